@@ -1,0 +1,9 @@
+/** Tests run through SWC (transpile only); `npm run typecheck` type-checks once. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
+  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+  maxWorkers: 2,
+};

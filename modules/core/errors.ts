@@ -1,0 +1,41 @@
+import { IConstruct } from "constructs";
+
+/**
+ * The one error type of this library. Every invalid input is reported at synth
+ * time with the construct path, the prop, the value received and what was
+ * expected, so that the user can fix the stack without reading our code.
+ */
+export class ValidationError extends Error {
+  /** Construct path of the construct that rejected its input. */
+  public readonly constructPath: string;
+  /** The prop (or dotted prop path, e.g. `listeners[0].port`) that is wrong. */
+  public readonly prop: string;
+  /** The value received, rendered for humans. */
+  public readonly received: string;
+  /** What the prop must be instead. */
+  public readonly expected: string;
+
+  constructor(scope: IConstruct | string, prop: string, received: unknown, expected: string) {
+    const constructPath = typeof scope === "string" ? scope : scope.node.path;
+    const shown = describeValue(received);
+    super(`${constructPath}: invalid ${prop}: received ${shown}; expected ${expected}`);
+    this.name = "ValidationError";
+    this.constructPath = constructPath;
+    this.prop = prop;
+    this.received = shown;
+    this.expected = expected;
+  }
+}
+
+/** Renders any value (including undefined and circular objects) for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 200 ? `${json.slice(0, 197)}...` : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

@@ -1,0 +1,157 @@
+import { IConstruct } from "constructs";
+import { ValidationError } from "./errors";
+import { isAccountId, isIamPrincipalArn, isAccountRootArn } from "./formats";
+import { isUnresolved } from "./tokens";
+
+/**
+ * A typed IAM policy document rendered to JSON at synth time. We never use
+ * the `aws_iam_policy_document` data source: it needs the AWS API at plan
+ * time, which breaks offline plans and adds a read to every plan.
+ */
+
+export type PolicyEffect = "Allow" | "Deny";
+
+/** Condition operators to keys to values, as in IAM JSON. */
+export type PolicyConditions = { readonly [operator: string]: { readonly [key: string]: string | readonly string[] } };
+
+/** Who a statement applies to. */
+export class PolicyPrincipal {
+  /** Every principal. Resource policies only accept it with a condition (our builders enforce that). */
+  public static anyone(): PolicyPrincipal {
+    return new PolicyPrincipal("*", "*");
+  }
+
+  /** Every IAM principal of one account. */
+  public static account(accountId: string): PolicyPrincipal {
+    return new PolicyPrincipal("AWS", accountId, (scope, prop) => {
+      if (!isUnresolved(accountId) && !isAccountId(accountId)) {
+        throw new ValidationError(scope, prop, accountId, "a 12-digit AWS account ID");
+      }
+    });
+  }
+
+  /** One IAM role or user (or an account root ARN). */
+  public static arn(arn: string): PolicyPrincipal {
+    return new PolicyPrincipal("AWS", arn, (scope, prop) => {
+      if (!isUnresolved(arn) && !isIamPrincipalArn(arn) && !isAccountRootArn(arn)) {
+        throw new ValidationError(scope, prop, arn, "an IAM role or user ARN such as arn:aws:iam::123456789012:role/reader");
+      }
+    });
+  }
+
+  /** An AWS service principal such as `vpc-lattice.amazonaws.com`. */
+  public static service(name: string): PolicyPrincipal {
+    return new PolicyPrincipal("Service", name);
+  }
+
+  private constructor(
+    /** The key under `Principal` (`AWS`, `Service`), or `*` for everyone. */
+    public readonly type: string,
+    public readonly value: string,
+    private readonly check?: (scope: IConstruct, prop: string) => void,
+  ) {}
+
+  public validate(scope: IConstruct, prop: string): void {
+    this.check?.(scope, prop);
+  }
+}
+
+export interface PolicyStatementProps {
+  /** @default - no Sid */
+  readonly sid?: string;
+  /** @default "Allow" */
+  readonly effect?: PolicyEffect;
+  /** IAM actions such as `s3:GetObject`. */
+  readonly actions: readonly string[];
+  /** @default ["*"] */
+  readonly resources?: readonly string[];
+  /** @default - no Principal element (identity policies); resource policies require principals */
+  readonly principals?: readonly PolicyPrincipal[];
+  /** @default - no Condition element */
+  readonly conditions?: PolicyConditions;
+}
+
+export class PolicyStatement {
+  constructor(public readonly props: PolicyStatementProps) {}
+
+  /** True when the statement lets everyone in without any condition. */
+  public get isUnconditionalAnyone(): boolean {
+    const anyone = (this.props.principals ?? []).some((p) => p.type === "*");
+    const conditions = this.props.conditions ?? {};
+    return anyone && (this.props.effect ?? "Allow") === "Allow" && Object.keys(conditions).length === 0;
+  }
+
+  public toJson(): Record<string, unknown> {
+    const { sid, effect, actions, resources, principals, conditions } = this.props;
+    return {
+      ...(sid === undefined ? {} : { Sid: sid }),
+      Effect: effect ?? "Allow",
+      ...(principals === undefined ? {} : { Principal: renderPrincipals(principals) }),
+      Action: actions.length === 1 ? actions[0] : [...actions],
+      Resource: resources === undefined ? "*" : resources.length === 1 ? resources[0] : [...resources],
+      ...(conditions === undefined ? {} : { Condition: conditions }),
+    };
+  }
+}
+
+function renderPrincipals(principals: readonly PolicyPrincipal[]): unknown {
+  if (principals.some((p) => p.type === "*")) return "*";
+  const byType: Record<string, string[]> = {};
+  for (const principal of principals) (byType[principal.type] ??= []).push(principal.value);
+  return Object.fromEntries(Object.entries(byType).map(([type, values]) => [type, values.length === 1 ? values[0] : values]));
+}
+
+export interface RenderOptions {
+  /** Resource policies (endpoint, auth, bucket) need a Principal in every statement. */
+  readonly requirePrincipal: boolean;
+  /** Reject documents whose rendered JSON is longer. @default - no limit */
+  readonly maxCharacters?: number;
+  /** Reject `Principal: "*"` without a condition. @default false */
+  readonly forbidUnconditionalAnyone?: boolean;
+}
+
+export class PolicyDocument {
+  private readonly statements: PolicyStatement[];
+
+  constructor(statements: readonly PolicyStatement[] = []) {
+    this.statements = [...statements];
+  }
+
+  public addStatements(...statements: PolicyStatement[]): this {
+    this.statements.push(...statements);
+    return this;
+  }
+
+  public get statementCount(): number {
+    return this.statements.length;
+  }
+
+  public get allStatements(): readonly PolicyStatement[] {
+    return this.statements;
+  }
+
+  /** Validates the document for the given use and renders compact JSON. */
+  public render(scope: IConstruct, prop: string, options: RenderOptions): string {
+    if (this.statements.length === 0) {
+      throw new ValidationError(scope, prop, "an empty policy document", "at least one statement");
+    }
+    this.statements.forEach((statement, index) => {
+      const where = `${prop}.statements[${index}]`;
+      if (statement.props.actions.length === 0) {
+        throw new ValidationError(scope, `${where}.actions`, [], "at least one action such as s3:GetObject");
+      }
+      if (options.requirePrincipal && (statement.props.principals ?? []).length === 0) {
+        throw new ValidationError(scope, `${where}.principals`, undefined, "a principal: this is a resource policy, and AWS rejects statements without one");
+      }
+      statement.props.principals?.forEach((p, i) => p.validate(scope, `${where}.principals[${i}]`));
+      if (options.forbidUnconditionalAnyone && statement.isUnconditionalAnyone) {
+        throw new ValidationError(scope, `${where}.principals`, "*", "specific principals, or a condition that narrows Principal \"*\" (for example aws:PrincipalOrgID)");
+      }
+    });
+    const json = JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map((s) => s.toJson()) });
+    if (options.maxCharacters !== undefined && json.length > options.maxCharacters) {
+      throw new ValidationError(scope, prop, `a policy of ${json.length} characters`, `at most ${options.maxCharacters} characters`);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,57 @@
+import { Aspects, IAspect } from "cdktf";
+import { IConstruct } from "constructs";
+
+type TagMap = { [key: string]: string };
+
+interface Taggable {
+  tags?: TagMap;
+  readonly tagsInput?: TagMap;
+}
+
+function isTaggable(node: IConstruct): node is IConstruct & Taggable {
+  return "tagsInput" in node;
+}
+
+/** For each resource, the tags that aspects set and the depth of the scope that set each. */
+const propagatedTags = new WeakMap<IConstruct, Map<string, number>>();
+
+/**
+ * Applies tags to every taggable Terraform resource below a scope, at synth
+ * time, the way `Tags.of(scope).add()` works in the AWS CDK. A tag set
+ * directly on a resource always wins; between propagated tags, the one added on
+ * the innermost scope wins.
+ *
+ * Prefer the provider's `default_tags` for tags that apply to a whole account;
+ * use this for tags that belong to one pattern or module.
+ */
+export class Tags {
+  public static of(scope: IConstruct): Tags {
+    return new Tags(scope);
+  }
+
+  private constructor(private readonly scope: IConstruct) {}
+
+  public add(key: string, value: string): void {
+    Aspects.of(this.scope).add(new TagAspect(key, value, this.scope.node.scopes.length));
+  }
+}
+
+class TagAspect implements IAspect {
+  constructor(
+    private readonly key: string,
+    private readonly value: string,
+    private readonly depth: number,
+  ) {}
+
+  public visit(node: IConstruct): void {
+    if (!isTaggable(node)) return;
+    const existing = node.tagsInput ?? {};
+    const setBy = propagatedTags.get(node) ?? new Map<string, number>();
+    const setByDepth = setBy.get(this.key);
+    const explicit = this.key in existing && setByDepth === undefined;
+    if (explicit || (setByDepth !== undefined && setByDepth > this.depth)) return;
+    node.tags = { ...existing, [this.key]: this.value };
+    setBy.set(this.key, this.depth);
+    propagatedTags.set(node, setBy);
+  }
+}

@@ -1,0 +1,159 @@
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+import { ValidationError } from "./errors";
+import {
+  isAccountId,
+  isAnyAddressCidr,
+  isDnsName,
+  isIpv4Address,
+  isIpv4Cidr,
+  isIpv6Address,
+  isIpv6Cidr,
+  isPort,
+  isRegion,
+  parsePortRange,
+  PortRange,
+} from "./formats";
+import { isUnresolved } from "./tokens";
+
+/**
+ * Validators used by every construct's constructor. Each one returns quietly
+ * for undefined (the prop was not given) and for unresolved tokens (only
+ * Terraform knows the value), and throws {@link ValidationError} otherwise.
+ */
+
+export function requireValue<T>(scope: IConstruct, prop: string, value: T | undefined, expected: string): T {
+  if (value === undefined || value === null) throw new ValidationError(scope, prop, value, expected);
+  return value;
+}
+
+export function checkIntegerRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(scope, prop, value, `an integer from ${min} to ${max}`);
+  }
+}
+
+export function checkPort(scope: IConstruct, prop: string, value: number | undefined): void {
+  checkIntegerRange(scope, prop, value, 1, 65535);
+}
+
+export function checkLength(scope: IConstruct, prop: string, value: string | undefined, min: number, max: number): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (value.length < min || value.length > max) {
+    throw new ValidationError(scope, prop, value, `${min} to ${max} characters (got ${value.length})`);
+  }
+}
+
+export function checkPattern(scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, expected: string): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!pattern.test(value)) throw new ValidationError(scope, prop, value, expected);
+}
+
+export function checkPredicate(
+  scope: IConstruct,
+  prop: string,
+  value: string | undefined,
+  predicate: (v: string) => boolean,
+  expected: string,
+): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!predicate(value)) throw new ValidationError(scope, prop, value, expected);
+}
+
+export function checkOneOf<T extends string>(scope: IConstruct, prop: string, value: T | undefined, allowed: readonly T[]): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!allowed.includes(value)) throw new ValidationError(scope, prop, value, `one of ${allowed.join(", ")}`);
+}
+
+export function checkItemCount(
+  scope: IConstruct,
+  prop: string,
+  values: readonly unknown[] | undefined,
+  min: number,
+  max: number = Number.POSITIVE_INFINITY,
+): void {
+  if (values === undefined || isUnresolvedList(values)) return;
+  if (values.length < min || values.length > max) {
+    const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
+    throw new ValidationError(scope, prop, values, `${range} item(s) (got ${values.length})`);
+  }
+}
+
+/** Fails on the first literal value that appears twice. */
+export function checkUnique<T>(scope: IConstruct, prop: string, values: readonly T[] | undefined, keyOf: (v: T) => unknown = (v) => v): void {
+  if (values === undefined || isUnresolvedList(values)) return;
+  const seen = new Set<unknown>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (isUnresolved(key)) continue;
+    if (seen.has(key)) throw new ValidationError(scope, prop, key, "unique values (this one appears more than once)");
+    seen.add(key);
+  }
+}
+
+/** Exactly one of the named props must be given. */
+export function checkExactlyOne(scope: IConstruct, props: Record<string, unknown>): string {
+  const given = Object.entries(props).filter(([, v]) => v !== undefined);
+  const names = Object.keys(props).join(", ");
+  if (given.length !== 1) {
+    const received = given.length === 0 ? "none of them" : given.map(([k]) => k).join(" and ");
+    throw new ValidationError(scope, names, received, `exactly one of ${names}`);
+  }
+  return given[0][0];
+}
+
+export function checkIpv4Address(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isIpv4Address, "an IPv4 address such as 10.0.1.25");
+}
+
+export function checkIpAddress(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, (v) => isIpv4Address(v) || isIpv6Address(v), "an IPv4 or IPv6 address such as 10.0.1.25 or 2001:db8::10");
+}
+
+/** A CIDR for a security-group rule: valid IPv4 or IPv6, and never the whole internet. */
+export function checkRestrictedCidr(scope: IConstruct, prop: string, value: string | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!isIpv4Cidr(value) && !isIpv6Cidr(value)) {
+    throw new ValidationError(scope, prop, value, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
+  }
+  if (isAnyAddressCidr(value)) {
+    throw new ValidationError(scope, prop, value, "a CIDR narrower than the whole internet (use the VPC CIDR or a security group)");
+  }
+}
+
+export function checkIpv4Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isIpv4Cidr, "an IPv4 CIDR block such as 10.0.0.0/16");
+}
+
+export function checkDnsName(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isDnsName, "a fully qualified DNS name such as api.example.com");
+}
+
+export function checkAccountId(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isAccountId, "a 12-digit AWS account ID");
+}
+
+export function checkRegion(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isRegion, "an AWS region name such as us-east-1");
+}
+
+export function checkPortValue(scope: IConstruct, prop: string, value: number | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!isPort(value)) throw new ValidationError(scope, prop, value, "a port from 1 to 65535");
+}
+
+/** Parses a port range string (`"5432"`, `"8000-8100"`), failing with the usual error. */
+export function checkPortRange(scope: IConstruct, prop: string, value: string): PortRange | undefined {
+  if (isUnresolved(value)) return undefined;
+  const range = parsePortRange(value);
+  if (range === undefined) {
+    throw new ValidationError(scope, prop, value, 'a port ("5432") or an ascending range ("8000-8100") of ports from 1 to 65535');
+  }
+  return range;
+}
+
+/** A list whose length only Terraform knows (a list token); single token items keep the length known. */
+function isUnresolvedList(values: readonly unknown[]): boolean {
+  return Token.isUnresolved(values);
+}

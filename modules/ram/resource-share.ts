@@ -1,0 +1,157 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
+import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
+import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
+import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter";
+import {
+  AwsResourceProps,
+  checkLength,
+  isAccountId,
+  isOrganizationalUnitArn,
+  isUnresolved,
+  parseArn,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
+
+/** Who a share is granted to. */
+export class SharePrincipal {
+  /** One AWS account, by 12-digit ID. */
+  public static account(accountId: string): SharePrincipal {
+    return new SharePrincipal(accountId, `account-${accountId}`, isAccountId, "a 12-digit AWS account ID");
+  }
+
+  /** An organizational unit, by ARN. */
+  public static organizationalUnit(ouArn: string): SharePrincipal {
+    return new SharePrincipal(ouArn, `ou-${ouArn.split("/").pop()}`, isOrganizationalUnitArn, "an OU ARN such as arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34");
+  }
+
+  /** A whole organization, by ARN. */
+  public static organization(organizationArn: string): SharePrincipal {
+    return new SharePrincipal(
+      organizationArn,
+      `org-${organizationArn.split("/").pop()}`,
+      (v) => /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/.test(v),
+      "an organization ARN such as arn:aws:organizations::111111111111:organization/o-abcdefghij",
+    );
+  }
+
+  private constructor(
+    public readonly value: string,
+    /** Stable part of the association's construct ID. */
+    public readonly key: string,
+    private readonly isValid: (value: string) => boolean,
+    private readonly expected: string,
+  ) {}
+
+  /** @internal */
+  public validate(scope: Construct, prop: string): void {
+    if (!isUnresolved(this.value) && !this.isValid(this.value)) throw new ValidationError(scope, prop, this.value, this.expected);
+  }
+}
+
+/** A share that consumer accounts accept. */
+export interface IResourceShare {
+  readonly resourceShareArn: string;
+  /** What must exist before an invitation can be accepted. @default - nothing */
+  readonly invitationDependencies?: readonly ITerraformDependable[];
+}
+
+export interface ResourceShareProps extends AwsResourceProps {
+  /** Share name as shown in the RAM console of both accounts. */
+  readonly name: string;
+  /** Accounts, OUs or the organization the share is granted to. */
+  readonly principals: readonly SharePrincipal[];
+  /**
+   * Allow principals outside your AWS organization. Off by default so a
+   * typo in an account ID cannot share with a stranger.
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+}
+
+/**
+ * An AWS RAM resource share with its principal associations. Resources are
+ * added with {@link ResourceShare.addResource}, keyed by a stable name.
+ *
+ * Creates: aws_ram_resource_share, aws_ram_principal_association,
+ * aws_ram_resource_association.
+ */
+export class ResourceShare extends Construct implements IResourceShare {
+  public readonly resource: RamResourceShare;
+  public readonly resourceShareArn: string;
+  public readonly allowExternalPrincipals: boolean;
+  public readonly principals: readonly SharePrincipal[];
+  public readonly invitationDependencies: readonly ITerraformDependable[];
+  private readonly provider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, props: ResourceShareProps) {
+    super(scope, id);
+    requireValue(this, "name", props.name, "a share name");
+    checkLength(this, "name", props.name, 1, 255);
+    if (props.principals.length === 0) {
+      throw new ValidationError(this, "principals", [], "at least one account, OU or organization to share with");
+    }
+    props.principals.forEach((p, i) => p.validate(this, `principals[${i}]`));
+    this.provider = props.provider;
+    this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
+    this.principals = props.principals;
+    this.resource = new RamResourceShare(this, "Resource", {
+      provider: props.provider,
+      name: props.name,
+      allowExternalPrincipals: this.allowExternalPrincipals,
+      tags: { Name: props.name },
+    });
+    this.resourceShareArn = this.resource.arn;
+    this.invitationDependencies = props.principals.map(
+      (principal) =>
+        new RamPrincipalAssociation(this, `Principal-${stableId(principal.key)}`, {
+          provider: props.provider,
+          resourceShareArn: this.resourceShareArn,
+          principal: principal.value,
+        }),
+    );
+  }
+
+  /** Shares one more resource; `name` keys its Terraform address. */
+  public addResource(name: string, resourceArn: string): void {
+    if (!isUnresolved(resourceArn) && parseArn(resourceArn) === undefined) {
+      throw new ValidationError(this, `resources.${name}`, resourceArn, "the ARN of a shareable resource");
+    }
+    new RamResourceAssociation(this, `Resource-${stableId(name)}`, {
+      provider: this.provider,
+      resourceShareArn: this.resourceShareArn,
+      resourceArn,
+    });
+  }
+}
+
+export interface ResourceShareAccepterProps {
+  readonly share: IResourceShare;
+  /** The consumer account's provider. */
+  readonly provider: TerraformProvider;
+}
+
+/**
+ * The consumer side of a share sent to an account outside the owner's
+ * organization (or inside one without RAM organization sharing enabled):
+ * accepts the invitation. Shares inside an organization with sharing
+ * enabled need no acceptance; don't create this for them.
+ *
+ * Creates: aws_ram_resource_share_accepter.
+ */
+export class ResourceShareAccepter extends Construct {
+  public readonly resource: RamResourceShareAccepter;
+
+  constructor(scope: Construct, id: string, props: ResourceShareAccepterProps) {
+    super(scope, id);
+    requireValue(this, "provider", props.provider, "the consumer account's AWS provider");
+    this.resource = new RamResourceShareAccepter(this, "Resource", {
+      provider: props.provider,
+      shareArn: props.share.resourceShareArn,
+      dependsOn: props.share.invitationDependencies ? [...props.share.invitationDependencies] : undefined,
+    });
+  }
+}

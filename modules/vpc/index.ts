@@ -1,0 +1,2 @@
+export * from "./security-group";
+export * from "./vpc";

@@ -1,0 +1,149 @@
+import { Construct } from "constructs";
+import { SecurityGroup as SecurityGroupResource } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import {
+  AwsResourceProps,
+  checkLength,
+  checkPattern,
+  checkPortValue,
+  checkRestrictedCidr,
+  isIpv6Cidr,
+  isUnresolved,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
+import { IVpc } from "./vpc";
+
+/** A security group that rules can reference. */
+export interface ISecurityGroup {
+  readonly securityGroupId: string;
+}
+
+/** The other side of a security-group rule. */
+export class Peer {
+  /** An IPv4 or IPv6 CIDR; never the whole internet. */
+  public static cidr(cidr: string): Peer {
+    return new Peer(isUnresolved(cidr) ? "cidr" : stableId(cidr), (scope, prop) => {
+      checkRestrictedCidr(scope, prop, cidr);
+      return !isUnresolved(cidr) && isIpv6Cidr(cidr) ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
+    });
+  }
+
+  /** Members of another security group. `name` keys the rule's Terraform address. */
+  public static securityGroup(group: ISecurityGroup, name: string): Peer {
+    return new Peer(`sg-${stableId(name)}`, () => ({ referencedSecurityGroupId: group.securityGroupId }));
+  }
+
+  /** A managed prefix list, such as the VPC Lattice one. `name` keys the rule's Terraform address. */
+  public static prefixList(prefixListId: string, name: string): Peer {
+    return new Peer(`pl-${stableId(name)}`, () => ({ prefixListId }));
+  }
+
+  private constructor(
+    /** Stable, address-safe name of the peer, part of each rule's construct ID. */
+    public readonly key: string,
+    private readonly renderPeer: (scope: Construct, prop: string) => PeerFields,
+  ) {}
+
+  /** @internal */
+  public render(scope: Construct, prop: string): PeerFields {
+    return this.renderPeer(scope, prop);
+  }
+}
+
+interface PeerFields {
+  readonly cidrIpv4?: string;
+  readonly cidrIpv6?: string;
+  readonly referencedSecurityGroupId?: string;
+  readonly prefixListId?: string;
+}
+
+export interface SecurityGroupRule {
+  readonly peer: Peer;
+  /** A single port. */
+  readonly port: number;
+  /** Last port of a range starting at `port`. @default - `port` only */
+  readonly toPort?: number;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  /** Why the rule exists; required, because reviewers and scanners (CKV_AWS_23) need it. */
+  readonly description: string;
+}
+
+export interface SecurityGroupProps extends AwsResourceProps {
+  readonly vpc: IVpc;
+  /** What the group protects; shown in the console and required by CKV_AWS_23. */
+  readonly description: string;
+  /** @default - Terraform generates a unique name */
+  readonly namePrefix?: string;
+}
+
+/**
+ * A security group with no rules until they are added, each rule its own
+ * resource with a description. No egress is allowed unless added: Terraform
+ * removes the allow-all egress rule AWS creates by default.
+ *
+ * Creates: aws_security_group, aws_vpc_security_group_ingress_rule,
+ * aws_vpc_security_group_egress_rule.
+ */
+export class SecurityGroup extends Construct implements ISecurityGroup {
+  public readonly resource: SecurityGroupResource;
+  public readonly securityGroupId: string;
+  private readonly provider: SecurityGroupProps["provider"];
+
+  constructor(scope: Construct, id: string, props: SecurityGroupProps) {
+    super(scope, id);
+    requireValue(this, "description", props.description, "a description of what the group protects");
+    checkLength(this, "description", props.description, 1, 255);
+    checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
+    this.provider = props.provider ?? props.vpc.provider;
+    this.resource = new SecurityGroupResource(this, "Resource", {
+      provider: this.provider,
+      vpcId: props.vpc.vpcId,
+      description: props.description,
+      namePrefix: props.namePrefix,
+      tags: { Name: props.namePrefix ?? this.node.path.split("/").slice(1).join("-") },
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.securityGroupId = this.resource.id;
+  }
+
+  public addIngressRule(rule: SecurityGroupRule): void {
+    this.addRule("Ingress", rule);
+  }
+
+  public addEgressRule(rule: SecurityGroupRule): void {
+    this.addRule("Egress", rule);
+  }
+
+  private addRule(direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
+    const protocol = rule.protocol ?? "tcp";
+    const prop = `${direction.toLowerCase()}Rules`;
+    checkPortValue(this, `${prop}.port`, rule.port);
+    checkPortValue(this, `${prop}.toPort`, rule.toPort);
+    if (!isUnresolved(rule.toPort) && rule.toPort !== undefined && rule.toPort < rule.port) {
+      throw new ValidationError(this, `${prop}.toPort`, rule.toPort, `a port not below port (${rule.port})`);
+    }
+    requireValue(this, `${prop}.description`, rule.description || undefined, "a description of why the rule exists");
+    checkLength(this, `${prop}.description`, rule.description, 1, 255);
+    const toPort = rule.toPort ?? rule.port;
+    const ports = toPort === rule.port ? `${rule.port}` : `${rule.port}-${toPort}`;
+    const config = {
+      provider: this.provider,
+      securityGroupId: this.securityGroupId,
+      ipProtocol: protocol,
+      fromPort: rule.port,
+      toPort,
+      description: rule.description,
+      ...rule.peer.render(this, `${prop}.peer`),
+    };
+    const id = `${direction}-${protocol}-${ports}-${rule.peer.key}`;
+    if (this.node.tryFindChild(id) !== undefined) {
+      throw new ValidationError(this, prop, `${protocol} ${ports} with ${rule.peer.key}`, "each rule once (this one is already in the group)");
+    }
+    if (direction === "Ingress") new VpcSecurityGroupIngressRule(this, id, config);
+    else new VpcSecurityGroupEgressRule(this, id, config);
+  }
+}

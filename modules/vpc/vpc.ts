@@ -1,0 +1,163 @@
+import { Fn, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc as VpcResource } from "@cdktf/provider-aws/lib/vpc";
+import {
+  AwsResourceProps,
+  checkIntegerRange,
+  checkIpv4Cidr,
+  checkItemCount,
+  checkPattern,
+  checkUnique,
+  stableId,
+} from "../core";
+
+/** IP address families a subnet (or a resource placed in it) supports. */
+export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
+
+/** A subnet our constructs can place network interfaces in. */
+export interface ISubnet {
+  readonly subnetId: string;
+  /** Lets validators check one-subnet-per-AZ rules. @default - unknown, AZ checks are skipped */
+  readonly availabilityZone?: string;
+  /** Route table for gateway endpoints. @default - unknown */
+  readonly routeTableId?: string;
+  /** @default - unknown, IP family checks are skipped */
+  readonly ipAddressType?: IpAddressType;
+}
+
+/** A VPC our constructs can attach to: created here or imported. */
+export interface IVpc {
+  readonly vpcId: string;
+  /** Primary IPv4 CIDR, the default source of endpoint security-group rules. */
+  readonly cidrBlock: string;
+  /** @default - no IPv6 */
+  readonly ipv6CidrBlock?: string;
+  /** The private subnets workloads and endpoints live in. */
+  readonly privateSubnets: readonly ISubnet[];
+  /** The provider (account) that owns the VPC. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+export interface VpcAttributes {
+  readonly vpcId: string;
+  readonly cidrBlock: string;
+  /** @default - no IPv6 */
+  readonly ipv6CidrBlock?: string;
+  /** @default - none: constructs that need subnets take them as props */
+  readonly privateSubnets?: readonly ISubnet[];
+  /** @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+export interface PrivateVpcProps extends AwsResourceProps {
+  /** Name tag of the VPC and prefix of its subnets' names. */
+  readonly name: string;
+  /** IPv4 CIDR of the VPC, /16 to /24 is typical. */
+  readonly cidrBlock: string;
+  /**
+   * One private subnet per AZ. AZ names are literal so that the stack plans
+   * offline (no `aws_availability_zones` data source).
+   */
+  readonly availabilityZones: readonly string[];
+  /** Bits added to the VPC prefix for each subnet. @default 8 (a /16 VPC gets /24 subnets) */
+  readonly subnetNewBits?: number;
+  /** Adds an Amazon-provided IPv6 block and makes every subnet dual-stack. @default false */
+  readonly dualStack?: boolean;
+}
+
+/**
+ * A VPC with one private subnet (and one route table) per availability zone,
+ * and no route to the internet: the starting point of every private-networking
+ * pattern. DNS support and DNS host names are on because interface endpoints'
+ * private DNS needs both.
+ *
+ * Creates: aws_vpc, aws_subnet, aws_route_table, aws_route_table_association.
+ */
+export class PrivateVpc extends Construct implements IVpc {
+  /** Describes a VPC made elsewhere (another stack, the console, a landing zone). */
+  public static fromAttributes(scope: Construct, id: string, attrs: VpcAttributes): IVpc {
+    return new ImportedVpc(scope, id, attrs);
+  }
+
+  public readonly resource: VpcResource;
+  public readonly vpcId: string;
+  public readonly cidrBlock: string;
+  public readonly ipv6CidrBlock?: string;
+  public readonly privateSubnets: readonly ISubnet[];
+  public readonly provider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, props: PrivateVpcProps) {
+    super(scope, id);
+    checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
+    checkItemCount(this, "availabilityZones", props.availabilityZones, 1, 16);
+    checkUnique(this, "availabilityZones", props.availabilityZones);
+    props.availabilityZones.forEach((az, i) =>
+      checkPattern(this, `availabilityZones[${i}]`, az, /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "an availability zone name such as us-east-1a"),
+    );
+    checkIntegerRange(this, "subnetNewBits", props.subnetNewBits, 1, 12);
+
+    this.provider = props.provider;
+    this.resource = new VpcResource(this, "Resource", {
+      provider: props.provider,
+      cidrBlock: props.cidrBlock,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      assignGeneratedIpv6CidrBlock: props.dualStack === true ? true : undefined,
+      tags: { Name: props.name },
+    });
+    this.vpcId = this.resource.id;
+    this.cidrBlock = this.resource.cidrBlock;
+    this.ipv6CidrBlock = props.dualStack === true ? this.resource.ipv6CidrBlock : undefined;
+
+    const newBits = props.subnetNewBits ?? 8;
+    this.privateSubnets = props.availabilityZones.map((az, index) => {
+      const key = stableId(az);
+      const subnet = new Subnet(this, `Private-${key}`, {
+        provider: props.provider,
+        vpcId: this.vpcId,
+        availabilityZone: az,
+        cidrBlock: Fn.cidrsubnet(props.cidrBlock, newBits, index),
+        ipv6CidrBlock: props.dualStack === true ? Fn.cidrsubnet(this.resource.ipv6CidrBlock, 8, index) : undefined,
+        assignIpv6AddressOnCreation: props.dualStack === true ? true : undefined,
+        tags: { Name: `${props.name}-private-${az}` },
+      });
+      const routeTable = new RouteTable(this, `PrivateRoutes-${key}`, {
+        provider: props.provider,
+        vpcId: this.vpcId,
+        tags: { Name: `${props.name}-private-${az}` },
+      });
+      new RouteTableAssociation(this, `PrivateRoutesAssociation-${key}`, {
+        provider: props.provider,
+        subnetId: subnet.id,
+        routeTableId: routeTable.id,
+      });
+      return {
+        subnetId: subnet.id,
+        availabilityZone: az,
+        routeTableId: routeTable.id,
+        ipAddressType: props.dualStack === true ? "dualstack" : "ipv4",
+      } satisfies ISubnet;
+    });
+  }
+}
+
+class ImportedVpc extends Construct implements IVpc {
+  public readonly vpcId: string;
+  public readonly cidrBlock: string;
+  public readonly ipv6CidrBlock?: string;
+  public readonly privateSubnets: readonly ISubnet[];
+  public readonly provider?: TerraformProvider;
+
+  constructor(scope: Construct, id: string, attrs: VpcAttributes) {
+    super(scope, id);
+    checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
+    this.vpcId = attrs.vpcId;
+    this.cidrBlock = attrs.cidrBlock;
+    this.ipv6CidrBlock = attrs.ipv6CidrBlock;
+    this.privateSubnets = attrs.privateSubnets ?? [];
+    this.provider = attrs.provider;
+  }
+}

@@ -1,0 +1,74 @@
+import { App, LocalBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { UseCaseId } from "./use-cases";
+
+/** Region of every example stack; literal so that the stacks plan offline. */
+export const EXAMPLE_REGION = "us-east-1";
+export const EXAMPLE_AZS = ["us-east-1a", "us-east-1b"] as const;
+
+/** A stack of the example app and the use cases it demonstrates. */
+export interface ExampleStackDefinition {
+  /** Stack name: the folder under cdktf.out/stacks and the argument of `cdktf deploy`. */
+  readonly name: string;
+  readonly useCases: readonly UseCaseId[];
+  readonly create: (app: App) => TerraformStack;
+}
+
+export interface ExampleStackProps {
+  /** @default EXAMPLE_REGION */
+  readonly region?: string;
+}
+
+/**
+ * Base of every example stack: a local backend whose state path is relative
+ * (cdktf's default writes the synthesizing machine's absolute path into the
+ * output), and the default AWS provider with tags naming the stack.
+ */
+export class ExampleStack extends TerraformStack {
+  public readonly region: string;
+  public readonly provider: AwsProvider;
+
+  constructor(scope: Construct, name: string, props: ExampleStackProps = {}) {
+    super(scope, name);
+    this.region = props.region ?? EXAMPLE_REGION;
+    // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default.
+    new LocalBackend(this, { path: `../../../terraform.${name}.tfstate` });
+    this.provider = new AwsProvider(this, "aws", {
+      region: this.region,
+      defaultTags: [{ tags: { "cdktf-stack": name, "managed-by": "cdktf-aws-private-networking" } }],
+    });
+  }
+
+  /**
+   * A provider for another account, assuming a role there: the usual way one
+   * Terraform configuration manages both sides of a cross-account pattern.
+   */
+  public accountProvider(alias: string, accountId: string, roleName = "NetworkingDeployment"): AwsProvider {
+    return new AwsProvider(this, `aws-${alias}`, {
+      alias,
+      region: this.region,
+      allowedAccountIds: [accountId],
+      assumeRole: [{ roleArn: `arn:aws:iam::${accountId}:role/${roleName}`, sessionName: `cdktf-${alias}` }],
+      defaultTags: [{ tags: { "cdktf-stack": this.node.id, "managed-by": "cdktf-aws-private-networking" } }],
+    });
+  }
+}
+
+/** Declares a stack of the example app. */
+export function exampleStack(
+  name: string,
+  useCases: readonly UseCaseId[],
+  build: (stack: ExampleStack) => void,
+  props: ExampleStackProps = {},
+): ExampleStackDefinition {
+  return {
+    name,
+    useCases,
+    create: (app) => {
+      const stack = new ExampleStack(app, name, props);
+      build(stack);
+      return stack;
+    },
+  };
+}
