@@ -1,6 +1,7 @@
-import { App, LocalBackend, TerraformStack } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { addStackBackend } from "./backend";
 import { UseCaseId } from "./use-cases";
 
 /** Region of every example stack; literal so that the stacks plan offline. */
@@ -21,9 +22,9 @@ export interface ExampleStackProps {
 }
 
 /**
- * Base of every example stack: a local backend whose state path is relative
- * (cdktf's default writes the synthesizing machine's absolute path into the
- * output), and the default AWS provider with tags naming the stack.
+ * Base of every example stack: the configured backend (local with a relative
+ * state path by default, see backend.ts), and the default AWS provider with
+ * tags naming the stack.
  */
 export class ExampleStack extends TerraformStack {
   public readonly region: string;
@@ -32,8 +33,8 @@ export class ExampleStack extends TerraformStack {
   constructor(scope: Construct, name: string, props: ExampleStackProps = {}) {
     super(scope, name);
     this.region = props.region ?? EXAMPLE_REGION;
-    // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default.
-    new LocalBackend(this, { path: `../../../terraform.${name}.tfstate` });
+    // Local (relative state path), S3 or Terraform Cloud, from CDKTF_BACKEND* variables or cdktf.json context: see backend.ts.
+    addStackBackend(this, { stackName: name, region: this.region });
     this.provider = new AwsProvider(this, "aws", {
       region: this.region,
       defaultTags: [{ tags: { "cdktf-stack": name, "managed-by": "cdktf-aws-private-networking" } }],

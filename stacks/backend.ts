@@ -1,0 +1,152 @@
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
+import { checkLength, checkPattern, checkRegion, ValidationError } from "../modules/core";
+
+/**
+ * Where every example stack keeps its state, chosen by configuration so that
+ * the same code deploys from a laptop (local), from a pipeline (S3) or from
+ * Terraform Cloud / Enterprise (cloud block).
+ *
+ * Sources, the first one set wins for each setting:
+ * 1. environment variables `CDKTF_BACKEND` and `CDKTF_BACKEND_<SETTING>`
+ *    (listed in {@link BACKEND_ENV});
+ * 2. the `backend` context object, e.g. in cdktf.json
+ *    `"context": { "backend": { "type": "s3", "bucket": "...", "region": "..." } }`
+ *    (the cdktf CLI passes cdktf.json's context to the app; a bare
+ *    `node main.ts` only sees it through `CDKTF_CONTEXT_JSON`);
+ * 3. the local backend.
+ */
+
+export type BackendType = "local" | "s3" | "cloud";
+
+/** Every setting, under its context key (`backend.<key>`). */
+export interface BackendSettings {
+  /** @default "local" */
+  readonly type?: string;
+  /** S3: state bucket. Required for s3. */
+  readonly bucket?: string;
+  /** S3: the bucket's region. @default - the stack's region */
+  readonly region?: string;
+  /** S3: key prefix; the state is `<keyPrefix>/<stack>.tfstate`. @default "cdktf-aws-private-networking" */
+  readonly keyPrefix?: string;
+  /** S3: a DynamoDB lock table, for teams still on table locking. @default - S3 native locking (`use_lockfile`) */
+  readonly dynamodbTable?: string;
+  /** S3: KMS key for server-side encryption of the state. @default - the bucket's default encryption (SSE-S3) */
+  readonly kmsKeyId?: string;
+  /** Cloud: organization. Required for cloud. */
+  readonly organization?: string;
+  /** Cloud: workspace name prefix; the workspace is `<workspacePrefix><stack>`. @default "" */
+  readonly workspacePrefix?: string;
+  /** Cloud: Terraform Enterprise host name. @default "app.terraform.io" */
+  readonly hostname?: string;
+  /** Cloud: project the workspaces are created in. @default - the organization's default project */
+  readonly project?: string;
+}
+
+/** Environment variable of each setting. */
+export const BACKEND_ENV: { readonly [K in keyof Required<BackendSettings>]: string } = {
+  type: "CDKTF_BACKEND",
+  bucket: "CDKTF_BACKEND_S3_BUCKET",
+  region: "CDKTF_BACKEND_S3_REGION",
+  keyPrefix: "CDKTF_BACKEND_S3_KEY_PREFIX",
+  dynamodbTable: "CDKTF_BACKEND_S3_DYNAMODB_TABLE",
+  kmsKeyId: "CDKTF_BACKEND_S3_KMS_KEY_ID",
+  organization: "CDKTF_BACKEND_CLOUD_ORGANIZATION",
+  workspacePrefix: "CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX",
+  hostname: "CDKTF_BACKEND_CLOUD_HOSTNAME",
+  project: "CDKTF_BACKEND_CLOUD_PROJECT",
+};
+
+export const BACKEND_TYPES: readonly BackendType[] = ["local", "s3", "cloud"];
+export const DEFAULT_S3_KEY_PREFIX = "cdktf-aws-private-networking";
+
+export interface StackBackendProps {
+  /** Stack name: the state file, state key or workspace of this stack. */
+  readonly stackName: string;
+  /** Region of the stack, the S3 bucket's region unless configured. */
+  readonly region: string;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Merges environment variables over the `backend` context object. */
+export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = process.env): BackendSettings {
+  const context: unknown = stack.node.tryGetContext("backend");
+  if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context))) {
+    throw new ValidationError(stack, "context backend", context, 'an object such as { "type": "s3", "bucket": "my-state" }');
+  }
+  const fromContext = (context ?? {}) as Record<string, unknown>;
+  const settings: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(BACKEND_ENV)) {
+    const value = nonEmpty(env[variable]) ?? fromContext[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string") throw new ValidationError(stack, settingName(key as keyof BackendSettings), value, "a string");
+    settings[key] = value;
+  }
+  return settings;
+}
+
+/** Adds the configured backend to the stack. */
+export function addStackBackend(stack: TerraformStack, props: StackBackendProps): TerraformBackend {
+  const settings = backendSettings(stack, props.env);
+  const type = settings.type ?? "local";
+  if (!(BACKEND_TYPES as readonly string[]).includes(type)) {
+    throw new ValidationError(stack, settingName("type"), type, `one of ${BACKEND_TYPES.join(", ")}`);
+  }
+  switch (type as BackendType) {
+    case "s3":
+      return s3Backend(stack, props, settings);
+    case "cloud":
+      return cloudBackend(stack, props, settings);
+    case "local":
+      // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default
+      // (which would write the synthesizing machine's absolute path into the output).
+      return new LocalBackend(stack, { path: `../../../terraform.${props.stackName}.tfstate` });
+  }
+}
+
+function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
+  const bucket = required(stack, settings, "bucket", "the S3 bucket that holds the state");
+  checkPattern(stack, settingName("bucket"), bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)");
+  checkRegion(stack, settingName("region"), settings.region);
+  const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
+  checkPattern(stack, settingName("keyPrefix"), keyPrefix, /^[A-Za-z0-9!_.*'()/-]*[^/]$/, "an S3 key prefix without a trailing slash");
+  const backend = new S3Backend(stack, {
+    bucket,
+    key: `${keyPrefix}/${props.stackName}.tfstate`,
+    region: settings.region ?? props.region,
+    encrypt: true,
+    kmsKeyId: settings.kmsKeyId,
+    dynamodbTable: settings.dynamodbTable,
+  });
+  // Terraform 1.10+ locks with a lock object next to the state; cdktf 0.21's S3Backend predates the argument.
+  if (settings.dynamodbTable === undefined) backend.addOverride("use_lockfile", true);
+  return backend;
+}
+
+function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
+  const organization = required(stack, settings, "organization", "the Terraform Cloud organization");
+  checkPattern(stack, settingName("organization"), organization, /^[A-Za-z0-9_-]+$/, "an organization name (letters, digits, - and _)");
+  const workspace = `${settings.workspacePrefix ?? ""}${props.stackName}`;
+  checkPattern(stack, settingName("workspacePrefix"), workspace, /^[A-Za-z0-9_-]+$/, "a prefix that keeps the workspace name to letters, digits, - and _");
+  checkLength(stack, settingName("workspacePrefix"), workspace, 1, 90);
+  return new CloudBackend(stack, {
+    organization,
+    hostname: settings.hostname,
+    workspaces: new NamedCloudWorkspace(workspace, settings.project),
+  });
+}
+
+function required(stack: TerraformStack, settings: BackendSettings, key: keyof BackendSettings, what: string): string {
+  const value = settings[key];
+  if (value === undefined) throw new ValidationError(stack, settingName(key), value, `${what} (backend type ${settings.type})`);
+  return value;
+}
+
+/** How errors name a setting: both places it can come from. */
+function settingName(key: keyof BackendSettings): string {
+  return `${BACKEND_ENV[key]} (context backend.${key})`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
