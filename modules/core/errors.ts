@@ -30,7 +30,6 @@ export class ValidationError extends Error {
 /** Renders any value (including undefined and circular objects) for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   try {
     const json = JSON.stringify(value);

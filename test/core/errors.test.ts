@@ -1,0 +1,29 @@
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { describeValue, ValidationError } from "../../modules/core";
+
+describe("ValidationError", () => {
+  test("names the construct path, the prop, the value and the expectation", () => {
+    const scope = new Construct(Testing.stubVersion(Testing.app()), "Network");
+    const error = new ValidationError(scope, "port", 70000, "a port from 1 to 65535");
+    expect(error).toBeInstanceOf(Error);
+    expect(error.constructPath).toBe("Network");
+    expect(error.prop).toBe("port");
+    expect(error.received).toBe("70000");
+    expect(error.expected).toBe("a port from 1 to 65535");
+    expect(error.message).toBe("Network: invalid port: received 70000; expected a port from 1 to 65535");
+  });
+
+  test("renders strings quoted, objects as JSON and long values shortened", () => {
+    expect(describeValue("a")).toBe('"a"');
+    expect(describeValue(undefined)).toBe("undefined");
+    expect(describeValue({ a: [1] })).toBe('{"a":[1]}');
+    expect(describeValue("x".repeat(500)).length).toBeLessThanOrEqual(200);
+  });
+
+  test("renders circular values without throwing", () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(describeValue(circular)).toBe("[object Object]");
+  });
+});

@@ -1,0 +1,138 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Construct } from "constructs";
+import {
+  checkExactlyOne,
+  checkIntegerRange,
+  checkItemCount,
+  checkLength,
+  checkOneOf,
+  checkPortRange,
+  checkRestrictedCidr,
+  checkUnique,
+  closestMatch,
+  isDnsName,
+  isIamPrincipalArn,
+  isIamPrincipalArnWithoutPath,
+  isIpv4Cidr,
+  isIpv6Address,
+  parsePortRange,
+  ValidationError,
+} from "../../modules/core";
+
+function scope(): Construct {
+  return new Construct(Testing.stubVersion(Testing.app()), "Thing");
+}
+
+function errorOf(fn: () => void): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error("expected a ValidationError");
+}
+
+describe("validators", () => {
+  test("skip unresolved tokens", () => {
+    const s = scope();
+    const stack = new TerraformStack(Testing.stubVersion(Testing.app()), "S");
+    const port = new TerraformVariable(stack, "port", { type: "number" });
+    const cidr = new TerraformVariable(stack, "cidr", { type: "string" });
+    expect(() => checkIntegerRange(s, "port", port.numberValue, 1, 10)).not.toThrow();
+    expect(() => checkRestrictedCidr(s, "cidr", cidr.stringValue)).not.toThrow();
+    expect(() => checkItemCount(s, "subnets", port.listValue as unknown as string[], 2)).not.toThrow();
+  });
+
+  test("skip props that were not given", () => {
+    const s = scope();
+    expect(() => checkIntegerRange(s, "port", undefined, 1, 10)).not.toThrow();
+    expect(() => checkLength(s, "name", undefined, 3, 5)).not.toThrow();
+  });
+
+  test("fails when an integer is out of range or fractional", () => {
+    expect(errorOf(() => checkIntegerRange(scope(), "interval", 301, 5, 300)).message).toBe(
+      "Thing: invalid interval: received 301; expected an integer from 5 to 300",
+    );
+    expect(() => checkIntegerRange(scope(), "interval", 5.5, 5, 300)).toThrow(ValidationError);
+  });
+
+  test("fails when a string has the wrong length", () => {
+    expect(errorOf(() => checkLength(scope(), "name", "ab", 3, 40)).expected).toBe("3 to 40 characters (got 2)");
+  });
+
+  test("fails when a value is not one of the allowed", () => {
+    expect(errorOf(() => checkOneOf(scope(), "type", "X" as "A", ["A", "B"])).expected).toBe("one of A, B");
+  });
+
+  test("fails when a list has too few or too many items", () => {
+    expect(errorOf(() => checkItemCount(scope(), "subnets", ["a"], 2)).expected).toBe("at least 2 item(s) (got 1)");
+    expect(errorOf(() => checkItemCount(scope(), "sgs", [1, 2, 3, 4, 5, 6], 0, 5)).expected).toBe("0 to 5 item(s) (got 6)");
+  });
+
+  test("fails when a value appears twice", () => {
+    expect(errorOf(() => checkUnique(scope(), "ports", [80, 443, 80])).received).toBe("80");
+  });
+
+  test("fails unless exactly one of a set of props is given", () => {
+    expect(errorOf(() => checkExactlyOne(scope(), { dnsName: "a.example.com", ipAddress: "10.0.0.1" })).received).toBe(
+      '"dnsName and ipAddress"',
+    );
+    expect(errorOf(() => checkExactlyOne(scope(), { dnsName: undefined, ipAddress: undefined })).received).toBe('"none of them"');
+    expect(checkExactlyOne(scope(), { dnsName: undefined, ipAddress: "10.0.0.1" })).toBe("ipAddress");
+  });
+
+  test("fails when a security-group CIDR is the whole internet or malformed", () => {
+    expect(errorOf(() => checkRestrictedCidr(scope(), "cidr", "0.0.0.0/0")).expected).toMatch(/narrower than the whole internet/);
+    expect(errorOf(() => checkRestrictedCidr(scope(), "cidr", "::/0")).expected).toMatch(/narrower/);
+    expect(errorOf(() => checkRestrictedCidr(scope(), "cidr", "10.0.0.0/33")).expected).toMatch(/CIDR block/);
+    expect(() => checkRestrictedCidr(scope(), "cidr", "10.0.0.0/8")).not.toThrow();
+  });
+
+  test("fails when a port range is malformed", () => {
+    for (const bad of ["0", "70000", "100-50", "80-", "-80", "a"]) {
+      expect(errorOf(() => checkPortRange(scope(), "portRanges[0]", bad)).received).toBe(JSON.stringify(bad));
+    }
+    expect(checkPortRange(scope(), "portRanges[0]", "8000-8100")).toEqual({ from: 8000, to: 8100 });
+  });
+});
+
+describe("format predicates", () => {
+  test("port ranges", () => {
+    expect(parsePortRange("5432")).toEqual({ from: 5432, to: 5432 });
+    expect(parsePortRange("65535")).toEqual({ from: 65535, to: 65535 });
+    expect(parsePortRange("65536")).toBeUndefined();
+  });
+
+  test("IPv6 addresses", () => {
+    expect(isIpv6Address("2001:db8::10")).toBe(true);
+    expect(isIpv6Address("::1")).toBe(true);
+    expect(isIpv6Address("::ffff:10.0.0.1")).toBe(true);
+    expect(isIpv6Address("2001:db8::10::1")).toBe(false);
+    expect(isIpv6Address("2001:db8:0:0:0:0:0:0:1")).toBe(false);
+  });
+
+  test("CIDRs", () => {
+    expect(isIpv4Cidr("10.0.0.0/16")).toBe(true);
+    expect(isIpv4Cidr("10.0.0.256/16")).toBe(false);
+  });
+
+  test("DNS names", () => {
+    expect(isDnsName("db.internal.example.com")).toBe(true);
+    expect(isDnsName("localhost")).toBe(false);
+    expect(isDnsName("-bad.example.com")).toBe(false);
+    expect(isDnsName("a..example.com")).toBe(false);
+  });
+
+  test("IAM principal ARNs, with and without paths", () => {
+    expect(isIamPrincipalArn("arn:aws:iam::123456789012:role/reader")).toBe(true);
+    expect(isIamPrincipalArn("arn:aws:iam::123456789012:role/team/reader")).toBe(true);
+    expect(isIamPrincipalArnWithoutPath("arn:aws:iam::123456789012:role/team/reader")).toBe(false);
+    expect(isIamPrincipalArn("arn:aws:s3:::bucket")).toBe(false);
+  });
+
+  test("closest match suggests near misses only", () => {
+    expect(closestMatch("dynamdb", ["s3", "dynamodb", "logs"])).toBe("dynamodb");
+    expect(closestMatch("zzzzzzzzzz", ["s3", "dynamodb"])).toBeUndefined();
+  });
+});
