@@ -1,0 +1,215 @@
+import { Construct } from "constructs";
+import { VpclatticeAuthPolicy } from "@cdktf/provider-aws/lib/vpclattice-auth-policy";
+import {
+  AwsResourceProps,
+  checkAccountId,
+  checkOneOf,
+  checkPattern,
+  isAccountId,
+  isOrganizationalUnitArn,
+  isUnresolved,
+  PolicyConditions,
+  PolicyDocument,
+  PolicyEffect,
+  PolicyPrincipal,
+  PolicyStatement,
+  ValidationError,
+} from "../core";
+import { SharePrincipal } from "../ram";
+import { IVpc } from "../vpc";
+import { ILatticeService, IServiceNetwork } from "./interfaces";
+
+export const LATTICE_HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"] as const;
+export type LatticeHttpMethod = (typeof LATTICE_HTTP_METHODS)[number];
+
+/** `Invoke` calls services; `Connect` reaches resource configurations. */
+export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Connect" | "vpc-lattice-svcs:*";
+
+/** VPC Lattice rejects auth policies larger than this. */
+const MAX_AUTH_POLICY_CHARACTERS = 10240;
+
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+
+/**
+ * One statement of an auth policy: who (accounts, roles, organization, source
+ * VPCs) may do what (methods, paths) on which services. Every list is an OR
+ * of its values; different fields are ANDed.
+ */
+export interface AuthPolicyGrant {
+  /** @default - no Sid */
+  readonly sid?: string;
+  /** Accounts whose IAM principals are allowed. @default - principals are narrowed by the other fields only */
+  readonly accounts?: readonly string[];
+  /** IAM role (or user) ARNs that are allowed. @default - principals are narrowed by the other fields only */
+  readonly roles?: readonly string[];
+  /** Principals of this AWS organization only (`aws:PrincipalOrgID`). @default - any organization */
+  readonly organizationId?: string;
+  /**
+   * Principals of these organization paths only (`aws:PrincipalOrgPaths`), such as
+   * `o-abcdefghij/r-ab12/ou-ab12-11111111/*`.
+   * @default - any organizational unit
+   */
+  readonly organizationPaths?: readonly string[];
+  /** Requests from these VPCs only (`vpc-lattice-svcs:SourceVpc`). @default - any associated VPC */
+  readonly sourceVpcs?: readonly IVpc[];
+  /** Requests from VPCs owned by these accounts only (`vpc-lattice-svcs:SourceVpcOwnerAccount`). @default - any VPC owner */
+  readonly sourceVpcOwnerAccounts?: readonly string[];
+  /** HTTP methods allowed (`vpc-lattice-svcs:RequestMethod`). @default - every method */
+  readonly methods?: readonly LatticeHttpMethod[];
+  /** Request paths allowed (`vpc-lattice-svcs:RequestPath`); `*` matches any characters. @default - every path */
+  readonly paths?: readonly string[];
+  /** Services the grant applies to, for service network policies that differ per service. @default - every service */
+  readonly services?: readonly ILatticeService[];
+  /** @default ["vpc-lattice-svcs:Invoke"] */
+  readonly actions?: readonly LatticeAuthAction[];
+  /**
+   * Let unsigned (anonymous) requests match. Off by default: the grant then
+   * requires SigV4-signed requests (`aws:PrincipalType` is not `Anonymous`).
+   * @default false
+   */
+  readonly allowAnonymous?: boolean;
+}
+
+interface Grant {
+  readonly effect: PolicyEffect;
+  readonly grant: AuthPolicyGrant;
+}
+
+/**
+ * A typed VPC Lattice auth policy, rendered to IAM JSON at synth time.
+ * `Principal: "*"` only appears with a condition: an Allow grant must name
+ * accounts, roles, an organization or source VPCs.
+ */
+export class AuthPolicy {
+  /** Allows the authenticated principals of the accounts, OUs and organizations a share is granted to. */
+  public static fromSharePrincipals(principals: readonly SharePrincipal[]): AuthPolicy {
+    const policy = new AuthPolicy();
+    const accounts = principals.map((p) => p.value).filter((v) => isUnresolved(v) || isAccountId(v));
+    const organizationPaths = principals.map((p) => p.value).filter(isOrganizationalUnitArn).map(organizationPathOfOu);
+    const organizations = principals.map((p) => /^arn:aws[a-z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(p.value)?.[1]).filter((o) => o !== undefined);
+    if (accounts.length > 0) policy.allow({ sid: "SharedAccounts", accounts });
+    if (organizationPaths.length > 0) policy.allow({ sid: "SharedOrganizationalUnits", organizationPaths });
+    organizations.forEach((organizationId) => policy.allow({ sid: `SharedOrganization${organizationId.replace(/[^a-z0-9]/g, "")}`, organizationId }));
+    return policy;
+  }
+
+  private readonly grants: Grant[] = [];
+
+  public allow(grant: AuthPolicyGrant): this {
+    this.grants.push({ effect: "Allow", grant });
+    return this;
+  }
+
+  public deny(grant: AuthPolicyGrant): this {
+    this.grants.push({ effect: "Deny", grant });
+    return this;
+  }
+
+  public get grantCount(): number {
+    return this.grants.length;
+  }
+
+  /** Validates every grant and renders the policy JSON. */
+  public render(scope: Construct, prop: string): string {
+    const statements = this.grants.map(({ effect, grant }, index) => toStatement(scope, `${prop}.statements[${index}]`, effect, grant));
+    return new PolicyDocument(statements).render(scope, prop, {
+      requirePrincipal: true,
+      forbidUnconditionalAnyone: true,
+      maxCharacters: MAX_AUTH_POLICY_CHARACTERS,
+    });
+  }
+}
+
+/** `ou/o-abcdefghij/ou-ab12-cdefgh34` -> `o-abcdefghij/*\/ou-ab12-cdefgh34/*` (the root ID is not in the ARN). */
+function organizationPathOfOu(ouArn: string): string {
+  const [organizationId, ouId] = ouArn.split(":ou/")[1].split("/");
+  return `${organizationId}/*/${ouId}/*`;
+}
+
+function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant: AuthPolicyGrant): PolicyStatement {
+  validateGrant(scope, prop, grant);
+  const principals = [...(grant.accounts ?? []).map(PolicyPrincipal.account), ...(grant.roles ?? []).map(PolicyPrincipal.arn)];
+  const narrowsNetwork = (grant.sourceVpcs ?? []).length > 0 || (grant.sourceVpcOwnerAccounts ?? []).length > 0;
+  const narrowsOrganization = grant.organizationId !== undefined || (grant.organizationPaths ?? []).length > 0;
+  if (effect === "Allow" && principals.length === 0 && !narrowsNetwork && !narrowsOrganization) {
+    throw new ValidationError(
+      scope,
+      prop,
+      "a grant to every principal",
+      "at least one of accounts, roles, organizationId, organizationPaths, sourceVpcs or sourceVpcOwnerAccounts (Principal \"*\" is only allowed with a condition that narrows it)",
+    );
+  }
+
+  const conditions = new ConditionBuilder();
+  conditions.add("StringEquals", "aws:PrincipalOrgID", grant.organizationId === undefined ? [] : [grant.organizationId]);
+  conditions.add("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", grant.organizationPaths ?? []);
+  conditions.add("StringEquals", "vpc-lattice-svcs:SourceVpc", (grant.sourceVpcs ?? []).map((vpc) => vpc.vpcId));
+  conditions.add("StringEquals", "vpc-lattice-svcs:SourceVpcOwnerAccount", grant.sourceVpcOwnerAccounts ?? []);
+  conditions.add("StringEquals", "vpc-lattice-svcs:RequestMethod", grant.methods ?? []);
+  conditions.add("StringLike", "vpc-lattice-svcs:RequestPath", grant.paths ?? []);
+  const anyone = principals.length === 0;
+  if (anyone && effect === "Allow" && grant.allowAnonymous !== true) {
+    conditions.add("StringNotEqualsIgnoreCase", "aws:PrincipalType", ["Anonymous"]);
+  }
+
+  return new PolicyStatement({
+    sid: grant.sid,
+    effect,
+    principals: anyone ? [PolicyPrincipal.anyone()] : principals,
+    actions: grant.actions ?? ["vpc-lattice-svcs:Invoke"],
+    resources: grant.services === undefined || grant.services.length === 0 ? undefined : grant.services.map((s) => `${s.serviceArn}/*`),
+    conditions: conditions.build(),
+  });
+}
+
+function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant): void {
+  checkPattern(scope, `${prop}.sid`, grant.sid, /^[A-Za-z0-9]+$/, "letters and digits only (IAM Sid)");
+  checkPattern(scope, `${prop}.organizationId`, grant.organizationId, ORGANIZATION_ID, "an organization ID such as o-abcdefghij");
+  grant.organizationPaths?.forEach((path, i) =>
+    checkPattern(scope, `${prop}.organizationPaths[${i}]`, path, /^o-[a-z0-9]{10,32}\/[\w*/-]+$/, "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*"),
+  );
+  grant.sourceVpcOwnerAccounts?.forEach((account, i) => checkAccountId(scope, `${prop}.sourceVpcOwnerAccounts[${i}]`, account));
+  grant.methods?.forEach((method, i) => checkOneOf(scope, `${prop}.methods[${i}]`, method, LATTICE_HTTP_METHODS));
+  grant.paths?.forEach((path, i) => checkPattern(scope, `${prop}.paths[${i}]`, path, /^\/\S*$/, "a path starting with / such as /orders/*"));
+}
+
+/** Collects condition values per operator and key, dropping empty ones. */
+class ConditionBuilder {
+  private readonly operators: Record<string, Record<string, string | string[]>> = {};
+
+  public add(operator: string, key: string, values: readonly string[]): void {
+    if (values.length === 0) return;
+    (this.operators[operator] ??= {})[key] = values.length === 1 ? values[0] : [...values];
+  }
+
+  public build(): PolicyConditions | undefined {
+    return Object.keys(this.operators).length === 0 ? undefined : this.operators;
+  }
+}
+
+export interface LatticeAuthPolicyProps extends AwsResourceProps {
+  /** The service network or service the policy protects; its auth type must be AWS_IAM. */
+  readonly target: IServiceNetwork | ILatticeService;
+  readonly policy: AuthPolicy;
+}
+
+/**
+ * The auth policy of a VPC Lattice service network or service.
+ *
+ * Creates: aws_vpclattice_auth_policy.
+ */
+export class LatticeAuthPolicy extends Construct {
+  public readonly resource: VpclatticeAuthPolicy;
+  /** The rendered policy JSON. */
+  public readonly policyJson: string;
+
+  constructor(scope: Construct, id: string, props: LatticeAuthPolicyProps) {
+    super(scope, id);
+    this.policyJson = props.policy.render(this, "authPolicy");
+    this.resource = new VpclatticeAuthPolicy(this, "Resource", {
+      provider: props.provider,
+      resourceIdentifier: "serviceNetworkArn" in props.target ? props.target.serviceNetworkArn : props.target.serviceArn,
+      policy: this.policyJson,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./interfaces";
+export * from "./access-logs";
+export * from "./auth-policy";

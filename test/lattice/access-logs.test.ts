@@ -1,0 +1,123 @@
+import { AccessLogDestination, AccessLogs, LatticeAccessLogs } from "../../modules/lattice";
+import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, synthJson, testStack } from "./helpers";
+
+const NETWORK = {
+  serviceNetworkId: "sn-0123456789abcdef0",
+  serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+};
+const BUCKET = "arn:aws:s3:::lattice-access-logs";
+const STREAM = "arn:aws:firehose:us-east-1:111111111111:deliverystream/lattice";
+
+describe("LatticeAccessLogs", () => {
+  test("creates a log group with one-year retention and a SERVICE and a RESOURCE subscription for a service network", () => {
+    const stack = testStack();
+    new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "shared-network" });
+    const json = synthJson(stack);
+    const groups = Object.values(json.resource.aws_cloudwatch_log_group) as Record<string, unknown>[];
+    expect(groups).toEqual([expect.objectContaining({ name: "/aws/vendedlogs/vpclattice/shared-network", retention_in_days: 365 })]);
+    const subscriptions = Object.values(json.resource.aws_vpclattice_access_log_subscription) as Record<string, unknown>[];
+    expect(subscriptions.map((s) => s.service_network_log_type).sort()).toEqual(["RESOURCE", "SERVICE"]);
+    for (const s of subscriptions) {
+      expect(s.resource_identifier).toBe(NETWORK.serviceNetworkArn);
+      expect(s.destination_arn).toMatch(/^\$\{aws_cloudwatch_log_group\.[\w-]+\.arn\}$/);
+    }
+  });
+
+  test("a service gets one subscription per destination, without a log type", () => {
+    const stack = testStack();
+    new LatticeAccessLogs(stack, "Logs", {
+      source: fakeService(),
+      name: "orders",
+      accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET), AccessLogDestination.firehoseDeliveryStream(STREAM)),
+    });
+    const subscriptions = Object.values(resourcesOfType(stack, "aws_vpclattice_access_log_subscription"));
+    expect(subscriptions).toHaveLength(2);
+    expect(subscriptions.map((s) => s.destination_arn).sort()).toEqual([STREAM, BUCKET].sort());
+    subscriptions.forEach((s) => {
+      expect(s.resource_identifier).toBe(SERVICE_ARN);
+      expect(s.service_network_log_type).toBeUndefined();
+    });
+    expect(resourcesOfType(stack, "aws_cloudwatch_log_group")).toEqual({});
+  });
+
+  test("keys subscriptions by destination kind and log type, so addresses survive reordering", () => {
+    const stack = testStack();
+    new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET)), serviceNetworkLogTypes: ["RESOURCE"] });
+    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_access_log_subscription"))).toEqual([expect.stringMatching(/^Logs_S3-RESOURCE_/)]);
+  });
+
+  test("passes retention and KMS key to the log group", () => {
+    const stack = testStack();
+    const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 731, kmsKeyArn }) });
+    expect(Object.values(resourcesOfType(stack, "aws_cloudwatch_log_group"))[0]).toMatchObject({ retention_in_days: 731, kms_key_id: kmsKeyArn });
+  });
+
+  test("disabled with a reason creates nothing and records the reason", () => {
+    const stack = testStack();
+    const logs = new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("sandbox network, no production traffic") });
+    expect(logs.subscriptions).toEqual([]);
+    expect(resourcesOfType(stack, "aws_vpclattice_access_log_subscription")).toEqual({});
+    expect(logs.node.metadata.map((m) => m.data)).toContain("Access logs disabled: sandbox network, no production traffic");
+  });
+
+  test("fails when disabled without a reason", () => {
+    const stack = testStack();
+    expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("  ") }), "accessLogs.disabledReason", '""');
+  });
+
+  test("fails when a destination ARN is of another service", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to(AccessLogDestination.logGroup(BUCKET)) }),
+      "accessLogs.destinations[0]",
+      BUCKET,
+    );
+  });
+
+  test("fails when two destinations are of the same kind", () => {
+    const stack = testStack();
+    expectValidationError(
+      () =>
+        new LatticeAccessLogs(stack, "Logs", {
+          source: NETWORK,
+          name: "n",
+          accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET), AccessLogDestination.s3Bucket("arn:aws:s3:::other")),
+        }),
+      "accessLogs.destinations",
+      '["S3","S3"]',
+    );
+  });
+
+  test("fails when no destination is given", () => {
+    const stack = testStack();
+    expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to() }), "accessLogs", "[]");
+  });
+
+  test("fails when the retention is not a CloudWatch Logs value", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 42 }) }),
+      "accessLogs.retentionInDays",
+      "42",
+    );
+  });
+
+  test("fails when the KMS key is not a key ARN", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ kmsKeyArn: "alias/logs" }) }),
+      "accessLogs.kmsKeyArn",
+      "alias/logs",
+    );
+  });
+
+  test("fails when a service network log type is unknown", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", serviceNetworkLogTypes: ["SERVICES" as "SERVICE"] }),
+      "serviceNetworkLogTypes[0]",
+      "SERVICES",
+    );
+  });
+});

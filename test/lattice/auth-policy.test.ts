@@ -1,0 +1,192 @@
+import { PrivateVpc } from "../../modules/vpc";
+import { SharePrincipal } from "../../modules/ram";
+import { AuthPolicy, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
+import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, testStack } from "./helpers";
+
+const NETWORK = {
+  serviceNetworkId: "sn-0123456789abcdef0",
+  serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+};
+
+/** Renders a policy through the construct and returns the parsed JSON of the synthesized resource. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function synthPolicy(policy: AuthPolicy): any {
+  const stack = testStack();
+  new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy });
+  const [resource] = Object.values(resourcesOfType(stack, "aws_vpclattice_auth_policy"));
+  expect(resource.resource_identifier).toBe(NETWORK.serviceNetworkArn);
+  return JSON.parse(resource.policy);
+}
+
+describe("AuthPolicy", () => {
+  test("accounts become AWS principals with no anonymous condition", () => {
+    const json = synthPolicy(new AuthPolicy().allow({ sid: "Consumers", accounts: ["222222222222", "333333333333"] }));
+    expect(json).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Consumers", Effect: "Allow", Principal: { AWS: ["222222222222", "333333333333"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" }],
+    });
+  });
+
+  test("an organization grant uses Principal * with the org condition and excludes anonymous callers", () => {
+    const json = synthPolicy(new AuthPolicy().allow({ organizationId: "o-abcdefghij" }));
+    expect(json.Statement[0]).toEqual({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "vpc-lattice-svcs:Invoke",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" },
+        StringNotEqualsIgnoreCase: { "aws:PrincipalType": "Anonymous" },
+      },
+    });
+  });
+
+  test("roles, methods, paths and services narrow one statement", () => {
+    const role = "arn:aws:iam::222222222222:role/orders-reader";
+    const json = synthPolicy(new AuthPolicy().allow({ roles: [role], methods: ["GET", "HEAD"], paths: ["/orders/*"], services: [fakeService()] }));
+    expect(json.Statement[0]).toEqual({
+      Effect: "Allow",
+      Principal: { AWS: role },
+      Action: "vpc-lattice-svcs:Invoke",
+      Resource: `${SERVICE_ARN}/*`,
+      Condition: {
+        StringEquals: { "vpc-lattice-svcs:RequestMethod": ["GET", "HEAD"] },
+        StringLike: { "vpc-lattice-svcs:RequestPath": "/orders/*" },
+      },
+    });
+  });
+
+  test("source VPCs render as Terraform references; anonymous callers can be allowed explicitly", () => {
+    const stack = testStack();
+    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
+    new LatticeAuthPolicy(stack, "Auth", {
+      target: NETWORK,
+      policy: new AuthPolicy().allow({ sourceVpcs: [vpc], sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: true }),
+    });
+    const [resource] = Object.values(resourcesOfType(stack, "aws_vpclattice_auth_policy"));
+    const statement = JSON.parse(resource.policy).Statement[0];
+    expect(statement.Principal).toBe("*");
+    expect(statement.Condition).toEqual({
+      StringEquals: { "vpc-lattice-svcs:SourceVpc": expect.stringMatching(/^\$\{aws_vpc\.[\w-]+\.id\}$/), "vpc-lattice-svcs:SourceVpcOwnerAccount": "111111111111" },
+    });
+  });
+
+  test("deny grants render as Deny without the anonymous condition", () => {
+    const json = synthPolicy(new AuthPolicy().allow({ accounts: ["222222222222"] }).deny({ methods: ["DELETE"], actions: ["vpc-lattice-svcs:*"] }));
+    expect(json.Statement[1]).toEqual({
+      Effect: "Deny",
+      Principal: "*",
+      Action: "vpc-lattice-svcs:*",
+      Resource: "*",
+      Condition: { StringEquals: { "vpc-lattice-svcs:RequestMethod": "DELETE" } },
+    });
+  });
+
+  test("fromSharePrincipals allows the shared accounts, OUs and organizations", () => {
+    const policy = AuthPolicy.fromSharePrincipals([
+      SharePrincipal.account("222222222222"),
+      SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34"),
+      SharePrincipal.organization("arn:aws:organizations::111111111111:organization/o-abcdefghij"),
+    ]);
+    const json = synthPolicy(policy);
+    expect(json.Statement).toEqual([
+      expect.objectContaining({ Sid: "SharedAccounts", Principal: { AWS: "222222222222" } }),
+      expect.objectContaining({ Sid: "SharedOrganizationalUnits", Principal: "*", Condition: expect.objectContaining({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-abcdefghij/*/ou-ab12-cdefgh34/*" } }) }),
+      expect.objectContaining({ Principal: "*", Condition: expect.objectContaining({ StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } }) }),
+    ]);
+  });
+
+  test("fails when an allow grant names nobody (Principal * without a narrowing condition)", () => {
+    const stack = testStack();
+    const error = expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ methods: ["GET"] }) }),
+      "authPolicy.statements[0]",
+      "a grant to every principal",
+    );
+    expect(error.expected).toContain("Principal");
+  });
+
+  test("fails when the policy is empty", () => {
+    const stack = testStack();
+    expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy() }), "authPolicy", "an empty policy document");
+  });
+
+  test("fails when a path does not start with /", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], paths: ["orders"] }) }),
+      "authPolicy.statements[0].paths[0]",
+      "orders",
+    );
+  });
+
+  test("fails when a method is unknown", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], methods: ["FETCH" as LatticeHttpMethod] }) }),
+      "authPolicy.statements[0].methods[0]",
+      "FETCH",
+    );
+  });
+
+  test("fails when an account ID is malformed", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["2222"] }) }),
+      "authPolicy.statements[0].principals[0]",
+      "2222",
+    );
+  });
+
+  test("fails when a role ARN is malformed", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ roles: ["orders-reader"] }) }),
+      "authPolicy.statements[0].principals[0]",
+      "orders-reader",
+    );
+  });
+
+  test("fails when the organization ID is malformed", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ organizationId: "org-1" }) }),
+      "authPolicy.statements[0].organizationId",
+      "org-1",
+    );
+  });
+
+  test("fails when an organization path is malformed", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ organizationPaths: ["ou-ab12-cdefgh34"] }) }),
+      "authPolicy.statements[0].organizationPaths[0]",
+      "ou-ab12-cdefgh34",
+    );
+  });
+
+  test("fails when a source VPC owner account is malformed", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sourceVpcOwnerAccounts: ["abc"] }) }),
+      "authPolicy.statements[0].sourceVpcOwnerAccounts[0]",
+      "abc",
+    );
+  });
+
+  test("fails when a Sid has characters IAM rejects", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "read-only", accounts: ["222222222222"] }) }),
+      "authPolicy.statements[0].sid",
+      "read-only",
+    );
+  });
+
+  test("fails when the policy exceeds the VPC Lattice size limit", () => {
+    const stack = testStack();
+    const policy = new AuthPolicy();
+    for (let i = 0; i < 200; i++) policy.allow({ accounts: [String(100000000000 + i)], paths: [`/tenant-${i}/*`] });
+    expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy }), "authPolicy", "a policy of");
+  });
+});
