@@ -1,0 +1,82 @@
+import { Construct } from "constructs";
+import { ValidationError } from "../core";
+import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import { IResourceEndpointTarget, IServiceNetworkEndpointTarget, PortSpec } from "./targets";
+
+/** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
+interface LatticeEndpointDnsProps {
+  /**
+   * Resolve the custom domain names of the target inside the VPC.
+   * @default false
+   */
+  readonly privateDnsEnabled?: boolean;
+}
+
+export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
+  /** The resource configuration to reach. */
+  readonly resourceConfiguration: IResourceEndpointTarget;
+  /**
+   * Ports the created security group opens.
+   * @default - the configuration's port ranges (required when it has none, as with ARN resources)
+   */
+  readonly ports?: readonly PortSpec[];
+}
+
+/**
+ * A `Resource` VPC endpoint: reaches one VPC Lattice resource configuration
+ * (a database, an IP address, a domain name) directly, without a service
+ * network. Its security group opens only the configuration's port ranges.
+ *
+ * Creates: aws_vpc_endpoint (type Resource), aws_security_group and
+ * aws_vpc_security_group_ingress_rule (unless security groups are given).
+ */
+export class ResourceEndpoint extends NetworkEndpointBase {
+  constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
+    super(scope, id, props, (endpoint) => ({
+      vpcEndpointType: "Resource",
+      resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn,
+      ports: resourcePorts(endpoint, props),
+      targetLabel: "a VPC Lattice resource configuration",
+      privateDnsEnabled: props.privateDnsEnabled ?? false,
+    }));
+  }
+}
+
+function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortSpec[] {
+  const ports = props.ports ?? props.resourceConfiguration.ports;
+  if (ports.length === 0 && props.securityGroups === undefined) {
+    throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
+  }
+  return ports;
+}
+
+export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
+  /** The service network to reach. */
+  readonly serviceNetwork: IServiceNetworkEndpointTarget;
+  /**
+   * Ports the created security group opens: the listener ports of the
+   * network's services and the port ranges of its resource configurations.
+   * @default - HTTPS (443) only
+   */
+  readonly ports?: readonly PortSpec[];
+}
+
+/**
+ * A `ServiceNetwork` VPC endpoint: reaches every service and resource
+ * configuration of a VPC Lattice service network from this VPC, without
+ * associating the VPC itself with the network.
+ *
+ * Creates: aws_vpc_endpoint (type ServiceNetwork), aws_security_group and
+ * aws_vpc_security_group_ingress_rule (unless security groups are given).
+ */
+export class ServiceNetworkEndpoint extends NetworkEndpointBase {
+  constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
+    super(scope, id, props, () => ({
+      vpcEndpointType: "ServiceNetwork",
+      serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
+      ports: props.ports ?? [{ from: 443, to: 443 }],
+      targetLabel: "a VPC Lattice service network",
+      privateDnsEnabled: props.privateDnsEnabled ?? false,
+    }));
+  }
+}

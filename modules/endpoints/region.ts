@@ -1,0 +1,31 @@
+import { TerraformProvider, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { checkRegion, ValidationError } from "../core";
+
+/**
+ * The region endpoints are created in, known at synth so that AWS service
+ * names are literals: the explicit prop, else the literal region of the
+ * provider in use (the given one, else the stack's default AWS provider).
+ * No `aws_region` data source: it would make every service name unknown
+ * until plan.
+ */
+export function resolveRegion(scope: IConstruct, explicit: string | undefined, provider: TerraformProvider | undefined): string {
+  checkRegion(scope, "region", explicit);
+  const region = explicit ?? regionOfProvider(provider ?? defaultAwsProvider(scope));
+  if (region === undefined) {
+    throw new ValidationError(scope, "region", undefined, "a region: set the region prop, or give the AWS provider a literal region");
+  }
+  checkRegion(scope, "region", region);
+  return region;
+}
+
+function regionOfProvider(provider: TerraformProvider | undefined): string | undefined {
+  return provider instanceof AwsProvider ? provider.region : undefined;
+}
+
+function defaultAwsProvider(scope: IConstruct): TerraformProvider | undefined {
+  return TerraformStack.of(scope)
+    .node.children.filter((child): child is AwsProvider => child instanceof AwsProvider)
+    .find((provider) => provider.alias === undefined);
+}
