@@ -1,0 +1,3 @@
+export * from "./ip-families";
+export * from "./resource-gateway";
+export * from "./resource-configuration";

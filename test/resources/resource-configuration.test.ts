@@ -1,0 +1,255 @@
+import { TerraformStack } from "cdktf";
+import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
+import { expectValidationError, gatewayStack, resourcesOfType, testStack } from "./helpers";
+
+const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function configurations(stack: TerraformStack): any[] {
+  return Object.values(resourcesOfType(stack, "aws_vpclattice_resource_configuration"));
+}
+
+/** Builds a configuration on a fresh gateway with the given props over a valid DNS SINGLE. */
+function buildWith(props: Partial<ResourceConfigurationProps>): () => ResourceConfiguration {
+  const { stack, gateway } = gatewayStack();
+  return () =>
+    new ResourceConfiguration(stack, "Config", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      dnsResource: { domainName: "orders.db.example.com" },
+      portRanges: ["5432"],
+      ...props,
+    });
+}
+
+function groupStack() {
+  const { stack, gateway } = gatewayStack();
+  const group = new ResourceConfiguration(stack, "Group", { name: "partner-apis", type: "GROUP", resourceGateway: gateway });
+  return { stack, gateway, group };
+}
+
+describe("ResourceConfiguration", () => {
+  test("a SINGLE DNS resource: TCP, its ports, bound to the gateway, not shareable through service networks by default", () => {
+    const { stack, gateway } = gatewayStack();
+    const config = new ResourceConfiguration(stack, "Config", {
+      name: "internal-app",
+      resourceGateway: gateway,
+      dnsResource: { domainName: "app.internal.example.com" },
+      portRanges: ["443", "8000-8100"],
+    });
+    expect(configurations(stack)[0]).toEqual({
+      name: "internal-app",
+      type: "SINGLE",
+      protocol: "TCP",
+      port_ranges: ["443", "8000-8100"],
+      resource_gateway_identifier: expect.stringMatching(/^\$\{aws_vpclattice_resource_gateway\.Gateway_\w+\.id\}$/),
+      allow_association_to_shareable_service_network: false,
+      resource_configuration_definition: [{ dns_resource: [{ domain_name: "app.internal.example.com", ip_address_type: "IPV4" }] }],
+    });
+    expect(config.ports).toEqual([{ from: 443, to: 443 }, { from: 8000, to: 8100 }]);
+    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
+    expect(egress.map((r) => [r.from_port, r.to_port])).toEqual([[443, 443], [8000, 8100]]);
+    expect(egress.every((r) => /aws_vpc\.Vpc_\w+\.cidr_block/.test(r.cidr_ipv4))).toBe(true);
+  });
+
+  test("a SINGLE IP resource opens the gateway's egress to that address only", () => {
+    const { stack, gateway } = gatewayStack();
+    new ResourceConfiguration(stack, "Config", { name: "monitored-host", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["9100"] });
+    expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "10.0.1.25" }] }]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
+      expect.objectContaining({ cidr_ipv4: "10.0.1.25/32", from_port: 9100, to_port: 9100 }),
+    ]);
+  });
+
+  test("an ARN resource (RDS): type ARN, no ports nor protocol sent, security-group ports used for the gateway and endpoints", () => {
+    const { stack, gateway } = gatewayStack();
+    const config = new ResourceConfiguration(stack, "Config", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      arnResource: { arn: RDS_ARN, securityGroupPortRanges: ["5432"] },
+    });
+    const json = configurations(stack)[0];
+    expect(json).toMatchObject({ type: "ARN", resource_configuration_definition: [{ arn_resource: [{ arn: RDS_ARN }] }] });
+    expect(json.port_ranges).toBeUndefined();
+    expect(json.protocol).toBeUndefined();
+    expect(config.ports).toEqual([{ from: 5432, to: 5432 }]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toHaveLength(1);
+  });
+
+  test("a GROUP with CHILD configurations: children point at the group only, the group's ports are its children's", () => {
+    const { stack, group } = groupStack();
+    for (const [name, domainName, port] of [["billing", "billing.partner.example.com", "443"], ["catalog", "catalog.partner.example.com", "443"], ["search", "search.partner.example.com", "9200"]]) {
+      new ResourceConfiguration(stack, `Child-${name}`, { name, resourceConfigurationGroup: group, dnsResource: { domainName }, portRanges: [port] });
+    }
+    const all = configurations(stack);
+    const groupJson = all.find((c) => c.type === "GROUP");
+    const children = all.filter((c) => c.type === "CHILD");
+    expect(groupJson).toMatchObject({ name: "partner-apis", type: "GROUP", protocol: "TCP", allow_association_to_shareable_service_network: false });
+    expect(groupJson.resource_configuration_definition).toBeUndefined();
+    expect(groupJson.port_ranges).toBeUndefined();
+    expect(children).toHaveLength(3);
+    for (const child of children) {
+      expect(child).toMatchObject({ type: "CHILD", resource_configuration_group_id: expect.stringMatching(/aws_vpclattice_resource_configuration\.Group_\w+\.id/) });
+      expect(child.resource_gateway_identifier).toBeUndefined();
+      expect(child.protocol).toBeUndefined();
+      expect(child.allow_association_to_shareable_service_network).toBeUndefined();
+    }
+    expect(group.ports).toEqual([{ from: 443, to: 443 }, { from: 9200, to: 9200 }]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.from_port)).toEqual([443, 9200]);
+  });
+
+  test("shareable service networks only when asked", () => {
+    const { stack, gateway } = gatewayStack();
+    new ResourceConfiguration(stack, "Config", {
+      name: "shared-app",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.1.25" },
+      portRanges: ["443"],
+      allowAssociationToShareableServiceNetwork: true,
+    });
+    expect(configurations(stack)[0].allow_association_to_shareable_service_network).toBe(true);
+  });
+
+  test("DNS resources take the gateway's IP address type by default", () => {
+    const stack = testStack();
+    const gateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "DUALSTACK" });
+    new ResourceConfiguration(stack, "Config", { name: "app", resourceGateway: gateway, dnsResource: { domainName: "app.example.com" }, portRanges: ["443"] });
+    expect(configurations(stack)[0]).toMatchObject({
+      resource_gateway_identifier: "rgw-1",
+      resource_configuration_definition: [{ dns_resource: [{ ip_address_type: "DUALSTACK" }] }],
+    });
+  });
+
+  test("an imported configuration is an endpoint target with its ports", () => {
+    const stack = testStack();
+    const config = ResourceConfiguration.fromAttributes(stack, "Shared", {
+      resourceConfigurationId: "rcfg-1",
+      resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
+      portRanges: ["5432"],
+    });
+    expect(config.ports).toEqual([{ from: 5432, to: 5432 }]);
+    expectValidationError(
+      () => ResourceConfiguration.fromAttributes(stack, "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", portRanges: ["0"] }),
+      "portRanges[0]",
+      '"0"',
+    );
+  });
+
+  describe("fails when", () => {
+    test("a SINGLE has more than one of DNS, IP and ARN", () => {
+      expectValidationError(buildWith({ ipResource: { ipAddress: "10.0.1.25" } }), "dnsResource, ipResource, arnResource", "dnsResource and ipResource");
+    });
+
+    test("a SINGLE has none of DNS, IP and ARN", () => {
+      expectValidationError(buildWith({ dnsResource: undefined }), "dnsResource, ipResource, arnResource", "none of them");
+    });
+
+    test("type SINGLE is given an ARN resource", () => {
+      expectValidationError(buildWith({ type: "SINGLE", dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN } }), "type", '"SINGLE"');
+    });
+
+    test("a DNS resource has no port ranges", () => {
+      expectValidationError(buildWith({ portRanges: undefined }), "portRanges", "undefined");
+      expectValidationError(buildWith({ portRanges: [] }), "portRanges", "[]");
+    });
+
+    test("an IP resource has no port ranges", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress: "10.0.1.25" }, portRanges: undefined }), "portRanges", "undefined");
+    });
+
+    test("an ARN resource has port ranges", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, arnResource: { arn: RDS_ARN }, portRanges: ["5432"] }), "portRanges", '["5432"]');
+    });
+
+    test("an ARN resource has a protocol", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, arnResource: { arn: RDS_ARN }, portRanges: undefined, protocol: "TCP" }), "protocol", '"TCP"');
+    });
+
+    test("an ARN resource's ARN is malformed", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, arnResource: { arn: "db-orders" }, portRanges: undefined }), "arnResource.arn", '"db-orders"');
+    });
+
+    test.each([["0"], ["70000"], ["100-50"], ["80-"], ["http"]])("the port range %p is invalid", (range) => {
+      expectValidationError(buildWith({ portRanges: ["443", range] }), "portRanges[1]", JSON.stringify(range));
+    });
+
+    test("a port range appears twice", () => {
+      expectValidationError(buildWith({ portRanges: ["443", "443"] }), "portRanges", '"443"');
+    });
+
+    test("a security-group port range of an ARN resource is invalid", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN, securityGroupPortRanges: ["5432-"] } }), "arnResource.securityGroupPortRanges[0]", '"5432-"');
+    });
+
+    test("a CHILD has no group", () => {
+      expectValidationError(buildWith({ type: "CHILD", resourceGateway: undefined }), "resourceConfigurationGroup", "undefined");
+    });
+
+    test("a CHILD's group is not a GROUP", () => {
+      const { stack, gateway } = gatewayStack();
+      const single = new ResourceConfiguration(stack, "Single", { name: "single", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["22"] });
+      expectValidationError(
+        () => new ResourceConfiguration(stack, "Child", { name: "child", resourceConfigurationGroup: single, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] }),
+        "resourceConfigurationGroup.type",
+        '"SINGLE"',
+      );
+    });
+
+    test("a CHILD is also given a gateway or a protocol", () => {
+      const { stack, gateway, group } = groupStack();
+      const child = { name: "child", resourceConfigurationGroup: group, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] };
+      expectValidationError(() => new ResourceConfiguration(stack, "Child1", { ...child, resourceGateway: gateway }), "resourceGateway", "test/Gateway");
+      expectValidationError(() => new ResourceConfiguration(stack, "Child2", { ...child, protocol: "TCP" }), "protocol", '"TCP"');
+      expectValidationError(() => new ResourceConfiguration(stack, "Child3", { ...child, allowAssociationToShareableServiceNetwork: true }), "allowAssociationToShareableServiceNetwork", "true");
+    });
+
+    test("a non-CHILD names a group", () => {
+      const { stack, gateway, group } = groupStack();
+      expectValidationError(
+        () => new ResourceConfiguration(stack, "Single", { name: "single", type: "SINGLE", resourceGateway: gateway, resourceConfigurationGroup: group, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["22"] }),
+        "resourceConfigurationGroup",
+        "test/Group",
+      );
+    });
+
+    test("a GROUP has a resource definition", () => {
+      expectValidationError(buildWith({ type: "GROUP", portRanges: undefined }), "dnsResource", "orders.db.example.com");
+    });
+
+    test("a GROUP has port ranges", () => {
+      expectValidationError(buildWith({ type: "GROUP", dnsResource: undefined, portRanges: ["443"] }), "portRanges", '["443"]');
+    });
+
+    test.each([["10.0.1.256"], ["10.0.1"], ["2001:db8:::1"]])("the IP address %p is invalid", (ipAddress) => {
+      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress } }), "ipResource.ipAddress", ipAddress);
+    });
+
+    test.each([["localhost"], ["bad_name.example.com"], ["-a.example.com"], ["example.123"]])("the DNS name %p is invalid", (domainName) => {
+      expectValidationError(buildWith({ dnsResource: { domainName } }), "dnsResource.domainName", domainName);
+    });
+
+    test("an IPv6 address sits behind an IPV4 gateway", () => {
+      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress: "2001:db8::10" } }), "ipResource.ipAddress", "2001:db8::10");
+    });
+
+    test("an IPv6-only DNS name sits behind an IPV4 gateway", () => {
+      expectValidationError(buildWith({ dnsResource: { domainName: "v6.example.com", ipAddressType: "IPV6" } }), "dnsResource.ipAddressType", '"IPV6"');
+    });
+
+    test("it has no gateway", () => {
+      expectValidationError(buildWith({ resourceGateway: undefined }), "resourceGateway", "undefined");
+      expectValidationError(buildWith({ type: "GROUP", resourceGateway: undefined, dnsResource: undefined, portRanges: undefined }), "resourceGateway", "undefined");
+    });
+
+    test.each([["ab"], ["a".repeat(41)], ["rcfg-reserved"], ["Orders"], ["orders-"]])("its name %p breaks the naming rules", (name) => {
+      expectValidationError(buildWith({ name }), "name", name);
+    });
+
+    test("its type or protocol is unknown", () => {
+      // @ts-expect-error: JavaScript callers are not type-checked
+      expectValidationError(buildWith({ type: "MULTI" }), "type", '"MULTI"');
+      // @ts-expect-error: JavaScript callers are not type-checked
+      expectValidationError(buildWith({ protocol: "UDP" }), "protocol", '"UDP"');
+    });
+  });
+});
