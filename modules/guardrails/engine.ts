@@ -1,0 +1,106 @@
+import { Annotations, App, IAspect, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { StackModel } from "./model";
+import { PRIVATE_NETWORKING_PACK, RulePack } from "./packs";
+import { Severity } from "./rule";
+import { Suppression, suppressionFor } from "./suppressions";
+
+/** One problem one rule found with one resource. */
+export interface Finding {
+  readonly stack: string;
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly severity: Severity;
+  /** Terraform address, e.g. `aws_vpc_endpoint.s3_Resource_1A2B3C4D`. */
+  readonly address: string;
+  /** Construct path of the resource. */
+  readonly path: string;
+  readonly message: string;
+  /** Set when the finding is accepted on purpose; it then does not fail the check. */
+  readonly suppression?: Suppression;
+}
+
+/** Runs a pack over one stack as it would be synthesized now. */
+export function checkStack(stack: TerraformStack, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  return checkModel(StackModel.of(stack), pack);
+}
+
+/** Runs a pack over an already-read stack model (also used on synthesized JSON files). */
+export function checkModel(model: StackModel, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  return pack.rules.flatMap((rule) =>
+    model.blocks
+      .filter((block) => block.mode === "resource" && rule.resourceTypes.includes(block.type))
+      .flatMap((block) =>
+        rule.check(block, model).map((message) => ({
+          stack: model.stackName,
+          ruleId: rule.id,
+          ruleName: rule.name,
+          severity: rule.severity,
+          address: block.address,
+          path: block.path,
+          message,
+          suppression: suppressionFor(block.construct, rule.id),
+        })),
+      ),
+  );
+}
+
+/** Runs a pack over every stack of an app (or over the given stacks), without writing anything. */
+export function checkApp(appOrStacks: App | readonly TerraformStack[], pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  const stacks = Array.isArray(appOrStacks) ? appOrStacks : (appOrStacks as App).node.findAll().filter(TerraformStack.isStack);
+  return stacks.flatMap((stack: TerraformStack) => checkStack(stack, pack));
+}
+
+export function isUnsuppressed(finding: Finding): boolean {
+  return finding.suppression === undefined;
+}
+
+export interface GuardrailsAspectProps {
+  /** @default PRIVATE_NETWORKING_PACK */
+  readonly pack?: RulePack;
+  /**
+   * How unsuppressed findings are reported: `error` annotations fail
+   * `cdktf synth`, `warning` annotations are printed only.
+   * @default "error"
+   */
+  readonly level?: "error" | "warning";
+}
+
+/**
+ * Runs a pack at synth time, the cdk-nag way: `Aspects.of(app).add(new
+ * GuardrailsAspect())`. Findings become annotations on the offending
+ * resources (suppressed ones as info, with their reason) and are kept in
+ * {@link GuardrailsAspect.findings}. Added to a construct inside a stack, it
+ * reports the findings below that construct only.
+ */
+export class GuardrailsAspect implements IAspect {
+  public readonly findings: Finding[] = [];
+  private readonly pack: RulePack;
+  private readonly level: "error" | "warning";
+  private readonly checkedStacks = new Set<TerraformStack>();
+
+  constructor(props: GuardrailsAspectProps = {}) {
+    this.pack = props.pack ?? PRIVATE_NETWORKING_PACK;
+    this.level = props.level ?? "error";
+  }
+
+  public visit(node: IConstruct): void {
+    if (App.isApp(node)) return;
+    const stack = TerraformStack.of(node);
+    if (this.checkedStacks.has(stack)) return;
+    this.checkedStacks.add(stack);
+    // Aspects visit top-down, so the first node seen in a stack is the one the aspect was added to (or the stack).
+    const root = node.node.path;
+    const below = checkStack(stack, this.pack).filter((f) => f.path === root || f.path.startsWith(`${root}/`));
+    this.findings.push(...below);
+    for (const finding of below) this.annotate(stack, finding);
+  }
+
+  private annotate(stack: TerraformStack, finding: Finding): void {
+    const target = stack.node.findAll().find((c) => c.node.path === finding.path) ?? stack;
+    const text = `[${finding.ruleId}] ${finding.ruleName}: ${finding.message}`;
+    if (finding.suppression !== undefined) Annotations.of(target).addInfo(`${text} (suppressed: ${finding.suppression.reason})`);
+    else if (this.level === "error") Annotations.of(target).addError(text);
+    else Annotations.of(target).addWarning(text);
+  }
+}

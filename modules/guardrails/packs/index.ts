@@ -1,0 +1,3 @@
+export * from "./pack";
+export * from "./private-networking";
+export * from "./scanner-parity";

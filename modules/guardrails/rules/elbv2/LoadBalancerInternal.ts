@@ -1,0 +1,18 @@
+import { isUnknown } from "../../model";
+import { Rule } from "../../rule";
+import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
+
+export const LoadBalancerInternal: Rule = {
+  id: "PN-LB4",
+  name: "LoadBalancerInternal",
+  severity: "HIGH",
+  explanation:
+    "Without internal = true the provider creates an internet-facing load balancer; services offered through PrivateLink or VPC Lattice must not also be reachable from the internet.",
+  fix: "Set internal = true.",
+  equivalents: { trivy: ["AWS-0053"] },
+  resourceTypes: LOAD_BALANCER_TYPES,
+  check: (lb) => {
+    const internal = lb.config.internal;
+    return internal === true || isUnknown(internal) ? [] : [`internal is ${internal === undefined ? "not set (internet-facing)" : String(internal)}`];
+  },
+};

@@ -1,0 +1,13 @@
+import { Rule } from "../../rule";
+
+export const EndpointServiceAcceptanceRequired: Rule = {
+  id: "PN-ES1",
+  name: "EndpointServiceAcceptanceRequired",
+  severity: "MEDIUM",
+  explanation:
+    "Without acceptance, every allowed principal connects the moment it creates an endpoint: nobody reviews which VPC is being connected to the service.",
+  fix: "Set acceptance_required = true (the EndpointService default) and accept connections explicitly or with aws_vpc_endpoint_connection_accepter.",
+  equivalents: { checkov: ["CKV_AWS_123"] },
+  resourceTypes: ["aws_vpc_endpoint_service"],
+  check: (service) => (service.config.acceptance_required === false ? ["acceptance_required is false"] : []),
+};

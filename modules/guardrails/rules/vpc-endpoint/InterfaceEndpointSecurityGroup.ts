@@ -1,0 +1,24 @@
+import { isUnknown } from "../../model";
+import { Rule } from "../../rule";
+import { endpointType } from "./endpoint-facts";
+
+/** Endpoint types that place network interfaces, which AWS guards with the VPC's default group when none is given. */
+const TYPES_WITH_INTERFACES = ["Interface", "Resource", "ServiceNetwork"];
+
+export const InterfaceEndpointSecurityGroup: Rule = {
+  id: "PN-EP4",
+  name: "InterfaceEndpointSecurityGroup",
+  severity: "MEDIUM",
+  explanation:
+    "An endpoint with network interfaces and no security_group_ids gets the VPC's default security group, whose rules nobody reviews for this endpoint (and which often allows all traffic from its members).",
+  fix: "Attach a dedicated security group that admits the endpoint's ports from the clients that need them; the endpoints module creates one.",
+  resourceTypes: ["aws_vpc_endpoint"],
+  check: (endpoint, stack) => {
+    const type = endpointType(endpoint);
+    if (isUnknown(type) || !TYPES_WITH_INTERFACES.includes(type as string)) return [];
+    const groups = endpoint.config.security_group_ids;
+    if (groups !== undefined && !(Array.isArray(groups) && groups.length === 0)) return [];
+    const associated = stack.resources("aws_vpc_endpoint_security_group_association").some((a) => stack.refersTo(a.config.vpc_endpoint_id, endpoint));
+    return associated ? [] : [`${type} endpoint has no security_group_ids (AWS attaches the VPC default security group)`];
+  },
+};

@@ -1,0 +1,20 @@
+import { isUnknown } from "../../model";
+import { Rule } from "../../rule";
+import { endpointPolicies, endpointType, isAwsServiceName } from "./endpoint-facts";
+
+export const VpcEndpointPolicyDefined: Rule = {
+  id: "PN-EP2",
+  name: "VpcEndpointPolicyDefined",
+  severity: "MEDIUM",
+  explanation:
+    "An endpoint to an AWS service without a policy gets the default policy, which allows every action on every resource of the service (any account's buckets, tables, keys): a path for data exfiltration that bypasses the network perimeter.",
+  fix: "Give the endpoint a policy that names the actions and resources (or aws:ResourceOrgID / aws:PrincipalOrgID conditions) the VPC needs; suppress with a reason for services that do not support endpoint policies.",
+  resourceTypes: ["aws_vpc_endpoint"],
+  check: (endpoint, stack) => {
+    const type = endpointType(endpoint);
+    if (isUnknown(type) || (type !== "Interface" && type !== "Gateway")) return [];
+    if (!isAwsServiceName(endpoint.config.service_name)) return [];
+    if (endpointPolicies(endpoint, stack).length > 0) return [];
+    return [`${type} endpoint to ${endpoint.config.service_name} has no policy (AWS applies the allow-all default)`];
+  },
+};

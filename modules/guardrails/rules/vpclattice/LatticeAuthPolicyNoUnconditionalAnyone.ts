@@ -1,0 +1,16 @@
+import { Rule } from "../../rule";
+import { policyStatements } from "../policy-json";
+
+export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
+  id: "PN-LT3",
+  name: "LatticeAuthPolicyNoUnconditionalAnyone",
+  severity: "HIGH",
+  explanation:
+    'An auth policy statement that allows Principal "*" without a condition admits every caller, signed or anonymous, from every account: AWS_IAM auth that authorizes nothing.',
+  fix: "Name the principals (accounts, roles) or add a condition such as aws:PrincipalOrgID, aws:SourceVpc or aws:PrincipalTag.",
+  resourceTypes: ["aws_vpclattice_auth_policy"],
+  check: (policy) =>
+    (policyStatements(policy.config.policy) ?? [])
+      .filter((s) => s.allows && s.anyPrincipal && !s.hasCondition)
+      .map(() => 'a statement allows Principal "*" without a condition'),
+};

@@ -1,0 +1,101 @@
+import { TerraformStack } from "cdktf";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcEndpointPolicy } from "@cdktf/provider-aws/lib/vpc-endpoint-policy";
+import { VpcEndpointSecurityGroupAssociation } from "@cdktf/provider-aws/lib/vpc-endpoint-security-group-association";
+import {
+  InterfaceEndpointSecurityGroup,
+  VpcEndpointPolicyDefined,
+  VpcEndpointPolicyNotAllowAll,
+  VpcEndpointTypeExplicit,
+} from "../../../modules/guardrails";
+import { ruleCases } from "../rule-cases";
+
+const S3 = "com.amazonaws.us-east-1.s3";
+const READ_ONE_BUCKET = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::example-bucket/*" }],
+});
+const ALLOW_ALL = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
+
+type EndpointConfig = Partial<ConstructorParameters<typeof VpcEndpoint>[2]>;
+const endpoint = (stack: TerraformStack, config: EndpointConfig, id = "Endpoint") =>
+  new VpcEndpoint(stack, id, { vpcId: "vpc-0123456789abcdef0", serviceName: S3, vpcEndpointType: "Gateway", ...config });
+
+ruleCases(VpcEndpointTypeExplicit, {
+  compliant: [{ name: "explicit Gateway type", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) }],
+  nonCompliant: [{ name: "no vpc_endpoint_type", on: "aws_vpc_endpoint", message: "defaults to Gateway", build: (s) => endpoint(s, { vpcEndpointType: undefined }) }],
+});
+
+ruleCases(VpcEndpointPolicyDefined, {
+  compliant: [
+    { name: "inline policy", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) },
+    {
+      name: "separate aws_vpc_endpoint_policy",
+      build: (s) => new VpcEndpointPolicy(s, "Policy", { vpcEndpointId: endpoint(s, {}).id, policy: READ_ONE_BUCKET }),
+    },
+    { name: "endpoint service (AWS ignores policies)", build: (s) => endpoint(s, { vpcEndpointType: "Interface", serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" }) },
+    { name: "computed service name", build: (s) => endpoint(s, { serviceName: "${var.service}" }) },
+  ],
+  nonCompliant: [
+    { name: "gateway endpoint without policy", on: "aws_vpc_endpoint", message: "has no policy", build: (s) => endpoint(s, {}) },
+    {
+      name: "policy resource for another endpoint",
+      on: "aws_vpc_endpoint",
+      message: S3,
+      build: (s) => {
+        endpoint(s, {});
+        new VpcEndpointPolicy(s, "Policy", { vpcEndpointId: endpoint(s, { policy: READ_ONE_BUCKET }, "Other").id, policy: READ_ONE_BUCKET });
+      },
+    },
+  ],
+});
+
+ruleCases(VpcEndpointPolicyNotAllowAll, {
+  compliant: [
+    { name: "one bucket", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) },
+    {
+      name: "all actions with an organization condition",
+      build: (s) =>
+        endpoint(s, {
+          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } }] }),
+        }),
+    },
+    { name: "computed policy", build: (s) => endpoint(s, { policy: "${jsonencode(var.policy)}" }) },
+  ],
+  nonCompliant: [
+    { name: "inline allow-all", on: "aws_vpc_endpoint", message: 'Principal "*"', build: (s) => endpoint(s, { policy: ALLOW_ALL }) },
+    {
+      name: "allow-all with AWS * principal in aws_vpc_endpoint_policy",
+      on: "aws_vpc_endpoint_policy",
+      message: "every action",
+      build: (s) =>
+        new VpcEndpointPolicy(s, "Policy", {
+          vpcEndpointId: endpoint(s, { policy: READ_ONE_BUCKET }).id,
+          policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:*" } }),
+        }),
+    },
+  ],
+});
+
+const interfaceEndpoint = (s: TerraformStack, config: EndpointConfig = {}) =>
+  endpoint(s, { vpcEndpointType: "Interface", serviceName: "com.amazonaws.us-east-1.logs", policy: READ_ONE_BUCKET, ...config });
+
+ruleCases(InterfaceEndpointSecurityGroup, {
+  compliant: [
+    { name: "interface endpoint with a group", build: (s) => interfaceEndpoint(s, { securityGroupIds: ["sg-0123456789abcdef0"] }) },
+    {
+      name: "group attached by aws_vpc_endpoint_security_group_association",
+      build: (s) => new VpcEndpointSecurityGroupAssociation(s, "Sg", { vpcEndpointId: interfaceEndpoint(s).id, securityGroupId: "sg-0123456789abcdef0" }),
+    },
+    { name: "gateway endpoint (no interfaces)", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) },
+  ],
+  nonCompliant: [
+    { name: "interface endpoint without groups", on: "aws_vpc_endpoint", message: "default security group", build: (s) => interfaceEndpoint(s) },
+    {
+      name: "service network endpoint with an empty list",
+      on: "aws_vpc_endpoint",
+      message: "ServiceNetwork",
+      build: (s) => endpoint(s, { vpcEndpointType: "ServiceNetwork", serviceName: undefined, serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0", securityGroupIds: [] }),
+    },
+  ],
+});
