@@ -29,7 +29,6 @@ describe("offline plan strategy", () => {
     expect(text).toContain('availability_zones = ["us-east-1a", "us-east-1b", "us-east-1c"]');
     expect(text).toContain('mock_resource "aws_vpc_endpoint"');
     expect(text).not.toContain('"aws_lb"');
-    expect(text).toMatch(/run "plan" \{\n  command = plan\n\}/);
     expect(text).toMatch(/run "apply" \{\n  command = apply\n\}/);
   });
 });

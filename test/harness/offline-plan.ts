@@ -101,7 +101,7 @@ function mockBlocks(kind: "mock_data" | "mock_resource", defaults: Record<string
     .map(([type, values]) => `  ${kind} "${type}" {\n    defaults = ${hclValue(values)}\n  }`);
 }
 
-/** `harness.tftest.hcl` content for the "mock" strategy: mocked plan, then mocked apply. */
+/** `harness.tftest.hcl` content for the "mock" strategy: a mocked plan and apply. */
 export function mockTest(stack: StackJson): string {
   const dataTypes = new Set(Object.keys(stack.data ?? {}));
   const resourceTypes = new Set(Object.keys(stack.resource ?? {}));
@@ -109,5 +109,6 @@ export function mockTest(stack: StackJson): string {
   const providers = aliases(stack).map((alias) =>
     [`mock_provider "aws" {`, ...(alias === undefined ? [] : [`  alias = "${alias}"`]), ...body, "}"].join("\n"),
   );
-  return [...providers, 'run "plan" {\n  command = plan\n}', 'run "apply" {\n  command = apply\n}', ""].join("\n\n");
+  // One apply run: Terraform plans, then applies the plan with the mocked provider.
+  return [...providers, 'run "apply" {\n  command = apply\n}', ""].join("\n\n");
 }

@@ -55,7 +55,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 async function synthesize(outdir: string, hcl: boolean): Promise<void> {
   const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
   rmSync(outdir, { recursive: true, force: true });
-  const env = { ...process.env, CDKTF_OUTDIR: outdir, ...(hcl ? { SYNTH_HCL_OUTPUT: "true" } : {}) };
+  // The offline checks need the local backend, whatever backend the environment configures for deploys.
+  const env = { ...process.env, CDKTF_BACKEND: "local", CDKTF_OUTDIR: outdir, ...(hcl ? { SYNTH_HCL_OUTPUT: "true" } : {}) };
   const result = await run("sh", ["-c", app], ROOT, env);
   if (!result.ok) {
     process.stderr.write(result.output);
