@@ -1,0 +1,42 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
+import { ValidationError } from "../core";
+
+/** An endpoint service this configuration owns, as an acceptance needs it. */
+export interface IOwnedEndpointService {
+  readonly serviceId: string;
+  readonly acceptanceRequired: boolean;
+  /** The owning account's provider. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+export interface EndpointConnectionAccepterProps {
+  readonly service: IOwnedEndpointService;
+  /** The consumer's endpoint: an `InterfaceEndpoint`, or its ID handed over from the consumer's configuration. */
+  readonly endpoint: { readonly vpcEndpointId: string };
+}
+
+/**
+ * The provider's approval of one known consumer endpoint, for services that
+ * require acceptance when both sides live in one configuration (or the
+ * consumer's endpoint ID is handed over). Runs with the service owner's
+ * provider.
+ *
+ * Creates: aws_vpc_endpoint_connection_accepter.
+ */
+export class EndpointConnectionAccepter extends Construct {
+  public readonly resource: VpcEndpointConnectionAccepter;
+
+  constructor(scope: Construct, id: string, props: EndpointConnectionAccepterProps) {
+    super(scope, id);
+    if (!props.service.acceptanceRequired) {
+      throw new ValidationError(this, "service.acceptanceRequired", false, "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
+    }
+    this.resource = new VpcEndpointConnectionAccepter(this, "Resource", {
+      provider: props.service.provider,
+      vpcEndpointServiceId: props.service.serviceId,
+      vpcEndpointId: props.endpoint.vpcEndpointId,
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from "./connection-accepter";
+export * from "./endpoint-service";
+export * from "./network-load-balancer";
+export * from "./principals";

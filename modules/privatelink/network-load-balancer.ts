@@ -1,0 +1,307 @@
+import { Annotations } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup, LbTargetGroupHealthCheck } from "@cdktf/provider-aws/lib/lb-target-group";
+import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
+import {
+  AwsResourceProps,
+  checkItemCount,
+  checkOneOf,
+  checkPattern,
+  checkPortValue,
+  checkUnique,
+  isIpv4Address,
+  isIpv6Address,
+  isUnresolved,
+  stableId,
+  ValidationError,
+} from "../core";
+import { ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
+
+/** The TLS policy of TLS listeners unless told otherwise: TLS 1.3 and 1.2 with forward secrecy only. */
+export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+/** Listeners per Network Load Balancer (adjustable quota). */
+const LISTENERS_PER_NLB_QUOTA = 50;
+
+const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
+
+/** A Network Load Balancer an endpoint service can front: created here or imported. */
+export interface INetworkLoadBalancer {
+  readonly loadBalancerArn: string;
+  /** The TCP ports consumers connect to: the endpoint service's ports. */
+  readonly listenerPorts: readonly number[];
+  /** @default - unknown, IP family checks are skipped */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+}
+
+export interface NetworkLoadBalancerAttributes {
+  readonly loadBalancerArn: string;
+  readonly listenerPorts: readonly number[];
+  /** @default - unknown, IP family checks are skipped */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+}
+
+/** Protocols an NLB behind PrivateLink can listen on: interface endpoints carry TCP only. */
+export type NetworkListenerProtocol = "TCP" | "TLS";
+
+interface TargetSpec {
+  /** Stable name, part of the attachment's construct ID. */
+  readonly key: string;
+  readonly targetId: string;
+  /** Who the NLB's security group must reach: the target itself when literal, else the VPC. */
+  readonly egressCidr?: string;
+}
+
+/** What one listener forwards to: a target group of instances, IP addresses or an Application Load Balancer. */
+export class ListenerTargets {
+  /** EC2 instances by stable name (`{ "api-a": "i-0123..." }`), reached on `port`. */
+  public static instances(props: { readonly port: number; readonly instances: Readonly<Record<string, string>> }): ListenerTargets {
+    const targets = Object.entries(props.instances).map(([name, instanceId]) => ({ key: stableId(name), targetId: instanceId }));
+    return new ListenerTargets("instance", props.port, targets, { enabled: true, protocol: "TCP" });
+  }
+
+  /** IP addresses of the VPC (or of a peered network), reached on `port`; literal ones key their own attachments. */
+  public static ipAddresses(props: { readonly port: number; readonly addresses: Readonly<Record<string, string>> }): ListenerTargets {
+    const targets = Object.entries(props.addresses).map(([name, ip]) => ({ key: stableId(name), targetId: ip, egressCidr: hostCidr(ip) }));
+    return new ListenerTargets("ip", props.port, targets, { enabled: true, protocol: "TCP" });
+  }
+
+  /**
+   * An internal Application Load Balancer, for HTTP routing behind PrivateLink.
+   * `port` must be one of the ALB's listener ports; only TCP listeners can forward to it.
+   */
+  public static applicationLoadBalancer(props: {
+    readonly loadBalancerArn: string;
+    readonly port: number;
+    /** @default "HTTP" */
+    readonly healthCheckProtocol?: "HTTP" | "HTTPS";
+    /** @default "/" */
+    readonly healthCheckPath?: string;
+  }): ListenerTargets {
+    return new ListenerTargets("alb", props.port, [{ key: "alb", targetId: props.loadBalancerArn }], {
+      enabled: true,
+      protocol: props.healthCheckProtocol ?? "HTTP",
+      path: props.healthCheckPath ?? "/",
+    });
+  }
+
+  private constructor(
+    public readonly targetType: "instance" | "ip" | "alb",
+    public readonly port: number,
+    /** @internal */
+    public readonly targets: readonly TargetSpec[],
+    /** @internal */
+    public readonly healthCheck: LbTargetGroupHealthCheck,
+  ) {}
+}
+
+/** A TCP or TLS listener and what it forwards to. */
+export interface NetworkLoadBalancerListener {
+  readonly port: number;
+  /** @default "TCP" */
+  readonly protocol?: NetworkListenerProtocol;
+  /** ACM certificate of TLS listeners; required for TLS, refused for TCP. @default - none */
+  readonly certificateArn?: string;
+  /** @default DEFAULT_TLS_POLICY for TLS listeners */
+  readonly sslPolicy?: string;
+  readonly targets: ListenerTargets;
+}
+
+export interface NetworkLoadBalancerProps extends AwsResourceProps {
+  readonly vpc: IVpc;
+  /** At most one per availability zone. @default - the VPC's private subnets */
+  readonly subnets?: readonly ISubnet[];
+  readonly listeners: readonly NetworkLoadBalancerListener[];
+  /**
+   * Who may reach the listener ports, through the NLB's security group. With
+   * PrivateLink enforcement on, PrivateLink clients are judged by their own
+   * private IPs (in the consumer VPCs), so list the consumers' CIDRs here.
+   * @default - the VPC's IPv4 CIDR
+   */
+  readonly ingressPeers?: readonly Peer[];
+  /**
+   * Whether the security group's inbound rules also apply to PrivateLink
+   * traffic. Turn it off when consumer CIDRs are unknown or overlap (SaaS):
+   * the endpoint service's allowed principals and acceptance then decide.
+   * @default true
+   */
+  readonly enforceSecurityGroupInboundRulesOnPrivateLinkTraffic?: boolean;
+  /** Protects the NLB, and so every consumer's connection, from an accidental destroy. @default true */
+  readonly enableDeletionProtection?: boolean;
+  /** `dualstack` lets an endpoint service offer IPv6; every subnet must be dual-stack. @default "ipv4" */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+  /** S3 bucket for access logs (NLBs log TLS connections only). @default - no access logs */
+  readonly accessLogs?: { readonly bucket: string; readonly prefix?: string };
+  /** 1-32 letters, digits and hyphens. @default - a name Terraform generates */
+  readonly name?: string;
+}
+
+/**
+ * An internal, cross-zone Network Load Balancer built to front a PrivateLink
+ * endpoint service: a security group opening only the listener ports to the
+ * given peers (and only the target ports towards the targets), one target
+ * group per listener, TLS listeners on a TLS 1.3 policy.
+ *
+ * Creates: aws_lb, aws_lb_listener, aws_lb_target_group,
+ * aws_lb_target_group_attachment, aws_security_group (with its rules).
+ */
+export class NetworkLoadBalancer extends Construct implements INetworkLoadBalancer {
+  /** Describes an NLB made elsewhere, for an endpoint service. */
+  public static fromAttributes(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes): INetworkLoadBalancer {
+    return new ImportedNetworkLoadBalancer(scope, id, attrs);
+  }
+
+  public readonly resource: Lb;
+  public readonly loadBalancerArn: string;
+  public readonly dnsName: string;
+  public readonly listenerPorts: readonly number[];
+  public readonly ipAddressType: "ipv4" | "dualstack";
+  public readonly securityGroup: SecurityGroup;
+
+  constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
+    super(scope, id);
+    const subnets = props.subnets ?? props.vpc.privateSubnets;
+    this.ipAddressType = props.ipAddressType ?? "ipv4";
+    checkPattern(this, "name", props.name, /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, "1-32 letters, digits and hyphens, not starting with internal-");
+    checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
+    checkItemCount(this, "subnets", subnets, 1);
+    checkUnique(this, "subnets", subnets, (s) => s.availabilityZone);
+    if (this.ipAddressType === "dualstack") {
+      subnets.forEach((s, i) => {
+        if (s.ipAddressType !== undefined && s.ipAddressType !== "dualstack") {
+          throw new ValidationError(this, `subnets[${i}].ipAddressType`, s.ipAddressType, "dualstack subnets for a dualstack load balancer");
+        }
+      });
+    }
+    validateListeners(this, props.listeners);
+    this.listenerPorts = props.listeners.map((l) => l.port);
+
+    const provider = props.provider ?? props.vpc.provider;
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      provider,
+      vpc: props.vpc,
+      description: "PrivateLink NLB: listener ports from allowed clients, target ports to targets",
+    });
+    this.resource = new Lb(this, "Resource", {
+      provider,
+      name: props.name,
+      loadBalancerType: "network",
+      internal: true,
+      enableCrossZoneLoadBalancing: true,
+      enableDeletionProtection: props.enableDeletionProtection ?? true,
+      ipAddressType: this.ipAddressType,
+      subnets: subnets.map((s) => s.subnetId),
+      securityGroups: [this.securityGroup.securityGroupId],
+      enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === false ? "off" : "on",
+      accessLogs: props.accessLogs === undefined ? undefined : { enabled: true, bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix },
+      tags: props.name === undefined ? undefined : { Name: props.name },
+    });
+    this.loadBalancerArn = this.resource.arn;
+    this.dnsName = this.resource.dnsName;
+
+    const ingressPeers = props.ingressPeers ?? [Peer.cidr(props.vpc.cidrBlock)];
+    const egress = new Set<string>();
+    for (const listener of props.listeners) {
+      for (const peer of ingressPeers) {
+        this.securityGroup.addIngressRule({ peer, port: listener.port, description: `Clients to listener ${listener.port}` });
+      }
+      for (const target of listener.targets.targets) {
+        const cidr = target.egressCidr ?? props.vpc.cidrBlock;
+        const key = `${listener.targets.port}-${isUnresolved(cidr) ? "vpc" : cidr}`;
+        if (egress.has(key)) continue;
+        egress.add(key);
+        this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port: listener.targets.port, description: `Traffic and health checks to targets on ${listener.targets.port}` });
+      }
+      this.addListener(provider, props.vpc, listener);
+    }
+  }
+
+  private addListener(provider: NetworkLoadBalancerProps["provider"], vpc: IVpc, listener: NetworkLoadBalancerListener): void {
+    const { targets } = listener;
+    const targetGroup = new LbTargetGroup(this, `Targets-${listener.port}`, {
+      provider,
+      vpcId: vpc.vpcId,
+      targetType: targets.targetType,
+      protocol: "TCP",
+      port: targets.port,
+      healthCheck: targets.healthCheck,
+      tags: { Name: `${this.node.id}-${listener.port}` },
+      lifecycle: { createBeforeDestroy: true },
+    });
+    for (const target of targets.targets) {
+      new LbTargetGroupAttachment(this, `Target-${listener.port}-${target.key}`, {
+        provider,
+        targetGroupArn: targetGroup.arn,
+        targetId: target.targetId,
+        port: targets.port,
+      });
+    }
+    const tls = listener.protocol === "TLS";
+    new LbListener(this, `Listener-${listener.port}`, {
+      provider,
+      loadBalancerArn: this.loadBalancerArn,
+      port: listener.port,
+      protocol: listener.protocol ?? "TCP",
+      certificateArn: tls ? listener.certificateArn : undefined,
+      sslPolicy: tls ? (listener.sslPolicy ?? DEFAULT_TLS_POLICY) : undefined,
+      defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+    });
+  }
+}
+
+function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[]): void {
+  checkItemCount(scope, "listeners", listeners, 1);
+  checkUnique(scope, "listeners[].port", listeners, (l) => l.port);
+  if (listeners.length > LISTENERS_PER_NLB_QUOTA) {
+    Annotations.of(scope).addWarning(`${listeners.length} listeners exceed the default quota of ${LISTENERS_PER_NLB_QUOTA} per Network Load Balancer; request an increase first`);
+  }
+  listeners.forEach((listener, i) => {
+    const at = `listeners[${i}]`;
+    checkPortValue(scope, `${at}.port`, listener.port);
+    checkPortValue(scope, `${at}.targets.port`, listener.targets.port);
+    checkOneOf(scope, `${at}.protocol`, listener.protocol, ["TCP", "TLS"]);
+    const tls = listener.protocol === "TLS";
+    if (tls && listener.certificateArn === undefined) {
+      throw new ValidationError(scope, `${at}.certificateArn`, undefined, "an ACM certificate ARN: TLS listeners terminate TLS with it");
+    }
+    if (!tls && (listener.certificateArn !== undefined || listener.sslPolicy !== undefined)) {
+      throw new ValidationError(scope, `${at}.protocol`, listener.protocol ?? "TCP", "TLS when a certificateArn or sslPolicy is given (TCP listeners ignore them)");
+    }
+    checkPattern(scope, `${at}.certificateArn`, listener.certificateArn, /^arn:aws[a-z-]*:(acm|iam):/, "an ACM (or IAM server) certificate ARN");
+    if (tls && listener.targets.targetType === "alb") {
+      throw new ValidationError(scope, `${at}.protocol`, "TLS", "TCP: an NLB forwards to an Application Load Balancer only from TCP listeners");
+    }
+    checkUnique(scope, `${at}.targets`, listener.targets.targets, (t) => t.key);
+    listener.targets.targets.forEach((t, j) => {
+      if (listener.targets.targetType === "ip" && !isUnresolved(t.targetId) && t.egressCidr === undefined) {
+        throw new ValidationError(scope, `${at}.targets.addresses[${j}]`, t.targetId, "an IPv4 or IPv6 address such as 10.0.1.25");
+      }
+    });
+  });
+}
+
+/** The /32 or /128 of a literal IP; undefined for tokens and non-addresses. */
+function hostCidr(ip: string): string | undefined {
+  if (isUnresolved(ip)) return undefined;
+  if (isIpv4Address(ip)) return `${ip}/32`;
+  return isIpv6Address(ip) ? `${ip}/128` : undefined;
+}
+
+class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalancer {
+  public readonly loadBalancerArn: string;
+  public readonly listenerPorts: readonly number[];
+  public readonly ipAddressType?: "ipv4" | "dualstack";
+
+  constructor(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes) {
+    super(scope, id);
+    checkPattern(this, "loadBalancerArn", attrs.loadBalancerArn, NLB_ARN, "a Network Load Balancer ARN (…:loadbalancer/net/<name>/<id>)");
+    checkItemCount(this, "listenerPorts", attrs.listenerPorts, 1);
+    checkUnique(this, "listenerPorts", attrs.listenerPorts);
+    attrs.listenerPorts.forEach((port, i) => checkPortValue(this, `listenerPorts[${i}]`, port));
+    this.loadBalancerArn = attrs.loadBalancerArn;
+    this.listenerPorts = attrs.listenerPorts;
+    this.ipAddressType = attrs.ipAddressType;
+  }
+}

@@ -1,0 +1,278 @@
+import { TerraformOutput } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import {
+  ANY_PRINCIPAL_OPT_IN,
+  EndpointConnectionAccepter,
+  EndpointService,
+  EndpointServicePrincipal,
+  EndpointServiceProps,
+  NetworkLoadBalancer,
+} from "../../modules/privatelink";
+import { expectValidationError, nlbOptions, onlyResource, providerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
+
+const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef";
+const NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
+const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
+
+function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
+  const stack = testStack();
+  const vpc = providerVpc(stack);
+  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
+  return { stack, vpc, service };
+}
+
+describe("EndpointService", () => {
+  test("requires acceptance and allows nobody by default, in front of the NLB it creates", () => {
+    const { stack, service } = serviceStack();
+    const resource = onlyResource(stack, "aws_vpc_endpoint_service");
+    expect(resource.acceptance_required).toBe(true);
+    expect(resource.allowed_principals).toBeUndefined();
+    expect(resource.network_load_balancer_arns).toEqual([expect.stringMatching(/^\$\{aws_lb\.Service_LoadBalancer_\w+\.arn\}$/)]);
+    expect(resource.gateway_load_balancer_arns).toBeUndefined();
+    expect(Object.keys(resourcesOfType(stack, "aws_vpc_endpoint_service"))).toEqual([expect.stringMatching(/^Service_[0-9A-F]{8}$/)]);
+    expect(onlyResource(stack, "aws_lb").internal).toBe(true);
+    expect(service).toMatchObject({ ports: [443], isAwsService: false, privateDnsSupported: false, acceptanceRequired: true });
+    new TerraformOutput(stack, "service_name", { value: service.serviceName });
+    expect(synthJson(stack).output.service_name.value).toMatch(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.service_name\}$/);
+  });
+
+  test("renders typed principals as the ARNs AWS expects, in the home region's partition", () => {
+    const { stack } = serviceStack({
+      region: "cn-north-1",
+      allowedPrincipals: [
+        EndpointServicePrincipal.account("222222222222"),
+        EndpointServicePrincipal.iamRole("arn:aws-cn:iam::333333333333:role/analytics-reader"),
+        EndpointServicePrincipal.iamUser("arn:aws-cn:iam::333333333333:user/batch"),
+        EndpointServicePrincipal.fromArn("arn:aws-cn:iam::444444444444:root"),
+      ],
+    });
+    expect(onlyResource(stack, "aws_vpc_endpoint_service").allowed_principals).toEqual([
+      "arn:aws-cn:iam::222222222222:root",
+      "arn:aws-cn:iam::333333333333:role/analytics-reader",
+      "arn:aws-cn:iam::333333333333:user/batch",
+      "arn:aws-cn:iam::444444444444:root",
+    ]);
+  });
+
+  test("opens to every principal only through the loud opt-in, and warns", () => {
+    const { stack, service } = serviceStack({ [ANY_PRINCIPAL_OPT_IN]: true, acceptanceRequired: false });
+    expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ allowed_principals: ["*"], acceptance_required: false });
+    const warnings = service.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("every request is accepted")]);
+  });
+
+  test("fronts existing NLBs, with their ports, or Gateway Load Balancers", () => {
+    const stack = testStack();
+    const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443, 8443] });
+    const network = new EndpointService(stack, "Network", { networkLoadBalancers: [nlb] });
+    const gateway = new EndpointService(stack, "Gateway", { gatewayLoadBalancerArns: [GWLB_ARN] });
+    const services = resourcesOfType(stack, "aws_vpc_endpoint_service");
+    expect(Object.values(services)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ network_load_balancer_arns: [NLB_ARN] }),
+        expect.objectContaining({ gateway_load_balancer_arns: [GWLB_ARN] }),
+      ]),
+    );
+    expect(network.ports).toEqual([443, 8443]);
+    expect(gateway.ports).toEqual([]);
+  });
+
+  test("a private DNS name gets its ownership TXT record, from the service's verification data, and the verification after it", () => {
+    const { stack, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE });
+    const json = synthJson(stack);
+    const serviceAddress = Object.keys(json.resource.aws_vpc_endpoint_service)[0];
+    const configuration = `aws_vpc_endpoint_service.${serviceAddress}.private_dns_name_configuration[0]`;
+    expect(onlyResource(stack, "aws_vpc_endpoint_service").private_dns_name).toBe("api.example.com");
+    const record = onlyResource(stack, "aws_route53_record");
+    expect(record).toEqual({
+      zone_id: ZONE.zoneId,
+      name: `\${${configuration}.name}`,
+      type: `\${${configuration}.type}`,
+      records: [`\${${configuration}.value}`],
+      ttl: 1800,
+    });
+    const recordAddress = Object.keys(json.resource.aws_route53_record)[0];
+    expect(onlyResource(stack, "aws_vpc_endpoint_service_private_dns_verification")).toEqual({
+      service_id: `\${aws_vpc_endpoint_service.${serviceAddress}.id}`,
+      wait_for_verification: false,
+      depends_on: [`aws_route53_record.${recordAddress}`],
+    });
+    expect(service).toMatchObject({ privateDnsName: "api.example.com", privateDnsSupported: true });
+  });
+
+  test("the ownership record goes to the zone's own account when the zone names a provider", () => {
+    const stack = testStack();
+    const dns = new AwsProvider(stack, "dns", { alias: "dns", region: "us-east-1" });
+    new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      privateDnsName: "*.saas.example.com",
+      privateDnsVerificationZone: { ...ZONE, provider: dns },
+      waitForPrivateDnsVerification: true,
+    });
+    expect(onlyResource(stack, "aws_route53_record").provider).toBe("aws.dns");
+    expect(onlyResource(stack, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(true);
+  });
+
+  test("supports other regions, IPv6 on dual-stack load balancers, and connection notifications", () => {
+    const stack = testStack();
+    const vpc = providerVpc(stack, "Vpc", true);
+    new EndpointService(stack, "Service", {
+      networkLoadBalancer: { ...nlbOptions(vpc), ipAddressType: "dualstack" },
+      region: "us-east-1",
+      supportedRegions: ["eu-west-1", "us-west-2"],
+      supportedIpAddressTypes: ["ipv4", "ipv6"],
+      connectionNotifications: [
+        { name: "ops", snsTopicArn: "arn:aws:sns:us-east-1:111111111111:privatelink-ops" },
+        { name: "audit", snsTopicArn: "arn:aws:sns:us-east-1:111111111111:audit", events: ["Accept", "Reject"] },
+      ],
+    });
+    expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ supported_regions: ["eu-west-1", "us-west-2"], supported_ip_address_types: ["ipv4", "ipv6"] });
+    const notifications = resourcesOfType(stack, "aws_vpc_endpoint_connection_notification");
+    expect(Object.keys(notifications).sort()).toEqual([expect.stringMatching(/^Service_Notification-audit_/), expect.stringMatching(/^Service_Notification-ops_/)]);
+    expect(Object.values(notifications)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ connection_notification_arn: "arn:aws:sns:us-east-1:111111111111:privatelink-ops", connection_events: ["Accept", "Connect", "Delete", "Reject"] }),
+        expect.objectContaining({ connection_events: ["Accept", "Reject"], vpc_endpoint_service_id: expect.stringMatching(/aws_vpc_endpoint_service\.Service_\w+\.id/) }),
+      ]),
+    );
+  });
+
+  describe("fromServiceName", () => {
+    test("describes a service of another account for consumers", () => {
+      const stack = testStack();
+      const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+        ports: [443],
+        privateDnsName: "api.example.com",
+        serviceRegion: "eu-west-1",
+      });
+      expect(service).toMatchObject({ serviceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
+    });
+
+    test("fails when the name is not an endpoint service name", () => {
+      expectValidationError(() => EndpointService.fromServiceName(testStack(), "Remote", "com.amazonaws.us-east-1.s3", { ports: [443] }), "serviceName", '"com.amazonaws.us-east-1.s3"');
+    });
+
+    test("fails when a port is outside 1-65535", () => {
+      expectValidationError(() => EndpointService.fromServiceName(testStack(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [0] }), "ports[0]", "0");
+    });
+  });
+
+  describe("fails when", () => {
+    test("no load balancer is given", () => {
+      expectValidationError(() => serviceStack({}, false), "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
+    });
+
+    test("both Network and Gateway Load Balancers are given", () => {
+      const build = () => {
+        const stack = testStack();
+        const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
+        new EndpointService(stack, "Service", { networkLoadBalancers: [nlb], gatewayLoadBalancerArns: [GWLB_ARN] });
+      };
+      expectValidationError(build, "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
+    });
+
+    test("a Gateway Load Balancer ARN is a Network Load Balancer's", () => {
+      expectValidationError(() => serviceStack({ gatewayLoadBalancerArns: [NLB_ARN] }, false), "gatewayLoadBalancerArns[0]", NLB_ARN);
+    });
+
+    test("an account principal is not a 12-digit account ID", () => {
+      expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.account("2222")] }), "allowedPrincipals[0]", '"2222"');
+    });
+
+    test("a principal is neither an account nor an IAM ARN", () => {
+      const arn = "arn:aws:s3:::some-bucket";
+      expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn(arn)] }), "allowedPrincipals[0]", arn);
+    });
+
+    test("a role principal is a user ARN", () => {
+      const arn = "arn:aws:iam::222222222222:user/alice";
+      expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
+    });
+
+    test("a principal ARN has a path, which AWS rejects", () => {
+      const arn = "arn:aws:iam::222222222222:role/teams/api-consumer";
+      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
+      expect(error.expected).toContain("without a path");
+    });
+
+    test("* is given as a principal instead of through the opt-in", () => {
+      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }), "allowedPrincipals[0]", '"*"');
+      expect(error.expected).toContain(ANY_PRINCIPAL_OPT_IN);
+    });
+
+    test("a principal is listed twice", () => {
+      const principal = EndpointServicePrincipal.account("222222222222");
+      expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals", "account-222222222222");
+    });
+
+    test("acceptance is off and no principal is allowed", () => {
+      expectValidationError(() => serviceStack({ acceptanceRequired: false }), "allowedPrincipals", "[]");
+    });
+
+    test.each(["api..example.com", "-api.example.com", "localhost", "api.example.com/v1"])("the private DNS name is not a DNS name (%p)", (name) => {
+      expectValidationError(() => serviceStack({ privateDnsName: name }), "privateDnsName", JSON.stringify(name));
+    });
+
+    test("the private DNS name is outside the verification zone", () => {
+      const error = expectValidationError(() => serviceStack({ privateDnsName: "api.example.org", privateDnsVerificationZone: ZONE }), "privateDnsName", '"api.example.org"');
+      expect(error.expected).toContain("example.com");
+    });
+
+    test("a verification zone is given without a private DNS name", () => {
+      expectValidationError(() => serviceStack({ privateDnsVerificationZone: ZONE }), "privateDnsName", "undefined");
+    });
+
+    test("a supported region is the home region", () => {
+      expectValidationError(() => serviceStack({ region: "us-east-1", supportedRegions: ["eu-west-1", "us-east-1"] }), "supportedRegions[1]", '"us-east-1"');
+    });
+
+    test("supported regions are given without the home region", () => {
+      expectValidationError(() => serviceStack({ supportedRegions: ["eu-west-1"] }), "region", "undefined");
+    });
+
+    test("a supported region is not a region", () => {
+      expectValidationError(() => serviceStack({ region: "us-east-1", supportedRegions: ["europe"] }), "supportedRegions[0]", '"europe"');
+    });
+
+    test("IPv6 is offered on an IPv4-only load balancer", () => {
+      expectValidationError(() => serviceStack({ supportedIpAddressTypes: ["ipv4", "ipv6"] }), "supportedIpAddressTypes", '["ipv4","ipv6"]');
+    });
+
+    test("an IP address type is unknown", () => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      expectValidationError(() => serviceStack({ supportedIpAddressTypes: ["dualstack" as any] }), "supportedIpAddressTypes[0]", '"dualstack"');
+    });
+
+    test("a notification topic is not an SNS topic ARN", () => {
+      const arn = "arn:aws:sqs:us-east-1:111111111111:queue";
+      expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: arn }] }), "connectionNotifications[0].snsTopicArn", arn);
+    });
+
+    test("a notification event is unknown", () => {
+      const topic = "arn:aws:sns:us-east-1:111111111111:ops";
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic, events: ["Create" as any] }] }), "connectionNotifications[0].events[0]", '"Create"');
+    });
+  });
+});
+
+describe("EndpointConnectionAccepter", () => {
+  test("accepts a known endpoint with the service owner's provider", () => {
+    const stack = testStack();
+    const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
+    const vpc = providerVpc(stack);
+    const service = new EndpointService(stack, "Service", { provider: owner, networkLoadBalancer: nlbOptions(vpc) });
+    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({
+      provider: "aws.owner",
+      vpc_endpoint_id: "vpce-0123456789abcdef0",
+      vpc_endpoint_service_id: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/),
+    });
+    expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
+  });
+
+  test("fails when the service does not require acceptance", () => {
+    const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+    expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
+  });
+});
