@@ -1,0 +1,382 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
+import { VpclatticeTargetGroup, VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
+import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
+import {
+  AwsResourceProps,
+  checkIntegerRange,
+  checkIpAddress,
+  checkOneOf,
+  checkPattern,
+  checkPortValue,
+  isIpv4Address,
+  isIpv6Address,
+  isUnresolved,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
+import { IVpc } from "../vpc";
+import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
+import { checkLatticeName, idOfArn } from "./names";
+
+/** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
+export type TargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
+export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
+/** Shape of the event a Lambda target receives. */
+export type LambdaEventStructureVersion = "V1" | "V2";
+export type TargetGroupIpAddressType = "IPV4" | "IPV6";
+
+const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
+const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
+const PROTOCOL_VERSIONS: readonly TargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
+
+/** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
+export interface TargetGroupHealthCheck {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Seconds between checks of one target, 5 to 300. @default 30 */
+  readonly intervalSeconds?: number;
+  /** Seconds without a response that fail a check, 1 to 120. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive successes that make a target healthy, 2 to 10. @default 5 */
+  readonly healthyThresholdCount?: number;
+  /** Consecutive failures that make a target unhealthy, 2 to 10. @default 2 */
+  readonly unhealthyThresholdCount?: number;
+  /** Request path, starting with `/`. @default "/" */
+  readonly path?: string;
+  /** @default - the port each target receives traffic on */
+  readonly port?: number;
+  /** @default "HTTP" */
+  readonly protocol?: "HTTP" | "HTTPS";
+  /** Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or HTTP2. @default "HTTP1" */
+  readonly protocolVersion?: "HTTP1" | "HTTP2";
+  /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
+  readonly matcher?: string;
+}
+
+/**
+ * One thing a target group routes to. The factory decides which target
+ * group type the target belongs to, so a mismatch fails at synth.
+ */
+export class LatticeTarget {
+  /** An EC2 instance, by ID. */
+  public static instance(instanceId: string, port?: number): LatticeTarget {
+    return new LatticeTarget("INSTANCE", instanceId, port, (scope, prop) =>
+      checkPattern(scope, `${prop}.id`, instanceId, /^i-[0-9a-f]{8,17}$/, "an EC2 instance ID such as i-0123456789abcdef0"),
+    );
+  }
+
+  /** Any IPv4 or IPv6 address in the target group's VPC. */
+  public static ipAddress(address: string, port?: number): LatticeTarget {
+    return new LatticeTarget("IP", address, port, (scope, prop) => checkIpAddress(scope, `${prop}.id`, address));
+  }
+
+  /**
+   * A Kubernetes pod of an EKS cluster. With the Amazon VPC CNI every pod has
+   * an address of the VPC, so VPC Lattice reaches it as an IP target. Use it
+   * for pods with stable addresses (StatefulSets with static IPs); pods that
+   * come and go are registered by the AWS Gateway API Controller instead.
+   */
+  public static eksPod(podIp: string, port?: number): LatticeTarget {
+    return LatticeTarget.ipAddress(podIp, port);
+  }
+
+  /**
+   * A Lambda function (ideally an alias ARN, so that new versions are picked
+   * up without touching the target group), in the same account and region.
+   */
+  public static lambdaFunction(functionArn: string): LatticeTarget {
+    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop) =>
+      checkPattern(
+        scope,
+        `${prop}.id`,
+        functionArn,
+        /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
+        "a Lambda function ARN such as arn:aws:lambda:us-east-1:111111111111:function:orders:live",
+      ),
+    );
+  }
+
+  /** An internal Application Load Balancer, listening on the target group's port. */
+  public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
+    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop) =>
+      checkPattern(
+        scope,
+        `${prop}.id`,
+        loadBalancerArn,
+        /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
+        "an Application Load Balancer ARN such as arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef",
+      ),
+    );
+  }
+
+  private constructor(
+    /** The target group type the target belongs in. */
+    public readonly type: TargetGroupType,
+    /** Instance ID, IP address, function ARN or load balancer ARN. */
+    public readonly id: string,
+    /** @default - the target group's port */
+    public readonly port: number | undefined,
+    private readonly check: (scope: Construct, prop: string) => void,
+  ) {}
+
+  /** @internal */
+  public validate(scope: Construct, prop: string): void {
+    this.check(scope, prop);
+    checkPortValue(scope, `${prop}.port`, this.port);
+  }
+}
+
+/** Describes a target group made elsewhere. */
+export interface TargetGroupAttributes {
+  /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...` */
+  readonly targetGroupArn: string;
+  readonly type: TargetGroupType;
+  /** Lets traffic splits check compatibility. @default - unknown, the check is skipped */
+  readonly protocol?: TargetGroupProtocol;
+  /** @default - unknown, the check is skipped */
+  readonly protocolVersion?: TargetGroupProtocolVersion;
+}
+
+export interface TargetGroupProps extends AwsResourceProps {
+  /** 3 to 128 lowercase letters, digits and single hyphens, not starting with "tg-". Unique in the account. */
+  readonly name: string;
+  readonly type: TargetGroupType;
+  /** VPC of the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
+  readonly vpc?: IVpc;
+  /** How VPC Lattice talks to the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
+  readonly protocol?: TargetGroupProtocol;
+  /** Not allowed for LAMBDA (AWS rejects a port there). @default 80 for HTTP, 443 for HTTPS and TCP */
+  readonly port?: number;
+  /** For HTTP and HTTPS groups. @default "HTTP1" */
+  readonly protocolVersion?: TargetGroupProtocolVersion;
+  /** Address family of IP targets; IP groups only. @default "IPV4" */
+  readonly ipAddressType?: TargetGroupIpAddressType;
+  /** INSTANCE and IP groups only. @default - AWS defaults: on for HTTP1, off for HTTP2 and GRPC */
+  readonly healthCheck?: TargetGroupHealthCheck;
+  /**
+   * LAMBDA groups only. Always sent explicitly: when it is left to AWS, the
+   * provider sees a difference on every plan and replaces the group.
+   * @default "V2"
+   */
+  readonly lambdaEventStructureVersion?: LambdaEventStructureVersion;
+  /** Targets keyed by a stable name (the key of each attachment's Terraform address). @default - none; add with addTarget() */
+  readonly targets?: { readonly [name: string]: LatticeTarget };
+}
+
+/**
+ * A VPC Lattice target group of EC2 instances, IP addresses (including EKS
+ * pods), one Lambda function or one internal Application Load Balancer, with
+ * its targets. For a Lambda target it also grants VPC Lattice the right to
+ * invoke the function, limited to this target group.
+ *
+ * Creates: aws_vpclattice_target_group, aws_vpclattice_target_group_attachment,
+ * aws_lambda_permission (LAMBDA).
+ */
+export class TargetGroup extends Construct implements ILatticeTargetGroup {
+  /** Describes a target group made elsewhere (another stack or account). */
+  public static fromAttributes(scope: Construct, id: string, attrs: TargetGroupAttributes): ILatticeTargetGroup {
+    return new ImportedTargetGroup(scope, id, attrs);
+  }
+
+  public readonly resource: VpclatticeTargetGroup;
+  public readonly targetGroupId: string;
+  public readonly targetGroupArn: string;
+  public readonly type: TargetGroupType;
+  public readonly protocol?: TargetGroupProtocol;
+  public readonly protocolVersion?: TargetGroupProtocolVersion;
+  public readonly port?: number;
+  private readonly ipAddressType?: TargetGroupIpAddressType;
+  private readonly provider?: TerraformProvider;
+  private targetCount = 0;
+
+  constructor(scope: Construct, id: string, props: TargetGroupProps) {
+    super(scope, id);
+    checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
+    checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
+    this.type = props.type;
+    this.provider = props.provider ?? props.vpc?.provider;
+
+    if (props.type === "LAMBDA") {
+      this.rejectForLambda(props);
+      checkOneOf(this, "lambdaEventStructureVersion", props.lambdaEventStructureVersion, ["V1", "V2"]);
+    } else {
+      this.checkNetworkTargets(props);
+      this.protocol = props.protocol;
+      this.protocolVersion = props.protocol === "TCP" ? undefined : (props.protocolVersion ?? "HTTP1");
+      this.port = props.port ?? (props.protocol === "HTTP" ? 80 : 443);
+      this.ipAddressType = props.type === "IP" ? (props.ipAddressType ?? "IPV4") : undefined;
+    }
+
+    this.resource = new VpclatticeTargetGroup(this, "Resource", {
+      provider: this.provider,
+      name: props.name,
+      type: props.type,
+      config:
+        props.type === "LAMBDA"
+          ? { lambdaEventStructureVersion: props.lambdaEventStructureVersion ?? "V2" }
+          : {
+              vpcIdentifier: props.vpc!.vpcId,
+              protocol: this.protocol,
+              port: this.port,
+              protocolVersion: this.protocolVersion,
+              ipAddressType: this.ipAddressType,
+              healthCheck: props.healthCheck === undefined ? undefined : renderHealthCheck(props.healthCheck),
+            },
+      tags: { Name: props.name },
+    });
+    this.targetGroupId = this.resource.id;
+    this.targetGroupArn = this.resource.arn;
+
+    for (const [name, target] of Object.entries(props.targets ?? {})) this.addTarget(name, target);
+  }
+
+  /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
+  public addTarget(name: string, target: LatticeTarget): void {
+    const prop = `targets.${name}`;
+    target.validate(this, prop);
+    if (target.type !== this.type) {
+      throw new ValidationError(this, prop, `a ${target.type} target`, `a ${this.type} target (the target group's type)`);
+    }
+    this.checkAddressFamily(prop, target);
+    if (this.type === "LAMBDA" && this.targetCount === 1) {
+      throw new ValidationError(this, prop, target.id, "no second target: a LAMBDA target group holds exactly one function (use one group per function)");
+    }
+    const key = stableId(name);
+    if (this.node.tryFindChild(`Target-${key}`) !== undefined) {
+      throw new ValidationError(this, "targets", name, "unique target names (this one is already registered)");
+    }
+    const permission = this.type === "LAMBDA" ? this.allowLatticeToInvoke(key, target.id) : undefined;
+    new VpclatticeTargetGroupAttachment(this, `Target-${key}`, {
+      provider: this.provider,
+      targetGroupIdentifier: this.targetGroupId,
+      target: { id: target.id, port: target.port },
+      dependsOn: permission === undefined ? undefined : [permission],
+    });
+    this.targetCount++;
+  }
+
+  private rejectForLambda(props: TargetGroupProps): void {
+    const notForLambda: [string, unknown][] = [
+      ["port", props.port],
+      ["vpc", props.vpc],
+      ["protocol", props.protocol],
+      ["protocolVersion", props.protocolVersion],
+      ["ipAddressType", props.ipAddressType],
+      ["healthCheck", props.healthCheck],
+    ];
+    for (const [prop, value] of notForLambda) {
+      if (value !== undefined) {
+        const shown = prop === "vpc" ? "a VPC" : value;
+        throw new ValidationError(this, prop, shown, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; AWS rejects it)");
+      }
+    }
+  }
+
+  private checkNetworkTargets(props: TargetGroupProps): void {
+    requireValue(this, "vpc", props.vpc, `the VPC of the targets (required for ${props.type} target groups)`);
+    requireValue(this, "protocol", props.protocol, `HTTP, HTTPS or TCP (required for ${props.type} target groups)`);
+    checkOneOf(this, "protocol", props.protocol, PROTOCOLS);
+    checkOneOf(this, "protocolVersion", props.protocolVersion, PROTOCOL_VERSIONS);
+    checkPortValue(this, "port", props.port);
+    checkOneOf(this, "ipAddressType", props.ipAddressType, ["IPV4", "IPV6"]);
+    if (props.ipAddressType !== undefined && props.type !== "IP") {
+      throw new ValidationError(this, "ipAddressType", props.ipAddressType, "nothing: only IP target groups choose an address family");
+    }
+    if (props.protocol === "TCP" && props.protocolVersion !== undefined) {
+      throw new ValidationError(this, "protocolVersion", props.protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
+    }
+    if (props.type === "ALB" && props.protocol === "TCP") {
+      throw new ValidationError(this, "protocol", props.protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
+    }
+    if (props.healthCheck !== undefined) {
+      if (props.type === "ALB") {
+        throw new ValidationError(this, "healthCheck", props.healthCheck, "nothing for an ALB target group (VPC Lattice does not health-check ALBs; configure them on the ALB's own target groups)");
+      }
+      checkHealthCheck(this, props.healthCheck);
+      const enabled = props.healthCheck.enabled ?? true;
+      if (props.protocol === "TCP" && enabled && (props.healthCheck.protocol === undefined || props.healthCheck.protocolVersion === undefined)) {
+        throw new ValidationError(this, "healthCheck", props.healthCheck, "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both");
+      }
+    }
+  }
+
+  private checkAddressFamily(prop: string, target: LatticeTarget): void {
+    if (this.type !== "IP" || isUnresolved(target.id)) return;
+    const wanted = this.ipAddressType === "IPV6" ? isIpv6Address : isIpv4Address;
+    if (!wanted(target.id)) {
+      throw new ValidationError(this, `${prop}.id`, target.id, `an ${this.ipAddressType === "IPV6" ? "IPv6" : "IPv4"} address (the target group's ipAddressType)`);
+    }
+  }
+
+  /** VPC Lattice needs a resource-based permission on the function, limited to this target group. */
+  private allowLatticeToInvoke(key: string, functionArn: string): LambdaPermission {
+    const qualified = isUnresolved(functionArn) ? undefined : /^(.*:function:[^:]+)(?::(.+))?$/.exec(functionArn);
+    return new LambdaPermission(this, `InvokePermission-${key}`, {
+      provider: this.provider,
+      statementIdPrefix: "vpc-lattice-",
+      action: "lambda:InvokeFunction",
+      principal: "vpc-lattice.amazonaws.com",
+      // The provider reads an alias policy back only when the alias is in `qualifier`, not in the name.
+      functionName: qualified ? qualified[1] : functionArn,
+      qualifier: qualified?.[2],
+      sourceArn: this.targetGroupArn,
+    });
+  }
+}
+
+function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck): void {
+  checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
+  checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
+  checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
+  checkIntegerRange(scope, "healthCheck.unhealthyThresholdCount", check.unhealthyThresholdCount, 2, 10);
+  checkPortValue(scope, "healthCheck.port", check.port);
+  checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
+  checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
+  checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
+  checkPattern(scope, "healthCheck.matcher", check.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP status codes such as "200", "200-299" or "200,204"');
+}
+
+function renderHealthCheck(check: TargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
+  return {
+    enabled: check.enabled ?? true,
+    healthCheckIntervalSeconds: check.intervalSeconds,
+    healthCheckTimeoutSeconds: check.timeoutSeconds,
+    healthyThresholdCount: check.healthyThresholdCount,
+    unhealthyThresholdCount: check.unhealthyThresholdCount,
+    path: check.path,
+    port: check.port,
+    protocol: check.protocol,
+    protocolVersion: check.protocolVersion,
+    matcher: check.matcher === undefined ? undefined : { value: check.matcher },
+  };
+}
+
+class ImportedTargetGroup extends Construct implements ILatticeTargetGroup {
+  public readonly targetGroupId: string;
+  public readonly targetGroupArn: string;
+  public readonly type: TargetGroupType;
+  public readonly protocol?: string;
+  public readonly protocolVersion?: string;
+
+  constructor(scope: Construct, id: string, attrs: TargetGroupAttributes) {
+    super(scope, id);
+    checkPattern(
+      this,
+      "targetGroupArn",
+      attrs.targetGroupArn,
+      /^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\d{12}:targetgroup\/tg-[0-9a-z]{17}$/,
+      "a target group ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+    );
+    checkOneOf(this, "type", attrs.type, TARGET_GROUP_TYPES);
+    checkOneOf(this, "protocol", attrs.protocol, PROTOCOLS);
+    checkOneOf(this, "protocolVersion", attrs.protocolVersion, PROTOCOL_VERSIONS);
+    this.targetGroupArn = attrs.targetGroupArn;
+    this.targetGroupId = idOfArn(attrs.targetGroupArn);
+    this.type = attrs.type;
+    this.protocol = attrs.type === "LAMBDA" ? undefined : attrs.protocol;
+    this.protocolVersion = attrs.protocolVersion;
+  }
+}

@@ -1,0 +1,174 @@
+import { TerraformStack } from "cdktf";
+import { PrivateVpc } from "../../modules/vpc";
+import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice/target-group";
+import { expectValidationError, synthJson, testStack } from "./helpers";
+
+const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";
+const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
+
+function withVpc(): { stack: TerraformStack; vpc: ReturnType<typeof PrivateVpc.fromAttributes> } {
+  const stack = testStack();
+  return { stack, vpc: PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) };
+}
+
+function ipGroup(overrides: Partial<TargetGroupProps> = {}): TargetGroup {
+  const { stack, vpc } = withVpc();
+  return new TargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", ...overrides });
+}
+
+describe("TargetGroup", () => {
+  test("INSTANCE: port from the protocol, HTTP1, health check rendered, targets keyed by stable names", () => {
+    const { stack, vpc } = withVpc();
+    const group = new TargetGroup(stack, "Web", {
+      name: "web-fleet",
+      type: "INSTANCE",
+      vpc,
+      protocol: "HTTPS",
+      healthCheck: { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+      targets: { "web-a": LatticeTarget.instance("i-0123456789abcdef0"), "web-b": LatticeTarget.instance("i-0123456789abcdef1", 8443) },
+    });
+    expect(group.type).toBe("INSTANCE");
+    expect(group.protocol).toBe("HTTPS");
+    expect(group.protocolVersion).toBe("HTTP1");
+    const json = synthJson(stack);
+    const tg = Object.values(json.resource.aws_vpclattice_target_group)[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(tg).toMatchObject({ name: "web-fleet", type: "INSTANCE" });
+    expect(tg.config).toMatchObject({ vpc_identifier: "vpc-0123456789abcdef0", protocol: "HTTPS", port: 443, protocol_version: "HTTP1" });
+    expect(tg.config.health_check).toMatchObject({
+      enabled: true,
+      path: "/health",
+      health_check_interval_seconds: 10,
+      health_check_timeout_seconds: 5,
+      healthy_threshold_count: 3,
+      unhealthy_threshold_count: 2,
+      matcher: { value: "200-299" },
+    });
+    const attachments = json.resource.aws_vpclattice_target_group_attachment;
+    expect(Object.keys(attachments).sort()).toEqual([expect.stringContaining("Target-web-a"), expect.stringContaining("Target-web-b")]);
+    const ports = Object.values(attachments).map((a) => (a as { target: { id: string; port?: number } }).target);
+    expect(ports).toEqual([{ id: "i-0123456789abcdef0" }, { id: "i-0123456789abcdef1", port: 8443 }]);
+    expect(json.resource.aws_lambda_permission).toBeUndefined();
+  });
+
+  test("IP: EKS pods are IP targets, IPv4 by default", () => {
+    const group = ipGroup({ targets: { "pod-a": LatticeTarget.eksPod("10.0.1.17", 8080) } });
+    const json = synthJson(group.node.scope as TerraformStack);
+    const tg = Object.values(json.resource.aws_vpclattice_target_group)[0] as { config: Record<string, unknown> };
+    expect(tg.config).toMatchObject({ ip_address_type: "IPV4", port: 80, protocol: "HTTP" });
+    expect(Object.values(json.resource.aws_vpclattice_target_group_attachment)[0]).toMatchObject({ target: { id: "10.0.1.17", port: 8080 } });
+  });
+
+  test("LAMBDA: event structure version set explicitly, no port, invoke permission scoped to the group", () => {
+    const stack = testStack();
+    const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
+    expect(group.protocol).toBeUndefined();
+    const json = synthJson(stack);
+    const tg = Object.values(json.resource.aws_vpclattice_target_group)[0] as { config: Record<string, unknown> };
+    expect(tg.config).toEqual({ lambda_event_structure_version: "V2" });
+    const permission = Object.values(json.resource.aws_lambda_permission)[0] as Record<string, unknown>;
+    expect(permission).toMatchObject({
+      action: "lambda:InvokeFunction",
+      principal: "vpc-lattice.amazonaws.com",
+      function_name: "arn:aws:lambda:us-east-1:111111111111:function:orders",
+      qualifier: "live",
+      statement_id_prefix: "vpc-lattice-",
+    });
+    expect(String(permission.source_arn)).toMatch(/^\$\{aws_vpclattice_target_group\.[A-Za-z0-9_]+\.arn\}$/);
+    const [attachmentName, attachment] = Object.entries(json.resource.aws_vpclattice_target_group_attachment)[0] as [string, Record<string, unknown>];
+    expect(attachmentName).toContain("Target-orders");
+    expect(attachment.target).toEqual({ id: FUNCTION_ARN });
+    expect(attachment.depends_on).toEqual([expect.stringMatching(/^aws_lambda_permission\./)]);
+  });
+
+  test("ALB: internal load balancer as the one target, no health check", () => {
+    const { stack, vpc } = withVpc();
+    new TargetGroup(stack, "Alb", { name: "internal-alb", type: "ALB", vpc, protocol: "HTTP", port: 8080, targets: { alb: LatticeTarget.applicationLoadBalancer(ALB_ARN) } });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpclattice_target_group)[0]).toMatchObject({ type: "ALB", config: { port: 8080, protocol: "HTTP" } });
+    expect(Object.values(json.resource.aws_vpclattice_target_group_attachment)[0]).toMatchObject({ target: { id: ALB_ARN } });
+  });
+
+  test("imports a target group by ARN", () => {
+    const group = TargetGroup.fromAttributes(testStack(), "Imported", {
+      targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+      type: "IP",
+      protocol: "HTTPS",
+      protocolVersion: "HTTP2",
+    });
+    expect(group.targetGroupId).toBe("tg-0123456789abcdef0");
+    expect(group.protocolVersion).toBe("HTTP2");
+  });
+
+  describe("fails when", () => {
+    test("the name breaks the AWS pattern or length", () => {
+      expectValidationError(() => ipGroup({ name: "tg" }), "name", '"tg"');
+      expectValidationError(() => ipGroup({ name: "x".repeat(129) }), "name", "x".repeat(129));
+      expectValidationError(() => ipGroup({ name: "Orders" }), "name", '"Orders"');
+      expectValidationError(() => ipGroup({ name: "orders--api" }), "name", '"orders--api"');
+      expectValidationError(() => ipGroup({ name: "-orders" }), "name", '"-orders"');
+      expectValidationError(() => ipGroup({ name: "tg-orders" }), "name", '"tg-orders"');
+    });
+
+    test("a health-check value is out of range", () => {
+      expectValidationError(() => ipGroup({ healthCheck: { intervalSeconds: 4 } }), "healthCheck.intervalSeconds", "4");
+      expectValidationError(() => ipGroup({ healthCheck: { intervalSeconds: 301 } }), "healthCheck.intervalSeconds", "301");
+      expectValidationError(() => ipGroup({ healthCheck: { timeoutSeconds: 0 } }), "healthCheck.timeoutSeconds", "0");
+      expectValidationError(() => ipGroup({ healthCheck: { timeoutSeconds: 121 } }), "healthCheck.timeoutSeconds", "121");
+      expectValidationError(() => ipGroup({ healthCheck: { healthyThresholdCount: 1 } }), "healthCheck.healthyThresholdCount", "1");
+      expectValidationError(() => ipGroup({ healthCheck: { unhealthyThresholdCount: 11 } }), "healthCheck.unhealthyThresholdCount", "11");
+      expectValidationError(() => ipGroup({ healthCheck: { port: 70000 } }), "healthCheck.port", "70000");
+      expectValidationError(() => ipGroup({ healthCheck: { path: "health" } }), "healthCheck.path", '"health"');
+      expectValidationError(() => ipGroup({ healthCheck: { matcher: "OK" } }), "healthCheck.matcher", '"OK"');
+    });
+
+    test("a TCP group checks health without protocol and version", () => {
+      expectValidationError(() => ipGroup({ protocol: "TCP", healthCheck: { path: "/health" } }), "healthCheck", "/health");
+    });
+
+    test("a LAMBDA group is given a port, VPC, protocol or health check", () => {
+      const stack = testStack();
+      expectValidationError(() => new TargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
+      expectValidationError(() => new TargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocol: "HTTPS" }), "protocol", '"HTTPS"');
+      expectValidationError(() => new TargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }), "healthCheck", "/");
+    });
+
+    test("a LAMBDA group gets a second function", () => {
+      const stack = testStack();
+      const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
+      expectValidationError(() => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))), "targets.two", "function:other");
+    });
+
+    test("a network group lacks its VPC or protocol, or mixes options that do not apply", () => {
+      const { stack, vpc } = withVpc();
+      expectValidationError(() => new TargetGroup(stack, "A", { name: "no-vpc", type: "IP", protocol: "HTTP" }), "vpc", "undefined");
+      expectValidationError(() => new TargetGroup(stack, "B", { name: "no-proto", type: "INSTANCE", vpc }), "protocol", "undefined");
+      expectValidationError(() => ipGroup({ port: 0 }), "port", "0");
+      expectValidationError(() => ipGroup({ protocol: "TCP", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
+      expectValidationError(() => new TargetGroup(stack, "C", { name: "inst", type: "INSTANCE", vpc, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
+      expectValidationError(() => new TargetGroup(stack, "D", { name: "alb", type: "ALB", vpc, protocol: "HTTP", healthCheck: { path: "/" } }), "healthCheck", "/");
+      expectValidationError(() => new TargetGroup(stack, "E", { name: "alb-tcp", type: "ALB", vpc, protocol: "TCP" }), "protocol", '"TCP"');
+    });
+
+    test("a target does not fit the group", () => {
+      expectValidationError(() => ipGroup({ targets: { web: LatticeTarget.instance("i-0123456789abcdef0") } }), "targets.web", "INSTANCE");
+      expectValidationError(() => ipGroup({ targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }), "targets.bad.id", '"10.0.300.1"');
+      expectValidationError(() => ipGroup({ ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }), "targets.v4.id", '"10.0.0.1"');
+      expectValidationError(() => ipGroup({ targets: { p: LatticeTarget.ipAddress("10.0.0.1", 0) } }), "targets.p.port", "0");
+      const { stack } = withVpc();
+      expectValidationError(() => new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
+    });
+
+    test("two targets share a name", () => {
+      const group = ipGroup({ targets: { pod: LatticeTarget.ipAddress("10.0.0.1") } });
+      expectValidationError(() => group.addTarget("pod", LatticeTarget.ipAddress("10.0.0.2")), "targets", '"pod"');
+    });
+
+    test("an imported ARN is not a target group ARN", () => {
+      expectValidationError(
+        () => TargetGroup.fromAttributes(testStack(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
+        "targetGroupArn",
+        "service/svc-",
+      );
+    });
+  });
+});
