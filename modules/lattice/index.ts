@@ -1,3 +1,4 @@
 export * from "./interfaces";
 export * from "./access-logs";
 export * from "./auth-policy";
+export * from "./service-network";

@@ -1,0 +1,255 @@
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ServiceNetworkEndpoint } from "../../modules/endpoints";
+import { SharePrincipal } from "../../modules/ram";
+import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { AccessLogs, AuthPolicy, ServiceNetwork, ServiceNetworkProps } from "../../modules/lattice";
+import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, synthJson, testStack } from "./helpers";
+
+const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
+const CONFIGURATION_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
+const ALLOW_CONSUMER = new AuthPolicy().allow({ accounts: ["222222222222"] });
+
+function network(stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}): ServiceNetwork {
+  return new ServiceNetwork(stack, "Network", { name: "shared-services", authPolicy: ALLOW_CONSUMER, ...props });
+}
+
+function vpc(stack: TerraformStack, id = "Vpc", provider?: AwsProvider): PrivateVpc {
+  return new PrivateVpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function only(stack: TerraformStack, type: string): any {
+  const all = Object.values(resourcesOfType(stack, type));
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+describe("ServiceNetwork", () => {
+  test("defaults to AWS_IAM with the given auth policy and access logs for service and resource traffic", () => {
+    const stack = testStack();
+    network(stack);
+    expect(only(stack, "aws_vpclattice_service_network")).toEqual(expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM" }));
+    const policy = only(stack, "aws_vpclattice_auth_policy");
+    expect(policy.resource_identifier).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
+    expect(JSON.parse(policy.policy).Statement[0].Principal).toEqual({ AWS: "222222222222" });
+    const logTypes = Object.values(resourcesOfType(stack, "aws_vpclattice_access_log_subscription")).map((s) => s.service_network_log_type);
+    expect(logTypes.sort()).toEqual(["RESOURCE", "SERVICE"]);
+    expect(only(stack, "aws_cloudwatch_log_group").retention_in_days).toBe(365);
+  });
+
+  test("shares through RAM inside the organization only, and derives the auth policy from the share principals", () => {
+    const stack = testStack();
+    const shared = network(stack, { authPolicy: undefined, sharing: { principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] } });
+    expect(only(stack, "aws_ram_resource_share")).toEqual(expect.objectContaining({ name: "shared-services", allow_external_principals: false }));
+    expect(Object.values(resourcesOfType(stack, "aws_ram_principal_association")).map((a) => a.principal).sort()).toEqual(["222222222222", "333333333333"]);
+    expect(only(stack, "aws_ram_resource_association").resource_arn).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
+    expect(JSON.parse(only(stack, "aws_vpclattice_auth_policy").policy).Statement).toEqual([
+      expect.objectContaining({ Sid: "SharedAccounts", Principal: { AWS: ["222222222222", "333333333333"] } }),
+    ]);
+    expect(shared.shareDependencies).toHaveLength(3);
+  });
+
+  test("authType NONE with the explicit opt-in creates no auth policy", () => {
+    const stack = testStack();
+    network(stack, { authType: "NONE", authPolicy: undefined, allowUnauthenticatedAccess: true, accessLogs: AccessLogs.disabled("test") });
+    expect(only(stack, "aws_vpclattice_service_network").auth_type).toBe("NONE");
+    expect(resourcesOfType(stack, "aws_vpclattice_auth_policy")).toEqual({});
+  });
+
+  test("is a ServiceNetwork VPC endpoint target", () => {
+    const stack = testStack();
+    const shared = network(stack);
+    new ServiceNetworkEndpoint(stack, "Endpoint", { vpc: vpc(stack), serviceNetwork: shared });
+    const endpoint = only(stack, "aws_vpc_endpoint");
+    expect(endpoint.vpc_endpoint_type).toBe("ServiceNetwork");
+    expect(endpoint.service_network_arn).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
+  });
+
+  describe("VPC associations", () => {
+    test("by default create a security group admitting the VPC CIDR on 443, and name the network by ARN", () => {
+      const stack = testStack();
+      network(stack).associateVpc("app", { vpc: vpc(stack) });
+      const association = only(stack, "aws_vpclattice_service_network_vpc_association");
+      expect(association.service_network_identifier).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
+      expect(association.vpc_identifier).toMatch(/^\$\{aws_vpc\.[\w-]+\.id\}$/);
+      expect(association.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.[\w-]+\.id\}$/)]);
+      const rule = only(stack, "aws_vpc_security_group_ingress_rule");
+      expect(rule).toEqual(expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: expect.stringMatching(/aws_vpc\./) }));
+      expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
+    });
+
+    test("open the given ports, and are made with the VPC owner's provider", () => {
+      const stack = testStack();
+      const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer" });
+      network(stack).associateVpc("consumer", { vpc: vpc(stack, "Consumer", consumer), ports: [{ from: 80, to: 80 }, { from: 8080, to: 8090 }] });
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").provider).toBe("aws.consumer");
+      const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
+      expect(rules.map((r) => [r.from_port, r.to_port]).sort()).toEqual([[80, 80], [8080, 8090]]);
+      expect(rules.every((r) => r.provider === "aws.consumer")).toBe(true);
+    });
+
+    test("take up to 5 given security groups and create none", () => {
+      const stack = testStack();
+      const app = vpc(stack);
+      const groups = ["a", "b", "c", "d", "e"].map((n) => new SecurityGroup(stack, `Sg-${n}`, { vpc: app, description: n }));
+      network(stack).associateVpc("app", { vpc: app, securityGroups: groups });
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").security_group_ids).toHaveLength(5);
+      expect(Object.keys(resourcesOfType(stack, "aws_security_group"))).toHaveLength(5);
+    });
+
+    test("depend on what the caller names, such as a share acceptance", () => {
+      const stack = testStack();
+      const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      shared.associateVpc("app", { vpc: vpc(stack), dependsOn: shared.shareDependencies });
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\./),
+        expect.stringMatching(/^aws_ram_resource_association\./),
+      ]);
+    });
+
+    test("fails when more than 5 security groups are given", () => {
+      const stack = testStack();
+      const app = vpc(stack);
+      const groups = ["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-0000000000000000${n}` }));
+      expectValidationError(() => network(stack).associateVpc("app", { vpc: app, securityGroups: groups }), "securityGroups", "sg-0000000000000000a");
+    });
+
+    test("fails when a VPC gets a second service network association", () => {
+      const stack = testStack();
+      const app = vpc(stack);
+      network(stack).associateVpc("app", { vpc: app });
+      const other = new ServiceNetwork(stack, "Other", { name: "other-network", authPolicy: ALLOW_CONSUMER });
+      const error = expectValidationError(() => other.associateVpc("app", { vpc: app }), "vpc", "a VPC that is already associated");
+      expect(error.expected).toContain("test/Network/Vpc-app");
+      expect(error.expected).toContain("ServiceNetworkEndpoint");
+    });
+
+    test("fails when two imports of one VPC ID are both associated, even from different stacks", () => {
+      const stack = testStack();
+      const second = new TerraformStack(stack.node.root as never, "second");
+      new AwsProvider(second, "aws", { region: "us-east-1" });
+      const attrs = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" };
+      network(stack).associateVpc("app", { vpc: PrivateVpc.fromAttributes(stack, "Imported", attrs) });
+      const imported = ServiceNetwork.fromArn(second, "Network", NETWORK_ARN);
+      expectValidationError(() => imported.associateVpc("app", { vpc: PrivateVpc.fromAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
+    });
+  });
+
+  test("service and resource associations name both sides by ARN and use their owner's provider", () => {
+    const stack = testStack();
+    const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner" });
+    const shared = network(stack);
+    shared.associateService("orders", { ...fakeService(), provider: owner });
+    shared.associateResourceConfiguration("db", { resourceConfigurationArn: CONFIGURATION_ARN, resourceConfigurationId: "rcfg-0123456789abcdef0" });
+    const service = only(stack, "aws_vpclattice_service_network_service_association");
+    expect(service).toEqual(expect.objectContaining({ service_identifier: SERVICE_ARN, provider: "aws.owner" }));
+    expect(service.service_network_identifier).toMatch(/\.arn\}$/);
+    const resource = only(stack, "aws_vpclattice_service_network_resource_association");
+    expect(resource.resource_configuration_identifier).toBe(CONFIGURATION_ARN);
+    expect(resource.provider).toBeUndefined();
+  });
+
+  test("construct IDs follow the association names, so addresses survive reordering", () => {
+    const stack = testStack();
+    const shared = network(stack);
+    shared.associateService("orders", fakeService());
+    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([expect.stringMatching(/^Network_Service-orders_/)]);
+  });
+
+  describe("importers", () => {
+    test("fromArn takes the ID from the ARN", () => {
+      const stack = testStack();
+      const imported = ServiceNetwork.fromArn(stack, "Imported", NETWORK_ARN);
+      expect(imported.serviceNetworkId).toBe("sn-0123456789abcdef0");
+      imported.associateService("orders", fakeService());
+      expect(only(stack, "aws_vpclattice_service_network_service_association").service_network_identifier).toBe(NETWORK_ARN);
+    });
+
+    test("fromArn of a reference splits it in Terraform", () => {
+      const stack = testStack();
+      const created = network(stack);
+      const imported = ServiceNetwork.fromArn(stack, "Imported", created.serviceNetworkArn);
+      new TerraformOutput(stack, "id", { value: imported.serviceNetworkId });
+      expect(synthJson(stack).output.id.value).toMatch(/^\$\{element\(split\("\/", aws_vpclattice_service_network\.[\w-]+\.arn\), 1\)\}$/);
+    });
+
+    test("fromId builds the ARN from the owner account and region", () => {
+      const stack = testStack();
+      const imported = ServiceNetwork.fromId(stack, "Imported", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "111111111111", region: "us-east-1" });
+      expect(imported.serviceNetworkArn).toBe(NETWORK_ARN);
+    });
+
+    test("fails when fromArn gets something else than a service network ARN", () => {
+      const stack = testStack();
+      expectValidationError(() => ServiceNetwork.fromArn(stack, "Imported", SERVICE_ARN), "serviceNetworkArn", SERVICE_ARN);
+    });
+
+    test("fails when fromId gets a malformed ID or account", () => {
+      const stack = testStack();
+      expectValidationError(() => ServiceNetwork.fromId(stack, "A", { serviceNetworkId: "sn-123", accountId: "111111111111", region: "us-east-1" }), "serviceNetworkId", "sn-123");
+      expectValidationError(() => ServiceNetwork.fromId(stack, "B", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "1111", region: "us-east-1" }), "accountId", "1111");
+    });
+  });
+
+  describe("validation", () => {
+    test.each([
+      ["too short", "ab"],
+      ["too long", "a".repeat(64)],
+      ["uppercase", "Shared-Services"],
+      ["a leading hyphen", "-shared"],
+      ["a trailing hyphen", "shared-"],
+      ["a double hyphen", "shared--services"],
+      ["an underscore", "shared_services"],
+      ["the reserved prefix", "servicenetwork-shared"],
+    ])("fails when the name has %s", (_, name) => {
+      const stack = testStack();
+      expectValidationError(() => network(stack, { name }), "name", JSON.stringify(name));
+    });
+
+    test("accepts 3 and 63 characters", () => {
+      const stack = testStack();
+      network(stack, { name: "abc" });
+      new ServiceNetwork(stack, "Long", { name: "a".repeat(63), authPolicy: ALLOW_CONSUMER });
+      expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network"))).toHaveLength(2);
+    });
+
+    test("fails when authType is NONE without the explicit opt-in", () => {
+      const stack = testStack();
+      const error = expectValidationError(() => network(stack, { authType: "NONE", authPolicy: undefined }), "authType", "NONE");
+      expect(error.expected).toContain("allowUnauthenticatedAccess");
+    });
+
+    test("fails when authType is NONE with an auth policy", () => {
+      const stack = testStack();
+      expectValidationError(() => network(stack, { authType: "NONE", allowUnauthenticatedAccess: true }), "authPolicy", "a policy with authType NONE");
+    });
+
+    test("fails when authType is unknown", () => {
+      const stack = testStack();
+      expectValidationError(() => network(stack, { authType: "IAM" as "AWS_IAM" }), "authType", "IAM");
+    });
+
+    test("fails when AWS_IAM has no policy and no sharing principals to derive one from", () => {
+      const stack = testStack();
+      const error = expectValidationError(() => network(stack, { authPolicy: undefined }), "authPolicy", "undefined");
+      expect(error.expected).toContain("denies every request");
+    });
+
+    test("fails when a RAM principal is malformed", () => {
+      const stack = testStack();
+      expectValidationError(() => network(stack, { sharing: { principals: [SharePrincipal.account("22222222222x")] } }), "principals[0]", "22222222222x");
+    });
+
+    test("fails when an auth policy grant is invalid, naming the network's prop", () => {
+      const stack = testStack();
+      expectValidationError(() => network(stack, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: ["222222222222"] }) }), "authPolicy.statements[0].paths[0]", "orders");
+    });
+  });
+
+  test("synthesizes one service network per construct with stable IDs", () => {
+    const stack = testStack();
+    network(stack);
+    expect(Object.keys(synthJson(stack).resource.aws_vpclattice_service_network)).toEqual([expect.stringMatching(/^Network_/)]);
+  });
+});
