@@ -1,0 +1,388 @@
+/**
+ * Reads a synthesized stack (the cdk.tf.json object) into a graph of who
+ * reaches what. Works on the JSON only, without cdktf, so it also reads
+ * stacks synthesized elsewhere.
+ *
+ * - Accounts are the AWS provider configurations (default and aliases).
+ * - Nodes are the resources a network engineer draws (VPCs, endpoints,
+ *   endpoint services, Lattice service networks, services, target groups,
+ *   resource configurations, resource gateways, RAM shares and the
+ *   workloads behind them). Everything else (subnets, security groups,
+ *   associations, listeners, policies) is glue.
+ * - Edges follow the `${...}` references between resources, contracted
+ *   through the glue: a service-network VPC association becomes VPC ->
+ *   service network, a listener becomes service -> target group.
+ * - References through placement arguments (`vpc_id`, `subnet_ids`, ...)
+ *   place a node inside its VPC instead of drawing an edge.
+ */
+
+/** What a node is, from its Terraform resource type. */
+export type DiagramNodeKind =
+  | "vpc"
+  | "endpoint"
+  | "endpointService"
+  | "serviceNetwork"
+  | "service"
+  | "targetGroup"
+  | "resourceConfiguration"
+  | "resourceGateway"
+  | "resourceShare"
+  | "loadBalancer"
+  | "workload"
+  | "principal";
+
+/** An AWS account the stack deploys into: one AWS provider configuration. */
+export interface DiagramAccount {
+  /** Mermaid-safe ID. */
+  readonly id: string;
+  /** Provider alias. @default - the default provider */
+  readonly alias?: string;
+  /** Account ID from `allowed_account_ids` or the assumed role's ARN. @default - unknown (the credentials' account) */
+  readonly accountId?: string;
+  readonly label: string;
+}
+
+export interface DiagramNode {
+  /** Mermaid-safe ID, unique in the diagram. */
+  readonly id: string;
+  readonly kind: DiagramNodeKind;
+  /** Terraform address (`aws_vpc_endpoint.Consumer_Endpoint_1A2B3C4D`), or the literal for principals outside the stack. */
+  readonly address: string;
+  /** The construct path without the stack and the trailing `Resource`. */
+  readonly label: string;
+  /** Facts worth showing (endpoint type, service name, CIDR, ports). */
+  readonly details: readonly string[];
+  /** ID of the account that owns it. @default - none: a principal outside the stack's accounts */
+  readonly account?: string;
+  /** ID of the VPC node it is placed in. @default - not placed in a VPC of this stack */
+  readonly vpc?: string;
+}
+
+export interface DiagramEdge {
+  readonly from: string;
+  readonly to: string;
+  /** @default - no label */
+  readonly label?: string;
+}
+
+export interface StackDiagram {
+  readonly accounts: readonly DiagramAccount[];
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+}
+
+type Body = Record<string, unknown>;
+
+/** The parts of a cdk.tf.json document the diagram reads. */
+export interface SynthesizedStack {
+  /** @default - no provider blocks: one default account */
+  readonly provider?: { readonly aws?: readonly Body[] };
+  /** @default - no resources */
+  readonly resource?: Record<string, Record<string, Body>>;
+}
+
+const NODE_KINDS: Record<string, DiagramNodeKind> = {
+  aws_vpc: "vpc",
+  aws_vpc_endpoint: "endpoint",
+  aws_vpc_endpoint_service: "endpointService",
+  aws_vpclattice_service_network: "serviceNetwork",
+  aws_vpclattice_service: "service",
+  aws_vpclattice_target_group: "targetGroup",
+  aws_vpclattice_resource_configuration: "resourceConfiguration",
+  aws_vpclattice_resource_gateway: "resourceGateway",
+  aws_ram_resource_share: "resourceShare",
+  aws_lb: "loadBalancer",
+  aws_instance: "workload",
+  aws_autoscaling_group: "workload",
+  aws_lambda_function: "workload",
+  aws_db_instance: "workload",
+  aws_rds_cluster: "workload",
+  aws_eks_cluster: "workload",
+  aws_ecs_service: "workload",
+};
+
+/** Arguments that say where a resource lives rather than what it talks to. */
+const PLACEMENT_ARGUMENTS = new Set([
+  "vpc_id",
+  "vpc_identifier",
+  "subnet_id",
+  "subnet_ids",
+  "subnets",
+  "security_group_ids",
+  "security_groups",
+  "vpc_security_group_ids",
+  "route_table_ids",
+]);
+
+/**
+ * Glue resources that connect two nodes, and which of their arguments is the
+ * source side (traffic or sharing flows from it to everything else the glue
+ * references), with the label of the contracted edge.
+ */
+const CONNECTORS: Record<string, { readonly sources: readonly string[]; readonly label: string }> = {
+  aws_vpclattice_service_network_vpc_association: { sources: ["vpc_identifier"], label: "associated" },
+  aws_vpclattice_service_network_service_association: { sources: ["service_network_identifier"], label: "service" },
+  aws_vpclattice_service_network_resource_association: { sources: ["service_network_identifier"], label: "resource" },
+  aws_vpclattice_listener: { sources: ["service_identifier", "service_arn"], label: "routes" },
+  aws_vpclattice_listener_rule: { sources: ["service_identifier", "listener_identifier"], label: "routes" },
+  aws_vpclattice_target_group_attachment: { sources: ["target_group_identifier"], label: "target" },
+  aws_lb_listener: { sources: ["load_balancer_arn"], label: "forwards" },
+  aws_lb_target_group_attachment: { sources: ["target_group_arn"], label: "target" },
+  aws_ram_resource_association: { sources: ["resource_share_arn"], label: "shares" },
+  aws_ram_principal_association: { sources: ["resource_share_arn"], label: "shared with" },
+};
+
+/** Labels of direct references between nodes, by argument. */
+const REFERENCE_LABELS: Record<string, string> = {
+  service_name: "PrivateLink",
+  resource_configuration_arn: "resource endpoint",
+  service_network_arn: "service network endpoint",
+  resource_gateway_identifier: "through",
+  network_load_balancer_arns: "forwards",
+  gateway_load_balancer_arns: "forwards",
+  resource_configuration_group_id: "member of",
+};
+
+/**
+ * Arguments holding principals (account IDs, ARNs) by resource type: who may
+ * reach an endpoint service (inbound), whom a share goes to (outbound).
+ */
+const PRINCIPAL_ARGUMENTS: Record<string, { readonly argument: string; readonly inbound: boolean; readonly label: string }> = {
+  aws_vpc_endpoint_service: { argument: "allowed_principals", inbound: true, label: "allowed" },
+  aws_vpc_endpoint_service_allowed_principal: { argument: "principal_arn", inbound: true, label: "allowed" },
+  aws_ram_principal_association: { argument: "principal", inbound: false, label: "shared with" },
+};
+
+const REFERENCE = /(?<![\w.])((?:aws|awscc)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+
+interface Reference {
+  readonly argument: string;
+  readonly target: string;
+}
+
+interface ResourceInfo {
+  readonly address: string;
+  readonly type: string;
+  readonly body: Body;
+  readonly account: string;
+  readonly references: readonly Reference[];
+}
+
+/** Builds the diagram model of one synthesized stack. */
+export function stackDiagram(stack: SynthesizedStack): StackDiagram {
+  const accounts = readAccounts(stack);
+  const resources = readResources(stack, accounts);
+  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  const nodes = new Map<string, DiagramNode>();
+  const graph = new Map<string, { to: string; label?: string }[]>();
+  const addEdge = (from: string, to: string, label?: string): void => {
+    graph.set(from, [...(graph.get(from) ?? []), { to, label }]);
+  };
+
+  for (const resource of resources) {
+    const kind = NODE_KINDS[resource.type];
+    if (kind !== undefined) {
+      nodes.set(resource.address, {
+        id: mermaidId(resource.address),
+        kind,
+        address: resource.address,
+        label: labelOf(resource),
+        details: detailsOf(resource.type, resource.body),
+        account: resource.account,
+        vpc: kind === "vpc" ? undefined : vpcOf(resource, byAddress),
+      });
+    }
+  }
+
+  for (const resource of resources) {
+    const connector = CONNECTORS[resource.type];
+    for (const reference of resource.references) {
+      if (!byAddress.has(reference.target)) continue;
+      // A connector's source side may be a placement argument (a VPC association's vpc_identifier).
+      if (connector?.sources.includes(reference.argument)) addEdge(reference.target, resource.address, connector.label);
+      else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? REFERENCE_LABELS[reference.argument]);
+    }
+    const principals = PRINCIPAL_ARGUMENTS[resource.type];
+    for (const principal of principals === undefined ? [] : literalValues(resource.body[principals.argument])) {
+      const target = principalNode(principal, accounts, nodes);
+      if (principals.inbound) addEdge(target, resource.address, principals.label);
+      else addEdge(resource.address, target, principals.label);
+    }
+    // An accepter is the consumer account taking the share: the share reaches that account.
+    if (resource.type === "aws_ram_resource_share_accepter") {
+      for (const reference of resource.references) addEdge(reference.target, resource.account, "accepted by");
+    }
+  }
+
+  const shown = (address: string): string | undefined => nodes.get(address)?.id ?? accounts.find((a) => a.id === address)?.id;
+  const edges = new Map<string, DiagramEdge>();
+  for (const start of [...nodes.keys(), ...accounts.map((a) => a.id)]) {
+    const from = shown(start) as string;
+    const visited = new Set<string>([start]);
+    const walk = (address: string, label: string | undefined): void => {
+      for (const edge of graph.get(address) ?? []) {
+        if (visited.has(edge.to)) continue;
+        visited.add(edge.to);
+        const to = shown(edge.to);
+        const edgeLabel = label ?? edge.label;
+        if (to === undefined) walk(edge.to, edgeLabel);
+        else if (to !== from) edges.set(`${from}->${to}`, { from, to, label: edgeLabel });
+      }
+    };
+    walk(start, undefined);
+  }
+
+  return { accounts, nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+function readAccounts(stack: SynthesizedStack): DiagramAccount[] {
+  const blocks = stack.provider?.aws ?? [];
+  const accounts = blocks.map((block): DiagramAccount => {
+    const alias = typeof block.alias === "string" ? block.alias : undefined;
+    const accountId = accountIdOf(block);
+    const name = alias ?? "default";
+    return { id: accountKey(alias), alias, accountId, label: accountId === undefined ? `${name} account` : `${name} account ${accountId}` };
+  });
+  return accounts.some((a) => a.alias === undefined) ? accounts : [{ id: accountKey(undefined), label: "default account" }, ...accounts];
+}
+
+function accountIdOf(block: Body): string | undefined {
+  const allowed = block.allowed_account_ids;
+  if (Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string") return allowed[0];
+  const roles = block.assume_role;
+  const roleArn = Array.isArray(roles) ? (roles[0] as Body | undefined)?.role_arn : undefined;
+  return typeof roleArn === "string" ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+}
+
+function accountKey(alias: string | undefined): string {
+  return mermaidId(`account_${alias ?? "default"}`);
+}
+
+function readResources(stack: SynthesizedStack, accounts: readonly DiagramAccount[]): ResourceInfo[] {
+  return Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
+    Object.entries(byName).map(([name, body]) => {
+      const alias = typeof body.provider === "string" ? body.provider.replace(/^aws\./, "") : undefined;
+      const account = accounts.find((a) => a.alias === alias)?.id ?? accountKey(undefined);
+      return { address: `${type}.${name}`, type, body, account, references: referencesOf(body) };
+    }),
+  );
+}
+
+/** Every `${type.name...}` reference, with the argument (innermost key) it sits in. */
+function referencesOf(body: Body): Reference[] {
+  const found: Reference[] = [];
+  const visit = (value: unknown, argument: string): void => {
+    if (typeof value === "string") {
+      for (const expression of value.match(/\$\{[^}]*\}/g) ?? []) {
+        for (const match of expression.matchAll(REFERENCE)) found.push({ argument, target: `${match[1]}.${match[2]}` });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item) => visit(item, argument));
+    } else if (value !== null && typeof value === "object") {
+      Object.entries(value).forEach(([key, item]) => visit(item, key));
+    }
+  };
+  Object.entries(body)
+    .filter(([key]) => !["//", "provider", "depends_on", "lifecycle", "tags", "tags_all"].includes(key))
+    .forEach(([key, value]) => visit(value, key));
+  return found;
+}
+
+/** Literal strings of a string or list argument (references are edges already). */
+function literalValues(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && !v.includes("${"));
+}
+
+/** The account subgraph a principal belongs to, or a principal node outside the stack's accounts. */
+function principalNode(principal: string, accounts: readonly DiagramAccount[], nodes: Map<string, DiagramNode>): string {
+  const accountId = /^\d{12}$/.test(principal) ? principal : /^arn:[^:]+:iam::(\d{12}):/.exec(principal)?.[1];
+  const own = accounts.find((a) => a.accountId !== undefined && a.accountId === accountId);
+  if (own !== undefined) return own.id;
+  const address = `principal.${principal}`;
+  if (!nodes.has(address)) {
+    nodes.set(address, {
+      id: mermaidId(`principal_${accountId ?? principal}`),
+      kind: "principal",
+      address,
+      label: accountId === undefined ? principal : `account ${accountId}`,
+      details: accountId === undefined || principal === accountId ? [] : [principal],
+    });
+  }
+  return address;
+}
+
+/** The VPC a node is placed in, following placement arguments through glue (subnets, security groups). */
+function vpcOf(resource: ResourceInfo, byAddress: Map<string, ResourceInfo>, seen = new Set<string>()): string | undefined {
+  for (const reference of resource.references) {
+    if (!PLACEMENT_ARGUMENTS.has(reference.argument) || seen.has(reference.target)) continue;
+    seen.add(reference.target);
+    const target = byAddress.get(reference.target);
+    if (target === undefined) continue;
+    if (target.type === "aws_vpc") return mermaidId(target.address);
+    if (NODE_KINDS[target.type] === undefined) {
+      const found = vpcOf(target, byAddress, seen);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function labelOf(resource: ResourceInfo): string {
+  const metadata = (resource.body["//"] as { metadata?: { path?: string } } | undefined)?.metadata;
+  if (typeof metadata?.path === "string") {
+    const segments = metadata.path.split("/").slice(1);
+    if (segments.length > 1 && segments[segments.length - 1] === "Resource") segments.pop();
+    return segments.join("/");
+  }
+  // Without metadata (Testing.synth), the logical ID is the path joined with "_" plus a hash.
+  return resource.address.split(".")[1].replace(/_[0-9A-F]{8}$/, "").replace(/_/g, "/");
+}
+
+function detailsOf(type: string, body: Body): string[] {
+  const literal = (value: unknown): string | undefined =>
+    (typeof value === "string" && !value.includes("${")) || typeof value === "number" ? String(value) : undefined;
+  const first = (value: unknown): Body => (Array.isArray(value) ? ((value[0] as Body | undefined) ?? {}) : {});
+  const facts: (string | undefined)[] = [];
+  switch (type) {
+    case "aws_vpc":
+      facts.push(literal(body.cidr_block));
+      break;
+    case "aws_vpc_endpoint": {
+      const service = literal(body.service_name)?.replace(/^com\.amazonaws\.[a-z0-9-]+\./, "");
+      facts.push(literal(body.vpc_endpoint_type), service);
+      break;
+    }
+    case "aws_vpc_endpoint_service":
+      facts.push(body.acceptance_required === true ? "acceptance required" : undefined);
+      break;
+    case "aws_vpclattice_service_network":
+    case "aws_vpclattice_service":
+      facts.push(literal(body.name), literal(body.auth_type));
+      break;
+    case "aws_vpclattice_target_group": {
+      const config = first(body.config);
+      const port = literal(config.port);
+      facts.push(literal(body.type), [literal(config.protocol), port].filter(Boolean).join(":") || undefined);
+      break;
+    }
+    case "aws_vpclattice_resource_configuration": {
+      const ports = Array.isArray(body.port_ranges) ? body.port_ranges.map(literal).filter(Boolean).join(", ") : undefined;
+      facts.push(literal(body.type), ports === "" || ports === undefined ? undefined : `ports ${ports}`);
+      break;
+    }
+    case "aws_ram_resource_share":
+      facts.push(literal(body.name), body.allow_external_principals === true ? "external principals allowed" : undefined);
+      break;
+    case "aws_lb":
+      facts.push(literal(body.load_balancer_type), body.internal === true ? "internal" : undefined);
+      break;
+    default:
+      facts.push(literal(body.name));
+  }
+  return facts.filter((f): f is string => f !== undefined && f !== "");
+}
+
+/** Mermaid node IDs: letters, digits and underscores. */
+export function mermaidId(value: string): string {
+  return value.replace(/[^A-Za-z0-9_]/g, "_");
+}

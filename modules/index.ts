@@ -1,0 +1,14 @@
+/**
+ * cdktf-aws-private-networking: CDK for Terraform constructs for AWS VPC
+ * private networking. Each area is also published as a subpath
+ * (`cdktf-aws-private-networking/vpc`, ...) so that a consumer can load one
+ * area alone.
+ *
+ * Every area imports provider classes by deep path only, so importing this
+ * entry point never loads the `@cdktf/provider-aws` barrel.
+ *
+ * @packageDocumentation
+ */
+export * from "./core";
+export * from "./vpc";
+export * from "./ram";
