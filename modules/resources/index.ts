@@ -1,3 +1,4 @@
 export * from "./ip-families";
 export * from "./resource-gateway";
 export * from "./resource-configuration";
+export * from "./patterns";

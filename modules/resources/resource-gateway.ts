@@ -24,6 +24,8 @@ export interface IResourceGateway {
   readonly ipAddressType?: ResourceIpAddressType;
   /** The provider (account) that owns the gateway. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /** The group made for the gateway, which resources' ingress rules reference. @default - unknown */
+  readonly securityGroup?: ISecurityGroup;
   /**
    * Lets the gateway reach resources behind it on these TCP ports. Resource
    * configurations call it for their own ports, so that the gateway's

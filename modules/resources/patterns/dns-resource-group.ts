@@ -1,0 +1,80 @@
+import { Construct } from "constructs";
+import { checkItemCount, stableId } from "../../core";
+import { ResourceShare, SharePrincipal } from "../../ram";
+import { IResourceGateway } from "../resource-gateway";
+import { DnsResource, ResourceConfiguration } from "../resource-configuration";
+import { patternGateway, PatternGatewayProps } from "./gateway";
+
+/** One DNS endpoint of a {@link DnsResourceGroup}. */
+export interface DnsGroupMember extends DnsResource {
+  /** TCP ports of the endpoint (`"443"`, `"8000-8100"`). */
+  readonly portRanges: readonly string[];
+}
+
+/** Who a {@link DnsResourceGroup} is shared with through AWS RAM. */
+export interface DnsResourceGroupSharing {
+  readonly principals: readonly SharePrincipal[];
+  /** @default false */
+  readonly allowExternalPrincipals?: boolean;
+}
+
+export interface DnsResourceGroupProps extends PatternGatewayProps {
+  /** The GROUP configuration's name; each CHILD is named `<name>-<member>`. */
+  readonly name: string;
+  /** The DNS endpoints, keyed by a short stable name that also keys their Terraform addresses. */
+  readonly members: { readonly [member: string]: DnsGroupMember };
+  /** @default - not shared: consumers in this account use the group directly */
+  readonly sharing?: DnsResourceGroupSharing;
+  /** @default false */
+  readonly allowAssociationToShareableServiceNetwork?: boolean;
+}
+
+/**
+ * Several related DNS endpoints (the APIs of one application, say) shared
+ * and reached as one GROUP resource configuration (RC-4, RG-4): one
+ * Resource endpoint or service network association gives consumers every
+ * member, and one RAM share carries them all.
+ *
+ * Creates: the resources of {@link ResourceGateway} (unless one is given),
+ * one GROUP and one CHILD {@link ResourceConfiguration} per member, and a
+ * {@link ResourceShare} with `sharing`.
+ */
+export class DnsResourceGroup extends Construct {
+  public readonly resourceGateway: IResourceGateway;
+  /** The GROUP: the endpoint target and the shared resource. */
+  public readonly group: ResourceConfiguration;
+  public readonly members: { readonly [member: string]: ResourceConfiguration };
+  public readonly share?: ResourceShare;
+
+  constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {
+    super(scope, id);
+    checkItemCount(this, "members", Object.keys(props.members), 1);
+    this.resourceGateway = patternGateway(this, props.name, props);
+    this.group = new ResourceConfiguration(this, "Group", {
+      name: props.name,
+      type: "GROUP",
+      resourceGateway: this.resourceGateway,
+      allowAssociationToShareableServiceNetwork: props.allowAssociationToShareableServiceNetwork,
+    });
+    this.members = Object.fromEntries(
+      Object.entries(props.members).map(([member, { portRanges, ...dnsResource }]) => [
+        member,
+        new ResourceConfiguration(this, `Member-${stableId(member)}`, {
+          name: `${props.name}-${member}`,
+          resourceConfigurationGroup: this.group,
+          dnsResource,
+          portRanges,
+        }),
+      ]),
+    );
+    if (props.sharing !== undefined) {
+      this.share = new ResourceShare(this, "Share", {
+        provider: this.group.provider,
+        name: props.name,
+        principals: props.sharing.principals,
+        allowExternalPrincipals: props.sharing.allowExternalPrincipals,
+      });
+      this.share.addResource("group", this.group.resourceConfigurationArn);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./gateway";
+export * from "./shared-database";
+export * from "./dns-resource-group";

@@ -1,0 +1,60 @@
+import { DnsResourceGroup, ResourceGateway } from "../../../modules/resources";
+import { SharePrincipal } from "../../../modules/ram";
+import { expectValidationError, ownerVpc, synthJson, testStack } from "../helpers";
+
+const members = {
+  billing: { domainName: "billing.apps.example.com", portRanges: ["443"] },
+  catalog: { domainName: "catalog.apps.example.com", portRanges: ["443"] },
+  search: { domainName: "search.apps.example.com", portRanges: ["9200"] },
+};
+
+describe("DnsResourceGroup", () => {
+  test("one GROUP and one CHILD per member, keyed by member name, the group's ports are the members'", () => {
+    const stack = testStack();
+    const group = new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members });
+    const json = synthJson(stack);
+    const configs = json.resource.aws_vpclattice_resource_configuration as Record<string, Record<string, unknown>>;
+    const byName = Object.fromEntries(Object.entries(configs).map(([address, c]) => [c.name, { address, ...c }]));
+    expect(Object.keys(byName).sort()).toEqual(["apps", "apps-billing", "apps-catalog", "apps-search"]);
+    expect(byName.apps).toMatchObject({ type: "GROUP", resource_gateway_identifier: expect.stringMatching(/aws_vpclattice_resource_gateway/) });
+    expect(byName["apps-search"]).toMatchObject({
+      type: "CHILD",
+      address: expect.stringMatching(/^Apps_Member-search_/),
+      port_ranges: ["9200"],
+      resource_configuration_definition: [{ dns_resource: [{ domain_name: "search.apps.example.com", ip_address_type: "IPV4" }] }],
+    });
+    expect(group.group.ports).toEqual([{ from: 443, to: 443 }, { from: 9200, to: 9200 }]);
+    expect(json.resource.aws_ram_resource_share).toBeUndefined();
+  });
+
+  test("shares the group (and so every member) when asked, on a gateway it is given", () => {
+    const stack = testStack();
+    const resourceGateway = new ResourceGateway(stack, "SharedGateway", { name: "vpc-ingress", vpc: ownerVpc(stack) });
+    new DnsResourceGroup(stack, "Apps", { name: "apps", resourceGateway, members, sharing: { principals: [SharePrincipal.account("333333333333")] } });
+    const json = synthJson(stack);
+    expect(Object.keys(json.resource.aws_vpclattice_resource_gateway)).toHaveLength(1);
+    const association = Object.values(json.resource.aws_ram_resource_association) as Record<string, string>[];
+    expect(association).toHaveLength(1);
+    expect(association[0].resource_arn).toMatch(/aws_vpclattice_resource_configuration\.Apps_Group_\w+\.arn/);
+  });
+
+  test("fails when it has no member", () => {
+    const stack = testStack();
+    expectValidationError(() => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: {} }), "members", "[]");
+  });
+
+  test("fails when a member's DNS name or ports are invalid", () => {
+    const stack = testStack();
+    expectValidationError(
+      () => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: { bad: { domainName: "bad_name", portRanges: ["443"] } } }),
+      "dnsResource.domainName",
+      "bad_name",
+    );
+    const stack2 = testStack();
+    expectValidationError(
+      () => new DnsResourceGroup(stack2, "Apps", { name: "apps", vpc: ownerVpc(stack2), members: { bad: { domainName: "ok.example.com", portRanges: ["80-"] } } }),
+      "portRanges[0]",
+      "80-",
+    );
+  });
+});

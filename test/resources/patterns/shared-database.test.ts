@@ -1,0 +1,160 @@
+import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
+import { PrivateVpc, SecurityGroup } from "../../../modules/vpc";
+import { SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
+import { expectValidationError, ownerVpc, synthJson, testStack } from "../helpers";
+
+const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
+
+function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: TerraformStack; db: SharedDatabase } {
+  const stack = testStack();
+  const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+  const partnerVpc = new PrivateVpc(stack, "PartnerVpc", {
+    name: "partner",
+    cidrBlock: "10.1.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b"],
+    provider: partnerProvider,
+  });
+  const db = new SharedDatabase(stack, "Orders", {
+    name: "orders-db",
+    vpc: ownerVpc(stack),
+    databaseArn: RDS_ARN,
+    partnerAccountId: "222222222222",
+    partnerProvider,
+    partnerVpc,
+    ...extra,
+  });
+  return { stack, db };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const only = (json: any, type: string): any => {
+  const values = Object.values(json.resource[type] ?? {});
+  expect(values).toHaveLength(1);
+  return values[0];
+};
+
+describe("SharedDatabase", () => {
+  test("owner side: gateway, ARN configuration, share to the partner only, inside the organization by default", () => {
+    const json = synthJson(sharedDatabase().stack);
+    expect(only(json, "aws_vpclattice_resource_gateway")).toMatchObject({ name: "orders-db-gw" });
+    expect(only(json, "aws_vpclattice_resource_configuration")).toMatchObject({
+      name: "orders-db",
+      type: "ARN",
+      resource_configuration_definition: [{ arn_resource: [{ arn: RDS_ARN }] }],
+    });
+    expect(only(json, "aws_ram_resource_share")).toMatchObject({ name: "orders-db", allow_external_principals: false });
+    expect(only(json, "aws_ram_principal_association").principal).toBe("222222222222");
+    expect(only(json, "aws_ram_resource_association").resource_arn).toMatch(/aws_vpclattice_resource_configuration\.\w+\.arn/);
+    expect(json.resource.aws_ram_resource_share_accepter).toBeUndefined();
+    const egress = only(json, "aws_vpc_security_group_egress_rule");
+    expect(egress).toMatchObject({ from_port: 5432, to_port: 5432 });
+  });
+
+  test("partner side: an external partner accepts, then its Resource endpoint opens only the database port", () => {
+    const json = synthJson(sharedDatabase({ allowExternalPrincipals: true }).stack);
+    const accepter = only(json, "aws_ram_resource_share_accepter");
+    expect(accepter.provider).toBe("aws.partner");
+    const endpoint = only(json, "aws_vpc_endpoint");
+    expect(endpoint).toMatchObject({
+      provider: "aws.partner",
+      vpc_endpoint_type: "Resource",
+      resource_configuration_arn: expect.stringMatching(/aws_vpclattice_resource_configuration\.\w+\.arn/),
+      vpc_id: expect.stringMatching(/aws_vpc\.PartnerVpc/),
+    });
+    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^aws_ram_resource_association\./), expect.stringMatching(/^aws_ram_resource_share_accepter\./)]);
+    const ingress = only(json, "aws_vpc_security_group_ingress_rule");
+    expect(ingress).toMatchObject({ provider: "aws.partner", from_port: 5432, to_port: 5432, cidr_ipv4: expect.stringMatching(/aws_vpc\.PartnerVpc/) });
+  });
+
+  test("by DNS name and port, with the database's security group opened to the gateway's group", () => {
+    const stack = testStack();
+    const vpc = ownerVpc(stack);
+    const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
+    const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+    const partnerVpc = PrivateVpc.fromAttributes(stack, "PartnerVpc", {
+      vpcId: "vpc-partner",
+      cidrBlock: "10.1.0.0/16",
+      privateSubnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1b" }],
+      provider: partnerProvider,
+    });
+    new SharedDatabase(stack, "Orders", {
+      name: "orders-db",
+      vpc,
+      databaseDomainName: "orders.cluster-abc123.us-east-1.rds.amazonaws.com",
+      port: 3306,
+      databaseSecurityGroup,
+      partnerAccountId: "222222222222",
+      partnerProvider,
+      partnerVpc,
+    });
+    const json = synthJson(stack);
+    expect(only(json, "aws_vpclattice_resource_configuration")).toMatchObject({
+      type: "SINGLE",
+      port_ranges: ["3306"],
+      resource_configuration_definition: [{ dns_resource: [{ domain_name: "orders.cluster-abc123.us-east-1.rds.amazonaws.com" }] }],
+    });
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
+    expect(ingress).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          security_group_id: expect.stringMatching(/aws_security_group\.DbSg/),
+          referenced_security_group_id: expect.stringMatching(/aws_security_group\.Orders_Gateway_SecurityGroup/),
+          from_port: 3306,
+        }),
+      ]),
+    );
+  });
+
+  test("associates the configuration with a service network whose resource access logs are on", () => {
+    const stack = testStack();
+    const network = new ServiceNetwork(stack, "Network", {
+      name: "owner-network",
+      authPolicy: undefined,
+      accessLogs: AccessLogs.toNewLogGroup(),
+      sharing: undefined,
+      allowUnauthenticatedAccess: true,
+      authType: "NONE",
+    });
+    const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+    new SharedDatabase(stack, "Orders", {
+      name: "orders-db",
+      vpc: ownerVpc(stack),
+      databaseArn: RDS_ARN,
+      partnerAccountId: "222222222222",
+      partnerProvider,
+      partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+      serviceNetwork: network,
+    });
+    const json = synthJson(stack);
+    expect(only(json, "aws_vpclattice_service_network_resource_association")).toMatchObject({
+      service_network_identifier: expect.stringMatching(/aws_vpclattice_service_network\.\w+\.arn/),
+      resource_configuration_identifier: expect.stringMatching(/aws_vpclattice_resource_configuration\.\w+\.arn/),
+    });
+    expect(Object.values(json.resource.aws_vpclattice_access_log_subscription).map((s) => (s as { service_network_log_type: string }).service_network_log_type)).toContain("RESOURCE");
+  });
+
+  describe("fails when", () => {
+    test("both or neither of databaseArn and databaseDomainName are given", () => {
+      expectValidationError(() => sharedDatabase({ databaseDomainName: "db.example.com" }), "databaseArn, databaseDomainName", "databaseArn and databaseDomainName");
+      expectValidationError(() => sharedDatabase({ databaseArn: undefined }), "databaseArn, databaseDomainName", "none of them");
+    });
+
+    test("the port is out of range", () => {
+      expectValidationError(() => sharedDatabase({ port: 70000 }), "port", "70000");
+    });
+
+    test("the partner account ID is malformed", () => {
+      expectValidationError(() => sharedDatabase({ partnerAccountId: "2222" }), "partnerAccountId", '"2222"');
+    });
+
+    test("there is neither a VPC nor a gateway", () => {
+      expectValidationError(() => sharedDatabase({ vpc: undefined }), "vpc", "undefined");
+    });
+
+    test("the name leaves no room for the gateway's suffix", () => {
+      expectValidationError(() => sharedDatabase({ name: "a".repeat(38) }), "name", "a".repeat(38));
+    });
+  });
+});
