@@ -1,0 +1,181 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, stableId, ValidationError } from "../../core";
+import { PortSpec } from "../../endpoints/targets";
+import { IResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
+import { ISecurityGroup, IVpc } from "../../vpc";
+import { AccessLogs } from "../access-logs";
+import { AuthPolicy } from "../auth-policy";
+import { ILatticeService, IServiceNetwork } from "../interfaces";
+import { ServiceNetwork, ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network";
+
+/** A service a member account puts in the mesh; `name` keys its Terraform address. */
+export interface MeshService {
+  readonly name: string;
+  readonly service: ILatticeService;
+}
+
+/** What one account brings to the mesh: a client VPC, services, or both. */
+export interface LatticeMeshMemberOptions {
+  /**
+   * The member account's provider: its share acceptance and associations are made there.
+   * @default - the stack's default provider (a member deployed on its own)
+   */
+  readonly provider?: TerraformProvider;
+  /** The VPC whose clients call the mesh's services. @default - no VPC association (the member only offers services) */
+  readonly vpc?: IVpc;
+  /** Security groups of the VPC association (at most 5). @default - a group admitting the VPC's CIDR on `ports` */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /** Listener ports clients use, for the created security group. @default - HTTPS (443) only */
+  readonly ports?: readonly PortSpec[];
+  /** Services the member registers in the network. @default - none */
+  readonly services?: readonly MeshService[];
+}
+
+export interface LatticeMeshMemberProps extends LatticeMeshMemberOptions {
+  /** The mesh's network, imported by ARN when the owner is deployed separately. */
+  readonly serviceNetwork: IServiceNetwork;
+  /**
+   * The share to accept first. Needed when the network is shared outside the
+   * organization, or the organization has not enabled sharing with AWS RAM.
+   * @default - no acceptance: shares inside an organization with RAM sharing enabled need none
+   */
+  readonly acceptShare?: IResourceShare;
+  /**
+   * What must exist before the associations, such as the owner's share (one configuration for both sides).
+   * @default - nothing beyond the acceptance
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
+}
+
+/**
+ * One member account of a VPC Lattice mesh: accepts the share of the
+ * network if asked to, associates its VPC and registers its services, all
+ * with its own provider. Use it alone in the member's stack when the owner
+ * is deployed separately, or through {@link LatticeMesh}.
+ *
+ * Creates: aws_ram_resource_share_accepter (with `acceptShare`),
+ * aws_vpclattice_service_network_vpc_association with its security group
+ * (with `vpc`), aws_vpclattice_service_network_service_association.
+ */
+export class LatticeMeshMember extends Construct {
+  public readonly accepter?: ResourceShareAccepter;
+  public readonly vpcAssociation?: ServiceNetworkVpcAssociation;
+  public readonly serviceAssociations: readonly ServiceNetworkServiceAssociation[];
+
+  constructor(scope: Construct, id: string, props: LatticeMeshMemberProps) {
+    super(scope, id);
+    const services = props.services ?? [];
+    checkUnique(this, "services", services, (s) => s.name);
+    if (props.vpc === undefined && services.length === 0) {
+      throw new ValidationError(this, "vpc, services", "neither", "a client VPC, services, or both: a member with neither adds nothing to the mesh");
+    }
+    const dependsOn = [...(props.dependsOn ?? [])];
+    if (props.acceptShare !== undefined) {
+      if (props.provider === undefined) {
+        // The accepter must run in the member account; ResourceShareAccepter insists on an explicit provider.
+        throw new ValidationError(this, "provider", undefined, "the member account's provider, to accept the share with");
+      }
+      this.accepter = new ResourceShareAccepter(this, "ShareAccepter", { share: props.acceptShare, provider: props.provider });
+      dependsOn.push(this.accepter.resource);
+    }
+    const common = { serviceNetwork: props.serviceNetwork, provider: props.provider, dependsOn: dependsOn.length === 0 ? undefined : dependsOn };
+    if (props.vpc !== undefined) {
+      this.vpcAssociation = new ServiceNetworkVpcAssociation(this, "VpcAssociation", {
+        ...common,
+        vpc: props.vpc,
+        securityGroups: props.securityGroups,
+        ports: props.ports,
+      });
+    }
+    this.serviceAssociations = services.map((s) => new ServiceNetworkServiceAssociation(this, `Service-${stableId(s.name)}`, { ...common, service: s.service }));
+  }
+}
+
+/** A member account whose side is deployed with the owner's, through a provider alias. */
+export interface LatticeMeshMemberSpec extends LatticeMeshMemberOptions {
+  /** Keys the member's Terraform addresses. */
+  readonly name: string;
+  /** The account the network is shared with. */
+  readonly accountId: string;
+  /** The member account's provider (required: the owner's provider cannot act in the member account). */
+  readonly provider: TerraformProvider;
+}
+
+export interface LatticeMeshProps extends AwsResourceProps {
+  /** Name of the service network (and of its RAM share). */
+  readonly name: string;
+  /** Member accounts deployed in this configuration. @default - none */
+  readonly members?: readonly LatticeMeshMemberSpec[];
+  /**
+   * Accounts, OUs or the organization to share with whose side is deployed
+   * elsewhere with {@link LatticeMeshMember} (the split variant).
+   * @default - none
+   */
+  readonly sharedWith?: readonly SharePrincipal[];
+  /**
+   * Share outside the owner's organization. Members then accept the share.
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+  /**
+   * Members accept the share before associating. Needed outside the
+   * organization, or when the organization has not enabled sharing with RAM.
+   * @default - the value of allowExternalPrincipals
+   */
+  readonly acceptShareInvitations?: boolean;
+  /** @default - the authenticated principals of every account, OU or organization the network is shared with */
+  readonly authPolicy?: AuthPolicy;
+  /** @default AccessLogs.toNewLogGroup() */
+  readonly accessLogs?: AccessLogs;
+}
+
+/**
+ * The cross-account VPC Lattice mesh: the owner account creates the service
+ * network (AWS_IAM, access logs) and shares it through AWS RAM; each member
+ * account accepts the share when needed, associates its VPC and registers
+ * its services. Deploy both sides in one configuration with provider aliases
+ * (`members`), or split it: the owner with `sharedWith` here, each member
+ * with {@link LatticeMeshMember} in its own stack.
+ *
+ * Creates: a {@link ServiceNetwork} with its RAM share, and a
+ * {@link LatticeMeshMember} per member.
+ */
+export class LatticeMesh extends Construct {
+  public readonly serviceNetwork: ServiceNetwork;
+  public readonly members: { readonly [name: string]: LatticeMeshMember };
+
+  constructor(scope: Construct, id: string, props: LatticeMeshProps) {
+    super(scope, id);
+    const members = props.members ?? [];
+    checkUnique(this, "members", members, (m) => m.name);
+    members.forEach((m, i) => {
+      checkPattern(this, `members[${i}].name`, m.name, /^[A-Za-z0-9-]+$/, "letters, digits and hyphens (it keys Terraform addresses)");
+      checkAccountId(this, `members[${i}].accountId`, m.accountId);
+    });
+    const principals = [...members.map((m) => SharePrincipal.account(m.accountId)), ...(props.sharedWith ?? [])];
+    if (principals.length === 0) {
+      throw new ValidationError(this, "members, sharedWith", [], "at least one member or principal to share the network with");
+    }
+    this.serviceNetwork = new ServiceNetwork(this, "ServiceNetwork", {
+      provider: props.provider,
+      name: props.name,
+      authPolicy: props.authPolicy,
+      accessLogs: props.accessLogs,
+      sharing: { principals, allowExternalPrincipals: props.allowExternalPrincipals },
+    });
+    const accept = props.acceptShareInvitations ?? props.allowExternalPrincipals ?? false;
+    this.members = Object.fromEntries(
+      members.map((m) => [
+        m.name,
+        new LatticeMeshMember(this, `Member-${m.name}`, {
+          ...m,
+          serviceNetwork: this.serviceNetwork,
+          acceptShare: accept ? this.serviceNetwork.share : undefined,
+          // The member can only see the network once the share holds it and names the member's account.
+          dependsOn: this.serviceNetwork.shareDependencies,
+        }),
+      ]),
+    );
+  }
+}
