@@ -1,0 +1,98 @@
+import { isUnresolved, ValidationError } from "../core";
+import { ILatticeTargetGroup } from "./interfaces";
+import { HeaderMatch, ListenerAction, ListenerRuleOptions, PathMatch } from "./listener";
+
+export interface BlueGreenProps {
+  /** The version serving today. */
+  readonly blue: ILatticeTargetGroup;
+  /** The new version. */
+  readonly green: ILatticeTargetGroup;
+  /** Share of requests moved to green, 0 (all blue) to 100 (all green, blue idle but attached for a fast rollback). */
+  readonly percentToGreen: number;
+}
+
+export interface CanaryProps {
+  readonly stable: ILatticeTargetGroup;
+  readonly candidate: ILatticeTargetGroup;
+  /** Share of requests the candidate gets, 1 to 99 (0 or 100 is not a canary: use ListenerAction.forward). */
+  readonly percentToCandidate: number;
+}
+
+export interface HeaderCanaryProps {
+  /** Rule name (3 to 63 characters); keys the rule's Terraform address. */
+  readonly name: string;
+  /** Rule priority, 1 to 100: lower than any rule the canary traffic must not fall into. */
+  readonly priority: number;
+  /** The header that opts a request in, such as `HeaderMatch.exact("x-canary", "true")`. */
+  readonly header: HeaderMatch;
+  /** What the rest of the traffic goes to; only used to check that the candidate is compatible. */
+  readonly stable: ILatticeTargetGroup;
+  readonly candidate: ILatticeTargetGroup;
+  /** @default - every path */
+  readonly path?: PathMatch;
+}
+
+/**
+ * Release patterns as listener actions and rules: blue/green, weighted
+ * canary and header-based canary. Each checks its percentages and that the
+ * two target groups can stand in for each other (same protocol and protocol
+ * version, no mix of Lambda and network targets), so that a shifted request
+ * is served the same way. Errors name the helper, the prop and the value.
+ */
+export class TrafficSplit {
+  /** Shifts `percentToGreen` percent of the requests from blue to green. */
+  public static blueGreen(props: BlueGreenProps): ListenerAction {
+    const where = "TrafficSplit.blueGreen";
+    checkPercent(where, "percentToGreen", props.percentToGreen, 0, 100);
+    checkCompatible(where, "green", props.blue, props.green);
+    return ListenerAction.weightedForward([
+      { targetGroup: props.blue, weight: 100 - props.percentToGreen },
+      { targetGroup: props.green, weight: props.percentToGreen },
+    ]);
+  }
+
+  /** Sends `percentToCandidate` percent of the requests to the candidate. */
+  public static canary(props: CanaryProps): ListenerAction {
+    const where = "TrafficSplit.canary";
+    checkPercent(where, "percentToCandidate", props.percentToCandidate, 1, 99);
+    checkCompatible(where, "candidate", props.stable, props.candidate);
+    return ListenerAction.weightedForward([
+      { targetGroup: props.stable, weight: 100 - props.percentToCandidate },
+      { targetGroup: props.candidate, weight: props.percentToCandidate },
+    ]);
+  }
+
+  /** A rule that sends requests carrying the header to the candidate; give the listener's default action to stable. */
+  public static headerCanary(props: HeaderCanaryProps): ListenerRuleOptions {
+    checkCompatible("TrafficSplit.headerCanary", "candidate", props.stable, props.candidate);
+    return {
+      name: props.name,
+      priority: props.priority,
+      match: { headers: [props.header], path: props.path },
+      action: ListenerAction.forward(props.candidate),
+    };
+  }
+}
+
+function checkPercent(where: string, prop: string, value: number, min: number, max: number): void {
+  if (isUnresolved(value)) return;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ValidationError(where, prop, value, `a whole percentage from ${min} to ${max}`);
+  }
+}
+
+function checkCompatible(where: string, prop: string, current: ILatticeTargetGroup, next: ILatticeTargetGroup): void {
+  if (!isUnresolved(current.targetGroupArn) && current.targetGroupArn === next.targetGroupArn) {
+    throw new ValidationError(where, prop, next.targetGroupArn, "a different target group than the one it takes traffic from");
+  }
+  if ((current.type === "LAMBDA") !== (next.type === "LAMBDA")) {
+    throw new ValidationError(where, prop, `a ${next.type} target group`, `a target group of the same kind as ${current.type === "LAMBDA" ? "LAMBDA" : "the network targets"} (no mix of Lambda and network targets in one split)`);
+  }
+  const differs = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
+  if (differs(current.protocol, next.protocol)) {
+    throw new ValidationError(where, `${prop}.protocol`, next.protocol, `${current.protocol}, the protocol of the target group it takes traffic from`);
+  }
+  if (differs(current.protocolVersion, next.protocolVersion)) {
+    throw new ValidationError(where, `${prop}.protocolVersion`, next.protocolVersion, `${current.protocolVersion}, the protocol version of the target group it takes traffic from`);
+  }
+}

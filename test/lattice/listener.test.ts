@@ -1,0 +1,172 @@
+import { TerraformStack } from "cdktf";
+import { ILatticeTargetGroup } from "../../modules/lattice";
+import { HeaderMatch, Listener, ListenerAction, ListenerRuleOptions, PathMatch } from "../../modules/lattice/listener";
+import { expectValidationError, fakeService, synthJson, testStack } from "./helpers";
+
+/** A target group made elsewhere; the ARN's last digits tell groups apart. */
+function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
+  const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
+  return { targetGroupId: id, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1", ...overrides };
+}
+
+function httpListener(stack: TerraformStack = testStack(), defaultAction = ListenerAction.fixedResponse(404)): Listener {
+  return new Listener(stack, "Listener", { service: fakeService(), protocol: "HTTP", defaultAction });
+}
+
+function rule(overrides: Partial<ListenerRuleOptions> = {}): ListenerRuleOptions {
+  return { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(group(1)), ...overrides };
+}
+
+describe("Listener", () => {
+  test("default weighted forward renders every target group with its weight", () => {
+    const stack = testStack();
+    httpListener(stack, ListenerAction.weightedForward([{ targetGroup: group(1), weight: 90 }, { targetGroup: group(2), weight: 10 }]));
+    const listener = Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(listener).toMatchObject({ service_identifier: "svc-0123456789abcdef0", protocol: "HTTP", port: 80, name: "http-80" });
+    expect(listener.default_action.forward).toEqual([
+      {
+        target_groups: [
+          { target_group_identifier: "tg-0123456789abcd001", weight: 90 },
+          { target_group_identifier: "tg-0123456789abcd002", weight: 10 },
+        ],
+      },
+    ]);
+  });
+
+  test("rules match path (prefix or exact), up to 5 headers and a method, keyed by rule name", () => {
+    const stack = testStack();
+    const listener = httpListener(stack);
+    listener.addRule(rule());
+    listener.addRule({
+      name: "beta-create",
+      priority: 5,
+      match: {
+        path: PathMatch.exact("/orders", { caseSensitive: true }),
+        headers: [HeaderMatch.exact("x-beta", "1"), HeaderMatch.prefix("user-agent", "mobile/"), HeaderMatch.contains("cookie", "beta=")],
+        method: "POST",
+      },
+      action: ListenerAction.weightedForward([{ targetGroup: group(1), weight: 0 }, { targetGroup: group(2), weight: 100 }]),
+    });
+    listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: ListenerAction.fixedResponse(403) });
+    expect(listener.rules.map((r) => r.name)).toEqual(["orders", "beta-create", "admin"]);
+
+    const rules = synthJson(stack).resource.aws_vpclattice_listener_rule as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const byName = (name: string) => Object.entries(rules).find(([address]) => address.includes(`Rule-${name}`))![1];
+    expect(byName("orders")).toMatchObject({
+      name: "orders",
+      priority: 10,
+      service_identifier: "svc-0123456789abcdef0",
+      match: { http_match: { path_match: { case_sensitive: false, match: { prefix: "/orders" } } } },
+      action: { forward: { target_groups: [{ target_group_identifier: "tg-0123456789abcd001", weight: 100 }] } },
+    });
+    expect(byName("orders").listener_identifier).toMatch(/aws_vpclattice_listener\.[A-Za-z0-9_]+\.listener_id/);
+    expect(byName("beta-create").match.http_match).toEqual({
+      method: "POST",
+      path_match: { case_sensitive: true, match: { exact: "/orders" } },
+      header_matches: [
+        { name: "x-beta", case_sensitive: false, match: { exact: "1" } },
+        { name: "user-agent", case_sensitive: false, match: { prefix: "mobile/" } },
+        { name: "cookie", case_sensitive: false, match: { contains: "beta=" } },
+      ],
+    });
+    expect(byName("admin").action).toEqual({ fixed_response: { status_code: 403 } });
+  });
+
+  test("a TLS_PASSTHROUGH listener forwards to TCP target groups", () => {
+    const stack = testStack();
+    new Listener(stack, "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(group(1, { protocol: "TCP", protocolVersion: undefined })) });
+    expect(Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0]).toMatchObject({ name: "tls-passthrough-443", protocol: "TLS_PASSTHROUGH", port: 443 });
+  });
+
+  test("warns above the default quota of rules per listener", () => {
+    const listener = httpListener();
+    for (let i = 1; i <= 11; i++) listener.addRule(rule({ name: `path-${i}`, priority: i, match: { path: PathMatch.prefix(`/p${i}`) } }));
+    const warnings = listener.node.metadata.filter((m) => m.type === "@cdktf/warn");
+    expect(warnings.map((w) => String(w.data))).toEqual([expect.stringContaining("quota of rules per listener")]);
+  });
+
+  describe("fails when", () => {
+    test("a rule priority is outside 1-100", () => {
+      expectValidationError(() => httpListener().addRule(rule({ priority: 0 })), "rules.orders.priority", "0");
+      expectValidationError(() => httpListener().addRule(rule({ priority: 101 })), "rules.orders.priority", "101");
+    });
+
+    test("two rules of a listener share a priority", () => {
+      const listener = httpListener();
+      listener.addRule(rule());
+      expectValidationError(() => listener.addRule(rule({ name: "other" })), "rules.other.priority", "10");
+    });
+
+    test("a rule name breaks the AWS pattern or length", () => {
+      expectValidationError(() => httpListener().addRule(rule({ name: "ab" })), "rules.ab.name", '"ab"');
+      expectValidationError(() => httpListener().addRule(rule({ name: "r".repeat(64) })), "name", "r".repeat(64));
+      expectValidationError(() => httpListener().addRule(rule({ name: "rule-orders" })), "rules.rule-orders.name", '"rule-orders"');
+      expectValidationError(() => httpListener().addRule(rule({ name: "Orders" })), "rules.Orders.name", '"Orders"');
+    });
+
+    test("a weight is outside 0-999 or every weight is 0", () => {
+      const split = (a: number, b: number) => ListenerAction.weightedForward([{ targetGroup: group(1), weight: a }, { targetGroup: group(2), weight: b }]);
+      expectValidationError(() => httpListener(testStack(), split(1000, 1)), "defaultAction.targetGroups[0].weight", "1000");
+      expectValidationError(() => httpListener(testStack(), split(-1, 1)), "defaultAction.targetGroups[0].weight", "-1");
+      expectValidationError(() => httpListener().addRule(rule({ action: split(0, 0) })), "rules.orders.action.targetGroups", "[0,0]");
+    });
+
+    test("a forward has more than 10 target groups, or none", () => {
+      const eleven = Array.from({ length: 11 }, (_, i) => ({ targetGroup: group(i), weight: 1 }));
+      expectValidationError(() => httpListener(testStack(), ListenerAction.weightedForward(eleven)), "defaultAction.targetGroups", "got 11");
+      expectValidationError(() => httpListener(testStack(), ListenerAction.weightedForward([])), "defaultAction.targetGroups", "got 0");
+    });
+
+    test("a forward lists one target group twice", () => {
+      const twice = ListenerAction.weightedForward([{ targetGroup: group(1) }, { targetGroup: group(1) }]);
+      expectValidationError(() => httpListener(testStack(), twice), "defaultAction.targetGroups", "tg-0123456789abcd001");
+    });
+
+    test("a rule has more than 5 header matches", () => {
+      const headers = Array.from({ length: 6 }, (_, i) => HeaderMatch.exact(`x-h${i}`, "1"));
+      expectValidationError(() => httpListener().addRule(rule({ match: { headers } })), "rules.orders.match.headers", "got 6");
+    });
+
+    test("a path does not start with /", () => {
+      expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix("orders") } })), "rules.orders.match.path", '"orders"');
+      expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.exact("/a b") } })), "rules.orders.match.path", '"/a b"');
+    });
+
+    test("a header match is malformed", () => {
+      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x beta", "1")] } })), "match.headers[0].name", '"x beta"');
+      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "")] } })), "match.headers[0].value", '""');
+    });
+
+    test("a rule has no condition or an unknown method", () => {
+      expectValidationError(() => httpListener().addRule(rule({ match: {} })), "rules.orders.match", "{}");
+      expectValidationError(() => httpListener().addRule(rule({ match: { method: "FETCH" as never } })), "rules.orders.match.method", '"FETCH"');
+    });
+
+    test("a TLS_PASSTHROUGH listener gets path or header rules", () => {
+      const tcp = group(1, { protocol: "TCP", protocolVersion: undefined });
+      const listener = new Listener(testStack(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
+      expectValidationError(() => listener.addRule(rule()), "rules.orders", "path prefix /orders");
+      expectValidationError(() => listener.addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "1")] } })), "rules.orders", "header x-beta");
+    });
+
+    test("a TLS_PASSTHROUGH listener answers with a fixed response or forwards to a non-TCP group", () => {
+      const tls = (defaultAction: ListenerAction) => new Listener(testStack(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction });
+      expectValidationError(() => tls(ListenerAction.fixedResponse(404)), "defaultAction", "fixed 404 response");
+      expectValidationError(() => tls(ListenerAction.forward(group(1))), "defaultAction.targetGroups[0]", "HTTP target group");
+    });
+
+    test("an HTTP listener forwards to a TCP group", () => {
+      expectValidationError(() => httpListener(testStack(), ListenerAction.forward(group(1, { protocol: "TCP" }))), "defaultAction.targetGroups[0]", "TCP target group");
+    });
+
+    test("a fixed response status code is not an HTTP status", () => {
+      expectValidationError(() => httpListener(testStack(), ListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
+    });
+
+    test("the listener name or port is invalid", () => {
+      const build = (name?: string, port?: number) => new Listener(testStack(), "L", { service: fakeService(), protocol: "HTTP", name, port, defaultAction: ListenerAction.fixedResponse(404) });
+      expectValidationError(() => build("listener-one"), "name", '"listener-one"');
+      expectValidationError(() => build(undefined, 70000), "port", "70000");
+    });
+  });
+});

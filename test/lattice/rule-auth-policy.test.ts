@@ -1,0 +1,101 @@
+import { TerraformStack } from "cdktf";
+import { ILatticeTargetGroup } from "../../modules/lattice";
+import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { ValidationError } from "../../modules/core";
+import { synthJson, testStack } from "./helpers";
+
+const api: ILatticeTargetGroup = {
+  targetGroupId: "tg-0123456789abcdef0",
+  targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+  type: "IP",
+  protocol: "HTTPS",
+  protocolVersion: "HTTP1",
+};
+const tcp: ILatticeTargetGroup = { ...api, targetGroupId: "tg-0123456789abcdef1", targetGroupArn: api.targetGroupArn.replace("ef0", "ef1"), protocol: "TCP", protocolVersion: undefined };
+const ROLE = "arn:aws:iam::222222222222:role/orders-client";
+
+function derivedService(stack: TerraformStack): LatticeService {
+  return new LatticeService(stack, "Service", { name: "orders", authPolicyFromRules: { roles: [ROLE] } });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function policyOf(stack: TerraformStack): any {
+  const policy = Object.values(synthJson(stack).resource.aws_vpclattice_auth_policy)[0] as { policy: string };
+  return JSON.parse(policy.policy);
+}
+
+describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
+  test("allows exactly the methods and paths the forwarding rules route, for the given principals, including rules added after the service", () => {
+    const stack = testStack();
+    const service = derivedService(stack);
+    const listener = service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+    listener.addRule({ name: "list-orders", priority: 10, match: { path: PathMatch.prefix("/orders"), method: "GET" }, action: ListenerAction.forward(api) });
+    listener.addRule({ name: "health", priority: 20, match: { path: PathMatch.exact("/health") }, action: ListenerAction.forward(api) });
+    listener.addRule({ name: "beta", priority: 30, match: { headers: [HeaderMatch.exact("x-beta", "1")], method: "POST" }, action: ListenerAction.forward(api) });
+    listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: ListenerAction.fixedResponse(403) });
+
+    const statements = policyOf(stack).Statement;
+    expect(statements).toEqual([
+      {
+        Sid: "Https443ListOrders",
+        Effect: "Allow",
+        Principal: { AWS: ROLE },
+        Action: "vpc-lattice-svcs:Invoke",
+        Resource: "*",
+        Condition: { StringEquals: { "vpc-lattice-svcs:RequestMethod": "GET" }, StringLike: { "vpc-lattice-svcs:RequestPath": "/orders*" } },
+      },
+      {
+        Sid: "Https443Health",
+        Effect: "Allow",
+        Principal: { AWS: ROLE },
+        Action: "vpc-lattice-svcs:Invoke",
+        Resource: "*",
+        Condition: { StringLike: { "vpc-lattice-svcs:RequestPath": "/health" } },
+      },
+      {
+        Sid: "Https443Beta",
+        Effect: "Allow",
+        Principal: { AWS: ROLE },
+        Action: "vpc-lattice-svcs:Invoke",
+        Resource: "*",
+        Condition: { StringEquals: { "vpc-lattice-svcs:RequestMethod": "POST" } },
+      },
+    ]);
+    // The fixed-response rule and the 404 default reach no target, so they grant nothing.
+    expect(JSON.stringify(statements)).not.toContain("/admin");
+  });
+
+  test("a forwarding default action opens every path of its listener", () => {
+    const stack = testStack();
+    const listener = derivedService(stack).addListener({ protocol: "HTTP", defaultAction: ListenerAction.forward(api) });
+    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
+    const statements = policyOf(stack).Statement;
+    expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(["Http80Orders", "Http80Default"]);
+    expect(statements[1].Condition).toBeUndefined();
+  });
+
+  describe("fails when", () => {
+    test("there is nothing to derive from (no forwarding rule or default)", () => {
+      const stack = testStack();
+      derivedService(stack).addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+      expect(() => synthJson(stack)).toThrow(ValidationError);
+      expect(() => synthJson(stack)).toThrow(/authPolicy.*an empty policy document/);
+    });
+
+    test("the service has a TLS_PASSTHROUGH listener, which sees no method or path", () => {
+      const stack = testStack();
+      const service = new LatticeService(stack, "Service", { name: "db-proxy", customDomainName: "db.example.com", authPolicyFromRules: { roles: [ROLE] } });
+      service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
+      let caught: unknown;
+      try {
+        synthJson(stack);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect((caught as ValidationError).prop).toBe("authPolicy");
+      expect((caught as ValidationError).message).toContain('listener \\"tls-passthrough-443\\" (TLS_PASSTHROUGH)');
+    });
+  });
+});

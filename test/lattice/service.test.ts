@@ -1,0 +1,151 @@
+import { TerraformStack } from "cdktf";
+import { AccessLogs, AuthPolicy } from "../../modules/lattice";
+import { ListenerAction } from "../../modules/lattice/listener";
+import { LatticeService, LatticeServiceProps } from "../../modules/lattice/service";
+import { TargetGroup } from "../../modules/lattice/target-group";
+import { expectValidationError, synthJson, testStack } from "./helpers";
+
+const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
+const ORG = { organizationId: "o-abcdefghij" };
+
+function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformStack = testStack()): LatticeService {
+  return new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow(ORG), ...overrides });
+}
+
+function tcpGroup(stack: TerraformStack): TargetGroup {
+  return TargetGroup.fromAttributes(stack, "Tcp", {
+    targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+    type: "IP",
+    protocol: "TCP",
+  }) as TargetGroup;
+}
+
+describe("LatticeService", () => {
+  test("AWS_IAM by default, with the given auth policy and access logs to a new log group", () => {
+    const stack = testStack();
+    const svc = service({}, stack);
+    expect(svc.authType).toBe("AWS_IAM");
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({ name: "orders", auth_type: "AWS_IAM" });
+    const policy = Object.values(json.resource.aws_vpclattice_auth_policy)[0] as { resource_identifier: string; policy: string };
+    expect(policy.resource_identifier).toMatch(/^\$\{aws_vpclattice_service\.[A-Za-z0-9_]+\.arn\}$/);
+    expect(JSON.parse(policy.policy).Statement[0]).toMatchObject({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "vpc-lattice-svcs:Invoke",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } },
+    });
+    expect(Object.keys(json.resource.aws_vpclattice_access_log_subscription)).toHaveLength(1);
+    expect(Object.values(json.resource.aws_cloudwatch_log_group)[0]).toMatchObject({ name: "/aws/vendedlogs/vpclattice/orders" });
+  });
+
+  test("custom domain with certificate and A/AAAA alias records in the named zone", () => {
+    const stack = testStack();
+    const svc = service(
+      {
+        customDomainName: "orders.internal.example.com",
+        certificateArn: CERTIFICATE_ARN,
+        hostedZone: { hostedZoneId: "Z0123456789ABCDEFGHIJ", zoneName: "internal.example.com" },
+        accessLogs: AccessLogs.disabled("test"),
+      },
+      stack,
+    );
+    svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({
+      custom_domain_name: "orders.internal.example.com",
+      certificate_arn: CERTIFICATE_ARN,
+    });
+    const records = Object.values(json.resource.aws_route53_record) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(records.map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    expect(records[0]).toMatchObject({ zone_id: "Z0123456789ABCDEFGHIJ", name: "orders.internal.example.com" });
+    expect(records[0].alias.name).toMatch(/aws_vpclattice_service\.[A-Za-z0-9_]+\.dns_entry\[0\]\.domain_name/);
+    expect(records[0].alias.zone_id).toMatch(/dns_entry\[0\]\.hosted_zone_id/);
+    expect(json.resource.aws_vpclattice_access_log_subscription).toBeUndefined();
+  });
+
+  test("authType NONE with the explicit opt-in creates no auth policy", () => {
+    const stack = testStack();
+    new LatticeService(stack, "Open", { name: "public-docs", authType: "NONE", allowUnauthenticatedAccess: true });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({ auth_type: "NONE" });
+    expect(json.resource.aws_vpclattice_auth_policy).toBeUndefined();
+  });
+
+  test("listeners get a default name and port and are keyed by name", () => {
+    const stack = testStack();
+    const svc = service({}, stack);
+    const listener = svc.addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+    expect(listener.port).toBe(80);
+    expect(listener.name).toBe("http-80");
+    const json = synthJson(stack);
+    const [address, resource] = Object.entries(json.resource.aws_vpclattice_listener)[0] as [string, Record<string, unknown>];
+    expect(address).toContain("Listener-http-80");
+    expect(resource).toMatchObject({ name: "http-80", protocol: "HTTP", port: 80, default_action: { fixed_response: { status_code: 404 } } });
+  });
+
+  test("imports a service by ARN", () => {
+    const imported = LatticeService.fromArn(testStack(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+    expect(imported.serviceId).toBe("svc-0123456789abcdef0");
+  });
+
+  describe("fails when", () => {
+    test("the name breaks the AWS pattern or length", () => {
+      expectValidationError(() => service({ name: "ab" }), "name", '"ab"');
+      expectValidationError(() => service({ name: "a".repeat(41) }), "name", "a".repeat(41));
+      expectValidationError(() => service({ name: "svc-orders" }), "name", '"svc-orders"');
+      expectValidationError(() => service({ name: "orders-" }), "name", '"orders-"');
+      expectValidationError(() => service({ name: "or--ders" }), "name", '"or--ders"');
+      expectValidationError(() => service({ name: "Orders" }), "name", '"Orders"');
+    });
+
+    test("authType is NONE without the explicit opt-in", () => {
+      expectValidationError(() => new LatticeService(testStack(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
+    });
+
+    test("authType NONE comes with a policy AWS would keep inactive", () => {
+      expectValidationError(() => service({ authType: "NONE", allowUnauthenticatedAccess: true }), "authPolicy", "NONE");
+    });
+
+    test("AWS_IAM has no policy (AWS would deny every request)", () => {
+      expectValidationError(() => new LatticeService(testStack(), "S", { name: "locked" }), "authPolicy", "undefined");
+    });
+
+    test("both an explicit and a derived policy are given", () => {
+      expectValidationError(() => service({ authPolicyFromRules: ORG }), "authPolicy, authPolicyFromRules", "authPolicy and authPolicyFromRules");
+    });
+
+    test("an HTTPS listener serves a custom domain without a certificate", () => {
+      const svc = service({ customDomainName: "orders.example.com" });
+      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
+    });
+
+    test("a TLS_PASSTHROUGH listener is added without a custom domain", () => {
+      const stack = testStack();
+      const svc = service({}, stack);
+      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
+    });
+
+    test("the domain, certificate or zone are malformed or do not fit together", () => {
+      expectValidationError(() => service({ customDomainName: "not a domain" }), "customDomainName", '"not a domain"');
+      expectValidationError(() => service({ customDomainName: "orders.example.com", certificateArn: "arn:aws:iam::111111111111:role/x" }), "certificateArn", "role/x");
+      expectValidationError(() => service({ certificateArn: CERTIFICATE_ARN }), "certificateArn", CERTIFICATE_ARN);
+      expectValidationError(() => service({ hostedZone: { hostedZoneId: "Z1" } }), "hostedZone", '"Z1"');
+      expectValidationError(
+        () => service({ customDomainName: "orders.example.org", hostedZone: { hostedZoneId: "Z1", zoneName: "example.com" } }),
+        "customDomainName",
+        '"orders.example.org"',
+      );
+    });
+
+    test("two listeners share a port", () => {
+      const svc = service();
+      svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: ListenerAction.fixedResponse(404) });
+      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: ListenerAction.fixedResponse(404) }), "listeners.port", "8080");
+    });
+
+    test("an imported ARN is not a service ARN", () => {
+      expectValidationError(() => LatticeService.fromArn(testStack(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
+    });
+  });
+});
