@@ -1,4 +1,4 @@
-import { Fn, ITerraformDependable, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
@@ -9,7 +9,6 @@ import {
   AwsResourceProps,
   checkAccountId,
   checkItemCount,
-  checkLength,
   checkOneOf,
   checkPattern,
   checkRegion,
@@ -25,6 +24,7 @@ import { ISecurityGroup, IVpc, Peer, SecurityGroup } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
+import { checkLatticeName, idOfArn } from "./names";
 
 /** How VPC Lattice authenticates requests: SigV4 plus an auth policy, or not at all. */
 export type LatticeAuthType = "AWS_IAM" | "NONE";
@@ -325,7 +325,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps) {
     super(scope, id);
-    validateName(this, props.name);
+    checkLatticeName(this, "name", props.name, { min: 3, max: 63, reservedPrefix: "servicenetwork-" });
     this.authType = props.authType ?? "AWS_IAM";
     checkOneOf(this, "authType", this.authType, ["AWS_IAM", "NONE"]);
     const authPolicy = this.chooseAuthPolicy(props);
@@ -381,12 +381,6 @@ export class ServiceNetwork extends ServiceNetworkBase {
   }
 }
 
-function validateName(scope: Construct, name: string): void {
-  checkLength(scope, "name", name, 3, 63);
-  checkPattern(scope, "name", name, /^[a-z0-9]+(-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens, with no hyphen at either end");
-  checkPattern(scope, "name", name, /^(?!servicenetwork-)/, 'a name not starting with "servicenetwork-" (reserved by AWS)');
-}
-
 interface ServiceNetworkIdentifiers {
   readonly serviceNetworkId: string;
   readonly serviceNetworkArn: string;
@@ -406,7 +400,7 @@ class ImportedServiceNetwork extends ServiceNetworkBase {
 }
 
 function identifiersOfArn(scope: Construct, serviceNetworkArn: string): ServiceNetworkIdentifiers {
-  if (isUnresolved(serviceNetworkArn)) return { serviceNetworkId: Fn.element(Fn.split("/", serviceNetworkArn), 1), serviceNetworkArn };
+  if (isUnresolved(serviceNetworkArn)) return { serviceNetworkId: idOfArn(serviceNetworkArn), serviceNetworkArn };
   const arn = parseArn(serviceNetworkArn);
   const match = /^servicenetwork\/(sn-[0-9a-z]{17})$/.exec(arn?.resource ?? "");
   if (arn?.service !== "vpc-lattice" || match === null) {
