@@ -2,6 +2,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
 import { ValidationError } from "../core";
+import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
 export interface IOwnedEndpointService {
@@ -14,7 +15,7 @@ export interface IOwnedEndpointService {
 export interface EndpointConnectionAccepterProps {
   readonly service: IOwnedEndpointService;
   /** The consumer's endpoint: an `InterfaceEndpoint`, or its ID handed over from the consumer's configuration. */
-  readonly endpoint: { readonly vpcEndpointId: string };
+  readonly endpoint: IVpcEndpoint;
 }
 
 /**

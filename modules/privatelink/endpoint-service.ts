@@ -22,7 +22,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { IInterfaceEndpointService } from "../endpoints/targets";
+import { IInterfaceEndpointService, resolveRegion } from "../endpoints";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
 
@@ -89,7 +89,11 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly supportedIpAddressTypes?: readonly ("ipv4" | "ipv6")[];
   /** Other regions whose consumers may connect (cross-region PrivateLink); never the home region. @default - home region only */
   readonly supportedRegions?: readonly string[];
-  /** The home region (the provider's). Required with `supportedRegions`; picks the partition of account principals. @default - partition aws, region checks skipped */
+  /**
+   * The home region, which `supportedRegions` must not repeat and whose
+   * partition account principals are rendered in.
+   * @default - the literal region of the provider (or of the stack's default AWS provider) when `supportedRegions` is given; else partition aws
+   */
   readonly region?: string;
   /** Name consumers resolve to their endpoint, e.g. `api.example.com` (or `*.example.com`); AWS checks ownership. @default - none */
   readonly privateDnsName?: string;
@@ -155,7 +159,8 @@ export class EndpointService extends Construct implements IVpcEndpointService {
       );
     }
     checkRegion(this, "region", props.region);
-    this.validateRegions(props);
+    const homeRegion = props.supportedRegions === undefined ? props.region : resolveRegion(this, props.region, props.provider);
+    this.validateRegions(props.supportedRegions, homeRegion);
     this.validatePrivateDns(props);
     props.connectionNotifications?.forEach((n, i) => validateNotification(this, `connectionNotifications[${i}]`, n));
     checkUnique(this, "connectionNotifications", props.connectionNotifications, (n) => stableId(n.name));
@@ -166,7 +171,7 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     const nlbs = this.loadBalancer !== undefined ? [this.loadBalancer] : (props.networkLoadBalancers ?? []);
     this.checkIpAddressTypes(props, nlbs);
 
-    const partition = partitionOfRegion(props.region ?? "us-east-1");
+    const partition = partitionOfRegion(homeRegion ?? "us-east-1");
     const principalArns = principals.map((p) => p.render(partition));
     this.resource = new VpcEndpointService(this, "Resource", {
       provider: props.provider,
@@ -219,16 +224,14 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     });
   }
 
-  private validateRegions(props: EndpointServiceProps): void {
-    const regions = props.supportedRegions;
+  private validateRegions(regions: readonly string[] | undefined, homeRegion: string | undefined): void {
     if (regions === undefined) return;
-    requireValue(this, "region", props.region, "the home region of the service, to check supportedRegions against");
     checkItemCount(this, "supportedRegions", regions, 1);
     checkUnique(this, "supportedRegions", regions);
     regions.forEach((region, i) => {
       checkRegion(this, `supportedRegions[${i}]`, region);
-      if (!isUnresolved(region) && region === props.region) {
-        throw new ValidationError(this, `supportedRegions[${i}]`, region, `a region other than the home region ${props.region} (it is always supported)`);
+      if (!isUnresolved(region) && region === homeRegion) {
+        throw new ValidationError(this, `supportedRegions[${i}]`, region, `a region other than the home region ${homeRegion} (it is always supported)`);
       }
     });
   }
