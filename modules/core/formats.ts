@@ -160,11 +160,12 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** The candidate nearest to `value`, ignoring case on both sides (candidates such as AWS_IAM are upper case). */
 export function closestMatch(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(value.toLowerCase(), candidate);
+    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
