@@ -22,7 +22,7 @@ export interface TfBlock {
   readonly path: string;
   /** The construct that synthesized the block, when it belongs to the stack. */
   readonly construct?: IConstruct;
-  /** The block's arguments as Terraform receives them (snake_case, `//` metadata removed). */
+  /** The block's arguments as Terraform receives them (snake_case, `//` metadata and null arguments removed). */
   readonly config: Readonly<Record<string, unknown>>;
 }
 
@@ -50,7 +50,7 @@ export class StackModel {
           const { "//": comment, ...config } = raw;
           const path = ((comment as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? `${stackName}/${name}`) as string;
           const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-          blocks.push({ mode, type, name, address, path, construct: constructsByPath.get(path), config });
+          blocks.push({ mode, type, name, address, path, construct: constructsByPath.get(path), config: withoutNulls(config) });
         }
       }
     }
@@ -78,6 +78,16 @@ export class StackModel {
   public refersTo(value: unknown, block: TfBlock): boolean {
     return referencedAddresses(value).includes(block.address);
   }
+}
+
+/** Terraform treats a null argument as absent; so do the rules (cdktf writes nulls for unset inline-block fields). */
+function withoutNulls(config: Json): Json {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip(config) as Json;
 }
 
 const REFERENCE = /\b((?:data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+)\.[a-z0-9_]+/g;

@@ -1,0 +1,181 @@
+import { readdirSync, readFileSync, rmSync } from "fs";
+import { join } from "path";
+import { Aspects, Testing, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
+import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
+import { ValidationError } from "../../modules/core";
+import {
+  ALL_RULES,
+  checkApp,
+  checkModel,
+  GuardrailsAspect,
+  isUnsuppressed,
+  PRIVATE_NETWORKING_PACK,
+  SCANNER_PARITY_PACK,
+  StackModel,
+  suppress,
+} from "../../modules/guardrails";
+import { stackWith } from "./rule-cases";
+
+/** A stack with two findings: an unset RAM flag (PN-RAM1) inside `Shares`, and a Lattice service with auth NONE (PN-LT1). */
+function insecureStack(): { stack: TerraformStack; shares: Construct; share: RamResourceShare } {
+  let shares!: Construct;
+  let share!: RamResourceShare;
+  const stack = stackWith((s) => {
+    shares = new Construct(s, "Shares");
+    share = new RamResourceShare(shares, "Share", { name: "lattice" });
+    new VpclatticeService(s, "Service", { name: "orders" });
+  });
+  return { stack, shares, share };
+}
+
+describe("rules", () => {
+  it("have unique IDs in the PN-<area><n> scheme, an explanation and a fix", () => {
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+    for (const rule of ALL_RULES) {
+      expect(rule.id).toMatch(/^PN-(EP|ES|SG|LB|LT|RAM)\d+$/);
+      expect(rule.explanation.length).toBeGreaterThan(40);
+      expect(rule.fix.length).toBeGreaterThan(10);
+      expect(rule.resourceTypes.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("each have compliant and non-compliant cases in test/guardrails/rules", () => {
+    const dir = join(__dirname, "rules");
+    const sources = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
+    const covered = ALL_RULES.filter((r) => new RegExp(`ruleCases\\(${r.name}, \\{\\s*compliant: \\[\\s*\\{[\\s\\S]*?nonCompliant: \\[\\s*\\{`).test(sources));
+    expect(covered.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
+  });
+
+  it("packs: the default pack runs every rule, scanner parity only rules with an equivalent", () => {
+    expect(PRIVATE_NETWORKING_PACK.rules).toEqual(ALL_RULES);
+    expect(SCANNER_PARITY_PACK.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["PN-ES1", "PN-SG3", "PN-LB5"]));
+    expect(SCANNER_PARITY_PACK.rules.map((r) => r.id)).not.toContain("PN-LT1");
+  });
+});
+
+describe("checkApp", () => {
+  it("reports every finding with stack, rule, address and path", () => {
+    const { stack } = insecureStack();
+    const findings = checkApp([stack]);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(["PN-LT1", "PN-RAM1"]);
+    expect(findings.find((f) => f.ruleId === "PN-RAM1")).toMatchObject({
+      stack: "test",
+      ruleName: "RamShareExternalPrincipalsExplicit",
+      severity: "MEDIUM",
+      path: "test/Shares/Share",
+      address: expect.stringMatching(/^aws_ram_resource_share\./),
+    });
+  });
+
+  it("walks every stack of an app", () => {
+    const app = Testing.app();
+    new VpclatticeService(new TerraformStack(app, "one"), "Service", { name: "a" });
+    new VpclatticeService(new TerraformStack(app, "two"), "Service", { name: "b", authType: "NONE" });
+    expect(checkApp(app).map((f) => `${f.stack}:${f.ruleId}`)).toEqual(["one:PN-LT1", "two:PN-LT1"]);
+  });
+
+  it("judges escape-hatch overrides, as Terraform will see them", () => {
+    const { stack, share } = insecureStack();
+    share.addOverride("allow_external_principals", false);
+    expect(checkApp([stack]).map((f) => f.ruleId)).toEqual(["PN-LT1"]);
+  });
+
+  it("runs on synthesized JSON too", () => {
+    const json = fullSynth(insecureStack().stack);
+    expect(checkModel(new StackModel("from-json", json)).map((f) => `${f.stack}:${f.ruleId}:${f.path}`).sort()).toEqual([
+      "from-json:PN-LT1:test/Service",
+      "from-json:PN-RAM1:test/Shares/Share",
+    ]);
+  });
+});
+
+describe("suppress", () => {
+  it("accepts a rule below a construct, with its reason, and leaves other rules alone", () => {
+    const { stack, shares } = insecureStack();
+    suppress(shares, "PN-RAM1", "Shared with a sandbox account that is rebuilt daily");
+    const findings = checkApp([stack]);
+    expect(findings.find((f) => f.ruleId === "PN-RAM1")?.suppression).toEqual({
+      ruleId: "PN-RAM1",
+      reason: "Shared with a sandbox account that is rebuilt daily",
+      declaredOn: "test/Shares",
+    });
+    expect(findings.filter(isUnsuppressed).map((f) => f.ruleId)).toEqual(["PN-LT1"]);
+  });
+
+  it("records the suppression in the synthesized JSON of every resource it covers", () => {
+    const { stack, shares } = insecureStack();
+    suppress(shares, "PN-RAM1", "Shared with a sandbox account that is rebuilt daily");
+    const share = Object.values(fullSynth(stack).resource.aws_ram_resource_share)[0] as Record<string, Record<string, unknown>>;
+    expect(share["//"].guardrails_suppressions).toEqual({ "PN-RAM1": "Shared with a sandbox account that is rebuilt daily" });
+    expect(share["//"].metadata).toMatchObject({ path: "test/Shares/Share" });
+  });
+
+  it("fails when the reason is shorter than 10 characters", () => {
+    const { shares } = insecureStack();
+    const error = captureError(() => suppress(shares, "PN-RAM1", " ok  "));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ constructPath: "test/Shares", prop: "reason", received: '" ok  "' });
+    expect(error.message).toContain("at least 10 characters");
+  });
+
+  it("fails when the rule ID is unknown, suggesting the closest one", () => {
+    const { shares } = insecureStack();
+    const error = captureError(() => suppress(shares, "PN-RAM3", "a perfectly good reason"));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ prop: "ruleId", received: '"PN-RAM3"' });
+    expect(error.message).toMatch(/did you mean PN-RAM\d\?/);
+  });
+});
+
+describe("GuardrailsAspect", () => {
+  it("fails synth with error annotations naming rule and resource", () => {
+    const { stack } = insecureStack();
+    Aspects.of(stack).add(new GuardrailsAspect());
+    expect(() => fullSynth(stack)).toThrow(/\[test\/Service\] \[PN-LT1\] LatticeAuthTypeIam: auth_type is not set/);
+  });
+
+  it("reports warnings and suppressed findings as info when asked for warnings", () => {
+    const { stack, shares } = insecureStack();
+    suppress(shares, "PN-RAM1", "Shared with a sandbox account that is rebuilt daily");
+    const aspect = new GuardrailsAspect({ level: "warning" });
+    Aspects.of(stack).add(aspect);
+    Testing.synth(stack);
+    const annotations = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => /cdktf\/(warn|info|error)/.test(m.type)).map((m) => `${m.type} ${m.data}`));
+    expect(annotations).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^@cdktf\/warn \[PN-LT1\]/),
+        expect.stringMatching(/^@cdktf\/info \[PN-RAM1\].*\(suppressed: Shared with a sandbox/),
+      ]),
+    );
+    expect(aspect.findings).toHaveLength(2);
+  });
+
+  it("added below the stack, reports findings below that construct only", () => {
+    const { stack, shares } = insecureStack();
+    const aspect = new GuardrailsAspect({ level: "warning" });
+    Aspects.of(shares).add(aspect);
+    Testing.synth(stack);
+    expect(aspect.findings.map((f) => f.ruleId)).toEqual(["PN-RAM1"]);
+  });
+});
+
+/** The synthesized JSON with its `//` metadata (Testing.synth strips it and skips the error-annotation check). */
+function fullSynth(stack: TerraformStack) {
+  const outdir = Testing.fullSynth(stack);
+  try {
+    return JSON.parse(readFileSync(join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8"));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function captureError(fn: () => void): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    return error as ValidationError;
+  }
+  throw new Error("expected a ValidationError");
+}

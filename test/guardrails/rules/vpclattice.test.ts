@@ -1,0 +1,134 @@
+import { TerraformStack } from "cdktf";
+import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { VpclatticeAccessLogSubscription } from "@cdktf/provider-aws/lib/vpclattice-access-log-subscription";
+import { VpclatticeAuthPolicy } from "@cdktf/provider-aws/lib/vpclattice-auth-policy";
+import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
+import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
+import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association";
+import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
+import {
+  LatticeAuthPolicyAttached,
+  LatticeAuthPolicyNoUnconditionalAnyone,
+  LatticeAuthTypeIam,
+  LatticeTargetSecurityGroups,
+  ServiceNetworkAccessLogs,
+  ServiceNetworkVpcAssociationSecurityGroups,
+} from "../../../modules/guardrails";
+import { ruleCases } from "../rule-cases";
+
+const ORG_ONLY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } }],
+});
+const ANYONE = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*" }] });
+
+const service = (stack: TerraformStack, authType?: string) => new VpclatticeService(stack, "Service", { name: "orders", authType });
+const network = (stack: TerraformStack, authType?: string) => new VpclatticeServiceNetwork(stack, "Network", { name: "shared", authType });
+const authPolicy = (stack: TerraformStack, resourceIdentifier: string, policy = ORG_ONLY) => new VpclatticeAuthPolicy(stack, "AuthPolicy", { resourceIdentifier, policy });
+
+ruleCases(LatticeAuthTypeIam, {
+  compliant: [{ name: "AWS_IAM service", build: (s) => authPolicy(s, service(s, "AWS_IAM").arn) }],
+  nonCompliant: [
+    { name: "service without auth_type", on: "aws_vpclattice_service", message: "defaults to NONE", build: (s) => service(s) },
+    { name: "service network with NONE", on: "aws_vpclattice_service_network", message: "auth_type is NONE", build: (s) => network(s, "NONE") },
+  ],
+});
+
+ruleCases(LatticeAuthPolicyAttached, {
+  compliant: [
+    { name: "policy on the service", build: (s) => authPolicy(s, service(s, "AWS_IAM").id) },
+    { name: "NONE is another rule's business", build: (s) => service(s, "NONE") },
+  ],
+  nonCompliant: [
+    { name: "AWS_IAM service without policy", on: "aws_vpclattice_service", message: "every request is denied", build: (s) => service(s, "AWS_IAM") },
+    {
+      name: "policy on another resource",
+      on: "aws_vpclattice_service_network",
+      message: "no aws_vpclattice_auth_policy",
+      build: (s) => {
+        network(s, "AWS_IAM");
+        authPolicy(s, "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0");
+      },
+    },
+  ],
+});
+
+ruleCases(LatticeAuthPolicyNoUnconditionalAnyone, {
+  compliant: [
+    { name: "anyone in the organization", build: (s) => authPolicy(s, "${aws_vpclattice_service.x.id}") },
+    {
+      name: "named principals",
+      build: (s) =>
+        authPolicy(s, "sn-0123456789abcdef0", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["arn:aws:iam::222222222222:root"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" }] })),
+    },
+  ],
+  nonCompliant: [
+    { name: 'Principal "*" without condition', on: "aws_vpclattice_auth_policy", message: 'Principal "*"', build: (s) => authPolicy(s, "sn-0123456789abcdef0", ANYONE) },
+  ],
+});
+
+ruleCases(ServiceNetworkAccessLogs, {
+  compliant: [
+    {
+      name: "subscription on the network",
+      build: (s) => new VpclatticeAccessLogSubscription(s, "Logs", { resourceIdentifier: network(s, "AWS_IAM").id, destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice" }),
+    },
+  ],
+  nonCompliant: [
+    {
+      name: "subscription on a service only",
+      on: "aws_vpclattice_service_network",
+      message: "no aws_vpclattice_access_log_subscription",
+      build: (s) => {
+        network(s, "AWS_IAM");
+        new VpclatticeAccessLogSubscription(s, "Logs", { resourceIdentifier: service(s, "AWS_IAM").arn, destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice" });
+      },
+    },
+  ],
+});
+
+ruleCases(ServiceNetworkVpcAssociationSecurityGroups, {
+  compliant: [
+    {
+      name: "association with a group",
+      build: (s) => new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", { serviceNetworkIdentifier: "sn-0123456789abcdef0", vpcIdentifier: "vpc-0123456789abcdef0", securityGroupIds: ["sg-0123456789abcdef0"] }),
+    },
+  ],
+  nonCompliant: [
+    {
+      name: "association without groups",
+      on: "aws_vpclattice_service_network_vpc_association",
+      message: "every workload",
+      build: (s) => new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", { serviceNetworkIdentifier: "sn-0123456789abcdef0", vpcIdentifier: "vpc-0123456789abcdef0" }),
+    },
+  ],
+});
+
+/** A target security group admitting `sources` on 8080, optionally guarding an instance registered in a Lattice target group. */
+function latticeTarget(stack: TerraformStack, sources: { lattice?: boolean; cidr?: string; registered?: boolean }): void {
+  const group = new SecurityGroup(stack, "TargetSg", { vpcId: "vpc-0123456789abcdef0", description: "orders targets" });
+  const rule = { securityGroupId: group.id, ipProtocol: "tcp", fromPort: 8080, toPort: 8080 };
+  if (sources.lattice) {
+    const prefixList = new DataAwsEc2ManagedPrefixList(stack, "Lattice", { name: "com.amazonaws.us-east-1.vpc-lattice" });
+    new VpcSecurityGroupIngressRule(stack, "FromLattice", { ...rule, prefixListId: prefixList.id, description: "VPC Lattice" });
+  }
+  if (sources.cidr !== undefined) new VpcSecurityGroupIngressRule(stack, "FromCidr", { ...rule, cidrIpv4: sources.cidr, description: "direct" });
+  if (sources.registered) {
+    const instance = new Instance(stack, "Instance", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", vpcSecurityGroupIds: [group.id] });
+    new VpclatticeTargetGroupAttachment(stack, "Attachment", { targetGroupIdentifier: "tg-0123456789abcdef0", target: { id: instance.id, port: 8080 } });
+  }
+}
+
+ruleCases(LatticeTargetSecurityGroups, {
+  compliant: [
+    { name: "registered target admitting the prefix list only", build: (s) => latticeTarget(s, { lattice: true, registered: true }) },
+    { name: "a group unrelated to Lattice", build: (s) => latticeTarget(s, { cidr: "10.0.0.0/16" }) },
+  ],
+  nonCompliant: [
+    { name: "prefix list plus the VPC CIDR", on: "aws_security_group", message: "ingress tcp 8080 from 10.0.0.0/16", build: (s) => latticeTarget(s, { lattice: true, cidr: "10.0.0.0/16" }) },
+    { name: "registered target without the prefix list", on: "aws_security_group", message: "admits nothing from the VPC Lattice prefix list", build: (s) => latticeTarget(s, { registered: true }) },
+  ],
+});
