@@ -1,3 +1,4 @@
 export * from "./gateway";
+export * from "./shared-resource-access";
 export * from "./shared-database";
 export * from "./dns-resource-group";

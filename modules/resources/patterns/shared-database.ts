@@ -1,17 +1,16 @@
-import { dependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
-import { checkAccountId, checkExactlyOne, checkPort, requireValue } from "../../core";
+import { checkExactlyOne, checkPort, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network";
-import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
-import { ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
+import { ResourceShare, ResourceShareAccepter } from "../../ram";
+import { Peer, SecurityGroup } from "../../vpc";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
 import { patternGateway, PatternGatewayProps } from "./gateway";
+import { PartnerAccessProps, SharedResourceAccess } from "./shared-resource-access";
 
-export interface SharedDatabaseProps extends PatternGatewayProps {
+export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessProps {
   /** Names the configuration, the share and the gateway made here: 3 to 37 lowercase letters, digits and single hyphens. */
   readonly name: string;
   /** The database as an AWS resource (an RDS DB instance or cluster ARN). Exactly one of databaseArn, databaseDomainName. @default - none */
@@ -26,21 +25,6 @@ export interface SharedDatabaseProps extends PatternGatewayProps {
    * @default - none: let the gateway in yourself
    */
   readonly databaseSecurityGroup?: SecurityGroup;
-  /** The account the database is shared with. */
-  readonly partnerAccountId: string;
-  /** The partner account's provider, which accepts the share and creates the endpoint. */
-  readonly partnerProvider: TerraformProvider;
-  /** The partner VPC whose clients reach the database. */
-  readonly partnerVpc: IVpc;
-  /** @default - the partner VPC's private subnets */
-  readonly partnerSubnets?: readonly ISubnet[];
-  /**
-   * Share with an account outside your organization; the partner then
-   * accepts the share (created here with its provider). Inside the
-   * organization with RAM sharing enabled, no acceptance is needed.
-   * @default false
-   */
-  readonly allowExternalPrincipals?: boolean;
   /**
    * A service network of the owner account to associate the configuration
    * with too, so that its VPCs reach the database through the network (and
@@ -53,14 +37,14 @@ export interface SharedDatabaseProps extends PatternGatewayProps {
 /**
  * An RDS database shared privately with a partner account (RC-1, RG-1): a
  * resource gateway in the owner VPC, a resource configuration for the
- * database (by ARN, or by DNS name and port), an AWS RAM share to the
- * partner, the partner's acceptance and a Resource VPC endpoint in the
- * partner VPC whose security group opens only the database port.
+ * database (by ARN, or by DNS name and port), and through
+ * {@link SharedResourceAccess} an AWS RAM share to the partner, its
+ * acceptance and a Resource VPC endpoint in the partner VPC whose security
+ * group opens only the database port.
  *
  * Creates: the resources of {@link ResourceGateway} (unless one is given),
- * {@link ResourceConfiguration}, {@link ResourceShare},
- * {@link ResourceShareAccepter} (external partners), {@link ResourceEndpoint}
- * and, with a service network, aws_vpclattice_service_network_resource_association.
+ * {@link ResourceConfiguration} and {@link SharedResourceAccess}, and with a
+ * service network, aws_vpclattice_service_network_resource_association.
  */
 export class SharedDatabase extends Construct {
   public readonly resourceGateway: IResourceGateway;
@@ -77,9 +61,6 @@ export class SharedDatabase extends Construct {
     const kind = checkExactlyOne(this, { databaseArn: props.databaseArn, databaseDomainName: props.databaseDomainName });
     const port = props.port ?? 5432;
     checkPort(this, "port", port);
-    checkAccountId(this, "partnerAccountId", props.partnerAccountId);
-    requireValue(this, "partnerProvider", props.partnerProvider, "the partner account's AWS provider");
-    requireValue(this, "partnerVpc", props.partnerVpc, "the partner VPC whose clients reach the database");
 
     this.resourceGateway = patternGateway(this, props.name, props);
     const portRanges = [`${port}`];
@@ -98,27 +79,10 @@ export class SharedDatabase extends Construct {
       description: `VPC Lattice resource gateway to the database shared as ${props.name}`,
     });
 
-    this.share = new ResourceShare(this, "Share", {
-      provider: this.resourceConfiguration.provider,
-      name: props.name,
-      principals: [SharePrincipal.account(props.partnerAccountId)],
-      allowExternalPrincipals: props.allowExternalPrincipals,
-    });
-    this.share.addResource("resource-configuration", this.resourceConfiguration.resourceConfigurationArn);
-    if (props.allowExternalPrincipals === true) {
-      this.accepter = new ResourceShareAccepter(this, "Accepter", { share: this.share, provider: props.partnerProvider });
-    }
-
-    this.endpoint = new ResourceEndpoint(this, "PartnerEndpoint", {
-      provider: props.partnerProvider,
-      vpc: props.partnerVpc,
-      subnets: props.partnerSubnets,
+    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = new SharedResourceAccess(this, "Partner", {
+      ...props,
       resourceConfiguration: this.resourceConfiguration,
-    });
-    // The partner sees the configuration only once it is in the share (and the share accepted).
-    // ResourceEndpoint has no dependsOn prop yet, hence the escape hatch.
-    const shared = this.share.node.children.filter((c): c is RamResourceAssociation => c instanceof RamResourceAssociation);
-    this.endpoint.resource.dependsOn = [...shared, ...(this.accepter ? [this.accepter.resource] : [])].map(dependable);
+    }));
 
     if (props.serviceNetwork !== undefined) {
       this.serviceNetworkAssociation = new ServiceNetworkResourceAssociation(this, "ServiceNetworkAssociation", {
