@@ -1,5 +1,6 @@
 import { DiagramNode, DiagramNodeKind, StackDiagram } from "./model";
 
+/** How {@link toMermaid} lays the chart out. */
 export interface MermaidOptions {
   /** Flow direction of the chart. @default "LR" */
   readonly direction?: "LR" | "TB";

@@ -39,12 +39,15 @@ export interface DiagramAccount {
   readonly alias?: string;
   /** Account ID from `allowed_account_ids` or the assumed role's ARN. @default - unknown (the credentials' account) */
   readonly accountId?: string;
+  /** Title of the account's subgraph: alias and account ID. */
   readonly label: string;
 }
 
+/** A resource worth drawing, or a principal outside the stack's accounts. */
 export interface DiagramNode {
   /** Mermaid-safe ID, unique in the diagram. */
   readonly id: string;
+  /** What it is; decides its shape and colour. */
   readonly kind: DiagramNodeKind;
   /** Terraform address (`aws_vpc_endpoint.Consumer_Endpoint_1A2B3C4D`), or the literal for principals outside the stack. */
   readonly address: string;
@@ -58,27 +61,35 @@ export interface DiagramNode {
   readonly vpc?: string;
 }
 
+/** "`from` reaches (routes to, shares with, allows) `to`", between node or account IDs. */
 export interface DiagramEdge {
+  /** ID of the node or account the traffic or the grant comes from. */
   readonly from: string;
+  /** ID of the node or account it goes to. */
   readonly to: string;
   /** @default - no label */
   readonly label?: string;
 }
 
+/** Who reaches what in one stack. */
 export interface StackDiagram {
+  /** One per AWS provider configuration, the default first. */
   readonly accounts: readonly DiagramAccount[];
+  /** Resources worth drawing, in the synthesized file's order, then principals. */
   readonly nodes: readonly DiagramNode[];
+  /** Contracted references, one per ordered pair of nodes. */
   readonly edges: readonly DiagramEdge[];
 }
 
-type Body = Record<string, unknown>;
+/** A resource or provider block of a synthesized stack, as Terraform JSON (snake_case arguments). */
+export type TerraformBody = Record<string, unknown>;
 
 /** The parts of a cdk.tf.json document the diagram reads. */
 export interface SynthesizedStack {
-  /** @default - no provider blocks: one default account */
-  readonly provider?: { readonly aws?: readonly Body[] };
-  /** @default - no resources */
-  readonly resource?: Record<string, Record<string, Body>>;
+  /** Provider blocks by provider name; only `aws` is read. @default - no provider blocks: one default account */
+  readonly provider?: { readonly [provider: string]: readonly TerraformBody[] };
+  /** Resource bodies by type and name. @default - no resources */
+  readonly resource?: Record<string, Record<string, TerraformBody>>;
 }
 
 const NODE_KINDS: Record<string, DiagramNodeKind> = {
@@ -163,7 +174,7 @@ interface Reference {
 interface ResourceInfo {
   readonly address: string;
   readonly type: string;
-  readonly body: Body;
+  readonly body: TerraformBody;
   readonly account: string;
   readonly references: readonly Reference[];
 }
@@ -246,11 +257,11 @@ function readAccounts(stack: SynthesizedStack): DiagramAccount[] {
   return accounts.some((a) => a.alias === undefined) ? accounts : [{ id: accountKey(undefined), label: "default account" }, ...accounts];
 }
 
-function accountIdOf(block: Body): string | undefined {
+function accountIdOf(block: TerraformBody): string | undefined {
   const allowed = block.allowed_account_ids;
   if (Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string") return allowed[0];
   const roles = block.assume_role;
-  const roleArn = Array.isArray(roles) ? (roles[0] as Body | undefined)?.role_arn : undefined;
+  const roleArn = Array.isArray(roles) ? (roles[0] as TerraformBody | undefined)?.role_arn : undefined;
   return typeof roleArn === "string" ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
 }
 
@@ -269,7 +280,7 @@ function readResources(stack: SynthesizedStack, accounts: readonly DiagramAccoun
 }
 
 /** Every `${type.name...}` reference, with the argument (innermost key) it sits in. */
-function referencesOf(body: Body): Reference[] {
+function referencesOf(body: TerraformBody): Reference[] {
   const found: Reference[] = [];
   const visit = (value: unknown, argument: string): void => {
     if (typeof value === "string") {
@@ -338,10 +349,10 @@ function labelOf(resource: ResourceInfo): string {
   return resource.address.split(".")[1].replace(/_[0-9A-F]{8}$/, "").replace(/_/g, "/");
 }
 
-function detailsOf(type: string, body: Body): string[] {
+function detailsOf(type: string, body: TerraformBody): string[] {
   const literal = (value: unknown): string | undefined =>
     (typeof value === "string" && !value.includes("${")) || typeof value === "number" ? String(value) : undefined;
-  const first = (value: unknown): Body => (Array.isArray(value) ? ((value[0] as Body | undefined) ?? {}) : {});
+  const first = (value: unknown): TerraformBody => (Array.isArray(value) ? ((value[0] as TerraformBody | undefined) ?? {}) : {});
   const facts: (string | undefined)[] = [];
   switch (type) {
     case "aws_vpc":
