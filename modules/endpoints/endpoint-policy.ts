@@ -1,5 +1,15 @@
 import { IConstruct } from "constructs";
-import { checkPredicate, isOrganizationId, PolicyConditions, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../core";
+import {
+  checkPredicate,
+  isOrganizationId,
+  isUnresolved,
+  partitionOfRegion,
+  PolicyConditions,
+  PolicyDocument,
+  PolicyPrincipal,
+  PolicyStatement,
+} from "../core";
+import { policyAttribute } from "./policy-json";
 
 /** AWS rejects endpoint policies longer than this. */
 export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;
@@ -8,8 +18,7 @@ export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;
 export interface EndpointPolicyPrincipals {
   /**
    * Only principals of this AWS organization (`aws:PrincipalOrgID`), so that
-   * stolen credentials of another account cannot use the endpoint to
-   * exfiltrate data.
+   * credentials of another account cannot use the endpoint to move data out.
    * @default - no organization condition
    */
   readonly organizationId?: string;
@@ -20,11 +29,23 @@ export interface EndpointPolicyPrincipals {
   readonly principals?: readonly PolicyPrincipal[];
 }
 
-/** What an endpoint's policy does once rendered; what `render` checks depends on the endpoint. */
-interface PolicyRendering {
-  readonly allowAll: boolean;
-  readonly document?: PolicyDocument;
-  readonly organizationId?: string;
+/** Options of the presets that can drop write actions. */
+export interface ResourceAccessOptions extends EndpointPolicyPrincipals {
+  /** Only the read actions. @default false */
+  readonly readOnly?: boolean;
+}
+
+interface StatementSpec {
+  readonly sid: string;
+  readonly actions: readonly string[];
+  /** @default ["*"] */
+  readonly resources?: readonly string[];
+}
+
+/** The endpoint's region and partition, for presets whose ARNs or bucket names depend on them. */
+interface PolicyContext {
+  readonly region: string;
+  readonly partition: string;
 }
 
 /**
@@ -36,40 +57,55 @@ interface PolicyRendering {
 export class EndpointPolicy {
   /** AWS's default policy (full access through the endpoint), by explicit choice. */
   public static allowAll(): EndpointPolicy {
-    return new EndpointPolicy({ allowAll: true });
+    return new EndpointPolicy(undefined, undefined);
   }
 
   /** Any action on any resource, but only for principals of one organization. */
   public static organizationOnly(organizationId: string): EndpointPolicy {
-    return EndpointPolicy.preset([{ sid: "OrganizationPrincipalsOnly", actions: ["*"] }], { organizationId });
+    return EndpointPolicy.preset(() => [{ sid: "OrganizationPrincipalsOnly", actions: ["*"] }], { organizationId });
   }
 
   /** Object reads and writes on the listed S3 buckets only. */
-  public static s3Buckets(bucketNames: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): EndpointPolicy {
+  public static s3Buckets(bucketNames: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
     const objectActions = options.readOnly === true ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
     return EndpointPolicy.preset(
-      [
-        { sid: "ListListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: bucketNames.map((b) => `arn:aws:s3:::${b}`) },
-        { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: bucketNames.map((b) => `arn:aws:s3:::${b}/*`) },
+      ({ partition }) => [
+        { sid: "ListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: bucketNames.map((b) => `arn:${partition}:s3:::${b}`) },
+        { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: bucketNames.map((b) => `arn:${partition}:s3:::${b}/*`) },
       ],
       options,
     );
   }
 
   /** Item reads and writes on the listed DynamoDB tables (and their indexes) only. */
-  public static dynamoDbTables(tableArns: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): EndpointPolicy {
+  public static dynamoDbTables(tableArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
     const reads = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"];
     const writes = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
     return EndpointPolicy.preset(
-      [
+      () => [{ sid: "ListedTables", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: tableArns.flatMap((arn) => [arn, `${arn}/index/*`]) }],
+      options,
+    );
+  }
+
+  /** Application logging into the listed log groups only: create streams and put events. */
+  public static logGroups(logGroupArns: readonly string[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
+    return EndpointPolicy.preset(
+      () => [
         {
-          sid: "ListedTables",
-          actions: options.readOnly === true ? reads : [...reads, ...writes],
-          resources: tableArns.flatMap((arn) => [arn, `${arn}/index/*`]),
+          sid: "WriteListedLogGroups",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          resources: logGroupArns.flatMap((arn) => [arn, `${arn}:log-stream:*`]),
         },
       ],
       options,
     );
+  }
+
+  /** Cryptographic use of the listed KMS keys only (no key administration). */
+  public static kmsKeys(keyArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
+    const reads = ["kms:Decrypt", "kms:DescribeKey"];
+    const writes = ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
+    return EndpointPolicy.preset(() => [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: keyArns }], options);
   }
 
   /**
@@ -79,70 +115,76 @@ export class EndpointPolicy {
    */
   public static ecrPull(repositoryArns: readonly string[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
     return EndpointPolicy.preset(
-      [
+      () => [
         { sid: "AuthorizationToken", actions: ["ecr:GetAuthorizationToken"] },
-        {
-          sid: "PullListedRepositories",
-          actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-          resources: repositoryArns,
-        },
+        { sid: "PullListedRepositories", actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], resources: repositoryArns },
       ],
       options,
     );
   }
 
   /**
-   * For the S3 gateway endpoint of an ECR pull: ECR serves image layers from
-   * the AWS-owned `prod-<region>-starport-layer-bucket` bucket, so a private
-   * pull fails without this read. Conditions on principals do not apply (the
-   * caller is the ECR service's presigned URL), hence no options.
+   * For the S3 endpoint of an ECR pull: ECR serves image layers from the
+   * AWS-owned `prod-<region>-starport-layer-bucket` bucket, so a private pull
+   * fails without this read. Add your own buckets with `bucketNames`.
    */
-  public static ecrImageLayers(region: string): EndpointPolicy {
-    return EndpointPolicy.preset([
-      { sid: "EcrImageLayers", actions: ["s3:GetObject"], resources: [`arn:aws:s3:::prod-${region}-starport-layer-bucket/*`] },
-    ]);
+  public static ecrImageLayers(options: EndpointPolicyPrincipals & { readonly bucketNames?: readonly string[] } = {}): EndpointPolicy {
+    return EndpointPolicy.preset(
+      ({ region, partition }) => [
+        { sid: "EcrImageLayers", actions: ["s3:GetObject"], resources: [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`] },
+        ...(options.bucketNames ?? []).map((bucket, i) => ({
+          sid: `ListedBucket${i}`,
+          actions: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"],
+          resources: [`arn:${partition}:s3:::${bucket}`, `arn:${partition}:s3:::${bucket}/*`],
+        })),
+      ],
+      options,
+    );
   }
 
   /**
    * Read-only use of one service through the endpoint: its `Describe*`,
-   * `Get*` and `List*` actions (plus `Decrypt` for KMS), on the given
-   * resources.
+   * `Get*` and `List*` actions, on the given resources.
    */
   public static readOnly(iamPrefix: string, options: EndpointPolicyPrincipals & { readonly resources?: readonly string[] } = {}): EndpointPolicy {
-    const actions = ["Describe*", "Get*", "List*", ...(iamPrefix === "kms" ? ["Decrypt"] : [])].map((a) => `${iamPrefix}:${a}`);
-    return EndpointPolicy.preset([{ sid: "ReadOnly", actions, resources: options.resources }], options);
+    const actions = ["Describe*", "Get*", "List*"].map((a) => `${iamPrefix}:${a}`);
+    return EndpointPolicy.preset(() => [{ sid: "ReadOnly", actions, resources: options.resources }], options);
   }
 
   /** Your own statements; each needs a principal (endpoint policies are resource policies). */
   public static fromStatements(...statements: PolicyStatement[]): EndpointPolicy {
-    return new EndpointPolicy({ allowAll: false, document: new PolicyDocument(statements) });
+    return new EndpointPolicy(() => new PolicyDocument(statements), undefined);
   }
 
-  private static preset(
-    statements: readonly { readonly sid: string; readonly actions: readonly string[]; readonly resources?: readonly string[] }[],
-    options: EndpointPolicyPrincipals = {},
-  ): EndpointPolicy {
+  private static preset(statementsOf: (context: PolicyContext) => readonly StatementSpec[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
     const conditions: PolicyConditions | undefined =
       options.organizationId === undefined ? undefined : { StringEquals: { "aws:PrincipalOrgID": options.organizationId } };
     const principals = options.principals ?? [PolicyPrincipal.anyone()];
-    const document = new PolicyDocument(statements.map((s) => new PolicyStatement({ ...s, principals, conditions })));
-    return new EndpointPolicy({ allowAll: false, document, organizationId: options.organizationId });
+    return new EndpointPolicy(
+      (context) => new PolicyDocument(statementsOf(context).map((s) => new PolicyStatement({ ...s, principals, conditions }))),
+      options.organizationId,
+    );
   }
 
-  private constructor(private readonly rendering: PolicyRendering) {}
+  private constructor(
+    /** Undefined for allow-all. */
+    private readonly documentOf: ((context: PolicyContext) => PolicyDocument) | undefined,
+    private readonly organizationId: string | undefined,
+  ) {}
 
   /** True for {@link EndpointPolicy.allowAll}. */
   public get isAllowAll(): boolean {
-    return this.rendering.allowAll;
+    return this.documentOf === undefined;
   }
 
   /**
-   * The policy JSON for `aws_vpc_endpoint.policy`, validated: a principal in
-   * every statement, at most 20,480 characters. Undefined for allow-all, so
-   * that Terraform leaves AWS's default in place.
+   * The policy JSON for `aws_vpc_endpoint.policy` in a region, validated: a
+   * principal in every statement, at most 20,480 characters. Undefined for
+   * allow-all, so that AWS's default stays in place.
    */
-  public render(scope: IConstruct, prop: string): string | undefined {
-    checkPredicate(scope, `${prop}.organizationId`, this.rendering.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
-    return this.rendering.document?.render(scope, prop, { requirePrincipal: true, maxCharacters: ENDPOINT_POLICY_MAX_CHARACTERS });
+  public render(scope: IConstruct, prop: string, region: string): string | undefined {
+    checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
+    const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
+    return policyAttribute(this.documentOf?.({ region, partition }).render(scope, prop, { requirePrincipal: true, maxCharacters: ENDPOINT_POLICY_MAX_CHARACTERS }));
   }
 }

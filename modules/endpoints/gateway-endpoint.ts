@@ -69,7 +69,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
       vpcEndpointType: "Gateway",
       serviceName: props.service.serviceName(this, "service", region),
       routeTableIds: this.routeTableIds(props),
-      policy: props.policy.render(this, "policy"),
+      policy: props.policy.render(this, "policy", region),
       tags: { Name: this.node.path.split("/").slice(1).join("-") },
     });
     this.vpcEndpointId = this.resource.id;

@@ -6,3 +6,7 @@ export * from "./interface-endpoint";
 export * from "./lattice-endpoints";
 export * from "./region";
 export * from "./targets";
+export * from "./private-aws-service-access";
+export * from "./s3-hybrid-access";
+export * from "./centralized-endpoints";
+export * from "./endpoint-only-bucket-policy";

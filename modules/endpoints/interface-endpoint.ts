@@ -90,7 +90,10 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
 function interfaceSpec(endpoint: NetworkEndpointBase, props: InterfaceEndpointProps): EndpointSpec {
   checkRegion(endpoint, "serviceRegion", props.serviceRegion);
   const aws = props.service instanceof AwsService ? props.service : undefined;
-  const target = aws?.inRegion(endpoint, "service", props.serviceRegion ?? resolveRegion(endpoint, props.region, endpoint.provider)) ?? (props.service as IInterfaceEndpointService);
+  // AWS services are named after (and their policies refer to) the region that serves them.
+  const isAwsService = aws !== undefined || (props.service as IInterfaceEndpointService).isAwsService;
+  const region = isAwsService ? (props.serviceRegion ?? resolveRegion(endpoint, props.region, endpoint.provider)) : "";
+  const target = aws?.inRegion(endpoint, "service", region) ?? (props.service as IInterfaceEndpointService);
   const privateDnsEnabled = checkPrivateDns(endpoint, props, target, aws);
   return {
     vpcEndpointType: "Interface",
@@ -101,13 +104,13 @@ function interfaceSpec(endpoint: NetworkEndpointBase, props: InterfaceEndpointPr
     privateDnsEnabled,
     privateDnsOnlyForInboundResolverEndpoint:
       aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,
-    policy: endpointPolicy(endpoint, props, target),
+    policy: endpointPolicy(endpoint, props, target, region),
     selectSubnetIds: props.onlySupportedAvailabilityZones === true ? (subnets) => supportedSubnetIds(endpoint, subnets, target.serviceName) : undefined,
     dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
   };
 }
 
-function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService): string | undefined {
+function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, region: string): string | undefined {
   if (!target.isAwsService) {
     if (props.policy !== undefined) {
       Annotations.of(endpoint).addWarning(
@@ -124,7 +127,7 @@ function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, targ
       'an EndpointPolicy: a least-privilege preset such as EndpointPolicy.organizationOnly("o-...") or EndpointPolicy.s3Buckets([...]), or EndpointPolicy.allowAll() to keep AWS\'s allow-all default by choice',
     );
   }
-  return props.policy.render(endpoint, "policy");
+  return props.policy.render(endpoint, "policy", region);
 }
 
 /** Private DNS defaults and the S3 rules AWS enforces at create time. */
