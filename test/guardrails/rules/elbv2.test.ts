@@ -1,6 +1,7 @@
 import { TerraformStack, Token } from "cdktf";
 import { Alb } from "@cdktf/provider-aws/lib/alb";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import {
   LoadBalancerAccessLogs,
   LoadBalancerCrossZone,
@@ -24,14 +25,19 @@ const lb = (stack: TerraformStack, config: LbConfig = {}) =>
     ...config,
   });
 
+const listener = (balancer: Lb, protocol: string) =>
+  new LbListener(balancer, `Listener${protocol}`, { loadBalancerArn: balancer.arn, port: 443, protocol, defaultAction: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/api/0123456789abcdef" }] });
+
 ruleCases(LoadBalancerAccessLogs, {
   compliant: [
     { name: "logs on", build: (s) => lb(s) },
     { name: "gateway load balancer (no access logs exist)", build: (s) => lb(s, { loadBalancerType: "gateway", accessLogs: undefined }) },
+    { name: "network load balancer with TCP listeners only (nothing to log)", build: (s) => listener(lb(s, { accessLogs: undefined }), "TCP") },
   ],
   nonCompliant: [
     { name: "no access_logs block", on: "aws_lb", message: "no access_logs", build: (s) => lb(s, { accessLogs: undefined }) },
     { name: "bucket without enabled", on: "aws_lb", message: "enabled is not true", build: (s) => lb(s, { accessLogs: { bucket: "example-logs" } }) },
+    { name: "network load balancer with a TLS listener", on: "aws_lb", message: "no access_logs", build: (s) => listener(lb(s, { accessLogs: undefined }), "TLS") },
   ],
 });
 
