@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The npm package's metadata agrees with the code: every area is reachable
+ * from the entry point and its own subpath, peers match what we build and
+ * test with, and only the built library is published. The end-to-end proof
+ * is npm-consumer.ts (npm run consumer).
+ */
+
+const ROOT = join(__dirname, "..", "..");
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+const buildConfig = JSON.parse(readFileSync(join(ROOT, "tsconfig.build.json"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+const entryPoint = readFileSync(join(ROOT, "modules", "index.ts"), "utf8");
+
+const areas = readdirSync(join(ROOT, "modules")).filter((area) => existsSync(join(ROOT, "modules", area, "index.ts")));
+const reExported = [...entryPoint.matchAll(/^export \* from "\.\/([a-z-]+)";$/gm)].map((m) => m[1]);
+
+describe("package entry points", () => {
+  test("the entry point re-exports every area", () => {
+    expect([...reExported].sort()).toEqual([...areas].sort());
+  });
+
+  test("every area has a subpath export and a typesVersions mapping, and nothing else does", () => {
+    const subpaths = Object.keys(pkg.exports).filter((key) => key !== "." && key !== "./package.json");
+    expect(subpaths.map((s) => s.slice(2)).sort()).toEqual([...areas].sort());
+    for (const area of areas) {
+      expect(pkg.exports[`./${area}`]).toEqual({ types: `./dist/${area}/index.d.ts`, default: `./dist/${area}/index.js` });
+      expect(pkg.typesVersions["*"][area]).toEqual([`dist/${area}/index.d.ts`]);
+    }
+  });
+
+  test("main, types and the root export point at the built entry point", () => {
+    expect(pkg.main).toBe("dist/index.js");
+    expect(pkg.types).toBe("dist/index.d.ts");
+    expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
+  });
+
+  test("the library build compiles modules/ only, from modules/ to dist/", () => {
+    expect(buildConfig.include).toEqual(["modules/**/*.ts"]);
+    expect(buildConfig.compilerOptions).toMatchObject({ rootDir: "modules", outDir: "dist", declaration: true });
+    expect(pkg.scripts.build).toContain("tsc -p tsconfig.build.json");
+    expect(pkg.scripts.prepack).toBe("npm run build");
+  });
+
+  test("only the built JavaScript and declarations are published", () => {
+    expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts"]);
+  });
+});
+
+describe("dependencies", () => {
+  test("cdktf, constructs and the AWS provider are peers, pinned to the versions we build with", () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "20.1.0", cdktf: "0.21.0", constructs: "^10.4.5" });
+    expect(pkg.devDependencies["@cdktf/provider-aws"]).toBe("20.1.0");
+    expect(pkg.devDependencies.cdktf).toBe("0.21.0");
+    expect(pkg.devDependencies.constructs).toBe("10.4.5");
+  });
+
+  test("the installed peers are the pinned versions", () => {
+    const installed = (name: string) => JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")).version;
+    expect(installed("@cdktf/provider-aws")).toBe("20.1.0");
+    expect(installed("cdktf")).toBe("0.21.0");
+    expect(installed("constructs")).toBe("10.4.5");
+  });
+
+  test("no library file imports the provider barrel", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    const offenders = files(join(ROOT, "modules")).filter((file) => /from "@cdktf\/provider-aws"|require\("@cdktf\/provider-aws"\)/.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
