@@ -1,0 +1,70 @@
+import { Testing, TerraformStack } from "cdktf";
+import { AwsService, AwsServiceName } from "../../modules/endpoints";
+import { expectValidationError } from "./helpers";
+
+const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+
+describe("AwsService", () => {
+  test("knows every service private subnets need, by short name", () => {
+    const names: AwsServiceName[] = [
+      "s3", "dynamodb", "ecr.api", "ecr.dkr", "logs", "monitoring", "kms", "sts", "ssm", "ssmmessages",
+      "ec2messages", "secretsmanager", "sqs", "sns", "execute-api", "lambda", "ec2",
+    ];
+    for (const name of names) {
+      expect(AwsService.of(name).serviceName(scope(), "service", "us-east-1")).toBe(`com.amazonaws.us-east-1.${name}`);
+      expect(AwsService.of(name).ports).toEqual([443]);
+    }
+  });
+
+  test("names services per partition: cn.com.amazonaws in China except the services AWS kept global, com.amazonaws in GovCloud", () => {
+    expect(AwsService.LOGS.serviceName(scope(), "service", "cn-north-1")).toBe("cn.com.amazonaws.cn-north-1.logs");
+    expect(AwsService.KMS.serviceName(scope(), "service", "cn-northwest-1")).toBe("cn.com.amazonaws.cn-northwest-1.kms");
+    expect(AwsService.S3.serviceName(scope(), "service", "cn-north-1")).toBe("com.amazonaws.cn-north-1.s3");
+    expect(AwsService.ECR_DKR.serviceName(scope(), "service", "cn-north-1")).toBe("com.amazonaws.cn-north-1.ecr.dkr");
+    expect(AwsService.STS.serviceName(scope(), "service", "us-gov-west-1")).toBe("com.amazonaws.us-gov-west-1.sts");
+  });
+
+  test("gives the public DNS name each service's clients resolve", () => {
+    expect(AwsService.LOGS.dnsName(scope(), "service", "us-east-1")).toBe("logs.us-east-1.amazonaws.com");
+    expect(AwsService.ECR_API.dnsName(scope(), "service", "eu-west-1")).toBe("api.ecr.eu-west-1.amazonaws.com");
+    expect(AwsService.ECR_DKR.dnsName(scope(), "service", "us-east-1")).toBe("dkr.ecr.us-east-1.amazonaws.com");
+    expect(AwsService.KMS.dnsName(scope(), "service", "cn-north-1")).toBe("kms.cn-north-1.amazonaws.com.cn");
+    expect(AwsService.ECR_DKR.wildcardDns).toBe(true);
+    expect(AwsService.LOGS.wildcardDns).toBe(false);
+  });
+
+  test("only S3 and DynamoDB have gateway endpoints", () => {
+    expect(AwsService.S3.hasGatewayEndpoint).toBe(true);
+    expect(AwsService.DYNAMODB.hasGatewayEndpoint).toBe(true);
+    expect(AwsService.LOGS.hasGatewayEndpoint).toBe(false);
+  });
+
+  test("custom() is an escape hatch for any other service, by full name", () => {
+    const bedrock = AwsService.custom("com.amazonaws.us-east-1.bedrock-runtime");
+    expect(bedrock.serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.us-east-1.bedrock-runtime");
+    expect(bedrock.shortName).toBe("bedrock-runtime");
+    expect(bedrock.isCustom).toBe(true);
+    expect(AwsService.custom("com.amazonaws.us-east-1.redshift", [5439]).ports).toEqual([5439]);
+    expectValidationError(() => bedrock.dnsName(scope(), "service", "us-east-1"), "service", "bedrock-runtime");
+  });
+
+  test("fromName accepts known short names from untyped input", () => {
+    expect(AwsService.fromName(scope(), "service", "ecr.dkr").shortName).toBe("ecr.dkr");
+  });
+
+  test("fails when the short name is unknown, suggesting the closest", () => {
+    const error = expectValidationError(() => AwsService.fromName(scope(), "service", "ecr.dk"), "service", "ecr.dk");
+    expect(error.message).toContain('did you mean "ecr.dkr"?');
+    expect(expectValidationError(() => AwsService.fromName(scope(), "service", "secretmanager"), "service", "secretmanager").message).toContain(
+      '"secretsmanager"',
+    );
+    expect(expectValidationError(() => AwsService.fromName(scope(), "service", "zzzzzzzzzzzzzzzz"), "service", "zzzz").message).toContain(
+      "AwsService.custom()",
+    );
+  });
+
+  test("fails when the region is malformed", () => {
+    expectValidationError(() => AwsService.LOGS.serviceName(scope(), "region", "us-east1"), "region", "us-east1");
+    expectValidationError(() => AwsService.LOGS.dnsName(scope(), "region", "US-EAST-1"), "region", "US-EAST-1");
+  });
+});

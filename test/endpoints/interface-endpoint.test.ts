@@ -1,0 +1,285 @@
+import { Testing, TerraformStack } from "cdktf";
+import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
+import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
+import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { expectValidationError, Json, onlyResource, ORG, resourcesOfType, synthJson, testStack, testVpc } from "./helpers";
+
+const orgOnly = EndpointPolicy.organizationOnly(ORG);
+
+function logsEndpoint(overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}): { stack: TerraformStack; json: Json; endpoint: Json } {
+  const stack = testStack();
+  const vpc = testVpc(stack);
+  new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, ...overrides });
+  const json = synthJson(stack);
+  return { stack, json, endpoint: onlyResource(json, "aws_vpc_endpoint") };
+}
+
+const partnerService: IInterfaceEndpointService = {
+  serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+  ports: [443, 8443],
+  isAwsService: false,
+  privateDnsSupported: false,
+};
+
+describe("InterfaceEndpoint defaults", () => {
+  test("an explicit Interface type, the regional service name, one subnet per AZ", () => {
+    const { endpoint } = logsEndpoint();
+    expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", service_name: "com.amazonaws.us-east-1.logs" });
+    expect(endpoint.subnet_ids).toEqual([
+      "${aws_subnet.Vpc_Private-us-east-1a_3B80A300.id}",
+      "${aws_subnet.Vpc_Private-us-east-1b_05ADEB85.id}",
+    ]);
+  });
+
+  test("a new security group opening only the service port, from the VPC CIDR, with a description, and no egress", () => {
+    const { json, endpoint } = logsEndpoint();
+    const group = onlyResource(json, "aws_security_group");
+    expect(group.description).toBe("VPC endpoint to logs");
+    const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "${aws_vpc.Vpc_8378EB38.cidr_block}" });
+    expect(rules[0].description).toMatch(/^Clients to logs through the VPC endpoint, TCP 443$/);
+    expect(JSON.stringify(json)).not.toContain("0.0.0.0/0");
+    expect(resourcesOfType(json, "aws_vpc_security_group_egress_rule")).toEqual({});
+    expect(endpoint.security_group_ids).toEqual(["${aws_security_group.Logs_SecurityGroup_CA97C047.id}"]);
+  });
+
+  test("private DNS on for AWS services", () => {
+    expect(logsEndpoint().endpoint.private_dns_enabled).toBe(true);
+    expect(logsEndpoint({ privateDnsEnabled: false }).endpoint.private_dns_enabled).toBe(false);
+  });
+
+  test("the chosen least-privilege policy, rendered as JSON", () => {
+    const policy = JSON.parse(logsEndpoint().endpoint.policy);
+    expect(policy.Statement).toEqual([
+      { Sid: "OrganizationPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } },
+    ]);
+  });
+
+  test("allow-all only when asked by name: then the policy attribute is left to AWS's default", () => {
+    expect(logsEndpoint({ policy: EndpointPolicy.allowAll() }).endpoint.policy).toBeUndefined();
+  });
+
+  test("no dns_options, ip_address_type or service_region unless asked", () => {
+    const { endpoint } = logsEndpoint();
+    expect(endpoint.dns_options).toBeUndefined();
+    expect(endpoint.ip_address_type).toBeUndefined();
+    expect(endpoint.service_region).toBeUndefined();
+  });
+
+  test("the endpoint's construct ids are stable: Resource for the endpoint, SecurityGroup for its group", () => {
+    const stack = testStack();
+    const endpoint = new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: orgOnly });
+    expect(endpoint.resource.node.id).toBe("Resource");
+    expect(endpoint.securityGroup?.node.id).toBe("SecurityGroup");
+    expect(endpoint.serviceName).toBe("com.amazonaws.us-east-1.logs");
+  });
+});
+
+describe("InterfaceEndpoint options", () => {
+  test("dns options, IP address type and cross-region service region", () => {
+    const stack = testStack();
+    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    new InterfaceEndpoint(stack, "Kms", { vpc, service: AwsService.KMS, policy: orgOnly, ipAddressType: "dualstack", dnsRecordIpType: "dualstack", serviceRegion: "us-west-2" });
+    const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
+    expect(endpoint).toMatchObject({
+      ip_address_type: "dualstack",
+      dns_options: { dns_record_ip_type: "dualstack" },
+      service_region: "us-west-2",
+      service_name: "com.amazonaws.us-west-2.kms",
+    });
+  });
+
+  test("the region prop wins over the provider's, and names China services with the cn prefix", () => {
+    const stack = testStack("cn-north-1");
+    new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["cn-north-1a", "cn-north-1b"]), service: AwsService.LOGS, policy: orgOnly });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").service_name).toBe("cn.com.amazonaws.cn-north-1.logs");
+    const other = testStack();
+    new InterfaceEndpoint(other, "Logs", { vpc: testVpc(other), service: AwsService.LOGS, policy: orgOnly, region: "eu-west-1" });
+    expect(onlyResource(synthJson(other), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.eu-west-1.logs");
+  });
+
+  test("given security groups replace the created one", () => {
+    const stack = testStack();
+    const vpc = testVpc(stack);
+    const group = new SecurityGroup(stack, "Mine", { vpc, description: "mine" });
+    const endpoint = new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, securityGroups: [group] });
+    expect(endpoint.securityGroup).toBeUndefined();
+    const json = synthJson(stack);
+    expect(Object.keys(resourcesOfType(json, "aws_security_group"))).toHaveLength(1);
+    expect(onlyResource(json, "aws_vpc_endpoint").security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Mine_[0-9A-F]+\.id\}$/)]);
+  });
+
+  test("allowedPeers replace the VPC CIDR in the created group", () => {
+    const { json } = logsEndpoint({ allowedPeers: [Peer.cidr("10.50.0.0/16"), Peer.cidr("10.60.0.0/16")] });
+    const cidrs = (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => r.cidr_ipv4);
+    expect(cidrs).toEqual(["10.50.0.0/16", "10.60.0.0/16"]);
+  });
+
+  test("minAvailabilityZones: 1 accepts a single-AZ endpoint", () => {
+    const stack = testStack();
+    new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["us-east-1a"]), service: AwsService.LOGS, policy: orgOnly, minAvailabilityZones: 1 });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").subnet_ids).toHaveLength(1);
+  });
+
+  test("onlySupportedAvailabilityZones filters subnets at plan time by the AZs the service supports", () => {
+    const { json, endpoint } = logsEndpoint({ onlySupportedAvailabilityZones: true });
+    expect(Object.values(json.data.aws_vpc_endpoint_service)).toEqual([{ service_name: "com.amazonaws.us-east-1.logs", service_type: "Interface" }]);
+    expect(endpoint.subnet_ids).toMatch(/^\$\{matchkeys\(\[aws_subnet\..*\], \["us-east-1a", "us-east-1b"\], tolist\(data\.aws_vpc_endpoint_service\.Logs_Service_[0-9A-F]+\.availability_zones\)\)\}$/);
+  });
+
+  test("endpoint services: no policy needed, private DNS follows the service, every service port opened", () => {
+    const stack = testStack();
+    new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partnerService });
+    const json = synthJson(stack);
+    const endpoint = onlyResource(json, "aws_vpc_endpoint");
+    expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", service_name: partnerService.serviceName, private_dns_enabled: false });
+    expect(endpoint.policy).toBeUndefined();
+    const ports = (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => r.from_port);
+    expect(ports).toEqual([443, 8443]);
+  });
+
+  test("a policy on an endpoint service is dropped with a warning, as AWS ignores it", () => {
+    const stack = testStack();
+    const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partnerService, policy: orgOnly });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").policy).toBeUndefined();
+    const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);
+  });
+});
+
+describe("InterfaceEndpoint S3 private DNS", () => {
+  test("is off by default without a gateway endpoint", () => {
+    const stack = testStack();
+    new InterfaceEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy: orgOnly });
+    const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
+    expect(endpoint.private_dns_enabled).toBe(false);
+    expect(endpoint.dns_options).toBeUndefined();
+  });
+
+  test("with a gateway endpoint: on, inbound resolver only, and created after the gateway", () => {
+    const stack = testStack();
+    const vpc = testVpc(stack);
+    const gateway = new GatewayEndpoint(stack, "S3Gateway", { vpc, service: AwsService.S3, policy: orgOnly });
+    new InterfaceEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy: orgOnly, gatewayEndpoint: gateway });
+    const endpoints = resourcesOfType(synthJson(stack), "aws_vpc_endpoint");
+    const [gatewayKey] = Object.keys(endpoints).filter((k) => k.startsWith("S3Gateway_"));
+    const [interfaceKey] = Object.keys(endpoints).filter((k) => k.startsWith("S3_"));
+    expect(endpoints[interfaceKey]).toMatchObject({
+      private_dns_enabled: true,
+      dns_options: { private_dns_only_for_inbound_resolver_endpoint: true },
+      depends_on: [`aws_vpc_endpoint.${gatewayKey}`],
+    });
+  });
+
+  test("with inbound-resolver-only off: on for the whole VPC, no gateway needed", () => {
+    const stack = testStack();
+    new InterfaceEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy: orgOnly, privateDnsOnlyForInboundResolverEndpoint: false });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint")).toMatchObject({
+      private_dns_enabled: true,
+      dns_options: { private_dns_only_for_inbound_resolver_endpoint: false },
+    });
+  });
+});
+
+describe("InterfaceEndpoint fails", () => {
+  const build = (overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}, stack = testStack()) =>
+    new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: orgOnly, ...overrides });
+
+  test("fails when an AWS service endpoint has no policy (no silent allow-all)", () => {
+    const error = expectValidationError(() => build({ policy: undefined }), "policy", "undefined");
+    expect(error.message).toContain("EndpointPolicy.allowAll()");
+  });
+
+  test("fails when the region is malformed", () => {
+    expectValidationError(() => build({ region: "us-east1" }), "region", "us-east1");
+    expectValidationError(() => build({ serviceRegion: "west-2" }), "serviceRegion", "west-2");
+  });
+
+  test("fails when no region is known", () => {
+    const stack = new TerraformStack(Testing.app(), "no-provider");
+    expectValidationError(() => build({}, stack), "region", "undefined");
+  });
+
+  test("fails when there are no subnets", () => {
+    const stack = testStack();
+    const vpc = PrivateVpc.fromAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
+    expectValidationError(() => new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly }), "vpc.privateSubnets", "[]");
+    expectValidationError(() => build({ subnets: [] }), "subnets", "[]");
+  });
+
+  test("fails when two subnets share an availability zone", () => {
+    const subnets = [
+      { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" },
+      { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" },
+      { subnetId: "subnet-0cccccccccccccccc", availabilityZone: "us-east-1a" },
+    ];
+    const error = expectValidationError(() => build({ subnets }), "subnets", "us-east-1a");
+    expect(error.expected).toContain("one subnet per availability zone");
+  });
+
+  test("fails when the subnets cover fewer than two availability zones", () => {
+    const error = expectValidationError(() => build({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] }), "subnets", "1 availability zone");
+    expect(error.expected).toContain("minAvailabilityZones: 1");
+  });
+
+  test("fails when a security-group CIDR is 0.0.0.0/0", () => {
+    expectValidationError(() => build({ allowedPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressRules.peer", "0.0.0.0/0");
+  });
+
+  test("fails when both security groups and allowed peers are given, or an empty list of groups", () => {
+    const stack = testStack();
+    const group = { securityGroupId: "sg-0123456789abcdef0" };
+    expectValidationError(() => build({ securityGroups: [group], allowedPeers: [Peer.cidr("10.0.0.0/8")] }, stack), "allowedPeers", "allowedPeers with securityGroups");
+    expectValidationError(() => build({ securityGroups: [] }), "securityGroups", "[]");
+  });
+
+  test("fails when private DNS is on for S3 without a gateway endpoint or the inbound-resolver choice", () => {
+    const error = expectValidationError(() => build({ service: AwsService.S3, privateDnsEnabled: true }), "privateDnsEnabled", "true");
+    expect(error.expected).toContain("gateway endpoint");
+    expectValidationError(() => build({ service: AwsService.S3, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }), "privateDnsEnabled", "true");
+  });
+
+  test("fails when the inbound-resolver option is used on a service other than S3, or without private DNS", () => {
+    expectValidationError(() => build({ privateDnsOnlyForInboundResolverEndpoint: true }), "privateDnsOnlyForInboundResolverEndpoint", "true");
+    expectValidationError(
+      () => build({ service: AwsService.S3, privateDnsEnabled: false, privateDnsOnlyForInboundResolverEndpoint: true }),
+      "privateDnsOnlyForInboundResolverEndpoint",
+      "true",
+    );
+  });
+
+  test("fails when private DNS is asked of an endpoint service without a verified name", () => {
+    expectValidationError(() => build({ service: partnerService, policy: undefined, privateDnsEnabled: true }), "privateDnsEnabled", "true");
+  });
+
+  test("fails when the policy is over 20,480 characters", () => {
+    const buckets = Array.from({ length: 400 }, (_, i) => `example-bucket-with-a-long-name-${i}`);
+    const error = expectValidationError(() => build({ service: AwsService.S3, policy: EndpointPolicy.s3Buckets(buckets) }), "policy", /a policy of \d+ characters/);
+    expect(error.expected).toBe("at most 20480 characters");
+  });
+
+  test("fails when a policy statement has no principal", () => {
+    const statement = new PolicyStatement({ actions: ["logs:PutLogEvents"], resources: ["*"] });
+    expectValidationError(() => build({ policy: EndpointPolicy.fromStatements(statement) }), "policy.statements[0].principals", "undefined");
+  });
+
+  test("fails when the organization ID of a preset is malformed", () => {
+    expectValidationError(() => build({ policy: EndpointPolicy.organizationOnly("org-123") }), "policy.organizationId", "org-123");
+  });
+
+  test("fails when the IP address type does not fit the subnets", () => {
+    expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
+    expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");
+  });
+
+  test("fails when AZ filtering is asked but a subnet's AZ is unknown", () => {
+    const subnets = [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }];
+    expectValidationError(() => build({ subnets, onlySupportedAvailabilityZones: true }), "subnets[0].availabilityZone", "undefined");
+  });
+
+  test("accepts custom statements with principals", () => {
+    const statement = new PolicyStatement({ actions: ["logs:PutLogEvents"], principals: [PolicyPrincipal.account("111111111111")] });
+    expect(() => build({ policy: EndpointPolicy.fromStatements(statement) })).not.toThrow();
+  });
+});
