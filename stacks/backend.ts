@@ -132,8 +132,16 @@ function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings:
   return new CloudBackend(stack, {
     organization,
     hostname: settings.hostname,
-    workspaces: new NamedCloudWorkspace(workspace, settings.project),
+    workspaces: new ProjectNamedCloudWorkspace(workspace, settings.project),
   });
+}
+
+/** cdktf 0.21 drops a named workspace's `project` from `synth --hcl` output (its JSON keeps it); this puts it back. */
+class ProjectNamedCloudWorkspace extends NamedCloudWorkspace {
+  public override toHclTerraform(): Record<string, unknown> {
+    const base = super.toHclTerraform() as Record<string, unknown>;
+    return this.project === undefined ? base : { ...base, project: { value: this.project, type: "simple", storageClassType: "string" } };
+  }
 }
 
 function required(stack: TerraformStack, settings: BackendSettings, key: keyof BackendSettings, what: string): string {

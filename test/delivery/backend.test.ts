@@ -158,6 +158,18 @@ describe("Terraform Cloud backend", () => {
     expect(cloud).toMatchObject({ hostname: "tfe.example.com", workspaces: { name: "es1-internal-api", project: "networking" } });
   });
 
+  test("keeps the project in the HCL output (cdktf 0.21 alone drops it)", () => {
+    const hcl: string = Testing.synthHcl(stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }));
+    const workspaces = /workspaces \{([^}]*)\}/.exec(hcl)?.[1] ?? "";
+    expect(workspaces).toMatch(/name = "es1-internal-api"/);
+    expect(workspaces).toMatch(/project = "networking"/);
+  });
+
+  test("the HCL output of S3 keeps the lock file setting", () => {
+    const hcl: string = Testing.synthHcl(stackWith(s3Env));
+    expect(hcl).toMatch(/backend "s3" \{[^}]*use_lockfile = true/);
+  });
+
   test("is configured by the cdktf.json context alone", () => {
     const cloud = terraformBlock(stackWith({}, { type: "cloud", organization: "context-org", workspacePrefix: "ctx-" })).cloud;
     expect(cloud).toMatchObject({ organization: "context-org", workspaces: { name: "ctx-es1-internal-api" } });
@@ -230,6 +242,10 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     const dir = join(workDir, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform }));
+    return init(dir);
+  }
+
+  function init(dir: string): string {
     try {
       return execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 120_000 });
     } catch (error) {
@@ -244,6 +260,18 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     ["cloud", { ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }],
   ])("%s", (name, env) => {
     const output = initOutput(name.replace(/\W+/g, "-"), terraformBlock(stackWith(env)));
+    expect(output).toMatch(/Initializing (the backend|HCP Terraform)/);
+    expect(output).not.toMatch(SCHEMA_ERRORS);
+  });
+
+  (available ? test : test.skip).each([
+    ["s3 as HCL", s3Env],
+    ["cloud with a project as HCL", { ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }],
+  ])("%s", (name, env) => {
+    const dir = join(workDir, name.replace(/\W+/g, "-"));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "cdk.tf"), Testing.synthHcl(stackWith(env)));
+    const output = init(dir);
     expect(output).toMatch(/Initializing (the backend|HCP Terraform)/);
     expect(output).not.toMatch(SCHEMA_ERRORS);
   });
