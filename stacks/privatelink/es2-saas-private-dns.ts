@@ -1,0 +1,45 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import { exampleStack } from "../example-stack";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, exampleVpc, PROVIDER_ACCOUNT } from "./shared";
+
+/**
+ * ES-2: a SaaS application in the provider's VPC, offered to a customer
+ * account under a verified private DNS name (api.saas.example.com): the
+ * ownership TXT record goes to the provider's public zone, AWS verifies it,
+ * and the customer's endpoint answers that name inside the customer VPC once
+ * the provider accepted the connection. The customer's VPC overlaps the
+ * provider's (10.40.0.0/16 on both sides), which PrivateLink allows; since
+ * customer CIDRs are unknown and may overlap, the NLB does not judge
+ * PrivateLink traffic by source: allowed principals and acceptance do.
+ */
+export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], (stack) => {
+  const customer = stack.accountProvider("customer", CONSUMER_ACCOUNT_A);
+  const saasVpc = exampleVpc(stack, "SaasVpc", "es2-saas", "10.40.0.0/16");
+  const customerVpc = exampleVpc(stack, "CustomerVpc", "es2-customer", "10.40.0.0/16", { provider: customer });
+
+  const saas = new PrivateLinkSaasOffering(stack, "Saas", {
+    service: {
+      name: "es2-saas-api",
+      networkLoadBalancer: {
+        vpc: saasVpc,
+        listeners: [
+          {
+            port: 443,
+            protocol: "TLS",
+            certificateArn: CERTIFICATES.saas,
+            targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { "app-a": "10.40.0.10", "app-b": "10.40.1.10" } }),
+          },
+        ],
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
+      },
+      privateDnsName: "api.saas.example.com",
+      privateDnsVerificationZone: EXAMPLE_ZONE,
+      connectionNotifications: [{ name: "customer-onboarding", snsTopicArn: `arn:aws:sns:us-east-1:${PROVIDER_ACCOUNT}:saas-endpoint-connections` }],
+    },
+    consumers: [{ name: "acme", accountId: CONSUMER_ACCOUNT_A, provider: customer, vpc: customerVpc }],
+  });
+
+  new TerraformOutput(stack, "service_name", { value: saas.service.serviceName, description: "What customers create their endpoint to" });
+  new TerraformOutput(stack, "private_dns_name", { value: saas.service.privateDnsName, description: "Resolves to the customer's endpoint inside the customer VPC" });
+});
