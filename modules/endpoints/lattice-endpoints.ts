@@ -1,3 +1,4 @@
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError } from "../core";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
@@ -20,6 +21,11 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
    * @default - the configuration's port ranges (required when it has none, as with ARN resources)
    */
   readonly ports?: readonly PortSpec[];
+  /**
+   * What must exist first, such as the RAM share of a configuration from another account and its acceptance.
+   * @default - nothing beyond the references
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -34,12 +40,22 @@ export class ResourceEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
     super(scope, id, props, (endpoint) => ({
       vpcEndpointType: "Resource",
-      resourceConfigurationArn: props.resourceConfiguration.resourceConfigurationArn,
+      resourceConfigurationArn: resourceConfigurationArn(endpoint, props),
       ports: resourcePorts(endpoint, props),
       targetLabel: "a VPC Lattice resource configuration",
       privateDnsEnabled: props.privateDnsEnabled ?? false,
+      dependsOn: props.dependsOn,
     }));
   }
+}
+
+/** The configuration is the endpoint's only target: a service name (JavaScript callers can pass one) would be silently dropped. */
+function resourceConfigurationArn(endpoint: Construct, props: ResourceEndpointProps): string {
+  const serviceName = (props as { serviceName?: unknown }).serviceName;
+  if (serviceName !== undefined) {
+    throw new ValidationError(endpoint, "serviceName", serviceName, "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)");
+  }
+  return props.resourceConfiguration.resourceConfigurationArn;
 }
 
 function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortSpec[] {

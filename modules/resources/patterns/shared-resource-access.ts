@@ -1,4 +1,4 @@
-import { dependable, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { checkAccountId, requireValue } from "../../core";
@@ -66,15 +66,14 @@ export class SharedResourceAccess extends Construct {
       this.accepter = new ResourceShareAccepter(this, "Accepter", { share: this.share, provider: props.partnerProvider });
     }
 
+    // The partner sees the configuration only once it is in the share (and the share is accepted).
+    const shared = this.share.node.children.filter((c): c is RamResourceAssociation => c instanceof RamResourceAssociation);
     this.endpoint = new ResourceEndpoint(this, "Endpoint", {
       provider: props.partnerProvider,
       vpc: props.partnerVpc,
       subnets: props.partnerSubnets,
       resourceConfiguration: props.resourceConfiguration,
+      dependsOn: [...shared, ...(this.accepter ? [this.accepter.resource] : [])],
     });
-    // The partner sees the configuration only once it is in the share (and the share is accepted).
-    // ResourceEndpoint takes no dependsOn yet, hence the escape hatch.
-    const shared = this.share.node.children.filter((c): c is RamResourceAssociation => c instanceof RamResourceAssociation);
-    this.endpoint.resource.dependsOn = [...shared, ...(this.accepter ? [this.accepter.resource] : [])].map(dependable);
   }
 }
