@@ -29,11 +29,31 @@ interface ServiceTraits {
   readonly privateDnsNeedsGatewayOrResolverChoice?: boolean;
 }
 
+/** Short names of the services {@link AwsService.of} accepts. */
+export type AwsServiceName =
+  | "s3"
+  | "dynamodb"
+  | "ecr.api"
+  | "ecr.dkr"
+  | "logs"
+  | "monitoring"
+  | "kms"
+  | "sts"
+  | "ssm"
+  | "ssmmessages"
+  | "ec2messages"
+  | "secretsmanager"
+  | "sqs"
+  | "sns"
+  | "execute-api"
+  | "lambda"
+  | "ec2";
+
 /**
  * The AWS services this library knows by short name. Any other service is one
  * `AwsService.custom()` away; these are the ones private subnets need most.
  */
-const KNOWN_SERVICES = {
+const KNOWN_SERVICES: Record<AwsServiceName, ServiceTraits> = {
   s3: { ports: [443], gateway: true, globalPrefixInChina: true, wildcardDns: true, privateDnsNeedsGatewayOrResolverChoice: true },
   dynamodb: { ports: [443], gateway: true, globalPrefixInChina: true },
   "ecr.api": { ports: [443], globalPrefixInChina: true, dnsName: "api.ecr.{region}.{suffix}" },
@@ -51,10 +71,7 @@ const KNOWN_SERVICES = {
   "execute-api": { ports: [443], globalPrefixInChina: true, wildcardDns: true },
   lambda: { ports: [443], globalPrefixInChina: true },
   ec2: { ports: [443], globalPrefixInChina: true },
-} as const satisfies Record<string, ServiceTraits>;
-
-/** Short names of the services {@link AwsService.of} accepts. */
-export type AwsServiceName = keyof typeof KNOWN_SERVICES;
+};
 
 const KNOWN_NAMES = Object.keys(KNOWN_SERVICES) as AwsServiceName[];
 
@@ -63,22 +80,39 @@ const KNOWN_NAMES = Object.keys(KNOWN_SERVICES) as AwsServiceName[];
  * ({@link AwsService.inRegion}) to get the partition-specific service name.
  */
 export class AwsService {
+  /** Amazon S3 (gateway or interface endpoint). */
   public static readonly S3 = AwsService.of("s3");
+  /** Amazon DynamoDB (gateway or interface endpoint). */
   public static readonly DYNAMODB = AwsService.of("dynamodb");
+  /** Amazon ECR API: tokens and manifests. */
   public static readonly ECR_API = AwsService.of("ecr.api");
+  /** Amazon ECR Docker registry: image pulls. */
   public static readonly ECR_DKR = AwsService.of("ecr.dkr");
+  /** Amazon CloudWatch Logs. */
   public static readonly LOGS = AwsService.of("logs");
+  /** Amazon CloudWatch metrics. */
   public static readonly MONITORING = AwsService.of("monitoring");
+  /** AWS KMS. */
   public static readonly KMS = AwsService.of("kms");
+  /** AWS STS. */
   public static readonly STS = AwsService.of("sts");
+  /** AWS Systems Manager. */
   public static readonly SSM = AwsService.of("ssm");
+  /** Systems Manager Session Manager channels. */
   public static readonly SSM_MESSAGES = AwsService.of("ssmmessages");
+  /** Systems Manager agent messages. */
   public static readonly EC2_MESSAGES = AwsService.of("ec2messages");
+  /** AWS Secrets Manager. */
   public static readonly SECRETS_MANAGER = AwsService.of("secretsmanager");
+  /** Amazon SQS. */
   public static readonly SQS = AwsService.of("sqs");
+  /** Amazon SNS. */
   public static readonly SNS = AwsService.of("sns");
+  /** Private Amazon API Gateway APIs. */
   public static readonly EXECUTE_API = AwsService.of("execute-api");
+  /** AWS Lambda API. */
   public static readonly LAMBDA = AwsService.of("lambda");
+  /** Amazon EC2 API. */
   public static readonly EC2 = AwsService.of("ec2");
 
   /** A service by its short name, as in `com.amazonaws.<region>.<short name>`. */

@@ -55,6 +55,7 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
  * aws_route53_vpc_association_authorization for spokes of other accounts.
  */
 export class CentralizedEndpoints extends Construct {
+  /** The hub's endpoints and their shared security group. */
   public readonly endpoints: PrivateAwsServiceAccess;
   /** Private hosted zones by service short name. */
   public readonly hostedZones: Readonly<Record<string, Route53Zone>>;

@@ -13,6 +13,7 @@ const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "i
 
 /** A VPC endpoint of any type, created here or imported. */
 export interface IVpcEndpoint {
+  /** `vpce-…` */
   readonly vpcEndpointId: string;
 }
 
@@ -57,15 +58,21 @@ export interface NetworkEndpointProps extends AwsResourceProps {
 
 /** What the endpoint type adds to the shared placement and security settings. */
 export interface EndpointSpec {
+  /** Always explicit: the provider's default (Gateway) is never what these endpoints mean. */
   readonly vpcEndpointType: "Interface" | "Resource" | "ServiceNetwork";
+  /** Interface endpoints: the full service name. @default - none */
   readonly serviceName?: string;
+  /** Interface endpoints: the service's region, when another one. @default - the endpoint's region */
   readonly serviceRegion?: string;
+  /** Resource endpoints: the configuration. @default - none */
   readonly resourceConfigurationArn?: string;
+  /** ServiceNetwork endpoints: the network. @default - none */
   readonly serviceNetworkArn?: string;
   /** Ports the created security group opens. */
   readonly ports: readonly PortSpec[];
   /** Names what the endpoint reaches in rule descriptions. */
   readonly targetLabel: string;
+  /** Always explicit, so a provider default never decides name resolution. */
   readonly privateDnsEnabled: boolean;
   /** @default - AWS's default */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
@@ -83,7 +90,9 @@ export interface EndpointSpec {
  * (construct id `Resource`).
  */
 export abstract class NetworkEndpointBase extends Construct implements IVpcEndpoint {
+  /** The `aws_vpc_endpoint`, for escape hatches. */
   public readonly resource: VpcEndpoint;
+  /** `vpce-…` */
   public readonly vpcEndpointId: string;
   /** The group created for the endpoint; undefined when `securityGroups` were given. */
   public readonly securityGroup?: SecurityGroup;

@@ -34,6 +34,7 @@ export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
  * Creates: aws_s3_bucket_policy.
  */
 export class EndpointOnlyBucketPolicy extends Construct {
+  /** The `aws_s3_bucket_policy`, for escape hatches. */
   public readonly resource: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: EndpointOnlyBucketPolicyProps) {

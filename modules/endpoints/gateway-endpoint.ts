@@ -14,6 +14,7 @@ export interface IGatewayEndpoint extends IVpcEndpoint {
 }
 
 export interface GatewayEndpointProps extends AwsResourceProps {
+  /** The VPC whose route tables get the route. */
   readonly vpc: IVpc;
   /** S3 or DynamoDB: the only services with gateway endpoints. */
   readonly service: AwsService;
@@ -51,8 +52,11 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
     return new ImportedGatewayEndpoint(scope, id, attrs);
   }
 
+  /** The `aws_vpc_endpoint`, for escape hatches. */
   public readonly resource: VpcEndpoint;
+  /** `vpce-…` */
   public readonly vpcEndpointId: string;
+  /** S3 or DynamoDB. */
   public readonly service: AwsService;
 
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {

@@ -1,5 +1,5 @@
 export * from "./aws-service";
-export * from "./endpoint-base";
+export { DnsRecordIpType, EndpointSpec, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";

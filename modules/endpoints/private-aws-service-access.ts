@@ -10,6 +10,7 @@ import { resolveRegion } from "./region";
 
 /** One AWS service a VPC reaches privately, and how. */
 export interface ServiceAccess {
+  /** The service, e.g. `AwsService.LOGS`. */
   readonly service: AwsService;
   /** What may be done through the endpoint. */
   readonly policy: EndpointPolicy;

@@ -31,7 +31,9 @@ export interface S3HybridAccessProps extends NetworkEndpointProps {
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
 export class S3HybridAccess extends Construct {
+  /** What the VPC's own clients use (route-table based, free). */
   public readonly gatewayEndpoint: GatewayEndpoint;
+  /** What on-premises clients reach through the inbound resolver. */
   public readonly interfaceEndpoint: InterfaceEndpoint;
 
   constructor(scope: Construct, id: string, props: S3HybridAccessProps) {
