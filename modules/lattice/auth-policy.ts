@@ -15,6 +15,7 @@ import {
   PolicyStatement,
   ValidationError,
 } from "../core";
+import { policyAttribute } from "../endpoints/policy-json";
 import { SharePrincipal } from "../ram";
 import { IVpc } from "../vpc";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
@@ -209,7 +210,8 @@ export class LatticeAuthPolicy extends Construct {
     this.resource = new VpclatticeAuthPolicy(this, "Resource", {
       provider: props.provider,
       resourceIdentifier: "serviceNetworkArn" in props.target ? props.target.serviceNetworkArn : props.target.serviceArn,
-      policy: this.policyJson,
+      // A policy rendered later (one lazy token, not JSON yet) is passed as it is.
+      policy: this.policyJson.startsWith("{") ? policyAttribute(this.policyJson) : this.policyJson,
     });
   }
 }

@@ -56,19 +56,19 @@ describe("AuthPolicy", () => {
     });
   });
 
-  test("source VPCs render as Terraform references; anonymous callers can be allowed explicitly", () => {
+  test("source VPCs render as Terraform references inside jsonencode (cdktf's HCL output does not escape quoted references)", () => {
     const stack = testStack();
     const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
-    new LatticeAuthPolicy(stack, "Auth", {
+    const auth = new LatticeAuthPolicy(stack, "Auth", {
       target: NETWORK,
       policy: new AuthPolicy().allow({ sourceVpcs: [vpc], sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: true }),
     });
     const [resource] = Object.values(resourcesOfType(stack, "aws_vpclattice_auth_policy"));
-    const statement = JSON.parse(resource.policy).Statement[0];
+    expect(resource.policy).toMatch(/^\$\{jsonencode\(\{.*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.[\w-]+\.id.*\}\)\}$/s);
+    const statement = JSON.parse(auth.policyJson).Statement[0];
     expect(statement.Principal).toBe("*");
-    expect(statement.Condition).toEqual({
-      StringEquals: { "vpc-lattice-svcs:SourceVpc": expect.stringMatching(/^\$\{aws_vpc\.[\w-]+\.id\}$/), "vpc-lattice-svcs:SourceVpcOwnerAccount": "111111111111" },
-    });
+    expect(Object.keys(statement.Condition)).toEqual(["StringEquals"]);
+    expect(statement.Condition.StringEquals["vpc-lattice-svcs:SourceVpcOwnerAccount"]).toBe("111111111111");
   });
 
   test("deny grants render as Deny without the anonymous condition", () => {

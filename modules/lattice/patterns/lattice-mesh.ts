@@ -2,7 +2,7 @@ import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, stableId, ValidationError } from "../../core";
 import { PortSpec } from "../../endpoints/targets";
-import { IResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
+import { IResourceShare, ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISecurityGroup, IVpc } from "../../vpc";
 import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
@@ -143,6 +143,8 @@ export interface LatticeMeshProps extends AwsResourceProps {
  */
 export class LatticeMesh extends Construct {
   public readonly serviceNetwork: ServiceNetwork;
+  /** The RAM share of the network; members of a split deployment accept it by ARN. */
+  public readonly share: ResourceShare;
   public readonly members: { readonly [name: string]: LatticeMeshMember };
 
   constructor(scope: Construct, id: string, props: LatticeMeshProps) {
@@ -164,6 +166,8 @@ export class LatticeMesh extends Construct {
       accessLogs: props.accessLogs,
       sharing: { principals, allowExternalPrincipals: props.allowExternalPrincipals },
     });
+    // Always set: the network is given principals to share with.
+    this.share = this.serviceNetwork.share!;
     const accept = props.acceptShareInvitations ?? props.allowExternalPrincipals ?? false;
     this.members = Object.fromEntries(
       members.map((m) => [
@@ -171,7 +175,7 @@ export class LatticeMesh extends Construct {
         new LatticeMeshMember(this, `Member-${m.name}`, {
           ...m,
           serviceNetwork: this.serviceNetwork,
-          acceptShare: accept ? this.serviceNetwork.share : undefined,
+          acceptShare: accept ? this.share : undefined,
           // The member can only see the network once the share holds it and names the member's account.
           dependsOn: this.serviceNetwork.shareDependencies,
         }),
