@@ -196,7 +196,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       securityGroups: [this.securityGroup.securityGroupId],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === false ? "off" : "on",
       accessLogs: props.accessLogs === undefined ? undefined : { enabled: true, bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix },
-      tags: props.name === undefined ? undefined : { Name: props.name },
+      tags: { Name: props.name ?? this.node.path.split("/").slice(1).join("-") },
     });
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;

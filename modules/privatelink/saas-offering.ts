@@ -121,7 +121,7 @@ export class PrivateLinkSaasOffering extends Construct {
  * The service as one consumer sees it: only the ports it asked for, each one
  * the service listens on, so the endpoint's security group opens nothing else.
  */
-export function withPorts(scope: IConstruct, prop: string, service: IVpcEndpointService, ports: readonly number[] | undefined): IVpcEndpointService {
+function withPorts(scope: IConstruct, prop: string, service: IVpcEndpointService, ports: readonly number[] | undefined): IVpcEndpointService {
   if (service.ports.length === 0) {
     throw new ValidationError(scope, prop, service.ports, "a service with listener ports (a Gateway Load Balancer service takes GatewayLoadBalancer endpoints, not Interface ones)");
   }

@@ -1,5 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import {
   ANY_PRINCIPAL_OPT_IN,
   EndpointConnectionAccepter,
@@ -274,5 +275,19 @@ describe("EndpointConnectionAccepter", () => {
   test("fails when the service does not require acceptance", () => {
     const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
     expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
+  });
+});
+
+describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoint)", () => {
+  test("open the service's ports only, take private DNS when the name is verified, and warn about policies AWS ignores", () => {
+    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE });
+    const endpoint = new InterfaceEndpoint(stack, "Consumer", { vpc, service, policy: EndpointPolicy.allowAll() });
+    const resource = onlyResource(stack, "aws_vpc_endpoint");
+    expect(resource).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
+    expect(resource.policy).toBeUndefined();
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer_"));
+    expect(rules.map((r) => r.from_port)).toEqual([443]);
+    const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);
   });
 });

@@ -1,5 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { EndpointService, ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps, withPorts } from "../../modules/privatelink";
+import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../modules/privatelink";
 import { PrivateVpc } from "../../modules/vpc";
 import { CERTIFICATE_ARN, expectValidationError, Json, nlbOptions, onlyResource, providerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
 
@@ -94,9 +94,15 @@ describe("PrivateLinkSaasOffering", () => {
     });
 
     test("the service has no ports to open (a Gateway Load Balancer service)", () => {
-      const stack = testStack();
-      const gwlb = new EndpointService(stack, "Gwlb", { gatewayLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef"] });
-      expectValidationError(() => withPorts(stack, "service", gwlb, undefined), "service", "[]");
+      const build = () => {
+        const stack = testStack();
+        const vpc = providerVpc(stack);
+        new PrivateLinkSaasOffering(stack, "Offering", {
+          service: { gatewayLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef"] },
+          consumers: [{ name: "acme", accountId: "222222222222", vpc }],
+        });
+      };
+      expectValidationError(build, "consumers[0].ports", "[]");
     });
 
     test("a consumer wants private DNS from a service without a name", () => {
