@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import {
   VpclatticeResourceConfiguration,
@@ -126,6 +126,9 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
   readonly allowAssociationToShareableServiceNetwork?: boolean;
 }
 
+/** Default (adjustable) quota of CHILD configurations per GROUP. */
+const CHILDREN_PER_GROUP = 60;
+
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 
 /**
@@ -155,6 +158,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
   private readonly ownPorts: readonly PortSpec[];
   /** Ports of the CHILD configurations of a GROUP, which endpoints to the group must open. */
   private readonly childPorts: PortSpec[] = [];
+  private childCount = 0;
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id);
@@ -189,13 +193,21 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     this.resourceConfigurationArn = this.resource.arn;
 
     this.resourceGateway.allowResourcePorts(this.ownPorts, this.resourceCidr(props.ipResource));
-    if (group instanceof ResourceConfiguration) group.childPorts.push(...this.ownPorts);
+    if (group instanceof ResourceConfiguration) group.addChild(this.ownPorts);
   }
 
   /** TCP ports a Resource endpoint to this configuration must open; a GROUP's include its children's. */
   public get ports(): readonly PortSpec[] {
     const all = [...this.ownPorts, ...this.childPorts];
     return all.filter((port, index) => all.findIndex((p) => p.from === port.from && p.to === port.to) === index);
+  }
+
+  private addChild(ports: readonly PortSpec[]): void {
+    this.childPorts.push(...ports);
+    this.childCount += 1;
+    if (this.childCount === CHILDREN_PER_GROUP + 1) {
+      Annotations.of(this).addWarning(`More than ${CHILDREN_PER_GROUP} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
+    }
   }
 
   private checkGroup(props: ResourceConfigurationProps): IVpcResourceConfiguration | undefined {

@@ -98,6 +98,20 @@ describe("ResourceConfiguration", () => {
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.from_port)).toEqual([443, 9200]);
   });
 
+  test("warns when a GROUP has more CHILD configurations than the default quota of 60", () => {
+    const { stack, group } = groupStack();
+    const addChildren = (from: number, to: number): void => {
+      for (let i = from; i <= to; i++) {
+        new ResourceConfiguration(stack, `Child-${i}`, { name: `child-${i}`, resourceConfigurationGroup: group, ipResource: { ipAddress: `10.0.0.${i}` }, portRanges: ["443"] });
+      }
+    };
+    const warnings = () => group.node.metadata.filter((m) => m.type === "@cdktf/warn");
+    addChildren(1, 60);
+    expect(warnings()).toHaveLength(0);
+    addChildren(61, 62);
+    expect(warnings()).toEqual([expect.objectContaining({ data: expect.stringContaining("More than 60 CHILD configurations") })]);
+  });
+
   test("shareable service networks only when asked", () => {
     const { stack, gateway } = gatewayStack();
     new ResourceConfiguration(stack, "Config", {
