@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { AwsResourceProps, checkIntegerRange, checkOneOf, isUnresolved, ValidationError } from "../core";
@@ -10,6 +10,11 @@ export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack", "ipv6"];
 const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "ipv6", "service-defined"];
+
+/** AWS's default quota of interface (and Resource/ServiceNetwork) endpoints per VPC; adjustable. */
+const ENDPOINTS_PER_VPC_QUOTA = 50;
+/** Endpoints created per VPC in this app, to warn when the quota is crossed. */
+const endpointsPerVpc = new WeakMap<IVpc, number>();
 
 /** A VPC endpoint of any type, created here or imported. */
 export interface IVpcEndpoint {
@@ -147,6 +152,17 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
       tags: { Name: this.node.path.split("/").slice(1).join("-") },
     });
     this.vpcEndpointId = this.resource.id;
+    this.countAgainstQuota(props.vpc);
+  }
+
+  private countAgainstQuota(vpc: IVpc): void {
+    const count = (endpointsPerVpc.get(vpc) ?? 0) + 1;
+    endpointsPerVpc.set(vpc, count);
+    if (count === ENDPOINTS_PER_VPC_QUOTA + 1) {
+      Annotations.of(this).addWarning(
+        `Endpoint number ${count} in its VPC: the default quota is ${ENDPOINTS_PER_VPC_QUOTA} interface endpoints per VPC. Request an increase (Service Quotas, Amazon VPC) before deploying, or share endpoints from a hub (CentralizedEndpoints).`,
+      );
+    }
   }
 
   /** One subnet per known AZ, enough AZs, and IP families that fit `ipAddressType`. */

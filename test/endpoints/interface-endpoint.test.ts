@@ -283,3 +283,16 @@ describe("InterfaceEndpoint fails", () => {
     expect(() => build({ policy: EndpointPolicy.fromStatements(statement) })).not.toThrow();
   });
 });
+
+describe("InterfaceEndpoint quota", () => {
+  test("warns once when a VPC gets more endpoints than the default quota of 50", () => {
+    const stack = testStack();
+    const vpc = testVpc(stack);
+    const endpoints = Array.from(
+      { length: 52 },
+      (_, i) => new InterfaceEndpoint(stack, `Svc${i}`, { vpc, service: AwsService.custom(`com.amazonaws.us-east-1.svc${i}`), policy: orgOnly }),
+    );
+    const warned = endpoints.filter((e) => e.node.metadata.some((m) => m.type === "@cdktf/warn" && String(m.data).includes("quota is 50")));
+    expect(warned.map((e) => e.node.id)).toEqual(["Svc50"]);
+  });
+});
