@@ -85,12 +85,16 @@ const TSCONFIG = {
   include: ["main.ts"],
 };
 
+const BARREL_PROBE = `require("cdktf-aws-private-networking");
+const barrel = require.resolve("@cdktf/provider-aws");
+console.log(require.cache[barrel] === undefined ? "not loaded" : barrel);`;
+
 function log(message: string): void {
   console.log(`[npm-consumer] ${message}`);
 }
 
 function run(command: string, args: readonly string[], options: ExecFileSyncOptions): string {
-  log(`$ ${command} ${args.join(" ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}`);
+  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}`);
   return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
 }
 
@@ -146,9 +150,17 @@ function main(): void {
       { cwd: project },
     );
 
+    // Loading the whole public API must not load the provider barrel (every resource class).
+    const barrel = run(process.execPath, ["-e", BARREL_PROBE], { cwd: project }).trim();
+    if (barrel !== "not loaded") throw new Error(`requiring the package loads the @cdktf/provider-aws barrel: ${barrel}`);
+    log("the package root loads without the @cdktf/provider-aws barrel");
+
     writeFileSync(join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
     writeFileSync(join(project, "main.ts"), PROGRAM);
-    run(process.execPath, [join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: project });
+    const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
+    run(process.execPath, [tsc, "-p", "."], { cwd: project });
+    // Projects on node16 resolution read "exports" (with its "types" conditions) instead of "typesVersions".
+    run(process.execPath, [tsc, "-p", ".", "--noEmit", "--module", "node16", "--moduleResolution", "node16"], { cwd: project });
 
     const outputs = { json: join(project, "cdktf.out"), hcl: join(project, "cdktf.out.hcl") };
     for (const [format, outdir] of Object.entries(outputs)) {
