@@ -65,6 +65,9 @@ export interface ResourceGatewayProps extends AwsResourceProps {
   /**
    * Up to 5 security groups of the gateway's network interfaces. Given
    * groups replace the default one, and their rules are yours to manage.
+   * The default group's rules reach resources over IPv4 (IPv6 for an IPV6
+   * gateway); a DUALSTACK gateway that must reach resources over IPv6 needs
+   * groups of its own.
    * @default - one new group whose egress allows only the resources' ports, to the VPC CIDR or the resource's IP
    */
   readonly securityGroups?: readonly ISecurityGroup[];

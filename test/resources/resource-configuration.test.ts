@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { Fn, TerraformStack } from "cdktf";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
 import { expectValidationError, gatewayStack, resourcesOfType, testStack } from "./helpers";
 
@@ -58,6 +58,16 @@ describe("ResourceConfiguration", () => {
     expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "10.0.1.25" }] }]);
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
       expect.objectContaining({ cidr_ipv4: "10.0.1.25/32", from_port: 9100, to_port: 9100 }),
+    ]);
+  });
+
+  test("an IP address only Terraform knows sends the gateway's egress to the VPC, and skips the literal checks", () => {
+    const { stack, gateway } = gatewayStack();
+    const ipAddress = Fn.cidrhost("10.0.1.0/24", 25);
+    new ResourceConfiguration(stack, "Config", { name: "computed-host", resourceGateway: gateway, ipResource: { ipAddress }, portRanges: ["22"] });
+    expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: '${cidrhost("10.0.1.0/24", 25)}' }] }]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
+      expect.objectContaining({ cidr_ipv4: expect.stringMatching(/aws_vpc\.Vpc_\w+\.cidr_block/), from_port: 22 }),
     ]);
   });
 
