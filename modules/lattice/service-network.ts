@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
@@ -67,6 +67,25 @@ export interface ServiceNetworkVpcAssociationOptions {
 
 export interface ServiceNetworkVpcAssociationProps extends ServiceNetworkVpcAssociationOptions {
   readonly serviceNetwork: IServiceNetwork;
+}
+
+/** Default of the adjustable quotas "service associations per service network" and "resource configurations per service network". */
+const ASSOCIATIONS_PER_NETWORK_QUOTA = 500;
+
+/** Association counts by kind and network ARN, per app, to warn before an adjustable quota fails the apply. */
+const associationCounts = new WeakMap<IConstruct, Map<string, number>>();
+
+function warnOverAssociationQuota(association: Construct, kind: "service" | "resource configuration", serviceNetwork: IServiceNetwork): void {
+  const counts = associationCounts.get(association.node.root) ?? new Map<string, number>();
+  associationCounts.set(association.node.root, counts);
+  const key = `${kind} ${serviceNetwork.serviceNetworkArn}`;
+  const count = (counts.get(key) ?? 0) + 1;
+  counts.set(key, count);
+  if (count === ASSOCIATIONS_PER_NETWORK_QUOTA + 1) {
+    Annotations.of(association).addWarning(
+      `More than ${ASSOCIATIONS_PER_NETWORK_QUOTA} ${kind} associations with one service network: raise the "${kind === "service" ? "Service associations" : "Resource configurations"} per service network" quota before applying`,
+    );
+  }
 }
 
 /** Association paths by VPC ID, per app: AWS allows one service network association per VPC. */
@@ -165,6 +184,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
+    warnOverAssociationQuota(this, "service", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider: props.provider ?? props.service.provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
@@ -194,6 +214,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
+    warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
       provider: props.provider ?? props.resourceConfiguration.provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,

@@ -150,6 +150,17 @@ describe("ServiceNetwork", () => {
     expect(resource.provider).toBeUndefined();
   });
 
+  test("warns once when service associations exceed the adjustable quota of 500 per network", () => {
+    const stack = testStack();
+    const shared = network(stack);
+    const warnings = () => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data as string));
+    for (let i = 0; i < 500; i++) shared.associateService(`s${i}`, fakeService());
+    expect(warnings()).toEqual([]);
+    shared.associateService("s500", fakeService());
+    shared.associateService("s501", fakeService());
+    expect(warnings()).toEqual([expect.stringContaining('"Service associations per service network" quota')]);
+  });
+
   test("construct IDs follow the association names, so addresses survive reordering", () => {
     const stack = testStack();
     const shared = network(stack);
