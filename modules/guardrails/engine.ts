@@ -7,16 +7,21 @@ import { Suppression, suppressionFor } from "./suppressions";
 
 /** One problem one rule found with one resource. */
 export interface Finding {
+  /** Name of the stack the resource is in. */
   readonly stack: string;
+  /** e.g. PN-EP2. */
   readonly ruleId: string;
+  /** e.g. VpcEndpointPolicyDefined. */
   readonly ruleName: string;
+  /** The rule's severity. */
   readonly severity: Severity;
   /** Terraform address, e.g. `aws_vpc_endpoint.s3_Resource_1A2B3C4D`. */
   readonly address: string;
   /** Construct path of the resource. */
   readonly path: string;
+  /** What is wrong with this resource. */
   readonly message: string;
-  /** Set when the finding is accepted on purpose; it then does not fail the check. */
+  /** Set when the finding is accepted on purpose; it then does not fail the check. @default - not suppressed */
   readonly suppression?: Suppression;
 }
 
@@ -51,10 +56,12 @@ export function checkApp(appOrStacks: App | readonly TerraformStack[], pack: Rul
   return stacks.flatMap((stack: TerraformStack) => checkStack(stack, pack));
 }
 
+/** True for findings that fail the check (no suppression applies). */
 export function isUnsuppressed(finding: Finding): boolean {
   return finding.suppression === undefined;
 }
 
+/** Options of {@link GuardrailsAspect}. */
 export interface GuardrailsAspectProps {
   /** @default PRIVATE_NETWORKING_PACK */
   readonly pack?: RulePack;
@@ -74,6 +81,7 @@ export interface GuardrailsAspectProps {
  * reports the findings below that construct only.
  */
 export class GuardrailsAspect implements IAspect {
+  /** Every finding reported so far, suppressed ones included. */
   public readonly findings: Finding[] = [];
   private readonly pack: RulePack;
   private readonly level: "error" | "warning";

@@ -20,14 +20,16 @@ export interface TfBlock {
   readonly address: string;
   /** Construct path, for messages and suppressions. */
   readonly path: string;
-  /** The construct that synthesized the block, when it belongs to the stack. */
+  /** The construct that synthesized the block. @default - unknown (a model read from JSON files) */
   readonly construct?: IConstruct;
   /** The block's arguments as Terraform receives them (snake_case, `//` metadata and null arguments removed). */
   readonly config: Readonly<Record<string, unknown>>;
 }
 
-type Json = Record<string, unknown>;
+/** A JSON object as cdktf synthesizes it. */
+export type Json = Record<string, unknown>;
 
+/** The blocks of one synthesized stack, with lookups that follow references between them. */
 export class StackModel {
   /** Reads the stack as it would be synthesized right now. */
   public static of(stack: TerraformStack): StackModel {
@@ -35,10 +37,12 @@ export class StackModel {
     return new StackModel(stack.node.id, stack.toTerraform() as Json, byPath);
   }
 
+  /** Every resource and data block of the stack. */
   public readonly blocks: readonly TfBlock[];
   private readonly byAddress: ReadonlyMap<string, TfBlock>;
 
   constructor(
+    /** Name of the stack, reported with every finding. */
     public readonly stackName: string,
     json: Json,
     constructsByPath: ReadonlyMap<string, IConstruct> = new Map(),
@@ -63,6 +67,7 @@ export class StackModel {
     return this.blocks.filter((b) => b.mode === "resource" && types.includes(b.type));
   }
 
+  /** Every data source of the given types. */
   public dataSources(...types: string[]): TfBlock[] {
     return this.blocks.filter((b) => b.mode === "data" && types.includes(b.type));
   }
@@ -114,7 +119,7 @@ export function isUnknown(value: unknown): boolean {
 }
 
 /** A nested block as a list: cdktf renders single blocks as objects and repeated ones as arrays. */
-export function blockList(value: unknown): Json[] {
+export function blockList(value: unknown): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];
   return (Array.isArray(value) ? value : [value]).filter((v): v is Json => v !== null && typeof v === "object");
 }

@@ -23,6 +23,7 @@ export interface Rule {
   readonly id: string;
   /** Short name, e.g. VpcEndpointPolicyDefined. */
   readonly name: string;
+  /** How urgent a finding is. */
   readonly severity: Severity;
   /** Why it matters, shown with every finding. */
   readonly explanation: string;

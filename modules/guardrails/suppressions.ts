@@ -10,8 +10,11 @@ const SUPPRESSION_METADATA = "pn-guardrails:suppression";
 const SUPPRESSION_COMMENT = "guardrails_suppressions";
 const MIN_REASON_LENGTH = 10;
 
+/** A finding accepted on purpose, as declared with {@link suppress}. */
 export interface Suppression {
+  /** The rule whose findings are accepted. */
   readonly ruleId: string;
+  /** Why, as written by the author of the suppression. */
   readonly reason: string;
   /** Path of the construct the suppression was declared on. */
   readonly declaredOn: string;

@@ -5,6 +5,7 @@ import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 /** Listener protocols a network load balancer writes no access log entry for. */
 const UNLOGGED_NLB_PROTOCOLS = ["TCP", "UDP", "TCP_UDP"];
 
+/** PN-LB1: Flags load balancers without access logs, where AWS would write some (checkov CKV_AWS_91, Security Hub ELB.5). */
 export const LoadBalancerAccessLogs: Rule = {
   id: "PN-LB1",
   name: "LoadBalancerAccessLogs",

@@ -2,6 +2,7 @@ import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 
+/** PN-LB3: Flags network and gateway load balancers without cross-zone load balancing (checkov CKV_AWS_152). */
 export const LoadBalancerCrossZone: Rule = {
   id: "PN-LB3",
   name: "LoadBalancerCrossZone",

@@ -2,6 +2,7 @@ import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
 
+/** PN-LB2: Flags load balancers without deletion protection (checkov CKV_AWS_150, Security Hub ELB.6). */
 export const LoadBalancerDeletionProtection: Rule = {
   id: "PN-LB2",
   name: "LoadBalancerDeletionProtection",

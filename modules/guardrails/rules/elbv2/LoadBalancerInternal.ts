@@ -2,6 +2,7 @@ import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
 
+/** PN-LB4: Flags internet-facing load balancers (trivy AWS-0053). */
 export const LoadBalancerInternal: Rule = {
   id: "PN-LB4",
   name: "LoadBalancerInternal",

@@ -2,6 +2,7 @@ import { blockList, literalList } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
 
+/** PN-LB5: Flags load balancers in fewer than two subnets (Security Hub ELB.13). */
 export const LoadBalancerMultipleZones: Rule = {
   id: "PN-LB5",
   name: "LoadBalancerMultipleZones",

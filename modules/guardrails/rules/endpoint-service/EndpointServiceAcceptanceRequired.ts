@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-ES1: Flags endpoint services with acceptance_required = false (checkov CKV_AWS_123). */
 export const EndpointServiceAcceptanceRequired: Rule = {
   id: "PN-ES1",
   name: "EndpointServiceAcceptanceRequired",

@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-ES2: Flags endpoint services that allow principal "*". */
 export const EndpointServiceNoWildcardPrincipal: Rule = {
   id: "PN-ES2",
   name: "EndpointServiceNoWildcardPrincipal",

@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-RAM1: Flags RAM shares that leave allow_external_principals unset. */
 export const RamShareExternalPrincipalsExplicit: Rule = {
   id: "PN-RAM1",
   name: "RamShareExternalPrincipalsExplicit",

@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-RAM2: Flags RAM shares with allow_external_principals = true. */
 export const RamShareNoExternalPrincipals: Rule = {
   id: "PN-RAM2",
   name: "RamShareNoExternalPrincipals",

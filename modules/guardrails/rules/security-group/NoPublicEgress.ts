@@ -1,6 +1,7 @@
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
+/** PN-SG4: Flags egress to 0.0.0.0/0 or ::/0 (checkov CKV_AWS_382, trivy AWS-0104). */
 export const NoPublicEgress: Rule = {
   id: "PN-SG4",
   name: "NoPublicEgress",

@@ -1,6 +1,7 @@
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
+/** PN-SG3: Flags ingress from 0.0.0.0/0 or ::/0 (checkov CKV_AWS_24/25/260/277, trivy AWS-0107). */
 export const NoPublicIngress: Rule = {
   id: "PN-SG3",
   name: "NoPublicIngress",

@@ -4,6 +4,7 @@ import { Rule } from "../../rule";
 /** What the provider writes when `description` is absent. */
 const PROVIDER_DEFAULT_DESCRIPTION = "Managed by Terraform";
 
+/** PN-SG1: Flags security groups without a real description (checkov CKV_AWS_23, trivy AWS-0099). */
 export const SecurityGroupDescription: Rule = {
   id: "PN-SG1",
   name: "SecurityGroupDescription",

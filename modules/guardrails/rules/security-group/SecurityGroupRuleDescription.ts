@@ -1,6 +1,7 @@
 import { Rule } from "../../rule";
 import { SECURITY_GROUP_RULE_TYPES, securityGroupRules } from "./rule-views";
 
+/** PN-SG2: Flags security-group rules without a description (checkov CKV_AWS_23, trivy AWS-0124). */
 export const SecurityGroupRuleDescription: Rule = {
   id: "PN-SG2",
   name: "SecurityGroupRuleDescription",

@@ -5,6 +5,7 @@ import { endpointType } from "./endpoint-facts";
 /** Endpoint types that place network interfaces, which AWS guards with the VPC's default group when none is given. */
 const TYPES_WITH_INTERFACES = ["Interface", "Resource", "ServiceNetwork"];
 
+/** PN-EP4: Flags Interface, Resource and ServiceNetwork endpoints without security groups (AWS attaches the VPC default group). */
 export const InterfaceEndpointSecurityGroup: Rule = {
   id: "PN-EP4",
   name: "InterfaceEndpointSecurityGroup",

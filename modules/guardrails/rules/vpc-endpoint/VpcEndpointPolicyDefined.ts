@@ -2,6 +2,7 @@ import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { endpointPolicies, endpointType, isAwsServiceName } from "./endpoint-facts";
 
+/** PN-EP2: Flags Interface and Gateway endpoints to AWS services that have no endpoint policy (the allow-all default applies). */
 export const VpcEndpointPolicyDefined: Rule = {
   id: "PN-EP2",
   name: "VpcEndpointPolicyDefined",

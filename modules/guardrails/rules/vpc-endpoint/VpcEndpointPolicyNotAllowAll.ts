@@ -1,6 +1,7 @@
 import { Rule } from "../../rule";
 import { policyStatements } from "../policy-json";
 
+/** PN-EP3: Flags endpoint policies with an unconditional Allow of every action on every resource to Principal "*". */
 export const VpcEndpointPolicyNotAllowAll: Rule = {
   id: "PN-EP3",
   name: "VpcEndpointPolicyNotAllowAll",

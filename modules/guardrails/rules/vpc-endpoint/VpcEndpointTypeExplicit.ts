@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-EP1: Flags aws_vpc_endpoint without vpc_endpoint_type (Terraform would create a Gateway endpoint). */
 export const VpcEndpointTypeExplicit: Rule = {
   id: "PN-EP1",
   name: "VpcEndpointTypeExplicit",

@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-LT2: Flags AWS_IAM Lattice services and service networks without an aws_vpclattice_auth_policy. */
 export const LatticeAuthPolicyAttached: Rule = {
   id: "PN-LT2",
   name: "LatticeAuthPolicyAttached",

@@ -1,6 +1,7 @@
 import { Rule } from "../../rule";
 import { policyStatements } from "../policy-json";
 
+/** PN-LT3: Flags Lattice auth policies that allow Principal "*" without a condition. */
 export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
   id: "PN-LT3",
   name: "LatticeAuthPolicyNoUnconditionalAnyone",

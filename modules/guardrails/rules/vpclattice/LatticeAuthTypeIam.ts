@@ -1,6 +1,7 @@
 import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 
+/** PN-LT1: Flags Lattice services and service networks whose auth_type is NONE or unset. */
 export const LatticeAuthTypeIam: Rule = {
   id: "PN-LT1",
   name: "LatticeAuthTypeIam",

@@ -5,6 +5,8 @@ import { RuleView, securityGroupRules } from "../security-group/rule-views";
 const LATTICE_PREFIX_LIST_NAME = /^com\.amazonaws\.[a-z0-9-]+\.(ipv6\.)?vpc-lattice$/;
 
 /**
+ * PN-LT5: Flags Lattice target security groups that admit anything other than the VPC Lattice managed prefix list.
+ *
  * Heuristic: a security group is a Lattice target group's when it admits the
  * VPC Lattice managed prefix list (the author meant it for Lattice), or when
  * it guards an instance or load balancer registered in a Lattice target group

@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-LT4: Flags service networks without an access log subscription. */
 export const ServiceNetworkAccessLogs: Rule = {
   id: "PN-LT4",
   name: "ServiceNetworkAccessLogs",

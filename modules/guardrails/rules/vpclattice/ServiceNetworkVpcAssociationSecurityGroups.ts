@@ -1,5 +1,6 @@
 import { Rule } from "../../rule";
 
+/** PN-LT6: Flags service network VPC associations without security groups. */
 export const ServiceNetworkVpcAssociationSecurityGroups: Rule = {
   id: "PN-LT6",
   name: "ServiceNetworkVpcAssociationSecurityGroups",
