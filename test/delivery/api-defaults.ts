@@ -21,7 +21,8 @@ export interface MissingDefault {
 
 /** Checks every interface exported (directly or re-exported) by the entry points. */
 export function missingDefaults(entryPoints: readonly string[], root: string = process.cwd()): MissingDefault[] {
-  const program = ts.createProgram([...entryPoints], { strict: true, noEmit: true, skipLibCheck: true });
+  // Only declarations and exports matter: no default library or ambient @types to load.
+  const program = ts.createProgram([...entryPoints], { noEmit: true, noLib: true, types: [], skipLibCheck: true });
   const checker = program.getTypeChecker();
   const found = new Map<string, MissingDefault>();
   for (const entry of entryPoints) {
