@@ -70,6 +70,12 @@ export interface NewLogGroupOptions {
   readonly kmsKeyArn?: string;
 }
 
+/**
+ * The /aws/vendedlogs/ prefix keeps CloudWatch Logs from growing its account-wide
+ * resource policy with one entry per log group that AWS log delivery writes to.
+ */
+const LOG_GROUP_PREFIX = "/aws/vendedlogs/vpclattice";
+
 /** The values CloudWatch Logs accepts for a retention period (0 keeps entries forever). */
 const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
@@ -182,9 +188,7 @@ export class LatticeAccessLogs extends Construct {
     checkPattern(this, "accessLogs.kmsKeyArn", options.kmsKeyArn, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/, "a KMS key ARN such as arn:aws:kms:us-east-1:111111111111:key/1234abcd-...");
     return new CloudwatchLogGroup(this, "LogGroup", {
       provider: props.provider,
-      // The /aws/vendedlogs/ prefix keeps CloudWatch Logs from growing its account-wide
-      // resource policy with one entry per log group that AWS log delivery writes to.
-      name: `/aws/vendedlogs/vpclattice/${stableId(props.name)}`,
+      ...(isUnresolved(props.name) ? { namePrefix: `${LOG_GROUP_PREFIX}/` } : { name: `${LOG_GROUP_PREFIX}/${stableId(props.name)}` }),
       retentionInDays,
       kmsKeyId: options.kmsKeyArn,
     });

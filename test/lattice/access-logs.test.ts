@@ -1,3 +1,4 @@
+import { TerraformVariable } from "cdktf";
 import { AccessLogDestination, AccessLogs, LatticeAccessLogs } from "../../modules/lattice";
 import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, synthJson, testStack } from "./helpers";
 
@@ -51,6 +52,15 @@ describe("LatticeAccessLogs", () => {
     const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 731, kmsKeyArn }) });
     expect(Object.values(resourcesOfType(stack, "aws_cloudwatch_log_group"))[0]).toMatchObject({ retention_in_days: 731, kms_key_id: kmsKeyArn });
+  });
+
+  test("a name only Terraform knows gives the log group a name prefix instead of a mangled name", () => {
+    const stack = testStack();
+    const name = new TerraformVariable(stack, "network_name", { type: "string" });
+    new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: name.stringValue });
+    const group = Object.values(resourcesOfType(stack, "aws_cloudwatch_log_group"))[0];
+    expect(group).toMatchObject({ name_prefix: "/aws/vendedlogs/vpclattice/" });
+    expect(group.name).toBeUndefined();
   });
 
   test("disabled with a reason creates nothing and records the reason", () => {
