@@ -1,4 +1,5 @@
 import { TerraformOutput } from "cdktf";
+import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeMesh, LatticeMeshMember, ServiceNetwork } from "../../modules/lattice";
 import { PrivateVpc } from "../../modules/vpc";
@@ -32,6 +33,7 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
     authPolicy: new AuthPolicy().allow({ sid: "PartnerVpcs", ...partnerReads, sourceVpcOwnerAccounts: [PARTNER_ACCOUNT] }),
   });
   mesh.serviceNetwork.associateService("catalog", catalog);
+  suppress(mesh.share, "PN-RAM2", "The partner account is outside the organization: RAM shares with it only when external principals are allowed, and the partner accepts the share in sn2-mesh-member");
 
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn, description: "Give to the partner" });
   new TerraformOutput(stack, "resource_share_arn", { value: mesh.share.resourceShareArn, description: "Give to the partner" });

@@ -1,5 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { AccessLogDestination, AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
+import { suppress } from "../../modules/guardrails";
 import { SharedDatabase } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
 import { endpointOutputs, exampleVpc, OWNER_ACCOUNT, PARTNER_ACCOUNT } from "./shared";
@@ -39,6 +40,8 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
     allowExternalPrincipals: true,
     serviceNetwork: network,
   });
+
+  suppress(database.share, "PN-RAM2", "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share");
 
   new TerraformOutput(stack, "resource_configuration_arn", { value: database.resourceConfiguration.resourceConfigurationArn });
   new TerraformOutput(stack, "resource_share_arn", { value: database.share.resourceShareArn });
