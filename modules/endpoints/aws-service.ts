@@ -137,7 +137,9 @@ export class AwsService {
    * supported and no gateway endpoint exists.
    */
   public static custom(fullName: string, ports: readonly number[] = [443]): AwsService {
-    return new AwsService(fullName.split(".").slice(3).join(".") || fullName, { ports }, fullName);
+    // The part after the region names the endpoint's construct children and rule descriptions.
+    const shortName = /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName;
+    return new AwsService(shortName, { ports }, fullName);
   }
 
   private constructor(

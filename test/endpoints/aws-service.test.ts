@@ -44,6 +44,8 @@ describe("AwsService", () => {
     expect(bedrock.serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.us-east-1.bedrock-runtime");
     expect(bedrock.shortName).toBe("bedrock-runtime");
     expect(bedrock.isCustom).toBe(true);
+    expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").shortName).toBe("athena");
+    expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").shortName).toBe("aws.sagemaker.us-east-1.notebook");
     expect(AwsService.custom("com.amazonaws.us-east-1.redshift", [5439]).ports).toEqual([5439]);
     expectValidationError(() => bedrock.dnsName(scope(), "service", "us-east-1"), "service", "bedrock-runtime");
   });
