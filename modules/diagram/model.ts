@@ -141,6 +141,12 @@ const CONNECTORS: Record<string, { readonly sources: readonly string[]; readonly
   aws_lb_target_group_attachment: { sources: ["target_group_arn"], label: "target" },
   aws_ram_resource_association: { sources: ["resource_share_arn"], label: "shares" },
   aws_ram_principal_association: { sources: ["resource_share_arn"], label: "shared with" },
+  // Private DNS: a VPC associated with a private zone reaches what the zone's records point at.
+  aws_route53_zone: { sources: ["vpc_id"], label: "private DNS" },
+  aws_route53_zone_association: { sources: ["vpc_id"], label: "private DNS" },
+  // Cross-account associations reference the authorization rather than the VPC.
+  aws_route53_vpc_association_authorization: { sources: ["vpc_id"], label: "private DNS" },
+  aws_route53_record: { sources: ["zone_id"], label: "private DNS" },
 };
 
 /** Labels of direct references between nodes, by argument. */

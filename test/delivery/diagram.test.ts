@@ -198,6 +198,31 @@ describe("stackDiagram", () => {
     expect(edgeList(stackDiagram(stack))).toContain("Share -> account_consumer (accepted by)");
   });
 
+  test("a VPC associated with a private zone reaches what the zone's records point at", () => {
+    const stack: SynthesizedStack = {
+      resource: {
+        aws_vpc: { Hub: { cidr_block: "10.0.0.0/16" }, Spoke: { cidr_block: "10.1.0.0/16" }, Remote: { cidr_block: "10.2.0.0/16" }, Other: { cidr_block: "10.3.0.0/16" } },
+        aws_vpc_endpoint: { Kms: { vpc_id: "${aws_vpc.Hub.id}", vpc_endpoint_type: "Interface", service_name: "com.amazonaws.us-east-1.kms" } },
+        aws_route53_zone: { KmsZone: { name: "kms.us-east-1.amazonaws.com", vpc: [{ vpc_id: "${aws_vpc.Hub.id}" }] } },
+        aws_route53_zone_association: {
+          Spoke: { zone_id: "${aws_route53_zone.KmsZone.zone_id}", vpc_id: "${aws_vpc.Spoke.id}" },
+          // Another account's VPC: the association goes through the zone owner's authorization.
+          Remote: { zone_id: "${aws_route53_vpc_association_authorization.Remote.zone_id}", vpc_id: "${aws_route53_vpc_association_authorization.Remote.vpc_id}" },
+        },
+        aws_route53_vpc_association_authorization: { Remote: { zone_id: "${aws_route53_zone.KmsZone.zone_id}", vpc_id: "${aws_vpc.Remote.id}" } },
+        aws_route53_record: {
+          KmsAlias: {
+            zone_id: "${aws_route53_zone.KmsZone.zone_id}",
+            name: "kms.us-east-1.amazonaws.com",
+            type: "A",
+            alias: { name: "${aws_vpc_endpoint.Kms.dns_entry[0].dns_name}", zone_id: "${aws_vpc_endpoint.Kms.dns_entry[0].hosted_zone_id}" },
+          },
+        },
+      },
+    };
+    expect(edgeList(stackDiagram(stack))).toEqual(["Hub -> Kms (private DNS)", "Remote -> Kms (private DNS)", "Spoke -> Kms (private DNS)"]);
+  });
+
   test("details carry the facts worth reading", () => {
     expect(byLabel(diagram, "ProviderVpc").details).toEqual(["10.0.0.0/16"]);
     expect(byLabel(diagram, "Logs").details).toEqual(["Interface", "logs"]);
