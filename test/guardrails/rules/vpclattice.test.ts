@@ -108,13 +108,14 @@ ruleCases(ServiceNetworkVpcAssociationSecurityGroups, {
 });
 
 /** A target security group admitting `sources` on 8080, optionally guarding an instance registered in a Lattice target group. */
-function latticeTarget(stack: TerraformStack, sources: { lattice?: boolean; cidr?: string; registered?: boolean }): void {
+function latticeTarget(stack: TerraformStack, sources: { lattice?: boolean; latticeCidr?: boolean; cidr?: string; registered?: boolean }): void {
   const group = new SecurityGroup(stack, "TargetSg", { vpcId: "vpc-0123456789abcdef0", description: "orders targets" });
   const rule = { securityGroupId: group.id, ipProtocol: "tcp", fromPort: 8080, toPort: 8080 };
   if (sources.lattice) {
     const prefixList = new DataAwsEc2ManagedPrefixList(stack, "Lattice", { name: "com.amazonaws.us-east-1.vpc-lattice" });
     new VpcSecurityGroupIngressRule(stack, "FromLattice", { ...rule, prefixListId: prefixList.id, description: "VPC Lattice" });
   }
+  if (sources.latticeCidr) new VpcSecurityGroupIngressRule(stack, "FromLatticeRange", { ...rule, cidrIpv4: "169.254.171.0/24", description: "VPC Lattice" });
   if (sources.cidr !== undefined) new VpcSecurityGroupIngressRule(stack, "FromCidr", { ...rule, cidrIpv4: sources.cidr, description: "direct" });
   if (sources.registered) {
     const instance = new Instance(stack, "Instance", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", vpcSecurityGroupIds: [group.id] });
@@ -125,10 +126,12 @@ function latticeTarget(stack: TerraformStack, sources: { lattice?: boolean; cidr
 ruleCases(LatticeTargetSecurityGroups, {
   compliant: [
     { name: "registered target admitting the prefix list only", build: (s) => latticeTarget(s, { lattice: true, registered: true }) },
+    { name: "registered target admitting the literal Lattice range only", build: (s) => latticeTarget(s, { latticeCidr: true, registered: true }) },
     { name: "a group unrelated to Lattice", build: (s) => latticeTarget(s, { cidr: "10.0.0.0/16" }) },
   ],
   nonCompliant: [
     { name: "prefix list plus the VPC CIDR", on: "aws_security_group", message: "ingress tcp 8080 from 10.0.0.0/16", build: (s) => latticeTarget(s, { lattice: true, cidr: "10.0.0.0/16" }) },
+    { name: "literal Lattice range plus a client CIDR", on: "aws_security_group", message: "from 10.1.0.0/16", build: (s) => latticeTarget(s, { latticeCidr: true, cidr: "10.1.0.0/16" }) },
     { name: "registered target without the prefix list", on: "aws_security_group", message: "admits nothing from the VPC Lattice prefix list", build: (s) => latticeTarget(s, { registered: true }) },
   ],
 });

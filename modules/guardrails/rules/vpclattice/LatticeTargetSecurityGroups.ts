@@ -1,14 +1,18 @@
+import { VPC_LATTICE_SOURCE_CIDRS } from "../../../lattice/target-group";
 import { blockList, StackModel, TfBlock } from "../../model";
 import { Rule } from "../../rule";
 import { RuleView, securityGroupRules } from "../security-group/rule-views";
 
 const LATTICE_PREFIX_LIST_NAME = /^com\.amazonaws\.[a-z0-9-]+\.(ipv6\.)?vpc-lattice$/;
+/** The prefix list's content, which stacks that plan offline write as literal CIDRs. */
+const LATTICE_CIDRS: readonly unknown[] = Object.values(VPC_LATTICE_SOURCE_CIDRS);
 
 /**
  * PN-LT5: Flags Lattice target security groups that admit anything other than the VPC Lattice managed prefix list.
  *
  * Heuristic: a security group is a Lattice target group's when it admits the
- * VPC Lattice managed prefix list (the author meant it for Lattice), or when
+ * VPC Lattice managed prefix list or its literal ranges (169.254.171.0/24,
+ * fd00:ec2:80::/64), so the author meant it for Lattice, or when
  * it guards an instance or load balancer registered in a Lattice target group
  * of the same stack. Such a group must admit nothing but the prefix list:
  * any other source reaches the target around Lattice's auth policies.
@@ -25,13 +29,14 @@ export const LatticeTargetSecurityGroups: Rule = {
   check: (group, stack) => {
     const ingress = ingressRulesOf(group, stack);
     const latticeLists = stack.dataSources("aws_ec2_managed_prefix_list").filter(isLatticePrefixList);
-    const fromLattice = (r: RuleView) => r.prefixListIds.some((id) => latticeLists.some((list) => stack.refersTo(id, list)));
+    const fromLattice = (r: RuleView) =>
+      r.prefixListIds.some((id) => latticeLists.some((list) => stack.refersTo(id, list))) || (r.cidrs.length > 0 && r.cidrs.every((c) => LATTICE_CIDRS.includes(c)));
     const registered = registeredTargetGroups(stack).includes(group);
     if (!registered && !ingress.some(fromLattice)) return [];
     const otherSources = ingress.flatMap((r) => {
       const knownOtherLists = r.prefixListIds.filter((id) => stack.referencedBlocks(id).some((b) => b.type === "aws_ec2_managed_prefix_list" && !latticeLists.includes(b)));
       // A CIDR or group source is never the prefix list, whatever its (possibly computed) value.
-      return [...r.cidrs, ...r.securityGroups, ...knownOtherLists].map((source) => `ingress ${r.label} from ${String(source)}`);
+      return [...r.cidrs.filter((c) => !LATTICE_CIDRS.includes(c)), ...r.securityGroups, ...knownOtherLists].map((source) => `ingress ${r.label} from ${String(source)}`);
     });
     const missing = registered && !ingress.some(fromLattice) ? ["guards a registered Lattice target but admits nothing from the VPC Lattice prefix list"] : [];
     return [...missing, ...otherSources.map((s) => `${s} (not the VPC Lattice prefix list)`)];
