@@ -1,7 +1,7 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, checkIntegerRange, checkOneOf, isUnresolved, ValidationError } from "../core";
+import { AwsResourceProps, checkIntegerRange, checkOneOf, checkPattern, isUnresolved, ValidationError } from "../core";
 import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
 import { PortSpec } from "./targets";
 
@@ -95,6 +95,11 @@ export interface EndpointSpec {
  * (construct id `Resource`).
  */
 export abstract class NetworkEndpointBase extends Construct implements IVpcEndpoint {
+  /** An endpoint made elsewhere (another configuration or account), by its `vpce-…` ID. */
+  public static fromVpcEndpointId(scope: Construct, id: string, vpcEndpointId: string): IVpcEndpoint {
+    return new ImportedVpcEndpoint(scope, id, vpcEndpointId);
+  }
+
   /** The `aws_vpc_endpoint`, for escape hatches. */
   public readonly resource: VpcEndpoint;
   /** `vpce-…` */
@@ -204,6 +209,16 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     });
     addEndpointIngressRules(group, props.allowedPeers ?? defaultPeers(props.vpc), spec.ports, spec.targetLabel);
     return group;
+  }
+}
+
+class ImportedVpcEndpoint extends Construct implements IVpcEndpoint {
+  public readonly vpcEndpointId: string;
+
+  constructor(scope: Construct, id: string, vpcEndpointId: string) {
+    super(scope, id);
+    checkPattern(this, "vpcEndpointId", vpcEndpointId, /^vpce-[0-9a-f]{8,17}$/, "a VPC endpoint ID such as vpce-0123456789abcdef0");
+    this.vpcEndpointId = vpcEndpointId;
   }
 }
 

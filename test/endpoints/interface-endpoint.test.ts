@@ -296,3 +296,13 @@ describe("InterfaceEndpoint quota", () => {
     expect(warned.map((e) => e.node.id)).toEqual(["Svc50"]);
   });
 });
+
+describe("InterfaceEndpoint.fromVpcEndpointId", () => {
+  test("imports an endpoint made elsewhere", () => {
+    expect(InterfaceEndpoint.fromVpcEndpointId(testStack(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe("vpce-0123456789abcdef0");
+  });
+
+  test("fails when the ID is malformed", () => {
+    expectValidationError(() => InterfaceEndpoint.fromVpcEndpointId(testStack(), "Existing", "vpc-0123456789abcdef0"), "vpcEndpointId", "vpc-0123456789abcdef0");
+  });
+});
