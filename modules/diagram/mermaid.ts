@@ -18,6 +18,7 @@ const SHAPES: Record<Exclude<DiagramNodeKind, "vpc">, { readonly title: string; 
   resourceShare: { title: "RAM share", open: "((", close: "))" },
   loadBalancer: { title: "Load balancer", open: "[", close: "]" },
   workload: { title: "Workload", open: "[", close: "]" },
+  awsService: { title: "AWS service", open: "[/", close: "\\]" },
   principal: { title: "Principal", open: "[", close: "]" },
 };
 
@@ -33,13 +34,15 @@ const STYLES: Record<DiagramNodeKind, string> = {
   resourceShare: "fill:#ffebe9,stroke:#cf222e",
   loadBalancer: "fill:#f6f8fa,stroke:#57606a",
   workload: "fill:#f6f8fa,stroke:#57606a",
+  awsService: "fill:#fff5e6,stroke:#ff9900",
   principal: "fill:#ffffff,stroke:#57606a,stroke-dasharray:4",
 };
 
 /**
  * Renders a stack diagram as a Mermaid flowchart: one subgraph per account,
- * VPCs nested in their account with what is placed in them, and edges that
- * cross accounts drawn thick.
+ * VPCs nested in their account with what is placed in them, AWS services and
+ * resources of unknown accounts outside, and edges that cross accounts drawn
+ * thick.
  */
 export function toMermaid(diagram: StackDiagram, options: MermaidOptions = {}): string {
   const lines = [`flowchart ${options.direction ?? "LR"}`];
@@ -64,8 +67,11 @@ export function toMermaid(diagram: StackDiagram, options: MermaidOptions = {}): 
   placed(undefined, undefined).forEach((node) => lines.push(shapeLine(node, "  ")));
 
   const accountOf = accountLookup(diagram);
+  // AWS services belong to no customer account: reaching one crosses nothing.
+  const awsServices = new Set(diagram.nodes.filter((n) => n.kind === "awsService").map((n) => n.id));
   for (const edge of diagram.edges) {
-    const arrow = accountOf(edge.from) === accountOf(edge.to) ? "-->" : "==>";
+    const crosses = accountOf(edge.from) !== accountOf(edge.to) && !awsServices.has(edge.from) && !awsServices.has(edge.to);
+    const arrow = crosses ? "==>" : "-->";
     lines.push(`  ${edge.from} ${arrow}${edge.label === undefined ? "" : `|"${escape(edge.label)}"|`} ${edge.to}`);
   }
 

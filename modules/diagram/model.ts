@@ -29,6 +29,7 @@ export type DiagramNodeKind =
   | "resourceShare"
   | "loadBalancer"
   | "workload"
+  | "awsService"
   | "principal";
 
 /** An AWS account the stack deploys into: one AWS provider configuration. */
@@ -170,6 +171,19 @@ const PRINCIPAL_ARGUMENTS: Record<string, { readonly argument: string; readonly 
   aws_ram_principal_association: { argument: "principal", inbound: false, label: "shared with" },
 };
 
+/**
+ * Arguments that name, by literal ARN or service name, something made outside
+ * the stack (an AWS service, a partner's endpoint service, a service network
+ * imported with `fromArn`): drawn as nodes too, so the edge is not lost.
+ */
+const EXTERNAL_TARGETS: Record<string, Record<string, DiagramNodeKind>> = {
+  aws_vpc_endpoint: { service_name: "endpointService", resource_configuration_arn: "resourceConfiguration", service_network_arn: "serviceNetwork" },
+  aws_vpclattice_service_network_vpc_association: { service_network_identifier: "serviceNetwork" },
+  aws_vpclattice_service_network_service_association: { service_network_identifier: "serviceNetwork", service_identifier: "service" },
+  aws_vpclattice_service_network_resource_association: { service_network_identifier: "serviceNetwork", resource_configuration_identifier: "resourceConfiguration" },
+  aws_vpclattice_resource_configuration: { resource_gateway_identifier: "resourceGateway" },
+};
+
 const REFERENCE = /(?<![\w.])((?:aws|awscc)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 
 interface Reference {
@@ -213,11 +227,13 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
 
   for (const resource of resources) {
     const connector = CONNECTORS[resource.type];
-    for (const reference of resource.references) {
-      if (!byAddress.has(reference.target)) continue;
+    const externals = Object.entries(EXTERNAL_TARGETS[resource.type] ?? {}).flatMap(([argument, kind]) =>
+      literalValues(resource.body[argument]).map((literal) => ({ argument, target: externalNode(kind, literal, accounts, nodes) })),
+    );
+    for (const reference of [...resource.references.filter((r) => byAddress.has(r.target)), ...externals]) {
       // A connector's source side may be a placement argument (a VPC association's vpc_identifier).
       if (connector?.sources.includes(reference.argument)) addEdge(reference.target, resource.address, connector.label);
-      else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? REFERENCE_LABELS[reference.argument]);
+      else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? referenceLabel(resource, reference.argument));
     }
     const principals = PRINCIPAL_ARGUMENTS[resource.type];
     for (const principal of principals === undefined ? [] : literalValues(resource.body[principals.argument])) {
@@ -308,6 +324,33 @@ function referencesOf(body: TerraformBody): Reference[] {
 /** Literal strings of a string or list argument (references are edges already). */
 function literalValues(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && !v.includes("${"));
+}
+
+function referenceLabel(resource: ResourceInfo, argument: string): string | undefined {
+  // Gateway endpoints are routes in route tables, not PrivateLink.
+  if (argument === "service_name" && resource.body.vpc_endpoint_type === "Gateway") return "gateway route";
+  return REFERENCE_LABELS[argument];
+}
+
+/**
+ * A node for something named by literal: an AWS service (`com.amazonaws.<region>.<service>`),
+ * or a resource made elsewhere, placed in the stack's account that owns its ARN if any.
+ */
+function externalNode(kind: DiagramNodeKind, literal: string, accounts: readonly DiagramAccount[], nodes: Map<string, DiagramNode>): string {
+  const awsService = /^com\.amazonaws\.(?!vpce\.)[a-z0-9-]+\.(.+)$/.exec(literal)?.[1];
+  const address = `external.${literal}`;
+  if (!nodes.has(address)) {
+    const accountId = /^arn:[^:]+:[^:]+:[^:]*:(\d{12}):/.exec(literal)?.[1];
+    nodes.set(address, {
+      id: mermaidId(`external_${literal}`),
+      kind: awsService === undefined ? kind : "awsService",
+      address,
+      label: awsService ?? literal.split(/[/.]/).pop() ?? literal,
+      details: awsService === undefined ? ["not in this stack"] : [],
+      account: accounts.find((a) => a.accountId !== undefined && a.accountId === accountId)?.id,
+    });
+  }
+  return address;
 }
 
 /** The account subgraph a principal belongs to, or a principal node outside the stack's accounts. */

@@ -154,6 +154,7 @@ describe("stackDiagram", () => {
         "resourceShare:Share",
         "principal:account 333333333333",
         "principal:account 444444444444",
+        "awsService:logs",
       ].sort(),
     );
     expect(diagram.nodes.map((n) => n.address).filter((a) => /aws_(subnet|route_table|vpclattice_listener|ram_principal)/.test(a))).toEqual([]);
@@ -187,6 +188,7 @@ describe("stackDiagram", () => {
         "Share -> account 333333333333 (shared with)",
         "account_consumer -> Api (allowed)",
         "account 444444444444 -> Api (allowed)",
+        "Logs -> logs (PrivateLink)",
       ].sort(),
     );
   });
@@ -220,7 +222,38 @@ describe("stackDiagram", () => {
         },
       },
     };
-    expect(edgeList(stackDiagram(stack))).toEqual(["Hub -> Kms (private DNS)", "Remote -> Kms (private DNS)", "Spoke -> Kms (private DNS)"]);
+    expect(edgeList(stackDiagram(stack))).toEqual([
+      "Hub -> Kms (private DNS)",
+      "Kms -> kms (PrivateLink)",
+      "Remote -> Kms (private DNS)",
+      "Spoke -> Kms (private DNS)",
+    ]);
+  });
+
+  test("what the stack names by literal (AWS services, imported or partner resources) becomes a node", () => {
+    const stack: SynthesizedStack = {
+      provider: { aws: [{ region: "us-east-1", allowed_account_ids: ["111111111111"] }] },
+      resource: {
+        aws_vpc: { App: { cidr_block: "10.0.0.0/16" } },
+        aws_vpc_endpoint: {
+          S3: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.us-east-1.s3" },
+          Partner: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" },
+        },
+        aws_vpclattice_service_network_vpc_association: {
+          Member: {
+            vpc_identifier: "${aws_vpc.App.id}",
+            service_network_identifier: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+          },
+        },
+      },
+    };
+    const result = stackDiagram(stack);
+    expect(result.nodes.filter((n) => n.address.startsWith("external.")).map(({ kind, label, account, details }) => ({ kind, label, account, details }))).toEqual([
+      { kind: "awsService", label: "s3", account: undefined, details: [] },
+      { kind: "endpointService", label: "vpce-svc-0123456789abcdef0", account: undefined, details: ["not in this stack"] },
+      { kind: "serviceNetwork", label: "sn-0123456789abcdef0", account: "account_default", details: ["not in this stack"] },
+    ]);
+    expect(edgeList(result)).toEqual(["App -> sn-0123456789abcdef0 (associated)", "Partner -> vpce-svc-0123456789abcdef0 (PrivateLink)", "S3 -> s3 (gateway route)"]);
   });
 
   test("details carry the facts worth reading", () => {
@@ -282,12 +315,14 @@ describe("toMermaid", () => {
     expect(lines).toContain(`${id("Database")}[("<b>Resource configuration</b><br/>Database<br/>SINGLE<br/>ports 5432")]`);
     expect(lines).toContain(`${id("Api")}[["<b>Endpoint service</b><br/>Api<br/>acceptance required"]]`);
     expect(lines).toContain(`${id("Gateway")}>"<b>Resource gateway</b><br/>Gateway<br/>db"]`);
+    expect(lines).toContain(`${id("logs")}[/"<b>AWS service</b><br/>logs"\\]`);
   });
 
-  test("edges inside an account are thin, edges between accounts thick", () => {
+  test("edges inside an account or to an AWS service are thin, edges between accounts thick", () => {
     expect(lines).toContain(`${id("Orders")} -->|"routes"| ${id("OrdersFunctions")}`);
     expect(lines).toContain(`${id("ApiEndpoint")} ==>|"PrivateLink"| ${id("Api")}`);
     expect(lines).toContain(`${id("Share")} ==>|"shared with"| account_consumer`);
+    expect(lines).toContain(`${id("Logs")} -->|"PrivateLink"| ${id("logs")}`);
   });
 
   test("styles every kind present", () => {
