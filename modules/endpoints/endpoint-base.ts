@@ -154,7 +154,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
       dnsOptions,
       policy: spec.policy,
       dependsOn: spec.dependsOn === undefined ? undefined : [...spec.dependsOn],
-      tags: { Name: this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: nameFromPath(this) },
     });
     this.vpcEndpointId = this.resource.id;
     this.countAgainstQuota(props.vpc);
@@ -243,6 +243,11 @@ export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Pe
       });
     }
   }
+}
+
+/** A Name tag that tells endpoints apart in the console: the construct path below the stack. */
+export function nameFromPath(construct: Construct): string {
+  return construct.node.path.split("/").slice(1).join("-");
 }
 
 /** Single ports as port specs. */

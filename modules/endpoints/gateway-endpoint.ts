@@ -3,7 +3,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { AwsResourceProps, isUnresolved, ValidationError } from "../core";
 import { ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
-import { IVpcEndpoint } from "./endpoint-base";
+import { IVpcEndpoint, nameFromPath } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { resolveRegion } from "./region";
 
@@ -74,7 +74,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
       serviceName: props.service.serviceName(this, "service", region),
       routeTableIds: this.routeTableIds(props),
       policy: props.policy.render(this, "policy", region),
-      tags: { Name: this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: nameFromPath(this) },
     });
     this.vpcEndpointId = this.resource.id;
   }
