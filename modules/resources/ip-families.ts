@@ -11,6 +11,7 @@ const FAMILIES: Record<ResourceIpAddressType, readonly IpFamily[]> = {
   DUALSTACK: ["IPv4", "IPv6"],
 };
 
+/** Every IP address type, for validation. */
 export const RESOURCE_IP_ADDRESS_TYPES = Object.keys(FAMILIES) as ResourceIpAddressType[];
 
 /** The IP address type of a literal IPv4 or IPv6 address. */

@@ -36,6 +36,7 @@ const TYPES: readonly ResourceConfigurationType[] = ["SINGLE", "GROUP", "CHILD",
 
 /** A resource reached by DNS name; the gateway resolves it in its VPC. */
 export interface DnsResource {
+  /** The resource's fully qualified name, such as db.internal.example.com. */
   readonly domainName: string;
   /**
    * Address family the name resolves to.
@@ -46,11 +47,13 @@ export interface DnsResource {
 
 /** A resource reached on one IPv4 or IPv6 address. */
 export interface IpResource {
+  /** An IPv4 or IPv6 address the gateway can reach. */
   readonly ipAddress: string;
 }
 
 /** An AWS resource reached by ARN, such as an RDS DB instance or cluster. */
 export interface ArnResource {
+  /** The resource's ARN, such as arn:aws:rds:us-east-1:111111111111:db:orders. */
   readonly arn: string;
   /**
    * Ports the resource listens on (`"5432"`), for security groups only: AWS
@@ -74,8 +77,11 @@ export interface IVpcResourceConfiguration extends IResourceConfiguration, IReso
   readonly resourceGateway?: IResourceGateway;
 }
 
+/** What {@link ResourceConfiguration.fromAttributes} needs to know of a configuration made elsewhere. */
 export interface ResourceConfigurationAttributes {
+  /** `rcfg-` followed by 17 characters. */
   readonly resourceConfigurationId: string;
+  /** The configuration's ARN: what RAM shares and endpoints reference. */
   readonly resourceConfigurationArn: string;
   /** @default - unknown */
   readonly type?: ResourceConfigurationType;
@@ -149,7 +155,9 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     return new ImportedResourceConfiguration(scope, id, attrs);
   }
 
+  /** The aws_vpclattice_resource_configuration, for escape hatches. */
   public readonly resource: VpclatticeResourceConfiguration;
+  /** `rcfg-` followed by 17 characters. */
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type: ResourceConfigurationType;

@@ -18,7 +18,9 @@ import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families"
 
 /** A VPC Lattice resource gateway, created here or imported. */
 export interface IResourceGateway {
+  /** `rgw-` followed by 17 characters. */
   readonly resourceGatewayId: string;
+  /** `arn:aws:vpc-lattice:<region>:<account>:resourcegateway/rgw-...`. */
   readonly resourceGatewayArn: string;
   /** Lets configurations check that their resource is reachable over it. @default - unknown, the checks are skipped */
   readonly ipAddressType?: ResourceIpAddressType;
@@ -35,8 +37,11 @@ export interface IResourceGateway {
   allowResourcePorts(ports: readonly PortSpec[], destination?: string): void;
 }
 
+/** What {@link ResourceGateway.fromAttributes} needs to know of a gateway made elsewhere. */
 export interface ResourceGatewayAttributes {
+  /** `rgw-` followed by 17 characters. */
   readonly resourceGatewayId: string;
+  /** The gateway's ARN. */
   readonly resourceGatewayArn: string;
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: ResourceIpAddressType;
@@ -102,6 +107,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     return new ImportedResourceGateway(scope, id, attrs);
   }
 
+  /** The aws_vpclattice_resource_gateway, for escape hatches. */
   public readonly resource: VpclatticeResourceGateway;
   public readonly resourceGatewayId: string;
   public readonly resourceGatewayArn: string;

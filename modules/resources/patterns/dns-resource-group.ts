@@ -13,6 +13,7 @@ export interface DnsGroupMember extends DnsResource {
 
 /** Who a {@link DnsResourceGroup} is shared with through AWS RAM. */
 export interface DnsResourceGroupSharing {
+  /** Accounts, OUs or the organization to share with. */
   readonly principals: readonly SharePrincipal[];
   /** @default false */
   readonly allowExternalPrincipals?: boolean;
@@ -40,10 +41,13 @@ export interface DnsResourceGroupProps extends PatternGatewayProps {
  * {@link ResourceShare} with `sharing`.
  */
 export class DnsResourceGroup extends Construct {
+  /** The gateway in the owner VPC, given or made here. */
   public readonly resourceGateway: IResourceGateway;
   /** The GROUP: the endpoint target and the shared resource. */
   public readonly group: ResourceConfiguration;
+  /** The CHILD configurations, by member name. */
   public readonly members: { readonly [member: string]: ResourceConfiguration };
+  /** The RAM share of the group, with `sharing`. */
   public readonly share?: ResourceShare;
 
   constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {

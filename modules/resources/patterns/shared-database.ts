@@ -47,13 +47,17 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
  * service network, aws_vpclattice_service_network_resource_association.
  */
 export class SharedDatabase extends Construct {
+  /** The gateway in the owner VPC, given or made here. */
   public readonly resourceGateway: IResourceGateway;
+  /** The database's configuration: ARN type, or SINGLE with a DNS resource. */
   public readonly resourceConfiguration: ResourceConfiguration;
+  /** The RAM share of the configuration with the partner. */
   public readonly share: ResourceShare;
   /** The partner's acceptance, for external partners. */
   public readonly accepter?: ResourceShareAccepter;
   /** The partner's endpoint; its `resource.dnsEntry` holds the names clients connect to. */
   public readonly endpoint: ResourceEndpoint;
+  /** The configuration's association with `serviceNetwork`, if given. */
   public readonly serviceNetworkAssociation?: ServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: SharedDatabaseProps) {

@@ -43,6 +43,7 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
  * partners) and {@link ResourceEndpoint}.
  */
 export class SharedResourceAccess extends Construct {
+  /** The RAM share of the configuration with the partner. */
   public readonly share: ResourceShare;
   /** The partner's acceptance, for external partners. */
   public readonly accepter?: ResourceShareAccepter;
