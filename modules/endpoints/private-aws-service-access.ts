@@ -104,7 +104,7 @@ export class PrivateAwsServiceAccess extends Construct {
           this,
           "services",
           access.service.shortName,
-          "each service once per VPC (AWS allows one private-DNS endpoint per service; for an S3 gateway plus interface endpoint use S3HybridAccess)",
+          "each service once per VPC (a second endpoint for one service competes for its DNS name or routes; for an S3 gateway plus interface endpoint use S3HybridAccess)",
         );
       }
       seen.add(access.service.shortName);
