@@ -158,23 +158,24 @@ export class EndpointService extends Construct implements IVpcEndpointService {
         `${ANY_PRINCIPAL_OPT_IN}: every AWS account can request a connection${this.acceptanceRequired ? "" : ", and acceptanceRequired is false, so every request is accepted"}`,
       );
     }
+    // The service lives in the account of the load balancer it creates, unless told otherwise.
+    this.provider = props.provider ?? props.networkLoadBalancer?.vpc.provider;
     checkRegion(this, "region", props.region);
-    const homeRegion = props.supportedRegions === undefined ? props.region : resolveRegion(this, props.region, props.provider);
+    const homeRegion = props.supportedRegions === undefined ? props.region : resolveRegion(this, props.region, this.provider);
     this.validateRegions(props.supportedRegions, homeRegion);
     this.validatePrivateDns(props);
     props.connectionNotifications?.forEach((n, i) => validateNotification(this, `connectionNotifications[${i}]`, n));
     checkUnique(this, "connectionNotifications", props.connectionNotifications, (n) => stableId(n.name));
 
-    this.provider = props.provider;
     this.loadBalancer =
-      props.networkLoadBalancer === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...props.networkLoadBalancer, provider: props.provider });
+      props.networkLoadBalancer === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...props.networkLoadBalancer, provider: this.provider });
     const nlbs = this.loadBalancer !== undefined ? [this.loadBalancer] : (props.networkLoadBalancers ?? []);
     this.checkIpAddressTypes(props, nlbs);
 
     const partition = partitionOfRegion(homeRegion ?? "us-east-1");
     const principalArns = principals.map((p) => p.render(partition));
     this.resource = new VpcEndpointService(this, "Resource", {
-      provider: props.provider,
+      provider: this.provider,
       acceptanceRequired: this.acceptanceRequired,
       networkLoadBalancerArns: kind === "gateway" ? undefined : nlbs.map((n) => n.loadBalancerArn),
       gatewayLoadBalancerArns: kind === "gateway" ? [...props.gatewayLoadBalancerArns!] : undefined,
@@ -196,7 +197,7 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     }
     for (const notification of props.connectionNotifications ?? []) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
-        provider: props.provider,
+        provider: this.provider,
         vpcEndpointServiceId: this.serviceId,
         connectionNotificationArn: notification.snsTopicArn,
         connectionEvents: [...(notification.events ?? CONNECTION_EVENTS)],

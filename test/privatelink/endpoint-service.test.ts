@@ -1,6 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { PrivateVpc } from "../../modules/vpc";
 import {
   ANY_PRINCIPAL_OPT_IN,
   EndpointConnectionAccepter,
@@ -290,4 +291,13 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);
   });
+});
+
+test("EndpointService lives in the account of the VPC its load balancer goes in, unless given a provider", () => {
+  const stack = testStack();
+  const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
+  const vpc = new PrivateVpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["eu-west-1"] });
+  expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ provider: "aws.owner", supported_regions: ["eu-west-1"] });
+  expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
 });
