@@ -357,6 +357,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
       provider: props.provider,
       name: props.name,
       authType: this.authType,
+      tags: { Name: props.name },
     });
     this.serviceNetworkId = this.resource.id;
     this.serviceNetworkArn = this.resource.arn;

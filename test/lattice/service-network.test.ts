@@ -29,7 +29,7 @@ describe("ServiceNetwork", () => {
   test("defaults to AWS_IAM with the given auth policy and access logs for service and resource traffic", () => {
     const stack = testStack();
     network(stack);
-    expect(only(stack, "aws_vpclattice_service_network")).toEqual(expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM" }));
+    expect(only(stack, "aws_vpclattice_service_network")).toEqual(expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM", tags: { Name: "shared-services" } }));
     const policy = only(stack, "aws_vpclattice_auth_policy");
     expect(policy.resource_identifier).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
     expect(JSON.parse(policy.policy).Statement[0].Principal).toEqual({ AWS: "222222222222" });
