@@ -71,6 +71,8 @@ export interface ArnResource {
  * configurations need from a GROUP.
  */
 export interface IVpcResourceConfiguration extends IResourceConfiguration, IResourceEndpointTarget {
+  /** `rcfg-` followed by 17 characters. */
+  readonly resourceConfigurationId: string;
   /** @default - unknown */
   readonly type?: ResourceConfigurationType;
   /** The gateway it is reached through. @default - unknown */
