@@ -91,6 +91,8 @@ export interface SynthesizedStack {
   readonly provider?: { readonly [provider: string]: readonly TerraformBody[] };
   /** Resource bodies by type and name. @default - no resources */
   readonly resource?: Record<string, Record<string, TerraformBody>>;
+  /** Input variables by name; their defaults name what a stack takes as input. @default - no variables */
+  readonly variable?: Record<string, TerraformBody>;
 }
 
 const NODE_KINDS: Record<string, DiagramNodeKind> = {
@@ -228,7 +230,7 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
   for (const resource of resources) {
     const connector = CONNECTORS[resource.type];
     const externals = Object.entries(EXTERNAL_TARGETS[resource.type] ?? {}).flatMap(([argument, kind]) =>
-      literalValues(resource.body[argument]).map((literal) => ({ argument, target: externalNode(kind, literal, accounts, nodes) })),
+      namedValues(resource.body[argument], stack.variable ?? {}).map((named) => ({ argument, target: externalNode(kind, named, accounts, nodes) })),
     );
     for (const reference of [...resource.references.filter((r) => byAddress.has(r.target)), ...externals]) {
       // A connector's source side may be a placement argument (a VPC association's vpc_identifier).
@@ -321,6 +323,17 @@ function referencesOf(body: TerraformBody): Reference[] {
   return found;
 }
 
+/** What an argument names from outside the stack: literals, and input variables (by default value, else by name). */
+function namedValues(value: unknown, variables: Record<string, TerraformBody>): string[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((v): string[] => {
+    if (typeof v !== "string") return [];
+    const variable = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(v)?.[1];
+    if (variable === undefined) return v.includes("${") ? [] : [v];
+    const fallback = variables[variable]?.default;
+    return [typeof fallback === "string" ? fallback : `var.${variable}`];
+  });
+}
+
 /** Literal strings of a string or list argument (references are edges already). */
 function literalValues(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && !v.includes("${"));
@@ -345,7 +358,7 @@ function externalNode(kind: DiagramNodeKind, literal: string, accounts: readonly
       id: mermaidId(`external_${literal}`),
       kind: awsService === undefined ? kind : "awsService",
       address,
-      label: awsService ?? literal.split(/[/.]/).pop() ?? literal,
+      label: awsService ?? (literal.startsWith("var.") ? literal : (literal.split(/[/.]/).pop() ?? literal)),
       details: awsService === undefined ? ["not in this stack"] : [],
       account: accounts.find((a) => a.accountId !== undefined && a.accountId === accountId)?.id,
     });

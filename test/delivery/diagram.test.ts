@@ -238,6 +238,8 @@ describe("stackDiagram", () => {
         aws_vpc_endpoint: {
           S3: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.us-east-1.s3" },
           Partner: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" },
+          FromInput: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "${var.service_name}" },
+          FromInputWithoutDefault: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "${var.other_service}" },
         },
         aws_vpclattice_service_network_vpc_association: {
           Member: {
@@ -246,14 +248,23 @@ describe("stackDiagram", () => {
           },
         },
       },
+      variable: { service_name: { type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210" }, other_service: { type: "string" } },
     };
     const result = stackDiagram(stack);
     expect(result.nodes.filter((n) => n.address.startsWith("external.")).map(({ kind, label, account, details }) => ({ kind, label, account, details }))).toEqual([
       { kind: "awsService", label: "s3", account: undefined, details: [] },
       { kind: "endpointService", label: "vpce-svc-0123456789abcdef0", account: undefined, details: ["not in this stack"] },
+      { kind: "endpointService", label: "vpce-svc-0fedcba9876543210", account: undefined, details: ["not in this stack"] },
+      { kind: "endpointService", label: "var.other_service", account: undefined, details: ["not in this stack"] },
       { kind: "serviceNetwork", label: "sn-0123456789abcdef0", account: "account_default", details: ["not in this stack"] },
     ]);
-    expect(edgeList(result)).toEqual(["App -> sn-0123456789abcdef0 (associated)", "Partner -> vpce-svc-0123456789abcdef0 (PrivateLink)", "S3 -> s3 (gateway route)"]);
+    expect(edgeList(result)).toEqual([
+      "App -> sn-0123456789abcdef0 (associated)",
+      "FromInput -> vpce-svc-0fedcba9876543210 (PrivateLink)",
+      "FromInputWithoutDefault -> var.other_service (PrivateLink)",
+      "Partner -> vpce-svc-0123456789abcdef0 (PrivateLink)",
+      "S3 -> s3 (gateway route)",
+    ]);
   });
 
   test("details carry the facts worth reading", () => {
