@@ -22,7 +22,7 @@ export type BackendType = "local" | "s3" | "cloud";
 export interface BackendSettings {
   /** @default "local" */
   readonly type?: string;
-  /** S3: state bucket. Required for s3. */
+  /** S3: state bucket. @default - none: required when the type is s3 */
   readonly bucket?: string;
   /** S3: the bucket's region. @default - the stack's region */
   readonly region?: string;
@@ -32,7 +32,7 @@ export interface BackendSettings {
   readonly dynamodbTable?: string;
   /** S3: KMS key for server-side encryption of the state. @default - the bucket's default encryption (SSE-S3) */
   readonly kmsKeyId?: string;
-  /** Cloud: organization. Required for cloud. */
+  /** Cloud: organization. @default - none: required when the type is cloud */
   readonly organization?: string;
   /** Cloud: workspace name prefix; the workspace is `<workspacePrefix><stack>`. @default "" */
   readonly workspacePrefix?: string;
