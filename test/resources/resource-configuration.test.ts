@@ -227,6 +227,34 @@ describe("ResourceConfiguration", () => {
       expectValidationError(() => new ResourceConfiguration(stack, "Child3", { ...child, allowAssociationToShareableServiceNetwork: true }), "allowAssociationToShareableServiceNetwork", "true");
     });
 
+    test("a CHILD's imported group has no known gateway", () => {
+      const stack = testStack();
+      const group = ResourceConfiguration.fromAttributes(stack, "Group", {
+        resourceConfigurationId: "rcfg-1",
+        resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
+        type: "GROUP",
+      });
+      expectValidationError(
+        () => new ResourceConfiguration(stack, "Child", { name: "child", resourceConfigurationGroup: group, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] }),
+        "resourceConfigurationGroup.resourceGateway",
+        "undefined",
+      );
+    });
+
+    test("an imported configuration's type is unknown", () => {
+      expectValidationError(
+        // @ts-expect-error: JavaScript callers are not type-checked
+        () => ResourceConfiguration.fromAttributes(testStack(), "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", type: "SOLO" }),
+        "type",
+        '"SOLO"',
+      );
+    });
+
+    test("a DNS resource's ipAddressType is unknown", () => {
+      // @ts-expect-error: JavaScript callers are not type-checked
+      expectValidationError(buildWith({ dnsResource: { domainName: "a.example.com", ipAddressType: "V6" } }), "dnsResource.ipAddressType", '"V6"');
+    });
+
     test("a non-CHILD names a group", () => {
       const { stack, gateway, group } = groupStack();
       expectValidationError(

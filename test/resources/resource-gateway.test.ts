@@ -145,6 +145,20 @@ describe("ResourceGateway", () => {
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), subnets, ipAddressType: "IPV6" }), "vpc.ipv6CidrBlock", "undefined");
     });
 
+    test("it has no VPC", () => {
+      // @ts-expect-error: JavaScript callers are not type-checked
+      expectValidationError(() => new ResourceGateway(testStack(), "Gateway", { name: "gw1" }), "vpc", "undefined");
+    });
+
+    test("an imported gateway's ipAddressType is unknown", () => {
+      expectValidationError(
+        // @ts-expect-error: JavaScript callers are not type-checked
+        () => ResourceGateway.fromAttributes(testStack(), "Imported", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "V4" }),
+        "ipAddressType",
+        '"V4"',
+      );
+    });
+
     test("its ipAddressType is unknown", () => {
       const stack = testStack();
       // @ts-expect-error: JavaScript callers are not type-checked

@@ -2,7 +2,7 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
 import { PrivateVpc, SecurityGroup } from "../../../modules/vpc";
-import { SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
+import { ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
 import { expectValidationError, ownerVpc, synthJson, testStack } from "../helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
@@ -151,6 +151,28 @@ describe("SharedDatabase", () => {
 
     test("there is neither a VPC nor a gateway", () => {
       expectValidationError(() => sharedDatabase({ vpc: undefined }), "vpc", "undefined");
+    });
+
+    test("the database's security group must admit a given gateway that has no group of its own, and there is no VPC to take the CIDR from", () => {
+      const stack = testStack();
+      const vpc = ownerVpc(stack);
+      const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
+      const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1" });
+      const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+      expectValidationError(
+        () =>
+          new SharedDatabase(stack, "Orders", {
+            name: "orders-db",
+            resourceGateway,
+            databaseArn: RDS_ARN,
+            databaseSecurityGroup,
+            partnerAccountId: "222222222222",
+            partnerProvider,
+            partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+          }),
+        "vpc",
+        "undefined",
+      );
     });
 
     test("the name leaves no room for the gateway's suffix", () => {
