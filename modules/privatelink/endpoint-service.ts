@@ -135,6 +135,10 @@ export class EndpointService extends Construct implements IVpcEndpointService {
   public readonly privateDnsSupported: boolean;
   public readonly privateDnsName?: string;
   public readonly acceptanceRequired: boolean;
+  /** The home region, when known at synth (given, or read from the provider for cross-region services). */
+  public readonly region?: string;
+  /** Regions besides the home region whose consumers may connect. */
+  public readonly supportedRegions: readonly string[];
   /** The provider of the owning account, for acceptances. */
   public readonly provider?: TerraformProvider;
   /** The load balancer created for the service, when `networkLoadBalancer` was given. */
@@ -163,6 +167,8 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     checkRegion(this, "region", props.region);
     const homeRegion = props.supportedRegions === undefined ? props.region : resolveRegion(this, props.region, this.provider);
     this.validateRegions(props.supportedRegions, homeRegion);
+    this.region = homeRegion;
+    this.supportedRegions = props.supportedRegions ?? [];
     this.validatePrivateDns(props);
     props.connectionNotifications?.forEach((n, i) => validateNotification(this, `connectionNotifications[${i}]`, n));
     checkUnique(this, "connectionNotifications", props.connectionNotifications, (n) => stableId(n.name));

@@ -1,7 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
-import { AwsResourceProps, checkItemCount, checkUnique, requireValue, stableId, ValidationError } from "../core";
+import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValue, stableId, ValidationError } from "../core";
 import { InterfaceEndpoint } from "../endpoints";
 import { IpAddressType, ISubnet, IVpc, Peer } from "../vpc";
 import { EndpointConnectionAccepter } from "./connection-accepter";
@@ -28,6 +28,12 @@ export interface SaasConsumer {
   readonly privateDnsEnabled?: boolean;
   /** @default - AWS's default, ipv4 */
   readonly ipAddressType?: IpAddressType;
+  /**
+   * The consumer's region, when it is not the service's home region
+   * (cross-region PrivateLink): one of the service's `supportedRegions`.
+   * @default - the service's home region
+   */
+  readonly region?: string;
 }
 
 export interface PrivateLinkSaasOfferingProps extends AwsResourceProps {
@@ -100,6 +106,7 @@ export class PrivateLinkSaasOffering extends Construct {
       allowedPeers: consumer.allowedPeers,
       ipAddressType: consumer.ipAddressType,
       service: withPorts(this, `${prop}.ports`, this.service, consumer.ports),
+      serviceRegion: this.remoteServiceRegion(consumer.region, `${prop}.region`),
       // Turned on below by aws_vpc_endpoint_private_dns, after acceptance and verification.
       privateDnsEnabled: false,
     });
@@ -114,6 +121,16 @@ export class PrivateLinkSaasOffering extends Construct {
       dependsOn: [...(acceptance === undefined ? [] : [acceptance.resource]), this.service.privateDnsVerification!],
     });
     return { endpoint, acceptance, privateDns };
+  }
+
+  /** The home region for a consumer in another region (its endpoint names it), after checking the service admits that region. */
+  private remoteServiceRegion(consumerRegion: string | undefined, prop: string): string | undefined {
+    checkRegion(this, prop, consumerRegion);
+    if (consumerRegion === undefined || consumerRegion === this.service.region) return undefined;
+    if (!this.service.supportedRegions.includes(consumerRegion)) {
+      throw new ValidationError(this, prop, consumerRegion, `the service's home region (${this.service.region ?? "unknown: set the service's region"}) or one of its supportedRegions (${this.service.supportedRegions.join(", ") || "none"})`);
+    }
+    return this.service.region;
   }
 }
 

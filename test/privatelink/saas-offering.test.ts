@@ -88,7 +88,31 @@ describe("PrivateLinkSaasOffering", () => {
     expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").depends_on).toEqual([expect.stringMatching(/^aws_vpc_endpoint_service_private_dns_verification\./)]);
   });
 
+  test("a consumer in another region names the service's home region on its endpoint", () => {
+    const stack = testStack();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
+    const vpc = providerVpc(stack);
+    const westVpc = new PrivateVpc(stack, "WestVpc", { provider: west, name: "west", cidrBlock: "10.50.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"] });
+    new PrivateLinkSaasOffering(stack, "Offering", {
+      service: { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["us-west-2"] },
+      consumers: [
+        { name: "west", accountId: "222222222222", provider: west, vpc: westVpc, region: "us-west-2" },
+        { name: "east", accountId: "333333333333", vpc, region: "us-east-1" },
+      ],
+    });
+    const endpoints = Object.values(resourcesOfType(stack, "aws_vpc_endpoint"));
+    expect(endpoints.find((e) => e.provider === "aws.west")!.service_region).toBe("us-east-1");
+    expect(endpoints.find((e) => e.provider === undefined)!.service_region).toBeUndefined();
+  });
+
   describe("fails when", () => {
+    test("a consumer's region is not one the service supports", () => {
+      const error = expectValidationError(() => offeringStack(() => ({ region: "us-east-1", supportedRegions: ["us-west-2"] }), { region: "eu-west-1" }), "consumers[0].region", '"eu-west-1"');
+      expect(error.expected).toContain("us-west-2");
+    });
+
+
     test("a consumer asks for a port the service does not listen on", () => {
       expectValidationError(() => offeringStack(() => ({}), { ports: [443, 5432] }), "consumers[0].ports", "5432");
     });
