@@ -238,7 +238,7 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
       else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? referenceLabel(resource, reference.argument));
     }
     const principals = PRINCIPAL_ARGUMENTS[resource.type];
-    for (const principal of principals === undefined ? [] : literalValues(resource.body[principals.argument])) {
+    for (const principal of principals === undefined ? [] : namedValues(resource.body[principals.argument], stack.variable ?? {})) {
       const target = principalNode(principal, accounts, nodes);
       if (principals.inbound) addEdge(target, resource.address, principals.label);
       else addEdge(resource.address, target, principals.label);
@@ -332,11 +332,6 @@ function namedValues(value: unknown, variables: Record<string, TerraformBody>): 
     const fallback = variables[variable]?.default;
     return [typeof fallback === "string" ? fallback : `var.${variable}`];
   });
-}
-
-/** Literal strings of a string or list argument (references are edges already). */
-function literalValues(value: unknown): string[] {
-  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string" && !v.includes("${"));
 }
 
 function referenceLabel(resource: ResourceInfo, argument: string): string | undefined {
