@@ -61,7 +61,11 @@ const MOCK_DATA: Record<string, Record<string, unknown>> = {
   aws_organizations_organization: { id: "o-a1b2c3d4e5", arn: `arn:aws:organizations::${ACCOUNT}:organization/o-a1b2c3d4e5` },
 };
 
-/** Computed attributes that stacks compute with (CIDR math, DNS aliases): mocked with well-formed values. */
+/**
+ * Computed attributes that stacks compute with (CIDR math, DNS aliases) or that
+ * other resources' validators parse (ARNs): mocked with well-formed values
+ * instead of the random strings mock providers make up.
+ */
 const MOCK_RESOURCES: Record<string, Record<string, unknown>> = {
   aws_vpc: { ipv6_cidr_block: "2600:1f18:1234:5600::/56", arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-0123456789abcdef0` },
   aws_vpc_endpoint: {
@@ -84,6 +88,16 @@ const MOCK_RESOURCES: Record<string, Record<string, unknown>> = {
   aws_vpclattice_service_network: { arn: `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:servicenetwork/sn-0123456789abcdef0` },
   aws_vpclattice_resource_configuration: { arn: `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:resourceconfiguration/rcfg-0123456789abcdef0` },
   aws_vpclattice_target_group: { arn: `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:targetgroup/tg-0123456789abcdef0` },
+  aws_cloudwatch_log_group: { arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vendedlogs/vpclattice/mock` },
+  aws_s3_bucket: { arn: "arn:aws:s3:::mock-bucket" },
+  aws_kinesis_firehose_delivery_stream: { arn: `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/mock` },
+  aws_sns_topic: { arn: `arn:aws:sns:${REGION}:${ACCOUNT}:mock` },
+  aws_lambda_function: { arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:mock` },
+  aws_kms_key: { arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/0123abcd-0123-4567-89ab-0123456789ab` },
+  aws_acm_certificate: { arn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0123abcd-0123-4567-89ab-0123456789ab` },
+  aws_lb_target_group: { arn: `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/mock/0123456789abcdef` },
+  aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/mock` },
+  aws_db_instance: { arn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:mock`, address: `mock.abcdefghijkl.${REGION}.rds.amazonaws.com`, port: 5432 },
   aws_ram_resource_share: { arn: `arn:aws:ram:${REGION}:${ACCOUNT}:resource-share/0123abcd-0123-4567-89ab-0123456789ab` },
 };
 
