@@ -45,6 +45,43 @@ export function isIpv6Cidr(value: string): boolean {
   return match !== null && isIpv6Address(match[1]) && Number(match[2]) <= 128;
 }
 
+/**
+ * True for an IPv4 or IPv6 CIDR whose host bits are zero (10.0.0.0/16, not
+ * 10.0.0.5/16): the AWS provider rejects the latter in VPC and security-group
+ * arguments at validate time, so we reject it at synth.
+ */
+export function isNetworkCidr(value: string): boolean {
+  const slash = value.lastIndexOf("/");
+  const length = Number(value.slice(slash + 1));
+  if (isIpv4Cidr(value)) return hostBitsAreZero(ipv4ToBigInt(value.slice(0, slash)), 32, length);
+  if (isIpv6Cidr(value)) return hostBitsAreZero(ipv6ToBigInt(value.slice(0, slash)), 128, length);
+  return false;
+}
+
+function hostBitsAreZero(address: bigint, width: number, prefixLength: number): boolean {
+  const hostBits = BigInt(width - prefixLength);
+  return (address & ((1n << hostBits) - 1n)) === 0n;
+}
+
+function ipv4ToBigInt(address: string): bigint {
+  return address.split(".").reduce((acc, octet) => (acc << 8n) + BigInt(octet), 0n);
+}
+
+/** For addresses isIpv6Address accepts: expands `::` and an embedded IPv4 tail. */
+function ipv6ToBigInt(address: string): bigint {
+  let text = address;
+  if (text.includes(".")) {
+    const lastColon = text.lastIndexOf(":");
+    const v4 = ipv4ToBigInt(text.slice(lastColon + 1));
+    text = `${text.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
+  const headGroups = head === "" ? [] : head.split(":");
+  const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
+  const groups = [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill("0"), ...tailGroups];
+  return groups.reduce((acc, group) => (acc << 16n) + BigInt(parseInt(group, 16)), 0n);
+}
+
 /** True for CIDRs that open a rule to the whole internet. */
 export function isAnyAddressCidr(value: string): boolean {
   return /^0\.0\.0\.0\/0$/.test(value) || /^::\/0$/.test(value);

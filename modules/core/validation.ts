@@ -9,6 +9,7 @@ import {
   isIpv4Cidr,
   isIpv6Address,
   isIpv6Cidr,
+  isNetworkCidr,
   isPort,
   isRegion,
   parsePortRange,
@@ -117,6 +118,7 @@ export function checkRestrictedCidr(scope: IConstruct, prop: string, value: stri
   if (!isIpv4Cidr(value) && !isIpv6Cidr(value)) {
     throw new ValidationError(scope, prop, value, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
   }
+  checkNetworkCidr(scope, prop, value);
   if (isAnyAddressCidr(value)) {
     throw new ValidationError(scope, prop, value, "a CIDR narrower than the whole internet (use the VPC CIDR or a security group)");
   }
@@ -124,6 +126,14 @@ export function checkRestrictedCidr(scope: IConstruct, prop: string, value: stri
 
 export function checkIpv4Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isIpv4Cidr, "an IPv4 CIDR block such as 10.0.0.0/16");
+  if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
+}
+
+/** The provider fails `terraform validate` on CIDRs with host bits set; say so at synth, where the construct path is known. */
+function checkNetworkCidr(scope: IConstruct, prop: string, value: string): void {
+  if (!isNetworkCidr(value)) {
+    throw new ValidationError(scope, prop, value, "a network address with the host bits zero (10.0.0.0/16, not 10.0.0.5/16), as AWS requires");
+  }
 }
 
 export function checkDnsName(scope: IConstruct, prop: string, value: string | undefined): void {

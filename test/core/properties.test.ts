@@ -4,6 +4,7 @@ import { Testing, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   checkIntegerRange,
+  checkIpv4Cidr,
   checkPortRange,
   checkRestrictedCidr,
   closestMatch,
@@ -18,6 +19,7 @@ import {
   isIpv4Cidr,
   isIpv6Address,
   isIpv6Cidr,
+  isNetworkCidr,
   isPort,
   parseArn,
   parsePortRange,
@@ -70,16 +72,40 @@ describe("IP addresses and CIDRs", () => {
     fc.assert(fc.property(fc.ipV6(), fc.integer({ min: 0, max: 999 }), (address, length) => isIpv6Cidr(`${address}/${length}`) === length <= 128));
   });
 
-  it("checkRestrictedCidr accepts every CIDR but the two any-address ones, and names the value otherwise", () => {
-    const cidr = fc.oneof(fc.tuple(ipv4, fc.integer({ min: 0, max: 32 })), fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 }))).map(([a, l]) => `${a}/${l}`);
+  /** A CIDR built from 32 or 128 random bits, its host bits cleared or with one of them set: an oracle independent of the parser. */
+  const cidrFromBits = (family: 4 | 6, hostBitSet: boolean) => {
+    const width = family === 4 ? 32 : 128;
+    return fc
+      .tuple(fc.array(fc.boolean(), { minLength: width, maxLength: width }), fc.integer({ min: 0, max: width }), fc.nat())
+      .filter(([, length]) => !hostBitSet || length < width)
+      .map(([bits, length, pick]) => {
+        const network = bits.map((b, i) => (i < length ? b : false));
+        if (hostBitSet) network[length + (pick % (width - length))] = true;
+        const groupSize = family === 4 ? 8 : 16;
+        const groups = Array.from({ length: width / groupSize }, (_, g) => parseInt(network.slice(g * groupSize, (g + 1) * groupSize).map(Number).join(""), 2));
+        return `${family === 4 ? groups.join(".") : groups.map((g) => g.toString(16)).join(":")}/${length}`;
+      });
+  };
+
+  it("checkRestrictedCidr accepts every network CIDR but the two any-address ones", () => {
     fc.assert(
-      fc.property(cidr, (value) => {
+      fc.property(fc.oneof(cidrFromBits(4, false), cidrFromBits(6, false)), (value) => {
         const error = errorOf(() => checkRestrictedCidr(scope(), "peer", value));
-        if (!isAnyAddressCidr(value)) return error === undefined;
-        return error !== undefined && error.prop === "peer" && error.received === JSON.stringify(value);
+        return isAnyAddressCidr(value) ? error?.received === JSON.stringify(value) : error === undefined;
       }),
     );
     expect(isAnyAddressCidr("0.0.0.0/0") && isAnyAddressCidr("::/0")).toBe(true);
+  });
+
+  it("checkRestrictedCidr and checkIpv4Cidr reject host bits (AWS fails 10.0.0.5/16 at validate), naming prop and value", () => {
+    fc.assert(
+      fc.property(fc.oneof(cidrFromBits(4, true), cidrFromBits(6, true)), (value) => {
+        const error = errorOf(() => checkRestrictedCidr(scope(), "peer", value));
+        return error?.prop === "peer" && error.received === JSON.stringify(value) && error.expected.includes("host bits zero");
+      }),
+    );
+    fc.assert(fc.property(cidrFromBits(4, true), (value) => errorOf(() => checkIpv4Cidr(scope(), "cidrBlock", value))?.prop === "cidrBlock"));
+    expect(isNetworkCidr("::ffff:10.0.0.0/104") && !isNetworkCidr("::ffff:10.0.0.1/104") && isNetworkCidr("2001:db8::/32")).toBe(true);
   });
 });
 
