@@ -115,12 +115,15 @@ export class ResourceShare extends Construct implements IResourceShare {
     );
   }
 
-  /** Shares one more resource; `name` keys its Terraform address. */
-  public addResource(name: string, resourceArn: string): void {
+  /**
+   * Shares one more resource; `name` keys its Terraform address. Returns the
+   * association, which consumers of the resource should depend on.
+   */
+  public addResource(name: string, resourceArn: string): RamResourceAssociation {
     if (!isUnresolved(resourceArn) && parseArn(resourceArn) === undefined) {
       throw new ValidationError(this, `resources.${name}`, resourceArn, "the ARN of a shareable resource");
     }
-    new RamResourceAssociation(this, `Resource-${stableId(name)}`, {
+    return new RamResourceAssociation(this, `Resource-${stableId(name)}`, {
       provider: this.provider,
       resourceShareArn: this.resourceShareArn,
       resourceArn,

@@ -23,11 +23,18 @@ export interface ISecurityGroup {
 
 /** The other side of a security-group rule. */
 export class Peer {
-  /** An IPv4 or IPv6 CIDR; never the whole internet. */
-  public static cidr(cidr: string): Peer {
-    return new Peer(isUnresolved(cidr) ? "cidr" : stableId(cidr), (scope, prop) => {
+  /**
+   * An IPv4 or IPv6 CIDR; never the whole internet. A CIDR only Terraform
+   * knows (a reference) needs `options.family` when it is IPv6, and a
+   * `options.name` when one group has rules for several such CIDRs.
+   */
+  public static cidr(cidr: string, options: CidrPeerOptions = {}): Peer {
+    const unresolved = isUnresolved(cidr);
+    const key = options.name !== undefined ? stableId(options.name) : unresolved ? `cidr-${options.family ?? "ipv4"}` : stableId(cidr);
+    return new Peer(key, (scope, prop) => {
       checkRestrictedCidr(scope, prop, cidr);
-      return !isUnresolved(cidr) && isIpv6Cidr(cidr) ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
+      const ipv6 = unresolved ? options.family === "ipv6" : isIpv6Cidr(cidr);
+      return ipv6 ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
     });
   }
 
@@ -51,6 +58,13 @@ export class Peer {
   public render(scope: Construct, prop: string): PeerFields {
     return this.renderPeer(scope, prop);
   }
+}
+
+export interface CidrPeerOptions {
+  /** Address family of a CIDR that is a reference. @default - from the literal CIDR, else "ipv4" */
+  readonly family?: "ipv4" | "ipv6";
+  /** Stable name of the peer in the rule's Terraform address. @default - the literal CIDR */
+  readonly name?: string;
 }
 
 interface PeerFields {

@@ -47,3 +47,9 @@ describe("ResourceShare", () => {
     expect(() => share.addResource("db", "rcfg-123")).toThrow(/resources.db: received "rcfg-123"/);
   });
 });
+
+test("addResource returns the association, for consumers to depend on", () => {
+  const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
+  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
+  expect(association.node.id).toBe("Resource-db");
+});

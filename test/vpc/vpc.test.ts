@@ -103,3 +103,17 @@ describe("SecurityGroup", () => {
     expect(() => new SecurityGroup(stack, "Accents", { vpc, description: "accès" })).toThrow(/printable ASCII/);
   });
 });
+
+describe("Peer.cidr with references", () => {
+  test("IPv6 references become cidr_ipv6 rules, and named references get distinct rules", () => {
+    const stack = newStack();
+    const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
+    const group = new SecurityGroup(stack, "Group", { vpc, description: "endpoints" });
+    group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock), port: 443, description: "IPv4 clients" });
+    group.addIngressRule({ peer: Peer.cidr(vpc.ipv6CidrBlock!, { family: "ipv6" }), port: 443, description: "IPv6 clients" });
+    group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock, { name: "second-vpc" }), port: 443, description: "again, by name" });
+    const rules = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_vpc_security_group_ingress_rule) as Record<string, string>[];
+    expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith("cidr_")))).toEqual([["cidr_ipv4"], ["cidr_ipv6"], ["cidr_ipv4"]]);
+    expect(rules[1].cidr_ipv6).toMatch(/aws_vpc\..*\.ipv6_cidr_block/);
+  });
+});
