@@ -29,6 +29,14 @@ export interface SaasConsumer {
   /** @default - AWS's default, ipv4 */
   readonly ipAddressType?: IpAddressType;
   /**
+   * Place the endpoint only in the consumer's subnets whose AZs the service
+   * offers, read at apply time. AZ names differ between accounts (us-east-1a
+   * here is not us-east-1a there), so a cross-account endpoint in every
+   * subnet can land in an AZ the provider's NLB does not cover.
+   * @default false
+   */
+  readonly onlySupportedAvailabilityZones?: boolean;
+  /**
    * The consumer's region, when it is not the service's home region
    * (cross-region PrivateLink): one of the service's `supportedRegions`.
    * @default - the service's home region
@@ -105,6 +113,7 @@ export class PrivateLinkSaasOffering extends Construct {
       subnets: consumer.subnets,
       allowedPeers: consumer.allowedPeers,
       ipAddressType: consumer.ipAddressType,
+      onlySupportedAvailabilityZones: consumer.onlySupportedAvailabilityZones,
       service: withPorts(this, `${prop}.ports`, this.service, consumer.ports),
       serviceRegion: this.remoteServiceRegion(consumer.region, `${prop}.region`),
       // Turned on below by aws_vpc_endpoint_private_dns, after acceptance and verification.

@@ -11,7 +11,9 @@ import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, exampleVpc } from
  * gets an endpoint in its own VPC and account (provider aliases assuming a
  * role there), accepted by the platform account. The organization's CIDRs
  * are known and distinct, so the NLB's security group also judges PrivateLink
- * traffic: only the two team VPCs reach port 443.
+ * traffic: only the two team VPCs reach port 443. AZ names differ between
+ * accounts, so each endpoint uses only the team subnets in AZs the service
+ * offers.
  */
 export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"], (stack) => {
   const payments = stack.accountProvider("payments", CONSUMER_ACCOUNT_A);
@@ -37,8 +39,8 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
       },
     },
     consumers: [
-      { name: "payments", accountId: CONSUMER_ACCOUNT_A, provider: payments, vpc: paymentsVpc },
-      { name: "search", accountId: CONSUMER_ACCOUNT_B, provider: search, vpc: searchVpc },
+      { name: "payments", accountId: CONSUMER_ACCOUNT_A, provider: payments, vpc: paymentsVpc, onlySupportedAvailabilityZones: true },
+      { name: "search", accountId: CONSUMER_ACCOUNT_B, provider: search, vpc: searchVpc, onlySupportedAvailabilityZones: true },
     ],
   });
 

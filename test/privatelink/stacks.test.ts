@@ -38,6 +38,9 @@ describe("PrivateLink example stacks", () => {
     });
     expect(all(json, "aws_vpc_endpoint").map((e) => e.provider).sort()).toEqual(["aws.payments", "aws.search"]);
     expect(all(json, "aws_vpc_endpoint_connection_accepter")).toHaveLength(2);
+    // AZ names differ between accounts: each team's endpoint keeps the subnets in AZs the service offers to that account.
+    expect(Object.values(json.data.aws_vpc_endpoint_service).map((d) => (d as Json).provider).sort()).toEqual(["aws.payments", "aws.search"]);
+    for (const endpoint of all(json, "aws_vpc_endpoint")) expect(endpoint.subnet_ids).toMatch(/^\$\{matchkeys\(/);
     expect(only(json, "aws_lb_listener")).toMatchObject({ port: 443, protocol: "TLS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(ingressFrom(json, "LoadBalancer_SecurityGroup").map((r) => r.cidr_ipv4).sort()).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
     expect(only(json, "aws_lb")).toMatchObject({ internal: true, enforce_security_group_inbound_rules_on_private_link_traffic: "on" });
