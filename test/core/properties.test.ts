@@ -29,7 +29,8 @@ import {
   ValidationError,
 } from "../../modules/core";
 import { ILatticeTargetGroup } from "../../modules/lattice/interfaces";
-import { ListenerAction } from "../../modules/lattice/listener";
+import { Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
 import { checkLatticeName } from "../../modules/lattice/names";
 
 /**
@@ -159,11 +160,19 @@ describe("ports, port ranges, weights and priorities", () => {
     );
   });
 
-  it("Lattice rule priorities: integers 1 to 100", () => {
+  it("Lattice rule priorities: integers 1 to 100, each once per listener", () => {
+    const listener = (): Listener => {
+      const service = LatticeService.fromArn(scope(), "Service", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+      return new Listener(service, "Listener", { service, protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+    };
+    const rule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: ListenerAction.fixedResponse(403) });
     fc.assert(
-      fc.property(fc.integer({ min: -10, max: 200 }), (priority) => {
-        const error = errorOf(() => checkIntegerRange(scope(), "rules[0].priority", priority, 1, 100));
-        return (priority >= 1 && priority <= 100) === (error === undefined);
+      fc.property(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double({ noNaN: true })), fc.integer({ min: 1, max: 100 }), (priority, taken) => {
+        const target = listener();
+        target.addRule(rule("first", taken));
+        const error = errorOf(() => target.addRule(rule("second", priority)));
+        const valid = Number.isInteger(priority) && priority >= 1 && priority <= 100 && priority !== taken;
+        return valid ? error === undefined : error?.prop === "rules.second.priority" && error.received === String(priority);
       }),
     );
   });
