@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { ValidationError } from "../../modules/core";
+import { PrivateVpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../stacks/backend";
 import { ExampleStack } from "../../stacks/example-stack";
-import { isCi, terraformEnvironment } from "../harness/terraform-env";
+import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
 
 interface TerraformBlock {
   readonly backend?: Record<string, Record<string, unknown>>;
@@ -34,6 +35,18 @@ function validationError(build: () => unknown): ValidationError {
   throw new Error("expected a ValidationError");
 }
 
+/** Runs `build` with only the given backend variables set in process.env, as the example stacks read them. */
+function withBackendEnv<T>(env: NodeJS.ProcessEnv, build: () => T): T {
+  const names = Object.values(BACKEND_ENV);
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  names.forEach((name) => (env[name] === undefined ? delete process.env[name] : (process.env[name] = env[name])));
+  try {
+    return build();
+  } finally {
+    Object.entries(saved).forEach(([name, value]) => (value === undefined ? delete process.env[name] : (process.env[name] = value)));
+  }
+}
+
 const s3Env = { CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "example-terraform-state" };
 const cloudEnv = { CDKTF_BACKEND: "cloud", CDKTF_BACKEND_CLOUD_ORGANIZATION: "example-org" };
 
@@ -45,14 +58,8 @@ describe("local backend (default)", () => {
   });
 
   test("is what every example stack gets without configuration", () => {
-    const saved = Object.fromEntries(Object.values(BACKEND_ENV).map((name) => [name, process.env[name]]));
-    Object.values(BACKEND_ENV).forEach((name) => delete process.env[name]);
-    try {
-      const stack = new ExampleStack(Testing.app(), "ep1-example");
-      expect(terraformBlock(stack).backend).toEqual({ local: { path: "../../../terraform.ep1-example.tfstate" } });
-    } finally {
-      Object.entries(saved).forEach(([name, value]) => (value === undefined ? delete process.env[name] : (process.env[name] = value)));
-    }
+    const stack = withBackendEnv({}, () => new ExampleStack(Testing.app(), "ep1-example"));
+    expect(terraformBlock(stack).backend).toEqual({ local: { path: "../../../terraform.ep1-example.tfstate" } });
   });
 
   test("an empty environment variable does not override the context", () => {
@@ -274,6 +281,22 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     const output = init(dir);
     expect(output).toMatch(/Initializing (the backend|HCP Terraform)/);
     expect(output).not.toMatch(SCHEMA_ERRORS);
+  });
+
+  (available ? test : test.skip)("an example stack's HCL with a cloud block (what a Terraform Cloud workspace runs) validates", () => {
+    const hcl: string = withBackendEnv({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }, () => {
+      const stack = new ExampleStack(Testing.app(), "ep1-example");
+      const consumer = stack.accountProvider("consumer", "222222222222");
+      new PrivateVpc(stack, "Vpc", { name: "ep1", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
+      return Testing.synthHcl(stack);
+    });
+    expect(hcl).toMatch(/cloud \{[^]*organization = "example-org"/);
+    const dir = join(workDir, "example-stack-hcl");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "cdk.tf"), hcl);
+    const run = (args: string[]) => execFileSync("terraform", args, { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
+    run([...initArgs(environment), "-backend=false"]);
+    expect(run(["validate", "-no-color"])).toContain("Success! The configuration is valid");
   });
 
   (available ? test : test.skip)("the check catches an argument Terraform does not know", () => {
