@@ -1,6 +1,5 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
 import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";
@@ -376,9 +375,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
         principals: props.sharing.principals,
         allowExternalPrincipals: props.sharing.allowExternalPrincipals,
       });
-      this.share.addResource("service-network", this.serviceNetworkArn);
-      const resourceAssociations = this.share.node.children.filter((c): c is RamResourceAssociation => c instanceof RamResourceAssociation);
-      this.shareDependencies = [...(this.share.invitationDependencies ?? []), ...resourceAssociations];
+      const association = this.share.addResource("service-network", this.serviceNetworkArn);
+      this.shareDependencies = [...this.share.invitationDependencies, association];
     }
   }
 

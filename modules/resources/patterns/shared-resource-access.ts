@@ -1,6 +1,5 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { checkAccountId, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
@@ -62,19 +61,18 @@ export class SharedResourceAccess extends Construct {
       principals: [SharePrincipal.account(props.partnerAccountId)],
       allowExternalPrincipals: props.allowExternalPrincipals,
     });
-    this.share.addResource("resource-configuration", props.resourceConfiguration.resourceConfigurationArn);
+    const shared = this.share.addResource("resource-configuration", props.resourceConfiguration.resourceConfigurationArn);
     if (props.allowExternalPrincipals === true) {
       this.accepter = new ResourceShareAccepter(this, "Accepter", { share: this.share, provider: props.partnerProvider });
     }
 
     // The partner sees the configuration only once it is in the share (and the share is accepted).
-    const shared = this.share.node.children.filter((c): c is RamResourceAssociation => c instanceof RamResourceAssociation);
     this.endpoint = new ResourceEndpoint(this, "Endpoint", {
       provider: props.partnerProvider,
       vpc: props.partnerVpc,
       subnets: props.partnerSubnets,
       resourceConfiguration: props.resourceConfiguration,
-      dependsOn: [...shared, ...(this.accepter ? [this.accepter.resource] : [])],
+      dependsOn: [shared, ...(this.accepter ? [this.accepter.resource] : [])],
     });
   }
 }
