@@ -126,11 +126,11 @@ function main(): void {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), "npm-consumer-"));
   const environment = terraformEnvironment(join(work, "terraform-cli"));
-  if (environment.version === undefined) {
-    if (isCi()) throw new Error("terraform is not on PATH: CI must validate the consumer's synthesized output");
-    log("NOTICE: terraform is not on PATH; the build, pack, install, compile and synth steps run, terraform validate is SKIPPED");
-  }
   try {
+    if (environment.version === undefined) {
+      if (isCi()) throw new Error("terraform is not on PATH: CI must validate the consumer's synthesized output");
+      log("NOTICE: terraform is not on PATH; the build, pack, install, compile and synth steps run, terraform validate is SKIPPED");
+    }
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 
     run("npm", ["run", "build"], { cwd: ROOT });
