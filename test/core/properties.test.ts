@@ -162,8 +162,9 @@ describe("ports, port ranges, weights and priorities", () => {
 
   it("Lattice rule priorities: integers 1 to 100, each once per listener", () => {
     const listener = (): Listener => {
-      const service = LatticeService.fromArn(scope(), "Service", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
-      return new Listener(service, "Listener", { service, protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+      const stack = scope();
+      const service = LatticeService.fromArn(stack, "Service", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+      return new Listener(stack, "Listener", { service, protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
     };
     const rule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: ListenerAction.fixedResponse(403) });
     fc.assert(
