@@ -118,7 +118,7 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
    * Who may reach the listener ports, through the NLB's security group. With
    * PrivateLink enforcement on, PrivateLink clients are judged by their own
    * private IPs (in the consumer VPCs), so list the consumers' CIDRs here.
-   * @default - the VPC's IPv4 CIDR
+   * @default - the VPC's IPv4 CIDR, and its IPv6 CIDR for a dualstack load balancer
    */
   readonly ingressPeers?: readonly Peer[];
   /**
@@ -201,7 +201,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;
 
-    const ingressPeers = props.ingressPeers ?? [Peer.cidr(props.vpc.cidrBlock)];
+    const ingressPeers = props.ingressPeers ?? defaultIngressPeers(props.vpc, this.ipAddressType);
     const egress = new Set<string>();
     for (const listener of props.listeners) {
       for (const peer of ingressPeers) {
@@ -280,6 +280,12 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
       }
     });
   });
+}
+
+/** The VPC's own clients: its IPv4 block, plus its IPv6 block when the load balancer is dual-stack. */
+function defaultIngressPeers(vpc: IVpc, ipAddressType: "ipv4" | "dualstack"): Peer[] {
+  const ipv6 = ipAddressType === "dualstack" && vpc.ipv6CidrBlock !== undefined ? [Peer.cidr(vpc.ipv6CidrBlock, { family: "ipv6" })] : [];
+  return [Peer.cidr(vpc.cidrBlock), ...ipv6];
 }
 
 /** The /32 or /128 of a literal IP; undefined for tokens and non-addresses. */

@@ -91,12 +91,17 @@ describe("NetworkLoadBalancer", () => {
     expect(sources).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
   });
 
-  test("dualstack needs dual-stack subnets, and gets them from a dual-stack VPC", () => {
+  test("dualstack needs dual-stack subnets, gets them from a dual-stack VPC, and admits the VPC's IPv6 clients too", () => {
     const stack = testStack();
     const vpc = providerVpc(stack, "Vpc", true);
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { ...nlbOptions(vpc), ipAddressType: "dualstack" });
     expect(nlb.ipAddressType).toBe("dualstack");
     expect(onlyResource(stack, "aws_lb").ip_address_type).toBe("dualstack");
+    const ingress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
+    expect(ingress).toEqual([
+      expect.objectContaining({ from_port: 443, cidr_ipv4: VPC_CIDR }),
+      expect.objectContaining({ from_port: 443, cidr_ipv6: expect.stringMatching(/^\$\{aws_vpc\.Vpc_\w+\.ipv6_cidr_block\}$/) }),
+    ]);
   });
 
   test("warns above the listener quota", () => {
