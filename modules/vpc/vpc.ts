@@ -109,7 +109,8 @@ export class PrivateVpc extends Construct implements IVpc {
       tags: { Name: props.name },
     });
     this.vpcId = this.resource.id;
-    this.cidrBlock = this.resource.cidrBlock;
+    // The literal, not the attribute: validators and rule keys can use it, and it is the same value.
+    this.cidrBlock = props.cidrBlock;
     this.ipv6CidrBlock = props.dualStack === true ? this.resource.ipv6CidrBlock : undefined;
 
     const newBits = props.subnetNewBits ?? 8;

@@ -114,6 +114,7 @@ describe("Peer.cidr with references", () => {
     group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock, { name: "second-vpc" }), port: 443, description: "again, by name" });
     const rules = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_vpc_security_group_ingress_rule) as Record<string, string>[];
     expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith("cidr_")))).toEqual([["cidr_ipv4"], ["cidr_ipv6"], ["cidr_ipv4"]]);
+    expect(rules[0].cidr_ipv4).toBe("10.1.0.0/16");
     expect(rules[1].cidr_ipv6).toMatch(/aws_vpc\..*\.ipv6_cidr_block/);
   });
 });
