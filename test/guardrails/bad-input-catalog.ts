@@ -18,10 +18,10 @@ import {
   PolicyPrincipal,
   PolicyStatement,
 } from "../../modules/core";
-import { AwsService, GatewayEndpoint, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../../modules/endpoints";
 import { suppress } from "../../modules/guardrails";
-import { AccessLogs, AuthPolicy, LatticeAccessLogs, ServiceNetwork } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, ServiceNetwork } from "../../modules/lattice";
+import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
 import { LatticeService } from "../../modules/lattice/service";
 import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../../modules/privatelink";
@@ -95,6 +95,11 @@ const targetGroup = (stack: TerraformStack, props: Partial<ConstructorParameters
     protocol: "HTTP",
     ...props,
   });
+const LOG_SOURCE = { serviceNetworkId: "sn-0123456789abcdef0", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" };
+const accessLogs = (stack: TerraformStack, logs: AccessLogs) => new LatticeAccessLogs(stack, "Logs", { source: LOG_SOURCE, name: "n", accessLogs: logs });
+const httpListener = (stack: TerraformStack) => latticeService(stack).addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+const pathRule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: ListenerAction.fixedResponse(403) });
+const KMS_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const gateway = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof ResourceGateway>[2]> = {}) =>
   new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpc(stack), ...props });
 const configuration = (stack: TerraformStack, props: Partial<ResourceConfigurationProps> = {}) =>
@@ -250,7 +255,52 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "lattice", api: "LatticeTarget.ipAddress", cause: "An IP target that is not an IP address", fix: "Use the target's IPv4 (or IPv6, for IPV6 groups) address.", path: "Group", prop: "targets.bad.id", received: '"10.0.300.1"', build: (s) => targetGroup(s, { targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }) },
   { module: "lattice", api: "TargetGroup", cause: "A port on a LAMBDA target group", fix: "Leave port, protocol, VPC and health check unset for LAMBDA groups.", path: "Fn", prop: "port", received: "443", build: (s) => new TargetGroup(s, "Fn", { name: "fn-a", type: "LAMBDA", port: 443 }) },
   { module: "lattice", api: "AuthPolicy.allow", cause: "An auth-policy path that does not start with /", fix: 'Write paths from the root, e.g. "/orders".', path: "Network/AuthPolicy", prop: "authPolicy.statements[0].paths[0]", received: '"orders"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: [ACCOUNT] }) }) },
-  { module: "lattice", api: "AccessLogs.toNewLogGroup", cause: "A log retention CloudWatch Logs does not offer", fix: "Use a CloudWatch Logs retention value such as 30, 90 or 365.", path: "Logs", prop: "accessLogs.retentionInDays", received: "42", build: (s) => new LatticeAccessLogs(s, "Logs", { source: { serviceNetworkId: "sn-0123456789abcdef0", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" }, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 42 }) }) },
+  { module: "lattice", api: "AccessLogs.toNewLogGroup", cause: "A log retention CloudWatch Logs does not offer", fix: "Use a CloudWatch Logs retention value such as 30, 90 or 365.", path: "Logs", prop: "accessLogs.retentionInDays", received: "42", build: (s) => accessLogs(s, AccessLogs.toNewLogGroup({ retentionInDays: 42 })) },
+  { module: "lattice", api: "AccessLogs.disabled", cause: "Access logs turned off without a reason", fix: "Keep access logs, or say in a sentence why this network or service needs none.", path: "Logs", prop: "accessLogs.disabledReason", received: '""', build: (s) => accessLogs(s, AccessLogs.disabled("  ")) },
+  { module: "lattice", api: "AccessLogDestination.logGroup", cause: "An S3 bucket ARN given as a log group", fix: "Use AccessLogDestination.s3Bucket for buckets, logGroup for CloudWatch Logs ARNs.", path: "Logs", prop: "accessLogs.destinations[0]", received: '"arn:aws:s3:::lattice-access-logs"', build: (s) => accessLogs(s, AccessLogs.to(AccessLogDestination.logGroup("arn:aws:s3:::lattice-access-logs"))) },
+  { module: "lattice", api: "AccessLogs.toNewLogGroup", cause: "A KMS alias where a key ARN is expected", fix: "Pass the KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>).", path: "Logs", prop: "accessLogs.kmsKeyArn", received: '"alias/logs"', build: (s) => accessLogs(s, AccessLogs.toNewLogGroup({ kmsKeyArn: "alias/logs" })) },
+  {
+    module: "lattice",
+    api: "Listener.addRule",
+    cause: "Two rules of a listener with one priority",
+    fix: "Give every rule of a listener its own priority.",
+    path: "Service/Listener-http-80",
+    prop: "rules.second.priority",
+    received: "10",
+    build: (s) => {
+      const listener = httpListener(s);
+      listener.addRule(pathRule("first", 10));
+      listener.addRule(pathRule("second", 10));
+    },
+  },
+  { module: "lattice", api: "Listener.addRule", cause: "A rule priority above 100", fix: "Use priorities 1 to 100.", path: "Service/Listener-http-80", prop: "rules.late.priority", received: "101", build: (s) => httpListener(s).addRule(pathRule("late", 101)) },
+  { module: "lattice", api: "LatticeMesh", cause: "A mesh with nobody to share with", fix: "Give members or sharedWith principals.", path: "Mesh", prop: "members, sharedWith", received: "[]", build: (s) => new LatticeMesh(s, "Mesh", { name: "lonely-mesh" }) },
+  {
+    module: "lattice",
+    api: "LatticeMesh",
+    cause: "A mesh member with a malformed account ID",
+    fix: "Use the member's 12-digit account ID.",
+    path: "Mesh",
+    prop: "members[0].accountId",
+    received: '"2222"',
+    build: (s) =>
+      new LatticeMesh(s, "Mesh", { name: "partner-mesh", members: [{ name: "client", accountId: "2222", provider: new AwsProvider(s, "consumer", { alias: "consumer", region: "us-east-1" }), services: [{ name: "s", service: LatticeService.fromArn(s, "Imported", SERVICE_ARN) }] }] }),
+  },
+
+  // endpoints patterns
+  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "A service access pattern with no service", fix: "Pass at least one preset, e.g. ServiceAccessPresets.kms([...]).", path: "Access", prop: "services", received: "[]", build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: [] }) },
+  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  { module: "endpoints", api: "EndpointPolicy.s3Buckets", cause: "An organization ID with capitals in an endpoint policy", fix: "Use the o-... ID as Organizations shows it (lowercase).", path: "Gateway", prop: "policy.organizationId", received: '"o-UPPER"', build: (s) => new GatewayEndpoint(s, "Gateway", { vpc: vpc(s), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: "o-UPPER" }) }) },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A Resource endpoint whose ports are unknown and that has no security group",
+    fix: "Pass ports (the configuration's), or your own securityGroups.",
+    path: "Rds",
+    prop: "ports",
+    received: "[]",
+    build: (s) => new ResourceEndpoint(s, "Rds", { vpc: vpc(s), resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0", ports: [] } }),
+  },
 
   // resources
   { module: "resources", api: "ResourceGateway", cause: "A gateway name shorter than 3 characters", fix: "Use 3 to 40 lowercase letters, digits and hyphens.", path: "Gateway", prop: "name", received: '"ab"', build: (s) => gateway(s, { name: "ab" }) },
