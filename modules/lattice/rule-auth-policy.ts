@@ -1,6 +1,7 @@
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError } from "../core";
+import { policyAttribute } from "../endpoints/policy-json";
 import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";
 import { Listener, ListenerAction, PathMatch } from "./listener";
 
@@ -26,8 +27,9 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
     super();
   }
 
+  /** A token that renders the policy at synth, once every rule exists (references inside go through jsonencode, as for any auth policy). */
   public override render(scope: Construct, prop: string): string {
-    return Lazy.stringValue({ produce: () => this.derive(scope, prop).render(scope, prop) });
+    return Lazy.stringValue({ produce: () => policyAttribute(this.derive(scope, prop).render(scope, prop)) });
   }
 
   private derive(scope: Construct, prop: string): AuthPolicy {

@@ -17,7 +17,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { IVpc } from "../vpc";
+import { IVpc, Peer, SecurityGroup } from "../vpc";
 import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 
@@ -27,6 +27,13 @@ export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 /** Shape of the event a Lambda target receives. */
 export type LambdaEventStructureVersion = "V1" | "V2";
 export type TargetGroupIpAddressType = "IPV4" | "IPV6";
+
+/**
+ * Where VPC Lattice traffic to targets comes from: the link-local ranges of the
+ * `com.amazonaws.<region>.vpc-lattice` managed prefix list, the same in every
+ * region. Literal, so that stacks plan without looking the prefix list up.
+ */
+export const VPC_LATTICE_SOURCE_CIDRS = { ipv4: "169.254.171.0/24", ipv6: "fd00:ec2:80::/64" } as const;
 
 const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
 const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
@@ -181,6 +188,28 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     return new ImportedTargetGroup(scope, id, attrs);
   }
 
+  /**
+   * Opens the targets' security group to VPC Lattice on every port it
+   * connects to for these target groups (one rule per port and address
+   * family, however many groups share it). Targets see VPC Lattice's
+   * link-local addresses, never the clients' ones, so rules based on client
+   * CIDRs do not let it in.
+   */
+  public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: TargetGroup[]): void {
+    const rules = new Map<string, { cidr: string; port: number }>();
+    for (const group of targetGroups) {
+      if (group.type === "LAMBDA") {
+        throw new ValidationError(group, "allowLatticeTraffic", "a LAMBDA target group", "INSTANCE, IP or ALB target groups (Lambda functions have no security group to open)");
+      }
+      const cidr = group.ipAddressType === "IPV6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
+      for (const port of group.trafficPorts) rules.set(`${cidr} ${port}`, { cidr, port });
+    }
+    const names = targetGroups.map((g) => g.node.id).join(", ");
+    for (const { cidr, port } of [...rules.values()].sort((a, b) => a.port - b.port)) {
+      securityGroup.addIngressRule({ peer: Peer.cidr(cidr), port, description: `VPC Lattice to the targets of ${names}` });
+    }
+  }
+
   public readonly resource: VpclatticeTargetGroup;
   public readonly targetGroupId: string;
   public readonly targetGroupArn: string;
@@ -190,6 +219,8 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly port?: number;
   private readonly ipAddressType?: TargetGroupIpAddressType;
   private readonly provider?: TerraformProvider;
+  /** Ports VPC Lattice connects to: the group's, per-target overrides and the health-check port. */
+  private readonly trafficPorts = new Set<number>();
   private targetCount = 0;
 
   constructor(scope: Construct, id: string, props: TargetGroupProps) {
@@ -208,6 +239,8 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
       this.protocolVersion = props.protocol === "TCP" ? undefined : (props.protocolVersion ?? "HTTP1");
       this.port = props.port ?? (props.protocol === "HTTP" ? 80 : 443);
       this.ipAddressType = props.type === "IP" ? (props.ipAddressType ?? "IPV4") : undefined;
+      this.trafficPorts.add(this.port);
+      if (props.healthCheck?.port !== undefined) this.trafficPorts.add(props.healthCheck.port);
     }
 
     this.resource = new VpclatticeTargetGroup(this, "Resource", {
@@ -255,6 +288,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
       target: { id: target.id, port: target.port },
       dependsOn: permission === undefined ? undefined : [permission],
     });
+    if (target.port !== undefined) this.trafficPorts.add(target.port);
     this.targetCount++;
   }
 

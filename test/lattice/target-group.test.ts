@@ -1,5 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { PrivateVpc } from "../../modules/vpc";
+import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice/target-group";
 import { expectValidationError, synthJson, testStack } from "./helpers";
 
@@ -88,6 +88,19 @@ describe("TargetGroup", () => {
     expect(Object.values(json.resource.aws_vpclattice_target_group_attachment)[0]).toMatchObject({ target: { id: ALB_ARN } });
   });
 
+  test("allowLatticeTraffic opens the targets' group to the VPC Lattice link-local range on every traffic and health-check port, once per port", () => {
+    const { stack, vpc } = withVpc();
+    const group = new SecurityGroup(stack, "Targets", { vpc, description: "targets" });
+    const blue = new TargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
+    const green = new TargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
+    const v6 = new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
+    TargetGroup.allowLatticeTraffic(group, blue, green, v6);
+    const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
+    const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}`).sort();
+    expect(summary).toEqual(["169.254.171.0/24 8080", "169.254.171.0/24 8081", "169.254.171.0/24 9090", "fd00:ec2:80::/64 8080"]);
+    expect(rules[0].description).toBe("VPC Lattice to the targets of Blue, Green, V6");
+  });
+
   test("imports a target group by ARN", () => {
     const group = TargetGroup.fromAttributes(testStack(), "Imported", {
       targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
@@ -161,6 +174,12 @@ describe("TargetGroup", () => {
     test("two targets share a name", () => {
       const group = ipGroup({ targets: { pod: LatticeTarget.ipAddress("10.0.0.1") } });
       expectValidationError(() => group.addTarget("pod", LatticeTarget.ipAddress("10.0.0.2")), "targets", '"pod"');
+    });
+
+    test("VPC Lattice traffic is opened for a LAMBDA group", () => {
+      const { stack, vpc } = withVpc();
+      const fn = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA" });
+      expectValidationError(() => TargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn), "allowLatticeTraffic", "LAMBDA");
     });
 
     test("an imported ARN is not a target group ARN", () => {

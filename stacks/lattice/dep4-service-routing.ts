@@ -1,0 +1,94 @@
+import { TerraformOutput } from "cdktf";
+import { AuthPolicy } from "../../modules/lattice";
+import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+
+const ZONE = { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
+
+/**
+ * DEP-4: VPC Lattice services route traffic to target groups, whatever runs
+ * behind them. The storefront's HTTPS listener terminates TLS and routes by
+ * path to EC2 instances (web pages), IP targets (API tasks) and a Lambda
+ * function (webhooks), answering 404 itself for anything else. The card
+ * vault keeps TLS end to end: its TLS_PASSTHROUGH listener forwards the
+ * encrypted stream, chosen by SNI on its custom domain, to a TCP target
+ * group. Requests through a TLS listener cannot be signed, so the vault and
+ * the network admit anonymous callers only from the client VPC.
+ */
+export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4", "LS-3"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
+  const workloads = new SecurityGroup(stack, "WorkloadsSecurityGroup", { vpc: appVpc, description: "Storefront and vault workloads reached through VPC Lattice" });
+
+  const web = new TargetGroup(stack, "Web", {
+    name: "storefront-web",
+    type: "INSTANCE",
+    vpc: appVpc,
+    protocol: "HTTP",
+    port: 8080,
+    healthCheck: { path: "/health" },
+    targets: { "web-1": LatticeTarget.instance("i-0d4e5f6a7b8c90101"), "web-2": LatticeTarget.instance("i-0d4e5f6a7b8c90202") },
+  });
+  const api = new TargetGroup(stack, "Api", {
+    name: "storefront-api",
+    type: "IP",
+    vpc: appVpc,
+    protocol: "HTTP",
+    port: 9000,
+    healthCheck: { path: "/ready" },
+    targets: { "api-1": LatticeTarget.ipAddress("10.111.0.30"), "api-2": LatticeTarget.ipAddress("10.111.1.30") },
+  });
+  const webhooks = new TargetGroup(stack, "Webhooks", {
+    name: "storefront-webhooks",
+    type: "LAMBDA",
+    targets: { webhooks: LatticeTarget.lambdaFunction(`arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:storefront-webhooks:live`) },
+  });
+  const vault = new TargetGroup(stack, "Vault", {
+    name: "card-vault-tls",
+    type: "IP",
+    vpc: appVpc,
+    protocol: "TCP",
+    port: 8443,
+    healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", path: "/health" },
+    targets: { "vault-1": LatticeTarget.ipAddress("10.111.0.60"), "vault-2": LatticeTarget.ipAddress("10.111.1.60") },
+  });
+  TargetGroup.allowLatticeTraffic(workloads, web, api, vault);
+
+  const storefront = new LatticeService(stack, "Storefront", {
+    name: "storefront",
+    authPolicy: clientVpcCallers(clientVpc),
+    customDomainName: "shop.internal.example.com",
+    certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d`,
+    hostedZone: ZONE,
+  });
+  storefront.addListener({
+    protocol: "HTTPS",
+    defaultAction: ListenerAction.fixedResponse(404),
+    rules: [
+      { name: "api", priority: 10, match: { path: PathMatch.prefix("/api/") }, action: ListenerAction.forward(api) },
+      { name: "webhooks", priority: 20, match: { path: PathMatch.prefix("/webhooks/"), method: "POST" }, action: ListenerAction.forward(webhooks) },
+      { name: "web", priority: 30, match: { path: PathMatch.prefix("/") }, action: ListenerAction.forward(web) },
+    ],
+  });
+
+  const cardVault = new LatticeService(stack, "CardVault", {
+    name: "card-vault",
+    authPolicy: new AuthPolicy().allow({ sid: "TlsPassthroughFromClientVpc", sourceVpcs: [clientVpc], allowAnonymous: true }),
+    customDomainName: "vault.internal.example.com",
+    hostedZone: ZONE,
+  });
+  cardVault.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(vault) });
+
+  serveToClientVpc(stack, {
+    name: "dep4-storefront",
+    clientVpc,
+    services: { storefront, vault: cardVault },
+    ports: [{ from: 443, to: 443 }],
+    authPolicy: clientVpcCallers(clientVpc).allow({ sid: "TlsPassthroughToVault", services: [cardVault], sourceVpcs: [clientVpc], allowAnonymous: true }),
+  });
+  new TerraformOutput(stack, "workloads_security_group_id", { value: workloads.securityGroupId, description: "Attach to the web instances, API tasks and vault hosts" });
+});

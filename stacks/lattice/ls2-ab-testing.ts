@@ -1,0 +1,46 @@
+import { TerraformOutput } from "cdktf";
+import { HeaderMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+
+/**
+ * LS-2: A/B test of a new recommendations feature. Variant B runs next to
+ * variant A (both IP targets, e.g. ECS tasks); a weighted canary sends 10% of
+ * requests to B, and testers opt in to B with the `x-experiment: b` header,
+ * which a rule evaluated first routes to B whatever the split says.
+ */
+export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
+  const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
+
+  const variant = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
+    new TargetGroup(stack, id, {
+      name,
+      type: "IP",
+      vpc: appVpc,
+      protocol: "HTTP",
+      port: 8080,
+      healthCheck: { path: "/ready" },
+      targets: Object.fromEntries(Object.entries(ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
+    });
+  const variantA = variant("VariantA", "recommendations-a", { "a-1": "10.21.0.10", "a-2": "10.21.1.10" });
+  const variantB = variant("VariantB", "recommendations-b", { "b-1": "10.21.0.20", "b-2": "10.21.1.20" });
+  TargetGroup.allowLatticeTraffic(tasks, variantA, variantB);
+
+  const recommendations = new LatticeService(stack, "Recommendations", { name: "recommendations", authPolicy: clientVpcCallers(clientVpc) });
+  recommendations.addListener({
+    protocol: "HTTPS",
+    defaultAction: TrafficSplit.canary({ stable: variantA, candidate: variantB, percentToCandidate: 10 }),
+    rules: [
+      TrafficSplit.headerCanary({ name: "opt-in-variant-b", priority: 1, header: HeaderMatch.exact("x-experiment", "b"), stable: variantA, candidate: variantB }),
+    ],
+  });
+
+  serveToClientVpc(stack, { name: "ls2-recommendations", clientVpc, services: { recommendations }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "tasks_security_group_id", { value: tasks.securityGroupId, description: "Attach to the tasks of both variants" });
+});

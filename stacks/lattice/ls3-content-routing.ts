@@ -1,0 +1,60 @@
+import { TerraformOutput } from "cdktf";
+import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";
+
+/**
+ * LS-3: one API name, several backends chosen by content. `/orders` and
+ * `/inventory` go to their own services; clients sending
+ * `x-api-version: 2` to `/catalog` reach the v2 catalog, the others the v1
+ * one, and only GET is routed there; anything else gets a 404 from VPC
+ * Lattice without reaching a target. The auth policy is derived from these
+ * rules, so callers may use exactly the methods and paths that are routed.
+ */
+export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "DEP-4"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "ls3-shop-backends", "10.31.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "ls3-clients", "10.30.0.0/16");
+  const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Shop backends reached through VPC Lattice" });
+
+  const backend = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
+    new TargetGroup(stack, id, {
+      name,
+      type: "IP",
+      vpc: appVpc,
+      protocol: "HTTP",
+      port: 8080,
+      healthCheck: { path: "/health" },
+      targets: Object.fromEntries(Object.entries(ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
+    });
+  const orders = backend("Orders", "shop-orders", { "orders-1": "10.31.0.11", "orders-2": "10.31.1.11" });
+  const inventory = backend("Inventory", "shop-inventory", { "inventory-1": "10.31.0.12", "inventory-2": "10.31.1.12" });
+  const catalog = backend("Catalog", "shop-catalog-v1", { "catalog-1": "10.31.0.13", "catalog-2": "10.31.1.13" });
+  const catalogV2 = backend("CatalogV2", "shop-catalog-v2", { "catalog-v2-1": "10.31.0.14", "catalog-v2-2": "10.31.1.14" });
+  TargetGroup.allowLatticeTraffic(backends, orders, inventory, catalog, catalogV2);
+
+  const shop = new LatticeService(stack, "Shop", {
+    name: "shop-api",
+    authPolicyFromRules: { organizationId: ORGANIZATION_ID, sourceVpcs: [clientVpc] },
+  });
+  shop.addListener({
+    protocol: "HTTPS",
+    defaultAction: ListenerAction.fixedResponse(404),
+    rules: [
+      { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(orders) },
+      { name: "inventory", priority: 20, match: { path: PathMatch.prefix("/inventory") }, action: ListenerAction.forward(inventory) },
+      {
+        name: "catalog-v2",
+        priority: 30,
+        match: { path: PathMatch.prefix("/catalog"), headers: [HeaderMatch.exact("x-api-version", "2")], method: "GET" },
+        action: ListenerAction.forward(catalogV2),
+      },
+      { name: "catalog", priority: 40, match: { path: PathMatch.prefix("/catalog"), method: "GET" }, action: ListenerAction.forward(catalog) },
+    ],
+  });
+
+  serveToClientVpc(stack, { name: "ls3-shop", clientVpc, services: { shop }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the backend tasks" });
+});

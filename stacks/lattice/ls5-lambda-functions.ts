@@ -1,0 +1,41 @@
+import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { exampleStack } from "../example-stack";
+import { latticeVpc, OWNER_ACCOUNT, serveToClientVpc, clientVpcCallers } from "./service-clients";
+
+/** An existing function alias of the owner account. */
+const functionAlias = (name: string, alias: string): string => `arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:${name}:${alias}`;
+
+/**
+ * LS-5: the order-processing API is a group of Lambda functions behind one
+ * service name. Each function has its own target group (VPC Lattice allows
+ * one function per group) and a path; the orders function is being
+ * upgraded, so its `next` alias takes 10% of `/orders` traffic while `live`
+ * keeps the rest. VPC Lattice gets the right to invoke each alias, limited
+ * to its target group; no VPC is needed on the function side.
+ */
+export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", "TG-3", "DEP-4"], (stack) => {
+  const clientVpc = latticeVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
+
+  const lambdaGroup = (id: string, name: string, functionArn: string): TargetGroup =>
+    new TargetGroup(stack, id, { name, type: "LAMBDA", lambdaEventStructureVersion: "V2", targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
+  const ordersLive = lambdaGroup("OrdersLive", "orders-live", functionAlias("orders", "live"));
+  const ordersNext = lambdaGroup("OrdersNext", "orders-next", functionAlias("orders", "next"));
+  const payments = lambdaGroup("Payments", "payments-fn", functionAlias("payments", "live"));
+  const notifications = lambdaGroup("Notifications", "notifications-fn", functionAlias("notifications", "live"));
+
+  const orderApi = new LatticeService(stack, "OrderApi", { name: "order-processing", authPolicy: clientVpcCallers(clientVpc) });
+  orderApi.addListener({
+    protocol: "HTTPS",
+    defaultAction: ListenerAction.fixedResponse(404),
+    rules: [
+      { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: TrafficSplit.canary({ stable: ordersLive, candidate: ordersNext, percentToCandidate: 10 }) },
+      { name: "payments", priority: 20, match: { path: PathMatch.prefix("/payments") }, action: ListenerAction.forward(payments) },
+      { name: "notifications", priority: 30, match: { path: PathMatch.prefix("/notifications"), method: "POST" }, action: ListenerAction.forward(notifications) },
+    ],
+  });
+
+  serveToClientVpc(stack, { name: "ls5-order-processing", clientVpc, services: { orders: orderApi }, ports: [{ from: 443, to: 443 }] });
+});

@@ -1,0 +1,51 @@
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { PortSpec } from "../../modules/endpoints/targets";
+import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
+import { LatticeService } from "../../modules/lattice/service";
+import { IVpc, PrivateVpc } from "../../modules/vpc";
+import { EXAMPLE_AZS } from "../example-stack";
+
+/** The organization of the example accounts. */
+export const ORGANIZATION_ID = "o-a1b2c3d4e5";
+/** The account that owns the services and their targets. */
+export const OWNER_ACCOUNT = "111111111111";
+
+/** A private VPC in the example AZs; `id` keys its Terraform addresses. */
+export function latticeVpc(scope: Construct, id: string, name: string, cidrBlock: string): PrivateVpc {
+  return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS });
+}
+
+/** Signed requests from principals of the organization, coming from the client VPC. */
+export function clientVpcCallers(clientVpc: IVpc): AuthPolicy {
+  return new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORGANIZATION_ID, sourceVpcs: [clientVpc] });
+}
+
+export interface ServiceClientsProps {
+  /** Name of the service network. */
+  readonly name: string;
+  /** The VPC whose workloads call the services. */
+  readonly clientVpc: IVpc;
+  /** The services, keyed by a stable name (association address and output name). */
+  readonly services: { readonly [key: string]: LatticeService };
+  /** Listener ports the clients' security group opens. */
+  readonly ports: readonly PortSpec[];
+  /** @default clientVpcCallers(clientVpc) */
+  readonly authPolicy?: AuthPolicy;
+}
+
+/**
+ * A service is only reachable through a service network: the LS and TG
+ * stacks put their services in one, associate the client VPC (a separate VPC
+ * from the targets', as in practice) and output what clients call.
+ */
+export function serveToClientVpc(scope: Construct, props: ServiceClientsProps): ServiceNetwork {
+  const network = new ServiceNetwork(scope, "ServiceNetwork", { name: props.name, authPolicy: props.authPolicy ?? clientVpcCallers(props.clientVpc) });
+  network.associateVpc("clients", { vpc: props.clientVpc, ports: props.ports });
+  for (const [key, service] of Object.entries(props.services)) {
+    network.associateService(key, service);
+    new TerraformOutput(scope, `${key}_dns_name`, { value: service.customDomainName ?? service.dnsName, description: `What clients call to reach ${key}` });
+  }
+  new TerraformOutput(scope, "service_network_arn", { value: network.serviceNetworkArn });
+  return network;
+}

@@ -1,0 +1,40 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerAction } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+
+/**
+ * TG-1: three EC2 instances of the inventory application, one per AZ pair,
+ * load balanced by VPC Lattice. Health checks hit /healthz every 10 seconds
+ * and take an instance out after two failures; one instance listens on a
+ * different port (8081) during a migration, which its target overrides.
+ */
+export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
+  const instances = new SecurityGroup(stack, "InstancesSecurityGroup", { vpc: appVpc, description: "Inventory instances reached through VPC Lattice" });
+
+  const fleet = new TargetGroup(stack, "Fleet", {
+    name: "inventory-instances",
+    type: "INSTANCE",
+    vpc: appVpc,
+    protocol: "HTTP",
+    port: 8080,
+    healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+    targets: {
+      "inventory-1": LatticeTarget.instance("i-0a1b2c3d4e5f60711"),
+      "inventory-2": LatticeTarget.instance("i-0a1b2c3d4e5f60722"),
+      "inventory-3": LatticeTarget.instance("i-0a1b2c3d4e5f60733", 8081),
+    },
+  });
+  TargetGroup.allowLatticeTraffic(instances, fleet);
+
+  const inventory = new LatticeService(stack, "Inventory", { name: "inventory", authPolicy: clientVpcCallers(clientVpc) });
+  inventory.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(fleet) });
+
+  serveToClientVpc(stack, { name: "tg1-inventory", clientVpc, services: { inventory }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "instances_security_group_id", { value: instances.securityGroupId, description: "Attach to the inventory instances" });
+});

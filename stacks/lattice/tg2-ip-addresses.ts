@@ -1,0 +1,41 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerAction } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+
+/**
+ * TG-2: a pricing backend known by its IP addresses (containers with their
+ * own ENIs, appliances): an IP target group over HTTPS with HTTP/2 to the
+ * targets, health-checked over HTTPS with HTTP/1.1 on a dedicated port.
+ */
+export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "tg2-pricing", "10.71.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "tg2-clients", "10.70.0.0/16");
+  const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Pricing backends reached through VPC Lattice" });
+
+  const pricing = new TargetGroup(stack, "Pricing", {
+    name: "pricing-backends",
+    type: "IP",
+    vpc: appVpc,
+    protocol: "HTTPS",
+    port: 8443,
+    protocolVersion: "HTTP2",
+    ipAddressType: "IPV4",
+    healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", port: 9443, path: "/status", intervalSeconds: 15 },
+    targets: {
+      "pricing-1": LatticeTarget.ipAddress("10.71.0.40"),
+      "pricing-2": LatticeTarget.ipAddress("10.71.1.40"),
+      "pricing-3": LatticeTarget.ipAddress("10.71.1.41"),
+    },
+  });
+  TargetGroup.allowLatticeTraffic(backends, pricing);
+
+  const service = new LatticeService(stack, "PricingService", { name: "pricing", authPolicy: clientVpcCallers(clientVpc) });
+  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(pricing) });
+
+  serveToClientVpc(stack, { name: "tg2-pricing", clientVpc, services: { pricing: service }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the pricing backends (traffic port 8443, health checks 9443)" });
+});

@@ -1,0 +1,28 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerAction } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+
+/**
+ * TG-3: one Lambda function (its `live` alias) as the target of a service.
+ * The target group pins the V2 event structure, and the function's policy
+ * lets VPC Lattice invoke the alias for this target group only.
+ */
+export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "DEP-4"], (stack) => {
+  const clientVpc = latticeVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
+
+  const thumbnails = new TargetGroup(stack, "Thumbnails", {
+    name: "thumbnails-fn",
+    type: "LAMBDA",
+    lambdaEventStructureVersion: "V2",
+    targets: { thumbnails: LatticeTarget.lambdaFunction(`arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:thumbnails:live`) },
+  });
+
+  const service = new LatticeService(stack, "ThumbnailService", { name: "thumbnails", authPolicy: clientVpcCallers(clientVpc) });
+  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(thumbnails) });
+
+  serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "target_group_arn", { value: thumbnails.targetGroupArn, description: "The source ARN of the function's invoke permission" });
+});

@@ -1,0 +1,42 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+
+/**
+ * TG-4: an existing internal Application Load Balancer keeps its own complex
+ * routing (host rules, OIDC, sticky sessions) while VPC Lattice brings it to
+ * other VPCs and accounts. The ALB target group forwards HTTPS on the ALB's
+ * listener port; health checks stay on the ALB's own target groups. The
+ * created security group, added to the ALB, admits VPC Lattice on 443.
+ */
+export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"], (stack) => {
+  const appVpc = latticeVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
+  const albSecurityGroup = new SecurityGroup(stack, "AlbSecurityGroup", { vpc: appVpc, description: "Internal ALB reached through VPC Lattice" });
+
+  const alb = new TargetGroup(stack, "LegacyAlb", {
+    name: "legacy-portal-alb",
+    type: "ALB",
+    vpc: appVpc,
+    protocol: "HTTPS",
+    port: 443,
+    targets: {
+      "legacy-portal": LatticeTarget.applicationLoadBalancer(`arn:aws:elasticloadbalancing:us-east-1:${OWNER_ACCOUNT}:loadbalancer/app/legacy-portal/4e5f6a7b8c9d0e1f`),
+    },
+  });
+  TargetGroup.allowLatticeTraffic(albSecurityGroup, alb);
+
+  const portal = new LatticeService(stack, "Portal", { name: "legacy-portal", authPolicy: clientVpcCallers(clientVpc) });
+  portal.addListener({
+    protocol: "HTTPS",
+    defaultAction: ListenerAction.fixedResponse(404),
+    rules: [{ name: "portal", priority: 10, match: { path: PathMatch.prefix("/portal") }, action: ListenerAction.forward(alb) }],
+  });
+
+  serveToClientVpc(stack, { name: "tg4-legacy-portal", clientVpc, services: { portal }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "alb_security_group_id", { value: albSecurityGroup.securityGroupId, description: "Add to the internal ALB" });
+});

@@ -1,0 +1,42 @@
+import { TerraformOutput } from "cdktf";
+import { ListenerAction } from "../../modules/lattice/listener";
+import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { SecurityGroup } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+
+/**
+ * TG-5: specific pods of an EKS cluster as targets. With the Amazon VPC CNI
+ * each pod has a VPC address, so VPC Lattice reaches the ledger StatefulSet's
+ * pods (stable IPs) as IP targets on their container port. The created
+ * security group, given to the pods through a SecurityGroupPolicy, admits
+ * VPC Lattice only. Pods that come and go are registered by the AWS Gateway
+ * API Controller instead of Terraform.
+ */
+export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack) => {
+  const clusterVpc = latticeVpc(stack, "ClusterVpc", "tg5-eks-cluster", "10.101.0.0/16");
+  const clientVpc = latticeVpc(stack, "ClientVpc", "tg5-clients", "10.100.0.0/16");
+  const pods = new SecurityGroup(stack, "PodsSecurityGroup", { vpc: clusterVpc, description: "Ledger pods reached through VPC Lattice" });
+
+  const ledgerPods = new TargetGroup(stack, "LedgerPods", {
+    name: "ledger-pods",
+    type: "IP",
+    vpc: clusterVpc,
+    protocol: "HTTP",
+    port: 8080,
+    healthCheck: { path: "/healthz", intervalSeconds: 10 },
+    targets: {
+      "ledger-0": LatticeTarget.eksPod("10.101.0.100"),
+      "ledger-1": LatticeTarget.eksPod("10.101.1.100"),
+      "ledger-2": LatticeTarget.eksPod("10.101.0.101"),
+    },
+  });
+  TargetGroup.allowLatticeTraffic(pods, ledgerPods);
+
+  const ledger = new LatticeService(stack, "Ledger", { name: "ledger", authPolicy: clientVpcCallers(clientVpc) });
+  ledger.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(ledgerPods) });
+
+  serveToClientVpc(stack, { name: "tg5-ledger", clientVpc, services: { ledger }, ports: [{ from: 443, to: 443 }] });
+  new TerraformOutput(stack, "pods_security_group_id", { value: pods.securityGroupId, description: "Give to the ledger pods (SecurityGroupPolicy)" });
+});
