@@ -1,3 +1,16 @@
+/**
+ * Security guardrails checked at synth time, in the style of cdk-nag: rules
+ * (one file per rule under `rules/<service>/`) judge the Terraform JSON a
+ * stack synthesizes, packs select rules, and findings are accepted per
+ * construct with a written reason.
+ *
+ * - `Aspects.of(app).add(new GuardrailsAspect())` fails `cdktf synth` on unsuppressed findings.
+ * - `checkApp(app)` / `checkStack(stack)` return the findings without synthesizing.
+ * - `suppress(construct, "PN-RAM2", "why this is acceptable here")` accepts one rule's findings below a construct.
+ * - A custom rule is an object implementing {@link Rule}; put it in a {@link RulePack} with the built-in ones.
+ *
+ * @packageDocumentation
+ */
 export * from "./engine";
 export * from "./model";
 export * from "./packs";
