@@ -14,14 +14,13 @@ import {
   stableId,
   ValidationError,
 } from "../core";
+import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
 import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
 import { checkLatticeName } from "./names";
 
 export type ListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
-export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH" | "OPTIONS" | "CONNECT" | "TRACE";
 
 const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
-const HTTP_METHODS: readonly HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE"];
 /** Adjustable quota "rules per listener" (priorities go to 100 once it is raised). */
 const DEFAULT_RULES_PER_LISTENER_QUOTA = 10;
 
@@ -160,7 +159,7 @@ export interface RuleMatch {
   /** Up to 5 header conditions. @default - no header condition */
   readonly headers?: readonly HeaderMatch[];
   /** @default - any method */
-  readonly method?: HttpMethod;
+  readonly method?: LatticeHttpMethod;
 }
 
 export interface ListenerRuleOptions {
@@ -300,7 +299,7 @@ function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {
   match.path?.validate(scope, `${prop}.path`);
   checkItemCount(scope, `${prop}.headers`, match.headers, 0, 5);
   match.headers?.forEach((h, i) => h.validate(scope, `${prop}.headers[${i}]`));
-  checkOneOf(scope, `${prop}.method`, match.method, HTTP_METHODS);
+  checkOneOf(scope, `${prop}.method`, match.method, LATTICE_HTTP_METHODS);
 }
 
 function renderMatch(match: RuleMatch): VpclatticeListenerRuleMatchHttpMatch {

@@ -27,6 +27,8 @@ export interface IHostedZone {
   readonly hostedZoneId: string;
   /** Lets the service check that its domain name belongs in the zone. @default - unknown, the check is skipped */
   readonly zoneName?: string;
+  /** The account that owns the zone, such as a central DNS account. @default - the service's provider */
+  readonly provider?: TerraformProvider;
 }
 
 export interface LatticeServiceProps extends AwsResourceProps {
@@ -124,7 +126,8 @@ export class LatticeService extends Construct implements ILatticeService {
     if (policy !== undefined) {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { provider: props.provider, target: this, policy });
     }
-    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: props.name, accessLogs: props.accessLogs });
+    // Prefixed so that a service and a service network of the same name never share a log group.
+    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: `service-${props.name}`, accessLogs: props.accessLogs });
     if (props.hostedZone !== undefined && props.customDomainName !== undefined) this.createAliasRecords(props.hostedZone, props.customDomainName);
   }
 
@@ -201,7 +204,7 @@ export class LatticeService extends Construct implements ILatticeService {
   private createAliasRecords(zone: IHostedZone, domainName: string): void {
     for (const type of ["A", "AAAA"]) {
       new Route53Record(this, `Alias${type}`, {
-        provider: this.provider,
+        provider: zone.provider ?? this.provider,
         zoneId: zone.hostedZoneId,
         name: domainName,
         type,

@@ -36,7 +36,7 @@ describe("LatticeService", () => {
       Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } },
     });
     expect(Object.keys(json.resource.aws_vpclattice_access_log_subscription)).toHaveLength(1);
-    expect(Object.values(json.resource.aws_cloudwatch_log_group)[0]).toMatchObject({ name: "/aws/vendedlogs/vpclattice/orders" });
+    expect(Object.values(json.resource.aws_cloudwatch_log_group)[0]).toMatchObject({ name: "/aws/vendedlogs/vpclattice/service-orders" });
   });
 
   test("custom domain with certificate and A/AAAA alias records in the named zone", () => {
