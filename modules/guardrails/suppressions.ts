@@ -2,6 +2,7 @@ import { Aspects, IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { closestMatch } from "../core/formats";
 import { ValidationError } from "../core/errors";
+import { Rule } from "./rule";
 import { ALL_RULES } from "./rules";
 
 /** Metadata type under which suppressions are stored on the construct. */
@@ -25,10 +26,14 @@ export interface Suppression {
  * with a written reason. The suppression is shown by the check and recorded
  * in the synthesized JSON of every resource it covers, under
  * `"//": { "guardrails_suppressions": { "<rule id>": "<reason>" } }`.
+ *
+ * A rule ID given as a string must be a built-in rule's (a typo would
+ * otherwise suppress nothing, silently); pass a custom rule as the object.
  */
-export function suppress(construct: IConstruct, ruleId: string, reason: string): void {
-  const ids = ALL_RULES.map((rule) => rule.id);
-  if (!ids.includes(ruleId)) {
+export function suppress(construct: IConstruct, rule: string | Rule, reason: string): void {
+  const ids = ALL_RULES.map((r) => r.id);
+  const ruleId = typeof rule === "string" ? rule : rule.id;
+  if (typeof rule === "string" && !ids.includes(ruleId)) {
     const suggestion = closestMatch(ruleId, ids);
     throw new ValidationError(construct, "ruleId", ruleId, `a guardrail rule ID${suggestion === undefined ? " such as PN-EP2" : ` (did you mean ${suggestion}?)`}`);
   }

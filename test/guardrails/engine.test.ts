@@ -12,6 +12,7 @@ import {
   GuardrailsAspect,
   isUnsuppressed,
   PRIVATE_NETWORKING_PACK,
+  Rule,
   SCANNER_PARITY_PACK,
   StackModel,
   suppress,
@@ -126,6 +127,26 @@ describe("suppress", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ prop: "ruleId", received: '"PN-RAM3"' });
     expect(error.message).toMatch(/did you mean PN-RAM\d\?/);
+  });
+});
+
+describe("custom rules", () => {
+  const NoOrdersService: Rule = {
+    id: "ACME-1",
+    name: "NoOrdersService",
+    severity: "LOW",
+    explanation: "Our naming convention reserves the name orders for the platform team's service, so nobody else may take it.",
+    fix: "Pick another service name.",
+    resourceTypes: ["aws_vpclattice_service"],
+    check: (service) => (service.config.name === "orders" ? ["the name orders is reserved"] : []),
+  };
+  const pack = { name: "acme", description: "built-in rules plus ours", rules: [...ALL_RULES, NoOrdersService] };
+
+  it("run in a pack next to the built-in ones, and are suppressed by passing the rule object", () => {
+    const { stack } = insecureStack();
+    expect(checkApp([stack], pack).map((f) => f.ruleId).sort()).toEqual(["ACME-1", "PN-LT1", "PN-RAM1"]);
+    suppress(stack.node.findChild("Service"), NoOrdersService, "The platform team owns this stack and this name");
+    expect(checkApp([stack], pack).filter(isUnsuppressed).map((f) => f.ruleId).sort()).toEqual(["PN-LT1", "PN-RAM1"]);
   });
 });
 
