@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, exampleVpc } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, exampleVpc, NLB_ACCESS_LOG_BUCKET } from "./shared";
 
 /**
  * ES-1 / DEP-2, one configuration for both sides: the platform team offers
@@ -36,6 +36,7 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
           },
         ],
         ingressPeers: [Peer.cidr("10.20.0.0/16"), Peer.cidr("10.30.0.0/16")],
+        accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es1-internal-api" },
       },
     },
     consumers: [

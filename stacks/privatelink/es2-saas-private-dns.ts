@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, exampleVpc, PROVIDER_ACCOUNT } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, exampleVpc, NLB_ACCESS_LOG_BUCKET, PROVIDER_ACCOUNT } from "./shared";
 
 /**
  * ES-2: a SaaS application in the provider's VPC, offered to a customer
@@ -32,6 +32,7 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
           },
         ],
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
+        accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es2-saas-api" },
       },
       privateDnsName: "api.saas.example.com",
       privateDnsVerificationZone: EXAMPLE_ZONE,

@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, EXAMPLE_ZONE, exampleVpc, PROVIDER_ACCOUNT } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, EXAMPLE_ZONE, exampleVpc, NLB_ACCESS_LOG_BUCKET } from "./shared";
 
 const COLLECTORS = { "collector-a": "10.70.0.20", "collector-b": "10.70.1.20" };
 
@@ -31,7 +31,7 @@ export const es4CentralLogging = exampleStack("es4-central-logging", ["ES-4"], (
           { port: 443, protocol: "TLS", certificateArn: CERTIFICATES.logging, targets: ListenerTargets.ipAddresses({ port: 8080, addresses: COLLECTORS }) },
         ],
         ingressPeers: [Peer.cidr("10.0.0.0/8")],
-        accessLogs: { bucket: `central-logging-nlb-access-logs-${PROVIDER_ACCOUNT}`, prefix: "privatelink" },
+        accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es4-central-logging" },
       },
       supportedRegions: ["us-west-2", "eu-west-1"],
       privateDnsName: "logs.example.com",

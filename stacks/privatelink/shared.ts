@@ -16,6 +16,9 @@ export const CERTIFICATES = {
   logging: `arn:aws:acm:us-east-1:${PROVIDER_ACCOUNT}:certificate/33333333-4444-5555-6666-777777777777`,
 } as const;
 
+/** The provider account's bucket for load balancer access logs (its policy lets ELB log delivery write; NLBs log TLS listeners). */
+export const NLB_ACCESS_LOG_BUCKET = `nlb-access-logs-${PROVIDER_ACCOUNT}`;
+
 /** The provider account's public zone, where endpoint services prove they own their private DNS names. */
 export const EXAMPLE_ZONE = { zoneId: "Z0123456789EXAMPLE0AB", zoneName: "example.com" } as const;
 

@@ -80,7 +80,7 @@ describe("PrivateLink example stacks", () => {
       [6514, "TLS"],
     ]);
     expect(only(json, "aws_vpc_endpoint_service").supported_regions).toEqual(["us-west-2", "eu-west-1"]);
-    expect(only(json, "aws_lb").access_logs).toMatchObject({ enabled: true, bucket: "central-logging-nlb-access-logs-111111111111" });
+    expect(only(json, "aws_lb").access_logs).toMatchObject({ enabled: true, bucket: "nlb-access-logs-111111111111", prefix: "es4-central-logging" });
     expect(ingressFrom(json, "Consumer-development").map((r) => r.from_port)).toEqual([6514]);
     expect(ingressFrom(json, "Consumer-production").map((r) => r.from_port).sort()).toEqual([443, 6514]);
   });
