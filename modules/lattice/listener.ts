@@ -1,5 +1,5 @@
 import { Annotations, TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { VpclatticeListener, VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRule, VpclatticeListenerRuleAction, VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
@@ -21,6 +21,9 @@ import { checkLatticeName } from "./names";
 export type ListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 
 const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
+/** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
+const targetGroupServices = new WeakMap<IConstruct, Map<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>>();
+
 /** Adjustable quota "rules per listener" (priorities go to 100 once it is raised). */
 const DEFAULT_RULES_PER_LISTENER_QUOTA = 10;
 
@@ -220,9 +223,10 @@ export class Listener extends Construct {
     const name = listenerName(props);
     checkLatticeName(this, "name", name, { min: 3, max: 63, reservedPrefix: "listener-" });
     props.defaultAction.validate(this, "defaultAction", props.protocol);
+    this.service = props.service;
+    this.claimTargetGroups("defaultAction", props.defaultAction);
     this.name = name;
     this.defaultAction = props.defaultAction;
-    this.service = props.service;
     this.provider = props.provider ?? props.service.provider;
 
     this.resource = new VpclatticeListener(this, "Resource", {
@@ -261,6 +265,7 @@ export class Listener extends Construct {
     }
     checkMatch(this, `${prop}.match`, rule.match);
     rule.action.validate(this, `${prop}.action`, this.protocol);
+    this.claimTargetGroups(`${prop}.action`, rule.action);
 
     const resource = new VpclatticeListenerRule(this, `Rule-${stableId(rule.name)}`, {
       provider: this.provider,
@@ -280,6 +285,19 @@ export class Listener extends Construct {
     }
     return resource;
   }
+
+  private claimTargetGroups(prop: string, action: ListenerAction): void {
+    const owners = targetGroupServices.get(this.node.root) ?? new Map();
+    targetGroupServices.set(this.node.root, owners);
+    action.targetGroups.forEach(({ targetGroup }, i) => {
+      const owner = owners.get(targetGroup);
+      if (owner !== undefined && !sameService(owner.service, this.service)) {
+        const shown = isUnresolved(targetGroup.targetGroupArn) && "node" in targetGroup ? (targetGroup as IConstruct).node.path : targetGroup.targetGroupArn;
+        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, shown, `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`);
+      }
+      owners.set(targetGroup, { service: this.service, path: this.node.path });
+    });
+  }
 }
 
 /** The port a listener gets when none is given. */
@@ -290,6 +308,10 @@ export function listenerPort(options: ListenerOptions): number {
 /** The name a listener gets when none is given: `https-443`, `tls-passthrough-8443`. */
 export function listenerName(options: ListenerOptions): string {
   return options.name ?? `${options.protocol.toLowerCase().replace("_", "-")}-${listenerPort(options)}`;
+}
+
+function sameService(a: ILatticeService, b: ILatticeService): boolean {
+  return a === b || (!isUnresolved(a.serviceArn) && a.serviceArn === b.serviceArn);
 }
 
 function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {

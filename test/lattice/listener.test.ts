@@ -159,6 +159,17 @@ describe("Listener", () => {
       expectValidationError(() => httpListener(testStack(), ListenerAction.forward(group(1, { protocol: "TCP" }))), "defaultAction.targetGroups[0]", "TCP target group");
     });
 
+    test("a target group is routed to by a second service", () => {
+      const stack = testStack();
+      const shared = group(1);
+      new Listener(stack, "First", { service: fakeService(), protocol: "HTTP", defaultAction: ListenerAction.forward(shared) });
+      const other = fakeService("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef9");
+      const second = new Listener(stack, "Second", { service: other, protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+      expectValidationError(() => second.addRule(rule({ action: ListenerAction.forward(shared) })), "rules.orders.action.targetGroups[0]", "tg-0123456789abcd001");
+      // The same service may use it on several listeners.
+      expect(() => new Listener(stack, "Third", { service: fakeService(), protocol: "HTTPS", defaultAction: ListenerAction.forward(shared) })).not.toThrow();
+    });
+
     test("a fixed response status code is not an HTTP status", () => {
       expectValidationError(() => httpListener(testStack(), ListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
     });
