@@ -14,7 +14,7 @@ export interface SaasConsumer {
   readonly name: string;
   /** The consumer's account, added to the service's allowed principals. */
   readonly accountId: string;
-  /** The consumer account's provider (typically an alias assuming a role there). @default - the stack's default provider */
+  /** The consumer account's provider (typically an alias assuming a role there). @default - the provider of the consumer's VPC */
   readonly provider?: TerraformProvider;
   /** The consumer's VPC, where the endpoint's network interfaces go. */
   readonly vpc: IVpc;
@@ -124,7 +124,7 @@ export class PrivateLinkSaasOffering extends Construct {
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const privateDns = new VpcEndpointPrivateDns(scope, "PrivateDns", {
-      provider: consumer.provider,
+      provider: endpoint.provider,
       vpcEndpointId: endpoint.vpcEndpointId,
       privateDnsEnabled: true,
       dependsOn: [...(acceptance === undefined ? [] : [acceptance.resource]), this.service.privateDnsVerification!],

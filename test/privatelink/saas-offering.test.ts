@@ -82,6 +82,12 @@ describe("PrivateLinkSaasOffering", () => {
     expect(offering.consumers.acme.privateDns).toBeUndefined();
   });
 
+  test("a consumer known only by its VPC gets every resource in the VPC's account", () => {
+    const { stack } = offeringStack(() => ({}), { provider: undefined });
+    expect(onlyResource(stack, "aws_vpc_endpoint").provider).toBe("aws.customer");
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").provider).toBe("aws.customer");
+  });
+
   test("without acceptance there is nothing to accept", () => {
     const { stack } = offeringStack(() => ({ acceptanceRequired: false }));
     expect(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({});
