@@ -159,6 +159,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType: "ipv4" | "dualstack";
   public readonly securityGroup: SecurityGroup;
+  /** Name tag of the load balancer and prefix of its target groups' tags. */
+  private readonly nameTag: string;
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
@@ -179,6 +181,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.listenerPorts = props.listeners.map((l) => l.port);
 
     const provider = props.provider ?? props.vpc.provider;
+    this.nameTag = props.name ?? this.node.path.split("/").slice(1).join("-");
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
       provider,
       vpc: props.vpc,
@@ -196,7 +199,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       securityGroups: [this.securityGroup.securityGroupId],
       enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === false ? "off" : "on",
       accessLogs: props.accessLogs === undefined ? undefined : { enabled: true, bucket: props.accessLogs.bucket, prefix: props.accessLogs.prefix },
-      tags: { Name: props.name ?? this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: this.nameTag },
     });
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;
@@ -227,7 +230,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       protocol: "TCP",
       port: targets.port,
       healthCheck: targets.healthCheck,
-      tags: { Name: `${this.node.id}-${listener.port}` },
+      tags: { Name: `${this.nameTag}-${listener.port}` },
       lifecycle: { createBeforeDestroy: true },
     });
     for (const target of targets.targets) {
