@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
@@ -21,6 +21,9 @@ import { checkLatticeName, idOfArn } from "./names";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
 export type ServiceAuthType = "AWS_IAM" | "NONE";
+
+/** Adjustable quota "listeners per service". */
+const DEFAULT_LISTENERS_PER_SERVICE_QUOTA = 2;
 
 /** A Route 53 hosted zone that holds the alias record of a service's custom domain name. */
 export interface IHostedZone {
@@ -151,6 +154,11 @@ export class LatticeService extends Construct implements ILatticeService {
     }
     const listener = new Listener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
     this.listenerList.push(listener);
+    if (this.listenerList.length === DEFAULT_LISTENERS_PER_SERVICE_QUOTA + 1) {
+      Annotations.of(this).addWarning(
+        `More than ${DEFAULT_LISTENERS_PER_SERVICE_QUOTA} listeners: above the default VPC Lattice quota of listeners per service; request an increase before deploying.`,
+      );
+    }
     return listener;
   }
 

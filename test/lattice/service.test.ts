@@ -84,6 +84,13 @@ describe("LatticeService", () => {
     expect(resource).toMatchObject({ name: "http-80", protocol: "HTTP", port: 80, default_action: { fixed_response: { status_code: 404 } } });
   });
 
+  test("warns above the default quota of listeners per service", () => {
+    const svc = service();
+    for (const port of [80, 8080, 8081]) svc.addListener({ protocol: "HTTP", port, defaultAction: ListenerAction.fixedResponse(404) });
+    const warnings = svc.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("quota of listeners per service")]);
+  });
+
   test("imports a service by ARN", () => {
     const imported = LatticeService.fromArn(testStack(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
     expect(imported.serviceId).toBe("svc-0123456789abcdef0");
