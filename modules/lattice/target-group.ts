@@ -193,7 +193,8 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
    * connects to for these target groups (one rule per port and address
    * family, however many groups share it). Targets see VPC Lattice's
    * link-local addresses, never the clients' ones, so rules based on client
-   * CIDRs do not let it in.
+   * CIDRs do not let it in. Call it once the groups' targets are added:
+   * ports of targets added later are not opened.
    */
   public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: TargetGroup[]): void {
     const rules = new Map<string, { cidr: string; port: number }>();

@@ -75,7 +75,9 @@ export class TrafficSplit {
 }
 
 function checkPercent(where: string, prop: string, value: number, min: number, max: number): void {
-  if (isUnresolved(value)) return;
+  if (isUnresolved(value)) {
+    throw new ValidationError(where, prop, "a Terraform reference", "a literal percentage: both weights are computed from it at synth time");
+  }
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ValidationError(where, prop, value, `a whole percentage from ${min} to ${max}`);
   }

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 import { AuthPolicy, ILatticeTargetGroup } from "../../modules/lattice";
 import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
 import { LatticeService } from "../../modules/lattice/service";
@@ -69,6 +69,7 @@ describe("TrafficSplit", () => {
       expectValidationError(() => TrafficSplit.blueGreen({ blue, green, percentToGreen: 12.5 }), "percentToGreen", "12.5");
       expectValidationError(() => TrafficSplit.canary({ stable: blue, candidate: green, percentToCandidate: 0 }), "percentToCandidate", "0");
       expectValidationError(() => TrafficSplit.canary({ stable: blue, candidate: green, percentToCandidate: 100 }), "percentToCandidate", "100");
+      expectValidationError(() => TrafficSplit.blueGreen({ blue, green, percentToGreen: Token.asNumber("${var.green_percent}") }), "percentToGreen", "a Terraform reference");
     });
 
     test("the target groups use different protocols or protocol versions", () => {
