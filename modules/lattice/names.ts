@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { checkLength, checkPattern, isUnresolved } from "../core";
 
@@ -31,5 +31,5 @@ export function checkLatticeName(
  * diffs show, and it is known at synth for literal ARNs.
  */
 export function idOfArn(arn: string): string {
-  return isUnresolved(arn) ? Fn.element(Fn.split("/", arn), 1) : arn.split("/")[1];
+  return isUnresolved(arn) ? Token.asString(Fn.element(Fn.split("/", arn), 1)) : arn.split("/")[1];
 }
