@@ -37,7 +37,7 @@ export class ExampleStack extends TerraformStack {
     addStackBackend(this, { stackName: name, region: this.region });
     this.provider = new AwsProvider(this, "aws", {
       region: this.region,
-      defaultTags: [{ tags: { "cdktf-stack": name, "managed-by": "cdktf-aws-private-networking" } }],
+      defaultTags: defaultTags(name),
     });
   }
 
@@ -45,15 +45,28 @@ export class ExampleStack extends TerraformStack {
    * A provider for another account, assuming a role there: the usual way one
    * Terraform configuration manages both sides of a cross-account pattern.
    */
-  public accountProvider(alias: string, accountId: string, roleName = "NetworkingDeployment"): AwsProvider {
+  public accountProvider(alias: string, accountId: string, options: AccountProviderOptions = {}): AwsProvider {
+    const roleName = options.roleName ?? "NetworkingDeployment";
     return new AwsProvider(this, `aws-${alias}`, {
       alias,
-      region: this.region,
+      region: options.region ?? this.region,
       allowedAccountIds: [accountId],
       assumeRole: [{ roleArn: `arn:aws:iam::${accountId}:role/${roleName}`, sessionName: `cdktf-${alias}` }],
-      defaultTags: [{ tags: { "cdktf-stack": this.node.id, "managed-by": "cdktf-aws-private-networking" } }],
+      defaultTags: defaultTags(this.node.id),
     });
   }
+}
+
+/** Tags every resource of an example stack carries, in every account: which stack manages it. */
+function defaultTags(stackName: string): { tags: Record<string, string> }[] {
+  return [{ tags: { "cdktf-stack": stackName, "managed-by": "cdktf-aws-private-networking" } }];
+}
+
+export interface AccountProviderOptions {
+  /** Role the deployment assumes in the account. @default "NetworkingDeployment" */
+  readonly roleName?: string;
+  /** Region of the provider, for cross-region consumers. @default - the stack's region */
+  readonly region?: string;
 }
 
 /** Declares a stack of the example app. */
