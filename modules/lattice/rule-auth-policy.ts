@@ -20,11 +20,29 @@ export type RuleAuthPolicyPrincipals = Omit<AuthPolicyGrant, "sid" | "methods" |
  * a request in another case is denied rather than let through.
  */
 export class RuleDerivedAuthPolicy extends AuthPolicy {
+  /** Grants added with allow() and deny(), replayed after the rule grants (a deny for a sensitive path, say). */
+  private readonly extraGrants: ((policy: AuthPolicy) => void)[] = [];
+
   constructor(
     private readonly listeners: () => readonly Listener[],
     private readonly principals: RuleAuthPolicyPrincipals,
   ) {
     super();
+  }
+
+  public override allow(grant: AuthPolicyGrant): this {
+    this.extraGrants.push((policy) => policy.allow(grant));
+    return this;
+  }
+
+  public override deny(grant: AuthPolicyGrant): this {
+    this.extraGrants.push((policy) => policy.deny(grant));
+    return this;
+  }
+
+  /** The grants added with allow() and deny(); the rule grants are only known at synth. */
+  public override get grantCount(): number {
+    return this.extraGrants.length;
   }
 
   /** A token that renders the policy at synth, once every rule exists (references inside go through jsonencode, as for any auth policy). */
@@ -55,6 +73,7 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
       }
       if (forwards(listener.defaultAction)) policy.allow({ ...this.principals, sid: `${prefix}Default` });
     }
+    this.extraGrants.forEach((add) => add(policy));
     return policy;
   }
 }

@@ -1,9 +1,11 @@
 import { TerraformStack } from "cdktf";
 import { ILatticeTargetGroup } from "../../modules/lattice";
-import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { LatticeAuthPolicy } from "../../modules/lattice";
+import { HeaderMatch, Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
+import { RuleDerivedAuthPolicy } from "../../modules/lattice/rule-auth-policy";
 import { LatticeService } from "../../modules/lattice/service";
 import { ValidationError } from "../../modules/core";
-import { synthJson, testStack } from "./helpers";
+import { fakeService, synthJson, testStack } from "./helpers";
 
 const api: ILatticeTargetGroup = {
   targetGroupId: "tg-0123456789abcdef0",
@@ -73,6 +75,17 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
     const statements = policyOf(stack).Statement;
     expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(["Http80Orders", "Http80Default"]);
     expect(statements[1].Condition).toBeUndefined();
+  });
+
+  test("grants added with allow() or deny() follow the rule grants", () => {
+    const stack = testStack();
+    const listener = new Listener(stack, "Listener", { service: fakeService(), protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
+    const policy = new RuleDerivedAuthPolicy(() => [listener], { roles: [ROLE] }).deny({ sid: "NoDeletes", roles: [ROLE], methods: ["DELETE"] });
+    expect(policy.grantCount).toBe(1);
+    new LatticeAuthPolicy(stack, "Auth", { target: fakeService(), policy });
+    const statements = policyOf(stack).Statement;
+    expect(statements.map((s: { Sid: string; Effect: string }) => `${s.Sid}:${s.Effect}`)).toEqual(["Https443Orders:Allow", "NoDeletes:Deny"]);
   });
 
   describe("fails when", () => {
