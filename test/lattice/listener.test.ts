@@ -170,6 +170,18 @@ describe("Listener", () => {
       expect(() => new Listener(stack, "Third", { service: fakeService(), protocol: "HTTPS", defaultAction: ListenerAction.forward(shared) })).not.toThrow();
     });
 
+    test("two rules of a listener share a name", () => {
+      const listener = httpListener();
+      listener.addRule(rule());
+      expectValidationError(() => listener.addRule(rule({ priority: 11 })), "rules.orders.name", '"orders"');
+    });
+
+    test("the protocol is unknown or a path is longer than 200 characters", () => {
+      expectValidationError(() => new Listener(testStack(), "L", { service: fakeService(), protocol: "TCP" as never, defaultAction: ListenerAction.fixedResponse(404) }), "protocol", '"TCP"');
+      const long = `/${"a".repeat(200)}`;
+      expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix(long) } })), "rules.orders.match.path", "(got 201)");
+    });
+
     test("a fixed response status code is not an HTTP status", () => {
       expectValidationError(() => httpListener(testStack(), ListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
     });

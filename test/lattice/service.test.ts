@@ -106,6 +106,10 @@ describe("LatticeService", () => {
       expectValidationError(() => service({ name: "Orders" }), "name", '"Orders"');
     });
 
+    test("authType is unknown", () => {
+      expectValidationError(() => service({ authType: "IAM" as never }), "authType", '"IAM"');
+    });
+
     test("authType is NONE without the explicit opt-in", () => {
       expectValidationError(() => new LatticeService(testStack(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
     });

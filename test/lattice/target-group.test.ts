@@ -171,6 +171,39 @@ describe("TargetGroup", () => {
       expectValidationError(() => new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
     });
 
+    test("an enumerated value is not one AWS knows", () => {
+      const { stack } = withVpc();
+      expectValidationError(() => new TargetGroup(stack, "A", { name: "bad-type", type: "LAMBDA_V2" as never }), "type", '"LAMBDA_V2"');
+      expectValidationError(() => new TargetGroup(stack, "B", { name: "bad-events", type: "LAMBDA", lambdaEventStructureVersion: "V3" as never }), "lambdaEventStructureVersion", '"V3"');
+      expectValidationError(() => ipGroup({ protocol: "UDP" as never }), "protocol", '"UDP"');
+      expectValidationError(() => ipGroup({ protocolVersion: "HTTP3" as never }), "protocolVersion", '"HTTP3"');
+      expectValidationError(() => ipGroup({ ipAddressType: "DUALSTACK" as never }), "ipAddressType", '"DUALSTACK"');
+      expectValidationError(() => ipGroup({ healthCheck: { protocol: "TCP" as never } }), "healthCheck.protocol", '"TCP"');
+      expectValidationError(() => ipGroup({ healthCheck: { protocolVersion: "GRPC" as never } }), "healthCheck.protocolVersion", '"GRPC"');
+      expectValidationError(
+        () => TargetGroup.fromAttributes(stack, "Imported", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0", type: "IP", protocol: "SCTP" as never }),
+        "protocol",
+        '"SCTP"',
+      );
+    });
+
+    test("a LAMBDA group is given a VPC, protocol version or address family", () => {
+      const { stack, vpc } = withVpc();
+      expectValidationError(() => new TargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", vpc }), "vpc", "a VPC");
+      expectValidationError(() => new TargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
+      expectValidationError(() => new TargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", ipAddressType: "IPV4" }), "ipAddressType", '"IPV4"');
+    });
+
+    test("an instance ID or load balancer ARN is malformed", () => {
+      expectValidationError(() => ipGroup({ type: "INSTANCE", targets: { web: LatticeTarget.instance("web-1") } }), "targets.web.id", '"web-1"');
+      const { stack, vpc } = withVpc();
+      expectValidationError(
+        () => new TargetGroup(stack, "Alb", { name: "alb", type: "ALB", vpc, protocol: "HTTPS", targets: { nlb: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("/app/", "/net/")) } }),
+        "targets.nlb.id",
+        "loadbalancer/net/",
+      );
+    });
+
     test("two targets share a name", () => {
       const group = ipGroup({ targets: { pod: LatticeTarget.ipAddress("10.0.0.1") } });
       expectValidationError(() => group.addTarget("pod", LatticeTarget.ipAddress("10.0.0.2")), "targets", '"pod"');
