@@ -320,6 +320,9 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     if (props.ipAddressType !== undefined && props.type !== "IP") {
       throw new ValidationError(this, "ipAddressType", props.ipAddressType, "nothing: only IP target groups choose an address family");
     }
+    if (props.ipAddressType === "IPV6" && props.vpc!.ipv6CidrBlock === undefined) {
+      throw new ValidationError(this, "ipAddressType", props.ipAddressType, "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets");
+    }
     if (props.protocol === "TCP" && props.protocolVersion !== undefined) {
       throw new ValidationError(this, "protocolVersion", props.protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
     }

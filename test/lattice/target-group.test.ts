@@ -93,7 +93,8 @@ describe("TargetGroup", () => {
     const group = new SecurityGroup(stack, "Targets", { vpc, description: "targets" });
     const blue = new TargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
     const green = new TargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
-    const v6 = new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
+    const dualStack = PrivateVpc.fromAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
+    const v6 = new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: dualStack, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
     TargetGroup.allowLatticeTraffic(group, blue, green, v6);
     const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
     const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}`).sort();
@@ -165,9 +166,11 @@ describe("TargetGroup", () => {
     test("a target does not fit the group", () => {
       expectValidationError(() => ipGroup({ targets: { web: LatticeTarget.instance("i-0123456789abcdef0") } }), "targets.web", "INSTANCE");
       expectValidationError(() => ipGroup({ targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }), "targets.bad.id", '"10.0.300.1"');
-      expectValidationError(() => ipGroup({ ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }), "targets.v4.id", '"10.0.0.1"');
+      const { stack, vpc: ipv4Only } = withVpc();
+      const dualStack = PrivateVpc.fromAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
+      expectValidationError(() => ipGroup({ vpc: dualStack, ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }), "targets.v4.id", '"10.0.0.1"');
+      expectValidationError(() => new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: ipv4Only, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
       expectValidationError(() => ipGroup({ targets: { p: LatticeTarget.ipAddress("10.0.0.1", 0) } }), "targets.p.port", "0");
-      const { stack } = withVpc();
       expectValidationError(() => new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
     });
 
