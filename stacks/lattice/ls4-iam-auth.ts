@@ -7,14 +7,12 @@ import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
 
-const CONSUMER_ACCOUNT = "222222222222";
-
 /**
  * LS-4: an internal payments API that only named IAM roles may call, each
  * for what it needs. Every request must be SigV4-signed (AWS_IAM); the
- * reporting role may read (GET, HEAD) anything, the checkout role of the
- * consumer account may create and read payments, and nobody outside the
- * organization gets in even with a matching role. Clients call the custom
+ * reporting role may read (GET, HEAD) anything, the checkout role may
+ * create and read payments only, and nobody outside the organization gets in
+ * even with a matching role. Clients call the custom
  * domain `payments.internal.example.com` (ACM certificate, alias records in
  * the existing private hosted zone).
  */
@@ -38,7 +36,7 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
     .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: ORGANIZATION_ID, methods: ["GET", "HEAD"] })
     .allow({
       sid: "CheckoutCreatesPayments",
-      roles: [`arn:aws:iam::${CONSUMER_ACCOUNT}:role/checkout`],
+      roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/checkout`],
       organizationId: ORGANIZATION_ID,
       methods: ["GET", "POST"],
       paths: ["/payments", "/payments/*"],

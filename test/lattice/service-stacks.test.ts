@@ -94,7 +94,7 @@ describe("LS, TG and DEP-4 example stacks", () => {
     expect(values(resource, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
     const payments = policies(resource).find((p) => p.Statement.some((s: any) => s.Sid === "CheckoutCreatesPayments"));
     const checkout = payments.Statement.find((s: any) => s.Sid === "CheckoutCreatesPayments");
-    expect(checkout.Principal).toEqual({ AWS: "arn:aws:iam::222222222222:role/checkout" });
+    expect(checkout.Principal).toEqual({ AWS: "arn:aws:iam::111111111111:role/checkout" });
     expect(checkout.Condition.StringEquals["vpc-lattice-svcs:RequestMethod"]).toEqual(["GET", "POST"]);
     expect(output.payments_dns_name).toMatchObject({ value: "payments.internal.example.com" });
   });
