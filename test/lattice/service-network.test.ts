@@ -75,7 +75,7 @@ describe("ServiceNetwork", () => {
       expect(association.vpc_identifier).toMatch(/^\$\{aws_vpc\.[\w-]+\.id\}$/);
       expect(association.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.[\w-]+\.id\}$/)]);
       const rule = only(stack, "aws_vpc_security_group_ingress_rule");
-      expect(rule).toEqual(expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: expect.stringMatching(/aws_vpc\./) }));
+      expect(rule).toEqual(expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: "10.1.0.0/16" }));
       expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
     });
 
