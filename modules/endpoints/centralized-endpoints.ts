@@ -27,7 +27,7 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
   /**
    * Who may connect to the hub's endpoints. Spokes reach them across the
    * Transit Gateway, so their CIDRs must be here.
-   * @default - the hub's and every spoke's IPv4 CIDR (literal CIDRs needed: pass allowedPeers when they are only known at apply)
+   * @default - the hub's and every spoke's IPv4 CIDR
    */
   readonly allowedPeers?: readonly Peer[];
   /**
@@ -92,12 +92,18 @@ export class CentralizedEndpoints extends Construct {
     this.hostedZones = zones;
   }
 
+  /** One peer per distinct CIDR; CIDRs only known at apply are keyed by the VPC's name, so their rules stay distinct. */
   private hubAndSpokePeers(props: CentralizedEndpointsProps): Peer[] {
-    const cidrs = [props.vpc.cidrBlock, ...props.spokes.map((s) => s.vpc.cidrBlock)];
-    if (cidrs.filter((c) => isUnresolved(c)).length > 1) {
-      throw new ValidationError(this, "allowedPeers", undefined, "literal CIDRs of the hub and spokes (theirs are only known at apply), e.g. [Peer.cidr(\"10.0.0.0/8\")]");
-    }
-    return [...new Set(cidrs)].map((cidr) => Peer.cidr(cidr));
+    const named = [{ name: "hub", cidr: props.vpc.cidrBlock }, ...props.spokes.map((s) => ({ name: `spoke-${s.name}`, cidr: s.vpc.cidrBlock }))];
+    const literals = new Set<string>();
+    return named.flatMap(({ name, cidr }) => {
+      if (!isUnresolved(cidr)) {
+        if (literals.has(cidr)) return [];
+        literals.add(cidr);
+        return [Peer.cidr(cidr)];
+      }
+      return [Peer.cidr(cidr, { name })];
+    });
   }
 }
 

@@ -37,7 +37,7 @@ describe("InterfaceEndpoint defaults", () => {
     expect(group.description).toBe("VPC endpoint to logs");
     const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "${aws_vpc.Vpc_8378EB38.cidr_block}" });
+    expect(rules[0]).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16" });
     expect(rules[0].description).toMatch(/^Clients to logs through the VPC endpoint, TCP 443$/);
     expect(JSON.stringify(json)).not.toContain("0.0.0.0/0");
     expect(resourcesOfType(json, "aws_vpc_security_group_egress_rule")).toEqual({});

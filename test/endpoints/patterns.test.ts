@@ -1,3 +1,4 @@
+import { TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   AwsService,
@@ -37,7 +38,7 @@ describe("PrivateAwsServiceAccess", () => {
     expect(interfaces.every((e) => e.private_dns_enabled === true && e.policy !== undefined)).toBe(true);
     const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: expect.stringContaining("aws_vpc.Vpc_") });
+    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16" });
     expect(JSON.parse(endpoints["Gateway:com.amazonaws.us-east-1.s3"].policy).Statement[0].Resource).toBe("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*");
     expect(Object.keys(access.interfaceEndpoints).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
     expect(Object.keys(access.gatewayEndpoints)).toEqual(["s3"]);
@@ -207,18 +208,21 @@ describe("CentralizedEndpoints", () => {
     );
   });
 
-  test("fails when the spokes' CIDRs are only known at apply and no peers are given", () => {
+  test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
     const stack = testStack();
-    expectValidationError(
-      () =>
-        new CentralizedEndpoints(stack, "Central", {
-          vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
-          spokes: [{ name: "a", vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "A") }],
-          services: ServiceAccessPresets.kms([KEY]),
-        }),
-      "allowedPeers",
-      "undefined",
-    );
+    const imported = (id: string) =>
+      PrivateVpc.fromAttributes(stack, id, { vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue, cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [
+        { name: "a", vpc: imported("A") },
+        { name: "b", vpc: imported("B") },
+      ],
+      services: ServiceAccessPresets.kms([KEY]),
+    });
+    const rules = Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule"));
+    expect(rules.map(([, r]) => r.cidr_ipv4)).toEqual(["10.0.0.0/16", "${var.ACidr}", "${var.BCidr}"]);
+    expect(rules.map(([name]) => name).filter((n) => /spoke-a|spoke-b/.test(n))).toHaveLength(2);
   });
 
   test("fails when there is no spoke, or two spokes share a name", () => {
