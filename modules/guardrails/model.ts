@@ -124,6 +124,11 @@ export function blockList(value: unknown): Record<string, unknown>[] {
   return (Array.isArray(value) ? value : [value]).filter((v): v is Json => v !== null && typeof v === "object");
 }
 
+/** True when a list argument is missing or empty: AWS then applies its default (often the VPC's default security group). */
+export function isAbsentOrEmpty(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
 /** A list argument's literal items; undefined when Terraform computes the list itself. */
 export function literalList(value: unknown): unknown[] | undefined {
   if (value === undefined || value === null) return [];

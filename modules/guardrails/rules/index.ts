@@ -8,6 +8,8 @@ import { LoadBalancerInternal } from "./elbv2/LoadBalancerInternal";
 import { LoadBalancerMultipleZones } from "./elbv2/LoadBalancerMultipleZones";
 import { RamShareExternalPrincipalsExplicit } from "./ram/RamShareExternalPrincipalsExplicit";
 import { RamShareNoExternalPrincipals } from "./ram/RamShareNoExternalPrincipals";
+import { ResourceConfigurationNotInShareableNetworks } from "./resources/ResourceConfigurationNotInShareableNetworks";
+import { ResourceGatewaySecurityGroups } from "./resources/ResourceGatewaySecurityGroups";
 import { NoPublicEgress } from "./security-group/NoPublicEgress";
 import { NoPublicIngress } from "./security-group/NoPublicIngress";
 import { SecurityGroupDescription } from "./security-group/SecurityGroupDescription";
@@ -40,6 +42,8 @@ export {
   NoPublicIngress,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,
+  ResourceConfigurationNotInShareableNetworks,
+  ResourceGatewaySecurityGroups,
   SecurityGroupDescription,
   SecurityGroupRuleDescription,
   ServiceNetworkAccessLogs,
@@ -72,6 +76,8 @@ export const ALL_RULES: readonly Rule[] = [
   ServiceNetworkAccessLogs,
   LatticeTargetSecurityGroups,
   ServiceNetworkVpcAssociationSecurityGroups,
+  ResourceConfigurationNotInShareableNetworks,
+  ResourceGatewaySecurityGroups,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,
 ];

@@ -1,4 +1,4 @@
-import { isUnknown } from "../../model";
+import { isAbsentOrEmpty, isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { endpointType } from "./endpoint-facts";
 
@@ -17,8 +17,7 @@ export const InterfaceEndpointSecurityGroup: Rule = {
   check: (endpoint, stack) => {
     const type = endpointType(endpoint);
     if (isUnknown(type) || !TYPES_WITH_INTERFACES.includes(type as string)) return [];
-    const groups = endpoint.config.security_group_ids;
-    if (groups !== undefined && !(Array.isArray(groups) && groups.length === 0)) return [];
+    if (!isAbsentOrEmpty(endpoint.config.security_group_ids)) return [];
     const associated = stack.resources("aws_vpc_endpoint_security_group_association").some((a) => stack.refersTo(a.config.vpc_endpoint_id, endpoint));
     return associated ? [] : [`${type} endpoint has no security_group_ids (AWS attaches the VPC default security group)`];
   },
