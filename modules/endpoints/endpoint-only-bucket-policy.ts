@@ -1,8 +1,18 @@
 import { Construct } from "constructs";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { AwsResourceProps, checkItemCount, checkPattern, isIamPrincipalArn, isUnresolved, PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../core";
+import {
+  AwsResourceProps,
+  checkItemCount,
+  checkPattern,
+  isIamPrincipalArn,
+  isUnresolved,
+  policyAttribute,
+  PolicyDocument,
+  PolicyPrincipal,
+  PolicyStatement,
+  ValidationError,
+} from "../core";
 import { IVpcEndpoint } from "./endpoint-base";
-import { policyAttribute } from "./policy-json";
 
 /** S3 rejects bucket policies over 20 KB. */
 const BUCKET_POLICY_MAX_CHARACTERS = 20480;

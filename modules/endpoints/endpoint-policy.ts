@@ -4,12 +4,12 @@ import {
   isOrganizationId,
   isUnresolved,
   partitionOfRegion,
+  policyAttribute,
   PolicyConditions,
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,
 } from "../core";
-import { policyAttribute } from "./policy-json";
 
 /** AWS rejects endpoint policies longer than this. */
 export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;

@@ -1,11 +1,10 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, isUnresolved, ValidationError } from "../core";
+import { AwsResourceProps, isUnresolved, resolveRegion, ValidationError } from "../core";
 import { ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
 import { IVpcEndpoint, nameFromPath } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
-import { resolveRegion } from "./region";
 
 /** A gateway endpoint, created here or imported. */
 export interface IGatewayEndpoint extends IVpcEndpoint {

@@ -4,7 +4,6 @@ export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
 export * from "./lattice-endpoints";
-export * from "./region";
 export * from "./targets";
 export * from "./private-aws-service-access";
 export * from "./s3-hybrid-access";

@@ -1,13 +1,12 @@
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
-import { checkRegion, ValidationError } from "../core";
+import { checkRegion, resolveRegion, ValidationError } from "../core";
 import { ISubnet } from "../vpc";
 import { AwsService } from "./aws-service";
 import { EndpointSpec, NetworkEndpointBase, NetworkEndpointProps, portSpecs } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
-import { resolveRegion } from "./region";
 import { IInterfaceEndpointService } from "./targets";
 
 export interface InterfaceEndpointProps extends NetworkEndpointProps {

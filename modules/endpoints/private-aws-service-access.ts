@@ -1,12 +1,11 @@
 import { Construct } from "constructs";
-import { checkItemCount, stableId, ValidationError } from "../core";
+import { checkItemCount, resolveRegion, stableId, ValidationError } from "../core";
 import { SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import { addEndpointIngressRules, defaultPeers, NetworkEndpointProps, portSpecs } from "./endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals } from "./endpoint-policy";
 import { GatewayEndpoint } from "./gateway-endpoint";
 import { InterfaceEndpoint } from "./interface-endpoint";
-import { resolveRegion } from "./region";
 
 /** One AWS service a VPC reaches privately, and how. */
 export interface ServiceAccess {

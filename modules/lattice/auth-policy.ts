@@ -8,6 +8,7 @@ import {
   isAccountId,
   isOrganizationalUnitArn,
   isUnresolved,
+  policyAttribute,
   PolicyConditions,
   PolicyDocument,
   PolicyEffect,
@@ -15,7 +16,6 @@ import {
   PolicyStatement,
   ValidationError,
 } from "../core";
-import { policyAttribute } from "../endpoints/policy-json";
 import { SharePrincipal } from "../ram";
 import { IVpc } from "../vpc";
 import { ILatticeService, IServiceNetwork } from "./interfaces";

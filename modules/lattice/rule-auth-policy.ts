@@ -1,7 +1,6 @@
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { ValidationError } from "../core";
-import { policyAttribute } from "../endpoints/policy-json";
+import { policyAttribute, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";
 import { Listener, ListenerAction, PathMatch } from "./listener";
 

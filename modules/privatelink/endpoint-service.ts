@@ -19,10 +19,11 @@ import {
   isWildcardDnsName,
   partitionOfRegion,
   requireValue,
+  resolveRegion,
   stableId,
   ValidationError,
 } from "../core";
-import { IInterfaceEndpointService, resolveRegion } from "../endpoints";
+import { IInterfaceEndpointService } from "../endpoints";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
 

@@ -1,7 +1,8 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { checkRegion, ValidationError } from "../core";
+import { ValidationError } from "./errors";
+import { checkRegion } from "./validation";
 
 /**
  * The region endpoints are created in, known at synth so that AWS service
