@@ -7,10 +7,12 @@
 const IPV4_OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4_PATTERN = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}$`);
 
+/** True for a dotted-quad IPv4 address (`10.0.1.5`), each octet 0-255 without leading zeros. */
 export function isIpv4Address(value: string): boolean {
   return IPV4_PATTERN.test(value);
 }
 
+/** True for an IPv6 address in full or `::`-compressed form, including an embedded IPv4 tail (`::ffff:10.0.0.1`). */
 export function isIpv6Address(value: string): boolean {
   if (value.includes(".")) {
     // An embedded IPv4 tail (::ffff:10.0.0.1) counts as the last two groups.
@@ -35,11 +37,15 @@ function isIpv6Groups(value: string): boolean {
   return head.length + tail.length <= 7 && [...head, ...tail].every((g) => group.test(g));
 }
 
+/** True for an IPv4 CIDR block (`10.0.0.0/16`), prefix length 0-32; host bits are not checked (see isNetworkCidr). */
 export function isIpv4Cidr(value: string): boolean {
   const match = /^(.+)\/(\d{1,2})$/.exec(value);
   return match !== null && isIpv4Address(match[1]) && Number(match[2]) <= 32;
 }
 
+/**
+ * True for an IPv6 CIDR block (`2001:db8::/56`), prefix length 0-128; host bits are not checked (see isNetworkCidr).
+ */
 export function isIpv6Cidr(value: string): boolean {
   const match = /^(.+)\/(\d{1,3})$/.exec(value);
   return match !== null && isIpv6Address(match[1]) && Number(match[2]) <= 128;
@@ -105,38 +111,57 @@ export function isWildcardDnsName(value: string): boolean {
   return value.startsWith("*.") ? isDnsName(value.slice(2)) : isDnsName(value);
 }
 
+/** True for a 12-digit AWS account ID. */
 export function isAccountId(value: string): boolean {
   return /^\d{12}$/.test(value);
 }
 
+/**
+ * True for an AWS Organizations ID (`o-` followed by 10-32 lower-case letters or digits), as used in `aws:PrincipalOrgID`.
+ */
 export function isOrganizationId(value: string): boolean {
   return /^o-[a-z0-9]{10,32}$/.test(value);
 }
 
+/**
+ * True for an AWS Organizations OU ARN (`arn:aws:organizations::<account>:ou/o-.../ou-...`), a valid RAM share principal.
+ */
 export function isOrganizationalUnitArn(value: string): boolean {
   return /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(value);
 }
 
+/**
+ * True for a region code such as `eu-west-1` or `us-gov-west-1` (shape only: the region is not checked against a list).
+ */
 export function isRegion(value: string): boolean {
   return /^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-[a-z]+-\d$/.test(value);
 }
 
+/** The AWS partitions this library builds ARNs and service names for. */
 export type Partition = "aws" | "aws-cn" | "aws-us-gov";
 
+/** The partition a region belongs to: `aws-cn` for `cn-*`, `aws-us-gov` for `us-gov-*`, `aws` otherwise. */
 export function partitionOfRegion(region: string): Partition {
   if (region.startsWith("cn-")) return "aws-cn";
   if (region.startsWith("us-gov-")) return "aws-us-gov";
   return "aws";
 }
 
+/** The five fields of an ARN `arn:partition:service:region:account:resource`. */
 export interface ParsedArn {
+  /** `aws`, `aws-cn` or `aws-us-gov`. */
   readonly partition: string;
+  /** Service namespace, such as `vpc-lattice`, `ec2` or `iam`. */
   readonly service: string;
+  /** Region code; empty for global services such as IAM. */
   readonly region: string;
+  /** 12-digit account ID, `aws` for AWS-owned resources, or empty. */
   readonly account: string;
+  /** Everything after the account field, such as `servicenetwork/sn-0123456789abcdef0` or `role/app`. */
   readonly resource: string;
 }
 
+/** Splits an ARN in the aws, aws-cn or aws-us-gov partition into its fields; undefined when it is not such an ARN. */
 export function parseArn(value: string): ParsedArn | undefined {
   const match = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(value);
   if (match === null) return undefined;
@@ -166,12 +191,16 @@ export function isAccountRootArn(value: string): boolean {
   return arn !== undefined && arn.service === "iam" && isAccountId(arn.account) && arn.resource === "root";
 }
 
+/** True for an integer TCP/UDP port number, 1-65535. */
 export function isPort(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
+/** An inclusive TCP/UDP port range, as in a security-group rule's `from_port`/`to_port`. */
 export interface PortRange {
+  /** First port of the range, 1-65535. */
   readonly from: number;
+  /** Last port of the range (inclusive), 1-65535, not below `from`. */
   readonly to: number;
 }
 

@@ -48,32 +48,54 @@ export class PolicyPrincipal {
   private constructor(
     /** The key under `Principal` (`AWS`, `Service`), or `*` for everyone. */
     public readonly type: string,
+    /** The principal itself: an account ID, role/user ARN, service name such as `vpc-lattice.amazonaws.com`, or `*`. */
     public readonly value: string,
     private readonly check?: (scope: IConstruct, prop: string) => void,
   ) {}
 
+  /** Throws a ValidationError naming `prop` when the principal is malformed (unresolved tokens are skipped). */
   public validate(scope: IConstruct, prop: string): void {
     this.check?.(scope, prop);
   }
 }
 
+/** One statement of an IAM policy document, in IAM JSON vocabulary. */
 export interface PolicyStatementProps {
-  /** @default - no Sid */
+  /**
+   * Statement ID, unique within the document.
+   * @default - no Sid
+   */
   readonly sid?: string;
-  /** @default "Allow" */
+  /**
+   * Whether the statement allows or denies the actions.
+   * @default "Allow"
+   */
   readonly effect?: PolicyEffect;
   /** IAM actions such as `s3:GetObject`. */
   readonly actions: readonly string[];
-  /** @default ["*"] */
+  /**
+   * Resource ARNs the statement applies to.
+   * @default ["*"]
+   */
   readonly resources?: readonly string[];
-  /** @default - no Principal element (identity policies); resource policies require principals */
+  /**
+   * Who the statement applies to (the Principal element).
+   * @default - no Principal element (identity policies); resource policies require principals
+   */
   readonly principals?: readonly PolicyPrincipal[];
-  /** @default - no Condition element */
+  /**
+   * Condition element, such as `{ StringEquals: { "aws:PrincipalOrgID": "o-..." } }`.
+   * @default - no Condition element
+   */
   readonly conditions?: PolicyConditions;
 }
 
+/** One IAM policy statement; render it through a PolicyDocument. */
 export class PolicyStatement {
-  constructor(public readonly props: PolicyStatementProps) {}
+  constructor(
+    /** The statement as given: Sid, Effect, Action, Resource, Principal and Condition. */
+    public readonly props: PolicyStatementProps,
+  ) {}
 
   /** True when the statement lets everyone in without any condition. */
   public get isUnconditionalAnyone(): boolean {
@@ -82,6 +104,7 @@ export class PolicyStatement {
     return anyone && (this.props.effect ?? "Allow") === "Allow" && Object.keys(conditions).length === 0;
   }
 
+  /** The statement as IAM JSON; single-item Action and Resource lists collapse to strings, Resource defaults to `*`. */
   public toJson(): Record<string, unknown> {
     const { sid, effect, actions, resources, principals, conditions } = this.props;
     return {
@@ -102,6 +125,7 @@ function renderPrincipals(principals: readonly PolicyPrincipal[]): unknown {
   return Object.fromEntries(Object.entries(byType).map(([type, values]) => [type, values.length === 1 ? values[0] : values]));
 }
 
+/** How PolicyDocument.render validates a document for the attribute it is going into. */
 export interface RenderOptions {
   /** Resource policies (endpoint, auth, bucket) need a Principal in every statement. */
   readonly requirePrincipal: boolean;
@@ -111,6 +135,7 @@ export interface RenderOptions {
   readonly forbidUnconditionalAnyone?: boolean;
 }
 
+/** An IAM policy document (Version 2012-10-17) built from typed statements, for endpoint, auth and bucket policies. */
 export class PolicyDocument {
   private readonly statements: PolicyStatement[];
 
@@ -118,15 +143,18 @@ export class PolicyDocument {
     this.statements = [...statements];
   }
 
+  /** Appends statements; returns the document for chaining. */
   public addStatements(...statements: PolicyStatement[]): this {
     this.statements.push(...statements);
     return this;
   }
 
+  /** Number of statements added so far. */
   public get statementCount(): number {
     return this.statements.length;
   }
 
+  /** The statements in the order they were added. */
   public get allStatements(): readonly PolicyStatement[] {
     return this.statements;
   }

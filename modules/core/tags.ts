@@ -25,12 +25,14 @@ const propagatedTags = new WeakMap<IConstruct, Map<string, number>>();
  * use this for tags that belong to one pattern or module.
  */
 export class Tags {
+  /** The tag applier for `scope` and every construct below it. */
   public static of(scope: IConstruct): Tags {
     return new Tags(scope);
   }
 
   private constructor(private readonly scope: IConstruct) {}
 
+  /** Sets tag `key` = `value` (the resource's `tags` argument) on every taggable resource below the scope at synth. */
   public add(key: string, value: string): void {
     Aspects.of(this.scope).add(new TagAspect(key, value, this.scope.node.scopes.length));
   }

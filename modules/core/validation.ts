@@ -28,6 +28,7 @@ export function requireValue<T>(scope: IConstruct, prop: string, value: T | unde
   return value;
 }
 
+/** Fails unless `value` is an integer from `min` to `max` inclusive. */
 export function checkIntegerRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -35,10 +36,12 @@ export function checkIntegerRange(scope: IConstruct, prop: string, value: number
   }
 }
 
+/** Fails unless `value` is a port number, 1-65535. */
 export function checkPort(scope: IConstruct, prop: string, value: number | undefined): void {
   checkIntegerRange(scope, prop, value, 1, 65535);
 }
 
+/** Fails unless the string is `min` to `max` characters long, as AWS name and description limits require. */
 export function checkLength(scope: IConstruct, prop: string, value: string | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;
   if (value.length < min || value.length > max) {
@@ -46,11 +49,13 @@ export function checkLength(scope: IConstruct, prop: string, value: string | und
   }
 }
 
+/** Fails unless the string matches `pattern`; `expected` says what was wanted in the error. */
 export function checkPattern(scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, expected: string): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!pattern.test(value)) throw new ValidationError(scope, prop, value, expected);
 }
 
+/** Fails unless `predicate` accepts the string; `expected` says what was wanted in the error. */
 export function checkPredicate(
   scope: IConstruct,
   prop: string,
@@ -62,11 +67,13 @@ export function checkPredicate(
   if (!predicate(value)) throw new ValidationError(scope, prop, value, expected);
 }
 
+/** Fails unless the value is one of `allowed` (the AWS enum values of the argument). */
 export function checkOneOf<T extends string>(scope: IConstruct, prop: string, value: T | undefined, allowed: readonly T[]): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!allowed.includes(value)) throw new ValidationError(scope, prop, value, `one of ${allowed.join(", ")}`);
 }
 
+/** Fails unless the list has `min` to `max` items; lists whose length only Terraform knows are skipped. */
 export function checkItemCount(
   scope: IConstruct,
   prop: string,
@@ -104,10 +111,12 @@ export function checkExactlyOne(scope: IConstruct, props: Record<string, unknown
   return given[0][0];
 }
 
+/** Fails unless the value is an IPv4 address such as 10.0.1.25. */
 export function checkIpv4Address(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isIpv4Address, "an IPv4 address such as 10.0.1.25");
 }
 
+/** Fails unless the value is an IPv4 or IPv6 address. */
 export function checkIpAddress(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, (v) => isIpv4Address(v) || isIpv6Address(v), "an IPv4 or IPv6 address such as 10.0.1.25 or 2001:db8::10");
 }
@@ -124,6 +133,7 @@ export function checkRestrictedCidr(scope: IConstruct, prop: string, value: stri
   }
 }
 
+/** Fails unless the value is an IPv4 CIDR block with the host bits zero (10.0.0.0/16, not 10.0.0.5/16). */
 export function checkIpv4Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isIpv4Cidr, "an IPv4 CIDR block such as 10.0.0.0/16");
   if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
@@ -136,18 +146,22 @@ function checkNetworkCidr(scope: IConstruct, prop: string, value: string): void 
   }
 }
 
+/** Fails unless the value is a fully qualified DNS name such as api.example.com (no wildcard). */
 export function checkDnsName(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isDnsName, "a fully qualified DNS name such as api.example.com");
 }
 
+/** Fails unless the value is a 12-digit AWS account ID. */
 export function checkAccountId(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isAccountId, "a 12-digit AWS account ID");
 }
 
+/** Fails unless the value looks like an AWS region code such as us-east-1. */
 export function checkRegion(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isRegion, "an AWS region name such as us-east-1");
 }
 
+/** Fails unless the value is an integer port, 1-65535 (same check as checkPort, with a port-specific message). */
 export function checkPortValue(scope: IConstruct, prop: string, value: number | undefined): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!isPort(value)) throw new ValidationError(scope, prop, value, "a port from 1 to 65535");
