@@ -39,6 +39,7 @@ export class SharePrincipal {
   }
 
   private constructor(
+    /** The RAM `principal` value: an account ID, OU ARN or organization ARN. */
     public readonly value: string,
     /** Stable part of the association's construct ID. */
     public readonly key: string,
@@ -54,6 +55,7 @@ export class SharePrincipal {
 
 /** A share that consumer accounts accept. */
 export interface IResourceShare {
+  /** ARN of the RAM resource share (`aws_ram_resource_share.arn`). */
   readonly resourceShareArn: string;
   /** What must exist before an invitation can be accepted. @default - nothing */
   readonly invitationDependencies?: readonly ITerraformDependable[];
@@ -80,9 +82,13 @@ export interface ResourceShareProps extends AwsResourceProps {
  * aws_ram_resource_association.
  */
 export class ResourceShare extends Construct implements IResourceShare {
+  /** The underlying `aws_ram_resource_share`, as an escape hatch. */
   public readonly resource: RamResourceShare;
+  /** ARN of the RAM resource share (`aws_ram_resource_share.arn`). */
   public readonly resourceShareArn: string;
+  /** Whether principals outside the owner's AWS organization may be granted the share (`allow_external_principals`). */
   public readonly allowExternalPrincipals: boolean;
+  /** The accounts, OUs or organization the share is granted to, one `aws_ram_principal_association` each. */
   public readonly principals: readonly SharePrincipal[];
   public readonly invitationDependencies: readonly ITerraformDependable[];
   private readonly provider?: TerraformProvider;
@@ -131,7 +137,9 @@ export class ResourceShare extends Construct implements IResourceShare {
   }
 }
 
+/** Props for ResourceShareAccepter. */
 export interface ResourceShareAccepterProps {
+  /** The share whose invitation to accept; the accepter waits for its principal associations. */
   readonly share: IResourceShare;
   /** The consumer account's provider. */
   readonly provider: TerraformProvider;
@@ -146,6 +154,7 @@ export interface ResourceShareAccepterProps {
  * Creates: aws_ram_resource_share_accepter.
  */
 export class ResourceShareAccepter extends Construct {
+  /** The underlying `aws_ram_resource_share_accepter`, as an escape hatch. */
   public readonly resource: RamResourceShareAccepter;
 
   constructor(scope: Construct, id: string, props: ResourceShareAccepterProps) {

@@ -18,6 +18,7 @@ import { IVpc } from "./vpc";
 
 /** A security group that rules can reference. */
 export interface ISecurityGroup {
+  /** Security group ID (`sg-...`). */
   readonly securityGroupId: string;
 }
 
@@ -60,6 +61,7 @@ export class Peer {
   }
 }
 
+/** Options for Peer.cidr, needed only when the CIDR is a reference resolved at apply. */
 export interface CidrPeerOptions {
   /** Address family of a CIDR that is a reference. @default - from the literal CIDR, else "ipv4" */
   readonly family?: "ipv4" | "ipv6";
@@ -74,7 +76,9 @@ interface PeerFields {
   readonly prefixListId?: string;
 }
 
+/** One ingress or egress rule, created as its own `aws_vpc_security_group_ingress_rule`/`_egress_rule`. */
 export interface SecurityGroupRule {
+  /** Source (ingress) or destination (egress): a CIDR, another security group or a managed prefix list. */
   readonly peer: Peer;
   /** A single port. */
   readonly port: number;
@@ -87,6 +91,7 @@ export interface SecurityGroupRule {
 }
 
 export interface SecurityGroupProps extends AwsResourceProps {
+  /** The VPC the group belongs to (`vpc_id`); its provider is used unless `provider` is given. */
   readonly vpc: IVpc;
   /** What the group protects; shown in the console and required by CKV_AWS_23. */
   readonly description: string;
@@ -103,7 +108,9 @@ export interface SecurityGroupProps extends AwsResourceProps {
  * aws_vpc_security_group_egress_rule.
  */
 export class SecurityGroup extends Construct implements ISecurityGroup {
+  /** The underlying `aws_security_group`, as an escape hatch. */
   public readonly resource: SecurityGroupResource;
+  /** Security group ID (`sg-...`), known at apply. */
   public readonly securityGroupId: string;
   private readonly provider: SecurityGroupProps["provider"];
 
@@ -124,10 +131,12 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     this.securityGroupId = this.resource.id;
   }
 
+  /** Allows inbound traffic from `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addIngressRule(rule: SecurityGroupRule): void {
     this.addRule("Ingress", rule);
   }
 
+  /** Allows outbound traffic to `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addEgressRule(rule: SecurityGroupRule): void {
     this.addRule("Egress", rule);
   }

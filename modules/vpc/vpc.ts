@@ -19,6 +19,7 @@ export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 
 /** A subnet our constructs can place network interfaces in. */
 export interface ISubnet {
+  /** Subnet ID (`subnet-...`). */
   readonly subnetId: string;
   /** Lets validators check one-subnet-per-AZ rules. @default - unknown, AZ checks are skipped */
   readonly availabilityZone?: string;
@@ -30,6 +31,7 @@ export interface ISubnet {
 
 /** A VPC our constructs can attach to: created here or imported. */
 export interface IVpc {
+  /** VPC ID (`vpc-...`). */
   readonly vpcId: string;
   /** Primary IPv4 CIDR, the default source of endpoint security-group rules. */
   readonly cidrBlock: string;
@@ -41,8 +43,11 @@ export interface IVpc {
   readonly provider?: TerraformProvider;
 }
 
+/** Describes an existing VPC for PrivateVpc.fromAttributes. */
 export interface VpcAttributes {
+  /** ID of the existing VPC (`vpc-...`). */
   readonly vpcId: string;
+  /** Primary IPv4 CIDR of the VPC, such as 10.0.0.0/16; the default source of endpoint security-group rules. */
   readonly cidrBlock: string;
   /** @default - no IPv6 */
   readonly ipv6CidrBlock?: string;
@@ -82,7 +87,9 @@ export class PrivateVpc extends Construct implements IVpc {
     return new ImportedVpc(scope, id, attrs);
   }
 
+  /** The underlying `aws_vpc`, as an escape hatch. */
   public readonly resource: VpcResource;
+  /** VPC ID (`aws_vpc.id`), known at apply. */
   public readonly vpcId: string;
   public readonly cidrBlock: string;
   public readonly ipv6CidrBlock?: string;
