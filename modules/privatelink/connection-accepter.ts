@@ -6,13 +6,19 @@ import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
 export interface IOwnedEndpointService {
+  /** Endpoint service ID (`vpce-svc-...`), the accepter's `vpc_endpoint_service_id`. */
   readonly serviceId: string;
+  /**
+   * Whether the service requires the owner to accept each connection (`acceptance_required`); the accepter refuses services without it.
+   */
   readonly acceptanceRequired: boolean;
   /** The owning account's provider. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
 
+/** Props for EndpointConnectionAccepter. */
 export interface EndpointConnectionAccepterProps {
+  /** The endpoint service receiving the connection request; its provider (the owner account) creates the accepter. */
   readonly service: IOwnedEndpointService;
   /** The consumer's endpoint: an `InterfaceEndpoint`, or its ID handed over from the consumer's configuration. */
   readonly endpoint: IVpcEndpoint;
@@ -27,6 +33,7 @@ export interface EndpointConnectionAccepterProps {
  * Creates: aws_vpc_endpoint_connection_accepter.
  */
 export class EndpointConnectionAccepter extends Construct {
+  /** The underlying `aws_vpc_endpoint_connection_accepter`, as an escape hatch. */
   public readonly resource: VpcEndpointConnectionAccepter;
 
   constructor(scope: Construct, id: string, props: EndpointConnectionAccepterProps) {

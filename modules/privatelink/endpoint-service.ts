@@ -47,6 +47,7 @@ export interface ImportedEndpointServiceOptions {
 
 /** A Route 53 public hosted zone that holds the private DNS name's domain. */
 export interface IPublicHostedZone {
+  /** Route 53 hosted zone ID (`Z...`), where the ownership TXT record is created. */
   readonly zoneId: string;
   /** `example.com`; the private DNS name must be in it. */
   readonly zoneName: string;
@@ -58,6 +59,7 @@ export interface IPublicHostedZone {
 export type ConnectionEvent = "Accept" | "Connect" | "Delete" | "Reject";
 const CONNECTION_EVENTS: readonly ConnectionEvent[] = ["Accept", "Connect", "Delete", "Reject"];
 
+/** An SNS notification about connection requests to the service (`aws_vpc_endpoint_connection_notification`). */
 export interface ConnectionNotification {
   /** Stable name, part of the Terraform address. */
   readonly name: string;
@@ -67,6 +69,7 @@ export interface ConnectionNotification {
   readonly events?: readonly ConnectionEvent[];
 }
 
+/** NetworkLoadBalancerProps without `provider`: the load balancer is created with the endpoint service's provider. */
 export type NetworkLoadBalancerOptions = Omit<NetworkLoadBalancerProps, "provider">;
 
 export interface EndpointServiceProps extends AwsResourceProps {
@@ -127,14 +130,17 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     return new ImportedEndpointService(scope, id, serviceName, options);
   }
 
+  /** The underlying `aws_vpc_endpoint_service`, as an escape hatch. */
   public readonly resource: VpcEndpointService;
   public readonly serviceId: string;
   public readonly serviceName: string;
+  /** ARN of the endpoint service (`aws_vpc_endpoint_service.arn`), known at apply. */
   public readonly serviceArn: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
   public readonly privateDnsSupported: boolean;
   public readonly privateDnsName?: string;
+  /** Whether each connection request waits for approval (`acceptance_required`). */
   public readonly acceptanceRequired: boolean;
   /** The home region, when known at synth (given, or read from the provider for cross-region services). */
   public readonly region?: string;

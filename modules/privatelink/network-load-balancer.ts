@@ -29,6 +29,9 @@ const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbala
 
 /** A Network Load Balancer an endpoint service can front: created here or imported. */
 export interface INetworkLoadBalancer {
+  /**
+   * ARN of the Network Load Balancer (`...:loadbalancer/net/<name>/<id>`), the endpoint service's `network_load_balancer_arns` entry.
+   */
   readonly loadBalancerArn: string;
   /** The TCP ports consumers connect to: the endpoint service's ports. */
   readonly listenerPorts: readonly number[];
@@ -36,8 +39,11 @@ export interface INetworkLoadBalancer {
   readonly ipAddressType?: "ipv4" | "dualstack";
 }
 
+/** Describes an existing Network Load Balancer for NetworkLoadBalancer.fromAttributes. */
 export interface NetworkLoadBalancerAttributes {
+  /** ARN of the existing Network Load Balancer (`...:loadbalancer/net/<name>/<id>`). */
   readonly loadBalancerArn: string;
+  /** The TCP ports of its listeners, 1-65535, at least one: the ports consumers reach through the endpoint service. */
   readonly listenerPorts: readonly number[];
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: "ipv4" | "dualstack";
@@ -88,7 +94,9 @@ export class ListenerTargets {
   }
 
   private constructor(
+    /** The target group's `target_type`: EC2 instances, IP addresses or an Application Load Balancer. */
     public readonly targetType: "instance" | "ip" | "alb",
+    /** Port the targets receive traffic and health checks on (the target group's `port`), 1-65535. */
     public readonly port: number,
     /** @internal */
     public readonly targets: readonly TargetSpec[],
@@ -99,6 +107,7 @@ export class ListenerTargets {
 
 /** A TCP or TLS listener and what it forwards to. */
 export interface NetworkLoadBalancerListener {
+  /** Port consumers connect to (the listener's `port`), 1-65535, unique per load balancer. */
   readonly port: number;
   /** @default "TCP" */
   readonly protocol?: NetworkListenerProtocol;
@@ -106,13 +115,18 @@ export interface NetworkLoadBalancerListener {
   readonly certificateArn?: string;
   /** @default DEFAULT_TLS_POLICY for TLS listeners */
   readonly sslPolicy?: string;
+  /** Where the listener forwards: a target group of its own, created for this listener. */
   readonly targets: ListenerTargets;
 }
 
 export interface NetworkLoadBalancerProps extends AwsResourceProps {
+  /**
+   * The VPC of the load balancer, its target groups and its security group; its provider is used unless `provider` is given.
+   */
   readonly vpc: IVpc;
   /** At most one per availability zone. @default - the VPC's private subnets */
   readonly subnets?: readonly ISubnet[];
+  /** The listeners, at least one, with unique ports; more than 50 (the default quota) gives a warning. */
   readonly listeners: readonly NetworkLoadBalancerListener[];
   /**
    * Who may reach the listener ports, through the NLB's security group. With
@@ -133,7 +147,12 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
   /** `dualstack` lets an endpoint service offer IPv6; every subnet must be dual-stack. @default "ipv4" */
   readonly ipAddressType?: "ipv4" | "dualstack";
   /** S3 bucket for access logs (NLBs log TLS connections only). @default - no access logs */
-  readonly accessLogs?: { readonly bucket: string; readonly prefix?: string };
+  readonly accessLogs?: {
+    /** Name (not ARN) of the S3 bucket (`access_logs.bucket`); its policy must let ELB log delivery write. */
+    readonly bucket: string;
+    /** Key prefix of the log objects (`access_logs.prefix`). @default - the bucket root */
+    readonly prefix?: string;
+  };
   /** 1-32 letters, digits and hyphens. @default - a name Terraform generates */
   readonly name?: string;
 }
@@ -153,11 +172,15 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     return new ImportedNetworkLoadBalancer(scope, id, attrs);
   }
 
+  /** The underlying `aws_lb`, as an escape hatch. */
   public readonly resource: Lb;
+  /** ARN of the load balancer (`aws_lb.arn`), known at apply. */
   public readonly loadBalancerArn: string;
+  /** The load balancer's internal DNS name (`aws_lb.dns_name`), resolvable inside the VPC only. */
   public readonly dnsName: string;
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType: "ipv4" | "dualstack";
+  /** The load balancer's security group: listener ports from `ingressPeers`, target ports towards the targets. */
   public readonly securityGroup: SecurityGroup;
   /** Name tag of the load balancer and prefix of its target groups' tags. */
   private readonly nameTag: string;

@@ -47,15 +47,20 @@ export interface SaasConsumer {
 export interface PrivateLinkSaasOfferingProps extends AwsResourceProps {
   /** The provider side; each consumer's account is added to its allowed principals. */
   readonly service: Omit<EndpointServiceProps, "provider">;
+  /** The consumer accounts, at least one, with unique names; each gets an interface endpoint to the service. */
   readonly consumers: readonly SaasConsumer[];
 }
 
 /** What the pattern built for one consumer. */
 export interface SaasConsumerEndpoint {
+  /** The consumer's interface endpoint to the service, created with the consumer's provider. */
   readonly endpoint: InterfaceEndpoint;
-  /** The provider's approval; undefined when the service does not require acceptance. */
+  /** The provider's approval of this endpoint. @default - undefined: the service does not require acceptance */
   readonly acceptance?: EndpointConnectionAccepter;
-  /** Private DNS, turned on once the connection is accepted and the name verified; undefined when off. */
+  /**
+   * Private DNS, turned on once the connection is accepted and the name verified.
+   * @default - undefined: private DNS is off for this consumer
+   */
   readonly privateDns?: VpcEndpointPrivateDns;
 }
 
@@ -75,6 +80,7 @@ export interface SaasConsumerEndpoint {
  * aws_vpc_endpoint_private_dns.
  */
 export class PrivateLinkSaasOffering extends Construct {
+  /** The endpoint service, with every consumer account in its allowed principals. */
   public readonly service: EndpointService;
   /** By consumer name. */
   public readonly consumers: Readonly<Record<string, SaasConsumerEndpoint>>;
