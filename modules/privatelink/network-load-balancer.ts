@@ -176,7 +176,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   public readonly resource: Lb;
   /** ARN of the load balancer (`aws_lb.arn`), known at apply. */
   public readonly loadBalancerArn: string;
-  /** The load balancer's internal DNS name (`aws_lb.dns_name`), resolvable inside the VPC only. */
+  /** The load balancer's DNS name (`aws_lb.dns_name`); internal, so it resolves to the nodes' private IPs. */
   public readonly dnsName: string;
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType: "ipv4" | "dualstack";
