@@ -44,7 +44,9 @@ export class AccessLogDestination {
   }
 
   private constructor(
+    /** Which kind of destination the ARN names: S3, CloudWatchLogs or Firehose. */
     public readonly kind: AccessLogDestinationKind,
+    /** ARN of the bucket, log group or delivery stream (the subscription's `destination_arn`). */
     public readonly arn: string,
   ) {}
 
@@ -101,6 +103,7 @@ export class AccessLogs {
   }
 
   private constructor(
+    /** Existing destinations given with AccessLogs.to; empty for the other two choices. */
     public readonly destinations: readonly AccessLogDestination[],
     /** Set when a log group is to be created. */
     public readonly newLogGroup: NewLogGroupOptions | undefined,
@@ -136,6 +139,9 @@ export interface LatticeAccessLogsProps extends AwsResourceProps {
 export class LatticeAccessLogs extends Construct {
   /** The log group created for the logs, if any. */
   public readonly logGroup?: CloudwatchLogGroup;
+  /**
+   * The `aws_vpclattice_access_log_subscription` resources: one per destination (and log type, for a service network); empty when disabled.
+   */
   public readonly subscriptions: readonly VpclatticeAccessLogSubscription[];
 
   constructor(scope: Construct, id: string, props: LatticeAccessLogsProps) {

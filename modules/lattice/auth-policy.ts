@@ -20,7 +20,11 @@ import { SharePrincipal } from "../ram";
 import { IVpc } from "../vpc";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
 
+/**
+ * HTTP methods VPC Lattice can match on, in listener rules and in the `vpc-lattice-svcs:RequestMethod` condition key.
+ */
 export const LATTICE_HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"] as const;
+/** One of LATTICE_HTTP_METHODS. */
 export type LatticeHttpMethod = (typeof LATTICE_HTTP_METHODS)[number];
 
 /** `Invoke` calls services; `Connect` reaches resource configurations. */
@@ -96,16 +100,21 @@ export class AuthPolicy {
 
   private readonly grants: Grant[] = [];
 
+  /**
+   * Adds an Allow statement; returns the policy for chaining. Fails at render if the grant names no principal, organization or source VPC.
+   */
   public allow(grant: AuthPolicyGrant): this {
     this.grants.push({ effect: "Allow", grant });
     return this;
   }
 
+  /** Adds a Deny statement, which wins over every Allow (a sensitive path, say); returns the policy for chaining. */
   public deny(grant: AuthPolicyGrant): this {
     this.grants.push({ effect: "Deny", grant });
     return this;
   }
 
+  /** Number of statements added so far. */
   public get grantCount(): number {
     return this.grants.length;
   }
@@ -191,6 +200,7 @@ class ConditionBuilder {
 export interface LatticeAuthPolicyProps extends AwsResourceProps {
   /** The service network or service the policy protects; its auth type must be AWS_IAM. */
   readonly target: IServiceNetwork | ILatticeService;
+  /** The policy to attach (`policy`), validated and rendered at synth; at most 10,240 characters. */
   readonly policy: AuthPolicy;
 }
 
@@ -200,6 +210,7 @@ export interface LatticeAuthPolicyProps extends AwsResourceProps {
  * Creates: aws_vpclattice_auth_policy.
  */
 export class LatticeAuthPolicy extends Construct {
+  /** The underlying `aws_vpclattice_auth_policy`, as an escape hatch. */
   public readonly resource: VpclatticeAuthPolicy;
   /** The rendered policy JSON. */
   public readonly policyJson: string;

@@ -9,7 +9,11 @@ import { TerraformProvider } from "cdktf";
 
 /** A VPC Lattice service network, created here or imported. */
 export interface IServiceNetwork {
+  /** Service network ID (`sn-...`). */
   readonly serviceNetworkId: string;
+  /**
+   * Service network ARN (`arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-...`), what RAM shares and cross-account associations use.
+   */
   readonly serviceNetworkArn: string;
   /** The provider (account) that owns it. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -17,7 +21,9 @@ export interface IServiceNetwork {
 
 /** A VPC Lattice service, created here or imported. */
 export interface ILatticeService {
+  /** Service ID (`svc-...`). */
   readonly serviceId: string;
+  /** Service ARN (`arn:aws:vpc-lattice:<region>:<account>:service/svc-...`). */
   readonly serviceArn: string;
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
@@ -28,10 +34,16 @@ export type TargetGroupType = "INSTANCE" | "IP" | "LAMBDA" | "ALB";
 
 /** A VPC Lattice target group, created here or imported. */
 export interface ILatticeTargetGroup {
+  /** Target group ID (`tg-...`), what listener actions and rules forward to. */
   readonly targetGroupId: string;
+  /** Target group ARN (`arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...`). */
   readonly targetGroupArn: string;
+  /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
   readonly type: TargetGroupType;
-  /** Protocol of the targets (HTTP, HTTPS, TCP); undefined for LAMBDA. Used to check that traffic splits are compatible. */
+  /**
+   * Protocol of the targets (HTTP, HTTPS, TCP). Used to check that traffic splits are compatible.
+   * @default - undefined for LAMBDA groups, and for imported groups that did not give it (the check is skipped)
+   */
   readonly protocol?: string;
   /** @default - unknown */
   readonly protocolVersion?: string;
@@ -39,7 +51,9 @@ export interface ILatticeTargetGroup {
 
 /** A VPC Lattice resource configuration, created here or imported. */
 export interface IResourceConfiguration {
+  /** Resource configuration ID (`rcfg-...`). */
   readonly resourceConfigurationId: string;
+  /** Resource configuration ARN, what RAM shares and service network associations use. */
   readonly resourceConfigurationArn: string;
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;

@@ -29,11 +29,15 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
     super();
   }
 
+  /** Adds an Allow statement after the rule-derived ones, for access the routing rules do not describe. */
   public override allow(grant: AuthPolicyGrant): this {
     this.extraGrants.push((policy) => policy.allow(grant));
     return this;
   }
 
+  /**
+   * Adds a Deny statement after the rule-derived ones, such as for a sensitive path a forwarding rule would otherwise allow.
+   */
   public override deny(grant: AuthPolicyGrant): this {
     this.extraGrants.push((policy) => policy.deny(grant));
     return this;

@@ -20,6 +20,7 @@ import { Listener, listenerName, ListenerOptions, listenerPort } from "./listene
 import { checkLatticeName, idOfArn } from "./names";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
+/** Auth type of a service or service network (`auth_type`): AWS_IAM (SigV4 plus auth policy) or NONE. */
 export type ServiceAuthType = "AWS_IAM" | "NONE";
 
 /** Adjustable quota "listeners per service". */
@@ -27,6 +28,7 @@ const DEFAULT_LISTENERS_PER_SERVICE_QUOTA = 2;
 
 /** A Route 53 hosted zone that holds the alias record of a service's custom domain name. */
 export interface IHostedZone {
+  /** Route 53 hosted zone ID (`Z...`) where the alias records are created. */
   readonly hostedZoneId: string;
   /** Lets the service check that its domain name belongs in the zone. @default - unknown, the check is skipped */
   readonly zoneName?: string;
@@ -87,17 +89,24 @@ export class LatticeService extends Construct implements ILatticeService {
     return new ImportedLatticeService(scope, id, serviceArn, provider);
   }
 
+  /** The underlying `aws_vpclattice_service`, as an escape hatch. */
   public readonly resource: VpclatticeService;
+  /** Service ID (`svc-...`), known at apply. */
   public readonly serviceId: string;
+  /** Service ARN, known at apply; the auth policy's resources are `<arn>/*`. */
   public readonly serviceArn: string;
+  /** The service's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
   public readonly authType: ServiceAuthType;
   /** The generated DNS name, `<name>-<id>.<hash>.vpc-lattice-svcs.<region>.on.aws`. */
   public readonly dnsName: string;
   /** Hosted zone of the generated DNS name, the target of alias records. */
   public readonly dnsHostedZoneId: string;
+  /** The custom domain name clients use; undefined when only the generated name is used. */
   public readonly customDomainName?: string;
   public readonly provider?: TerraformProvider;
+  /** The service's auth policy; undefined with authType NONE. */
   public readonly authPolicy?: LatticeAuthPolicy;
+  /** The service's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   private readonly certificateArn?: string;
   private readonly listenerList: Listener[] = [];

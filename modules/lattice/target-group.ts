@@ -23,9 +23,11 @@ import { checkLatticeName, idOfArn } from "./names";
 
 /** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
 export type TargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
+/** HTTP version VPC Lattice speaks to the targets (`config.protocol_version`); GRPC for gRPC services. */
 export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 /** Shape of the event a Lambda target receives. */
 export type LambdaEventStructureVersion = "V1" | "V2";
+/** Address family of an IP target group's targets (`config.ip_address_type`). */
 export type TargetGroupIpAddressType = "IPV4" | "IPV6";
 
 /**
@@ -33,7 +35,12 @@ export type TargetGroupIpAddressType = "IPV4" | "IPV6";
  * `com.amazonaws.<region>.vpc-lattice` managed prefix list, the same in every
  * region. Literal, so that stacks plan without looking the prefix list up.
  */
-export const VPC_LATTICE_SOURCE_CIDRS = { ipv4: "169.254.171.0/24", ipv6: "fd00:ec2:80::/64" } as const;
+export const VPC_LATTICE_SOURCE_CIDRS = {
+  /** IPv4 source range of VPC Lattice traffic to targets. */
+  ipv4: "169.254.171.0/24",
+  /** IPv6 source range of VPC Lattice traffic to targets (IPV6 target groups). */
+  ipv6: "fd00:ec2:80::/64",
+} as const;
 
 const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
 const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
@@ -140,6 +147,7 @@ export class LatticeTarget {
 export interface TargetGroupAttributes {
   /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...` */
   readonly targetGroupArn: string;
+  /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
   readonly type: TargetGroupType;
   /** Lets traffic splits check compatibility. @default - unknown, the check is skipped */
   readonly protocol?: TargetGroupProtocol;
@@ -150,6 +158,9 @@ export interface TargetGroupAttributes {
 export interface TargetGroupProps extends AwsResourceProps {
   /** 3 to 128 lowercase letters, digits and single hyphens, not starting with "tg-". Unique in the account. */
   readonly name: string;
+  /**
+   * What the group routes to (`type`): INSTANCE, IP (including EKS pods), LAMBDA or ALB. Changing it replaces the group.
+   */
   readonly type: TargetGroupType;
   /** VPC of the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
   readonly vpc?: IVpc;
@@ -211,12 +222,17 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     }
   }
 
+  /** The underlying `aws_vpclattice_target_group`, as an escape hatch. */
   public readonly resource: VpclatticeTargetGroup;
+  /** Target group ID (`tg-...`), known at apply. */
   public readonly targetGroupId: string;
+  /** Target group ARN, known at apply. */
   public readonly targetGroupArn: string;
+  /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
   public readonly type: TargetGroupType;
   public readonly protocol?: TargetGroupProtocol;
   public readonly protocolVersion?: TargetGroupProtocolVersion;
+  /** Port the targets receive traffic on (`config.port`); undefined for LAMBDA groups. */
   public readonly port?: number;
   private readonly ipAddressType?: TargetGroupIpAddressType;
   private readonly provider?: TerraformProvider;

@@ -2,6 +2,7 @@ import { isUnresolved, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
 import { HeaderMatch, ListenerAction, ListenerRuleOptions, PathMatch } from "./listener";
 
+/** Props for TrafficSplit.blueGreen. */
 export interface BlueGreenProps {
   /** The version serving today. */
   readonly blue: ILatticeTargetGroup;
@@ -11,13 +12,17 @@ export interface BlueGreenProps {
   readonly percentToGreen: number;
 }
 
+/** Props for TrafficSplit.canary. */
 export interface CanaryProps {
+  /** The target group serving today; it gets the remaining share. */
   readonly stable: ILatticeTargetGroup;
+  /** The new version; same protocol and protocol version as `stable`, and Lambda only if `stable` is Lambda. */
   readonly candidate: ILatticeTargetGroup;
   /** Share of requests the candidate gets, 1 to 99 (0 or 100 is not a canary: use ListenerAction.forward). */
   readonly percentToCandidate: number;
 }
 
+/** Props for TrafficSplit.headerCanary. */
 export interface HeaderCanaryProps {
   /** Rule name (3 to 63 characters); keys the rule's Terraform address. */
   readonly name: string;
@@ -27,6 +32,7 @@ export interface HeaderCanaryProps {
   readonly header: HeaderMatch;
   /** What the rest of the traffic goes to; only used to check that the candidate is compatible. */
   readonly stable: ILatticeTargetGroup;
+  /** Where requests carrying the header go; must be compatible with `stable`. */
   readonly candidate: ILatticeTargetGroup;
   /** @default - every path */
   readonly path?: PathMatch;

@@ -11,7 +11,9 @@ import { ServiceNetwork, ServiceNetworkServiceAssociation, ServiceNetworkVpcAsso
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
 export interface MeshService {
+  /** Stable name of the service in the mesh; keys its association's Terraform address. */
   readonly name: string;
+  /** The VPC Lattice service to associate with the mesh's service network. */
   readonly service: ILatticeService;
 }
 
@@ -59,8 +61,11 @@ export interface LatticeMeshMemberProps extends LatticeMeshMemberOptions {
  * (with `vpc`), aws_vpclattice_service_network_service_association.
  */
 export class LatticeMeshMember extends Construct {
+  /** The acceptance of the network's RAM share; undefined without `acceptShare`. */
   public readonly accepter?: ResourceShareAccepter;
+  /** The association of the member's client VPC with the network; undefined without `vpc`. */
   public readonly vpcAssociation?: ServiceNetworkVpcAssociation;
+  /** One service network service association per entry of `services`, in the same order. */
   public readonly serviceAssociations: readonly ServiceNetworkServiceAssociation[];
 
   constructor(scope: Construct, id: string, props: LatticeMeshMemberProps) {
@@ -142,9 +147,11 @@ export interface LatticeMeshProps extends AwsResourceProps {
  * {@link LatticeMeshMember} per member.
  */
 export class LatticeMesh extends Construct {
+  /** The mesh's service network (AWS_IAM auth, access logs, RAM share), in the owner account. */
   public readonly serviceNetwork: ServiceNetwork;
   /** The RAM share of the network; members of a split deployment accept it by ARN. */
   public readonly share: ResourceShare;
+  /** The members deployed in this configuration, by name. */
   public readonly members: { readonly [name: string]: LatticeMeshMember };
 
   constructor(scope: Construct, id: string, props: LatticeMeshProps) {
