@@ -6,3 +6,4 @@ export * from "./tags";
 export * from "./tokens";
 export * from "./validation";
 export * from "./scope";
+export * from "./synth-performance";

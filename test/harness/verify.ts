@@ -161,7 +161,9 @@ async function main(): Promise<void> {
   }
   console.log(`${environment.version}; AWS provider from ${environment.mirror ?? "the registry"}`);
 
-  await Promise.all([synthesize(JSON_OUT, false), options.hcl ? synthesize(HCL_OUT, true) : Promise.resolve()]);
+  // One after the other: both runs of the app command write the same bundle.
+  await synthesize(JSON_OUT, false);
+  if (options.hcl) await synthesize(HCL_OUT, true);
   const stacks = readdirSync(join(JSON_OUT, "stacks"))
     .filter((s) => options.only === undefined || options.only.test(s))
     .sort();
