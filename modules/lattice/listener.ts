@@ -18,6 +18,9 @@ import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
 import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
 import { checkLatticeName } from "./names";
 
+/**
+ * Listener protocol (`protocol`): HTTP and HTTPS route on the request; TLS_PASSTHROUGH forwards TLS unopened to TCP targets.
+ */
 export type ListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 
 const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
@@ -29,6 +32,7 @@ const DEFAULT_RULES_PER_LISTENER_QUOTA = 10;
 
 /** A target group and its share of a forward action. */
 export interface WeightedTargetGroup {
+  /** The target group receiving this share of the requests. */
   readonly targetGroup: ILatticeTargetGroup;
   /** Relative share, 0 to 999; 0 keeps the group attached but idle (a drained blue). @default 100 */
   readonly weight?: number;
@@ -54,6 +58,7 @@ export class ListenerAction {
   private constructor(
     /** Empty for fixed responses. */
     public readonly targetGroups: readonly WeightedTargetGroup[],
+    /** HTTP status code of a fixed response, 100-599; undefined for forward actions. */
     public readonly statusCode: number | undefined,
   ) {}
 
@@ -113,8 +118,11 @@ export class PathMatch {
   }
 
   private constructor(
+    /** Whether `path` is matched as a prefix or exactly (`match.http_match.path_match.match.prefix`/`exact`). */
     public readonly kind: "prefix" | "exact",
+    /** The path to match, starting with `/`, 1-200 characters. */
     public readonly path: string,
+    /** Whether the match is case-sensitive (`case_sensitive`); false unless asked for. */
     public readonly caseSensitive: boolean,
   ) {}
 
@@ -128,22 +136,29 @@ export class PathMatch {
 
 /** A condition on one request header. */
 export class HeaderMatch {
+  /** Header `name` equals `value`; case-insensitive unless `options.caseSensitive`. */
   public static exact(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
     return new HeaderMatch(name, "exact", value, options.caseSensitive ?? false);
   }
 
+  /** Header `name` starts with `value`; case-insensitive unless `options.caseSensitive`. */
   public static prefix(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
     return new HeaderMatch(name, "prefix", value, options.caseSensitive ?? false);
   }
 
+  /** Header `name` contains `value`; case-insensitive unless `options.caseSensitive`. */
   public static contains(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
     return new HeaderMatch(name, "contains", value, options.caseSensitive ?? false);
   }
 
   private constructor(
+    /** The header name, 1-40 characters. */
     public readonly name: string,
+    /** How `value` is compared with the header's value. */
     public readonly kind: "exact" | "prefix" | "contains",
+    /** The value to compare with, 1-128 characters. */
     public readonly value: string,
+    /** Whether the comparison is case-sensitive (`case_sensitive`); false unless asked for. */
     public readonly caseSensitive: boolean,
   ) {}
 
@@ -165,21 +180,29 @@ export interface RuleMatch {
   readonly method?: LatticeHttpMethod;
 }
 
+/** A listener rule (`aws_vpclattice_listener_rule`): requests matching `match` get `action`. */
 export interface ListenerRuleOptions {
   /** 3 to 63 lowercase letters, digits and single hyphens, not starting with "rule-"; also keys the rule's Terraform address. */
   readonly name: string;
   /** 1 (evaluated first) to 100, unique in the listener. */
   readonly priority: number;
+  /** The conditions; at least one of path, headers or method. */
   readonly match: RuleMatch;
+  /** What matching requests get: a forward to target groups or a fixed response. */
   readonly action: ListenerAction;
 }
 
 /** A rule as recorded by its listener, for callers that reason about routing (such as auth-policy derivation). */
 export interface ListenerRuleDefinition extends ListenerRuleOptions {
+  /** The listener the rule belongs to. */
   readonly listener: Listener;
 }
 
+/** A listener of a service, as LatticeService.addListener takes it. */
 export interface ListenerOptions {
+  /**
+   * HTTP, HTTPS or TLS_PASSTHROUGH; HTTPS with a custom domain needs the service's certificate, TLS_PASSTHROUGH needs a custom domain.
+   */
   readonly protocol: ListenerProtocol;
   /** @default 80 for HTTP, 443 for HTTPS and TLS_PASSTHROUGH */
   readonly port?: number;
@@ -192,6 +215,7 @@ export interface ListenerOptions {
 }
 
 export interface ListenerProps extends ListenerOptions, AwsResourceProps {
+  /** The service the listener belongs to (`service_identifier`); its provider is used unless `provider` is given. */
   readonly service: ILatticeService;
 }
 
@@ -203,13 +227,21 @@ export interface ListenerProps extends ListenerOptions, AwsResourceProps {
  * Creates: aws_vpclattice_listener, aws_vpclattice_listener_rule.
  */
 export class Listener extends Construct {
+  /** The underlying `aws_vpclattice_listener`, as an escape hatch. */
   public readonly resource: VpclatticeListener;
+  /** Listener ID (`listener-...`), known at apply. */
   public readonly listenerId: string;
+  /** Listener ARN, known at apply. */
   public readonly listenerArn: string;
+  /** The listener's protocol. */
   public readonly protocol: ListenerProtocol;
+  /** The port clients connect to, 1-65535. */
   public readonly port: number;
+  /** The listener's name, given or `<protocol>-<port>`. */
   public readonly name: string;
+  /** What requests no rule matches get. */
   public readonly defaultAction: ListenerAction;
+  /** The service the listener belongs to. */
   public readonly service: ILatticeService;
   private readonly provider?: TerraformProvider;
   private readonly ruleDefinitions: ListenerRuleDefinition[] = [];

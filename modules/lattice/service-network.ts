@@ -31,6 +31,7 @@ export type LatticeAuthType = "AWS_IAM" | "NONE";
 /** AWS allows at most this many security groups on a VPC association. */
 const MAX_ASSOCIATION_SECURITY_GROUPS = 5;
 
+/** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
   /** The VPC whose clients reach the network. */
   readonly vpc: IVpc;
@@ -64,7 +65,9 @@ export interface ServiceNetworkVpcAssociationOptions {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
+/** Props for ServiceNetworkVpcAssociation. */
 export interface ServiceNetworkVpcAssociationProps extends ServiceNetworkVpcAssociationOptions {
+  /** The network to join, named by ARN so that a network shared from another account works. */
   readonly serviceNetwork: IServiceNetwork;
 }
 
@@ -101,9 +104,11 @@ const vpcAssociations = new WeakMap<IConstruct, Map<string, string>>();
  * security groups are given.
  */
 export class ServiceNetworkVpcAssociation extends Construct {
+  /** The underlying `aws_vpclattice_service_network_vpc_association`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetworkVpcAssociation;
   /** The security group created for the association, if any. */
   public readonly securityGroup?: SecurityGroup;
+  /** Association ID (`snva-...`), known at apply. */
   public readonly associationId: string;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
@@ -161,8 +166,11 @@ export class ServiceNetworkVpcAssociation extends Construct {
   }
 }
 
+/** Props for ServiceNetworkServiceAssociation. */
 export interface ServiceNetworkServiceAssociationProps {
+  /** The network to put the service in, named by ARN so that a network shared from another account works. */
   readonly serviceNetwork: IServiceNetwork;
+  /** The service to make reachable from the network's VPCs and endpoints. */
   readonly service: ILatticeService;
   /**
    * The account making the association: the service owner's, when a network shared with it is used.
@@ -179,6 +187,7 @@ export interface ServiceNetworkServiceAssociationProps {
  * Creates: aws_vpclattice_service_network_service_association.
  */
 export class ServiceNetworkServiceAssociation extends Construct {
+  /** The underlying `aws_vpclattice_service_network_service_association`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetworkServiceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
@@ -193,8 +202,11 @@ export class ServiceNetworkServiceAssociation extends Construct {
   }
 }
 
+/** Props for ServiceNetworkResourceAssociation. */
 export interface ServiceNetworkResourceAssociationProps {
+  /** The network to put the resource configuration in, named by ARN so that a shared network works. */
   readonly serviceNetwork: IServiceNetwork;
+  /** The resource configuration (a database, a DNS name or an IP behind a resource gateway) to make reachable. */
   readonly resourceConfiguration: IResourceConfiguration;
   /** @default - the resource configuration's provider */
   readonly provider?: TerraformProvider;
@@ -209,6 +221,7 @@ export interface ServiceNetworkResourceAssociationProps {
  * Creates: aws_vpclattice_service_network_resource_association.
  */
 export class ServiceNetworkResourceAssociation extends Construct {
+  /** The underlying `aws_vpclattice_service_network_resource_association`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetworkResourceAssociation;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
@@ -249,6 +262,7 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
   }
 }
 
+/** Options for ServiceNetwork.fromArn. */
 export interface ServiceNetworkImportOptions {
   /**
    * The account that uses the imported network (its associations default to their own providers).
@@ -257,11 +271,13 @@ export interface ServiceNetworkImportOptions {
   readonly provider?: TerraformProvider;
 }
 
+/** Identifies a service network made elsewhere for ServiceNetwork.fromId. */
 export interface ServiceNetworkIdAttributes extends ServiceNetworkImportOptions {
   /** `sn-` followed by 17 characters. */
   readonly serviceNetworkId: string;
   /** Account that owns the network, to build its ARN (other accounts can only name it by ARN). */
   readonly accountId: string;
+  /** Region of the network, such as us-east-1; also decides the ARN's partition. */
   readonly region: string;
 }
 
@@ -326,14 +342,18 @@ export class ServiceNetwork extends ServiceNetworkBase {
     return new ImportedServiceNetwork(scope, id, attrs.provider, (self) => identifiersOfId(self, attrs));
   }
 
+  /** The underlying `aws_vpclattice_service_network`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetwork;
   public readonly serviceNetworkId: string;
   public readonly serviceNetworkArn: string;
   public readonly provider?: TerraformProvider;
+  /** The network's name. */
   public readonly name: string;
+  /** The network's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
   public readonly authType: LatticeAuthType;
   /** The auth policy; undefined with authType NONE. */
   public readonly authPolicy?: LatticeAuthPolicy;
+  /** The network's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   /** The RAM share, with `sharing`. */
   public readonly share?: ResourceShare;
