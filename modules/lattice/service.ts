@@ -93,7 +93,7 @@ export class LatticeService extends Construct implements ILatticeService {
   public readonly resource: VpclatticeService;
   /** Service ID (`svc-...`), known at apply. */
   public readonly serviceId: string;
-  /** Service ARN, known at apply; the auth policy's resources are `<arn>/*`. */
+  /** Service ARN (`aws_vpclattice_service.arn`), known at apply. */
   public readonly serviceArn: string;
   /** The service's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
   public readonly authType: ServiceAuthType;
