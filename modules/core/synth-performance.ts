@@ -13,6 +13,7 @@
  */
 export function disableTokenCreationStackTraces(): boolean {
   try {
+    // require, not import: bundlers copy imported namespaces, and the patch must reach cdktf's own module object.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const stackTrace = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace?: unknown };
     if (typeof stackTrace.captureStackTrace !== "function") return false;

@@ -150,7 +150,7 @@ export class ServiceNetworkVpcAssociation extends Construct {
   private createSecurityGroup(props: ServiceNetworkVpcAssociationProps, provider: TerraformProvider | undefined): SecurityGroup {
     const ports = props.ports ?? [{ from: 443, to: 443 }];
     checkItemCount(this, "ports", ports, 1);
-    const peers = props.allowedPeers ?? [Peer.cidr(props.vpc.cidrBlock), ...(props.vpc.ipv6CidrBlock === undefined ? [] : [Peer.cidr(props.vpc.ipv6CidrBlock)])];
+    const peers = props.allowedPeers ?? [Peer.cidr(props.vpc.cidrBlock), ...(props.vpc.ipv6CidrBlock === undefined ? [] : [Peer.cidr(props.vpc.ipv6CidrBlock, { family: "ipv6" })])];
     checkItemCount(this, "allowedPeers", peers, 1);
     const group = new SecurityGroup(this, "SecurityGroup", {
       vpc: props.vpc,

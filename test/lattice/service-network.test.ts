@@ -79,6 +79,18 @@ describe("ServiceNetwork", () => {
       expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
     });
 
+    test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {
+      const stack = testStack();
+      const dualStack = new PrivateVpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+      network(stack).associateVpc("app", { vpc: dualStack });
+      const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Record<string, string>[];
+      expect(rules).toEqual([
+        expect.objectContaining({ cidr_ipv4: "10.7.0.0/16", from_port: 443 }),
+        expect.objectContaining({ cidr_ipv6: expect.stringMatching(/aws_vpc\.DualStack.*\.ipv6_cidr_block/), from_port: 443 }),
+      ]);
+      expect(rules[1]).not.toHaveProperty("cidr_ipv4");
+    });
+
     test("open the given ports, and are made with the VPC owner's provider", () => {
       const stack = testStack();
       const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer" });
