@@ -108,6 +108,23 @@ describe("IP addresses and CIDRs", () => {
     fc.assert(fc.property(cidrFromBits(4, true), (value) => errorOf(() => checkIpv4Cidr(scope(), "cidrBlock", value))?.prop === "cidrBlock"));
     expect(isNetworkCidr("::ffff:10.0.0.0/104") && !isNetworkCidr("::ffff:10.0.0.1/104") && isNetworkCidr("2001:db8::/32")).toBe(true);
   });
+
+  it("an IPv6 CIDR gets the same verdict written with :: for its longest run of zero groups", () => {
+    const compress = (cidr: string): string => {
+      const [address, length] = cidr.split("/");
+      const runs = [...address.matchAll(/(?:^|:)(0(?::0)+)(?=:|$)/g)].sort((x, y) => y[1].length - x[1].length);
+      if (runs.length === 0) return cidr;
+      const [run] = runs;
+      const start = run.index! + (run[0].startsWith(":") ? 1 : 0);
+      return `${address.slice(0, start)}:${address.slice(start + run[1].length)}/${length}`.replace(/^:(?!:)/, "::").replace(/:::/, "::");
+    };
+    fc.assert(
+      fc.property(fc.oneof(cidrFromBits(6, false), cidrFromBits(6, true)), (cidr) => {
+        const compressed = compress(cidr);
+        return isIpv6Cidr(compressed) && isNetworkCidr(compressed) === isNetworkCidr(cidr);
+      }),
+    );
+  });
 });
 
 describe("ports, port ranges, weights and priorities", () => {
