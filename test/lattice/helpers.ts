@@ -1,20 +1,9 @@
-import { Testing, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
 import { ValidationError } from "../../modules/core";
+import { catchValidationError, synthJson } from "../helpers";
 import { ILatticeService } from "../../modules/lattice";
 
-/** A stack with a default AWS provider, as the example stacks have. */
-export function testStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  return stack;
-}
-
-/** The synthesized Terraform JSON of a stack. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function synthJson(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack));
-}
+export { stackWithProvider as testStack, synthJson } from "../helpers";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function resourcesOfType(stack: TerraformStack, type: string): Record<string, any> {
@@ -23,14 +12,7 @@ export function resourcesOfType(stack: TerraformStack, type: string): Record<str
 
 /** Asserts that `build` throws a ValidationError naming the prop and the value. */
 export function expectValidationError(build: () => unknown, prop: string, value: string): ValidationError {
-  let caught: unknown;
-  try {
-    build();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ValidationError);
-  const error = caught as ValidationError;
+  const error = catchValidationError(build);
   expect(error.prop).toContain(prop);
   expect(error.message).toContain(prop);
   expect(error.message).toContain(value);

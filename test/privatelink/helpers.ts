@@ -1,6 +1,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError } from "../../modules/core";
+import { catchValidationError, Json, synthJson } from "../helpers";
 import { ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
 import { PrivateVpc } from "../../modules/vpc";
 
@@ -23,12 +24,7 @@ export function nlbOptions(vpc: PrivateVpc, overrides: Partial<NetworkLoadBalanc
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = Record<string, any>;
-
-export function synthJson(stack: TerraformStack): Json {
-  return JSON.parse(Testing.synth(stack)) as Json;
-}
+export { Json, synthJson } from "../helpers";
 
 export function resourcesOfType(stack: TerraformStack, type: string): Json {
   return (synthJson(stack).resource?.[type] ?? {}) as Json;
@@ -43,14 +39,7 @@ export function onlyResource(stack: TerraformStack, type: string): Json {
 
 /** Asserts a ValidationError whose message names the prop and shows the value. */
 export function expectValidationError(build: () => unknown, prop: string, shownValue: string): ValidationError {
-  let caught: unknown;
-  try {
-    build();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ValidationError);
-  const error = caught as ValidationError;
+  const error = catchValidationError(build);
   expect(error.prop).toBe(prop);
   expect(error.message).toContain(`invalid ${prop}`);
   expect(error.message).toContain(shownValue);

@@ -1,20 +1,10 @@
-import { Testing, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
 import { ValidationError } from "../../modules/core";
+import { catchValidationError, stackWithProvider as testStack, synthJson } from "../helpers";
 import { PrivateVpc } from "../../modules/vpc";
 import { ResourceGateway } from "../../modules/resources";
 
-/** A stack with a default AWS provider, as the example stacks have. */
-export function testStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  return stack;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function synthJson(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack));
-}
+export { stackWithProvider as testStack, synthJson } from "../helpers";
 
 /** The resources of one type, by Terraform address name. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -36,14 +26,7 @@ export function gatewayStack(): { stack: TerraformStack; vpc: PrivateVpc; gatewa
 
 /** Asserts that `build` throws a ValidationError naming the prop and the value. */
 export function expectValidationError(build: () => unknown, prop: string, value: string): ValidationError {
-  let caught: unknown;
-  try {
-    build();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ValidationError);
-  const error = caught as ValidationError;
+  const error = catchValidationError(build);
   expect(error.prop).toContain(prop);
   expect(error.message).toContain(prop);
   expect(error.message).toContain(value);
