@@ -1,11 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { HeaderMatch } from "../../modules/lattice/listener";
 import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { TargetGroup } from "../../modules/lattice/target-group";
 import { TrafficSplit } from "../../modules/lattice/traffic-split";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from "./service-clients";
 
 /**
  * LS-2: A/B test of a new recommendations feature. Variant B runs next to
@@ -19,15 +19,7 @@ export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (s
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
 
   const variant = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
-    new TargetGroup(stack, id, {
-      name,
-      type: "IP",
-      vpc: appVpc,
-      protocol: "HTTP",
-      port: 8080,
-      healthCheck: { path: "/ready" },
-      targets: Object.fromEntries(Object.entries(ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
-    });
+    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/ready", ips });
   const variantA = variant("VariantA", "recommendations-a", { "a-1": "10.21.0.10", "a-2": "10.21.1.10" });
   const variantB = variant("VariantB", "recommendations-b", { "b-1": "10.21.0.20", "b-2": "10.21.1.20" });
   TargetGroup.allowLatticeTraffic(tasks, variantA, variantB);

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
 import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
 import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { TargetGroup } from "../../modules/lattice/target-group";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";
+import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";
 
 /**
  * LS-3: one API name, several backends chosen by content. `/orders` and
@@ -20,15 +20,7 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Shop backends reached through VPC Lattice" });
 
   const backend = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
-    new TargetGroup(stack, id, {
-      name,
-      type: "IP",
-      vpc: appVpc,
-      protocol: "HTTP",
-      port: 8080,
-      healthCheck: { path: "/health" },
-      targets: Object.fromEntries(Object.entries(ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
-    });
+    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/health", ips });
   const orders = backend("Orders", "shop-orders", { "orders-1": "10.31.0.11", "orders-2": "10.31.1.11" });
   const inventory = backend("Inventory", "shop-inventory", { "inventory-1": "10.31.0.12", "inventory-2": "10.31.1.12" });
   const catalog = backend("Catalog", "shop-catalog-v1", { "catalog-1": "10.31.0.13", "catalog-2": "10.31.1.13" });

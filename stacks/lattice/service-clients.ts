@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { PortSpec } from "../../modules/endpoints/targets";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { LatticeService } from "../../modules/lattice/service";
+import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
 import { IVpc, PrivateVpc } from "../../modules/vpc";
 import { EXAMPLE_AZS } from "../example-stack";
 
@@ -14,6 +15,19 @@ export const OWNER_ACCOUNT = "111111111111";
 /** A private VPC in the example AZs; `id` keys its Terraform addresses. */
 export function latticeVpc(scope: Construct, id: string, name: string, cidrBlock: string): PrivateVpc {
   return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS });
+}
+
+/** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name. */
+export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): TargetGroup {
+  return new TargetGroup(scope, id, {
+    name: props.name,
+    type: "IP",
+    vpc: props.vpc,
+    protocol: "HTTP",
+    port: 8080,
+    healthCheck: { path: props.healthCheckPath },
+    targets: Object.fromEntries(Object.entries(props.ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
+  });
 }
 
 /** Signed requests from principals of the organization, coming from the client VPC. */
