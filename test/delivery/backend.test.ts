@@ -3,11 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
-import { ValidationError } from "../../modules/core";
 import { PrivateVpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../stacks/backend";
 import { ExampleStack } from "../../stacks/example-stack";
 import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { catchValidationError } from "../helpers";
 
 interface TerraformBlock {
   readonly backend?: Record<string, Record<string, unknown>>;
@@ -23,16 +23,6 @@ function stackWith(env: NodeJS.ProcessEnv, context?: Record<string, unknown>, na
 
 function terraformBlock(stack: TerraformStack): TerraformBlock {
   return JSON.parse(Testing.synth(stack)).terraform;
-}
-
-function validationError(build: () => unknown): ValidationError {
-  try {
-    build();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error("expected a ValidationError");
 }
 
 /** Runs `build` with only the given backend variables set in process.env, as the example stacks read them. */
@@ -114,26 +104,26 @@ describe("S3 backend", () => {
   });
 
   test("fails when the bucket is missing", () => {
-    const error = validationError(() => stackWith({ CDKTF_BACKEND: "s3" }));
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "s3" }));
     expect(error.prop).toContain("CDKTF_BACKEND_S3_BUCKET");
     expect(error.message).toContain("backend.bucket");
     expect(error.received).toBe("undefined");
   });
 
   test("fails when the bucket name is not an S3 bucket name", () => {
-    const error = validationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_BUCKET: "My_State" }));
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_BUCKET: "My_State" }));
     expect(error.message).toContain("CDKTF_BACKEND_S3_BUCKET");
     expect(error.message).toContain('"My_State"');
   });
 
   test("fails when the region is not a region", () => {
-    const error = validationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_REGION: "Ireland" }));
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_REGION: "Ireland" }));
     expect(error.message).toContain("CDKTF_BACKEND_S3_REGION");
     expect(error.message).toContain('"Ireland"');
   });
 
   test("fails when the key prefix ends with a slash", () => {
-    const error = validationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "networking/" }));
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "networking/" }));
     expect(error.message).toContain("CDKTF_BACKEND_S3_KEY_PREFIX");
     expect(error.message).toContain('"networking/"');
   });
@@ -183,25 +173,25 @@ describe("Terraform Cloud backend", () => {
   });
 
   test("fails when the organization is missing", () => {
-    const error = validationError(() => stackWith({ CDKTF_BACKEND: "cloud" }));
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "cloud" }));
     expect(error.prop).toContain("CDKTF_BACKEND_CLOUD_ORGANIZATION");
     expect(error.received).toBe("undefined");
   });
 
   test("fails when the organization name has spaces", () => {
-    const error = validationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_ORGANIZATION: "Example Org" }));
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_ORGANIZATION: "Example Org" }));
     expect(error.message).toContain("CDKTF_BACKEND_CLOUD_ORGANIZATION");
     expect(error.message).toContain('"Example Org"');
   });
 
   test("fails when the workspace prefix makes an invalid workspace name", () => {
-    const error = validationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "team/" }));
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "team/" }));
     expect(error.message).toContain("CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX");
     expect(error.message).toContain('"team/es1-internal-api"');
   });
 
   test("fails when the workspace name gets longer than 90 characters", () => {
-    const error = validationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "p".repeat(80) }));
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "p".repeat(80) }));
     expect(error.message).toContain("CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX");
     expect(error.expected).toContain("1 to 90 characters");
   });
@@ -209,7 +199,7 @@ describe("Terraform Cloud backend", () => {
 
 describe("configuration errors", () => {
   test("fails when the backend type is unknown", () => {
-    const error = validationError(() => stackWith({ CDKTF_BACKEND: "gcs" }));
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "gcs" }));
     expect(error.prop).toContain("CDKTF_BACKEND");
     expect(error.received).toBe('"gcs"');
     expect(error.expected).toBe("one of local, s3, cloud");
@@ -217,13 +207,13 @@ describe("configuration errors", () => {
 
   test("fails when the context backend is not an object", () => {
     const app = Testing.app({ context: { backend: "s3" } });
-    const error = validationError(() => addStackBackend(new TerraformStack(app, "x"), { stackName: "x", region: "us-east-1", env: {} }));
+    const error = catchValidationError(() => addStackBackend(new TerraformStack(app, "x"), { stackName: "x", region: "us-east-1", env: {} }));
     expect(error.prop).toBe("context backend");
     expect(error.received).toBe('"s3"');
   });
 
   test("fails when a context setting is not a string", () => {
-    const error = validationError(() => stackWith({}, { type: "s3", bucket: 42 }));
+    const error = catchValidationError(() => stackWith({}, { type: "s3", bucket: 42 }));
     expect(error.prop).toContain("backend.bucket");
     expect(error.received).toBe("42");
   });
