@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
@@ -43,21 +43,12 @@ export interface BadInput {
   readonly cause: string;
   /** How to fix it. */
   readonly fix: string;
-  /** Construct path of the rejecting construct, below the test stack `bad`. */
+  /** Construct path of the rejecting construct, below the stack. */
   readonly path: string;
   readonly prop: string;
   /** `received` as the error renders it. */
   readonly received: string;
   readonly build: (stack: TerraformStack) => void;
-}
-
-export const STACK_NAME = "bad";
-
-/** The stack every bad input is built in: a default provider, as the example stacks have. */
-export function badInputStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), STACK_NAME);
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  return stack;
 }
 
 const ACCOUNT = "222222222222";

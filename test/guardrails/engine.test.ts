@@ -4,7 +4,6 @@ import { Aspects, Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
-import { ValidationError } from "../../modules/core";
 import {
   ALL_RULES,
   checkApp,
@@ -17,6 +16,7 @@ import {
   StackModel,
   suppress,
 } from "../../modules/guardrails";
+import { catchValidationError } from "../helpers";
 import { stackWith } from "./rule-cases";
 
 /** A stack with two findings: an unset RAM flag (PN-RAM1) inside `Shares`, and a Lattice service with auth NONE (PN-LT1). */
@@ -115,16 +115,14 @@ describe("suppress", () => {
 
   it("fails when the reason is shorter than 10 characters", () => {
     const { shares } = insecureStack();
-    const error = captureError(() => suppress(shares, "PN-RAM1", " ok  "));
-    expect(error).toBeInstanceOf(ValidationError);
+    const error = catchValidationError(() => suppress(shares, "PN-RAM1", " ok  "));
     expect(error).toMatchObject({ constructPath: "test/Shares", prop: "reason", received: '" ok  "' });
     expect(error.message).toContain("at least 10 characters");
   });
 
   it("fails when the rule ID is unknown, suggesting the closest one", () => {
     const { shares } = insecureStack();
-    const error = captureError(() => suppress(shares, "PN-RAM3", "a perfectly good reason"));
-    expect(error).toBeInstanceOf(ValidationError);
+    const error = catchValidationError(() => suppress(shares, "PN-RAM3", "a perfectly good reason"));
     expect(error).toMatchObject({ prop: "ruleId", received: '"PN-RAM3"' });
     expect(error.message).toMatch(/did you mean PN-RAM\d\?/);
   });
@@ -190,13 +188,4 @@ function fullSynth(stack: TerraformStack) {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
-}
-
-function captureError(fn: () => void): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    return error as ValidationError;
-  }
-  throw new Error("expected a ValidationError");
 }

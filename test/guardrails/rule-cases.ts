@@ -1,11 +1,10 @@
-import { Testing, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "cdktf";
 import { checkStack, Finding, Rule } from "../../modules/guardrails";
+import { stackWithProvider } from "../helpers";
 
 /** A stack with a default provider, built by `build`: the smallest unit a rule can judge. */
 export function stackWith(build: (stack: TerraformStack) => void): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  const stack = stackWithProvider();
   build(stack);
   return stack;
 }

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ValidationError } from "../../modules/core";
 import { ALL_RULES } from "../../modules/guardrails";
-import { BAD_INPUTS, badInputStack, BadInput } from "../guardrails/bad-input-catalog";
+import { BAD_INPUTS, BadInput } from "../guardrails/bad-input-catalog";
+import { stackWithProvider } from "../helpers";
 
 export const ERRORS_DOC = join(resolve(__dirname, "..", ".."), "docs", "ERRORS.md");
 
@@ -27,7 +28,7 @@ const MODULE_TITLES: Record<BadInput["module"], string> = {
 /** The message a bad input produces, without the construct path (it depends on where the user builds it). */
 function messageOf(bad: BadInput): string {
   try {
-    bad.build(badInputStack());
+    bad.build(stackWithProvider());
   } catch (error) {
     if (error instanceof ValidationError) return error.message.slice(error.constructPath.length + 2);
     throw error;
