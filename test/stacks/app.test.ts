@@ -83,3 +83,13 @@ describe("the catalog", () => {
     expect(table).toEqual(markdownRows());
   });
 });
+
+describe("the README", () => {
+  test("shows the generated ES-1 diagram, as docs/diagrams has it", () => {
+    const mermaid = (text: string): string | undefined => /```mermaid\n[\s\S]*?```/.exec(text)?.[0];
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const generated = readFileSync(join(ROOT, "docs", "diagrams", "es1-internal-api.md"), "utf8");
+    expect(mermaid(readme)).toBeDefined();
+    expect(mermaid(readme)).toBe(mermaid(generated));
+  });
+});
