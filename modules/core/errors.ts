@@ -30,11 +30,22 @@ export class ValidationError extends Error {
 /** Renders any value (including undefined and circular objects) for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 200 ? `${json.slice(0, 197)}...` : json;
-  } catch {
-    return Object.prototype.toString.call(value);
+  if (typeof value === "string") return shorten(JSON.stringify(readableTokens(value)));
+  if (Array.isArray(value) || (typeof value === "object" && value !== null)) {
+    try {
+      return shorten(readableTokens(JSON.stringify(value)));
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
   }
+  return String(value);
+}
+
+/** cdktf's token placeholders (`${TfToken[TOKEN.12]}`) mean nothing to a reader: say what they are. */
+function readableTokens(text: string): string {
+  return text.replace(/[$#]\{TfToken\[[^\]]*\]\}/g, "<reference known at apply>");
+}
+
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }

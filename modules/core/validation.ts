@@ -29,6 +29,21 @@ export function requireValue<T>(scope: IConstruct, prop: string, value: T | unde
 }
 
 /** Fails unless `value` is an integer from `min` to `max` inclusive. */
+/**
+ * Required props are present: TypeScript guarantees it, JavaScript callers
+ * (and `as any` casts) do not, and a missing prop must fail here rather than
+ * as a TypeError deep inside a constructor.
+ */
+export function requireProps<P extends object>(scope: IConstruct, props: P | undefined, names: readonly (keyof P & string)[]): void {
+  if (props === undefined || props === null || typeof props !== "object") {
+    throw new ValidationError(scope, "props", props, `a props object with ${names.join(", ")}`);
+  }
+  for (const name of names) {
+    const value = props[name];
+    if (value === undefined || value === null) throw new ValidationError(scope, name, value, "a value: this prop is required");
+  }
+}
+
 export function checkIntegerRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < min || value > max) {

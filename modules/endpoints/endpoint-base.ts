@@ -1,7 +1,7 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, checkIntegerRange, checkOneOf, checkPattern, isUnresolved, ValidationError } from "../core";
+import { AwsResourceProps, checkIntegerRange, checkOneOf, checkPattern, isUnresolved, requireProps, ValidationError } from "../core";
 import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
 import { PortSpec } from "./targets";
 
@@ -119,6 +119,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
    */
   protected constructor(scope: Construct, id: string, props: NetworkEndpointProps, specOf: (endpoint: NetworkEndpointBase) => EndpointSpec) {
     super(scope, id);
+    requireProps(this, props, ["vpc"]);
     this.vpc = props.vpc;
     this.provider = props.provider ?? props.vpc.provider;
     const spec = specOf(this);

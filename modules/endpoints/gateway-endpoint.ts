@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, isUnresolved, resolveRegion, ValidationError } from "../core";
+import { AwsResourceProps, isUnresolved, requireProps, resolveRegion, ValidationError } from "../core";
 import { ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
 import { IVpcEndpoint, nameFromPath } from "./endpoint-base";
@@ -60,6 +60,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
 
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
     super(scope, id);
+    requireProps(this, props, ["vpc", "service", "policy"]);
     if (!props.service.hasGatewayEndpoint) {
       throw new ValidationError(this, "service", props.service.shortName, "s3 or dynamodb: no other service has a gateway endpoint (use an InterfaceEndpoint)");
     }

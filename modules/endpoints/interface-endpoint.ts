@@ -1,7 +1,7 @@
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
-import { checkRegion, resolveRegion, ValidationError } from "../core";
+import { checkRegion, requireProps, resolveRegion, ValidationError } from "../core";
 import { ISubnet } from "../vpc";
 import { AwsService } from "./aws-service";
 import { EndpointSpec, NetworkEndpointBase, NetworkEndpointProps, portSpecs } from "./endpoint-base";
@@ -74,7 +74,10 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
-    super(scope, id, props, (endpoint) => interfaceSpec(endpoint, props));
+    super(scope, id, props, (endpoint) => {
+      requireProps(endpoint, props, ["service"]);
+      return interfaceSpec(endpoint, props);
+    });
     // The literal name given to the resource, not the attribute reference.
     this.serviceName = this.resource.serviceNameInput!;
   }

@@ -1,6 +1,6 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ValidationError } from "../core";
+import { requireProps, ValidationError } from "../core";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { IResourceEndpointTarget, IServiceNetworkEndpointTarget, PortSpec } from "./targets";
 
@@ -38,14 +38,17 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
  */
 export class ResourceEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
-    super(scope, id, props, (endpoint) => ({
-      vpcEndpointType: "Resource",
-      resourceConfigurationArn: resourceConfigurationArn(endpoint, props),
-      ports: resourcePorts(endpoint, props),
-      targetLabel: "a VPC Lattice resource configuration",
-      privateDnsEnabled: props.privateDnsEnabled ?? false,
-      dependsOn: props.dependsOn,
-    }));
+    super(scope, id, props, (endpoint) => {
+      requireProps(endpoint, props, ["resourceConfiguration"]);
+      return {
+        vpcEndpointType: "Resource",
+        resourceConfigurationArn: resourceConfigurationArn(endpoint, props),
+        ports: resourcePorts(endpoint, props),
+        targetLabel: "a VPC Lattice resource configuration",
+        privateDnsEnabled: props.privateDnsEnabled ?? false,
+        dependsOn: props.dependsOn,
+      };
+    });
   }
 }
 
@@ -87,12 +90,15 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
  */
 export class ServiceNetworkEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
-    super(scope, id, props, () => ({
-      vpcEndpointType: "ServiceNetwork",
-      serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-      ports: props.ports ?? [{ from: 443, to: 443 }],
-      targetLabel: "a VPC Lattice service network",
-      privateDnsEnabled: props.privateDnsEnabled ?? false,
-    }));
+    super(scope, id, props, (endpoint) => {
+      requireProps(endpoint, props, ["serviceNetwork"]);
+      return {
+        vpcEndpointType: "ServiceNetwork",
+        serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
+        ports: props.ports ?? [{ from: 443, to: 443 }],
+        targetLabel: "a VPC Lattice service network",
+        privateDnsEnabled: props.privateDnsEnabled ?? false,
+      };
+    });
   }
 }

@@ -14,6 +14,7 @@ import {
   isUnresolved,
   parseArn,
   partitionOfRegion,
+  requireProps,
   stableId,
   ValidationError,
 } from "../core";
@@ -113,6 +114,7 @@ export class ServiceNetworkVpcAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
+    requireProps(this, props, ["serviceNetwork", "vpc"]);
     this.registerVpc(props.vpc);
     checkItemCount(this, "securityGroups", props.securityGroups?.map((g) => g.securityGroupId), 0, MAX_ASSOCIATION_SECURITY_GROUPS);
     const provider = props.provider ?? props.vpc.provider;
@@ -365,6 +367,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps) {
     super(scope, id);
+    requireProps(this, props, ["name"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 63, reservedPrefix: "servicenetwork-" });
     this.authType = props.authType ?? "AWS_IAM";
     checkOneOf(this, "authType", this.authType, ["AWS_IAM", "NONE"]);

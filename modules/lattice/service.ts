@@ -10,6 +10,7 @@ import {
   checkOneOf,
   checkPattern,
   isUnresolved,
+  requireProps,
   stableId,
   ValidationError,
 } from "../core";
@@ -113,6 +114,7 @@ export class LatticeService extends Construct implements ILatticeService {
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
+    requireProps(this, props, ["name"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 40, reservedPrefix: "svc-" });
     checkOneOf(this, "authType", props.authType, ["AWS_IAM", "NONE"]);
     this.authType = props.authType ?? "AWS_IAM";

@@ -13,6 +13,7 @@ import {
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  requireProps,
   requireValue,
   stableId,
   ValidationError,
@@ -242,6 +243,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
 
   constructor(scope: Construct, id: string, props: TargetGroupProps) {
     super(scope, id);
+    requireProps(this, props, ["name", "type"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
     checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
     this.type = props.type;

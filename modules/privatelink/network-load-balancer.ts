@@ -14,6 +14,7 @@ import {
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  requireProps,
   stableId,
   ValidationError,
 } from "../core";
@@ -187,6 +188,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
+    requireProps(this, props, ["vpc", "listeners"]);
     const subnets = props.subnets ?? props.vpc.privateSubnets;
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkPattern(this, "name", props.name, /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, "1-32 letters, digits and hyphens, not starting with internal-");

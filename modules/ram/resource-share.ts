@@ -11,6 +11,7 @@ import {
   isOrganizationalUnitArn,
   isUnresolved,
   parseArn,
+  requireProps,
   requireValue,
   stableId,
   ValidationError,
@@ -95,6 +96,7 @@ export class ResourceShare extends Construct implements IResourceShare {
 
   constructor(scope: Construct, id: string, props: ResourceShareProps) {
     super(scope, id);
+    requireProps(this, props, ["name", "principals"]);
     requireValue(this, "name", props.name, "a share name");
     checkLength(this, "name", props.name, 1, 255);
     if (props.principals.length === 0) {

@@ -17,6 +17,7 @@ import {
   checkUnique,
   isUnresolved,
   parseArn,
+  requireProps,
   requireValue,
   ValidationError,
 } from "../core";
@@ -172,6 +173,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id);
+    requireProps(this, props, ["name"]);
     requireValue(this, "name", props.name, "a resource configuration name");
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(this, "name", props.name, NAME_PATTERN, "lowercase letters, digits and single hyphens, not starting with rcfg- nor starting or ending with a hyphen");

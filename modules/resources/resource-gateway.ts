@@ -9,6 +9,7 @@ import {
   checkPattern,
   checkUnique,
   isUnresolved,
+  requireProps,
   requireValue,
   ValidationError,
 } from "../core";
@@ -122,6 +123,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
 
   constructor(scope: Construct, id: string, props: ResourceGatewayProps) {
     super(scope, id);
+    requireProps(this, props, ["name", "vpc"]);
     requireValue(this, "name", props.name, "a resource gateway name");
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(this, "name", props.name, NAME_PATTERN, "lowercase letters, digits and single hyphens, not starting with rgw- nor starting or ending with a hyphen");

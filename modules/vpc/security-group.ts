@@ -10,6 +10,7 @@ import {
   checkRestrictedCidr,
   isIpv6Cidr,
   isUnresolved,
+  requireProps,
   requireValue,
   stableId,
   ValidationError,
@@ -116,6 +117,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
+    requireProps(this, props, ["vpc", "description"]);
     requireValue(this, "description", props.description, "a description of what the group protects");
     checkLength(this, "description", props.description, 1, 255);
     checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
@@ -142,8 +144,9 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
   }
 
   private addRule(direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
-    const protocol = rule.protocol ?? "tcp";
     const prop = `${direction.toLowerCase()}Rules`;
+    requireProps(this, rule, ["peer", "port", "description"]);
+    const protocol = rule.protocol ?? "tcp";
     checkPortValue(this, `${prop}.port`, rule.port);
     checkPortValue(this, `${prop}.toPort`, rule.toPort);
     if (!isUnresolved(rule.toPort) && rule.toPort !== undefined && rule.toPort < rule.port) {

@@ -11,6 +11,7 @@ import {
   checkItemCount,
   checkPattern,
   checkUnique,
+  requireProps,
   stableId,
 } from "../core";
 
@@ -98,6 +99,7 @@ export class PrivateVpc extends Construct implements IVpc {
 
   constructor(scope: Construct, id: string, props: PrivateVpcProps) {
     super(scope, id);
+    requireProps(this, props, ["name", "cidrBlock", "availabilityZones"]);
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
     checkItemCount(this, "availabilityZones", props.availabilityZones, 1, 16);
     checkUnique(this, "availabilityZones", props.availabilityZones);

@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describeValue, ValidationError } from "../../modules/core";
 
@@ -26,4 +26,12 @@ describe("ValidationError", () => {
     circular.self = circular;
     expect(describeValue(circular)).toBe("[object Object]");
   });
+});
+
+test("describeValue says where a value is a Terraform reference instead of showing token placeholders", () => {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, "Stack");
+  const id = new TerraformVariable(stack, "vpc_id", { type: "string" }).stringValue;
+  expect(describeValue(id)).toBe('"<reference known at apply>"');
+  expect(describeValue([{ subnetId: id }])).toBe('[{"subnetId":"<reference known at apply>"}]');
 });
