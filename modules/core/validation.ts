@@ -28,7 +28,6 @@ export function requireValue<T>(scope: IConstruct, prop: string, value: T | unde
   return value;
 }
 
-/** Fails unless `value` is an integer from `min` to `max` inclusive. */
 /**
  * Required props are present: TypeScript guarantees it, JavaScript callers
  * (and `as any` casts) do not, and a missing prop must fail here rather than
@@ -44,6 +43,7 @@ export function requireProps<P extends object>(scope: IConstruct, props: P | und
   }
 }
 
+/** Fails unless `value` is an integer from `min` to `max` inclusive. */
 export function checkIntegerRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;
   if (!Number.isInteger(value) || value < min || value > max) {
