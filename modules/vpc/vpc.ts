@@ -1,5 +1,6 @@
 import { Fn, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
@@ -72,6 +73,13 @@ export interface PrivateVpcProps extends AwsResourceProps {
   readonly subnetNewBits?: number;
   /** Adds an Amazon-provided IPv6 block and makes every subnet dual-stack. @default false */
   readonly dualStack?: boolean;
+  /**
+   * Take over the VPC's default security group and remove its rules. It lets
+   * its members reach each other and everything outside; anything placed in
+   * it by mistake would be open (CIS AWS 5.4, checkov CKV2_AWS_12).
+   * @default true
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
 }
 
 /**
@@ -80,7 +88,8 @@ export interface PrivateVpcProps extends AwsResourceProps {
  * pattern. DNS support and DNS host names are on because interface endpoints'
  * private DNS needs both.
  *
- * Creates: aws_vpc, aws_subnet, aws_route_table, aws_route_table_association.
+ * Creates: aws_vpc, aws_subnet, aws_route_table, aws_route_table_association,
+ * aws_default_security_group (with no rules).
  */
 export class PrivateVpc extends Construct implements IVpc {
   /** Describes a VPC made elsewhere (another stack, the console, a landing zone). */
@@ -121,6 +130,15 @@ export class PrivateVpc extends Construct implements IVpc {
     // The literal, not the attribute: validators and rule keys can use it, and it is the same value.
     this.cidrBlock = props.cidrBlock;
     this.ipv6CidrBlock = props.dualStack === true ? this.resource.ipv6CidrBlock : undefined;
+
+    if (props.restrictDefaultSecurityGroup !== false) {
+      // No ingress or egress blocks: Terraform removes every rule of the default group.
+      new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
+        provider: props.provider,
+        vpcId: this.vpcId,
+        tags: { Name: `${props.name}-default-unused` },
+      });
+    }
 
     const newBits = props.subnetNewBits ?? 8;
     this.privateSubnets = props.availabilityZones.map((az, index) => {

@@ -20,6 +20,20 @@ describe("PrivateVpc", () => {
     expect(json.resource.aws_internet_gateway).toBeUndefined();
   });
 
+  test("takes over the default security group and leaves it without rules, unless told not to", () => {
+    const stack = newStack();
+    new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
+    const groups = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_default_security_group) as Record<string, unknown>[];
+    expect(groups).toHaveLength(1);
+    expect(groups[0].vpc_id).toMatch(/^\$\{aws_vpc\.\w+\.id\}$/);
+    expect(groups[0]).not.toHaveProperty("ingress");
+    expect(groups[0]).not.toHaveProperty("egress");
+
+    const open = newStack();
+    new PrivateVpc(open, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], restrictDefaultSecurityGroup: false });
+    expect(JSON.parse(Testing.synth(open)).resource.aws_default_security_group).toBeUndefined();
+  });
+
   test("dual-stack subnets get IPv6 blocks from the VPC's Amazon-provided block", () => {
     const stack = newStack();
     const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
