@@ -19,7 +19,7 @@ export interface EquivalentChecks {
  * and returns one message per problem.
  */
 export interface Rule {
-  /** `PN-<AREA><n>`: PN for private networking, then EP, ES, SG, LB, LT, RC or RAM. */
+  /** `PN-<AREA><n>`: PN for private networking, then EP, ES, SG, LB, LT, RC, RAM or VPC. */
   readonly id: string;
   /** Short name, e.g. VpcEndpointPolicyDefined. */
   readonly name: string;

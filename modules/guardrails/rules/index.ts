@@ -14,6 +14,7 @@ import { NoPublicEgress } from "./security-group/NoPublicEgress";
 import { NoPublicIngress } from "./security-group/NoPublicIngress";
 import { SecurityGroupDescription } from "./security-group/SecurityGroupDescription";
 import { SecurityGroupRuleDescription } from "./security-group/SecurityGroupRuleDescription";
+import { VpcDefaultSecurityGroupRestricted } from "./vpc/VpcDefaultSecurityGroupRestricted";
 import { InterfaceEndpointSecurityGroup } from "./vpc-endpoint/InterfaceEndpointSecurityGroup";
 import { VpcEndpointPolicyDefined } from "./vpc-endpoint/VpcEndpointPolicyDefined";
 import { VpcEndpointPolicyNotAllowAll } from "./vpc-endpoint/VpcEndpointPolicyNotAllowAll";
@@ -48,6 +49,7 @@ export {
   SecurityGroupRuleDescription,
   ServiceNetworkAccessLogs,
   ServiceNetworkVpcAssociationSecurityGroups,
+  VpcDefaultSecurityGroupRestricted,
   VpcEndpointPolicyDefined,
   VpcEndpointPolicyNotAllowAll,
   VpcEndpointTypeExplicit,
@@ -78,6 +80,7 @@ export const ALL_RULES: readonly Rule[] = [
   ServiceNetworkVpcAssociationSecurityGroups,
   ResourceConfigurationNotInShareableNetworks,
   ResourceGatewaySecurityGroups,
+  VpcDefaultSecurityGroupRestricted,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,
 ];
