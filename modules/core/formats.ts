@@ -132,9 +132,10 @@ export function isOrganizationalUnitArn(value: string): boolean {
 
 /**
  * True for a region code such as `eu-west-1` or `us-gov-west-1` (shape only: the region is not checked against a list).
+ * Only the partitions this library names resources for (aws, aws-cn, aws-us-gov): ISO regions would get wrong ARNs.
  */
 export function isRegion(value: string): boolean {
-  return /^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-[a-z]+-\d$/.test(value);
+  return /^(us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-[a-z]+-\d$/.test(value);
 }
 
 /** The AWS partitions this library builds ARNs and service names for. */

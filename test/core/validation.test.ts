@@ -15,6 +15,7 @@ import {
   isIamPrincipalArnWithoutPath,
   isIpv4Cidr,
   isIpv6Address,
+  isRegion,
   parsePortRange,
   ValidationError,
 } from "../../modules/core";
@@ -135,4 +136,11 @@ describe("format predicates", () => {
     expect(closestMatch("dynamdb", ["s3", "dynamodb", "logs"])).toBe("dynamodb");
     expect(closestMatch("zzzzzzzzzz", ["s3", "dynamodb"])).toBeUndefined();
   });
+});
+
+test("regions: only partitions the library can name ARNs for", () => {
+  expect(isRegion("us-gov-west-1")).toBe(true);
+  expect(isRegion("cn-north-1")).toBe(true);
+  expect(isRegion("us-iso-east-1")).toBe(false);
+  expect(isRegion("useast1")).toBe(false);
 });
