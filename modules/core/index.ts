@@ -1,3 +1,4 @@
+export * from "./addresses";
 export * from "./errors";
 export * from "./formats";
 export * from "./policy";

@@ -1,20 +1,8 @@
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
-import {
-  isAccountId,
-  isAnyAddressCidr,
-  isDnsName,
-  isIpv4Address,
-  isIpv4Cidr,
-  isIpv6Address,
-  isIpv6Cidr,
-  isNetworkCidr,
-  isPort,
-  isRegion,
-  parsePortRange,
-  PortRange,
-} from "./formats";
+import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
+import { isAccountId, isDnsName, isPort, isRegion, parsePortRange, PortRange } from "./formats";
 import { isUnresolved } from "./tokens";
 
 /**

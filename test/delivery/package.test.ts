@@ -52,8 +52,12 @@ describe("package entry points", () => {
 
 describe("dependencies", () => {
   test("cdktf, constructs and the AWS provider are peers, pinned to the versions we build with", () => {
-    expect(pkg.dependencies ?? {}).toEqual({});
-    expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "20.1.0", cdktf: "0.21.0", constructs: "^10.4.5" });
+    // Address math is the only runtime dependency of the constructs; everything cdktf-shaped is the user's.
+    expect(pkg.dependencies).toEqual({ "ipaddr.js": "2.5.0" });
+    expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "20.1.0", cdktf: "0.21.0", constructs: "^10.4.5", "@cloud-copilot/iam-simulate": "0.1.173" });
+    // The IAM evaluator (AGPL-3.0) is needed by the flow analysis only, which runs in tests and CI, never in a deployment.
+    expect(pkg.peerDependenciesMeta).toEqual({ "@cloud-copilot/iam-simulate": { optional: true } });
+    expect(pkg.devDependencies["@cloud-copilot/iam-simulate"]).toBe("0.1.173");
     expect(pkg.devDependencies["@cdktf/provider-aws"]).toBe("20.1.0");
     expect(pkg.devDependencies.cdktf).toBe("0.21.0");
     expect(pkg.devDependencies.constructs).toBe("10.4.5");

@@ -1,4 +1,4 @@
-import { isAnyAddressCidr } from "../../../core/formats";
+import { isAnyAddressCidr } from "../../../core/addresses";
 import { blockList, TfBlock } from "../../model";
 
 /** Resource types that carry security-group rules, inline or one per resource. */
