@@ -4,6 +4,7 @@ export * from "./formats";
 export * from "./policy";
 export * from "./region";
 export * from "./tags";
+export * from "./terraform";
 export * from "./tokens";
 export * from "./validation";
 export * from "./scope";

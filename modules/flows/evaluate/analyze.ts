@@ -1,0 +1,137 @@
+import { cidrContains, isIpAddress } from "../../core/addresses";
+import { isDnsName, isPort } from "../../core/formats";
+import { EndpointEntity, LatticeServiceEntity } from "../model/entities";
+import { NetworkModel } from "../model/network-model";
+import { FlowDestinationSpec, FlowSourceSpec } from "../spec";
+import { FlowVerdict, Path } from "../verdict";
+import { awsServiceByPublicName, awsServiceFromOutside, awsServiceThroughInterface } from "./aws-services";
+import { FlowContext, labelOf, vpcLabel } from "./context";
+import { awsServiceDnsNames, DnsResolution, resolveName } from "./dns";
+import { latticeServiceFlow } from "./lattice";
+import { reach } from "./network";
+import { privateLinkFlow } from "./privatelink";
+import { resourceFlow } from "./resources";
+import { lookup, questionError, resolveSource } from "./source";
+
+const TARGET_KINDS = "an endpoint, Lattice service, resource configuration, endpoint service, load balancer or subnet of the stack";
+
+/** Answers one flow question over a stack's model: allowed or denied, hop by hop. */
+export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
+  if (from === null || typeof from !== "object") throw questionError(model, "from", from, "a flow source: { vpc }, { subnet }, { securityGroup }, { vpc, cidr } or { internet: true }");
+  if (to === null || typeof to !== "object") throw questionError(model, "to", to, "a flow destination: { dnsName, port } or { target }");
+  const source = resolveSource(model, from);
+  const port = to.port ?? 443;
+  if (!isPort(port)) throw questionError(model, "to.port", to.port, "a port from 1 to 65535");
+  if (to.protocol !== undefined && to.protocol !== "tcp" && to.protocol !== "udp") throw questionError(model, "to.protocol", to.protocol, "tcp or udp");
+  if (to.dnsName !== undefined && (typeof to.dnsName !== "string" || (!isDnsName(to.dnsName.replace(/\.$/, "")) && !isIpAddress(to.dnsName)))) {
+    throw questionError(model, "to.dnsName", to.dnsName, "a DNS name such as orders.internal.example.com (or an IP address)");
+  }
+  if (to.dnsName === undefined && to.target === undefined) throw questionError(model, "to", to, "a dnsName to dial, or a target");
+  const context: FlowContext = { model, source, destination: to, port, protocol: to.protocol ?? "tcp" };
+  const start = new Path().pass("source", source.label, source.vpc?.address);
+  if (source.kind === "internet") return fromInternet(start, context);
+  if (to.target !== undefined) return toTarget(start, context, to.target);
+  const resolution = resolveName(model, to.dnsName as string, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model), inboundResolver: source.kind === "onPremises" });
+  return followAnswer(start, context, resolution, to.dnsName as string);
+}
+
+function fromInternet(path: Path, context: FlowContext): FlowVerdict {
+  const { model, destination } = context;
+  if (destination.target === undefined) {
+    const answer = resolveName(model, destination.dnsName as string, { label: "public DNS" });
+    if (answer.answer.kind === "awsService") return awsServiceFromOutside(path.pass("dns", answer.text), context);
+    if (answer.answer.kind === "loadBalancer" && !answer.answer.loadBalancer.internal) return path.pass("dns", answer.text).assume("the internet-facing load balancer admits the caller").allow();
+    return path.deny("internet", `${destination.dnsName}: ${answer.private ? "a private name" : answer.text}; nothing in this stack is reachable from the internet (no internet gateway, no public address)`, answer.address);
+  }
+  const target = model.entity(destination.target);
+  const label = target === undefined ? destination.target : labelOf(target.entity as { address: string; path: string; provider: string });
+  return path.deny("internet", `${label} has no public address: it lives in private subnets of a VPC without an internet gateway`, destination.target);
+}
+
+function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict {
+  const { model, source } = context;
+  const found = model.entity(target);
+  if (found === undefined || typeof target !== "string") throw questionError(model, "to.target", target, `${TARGET_KINDS}; it is not in stack ${model.stackName}`);
+  switch (found.kind) {
+    case "endpoint":
+      return toEndpoint(path, context, found.entity as EndpointEntity, undefined, (found.entity as EndpointEntity).dnsNames[0] ?? (found.entity as EndpointEntity).id);
+    case "latticeService": {
+      const service = found.entity as LatticeServiceEntity;
+      const dialed = service.customDomainName ?? service.dnsName;
+      return followAnswer(path, context, resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model) }), dialed);
+    }
+    case "resourceConfiguration":
+      return resourceFlow(path, context, lookup(model, "to.target", target, model.resourceConfigurations, TARGET_KINDS));
+    case "endpointService": {
+      const service = lookup(model, "to.target", target, model.endpointServices, TARGET_KINDS);
+      const consumers = model.endpoints.filter((e) => e.vpcId === source.vpc?.id && e.serviceName === service.serviceName);
+      if (consumers.length === 0) return path.deny("endpoint", `${source.label} has no interface endpoint to ${labelOf(service)}`, service.address);
+      const dialed = service.privateDnsName ?? consumers[0].dnsNames[0];
+      return followAnswer(path, context, resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model) }), dialed);
+    }
+    case "loadBalancer": {
+      const balancer = lookup(model, "to.target", target, model.loadBalancers, TARGET_KINDS);
+      return toAddressesOf(path, context, balancer.address, `load balancer ${labelOf(balancer)}`, balancer.subnetIds, balancer.securityGroupIds);
+    }
+    case "subnet": {
+      const subnet = lookup(model, "to.target", target, model.subnets, TARGET_KINDS);
+      return toAddressesOf(path, context, subnet.address, `subnet ${labelOf(subnet)}`, [subnet.id], []);
+    }
+    default:
+      throw questionError(model, "to.target", `${target} (a ${found.kind})`, TARGET_KINDS);
+  }
+}
+
+function toAddressesOf(path: Path, context: FlowContext, address: string, label: string, subnetIds: readonly string[], securityGroupIds: readonly string[]): FlowVerdict {
+  const subnet = context.model.subnet(subnetIds[0] ?? "");
+  if (subnet === undefined) return path.deny("route", `${label} has no subnet in this stack`, address);
+  const reached = reach(path, context, { label, address, vpcId: subnet.vpcId, subnetIds, securityGroupIds, port: context.port, protocol: context.protocol });
+  return reached instanceof Path ? reached.assume(`whatever listens at ${label} accepts the connection`).allow() : reached;
+}
+
+/** An endpoint reached by one of its own names (or by a name that resolved to it). */
+function toEndpoint(path: Path, context: FlowContext, endpoint: EndpointEntity, resolution: DnsResolution | undefined, dialed: string): FlowVerdict {
+  const { model } = context;
+  const current = resolution === undefined ? path.pass("dns", `${dialed} is a DNS name of VPC endpoint ${labelOf(endpoint)}`, endpoint.address) : path.pass("dns", resolution.text, resolution.address);
+  switch (endpoint.endpointType) {
+    case "Gateway":
+      return awsServiceByPublicName(current, context, endpoint.serviceName ?? "");
+    case "Resource": {
+      const configuration = model.resourceConfiguration(endpoint.resourceConfigurationArn ?? "");
+      if (configuration === undefined) return current.assume(`resource configuration ${endpoint.resourceConfigurationArn} (shared from elsewhere) is reachable through ${labelOf(endpoint)}`).allow();
+      return resourceFlow(current, context, configuration, endpoint);
+    }
+    case "ServiceNetwork":
+      return current.deny("endpoint", `${labelOf(endpoint)} reaches a whole service network: name the service or resource configuration to reach through it`, endpoint.address);
+    default: {
+      const service = endpoint.serviceName ?? "";
+      if (awsServiceDnsNames(service).length > 0) return awsServiceThroughInterface(current, context, endpoint);
+      const generated = endpoint.dnsNames.includes(dialed.toLowerCase());
+      return privateLinkFlow(current, context, endpoint, { name: dialed, verifiable: !generated, privateDns: resolution?.private === true && resolution.via === "privateDns" });
+    }
+  }
+}
+
+function followAnswer(path: Path, context: FlowContext, resolution: DnsResolution, dialed: string): FlowVerdict {
+  const { model, source } = context;
+  const answer = resolution.answer;
+  switch (answer.kind) {
+    case "endpoint":
+      return toEndpoint(path, context, answer.endpoint, resolution, dialed);
+    case "latticeService":
+      return latticeServiceFlow(path.pass("dns", resolution.text, resolution.address), context, answer.service, dialed.toLowerCase());
+    case "awsService":
+      return awsServiceByPublicName(path.pass("dns", resolution.text), context, answer.serviceName);
+    case "loadBalancer":
+      return toAddressesOf(path.pass("dns", resolution.text, resolution.address), context, answer.loadBalancer.address, `load balancer ${labelOf(answer.loadBalancer)}`, answer.loadBalancer.subnetIds, answer.loadBalancer.securityGroupIds);
+    case "addresses": {
+      const subnet = model.subnets.find((s) => answer.addresses.some((a) => s.ipv4Cidr !== undefined && isIpAddress(a) && cidrContains(s.ipv4Cidr, a)));
+      if (subnet === undefined) return path.pass("dns", resolution.text, resolution.address).assume(`${answer.addresses.join(", ")} is reachable from ${source.label}`).allow();
+      return toAddressesOf(path.pass("dns", resolution.text, resolution.address), context, subnet.address, `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`, [subnet.id], []);
+    }
+    case "none":
+      return path.deny("dns", resolution.text, resolution.address);
+    case "internet":
+      return path.deny("dns", `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`, resolution.address);
+  }
+}

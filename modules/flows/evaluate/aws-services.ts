@@ -1,0 +1,108 @@
+import { isAnyAddressCidr } from "../../core/addresses";
+import { EndpointEntity } from "../model/entities";
+import { FlowVerdict, Path } from "../verdict";
+import { FlowContext, labelOf, vpcLabel } from "./context";
+import { reach, rulePermits } from "./network";
+import { evaluateFor } from "./policies";
+
+/** An AWS service reached through an interface endpoint (in the client's VPC, or a hub's through a private hosted zone). */
+export function awsServiceThroughInterface(path: Path, context: FlowContext, endpoint: EndpointEntity): FlowVerdict {
+  const service = endpoint.serviceName ?? "an AWS service";
+  let current = path.pass("endpoint", `interface endpoint ${labelOf(endpoint)} to ${service} in ${vpcLabel(context.model.vpc(endpoint.vpcId), context.model)}`, endpoint.address);
+  if (endpoint.subnetIds === undefined) current = current.assume(`${labelOf(endpoint)} is placed in the subnets whose AZs ${service} supports (chosen at plan time)`);
+  const reached = reach(current, context, {
+    label: `VPC endpoint ${labelOf(endpoint)}`,
+    address: endpoint.address,
+    vpcId: endpoint.vpcId,
+    subnetIds: endpoint.subnetIds,
+    securityGroupIds: endpoint.securityGroupIds,
+    port: context.port,
+    protocol: context.protocol,
+  });
+  if (!(reached instanceof Path)) return reached;
+  return servicePolicies(reached, context, endpoint);
+}
+
+/**
+ * An AWS service reached by its public name: through a gateway endpoint in
+ * the route tables of the client's subnets (S3, DynamoDB), else over the
+ * internet if the VPC has a way there.
+ */
+export function awsServiceByPublicName(path: Path, context: FlowContext, serviceName: string): FlowVerdict {
+  const { model, source } = context;
+  const gateways = model.endpoints.filter((e) => e.endpointType === "Gateway" && e.serviceName === serviceName && e.vpcId === source.vpc?.id);
+  if (source.subnets.length === 0) {
+    const gateway = gateways[0];
+    if (gateway === undefined) return path.deny("route", `${source.label} has no gateway endpoint to ${serviceName}, and its route tables are not in this stack`);
+    return servicePolicies(
+      path.pass("endpoint", `gateway endpoint ${labelOf(gateway)} routes ${serviceName} for route tables ${gateway.routeTableIds.join(", ")}`, gateway.address).assume(`the client's subnets use route tables ${gateway.routeTableIds.join(", ")}`),
+      context,
+      gateway,
+    );
+  }
+  let current = path;
+  let used: EndpointEntity | undefined;
+  for (const subnet of source.subnets) {
+    const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
+    const prefixRoute = table?.routes.find((r) => r.kind === "gatewayEndpoint" && r.destination === `pl:${serviceName}`);
+    if (prefixRoute !== undefined) {
+      used = gateways.find((g) => g.id === prefixRoute.target) ?? used;
+      current = current.pass("route", `route table ${labelOf(table!)} sends ${serviceName} to gateway endpoint ${used === undefined ? prefixRoute.target : labelOf(used)}`, prefixRoute.source);
+      continue;
+    }
+    const internet = table?.routes.find((r) => (r.kind === "internetGateway" || r.kind === "natGateway") && isAnyAddressCidr(r.destination));
+    if (internet !== undefined) {
+      current = current.pass("internet", `route table ${labelOf(table!)} sends ${serviceName}'s public addresses to ${internet.kind === "natGateway" ? "a NAT gateway" : "an internet gateway"}: the traffic leaves the AWS private network`, internet.source);
+      continue;
+    }
+    return current.deny(
+      "route",
+      `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)}`} of ${source.label} has no route to ${serviceName}: no gateway endpoint in it, no interface endpoint with private DNS in the VPC, no internet route`,
+      table?.address ?? subnet.address,
+    );
+  }
+  const group = source.securityGroup;
+  if (group !== undefined) {
+    const rule = group.egress.find((r) => rulePermits(r, context.protocol, context.port) && (r.peer.kind === "prefixList" || (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))));
+    if (rule === undefined) return current.deny("security-group", `security group ${group.label} has no egress to ${serviceName}'s prefix list on ${context.protocol} ${context.port}`, group.address);
+    current = current.pass("security-group", `security group ${group.label} lets ${context.port} out to ${serviceName}`, rule.source);
+  }
+  return used === undefined ? current.allow() : servicePolicies(current, context, used);
+}
+
+/** The endpoint policy, then the bucket policy of an S3 request. */
+function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEntity): FlowVerdict {
+  const request = context.destination.request;
+  if (request?.action === undefined) {
+    return path.assume(`the endpoint policy of ${labelOf(endpoint)} is not evaluated: the flow names no request action`).allow();
+  }
+  const resource = request.resource ?? "*";
+  const keys = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId };
+  let current = path;
+  if (endpoint.policy === undefined) {
+    current = current.pass("endpoint-policy", `${labelOf(endpoint)} has no endpoint policy: AWS's default allows every request`, endpoint.address);
+  } else {
+    const verdict = evaluateFor(context, endpoint.policy, `endpoint policy of ${labelOf(endpoint)}`, request.action, resource, keys);
+    if (verdict.decision !== "Allowed") return current.deny("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
+    current = current.pass("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
+  }
+  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
+  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
+  if (bucketPolicy === undefined) return current.allow();
+  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, resource, keys);
+  if (verdict.decision === "ExplicitlyDenied") return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${resource}`, bucketPolicy.address);
+  return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address).allow();
+}
+
+/** A request to an AWS service from outside every VPC (a pipeline, the console): only the bucket policy of an S3 request decides. */
+export function awsServiceFromOutside(path: Path, context: FlowContext): FlowVerdict {
+  const request = context.destination.request;
+  if (request?.action === undefined || request.resource === undefined) return path.pass("internet", "the request reaches the service's public endpoint").allow();
+  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(request.resource)?.[1];
+  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
+  const current = path.pass("internet", `the request reaches ${bucket === undefined ? "the service" : `S3 bucket ${bucket}`} over its public endpoint, through no VPC endpoint`);
+  if (bucketPolicy === undefined) return current.allow();
+  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, request.resource, {});
+  if (verdict.decision === "ExplicitlyDenied") return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${request.resource}`, bucketPolicy.address);
+  return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action}`, bucketPolicy.address).allow();
+}

@@ -1,0 +1,215 @@
+import { cidrContains, parseCidr } from "../../core/addresses";
+import { RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity } from "../model/entities";
+import { NetworkModel } from "../model/network-model";
+import { FlowVerdict, Path } from "../verdict";
+import { FlowContext, labelOf, ResolvedSource, vpcLabel } from "./context";
+
+/** A network presence traffic is sent to: the interfaces of an endpoint, a load balancer, a gateway, a target. */
+export interface NetworkTarget {
+  /** For messages: `VPC endpoint Consumer/Endpoint`. */
+  readonly label: string;
+  /** The block it is decided by. */
+  readonly address: string;
+  /** Its VPC. */
+  readonly vpcId: string;
+  /** Its subnets. @default - unknown: the VPC's ranges are used */
+  readonly subnetIds?: readonly string[];
+  /** Exact addresses, when known (an IP target): CIDRs. @default - the subnets' ranges */
+  readonly cidrs?: readonly string[];
+  /** Its security groups, whose ingress must admit the client. Empty: no security group to pass (a gateway endpoint). */
+  readonly securityGroupIds: readonly string[];
+  /** Destination port. */
+  readonly port: number;
+  /** tcp or udp. */
+  readonly protocol: "tcp" | "udp";
+}
+
+/** The address ranges of a target in the flow's family, from the most exact knowledge the model has. */
+export function targetCidrs(model: NetworkModel, target: NetworkTarget, family: "ipv4" | "ipv6"): string[] {
+  if (target.cidrs !== undefined && target.cidrs.length > 0) return [...target.cidrs];
+  const subnets = (target.subnetIds ?? []).map((id) => model.subnet(id));
+  const fromSubnets = subnets.map((s) => (family === "ipv4" ? s?.ipv4Cidr : s?.ipv6Cidr));
+  if (fromSubnets.length > 0 && fromSubnets.every((c) => c !== undefined)) return fromSubnets as string[];
+  const vpc = model.vpc(target.vpcId);
+  return [...((family === "ipv4" ? vpc?.ipv4Cidrs : vpc?.ipv6Cidrs) ?? [])];
+}
+
+/**
+ * Can the client's packets reach the target and come back: routes both
+ * ways (local, transit gateway, peering), the client's egress and the
+ * target's ingress security-group rules. Returns the extended path, or the
+ * verdict at the first broken hop.
+ */
+export function reach(path: Path, context: FlowContext, target: NetworkTarget): Path | FlowVerdict {
+  const { model, source } = context;
+  const destinations = targetCidrs(model, target, source.family);
+  const routed = route(path, model, source, target, destinations);
+  if (!(routed instanceof Path)) return routed;
+  const egress = checkEgress(routed, source, target, destinations);
+  if (!(egress instanceof Path)) return egress;
+  return checkIngress(egress, model, source, target);
+}
+
+function route(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
+  const targetVpc = model.vpc(target.vpcId);
+  if (source.kind === "onPremises") {
+    if (source.vpc?.id !== target.vpcId) return path.deny("route", `${source.label} cannot reach ${target.label} in ${vpcLabel(targetVpc, model)}: it enters another VPC`, target.address);
+    return path.pass("route", `${source.label} to ${target.label}`, target.address).assume(`${source.cidrs.join(", ")} is routed to ${vpcLabel(targetVpc, model)} over Direct Connect or VPN, and back`);
+  }
+  if (source.vpc?.id === target.vpcId) return path.pass("route", `local route within ${vpcLabel(targetVpc, model)}`, target.address);
+  if (source.subnets.length === 0) {
+    return path.pass("route", `${source.label} to ${vpcLabel(targetVpc, model)}`).assume(`${source.label} routes to ${destinations.join(", ") || vpcLabel(targetVpc, model)} (its route tables are not in this stack)`);
+  }
+  if (destinations.length === 0) return path.deny("route", `the addresses of ${target.label} in ${vpcLabel(targetVpc, model)} are unknown, so no route to them can be proven`, target.address);
+  let current = path;
+  for (const subnet of source.subnets) {
+    const outbound = routeFrom(model, subnet, destinations);
+    if (outbound.route === undefined) {
+      return current.deny("route", `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? subnet.address);
+    }
+    const hop = transit(model, outbound.route, source, target, destinations);
+    if (typeof hop === "string") return current.deny("route", hop, outbound.route.source);
+    current = current.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} via ${hop}`, outbound.route.source);
+  }
+  // The way back: the target's subnets need a route to the client's addresses over the same kind of link.
+  const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  for (const subnet of targetSubnets) {
+    const back = routeFrom(model, subnet, source.cidrs);
+    if (back.route === undefined || back.route.kind === "local") {
+      return current.deny("route", `${back.table === undefined ? `subnet ${subnetName(subnet)}` : `route table ${labelOf(back.table)}`} of ${vpcLabel(targetVpc, model)} has no route back to ${source.cidrs.join(", ")} (${source.label})`, back.table?.address ?? subnet.address);
+    }
+  }
+  if (targetSubnets.length > 0) current = current.pass("route", `return route from ${vpcLabel(targetVpc, model)} to ${source.cidrs.join(", ")}`);
+  return current;
+}
+
+function subnetName(subnet: SubnetEntity): string {
+  return subnet.availabilityZone === undefined ? labelOf(subnet) : `${labelOf(subnet)} (${subnet.availabilityZone})`;
+}
+
+/** The most specific route of a subnet's table covering every destination range. */
+function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: readonly string[]): { table?: RouteTableEntity; route?: RouteEntry } {
+  const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
+  if (table === undefined) return {};
+  const covering = table.routes.filter((r) => parseCidr(r.destination) !== undefined && destinations.every((d) => cidrContains(r.destination, d)));
+  const best = covering.sort((a, b) => (parseCidr(b.destination)?.prefixLength ?? 0) - (parseCidr(a.destination)?.prefixLength ?? 0))[0];
+  return { table, route: best };
+}
+
+/** Describes the link a route uses, or says in words why it does not lead to the target's VPC. */
+function transit(model: NetworkModel, route: RouteEntry, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): string {
+  const targetVpc = model.vpc(target.vpcId);
+  if (route.kind === "transitGateway") {
+    const tgw = model.transitGateways.find((t) => t.id === route.target);
+    if (tgw === undefined) return `transit gateway ${route.target} (not in this stack)`;
+    const attached = (vpcId: string | undefined) => model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
+    const from = attached(source.vpc?.id);
+    const to = attached(target.vpcId);
+    if (from === undefined) return `route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${source.label} has no attachment to it`;
+    if (to === undefined) return `transit gateway ${labelOf(tgw)} has no attachment of ${vpcLabel(targetVpc, model)}, so nothing routes ${destinations.join(", ")} on`;
+    if (!(tgw.defaultRouteTableAssociation && tgw.defaultRouteTablePropagation && from.defaultAssociation && to.defaultPropagation)) {
+      return `transit gateway ${labelOf(tgw)} does not propagate ${vpcLabel(targetVpc, model)}'s routes into the route table of ${source.label}'s attachment`;
+    }
+    return `transit gateway ${labelOf(tgw)}`;
+  }
+  if (route.kind === "peering") {
+    const peering = model.peeringConnections.find((p) => p.id === route.target);
+    if (peering === undefined) return `peering connection ${route.target} (not in this stack)`;
+    const joins = [peering.vpcId, peering.peerVpcId];
+    if (!joins.includes(source.vpc?.id ?? "") || !joins.includes(target.vpcId)) return `peering connection ${labelOf(peering)} does not connect ${source.label} with ${vpcLabel(targetVpc, model)}`;
+    if (!peering.accepted) return `peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)`;
+    return `peering connection ${labelOf(peering)}`;
+  }
+  if (route.kind === "local") return `${route.destination} is local to ${source.label}, not ${vpcLabel(targetVpc, model)}: the VPCs' CIDRs overlap`;
+  return `route ${route.destination} goes to ${route.target ?? route.kind}, which does not lead to ${vpcLabel(targetVpc, model)}`;
+}
+
+/** True when a rule lets this protocol and port through. */
+export function rulePermits(rule: SecurityGroupRuleEntry, protocol: string, port: number): boolean {
+  const ruleProtocol = rule.protocol === "6" ? "tcp" : rule.protocol === "17" ? "udp" : rule.protocol;
+  return (ruleProtocol === "-1" || ruleProtocol === protocol) && rule.ports.from <= port && port <= rule.ports.to;
+}
+
+function checkEgress(path: Path, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
+  const group = source.securityGroup;
+  if (group === undefined) return path.assume(`${source.label}: the client's security group lets it out to ${target.label} on ${target.protocol} ${target.port} (give from.securityGroup to check it)`);
+  const allowed = group.egress.find(
+    (rule) =>
+      rulePermits(rule, target.protocol, target.port) &&
+      ((rule.peer.kind === "cidr" && destinations.length > 0 && destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
+        (rule.peer.kind === "securityGroup" && target.securityGroupIds.includes(rule.peer.securityGroupId))),
+  );
+  if (allowed === undefined) {
+    return path.deny("security-group", `security group ${group.label} has no egress to ${destinations.join(", ") || target.label} on ${target.protocol} ${target.port}`, group.address);
+  }
+  return path.pass("security-group", `security group ${group.label} lets ${target.protocol} ${target.port} out to ${target.label}`, allowed.source);
+}
+
+function checkIngress(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget): Path | FlowVerdict {
+  if (target.securityGroupIds.length === 0) return path;
+  const groups = target.securityGroupIds.map((id) => model.securityGroup(id));
+  const known = groups.filter((g): g is SecurityGroupEntity => g !== undefined);
+  if (known.length === 0) {
+    return path.assume(`the security groups of ${target.label} (${target.securityGroupIds.join(", ")}) admit ${source.label} on ${target.protocol} ${target.port}: they are not in this stack`);
+  }
+  for (const group of known) {
+    const rule = admittingRule(group, source, target);
+    if (rule !== undefined) return path.pass("security-group", `security group ${group.label} of ${target.label} admits ${source.label} on ${target.protocol} ${target.port}`, rule.source);
+  }
+  if (source.cidrs.length === 0 && source.securityGroup === undefined) {
+    return path.assume(`${source.label}'s addresses are unknown; the security groups of ${target.label} are taken to admit it`);
+  }
+  const group = known[0];
+  const from = source.securityGroup === undefined ? source.cidrs.join(", ") : `${source.cidrs.join(", ") || source.label} or security group ${source.securityGroup.label}`;
+  return path.deny("security-group", `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}`, group.address);
+}
+
+/** The ingress rule that admits the client: by a CIDR covering all its addresses, or by its security group. */
+export function admittingRule(group: SecurityGroupEntity, source: ResolvedSource, target: { readonly protocol: string; readonly port: number }): SecurityGroupRuleEntry | undefined {
+  return group.ingress.find((rule) => {
+    if (!rulePermits(rule, target.protocol, target.port)) return false;
+    if (rule.peer.kind === "cidr") {
+      const cidr = rule.peer.cidr;
+      return source.cidrs.length > 0 && source.cidrs.every((c) => cidrContains(cidr, c));
+    }
+    if (rule.peer.kind === "securityGroup") return source.securityGroup !== undefined && (rule.peer.securityGroupId === source.securityGroup.id || (rule.peer.securityGroupId === "self" && group.id === source.securityGroup.id));
+    return false;
+  });
+}
+
+/** Who sends to a workload the stack does not create (targets, resources): addresses, or a security group. */
+export interface WorkloadCaller {
+  /** For messages: `VPC Lattice (169.254.171.0/24)`. */
+  readonly label: string;
+  /** The caller's addresses. */
+  readonly cidrs: readonly string[];
+  /** The caller's security groups, which ingress rules may reference. */
+  readonly securityGroupIds: readonly string[];
+}
+
+/**
+ * Whether the workloads behind a target or resource admit their caller: the
+ * security groups the stack declares for them, else any group of their VPC
+ * that admits the caller (the one the stack made for them, whose attachment
+ * the analysis takes as given). Undefined when none does.
+ */
+export function workloadAdmission(
+  model: NetworkModel,
+  vpcId: string,
+  declared: readonly string[] | undefined,
+  caller: WorkloadCaller,
+  protocol: string,
+  port: number,
+): { readonly group: SecurityGroupEntity; readonly rule: SecurityGroupRuleEntry; readonly declared: boolean } | undefined {
+  const candidates = declared !== undefined ? declared.map((id) => model.securityGroup(id)).filter((g): g is SecurityGroupEntity => g !== undefined) : model.securityGroups.filter((g) => g.vpcId === vpcId);
+  for (const group of candidates) {
+    const rule = group.ingress.find(
+      (r) =>
+        rulePermits(r, protocol, port) &&
+        ((r.peer.kind === "cidr" && caller.cidrs.length > 0 && caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
+          (r.peer.kind === "securityGroup" && caller.securityGroupIds.includes(r.peer.securityGroupId))),
+    );
+    if (rule !== undefined) return { group, rule, declared: declared !== undefined };
+  }
+  return undefined;
+}

@@ -1,0 +1,159 @@
+import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
+import { EndpointEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
+import { NetworkModel } from "../model/network-model";
+import { bestOf, FlowVerdict, Path } from "../verdict";
+import { FlowContext, labelOf, vpcLabel } from "./context";
+import { inZone, normalizeName, resolveName } from "./dns";
+import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
+import { reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
+import { checkShare } from "./sharing";
+
+/** ARNs that give access to a configuration: its own, and its GROUP's for a CHILD. */
+function grantingArns(model: NetworkModel, configuration: ResourceConfigurationEntity): string[] {
+  const group = configuration.group === undefined ? undefined : model.resourceConfiguration(configuration.group);
+  return [configuration.arn, configuration.id, ...(group === undefined ? [] : [group.arn, group.id])];
+}
+
+/** The configurations a GROUP gives access to (its children), or the configuration itself. */
+function servedBy(model: NetworkModel, configuration: ResourceConfigurationEntity): ResourceConfigurationEntity[] {
+  if (configuration.configurationType !== "GROUP") return [configuration];
+  return model.resourceConfigurations.filter((c) => c.group === configuration.id || c.group === configuration.arn);
+}
+
+/**
+ * A connection to a resource behind a resource gateway: a Resource endpoint
+ * in the client's VPC, or a service network (association or ServiceNetwork
+ * endpoint) that holds the configuration; the configuration's ports; the
+ * share across accounts; the gateway's security group and the resource's own.
+ */
+export function resourceFlow(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity, through?: EndpointEntity): FlowVerdict {
+  const { model, source } = context;
+  // A GROUP is reached through one of its children: the one listening on the flow's port.
+  const members = servedBy(model, configuration);
+  const member = members.find((m) => m.portRanges.some((r) => r.from <= context.port && context.port <= r.to)) ?? members[0];
+  if (member === undefined) return path.deny("resource", `group ${configuration.name} has no CHILD configuration`, configuration.address);
+  const arns = grantingArns(model, member);
+  const endpoints = (through === undefined ? model.endpoints.filter((e) => e.vpcId === source.vpc?.id && e.endpointType === "Resource") : [through]).filter((e) => arns.includes(e.resourceConfigurationArn ?? ""));
+  const holds = (network: { readonly arn: string; readonly id: string }): boolean =>
+    model.resourceAssociations.some((a) => (model.serviceNetwork(a.serviceNetwork)?.arn === network.arn) && arns.includes(a.member));
+  const accesses = through === undefined ? networkAccesses(model, source.vpc?.id, holds) : [];
+  const candidates = [
+    ...endpoints.map((endpoint) => throughEndpoint(path, context, member, endpoint)),
+    ...accesses.map((access) => throughNetwork(path, context, member, access)),
+  ];
+  return bestOf(candidates, () =>
+    path.deny("resource", `${source.label} has no Resource endpoint to ${member.name} and is not associated with a service network that holds it (nor has a ServiceNetwork endpoint to one)`, member.address),
+  );
+}
+
+function portCheck(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
+  if (configuration.configurationType === "ARN") return path.assume(`resource ${configuration.name} (${configuration.definition.kind === "arn" ? configuration.definition.arn : "by ARN"}) listens on ${context.port}`);
+  const open = configuration.portRanges.some((r) => r.from <= context.port && context.port <= r.to);
+  const ranges = configuration.portRanges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", ");
+  if (!open) return path.deny("resource", `port ${context.port} is not in the port ranges of resource configuration ${configuration.name} (${ranges || "none"})`, configuration.address);
+  return path.pass("resource", `resource configuration ${configuration.name} admits port ${context.port} (${ranges})`, configuration.address);
+}
+
+function throughEndpoint(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity, endpoint: EndpointEntity): FlowVerdict {
+  const { model } = context;
+  const reached = reach(path.pass("endpoint", `Resource endpoint ${labelOf(endpoint)} to ${configuration.name}`, endpoint.address), context, {
+    label: `VPC endpoint ${labelOf(endpoint)}`,
+    address: endpoint.address,
+    vpcId: endpoint.vpcId,
+    subnetIds: endpoint.subnetIds,
+    securityGroupIds: endpoint.securityGroupIds,
+    port: context.port,
+    protocol: context.protocol,
+  });
+  if (!(reached instanceof Path)) return reached;
+  const ports = portCheck(reached, context, configuration);
+  if (!(ports instanceof Path)) return ports;
+  const owner = ownerOf(model, configuration);
+  const shared = checkShare(ports, model, { arns: grantingArns(model, configuration).filter((a) => a.startsWith("arn:")), label: `resource configuration ${configuration.name}`, ownerProvider: owner.provider, consumer: endpoint, dependsOn: endpoint.dependsOn });
+  if (!(shared instanceof Path)) return shared;
+  return gatewayToResource(shared, context, configuration);
+}
+
+function throughNetwork(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity, access: NetworkAccess): FlowVerdict {
+  const { model } = context;
+  const entered = enterNetwork(path, context, access);
+  if (!(entered instanceof Path)) return entered;
+  const ports = portCheck(entered, context, configuration);
+  if (!(ports instanceof Path)) return ports;
+  const network = access.network;
+  let current = ports.pass("auth-policy", `the auth policy of service network ${network.name} does not apply to resource configurations`, network.address);
+  const shareable = model.shares.some((s) => s.resources.some((r) => r.value === network.arn));
+  const root = configuration.group === undefined ? configuration : (model.resourceConfiguration(configuration.group) ?? configuration);
+  if (shareable && !root.allowAssociationToShareableServiceNetwork) {
+    return current.deny("association", `service network ${network.name} is shared through RAM, and resource configuration ${root.name} does not allow association with shareable networks`, root.address);
+  }
+  current = current.pass("association", `resource configuration ${configuration.name} is in service network ${network.name}`);
+  return gatewayToResource(current, context, configuration);
+}
+
+/** The configuration's owner (a CHILD is owned with its group). */
+function ownerOf(model: NetworkModel, configuration: ResourceConfigurationEntity): ResourceConfigurationEntity {
+  return configuration.group === undefined ? configuration : (model.resourceConfiguration(configuration.group) ?? configuration);
+}
+
+/** The gateway (a CHILD's is its group's), its egress to the resource, and the resource admitting the gateway. */
+function gatewayToResource(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): FlowVerdict {
+  const { model } = context;
+  const owner = ownerOf(model, configuration);
+  const gateway = model.resourceGateways.find((g) => g.id === owner.resourceGateway || g.arn === owner.resourceGateway);
+  if (gateway === undefined) return path.assume(`resource gateway ${owner.resourceGateway ?? "(none)"} of ${owner.name} is made elsewhere and reaches the resource`).allow();
+  let current = path.pass("resource-gateway", `resource gateway ${gateway.name} in ${vpcLabel(model.vpc(gateway.vpcId), model)}`, gateway.address);
+  const destination = resourceAddresses(current, model, configuration, gateway);
+  if ("allowed" in destination) return destination;
+  current = destination.path;
+  const cidrs = destination.cidrs ?? model.vpc(gateway.vpcId)?.ipv4Cidrs ?? [];
+  const groups = gateway.securityGroupIds.map((id) => model.securityGroup(id)).filter((g) => g !== undefined);
+  if (groups.length > 0) {
+    const out = groups.flatMap((g) => g.egress.map((rule) => ({ g, rule }))).find(({ rule }) => rulePermits(rule, "tcp", context.port) && rule.peer.kind === "cidr" && cidrs.length > 0 && cidrs.every((c) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", c)));
+    if (out === undefined) {
+      return current.deny("security-group", `security group ${groups[0].label} of resource gateway ${gateway.name} has no egress to ${cidrs.join(", ") || "the resource"} on ${context.port}`, groups[0].address);
+    }
+    current = current.pass("security-group", `security group ${out.g.label} of ${gateway.name} lets ${context.port} out to ${cidrs.join(", ")}`, out.rule.source);
+  }
+  const caller = {
+    label: `resource gateway ${gateway.name}`,
+    cidrs: targetCidrs(model, { label: "", address: "", vpcId: gateway.vpcId, subnetIds: gateway.subnetIds, securityGroupIds: [], port: context.port, protocol: "tcp" }, "ipv4"),
+    securityGroupIds: gateway.securityGroupIds,
+  };
+  const admitted = workloadAdmission(model, gateway.vpcId, undefined, caller, "tcp", context.port);
+  if (admitted === undefined) {
+    return current.deny("resource", `no security group in ${vpcLabel(model.vpc(gateway.vpcId), model)} admits ${caller.label} (its security group or subnets) on ${context.port}: the resource drops the gateway's connections`, gateway.address);
+  }
+  return current
+    .pass("resource", `security group ${admitted.group.label} admits ${caller.label} on ${context.port}`, admitted.rule.source)
+    .assume(`security group ${admitted.group.label} is attached to the resource behind ${configuration.name}`)
+    .allow();
+}
+
+/**
+ * Where the gateway sends traffic: an IP resource's address, a DNS
+ * resource's public answer (with hashicorp/aws 5.100.0 a gateway resolves
+ * names in public DNS: the provider has no `resource_config_dns_resolution`),
+ * or, for an ARN resource, somewhere in the gateway's VPC.
+ */
+function resourceAddresses(path: Path, model: NetworkModel, configuration: ResourceConfigurationEntity, gateway: ResourceGatewayEntity): FlowVerdict | { path: Path; cidrs?: string[] } {
+  const definition = configuration.definition;
+  if (definition.kind === "ip") return { path: path.pass("resource", `resource ${definition.ipAddress}`, configuration.address), cidrs: [hostCidr(definition.ipAddress)] };
+  if (definition.kind !== "dns") return { path: path.assume(`the resource of ${configuration.name} is in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
+  const name = normalizeName(definition.domainName);
+  const hidden = model.hostedZones.find((z) => z.private && z.name !== undefined && inZone(name, z.name));
+  if (hidden !== undefined) {
+    return path.deny(
+      "dns",
+      `resource gateway ${gateway.name} resolves ${name} in public DNS (hashicorp/aws 5.100.0 has no resource_config_dns_resolution), but ${name} is in private hosted zone ${hidden.name}: use a publicly resolvable name, an IP or an ARN resource`,
+      configuration.address,
+    );
+  }
+  const answer = resolveName(model, name, { label: `resource gateway ${gateway.name} (public DNS)` });
+  if (answer.answer.kind === "addresses") {
+    const addresses = answer.answer.addresses.filter(isIpAddress);
+    return { path: path.pass("dns", answer.text, answer.address), cidrs: addresses.map(hostCidr) };
+  }
+  if (answer.answer.kind === "none") return path.deny("dns", answer.text, answer.address);
+  return { path: path.pass("dns", `resource gateway ${gateway.name} resolves ${name} in public DNS`).assume(`${name} resolves in public DNS to an address in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
+}

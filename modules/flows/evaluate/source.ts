@@ -1,0 +1,63 @@
+import { familyOf } from "../../core/addresses";
+import { ValidationError } from "../../core/errors";
+import { parseArn } from "../../core/formats";
+import { NetworkModel } from "../model/network-model";
+import { FlowPrincipal, FlowSourceSpec } from "../spec";
+import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
+
+/** Bad input to a flow question: the project's one error type, naming the stack, the part of the question, the value and what was expected. */
+export function questionError(model: NetworkModel, part: string, received: unknown, expected: string): ValidationError {
+  return new ValidationError(model.stackName, part, received, expected);
+}
+
+/** Looks the source of a flow up in the model. */
+export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): ResolvedSource {
+  const family = spec.family ?? "ipv4";
+  if (family !== "ipv4" && family !== "ipv6") throw questionError(model, "from.family", String(family), "ipv4 or ipv6");
+  const principal = resolvePrincipal(model, spec.principal);
+  if (spec.internet === true) {
+    if (spec.vpc !== undefined || spec.subnet !== undefined || spec.cidr !== undefined) {
+      throw questionError(model, "from", "internet together with a VPC, subnet or CIDR", "either the internet or a network of the stack");
+    }
+    return { kind: "internet", label: "the internet", subnets: [], cidrs: [], principal, family };
+  }
+  const subnet = spec.subnet === undefined ? undefined : lookup(model, "from.subnet", spec.subnet, model.subnets, "a subnet of the stack (aws_subnet address or subnet ID)");
+  const securityGroup =
+    spec.securityGroup === undefined ? undefined : lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)");
+  const vpcId = spec.vpc !== undefined ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id : (subnet?.vpcId ?? securityGroup?.vpcId);
+  if (vpcId === undefined) throw questionError(model, "from", spec, "a vpc, subnet or securityGroup the flow starts in, or internet: true");
+  const vpc = model.vpc(vpcId);
+  if (subnet !== undefined && subnet.vpcId !== vpcId) throw questionError(model, "from.subnet", spec.subnet ?? "", `a subnet of ${vpcLabel(vpc, model)}`);
+  if (securityGroup?.vpcId !== undefined && securityGroup.vpcId !== vpcId) throw questionError(model, "from.securityGroup", spec.securityGroup ?? "", `a security group of ${vpcLabel(vpc, model)}`);
+  const account = vpc === undefined ? undefined : model.accountOf(vpc.provider);
+  if (spec.cidr !== undefined) {
+    if (familyOf(spec.cidr) === undefined) throw questionError(model, "from.cidr", spec.cidr, "a CIDR block such as 192.168.0.0/16");
+    return { kind: "onPremises", label: `${spec.cidr} (outside AWS, entering ${vpcLabel(vpc, model)})`, vpc, subnets: [], cidrs: [spec.cidr], securityGroup, account, provider: vpc?.provider, principal, family };
+  }
+  const subnets = subnet !== undefined ? [subnet] : model.subnetsOf(vpcId);
+  const subnetCidrs = subnets.map((s) => (family === "ipv4" ? s.ipv4Cidr : s.ipv6Cidr));
+  const cidrs = subnetCidrs.length > 0 && subnetCidrs.every((c) => c !== undefined) ? (subnetCidrs as string[]) : family === "ipv4" ? (vpc?.ipv4Cidrs ?? []) : (vpc?.ipv6Cidrs ?? []);
+  const label = subnet === undefined ? vpcLabel(vpc, model) : `subnet ${subnet.availabilityZone ?? subnet.id} of ${vpcLabel(vpc, model)}`;
+  return { kind: "vpc", label, vpc, subnets, cidrs, securityGroup, account, provider: vpc?.provider, principal, family };
+}
+
+function resolvePrincipal(model: NetworkModel, principal: FlowPrincipal | undefined): ResolvedPrincipal | undefined {
+  if (principal === undefined) return undefined;
+  if (principal.anonymous === true) return { arn: "anonymous", organizationPaths: [], anonymous: true, account: principal.account };
+  const account = principal.account ?? (principal.arn === undefined ? undefined : parseArn(principal.arn)?.account);
+  const arn = principal.arn ?? (account === undefined ? undefined : `arn:aws:iam::${account}:root`);
+  if (arn === undefined || parseArn(arn) === undefined) {
+    throw questionError(model, "from.principal", principal, "an IAM role or user ARN (arn:aws:iam::111111111111:role/app), an account, or anonymous: true");
+  }
+  return { arn, account, organizationId: principal.organizationId, organizationPaths: principal.organizationPaths ?? [], anonymous: false };
+}
+
+/** An entity by Terraform address or by ID, with a clear error naming the closest addresses when it is not there. */
+export function lookup<T extends { readonly address: string; readonly id?: string }>(model: NetworkModel, part: string, reference: string, list: readonly T[], expected: string): T {
+  if (typeof reference !== "string" || reference === "") throw questionError(model, part, reference, expected);
+  const found = list.find((e) => e.address === reference || e.id === reference);
+  if (found !== undefined) return found;
+  const other = model.entity(reference);
+  if (other !== undefined) throw questionError(model, part, `${reference} (a ${other.kind})`, expected);
+  throw questionError(model, part, reference, `${expected}; it is not in stack ${model.stackName}`);
+}

@@ -1,0 +1,270 @@
+import { TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { ValidationError } from "../core/errors";
+import { isAccountId } from "../core/formats";
+import { isUnresolved } from "../core/tokens";
+import { isStack, recordInStack, resolvedValue, synthesizedJson, terraformAddressOf } from "../core/terraform";
+import { analyzeFlow } from "./evaluate/analyze";
+import { NetworkModel } from "./model/network-model";
+import { DeclaredFlow, FlowDestinationSpec, FlowPrincipal, FlowRequest, FlowSourceSpec } from "./spec";
+import { describeVerdict, FlowVerdict } from "./verdict";
+
+/** A construct (a VPC, subnet, security group, endpoint, service ...) or its Terraform address or ID. */
+export type FlowRef = IConstruct | string;
+
+/** Where a flow starts, with constructs. */
+export interface FlowSource {
+  /** The client's VPC. @default - the VPC of `subnet` or `securityGroup` */
+  readonly vpc?: FlowRef;
+  /** The client's subnet. @default - every subnet of the VPC */
+  readonly subnet?: FlowRef;
+  /** The client's security group: its egress rules are evaluated, and ingress rules may reference it. @default - egress assumed open */
+  readonly securityGroup?: FlowRef;
+  /** A network outside AWS whose traffic enters `vpc` (on premises, over Direct Connect or VPN). @default - none */
+  readonly cidr?: string;
+  /** The public internet. @default false */
+  readonly internet?: boolean;
+  /** The caller: a role ARN, an account ID, or the full description. @default - an unknown caller outside every organization */
+  readonly principal?: string | FlowPrincipal;
+  /** @default "ipv4" */
+  readonly family?: "ipv4" | "ipv6";
+}
+
+/** Where a flow goes, with constructs. */
+export interface FlowDestination {
+  /** The name the client dials. @default - the target's own name */
+  readonly dnsName?: string;
+  /** The endpoint, service, resource configuration, endpoint service or load balancer. @default - what dnsName resolves to */
+  readonly target?: FlowRef;
+  /** @default 443 */
+  readonly port?: number;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  /** The request: method, path and headers for Lattice, action and resource for AWS services. @default - GET /, no AWS action */
+  readonly request?: FlowRequest;
+}
+
+/** What `expectFlow` returns: assertions that throw with the hop-by-hop verdict when they do not hold. */
+export interface FlowExpectation {
+  /** The verdict itself. */
+  readonly verdict: FlowVerdict;
+  /** Passes when the flow succeeds; throws with the broken hop otherwise. */
+  toBeAllowed(): void;
+  /** Passes when the flow is denied (and, if given, for a reason containing `reason` or matching it). */
+  toBeDenied(reason?: string | RegExp): void;
+}
+
+const models = new WeakMap<TerraformStack, { readonly size: number; readonly model: NetworkModel }>();
+
+/**
+ * The network model of a stack as it would be synthesized now. Cached until
+ * constructs are added to the stack.
+ */
+export function networkModelOf(stack: TerraformStack): NetworkModel {
+  if (!isStack(stack)) throw new ValidationError("flows", "stack", describeConstruct(stack), "a TerraformStack");
+  const size = stack.node.findAll().length;
+  const cached = models.get(stack);
+  if (cached !== undefined && cached.size === size) return cached.model;
+  const model = NetworkModel.fromJson(stack.node.id, synthesizedJson(stack));
+  models.set(stack, { size, model });
+  return model;
+}
+
+/** Answers a flow question about a stack: who reaches what, hop by hop. */
+export function analyzeStackFlow(stack: TerraformStack, from: FlowSource | FlowRef, to: FlowDestination | FlowRef | string): FlowVerdict {
+  const model = networkModelOf(stack);
+  return analyzeFlow(model, sourceSpec(stack, model, from), destinationSpec(stack, model, to));
+}
+
+/**
+ * Asserts a flow in tests: `expectFlow(stack, { vpc: clientVpc, principal: role }, { dnsName: "orders.internal.example.com" }).toBeAllowed()`.
+ * Framework-agnostic: it throws an Error whose message is the verdict hop by hop.
+ */
+export function expectFlow(stack: TerraformStack, from: FlowSource | FlowRef, to: FlowDestination | FlowRef | string): FlowExpectation {
+  const verdict = analyzeStackFlow(stack, from, to);
+  const question = `${describeEnd(from)} -> ${describeEnd(to)}`;
+  return {
+    verdict,
+    toBeAllowed: () => {
+      if (!verdict.allowed) throw new Error(`expected flow ${question} to be allowed, but it is ${describeVerdict(verdict)}`);
+    },
+    toBeDenied: (reason?: string | RegExp) => {
+      if (verdict.allowed) throw new Error(`expected flow ${question} to be denied, but it is ${describeVerdict(verdict)}`);
+      const text = verdict.reason ?? "";
+      if (reason !== undefined && !(typeof reason === "string" ? text.includes(reason) : reason.test(text))) {
+        throw new Error(`expected flow ${question} to be denied for ${String(reason)}, but it is ${describeVerdict(verdict)}`);
+      }
+    },
+  };
+}
+
+/** A flow a stack declares: the use case's allowed flow, or a denied one of who must not get in. */
+export interface FlowDeclaration {
+  /** Where it starts. */
+  readonly from: FlowSource | FlowRef;
+  /** Where it goes. */
+  readonly to: FlowDestination | FlowRef | string;
+  /** Why it matters, shown by the flows command and in the diagram. @default - none */
+  readonly description?: string;
+}
+
+/** Options of a denied declaration. */
+export interface DeniedFlowDeclaration extends FlowDeclaration {
+  /** A fragment the reason must contain (a hop kind's words, a group's name). @default - any reason */
+  readonly reason?: string;
+}
+
+const declarations = new WeakMap<TerraformStack, Flows>();
+
+/**
+ * The flows a stack declares. They are written into the synthesized JSON
+ * (`//.flows.declared`, a comment Terraform ignores), so that the flows
+ * command re-proves them over `cdktf.out`, the diagrams draw them, and a
+ * test proves every one with {@link Flows.verify}.
+ */
+export class Flows {
+  /** The declarations of a stack. */
+  public static of(stack: TerraformStack): Flows {
+    if (!isStack(stack)) throw new ValidationError("flows", "stack", describeConstruct(stack), "a TerraformStack");
+    const existing = declarations.get(stack);
+    if (existing !== undefined) return existing;
+    const flows = new Flows(stack);
+    declarations.set(stack, flows);
+    recordInStack(stack, "declared", () => flows.declared());
+    return flows;
+  }
+
+  private readonly entries: { readonly name: string; readonly expect: "allowed" | "denied"; readonly declaration: DeniedFlowDeclaration }[] = [];
+
+  private constructor(private readonly stack: TerraformStack) {}
+
+  /** Declares a flow the use case exists for; `name` is unique in the stack. */
+  public allow(name: string, declaration: FlowDeclaration): this {
+    return this.add(name, "allowed", declaration);
+  }
+
+  /** Declares a flow that must not get through (another account, VPC, port, principal). */
+  public deny(name: string, declaration: DeniedFlowDeclaration): this {
+    return this.add(name, "denied", declaration);
+  }
+
+  /** The declarations with constructs turned into addresses, as they are written into the JSON. */
+  public declared(): DeclaredFlow[] {
+    const model = networkModelOf(this.stack);
+    return this.entries.map(({ name, expect, declaration }) => ({
+      name,
+      expect,
+      from: sourceSpec(this.stack, model, declaration.from),
+      to: destinationSpec(this.stack, model, declaration.to),
+      ...(declaration.reason === undefined ? {} : { reason: declaration.reason }),
+      ...(declaration.description === undefined ? {} : { description: declaration.description }),
+    }));
+  }
+
+  private add(name: string, expect: "allowed" | "denied", declaration: DeniedFlowDeclaration): this {
+    if (typeof name !== "string" || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) {
+      throw new ValidationError(this.stack, "flows.name", name, "a short name of lower-case letters, digits and hyphens, such as clients-reach-orders");
+    }
+    if (this.entries.some((e) => e.name === name)) throw new ValidationError(this.stack, `flows.${name}`, name, "a flow name not declared before in this stack");
+    if (declaration === undefined || declaration === null || declaration.from === undefined || declaration.to === undefined) {
+      throw new ValidationError(this.stack, `flows.${name}`, declaration, "a declaration with from and to");
+    }
+    this.entries.push({ name, expect, declaration });
+    return this;
+  }
+}
+
+/** The result of proving one declared flow. */
+export interface DeclaredFlowResult {
+  /** The declaration. */
+  readonly flow: DeclaredFlow;
+  /** The verdict over the synthesized JSON. */
+  readonly verdict: FlowVerdict;
+  /** True when the verdict is the declared one (and a denied flow's reason contains the declared fragment). */
+  readonly holds: boolean;
+}
+
+/** Proves every flow a synthesized stack declares. */
+export function verifyDeclaredFlows(model: NetworkModel): DeclaredFlowResult[] {
+  const declared = (model.document.annotations.declared ?? []) as DeclaredFlow[];
+  return declared.map((flow) => {
+    const verdict = analyzeFlow(model, flow.from, flow.to);
+    const expected = flow.expect === "allowed" ? verdict.allowed : !verdict.allowed && (flow.reason === undefined || (verdict.reason ?? "").includes(flow.reason));
+    return { flow, verdict, holds: expected };
+  });
+}
+
+/** The address or ID a reference stands for in the synthesized JSON. */
+function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, ref: FlowRef | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  if (typeof ref === "string") return ref;
+  if (ref === null || typeof ref !== "object" || !("node" in ref)) throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
+  const address = terraformAddressOf(ref);
+  if (address !== undefined) return address;
+  // Imported building blocks create nothing: they stand for the ID (or ARN) they were given.
+  for (const property of ["vpcId", "subnetId", "securityGroupId", "vpcEndpointId", "resourceConfigurationArn", "serviceNetworkArn", "serviceArn", "targetGroupArn"]) {
+    const value = (ref as unknown as Record<string, unknown>)[property];
+    if (value === undefined) continue;
+    const resolved = isUnresolved(value) ? model.document.evaluate(resolvedValue(ref, value)) : value;
+    if (typeof resolved === "string") return resolved;
+  }
+  throw new ValidationError(stack, part, ref.node.path, "a construct that creates a resource (a VPC, subnet, security group, endpoint, Lattice service, resource configuration ...) or an imported one with an ID");
+}
+
+function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource | FlowRef): FlowSourceSpec {
+  if (from === undefined || from === null) throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
+  if (typeof from === "string" || "node" in from) {
+    const reference = referenceOf(stack, model, "from", from as FlowRef) as string;
+    const kind = model.entity(reference)?.kind ?? (/^subnet-/.test(reference) ? "subnet" : /^sg-/.test(reference) ? "securityGroup" : "vpc");
+    if (kind === "subnet") return { subnet: reference };
+    if (kind === "securityGroup") return { securityGroup: reference };
+    if (kind !== "vpc") throw new ValidationError(stack, "from", reference, `a VPC, subnet or security group (this is a ${kind})`);
+    return { vpc: reference };
+  }
+  const source = from as FlowSource;
+  return {
+    ...(source.vpc === undefined ? {} : { vpc: referenceOf(stack, model, "from.vpc", source.vpc) }),
+    ...(source.subnet === undefined ? {} : { subnet: referenceOf(stack, model, "from.subnet", source.subnet) }),
+    ...(source.securityGroup === undefined ? {} : { securityGroup: referenceOf(stack, model, "from.securityGroup", source.securityGroup) }),
+    ...(source.cidr === undefined ? {} : { cidr: source.cidr }),
+    ...(source.internet === undefined ? {} : { internet: source.internet }),
+    ...(source.principal === undefined ? {} : { principal: principalOf(stack, source.principal) }),
+    ...(source.family === undefined ? {} : { family: source.family }),
+  };
+}
+
+function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): FlowPrincipal {
+  if (typeof principal !== "string") return principal;
+  if (isAccountId(principal)) return { account: principal };
+  if (principal.startsWith("arn:")) return { arn: principal };
+  throw new ValidationError(stack, "from.principal", principal, "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }");
+}
+
+function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDestination | FlowRef | string): FlowDestinationSpec {
+  if (to === undefined || to === null) throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
+  if (typeof to === "string") {
+    if (model.entity(to) !== undefined) return { target: to };
+    const match = /^(.+?)(?::(\d{1,5}))?$/.exec(to);
+    return { dnsName: match?.[1] ?? to, ...(match?.[2] === undefined ? {} : { port: Number(match[2]) }) };
+  }
+  if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
+  const destination = to as FlowDestination;
+  return {
+    ...(destination.dnsName === undefined ? {} : { dnsName: destination.dnsName }),
+    ...(destination.target === undefined ? {} : { target: referenceOf(stack, model, "to.target", destination.target) }),
+    ...(destination.port === undefined ? {} : { port: destination.port }),
+    ...(destination.protocol === undefined ? {} : { protocol: destination.protocol }),
+    ...(destination.request === undefined ? {} : { request: destination.request }),
+  };
+}
+
+function describeConstruct(value: unknown): string {
+  return value !== null && typeof value === "object" && "node" in value ? (value as IConstruct).node.path : String(value);
+}
+
+function describeEnd(end: unknown): string {
+  if (typeof end === "string") return end;
+  if (end !== null && typeof end === "object" && "node" in end) return (end as IConstruct).node.path;
+  const parts = Object.entries((end ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${describeConstruct(v) === "[object Object]" ? JSON.stringify(v) : describeConstruct(v)}`);
+  return `{ ${parts.join(", ")} }`;
+}

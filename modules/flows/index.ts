@@ -1,0 +1,15 @@
+/**
+ * Flow proofs: who reaches what, read from the synthesized Terraform of a
+ * stack (escape hatches and overrides included) and judged hop by hop
+ * (DNS, routes, security groups, endpoints, PrivateLink, VPC Lattice,
+ * resource gateways, RAM shares, IAM auth and endpoint policies).
+ *
+ * @packageDocumentation
+ */
+export * from "./spec";
+export * from "./verdict";
+export * from "./flows";
+export { analyzeFlow } from "./evaluate/analyze";
+export { NetworkModel } from "./model/network-model";
+export * from "./model/entities";
+export { TerraformDocument, TerraformBlock, ProviderConfiguration } from "./terraform/document";

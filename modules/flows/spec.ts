@@ -1,0 +1,82 @@
+/**
+ * Flow questions in their serializable form: every construct already turned
+ * into the Terraform address (or the literal ID) it synthesizes to, so that a
+ * question can be stored in the synthesized JSON and asked again over
+ * `cdktf.out` by the flows command.
+ */
+
+/** Who calls, for auth policies and endpoint policies. */
+export interface FlowPrincipal {
+  /** Role or user ARN (or an account root ARN). @default - the account's root, when `account` is given */
+  readonly arn?: string;
+  /** The caller's account. @default - the account in `arn` */
+  readonly account?: string;
+  /** The caller's organization (`aws:PrincipalOrgID`). @default - not in an organization */
+  readonly organizationId?: string;
+  /** The caller's organization paths (`aws:PrincipalOrgPaths`), such as `o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/`. @default - none */
+  readonly organizationPaths?: readonly string[];
+  /** Unsigned requests (no SigV4): what a TLS_PASSTHROUGH listener or a client without credentials sends. @default false */
+  readonly anonymous?: boolean;
+}
+
+/** Where a flow starts, by Terraform address or literal ID. */
+export interface FlowSourceSpec {
+  /** The VPC the client is in: `aws_vpc.<name>`, or the ID of a VPC the stack only names. @default - the VPC of `subnet` or `securityGroup` */
+  readonly vpc?: string;
+  /** The client's subnet (`aws_subnet.<name>` or an ID). @default - every subnet of the VPC (each must work) */
+  readonly subnet?: string;
+  /** The client's security group, whose egress rules are evaluated and which ingress rules may reference. @default - the client's egress is assumed open */
+  readonly securityGroup?: string;
+  /** A network outside the stack's VPCs (on premises, a partner) whose traffic enters `vpc` over Direct Connect or VPN. @default - none */
+  readonly cidr?: string;
+  /** The public internet. @default false */
+  readonly internet?: boolean;
+  /** The caller, for auth and endpoint policies. @default - an unknown principal: policy checks fail unless they allow anyone */
+  readonly principal?: FlowPrincipal;
+  /** Address family of the connection. @default "ipv4" */
+  readonly family?: "ipv4" | "ipv6";
+}
+
+/** An application request, for listener rules and policies. */
+export interface FlowRequest {
+  /** HTTP method. @default "GET" */
+  readonly method?: string;
+  /** Request path. @default "/" */
+  readonly path?: string;
+  /** Request headers (names in any case). @default - none */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** IAM action of an AWS service request, for endpoint and bucket policies (`s3:GetObject`). @default - the policy is not evaluated */
+  readonly action?: string;
+  /** The resource ARN of an AWS service request. @default "*" */
+  readonly resource?: string;
+}
+
+/** Where a flow goes: a name to dial, or a Terraform address. */
+export interface FlowDestinationSpec {
+  /** The DNS name the client dials, resolved from the source VPC. @default - the target's own DNS name */
+  readonly dnsName?: string;
+  /** An address: an endpoint, Lattice service, resource configuration, endpoint service, load balancer or subnet. @default - what `dnsName` resolves to */
+  readonly target?: string;
+  /** Destination port. @default - 443 */
+  readonly port?: number;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  /** The request, for listener rules and policies. @default - GET / without headers, policies of AWS services not evaluated */
+  readonly request?: FlowRequest;
+}
+
+/** A flow a stack declares, with the verdict it expects. */
+export interface DeclaredFlow {
+  /** Short unique name, e.g. `payments-calls-orders`. */
+  readonly name: string;
+  /** Where it starts. */
+  readonly from: FlowSourceSpec;
+  /** Where it goes. */
+  readonly to: FlowDestinationSpec;
+  /** allowed, or denied. */
+  readonly expect: "allowed" | "denied";
+  /** For denied flows: a fragment the reason must contain. @default - any reason */
+  readonly reason?: string;
+  /** Why the flow matters (shown by the flows command and in diagrams). @default - none */
+  readonly description?: string;
+}
