@@ -55,6 +55,8 @@ export interface FlowExpectation {
 }
 
 const models = new WeakMap<TerraformStack, { readonly size: number; readonly model: NetworkModel }>();
+/** Stacks whose declarations are being rendered: rendering reads the model, which synthesizes the stack, which renders them again. */
+const rendering = new WeakSet<TerraformStack>();
 
 /**
  * The network model of a stack as it would be synthesized now. Cached until
@@ -66,7 +68,8 @@ export function networkModelOf(stack: TerraformStack): NetworkModel {
   const cached = models.get(stack);
   if (cached !== undefined && cached.size === size) return cached.model;
   const model = NetworkModel.fromJson(stack.node.id, synthesizedJson(stack));
-  models.set(stack, { size, model });
+  // A model read while declarations render lacks them: never keep it.
+  if (!rendering.has(stack)) models.set(stack, { size, model });
   return model;
 }
 
@@ -130,7 +133,7 @@ export class Flows {
     if (existing !== undefined) return existing;
     const flows = new Flows(stack);
     declarations.set(stack, flows);
-    recordInStack(stack, "declared", () => flows.declared());
+    recordInStack(stack, "declared", () => (rendering.has(stack) ? [] : flows.declared()));
     return flows;
   }
 
@@ -150,7 +153,15 @@ export class Flows {
 
   /** The declarations with constructs turned into addresses, as they are written into the JSON. */
   public declared(): DeclaredFlow[] {
-    const model = networkModelOf(this.stack);
+    rendering.add(this.stack);
+    try {
+      return this.render(networkModelOf(this.stack));
+    } finally {
+      rendering.delete(this.stack);
+    }
+  }
+
+  private render(model: NetworkModel): DeclaredFlow[] {
     return this.entries.map(({ name, expect, declaration }) => ({
       name,
       expect,
@@ -197,7 +208,13 @@ export function verifyDeclaredFlows(model: NetworkModel): DeclaredFlowResult[] {
 /** The address or ID a reference stands for in the synthesized JSON. */
 function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, ref: FlowRef | undefined): string | undefined {
   if (ref === undefined) return undefined;
-  if (typeof ref === "string") return ref;
+  if (typeof ref === "string") {
+    if (!isUnresolved(ref)) return ref;
+    // An ID attribute of a building block (`vpc.privateSubnets[0].subnetId`): what the JSON holds for it.
+    const resolved = model.document.evaluate(resolvedValue(stack, ref));
+    if (typeof resolved !== "string") throw new ValidationError(stack, part, ref, "an ID or address Terraform knows at synth");
+    return resolved;
+  }
   if (ref === null || typeof ref !== "object" || !("node" in ref)) throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
   const address = terraformAddressOf(ref);
   if (address !== undefined) return address;

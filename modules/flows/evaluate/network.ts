@@ -68,8 +68,9 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
       return current.deny("route", `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? subnet.address);
     }
     const hop = transit(model, outbound.route, source, target, destinations);
-    if (typeof hop === "string") return current.deny("route", hop, outbound.route.source);
-    current = current.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} via ${hop}`, outbound.route.source);
+    if (!hop.ok) return current.deny("route", hop.text, outbound.route.source);
+    current = current.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} via ${hop.text}`, outbound.route.source);
+    if (hop.assumption !== undefined) current = current.assume(hop.assumption);
   }
   // The way back: the target's subnets need a route to the client's addresses over the same kind of link.
   const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
@@ -97,31 +98,31 @@ function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: read
 }
 
 /** Describes the link a route uses, or says in words why it does not lead to the target's VPC. */
-function transit(model: NetworkModel, route: RouteEntry, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): string {
+function transit(model: NetworkModel, route: RouteEntry, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): { readonly ok: boolean; readonly text: string; readonly assumption?: string } {
   const targetVpc = model.vpc(target.vpcId);
   if (route.kind === "transitGateway") {
     const tgw = model.transitGateways.find((t) => t.id === route.target);
-    if (tgw === undefined) return `transit gateway ${route.target} (not in this stack)`;
+    if (tgw === undefined) return { ok: true, text: `transit gateway ${route.target}`, assumption: `transit gateway ${route.target} (not in this stack) routes ${destinations.join(", ")} to ${vpcLabel(targetVpc, model)} and back` };
     const attached = (vpcId: string | undefined) => model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
     const from = attached(source.vpc?.id);
     const to = attached(target.vpcId);
-    if (from === undefined) return `route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${source.label} has no attachment to it`;
-    if (to === undefined) return `transit gateway ${labelOf(tgw)} has no attachment of ${vpcLabel(targetVpc, model)}, so nothing routes ${destinations.join(", ")} on`;
+    if (from === undefined) return { ok: false, text: `route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${source.label} has no attachment to it` };
+    if (to === undefined) return { ok: false, text: `transit gateway ${labelOf(tgw)} has no attachment of ${vpcLabel(targetVpc, model)}, so nothing routes ${destinations.join(", ")} on` };
     if (!(tgw.defaultRouteTableAssociation && tgw.defaultRouteTablePropagation && from.defaultAssociation && to.defaultPropagation)) {
-      return `transit gateway ${labelOf(tgw)} does not propagate ${vpcLabel(targetVpc, model)}'s routes into the route table of ${source.label}'s attachment`;
+      return { ok: false, text: `transit gateway ${labelOf(tgw)} does not propagate ${vpcLabel(targetVpc, model)}'s routes into the route table of ${source.label}'s attachment` };
     }
-    return `transit gateway ${labelOf(tgw)}`;
+    return { ok: true, text: `transit gateway ${labelOf(tgw)}` };
   }
   if (route.kind === "peering") {
     const peering = model.peeringConnections.find((p) => p.id === route.target);
-    if (peering === undefined) return `peering connection ${route.target} (not in this stack)`;
+    if (peering === undefined) return { ok: true, text: `peering connection ${route.target}`, assumption: `peering connection ${route.target} (not in this stack) joins ${source.label} and ${vpcLabel(targetVpc, model)}` };
     const joins = [peering.vpcId, peering.peerVpcId];
-    if (!joins.includes(source.vpc?.id ?? "") || !joins.includes(target.vpcId)) return `peering connection ${labelOf(peering)} does not connect ${source.label} with ${vpcLabel(targetVpc, model)}`;
-    if (!peering.accepted) return `peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)`;
-    return `peering connection ${labelOf(peering)}`;
+    if (!joins.includes(source.vpc?.id ?? "") || !joins.includes(target.vpcId)) return { ok: false, text: `peering connection ${labelOf(peering)} does not connect ${source.label} with ${vpcLabel(targetVpc, model)}` };
+    if (!peering.accepted) return { ok: false, text: `peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)` };
+    return { ok: true, text: `peering connection ${labelOf(peering)}` };
   }
-  if (route.kind === "local") return `${route.destination} is local to ${source.label}, not ${vpcLabel(targetVpc, model)}: the VPCs' CIDRs overlap`;
-  return `route ${route.destination} goes to ${route.target ?? route.kind}, which does not lead to ${vpcLabel(targetVpc, model)}`;
+  if (route.kind === "local") return { ok: false, text: `${route.destination} is local to ${source.label}, not ${vpcLabel(targetVpc, model)}: the VPCs' CIDRs overlap` };
+  return { ok: false, text: `route ${route.destination} goes to ${route.target ?? route.kind}, which does not lead to ${vpcLabel(targetVpc, model)}` };
 }
 
 /** True when a rule lets this protocol and port through. */

@@ -1,0 +1,172 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
+import { ValidationError } from "../../modules/core";
+import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { analyzeStackFlow, expectFlow, Flows, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
+import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+
+const ORG = "o-a1b2c3d4e5";
+const APP_ROLE = { arn: "arn:aws:iam::111111111111:role/app", organizationId: ORG };
+
+function stack(): TerraformStack {
+  const s = new TerraformStack(Testing.app(), "flows");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  return s;
+}
+
+function vpc(scope: TerraformStack, id: string, cidrBlock: string): PrivateVpc {
+  return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+}
+
+function logsEndpoint(scope: TerraformStack, inVpc: PrivateVpc, props: { allowedPeers?: Peer[]; privateDnsEnabled?: boolean } = {}): InterfaceEndpoint {
+  return new InterfaceEndpoint(scope, "Logs", { vpc: inVpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), ...props });
+}
+
+describe("flows to an AWS service through an interface endpoint", () => {
+  test("a client of the VPC reaches logs by its public name, through private DNS, and the policy admits principals of the organization", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    const flow = expectFlow(s, { vpc: app, principal: APP_ROLE }, { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } });
+    flow.toBeAllowed();
+    expect(flow.verdict.hops.map((h) => h.kind)).toEqual(["source", "dns", "endpoint", "route", "security-group", "endpoint-policy"]);
+  });
+
+  test("fails when the caller is outside the organization: the endpoint policy denies it, and the reason names the condition", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    expectFlow(s, { vpc: app, principal: "arn:aws:iam::999999999999:role/intruder" }, { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } }).toBeDenied(
+      "(aws:PrincipalOrgID)",
+    );
+  });
+
+  test("fails when private DNS is off and nothing else answers the name: the VPC has no route to the internet", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app, { privateDnsEnabled: false });
+    expectFlow(s, app, "logs.us-east-1.amazonaws.com:443").toBeDenied("no route to com.amazonaws.us-east-1.logs");
+  });
+
+  test("fails when the endpoint's security group does not admit the client's CIDR", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app, { allowedPeers: [Peer.cidr("10.0.0.0/24")] });
+    // Only the first subnet is admitted: a client in the second subnet is dropped.
+    const verdict = analyzeStackFlow(s, app, "logs.us-east-1.amazonaws.com");
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.reason).toMatch(/has no ingress from 10\.0\.0\.0\/24, 10\.0\.1\.0\/24 on tcp 443/);
+    expectFlow(s, { subnet: app.privateSubnets[0].subnetId }, "logs.us-east-1.amazonaws.com").toBeAllowed();
+  });
+
+  test("fails when the client's own security group has no egress to the endpoint", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    const clients = new SecurityGroup(s, "Clients", { vpc: app, description: "Application instances" });
+    expectFlow(s, { securityGroup: clients }, "logs.us-east-1.amazonaws.com").toBeDenied("security group Clients has no egress to 10.0.0.0/24, 10.0.1.0/24 on tcp 443");
+    clients.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS to VPC endpoints" });
+    expectFlow(s, { securityGroup: clients }, "logs.us-east-1.amazonaws.com").toBeAllowed();
+  });
+});
+
+describe("flows between VPCs", () => {
+  function hubAndSpoke(withRoutes: boolean): { s: TerraformStack; hub: PrivateVpc; spoke: PrivateVpc } {
+    const s = stack();
+    const hub = vpc(s, "HubVpc", "10.0.0.0/16");
+    const spoke = vpc(s, "SpokeVpc", "10.1.0.0/16");
+    new InterfaceEndpoint(s, "Logs", { vpc: hub, service: AwsService.LOGS, policy: EndpointPolicy.allowAll(), allowedPeers: [Peer.cidr("10.0.0.0/8")] });
+    if (withRoutes) {
+      const tgw = new Ec2TransitGateway(s, "Tgw", {});
+      for (const [name, v, to] of [["hub", hub, "10.1.0.0/16"], ["spoke", spoke, "10.0.0.0/16"]] as const) {
+        new Ec2TransitGatewayVpcAttachment(s, `Attach-${name}`, { transitGatewayId: tgw.id, vpcId: v.vpcId, subnetIds: v.privateSubnets.map((x) => x.subnetId) });
+        v.privateSubnets.forEach((subnet, i) => new Route(s, `Route-${name}-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: to, transitGatewayId: tgw.id }));
+      }
+    }
+    return { s, hub, spoke };
+  }
+
+  test("fails when the spoke has no route to the hub (no transit gateway, no peering)", () => {
+    const { s, spoke } = hubAndSpoke(false);
+    const model = networkModelOf(s);
+    const endpoint = model.endpoints[0].address;
+    expectFlow(s, spoke, { target: endpoint }).toBeDenied("has no route to 10.0.0.0/24, 10.0.1.0/24 (VPC HubVpc)");
+  });
+
+  test("a spoke reaches the hub's endpoint through a transit gateway with routes both ways", () => {
+    const { s, spoke } = hubAndSpoke(true);
+    const endpoint = networkModelOf(s).endpoints[0].address;
+    const verdict = analyzeStackFlow(s, spoke, { target: endpoint });
+    expect(verdict.reason).toBeUndefined();
+    expect(verdict.hops.filter((h) => h.kind === "route").map((h) => h.text).join("\n")).toMatch(/via transit gateway Tgw/);
+  });
+});
+
+describe("the flow API refuses bad questions with a ValidationError", () => {
+  function caught(run: () => unknown): ValidationError {
+    try {
+      run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return error as ValidationError;
+    }
+    throw new Error("expected a ValidationError");
+  }
+
+  test("fails when the source is not a VPC, subnet or security group", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const endpoint = logsEndpoint(s, app);
+    const error = caught(() => analyzeStackFlow(s, endpoint, "logs.us-east-1.amazonaws.com"));
+    expect(error.prop).toBe("from");
+    expect(error.expected).toMatch(/VPC, subnet or security group/);
+  });
+
+  test("fails when a construct belongs to no resource, an address is unknown, or a DNS name is malformed", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    expect(caught(() => analyzeStackFlow(s, { vpc: "aws_vpc.NotThere" }, "x.example.com")).message).toMatch(/from\.vpc.*not in stack flows/);
+    expect(caught(() => analyzeStackFlow(s, app, { dnsName: "not a name" })).prop).toBe("to.dnsName");
+    expect(caught(() => analyzeStackFlow(s, app, { dnsName: "a.example.com", port: 70000 })).prop).toBe("to.port");
+    expect(caught(() => analyzeStackFlow(s, { vpc: app, principal: "someone" }, "a.example.com")).prop).toBe("from.principal");
+    expect(caught(() => analyzeStackFlow(s, app, { target: "aws_vpc_endpoint.missing" })).prop).toBe("to.target");
+  });
+
+  test("fails when a declared flow name repeats", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    Flows.of(s).allow("clients-reach-logs", { from: app, to: "logs.us-east-1.amazonaws.com" });
+    expect(caught(() => Flows.of(s).deny("clients-reach-logs", { from: app, to: "logs.us-east-1.amazonaws.com" })).prop).toBe("flows.clients-reach-logs");
+    expect(caught(() => Flows.of(s).allow("Not A Name", { from: app, to: "x.example.com" })).prop).toBe("flows.name");
+  });
+});
+
+describe("declared flows", () => {
+  test("are written into the synthesized JSON and proven from it", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const other = vpc(s, "OtherVpc", "10.9.0.0/16");
+    logsEndpoint(s, app);
+    Flows.of(s)
+      .allow("app-ships-logs", { from: { vpc: app, principal: APP_ROLE }, to: { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } } })
+      .deny("other-vpc-has-no-endpoint", { from: other, to: "logs.us-east-1.amazonaws.com", reason: "no route" });
+    const json = JSON.parse(JSON.stringify(s.toTerraform())) as { "//": { flows: { declared: { name: string; from: { vpc: string } }[] } } };
+    expect(json["//"].flows.declared.map((f) => f.name)).toEqual(["app-ships-logs", "other-vpc-has-no-endpoint"]);
+    expect(json["//"].flows.declared[0].from.vpc).toMatch(/^aws_vpc\.AppVpc/);
+    const results = verifyDeclaredFlows(networkModelOf(s));
+    expect(results.map((r) => [r.flow.name, r.holds])).toEqual([
+      ["app-ships-logs", true],
+      ["other-vpc-has-no-endpoint", true],
+    ]);
+  });
+
+  test("expectFlow's failure message shows the verdict hop by hop", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeAllowed()).toThrow(/denied: .*\n {2}ok {3}source: VPC AppVpc\n {2}ok {3}dns: .*\n {2}FAIL route/);
+    expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeDenied("acceptance")).toThrow(/to be denied for acceptance/);
+  });
+});
