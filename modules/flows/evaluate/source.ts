@@ -1,6 +1,6 @@
 import { familyOf } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
-import { parseArn } from "../../core/formats";
+import { closestMatch, parseArn } from "../../core/formats";
 import { NetworkModel } from "../model/network-model";
 import { FlowPrincipal, FlowSourceSpec } from "../spec";
 import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
@@ -59,5 +59,6 @@ export function lookup<T extends { readonly address: string; readonly id?: strin
   if (found !== undefined) return found;
   const other = model.entity(reference);
   if (other !== undefined) throw questionError(model, part, `${reference} (a ${other.kind})`, expected);
-  throw questionError(model, part, reference, `${expected}; it is not in stack ${model.stackName}`);
+  const suggestion = closestMatch(reference, list.map((e) => e.address));
+  throw questionError(model, part, reference, `${expected}; it is not in stack ${model.stackName}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`);
 }

@@ -1,0 +1,169 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ResourceEndpoint } from "../../modules/endpoints";
+import { expectFlow } from "../../modules/flows";
+import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../../modules/lattice";
+import { EndpointService, ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
+import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { InterfaceEndpoint } from "../../modules/endpoints";
+
+const ORG = "o-a1b2c3d4e5";
+const CALLER = { arn: "arn:aws:iam::111111111111:role/checkout", organizationId: ORG };
+
+function stack(): TerraformStack {
+  const s = new TerraformStack(Testing.app(), "services");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  return s;
+}
+
+function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: AwsProvider): PrivateVpc {
+  return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+}
+
+describe("VPC Lattice flows", () => {
+  function lattice(options: { targetsOpen?: boolean; associate?: boolean } = {}) {
+    const s = stack();
+    const client = vpc(s, "ClientVpc", "10.10.0.0/16");
+    const app = vpc(s, "AppVpc", "10.11.0.0/16");
+    const other = vpc(s, "OtherVpc", "10.12.0.0/16");
+    const targets = new TargetGroup(s, "Orders", {
+      name: "orders",
+      type: "IP",
+      vpc: app,
+      protocol: "HTTP",
+      port: 8080,
+      targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
+    });
+    if (options.targetsOpen !== false) TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
+    const callers = new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORG, sourceVpcs: [client] });
+    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: callers });
+    service.addListener({
+      protocol: "HTTPS",
+      defaultAction: ListenerAction.fixedResponse(404),
+      rules: [{ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(targets) }],
+    });
+    const network = new ServiceNetwork(s, "Network", { name: "shop", authPolicy: callers });
+    network.associateService("orders", service);
+    if (options.associate !== false) network.associateVpc("clients", { vpc: client });
+    network.associateVpc("other", { vpc: other });
+    return { s, client, other, service };
+  }
+
+  test("a signed caller of the organization in the client VPC reaches the orders rule's targets", () => {
+    const { s, client, service } = lattice();
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service, request: { method: "GET", path: "/orders/42" } }).toBeAllowed();
+  });
+
+  test("fails when the path matches no rule: the listener answers 404 itself", () => {
+    const { s, client, service } = lattice();
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service, request: { path: "/admin" } }).toBeDenied("fixed 404 response");
+  });
+
+  test("fails when the caller comes from another associated VPC: the auth policy names the condition", () => {
+    const { s, other, service } = lattice();
+    expectFlow(s, { vpc: other, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied("no Allow statement matches arn:aws:iam::111111111111:role/checkout (vpc-lattice-svcs:SourceVpc)");
+  });
+
+  test("fails when requests are unsigned", () => {
+    const { s, client, service } = lattice();
+    expectFlow(s, { vpc: client, principal: { anonymous: true } }, { target: service, request: { path: "/orders" } }).toBeDenied("aws:PrincipalType");
+  });
+
+  test("fails when no security group admits VPC Lattice to the targets", () => {
+    const { s, client, service } = lattice({ targetsOpen: false });
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied("admits VPC Lattice (169.254.171.0/24) on 8080");
+  });
+
+  test("fails when the client VPC is not associated with the network", () => {
+    const { s, client, service } = lattice({ associate: false });
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("neither associated with a service network that holds service orders-api");
+  });
+});
+
+describe("PrivateLink flows", () => {
+  function offering(acceptanceRequired: boolean) {
+    const s = stack();
+    const consumerAccount = new AwsProvider(s, "aws-consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+    const provider = vpc(s, "ProviderVpc", "10.40.0.0/16");
+    const consumer = vpc(s, "ConsumerVpc", "10.50.0.0/16", consumerAccount);
+    const app = new SecurityGroup(s, "App", { vpc: provider, description: "API instances" });
+    const offer = new PrivateLinkSaasOffering(s, "Api", {
+      service: {
+        acceptanceRequired,
+        networkLoadBalancer: {
+          vpc: provider,
+          listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.40.0.10" } }) }],
+          ingressPeers: [Peer.cidr("10.50.0.0/16")],
+        },
+      },
+      consumers: [{ name: "acme", accountId: "222222222222", provider: consumerAccount, vpc: consumer }],
+    });
+    app.addIngressRule({ peer: Peer.securityGroup(offer.service.loadBalancer!.securityGroup, "nlb"), port: 8443, description: "From the NLB" });
+    return { s, consumer, offer };
+  }
+
+  test("fails when the consumer's subnets are placed by AZ name across accounts", () => {
+    const { s, consumer, offer } = offering(true);
+    expectFlow(s, consumer, { target: offer.consumers.acme.endpoint }).toBeDenied("place the endpoint's and the load balancer's subnets by AZ ID");
+  });
+
+  test("fails when acceptance is required and nothing accepts the endpoint", () => {
+    const s = stack();
+    const provider = vpc(s, "ProviderVpc", "10.40.0.0/16");
+    const consumer = vpc(s, "ConsumerVpc", "10.50.0.0/16");
+    const service = new EndpointService(s, "Svc", {
+      networkLoadBalancer: { vpc: provider, listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.40.0.10" } }) }] },
+      allowedPrincipals: [],
+      acceptanceRequired: true,
+    });
+    const endpoint = new InterfaceEndpoint(s, "Consumer", { vpc: consumer, service });
+    expectFlow(s, consumer, { target: endpoint }).toBeDenied("allows no principal at all");
+  });
+});
+
+describe("resource configuration flows", () => {
+  function shared(waitForShare: boolean) {
+    const s = stack();
+    const trusted = new AwsProvider(s, "aws-trusted", { alias: "trusted", region: "us-east-1", allowedAccountIds: ["333333333333"] });
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "TrustedVpc", "10.60.0.0/16", trusted);
+    const gateway = new ResourceGateway(s, "Gateway", { name: "workers-ingress", vpc: owner });
+    const host = new SecurityGroup(s, "Host", { vpc: owner, description: "Worker instance" });
+    host.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gateway"), port: 8000, toPort: 8100, description: "From the resource gateway" });
+    const worker = new ResourceConfiguration(s, "Worker", { name: "worker-api", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["8000-8100"] });
+    const access = new SharedResourceAccess(s, "Access", { name: "worker-api", resourceConfiguration: worker, partnerAccountId: "333333333333", partnerProvider: trusted, partnerVpc: client });
+    if (waitForShare) access.endpoint.resource.dependsOn = [...(access.endpoint.resource.dependsOn ?? []), ...access.share.invitationDependencies.map((d) => (d as unknown as { fqn: string }).fqn)];
+    return { s, client, worker, access };
+  }
+
+  test("fails when the port is outside the configuration's ranges: the endpoint's group opens only those, and a wider group does not help", () => {
+    const { s, client, worker } = shared(true);
+    expectFlow(s, client, { target: worker, port: 22 }).toBeDenied("has no ingress from 10.60.0.0/24, 10.60.1.0/24 on tcp 22");
+    const own = vpc(s, "OwnVpc", "10.70.0.0/16");
+    const wide = new ResourceEndpoint(s, "WideOpen", { vpc: own, resourceConfiguration: worker, ports: [{ from: 22, to: 22 }] });
+    expectFlow(s, own, { target: worker, port: 22 }).toBeDenied("port 22 is not in the port ranges of resource configuration worker-api (8000-8100)");
+    expect(wide.vpcEndpointId).toBeDefined();
+  });
+
+  test("fails when the endpoint does not wait for the share's principal association: a race at apply", () => {
+    const { s, client, worker } = shared(false);
+    expectFlow(s, client, { target: worker, port: 8080 }).toBeDenied("a race at apply");
+  });
+
+  test("a client of the trusted account reaches the port range once the endpoint waits for the share", () => {
+    const { s, client, worker } = shared(true);
+    expectFlow(s, client, { target: worker, port: 8080 }).toBeAllowed();
+  });
+
+  test("fails when the Resource endpoint's security group does not open the port", () => {
+    const s = stack();
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ClientVpc", "10.30.0.0/16");
+    const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner });
+    new SecurityGroup(s, "Host", { vpc: owner, description: "Host" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 9100, description: "Scrapes" });
+    const host = new ResourceConfiguration(s, "Host9100", { name: "node-exporter", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["9100"] });
+    new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: host, ports: [{ from: 443, to: 443 }] });
+    expectFlow(s, client, { target: host, port: 9100 }).toBeDenied("has no ingress from 10.30.0.0/24, 10.30.1.0/24 on tcp 9100");
+  });
+});
