@@ -75,6 +75,15 @@ export function toMermaid(diagram: StackDiagram, options: MermaidOptions = {}): 
     lines.push(`  ${edge.from} ${arrow}${edge.label === undefined ? "" : `|"${escape(edge.label)}"|`} ${edge.to}`);
   }
 
+  // Declared flows: dotted, green when allowed, red and crossed when denied, amber when the analysis disagrees with the declaration.
+  diagram.flows.forEach((flow, i) => {
+    const index = diagram.edges.length + i;
+    const verdict = flow.holds ? flow.expect : flow.expect === "allowed" ? "denied" : "allowed";
+    const mark = !flow.holds ? `⚠ ${flow.name}: declared ${flow.expect}, is ${verdict}` : `${verdict === "allowed" ? "✓" : "✗"} ${flow.name}`;
+    lines.push(`  ${flow.from} ${verdict === "allowed" ? "-.->" : "-.-x"}|"${escape(mark)}"| ${flow.to}`);
+    lines.push(`  linkStyle ${index} stroke:${!flow.holds ? "#bf8700" : verdict === "allowed" ? "#1a7f37" : "#cf222e"},stroke-dasharray:3`);
+  });
+
   for (const kind of Object.keys(STYLES) as DiagramNodeKind[]) {
     const ids = diagram.nodes.filter((n) => n.kind === kind).map((n) => n.id);
     if (ids.length === 0) continue;

@@ -1,7 +1,12 @@
+import { verifyDeclaredFlows } from "../flows/declared";
+import { NetworkModel } from "../flows/model/network-model";
+import { Json, referencedAddresses } from "../flows/terraform/document";
+
 /**
  * Reads a synthesized stack (the cdk.tf.json object) into a graph of who
- * reaches what. Works on the JSON only, without cdktf, so it also reads
- * stacks synthesized elsewhere.
+ * reaches what, through the flow analysis' reader of the JSON (one reader
+ * for diagrams, guardrails and flows). Works on the JSON only, so it also
+ * reads stacks synthesized elsewhere.
  *
  * - Accounts are the AWS provider configurations (default and aliases).
  * - Nodes are the resources a network engineer draws (VPCs, endpoints,
@@ -74,6 +79,8 @@ export interface DiagramEdge {
 
 /** Who reaches what in one stack. */
 export interface StackDiagram {
+  /** The flows the stack declares, with their verdicts. */
+  readonly flows: readonly DiagramFlow[];
   /** One per AWS provider configuration, the default first. */
   readonly accounts: readonly DiagramAccount[];
   /** Resources worth drawing, in the synthesized file's order, then principals. */
@@ -93,6 +100,8 @@ export interface SynthesizedStack {
   readonly resource?: Record<string, Record<string, TerraformBody>>;
   /** Input variables by name; their defaults name what a stack takes as input. @default - no variables */
   readonly variable?: Record<string, TerraformBody>;
+  /** Comments, among them the flows the stack declares (`//.flows.declared`). @default - none */
+  readonly "//"?: TerraformBody;
 }
 
 const NODE_KINDS: Record<string, DiagramNodeKind> = {
@@ -186,8 +195,6 @@ const EXTERNAL_TARGETS: Record<string, Record<string, DiagramNodeKind>> = {
   aws_vpclattice_resource_configuration: { resource_gateway_identifier: "resourceGateway" },
 };
 
-const REFERENCE = /(?<![\w.])((?:aws|awscc)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
-
 interface Reference {
   readonly argument: string;
   readonly target: string;
@@ -197,40 +204,68 @@ interface ResourceInfo {
   readonly address: string;
   readonly type: string;
   readonly body: TerraformBody;
+  readonly path?: string;
   readonly account: string;
   readonly references: readonly Reference[];
 }
 
-/** Builds the diagram model of one synthesized stack. */
+/** A declared flow of the stack and its verdict, drawn between the nodes it starts and ends at. */
+export interface DiagramFlow {
+  /** The flow's name. */
+  readonly name: string;
+  /** Node (or account) ID the flow starts at: the client's VPC. */
+  readonly from: string;
+  /** Node ID the flow ends at. */
+  readonly to: string;
+  /** The declared verdict. */
+  readonly expect: "allowed" | "denied";
+  /** True when the analysis gives the declared verdict. */
+  readonly holds: boolean;
+}
+
+/** Builds the diagram model of one synthesized stack, read through the flow analysis' document and model. */
 export function stackDiagram(stack: SynthesizedStack): StackDiagram {
-  const accounts = readAccounts(stack);
-  const resources = readResources(stack, accounts);
+  const model = NetworkModel.fromJson(DIAGRAM_STACK, stack as Json);
+  const accounts = readAccounts(model);
+  const resources = readResources(model, accounts);
   const byAddress = new Map(resources.map((r) => [r.address, r]));
   const nodes = new Map<string, DiagramNode>();
+  for (const resource of resources) {
+    const kind = NODE_KINDS[resource.type];
+    if (kind === undefined) continue;
+    nodes.set(resource.address, {
+      id: mermaidId(resource.address),
+      kind,
+      address: resource.address,
+      label: labelOf(resource),
+      details: detailsOf(resource.type, resource.body),
+      account: resource.account,
+      vpc: kind === "vpc" ? undefined : vpcOf(resource, byAddress),
+    });
+  }
+  const graph = referenceGraph(model, resources, byAddress, accounts, nodes);
+  const edges = contractedEdges(graph, nodes, accounts);
+  return { accounts, nodes: [...nodes.values()], edges, flows: declaredFlows(model, nodes) };
+}
+
+const DIAGRAM_STACK = "stack";
+
+/** Edges between every resource and what it references, labelled by argument or connector. */
+function referenceGraph(
+  model: NetworkModel,
+  resources: readonly ResourceInfo[],
+  byAddress: ReadonlyMap<string, ResourceInfo>,
+  accounts: readonly DiagramAccount[],
+  nodes: Map<string, DiagramNode>,
+): Map<string, { to: string; label?: string }[]> {
   const graph = new Map<string, { to: string; label?: string }[]>();
   const addEdge = (from: string, to: string, label?: string): void => {
     graph.set(from, [...(graph.get(from) ?? []), { to, label }]);
   };
-
-  for (const resource of resources) {
-    const kind = NODE_KINDS[resource.type];
-    if (kind !== undefined) {
-      nodes.set(resource.address, {
-        id: mermaidId(resource.address),
-        kind,
-        address: resource.address,
-        label: labelOf(resource),
-        details: detailsOf(resource.type, resource.body),
-        account: resource.account,
-        vpc: kind === "vpc" ? undefined : vpcOf(resource, byAddress),
-      });
-    }
-  }
-
   for (const resource of resources) {
     const connector = CONNECTORS[resource.type];
     const externals = Object.entries(EXTERNAL_TARGETS[resource.type] ?? {}).flatMap(([argument, kind]) =>
-      namedValues(resource.body[argument], stack.variable ?? {}).map((named) => ({ argument, target: externalNode(kind, named, accounts, nodes) })),
+      namedValues(resource.body[argument], model).map((named) => ({ argument, target: externalNode(kind, named, accounts, nodes) })),
     );
     for (const reference of [...resource.references.filter((r) => byAddress.has(r.target)), ...externals]) {
       // A connector's source side may be a placement argument (a VPC association's vpc_identifier).
@@ -238,7 +273,7 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
       else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? referenceLabel(resource, reference.argument));
     }
     const principals = PRINCIPAL_ARGUMENTS[resource.type];
-    for (const principal of principals === undefined ? [] : namedValues(resource.body[principals.argument], stack.variable ?? {})) {
+    for (const principal of principals === undefined ? [] : namedValues(resource.body[principals.argument], model)) {
       const target = principalNode(principal, accounts, nodes);
       if (principals.inbound) addEdge(target, resource.address, principals.label);
       else addEdge(resource.address, target, principals.label);
@@ -248,69 +283,80 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
       for (const reference of resource.references) addEdge(reference.target, resource.account, "accepted by");
     }
   }
+  return graph;
+}
 
+/** One edge per ordered pair of drawn nodes, walking depth first through the glue between them. */
+function contractedEdges(graph: ReadonlyMap<string, readonly { to: string; label?: string }[]>, nodes: ReadonlyMap<string, DiagramNode>, accounts: readonly DiagramAccount[]): DiagramEdge[] {
   const shown = (address: string): string | undefined => nodes.get(address)?.id ?? accounts.find((a) => a.id === address)?.id;
   const edges = new Map<string, DiagramEdge>();
   for (const start of [...nodes.keys(), ...accounts.map((a) => a.id)]) {
     const from = shown(start) as string;
-    const visited = new Set<string>([start]);
-    const walk = (address: string, label: string | undefined): void => {
-      for (const edge of graph.get(address) ?? []) {
-        if (visited.has(edge.to)) continue;
-        visited.add(edge.to);
-        const to = shown(edge.to);
-        const edgeLabel = label ?? edge.label;
-        if (to === undefined) walk(edge.to, edgeLabel);
-        else if (to !== from) edges.set(`${from}->${to}`, { from, to, label: edgeLabel });
-      }
-    };
-    walk(start, undefined);
+    walkGlue(graph, shown, start, undefined, new Set([start]), (to, label) => {
+      if (to !== from) edges.set(`${from}->${to}`, { from, to, label });
+    });
   }
-
-  return { accounts, nodes: [...nodes.values()], edges: [...edges.values()] };
+  return [...edges.values()];
 }
 
-function readAccounts(stack: SynthesizedStack): DiagramAccount[] {
-  const blocks = stack.provider?.aws ?? [];
-  const accounts = blocks.map((block): DiagramAccount => {
-    const alias = typeof block.alias === "string" ? block.alias : undefined;
-    const accountId = accountIdOf(block);
-    const name = alias ?? "default";
-    return { id: accountKey(alias), alias, accountId, label: accountId === undefined ? `${name} account` : `${name} account ${accountId}` };
+/** Follows edges out of `address`; a drawn node ends a branch (reported with the first label seen on the way), glue is walked through. */
+function walkGlue(
+  graph: ReadonlyMap<string, readonly { to: string; label?: string }[]>,
+  shown: (address: string) => string | undefined,
+  address: string,
+  label: string | undefined,
+  visited: Set<string>,
+  report: (to: string, label: string | undefined) => void,
+): void {
+  for (const edge of graph.get(address) ?? []) {
+    if (visited.has(edge.to)) continue;
+    visited.add(edge.to);
+    const to = shown(edge.to);
+    if (to === undefined) walkGlue(graph, shown, edge.to, label ?? edge.label, visited, report);
+    else report(to, label ?? edge.label);
+  }
+}
+
+/** The stack's declared flows, proven, between the nodes they start and end at. */
+function declaredFlows(model: NetworkModel, nodes: ReadonlyMap<string, DiagramNode>): DiagramFlow[] {
+  return verifyDeclaredFlows(model).flatMap(({ flow, holds }) => {
+    const start = flow.from.vpc ?? flow.from.subnet ?? flow.from.securityGroup;
+    const vpc = start === undefined ? undefined : (model.vpc(start)?.address ?? model.subnet(start)?.vpcId ?? start);
+    const from = [...nodes.values()].find((n) => n.address === vpc || (n.kind === "vpc" && model.vpc(vpc ?? "")?.address === n.address));
+    const target = flow.to.target ?? model.latticeServices.find((s) => s.customDomainName === flow.to.dnsName?.toLowerCase())?.address;
+    const to = target === undefined ? undefined : nodes.get(target);
+    return from === undefined || to === undefined ? [] : [{ name: flow.name, from: from.id, to: to.id, expect: flow.expect, holds }];
   });
-  return accounts.some((a) => a.alias === undefined) ? accounts : [{ id: accountKey(undefined), label: "default account" }, ...accounts];
 }
 
-function accountIdOf(block: TerraformBody): string | undefined {
-  const allowed = block.allowed_account_ids;
-  if (Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string") return allowed[0];
-  const roles = block.assume_role;
-  const roleArn = Array.isArray(roles) ? (roles[0] as TerraformBody | undefined)?.role_arn : undefined;
-  return typeof roleArn === "string" ? /^arn:[^:]+:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+function readAccounts(model: NetworkModel): DiagramAccount[] {
+  return model.accounts.map((provider): DiagramAccount => {
+    const name = provider.alias ?? "default";
+    return { id: accountKey(provider.alias), alias: provider.alias, accountId: provider.accountId, label: provider.accountId === undefined ? `${name} account` : `${name} account ${provider.accountId}` };
+  });
 }
 
 function accountKey(alias: string | undefined): string {
   return mermaidId(`account_${alias ?? "default"}`);
 }
 
-function readResources(stack: SynthesizedStack, accounts: readonly DiagramAccount[]): ResourceInfo[] {
-  return Object.entries(stack.resource ?? {}).flatMap(([type, byName]) =>
-    Object.entries(byName).map(([name, body]) => {
-      const alias = typeof body.provider === "string" ? body.provider.replace(/^aws\./, "") : undefined;
+function readResources(model: NetworkModel, accounts: readonly DiagramAccount[]): ResourceInfo[] {
+  return model.document.blocks
+    .filter((block) => block.mode === "resource")
+    .map((block) => {
+      const alias = block.provider === "aws" ? undefined : block.provider.replace(/^aws\./, "");
       const account = accounts.find((a) => a.alias === alias)?.id ?? accountKey(undefined);
-      return { address: `${type}.${name}`, type, body, account, references: referencesOf(body) };
-    }),
-  );
+      const path = block.path === `${DIAGRAM_STACK}/${block.name}` ? undefined : block.path;
+      return { address: block.address, type: block.type, body: block.config as TerraformBody, path, account, references: referencesOf(block.config as TerraformBody) };
+    });
 }
 
-/** Every `${type.name...}` reference, with the argument (innermost key) it sits in. */
+/** Every reference to another resource (not data sources or variables), with the argument (innermost key) it sits in. */
 function referencesOf(body: TerraformBody): Reference[] {
   const found: Reference[] = [];
   const visit = (value: unknown, argument: string): void => {
     if (typeof value === "string") {
-      for (const expression of value.match(/\$\{[^}]*\}/g) ?? []) {
-        for (const match of expression.matchAll(REFERENCE)) found.push({ argument, target: `${match[1]}.${match[2]}` });
-      }
+      for (const address of referencedAddresses(value).filter((a) => !a.startsWith("data."))) found.push({ argument, target: address });
     } else if (Array.isArray(value)) {
       value.forEach((item) => visit(item, argument));
     } else if (value !== null && typeof value === "object") {
@@ -324,12 +370,12 @@ function referencesOf(body: TerraformBody): Reference[] {
 }
 
 /** What an argument names from outside the stack: literals, and input variables (by default value, else by name). */
-function namedValues(value: unknown, variables: Record<string, TerraformBody>): string[] {
+function namedValues(value: unknown, model: NetworkModel): string[] {
   return (Array.isArray(value) ? value : [value]).flatMap((v): string[] => {
     if (typeof v !== "string") return [];
     const variable = /^\$\{var\.([A-Za-z0-9_-]+)\}$/.exec(v)?.[1];
     if (variable === undefined) return v.includes("${") ? [] : [v];
-    const fallback = variables[variable]?.default;
+    const fallback = model.document.variables[variable]?.default;
     return [typeof fallback === "string" ? fallback : `var.${variable}`];
   });
 }
@@ -396,9 +442,8 @@ function vpcOf(resource: ResourceInfo, byAddress: Map<string, ResourceInfo>, see
 }
 
 function labelOf(resource: ResourceInfo): string {
-  const metadata = (resource.body["//"] as { metadata?: { path?: string } } | undefined)?.metadata;
-  if (typeof metadata?.path === "string") {
-    const segments = metadata.path.split("/").slice(1);
+  if (resource.path !== undefined) {
+    const segments = resource.path.split("/").slice(1);
     if (segments.length > 1 && segments[segments.length - 1] === "Resource") segments.pop();
     return segments.join("/");
   }

@@ -9,6 +9,7 @@
 export * from "./spec";
 export * from "./verdict";
 export * from "./flows";
+export * from "./declared";
 export { analyzeFlow } from "./evaluate/analyze";
 export { NetworkModel } from "./model/network-model";
 export * from "./model/entities";

@@ -1,0 +1,37 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { stackDiagram, SynthesizedStack, toMermaid } from "../../modules/diagram";
+import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { Flows } from "../../modules/flows";
+import { PrivateVpc } from "../../modules/vpc";
+
+describe("diagrams draw the declared flows and their verdicts", () => {
+  const stack = new TerraformStack(Testing.app(), "drawn");
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  const app = new PrivateVpc(stack, "AppVpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const other = new PrivateVpc(stack, "OtherVpc", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const logs = new InterfaceEndpoint(stack, "Logs", { vpc: app, service: AwsService.LOGS, policy: EndpointPolicy.allowAll() });
+  Flows.of(stack)
+    .allow("app-reaches-logs", { from: app, to: logs })
+    .deny("other-reaches-logs", { from: other, to: logs, reason: "no route" })
+    .allow("wrongly-declared", { from: other, to: logs });
+  const diagram = stackDiagram(JSON.parse(JSON.stringify(stack.toTerraform())) as SynthesizedStack);
+
+  test("each flow goes from its client's VPC to its target, with the verdict of the analysis", () => {
+    const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label;
+    expect(diagram.flows.map((f) => [f.name, label(f.from), label(f.to), f.expect, f.holds])).toEqual([
+      ["app-reaches-logs", "AppVpc", "Logs", "allowed", true],
+      ["other-reaches-logs", "OtherVpc", "Logs", "denied", true],
+      ["wrongly-declared", "OtherVpc", "Logs", "allowed", false],
+    ]);
+  });
+
+  test("Mermaid: dotted arrows, crossed when denied, flagged when the declaration does not hold", () => {
+    const lines = toMermaid(diagram).split("\n").map((l) => l.trim());
+    const id = (label: string) => diagram.nodes.find((n) => n.label === label)!.id;
+    expect(lines).toContain(`${id("AppVpc")} -.->|"✓ app-reaches-logs"| ${id("Logs")}`);
+    expect(lines).toContain(`${id("OtherVpc")} -.-x|"✗ other-reaches-logs"| ${id("Logs")}`);
+    expect(lines).toContain(`${id("OtherVpc")} -.-x|"⚠ wrongly-declared: declared allowed, is denied"| ${id("Logs")}`);
+    expect(lines.filter((l) => l.startsWith("linkStyle"))).toHaveLength(3);
+  });
+});
