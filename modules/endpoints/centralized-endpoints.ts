@@ -4,7 +4,7 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkUnique, isUnresolved, resolveRegion, stableId, ValidationError } from "../core";
+import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId, ValidationError } from "../core";
 import { IVpc, Peer } from "../vpc";
 import { NetworkEndpointProps } from "./endpoint-base";
 import { InterfaceEndpoint } from "./interface-endpoint";
@@ -68,7 +68,8 @@ export class CentralizedEndpoints extends Construct {
         throw new ValidationError(this, `services[${i}].endpointType`, "Gateway", "Interface: a gateway endpoint serves only its own VPC, spokes cannot use it");
       }
     });
-    const region = resolveRegion(this, props.region, props.provider ?? props.vpc.provider);
+    const hubProvider = providerOf(props, props.vpc);
+    const region = resolveRegion(this, props.region, hubProvider);
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
       ...props,
       region,
@@ -83,7 +84,7 @@ export class CentralizedEndpoints extends Construct {
         wildcard: access.service.wildcardDns,
         endpoint,
         hub: props.vpc,
-        hubProvider: props.provider ?? props.vpc.provider,
+        hubProvider,
         spokes: props.spokes,
       });
       zones[access.service.shortName] = dns.zone;

@@ -1,9 +1,22 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, checkIntegerRange, checkOneOf, checkPattern, isUnresolved, requireProps, ValidationError } from "../core";
-import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
-import { PortSpec } from "./targets";
+import {
+  AppCounter,
+  AWS_DEFAULT_QUOTAS,
+  AwsResourceProps,
+  checkIntegerRange,
+  checkOneOf,
+  checkPattern,
+  formatPortRange,
+  isUnresolved,
+  nameFromPath,
+  PortRange,
+  providerOf,
+  requireProps,
+  ValidationError,
+} from "../core";
+import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -11,10 +24,8 @@ export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack", "ipv6"];
 const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "ipv6", "service-defined"];
 
-/** AWS's default quota of interface (and Resource/ServiceNetwork) endpoints per VPC; adjustable. */
-const ENDPOINTS_PER_VPC_QUOTA = 50;
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
-const endpointsPerVpc = new WeakMap<IVpc, number>();
+const endpointsPerVpc = new AppCounter<IVpc>();
 
 /** A VPC endpoint of any type, created here or imported. */
 export interface IVpcEndpoint {
@@ -74,7 +85,7 @@ export interface EndpointSpec {
   /** ServiceNetwork endpoints: the network. @default - none */
   readonly serviceNetworkArn?: string;
   /** Ports the created security group opens. */
-  readonly ports: readonly PortSpec[];
+  readonly ports: readonly PortRange[];
   /** Names what the endpoint reaches in rule descriptions. */
   readonly targetLabel: string;
   /** Always explicit, so a provider default never decides name resolution. */
@@ -121,7 +132,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     super(scope, id);
     requireProps(this, props, ["vpc"]);
     this.vpc = props.vpc;
-    this.provider = props.provider ?? props.vpc.provider;
+    this.provider = providerOf(props, props.vpc);
     const spec = specOf(this);
     checkOneOf(this, "ipAddressType", props.ipAddressType, IP_ADDRESS_TYPES);
     checkOneOf(this, "dnsRecordIpType", props.dnsRecordIpType, DNS_RECORD_IP_TYPES);
@@ -162,11 +173,11 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
   }
 
   private countAgainstQuota(vpc: IVpc): void {
-    const count = (endpointsPerVpc.get(vpc) ?? 0) + 1;
-    endpointsPerVpc.set(vpc, count);
-    if (count === ENDPOINTS_PER_VPC_QUOTA + 1) {
+    const quota = AWS_DEFAULT_QUOTAS.endpointsPerVpc;
+    const count = endpointsPerVpc.increment(this, vpc);
+    if (count === quota + 1) {
       Annotations.of(this).addWarning(
-        `Endpoint number ${count} in its VPC: the default quota is ${ENDPOINTS_PER_VPC_QUOTA} interface endpoints per VPC. Request an increase (Service Quotas, Amazon VPC) before deploying, or share endpoints from a hub (CentralizedEndpoints).`,
+        `Endpoint number ${count} in its VPC: the default quota is ${quota} interface endpoints per VPC. Request an increase (Service Quotas, Amazon VPC) before deploying, or share endpoints from a hub (CentralizedEndpoints).`,
       );
     }
   }
@@ -208,7 +219,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
       vpc: props.vpc,
       description: `VPC endpoint to ${spec.targetLabel}`.slice(0, 255),
     });
-    addEndpointIngressRules(group, props.allowedPeers ?? defaultPeers(props.vpc), spec.ports, spec.targetLabel);
+    addEndpointIngressRules(group, props.allowedPeers ?? vpcClientPeers(props.vpc), spec.ports, spec.targetLabel);
     return group;
   }
 }
@@ -223,35 +234,16 @@ class ImportedVpcEndpoint extends Construct implements IVpcEndpoint {
   }
 }
 
-/**
- * The clients of an endpoint when nobody says otherwise: the VPC's IPv4 CIDR,
- * nothing beyond it. IPv6 clients are opt-in through `allowedPeers`.
- */
-export function defaultPeers(vpc: IVpc): Peer[] {
-  return [Peer.cidr(vpc.cidrBlock)];
-}
-
 /** One described TCP rule per peer and port range: the endpoint's ports, and nothing else. */
-export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Peer[], ports: readonly PortSpec[], targetLabel: string): void {
+export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Peer[], ports: readonly PortRange[], targetLabel: string): void {
   for (const peer of peers) {
     for (const range of ports) {
-      const shown = range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`;
       group.addIngressRule({
         peer,
         port: range.from,
-        toPort: range.to === range.from ? undefined : range.to,
-        description: `Clients to ${targetLabel} through the VPC endpoint, TCP ${shown}`.slice(0, 255),
+        toPort: range.to,
+        description: `Clients to ${targetLabel} through the VPC endpoint, TCP ${formatPortRange(range)}`.slice(0, 255),
       });
     }
   }
-}
-
-/** A Name tag that tells endpoints apart in the console: the construct path below the stack. */
-export function nameFromPath(construct: Construct): string {
-  return construct.node.path.split("/").slice(1).join("-");
-}
-
-/** Single ports as port specs. */
-export function portSpecs(ports: readonly number[]): PortSpec[] {
-  return ports.map((port) => ({ from: port, to: port }));
 }

@@ -1,10 +1,10 @@
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
-import { checkRegion, requireProps, resolveRegion, ValidationError } from "../core";
+import { checkRegion, Port, requireProps, resolveRegion, ValidationError } from "../core";
 import { ISubnet } from "../vpc";
 import { AwsService } from "./aws-service";
-import { EndpointSpec, NetworkEndpointBase, NetworkEndpointProps, portSpecs } from "./endpoint-base";
+import { EndpointSpec, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -101,7 +101,7 @@ function interfaceSpec(endpoint: NetworkEndpointBase, props: InterfaceEndpointPr
     vpcEndpointType: "Interface",
     serviceName: target.serviceName,
     serviceRegion: props.serviceRegion ?? target.serviceRegion,
-    ports: portSpecs(target.ports),
+    ports: target.ports.map(Port.tcp),
     targetLabel: aws?.shortName ?? target.serviceName,
     privateDnsEnabled,
     privateDnsOnlyForInboundResolverEndpoint:

@@ -1,8 +1,8 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { requireProps, ValidationError } from "../core";
+import { Port, PortRange, requireProps, ValidationError } from "../core";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
-import { IResourceEndpointTarget, IServiceNetworkEndpointTarget, PortSpec } from "./targets";
+import { IResourceEndpointTarget, IServiceNetworkEndpointTarget } from "./targets";
 
 /** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
 interface LatticeEndpointDnsProps {
@@ -20,7 +20,7 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
    * Ports the created security group opens.
    * @default - the configuration's port ranges (required when it has none, as with ARN resources)
    */
-  readonly ports?: readonly PortSpec[];
+  readonly ports?: readonly PortRange[];
   /**
    * What must exist first, such as the RAM share of a configuration from another account and its acceptance.
    * @default - nothing beyond the references
@@ -61,7 +61,7 @@ function resourceConfigurationArn(endpoint: Construct, props: ResourceEndpointPr
   return props.resourceConfiguration.resourceConfigurationArn;
 }
 
-function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortSpec[] {
+function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortRange[] {
   const ports = props.ports ?? props.resourceConfiguration.ports;
   if (ports.length === 0 && props.securityGroups === undefined) {
     throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
@@ -77,7 +77,7 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
    * network's services and the port ranges of its resource configurations.
    * @default - HTTPS (443) only
    */
-  readonly ports?: readonly PortSpec[];
+  readonly ports?: readonly PortRange[];
 }
 
 /**
@@ -95,7 +95,7 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
       return {
         vpcEndpointType: "ServiceNetwork",
         serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-        ports: props.ports ?? [{ from: 443, to: 443 }],
+        ports: props.ports ?? [Port.tcp(443)],
         targetLabel: "a VPC Lattice service network",
         privateDnsEnabled: props.privateDnsEnabled ?? false,
       };

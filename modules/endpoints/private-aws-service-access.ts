@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { checkItemCount, resolveRegion, stableId, ValidationError } from "../core";
-import { SecurityGroup } from "../vpc";
+import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../core";
+import { SecurityGroup, vpcClientPeers } from "../vpc";
 import { AwsService } from "./aws-service";
-import { addEndpointIngressRules, defaultPeers, NetworkEndpointProps, portSpecs } from "./endpoint-base";
+import { addEndpointIngressRules, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals } from "./endpoint-policy";
 import { GatewayEndpoint } from "./gateway-endpoint";
 import { InterfaceEndpoint } from "./interface-endpoint";
@@ -108,8 +108,7 @@ export class PrivateAwsServiceAccess extends Construct {
       }
       seen.add(access.service.shortName);
     }
-    const provider = props.provider ?? props.vpc.provider;
-    const region = resolveRegion(this, props.region, provider);
+    const region = resolveRegion(this, props.region, providerOf(props, props.vpc));
     const interfaces = props.services.filter((a) => (a.endpointType ?? "Interface") === "Interface");
     this.securityGroup = interfaces.length > 0 && props.securityGroups === undefined ? this.sharedSecurityGroup(props, interfaces) : undefined;
     const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? undefined : [this.securityGroup]);
@@ -146,12 +145,12 @@ export class PrivateAwsServiceAccess extends Construct {
 
   private sharedSecurityGroup(props: PrivateAwsServiceAccessProps, interfaces: readonly ServiceAccess[]): SecurityGroup {
     const group = new SecurityGroup(this, "SecurityGroup", {
-      provider: props.provider ?? props.vpc.provider,
+      provider: providerOf(props, props.vpc),
       vpc: props.vpc,
       description: `VPC endpoints to ${interfaces.map((a) => a.service.shortName).join(", ")}`.slice(0, 255),
     });
     const ports = [...new Set(interfaces.flatMap((a) => a.service.ports))].sort((a, b) => a - b);
-    addEndpointIngressRules(group, props.allowedPeers ?? defaultPeers(props.vpc), portSpecs(ports), "AWS services");
+    addEndpointIngressRules(group, props.allowedPeers ?? vpcClientPeers(props.vpc), ports.map(Port.tcp), "AWS services");
     return group;
   }
 }

@@ -1,3 +1,5 @@
+import { PortRange } from "../core";
+
 /**
  * What each kind of VPC endpoint connects to. Building blocks of every area
  * implement these so that one endpoint family serves them all: AWS services
@@ -27,7 +29,7 @@ export interface IResourceEndpointTarget {
   /** ARN of the resource configuration (`arn:aws:vpc-lattice:…:resourceconfiguration/rcfg-…`). */
   readonly resourceConfigurationArn: string;
   /** TCP ports of the configuration, for the endpoint's security group. Empty when unknown (ARN resources). */
-  readonly ports: readonly PortSpec[];
+  readonly ports: readonly PortRange[];
 }
 
 /** A VPC Lattice service network that a ServiceNetwork endpoint can reach. */
@@ -36,10 +38,5 @@ export interface IServiceNetworkEndpointTarget {
   readonly serviceNetworkArn: string;
 }
 
-/** A port or an inclusive port range. */
-export interface PortSpec {
-  /** First port. */
-  readonly from: number;
-  /** Last port, inclusive; equal to `from` for a single port. */
-  readonly to: number;
-}
+/** @deprecated Use PortRange (core): the same shape. */
+export type PortSpec = PortRange;

@@ -7,5 +7,7 @@ export * from "./names";
 export * from "./listener";
 export * from "./service";
 export * from "./target-group";
+/** @deprecated Import VPC_LATTICE_SOURCE_CIDRS from core, the home of AWS facts. */
+export { VPC_LATTICE_SOURCE_CIDRS } from "../core";
 export * from "./traffic-split";
 export * from "./rule-auth-policy";

@@ -3,14 +3,17 @@ import { Construct, IConstruct } from "constructs";
 import { VpclatticeListener, VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRule, VpclatticeListenerRuleAction, VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
+  AppRegistry,
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkIntegerRange,
   checkItemCount,
   checkLength,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   isUnresolved,
+  providerOf,
   stableId,
   ValidationError,
 } from "../core";
@@ -25,10 +28,7 @@ export type ListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 
 const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
 /** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
-const targetGroupServices = new WeakMap<IConstruct, Map<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>>();
-
-/** Adjustable quota "rules per listener" (priorities go to 100 once it is raised). */
-const DEFAULT_RULES_PER_LISTENER_QUOTA = 10;
+const targetGroupServices = new AppRegistry<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>();
 
 /** A target group and its share of a forward action. */
 export interface WeightedTargetGroup {
@@ -249,7 +249,7 @@ export class Listener extends Construct {
   constructor(scope: Construct, id: string, props: ListenerProps) {
     super(scope, id);
     checkOneOf(this, "protocol", props.protocol, LISTENER_PROTOCOLS);
-    checkPortValue(this, "port", props.port);
+    checkPort(this, "port", props.port);
     this.protocol = props.protocol;
     this.port = listenerPort(props);
     const name = listenerName(props);
@@ -259,7 +259,7 @@ export class Listener extends Construct {
     this.claimTargetGroups("defaultAction", props.defaultAction);
     this.name = name;
     this.defaultAction = props.defaultAction;
-    this.provider = props.provider ?? props.service.provider;
+    this.provider = providerOf(props, props.service);
 
     this.resource = new VpclatticeListener(this, "Resource", {
       provider: this.provider,
@@ -310,17 +310,16 @@ export class Listener extends Construct {
       tags: { Name: rule.name },
     });
     this.ruleDefinitions.push({ ...rule, listener: this });
-    if (this.ruleDefinitions.length === DEFAULT_RULES_PER_LISTENER_QUOTA + 1) {
+    if (this.ruleDefinitions.length === AWS_DEFAULT_QUOTAS.rulesPerLatticeListener + 1) {
       Annotations.of(this).addWarning(
-        `More than ${DEFAULT_RULES_PER_LISTENER_QUOTA} rules: above the default VPC Lattice quota of rules per listener; request an increase before deploying.`,
+        `More than ${AWS_DEFAULT_QUOTAS.rulesPerLatticeListener} rules: above the default VPC Lattice quota of rules per listener; request an increase before deploying.`,
       );
     }
     return resource;
   }
 
   private claimTargetGroups(prop: string, action: ListenerAction): void {
-    const owners = targetGroupServices.get(this.node.root) ?? new Map();
-    targetGroupServices.set(this.node.root, owners);
+    const owners = targetGroupServices.of(this);
     action.targetGroups.forEach(({ targetGroup }, i) => {
       const owner = owners.get(targetGroup);
       if (owner !== undefined && !sameService(owner.service, this.service)) {

@@ -1,10 +1,14 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
 import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";
 import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association";
 import {
+  AppCounter,
+  AppRegistry,
+  AWS_DEFAULT_QUOTAS,
+  AWS_LIMITS,
   AwsResourceProps,
   checkAccountId,
   checkItemCount,
@@ -14,13 +18,16 @@ import {
   isUnresolved,
   parseArn,
   partitionOfRegion,
+  Port,
+  PortRange,
+  providerOf,
   requireProps,
   stableId,
   ValidationError,
 } from "../core";
-import { IServiceNetworkEndpointTarget, PortSpec } from "../endpoints/targets";
+import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
 import { ResourceShare, SharePrincipal } from "../ram";
-import { ISecurityGroup, IVpc, Peer, SecurityGroup } from "../vpc";
+import { ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
@@ -28,9 +35,6 @@ import { checkLatticeName, idOfArn } from "./names";
 
 /** How VPC Lattice authenticates requests: SigV4 plus an auth policy, or not at all. */
 export type LatticeAuthType = "AWS_IAM" | "NONE";
-
-/** AWS allows at most this many security groups on a VPC association. */
-const MAX_ASSOCIATION_SECURITY_GROUPS = 5;
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
@@ -53,7 +57,7 @@ export interface ServiceNetworkVpcAssociationOptions {
    * Only used when `securityGroups` is not given.
    * @default - HTTPS (443) only
    */
-  readonly ports?: readonly PortSpec[];
+  readonly ports?: readonly PortRange[];
   /**
    * The VPC owner's account: the association is made from the VPC's side.
    * @default - the VPC's provider
@@ -72,27 +76,20 @@ export interface ServiceNetworkVpcAssociationProps extends ServiceNetworkVpcAsso
   readonly serviceNetwork: IServiceNetwork;
 }
 
-/** Default of the adjustable quotas "service associations per service network" and "resource configurations per service network". */
-const ASSOCIATIONS_PER_NETWORK_QUOTA = 500;
-
 /** Association counts by kind and network ARN, per app, to warn before an adjustable quota fails the apply. */
-const associationCounts = new WeakMap<IConstruct, Map<string, number>>();
+const associationCounts = new AppCounter<string>();
 
 function warnOverAssociationQuota(association: Construct, kind: "service" | "resource configuration", serviceNetwork: IServiceNetwork): void {
-  const counts = associationCounts.get(association.node.root) ?? new Map<string, number>();
-  associationCounts.set(association.node.root, counts);
-  const key = `${kind} ${serviceNetwork.serviceNetworkArn}`;
-  const count = (counts.get(key) ?? 0) + 1;
-  counts.set(key, count);
-  if (count === ASSOCIATIONS_PER_NETWORK_QUOTA + 1) {
+  const count = associationCounts.increment(association, `${kind} ${serviceNetwork.serviceNetworkArn}`);
+  if (count === AWS_DEFAULT_QUOTAS.associationsPerServiceNetwork + 1) {
     Annotations.of(association).addWarning(
-      `More than ${ASSOCIATIONS_PER_NETWORK_QUOTA} ${kind} associations with one service network: raise the "${kind === "service" ? "Service associations" : "Resource configurations"} per service network" quota before applying`,
+      `More than ${AWS_DEFAULT_QUOTAS.associationsPerServiceNetwork} ${kind} associations with one service network: raise the "${kind === "service" ? "Service associations" : "Resource configurations"} per service network" quota before applying`,
     );
   }
 }
 
 /** Association paths by VPC ID, per app: AWS allows one service network association per VPC. */
-const vpcAssociations = new WeakMap<IConstruct, Map<string, string>>();
+const vpcAssociations = new AppRegistry<string, string>();
 
 /**
  * Associates a VPC with a service network, so that its clients reach the
@@ -116,8 +113,8 @@ export class ServiceNetworkVpcAssociation extends Construct {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "vpc"]);
     this.registerVpc(props.vpc);
-    checkItemCount(this, "securityGroups", props.securityGroups?.map((g) => g.securityGroupId), 0, MAX_ASSOCIATION_SECURITY_GROUPS);
-    const provider = props.provider ?? props.vpc.provider;
+    checkItemCount(this, "securityGroups", props.securityGroups?.map((g) => g.securityGroupId), 0, AWS_LIMITS.securityGroupsPerServiceNetworkVpcAssociation);
+    const provider = providerOf(props, props.vpc);
     let securityGroupIds = props.securityGroups?.map((g) => g.securityGroupId);
     if (securityGroupIds === undefined) {
       this.securityGroup = this.createSecurityGroup(props, provider);
@@ -135,8 +132,7 @@ export class ServiceNetworkVpcAssociation extends Construct {
   }
 
   private registerVpc(vpc: IVpc): void {
-    const byVpc = vpcAssociations.get(this.node.root) ?? new Map<string, string>();
-    vpcAssociations.set(this.node.root, byVpc);
+    const byVpc = vpcAssociations.of(this);
     const existing = byVpc.get(vpc.vpcId);
     if (existing !== undefined) {
       throw new ValidationError(
@@ -150,9 +146,9 @@ export class ServiceNetworkVpcAssociation extends Construct {
   }
 
   private createSecurityGroup(props: ServiceNetworkVpcAssociationProps, provider: TerraformProvider | undefined): SecurityGroup {
-    const ports = props.ports ?? [{ from: 443, to: 443 }];
+    const ports = props.ports ?? [Port.tcp(443)];
     checkItemCount(this, "ports", ports, 1);
-    const peers = props.allowedPeers ?? [Peer.cidr(props.vpc.cidrBlock), ...(props.vpc.ipv6CidrBlock === undefined ? [] : [Peer.cidr(props.vpc.ipv6CidrBlock, { family: "ipv6" })])];
+    const peers = props.allowedPeers ?? vpcClientPeers(props.vpc, { ipv6: true });
     checkItemCount(this, "allowedPeers", peers, 1);
     const group = new SecurityGroup(this, "SecurityGroup", {
       vpc: props.vpc,
@@ -196,7 +192,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
     super(scope, id);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
-      provider: props.provider ?? props.service.provider,
+      provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
@@ -230,7 +226,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
     super(scope, id);
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
-      provider: props.provider ?? props.resourceConfiguration.provider,
+      provider: providerOf(props, props.resourceConfiguration),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],

@@ -9,14 +9,16 @@ import {
   checkIpAddress,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  providerOf,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
+  VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { IVpc, Peer, SecurityGroup } from "../vpc";
 import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
@@ -30,18 +32,6 @@ export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 export type LambdaEventStructureVersion = "V1" | "V2";
 /** Address family of an IP target group's targets (`config.ip_address_type`). */
 export type TargetGroupIpAddressType = "IPV4" | "IPV6";
-
-/**
- * Where VPC Lattice traffic to targets comes from: the link-local ranges of the
- * `com.amazonaws.<region>.vpc-lattice` managed prefix list, the same in every
- * region. Literal, so that stacks plan without looking the prefix list up.
- */
-export const VPC_LATTICE_SOURCE_CIDRS = {
-  /** IPv4 source range of VPC Lattice traffic to targets. */
-  ipv4: "169.254.171.0/24",
-  /** IPv6 source range of VPC Lattice traffic to targets (IPV6 target groups). */
-  ipv6: "fd00:ec2:80::/64",
-} as const;
 
 const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
 const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
@@ -140,7 +130,7 @@ export class LatticeTarget {
   /** @internal */
   public validate(scope: Construct, prop: string): void {
     this.check(scope, prop);
-    checkPortValue(scope, `${prop}.port`, this.port);
+    checkPort(scope, `${prop}.port`, this.port);
   }
 }
 
@@ -247,7 +237,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
     checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
     this.type = props.type;
-    this.provider = props.provider ?? props.vpc?.provider;
+    this.provider = providerOf(props, props.vpc);
 
     if (props.type === "LAMBDA") {
       this.rejectForLambda(props);
@@ -333,7 +323,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     requireValue(this, "protocol", props.protocol, `HTTP, HTTPS or TCP (required for ${props.type} target groups)`);
     checkOneOf(this, "protocol", props.protocol, PROTOCOLS);
     checkOneOf(this, "protocolVersion", props.protocolVersion, PROTOCOL_VERSIONS);
-    checkPortValue(this, "port", props.port);
+    checkPort(this, "port", props.port);
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["IPV4", "IPV6"]);
     if (props.ipAddressType !== undefined && props.type !== "IP") {
       throw new ValidationError(this, "ipAddressType", props.ipAddressType, "nothing: only IP target groups choose an address family");
@@ -388,7 +378,7 @@ function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck): void
   checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
   checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
   checkIntegerRange(scope, "healthCheck.unhealthyThresholdCount", check.unhealthyThresholdCount, 2, 10);
-  checkPortValue(scope, "healthCheck.port", check.port);
+  checkPort(scope, "healthCheck.port", check.port);
   checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
   checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
   checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");

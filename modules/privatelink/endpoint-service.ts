@@ -10,13 +10,15 @@ import {
   checkItemCount,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   checkPredicate,
   checkRegion,
   checkUnique,
   isDnsName,
   isUnresolved,
   isWildcardDnsName,
+  nameFromPath,
+  providerOf,
   partitionOfRegion,
   requireValue,
   resolveRegion,
@@ -24,6 +26,7 @@ import {
   ValidationError,
 } from "../core";
 import { IInterfaceEndpointService } from "../endpoints";
+import { IHostedZone } from "../vpc";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
 
@@ -45,15 +48,8 @@ export interface ImportedEndpointServiceOptions {
   readonly serviceRegion?: string;
 }
 
-/** A Route 53 public hosted zone that holds the private DNS name's domain. */
-export interface IPublicHostedZone {
-  /** Route 53 hosted zone ID (`Z...`), where the ownership TXT record is created. */
-  readonly zoneId: string;
-  /** `example.com`; the private DNS name must be in it. */
-  readonly zoneName: string;
-  /** The provider of the account that owns the zone (often a DNS account). @default - the endpoint service's provider */
-  readonly provider?: TerraformProvider;
-}
+/** @deprecated Use IHostedZone (vpc): the same shape. */
+export type IPublicHostedZone = IHostedZone;
 
 /** Connection events an endpoint service can notify about. */
 export type ConnectionEvent = "Accept" | "Connect" | "Delete" | "Reject";
@@ -101,8 +97,12 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly region?: string;
   /** Name consumers resolve to their endpoint, e.g. `api.example.com` (or `*.example.com`); AWS checks ownership. @default - none */
   readonly privateDnsName?: string;
-  /** Zone for the ownership TXT record and the verification; without it, verify the name yourself. @default - no record, no verification */
-  readonly privateDnsVerificationZone?: IPublicHostedZone;
+  /**
+   * Public zone for the ownership TXT record and the verification; without it, verify the name yourself.
+   * The record is written with the zone's provider, else the endpoint service's.
+   * @default - no record, no verification
+   */
+  readonly privateDnsVerificationZone?: IHostedZone;
   /** Make apply wait until AWS has verified the name (fails if the zone is not publicly delegated). @default false */
   readonly waitForPrivateDnsVerification?: boolean;
   /** SNS notifications about connection requests. @default - none */
@@ -196,7 +196,7 @@ export class EndpointService extends Construct implements IVpcEndpointService {
       supportedIpAddressTypes: props.supportedIpAddressTypes === undefined ? undefined : [...props.supportedIpAddressTypes],
       supportedRegions: props.supportedRegions === undefined ? undefined : [...props.supportedRegions],
       privateDnsName: props.privateDnsName,
-      tags: { Name: props.name ?? this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: props.name ?? nameFromPath(this) },
     });
     this.serviceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
@@ -219,10 +219,10 @@ export class EndpointService extends Construct implements IVpcEndpointService {
   }
 
   /** The TXT record AWS asks for, in the zone the user named, then the verification that reads it. */
-  private verifyPrivateDns(zone: IPublicHostedZone, waitForVerification: boolean): VpcEndpointServicePrivateDnsVerification {
+  private verifyPrivateDns(zone: IHostedZone, waitForVerification: boolean): VpcEndpointServicePrivateDnsVerification {
     const configuration = this.resource.privateDnsNameConfiguration.get(0);
     const record = new Route53Record(this, "PrivateDnsOwnershipRecord", {
-      provider: zone.provider ?? this.provider,
+      provider: providerOf(zone, this),
       zoneId: zone.zoneId,
       // AWS returns the name relative to the domain; Terraform appends the zone name.
       name: configuration.name,
@@ -316,7 +316,7 @@ class ImportedEndpointService extends Construct implements IVpcEndpointService {
     checkPattern(this, "serviceName", serviceName, SERVICE_NAME, "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
     checkItemCount(this, "ports", options.ports, 1);
     checkUnique(this, "ports", options.ports);
-    options.ports.forEach((port, i) => checkPortValue(this, `ports[${i}]`, port));
+    options.ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
     checkPredicate(this, "privateDnsName", options.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", options.serviceRegion);
     this.serviceName = serviceName;

@@ -5,6 +5,7 @@ import {
   VpclatticeResourceConfigurationResourceConfigurationDefinition,
 } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkDnsName,
   checkExactlyOne,
@@ -17,11 +18,13 @@ import {
   checkUnique,
   isUnresolved,
   parseArn,
+  PortRange,
+  providerOf,
   requireProps,
   requireValue,
   ValidationError,
 } from "../core";
-import { IResourceEndpointTarget, PortSpec } from "../endpoints/targets";
+import { IResourceEndpointTarget } from "../endpoints/targets";
 import { IResourceConfiguration } from "../lattice/interfaces";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
@@ -135,9 +138,6 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
   readonly allowAssociationToShareableServiceNetwork?: boolean;
 }
 
-/** Default (adjustable) quota of CHILD configurations per GROUP. */
-const CHILDREN_PER_GROUP = 60;
-
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 
 /**
@@ -166,9 +166,9 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
   public readonly type: ResourceConfigurationType;
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
-  private readonly ownPorts: readonly PortSpec[];
+  private readonly ownPorts: readonly PortRange[];
   /** Ports of the CHILD configurations of a GROUP, which endpoints to the group must open. */
-  private readonly childPorts: PortSpec[] = [];
+  private readonly childPorts: PortRange[] = [];
   private childCount = 0;
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
@@ -189,7 +189,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
       throw new ValidationError(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork, "unset for a CHILD: it follows its group");
     }
 
-    this.provider = props.provider ?? this.resourceGateway.provider;
+    this.provider = providerOf(props, this.resourceGateway);
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
       name: props.name,
@@ -209,16 +209,16 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
   }
 
   /** TCP ports a Resource endpoint to this configuration must open; a GROUP's include its children's. */
-  public get ports(): readonly PortSpec[] {
+  public get ports(): readonly PortRange[] {
     const all = [...this.ownPorts, ...this.childPorts];
     return all.filter((port, index) => all.findIndex((p) => p.from === port.from && p.to === port.to) === index);
   }
 
-  private addChild(ports: readonly PortSpec[]): void {
+  private addChild(ports: readonly PortRange[]): void {
     this.childPorts.push(...ports);
     this.childCount += 1;
-    if (this.childCount === CHILDREN_PER_GROUP + 1) {
-      Annotations.of(this).addWarning(`More than ${CHILDREN_PER_GROUP} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
+    if (this.childCount === AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup + 1) {
+      Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
     }
   }
 
@@ -286,7 +286,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     throw new ValidationError(this, prop, received, `a resource reachable over the gateway's ipAddressType ${gatewayType}`);
   }
 
-  private checkPorts(props: ResourceConfigurationProps): readonly PortSpec[] {
+  private checkPorts(props: ResourceConfigurationProps): readonly PortRange[] {
     if (this.type === "GROUP" || this.type === "ARN") {
       if (props.portRanges !== undefined) {
         const why = this.type === "GROUP" ? "each CHILD carries its own" : "AWS takes an ARN resource's ports from the resource; use arnResource.securityGroupPortRanges for security groups";
@@ -322,7 +322,7 @@ function describeRef(value: object): string {
 }
 
 /** Parses port range strings, failing on duplicates; unresolved ones are left to Terraform. */
-function parsePortRanges(scope: Construct, prop: string, ranges: readonly string[]): readonly PortSpec[] {
+function parsePortRanges(scope: Construct, prop: string, ranges: readonly string[]): readonly PortRange[] {
   checkUnique(scope, prop, ranges);
   return ranges.flatMap((range, index) => {
     const parsed = checkPortRange(scope, `${prop}[${index}]`, range);
@@ -334,7 +334,7 @@ class ImportedResourceConfiguration extends Construct implements IVpcResourceCon
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type?: ResourceConfigurationType;
-  public readonly ports: readonly PortSpec[];
+  public readonly ports: readonly PortRange[];
   public readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {

@@ -1,2 +1,4 @@
+export * from "./client-peers";
+export * from "./hosted-zone";
 export * from "./security-group";
 export * from "./vpc";

@@ -7,7 +7,7 @@ import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
 
-const ZONE = { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
+const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
 
 /**
  * DEP-4: VPC Lattice services route traffic to target groups, whatever runs

@@ -46,7 +46,7 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
     authPolicy,
     customDomainName: "payments.internal.example.com",
     certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b`,
-    hostedZone: { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" },
+    hostedZone: { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" },
   });
   payments.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(api) });
 

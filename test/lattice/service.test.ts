@@ -45,7 +45,7 @@ describe("LatticeService", () => {
       {
         customDomainName: "orders.internal.example.com",
         certificateArn: CERTIFICATE_ARN,
-        hostedZone: { hostedZoneId: "Z0123456789ABCDEFGHIJ", zoneName: "internal.example.com" },
+        hostedZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "internal.example.com" },
         accessLogs: AccessLogs.disabled("test"),
       },
       stack,
@@ -141,9 +141,11 @@ describe("LatticeService", () => {
       expectValidationError(() => service({ customDomainName: "not a domain" }), "customDomainName", '"not a domain"');
       expectValidationError(() => service({ customDomainName: "orders.example.com", certificateArn: "arn:aws:iam::111111111111:role/x" }), "certificateArn", "role/x");
       expectValidationError(() => service({ certificateArn: CERTIFICATE_ARN }), "certificateArn", CERTIFICATE_ARN);
+      expectValidationError(() => service({ hostedZone: { zoneId: "Z1", zoneName: "example.com" } }), "hostedZone", '"Z1"');
+      // The deprecated LatticeServiceHostedZone shape still works.
       expectValidationError(() => service({ hostedZone: { hostedZoneId: "Z1" } }), "hostedZone", '"Z1"');
       expectValidationError(
-        () => service({ customDomainName: "orders.example.org", hostedZone: { hostedZoneId: "Z1", zoneName: "example.com" } }),
+        () => service({ customDomainName: "orders.example.org", hostedZone: { zoneId: "Z1", zoneName: "example.com" } }),
         "customDomainName",
         '"orders.example.org"',
       );

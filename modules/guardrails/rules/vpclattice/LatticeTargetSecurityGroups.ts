@@ -1,4 +1,4 @@
-import { VPC_LATTICE_SOURCE_CIDRS } from "../../../lattice/target-group";
+import { VPC_LATTICE_SOURCE_CIDRS } from "../../../core/aws-facts";
 import { blockList, StackModel, TfBlock } from "../../model";
 import { Rule } from "../../rule";
 import { RuleView, securityGroupRules } from "../security-group/rule-views";
