@@ -1,5 +1,5 @@
 export * from "./aws-service";
-export { DnsRecordIpType, EndpointSpec, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+export { DnsRecordIpType, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";

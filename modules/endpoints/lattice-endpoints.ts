@@ -1,6 +1,8 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Port, PortRange, requireProps, ValidationError } from "../core";
+import { SecurityGroup } from "../vpc";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { IResourceEndpointTarget, IServiceNetworkEndpointTarget } from "./targets";
 
@@ -37,23 +39,30 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
 export class ResourceEndpoint extends NetworkEndpointBase {
+  public readonly resource: VpcEndpoint;
+  public readonly securityGroup?: SecurityGroup;
+  public readonly securityGroupIds: readonly string[];
+
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
-    super(scope, id, props, (endpoint) => {
-      requireProps(endpoint, props, ["resourceConfiguration"]);
-      return {
-        vpcEndpointType: "Resource",
-        resourceConfigurationArn: resourceConfigurationArn(endpoint, props),
-        ports: resourcePorts(endpoint, props),
-        targetLabel: "a VPC Lattice resource configuration",
-        privateDnsEnabled: props.privateDnsEnabled ?? false,
-        dependsOn: props.dependsOn,
-      };
+    super(scope, id, props);
+    requireProps(this, props, ["resourceConfiguration"]);
+    const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
+    const ports = resourcePorts(this, props);
+
+    const subnets = this.checkPlacement(props);
+    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, ports, "a VPC Lattice resource configuration"));
+    this.resource = this.createResource(props, {
+      vpcEndpointType: "Resource",
+      resourceConfigurationArn,
+      subnetIds: subnets.map((s) => s.subnetId),
+      privateDnsEnabled: props.privateDnsEnabled ?? false,
+      dependsOn: props.dependsOn,
     });
   }
 }
 
 /** The configuration is the endpoint's only target: a service name (JavaScript callers can pass one) would be silently dropped. */
-function resourceConfigurationArn(endpoint: Construct, props: ResourceEndpointProps): string {
+function checkedResourceConfigurationArn(endpoint: Construct, props: ResourceEndpointProps): string {
   const serviceName = (props as { serviceName?: unknown }).serviceName;
   if (serviceName !== undefined) {
     throw new ValidationError(endpoint, "serviceName", serviceName, "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)");
@@ -89,16 +98,21 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
 export class ServiceNetworkEndpoint extends NetworkEndpointBase {
+  public readonly resource: VpcEndpoint;
+  public readonly securityGroup?: SecurityGroup;
+  public readonly securityGroupIds: readonly string[];
+
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
-    super(scope, id, props, (endpoint) => {
-      requireProps(endpoint, props, ["serviceNetwork"]);
-      return {
-        vpcEndpointType: "ServiceNetwork",
-        serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-        ports: props.ports ?? [Port.tcp(443)],
-        targetLabel: "a VPC Lattice service network",
-        privateDnsEnabled: props.privateDnsEnabled ?? false,
-      };
+    super(scope, id, props);
+    requireProps(this, props, ["serviceNetwork"]);
+
+    const subnets = this.checkPlacement(props);
+    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network"));
+    this.resource = this.createResource(props, {
+      vpcEndpointType: "ServiceNetwork",
+      serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
+      subnetIds: subnets.map((s) => s.subnetId),
+      privateDnsEnabled: props.privateDnsEnabled ?? false,
     });
   }
 }
