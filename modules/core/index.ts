@@ -8,5 +8,6 @@ export * from "./tokens";
 export * from "./validation";
 export * from "./scope";
 export * from "./aws-facts";
+export * from "./contracts";
 export * from "./app-registry";
 export * from "./synth-performance";

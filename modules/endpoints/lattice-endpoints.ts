@@ -1,10 +1,10 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { Port, PortRange, requireProps, ValidationError } from "../core";
+import { IResourceConfiguration, Port, PortRange, requireProps, ValidationError } from "../core";
 import { SecurityGroup } from "../vpc";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
-import { IResourceEndpointTarget, IServiceNetworkEndpointTarget } from "./targets";
+import { IServiceNetworkEndpointTarget } from "./targets";
 
 /** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
 interface LatticeEndpointDnsProps {
@@ -17,7 +17,7 @@ interface LatticeEndpointDnsProps {
 
 export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The resource configuration to reach. */
-  readonly resourceConfiguration: IResourceEndpointTarget;
+  readonly resourceConfiguration: IResourceConfiguration;
   /**
    * Ports the created security group opens.
    * @default - the configuration's port ranges (required when it has none, as with ARN resources)
@@ -71,7 +71,7 @@ function checkedResourceConfigurationArn(endpoint: Construct, props: ResourceEnd
 }
 
 function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortRange[] {
-  const ports = props.ports ?? props.resourceConfiguration.ports;
+  const ports = props.ports ?? props.resourceConfiguration.ports ?? [];
   if (ports.length === 0 && props.securityGroups === undefined) {
     throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
   }

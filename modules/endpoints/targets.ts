@@ -1,4 +1,4 @@
-import { PortRange } from "../core";
+import { IResourceConfiguration, PortRange } from "../core";
 
 /**
  * What each kind of VPC endpoint connects to. Building blocks of every area
@@ -24,13 +24,8 @@ export interface IInterfaceEndpointService {
   readonly serviceRegion?: string;
 }
 
-/** A VPC Lattice resource configuration that a Resource endpoint can reach. */
-export interface IResourceEndpointTarget {
-  /** ARN of the resource configuration (`arn:aws:vpc-lattice:…:resourceconfiguration/rcfg-…`). */
-  readonly resourceConfigurationArn: string;
-  /** TCP ports of the configuration, for the endpoint's security group. Empty when unknown (ARN resources). */
-  readonly ports: readonly PortRange[];
-}
+/** @deprecated Use IResourceConfiguration (core): the one contract of a resource configuration. */
+export type IResourceEndpointTarget = IResourceConfiguration;
 
 /** A VPC Lattice service network that a ServiceNetwork endpoint can reach. */
 export interface IServiceNetworkEndpointTarget {

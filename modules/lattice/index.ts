@@ -2,11 +2,18 @@ export * from "./interfaces";
 export * from "./access-logs";
 export * from "./auth-policy";
 export * from "./service-network";
+export * from "./service-network-base";
+export * from "./service-network-associations";
+export { ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
 export * from "./patterns/lattice-mesh";
 export * from "./names";
 export * from "./listener";
+export * from "./listener-action";
+export * from "./rule-match";
 export * from "./service";
 export * from "./target-group";
+export * from "./target-group-health-check";
+export * from "./lattice-target";
 /** @deprecated Import VPC_LATTICE_SOURCE_CIDRS from core, the home of AWS facts. */
 export { VPC_LATTICE_SOURCE_CIDRS } from "../core";
 export * from "./traffic-split";

@@ -49,12 +49,5 @@ export interface ILatticeTargetGroup {
   readonly protocolVersion?: string;
 }
 
-/** A VPC Lattice resource configuration, created here or imported. */
-export interface IResourceConfiguration {
-  /** Resource configuration ID (`rcfg-...`). */
-  readonly resourceConfigurationId: string;
-  /** Resource configuration ARN, what RAM shares and service network associations use. */
-  readonly resourceConfigurationArn: string;
-  /** @default - the stack's default provider */
-  readonly provider?: TerraformProvider;
-}
+/** A VPC Lattice resource configuration: the one contract lives in core, below the areas that share it. */
+export { IResourceConfiguration } from "../core/contracts";

@@ -2,7 +2,9 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { policyAttribute, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";
-import { Listener, ListenerAction, PathMatch } from "./listener";
+import { Listener } from "./listener";
+import { ListenerAction } from "./listener-action";
+import { PathMatch } from "./rule-match";
 
 /** Who a derived policy lets in: every field of a grant except what the rules decide (methods, paths, services). */
 export type RuleAuthPolicyPrincipals = Omit<AuthPolicyGrant, "sid" | "methods" | "paths" | "services" | "actions">;

@@ -1,12 +1,10 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { VpclatticeTargetGroup, VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
+import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
   AwsResourceProps,
-  checkIntegerRange,
-  checkIpAddress,
   checkOneOf,
   checkPattern,
   checkPort,
@@ -23,6 +21,8 @@ import {
 import { IVpc, Peer, SecurityGroup } from "../vpc";
 import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
+import { LatticeTarget } from "./lattice-target";
+import { checkHealthCheck, renderHealthCheck, TargetGroupHealthCheck } from "./target-group-health-check";
 
 /** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
 export type TargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
@@ -37,102 +37,6 @@ const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBD
 const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
 const PROTOCOL_VERSIONS: readonly TargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
 
-/** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
-export interface TargetGroupHealthCheck {
-  /** @default true */
-  readonly enabled?: boolean;
-  /** Seconds between checks of one target, 5 to 300. @default 30 */
-  readonly intervalSeconds?: number;
-  /** Seconds without a response that fail a check, 1 to 120. @default 5 */
-  readonly timeoutSeconds?: number;
-  /** Consecutive successes that make a target healthy, 2 to 10. @default 5 */
-  readonly healthyThresholdCount?: number;
-  /** Consecutive failures that make a target unhealthy, 2 to 10. @default 2 */
-  readonly unhealthyThresholdCount?: number;
-  /** Request path, starting with `/`. @default "/" */
-  readonly path?: string;
-  /** @default - the port each target receives traffic on */
-  readonly port?: number;
-  /** @default "HTTP" */
-  readonly protocol?: "HTTP" | "HTTPS";
-  /** Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or HTTP2. @default "HTTP1" */
-  readonly protocolVersion?: "HTTP1" | "HTTP2";
-  /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
-  readonly matcher?: string;
-}
-
-/**
- * One thing a target group routes to. The factory decides which target
- * group type the target belongs to, so a mismatch fails at synth.
- */
-export class LatticeTarget {
-  /** An EC2 instance, by ID. */
-  public static instance(instanceId: string, port?: number): LatticeTarget {
-    return new LatticeTarget("INSTANCE", instanceId, port, (scope, prop) =>
-      checkPattern(scope, `${prop}.id`, instanceId, /^i-[0-9a-f]{8,17}$/, "an EC2 instance ID such as i-0123456789abcdef0"),
-    );
-  }
-
-  /** Any IPv4 or IPv6 address in the target group's VPC. */
-  public static ipAddress(address: string, port?: number): LatticeTarget {
-    return new LatticeTarget("IP", address, port, (scope, prop) => checkIpAddress(scope, `${prop}.id`, address));
-  }
-
-  /**
-   * A Kubernetes pod of an EKS cluster. With the Amazon VPC CNI every pod has
-   * an address of the VPC, so VPC Lattice reaches it as an IP target. Use it
-   * for pods with stable addresses (StatefulSets with static IPs); pods that
-   * come and go are registered by the AWS Gateway API Controller instead.
-   */
-  public static eksPod(podIp: string, port?: number): LatticeTarget {
-    return LatticeTarget.ipAddress(podIp, port);
-  }
-
-  /**
-   * A Lambda function (ideally an alias ARN, so that new versions are picked
-   * up without touching the target group), in the same account and region.
-   */
-  public static lambdaFunction(functionArn: string): LatticeTarget {
-    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        functionArn,
-        /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
-        "a Lambda function ARN such as arn:aws:lambda:us-east-1:111111111111:function:orders:live",
-      ),
-    );
-  }
-
-  /** An internal Application Load Balancer, listening on the target group's port. */
-  public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
-    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        loadBalancerArn,
-        /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
-        "an Application Load Balancer ARN such as arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef",
-      ),
-    );
-  }
-
-  private constructor(
-    /** The target group type the target belongs in. */
-    public readonly type: TargetGroupType,
-    /** Instance ID, IP address, function ARN or load balancer ARN. */
-    public readonly id: string,
-    /** @default - the target group's port */
-    public readonly port: number | undefined,
-    private readonly check: (scope: Construct, prop: string) => void,
-  ) {}
-
-  /** @internal */
-  public validate(scope: Construct, prop: string): void {
-    this.check(scope, prop);
-    checkPort(scope, `${prop}.port`, this.port);
-  }
-}
 
 /** Describes a target group made elsewhere. */
 export interface TargetGroupAttributes {
@@ -373,32 +277,6 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
   }
 }
 
-function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck): void {
-  checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
-  checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
-  checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
-  checkIntegerRange(scope, "healthCheck.unhealthyThresholdCount", check.unhealthyThresholdCount, 2, 10);
-  checkPort(scope, "healthCheck.port", check.port);
-  checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
-  checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
-  checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
-  checkPattern(scope, "healthCheck.matcher", check.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP status codes such as "200", "200-299" or "200,204"');
-}
-
-function renderHealthCheck(check: TargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
-  return {
-    enabled: check.enabled ?? true,
-    healthCheckIntervalSeconds: check.intervalSeconds,
-    healthCheckTimeoutSeconds: check.timeoutSeconds,
-    healthyThresholdCount: check.healthyThresholdCount,
-    unhealthyThresholdCount: check.unhealthyThresholdCount,
-    path: check.path,
-    port: check.port,
-    protocol: check.protocol,
-    protocolVersion: check.protocolVersion,
-    matcher: check.matcher === undefined ? undefined : { value: check.matcher },
-  };
-}
 
 class ImportedTargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly targetGroupId: string;

@@ -1,6 +1,8 @@
 import { isUnresolved, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
-import { HeaderMatch, ListenerAction, ListenerRuleOptions, PathMatch } from "./listener";
+import { ListenerRuleOptions } from "./listener";
+import { ListenerAction } from "./listener-action";
+import { HeaderMatch, PathMatch } from "./rule-match";
 
 /** Props for TrafficSplit.blueGreen. */
 export interface BlueGreenProps {

@@ -16,25 +16,21 @@ import {
   checkPortRange,
   checkPredicate,
   checkUnique,
+  IResourceConfiguration,
   isUnresolved,
   parseArn,
   PortRange,
   providerOf,
   requireProps,
   requireValue,
+  ResourceConfigurationType,
   ValidationError,
 } from "../core";
-import { IResourceEndpointTarget } from "../endpoints/targets";
-import { IResourceConfiguration } from "../lattice/interfaces";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
 
-/**
- * SINGLE: one DNS name or IP address. GROUP: a parent of CHILD
- * configurations, shared and reached as one. ARN: an AWS resource such as an
- * RDS database, whose ports AWS takes from the resource.
- */
-export type ResourceConfigurationType = "SINGLE" | "GROUP" | "CHILD" | "ARN";
+// The type moved to core's contracts with IResourceConfiguration; this area's entry point keeps exporting it.
+export { ResourceConfigurationType } from "../core";
 
 const TYPES: readonly ResourceConfigurationType[] = ["SINGLE", "GROUP", "CHILD", "ARN"];
 
@@ -69,19 +65,8 @@ export interface ArnResource {
   readonly securityGroupPortRanges?: readonly string[];
 }
 
-/**
- * A resource configuration as the resource building blocks see it: the
- * Lattice contract, what a Resource endpoint needs, and what its CHILD
- * configurations need from a GROUP.
- */
-export interface IVpcResourceConfiguration extends IResourceConfiguration, IResourceEndpointTarget {
-  /** `rcfg-` followed by 17 characters. */
-  readonly resourceConfigurationId: string;
-  /** @default - unknown */
-  readonly type?: ResourceConfigurationType;
-  /** The gateway it is reached through. @default - unknown */
-  readonly resourceGateway?: IResourceGateway;
-}
+/** @deprecated Use IResourceConfiguration (core): the one contract of a resource configuration. */
+export type IVpcResourceConfiguration = IResourceConfiguration;
 
 /** What {@link ResourceConfiguration.fromAttributes} needs to know of a configuration made elsewhere. */
 export interface ResourceConfigurationAttributes {
@@ -111,7 +96,7 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
    */
   readonly resourceGateway?: IResourceGateway;
   /** The GROUP a CHILD belongs to. @default - none; required for CHILD */
-  readonly resourceConfigurationGroup?: IVpcResourceConfiguration;
+  readonly resourceConfigurationGroup?: IResourceConfiguration;
   /** Exactly one of dnsResource, ipResource (SINGLE, CHILD) or arnResource (ARN). @default - none */
   readonly dnsResource?: DnsResource;
   /** @default - none */
@@ -152,9 +137,9 @@ const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
  *
  * Creates: aws_vpclattice_resource_configuration.
  */
-export class ResourceConfiguration extends Construct implements IVpcResourceConfiguration {
+export class ResourceConfiguration extends Construct implements IResourceConfiguration {
   /** Describes a resource configuration made elsewhere, for example shared with this account. */
-  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IVpcResourceConfiguration {
+  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IResourceConfiguration {
     return new ImportedResourceConfiguration(scope, id, attrs);
   }
 
@@ -222,7 +207,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     }
   }
 
-  private checkGroup(props: ResourceConfigurationProps): IVpcResourceConfiguration | undefined {
+  private checkGroup(props: ResourceConfigurationProps): IResourceConfiguration | undefined {
     const group = props.resourceConfigurationGroup;
     if (this.type !== "CHILD") {
       if (group !== undefined) {
@@ -237,14 +222,15 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     return group;
   }
 
-  private checkGateway(props: ResourceConfigurationProps, group: IVpcResourceConfiguration | undefined): IResourceGateway {
+  private checkGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): IResourceGateway {
     if (group === undefined) {
       return requireValue(this, "resourceGateway", props.resourceGateway, `the resource gateway in the VPC that owns the resource (every ${this.type} configuration is bound to one)`);
     }
     if (props.resourceGateway !== undefined) {
       throw new ValidationError(this, "resourceGateway", describeRef(props.resourceGateway), "unset for a CHILD: it is reached through its group's gateway");
     }
-    return requireValue(this, "resourceConfigurationGroup.resourceGateway", group.resourceGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration)");
+    const groupGateway = group instanceof ResourceConfiguration ? group.resourceGateway : undefined;
+    return requireValue(this, "resourceConfigurationGroup.resourceGateway", groupGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration)");
   }
 
   private checkDefinition(props: ResourceConfigurationProps): VpclatticeResourceConfigurationResourceConfigurationDefinition | undefined {
@@ -330,7 +316,7 @@ function parsePortRanges(scope: Construct, prop: string, ranges: readonly string
   });
 }
 
-class ImportedResourceConfiguration extends Construct implements IVpcResourceConfiguration {
+class ImportedResourceConfiguration extends Construct implements IResourceConfiguration {
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type?: ResourceConfigurationType;

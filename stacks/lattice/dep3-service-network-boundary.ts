@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { ServiceNetworkEndpoint } from "../../modules/endpoints/lattice-endpoints";
+import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { PrivateVpc } from "../../modules/vpc";

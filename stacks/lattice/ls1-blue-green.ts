@@ -1,7 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { LatticeService, LatticeTarget, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";

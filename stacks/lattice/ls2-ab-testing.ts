@@ -1,8 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { HeaderMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { HeaderMatch, LatticeService, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from "./service-clients";

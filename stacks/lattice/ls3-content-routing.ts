@@ -1,7 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
+import { HeaderMatch, LatticeService, ListenerAction, PathMatch, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";

@@ -1,8 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";

@@ -1,7 +1,4 @@
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
 import { latticeVpc, OWNER_ACCOUNT, serveToClientVpc, clientVpcCallers } from "./service-clients";
 

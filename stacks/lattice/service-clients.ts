@@ -1,9 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { PortSpec } from "../../modules/endpoints/targets";
-import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { PortSpec } from "../../modules/endpoints";
+import { AuthPolicy, LatticeService, LatticeTarget, ServiceNetwork, TargetGroup } from "../../modules/lattice";
 import { IVpc, PrivateVpc } from "../../modules/vpc";
 import { EXAMPLE_AZS } from "../example-stack";
 

@@ -1,9 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { IVpc } from "../../modules/vpc";
 
 /** A service the service-network stacks put in their networks. */

@@ -1,7 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";

@@ -2,36 +2,8 @@ import { isIPv4, isIPv6 } from "net";
 import fc from "fast-check";
 import { Testing, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import {
-  checkIntegerRange,
-  checkIpv4Cidr,
-  checkPortRange,
-  checkRestrictedCidr,
-  closestMatch,
-  describeValue,
-  editDistance,
-  isAccountId,
-  isAccountRootArn,
-  isAnyAddressCidr,
-  isDnsName,
-  isIamPrincipalArn,
-  isIpv4Address,
-  isIpv4Cidr,
-  isIpv6Address,
-  isIpv6Cidr,
-  isNetworkCidr,
-  isPort,
-  parseArn,
-  parsePortRange,
-  PolicyDocument,
-  PolicyPrincipal,
-  PolicyStatement,
-  ValidationError,
-} from "../../modules/core";
-import { ILatticeTargetGroup } from "../../modules/lattice/interfaces";
-import { Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { checkLatticeName } from "../../modules/lattice/names";
+import { checkIntegerRange, checkIpv4Cidr, checkPortRange, checkRestrictedCidr, closestMatch, describeValue, editDistance, isAccountId, isAccountRootArn, isAnyAddressCidr, isDnsName, isIamPrincipalArn, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr, isPort, parseArn, parsePortRange, PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import { checkLatticeName, ILatticeTargetGroup, LatticeService, Listener, ListenerAction, PathMatch } from "../../modules/lattice";
 
 /**
  * Property tests of the validators: oracles (Node's own IP parser), round

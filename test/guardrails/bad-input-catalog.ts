@@ -1,29 +1,10 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import {
-  checkAccountId,
-  checkDnsName,
-  checkExactlyOne,
-  checkIntegerRange,
-  checkIpv4Address,
-  checkItemCount,
-  checkLength,
-  checkOneOf,
-  checkPortRange,
-  checkRegion,
-  checkRestrictedCidr,
-  checkUnique,
-  PolicyDocument,
-  PolicyPrincipal,
-  PolicyStatement,
-} from "../../modules/core";
+import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../../modules/endpoints";
 import { suppress } from "../../modules/guardrails";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, ServiceNetwork } from "../../modules/lattice";
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";

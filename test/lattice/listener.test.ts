@@ -1,6 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { ILatticeTargetGroup } from "../../modules/lattice";
-import { HeaderMatch, Listener, ListenerAction, ListenerRuleOptions, PathMatch } from "../../modules/lattice/listener";
+import { HeaderMatch, ILatticeTargetGroup, Listener, ListenerAction, ListenerRuleOptions, PathMatch } from "../../modules/lattice";
 import { expectValidationError, fakeService, synthJson, testStack } from "./helpers";
 
 /** A target group made elsewhere; the ARN's last digits tell groups apart. */

@@ -1,5 +1,5 @@
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
-import { checkLatticeName, idOfArn } from "../../modules/lattice/names";
+import { checkLatticeName, idOfArn } from "../../modules/lattice";
 import { expectValidationError, testStack } from "./helpers";
 
 const limits = { min: 3, max: 40, reservedPrefix: "svc-" };

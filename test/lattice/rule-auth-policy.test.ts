@@ -1,9 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { ILatticeTargetGroup } from "../../modules/lattice";
-import { LatticeAuthPolicy } from "../../modules/lattice";
-import { HeaderMatch, Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { RuleDerivedAuthPolicy } from "../../modules/lattice/rule-auth-policy";
-import { LatticeService } from "../../modules/lattice/service";
+import { HeaderMatch, ILatticeTargetGroup, LatticeAuthPolicy, LatticeService, Listener, ListenerAction, PathMatch, RuleDerivedAuthPolicy } from "../../modules/lattice";
 import { ValidationError } from "../../modules/core";
 import { fakeService, synthJson, testStack } from "./helpers";
 

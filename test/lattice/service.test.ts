@@ -1,8 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { AccessLogs, AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService, LatticeServiceProps } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
+import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { expectValidationError, synthJson, testStack } from "./helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";

@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
-import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice/target-group";
+import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice";
 import { expectValidationError, synthJson, testStack } from "./helpers";
 
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";

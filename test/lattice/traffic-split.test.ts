@@ -1,8 +1,5 @@
 import { TerraformStack, Token } from "cdktf";
-import { AuthPolicy, ILatticeTargetGroup } from "../../modules/lattice";
-import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { AuthPolicy, HeaderMatch, ILatticeTargetGroup, LatticeService, ListenerAction, PathMatch, TrafficSplit } from "../../modules/lattice";
 import { expectValidationError, synthJson, testStack } from "./helpers";
 
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {

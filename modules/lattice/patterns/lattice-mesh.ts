@@ -6,7 +6,8 @@ import { ISecurityGroup, IVpc } from "../../vpc";
 import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
 import { ILatticeService, IServiceNetwork } from "../interfaces";
-import { ServiceNetwork, ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network";
+import { ServiceNetwork } from "../service-network";
+import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network-associations";
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
 export interface MeshService {

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { checkExactlyOne, checkPort, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
-import { ServiceNetworkResourceAssociation } from "../../lattice/service-network";
+import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
 import { ResourceShare, ResourceShareAccepter } from "../../ram";
 import { Peer, SecurityGroup } from "../../vpc";
 import { IResourceGateway } from "../resource-gateway";

@@ -1,10 +1,9 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { checkAccountId, requireValue } from "../../core";
+import { checkAccountId, IResourceConfiguration, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { IVpcResourceConfiguration } from "../resource-configuration";
 
 /** The partner account a resource is shared with, and where its clients are. */
 export interface PartnerAccessProps {
@@ -29,7 +28,7 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
   /** The share's name in both accounts' RAM consoles. */
   readonly name: string;
   /** The configuration to share, made in the owner account. */
-  readonly resourceConfiguration: IVpcResourceConfiguration;
+  readonly resourceConfiguration: IResourceConfiguration;
 }
 
 /**
