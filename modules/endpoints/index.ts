@@ -5,7 +5,5 @@ export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
 export * from "./lattice-endpoints";
 export * from "./targets";
-export * from "./private-aws-service-access";
-export * from "./s3-hybrid-access";
-export * from "./centralized-endpoints";
+export * from "./patterns";
 export * from "./endpoint-only-bucket-policy";

@@ -5,7 +5,7 @@ export * from "./service-network";
 export * from "./service-network-base";
 export * from "./service-network-associations";
 export { ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
-export * from "./patterns/lattice-mesh";
+export * from "./patterns";
 export * from "./names";
 export * from "./listener";
 export * from "./listener-action";

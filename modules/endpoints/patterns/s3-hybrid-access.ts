@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { AwsService } from "./aws-service";
-import { NetworkEndpointProps } from "./endpoint-base";
-import { EndpointPolicy } from "./endpoint-policy";
-import { GatewayEndpoint } from "./gateway-endpoint";
-import { InterfaceEndpoint } from "./interface-endpoint";
+import { AwsService } from "../aws-service";
+import { NetworkEndpointProps } from "../endpoint-base";
+import { EndpointPolicy } from "../endpoint-policy";
+import { GatewayEndpoint } from "../gateway-endpoint";
+import { InterfaceEndpoint } from "../interface-endpoint";
 
 export interface S3HybridAccessProps extends NetworkEndpointProps {
   /** What may be done through both endpoints. */

@@ -1,12 +1,12 @@
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
-import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValue, stableId, ValidationError } from "../core";
-import { InterfaceEndpoint } from "../endpoints";
-import { IpAddressType, ISubnet, IVpc, Peer } from "../vpc";
-import { EndpointConnectionAccepter } from "./connection-accepter";
-import { EndpointService, EndpointServiceProps, IVpcEndpointService } from "./endpoint-service";
-import { EndpointServicePrincipal } from "./principals";
+import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValue, stableId, ValidationError } from "../../core";
+import { InterfaceEndpoint } from "../../endpoints";
+import { IpAddressType, ISubnet, IVpc, Peer } from "../../vpc";
+import { EndpointConnectionAccepter } from "../connection-accepter";
+import { EndpointService, EndpointServiceProps, IVpcEndpointService } from "../endpoint-service";
+import { EndpointServicePrincipal } from "../principals";
 
 /** One consumer account of the offering and the endpoint it gets. */
 export interface SaasConsumer {

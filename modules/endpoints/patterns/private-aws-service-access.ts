@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../core";
-import { SecurityGroup, vpcClientPeers } from "../vpc";
-import { AwsService } from "./aws-service";
-import { addEndpointIngressRules, NetworkEndpointProps } from "./endpoint-base";
-import { EndpointPolicy, EndpointPolicyPrincipals } from "./endpoint-policy";
-import { GatewayEndpoint } from "./gateway-endpoint";
-import { InterfaceEndpoint } from "./interface-endpoint";
+import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
+import { SecurityGroup, vpcClientPeers } from "../../vpc";
+import { AwsService } from "../aws-service";
+import { addEndpointIngressRules, NetworkEndpointProps } from "../endpoint-base";
+import { EndpointPolicy, EndpointPolicyPrincipals } from "../endpoint-policy";
+import { GatewayEndpoint } from "../gateway-endpoint";
+import { InterfaceEndpoint } from "../interface-endpoint";
 
 /** One AWS service a VPC reaches privately, and how. */
 export interface ServiceAccess {

@@ -4,10 +4,10 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId, ValidationError } from "../core";
-import { IVpc, Peer } from "../vpc";
-import { NetworkEndpointProps } from "./endpoint-base";
-import { InterfaceEndpoint } from "./interface-endpoint";
+import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
+import { IVpc, Peer } from "../../vpc";
+import { NetworkEndpointProps } from "../endpoint-base";
+import { InterfaceEndpoint } from "../interface-endpoint";
 import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
 
 /** A VPC that uses the hub's endpoints. */
