@@ -149,6 +149,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type: ResourceConfigurationType;
+  /** The gateway the configuration is reached through (a CHILD's is its group's). */
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
   private readonly ownPorts: readonly PortRange[];

@@ -1,5 +1,5 @@
 import { Finding, isUnsuppressed } from "../../modules/guardrails";
-import { checkExampleApp, formatFindings } from "../harness/check";
+import { checkExampleApp, formatFindings } from "../../tools/check";
 
 const finding = (over: Partial<Finding>): Finding => ({
   stack: "es1-internal-api",

@@ -1,5 +1,5 @@
 /**
- * node --import tsx test/delivery/api-defaults.ts [entry.ts ...]
+ * node --import tsx tools/api-defaults.ts [entry.ts ...]
  *
  * The part of the API documentation rule TypeDoc cannot check: every
  * optional property of an exported interface says what happens when it is
@@ -56,7 +56,7 @@ export function areaEntryPoints(modulesDir: string): string[] {
 }
 
 if (require.main === module) {
-  const root = join(__dirname, "..", "..");
+  const root = join(__dirname, "..");
   const entries = process.argv.length > 2 ? process.argv.slice(2) : areaEntryPoints(join(root, "modules"));
   const missing = missingDefaults(entries, root);
   missing.forEach((m) => console.error(`${m.location}: ${m.member} is optional but has no @default`));

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { ALL_RULES, checkApp, Finding, isUnsuppressed, PRIVATE_NETWORKING_PACK, RulePack, SCANNER_PARITY_PACK } from "../../modules/guardrails";
-import { ALL_STACKS } from "../../stacks/catalog";
+import { ALL_RULES, checkApp, Finding, isUnsuppressed, PRIVATE_NETWORKING_PACK, RulePack, SCANNER_PARITY_PACK } from "../modules/guardrails";
+import { ALL_STACKS } from "../stacks/catalog";
 
 const PACKS: readonly RulePack[] = [PRIVATE_NETWORKING_PACK, SCANNER_PARITY_PACK];
 

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { areaEntryPoints, missingDefaults } from "./api-defaults";
+import { areaEntryPoints, missingDefaults } from "../../tools/api-defaults";
 
 describe("missingDefaults", () => {
   const root = mkdtempSync(join(tmpdir(), "api-defaults-"));

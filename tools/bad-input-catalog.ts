@@ -1,19 +1,19 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../../modules/core";
-import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../../modules/endpoints";
-import { suppress } from "../../modules/guardrails";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../../modules/lattice";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../../modules/privatelink";
-import { ResourceShare, SharePrincipal } from "../../modules/ram";
-import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
-import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
+import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../modules/endpoints";
+import { suppress } from "../modules/guardrails";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../modules/lattice";
+import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../modules/privatelink";
+import { ResourceShare, SharePrincipal } from "../modules/ram";
+import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
+import { Peer, PrivateVpc, SecurityGroup } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
  * in. test/guardrails/bad-inputs.test.ts walks the catalog, and docs/ERRORS.md
- * is generated from it (test/harness/errors-doc.ts) with the messages the
+ * is generated from it (tools/errors-doc.ts) with the messages the
  * code really produces, so the documentation cannot drift from the code.
  */
 export interface BadInput {
@@ -30,6 +30,13 @@ export interface BadInput {
   /** `received` as the error renders it. */
   readonly received: string;
   readonly build: (stack: TerraformStack) => void;
+}
+
+/** The stack each bad input is built in: a default AWS provider with a literal region, as the example stacks have. */
+export function badInputStack(): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), "test");
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  return stack;
 }
 
 const ACCOUNT = "222222222222";

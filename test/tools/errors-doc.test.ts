@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { ALL_RULES } from "../../modules/guardrails";
-import { ERRORS_DOC, renderErrorsDoc } from "../harness/errors-doc";
-import { BAD_INPUTS } from "./bad-input-catalog";
+import { ERRORS_DOC, renderErrorsDoc } from "../../tools/errors-doc";
+import { BAD_INPUTS } from "../../tools/bad-input-catalog";
 
 describe("docs/ERRORS.md", () => {
   const doc = readFileSync(ERRORS_DOC, "utf8");
@@ -15,7 +15,7 @@ describe("docs/ERRORS.md", () => {
     expect(ALL_RULES.filter((r) => !doc.includes(`| ${r.id} ${r.name} |`)).map((r) => r.id)).toEqual([]);
   });
 
-  it("is up to date with the messages the code produces (regenerate: node --import tsx test/harness/errors-doc.ts)", () => {
+  it("is up to date with the messages the code produces (regenerate: node --import tsx tools/errors-doc.ts)", () => {
     expect(doc).toBe(renderErrorsDoc());
   });
 });
