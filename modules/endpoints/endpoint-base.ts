@@ -27,6 +27,15 @@ const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "i
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
 const endpointsPerVpc = new AppCounter<IVpc>();
 
+/** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
+export interface LatticeEndpointDnsProps {
+  /**
+   * Resolve the custom domain names of the target inside the VPC.
+   * @default false
+   */
+  readonly privateDnsEnabled?: boolean;
+}
+
 /** A VPC endpoint of any type, created here or imported. */
 export interface IVpcEndpoint {
   /** `vpce-…` */

@@ -3,7 +3,8 @@ export { DnsRecordIpType, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProp
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
-export * from "./lattice-endpoints";
+export * from "./resource-endpoint";
+export * from "./service-network-endpoint";
 export * from "./targets";
 export * from "./patterns";
 export * from "./endpoint-only-bucket-policy";

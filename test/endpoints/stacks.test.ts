@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { ExampleStackDefinition } from "../../stacks/example-stack";
 import { endpointStacks } from "../../stacks/endpoints";
 import { catalog } from "../../stacks/catalog";
-import { Json, resourcesOfType } from "./helpers";
+import { Json, resourcesOfType } from "../helpers";
 
 function synth(name: string): Json {
   const definition = endpointStacks.find((s) => s.name === name) as ExampleStackDefinition;

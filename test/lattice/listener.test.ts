@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { HeaderMatch, ILatticeTargetGroup, Listener, ListenerAction, ListenerRuleOptions, PathMatch } from "../../modules/lattice";
-import { expectValidationError, fakeService, synthJson, testStack } from "./helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
+import { fakeService } from "./helpers";
 
 /** A target group made elsewhere; the ARN's last digits tell groups apart. */
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
@@ -8,7 +9,7 @@ function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILattic
   return { targetGroupId: id, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1", ...overrides };
 }
 
-function httpListener(stack: TerraformStack = testStack(), defaultAction = ListenerAction.fixedResponse(404)): Listener {
+function httpListener(stack: TerraformStack = stackWithProvider(), defaultAction = ListenerAction.fixedResponse(404)): Listener {
   return new Listener(stack, "Listener", { service: fakeService(), protocol: "HTTP", defaultAction });
 }
 
@@ -18,7 +19,7 @@ function rule(overrides: Partial<ListenerRuleOptions> = {}): ListenerRuleOptions
 
 describe("Listener", () => {
   test("default weighted forward renders every target group with its weight", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     httpListener(stack, ListenerAction.weightedForward([{ targetGroup: group(1), weight: 90 }, { targetGroup: group(2), weight: 10 }]));
     const listener = Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(listener).toMatchObject({ service_identifier: "svc-0123456789abcdef0", protocol: "HTTP", port: 80, name: "http-80" });
@@ -33,7 +34,7 @@ describe("Listener", () => {
   });
 
   test("rules match path (prefix or exact), up to 5 headers and a method, keyed by rule name", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const listener = httpListener(stack);
     listener.addRule(rule());
     listener.addRule({
@@ -72,7 +73,7 @@ describe("Listener", () => {
   });
 
   test("a TLS_PASSTHROUGH listener forwards to TCP target groups", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new Listener(stack, "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(group(1, { protocol: "TCP", protocolVersion: undefined })) });
     expect(Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0]).toMatchObject({ name: "tls-passthrough-443", protocol: "TLS_PASSTHROUGH", port: 443 });
   });
@@ -98,32 +99,32 @@ describe("Listener", () => {
 
     test("a rule name breaks the AWS pattern or length", () => {
       expectValidationError(() => httpListener().addRule(rule({ name: "ab" })), "rules.ab.name", '"ab"');
-      expectValidationError(() => httpListener().addRule(rule({ name: "r".repeat(64) })), "name", "r".repeat(64));
+      expectValidationError(() => httpListener().addRule(rule({ name: "r".repeat(64) })), `rules.${"r".repeat(64)}.name`, "r".repeat(64));
       expectValidationError(() => httpListener().addRule(rule({ name: "rule-orders" })), "rules.rule-orders.name", '"rule-orders"');
       expectValidationError(() => httpListener().addRule(rule({ name: "Orders" })), "rules.Orders.name", '"Orders"');
     });
 
     test("a weight is outside 0-999 or every weight is 0", () => {
       const split = (a: number, b: number) => ListenerAction.weightedForward([{ targetGroup: group(1), weight: a }, { targetGroup: group(2), weight: b }]);
-      expectValidationError(() => httpListener(testStack(), split(1000, 1)), "defaultAction.targetGroups[0].weight", "1000");
-      expectValidationError(() => httpListener(testStack(), split(-1, 1)), "defaultAction.targetGroups[0].weight", "-1");
+      expectValidationError(() => httpListener(stackWithProvider(), split(1000, 1)), "defaultAction.targetGroups[0].weight", "1000");
+      expectValidationError(() => httpListener(stackWithProvider(), split(-1, 1)), "defaultAction.targetGroups[0].weight", "-1");
       expectValidationError(() => httpListener().addRule(rule({ action: split(0, 0) })), "rules.orders.action.targetGroups", "[0,0]");
     });
 
     test("a forward has more than 10 target groups, or none", () => {
       const eleven = Array.from({ length: 11 }, (_, i) => ({ targetGroup: group(i), weight: 1 }));
-      expectValidationError(() => httpListener(testStack(), ListenerAction.weightedForward(eleven)), "defaultAction.targetGroups", "got 11");
-      expectValidationError(() => httpListener(testStack(), ListenerAction.weightedForward([])), "defaultAction.targetGroups", "got 0");
+      expect(expectValidationError(() => httpListener(stackWithProvider(), ListenerAction.weightedForward(eleven)), "defaultAction.targetGroups", /^\[/).expected).toContain("got 11");
+      expect(expectValidationError(() => httpListener(stackWithProvider(), ListenerAction.weightedForward([])), "defaultAction.targetGroups", "[]").expected).toContain("got 0");
     });
 
     test("a forward lists one target group twice", () => {
       const twice = ListenerAction.weightedForward([{ targetGroup: group(1) }, { targetGroup: group(1) }]);
-      expectValidationError(() => httpListener(testStack(), twice), "defaultAction.targetGroups", "tg-0123456789abcd001");
+      expectValidationError(() => httpListener(stackWithProvider(), twice), "defaultAction.targetGroups", "tg-0123456789abcd001");
     });
 
     test("a rule has more than 5 header matches", () => {
       const headers = Array.from({ length: 6 }, (_, i) => HeaderMatch.exact(`x-h${i}`, "1"));
-      expectValidationError(() => httpListener().addRule(rule({ match: { headers } })), "rules.orders.match.headers", "got 6");
+      expect(expectValidationError(() => httpListener().addRule(rule({ match: { headers } })), "rules.orders.match.headers", /^\[/).expected).toContain("got 6");
     });
 
     test("a path does not start with /", () => {
@@ -132,8 +133,8 @@ describe("Listener", () => {
     });
 
     test("a header match is malformed", () => {
-      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x beta", "1")] } })), "match.headers[0].name", '"x beta"');
-      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "")] } })), "match.headers[0].value", '""');
+      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x beta", "1")] } })), "rules.orders.match.headers[0].name", '"x beta"');
+      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "")] } })), "rules.orders.match.headers[0].value", '""');
     });
 
     test("a rule has no condition or an unknown method", () => {
@@ -143,23 +144,23 @@ describe("Listener", () => {
 
     test("a TLS_PASSTHROUGH listener gets path or header rules", () => {
       const tcp = group(1, { protocol: "TCP", protocolVersion: undefined });
-      const listener = new Listener(testStack(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
+      const listener = new Listener(stackWithProvider(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
       expectValidationError(() => listener.addRule(rule()), "rules.orders", "path prefix /orders");
       expectValidationError(() => listener.addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "1")] } })), "rules.orders", "header x-beta");
     });
 
     test("a TLS_PASSTHROUGH listener answers with a fixed response or forwards to a non-TCP group", () => {
-      const tls = (defaultAction: ListenerAction) => new Listener(testStack(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction });
+      const tls = (defaultAction: ListenerAction) => new Listener(stackWithProvider(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction });
       expectValidationError(() => tls(ListenerAction.fixedResponse(404)), "defaultAction", "fixed 404 response");
       expectValidationError(() => tls(ListenerAction.forward(group(1))), "defaultAction.targetGroups[0]", "HTTP target group");
     });
 
     test("an HTTP listener forwards to a TCP group", () => {
-      expectValidationError(() => httpListener(testStack(), ListenerAction.forward(group(1, { protocol: "TCP" }))), "defaultAction.targetGroups[0]", "TCP target group");
+      expectValidationError(() => httpListener(stackWithProvider(), ListenerAction.forward(group(1, { protocol: "TCP" }))), "defaultAction.targetGroups[0]", "TCP target group");
     });
 
     test("a target group is routed to by a second service", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const shared = group(1);
       new Listener(stack, "First", { service: fakeService(), protocol: "HTTP", defaultAction: ListenerAction.forward(shared) });
       const other = fakeService("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef9");
@@ -176,17 +177,17 @@ describe("Listener", () => {
     });
 
     test("the protocol is unknown or a path is longer than 200 characters", () => {
-      expectValidationError(() => new Listener(testStack(), "L", { service: fakeService(), protocol: "TCP" as never, defaultAction: ListenerAction.fixedResponse(404) }), "protocol", '"TCP"');
+      expectValidationError(() => new Listener(stackWithProvider(), "L", { service: fakeService(), protocol: "TCP" as never, defaultAction: ListenerAction.fixedResponse(404) }), "protocol", '"TCP"');
       const long = `/${"a".repeat(200)}`;
-      expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix(long) } })), "rules.orders.match.path", "(got 201)");
+      expect(expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix(long) } })), "rules.orders.match.path", "/aaa").expected).toContain("(got 201)");
     });
 
     test("a fixed response status code is not an HTTP status", () => {
-      expectValidationError(() => httpListener(testStack(), ListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
+      expectValidationError(() => httpListener(stackWithProvider(), ListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
     });
 
     test("the listener name or port is invalid", () => {
-      const build = (name?: string, port?: number) => new Listener(testStack(), "L", { service: fakeService(), protocol: "HTTP", name, port, defaultAction: ListenerAction.fixedResponse(404) });
+      const build = (name?: string, port?: number) => new Listener(stackWithProvider(), "L", { service: fakeService(), protocol: "HTTP", name, port, defaultAction: ListenerAction.fixedResponse(404) });
       expectValidationError(() => build("listener-one"), "name", '"listener-one"');
       expectValidationError(() => build(undefined, 70000), "port", "70000");
     });

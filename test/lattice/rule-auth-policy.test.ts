@@ -1,7 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { HeaderMatch, ILatticeTargetGroup, LatticeAuthPolicy, LatticeService, Listener, ListenerAction, PathMatch, RuleDerivedAuthPolicy } from "../../modules/lattice";
 import { ValidationError } from "../../modules/core";
-import { fakeService, synthJson, testStack } from "./helpers";
+import { stackWithProvider, synthJson } from "../helpers";
+import { fakeService } from "./helpers";
 
 const api: ILatticeTargetGroup = {
   targetGroupId: "tg-0123456789abcdef0",
@@ -25,7 +26,7 @@ function policyOf(stack: TerraformStack): any {
 
 describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
   test("allows exactly the methods and paths the forwarding rules route, for the given principals, including rules added after the service", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const service = derivedService(stack);
     const listener = service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
     listener.addRule({ name: "list-orders", priority: 10, match: { path: PathMatch.prefix("/orders"), method: "GET" }, action: ListenerAction.forward(api) });
@@ -65,7 +66,7 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
   });
 
   test("a forwarding default action opens every path of its listener", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const listener = derivedService(stack).addListener({ protocol: "HTTP", defaultAction: ListenerAction.forward(api) });
     listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
     const statements = policyOf(stack).Statement;
@@ -74,7 +75,7 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
   });
 
   test("grants added with allow() or deny() follow the rule grants", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const listener = new Listener(stack, "Listener", { service: fakeService(), protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
     listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
     const policy = new RuleDerivedAuthPolicy(() => [listener], { roles: [ROLE] }).deny({ sid: "NoDeletes", roles: [ROLE], methods: ["DELETE"] });
@@ -86,14 +87,14 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
 
   describe("fails when", () => {
     test("there is nothing to derive from (no forwarding rule or default)", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       derivedService(stack).addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
       expect(() => synthJson(stack)).toThrow(ValidationError);
       expect(() => synthJson(stack)).toThrow(/authPolicy.*an empty policy document/);
     });
 
     test("the service has a TLS_PASSTHROUGH listener, which sees no method or path", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const service = new LatticeService(stack, "Service", { name: "db-proxy", customDomainName: "db.example.com", authPolicyFromRules: { roles: [ROLE] } });
       service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
       let caught: unknown;

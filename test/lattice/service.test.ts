@@ -1,11 +1,11 @@
 import { TerraformStack } from "cdktf";
 import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, ListenerAction, TargetGroup } from "../../modules/lattice";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
 const ORG = { organizationId: "o-abcdefghij" };
 
-function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformStack = testStack()): LatticeService {
+function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformStack = stackWithProvider()): LatticeService {
   return new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow(ORG), ...overrides });
 }
 
@@ -19,7 +19,7 @@ function tcpGroup(stack: TerraformStack): TargetGroup {
 
 describe("LatticeService", () => {
   test("AWS_IAM by default, with the given auth policy and access logs to a new log group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service({}, stack);
     expect(svc.authType).toBe("AWS_IAM");
     const json = synthJson(stack);
@@ -37,7 +37,7 @@ describe("LatticeService", () => {
   });
 
   test("custom domain with certificate and A/AAAA alias records in the named zone", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service(
       {
         customDomainName: "orders.internal.example.com",
@@ -62,7 +62,7 @@ describe("LatticeService", () => {
   });
 
   test("authType NONE with the explicit opt-in creates no auth policy", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new LatticeService(stack, "Open", { name: "public-docs", authType: "NONE", allowUnauthenticatedAccess: true });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({ auth_type: "NONE" });
@@ -70,7 +70,7 @@ describe("LatticeService", () => {
   });
 
   test("listeners get a default name and port and are keyed by name", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service({}, stack);
     const listener = svc.addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
     expect(listener.port).toBe(80);
@@ -89,7 +89,7 @@ describe("LatticeService", () => {
   });
 
   test("imports a service by ARN", () => {
-    const imported = LatticeService.fromArn(testStack(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+    const imported = LatticeService.fromArn(stackWithProvider(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
     expect(imported.serviceId).toBe("svc-0123456789abcdef0");
   });
 
@@ -108,7 +108,7 @@ describe("LatticeService", () => {
     });
 
     test("authType is NONE without the explicit opt-in", () => {
-      expectValidationError(() => new LatticeService(testStack(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
+      expectValidationError(() => new LatticeService(stackWithProvider(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
     });
 
     test("authType NONE comes with a policy AWS would keep inactive", () => {
@@ -116,7 +116,7 @@ describe("LatticeService", () => {
     });
 
     test("AWS_IAM has no policy (AWS would deny every request)", () => {
-      expectValidationError(() => new LatticeService(testStack(), "S", { name: "locked" }), "authPolicy", "undefined");
+      expectValidationError(() => new LatticeService(stackWithProvider(), "S", { name: "locked" }), "authPolicy", "undefined");
     });
 
     test("both an explicit and a derived policy are given", () => {
@@ -129,7 +129,7 @@ describe("LatticeService", () => {
     });
 
     test("a TLS_PASSTHROUGH listener is added without a custom domain", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const svc = service({}, stack);
       expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
     });
@@ -155,7 +155,7 @@ describe("LatticeService", () => {
     });
 
     test("an imported ARN is not a service ARN", () => {
-      expectValidationError(() => LatticeService.fromArn(testStack(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
+      expectValidationError(() => LatticeService.fromArn(stackWithProvider(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
     });
   });
 });

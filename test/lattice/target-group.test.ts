@@ -1,13 +1,13 @@
 import { TerraformStack } from "cdktf";
 import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
 
 function withVpc(): { stack: TerraformStack; vpc: ReturnType<typeof PrivateVpc.fromAttributes> } {
-  const stack = testStack();
+  const stack = stackWithProvider();
   return { stack, vpc: PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) };
 }
 
@@ -59,7 +59,7 @@ describe("TargetGroup", () => {
   });
 
   test("LAMBDA: event structure version set explicitly, no port, invoke permission scoped to the group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
     expect(group.protocol).toBeUndefined();
     const json = synthJson(stack);
@@ -103,7 +103,7 @@ describe("TargetGroup", () => {
   });
 
   test("imports a target group by ARN", () => {
-    const group = TargetGroup.fromAttributes(testStack(), "Imported", {
+    const group = TargetGroup.fromAttributes(stackWithProvider(), "Imported", {
       targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
       type: "IP",
       protocol: "HTTPS",
@@ -140,14 +140,14 @@ describe("TargetGroup", () => {
     });
 
     test("a LAMBDA group is given a port, VPC, protocol or health check", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => new TargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
       expectValidationError(() => new TargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocol: "HTTPS" }), "protocol", '"HTTPS"');
       expectValidationError(() => new TargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }), "healthCheck", "/");
     });
 
     test("a LAMBDA group gets a second function", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
       expectValidationError(() => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))), "targets.two", "function:other");
     });
@@ -220,7 +220,7 @@ describe("TargetGroup", () => {
 
     test("an imported ARN is not a target group ARN", () => {
       expectValidationError(
-        () => TargetGroup.fromAttributes(testStack(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
+        () => TargetGroup.fromAttributes(stackWithProvider(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
         "targetGroupArn",
         "service/svc-",
       );

@@ -1,6 +1,6 @@
 import { TerraformStack, Token } from "cdktf";
 import { AuthPolicy, HeaderMatch, ILatticeTargetGroup, LatticeService, ListenerAction, PathMatch, TrafficSplit } from "../../modules/lattice";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
   const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
@@ -12,7 +12,7 @@ const green = group(2);
 /** Synthesizes a service whose HTTPS listener uses `defaultAction` and the given rules; returns listener and rules JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function synthRouting(defaultAction: ListenerAction, rules: Parameters<ReturnType<LatticeService["addListener"]>["addRule"]>[0][] = []): { listener: any; rules: any[] } {
-  const stack: TerraformStack = testStack();
+  const stack: TerraformStack = stackWithProvider();
   const service = new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) });
   service.addListener({ protocol: "HTTPS", defaultAction, rules });
   const json = synthJson(stack);

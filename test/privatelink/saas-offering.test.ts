@@ -1,12 +1,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../modules/privatelink";
 import { PrivateVpc } from "../../modules/vpc";
-import { CERTIFICATE_ARN, expectValidationError, Json, nlbOptions, onlyResource, providerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
+import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
 
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
 
 function offeringStack(overrides: (vpc: PrivateVpc) => Partial<PrivateLinkSaasOfferingProps["service"]> = () => ({}), consumerOverrides: Json = {}) {
-  const stack = testStack();
+  const stack = stackWithoutProvider();
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
   const vpc = providerVpc(stack);
@@ -95,7 +96,7 @@ describe("PrivateLinkSaasOffering", () => {
   });
 
   test("a consumer in another region names the service's home region on its endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
     const vpc = providerVpc(stack);
@@ -118,14 +119,13 @@ describe("PrivateLinkSaasOffering", () => {
       expect(error.expected).toContain("us-west-2");
     });
 
-
     test("a consumer asks for a port the service does not listen on", () => {
       expectValidationError(() => offeringStack(() => ({}), { ports: [443, 5432] }), "consumers[0].ports", "5432");
     });
 
     test("the service has no ports to open (a Gateway Load Balancer service)", () => {
       const build = () => {
-        const stack = testStack();
+        const stack = stackWithoutProvider();
         const vpc = providerVpc(stack);
         new PrivateLinkSaasOffering(stack, "Offering", {
           service: { gatewayLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef"] },
@@ -149,7 +149,7 @@ describe("PrivateLinkSaasOffering", () => {
 
     test("two consumers share a name", () => {
       const build = () => {
-        const stack = testStack();
+        const stack = stackWithoutProvider();
         const vpc = providerVpc(stack);
         const consumer = { name: "acme", accountId: "222222222222", vpc };
         new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(vpc) }, consumers: [consumer, consumer] });
@@ -159,7 +159,7 @@ describe("PrivateLinkSaasOffering", () => {
 
     test("there is no consumer", () => {
       const build = () => {
-        const stack = testStack();
+        const stack = stackWithoutProvider();
         new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(providerVpc(stack)) }, consumers: [] });
       };
       expectValidationError(build, "consumers", "[]");

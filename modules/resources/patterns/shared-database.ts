@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { checkExactlyOne, checkPort, requireValue } from "../../core";
-import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
+import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
 import { ResourceShare, ResourceShareAccepter } from "../../ram";

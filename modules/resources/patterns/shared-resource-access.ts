@@ -1,7 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { checkAccountId, IResourceConfiguration, requireValue } from "../../core";
-import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
+import { ResourceEndpoint } from "../../endpoints";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
 

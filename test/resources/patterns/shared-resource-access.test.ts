@@ -1,7 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PrivateVpc } from "../../../modules/vpc";
 import { ResourceConfiguration, SharedResourceAccess, SharedResourceAccessProps } from "../../../modules/resources";
-import { expectValidationError, gatewayStack, synthJson } from "../helpers";
+import { expectValidationError, synthJson } from "../../helpers";
+import { gatewayStack } from "../helpers";
 
 function shared(extra: Partial<SharedResourceAccessProps> = {}) {
   const { stack, gateway } = gatewayStack();

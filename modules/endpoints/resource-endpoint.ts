@@ -1,19 +1,9 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { IResourceConfiguration, Port, PortRange, requireProps, ValidationError } from "../core";
+import { IResourceConfiguration, PortRange, requireProps, ValidationError } from "../core";
 import { SecurityGroup } from "../vpc";
-import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
-import { IServiceNetworkEndpointTarget } from "./targets";
-
-/** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
-interface LatticeEndpointDnsProps {
-  /**
-   * Resolve the custom domain names of the target inside the VPC.
-   * @default false
-   */
-  readonly privateDnsEnabled?: boolean;
-}
+import { LatticeEndpointDnsProps, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 
 export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The resource configuration to reach. */
@@ -76,43 +66,4 @@ function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): reado
     throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
   }
   return ports;
-}
-
-export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
-  /** The service network to reach. */
-  readonly serviceNetwork: IServiceNetworkEndpointTarget;
-  /**
-   * Ports the created security group opens: the listener ports of the
-   * network's services and the port ranges of its resource configurations.
-   * @default - HTTPS (443) only
-   */
-  readonly ports?: readonly PortRange[];
-}
-
-/**
- * A `ServiceNetwork` VPC endpoint: reaches every service and resource
- * configuration of a VPC Lattice service network from this VPC, without
- * associating the VPC itself with the network.
- *
- * Creates: aws_vpc_endpoint (type ServiceNetwork), aws_security_group and
- * aws_vpc_security_group_ingress_rule (unless security groups are given).
- */
-export class ServiceNetworkEndpoint extends NetworkEndpointBase {
-  public readonly resource: VpcEndpoint;
-  public readonly securityGroup?: SecurityGroup;
-  public readonly securityGroupIds: readonly string[];
-
-  constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
-    super(scope, id, props);
-    requireProps(this, props, ["serviceNetwork"]);
-
-    const subnets = this.checkPlacement(props);
-    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network"));
-    this.resource = this.createResource(props, {
-      vpcEndpointType: "ServiceNetwork",
-      serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-      subnetIds: subnets.map((s) => s.subnetId),
-      privateDnsEnabled: props.privateDnsEnabled ?? false,
-    });
-  }
 }

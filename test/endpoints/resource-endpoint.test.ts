@@ -1,15 +1,18 @@
-import { ResourceEndpoint, ServiceNetworkEndpoint } from "../../modules/endpoints";
-import { expectValidationError, Json, onlyResource, resourcesOfType, synthJson, testStack, testVpc } from "./helpers";
+import { ResourceEndpoint, ResourceEndpointProps, } from "../../modules/endpoints";
+import { ResourceConfiguration } from "../../modules/resources";
+import { PrivateVpc } from "../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { gatewayStack } from "../resources/helpers";
+import { testVpc } from "./helpers";
 
 const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
-const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
 
 const ruleRanges = (json: Json): [number, number][] =>
   (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => [r.from_port, r.to_port]);
 
 describe("ResourceEndpoint", () => {
   test("a Resource endpoint to the configuration, its group opening only the configuration's port ranges, private DNS off", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const endpoint = new ResourceEndpoint(stack, "Db", {
       vpc: testVpc(stack),
       resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }, { from: 8000, to: 8100 }] },
@@ -24,13 +27,13 @@ describe("ResourceEndpoint", () => {
   });
 
   test("explicit ports cover configurations that do not publish theirs (ARN resources)", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new ResourceEndpoint(stack, "Rds", { vpc: testVpc(stack), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] }, ports: [{ from: 3306, to: 3306 }] });
     expect(ruleRanges(synthJson(stack))).toEqual([[3306, 3306]]);
   });
 
   test("fails when no port is known and no security group is given", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new ResourceEndpoint(stack, "Rds", { vpc: testVpc(stack), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] } }),
       "ports",
@@ -39,7 +42,7 @@ describe("ResourceEndpoint", () => {
   });
 
   test("fails when two subnets share an availability zone, like every endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const subnets = [
       { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" },
       { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1a" },
@@ -52,20 +55,33 @@ describe("ResourceEndpoint", () => {
   });
 });
 
-describe("ServiceNetworkEndpoint", () => {
-  test("a ServiceNetwork endpoint to the network, HTTPS only by default", () => {
-    const stack = testStack();
-    new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN } });
-    const json = synthJson(stack);
-    expect(onlyResource(json, "aws_vpc_endpoint")).toMatchObject({ vpc_endpoint_type: "ServiceNetwork", service_network_arn: NETWORK_ARN, private_dns_enabled: false });
-    expect(ruleRanges(json)).toEqual([[443, 443]]);
+function endpointTo(extra: Partial<ResourceEndpointProps> = {}) {
+  const { stack, gateway } = gatewayStack();
+  const resourceConfiguration = new ResourceConfiguration(stack, "Range", {
+    name: "worker-api",
+    resourceGateway: gateway,
+    ipResource: { ipAddress: "10.0.0.50" },
+    portRanges: ["8000-8100", "9443"],
+  });
+  const vpc = new PrivateVpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  return { stack, build: () => new ResourceEndpoint(stack, "Endpoint", { vpc, resourceConfiguration, ...extra }) };
+}
+
+describe("a Resource endpoint to a ResourceConfiguration", () => {
+  test("targets the configuration's ARN and opens only its port ranges", () => {
+    const { stack, build } = endpointTo();
+    build();
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_endpoint"))).toEqual([
+      expect.objectContaining({ vpc_endpoint_type: "Resource", resource_configuration_arn: expect.stringMatching(/aws_vpclattice_resource_configuration\.Range_\w+\.arn/) }),
+    ]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).map((r) => [r.from_port, r.to_port])).toEqual([
+      [8000, 8100],
+      [9443, 9443],
+    ]);
   });
 
-  test("ports and private DNS as asked", () => {
-    const stack = testStack();
-    new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, ports: [{ from: 80, to: 80 }, { from: 443, to: 443 }], privateDnsEnabled: true });
-    const json = synthJson(stack);
-    expect(onlyResource(json, "aws_vpc_endpoint").private_dns_enabled).toBe(true);
-    expect(ruleRanges(json).sort((a, b) => a[0] - b[0])).toEqual([[80, 80], [443, 443]]);
+  test("fails when it is also given a service name", () => {
+    const { build } = endpointTo({ serviceName: "com.amazonaws.us-east-1.s3" } as Partial<ResourceEndpointProps>);
+    expectValidationError(build, "serviceName", '"com.amazonaws.us-east-1.s3"');
   });
 });
