@@ -1,8 +1,8 @@
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import { EndpointPolicy, S3HybridAccess } from "../../modules/endpoints";
 import { ISubnet, PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID } from "./shared";
+import { exampleStack } from "../example-stack";
+import { EXAMPLE_AZS, EXAMPLE_ORGANIZATION_ID } from "../example-values";
 
 /**
  * EP-1 on a VPC that already exists (a landing zone made it): its IDs come

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
 
@@ -17,8 +18,8 @@ const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com
  * the network admit anonymous callers only from the client VPC.
  */
 export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4", "LS-3"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
   const workloads = new SecurityGroup(stack, "WorkloadsSecurityGroup", { vpc: appVpc, description: "Storefront and vault workloads reached through VPC Lattice" });
 
   const web = new TargetGroup(stack, "Web", {

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * LS-1: blue/green deployment of the checkout application. Two EC2 fleets,
@@ -13,8 +14,8 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * that admits only VPC Lattice on the target port.
  */
 export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG-1"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls1-checkout", "10.11.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls1-checkout", "10.11.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
   const fleet = new SecurityGroup(stack, "FleetSecurityGroup", { vpc: appVpc, description: "Checkout fleets (blue and green) reached through VPC Lattice" });
 
   const healthCheck = { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 };

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { HeaderMatch, LatticeService, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, httpIpTargets, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * LS-2: A/B test of a new recommendations feature. Variant B runs next to
@@ -11,8 +12,8 @@ import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from ".
  * which a rule evaluated first routes to B whatever the split says.
  */
 export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
 
   const variant = (id: string, name: string, ips: Record<string, string>): TargetGroup =>

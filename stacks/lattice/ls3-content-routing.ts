@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { HeaderMatch, LatticeService, ListenerAction, PathMatch, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";
+import { httpIpTargets, serveToClientVpc } from "./service-clients";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
 /**
  * LS-3: one API name, several backends chosen by content. `/orders` and
@@ -13,8 +14,8 @@ import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./
  * rules, so callers may use exactly the methods and paths that are routed.
  */
 export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls3-shop-backends", "10.31.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls3-clients", "10.30.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls3-shop-backends", "10.31.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls3-clients", "10.30.0.0/16");
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Shop backends reached through VPC Lattice" });
 
   const backend = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
@@ -27,7 +28,7 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
 
   const shop = new LatticeService(stack, "Shop", {
     name: "shop-api",
-    authPolicyFromRules: { organizationId: ORGANIZATION_ID, sourceVpcs: [clientVpc] },
+    authPolicyFromRules: { organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [clientVpc] },
   });
   shop.addListener({
     protocol: "HTTPS",

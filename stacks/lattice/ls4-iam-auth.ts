@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { serveToClientVpc } from "./service-clients";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * LS-4: an internal payments API that only named IAM roles may call, each
@@ -14,8 +15,8 @@ import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./
  * the existing private hosted zone).
  */
 export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls4-payments", "10.41.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls4-clients", "10.40.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls4-payments", "10.41.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls4-clients", "10.40.0.0/16");
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Payments API tasks reached through VPC Lattice" });
 
   const api = new TargetGroup(stack, "PaymentsApi", {
@@ -30,11 +31,11 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
   TargetGroup.allowLatticeTraffic(tasks, api);
 
   const authPolicy = new AuthPolicy()
-    .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: ORGANIZATION_ID, methods: ["GET", "HEAD"] })
+    .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: EXAMPLE_ORGANIZATION_ID, methods: ["GET", "HEAD"] })
     .allow({
       sid: "CheckoutCreatesPayments",
       roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/checkout`],
-      organizationId: ORGANIZATION_ID,
+      organizationId: EXAMPLE_ORGANIZATION_ID,
       methods: ["GET", "POST"],
       paths: ["/payments", "/payments/*"],
     });

@@ -1,6 +1,7 @@
 import { LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup, TrafficSplit } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
-import { latticeVpc, OWNER_ACCOUNT, serveToClientVpc, clientVpcCallers } from "./service-clients";
+import { serveToClientVpc, clientVpcCallers } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /** An existing function alias of the owner account. */
 const functionAlias = (name: string, alias: string): string => `arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:${name}:${alias}`;
@@ -14,7 +15,7 @@ const functionAlias = (name: string, alias: string): string => `arn:aws:lambda:u
  * to its target group; no VPC is needed on the function side.
  */
 export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", "TG-3", "DEP-4"], (stack) => {
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
 
   const lambdaGroup = (id: string, name: string, functionArn: string): TargetGroup =>
     new TargetGroup(stack, id, { name, type: "LAMBDA", lambdaEventStructureVersion: "V2", targets: { function: LatticeTarget.lambdaFunction(functionArn) } });

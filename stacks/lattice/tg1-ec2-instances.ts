@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-1: three EC2 instances of the inventory application, one per AZ pair,
@@ -11,8 +12,8 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * different port (8081) during a migration, which its target overrides.
  */
 export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
   const instances = new SecurityGroup(stack, "InstancesSecurityGroup", { vpc: appVpc, description: "Inventory instances reached through VPC Lattice" });
 
   const fleet = new TargetGroup(stack, "Fleet", {

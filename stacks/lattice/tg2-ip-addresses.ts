@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-2: a pricing backend known by its IP addresses (containers with their
@@ -10,8 +11,8 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * targets, health-checked over HTTPS with HTTP/1.1 on a dedicated port.
  */
 export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg2-pricing", "10.71.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg2-clients", "10.70.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg2-pricing", "10.71.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg2-clients", "10.70.0.0/16");
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Pricing backends reached through VPC Lattice" });
 
   const pricing = new TargetGroup(stack, "Pricing", {

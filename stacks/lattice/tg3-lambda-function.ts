@@ -1,7 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * TG-3: one Lambda function (its `live` alias) as the target of a service.
@@ -9,7 +10,7 @@ import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from ".
  * lets VPC Lattice invoke the alias for this target group only.
  */
 export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "DEP-4"], (stack) => {
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
 
   const thumbnails = new TargetGroup(stack, "Thumbnails", {
     name: "thumbnails-fn",

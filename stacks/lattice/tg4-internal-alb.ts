@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * TG-4: an existing internal Application Load Balancer keeps its own complex
@@ -12,8 +13,8 @@ import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from ".
  * created security group, added to the ALB, admits VPC Lattice on 443.
  */
 export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
   const albSecurityGroup = new SecurityGroup(stack, "AlbSecurityGroup", { vpc: appVpc, description: "Internal ALB reached through VPC Lattice" });
 
   const alb = new TargetGroup(stack, "LegacyAlb", {

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-5: specific pods of an EKS cluster as targets. With the Amazon VPC CNI
@@ -13,8 +14,8 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * API Controller instead of Terraform.
  */
 export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack) => {
-  const clusterVpc = latticeVpc(stack, "ClusterVpc", "tg5-eks-cluster", "10.101.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg5-clients", "10.100.0.0/16");
+  const clusterVpc = exampleVpc(stack, "ClusterVpc", "tg5-eks-cluster", "10.101.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg5-clients", "10.100.0.0/16");
   const pods = new SecurityGroup(stack, "PodsSecurityGroup", { vpc: clusterVpc, description: "Ledger pods reached through VPC Lattice" });
 
   const ledgerPods = new TargetGroup(stack, "LedgerPods", {

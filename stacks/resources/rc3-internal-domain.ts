@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { exampleVpc, OWNER_ACCOUNT } from "./shared";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * RC-3 / RG-2: an internal application endpoint known by its domain name
