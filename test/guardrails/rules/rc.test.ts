@@ -3,7 +3,7 @@ import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclatt
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import { ResourceConfigurationNotInShareableNetworks, ResourceGatewaySecurityGroups } from "../../../modules/guardrails";
 import { ResourceConfiguration, ResourceGateway } from "../../../modules/resources";
-import { PrivateVpc } from "../../../modules/vpc";
+import { Vpc } from "../../../modules/vpc";
 import { ruleCases } from "../rule-cases";
 
 const SUBNETS = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"];
@@ -20,7 +20,7 @@ const configuration = (stack: TerraformStack, allowAssociationToShareableService
 
 /** The resources module's own building blocks, which should pass both rules. */
 const moduleGatewayAndConfiguration = (stack: TerraformStack) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const resourceGateway = new ResourceGateway(stack, "ModuleGateway", { name: "owner-gateway", vpc });
   new ResourceConfiguration(stack, "ModuleConfig", { name: "orders-db", resourceGateway, dnsResource: { domainName: "orders.db.example.com" }, portRanges: ["5432"] });
 };

@@ -1,7 +1,7 @@
 import { VPC_LATTICE_SOURCE_CIDRS } from "../../../core/aws-facts";
 import { blockList, StackModel, TfBlock } from "../../model";
 import { Rule } from "../../rule";
-import { RuleView, securityGroupRules } from "../security-group/rule-views";
+import { RuleView, securityGroupRules } from "../sg/rule-views";
 
 const LATTICE_PREFIX_LIST_NAME = /^com\.amazonaws\.[a-z0-9-]+\.(ipv6\.)?vpc-lattice$/;
 /** The prefix list's content, which stacks that plan offline write as literal CIDRs. */

@@ -4,7 +4,7 @@ import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { NoPublicEgress, NoPublicIngress, SecurityGroupDescription, SecurityGroupRuleDescription } from "../../../modules/guardrails";
-import { SecurityGroup as GuardedSecurityGroup, Peer, PrivateVpc } from "../../../modules/vpc";
+import { SecurityGroup as GuardedSecurityGroup, Peer, Vpc } from "../../../modules/vpc";
 import { ruleCases } from "../rule-cases";
 
 const VPC_ID = "vpc-0123456789abcdef0";
@@ -15,7 +15,7 @@ const ingress = (stack: TerraformStack, config: Partial<ConstructorParameters<ty
 
 /** Our own SecurityGroup construct: descriptions required, no open CIDRs, no default egress. */
 const moduleGroup = (stack: TerraformStack) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "test", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "test", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const sg = new GuardedSecurityGroup(stack, "Sg", { vpc, description: "API servers" });
   sg.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS from the VPC" });
   sg.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 5432, description: "PostgreSQL in the VPC" });
