@@ -1,6 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PrivateVpc } from "../modules/vpc";
+import { Vpc } from "../modules/vpc";
 
 /**
  * What every example stack shares: the region and AZs (literal, so that
@@ -32,6 +32,6 @@ export interface ExampleVpcOptions {
 }
 
 /** A private VPC with one subnet per example AZ and no internet route; `id` keys its Terraform addresses. */
-export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): PrivateVpc {
-  return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
+export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): Vpc {
+  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
 }

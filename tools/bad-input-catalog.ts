@@ -4,11 +4,11 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../modules/lattice";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup } from "../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { Peer, PrivateVpc, SecurityGroup } from "../modules/vpc";
+import { Peer, Vpc, SecurityGroup } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -43,8 +43,8 @@ const ACCOUNT = "222222222222";
 const AZS = ["us-east-1a", "us-east-1b"];
 const SERVICE_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0";
 const thing = (stack: TerraformStack) => new Construct(stack, "Thing");
-const vpc = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof PrivateVpc>[2]> = {}) =>
-  new PrivateVpc(stack, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, ...props });
+const vpc = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof Vpc>[2]> = {}) =>
+  new Vpc(stack, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, ...props });
 const group = (stack: TerraformStack) => new SecurityGroup(stack, "Sg", { vpc: vpc(stack), description: "API servers" });
 const rule = { peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS from the VPC" };
 const statement = (principals: PolicyPrincipal[]) => new PolicyStatement({ actions: ["vpc-lattice-svcs:Invoke"], principals });
@@ -66,18 +66,18 @@ const network = (stack: TerraformStack, props: Partial<ConstructorParameters<typ
   new ServiceNetwork(stack, "Network", { name: "shared-services", authPolicy: ORG_ONLY, ...props });
 const latticeService = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeService>[2]> = {}) =>
   new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY, ...props });
-const targetGroup = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof TargetGroup>[2]> = {}) =>
-  new TargetGroup(stack, "Group", {
+const targetGroup = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeTargetGroup>[2]> = {}) =>
+  new LatticeTargetGroup(stack, "Group", {
     name: "orders",
     type: "IP",
-    vpc: PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
+    vpc: Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
     protocol: "HTTP",
     ...props,
   });
 const LOG_SOURCE = { serviceNetworkId: "sn-0123456789abcdef0", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" };
 const accessLogs = (stack: TerraformStack, logs: AccessLogs) => new LatticeAccessLogs(stack, "Logs", { source: LOG_SOURCE, name: "n", accessLogs: logs });
-const httpListener = (stack: TerraformStack) => latticeService(stack).addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
-const pathRule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: ListenerAction.fixedResponse(403) });
+const httpListener = (stack: TerraformStack) => latticeService(stack).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+const pathRule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: LatticeListenerAction.fixedResponse(403) });
 const KMS_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const gateway = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof ResourceGateway>[2]> = {}) =>
   new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpc(stack), ...props });
@@ -106,13 +106,13 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "core", api: "PolicyDocument.render", cause: "A policy longer than the service's size limit", fix: "Merge statements, use wildcards in resources, or use conditions on tags/org IDs.", path: "Thing", prop: "authPolicy", received: '"a policy of 142 characters"', build: (s) => render(s, new PolicyDocument([statement([PolicyPrincipal.account(ACCOUNT)])]), 50) },
 
   // vpc
-  { module: "vpc", api: "PrivateVpc", cause: "A VPC CIDR with a prefix longer than /32", fix: "Use an IPv4 CIDR such as 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.0/33"', build: (s) => vpc(s, { cidrBlock: "10.0.0.0/33" }) },
-  { module: "vpc", api: "PrivateVpc", cause: "A VPC CIDR with host bits set", fix: "Use the network address, e.g. 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.5/16"', build: (s) => vpc(s, { cidrBlock: "10.0.0.5/16" }) },
-  { module: "vpc", api: "PrivateVpc", cause: "No availability zones", fix: "List one to 16 AZ names (two or more for high availability).", path: "Vpc", prop: "availabilityZones", received: "[]", build: (s) => vpc(s, { availabilityZones: [] }) },
-  { module: "vpc", api: "PrivateVpc", cause: "The same availability zone twice", fix: "List each AZ once.", path: "Vpc", prop: "availabilityZones", received: '"us-east-1a"', build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "us-east-1a"] }) },
-  { module: "vpc", api: "PrivateVpc", cause: "A region name where an AZ name is expected", fix: "Use AZ names such as us-east-1a.", path: "Vpc", prop: "availabilityZones[0]", received: '"us-east-1"', build: (s) => vpc(s, { availabilityZones: ["us-east-1"] }) },
-  { module: "vpc", api: "PrivateVpc", cause: "subnetNewBits beyond 12", fix: "Use 1 to 12 extra bits (8 turns a /16 into /24 subnets).", path: "Vpc", prop: "subnetNewBits", received: "13", build: (s) => vpc(s, { subnetNewBits: 13 }) },
-  { module: "vpc", api: "PrivateVpc.fromAttributes", cause: "An imported VPC whose CIDR is not a CIDR", fix: "Pass the VPC's primary IPv4 CIDR.", path: "Imported", prop: "cidrBlock", received: '"vpc-cidr"', build: (s) => PrivateVpc.fromAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "vpc-cidr" }) },
+  { module: "vpc", api: "Vpc", cause: "A VPC CIDR with a prefix longer than /32", fix: "Use an IPv4 CIDR such as 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.0/33"', build: (s) => vpc(s, { cidrBlock: "10.0.0.0/33" }) },
+  { module: "vpc", api: "Vpc", cause: "A VPC CIDR with host bits set", fix: "Use the network address, e.g. 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.5/16"', build: (s) => vpc(s, { cidrBlock: "10.0.0.5/16" }) },
+  { module: "vpc", api: "Vpc", cause: "No availability zones", fix: "List one to 16 AZ names (two or more for high availability).", path: "Vpc", prop: "availabilityZones", received: "[]", build: (s) => vpc(s, { availabilityZones: [] }) },
+  { module: "vpc", api: "Vpc", cause: "The same availability zone twice", fix: "List each AZ once.", path: "Vpc", prop: "availabilityZones", received: '"us-east-1a"', build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "us-east-1a"] }) },
+  { module: "vpc", api: "Vpc", cause: "A region name where an AZ name is expected", fix: "Use AZ names such as us-east-1a.", path: "Vpc", prop: "availabilityZones[0]", received: '"us-east-1"', build: (s) => vpc(s, { availabilityZones: ["us-east-1"] }) },
+  { module: "vpc", api: "Vpc", cause: "subnetNewBits beyond 12", fix: "Use 1 to 12 extra bits (8 turns a /16 into /24 subnets).", path: "Vpc", prop: "subnetNewBits", received: "13", build: (s) => vpc(s, { subnetNewBits: 13 }) },
+  { module: "vpc", api: "Vpc.fromVpcAttributes", cause: "An imported VPC whose CIDR is not a CIDR", fix: "Pass the VPC's primary IPv4 CIDR.", path: "Imported", prop: "cidrBlock", received: '"vpc-cidr"', build: (s) => Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "vpc-cidr" }) },
   { module: "vpc", api: "SecurityGroup", cause: "An empty security-group description", fix: "Describe what the group protects.", path: "Sg", prop: "description", received: '""', build: (s) => new SecurityGroup(s, "Sg", { vpc: vpc(s), description: "" }) },
   { module: "vpc", api: "SecurityGroup", cause: "A security-group description with non-ASCII characters", fix: "Use printable ASCII only.", path: "Sg", prop: "description", received: '"Base de données"', build: (s) => new SecurityGroup(s, "Sg", { vpc: vpc(s), description: "Base de données" }) },
   { module: "vpc", api: "SecurityGroup.addIngressRule", cause: "Port 0 in a rule", fix: "Use ports 1 to 65535.", path: "Sg", prop: "ingressRules.port", received: "0", build: (s) => group(s).addIngressRule({ ...rule, port: 0 }) },
@@ -222,17 +222,17 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "lattice", api: "LatticeService", cause: "A custom domain name that is not a DNS name", fix: "Use a fully qualified name such as orders.example.com.", path: "Service", prop: "customDomainName", received: '"not a domain"', build: (s) => latticeService(s, { customDomainName: "not a domain" }) },
   {
     module: "lattice",
-    api: "ListenerAction.weightedForward",
+    api: "LatticeListenerAction.weightedForward",
     cause: "A weighted forward whose weights are all 0",
     fix: "Give at least one target group a weight above 0.",
     path: "Service/Listener-http-80",
     prop: "defaultAction.targetGroups",
     received: "[0]",
-    build: (s) => latticeService(s).addListener({ protocol: "HTTP", defaultAction: ListenerAction.weightedForward([{ targetGroup: targetGroup(s), weight: 0 }]) }),
+    build: (s) => latticeService(s).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.weightedForward([{ targetGroup: targetGroup(s), weight: 0 }]) }),
   },
-  { module: "lattice", api: "TargetGroup", cause: "A health-check interval below 5 seconds", fix: "Use 5 to 300 seconds.", path: "Group", prop: "healthCheck.intervalSeconds", received: "4", build: (s) => targetGroup(s, { healthCheck: { intervalSeconds: 4 } }) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A health-check interval below 5 seconds", fix: "Use 5 to 300 seconds.", path: "Group", prop: "healthCheck.intervalSeconds", received: "4", build: (s) => targetGroup(s, { healthCheck: { intervalSeconds: 4 } }) },
   { module: "lattice", api: "LatticeTarget.ipAddress", cause: "An IP target that is not an IP address", fix: "Use the target's IPv4 (or IPv6, for IPV6 groups) address.", path: "Group", prop: "targets.bad.id", received: '"10.0.300.1"', build: (s) => targetGroup(s, { targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }) },
-  { module: "lattice", api: "TargetGroup", cause: "A port on a LAMBDA target group", fix: "Leave port, protocol, VPC and health check unset for LAMBDA groups.", path: "Fn", prop: "port", received: "443", build: (s) => new TargetGroup(s, "Fn", { name: "fn-a", type: "LAMBDA", port: 443 }) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A port on a LAMBDA target group", fix: "Leave port, protocol, VPC and health check unset for LAMBDA groups.", path: "Fn", prop: "port", received: "443", build: (s) => new LatticeTargetGroup(s, "Fn", { name: "fn-a", type: "LAMBDA", port: 443 }) },
   { module: "lattice", api: "AuthPolicy.allow", cause: "An auth-policy path that does not start with /", fix: 'Write paths from the root, e.g. "/orders".', path: "Network/AuthPolicy", prop: "authPolicy.statements[0].paths[0]", received: '"orders"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: [ACCOUNT] }) }) },
   { module: "lattice", api: "AccessLogs.toNewLogGroup", cause: "A log retention CloudWatch Logs does not offer", fix: "Use a CloudWatch Logs retention value such as 30, 90 or 365.", path: "Logs", prop: "accessLogs.retentionInDays", received: "42", build: (s) => accessLogs(s, AccessLogs.toNewLogGroup({ retentionInDays: 42 })) },
   { module: "lattice", api: "AccessLogs.disabled", cause: "Access logs turned off without a reason", fix: "Keep access logs, or say in a sentence why this network or service needs none.", path: "Logs", prop: "accessLogs.disabledReason", received: '""', build: (s) => accessLogs(s, AccessLogs.disabled("  ")) },
@@ -240,7 +240,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "lattice", api: "AccessLogs.toNewLogGroup", cause: "A KMS alias where a key ARN is expected", fix: "Pass the KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>).", path: "Logs", prop: "accessLogs.kmsKeyArn", received: '"alias/logs"', build: (s) => accessLogs(s, AccessLogs.toNewLogGroup({ kmsKeyArn: "alias/logs" })) },
   {
     module: "lattice",
-    api: "Listener.addRule",
+    api: "LatticeListener.addRule",
     cause: "Two rules of a listener with one priority",
     fix: "Give every rule of a listener its own priority.",
     path: "Service/Listener-http-80",
@@ -252,7 +252,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       listener.addRule(pathRule("second", 10));
     },
   },
-  { module: "lattice", api: "Listener.addRule", cause: "A rule priority above 100", fix: "Use priorities 1 to 100.", path: "Service/Listener-http-80", prop: "rules.late.priority", received: "101", build: (s) => httpListener(s).addRule(pathRule("late", 101)) },
+  { module: "lattice", api: "LatticeListener.addRule", cause: "A rule priority above 100", fix: "Use priorities 1 to 100.", path: "Service/Listener-http-80", prop: "rules.late.priority", received: "101", build: (s) => httpListener(s).addRule(pathRule("late", 101)) },
   { module: "lattice", api: "LatticeMesh", cause: "A mesh with nobody to share with", fix: "Give members or sharedWith principals.", path: "Mesh", prop: "members, sharedWith", received: "[]", build: (s) => new LatticeMesh(s, "Mesh", { name: "lonely-mesh" }) },
   {
     module: "lattice",
@@ -301,7 +301,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "resources", api: "ResourceConfiguration", cause: "A CHILD configuration without its group", fix: "Give resourceConfigurationGroup (a GROUP configuration).", path: "Config", prop: "resourceConfigurationGroup", received: "undefined", build: (s) => configuration(s, { type: "CHILD", resourceGateway: undefined }) },
 
   // required props missing: JavaScript callers and `as never` casts get a ValidationError, never a TypeError
-  { module: "vpc", api: "PrivateVpc", cause: "No availabilityZones (a JavaScript caller)", fix: "Pass the AZs to place one private subnet in each.", path: "Vpc", prop: "availabilityZones", received: "undefined", build: (s) => new PrivateVpc(s, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16" } as never) },
+  { module: "vpc", api: "Vpc", cause: "No availabilityZones (a JavaScript caller)", fix: "Pass the AZs to place one private subnet in each.", path: "Vpc", prop: "availabilityZones", received: "undefined", build: (s) => new Vpc(s, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16" } as never) },
   { module: "vpc", api: "SecurityGroup", cause: "A security group without a VPC", fix: "Pass the VPC the group belongs to.", path: "Sg", prop: "vpc", received: "undefined", build: (s) => new SecurityGroup(s, "Sg", { description: "API servers" } as never) },
   { module: "vpc", api: "SecurityGroup.addIngressRule", cause: "A rule without a peer", fix: "Say who the rule admits: Peer.cidr, Peer.securityGroup or Peer.prefixList.", path: "Sg", prop: "peer", received: "undefined", build: (s) => group(s).addIngressRule({ port: 443, description: "HTTPS" } as never) },
   { module: "ram", api: "ResourceShare", cause: "A share without principals", fix: "Name the accounts, OUs or organization to share with.", path: "Share", prop: "principals", received: "undefined", build: (s) => new ResourceShare(s, "Share", { name: "orders" } as never) },
@@ -311,7 +311,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "privatelink", api: "NetworkLoadBalancer", cause: "A load balancer without listeners", fix: "Give at least one TCP or TLS listener.", path: "Nlb", prop: "listeners", received: "undefined", build: (s) => new NetworkLoadBalancer(s, "Nlb", { vpc: vpc(s) } as never) },
   { module: "lattice", api: "ServiceNetwork", cause: "A service network without a name", fix: "Name it: 3-63 lowercase letters, digits and hyphens.", path: "Network", prop: "name", received: "undefined", build: (s) => new ServiceNetwork(s, "Network", {} as never) },
   { module: "lattice", api: "LatticeService", cause: "A service without a name", fix: "Name it: 3-40 lowercase letters, digits and hyphens.", path: "Service", prop: "name", received: "undefined", build: (s) => new LatticeService(s, "Service", {} as never) },
-  { module: "lattice", api: "TargetGroup", cause: "A target group without a type", fix: "Choose INSTANCE, IP, LAMBDA or ALB.", path: "Targets", prop: "type", received: "undefined", build: (s) => new TargetGroup(s, "Targets", { name: "orders" } as never) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A target group without a type", fix: "Choose INSTANCE, IP, LAMBDA or ALB.", path: "Targets", prop: "type", received: "undefined", build: (s) => new LatticeTargetGroup(s, "Targets", { name: "orders" } as never) },
 
   // guardrails
   { module: "guardrails", api: "suppress", cause: "A suppression reason under 10 characters", fix: "Say why the finding is acceptable here, in a sentence.", path: "Thing", prop: "reason", received: '"ok"', build: (s) => suppress(thing(s), "PN-RAM2", "ok") },

@@ -15,7 +15,7 @@ export const ERRORS_DOC = join(resolve(__dirname, ".."), "docs", "ERRORS.md");
 
 const MODULE_TITLES: Record<BadInput["module"], string> = {
   core: "core: validators and IAM policy documents",
-  vpc: "vpc: PrivateVpc and SecurityGroup",
+  vpc: "vpc: Vpc and SecurityGroup",
   ram: "ram: ResourceShare",
   endpoints: "endpoints: VPC endpoints to AWS services",
   privatelink: "privatelink: endpoint services and Network Load Balancers",

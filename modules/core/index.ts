@@ -11,3 +11,4 @@ export * from "./aws-facts";
 export * from "./contracts";
 export * from "./app-registry";
 export * from "./synth-performance";
+export * from "./deprecated";

@@ -56,9 +56,6 @@ export function checkPort(scope: IConstruct, prop: string, value: number | undef
   if (!isPort(value)) throw new ValidationError(scope, prop, value, "a port from 1 to 65535");
 }
 
-/** @deprecated Use checkPort: the same check. */
-export const checkPortValue = checkPort;
-
 /** Fails unless the string is `min` to `max` characters long, as AWS name and description limits require. */
 export function checkLength(scope: IConstruct, prop: string, value: string | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;

@@ -12,9 +12,6 @@ import {
   PolicyStatement,
 } from "../core";
 
-/** @deprecated Use AWS_LIMITS.endpointPolicyCharacters (core). */
-export const ENDPOINT_POLICY_MAX_CHARACTERS = AWS_LIMITS.endpointPolicyCharacters;
-
 /** Who a preset lets through the endpoint. */
 export interface EndpointPolicyPrincipals {
   /**

@@ -8,3 +8,4 @@ export * from "./service-network-endpoint";
 export * from "./targets";
 export * from "./patterns";
 export * from "./endpoint-only-bucket-policy";
+export * from "./deprecated";

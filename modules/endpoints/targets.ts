@@ -1,5 +1,3 @@
-import { IResourceConfiguration, PortRange } from "../core";
-
 /**
  * What each kind of VPC endpoint connects to. Building blocks of every area
  * implement these so that one endpoint family serves them all: AWS services
@@ -24,14 +22,8 @@ export interface IInterfaceEndpointService {
   readonly serviceRegion?: string;
 }
 
-/** @deprecated Use IResourceConfiguration (core): the one contract of a resource configuration. */
-export type IResourceEndpointTarget = IResourceConfiguration;
-
 /** A VPC Lattice service network that a ServiceNetwork endpoint can reach. */
 export interface IServiceNetworkEndpointTarget {
   /** ARN of the service network (`arn:aws:vpc-lattice:…:servicenetwork/sn-…`). */
   readonly serviceNetworkArn: string;
 }
-
-/** @deprecated Use PortRange (core): the same shape. */
-export type PortSpec = PortRange;

@@ -14,7 +14,6 @@ export * from "./service";
 export * from "./target-group";
 export * from "./target-group-health-check";
 export * from "./lattice-target";
-/** @deprecated Import VPC_LATTICE_SOURCE_CIDRS from core, the home of AWS facts. */
-export { VPC_LATTICE_SOURCE_CIDRS } from "../core";
 export * from "./traffic-split";
 export * from "./rule-auth-policy";
+export * from "./deprecated";

@@ -4,7 +4,7 @@ import {
   checkPattern,
   checkPort,
   } from "../core";
-import { TargetGroupType } from "./interfaces";
+import { LatticeTargetGroupType } from "./interfaces";
 
 /**
  * One thing a target group routes to. The factory decides which target
@@ -64,7 +64,7 @@ export class LatticeTarget {
 
   private constructor(
     /** The target group type the target belongs in. */
-    public readonly type: TargetGroupType,
+    public readonly type: LatticeTargetGroupType,
     /** Instance ID, IP address, function ARN or load balancer ARN. */
     public readonly id: string,
     /** @default - the target group's port */

@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
-import { ListenerProtocol } from "./listener";
+import { LatticeListenerProtocol } from "./listener";
 
 /** A target group and its share of a forward action. */
 export interface WeightedTargetGroup {
@@ -19,20 +19,20 @@ export interface WeightedTargetGroup {
 }
 
 /** What a listener or a rule does with a request. */
-export class ListenerAction {
+export class LatticeListenerAction {
   /** Everything to one target group. */
-  public static forward(targetGroup: ILatticeTargetGroup): ListenerAction {
-    return new ListenerAction([{ targetGroup }], undefined);
+  public static forward(targetGroup: ILatticeTargetGroup): LatticeListenerAction {
+    return new LatticeListenerAction([{ targetGroup }], undefined);
   }
 
   /** Splits requests between 1 to 10 target groups by weight. */
-  public static weightedForward(targetGroups: readonly WeightedTargetGroup[]): ListenerAction {
-    return new ListenerAction(targetGroups, undefined);
+  public static weightedForward(targetGroups: readonly WeightedTargetGroup[]): LatticeListenerAction {
+    return new LatticeListenerAction(targetGroups, undefined);
   }
 
   /** Answers with a status code and no body, without reaching a target (HTTP and HTTPS listeners only). */
-  public static fixedResponse(statusCode: number): ListenerAction {
-    return new ListenerAction([], statusCode);
+  public static fixedResponse(statusCode: number): LatticeListenerAction {
+    return new LatticeListenerAction([], statusCode);
   }
 
   private constructor(
@@ -43,7 +43,7 @@ export class ListenerAction {
   ) {}
 
   /** @internal */
-  public validate(scope: Construct, prop: string, protocol: ListenerProtocol): void {
+  public validate(scope: Construct, prop: string, protocol: LatticeListenerProtocol): void {
     if (this.statusCode !== undefined) {
       checkIntegerRange(scope, `${prop}.statusCode`, this.statusCode, 100, 599);
       if (protocol === "TLS_PASSTHROUGH") {

@@ -16,21 +16,21 @@ import {
 } from "../core";
 import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
 import { checkLatticeName } from "./names";
-import { ListenerAction } from "./listener-action";
+import { LatticeListenerAction } from "./listener-action";
 import { checkMatch, describeMatch, renderMatch, RuleMatch } from "./rule-match";
 
 /**
  * Listener protocol (`protocol`): HTTP and HTTPS route on the request; TLS_PASSTHROUGH forwards TLS unopened to TCP targets.
  */
-export type ListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
+export type LatticeListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 
-const LISTENER_PROTOCOLS: readonly ListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
+const LISTENER_PROTOCOLS: readonly LatticeListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
 /** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
 const targetGroupServices = new AppRegistry<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>();
 
 
 /** A listener rule (`aws_vpclattice_listener_rule`): requests matching `match` get `action`. */
-export interface ListenerRuleOptions {
+export interface LatticeListenerRuleOptions {
   /** 3 to 63 lowercase letters, digits and single hyphens, not starting with "rule-"; also keys the rule's Terraform address. */
   readonly name: string;
   /** 1 (evaluated first) to 100, unique in the listener. */
@@ -38,32 +38,32 @@ export interface ListenerRuleOptions {
   /** The conditions; at least one of path, headers or method. */
   readonly match: RuleMatch;
   /** What matching requests get: a forward to target groups or a fixed response. */
-  readonly action: ListenerAction;
+  readonly action: LatticeListenerAction;
 }
 
 /** A rule as recorded by its listener, for callers that reason about routing (such as auth-policy derivation). */
-export interface ListenerRuleDefinition extends ListenerRuleOptions {
+export interface LatticeListenerRuleDefinition extends LatticeListenerRuleOptions {
   /** The listener the rule belongs to. */
-  readonly listener: Listener;
+  readonly listener: LatticeListener;
 }
 
 /** A listener of a service, as LatticeService.addListener takes it. */
-export interface ListenerOptions {
+export interface LatticeListenerOptions {
   /**
    * HTTP, HTTPS or TLS_PASSTHROUGH; HTTPS with a custom domain needs the service's certificate, TLS_PASSTHROUGH needs a custom domain.
    */
-  readonly protocol: ListenerProtocol;
+  readonly protocol: LatticeListenerProtocol;
   /** @default 80 for HTTP, 443 for HTTPS and TLS_PASSTHROUGH */
   readonly port?: number;
   /** 3 to 63 lowercase letters, digits and single hyphens, not starting with "listener-". @default `<protocol>-<port>`, e.g. "https-443" */
   readonly name?: string;
   /** What requests no rule matches get. */
-  readonly defaultAction: ListenerAction;
+  readonly defaultAction: LatticeListenerAction;
   /** @default - none; add with addRule() */
-  readonly rules?: readonly ListenerRuleOptions[];
+  readonly rules?: readonly LatticeListenerRuleOptions[];
 }
 
-export interface ListenerProps extends ListenerOptions, AwsResourceProps {
+export interface LatticeListenerProps extends LatticeListenerOptions, AwsResourceProps {
   /** The service the listener belongs to (`service_identifier`); its provider is used unless `provider` is given. */
   readonly service: ILatticeService;
 }
@@ -75,7 +75,7 @@ export interface ListenerProps extends ListenerOptions, AwsResourceProps {
  *
  * Creates: aws_vpclattice_listener, aws_vpclattice_listener_rule.
  */
-export class Listener extends Construct {
+export class LatticeListener extends Construct {
   /** The underlying `aws_vpclattice_listener`, as an escape hatch. */
   public readonly resource: VpclatticeListener;
   /** Listener ID (`listener-...`), known at apply. */
@@ -83,19 +83,19 @@ export class Listener extends Construct {
   /** Listener ARN, known at apply. */
   public readonly listenerArn: string;
   /** The listener's protocol. */
-  public readonly protocol: ListenerProtocol;
+  public readonly protocol: LatticeListenerProtocol;
   /** The port clients connect to, 1-65535. */
   public readonly port: number;
   /** The listener's name, given or `<protocol>-<port>`. */
   public readonly name: string;
   /** What requests no rule matches get. */
-  public readonly defaultAction: ListenerAction;
+  public readonly defaultAction: LatticeListenerAction;
   /** The service the listener belongs to. */
   public readonly service: ILatticeService;
   private readonly provider?: TerraformProvider;
-  private readonly ruleDefinitions: ListenerRuleDefinition[] = [];
+  private readonly ruleDefinitions: LatticeListenerRuleDefinition[] = [];
 
-  constructor(scope: Construct, id: string, props: ListenerProps) {
+  constructor(scope: Construct, id: string, props: LatticeListenerProps) {
     super(scope, id);
     checkOneOf(this, "protocol", props.protocol, LISTENER_PROTOCOLS);
     checkPort(this, "port", props.port);
@@ -125,12 +125,12 @@ export class Listener extends Construct {
   }
 
   /** The rules added so far, in the order they were added. */
-  public get rules(): readonly ListenerRuleDefinition[] {
+  public get rules(): readonly LatticeListenerRuleDefinition[] {
     return this.ruleDefinitions;
   }
 
   /** Adds a routing rule; its name keys the Terraform address, so keep it stable. */
-  public addRule(rule: ListenerRuleOptions): VpclatticeListenerRule {
+  public addRule(rule: LatticeListenerRuleOptions): VpclatticeListenerRule {
     const prop = `rules.${rule.name}`;
     if (this.protocol === "TLS_PASSTHROUGH") {
       throw new ValidationError(this, prop, describeMatch(rule.match), "no rules: a TLS_PASSTHROUGH listener cannot match paths, headers or methods (use the default action)");
@@ -167,7 +167,7 @@ export class Listener extends Construct {
     return resource;
   }
 
-  private claimTargetGroups(prop: string, action: ListenerAction): void {
+  private claimTargetGroups(prop: string, action: LatticeListenerAction): void {
     const owners = targetGroupServices.of(this);
     action.targetGroups.forEach(({ targetGroup }, i) => {
       const owner = owners.get(targetGroup);
@@ -181,12 +181,12 @@ export class Listener extends Construct {
 }
 
 /** The port a listener gets when none is given. */
-export function listenerPort(options: ListenerOptions): number {
+export function listenerPort(options: LatticeListenerOptions): number {
   return options.port ?? (options.protocol === "HTTP" ? 80 : 443);
 }
 
 /** The name a listener gets when none is given: `https-443`, `tls-passthrough-8443`. */
-export function listenerName(options: ListenerOptions): string {
+export function listenerName(options: LatticeListenerOptions): string {
   return options.name ?? `${options.protocol.toLowerCase().replace("_", "-")}-${listenerPort(options)}`;
 }
 

@@ -12,10 +12,9 @@ import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkLatticeName } from "./names";
 import { identifiersOfArn, identifiersOfId, ImportedServiceNetwork, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
+import { LatticeAuthType } from "./interfaces";
 import { ServiceNetworkBase } from "./service-network-base";
 
-/** How VPC Lattice authenticates requests: SigV4 plus an auth policy, or not at all. */
-export type LatticeAuthType = "AWS_IAM" | "NONE";
 
 /** How a service network is shared through AWS RAM. */
 export interface ServiceNetworkSharing {

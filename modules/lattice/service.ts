@@ -19,13 +19,10 @@ import {
 import { IHostedZone } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
-import { ILatticeService } from "./interfaces";
-import { Listener, listenerName, ListenerOptions, listenerPort } from "./listener";
+import { ILatticeService, LatticeAuthType } from "./interfaces";
+import { LatticeListener, listenerName, LatticeListenerOptions, listenerPort } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
-
-/** Auth type of a service or service network (`auth_type`): AWS_IAM (SigV4 plus auth policy) or NONE. */
-export type ServiceAuthType = "AWS_IAM" | "NONE";
 
 /**
  * The hosted zone shape LatticeService took before IHostedZone (vpc) was the one hosted zone of the library.
@@ -48,7 +45,7 @@ export interface LatticeServiceProps extends AwsResourceProps {
    * policy. NONE lets in anyone who can reach the service network.
    * @default "AWS_IAM"
    */
-  readonly authType?: ServiceAuthType;
+  readonly authType?: LatticeAuthType;
   /** The explicit opt-in that authType NONE requires: anyone who can reach the service network may call it. @default false */
   readonly allowUnauthenticatedAccess?: boolean;
   /**
@@ -100,7 +97,7 @@ export class LatticeService extends Construct implements ILatticeService {
   /** Service ARN (`aws_vpclattice_service.arn`), known at apply. */
   public readonly serviceArn: string;
   /** The service's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
-  public readonly authType: ServiceAuthType;
+  public readonly authType: LatticeAuthType;
   /** The generated DNS name, `<name>-<id>.<hash>.vpc-lattice-svcs.<region>.on.aws`. */
   public readonly dnsName: string;
   /** Hosted zone of the generated DNS name, the target of alias records. */
@@ -113,7 +110,7 @@ export class LatticeService extends Construct implements ILatticeService {
   /** The service's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   private readonly certificateArn?: string;
-  private readonly listenerList: Listener[] = [];
+  private readonly listenerList: LatticeListener[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
@@ -149,12 +146,12 @@ export class LatticeService extends Construct implements ILatticeService {
   }
 
   /** The listeners added so far. */
-  public get listeners(): readonly Listener[] {
+  public get listeners(): readonly LatticeListener[] {
     return this.listenerList;
   }
 
   /** Adds a listener; its name (by default `<protocol>-<port>`) keys its Terraform address. */
-  public addListener(options: ListenerOptions): Listener {
+  public addListener(options: LatticeListenerOptions): LatticeListener {
     const protocol = options.protocol;
     if (protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
       throw new ValidationError(this, "certificateArn", undefined, `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`);
@@ -166,7 +163,7 @@ export class LatticeService extends Construct implements ILatticeService {
     if (!isUnresolved(port) && this.listenerList.some((l) => l.port === port)) {
       throw new ValidationError(this, "listeners.port", port, "a port no other listener of the service uses");
     }
-    const listener = new Listener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
+    const listener = new LatticeListener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
     this.listenerList.push(listener);
     if (this.listenerList.length === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
       Annotations.of(this).addWarning(

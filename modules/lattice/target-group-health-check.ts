@@ -8,7 +8,7 @@ import {
   } from "../core";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
-export interface TargetGroupHealthCheck {
+export interface LatticeTargetGroupHealthCheck {
   /** @default true */
   readonly enabled?: boolean;
   /** Seconds between checks of one target, 5 to 300. @default 30 */
@@ -33,7 +33,7 @@ export interface TargetGroupHealthCheck {
 
 
 /** Fails on health-check settings AWS rejects. @internal */
-export function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck): void {
+export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHealthCheck): void {
   checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
   checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
   checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
@@ -46,7 +46,7 @@ export function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck
 }
 
 /** The `config.health_check` block. @internal */
-export function renderHealthCheck(check: TargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
+export function renderHealthCheck(check: LatticeTargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
   return {
     enabled: check.enabled ?? true,
     healthCheckIntervalSeconds: check.intervalSeconds,

@@ -19,56 +19,56 @@ import {
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { IVpc, Peer, SecurityGroup } from "../vpc";
-import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
+import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 import { LatticeTarget } from "./lattice-target";
-import { checkHealthCheck, renderHealthCheck, TargetGroupHealthCheck } from "./target-group-health-check";
+import { checkHealthCheck, renderHealthCheck, LatticeTargetGroupHealthCheck } from "./target-group-health-check";
 
 /** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
-export type TargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
+export type LatticeTargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
 /** HTTP version VPC Lattice speaks to the targets (`config.protocol_version`); GRPC for gRPC services. */
-export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
+export type LatticeTargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 /** Shape of the event a Lambda target receives. */
 export type LambdaEventStructureVersion = "V1" | "V2";
 /** Address family of an IP target group's targets (`config.ip_address_type`). */
-export type TargetGroupIpAddressType = "IPV4" | "IPV6";
+export type LatticeTargetGroupIpAddressType = "IPV4" | "IPV6";
 
-const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
-const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
-const PROTOCOL_VERSIONS: readonly TargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
+const TARGET_GROUP_TYPES: readonly LatticeTargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
+const PROTOCOLS: readonly LatticeTargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
+const PROTOCOL_VERSIONS: readonly LatticeTargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
 
 
 /** Describes a target group made elsewhere. */
-export interface TargetGroupAttributes {
+export interface LatticeTargetGroupAttributes {
   /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...` */
   readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
-  readonly type: TargetGroupType;
+  readonly type: LatticeTargetGroupType;
   /** Lets traffic splits check compatibility. @default - unknown, the check is skipped */
-  readonly protocol?: TargetGroupProtocol;
+  readonly protocol?: LatticeTargetGroupProtocol;
   /** @default - unknown, the check is skipped */
-  readonly protocolVersion?: TargetGroupProtocolVersion;
+  readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
 }
 
-export interface TargetGroupProps extends AwsResourceProps {
+export interface LatticeTargetGroupProps extends AwsResourceProps {
   /** 3 to 128 lowercase letters, digits and single hyphens, not starting with "tg-". Unique in the account. */
   readonly name: string;
   /**
    * What the group routes to (`type`): INSTANCE, IP (including EKS pods), LAMBDA or ALB. Changing it replaces the group.
    */
-  readonly type: TargetGroupType;
+  readonly type: LatticeTargetGroupType;
   /** VPC of the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
   readonly vpc?: IVpc;
   /** How VPC Lattice talks to the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
-  readonly protocol?: TargetGroupProtocol;
+  readonly protocol?: LatticeTargetGroupProtocol;
   /** Not allowed for LAMBDA (AWS rejects a port there). @default 80 for HTTP, 443 for HTTPS and TCP */
   readonly port?: number;
   /** For HTTP and HTTPS groups. @default "HTTP1" */
-  readonly protocolVersion?: TargetGroupProtocolVersion;
+  readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
   /** Address family of IP targets; IP groups only. @default "IPV4" */
-  readonly ipAddressType?: TargetGroupIpAddressType;
+  readonly ipAddressType?: LatticeTargetGroupIpAddressType;
   /** INSTANCE and IP groups only. @default - AWS defaults: on for HTTP1, off for HTTP2 and GRPC */
-  readonly healthCheck?: TargetGroupHealthCheck;
+  readonly healthCheck?: LatticeTargetGroupHealthCheck;
   /**
    * LAMBDA groups only. Always sent explicitly: when it is left to AWS, the
    * provider sees a difference on every plan and replaces the group.
@@ -88,10 +88,10 @@ export interface TargetGroupProps extends AwsResourceProps {
  * Creates: aws_vpclattice_target_group, aws_vpclattice_target_group_attachment,
  * aws_lambda_permission (LAMBDA).
  */
-export class TargetGroup extends Construct implements ILatticeTargetGroup {
+export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   /** Describes a target group made elsewhere (another stack or account). */
-  public static fromAttributes(scope: Construct, id: string, attrs: TargetGroupAttributes): ILatticeTargetGroup {
-    return new ImportedTargetGroup(scope, id, attrs);
+  public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
+    return new ImportedLatticeTargetGroup(scope, id, attrs);
   }
 
   /**
@@ -102,7 +102,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
    * CIDRs do not let it in. Call it once the groups' targets are added:
    * ports of targets added later are not opened.
    */
-  public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: TargetGroup[]): void {
+  public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: LatticeTargetGroup[]): void {
     const rules = new Map<string, { cidr: string; port: number }>();
     for (const group of targetGroups) {
       if (group.type === "LAMBDA") {
@@ -124,18 +124,18 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
   /** Target group ARN, known at apply. */
   public readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
-  public readonly type: TargetGroupType;
-  public readonly protocol?: TargetGroupProtocol;
-  public readonly protocolVersion?: TargetGroupProtocolVersion;
+  public readonly type: LatticeTargetGroupType;
+  public readonly protocol?: LatticeTargetGroupProtocol;
+  public readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
   /** Port the targets receive traffic on (`config.port`); undefined for LAMBDA groups. */
   public readonly port?: number;
-  private readonly ipAddressType?: TargetGroupIpAddressType;
+  private readonly ipAddressType?: LatticeTargetGroupIpAddressType;
   private readonly provider?: TerraformProvider;
   /** Ports VPC Lattice connects to: the group's, per-target overrides and the health-check port. */
   private readonly trafficPorts = new Set<number>();
   private targetCount = 0;
 
-  constructor(scope: Construct, id: string, props: TargetGroupProps) {
+  constructor(scope: Construct, id: string, props: LatticeTargetGroupProps) {
     super(scope, id);
     requireProps(this, props, ["name", "type"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
@@ -205,7 +205,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     this.targetCount++;
   }
 
-  private rejectForLambda(props: TargetGroupProps): void {
+  private rejectForLambda(props: LatticeTargetGroupProps): void {
     const notForLambda: [string, unknown][] = [
       ["port", props.port],
       ["vpc", props.vpc],
@@ -222,7 +222,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     }
   }
 
-  private checkNetworkTargets(props: TargetGroupProps): void {
+  private checkNetworkTargets(props: LatticeTargetGroupProps): void {
     requireValue(this, "vpc", props.vpc, `the VPC of the targets (required for ${props.type} target groups)`);
     requireValue(this, "protocol", props.protocol, `HTTP, HTTPS or TCP (required for ${props.type} target groups)`);
     checkOneOf(this, "protocol", props.protocol, PROTOCOLS);
@@ -278,14 +278,14 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
 }
 
 
-class ImportedTargetGroup extends Construct implements ILatticeTargetGroup {
+class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly targetGroupId: string;
   public readonly targetGroupArn: string;
-  public readonly type: TargetGroupType;
+  public readonly type: LatticeTargetGroupType;
   public readonly protocol?: string;
   public readonly protocolVersion?: string;
 
-  constructor(scope: Construct, id: string, attrs: TargetGroupAttributes) {
+  constructor(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes) {
     super(scope, id);
     checkPattern(
       this,

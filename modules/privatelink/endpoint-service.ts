@@ -31,9 +31,9 @@ import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } f
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
 
 /** A PrivateLink endpoint service as its consumers see it: created here or imported by name. */
-export interface IVpcEndpointService extends IInterfaceEndpointService {
-  /** `vpce-svc-…` */
-  readonly serviceId: string;
+export interface IEndpointService extends IInterfaceEndpointService {
+  /** Endpoint service ID, `vpce-svc-…` (named after the type, as aws-cdk-lib does: a Lattice service's ID is `svc-…`). */
+  readonly endpointServiceId: string;
   /** The private DNS name consumers can turn on, when the provider verified one. @default - none */
   readonly privateDnsName?: string;
 }
@@ -47,9 +47,6 @@ export interface ImportedEndpointServiceOptions {
   /** Region of the service, when consumers sit in another one (cross-region PrivateLink). @default - same region */
   readonly serviceRegion?: string;
 }
-
-/** @deprecated Use IHostedZone (vpc): the same shape. */
-export type IPublicHostedZone = IHostedZone;
 
 /** Connection events an endpoint service can notify about. */
 export type ConnectionEvent = "Accept" | "Connect" | "Delete" | "Reject";
@@ -124,18 +121,18 @@ const SERVICE_NAME = /^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{8,17}
  * aws_vpc_endpoint_service_private_dns_verification and
  * aws_vpc_endpoint_connection_notification.
  */
-export class EndpointService extends Construct implements IVpcEndpointService {
+export class EndpointService extends Construct implements IEndpointService {
   /** A service owned by another configuration or account, for consumers. */
-  public static fromServiceName(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions): IVpcEndpointService {
+  public static fromServiceName(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions): IEndpointService {
     return new ImportedEndpointService(scope, id, serviceName, options);
   }
 
   /** The underlying `aws_vpc_endpoint_service`, as an escape hatch. */
   public readonly resource: VpcEndpointService;
-  public readonly serviceId: string;
+  public readonly endpointServiceId: string;
   public readonly serviceName: string;
   /** ARN of the endpoint service (`aws_vpc_endpoint_service.arn`), known at apply. */
-  public readonly serviceArn: string;
+  public readonly endpointServiceArn: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
   public readonly privateDnsSupported: boolean;
@@ -198,9 +195,9 @@ export class EndpointService extends Construct implements IVpcEndpointService {
       privateDnsName: props.privateDnsName,
       tags: { Name: props.name ?? nameFromPath(this) },
     });
-    this.serviceId = this.resource.id;
+    this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
-    this.serviceArn = this.resource.arn;
+    this.endpointServiceArn = this.resource.arn;
     this.ports = [...new Set(nlbs.flatMap((n) => n.listenerPorts))];
     this.privateDnsName = props.privateDnsName;
     this.privateDnsSupported = props.privateDnsName !== undefined;
@@ -211,11 +208,21 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     for (const notification of props.connectionNotifications ?? []) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
         provider: this.provider,
-        vpcEndpointServiceId: this.serviceId,
+        vpcEndpointServiceId: this.endpointServiceId,
         connectionNotificationArn: notification.snsTopicArn,
         connectionEvents: [...(notification.events ?? CONNECTION_EVENTS)],
       });
     }
+  }
+
+  /** @deprecated Use endpointServiceId. */
+  public get serviceId(): string {
+    return this.endpointServiceId;
+  }
+
+  /** @deprecated Use endpointServiceArn. */
+  public get serviceArn(): string {
+    return this.endpointServiceArn;
   }
 
   /** The TXT record AWS asks for, in the zone the user named, then the verification that reads it. */
@@ -232,7 +239,7 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     });
     return new VpcEndpointServicePrivateDnsVerification(this, "PrivateDnsVerification", {
       provider: this.provider,
-      serviceId: this.serviceId,
+      serviceId: this.endpointServiceId,
       waitForVerification,
       dependsOn: [record],
     });
@@ -302,8 +309,8 @@ function validateNotification(scope: IConstruct, prop: string, notification: Con
   notification.events?.forEach((e, i) => checkOneOf(scope, `${prop}.events[${i}]`, e, CONNECTION_EVENTS));
 }
 
-class ImportedEndpointService extends Construct implements IVpcEndpointService {
-  public readonly serviceId: string;
+class ImportedEndpointService extends Construct implements IEndpointService {
+  public readonly endpointServiceId: string;
   public readonly serviceName: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
@@ -321,7 +328,7 @@ class ImportedEndpointService extends Construct implements IVpcEndpointService {
     checkRegion(this, "serviceRegion", options.serviceRegion);
     this.serviceName = serviceName;
     // The ID is the name's last dot-separated part: com.amazonaws.vpce.<region>.<id>.
-    this.serviceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
+    this.endpointServiceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
     this.ports = options.ports;
     this.privateDnsName = options.privateDnsName;
     this.privateDnsSupported = options.privateDnsName !== undefined;

@@ -3,3 +3,4 @@ export * from "./endpoint-service";
 export * from "./network-load-balancer";
 export * from "./principals";
 export * from "./patterns";
+export * from "./deprecated";

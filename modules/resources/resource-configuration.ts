@@ -65,9 +65,6 @@ export interface ArnResource {
   readonly securityGroupPortRanges?: readonly string[];
 }
 
-/** @deprecated Use IResourceConfiguration (core): the one contract of a resource configuration. */
-export type IVpcResourceConfiguration = IResourceConfiguration;
-
 /** What {@link ResourceConfiguration.fromAttributes} needs to know of a configuration made elsewhere. */
 export interface ResourceConfigurationAttributes {
   /** `rcfg-` followed by 17 characters. */
@@ -90,7 +87,7 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
    */
   readonly type?: ResourceConfigurationType;
   /**
-   * The gateway in the VPC that owns the resource (DEP-5). Required for
+   * The gateway in the VPC that owns the resource: every configuration is reached through one. Required for
    * SINGLE, GROUP and ARN; a CHILD uses its group's gateway.
    * @default - none; only valid for CHILD
    */

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { AwsService, CentralizedEndpoints, EndpointPolicy } from "../../modules/endpoints";
-import { Peer, } from "../../modules/vpc";
+import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT, SECOND_ACCOUNT } from "../example-values";
 

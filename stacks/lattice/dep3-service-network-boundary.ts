@@ -2,6 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -34,7 +35,7 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   network.associateResourceConfiguration("backend-db", database);
 
   // Clients reach the service on 443 and the database on 5432.
-  network.associateVpc("clients", { vpc: clientVpc, ports: [{ from: 443, to: 443 }, { from: 5432, to: 5432 }] });
+  network.associateVpc("clients", { vpc: clientVpc, ports: [Port.tcp(443), Port.tcp(5432)] });
 
   const reportingNetwork = new ServiceNetwork(stack, "ReportingServiceNetwork", {
     name: "reporting",
@@ -44,7 +45,7 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   const endpoint = new ServiceNetworkEndpoint(stack, "BoundaryEndpoint", {
     vpc: reportingVpc,
     serviceNetwork: network,
-    ports: [{ from: 443, to: 443 }, { from: 5432, to: 5432 }],
+    ports: [Port.tcp(443), Port.tcp(5432)],
   });
 
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });

@@ -1,13 +1,13 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { PortSpec } from "../../modules/endpoints";
-import { AuthPolicy, LatticeService, LatticeTarget, ServiceNetwork, TargetGroup } from "../../modules/lattice";
-import { IVpc, } from "../../modules/vpc";
+import { PortRange } from "../../modules/core";
+import { AuthPolicy, LatticeService, LatticeTarget, LatticeTargetGroup, ServiceNetwork } from "../../modules/lattice";
+import { IVpc } from "../../modules/vpc";
 import { EXAMPLE_ORGANIZATION_ID } from "../example-values";
 
 /** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name. */
-export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): TargetGroup {
-  return new TargetGroup(scope, id, {
+export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): LatticeTargetGroup {
+  return new LatticeTargetGroup(scope, id, {
     name: props.name,
     type: "IP",
     vpc: props.vpc,
@@ -31,7 +31,7 @@ export interface ServiceClientsProps {
   /** The services, keyed by a stable name (association address and output name). */
   readonly services: { readonly [key: string]: LatticeService };
   /** Listener ports the clients' security group opens. */
-  readonly ports: readonly PortSpec[];
+  readonly ports: readonly PortRange[];
   /** @default clientVpcCallers(clientVpc) */
   readonly authPolicy?: AuthPolicy;
 }

@@ -1,5 +1,6 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeService, LatticeTarget, ListenerAction, TargetGroup } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -12,7 +13,7 @@ import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "DEP-4"], (stack) => {
   const clientVpc = exampleVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
 
-  const thumbnails = new TargetGroup(stack, "Thumbnails", {
+  const thumbnails = new LatticeTargetGroup(stack, "Thumbnails", {
     name: "thumbnails-fn",
     type: "LAMBDA",
     lambdaEventStructureVersion: "V2",
@@ -20,8 +21,8 @@ export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "D
   });
 
   const service = new LatticeService(stack, "ThumbnailService", { name: "thumbnails", authPolicy: clientVpcCallers(clientVpc) });
-  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(thumbnails) });
+  service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(thumbnails) });
 
-  serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "target_group_arn", { value: thumbnails.targetGroupArn, description: "The source ARN of the function's invoke permission" });
 });

@@ -15,7 +15,7 @@ import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import { DiagramNode, StackDiagram, stackDiagram, SynthesizedStack, toMermaid } from "../../modules/diagram";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
 
 /**
@@ -34,14 +34,14 @@ function fixture(): SynthesizedStack {
     assumeRole: [{ roleArn: "arn:aws:iam::222222222222:role/NetworkingDeployment" }],
   });
 
-  const providerVpc = new PrivateVpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
-  const consumerVpc = new PrivateVpc(stack, "ConsumerVpc", {
+  const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
+  const consumerVpc = new Vpc(stack, "ConsumerVpc", {
     name: "consumer",
     cidrBlock: "10.1.0.0/16",
     availabilityZones: ["us-east-1a"],
     provider: consumer,
   });
-  const subnetIds = (vpc: PrivateVpc) => vpc.privateSubnets.map((s) => s.subnetId);
+  const subnetIds = (vpc: Vpc) => vpc.privateSubnets.map((s) => s.subnetId);
 
   const nlb = new Lb(stack, "Nlb", { loadBalancerType: "network", internal: true, subnets: subnetIds(providerVpc) });
   const endpointService = new VpcEndpointService(stack, "Api", {

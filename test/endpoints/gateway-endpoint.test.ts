@@ -1,5 +1,5 @@
 import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpoints";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
@@ -43,7 +43,7 @@ describe("GatewayEndpoint", () => {
     const vpc = testVpc(stack);
     expectValidationError(() => new GatewayEndpoint(stack, "A", { vpc, service: AwsService.S3, policy, routeTableIds: [] }), "routeTableIds", "[]");
     expectValidationError(() => new GatewayEndpoint(stack, "B", { vpc, service: AwsService.S3, policy, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] }), "subnets[0].routeTableId", "undefined");
-    const bare = PrivateVpc.fromAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
+    const bare = Vpc.fromVpcAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
     expectValidationError(() => new GatewayEndpoint(stack, "C", { vpc: bare, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
   });
 

@@ -1,7 +1,7 @@
 import { Testing, TerraformStack } from "cdktf";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
-import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
@@ -80,7 +80,7 @@ describe("InterfaceEndpoint defaults", () => {
 describe("InterfaceEndpoint options", () => {
   test("dns options, IP address type and cross-region service region", () => {
     const stack = stackWithProvider();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
     new InterfaceEndpoint(stack, "Kms", { vpc, service: AwsService.KMS, policy: orgOnly, ipAddressType: "dualstack", dnsRecordIpType: "dualstack", serviceRegion: "us-west-2" });
     const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(endpoint).toMatchObject({
@@ -204,7 +204,7 @@ describe("InterfaceEndpoint fails", () => {
 
   test("fails when there are no subnets", () => {
     const stack = stackWithProvider();
-    const vpc = PrivateVpc.fromAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
     expectValidationError(() => new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly }), "vpc.privateSubnets", "[]");
     expectValidationError(() => build({ subnets: [] }), "subnets", "[]");
   });

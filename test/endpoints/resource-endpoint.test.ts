@@ -1,6 +1,6 @@
-import { ResourceEndpoint, ResourceEndpointProps, } from "../../modules/endpoints";
+import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
 import { ResourceConfiguration } from "../../modules/resources";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
 import { testVpc } from "./helpers";
@@ -63,7 +63,7 @@ function endpointTo(extra: Partial<ResourceEndpointProps> = {}) {
     ipResource: { ipAddress: "10.0.0.50" },
     portRanges: ["8000-8100", "9443"],
   });
-  const vpc = new PrivateVpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   return { stack, build: () => new ResourceEndpoint(stack, "Endpoint", { vpc, resourceConfiguration, ...extra }) };
 }
 

@@ -1,4 +1,4 @@
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
@@ -59,7 +59,7 @@ describe("AuthPolicy", () => {
 
   test("source VPCs render as Terraform references inside jsonencode (cdktf's HCL output does not escape quoted references)", () => {
     const stack = stackWithProvider();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
     const auth = new LatticeAuthPolicy(stack, "Auth", {
       target: NETWORK,
       policy: new AuthPolicy().allow({ sourceVpcs: [vpc], sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: true }),

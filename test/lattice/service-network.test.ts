@@ -2,7 +2,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
-import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { Vpc, SecurityGroup } from "../../modules/vpc";
 import { AccessLogs, AuthPolicy, ServiceNetwork, ServiceNetworkProps } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
@@ -15,8 +15,8 @@ function network(stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}
   return new ServiceNetwork(stack, "Network", { name: "shared-services", authPolicy: ALLOW_CONSUMER, ...props });
 }
 
-function vpc(stack: TerraformStack, id = "Vpc", provider?: AwsProvider): PrivateVpc {
-  return new PrivateVpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+function vpc(stack: TerraformStack, id = "Vpc", provider?: AwsProvider): Vpc {
+  return new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -82,7 +82,7 @@ describe("ServiceNetwork", () => {
 
     test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {
       const stack = stackWithProvider();
-      const dualStack = new PrivateVpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+      const dualStack = new Vpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
       network(stack).associateVpc("app", { vpc: dualStack });
       const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Record<string, string>[];
       expect(rules).toEqual([
@@ -143,9 +143,9 @@ describe("ServiceNetwork", () => {
       const second = new TerraformStack(stack.node.root as never, "second");
       new AwsProvider(second, "aws", { region: "us-east-1" });
       const attrs = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" };
-      network(stack).associateVpc("app", { vpc: PrivateVpc.fromAttributes(stack, "Imported", attrs) });
+      network(stack).associateVpc("app", { vpc: Vpc.fromVpcAttributes(stack, "Imported", attrs) });
       const imported = ServiceNetwork.fromArn(second, "Network", NETWORK_ARN);
-      expectValidationError(() => imported.associateVpc("app", { vpc: PrivateVpc.fromAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
+      expectValidationError(() => imported.associateVpc("app", { vpc: Vpc.fromVpcAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
     });
   });
 

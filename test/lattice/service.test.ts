@@ -1,5 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, ListenerAction, TargetGroup } from "../../modules/lattice";
+import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, LatticeListenerAction, LatticeTargetGroup } from "../../modules/lattice";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
@@ -9,12 +9,12 @@ function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformS
   return new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow(ORG), ...overrides });
 }
 
-function tcpGroup(stack: TerraformStack): TargetGroup {
-  return TargetGroup.fromAttributes(stack, "Tcp", {
+function tcpGroup(stack: TerraformStack): LatticeTargetGroup {
+  return LatticeTargetGroup.fromAttributes(stack, "Tcp", {
     targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
     type: "IP",
     protocol: "TCP",
-  }) as TargetGroup;
+  }) as LatticeTargetGroup;
 }
 
 describe("LatticeService", () => {
@@ -47,7 +47,7 @@ describe("LatticeService", () => {
       },
       stack,
     );
-    svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+    svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({
       custom_domain_name: "orders.internal.example.com",
@@ -72,7 +72,7 @@ describe("LatticeService", () => {
   test("listeners get a default name and port and are keyed by name", () => {
     const stack = stackWithProvider();
     const svc = service({}, stack);
-    const listener = svc.addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+    const listener = svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
     expect(listener.port).toBe(80);
     expect(listener.name).toBe("http-80");
     const json = synthJson(stack);
@@ -83,7 +83,7 @@ describe("LatticeService", () => {
 
   test("warns above the default quota of listeners per service", () => {
     const svc = service();
-    for (const port of [80, 8080, 8081]) svc.addListener({ protocol: "HTTP", port, defaultAction: ListenerAction.fixedResponse(404) });
+    for (const port of [80, 8080, 8081]) svc.addListener({ protocol: "HTTP", port, defaultAction: LatticeListenerAction.fixedResponse(404) });
     const warnings = svc.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("quota of listeners per service")]);
   });
@@ -125,13 +125,13 @@ describe("LatticeService", () => {
 
     test("an HTTPS listener serves a custom domain without a certificate", () => {
       const svc = service({ customDomainName: "orders.example.com" });
-      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
+      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
     });
 
     test("a TLS_PASSTHROUGH listener is added without a custom domain", () => {
       const stack = stackWithProvider();
       const svc = service({}, stack);
-      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
+      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
     });
 
     test("the domain, certificate or zone are malformed or do not fit together", () => {
@@ -150,8 +150,8 @@ describe("LatticeService", () => {
 
     test("two listeners share a port", () => {
       const svc = service();
-      svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: ListenerAction.fixedResponse(404) });
-      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: ListenerAction.fixedResponse(404) }), "listeners.port", "8080");
+      svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: LatticeListenerAction.fixedResponse(404) });
+      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: LatticeListenerAction.fixedResponse(404) }), "listeners.port", "8080");
     });
 
     test("an imported ARN is not a service ARN", () => {

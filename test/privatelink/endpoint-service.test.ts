@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import {
   ANY_PRINCIPAL_OPT_IN,
   EndpointConnectionAccepter,
@@ -148,7 +148,7 @@ describe("EndpointService", () => {
         privateDnsName: "api.example.com",
         serviceRegion: "eu-west-1",
       });
-      expect(service).toMatchObject({ serviceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
+      expect(service).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
     });
 
     test("fails when the name is not an endpoint service name", () => {
@@ -257,6 +257,12 @@ describe("EndpointService", () => {
       expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic, events: ["Create" as any] }] }), "connectionNotifications[0].events[0]", '"Create"');
     });
   });
+
+  test("keeps the deprecated serviceId and serviceArn as the endpointServiceId and endpointServiceArn", () => {
+    const { service } = serviceStack();
+    expect(service.serviceId).toBe(service.endpointServiceId);
+    expect(service.serviceArn).toBe(service.endpointServiceArn);
+  });
 });
 
 describe("EndpointConnectionAccepter", () => {
@@ -297,7 +303,7 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
 test("EndpointService lives in the account of the VPC its load balancer goes in, unless given a provider", () => {
   const stack = stackWithoutProvider();
   const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
-  const vpc = new PrivateVpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ provider: "aws.owner", supported_regions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");

@@ -1,17 +1,17 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../modules/privatelink";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
 import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
 
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
 
-function offeringStack(overrides: (vpc: PrivateVpc) => Partial<PrivateLinkSaasOfferingProps["service"]> = () => ({}), consumerOverrides: Json = {}) {
+function offeringStack(overrides: (vpc: Vpc) => Partial<PrivateLinkSaasOfferingProps["service"]> = () => ({}), consumerOverrides: Json = {}) {
   const stack = stackWithoutProvider();
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
   const vpc = providerVpc(stack);
-  const customerVpc = new PrivateVpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const customerVpc = new Vpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const offering = new PrivateLinkSaasOffering(stack, "Offering", {
     service: {
       networkLoadBalancer: nlbOptions(vpc, {
@@ -100,7 +100,7 @@ describe("PrivateLinkSaasOffering", () => {
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
     const vpc = providerVpc(stack);
-    const westVpc = new PrivateVpc(stack, "WestVpc", { provider: west, name: "west", cidrBlock: "10.50.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"] });
+    const westVpc = new Vpc(stack, "WestVpc", { provider: west, name: "west", cidrBlock: "10.50.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"] });
     new PrivateLinkSaasOffering(stack, "Offering", {
       service: { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["us-west-2"] },
       consumers: [

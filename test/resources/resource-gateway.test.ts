@@ -1,4 +1,4 @@
-import { ISubnet, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { ISubnet, Vpc, SecurityGroup } from "../../modules/vpc";
 import { ResourceGateway } from "../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
@@ -54,7 +54,7 @@ describe("ResourceGateway", () => {
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
     const stack = stackWithProvider();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
     const gateway = new ResourceGateway(stack, "Gateway", {
       name: "v6-gateway",
       vpc,
@@ -131,7 +131,7 @@ describe("ResourceGateway", () => {
       expect(error.expected).toContain("ipv6 subnets");
     });
 
-    test("it is DUALSTACK in the IPv4-only subnets of a PrivateVpc", () => {
+    test("it is DUALSTACK in the IPv4-only subnets of a Vpc", () => {
       const stack = stackWithProvider();
       expectValidationError(
         () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "DUALSTACK" }),

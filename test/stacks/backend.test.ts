@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../stacks/backend";
 import { ExampleStack } from "../../stacks/example-stack";
 import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
@@ -277,7 +277,7 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     const hcl: string = withBackendEnv({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }, () => {
       const stack = new ExampleStack(Testing.app(), "ep1-example");
       const consumer = stack.accountProvider("consumer", "222222222222");
-      new PrivateVpc(stack, "Vpc", { name: "ep1", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
+      new Vpc(stack, "Vpc", { name: "ep1", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
       return Testing.synthHcl(stack);
     });
     expect(hcl).toMatch(/cloud \{[^]*organization = "example-org"/);

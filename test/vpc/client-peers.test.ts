@@ -1,8 +1,8 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, vpcClientPeers } from "../../modules/vpc";
+import { Vpc, vpcClientPeers } from "../../modules/vpc";
 
 const vpc = (dualStack: boolean) =>
-  new PrivateVpc(new TerraformStack(Testing.app(), "test"), "Vpc", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], dualStack });
+  new Vpc(new TerraformStack(Testing.app(), "test"), "Vpc", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], dualStack });
 
 describe("vpcClientPeers", () => {
   it("is the VPC's IPv4 CIDR unless IPv6 is asked for", () => {

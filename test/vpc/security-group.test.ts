@@ -1,12 +1,12 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, Peer, SecurityGroup } from "../../modules/vpc";
+import { Vpc, Peer, SecurityGroup } from "../../modules/vpc";
 
 const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
 
 describe("SecurityGroup", () => {
   const setup = (): { stack: TerraformStack; group: SecurityGroup } => {
     const stack = newStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
     return { stack, group: new SecurityGroup(stack, "Group", { vpc, description: "endpoints" }) };
   };
 
@@ -47,7 +47,7 @@ describe("SecurityGroup", () => {
 
   test("fails when the group description is missing or not ASCII", () => {
     const stack = newStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
     expect(() => new SecurityGroup(stack, "NoDescription", { vpc, description: undefined as unknown as string })).toThrow(/description/);
     expect(() => new SecurityGroup(stack, "Accents", { vpc, description: "accès" })).toThrow(/printable ASCII/);
   });
@@ -56,7 +56,7 @@ describe("SecurityGroup", () => {
 describe("Peer.cidr with references", () => {
   test("IPv6 references become cidr_ipv6 rules, and named references get distinct rules", () => {
     const stack = newStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
+    const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
     const group = new SecurityGroup(stack, "Group", { vpc, description: "endpoints" });
     group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock), port: 443, description: "IPv4 clients" });
     group.addIngressRule({ peer: Peer.cidr(vpc.ipv6CidrBlock!, { family: "ipv6" }), port: 443, description: "IPv6 clients" });

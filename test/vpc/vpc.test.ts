@@ -1,13 +1,13 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, } from "../../modules/vpc";
+import { PrivateVpc, Vpc } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
 
 const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
 
-describe("PrivateVpc", () => {
+describe("Vpc", () => {
   test("creates a DNS-enabled VPC with one private subnet and route table per AZ, keyed by AZ", () => {
     const stack = newStack();
-    new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
     const json = JSON.parse(Testing.synth(stack));
     const vpc = Object.values(json.resource.aws_vpc)[0] as Record<string, unknown>;
     expect(vpc).toMatchObject({ cidr_block: "10.1.0.0/16", enable_dns_support: true, enable_dns_hostnames: true });
@@ -22,7 +22,7 @@ describe("PrivateVpc", () => {
 
   test("takes over the default security group and leaves it without rules, unless told not to", () => {
     const stack = newStack();
-    new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
+    new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
     const groups = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_default_security_group) as Record<string, unknown>[];
     expect(groups).toHaveLength(1);
     expect(groups[0].vpc_id).toMatch(/^\$\{aws_vpc\.\w+\.id\}$/);
@@ -30,13 +30,13 @@ describe("PrivateVpc", () => {
     expect(groups[0]).not.toHaveProperty("egress");
 
     const open = newStack();
-    new PrivateVpc(open, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], restrictDefaultSecurityGroup: false });
+    new Vpc(open, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], restrictDefaultSecurityGroup: false });
     expect(JSON.parse(Testing.synth(open)).resource.aws_default_security_group).toBeUndefined();
   });
 
   test("dual-stack subnets get IPv6 blocks from the VPC's Amazon-provided block", () => {
     const stack = newStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
+    const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
     expect(vpc.privateSubnets[0].ipAddressType).toBe("dualstack");
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.values(json.resource.aws_vpc)[0]).toMatchObject({ assign_generated_ipv6_cidr_block: true });
@@ -44,26 +44,35 @@ describe("PrivateVpc", () => {
   });
 
   test("fails when the CIDR, AZ list or AZ names are malformed", () => {
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0", availabilityZones: ["us-east-1a"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0", availabilityZones: ["us-east-1a"] })).toThrow(
       /Vpc: invalid cidrBlock: received "10.1.0.0"; expected an IPv4 CIDR block/,
     );
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: [] })).toThrow(/availabilityZones/);
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: [] })).toThrow(/availabilityZones/);
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a"] })).toThrow(
       /unique values/,
     );
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["east"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["east"] })).toThrow(
       /availabilityZones\[0\]: received "east"/,
     );
   });
 
   test("imports an existing VPC by attributes", () => {
-    const vpc = PrivateVpc.fromAttributes(newStack(), "Existing", {
+    const vpc = Vpc.fromVpcAttributes(newStack(), "Existing", {
       vpcId: "vpc-0123456789abcdef0",
       cidrBlock: "10.9.0.0/16",
       privateSubnets: [{ subnetId: "subnet-1", availabilityZone: "us-east-1a" }],
     });
     expect(vpc.vpcId).toBe("vpc-0123456789abcdef0");
     expect(vpc.privateSubnets).toHaveLength(1);
-    expect(() => PrivateVpc.fromAttributes(newStack(), "Bad", { vpcId: "vpc-1", cidrBlock: "nope" })).toThrow(ValidationError);
+    expect(() => Vpc.fromVpcAttributes(newStack(), "Bad", { vpcId: "vpc-1", cidrBlock: "nope" })).toThrow(ValidationError);
+  });
+
+  test("the deprecated PrivateVpc and PrivateVpc.fromAttributes still build the same VPC", () => {
+    const props = { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] };
+    const [oldStack, newStackOfVpc] = [newStack(), newStack()];
+    expect(new PrivateVpc(oldStack, "Vpc", props)).toBeInstanceOf(Vpc);
+    new Vpc(newStackOfVpc, "Vpc", props);
+    expect(Testing.synth(oldStack)).toBe(Testing.synth(newStackOfVpc));
+    expect(PrivateVpc.fromAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" }).vpcId).toBe("vpc-0123456789abcdef0");
   });
 });

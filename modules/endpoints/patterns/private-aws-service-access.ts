@@ -24,23 +24,23 @@ export interface ServiceAccess {
 
 /** Presets of {@link PrivateAwsServiceAccess}: the endpoints each use case needs, with least-privilege policies. */
 export class ServiceAccessPresets {
-  /** EP-1: S3 from private subnets, through the free gateway endpoint, to the listed buckets only. */
+  /** S3 from private subnets, through the free gateway endpoint, to the listed buckets only. */
   public static privateS3(bucketNames: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): ServiceAccess[] {
     return [{ service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.s3Buckets(bucketNames, options) }];
   }
 
-  /** EP-2: DynamoDB without internet access, through the gateway endpoint, to the listed tables only. */
+  /** DynamoDB without internet access, through the gateway endpoint, to the listed tables only. */
   public static dynamoDb(tableArns: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): ServiceAccess[] {
     return [{ service: AwsService.DYNAMODB, endpointType: "Gateway", policy: EndpointPolicy.dynamoDbTables(tableArns, options) }];
   }
 
-  /** EP-3: application logs to the listed CloudWatch Logs groups only. */
+  /** Application logs to the listed CloudWatch Logs groups only. */
   public static cloudWatchLogs(logGroupArns: readonly string[], options: EndpointPolicyPrincipals = {}): ServiceAccess[] {
     return [{ service: AwsService.LOGS, policy: EndpointPolicy.logGroups(logGroupArns, options) }];
   }
 
   /**
-   * EP-4: container image pulls from the listed ECR repositories: `ecr.api`
+   * Container image pulls from the listed ECR repositories: `ecr.api`
    * (tokens, manifests), `ecr.dkr` (the registry), the S3 gateway endpoint
    * the image layers come from, and CloudWatch Logs for the containers' logs.
    */
@@ -53,7 +53,7 @@ export class ServiceAccessPresets {
     ];
   }
 
-  /** EP-5: encryption and decryption with the listed KMS keys only. */
+  /** Encryption and decryption with the listed KMS keys only. */
   public static kms(keyArns: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): ServiceAccess[] {
     return [{ service: AwsService.KMS, policy: EndpointPolicy.kmsKeys(keyArns, options) }];
   }

@@ -5,7 +5,7 @@ import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValu
 import { InterfaceEndpoint } from "../../endpoints";
 import { IpAddressType, ISubnet, IVpc, Peer } from "../../vpc";
 import { EndpointConnectionAccepter } from "../connection-accepter";
-import { EndpointService, EndpointServiceProps, IVpcEndpointService } from "../endpoint-service";
+import { EndpointService, EndpointServiceProps, IEndpointService } from "../endpoint-service";
 import { EndpointServicePrincipal } from "../principals";
 
 /** One consumer account of the offering and the endpoint it gets. */
@@ -153,7 +153,7 @@ export class PrivateLinkSaasOffering extends Construct {
  * The service as one consumer sees it: only the ports it asked for, each one
  * the service listens on, so the endpoint's security group opens nothing else.
  */
-function withPorts(scope: IConstruct, prop: string, service: IVpcEndpointService, ports: readonly number[] | undefined): IVpcEndpointService {
+function withPorts(scope: IConstruct, prop: string, service: IEndpointService, ports: readonly number[] | undefined): IEndpointService {
   if (service.ports.length === 0) {
     throw new ValidationError(scope, prop, service.ports, "a service with listener ports (a Gateway Load Balancer service takes GatewayLoadBalancer endpoints, not Interface ones)");
   }
@@ -165,7 +165,7 @@ function withPorts(scope: IConstruct, prop: string, service: IVpcEndpointService
     throw new ValidationError(scope, prop, closed, `a port the service listens on (${service.ports.join(", ")}): the endpoint would open a port nothing answers on`);
   }
   return {
-    serviceId: service.serviceId,
+    endpointServiceId: service.endpointServiceId,
     serviceName: service.serviceName,
     ports,
     isAwsService: service.isAwsService,

@@ -35,7 +35,7 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
 }
 
 /**
- * An RDS database shared privately with a partner account (RC-1, RG-1): a
+ * An RDS database shared privately with a partner account: a
  * resource gateway in the owner VPC, a resource configuration for the
  * database (by ARN, or by DNS name and port), and through
  * {@link SharedResourceAccess} an AWS RAM share to the partner, its

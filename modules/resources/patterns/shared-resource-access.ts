@@ -33,7 +33,7 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
 
 /**
  * Shares a resource configuration with a partner account and gives a
- * partner VPC a Resource endpoint to it (DEP-6, across accounts): the AWS
+ * partner VPC a Resource endpoint to it (direct access across accounts): the AWS
  * RAM share, the partner's acceptance when it is outside the organization,
  * and the endpoint, created only once the configuration is in the share.
  *

@@ -6,7 +6,7 @@ import {
   EndpointPolicy,
   ServiceAccessPresets,
 } from "../../../modules/endpoints";
-import { Peer, PrivateVpc } from "../../../modules/vpc";
+import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
 
@@ -18,7 +18,7 @@ describe("CentralizedEndpoints", () => {
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
     const orders = testVpc(stack, ["us-east-1a", "us-east-1b"], "Orders");
     const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
-    const analytics = new PrivateVpc(stack, "Analytics", { name: "analytics", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
+    const analytics = new Vpc(stack, "Analytics", { name: "analytics", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
     const central = new CentralizedEndpoints(stack, "Central", {
       vpc: hub,
       spokes: [
@@ -74,7 +74,7 @@ describe("CentralizedEndpoints", () => {
 
   test("by default admits the hub's and spokes' literal CIDRs", () => {
     const stack = stackWithProvider();
-    const literal = (id: string, cidr: string) => PrivateVpc.fromAttributes(stack, id, { vpcId: `vpc-0${id.toLowerCase()}`, cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
+    const literal = (id: string, cidr: string) => Vpc.fromVpcAttributes(stack, id, { vpcId: `vpc-0${id.toLowerCase()}`, cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
     new CentralizedEndpoints(stack, "Central", {
       vpc: literal("Hub", "10.0.0.0/16"),
       spokes: [{ name: "a", vpc: literal("A", "10.1.0.0/16") }],
@@ -102,7 +102,7 @@ describe("CentralizedEndpoints", () => {
   test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
     const stack = stackWithProvider();
     const imported = (id: string) =>
-      PrivateVpc.fromAttributes(stack, id, { vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue, cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue });
+      Vpc.fromVpcAttributes(stack, id, { vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue, cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue });
     new CentralizedEndpoints(stack, "Central", {
       vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
       spokes: [

@@ -1,5 +1,5 @@
 import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
-import { Peer, } from "../../../modules/vpc";
+import { Peer } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
 

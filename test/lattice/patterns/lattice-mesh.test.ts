@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SharePrincipal } from "../../../modules/ram";
-import { PrivateVpc } from "../../../modules/vpc";
+import { Vpc } from "../../../modules/vpc";
 import { LatticeMesh, LatticeMeshMember, LatticeMeshProps, ServiceNetwork } from "../../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../../helpers";
 import { fakeService } from "../helpers";
@@ -16,7 +16,7 @@ function consumerProvider(stack: TerraformStack, alias: string): AwsProvider {
 function mesh(stack: TerraformStack, props: Partial<LatticeMeshProps> = {}): LatticeMesh {
   const consumer = consumerProvider(stack, "consumer");
   const producer = consumerProvider(stack, "producer");
-  const clientVpc = new PrivateVpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
+  const clientVpc = new Vpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
   return new LatticeMesh(stack, "Mesh", {
     name: "partner-mesh",
     members: [
@@ -81,7 +81,7 @@ describe("LatticeMesh", () => {
 
     const member = stackWithProvider();
     const provider = consumerProvider(member, "member");
-    const vpc = new PrivateVpc(member, "Vpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider });
+    const vpc = new Vpc(member, "Vpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider });
     new LatticeMeshMember(member, "Member", {
       serviceNetwork: ServiceNetwork.fromArn(member, "Network", NETWORK_ARN),
       acceptShare: { resourceShareArn: SHARE_ARN },

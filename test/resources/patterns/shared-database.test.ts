@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
-import { PrivateVpc, SecurityGroup } from "../../../modules/vpc";
+import { Vpc, SecurityGroup } from "../../../modules/vpc";
 import { ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
 import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
 import { ownerVpc } from "../helpers";
@@ -11,7 +11,7 @@ const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
 function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: TerraformStack; db: SharedDatabase } {
   const stack = stackWithProvider();
   const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
-  const partnerVpc = new PrivateVpc(stack, "PartnerVpc", {
+  const partnerVpc = new Vpc(stack, "PartnerVpc", {
     name: "partner",
     cidrBlock: "10.1.0.0/16",
     availabilityZones: ["us-east-1a", "us-east-1b"],
@@ -74,7 +74,7 @@ describe("SharedDatabase", () => {
     const vpc = ownerVpc(stack);
     const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
     const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
-    const partnerVpc = PrivateVpc.fromAttributes(stack, "PartnerVpc", {
+    const partnerVpc = Vpc.fromVpcAttributes(stack, "PartnerVpc", {
       vpcId: "vpc-partner",
       cidrBlock: "10.1.0.0/16",
       privateSubnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1b" }],
@@ -125,7 +125,7 @@ describe("SharedDatabase", () => {
       databaseArn: RDS_ARN,
       partnerAccountId: "222222222222",
       partnerProvider,
-      partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+      partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
       serviceNetwork: network,
     });
     const json = synthJson(stack);
@@ -169,7 +169,7 @@ describe("SharedDatabase", () => {
             databaseSecurityGroup,
             partnerAccountId: "222222222222",
             partnerProvider,
-            partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+            partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
           }),
         "vpc",
         "undefined",
