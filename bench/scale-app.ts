@@ -18,7 +18,7 @@ import { VpclatticeListenerRule } from "@cdktf/provider-aws/lib/vpclattice-liste
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
-import { disableTokenCreationStackTraces } from "../modules/core";
+import { disableTokenCreationStackTraces } from "../modules/core/synth-performance";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../modules/endpoints";
 import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, LatticeTargetGroup } from "../modules/lattice";
 import { Vpc } from "../modules/vpc";

@@ -10,5 +10,4 @@ export * from "./scope";
 export * from "./aws-facts";
 export * from "./contracts";
 export * from "./app-registry";
-export * from "./synth-performance";
 export * from "./deprecated";
