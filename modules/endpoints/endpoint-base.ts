@@ -91,6 +91,8 @@ export interface EndpointResourceSettings {
   readonly vpcEndpointType: "Interface" | "Resource" | "ServiceNetwork";
   /** Where the network interfaces go: every placement subnet, or those in the AZs the service supports. */
   readonly subnetIds: string[];
+  /** The endpoint's security groups, from `securityGroupsFor`. */
+  readonly securityGroupIds: readonly string[];
   /** Always explicit, so a provider default never decides name resolution. */
   readonly privateDnsEnabled: boolean;
   /** Interface endpoints: the full service name. @default - none */
@@ -113,6 +115,11 @@ export interface EndpointResourceSettings {
 interface EndpointSecurityGroups {
   readonly securityGroup?: SecurityGroup;
   readonly securityGroupIds: readonly string[];
+}
+
+/** What an endpoint type keeps of the shared steps. */
+interface EndpointParts extends EndpointSecurityGroups {
+  readonly resource: VpcEndpoint;
 }
 
 /**
@@ -218,7 +225,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
    * @internal
    */
   protected createResource(props: NetworkEndpointProps, settings: EndpointResourceSettings): VpcEndpoint {
-    const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, ...typeSettings } = settings;
+    const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, securityGroupIds, ...typeSettings } = settings;
     const dnsOptions =
       props.dnsRecordIpType === undefined && privateDnsOnlyForInboundResolverEndpoint === undefined
         ? undefined
@@ -227,7 +234,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
       ...typeSettings,
       provider: this.provider,
       vpcId: props.vpc.vpcId,
-      securityGroupIds: [...this.securityGroupIds],
+      securityGroupIds: [...securityGroupIds],
       ipAddressType: props.ipAddressType,
       dnsOptions,
       dependsOn: dependsOn === undefined ? undefined : [...dependsOn],
@@ -235,6 +242,23 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     });
     this.countAgainstQuota(props.vpc);
     return resource;
+  }
+
+  /**
+   * The three steps for an endpoint whose network interfaces go in every
+   * placement subnet (Resource and ServiceNetwork endpoints).
+   * @internal
+   */
+  protected createInEverySubnet(
+    props: NetworkEndpointProps,
+    ports: readonly PortRange[],
+    targetLabel: string,
+    settings: Omit<EndpointResourceSettings, "subnetIds" | "securityGroupIds">,
+  ): EndpointParts {
+    const subnets = this.checkPlacement(props);
+    const groups = this.securityGroupsFor(props, ports, targetLabel);
+    const resource = this.createResource(props, { ...settings, subnetIds: subnets.map((s) => s.subnetId), securityGroupIds: groups.securityGroupIds });
+    return { ...groups, resource };
   }
 
   private countAgainstQuota(vpc: IVpc): void {

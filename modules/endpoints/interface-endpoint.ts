@@ -97,6 +97,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       serviceName: target.serviceName,
       serviceRegion: props.serviceRegion ?? target.serviceRegion,
       subnetIds: props.onlySupportedAvailabilityZones === true ? this.supportedSubnetIds(subnets) : subnets.map((s) => s.subnetId),
+      securityGroupIds: this.securityGroupIds,
       privateDnsEnabled,
       privateDnsOnlyForInboundResolverEndpoint:
         aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,

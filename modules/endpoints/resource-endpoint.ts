@@ -38,16 +38,12 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     requireProps(this, props, ["resourceConfiguration"]);
     const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
     const ports = resourcePorts(this, props);
-
-    const subnets = this.checkPlacement(props);
-    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, ports, "a VPC Lattice resource configuration"));
-    this.resource = this.createResource(props, {
+    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
       vpcEndpointType: "Resource",
       resourceConfigurationArn,
-      subnetIds: subnets.map((s) => s.subnetId),
       privateDnsEnabled: props.privateDnsEnabled ?? false,
       dependsOn: props.dependsOn,
-    });
+    }));
   }
 }
 

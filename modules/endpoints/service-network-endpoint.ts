@@ -32,14 +32,10 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["serviceNetwork"]);
-
-    const subnets = this.checkPlacement(props);
-    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network"));
-    this.resource = this.createResource(props, {
+    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-      subnetIds: subnets.map((s) => s.subnetId),
       privateDnsEnabled: props.privateDnsEnabled ?? false,
-    });
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Vpc } from "../../modules/vpc";
+import { Json, resourcesOfType } from "../helpers";
 
 /** Fixtures of the endpoints tests. */
 
@@ -7,4 +8,9 @@ export const ORG = "o-a1b2c3d4e5";
 
 export function testVpc(stack: TerraformStack, azs: readonly string[] = ["us-east-1a", "us-east-1b"], id = "Vpc"): Vpc {
   return new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.0.0.0/16", availabilityZones: azs });
+}
+
+/** The [from, to] port ranges of every ingress rule in the synthesized stack. */
+export function ingressPortRanges(json: Json): [number, number][] {
+  return (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => [r.from_port, r.to_port]);
 }

@@ -1,14 +1,11 @@
 import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
 import { ResourceConfiguration } from "../../modules/resources";
 import { Vpc } from "../../modules/vpc";
-import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
-import { testVpc } from "./helpers";
+import { ingressPortRanges, testVpc } from "./helpers";
 
 const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
-
-const ruleRanges = (json: Json): [number, number][] =>
-  (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => [r.from_port, r.to_port]);
 
 describe("ResourceEndpoint", () => {
   test("a Resource endpoint to the configuration, its group opening only the configuration's port ranges, private DNS off", () => {
@@ -22,14 +19,14 @@ describe("ResourceEndpoint", () => {
     expect(resource).toMatchObject({ vpc_endpoint_type: "Resource", resource_configuration_arn: CONFIG_ARN, private_dns_enabled: false });
     expect(resource.service_name).toBeUndefined();
     expect(resource.subnet_ids).toHaveLength(2);
-    expect(ruleRanges(json)).toEqual([[5432, 5432], [8000, 8100]]);
+    expect(ingressPortRanges(json)).toEqual([[5432, 5432], [8000, 8100]]);
     expect(endpoint.resource.node.id).toBe("Resource");
   });
 
   test("explicit ports cover configurations that do not publish theirs (ARN resources)", () => {
     const stack = stackWithProvider();
     new ResourceEndpoint(stack, "Rds", { vpc: testVpc(stack), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] }, ports: [{ from: 3306, to: 3306 }] });
-    expect(ruleRanges(synthJson(stack))).toEqual([[3306, 3306]]);
+    expect(ingressPortRanges(synthJson(stack))).toEqual([[3306, 3306]]);
   });
 
   test("fails when no port is known and no security group is given", () => {
