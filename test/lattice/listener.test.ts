@@ -17,7 +17,7 @@ function rule(overrides: Partial<LatticeListenerRuleOptions> = {}): LatticeListe
   return { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(group(1)), ...overrides };
 }
 
-describe("Listener", () => {
+describe("LatticeListener", () => {
   test("default weighted forward renders every target group with its weight", () => {
     const stack = stackWithProvider();
     httpListener(stack, LatticeListenerAction.weightedForward([{ targetGroup: group(1), weight: 90 }, { targetGroup: group(2), weight: 10 }]));

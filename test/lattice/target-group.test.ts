@@ -16,7 +16,7 @@ function ipGroup(overrides: Partial<LatticeTargetGroupProps> = {}): LatticeTarge
   return new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", ...overrides });
 }
 
-describe("TargetGroup", () => {
+describe("LatticeTargetGroup", () => {
   test("INSTANCE: port from the protocol, HTTP1, health check rendered, targets keyed by stable names", () => {
     const { stack, vpc } = withVpc();
     const group = new LatticeTargetGroup(stack, "Web", {

@@ -2,27 +2,13 @@ import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { Vpc } from "../../modules/vpc";
-import {
-  ANY_PRINCIPAL_OPT_IN,
-  EndpointConnectionAccepter,
-  EndpointService,
-  EndpointServicePrincipal,
-  EndpointServiceProps,
-  NetworkLoadBalancer,
-} from "../../modules/privatelink";
+import { ANY_PRINCIPAL_OPT_IN, EndpointService, EndpointServicePrincipal, NetworkLoadBalancer } from "../../modules/privatelink";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
-import { nlbOptions, providerVpc } from "./helpers";
+import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
 const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef";
 const NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
-
-function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
-  const stack = stackWithoutProvider();
-  const vpc = providerVpc(stack);
-  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
-  return { stack, vpc, service };
-}
 
 describe("EndpointService", () => {
   test("requires acceptance and allows nobody by default, in front of the NLB it creates", () => {
@@ -262,27 +248,6 @@ describe("EndpointService", () => {
     const { service } = serviceStack();
     expect(service.serviceId).toBe(service.endpointServiceId);
     expect(service.serviceArn).toBe(service.endpointServiceArn);
-  });
-});
-
-describe("EndpointConnectionAccepter", () => {
-  test("accepts a known endpoint with the service owner's provider", () => {
-    const stack = stackWithoutProvider();
-    const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
-    const vpc = providerVpc(stack);
-    const service = new EndpointService(stack, "Service", { provider: owner, networkLoadBalancer: nlbOptions(vpc) });
-    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
-    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({
-      provider: "aws.owner",
-      vpc_endpoint_id: "vpce-0123456789abcdef0",
-      vpc_endpoint_service_id: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/),
-    });
-    expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
-  });
-
-  test("fails when the service does not require acceptance", () => {
-    const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
-    expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
   });
 });
 

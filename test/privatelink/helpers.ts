@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
+import { EndpointService, EndpointServiceProps, ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
+import { stackWithoutProvider } from "../helpers";
 import { Vpc } from "../../modules/vpc";
 
 /** Fixtures of the privatelink tests. */
@@ -17,4 +18,12 @@ export function nlbOptions(vpc: Vpc, overrides: Partial<NetworkLoadBalancerOptio
     listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-b": "i-0123456789abcdef1" } }) }],
     ...overrides,
   };
+}
+
+/** An endpoint service in a stack without provider, in front of the simplest NLB unless `useDefaultLoadBalancer` is false. */
+export function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
+  const stack = stackWithoutProvider();
+  const vpc = providerVpc(stack);
+  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
+  return { stack, vpc, service };
 }

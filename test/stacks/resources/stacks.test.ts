@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { resourceStacks } from "../../stacks/resources";
+import { resourceStacks } from "../../../stacks/resources";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

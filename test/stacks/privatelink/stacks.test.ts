@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
-import { catalog } from "../../stacks/catalog";
-import { privateLinkStacks } from "../../stacks/privatelink";
-import { Json } from "../helpers";
+import { catalog } from "../../../stacks/catalog";
+import { privateLinkStacks } from "../../../stacks/privatelink";
+import { Json } from "../../helpers";
 
 function synth(name: string): Json {
   const definition = privateLinkStacks.find((s) => s.name === name);

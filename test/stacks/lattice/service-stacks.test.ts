@@ -1,16 +1,16 @@
 import { Testing } from "cdktf";
-import { ExampleStackDefinition } from "../../stacks/example-stack";
-import { dep4ServiceRouting } from "../../stacks/lattice/dep4-service-routing";
-import { ls1BlueGreen } from "../../stacks/lattice/ls1-blue-green";
-import { ls2AbTesting } from "../../stacks/lattice/ls2-ab-testing";
-import { ls3ContentRouting } from "../../stacks/lattice/ls3-content-routing";
-import { ls4IamAuth } from "../../stacks/lattice/ls4-iam-auth";
-import { ls5LambdaFunctions } from "../../stacks/lattice/ls5-lambda-functions";
-import { tg1Ec2Instances } from "../../stacks/lattice/tg1-ec2-instances";
-import { tg2IpAddresses } from "../../stacks/lattice/tg2-ip-addresses";
-import { tg3LambdaFunction } from "../../stacks/lattice/tg3-lambda-function";
-import { tg4InternalAlb } from "../../stacks/lattice/tg4-internal-alb";
-import { tg5EksPods } from "../../stacks/lattice/tg5-eks-pods";
+import { ExampleStackDefinition } from "../../../stacks/example-stack";
+import { dep4ServiceRouting } from "../../../stacks/lattice/dep4-service-routing";
+import { ls1BlueGreen } from "../../../stacks/lattice/ls1-blue-green";
+import { ls2AbTesting } from "../../../stacks/lattice/ls2-ab-testing";
+import { ls3ContentRouting } from "../../../stacks/lattice/ls3-content-routing";
+import { ls4IamAuth } from "../../../stacks/lattice/ls4-iam-auth";
+import { ls5LambdaFunctions } from "../../../stacks/lattice/ls5-lambda-functions";
+import { tg1Ec2Instances } from "../../../stacks/lattice/tg1-ec2-instances";
+import { tg2IpAddresses } from "../../../stacks/lattice/tg2-ip-addresses";
+import { tg3LambdaFunction } from "../../../stacks/lattice/tg3-lambda-function";
+import { tg4InternalAlb } from "../../../stacks/lattice/tg4-internal-alb";
+import { tg5EksPods } from "../../../stacks/lattice/tg5-eks-pods";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Resources = Record<string, Record<string, any>>;

@@ -1,8 +1,8 @@
 import { Testing } from "cdktf";
-import { ExampleStackDefinition } from "../../stacks/example-stack";
-import { endpointStacks } from "../../stacks/endpoints";
-import { catalog } from "../../stacks/catalog";
-import { Json, resourcesOfType } from "../helpers";
+import { ExampleStackDefinition } from "../../../stacks/example-stack";
+import { endpointStacks } from "../../../stacks/endpoints";
+import { catalog } from "../../../stacks/catalog";
+import { Json, resourcesOfType } from "../../helpers";
 
 function synth(name: string): Json {
   const definition = endpointStacks.find((s) => s.name === name) as ExampleStackDefinition;

@@ -1,8 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../modules/privatelink";
-import { Vpc } from "../../modules/vpc";
-import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
-import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
+import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../../modules/privatelink";
+import { Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../../helpers";
+import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "../helpers";
 
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
 

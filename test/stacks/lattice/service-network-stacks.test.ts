@@ -1,13 +1,13 @@
 import { Testing } from "cdktf";
-import { ExampleStackDefinition } from "../../stacks/example-stack";
-import { latticeStacks } from "../../stacks/lattice";
-import { dep3ServiceNetworkBoundary } from "../../stacks/lattice/dep3-service-network-boundary";
-import { sn1EksMicroservices } from "../../stacks/lattice/sn1-eks-microservices";
-import { sn2CrossAccountMesh } from "../../stacks/lattice/sn2-cross-account-mesh";
-import { sn2MeshMember, sn2MeshOwner } from "../../stacks/lattice/sn2-split-mesh";
-import { sn3MultiTierApp } from "../../stacks/lattice/sn3-multi-tier-app";
-import { sn4SharedDevEnvironment } from "../../stacks/lattice/sn4-shared-dev-environment";
-import { sn5DepartmentDataSharing } from "../../stacks/lattice/sn5-department-data-sharing";
+import { ExampleStackDefinition } from "../../../stacks/example-stack";
+import { latticeStacks } from "../../../stacks/lattice";
+import { dep3ServiceNetworkBoundary } from "../../../stacks/lattice/dep3-service-network-boundary";
+import { sn1EksMicroservices } from "../../../stacks/lattice/sn1-eks-microservices";
+import { sn2CrossAccountMesh } from "../../../stacks/lattice/sn2-cross-account-mesh";
+import { sn2MeshMember, sn2MeshOwner } from "../../../stacks/lattice/sn2-split-mesh";
+import { sn3MultiTierApp } from "../../../stacks/lattice/sn3-multi-tier-app";
+import { sn4SharedDevEnvironment } from "../../../stacks/lattice/sn4-shared-dev-environment";
+import { sn5DepartmentDataSharing } from "../../../stacks/lattice/sn5-department-data-sharing";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
