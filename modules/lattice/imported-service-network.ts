@@ -50,6 +50,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   }
 }
 
+/** The ID and ARN of a network named by ARN, checked against `scope`. */
 export function identifiersOfArn(scope: Construct, serviceNetworkArn: string): ServiceNetworkIdentifiers {
   if (isUnresolved(serviceNetworkArn)) return { serviceNetworkId: idOfArn(serviceNetworkArn), serviceNetworkArn };
   const arn = parseArn(serviceNetworkArn);
@@ -60,6 +61,7 @@ export function identifiersOfArn(scope: Construct, serviceNetworkArn: string): S
   return { serviceNetworkId: match[1], serviceNetworkArn };
 }
 
+/** The ID and ARN of a network named by ID, account and region, checked against `scope`. */
 export function identifiersOfId(scope: Construct, attrs: ServiceNetworkIdAttributes): ServiceNetworkIdentifiers {
   checkPattern(scope, "serviceNetworkId", attrs.serviceNetworkId, /^sn-[0-9a-z]{17}$/, "a service network ID such as sn-0123456789abcdef0");
   checkAccountId(scope, "accountId", attrs.accountId);
