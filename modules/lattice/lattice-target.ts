@@ -1,9 +1,5 @@
 import { Construct } from "constructs";
-import {
-  checkIpAddress,
-  checkPattern,
-  checkPort,
-  } from "../core";
+import { checkIpAddress, checkPattern, checkPort } from "../core";
 import { LatticeTargetGroupType } from "./interfaces";
 
 /**

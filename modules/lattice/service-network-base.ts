@@ -1,8 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import {
-  stableId,
-  } from "../core";
+import { stableId } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import {

@@ -1,11 +1,6 @@
 import { Construct } from "constructs";
 import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
-import {
-  checkIntegerRange,
-  checkOneOf,
-  checkPattern,
-  checkPort,
-  } from "../core";
+import { checkIntegerRange, checkOneOf, checkPattern, checkPort } from "../core";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
 export interface LatticeTargetGroupHealthCheck {

@@ -1,7 +1,4 @@
-import {
-  EndpointPolicy,
-  S3HybridAccess,
-  } from "../../../modules/endpoints";
+import { EndpointPolicy, S3HybridAccess } from "../../../modules/endpoints";
 import { resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
 
