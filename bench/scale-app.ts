@@ -18,10 +18,10 @@ import { VpclatticeListenerRule } from "@cdktf/provider-aws/lib/vpclattice-liste
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
-import { disableTokenCreationStackTraces } from "../modules/core";
+import { disableTokenCreationStackTraces } from "../modules/core/synth-performance";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../modules/endpoints";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, TargetGroup } from "../modules/lattice";
-import { PrivateVpc } from "../modules/vpc";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, LatticeTargetGroup } from "../modules/lattice";
+import { Vpc } from "../modules/vpc";
 
 const ORGANIZATION_ID = "o-a1b2c3d4e5";
 
@@ -30,14 +30,14 @@ type Builder = (stack: TerraformStack, count: number) => void;
 const serviceName = (i: number): string => `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, "0")}`;
 
 const endpointsThroughModules: Builder = (stack, count) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   for (let i = 0; i < count; i++) {
     new InterfaceEndpoint(stack, `Endpoint${i}`, { vpc, service: AwsService.custom(serviceName(i)), policy: EndpointPolicy.organizationOnly(ORGANIZATION_ID) });
   }
 };
 
 const endpointsThroughRawClasses: Builder = (stack, count) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const policy = JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID } } }],
@@ -68,9 +68,9 @@ const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:111111111111:log-group:/aws/vended
 
 /** Each service: auth policy, access-log subscription, an HTTPS listener, one path rule, an IP target group with one target. */
 const latticeThroughModules: Builder = (stack, count) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   for (let i = 0; i < count; i++) {
-    const targets = new TargetGroup(stack, `Targets${i}`, {
+    const targets = new LatticeTargetGroup(stack, `Targets${i}`, {
       name: `bench-${i}`,
       type: "IP",
       vpc,
@@ -85,14 +85,14 @@ const latticeThroughModules: Builder = (stack, count) => {
     });
     service.addListener({
       protocol: "HTTPS",
-      defaultAction: ListenerAction.fixedResponse(404),
-      rules: [{ name: "api", priority: 10, match: { path: PathMatch.prefix("/api") }, action: ListenerAction.forward(targets) }],
+      defaultAction: LatticeListenerAction.fixedResponse(404),
+      rules: [{ name: "api", priority: 10, match: { path: PathMatch.prefix("/api") }, action: LatticeListenerAction.forward(targets) }],
     });
   }
 };
 
 const latticeThroughRawClasses: Builder = (stack, count) => {
-  const vpc = new PrivateVpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const policy = JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID }, StringNotEqualsIgnoreCase: { "aws:PrincipalType": "Anonymous" } } }],

@@ -2,11 +2,9 @@ import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { addStackBackend } from "./backend";
+import { EXAMPLE_REGION } from "./example-values";
 import { UseCaseId } from "./use-cases";
 
-/** Region of every example stack; literal so that the stacks plan offline. */
-export const EXAMPLE_REGION = "us-east-1";
-export const EXAMPLE_AZS = ["us-east-1a", "us-east-1b"] as const;
 
 /** A stack of the example app and the use cases it demonstrates. */
 export interface ExampleStackDefinition {

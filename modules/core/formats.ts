@@ -108,23 +108,6 @@ export function isPort(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
-/** An inclusive TCP/UDP port range, as in a security-group rule's `from_port`/`to_port`. */
-export interface PortRange {
-  /** First port of the range, 1-65535. */
-  readonly from: number;
-  /** Last port of the range (inclusive), 1-65535, not below `from`. */
-  readonly to: number;
-}
-
-/** Parses `"5432"` or `"8000-8100"`; undefined for anything else. */
-export function parsePortRange(value: string): PortRange | undefined {
-  const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
-  if (match === null) return undefined;
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? from : Number(match[2]);
-  return isPort(from) && isPort(to) && from <= to ? { from, to } : undefined;
-}
-
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);

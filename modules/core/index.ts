@@ -1,6 +1,7 @@
 export * from "./addresses";
 export * from "./errors";
 export * from "./formats";
+export * from "./ports";
 export * from "./policy";
 export * from "./region";
 export * from "./tags";
@@ -8,4 +9,7 @@ export * from "./terraform";
 export * from "./tokens";
 export * from "./validation";
 export * from "./scope";
-export * from "./synth-performance";
+export * from "./aws-facts";
+export * from "./contracts";
+export * from "./app-registry";
+export * from "./deprecated";

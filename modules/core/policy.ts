@@ -149,16 +149,6 @@ export class PolicyDocument {
     return this;
   }
 
-  /** Number of statements added so far. */
-  public get statementCount(): number {
-    return this.statements.length;
-  }
-
-  /** The statements in the order they were added. */
-  public get allStatements(): readonly PolicyStatement[] {
-    return this.statements;
-  }
-
   /** Validates the document for the given use and renders compact JSON. */
   public render(scope: IConstruct, prop: string, options: RenderOptions): string {
     if (this.statements.length === 0) {

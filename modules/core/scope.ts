@@ -1,4 +1,5 @@
 import { TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
 
 /** Props every construct that creates AWS resources accepts. */
 export interface AwsResourceProps {
@@ -17,4 +18,23 @@ export interface AwsResourceProps {
  */
 export function stableId(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "default";
+}
+
+/**
+ * A Name tag that tells resources apart in the console: the construct path
+ * below the stack, such as `Consumer-payments-Endpoint`.
+ * @internal
+ */
+export function nameFromPath(construct: IConstruct): string {
+  return construct.node.path.split("/").slice(1).join("-");
+}
+
+/**
+ * The provider a construct creates its resources with: the one it was given,
+ * else the one of the resource it belongs to (its VPC, service, gateway), so
+ * that by default a resource lives in the account that owns what it attaches to.
+ * @internal
+ */
+export function providerOf(given: AwsResourceProps, owner: { readonly provider?: TerraformProvider } | undefined): TerraformProvider | undefined {
+  return given.provider ?? owner?.provider;
 }

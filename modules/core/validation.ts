@@ -2,7 +2,8 @@ import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
-import { isAccountId, isDnsName, isPort, isRegion, parsePortRange, PortRange } from "./formats";
+import { isAccountId, isDnsName, isPort, isRegion } from "./formats";
+import { parsePortRange, PortRange } from "./ports";
 import { isUnresolved } from "./tokens";
 
 /**
@@ -39,9 +40,10 @@ export function checkIntegerRange(scope: IConstruct, prop: string, value: number
   }
 }
 
-/** Fails unless `value` is a port number, 1-65535. */
+/** Fails unless `value` is an integer port, 1-65535. */
 export function checkPort(scope: IConstruct, prop: string, value: number | undefined): void {
-  checkIntegerRange(scope, prop, value, 1, 65535);
+  if (value === undefined || isUnresolved(value)) return;
+  if (!isPort(value)) throw new ValidationError(scope, prop, value, "a port from 1 to 65535");
 }
 
 /** Fails unless the string is `min` to `max` characters long, as AWS name and description limits require. */
@@ -162,12 +164,6 @@ export function checkAccountId(scope: IConstruct, prop: string, value: string | 
 /** Fails unless the value looks like an AWS region code such as us-east-1. */
 export function checkRegion(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isRegion, "an AWS region name such as us-east-1");
-}
-
-/** Fails unless the value is an integer port, 1-65535 (same check as checkPort, with a port-specific message). */
-export function checkPortValue(scope: IConstruct, prop: string, value: number | undefined): void {
-  if (value === undefined || isUnresolved(value)) return;
-  if (!isPort(value)) throw new ValidationError(scope, prop, value, "a port from 1 to 65535");
 }
 
 /** Parses a port range string (`"5432"`, `"8000-8100"`), failing with the usual error. */

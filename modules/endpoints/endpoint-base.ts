@@ -1,9 +1,22 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, checkIntegerRange, checkOneOf, checkPattern, isUnresolved, requireProps, ValidationError } from "../core";
-import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
-import { PortSpec } from "./targets";
+import {
+  AppCounter,
+  AWS_DEFAULT_QUOTAS,
+  AwsResourceProps,
+  checkIntegerRange,
+  checkOneOf,
+  checkPattern,
+  formatPortRange,
+  isUnresolved,
+  nameFromPath,
+  PortRange,
+  providerOf,
+  requireProps,
+  ValidationError,
+} from "../core";
+import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -11,10 +24,17 @@ export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack", "ipv6"];
 const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "ipv6", "service-defined"];
 
-/** AWS's default quota of interface (and Resource/ServiceNetwork) endpoints per VPC; adjustable. */
-const ENDPOINTS_PER_VPC_QUOTA = 50;
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
-const endpointsPerVpc = new WeakMap<IVpc, number>();
+const endpointsPerVpc = new AppCounter<IVpc>();
+
+/** Private DNS for VPC Lattice endpoints is opt-in: it adds private hosted zones that change name resolution in the whole VPC. */
+export interface LatticeEndpointDnsProps {
+  /**
+   * Resolve the custom domain names of the target inside the VPC.
+   * @default false
+   */
+  readonly privateDnsEnabled?: boolean;
+}
 
 /** A VPC endpoint of any type, created here or imported. */
 export interface IVpcEndpoint {
@@ -61,10 +81,20 @@ export interface NetworkEndpointProps extends AwsResourceProps {
   readonly dnsRecordIpType?: DnsRecordIpType;
 }
 
-/** What the endpoint type adds to the shared placement and security settings. */
-export interface EndpointSpec {
+/**
+ * What the endpoint type puts on its `aws_vpc_endpoint`, next to the VPC,
+ * security groups, IP family and tags that every type shares.
+ * @internal
+ */
+export interface EndpointResourceSettings {
   /** Always explicit: the provider's default (Gateway) is never what these endpoints mean. */
   readonly vpcEndpointType: "Interface" | "Resource" | "ServiceNetwork";
+  /** Where the network interfaces go: every placement subnet, or those in the AZs the service supports. */
+  readonly subnetIds: string[];
+  /** The endpoint's security groups, from `securityGroupsFor`. */
+  readonly securityGroupIds: readonly string[];
+  /** Always explicit, so a provider default never decides name resolution. */
+  readonly privateDnsEnabled: boolean;
   /** Interface endpoints: the full service name. @default - none */
   readonly serviceName?: string;
   /** Interface endpoints: the service's region, when another one. @default - the endpoint's region */
@@ -73,26 +103,31 @@ export interface EndpointSpec {
   readonly resourceConfigurationArn?: string;
   /** ServiceNetwork endpoints: the network. @default - none */
   readonly serviceNetworkArn?: string;
-  /** Ports the created security group opens. */
-  readonly ports: readonly PortSpec[];
-  /** Names what the endpoint reaches in rule descriptions. */
-  readonly targetLabel: string;
-  /** Always explicit, so a provider default never decides name resolution. */
-  readonly privateDnsEnabled: boolean;
   /** @default - AWS's default */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** @default - no policy attribute (AWS's default) */
   readonly policy?: string;
-  /** Narrows the validated subnets (for example to the AZs a service supports). @default - every subnet */
-  readonly selectSubnetIds?: (subnets: readonly ISubnet[]) => string[];
   /** @default - none */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
+/** An endpoint's security groups: the ones given, or the one created for it. */
+interface EndpointSecurityGroups {
+  readonly securityGroup?: SecurityGroup;
+  readonly securityGroupIds: readonly string[];
+}
+
+/** What an endpoint type keeps of the shared steps. */
+interface EndpointParts extends EndpointSecurityGroups {
+  readonly resource: VpcEndpoint;
+}
+
 /**
- * Base of the endpoints that place network interfaces in subnets: checks the
- * placement, creates the default security group and the `aws_vpc_endpoint`
- * (construct id `Resource`).
+ * Base of the endpoints that place network interfaces in subnets (Interface,
+ * Resource, ServiceNetwork). Each type's constructor reads top to bottom:
+ * its own props, then `checkPlacement` (subnets), `securityGroupsFor` (the
+ * security group) and `createResource` (the `aws_vpc_endpoint`, id `Resource`),
+ * the steps every type shares.
  */
 export abstract class NetworkEndpointBase extends Construct implements IVpcEndpoint {
   /** An endpoint made elsewhere (another configuration or account), by its `vpce-…` ID. */
@@ -101,78 +136,36 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
   }
 
   /** The `aws_vpc_endpoint`, for escape hatches. */
-  public readonly resource: VpcEndpoint;
-  /** `vpce-…` */
-  public readonly vpcEndpointId: string;
+  public abstract readonly resource: VpcEndpoint;
   /** The group created for the endpoint; undefined when `securityGroups` were given. */
-  public readonly securityGroup?: SecurityGroup;
+  public abstract readonly securityGroup?: SecurityGroup;
   /** IDs of every security group on the endpoint. */
-  public readonly securityGroupIds: readonly string[];
+  public abstract readonly securityGroupIds: readonly string[];
   /** The VPC the endpoint is in. */
   public readonly vpc: IVpc;
   /** The provider the endpoint's resources use. */
   public readonly provider?: TerraformProvider;
 
-  /**
-   * @param specOf what the endpoint type adds, worked out once the construct
-   *   exists, so that its errors and warnings carry the endpoint's path.
-   */
-  protected constructor(scope: Construct, id: string, props: NetworkEndpointProps, specOf: (endpoint: NetworkEndpointBase) => EndpointSpec) {
+  protected constructor(scope: Construct, id: string, props: NetworkEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
     this.vpc = props.vpc;
-    this.provider = props.provider ?? props.vpc.provider;
-    const spec = specOf(this);
+    this.provider = providerOf(props, props.vpc);
+  }
+
+  /** `vpce-…` */
+  public get vpcEndpointId(): string {
+    return this.resource.id;
+  }
+
+  /**
+   * The subnets the network interfaces go in, checked: one per known AZ,
+   * enough AZs, and IP families that fit `ipAddressType`.
+   * @internal
+   */
+  protected checkPlacement(props: NetworkEndpointProps): readonly ISubnet[] {
     checkOneOf(this, "ipAddressType", props.ipAddressType, IP_ADDRESS_TYPES);
     checkOneOf(this, "dnsRecordIpType", props.dnsRecordIpType, DNS_RECORD_IP_TYPES);
-    const subnets = this.checkSubnets(props);
-
-    if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
-      throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the group created here), not both");
-    }
-    if (props.securityGroups !== undefined && props.securityGroups.length === 0) {
-      throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
-    }
-    this.securityGroup = props.securityGroups === undefined ? this.createSecurityGroup(props, spec) : undefined;
-    this.securityGroupIds = props.securityGroups?.map((g) => g.securityGroupId) ?? [this.securityGroup!.securityGroupId];
-
-    const dnsOptions =
-      props.dnsRecordIpType === undefined && spec.privateDnsOnlyForInboundResolverEndpoint === undefined
-        ? undefined
-        : { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: spec.privateDnsOnlyForInboundResolverEndpoint };
-    this.resource = new VpcEndpoint(this, "Resource", {
-      provider: this.provider,
-      vpcId: props.vpc.vpcId,
-      vpcEndpointType: spec.vpcEndpointType,
-      serviceName: spec.serviceName,
-      serviceRegion: spec.serviceRegion,
-      resourceConfigurationArn: spec.resourceConfigurationArn,
-      serviceNetworkArn: spec.serviceNetworkArn,
-      subnetIds: spec.selectSubnetIds?.(subnets) ?? subnets.map((s) => s.subnetId),
-      securityGroupIds: [...this.securityGroupIds],
-      privateDnsEnabled: spec.privateDnsEnabled,
-      ipAddressType: props.ipAddressType,
-      dnsOptions,
-      policy: spec.policy,
-      dependsOn: spec.dependsOn === undefined ? undefined : [...spec.dependsOn],
-      tags: { Name: nameFromPath(this) },
-    });
-    this.vpcEndpointId = this.resource.id;
-    this.countAgainstQuota(props.vpc);
-  }
-
-  private countAgainstQuota(vpc: IVpc): void {
-    const count = (endpointsPerVpc.get(vpc) ?? 0) + 1;
-    endpointsPerVpc.set(vpc, count);
-    if (count === ENDPOINTS_PER_VPC_QUOTA + 1) {
-      Annotations.of(this).addWarning(
-        `Endpoint number ${count} in its VPC: the default quota is ${ENDPOINTS_PER_VPC_QUOTA} interface endpoints per VPC. Request an increase (Service Quotas, Amazon VPC) before deploying, or share endpoints from a hub (CentralizedEndpoints).`,
-      );
-    }
-  }
-
-  /** One subnet per known AZ, enough AZs, and IP families that fit `ipAddressType`. */
-  private checkSubnets(props: NetworkEndpointProps): readonly ISubnet[] {
     const subnets = props.subnets ?? props.vpc.privateSubnets;
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
     if (!isUnresolved(subnets) && subnets.length === 0) {
@@ -202,14 +195,80 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     return subnets;
   }
 
-  private createSecurityGroup(props: NetworkEndpointProps, spec: EndpointSpec): SecurityGroup {
-    const group = new SecurityGroup(this, "SecurityGroup", {
+  /**
+   * The given security groups, or a new one that opens `ports` (what the
+   * endpoint reaches, named by `targetLabel` in the rules) to `allowedPeers`.
+   * @internal
+   */
+  protected securityGroupsFor(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string): EndpointSecurityGroups {
+    if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
+      throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the group created here), not both");
+    }
+    if (props.securityGroups !== undefined) {
+      if (props.securityGroups.length === 0) {
+        throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
+      }
+      return { securityGroupIds: props.securityGroups.map((g) => g.securityGroupId) };
+    }
+    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
       provider: this.provider,
       vpc: props.vpc,
-      description: `VPC endpoint to ${spec.targetLabel}`.slice(0, 255),
+      description: `VPC endpoint to ${targetLabel}`.slice(0, 255),
     });
-    addEndpointIngressRules(group, props.allowedPeers ?? defaultPeers(props.vpc), spec.ports, spec.targetLabel);
-    return group;
+    addEndpointIngressRules(securityGroup, props.allowedPeers ?? vpcClientPeers(props.vpc), ports, targetLabel);
+    return { securityGroup, securityGroupIds: [securityGroup.securityGroupId] };
+  }
+
+  /**
+   * The `aws_vpc_endpoint` (construct id `Resource`) in the VPC, with the
+   * security groups and the type's settings; counted against the endpoints-per-VPC quota.
+   * @internal
+   */
+  protected createResource(props: NetworkEndpointProps, settings: EndpointResourceSettings): VpcEndpoint {
+    const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, securityGroupIds, ...typeSettings } = settings;
+    const dnsOptions =
+      props.dnsRecordIpType === undefined && privateDnsOnlyForInboundResolverEndpoint === undefined
+        ? undefined
+        : { dnsRecordIpType: props.dnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint };
+    const resource = new VpcEndpoint(this, "Resource", {
+      ...typeSettings,
+      provider: this.provider,
+      vpcId: props.vpc.vpcId,
+      securityGroupIds: [...securityGroupIds],
+      ipAddressType: props.ipAddressType,
+      dnsOptions,
+      dependsOn: dependsOn === undefined ? undefined : [...dependsOn],
+      tags: { Name: nameFromPath(this) },
+    });
+    this.countAgainstQuota(props.vpc);
+    return resource;
+  }
+
+  /**
+   * The three steps for an endpoint whose network interfaces go in every
+   * placement subnet (Resource and ServiceNetwork endpoints).
+   * @internal
+   */
+  protected createInEverySubnet(
+    props: NetworkEndpointProps,
+    ports: readonly PortRange[],
+    targetLabel: string,
+    settings: Omit<EndpointResourceSettings, "subnetIds" | "securityGroupIds">,
+  ): EndpointParts {
+    const subnets = this.checkPlacement(props);
+    const groups = this.securityGroupsFor(props, ports, targetLabel);
+    const resource = this.createResource(props, { ...settings, subnetIds: subnets.map((s) => s.subnetId), securityGroupIds: groups.securityGroupIds });
+    return { ...groups, resource };
+  }
+
+  private countAgainstQuota(vpc: IVpc): void {
+    const quota = AWS_DEFAULT_QUOTAS.endpointsPerVpc;
+    const count = endpointsPerVpc.increment(this, vpc);
+    if (count === quota + 1) {
+      Annotations.of(this).addWarning(
+        `Endpoint number ${count} in its VPC: the default quota is ${quota} interface endpoints per VPC. Request an increase (Service Quotas, Amazon VPC) before deploying, or share endpoints from a hub (CentralizedEndpoints).`,
+      );
+    }
   }
 }
 
@@ -223,35 +282,16 @@ class ImportedVpcEndpoint extends Construct implements IVpcEndpoint {
   }
 }
 
-/**
- * The clients of an endpoint when nobody says otherwise: the VPC's IPv4 CIDR,
- * nothing beyond it. IPv6 clients are opt-in through `allowedPeers`.
- */
-export function defaultPeers(vpc: IVpc): Peer[] {
-  return [Peer.cidr(vpc.cidrBlock)];
-}
-
 /** One described TCP rule per peer and port range: the endpoint's ports, and nothing else. */
-export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Peer[], ports: readonly PortSpec[], targetLabel: string): void {
+export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Peer[], ports: readonly PortRange[], targetLabel: string): void {
   for (const peer of peers) {
     for (const range of ports) {
-      const shown = range.from === range.to ? `${range.from}` : `${range.from}-${range.to}`;
       group.addIngressRule({
         peer,
         port: range.from,
-        toPort: range.to === range.from ? undefined : range.to,
-        description: `Clients to ${targetLabel} through the VPC endpoint, TCP ${shown}`.slice(0, 255),
+        toPort: range.to,
+        description: `Clients to ${targetLabel} through the VPC endpoint, TCP ${formatPortRange(range)}`.slice(0, 255),
       });
     }
   }
-}
-
-/** A Name tag that tells endpoints apart in the console: the construct path below the stack. */
-export function nameFromPath(construct: Construct): string {
-  return construct.node.path.split("/").slice(1).join("-");
-}
-
-/** Single ports as port specs. */
-export function portSpecs(ports: readonly number[]): PortSpec[] {
-  return ports.map((port) => ({ from: port, to: port }));
 }

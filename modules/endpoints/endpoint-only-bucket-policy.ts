@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import {
+  AWS_LIMITS,
   AwsResourceProps,
   checkItemCount,
   checkPattern,
@@ -13,9 +14,6 @@ import {
   ValidationError,
 } from "../core";
 import { IVpcEndpoint } from "./endpoint-base";
-
-/** S3 rejects bucket policies over 20 KB. */
-const BUCKET_POLICY_MAX_CHARACTERS = 20480;
 
 export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
   /** The bucket, by name. Its whole bucket policy is replaced by this one. */
@@ -72,7 +70,7 @@ export class EndpointOnlyBucketPolicy extends Construct {
     this.resource = new S3BucketPolicy(this, "Resource", {
       provider: props.provider,
       bucket: props.bucketName,
-      policy: policyAttribute(new PolicyDocument([statement]).render(this, "policy", { requirePrincipal: true, maxCharacters: BUCKET_POLICY_MAX_CHARACTERS })),
+      policy: policyAttribute(new PolicyDocument([statement]).render(this, "policy", { requirePrincipal: true, maxCharacters: AWS_LIMITS.bucketPolicyCharacters })),
     });
   }
 }

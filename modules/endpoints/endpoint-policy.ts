@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import {
+  AWS_LIMITS,
   checkPredicate,
   isOrganizationId,
   isUnresolved,
@@ -10,9 +11,6 @@ import {
   PolicyPrincipal,
   PolicyStatement,
 } from "../core";
-
-/** AWS rejects endpoint policies longer than this. */
-export const ENDPOINT_POLICY_MAX_CHARACTERS = 20480;
 
 /** Who a preset lets through the endpoint. */
 export interface EndpointPolicyPrincipals {
@@ -185,6 +183,6 @@ export class EndpointPolicy {
   public render(scope: IConstruct, prop: string, region: string): string | undefined {
     checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
     const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
-    return policyAttribute(this.documentOf?.({ region, partition }).render(scope, prop, { requirePrincipal: true, maxCharacters: ENDPOINT_POLICY_MAX_CHARACTERS }));
+    return policyAttribute(this.documentOf?.({ region, partition }).render(scope, prop, { requirePrincipal: true, maxCharacters: AWS_LIMITS.endpointPolicyCharacters }));
   }
 }

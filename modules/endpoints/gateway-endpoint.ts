@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, isUnresolved, requireProps, resolveRegion, ValidationError } from "../core";
+import { AwsResourceProps, isUnresolved, nameFromPath, providerOf, requireProps, resolveRegion, ValidationError } from "../core";
 import { ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
-import { IVpcEndpoint, nameFromPath } from "./endpoint-base";
+import { IVpcEndpoint } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 
 /** A gateway endpoint, created here or imported. */
@@ -64,7 +64,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
     if (!props.service.hasGatewayEndpoint) {
       throw new ValidationError(this, "service", props.service.shortName, "s3 or dynamodb: no other service has a gateway endpoint (use an InterfaceEndpoint)");
     }
-    const provider = props.provider ?? props.vpc.provider;
+    const provider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, provider);
     this.service = props.service;
     this.resource = new VpcEndpoint(this, "Resource", {

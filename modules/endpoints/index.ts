@@ -1,11 +1,11 @@
 export * from "./aws-service";
-export { DnsRecordIpType, EndpointSpec, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+export { DnsRecordIpType, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
-export * from "./lattice-endpoints";
+export * from "./resource-endpoint";
+export * from "./service-network-endpoint";
 export * from "./targets";
-export * from "./private-aws-service-access";
-export * from "./s3-hybrid-access";
-export * from "./centralized-endpoints";
+export * from "./patterns";
 export * from "./endpoint-only-bucket-policy";
+export * from "./deprecated";

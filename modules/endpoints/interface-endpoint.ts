@@ -1,10 +1,11 @@
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
-import { checkRegion, requireProps, resolveRegion, ValidationError } from "../core";
-import { ISubnet } from "../vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { checkRegion, Port, requireProps, resolveRegion, ValidationError } from "../core";
+import { ISubnet, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
-import { EndpointSpec, NetworkEndpointBase, NetworkEndpointProps, portSpecs } from "./endpoint-base";
+import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -70,46 +71,60 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
  * data.aws_vpc_endpoint_service (only with `onlySupportedAvailabilityZones`).
  */
 export class InterfaceEndpoint extends NetworkEndpointBase {
+  public readonly resource: VpcEndpoint;
+  public readonly securityGroup?: SecurityGroup;
+  public readonly securityGroupIds: readonly string[];
   /** The full service name the endpoint connects to. */
   public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
-    super(scope, id, props, (endpoint) => {
-      requireProps(endpoint, props, ["service"]);
-      return interfaceSpec(endpoint, props);
+    super(scope, id, props);
+    requireProps(this, props, ["service"]);
+    checkRegion(this, "serviceRegion", props.serviceRegion);
+    const aws = props.service instanceof AwsService ? props.service : undefined;
+    // AWS services are named after (and their policies refer to) the region that serves them.
+    const isAwsService = aws !== undefined || (props.service as IInterfaceEndpointService).isAwsService;
+    const region = isAwsService ? (props.serviceRegion ?? resolveRegion(this, props.region, this.provider)) : "";
+    const target = aws?.inRegion(this, "service", region) ?? (props.service as IInterfaceEndpointService);
+    const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
+    const policy = endpointPolicy(this, props, target, region);
+    this.serviceName = target.serviceName;
+
+    const subnets = this.checkPlacement(props);
+    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName));
+    this.resource = this.createResource(props, {
+      vpcEndpointType: "Interface",
+      serviceName: target.serviceName,
+      serviceRegion: props.serviceRegion ?? target.serviceRegion,
+      subnetIds: props.onlySupportedAvailabilityZones === true ? this.supportedSubnetIds(subnets) : subnets.map((s) => s.subnetId),
+      securityGroupIds: this.securityGroupIds,
+      privateDnsEnabled,
+      privateDnsOnlyForInboundResolverEndpoint:
+        aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,
+      policy,
+      dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
     });
-    // The literal name given to the resource, not the attribute reference.
-    this.serviceName = this.resource.serviceNameInput!;
   }
 
   /** Entries of the endpoint's DNS names (`dns_name`, `hosted_zone_id`), for alias records. */
   public get dnsEntries() {
     return this.resource.dnsEntry;
   }
-}
 
-/** The Interface-specific half of the endpoint: service name, DNS, policy and AZ filtering. */
-function interfaceSpec(endpoint: NetworkEndpointBase, props: InterfaceEndpointProps): EndpointSpec {
-  checkRegion(endpoint, "serviceRegion", props.serviceRegion);
-  const aws = props.service instanceof AwsService ? props.service : undefined;
-  // AWS services are named after (and their policies refer to) the region that serves them.
-  const isAwsService = aws !== undefined || (props.service as IInterfaceEndpointService).isAwsService;
-  const region = isAwsService ? (props.serviceRegion ?? resolveRegion(endpoint, props.region, endpoint.provider)) : "";
-  const target = aws?.inRegion(endpoint, "service", region) ?? (props.service as IInterfaceEndpointService);
-  const privateDnsEnabled = checkPrivateDns(endpoint, props, target, aws);
-  return {
-    vpcEndpointType: "Interface",
-    serviceName: target.serviceName,
-    serviceRegion: props.serviceRegion ?? target.serviceRegion,
-    ports: portSpecs(target.ports),
-    targetLabel: aws?.shortName ?? target.serviceName,
-    privateDnsEnabled,
-    privateDnsOnlyForInboundResolverEndpoint:
-      aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,
-    policy: endpointPolicy(endpoint, props, target, region),
-    selectSubnetIds: props.onlySupportedAvailabilityZones === true ? (subnets) => supportedSubnetIds(endpoint, subnets, target.serviceName) : undefined,
-    dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
-  };
+  /** Subnet IDs whose AZ the service supports, filtered at plan time (`matchkeys` over the data source's AZs). */
+  private supportedSubnetIds(subnets: readonly ISubnet[]): string[] {
+    subnets.forEach((subnet, i) => {
+      if (subnet.availabilityZone === undefined) {
+        throw new ValidationError(this, `subnets[${i}].availabilityZone`, undefined, "the subnet's AZ, to match it against the AZs the service supports");
+      }
+    });
+    const service = new DataAwsVpcEndpointService(this, "Service", { provider: this.provider, serviceName: this.serviceName, serviceType: "Interface" });
+    return Fn.matchkeys(
+      subnets.map((s) => s.subnetId),
+      subnets.map((s) => s.availabilityZone),
+      service.availabilityZones,
+    );
+  }
 }
 
 function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, region: string): string | undefined {
@@ -155,19 +170,4 @@ function checkPrivateDns(endpoint: Construct, props: InterfaceEndpointProps, tar
     );
   }
   return enabled;
-}
-
-/** Subnet IDs whose AZ the service supports, filtered at plan time (`matchkeys` over the data source's AZs). */
-function supportedSubnetIds(endpoint: NetworkEndpointBase, subnets: readonly ISubnet[], serviceName: string): string[] {
-  subnets.forEach((subnet, i) => {
-    if (subnet.availabilityZone === undefined) {
-      throw new ValidationError(endpoint, `subnets[${i}].availabilityZone`, undefined, "the subnet's AZ, to match it against the AZs the service supports");
-    }
-  });
-  const service = new DataAwsVpcEndpointService(endpoint, "Service", { provider: endpoint.provider, serviceName, serviceType: "Interface" });
-  return Fn.matchkeys(
-    subnets.map((s) => s.subnetId),
-    subnets.map((s) => s.availabilityZone),
-    service.availabilityZones,
-  );
 }

@@ -22,24 +22,8 @@ export interface IInterfaceEndpointService {
   readonly serviceRegion?: string;
 }
 
-/** A VPC Lattice resource configuration that a Resource endpoint can reach. */
-export interface IResourceEndpointTarget {
-  /** ARN of the resource configuration (`arn:aws:vpc-lattice:…:resourceconfiguration/rcfg-…`). */
-  readonly resourceConfigurationArn: string;
-  /** TCP ports of the configuration, for the endpoint's security group. Empty when unknown (ARN resources). */
-  readonly ports: readonly PortSpec[];
-}
-
 /** A VPC Lattice service network that a ServiceNetwork endpoint can reach. */
 export interface IServiceNetworkEndpointTarget {
   /** ARN of the service network (`arn:aws:vpc-lattice:…:servicenetwork/sn-…`). */
   readonly serviceNetworkArn: string;
-}
-
-/** A port or an inclusive port range. */
-export interface PortSpec {
-  /** First port. */
-  readonly from: number;
-  /** Last port, inclusive; equal to `from` for a single port. */
-  readonly to: number;
 }

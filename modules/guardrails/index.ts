@@ -1,6 +1,6 @@
 /**
  * Security guardrails checked at synth time, in the style of cdk-nag: rules
- * (one file per rule under `rules/<service>/`) judge the Terraform JSON a
+ * (one file per rule under `rules/<id prefix>/`, e.g. `rules/ep/` for PN-EP rules) judge the Terraform JSON a
  * stack synthesizes, packs select rules, and findings are accepted per
  * construct with a written reason.
  *

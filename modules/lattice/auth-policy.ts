@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeAuthPolicy } from "@cdktf/provider-aws/lib/vpclattice-auth-policy";
 import {
+  AWS_LIMITS,
   AwsResourceProps,
   checkAccountId,
   checkOneOf,
@@ -29,9 +30,6 @@ export type LatticeHttpMethod = (typeof LATTICE_HTTP_METHODS)[number];
 
 /** `Invoke` calls services; `Connect` reaches resource configurations. */
 export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Connect" | "vpc-lattice-svcs:*";
-
-/** VPC Lattice rejects auth policies larger than this. */
-const MAX_AUTH_POLICY_CHARACTERS = 10240;
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
@@ -125,7 +123,7 @@ export class AuthPolicy {
     return new PolicyDocument(statements).render(scope, prop, {
       requirePrincipal: true,
       forbidUnconditionalAnyone: true,
-      maxCharacters: MAX_AUTH_POLICY_CHARACTERS,
+      maxCharacters: AWS_LIMITS.latticeAuthPolicyCharacters,
     });
   }
 }

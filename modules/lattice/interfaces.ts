@@ -7,6 +7,12 @@ import { TerraformProvider } from "cdktf";
  * without depending on each other's classes.
  */
 
+/**
+ * How VPC Lattice authenticates requests to a service or service network (`auth_type`):
+ * SigV4 plus an auth policy (AWS_IAM), or not at all (NONE).
+ */
+export type LatticeAuthType = "AWS_IAM" | "NONE";
+
 /** A VPC Lattice service network, created here or imported. */
 export interface IServiceNetwork {
   /** Service network ID (`sn-...`). */
@@ -30,7 +36,7 @@ export interface ILatticeService {
 }
 
 /** Kinds of VPC Lattice target groups. */
-export type TargetGroupType = "INSTANCE" | "IP" | "LAMBDA" | "ALB";
+export type LatticeTargetGroupType = "INSTANCE" | "IP" | "LAMBDA" | "ALB";
 
 /** A VPC Lattice target group, created here or imported. */
 export interface ILatticeTargetGroup {
@@ -39,7 +45,7 @@ export interface ILatticeTargetGroup {
   /** Target group ARN (`arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...`). */
   readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
-  readonly type: TargetGroupType;
+  readonly type: LatticeTargetGroupType;
   /**
    * Protocol of the targets (HTTP, HTTPS, TCP). Used to check that traffic splits are compatible.
    * @default - undefined for LAMBDA groups, and for imported groups that did not give it (the check is skipped)
@@ -49,12 +55,5 @@ export interface ILatticeTargetGroup {
   readonly protocolVersion?: string;
 }
 
-/** A VPC Lattice resource configuration, created here or imported. */
-export interface IResourceConfiguration {
-  /** Resource configuration ID (`rcfg-...`). */
-  readonly resourceConfigurationId: string;
-  /** Resource configuration ARN, what RAM shares and service network associations use. */
-  readonly resourceConfigurationArn: string;
-  /** @default - the stack's default provider */
-  readonly provider?: TerraformProvider;
-}
+/** A VPC Lattice resource configuration: the one contract lives in core, below the areas that share it. */
+export { IResourceConfiguration } from "../core/contracts";

@@ -2,7 +2,9 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { policyAttribute, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";
-import { Listener, ListenerAction, PathMatch } from "./listener";
+import { LatticeListener } from "./listener";
+import { LatticeListenerAction } from "./listener-action";
+import { PathMatch } from "./rule-match";
 
 /** Who a derived policy lets in: every field of a grant except what the rules decide (methods, paths, services). */
 export type RuleAuthPolicyPrincipals = Omit<AuthPolicyGrant, "sid" | "methods" | "paths" | "services" | "actions">;
@@ -23,7 +25,7 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
   private readonly extraGrants: ((policy: AuthPolicy) => void)[] = [];
 
   constructor(
-    private readonly listeners: () => readonly Listener[],
+    private readonly listeners: () => readonly LatticeListener[],
     private readonly principals: RuleAuthPolicyPrincipals,
   ) {
     super();
@@ -82,7 +84,7 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
 }
 
 /** True when the action can reach a target (a fixed response or an all-zero split never does). */
-function forwards(action: ListenerAction): boolean {
+function forwards(action: LatticeListenerAction): boolean {
   return action.statusCode === undefined && action.targetGroups.some((t) => (t.weight ?? 100) > 0);
 }
 

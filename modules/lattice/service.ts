@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkDnsName,
   checkExactlyOne,
@@ -10,25 +11,24 @@ import {
   checkOneOf,
   checkPattern,
   isUnresolved,
+  providerOf,
   requireProps,
   stableId,
   ValidationError,
 } from "../core";
+import { IHostedZone } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
-import { ILatticeService } from "./interfaces";
-import { Listener, listenerName, ListenerOptions, listenerPort } from "./listener";
+import { ILatticeService, LatticeAuthType } from "./interfaces";
+import { LatticeListener, listenerName, LatticeListenerOptions, listenerPort } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
-/** Auth type of a service or service network (`auth_type`): AWS_IAM (SigV4 plus auth policy) or NONE. */
-export type ServiceAuthType = "AWS_IAM" | "NONE";
-
-/** Adjustable quota "listeners per service". */
-const DEFAULT_LISTENERS_PER_SERVICE_QUOTA = 2;
-
-/** A Route 53 hosted zone that holds the alias record of a service's custom domain name. */
-export interface IHostedZone {
+/**
+ * The hosted zone shape LatticeService took before IHostedZone (vpc) was the one hosted zone of the library.
+ * @deprecated Use IHostedZone: `zoneId` instead of `hostedZoneId`, and `zoneName`, which lets the service check its domain name.
+ */
+export interface LatticeServiceHostedZone {
   /** Route 53 hosted zone ID (`Z...`) where the alias records are created. */
   readonly hostedZoneId: string;
   /** Lets the service check that its domain name belongs in the zone. @default - unknown, the check is skipped */
@@ -45,7 +45,7 @@ export interface LatticeServiceProps extends AwsResourceProps {
    * policy. NONE lets in anyone who can reach the service network.
    * @default "AWS_IAM"
    */
-  readonly authType?: ServiceAuthType;
+  readonly authType?: LatticeAuthType;
   /** The explicit opt-in that authType NONE requires: anyone who can reach the service network may call it. @default false */
   readonly allowUnauthenticatedAccess?: boolean;
   /**
@@ -69,7 +69,7 @@ export interface LatticeServiceProps extends AwsResourceProps {
    * records from `customDomainName` to the service.
    * @default - no record: resolve the custom domain name yourself
    */
-  readonly hostedZone?: IHostedZone;
+  readonly hostedZone?: IHostedZone | LatticeServiceHostedZone;
   /** @default AccessLogs.toNewLogGroup() */
   readonly accessLogs?: AccessLogs;
 }
@@ -97,7 +97,7 @@ export class LatticeService extends Construct implements ILatticeService {
   /** Service ARN (`aws_vpclattice_service.arn`), known at apply. */
   public readonly serviceArn: string;
   /** The service's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
-  public readonly authType: ServiceAuthType;
+  public readonly authType: LatticeAuthType;
   /** The generated DNS name, `<name>-<id>.<hash>.vpc-lattice-svcs.<region>.on.aws`. */
   public readonly dnsName: string;
   /** Hosted zone of the generated DNS name, the target of alias records. */
@@ -110,7 +110,7 @@ export class LatticeService extends Construct implements ILatticeService {
   /** The service's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   private readonly certificateArn?: string;
-  private readonly listenerList: Listener[] = [];
+  private readonly listenerList: LatticeListener[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
@@ -142,16 +142,16 @@ export class LatticeService extends Construct implements ILatticeService {
     }
     // Prefixed so that a service and a service network of the same name never share a log group.
     this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: `service-${props.name}`, accessLogs: props.accessLogs });
-    if (props.hostedZone !== undefined && props.customDomainName !== undefined) this.createAliasRecords(props.hostedZone, props.customDomainName);
+    if (props.hostedZone !== undefined && props.customDomainName !== undefined) this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
   }
 
   /** The listeners added so far. */
-  public get listeners(): readonly Listener[] {
+  public get listeners(): readonly LatticeListener[] {
     return this.listenerList;
   }
 
   /** Adds a listener; its name (by default `<protocol>-<port>`) keys its Terraform address. */
-  public addListener(options: ListenerOptions): Listener {
+  public addListener(options: LatticeListenerOptions): LatticeListener {
     const protocol = options.protocol;
     if (protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
       throw new ValidationError(this, "certificateArn", undefined, `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`);
@@ -163,11 +163,11 @@ export class LatticeService extends Construct implements ILatticeService {
     if (!isUnresolved(port) && this.listenerList.some((l) => l.port === port)) {
       throw new ValidationError(this, "listeners.port", port, "a port no other listener of the service uses");
     }
-    const listener = new Listener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
+    const listener = new LatticeListener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
     this.listenerList.push(listener);
-    if (this.listenerList.length === DEFAULT_LISTENERS_PER_SERVICE_QUOTA + 1) {
+    if (this.listenerList.length === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
       Annotations.of(this).addWarning(
-        `More than ${DEFAULT_LISTENERS_PER_SERVICE_QUOTA} listeners: above the default VPC Lattice quota of listeners per service; request an increase before deploying.`,
+        `More than ${AWS_DEFAULT_QUOTAS.listenersPerLatticeService} listeners: above the default VPC Lattice quota of listeners per service; request an increase before deploying.`,
       );
     }
     return listener;
@@ -187,10 +187,11 @@ export class LatticeService extends Construct implements ILatticeService {
       throw new ValidationError(this, "certificateArn", props.certificateArn, "no certificate without customDomainName (the generated domain uses an AWS certificate)");
     }
     if (props.hostedZone === undefined) return;
+    const hostedZone = zoneOf(props.hostedZone);
     if (props.customDomainName === undefined) {
-      throw new ValidationError(this, "hostedZone", props.hostedZone.hostedZoneId, "a customDomainName to create the alias records for");
+      throw new ValidationError(this, "hostedZone", hostedZone.zoneId, "a customDomainName to create the alias records for");
     }
-    const zone = props.hostedZone.zoneName?.replace(/\.$/, "");
+    const zone = hostedZone.zoneName?.replace(/\.$/, "");
     if (zone !== undefined && !isUnresolved(zone) && !isUnresolved(props.customDomainName)) {
       if (props.customDomainName !== zone && !props.customDomainName.endsWith(`.${zone}`)) {
         throw new ValidationError(this, "customDomainName", props.customDomainName, `a name inside the hosted zone ${zone}`);
@@ -220,17 +221,24 @@ export class LatticeService extends Construct implements ILatticeService {
     return props.authPolicy ?? new RuleDerivedAuthPolicy(() => this.listenerList, props.authPolicyFromRules!);
   }
 
-  private createAliasRecords(zone: IHostedZone, domainName: string): void {
+  private createAliasRecords(zone: AnyHostedZone, domainName: string): void {
     for (const type of ["A", "AAAA"]) {
       new Route53Record(this, `Alias${type}`, {
-        provider: zone.provider ?? this.provider,
-        zoneId: zone.hostedZoneId,
+        provider: providerOf(zone, this),
+        zoneId: zone.zoneId,
         name: domainName,
         type,
         alias: { name: this.dnsName, zoneId: this.dnsHostedZoneId, evaluateTargetHealth: true },
       });
     }
   }
+}
+
+/** A hosted zone in either shape; the old one may not name the zone. */
+type AnyHostedZone = Omit<IHostedZone, "zoneName"> & Partial<Pick<IHostedZone, "zoneName">>;
+
+function zoneOf(zone: IHostedZone | LatticeServiceHostedZone): AnyHostedZone {
+  return "zoneId" in zone ? zone : { zoneId: zone.hostedZoneId, zoneName: zone.zoneName, provider: zone.provider };
 }
 
 class ImportedLatticeService extends Construct implements ILatticeService {

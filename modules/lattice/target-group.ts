@@ -1,180 +1,74 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
-import { VpclatticeTargetGroup, VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
+import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
   AwsResourceProps,
-  checkIntegerRange,
-  checkIpAddress,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  providerOf,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
+  VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { IVpc, Peer, SecurityGroup } from "../vpc";
-import { ILatticeTargetGroup, TargetGroupType } from "./interfaces";
+import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
+import { LatticeTarget } from "./lattice-target";
+import { checkHealthCheck, renderHealthCheck, LatticeTargetGroupHealthCheck } from "./target-group-health-check";
 
 /** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
-export type TargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
+export type LatticeTargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
 /** HTTP version VPC Lattice speaks to the targets (`config.protocol_version`); GRPC for gRPC services. */
-export type TargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
+export type LatticeTargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 /** Shape of the event a Lambda target receives. */
 export type LambdaEventStructureVersion = "V1" | "V2";
 /** Address family of an IP target group's targets (`config.ip_address_type`). */
-export type TargetGroupIpAddressType = "IPV4" | "IPV6";
+export type LatticeTargetGroupIpAddressType = "IPV4" | "IPV6";
 
-/**
- * Where VPC Lattice traffic to targets comes from: the link-local ranges of the
- * `com.amazonaws.<region>.vpc-lattice` managed prefix list, the same in every
- * region. Literal, so that stacks plan without looking the prefix list up.
- */
-export const VPC_LATTICE_SOURCE_CIDRS = {
-  /** IPv4 source range of VPC Lattice traffic to targets. */
-  ipv4: "169.254.171.0/24",
-  /** IPv6 source range of VPC Lattice traffic to targets (IPV6 target groups). */
-  ipv6: "fd00:ec2:80::/64",
-} as const;
+const TARGET_GROUP_TYPES: readonly LatticeTargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
+const PROTOCOLS: readonly LatticeTargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
+const PROTOCOL_VERSIONS: readonly LatticeTargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
 
-const TARGET_GROUP_TYPES: readonly TargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
-const PROTOCOLS: readonly TargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
-const PROTOCOL_VERSIONS: readonly TargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
-
-/** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
-export interface TargetGroupHealthCheck {
-  /** @default true */
-  readonly enabled?: boolean;
-  /** Seconds between checks of one target, 5 to 300. @default 30 */
-  readonly intervalSeconds?: number;
-  /** Seconds without a response that fail a check, 1 to 120. @default 5 */
-  readonly timeoutSeconds?: number;
-  /** Consecutive successes that make a target healthy, 2 to 10. @default 5 */
-  readonly healthyThresholdCount?: number;
-  /** Consecutive failures that make a target unhealthy, 2 to 10. @default 2 */
-  readonly unhealthyThresholdCount?: number;
-  /** Request path, starting with `/`. @default "/" */
-  readonly path?: string;
-  /** @default - the port each target receives traffic on */
-  readonly port?: number;
-  /** @default "HTTP" */
-  readonly protocol?: "HTTP" | "HTTPS";
-  /** Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or HTTP2. @default "HTTP1" */
-  readonly protocolVersion?: "HTTP1" | "HTTP2";
-  /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
-  readonly matcher?: string;
-}
-
-/**
- * One thing a target group routes to. The factory decides which target
- * group type the target belongs to, so a mismatch fails at synth.
- */
-export class LatticeTarget {
-  /** An EC2 instance, by ID. */
-  public static instance(instanceId: string, port?: number): LatticeTarget {
-    return new LatticeTarget("INSTANCE", instanceId, port, (scope, prop) =>
-      checkPattern(scope, `${prop}.id`, instanceId, /^i-[0-9a-f]{8,17}$/, "an EC2 instance ID such as i-0123456789abcdef0"),
-    );
-  }
-
-  /** Any IPv4 or IPv6 address in the target group's VPC. */
-  public static ipAddress(address: string, port?: number): LatticeTarget {
-    return new LatticeTarget("IP", address, port, (scope, prop) => checkIpAddress(scope, `${prop}.id`, address));
-  }
-
-  /**
-   * A Kubernetes pod of an EKS cluster. With the Amazon VPC CNI every pod has
-   * an address of the VPC, so VPC Lattice reaches it as an IP target. Use it
-   * for pods with stable addresses (StatefulSets with static IPs); pods that
-   * come and go are registered by the AWS Gateway API Controller instead.
-   */
-  public static eksPod(podIp: string, port?: number): LatticeTarget {
-    return LatticeTarget.ipAddress(podIp, port);
-  }
-
-  /**
-   * A Lambda function (ideally an alias ARN, so that new versions are picked
-   * up without touching the target group), in the same account and region.
-   */
-  public static lambdaFunction(functionArn: string): LatticeTarget {
-    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        functionArn,
-        /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
-        "a Lambda function ARN such as arn:aws:lambda:us-east-1:111111111111:function:orders:live",
-      ),
-    );
-  }
-
-  /** An internal Application Load Balancer, listening on the target group's port. */
-  public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
-    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        loadBalancerArn,
-        /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
-        "an Application Load Balancer ARN such as arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef",
-      ),
-    );
-  }
-
-  private constructor(
-    /** The target group type the target belongs in. */
-    public readonly type: TargetGroupType,
-    /** Instance ID, IP address, function ARN or load balancer ARN. */
-    public readonly id: string,
-    /** @default - the target group's port */
-    public readonly port: number | undefined,
-    private readonly check: (scope: Construct, prop: string) => void,
-  ) {}
-
-  /** @internal */
-  public validate(scope: Construct, prop: string): void {
-    this.check(scope, prop);
-    checkPortValue(scope, `${prop}.port`, this.port);
-  }
-}
 
 /** Describes a target group made elsewhere. */
-export interface TargetGroupAttributes {
+export interface LatticeTargetGroupAttributes {
   /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...` */
   readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
-  readonly type: TargetGroupType;
+  readonly type: LatticeTargetGroupType;
   /** Lets traffic splits check compatibility. @default - unknown, the check is skipped */
-  readonly protocol?: TargetGroupProtocol;
+  readonly protocol?: LatticeTargetGroupProtocol;
   /** @default - unknown, the check is skipped */
-  readonly protocolVersion?: TargetGroupProtocolVersion;
+  readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
 }
 
-export interface TargetGroupProps extends AwsResourceProps {
+export interface LatticeTargetGroupProps extends AwsResourceProps {
   /** 3 to 128 lowercase letters, digits and single hyphens, not starting with "tg-". Unique in the account. */
   readonly name: string;
   /**
    * What the group routes to (`type`): INSTANCE, IP (including EKS pods), LAMBDA or ALB. Changing it replaces the group.
    */
-  readonly type: TargetGroupType;
+  readonly type: LatticeTargetGroupType;
   /** VPC of the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
   readonly vpc?: IVpc;
   /** How VPC Lattice talks to the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
-  readonly protocol?: TargetGroupProtocol;
+  readonly protocol?: LatticeTargetGroupProtocol;
   /** Not allowed for LAMBDA (AWS rejects a port there). @default 80 for HTTP, 443 for HTTPS and TCP */
   readonly port?: number;
   /** For HTTP and HTTPS groups. @default "HTTP1" */
-  readonly protocolVersion?: TargetGroupProtocolVersion;
+  readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
   /** Address family of IP targets; IP groups only. @default "IPV4" */
-  readonly ipAddressType?: TargetGroupIpAddressType;
+  readonly ipAddressType?: LatticeTargetGroupIpAddressType;
   /** INSTANCE and IP groups only. @default - AWS defaults: on for HTTP1, off for HTTP2 and GRPC */
-  readonly healthCheck?: TargetGroupHealthCheck;
+  readonly healthCheck?: LatticeTargetGroupHealthCheck;
   /**
    * LAMBDA groups only. Always sent explicitly: when it is left to AWS, the
    * provider sees a difference on every plan and replaces the group.
@@ -194,10 +88,10 @@ export interface TargetGroupProps extends AwsResourceProps {
  * Creates: aws_vpclattice_target_group, aws_vpclattice_target_group_attachment,
  * aws_lambda_permission (LAMBDA).
  */
-export class TargetGroup extends Construct implements ILatticeTargetGroup {
+export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   /** Describes a target group made elsewhere (another stack or account). */
-  public static fromAttributes(scope: Construct, id: string, attrs: TargetGroupAttributes): ILatticeTargetGroup {
-    return new ImportedTargetGroup(scope, id, attrs);
+  public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
+    return new ImportedLatticeTargetGroup(scope, id, attrs);
   }
 
   /**
@@ -208,7 +102,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
    * CIDRs do not let it in. Call it once the groups' targets are added:
    * ports of targets added later are not opened.
    */
-  public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: TargetGroup[]): void {
+  public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: LatticeTargetGroup[]): void {
     const rules = new Map<string, { cidr: string; port: number }>();
     for (const group of targetGroups) {
       if (group.type === "LAMBDA") {
@@ -230,24 +124,24 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
   /** Target group ARN, known at apply. */
   public readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
-  public readonly type: TargetGroupType;
-  public readonly protocol?: TargetGroupProtocol;
-  public readonly protocolVersion?: TargetGroupProtocolVersion;
+  public readonly type: LatticeTargetGroupType;
+  public readonly protocol?: LatticeTargetGroupProtocol;
+  public readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
   /** Port the targets receive traffic on (`config.port`); undefined for LAMBDA groups. */
   public readonly port?: number;
-  private readonly ipAddressType?: TargetGroupIpAddressType;
+  private readonly ipAddressType?: LatticeTargetGroupIpAddressType;
   private readonly provider?: TerraformProvider;
   /** Ports VPC Lattice connects to: the group's, per-target overrides and the health-check port. */
   private readonly trafficPorts = new Set<number>();
   private targetCount = 0;
 
-  constructor(scope: Construct, id: string, props: TargetGroupProps) {
+  constructor(scope: Construct, id: string, props: LatticeTargetGroupProps) {
     super(scope, id);
     requireProps(this, props, ["name", "type"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
     checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
     this.type = props.type;
-    this.provider = props.provider ?? props.vpc?.provider;
+    this.provider = providerOf(props, props.vpc);
 
     if (props.type === "LAMBDA") {
       this.rejectForLambda(props);
@@ -311,7 +205,7 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     this.targetCount++;
   }
 
-  private rejectForLambda(props: TargetGroupProps): void {
+  private rejectForLambda(props: LatticeTargetGroupProps): void {
     const notForLambda: [string, unknown][] = [
       ["port", props.port],
       ["vpc", props.vpc],
@@ -328,12 +222,12 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
     }
   }
 
-  private checkNetworkTargets(props: TargetGroupProps): void {
+  private checkNetworkTargets(props: LatticeTargetGroupProps): void {
     requireValue(this, "vpc", props.vpc, `the VPC of the targets (required for ${props.type} target groups)`);
     requireValue(this, "protocol", props.protocol, `HTTP, HTTPS or TCP (required for ${props.type} target groups)`);
     checkOneOf(this, "protocol", props.protocol, PROTOCOLS);
     checkOneOf(this, "protocolVersion", props.protocolVersion, PROTOCOL_VERSIONS);
-    checkPortValue(this, "port", props.port);
+    checkPort(this, "port", props.port);
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["IPV4", "IPV6"]);
     if (props.ipAddressType !== undefined && props.type !== "IP") {
       throw new ValidationError(this, "ipAddressType", props.ipAddressType, "nothing: only IP target groups choose an address family");
@@ -383,41 +277,15 @@ export class TargetGroup extends Construct implements ILatticeTargetGroup {
   }
 }
 
-function checkHealthCheck(scope: Construct, check: TargetGroupHealthCheck): void {
-  checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
-  checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
-  checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
-  checkIntegerRange(scope, "healthCheck.unhealthyThresholdCount", check.unhealthyThresholdCount, 2, 10);
-  checkPortValue(scope, "healthCheck.port", check.port);
-  checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
-  checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
-  checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
-  checkPattern(scope, "healthCheck.matcher", check.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP status codes such as "200", "200-299" or "200,204"');
-}
 
-function renderHealthCheck(check: TargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
-  return {
-    enabled: check.enabled ?? true,
-    healthCheckIntervalSeconds: check.intervalSeconds,
-    healthCheckTimeoutSeconds: check.timeoutSeconds,
-    healthyThresholdCount: check.healthyThresholdCount,
-    unhealthyThresholdCount: check.unhealthyThresholdCount,
-    path: check.path,
-    port: check.port,
-    protocol: check.protocol,
-    protocolVersion: check.protocolVersion,
-    matcher: check.matcher === undefined ? undefined : { value: check.matcher },
-  };
-}
-
-class ImportedTargetGroup extends Construct implements ILatticeTargetGroup {
+class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly targetGroupId: string;
   public readonly targetGroupArn: string;
-  public readonly type: TargetGroupType;
+  public readonly type: LatticeTargetGroupType;
   public readonly protocol?: string;
   public readonly protocolVersion?: string;
 
-  constructor(scope: Construct, id: string, attrs: TargetGroupAttributes) {
+  constructor(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes) {
     super(scope, id);
     checkPattern(
       this,

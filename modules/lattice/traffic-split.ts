@@ -1,6 +1,8 @@
 import { isUnresolved, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
-import { HeaderMatch, ListenerAction, ListenerRuleOptions, PathMatch } from "./listener";
+import { LatticeListenerRuleOptions } from "./listener";
+import { LatticeListenerAction } from "./listener-action";
+import { HeaderMatch, PathMatch } from "./rule-match";
 
 /** Props for TrafficSplit.blueGreen. */
 export interface BlueGreenProps {
@@ -18,7 +20,7 @@ export interface CanaryProps {
   readonly stable: ILatticeTargetGroup;
   /** The new version; same protocol and protocol version as `stable`, and Lambda only if `stable` is Lambda. */
   readonly candidate: ILatticeTargetGroup;
-  /** Share of requests the candidate gets, 1 to 99 (0 or 100 is not a canary: use ListenerAction.forward). */
+  /** Share of requests the candidate gets, 1 to 99 (0 or 100 is not a canary: use LatticeListenerAction.forward). */
   readonly percentToCandidate: number;
 }
 
@@ -47,35 +49,35 @@ export interface HeaderCanaryProps {
  */
 export class TrafficSplit {
   /** Shifts `percentToGreen` percent of the requests from blue to green. */
-  public static blueGreen(props: BlueGreenProps): ListenerAction {
+  public static blueGreen(props: BlueGreenProps): LatticeListenerAction {
     const where = "TrafficSplit.blueGreen";
     checkPercent(where, "percentToGreen", props.percentToGreen, 0, 100);
     checkCompatible(where, "green", props.blue, props.green);
-    return ListenerAction.weightedForward([
+    return LatticeListenerAction.weightedForward([
       { targetGroup: props.blue, weight: 100 - props.percentToGreen },
       { targetGroup: props.green, weight: props.percentToGreen },
     ]);
   }
 
   /** Sends `percentToCandidate` percent of the requests to the candidate. */
-  public static canary(props: CanaryProps): ListenerAction {
+  public static canary(props: CanaryProps): LatticeListenerAction {
     const where = "TrafficSplit.canary";
     checkPercent(where, "percentToCandidate", props.percentToCandidate, 1, 99);
     checkCompatible(where, "candidate", props.stable, props.candidate);
-    return ListenerAction.weightedForward([
+    return LatticeListenerAction.weightedForward([
       { targetGroup: props.stable, weight: 100 - props.percentToCandidate },
       { targetGroup: props.candidate, weight: props.percentToCandidate },
     ]);
   }
 
   /** A rule that sends requests carrying the header to the candidate; give the listener's default action to stable. */
-  public static headerCanary(props: HeaderCanaryProps): ListenerRuleOptions {
+  public static headerCanary(props: HeaderCanaryProps): LatticeListenerRuleOptions {
     checkCompatible("TrafficSplit.headerCanary", "candidate", props.stable, props.candidate);
     return {
       name: props.name,
       priority: props.priority,
       match: { headers: [props.header], path: props.path },
-      action: ListenerAction.forward(props.candidate),
+      action: LatticeListenerAction.forward(props.candidate),
     };
   }
 }

@@ -7,7 +7,7 @@ import { IVpcEndpoint } from "../endpoints";
 /** An endpoint service this configuration owns, as an acceptance needs it. */
 export interface IOwnedEndpointService {
   /** Endpoint service ID (`vpce-svc-...`), the accepter's `vpc_endpoint_service_id`. */
-  readonly serviceId: string;
+  readonly endpointServiceId: string;
   /**
    * Whether the service requires the owner to accept each connection (`acceptance_required`); the accepter refuses services without it.
    */
@@ -43,7 +43,7 @@ export class EndpointConnectionAccepter extends Construct {
     }
     this.resource = new VpcEndpointConnectionAccepter(this, "Resource", {
       provider: props.service.provider,
-      vpcEndpointServiceId: props.service.serviceId,
+      vpcEndpointServiceId: props.service.endpointServiceId,
       vpcEndpointId: props.endpoint.vpcEndpointId,
     });
   }

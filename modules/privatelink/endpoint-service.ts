@@ -10,13 +10,15 @@ import {
   checkItemCount,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   checkPredicate,
   checkRegion,
   checkUnique,
   isDnsName,
   isUnresolved,
   isWildcardDnsName,
+  nameFromPath,
+  providerOf,
   partitionOfRegion,
   requireValue,
   resolveRegion,
@@ -24,13 +26,14 @@ import {
   ValidationError,
 } from "../core";
 import { IInterfaceEndpointService } from "../endpoints";
+import { IHostedZone } from "../vpc";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
 
 /** A PrivateLink endpoint service as its consumers see it: created here or imported by name. */
-export interface IVpcEndpointService extends IInterfaceEndpointService {
-  /** `vpce-svc-…` */
-  readonly serviceId: string;
+export interface IEndpointService extends IInterfaceEndpointService {
+  /** Endpoint service ID, `vpce-svc-…` (named after the type, as aws-cdk-lib does: a Lattice service's ID is `svc-…`). */
+  readonly endpointServiceId: string;
   /** The private DNS name consumers can turn on, when the provider verified one. @default - none */
   readonly privateDnsName?: string;
 }
@@ -43,16 +46,6 @@ export interface ImportedEndpointServiceOptions {
   readonly privateDnsName?: string;
   /** Region of the service, when consumers sit in another one (cross-region PrivateLink). @default - same region */
   readonly serviceRegion?: string;
-}
-
-/** A Route 53 public hosted zone that holds the private DNS name's domain. */
-export interface IPublicHostedZone {
-  /** Route 53 hosted zone ID (`Z...`), where the ownership TXT record is created. */
-  readonly zoneId: string;
-  /** `example.com`; the private DNS name must be in it. */
-  readonly zoneName: string;
-  /** The provider of the account that owns the zone (often a DNS account). @default - the endpoint service's provider */
-  readonly provider?: TerraformProvider;
 }
 
 /** Connection events an endpoint service can notify about. */
@@ -101,8 +94,12 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly region?: string;
   /** Name consumers resolve to their endpoint, e.g. `api.example.com` (or `*.example.com`); AWS checks ownership. @default - none */
   readonly privateDnsName?: string;
-  /** Zone for the ownership TXT record and the verification; without it, verify the name yourself. @default - no record, no verification */
-  readonly privateDnsVerificationZone?: IPublicHostedZone;
+  /**
+   * Public zone for the ownership TXT record and the verification; without it, verify the name yourself.
+   * The record is written with the zone's provider, else the endpoint service's.
+   * @default - no record, no verification
+   */
+  readonly privateDnsVerificationZone?: IHostedZone;
   /** Make apply wait until AWS has verified the name (fails if the zone is not publicly delegated). @default false */
   readonly waitForPrivateDnsVerification?: boolean;
   /** SNS notifications about connection requests. @default - none */
@@ -124,18 +121,18 @@ const SERVICE_NAME = /^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{8,17}
  * aws_vpc_endpoint_service_private_dns_verification and
  * aws_vpc_endpoint_connection_notification.
  */
-export class EndpointService extends Construct implements IVpcEndpointService {
+export class EndpointService extends Construct implements IEndpointService {
   /** A service owned by another configuration or account, for consumers. */
-  public static fromServiceName(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions): IVpcEndpointService {
+  public static fromServiceName(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions): IEndpointService {
     return new ImportedEndpointService(scope, id, serviceName, options);
   }
 
   /** The underlying `aws_vpc_endpoint_service`, as an escape hatch. */
   public readonly resource: VpcEndpointService;
-  public readonly serviceId: string;
+  public readonly endpointServiceId: string;
   public readonly serviceName: string;
   /** ARN of the endpoint service (`aws_vpc_endpoint_service.arn`), known at apply. */
-  public readonly serviceArn: string;
+  public readonly endpointServiceArn: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
   public readonly privateDnsSupported: boolean;
@@ -196,11 +193,11 @@ export class EndpointService extends Construct implements IVpcEndpointService {
       supportedIpAddressTypes: props.supportedIpAddressTypes === undefined ? undefined : [...props.supportedIpAddressTypes],
       supportedRegions: props.supportedRegions === undefined ? undefined : [...props.supportedRegions],
       privateDnsName: props.privateDnsName,
-      tags: { Name: props.name ?? this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: props.name ?? nameFromPath(this) },
     });
-    this.serviceId = this.resource.id;
+    this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
-    this.serviceArn = this.resource.arn;
+    this.endpointServiceArn = this.resource.arn;
     this.ports = [...new Set(nlbs.flatMap((n) => n.listenerPorts))];
     this.privateDnsName = props.privateDnsName;
     this.privateDnsSupported = props.privateDnsName !== undefined;
@@ -211,18 +208,28 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     for (const notification of props.connectionNotifications ?? []) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
         provider: this.provider,
-        vpcEndpointServiceId: this.serviceId,
+        vpcEndpointServiceId: this.endpointServiceId,
         connectionNotificationArn: notification.snsTopicArn,
         connectionEvents: [...(notification.events ?? CONNECTION_EVENTS)],
       });
     }
   }
 
+  /** @deprecated Use endpointServiceId. */
+  public get serviceId(): string {
+    return this.endpointServiceId;
+  }
+
+  /** @deprecated Use endpointServiceArn. */
+  public get serviceArn(): string {
+    return this.endpointServiceArn;
+  }
+
   /** The TXT record AWS asks for, in the zone the user named, then the verification that reads it. */
-  private verifyPrivateDns(zone: IPublicHostedZone, waitForVerification: boolean): VpcEndpointServicePrivateDnsVerification {
+  private verifyPrivateDns(zone: IHostedZone, waitForVerification: boolean): VpcEndpointServicePrivateDnsVerification {
     const configuration = this.resource.privateDnsNameConfiguration.get(0);
     const record = new Route53Record(this, "PrivateDnsOwnershipRecord", {
-      provider: zone.provider ?? this.provider,
+      provider: providerOf(zone, this),
       zoneId: zone.zoneId,
       // AWS returns the name relative to the domain; Terraform appends the zone name.
       name: configuration.name,
@@ -232,7 +239,7 @@ export class EndpointService extends Construct implements IVpcEndpointService {
     });
     return new VpcEndpointServicePrivateDnsVerification(this, "PrivateDnsVerification", {
       provider: this.provider,
-      serviceId: this.serviceId,
+      serviceId: this.endpointServiceId,
       waitForVerification,
       dependsOn: [record],
     });
@@ -302,8 +309,8 @@ function validateNotification(scope: IConstruct, prop: string, notification: Con
   notification.events?.forEach((e, i) => checkOneOf(scope, `${prop}.events[${i}]`, e, CONNECTION_EVENTS));
 }
 
-class ImportedEndpointService extends Construct implements IVpcEndpointService {
-  public readonly serviceId: string;
+class ImportedEndpointService extends Construct implements IEndpointService {
+  public readonly endpointServiceId: string;
   public readonly serviceName: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
@@ -316,12 +323,12 @@ class ImportedEndpointService extends Construct implements IVpcEndpointService {
     checkPattern(this, "serviceName", serviceName, SERVICE_NAME, "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
     checkItemCount(this, "ports", options.ports, 1);
     checkUnique(this, "ports", options.ports);
-    options.ports.forEach((port, i) => checkPortValue(this, `ports[${i}]`, port));
+    options.ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
     checkPredicate(this, "privateDnsName", options.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", options.serviceRegion);
     this.serviceName = serviceName;
     // The ID is the name's last dot-separated part: com.amazonaws.vpce.<region>.<id>.
-    this.serviceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
+    this.endpointServiceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
     this.ports = options.ports;
     this.privateDnsName = options.privateDnsName;
     this.privateDnsSupported = options.privateDnsName !== undefined;

@@ -2,4 +2,5 @@ export * from "./connection-accepter";
 export * from "./endpoint-service";
 export * from "./network-load-balancer";
 export * from "./principals";
-export * from "./saas-offering";
+export * from "./patterns";
+export * from "./deprecated";

@@ -5,26 +5,26 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup, LbTargetGroupHealthCheck } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkItemCount,
   checkOneOf,
   checkPattern,
-  checkPortValue,
+  checkPort,
   checkUnique,
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  nameFromPath,
+  providerOf,
   requireProps,
   stableId,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc, Peer, SecurityGroup } from "../vpc";
+import { ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 
 /** The TLS policy of TLS listeners unless told otherwise: TLS 1.3 and 1.2 with forward secrecy only. */
 export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-/** Listeners per Network Load Balancer (adjustable quota). */
-const LISTENERS_PER_NLB_QUOTA = 50;
 
 const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 
@@ -205,8 +205,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     validateListeners(this, props.listeners);
     this.listenerPorts = props.listeners.map((l) => l.port);
 
-    const provider = props.provider ?? props.vpc.provider;
-    this.nameTag = props.name ?? this.node.path.split("/").slice(1).join("-");
+    const provider = providerOf(props, props.vpc);
+    this.nameTag = props.name ?? nameFromPath(this);
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
       provider,
       vpc: props.vpc,
@@ -229,7 +229,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.loadBalancerArn = this.resource.arn;
     this.dnsName = this.resource.dnsName;
 
-    const ingressPeers = props.ingressPeers ?? defaultIngressPeers(props.vpc, this.ipAddressType);
+    const ingressPeers = props.ingressPeers ?? vpcClientPeers(props.vpc, { ipv6: this.ipAddressType === "dualstack" });
     const egress = new Set<string>();
     for (const listener of props.listeners) {
       for (const peer of ingressPeers) {
@@ -282,13 +282,13 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
 function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[]): void {
   checkItemCount(scope, "listeners", listeners, 1);
   checkUnique(scope, "listeners[].port", listeners, (l) => l.port);
-  if (listeners.length > LISTENERS_PER_NLB_QUOTA) {
-    Annotations.of(scope).addWarning(`${listeners.length} listeners exceed the default quota of ${LISTENERS_PER_NLB_QUOTA} per Network Load Balancer; request an increase first`);
+  if (listeners.length > AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer) {
+    Annotations.of(scope).addWarning(`${listeners.length} listeners exceed the default quota of ${AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer} per Network Load Balancer; request an increase first`);
   }
   listeners.forEach((listener, i) => {
     const at = `listeners[${i}]`;
-    checkPortValue(scope, `${at}.port`, listener.port);
-    checkPortValue(scope, `${at}.targets.port`, listener.targets.port);
+    checkPort(scope, `${at}.port`, listener.port);
+    checkPort(scope, `${at}.targets.port`, listener.targets.port);
     checkOneOf(scope, `${at}.protocol`, listener.protocol, ["TCP", "TLS"]);
     const tls = listener.protocol === "TLS";
     if (tls && listener.certificateArn === undefined) {
@@ -310,12 +310,6 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
   });
 }
 
-/** The VPC's own clients: its IPv4 block, plus its IPv6 block when the load balancer is dual-stack. */
-function defaultIngressPeers(vpc: IVpc, ipAddressType: "ipv4" | "dualstack"): Peer[] {
-  const ipv6 = ipAddressType === "dualstack" && vpc.ipv6CidrBlock !== undefined ? [Peer.cidr(vpc.ipv6CidrBlock, { family: "ipv6" })] : [];
-  return [Peer.cidr(vpc.cidrBlock), ...ipv6];
-}
-
 /** The /32 or /128 of a literal IP; undefined for tokens and non-addresses. */
 function hostCidr(ip: string): string | undefined {
   if (isUnresolved(ip)) return undefined;
@@ -333,7 +327,7 @@ class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalan
     checkPattern(this, "loadBalancerArn", attrs.loadBalancerArn, NLB_ARN, "a Network Load Balancer ARN (…:loadbalancer/net/<name>/<id>)");
     checkItemCount(this, "listenerPorts", attrs.listenerPorts, 1);
     checkUnique(this, "listenerPorts", attrs.listenerPorts);
-    attrs.listenerPorts.forEach((port, i) => checkPortValue(this, `listenerPorts[${i}]`, port));
+    attrs.listenerPorts.forEach((port, i) => checkPort(this, `listenerPorts[${i}]`, port));
     this.loadBalancerArn = attrs.loadBalancerArn;
     this.listenerPorts = attrs.listenerPorts;
     this.ipAddressType = attrs.ipAddressType;

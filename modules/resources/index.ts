@@ -2,3 +2,4 @@ export * from "./ip-families";
 export * from "./resource-gateway";
 export * from "./resource-configuration";
 export * from "./patterns";
+export * from "./deprecated";

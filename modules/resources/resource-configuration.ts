@@ -5,6 +5,7 @@ import {
   VpclatticeResourceConfigurationResourceConfigurationDefinition,
 } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkDnsName,
   checkExactlyOne,
@@ -15,23 +16,21 @@ import {
   checkPortRange,
   checkPredicate,
   checkUnique,
+  IResourceConfiguration,
   isUnresolved,
   parseArn,
+  PortRange,
+  providerOf,
   requireProps,
   requireValue,
+  ResourceConfigurationType,
   ValidationError,
 } from "../core";
-import { IResourceEndpointTarget, PortSpec } from "../endpoints/targets";
-import { IResourceConfiguration } from "../lattice/interfaces";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
 
-/**
- * SINGLE: one DNS name or IP address. GROUP: a parent of CHILD
- * configurations, shared and reached as one. ARN: an AWS resource such as an
- * RDS database, whose ports AWS takes from the resource.
- */
-export type ResourceConfigurationType = "SINGLE" | "GROUP" | "CHILD" | "ARN";
+// The type moved to core's contracts with IResourceConfiguration; this area's entry point keeps exporting it.
+export { ResourceConfigurationType } from "../core";
 
 const TYPES: readonly ResourceConfigurationType[] = ["SINGLE", "GROUP", "CHILD", "ARN"];
 
@@ -66,20 +65,6 @@ export interface ArnResource {
   readonly securityGroupPortRanges?: readonly string[];
 }
 
-/**
- * A resource configuration as the resource building blocks see it: the
- * Lattice contract, what a Resource endpoint needs, and what its CHILD
- * configurations need from a GROUP.
- */
-export interface IVpcResourceConfiguration extends IResourceConfiguration, IResourceEndpointTarget {
-  /** `rcfg-` followed by 17 characters. */
-  readonly resourceConfigurationId: string;
-  /** @default - unknown */
-  readonly type?: ResourceConfigurationType;
-  /** The gateway it is reached through. @default - unknown */
-  readonly resourceGateway?: IResourceGateway;
-}
-
 /** What {@link ResourceConfiguration.fromAttributes} needs to know of a configuration made elsewhere. */
 export interface ResourceConfigurationAttributes {
   /** `rcfg-` followed by 17 characters. */
@@ -102,13 +87,13 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
    */
   readonly type?: ResourceConfigurationType;
   /**
-   * The gateway in the VPC that owns the resource (DEP-5). Required for
+   * The gateway in the VPC that owns the resource: every configuration is reached through one. Required for
    * SINGLE, GROUP and ARN; a CHILD uses its group's gateway.
    * @default - none; only valid for CHILD
    */
   readonly resourceGateway?: IResourceGateway;
   /** The GROUP a CHILD belongs to. @default - none; required for CHILD */
-  readonly resourceConfigurationGroup?: IVpcResourceConfiguration;
+  readonly resourceConfigurationGroup?: IResourceConfiguration;
   /** Exactly one of dnsResource, ipResource (SINGLE, CHILD) or arnResource (ARN). @default - none */
   readonly dnsResource?: DnsResource;
   /** @default - none */
@@ -135,9 +120,6 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
   readonly allowAssociationToShareableServiceNetwork?: boolean;
 }
 
-/** Default (adjustable) quota of CHILD configurations per GROUP. */
-const CHILDREN_PER_GROUP = 60;
-
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 
 /**
@@ -152,9 +134,9 @@ const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
  *
  * Creates: aws_vpclattice_resource_configuration.
  */
-export class ResourceConfiguration extends Construct implements IVpcResourceConfiguration {
+export class ResourceConfiguration extends Construct implements IResourceConfiguration {
   /** Describes a resource configuration made elsewhere, for example shared with this account. */
-  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IVpcResourceConfiguration {
+  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IResourceConfiguration {
     return new ImportedResourceConfiguration(scope, id, attrs);
   }
 
@@ -164,11 +146,12 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type: ResourceConfigurationType;
+  /** The gateway the configuration is reached through (a CHILD's is its group's). */
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
-  private readonly ownPorts: readonly PortSpec[];
+  private readonly ownPorts: readonly PortRange[];
   /** Ports of the CHILD configurations of a GROUP, which endpoints to the group must open. */
-  private readonly childPorts: PortSpec[] = [];
+  private readonly childPorts: PortRange[] = [];
   private childCount = 0;
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
@@ -189,7 +172,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
       throw new ValidationError(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork, "unset for a CHILD: it follows its group");
     }
 
-    this.provider = props.provider ?? this.resourceGateway.provider;
+    this.provider = providerOf(props, this.resourceGateway);
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
       name: props.name,
@@ -209,20 +192,20 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
   }
 
   /** TCP ports a Resource endpoint to this configuration must open; a GROUP's include its children's. */
-  public get ports(): readonly PortSpec[] {
+  public get ports(): readonly PortRange[] {
     const all = [...this.ownPorts, ...this.childPorts];
     return all.filter((port, index) => all.findIndex((p) => p.from === port.from && p.to === port.to) === index);
   }
 
-  private addChild(ports: readonly PortSpec[]): void {
+  private addChild(ports: readonly PortRange[]): void {
     this.childPorts.push(...ports);
     this.childCount += 1;
-    if (this.childCount === CHILDREN_PER_GROUP + 1) {
-      Annotations.of(this).addWarning(`More than ${CHILDREN_PER_GROUP} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
+    if (this.childCount === AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup + 1) {
+      Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
     }
   }
 
-  private checkGroup(props: ResourceConfigurationProps): IVpcResourceConfiguration | undefined {
+  private checkGroup(props: ResourceConfigurationProps): IResourceConfiguration | undefined {
     const group = props.resourceConfigurationGroup;
     if (this.type !== "CHILD") {
       if (group !== undefined) {
@@ -237,14 +220,15 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     return group;
   }
 
-  private checkGateway(props: ResourceConfigurationProps, group: IVpcResourceConfiguration | undefined): IResourceGateway {
+  private checkGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): IResourceGateway {
     if (group === undefined) {
       return requireValue(this, "resourceGateway", props.resourceGateway, `the resource gateway in the VPC that owns the resource (every ${this.type} configuration is bound to one)`);
     }
     if (props.resourceGateway !== undefined) {
       throw new ValidationError(this, "resourceGateway", describeRef(props.resourceGateway), "unset for a CHILD: it is reached through its group's gateway");
     }
-    return requireValue(this, "resourceConfigurationGroup.resourceGateway", group.resourceGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration)");
+    const groupGateway = group instanceof ResourceConfiguration ? group.resourceGateway : undefined;
+    return requireValue(this, "resourceConfigurationGroup.resourceGateway", groupGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration)");
   }
 
   private checkDefinition(props: ResourceConfigurationProps): VpclatticeResourceConfigurationResourceConfigurationDefinition | undefined {
@@ -286,7 +270,7 @@ export class ResourceConfiguration extends Construct implements IVpcResourceConf
     throw new ValidationError(this, prop, received, `a resource reachable over the gateway's ipAddressType ${gatewayType}`);
   }
 
-  private checkPorts(props: ResourceConfigurationProps): readonly PortSpec[] {
+  private checkPorts(props: ResourceConfigurationProps): readonly PortRange[] {
     if (this.type === "GROUP" || this.type === "ARN") {
       if (props.portRanges !== undefined) {
         const why = this.type === "GROUP" ? "each CHILD carries its own" : "AWS takes an ARN resource's ports from the resource; use arnResource.securityGroupPortRanges for security groups";
@@ -322,7 +306,7 @@ function describeRef(value: object): string {
 }
 
 /** Parses port range strings, failing on duplicates; unresolved ones are left to Terraform. */
-function parsePortRanges(scope: Construct, prop: string, ranges: readonly string[]): readonly PortSpec[] {
+function parsePortRanges(scope: Construct, prop: string, ranges: readonly string[]): readonly PortRange[] {
   checkUnique(scope, prop, ranges);
   return ranges.flatMap((range, index) => {
     const parsed = checkPortRange(scope, `${prop}[${index}]`, range);
@@ -330,11 +314,11 @@ function parsePortRanges(scope: Construct, prop: string, ranges: readonly string
   });
 }
 
-class ImportedResourceConfiguration extends Construct implements IVpcResourceConfiguration {
+class ImportedResourceConfiguration extends Construct implements IResourceConfiguration {
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type?: ResourceConfigurationType;
-  public readonly ports: readonly PortSpec[];
+  public readonly ports: readonly PortRange[];
   public readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {

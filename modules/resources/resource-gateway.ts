@@ -2,18 +2,21 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import {
+  AWS_LIMITS,
   AwsResourceProps,
   checkItemCount,
   checkLength,
   checkOneOf,
   checkPattern,
   checkUnique,
+  formatPortRange,
   isUnresolved,
+  PortRange,
+  providerOf,
   requireProps,
   requireValue,
   ValidationError,
 } from "../core";
-import { PortSpec } from "../endpoints/targets";
 import { ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup } from "../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
@@ -35,7 +38,7 @@ export interface IResourceGateway {
    * security group never opens more than the resources it fronts.
    * @param destination CIDR of the resource; undefined for the gateway's VPC
    */
-  allowResourcePorts(ports: readonly PortSpec[], destination?: string): void;
+  allowResourcePorts(ports: readonly PortRange[], destination?: string): void;
 }
 
 /** What {@link ResourceGateway.fromAttributes} needs to know of a gateway made elsewhere. */
@@ -80,8 +83,6 @@ export interface ResourceGatewayProps extends AwsResourceProps {
 }
 
 const NAME_PATTERN = /^(?!rgw-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
-const MAX_SECURITY_GROUPS = 5;
-
 /** The subnet IP families each gateway IP address type can use. */
 const SUBNET_TYPES: Record<ResourceIpAddressType, readonly IpAddressType[]> = {
   IPV4: ["ipv4", "dualstack"],
@@ -132,14 +133,14 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     const subnets = props.subnets ?? props.vpc.privateSubnets;
     this.checkSubnets(subnets);
-    checkItemCount(this, "securityGroups", props.securityGroups, 1, MAX_SECURITY_GROUPS);
+    checkItemCount(this, "securityGroups", props.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
     if (this.ipAddressType === "IPV6" && props.vpc.ipv6CidrBlock === undefined) {
       throw new ValidationError(this, "vpc.ipv6CidrBlock", undefined, "a VPC with an IPv6 CIDR block for an IPV6 resource gateway");
     }
 
     this.name = props.name;
     this.vpc = props.vpc;
-    this.provider = props.provider ?? props.vpc.provider;
+    this.provider = providerOf(props, props.vpc);
     if (props.securityGroups === undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
         provider: this.provider,
@@ -160,7 +161,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     this.resourceGatewayArn = this.resource.arn;
   }
 
-  public allowResourcePorts(ports: readonly PortSpec[], destination?: string): void {
+  public allowResourcePorts(ports: readonly PortRange[], destination?: string): void {
     if (this.securityGroup === undefined) return; // Given groups are managed by their owner.
     const cidr = destination ?? (this.ipAddressType === "IPV6" ? this.vpc.ipv6CidrBlock! : this.vpc.cidrBlock);
     if (isUnresolved(cidr) && this.ipAddressType === "IPV6") {
@@ -168,14 +169,14 @@ export class ResourceGateway extends Construct implements IResourceGateway {
       throw new ValidationError(this, "securityGroups", undefined, "security groups of your own for an IPV6 gateway in a VPC whose IPv6 block only Terraform knows");
     }
     for (const port of ports) {
-      const range = port.from === port.to ? `${port.from}` : `${port.from}-${port.to}`;
+      const range = formatPortRange(port);
       const key = `${range} ${cidr}`;
       if (this.allowedRules.has(key)) continue;
       this.allowedRules.add(key);
       this.securityGroup.addEgressRule({
         peer: Peer.cidr(cidr),
         port: port.from,
-        toPort: port.to === port.from ? undefined : port.to,
+        toPort: port.to,
         description: `Resource gateway ${this.name} to the resources behind it on tcp ${range}`,
       });
     }

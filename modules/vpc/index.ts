@@ -1,2 +1,5 @@
+export * from "./client-peers";
+export * from "./hosted-zone";
 export * from "./security-group";
 export * from "./vpc";
+export * from "./deprecated";

@@ -6,10 +6,14 @@ import {
   AwsResourceProps,
   checkLength,
   checkPattern,
-  checkPortValue,
+  checkPort,
   checkRestrictedCidr,
+  formatPortRange,
   isIpv6Cidr,
   isUnresolved,
+  nameFromPath,
+  Port,
+  providerOf,
   requireProps,
   requireValue,
   stableId,
@@ -121,13 +125,13 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     requireValue(this, "description", props.description, "a description of what the group protects");
     checkLength(this, "description", props.description, 1, 255);
     checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
-    this.provider = props.provider ?? props.vpc.provider;
+    this.provider = providerOf(props, props.vpc);
     this.resource = new SecurityGroupResource(this, "Resource", {
       provider: this.provider,
       vpcId: props.vpc.vpcId,
       description: props.description,
       namePrefix: props.namePrefix,
-      tags: { Name: props.namePrefix ?? this.node.path.split("/").slice(1).join("-") },
+      tags: { Name: props.namePrefix ?? nameFromPath(this) },
       lifecycle: { createBeforeDestroy: true },
     });
     this.securityGroupId = this.resource.id;
@@ -147,15 +151,15 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     const prop = `${direction.toLowerCase()}Rules`;
     requireProps(this, rule, ["peer", "port", "description"]);
     const protocol = rule.protocol ?? "tcp";
-    checkPortValue(this, `${prop}.port`, rule.port);
-    checkPortValue(this, `${prop}.toPort`, rule.toPort);
+    checkPort(this, `${prop}.port`, rule.port);
+    checkPort(this, `${prop}.toPort`, rule.toPort);
     if (!isUnresolved(rule.toPort) && rule.toPort !== undefined && rule.toPort < rule.port) {
       throw new ValidationError(this, `${prop}.toPort`, rule.toPort, `a port not below port (${rule.port})`);
     }
     requireValue(this, `${prop}.description`, rule.description || undefined, "a description of why the rule exists");
     checkLength(this, `${prop}.description`, rule.description, 1, 255);
     const toPort = rule.toPort ?? rule.port;
-    const ports = toPort === rule.port ? `${rule.port}` : `${rule.port}-${toPort}`;
+    const ports = formatPortRange(Port.range(rule.port, toPort));
     const config = {
       provider: this.provider,
       securityGroupId: this.securityGroupId,

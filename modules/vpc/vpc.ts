@@ -45,7 +45,7 @@ export interface IVpc {
   readonly provider?: TerraformProvider;
 }
 
-/** Describes an existing VPC for PrivateVpc.fromAttributes. */
+/** Describes an existing VPC for Vpc.fromVpcAttributes. */
 export interface VpcAttributes {
   /** ID of the existing VPC (`vpc-...`). */
   readonly vpcId: string;
@@ -59,7 +59,7 @@ export interface VpcAttributes {
   readonly provider?: TerraformProvider;
 }
 
-export interface PrivateVpcProps extends AwsResourceProps {
+export interface VpcProps extends AwsResourceProps {
   /** Name tag of the VPC and prefix of its subnets' names. */
   readonly name: string;
   /** IPv4 CIDR of the VPC, /16 to /24 is typical. */
@@ -91,9 +91,9 @@ export interface PrivateVpcProps extends AwsResourceProps {
  * Creates: aws_vpc, aws_subnet, aws_route_table, aws_route_table_association,
  * aws_default_security_group (with no rules).
  */
-export class PrivateVpc extends Construct implements IVpc {
+export class Vpc extends Construct implements IVpc {
   /** Describes a VPC made elsewhere (another stack, the console, a landing zone). */
-  public static fromAttributes(scope: Construct, id: string, attrs: VpcAttributes): IVpc {
+  public static fromVpcAttributes(scope: Construct, id: string, attrs: VpcAttributes): IVpc {
     return new ImportedVpc(scope, id, attrs);
   }
 
@@ -106,7 +106,7 @@ export class PrivateVpc extends Construct implements IVpc {
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
 
-  constructor(scope: Construct, id: string, props: PrivateVpcProps) {
+  constructor(scope: Construct, id: string, props: VpcProps) {
     super(scope, id);
     requireProps(this, props, ["name", "cidrBlock", "availabilityZones"]);
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);

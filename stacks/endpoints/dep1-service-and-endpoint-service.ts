@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { EndpointService } from "../../modules/privatelink";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, workloadVpc } from "./shared";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
 /**
  * DEP-1: the same kind of endpoint connects one VPC to an AWS service (STS,
@@ -11,7 +11,7 @@ import { EXAMPLE_ORGANIZATION_ID, workloadVpc } from "./shared";
  * the provider controls access by allowed principals and acceptance).
  */
 export const dep1ServiceAndEndpointService = exampleStack("dep1-service-and-endpoint-service", ["DEP-1"], (stack) => {
-  const vpc = workloadVpc(stack, "dep1-consumer");
+  const vpc = exampleVpc(stack, "Vpc", "dep1-consumer", "10.0.0.0/16");
   const sts = new InterfaceEndpoint(stack, "Sts", {
     vpc,
     service: AwsService.STS,

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { EndpointOnlyBucketPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 const BUCKET = "example-app-data-111111111111";
 
@@ -13,7 +13,7 @@ const BUCKET = "example-app-data-111111111111";
  * administrators' role).
  */
 export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (stack) => {
-  const vpc = workloadVpc(stack, "ep1-app");
+  const vpc = exampleVpc(stack, "Vpc", "ep1-app", "10.0.0.0/16");
   const access = new PrivateAwsServiceAccess(stack, "S3Access", {
     vpc,
     services: ServiceAccessPresets.privateS3([BUCKET], { organizationId: EXAMPLE_ORGANIZATION_ID }),

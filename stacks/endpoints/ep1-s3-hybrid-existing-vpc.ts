@@ -1,8 +1,8 @@
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import { EndpointPolicy, S3HybridAccess } from "../../modules/endpoints";
-import { ISubnet, PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID } from "./shared";
+import { ISubnet, Vpc } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { EXAMPLE_AZS, EXAMPLE_ORGANIZATION_ID } from "../example-values";
 
 /**
  * EP-1 on a VPC that already exists (a landing zone made it): its IDs come
@@ -23,7 +23,7 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
       routeTableId: variable(`private_route_table_${suffix}_id`, `The route table of the private subnet in ${az}`, `rtb-0${suffix}${"a".repeat(15)}`),
     };
   });
-  const vpc = PrivateVpc.fromAttributes(stack, "ExistingVpc", {
+  const vpc = Vpc.fromVpcAttributes(stack, "ExistingVpc", {
     vpcId: variable("vpc_id", "The existing VPC", "vpc-0aaaaaaaaaaaaaaaa"),
     cidrBlock: variable("vpc_cidr_block", "Its IPv4 CIDR, the source of the endpoint's security-group rule", "10.20.0.0/16"),
     privateSubnets: subnets,

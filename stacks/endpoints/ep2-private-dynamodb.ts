@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * EP-2: an application without internet access uses DynamoDB through the
@@ -10,7 +10,7 @@ import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
  * organization.
  */
 export const ep2PrivateDynamoDb = exampleStack("ep2-private-dynamodb", ["EP-2"], (stack) => {
-  const vpc = workloadVpc(stack, "ep2-app");
+  const vpc = exampleVpc(stack, "Vpc", "ep2-app", "10.0.0.0/16");
   const access = new PrivateAwsServiceAccess(stack, "DynamoDbAccess", {
     vpc,
     services: ServiceAccessPresets.dynamoDb([`arn:aws:dynamodb:us-east-1:${OWNER_ACCOUNT}:table/orders`], { organizationId: EXAMPLE_ORGANIZATION_ID }),

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
 import { AwsService, CentralizedEndpoints, EndpointPolicy } from "../../modules/endpoints";
-import { Peer, PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT } from "./shared";
+import { Peer } from "../../modules/vpc";
+import { exampleStack } from "../example-stack";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT, SECOND_ACCOUNT } from "../example-values";
 
-const CONSUMER_ACCOUNT = "222222222222";
+const CONSUMER_ACCOUNT = SECOND_ACCOUNT;
 
 /**
  * Hub and spoke (EP-3, EP-5 for a landing zone): CloudWatch Logs, KMS and
@@ -16,14 +16,9 @@ const CONSUMER_ACCOUNT = "222222222222";
  * CIDRs.
  */
 export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints", ["EP-3", "EP-5", "DEP-1"], (stack) => {
-  const hub = new PrivateVpc(stack, "HubVpc", { name: "shared-services", cidrBlock: "10.0.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const orders = new PrivateVpc(stack, "OrdersVpc", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const analytics = new PrivateVpc(stack, "AnalyticsVpc", {
-    name: "analytics",
-    cidrBlock: "10.2.0.0/16",
-    availabilityZones: EXAMPLE_AZS,
-    provider: stack.accountProvider("analytics", CONSUMER_ACCOUNT),
-  });
+  const hub = exampleVpc(stack, "HubVpc", "shared-services", "10.0.0.0/16");
+  const orders = exampleVpc(stack, "OrdersVpc", "orders", "10.1.0.0/16");
+  const analytics = exampleVpc(stack, "AnalyticsVpc", "analytics", "10.2.0.0/16", { provider: stack.accountProvider("analytics", CONSUMER_ACCOUNT) });
   const central = new CentralizedEndpoints(stack, "Central", {
     vpc: hub,
     spokes: [

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * EP-3: applications ship logs to CloudWatch Logs through an interface
@@ -10,7 +10,7 @@ import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
  * application's log group only.
  */
 export const ep3PrivateLogs = exampleStack("ep3-private-logs", ["EP-3"], (stack) => {
-  const vpc = workloadVpc(stack, "ep3-app");
+  const vpc = exampleVpc(stack, "Vpc", "ep3-app", "10.0.0.0/16");
   const access = new PrivateAwsServiceAccess(stack, "LogsAccess", {
     vpc,
     services: ServiceAccessPresets.cloudWatchLogs([`arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/app/orders`], { organizationId: EXAMPLE_ORGANIZATION_ID }),

@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * EP-4: ECS tasks or EKS nodes in private subnets pull images from ECR with
@@ -10,7 +10,7 @@ import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT, workloadVpc } from "./shared";
  * containers' logs, all interface endpoints behind one security group.
  */
 export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) => {
-  const vpc = workloadVpc(stack, "ep4-containers");
+  const vpc = exampleVpc(stack, "Vpc", "ep4-containers", "10.0.0.0/16");
   const access = new PrivateAwsServiceAccess(stack, "EcrAccess", {
     vpc,
     services: ServiceAccessPresets.ecrPull(

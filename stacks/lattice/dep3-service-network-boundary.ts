@@ -1,10 +1,11 @@
 import { TerraformOutput } from "cdktf";
-import { ServiceNetworkEndpoint } from "../../modules/endpoints/lattice-endpoints";
+import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { Port } from "../../modules/core";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * DEP-3: the service network is the boundary of what clients reach. It
@@ -15,10 +16,10 @@ import { demoService } from "./service-network-demo";
  * ServiceNetwork VPC endpoint instead.
  */
 export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-boundary", ["DEP-3"], (stack) => {
-  const clientVpc = new PrivateVpc(stack, "ClientVpc", { name: "clients", cidrBlock: "10.90.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const reportingVpc = new PrivateVpc(stack, "ReportingVpc", { name: "reporting", cidrBlock: "10.91.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const backendVpc = new PrivateVpc(stack, "BackendVpc", { name: "backend", cidrBlock: "10.92.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const callers = new AuthPolicy().allow({ sid: "ClientAndReportingVpcs", sourceVpcs: [clientVpc, reportingVpc], sourceVpcOwnerAccounts: ["111111111111"] });
+  const clientVpc = exampleVpc(stack, "ClientVpc", "clients", "10.90.0.0/16");
+  const reportingVpc = exampleVpc(stack, "ReportingVpc", "reporting", "10.91.0.0/16");
+  const backendVpc = exampleVpc(stack, "BackendVpc", "backend", "10.92.0.0/16");
+  const callers = new AuthPolicy().allow({ sid: "ClientAndReportingVpcs", sourceVpcs: [clientVpc, reportingVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", { name: "application-boundary", authPolicy: callers });
   const api = demoService(stack, "Api", { name: "backend-api", vpc: backendVpc, targets: { "api-0": "10.92.0.10", "api-1": "10.92.1.10" }, authPolicy: callers });
@@ -34,17 +35,17 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   network.associateResourceConfiguration("backend-db", database);
 
   // Clients reach the service on 443 and the database on 5432.
-  network.associateVpc("clients", { vpc: clientVpc, ports: [{ from: 443, to: 443 }, { from: 5432, to: 5432 }] });
+  network.associateVpc("clients", { vpc: clientVpc, ports: [Port.tcp(443), Port.tcp(5432)] });
 
   const reportingNetwork = new ServiceNetwork(stack, "ReportingServiceNetwork", {
     name: "reporting",
-    authPolicy: new AuthPolicy().allow({ sid: "ReportingVpc", sourceVpcs: [reportingVpc], sourceVpcOwnerAccounts: ["111111111111"] }),
+    authPolicy: new AuthPolicy().allow({ sid: "ReportingVpc", sourceVpcs: [reportingVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] }),
   });
   reportingNetwork.associateVpc("reporting", { vpc: reportingVpc });
   const endpoint = new ServiceNetworkEndpoint(stack, "BoundaryEndpoint", {
     vpc: reportingVpc,
     serviceNetwork: network,
-    ports: [{ from: 443, to: 443 }, { from: 5432, to: 5432 }],
+    ports: [Port.tcp(443), Port.tcp(5432)],
   });
 
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });

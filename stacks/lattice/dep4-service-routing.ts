@@ -1,13 +1,12 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy } from "../../modules/lattice";
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
-const ZONE = { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
+const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
 
 /**
  * DEP-4: VPC Lattice services route traffic to target groups, whatever runs
@@ -20,11 +19,11 @@ const ZONE = { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.examp
  * the network admit anonymous callers only from the client VPC.
  */
 export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4", "LS-3"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
   const workloads = new SecurityGroup(stack, "WorkloadsSecurityGroup", { vpc: appVpc, description: "Storefront and vault workloads reached through VPC Lattice" });
 
-  const web = new TargetGroup(stack, "Web", {
+  const web = new LatticeTargetGroup(stack, "Web", {
     name: "storefront-web",
     type: "INSTANCE",
     vpc: appVpc,
@@ -33,7 +32,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     healthCheck: { path: "/health" },
     targets: { "web-1": LatticeTarget.instance("i-0d4e5f6a7b8c90101"), "web-2": LatticeTarget.instance("i-0d4e5f6a7b8c90202") },
   });
-  const api = new TargetGroup(stack, "Api", {
+  const api = new LatticeTargetGroup(stack, "Api", {
     name: "storefront-api",
     type: "IP",
     vpc: appVpc,
@@ -42,12 +41,12 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     healthCheck: { path: "/ready" },
     targets: { "api-1": LatticeTarget.ipAddress("10.111.0.30"), "api-2": LatticeTarget.ipAddress("10.111.1.30") },
   });
-  const webhooks = new TargetGroup(stack, "Webhooks", {
+  const webhooks = new LatticeTargetGroup(stack, "Webhooks", {
     name: "storefront-webhooks",
     type: "LAMBDA",
     targets: { webhooks: LatticeTarget.lambdaFunction(`arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:storefront-webhooks:live`) },
   });
-  const vault = new TargetGroup(stack, "Vault", {
+  const vault = new LatticeTargetGroup(stack, "Vault", {
     name: "card-vault-tls",
     type: "IP",
     vpc: appVpc,
@@ -56,7 +55,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", path: "/health" },
     targets: { "vault-1": LatticeTarget.ipAddress("10.111.0.60"), "vault-2": LatticeTarget.ipAddress("10.111.1.60") },
   });
-  TargetGroup.allowLatticeTraffic(workloads, web, api, vault);
+  LatticeTargetGroup.allowLatticeTraffic(workloads, web, api, vault);
 
   const storefront = new LatticeService(stack, "Storefront", {
     name: "storefront",
@@ -67,11 +66,11 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
   });
   storefront.addListener({
     protocol: "HTTPS",
-    defaultAction: ListenerAction.fixedResponse(404),
+    defaultAction: LatticeListenerAction.fixedResponse(404),
     rules: [
-      { name: "api", priority: 10, match: { path: PathMatch.prefix("/api/") }, action: ListenerAction.forward(api) },
-      { name: "webhooks", priority: 20, match: { path: PathMatch.prefix("/webhooks/"), method: "POST" }, action: ListenerAction.forward(webhooks) },
-      { name: "web", priority: 30, match: { path: PathMatch.prefix("/") }, action: ListenerAction.forward(web) },
+      { name: "api", priority: 10, match: { path: PathMatch.prefix("/api/") }, action: LatticeListenerAction.forward(api) },
+      { name: "webhooks", priority: 20, match: { path: PathMatch.prefix("/webhooks/"), method: "POST" }, action: LatticeListenerAction.forward(webhooks) },
+      { name: "web", priority: 30, match: { path: PathMatch.prefix("/") }, action: LatticeListenerAction.forward(web) },
     ],
   });
 
@@ -81,13 +80,13 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     customDomainName: "vault.internal.example.com",
     hostedZone: ZONE,
   });
-  cardVault.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(vault) });
+  cardVault.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(vault) });
 
   serveToClientVpc(stack, {
     name: "dep4-storefront",
     clientVpc,
     services: { storefront, vault: cardVault },
-    ports: [{ from: 443, to: 443 }],
+    ports: [Port.tcp(443)],
     authPolicy: clientVpcCallers(clientVpc).allow({ sid: "TlsPassthroughToVault", services: [cardVault], sourceVpcs: [clientVpc], allowAnonymous: true }),
   });
   new TerraformOutput(stack, "workloads_security_group_id", { value: workloads.securityGroupId, description: "Attach to the web instances, API tasks and vault hosts" });

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { LatticeService, LatticeTarget, LatticeTargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * LS-1: blue/green deployment of the checkout application. Two EC2 fleets,
@@ -15,12 +15,12 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * that admits only VPC Lattice on the target port.
  */
 export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG-1"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls1-checkout", "10.11.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls1-checkout", "10.11.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
   const fleet = new SecurityGroup(stack, "FleetSecurityGroup", { vpc: appVpc, description: "Checkout fleets (blue and green) reached through VPC Lattice" });
 
   const healthCheck = { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 };
-  const blue = new TargetGroup(stack, "Blue", {
+  const blue = new LatticeTargetGroup(stack, "Blue", {
     name: "checkout-blue",
     type: "INSTANCE",
     vpc: appVpc,
@@ -29,7 +29,7 @@ export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG
     healthCheck,
     targets: { "blue-a": LatticeTarget.instance("i-0b1e0000000000a01"), "blue-b": LatticeTarget.instance("i-0b1e0000000000b01") },
   });
-  const green = new TargetGroup(stack, "Green", {
+  const green = new LatticeTargetGroup(stack, "Green", {
     name: "checkout-green",
     type: "INSTANCE",
     vpc: appVpc,
@@ -38,11 +38,11 @@ export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG
     healthCheck,
     targets: { "green-a": LatticeTarget.instance("i-06e0000000000a02"), "green-b": LatticeTarget.instance("i-06e0000000000b02") },
   });
-  TargetGroup.allowLatticeTraffic(fleet, blue, green);
+  LatticeTargetGroup.allowLatticeTraffic(fleet, blue, green);
 
   const checkout = new LatticeService(stack, "Checkout", { name: "checkout", authPolicy: clientVpcCallers(clientVpc) });
   checkout.addListener({ protocol: "HTTPS", defaultAction: TrafficSplit.blueGreen({ blue, green, percentToGreen: 10 }) });
 
-  serveToClientVpc(stack, { name: "ls1-checkout", clientVpc, services: { checkout }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "ls1-checkout", clientVpc, services: { checkout }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "fleet_security_group_id", { value: fleet.securityGroupId, description: "Attach to the blue and green instances" });
 });

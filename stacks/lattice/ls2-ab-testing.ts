@@ -1,11 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { HeaderMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { HeaderMatch, LatticeService, LatticeTargetGroup, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, httpIpTargets, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * LS-2: A/B test of a new recommendations feature. Variant B runs next to
@@ -14,15 +13,15 @@ import { clientVpcCallers, httpIpTargets, latticeVpc, serveToClientVpc } from ".
  * which a rule evaluated first routes to B whatever the split says.
  */
 export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
 
-  const variant = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
+  const variant = (id: string, name: string, ips: Record<string, string>): LatticeTargetGroup =>
     httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/ready", ips });
   const variantA = variant("VariantA", "recommendations-a", { "a-1": "10.21.0.10", "a-2": "10.21.1.10" });
   const variantB = variant("VariantB", "recommendations-b", { "b-1": "10.21.0.20", "b-2": "10.21.1.20" });
-  TargetGroup.allowLatticeTraffic(tasks, variantA, variantB);
+  LatticeTargetGroup.allowLatticeTraffic(tasks, variantA, variantB);
 
   const recommendations = new LatticeService(stack, "Recommendations", { name: "recommendations", authPolicy: clientVpcCallers(clientVpc) });
   recommendations.addListener({
@@ -33,6 +32,6 @@ export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (s
     ],
   });
 
-  serveToClientVpc(stack, { name: "ls2-recommendations", clientVpc, services: { recommendations }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "ls2-recommendations", clientVpc, services: { recommendations }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "tasks_security_group_id", { value: tasks.securityGroupId, description: "Attach to the tasks of both variants" });
 });

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
+import { HeaderMatch, LatticeListenerAction, LatticeService, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./service-clients";
+import { httpIpTargets, serveToClientVpc } from "./service-clients";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
 /**
  * LS-3: one API name, several backends chosen by content. `/orders` and
@@ -15,38 +15,38 @@ import { httpIpTargets, latticeVpc, ORGANIZATION_ID, serveToClientVpc } from "./
  * rules, so callers may use exactly the methods and paths that are routed.
  */
 export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls3-shop-backends", "10.31.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls3-clients", "10.30.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls3-shop-backends", "10.31.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls3-clients", "10.30.0.0/16");
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Shop backends reached through VPC Lattice" });
 
-  const backend = (id: string, name: string, ips: Record<string, string>): TargetGroup =>
+  const backend = (id: string, name: string, ips: Record<string, string>): LatticeTargetGroup =>
     httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/health", ips });
   const orders = backend("Orders", "shop-orders", { "orders-1": "10.31.0.11", "orders-2": "10.31.1.11" });
   const inventory = backend("Inventory", "shop-inventory", { "inventory-1": "10.31.0.12", "inventory-2": "10.31.1.12" });
   const catalog = backend("Catalog", "shop-catalog-v1", { "catalog-1": "10.31.0.13", "catalog-2": "10.31.1.13" });
   const catalogV2 = backend("CatalogV2", "shop-catalog-v2", { "catalog-v2-1": "10.31.0.14", "catalog-v2-2": "10.31.1.14" });
-  TargetGroup.allowLatticeTraffic(backends, orders, inventory, catalog, catalogV2);
+  LatticeTargetGroup.allowLatticeTraffic(backends, orders, inventory, catalog, catalogV2);
 
   const shop = new LatticeService(stack, "Shop", {
     name: "shop-api",
-    authPolicyFromRules: { organizationId: ORGANIZATION_ID, sourceVpcs: [clientVpc] },
+    authPolicyFromRules: { organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [clientVpc] },
   });
   shop.addListener({
     protocol: "HTTPS",
-    defaultAction: ListenerAction.fixedResponse(404),
+    defaultAction: LatticeListenerAction.fixedResponse(404),
     rules: [
-      { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(orders) },
-      { name: "inventory", priority: 20, match: { path: PathMatch.prefix("/inventory") }, action: ListenerAction.forward(inventory) },
+      { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(orders) },
+      { name: "inventory", priority: 20, match: { path: PathMatch.prefix("/inventory") }, action: LatticeListenerAction.forward(inventory) },
       {
         name: "catalog-v2",
         priority: 30,
         match: { path: PathMatch.prefix("/catalog"), headers: [HeaderMatch.exact("x-api-version", "2")], method: "GET" },
-        action: ListenerAction.forward(catalogV2),
+        action: LatticeListenerAction.forward(catalogV2),
       },
-      { name: "catalog", priority: 40, match: { path: PathMatch.prefix("/catalog"), method: "GET" }, action: ListenerAction.forward(catalog) },
+      { name: "catalog", priority: 40, match: { path: PathMatch.prefix("/catalog"), method: "GET" }, action: LatticeListenerAction.forward(catalog) },
     ],
   });
 
-  serveToClientVpc(stack, { name: "ls3-shop", clientVpc, services: { shop }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "ls3-shop", clientVpc, services: { shop }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the backend tasks" });
 });

@@ -1,11 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { serveToClientVpc } from "./service-clients";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * LS-4: an internal payments API that only named IAM roles may call, each
@@ -17,11 +16,11 @@ import { latticeVpc, ORGANIZATION_ID, OWNER_ACCOUNT, serveToClientVpc } from "./
  * the existing private hosted zone).
  */
 export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "ls4-payments", "10.41.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls4-clients", "10.40.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "ls4-payments", "10.41.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls4-clients", "10.40.0.0/16");
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Payments API tasks reached through VPC Lattice" });
 
-  const api = new TargetGroup(stack, "PaymentsApi", {
+  const api = new LatticeTargetGroup(stack, "PaymentsApi", {
     name: "payments-api",
     type: "IP",
     vpc: appVpc,
@@ -30,14 +29,14 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
     healthCheck: { protocol: "HTTPS", path: "/health" },
     targets: { "api-1": LatticeTarget.ipAddress("10.41.0.50"), "api-2": LatticeTarget.ipAddress("10.41.1.50") },
   });
-  TargetGroup.allowLatticeTraffic(tasks, api);
+  LatticeTargetGroup.allowLatticeTraffic(tasks, api);
 
   const authPolicy = new AuthPolicy()
-    .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: ORGANIZATION_ID, methods: ["GET", "HEAD"] })
+    .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: EXAMPLE_ORGANIZATION_ID, methods: ["GET", "HEAD"] })
     .allow({
       sid: "CheckoutCreatesPayments",
       roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/checkout`],
-      organizationId: ORGANIZATION_ID,
+      organizationId: EXAMPLE_ORGANIZATION_ID,
       methods: ["GET", "POST"],
       paths: ["/payments", "/payments/*"],
     });
@@ -46,11 +45,11 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
     authPolicy,
     customDomainName: "payments.internal.example.com",
     certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b`,
-    hostedZone: { hostedZoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" },
+    hostedZone: { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" },
   });
-  payments.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(api) });
+  payments.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(api) });
 
   // The network admits only signed requests of the organization; the service policy then decides per role.
-  serveToClientVpc(stack, { name: "ls4-payments", clientVpc, services: { payments }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "ls4-payments", clientVpc, services: { payments }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "tasks_security_group_id", { value: tasks.securityGroupId, description: "Attach to the payments API tasks" });
 });

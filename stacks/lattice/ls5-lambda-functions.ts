@@ -1,9 +1,8 @@
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch, TrafficSplit } from "../../modules/lattice";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { latticeVpc, OWNER_ACCOUNT, serveToClientVpc, clientVpcCallers } from "./service-clients";
+import { serveToClientVpc, clientVpcCallers } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /** An existing function alias of the owner account. */
 const functionAlias = (name: string, alias: string): string => `arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:${name}:${alias}`;
@@ -17,10 +16,10 @@ const functionAlias = (name: string, alias: string): string => `arn:aws:lambda:u
  * to its target group; no VPC is needed on the function side.
  */
 export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", "TG-3", "DEP-4"], (stack) => {
-  const clientVpc = latticeVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
 
-  const lambdaGroup = (id: string, name: string, functionArn: string): TargetGroup =>
-    new TargetGroup(stack, id, { name, type: "LAMBDA", lambdaEventStructureVersion: "V2", targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
+  const lambdaGroup = (id: string, name: string, functionArn: string): LatticeTargetGroup =>
+    new LatticeTargetGroup(stack, id, { name, type: "LAMBDA", lambdaEventStructureVersion: "V2", targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
   const ordersLive = lambdaGroup("OrdersLive", "orders-live", functionAlias("orders", "live"));
   const ordersNext = lambdaGroup("OrdersNext", "orders-next", functionAlias("orders", "next"));
   const payments = lambdaGroup("Payments", "payments-fn", functionAlias("payments", "live"));
@@ -29,13 +28,13 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
   const orderApi = new LatticeService(stack, "OrderApi", { name: "order-processing", authPolicy: clientVpcCallers(clientVpc) });
   orderApi.addListener({
     protocol: "HTTPS",
-    defaultAction: ListenerAction.fixedResponse(404),
+    defaultAction: LatticeListenerAction.fixedResponse(404),
     rules: [
       { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: TrafficSplit.canary({ stable: ordersLive, candidate: ordersNext, percentToCandidate: 10 }) },
-      { name: "payments", priority: 20, match: { path: PathMatch.prefix("/payments") }, action: ListenerAction.forward(payments) },
-      { name: "notifications", priority: 30, match: { path: PathMatch.prefix("/notifications"), method: "POST" }, action: ListenerAction.forward(notifications) },
+      { name: "payments", priority: 20, match: { path: PathMatch.prefix("/payments") }, action: LatticeListenerAction.forward(payments) },
+      { name: "notifications", priority: 30, match: { path: PathMatch.prefix("/notifications"), method: "POST" }, action: LatticeListenerAction.forward(notifications) },
     ],
   });
 
-  serveToClientVpc(stack, { name: "ls5-order-processing", clientVpc, services: { orders: orderApi }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "ls5-order-processing", clientVpc, services: { orders: orderApi }, ports: [Port.tcp(443)] });
 });

@@ -1,25 +1,13 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
-import { PortSpec } from "../../modules/endpoints/targets";
-import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
-import { IVpc, PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS } from "../example-stack";
-
-/** The organization of the example accounts. */
-export const ORGANIZATION_ID = "o-a1b2c3d4e5";
-/** The account that owns the services and their targets. */
-export const OWNER_ACCOUNT = "111111111111";
-
-/** A private VPC in the example AZs; `id` keys its Terraform addresses. */
-export function latticeVpc(scope: Construct, id: string, name: string, cidrBlock: string): PrivateVpc {
-  return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS });
-}
+import { PortRange } from "../../modules/core";
+import { AuthPolicy, LatticeService, LatticeTarget, LatticeTargetGroup, ServiceNetwork } from "../../modules/lattice";
+import { IVpc } from "../../modules/vpc";
+import { EXAMPLE_ORGANIZATION_ID } from "../example-values";
 
 /** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name. */
-export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): TargetGroup {
-  return new TargetGroup(scope, id, {
+export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): LatticeTargetGroup {
+  return new LatticeTargetGroup(scope, id, {
     name: props.name,
     type: "IP",
     vpc: props.vpc,
@@ -32,7 +20,7 @@ export function httpIpTargets(scope: Construct, id: string, props: { name: strin
 
 /** Signed requests from principals of the organization, coming from the client VPC. */
 export function clientVpcCallers(clientVpc: IVpc): AuthPolicy {
-  return new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORGANIZATION_ID, sourceVpcs: [clientVpc] });
+  return new AuthPolicy().allow({ sid: "ClientVpc", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [clientVpc] });
 }
 
 export interface ServiceClientsProps {
@@ -43,7 +31,7 @@ export interface ServiceClientsProps {
   /** The services, keyed by a stable name (association address and output name). */
   readonly services: { readonly [key: string]: LatticeService };
   /** Listener ports the clients' security group opens. */
-  readonly ports: readonly PortSpec[];
+  readonly ports: readonly PortRange[];
   /** @default clientVpcCallers(clientVpc) */
   readonly authPolicy?: AuthPolicy;
 }

@@ -1,9 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { IVpc } from "../../modules/vpc";
 
 /** A service the service-network stacks put in their networks. */
@@ -27,7 +24,7 @@ export interface DemoServiceProps {
  * not in their services, so they build them the same way.
  */
 export function demoService(scope: Construct, id: string, props: DemoServiceProps): LatticeService {
-  const targetGroup = new TargetGroup(scope, `${id}Targets`, {
+  const targetGroup = new LatticeTargetGroup(scope, `${id}Targets`, {
     provider: props.provider,
     name: `${props.name}-pods`,
     type: "IP",
@@ -38,6 +35,6 @@ export function demoService(scope: Construct, id: string, props: DemoServiceProp
     targets: Object.fromEntries(Object.entries(props.targets).map(([name, ip]) => [name, LatticeTarget.eksPod(ip)])),
   });
   const service = new LatticeService(scope, id, { provider: props.provider, name: props.name, authPolicy: props.authPolicy });
-  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(targetGroup) });
+  service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(targetGroup) });
   return service;
 }

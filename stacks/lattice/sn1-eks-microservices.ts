@@ -1,10 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
-const ORGANIZATION_ID = "o-a1b2c3d4e5";
 
 /**
  * SN-1: microservices of two EKS clusters, each in its own VPC (overlapping
@@ -14,9 +13,9 @@ const ORGANIZATION_ID = "o-a1b2c3d4e5";
  * policy admits signed requests from the two cluster VPCs of the organization.
  */
 export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"], (stack) => {
-  const ordersVpc = new PrivateVpc(stack, "OrdersClusterVpc", { name: "orders-cluster", cidrBlock: "10.10.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const paymentsVpc = new PrivateVpc(stack, "PaymentsClusterVpc", { name: "payments-cluster", cidrBlock: "10.20.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const clusterCallers = new AuthPolicy().allow({ sid: "ClusterPods", organizationId: ORGANIZATION_ID, sourceVpcs: [ordersVpc, paymentsVpc] });
+  const ordersVpc = exampleVpc(stack, "OrdersClusterVpc", "orders-cluster", "10.10.0.0/16");
+  const paymentsVpc = exampleVpc(stack, "PaymentsClusterVpc", "payments-cluster", "10.20.0.0/16");
+  const clusterCallers = new AuthPolicy().allow({ sid: "ClusterPods", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [ordersVpc, paymentsVpc] });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", { name: "eks-microservices", authPolicy: clusterCallers });
   network.associateVpc("orders-cluster", { vpc: ordersVpc });
@@ -26,13 +25,13 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
     name: "orders",
     vpc: ordersVpc,
     targets: { "orders-0": "10.10.0.21", "orders-1": "10.10.1.21" },
-    authPolicy: new AuthPolicy().allow({ sid: "PaymentsPods", organizationId: ORGANIZATION_ID, sourceVpcs: [paymentsVpc] }),
+    authPolicy: new AuthPolicy().allow({ sid: "PaymentsPods", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [paymentsVpc] }),
   });
   const payments = demoService(stack, "Payments", {
     name: "payments",
     vpc: paymentsVpc,
     targets: { "payments-0": "10.20.0.31", "payments-1": "10.20.1.31" },
-    authPolicy: new AuthPolicy().allow({ sid: "OrdersPods", organizationId: ORGANIZATION_ID, sourceVpcs: [ordersVpc], methods: ["POST"], paths: ["/payments", "/payments/*"] }),
+    authPolicy: new AuthPolicy().allow({ sid: "OrdersPods", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [ordersVpc], methods: ["POST"], paths: ["/payments", "/payments/*"] }),
   });
   network.associateService("orders", orders);
   network.associateService("payments", payments);

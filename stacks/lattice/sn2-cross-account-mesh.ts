@@ -1,11 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { AuthPolicy, LatticeMesh } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
-const STOREFRONT_ACCOUNT = "222222222222";
-const INVENTORY_ACCOUNT = "333333333333";
+const STOREFRONT_ACCOUNT = SECOND_ACCOUNT;
+const INVENTORY_ACCOUNT = THIRD_ACCOUNT;
 
 /**
  * SN-2, one configuration for three accounts: the networking account
@@ -18,8 +18,8 @@ export const sn2CrossAccountMesh = exampleStack("sn2-cross-account-mesh", ["SN-2
   const storefront = stack.accountProvider("storefront", STOREFRONT_ACCOUNT);
   const inventory = stack.accountProvider("inventory", INVENTORY_ACCOUNT);
 
-  const storefrontVpc = new PrivateVpc(stack, "StorefrontVpc", { name: "storefront", cidrBlock: "10.40.0.0/16", availabilityZones: EXAMPLE_AZS, provider: storefront });
-  const inventoryVpc = new PrivateVpc(stack, "InventoryVpc", { name: "inventory", cidrBlock: "10.41.0.0/16", availabilityZones: EXAMPLE_AZS, provider: inventory });
+  const storefrontVpc = exampleVpc(stack, "StorefrontVpc", "storefront", "10.40.0.0/16", { provider: storefront });
+  const inventoryVpc = exampleVpc(stack, "InventoryVpc", "inventory", "10.41.0.0/16", { provider: inventory });
   const inventoryService = demoService(stack, "Inventory", {
     provider: inventory,
     name: "inventory",

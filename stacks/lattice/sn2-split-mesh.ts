@@ -2,11 +2,11 @@ import { TerraformOutput } from "cdktf";
 import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeMesh, LatticeMeshMember, ServiceNetwork } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc, SECOND_ACCOUNT } from "../example-values";
 
-const PARTNER_ACCOUNT = "222222222222";
+const PARTNER_ACCOUNT = SECOND_ACCOUNT;
 /** What the owner stack outputs, handed to the partner out of band (the partner has no access to the owner's state). */
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0a1b2c3d4e5f67890";
 const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
@@ -17,7 +17,7 @@ const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e
  * with a partner outside the organization (so the partner must accept).
  */
 export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => {
-  const vpc = new PrivateVpc(stack, "CatalogVpc", { name: "catalog", cidrBlock: "10.50.0.0/16", availabilityZones: EXAMPLE_AZS });
+  const vpc = exampleVpc(stack, "CatalogVpc", "catalog", "10.50.0.0/16");
   const partnerReads = { accounts: [PARTNER_ACCOUNT], methods: ["GET" as const], paths: ["/catalog/*"] };
   const catalog = demoService(stack, "Catalog", {
     name: "catalog",
@@ -42,7 +42,7 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
 
 /** SN-2 split, partner side (its default provider is the partner account): accept the share, then associate the client VPC. */
 export const sn2MeshMember = exampleStack("sn2-mesh-member", ["SN-2"], (stack) => {
-  const vpc = new PrivateVpc(stack, "PartnerVpc", { name: "partner-clients", cidrBlock: "10.60.0.0/16", availabilityZones: EXAMPLE_AZS });
+  const vpc = exampleVpc(stack, "PartnerVpc", "partner-clients", "10.60.0.0/16");
   const member = new LatticeMeshMember(stack, "Member", {
     serviceNetwork: ServiceNetwork.fromArn(stack, "PartnerMesh", NETWORK_ARN),
     acceptShare: { resourceShareArn: SHARE_ARN },

@@ -1,8 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * SN-3: a three-tier application whose tiers live in separate VPCs. One
@@ -12,11 +12,11 @@ import { demoService } from "./service-network-demo";
  * Only VPCs with callers are associated: the data VPC only hosts targets.
  */
 export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (stack) => {
-  const webVpc = new PrivateVpc(stack, "WebVpc", { name: "web-tier", cidrBlock: "10.30.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const appVpc = new PrivateVpc(stack, "AppVpc", { name: "app-tier", cidrBlock: "10.31.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const dataVpc = new PrivateVpc(stack, "DataVpc", { name: "data-tier", cidrBlock: "10.32.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const fromWeb = { sourceVpcs: [webVpc], sourceVpcOwnerAccounts: ["111111111111"] };
-  const fromApp = { sourceVpcs: [appVpc], sourceVpcOwnerAccounts: ["111111111111"] };
+  const webVpc = exampleVpc(stack, "WebVpc", "web-tier", "10.30.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "app-tier", "10.31.0.0/16");
+  const dataVpc = exampleVpc(stack, "DataVpc", "data-tier", "10.32.0.0/16");
+  const fromWeb = { sourceVpcs: [webVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] };
+  const fromApp = { sourceVpcs: [appVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] };
 
   const appApi = demoService(stack, "AppApi", {
     name: "app-api",

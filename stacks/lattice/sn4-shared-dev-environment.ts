@@ -1,9 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import { SharePrincipal } from "../../modules/ram";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc } from "../example-values";
 
 /** The OU that holds every development team's account. */
 const DEV_TEAMS_OU = "arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-devteams1";
@@ -16,7 +16,7 @@ const DEV_TEAMS_OU = "arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab1
  * the share (principals of that OU). Logs are kept 30 days: test traffic.
  */
 export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment", ["SN-4"], (stack) => {
-  const platformVpc = new PrivateVpc(stack, "PlatformVpc", { name: "dev-platform", cidrBlock: "10.70.0.0/16", availabilityZones: EXAMPLE_AZS });
+  const platformVpc = exampleVpc(stack, "PlatformVpc", "dev-platform", "10.70.0.0/16");
   const devTeams = SharePrincipal.organizationalUnit(DEV_TEAMS_OU);
   const teamCallers = AuthPolicy.fromSharePrincipals([devTeams]);
 

@@ -1,11 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { AuthPolicy, LatticeMesh } from "../../modules/lattice";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS, exampleStack } from "../example-stack";
+import { exampleStack } from "../example-stack";
 import { demoService } from "./service-network-demo";
+import { exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
-const FINANCE_ACCOUNT = "222222222222";
-const ANALYTICS_ACCOUNT = "333333333333";
+const FINANCE_ACCOUNT = SECOND_ACCOUNT;
+const ANALYTICS_ACCOUNT = THIRD_ACCOUNT;
 
 /**
  * SN-5: the data platform (111111111111) shares two data services with the
@@ -17,9 +17,9 @@ const ANALYTICS_ACCOUNT = "333333333333";
 export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharing", ["SN-5"], (stack) => {
   const finance = stack.accountProvider("finance", FINANCE_ACCOUNT);
   const analytics = stack.accountProvider("analytics", ANALYTICS_ACCOUNT);
-  const dataVpc = new PrivateVpc(stack, "DataPlatformVpc", { name: "data-platform", cidrBlock: "10.80.0.0/16", availabilityZones: EXAMPLE_AZS });
-  const financeVpc = new PrivateVpc(stack, "FinanceVpc", { name: "finance", cidrBlock: "10.81.0.0/16", availabilityZones: EXAMPLE_AZS, provider: finance });
-  const analyticsVpc = new PrivateVpc(stack, "AnalyticsVpc", { name: "analytics", cidrBlock: "10.82.0.0/16", availabilityZones: EXAMPLE_AZS, provider: analytics });
+  const dataVpc = exampleVpc(stack, "DataPlatformVpc", "data-platform", "10.80.0.0/16");
+  const financeVpc = exampleVpc(stack, "FinanceVpc", "finance", "10.81.0.0/16", { provider: finance });
+  const analyticsVpc = exampleVpc(stack, "AnalyticsVpc", "analytics", "10.82.0.0/16", { provider: analytics });
 
   const financeReads = { accounts: [FINANCE_ACCOUNT], sourceVpcOwnerAccounts: [FINANCE_ACCOUNT], methods: ["GET" as const, "HEAD" as const], paths: ["/reports/*"] };
   const analyticsReads = { accounts: [ANALYTICS_ACCOUNT], sourceVpcOwnerAccounts: [ANALYTICS_ACCOUNT], methods: ["GET" as const, "HEAD" as const], paths: ["/datasets/*"] };

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-1: three EC2 instances of the inventory application, one per AZ pair,
@@ -13,11 +13,11 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * different port (8081) during a migration, which its target overrides.
  */
 export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
   const instances = new SecurityGroup(stack, "InstancesSecurityGroup", { vpc: appVpc, description: "Inventory instances reached through VPC Lattice" });
 
-  const fleet = new TargetGroup(stack, "Fleet", {
+  const fleet = new LatticeTargetGroup(stack, "Fleet", {
     name: "inventory-instances",
     type: "INSTANCE",
     vpc: appVpc,
@@ -30,11 +30,11 @@ export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4
       "inventory-3": LatticeTarget.instance("i-0a1b2c3d4e5f60733", 8081),
     },
   });
-  TargetGroup.allowLatticeTraffic(instances, fleet);
+  LatticeTargetGroup.allowLatticeTraffic(instances, fleet);
 
   const inventory = new LatticeService(stack, "Inventory", { name: "inventory", authPolicy: clientVpcCallers(clientVpc) });
-  inventory.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(fleet) });
+  inventory.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(fleet) });
 
-  serveToClientVpc(stack, { name: "tg1-inventory", clientVpc, services: { inventory }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg1-inventory", clientVpc, services: { inventory }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "instances_security_group_id", { value: instances.securityGroupId, description: "Attach to the inventory instances" });
 });

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-2: a pricing backend known by its IP addresses (containers with their
@@ -12,11 +12,11 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * targets, health-checked over HTTPS with HTTP/1.1 on a dedicated port.
  */
 export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg2-pricing", "10.71.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg2-clients", "10.70.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg2-pricing", "10.71.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg2-clients", "10.70.0.0/16");
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Pricing backends reached through VPC Lattice" });
 
-  const pricing = new TargetGroup(stack, "Pricing", {
+  const pricing = new LatticeTargetGroup(stack, "Pricing", {
     name: "pricing-backends",
     type: "IP",
     vpc: appVpc,
@@ -31,11 +31,11 @@ export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"]
       "pricing-3": LatticeTarget.ipAddress("10.71.1.41"),
     },
   });
-  TargetGroup.allowLatticeTraffic(backends, pricing);
+  LatticeTargetGroup.allowLatticeTraffic(backends, pricing);
 
   const service = new LatticeService(stack, "PricingService", { name: "pricing", authPolicy: clientVpcCallers(clientVpc) });
-  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(pricing) });
+  service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(pricing) });
 
-  serveToClientVpc(stack, { name: "tg2-pricing", clientVpc, services: { pricing: service }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg2-pricing", clientVpc, services: { pricing: service }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the pricing backends (traffic port 8443, health checks 9443)" });
 });

@@ -1,9 +1,9 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * TG-3: one Lambda function (its `live` alias) as the target of a service.
@@ -11,9 +11,9 @@ import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from ".
  * lets VPC Lattice invoke the alias for this target group only.
  */
 export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "DEP-4"], (stack) => {
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg3-clients", "10.80.0.0/16");
 
-  const thumbnails = new TargetGroup(stack, "Thumbnails", {
+  const thumbnails = new LatticeTargetGroup(stack, "Thumbnails", {
     name: "thumbnails-fn",
     type: "LAMBDA",
     lambdaEventStructureVersion: "V2",
@@ -21,8 +21,8 @@ export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "D
   });
 
   const service = new LatticeService(stack, "ThumbnailService", { name: "thumbnails", authPolicy: clientVpcCallers(clientVpc) });
-  service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(thumbnails) });
+  service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(thumbnails) });
 
-  serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "target_group_arn", { value: thumbnails.targetGroupArn, description: "The source ARN of the function's invoke permission" });
 });

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * TG-4: an existing internal Application Load Balancer keeps its own complex
@@ -14,11 +14,11 @@ import { clientVpcCallers, latticeVpc, OWNER_ACCOUNT, serveToClientVpc } from ".
  * created security group, added to the ALB, admits VPC Lattice on 443.
  */
 export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"], (stack) => {
-  const appVpc = latticeVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
+  const appVpc = exampleVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
   const albSecurityGroup = new SecurityGroup(stack, "AlbSecurityGroup", { vpc: appVpc, description: "Internal ALB reached through VPC Lattice" });
 
-  const alb = new TargetGroup(stack, "LegacyAlb", {
+  const alb = new LatticeTargetGroup(stack, "LegacyAlb", {
     name: "legacy-portal-alb",
     type: "ALB",
     vpc: appVpc,
@@ -28,15 +28,15 @@ export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"]
       "legacy-portal": LatticeTarget.applicationLoadBalancer(`arn:aws:elasticloadbalancing:us-east-1:${OWNER_ACCOUNT}:loadbalancer/app/legacy-portal/4e5f6a7b8c9d0e1f`),
     },
   });
-  TargetGroup.allowLatticeTraffic(albSecurityGroup, alb);
+  LatticeTargetGroup.allowLatticeTraffic(albSecurityGroup, alb);
 
   const portal = new LatticeService(stack, "Portal", { name: "legacy-portal", authPolicy: clientVpcCallers(clientVpc) });
   portal.addListener({
     protocol: "HTTPS",
-    defaultAction: ListenerAction.fixedResponse(404),
-    rules: [{ name: "portal", priority: 10, match: { path: PathMatch.prefix("/portal") }, action: ListenerAction.forward(alb) }],
+    defaultAction: LatticeListenerAction.fixedResponse(404),
+    rules: [{ name: "portal", priority: 10, match: { path: PathMatch.prefix("/portal") }, action: LatticeListenerAction.forward(alb) }],
   });
 
-  serveToClientVpc(stack, { name: "tg4-legacy-portal", clientVpc, services: { portal }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg4-legacy-portal", clientVpc, services: { portal }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "alb_security_group_id", { value: albSecurityGroup.securityGroupId, description: "Add to the internal ALB" });
 });

@@ -1,10 +1,10 @@
 import { TerraformOutput } from "cdktf";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { LatticeTarget, TargetGroup } from "../../modules/lattice/target-group";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { exampleVpc } from "../example-values";
 
 /**
  * TG-5: specific pods of an EKS cluster as targets. With the Amazon VPC CNI
@@ -15,11 +15,11 @@ import { clientVpcCallers, latticeVpc, serveToClientVpc } from "./service-client
  * API Controller instead of Terraform.
  */
 export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack) => {
-  const clusterVpc = latticeVpc(stack, "ClusterVpc", "tg5-eks-cluster", "10.101.0.0/16");
-  const clientVpc = latticeVpc(stack, "ClientVpc", "tg5-clients", "10.100.0.0/16");
+  const clusterVpc = exampleVpc(stack, "ClusterVpc", "tg5-eks-cluster", "10.101.0.0/16");
+  const clientVpc = exampleVpc(stack, "ClientVpc", "tg5-clients", "10.100.0.0/16");
   const pods = new SecurityGroup(stack, "PodsSecurityGroup", { vpc: clusterVpc, description: "Ledger pods reached through VPC Lattice" });
 
-  const ledgerPods = new TargetGroup(stack, "LedgerPods", {
+  const ledgerPods = new LatticeTargetGroup(stack, "LedgerPods", {
     name: "ledger-pods",
     type: "IP",
     vpc: clusterVpc,
@@ -32,11 +32,11 @@ export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack
       "ledger-2": LatticeTarget.eksPod("10.101.0.101"),
     },
   });
-  TargetGroup.allowLatticeTraffic(pods, ledgerPods);
+  LatticeTargetGroup.allowLatticeTraffic(pods, ledgerPods);
 
   const ledger = new LatticeService(stack, "Ledger", { name: "ledger", authPolicy: clientVpcCallers(clientVpc) });
-  ledger.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(ledgerPods) });
+  ledger.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(ledgerPods) });
 
-  serveToClientVpc(stack, { name: "tg5-ledger", clientVpc, services: { ledger }, ports: [{ from: 443, to: 443 }] });
+  serveToClientVpc(stack, { name: "tg5-ledger", clientVpc, services: { ledger }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "pods_security_group_id", { value: pods.securityGroupId, description: "Give to the ledger pods (SecurityGroupPolicy)" });
 });

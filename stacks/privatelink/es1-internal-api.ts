@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, exampleVpc, NLB_ACCESS_LOG_BUCKET } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, NLB_ACCESS_LOG_BUCKET } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /**
  * ES-1 / DEP-2, one configuration for both sides: the platform team offers

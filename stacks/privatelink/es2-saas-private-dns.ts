@@ -1,7 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, exampleVpc, NLB_ACCESS_LOG_BUCKET, PROVIDER_ACCOUNT } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, NLB_ACCESS_LOG_BUCKET, PROVIDER_ACCOUNT } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /**
  * ES-2: a SaaS application in the provider's VPC, offered to a customer

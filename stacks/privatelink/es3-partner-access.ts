@@ -3,7 +3,8 @@ import { InterfaceEndpoint } from "../../modules/endpoints";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CONSUMER_ACCOUNT_B, exampleVpc, PROVIDER_ACCOUNT } from "./shared";
+import { CONSUMER_ACCOUNT_B, PROVIDER_ACCOUNT } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /** What the partner's stack needs from the provider's: the service name and its ports (the contract between the two). */
 const PARTNER_API_PORTS = [443];

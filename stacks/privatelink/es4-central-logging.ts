@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, EXAMPLE_ZONE, exampleVpc, NLB_ACCESS_LOG_BUCKET } from "./shared";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, EXAMPLE_ZONE, NLB_ACCESS_LOG_BUCKET } from "./shared";
+import { exampleVpc } from "../example-values";
 
 const COLLECTORS = { "collector-a": "10.70.0.20", "collector-b": "10.70.1.20" };
 

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ListenerTargets, PrivateLinkSaasOffering, SaasConsumer } from "../../modules/privatelink";
 import { Peer, SecurityGroup } from "../../modules/vpc";
 import { ExampleStack, exampleStack } from "../example-stack";
-import { CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, exampleVpc, PROVIDER_ACCOUNT } from "./shared";
+import { CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, PROVIDER_ACCOUNT } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /**
  * ES-5: the data platform account offers its analytics platform, dual-stack,

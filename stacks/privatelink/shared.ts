@@ -1,13 +1,10 @@
-import { TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS } from "../example-stack";
+import { OWNER_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
 /** The account that offers the example endpoint services. */
-export const PROVIDER_ACCOUNT = "111111111111";
+export const PROVIDER_ACCOUNT = OWNER_ACCOUNT;
 /** Consumer accounts (teams, customers, partners, business units). */
-export const CONSUMER_ACCOUNT_A = "222222222222";
-export const CONSUMER_ACCOUNT_B = "333333333333";
+export const CONSUMER_ACCOUNT_A = SECOND_ACCOUNT;
+export const CONSUMER_ACCOUNT_B = THIRD_ACCOUNT;
 
 /** ACM certificates of the provider account, for TLS listeners. */
 export const CERTIFICATES = {
@@ -21,15 +18,3 @@ export const NLB_ACCESS_LOG_BUCKET = `nlb-access-logs-${PROVIDER_ACCOUNT}`;
 
 /** The provider account's public zone, where endpoint services prove they own their private DNS names. */
 export const EXAMPLE_ZONE = { zoneId: "Z0123456789EXAMPLE0AB", zoneName: "example.com" } as const;
-
-export interface ExampleVpcOptions {
-  /** @default - the stack's default provider */
-  readonly provider?: TerraformProvider;
-  /** @default false */
-  readonly dualStack?: boolean;
-}
-
-/** A private VPC in the example AZs: what every PrivateLink stack starts from, on both sides. */
-export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): PrivateVpc {
-  return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
-}

@@ -3,7 +3,8 @@ import { ResourceEndpoint, ServiceNetworkEndpoint } from "../../modules/endpoint
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, exampleVpc, OWNER_ACCOUNT } from "./shared";
+import { endpointOutputs } from "./shared";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * DEP-6 side by side: one resource configuration (a reporting database by

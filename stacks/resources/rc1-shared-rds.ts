@@ -2,8 +2,10 @@ import { TerraformOutput } from "cdktf";
 import { AccessLogDestination, AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { suppress } from "../../modules/guardrails";
 import { SharedDatabase } from "../../modules/resources";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, exampleVpc, OWNER_ACCOUNT, PARTNER_ACCOUNT } from "./shared";
+import { endpointOutputs, PARTNER_ACCOUNT } from "./shared";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * RC-1 / RG-1: an RDS database of the owner account shared privately with a
@@ -19,7 +21,7 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
   const partner = stack.accountProvider("partner", PARTNER_ACCOUNT);
   const ownerVpc = exampleVpc(stack, "OwnerVpc", "rc1-database", "10.0.0.0/16");
   const reportingVpc = exampleVpc(stack, "ReportingVpc", "rc1-reporting", "10.10.0.0/16");
-  const partnerVpc = exampleVpc(stack, "PartnerVpc", "rc1-partner", "10.20.0.0/16", partner);
+  const partnerVpc = exampleVpc(stack, "PartnerVpc", "rc1-partner", "10.20.0.0/16", { provider: partner });
 
   const network = new ServiceNetwork(stack, "Network", {
     name: "rc1-data",
@@ -27,7 +29,7 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
     // The data platform's existing log group, whose retention and readers the owner account already manages.
     accessLogs: AccessLogs.to(AccessLogDestination.logGroup(`arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/aws/vendedlogs/vpclattice/data-platform`)),
   });
-  network.associateVpc("reporting", { vpc: reportingVpc, ports: [{ from: 5432, to: 5432 }] });
+  network.associateVpc("reporting", { vpc: reportingVpc, ports: [Port.tcp(5432)] });
 
   const database = new SharedDatabase(stack, "OrdersDatabase", {
     name: "rc1-orders-db",

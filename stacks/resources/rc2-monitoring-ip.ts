@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, exampleVpc } from "./shared";
+import { endpointOutputs } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /** The monitored host's address in the application VPC (second private subnet). */
 const HOST_IP = "10.0.1.25";

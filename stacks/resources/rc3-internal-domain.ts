@@ -1,8 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { exampleVpc, OWNER_ACCOUNT } from "./shared";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * RC-3 / RG-2: an internal application endpoint known by its domain name
@@ -29,7 +30,7 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
   });
   network.associateResourceConfiguration("internal-app", app);
   for (const [name, cidr] of [["web", "10.40.0.0/16"], ["batch", "10.41.0.0/16"]]) {
-    network.associateVpc(name, { vpc: exampleVpc(stack, `ClientVpc-${name}`, `rc3-${name}`, cidr), ports: [{ from: 443, to: 443 }] });
+    network.associateVpc(name, { vpc: exampleVpc(stack, `ClientVpc-${name}`, `rc3-${name}`, cidr), ports: [Port.tcp(443)] });
   }
 
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { DnsResourceGroup } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, exampleVpc } from "./shared";
+import { endpointOutputs } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /**
  * RC-4 / RG-4: the related APIs of one platform (billing, catalog, search)

@@ -1,7 +1,8 @@
 import { TerraformOutput } from "cdktf";
 import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, exampleVpc, TRUSTED_ACCOUNT } from "./shared";
+import { endpointOutputs, TRUSTED_ACCOUNT } from "./shared";
+import { exampleVpc } from "../example-values";
 
 /** The EC2 instance's private address (first private subnet). */
 const INSTANCE_IP = "10.0.0.50";
@@ -16,7 +17,7 @@ const INSTANCE_IP = "10.0.0.50";
 export const rc5Ec2PortRange = exampleStack("rc5-ec2-port-range", ["RC-5", "RG-3", "DEP-5", "DEP-6"], (stack) => {
   const trusted = stack.accountProvider("trusted", TRUSTED_ACCOUNT);
   const ownerVpc = exampleVpc(stack, "OwnerVpc", "rc5-workers", "10.0.0.0/16");
-  const trustedVpc = exampleVpc(stack, "TrustedVpc", "rc5-trusted", "10.60.0.0/16", trusted);
+  const trustedVpc = exampleVpc(stack, "TrustedVpc", "rc5-trusted", "10.60.0.0/16", { provider: trusted });
 
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc5-workers-ingress", vpc: ownerVpc });
   const instance = new ResourceConfiguration(stack, "WorkerInstance", {

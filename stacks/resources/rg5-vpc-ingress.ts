@@ -3,7 +3,7 @@ import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { exampleStack } from "../example-stack";
-import { exampleVpc, OWNER_ACCOUNT } from "./shared";
+import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
  * RG-5: one resource gateway is the single point of contact for every

@@ -1,20 +1,12 @@
-import { TerraformOutput, TerraformProvider } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { ResourceEndpoint } from "../../modules/endpoints";
-import { PrivateVpc } from "../../modules/vpc";
-import { EXAMPLE_AZS } from "../example-stack";
+import { SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
-/** The account that owns the shared resources. */
-export const OWNER_ACCOUNT = "111111111111";
 /** A partner outside the owner's organization. */
-export const PARTNER_ACCOUNT = "222222222222";
+export const PARTNER_ACCOUNT = SECOND_ACCOUNT;
 /** A trusted account inside the owner's organization. */
-export const TRUSTED_ACCOUNT = "333333333333";
-
-/** A private VPC in the example AZs; `id` keys its Terraform addresses. */
-export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, provider?: TerraformProvider): PrivateVpc {
-  return new PrivateVpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider });
-}
+export const TRUSTED_ACCOUNT = THIRD_ACCOUNT;
 
 /** What a consumer of a Resource endpoint needs: its ID and the DNS names to connect to. */
 export function endpointOutputs(scope: Construct, prefix: string, endpoint: ResourceEndpoint): void {

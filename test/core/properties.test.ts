@@ -2,36 +2,8 @@ import { isIPv4, isIPv6 } from "net";
 import fc from "fast-check";
 import { Testing, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import {
-  checkIntegerRange,
-  checkIpv4Cidr,
-  checkPortRange,
-  checkRestrictedCidr,
-  closestMatch,
-  describeValue,
-  editDistance,
-  isAccountId,
-  isAccountRootArn,
-  isAnyAddressCidr,
-  isDnsName,
-  isIamPrincipalArn,
-  isIpv4Address,
-  isIpv4Cidr,
-  isIpv6Address,
-  isIpv6Cidr,
-  isNetworkCidr,
-  isPort,
-  parseArn,
-  parsePortRange,
-  PolicyDocument,
-  PolicyPrincipal,
-  PolicyStatement,
-  ValidationError,
-} from "../../modules/core";
-import { ILatticeTargetGroup } from "../../modules/lattice/interfaces";
-import { Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { checkLatticeName } from "../../modules/lattice/names";
+import { checkIntegerRange, checkIpv4Cidr, checkPortRange, checkRestrictedCidr, closestMatch, describeValue, editDistance, isAccountId, isAccountRootArn, isAnyAddressCidr, isDnsName, isIamPrincipalArn, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr, isPort, parseArn, parsePortRange, PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import { checkLatticeName, ILatticeTargetGroup, LatticeService, LatticeListener, LatticeListenerAction, PathMatch } from "../../modules/lattice";
 
 /**
  * Property tests of the validators: oracles (Node's own IP parser), round
@@ -169,7 +141,7 @@ describe("ports, port ranges, weights and priorities", () => {
     const group = (i: number): ILatticeTargetGroup => ({ targetGroupId: `tg-${i}`, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-${i}`, type: "IP", protocol: "HTTP" });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -5, max: 1005 }), { minLength: 1, maxLength: 10 }), (weights) => {
-        const action = ListenerAction.weightedForward(weights.map((weight, i) => ({ targetGroup: group(i), weight })));
+        const action = LatticeListenerAction.weightedForward(weights.map((weight, i) => ({ targetGroup: group(i), weight })));
         const error = errorOf(() => action.validate(scope(), "defaultAction", "HTTP"));
         const valid = weights.every((w) => w >= 0 && w <= 999) && weights.some((w) => w > 0);
         return valid ? error === undefined : error !== undefined && error.prop.startsWith("defaultAction.targetGroups");
@@ -178,12 +150,12 @@ describe("ports, port ranges, weights and priorities", () => {
   });
 
   it("Lattice rule priorities: integers 1 to 100, each once per listener", () => {
-    const listener = (): Listener => {
+    const listener = (): LatticeListener => {
       const stack = scope();
       const service = LatticeService.fromArn(stack, "Service", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
-      return new Listener(stack, "Listener", { service, protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+      return new LatticeListener(stack, "Listener", { service, protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
     };
-    const rule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: ListenerAction.fixedResponse(403) });
+    const rule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: LatticeListenerAction.fixedResponse(403) });
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double({ noNaN: true })), fc.integer({ min: 1, max: 100 }), (priority, taken) => {
         const target = listener();

@@ -2,7 +2,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import * as stackTraceHook from "cdktf/lib/tokens/private/stack-trace";
-import { disableTokenCreationStackTraces } from "../../modules/core";
+import { disableTokenCreationStackTraces } from "../../modules/core/synth-performance";
 
 function synthesize(): string {
   const stack = new TerraformStack(Testing.stubVersion(new App({ outdir: "/tmp/unused", skipValidation: true })), "Stack");

@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { AwsService, AwsServiceName } from "../../modules/endpoints";
-import { expectValidationError } from "./helpers";
+import { expectValidationError } from "../helpers";
 
 const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
 

@@ -1,7 +1,8 @@
 import { Testing, TerraformStack } from "cdktf";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { EndpointPolicy } from "../../modules/endpoints";
-import { expectValidationError, ORG } from "./helpers";
+import { expectValidationError } from "../helpers";
+import { ORG } from "./helpers";
 
 interface Statement {
   Sid?: string;

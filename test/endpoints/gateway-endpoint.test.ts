@@ -1,12 +1,13 @@
 import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpoints";
-import { PrivateVpc } from "../../modules/vpc";
-import { expectValidationError, onlyResource, ORG, synthJson, testStack, testVpc } from "./helpers";
+import { Vpc } from "../../modules/vpc";
+import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
+import { ORG, testVpc } from "./helpers";
 
 const policy = EndpointPolicy.s3Buckets(["example-bucket"], { organizationId: ORG });
 
 describe("GatewayEndpoint", () => {
   test("an explicit Gateway type with the route tables of the VPC's private subnets and the policy", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const endpoint = new GatewayEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy });
     const json = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(json).toMatchObject({ vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.us-east-1.s3" });
@@ -18,7 +19,7 @@ describe("GatewayEndpoint", () => {
   });
 
   test("given route tables are used as they are; subnets sharing a route table list it once", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     new GatewayEndpoint(stack, "Given", { vpc, service: AwsService.DYNAMODB, policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]), routeTableIds: ["rtb-0123456789abcdef0"] });
     const shared = [
@@ -32,29 +33,29 @@ describe("GatewayEndpoint", () => {
   });
 
   test("fails when the service has no gateway endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const error = expectValidationError(() => new GatewayEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy }), "service", "logs");
     expect(error.expected).toContain("s3 or dynamodb");
   });
 
   test("fails when no route table is known", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     expectValidationError(() => new GatewayEndpoint(stack, "A", { vpc, service: AwsService.S3, policy, routeTableIds: [] }), "routeTableIds", "[]");
     expectValidationError(() => new GatewayEndpoint(stack, "B", { vpc, service: AwsService.S3, policy, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] }), "subnets[0].routeTableId", "undefined");
-    const bare = PrivateVpc.fromAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
+    const bare = Vpc.fromVpcAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
     expectValidationError(() => new GatewayEndpoint(stack, "C", { vpc: bare, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
   });
 
   test("fails when the policy statement lacks a principal or the policy is too long", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const long = EndpointPolicy.s3Buckets(Array.from({ length: 400 }, (_, i) => `example-bucket-with-a-long-name-${i}`));
     expectValidationError(() => new GatewayEndpoint(stack, "Long", { vpc, service: AwsService.S3, policy: long }), "policy", /a policy of \d+ characters/);
   });
 
   test("imports an existing gateway endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const imported = GatewayEndpoint.fromAttributes(stack, "Existing", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.S3 });
     expect(imported.vpcEndpointId).toBe("vpce-0123456789abcdef0");
   });

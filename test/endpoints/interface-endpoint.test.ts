@@ -1,13 +1,14 @@
 import { Testing, TerraformStack } from "cdktf";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
-import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
-import { expectValidationError, Json, onlyResource, ORG, resourcesOfType, synthJson, testStack, testVpc } from "./helpers";
+import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { ORG, testVpc } from "./helpers";
 
 const orgOnly = EndpointPolicy.organizationOnly(ORG);
 
 function logsEndpoint(overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}): { stack: TerraformStack; json: Json; endpoint: Json } {
-  const stack = testStack();
+  const stack = stackWithProvider();
   const vpc = testVpc(stack);
   new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, ...overrides });
   const json = synthJson(stack);
@@ -68,7 +69,7 @@ describe("InterfaceEndpoint defaults", () => {
   });
 
   test("the endpoint's construct ids are stable: Resource for the endpoint, SecurityGroup for its group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const endpoint = new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: orgOnly });
     expect(endpoint.resource.node.id).toBe("Resource");
     expect(endpoint.securityGroup?.node.id).toBe("SecurityGroup");
@@ -78,8 +79,8 @@ describe("InterfaceEndpoint defaults", () => {
 
 describe("InterfaceEndpoint options", () => {
   test("dns options, IP address type and cross-region service region", () => {
-    const stack = testStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
     new InterfaceEndpoint(stack, "Kms", { vpc, service: AwsService.KMS, policy: orgOnly, ipAddressType: "dualstack", dnsRecordIpType: "dualstack", serviceRegion: "us-west-2" });
     const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(endpoint).toMatchObject({
@@ -91,16 +92,16 @@ describe("InterfaceEndpoint options", () => {
   });
 
   test("the region prop wins over the provider's, and names China services with the cn prefix", () => {
-    const stack = testStack("cn-north-1");
+    const stack = stackWithProvider("cn-north-1");
     new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["cn-north-1a", "cn-north-1b"]), service: AwsService.LOGS, policy: orgOnly });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").service_name).toBe("cn.com.amazonaws.cn-north-1.logs");
-    const other = testStack();
+    const other = stackWithProvider();
     new InterfaceEndpoint(other, "Logs", { vpc: testVpc(other), service: AwsService.LOGS, policy: orgOnly, region: "eu-west-1" });
     expect(onlyResource(synthJson(other), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.eu-west-1.logs");
   });
 
   test("given security groups replace the created one", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const group = new SecurityGroup(stack, "Mine", { vpc, description: "mine" });
     const endpoint = new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, securityGroups: [group] });
@@ -117,7 +118,7 @@ describe("InterfaceEndpoint options", () => {
   });
 
   test("minAvailabilityZones: 1 accepts a single-AZ endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["us-east-1a"]), service: AwsService.LOGS, policy: orgOnly, minAvailabilityZones: 1 });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").subnet_ids).toHaveLength(1);
   });
@@ -129,7 +130,7 @@ describe("InterfaceEndpoint options", () => {
   });
 
   test("endpoint services: no policy needed, private DNS follows the service, every service port opened", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partnerService });
     const json = synthJson(stack);
     const endpoint = onlyResource(json, "aws_vpc_endpoint");
@@ -140,7 +141,7 @@ describe("InterfaceEndpoint options", () => {
   });
 
   test("a policy on an endpoint service is dropped with a warning, as AWS ignores it", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partnerService, policy: orgOnly });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").policy).toBeUndefined();
     const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
@@ -150,7 +151,7 @@ describe("InterfaceEndpoint options", () => {
 
 describe("InterfaceEndpoint S3 private DNS", () => {
   test("is off by default without a gateway endpoint", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new InterfaceEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy: orgOnly });
     const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(endpoint.private_dns_enabled).toBe(false);
@@ -158,7 +159,7 @@ describe("InterfaceEndpoint S3 private DNS", () => {
   });
 
   test("with a gateway endpoint: on, inbound resolver only, and created after the gateway", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const gateway = new GatewayEndpoint(stack, "S3Gateway", { vpc, service: AwsService.S3, policy: orgOnly });
     new InterfaceEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy: orgOnly, gatewayEndpoint: gateway });
@@ -173,7 +174,7 @@ describe("InterfaceEndpoint S3 private DNS", () => {
   });
 
   test("with inbound-resolver-only off: on for the whole VPC, no gateway needed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new InterfaceEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy: orgOnly, privateDnsOnlyForInboundResolverEndpoint: false });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint")).toMatchObject({
       private_dns_enabled: true,
@@ -183,7 +184,7 @@ describe("InterfaceEndpoint S3 private DNS", () => {
 });
 
 describe("InterfaceEndpoint fails", () => {
-  const build = (overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}, stack = testStack()) =>
+  const build = (overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}, stack = stackWithProvider()) =>
     new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: orgOnly, ...overrides });
 
   test("fails when an AWS service endpoint has no policy (no silent allow-all)", () => {
@@ -202,8 +203,8 @@ describe("InterfaceEndpoint fails", () => {
   });
 
   test("fails when there are no subnets", () => {
-    const stack = testStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
     expectValidationError(() => new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly }), "vpc.privateSubnets", "[]");
     expectValidationError(() => build({ subnets: [] }), "subnets", "[]");
   });
@@ -228,7 +229,7 @@ describe("InterfaceEndpoint fails", () => {
   });
 
   test("fails when both security groups and allowed peers are given, or an empty list of groups", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const group = { securityGroupId: "sg-0123456789abcdef0" };
     expectValidationError(() => build({ securityGroups: [group], allowedPeers: [Peer.cidr("10.0.0.0/8")] }, stack), "allowedPeers", "allowedPeers with securityGroups");
     expectValidationError(() => build({ securityGroups: [] }), "securityGroups", "[]");
@@ -286,7 +287,7 @@ describe("InterfaceEndpoint fails", () => {
 
 describe("InterfaceEndpoint quota", () => {
   test("warns once when a VPC gets more endpoints than the default quota of 50", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const endpoints = Array.from(
       { length: 52 },
@@ -299,10 +300,10 @@ describe("InterfaceEndpoint quota", () => {
 
 describe("InterfaceEndpoint.fromVpcEndpointId", () => {
   test("imports an endpoint made elsewhere", () => {
-    expect(InterfaceEndpoint.fromVpcEndpointId(testStack(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe("vpce-0123456789abcdef0");
+    expect(InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe("vpce-0123456789abcdef0");
   });
 
   test("fails when the ID is malformed", () => {
-    expectValidationError(() => InterfaceEndpoint.fromVpcEndpointId(testStack(), "Existing", "vpc-0123456789abcdef0"), "vpcEndpointId", "vpc-0123456789abcdef0");
+    expectValidationError(() => InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpc-0123456789abcdef0"), "vpcEndpointId", "vpc-0123456789abcdef0");
   });
 });

@@ -1,5 +1,5 @@
+import { BAD_INPUTS } from "../../tools/bad-input-catalog";
 import { catchValidationError, stackWithProvider } from "../helpers";
-import { BAD_INPUTS } from "./bad-input-catalog";
 
 describe("bad-input catalog", () => {
   it("has at least 60 distinct bad inputs across every module", () => {

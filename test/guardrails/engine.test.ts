@@ -16,8 +16,8 @@ import {
   StackModel,
   suppress,
 } from "../../modules/guardrails";
-import { catchValidationError } from "../helpers";
 import { stackWith } from "./rule-cases";
+import { catchValidationError } from "../helpers";
 
 /** A stack with two findings: an unset RAM flag (PN-RAM1) inside `Shares`, and a Lattice service with auth NONE (PN-LT1). */
 function insecureStack(): { stack: TerraformStack; shares: Construct; share: RamResourceShare } {

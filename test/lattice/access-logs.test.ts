@@ -1,6 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import { AccessLogDestination, AccessLogs, LatticeAccessLogs } from "../../modules/lattice";
-import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, synthJson, testStack } from "./helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { fakeService, SERVICE_ARN } from "./helpers";
 
 const NETWORK = {
   serviceNetworkId: "sn-0123456789abcdef0",
@@ -11,7 +12,7 @@ const STREAM = "arn:aws:firehose:us-east-1:111111111111:deliverystream/lattice";
 
 describe("LatticeAccessLogs", () => {
   test("creates a log group with one-year retention and a SERVICE and a RESOURCE subscription for a service network", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "shared-network" });
     const json = synthJson(stack);
     const groups = Object.values(json.resource.aws_cloudwatch_log_group) as Record<string, unknown>[];
@@ -25,7 +26,7 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("a service gets one subscription per destination, without a log type", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new LatticeAccessLogs(stack, "Logs", {
       source: fakeService(),
       name: "orders",
@@ -42,20 +43,20 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("keys subscriptions by destination kind and log type, so addresses survive reordering", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET)), serviceNetworkLogTypes: ["RESOURCE"] });
     expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_access_log_subscription"))).toEqual([expect.stringMatching(/^Logs_S3-RESOURCE_/)]);
   });
 
   test("passes retention and KMS key to the log group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const kmsKeyArn = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 731, kmsKeyArn }) });
     expect(Object.values(resourcesOfType(stack, "aws_cloudwatch_log_group"))[0]).toMatchObject({ retention_in_days: 731, kms_key_id: kmsKeyArn });
   });
 
   test("a name only Terraform knows gives the log group a name prefix instead of a mangled name", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const name = new TerraformVariable(stack, "network_name", { type: "string" });
     new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: name.stringValue });
     const group = Object.values(resourcesOfType(stack, "aws_cloudwatch_log_group"))[0];
@@ -64,7 +65,7 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("disabled with a reason creates nothing and records the reason", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const logs = new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("sandbox network, no production traffic") });
     expect(logs.subscriptions).toEqual([]);
     expect(resourcesOfType(stack, "aws_vpclattice_access_log_subscription")).toEqual({});
@@ -72,12 +73,12 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("fails when disabled without a reason", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("  ") }), "accessLogs.disabledReason", '""');
   });
 
   test("fails when a destination ARN is of another service", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to(AccessLogDestination.logGroup(BUCKET)) }),
       "accessLogs.destinations[0]",
@@ -86,7 +87,7 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("fails when two destinations are of the same kind", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () =>
         new LatticeAccessLogs(stack, "Logs", {
@@ -100,12 +101,12 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("fails when no destination is given", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to() }), "accessLogs", "[]");
   });
 
   test("fails when the retention is not a CloudWatch Logs value", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 42 }) }),
       "accessLogs.retentionInDays",
@@ -114,7 +115,7 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("fails when the KMS key is not a key ARN", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.toNewLogGroup({ kmsKeyArn: "alias/logs" }) }),
       "accessLogs.kmsKeyArn",
@@ -123,7 +124,7 @@ describe("LatticeAccessLogs", () => {
   });
 
   test("fails when a service network log type is unknown", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", serviceNetworkLogTypes: ["SERVICES" as "SERVICE"] }),
       "serviceNetworkLogTypes[0]",

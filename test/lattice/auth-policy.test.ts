@@ -1,7 +1,8 @@
-import { PrivateVpc } from "../../modules/vpc";
+import { Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
-import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, testStack } from "./helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
+import { fakeService, SERVICE_ARN } from "./helpers";
 
 const NETWORK = {
   serviceNetworkId: "sn-0123456789abcdef0",
@@ -11,7 +12,7 @@ const NETWORK = {
 /** Renders a policy through the construct and returns the parsed JSON of the synthesized resource. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function synthPolicy(policy: AuthPolicy): any {
-  const stack = testStack();
+  const stack = stackWithProvider();
   new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy });
   const [resource] = Object.values(resourcesOfType(stack, "aws_vpclattice_auth_policy"));
   expect(resource.resource_identifier).toBe(NETWORK.serviceNetworkArn);
@@ -57,8 +58,8 @@ describe("AuthPolicy", () => {
   });
 
   test("source VPCs render as Terraform references inside jsonencode (cdktf's HCL output does not escape quoted references)", () => {
-    const stack = testStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] });
     const auth = new LatticeAuthPolicy(stack, "Auth", {
       target: NETWORK,
       policy: new AuthPolicy().allow({ sourceVpcs: [vpc], sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: true }),
@@ -97,7 +98,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when an allow grant names nobody (Principal * without a narrowing condition)", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const error = expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ methods: ["GET"] }) }),
       "authPolicy.statements[0]",
@@ -107,12 +108,12 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when the policy is empty", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy() }), "authPolicy", "an empty policy document");
   });
 
   test("fails when a path does not start with /", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], paths: ["orders"] }) }),
       "authPolicy.statements[0].paths[0]",
@@ -121,7 +122,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when a method is unknown", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], methods: ["FETCH" as LatticeHttpMethod] }) }),
       "authPolicy.statements[0].methods[0]",
@@ -130,7 +131,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when an account ID is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["2222"] }) }),
       "authPolicy.statements[0].principals[0]",
@@ -139,7 +140,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when a role ARN is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ roles: ["orders-reader"] }) }),
       "authPolicy.statements[0].principals[0]",
@@ -148,7 +149,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when the organization ID is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ organizationId: "org-1" }) }),
       "authPolicy.statements[0].organizationId",
@@ -157,7 +158,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when an organization path is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ organizationPaths: ["ou-ab12-cdefgh34"] }) }),
       "authPolicy.statements[0].organizationPaths[0]",
@@ -166,7 +167,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when a source VPC owner account is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sourceVpcOwnerAccounts: ["abc"] }) }),
       "authPolicy.statements[0].sourceVpcOwnerAccounts[0]",
@@ -175,7 +176,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when a Sid has characters IAM rejects", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "read-only", accounts: ["222222222222"] }) }),
       "authPolicy.statements[0].sid",
@@ -184,7 +185,7 @@ describe("AuthPolicy", () => {
   });
 
   test("fails when the policy exceeds the VPC Lattice size limit", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const policy = new AuthPolicy();
     for (let i = 0; i < 200; i++) policy.allow({ accounts: [String(100000000000 + i)], paths: [`/tenant-${i}/*`] });
     expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy }), "authPolicy", "a policy of");

@@ -1,19 +1,19 @@
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
-import { checkLatticeName, idOfArn } from "../../modules/lattice/names";
-import { expectValidationError, testStack } from "./helpers";
+import { checkLatticeName, idOfArn } from "../../modules/lattice";
+import { expectValidationError, stackWithProvider } from "../helpers";
 
 const limits = { min: 3, max: 40, reservedPrefix: "svc-" };
 
 describe("checkLatticeName", () => {
   test("accepts lowercase names with single inner hyphens, and skips tokens", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     for (const name of ["abc", "orders-api", "a1-b2-c3", "x".repeat(40), Lazy.stringValue({ produce: () => "Not-Checked" })]) {
       expect(() => checkLatticeName(stack, "name", name, limits)).not.toThrow();
     }
   });
 
   test("fails when a name is too short or long, has other characters, a leading, trailing or double hyphen, or the reserved prefix", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     for (const name of ["ab", "x".repeat(41), "Orders", "orders_api", "-orders", "orders-", "or--ders", "svc-orders"]) {
       expectValidationError(() => checkLatticeName(stack, "name", name, limits), "name", JSON.stringify(name));
     }

@@ -1,11 +1,8 @@
 import { TerraformStack } from "cdktf";
-import { ILatticeTargetGroup } from "../../modules/lattice";
-import { LatticeAuthPolicy } from "../../modules/lattice";
-import { HeaderMatch, Listener, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { RuleDerivedAuthPolicy } from "../../modules/lattice/rule-auth-policy";
-import { LatticeService } from "../../modules/lattice/service";
+import { HeaderMatch, ILatticeTargetGroup, LatticeAuthPolicy, LatticeService, LatticeListener, LatticeListenerAction, PathMatch, RuleDerivedAuthPolicy } from "../../modules/lattice";
 import { ValidationError } from "../../modules/core";
-import { fakeService, synthJson, testStack } from "./helpers";
+import { stackWithProvider, synthJson } from "../helpers";
+import { fakeService } from "./helpers";
 
 const api: ILatticeTargetGroup = {
   targetGroupId: "tg-0123456789abcdef0",
@@ -29,13 +26,13 @@ function policyOf(stack: TerraformStack): any {
 
 describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
   test("allows exactly the methods and paths the forwarding rules route, for the given principals, including rules added after the service", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const service = derivedService(stack);
-    const listener = service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
-    listener.addRule({ name: "list-orders", priority: 10, match: { path: PathMatch.prefix("/orders"), method: "GET" }, action: ListenerAction.forward(api) });
-    listener.addRule({ name: "health", priority: 20, match: { path: PathMatch.exact("/health") }, action: ListenerAction.forward(api) });
-    listener.addRule({ name: "beta", priority: 30, match: { headers: [HeaderMatch.exact("x-beta", "1")], method: "POST" }, action: ListenerAction.forward(api) });
-    listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: ListenerAction.fixedResponse(403) });
+    const listener = service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
+    listener.addRule({ name: "list-orders", priority: 10, match: { path: PathMatch.prefix("/orders"), method: "GET" }, action: LatticeListenerAction.forward(api) });
+    listener.addRule({ name: "health", priority: 20, match: { path: PathMatch.exact("/health") }, action: LatticeListenerAction.forward(api) });
+    listener.addRule({ name: "beta", priority: 30, match: { headers: [HeaderMatch.exact("x-beta", "1")], method: "POST" }, action: LatticeListenerAction.forward(api) });
+    listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: LatticeListenerAction.fixedResponse(403) });
 
     const statements = policyOf(stack).Statement;
     expect(statements).toEqual([
@@ -69,18 +66,18 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
   });
 
   test("a forwarding default action opens every path of its listener", () => {
-    const stack = testStack();
-    const listener = derivedService(stack).addListener({ protocol: "HTTP", defaultAction: ListenerAction.forward(api) });
-    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
+    const stack = stackWithProvider();
+    const listener = derivedService(stack).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.forward(api) });
+    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(api) });
     const statements = policyOf(stack).Statement;
     expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(["Http80Orders", "Http80Default"]);
     expect(statements[1].Condition).toBeUndefined();
   });
 
   test("grants added with allow() or deny() follow the rule grants", () => {
-    const stack = testStack();
-    const listener = new Listener(stack, "Listener", { service: fakeService(), protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
-    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: ListenerAction.forward(api) });
+    const stack = stackWithProvider();
+    const listener = new LatticeListener(stack, "Listener", { service: fakeService(), protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
+    listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(api) });
     const policy = new RuleDerivedAuthPolicy(() => [listener], { roles: [ROLE] }).deny({ sid: "NoDeletes", roles: [ROLE], methods: ["DELETE"] });
     expect(policy.grantCount).toBe(1);
     new LatticeAuthPolicy(stack, "Auth", { target: fakeService(), policy });
@@ -90,16 +87,16 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
 
   describe("fails when", () => {
     test("there is nothing to derive from (no forwarding rule or default)", () => {
-      const stack = testStack();
-      derivedService(stack).addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+      const stack = stackWithProvider();
+      derivedService(stack).addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
       expect(() => synthJson(stack)).toThrow(ValidationError);
       expect(() => synthJson(stack)).toThrow(/authPolicy.*an empty policy document/);
     });
 
     test("the service has a TLS_PASSTHROUGH listener, which sees no method or path", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const service = new LatticeService(stack, "Service", { name: "db-proxy", customDomainName: "db.example.com", authPolicyFromRules: { roles: [ROLE] } });
-      service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcp) });
+      service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcp) });
       let caught: unknown;
       try {
         synthJson(stack);

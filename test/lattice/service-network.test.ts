@@ -2,9 +2,10 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
-import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { Vpc, SecurityGroup } from "../../modules/vpc";
 import { AccessLogs, AuthPolicy, ServiceNetwork, ServiceNetworkProps } from "../../modules/lattice";
-import { expectValidationError, fakeService, resourcesOfType, SERVICE_ARN, synthJson, testStack } from "./helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { fakeService, SERVICE_ARN } from "./helpers";
 
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
 const CONFIGURATION_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
@@ -14,8 +15,8 @@ function network(stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}
   return new ServiceNetwork(stack, "Network", { name: "shared-services", authPolicy: ALLOW_CONSUMER, ...props });
 }
 
-function vpc(stack: TerraformStack, id = "Vpc", provider?: AwsProvider): PrivateVpc {
-  return new PrivateVpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+function vpc(stack: TerraformStack, id = "Vpc", provider?: AwsProvider): Vpc {
+  return new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +28,7 @@ function only(stack: TerraformStack, type: string): any {
 
 describe("ServiceNetwork", () => {
   test("defaults to AWS_IAM with the given auth policy and access logs for service and resource traffic", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     network(stack);
     expect(only(stack, "aws_vpclattice_service_network")).toEqual(expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM", tags: { Name: "shared-services" } }));
     const policy = only(stack, "aws_vpclattice_auth_policy");
@@ -39,7 +40,7 @@ describe("ServiceNetwork", () => {
   });
 
   test("shares through RAM inside the organization only, and derives the auth policy from the share principals", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const shared = network(stack, { authPolicy: undefined, sharing: { principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] } });
     expect(only(stack, "aws_ram_resource_share")).toEqual(expect.objectContaining({ name: "shared-services", allow_external_principals: false }));
     expect(Object.values(resourcesOfType(stack, "aws_ram_principal_association")).map((a) => a.principal).sort()).toEqual(["222222222222", "333333333333"]);
@@ -51,14 +52,14 @@ describe("ServiceNetwork", () => {
   });
 
   test("authType NONE with the explicit opt-in creates no auth policy", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     network(stack, { authType: "NONE", authPolicy: undefined, allowUnauthenticatedAccess: true, accessLogs: AccessLogs.disabled("test") });
     expect(only(stack, "aws_vpclattice_service_network").auth_type).toBe("NONE");
     expect(resourcesOfType(stack, "aws_vpclattice_auth_policy")).toEqual({});
   });
 
   test("is a ServiceNetwork VPC endpoint target", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const shared = network(stack);
     new ServiceNetworkEndpoint(stack, "Endpoint", { vpc: vpc(stack), serviceNetwork: shared });
     const endpoint = only(stack, "aws_vpc_endpoint");
@@ -68,7 +69,7 @@ describe("ServiceNetwork", () => {
 
   describe("VPC associations", () => {
     test("by default create a security group admitting the VPC CIDR on 443, and name the network by ARN", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       network(stack).associateVpc("app", { vpc: vpc(stack) });
       const association = only(stack, "aws_vpclattice_service_network_vpc_association");
       expect(association.service_network_identifier).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
@@ -80,8 +81,8 @@ describe("ServiceNetwork", () => {
     });
 
     test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {
-      const stack = testStack();
-      const dualStack = new PrivateVpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+      const stack = stackWithProvider();
+      const dualStack = new Vpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
       network(stack).associateVpc("app", { vpc: dualStack });
       const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Record<string, string>[];
       expect(rules).toEqual([
@@ -92,7 +93,7 @@ describe("ServiceNetwork", () => {
     });
 
     test("open the given ports, and are made with the VPC owner's provider", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer" });
       network(stack).associateVpc("consumer", { vpc: vpc(stack, "Consumer", consumer), ports: [{ from: 80, to: 80 }, { from: 8080, to: 8090 }] });
       expect(only(stack, "aws_vpclattice_service_network_vpc_association").provider).toBe("aws.consumer");
@@ -102,7 +103,7 @@ describe("ServiceNetwork", () => {
     });
 
     test("take up to 5 given security groups and create none", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const app = vpc(stack);
       const groups = ["a", "b", "c", "d", "e"].map((n) => new SecurityGroup(stack, `Sg-${n}`, { vpc: app, description: n }));
       network(stack).associateVpc("app", { vpc: app, securityGroups: groups });
@@ -111,7 +112,7 @@ describe("ServiceNetwork", () => {
     });
 
     test("depend on what the caller names, such as a share acceptance", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
       shared.associateVpc("app", { vpc: vpc(stack), dependsOn: shared.shareDependencies });
       expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([
@@ -121,14 +122,14 @@ describe("ServiceNetwork", () => {
     });
 
     test("fails when more than 5 security groups are given", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const app = vpc(stack);
       const groups = ["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-0000000000000000${n}` }));
       expectValidationError(() => network(stack).associateVpc("app", { vpc: app, securityGroups: groups }), "securityGroups", "sg-0000000000000000a");
     });
 
     test("fails when a VPC gets a second service network association", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const app = vpc(stack);
       network(stack).associateVpc("app", { vpc: app });
       const other = new ServiceNetwork(stack, "Other", { name: "other-network", authPolicy: ALLOW_CONSUMER });
@@ -138,18 +139,18 @@ describe("ServiceNetwork", () => {
     });
 
     test("fails when two imports of one VPC ID are both associated, even from different stacks", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const second = new TerraformStack(stack.node.root as never, "second");
       new AwsProvider(second, "aws", { region: "us-east-1" });
       const attrs = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" };
-      network(stack).associateVpc("app", { vpc: PrivateVpc.fromAttributes(stack, "Imported", attrs) });
+      network(stack).associateVpc("app", { vpc: Vpc.fromVpcAttributes(stack, "Imported", attrs) });
       const imported = ServiceNetwork.fromArn(second, "Network", NETWORK_ARN);
-      expectValidationError(() => imported.associateVpc("app", { vpc: PrivateVpc.fromAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
+      expectValidationError(() => imported.associateVpc("app", { vpc: Vpc.fromVpcAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
     });
   });
 
   test("service and resource associations name both sides by ARN and use their owner's provider", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner" });
     const shared = network(stack);
     shared.associateService("orders", { ...fakeService(), provider: owner });
@@ -163,7 +164,7 @@ describe("ServiceNetwork", () => {
   });
 
   test("warns once when service associations exceed the adjustable quota of 500 per network", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const shared = network(stack);
     const warnings = () => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data as string));
     for (let i = 0; i < 500; i++) shared.associateService(`s${i}`, fakeService());
@@ -174,7 +175,7 @@ describe("ServiceNetwork", () => {
   });
 
   test("construct IDs follow the association names, so addresses survive reordering", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const shared = network(stack);
     shared.associateService("orders", fakeService());
     expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([expect.stringMatching(/^Network_Service-orders_/)]);
@@ -182,7 +183,7 @@ describe("ServiceNetwork", () => {
 
   describe("importers", () => {
     test("fromArn takes the ID from the ARN", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const imported = ServiceNetwork.fromArn(stack, "Imported", NETWORK_ARN);
       expect(imported.serviceNetworkId).toBe("sn-0123456789abcdef0");
       imported.associateService("orders", fakeService());
@@ -190,7 +191,7 @@ describe("ServiceNetwork", () => {
     });
 
     test("fromArn of a reference splits it in Terraform", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const created = network(stack);
       const imported = ServiceNetwork.fromArn(stack, "Imported", created.serviceNetworkArn);
       new TerraformOutput(stack, "id", { value: imported.serviceNetworkId });
@@ -198,18 +199,18 @@ describe("ServiceNetwork", () => {
     });
 
     test("fromId builds the ARN from the owner account and region", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const imported = ServiceNetwork.fromId(stack, "Imported", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "111111111111", region: "us-east-1" });
       expect(imported.serviceNetworkArn).toBe(NETWORK_ARN);
     });
 
     test("fails when fromArn gets something else than a service network ARN", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => ServiceNetwork.fromArn(stack, "Imported", SERVICE_ARN), "serviceNetworkArn", SERVICE_ARN);
     });
 
     test("fails when fromId gets a malformed ID or account", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => ServiceNetwork.fromId(stack, "A", { serviceNetworkId: "sn-123", accountId: "111111111111", region: "us-east-1" }), "serviceNetworkId", "sn-123");
       expectValidationError(() => ServiceNetwork.fromId(stack, "B", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "1111", region: "us-east-1" }), "accountId", "1111");
     });
@@ -226,52 +227,52 @@ describe("ServiceNetwork", () => {
       ["an underscore", "shared_services"],
       ["the reserved prefix", "servicenetwork-shared"],
     ])("fails when the name has %s", (_, name) => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => network(stack, { name }), "name", JSON.stringify(name));
     });
 
     test("accepts 3 and 63 characters", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       network(stack, { name: "abc" });
       new ServiceNetwork(stack, "Long", { name: "a".repeat(63), authPolicy: ALLOW_CONSUMER });
       expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network"))).toHaveLength(2);
     });
 
     test("fails when authType is NONE without the explicit opt-in", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const error = expectValidationError(() => network(stack, { authType: "NONE", authPolicy: undefined }), "authType", "NONE");
       expect(error.expected).toContain("allowUnauthenticatedAccess");
     });
 
     test("fails when authType is NONE with an auth policy", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => network(stack, { authType: "NONE", allowUnauthenticatedAccess: true }), "authPolicy", "a policy with authType NONE");
     });
 
     test("fails when authType is unknown", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => network(stack, { authType: "IAM" as "AWS_IAM" }), "authType", "IAM");
     });
 
     test("fails when AWS_IAM has no policy and no sharing principals to derive one from", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const error = expectValidationError(() => network(stack, { authPolicy: undefined }), "authPolicy", "undefined");
       expect(error.expected).toContain("denies every request");
     });
 
     test("fails when a RAM principal is malformed", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => network(stack, { sharing: { principals: [SharePrincipal.account("22222222222x")] } }), "principals[0]", "22222222222x");
     });
 
     test("fails when an auth policy grant is invalid, naming the network's prop", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => network(stack, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: ["222222222222"] }) }), "authPolicy.statements[0].paths[0]", "orders");
     });
   });
 
   test("synthesizes one service network per construct with stable IDs", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     network(stack);
     expect(Object.keys(synthJson(stack).resource.aws_vpclattice_service_network)).toEqual([expect.stringMatching(/^Network_/)]);
   });

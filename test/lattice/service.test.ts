@@ -1,28 +1,25 @@
 import { TerraformStack } from "cdktf";
-import { AccessLogs, AuthPolicy } from "../../modules/lattice";
-import { ListenerAction } from "../../modules/lattice/listener";
-import { LatticeService, LatticeServiceProps } from "../../modules/lattice/service";
-import { TargetGroup } from "../../modules/lattice/target-group";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, LatticeListenerAction, LatticeTargetGroup } from "../../modules/lattice";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
 const ORG = { organizationId: "o-abcdefghij" };
 
-function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformStack = testStack()): LatticeService {
+function service(overrides: Partial<LatticeServiceProps> = {}, stack: TerraformStack = stackWithProvider()): LatticeService {
   return new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow(ORG), ...overrides });
 }
 
-function tcpGroup(stack: TerraformStack): TargetGroup {
-  return TargetGroup.fromAttributes(stack, "Tcp", {
+function tcpGroup(stack: TerraformStack): LatticeTargetGroup {
+  return LatticeTargetGroup.fromAttributes(stack, "Tcp", {
     targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
     type: "IP",
     protocol: "TCP",
-  }) as TargetGroup;
+  }) as LatticeTargetGroup;
 }
 
 describe("LatticeService", () => {
   test("AWS_IAM by default, with the given auth policy and access logs to a new log group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service({}, stack);
     expect(svc.authType).toBe("AWS_IAM");
     const json = synthJson(stack);
@@ -40,17 +37,17 @@ describe("LatticeService", () => {
   });
 
   test("custom domain with certificate and A/AAAA alias records in the named zone", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service(
       {
         customDomainName: "orders.internal.example.com",
         certificateArn: CERTIFICATE_ARN,
-        hostedZone: { hostedZoneId: "Z0123456789ABCDEFGHIJ", zoneName: "internal.example.com" },
+        hostedZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "internal.example.com" },
         accessLogs: AccessLogs.disabled("test"),
       },
       stack,
     );
-    svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) });
+    svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({
       custom_domain_name: "orders.internal.example.com",
@@ -65,7 +62,7 @@ describe("LatticeService", () => {
   });
 
   test("authType NONE with the explicit opt-in creates no auth policy", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     new LatticeService(stack, "Open", { name: "public-docs", authType: "NONE", allowUnauthenticatedAccess: true });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_service)[0]).toMatchObject({ auth_type: "NONE" });
@@ -73,9 +70,9 @@ describe("LatticeService", () => {
   });
 
   test("listeners get a default name and port and are keyed by name", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const svc = service({}, stack);
-    const listener = svc.addListener({ protocol: "HTTP", defaultAction: ListenerAction.fixedResponse(404) });
+    const listener = svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
     expect(listener.port).toBe(80);
     expect(listener.name).toBe("http-80");
     const json = synthJson(stack);
@@ -86,13 +83,13 @@ describe("LatticeService", () => {
 
   test("warns above the default quota of listeners per service", () => {
     const svc = service();
-    for (const port of [80, 8080, 8081]) svc.addListener({ protocol: "HTTP", port, defaultAction: ListenerAction.fixedResponse(404) });
+    for (const port of [80, 8080, 8081]) svc.addListener({ protocol: "HTTP", port, defaultAction: LatticeListenerAction.fixedResponse(404) });
     const warnings = svc.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("quota of listeners per service")]);
   });
 
   test("imports a service by ARN", () => {
-    const imported = LatticeService.fromArn(testStack(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+    const imported = LatticeService.fromArn(stackWithProvider(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
     expect(imported.serviceId).toBe("svc-0123456789abcdef0");
   });
 
@@ -111,7 +108,7 @@ describe("LatticeService", () => {
     });
 
     test("authType is NONE without the explicit opt-in", () => {
-      expectValidationError(() => new LatticeService(testStack(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
+      expectValidationError(() => new LatticeService(stackWithProvider(), "S", { name: "open", authType: "NONE" }), "authType", '"NONE"');
     });
 
     test("authType NONE comes with a policy AWS would keep inactive", () => {
@@ -119,7 +116,7 @@ describe("LatticeService", () => {
     });
 
     test("AWS_IAM has no policy (AWS would deny every request)", () => {
-      expectValidationError(() => new LatticeService(testStack(), "S", { name: "locked" }), "authPolicy", "undefined");
+      expectValidationError(() => new LatticeService(stackWithProvider(), "S", { name: "locked" }), "authPolicy", "undefined");
     });
 
     test("both an explicit and a derived policy are given", () => {
@@ -128,22 +125,24 @@ describe("LatticeService", () => {
 
     test("an HTTPS listener serves a custom domain without a certificate", () => {
       const svc = service({ customDomainName: "orders.example.com" });
-      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
+      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
     });
 
     test("a TLS_PASSTHROUGH listener is added without a custom domain", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const svc = service({}, stack);
-      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: ListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
+      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
     });
 
     test("the domain, certificate or zone are malformed or do not fit together", () => {
       expectValidationError(() => service({ customDomainName: "not a domain" }), "customDomainName", '"not a domain"');
       expectValidationError(() => service({ customDomainName: "orders.example.com", certificateArn: "arn:aws:iam::111111111111:role/x" }), "certificateArn", "role/x");
       expectValidationError(() => service({ certificateArn: CERTIFICATE_ARN }), "certificateArn", CERTIFICATE_ARN);
+      expectValidationError(() => service({ hostedZone: { zoneId: "Z1", zoneName: "example.com" } }), "hostedZone", '"Z1"');
+      // The deprecated LatticeServiceHostedZone shape still works.
       expectValidationError(() => service({ hostedZone: { hostedZoneId: "Z1" } }), "hostedZone", '"Z1"');
       expectValidationError(
-        () => service({ customDomainName: "orders.example.org", hostedZone: { hostedZoneId: "Z1", zoneName: "example.com" } }),
+        () => service({ customDomainName: "orders.example.org", hostedZone: { zoneId: "Z1", zoneName: "example.com" } }),
         "customDomainName",
         '"orders.example.org"',
       );
@@ -151,12 +150,12 @@ describe("LatticeService", () => {
 
     test("two listeners share a port", () => {
       const svc = service();
-      svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: ListenerAction.fixedResponse(404) });
-      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: ListenerAction.fixedResponse(404) }), "listeners.port", "8080");
+      svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: LatticeListenerAction.fixedResponse(404) });
+      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: LatticeListenerAction.fixedResponse(404) }), "listeners.port", "8080");
     });
 
     test("an imported ARN is not a service ARN", () => {
-      expectValidationError(() => LatticeService.fromArn(testStack(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
+      expectValidationError(() => LatticeService.fromArn(stackWithProvider(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
     });
   });
 });

@@ -1,25 +1,25 @@
 import { TerraformStack } from "cdktf";
-import { PrivateVpc, SecurityGroup } from "../../modules/vpc";
-import { LatticeTarget, TargetGroup, TargetGroupProps } from "../../modules/lattice/target-group";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { Vpc, SecurityGroup } from "../../modules/vpc";
+import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupProps } from "../../modules/lattice";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
 
-function withVpc(): { stack: TerraformStack; vpc: ReturnType<typeof PrivateVpc.fromAttributes> } {
-  const stack = testStack();
-  return { stack, vpc: PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) };
+function withVpc(): { stack: TerraformStack; vpc: ReturnType<typeof Vpc.fromVpcAttributes> } {
+  const stack = stackWithProvider();
+  return { stack, vpc: Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) };
 }
 
-function ipGroup(overrides: Partial<TargetGroupProps> = {}): TargetGroup {
+function ipGroup(overrides: Partial<LatticeTargetGroupProps> = {}): LatticeTargetGroup {
   const { stack, vpc } = withVpc();
-  return new TargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", ...overrides });
+  return new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", ...overrides });
 }
 
-describe("TargetGroup", () => {
+describe("LatticeTargetGroup", () => {
   test("INSTANCE: port from the protocol, HTTP1, health check rendered, targets keyed by stable names", () => {
     const { stack, vpc } = withVpc();
-    const group = new TargetGroup(stack, "Web", {
+    const group = new LatticeTargetGroup(stack, "Web", {
       name: "web-fleet",
       type: "INSTANCE",
       vpc,
@@ -59,8 +59,8 @@ describe("TargetGroup", () => {
   });
 
   test("LAMBDA: event structure version set explicitly, no port, invoke permission scoped to the group", () => {
-    const stack = testStack();
-    const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
+    const stack = stackWithProvider();
+    const group = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
     expect(group.protocol).toBeUndefined();
     const json = synthJson(stack);
     const tg = Object.values(json.resource.aws_vpclattice_target_group)[0] as { config: Record<string, unknown> };
@@ -82,7 +82,7 @@ describe("TargetGroup", () => {
 
   test("ALB: internal load balancer as the one target, no health check", () => {
     const { stack, vpc } = withVpc();
-    new TargetGroup(stack, "Alb", { name: "internal-alb", type: "ALB", vpc, protocol: "HTTP", port: 8080, targets: { alb: LatticeTarget.applicationLoadBalancer(ALB_ARN) } });
+    new LatticeTargetGroup(stack, "Alb", { name: "internal-alb", type: "ALB", vpc, protocol: "HTTP", port: 8080, targets: { alb: LatticeTarget.applicationLoadBalancer(ALB_ARN) } });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_target_group)[0]).toMatchObject({ type: "ALB", config: { port: 8080, protocol: "HTTP" } });
     expect(Object.values(json.resource.aws_vpclattice_target_group_attachment)[0]).toMatchObject({ target: { id: ALB_ARN } });
@@ -91,11 +91,11 @@ describe("TargetGroup", () => {
   test("allowLatticeTraffic opens the targets' group to the VPC Lattice link-local range on every traffic and health-check port, once per port", () => {
     const { stack, vpc } = withVpc();
     const group = new SecurityGroup(stack, "Targets", { vpc, description: "targets" });
-    const blue = new TargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
-    const green = new TargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
-    const dualStack = PrivateVpc.fromAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
-    const v6 = new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: dualStack, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
-    TargetGroup.allowLatticeTraffic(group, blue, green, v6);
+    const blue = new LatticeTargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
+    const green = new LatticeTargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
+    const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
+    const v6 = new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: dualStack, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
+    LatticeTargetGroup.allowLatticeTraffic(group, blue, green, v6);
     const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
     const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}`).sort();
     expect(summary).toEqual(["169.254.171.0/24 8080", "169.254.171.0/24 8081", "169.254.171.0/24 9090", "fd00:ec2:80::/64 8080"]);
@@ -103,7 +103,7 @@ describe("TargetGroup", () => {
   });
 
   test("imports a target group by ARN", () => {
-    const group = TargetGroup.fromAttributes(testStack(), "Imported", {
+    const group = LatticeTargetGroup.fromAttributes(stackWithProvider(), "Imported", {
       targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
       type: "IP",
       protocol: "HTTPS",
@@ -140,51 +140,51 @@ describe("TargetGroup", () => {
     });
 
     test("a LAMBDA group is given a port, VPC, protocol or health check", () => {
-      const stack = testStack();
-      expectValidationError(() => new TargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
-      expectValidationError(() => new TargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocol: "HTTPS" }), "protocol", '"HTTPS"');
-      expectValidationError(() => new TargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }), "healthCheck", "/");
+      const stack = stackWithProvider();
+      expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
+      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocol: "HTTPS" }), "protocol", '"HTTPS"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }), "healthCheck", "/");
     });
 
     test("a LAMBDA group gets a second function", () => {
-      const stack = testStack();
-      const group = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
+      const stack = stackWithProvider();
+      const group = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
       expectValidationError(() => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))), "targets.two", "function:other");
     });
 
     test("a network group lacks its VPC or protocol, or mixes options that do not apply", () => {
       const { stack, vpc } = withVpc();
-      expectValidationError(() => new TargetGroup(stack, "A", { name: "no-vpc", type: "IP", protocol: "HTTP" }), "vpc", "undefined");
-      expectValidationError(() => new TargetGroup(stack, "B", { name: "no-proto", type: "INSTANCE", vpc }), "protocol", "undefined");
+      expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "no-vpc", type: "IP", protocol: "HTTP" }), "vpc", "undefined");
+      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "no-proto", type: "INSTANCE", vpc }), "protocol", "undefined");
       expectValidationError(() => ipGroup({ port: 0 }), "port", "0");
       expectValidationError(() => ipGroup({ protocol: "TCP", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
-      expectValidationError(() => new TargetGroup(stack, "C", { name: "inst", type: "INSTANCE", vpc, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
-      expectValidationError(() => new TargetGroup(stack, "D", { name: "alb", type: "ALB", vpc, protocol: "HTTP", healthCheck: { path: "/" } }), "healthCheck", "/");
-      expectValidationError(() => new TargetGroup(stack, "E", { name: "alb-tcp", type: "ALB", vpc, protocol: "TCP" }), "protocol", '"TCP"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "inst", type: "INSTANCE", vpc, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "D", { name: "alb", type: "ALB", vpc, protocol: "HTTP", healthCheck: { path: "/" } }), "healthCheck", "/");
+      expectValidationError(() => new LatticeTargetGroup(stack, "E", { name: "alb-tcp", type: "ALB", vpc, protocol: "TCP" }), "protocol", '"TCP"');
     });
 
     test("a target does not fit the group", () => {
       expectValidationError(() => ipGroup({ targets: { web: LatticeTarget.instance("i-0123456789abcdef0") } }), "targets.web", "INSTANCE");
       expectValidationError(() => ipGroup({ targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }), "targets.bad.id", '"10.0.300.1"');
       const { stack, vpc: ipv4Only } = withVpc();
-      const dualStack = PrivateVpc.fromAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
+      const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
       expectValidationError(() => ipGroup({ vpc: dualStack, ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }), "targets.v4.id", '"10.0.0.1"');
-      expectValidationError(() => new TargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: ipv4Only, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: ipv4Only, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
       expectValidationError(() => ipGroup({ targets: { p: LatticeTarget.ipAddress("10.0.0.1", 0) } }), "targets.p.port", "0");
-      expectValidationError(() => new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
     });
 
     test("an enumerated value is not one AWS knows", () => {
       const { stack } = withVpc();
-      expectValidationError(() => new TargetGroup(stack, "A", { name: "bad-type", type: "LAMBDA_V2" as never }), "type", '"LAMBDA_V2"');
-      expectValidationError(() => new TargetGroup(stack, "B", { name: "bad-events", type: "LAMBDA", lambdaEventStructureVersion: "V3" as never }), "lambdaEventStructureVersion", '"V3"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "bad-type", type: "LAMBDA_V2" as never }), "type", '"LAMBDA_V2"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "bad-events", type: "LAMBDA", lambdaEventStructureVersion: "V3" as never }), "lambdaEventStructureVersion", '"V3"');
       expectValidationError(() => ipGroup({ protocol: "UDP" as never }), "protocol", '"UDP"');
       expectValidationError(() => ipGroup({ protocolVersion: "HTTP3" as never }), "protocolVersion", '"HTTP3"');
       expectValidationError(() => ipGroup({ ipAddressType: "DUALSTACK" as never }), "ipAddressType", '"DUALSTACK"');
       expectValidationError(() => ipGroup({ healthCheck: { protocol: "TCP" as never } }), "healthCheck.protocol", '"TCP"');
       expectValidationError(() => ipGroup({ healthCheck: { protocolVersion: "GRPC" as never } }), "healthCheck.protocolVersion", '"GRPC"');
       expectValidationError(
-        () => TargetGroup.fromAttributes(stack, "Imported", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0", type: "IP", protocol: "SCTP" as never }),
+        () => LatticeTargetGroup.fromAttributes(stack, "Imported", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0", type: "IP", protocol: "SCTP" as never }),
         "protocol",
         '"SCTP"',
       );
@@ -192,16 +192,16 @@ describe("TargetGroup", () => {
 
     test("a LAMBDA group is given a VPC, protocol version or address family", () => {
       const { stack, vpc } = withVpc();
-      expectValidationError(() => new TargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", vpc }), "vpc", "a VPC");
-      expectValidationError(() => new TargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
-      expectValidationError(() => new TargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", ipAddressType: "IPV4" }), "ipAddressType", '"IPV4"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", vpc }), "vpc", "a VPC");
+      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
+      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", ipAddressType: "IPV4" }), "ipAddressType", '"IPV4"');
     });
 
     test("an instance ID or load balancer ARN is malformed", () => {
       expectValidationError(() => ipGroup({ type: "INSTANCE", targets: { web: LatticeTarget.instance("web-1") } }), "targets.web.id", '"web-1"');
       const { stack, vpc } = withVpc();
       expectValidationError(
-        () => new TargetGroup(stack, "Alb", { name: "alb", type: "ALB", vpc, protocol: "HTTPS", targets: { nlb: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("/app/", "/net/")) } }),
+        () => new LatticeTargetGroup(stack, "Alb", { name: "alb", type: "ALB", vpc, protocol: "HTTPS", targets: { nlb: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("/app/", "/net/")) } }),
         "targets.nlb.id",
         "loadbalancer/net/",
       );
@@ -214,13 +214,13 @@ describe("TargetGroup", () => {
 
     test("VPC Lattice traffic is opened for a LAMBDA group", () => {
       const { stack, vpc } = withVpc();
-      const fn = new TargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA" });
-      expectValidationError(() => TargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn), "allowLatticeTraffic", "LAMBDA");
+      const fn = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA" });
+      expectValidationError(() => LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn), "allowLatticeTraffic", "LAMBDA");
     });
 
     test("an imported ARN is not a target group ARN", () => {
       expectValidationError(
-        () => TargetGroup.fromAttributes(testStack(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
+        () => LatticeTargetGroup.fromAttributes(stackWithProvider(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
         "targetGroupArn",
         "service/svc-",
       );

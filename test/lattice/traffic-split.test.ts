@@ -1,9 +1,6 @@
 import { TerraformStack, Token } from "cdktf";
-import { AuthPolicy, ILatticeTargetGroup } from "../../modules/lattice";
-import { HeaderMatch, ListenerAction, PathMatch } from "../../modules/lattice/listener";
-import { LatticeService } from "../../modules/lattice/service";
-import { TrafficSplit } from "../../modules/lattice/traffic-split";
-import { expectValidationError, synthJson, testStack } from "./helpers";
+import { AuthPolicy, HeaderMatch, ILatticeTargetGroup, LatticeService, LatticeListenerAction, PathMatch, TrafficSplit } from "../../modules/lattice";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
   const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
@@ -14,8 +11,8 @@ const green = group(2);
 
 /** Synthesizes a service whose HTTPS listener uses `defaultAction` and the given rules; returns listener and rules JSON. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function synthRouting(defaultAction: ListenerAction, rules: Parameters<ReturnType<LatticeService["addListener"]>["addRule"]>[0][] = []): { listener: any; rules: any[] } {
-  const stack: TerraformStack = testStack();
+function synthRouting(defaultAction: LatticeListenerAction, rules: Parameters<ReturnType<LatticeService["addListener"]>["addRule"]>[0][] = []): { listener: any; rules: any[] } {
+  const stack: TerraformStack = stackWithProvider();
   const service = new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) });
   service.addListener({ protocol: "HTTPS", defaultAction, rules });
   const json = synthJson(stack);
@@ -46,7 +43,7 @@ describe("TrafficSplit", () => {
 
   test("header canary routes requests carrying the header to the candidate, the rest to stable", () => {
     const rule = TrafficSplit.headerCanary({ name: "canary-header", priority: 1, header: HeaderMatch.exact("x-canary", "true"), stable: blue, candidate: green, path: PathMatch.prefix("/api") });
-    const { listener, rules } = synthRouting(ListenerAction.forward(blue), [rule]);
+    const { listener, rules } = synthRouting(LatticeListenerAction.forward(blue), [rule]);
     expect(listener.default_action.forward[0].target_groups).toEqual([{ target_group_identifier: "tg-0123456789abcd001", weight: 100 }]);
     expect(rules[0]).toMatchObject({
       name: "canary-header",

@@ -1,27 +1,14 @@
 import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
-import { PrivateVpc } from "../../modules/vpc";
-import {
-  ANY_PRINCIPAL_OPT_IN,
-  EndpointConnectionAccepter,
-  EndpointService,
-  EndpointServicePrincipal,
-  EndpointServiceProps,
-  NetworkLoadBalancer,
-} from "../../modules/privatelink";
-import { expectValidationError, nlbOptions, onlyResource, providerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
+import { Vpc } from "../../modules/vpc";
+import { ANY_PRINCIPAL_OPT_IN, EndpointService, EndpointServicePrincipal, NetworkLoadBalancer } from "../../modules/privatelink";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
+import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
 const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef";
 const NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
-
-function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
-  const stack = testStack();
-  const vpc = providerVpc(stack);
-  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
-  return { stack, vpc, service };
-}
 
 describe("EndpointService", () => {
   test("requires acceptance and allows nobody by default, in front of the NLB it creates", () => {
@@ -64,7 +51,7 @@ describe("EndpointService", () => {
   });
 
   test("fronts existing NLBs, with their ports, or Gateway Load Balancers", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443, 8443] });
     const network = new EndpointService(stack, "Network", { networkLoadBalancers: [nlb] });
     const gateway = new EndpointService(stack, "Gateway", { gatewayLoadBalancerArns: [GWLB_ARN] });
@@ -103,7 +90,7 @@ describe("EndpointService", () => {
   });
 
   test("the ownership record goes to the zone's own account when the zone names a provider", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const dns = new AwsProvider(stack, "dns", { alias: "dns", region: "us-east-1" });
     new EndpointService(stack, "Service", {
       networkLoadBalancer: nlbOptions(providerVpc(stack)),
@@ -116,7 +103,7 @@ describe("EndpointService", () => {
   });
 
   test("supports other regions, IPv6 on dual-stack load balancers, and connection notifications", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const vpc = providerVpc(stack, "Vpc", true);
     new EndpointService(stack, "Service", {
       networkLoadBalancer: { ...nlbOptions(vpc), ipAddressType: "dualstack" },
@@ -141,21 +128,21 @@ describe("EndpointService", () => {
 
   describe("fromServiceName", () => {
     test("describes a service of another account for consumers", () => {
-      const stack = testStack();
+      const stack = stackWithoutProvider();
       const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
         ports: [443],
         privateDnsName: "api.example.com",
         serviceRegion: "eu-west-1",
       });
-      expect(service).toMatchObject({ serviceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
+      expect(service).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
     });
 
     test("fails when the name is not an endpoint service name", () => {
-      expectValidationError(() => EndpointService.fromServiceName(testStack(), "Remote", "com.amazonaws.us-east-1.s3", { ports: [443] }), "serviceName", '"com.amazonaws.us-east-1.s3"');
+      expectValidationError(() => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.us-east-1.s3", { ports: [443] }), "serviceName", '"com.amazonaws.us-east-1.s3"');
     });
 
     test("fails when a port is outside 1-65535", () => {
-      expectValidationError(() => EndpointService.fromServiceName(testStack(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [0] }), "ports[0]", "0");
+      expectValidationError(() => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [0] }), "ports[0]", "0");
     });
   });
 
@@ -166,7 +153,7 @@ describe("EndpointService", () => {
 
     test("both Network and Gateway Load Balancers are given", () => {
       const build = () => {
-        const stack = testStack();
+        const stack = stackWithoutProvider();
         const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
         new EndpointService(stack, "Service", { networkLoadBalancers: [nlb], gatewayLoadBalancerArns: [GWLB_ARN] });
       };
@@ -256,26 +243,11 @@ describe("EndpointService", () => {
       expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic, events: ["Create" as any] }] }), "connectionNotifications[0].events[0]", '"Create"');
     });
   });
-});
 
-describe("EndpointConnectionAccepter", () => {
-  test("accepts a known endpoint with the service owner's provider", () => {
-    const stack = testStack();
-    const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
-    const vpc = providerVpc(stack);
-    const service = new EndpointService(stack, "Service", { provider: owner, networkLoadBalancer: nlbOptions(vpc) });
-    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
-    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({
-      provider: "aws.owner",
-      vpc_endpoint_id: "vpce-0123456789abcdef0",
-      vpc_endpoint_service_id: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/),
-    });
-    expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
-  });
-
-  test("fails when the service does not require acceptance", () => {
-    const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
-    expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
+  test("keeps the deprecated serviceId and serviceArn as the endpointServiceId and endpointServiceArn", () => {
+    const { service } = serviceStack();
+    expect(service.serviceId).toBe(service.endpointServiceId);
+    expect(service.serviceArn).toBe(service.endpointServiceArn);
   });
 });
 
@@ -294,9 +266,9 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
 });
 
 test("EndpointService lives in the account of the VPC its load balancer goes in, unless given a provider", () => {
-  const stack = testStack();
+  const stack = stackWithoutProvider();
   const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
-  const vpc = new PrivateVpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const vpc = new Vpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ provider: "aws.owner", supported_regions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");

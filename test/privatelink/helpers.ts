@@ -1,22 +1,18 @@
-import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { ValidationError } from "../../modules/core";
-import { catchValidationError, Json, synthJson } from "../helpers";
-import { ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
-import { PrivateVpc } from "../../modules/vpc";
+import { EndpointService, EndpointServiceProps, ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
+import { stackWithoutProvider } from "../helpers";
+import { Vpc } from "../../modules/vpc";
+
+/** Fixtures of the privatelink tests. */
 
 export const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0f6a3a4c-1111-2222-3333-444455556666";
 
-export function testStack(): TerraformStack {
-  return new TerraformStack(Testing.app(), "test");
-}
-
-export function providerVpc(scope: Construct, id = "Vpc", dualStack = false): PrivateVpc {
-  return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack });
+export function providerVpc(scope: Construct, id = "Vpc", dualStack = false): Vpc {
+  return new Vpc(scope, id, { name: id.toLowerCase(), cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack });
 }
 
 /** A one-listener NLB on TCP 443 to two instances: the simplest valid load balancer. */
-export function nlbOptions(vpc: PrivateVpc, overrides: Partial<NetworkLoadBalancerOptions> = {}): NetworkLoadBalancerOptions {
+export function nlbOptions(vpc: Vpc, overrides: Partial<NetworkLoadBalancerOptions> = {}): NetworkLoadBalancerOptions {
   return {
     vpc,
     listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-b": "i-0123456789abcdef1" } }) }],
@@ -24,24 +20,10 @@ export function nlbOptions(vpc: PrivateVpc, overrides: Partial<NetworkLoadBalanc
   };
 }
 
-export { Json, synthJson } from "../helpers";
-
-export function resourcesOfType(stack: TerraformStack, type: string): Json {
-  return (synthJson(stack).resource?.[type] ?? {}) as Json;
-}
-
-/** The only resource of a type. */
-export function onlyResource(stack: TerraformStack, type: string): Json {
-  const all = Object.values(resourcesOfType(stack, type));
-  expect(all).toHaveLength(1);
-  return all[0] as Json;
-}
-
-/** Asserts a ValidationError whose message names the prop and shows the value. */
-export function expectValidationError(build: () => unknown, prop: string, shownValue: string): ValidationError {
-  const error = catchValidationError(build);
-  expect(error.prop).toBe(prop);
-  expect(error.message).toContain(`invalid ${prop}`);
-  expect(error.message).toContain(shownValue);
-  return error;
+/** An endpoint service in a stack without provider, in front of the simplest NLB unless `useDefaultLoadBalancer` is false. */
+export function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
+  const stack = stackWithoutProvider();
+  const vpc = providerVpc(stack);
+  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
+  return { stack, vpc, service };
 }

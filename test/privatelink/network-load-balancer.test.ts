@@ -1,11 +1,12 @@
 import { ListenerTargets, NetworkLoadBalancer } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
-import { CERTIFICATE_ARN, expectValidationError, nlbOptions, onlyResource, providerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
+import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
 
 function nlbStack(overrides: Parameters<typeof nlbOptions>[1] = {}) {
-  const stack = testStack();
+  const stack = stackWithoutProvider();
   const vpc = providerVpc(stack);
   const nlb = new NetworkLoadBalancer(stack, "Nlb", nlbOptions(vpc, overrides));
   return { stack, vpc, nlb };
@@ -92,7 +93,7 @@ describe("NetworkLoadBalancer", () => {
   });
 
   test("dualstack needs dual-stack subnets, gets them from a dual-stack VPC, and admits the VPC's IPv6 clients too", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const vpc = providerVpc(stack, "Vpc", true);
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { ...nlbOptions(vpc), ipAddressType: "dualstack" });
     expect(nlb.ipAddressType).toBe("dualstack");
@@ -105,7 +106,7 @@ describe("NetworkLoadBalancer", () => {
   });
 
   test("warns above the listener quota", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
     const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: {} }) }));
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners });
@@ -113,7 +114,7 @@ describe("NetworkLoadBalancer", () => {
   });
 
   test("fromAttributes describes an existing NLB for an endpoint service", () => {
-    const stack = testStack();
+    const stack = stackWithoutProvider();
     const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
     const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack" });
     expect(nlb).toMatchObject({ loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack" });
@@ -180,20 +181,20 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("two subnets share an availability zone", () => {
-      const stack = testStack();
+      const stack = stackWithoutProvider();
       const vpc = providerVpc(stack);
       const subnets = [vpc.privateSubnets[0], vpc.privateSubnets[0]];
       expectValidationError(() => new NetworkLoadBalancer(stack, "Nlb", { ...nlbOptions(vpc), subnets }), "subnets", '"us-east-1a"');
     });
 
     test("an imported load balancer ARN is not a Network Load Balancer's", () => {
-      const stack = testStack();
+      const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef";
       expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }), "loadBalancerArn", arn);
     });
 
     test("an imported load balancer has no listener port", () => {
-      const stack = testStack();
+      const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
       expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [] }), "listenerPorts", "[]");
     });

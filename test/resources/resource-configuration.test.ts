@@ -1,6 +1,7 @@
 import { Fn, TerraformStack } from "cdktf";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
-import { expectValidationError, gatewayStack, resourcesOfType, testStack } from "./helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
+import { gatewayStack } from "./helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
 
@@ -135,7 +136,7 @@ describe("ResourceConfiguration", () => {
   });
 
   test("DNS resources take the gateway's IP address type by default", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const gateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "DUALSTACK" });
     new ResourceConfiguration(stack, "Config", { name: "app", resourceGateway: gateway, dnsResource: { domainName: "app.example.com" }, portRanges: ["443"] });
     expect(configurations(stack)[0]).toMatchObject({
@@ -145,7 +146,7 @@ describe("ResourceConfiguration", () => {
   });
 
   test("an imported configuration is an endpoint target with its ports", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const config = ResourceConfiguration.fromAttributes(stack, "Shared", {
       resourceConfigurationId: "rcfg-1",
       resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
@@ -228,7 +229,7 @@ describe("ResourceConfiguration", () => {
     });
 
     test("a CHILD's imported group has no known gateway", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const group = ResourceConfiguration.fromAttributes(stack, "Group", {
         resourceConfigurationId: "rcfg-1",
         resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
@@ -244,7 +245,7 @@ describe("ResourceConfiguration", () => {
     test("an imported configuration's type is unknown", () => {
       expectValidationError(
         // @ts-expect-error: JavaScript callers are not type-checked
-        () => ResourceConfiguration.fromAttributes(testStack(), "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", type: "SOLO" }),
+        () => ResourceConfiguration.fromAttributes(stackWithProvider(), "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", type: "SOLO" }),
         "type",
         '"SOLO"',
       );

@@ -1,6 +1,7 @@
-import { ISubnet, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { ISubnet, Vpc, SecurityGroup } from "../../modules/vpc";
 import { ResourceGateway } from "../../modules/resources";
-import { expectValidationError, gatewayStack, ownerVpc, resourcesOfType, synthJson, testStack } from "./helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { gatewayStack, ownerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
 
@@ -40,7 +41,7 @@ describe("ResourceGateway", () => {
   });
 
   test("given security groups replace the default one and keep their own rules", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = ownerVpc(stack);
     const own = new SecurityGroup(stack, "Own", { vpc, description: "mine" });
     const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc, securityGroups: [own] });
@@ -52,8 +53,8 @@ describe("ResourceGateway", () => {
   });
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
-    const stack = testStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
     const gateway = new ResourceGateway(stack, "Gateway", {
       name: "v6-gateway",
       vpc,
@@ -66,7 +67,7 @@ describe("ResourceGateway", () => {
   });
 
   test("fails when an IPV6 gateway's default group would need a rule to an IPv6 block only Terraform knows", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = ownerVpc(stack, { dualStack: true });
     const subnets = [subnet("subnet-a", "us-east-1a", "ipv6"), subnet("subnet-b", "us-east-1b", "ipv6")];
     const gateway = new ResourceGateway(stack, "Gateway", { name: "v6-gateway", vpc, ipAddressType: "IPV6", subnets });
@@ -75,7 +76,7 @@ describe("ResourceGateway", () => {
   });
 
   test("an imported gateway keeps its identifiers and leaves its security groups alone", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const gateway = ResourceGateway.fromAttributes(stack, "Imported", {
       resourceGatewayId: "rgw-0123456789abcdef0",
       resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
@@ -88,20 +89,20 @@ describe("ResourceGateway", () => {
 
   describe("fails when", () => {
     test("it has one subnet", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, subnets: [vpc.privateSubnets[0]] }), "subnets", "subnet");
     });
 
     test("two subnets are in the same availability zone", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const subnets = [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1a")];
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, subnets }), "subnets.availabilityZone", '"us-east-1a"');
     });
 
     test("it has more than 5 security groups", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const securityGroups = ["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-${n}` }));
       const error = expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, securityGroups }), "securityGroups", "sg-f");
@@ -109,17 +110,17 @@ describe("ResourceGateway", () => {
     });
 
     test.each([["ab"], ["a".repeat(41)]])("its name %p is outside 3-40 characters", (name) => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name, vpc: ownerVpc(stack) }), "name", name);
     });
 
     test.each([["Upper"], ["rgw-reserved"], ["-edge"], ["double--hyphen"], ["under_score"]])("its name %p breaks the naming rules", (name) => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name, vpc: ownerVpc(stack) }), "name", name);
     });
 
     test("it is IPV6 in IPv4-only subnets", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const vpc = ownerVpc(stack, { dualStack: true });
       const subnets = [subnet("subnet-a", "us-east-1a", "ipv4"), subnet("subnet-b", "us-east-1b", "ipv4")];
       const error = expectValidationError(
@@ -130,8 +131,8 @@ describe("ResourceGateway", () => {
       expect(error.expected).toContain("ipv6 subnets");
     });
 
-    test("it is DUALSTACK in the IPv4-only subnets of a PrivateVpc", () => {
-      const stack = testStack();
+    test("it is DUALSTACK in the IPv4-only subnets of a Vpc", () => {
+      const stack = stackWithProvider();
       expectValidationError(
         () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "DUALSTACK" }),
         "subnets[0].ipAddressType",
@@ -140,27 +141,27 @@ describe("ResourceGateway", () => {
     });
 
     test("it is IPV6 in a VPC without an IPv6 block", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const subnets = [subnet("subnet-a", "us-east-1a", "ipv6"), subnet("subnet-b", "us-east-1b", "ipv6")];
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), subnets, ipAddressType: "IPV6" }), "vpc.ipv6CidrBlock", "undefined");
     });
 
     test("it has no VPC", () => {
       // @ts-expect-error: JavaScript callers are not type-checked
-      expectValidationError(() => new ResourceGateway(testStack(), "Gateway", { name: "gw1" }), "vpc", "undefined");
+      expectValidationError(() => new ResourceGateway(stackWithProvider(), "Gateway", { name: "gw1" }), "vpc", "undefined");
     });
 
     test("an imported gateway's ipAddressType is unknown", () => {
       expectValidationError(
         // @ts-expect-error: JavaScript callers are not type-checked
-        () => ResourceGateway.fromAttributes(testStack(), "Imported", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "V4" }),
+        () => ResourceGateway.fromAttributes(stackWithProvider(), "Imported", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "V4" }),
         "ipAddressType",
         '"V4"',
       );
     });
 
     test("its ipAddressType is unknown", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       // @ts-expect-error: JavaScript callers are not type-checked
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "IPV5" }), "ipAddressType", "IPV5");
     });

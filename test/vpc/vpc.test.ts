@@ -1,13 +1,13 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, Peer, SecurityGroup } from "../../modules/vpc";
+import { PrivateVpc, Vpc } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
 
 const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
 
-describe("PrivateVpc", () => {
+describe("Vpc", () => {
   test("creates a DNS-enabled VPC with one private subnet and route table per AZ, keyed by AZ", () => {
     const stack = newStack();
-    new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
     const json = JSON.parse(Testing.synth(stack));
     const vpc = Object.values(json.resource.aws_vpc)[0] as Record<string, unknown>;
     expect(vpc).toMatchObject({ cidr_block: "10.1.0.0/16", enable_dns_support: true, enable_dns_hostnames: true });
@@ -22,7 +22,7 @@ describe("PrivateVpc", () => {
 
   test("takes over the default security group and leaves it without rules, unless told not to", () => {
     const stack = newStack();
-    new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
+    new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
     const groups = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_default_security_group) as Record<string, unknown>[];
     expect(groups).toHaveLength(1);
     expect(groups[0].vpc_id).toMatch(/^\$\{aws_vpc\.\w+\.id\}$/);
@@ -30,13 +30,13 @@ describe("PrivateVpc", () => {
     expect(groups[0]).not.toHaveProperty("egress");
 
     const open = newStack();
-    new PrivateVpc(open, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], restrictDefaultSecurityGroup: false });
+    new Vpc(open, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], restrictDefaultSecurityGroup: false });
     expect(JSON.parse(Testing.synth(open)).resource.aws_default_security_group).toBeUndefined();
   });
 
   test("dual-stack subnets get IPv6 blocks from the VPC's Amazon-provided block", () => {
     const stack = newStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
+    const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
     expect(vpc.privateSubnets[0].ipAddressType).toBe("dualstack");
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.values(json.resource.aws_vpc)[0]).toMatchObject({ assign_generated_ipv6_cidr_block: true });
@@ -44,91 +44,35 @@ describe("PrivateVpc", () => {
   });
 
   test("fails when the CIDR, AZ list or AZ names are malformed", () => {
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0", availabilityZones: ["us-east-1a"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0", availabilityZones: ["us-east-1a"] })).toThrow(
       /Vpc: invalid cidrBlock: received "10.1.0.0"; expected an IPv4 CIDR block/,
     );
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: [] })).toThrow(/availabilityZones/);
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: [] })).toThrow(/availabilityZones/);
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1a"] })).toThrow(
       /unique values/,
     );
-    expect(() => new PrivateVpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["east"] })).toThrow(
+    expect(() => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["east"] })).toThrow(
       /availabilityZones\[0\]: received "east"/,
     );
   });
 
   test("imports an existing VPC by attributes", () => {
-    const vpc = PrivateVpc.fromAttributes(newStack(), "Existing", {
+    const vpc = Vpc.fromVpcAttributes(newStack(), "Existing", {
       vpcId: "vpc-0123456789abcdef0",
       cidrBlock: "10.9.0.0/16",
       privateSubnets: [{ subnetId: "subnet-1", availabilityZone: "us-east-1a" }],
     });
     expect(vpc.vpcId).toBe("vpc-0123456789abcdef0");
     expect(vpc.privateSubnets).toHaveLength(1);
-    expect(() => PrivateVpc.fromAttributes(newStack(), "Bad", { vpcId: "vpc-1", cidrBlock: "nope" })).toThrow(ValidationError);
-  });
-});
-
-describe("SecurityGroup", () => {
-  const setup = (): { stack: TerraformStack; group: SecurityGroup } => {
-    const stack = newStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
-    return { stack, group: new SecurityGroup(stack, "Group", { vpc, description: "endpoints" }) };
-  };
-
-  test("creates one described rule resource per rule, keyed by protocol, ports and peer, and no egress", () => {
-    const { stack, group } = setup();
-    group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS from the VPC" });
-    group.addIngressRule({ peer: Peer.cidr("2600:1f18::/56"), port: 443, description: "HTTPS from the VPC over IPv6" });
-    group.addEgressRule({ peer: Peer.prefixList("pl-123", "lattice"), port: 8000, toPort: 8100, description: "to targets" });
-    const json = JSON.parse(Testing.synth(stack));
-    const ingress = Object.entries(json.resource.aws_vpc_security_group_ingress_rule) as [string, Record<string, unknown>][];
-    expect(ingress.map(([, r]) => r)).toEqual([
-      expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 443, to_port: 443, ip_protocol: "tcp", description: "HTTPS from the VPC" }),
-      expect.objectContaining({ cidr_ipv6: "2600:1f18::/56", from_port: 443 }),
-    ]);
-    expect(ingress[0][0]).toMatch(/Ingress-tcp-443-10-0-0-0-16/);
-    expect(Object.values(json.resource.aws_vpc_security_group_egress_rule)).toEqual([
-      expect.objectContaining({ prefix_list_id: "pl-123", from_port: 8000, to_port: 8100 }),
-    ]);
-    expect(Object.values(json.resource.aws_security_group)[0]).not.toHaveProperty("egress");
+    expect(() => Vpc.fromVpcAttributes(newStack(), "Bad", { vpcId: "vpc-1", cidrBlock: "nope" })).toThrow(ValidationError);
   });
 
-  test("fails when a rule opens to the whole internet", () => {
-    const { group } = setup();
-    expect(() => group.addIngressRule({ peer: Peer.cidr("0.0.0.0/0"), port: 443, description: "everyone" })).toThrow(
-      /Group: invalid ingressRules.peer: received "0.0.0.0\/0"; expected a CIDR narrower than the whole internet/,
-    );
-  });
-
-  test("fails when a rule has no description, a bad port, a reversed range or is added twice", () => {
-    const { group } = setup();
-    const peer = Peer.cidr("10.0.0.0/16");
-    expect(() => group.addIngressRule({ peer, port: 443, description: "" })).toThrow(/ingressRules.description/);
-    expect(() => group.addIngressRule({ peer, port: 0, description: "x" })).toThrow(/ingressRules.port: received 0/);
-    expect(() => group.addIngressRule({ peer, port: 90, toPort: 80, description: "x" })).toThrow(/ingressRules.toPort: received 80/);
-    group.addIngressRule({ peer, port: 443, description: "x" });
-    expect(() => group.addIngressRule({ peer, port: 443, description: "again" })).toThrow(/already in the group/);
-  });
-
-  test("fails when the group description is missing or not ASCII", () => {
-    const stack = newStack();
-    const vpc = PrivateVpc.fromAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
-    expect(() => new SecurityGroup(stack, "NoDescription", { vpc, description: undefined as unknown as string })).toThrow(/description/);
-    expect(() => new SecurityGroup(stack, "Accents", { vpc, description: "accès" })).toThrow(/printable ASCII/);
-  });
-});
-
-describe("Peer.cidr with references", () => {
-  test("IPv6 references become cidr_ipv6 rules, and named references get distinct rules", () => {
-    const stack = newStack();
-    const vpc = new PrivateVpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
-    const group = new SecurityGroup(stack, "Group", { vpc, description: "endpoints" });
-    group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock), port: 443, description: "IPv4 clients" });
-    group.addIngressRule({ peer: Peer.cidr(vpc.ipv6CidrBlock!, { family: "ipv6" }), port: 443, description: "IPv6 clients" });
-    group.addIngressRule({ peer: Peer.cidr(vpc.cidrBlock, { name: "second-vpc" }), port: 443, description: "again, by name" });
-    const rules = Object.values(JSON.parse(Testing.synth(stack)).resource.aws_vpc_security_group_ingress_rule) as Record<string, string>[];
-    expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith("cidr_")))).toEqual([["cidr_ipv4"], ["cidr_ipv6"], ["cidr_ipv4"]]);
-    expect(rules[0].cidr_ipv4).toBe("10.1.0.0/16");
-    expect(rules[1].cidr_ipv6).toMatch(/aws_vpc\..*\.ipv6_cidr_block/);
+  test("the deprecated PrivateVpc and PrivateVpc.fromAttributes still build the same VPC", () => {
+    const props = { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"] };
+    const [oldStack, newStackOfVpc] = [newStack(), newStack()];
+    expect(new PrivateVpc(oldStack, "Vpc", props)).toBeInstanceOf(Vpc);
+    new Vpc(newStackOfVpc, "Vpc", props);
+    expect(Testing.synth(oldStack)).toBe(Testing.synth(newStackOfVpc));
+    expect(PrivateVpc.fromAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" }).vpcId).toBe("vpc-0123456789abcdef0");
   });
 });

@@ -1,4 +1,5 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
+import { VPC_LATTICE_SOURCE_CIDRS } from "../../core/aws-facts";
 import {
   EndpointEntity,
   LatticeActionEntry,
@@ -16,8 +17,6 @@ import { reach, workloadAdmission } from "./network";
 import { callerOf, evaluateFor } from "./policies";
 import { checkShare } from "./sharing";
 
-/** Where VPC Lattice traffic to targets comes from (the managed prefix list's ranges, the same in every region). */
-export const LATTICE_SOURCE_RANGES = { ipv4: "169.254.171.0/24", ipv6: "fd00:ec2:80::/64" } as const;
 
 /** How a client's VPC reaches a service network: its VPC association, or a ServiceNetwork endpoint. */
 export type NetworkAccess =
@@ -52,7 +51,7 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
         address: association.address,
         vpcId: association.vpcId,
         subnetIds: source.subnets.map((s) => s.id),
-        cidrs: [source.family === "ipv4" ? LATTICE_SOURCE_RANGES.ipv4 : LATTICE_SOURCE_RANGES.ipv6],
+        cidrs: [source.family === "ipv4" ? VPC_LATTICE_SOURCE_CIDRS.ipv4 : VPC_LATTICE_SOURCE_CIDRS.ipv6],
         securityGroupIds: association.securityGroupIds,
         port: context.port,
         protocol: context.protocol,
@@ -203,7 +202,7 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
     return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
   }
   const vpc = model.vpc(group.vpcId ?? "");
-  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? LATTICE_SOURCE_RANGES.ipv6 : LATTICE_SOURCE_RANGES.ipv4;
+  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   let current = path;
   for (const target of group.targets) {
     const port = target.port ?? group.port ?? 443;

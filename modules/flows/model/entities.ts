@@ -1,4 +1,4 @@
-import { PortRange } from "../../core/formats";
+import { PortRange } from "../../core/ports";
 import { TerraformBlock } from "../terraform/document";
 
 /**

@@ -1,4 +1,4 @@
-import { PortRange } from "../../core/formats";
+import { PortRange } from "../../core/ports";
 import { Json, ProviderConfiguration, TerraformBlock, TerraformDocument } from "../terraform/document";
 import { TfValue, Unknown } from "../terraform/expressions";
 import { awsSyntheticAttributes, syntheticArn, syntheticId } from "../terraform/synthetic";

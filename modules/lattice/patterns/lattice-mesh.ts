@@ -1,13 +1,13 @@
 import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, stableId, ValidationError } from "../../core";
-import { PortSpec } from "../../endpoints/targets";
+import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, PortRange, stableId, ValidationError } from "../../core";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISecurityGroup, IVpc } from "../../vpc";
 import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
 import { ILatticeService, IServiceNetwork } from "../interfaces";
-import { ServiceNetwork, ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network";
+import { ServiceNetwork } from "../service-network";
+import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network-associations";
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
 export interface MeshService {
@@ -29,7 +29,7 @@ export interface LatticeMeshMemberOptions {
   /** Security groups of the VPC association (at most 5). @default - a group admitting the VPC's CIDR on `ports` */
   readonly securityGroups?: readonly ISecurityGroup[];
   /** Listener ports clients use, for the created security group. @default - HTTPS (443) only */
-  readonly ports?: readonly PortSpec[];
+  readonly ports?: readonly PortRange[];
   /** Services the member registers in the network. @default - none */
   readonly services?: readonly MeshService[];
 }

@@ -32,7 +32,7 @@ export interface DnsResourceGroupProps extends PatternGatewayProps {
 
 /**
  * Several related DNS endpoints (the APIs of one application, say) shared
- * and reached as one GROUP resource configuration (RC-4, RG-4): one
+ * and reached as one GROUP resource configuration behind one gateway: one
  * Resource endpoint or service network association gives consumers every
  * member, and one RAM share carries them all.
  *

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
 import { checkExactlyOne, checkPort, requireValue } from "../../core";
-import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
+import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
-import { ServiceNetworkResourceAssociation } from "../../lattice/service-network";
+import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
 import { ResourceShare, ResourceShareAccepter } from "../../ram";
 import { Peer, SecurityGroup } from "../../vpc";
 import { IResourceGateway } from "../resource-gateway";
@@ -35,7 +35,7 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
 }
 
 /**
- * An RDS database shared privately with a partner account (RC-1, RG-1): a
+ * An RDS database shared privately with a partner account: a
  * resource gateway in the owner VPC, a resource configuration for the
  * database (by ARN, or by DNS name and port), and through
  * {@link SharedResourceAccess} an AWS RAM share to the partner, its

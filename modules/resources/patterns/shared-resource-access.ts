@@ -1,10 +1,9 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { checkAccountId, requireValue } from "../../core";
-import { ResourceEndpoint } from "../../endpoints/lattice-endpoints";
+import { checkAccountId, IResourceConfiguration, requireValue } from "../../core";
+import { ResourceEndpoint } from "../../endpoints";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { IVpcResourceConfiguration } from "../resource-configuration";
 
 /** The partner account a resource is shared with, and where its clients are. */
 export interface PartnerAccessProps {
@@ -29,12 +28,12 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
   /** The share's name in both accounts' RAM consoles. */
   readonly name: string;
   /** The configuration to share, made in the owner account. */
-  readonly resourceConfiguration: IVpcResourceConfiguration;
+  readonly resourceConfiguration: IResourceConfiguration;
 }
 
 /**
  * Shares a resource configuration with a partner account and gives a
- * partner VPC a Resource endpoint to it (DEP-6, across accounts): the AWS
+ * partner VPC a Resource endpoint to it (direct access across accounts): the AWS
  * RAM share, the partner's acceptance when it is outside the organization,
  * and the endpoint, created only once the configuration is in the share.
  *

@@ -1,9 +1,10 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SharePrincipal } from "../../../modules/ram";
-import { PrivateVpc } from "../../../modules/vpc";
+import { Vpc } from "../../../modules/vpc";
 import { LatticeMesh, LatticeMeshMember, LatticeMeshProps, ServiceNetwork } from "../../../modules/lattice";
-import { expectValidationError, fakeService, resourcesOfType, testStack } from "../helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider } from "../../helpers";
+import { fakeService } from "../helpers";
 
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
 const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/0123abcd-4567-89ef-0123-456789abcdef";
@@ -15,7 +16,7 @@ function consumerProvider(stack: TerraformStack, alias: string): AwsProvider {
 function mesh(stack: TerraformStack, props: Partial<LatticeMeshProps> = {}): LatticeMesh {
   const consumer = consumerProvider(stack, "consumer");
   const producer = consumerProvider(stack, "producer");
-  const clientVpc = new PrivateVpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
+  const clientVpc = new Vpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
   return new LatticeMesh(stack, "Mesh", {
     name: "partner-mesh",
     members: [
@@ -33,7 +34,7 @@ function values(stack: TerraformStack, type: string): any[] {
 
 describe("LatticeMesh", () => {
   test("the owner shares the network with every member account, inside the organization, and allows them in the auth policy", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     mesh(stack);
     const [share] = values(stack, "aws_ram_resource_share");
     expect(share.allow_external_principals).toBe(false);
@@ -44,7 +45,7 @@ describe("LatticeMesh", () => {
   });
 
   test("each member associates with its own provider, by network ARN, after the share", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     mesh(stack);
     const [vpcAssociation] = values(stack, "aws_vpclattice_service_network_vpc_association");
     expect(vpcAssociation.provider).toBe("aws.consumer");
@@ -57,7 +58,7 @@ describe("LatticeMesh", () => {
   });
 
   test("outside the organization, members accept the share before associating", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     mesh(stack, { allowExternalPrincipals: true });
     expect(values(stack, "aws_ram_resource_share")[0].allow_external_principals).toBe(true);
     const accepters = values(stack, "aws_ram_resource_share_accepter");
@@ -67,20 +68,20 @@ describe("LatticeMesh", () => {
   });
 
   test("member addresses are keyed by member and service names", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     mesh(stack);
     expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([expect.stringMatching(/^Mesh_Member-orders_Service-orders_/)]);
   });
 
   test("split variant: the owner shares with sharedWith only, the member stack imports the network and accepts the share", () => {
-    const owner = testStack();
+    const owner = stackWithProvider();
     new LatticeMesh(owner, "Mesh", { name: "partner-mesh", sharedWith: [SharePrincipal.account("222222222222")], allowExternalPrincipals: true });
     expect(values(owner, "aws_ram_principal_association").map((a) => a.principal)).toEqual(["222222222222"]);
     expect(values(owner, "aws_vpclattice_service_network_vpc_association")).toEqual([]);
 
-    const member = testStack();
+    const member = stackWithProvider();
     const provider = consumerProvider(member, "member");
-    const vpc = new PrivateVpc(member, "Vpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider });
+    const vpc = new Vpc(member, "Vpc", { name: "client", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a"], provider });
     new LatticeMeshMember(member, "Member", {
       serviceNetwork: ServiceNetwork.fromArn(member, "Network", NETWORK_ARN),
       acceptShare: { resourceShareArn: SHARE_ARN },
@@ -95,12 +96,12 @@ describe("LatticeMesh", () => {
   });
 
   test("fails when there is nobody to share with", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(() => new LatticeMesh(stack, "Mesh", { name: "lonely-mesh" }), "members, sharedWith", "[]");
   });
 
   test("fails when a member account ID is malformed", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
     expectValidationError(
       () => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [{ name: "client", accountId: "2222", provider, services: [{ name: "s", service: fakeService() }] }] }),
@@ -110,20 +111,20 @@ describe("LatticeMesh", () => {
   });
 
   test("fails when two members share a name", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
     const member = { name: "client", accountId: "222222222222", provider, services: [{ name: "s", service: fakeService() }] };
     expectValidationError(() => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [member, { ...member, accountId: "333333333333" }] }), "members", "client");
   });
 
   test("fails when a member brings neither a VPC nor services", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
     expectValidationError(() => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [{ name: "idle", accountId: "222222222222", provider }] }), "vpc, services", "neither");
   });
 
   test("fails when a split member accepts a share without its own provider", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () =>
         new LatticeMeshMember(stack, "Member", {

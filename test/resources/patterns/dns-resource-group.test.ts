@@ -1,6 +1,7 @@
 import { DnsResourceGroup, ResourceGateway } from "../../../modules/resources";
 import { SharePrincipal } from "../../../modules/ram";
-import { expectValidationError, ownerVpc, synthJson, testStack } from "../helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
+import { ownerVpc } from "../helpers";
 
 const members = {
   billing: { domainName: "billing.apps.example.com", portRanges: ["443"] },
@@ -10,7 +11,7 @@ const members = {
 
 describe("DnsResourceGroup", () => {
   test("one GROUP and one CHILD per member, keyed by member name, the group's ports are the members'", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const group = new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members });
     const json = synthJson(stack);
     const configs = json.resource.aws_vpclattice_resource_configuration as Record<string, Record<string, unknown>>;
@@ -28,7 +29,7 @@ describe("DnsResourceGroup", () => {
   });
 
   test("shares the group (and so every member) when asked, on a gateway it is given", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const resourceGateway = new ResourceGateway(stack, "SharedGateway", { name: "vpc-ingress", vpc: ownerVpc(stack) });
     new DnsResourceGroup(stack, "Apps", { name: "apps", resourceGateway, members, sharing: { principals: [SharePrincipal.account("333333333333")] } });
     const json = synthJson(stack);
@@ -39,18 +40,18 @@ describe("DnsResourceGroup", () => {
   });
 
   test("fails when it has no member", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(() => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: {} }), "members", "[]");
   });
 
   test("fails when a member's DNS name or ports are invalid", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     expectValidationError(
       () => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: { bad: { domainName: "bad_name", portRanges: ["443"] } } }),
       "dnsResource.domainName",
       "bad_name",
     );
-    const stack2 = testStack();
+    const stack2 = stackWithProvider();
     expectValidationError(
       () => new DnsResourceGroup(stack2, "Apps", { name: "apps", vpc: ownerVpc(stack2), members: { bad: { domainName: "ok.example.com", portRanges: ["80-"] } } }),
       "portRanges[0]",

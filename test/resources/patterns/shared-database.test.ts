@@ -1,16 +1,17 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
-import { PrivateVpc, SecurityGroup } from "../../../modules/vpc";
+import { Vpc, SecurityGroup } from "../../../modules/vpc";
 import { ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
-import { expectValidationError, ownerVpc, synthJson, testStack } from "../helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
+import { ownerVpc } from "../helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
 
 function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: TerraformStack; db: SharedDatabase } {
-  const stack = testStack();
+  const stack = stackWithProvider();
   const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
-  const partnerVpc = new PrivateVpc(stack, "PartnerVpc", {
+  const partnerVpc = new Vpc(stack, "PartnerVpc", {
     name: "partner",
     cidrBlock: "10.1.0.0/16",
     availabilityZones: ["us-east-1a", "us-east-1b"],
@@ -69,11 +70,11 @@ describe("SharedDatabase", () => {
   });
 
   test("by DNS name and port, with the database's security group opened to the gateway's group", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const vpc = ownerVpc(stack);
     const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
     const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
-    const partnerVpc = PrivateVpc.fromAttributes(stack, "PartnerVpc", {
+    const partnerVpc = Vpc.fromVpcAttributes(stack, "PartnerVpc", {
       vpcId: "vpc-partner",
       cidrBlock: "10.1.0.0/16",
       privateSubnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1b" }],
@@ -108,7 +109,7 @@ describe("SharedDatabase", () => {
   });
 
   test("associates the configuration with a service network whose resource access logs are on", () => {
-    const stack = testStack();
+    const stack = stackWithProvider();
     const network = new ServiceNetwork(stack, "Network", {
       name: "owner-network",
       authPolicy: undefined,
@@ -124,7 +125,7 @@ describe("SharedDatabase", () => {
       databaseArn: RDS_ARN,
       partnerAccountId: "222222222222",
       partnerProvider,
-      partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+      partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
       serviceNetwork: network,
     });
     const json = synthJson(stack);
@@ -154,7 +155,7 @@ describe("SharedDatabase", () => {
     });
 
     test("the database's security group must admit a given gateway that has no group of its own, and there is no VPC to take the CIDR from", () => {
-      const stack = testStack();
+      const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
       const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1" });
@@ -168,7 +169,7 @@ describe("SharedDatabase", () => {
             databaseSecurityGroup,
             partnerAccountId: "222222222222",
             partnerProvider,
-            partnerVpc: new PrivateVpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+            partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
           }),
         "vpc",
         "undefined",

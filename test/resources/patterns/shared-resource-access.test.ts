@@ -1,7 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PrivateVpc } from "../../../modules/vpc";
+import { Vpc } from "../../../modules/vpc";
 import { ResourceConfiguration, SharedResourceAccess, SharedResourceAccessProps } from "../../../modules/resources";
-import { expectValidationError, gatewayStack, synthJson } from "../helpers";
+import { expectValidationError, synthJson } from "../../helpers";
+import { gatewayStack } from "../helpers";
 
 function shared(extra: Partial<SharedResourceAccessProps> = {}) {
   const { stack, gateway } = gatewayStack();
@@ -12,7 +13,7 @@ function shared(extra: Partial<SharedResourceAccessProps> = {}) {
     portRanges: ["8000-8100"],
   });
   const partnerProvider = new AwsProvider(stack, "trusted", { alias: "trusted", region: "us-east-1" });
-  const partnerVpc = new PrivateVpc(stack, "TrustedVpc", { name: "trusted", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider });
+  const partnerVpc = new Vpc(stack, "TrustedVpc", { name: "trusted", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider });
   const access = new SharedResourceAccess(stack, "Access", {
     name: "build-host",
     resourceConfiguration,

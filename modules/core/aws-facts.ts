@@ -1,0 +1,52 @@
+/**
+ * What AWS publishes about the services this library builds on: default
+ * quotas, hard limits and fixed address ranges. One place, so that building
+ * blocks (which warn or fail at synth) and guardrail rules (which judge
+ * synthesized JSON) always agree.
+ */
+
+/**
+ * Default values of the adjustable quotas the building blocks warn about
+ * when a stack crosses them: the apply would fail unless the account's quota
+ * was raised (Service Quotas) first.
+ */
+export const AWS_DEFAULT_QUOTAS = {
+  /** Interface (and Resource, ServiceNetwork) VPC endpoints per VPC. */
+  endpointsPerVpc: 50,
+  /** Listeners per Network Load Balancer. */
+  listenersPerNetworkLoadBalancer: 50,
+  /** Listeners per VPC Lattice service. */
+  listenersPerLatticeService: 2,
+  /** Rules per VPC Lattice listener (priorities go up to 100 once it is raised). */
+  rulesPerLatticeListener: 10,
+  /** Service associations, and resource configuration associations, per service network. */
+  associationsPerServiceNetwork: 500,
+  /** CHILD resource configurations per GROUP (L-9BC96FEF). */
+  childrenPerResourceConfigurationGroup: 60,
+} as const;
+
+/** Hard limits: AWS rejects anything beyond them. */
+export const AWS_LIMITS = {
+  /** Security groups on one service network VPC association. */
+  securityGroupsPerServiceNetworkVpcAssociation: 5,
+  /** Security groups on one resource gateway. */
+  securityGroupsPerResourceGateway: 5,
+  /** Characters of a VPC endpoint policy. */
+  endpointPolicyCharacters: 20480,
+  /** Characters of an S3 bucket policy (20 KB). */
+  bucketPolicyCharacters: 20480,
+  /** Characters of a VPC Lattice auth policy. */
+  latticeAuthPolicyCharacters: 10240,
+} as const;
+
+/**
+ * Where VPC Lattice traffic to targets comes from: the link-local ranges of the
+ * `com.amazonaws.<region>.vpc-lattice` managed prefix list, the same in every
+ * region. Literal, so that stacks plan without looking the prefix list up.
+ */
+export const VPC_LATTICE_SOURCE_CIDRS = {
+  /** IPv4 source range of VPC Lattice traffic to targets. */
+  ipv4: "169.254.171.0/24",
+  /** IPv6 source range of VPC Lattice traffic to targets (IPV6 target groups). */
+  ipv6: "fd00:ec2:80::/64",
+} as const;

@@ -1,0 +1,33 @@
+import { TerraformProvider } from "cdktf";
+import { PortRange } from "./ports";
+
+/**
+ * Contracts that several areas share, kept below them so that no area
+ * imports another one to name a concept: a resource configuration
+ * (resources) is associated with service networks (lattice) and reached by
+ * Resource endpoints (endpoints).
+ */
+
+/**
+ * SINGLE: one DNS name or IP address. GROUP: a parent of CHILD
+ * configurations, shared and reached as one. ARN: an AWS resource such as an
+ * RDS database, whose ports AWS takes from the resource.
+ */
+export type ResourceConfigurationType = "SINGLE" | "GROUP" | "CHILD" | "ARN";
+
+/**
+ * A VPC Lattice resource configuration, created here or imported: what
+ * service network associations, Resource endpoints and RAM shares refer to.
+ */
+export interface IResourceConfiguration {
+  /** Resource configuration ARN (`arn:aws:vpc-lattice:…:resourceconfiguration/rcfg-…`), what RAM shares, associations and endpoints use. */
+  readonly resourceConfigurationArn: string;
+  /** `rcfg-` followed by 17 characters. @default - unknown; the ARN names the configuration */
+  readonly resourceConfigurationId?: string;
+  /** TCP ports of the configuration, which the security groups of endpoints to it open. @default - none known (ARN resources): endpoints need their own ports */
+  readonly ports?: readonly PortRange[];
+  /** @default - unknown */
+  readonly type?: ResourceConfigurationType;
+  /** The provider (account) that owns the configuration. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}

@@ -1,0 +1,158 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
+import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
+import { IVpc, Peer } from "../../vpc";
+import { NetworkEndpointProps } from "../endpoint-base";
+import { InterfaceEndpoint } from "../interface-endpoint";
+import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
+
+/** A VPC that uses the hub's endpoints. */
+export interface SpokeVpc {
+  /** Stable name of the spoke; keys its Terraform addresses. */
+  readonly name: string;
+  /** The spoke VPC. When its provider is another account's, the association is authorized by the hub and made by the spoke. */
+  readonly vpc: IVpc;
+}
+
+export interface CentralizedEndpointsProps extends NetworkEndpointProps {
+  /** Interface endpoints to create in the hub (`vpc`); gateway endpoints cannot be shared. */
+  readonly services: readonly ServiceAccess[];
+  /** The VPCs that resolve the services to the hub's endpoints. They need a route to the hub (Transit Gateway or peering). */
+  readonly spokes: readonly SpokeVpc[];
+  /**
+   * Who may connect to the hub's endpoints. Spokes reach them across the
+   * Transit Gateway, so their CIDRs must be here.
+   * @default - the hub's and every spoke's IPv4 CIDR
+   */
+  readonly allowedPeers?: readonly Peer[];
+  /**
+   * Region of the endpoints, for the service and zone names.
+   * @default - the literal region of the provider
+   */
+  readonly region?: string;
+  /**
+   * Place each endpoint only in the AZs its service supports.
+   * @default false
+   */
+  readonly onlySupportedAvailabilityZones?: boolean;
+}
+
+/**
+ * Hub-and-spoke VPC endpoints: one set of interface endpoints in a hub VPC
+ * (private DNS off), and per service a Route 53 private hosted zone named
+ * like the service's public DNS name (e.g. `logs.us-east-1.amazonaws.com`)
+ * with alias records to the endpoint, associated with the hub and every
+ * spoke. Spokes pay for no endpoints of their own.
+ *
+ * Creates: what {@link PrivateAwsServiceAccess} creates, plus per service
+ * aws_route53_zone, aws_route53_record (apex, and wildcard for services
+ * with sub-domains), aws_route53_zone_association per spoke, and
+ * aws_route53_vpc_association_authorization for spokes of other accounts.
+ */
+export class CentralizedEndpoints extends Construct {
+  /** The hub's endpoints and their shared security group. */
+  public readonly endpoints: PrivateAwsServiceAccess;
+  /** Private hosted zones by service short name. */
+  public readonly hostedZones: Readonly<Record<string, Route53Zone>>;
+
+  constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
+    super(scope, id);
+    checkItemCount(this, "spokes", props.spokes, 1);
+    checkUnique(this, "spokes", props.spokes, (s) => s.name);
+    props.services.forEach((access, i) => {
+      if (access.endpointType === "Gateway") {
+        throw new ValidationError(this, `services[${i}].endpointType`, "Gateway", "Interface: a gateway endpoint serves only its own VPC, spokes cannot use it");
+      }
+    });
+    const hubProvider = providerOf(props, props.vpc);
+    const region = resolveRegion(this, props.region, hubProvider);
+    this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
+      ...props,
+      region,
+      allowedPeers: props.securityGroups === undefined ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
+      services: props.services.map((access) => ({ ...access, privateDnsEnabled: false })),
+    });
+    const zones: Record<string, Route53Zone> = {};
+    for (const access of props.services) {
+      const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
+      const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
+        zoneName: access.service.dnsName(this, `services.${access.service.shortName}`, region),
+        wildcard: access.service.wildcardDns,
+        endpoint,
+        hub: props.vpc,
+        hubProvider,
+        spokes: props.spokes,
+      });
+      zones[access.service.shortName] = dns.zone;
+    }
+    this.hostedZones = zones;
+  }
+
+  /** One peer per distinct CIDR; CIDRs only known at apply are keyed by the VPC's name, so their rules stay distinct. */
+  private hubAndSpokePeers(props: CentralizedEndpointsProps): Peer[] {
+    const named = [{ name: "hub", cidr: props.vpc.cidrBlock }, ...props.spokes.map((s) => ({ name: `spoke-${s.name}`, cidr: s.vpc.cidrBlock }))];
+    const literals = new Set<string>();
+    return named.flatMap(({ name, cidr }) => {
+      if (!isUnresolved(cidr)) {
+        if (literals.has(cidr)) return [];
+        literals.add(cidr);
+        return [Peer.cidr(cidr)];
+      }
+      return [Peer.cidr(cidr, { name })];
+    });
+  }
+}
+
+interface ServiceZoneProps {
+  readonly zoneName: string;
+  readonly wildcard: boolean;
+  readonly endpoint: InterfaceEndpoint;
+  readonly hub: IVpc;
+  readonly hubProvider?: TerraformProvider;
+  readonly spokes: readonly SpokeVpc[];
+}
+
+/** One service's private hosted zone: alias records to the hub endpoint, shared with the spokes. */
+class ServiceZone extends Construct {
+  public readonly zone: Route53Zone;
+
+  constructor(scope: Construct, id: string, props: ServiceZoneProps) {
+    super(scope, id);
+    this.zone = new Route53Zone(this, "Zone", {
+      provider: props.hubProvider,
+      name: props.zoneName,
+      comment: `Resolves ${props.zoneName} to the hub VPC endpoint`,
+      vpc: [{ vpcId: props.hub.vpcId }],
+      // Spokes are added by separate associations; without this Terraform would remove them.
+      lifecycle: { ignoreChanges: ["vpc"] },
+    });
+    // The endpoint's first DNS entry is its regional name, valid in every AZ.
+    const regional = props.endpoint.dnsEntries.get(0);
+    const names = props.wildcard ? { Alias: props.zoneName, WildcardAlias: `*.${props.zoneName}` } : { Alias: props.zoneName };
+    for (const [recordId, name] of Object.entries(names)) {
+      new Route53Record(this, recordId, {
+        provider: props.hubProvider,
+        zoneId: this.zone.zoneId,
+        name,
+        type: "A",
+        alias: { name: regional.dnsName, zoneId: regional.hostedZoneId, evaluateTargetHealth: true },
+      });
+    }
+    for (const spoke of props.spokes) {
+      const key = stableId(spoke.name);
+      const crossAccount = spoke.vpc.provider !== undefined && spoke.vpc.provider !== props.hubProvider;
+      const authorization = crossAccount
+        ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, { provider: props.hubProvider, zoneId: this.zone.zoneId, vpcId: spoke.vpc.vpcId })
+        : undefined;
+      new Route53ZoneAssociation(this, `Association-${key}`, {
+        provider: crossAccount ? spoke.vpc.provider : props.hubProvider,
+        zoneId: authorization?.zoneId ?? this.zone.zoneId,
+        vpcId: authorization?.vpcId ?? spoke.vpc.vpcId,
+      });
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { Construct } from "constructs";
+import { VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
+import { VpclatticeListenerRuleAction } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
+import {
+  checkIntegerRange,
+  checkItemCount,
+  isUnresolved,
+  ValidationError,
+} from "../core";
+import { ILatticeTargetGroup } from "./interfaces";
+import { LatticeListenerProtocol } from "./listener";
+
+/** A target group and its share of a forward action. */
+export interface WeightedTargetGroup {
+  /** The target group receiving this share of the requests. */
+  readonly targetGroup: ILatticeTargetGroup;
+  /** Relative share, 0 to 999; 0 keeps the group attached but idle (a drained blue). @default 100 */
+  readonly weight?: number;
+}
+
+/** What a listener or a rule does with a request. */
+export class LatticeListenerAction {
+  /** Everything to one target group. */
+  public static forward(targetGroup: ILatticeTargetGroup): LatticeListenerAction {
+    return new LatticeListenerAction([{ targetGroup }], undefined);
+  }
+
+  /** Splits requests between 1 to 10 target groups by weight. */
+  public static weightedForward(targetGroups: readonly WeightedTargetGroup[]): LatticeListenerAction {
+    return new LatticeListenerAction(targetGroups, undefined);
+  }
+
+  /** Answers with a status code and no body, without reaching a target (HTTP and HTTPS listeners only). */
+  public static fixedResponse(statusCode: number): LatticeListenerAction {
+    return new LatticeListenerAction([], statusCode);
+  }
+
+  private constructor(
+    /** Empty for fixed responses. */
+    public readonly targetGroups: readonly WeightedTargetGroup[],
+    /** HTTP status code of a fixed response, 100-599; undefined for forward actions. */
+    public readonly statusCode: number | undefined,
+  ) {}
+
+  /** @internal */
+  public validate(scope: Construct, prop: string, protocol: LatticeListenerProtocol): void {
+    if (this.statusCode !== undefined) {
+      checkIntegerRange(scope, `${prop}.statusCode`, this.statusCode, 100, 599);
+      if (protocol === "TLS_PASSTHROUGH") {
+        throw new ValidationError(scope, prop, `a fixed ${this.statusCode} response`, "a forward action: a TLS_PASSTHROUGH listener cannot read the request to answer it");
+      }
+      return;
+    }
+    checkItemCount(scope, `${prop}.targetGroups`, this.targetGroups, 1, 10);
+    const weights = this.targetGroups.map((t) => t.weight ?? 100);
+    weights.forEach((w, i) => checkIntegerRange(scope, `${prop}.targetGroups[${i}].weight`, w, 0, 999));
+    if (!weights.some(isUnresolved) && weights.every((w) => w === 0)) {
+      throw new ValidationError(scope, `${prop}.targetGroups`, weights, "at least one weight above 0 (with all weights at 0 no request is served)");
+    }
+    const arns = this.targetGroups.map((t) => t.targetGroup.targetGroupArn).filter((arn) => !isUnresolved(arn));
+    const twice = arns.find((arn, i) => arns.indexOf(arn) !== i);
+    if (twice !== undefined) throw new ValidationError(scope, `${prop}.targetGroups`, twice, "each target group once (merge the weights)");
+    const tcp = protocol === "TLS_PASSTHROUGH";
+    this.targetGroups.forEach(({ targetGroup }, i) => {
+      if (targetGroup.type !== "LAMBDA" && targetGroup.protocol === undefined) return;
+      if ((targetGroup.protocol === "TCP") !== tcp) {
+        const shown = targetGroup.type === "LAMBDA" ? "a LAMBDA target group" : `a ${targetGroup.protocol} target group`;
+        throw new ValidationError(scope, `${prop}.targetGroups[${i}]`, shown, tcp ? "a TCP target group behind a TLS_PASSTHROUGH listener" : `an HTTP, HTTPS or LAMBDA target group behind an ${protocol} listener`);
+      }
+    });
+  }
+
+  /** The listener's `default_action` block. @internal */
+  public renderDefault(): VpclatticeListenerDefaultAction {
+    return this.statusCode !== undefined ? { fixedResponse: { statusCode: this.statusCode } } : { forward: [{ targetGroups: this.renderTargets() }] };
+  }
+
+  /** A rule's `action` block. @internal */
+  public renderRule(): VpclatticeListenerRuleAction {
+    return this.statusCode !== undefined ? { fixedResponse: { statusCode: this.statusCode } } : { forward: { targetGroups: this.renderTargets() } };
+  }
+
+  private renderTargets(): { targetGroupIdentifier: string; weight: number }[] {
+    return this.targetGroups.map((t) => ({ targetGroupIdentifier: t.targetGroup.targetGroupId, weight: t.weight ?? 100 }));
+  }
+}

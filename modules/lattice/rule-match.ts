@@ -1,0 +1,119 @@
+import { Construct } from "constructs";
+import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
+import {
+  checkItemCount,
+  checkLength,
+  checkOneOf,
+  checkPattern,
+  ValidationError,
+} from "../core";
+import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
+
+/** A condition on the request path. */
+export class PathMatch {
+  /** The path and everything below it: `/api` matches `/api` and `/api/orders`. */
+  public static prefix(path: string, options: { readonly caseSensitive?: boolean } = {}): PathMatch {
+    return new PathMatch("prefix", path, options.caseSensitive ?? false);
+  }
+
+  /** Exactly this path. */
+  public static exact(path: string, options: { readonly caseSensitive?: boolean } = {}): PathMatch {
+    return new PathMatch("exact", path, options.caseSensitive ?? false);
+  }
+
+  private constructor(
+    /** Whether `path` is matched as a prefix or exactly (`match.http_match.path_match.match.prefix`/`exact`). */
+    public readonly kind: "prefix" | "exact",
+    /** The path to match, starting with `/`, 1-200 characters. */
+    public readonly path: string,
+    /** Whether the match is case-sensitive (`case_sensitive`); false unless asked for. */
+    public readonly caseSensitive: boolean,
+  ) {}
+
+  /** @internal */
+  public validate(scope: Construct, prop: string): void {
+    checkLength(scope, prop, this.path, 1, 200);
+    checkPattern(scope, prop, this.path, /^\//, "a path starting with / such as /api/orders");
+    checkPattern(scope, prop, this.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]*$/, "a path of letters, digits and @:%_+.~#?&/=- only");
+  }
+}
+
+/** A condition on one request header. */
+export class HeaderMatch {
+  /** Header `name` equals `value`; case-insensitive unless `options.caseSensitive`. */
+  public static exact(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
+    return new HeaderMatch(name, "exact", value, options.caseSensitive ?? false);
+  }
+
+  /** Header `name` starts with `value`; case-insensitive unless `options.caseSensitive`. */
+  public static prefix(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
+    return new HeaderMatch(name, "prefix", value, options.caseSensitive ?? false);
+  }
+
+  /** Header `name` contains `value`; case-insensitive unless `options.caseSensitive`. */
+  public static contains(name: string, value: string, options: { readonly caseSensitive?: boolean } = {}): HeaderMatch {
+    return new HeaderMatch(name, "contains", value, options.caseSensitive ?? false);
+  }
+
+  private constructor(
+    /** The header name, 1-40 characters. */
+    public readonly name: string,
+    /** How `value` is compared with the header's value. */
+    public readonly kind: "exact" | "prefix" | "contains",
+    /** The value to compare with, 1-128 characters. */
+    public readonly value: string,
+    /** Whether the comparison is case-sensitive (`case_sensitive`); false unless asked for. */
+    public readonly caseSensitive: boolean,
+  ) {}
+
+  /** @internal */
+  public validate(scope: Construct, prop: string): void {
+    checkLength(scope, `${prop}.name`, this.name, 1, 40);
+    checkPattern(scope, `${prop}.name`, this.name, /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
+    checkLength(scope, `${prop}.value`, this.value, 1, 128);
+  }
+}
+
+/** The conditions of a rule; every given condition must hold. */
+export interface RuleMatch {
+  /** @default - any path */
+  readonly path?: PathMatch;
+  /** Up to 5 header conditions. @default - no header condition */
+  readonly headers?: readonly HeaderMatch[];
+  /** @default - any method */
+  readonly method?: LatticeHttpMethod;
+}
+
+/** Fails on a rule without conditions or with malformed ones. @internal */
+export function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {
+  if (match.path === undefined && (match.headers ?? []).length === 0 && match.method === undefined) {
+    throw new ValidationError(scope, prop, match, "at least one of path, headers or method (a rule without conditions is the default action)");
+  }
+  match.path?.validate(scope, `${prop}.path`);
+  checkItemCount(scope, `${prop}.headers`, match.headers, 0, 5);
+  match.headers?.forEach((h, i) => h.validate(scope, `${prop}.headers[${i}]`));
+  checkOneOf(scope, `${prop}.method`, match.method, LATTICE_HTTP_METHODS);
+}
+
+/** The rule's `match.http_match` block. @internal */
+export function renderMatch(match: RuleMatch): VpclatticeListenerRuleMatchHttpMatch {
+  const { path, headers, method } = match;
+  return {
+    method,
+    pathMatch: path === undefined ? undefined : { caseSensitive: path.caseSensitive, match: { [path.kind]: path.path } },
+    headerMatches:
+      headers === undefined || headers.length === 0
+        ? undefined
+        : headers.map((h) => ({ name: h.name, caseSensitive: h.caseSensitive, match: { [h.kind]: h.value } })),
+  };
+}
+
+/** The conditions in words, for errors. @internal */
+export function describeMatch(match: RuleMatch): string {
+  const parts = [
+    match.path === undefined ? undefined : `path ${match.path.kind} ${match.path.path}`,
+    ...(match.headers ?? []).map((h) => `header ${h.name}`),
+    match.method === undefined ? undefined : `method ${match.method}`,
+  ];
+  return `a rule matching ${parts.filter((p) => p !== undefined).join(", ") || "nothing"}`;
+}

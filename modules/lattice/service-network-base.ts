@@ -1,0 +1,39 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { stableId } from "../core";
+import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
+import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
+import {
+  ServiceNetworkResourceAssociation,
+  ServiceNetworkResourceAssociationProps,
+  ServiceNetworkServiceAssociation,
+  ServiceNetworkServiceAssociationProps,
+  ServiceNetworkVpcAssociation,
+  ServiceNetworkVpcAssociationOptions,
+} from "./service-network-associations";
+
+/** A service network with the associations it can make, created here or imported (shared with this account). */
+export abstract class ServiceNetworkBase extends Construct implements IServiceNetwork, IServiceNetworkEndpointTarget {
+  public abstract readonly serviceNetworkId: string;
+  public abstract readonly serviceNetworkArn: string;
+  public abstract readonly provider?: TerraformProvider;
+
+  /** Associates a VPC; `name` keys its Terraform address. */
+  public associateVpc(name: string, options: ServiceNetworkVpcAssociationOptions): ServiceNetworkVpcAssociation {
+    return new ServiceNetworkVpcAssociation(this, `Vpc-${stableId(name)}`, { ...options, serviceNetwork: this });
+  }
+
+  /** Adds a service; `name` keys its Terraform address. */
+  public associateService(name: string, service: ILatticeService, options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {}): ServiceNetworkServiceAssociation {
+    return new ServiceNetworkServiceAssociation(this, `Service-${stableId(name)}`, { ...options, serviceNetwork: this, service });
+  }
+
+  /** Adds a resource configuration; `name` keys its Terraform address. */
+  public associateResourceConfiguration(
+    name: string,
+    resourceConfiguration: IResourceConfiguration,
+    options: Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration"> = {},
+  ): ServiceNetworkResourceAssociation {
+    return new ServiceNetworkResourceAssociation(this, `Resource-${stableId(name)}`, { ...options, serviceNetwork: this, resourceConfiguration });
+  }
+}

@@ -1,0 +1,57 @@
+import { Construct } from "constructs";
+import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
+import { checkIntegerRange, checkOneOf, checkPattern, checkPort } from "../core";
+
+/** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
+export interface LatticeTargetGroupHealthCheck {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Seconds between checks of one target, 5 to 300. @default 30 */
+  readonly intervalSeconds?: number;
+  /** Seconds without a response that fail a check, 1 to 120. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive successes that make a target healthy, 2 to 10. @default 5 */
+  readonly healthyThresholdCount?: number;
+  /** Consecutive failures that make a target unhealthy, 2 to 10. @default 2 */
+  readonly unhealthyThresholdCount?: number;
+  /** Request path, starting with `/`. @default "/" */
+  readonly path?: string;
+  /** @default - the port each target receives traffic on */
+  readonly port?: number;
+  /** @default "HTTP" */
+  readonly protocol?: "HTTP" | "HTTPS";
+  /** Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or HTTP2. @default "HTTP1" */
+  readonly protocolVersion?: "HTTP1" | "HTTP2";
+  /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
+  readonly matcher?: string;
+}
+
+
+/** Fails on health-check settings AWS rejects. @internal */
+export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHealthCheck): void {
+  checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
+  checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
+  checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);
+  checkIntegerRange(scope, "healthCheck.unhealthyThresholdCount", check.unhealthyThresholdCount, 2, 10);
+  checkPort(scope, "healthCheck.port", check.port);
+  checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
+  checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
+  checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
+  checkPattern(scope, "healthCheck.matcher", check.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP status codes such as "200", "200-299" or "200,204"');
+}
+
+/** The `config.health_check` block. @internal */
+export function renderHealthCheck(check: LatticeTargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
+  return {
+    enabled: check.enabled ?? true,
+    healthCheckIntervalSeconds: check.intervalSeconds,
+    healthCheckTimeoutSeconds: check.timeoutSeconds,
+    healthyThresholdCount: check.healthyThresholdCount,
+    unhealthyThresholdCount: check.unhealthyThresholdCount,
+    path: check.path,
+    port: check.port,
+    protocol: check.protocol,
+    protocolVersion: check.protocolVersion,
+    matcher: check.matcher === undefined ? undefined : { value: check.matcher },
+  };
+}

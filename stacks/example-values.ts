@@ -1,0 +1,37 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Vpc } from "../modules/vpc";
+
+/**
+ * What every example stack shares: the region and AZs (literal, so that
+ * the stacks plan offline), the fake but well-formed accounts and
+ * organization, and the private VPC each stack starts from. Values that
+ * belong to one area (certificates, zones) stay in that area's folder.
+ */
+
+/** Region of every example stack. */
+export const EXAMPLE_REGION = "us-east-1";
+/** The availability zones of every example VPC. */
+export const EXAMPLE_AZS = ["us-east-1a", "us-east-1b"] as const;
+
+/** The organization of the example accounts, which endpoint and auth policies admit. */
+export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
+/** The account that owns the example workloads, services and shared resources, and deploys every stack. */
+export const OWNER_ACCOUNT = "111111111111";
+/** The second account of the examples; each stack names it by its role (consumer, partner, member, department). */
+export const SECOND_ACCOUNT = "222222222222";
+/** The third account of the examples, named by its role in each stack as well. */
+export const THIRD_ACCOUNT = "333333333333";
+
+/** Options of {@link exampleVpc}. */
+export interface ExampleVpcOptions {
+  /** @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** @default false */
+  readonly dualStack?: boolean;
+}
+
+/** A private VPC with one subnet per example AZ and no internet route; `id` keys its Terraform addresses. */
+export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): Vpc {
+  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
+}

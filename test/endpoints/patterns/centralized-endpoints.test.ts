@@ -1,0 +1,126 @@
+import { TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import {
+  AwsService,
+  CentralizedEndpoints,
+  EndpointPolicy,
+  ServiceAccessPresets,
+} from "../../../modules/endpoints";
+import { Peer, Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
+import { ORG, testVpc } from "../helpers";
+
+const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+describe("CentralizedEndpoints", () => {
+  function hubAndSpokes() {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = testVpc(stack, ["us-east-1a", "us-east-1b"], "Orders");
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
+    const analytics = new Vpc(stack, "Analytics", { name: "analytics", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
+    const central = new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      spokes: [
+        { name: "orders", vpc: orders },
+        { name: "analytics", vpc: analytics },
+      ],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: [
+        { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.ECR_DKR, policy: EndpointPolicy.organizationOnly(ORG) },
+      ],
+    });
+    return { stack, central, json: synthJson(stack) };
+  }
+
+  test("hub endpoints with private DNS off, behind one group open to the given peers", () => {
+    const { json } = hubAndSpokes();
+    const endpoints = Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[];
+    expect(endpoints).toHaveLength(2);
+    expect(endpoints.every((e) => e.private_dns_enabled === false && String(e.vpc_id).includes("aws_vpc.Hub_"))).toBe(true);
+    const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => r.cidr_ipv4)).toEqual(["10.0.0.0/8"]);
+  });
+
+  test("one private hosted zone per service, named like the service, with alias records to the endpoint's regional DNS entry", () => {
+    const { json, central } = hubAndSpokes();
+    const zones = Object.values(resourcesOfType(json, "aws_route53_zone")) as Json[];
+    expect(zones.map((z) => z.name).sort()).toEqual(["dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    expect(zones.every((z) => String(z.vpc[0].vpc_id).includes("aws_vpc.Hub_") && z.lifecycle.ignore_changes.includes("vpc"))).toBe(true);
+    const records = Object.values(resourcesOfType(json, "aws_route53_record")) as Json[];
+    expect(records.map((r) => r.name).sort()).toEqual(["*.dkr.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    for (const record of records) {
+      expect(record.type).toBe("A");
+      expect(record.alias.name).toMatch(/^\$\{aws_vpc_endpoint\.Central_Endpoints_.*\.dns_entry\[0\]\.dns_name\}$/);
+      expect(record.alias.zone_id).toMatch(/\.dns_entry\[0\]\.hosted_zone_id\}$/);
+      expect(record.alias.evaluate_target_health).toBe(true);
+    }
+    expect(Object.keys(central.hostedZones).sort()).toEqual(["ecr.dkr", "logs"]);
+  });
+
+  test("every zone is associated with every spoke; spokes of other accounts after the hub's authorization, with their provider", () => {
+    const { json } = hubAndSpokes();
+    const associations = Object.entries(resourcesOfType(json, "aws_route53_zone_association")) as [string, Json][];
+    expect(associations).toHaveLength(4);
+    const authorizations = Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization")) as Json[];
+    expect(authorizations).toHaveLength(2);
+    expect(authorizations.every((a) => a.provider === undefined && String(a.vpc_id).includes("aws_vpc.Analytics_"))).toBe(true);
+    const analytics = associations.filter(([key]) => key.includes("Association-analytics"));
+    expect(analytics.every(([, a]) => a.provider === "aws.partner" && String(a.zone_id).includes("aws_route53_vpc_association_authorization."))).toBe(true);
+    const orders = associations.filter(([key]) => key.includes("Association-orders"));
+    expect(orders.every(([, a]) => a.provider === undefined && String(a.zone_id).includes("aws_route53_zone."))).toBe(true);
+  });
+
+  test("by default admits the hub's and spokes' literal CIDRs", () => {
+    const stack = stackWithProvider();
+    const literal = (id: string, cidr: string) => Vpc.fromVpcAttributes(stack, id, { vpcId: `vpc-0${id.toLowerCase()}`, cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: literal("Hub", "10.0.0.0/16"),
+      spokes: [{ name: "a", vpc: literal("A", "10.1.0.0/16") }],
+      services: [{ service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]) }],
+    });
+    const rules = Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => r.cidr_ipv4).sort()).toEqual(["10.0.0.0/16", "10.1.0.0/16"]);
+  });
+
+  test("fails when a service asks for a gateway endpoint", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () =>
+        new CentralizedEndpoints(stack, "Central", {
+          vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+          spokes: [{ name: "a", vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "A") }],
+          allowedPeers: [Peer.cidr("10.0.0.0/8")],
+          services: ServiceAccessPresets.privateS3(["a-bucket"]),
+        }),
+      "services[0].endpointType",
+      "Gateway",
+    );
+  });
+
+  test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
+    const stack = stackWithProvider();
+    const imported = (id: string) =>
+      Vpc.fromVpcAttributes(stack, id, { vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue, cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [
+        { name: "a", vpc: imported("A") },
+        { name: "b", vpc: imported("B") },
+      ],
+      services: ServiceAccessPresets.kms([KEY]),
+    });
+    const rules = Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule"));
+    expect(rules.map(([, r]) => r.cidr_ipv4)).toEqual(["10.0.0.0/16", "${var.ACidr}", "${var.BCidr}"]);
+    expect(rules.map(([name]) => name).filter((n) => /spoke-a|spoke-b/.test(n))).toHaveLength(2);
+  });
+
+  test("fails when there is no spoke, or two spokes share a name", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const services = ServiceAccessPresets.kms([KEY]);
+    expectValidationError(() => new CentralizedEndpoints(stack, "None", { vpc: hub, spokes: [], services }), "spokes", "[]");
+    expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: hub }, { name: "a", vpc: hub }], services }), "spokes", "a");
+  });
+});

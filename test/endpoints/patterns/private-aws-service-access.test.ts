@@ -1,0 +1,94 @@
+import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
+import { Peer } from "../../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
+import { ORG, testVpc } from "../helpers";
+
+const REPO = "arn:aws:ecr:us-east-1:111111111111:repository/api";
+const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api";
+const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+const endpointsByService = (json: Json): Record<string, Json> =>
+  Object.fromEntries((Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[]).map((e) => [`${e.vpc_endpoint_type}:${e.service_name}`, e]));
+
+describe("PrivateAwsServiceAccess", () => {
+  test("EP-4 preset: ecr.api, ecr.dkr and logs interface endpoints behind one shared group, plus the S3 gateway for image layers", () => {
+    const stack = stackWithProvider();
+    const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc: testVpc(stack), services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }) });
+    const json = synthJson(stack);
+    const endpoints = endpointsByService(json);
+    expect(Object.keys(endpoints).sort()).toEqual([
+      "Gateway:com.amazonaws.us-east-1.s3",
+      "Interface:com.amazonaws.us-east-1.ecr.api",
+      "Interface:com.amazonaws.us-east-1.ecr.dkr",
+      "Interface:com.amazonaws.us-east-1.logs",
+    ]);
+    const group = onlyResource(json, "aws_security_group");
+    expect(group.description).toBe("VPC endpoints to ecr.api, ecr.dkr, logs");
+    const interfaces = Object.values(endpoints).filter((e) => e.vpc_endpoint_type === "Interface");
+    expect(new Set(interfaces.map((e) => JSON.stringify(e.security_group_ids))).size).toBe(1);
+    expect(interfaces.every((e) => e.private_dns_enabled === true && e.policy !== undefined)).toBe(true);
+    const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16" });
+    expect(JSON.parse(endpoints["Gateway:com.amazonaws.us-east-1.s3"].policy).Statement[0].Resource).toBe("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*");
+    expect(Object.keys(access.interfaceEndpoints).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
+    expect(Object.keys(access.gatewayEndpoints)).toEqual(["s3"]);
+  });
+
+  test("endpoints are keyed by service name, so adding one never renames another", () => {
+    const stack = stackWithProvider();
+    new PrivateAwsServiceAccess(stack, "Access", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])] });
+    const keys = Object.keys(resourcesOfType(synthJson(stack), "aws_vpc_endpoint"));
+    expect(keys.map((k) => k.replace(/_[0-9A-F]+$/, "")).sort()).toEqual(["Access_kms", "Access_logs"]);
+  });
+
+  test("EP-1, EP-2, EP-3 and EP-5 presets", () => {
+    const stack = stackWithProvider();
+    new PrivateAwsServiceAccess(stack, "All", {
+      vpc: testVpc(stack),
+      services: [
+        ...ServiceAccessPresets.privateS3(["a-bucket"]),
+        ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+        ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP]),
+        ...ServiceAccessPresets.kms([KEY]),
+      ],
+    });
+    expect(Object.keys(endpointsByService(synthJson(stack))).sort()).toEqual([
+      "Gateway:com.amazonaws.us-east-1.dynamodb",
+      "Gateway:com.amazonaws.us-east-1.s3",
+      "Interface:com.amazonaws.us-east-1.kms",
+      "Interface:com.amazonaws.us-east-1.logs",
+    ]);
+  });
+
+  test("gateway-only sets create no security group", () => {
+    const stack = stackWithProvider();
+    const access = new PrivateAwsServiceAccess(stack, "S3", { vpc: testVpc(stack), services: ServiceAccessPresets.privateS3(["a-bucket"]) });
+    expect(access.securityGroup).toBeUndefined();
+    expect(resourcesOfType(synthJson(stack), "aws_security_group")).toEqual({});
+  });
+
+  test("fails when the same service appears twice in one VPC", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Twice", { vpc: testVpc(stack), services: [...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]), ...ServiceAccessPresets.privateS3(["a-bucket"])] }),
+      "services",
+      "s3",
+    );
+    expect(error.expected).toContain("S3HybridAccess");
+  });
+
+  test("fails when no service is given", () => {
+    const stack = stackWithProvider();
+    expectValidationError(() => new PrivateAwsServiceAccess(stack, "None", { vpc: testVpc(stack), services: [] }), "services", "[]");
+  });
+
+  test("fails when the shared group would open 0.0.0.0/0", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Open", { vpc: testVpc(stack), services: ServiceAccessPresets.kms([KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }),
+      "ingressRules.peer",
+      "0.0.0.0/0",
+    );
+  });
+});

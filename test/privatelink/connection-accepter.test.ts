@@ -1,0 +1,25 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { EndpointConnectionAccepter, EndpointService, EndpointServicePrincipal } from "../../modules/privatelink";
+import { expectValidationError, onlyResource, stackWithoutProvider } from "../helpers";
+import { nlbOptions, providerVpc, serviceStack } from "./helpers";
+
+describe("EndpointConnectionAccepter", () => {
+  test("accepts a known endpoint with the service owner's provider", () => {
+    const stack = stackWithoutProvider();
+    const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
+    const vpc = providerVpc(stack);
+    const service = new EndpointService(stack, "Service", { provider: owner, networkLoadBalancer: nlbOptions(vpc) });
+    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({
+      provider: "aws.owner",
+      vpc_endpoint_id: "vpce-0123456789abcdef0",
+      vpc_endpoint_service_id: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Service_\w+\.id\}$/),
+    });
+    expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
+  });
+
+  test("fails when the service does not require acceptance", () => {
+    const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+    expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
+  });
+});

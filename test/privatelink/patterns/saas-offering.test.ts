@@ -1,0 +1,168 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../../modules/privatelink";
+import { Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../../helpers";
+import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "../helpers";
+
+const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
+
+function offeringStack(overrides: (vpc: Vpc) => Partial<PrivateLinkSaasOfferingProps["service"]> = () => ({}), consumerOverrides: Json = {}) {
+  const stack = stackWithoutProvider();
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
+  const vpc = providerVpc(stack);
+  const customerVpc = new Vpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const offering = new PrivateLinkSaasOffering(stack, "Offering", {
+    service: {
+      networkLoadBalancer: nlbOptions(vpc, {
+        listeners: [
+          { port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets: ListenerTargets.instances({ port: 8443, instances: { app: "i-0123456789abcdef0" } }) },
+          { port: 8443, targets: ListenerTargets.instances({ port: 9443, instances: { app: "i-0123456789abcdef0" } }) },
+        ],
+      }),
+      privateDnsName: "api.example.com",
+      privateDnsVerificationZone: ZONE,
+      ...overrides(vpc),
+    },
+    consumers: [{ name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc, ...consumerOverrides }],
+  });
+  return { stack, offering, customerVpc };
+}
+
+describe("PrivateLinkSaasOffering", () => {
+  test("allows each consumer's account, gives it an endpoint in its own account, and accepts exactly that endpoint", () => {
+    const { stack } = offeringStack();
+    const json = synthJson(stack);
+    const service = onlyResource(stack, "aws_vpc_endpoint_service");
+    expect(service).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::222222222222:root"] });
+    const endpoint = onlyResource(stack, "aws_vpc_endpoint");
+    expect(endpoint).toMatchObject({
+      provider: "aws.customer",
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: false,
+      service_name: expect.stringMatching(/^\$\{aws_vpc_endpoint_service\.Offering_Service_\w+\.service_name\}$/),
+      lifecycle: { ignore_changes: ["private_dns_enabled"] },
+    });
+    expect(endpoint.policy).toBeUndefined();
+    const endpointAddress = Object.keys(json.resource.aws_vpc_endpoint)[0];
+    expect(endpointAddress).toMatch(/^Offering_Consumer-acme_Endpoint_/);
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toMatchObject({
+      vpc_endpoint_id: `\${aws_vpc_endpoint.${endpointAddress}.id}`,
+      vpc_endpoint_service_id: expect.stringMatching(/aws_vpc_endpoint_service\.Offering_Service_\w+\.id/),
+    });
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter").provider).toBeUndefined();
+  });
+
+  test("turns private DNS on only after the acceptance and the verification, which then waits", () => {
+    const { stack } = offeringStack();
+    const json = synthJson(stack);
+    const accepter = Object.keys(json.resource.aws_vpc_endpoint_connection_accepter)[0];
+    const verification = Object.keys(json.resource.aws_vpc_endpoint_service_private_dns_verification)[0];
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns")).toMatchObject({
+      provider: "aws.customer",
+      private_dns_enabled: true,
+      depends_on: [`aws_vpc_endpoint_connection_accepter.${accepter}`, `aws_vpc_endpoint_service_private_dns_verification.${verification}`],
+    });
+    expect(onlyResource(stack, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(true);
+  });
+
+  test("the consumer's security group opens only the service's ports, from the consumer VPC", () => {
+    const { stack } = offeringStack();
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
+    expect(rules.map((r) => r.from_port).sort()).toEqual([443, 8443]);
+    for (const rule of rules) {
+      expect(rule).toMatchObject({ provider: "aws.customer", cidr_ipv4: "10.20.0.0/16", description: expect.stringContaining("through the VPC endpoint") });
+    }
+  });
+
+  test("a consumer can narrow the ports, and skip private DNS", () => {
+    const { stack, offering } = offeringStack(() => ({}), { ports: [443], privateDnsEnabled: false });
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
+    expect(rules.map((r) => r.from_port)).toEqual([443]);
+    expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
+    expect(offering.consumers.acme.privateDns).toBeUndefined();
+  });
+
+  test("a consumer known only by its VPC gets every resource in the VPC's account", () => {
+    const { stack } = offeringStack(() => ({}), { provider: undefined });
+    expect(onlyResource(stack, "aws_vpc_endpoint").provider).toBe("aws.customer");
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").provider).toBe("aws.customer");
+  });
+
+  test("without acceptance there is nothing to accept", () => {
+    const { stack } = offeringStack(() => ({ acceptanceRequired: false }));
+    expect(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({});
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").depends_on).toEqual([expect.stringMatching(/^aws_vpc_endpoint_service_private_dns_verification\./)]);
+  });
+
+  test("a consumer in another region names the service's home region on its endpoint", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
+    const vpc = providerVpc(stack);
+    const westVpc = new Vpc(stack, "WestVpc", { provider: west, name: "west", cidrBlock: "10.50.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"] });
+    new PrivateLinkSaasOffering(stack, "Offering", {
+      service: { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["us-west-2"] },
+      consumers: [
+        { name: "west", accountId: "222222222222", provider: west, vpc: westVpc, region: "us-west-2" },
+        { name: "east", accountId: "333333333333", vpc, region: "us-east-1" },
+      ],
+    });
+    const endpoints = Object.values(resourcesOfType(stack, "aws_vpc_endpoint"));
+    expect(endpoints.find((e) => e.provider === "aws.west")!.service_region).toBe("us-east-1");
+    expect(endpoints.find((e) => e.provider === undefined)!.service_region).toBeUndefined();
+  });
+
+  describe("fails when", () => {
+    test("a consumer's region is not one the service supports", () => {
+      const error = expectValidationError(() => offeringStack(() => ({ region: "us-east-1", supportedRegions: ["us-west-2"] }), { region: "eu-west-1" }), "consumers[0].region", '"eu-west-1"');
+      expect(error.expected).toContain("us-west-2");
+    });
+
+    test("a consumer asks for a port the service does not listen on", () => {
+      expectValidationError(() => offeringStack(() => ({}), { ports: [443, 5432] }), "consumers[0].ports", "5432");
+    });
+
+    test("the service has no ports to open (a Gateway Load Balancer service)", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        const vpc = providerVpc(stack);
+        new PrivateLinkSaasOffering(stack, "Offering", {
+          service: { gatewayLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef"] },
+          consumers: [{ name: "acme", accountId: "222222222222", vpc }],
+        });
+      };
+      expectValidationError(build, "consumers[0].ports", "[]");
+    });
+
+    test("a consumer wants private DNS from a service without a name", () => {
+      expectValidationError(() => offeringStack(() => ({ privateDnsName: undefined, privateDnsVerificationZone: undefined }), { privateDnsEnabled: true }), "consumers[0].privateDnsEnabled", "true");
+    });
+
+    test("consumers want private DNS but the name is verified nowhere", () => {
+      expectValidationError(() => offeringStack(() => ({ privateDnsVerificationZone: undefined })), "service.privateDnsVerificationZone", "undefined");
+    });
+
+    test("a consumer account is not an account ID", () => {
+      expectValidationError(() => offeringStack(() => ({}), { accountId: "acme" }), "allowedPrincipals[0]", '"acme"');
+    });
+
+    test("two consumers share a name", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        const vpc = providerVpc(stack);
+        const consumer = { name: "acme", accountId: "222222222222", vpc };
+        new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(vpc) }, consumers: [consumer, consumer] });
+      };
+      expectValidationError(build, "consumers[].name", '"acme"');
+    });
+
+    test("there is no consumer", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(providerVpc(stack)) }, consumers: [] });
+      };
+      expectValidationError(build, "consumers", "[]");
+    });
+  });
+});

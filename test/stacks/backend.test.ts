@@ -1,0 +1,297 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, TerraformStack, Testing } from "cdktf";
+import { Vpc } from "../../modules/vpc";
+import { addStackBackend, BACKEND_ENV } from "../../stacks/backend";
+import { ExampleStack } from "../../stacks/example-stack";
+import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { catchValidationError } from "../helpers";
+
+interface TerraformBlock {
+  readonly backend?: Record<string, Record<string, unknown>>;
+  readonly cloud?: { organization: string; hostname?: string; workspaces: { name: string; project?: string } };
+}
+
+function stackWith(env: NodeJS.ProcessEnv, context?: Record<string, unknown>, name = "es1-internal-api"): TerraformStack {
+  const app = Testing.app({ context: context === undefined ? undefined : { backend: context } });
+  const stack = new TerraformStack(app, name);
+  addStackBackend(stack, { stackName: name, region: "us-east-1", env });
+  return stack;
+}
+
+function terraformBlock(stack: TerraformStack): TerraformBlock {
+  return JSON.parse(Testing.synth(stack)).terraform;
+}
+
+/** Runs `build` with only the given backend variables set in process.env, as the example stacks read them. */
+function withBackendEnv<T>(env: NodeJS.ProcessEnv, build: () => T): T {
+  const names = Object.values(BACKEND_ENV);
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  names.forEach((name) => (env[name] === undefined ? delete process.env[name] : (process.env[name] = env[name])));
+  try {
+    return build();
+  } finally {
+    Object.entries(saved).forEach(([name, value]) => (value === undefined ? delete process.env[name] : (process.env[name] = value)));
+  }
+}
+
+const s3Env = { CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "example-terraform-state" };
+const cloudEnv = { CDKTF_BACKEND: "cloud", CDKTF_BACKEND_CLOUD_ORGANIZATION: "example-org" };
+
+describe("local backend (default)", () => {
+  test("keeps the state path relative to cdktf.out/stacks/<name>", () => {
+    const block = terraformBlock(stackWith({}));
+    expect(block.backend).toEqual({ local: { path: "../../../terraform.es1-internal-api.tfstate" } });
+    expect(block.cloud).toBeUndefined();
+  });
+
+  test("is what every example stack gets without configuration", () => {
+    const stack = withBackendEnv({}, () => new ExampleStack(Testing.app(), "ep1-example"));
+    expect(terraformBlock(stack).backend).toEqual({ local: { path: "../../../terraform.ep1-example.tfstate" } });
+  });
+
+  test("an empty environment variable does not override the context", () => {
+    const block = terraformBlock(stackWith({ CDKTF_BACKEND: "" }, { type: "s3", bucket: "example-terraform-state" }));
+    expect(Object.keys(block.backend ?? {})).toEqual(["s3"]);
+  });
+});
+
+describe("S3 backend", () => {
+  test("one encrypted state key per stack, locked with an S3 lock file", () => {
+    const s3 = terraformBlock(stackWith(s3Env)).backend?.s3;
+    expect(s3).toEqual({
+      bucket: "example-terraform-state",
+      key: "cdktf-aws-private-networking/es1-internal-api.tfstate",
+      region: "us-east-1",
+      encrypt: true,
+      use_lockfile: true,
+    });
+  });
+
+  test("uses a DynamoDB lock table instead of the lock file when one is configured", () => {
+    const s3 = terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_DYNAMODB_TABLE: "terraform-locks" })).backend?.s3;
+    expect(s3).toMatchObject({ dynamodb_table: "terraform-locks" });
+    expect(s3).not.toHaveProperty("use_lockfile");
+  });
+
+  test("takes region, key prefix and KMS key from the environment", () => {
+    const s3 = terraformBlock(
+      stackWith({
+        ...s3Env,
+        CDKTF_BACKEND_S3_REGION: "eu-west-1",
+        CDKTF_BACKEND_S3_KEY_PREFIX: "networking/prod",
+        CDKTF_BACKEND_S3_KMS_KEY_ID: "arn:aws:kms:eu-west-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab",
+      }),
+    ).backend?.s3;
+    expect(s3).toMatchObject({
+      region: "eu-west-1",
+      key: "networking/prod/es1-internal-api.tfstate",
+      kms_key_id: "arn:aws:kms:eu-west-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab",
+    });
+  });
+
+  test("is configured by the cdktf.json context alone", () => {
+    const s3 = terraformBlock(stackWith({}, { type: "s3", bucket: "context-state", region: "us-west-2" })).backend?.s3;
+    expect(s3).toMatchObject({ bucket: "context-state", region: "us-west-2", use_lockfile: true });
+  });
+
+  test("environment variables win over the context, setting by setting", () => {
+    const s3 = terraformBlock(stackWith({ CDKTF_BACKEND_S3_BUCKET: "env-state" }, { type: "s3", bucket: "context-state", region: "us-west-2" }))
+      .backend?.s3;
+    expect(s3).toMatchObject({ bucket: "env-state", region: "us-west-2" });
+  });
+
+  test("fails when the bucket is missing", () => {
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "s3" }));
+    expect(error.prop).toContain("CDKTF_BACKEND_S3_BUCKET");
+    expect(error.message).toContain("backend.bucket");
+    expect(error.received).toBe("undefined");
+  });
+
+  test("fails when the bucket name is not an S3 bucket name", () => {
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_BUCKET: "My_State" }));
+    expect(error.message).toContain("CDKTF_BACKEND_S3_BUCKET");
+    expect(error.message).toContain('"My_State"');
+  });
+
+  test("fails when the region is not a region", () => {
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_REGION: "Ireland" }));
+    expect(error.message).toContain("CDKTF_BACKEND_S3_REGION");
+    expect(error.message).toContain('"Ireland"');
+  });
+
+  test("fails when the key prefix ends with a slash", () => {
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "networking/" }));
+    expect(error.message).toContain("CDKTF_BACKEND_S3_KEY_PREFIX");
+    expect(error.message).toContain('"networking/"');
+  });
+});
+
+describe("Terraform Cloud backend", () => {
+  test("a cloud block with one workspace per stack, on app.terraform.io (Terraform's default host)", () => {
+    const block = terraformBlock(stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "private-networking-" }));
+    expect(block.backend).toBeUndefined();
+    expect(block.cloud).toEqual({
+      organization: "example-org",
+      workspaces: { name: "private-networking-es1-internal-api" },
+    });
+  });
+
+  test("two stacks get two workspaces", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "backend-")) });
+    const names = ["ep1-s3-gateway", "sn2-cross-account"].map((name) => {
+      const stack = new TerraformStack(app, name);
+      addStackBackend(stack, { stackName: name, region: "us-east-1", env: cloudEnv });
+      return terraformBlock(stack).cloud?.workspaces.name;
+    });
+    expect(names).toEqual(["ep1-s3-gateway", "sn2-cross-account"]);
+  });
+
+  test("takes a Terraform Enterprise host name and a project", () => {
+    const cloud = terraformBlock(stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_HOSTNAME: "tfe.example.com", CDKTF_BACKEND_CLOUD_PROJECT: "networking" }))
+      .cloud;
+    expect(cloud).toMatchObject({ hostname: "tfe.example.com", workspaces: { name: "es1-internal-api", project: "networking" } });
+  });
+
+  test("keeps the project in the HCL output (cdktf 0.21 alone drops it)", () => {
+    const hcl: string = Testing.synthHcl(stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }));
+    const workspaces = /workspaces \{([^}]*)\}/.exec(hcl)?.[1] ?? "";
+    expect(workspaces).toMatch(/name = "es1-internal-api"/);
+    expect(workspaces).toMatch(/project = "networking"/);
+  });
+
+  test("the HCL output of S3 keeps the lock file setting", () => {
+    const hcl: string = Testing.synthHcl(stackWith(s3Env));
+    expect(hcl).toMatch(/backend "s3" \{[^}]*use_lockfile = true/);
+  });
+
+  test("is configured by the cdktf.json context alone", () => {
+    const cloud = terraformBlock(stackWith({}, { type: "cloud", organization: "context-org", workspacePrefix: "ctx-" })).cloud;
+    expect(cloud).toMatchObject({ organization: "context-org", workspaces: { name: "ctx-es1-internal-api" } });
+  });
+
+  test("fails when the organization is missing", () => {
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "cloud" }));
+    expect(error.prop).toContain("CDKTF_BACKEND_CLOUD_ORGANIZATION");
+    expect(error.received).toBe("undefined");
+  });
+
+  test("fails when the organization name has spaces", () => {
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_ORGANIZATION: "Example Org" }));
+    expect(error.message).toContain("CDKTF_BACKEND_CLOUD_ORGANIZATION");
+    expect(error.message).toContain('"Example Org"');
+  });
+
+  test("fails when the workspace prefix makes an invalid workspace name", () => {
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "team/" }));
+    expect(error.message).toContain("CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX");
+    expect(error.message).toContain('"team/es1-internal-api"');
+  });
+
+  test("fails when the workspace name gets longer than 90 characters", () => {
+    const error = catchValidationError(() => stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX: "p".repeat(80) }));
+    expect(error.message).toContain("CDKTF_BACKEND_CLOUD_WORKSPACE_PREFIX");
+    expect(error.expected).toContain("1 to 90 characters");
+  });
+});
+
+describe("configuration errors", () => {
+  test("fails when the backend type is unknown", () => {
+    const error = catchValidationError(() => stackWith({ CDKTF_BACKEND: "gcs" }));
+    expect(error.prop).toContain("CDKTF_BACKEND");
+    expect(error.received).toBe('"gcs"');
+    expect(error.expected).toBe("one of local, s3, cloud");
+  });
+
+  test("fails when the context backend is not an object", () => {
+    const app = Testing.app({ context: { backend: "s3" } });
+    const error = catchValidationError(() => addStackBackend(new TerraformStack(app, "x"), { stackName: "x", region: "us-east-1", env: {} }));
+    expect(error.prop).toBe("context backend");
+    expect(error.received).toBe('"s3"');
+  });
+
+  test("fails when a context setting is not a string", () => {
+    const error = catchValidationError(() => stackWith({}, { type: "s3", bucket: 42 }));
+    expect(error.prop).toContain("backend.bucket");
+    expect(error.received).toBe("42");
+  });
+});
+
+/**
+ * `terraform init` checks the backend block against Terraform's own schema
+ * before it reaches the network: these runs prove that Terraform 1.11
+ * accepts what we synthesize (e.g. `use_lockfile`), and stop at the first
+ * network call (there is no AWS account or Terraform Cloud organization here).
+ */
+describe("Terraform accepts the synthesized backend blocks", () => {
+  const workDir = mkdtempSync(join(tmpdir(), "backend-tf-"));
+  const environment = terraformEnvironment(workDir);
+  const available = environment.version !== undefined;
+  if (!available && isCi()) throw new Error("terraform is not on PATH: CI must run the backend schema checks");
+  if (!available) console.warn("SKIPPED: terraform is not on PATH, backend blocks are checked only as JSON");
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  const SCHEMA_ERRORS = /Extraneous JSON object property|Unsupported argument|Invalid (backend|cloud) configuration|Missing required argument/;
+
+  function initOutput(name: string, terraform: TerraformBlock): string {
+    const dir = join(workDir, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "main.tf.json"), JSON.stringify({ terraform }));
+    return init(dir);
+  }
+
+  function init(dir: string): string {
+    try {
+      return execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 120_000 });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      return `${failed.stdout ?? ""}${failed.stderr ?? ""}`;
+    }
+  }
+
+  (available ? test : test.skip).each([
+    ["s3 with lock file", s3Env],
+    ["s3 with DynamoDB table", { ...s3Env, CDKTF_BACKEND_S3_DYNAMODB_TABLE: "terraform-locks" }],
+    ["cloud", { ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }],
+  ])("%s", (name, env) => {
+    const output = initOutput(name.replace(/\W+/g, "-"), terraformBlock(stackWith(env)));
+    expect(output).toMatch(/Initializing (the backend|HCP Terraform)/);
+    expect(output).not.toMatch(SCHEMA_ERRORS);
+  });
+
+  (available ? test : test.skip).each([
+    ["s3 as HCL", s3Env],
+    ["cloud with a project as HCL", { ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }],
+  ])("%s", (name, env) => {
+    const dir = join(workDir, name.replace(/\W+/g, "-"));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "cdk.tf"), Testing.synthHcl(stackWith(env)));
+    const output = init(dir);
+    expect(output).toMatch(/Initializing (the backend|HCP Terraform)/);
+    expect(output).not.toMatch(SCHEMA_ERRORS);
+  });
+
+  (available ? test : test.skip)("an example stack's HCL with a cloud block (what a Terraform Cloud workspace runs) validates", () => {
+    const hcl: string = withBackendEnv({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }, () => {
+      const stack = new ExampleStack(Testing.app(), "ep1-example");
+      const consumer = stack.accountProvider("consumer", "222222222222");
+      new Vpc(stack, "Vpc", { name: "ep1", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
+      return Testing.synthHcl(stack);
+    });
+    expect(hcl).toMatch(/cloud \{[^]*organization = "example-org"/);
+    const dir = join(workDir, "example-stack-hcl");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "cdk.tf"), hcl);
+    const run = (args: string[]) => execFileSync("terraform", args, { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
+    run([...initArgs(environment), "-backend=false"]);
+    expect(run(["validate", "-no-color"])).toContain("Success! The configuration is valid");
+  });
+
+  (available ? test : test.skip)("the check catches an argument Terraform does not know", () => {
+    const block = terraformBlock(stackWith(s3Env));
+    const output = initOutput("bogus", { backend: { s3: { ...block.backend?.s3, use_lock_file: true } } });
+    expect(output).toMatch(SCHEMA_ERRORS);
+  });
+});

@@ -1,0 +1,103 @@
+import { Testing } from "cdktf";
+import { catalog } from "../../../stacks/catalog";
+import { privateLinkStacks } from "../../../stacks/privatelink";
+import { Json } from "../../helpers";
+
+function synth(name: string): Json {
+  const definition = privateLinkStacks.find((s) => s.name === name);
+  if (definition === undefined) throw new Error(`no stack ${name}`);
+  return JSON.parse(Testing.synth(definition.create(Testing.app()))) as Json;
+}
+
+const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+const only = (json: Json, type: string): Json => {
+  const found = all(json, type);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+const ingressFrom = (json: Json, groupAddressPart: string): Json[] =>
+  all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes(groupAddressPart));
+
+describe("PrivateLink example stacks", () => {
+  test("cover ES-1 to ES-5 and DEP-2 in the catalog, with lowercase kebab names prefixed by their main use case", () => {
+    const entries = catalog(privateLinkStacks);
+    expect(entries.map((e) => e.id)).toEqual(["ES-1", "ES-2", "ES-3", "ES-4", "ES-5", "DEP-2"]);
+    for (const stack of privateLinkStacks) {
+      expect(stack.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(stack.name.startsWith(stack.useCases[0].toLowerCase().replace("-", ""))).toBe(true);
+    }
+    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer"]);
+  });
+
+  test("es1-internal-api: both teams' endpoints in their own accounts, each accepted; the NLB admits only the team VPCs on 443", () => {
+    const json = synth("es1-internal-api");
+    expect(json.provider.aws.map((p: Json) => p.alias).sort()).toEqual([undefined, "payments", "search"].sort());
+    expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({
+      acceptance_required: true,
+      allowed_principals: ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:root"],
+    });
+    expect(all(json, "aws_vpc_endpoint").map((e) => e.provider).sort()).toEqual(["aws.payments", "aws.search"]);
+    expect(all(json, "aws_vpc_endpoint_connection_accepter")).toHaveLength(2);
+    // AZ names differ between accounts: each team's endpoint keeps the subnets in AZs the service offers to that account.
+    expect(Object.values(json.data.aws_vpc_endpoint_service).map((d) => (d as Json).provider).sort()).toEqual(["aws.payments", "aws.search"]);
+    for (const endpoint of all(json, "aws_vpc_endpoint")) expect(endpoint.subnet_ids).toMatch(/^\$\{matchkeys\(/);
+    expect(only(json, "aws_lb_listener")).toMatchObject({ port: 443, protocol: "TLS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    expect(ingressFrom(json, "LoadBalancer_SecurityGroup").map((r) => r.cidr_ipv4).sort()).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
+    expect(only(json, "aws_lb")).toMatchObject({ internal: true, enforce_security_group_inbound_rules_on_private_link_traffic: "on" });
+    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(["service_name", "payments_endpoint_dns_name", "search_endpoint_dns_name"]));
+  });
+
+  test("es2-saas-private-dns: verified name, ownership record in the provider's zone, private DNS after acceptance; overlapping CIDRs", () => {
+    const json = synth("es2-saas-private-dns");
+    expect(only(json, "aws_vpc_endpoint_service").private_dns_name).toBe("api.saas.example.com");
+    expect(only(json, "aws_route53_record")).toMatchObject({ zone_id: "Z0123456789EXAMPLE0AB", ttl: 1800 });
+    expect(only(json, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(true);
+    expect(only(json, "aws_vpc_endpoint_private_dns")).toMatchObject({ provider: "aws.customer", private_dns_enabled: true });
+    expect(only(json, "aws_lb").enforce_security_group_inbound_rules_on_private_link_traffic).toBe("off");
+    expect(all(json, "aws_vpc").map((v) => v.cidr_block)).toEqual(["10.40.0.0/16", "10.40.0.0/16"]);
+    expect(only(json, "aws_vpc_endpoint_connection_notification").connection_notification_arn).toBe("arn:aws:sns:us-east-1:111111111111:saas-endpoint-connections");
+  });
+
+  test("es3: the provider allowlists the partner's role only; the partner's stack takes the service name as an input", () => {
+    const provider = synth("es3-partner-provider");
+    expect(only(provider, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::333333333333:role/partner-integration"] });
+    expect(only(provider, "aws_lb_target_group")).toMatchObject({ target_type: "alb", protocol: "TCP", health_check: { protocol: "HTTPS", path: "/health" } });
+    expect(only(provider, "aws_vpc_endpoint_connection_notification").connection_events).toEqual(["Connect"]);
+    expect(Object.keys(provider.output).sort()).toEqual(["service_name", "service_ports"]);
+    expect(provider.provider.aws).toHaveLength(1);
+
+    const consumer = synth("es3-partner-consumer");
+    expect(consumer.variable.service_name).toMatchObject({ type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" });
+    expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({ service_name: "${var.service_name}", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+    expect(only(consumer, "aws_vpc_endpoint").policy).toBeUndefined();
+    expect(all(consumer, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([443]);
+  });
+
+  test("es4-central-logging: TLS 6514 and 443, cross-region, access logs; development's endpoint opens 6514 only", () => {
+    const json = synth("es4-central-logging");
+    expect(all(json, "aws_lb_listener").map((l) => [l.port, l.protocol]).sort()).toEqual([
+      [443, "TLS"],
+      [6514, "TLS"],
+    ]);
+    expect(only(json, "aws_vpc_endpoint_service").supported_regions).toEqual(["us-west-2", "eu-west-1"]);
+    expect(only(json, "aws_lb").access_logs).toMatchObject({ enabled: true, bucket: "nlb-access-logs-111111111111", prefix: "es4-central-logging" });
+    expect(ingressFrom(json, "Consumer-development").map((r) => r.from_port)).toEqual([6514]);
+    expect(ingressFrom(json, "Consumer-production").map((r) => r.from_port).sort()).toEqual([443, 6514]);
+  });
+
+  test("es5-analytics-platform: dual-stack service and endpoints; only the analysts' security groups reach the endpoints", () => {
+    const json = synth("es5-analytics-platform");
+    expect(only(json, "aws_lb").ip_address_type).toBe("dualstack");
+    expect(only(json, "aws_vpc_endpoint_service").supported_ip_address_types).toEqual(["ipv4", "ipv6"]);
+    expect(all(json, "aws_vpc_endpoint").map((e) => e.ip_address_type)).toEqual(["dualstack", "dualstack"]);
+    const consumerRules = all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes("Consumer-"));
+    expect(consumerRules).toHaveLength(4);
+    for (const rule of consumerRules) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.(marketing|finance)-analysts_/);
+  });
+
+  test.each(privateLinkStacks.map((s) => s.name))("%s keeps its Terraform addresses", (name) => {
+    const json = synth(name);
+    const addresses = Object.entries(json.resource as Json).flatMap(([type, byName]) => Object.keys(byName as Json).map((n) => `${type}.${n}`));
+    expect(addresses.sort()).toMatchSnapshot();
+  });
+});
