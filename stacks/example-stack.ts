@@ -2,9 +2,8 @@ import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { addStackBackend } from "./backend";
-import { EXAMPLE_REGION } from "./example-values";
+import { EXAMPLE_REGION, OWNER_ACCOUNT } from "./example-values";
 import { UseCaseId } from "./use-cases";
-
 
 /** A stack of the example app and the use cases it demonstrates. */
 export interface ExampleStackDefinition {
@@ -17,6 +16,8 @@ export interface ExampleStackDefinition {
 export interface ExampleStackProps {
   /** @default EXAMPLE_REGION */
   readonly region?: string;
+  /** The account the default provider deploys to (`allowed_account_ids`: applying with another account's credentials fails). @default OWNER_ACCOUNT */
+  readonly accountId?: string;
 }
 
 /**
@@ -35,6 +36,7 @@ export class ExampleStack extends TerraformStack {
     addStackBackend(this, { stackName: name, region: this.region });
     this.provider = new AwsProvider(this, "aws", {
       region: this.region,
+      allowedAccountIds: [props.accountId ?? OWNER_ACCOUNT],
       defaultTags: defaultTags(name),
     });
   }

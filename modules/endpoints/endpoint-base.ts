@@ -16,7 +16,7 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -173,7 +173,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     }
     const seen = new Set<string>();
     for (const subnet of subnets) {
-      const az = subnet.availabilityZone;
+      const az = zoneOf(subnet);
       if (az === undefined || isUnresolved(az)) continue;
       if (seen.has(az)) {
         throw new ValidationError(this, prop, az, "at most one subnet per availability zone (AWS places one network interface per AZ)");
@@ -182,7 +182,7 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     }
     const minAzs = props.minAvailabilityZones ?? 2;
     checkIntegerRange(this, "minAvailabilityZones", minAzs, 1, 16);
-    const azCount = subnets.every((s) => s.availabilityZone !== undefined && !isUnresolved(s.availabilityZone)) ? seen.size : subnets.length;
+    const azCount = subnets.every((s) => zoneOf(s) !== undefined && !isUnresolved(zoneOf(s))) ? seen.size : subnets.length;
     if (azCount < minAzs) {
       throw new ValidationError(this, prop, `subnets in ${azCount} availability zone(s)`, `subnets in at least ${minAzs} availability zones (set minAvailabilityZones: 1 to accept a single-AZ endpoint)`);
     }

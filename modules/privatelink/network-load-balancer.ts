@@ -21,7 +21,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
 
 /** The TLS policy of TLS listeners unless told otherwise: TLS 1.3 and 1.2 with forward secrecy only. */
 export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -194,7 +194,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     checkPattern(this, "name", props.name, /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, "1-32 letters, digits and hyphens, not starting with internal-");
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
     checkItemCount(this, "subnets", subnets, 1);
-    checkUnique(this, "subnets", subnets, (s) => s.availabilityZone);
+    checkUnique(this, "subnets", subnets, (s) => zoneOf(s));
     if (this.ipAddressType === "dualstack") {
       subnets.forEach((s, i) => {
         if (s.ipAddressType !== undefined && s.ipAddressType !== "dualstack") {

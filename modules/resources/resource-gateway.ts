@@ -17,7 +17,7 @@ import {
   requireValue,
   ValidationError,
 } from "../core";
-import { ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup } from "../vpc";
+import { ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup, zoneOf } from "../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
 /** A VPC Lattice resource gateway, created here or imported. */
@@ -185,7 +185,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   private checkSubnets(subnets: readonly ISubnet[]): void {
     checkItemCount(this, "subnets", subnets, 2);
     // Unknown AZs fall back to the subnet ID, which only catches a subnet given twice.
-    checkUnique(this, "subnets.availabilityZone", subnets, (s) => s.availabilityZone ?? s.subnetId);
+    checkUnique(this, "subnets.availabilityZone", subnets, (s) => zoneOf(s) ?? s.subnetId);
     const allowed = SUBNET_TYPES[this.ipAddressType];
     subnets.forEach((subnet, index) => {
       if (subnet.ipAddressType === undefined || isUnresolved(subnet.ipAddressType) || allowed.includes(subnet.ipAddressType)) return;

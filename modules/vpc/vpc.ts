@@ -16,6 +16,9 @@ import {
   stableId,
 } from "../core";
 
+const AZ_NAME = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
+const AZ_ID = /^[a-z]{2,4}\d-az\d{1,2}$/;
+
 /** IP address families a subnet (or a resource placed in it) supports. */
 export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
 
@@ -25,10 +28,23 @@ export interface ISubnet {
   readonly subnetId: string;
   /** Lets validators check one-subnet-per-AZ rules. @default - unknown, AZ checks are skipped */
   readonly availabilityZone?: string;
+  /**
+   * The AZ ID (`use1-az1`): the same physical zone in every account, unlike
+   * AZ names, so cross-account placements (an endpoint and the provider's
+   * load balancer, a Resource endpoint and a resource gateway) can be
+   * proven to share zones.
+   * @default - unknown
+   */
+  readonly availabilityZoneId?: string;
   /** Route table for gateway endpoints. @default - unknown */
   readonly routeTableId?: string;
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: IpAddressType;
+}
+
+/** The zone a subnet is in, for one-subnet-per-AZ rules: its AZ ID when known (the same in every account), else its AZ name. */
+export function zoneOf(subnet: ISubnet): string | undefined {
+  return subnet.availabilityZoneId ?? subnet.availabilityZone;
 }
 
 /** A VPC our constructs can attach to: created here or imported. */
@@ -65,8 +81,12 @@ export interface VpcProps extends AwsResourceProps {
   /** IPv4 CIDR of the VPC, /16 to /24 is typical. */
   readonly cidrBlock: string;
   /**
-   * One private subnet per AZ. AZ names are literal so that the stack plans
-   * offline (no `aws_availability_zones` data source).
+   * One private subnet per AZ, by AZ name (`us-east-1a`) or by AZ ID
+   * (`use1-az1`), not mixed. AZ names map to different physical zones in
+   * each account; give AZ IDs to VPCs whose endpoints or gateways meet
+   * another account's resources, so that both sides are placed in the same
+   * zones. Literal so that the stack plans offline (no
+   * `aws_availability_zones` data source).
    */
   readonly availabilityZones: readonly string[];
   /** Bits added to the VPC prefix for each subnet. @default 8 (a /16 VPC gets /24 subnets) */
@@ -112,8 +132,15 @@ export class Vpc extends Construct implements IVpc {
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
     checkItemCount(this, "availabilityZones", props.availabilityZones, 1, 16);
     checkUnique(this, "availabilityZones", props.availabilityZones);
+    const byId = props.availabilityZones.some((az) => AZ_ID.test(az));
     props.availabilityZones.forEach((az, i) =>
-      checkPattern(this, `availabilityZones[${i}]`, az, /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "an availability zone name such as us-east-1a"),
+      checkPattern(
+        this,
+        `availabilityZones[${i}]`,
+        az,
+        byId ? AZ_ID : AZ_NAME,
+        byId ? "an AZ ID such as use1-az1, like the other entries (names and IDs are not mixed)" : "an availability zone name such as us-east-1a, or an AZ ID such as use1-az1",
+      ),
     );
     checkIntegerRange(this, "subnetNewBits", props.subnetNewBits, 1, 12);
 
@@ -146,7 +173,8 @@ export class Vpc extends Construct implements IVpc {
       const subnet = new Subnet(this, `Private-${key}`, {
         provider: props.provider,
         vpcId: this.vpcId,
-        availabilityZone: az,
+        availabilityZone: byId ? undefined : az,
+        availabilityZoneId: byId ? az : undefined,
         cidrBlock: Fn.cidrsubnet(props.cidrBlock, newBits, index),
         ipv6CidrBlock: props.dualStack === true ? Fn.cidrsubnet(this.resource.ipv6CidrBlock, 8, index) : undefined,
         assignIpv6AddressOnCreation: props.dualStack === true ? true : undefined,
@@ -164,7 +192,8 @@ export class Vpc extends Construct implements IVpc {
       });
       return {
         subnetId: subnet.id,
-        availabilityZone: az,
+        availabilityZone: byId ? undefined : az,
+        availabilityZoneId: byId ? az : undefined,
         routeTableId: routeTable.id,
         ipAddressType: props.dualStack === true ? "dualstack" : "ipv4",
       } satisfies ISubnet;

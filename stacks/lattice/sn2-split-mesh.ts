@@ -50,4 +50,4 @@ export const sn2MeshMember = exampleStack("sn2-mesh-member", ["SN-2"], (stack) =
     vpc,
   });
   new TerraformOutput(stack, "vpc_association_id", { value: member.vpcAssociation!.associationId });
-});
+}, { accountId: PARTNER_ACCOUNT });

@@ -66,4 +66,4 @@ export const es3PartnerConsumer = exampleStack("es3-partner-consumer", ["ES-3", 
   const endpoint = new InterfaceEndpoint(stack, "ProviderApiEndpoint", { vpc, service });
   new TerraformOutput(stack, "endpoint_id", { value: endpoint.vpcEndpointId, description: "Send to the provider, who accepts this connection" });
   new TerraformOutput(stack, "endpoint_dns_name", { value: endpoint.dnsEntries.get(0).dnsName });
-});
+}, { accountId: CONSUMER_ACCOUNT_B });

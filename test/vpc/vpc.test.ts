@@ -20,6 +20,32 @@ describe("Vpc", () => {
     expect(json.resource.aws_internet_gateway).toBeUndefined();
   });
 
+  test("places subnets by AZ ID for cross-account meetings: availability_zone_id, keyed by the ID", () => {
+    const stack = newStack();
+    const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+    const subnets = Object.entries(JSON.parse(Testing.synth(stack)).resource.aws_subnet) as [string, Record<string, unknown>][];
+    expect(subnets.map(([, s]) => [s.availability_zone_id, s.availability_zone])).toEqual([
+      ["use1-az1", undefined],
+      ["use1-az2", undefined],
+    ]);
+    expect(subnets.map(([name]) => name).every((name) => /use1-az[12]/.test(name))).toBe(true);
+    expect(vpc.privateSubnets.map((s) => s.availabilityZoneId)).toEqual(["use1-az1", "use1-az2"]);
+  });
+
+  test("fails when AZ names and AZ IDs are mixed", () => {
+    const error = (() => {
+      try {
+        new Vpc(newStack(), "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["use1-az1", "us-east-1b"] });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error("expected a ValidationError");
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.prop).toBe("availabilityZones[1]");
+    expect(error.expected).toMatch(/names and IDs are not mixed/);
+  });
+
   test("takes over the default security group and leaves it without rules, unless told not to", () => {
     const stack = newStack();
     new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
