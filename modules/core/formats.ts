@@ -1,3 +1,5 @@
+import { distance as levenshtein } from "fastest-levenshtein";
+
 /**
  * Pure predicates for the formats AWS networking inputs use. They take plain
  * values (never tokens) and are the single source of truth for the validators
@@ -34,12 +36,6 @@ export function isOrganizationId(value: string): boolean {
   return /^o-[a-z0-9]{10,32}$/.test(value);
 }
 
-/**
- * True for an AWS Organizations OU ARN (`arn:aws:organizations::<account>:ou/o-.../ou-...`), a valid RAM share principal.
- */
-export function isOrganizationalUnitArn(value: string): boolean {
-  return /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/.test(value);
-}
 
 /**
  * True for a region code such as `eu-west-1` or `us-gov-west-1` (shape only: the region is not checked against a list).
@@ -59,66 +55,12 @@ export function partitionOfRegion(region: string): Partition {
   return "aws";
 }
 
-/** The five fields of an ARN `arn:partition:service:region:account:resource`. */
-export interface ParsedArn {
-  /** `aws`, `aws-cn` or `aws-us-gov`. */
-  readonly partition: string;
-  /** Service namespace, such as `vpc-lattice`, `ec2` or `iam`. */
-  readonly service: string;
-  /** Region code; empty for global services such as IAM. */
-  readonly region: string;
-  /** 12-digit account ID, `aws` for AWS-owned resources, or empty. */
-  readonly account: string;
-  /** Everything after the account field, such as `servicenetwork/sn-0123456789abcdef0` or `role/app`. */
-  readonly resource: string;
-}
 
-/** Splits an ARN in the aws, aws-cn or aws-us-gov partition into its fields; undefined when it is not such an ARN. */
-export function parseArn(value: string): ParsedArn | undefined {
-  const match = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|aws|):(.+)$/.exec(value);
-  if (match === null) return undefined;
-  return { partition: match[1], service: match[2], region: match[3], account: match[4], resource: match[5] };
-}
 
-/** An IAM role or user ARN, with or without a path. */
-export function isIamPrincipalArn(value: string): boolean {
-  const arn = parseArn(value);
-  return (
-    arn !== undefined &&
-    arn.service === "iam" &&
-    arn.region === "" &&
-    isAccountId(arn.account) &&
-    /^(role|user)(\/[\w+=,.@-]+)*\/[\w+=,.@-]{1,128}$/.test(arn.resource)
-  );
-}
-
-/** An IAM role or user ARN whose name follows the type directly (no path). */
-export function isIamPrincipalArnWithoutPath(value: string): boolean {
-  return isIamPrincipalArn(value) && /^(role|user)\/[\w+=,.@-]{1,128}$/.test(parseArn(value)!.resource);
-}
-
-/** The account root ARN `arn:aws:iam::123456789012:root`. */
-export function isAccountRootArn(value: string): boolean {
-  const arn = parseArn(value);
-  return arn !== undefined && arn.service === "iam" && isAccountId(arn.account) && arn.resource === "root";
-}
 
 /** True for an integer TCP/UDP port number, 1-65535. */
 export function isPort(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /** The candidate nearest to `value`, ignoring case on both sides (candidates such as AWS_IAM are upper case). */
@@ -126,7 +68,7 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    const distance = levenshtein(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,4 +1,5 @@
 export * from "./addresses";
+export * from "./arns";
 export * from "./errors";
 export * from "./formats";
 export * from "./ports";

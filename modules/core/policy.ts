@@ -1,7 +1,8 @@
 import { Fn } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
-import { isAccountId, isIamPrincipalArn, isAccountRootArn } from "./formats";
+import { isAccountRootArn, isIamPrincipalArn } from "./arns";
+import { isAccountId } from "./formats";
 import { isUnresolved } from "./tokens";
 
 /**

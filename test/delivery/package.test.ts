@@ -52,8 +52,8 @@ describe("package entry points", () => {
 
 describe("dependencies", () => {
   test("cdktf, constructs and the AWS provider are peers, pinned to the versions we build with", () => {
-    // Address math is the only runtime dependency of the constructs; everything cdktf-shaped is the user's.
-    expect(pkg.dependencies).toEqual({ "ipaddr.js": "2.5.0" });
+    // Well-kept libraries for address math, ARN parsing and edit distance are the constructs' runtime dependencies; everything cdktf-shaped is the user's.
+    expect(pkg.dependencies).toEqual({ "@aws-sdk/util-arn-parser": "3.972.55", "fastest-levenshtein": "1.0.16", "ipaddr.js": "2.5.0" });
     expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "20.1.0", cdktf: "0.21.0", constructs: "^10.4.5", "@cloud-copilot/iam-simulate": "0.1.173" });
     // The IAM evaluator (AGPL-3.0) is needed by the flow analysis only, which runs in tests and CI, never in a deployment.
     expect(pkg.peerDependenciesMeta).toEqual({ "@cloud-copilot/iam-simulate": { optional: true } });

@@ -1,4 +1,4 @@
-import { parseArn } from "../../core/formats";
+import { parseArn } from "../../core/arns";
 import { evaluatePolicy, PolicyEvaluation } from "../policy";
 import { UNKNOWN_ACCOUNT } from "../terraform/synthetic";
 import { FlowContext, ResolvedPrincipal } from "./context";

@@ -1,6 +1,7 @@
 import { familyOf } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
-import { closestMatch, parseArn } from "../../core/formats";
+import { parseArn } from "../../core/arns";
+import { closestMatch } from "../../core/formats";
 import { NetworkModel } from "../model/network-model";
 import { FlowPrincipal, FlowSourceSpec } from "../spec";
 import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
