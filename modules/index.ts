@@ -16,5 +16,6 @@ export * from "./endpoints";
 export * from "./privatelink";
 export * from "./lattice";
 export * from "./resources";
+export * from "./flows";
 export * from "./guardrails";
 export * from "./diagram";

@@ -13,4 +13,6 @@ export * from "./declared";
 export { analyzeFlow } from "./evaluate/analyze";
 export { NetworkModel } from "./model/network-model";
 export * from "./model/entities";
-export { TerraformDocument, TerraformBlock, ProviderConfiguration } from "./terraform/document";
+export { TerraformDocument, TerraformBlock, TerraformContents, ProviderConfiguration, Json, SyntheticAttributes } from "./terraform/document";
+export { TfValue, TraversalStep, Unknown } from "./terraform/expressions";
+export { documentFromPlan, isPlanJson } from "./terraform/plan";

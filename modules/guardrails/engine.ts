@@ -1,9 +1,10 @@
 import { Annotations, App, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { StackModel } from "./model";
+import { synthesizedJson } from "../core/terraform";
+import { StackModel, TfBlock } from "./model";
 import { PRIVATE_NETWORKING_PACK, RulePack } from "./packs";
 import { Severity } from "./rule";
-import { Suppression, suppressionFor } from "./suppressions";
+import { recordedSuppression, Suppression, suppressionFor } from "./suppressions";
 
 /** One problem one rule found with one resource. */
 export interface Finding {
@@ -15,9 +16,9 @@ export interface Finding {
   readonly ruleName: string;
   /** The rule's severity. */
   readonly severity: Severity;
-  /** Terraform address, e.g. `aws_vpc_endpoint.s3_Resource_1A2B3C4D`. */
+  /** Terraform address, e.g. `aws_vpc_endpoint.s3_Resource_1A2B3C4D` (`module.network.aws_vpc.this[0]` from a plan). */
   readonly address: string;
-  /** Construct path of the resource. */
+  /** Construct path of the resource; its address when the Terraform did not come from cdktf. */
   readonly path: string;
   /** What is wrong with this resource. */
   readonly message: string;
@@ -25,13 +26,25 @@ export interface Finding {
   readonly suppression?: Suppression;
 }
 
-/** Runs a pack over one stack as it would be synthesized now. */
+/**
+ * Runs a pack over one stack as it would be synthesized now. Suppressions
+ * come from the construct tree, so they name the construct they were
+ * declared on.
+ */
 export function checkStack(stack: TerraformStack, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
-  return checkModel(StackModel.of(stack), pack);
+  const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
+  return findings(StackModel.fromJson(stack.node.id, synthesizedJson(stack)), pack, (block, ruleId) => suppressionFor(constructs.get(block.path), ruleId));
 }
 
-/** Runs a pack over an already-read stack model (also used on synthesized JSON files). */
+/**
+ * Runs a pack over an already-read configuration: synthesized JSON files or
+ * a plan. Suppressions are the ones recorded in the JSON (see {@link suppress}).
+ */
 export function checkModel(model: StackModel, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  return findings(model, pack, recordedSuppression);
+}
+
+function findings(model: StackModel, pack: RulePack, suppressionOf: (block: TfBlock, ruleId: string) => Suppression | undefined): Finding[] {
   return pack.rules.flatMap((rule) =>
     model.blocks
       .filter((block) => block.mode === "resource" && rule.resourceTypes.includes(block.type))
@@ -44,7 +57,7 @@ export function checkModel(model: StackModel, pack: RulePack = PRIVATE_NETWORKIN
           address: block.address,
           path: block.path,
           message,
-          suppression: suppressionFor(block.construct, rule.id),
+          suppression: suppressionOf(block, rule.id),
         })),
       ),
   );

@@ -14,6 +14,7 @@
 export * from "./engine";
 export * from "./model";
 export * from "./packs";
+export * from "./report";
 export * from "./rule";
 export * from "./rules";
 export * from "./suppressions";

@@ -2,13 +2,16 @@ import { Aspects, IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { closestMatch } from "../core/formats";
 import { ValidationError } from "../core/errors";
+import { TfBlock } from "./model";
 import { Rule } from "./rule";
 import { ALL_RULES } from "./rules";
 
 /** Metadata type under which suppressions are stored on the construct. */
 const SUPPRESSION_METADATA = "pn-guardrails:suppression";
-/** Key of the suppressions in each resource's `//` comment of the synthesized JSON. */
+/** Key of the suppressions (rule ID -> reason) in each resource's `//` comment of the synthesized JSON. */
 const SUPPRESSION_COMMENT = "guardrails_suppressions";
+/** Key of the constructs they were declared on (rule ID -> construct path), next to them. */
+const DECLARED_ON_COMMENT = "guardrails_suppressions_declared_on";
 const MIN_REASON_LENGTH = 10;
 
 /** A finding accepted on purpose, as declared with {@link suppress}. */
@@ -25,7 +28,9 @@ export interface Suppression {
  * Accepts the findings of one rule on a construct and everything below it,
  * with a written reason. The suppression is shown by the check and recorded
  * in the synthesized JSON of every resource it covers, under
- * `"//": { "guardrails_suppressions": { "<rule id>": "<reason>" } }`.
+ * `"//": { "guardrails_suppressions": { "<rule id>": "<reason>" } }` (and the
+ * construct it was declared on under `guardrails_suppressions_declared_on`),
+ * so that checks of the JSON files honour it.
  *
  * A rule ID given as a string must be a built-in rule's (a typo would
  * otherwise suppress nothing, silently); pass a custom rule as the object.
@@ -41,7 +46,7 @@ export function suppress(construct: IConstruct, rule: string | Rule, reason: str
     throw new ValidationError(construct, "reason", reason, `a reason of at least ${MIN_REASON_LENGTH} characters saying why the finding is acceptable here`);
   }
   construct.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason: reason.trim() });
-  Aspects.of(construct).add(new SuppressionComment(ruleId, reason.trim()));
+  Aspects.of(construct).add(new SuppressionComment(ruleId, reason.trim(), construct.node.path));
 }
 
 /** The suppression of a rule that applies to a construct: its own, or the nearest ancestor's. */
@@ -53,14 +58,25 @@ export function suppressionFor(construct: IConstruct | undefined, ruleId: string
   return undefined;
 }
 
+/** The suppression of a rule recorded in a block's `//` comment of synthesized JSON, for checks of JSON files. */
+export function recordedSuppression(block: TfBlock, ruleId: string): Suppression | undefined {
+  const reason = (block.comment[SUPPRESSION_COMMENT] as Record<string, unknown> | undefined)?.[ruleId];
+  const declaredOn = (block.comment[DECLARED_ON_COMMENT] as Record<string, unknown> | undefined)?.[ruleId];
+  // JSON synthesized before declaring constructs were recorded knows only where the suppression applies.
+  return typeof reason === "string" ? { ruleId, reason, declaredOn: typeof declaredOn === "string" ? declaredOn : block.path } : undefined;
+}
+
 /** Writes the suppression into the `//` comment of every resource it covers, at synth time (when all children exist). */
 class SuppressionComment implements IAspect {
   constructor(
     private readonly ruleId: string,
     private readonly reason: string,
+    private readonly declaredOn: string,
   ) {}
 
   public visit(node: IConstruct): void {
-    if (TerraformResource.isTerraformResource(node)) node.addOverride(`//.${SUPPRESSION_COMMENT}.${this.ruleId}`, this.reason);
+    if (!TerraformResource.isTerraformResource(node)) return;
+    node.addOverride(`//.${SUPPRESSION_COMMENT}.${this.ruleId}`, this.reason);
+    node.addOverride(`//.${DECLARED_ON_COMMENT}.${this.ruleId}`, this.declaredOn);
   }
 }

@@ -5,8 +5,9 @@
  * packs it, installs the tarball and its peer dependencies into a fresh
  * project in a temporary folder, compiles a TypeScript program that composes
  * two patterns through the public entry points, synthesizes it (JSON and
- * HCL) and runs `terraform init -backend=false` + `terraform validate` on
- * both outputs with the real AWS provider.
+ * HCL), runs the package's guardrails command (its bin) over the output and
+ * `terraform init -backend=false` + `terraform validate` on both outputs
+ * with the real AWS provider.
  *
  * Terraform missing: fails under CI (CI=true), prints a skip notice otherwise.
  * TF_PROVIDER_MIRROR: see test/harness/terraform-env.ts. KEEP_CONSUMER=1 keeps
@@ -168,6 +169,10 @@ function main(): void {
       const file = join(outdir, "stacks", STACK, format === "hcl" ? "cdk.tf" : "cdk.tf.json");
       const resources = format === "json" ? Object.values(JSON.parse(readFileSync(file, "utf8")).resource as Record<string, object>).length : undefined;
       log(`synthesized ${relative(project, file)}${resources === undefined ? "" : ` (${resources} resource types)`}`);
+      if (format === "json") {
+        // The bin as npm installs it: shebang, executable bit, dist/cli in the tarball. Exits non-zero on findings.
+        run(join(project, "node_modules", ".bin", "cdktf-pn-guardrails"), [relative(project, outdir)], { cwd: project, stdio: ["ignore", "inherit", "inherit"] });
+      }
       if (environment.version === undefined) continue;
       const stackDir = join(outdir, "stacks", STACK);
       run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });

@@ -48,6 +48,12 @@ describe("package entry points", () => {
   test("only the built JavaScript and declarations are published", () => {
     expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts"]);
   });
+
+  test("the guardrails command is the package's bin, built from modules/cli (not an area) and run by node", () => {
+    expect(pkg.bin).toEqual({ "cdktf-pn-guardrails": "dist/cli/guardrails.js" });
+    expect(readFileSync(join(ROOT, "modules", "cli", "guardrails.ts"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(areas).not.toContain("cli");
+  });
 });
 
 describe("dependencies", () => {

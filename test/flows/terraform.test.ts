@@ -48,7 +48,7 @@ describe("TerraformDocument", () => {
       aws_subnet: { a: { vpc_id: "${aws_vpc.main.id}", cidr_block: '${cidrsubnet(aws_vpc.main.cidr_block, 8, 2)}', provider: "${aws.partner}" } },
     },
   };
-  const document = new TerraformDocument("s", json, awsSyntheticAttributes);
+  const document = TerraformDocument.fromJson("s", json, awsSyntheticAttributes);
 
   test("reads accounts from allowed_account_ids or the assumed role, and each block's provider", () => {
     expect(document.providers.map((p) => [p.key, p.accountId, p.region])).toEqual([

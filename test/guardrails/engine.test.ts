@@ -85,10 +85,22 @@ describe("checkApp", () => {
 
   it("runs on synthesized JSON too", () => {
     const json = fullSynth(insecureStack().stack);
-    expect(checkModel(new StackModel("from-json", json)).map((f) => `${f.stack}:${f.ruleId}:${f.path}`).sort()).toEqual([
+    expect(checkModel(StackModel.fromJson("from-json", json)).map((f) => `${f.stack}:${f.ruleId}:${f.path}`).sort()).toEqual([
       "from-json:PN-LT1:test/Service",
       "from-json:PN-RAM1:test/Shares/Share",
     ]);
+  });
+
+  it("honours the suppressions recorded in synthesized JSON", () => {
+    const { stack, shares } = insecureStack();
+    suppress(shares, "PN-RAM1", "Shared with a sandbox account that is rebuilt daily");
+    const findings = checkModel(StackModel.fromJson("from-json", fullSynth(stack)));
+    expect(findings.find((f) => f.ruleId === "PN-RAM1")?.suppression).toEqual({
+      ruleId: "PN-RAM1",
+      reason: "Shared with a sandbox account that is rebuilt daily",
+      declaredOn: "test/Shares",
+    });
+    expect(findings.filter(isUnsuppressed).map((f) => f.ruleId)).toEqual(["PN-LT1"]);
   });
 });
 

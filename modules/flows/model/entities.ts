@@ -80,10 +80,30 @@ export interface RouteTableEntity extends ModelEntity {
 
 /** The other side of a security-group rule. */
 export type RulePeer =
-  | { readonly kind: "cidr"; readonly cidr: string }
-  | { readonly kind: "prefixList"; readonly prefixListId: string }
-  | { readonly kind: "securityGroup"; readonly securityGroupId: string }
-  | { readonly kind: "unknown"; readonly expression: string };
+  | {
+      /** An IPv4 or IPv6 range. */
+      readonly kind: "cidr";
+      /** The range, e.g. `10.0.0.0/16`. */
+      readonly cidr: string;
+    }
+  | {
+      /** A managed prefix list. */
+      readonly kind: "prefixList";
+      /** `pl-…`, synthetic for a list the stack reads. */
+      readonly prefixListId: string;
+    }
+  | {
+      /** Another security group (or the rule's own). */
+      readonly kind: "securityGroup";
+      /** `sg-…`. */
+      readonly securityGroupId: string;
+    }
+  | {
+      /** A value only Terraform knows. */
+      readonly kind: "unknown";
+      /** The expression, as written. */
+      readonly expression: string;
+    };
 
 /** One ingress or egress rule, however it was written (inline, `aws_security_group_rule`, `aws_vpc_security_group_*_rule`). */
 export interface SecurityGroupRuleEntry {
@@ -129,7 +149,7 @@ export interface EndpointEntity extends ModelEntity {
   readonly resourceConfigurationArn?: string;
   /** ARN of the service network (ServiceNetwork). @default - none */
   readonly serviceNetworkArn?: string;
-  /** IDs of its subnets; undefined when Terraform computes the list (AZ filtering). */
+  /** IDs of its subnets. @default - unknown: Terraform computes the list (AZ filtering) */
   readonly subnetIds?: readonly string[];
   /** IDs of its security groups. */
   readonly securityGroupIds: readonly string[];
@@ -214,7 +234,12 @@ export interface LoadBalancerTargetGroupEntity extends ModelEntity {
   /** VPC ID. @default - none */
   readonly vpcId?: string;
   /** Registered targets: instance IDs, addresses or ALB ARNs, with their ports. */
-  readonly targets: readonly { readonly id: string; readonly port?: number }[];
+  readonly targets: readonly {
+    /** Instance ID, IP address or ALB ARN. */
+    readonly id: string;
+    /** Port of the target. @default - the target group's */
+    readonly port?: number;
+  }[];
 }
 
 /** A Route 53 hosted zone of the stack, or one it names by ID. */
@@ -285,17 +310,50 @@ export interface ServiceNetworkMemberEntity extends ModelEntity {
 
 /** What a Lattice listener or rule does. */
 export type LatticeActionEntry =
-  | { readonly kind: "forward"; readonly targetGroups: readonly { readonly id: string; readonly weight: number }[] }
-  | { readonly kind: "fixedResponse"; readonly statusCode: number };
+  | {
+      /** Forwards to target groups. */
+      readonly kind: "forward";
+      /** The target groups and their weights. */
+      readonly targetGroups: readonly {
+        /** Target group ID. */
+        readonly id: string;
+        /** Share of the traffic, relative to the other groups'. */
+        readonly weight: number;
+      }[];
+    }
+  | {
+      /** Answers itself. */
+      readonly kind: "fixedResponse";
+      /** HTTP status of the answer. */
+      readonly statusCode: number;
+    };
 
 /** The match of a listener rule. */
 export interface LatticeRuleMatch {
   /** HTTP method. @default - any */
   readonly method?: string;
   /** Path match. @default - any */
-  readonly path?: { readonly exact?: string; readonly prefix?: string; readonly caseSensitive: boolean };
+  readonly path?: {
+    /** The whole path. @default - not matched exactly */
+    readonly exact?: string;
+    /** The path's start. @default - not matched by prefix */
+    readonly prefix?: string;
+    /** Whether case counts. */
+    readonly caseSensitive: boolean;
+  };
   /** Header matches. */
-  readonly headers: readonly { readonly name: string; readonly exact?: string; readonly prefix?: string; readonly contains?: string; readonly caseSensitive: boolean }[];
+  readonly headers: readonly {
+    /** Header name. */
+    readonly name: string;
+    /** The whole value. @default - not matched exactly */
+    readonly exact?: string;
+    /** The value's start. @default - not matched by prefix */
+    readonly prefix?: string;
+    /** Part of the value. @default - not matched by substring */
+    readonly contains?: string;
+    /** Whether case counts. */
+    readonly caseSensitive: boolean;
+  }[];
 }
 
 /** A listener rule. */
@@ -373,7 +431,14 @@ export interface LatticeTargetGroupEntity extends ModelEntity {
   /** Health-check port when it differs. @default - the traffic port */
   readonly healthCheckPort?: number;
   /** Registered targets. */
-  readonly targets: readonly { readonly id: string; readonly port?: number; readonly address: string }[];
+  readonly targets: readonly {
+    /** Instance ID, IP address, ALB ARN or Lambda ARN. */
+    readonly id: string;
+    /** Port of the target. @default - the target group's */
+    readonly port?: number;
+    /** Address of the attachment that registers it. */
+    readonly address: string;
+  }[];
   /** IDs of the security groups attached to the targets, as the stack declared them. @default - not declared */
   readonly targetSecurityGroupIds?: readonly string[];
   /** Who registers targets when Terraform does not (the AWS Gateway API Controller for EKS pods). @default - Terraform */
@@ -416,10 +481,30 @@ export interface ResourceGatewayEntity extends ModelEntity {
 
 /** What a resource configuration points at. */
 export type ResourceDefinition =
-  | { readonly kind: "dns"; readonly domainName: string; readonly ipAddressType: string }
-  | { readonly kind: "ip"; readonly ipAddress: string }
-  | { readonly kind: "arn"; readonly arn: string }
-  | { readonly kind: "none" };
+  | {
+      /** A domain name. */
+      readonly kind: "dns";
+      /** The name consumers resolve. */
+      readonly domainName: string;
+      /** IPV4, IPV6 or DUALSTACK. */
+      readonly ipAddressType: string;
+    }
+  | {
+      /** One IP address. */
+      readonly kind: "ip";
+      /** The address. */
+      readonly ipAddress: string;
+    }
+  | {
+      /** An AWS resource by ARN (an RDS database). */
+      readonly kind: "arn";
+      /** The resource's ARN. */
+      readonly arn: string;
+    }
+  | {
+      /** None: a GROUP configuration, whose children define the resources. */
+      readonly kind: "none";
+    };
 
 /** A VPC Lattice resource configuration. */
 export interface ResourceConfigurationEntity extends ModelEntity {
@@ -466,7 +551,12 @@ export interface ResourceShareEntity extends ModelEntity {
   /** Resource associations. */
   readonly resources: readonly ShareMemberEntry[];
   /** Acceptances, with the provider (account) that accepts. */
-  readonly accepters: readonly { readonly address: string; readonly provider: string }[];
+  readonly accepters: readonly {
+    /** Address of the `aws_ram_resource_share_accepter`. */
+    readonly address: string;
+    /** Key of the provider configuration (account) that accepts. */
+    readonly provider: string;
+  }[];
 }
 
 /** A transit gateway. */

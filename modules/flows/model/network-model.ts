@@ -15,6 +15,7 @@ import {
   LatticeTargetGroupEntity,
   LoadBalancerEntity,
   LoadBalancerTargetGroupEntity,
+  ModelEntity,
   PeeringConnectionEntity,
   ResourceConfigurationEntity,
   ResourceDefinition,
@@ -40,36 +41,67 @@ const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 export class NetworkModel {
   /** Reads a synthesized stack (`cdk.tf.json` as an object). */
   public static fromJson(stackName: string, json: Json): NetworkModel {
-    return new NetworkModel(new TerraformDocument(stackName, json, awsSyntheticAttributes));
+    return new NetworkModel(TerraformDocument.fromJson(stackName, json, awsSyntheticAttributes));
   }
 
   /** AWS provider configurations: the accounts and regions. */
   public readonly accounts: readonly ProviderConfiguration[];
+  /** VPCs (`aws_vpc`). */
   public readonly vpcs: VpcEntity[] = [];
+  /** Subnets (`aws_subnet`). */
   public readonly subnets: SubnetEntity[] = [];
+  /** Route tables with their routes and subnet associations. */
   public readonly routeTables: RouteTableEntity[] = [];
+  /** Security groups with their rules, inline and standalone. */
   public readonly securityGroups: SecurityGroupEntity[] = [];
+  /** VPC endpoints of every type. */
   public readonly endpoints: EndpointEntity[] = [];
+  /** PrivateLink endpoint services. */
   public readonly endpointServices: EndpointServiceEntity[] = [];
+  /** Load balancers with their listeners. */
   public readonly loadBalancers: LoadBalancerEntity[] = [];
+  /** Load balancer target groups with their targets. */
   public readonly loadBalancerTargetGroups: LoadBalancerTargetGroupEntity[] = [];
+  /** Route 53 hosted zones, private and public. */
   public readonly hostedZones: HostedZoneEntity[] = [];
+  /** Route 53 records. */
   public readonly records: DnsRecordEntity[] = [];
+  /** VPC Lattice service networks. */
   public readonly serviceNetworks: ServiceNetworkEntity[] = [];
+  /** Service network VPC associations. */
   public readonly vpcAssociations: ServiceNetworkVpcAssociationEntity[] = [];
+  /** Service network service associations. */
   public readonly serviceAssociations: ServiceNetworkMemberEntity[] = [];
+  /** Service network resource configuration associations. */
   public readonly resourceAssociations: ServiceNetworkMemberEntity[] = [];
+  /** VPC Lattice services with their listeners and rules. */
   public readonly latticeServices: LatticeServiceEntity[] = [];
+  /** VPC Lattice target groups with their targets. */
   public readonly latticeTargetGroups: LatticeTargetGroupEntity[] = [];
+  /** Lambda permissions (who may invoke a Lambda target). */
   public readonly lambdaPermissions: LambdaPermissionEntity[] = [];
+  /** VPC Lattice resource gateways. */
   public readonly resourceGateways: ResourceGatewayEntity[] = [];
+  /** VPC Lattice resource configurations. */
   public readonly resourceConfigurations: ResourceConfigurationEntity[] = [];
+  /** RAM resource shares with their principals, resources and accepters. */
   public readonly shares: ResourceShareEntity[] = [];
+  /** Transit gateways. */
   public readonly transitGateways: TransitGatewayEntity[] = [];
+  /** Transit gateway VPC attachments. */
   public readonly transitGatewayAttachments: TransitGatewayAttachmentEntity[] = [];
+  /** VPC peering connections. */
   public readonly peeringConnections: PeeringConnectionEntity[] = [];
   /** S3 bucket policies by bucket name. */
-  public readonly bucketPolicies = new Map<string, { readonly address: string; readonly policy: string }>();
+  public readonly bucketPolicies = new Map<
+    string,
+    {
+      /** Address of the `aws_s3_bucket_policy`. */
+      readonly address: string;
+      /** The policy document (JSON). */
+      readonly policy: string;
+    }
+  >();
 
   constructor(
     /** The configuration the model was read from. */
@@ -98,7 +130,14 @@ export class NetworkModel {
   }
 
   /** The entity at a Terraform address, of any kind. */
-  public entity(address: string): { readonly kind: string; readonly entity: { readonly address: string } } | undefined {
+  public entity(address: string):
+    | {
+        /** The collection it is in (`vpc`, `endpoint`, ...). */
+        readonly kind: string;
+        /** The entity. */
+        readonly entity: ModelEntity;
+      }
+    | undefined {
     for (const [kind, list] of Object.entries(this.collections())) {
       const found = list.find((e) => e.address === address);
       if (found !== undefined) return { kind, entity: found };
@@ -107,7 +146,7 @@ export class NetworkModel {
   }
 
   /** Every collection by entity kind, for lookups and listings. */
-  public collections(): Record<string, readonly { readonly address: string; readonly path: string }[]> {
+  public collections(): Record<string, readonly ModelEntity[]> {
     return {
       vpc: this.vpcs,
       subnet: this.subnets,

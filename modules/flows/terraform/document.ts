@@ -7,7 +7,10 @@ import { evaluateString, referencesIn, TfValue, TraversalStep, Unknown } from ".
  * ARNs, DNS names) get stable synthetic values, so that the same reference
  * compares equal wherever it appears (a security-group rule, a policy
  * condition, a route). This is the one reader of synthesized JSON: the flow
- * analysis, the guardrails and the diagrams all build on it.
+ * analysis, the guardrails and the diagrams all build on it. It reads
+ * cdktf's JSON ({@link TerraformDocument.fromJson}) and, through plan.ts,
+ * the JSON of `terraform show -json <planfile>` for Terraform written
+ * without cdktf.
  */
 
 /** A JSON object of the synthesized configuration. */
@@ -21,9 +24,14 @@ export interface TerraformBlock {
   readonly type: string;
   /** Terraform name (the construct's logical ID). */
   readonly name: string;
-  /** `aws_vpc_endpoint.name` or `data.aws_x.name`: the prefix of every reference to the block. */
+  /**
+   * `aws_vpc_endpoint.name` or `data.aws_x.name`: the prefix of every
+   * reference to the block. Read from a plan, blocks in modules and
+   * count/for_each instances have Terraform's full addresses
+   * (`module.network.aws_vpc.this[0]`).
+   */
   readonly address: string;
-  /** Construct path from cdktf's metadata, else `<stack>/<name>`. */
+  /** Construct path from cdktf's metadata, else `<stack>/<name>`; the address for a block read from a plan. */
   readonly path: string;
   /** Key of the provider configuration the block uses: `aws` (default) or `aws.<alias>`. */
   readonly provider: string;
@@ -31,6 +39,20 @@ export interface TerraformBlock {
   readonly config: Readonly<Json>;
   /** What the library recorded about the block for the flow analysis (`//.flows`), such as the security groups of a target group's targets. */
   readonly annotations: Readonly<Json>;
+  /** The block's `//` comment as written: cdktf's metadata and what the library's areas recorded there (`flows`, `guardrails_suppressions`). */
+  readonly comment: Readonly<Json>;
+}
+
+/** What a document is made of, whichever JSON it was read from. */
+export interface TerraformContents {
+  /** Every resource and data block, in the file's order. */
+  readonly blocks: readonly TerraformBlock[];
+  /** The AWS provider configurations the configuration declares; a default one is added when none is. */
+  readonly providers: readonly ProviderConfiguration[];
+  /** Input variables by name, with their declarations (a `default` is the value references get). @default - none */
+  readonly variables?: Readonly<Record<string, Json>>;
+  /** What the stack recorded for the flow analysis (`//.flows` at the top level). @default - nothing */
+  readonly annotations?: Readonly<Json>;
 }
 
 /** An AWS provider configuration: one account and region the stack deploys into. */
@@ -52,11 +74,16 @@ export type SyntheticAttributes = (block: TerraformBlock, steps: readonly Traver
 
 const NEVER_ARGUMENTS = new Set(["//", "provider", "depends_on", "lifecycle", "count", "for_each", "provisioner", "connection"]);
 
-/** Blocks of one synthesized stack, with evaluation of their arguments. */
+/** Blocks of one stack's configuration, with evaluation of their arguments. */
 export class TerraformDocument {
+  /** Reads a synthesized stack (cdktf's `cdk.tf.json` as an object). */
+  public static fromJson(stackName: string, json: Json, synthetic?: SyntheticAttributes): TerraformDocument {
+    return new TerraformDocument(stackName, readSynthesizedJson(stackName, json), synthetic);
+  }
+
   /** Every resource and data block, in the file's order. */
   public readonly blocks: readonly TerraformBlock[];
-  /** Every AWS provider configuration; a default one is assumed when the file declares none. */
+  /** Every AWS provider configuration; a default one is assumed when the configuration declares none. */
   public readonly providers: readonly ProviderConfiguration[];
   /** Input variables by name, with their declarations. */
   public readonly variables: Readonly<Record<string, Json>>;
@@ -67,36 +94,16 @@ export class TerraformDocument {
   private readonly evaluating = new Set<string>();
 
   constructor(
-    /** Name of the stack. */
+    /** Name of the stack (or of the configuration a plan was made from). */
     public readonly stackName: string,
-    json: Json,
+    contents: TerraformContents,
     private readonly synthetic: SyntheticAttributes = (_block, steps, document) => new Unknown(steps.join(".") || document.stackName),
   ) {
-    const blocks: TerraformBlock[] = [];
-    for (const mode of ["resource", "data"] as const) {
-      for (const [type, byName] of Object.entries((json[mode] ?? {}) as Record<string, Json>)) {
-        for (const [name, raw] of Object.entries(byName as Record<string, Json>)) {
-          const { "//": comment, ...config } = raw;
-          const meta = (comment ?? {}) as { metadata?: { path?: string }; flows?: Json };
-          const provider = typeof config.provider === "string" ? config.provider.replace(/^\$\{|\}$/g, "") : "aws";
-          blocks.push({
-            mode,
-            type,
-            name,
-            address: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
-            path: meta.metadata?.path ?? `${stackName}/${name}`,
-            provider: provider.startsWith("aws") ? provider : "aws",
-            config: withoutNulls(config),
-            annotations: meta.flows ?? {},
-          });
-        }
-      }
-    }
-    this.blocks = blocks;
-    this.byAddress = new Map(blocks.map((b) => [b.address, b]));
-    this.variables = (json.variable ?? {}) as Record<string, Json>;
-    this.annotations = (((json["//"] ?? {}) as Json).flows ?? {}) as Json;
-    this.providers = readProviders(json);
+    this.blocks = contents.blocks;
+    this.byAddress = new Map(contents.blocks.map((b) => [b.address, b]));
+    this.variables = contents.variables ?? {};
+    this.annotations = contents.annotations ?? {};
+    this.providers = contents.providers.some((p) => p.alias === undefined) ? contents.providers : [{ key: "aws" }, ...contents.providers];
   }
 
   /** Every resource (not data source) of the given types, in the file's order. */
@@ -155,11 +162,14 @@ export class TerraformDocument {
     return items.filter((v): v is Record<string, TfValue> => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Unknown));
   }
 
-  /** Addresses of the blocks an argument refers to (`${aws_vpc.main.id}` -> `aws_vpc.main`), without evaluating it. */
-  public referencedBlocks(block: TerraformBlock, argument: string): TerraformBlock[] {
-    return referencedAddresses(block.config[argument])
-      .map((address) => this.byAddress.get(address))
-      .filter((b): b is TerraformBlock => b !== undefined);
+  /** The blocks a raw value (an argument as written) refers to: `${aws_lb.alb.arn}` -> the `aws_lb.alb` block; without evaluating it. */
+  public referencedBlocks(value: unknown): TerraformBlock[] {
+    return [...new Set(this.referencedTargets(value).flatMap((target) => this.blocksNamed(target.address)))];
+  }
+
+  /** True when a raw value (an argument as written) refers to the block, any attribute of it. */
+  public refersTo(value: unknown, block: TerraformBlock): boolean {
+    return this.referencedTargets(value).some((target) => addressNames(target.address, block.address));
   }
 
   /** Evaluates a raw JSON value in the context of this document. */
@@ -172,17 +182,45 @@ export class TerraformDocument {
     return (raw ?? null) as TfValue;
   }
 
+  /** What a raw value's references name, for_each instances included. */
+  private referencedTargets(value: unknown): ReferenceTarget[] {
+    return referenceTraversals(value).flatMap((steps) => {
+      const target = referenceTarget(steps);
+      return target === undefined ? [] : [this.withInstanceKey(target)];
+    });
+  }
+
+  /**
+   * The expression reader gives `aws_x.y["key"].id` and `aws_x.y.key.id`
+   * alike; where a for_each instance `aws_x.y["key"]` exists (read from a
+   * plan), the step is its key rather than an attribute.
+   */
+  private withInstanceKey(target: ReferenceTarget): ReferenceTarget {
+    const [key, ...attribute] = target.attribute;
+    const keyed = typeof key === "string" ? `${target.address}[${JSON.stringify(key)}]` : undefined;
+    return keyed !== undefined && this.byAddress.has(keyed) ? { address: keyed, attribute } : target;
+  }
+
+  /** The block at an address, or every count/for_each instance of a resource named without a key. */
+  private blocksNamed(address: string): TerraformBlock[] {
+    const exact = this.byAddress.get(address);
+    return exact !== undefined ? [exact] : this.blocks.filter((b) => addressNames(address, b.address));
+  }
+
   private resolveReference(steps: readonly TraversalStep[], text: string, from: string): TfValue {
-    const [root, ...rest] = steps;
-    if (root === "var" && typeof rest[0] === "string") {
-      const declared = this.variables[rest[0]];
-      if (declared !== undefined && "default" in declared) return this.evaluate(declared.default, `var.${rest[0]}`);
+    const [root, variable] = steps;
+    if (root === "var" && typeof variable === "string") {
+      const declared = this.variables[variable];
+      if (declared !== undefined && "default" in declared) return this.evaluate(declared.default, `var.${variable}`);
       return new Unknown(text);
     }
-    const isData = root === "data";
-    const [type, name, ...attribute] = (isData ? rest : steps) as TraversalStep[];
-    const block = this.byAddress.get(`${isData ? "data." : ""}${String(type)}.${String(name)}`);
-    if (block === undefined) return new Unknown(text);
+    const found = referenceTarget(steps);
+    const target = found === undefined ? undefined : this.withInstanceKey(found);
+    const named = target === undefined ? [] : this.blocksNamed(target.address);
+    // Several instances (a reference to a counted resource without its key) have no single value.
+    if (target === undefined || named.length !== 1) return new Unknown(text);
+    const [block] = named;
+    const attribute = target.attribute;
     const key = `${block.address}.${attribute.join(".")}`;
     if (this.evaluating.has(key)) return new Unknown(text);
     this.evaluating.add(key);
@@ -206,9 +244,41 @@ function indexValue(value: TfValue, step: TraversalStep): TfValue {
   return null;
 }
 
-function readProviders(json: Json): ProviderConfiguration[] {
-  const blocks = (((json.provider ?? {}) as Json).aws ?? []) as Json[];
-  const providers = blocks.map((block): ProviderConfiguration => {
+/** The blocks, providers, variables and notes of cdktf's synthesized JSON. */
+function readSynthesizedJson(stackName: string, json: Json): TerraformContents {
+  const blocks: TerraformBlock[] = [];
+  for (const mode of ["resource", "data"] as const) {
+    for (const [type, byName] of Object.entries((json[mode] ?? {}) as Record<string, Json>)) {
+      for (const [name, raw] of Object.entries(byName as Record<string, Json>)) {
+        const { "//": rawComment, ...config } = raw;
+        const comment = (rawComment ?? {}) as Json & { metadata?: { path?: string }; flows?: Json };
+        const provider = typeof config.provider === "string" ? config.provider.replace(/^\$\{|\}$/g, "") : "aws";
+        blocks.push({
+          mode,
+          type,
+          name,
+          address: mode === "data" ? `data.${type}.${name}` : `${type}.${name}`,
+          path: comment.metadata?.path ?? `${stackName}/${name}`,
+          provider: provider.startsWith("aws") ? provider : "aws",
+          config: withoutNulls(config),
+          annotations: comment.flows ?? {},
+          comment,
+        });
+      }
+    }
+  }
+  return {
+    blocks,
+    providers: readProviders(((json.provider ?? {}) as Json).aws),
+    variables: (json.variable ?? {}) as Record<string, Json>,
+    annotations: (((json["//"] ?? {}) as Json).flows ?? {}) as Json,
+  };
+}
+
+/** AWS provider configurations from provider blocks as Terraform JSON writes them (`provider.aws`: one object or a list). */
+export function readProviders(providerBlocks: unknown): ProviderConfiguration[] {
+  const blocks = (Array.isArray(providerBlocks) ? providerBlocks : providerBlocks === undefined ? [] : [providerBlocks]) as Json[];
+  return blocks.map((block): ProviderConfiguration => {
     const alias = typeof block.alias === "string" ? block.alias : undefined;
     const allowed = block.allowed_account_ids;
     const roles = (Array.isArray(block.assume_role) ? block.assume_role : block.assume_role === undefined ? [] : [block.assume_role]) as Json[];
@@ -223,11 +293,10 @@ function readProviders(json: Json): ProviderConfiguration[] {
       assumeRoleArn,
     };
   });
-  return providers.some((p) => p.alias === undefined) ? providers : [{ key: "aws" }, ...providers];
 }
 
-/** Terraform treats a null argument as absent (cdktf writes nulls for unset inline-block fields). */
-function withoutNulls(config: Json): Json {
+/** Terraform treats a null argument as absent (cdktf writes nulls for unset inline-block fields; plans write them for every unset argument). */
+export function withoutNulls(config: Json): Json {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== "object") return value;
@@ -236,16 +305,75 @@ function withoutNulls(config: Json): Json {
   return strip(config) as Json;
 }
 
-/** Addresses (`aws_x.name`, `data.aws_x.name`) referenced anywhere inside a raw value. */
+/** Addresses (`aws_x.name`, `data.aws_x.name`, `module.m.aws_x.name[0]`) referenced anywhere inside a raw value. */
 export function referencedAddresses(value: unknown): string[] {
-  if (typeof value === "string") {
-    return referencesIn(value).flatMap((steps) => {
-      if (steps[0] === "data" && steps.length >= 3) return [`data.${steps[1]}.${steps[2]}`];
-      if (steps[0] !== "var" && steps[0] !== "local" && steps.length >= 2) return [`${steps[0]}.${steps[1]}`];
-      return [];
-    });
-  }
-  if (Array.isArray(value)) return value.flatMap(referencedAddresses);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(referencedAddresses);
+  return referenceTraversals(value).flatMap((steps) => referenceTarget(steps)?.address ?? []);
+}
+
+/** Every reference anywhere inside a raw value (strings, lists, objects), as traversal steps. */
+function referenceTraversals(value: unknown): TraversalStep[][] {
+  if (typeof value === "string") return referencesIn(value);
+  if (Array.isArray(value)) return value.flatMap(referenceTraversals);
+  if (value !== null && typeof value === "object") return Object.values(value).flatMap(referenceTraversals);
   return [];
+}
+
+/** A block a reference names, and the attribute steps after it. */
+export interface ReferenceTarget {
+  /** The block's address, with the instance key the reference gives. */
+  readonly address: string;
+  /** Steps after the block: `["id"]`, `["dns_entry", 0, "dns_name"]`. */
+  readonly attribute: readonly TraversalStep[];
+}
+
+/** Roots of references that name no block. */
+const NOT_BLOCKS = new Set(["var", "local", "count", "each", "path", "terraform", "self", "module"]);
+
+/**
+ * The block a reference names and the attribute steps after it:
+ * `module.net.aws_vpc.this[0].id` -> `module.net.aws_vpc.this[0]` and
+ * `["id"]`. Undefined for references to variables, locals, module outputs
+ * and the like. A string instance key (`for_each`) reads as an attribute,
+ * as the expression reader gives both as names; the document tells them
+ * apart by the instances it has.
+ */
+export function referenceTarget(steps: readonly TraversalStep[]): ReferenceTarget | undefined {
+  let i = 0;
+  let prefix = "";
+  while (steps[i] === "module" && typeof steps[i + 1] === "string") {
+    prefix += `module.${steps[i + 1]}`;
+    i += 2;
+    if (typeof steps[i] === "number") prefix += `[${steps[i++]}]`;
+    prefix += ".";
+  }
+  if (steps[i] === "data") {
+    prefix += "data.";
+    i += 1;
+  }
+  const [type, name] = [steps[i], steps[i + 1]];
+  if (typeof type !== "string" || typeof name !== "string" || (prefix === "" && NOT_BLOCKS.has(type))) return undefined;
+  i += 2;
+  const key = typeof steps[i] === "number" ? `[${steps[i++]}]` : "";
+  return { address: `${prefix}${type}.${name}${key}`, attribute: steps.slice(i) };
+}
+
+/**
+ * True when a reference's address names the block at `address`: the same
+ * address, or the same resource where one side leaves an instance key out
+ * (`aws_subnet.private` names every `aws_subnet.private[n]`; cdktf writes a
+ * counted resource once, so `aws_subnet.private[0]` names that block).
+ */
+export function addressNames(reference: string, address: string): boolean {
+  if (reference === address) return true;
+  if (!reference.includes("[") && !address.includes("[")) return false;
+  const wanted = addressSegments(reference);
+  const actual = addressSegments(address);
+  return (
+    wanted.length === actual.length &&
+    wanted.every((segment, i) => segment.name === actual[i].name && (segment.key === undefined || actual[i].key === undefined || segment.key === actual[i].key))
+  );
+}
+
+function addressSegments(address: string): { readonly name: string; readonly key?: string }[] {
+  return [...address.matchAll(/([A-Za-z0-9_-]+)(\[(?:"[^"]*"|[^\]]*)\])?/g)].map((m) => ({ name: m[1], key: m[2] }));
 }

@@ -17,6 +17,7 @@ export class Unknown {
     public readonly expression: string,
   ) {}
 
+  /** The expression as a template, `${...}`, as Terraform JSON writes it. */
   public toString(): string {
     return `\${${this.expression}}`;
   }
@@ -56,13 +57,13 @@ export function evaluateString(text: string, resolve: ReferenceResolver): TfValu
   }
 }
 
-/** Every reference (`aws_x.name...`, `var.x`, `data.aws_x.name...`) in a template, without evaluating it. */
-export function referencesIn(text: string): string[][] {
-  const found: string[][] = [];
+/** Every reference (`aws_x.name...`, `var.x`, `data.aws_x.name...`, `aws_x.name[0]...`) in a template, without evaluating it. */
+export function referencesIn(text: string): TraversalStep[][] {
+  const found: TraversalStep[][] = [];
   if (!isTemplate(text)) return found;
   try {
     new Parser(text, (traversal, source) => {
-      found.push(traversal.filter((step): step is string => typeof step === "string"));
+      found.push([...traversal]);
       return new Unknown(source);
     }).template(text.length, false);
   } catch (error) {
