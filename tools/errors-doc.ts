@@ -61,7 +61,7 @@ export function renderErrorsDoc(): string {
   lines.push(
     "## Guardrail findings",
     "",
-    "`npm run check` runs the `private-networking` pack over every example stack; `GuardrailsAspect` runs a pack at",
+    "`npm run check` runs the `private-networking` pack over every example stack; `applyGuardrails(app)` runs a pack at",
     "synth time. A finding is accepted on purpose with `suppress(construct, ruleId, reason)` (reason of at least 10",
     "characters), which shows in the check output and in the synthesized JSON under `\"//\".guardrails_suppressions`.",
     "",

@@ -1,5 +1,6 @@
-import { Annotations, App, IAspect, TerraformStack } from "cdktf";
+import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { ValidationError } from "../core/errors";
 import { synthesizedJson } from "../core/terraform";
 import { StackModel, TfBlock } from "./model";
 import { PRIVATE_NETWORKING_PACK, RulePack } from "./packs";
@@ -87,11 +88,15 @@ export interface GuardrailsAspectProps {
 }
 
 /**
- * Runs a pack at synth time, the cdk-nag way: `Aspects.of(app).add(new
- * GuardrailsAspect())`. Findings become annotations on the offending
- * resources (suppressed ones as info, with their reason) and are kept in
- * {@link GuardrailsAspect.findings}. Added to a construct inside a stack, it
- * reports the findings below that construct only.
+ * Runs a pack at synth time, the cdk-nag way. Findings become annotations on
+ * the offending resources (suppressed ones as info, with their reason) and
+ * are kept in {@link GuardrailsAspect.findings}. Added to a stack, it checks
+ * the stack; added to a construct inside a stack, the findings below that
+ * construct only.
+ *
+ * For a whole app use {@link applyGuardrails}: cdktf 0.21 (and cdktn) run
+ * aspects per stack, starting at the stack, so an aspect added to the App
+ * itself is never invoked and the check would be silently off.
  */
 export class GuardrailsAspect implements IAspect {
   /** Every finding reported so far, suppressed ones included. */
@@ -124,4 +129,24 @@ export class GuardrailsAspect implements IAspect {
     else if (this.level === "error") Annotations.of(target).addError(text);
     else Annotations.of(target).addWarning(text);
   }
+}
+
+/**
+ * Adds one {@link GuardrailsAspect} to every stack of an app (call it after
+ * creating the stacks), or to the given stack or construct, and returns it:
+ * `cdktf synth` then fails on unsuppressed findings (with `level: "error"`).
+ * Fails when an app has no stack yet, since the check would cover nothing.
+ */
+export function applyGuardrails(scope: IConstruct, props: GuardrailsAspectProps = {}): GuardrailsAspect {
+  const aspect = new GuardrailsAspect(props);
+  if (!App.isApp(scope)) {
+    Aspects.of(scope).add(aspect);
+    return aspect;
+  }
+  const stacks = scope.node.findAll().filter(TerraformStack.isStack);
+  if (stacks.length === 0) {
+    throw new ValidationError(scope.node.path || "app", "stacks", [], "an app whose stacks exist already: call applyGuardrails(app) after creating them (aspects run per stack)");
+  }
+  for (const stack of stacks) Aspects.of(stack).add(aspect);
+  return aspect;
 }

@@ -4,7 +4,8 @@
  * stack synthesizes, packs select rules, and findings are accepted per
  * construct with a written reason.
  *
- * - `Aspects.of(app).add(new GuardrailsAspect())` fails `cdktf synth` on unsuppressed findings.
+ * - `applyGuardrails(app)` (after creating the stacks) fails `cdktf synth` on unsuppressed findings;
+ *   cdktf runs aspects per stack, so `Aspects.of(app).add(...)` alone would never run.
  * - `checkApp(app)` / `checkStack(stack)` return the findings without synthesizing.
  * - `suppress(construct, "PN-RAM2", "why this is acceptable here")` accepts one rule's findings below a construct.
  * - A custom rule is an object implementing {@link Rule}; put it in a {@link RulePack} with the built-in ones.

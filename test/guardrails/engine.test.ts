@@ -2,10 +2,12 @@ import { readdirSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { Aspects, Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import {
   ALL_RULES,
+  applyGuardrails,
   checkApp,
   checkModel,
   GuardrailsAspect,
@@ -181,6 +183,31 @@ describe("GuardrailsAspect", () => {
       ]),
     );
     expect(aspect.findings).toHaveLength(2);
+  });
+
+  it("added to the App alone it never runs (cdktf runs aspects per stack); applyGuardrails(app) covers every stack and fails synth", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "test");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    new VpclatticeService(stack, "Service", { name: "orders" });
+    const ignored = new GuardrailsAspect();
+    Aspects.of(app).add(ignored);
+    app.synth();
+    expect(ignored.findings).toEqual([]);
+
+    const guarded = Testing.app();
+    const checked = new TerraformStack(guarded, "test");
+    new AwsProvider(checked, "aws", { region: "us-east-1" });
+    new VpclatticeService(checked, "Service", { name: "orders" });
+    const aspect = applyGuardrails(guarded);
+    expect(() => guarded.synth()).toThrow(/\[PN-LT1\] LatticeAuthTypeIam/);
+    expect(aspect.findings.map((f) => f.ruleId)).toContain("PN-LT1");
+  });
+
+  it("fails when applied to an app without stacks yet", () => {
+    const error = catchValidationError(() => applyGuardrails(Testing.app()));
+    expect(error.prop).toBe("stacks");
+    expect(error.expected).toMatch(/after creating them/);
   });
 
   it("added below the stack, reports findings below that construct only", () => {
