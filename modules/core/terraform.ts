@@ -47,6 +47,11 @@ export function annotateForFlows(resource: TerraformResource, key: string, value
   resource.addOverride(`//.flows.${key}`, value);
 }
 
+/** Records a turned-off default and its reason in a resource's `//` comment (`//.opt_outs.<name>`), for reviewers and the guardrails. */
+export function recordOptOut(resource: TerraformResource, name: string, reason: string): void {
+  resource.addOverride(`//.opt_outs.${name}`, reason);
+}
+
 /** Writes a note for the flow analysis into the stack's top-level `//` comment, computed at synth. */
 export function recordInStack(stack: TerraformStack, key: string, produce: () => unknown): void {
   stack.addOverride(`//.flows.${key}`, Lazy.anyValue({ produce }));
