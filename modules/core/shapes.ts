@@ -42,8 +42,8 @@ export function checkString(scope: IConstruct, prop: string, value: string | und
 }
 
 /** Fails unless the value is absent or an instance of the factory class the prop documents (`Peer.cidr(...)`, `LatticeTarget.instance(...)`). */
-export function checkInstance<T>(scope: IConstruct, prop: string, value: T | undefined, type: abstract new (...args: never[]) => T, made: string): T | undefined {
+export function checkInstance<T>(scope: IConstruct, prop: string, value: T | undefined, isInstance: (candidate: unknown) => candidate is T, made: string): T | undefined {
   if (value === undefined) return value;
-  if (!(value instanceof type)) throw new ValidationError(scope, prop, value, `a value made with ${made}`);
+  if (!isInstance(value)) throw new ValidationError(scope, prop, value, `a value made with ${made}`);
   return value;
 }
