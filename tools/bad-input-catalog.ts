@@ -8,7 +8,7 @@ import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, Lattic
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { Peer, Vpc, SecurityGroup } from "../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -134,6 +134,30 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
 
+  { module: "vpc", api: "PrivateHostedZone", cause: "A zone name that is not a DNS name", fix: "Use a domain such as internal.example.com.", path: "Zone", prop: "zoneName", received: '"internal example"', build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal example", vpc: vpc(s) }) },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause: "A zone created with a VPC of another account",
+    fix: "Create the zone with a VPC of its own account, and associate the other account's VPC with associateVpc, which authorizes it.",
+    path: "Zone",
+    prop: "vpc",
+    received: '"test/Vpc (provider default)"',
+    build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: vpc(s), provider: new AwsProvider(s, "aws-dns", { alias: "dns", region: "us-east-1" }) }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone.associateVpc",
+    cause: "The same VPC associated twice",
+    fix: "Associate each VPC once.",
+    path: "Zone",
+    prop: "associateVpc(again)",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => {
+      const imported = Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
+      new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: imported }).associateVpc("again", imported);
+    },
+  },
   // ram
   { module: "ram", api: "ResourceShare", cause: "A share with nobody to share with", fix: "Give at least one account, OU or organization.", path: "Share", prop: "principals", received: "[]", build: (s) => share(s, { principals: [] }) },
   { module: "ram", api: "SharePrincipal.account", cause: "A share principal account ID that is not 12 digits", fix: "Use the 12-digit account ID.", path: "Share", prop: "principals[0]", received: '"1234"', build: (s) => share(s, { principals: [SharePrincipal.account("1234")] }) },
