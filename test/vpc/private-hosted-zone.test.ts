@@ -73,6 +73,11 @@ describe("PrivateHostedZone", () => {
     expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal example", vpc: clients }), "zoneName", "internal example");
   });
 
+  test("fails when the zone has no VPC: a private zone is always associated with one", () => {
+    const { stack } = setup();
+    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com" } as never), "vpc", "undefined");
+  });
+
   test("fails when a VPC or an association name is associated twice", () => {
     const { stack, clients } = setup();
     const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: Vpc.fromVpcAttributes(stack, "Batch", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" }) });
