@@ -8,7 +8,7 @@ import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, Lattic
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { Peer, Vpc, SecurityGroup } from "../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -134,6 +134,44 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
 
+  { module: "vpc", api: "PrivateHostedZone", cause: "A zone name that is not a DNS name", fix: "Use a domain such as internal.example.com.", path: "Zone", prop: "zoneName", received: '"internal example"', build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal example", vpc: vpc(s) }) },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause: "A zone created with a VPC of another account",
+    fix: "Create the zone with a VPC of its own account, and associate the other account's VPC with associateVpc, which authorizes it.",
+    path: "Zone",
+    prop: "vpc",
+    received: '"test/Vpc (provider default)"',
+    build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: vpc(s), provider: new AwsProvider(s, "aws-dns", { alias: "dns", region: "us-east-1" }) }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone.associateVpc",
+    cause: "The same VPC associated twice",
+    fix: "Associate each VPC once.",
+    path: "Zone",
+    prop: "associateVpc(again)",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => {
+      const imported = Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
+      new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: imported }).associateVpc("again", imported);
+    },
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone.associateVpc",
+    cause: "Two associations under one name",
+    fix: "Give each association its own name: it keys the Terraform addresses.",
+    path: "Zone",
+    prop: "associateVpc(clients)",
+    received: '"clients"',
+    build: (s) => {
+      const zone = new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: vpc(s) });
+      zone.associateVpc("clients", Vpc.fromVpcAttributes(s, "First", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16" }));
+      zone.associateVpc("clients", Vpc.fromVpcAttributes(s, "Second", { vpcId: "vpc-0123456789abcdef2", cidrBlock: "10.2.0.0/16" }));
+    },
+  },
   // ram
   { module: "ram", api: "ResourceShare", cause: "A share with nobody to share with", fix: "Give at least one account, OU or organization.", path: "Share", prop: "principals", received: "[]", build: (s) => share(s, { principals: [] }) },
   { module: "ram", api: "SharePrincipal.account", cause: "A share principal account ID that is not 12 digits", fix: "Use the 12-digit account ID.", path: "Share", prop: "principals[0]", received: '"1234"', build: (s) => share(s, { principals: [SharePrincipal.account("1234")] }) },
@@ -304,6 +342,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "vpc", api: "Vpc", cause: "No availabilityZones (a JavaScript caller)", fix: "Pass the AZs to place one private subnet in each.", path: "Vpc", prop: "availabilityZones", received: "undefined", build: (s) => new Vpc(s, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16" } as never) },
   { module: "vpc", api: "SecurityGroup", cause: "A security group without a VPC", fix: "Pass the VPC the group belongs to.", path: "Sg", prop: "vpc", received: "undefined", build: (s) => new SecurityGroup(s, "Sg", { description: "API servers" } as never) },
   { module: "vpc", api: "SecurityGroup.addIngressRule", cause: "A rule without a peer", fix: "Say who the rule admits: Peer.cidr, Peer.securityGroup or Peer.prefixList.", path: "Sg", prop: "peer", received: "undefined", build: (s) => group(s).addIngressRule({ port: 443, description: "HTTPS" } as never) },
+  { module: "vpc", api: "PrivateHostedZone", cause: "A private zone without a VPC (a JavaScript caller)", fix: "Pass the VPC of the zone's account it is created with.", path: "Zone", prop: "vpc", received: "undefined", build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com" } as never) },
   { module: "ram", api: "ResourceShare", cause: "A share without principals", fix: "Name the accounts, OUs or organization to share with.", path: "Share", prop: "principals", received: "undefined", build: (s) => new ResourceShare(s, "Share", { name: "orders" } as never) },
   { module: "endpoints", api: "InterfaceEndpoint", cause: "An interface endpoint without a service", fix: "Pass an AwsService or an endpoint service.", path: "Endpoint", prop: "service", received: "undefined", build: (s) => new InterfaceEndpoint(s, "Endpoint", { vpc: vpc(s), policy: EndpointPolicy.allowAll() } as never) },
   { module: "endpoints", api: "GatewayEndpoint", cause: "A gateway endpoint without a policy", fix: "Pick an EndpointPolicy preset, or EndpointPolicy.allowAll() by name.", path: "Gateway", prop: "policy", received: "undefined", build: (s) => new GatewayEndpoint(s, "Gateway", { vpc: vpc(s), service: AwsService.S3 } as never) },

@@ -32,7 +32,7 @@ export interface FlowSource {
 
 /** Where a flow goes, with constructs. */
 export interface FlowDestination {
-  /** The name the client dials. @default - the target's own name */
+  /** The name the client dials, a generated one (`service.dnsName`) too. @default - the target's own name */
   readonly dnsName?: string;
   /** The endpoint, service, resource configuration, endpoint service or load balancer. @default - what dnsName resolves to */
   readonly target?: FlowRef;
@@ -247,12 +247,20 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
   if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
   const destination = to as FlowDestination;
   return {
-    ...(destination.dnsName === undefined ? {} : { dnsName: destination.dnsName }),
+    ...(destination.dnsName === undefined ? {} : { dnsName: dnsNameOf(stack, model, destination.dnsName) }),
     ...(destination.target === undefined ? {} : { target: referenceOf(stack, model, "to.target", destination.target) }),
     ...(destination.port === undefined ? {} : { port: destination.port }),
     ...(destination.protocol === undefined ? {} : { protocol: destination.protocol }),
     ...(destination.request === undefined ? {} : { request: destination.request }),
   };
+}
+
+/** A name to dial; a generated one (`service.dnsName`, known at apply) is the stable value the model gives it. */
+function dnsNameOf(stack: TerraformStack, model: NetworkModel, dnsName: string): string {
+  if (!isUnresolved(dnsName)) return dnsName;
+  const resolved = model.document.evaluate(resolvedValue(stack, dnsName));
+  if (typeof resolved !== "string") throw new ValidationError(stack, "to.dnsName", dnsName, "a DNS name, or a generated one (an attribute such as service.dnsName) Terraform knows at synth");
+  return resolved;
 }
 
 function describeConstruct(value: unknown): string {

@@ -1,12 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
-import { SecurityGroup } from "../../modules/vpc";
+import { PrivateHostedZone, SecurityGroup } from "../../modules/vpc";
+import { Flows } from "../../modules/flows";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
-
-const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" };
 
 /**
  * DEP-4: VPC Lattice services route traffic to target groups, whatever runs
@@ -21,6 +20,8 @@ const ZONE = { zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com
 export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4", "LS-3"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
+  // Clients resolve both custom domains from this zone; without an association with their VPC the names would be left to public DNS.
+  const zone = new PrivateHostedZone(stack, "InternalZone", { zoneName: "internal.example.com", vpc: clientVpc });
   const workloads = new SecurityGroup(stack, "WorkloadsSecurityGroup", { vpc: appVpc, description: "Storefront and vault workloads reached through VPC Lattice" });
 
   const web = new LatticeTargetGroup(stack, "Web", {
@@ -62,7 +63,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     authPolicy: clientVpcCallers(clientVpc),
     customDomainName: "shop.internal.example.com",
     certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d`,
-    hostedZone: ZONE,
+    hostedZone: zone,
   });
   storefront.addListener({
     protocol: "HTTPS",
@@ -78,7 +79,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     name: "card-vault",
     authPolicy: new AuthPolicy().allow({ sid: "TlsPassthroughFromClientVpc", sourceVpcs: [clientVpc], allowAnonymous: true }),
     customDomainName: "vault.internal.example.com",
-    hostedZone: ZONE,
+    hostedZone: zone,
   });
   cardVault.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(vault) });
 
@@ -90,4 +91,23 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     authPolicy: clientVpcCallers(clientVpc).allow({ sid: "TlsPassthroughToVault", services: [cardVault], sourceVpcs: [clientVpc], allowAnonymous: true }),
   });
   new TerraformOutput(stack, "workloads_security_group_id", { value: workloads.securityGroupId, description: "Attach to the web instances, API tasks and vault hosts" });
+
+  const shopper = { vpc: clientVpc, principal: organizationRole("storefront-frontend") };
+  Flows.of(stack)
+    .allow("frontend-reaches-the-api", { from: shopper, to: { dnsName: "shop.internal.example.com", request: { method: "GET", path: "/api/products" } }, description: "Path /api/ goes to the IP targets" })
+    .allow("frontend-posts-a-webhook", { from: shopper, to: { dnsName: "shop.internal.example.com", request: { method: "POST", path: "/webhooks/payment" } }, description: "POST /webhooks/ invokes the function" })
+    .allow("frontend-loads-a-page", { from: shopper, to: { dnsName: "shop.internal.example.com", request: { method: "GET", path: "/cart" } }, description: "Everything else goes to the web instances" })
+    .allow("client-reaches-the-vault-by-its-domain", {
+      from: { vpc: clientVpc, principal: { anonymous: true } },
+      to: { dnsName: "vault.internal.example.com" },
+      description: "The TLS stream reaches the vault hosts, routed on the SNI of the custom domain; nothing is signed through a TLS_PASSTHROUGH listener",
+    })
+    .deny("vault-by-its-generated-name-has-no-sni-route", {
+      from: { vpc: clientVpc, principal: { anonymous: true } },
+      to: { dnsName: cardVault.dnsName },
+      reason: "routes on the SNI of its custom domain",
+      description: "The passthrough listener picks the service by SNI: the generated name matches none",
+    })
+    .deny("app-vpc-does-not-resolve-the-vault", { from: { vpc: appVpc, principal: { anonymous: true } }, to: "vault.internal.example.com", reason: "resolves in public DNS" });
+  denyOutsiders(stack, { service: storefront, clientVpc, request: { method: "GET", path: "/cart" }, unassociatedVpc: appVpc });
 });

@@ -3,8 +3,9 @@ import { LatticeService, LatticeTarget, LatticeTargetGroup, TrafficSplit } from 
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc } from "../example-values";
+import { Flows } from "../../modules/flows";
 
 /**
  * LS-1: blue/green deployment of the checkout application. Two EC2 fleets,
@@ -45,4 +46,11 @@ export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG
 
   serveToClientVpc(stack, { name: "ls1-checkout", clientVpc, services: { checkout }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "fleet_security_group_id", { value: fleet.securityGroupId, description: "Attach to the blue and green instances" });
+
+  Flows.of(stack).allow("storefront-reaches-checkout", {
+    from: { vpc: clientVpc, principal: organizationRole("storefront") },
+    to: { dnsName: checkout.dnsName, request: { method: "POST", path: "/cart/checkout" } },
+    description: "Signed requests of the organization reach the split; both fleets with weight > 0 admit VPC Lattice on 8080",
+  });
+  denyOutsiders(stack, { service: checkout, clientVpc, request: { method: "POST", path: "/cart/checkout" }, unassociatedVpc: appVpc });
 });

@@ -3,7 +3,8 @@ import { HeaderMatch, LatticeService, LatticeTargetGroup, TrafficSplit } from ".
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, httpIpTargets, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, httpIpTargets, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc } from "../example-values";
 
 /**
@@ -34,4 +35,18 @@ export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (s
 
   serveToClientVpc(stack, { name: "ls2-recommendations", clientVpc, services: { recommendations }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "tasks_security_group_id", { value: tasks.securityGroupId, description: "Attach to the tasks of both variants" });
+
+  const shopper = { vpc: clientVpc, principal: organizationRole("storefront") };
+  Flows.of(stack)
+    .allow("tester-opts-in-to-variant-b", {
+      from: shopper,
+      to: { dnsName: recommendations.dnsName, request: { method: "GET", path: "/recommendations", headers: { "X-Experiment": "b" } } },
+      description: "The opt-in header routes to B alone, whatever the split says",
+    })
+    .allow("shopper-gets-the-canary-split", {
+      from: shopper,
+      to: { dnsName: recommendations.dnsName, request: { method: "GET", path: "/recommendations" } },
+      description: "Without the header the 90/10 split applies: both variants must serve",
+    });
+  denyOutsiders(stack, { service: recommendations, clientVpc, request: { method: "GET", path: "/recommendations" }, unassociatedVpc: appVpc });
 });

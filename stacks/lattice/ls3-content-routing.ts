@@ -3,7 +3,8 @@ import { HeaderMatch, LatticeListenerAction, LatticeService, LatticeTargetGroup,
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { httpIpTargets, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { denyOutsiders, httpIpTargets, organizationRole, serveToClientVpc } from "./service-clients";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
 /**
@@ -49,4 +50,20 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
 
   serveToClientVpc(stack, { name: "ls3-shop", clientVpc, services: { shop }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the backend tasks" });
+
+  const shopper = { vpc: clientVpc, principal: organizationRole("storefront") };
+  const api = (method: string, path: string, headers?: Record<string, string>) => ({ dnsName: shop.dnsName, request: { method, path, headers } });
+  Flows.of(stack)
+    .allow("storefront-places-an-order", { from: shopper, to: api("POST", "/orders"), description: "Rule orders forwards every method of /orders" })
+    .allow("storefront-checks-inventory", { from: shopper, to: api("GET", "/inventory/sku-7") })
+    .allow("v2-client-reads-the-v2-catalog", { from: shopper, to: api("GET", "/catalog/shoes", { "x-api-version": "2" }), description: "The header picks catalog v2" })
+    .allow("client-reads-the-v1-catalog", { from: shopper, to: api("GET", "/catalog/shoes") })
+    .deny("writing-the-catalog-is-refused", {
+      from: shopper,
+      to: api("PUT", "/catalog/shoes"),
+      reason: "vpc-lattice-svcs:RequestMethod",
+      description: "The derived policy admits only the methods the rules route: GET on /catalog",
+    })
+    .deny("unrouted-path-is-refused", { from: shopper, to: api("GET", "/admin"), reason: "vpc-lattice-svcs:RequestPath", description: "No rule routes /admin, so the derived policy admits it nowhere" });
+  denyOutsiders(stack, { service: shop, clientVpc, request: { method: "GET", path: "/orders" }, unassociatedVpc: appVpc });
 });

@@ -1,7 +1,8 @@
 import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch, TrafficSplit } from "../../modules/lattice";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { serveToClientVpc, clientVpcCallers } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /** An existing function alias of the owner account. */
@@ -37,4 +38,18 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
   });
 
   serveToClientVpc(stack, { name: "ls5-order-processing", clientVpc, services: { orders: orderApi }, ports: [Port.tcp(443)] });
+
+  const client = { vpc: clientVpc, principal: organizationRole("storefront") };
+  const call = (method: string, path: string) => ({ dnsName: orderApi.dnsName, request: { method, path } });
+  Flows.of(stack)
+    .allow("client-creates-an-order", { from: client, to: call("POST", "/orders"), description: "The canary: VPC Lattice may invoke both aliases, live and next" })
+    .allow("client-pays", { from: client, to: call("POST", "/payments/pay-1") })
+    .allow("client-sends-a-notification", { from: client, to: call("POST", "/notifications") })
+    .deny("reading-notifications-gets-404", {
+      from: client,
+      to: call("GET", "/notifications"),
+      reason: "fixed 404 response",
+      description: "Rule notifications routes POST only; the default action answers anything else",
+    });
+  denyOutsiders(stack, { service: orderApi, clientVpc, request: { method: "POST", path: "/orders" } });
 });

@@ -3,7 +3,8 @@ import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGrou
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc } from "../example-values";
 
 /**
@@ -37,4 +38,12 @@ export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4
 
   serveToClientVpc(stack, { name: "tg1-inventory", clientVpc, services: { inventory }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "instances_security_group_id", { value: instances.securityGroupId, description: "Attach to the inventory instances" });
+
+  const request = { method: "GET", path: "/items/sku-7" };
+  Flows.of(stack).allow("client-reaches-the-instances", {
+    from: { vpc: clientVpc, principal: organizationRole("storefront") },
+    to: { dnsName: inventory.dnsName, request },
+    description: "Each instance admits VPC Lattice on its port (8080, 8081 for the migrating one), traffic and health checks",
+  });
+  denyOutsiders(stack, { service: inventory, clientVpc, request, unassociatedVpc: appVpc });
 });

@@ -3,7 +3,8 @@ import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGrou
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc } from "../example-values";
 
 /**
@@ -38,4 +39,12 @@ export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"]
 
   serveToClientVpc(stack, { name: "tg2-pricing", clientVpc, services: { pricing: service }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the pricing backends (traffic port 8443, health checks 9443)" });
+
+  const request = { method: "GET", path: "/prices/sku-7" };
+  Flows.of(stack).allow("client-reaches-the-pricing-ips", {
+    from: { vpc: clientVpc, principal: organizationRole("storefront") },
+    to: { dnsName: service.dnsName, request },
+    description: "The IP targets admit VPC Lattice on 8443 (traffic) and 9443 (health checks)",
+  });
+  denyOutsiders(stack, { service, clientVpc, request, unassociatedVpc: appVpc });
 });

@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
@@ -25,4 +26,12 @@ export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "D
 
   serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "target_group_arn", { value: thumbnails.targetGroupArn, description: "The source ARN of the function's invoke permission" });
+
+  const request = { method: "POST", path: "/thumbnails" };
+  Flows.of(stack).allow("client-invokes-the-function", {
+    from: { vpc: clientVpc, principal: organizationRole("media-uploader") },
+    to: { dnsName: service.dnsName, request },
+    description: "VPC Lattice may invoke the live alias, for this target group only",
+  });
+  denyOutsiders(stack, { service, clientVpc, request });
 });

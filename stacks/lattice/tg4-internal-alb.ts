@@ -3,7 +3,8 @@ import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGrou
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { clientVpcCallers, serveToClientVpc } from "./service-clients";
+import { Flows } from "../../modules/flows";
+import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
@@ -39,4 +40,14 @@ export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"]
 
   serveToClientVpc(stack, { name: "tg4-legacy-portal", clientVpc, services: { portal }, ports: [Port.tcp(443)] });
   new TerraformOutput(stack, "alb_security_group_id", { value: albSecurityGroup.securityGroupId, description: "Add to the internal ALB" });
+
+  const client = { vpc: clientVpc, principal: organizationRole("partner-portal-users") };
+  Flows.of(stack)
+    .allow("client-reaches-the-portal-through-the-alb", {
+      from: client,
+      to: { dnsName: portal.dnsName, request: { method: "GET", path: "/portal/home" } },
+      description: "Rule portal forwards to the internal ALB on 443",
+    })
+    .deny("other-paths-get-404", { from: client, to: { dnsName: portal.dnsName, request: { method: "GET", path: "/admin" } }, reason: "fixed 404 response" });
+  denyOutsiders(stack, { service: portal, clientVpc, request: { method: "GET", path: "/portal/home" }, unassociatedVpc: appVpc });
 });

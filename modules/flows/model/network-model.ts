@@ -587,9 +587,14 @@ export class NetworkModel {
   private readDns(): void {
     const doc = this.document;
     const associated = new Map<string, string[]>();
+    const zoneAccounts = new Map(doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)]));
+    const authorized = new Set(doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`));
     for (const block of doc.resources("aws_route53_zone_association")) {
       const zone = this.text(block, "zone_id");
       const vpc = this.text(block, "vpc_id");
+      // Route 53 refuses a VPC of another account unless the zone's account authorized it first.
+      const crossAccount = zone !== undefined && zoneAccounts.has(zone) && zoneAccounts.get(zone) !== this.accountOf(block.provider);
+      if (crossAccount && !authorized.has(`${zone} ${vpc}`)) continue;
       if (zone !== undefined && vpc !== undefined) associated.set(zone, [...(associated.get(zone) ?? []), vpc]);
     }
     for (const block of doc.resources("aws_route53_zone")) {

@@ -1,0 +1,116 @@
+import { TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
+import { AwsResourceProps, checkDnsName, checkLength, isUnresolved, providerOf, requireProps, stableId, ValidationError } from "../core";
+import { IHostedZone } from "./hosted-zone";
+import { IVpc } from "./vpc";
+
+export interface PrivateHostedZoneProps extends AwsResourceProps {
+  /** The zone's domain, such as `internal.example.com`: the VPCs associated with it resolve every name below it from this zone only. */
+  readonly zoneName: string;
+  /**
+   * The VPC the zone is created with (a private zone always has at least
+   * one), in the zone's account; add more with {@link PrivateHostedZone.associateVpc}.
+   */
+  readonly vpc: IVpc;
+  /** @default - "Private names of <zoneName>" */
+  readonly comment?: string;
+}
+
+/** The VPCs associated with a zone so far: by key, and the literal IDs, to refuse doubles. */
+interface Associations {
+  readonly keys: Set<string>;
+  readonly vpcIds: Set<string>;
+}
+
+/**
+ * A Route 53 private hosted zone and the VPCs that resolve names from it.
+ * The zone answers only associated VPCs, so a name written to it (a Lattice
+ * service's custom domain, an endpoint's alias) resolves exactly where the
+ * zone is associated. VPCs of other accounts are associated the way Route 53
+ * requires: the zone's account authorizes the association, the VPC's account
+ * makes it.
+ *
+ * Creates: aws_route53_zone (with its first VPC), and per further VPC
+ * aws_route53_zone_association, plus aws_route53_vpc_association_authorization
+ * for a VPC of another account.
+ */
+export class PrivateHostedZone extends Construct implements IHostedZone {
+  /** The underlying `aws_route53_zone`, as an escape hatch. */
+  public readonly resource: Route53Zone;
+  /** Hosted zone ID (`Z...`), known at apply. */
+  public readonly zoneId: string;
+  /** The zone's domain, lower case, without the final dot. */
+  public readonly zoneName: string;
+  /** The provider of the account that owns the zone (the one of its first VPC unless given). */
+  public readonly provider?: TerraformProvider;
+  private readonly associations: Associations = { keys: new Set(), vpcIds: new Set() };
+
+  constructor(scope: Construct, id: string, props: PrivateHostedZoneProps) {
+    super(scope, id);
+    requireProps(this, props, ["zoneName", "vpc"]);
+    checkLength(this, "zoneName", props.zoneName, 1, 255);
+    checkDnsName(this, "zoneName", props.zoneName);
+    this.provider = providerOf(props, props.vpc);
+    if (crossAccount(props.vpc, this.provider)) {
+      throw new ValidationError(
+        this,
+        "vpc",
+        `${Construct.isConstruct(props.vpc) ? props.vpc.node.path : props.vpc.vpcId} (provider ${props.vpc.provider?.alias ?? "default"})`,
+        `a VPC of the zone's account (provider ${this.provider?.alias ?? "default"}): associate VPCs of other accounts with associateVpc, which authorizes them`,
+      );
+    }
+    this.zoneName = isUnresolved(props.zoneName) ? props.zoneName : props.zoneName.toLowerCase().replace(/\.$/, "");
+    this.resource = new Route53Zone(this, "Resource", {
+      provider: this.provider,
+      name: this.zoneName,
+      comment: props.comment ?? `Private names of ${this.zoneName}`,
+      vpc: [{ vpcId: props.vpc.vpcId }],
+      // Further VPCs are separate associations; without this Terraform would remove them at the next apply.
+      lifecycle: { ignoreChanges: ["vpc"] },
+    });
+    this.zoneId = this.resource.zoneId;
+    this.remember("vpc", props.vpc, undefined);
+  }
+
+  /**
+   * Lets one more VPC resolve names from the zone; `name` keys its Terraform
+   * addresses. A VPC of another account (another provider) is authorized by
+   * the zone's account and associated by its own.
+   */
+  public associateVpc(name: string, vpc: IVpc): Route53ZoneAssociation {
+    this.remember(`associateVpc(${name})`, vpc, name);
+    const key = stableId(name);
+    const authorization = crossAccount(vpc, this.provider)
+      ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, { provider: this.provider, zoneId: this.zoneId, vpcId: vpc.vpcId })
+      : undefined;
+    // Through the authorization's attributes, so that the VPC's account associates only once the zone's account has authorized it.
+    return new Route53ZoneAssociation(this, `Association-${key}`, {
+      provider: authorization === undefined ? this.provider : vpc.provider,
+      zoneId: authorization?.zoneId ?? this.zoneId,
+      vpcId: authorization?.vpcId ?? vpc.vpcId,
+    });
+  }
+
+  private remember(prop: string, vpc: IVpc, name: string | undefined): void {
+    if (name !== undefined) {
+      if (this.associations.keys.has(stableId(name))) throw new ValidationError(this, prop, name, "a name no other association of the zone uses");
+      this.associations.keys.add(stableId(name));
+    }
+    if (isUnresolved(vpc.vpcId)) return;
+    if (this.associations.vpcIds.has(vpc.vpcId)) throw new ValidationError(this, prop, vpc.vpcId, "a VPC not associated with the zone yet");
+    this.associations.vpcIds.add(vpc.vpcId);
+  }
+}
+
+/**
+ * True when the VPC belongs to another account than the zone's: another
+ * provider (one provider per account, as every cross-account pattern here),
+ * told apart by alias so that the default provider given explicitly and left
+ * out are the same.
+ */
+function crossAccount(vpc: IVpc, zoneProvider: TerraformProvider | undefined): boolean {
+  return vpc.provider?.alias !== zoneProvider?.alias;
+}

@@ -1,0 +1,88 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { PrivateHostedZone, Vpc } from "../../modules/vpc";
+import { expectValidationError, resourcesOfType, synthJson } from "../helpers";
+
+function setup(): { stack: TerraformStack; clients: Vpc; partner: AwsProvider } {
+  const stack = new TerraformStack(Testing.app(), "Stack");
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  const partner = new AwsProvider(stack, "aws-partner", { alias: "partner", region: "us-east-1" });
+  const clients = new Vpc(stack, "Clients", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  return { stack, clients, partner };
+}
+
+describe("PrivateHostedZone", () => {
+  test("creates a private zone with its first VPC inline, lower-cased, that keeps the associations made beside it", () => {
+    const { stack, clients } = setup();
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "Internal.Example.com.", vpc: clients });
+    const json = synthJson(stack);
+    const [resource] = Object.values(resourcesOfType(json, "aws_route53_zone"));
+    expect(resource).toMatchObject({
+      name: "internal.example.com",
+      comment: "Private names of internal.example.com",
+      vpc: [{ vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Clients_\w+\.id\}$/) }],
+      lifecycle: { ignore_changes: ["vpc"] },
+    });
+    expect(zone.zoneName).toBe("internal.example.com");
+    expect(resourcesOfType(json, "aws_route53_zone_association")).toEqual({});
+  });
+
+  test("associates a VPC of the zone's account directly, and one of another account through an authorization the zone's account gives", () => {
+    const { stack, clients, partner } = setup();
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
+    const sameAccount = Vpc.fromVpcAttributes(stack, "Batch", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" });
+    const otherAccount = Vpc.fromVpcAttributes(stack, "Partner", { vpcId: "vpc-0c000000000000001", cidrBlock: "10.2.0.0/16", provider: partner });
+    zone.associateVpc("batch", sameAccount);
+    zone.associateVpc("partner", otherAccount);
+    const json = synthJson(stack);
+    const associations = resourcesOfType(json, "aws_route53_zone_association");
+    const authorizations = resourcesOfType(json, "aws_route53_vpc_association_authorization");
+    expect(Object.keys(associations).sort()).toEqual([expect.stringMatching(/^Internal_Association-batch_/), expect.stringMatching(/^Internal_Association-partner_/)]);
+    const [authorizationName, authorization] = Object.entries(authorizations)[0];
+    expect(Object.keys(authorizations)).toHaveLength(1);
+    expect(authorization).toMatchObject({ zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/), vpc_id: "vpc-0c000000000000001" });
+    expect(authorization).not.toHaveProperty("provider");
+    const byName = (prefix: string) => Object.entries(associations).find(([name]) => name.startsWith(prefix))![1];
+    expect(byName("Internal_Association-batch")).toMatchObject({ zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/), vpc_id: "vpc-0b000000000000001" });
+    expect(byName("Internal_Association-batch")).not.toHaveProperty("provider");
+    // The partner's account associates, after (through the attributes of) the authorization.
+    expect(byName("Internal_Association-partner")).toEqual(
+      expect.objectContaining({
+        provider: "aws.partner",
+        zone_id: `\${aws_route53_vpc_association_authorization.${authorizationName}.zone_id}`,
+        vpc_id: `\${aws_route53_vpc_association_authorization.${authorizationName}.vpc_id}`,
+      }),
+    );
+  });
+
+  test("lives in the account of its first VPC unless given a provider", () => {
+    const { stack, partner } = setup();
+    const partnerVpc = Vpc.fromVpcAttributes(stack, "Partner", { vpcId: "vpc-0c000000000000001", cidrBlock: "10.2.0.0/16", provider: partner });
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: partnerVpc });
+    expect(zone.provider).toBe(partner);
+    expect(Object.values(resourcesOfType(stack, "aws_route53_zone"))[0]).toMatchObject({ provider: "aws.partner" });
+  });
+
+  test("fails when the zone's first VPC is in another account than the zone", () => {
+    const { stack, clients, partner } = setup();
+    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, provider: partner }), "vpc", "Clients (provider default)");
+  });
+
+  test("fails when the zone name is not a DNS name", () => {
+    const { stack, clients } = setup();
+    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal example", vpc: clients }), "zoneName", "internal example");
+  });
+
+  test("fails when the zone has no VPC: a private zone is always associated with one", () => {
+    const { stack } = setup();
+    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com" } as never), "vpc", "undefined");
+  });
+
+  test("fails when a VPC or an association name is associated twice", () => {
+    const { stack, clients } = setup();
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: Vpc.fromVpcAttributes(stack, "Batch", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" }) });
+    zone.associateVpc("clients", clients);
+    expectValidationError(() => zone.associateVpc("clients", Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0d000000000000001", cidrBlock: "10.3.0.0/16" })), "associateVpc(clients)", "clients");
+    expectValidationError(() => zone.associateVpc("batch-again", Vpc.fromVpcAttributes(stack, "BatchAgain", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" })), "associateVpc(batch-again)", "vpc-0b000000000000001");
+  });
+});
