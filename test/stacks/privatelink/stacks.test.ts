@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+import { analyzeFlow, NetworkModel } from "../../../modules/flows";
 import { catalog } from "../../../stacks/catalog";
 import { privateLinkStacks } from "../../../stacks/privatelink";
 import { Json } from "../../helpers";
@@ -105,6 +106,16 @@ describe("PrivateLink example stacks", () => {
     expect(only(consumer, "aws_route53_zone").name).toBe("partner-api.example.com");
     expect(only(consumer, "aws_vpc_endpoint").policy).toBeUndefined();
     expect(all(consumer, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([443]);
+  });
+
+  test("es3-partner-consumer: its own analysis denies the partner's flow when the endpoint is created with the deployment's credentials instead of the role", () => {
+    const json = withNotes("es3-partner-consumer");
+    const flow = (json["//"].flows.declared as Json[]).find((f) => f.name === "partner-calls-provider-api")!;
+    expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).allowed).toBe(true);
+    for (const endpoint of Object.values(json.resource.aws_vpc_endpoint) as Json[]) delete endpoint.provider;
+    expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).reason).toMatch(
+      /allows arn:aws:iam::333333333333:role\/partner-integration, but ProviderApiEndpoint is created by the ambient credentials of account 333333333333/,
+    );
   });
 
   test("es4-central-logging: TLS 6514 and 443, cross-region, access logs; development's endpoint opens 6514 only", () => {
