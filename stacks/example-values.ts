@@ -13,6 +13,12 @@ import { Vpc } from "../modules/vpc";
 export const EXAMPLE_REGION = "us-east-1";
 /** The availability zones of every example VPC. */
 export const EXAMPLE_AZS = ["us-east-1a", "us-east-1b"] as const;
+/**
+ * The same number of zones by AZ ID, for VPCs whose endpoints or load
+ * balancers meet another account's: an AZ name maps to a different zone in
+ * each account, an AZ ID to the same one.
+ */
+export const EXAMPLE_AZ_IDS = ["use1-az1", "use1-az2"] as const;
 
 /** The organization of the example accounts, which endpoint and auth policies admit. */
 export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
@@ -29,9 +35,11 @@ export interface ExampleVpcOptions {
   readonly provider?: TerraformProvider;
   /** @default false */
   readonly dualStack?: boolean;
+  /** By AZ name, or by AZ ID (EXAMPLE_AZ_IDS) for cross-account placements. @default EXAMPLE_AZS */
+  readonly availabilityZones?: readonly string[];
 }
 
 /** A private VPC with one subnet per example AZ and no internet route; `id` keys its Terraform addresses. */
 export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): Vpc {
-  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
+  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: options.availabilityZones ?? EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
 }

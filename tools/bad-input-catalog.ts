@@ -5,7 +5,7 @@ import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, check
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
 import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup } from "../modules/lattice";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions } from "../modules/privatelink";
+import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../modules/vpc";
@@ -42,6 +42,7 @@ export function badInputStack(): TerraformStack {
 const ACCOUNT = "222222222222";
 const AZS = ["us-east-1a", "us-east-1b"];
 const SERVICE_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0";
+const PARTNER_SERVICE = { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: false };
 const thing = (stack: TerraformStack) => new Construct(stack, "Thing");
 const vpc = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof Vpc>[2]> = {}) =>
   new Vpc(stack, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, ...props });
@@ -208,6 +209,47 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
   { module: "endpoints", api: "InterfaceEndpoint", cause: "A service region that is not a region", fix: "Use a region code such as eu-west-1.", path: "Endpoint", prop: "serviceRegion", received: '"europe"', build: (s) => interfaceEndpoint(s, { serviceRegion: "europe" }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "A custom DNS name that is not a DNS name", fix: "Use a fully qualified name such as api.internal.example.com.", path: "Endpoint", prop: "customDnsName", received: '"api"', build: (s) => interfaceEndpoint(s, { service: PARTNER_SERVICE, policy: undefined, customDnsName: "api" }) },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A custom DNS name for an AWS service, whose certificates carry AWS's names only",
+    fix: "Leave customDnsName unset; clients dial the service's own name with private DNS on.",
+    path: "Endpoint",
+    prop: "customDnsName",
+    received: '"logs.internal.example.com"',
+    build: (s) => interfaceEndpoint(s, { customDnsName: "logs.internal.example.com" }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A custom DNS name equal to the service's private DNS name, with private DNS on",
+    fix: "Drop customDnsName (private DNS answers that name already), or turn private DNS off.",
+    path: "Endpoint",
+    prop: "customDnsName",
+    received: '"api.partner.example.com"',
+    build: (s) => interfaceEndpoint(s, { service: { ...PARTNER_SERVICE, privateDnsSupported: true, privateDnsName: "api.partner.example.com" }, policy: undefined, customDnsName: "api.partner.example.com" }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "An endpoint subnet in a zone the endpoint service is not offered in (both by AZ ID)",
+    fix: "Place the endpoint in subnets of the service's availabilityZoneIds (pass subnets).",
+    path: "Endpoint",
+    prop: "vpc.privateSubnets",
+    received: '"use1-az2"',
+    build: (s) => interfaceEndpoint(s, { vpc: vpc(s, { availabilityZones: ["use1-az1", "use1-az2"] }), service: { ...PARTNER_SERVICE, availabilityZoneIds: ["use1-az1", "use1-az4"] }, policy: undefined }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint.allowClient",
+    cause: "A client group allowed on an endpoint whose security groups were given",
+    fix: "Add the rules to your own groups, or let the endpoint create its group.",
+    path: "Endpoint",
+    prop: "allowClient",
+    received: '"workers"',
+    build: (s) => interfaceEndpoint(s, { vpc: Vpc.fromVpcAttributes(s, "Given", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" }] }), service: PARTNER_SERVICE, policy: undefined, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }] }).allowClient(group(s), "workers"),
+  },
 
   // privatelink
   { module: "privatelink", api: "EndpointService", cause: "An endpoint service without a load balancer", fix: "Give networkLoadBalancer (options), networkLoadBalancers or gatewayLoadBalancerArns.", path: "Service", prop: "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", received: '"none of them"', build: (s) => new EndpointService(s, "Service", {}) },
@@ -227,6 +269,40 @@ export const BAD_INPUTS: readonly BadInput[] = [
     prop: "listeners[0].certificateArn",
     received: "undefined",
     build: (s) => nlb(s, { listeners: [{ port: 443, protocol: "TLS", targets: ListenerTargets.instances({ port: 8443, instances: { a: "i-0123456789abcdef0" } }) }] }),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer.fromAttributes",
+    cause: "An imported load balancer's zone given by AZ name",
+    fix: "Give its subnets' AZ IDs (use1-az1): an AZ name is another zone in each account.",
+    path: "Existing",
+    prop: "availabilityZoneIds[0]",
+    received: '"us-east-1a"',
+    build: (s) => NetworkLoadBalancer.fromAttributes(s, "Existing", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef", listenerPorts: [443], availabilityZoneIds: ["us-east-1a"] }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService.fromServiceName",
+    cause: "A TLS port the imported service does not listen on",
+    fix: "List in tlsPorts only ports that are also in ports.",
+    path: "Remote",
+    prop: "tlsPorts[0]",
+    received: "8443",
+    build: (s) => EndpointService.fromServiceName(s, "Remote", PARTNER_SERVICE.serviceName, { ports: [443], tlsPorts: [8443] }),
+  },
+  {
+    module: "privatelink",
+    api: "PrivateLinkSaasOffering",
+    cause: "A consumer's custom DNS name equal to the service's private DNS name",
+    fix: "Drop the consumer's customDnsName (its private DNS answers the name), or set privateDnsEnabled: false for it.",
+    path: "Offering",
+    prop: "consumers[0].customDnsName",
+    received: '"api.example.com"',
+    build: (s) =>
+      new PrivateLinkSaasOffering(s, "Offering", {
+        service: { networkLoadBalancer: nlbOptions(s), privateDnsName: "api.example.com", privateDnsVerificationZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" } },
+        consumers: [{ name: "acme", accountId: ACCOUNT, vpc: Vpc.fromVpcAttributes(s, "Customer", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.20.0.0/16", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }] }), customDnsName: "api.example.com" }],
+      }),
   },
   { module: "privatelink", api: "NetworkLoadBalancer", cause: 'A load balancer name starting with "internal-"', fix: "Pick a name that does not start with internal- (AWS reserves it).", path: "Nlb", prop: "name", received: '"internal-api"', build: (s) => nlb(s, { name: "internal-api" }) },
   { module: "privatelink", api: "NetworkLoadBalancer", cause: "An ingress peer of the whole internet", fix: "Use the consumer CIDRs or leave the default (the VPC CIDR).", path: "Nlb/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => nlb(s, { ingressPeers: [Peer.cidr("0.0.0.0/0")] }) },

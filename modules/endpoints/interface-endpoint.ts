@@ -1,9 +1,11 @@
 import { Annotations, Fn } from "cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { checkRegion, Port, requireProps, resolveRegion, ValidationError } from "../core";
-import { ISubnet, SecurityGroup } from "../vpc";
+import { annotateForFlows, checkDnsName, checkRegion, nameFromPath, Port, requireProps, resolveRegion, ValidationError } from "../core";
+import { ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
@@ -58,6 +60,19 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
    * @default false
    */
   readonly onlySupportedAvailabilityZones?: boolean;
+  /**
+   * A name of the consumer's (`api.internal.example.com`) that resolves to
+   * the endpoint inside its VPC: a private hosted zone of exactly that name,
+   * associated with the VPC, with alias records at its apex (A, and AAAA for
+   * dual-stack and IPv6 endpoints) to the endpoint's regional DNS name. For
+   * endpoint services that terminate TLS under a name they do not offer as a
+   * verified private DNS name: no certificate covers the endpoint's generated
+   * `vpce-…` names, so clients must dial a name of their own. A zone of its
+   * own (not a record in a wider zone) keeps every other name of the domain
+   * resolving as before.
+   * @default - none: clients dial the service's private DNS name or the endpoint's generated names
+   */
+  readonly customDnsName?: string;
 }
 
 /**
@@ -68,7 +83,9 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
  *
  * Creates: aws_vpc_endpoint (type Interface), aws_security_group and
  * aws_vpc_security_group_ingress_rule (unless security groups are given),
- * data.aws_vpc_endpoint_service (only with `onlySupportedAvailabilityZones`).
+ * data.aws_vpc_endpoint_service (only with `onlySupportedAvailabilityZones`),
+ * aws_route53_zone and aws_route53_record (only with `customDnsName`), and
+ * aws_vpc_security_group_egress_rule on client groups (`allowClient`).
  */
 export class InterfaceEndpoint extends NetworkEndpointBase {
   public readonly resource: VpcEndpoint;
@@ -76,6 +93,12 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   public readonly securityGroupIds: readonly string[];
   /** The full service name the endpoint connects to. */
   public readonly serviceName: string;
+  /** The name clients of the VPC dial, when `customDnsName` was given. */
+  public readonly customDnsName?: string;
+  /** The private hosted zone of `customDnsName`, associated with the endpoint's VPC. */
+  public readonly customDnsZone?: Route53Zone;
+  /** The TCP ports of the service, which the endpoint's security group opens. */
+  private readonly servicePorts: readonly number[];
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
     super(scope, id, props);
@@ -89,8 +112,11 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
     const policy = endpointPolicy(this, props, target, region);
     this.serviceName = target.serviceName;
+    this.servicePorts = target.ports;
+    checkCustomDnsName(this, props, target, privateDnsEnabled);
 
     const subnets = this.checkPlacement(props);
+    checkOfferedZones(this, props, subnets, target);
     ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName));
     this.resource = this.createResource(props, {
       vpcEndpointType: "Interface",
@@ -104,6 +130,30 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       policy,
       dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
     });
+    if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
+    if (props.customDnsName !== undefined) {
+      this.customDnsName = props.customDnsName;
+      this.customDnsZone = this.createCustomDns(props.customDnsName, props);
+    }
+  }
+
+  /**
+   * Lets the members of a client security group use the endpoint: ingress on
+   * the endpoint's security group from `client`, and egress on `client` to
+   * the endpoint's group, on every service port. Security groups of this
+   * library let nothing out unless told, so admitting a client group on the
+   * endpoint alone does not let its members reach it. `name` keys the rules'
+   * Terraform addresses.
+   */
+  public allowClient(client: SecurityGroup, name: string): void {
+    const own = this.securityGroup;
+    if (own === undefined) {
+      throw new ValidationError(this, "allowClient", name, "an endpoint whose security group it created (with securityGroups given, the rules of those groups are yours)");
+    }
+    for (const port of this.servicePorts) {
+      own.addIngressRule({ peer: Peer.securityGroup(client, name), port, description: `Clients to ${this.serviceName} through the VPC endpoint, TCP ${port}`.slice(0, 255) });
+      client.addEgressRule({ peer: Peer.securityGroup(own, nameFromPath(this)), port, description: `To ${this.serviceName} through VPC endpoint ${nameFromPath(this)}, TCP ${port}`.slice(0, 255) });
+    }
   }
 
   /** Entries of the endpoint's DNS names (`dns_name`, `hosted_zone_id`), for alias records. */
@@ -111,11 +161,40 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     return this.resource.dnsEntry;
   }
 
+  /** The provider's terms, written where the flow analysis of this configuration reads them: it cannot see a service known only by name. */
+  private recordContract(target: IInterfaceEndpointService, privateDnsEnabled: boolean): void {
+    annotateForFlows(this.resource, "endpointService", { ports: target.ports, availabilityZoneIds: target.availabilityZoneIds, ...target.contract });
+    if (privateDnsEnabled && target.privateDnsName !== undefined) annotateForFlows(this.resource, "privateDnsName", target.privateDnsName);
+  }
+
+  /** A private hosted zone named `name` in the endpoint's account and VPC, whose apex aliases the endpoint's regional name. */
+  private createCustomDns(name: string, props: InterfaceEndpointProps): Route53Zone {
+    const zone = new Route53Zone(this, "CustomDnsZone", {
+      provider: this.provider,
+      name,
+      comment: `Resolves ${name} to VPC endpoint ${nameFromPath(this)} inside its VPC`,
+      vpc: [{ vpcId: props.vpc.vpcId }],
+    });
+    // The first DNS entry is the endpoint's regional name, answered in every AZ it is in.
+    const regional = this.dnsEntries.get(0);
+    const types = props.ipAddressType === "dualstack" || props.ipAddressType === "ipv6" ? ["A", "AAAA"] : ["A"];
+    for (const type of types) {
+      new Route53Record(this, `CustomDns${type}`, {
+        provider: this.provider,
+        zoneId: zone.zoneId,
+        name,
+        type,
+        alias: { name: regional.dnsName, zoneId: regional.hostedZoneId, evaluateTargetHealth: true },
+      });
+    }
+    return zone;
+  }
+
   /** Subnet IDs whose AZ the service supports, filtered at plan time (`matchkeys` over the data source's AZs). */
   private supportedSubnetIds(subnets: readonly ISubnet[]): string[] {
     subnets.forEach((subnet, i) => {
       if (subnet.availabilityZone === undefined) {
-        throw new ValidationError(this, `subnets[${i}].availabilityZone`, undefined, "the subnet's AZ, to match it against the AZs the service supports");
+        throw new ValidationError(this, `subnets[${i}].availabilityZone`, undefined, "the subnet's AZ name, to match it against the AZs the service supports (subnets placed by AZ ID are checked against the service's availabilityZoneIds at synth instead)");
       }
     });
     const service = new DataAwsVpcEndpointService(this, "Service", { provider: this.provider, serviceName: this.serviceName, serviceType: "Interface" });
@@ -145,6 +224,31 @@ function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, targ
     );
   }
   return props.policy.render(endpoint, "policy", region);
+}
+
+/** A consumer's own name needs a certificate that carries it: never an AWS service's, and never the name private DNS already answers. */
+function checkCustomDnsName(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, privateDnsEnabled: boolean): void {
+  const name = props.customDnsName;
+  if (name === undefined) return;
+  checkDnsName(endpoint, "customDnsName", name);
+  if (target.isAwsService) {
+    throw new ValidationError(endpoint, "customDnsName", name, `unset: the certificates of ${target.serviceName} carry AWS's names only; clients dial the service's own name (private DNS)`);
+  }
+  const bare = (v: string): string => v.toLowerCase().replace(/\.$/, "");
+  if (privateDnsEnabled && target.privateDnsName !== undefined && bare(target.privateDnsName) === bare(name)) {
+    throw new ValidationError(endpoint, "customDnsName", name, `another name than the service's private DNS name, which private DNS already answers in the VPC (or privateDnsEnabled: false)`);
+  }
+}
+
+/** With AZ IDs on both sides, AWS's refusal of an endpoint subnet in a zone the service is not offered in is caught at synth. */
+function checkOfferedZones(endpoint: Construct, props: InterfaceEndpointProps, subnets: readonly ISubnet[], target: IInterfaceEndpointService): void {
+  const offered = target.availabilityZoneIds;
+  const placed = literalZoneIds(subnets);
+  if (offered === undefined || placed === undefined || props.onlySupportedAvailabilityZones === true) return;
+  const outside = placed.find((id) => !offered.includes(id));
+  if (outside !== undefined) {
+    throw new ValidationError(endpoint, props.subnets === undefined ? "vpc.privateSubnets" : "subnets", outside, `subnets in the zones ${target.serviceName} is offered in (${offered.join(", ")}): AWS refuses an endpoint subnet in another zone`);
+  }
 }
 
 /** Private DNS defaults and the S3 rules AWS enforces at create time. */

@@ -20,6 +20,39 @@ export interface IInterfaceEndpointService {
   readonly privateDnsSupported: boolean;
   /** Region the service lives in, when it is another one than the endpoint's (cross-region PrivateLink). @default - same region */
   readonly serviceRegion?: string;
+  /** The endpoint service's verified private DNS name, which private DNS answers in the consumer's VPC. @default - none */
+  readonly privateDnsName?: string;
+  /**
+   * AZ IDs (`use1-az1`) the service is offered in (those of its load
+   * balancer): AWS refuses an endpoint subnet in any other zone. AZ IDs, not
+   * names, because a name maps to another zone in each account.
+   * @default - unknown: placement is not checked at synth
+   */
+  readonly availabilityZoneIds?: readonly string[];
+  /**
+   * What the provider of an endpoint service known only by name promises
+   * (another configuration or account); interface endpoints record it, with
+   * the service's ports and zones, for the flow analysis.
+   * @default - nothing promised: a service of this configuration, which the analysis reads itself, or an AWS service
+   */
+  readonly contract?: EndpointServiceContract;
+}
+
+/**
+ * The terms of an endpoint service, as its provider publishes them to
+ * consumers who only know the service by name: who may create endpoints,
+ * whether each waits for approval, and where it terminates TLS (its zones
+ * and ports are the service's own `availabilityZoneIds` and `ports`). The
+ * consumer's flows are proven against these terms as if the service were in
+ * the consumer's configuration.
+ */
+export interface EndpointServiceContract {
+  /** ARNs that may create endpoints (account roots, IAM roles, IAM users), as the provider's allowed principals list them. @default - unknown: the creator is assumed allowed */
+  readonly allowedPrincipalArns?: readonly string[];
+  /** Whether each connection waits for the provider's approval. @default - unknown */
+  readonly acceptanceRequired?: boolean;
+  /** Ports on which the service (or what it forwards to) terminates TLS: clients must dial a name its certificate carries, never the endpoint's generated names. @default - none */
+  readonly tlsPorts?: readonly number[];
 }
 
 /** A VPC Lattice service network that a ServiceNetwork endpoint can reach. */

@@ -25,10 +25,11 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { IInterfaceEndpointService } from "../endpoints";
+import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
 import { IHostedZone } from "../vpc";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
+import { checkZoneIds } from "./zones";
 
 /** A PrivateLink endpoint service as its consumers see it: created here or imported by name. */
 export interface IEndpointService extends IInterfaceEndpointService {
@@ -38,7 +39,14 @@ export interface IEndpointService extends IInterfaceEndpointService {
   readonly privateDnsName?: string;
 }
 
-/** What a consumer must know about a service another configuration (or account) owns. */
+/**
+ * What a consumer must know about a service another configuration (or
+ * account) owns: the provider's published terms. Beyond the ports, they are
+ * recorded on the consumer's endpoint so that the flow analysis of the
+ * consumer's configuration proves its flows against them: a creator outside
+ * the allowed principals, a port the service does not listen on, a subnet in
+ * a zone it is not offered in, a `vpce-…` name dialed on a TLS port.
+ */
 export interface ImportedEndpointServiceOptions {
   /** The service's listener ports, as the provider publishes them. */
   readonly ports: readonly number[];
@@ -46,6 +54,14 @@ export interface ImportedEndpointServiceOptions {
   readonly privateDnsName?: string;
   /** Region of the service, when consumers sit in another one (cross-region PrivateLink). @default - same region */
   readonly serviceRegion?: string;
+  /** Who the provider allows to create endpoints; the consumer's endpoint must be created as one of them. @default - unknown */
+  readonly allowedPrincipals?: readonly EndpointServicePrincipal[];
+  /** Whether the provider reviews and accepts each connection. @default - unknown */
+  readonly acceptanceRequired?: boolean;
+  /** AZ IDs (`use1-az1`) the service is offered in; the consumer's endpoint subnets must be in them. @default - unknown */
+  readonly availabilityZoneIds?: readonly string[];
+  /** Ports on which the service terminates TLS (on its load balancer, or behind it): clients dial a name its certificate carries. @default - none */
+  readonly tlsPorts?: readonly number[];
 }
 
 /** Connection events an endpoint service can notify about. */
@@ -149,6 +165,7 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly loadBalancer?: NetworkLoadBalancer;
   /** The ownership verification, when a zone was given: what consumers' private DNS waits for. */
   public readonly privateDnsVerification?: VpcEndpointServicePrivateDnsVerification;
+  public readonly availabilityZoneIds?: readonly string[];
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
@@ -199,6 +216,9 @@ export class EndpointService extends Construct implements IEndpointService {
     this.serviceName = this.resource.serviceName;
     this.endpointServiceArn = this.resource.arn;
     this.ports = [...new Set(nlbs.flatMap((n) => n.listenerPorts))];
+    // A zone is offered when one of the load balancers is in it; unknown as soon as one load balancer's zones are.
+    const zones = nlbs.map((n) => n.availabilityZoneIds);
+    this.availabilityZoneIds = kind === "network" && zones.every((z) => z !== undefined) ? [...new Set(zones.flat() as string[])] : undefined;
     this.privateDnsName = props.privateDnsName;
     this.privateDnsSupported = props.privateDnsName !== undefined;
 
@@ -309,6 +329,11 @@ function validateNotification(scope: IConstruct, prop: string, notification: Con
   notification.events?.forEach((e, i) => checkOneOf(scope, `${prop}.events[${i}]`, e, CONNECTION_EVENTS));
 }
 
+/** `us-east-1` of `com.amazonaws.vpce.us-east-1.vpce-svc-…`; undefined when the name is only known at apply. */
+function regionOfServiceName(serviceName: string): string | undefined {
+  return isUnresolved(serviceName) ? undefined : serviceName.split(".")[3];
+}
+
 class ImportedEndpointService extends Construct implements IEndpointService {
   public readonly endpointServiceId: string;
   public readonly serviceName: string;
@@ -317,6 +342,8 @@ class ImportedEndpointService extends Construct implements IEndpointService {
   public readonly privateDnsSupported: boolean;
   public readonly privateDnsName?: string;
   public readonly serviceRegion?: string;
+  public readonly availabilityZoneIds?: readonly string[];
+  public readonly contract: EndpointServiceContract;
 
   constructor(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions) {
     super(scope, id);
@@ -326,6 +353,13 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     options.ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
     checkPredicate(this, "privateDnsName", options.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", options.serviceRegion);
+    options.allowedPrincipals?.forEach((p, i) => p.validate(this, `allowedPrincipals[${i}]`));
+    checkUnique(this, "allowedPrincipals", options.allowedPrincipals, (p) => p.key);
+    checkZoneIds(this, "availabilityZoneIds", options.availabilityZoneIds);
+    checkUnique(this, "tlsPorts", options.tlsPorts);
+    options.tlsPorts?.forEach((port, i) => {
+      if (!isUnresolved(port) && !options.ports.includes(port)) throw new ValidationError(this, `tlsPorts[${i}]`, port, `one of the service's ports (${options.ports.join(", ")})`);
+    });
     this.serviceName = serviceName;
     // The ID is the name's last dot-separated part: com.amazonaws.vpce.<region>.<id>.
     this.endpointServiceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
@@ -333,5 +367,12 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     this.privateDnsName = options.privateDnsName;
     this.privateDnsSupported = options.privateDnsName !== undefined;
     this.serviceRegion = options.serviceRegion;
+    this.availabilityZoneIds = options.availabilityZoneIds;
+    const partition = partitionOfRegion(options.serviceRegion ?? regionOfServiceName(serviceName) ?? "us-east-1");
+    this.contract = {
+      allowedPrincipalArns: options.allowedPrincipals?.map((p) => p.render(partition)),
+      acceptanceRequired: options.acceptanceRequired,
+      tlsPorts: options.tlsPorts,
+    };
   }
 }

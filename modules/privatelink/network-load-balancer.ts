@@ -21,7 +21,8 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { checkZoneIds } from "./zones";
 
 /** The TLS policy of TLS listeners unless told otherwise: TLS 1.3 and 1.2 with forward secrecy only. */
 export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -38,6 +39,13 @@ export interface INetworkLoadBalancer {
   readonly listenerPorts: readonly number[];
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: "ipv4" | "dualstack";
+  /**
+   * AZ IDs (`use1-az1`) of the load balancer's subnets: the zones its
+   * endpoint service offers, which every consumer endpoint's subnets must be
+   * in. AZ IDs, not names, because names map to other zones in other accounts.
+   * @default - unknown: consumers' placement is not checked at synth
+   */
+  readonly availabilityZoneIds?: readonly string[];
 }
 
 /** Describes an existing Network Load Balancer for NetworkLoadBalancer.fromAttributes. */
@@ -48,6 +56,8 @@ export interface NetworkLoadBalancerAttributes {
   readonly listenerPorts: readonly number[];
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: "ipv4" | "dualstack";
+  /** AZ IDs (`use1-az1`) of its subnets, at least one. @default - unknown: consumers' placement is not checked at synth */
+  readonly availabilityZoneIds?: readonly string[];
 }
 
 /** Protocols an NLB behind PrivateLink can listen on: interface endpoints carry TCP only. */
@@ -162,10 +172,11 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
  * An internal, cross-zone Network Load Balancer built to front a PrivateLink
  * endpoint service: a security group opening only the listener ports to the
  * given peers (and only the target ports towards the targets), one target
- * group per listener, TLS listeners on a TLS 1.3 policy.
+ * group per listener, TLS listeners on a TLS 1.3 policy, and a security group
+ * for the targets that admits the load balancer on the target ports.
  *
  * Creates: aws_lb, aws_lb_listener, aws_lb_target_group,
- * aws_lb_target_group_attachment, aws_security_group (with its rules).
+ * aws_lb_target_group_attachment, two aws_security_group (with their rules).
  */
 export class NetworkLoadBalancer extends Construct implements INetworkLoadBalancer {
   /** Describes an NLB made elsewhere, for an endpoint service. */
@@ -183,6 +194,17 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   public readonly ipAddressType: "ipv4" | "dualstack";
   /** The load balancer's security group: listener ports from `ingressPeers`, target ports towards the targets. */
   public readonly securityGroup: SecurityGroup;
+  /**
+   * The group to attach to the targets (instances, the network interfaces of
+   * IP targets, an Application Load Balancer): it admits the load balancer's
+   * security group on every target port, traffic and health checks alike.
+   * Targets are made elsewhere, so attaching it is yours; without it (or an
+   * equivalent rule) the targets drop what the load balancer sends them.
+   */
+  public readonly targetsSecurityGroup: SecurityGroup;
+  /** The load balancer's subnets. */
+  public readonly subnets: readonly ISubnet[];
+  public readonly availabilityZoneIds?: readonly string[];
   /** Name tag of the load balancer and prefix of its target groups' tags. */
   private readonly nameTag: string;
 
@@ -204,6 +226,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     }
     validateListeners(this, props.listeners);
     this.listenerPorts = props.listeners.map((l) => l.port);
+    this.subnets = subnets;
+    this.availabilityZoneIds = literalZoneIds(subnets);
 
     const provider = providerOf(props, props.vpc);
     this.nameTag = props.name ?? nameFromPath(this);
@@ -243,6 +267,14 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
         this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port: listener.targets.port, description: `Traffic and health checks to targets on ${listener.targets.port}` });
       }
       this.addListener(provider, props.vpc, listener);
+    }
+    this.targetsSecurityGroup = new SecurityGroup(this, "TargetsSecurityGroup", {
+      provider,
+      vpc: props.vpc,
+      description: "Targets of the PrivateLink NLB: target ports from the load balancer (traffic and health checks)",
+    });
+    for (const port of [...new Set(props.listeners.map((l) => l.targets.port))].sort((a, b) => a - b)) {
+      this.targetsSecurityGroup.addIngressRule({ peer: Peer.securityGroup(this.securityGroup, "load-balancer"), port, description: `Traffic and health checks from the load balancer on ${port}` });
     }
   }
 
@@ -321,6 +353,7 @@ class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalan
   public readonly loadBalancerArn: string;
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType?: "ipv4" | "dualstack";
+  public readonly availabilityZoneIds?: readonly string[];
 
   constructor(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes) {
     super(scope, id);
@@ -328,8 +361,10 @@ class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalan
     checkItemCount(this, "listenerPorts", attrs.listenerPorts, 1);
     checkUnique(this, "listenerPorts", attrs.listenerPorts);
     attrs.listenerPorts.forEach((port, i) => checkPort(this, `listenerPorts[${i}]`, port));
+    checkZoneIds(this, "availabilityZoneIds", attrs.availabilityZoneIds);
     this.loadBalancerArn = attrs.loadBalancerArn;
     this.listenerPorts = attrs.listenerPorts;
     this.ipAddressType = attrs.ipAddressType;
+    this.availabilityZoneIds = attrs.availabilityZoneIds;
   }
 }

@@ -12,6 +12,7 @@ import {
   checkItemCount,
   checkPattern,
   checkUnique,
+  isUnresolved,
   requireProps,
   stableId,
 } from "../core";
@@ -42,9 +43,20 @@ export interface ISubnet {
   readonly ipAddressType?: IpAddressType;
 }
 
+/** True for an AZ ID such as `use1-az1` (the same physical zone in every account), as opposed to an AZ name. */
+export function isAvailabilityZoneId(value: string): boolean {
+  return AZ_ID.test(value);
+}
+
 /** The zone a subnet is in, for one-subnet-per-AZ rules: its AZ ID when known (the same in every account), else its AZ name. */
 export function zoneOf(subnet: ISubnet): string | undefined {
   return subnet.availabilityZoneId ?? subnet.availabilityZone;
+}
+
+/** The AZ IDs of subnets when every one is known at synth; undefined otherwise (placed by AZ name, or computed by Terraform). */
+export function literalZoneIds(subnets: readonly ISubnet[]): string[] | undefined {
+  const ids = subnets.map((s) => s.availabilityZoneId);
+  return ids.length > 0 && ids.every((id): id is string => id !== undefined && !isUnresolved(id)) ? ids : undefined;
 }
 
 /** A VPC our constructs can attach to: created here or imported. */

@@ -1,9 +1,12 @@
 import { TerraformOutput } from "cdktf";
+import { Flows } from "../../modules/flows";
 import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, NLB_ACCESS_LOG_BUCKET } from "./shared";
-import { exampleVpc } from "../example-values";
+import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, NLB_ACCESS_LOG_BUCKET, privateLinkVpc } from "./shared";
+
+/** The name the API's certificate carries, which each team resolves to its own endpoint. */
+const API_DNS_NAME = "internal-api.example.com";
 
 /**
  * ES-1 / DEP-2, one configuration for both sides: the platform team offers
@@ -12,16 +15,18 @@ import { exampleVpc } from "../example-values";
  * gets an endpoint in its own VPC and account (provider aliases assuming a
  * role there), accepted by the platform account. The organization's CIDRs
  * are known and distinct, so the NLB's security group also judges PrivateLink
- * traffic: only the two team VPCs reach port 443. AZ names differ between
- * accounts, so each endpoint uses only the team subnets in AZs the service
- * offers.
+ * traffic: only the two team VPCs reach port 443. The certificate carries
+ * internal-api.example.com, which no endpoint's generated name matches: each
+ * team resolves that name to its own endpoint in a private hosted zone of its
+ * account. Every VPC is placed by AZ ID, so the endpoints are proven to be in
+ * the load balancer's zones (AZ names differ between accounts).
  */
 export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"], (stack) => {
   const payments = stack.accountProvider("payments", CONSUMER_ACCOUNT_A);
   const search = stack.accountProvider("search", CONSUMER_ACCOUNT_B);
-  const platformVpc = exampleVpc(stack, "PlatformVpc", "es1-platform", "10.10.0.0/16");
-  const paymentsVpc = exampleVpc(stack, "PaymentsVpc", "es1-payments", "10.20.0.0/16", { provider: payments });
-  const searchVpc = exampleVpc(stack, "SearchVpc", "es1-search", "10.30.0.0/16", { provider: search });
+  const platformVpc = privateLinkVpc(stack, "PlatformVpc", "es1-platform", "10.10.0.0/16");
+  const paymentsVpc = privateLinkVpc(stack, "PaymentsVpc", "es1-payments", "10.20.0.0/16", { provider: payments });
+  const searchVpc = privateLinkVpc(stack, "SearchVpc", "es1-search", "10.30.0.0/16", { provider: search });
 
   const api = new PrivateLinkSaasOffering(stack, "InternalApi", {
     service: {
@@ -41,13 +46,36 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
       },
     },
     consumers: [
-      { name: "payments", accountId: CONSUMER_ACCOUNT_A, provider: payments, vpc: paymentsVpc, onlySupportedAvailabilityZones: true },
-      { name: "search", accountId: CONSUMER_ACCOUNT_B, provider: search, vpc: searchVpc, onlySupportedAvailabilityZones: true },
+      { name: "payments", accountId: CONSUMER_ACCOUNT_A, provider: payments, vpc: paymentsVpc, customDnsName: API_DNS_NAME },
+      { name: "search", accountId: CONSUMER_ACCOUNT_B, provider: search, vpc: searchVpc, customDnsName: API_DNS_NAME },
     ],
   });
 
   new TerraformOutput(stack, "service_name", { value: api.service.serviceName });
-  for (const [team, consumer] of Object.entries(api.consumers)) {
-    new TerraformOutput(stack, `${team}_endpoint_dns_name`, { value: consumer.endpoint.dnsEntries.get(0).dnsName, description: `Where the ${team} team calls the API` });
+  new TerraformOutput(stack, "api_targets_security_group_id", {
+    value: api.service.loadBalancer!.targetsSecurityGroup.securityGroupId,
+    description: "Attach to the API instances: admits the load balancer on 8443",
+  });
+  for (const team of Object.keys(api.consumers)) {
+    new TerraformOutput(stack, `${team}_api_dns_name`, { value: API_DNS_NAME, description: `What the ${team} team calls on 443: the API's certificate carries it, and its private hosted zone points it at the team's endpoint` });
   }
+
+  const paymentsEndpoint = api.consumers.payments.endpoint;
+  Flows.of(stack)
+    .allow("payments-calls-internal-api", { from: paymentsVpc, to: { dnsName: API_DNS_NAME, port: 443 }, description: "The payments team calls the API by the certificate's name, through its own endpoint" })
+    .allow("search-calls-internal-api", { from: searchVpc, to: { dnsName: API_DNS_NAME, port: 443 }, description: "The search team does the same from its account" })
+    .deny("payments-generated-endpoint-name-fails-tls", {
+      from: paymentsVpc,
+      to: { target: paymentsEndpoint, port: 443 },
+      reason: "fail certificate validation",
+      description: "The endpoint's vpce-… name reaches the listener, but no certificate carries it",
+    })
+    .deny("payments-api-answers-on-443-only", { from: paymentsVpc, to: { dnsName: API_DNS_NAME, port: 8443 }, reason: "on tcp 8443", description: "The endpoint opens the service's port only" })
+    .deny("internet-cannot-reach-internal-api", { from: { internet: true }, to: { dnsName: API_DNS_NAME, port: 443 }, reason: "reachable from the internet" })
+    .deny("platform-vpc-does-not-resolve-team-name", {
+      from: platformVpc,
+      to: { dnsName: API_DNS_NAME, port: 443 },
+      reason: "no route to the internet",
+      description: "The teams' private zones answer their own VPCs only",
+    });
 });

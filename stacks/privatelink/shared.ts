@@ -1,4 +1,6 @@
-import { OWNER_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
+import { Construct } from "constructs";
+import { Vpc } from "../../modules/vpc";
+import { EXAMPLE_AZ_IDS, exampleVpc, ExampleVpcOptions, OWNER_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
 /** The account that offers the example endpoint services. */
 export const PROVIDER_ACCOUNT = OWNER_ACCOUNT;
@@ -18,3 +20,13 @@ export const NLB_ACCESS_LOG_BUCKET = `nlb-access-logs-${PROVIDER_ACCOUNT}`;
 
 /** The provider account's public zone, where endpoint services prove they own their private DNS names. */
 export const EXAMPLE_ZONE = { zoneId: "Z0123456789EXAMPLE0AB", zoneName: "example.com" } as const;
+
+/**
+ * A VPC of these stacks: each meets another account's VPC across
+ * PrivateLink, so it is placed by AZ ID (an AZ name maps to a different zone
+ * in each account); the endpoints' zones can then be checked against the
+ * load balancers' at synth and in the flows.
+ */
+export function privateLinkVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: Omit<ExampleVpcOptions, "availabilityZones"> = {}): Vpc {
+  return exampleVpc(scope, id, name, cidrBlock, { ...options, availabilityZones: EXAMPLE_AZ_IDS });
+}

@@ -48,7 +48,8 @@ class ConsumerStack extends TerraformStack {
       allowedAccountIds: ["222222222222"],
       assumeRole: [{ roleArn: "arn:aws:iam::222222222222:role/NetworkingDeployment" }],
     });
-    const azs = ["us-east-1a", "us-east-1b"];
+    // By AZ ID: the customer's endpoint and the provider's load balancer must share zones, and an AZ name is another zone in each account.
+    const azs = ["use1-az1", "use1-az2"];
     const appVpc = new PrivateVpc(this, "AppVpc", { name: "app", cidrBlock: "10.20.0.0/16", availabilityZones: azs });
     const customerVpc = new PrivateVpc(this, "CustomerVpc", { name: "customer", cidrBlock: "10.30.0.0/16", availabilityZones: azs, provider: customer });
 

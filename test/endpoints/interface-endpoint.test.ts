@@ -149,6 +149,94 @@ describe("InterfaceEndpoint options", () => {
   });
 });
 
+describe("InterfaceEndpoint to an endpoint service: names, clients and the provider's terms", () => {
+  function partnerEndpoint(props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}, service: IInterfaceEndpointService = partnerService) {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack, ["use1-az1", "use1-az2"]);
+    const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service, ...props });
+    return { stack, vpc, endpoint };
+  }
+
+  test("customDnsName: a private hosted zone of that name in the endpoint's VPC, whose apex aliases the endpoint's regional name", () => {
+    const { stack, endpoint } = partnerEndpoint({ customDnsName: "api.partner.example.com" });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ name: "api.partner.example.com", vpc: [{ vpc_id: expect.stringMatching(/aws_vpc\.Vpc_\w+\.id/) }] });
+    expect(onlyResource(json, "aws_route53_record")).toMatchObject({
+      name: "api.partner.example.com",
+      type: "A",
+      zone_id: expect.stringMatching(/aws_route53_zone\.Partner_CustomDnsZone_\w+\.zone_id/),
+      alias: { name: expect.stringMatching(/aws_vpc_endpoint\.Partner_\w+\.dns_entry\[0\]\.dns_name/), zone_id: expect.stringMatching(/dns_entry\[0\]\.hosted_zone_id/), evaluate_target_health: true },
+    });
+    expect(endpoint.customDnsName).toBe("api.partner.example.com");
+  });
+
+  test("customDnsName on a dual-stack endpoint answers AAAA too", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"], dualStack: true });
+    new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, ipAddressType: "dualstack", customDnsName: "api.partner.example.com" });
+    expect((Object.values(resourcesOfType(stack, "aws_route53_record")) as Json[]).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+  });
+
+  test("allowClient admits a client group on every service port and gives it egress to the endpoint's group", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Partner integration workers" });
+    const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, allowedPeers: [] });
+    endpoint.allowClient(clients, "workers");
+    const json = synthJson(stack);
+    const ingress = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(ingress.map((r) => [r.from_port, r.referenced_security_group_id])).toEqual([
+      [443, expect.stringMatching(/aws_security_group\.Clients_\w+\.id/)],
+      [8443, expect.stringMatching(/aws_security_group\.Clients_\w+\.id/)],
+    ]);
+    const egress = Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[];
+    expect(egress.map((r) => [r.security_group_id, r.from_port, r.referenced_security_group_id])).toEqual([
+      [expect.stringMatching(/aws_security_group\.Clients_\w+\.id/), 443, expect.stringMatching(/aws_security_group\.Partner_SecurityGroup_\w+\.id/)],
+      [expect.stringMatching(/aws_security_group\.Clients_\w+\.id/), 8443, expect.stringMatching(/aws_security_group\.Partner_SecurityGroup_\w+\.id/)],
+    ]);
+  });
+
+  test("records the provider's terms of a service known only by name, with its ports and zones, for the flow analysis", () => {
+    const contract = { allowedPrincipalArns: ["arn:aws:iam::222222222222:role/partner"], acceptanceRequired: true, tlsPorts: [443] };
+    const { stack } = partnerEndpoint({ privateDnsEnabled: true }, { ...partnerService, privateDnsSupported: true, privateDnsName: "api.partner.example.com", availabilityZoneIds: ["use1-az1", "use1-az2"], contract });
+    const notes = onlyResource(JSON.parse(JSON.stringify(stack.toTerraform())) as Json, "aws_vpc_endpoint")["//"].flows;
+    expect(notes).toEqual({ endpointService: { ports: [443, 8443], availabilityZoneIds: ["use1-az1", "use1-az2"], ...contract }, privateDnsName: "api.partner.example.com" });
+  });
+
+  test("records nothing for services without terms (AWS services, endpoint services of this configuration)", () => {
+    const { stack } = partnerEndpoint();
+    expect(onlyResource(JSON.parse(JSON.stringify(stack.toTerraform())) as Json, "aws_vpc_endpoint")["//"]?.flows).toBeUndefined();
+  });
+
+  describe("fails when", () => {
+    test("customDnsName is not a DNS name", () => {
+      expectValidationError(() => partnerEndpoint({ customDnsName: "not a name" }), "customDnsName", '"not a name"');
+    });
+
+    test("customDnsName is given for an AWS service, whose certificates carry AWS's names only", () => {
+      expectValidationError(() => logsEndpoint({ customDnsName: "logs.internal.example.com" }), "customDnsName", '"logs.internal.example.com"');
+    });
+
+    test("customDnsName is the service's private DNS name, which private DNS already answers", () => {
+      const named = { ...partnerService, privateDnsSupported: true, privateDnsName: "api.partner.example.com" };
+      expectValidationError(() => partnerEndpoint({ customDnsName: "API.partner.example.com" }, named), "customDnsName", '"API.partner.example.com"');
+    });
+
+    test("a subnet is in a zone the service is not offered in (AZ IDs on both sides)", () => {
+      const offered = { ...partnerService, availabilityZoneIds: ["use1-az1", "use1-az4"] };
+      expectValidationError(() => partnerEndpoint({}, offered), "vpc.privateSubnets", '"use1-az2"');
+    });
+
+    test("allowClient is asked of an endpoint whose security groups were given", () => {
+      const stack = stackWithProvider();
+      const vpc = testVpc(stack);
+      const given = new SecurityGroup(stack, "Given", { vpc, description: "Endpoint" });
+      const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, securityGroups: [given] });
+      expectValidationError(() => endpoint.allowClient(new SecurityGroup(stack, "Clients", { vpc, description: "Workers" }), "workers"), "allowClient", '"workers"');
+    });
+  });
+});
+
 describe("InterfaceEndpoint S3 private DNS", () => {
   test("is off by default without a gateway endpoint", () => {
     const stack = stackWithProvider();

@@ -15,6 +15,8 @@ describe("offline plan strategy", () => {
       expect.objectContaining({ alias: "partner", skip_credentials_validation: true }),
     ]);
     expect(override.provider.aws[0]).not.toHaveProperty("alias");
+    // The account stays unknown offline, so the account check the example stacks configure is lifted for the plan.
+    expect(override.provider.aws.map((p: { allowed_account_ids?: unknown }) => p.allowed_account_ids)).toEqual([null, null]);
   });
 
   test("the mock test mocks every alias, with defaults only for the types the stack uses", () => {

@@ -126,6 +126,13 @@ describe("EndpointService", () => {
     );
   });
 
+  test("is offered in the AZ IDs of its load balancer's subnets, when they are placed by AZ ID", () => {
+    const stack = stackWithoutProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "ids", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az6"] });
+    expect(new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc) }).availabilityZoneIds).toEqual(["use1-az1", "use1-az6"]);
+    expect(serviceStack().service.availabilityZoneIds).toBeUndefined();
+  });
+
   describe("fromServiceName", () => {
     test("describes a service of another account for consumers", () => {
       const stack = stackWithoutProvider();
@@ -135,6 +142,39 @@ describe("EndpointService", () => {
         serviceRegion: "eu-west-1",
       });
       expect(service).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
+    });
+
+    test("carries the provider's terms (principals as ARNs, acceptance, zones, TLS ports) to the consumer's endpoint", () => {
+      const stack = stackWithoutProvider();
+      const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+        ports: [443, 8443],
+        allowedPrincipals: [EndpointServicePrincipal.iamRole("arn:aws:iam::333333333333:role/partner-integration"), EndpointServicePrincipal.account("444444444444")],
+        acceptanceRequired: true,
+        availabilityZoneIds: ["use1-az1", "use1-az2"],
+        tlsPorts: [443],
+      });
+      expect(service.availabilityZoneIds).toEqual(["use1-az1", "use1-az2"]);
+      expect(service.contract).toEqual({
+        allowedPrincipalArns: ["arn:aws:iam::333333333333:role/partner-integration", "arn:aws:iam::444444444444:root"],
+        acceptanceRequired: true,
+        tlsPorts: [443],
+      });
+    });
+
+    test("fails when a published zone is an AZ name, which means another zone in the consumer's account", () => {
+      const build = () => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], availabilityZoneIds: ["us-east-1a"] });
+      expectValidationError(build, "availabilityZoneIds[0]", '"us-east-1a"');
+    });
+
+    test("fails when a TLS port is not one of the service's ports", () => {
+      const build = () => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], tlsPorts: [8443] });
+      expectValidationError(build, "tlsPorts[0]", "8443");
+    });
+
+    test("fails when an allowed principal is malformed", () => {
+      const build = () =>
+        EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], allowedPrincipals: [EndpointServicePrincipal.iamRole("partner-integration")] });
+      expectValidationError(build, "allowedPrincipals[0]", '"partner-integration"');
     });
 
     test("fails when the name is not an endpoint service name", () => {

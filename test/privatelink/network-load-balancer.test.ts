@@ -1,9 +1,13 @@
 import { ListenerTargets, NetworkLoadBalancer } from "../../modules/privatelink";
-import { Peer } from "../../modules/vpc";
+import { Peer, Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
 import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
+
+/** Rules of one security group of the load balancer, by the group's construct ID (`SecurityGroup`, `TargetsSecurityGroup`). */
+const rulesOf = (stack: Parameters<typeof resourcesOfType>[0], type: string, group: string) =>
+  Object.values(resourcesOfType(stack, type)).filter((r) => new RegExp(`aws_security_group\\.Nlb_${group}_\\w+\\.id`).test(String(r.security_group_id)));
 
 function nlbStack(overrides: Parameters<typeof nlbOptions>[1] = {}) {
   const stack = stackWithoutProvider();
@@ -32,11 +36,40 @@ describe("NetworkLoadBalancer", () => {
 
   test("its security group opens only the listener ports to the VPC, and only the target ports towards the targets, every rule described", () => {
     const { stack } = nlbStack();
-    const ingress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
+    const ingress = rulesOf(stack, "aws_vpc_security_group_ingress_rule", "SecurityGroup");
     expect(ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: VPC_CIDR, description: "Clients to listener 443" })]);
     const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
     expect(egress).toEqual([expect.objectContaining({ from_port: 8443, to_port: 8443, cidr_ipv4: VPC_CIDR, description: "Traffic and health checks to targets on 8443" })]);
     for (const rule of [...ingress, ...egress]) expect(rule.cidr_ipv4).not.toBe("0.0.0.0/0");
+  });
+
+  test("gives the targets a security group that admits the load balancer's group on each target port, and nothing else", () => {
+    const { stack, nlb } = nlbStack({
+      listeners: [
+        { port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) },
+        { port: 8443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) },
+        { port: 5432, targets: ListenerTargets.ipAddresses({ port: 5432, addresses: { db: "10.0.1.10" } }) },
+      ],
+    });
+    expect(nlb.targetsSecurityGroup.node.path).toBe("test/Nlb/TargetsSecurityGroup");
+    const admitted = rulesOf(stack, "aws_vpc_security_group_ingress_rule", "TargetsSecurityGroup");
+    expect(admitted.map((r) => [r.from_port, r.to_port])).toEqual([
+      [5432, 5432],
+      [8443, 8443],
+    ]);
+    for (const rule of admitted) {
+      expect(rule).toMatchObject({ ip_protocol: "tcp", referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_\w+\.id/) });
+      expect(rule.description).toMatch(/^Traffic and health checks from the load balancer on \d+$/);
+    }
+    expect(rulesOf(stack, "aws_vpc_security_group_egress_rule", "TargetsSecurityGroup")).toEqual([]);
+  });
+
+  test("knows the AZ IDs it is offered in when its subnets are placed by AZ ID, and not when placed by name", () => {
+    const byName = nlbStack().nlb;
+    expect(byName.availabilityZoneIds).toBeUndefined();
+    const stack = stackWithoutProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "ids", cidrBlock: VPC_CIDR, availabilityZones: ["use1-az1", "use1-az4"] });
+    expect(new NetworkLoadBalancer(stack, "Nlb", nlbOptions(vpc)).availabilityZoneIds).toEqual(["use1-az1", "use1-az4"]);
   });
 
   test("forwards each listener to its own TCP target group, with an attachment per named instance", () => {
@@ -98,7 +131,7 @@ describe("NetworkLoadBalancer", () => {
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { ...nlbOptions(vpc), ipAddressType: "dualstack" });
     expect(nlb.ipAddressType).toBe("dualstack");
     expect(onlyResource(stack, "aws_lb").ip_address_type).toBe("dualstack");
-    const ingress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
+    const ingress = rulesOf(stack, "aws_vpc_security_group_ingress_rule", "SecurityGroup");
     expect(ingress).toEqual([
       expect.objectContaining({ from_port: 443, cidr_ipv4: VPC_CIDR }),
       expect.objectContaining({ from_port: 443, cidr_ipv6: expect.stringMatching(/^\$\{aws_vpc\.Vpc_\w+\.ipv6_cidr_block\}$/) }),
@@ -116,8 +149,8 @@ describe("NetworkLoadBalancer", () => {
   test("fromAttributes describes an existing NLB for an endpoint service", () => {
     const stack = stackWithoutProvider();
     const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
-    const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack" });
-    expect(nlb).toMatchObject({ loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack" });
+    const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
+    expect(nlb).toMatchObject({ loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
     expect(synthJson(stack).resource).toBeUndefined();
   });
 
@@ -191,6 +224,12 @@ describe("NetworkLoadBalancer", () => {
       const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef";
       expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }), "loadBalancerArn", arn);
+    });
+
+    test("an imported load balancer's zone is an AZ name, not an AZ ID", () => {
+      const stack = stackWithoutProvider();
+      const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
+      expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], availabilityZoneIds: ["us-east-1a"] }), "availabilityZoneIds[0]", '"us-east-1a"');
     });
 
     test("an imported load balancer has no listener port", () => {

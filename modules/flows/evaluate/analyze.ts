@@ -13,7 +13,7 @@ import { privateLinkFlow } from "./privatelink";
 import { resourceFlow } from "./resources";
 import { lookup, questionError, resolveSource } from "./source";
 
-const TARGET_KINDS = "an endpoint, Lattice service, resource configuration, endpoint service, load balancer or subnet of the stack";
+const TARGET_KINDS = "an endpoint, Lattice service, resource configuration, endpoint service, load balancer, subnet or security group (its members) of the stack";
 
 /** Answers one flow question over a stack's model: allowed or denied, hop by hop. */
 export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
@@ -76,6 +76,11 @@ function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict
     case "subnet": {
       const subnet = lookup(model, "to.target", target, model.subnets, TARGET_KINDS);
       return toAddressesOf(path, context, subnet.address, `subnet ${labelOf(subnet)}`, [subnet.id], []);
+    }
+    case "securityGroup": {
+      // The members of a group (the targets it is attached to): anywhere in its VPC, behind its ingress rules.
+      const group = lookup(model, "to.target", target, model.securityGroups, TARGET_KINDS);
+      return toAddressesOf(path, context, group.address, `members of security group ${group.label}`, model.subnetsOf(group.vpcId ?? "").map((s) => s.id), [group.id]);
     }
     default:
       throw questionError(model, "to.target", `${target} (a ${found.kind})`, TARGET_KINDS);

@@ -1,5 +1,5 @@
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
-import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, SubnetEntity } from "../model/entities";
+import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, LoadBalancerListenerEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
@@ -16,10 +16,32 @@ export interface DialedName {
 }
 
 /**
+ * The provider's terms of a service the stack only knows by name, as the
+ * consumer's endpoint records them (`//.flows.endpointService`, written by
+ * InterfaceEndpoint from `EndpointService.fromServiceName` options).
+ */
+interface ServiceContract {
+  readonly ports: readonly number[];
+  readonly allowedPrincipalArns?: readonly string[];
+  readonly acceptanceRequired?: boolean;
+  readonly availabilityZoneIds?: readonly string[];
+  readonly tlsPorts: readonly number[];
+}
+
+/** The zones one side of a PrivateLink connection is placed in. */
+interface Placement {
+  readonly label: string;
+  readonly account: string;
+  /** Per subnet (or per zone the provider publishes): its AZ ID and AZ name, when known. */
+  readonly zones: readonly { readonly id?: string; readonly name?: string }[];
+}
+
+/**
  * A PrivateLink flow: the consumer's interface endpoint, the endpoint
  * service's allowed principals, acceptance and private DNS, the AZs both
  * sides share, the Network Load Balancer's listener and security group,
- * and its targets.
+ * and its targets. For a service the stack only knows by name, the same
+ * questions are answered from the provider's terms recorded on the endpoint.
  */
 export function privateLinkFlow(path: Path, context: FlowContext, endpoint: EndpointEntity, dialed: DialedName): FlowVerdict {
   const { model } = context;
@@ -35,6 +57,8 @@ export function privateLinkFlow(path: Path, context: FlowContext, endpoint: Endp
   if (!(reached instanceof Path)) return reached;
   const service = model.endpointServices.find((s) => s.serviceName === endpoint.serviceName);
   if (service === undefined) {
+    const contract = contractOf(model, endpoint);
+    if (contract !== undefined) return contractFlow(reached, context, endpoint, contract, dialed);
     return reached
       .pass("endpoint-service", `${endpoint.serviceName} is offered by another stack or account`)
       .assume(`the provider of ${endpoint.serviceName} allows the principal that creates ${labelOf(endpoint)}, accepts the connection and listens on ${context.port}`)
@@ -54,19 +78,21 @@ export function privateLinkFlow(path: Path, context: FlowContext, endpoint: Endp
 
 type ServiceCheck = (path: Path, context: FlowContext, endpoint: EndpointEntity, service: EndpointServiceEntity, dialed: DialedName) => Path | FlowVerdict;
 
+const allowedPrincipal: ServiceCheck = (path, { model }, endpoint, service) => creatorAllowed(path, model, endpoint, `endpoint service ${labelOf(service)}`, service.allowedPrincipals, service.address);
+
 /** The principal creating the endpoint (its provider's assumed role, else its account) must be an allowed principal of the service. */
-const allowedPrincipal: ServiceCheck = (path, { model }, endpoint, service) => {
+function creatorAllowed(path: Path, model: NetworkModel, endpoint: EndpointEntity, serviceLabel: string, allowedPrincipals: readonly string[], address: string): Path | FlowVerdict {
   const provider = model.accounts.find((a) => a.key === endpoint.provider);
   const account = provider?.accountId;
   const creators = [...(provider?.assumeRoleArn === undefined ? [] : [provider.assumeRoleArn]), ...(account === undefined ? [] : [`arn:aws:iam::${account}:root`])];
-  const match = service.allowedPrincipals.find((p) => p === "*" || creators.some((c) => c.replace(/^arn:aws[a-z-]*:/, "") === p.replace(/^arn:aws[a-z-]*:/, "")));
-  const who = provider?.assumeRoleArn ?? (account === undefined ? `the ambient credentials of provider ${endpoint.provider}` : `account ${account}`);
+  const match = allowedPrincipals.find((p) => p === "*" || creators.some((c) => c.replace(/^arn:aws[a-z-]*:/, "") === p.replace(/^arn:aws[a-z-]*:/, "")));
+  const who = provider?.assumeRoleArn ?? (account === undefined ? `the ambient credentials of provider ${endpoint.provider}` : `the ambient credentials of account ${account}`);
   if (match === undefined) {
-    const allowed = service.allowedPrincipals.length === 0 ? "no principal at all" : service.allowedPrincipals.join(", ");
-    return path.deny("endpoint-service", `endpoint service ${labelOf(service)} allows ${allowed}, but ${labelOf(endpoint)} is created by ${who}`, service.address);
+    const allowed = allowedPrincipals.length === 0 ? "no principal at all" : allowedPrincipals.join(", ");
+    return path.deny("endpoint-service", `${serviceLabel} allows ${allowed}, but ${labelOf(endpoint)} is created by ${who}`, address);
   }
-  return path.pass("endpoint-service", `endpoint service ${labelOf(service)} allows ${match === "*" ? "every principal" : match}, which creates ${labelOf(endpoint)}`, service.address);
-};
+  return path.pass("endpoint-service", `${serviceLabel} allows ${match === "*" ? "every principal" : match}, which creates ${labelOf(endpoint)}`, address);
+}
 
 const acceptance: ServiceCheck = (path, _context, endpoint, service) => {
   if (!service.acceptanceRequired) return path.pass("acceptance", `${labelOf(service)} accepts connections without review`, service.address);
@@ -84,22 +110,74 @@ const privateDns: ServiceCheck = (path, _context, endpoint, service, dialed) => 
   return path.pass("private-dns", `${dialed.name} is the verified private DNS name of ${labelOf(service)}, answered by ${labelOf(endpoint)}`, service.address);
 };
 
+/** The provider's terms recorded on the endpoint, or undefined when the endpoint records none. */
+function contractOf(model: NetworkModel, endpoint: EndpointEntity): ServiceContract | undefined {
+  const raw = endpoint.block?.annotations.endpointService;
+  if (raw === undefined || raw === null || typeof raw !== "object") return undefined;
+  const terms = model.document.evaluate(raw) as Record<string, unknown>;
+  const numbers = (v: unknown): number[] => (Array.isArray(v) ? v.filter((n): n is number => typeof n === "number") : []);
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((n): n is string => typeof n === "string") : undefined);
+  return {
+    ports: numbers(terms.ports),
+    allowedPrincipalArns: strings(terms.allowedPrincipalArns),
+    acceptanceRequired: typeof terms.acceptanceRequired === "boolean" ? terms.acceptanceRequired : undefined,
+    availabilityZoneIds: strings(terms.availabilityZoneIds),
+    tlsPorts: numbers(terms.tlsPorts),
+  };
+}
+
+/** A service of another configuration, judged by the terms its provider published: who may create endpoints, acceptance, zones, ports and TLS. */
+function contractFlow(path: Path, context: FlowContext, endpoint: EndpointEntity, contract: ServiceContract, dialed: DialedName): FlowVerdict {
+  const { model } = context;
+  const service = endpoint.serviceName ?? "the endpoint service";
+  const serviceLabel = `endpoint service ${service} (its provider's terms, recorded on ${labelOf(endpoint)})`;
+  let current: Path;
+  if (contract.allowedPrincipalArns === undefined) {
+    current = path.pass("endpoint-service", `${service} is offered by another configuration`, endpoint.address).assume(`the provider of ${service} allows the principal that creates ${labelOf(endpoint)}`);
+  } else {
+    const allowed = creatorAllowed(path, model, endpoint, serviceLabel, contract.allowedPrincipalArns, endpoint.address);
+    if (!(allowed instanceof Path)) return allowed;
+    current = allowed;
+  }
+  current =
+    contract.acceptanceRequired === false
+      ? current.pass("acceptance", `the provider of ${service} accepts connections without review`, endpoint.address)
+      : current.assume(`the provider of ${service} accepts ${labelOf(endpoint)}${contract.acceptanceRequired === true ? " after reviewing it (an acceptance in its own configuration)" : ""}`);
+  if (dialed.privateDns) current = current.pass("private-dns", `${dialed.name} is the private DNS name the provider of ${service} verified, answered by ${labelOf(endpoint)}`, endpoint.address);
+  if (contract.availabilityZoneIds !== undefined) {
+    const zones = sharedZones(model, endpoint, { label: service, account: "of the provider", zones: contract.availabilityZoneIds.map((id) => ({ id })) });
+    if (!zones.ok) return current.deny("availability-zone", zones.text, endpoint.address);
+    current = current.pass("availability-zone", zones.text, endpoint.address);
+  }
+  if (!contract.ports.includes(context.port)) {
+    return current.deny("listener", `${service} listens on ${contract.ports.join(", ") || "nothing"} (as its provider publishes), not on ${context.port}`, endpoint.address);
+  }
+  const tls = contract.tlsPorts.includes(context.port);
+  if (tls && !dialed.verifiable) return current.deny("tls", tlsFailure(`port ${context.port} of ${service} terminates TLS`, dialed), endpoint.address);
+  return current
+    .pass("listener", `${service} listens on ${context.port}${tls ? ` and terminates TLS there (certificate for ${dialed.name})` : ""}, as its provider publishes`, endpoint.address)
+    .assume(`the provider's load balancer behind ${service} admits the traffic of ${labelOf(endpoint)} and its targets admit the load balancer`)
+    .allow();
+}
+
+function tlsFailure(where: string, dialed: DialedName): string {
+  return `${where}: clients dialing ${dialed.name} (a name AWS generates for the endpoint) fail certificate validation; dial the service's verified private DNS name, or a name a consumer private hosted zone points at the endpoint`;
+}
+
 function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEntity, balancer: LoadBalancerEntity, dialed: DialedName): FlowVerdict {
   const { model, source } = context;
-  const zones = sharedZones(model, endpoint, balancer);
+  const balancerSubnets = balancer.subnetIds.map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const zones =
+    balancerSubnets.length === 0
+      ? { ok: true, text: `the subnets of ${labelOf(balancer)} are not in this stack; their AZs are taken to cover those of ${labelOf(endpoint)}` }
+      : sharedZones(model, endpoint, { label: labelOf(balancer), account: model.accountOf(balancer.provider) ?? balancer.provider, zones: balancerSubnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })) });
   if (!zones.ok) return path.deny("availability-zone", zones.text, balancer.address);
   let current = path.pass("availability-zone", zones.text, balancer.address);
   const listener = balancer.listeners.find((l) => l.port === context.port);
   if (listener === undefined) return current.deny("listener", `load balancer ${labelOf(balancer)} has no listener on ${context.port} (it listens on ${balancer.listeners.map((l) => l.port).join(", ") || "nothing"})`, balancer.address);
-  const tls = listener.protocol === "TLS";
-  if (tls && !dialed.verifiable) {
-    return current.deny(
-      "tls",
-      `listener ${listener.port} of ${labelOf(balancer)} terminates TLS: clients dialing ${dialed.name} (a name AWS generates for the endpoint) fail certificate validation; dial the service's verified private DNS name, or a name a consumer private hosted zone points at the endpoint`,
-      listener.address,
-    );
-  }
-  current = current.pass("listener", `${listener.protocol} listener ${listener.port} of load balancer ${labelOf(balancer)}${tls ? ` (certificate for ${dialed.name})` : ""}`, listener.address);
+  const tls = tlsTerminator(model, balancer, listener);
+  if (tls !== undefined && !dialed.verifiable) return current.deny("tls", tlsFailure(tls, dialed), listener.address);
+  current = current.pass("listener", `${listener.protocol} listener ${listener.port} of load balancer ${labelOf(balancer)}${tls !== undefined ? ` (certificate for ${dialed.name})` : ""}`, listener.address);
   if (balancer.securityGroupIds.length > 0) {
     if (!balancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
       current = current.pass("security-group", `${labelOf(balancer)} does not judge PrivateLink traffic by its security group's inbound rules: allowed principals and acceptance do`, balancer.address);
@@ -121,25 +199,52 @@ function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEn
   return current.allow();
 }
 
-/** The endpoint's AZs must overlap the load balancer's; across accounts only AZ IDs can be compared. */
-function sharedZones(model: NetworkModel, endpoint: EndpointEntity, balancer: LoadBalancerEntity): { readonly ok: boolean; readonly text: string } {
-  const subnetsOf = (ids: readonly string[] | undefined): SubnetEntity[] => (ids ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
-  const consumer = subnetsOf(endpoint.subnetIds);
-  const provider = subnetsOf(balancer.subnetIds);
-  if (consumer.length === 0 || provider.length === 0) return { ok: true, text: `the subnets of ${labelOf(endpoint)} or ${labelOf(balancer)} are not in this stack; their AZs are taken to overlap` };
+/**
+ * Where TLS ends for connections to a listener, in words: the listener
+ * itself (TLS), or the Application Load Balancer behind a TCP listener
+ * whose health checks use HTTPS (the NLB checks the ALB's own listener on
+ * that port, so that listener is HTTPS). Undefined for plain TCP.
+ */
+function tlsTerminator(model: NetworkModel, balancer: LoadBalancerEntity, listener: LoadBalancerListenerEntry): string | undefined {
+  if (listener.protocol === "TLS") return `listener ${listener.port} of ${labelOf(balancer)} terminates TLS`;
+  for (const arn of listener.targetGroupArns) {
+    const group = model.loadBalancerTargetGroups.find((g) => g.arn === arn);
+    if (group?.targetType !== "alb" || group.block === undefined) continue;
+    if (model.document.nested(group.block, "health_check")[0]?.protocol === "HTTPS") {
+      return `the Application Load Balancer behind TCP listener ${listener.port} of ${labelOf(balancer)} terminates TLS (its health checks use HTTPS)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every subnet of the endpoint must be in a zone the provider's load
+ * balancer is in: AWS refuses an endpoint subnet in any other zone. Across
+ * accounts only AZ IDs can be compared.
+ */
+function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provider: Placement): { readonly ok: boolean; readonly text: string } {
+  const consumer = (endpoint.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  if (consumer.length === 0) return { ok: true, text: `the subnets of ${labelOf(endpoint)} are not in this stack; their AZs are taken to be offered by ${provider.label}` };
   const consumerAccount = model.accountOf(endpoint.provider) ?? endpoint.provider;
-  const providerAccount = model.accountOf(balancer.provider) ?? balancer.provider;
-  const sameAccount = consumerAccount === providerAccount;
-  const key = (s: SubnetEntity): string | undefined => s.availabilityZoneId ?? (sameAccount ? s.availabilityZone : undefined);
-  if (consumer.some((s) => key(s) === undefined) || provider.some((s) => key(s) === undefined)) {
+  const sameAccount = consumerAccount === provider.account;
+  const key = (zone: { readonly id?: string; readonly name?: string }): string | undefined => zone.id ?? (sameAccount ? zone.name : undefined);
+  const consumerZones = consumer.map((s) => key({ id: s.availabilityZoneId, name: s.availabilityZone }));
+  const providerZones = provider.zones.map(key);
+  if (consumerZones.some((z) => z === undefined) || providerZones.some((z) => z === undefined)) {
+    const names = (zones: readonly { readonly id?: string; readonly name?: string }[]): string => zones.map((z) => z.id ?? z.name ?? "unknown").join(", ");
     return {
       ok: false,
-      text: `AZ names (${consumer.map((s) => s.availabilityZone).join(", ")} and ${provider.map((s) => s.availabilityZone).join(", ")}) map to different zones in accounts ${consumerAccount} and ${providerAccount}: place the endpoint's and the load balancer's subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
+      text: `AZ names (${names(consumer.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })))} and ${names(provider.zones)}) map to different zones in accounts ${consumerAccount} and ${provider.account}: place the endpoint's and the load balancer's subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
     };
   }
-  const shared = consumer.map(key).filter((z) => provider.map(key).includes(z));
-  if (shared.length === 0) return { ok: false, text: `${labelOf(endpoint)} (${consumer.map(key).join(", ")}) and ${labelOf(balancer)} (${provider.map(key).join(", ")}) share no availability zone` };
-  return { ok: true, text: `${labelOf(endpoint)} and ${labelOf(balancer)} share availability zones ${shared.join(", ")}` };
+  const outside = consumer.filter((_s, i) => !providerZones.includes(consumerZones[i]));
+  if (outside.length > 0) {
+    return {
+      ok: false,
+      text: `${labelOf(endpoint)} has subnets in ${outside.map((s) => key({ id: s.availabilityZoneId, name: s.availabilityZone })).join(", ")}, where ${provider.label} is not (${providerZones.join(", ")}): AWS refuses to create the endpoint in a zone the service is not offered in`,
+    };
+  }
+  return { ok: true, text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) is in zones ${provider.label} is offered in (${providerZones.join(", ")})` };
 }
 
 const BALANCER_PLACEMENT = "the load balancer's subnets";
@@ -165,7 +270,9 @@ function targetGroupFlow(path: Path, model: NetworkModel, balancer: LoadBalancer
       continue;
     }
     const caller = { label: `load balancer ${labelOf(balancer)}`, cidrs: targetCidrs(model, { label: "", address: "", vpcId: group.vpcId ?? "", subnetIds: balancer.subnetIds, securityGroupIds: [], port: targetPort, protocol: "tcp" }, "ipv4"), securityGroupIds: balancer.securityGroupIds };
-    const admitted = workloadAdmission(model, group.vpcId ?? "", undefined, caller, "tcp", targetPort);
+    // The load balancer's own groups are attached to the load balancer, never to its targets.
+    const candidates = model.securityGroups.filter((g) => g.vpcId === group.vpcId && !balancer.securityGroupIds.includes(g.id)).map((g) => g.id);
+    const admitted = workloadAdmission(model, group.vpcId ?? "", candidates, caller, "tcp", targetPort);
     if (admitted === undefined) {
       return current.deny(
         "target",

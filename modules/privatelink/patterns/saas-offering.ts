@@ -3,7 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
 import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValue, stableId, ValidationError } from "../../core";
 import { InterfaceEndpoint } from "../../endpoints";
-import { IpAddressType, ISubnet, IVpc, Peer } from "../../vpc";
+import { IpAddressType, ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
 import { EndpointConnectionAccepter } from "../connection-accepter";
 import { EndpointService, EndpointServiceProps, IEndpointService } from "../endpoint-service";
 import { EndpointServicePrincipal } from "../principals";
@@ -20,8 +20,22 @@ export interface SaasConsumer {
   readonly vpc: IVpc;
   /** @default - the VPC's private subnets */
   readonly subnets?: readonly ISubnet[];
-  /** Who may use the endpoint. @default - the consumer VPC's IPv4 CIDR */
+  /** Who may use the endpoint. @default - the consumer VPC's IPv4 CIDR, or only `clients` when given */
   readonly allowedPeers?: readonly Peer[];
+  /**
+   * The consumer's client security groups by stable name: the endpoint
+   * admits each, and each gets egress to the endpoint on the service ports
+   * (see `InterfaceEndpoint.allowClient`).
+   * @default - none
+   */
+  readonly clients?: Readonly<Record<string, SecurityGroup>>;
+  /**
+   * A name in the consumer's account that resolves to its endpoint inside its
+   * VPC (see `InterfaceEndpoint.customDnsName`): what its clients dial when
+   * the service terminates TLS under a name it does not verify as private DNS name.
+   * @default - none
+   */
+  readonly customDnsName?: string;
   /** The service ports this consumer needs; each must be one the service listens on. @default - every service port */
   readonly ports?: readonly number[];
   /** Resolve the service's private DNS name to this endpoint. @default - true when the service has a private DNS name */
@@ -75,9 +89,14 @@ export interface SaasConsumerEndpoint {
  * For consumers managed elsewhere, use {@link EndpointService} here and
  * `EndpointService.fromServiceName` plus `InterfaceEndpoint` on their side.
  *
+ * Consumers and provider are placed by AZ ID where both sides' VPCs are: an
+ * endpoint subnet in a zone the load balancer is not in fails at synth, as
+ * AWS would refuse it at apply.
+ *
  * Creates: the resources of {@link EndpointService}, and per consumer those of
- * `InterfaceEndpoint`, aws_vpc_endpoint_connection_accepter and
- * aws_vpc_endpoint_private_dns.
+ * `InterfaceEndpoint`, aws_vpc_endpoint_connection_accepter,
+ * aws_vpc_endpoint_private_dns, and egress rules on the consumer's client
+ * security groups.
  */
 export class PrivateLinkSaasOffering extends Construct {
   /** The endpoint service, with every consumer account in its allowed principals. */
@@ -94,6 +113,10 @@ export class PrivateLinkSaasOffering extends Construct {
     props.consumers.forEach((c, i) => {
       if (c.privateDnsEnabled === true && !hasName) {
         throw new ValidationError(this, `consumers[${i}].privateDnsEnabled`, true, "false: the service has no private DNS name");
+      }
+      const name = props.service.privateDnsName;
+      if (c.customDnsName !== undefined && name !== undefined && (c.privateDnsEnabled ?? true) && c.customDnsName.toLowerCase() === name.toLowerCase()) {
+        throw new ValidationError(this, `consumers[${i}].customDnsName`, c.customDnsName, "another name than the service's private DNS name, which the consumer's private DNS already answers (or privateDnsEnabled: false)");
       }
     });
     const wantsPrivateDns = props.consumers.some((c) => c.privateDnsEnabled ?? hasName);
@@ -117,14 +140,17 @@ export class PrivateLinkSaasOffering extends Construct {
       provider: consumer.provider,
       vpc: consumer.vpc,
       subnets: consumer.subnets,
-      allowedPeers: consumer.allowedPeers,
+      // Client groups are admitted below, together with their egress; the VPC's CIDR is then no default.
+      allowedPeers: consumer.allowedPeers ?? (consumer.clients === undefined ? undefined : []),
       ipAddressType: consumer.ipAddressType,
       onlySupportedAvailabilityZones: consumer.onlySupportedAvailabilityZones,
       service: withPorts(this, `${prop}.ports`, this.service, consumer.ports),
       serviceRegion: this.remoteServiceRegion(consumer.region, `${prop}.region`),
       // Turned on below by aws_vpc_endpoint_private_dns, after acceptance and verification.
       privateDnsEnabled: false,
+      customDnsName: consumer.customDnsName,
     });
+    for (const [name, client] of Object.entries(consumer.clients ?? {})) endpoint.allowClient(client, name);
     const acceptance = this.service.acceptanceRequired ? new EndpointConnectionAccepter(scope, "Acceptance", { service: this.service, endpoint }) : undefined;
     if (!(consumer.privateDnsEnabled ?? this.service.privateDnsSupported)) return { endpoint, acceptance };
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
@@ -172,5 +198,6 @@ function withPorts(scope: IConstruct, prop: string, service: IEndpointService, p
     privateDnsSupported: service.privateDnsSupported,
     privateDnsName: service.privateDnsName,
     serviceRegion: service.serviceRegion,
+    availabilityZoneIds: service.availabilityZoneIds,
   };
 }

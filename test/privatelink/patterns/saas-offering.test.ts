@@ -1,6 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../../modules/privatelink";
-import { Vpc } from "../../../modules/vpc";
+import { SecurityGroup, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../../helpers";
 import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "../helpers";
 
@@ -113,7 +113,39 @@ describe("PrivateLinkSaasOffering", () => {
     expect(endpoints.find((e) => e.provider === undefined)!.service_region).toBeUndefined();
   });
 
+  test("a consumer's client groups alone are admitted, and each may send to the endpoint on the service ports", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
+    const customerVpc = new Vpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const workers = new SecurityGroup(stack, "Workers", { vpc: customerVpc, description: "Integration workers" });
+    new PrivateLinkSaasOffering(stack, "Offering", {
+      service: { networkLoadBalancer: nlbOptions(providerVpc(stack)) },
+      consumers: [{ name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc, clients: { workers }, customDnsName: "api.acme.internal" }],
+    });
+    const json = synthJson(stack);
+    const endpointIngress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
+    expect(endpointIngress.map((r) => [r.from_port, r.cidr_ipv4, r.referenced_security_group_id])).toEqual([[443, undefined, expect.stringMatching(/aws_security_group\.Workers_/)]]);
+    const egress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[]).filter((r) => String(r.security_group_id).includes("Workers"));
+    expect(egress).toEqual([expect.objectContaining({ provider: "aws.customer", from_port: 443, referenced_security_group_id: expect.stringMatching(/Offering_Consumer-acme_Endpoint_SecurityGroup_/) })]);
+    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ provider: "aws.customer", name: "api.acme.internal" });
+  });
+
   describe("fails when", () => {
+    test("a consumer's subnets are in a zone the load balancer is not in (both placed by AZ ID)", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        const vpc = new Vpc(stack, "Vpc", { name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+        const customerVpc = new Vpc(stack, "CustomerVpc", { name: "c", cidrBlock: "10.20.0.0/16", availabilityZones: ["use1-az2", "use1-az3"] });
+        new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(vpc) }, consumers: [{ name: "acme", accountId: "222222222222", vpc: customerVpc }] });
+      };
+      expectValidationError(build, "vpc.privateSubnets", '"use1-az3"');
+    });
+
+    test("a consumer's own name is the service's private DNS name, which its private DNS already answers", () => {
+      expectValidationError(() => offeringStack(undefined, { customDnsName: "api.example.com" }), "consumers[0].customDnsName", '"api.example.com"');
+    });
+
     test("a consumer's region is not one the service supports", () => {
       const error = expectValidationError(() => offeringStack(() => ({ region: "us-east-1", supportedRegions: ["us-west-2"] }), { region: "eu-west-1" }), "consumers[0].region", '"eu-west-1"');
       expect(error.expected).toContain("us-west-2");

@@ -1,12 +1,22 @@
 import { Testing } from "cdktf";
+import { analyzeFlow, NetworkModel } from "../../../modules/flows";
 import { catalog } from "../../../stacks/catalog";
 import { privateLinkStacks } from "../../../stacks/privatelink";
 import { Json } from "../../helpers";
 
-function synth(name: string): Json {
+function definitionOf(name: string) {
   const definition = privateLinkStacks.find((s) => s.name === name);
   if (definition === undefined) throw new Error(`no stack ${name}`);
-  return JSON.parse(Testing.synth(definition.create(Testing.app()))) as Json;
+  return definition;
+}
+
+function synth(name: string): Json {
+  return JSON.parse(Testing.synth(definitionOf(name).create(Testing.app()))) as Json;
+}
+
+/** The stack's JSON with the `//` notes Testing.synth leaves out, where the flow analysis reads what the library recorded. */
+function withNotes(name: string): Json {
+  return JSON.parse(JSON.stringify(definitionOf(name).create(Testing.app()).toTerraform())) as Json;
 }
 
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
@@ -29,7 +39,7 @@ describe("PrivateLink example stacks", () => {
     expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer"]);
   });
 
-  test("es1-internal-api: both teams' endpoints in their own accounts, each accepted; the NLB admits only the team VPCs on 443", () => {
+  test("es1-internal-api: both teams' endpoints in their own accounts, each accepted, each resolving the certificate's name; the NLB admits only the team VPCs on 443", () => {
     const json = synth("es1-internal-api");
     expect(json.provider.aws.map((p: Json) => p.alias).sort()).toEqual([undefined, "payments", "search"].sort());
     expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({
@@ -38,13 +48,23 @@ describe("PrivateLink example stacks", () => {
     });
     expect(all(json, "aws_vpc_endpoint").map((e) => e.provider).sort()).toEqual(["aws.payments", "aws.search"]);
     expect(all(json, "aws_vpc_endpoint_connection_accepter")).toHaveLength(2);
-    // AZ names differ between accounts: each team's endpoint keeps the subnets in AZs the service offers to that account.
-    expect(Object.values(json.data.aws_vpc_endpoint_service).map((d) => (d as Json).provider).sort()).toEqual(["aws.payments", "aws.search"]);
-    for (const endpoint of all(json, "aws_vpc_endpoint")) expect(endpoint.subnet_ids).toMatch(/^\$\{matchkeys\(/);
+    // AZ names differ between accounts: every VPC is placed by AZ ID, the same zones on both sides.
+    expect(all(json, "aws_subnet").map((s) => [s.availability_zone, s.availability_zone_id])).toEqual(Array(6).fill(0).map((_, i) => [undefined, `use1-az${(i % 2) + 1}`]));
+    expect(json.data).toBeUndefined();
+    // The certificate carries internal-api.example.com: each team's zone in its own account points it at its endpoint.
+    expect(all(json, "aws_route53_zone").map((z) => [z.name, z.provider]).sort()).toEqual([
+      ["internal-api.example.com", "aws.payments"],
+      ["internal-api.example.com", "aws.search"],
+    ]);
+    expect(all(json, "aws_route53_record").map((r) => [r.type, r.alias.name]).sort()).toEqual([
+      ["A", expect.stringMatching(/aws_vpc_endpoint\.InternalApi_Consumer-payments_Endpoint_\w+\.dns_entry\[0\]\.dns_name/)],
+      ["A", expect.stringMatching(/aws_vpc_endpoint\.InternalApi_Consumer-search_Endpoint_\w+\.dns_entry\[0\]\.dns_name/)],
+    ]);
     expect(only(json, "aws_lb_listener")).toMatchObject({ port: 443, protocol: "TLS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(ingressFrom(json, "LoadBalancer_SecurityGroup").map((r) => r.cidr_ipv4).sort()).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
     expect(only(json, "aws_lb")).toMatchObject({ internal: true, enforce_security_group_inbound_rules_on_private_link_traffic: "on" });
-    expect(Object.keys(json.output)).toEqual(expect.arrayContaining(["service_name", "payments_endpoint_dns_name", "search_endpoint_dns_name"]));
+    expect(json.output).toMatchObject({ payments_api_dns_name: { value: "internal-api.example.com" }, search_api_dns_name: { value: "internal-api.example.com" } });
+    expect(json.output.api_targets_security_group_id.value).toMatch(/aws_security_group\.InternalApi_Service_LoadBalancer_TargetsSecurityGroup_\w+\.id/);
   });
 
   test("es2-saas-private-dns: verified name, ownership record in the provider's zone, private DNS after acceptance; overlapping CIDRs", () => {
@@ -63,14 +83,39 @@ describe("PrivateLink example stacks", () => {
     expect(only(provider, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::333333333333:role/partner-integration"] });
     expect(only(provider, "aws_lb_target_group")).toMatchObject({ target_type: "alb", protocol: "TCP", health_check: { protocol: "HTTPS", path: "/health" } });
     expect(only(provider, "aws_vpc_endpoint_connection_notification").connection_events).toEqual(["Connect"]);
-    expect(Object.keys(provider.output).sort()).toEqual(["service_name", "service_ports"]);
+    expect(Object.keys(provider.output).sort()).toEqual(["alb_security_group_id", "partner_dns_name", "service_availability_zone_ids", "service_name", "service_ports"]);
+    expect(provider.output.service_availability_zone_ids.value).toEqual(["use1-az1", "use1-az2"]);
     expect(provider.provider.aws).toHaveLength(1);
 
     const consumer = synth("es3-partner-consumer");
     expect(consumer.variable.service_name).toMatchObject({ type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" });
-    expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({ service_name: "${var.service_name}", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+    // The endpoint is created as the one role the provider allows; the rest of the stack with the deployment's credentials.
+    expect(consumer.provider.aws.find((p: Json) => p.alias === "partner-integration")).toMatchObject({
+      allowed_account_ids: ["333333333333"],
+      assume_role: [{ role_arn: "arn:aws:iam::333333333333:role/partner-integration" }],
+    });
+    expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({ provider: "aws.partner-integration", service_name: "${var.service_name}", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+    // The provider's terms travel with the endpoint, for the flow analysis of this stack.
+    expect(only(withNotes("es3-partner-consumer"), "aws_vpc_endpoint")["//"].flows.endpointService).toEqual({
+      ports: [443],
+      availabilityZoneIds: ["use1-az1", "use1-az2"],
+      allowedPrincipalArns: ["arn:aws:iam::333333333333:role/partner-integration"],
+      acceptanceRequired: true,
+      tlsPorts: [443],
+    });
+    expect(only(consumer, "aws_route53_zone").name).toBe("partner-api.example.com");
     expect(only(consumer, "aws_vpc_endpoint").policy).toBeUndefined();
     expect(all(consumer, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([443]);
+  });
+
+  test("es3-partner-consumer: its own analysis denies the partner's flow when the endpoint is created with the deployment's credentials instead of the role", () => {
+    const json = withNotes("es3-partner-consumer");
+    const flow = (json["//"].flows.declared as Json[]).find((f) => f.name === "partner-calls-provider-api")!;
+    expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).allowed).toBe(true);
+    for (const endpoint of Object.values(json.resource.aws_vpc_endpoint) as Json[]) delete endpoint.provider;
+    expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).reason).toMatch(
+      /allows arn:aws:iam::333333333333:role\/partner-integration, but ProviderApiEndpoint is created by the ambient credentials of account 333333333333/,
+    );
   });
 
   test("es4-central-logging: TLS 6514 and 443, cross-region, access logs; development's endpoint opens 6514 only", () => {
@@ -85,7 +130,7 @@ describe("PrivateLink example stacks", () => {
     expect(ingressFrom(json, "Consumer-production").map((r) => r.from_port).sort()).toEqual([443, 6514]);
   });
 
-  test("es5-analytics-platform: dual-stack service and endpoints; only the analysts' security groups reach the endpoints", () => {
+  test("es5-analytics-platform: dual-stack service and endpoints; only the analysts' security groups reach the endpoints, and may send to them", () => {
     const json = synth("es5-analytics-platform");
     expect(only(json, "aws_lb").ip_address_type).toBe("dualstack");
     expect(only(json, "aws_vpc_endpoint_service").supported_ip_address_types).toEqual(["ipv4", "ipv6"]);
@@ -93,6 +138,10 @@ describe("PrivateLink example stacks", () => {
     const consumerRules = all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes("Consumer-"));
     expect(consumerRules).toHaveLength(4);
     for (const rule of consumerRules) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.(marketing|finance)-analysts_/);
+    const analystsEgress = all(json, "aws_vpc_security_group_egress_rule").filter((r) => /-analysts_/.test(String(r.security_group_id)));
+    expect(analystsEgress.map((r) => r.from_port).sort()).toEqual([443, 443, 5439, 5439]);
+    for (const rule of analystsEgress) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.Analytics_Consumer-(marketing|finance)_Endpoint_SecurityGroup_/);
+    expect(all(json, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "A", "AAAA", "AAAA"]);
   });
 
   test.each(privateLinkStacks.map((s) => s.name))("%s keeps its Terraform addresses", (name) => {
