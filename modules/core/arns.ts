@@ -55,8 +55,34 @@ export interface ArnKind {
 const ID17 = "[0-9a-z]{17}";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
+/** A kind of ARN the library knows. */
+export type ArnKindName =
+  | "acmCertificate"
+  | "lambdaFunction"
+  | "kmsKey"
+  | "logGroup"
+  | "s3Bucket"
+  | "firehoseDeliveryStream"
+  | "snsTopic"
+  | "iamRole"
+  | "iamPrincipal"
+  | "organizationalUnit"
+  | "organization"
+  | "serviceNetwork"
+  | "latticeService"
+  | "latticeTargetGroup"
+  | "resourceConfiguration"
+  | "resourceGateway"
+  | "networkLoadBalancer"
+  | "applicationLoadBalancer"
+  | "gatewayLoadBalancer"
+  | "ramResourceShare"
+  | "rdsDatabase"
+  | "transitGateway"
+  | "prefixList";
+
 /** The ARN kinds the library's props take. */
-export const ARN_KINDS = {
+export const ARN_KINDS: Readonly<Record<ArnKindName, ArnKind>> = {
   acmCertificate: { name: "an ACM certificate ARN", service: "acm", resource: new RegExp(`^certificate/${UUID}$`), regional: true, example: "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab" },
   lambdaFunction: {
     name: "a Lambda function ARN",
@@ -86,10 +112,7 @@ export const ARN_KINDS = {
   rdsDatabase: { name: "an RDS DB instance or cluster ARN", service: "rds", resource: /^(db|cluster):[a-z][a-z0-9-]{0,62}$/, regional: true, example: "arn:aws:rds:us-east-1:111111111111:db:orders" },
   transitGateway: { name: "a transit gateway ARN", service: "ec2", resource: /^transit-gateway\/tgw-[0-9a-f]{8,17}$/, regional: true, example: "arn:aws:ec2:us-east-1:111111111111:transit-gateway/tgw-0123456789abcdef0" },
   prefixList: { name: "a managed prefix list ARN", service: "ec2", resource: /^prefix-list\/pl-[0-9a-f]{8,17}$/, regional: true, example: "arn:aws:ec2:us-east-1:111111111111:prefix-list/pl-0123456789abcdef0" },
-} as const satisfies Record<string, ArnKind>;
-
-/** A kind of ARN the library knows. */
-export type ArnKindName = keyof typeof ARN_KINDS;
+};
 
 /**
  * Resource types AWS RAM can share, of those this library makes: what a
@@ -112,7 +135,7 @@ export function arnKindOf(value: string, kinds: readonly ArnKindName[]): ArnKind
   const arn = parseArn(value);
   if (arn === undefined) return undefined;
   return kinds.find((kind) => {
-    const spec: ArnKind = ARN_KINDS[kind];
+    const spec = ARN_KINDS[kind];
     const accountOk = spec.hasAccount === false ? arn.account === "" : isAccountId(arn.account);
     return arn.service === spec.service && spec.resource.test(arn.resource) && (spec.regional ? arn.region !== "" : arn.region === "") && accountOk;
   });

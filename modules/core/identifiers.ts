@@ -8,7 +8,36 @@ import { isUnresolved } from "./tokens";
  * resource type the same way, and a subnet ID given for a VPC, or a
  * Lattice service ID for an endpoint service, fails at synth.
  */
-export const RESOURCE_ID_KINDS = {
+/** What one kind of resource ID looks like. */
+export interface ResourceIdSpec {
+  /** For errors: "a VPC ID". */
+  readonly name: string;
+  /** The format AWS gives IDs of this kind. */
+  readonly pattern: RegExp;
+  /** A well-formed example. */
+  readonly example: string;
+}
+
+/** A kind of resource ID. */
+export type ResourceIdKind =
+  | "vpc"
+  | "subnet"
+  | "securityGroup"
+  | "routeTable"
+  | "prefixList"
+  | "vpcEndpoint"
+  | "endpointService"
+  | "transitGateway"
+  | "instance"
+  | "hostedZone"
+  | "serviceNetwork"
+  | "latticeService"
+  | "latticeTargetGroup"
+  | "resourceGateway"
+  | "resourceConfiguration";
+
+/** The formats of resource IDs by kind. */
+export const RESOURCE_ID_KINDS: Readonly<Record<ResourceIdKind, ResourceIdSpec>> = {
   vpc: { name: "a VPC ID", pattern: /^vpc-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "vpc-0123456789abcdef0" },
   subnet: { name: "a subnet ID", pattern: /^subnet-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "subnet-0123456789abcdef0" },
   securityGroup: { name: "a security group ID", pattern: /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "sg-0123456789abcdef0" },
@@ -24,10 +53,7 @@ export const RESOURCE_ID_KINDS = {
   latticeTargetGroup: { name: "a VPC Lattice target group ID", pattern: /^tg-[0-9a-z]{17}$/, example: "tg-0123456789abcdef0" },
   resourceGateway: { name: "a VPC Lattice resource gateway ID", pattern: /^rgw-[0-9a-z]{17}$/, example: "rgw-0123456789abcdef0" },
   resourceConfiguration: { name: "a VPC Lattice resource configuration ID", pattern: /^rcfg-[0-9a-z]{17}$/, example: "rcfg-0123456789abcdef0" },
-} as const satisfies Record<string, { readonly name: string; readonly pattern: RegExp; readonly example: string }>;
-
-/** A kind of resource ID. */
-export type ResourceIdKind = keyof typeof RESOURCE_ID_KINDS;
+};
 
 /** The kind of a literal ID, when it is one of the table's. */
 export function resourceIdKindOf(value: string): ResourceIdKind | undefined {
