@@ -1,5 +1,6 @@
 export * from "./client-peers";
 export * from "./hosted-zone";
 export * from "./security-group";
+export * from "./transit-gateway";
 export * from "./vpc";
 export * from "./deprecated";
