@@ -473,6 +473,10 @@ export interface ResourceShareEntity extends ModelEntity {
 export interface TransitGatewayEntity extends ModelEntity {
   /** `tgw-…`. */
   readonly id: string;
+  /** ARN (what a RAM share names). */
+  readonly arn: string;
+  /** Attachments of the accounts it is shared with need no acceptance. */
+  readonly autoAcceptSharedAttachments: boolean;
   /** Attachments are associated with the default route table. */
   readonly defaultRouteTableAssociation: boolean;
   /** Attachments propagate their VPC's CIDRs into the default route table. */
@@ -493,6 +497,8 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly defaultAssociation: boolean;
   /** Whether it propagates its VPC's CIDRs to the default route table. */
   readonly defaultPropagation: boolean;
+  /** The owner's acceptance of an attachment made by another account, with the default route table settings it applies. @default - none */
+  readonly accepter?: { readonly address: string; readonly defaultAssociation: boolean; readonly defaultPropagation: boolean };
 }
 
 /** A peering connection between two VPCs. */
