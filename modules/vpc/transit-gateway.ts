@@ -162,13 +162,19 @@ export class TransitGateway extends Construct {
   }
 }
 
-interface TransitGatewayAttachmentProps {
+/** What {@link TransitGateway.attach} gives a {@link TransitGatewayAttachment}. */
+export interface TransitGatewayAttachmentProps {
+  /** The attachment's name, which keys its routes' addresses in the other VPCs. */
   readonly name: string;
+  /** The attached VPC. */
   readonly vpc: IVpc;
+  /** The gateway. */
   readonly gateway: TransitGateway;
+  /** Subnets of the attachment's network interfaces, at most one per AZ. */
   readonly subnets: readonly ISubnet[];
-  /** For a VPC of another account: what its attachment waits for. @default - none: the owner's VPC */
+  /** For a VPC of another account: what its attachment waits for (the share of the gateway). @default - none: the owner's VPC */
   readonly share?: readonly ITerraformDependable[];
+  /** The gateway accepts shared attachments by itself. */
   readonly autoAccept: boolean;
 }
 

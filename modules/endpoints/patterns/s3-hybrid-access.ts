@@ -7,6 +7,7 @@ import { EndpointPolicy } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 
+/** Props of {@link S3HybridAccess}: the endpoints' placement (of both), their policy and the on-premises clients. */
 export interface S3HybridAccessProps extends Omit<NetworkEndpointProps, "allowedPeers"> {
   /** What may be done through both endpoints. */
   readonly policy: EndpointPolicy;

@@ -497,8 +497,18 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly defaultAssociation: boolean;
   /** Whether it propagates its VPC's CIDRs to the default route table. */
   readonly defaultPropagation: boolean;
-  /** The owner's acceptance of an attachment made by another account, with the default route table settings it applies. @default - none */
-  readonly accepter?: { readonly address: string; readonly defaultAssociation: boolean; readonly defaultPropagation: boolean };
+  /** The owner's acceptance of an attachment made by another account. @default - none */
+  readonly accepter?: TransitGatewayAttachmentAccepterEntry;
+}
+
+/** An `aws_ec2_transit_gateway_vpc_attachment_accepter`: the owner's default route table settings of a shared gateway's attachment. */
+export interface TransitGatewayAttachmentAccepterEntry {
+  /** The accepter block. */
+  readonly address: string;
+  /** Whether the attachment is associated with the default route table. */
+  readonly defaultAssociation: boolean;
+  /** Whether it propagates its VPC's CIDRs to the default route table. */
+  readonly defaultPropagation: boolean;
 }
 
 /** A peering connection between two VPCs. */
