@@ -58,7 +58,7 @@ export interface TransitGatewayAttachOptions {
 /**
  * A transit gateway that joins VPCs, in the owner's account and in others:
  * one attachment per VPC, routes in each attached VPC's route tables to the
- * other VPCs' CIDRs (both ways), and for VPCs of other accounts the RAM
+ * other VPCs' primary IPv4 CIDRs (both ways), and for VPCs of other accounts the RAM
  * share of the gateway, the attachment made with the VPC's provider and its
  * acceptance by the owner. Attachments are associated with and propagate to
  * the gateway's default route table, so every attached CIDR is routed;

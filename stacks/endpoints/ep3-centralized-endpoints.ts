@@ -22,7 +22,7 @@ const ANALYTICS_APP = { arn: `arn:aws:iam::${CONSUMER_ACCOUNT}:role/analytics-ap
  * from S3, which a gateway endpoint serves only in its own VPC: each spoke
  * gets its own (free) one.
  */
-export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints", ["EP-3", "EP-5", "DEP-1"], (stack) => {
+export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints", ["EP-3", "EP-4", "EP-5", "DEP-1"], (stack) => {
   const hub = exampleVpc(stack, "HubVpc", "shared-services", "10.0.0.0/16");
   const orders = exampleVpc(stack, "OrdersVpc", "orders", "10.1.0.0/16");
   const analytics = exampleVpc(stack, "AnalyticsVpc", "analytics", "10.2.0.0/16", { provider: stack.accountProvider("analytics", CONSUMER_ACCOUNT) });
