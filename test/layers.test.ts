@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
  */
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
-  vpc: ["core"],
+  vpc: ["core", "ram"],
   ram: ["core"],
   endpoints: ["core", "vpc"],
   privatelink: ["core", "vpc", "endpoints"],

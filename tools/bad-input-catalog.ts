@@ -2,13 +2,13 @@ import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
-import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, ServiceAccessPresets } from "../modules/endpoints";
+import { AwsService, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
 import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup } from "../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../modules/vpc";
+import { Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -80,6 +80,7 @@ const accessLogs = (stack: TerraformStack, logs: AccessLogs) => new LatticeAcces
 const httpListener = (stack: TerraformStack) => latticeService(stack).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
 const pathRule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: LatticeListenerAction.fixedResponse(403) });
 const KMS_KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const ECR_REPOSITORY = "arn:aws:ecr:us-east-1:111111111111:repository/api";
 const gateway = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof ResourceGateway>[2]> = {}) =>
   new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpc(stack), ...props });
 const configuration = (stack: TerraformStack, props: Partial<ResourceConfigurationProps> = {}) =>
@@ -114,6 +115,58 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "vpc", api: "Vpc", cause: "A region name where an AZ name is expected", fix: "Use AZ names such as us-east-1a.", path: "Vpc", prop: "availabilityZones[0]", received: '"us-east-1"', build: (s) => vpc(s, { availabilityZones: ["us-east-1"] }) },
   { module: "vpc", api: "Vpc", cause: "subnetNewBits beyond 12", fix: "Use 1 to 12 extra bits (8 turns a /16 into /24 subnets).", path: "Vpc", prop: "subnetNewBits", received: "13", build: (s) => vpc(s, { subnetNewBits: 13 }) },
   { module: "vpc", api: "Vpc.fromVpcAttributes", cause: "An imported VPC whose CIDR is not a CIDR", fix: "Pass the VPC's primary IPv4 CIDR.", path: "Imported", prop: "cidrBlock", received: '"vpc-cidr"', build: (s) => Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "vpc-cidr" }) },
+  { module: "vpc", api: "TransitGateway", cause: "A private ASN outside 64512-65534 on the AWS side", fix: "Use a private ASN from 64512 to 65534, or leave amazonSideAsn unset (64512).", path: "Network", prop: "amazonSideAsn", received: "7224", build: (s) => new TransitGateway(s, "Network", { name: "core", amazonSideAsn: 7224 }) },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "A VPC of another account's provider attached without its account ID",
+    fix: "Pass accountId: the account the gateway is shared with through RAM.",
+    path: "Network",
+    prop: "attach.member.accountId",
+    received: "undefined",
+    build: (s) => new TransitGateway(s, "Network", { name: "core" }).attach("member", vpc(s, { provider: new AwsProvider(s, "member", { alias: "member", region: "us-east-1" }) })),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "The same VPC attached twice to one transit gateway",
+    fix: "Attach each VPC once; routes to more VPCs come from routeTo.",
+    path: "Network",
+    prop: "attach.again.vpc",
+    received: '"the VPC of attachment hub"',
+    build: (s) => {
+      const network = new TransitGateway(s, "Network", { name: "core" });
+      const hub = vpc(s);
+      network.attach("hub", hub);
+      network.attach("again", hub);
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "routeTo naming an attachment of another transit gateway (or one not made yet)",
+    fix: "Name attachments of this gateway made before this one.",
+    path: "Network",
+    prop: "attach.spoke.routeTo[0]",
+    received: '"hub"',
+    build: (s) => {
+      const hub = new TransitGateway(s, "Other", { name: "other" }).attach("hub", vpc(s));
+      new TransitGateway(s, "Network", { name: "core" }).attach("spoke", Vpc.fromVpcAttributes(s, "Spoke", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" }), { routeTo: [hub] });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "Two attachment subnets in one availability zone",
+    fix: "Give one subnet per AZ: a transit gateway attachment takes at most one in each.",
+    path: "Network/Attachment-hub",
+    prop: "subnets[1]",
+    received: '"us-east-1a"',
+    build: (s) => {
+      const hub = vpc(s);
+      new TransitGateway(s, "Network", { name: "core" }).attach("hub", hub, { subnets: [hub.privateSubnets[0], hub.privateSubnets[0]] });
+    },
+  },
   { module: "vpc", api: "SecurityGroup", cause: "An empty security-group description", fix: "Describe what the group protects.", path: "Sg", prop: "description", received: '""', build: (s) => new SecurityGroup(s, "Sg", { vpc: vpc(s), description: "" }) },
   { module: "vpc", api: "SecurityGroup", cause: "A security-group description with non-ASCII characters", fix: "Use printable ASCII only.", path: "Sg", prop: "description", received: '"Base de données"', build: (s) => new SecurityGroup(s, "Sg", { vpc: vpc(s), description: "Base de données" }) },
   { module: "vpc", api: "SecurityGroup.addIngressRule", cause: "Port 0 in a rule", fix: "Use ports 1 to 65535.", path: "Sg", prop: "ingressRules.port", received: "0", build: (s) => group(s).addIngressRule({ ...rule, port: 0 }) },
@@ -383,6 +436,46 @@ export const BAD_INPUTS: readonly BadInput[] = [
   // endpoints patterns
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "A service access pattern with no service", fix: "Pass at least one preset, e.g. ServiceAccessPresets.kms([...]).", path: "Access", prop: "services", received: "[]", build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: [] }) },
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  {
+    module: "endpoints",
+    api: "PrivateAwsServiceAccess",
+    cause: "ecr.dkr without ecr.api",
+    fix: "Add ecr.api too (ServiceAccessPresets.ecrPull has both): a pull takes its token and manifest from ecr.api.",
+    path: "Access",
+    prop: "services",
+    received: '"ecr.dkr without ecr.api"',
+    build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.ecrPull([ECR_REPOSITORY], []).filter((a) => a.service.shortName !== "ecr.api" && a.service.shortName !== "logs") }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyBucketPolicy",
+    cause: "An endpoint-only bucket policy that names no deployment role",
+    fix: "Pass deploymentRoleArns: the role(s) that apply the configuration, which keep the bucket (not its objects) from outside the VPC.",
+    path: "BucketPolicy",
+    prop: "deploymentRoleArns",
+    received: "[]",
+    build: (s) => new EndpointOnlyBucketPolicy(s, "BucketPolicy", { bucketName: "a-bucket", endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }], deploymentRoleArns: [] }),
+  },
+  {
+    module: "endpoints",
+    api: "S3HybridAccess",
+    cause: "Hybrid S3 access without the on-premises ranges",
+    fix: "Pass onPremisesPeers (the ranges the inbound resolver answers), or your own securityGroups.",
+    path: "S3Hybrid",
+    prop: "onPremisesPeers",
+    received: "undefined",
+    build: (s) => new S3HybridAccess(s, "S3Hybrid", { vpc: vpc(s), policy: EndpointPolicy.s3Buckets(["a-bucket"]) }),
+  },
+  {
+    module: "endpoints",
+    api: "S3HybridAccess",
+    cause: "Hybrid S3 access with both on-premises ranges and own security groups",
+    fix: "Give one of them: the given groups' rules are yours.",
+    path: "S3Hybrid",
+    prop: "onPremisesPeers",
+    received: '"with securityGroups"',
+    build: (s) => new S3HybridAccess(s, "S3Hybrid", { vpc: vpc(s), policy: EndpointPolicy.s3Buckets(["a-bucket"]), securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }], onPremisesPeers: [Peer.cidr("192.168.0.0/16")] }),
+  },
   { module: "endpoints", api: "EndpointPolicy.s3Buckets", cause: "An organization ID with capitals in an endpoint policy", fix: "Use the o-... ID as Organizations shows it (lowercase).", path: "Gateway", prop: "policy.organizationId", received: '"o-UPPER"', build: (s) => new GatewayEndpoint(s, "Gateway", { vpc: vpc(s), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: "o-UPPER" }) }) },
   {
     module: "endpoints",

@@ -73,7 +73,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
       vpcEndpointType: "Gateway",
       serviceName: props.service.serviceName(this, "service", region),
       routeTableIds: this.routeTableIds(props),
-      policy: props.policy.render(this, "policy", region),
+      policy: props.policy.render(this, "policy", region, props.service.shortName),
       tags: { Name: nameFromPath(this) },
     });
     this.vpcEndpointId = this.resource.id;

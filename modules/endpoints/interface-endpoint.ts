@@ -110,7 +110,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const region = isAwsService ? (props.serviceRegion ?? resolveRegion(this, props.region, this.provider)) : "";
     const target = aws?.inRegion(this, "service", region) ?? (props.service as IInterfaceEndpointService);
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
-    const policy = endpointPolicy(this, props, target, region);
+    const policy = endpointPolicy(this, props, target, region, aws?.shortName);
     this.serviceName = target.serviceName;
     this.servicePorts = target.ports;
     checkCustomDnsName(this, props, target, privateDnsEnabled);
@@ -206,7 +206,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   }
 }
 
-function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, region: string): string | undefined {
+function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, region: string, service: string | undefined): string | undefined {
   if (!target.isAwsService) {
     if (props.policy !== undefined) {
       Annotations.of(endpoint).addWarning(
@@ -223,7 +223,7 @@ function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, targ
       'an EndpointPolicy: a least-privilege preset such as EndpointPolicy.organizationOnly("o-...") or EndpointPolicy.s3Buckets([...]), or EndpointPolicy.allowAll() to keep AWS\'s allow-all default by choice',
     );
   }
-  return props.policy.render(endpoint, "policy", region);
+  return props.policy.render(endpoint, "policy", region, service);
 }
 
 /** A consumer's own name needs a certificate that carries it: never an AWS service's, and never the name private DNS already answers. */

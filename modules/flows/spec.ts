@@ -49,6 +49,8 @@ export interface FlowRequest {
   readonly action?: string;
   /** The resource ARN of an AWS service request. @default "*" */
   readonly resource?: string;
+  /** The organization of the account that owns `resource` (`aws:ResourceOrgID`). @default - the caller's organization when the resource is in the caller's account, else none */
+  readonly resourceOrganizationId?: string;
 }
 
 /** Where a flow goes: a name to dial, or a Terraform address. */

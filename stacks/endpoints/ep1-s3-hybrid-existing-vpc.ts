@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformVariable } from "cdktf";
 import { EndpointPolicy, S3HybridAccess } from "../../modules/endpoints";
-import { ISubnet, Vpc } from "../../modules/vpc";
+import { Flows } from "../../modules/flows";
+import { ISubnet, Peer, Vpc } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_AZS, EXAMPLE_ORGANIZATION_ID } from "../example-values";
 
@@ -9,7 +10,8 @@ import { EXAMPLE_AZS, EXAMPLE_ORGANIZATION_ID } from "../example-values";
  * in as Terraform variables. S3 is reachable from the VPC through the
  * gateway endpoint and from on-premises (through Route 53 inbound resolver
  * endpoints) through the interface endpoint, whose private DNS answers only
- * the resolver. The gateway endpoint is created first, as AWS requires.
+ * the resolver and whose security group admits only the on-premises range.
+ * The gateway endpoint is created first, as AWS requires.
  */
 export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc", ["EP-1"], (stack) => {
   // Defaults are placeholders so the example plans offline; pass the real IDs with -var.
@@ -28,8 +30,10 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
     cidrBlock: variable("vpc_cidr_block", "Its IPv4 CIDR, the source of the endpoint's security-group rule", "10.20.0.0/16"),
     privateSubnets: subnets,
   });
+  const onPremises = variable("on_premises_cidr", "The on-premises range whose S3 queries the inbound resolver answers", "192.168.0.0/16");
   const s3 = new S3HybridAccess(stack, "S3Hybrid", {
     vpc,
+    onPremisesPeers: [Peer.cidr(onPremises, { name: "on-premises" })],
     policy: EndpointPolicy.s3Buckets(["example-shared-datasets-111111111111"], { organizationId: EXAMPLE_ORGANIZATION_ID }),
   });
   new TerraformOutput(stack, "s3_gateway_endpoint_id", { value: s3.gatewayEndpoint.vpcEndpointId });
@@ -37,4 +41,30 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
     value: s3.interfaceEndpoint.dnsEntries.get(0).dnsName,
     description: "Forward on-premises S3 queries to the inbound resolver; it answers with this endpoint's IPs",
   });
+
+  const dataset = "example-shared-datasets-111111111111";
+  const read = { action: "s3:GetObject", resource: `arn:aws:s3:::${dataset}/2024/batch.parquet` };
+  const principal = { arn: "arn:aws:iam::111111111111:role/on-premises-etl", organizationId: EXAMPLE_ORGANIZATION_ID };
+  Flows.of(stack)
+    .allow("on-premises-reads-datasets", {
+      from: { vpc: vpc.vpcId, cidr: "192.168.0.0/16", principal },
+      to: { dnsName: `${dataset}.s3.us-east-1.amazonaws.com`, request: read },
+      description: "the inbound resolver answers with the interface endpoint, whose group admits the on-premises range",
+    })
+    .deny("other-network-reads-datasets", {
+      from: { vpc: vpc.vpcId, cidr: "172.16.0.0/12", principal },
+      to: { dnsName: `${dataset}.s3.us-east-1.amazonaws.com`, request: read },
+      reason: "has no ingress from 172.16.0.0/12 on tcp 443",
+      description: "a range entering the VPC that is not the on-premises one",
+    })
+    .allow("vpc-reads-datasets-through-gateway", {
+      from: { vpc: vpc.vpcId, principal },
+      to: { dnsName: `${dataset}.s3.us-east-1.amazonaws.com`, request: read },
+      description: "the VPC's own clients keep the gateway endpoint",
+    })
+    .deny("on-premises-reads-another-bucket", {
+      from: { vpc: vpc.vpcId, cidr: "192.168.0.0/16", principal },
+      to: { dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" } },
+      reason: "endpoint policy of S3Hybrid/Interface: no Allow statement matches",
+    });
 });

@@ -1,7 +1,14 @@
 import { TerraformOutput } from "cdktf";
 import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { Flows } from "../../modules/flows";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
+
+const TASK = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/orders-task-execution`, organizationId: EXAMPLE_ORGANIZATION_ID };
+/** Credentials of an account outside the organization, brought into the VPC. */
+const FOREIGN = "arn:aws:iam::999999999999:role/collector";
+const API_REPOSITORY = `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-api`;
+const LOG_GROUP = `arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/ecs/orders`;
 
 /**
  * EP-4: ECS tasks or EKS nodes in private subnets pull images from ECR with
@@ -14,11 +21,48 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
   const access = new PrivateAwsServiceAccess(stack, "EcrAccess", {
     vpc,
     services: ServiceAccessPresets.ecrPull(
-      [`arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-api`, `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-worker`],
-      [`arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/ecs/orders`],
+      [API_REPOSITORY, `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-worker`],
+      [LOG_GROUP],
       { organizationId: EXAMPLE_ORGANIZATION_ID },
     ),
   });
   new TerraformOutput(stack, "endpoint_security_group_id", { value: access.securityGroup!.securityGroupId });
   new TerraformOutput(stack, "ecr_dkr_endpoint_id", { value: access.interfaceEndpoints["ecr.dkr"].vpcEndpointId });
+
+  Flows.of(stack)
+    .allow("task-gets-ecr-token", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: "api.ecr.us-east-1.amazonaws.com", request: { action: "ecr:GetAuthorizationToken", resource: "*" } },
+      description: "a pull starts with a registry token from ecr.api",
+    })
+    .allow("task-pulls-image-manifest", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      description: "the registry's account name resolves to the ecr.dkr endpoint (its wildcard private DNS)",
+    })
+    .allow("task-downloads-image-layers", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com", request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" } },
+      description: "the layers come from ECR's S3 bucket through the gateway endpoint",
+    })
+    .allow("task-ships-container-logs", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents", resource: `${LOG_GROUP}:log-stream:orders-api/1` } },
+    })
+    .deny("task-pulls-another-repository", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/unvetted` } },
+      reason: "endpoint policy of EcrAccess/ecr-dkr: no Allow statement matches",
+    })
+    .deny("task-writes-a-bucket", {
+      from: { vpc, principal: TASK },
+      to: { dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" } },
+      reason: "endpoint policy of EcrAccess/s3: no Allow statement matches",
+      description: "the S3 endpoint serves image layers, not uploads",
+    })
+    .deny("foreign-credentials-pull", {
+      from: { vpc, principal: FOREIGN },
+      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      reason: "aws:PrincipalOrgID",
+    });
 });

@@ -19,18 +19,49 @@ const asList = (value: string | string[]): string[] => (Array.isArray(value) ? v
 
 describe("EndpointPolicy presets", () => {
   test("organizationOnly: everything, but only for principals of the organization", () => {
-    const [statement] = statements(EndpointPolicy.organizationOnly(ORG));
-    expect(statement).toMatchObject({ Effect: "Allow", Principal: "*", Action: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } });
+    const all = statements(EndpointPolicy.organizationOnly(ORG));
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ Effect: "Allow", Principal: "*", Action: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } });
   });
 
-  test("s3Buckets: list on the buckets, object actions on their keys, nothing else; read-only drops writes", () => {
-    const all = statements(EndpointPolicy.s3Buckets(["a-bucket", "b-bucket"], { organizationId: ORG }));
-    expect(all.map((s) => s.Resource)).toEqual([
+  test("organizationOnly on STS: web identity and SAML federation into the organization's roles, which no principal of the organization signs", () => {
+    const [principals, federation, ...rest] = JSON.parse(EndpointPolicy.organizationOnly(ORG).render(scope(), "policy", "us-east-1", "sts")!).Statement as Statement[];
+    expect(rest).toEqual([]);
+    expect(principals.Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": ORG } });
+    expect(federation).toEqual({
+      Sid: "FederationIntoOrganizationRoles",
+      Effect: "Allow",
+      Principal: "*",
+      Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:ResourceOrgID": ORG } },
+    });
+  });
+
+  test("s3Buckets: list on the buckets, object actions on their keys, and reads of the AWS-owned buckets instances install from; read-only drops writes", () => {
+    const [list, objects, software, ...rest] = statements(EndpointPolicy.s3Buckets(["a-bucket", "b-bucket"], { organizationId: ORG }));
+    expect(rest).toEqual([]);
+    expect([list.Resource, objects.Resource]).toEqual([
       ["arn:aws:s3:::a-bucket", "arn:aws:s3:::b-bucket"],
       ["arn:aws:s3:::a-bucket/*", "arn:aws:s3:::b-bucket/*"],
     ]);
-    expect(all.every((s) => s.Condition?.StringEquals["aws:PrincipalOrgID"] === ORG)).toBe(true);
+    expect([list, objects].every((s) => s.Condition?.StringEquals["aws:PrincipalOrgID"] === ORG)).toBe(true);
+    // dnf reads the repositories unsigned: no principal condition can hold, the resources are the limit.
+    expect(software).toMatchObject({ Sid: "AwsManagedInstanceSoftware", Principal: "*", Action: "s3:GetObject" });
+    expect(software.Condition).toBeUndefined();
+    expect(asList(software.Resource)).toEqual(
+      expect.arrayContaining([
+        "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*",
+        "arn:aws:s3:::amazonlinux-2-repos-us-east-1/*",
+        "arn:aws:s3:::amazon-ssm-us-east-1/*",
+        "arn:aws:s3:::aws-ssm-us-east-1/*",
+        "arn:aws:s3:::patch-baseline-snapshot-us-east-1/*",
+        "arn:aws:s3:::amazoncloudwatch-agent-us-east-1/*",
+      ]),
+    );
+    expect(asList(software.Resource).every((r) => r.endsWith("/*"))).toBe(true);
     expect(asList(statements(EndpointPolicy.s3Buckets(["a-bucket"], { readOnly: true }))[1].Action)).toEqual(["s3:GetObject"]);
+    expect(statements(EndpointPolicy.s3Buckets(["a-bucket"], { awsManagedBuckets: false }))).toHaveLength(2);
   });
 
   test("ARNs follow the partition of the endpoint's region", () => {
@@ -51,9 +82,11 @@ describe("EndpointPolicy presets", () => {
     expect(pull.Resource).toBe("arn:aws:ecr:us-east-1:111111111111:repository/api");
   });
 
-  test("ecrImageLayers: reads from the region's starport layer bucket", () => {
-    const [layers] = statements(EndpointPolicy.ecrImageLayers(), "eu-west-1");
-    expect(layers).toMatchObject({ Action: "s3:GetObject", Resource: "arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*" });
+  test("ecrImageLayers: reads from the region's starport layer bucket, for any caller (the URLs are ECR's presigned ones)", () => {
+    const [layers, own] = statements(EndpointPolicy.ecrImageLayers({ organizationId: ORG, bucketNames: ["a-bucket"] }), "eu-west-1");
+    expect(layers).toMatchObject({ Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*" });
+    expect(layers.Condition).toBeUndefined();
+    expect(own.Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": ORG } });
   });
 
   test("logGroups and kmsKeys: only the listed resources, no administration", () => {

@@ -3,8 +3,12 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
-import { ValidationError } from "../../modules/core";
-import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter";
+import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
+import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
+import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
+import { PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeStackFlow, expectFlow, Flows, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 
@@ -102,6 +106,100 @@ describe("flows between VPCs", () => {
     const verdict = analyzeStackFlow(s, spoke, { target: endpoint });
     expect(verdict.reason).toBeUndefined();
     expect(verdict.hops.filter((h) => h.kind === "route").map((h) => h.text).join("\n")).toMatch(/via transit gateway Tgw/);
+  });
+});
+
+describe("flows across accounts through a transit gateway", () => {
+  const MEMBER = "222222222222";
+
+  /** A hub of the owner and a spoke of the member account, joined as `options` say: raw resources, so each piece can be left out. */
+  function crossAccount(options: { share?: boolean; accept?: boolean; backThroughOtherGateway?: boolean } = {}) {
+    const s = stack();
+    const member = new AwsProvider(s, "member", { region: "us-east-1", alias: "member", allowedAccountIds: [MEMBER] });
+    const hub = vpc(s, "HubVpc", "10.0.0.0/16");
+    const spoke = new PrivateVpc(s, "SpokeVpc", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: member });
+    new InterfaceEndpoint(s, "Logs", { vpc: hub, service: AwsService.LOGS, policy: EndpointPolicy.allowAll(), allowedPeers: [Peer.cidr("10.0.0.0/8")] });
+    const tgw = new Ec2TransitGateway(s, "Tgw", { autoAcceptSharedAttachments: "disable" });
+    const waits = [];
+    if (options.share !== false) {
+      const share = new RamResourceShare(s, "Share", { name: "tgw" });
+      waits.push(new RamPrincipalAssociation(s, "SharePrincipal", { resourceShareArn: share.arn, principal: MEMBER }), new RamResourceAssociation(s, "ShareResource", { resourceShareArn: share.arn, resourceArn: tgw.arn }));
+    }
+    new Ec2TransitGatewayVpcAttachment(s, "Attach-hub", { transitGatewayId: tgw.id, vpcId: hub.vpcId, subnetIds: hub.privateSubnets.map((x) => x.subnetId) });
+    const attachment = new Ec2TransitGatewayVpcAttachment(s, "Attach-spoke", { provider: member, transitGatewayId: tgw.id, vpcId: spoke.vpcId, subnetIds: spoke.privateSubnets.map((x) => x.subnetId), dependsOn: waits });
+    if (options.accept !== false) new Ec2TransitGatewayVpcAttachmentAccepter(s, "Accept-spoke", { transitGatewayAttachmentId: attachment.id });
+    const back = options.backThroughOtherGateway === true ? new Ec2TransitGateway(s, "Other", {}).id : tgw.id;
+    hub.privateSubnets.forEach((subnet, i) => new Route(s, `Route-hub-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.1.0.0/16", transitGatewayId: back }));
+    spoke.privateSubnets.forEach((subnet, i) => new Route(s, `Route-spoke-${i}`, { provider: member, routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.0.0.0/16", transitGatewayId: tgw.id }));
+    return { s, spoke, endpoint: () => networkModelOf(s).endpoints[0].address };
+  }
+
+  test("a spoke of another account reaches the hub's endpoint: the gateway is shared with its account and the owner accepts its attachment", () => {
+    const { s, spoke, endpoint } = crossAccount();
+    const verdict = analyzeStackFlow(s, spoke, { target: endpoint() });
+    expect(verdict.reason).toBeUndefined();
+    expect(verdict.hops.filter((h) => h.kind === "share" || h.kind === "acceptance").map((h) => h.text)).toEqual([
+      "RAM share tgw gives transit gateway Tgw to account 222222222222, before Attach-spoke is created",
+      "the owner of transit gateway Tgw accepts attachment Attach-spoke of account 222222222222",
+    ]);
+  });
+
+  test("fails when nobody accepts the attachment of the other account and the gateway does not auto-accept", () => {
+    const { s, spoke, endpoint } = crossAccount({ accept: false });
+    expectFlow(s, spoke, { target: endpoint() }).toBeDenied("attachment Attach-spoke of account 222222222222 is never accepted: transit gateway Tgw does not auto-accept shared attachments");
+  });
+
+  test("fails when the gateway is not shared with the other account", () => {
+    const { s, spoke, endpoint } = crossAccount({ share: false });
+    expectFlow(s, spoke, { target: endpoint() }).toBeDenied("no RAM share in this stack shares it with account 222222222222");
+  });
+
+  test("fails when the way back goes to a transit gateway the hub is not attached to", () => {
+    const { s, spoke, endpoint } = crossAccount({ backThroughOtherGateway: true });
+    expectFlow(s, spoke, { target: endpoint() }).toBeDenied(/^on the way back from .*: route 10\.1\.0\.0\/16 goes to transit gateway Other, but VPC HubVpc has no attachment to it$/);
+  });
+});
+
+describe("flows to AWS services: policies that depend on the request", () => {
+  function sts() {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    new InterfaceEndpoint(s, "Sts", { vpc: app, service: AwsService.STS, policy: EndpointPolicy.organizationOnly(ORG) });
+    return { s, app };
+  }
+  const webIdentity = (resource: string, resourceOrganizationId?: string) => ({ dnsName: "sts.us-east-1.amazonaws.com", request: { action: "sts:AssumeRoleWithWebIdentity", resource, resourceOrganizationId } });
+
+  test("an organization-only STS endpoint admits web identity federation (unsigned) into a role of the organization", () => {
+    const { s, app } = sts();
+    expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::111111111111:role/pod", ORG)).toBeAllowed();
+  });
+
+  test("fails when the role belongs to another organization, or its organization is unknown: aws:ResourceOrgID does not match", () => {
+    const { s, app } = sts();
+    expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::999999999999:role/pod", "o-zzzzzzzzzz")).toBeDenied("aws:ResourceOrgID");
+    expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::999999999999:role/pod")).toBeDenied("aws:ResourceOrgID");
+  });
+
+  test("a resource in the caller's account is taken to be in the caller's organization", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    new InterfaceEndpoint(s, "Kms", {
+      vpc: app,
+      service: AwsService.KMS,
+      policy: EndpointPolicy.fromStatements(new PolicyStatement({ actions: ["kms:Decrypt"], principals: [PolicyPrincipal.anyone()], conditions: { StringEquals: { "aws:ResourceOrgID": ORG } } })),
+    });
+    const decrypt = (resource: string) => ({ dnsName: "kms.us-east-1.amazonaws.com", request: { action: "kms:Decrypt", resource } });
+    expectFlow(s, { vpc: app, principal: APP_ROLE }, decrypt("arn:aws:kms:us-east-1:111111111111:key/k")).toBeAllowed();
+    expectFlow(s, { vpc: app, principal: APP_ROLE }, decrypt("arn:aws:kms:us-east-1:999999999999:key/k")).toBeDenied("aws:ResourceOrgID");
+  });
+
+  test("S3's dual-stack names are S3's: they take the gateway endpoint of the route tables", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    new GatewayEndpoint(s, "S3", { vpc: app, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
+    const verdict = analyzeStackFlow(s, app, "a-bucket.s3.dualstack.us-east-1.amazonaws.com");
+    expect(verdict.reason).toBeUndefined();
+    expect(verdict.hops.map((h) => h.text)).toContain("route table AppVpc/PrivateRoutes-us-east-1a sends com.amazonaws.us-east-1.s3 to gateway endpoint S3");
   });
 });
 

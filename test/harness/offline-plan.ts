@@ -101,6 +101,7 @@ const MOCK_RESOURCES: Record<string, Record<string, unknown>> = {
   aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/mock` },
   aws_db_instance: { arn: `arn:aws:rds:${REGION}:${ACCOUNT}:db:mock`, address: `mock.abcdefghijkl.${REGION}.rds.amazonaws.com`, port: 5432 },
   aws_ram_resource_share: { arn: `arn:aws:ram:${REGION}:${ACCOUNT}:resource-share/0123abcd-0123-4567-89ab-0123456789ab` },
+  aws_ec2_transit_gateway: { arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:transit-gateway/tgw-0123456789abcdef0` },
 };
 
 function hclValue(value: unknown): string {

@@ -4,9 +4,10 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
+import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId } from "../../core";
 import { IVpc, Peer } from "../../vpc";
 import { NetworkEndpointProps } from "../endpoint-base";
+import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
 
@@ -19,9 +20,14 @@ export interface SpokeVpc {
 }
 
 export interface CentralizedEndpointsProps extends NetworkEndpointProps {
-  /** Interface endpoints to create in the hub (`vpc`); gateway endpoints cannot be shared. */
+  /**
+   * The services. Interface endpoints are created once, in the hub (`vpc`);
+   * gateway endpoints (S3, DynamoDB) serve only their own VPC and cost
+   * nothing, so they are created in the hub and in every spoke (ECR image
+   * layers come from S3: `ServiceAccessPresets.ecrPull` fits as it is).
+   */
   readonly services: readonly ServiceAccess[];
-  /** The VPCs that resolve the services to the hub's endpoints. They need a route to the hub (Transit Gateway or peering). */
+  /** The VPCs that resolve the services to the hub's endpoints. They need a route to the hub and back (a `TransitGateway`, or peering). */
   readonly spokes: readonly SpokeVpc[];
   /**
    * Who may connect to the hub's endpoints. Spokes reach them across the
@@ -46,38 +52,49 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
  * (private DNS off), and per service a Route 53 private hosted zone named
  * like the service's public DNS name (e.g. `logs.us-east-1.amazonaws.com`)
  * with alias records to the endpoint, associated with the hub and every
- * spoke. Spokes pay for no endpoints of their own.
+ * spoke. Spokes pay for no interface endpoints of their own; each gets the
+ * (free) gateway endpoints of `services`, which cannot be shared.
  *
  * Creates: what {@link PrivateAwsServiceAccess} creates, plus per service
  * aws_route53_zone, aws_route53_record (apex, and wildcard for services
  * with sub-domains), aws_route53_zone_association per spoke, and
- * aws_route53_vpc_association_authorization for spokes of other accounts.
+ * aws_route53_vpc_association_authorization for spokes of other accounts;
+ * per spoke and gateway service an aws_vpc_endpoint (type Gateway).
  */
 export class CentralizedEndpoints extends Construct {
   /** The hub's endpoints and their shared security group. */
   public readonly endpoints: PrivateAwsServiceAccess;
   /** Private hosted zones by service short name. */
   public readonly hostedZones: Readonly<Record<string, Route53Zone>>;
+  /** Each spoke's own gateway endpoints, by spoke name, then service short name (`s3`). */
+  public readonly spokeGatewayEndpoints: Readonly<Record<string, Readonly<Record<string, GatewayEndpoint>>>>;
 
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
     checkItemCount(this, "spokes", props.spokes, 1);
     checkUnique(this, "spokes", props.spokes, (s) => s.name);
-    props.services.forEach((access, i) => {
-      if (access.endpointType === "Gateway") {
-        throw new ValidationError(this, `services[${i}].endpointType`, "Gateway", "Interface: a gateway endpoint serves only its own VPC, spokes cannot use it");
-      }
-    });
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
+    const interfaces = props.services.filter((access) => access.endpointType !== "Gateway");
+    const gateways = props.services.filter((access) => access.endpointType === "Gateway");
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
       ...props,
       region,
       allowedPeers: props.securityGroups === undefined ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
-      services: props.services.map((access) => ({ ...access, privateDnsEnabled: false })),
+      services: props.services.map((access) => (access.endpointType === "Gateway" ? access : { ...access, privateDnsEnabled: false })),
     });
+    const spokeGateways: Record<string, Record<string, GatewayEndpoint>> = {};
+    for (const spoke of props.spokes) {
+      spokeGateways[spoke.name] = Object.fromEntries(
+        gateways.map((access) => [
+          access.service.shortName,
+          new GatewayEndpoint(this, `Spoke-${stableId(spoke.name)}-${stableId(access.service.shortName)}`, { vpc: spoke.vpc, service: access.service, policy: access.policy, region }),
+        ]),
+      );
+    }
+    this.spokeGatewayEndpoints = spokeGateways;
     const zones: Record<string, Route53Zone> = {};
-    for (const access of props.services) {
+    for (const access of interfaces) {
       const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
       const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
         zoneName: access.service.dnsName(this, `services.${access.service.shortName}`, region),

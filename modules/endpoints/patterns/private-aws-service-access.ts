@@ -1,9 +1,10 @@
+import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
 import { SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
 import { addEndpointIngressRules, NetworkEndpointProps } from "../endpoint-base";
-import { EndpointPolicy, EndpointPolicyPrincipals } from "../endpoint-policy";
+import { EndpointPolicy, EndpointPolicyPrincipals, S3BucketsOptions } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 
@@ -25,7 +26,7 @@ export interface ServiceAccess {
 /** Presets of {@link PrivateAwsServiceAccess}: the endpoints each use case needs, with least-privilege policies. */
 export class ServiceAccessPresets {
   /** S3 from private subnets, through the free gateway endpoint, to the listed buckets only. */
-  public static privateS3(bucketNames: readonly string[], options: EndpointPolicyPrincipals & { readonly readOnly?: boolean } = {}): ServiceAccess[] {
+  public static privateS3(bucketNames: readonly string[], options: S3BucketsOptions = {}): ServiceAccess[] {
     return [{ service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.s3Buckets(bucketNames, options) }];
   }
 
@@ -108,6 +109,14 @@ export class PrivateAwsServiceAccess extends Construct {
       }
       seen.add(access.service.shortName);
     }
+    if (seen.has("ecr.dkr") && !seen.has("ecr.api")) {
+      throw new ValidationError(this, "services", "ecr.dkr without ecr.api", "ecr.api next to ecr.dkr: a pull takes its token and the image manifest from ecr.api (ServiceAccessPresets.ecrPull has both)");
+    }
+    if (seen.has("ecr.dkr") && !props.services.some((a) => a.service.shortName === "s3" && a.endpointType === "Gateway")) {
+      Annotations.of(this).addWarning(
+        "ecr.dkr without an S3 gateway endpoint: ECR serves image layers from S3 (prod-<region>-starport-layer-bucket), so pulls fail unless the VPC has another way to S3. Add { service: AwsService.S3, endpointType: \"Gateway\", policy: EndpointPolicy.ecrImageLayers() }.",
+      );
+    }
     const region = resolveRegion(this, props.region, providerOf(props, props.vpc));
     const interfaces = props.services.filter((a) => (a.endpointType ?? "Interface") === "Interface");
     this.securityGroup = interfaces.length > 0 && props.securityGroups === undefined ? this.sharedSecurityGroup(props, interfaces) : undefined;
@@ -144,13 +153,18 @@ export class PrivateAwsServiceAccess extends Construct {
   }
 
   private sharedSecurityGroup(props: PrivateAwsServiceAccessProps, interfaces: readonly ServiceAccess[]): SecurityGroup {
+    // Not the list of services: AWS cannot change a group's description in place, so adding a service would replace the group.
     const group = new SecurityGroup(this, "SecurityGroup", {
       provider: providerOf(props, props.vpc),
       vpc: props.vpc,
-      description: `VPC endpoints to ${interfaces.map((a) => a.service.shortName).join(", ")}`.slice(0, 255),
+      description: "Interface VPC endpoints to AWS services; each rule names its services",
     });
     const ports = [...new Set(interfaces.flatMap((a) => a.service.ports))].sort((a, b) => a - b);
-    addEndpointIngressRules(group, props.allowedPeers ?? vpcClientPeers(props.vpc), ports.map(Port.tcp), "AWS services");
+    for (const port of ports) {
+      // Rule descriptions change in place, so they can name the services.
+      const services = interfaces.filter((a) => a.service.ports.includes(port)).map((a) => a.service.shortName);
+      addEndpointIngressRules(group, props.allowedPeers ?? vpcClientPeers(props.vpc), [Port.tcp(port)], `AWS services (${services.join(", ")})`);
+    }
     return group;
   }
 }

@@ -1,13 +1,25 @@
 import { Construct } from "constructs";
+import { isUnresolved, ValidationError } from "../../core";
+import { Peer } from "../../vpc";
 import { AwsService } from "../aws-service";
 import { NetworkEndpointProps } from "../endpoint-base";
 import { EndpointPolicy } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 
-export interface S3HybridAccessProps extends NetworkEndpointProps {
+/** Props of {@link S3HybridAccess}: the endpoints' placement (of both), their policy and the on-premises clients. */
+export interface S3HybridAccessProps extends Omit<NetworkEndpointProps, "allowedPeers"> {
   /** What may be done through both endpoints. */
   readonly policy: EndpointPolicy;
+  /**
+   * The on-premises networks whose S3 queries the Route 53 inbound resolver
+   * answers with the interface endpoint's addresses: its only clients (the
+   * VPC's own use the gateway endpoint), so the endpoint's security group
+   * admits these ranges and nothing else. Required unless `securityGroups`
+   * are given, whose rules are yours.
+   * @default - none
+   */
+  readonly onPremisesPeers?: readonly Peer[];
   /**
    * Route tables that get the gateway endpoint's route.
    * @default - the route tables of `subnets`
@@ -24,7 +36,8 @@ export interface S3HybridAccessProps extends NetworkEndpointProps {
  * S3 for the VPC and for on-premises networks at once: the VPC's own clients
  * use the free gateway endpoint, while Route 53 inbound resolver endpoints
  * answer on-premises queries for S3 with the interface endpoint's private
- * IPs (private DNS only for the inbound resolver). AWS requires the gateway
+ * IPs (private DNS only for the inbound resolver), which admits only the
+ * on-premises ranges. AWS requires the gateway
  * endpoint to exist first, so the interface endpoint depends on it.
  *
  * Creates: aws_vpc_endpoint (Gateway and Interface), aws_security_group and
@@ -38,6 +51,18 @@ export class S3HybridAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: S3HybridAccessProps) {
     super(scope, id);
+    if (props.securityGroups === undefined) {
+      if (props.onPremisesPeers === undefined || (!isUnresolved(props.onPremisesPeers) && props.onPremisesPeers.length === 0)) {
+        throw new ValidationError(
+          this,
+          "onPremisesPeers",
+          props.onPremisesPeers,
+          "the on-premises ranges (Peer.cidr(...)) that reach S3 through the inbound resolver: the interface endpoint's only clients, the VPC's own use the gateway endpoint",
+        );
+      }
+    } else if (props.onPremisesPeers !== undefined) {
+      throw new ValidationError(this, "onPremisesPeers", "with securityGroups", "either onPremisesPeers (a group admitting them is created) or securityGroups (their rules are yours), not both");
+    }
     this.gatewayEndpoint = new GatewayEndpoint(this, "Gateway", {
       vpc: props.vpc,
       service: AwsService.S3,
@@ -47,8 +72,10 @@ export class S3HybridAccess extends Construct {
       region: props.region,
       provider: props.provider,
     });
+    const { onPremisesPeers, ...endpointProps } = props;
     this.interfaceEndpoint = new InterfaceEndpoint(this, "Interface", {
-      ...props,
+      ...endpointProps,
+      allowedPeers: onPremisesPeers,
       service: AwsService.S3,
       privateDnsEnabled: true,
       privateDnsOnlyForInboundResolverEndpoint: true,

@@ -1,4 +1,5 @@
 import { isAnyAddressCidr } from "../../core/addresses";
+import { parseArn } from "../../core/arns";
 import { EndpointEntity } from "../model/entities";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
@@ -77,7 +78,7 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
     return path.assume(`the endpoint policy of ${labelOf(endpoint)} is not evaluated: the flow names no request action`).allow();
   }
   const resource = request.resource ?? "*";
-  const keys = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId };
+  const keys = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId, ...resourceKeys(context, resource) };
   let current = path;
   if (endpoint.policy === undefined) {
     current = current.pass("endpoint-policy", `${labelOf(endpoint)} has no endpoint policy: AWS's default allows every request`, endpoint.address);
@@ -94,6 +95,15 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
   return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address).allow();
 }
 
+/** `aws:ResourceOrgID` of the request's resource, when the flow says it or the resource is in the caller's (known) account. */
+function resourceKeys(context: FlowContext, resource: string): Record<string, string> {
+  const request = context.destination.request;
+  const caller = context.source.principal;
+  const account = parseArn(resource)?.account;
+  const organization = request?.resourceOrganizationId ?? (caller !== undefined && account !== undefined && account !== "" && account === caller.account ? caller.organizationId : undefined);
+  return organization === undefined ? {} : { "aws:ResourceOrgID": organization };
+}
+
 /** A request to an AWS service from outside every VPC (a pipeline, the console): only the bucket policy of an S3 request decides. */
 export function awsServiceFromOutside(path: Path, context: FlowContext): FlowVerdict {
   const request = context.destination.request;
@@ -102,7 +112,7 @@ export function awsServiceFromOutside(path: Path, context: FlowContext): FlowVer
   const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
   const current = path.pass("internet", `the request reaches ${bucket === undefined ? "the service" : `S3 bucket ${bucket}`} over its public endpoint, through no VPC endpoint`);
   if (bucketPolicy === undefined) return current.allow();
-  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, request.resource, {});
+  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, request.resource, resourceKeys(context, request.resource));
   if (verdict.decision === "ExplicitlyDenied") return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${request.resource}`, bucketPolicy.address);
   return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action}`, bucketPolicy.address).allow();
 }

@@ -64,7 +64,7 @@ export function awsServiceDnsNames(serviceName: string): string[] {
   const special: Record<string, string[]> = {
     "ecr.api": [`api.ecr.${region}.${suffix}`],
     "ecr.dkr": [`dkr.ecr.${region}.${suffix}`, `*.dkr.ecr.${region}.${suffix}`],
-    s3: [`s3.${region}.${suffix}`, `*.s3.${region}.${suffix}`],
+    s3: [`s3.${region}.${suffix}`, `*.s3.${region}.${suffix}`, `s3.dualstack.${region}.${suffix}`, `*.s3.dualstack.${region}.${suffix}`],
     "execute-api": [`*.execute-api.${region}.${suffix}`],
   };
   return special[service] ?? [`${service}.${region}.${suffix}`];
@@ -72,7 +72,8 @@ export function awsServiceDnsNames(serviceName: string): string[] {
 
 /** The AWS service endpoint name a public AWS DNS name belongs to (`s3.us-east-1.amazonaws.com` -> `com.amazonaws.us-east-1.s3`). */
 export function awsServiceOfDnsName(name: string): string | undefined {
-  const match = /^(?:.*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)?)\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(\.cn)?$/.exec(name);
+  // Dual-stack names (`<bucket>.s3.dualstack.<region>.amazonaws.com`) belong to the service before `dualstack`.
+  const match = /^(?:.*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)?)\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(\.cn)?$/.exec(name.replace(/\.dualstack\./, "."));
   if (match === null) return undefined;
   const [, service, region, china] = match;
   const short = service === "api.ecr" ? "ecr.api" : service === "dkr.ecr" ? "ecr.dkr" : service.split(".").pop();

@@ -1,8 +1,9 @@
 import { cidrContains, parseCidr } from "../../core/addresses";
-import { RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity } from "../model/entities";
+import { RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity, TransitGatewayAttachmentEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
-import { FlowVerdict, Path } from "../verdict";
+import { FlowHop, FlowHopKind, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, ResolvedSource, vpcLabel } from "./context";
+import { checkShare } from "./sharing";
 
 /** A network presence traffic is sent to: the interfaces of an endpoint, a load balancer, a gateway, a target. */
 export interface NetworkTarget {
@@ -62,23 +63,29 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
   }
   if (destinations.length === 0) return path.deny("route", `the addresses of ${target.label} in ${vpcLabel(targetVpc, model)} are unknown, so no route to them can be proven`, target.address);
   let current = path;
+  const from: LinkEnd = { vpcId: source.vpc?.id, label: source.label };
+  const to: LinkEnd = { vpcId: target.vpcId, label: vpcLabel(targetVpc, model) };
   for (const subnet of source.subnets) {
     const outbound = routeFrom(model, subnet, destinations);
     if (outbound.route === undefined) {
       return current.deny("route", `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? subnet.address);
     }
-    const hop = transit(model, outbound.route, source, target, destinations);
-    if (!hop.ok) return current.deny("route", hop.text, outbound.route.source);
+    const hop = transit(model, outbound.route, from, to, destinations);
+    if (!hop.ok) return current.deny(hop.kind ?? "route", hop.text, hop.address ?? outbound.route.source);
+    for (const step of hop.steps) if (!current.hops.some((h) => h.text === step.text)) current = current.pass(step.kind, step.text, step.address);
     current = current.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} via ${hop.text}`, outbound.route.source);
-    if (hop.assumption !== undefined) current = current.assume(hop.assumption);
+    for (const assumption of hop.assumptions) current = current.assume(assumption);
   }
-  // The way back: the target's subnets need a route to the client's addresses over the same kind of link.
+  // The way back: the target's subnets need a route to the client's addresses, over a link that carries it.
   const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   for (const subnet of targetSubnets) {
     const back = routeFrom(model, subnet, source.cidrs);
     if (back.route === undefined || back.route.kind === "local") {
       return current.deny("route", `${back.table === undefined ? `subnet ${subnetName(subnet)}` : `route table ${labelOf(back.table)}`} of ${vpcLabel(targetVpc, model)} has no route back to ${source.cidrs.join(", ")} (${source.label})`, back.table?.address ?? subnet.address);
     }
+    const hop = transit(model, back.route, to, from, source.cidrs);
+    if (!hop.ok) return current.deny(hop.kind ?? "route", `on the way back from ${subnetName(subnet)}: ${hop.text}`, hop.address ?? back.route.source);
+    for (const assumption of hop.assumptions) current = current.assume(assumption);
   }
   if (targetSubnets.length > 0) current = current.pass("route", `return route from ${vpcLabel(targetVpc, model)} to ${source.cidrs.join(", ")}`);
   return current;
@@ -97,32 +104,104 @@ function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: read
   return { table, route: best };
 }
 
-/** Describes the link a route uses, or says in words why it does not lead to the target's VPC. */
-function transit(model: NetworkModel, route: RouteEntry, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): { readonly ok: boolean; readonly text: string; readonly assumption?: string } {
-  const targetVpc = model.vpc(target.vpcId);
-  if (route.kind === "transitGateway") {
-    const tgw = model.transitGateways.find((t) => t.id === route.target);
-    if (tgw === undefined) return { ok: true, text: `transit gateway ${route.target}`, assumption: `transit gateway ${route.target} (not in this stack) routes ${destinations.join(", ")} to ${vpcLabel(targetVpc, model)} and back` };
-    const attached = (vpcId: string | undefined) => model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
-    const from = attached(source.vpc?.id);
-    const to = attached(target.vpcId);
-    if (from === undefined) return { ok: false, text: `route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${source.label} has no attachment to it` };
-    if (to === undefined) return { ok: false, text: `transit gateway ${labelOf(tgw)} has no attachment of ${vpcLabel(targetVpc, model)}, so nothing routes ${destinations.join(", ")} on` };
-    if (!(tgw.defaultRouteTableAssociation && tgw.defaultRouteTablePropagation && from.defaultAssociation && to.defaultPropagation)) {
-      return { ok: false, text: `transit gateway ${labelOf(tgw)} does not propagate ${vpcLabel(targetVpc, model)}'s routes into the route table of ${source.label}'s attachment` };
-    }
-    return { ok: true, text: `transit gateway ${labelOf(tgw)}` };
-  }
+/** One side of a link between VPCs. */
+interface LinkEnd {
+  /** The VPC. @default - unknown */
+  readonly vpcId?: string;
+  /** For messages. */
+  readonly label: string;
+}
+
+/** What a route's next hop does with the traffic: carries it to the other VPC (with the steps proven on the way), or not, and why. */
+interface Link {
+  readonly ok: boolean;
+  /** The link in words (ok), or why it does not carry the traffic. */
+  readonly text: string;
+  /** The kind of a broken link's hop. @default "route" */
+  readonly kind?: FlowHopKind;
+  /** The block a broken link is decided by. @default - the route */
+  readonly address?: string;
+  /** Hops proven on the way (a RAM share of the gateway). */
+  readonly steps: readonly FlowHop[];
+  readonly assumptions: readonly string[];
+}
+
+function linkOk(text: string, steps: readonly FlowHop[] = [], assumptions: readonly string[] = []): Link {
+  return { ok: true, text, steps, assumptions };
+}
+
+function linkBroken(text: string, kind?: FlowHopKind, address?: string): Link {
+  return { ok: false, text, kind, address, steps: [], assumptions: [] };
+}
+
+/** Describes the link a route of `from` uses towards `to`, or says in words why it does not lead there. */
+function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[]): Link {
+  if (route.kind === "transitGateway") return throughTransitGateway(model, route, from, to, destinations);
   if (route.kind === "peering") {
     const peering = model.peeringConnections.find((p) => p.id === route.target);
-    if (peering === undefined) return { ok: true, text: `peering connection ${route.target}`, assumption: `peering connection ${route.target} (not in this stack) joins ${source.label} and ${vpcLabel(targetVpc, model)}` };
+    if (peering === undefined) return linkOk(`peering connection ${route.target}`, [], [`peering connection ${route.target} (not in this stack) joins ${from.label} and ${to.label}`]);
     const joins = [peering.vpcId, peering.peerVpcId];
-    if (!joins.includes(source.vpc?.id ?? "") || !joins.includes(target.vpcId)) return { ok: false, text: `peering connection ${labelOf(peering)} does not connect ${source.label} with ${vpcLabel(targetVpc, model)}` };
-    if (!peering.accepted) return { ok: false, text: `peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)` };
-    return { ok: true, text: `peering connection ${labelOf(peering)}` };
+    if (!joins.includes(from.vpcId ?? "") || !joins.includes(to.vpcId ?? "")) return linkBroken(`peering connection ${labelOf(peering)} does not connect ${from.label} with ${to.label}`);
+    if (!peering.accepted) return linkBroken(`peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)`);
+    return linkOk(`peering connection ${labelOf(peering)}`);
   }
-  if (route.kind === "local") return { ok: false, text: `${route.destination} is local to ${source.label}, not ${vpcLabel(targetVpc, model)}: the VPCs' CIDRs overlap` };
-  return { ok: false, text: `route ${route.destination} goes to ${route.target ?? route.kind}, which does not lead to ${vpcLabel(targetVpc, model)}` };
+  if (route.kind === "local") return linkBroken(`${route.destination} is local to ${from.label}, not ${to.label}: the VPCs' CIDRs overlap`);
+  return linkBroken(`route ${route.destination} goes to ${route.target ?? route.kind}, which does not lead to ${to.label}`);
+}
+
+/**
+ * A transit gateway carries traffic between two of its attachments when
+ * both exist and are usable (an attachment of another account needs the
+ * gateway shared with that account and, unless the gateway auto-accepts,
+ * the owner's acceptance), the sender's attachment is associated with the
+ * default route table and the receiver's propagates its CIDRs into it.
+ */
+function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[]): Link {
+  const tgw = model.transitGateways.find((t) => t.id === route.target);
+  if (tgw === undefined) return linkOk(`transit gateway ${route.target}`, [], [`transit gateway ${route.target} (not in this stack) routes ${destinations.join(", ")} from ${from.label} to ${to.label}`]);
+  const attached = (vpcId: string | undefined) => model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
+  const sender = attached(from.vpcId);
+  const receiver = attached(to.vpcId);
+  if (sender === undefined) return linkBroken(`route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${from.label} has no attachment to it`);
+  if (receiver === undefined) return linkBroken(`transit gateway ${labelOf(tgw)} has no attachment of ${to.label}, so nothing routes ${destinations.join(", ")} on`);
+  const steps: FlowHop[] = [];
+  const assumptions: string[] = [];
+  const settings = new Map<TransitGatewayAttachmentEntity, { readonly association: boolean; readonly propagation: boolean }>();
+  for (const [attachment, end] of [[sender, from], [receiver, to]] as const) {
+    const ownerAccount = model.accountOf(tgw.provider);
+    const attacherAccount = model.accountOf(attachment.provider);
+    if (attachment.provider === tgw.provider || (ownerAccount !== undefined && ownerAccount === attacherAccount)) {
+      settings.set(attachment, { association: attachment.defaultAssociation, propagation: attachment.defaultPropagation });
+      continue;
+    }
+    const dependsOn = ((attachment.block?.config.depends_on ?? []) as string[]).map((d) => d.replace(/^\$\{|\}$/g, ""));
+    const shared = checkShare(new Path(), model, { arns: [tgw.arn, tgw.id], label: `transit gateway ${labelOf(tgw)}`, ownerProvider: tgw.provider, consumer: attachment, dependsOn });
+    if (!(shared instanceof Path)) {
+      const broken = shared.hops[shared.hops.length - 1];
+      return linkBroken(`the attachment of ${end.label}: ${broken.text}`, broken.kind, broken.address);
+    }
+    steps.push(...shared.hops);
+    assumptions.push(...shared.assumptions);
+    if (attachment.accepter === undefined && !tgw.autoAcceptSharedAttachments) {
+      return linkBroken(
+        `attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider} is never accepted: transit gateway ${labelOf(tgw)} does not auto-accept shared attachments and no aws_ec2_transit_gateway_vpc_attachment_accepter accepts it`,
+        "acceptance",
+        attachment.address,
+      );
+    }
+    steps.push({
+      kind: "acceptance",
+      ok: true,
+      text: attachment.accepter === undefined ? `transit gateway ${labelOf(tgw)} auto-accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}` : `the owner of transit gateway ${labelOf(tgw)} accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}`,
+      address: attachment.accepter?.address ?? tgw.address,
+    });
+    // The default route table settings of a shared gateway's attachment are the owner's: the accepter's, else the gateway's defaults.
+    settings.set(attachment, attachment.accepter === undefined ? { association: true, propagation: true } : { association: attachment.accepter.defaultAssociation, propagation: attachment.accepter.defaultPropagation });
+  }
+  if (!(tgw.defaultRouteTableAssociation && tgw.defaultRouteTablePropagation && settings.get(sender)?.association === true && settings.get(receiver)?.propagation === true)) {
+    return linkBroken(`transit gateway ${labelOf(tgw)} does not propagate ${to.label}'s routes into the route table of ${from.label}'s attachment`);
+  }
+  return linkOk(`transit gateway ${labelOf(tgw)}`, steps, assumptions);
 }
 
 /** True when a rule lets this protocol and port through. */

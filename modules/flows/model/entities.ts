@@ -563,6 +563,10 @@ export interface ResourceShareEntity extends ModelEntity {
 export interface TransitGatewayEntity extends ModelEntity {
   /** `tgw-…`. */
   readonly id: string;
+  /** ARN (what a RAM share names). */
+  readonly arn: string;
+  /** Attachments of the accounts it is shared with need no acceptance. */
+  readonly autoAcceptSharedAttachments: boolean;
   /** Attachments are associated with the default route table. */
   readonly defaultRouteTableAssociation: boolean;
   /** Attachments propagate their VPC's CIDRs into the default route table. */
@@ -580,6 +584,18 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   /** Subnet IDs. */
   readonly subnetIds: readonly string[];
   /** Whether the attachment is in the default route table (and propagates to it). */
+  readonly defaultAssociation: boolean;
+  /** Whether it propagates its VPC's CIDRs to the default route table. */
+  readonly defaultPropagation: boolean;
+  /** The owner's acceptance of an attachment made by another account. @default - none */
+  readonly accepter?: TransitGatewayAttachmentAccepterEntry;
+}
+
+/** An `aws_ec2_transit_gateway_vpc_attachment_accepter`: the owner's default route table settings of a shared gateway's attachment. */
+export interface TransitGatewayAttachmentAccepterEntry {
+  /** The accepter block. */
+  readonly address: string;
+  /** Whether the attachment is associated with the default route table. */
   readonly defaultAssociation: boolean;
   /** Whether it propagates its VPC's CIDRs to the default route table. */
   readonly defaultPropagation: boolean;

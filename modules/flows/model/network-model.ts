@@ -868,10 +868,18 @@ export class NetworkModel {
       this.transitGateways.push({
         ...this.base(block),
         id: this.idOf(block),
+        arn: this.arnOf(block),
+        autoAcceptSharedAttachments: this.text(block, "auto_accept_shared_attachments") === "enable",
         defaultRouteTableAssociation: this.text(block, "default_route_table_association") !== "disable",
         defaultRouteTablePropagation: this.text(block, "default_route_table_propagation") !== "disable",
       });
     }
+    const attachmentAccepters = new Map(
+      doc.resources("aws_ec2_transit_gateway_vpc_attachment_accepter").map((b) => [
+        this.text(b, "transit_gateway_attachment_id"),
+        { address: b.address, defaultAssociation: this.bool(b, true, "transit_gateway_default_route_table_association"), defaultPropagation: this.bool(b, true, "transit_gateway_default_route_table_propagation") },
+      ]),
+    );
     for (const block of doc.resources("aws_ec2_transit_gateway_vpc_attachment")) {
       this.transitGatewayAttachments.push({
         ...this.base(block),
@@ -881,6 +889,7 @@ export class NetworkModel {
         subnetIds: this.strings(block, "subnet_ids"),
         defaultAssociation: this.bool(block, true, "transit_gateway_default_route_table_association"),
         defaultPropagation: this.bool(block, true, "transit_gateway_default_route_table_propagation"),
+        accepter: attachmentAccepters.get(this.idOf(block)),
       });
     }
     const accepters = new Set(doc.resources("aws_vpc_peering_connection_accepter").map((b) => this.text(b, "vpc_peering_connection_id")));

@@ -29,6 +29,7 @@ describe("CentralizedEndpoints", () => {
       services: [
         { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) },
         { service: AwsService.ECR_DKR, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.ECR_API, policy: EndpointPolicy.organizationOnly(ORG) },
       ],
     });
     return { stack, central, json: synthJson(stack) };
@@ -37,7 +38,7 @@ describe("CentralizedEndpoints", () => {
   test("hub endpoints with private DNS off, behind one group open to the given peers", () => {
     const { json } = hubAndSpokes();
     const endpoints = Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[];
-    expect(endpoints).toHaveLength(2);
+    expect(endpoints).toHaveLength(3);
     expect(endpoints.every((e) => e.private_dns_enabled === false && String(e.vpc_id).includes("aws_vpc.Hub_"))).toBe(true);
     const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
     expect(rules.map((r) => r.cidr_ipv4)).toEqual(["10.0.0.0/8"]);
@@ -46,25 +47,25 @@ describe("CentralizedEndpoints", () => {
   test("one private hosted zone per service, named like the service, with alias records to the endpoint's regional DNS entry", () => {
     const { json, central } = hubAndSpokes();
     const zones = Object.values(resourcesOfType(json, "aws_route53_zone")) as Json[];
-    expect(zones.map((z) => z.name).sort()).toEqual(["dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    expect(zones.map((z) => z.name).sort()).toEqual(["api.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
     expect(zones.every((z) => String(z.vpc[0].vpc_id).includes("aws_vpc.Hub_") && z.lifecycle.ignore_changes.includes("vpc"))).toBe(true);
     const records = Object.values(resourcesOfType(json, "aws_route53_record")) as Json[];
-    expect(records.map((r) => r.name).sort()).toEqual(["*.dkr.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    expect(records.map((r) => r.name).sort()).toEqual(["*.dkr.ecr.us-east-1.amazonaws.com", "api.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
     for (const record of records) {
       expect(record.type).toBe("A");
       expect(record.alias.name).toMatch(/^\$\{aws_vpc_endpoint\.Central_Endpoints_.*\.dns_entry\[0\]\.dns_name\}$/);
       expect(record.alias.zone_id).toMatch(/\.dns_entry\[0\]\.hosted_zone_id\}$/);
       expect(record.alias.evaluate_target_health).toBe(true);
     }
-    expect(Object.keys(central.hostedZones).sort()).toEqual(["ecr.dkr", "logs"]);
+    expect(Object.keys(central.hostedZones).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
   });
 
   test("every zone is associated with every spoke; spokes of other accounts after the hub's authorization, with their provider", () => {
     const { json } = hubAndSpokes();
     const associations = Object.entries(resourcesOfType(json, "aws_route53_zone_association")) as [string, Json][];
-    expect(associations).toHaveLength(4);
+    expect(associations).toHaveLength(6);
     const authorizations = Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization")) as Json[];
-    expect(authorizations).toHaveLength(2);
+    expect(authorizations).toHaveLength(3);
     expect(authorizations.every((a) => a.provider === undefined && String(a.vpc_id).includes("aws_vpc.Analytics_"))).toBe(true);
     const analytics = associations.filter(([key]) => key.includes("Association-analytics"));
     expect(analytics.every(([, a]) => a.provider === "aws.partner" && String(a.zone_id).includes("aws_route53_vpc_association_authorization."))).toBe(true);
@@ -84,19 +85,26 @@ describe("CentralizedEndpoints", () => {
     expect(rules.map((r) => r.cidr_ipv4).sort()).toEqual(["10.0.0.0/16", "10.1.0.0/16"]);
   });
 
-  test("fails when a service asks for a gateway endpoint", () => {
+  test("gateway services (free, serving only their own VPC) go into the hub and into every spoke, with the spoke's provider; they get no zone", () => {
     const stack = stackWithProvider();
-    expectValidationError(
-      () =>
-        new CentralizedEndpoints(stack, "Central", {
-          vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
-          spokes: [{ name: "a", vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "A") }],
-          allowedPeers: [Peer.cidr("10.0.0.0/8")],
-          services: ServiceAccessPresets.privateS3(["a-bucket"]),
-        }),
-      "services[0].endpointType",
-      "Gateway",
-    );
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
+    const remote = new Vpc(stack, "Remote", { name: "remote", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
+    const central = new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [
+        { name: "a", vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "A") },
+        { name: "remote", vpc: remote },
+      ],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: ServiceAccessPresets.ecrPull(["arn:aws:ecr:us-east-1:111111111111:repository/api"], ["arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api"], { organizationId: ORG }),
+    });
+    const gateways = (Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_endpoint")) as [string, Json][]).filter(([, e]) => e.vpc_endpoint_type === "Gateway");
+    expect(gateways.map(([, e]) => String(e.vpc_id).replace(/_[0-9A-F]+\.id\}$/, "").replace("${aws_vpc.", "")).sort()).toEqual(["A", "Hub", "Remote"]);
+    expect(gateways.find(([key]) => key.startsWith("Central_Spoke-remote-s3_"))![1].provider).toBe("aws.partner");
+    expect(gateways.every(([, e]) => String(e.policy).includes("starport-layer-bucket"))).toBe(true);
+    expect(Object.keys(central.spokeGatewayEndpoints)).toEqual(["a", "remote"]);
+    expect(Object.keys(central.spokeGatewayEndpoints.remote)).toEqual(["s3"]);
+    expect(Object.keys(central.hostedZones).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
   });
 
   test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {

@@ -23,13 +23,14 @@ describe("PrivateAwsServiceAccess", () => {
       "Interface:com.amazonaws.us-east-1.logs",
     ]);
     const group = onlyResource(json, "aws_security_group");
-    expect(group.description).toBe("VPC endpoints to ecr.api, ecr.dkr, logs");
+    // Stable: AWS replaces a group whose description changes, so adding a service must not change it.
+    expect(group.description).toBe("Interface VPC endpoints to AWS services; each rule names its services");
     const interfaces = Object.values(endpoints).filter((e) => e.vpc_endpoint_type === "Interface");
     expect(new Set(interfaces.map((e) => JSON.stringify(e.security_group_ids))).size).toBe(1);
     expect(interfaces.every((e) => e.private_dns_enabled === true && e.policy !== undefined)).toBe(true);
     const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16" });
+    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16", description: "Clients to AWS services (ecr.api, ecr.dkr, logs) through the VPC endpoint, TCP 443" });
     expect(JSON.parse(endpoints["Gateway:com.amazonaws.us-east-1.s3"].policy).Statement[0].Resource).toBe("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*");
     expect(Object.keys(access.interfaceEndpoints).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
     expect(Object.keys(access.gatewayEndpoints)).toEqual(["s3"]);
@@ -76,6 +77,35 @@ describe("PrivateAwsServiceAccess", () => {
       "s3",
     );
     expect(error.expected).toContain("S3HybridAccess");
+  });
+
+  test("adding a service keeps the shared group (its description does not change); its rule's description, which changes in place, names the services", () => {
+    const groupOf = (services: Parameters<typeof ServiceAccessPresets.kms>[0]) => {
+      const stack = stackWithProvider();
+      new PrivateAwsServiceAccess(stack, "Access", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms(services), ...(services.length > 1 ? ServiceAccessPresets.cloudWatchLogs([LOG_GROUP]) : [])] });
+      const json = synthJson(stack);
+      return { group: onlyResource(json, "aws_security_group"), rule: onlyResource(json, "aws_vpc_security_group_ingress_rule") };
+    };
+    const before = groupOf([KEY]);
+    const after = groupOf([KEY, KEY]);
+    expect(after.group).toEqual(before.group);
+    expect(before.rule.description).toBe("Clients to AWS services (kms) through the VPC endpoint, TCP 443");
+    expect(after.rule.description).toBe("Clients to AWS services (kms, logs) through the VPC endpoint, TCP 443");
+  });
+
+  test("fails when ecr.dkr comes without ecr.api, which every pull needs for its token and manifest", () => {
+    const stack = stackWithProvider();
+    const [, dkr, s3] = ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]);
+    const error = expectValidationError(() => new PrivateAwsServiceAccess(stack, "Dkr", { vpc: testVpc(stack), services: [dkr, s3] }), "services", "ecr.dkr without ecr.api");
+    expect(error.expected).toContain("ServiceAccessPresets.ecrPull");
+  });
+
+  test("warns when ecr.dkr comes without an S3 gateway endpoint for the image layers", () => {
+    const stack = stackWithProvider();
+    const [api, dkr] = ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]);
+    const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc: testVpc(stack), services: [api, dkr] });
+    const warnings = access.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringContaining("starport-layer-bucket")]);
   });
 
   test("fails when no service is given", () => {

@@ -74,11 +74,18 @@ describe("endpoint example stacks", () => {
     expect(partner.policy).toBeUndefined();
   });
 
-  test("hub and spoke: hub endpoints, zones associated with both spokes, the cross-account one authorized", () => {
+  test("hub and spoke: hub endpoints, zones associated with both spokes, the cross-account one authorized; a gateway endpoint per VPC; a shared transit gateway", () => {
     const json = synth("ep3-centralized-endpoints");
-    expect(endpoints(json).every((e) => e.private_dns_enabled === false)).toBe(true);
-    expect(Object.values(resourcesOfType(json, "aws_route53_zone"))).toHaveLength(3);
-    expect(Object.values(resourcesOfType(json, "aws_route53_zone_association"))).toHaveLength(6);
-    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))).toHaveLength(3);
+    const interfaces = endpoints(json).filter((e) => e.vpc_endpoint_type === "Interface");
+    expect(interfaces.map((e) => e.service_name).sort()).toEqual(["ecr.api", "ecr.dkr", "kms", "logs"].map((s) => `com.amazonaws.us-east-1.${s}`));
+    expect(interfaces.every((e) => e.private_dns_enabled === false)).toBe(true);
+    expect(endpoints(json).filter((e) => e.vpc_endpoint_type === "Gateway")).toHaveLength(3);
+    expect(Object.values(resourcesOfType(json, "aws_route53_zone"))).toHaveLength(4);
+    expect(Object.values(resourcesOfType(json, "aws_route53_zone_association"))).toHaveLength(8);
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))).toHaveLength(4);
+    expect(Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment"))).toHaveLength(3);
+    expect(Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment_accepter"))).toHaveLength(1);
+    // Hub to each spoke and each spoke to the hub, in both AZs' route tables; no spoke-to-spoke route.
+    expect(Object.values(resourcesOfType(json, "aws_route"))).toHaveLength(8);
   });
 });

@@ -1,0 +1,261 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
+import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { AwsResourceProps, checkAccountId, checkIntegerRange, checkItemCount, requireProps, requireValue, stableId, ValidationError } from "../core";
+import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
+import { ISubnet, IVpc, zoneOf } from "./vpc";
+
+export interface TransitGatewayProps extends AwsResourceProps {
+  /** Name tag of the gateway, and name of its RAM shares. */
+  readonly name: string;
+  /**
+   * Private ASN of the AWS side of BGP sessions (VPN, Direct Connect).
+   * @default 64512 (AWS's default)
+   */
+  readonly amazonSideAsn?: number;
+  /**
+   * Accept the attachments of accounts the gateway is shared with without
+   * review. Off, every attachment of another account is accepted by this
+   * configuration (an `aws_ec2_transit_gateway_vpc_attachment_accepter`),
+   * so that no VPC joins the network unless the owner's code says so.
+   * @default false
+   */
+  readonly autoAcceptSharedAttachments?: boolean;
+  /**
+   * Share the gateway with accounts outside the owner's AWS organization;
+   * their attachments then also accept the RAM invitation.
+   * @default false
+   */
+  readonly allowExternalPrincipals?: boolean;
+}
+
+/** Options of {@link TransitGateway.attach}. */
+export interface TransitGatewayAttachOptions {
+  /**
+   * Subnets of the attachment's network interfaces, one per availability
+   * zone: resources in an AZ without one cannot reach the gateway.
+   * @default - the VPC's private subnets
+   */
+  readonly subnets?: readonly ISubnet[];
+  /**
+   * The VPCs attached before that this VPC gets routes to, and that get
+   * routes back to it. Name only the hub in a hub-and-spoke network, so that
+   * spokes get no routes to each other.
+   * @default - every VPC attached before
+   */
+  readonly routeTo?: readonly TransitGatewayAttachment[];
+  /**
+   * The account that owns the VPC, when its provider is not the gateway's:
+   * the gateway is shared with it through AWS RAM.
+   * @default - the gateway's account (an error for a VPC of another provider)
+   */
+  readonly accountId?: string;
+}
+
+/**
+ * A transit gateway that joins VPCs, in the owner's account and in others:
+ * one attachment per VPC, routes in each attached VPC's route tables to the
+ * other VPCs' primary IPv4 CIDRs (both ways), and for VPCs of other accounts the RAM
+ * share of the gateway, the attachment made with the VPC's provider and its
+ * acceptance by the owner. Attachments are associated with and propagate to
+ * the gateway's default route table, so every attached CIDR is routed;
+ * isolation between VPCs comes from the routes each VPC gets (`routeTo`).
+ *
+ * Creates: aws_ec2_transit_gateway; per attachment
+ * aws_ec2_transit_gateway_vpc_attachment and aws_route (one per route table
+ * and destination VPC); per VPC of another account
+ * aws_ec2_transit_gateway_vpc_attachment_accepter (unless auto-accepted),
+ * and per such account aws_ram_resource_share, aws_ram_principal_association,
+ * aws_ram_resource_association (and aws_ram_resource_share_accepter with
+ * `allowExternalPrincipals`).
+ */
+export class TransitGateway extends Construct {
+  /** The underlying `aws_ec2_transit_gateway`, as an escape hatch. */
+  public readonly resource: Ec2TransitGateway;
+  /** `tgw-…` */
+  public readonly transitGatewayId: string;
+  /** ARN of the gateway (what RAM shares). */
+  public readonly transitGatewayArn: string;
+  /** The owner's provider. @default - the stack's default provider */
+  public readonly provider?: TerraformProvider;
+  private readonly props: TransitGatewayProps;
+  private readonly attachments: TransitGatewayAttachment[] = [];
+  /** What an attachment of each other account waits for: the share of the gateway, and its acceptance where needed. */
+  private readonly sharesByAccount = new Map<string, readonly ITerraformDependable[]>();
+
+  constructor(scope: Construct, id: string, props: TransitGatewayProps) {
+    super(scope, id);
+    requireProps(this, props, ["name"]);
+    requireValue(this, "name", props.name, "a name for the gateway");
+    checkIntegerRange(this, "amazonSideAsn", props.amazonSideAsn, 64512, 65534);
+    this.props = props;
+    this.provider = props.provider;
+    this.resource = new Ec2TransitGateway(this, "Resource", {
+      provider: props.provider,
+      description: props.name,
+      amazonSideAsn: props.amazonSideAsn,
+      autoAcceptSharedAttachments: props.autoAcceptSharedAttachments === true ? "enable" : "disable",
+      defaultRouteTableAssociation: "enable",
+      defaultRouteTablePropagation: "enable",
+      dnsSupport: "enable",
+      tags: { Name: props.name },
+    });
+    this.transitGatewayId = this.resource.id;
+    this.transitGatewayArn = this.resource.arn;
+  }
+
+  /** The attachments so far, in the order they were made. */
+  public get attachedVpcs(): readonly TransitGatewayAttachment[] {
+    return [...this.attachments];
+  }
+
+  /**
+   * Attaches a VPC; `name` keys its Terraform addresses. Adds the routes
+   * between it and the VPCs of `routeTo` in both VPCs' route tables.
+   */
+  public attach(name: string, vpc: IVpc, options: TransitGatewayAttachOptions = {}): TransitGatewayAttachment {
+    requireValue(this, "attach.name", name || undefined, "a name for the attachment");
+    if (this.attachments.some((a) => a.name === name)) throw new ValidationError(this, `attach.${name}`, name, "a name not attached before");
+    const sameVpc = this.attachments.find((a) => a.vpc === vpc);
+    if (sameVpc !== undefined) throw new ValidationError(this, `attach.${name}.vpc`, `the VPC of attachment ${sameVpc.name}`, "a VPC not attached before (one attachment per VPC)");
+    (options.routeTo ?? []).forEach((other, i) => {
+      if (!this.attachments.includes(other)) throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other.name, "an attachment of this transit gateway made before");
+    });
+    const crossAccount = vpc.provider !== undefined && vpc.provider !== this.provider;
+    if (crossAccount) requireValue(this, `attach.${name}.accountId`, options.accountId, "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it");
+    checkAccountId(this, `attach.${name}.accountId`, options.accountId);
+    const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
+      name,
+      vpc,
+      gateway: this,
+      subnets: options.subnets ?? vpc.privateSubnets,
+      share: crossAccount ? this.shareWith(options.accountId as string, vpc.provider as TerraformProvider) : undefined,
+      autoAccept: this.props.autoAcceptSharedAttachments === true,
+    });
+    for (const other of options.routeTo ?? this.attachments) {
+      attachment.addRoutesTo(other);
+      other.addRoutesTo(attachment);
+    }
+    this.attachments.push(attachment);
+    return attachment;
+  }
+
+  /** The share of the gateway with one account (made once), and what an attachment of that account must wait for. */
+  private shareWith(accountId: string, consumer: TerraformProvider): readonly ITerraformDependable[] {
+    const existing = this.sharesByAccount.get(accountId);
+    if (existing !== undefined) return existing;
+    const share = new ResourceShare(this, `Share-${accountId}`, {
+      provider: this.provider,
+      name: `${this.props.name}-${accountId}`,
+      principals: [SharePrincipal.account(accountId)],
+      allowExternalPrincipals: this.props.allowExternalPrincipals,
+    });
+    const association = share.addResource("transit-gateway", this.transitGatewayArn);
+    // Inside the organization (RAM sharing enabled) the share needs no acceptance; outside it, the account accepts the invitation.
+    const accepter = this.props.allowExternalPrincipals === true ? [new ResourceShareAccepter(this, `ShareAccepter-${accountId}`, { share, provider: consumer }).resource] : [];
+    const waits = [association, ...(share.invitationDependencies ?? []), ...accepter];
+    this.sharesByAccount.set(accountId, waits);
+    return waits;
+  }
+}
+
+/** What {@link TransitGateway.attach} gives a {@link TransitGatewayAttachment}. */
+export interface TransitGatewayAttachmentProps {
+  /** The attachment's name, which keys its routes' addresses in the other VPCs. */
+  readonly name: string;
+  /** The attached VPC. */
+  readonly vpc: IVpc;
+  /** The gateway. */
+  readonly gateway: TransitGateway;
+  /** Subnets of the attachment's network interfaces, at most one per AZ. */
+  readonly subnets: readonly ISubnet[];
+  /** For a VPC of another account: what its attachment waits for (the share of the gateway). @default - none: the owner's VPC */
+  readonly share?: readonly ITerraformDependable[];
+  /** The gateway accepts shared attachments by itself. */
+  readonly autoAccept: boolean;
+}
+
+/**
+ * One VPC's attachment to a {@link TransitGateway} (made by
+ * `TransitGateway.attach`), with the routes of the VPC's route tables to the
+ * other attached VPCs.
+ */
+export class TransitGatewayAttachment extends Construct {
+  /** The underlying `aws_ec2_transit_gateway_vpc_attachment`, as an escape hatch. */
+  public readonly resource: Ec2TransitGatewayVpcAttachment;
+  /** `tgw-attach-…` */
+  public readonly transitGatewayAttachmentId: string;
+  /** The name the attachment was made with. */
+  public readonly name: string;
+  /** The attached VPC. */
+  public readonly vpc: IVpc;
+  /** The owner's acceptance of an attachment of another account. @default - none (the owner's VPC, or auto-accepted) */
+  public readonly accepter?: Ec2TransitGatewayVpcAttachmentAccepter;
+  private readonly gateway: TransitGateway;
+  /** The attachment is usable once this exists: routes to the gateway wait for it. */
+  private readonly ready: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: TransitGatewayAttachmentProps) {
+    super(scope, id);
+    checkItemCount(this, "subnets", props.subnets, 1);
+    const zones = new Set<string>();
+    props.subnets.forEach((subnet, i) => {
+      const zone = zoneOf(subnet);
+      if (zone === undefined) return;
+      if (zones.has(zone)) throw new ValidationError(this, `subnets[${i}]`, zone, "one subnet per availability zone (a transit gateway attachment takes at most one in each)");
+      zones.add(zone);
+    });
+    this.name = props.name;
+    this.vpc = props.vpc;
+    this.gateway = props.gateway;
+    const ownerAccount = props.share === undefined;
+    this.resource = new Ec2TransitGatewayVpcAttachment(this, "Resource", {
+      // The attachment is made by the VPC's account; the owner's default route table settings do not apply to shared gateways.
+      provider: props.vpc.provider ?? props.gateway.provider,
+      transitGatewayId: props.gateway.transitGatewayId,
+      vpcId: props.vpc.vpcId,
+      subnetIds: props.subnets.map((s) => s.subnetId),
+      dnsSupport: "enable",
+      transitGatewayDefaultRouteTableAssociation: ownerAccount ? true : undefined,
+      transitGatewayDefaultRouteTablePropagation: ownerAccount ? true : undefined,
+      dependsOn: props.share === undefined ? undefined : [...props.share],
+      tags: { Name: `${props.gateway.node.id}-${props.name}` },
+    });
+    this.transitGatewayAttachmentId = this.resource.id;
+    if (!ownerAccount && !props.autoAccept) {
+      this.accepter = new Ec2TransitGatewayVpcAttachmentAccepter(this, "Accepter", {
+        provider: props.gateway.provider,
+        transitGatewayAttachmentId: this.transitGatewayAttachmentId,
+        transitGatewayDefaultRouteTableAssociation: true,
+        transitGatewayDefaultRouteTablePropagation: true,
+        tags: { Name: `${props.gateway.node.id}-${props.name}` },
+      });
+    }
+    this.ready = this.accepter ?? this.resource;
+  }
+
+  /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR, through the gateway. */
+  public addRoutesTo(other: TransitGatewayAttachment): void {
+    const tables = new Map<string, string>();
+    this.vpc.privateSubnets.forEach((subnet, i) => {
+      if (subnet.routeTableId === undefined) {
+        throw new ValidationError(this, `vpc.privateSubnets[${i}].routeTableId`, undefined, "a route table ID on every private subnet, to route to the transit gateway");
+      }
+      const zone = zoneOf(subnet);
+      if (zone === undefined) throw new ValidationError(this, `vpc.privateSubnets[${i}].availabilityZone`, undefined, "the subnet's AZ (or AZ ID), which keys its route's Terraform address");
+      if (![...tables.values()].includes(subnet.routeTableId)) tables.set(zone, subnet.routeTableId);
+    });
+    for (const [zone, routeTableId] of tables) {
+      new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}`, {
+        provider: this.vpc.provider ?? this.gateway.provider,
+        routeTableId,
+        destinationCidrBlock: other.vpc.cidrBlock,
+        transitGatewayId: this.gateway.transitGatewayId,
+        dependsOn: [this.ready],
+      });
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TransitGateway, Vpc } from "../../modules/vpc";
+import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+
+const AZS = ["us-east-1a", "us-east-1b"];
+
+function network() {
+  const stack = stackWithProvider();
+  const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
+  const vpc = (id: string, cidrBlock: string, provider?: AwsProvider) => new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS, provider });
+  return { stack, member, hub: vpc("Hub", "10.0.0.0/16"), orders: vpc("Orders", "10.1.0.0/16"), billing: vpc("Billing", "10.3.0.0/16"), analytics: vpc("Analytics", "10.2.0.0/16", member) };
+}
+
+/** Routes by the VPC of their route table and destination, e.g. `Hub -> 10.1.0.0/16`. */
+function routes(stack: TerraformStack): Record<string, Json[]> {
+  const byPair: Record<string, Json[]> = {};
+  for (const route of Object.values(resourcesOfType(synthJson(stack), "aws_route")) as Json[]) {
+    const vpc = /aws_route_table\.([A-Za-z]+)_PrivateRoutes/.exec(String(route.route_table_id))?.[1];
+    (byPair[`${vpc} -> ${route.destination_cidr_block}`] ??= []).push(route);
+  }
+  return byPair;
+}
+
+describe("TransitGateway", () => {
+  test("a gateway with default route table association and propagation, that accepts no shared attachment by itself", () => {
+    const { stack } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const [gateway] = Object.values(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway")) as Json[];
+    expect(gateway).toMatchObject({
+      description: "core",
+      auto_accept_shared_attachments: "disable",
+      default_route_table_association: "enable",
+      default_route_table_propagation: "enable",
+      dns_support: "enable",
+      tags: { Name: "core" },
+    });
+    expect(tgw.resource.node.id).toBe("Resource");
+  });
+
+  test("VPCs of the owner: one attachment each in the private subnets, and routes both ways in every route table, after the attachment", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    tgw.attach("orders", orders);
+    const attachments = Object.entries(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][];
+    expect(attachments.map(([key]) => key.replace(/_[0-9A-F]+$/, ""))).toEqual(["Network_Attachment-hub", "Network_Attachment-orders"]);
+    for (const [, attachment] of attachments) {
+      expect(attachment).toMatchObject({ transit_gateway_default_route_table_association: true, transit_gateway_default_route_table_propagation: true });
+      expect(attachment.subnet_ids).toHaveLength(2);
+      expect(attachment.provider).toBeUndefined();
+    }
+    const byPair = routes(stack);
+    expect(Object.keys(byPair).sort()).toEqual(["Hub -> 10.1.0.0/16", "Orders -> 10.0.0.0/16"]);
+    for (const list of Object.values(byPair)) {
+      expect(list).toHaveLength(2);
+      expect(list.every((r) => String(r.transit_gateway_id).includes("aws_ec2_transit_gateway.Network_") && r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment."))).toBe(true);
+    }
+    expect(tgw.attachedVpcs.map((a) => a.name)).toEqual(["hub", "orders"]);
+  });
+
+  test("routeTo: spokes route to the hub only, so they get no routes to each other", () => {
+    const { stack, hub, orders, billing } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const toHub = [tgw.attach("hub", hub)];
+    tgw.attach("orders", orders, { routeTo: toHub });
+    tgw.attach("billing", billing, { routeTo: toHub });
+    expect(Object.keys(routes(stack)).sort()).toEqual(["Billing -> 10.0.0.0/16", "Hub -> 10.1.0.0/16", "Hub -> 10.3.0.0/16", "Orders -> 10.0.0.0/16"]);
+  });
+
+  test("a VPC of another account: the gateway shared with it through RAM, the attachment made with its provider after the share, accepted by the owner", () => {
+    const { stack, hub, analytics } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    tgw.attach("analytics", analytics, { accountId: "222222222222" });
+    const json = synthJson(stack);
+    const [share] = Object.values(resourcesOfType(json, "aws_ram_resource_share")) as Json[];
+    expect(share).toMatchObject({ name: "core-222222222222", allow_external_principals: false });
+    const [principal] = Object.values(resourcesOfType(json, "aws_ram_principal_association")) as Json[];
+    expect(principal.principal).toBe("222222222222");
+    const [resource] = Object.values(resourcesOfType(json, "aws_ram_resource_association")) as Json[];
+    expect(resource.resource_arn).toMatch(/^\$\{aws_ec2_transit_gateway\.Network_.*\.arn\}$/);
+    const attachment = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).find(([key]) => key.includes("analytics"))![1];
+    expect(attachment.provider).toBe("aws.member");
+    // A shared gateway's route table settings are the owner's: set on the accepter, not here.
+    expect(attachment.transit_gateway_default_route_table_association).toBeUndefined();
+    expect(attachment.depends_on.sort()).toEqual([expect.stringMatching(/^aws_ram_principal_association\./), expect.stringMatching(/^aws_ram_resource_association\./)]);
+    const [accepter] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment_accepter")) as Json[];
+    expect(accepter).toMatchObject({ transit_gateway_default_route_table_association: true, transit_gateway_default_route_table_propagation: true });
+    expect(accepter.provider).toBeUndefined();
+    const analyticsRoutes = routes(stack)["Analytics -> 10.0.0.0/16"];
+    expect(analyticsRoutes.every((r) => r.provider === "aws.member" && r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment_accepter."))).toBe(true);
+    expect(routes(stack)["Hub -> 10.2.0.0/16"].every((r) => r.provider === undefined)).toBe(true);
+  });
+
+  test("auto-accepting gateways need no accepter; shares outside the organization are accepted by the member; one share per account", () => {
+    const { stack, hub, analytics, member } = network();
+    const second = new Vpc(stack, "Reporting", { name: "reporting", cidrBlock: "10.4.0.0/16", availabilityZones: AZS, provider: member });
+    const tgw = new TransitGateway(stack, "Network", { name: "core", autoAcceptSharedAttachments: true, allowExternalPrincipals: true });
+    tgw.attach("hub", hub);
+    tgw.attach("analytics", analytics, { accountId: "222222222222" });
+    tgw.attach("reporting", second, { accountId: "222222222222" });
+    const json = synthJson(stack);
+    expect(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment_accepter")).toEqual({});
+    expect(Object.keys(resourcesOfType(json, "aws_ram_resource_share"))).toHaveLength(1);
+    const [shareAccepter] = Object.values(resourcesOfType(json, "aws_ram_resource_share_accepter")) as Json[];
+    expect(shareAccepter.provider).toBe("aws.member");
+    const attachments = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).filter(([key]) => !key.includes("hub"));
+    expect(attachments.every(([, a]) => a.depends_on.some((d: string) => d.startsWith("aws_ram_resource_share_accepter.")))).toBe(true);
+    expect((Object.values(resourcesOfType(json, "aws_ec2_transit_gateway")) as Json[])[0].auto_accept_shared_attachments).toBe("enable");
+  });
+
+  test("fails when a VPC of another provider comes without its account, or with a malformed one", () => {
+    const { stack, analytics } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("analytics", analytics), "attach.analytics.accountId", "undefined");
+    expectValidationError(() => tgw.attach("analytics", analytics, { accountId: "2222" }), "attach.analytics.accountId", "2222");
+  });
+
+  test("fails when a name or a VPC is attached twice, or routeTo names an attachment of another gateway", () => {
+    const { stack, hub, orders, billing } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const other = new TransitGateway(stack, "Other", { name: "other" });
+    tgw.attach("hub", hub);
+    expectValidationError(() => tgw.attach("hub", orders), "attach.hub", "hub");
+    expectValidationError(() => tgw.attach("again", hub), "attach.again.vpc", "the VPC of attachment hub");
+    const foreign = other.attach("billing", billing);
+    expectValidationError(() => tgw.attach("orders", orders, { routeTo: [foreign] }), "attach.orders.routeTo[0]", "billing");
+  });
+
+  test("fails when two subnets of the attachment share an AZ, a private subnet has no route table, or the ASN is not private", () => {
+    const { stack, hub } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const [a] = hub.privateSubnets;
+    expectValidationError(() => tgw.attach("twice", hub, { subnets: [a, a] }), "subnets[1]", "us-east-1a");
+    const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16", privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" }] });
+    tgw.attach("hub", hub);
+    expectValidationError(() => tgw.attach("imported", imported), "vpc.privateSubnets[0].routeTableId", "undefined");
+    expectValidationError(() => new TransitGateway(stack, "Public", { name: "public", amazonSideAsn: 7224 }), "amazonSideAsn", "7224");
+  });
+});
