@@ -1,5 +1,5 @@
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
-import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, SubnetEntity } from "../model/entities";
+import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, ModelEntity, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
@@ -121,8 +121,8 @@ function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEn
   return current.allow();
 }
 
-/** The endpoint's AZs must overlap the load balancer's; across accounts only AZ IDs can be compared. */
-function sharedZones(model: NetworkModel, endpoint: EndpointEntity, balancer: LoadBalancerEntity): { readonly ok: boolean; readonly text: string } {
+/** The endpoint's AZs must overlap the load balancer's (or the resource gateway's, `providerKind`); across accounts only AZ IDs can be compared. */
+export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, balancer: ModelEntity & { readonly subnetIds: readonly string[] }, providerKind = "the load balancer"): { readonly ok: boolean; readonly text: string } {
   const subnetsOf = (ids: readonly string[] | undefined): SubnetEntity[] => (ids ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   const consumer = subnetsOf(endpoint.subnetIds);
   const provider = subnetsOf(balancer.subnetIds);
@@ -130,11 +130,13 @@ function sharedZones(model: NetworkModel, endpoint: EndpointEntity, balancer: Lo
   const consumerAccount = model.accountOf(endpoint.provider) ?? endpoint.provider;
   const providerAccount = model.accountOf(balancer.provider) ?? balancer.provider;
   const sameAccount = consumerAccount === providerAccount;
-  const key = (s: SubnetEntity): string | undefined => s.availabilityZoneId ?? (sameAccount ? s.availabilityZone : undefined);
+  // One vocabulary for both sides: AZ IDs where every subnet has one, else AZ names within one account.
+  const byId = [...consumer, ...provider].every((s) => s.availabilityZoneId !== undefined);
+  const key = (s: SubnetEntity): string | undefined => (byId ? s.availabilityZoneId : sameAccount ? s.availabilityZone : undefined);
   if (consumer.some((s) => key(s) === undefined) || provider.some((s) => key(s) === undefined)) {
     return {
       ok: false,
-      text: `AZ names (${consumer.map((s) => s.availabilityZone).join(", ")} and ${provider.map((s) => s.availabilityZone).join(", ")}) map to different zones in accounts ${consumerAccount} and ${providerAccount}: place the endpoint's and the load balancer's subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
+      text: sameAccount ? `${labelOf(endpoint)} and ${labelOf(balancer)} are placed one by AZ name and one by AZ ID, which cannot be compared offline: place both by AZ ID` : `AZ names (${consumer.map((s) => s.availabilityZone).join(", ")} and ${provider.map((s) => s.availabilityZone).join(", ")}) map to different zones in accounts ${consumerAccount} and ${providerAccount}: place the endpoint's and ${providerKind}'s subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
     };
   }
   const shared = consumer.map(key).filter((z) => provider.map(key).includes(z));
