@@ -13,6 +13,12 @@ import { Vpc } from "../modules/vpc";
 export const EXAMPLE_REGION = "us-east-1";
 /** The availability zones of every example VPC. */
 export const EXAMPLE_AZS = ["us-east-1a", "us-east-1b"] as const;
+/**
+ * Two zones by AZ ID, the same physical zones in every account (AZ names are
+ * not): for VPCs whose endpoints meet another account's resource gateway or
+ * load balancer, which must share a zone.
+ */
+export const EXAMPLE_AZ_IDS = ["use1-az1", "use1-az2"] as const;
 
 /** The organization of the example accounts, which endpoint and auth policies admit. */
 export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
@@ -29,9 +35,11 @@ export interface ExampleVpcOptions {
   readonly provider?: TerraformProvider;
   /** @default false */
   readonly dualStack?: boolean;
+  /** AZ names, or AZ IDs such as {@link EXAMPLE_AZ_IDS}. @default EXAMPLE_AZS */
+  readonly availabilityZones?: readonly string[];
 }
 
 /** A private VPC with one subnet per example AZ and no internet route; `id` keys its Terraform addresses. */
 export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): Vpc {
-  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
+  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: options.availabilityZones ?? EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
 }
