@@ -103,6 +103,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public readonly authType: LatticeAuthType;
   /** The auth policy; undefined with authType NONE and for networks of resource configurations only. */
   public readonly authPolicy?: LatticeAuthPolicy;
+  /** True for a network of resource configurations only: no auth policy, and no service may join. */
   public readonly resourceConfigurationsOnly: boolean;
   /** The network's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;

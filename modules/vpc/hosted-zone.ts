@@ -21,7 +21,7 @@ export interface IHostedZone {
   readonly provider?: TerraformProvider;
 }
 
-/** A private hosted zone of the app, as {@link privateZoneAnswering} finds it. */
+/** A private hosted zone of the app that answers a name inside its VPCs. */
 export interface PrivateZoneMatch {
   /** The zone's domain, lower case. */
   readonly zoneName: string;
