@@ -42,6 +42,8 @@ export function planOverride(stack: StackJson): string {
     skip_requesting_account_id: true,
     skip_metadata_api_check: true,
     skip_region_validation: true,
+    // Without an account to ask for (skip_requesting_account_id), the provider cannot check allowed_account_ids: unset it offline.
+    allowed_account_ids: null,
   };
   const aws = aliases(stack).map((alias) => (alias === undefined ? offline : { alias, ...offline }));
   return JSON.stringify({ provider: { aws } }, null, 2);
