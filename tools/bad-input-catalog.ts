@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
 import { AwsService, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
@@ -506,6 +507,40 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "resources", api: "ResourceConfiguration", cause: "A SINGLE configuration with no resource", fix: "Give exactly one of dnsResource, ipResource, arnResource.", path: "Config", prop: "dnsResource, ipResource, arnResource", received: '"none of them"', build: (s) => configuration(s, { dnsResource: undefined }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A DNS resource without port ranges", fix: "List the ports clients use, e.g. [\"5432\"].", path: "Config", prop: "portRanges", received: "[]", build: (s) => configuration(s, { portRanges: [] }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A CHILD configuration without its group", fix: "Give resourceConfigurationGroup (a GROUP configuration).", path: "Config", prop: "resourceConfigurationGroup", received: "undefined", build: (s) => configuration(s, { type: "CHILD", resourceGateway: undefined }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A DNS resource whose name only a private hosted zone of the app answers",
+    fix: "Use a name public DNS resolves (a public zone record holding the private address, an RDS or load balancer DNS name), or an ipResource or arnResource: the gateway resolves names publicly.",
+    path: "Config",
+    prop: "dnsResource.domainName",
+    received: '"orders.db.example.com"',
+    build: (s) => {
+      new Route53Zone(s, "Zone", { name: "db.example.com", vpc: [{ vpcId: "vpc-0123456789abcdef0" }] });
+      configuration(s);
+    },
+  },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A Resource endpoint in no availability zone of the resource gateway",
+    fix: "Place the endpoint in at least one of the gateway's zones (by AZ ID across accounts).",
+    path: "Endpoint",
+    prop: "vpc.privateSubnets",
+    received: '["us-east-1c","us-east-1d"]',
+    build: (s) => new ResourceEndpoint(s, "Endpoint", { vpc: new Vpc(s, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1c", "us-east-1d"] }), resourceConfiguration: configuration(s) }),
+  },
+  { module: "lattice", api: "ServiceNetwork", cause: "An auth policy on a network of resource configurations only", fix: "Drop the policy (AWS applies none to resource configurations), or make a network for services without resourceConfigurationsOnly.", path: "Network", prop: "authPolicy", received: '"a policy with resourceConfigurationsOnly"', build: (s) => network(s, { resourceConfigurationsOnly: true }) },
+  {
+    module: "lattice",
+    api: "ServiceNetworkServiceAssociation",
+    cause: "A service associated with a network of resource configurations only",
+    fix: "Put the service in a network made for services, with an auth policy.",
+    path: "Network/Service-orders",
+    prop: "serviceNetwork",
+    received: '"test/Network"',
+    build: (s) => network(s, { authPolicy: undefined, resourceConfigurationsOnly: true }).associateService("orders", { serviceArn: SERVICE_ARN, serviceId: "svc-0123456789abcdef0" }),
+  },
 
   // required props missing: JavaScript callers and `as never` casts get a ValidationError, never a TypeError
   { module: "vpc", api: "Vpc", cause: "No availabilityZones (a JavaScript caller)", fix: "Pass the AZs to place one private subnet in each.", path: "Vpc", prop: "availabilityZones", received: "undefined", build: (s) => new Vpc(s, "Vpc", { name: "bad", cidrBlock: "10.0.0.0/16" } as never) },

@@ -15,6 +15,14 @@ import { PortRange } from "./ports";
  */
 export type ResourceConfigurationType = "SINGLE" | "GROUP" | "CHILD" | "ARN";
 
+/** Where a network interface is placed: its AZ name, and its AZ ID (the same zone in every account). */
+export interface ZonePlacement {
+  /** AZ name (`us-east-1a`), which maps to a different zone in each account. @default - unknown */
+  readonly availabilityZone?: string;
+  /** AZ ID (`use1-az1`). @default - unknown */
+  readonly availabilityZoneId?: string;
+}
+
 /**
  * A VPC Lattice resource configuration, created here or imported: what
  * service network associations, Resource endpoints and RAM shares refer to.
@@ -30,4 +38,9 @@ export interface IResourceConfiguration {
   readonly type?: ResourceConfigurationType;
   /** The provider (account) that owns the configuration. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /**
+   * The zones of the resource gateway's subnets: a Resource endpoint must share at least one with them.
+   * @default - unknown (an imported configuration or gateway): the overlap is not checked
+   */
+  readonly gatewayZones?: readonly ZonePlacement[];
 }

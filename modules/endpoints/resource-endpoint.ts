@@ -1,7 +1,7 @@
-import { ITerraformDependable } from "cdktf";
+import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { IResourceConfiguration, PortRange, requireProps, ValidationError } from "../core";
+import { IResourceConfiguration, isUnresolved, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
 import { SecurityGroup } from "../vpc";
 import { LatticeEndpointDnsProps, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 
@@ -24,6 +24,9 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
  * A `Resource` VPC endpoint: reaches one VPC Lattice resource configuration
  * (a database, an IP address, a domain name) directly, without a service
  * network. Its security group opens only the configuration's port ranges.
+ * At least one of its AZs must be one of the resource gateway's: checked by
+ * AZ ID, or by AZ name when both are in one account; across accounts, place
+ * both VPCs by AZ ID (AZ names map to different zones in each account).
  *
  * Creates: aws_vpc_endpoint (type Resource), aws_security_group and
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
@@ -38,6 +41,7 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     requireProps(this, props, ["resourceConfiguration"]);
     const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
     const ports = resourcePorts(this, props);
+    checkZonesMeet(this, props.subnets === undefined ? "vpc.privateSubnets" : "subnets", props.subnets ?? props.vpc.privateSubnets, props.resourceConfiguration);
     ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
       vpcEndpointType: "Resource",
       resourceConfigurationArn,
@@ -62,4 +66,35 @@ function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): reado
     throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
   }
   return ports;
+}
+
+/** The zones of both sides in one vocabulary: AZ IDs when every subnet has one, else AZ names within one account; undefined when they cannot be compared. */
+function comparableZones(endpoint: readonly ZonePlacement[], gateway: readonly ZonePlacement[], sameAccount: boolean): { readonly ours: string[]; readonly theirs: string[] } | undefined {
+  const literal = (value: string | undefined): value is string => value !== undefined && !isUnresolved(value);
+  for (const key of sameAccount ? (["availabilityZoneId", "availabilityZone"] as const) : (["availabilityZoneId"] as const)) {
+    const ours = endpoint.map((z) => z[key]);
+    const theirs = gateway.map((z) => z[key]);
+    if (ours.every(literal) && theirs.every(literal)) return { ours, theirs };
+  }
+  return undefined;
+}
+
+/** Fails when the endpoint shares no AZ with the configuration's resource gateway; warns when that cannot be told across accounts. */
+function checkZonesMeet(endpoint: ResourceEndpoint, prop: string, subnets: readonly ZonePlacement[], configuration: IResourceConfiguration): void {
+  const gateway = configuration.gatewayZones;
+  if (gateway === undefined || gateway.length === 0 || isUnresolved(subnets) || subnets.length === 0) return;
+  // Providers are the accounts as far as the constructs know; two providers may be one account, and then AZ names would do.
+  const sameAccount = endpoint.provider === configuration.provider;
+  const zones = comparableZones(subnets, gateway, sameAccount);
+  if (zones === undefined) {
+    if (!sameAccount) {
+      Annotations.of(endpoint).addWarning(
+        "The endpoint and the resource gateway may be in different accounts and are not both placed by AZ ID: AZ names map to different zones in each account, so they may share no zone (AWS needs one). Place both VPCs by AZ ID (Vpc availabilityZones such as use1-az1).",
+      );
+    }
+    return;
+  }
+  if (!zones.ours.some((zone) => zones.theirs.includes(zone))) {
+    throw new ValidationError(endpoint, prop, zones.ours, `subnets in at least one availability zone of the resource gateway (${zones.theirs.join(", ")}): AWS connects the endpoint to the gateway within a zone both have`);
+  }
 }

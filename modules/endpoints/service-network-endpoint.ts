@@ -1,3 +1,4 @@
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Port, PortRange, requireProps } from "../core";
@@ -14,6 +15,13 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
    * @default - HTTPS (443) only
    */
   readonly ports?: readonly PortRange[];
+  /**
+   * What must exist first: for a network shared from another account, its
+   * share's principal and resource associations (`ServiceNetwork.shareDependencies`)
+   * and the acceptance, or the endpoint's creation races the share.
+   * @default - nothing beyond the references
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -36,6 +44,7 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDnsEnabled ?? false,
+      dependsOn: props.dependsOn,
     }));
   }
 }

@@ -23,6 +23,11 @@ export interface IServiceNetwork {
   readonly serviceNetworkArn: string;
   /** The provider (account) that owns it. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /**
+   * True for a network that holds resource configurations only (it has no auth policy, which would not apply to them): services cannot join it.
+   * @default - unknown (imported networks), false for networks made here without the option
+   */
+  readonly resourceConfigurationsOnly?: boolean;
 }
 
 /** A VPC Lattice service, created here or imported. */

@@ -173,6 +173,14 @@ export class ServiceNetworkServiceAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
+    if (props.serviceNetwork.resourceConfigurationsOnly === true) {
+      throw new ValidationError(
+        this,
+        "serviceNetwork",
+        Construct.isConstruct(props.serviceNetwork) ? props.serviceNetwork.node.path : props.serviceNetwork.serviceNetworkArn,
+        "a service network for services: this one holds resource configurations only and has no auth policy (make it without resourceConfigurationsOnly, with an authPolicy)",
+      );
+    }
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider: providerOf(props, props.service),

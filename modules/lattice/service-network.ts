@@ -41,7 +41,8 @@ export interface ServiceNetworkProps extends AwsResourceProps {
   /**
    * Who may call the network's services.
    * @default - with `sharing`, the authenticated principals of the shared-with accounts,
-   * OUs and organization; without it, required (AWS_IAM with no policy denies everything)
+   * OUs and organization; without it, required (AWS_IAM with no policy denies everything);
+   * none with `resourceConfigurationsOnly`
    */
   readonly authPolicy?: AuthPolicy;
   /**
@@ -53,13 +54,27 @@ export interface ServiceNetworkProps extends AwsResourceProps {
   readonly accessLogs?: AccessLogs;
   /** @default - not shared */
   readonly sharing?: ServiceNetworkSharing;
+  /**
+   * A network for resource configurations only (databases, hosts and domain
+   * names behind resource gateways). VPC Lattice does not apply a service
+   * network's auth policy to resource configurations (the security groups of
+   * the association or endpoint, the gateway and the resource decide who
+   * connects), so none is created and `authPolicy` is refused, and services
+   * cannot be associated, since they would need one. `auth_type` stays
+   * AWS_IAM, so a service associated from elsewhere is denied every request
+   * instead of being open.
+   * @default false
+   */
+  readonly resourceConfigurationsOnly?: boolean;
 }
 
 /**
  * A VPC Lattice service network: the logical boundary that services,
  * resource configurations and client VPCs join. AWS_IAM auth with an auth
  * policy and access logs (service and resource traffic) are on by default;
- * it can be shared with other accounts through AWS RAM.
+ * it can be shared with other accounts through AWS RAM. A network of
+ * resource configurations only (`resourceConfigurationsOnly`) has no auth
+ * policy, since AWS applies none to them.
  *
  * Creates: aws_vpclattice_service_network, aws_vpclattice_auth_policy,
  * aws_vpclattice_access_log_subscription and aws_cloudwatch_log_group (see
@@ -86,8 +101,10 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public readonly name: string;
   /** The network's `auth_type`: AWS_IAM unless NONE was explicitly allowed. */
   public readonly authType: LatticeAuthType;
-  /** The auth policy; undefined with authType NONE. */
+  /** The auth policy; undefined with authType NONE and for networks of resource configurations only. */
   public readonly authPolicy?: LatticeAuthPolicy;
+  /** True for a network of resource configurations only: no auth policy, and no service may join. */
+  public readonly resourceConfigurationsOnly: boolean;
   /** The network's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   /** The RAM share, with `sharing`. */
@@ -104,6 +121,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     checkLatticeName(this, "name", props.name, { min: 3, max: 63, reservedPrefix: "servicenetwork-" });
     this.authType = props.authType ?? "AWS_IAM";
     checkOneOf(this, "authType", this.authType, ["AWS_IAM", "NONE"]);
+    this.resourceConfigurationsOnly = props.resourceConfigurationsOnly ?? false;
     const authPolicy = this.chooseAuthPolicy(props);
 
     this.name = props.name;
@@ -132,7 +150,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
         allowExternalPrincipals: props.sharing.allowExternalPrincipals,
       });
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
-      this.shareDependencies = [...this.share.invitationDependencies, association];
+      this.shareDependencies = this.share.consumerDependencies(association);
     }
   }
 
@@ -143,6 +161,12 @@ export class ServiceNetwork extends ServiceNetworkBase {
       }
       if (props.authPolicy !== undefined) {
         throw new ValidationError(this, "authPolicy", "a policy with authType NONE", "no auth policy (VPC Lattice ignores it unless authType is AWS_IAM)");
+      }
+      return undefined;
+    }
+    if (this.resourceConfigurationsOnly) {
+      if (props.authPolicy !== undefined) {
+        throw new ValidationError(this, "authPolicy", "a policy with resourceConfigurationsOnly", "no auth policy: VPC Lattice does not apply a service network's auth policy to resource configurations (security groups decide who connects)");
       }
       return undefined;
     }

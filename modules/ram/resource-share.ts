@@ -124,8 +124,19 @@ export class ResourceShare extends Construct implements IResourceShare {
   }
 
   /**
+   * What a consumer's block (an endpoint, an association) must wait for
+   * before it uses a resource of the share: the principal associations and
+   * the resource's association. A consumer outside the organization waits
+   * for its acceptance too.
+   */
+  public consumerDependencies(resource: RamResourceAssociation): ITerraformDependable[] {
+    return [...this.invitationDependencies, resource];
+  }
+
+  /**
    * Shares one more resource; `name` keys its Terraform address. Returns the
-   * association, which consumers of the resource should depend on.
+   * association, which consumers of the resource wait for with
+   * {@link ResourceShare.consumerDependencies}.
    */
   public addResource(name: string, resourceArn: string): RamResourceAssociation {
     if (!isUnresolved(resourceArn) && parseArn(resourceArn) === undefined) {

@@ -25,8 +25,10 @@ import {
   requireValue,
   ResourceConfigurationType,
   ValidationError,
+  ZonePlacement,
 } from "../core";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
+import { privateZoneAnswering } from "../vpc";
 import { IResourceGateway } from "./resource-gateway";
 
 // The type moved to core's contracts with IResourceConfiguration; this area's entry point keeps exporting it.
@@ -34,9 +36,13 @@ export { ResourceConfigurationType } from "../core";
 
 const TYPES: readonly ResourceConfigurationType[] = ["SINGLE", "GROUP", "CHILD", "ARN"];
 
-/** A resource reached by DNS name; the gateway resolves it in its VPC. */
+/**
+ * A resource reached by DNS name. The gateway resolves it in public DNS
+ * (hashicorp/aws 5.100.0 cannot ask for resolution in the VPC), so the name
+ * must be public even when its addresses are private.
+ */
 export interface DnsResource {
-  /** The resource's fully qualified name, such as db.internal.example.com. */
+  /** The resource's fully qualified, publicly resolvable name, such as an RDS endpoint or orders.apps.example.com in a public zone. */
   readonly domainName: string;
   /**
    * Address family the name resolves to.
@@ -149,6 +155,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   /** The gateway the configuration is reached through (a CHILD's is its group's). */
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
+  public readonly gatewayZones?: readonly ZonePlacement[];
   private readonly ownPorts: readonly PortRange[];
   /** Ports of the CHILD configurations of a GROUP, which endpoints to the group must open. */
   private readonly childPorts: PortRange[] = [];
@@ -173,6 +180,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     }
 
     this.provider = providerOf(props, this.resourceGateway);
+    this.gatewayZones = this.resourceGateway.subnets;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
       name: props.name,
@@ -247,6 +255,15 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       const { domainName } = props.dnsResource;
       checkLength(this, "dnsResource.domainName", domainName, 3, 255);
       checkDnsName(this, "dnsResource.domainName", domainName);
+      const privateName = this.privateNameError(domainName);
+      if (privateName !== undefined) throw privateName;
+      // A private zone made after this configuration is caught at synth.
+      this.node.addValidation({
+        validate: () => {
+          const error = this.privateNameError(domainName);
+          return error === undefined ? [] : [error.message];
+        },
+      });
       const ipAddressType = props.dnsResource.ipAddressType ?? gatewayType ?? "IPV4";
       checkOneOf(this, "dnsResource.ipAddressType", ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
       this.checkReachable("dnsResource.ipAddressType", ipAddressType, ipAddressType);
@@ -261,6 +278,22 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const { arn } = props.arnResource!;
     checkPredicate(this, "arnResource.arn", arn, (v) => parseArn(v) !== undefined, "an AWS resource ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
     return { arnResource: [{ arn }] };
+  }
+
+  /**
+   * With hashicorp/aws 5.100.0 a resource gateway resolves a DNS resource in
+   * public DNS (the provider has no `resource_config_dns_resolution`): a name
+   * that only a private hosted zone of the app answers does not resolve.
+   */
+  private privateNameError(domainName: string): ValidationError | undefined {
+    const zone = privateZoneAnswering(this, domainName);
+    if (zone === undefined) return undefined;
+    return new ValidationError(
+      this,
+      "dnsResource.domainName",
+      domainName,
+      `a name public DNS resolves (the resource gateway resolves it publicly; it is in private hosted zone ${zone.zoneName} of ${zone.path}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an ipResource or arnResource`,
+    );
   }
 
   /** Fails when the gateway has no IP family in common with the resource. */

@@ -32,6 +32,8 @@ export interface IResourceGateway {
   readonly provider?: TerraformProvider;
   /** The group made for the gateway, which resources' ingress rules reference. @default - unknown */
   readonly securityGroup?: ISecurityGroup;
+  /** The subnets of the gateway's network interfaces: endpoints to its configurations must share an AZ with them. @default - unknown */
+  readonly subnets?: readonly ISubnet[];
   /**
    * Lets the gateway reach resources behind it on these TCP ports. Resource
    * configurations call it for their own ports, so that the gateway's
@@ -117,6 +119,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   public readonly provider?: TerraformProvider;
   /** The group made for the gateway; undefined when `securityGroups` was given. Resources reference it in their ingress rules. */
   public readonly securityGroup?: SecurityGroup;
+  public readonly subnets: readonly ISubnet[];
   private readonly name: string;
   private readonly vpc: IVpc;
   /** Egress rules already added, so that configurations sharing a port add it once. */
@@ -140,6 +143,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
 
     this.name = props.name;
     this.vpc = props.vpc;
+    this.subnets = subnets;
     this.provider = providerOf(props, props.vpc);
     if (props.securityGroups === undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {

@@ -1,4 +1,7 @@
 import { TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { isUnresolved } from "../core";
 
 /**
  * A Route 53 hosted zone (public or private) made elsewhere, where this
@@ -16,4 +19,38 @@ export interface IHostedZone {
    * @default - the provider of the construct that writes the records
    */
   readonly provider?: TerraformProvider;
+}
+
+/** A private hosted zone of the app that answers a name inside its VPCs. */
+export interface PrivateZoneMatch {
+  /** The zone's domain, lower case. */
+  readonly zoneName: string;
+  /** Construct path of the zone, for messages. */
+  readonly path: string;
+}
+
+/**
+ * The private hosted zone (an `aws_route53_zone` with VPCs) of the app that
+ * answers `domainName` inside its VPCs, unless a public zone of the app
+ * covers the name as specifically (split horizon: public resolvers get the
+ * public answer). Names and zones only Terraform knows are skipped.
+ * @internal
+ */
+export function privateZoneAnswering(scope: IConstruct, domainName: string): PrivateZoneMatch | undefined {
+  if (isUnresolved(domainName)) return undefined;
+  const name = domainName.toLowerCase().replace(/\.$/, "");
+  let hidden: PrivateZoneMatch | undefined;
+  let published = "";
+  for (const zone of scope.node.root.node.findAll()) {
+    if (!(zone instanceof Route53Zone)) continue;
+    const zoneName = zone.nameInput;
+    if (zoneName === undefined || isUnresolved(zoneName)) continue;
+    const normalized = zoneName.toLowerCase().replace(/\.$/, "");
+    if (name !== normalized && !name.endsWith(`.${normalized}`)) continue;
+    const vpcs = zone.vpcInput;
+    const isPrivate = vpcs !== undefined && (!Array.isArray(vpcs) || vpcs.length > 0);
+    if (!isPrivate) published = normalized.length > published.length ? normalized : published;
+    else if (hidden === undefined || normalized.length > hidden.zoneName.length) hidden = { zoneName: normalized, path: zone.node.path };
+  }
+  return hidden !== undefined && published.length < hidden.zoneName.length ? hidden : undefined;
 }

@@ -1,5 +1,6 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
-import { ResourceConfiguration } from "../../modules/resources";
+import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
@@ -80,5 +81,36 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
   test("fails when it is also given a service name", () => {
     const { build } = endpointTo({ serviceName: "com.amazonaws.us-east-1.s3" } as Partial<ResourceEndpointProps>);
     expectValidationError(build, "serviceName", '"com.amazonaws.us-east-1.s3"');
+  });
+});
+
+describe("a Resource endpoint shares an availability zone with the resource gateway (AWS needs one)", () => {
+  function placed(gatewayZones: string[], endpointZones: string[], options: { otherAccount?: boolean } = {}) {
+    const stack = stackWithProvider();
+    const consumer = options.otherAccount === true ? new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1" }) : undefined;
+    const owner = new Vpc(stack, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: gatewayZones });
+    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: owner });
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "host", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["9100"] });
+    const vpc = new Vpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: endpointZones, provider: consumer });
+    return { build: () => new ResourceEndpoint(stack, "Endpoint", { vpc, resourceConfiguration }) };
+  }
+  const warnings = (endpoint: ResourceEndpoint) => endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+
+  test("passes zones in common, by AZ ID across accounts and by AZ name in one account, without a warning", () => {
+    expect(warnings(placed(["use1-az1", "use1-az2"], ["use1-az2", "use1-az4"], { otherAccount: true }).build())).toEqual([]);
+    expect(warnings(placed(["us-east-1a", "us-east-1b"], ["us-east-1b", "us-east-1c"]).build())).toEqual([]);
+  });
+
+  test("fails when its AZ IDs and the gateway's do not overlap", () => {
+    const error = expectValidationError(placed(["use1-az1", "use1-az2"], ["use1-az4", "use1-az6"], { otherAccount: true }).build, "vpc.privateSubnets", '["use1-az4","use1-az6"]');
+    expect(error.expected).toContain("resource gateway (use1-az1, use1-az2)");
+  });
+
+  test("fails when its AZ names and the gateway's do not overlap in one account", () => {
+    expectValidationError(placed(["us-east-1a", "us-east-1b"], ["us-east-1c", "us-east-1d"]).build, "vpc.privateSubnets", '["us-east-1c","us-east-1d"]');
+  });
+
+  test("warns when another account's endpoint and the gateway are placed by AZ name: the names may be other zones there", () => {
+    expect(warnings(placed(["us-east-1a", "us-east-1b"], ["us-east-1a", "us-east-1b"], { otherAccount: true }).build())).toEqual([expect.stringContaining("Place both VPCs by AZ ID")]);
   });
 });

@@ -1,4 +1,5 @@
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
+import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { ingressPortRanges, testVpc } from "./helpers";
 
@@ -19,5 +20,16 @@ describe("ServiceNetworkEndpoint", () => {
     const json = synthJson(stack);
     expect(onlyResource(json, "aws_vpc_endpoint").private_dns_enabled).toBe(true);
     expect(ingressPortRanges(json).sort((a, b) => a[0] - b[0])).toEqual([[80, 80], [443, 443]]);
+  });
+
+  test("waits for what it is given, such as the share of a network from another account", () => {
+    const stack = stackWithProvider();
+    const share = new ResourceShare(stack, "Share", { name: "mesh", principals: [SharePrincipal.account("222222222222")] });
+    const association = share.addResource("network", NETWORK_ARN);
+    new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, dependsOn: share.consumerDependencies(association) });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").depends_on).toEqual([
+      expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
+      expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-network_/),
+    ]);
   });
 });

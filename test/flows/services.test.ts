@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../../modules/lattice";
@@ -17,8 +18,8 @@ function stack(): TerraformStack {
   return s;
 }
 
-function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: AwsProvider): PrivateVpc {
-  return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: AwsProvider, availabilityZones = ["us-east-1a", "us-east-1b"]): PrivateVpc {
+  return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones, provider });
 }
 
 describe("VPC Lattice flows", () => {
@@ -123,24 +124,26 @@ describe("PrivateLink flows", () => {
 });
 
 describe("resource configuration flows", () => {
-  function shared(waitForShare: boolean) {
+  const BY_ID = { owner: ["use1-az1", "use1-az2"], trusted: ["use1-az1", "use1-az2"] };
+  function shared(waitForShare: boolean, placement: { owner: string[]; trusted: string[] } = BY_ID) {
     const s = stack();
     const trusted = new AwsProvider(s, "aws-trusted", { alias: "trusted", region: "us-east-1", allowedAccountIds: ["333333333333"] });
-    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
-    const client = vpc(s, "TrustedVpc", "10.60.0.0/16", trusted);
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16", undefined, placement.owner);
+    const client = vpc(s, "TrustedVpc", "10.60.0.0/16", trusted, placement.trusted);
     const gateway = new ResourceGateway(s, "Gateway", { name: "workers-ingress", vpc: owner });
     const host = new SecurityGroup(s, "Host", { vpc: owner, description: "Worker instance" });
     host.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gateway"), port: 8000, toPort: 8100, description: "From the resource gateway" });
     const worker = new ResourceConfiguration(s, "Worker", { name: "worker-api", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["8000-8100"] });
     const access = new SharedResourceAccess(s, "Access", { name: "worker-api", resourceConfiguration: worker, partnerAccountId: "333333333333", partnerProvider: trusted, partnerVpc: client });
-    if (waitForShare) access.endpoint.resource.dependsOn = [...(access.endpoint.resource.dependsOn ?? []), ...access.share.invitationDependencies.map((d) => (d as unknown as { fqn: string }).fqn)];
+    // What the endpoint waited for before SharedResourceAccess waited for the principal association too.
+    if (!waitForShare) access.endpoint.resource.dependsOn = [(access.share.node.findChild("Resource-resource-configuration") as RamResourceAssociation).fqn];
     return { s, client, worker, access };
   }
 
   test("fails when the port is outside the configuration's ranges: the endpoint's group opens only those, and a wider group does not help", () => {
     const { s, client, worker } = shared(true);
     expectFlow(s, client, { target: worker, port: 22 }).toBeDenied("has no ingress from 10.60.0.0/24, 10.60.1.0/24 on tcp 22");
-    const own = vpc(s, "OwnVpc", "10.70.0.0/16");
+    const own = vpc(s, "OwnVpc", "10.70.0.0/16", undefined, BY_ID.owner);
     const wide = new ResourceEndpoint(s, "WideOpen", { vpc: own, resourceConfiguration: worker, ports: [{ from: 22, to: 22 }] });
     expectFlow(s, own, { target: worker, port: 22 }).toBeDenied("port 22 is not in the port ranges of resource configuration worker-api (8000-8100)");
     expect(wide.vpcEndpointId).toBeDefined();
@@ -154,6 +157,19 @@ describe("resource configuration flows", () => {
   test("a client of the trusted account reaches the port range once the endpoint waits for the share", () => {
     const { s, client, worker } = shared(true);
     expectFlow(s, client, { target: worker, port: 8080 }).toBeAllowed();
+  });
+
+  test("fails when the endpoint and the gateway are placed by AZ name in different accounts: the names may be other zones", () => {
+    const { s, client, worker } = shared(true, { owner: ["us-east-1a", "us-east-1b"], trusted: ["us-east-1a", "us-east-1b"] });
+    expectFlow(s, client, { target: worker, port: 8080 }).toBeDenied("place the endpoint's and the resource gateway's subnets by AZ ID");
+  });
+
+  test("fails when the endpoint's AZ IDs and the gateway's do not overlap (a configuration imported by ARN, which ResourceEndpoint cannot check)", () => {
+    const { s, worker } = shared(true);
+    const elsewhere = vpc(s, "ElsewhereVpc", "10.80.0.0/16", undefined, ["use1-az4", "use1-az6"]);
+    const imported = ResourceConfiguration.fromAttributes(s, "Imported", { resourceConfigurationId: worker.resourceConfigurationId, resourceConfigurationArn: worker.resourceConfigurationArn, portRanges: ["8000-8100"] });
+    new ResourceEndpoint(s, "Elsewhere", { vpc: elsewhere, resourceConfiguration: imported });
+    expectFlow(s, elsewhere, { target: worker, port: 8080 }).toBeDenied("share no availability zone");
   });
 
   test("fails when the Resource endpoint's security group does not open the port", () => {

@@ -58,6 +58,32 @@ describe("ServiceNetwork", () => {
     expect(resourcesOfType(stack, "aws_vpclattice_auth_policy")).toEqual({});
   });
 
+  describe("a network of resource configurations only", () => {
+    const resourcesOnly = (stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}) => network(stack, { authPolicy: undefined, resourceConfigurationsOnly: true, ...props });
+
+    test("keeps AWS_IAM (a service associated from elsewhere is denied, not open) and creates no auth policy, which AWS would not apply to its configurations", () => {
+      const stack = stackWithProvider();
+      const holder = resourcesOnly(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      holder.associateResourceConfiguration("orders-db", { resourceConfigurationArn: CONFIGURATION_ARN });
+      expect(only(stack, "aws_vpclattice_service_network").auth_type).toBe("AWS_IAM");
+      expect(resourcesOfType(stack, "aws_vpclattice_auth_policy")).toEqual({});
+      expect(holder.authPolicy).toBeUndefined();
+      expect(holder.resourceConfigurationsOnly).toBe(true);
+    });
+
+    test("fails when it is given an auth policy", () => {
+      const stack = stackWithProvider();
+      expectValidationError(() => resourcesOnly(stack, { authPolicy: ALLOW_CONSUMER }), "authPolicy", "a policy with resourceConfigurationsOnly");
+    });
+
+    test("fails when a service is associated with it", () => {
+      const stack = stackWithProvider();
+      const holder = resourcesOnly(stack);
+      const error = expectValidationError(() => holder.associateService("orders", fakeService()), "serviceNetwork", '"test/Network"');
+      expect(error.expected).toContain("resource configurations only");
+    });
+  });
+
   test("is a ServiceNetwork VPC endpoint target", () => {
     const stack = stackWithProvider();
     const shared = network(stack);

@@ -53,3 +53,10 @@ test("addResource returns the association, for consumers to depend on", () => {
   const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
   expect(association.node.id).toBe("Resource-db");
 });
+
+test("consumerDependencies: a consumer waits for every principal association and the resource's association", () => {
+  const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] });
+  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
+  expect(share.consumerDependencies(association)).toEqual([...share.invitationDependencies, association]);
+  expect(share.invitationDependencies).toHaveLength(2);
+});

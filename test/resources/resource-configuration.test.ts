@@ -1,4 +1,5 @@
-import { Fn, TerraformStack } from "cdktf";
+import { Fn, TerraformStack, Testing } from "cdktf";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 import { gatewayStack } from "./helpers";
@@ -303,6 +304,38 @@ describe("ResourceConfiguration", () => {
       expectValidationError(buildWith({ type: "MULTI" }), "type", '"MULTI"');
       // @ts-expect-error: JavaScript callers are not type-checked
       expectValidationError(buildWith({ protocol: "UDP" }), "protocol", '"UDP"');
+    });
+  });
+  describe("a DNS resource must resolve in public DNS (the gateway resolves it publicly with hashicorp/aws 5.100.0)", () => {
+    const privateZone = (stack: TerraformStack, name: string, vpcId: string) => new Route53Zone(stack, `Zone-${name}`, { name, vpc: [{ vpcId }] });
+
+    test("fails when a private hosted zone of the app answers the name", () => {
+      const { stack, gateway, vpc } = gatewayStack();
+      privateZone(stack, "db.example.com", vpc.vpcId);
+      const error = expectValidationError(
+        () => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "orders.db.example.com" }, portRanges: ["5432"] }),
+        "dnsResource.domainName",
+        '"orders.db.example.com"',
+      );
+      expect(error.expected).toContain("private hosted zone db.example.com");
+    });
+
+    test("fails at synth when the private zone is made after the configuration", () => {
+      const { stack, gateway, vpc } = gatewayStack();
+      new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "Orders.DB.example.com." }, portRanges: ["5432"] });
+      privateZone(stack, "db.example.com", vpc.vpcId);
+      expect(() => Testing.synth(stack, true)).toThrow(/invalid dnsResource\.domainName: received "Orders\.DB\.example\.com\."; expected a name public DNS resolves/);
+    });
+
+    test("passes a name of a public zone, a split-horizon name whose public zone is as specific, and names only Terraform knows", () => {
+      const { stack, gateway, vpc } = gatewayStack();
+      new Route53Zone(stack, "Public", { name: "apps.example.com" });
+      privateZone(stack, "example.com", vpc.vpcId);
+      privateZone(stack, "apps.example.com", vpc.vpcId);
+      new ResourceConfiguration(stack, "Split", { name: "portal", resourceGateway: gateway, dnsResource: { domainName: "portal.apps.example.com" }, portRanges: ["443"] });
+      new ResourceConfiguration(stack, "Rds", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "orders.c9akciq32.us-east-1.rds.amazonaws.com" }, portRanges: ["5432"] });
+      new ResourceConfiguration(stack, "Token", { name: "token-db", resourceGateway: gateway, dnsResource: { domainName: Fn.lower("ORDERS.EXAMPLE.COM") }, portRanges: ["5432"] });
+      expect(() => Testing.synth(stack, true)).not.toThrow();
     });
   });
 });

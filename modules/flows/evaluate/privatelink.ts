@@ -29,8 +29,13 @@ interface ServiceContract {
 }
 
 /** The zones one side of a PrivateLink connection is placed in. */
-interface Placement {
+/** Where a provider's side (a load balancer, a resource gateway, a service's published zones) is placed. */
+export interface Placement {
+  /** For messages. */
   readonly label: string;
+  /** What it is, for advice: "the load balancer", "the resource gateway". */
+  readonly kind: string;
+  /** Its account. */
   readonly account: string;
   /** Per subnet (or per zone the provider publishes): its AZ ID and AZ name, when known. */
   readonly zones: readonly { readonly id?: string; readonly name?: string }[];
@@ -145,7 +150,7 @@ function contractFlow(path: Path, context: FlowContext, endpoint: EndpointEntity
       : current.assume(`the provider of ${service} accepts ${labelOf(endpoint)}${contract.acceptanceRequired === true ? " after reviewing it (an acceptance in its own configuration)" : ""}`);
   if (dialed.privateDns) current = current.pass("private-dns", `${dialed.name} is the private DNS name the provider of ${service} verified, answered by ${labelOf(endpoint)}`, endpoint.address);
   if (contract.availabilityZoneIds !== undefined) {
-    const zones = sharedZones(model, endpoint, { label: service, account: "of the provider", zones: contract.availabilityZoneIds.map((id) => ({ id })) });
+    const zones = sharedZones(model, endpoint, { label: service, kind: "the service", account: "of the provider", zones: contract.availabilityZoneIds.map((id) => ({ id })) });
     if (!zones.ok) return current.deny("availability-zone", zones.text, endpoint.address);
     current = current.pass("availability-zone", zones.text, endpoint.address);
   }
@@ -170,7 +175,7 @@ function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEn
   const zones =
     balancerSubnets.length === 0
       ? { ok: true, text: `the subnets of ${labelOf(balancer)} are not in this stack; their AZs are taken to cover those of ${labelOf(endpoint)}` }
-      : sharedZones(model, endpoint, { label: labelOf(balancer), account: model.accountOf(balancer.provider) ?? balancer.provider, zones: balancerSubnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })) });
+      : sharedZones(model, endpoint, { label: labelOf(balancer), kind: "the load balancer", account: model.accountOf(balancer.provider) ?? balancer.provider, zones: balancerSubnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })) });
   if (!zones.ok) return path.deny("availability-zone", zones.text, balancer.address);
   let current = path.pass("availability-zone", zones.text, balancer.address);
   const listener = balancer.listeners.find((l) => l.port === context.port);
@@ -222,22 +227,30 @@ function tlsTerminator(model: NetworkModel, balancer: LoadBalancerEntity, listen
  * balancer is in: AWS refuses an endpoint subnet in any other zone. Across
  * accounts only AZ IDs can be compared.
  */
-function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provider: Placement): { readonly ok: boolean; readonly text: string } {
+export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provider: Placement): { readonly ok: boolean; readonly text: string } {
   const consumer = (endpoint.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   if (consumer.length === 0) return { ok: true, text: `the subnets of ${labelOf(endpoint)} are not in this stack; their AZs are taken to be offered by ${provider.label}` };
   const consumerAccount = model.accountOf(endpoint.provider) ?? endpoint.provider;
   const sameAccount = consumerAccount === provider.account;
-  const key = (zone: { readonly id?: string; readonly name?: string }): string | undefined => zone.id ?? (sameAccount ? zone.name : undefined);
-  const consumerZones = consumer.map((s) => key({ id: s.availabilityZoneId, name: s.availabilityZone }));
+  const consumerSides = consumer.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone }));
+  // One vocabulary for both sides: AZ IDs where every zone has one, else AZ names within one account.
+  const byId = [...consumerSides, ...provider.zones].every((z) => z.id !== undefined);
+  const key = (zone: { readonly id?: string; readonly name?: string }): string | undefined => (byId ? zone.id : sameAccount ? zone.name : undefined);
+  const consumerZones = consumerSides.map(key);
   const providerZones = provider.zones.map(key);
   if (consumerZones.some((z) => z === undefined) || providerZones.some((z) => z === undefined)) {
     const names = (zones: readonly { readonly id?: string; readonly name?: string }[]): string => zones.map((z) => z.id ?? z.name ?? "unknown").join(", ");
     return {
       ok: false,
-      text: `AZ names (${names(consumer.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })))} and ${names(provider.zones)}) map to different zones in accounts ${consumerAccount} and ${provider.account}: place the endpoint's and the load balancer's subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
+      text: sameAccount
+        ? `${labelOf(endpoint)} and ${provider.label} are placed one by AZ name and one by AZ ID, which cannot be compared offline: place both by AZ ID`
+        : `AZ names (${names(consumerSides)} and ${names(provider.zones)}) map to different zones in accounts ${consumerAccount} and ${provider.account}: place the endpoint's and ${provider.kind}'s subnets by AZ ID (availability_zone_id) so that they can be proven to overlap`,
     };
   }
   const outside = consumer.filter((_s, i) => !providerZones.includes(consumerZones[i]));
+  if (outside.length === consumer.length) {
+    return { ok: false, text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) and ${provider.label} (${providerZones.join(", ")}) share no availability zone` };
+  }
   if (outside.length > 0) {
     return {
       ok: false,

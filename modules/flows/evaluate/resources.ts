@@ -1,11 +1,12 @@
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
-import { EndpointEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
+import { EndpointEntity, HostedZoneEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { inZone, normalizeName, resolveName } from "./dns";
 import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
 import { reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
+import { sharedZones } from "./privatelink";
 import { checkShare } from "./sharing";
 
 /** ARNs that give access to a configuration: its own, and its GROUP's for a CHILD. */
@@ -66,7 +67,9 @@ function throughEndpoint(path: Path, context: FlowContext, configuration: Resour
     protocol: context.protocol,
   });
   if (!(reached instanceof Path)) return reached;
-  const ports = portCheck(reached, context, configuration);
+  const placed = zonesMeet(reached, model, endpoint, configuration);
+  if (!(placed instanceof Path)) return placed;
+  const ports = portCheck(placed, context, configuration);
   if (!(ports instanceof Path)) return ports;
   const owner = ownerOf(model, configuration);
   const shared = checkShare(ports, model, { arns: grantingArns(model, configuration).filter((a) => a.startsWith("arn:")), label: `resource configuration ${configuration.name}`, ownerProvider: owner.provider, consumer: endpoint, dependsOn: endpoint.dependsOn });
@@ -78,14 +81,25 @@ function throughNetwork(path: Path, context: FlowContext, configuration: Resourc
   const { model } = context;
   const entered = enterNetwork(path, context, access);
   if (!(entered instanceof Path)) return entered;
-  const ports = portCheck(entered, context, configuration);
+  // A ServiceNetwork endpoint meets the resource gateway in a shared AZ, like a Resource endpoint; a VPC association has no AZs.
+  const placed = access.kind === "endpoint" ? zonesMeet(entered, model, access.endpoint, configuration) : entered;
+  if (!(placed instanceof Path)) return placed;
+  const ports = portCheck(placed, context, configuration);
   if (!(ports instanceof Path)) return ports;
   const network = access.network;
-  let current = ports.pass("auth-policy", `the auth policy of service network ${network.name} does not apply to resource configurations`, network.address);
+  const arns = grantingArns(model, configuration);
+  const association = model.resourceAssociations.find((a) => model.serviceNetwork(a.serviceNetwork)?.arn === network.arn && arns.includes(a.member));
+  // A configuration shared with the network's account is associated from that account: its association waits for the share.
+  const owner = ownerOf(model, configuration);
+  const shared =
+    association === undefined
+      ? ports
+      : checkShare(ports, model, { arns: arns.filter((a) => a.startsWith("arn:")), label: `resource configuration ${configuration.name}`, ownerProvider: owner.provider, consumer: association, dependsOn: association.dependsOn });
+  if (!(shared instanceof Path)) return shared;
+  let current = shared.pass("auth-policy", `a service network auth policy (of ${network.name} or any other) does not apply to resource configurations`, network.address);
   const shareable = model.shares.some((s) => s.resources.some((r) => r.value === network.arn));
-  const root = configuration.group === undefined ? configuration : (model.resourceConfiguration(configuration.group) ?? configuration);
-  if (shareable && !root.allowAssociationToShareableServiceNetwork) {
-    return current.deny("association", `service network ${network.name} is shared through RAM, and resource configuration ${root.name} does not allow association with shareable networks`, root.address);
+  if (shareable && !owner.allowAssociationToShareableServiceNetwork) {
+    return current.deny("association", `service network ${network.name} is shared through RAM, and resource configuration ${owner.name} does not allow association with shareable networks`, owner.address);
   }
   current = current.pass("association", `resource configuration ${configuration.name} is in service network ${network.name}`);
   return gatewayToResource(current, context, configuration);
@@ -96,11 +110,31 @@ function ownerOf(model: NetworkModel, configuration: ResourceConfigurationEntity
   return configuration.group === undefined ? configuration : (model.resourceConfiguration(configuration.group) ?? configuration);
 }
 
+/** The gateway a configuration is reached through (a CHILD's is its group's), when it is in this stack. */
+function gatewayOf(model: NetworkModel, configuration: ResourceConfigurationEntity): ResourceGatewayEntity | undefined {
+  const owner = ownerOf(model, configuration);
+  return model.resourceGateways.find((g) => g.id === owner.resourceGateway || g.arn === owner.resourceGateway);
+}
+
+/** Every AZ of the endpoint must be one of the resource gateway's; across accounts only AZ IDs prove it. */
+function zonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
+  const gateway = gatewayOf(model, configuration);
+  if (gateway === undefined) return path;
+  const subnets = gateway.subnetIds.map((id) => model.subnet(id)).filter((subnet) => subnet !== undefined);
+  const zones = sharedZones(model, endpoint, {
+    label: `resource gateway ${gateway.name}`,
+    kind: "the resource gateway",
+    account: model.accountOf(gateway.provider) ?? gateway.provider,
+    zones: subnets.map((subnet) => ({ id: subnet.availabilityZoneId, name: subnet.availabilityZone })),
+  });
+  return zones.ok ? path.pass("availability-zone", zones.text, gateway.address) : path.deny("availability-zone", zones.text, gateway.address);
+}
+
 /** The gateway (a CHILD's is its group's), its egress to the resource, and the resource admitting the gateway. */
 function gatewayToResource(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): FlowVerdict {
   const { model } = context;
   const owner = ownerOf(model, configuration);
-  const gateway = model.resourceGateways.find((g) => g.id === owner.resourceGateway || g.arn === owner.resourceGateway);
+  const gateway = gatewayOf(model, configuration);
   if (gateway === undefined) return path.assume(`resource gateway ${owner.resourceGateway ?? "(none)"} of ${owner.name} is made elsewhere and reaches the resource`).allow();
   let current = path.pass("resource-gateway", `resource gateway ${gateway.name} in ${vpcLabel(model.vpc(gateway.vpcId), model)}`, gateway.address);
   const destination = resourceAddresses(current, model, configuration, gateway);
@@ -117,6 +151,7 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
   }
   const caller = {
     label: `resource gateway ${gateway.name}`,
+    kind: "the resource gateway",
     cidrs: targetCidrs(model, { label: "", address: "", vpcId: gateway.vpcId, subnetIds: gateway.subnetIds, securityGroupIds: [], port: context.port, protocol: "tcp" }, "ipv4"),
     securityGroupIds: gateway.securityGroupIds,
   };
@@ -141,8 +176,12 @@ function resourceAddresses(path: Path, model: NetworkModel, configuration: Resou
   if (definition.kind === "ip") return { path: path.pass("resource", `resource ${definition.ipAddress}`, configuration.address), cidrs: [hostCidr(definition.ipAddress)] };
   if (definition.kind !== "dns") return { path: path.assume(`the resource of ${configuration.name} is in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
   const name = normalizeName(definition.domainName);
-  const hidden = model.hostedZones.find((z) => z.private && z.name !== undefined && inZone(name, z.name));
-  if (hidden !== undefined) {
+  const covering = (isPrivate: boolean): HostedZoneEntity | undefined =>
+    model.hostedZones.filter((z) => z.private === isPrivate && !z.external && z.name !== undefined && inZone(name, z.name)).sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
+  const hidden = covering(true);
+  const published = covering(false);
+  // Split-horizon: a public zone of the same name (or a more specific one) answers the gateway's public query.
+  if (hidden !== undefined && (published === undefined || (published.name ?? "").length < (hidden.name ?? "").length)) {
     return path.deny(
       "dns",
       `resource gateway ${gateway.name} resolves ${name} in public DNS (hashicorp/aws 5.100.0 has no resource_config_dns_resolution), but ${name} is in private hosted zone ${hidden.name}: use a publicly resolvable name, an IP or an ARN resource`,

@@ -10,6 +10,7 @@ import { RamShareExternalPrincipalsExplicit } from "./ram/RamShareExternalPrinci
 import { RamShareNoExternalPrincipals } from "./ram/RamShareNoExternalPrincipals";
 import { ResourceConfigurationNotInShareableNetworks } from "./rc/ResourceConfigurationNotInShareableNetworks";
 import { ResourceGatewaySecurityGroups } from "./rc/ResourceGatewaySecurityGroups";
+import { ResourceNetworkWithoutAuthPolicy } from "./rc/ResourceNetworkWithoutAuthPolicy";
 import { NoPublicEgress } from "./sg/NoPublicEgress";
 import { NoPublicIngress } from "./sg/NoPublicIngress";
 import { SecurityGroupDescription } from "./sg/SecurityGroupDescription";
@@ -45,6 +46,7 @@ export {
   RamShareNoExternalPrincipals,
   ResourceConfigurationNotInShareableNetworks,
   ResourceGatewaySecurityGroups,
+  ResourceNetworkWithoutAuthPolicy,
   SecurityGroupDescription,
   SecurityGroupRuleDescription,
   ServiceNetworkAccessLogs,
@@ -80,6 +82,7 @@ export const ALL_RULES: readonly Rule[] = [
   ServiceNetworkVpcAssociationSecurityGroups,
   ResourceConfigurationNotInShareableNetworks,
   ResourceGatewaySecurityGroups,
+  ResourceNetworkWithoutAuthPolicy,
   VpcDefaultSecurityGroupRestricted,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,

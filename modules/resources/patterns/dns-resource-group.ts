@@ -1,3 +1,4 @@
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { checkItemCount, stableId } from "../../core";
 import { ResourceShare, SharePrincipal } from "../../ram";
@@ -49,6 +50,11 @@ export class DnsResourceGroup extends Construct {
   public readonly members: { readonly [member: string]: ResourceConfiguration };
   /** The RAM share of the group, with `sharing`. */
   public readonly share?: ResourceShare;
+  /**
+   * What a consumer's Resource endpoint (or association) to the group must
+   * wait for: the share's principal and resource associations. Empty without `sharing`.
+   */
+  public readonly shareDependencies: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {
     super(scope, id);
@@ -71,14 +77,17 @@ export class DnsResourceGroup extends Construct {
         }),
       ]),
     );
-    if (props.sharing !== undefined) {
+    if (props.sharing === undefined) {
+      this.shareDependencies = [];
+    } else {
       this.share = new ResourceShare(this, "Share", {
         provider: this.group.provider,
         name: props.name,
         principals: props.sharing.principals,
         allowExternalPrincipals: props.sharing.allowExternalPrincipals,
       });
-      this.share.addResource("group", this.group.resourceConfigurationArn);
+      const association = this.share.addResource("group", this.group.resourceConfigurationArn);
+      this.shareDependencies = this.share.consumerDependencies(association);
     }
   }
 }

@@ -15,7 +15,7 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
   readonly name: string;
   /** The database as an AWS resource (an RDS DB instance or cluster ARN). Exactly one of databaseArn, databaseDomainName. @default - none */
   readonly databaseArn?: string;
-  /** The database's DNS name, resolved in the owner VPC. @default - none */
+  /** The database's DNS name, which the gateway resolves in public DNS: its RDS endpoint, or a public record of its private address. @default - none */
   readonly databaseDomainName?: string;
   /** The port the database listens on. @default 5432 */
   readonly port?: number;

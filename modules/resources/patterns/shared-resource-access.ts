@@ -35,7 +35,8 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
  * Shares a resource configuration with a partner account and gives a
  * partner VPC a Resource endpoint to it (direct access across accounts): the AWS
  * RAM share, the partner's acceptance when it is outside the organization,
- * and the endpoint, created only once the configuration is in the share.
+ * and the endpoint, created only once the share names the partner, holds the
+ * configuration and is accepted (otherwise its creation races the share).
  *
  * Creates: {@link ResourceShare}, {@link ResourceShareAccepter} (external
  * partners) and {@link ResourceEndpoint}.
@@ -65,13 +66,13 @@ export class SharedResourceAccess extends Construct {
       this.accepter = new ResourceShareAccepter(this, "Accepter", { share: this.share, provider: props.partnerProvider });
     }
 
-    // The partner sees the configuration only once it is in the share (and the share is accepted).
+    // The partner sees the configuration only once the share names its account, holds the configuration and (outside the organization) is accepted.
     this.endpoint = new ResourceEndpoint(this, "Endpoint", {
       provider: props.partnerProvider,
       vpc: props.partnerVpc,
       subnets: props.partnerSubnets,
       resourceConfiguration: props.resourceConfiguration,
-      dependsOn: [shared, ...(this.accepter ? [this.accepter.resource] : [])],
+      dependsOn: [...this.share.consumerDependencies(shared), ...(this.accepter ? [this.accepter.resource] : [])],
     });
   }
 }

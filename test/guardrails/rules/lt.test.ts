@@ -7,6 +7,7 @@ import { VpclatticeAccessLogSubscription } from "@cdktf/provider-aws/lib/vpclatt
 import { VpclatticeAuthPolicy } from "@cdktf/provider-aws/lib/vpclattice-auth-policy";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
+import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
@@ -41,6 +42,16 @@ ruleCases(LatticeAuthPolicyAttached, {
   compliant: [
     { name: "policy on the service", build: (s) => authPolicy(s, service(s, "AWS_IAM").id) },
     { name: "NONE is another rule's business", build: (s) => service(s, "NONE") },
+    {
+      name: "a network of resource configurations only needs none (AWS applies none to them)",
+      build: (s) => {
+        const holder = network(s, "AWS_IAM");
+        new VpclatticeServiceNetworkResourceAssociation(s, "Database", {
+          serviceNetworkIdentifier: holder.arn,
+          resourceConfigurationIdentifier: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+        });
+      },
+    },
   ],
   nonCompliant: [
     { name: "AWS_IAM service without policy", on: "aws_vpclattice_service", message: "every request is denied", build: (s) => service(s, "AWS_IAM") },

@@ -26,17 +26,20 @@ describe("DnsResourceGroup", () => {
     });
     expect(group.group.ports).toEqual([{ from: 443, to: 443 }, { from: 9200, to: 9200 }]);
     expect(json.resource.aws_ram_resource_share).toBeUndefined();
+    expect(group.shareDependencies).toEqual([]);
   });
 
   test("shares the group (and so every member) when asked, on a gateway it is given", () => {
     const stack = stackWithProvider();
     const resourceGateway = new ResourceGateway(stack, "SharedGateway", { name: "vpc-ingress", vpc: ownerVpc(stack) });
-    new DnsResourceGroup(stack, "Apps", { name: "apps", resourceGateway, members, sharing: { principals: [SharePrincipal.account("333333333333")] } });
+    const apps = new DnsResourceGroup(stack, "Apps", { name: "apps", resourceGateway, members, sharing: { principals: [SharePrincipal.account("333333333333")] } });
     const json = synthJson(stack);
     expect(Object.keys(json.resource.aws_vpclattice_resource_gateway)).toHaveLength(1);
     const association = Object.values(json.resource.aws_ram_resource_association) as Record<string, string>[];
     expect(association).toHaveLength(1);
     expect(association[0].resource_arn).toMatch(/aws_vpclattice_resource_configuration\.Apps_Group_\w+\.arn/);
+    // A consumer's endpoint waits for both associations of the share.
+    expect(apps.shareDependencies.map((d) => (d as unknown as { terraformResourceType: string }).terraformResourceType)).toEqual(["aws_ram_principal_association", "aws_ram_resource_association"]);
   });
 
   test("fails when it has no member", () => {

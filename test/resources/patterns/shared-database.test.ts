@@ -64,7 +64,12 @@ describe("SharedDatabase", () => {
       resource_configuration_arn: expect.stringMatching(/aws_vpclattice_resource_configuration\.\w+\.arn/),
       vpc_id: expect.stringMatching(/aws_vpc\.PartnerVpc/),
     });
-    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^aws_ram_resource_association\./), expect.stringMatching(/^aws_ram_resource_share_accepter\./)]);
+    // The share names the partner, holds the configuration and is accepted before the endpoint is made: no race at apply.
+    expect(endpoint.depends_on).toEqual([
+      expect.stringMatching(/^aws_ram_principal_association\./),
+      expect.stringMatching(/^aws_ram_resource_association\./),
+      expect.stringMatching(/^aws_ram_resource_share_accepter\./),
+    ]);
     const ingress = only(json, "aws_vpc_security_group_ingress_rule");
     expect(ingress).toMatchObject({ provider: "aws.partner", from_port: 5432, to_port: 5432, cidr_ipv4: "10.1.0.0/16" });
   });

@@ -26,7 +26,7 @@ function shared(extra: Partial<SharedResourceAccessProps> = {}) {
 }
 
 describe("SharedResourceAccess", () => {
-  test("inside the organization: no acceptance, the endpoint waits for the configuration to be in the share and opens its port range", () => {
+  test("inside the organization: no acceptance, the endpoint waits for the share to name the account and hold the configuration, and opens its port range", () => {
     const { stack, access } = shared();
     const json = synthJson(stack);
     expect(access.accepter).toBeUndefined();
@@ -34,7 +34,10 @@ describe("SharedResourceAccess", () => {
     expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ allow_external_principals: false });
     const endpoint = Object.values(json.resource.aws_vpc_endpoint)[0] as Record<string, unknown>;
     expect(endpoint).toMatchObject({ provider: "aws.trusted", vpc_endpoint_type: "Resource" });
-    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^aws_ram_resource_association\.Access_Share_Resource-resource-configuration_/)]);
+    expect(endpoint.depends_on).toEqual([
+      expect.stringMatching(/^aws_ram_principal_association\.Access_Share_Principal-account-333333333333_/),
+      expect.stringMatching(/^aws_ram_resource_association\.Access_Share_Resource-resource-configuration_/),
+    ]);
     expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([expect.objectContaining({ from_port: 8000, to_port: 8100, provider: "aws.trusted" })]);
   });
 

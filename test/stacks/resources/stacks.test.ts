@@ -10,6 +10,10 @@ function synthStack(name: string): Json {
 }
 
 const all = (json: Json, type: string): Json[] => Object.values(json.resource[type] ?? {});
+/** Ingress rules from clients (CIDRs), not those admitting the resource gateway into the resources' own groups. */
+const clientIngress = (json: Json): Json[] => all(json, "aws_vpc_security_group_ingress_rule").filter((r) => r.referenced_security_group_id === undefined);
+/** Ingress rules of the groups made for the resources: each admits the gateway's group. */
+const gatewayIngress = (json: Json): Json[] => all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.referenced_security_group_id).includes("Gateway_SecurityGroup"));
 
 describe("resource stacks", () => {
   test("cover RC-1..5, RG-1..5, DEP-5 and DEP-6, each name prefixed by its main use case", () => {
@@ -56,15 +60,20 @@ describe("resource stacks", () => {
   test("rc2-monitoring-ip: the gateway reaches only the monitored address, the monitoring endpoint opens only 9100", () => {
     const json = synthStack("rc2-monitoring-ip");
     expect(all(json, "aws_vpc_security_group_egress_rule")).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.1.25/32", from_port: 9100, to_port: 9100 })]);
-    expect(all(json, "aws_vpc_security_group_ingress_rule")).toEqual([expect.objectContaining({ from_port: 9100, to_port: 9100 })]);
+    expect(clientIngress(json)).toEqual([expect.objectContaining({ cidr_ipv4: "10.30.0.0/16", from_port: 9100, to_port: 9100 })]);
+    expect(gatewayIngress(json)).toEqual([expect.objectContaining({ from_port: 9100, to_port: 9100, security_group_id: expect.stringContaining("HostAccess") })]);
     expect(all(json, "aws_vpc_endpoint")).toEqual([expect.objectContaining({ vpc_endpoint_type: "Resource", vpc_id: expect.stringContaining("MonitoringVpc") })]);
   });
 
-  test("rc3-internal-domain: the DNS configuration and two client VPCs join one logged service network", () => {
+  test("rc3-internal-domain: the DNS configuration (a public name holding private addresses) and two client VPCs join one logged network without auth policy", () => {
     const json = synthStack("rc3-internal-domain");
     expect(all(json, "aws_vpclattice_resource_configuration")[0].resource_configuration_definition).toEqual([
-      { dns_resource: [{ domain_name: "app.internal.example.com", ip_address_type: "IPV4" }] },
+      { dns_resource: [{ domain_name: "portal.apps.example.com", ip_address_type: "IPV4" }] },
     ]);
+    expect(all(json, "aws_route53_zone")).toEqual([expect.objectContaining({ name: "apps.example.com" })]);
+    expect(all(json, "aws_route53_zone")[0].vpc).toBeUndefined();
+    expect(all(json, "aws_route53_record")).toEqual([expect.objectContaining({ name: "portal.apps.example.com", type: "A", records: ["10.0.0.80", "10.0.1.80"] })]);
+    expect(json.resource.aws_vpclattice_auth_policy).toBeUndefined();
     expect(all(json, "aws_vpclattice_service_network_resource_association")).toHaveLength(1);
     expect(all(json, "aws_vpclattice_service_network_vpc_association")).toHaveLength(2);
     expect(all(json, "aws_vpclattice_access_log_subscription").map((s) => s.service_network_log_type)).toContain("RESOURCE");
@@ -75,7 +84,8 @@ describe("resource stacks", () => {
     const types = all(json, "aws_vpclattice_resource_configuration").map((c) => c.type).sort();
     expect(types).toEqual(["CHILD", "CHILD", "CHILD", "GROUP"]);
     expect(all(json, "aws_vpc_endpoint")).toEqual([expect.objectContaining({ resource_configuration_arn: expect.stringMatching(/PlatformApis_Group_\w+\.arn/) })]);
-    expect(all(json, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port).sort()).toEqual([443, 9200]);
+    expect(clientIngress(json).map((r) => r.from_port).sort()).toEqual([443, 9200]);
+    expect(gatewayIngress(json).map((r) => r.from_port).sort()).toEqual([443, 9200]);
   });
 
   test("rc5-ec2-port-range: the port range is shared inside the organization (no acceptance) with the trusted account's endpoint", () => {
@@ -84,6 +94,9 @@ describe("resource stacks", () => {
     expect(json.resource.aws_ram_resource_share_accepter).toBeUndefined();
     expect(all(json, "aws_vpc_endpoint")).toEqual([expect.objectContaining({ provider: "aws.trusted", vpc_endpoint_type: "Resource" })]);
     expect(all(json, "aws_vpc_security_group_egress_rule")).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.50/32", from_port: 8000, to_port: 8100 })]);
+    // Both sides are placed by AZ ID, the same zones in both accounts.
+    expect(all(json, "aws_subnet").map((s) => s.availability_zone_id).sort()).toEqual(["use1-az1", "use1-az1", "use1-az2", "use1-az2"]);
+    expect(all(json, "aws_vpc_endpoint")[0].depends_on).toEqual([expect.stringMatching(/^aws_ram_principal_association\./), expect.stringMatching(/^aws_ram_resource_association\./)]);
   });
 
   test("rg5-vpc-ingress: one gateway fronts DNS, IP and ARN resources, all in one network reached through one endpoint", () => {
@@ -99,6 +112,8 @@ describe("resource stacks", () => {
     const json = synthStack("dep6-access-paths");
     expect(all(json, "aws_vpc_endpoint").map((e) => e.vpc_endpoint_type).sort()).toEqual(["Resource", "ServiceNetwork"]);
     expect(all(json, "aws_vpclattice_service_network_vpc_association")).toHaveLength(1);
-    expect(all(json, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([5432, 5432, 5432]);
+    expect(clientIngress(json).map((r) => r.from_port)).toEqual([5432, 5432, 5432]);
+    expect(gatewayIngress(json).map((r) => r.from_port)).toEqual([5432]);
+    expect(all(json, "aws_vpclattice_resource_configuration")[0].resource_configuration_definition[0].dns_resource[0].domain_name).toMatch(/\.rds\.amazonaws\.com$/);
   });
 });

@@ -1,0 +1,99 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { ResourceEndpoint } from "../../modules/endpoints";
+import { expectFlow } from "../../modules/flows";
+import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
+import { ResourceShare, SharePrincipal } from "../../modules/ram";
+import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { rc5Ec2PortRange } from "../../stacks/resources/rc5-ec2-port-range";
+
+const BY_ID = ["use1-az1", "use1-az2"];
+
+function stack(): TerraformStack {
+  const s = new TerraformStack(Testing.app(), "resources");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  return s;
+}
+
+function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: AwsProvider): Vpc {
+  return new Vpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: BY_ID, provider });
+}
+
+/** A DNS resource behind a gateway, a security group admitting the gateway, and a client VPC with a Resource endpoint to it. */
+function dnsResource(domainName: string) {
+  const s = stack();
+  const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+  const client = vpc(s, "ClientVpc", "10.30.0.0/16");
+  const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner });
+  new SecurityGroup(s, "AppServers", { vpc: owner, description: "App servers" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 443, description: "From the gateway" });
+  const app = new ResourceConfiguration(s, "App", { name: "portal", resourceGateway: gateway, dnsResource: { domainName }, portRanges: ["443"] });
+  new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: app });
+  return { s, owner, client, app };
+}
+
+describe("DNS resources resolve in public DNS (hashicorp/aws 5.100.0)", () => {
+  test("fails when only a private hosted zone answers the name (a zone the library check did not see: made after the configuration, synth validation skipped)", () => {
+    const { s, owner, client, app } = dnsResource("portal.apps.example.com");
+    new Route53Zone(s, "Private", { name: "apps.example.com", vpc: [{ vpcId: owner.vpcId }] });
+    expectFlow(s, client, { target: app, port: 443 }).toBeDenied("is in private hosted zone apps.example.com");
+  });
+
+  test("a public zone of the same name answers the gateway (split horizon), with the addresses its record holds", () => {
+    const { s, owner, client, app } = dnsResource("portal.apps.example.com");
+    new Route53Zone(s, "Private", { name: "apps.example.com", vpc: [{ vpcId: owner.vpcId }] });
+    const published = new Route53Zone(s, "Public", { name: "apps.example.com" });
+    new Route53Record(s, "Portal", { zoneId: published.zoneId, name: "portal.apps.example.com", type: "A", ttl: 60, records: ["10.0.0.80"] });
+    const verdict = expectFlow(s, client, { target: app, port: 443 });
+    verdict.toBeAllowed();
+    expect(verdict.verdict.hops.map((h) => h.text)).toContain("portal.apps.example.com resolves in public hosted zone apps.example.com to 10.0.0.80");
+  });
+
+  test("fails when the public record points outside what the gateway's security group lets out", () => {
+    const { s, client, app } = dnsResource("portal.apps.example.com");
+    const published = new Route53Zone(s, "Public", { name: "apps.example.com" });
+    new Route53Record(s, "Portal", { zoneId: published.zoneId, name: "portal.apps.example.com", type: "A", ttl: 60, records: ["192.168.7.7"] });
+    expectFlow(s, client, { target: app, port: 443 }).toBeDenied("has no egress to 192.168.7.7/32 on 443");
+  });
+});
+
+describe("a configuration shared with another account and associated with that account's service network", () => {
+  function consumerNetwork(wait: boolean) {
+    const s = stack();
+    const consumer = new AwsProvider(s, "aws-consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ConsumerVpc", "10.40.0.0/16", consumer);
+    const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
+    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 5432, description: "From the gateway" });
+    const database = new ResourceConfiguration(s, "Db", { name: "orders-db", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.5" }, portRanges: ["5432"] });
+    const share = new ResourceShare(s, "Share", { name: "orders-db", principals: [SharePrincipal.account("222222222222")] });
+    const shared = share.addResource("db", database.resourceConfigurationArn);
+    const network = new ServiceNetwork(s, "ConsumerNetwork", { name: "consumer-data", provider: consumer, resourceConfigurationsOnly: true, accessLogs: AccessLogs.disabled("test") });
+    network.associateResourceConfiguration("orders-db", database, { provider: consumer, dependsOn: wait ? share.consumerDependencies(shared) : [shared] });
+    network.associateVpc("clients", { vpc: client, ports: database.ports });
+    return { s, client, database };
+  }
+
+  test("fails when the consumer's resource association does not wait for the share's principal association: a race at apply", () => {
+    const { s, client, database } = consumerNetwork(false);
+    expectFlow(s, client, { target: database, port: 5432 }).toBeDenied("is created without waiting for aws_ram_principal_association");
+  });
+
+  test("the consumer's VPC reaches the configuration once the association waits for the share", () => {
+    const { s, client, database } = consumerNetwork(true);
+    expectFlow(s, client, { target: database, port: 5432 }).toBeAllowed();
+  });
+});
+
+describe("rc5-ec2-port-range: the share names the trusted account only", () => {
+  test("fails for a Resource endpoint of an account the share does not name", () => {
+    const s = rc5Ec2PortRange.create(Testing.app());
+    const stranger = new AwsProvider(s, "aws-stranger", { alias: "stranger", region: "us-east-1", allowedAccountIds: ["444444444444"] });
+    const strangerVpc = vpc(s as TerraformStack, "StrangerVpc", "10.90.0.0/16", stranger);
+    const worker = s.node.findChild("WorkerInstance") as ResourceConfiguration;
+    const endpoint = new ResourceEndpoint(s, "StrangerEndpoint", { vpc: strangerVpc, resourceConfiguration: worker });
+    expectFlow(s, strangerVpc, { target: endpoint, port: 8050 }).toBeDenied("no RAM share in this stack names account 444444444444");
+  });
+});
