@@ -81,6 +81,38 @@ describe("VPC Lattice flows", () => {
   });
 });
 
+describe("VPC Lattice targets registered by someone else", () => {
+  function registered(options: { open: boolean }) {
+    const s = stack();
+    const client = vpc(s, "ClientVpc", "10.10.0.0/16");
+    const app = vpc(s, "AppVpc", "10.11.0.0/16");
+    const tasks = new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" });
+    // A group in the VPC that admits VPC Lattice but is not the tasks' one must not count.
+    TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "OtherWorkloads", { vpc: app, description: "Other workloads" }), new TargetGroup(s, "Other", { name: "other", type: "IP", vpc: app, protocol: "HTTP", port: 8080 }));
+    const targets = new TargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targetsRegisteredBy: "the ECS service orders", targetSecurityGroups: [tasks] });
+    if (options.open) TargetGroup.allowLatticeTraffic(tasks, targets);
+    const callers = new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORG, sourceVpcs: [client] });
+    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: callers });
+    service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(targets) });
+    const network = new ServiceNetwork(s, "Network", { name: "shop", authPolicy: callers });
+    network.associateService("orders", service);
+    network.associateVpc("clients", { vpc: client });
+    return { s, client, service };
+  }
+
+  test("the registrar is an assumption, and the tasks' own security group admits VPC Lattice", () => {
+    const { s, client, service } = registered({ open: true });
+    const expectation = expectFlow(s, { vpc: client, principal: CALLER }, { target: service });
+    expectation.toBeAllowed();
+    expect(expectation.verdict.assumptions).toContain("the ECS service orders registers healthy targets in orders");
+  });
+
+  test("fails when the declared security groups of the targets do not admit VPC Lattice, whatever other groups of the VPC do", () => {
+    const { s, client, service } = registered({ open: false });
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("none of the security groups of the targets of orders admits VPC Lattice (169.254.171.0/24) on 8080");
+  });
+});
+
 describe("PrivateLink flows", () => {
   function offering(acceptanceRequired: boolean) {
     const s = stack();

@@ -197,12 +197,14 @@ function listenerFlow(path: Path, context: FlowContext, service: LatticeServiceE
 /** The targets of a Lattice target group, reachable from VPC Lattice's source ranges (traffic and health checks). */
 export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, family: "ipv4" | "ipv6"): Path | FlowVerdict {
   if (group.targetType === "LAMBDA") return lambdaTargets(path, model, group);
+  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   if (group.targets.length === 0) {
-    if (group.registeredBy !== undefined) return path.pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address).assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
-    return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
+    if (group.registeredBy === undefined) return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
+    // Whoever registers them, the targets still have to let VPC Lattice in.
+    const registered = path.pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address).assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
+    return admitsLattice(registered, model, group, range, `the targets ${group.registeredBy} registers in ${group.name}`, group.port ?? 443, group.address);
   }
   const vpc = model.vpc(group.vpcId ?? "");
-  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   let current = path;
   for (const target of group.targets) {
     const port = target.port ?? group.port ?? 443;
@@ -212,19 +214,34 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
         return current.deny("target", `target ${target.id} of ${group.name} is outside ${vpcLabel(vpc, model)} (${cidrs.join(", ")})`, target.address);
       }
     }
-    if (group.targetType === "ALB") {
-      current = current.pass("target", `target group ${group.name} forwards to Application Load Balancer ${target.id} on ${port}`, target.address).assume(`the security group of ${target.id} admits VPC Lattice (${range}) on ${port}`);
-      continue;
+    const admitted = admitsLattice(current, model, group, range, group.targetType === "ALB" ? `Application Load Balancer ${target.id}` : `target ${target.id} of ${group.name}`, port, target.address);
+    if (!(admitted instanceof Path)) return admitted;
+    current = admitted;
+  }
+  return current;
+}
+
+/**
+ * VPC Lattice's range admitted to the targets on their port and the health-check port: by the
+ * targets' declared security groups, else by some group of their VPC (assumed attached to them).
+ * An ALB's groups are only known when declared.
+ */
+function admitsLattice(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, range: string, targets: string, port: number, address: string): Path | FlowVerdict {
+  if (group.targetType === "ALB" && group.targetSecurityGroupIds === undefined) {
+    return path.pass("target", `target group ${group.name} forwards to ${targets} on ${port}`, address).assume(`the security group of ${targets} admits VPC Lattice (${range}) on ${port}`);
+  }
+  const vpc = model.vpc(group.vpcId ?? "");
+  // ALBs are not health-checked by VPC Lattice.
+  const ports = group.targetType === "ALB" ? [port] : [...new Set([port, group.healthCheckPort ?? port])];
+  let current = path;
+  for (const checkedPort of ports) {
+    const admitted = workloadAdmission(model, group.vpcId ?? "", group.targetSecurityGroupIds, { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] }, "tcp", checkedPort);
+    if (admitted === undefined) {
+      const where = group.targetSecurityGroupIds === undefined ? `no security group in ${vpcLabel(vpc, model)}` : `none of the security groups of the targets of ${group.name}`;
+      return current.deny("target", `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${targets} fail`, group.address);
     }
-    for (const checkedPort of [...new Set([port, group.healthCheckPort ?? port])]) {
-      const admitted = workloadAdmission(model, group.vpcId ?? "", group.targetSecurityGroupIds, { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] }, "tcp", checkedPort);
-      if (admitted === undefined) {
-        const where = group.targetSecurityGroupIds === undefined ? `no security group in ${vpcLabel(vpc, model)}` : `none of the security groups of the targets of ${group.name}`;
-        return current.deny("target", `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${target.id} fail`, group.address);
-      }
-      current = current.pass("target", `target ${target.id} of ${group.name} admits VPC Lattice on ${checkedPort} (security group ${admitted.group.label})`, admitted.rule.source);
-      if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
-    }
+    current = current.pass("target", `security group ${admitted.group.label} admits VPC Lattice on ${checkedPort} to ${targets}`, admitted.rule.source);
+    if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
   }
   return current;
 }
