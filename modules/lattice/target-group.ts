@@ -111,7 +111,7 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
  * aws_lambda_permission (LAMBDA).
  */
 export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup {
-  /** Describes a target group made elsewhere (another stack or account). */
+  /** Describes a target group made elsewhere: another stack or account, or the AWS Gateway API Controller (a ServiceExport's). */
   public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
     return new ImportedLatticeTargetGroup(scope, id, attrs);
   }

@@ -184,7 +184,8 @@ function listenerFlow(path: Path, context: FlowContext, service: LatticeServiceE
   for (const weighted of live) {
     const group = context.model.latticeTargetGroups.find((g) => g.id === weighted.id || g.arn === weighted.id);
     if (group === undefined) {
-      current = current.assume(`target group ${weighted.id} (made elsewhere) has healthy targets`);
+      const range = context.source.family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
+      current = current.assume(`target group ${weighted.id} (made elsewhere) has healthy targets, whose security groups admit VPC Lattice (${range})`);
       continue;
     }
     const result = targetGroupFlow(current, context.model, group, context.source.family);
