@@ -4,7 +4,7 @@ import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
-import { demoService } from "./service-network-demo";
+import { demoIpTargets, demoService } from "./service-network-demo";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
@@ -22,7 +22,11 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   const callers = new AuthPolicy().allow({ sid: "ClientAndReportingVpcs", sourceVpcs: [clientVpc, reportingVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", { name: "application-boundary", authPolicy: callers });
-  const api = demoService(stack, "Api", { name: "backend-api", vpc: backendVpc, targets: { "api-0": "10.92.0.10", "api-1": "10.92.1.10" }, authPolicy: callers });
+  const api = demoService(stack, "Api", {
+    name: "backend-api",
+    targetGroup: demoIpTargets(stack, "Api", { name: "backend-api", vpc: backendVpc, addresses: { "api-0": "10.92.0.10", "api-1": "10.92.1.10" } }),
+    authPolicy: callers,
+  });
   network.associateService("backend-api", api);
 
   const gateway = new ResourceGateway(stack, "DatabaseGateway", { name: "backend-db-gateway", vpc: backendVpc });

@@ -3,7 +3,7 @@ import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeMesh, LatticeMeshMember, ServiceNetwork } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
-import { demoService } from "./service-network-demo";
+import { demoIpTargets, demoService } from "./service-network-demo";
 import { exampleVpc, SECOND_ACCOUNT } from "../example-values";
 
 const PARTNER_ACCOUNT = SECOND_ACCOUNT;
@@ -21,8 +21,7 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
   const partnerReads = { accounts: [PARTNER_ACCOUNT], methods: ["GET" as const], paths: ["/catalog/*"] };
   const catalog = demoService(stack, "Catalog", {
     name: "catalog",
-    vpc,
-    targets: { "catalog-0": "10.50.0.10", "catalog-1": "10.50.1.10" },
+    targetGroup: demoIpTargets(stack, "Catalog", { name: "catalog", vpc, addresses: { "catalog-0": "10.50.0.10", "catalog-1": "10.50.1.10" } }),
     authPolicy: new AuthPolicy().allow({ sid: "PartnerReads", ...partnerReads }),
   });
   const mesh = new LatticeMesh(stack, "Mesh", {

@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { SharePrincipal } from "../../modules/ram";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
-import { demoService } from "./service-network-demo";
+import { demoIpTargets, demoService } from "./service-network-demo";
 import { exampleVpc } from "../example-values";
 
 /** The OU that holds every development team's account. */
@@ -30,14 +30,12 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
 
   const mockPayments = demoService(stack, "MockPayments", {
     name: "mock-payments",
-    vpc: platformVpc,
-    targets: { "mock-payments-0": "10.70.0.10" },
+    targetGroup: demoIpTargets(stack, "MockPayments", { name: "mock-payments", vpc: platformVpc, addresses: { "mock-payments-0": "10.70.0.10" } }),
     authPolicy: teamCallers,
   });
   const testData = demoService(stack, "TestData", {
     name: "test-data",
-    vpc: platformVpc,
-    targets: { "test-data-0": "10.70.1.10" },
+    targetGroup: demoIpTargets(stack, "TestData", { name: "test-data", vpc: platformVpc, addresses: { "test-data-0": "10.70.1.10" } }),
     authPolicy: teamCallers,
   });
   network.associateService("mock-payments", mockPayments);
