@@ -245,7 +245,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   private declareTargetSecurityGroups(groups: readonly ISecurityGroup[]): void {
     if (groups.length === 0) return;
     if (this.type === "LAMBDA") {
-      throw new ValidationError(this, "targetSecurityGroups", `${groups.length} security group(s)`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
+      throw new ValidationError(this, "targetSecurityGroups", groups.length === 1 ? "a security group" : `${groups.length} security groups`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
     }
     for (const group of groups) if (!this.targetSecurityGroupIds.includes(group.securityGroupId)) this.targetSecurityGroupIds.push(group.securityGroupId);
     annotateForFlows(this.resource, "targetSecurityGroupIds", [...this.targetSecurityGroupIds]);

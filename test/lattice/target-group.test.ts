@@ -252,7 +252,7 @@ describe("LatticeTargetGroup", () => {
     test("a LAMBDA group is given security groups of its targets", () => {
       const { stack, vpc } = withVpc();
       const group = new SecurityGroup(stack, "Sg", { vpc, description: "x" });
-      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targetSecurityGroups: [group] }), "targetSecurityGroups", "1 security group(s)");
+      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targetSecurityGroups: [group] }), "targetSecurityGroups", "a security group");
     });
 
     test("an imported ARN is not a target group ARN", () => {
