@@ -42,6 +42,8 @@ export function planOverride(stack: StackJson): string {
     skip_requesting_account_id: true,
     skip_metadata_api_check: true,
     skip_region_validation: true,
+    // Without credentials the provider cannot learn the account, so the stacks' allowed_account_ids guard cannot hold offline.
+    allowed_account_ids: null,
   };
   const aws = aliases(stack).map((alias) => (alias === undefined ? offline : { alias, ...offline }));
   return JSON.stringify({ provider: { aws } }, null, 2);
