@@ -14,7 +14,7 @@ export type FlowRef = IConstruct | string;
 
 /** Where a flow starts, with constructs. */
 export interface FlowSource {
-  /** The client's VPC. @default - the VPC of `subnet` or `securityGroup` */
+  /** The client's VPC, or the ID of a client VPC made elsewhere (another account's stack). @default - the VPC of `subnet` or `securityGroup` */
   readonly vpc?: FlowRef;
   /** The client's subnet. @default - every subnet of the VPC */
   readonly subnet?: FlowRef;

@@ -21,7 +21,11 @@ export interface FlowPrincipal {
 
 /** Where a flow starts, by Terraform address or literal ID. */
 export interface FlowSourceSpec {
-  /** The VPC the client is in: `aws_vpc.<name>`, or the ID of a VPC the stack only names. @default - the VPC of `subnet` or `securityGroup` */
+  /**
+   * The VPC the client is in: `aws_vpc.<name>`, the ID of a VPC the stack only names, or the ID of a client VPC
+   * made elsewhere (another account's, associated in its own stack), taken to be the principal's account's.
+   * @default - the VPC of `subnet` or `securityGroup`
+   */
   readonly vpc?: string;
   /** The client's subnet (`aws_subnet.<name>` or an ID). @default - every subnet of the VPC (each must work) */
   readonly subnet?: string;

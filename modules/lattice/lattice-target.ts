@@ -21,9 +21,13 @@ export class LatticeTarget {
 
   /**
    * A Kubernetes pod of an EKS cluster. With the Amazon VPC CNI every pod has
-   * an address of the VPC, so VPC Lattice reaches it as an IP target. Use it
-   * for pods with stable addresses (StatefulSets with static IPs); pods that
-   * come and go are registered by the AWS Gateway API Controller instead.
+   * an address of the VPC, so VPC Lattice reaches it as an IP target. But the
+   * address changes whenever the pod is rescheduled (a StatefulSet keeps its
+   * pods' names, not their addresses), so a pod registered by Terraform goes
+   * stale: use it only for a pod pinned to an address that stays. Otherwise
+   * let the AWS Gateway API Controller register the pods, in the target group
+   * it creates for a ServiceExport, and forward to that group
+   * (`LatticeTargetGroup.fromAttributes`).
    */
   public static eksPod(podIp: string, port?: number): LatticeTarget {
     return LatticeTarget.ipAddress(podIp, port);

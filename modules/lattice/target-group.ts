@@ -4,6 +4,7 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
+  annotateForFlows,
   AwsResourceProps,
   checkOneOf,
   checkPattern,
@@ -18,7 +19,7 @@ import {
   ValidationError,
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
-import { IVpc, Peer, SecurityGroup } from "../vpc";
+import { ISecurityGroup, IVpc, Peer, SecurityGroup } from "../vpc";
 import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 import { LatticeTarget } from "./lattice-target";
@@ -77,6 +78,27 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
   readonly lambdaEventStructureVersion?: LambdaEventStructureVersion;
   /** Targets keyed by a stable name (the key of each attachment's Terraform address). @default - none; add with addTarget() */
   readonly targets?: { readonly [name: string]: LatticeTarget };
+  /**
+   * Who registers the targets instead of Terraform: an Amazon ECS service
+   * (its `vpc_lattice_configurations` register its tasks), an EC2 Auto
+   * Scaling group (a `vpc-lattice` traffic source), or your own registrar.
+   * Terraform then owns the group but no attachment, so `targets` and
+   * addTarget() fail; the flow analysis assumes the registrar keeps healthy
+   * targets registered. The AWS Gateway API Controller is not such a
+   * registrar: it registers pods only in target groups it creates itself
+   * (a ServiceExport's); forward to those with {@link LatticeTargetGroup.fromAttributes}.
+   * @default - Terraform registers `targets`
+   */
+  readonly targetsRegisteredBy?: string;
+  /**
+   * Security groups attached to the targets (their instances, ENIs or
+   * tasks; for ALB targets, the load balancer's). VPC Lattice connects from
+   * its link-local ranges, so one of them must admit those on the group's
+   * port and health-check port: the flow analysis checks exactly these
+   * groups. Not for LAMBDA groups.
+   * @default - none declared; `allowLatticeTraffic` declares the groups it opens
+   */
+  readonly targetSecurityGroups?: readonly ISecurityGroup[];
 }
 
 /**
@@ -89,7 +111,7 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
  * aws_lambda_permission (LAMBDA).
  */
 export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup {
-  /** Describes a target group made elsewhere (another stack or account). */
+  /** Describes a target group made elsewhere: another stack or account, or the AWS Gateway API Controller (a ServiceExport's). */
   public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
     return new ImportedLatticeTargetGroup(scope, id, attrs);
   }
@@ -100,7 +122,8 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
    * family, however many groups share it). Targets see VPC Lattice's
    * link-local addresses, never the clients' ones, so rules based on client
    * CIDRs do not let it in. Call it once the groups' targets are added:
-   * ports of targets added later are not opened.
+   * ports of targets added later are not opened. The group is recorded as
+   * one of the targets' security groups (see `targetSecurityGroups`).
    */
   public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: LatticeTargetGroup[]): void {
     const rules = new Map<string, { cidr: string; port: number }>();
@@ -115,6 +138,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     for (const { cidr, port } of [...rules.values()].sort((a, b) => a.port - b.port)) {
       securityGroup.addIngressRule({ peer: Peer.cidr(cidr), port, description: `VPC Lattice to the targets of ${names}` });
     }
+    for (const group of targetGroups) group.declareTargetSecurityGroups([securityGroup]);
   }
 
   /** The underlying `aws_vpclattice_target_group`, as an escape hatch. */
@@ -133,6 +157,9 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   private readonly provider?: TerraformProvider;
   /** Ports VPC Lattice connects to: the group's, per-target overrides and the health-check port. */
   private readonly trafficPorts = new Set<number>();
+  /** Security groups of the targets, in the order they were declared. */
+  private readonly targetSecurityGroupIds: string[] = [];
+  private readonly targetsRegisteredBy?: string;
   private targetCount = 0;
 
   constructor(scope: Construct, id: string, props: LatticeTargetGroupProps) {
@@ -142,6 +169,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
     this.type = props.type;
     this.provider = providerOf(props, props.vpc);
+    if (props.targetsRegisteredBy !== undefined) this.checkRegistrar(props);
 
     if (props.type === "LAMBDA") {
       this.rejectForLambda(props);
@@ -176,12 +204,20 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     this.targetGroupId = this.resource.id;
     this.targetGroupArn = this.resource.arn;
 
+    if (props.targetsRegisteredBy !== undefined) {
+      this.targetsRegisteredBy = props.targetsRegisteredBy;
+      annotateForFlows(this.resource, "registeredBy", props.targetsRegisteredBy);
+    }
+    this.declareTargetSecurityGroups(props.targetSecurityGroups ?? []);
     for (const [name, target] of Object.entries(props.targets ?? {})) this.addTarget(name, target);
   }
 
   /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
   public addTarget(name: string, target: LatticeTarget): void {
     const prop = `targets.${name}`;
+    if (this.targetsRegisteredBy !== undefined) {
+      throw new ValidationError(this, prop, target.id, `no target registered by Terraform: ${this.targetsRegisteredBy} registers the targets of this group (targetsRegisteredBy)`);
+    }
     target.validate(this, prop);
     if (target.type !== this.type) {
       throw new ValidationError(this, prop, `a ${target.type} target`, `a ${this.type} target (the target group's type)`);
@@ -203,6 +239,26 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     });
     if (target.port !== undefined) this.trafficPorts.add(target.port);
     this.targetCount++;
+  }
+
+  /** Records security groups of the targets for the flow analysis (`//.flows.targetSecurityGroupIds`), each once. */
+  private declareTargetSecurityGroups(groups: readonly ISecurityGroup[]): void {
+    if (groups.length === 0) return;
+    if (this.type === "LAMBDA") {
+      throw new ValidationError(this, "targetSecurityGroups", groups.length === 1 ? "a security group" : `${groups.length} security groups`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
+    }
+    for (const group of groups) if (!this.targetSecurityGroupIds.includes(group.securityGroupId)) this.targetSecurityGroupIds.push(group.securityGroupId);
+    annotateForFlows(this.resource, "targetSecurityGroupIds", [...this.targetSecurityGroupIds]);
+  }
+
+  private checkRegistrar(props: LatticeTargetGroupProps): void {
+    const registrar = props.targetsRegisteredBy;
+    if (typeof registrar !== "string" || registrar.trim() === "") {
+      throw new ValidationError(this, "targetsRegisteredBy", registrar, "who registers the targets, such as the ECS service orders-api (a non-empty description)");
+    }
+    if (props.type === "LAMBDA") {
+      throw new ValidationError(this, "targetsRegisteredBy", registrar, "nothing for a LAMBDA target group (its one function is registered with the group, by Terraform)");
+    }
   }
 
   private rejectForLambda(props: LatticeTargetGroupProps): void {

@@ -1,8 +1,9 @@
 import { TerraformOutput } from "cdktf";
+import { Flows } from "../../modules/flows";
 import { AuthPolicy, LatticeMesh } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
-import { demoService } from "./service-network-demo";
-import { exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
+import { demoIpTargets, demoService } from "./service-network-demo";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
 const FINANCE_ACCOUNT = SECOND_ACCOUNT;
 const ANALYTICS_ACCOUNT = THIRD_ACCOUNT;
@@ -25,14 +26,12 @@ export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharin
   const analyticsReads = { accounts: [ANALYTICS_ACCOUNT], sourceVpcOwnerAccounts: [ANALYTICS_ACCOUNT], methods: ["GET" as const, "HEAD" as const], paths: ["/datasets/*"] };
   const reports = demoService(stack, "Reports", {
     name: "finance-reports",
-    vpc: dataVpc,
-    targets: { "reports-0": "10.80.0.10", "reports-1": "10.80.1.10" },
+    targetGroup: demoIpTargets(stack, "Reports", { name: "finance-reports", vpc: dataVpc, addresses: { "reports-0": "10.80.0.10", "reports-1": "10.80.1.10" } }),
     authPolicy: new AuthPolicy().allow({ sid: "FinanceReads", ...financeReads }),
   });
   const datasets = demoService(stack, "Datasets", {
     name: "analytics-datasets",
-    vpc: dataVpc,
-    targets: { "datasets-0": "10.80.0.20", "datasets-1": "10.80.1.20" },
+    targetGroup: demoIpTargets(stack, "Datasets", { name: "analytics-datasets", vpc: dataVpc, addresses: { "datasets-0": "10.80.0.20", "datasets-1": "10.80.1.20" } }),
     authPolicy: new AuthPolicy().allow({ sid: "AnalyticsReads", ...analyticsReads }),
   });
 
@@ -53,4 +52,48 @@ export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharin
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn });
   new TerraformOutput(stack, "reports_dns_name", { value: reports.dnsName, description: "Finance reads /reports/*" });
   new TerraformOutput(stack, "datasets_dns_name", { value: datasets.dnsName, description: "Analytics reads /datasets/*" });
+
+  const financeAnalyst = { arn: `arn:aws:iam::${FINANCE_ACCOUNT}:role/finance-analyst`, organizationId: EXAMPLE_ORGANIZATION_ID };
+  const analyticsJob = { arn: `arn:aws:iam::${ANALYTICS_ACCOUNT}:role/analytics-job`, organizationId: EXAMPLE_ORGANIZATION_ID };
+  Flows.of(stack)
+    .allow("finance-reads-reports", {
+      from: { vpc: financeVpc, principal: financeAnalyst },
+      to: { target: reports, request: { method: "GET", path: "/reports/2024-q4" } },
+      description: "Finance reads reports from its own VPC, through the shared network",
+    })
+    .allow("analytics-reads-datasets", {
+      from: { vpc: analyticsVpc, principal: analyticsJob },
+      to: { target: datasets, request: { method: "GET", path: "/datasets/clickstream" } },
+      description: "Analytics reads datasets from its own VPC",
+    })
+    .deny("finance-cannot-change-reports", {
+      from: { vpc: financeVpc, principal: financeAnalyst },
+      to: { target: reports, request: { method: "DELETE", path: "/reports/2024-q4" } },
+      reason: "NoWritesThroughTheNetwork",
+      description: "No department changes or deletes anything through the network",
+    })
+    .deny("finance-cannot-read-datasets", {
+      from: { vpc: financeVpc, principal: financeAnalyst },
+      to: { target: datasets, request: { method: "GET", path: "/datasets/clickstream" } },
+      reason: "auth policy of service network department-data",
+      description: "Each department reads only what the agreement gives it",
+    })
+    .deny("analytics-cannot-read-reports", {
+      from: { vpc: analyticsVpc, principal: analyticsJob },
+      to: { target: reports, request: { method: "GET", path: "/reports/2024-q4" } },
+      reason: "auth policy of service network department-data",
+    })
+    .deny("finance-reads-outside-reports-denied", {
+      from: { vpc: financeVpc, principal: financeAnalyst },
+      to: { target: reports, request: { method: "GET", path: "/admin/users" } },
+      reason: "vpc-lattice-svcs:RequestPath",
+      description: "Finance reads /reports/* and nothing else of the service",
+    })
+    .deny("unsigned-request-denied", { from: { vpc: financeVpc, principal: { anonymous: true } }, to: { target: reports, request: { path: "/reports/2024-q4" } }, reason: "matches anonymous" })
+    .deny("data-platform-vpc-is-not-a-client", {
+      from: { vpc: dataVpc, principal: financeAnalyst },
+      to: { target: reports },
+      reason: "neither associated with a service network",
+      description: "The data platform's VPC only hosts the targets",
+    });
 });

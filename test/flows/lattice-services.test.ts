@@ -120,7 +120,7 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     const { s, clients, service } = checkout({ percentToGreen: 0, greenAdmitted: false });
     const flow = expectFlow(s, { vpc: clients, principal: caller }, { target: service });
     flow.toBeAllowed();
-    expect(flow.verdict.hops.filter((h) => h.kind === "target").map((h) => h.text)).toEqual([expect.stringMatching(/of blue admits VPC Lattice on 8080/)]);
+    expect(flow.verdict.hops.filter((h) => h.kind === "target").map((h) => h.text)).toEqual([expect.stringMatching(/admits VPC Lattice on 8080 to target .* of blue/)]);
   });
 
   function vault(authPolicy: (clients: PrivateVpc) => AuthPolicy) {

@@ -7,6 +7,7 @@ import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, S
 import { EndpointService, ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { InterfaceEndpoint } from "../../modules/endpoints";
 
 const ORG = "o-a1b2c3d4e5";
@@ -79,6 +80,107 @@ describe("VPC Lattice flows", () => {
   test("fails when the client VPC is not associated with the network", () => {
     const { s, client, service } = lattice({ associate: false });
     expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("neither associated with a service network that holds service orders-api");
+  });
+});
+
+describe("VPC Lattice targets registered by someone else", () => {
+  function registered(options: { open: boolean }) {
+    const s = stack();
+    const client = vpc(s, "ClientVpc", "10.10.0.0/16");
+    const app = vpc(s, "AppVpc", "10.11.0.0/16");
+    const tasks = new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" });
+    // A group in the VPC that admits VPC Lattice but is not the tasks' one must not count.
+    TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "OtherWorkloads", { vpc: app, description: "Other workloads" }), new TargetGroup(s, "Other", { name: "other", type: "IP", vpc: app, protocol: "HTTP", port: 8080 }));
+    const targets = new TargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targetsRegisteredBy: "the ECS service orders", targetSecurityGroups: [tasks] });
+    if (options.open) TargetGroup.allowLatticeTraffic(tasks, targets);
+    const callers = new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORG, sourceVpcs: [client] });
+    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: callers });
+    service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(targets) });
+    const network = new ServiceNetwork(s, "Network", { name: "shop", authPolicy: callers });
+    network.associateService("orders", service);
+    network.associateVpc("clients", { vpc: client });
+    return { s, client, service };
+  }
+
+  test("the registrar is an assumption, and the tasks' own security group admits VPC Lattice", () => {
+    const { s, client, service } = registered({ open: true });
+    const expectation = expectFlow(s, { vpc: client, principal: CALLER }, { target: service });
+    expectation.toBeAllowed();
+    expect(expectation.verdict.assumptions).toContain("the ECS service orders registers healthy targets in orders");
+  });
+
+  test("fails when the declared security groups of the targets do not admit VPC Lattice, whatever other groups of the VPC do", () => {
+    const { s, client, service } = registered({ open: false });
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("none of the security groups of the targets of orders admits VPC Lattice (169.254.171.0/24) on 8080");
+  });
+});
+
+describe("VPC Lattice across accounts, seen from one side", () => {
+  const OU = "arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-devteams1";
+  const TEAM = { arn: "arn:aws:iam::444444444444:role/tests", organizationId: ORG, organizationPaths: ["o-a1b2c3d4e5/r-ab12/ou-ab12-devteams1/"] };
+  const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0a1b2c3d4e5f67890";
+  const SERVICE_NAME = "catalog-0a1b2c3d4e5f67890.7d67968.vpc-lattice-svcs.us-east-1.on.aws";
+
+  /** The owner's side: a network shared with an OU, whose members associate their VPCs in their own stacks. */
+  function owner() {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.11.0.0/16");
+    const targets = new TargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targets: { a: LatticeTarget.ipAddress("10.11.0.10") } });
+    TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
+    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: AuthPolicy.fromSharePrincipals([SharePrincipal.organizationalUnit(OU)]) });
+    service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(targets) });
+    const network = new ServiceNetwork(s, "Network", { name: "shared", sharing: { principals: [SharePrincipal.organizationalUnit(OU)] } });
+    network.associateService("orders", service);
+    return { s, service };
+  }
+
+  test("a VPC made elsewhere, named by ID, enters through the share when its caller's organization paths put its account in the shared OU", () => {
+    const { s, service } = owner();
+    const expectation = expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: TEAM }, { target: service });
+    expectation.toBeAllowed();
+    expect(expectation.verdict.assumptions).toContain("VPC vpc-0d1e2f3a4b5c60718 (made elsewhere, account 444444444444) is associated with service network shared in its owner's stack, and the association's security groups admit the client on 443");
+  });
+
+  test("fails when the caller's organization paths show an account outside the shared OU", () => {
+    const { s, service } = owner();
+    const outsider = { ...TEAM, arn: "arn:aws:iam::555555555555:role/app", organizationPaths: ["o-a1b2c3d4e5/r-ab12/ou-ab12-prodapps1/"] };
+    expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: outsider }, { target: service }).toBeDenied("no RAM share in this stack gives service network shared to account 555555555555");
+  });
+
+  test("without organization paths, OU membership is an assumption", () => {
+    const { s, service } = owner();
+    const expectation = expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: { arn: TEAM.arn, organizationId: ORG } }, { target: service });
+    // The share lets it in on an assumption; the OU-based auth policy then wants the paths.
+    expectation.toBeDenied("aws:PrincipalOrgPaths");
+    expect(expectation.verdict.assumptions).toContain(`account 444444444444 is in ${OU}`);
+  });
+
+  /** The member's side: the network by ARN, the share accepted here, the client VPC associated. */
+  function member(options: { waitForAcceptance: boolean }) {
+    const s = new TerraformStack(Testing.app(), "member");
+    const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
+    const client = vpc(s, "ClientVpc", "10.60.0.0/16");
+    const accepter = new ResourceShareAccepter(s, "Accept", { share: { resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" }, provider });
+    ServiceNetwork.fromArn(s, "Network", NETWORK_ARN).associateVpc("clients", { vpc: client, dependsOn: options.waitForAcceptance ? [accepter.resource] : undefined });
+    return { s, client };
+  }
+
+  test("a service made elsewhere, dialed by its generated name, is reached once the share is accepted before the association; the owner's grants are assumptions", () => {
+    const { s, client } = member({ waitForAcceptance: true });
+    const expectation = expectFlow(s, { vpc: client, principal: { arn: "arn:aws:iam::222222222222:role/app" } }, { dnsName: SERVICE_NAME, request: { path: "/catalog" } });
+    expectation.toBeAllowed();
+    expect(expectation.verdict.assumptions).toContain(`the auth policies of service network ${NETWORK_ARN} and of the service allow arn:aws:iam::222222222222:role/app to GET /catalog (granted on the owner's side)`);
+  });
+
+  test("fails when the association does not wait for the acceptance of the owner's share: a race at apply", () => {
+    const { s, client } = member({ waitForAcceptance: false });
+    expectFlow(s, { vpc: client }, { dnsName: SERVICE_NAME }).toBeDenied("is created without waiting for the acceptance");
+  });
+
+  test("fails when the VPC has no way into any network: the generated name resolves, but nothing carries the request", () => {
+    const s = stack();
+    const lonely = vpc(s, "LonelyVpc", "10.70.0.0/16");
+    expectFlow(s, { vpc: lonely }, { dnsName: SERVICE_NAME }).toBeDenied("is neither associated with a service network nor has a ServiceNetwork endpoint to one");
   });
 });
 

@@ -16,6 +16,13 @@ function ipGroup(overrides: Partial<LatticeTargetGroupProps> = {}): LatticeTarge
   return new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", ...overrides });
 }
 
+/** The notes for the flow analysis on the stack's one target group (`//.flows`, which Testing.synth leaves out). */
+function flowNotesOf(stack: TerraformStack): Record<string, unknown> {
+  const groups = Object.values((stack.toTerraform() as { resource: Record<string, Record<string, { "//": { flows?: Record<string, unknown> } }>> }).resource.aws_vpclattice_target_group);
+  expect(groups).toHaveLength(1);
+  return groups[0]["//"].flows ?? {};
+}
+
 describe("LatticeTargetGroup", () => {
   test("INSTANCE: port from the protocol, HTTP1, health check rendered, targets keyed by stable names", () => {
     const { stack, vpc } = withVpc();
@@ -100,6 +107,22 @@ describe("LatticeTargetGroup", () => {
     const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}`).sort();
     expect(summary).toEqual(["169.254.171.0/24 8080", "169.254.171.0/24 8081", "169.254.171.0/24 9090", "fd00:ec2:80::/64 8080"]);
     expect(rules[0].description).toBe("VPC Lattice to the targets of Blue, Green, V6");
+  });
+
+  test("allowLatticeTraffic declares the group it opens as the targets' security group, once, next to declared ones", () => {
+    const { stack, vpc } = withVpc();
+    const tasks = new SecurityGroup(stack, "Tasks", { vpc, description: "tasks" });
+    const agents = new SecurityGroup(stack, "Agents", { vpc, description: "sidecar agents" });
+    const group = new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", port: 8080, targetSecurityGroups: [agents, tasks] });
+    LatticeTargetGroup.allowLatticeTraffic(tasks, group);
+    expect(flowNotesOf(stack).targetSecurityGroupIds).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Agents_\w+\.id\}$/), expect.stringMatching(/^\$\{aws_security_group\.Tasks_\w+\.id\}$/)]);
+  });
+
+  test("targetsRegisteredBy: Terraform owns the group without attachments, and records the registrar for the flow analysis", () => {
+    const { stack, vpc } = withVpc();
+    new LatticeTargetGroup(stack, "Tasks", { name: "orders-tasks", type: "IP", vpc, protocol: "HTTP", port: 8080, targetsRegisteredBy: "the ECS service orders-api" });
+    expect(synthJson(stack).resource.aws_vpclattice_target_group_attachment).toBeUndefined();
+    expect(flowNotesOf(stack)).toEqual({ registeredBy: "the ECS service orders-api" });
   });
 
   test("imports a target group by ARN", () => {
@@ -216,6 +239,20 @@ describe("LatticeTargetGroup", () => {
       const { stack, vpc } = withVpc();
       const fn = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA" });
       expectValidationError(() => LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn), "allowLatticeTraffic", "LAMBDA");
+    });
+
+    test("a group whose targets someone else registers is given targets, or names no registrar", () => {
+      const group = ipGroup({ targetsRegisteredBy: "the ECS service orders-api" });
+      expectValidationError(() => group.addTarget("task", LatticeTarget.ipAddress("10.0.0.7")), "targets.task", "10.0.0.7");
+      expectValidationError(() => ipGroup({ targetsRegisteredBy: "the ECS service orders-api", targets: { task: LatticeTarget.ipAddress("10.0.0.7") } }), "targets.task", "10.0.0.7");
+      expectValidationError(() => ipGroup({ targetsRegisteredBy: " " }), "targetsRegisteredBy", '" "');
+      expectValidationError(() => new LatticeTargetGroup(stackWithProvider(), "Fn", { name: "orders-fn", type: "LAMBDA", targetsRegisteredBy: "a pipeline" }), "targetsRegisteredBy", '"a pipeline"');
+    });
+
+    test("a LAMBDA group is given security groups of its targets", () => {
+      const { stack, vpc } = withVpc();
+      const group = new SecurityGroup(stack, "Sg", { vpc, description: "x" });
+      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targetSecurityGroups: [group] }), "targetSecurityGroups", "a security group");
     });
 
     test("an imported ARN is not a target group ARN", () => {

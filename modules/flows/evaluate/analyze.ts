@@ -7,7 +7,7 @@ import { FlowVerdict, Path } from "../verdict";
 import { awsServiceByPublicName, awsServiceFromOutside, awsServiceThroughInterface } from "./aws-services";
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { awsServiceDnsNames, DnsResolution, resolveName } from "./dns";
-import { latticeServiceFlow } from "./lattice";
+import { isLatticeServiceName, latticeServiceFlow, latticeServiceMadeElsewhere } from "./lattice";
 import { reach } from "./network";
 import { privateLinkFlow } from "./privatelink";
 import { resourceFlow } from "./resources";
@@ -137,6 +137,7 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
     case "none":
       return path.deny("dns", resolution.text, resolution.address);
     case "internet":
+      if (isLatticeServiceName(dialed.toLowerCase())) return latticeServiceMadeElsewhere(path.pass("dns", `${dialed} is a name VPC Lattice generates for a service made elsewhere`), context, dialed.toLowerCase());
       return path.deny("dns", `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`, resolution.address);
   }
 }

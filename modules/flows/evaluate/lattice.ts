@@ -1,4 +1,5 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
+import { parseArn } from "../../core/arns";
 import { VPC_LATTICE_SOURCE_CIDRS } from "../../core/aws-facts";
 import {
   EndpointEntity,
@@ -9,13 +10,14 @@ import {
   LatticeTargetGroupEntity,
   ServiceNetworkEntity,
   ServiceNetworkVpcAssociationEntity,
+  VpcEntity,
 } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { reach, workloadAdmission } from "./network";
 import { callerOf, evaluateFor } from "./policies";
-import { checkShare } from "./sharing";
+import { checkShare, checkShareWithOutsider } from "./sharing";
 
 
 /** How a client's VPC reaches a service network: its VPC association, or a ServiceNetwork endpoint. */
@@ -59,7 +61,7 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
       if (!(reached instanceof Path)) return reached;
       current = reached;
     }
-    return network.external ? current : checkShare(current, model, { arns: [network.arn], label: `service network ${network.name}`, ownerProvider: network.provider, consumer: association, dependsOn: association.dependsOn });
+    return checkShare(current, model, { ...sharedNetwork(network), consumer: association, dependsOn: association.dependsOn });
   }
   const endpoint = access.endpoint;
   const reached = reach(current.pass("endpoint", `ServiceNetwork endpoint ${labelOf(endpoint)} to service network ${network.name}`, endpoint.address), context, {
@@ -72,7 +74,26 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
     protocol: context.protocol,
   });
   if (!(reached instanceof Path)) return reached;
-  return network.external ? reached : checkShare(reached, model, { arns: [network.arn], label: `service network ${network.name}`, ownerProvider: network.provider, consumer: endpoint, dependsOn: endpoint.dependsOn });
+  return checkShare(reached, model, { ...sharedNetwork(network), consumer: endpoint, dependsOn: endpoint.dependsOn });
+}
+
+/** What a consumer of a network uses; a network made elsewhere is owned by the account in its ARN. */
+function sharedNetwork(network: ServiceNetworkEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
+  const ownerAccount = network.external ? parseArn(network.arn)?.account : undefined;
+  return { arns: [network.arn], label: `service network ${network.name}`, ownerProvider: network.provider, ...(ownerAccount === undefined ? {} : { ownerAccount }) };
+}
+
+/** A client VPC the stack only names: another account's, associated with a network in its own stack. */
+function isMadeElsewhere(model: NetworkModel, vpc: VpcEntity | undefined): vpc is VpcEntity {
+  return vpc !== undefined && vpc.external && model.vpc(vpc.id) === undefined;
+}
+
+/** Into a network of this stack from a VPC made elsewhere: the share must reach the caller's account; the association is its owner's. */
+function enterFromElsewhere(path: Path, context: FlowContext, network: ServiceNetworkEntity): Path | FlowVerdict {
+  const { model, source } = context;
+  const caller = callerOf(context);
+  const associated = path.assume(`${source.label} is associated with service network ${network.name} in its owner's stack, and the association's security groups admit the client on ${context.port}`);
+  return checkShareWithOutsider(associated, model, sharedNetwork(network), { account: source.account, organizationId: caller.organizationId, organizationPaths: caller.organizationPaths });
 }
 
 /** True when the service is associated with the network. */
@@ -93,8 +114,43 @@ export function latticeServiceFlow(path: Path, context: FlowContext, service: La
     if (!(entered instanceof Path)) return entered;
     return serviceBehindNetwork(entered, context, access.network, service, dialed);
   });
+  if (accesses.length === 0 && isMadeElsewhere(model, source.vpc)) {
+    for (const network of model.serviceNetworks.filter((n) => holdsService(model, n, service))) {
+      const entered = enterFromElsewhere(path, context, network);
+      candidates.push(entered instanceof Path ? serviceBehindNetwork(entered, context, network, service, dialed) : entered);
+    }
+  }
   return bestOf(candidates, () =>
     path.deny("service-network", `${source.label} is neither associated with a service network that holds service ${service.name} nor has a ServiceNetwork endpoint to one`, service.address),
+  );
+}
+
+/** A name VPC Lattice generates for a service: `<name>-<id>.<id>.vpc-lattice-svcs.<region>.on.aws`. */
+export function isLatticeServiceName(name: string): boolean {
+  return /^[a-z0-9-]+\.[0-9a-z]+\.vpc-lattice-svcs\.[a-z0-9-]+\.on\.aws$/.test(name);
+}
+
+/**
+ * A call to a Lattice service this stack does not hold, by its generated
+ * name: a consumer's stack sees its way into the network (association or
+ * endpoint, share acceptance), and what the owner's side must grant is
+ * assumed.
+ */
+export function latticeServiceMadeElsewhere(path: Path, context: FlowContext, dialed: string): FlowVerdict {
+  const { model, source } = context;
+  const request = context.destination.request ?? {};
+  const caller = callerOf(context);
+  const who = caller.anonymous ? "unsigned requests" : caller.arn;
+  const candidates = networkAccesses(model, source.vpc?.id, () => true).map((access) => {
+    const entered = enterNetwork(path, context, access);
+    if (!(entered instanceof Path)) return entered;
+    return entered
+      .assume(`service network ${access.network.name} holds the service ${dialed}, listening on ${context.port}, with healthy targets`)
+      .assume(`the auth policies of service network ${access.network.name} and of the service allow ${who} to ${(request.method ?? "GET").toUpperCase()} ${request.path ?? "/"} (granted on the owner's side)`)
+      .allow();
+  });
+  return bestOf(candidates, () =>
+    path.deny("service-network", `${source.label} is neither associated with a service network nor has a ServiceNetwork endpoint to one: nothing carries its requests to ${dialed}`, source.vpc?.address),
   );
 }
 
@@ -184,7 +240,8 @@ function listenerFlow(path: Path, context: FlowContext, service: LatticeServiceE
   for (const weighted of live) {
     const group = context.model.latticeTargetGroups.find((g) => g.id === weighted.id || g.arn === weighted.id);
     if (group === undefined) {
-      current = current.assume(`target group ${weighted.id} (made elsewhere) has healthy targets`);
+      const range = context.source.family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
+      current = current.assume(`target group ${weighted.id} (made elsewhere) has healthy targets, whose security groups admit VPC Lattice (${range})`);
       continue;
     }
     const result = targetGroupFlow(current, context.model, group, context.source.family);
@@ -197,12 +254,14 @@ function listenerFlow(path: Path, context: FlowContext, service: LatticeServiceE
 /** The targets of a Lattice target group, reachable from VPC Lattice's source ranges (traffic and health checks). */
 export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, family: "ipv4" | "ipv6"): Path | FlowVerdict {
   if (group.targetType === "LAMBDA") return lambdaTargets(path, model, group);
+  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   if (group.targets.length === 0) {
-    if (group.registeredBy !== undefined) return path.pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address).assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
-    return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
+    if (group.registeredBy === undefined) return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
+    // Whoever registers them, the targets still have to let VPC Lattice in.
+    const registered = path.pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address).assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
+    return admitsLattice(registered, model, group, range, `the targets ${group.registeredBy} registers in ${group.name}`, group.port ?? 443, group.address);
   }
   const vpc = model.vpc(group.vpcId ?? "");
-  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   let current = path;
   for (const target of group.targets) {
     const port = target.port ?? group.port ?? 443;
@@ -212,19 +271,34 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
         return current.deny("target", `target ${target.id} of ${group.name} is outside ${vpcLabel(vpc, model)} (${cidrs.join(", ")})`, target.address);
       }
     }
-    if (group.targetType === "ALB") {
-      current = current.pass("target", `target group ${group.name} forwards to Application Load Balancer ${target.id} on ${port}`, target.address).assume(`the security group of ${target.id} admits VPC Lattice (${range}) on ${port}`);
-      continue;
+    const admitted = admitsLattice(current, model, group, range, group.targetType === "ALB" ? `Application Load Balancer ${target.id}` : `target ${target.id} of ${group.name}`, port, target.address);
+    if (!(admitted instanceof Path)) return admitted;
+    current = admitted;
+  }
+  return current;
+}
+
+/**
+ * VPC Lattice's range admitted to the targets on their port and the health-check port: by the
+ * targets' declared security groups, else by some group of their VPC (assumed attached to them).
+ * An ALB's groups are only known when declared.
+ */
+function admitsLattice(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, range: string, targets: string, port: number, address: string): Path | FlowVerdict {
+  if (group.targetType === "ALB" && group.targetSecurityGroupIds === undefined) {
+    return path.pass("target", `target group ${group.name} forwards to ${targets} on ${port}`, address).assume(`the security group of ${targets} admits VPC Lattice (${range}) on ${port}`);
+  }
+  const vpc = model.vpc(group.vpcId ?? "");
+  // ALBs are not health-checked by VPC Lattice.
+  const ports = group.targetType === "ALB" ? [port] : [...new Set([port, group.healthCheckPort ?? port])];
+  let current = path;
+  for (const checkedPort of ports) {
+    const admitted = workloadAdmission(model, group.vpcId ?? "", group.targetSecurityGroupIds, { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] }, "tcp", checkedPort);
+    if (admitted === undefined) {
+      const where = group.targetSecurityGroupIds === undefined ? `no security group in ${vpcLabel(vpc, model)}` : `none of the security groups of the targets of ${group.name}`;
+      return current.deny("target", `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${targets} fail`, group.address);
     }
-    for (const checkedPort of [...new Set([port, group.healthCheckPort ?? port])]) {
-      const admitted = workloadAdmission(model, group.vpcId ?? "", group.targetSecurityGroupIds, { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] }, "tcp", checkedPort);
-      if (admitted === undefined) {
-        const where = group.targetSecurityGroupIds === undefined ? `no security group in ${vpcLabel(vpc, model)}` : `none of the security groups of the targets of ${group.name}`;
-        return current.deny("target", `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${target.id} fail`, group.address);
-      }
-      current = current.pass("target", `target ${target.id} of ${group.name} admits VPC Lattice on ${checkedPort} (security group ${admitted.group.label})`, admitted.rule.source);
-      if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
-    }
+    current = current.pass("target", `security group ${admitted.group.label} admits VPC Lattice on ${checkedPort} to ${targets}`, admitted.rule.source);
+    if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
   }
   return current;
 }

@@ -2,6 +2,7 @@ import { familyOf } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { parseArn } from "../../core/arns";
 import { closestMatch } from "../../core/formats";
+import { VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowPrincipal, FlowSourceSpec } from "../spec";
 import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
@@ -25,9 +26,13 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
   const subnet = spec.subnet === undefined ? undefined : lookup(model, "from.subnet", spec.subnet, model.subnets, "a subnet of the stack (aws_subnet address or subnet ID)");
   const securityGroup =
     spec.securityGroup === undefined ? undefined : lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)");
-  const vpcId = spec.vpc !== undefined ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id : (subnet?.vpcId ?? securityGroup?.vpcId);
+  const outside = spec.vpc === undefined ? undefined : vpcMadeElsewhere(model, spec.vpc);
+  const vpcId = outside?.id ?? (spec.vpc !== undefined ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id : (subnet?.vpcId ?? securityGroup?.vpcId));
   if (vpcId === undefined) throw questionError(model, "from", spec, "a vpc, subnet or securityGroup the flow starts in, or internet: true");
-  const vpc = model.vpc(vpcId);
+  const vpc = outside ?? model.vpc(vpcId);
+  // A VPC made elsewhere is taken to be the caller's account's: the analysis says so where it matters.
+  if (outside !== undefined && spec.cidr !== undefined) throw questionError(model, "from.cidr", spec.cidr, "no CIDR for a VPC made elsewhere (name a VPC of the stack that the network enters)");
+  if (outside !== undefined) return { kind: "vpc", label: `VPC ${vpcId} (made elsewhere${principal?.account === undefined ? "" : `, account ${principal.account}`})`, vpc: outside, subnets: [], cidrs: [], account: principal?.account, principal, family };
   if (subnet !== undefined && subnet.vpcId !== vpcId) throw questionError(model, "from.subnet", spec.subnet ?? "", `a subnet of ${vpcLabel(vpc, model)}`);
   if (securityGroup?.vpcId !== undefined && securityGroup.vpcId !== vpcId) throw questionError(model, "from.securityGroup", spec.securityGroup ?? "", `a security group of ${vpcLabel(vpc, model)}`);
   const account = vpc === undefined ? undefined : model.accountOf(vpc.provider);
@@ -51,6 +56,12 @@ function resolvePrincipal(model: NetworkModel, principal: FlowPrincipal | undefi
     throw questionError(model, "from.principal", principal, "an IAM role or user ARN (arn:aws:iam::111111111111:role/app), an account, or anonymous: true");
   }
   return { arn, account, organizationId: principal.organizationId, organizationPaths: principal.organizationPaths ?? [], anonymous: false };
+}
+
+/** A client VPC the stack only knows by ID (another account's, associated in its own stack): an external VPC without subnets. */
+function vpcMadeElsewhere(model: NetworkModel, reference: string): VpcEntity | undefined {
+  if (typeof reference !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(reference) || model.vpc(reference) !== undefined) return undefined;
+  return { address: `external:${reference}`, path: reference, provider: "", id: reference, ipv4Cidrs: [], ipv6Cidrs: [], external: true };
 }
 
 /** An entity by Terraform address or by ID, with a clear error naming the closest addresses when it is not there. */

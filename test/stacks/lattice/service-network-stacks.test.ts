@@ -67,7 +67,26 @@ describe("service network stacks", () => {
     expect(policy).toContain('"aws:PrincipalOrgID" = "o-a1b2c3d4e5"');
     expect(policy).toMatch(/"vpc-lattice-svcs:SourceVpc" = \[aws_vpc\.OrdersClusterVpc_\w+\.id, aws_vpc\.PaymentsClusterVpc_\w+\.id\]/);
     expect(policy).toContain('"aws:PrincipalType" = "Anonymous"');
-    expect(all(json, "aws_vpclattice_target_group_attachment")).toHaveLength(4);
+    // Pod IPs change: the clusters' controllers keep them registered in their ServiceExports' target groups.
+    expect(json.resource.aws_vpclattice_target_group).toBeUndefined();
+    expect(all(json, "aws_vpclattice_target_group_attachment")).toHaveLength(0);
+    expect(Object.keys(json.variable).sort()).toEqual(["orders_target_group_arn", "payments_target_group_arn"]);
+    expect(all(json, "aws_vpc_security_group_ingress_rule").filter((r) => r.cidr_ipv4 === "169.254.171.0/24")).toHaveLength(2);
+  });
+
+  test("the demo services' targets are behind a security group that admits VPC Lattice on 8080, declared on their target group", () => {
+    for (const definition of SERVICE_NETWORK_STACKS.filter((s) => s !== sn1EksMicroservices && s !== sn2MeshMember)) {
+      const stack = definition.create(Testing.app());
+      const groups = Object.values((stack.toTerraform() as Json).resource.aws_vpclattice_target_group) as Json[];
+      expect(groups.length).toBeGreaterThan(0);
+      const json = synth(definition);
+      const latticeRules = all(json, "aws_vpc_security_group_ingress_rule").filter((r) => r.cidr_ipv4 === "169.254.171.0/24" && r.from_port === 8080);
+      for (const group of groups) {
+        const declared: string[] = group["//"].flows.targetSecurityGroupIds;
+        expect({ stack: definition.name, declared: declared.length }).toEqual({ stack: definition.name, declared: 1 });
+        expect(latticeRules.map((r) => r.security_group_id)).toContain(declared[0]);
+      }
+    }
   });
 
   test("sn2: one configuration, three accounts; each side acts with its own provider after the in-organization share", () => {
@@ -88,7 +107,7 @@ describe("service network stacks", () => {
     const owner = synth(sn2MeshOwner);
     expect(one(owner, "aws_ram_resource_share").allow_external_principals).toBe(true);
     expect(one(owner, "aws_ram_principal_association").principal).toBe("222222222222");
-    expect(Object.keys(owner.output).sort()).toEqual(["catalog_dns_name", "resource_share_arn", "service_network_arn"]);
+    expect(Object.keys(owner.output).sort()).toEqual(["catalog_dns_name", "catalog_targets_security_group_id", "resource_share_arn", "service_network_arn"]);
     const policy = JSON.parse(networkPolicy(owner).policy).Statement[0];
     expect(policy).toMatchObject({ Principal: { AWS: "222222222222" }, Condition: { StringEquals: { "vpc-lattice-svcs:SourceVpcOwnerAccount": "222222222222" } } });
 
@@ -111,12 +130,13 @@ describe("service network stacks", () => {
     expect(policy).toMatch(/"Sid" = "AppToData".*"Resource" = "\$\{aws_vpclattice_service\.DataApi_\w+\.arn\}\/\*".*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.AppVpc_\w+\.id/s);
   });
 
-  test("sn4: shared with the dev-teams OU, whose principals the derived auth policy allows; logs kept 30 days", () => {
+  test("sn4: shared with the dev-teams OU, whose principals the auth policies allow next to the platform's own CI runners; logs kept 30 days", () => {
     const json = synth(sn4SharedDevEnvironment);
     expect(one(json, "aws_ram_principal_association").principal).toBe("arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-devteams1");
-    expect(JSON.parse(networkPolicy(json).policy).Statement).toEqual([
-      expect.objectContaining({ Principal: "*", Condition: expect.objectContaining({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-a1b2c3d4e5/*/ou-ab12-devteams1/*" } }) }),
-    ]);
+    const statements = networkPolicy(json).policy.split(/(?=\{"Sid" = )/).slice(1);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^\{"Sid" = "SharedOrganizationalUnits", "Effect" = "Allow", "Principal" = "\*", .*"aws:PrincipalOrgPaths" = "o-a1b2c3d4e5\/\*\/ou-ab12-devteams1\/\*"/);
+    expect(statements[1]).toMatch(/^\{"Sid" = "PlatformCiRunners", "Effect" = "Allow", "Principal" = \{"AWS" = "111111111111"\}, .*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.PlatformVpc_\w+\.id/);
     const networkLogs = all(json, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/vendedlogs/vpclattice/dev-test-shared");
     expect(networkLogs.retention_in_days).toBe(30);
   });
@@ -142,5 +162,9 @@ describe("service network stacks", () => {
     ]);
     const endpoint = one(json, "aws_vpc_endpoint");
     expect(endpoint).toMatchObject({ vpc_endpoint_type: "ServiceNetwork", vpc_id: expect.stringMatching(/aws_vpc\.ReportingVpc_/), service_network_arn: expect.stringMatching(/service_network\.ServiceNetwork_\w+\.arn/) });
+    // By IP: a gateway resolves a DNS resource in public DNS (hashicorp/aws 5.100.0), where a private name does not resolve.
+    expect(one(json, "aws_vpclattice_resource_configuration").resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "10.92.0.50" }] }]);
+    const database = all(json, "aws_vpc_security_group_ingress_rule").find((r) => r.from_port === 5432 && r.referenced_security_group_id !== undefined);
+    expect(database.referenced_security_group_id).toMatch(/aws_security_group\.DatabaseGateway_SecurityGroup_\w+\.id/);
   });
 });

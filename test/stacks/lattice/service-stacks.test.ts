@@ -129,10 +129,14 @@ describe("LS, TG and DEP-4 example stacks", () => {
     expect(alb.config.health_check).toBeUndefined();
   });
 
-  test("TG-5 registers EKS pods as IP targets", () => {
+  test("TG-5 forwards to the pods' target group of the AWS Gateway API Controller (a variable) and registers no pod IP itself", () => {
     const { resource } = synth(tg5EksPods);
-    expect(values(resource, "aws_vpclattice_target_group")[0]).toMatchObject({ type: "IP", config: { ip_address_type: "IPV4", port: 8080 } });
-    expect(values(resource, "aws_vpclattice_target_group_attachment").map((a) => a.target.id)).toEqual(["10.101.0.100", "10.101.1.100", "10.101.0.101"]);
+    expect(resource.aws_vpclattice_target_group).toBeUndefined();
+    expect(resource.aws_vpclattice_target_group_attachment).toBeUndefined();
+    const [listener] = values(resource, "aws_vpclattice_listener");
+    expect(listener.default_action.forward[0].target_groups[0].target_group_identifier).toContain("var.ledger_target_group_arn");
+    const rules = values(resource, "aws_vpc_security_group_ingress_rule").filter((r) => r.cidr_ipv4 === "169.254.171.0/24");
+    expect(rules.map((r) => r.from_port)).toEqual([8080]);
   });
 
   test("DEP-4 routes to instance, IP and Lambda groups over HTTPS and passes TLS through to a TCP group", () => {
