@@ -1,4 +1,5 @@
 export * from "./client-peers";
+export * from "./connections";
 export * from "./hosted-zone";
 export * from "./private-hosted-zone";
 export * from "./security-group";

@@ -5,8 +5,10 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import {
   AwsResourceProps,
   checkLength,
+  checkOneOf,
   checkPattern,
   checkPort,
+  checkResourceId,
   checkRestrictedCidr,
   formatPortRange,
   isIpv6Cidr,
@@ -18,6 +20,7 @@ import {
   requireValue,
   stableId,
   ValidationError,
+  VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { IVpc } from "./vpc";
 
@@ -25,6 +28,8 @@ import { IVpc } from "./vpc";
 export interface ISecurityGroup {
   /** Security group ID (`sg-...`). */
   readonly securityGroupId: string;
+  /** ID of the group's VPC, so that validators can tell a group of another VPC. @default - unknown, the check is skipped */
+  readonly vpcId?: string;
 }
 
 /** The other side of a security-group rule. */
@@ -47,6 +52,16 @@ export class Peer {
   /** Members of another security group. `name` keys the rule's Terraform address. */
   public static securityGroup(group: ISecurityGroup, name: string): Peer {
     return new Peer(`sg-${stableId(name)}`, () => ({ referencedSecurityGroupId: group.securityGroupId }));
+  }
+
+  /**
+   * VPC Lattice: where its traffic to targets comes from (the link-local
+   * range of the `com.amazonaws.<region>.vpc-lattice` prefix list, the same
+   * in every region). Targets' groups must admit it for health checks and
+   * traffic; clients' CIDRs never reach targets through Lattice.
+   */
+  public static vpcLattice(family: "ipv4" | "ipv6" = "ipv4"): Peer {
+    return Peer.cidr(VPC_LATTICE_SOURCE_CIDRS[family]);
   }
 
   /** A managed prefix list, such as the VPC Lattice one. `name` keys the rule's Terraform address. */
@@ -104,38 +119,32 @@ export interface SecurityGroupProps extends AwsResourceProps {
   readonly namePrefix?: string;
 }
 
-/**
- * A security group with no rules until they are added, each rule its own
- * resource with a description. No egress is allowed unless added: Terraform
- * removes the allow-all egress rule AWS creates by default.
- *
- * Creates: aws_security_group, aws_vpc_security_group_ingress_rule,
- * aws_vpc_security_group_egress_rule.
- */
-export class SecurityGroup extends Construct implements ISecurityGroup {
-  /** The underlying `aws_security_group`, as an escape hatch. */
-  public readonly resource: SecurityGroupResource;
-  /** Security group ID (`sg-...`), known at apply. */
-  public readonly securityGroupId: string;
-  private readonly provider: SecurityGroupProps["provider"];
+/** Attributes of a security group made elsewhere, for {@link SecurityGroup.fromSecurityGroupAttributes}. */
+export interface SecurityGroupAttributes {
+  /** The group's ID (`sg-…`). */
+  readonly securityGroupId: string;
+  /** Its VPC's ID, so that constructs can refuse a group of another VPC. @default - unknown, those checks are skipped */
+  readonly vpcId?: string;
+  /** The provider (account) that owns the group: rules added here are created with it. @default - the stack's default provider */
+  readonly provider?: AwsResourceProps["provider"];
+}
 
-  constructor(scope: Construct, id: string, props: SecurityGroupProps) {
-    super(scope, id);
-    requireProps(this, props, ["vpc", "description"]);
-    requireValue(this, "description", props.description, "a description of what the group protects");
-    checkLength(this, "description", props.description, 1, 255);
-    checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
-    this.provider = providerOf(props, props.vpc);
-    this.resource = new SecurityGroupResource(this, "Resource", {
-      provider: this.provider,
-      vpcId: props.vpc.vpcId,
-      description: props.description,
-      namePrefix: props.namePrefix,
-      tags: { Name: props.namePrefix ?? nameFromPath(this) },
-      lifecycle: { createBeforeDestroy: true },
-    });
-    this.securityGroupId = this.resource.id;
+/**
+ * What every security group this library manages rules for can do: the
+ * group created here, and a group made elsewhere imported with
+ * {@link SecurityGroup.fromSecurityGroupAttributes}. Each rule is its own
+ * resource, keyed by direction, protocol, ports and peer, so a rule keeps
+ * its Terraform address whoever adds it.
+ */
+export abstract class SecurityGroupBase extends Construct implements ISecurityGroup {
+  /** True for groups whose rules this library can add (created here or imported). */
+  public static isSecurityGroupBase(value: unknown): value is SecurityGroupBase {
+    return value instanceof SecurityGroupBase;
   }
+
+  public abstract readonly securityGroupId: string;
+  public abstract readonly vpcId?: string;
+  protected abstract readonly provider?: AwsResourceProps["provider"];
 
   /** Allows inbound traffic from `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addIngressRule(rule: SecurityGroupRule): void {
@@ -151,6 +160,7 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     const prop = `${direction.toLowerCase()}Rules`;
     requireProps(this, rule, ["peer", "port", "description"]);
     const protocol = rule.protocol ?? "tcp";
+    checkOneOf(this, `${prop}.protocol`, protocol, ["tcp", "udp"]);
     checkPort(this, `${prop}.port`, rule.port);
     checkPort(this, `${prop}.toPort`, rule.toPort);
     if (!isUnresolved(rule.toPort) && rule.toPort !== undefined && rule.toPort < rule.port) {
@@ -175,5 +185,68 @@ export class SecurityGroup extends Construct implements ISecurityGroup {
     }
     if (direction === "Ingress") new VpcSecurityGroupIngressRule(this, id, config);
     else new VpcSecurityGroupEgressRule(this, id, config);
+  }
+}
+
+/**
+ * A security group with no rules until they are added, each rule its own
+ * resource with a description. No egress is allowed unless added: Terraform
+ * removes the allow-all egress rule AWS creates by default.
+ *
+ * Creates: aws_security_group, aws_vpc_security_group_ingress_rule,
+ * aws_vpc_security_group_egress_rule.
+ */
+export class SecurityGroup extends SecurityGroupBase {
+  /**
+   * A security group made elsewhere (a landing zone, another stack, the
+   * console). Rules added to it (`addIngressRule`, or through `connections`)
+   * are created here as their own resources, with the group's provider;
+   * the group itself and its other rules stay where they are managed.
+   */
+  public static fromSecurityGroupAttributes(scope: Construct, id: string, attrs: SecurityGroupAttributes): SecurityGroupBase {
+    return new ImportedSecurityGroup(scope, id, attrs);
+  }
+
+  /** The underlying `aws_security_group`, as an escape hatch. */
+  public readonly resource: SecurityGroupResource;
+  /** Security group ID (`sg-...`), known at apply. */
+  public readonly securityGroupId: string;
+  /** ID of the group's VPC. */
+  public readonly vpcId: string;
+  protected readonly provider: SecurityGroupProps["provider"];
+
+  constructor(scope: Construct, id: string, props: SecurityGroupProps) {
+    super(scope, id);
+    requireProps(this, props, ["vpc", "description"]);
+    requireValue(this, "description", props.description, "a description of what the group protects");
+    checkLength(this, "description", props.description, 1, 255);
+    checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
+    this.provider = providerOf(props, props.vpc);
+    this.resource = new SecurityGroupResource(this, "Resource", {
+      provider: this.provider,
+      vpcId: props.vpc.vpcId,
+      description: props.description,
+      namePrefix: props.namePrefix,
+      tags: { Name: props.namePrefix ?? nameFromPath(this) },
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.securityGroupId = this.resource.id;
+    this.vpcId = props.vpc.vpcId;
+  }
+}
+
+class ImportedSecurityGroup extends SecurityGroupBase {
+  public readonly securityGroupId: string;
+  public readonly vpcId?: string;
+  protected readonly provider?: AwsResourceProps["provider"];
+
+  constructor(scope: Construct, id: string, attrs: SecurityGroupAttributes) {
+    super(scope, id);
+    requireProps(this, attrs, ["securityGroupId"]);
+    checkResourceId(this, "securityGroupId", attrs.securityGroupId, "securityGroup");
+    checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
+    this.securityGroupId = attrs.securityGroupId;
+    this.vpcId = attrs.vpcId;
+    this.provider = attrs.provider;
   }
 }

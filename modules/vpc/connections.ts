@@ -1,0 +1,135 @@
+import { IConstruct } from "constructs";
+import { nameFromPath, PortRange, ValidationError } from "../core";
+import { ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
+
+/** Something with a network presence: its security groups decide who reaches it and whom it reaches. */
+export interface IConnectable {
+  /** The security groups of the thing, and the rules to add to them. */
+  readonly connections: Connections;
+}
+
+/** What {@link Connections} manages. */
+export interface ConnectionsProps {
+  /** The security groups of the thing (created here or imported with `SecurityGroup.fromSecurityGroupAttributes`). @default - none yet: add with addSecurityGroup() */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /** The port clients use, for `allowDefaultPortFrom`. @default - none: `allowDefaultPort*` fail */
+  readonly defaultPort?: PortRange;
+}
+
+/** Options of one rule added through connections. */
+export interface ConnectionRuleOptions {
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+}
+
+/**
+ * Who may talk to a thing on which ports, in aws-cdk-lib's style: the one
+ * way to open a port on an endpoint, a load balancer, a target group's
+ * targets, a resource gateway or an imported group.
+ * `a.connections.allowFrom(b, Port.tcp(443), "why")` adds the ingress rule on
+ * `a`'s groups and, when `b` has groups this library manages, the matching
+ * egress rule on `b`'s, so traffic leaves one and enters the other. Rules
+ * are keyed by direction, protocol, ports and peer: the same rule added
+ * twice fails, and a rule keeps its Terraform address whoever adds it.
+ */
+export class Connections implements IConnectable {
+  /** The port clients use by default. @default - none */
+  public readonly defaultPort?: PortRange;
+  private readonly groups: ISecurityGroup[];
+
+  constructor(
+    /** The construct whose groups these are: errors name it. */
+    private readonly owner: IConstruct,
+    props: ConnectionsProps = {},
+  ) {
+    this.groups = [...(props.securityGroups ?? [])];
+    this.defaultPort = props.defaultPort;
+  }
+
+  /** Itself, so that a Connections is an IConnectable. */
+  public get connections(): Connections {
+    return this;
+  }
+
+  /** The security groups, in the order added. */
+  public get securityGroups(): readonly ISecurityGroup[] {
+    return this.groups;
+  }
+
+  /** Adds groups (each once). */
+  public addSecurityGroup(...groups: ISecurityGroup[]): void {
+    for (const group of groups) if (!this.groups.includes(group)) this.groups.push(group);
+  }
+
+  /** Lets `other` (a peer, or something with connections) in on `port`. */
+  public allowFrom(other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions = {}): void {
+    this.connect("ingress", other, port, description, options);
+  }
+
+  /** Lets traffic out to `other` on `port`. */
+  public allowTo(other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions = {}): void {
+    this.connect("egress", other, port, description, options);
+  }
+
+  /** Lets `other` in on the default port. */
+  public allowDefaultPortFrom(other: Peer | IConnectable, description: string): void {
+    this.allowFrom(other, this.requireDefaultPort("allowDefaultPortFrom"), description);
+  }
+
+  /** Lets traffic out to `other` on its default port. */
+  public allowDefaultPortTo(other: IConnectable, description: string): void {
+    const port = other.connections.defaultPort;
+    if (port === undefined) throw new ValidationError(this.owner, "allowDefaultPortTo", describe(other), "something with a default port (its connections were made with defaultPort)");
+    this.allowTo(other, port, description);
+  }
+
+  private requireDefaultPort(method: string): PortRange {
+    if (this.defaultPort === undefined) throw new ValidationError(this.owner, method, undefined, "connections with a defaultPort; use allowFrom(peer, port, description)");
+    return this.defaultPort;
+  }
+
+  private connect(direction: "ingress" | "egress", other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions): void {
+    const prop = direction === "ingress" ? "connections.allowFrom" : "connections.allowTo";
+    if (other === undefined || other === null || !(other instanceof Peer || isConnectable(other))) {
+      throw new ValidationError(this.owner, prop, other, "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections");
+    }
+    if (port === undefined || port === null || typeof port !== "object") throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
+    const own = this.managedGroups(prop);
+    const peers = other instanceof Peer ? [other] : other.connections.securityGroups.map((group) => peerOf(group));
+    if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
+    const rule = (peer: Peer) => ({ peer, port: port.from, toPort: port.to === port.from ? undefined : port.to, protocol: options.protocol, description });
+    for (const group of own) for (const peer of peers) (direction === "ingress" ? group.addIngressRule(rule(peer)) : group.addEgressRule(rule(peer)));
+    if (other instanceof Peer) return;
+    // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
+    for (const group of other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase)) {
+      for (const peer of own.map((g) => peerOf(g))) {
+        if (direction === "ingress") group.addEgressRule(rule(peer));
+        else group.addIngressRule(rule(peer));
+      }
+    }
+  }
+
+  private managedGroups(prop: string): SecurityGroupBase[] {
+    if (this.groups.length === 0) throw new ValidationError(this.owner, prop, [], `at least one security group on ${this.owner.node.path} to add the rule to`);
+    const unmanaged = this.groups.find((g) => !SecurityGroupBase.isSecurityGroupBase(g));
+    if (unmanaged !== undefined) {
+      throw new ValidationError(this.owner, prop, unmanaged.securityGroupId, "security groups this library can add rules to: a SecurityGroup, or one imported with SecurityGroup.fromSecurityGroupAttributes");
+    }
+    return this.groups as SecurityGroupBase[];
+  }
+}
+
+/** True for values with connections. */
+export function isConnectable(value: unknown): value is IConnectable {
+  return value !== null && typeof value === "object" && "connections" in value && (value as IConnectable).connections instanceof Connections;
+}
+
+/** A group as a rule's peer, keyed by its construct path (stable), else its ID. */
+function peerOf(group: ISecurityGroup): Peer {
+  const name = group instanceof SecurityGroupBase ? nameFromPath(group) : group.securityGroupId;
+  return Peer.securityGroup(group, name);
+}
+
+function describe(other: unknown): string {
+  return other !== null && typeof other === "object" && "node" in other ? (other as IConstruct).node.path : String(other);
+}
