@@ -98,7 +98,12 @@ export class Connections implements IConnectable {
     const peers = other instanceof Peer ? [other] : other.connections.securityGroups.map((group) => peerOf(group));
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
     const rule = (peer: Peer) => ({ peer, port: port.from, toPort: port.to === port.from ? undefined : port.to, protocol: options.protocol, description });
-    for (const group of own) for (const peer of peers) (direction === "ingress" ? group.addIngressRule(rule(peer)) : group.addEgressRule(rule(peer)));
+    for (const group of own) {
+      for (const peer of peers) {
+        if (direction === "ingress") group.addIngressRule(rule(peer));
+        else group.addEgressRule(rule(peer));
+      }
+    }
     if (other instanceof Peer) return;
     // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
     for (const group of other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase)) {
