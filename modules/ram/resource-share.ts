@@ -10,6 +10,9 @@ import {
   isAccountId,
   isOrganizationalUnitArn,
   isUnresolved,
+  OptOut,
+  optOutReason,
+  recordOptOut,
   parseArn,
   requireProps,
   requireValue,
@@ -62,17 +65,29 @@ export interface IResourceShare {
   readonly invitationDependencies?: readonly ITerraformDependable[];
 }
 
-export interface ResourceShareProps extends AwsResourceProps {
-  /** Share name as shown in the RAM console of both accounts. */
-  readonly name: string;
+/**
+ * Who a resource is shared with through AWS RAM: the one sharing value of
+ * every area (service networks, resource configurations, DNS groups,
+ * meshes, transit gateways).
+ */
+export interface ResourceSharing {
   /** Accounts, OUs or the organization the share is granted to. */
   readonly principals: readonly SharePrincipal[];
   /**
-   * Allow principals outside your AWS organization. Off by default so a
-   * typo in an account ID cannot share with a stranger.
-   * @default false
+   * Share with principals outside your AWS organization (they must accept
+   * the share). Off by default so that a typo in an account ID cannot share
+   * with a stranger: turn it on with `OptOut.because("<why>")` (the reason
+   * is recorded with the share; `true` still works, deprecated).
+   * @default - principals of the organization only
    */
-  readonly allowExternalPrincipals?: boolean;
+  readonly allowExternalPrincipals?: OptOut | boolean;
+  /** The share's name in the RAM console of both accounts. @default - the shared resource's name */
+  readonly name?: string;
+}
+
+export interface ResourceShareProps extends AwsResourceProps, ResourceSharing {
+  /** Share name as shown in the RAM console of both accounts. */
+  readonly name: string;
 }
 
 /**
@@ -104,7 +119,8 @@ export class ResourceShare extends Construct implements IResourceShare {
     }
     props.principals.forEach((p, i) => p.validate(this, `principals[${i}]`));
     this.provider = props.provider;
-    this.allowExternalPrincipals = props.allowExternalPrincipals ?? false;
+    const external = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
+    this.allowExternalPrincipals = external !== undefined;
     this.principals = props.principals;
     this.resource = new RamResourceShare(this, "Resource", {
       provider: props.provider,
@@ -112,6 +128,7 @@ export class ResourceShare extends Construct implements IResourceShare {
       allowExternalPrincipals: this.allowExternalPrincipals,
       tags: { Name: props.name },
     });
+    if (external !== undefined) recordOptOut(this.resource, "allow_external_principals", external);
     this.resourceShareArn = this.resource.arn;
     this.invitationDependencies = props.principals.map(
       (principal) =>
