@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initArgs, terraformEnvironment } from "./terraform-env";
+import { initArgs, terraformEnvironment } from "../../tools/harness/terraform-env";
 
 const workDir = (): string => mkdtempSync(join(tmpdir(), "tf-env-"));
 

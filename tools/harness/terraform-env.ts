@@ -55,7 +55,7 @@ function terraformVersion(): string | undefined {
 export function terraformEnvironment(workDir: string): TerraformEnvironment {
   mkdirSync(workDir, { recursive: true });
   const cliConfig = join(workDir, "terraformrc");
-  writeFileSync(cliConfig, "# written by test/harness: provider installation comes from -plugin-dir or the registry\n");
+  writeFileSync(cliConfig, "# written by tools/harness: provider installation comes from -plugin-dir or the registry\n");
   return {
     version: terraformVersion(),
     mirror: findMirror(),

@@ -9,16 +9,16 @@
  * both outputs with the real AWS provider.
  *
  * Terraform missing: fails under CI (CI=true), prints a skip notice otherwise.
- * TF_PROVIDER_MIRROR: see test/harness/terraform-env.ts. KEEP_CONSUMER=1 keeps
+ * TF_PROVIDER_MIRROR: see tools/harness/terraform-env.ts. KEEP_CONSUMER=1 keeps
  * the temporary project for inspection.
  */
 import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..");
 const STACK = "consumer";
 
 /** What `npm pack --json` reports. */
