@@ -1,27 +1,51 @@
 /**
- * npm run verify [-- --only <regex>] [--jobs <n>] [--no-hcl]
+ * npm run verify [-- --only <regex>] [--jobs <n>] [--no-hcl] [--per-stack]
  *
  * Synthesizes the example app (JSON and HCL) and proves every stack against
  * the real Terraform AWS provider: init (from the local mirror), validate,
  * an offline plan (see offline-plan.ts), and validate of the HCL output.
  * Exits non-zero naming each failed stack and terraform's first error.
+ *
+ * By default the stacks are checked in batches (see batch.ts): one root
+ * configuration holds the stacks as child modules, so that one terraform
+ * process, which loads the provider's schema once, checks them all, and
+ * validate and the mocked tests attach to one running provider (see
+ * provider-server.ts). Every error is attributed to its stack by the file or
+ * address it names; a failed stack leaves the batch, which runs again for the
+ * others, and errors that name no stack send the batch's stacks through the
+ * per-stack commands one by one. `--per-stack` runs every stack on its own,
+ * each command in the stack's folder, as the harness always did.
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
+import {
+  attribute,
+  Attribution,
+  errorDiagnostics,
+  mockModule,
+  mockRootFile,
+  mockTestFile,
+  moduleSource,
+  notBatchable,
+  rootFile,
+} from "./batch";
 import { mockTest, planOverride, planStrategy, PlanStrategy, StackJson } from "./offline-plan";
+import { installedAwsProvider, ProviderServer, startProviderServer } from "./provider-server";
 import { initArgs, isCi, terraformEnvironment, TerraformEnvironment } from "./terraform-env";
 
 const ROOT = resolve(__dirname, "..", "..");
 const WORK = join(ROOT, ".harness");
 const JSON_OUT = join(ROOT, "cdktf.out");
 const HCL_OUT = join(WORK, "hcl.out");
+const BATCH = join(WORK, "batch");
 
 interface Options {
   readonly only?: RegExp;
   readonly jobs: number;
   readonly hcl: boolean;
+  readonly perStack: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -30,12 +54,19 @@ function parseOptions(argv: string[]): Options {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const only = value("--only");
-  return { only: only === undefined ? undefined : new RegExp(only), jobs: Number(value("--jobs") ?? cpus().length), hcl: !argv.includes("--no-hcl") };
+  return {
+    only: only === undefined ? undefined : new RegExp(only),
+    jobs: Number(value("--jobs") ?? cpus().length),
+    hcl: !argv.includes("--no-hcl"),
+    perStack: argv.includes("--per-stack"),
+  };
 }
 
 interface CommandResult {
   readonly ok: boolean;
+  /** stdout and stderr, interleaved. */
   readonly output: string;
+  readonly stdout: string;
   readonly seconds: number;
 }
 
@@ -44,10 +75,15 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   return new Promise((done) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error) => done({ ok: false, output: String(error), seconds: (Date.now() - started) / 1000 }));
-    child.on("close", (code) => done({ ok: code === 0, output, seconds: (Date.now() - started) / 1000 }));
+    const seconds = (): number => (Date.now() - started) / 1000;
+    child.on("error", (error) => done({ ok: false, output: String(error), stdout, seconds: seconds() }));
+    child.on("close", (code) => done({ ok: code === 0, output, stdout, seconds: seconds() }));
   });
 }
 
@@ -70,14 +106,40 @@ export function firstError(output: string): string {
   return (lines.find((l) => l.startsWith("Error:")) ?? lines.filter((l) => l.length > 0).slice(-1)[0] ?? "unknown failure").slice(0, 300);
 }
 
+type StepName = "init" | "validate" | "plan" | "test" | "hcl-validate";
+
+interface StepResult {
+  readonly name: StepName;
+  /** Time of the stack's own command; undefined when the stack was checked in a batch. */
+  readonly seconds?: number;
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
 interface StackReport {
   readonly stack: string;
   readonly strategy: PlanStrategy;
-  readonly steps: { readonly name: string; readonly seconds: number }[];
+  readonly steps: StepResult[];
   readonly failure?: { readonly step: string; readonly error: string };
 }
 
-async function verifyStack(stack: string, environment: TerraformEnvironment, options: Options): Promise<StackReport> {
+/** One terraform process over a batch of stacks. */
+interface BatchRun {
+  readonly step: StepName;
+  readonly stacks: number;
+  readonly seconds: number;
+  readonly result: string;
+}
+
+interface StackDirs {
+  readonly json: string;
+  readonly hcl: string;
+  readonly config: StackJson;
+  readonly strategy: PlanStrategy;
+}
+
+/** The stack's own folders: the JSON with its plan override or mocked test, and the HCL. */
+function prepareStack(stack: string, hcl: boolean): StackDirs {
   const dir = join(WORK, "stacks", stack);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -86,37 +148,58 @@ async function verifyStack(stack: string, environment: TerraformEnvironment, opt
   const strategy = planStrategy(config);
   if (strategy === "plan") writeFileSync(join(dir, "harness_override.tf.json"), planOverride(config));
   else writeFileSync(join(dir, "harness.tftest.hcl"), mockTest(config));
-
-  const steps: { name: string; seconds: number }[] = [];
-  const step = async (name: string, args: string[], cwd = dir): Promise<StackReport | undefined> => {
-    const result = await run("terraform", args, cwd, environment.env);
-    steps.push({ name, seconds: result.seconds });
-    return result.ok ? undefined : { stack, strategy, steps, failure: { step: name, error: firstError(result.output) } };
-  };
-
-  const failed =
-    (await step("init", initArgs(environment))) ??
-    (await step("validate", ["validate", "-no-color"])) ??
-    (strategy === "plan"
-      ? await step("plan", ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"])
-      : await step("test", ["test", "-no-color"])) ??
-    (options.hcl ? await validateHcl(stack, dir, step) : undefined);
-  return failed ?? { stack, strategy, steps };
+  const hclDir = join(WORK, "hcl", stack);
+  rmSync(hclDir, { recursive: true, force: true });
+  if (hcl) {
+    mkdirSync(hclDir, { recursive: true });
+    cpSync(join(HCL_OUT, "stacks", stack), hclDir, { recursive: true });
+  }
+  return { json: dir, hcl: hclDir, config, strategy };
 }
 
-/** Validates `cdktf synth --hcl` output, reusing the JSON folder's initialized providers. */
-async function validateHcl(
-  stack: string,
-  jsonDir: string,
-  step: (name: string, args: string[], cwd?: string) => Promise<StackReport | undefined>,
-): Promise<StackReport | undefined> {
-  const dir = join(WORK, "hcl", stack);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(HCL_OUT, "stacks", stack), dir, { recursive: true });
-  copyFileSync(join(jsonDir, ".terraform.lock.hcl"), join(dir, ".terraform.lock.hcl"));
-  symlinkSync(join(jsonDir, ".terraform"), join(dir, ".terraform"));
-  return step("hcl-validate", ["validate", "-no-color"], dir);
+const PLAN_ARGS = ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"];
+
+/** The stack on its own, every command in its folder (also the fallback when a batch error names no stack). */
+class SingleStack {
+  private initialized?: Promise<CommandResult>;
+
+  constructor(
+    private readonly stack: string,
+    private readonly dirs: StackDirs,
+    private readonly environment: TerraformEnvironment,
+  ) {}
+
+  init(): Promise<CommandResult> {
+    this.initialized ??= run("terraform", initArgs(this.environment), this.dirs.json, this.environment.env);
+    return this.initialized;
+  }
+
+  async step(name: StepName): Promise<CommandResult> {
+    const init = await this.init();
+    if (name === "init" || !init.ok) return init;
+    const terraform = (args: string[], cwd = this.dirs.json): Promise<CommandResult> => run("terraform", args, cwd, this.environment.env);
+    if (name === "validate") return terraform(["validate", "-no-color"]);
+    if (name === "plan") return terraform(PLAN_ARGS);
+    if (name === "test") return terraform(["test", "-no-color"]);
+    // hcl-validate: the HCL folder reuses the JSON folder's initialized providers.
+    rmSync(join(this.dirs.hcl, ".terraform.lock.hcl"), { force: true });
+    rmSync(join(this.dirs.hcl, ".terraform"), { recursive: true, force: true });
+    copyFileSync(join(this.dirs.json, ".terraform.lock.hcl"), join(this.dirs.hcl, ".terraform.lock.hcl"));
+    symlinkSync(join(this.dirs.json, ".terraform"), join(this.dirs.hcl, ".terraform"));
+    return terraform(["validate", "-no-color"], this.dirs.hcl);
+  }
+
+  /** init, validate, plan or test, hcl-validate, stopping at the first failure. */
+  async verify(hcl: boolean): Promise<StackReport> {
+    const steps: StepResult[] = [];
+    const names: StepName[] = ["init", "validate", this.dirs.strategy === "plan" ? "plan" : "test", ...(hcl ? (["hcl-validate"] as const) : [])];
+    for (const name of names) {
+      const result = await this.step(name);
+      steps.push({ name, seconds: result.seconds, ok: result.ok });
+      if (!result.ok) return { stack: this.stack, strategy: this.dirs.strategy, steps, failure: { step: name, error: firstError(result.output) } };
+    }
+    return { stack: this.stack, strategy: this.dirs.strategy, steps };
+  }
 }
 
 async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -132,7 +215,209 @@ async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => 
   return results;
 }
 
-function printSummary(reports: readonly StackReport[]): void {
+interface BatchAttempt {
+  readonly result: CommandResult;
+  readonly attribution: Attribution;
+}
+
+/** A batch root: a folder of `<stack>.root.tf.json` files (and a test file), initialized once. */
+class BatchRoot {
+  private initialized = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly environment: TerraformEnvironment,
+  ) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Replaces the root's files (a stack's module folder and `.terraform` stay). */
+  write(files: Record<string, object | string>): void {
+    for (const file of readdirSync(this.dir)) if (file.endsWith(".tf.json") || file.endsWith(".tftest.hcl")) rmSync(join(this.dir, file));
+    for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+
+  /** `terraform init` the first time (removing modules later needs none), then `args`. */
+  async run(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+    if (!this.initialized) {
+      const init = await run("terraform", [...initArgs(this.environment), "-json"], this.dir, this.environment.env);
+      if (!init.ok) return init;
+      this.initialized = true;
+      if (args.length === 0) return init;
+      const result = await run("terraform", args, this.dir, env);
+      return { ...result, seconds: result.seconds + init.seconds };
+    }
+    return args.length === 0 ? { ok: true, output: "", stdout: "", seconds: 0 } : run("terraform", args, this.dir, env);
+  }
+}
+
+class BatchVerifier {
+  readonly runs: BatchRun[] = [];
+  private readonly results = new Map<string, StepResult[]>();
+  private readonly singles = new Map<string, SingleStack>();
+
+  constructor(
+    private readonly dirs: ReadonlyMap<string, StackDirs>,
+    private readonly environment: TerraformEnvironment,
+    private readonly options: Options,
+  ) {
+    for (const [stack, d] of dirs) this.singles.set(stack, new SingleStack(stack, d, environment));
+    for (const stack of dirs.keys()) this.results.set(stack, []);
+  }
+
+  private record(stack: string, result: StepResult): void {
+    this.results.get(stack)!.push(result);
+  }
+
+  /**
+   * Runs `attempt` over `candidates`; a stack an error names fails the step
+   * and leaves the batch, which runs again for the rest. Errors that name no
+   * stack: each remaining stack runs the step on its own. Returns the stacks
+   * that passed.
+   */
+  private async batch(step: StepName, candidates: readonly string[], attempt: (members: string[]) => Promise<BatchAttempt>): Promise<string[]> {
+    let remaining = [...candidates];
+    const passed: string[] = [];
+    while (remaining.length > 0) {
+      const { result, attribution } = await attempt(remaining);
+      const diagnostics = errorDiagnostics(result.stdout);
+      const { byStack, unattributed } = attribute(diagnostics, attribution);
+      const culprits = remaining.filter((s) => byStack.has(s));
+      const verdict = result.ok
+        ? "ok"
+        : culprits.length > 0
+          ? `failed: ${culprits.join(", ")}${unattributed.length > 0 ? `; also ${unattributed[0]}` : ""}`
+          : `an error names no stack (${unattributed[0] ?? firstError(result.output)}): each stack on its own`;
+      this.runs.push({ step, stacks: remaining.length, seconds: result.seconds, result: verdict });
+      if (result.ok) {
+        for (const stack of remaining) this.record(stack, { name: step, ok: true });
+        passed.push(...remaining);
+        break;
+      }
+      if (culprits.length === 0) {
+        const singles = await pool(remaining, this.options.jobs, async (stack) => ({ stack, result: await this.singles.get(stack)!.step(step) }));
+        for (const { stack, result: single } of singles) {
+          this.record(stack, { name: step, seconds: single.seconds, ok: single.ok, ...(single.ok ? {} : { error: firstError(single.output) }) });
+          if (single.ok) passed.push(stack);
+        }
+        break;
+      }
+      for (const stack of culprits) this.record(stack, { name: step, ok: false, error: byStack.get(stack)! });
+      remaining = remaining.filter((s) => !byStack.has(s));
+    }
+    return passed;
+  }
+
+  private member(stack: string, dir: (d: StackDirs) => string): { stack: string; dir: string } {
+    return { stack, dir: dir(this.dirs.get(stack)!) };
+  }
+
+  private rootFiles(root: BatchRoot, members: readonly string[], dir: (d: StackDirs) => string): Record<string, object> {
+    return Object.fromEntries(
+      members.map((stack) => [`${stack}.root.tf.json`, rootFile(stack, moduleSource(root.dir, dir(this.dirs.get(stack)!)), this.dirs.get(stack)!.config)]),
+    );
+  }
+
+  async verify(stacks: readonly string[]): Promise<StackReport[]> {
+    const env = this.environment.env;
+    const jsonDir = (d: StackDirs): string => d.json;
+
+    // init, 1: one root with every stack as a module installs the provider once for all their requirements.
+    const validateRoot = new BatchRoot(join(BATCH, "validate"), this.environment);
+    const installed = await this.batch("init", stacks, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run([], env), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+    if (installed.length > 0) {
+      const providerDir = existsSync(join(validateRoot.dir, ".terraform", "providers")) ? validateRoot.dir : this.dirs.get(installed[0])!.json;
+      const server = await startProviderServer(installedAwsProvider(providerDir), env, join(WORK, "provider-server.log"));
+      try {
+        await this.verifyInstalled(installed, server, validateRoot);
+      } finally {
+        await server.stop();
+      }
+    }
+    return stacks.map((stack) => this.report(stack));
+  }
+
+  private async verifyInstalled(installed: readonly string[], server: ProviderServer, validateRoot: BatchRoot): Promise<void> {
+    const env = this.environment.env;
+    const attached = server.attach(env);
+    const jsonDir = (d: StackDirs): string => d.json;
+    const hclDir = (d: StackDirs): string => d.hcl;
+
+    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
+    const started = Date.now();
+    const own = await pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+    const ownFailed = own.filter((o) => !o.result.ok);
+    const ownVerdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
+    this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${ownVerdict} (each stack's own folder: config as root, backend)` });
+    for (const { stack, result } of ownFailed) {
+      const previous = this.results.get(stack)!;
+      previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
+    }
+    const initialized = installed.filter((s) => !ownFailed.some((o) => o.stack === s));
+
+    const validated = await this.batch("validate", initialized, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+
+    const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
+    const plan = this.batch("plan", validated.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
+      planRoot.write(this.rootFiles(planRoot, members, jsonDir));
+      // A real plan needs a provider process per configuration (ConfigureProvider keeps state): terraform starts them.
+      return { result: await planRoot.run([...PLAN_ARGS, "-json"], env), attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+
+    const testRoot = new BatchRoot(join(BATCH, "test"), this.environment);
+    const test = this.batch("test", validated.filter((s) => this.dirs.get(s)!.strategy === "mock"), async (members) => {
+      const moduleDir = (stack: string): string => join(testRoot.dir, "stacks", stack);
+      for (const stack of members) {
+        mkdirSync(moduleDir(stack), { recursive: true });
+        writeFileSync(join(moduleDir(stack), "cdk.tf.json"), JSON.stringify(mockModule(this.dirs.get(stack)!.config), null, 2));
+      }
+      const testFile = mockTestFile(members.map((stack) => ({ stack, config: this.dirs.get(stack)!.config })));
+      testRoot.write({
+        "harness.tf.json": { terraform: { required_providers: { aws: { source: "hashicorp/aws" } } } },
+        ...Object.fromEntries(members.map((stack) => [`${stack}.root.tf.json`, mockRootFile(stack, moduleSource(testRoot.dir, moduleDir(stack)), this.dirs.get(stack)!.config)])),
+        "harness.tftest.hcl": testFile.text,
+      });
+      return {
+        result: await testRoot.run(["test", "-json", "-no-color"], attached),
+        attribution: { root: testRoot.dir, members: members.map((stack) => ({ stack, dir: moduleDir(stack) })), lines: { file: "harness.tftest.hcl", ranges: testFile.lines } },
+      };
+    });
+
+    const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
+    const hcl = this.options.hcl
+      ? this.batch("hcl-validate", validated, async (members) => {
+          hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
+          return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
+        })
+      : Promise.resolve([]);
+
+    await Promise.all([plan, test, hcl]);
+  }
+
+  private report(stack: string): StackReport {
+    const order: StepName[] = ["init", "validate", "plan", "test", "hcl-validate"];
+    const steps = [...this.results.get(stack)!].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    const firstFailure = steps.findIndex((s) => !s.ok);
+    // As the per-stack run would: nothing after the first failed step.
+    const shown = firstFailure < 0 ? steps : steps.slice(0, firstFailure + 1);
+    const failed = firstFailure < 0 ? undefined : shown[firstFailure];
+    return {
+      stack,
+      strategy: this.dirs.get(stack)!.strategy,
+      steps: shown,
+      ...(failed === undefined ? {} : { failure: { step: failed.name, error: failed.error ?? "failed" } }),
+    };
+  }
+}
+
+function printSummary(reports: readonly StackReport[], runs: readonly BatchRun[]): void {
   const stepNames = ["init", "validate", "plan", "test", "hcl-validate"];
   const width = Math.max(5, ...reports.map((r) => r.stack.length));
   const header = ["stack".padEnd(width), "strategy", ...stepNames.map((s) => s.padStart(12)), "result"].join("  ");
@@ -140,10 +425,16 @@ function printSummary(reports: readonly StackReport[]): void {
   for (const report of reports) {
     const cells = stepNames.map((name) => {
       const entry = report.steps.find((s) => s.name === name);
-      return (entry === undefined ? "-" : `${entry.seconds.toFixed(1)}s`).padStart(12);
+      const text = entry === undefined ? "-" : entry.seconds !== undefined ? `${entry.seconds.toFixed(1)}s` : entry.ok ? "ok" : "FAILED";
+      return text.padStart(12);
     });
     const result = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}`;
     console.log([report.stack.padEnd(width), report.strategy.padEnd(8), ...cells, result].join("  "));
+  }
+  if (runs.length > 0) {
+    console.log("\nbatch runs (one terraform process over many stacks; seconds are wall time):\n");
+    console.log(["step".padEnd(12), "stacks".padStart(6), "time".padStart(8), "  result"].join(""));
+    for (const r of runs) console.log([r.step.padEnd(12), String(r.stacks).padStart(6), `${r.seconds.toFixed(1)}s`.padStart(8), `  ${r.result}`].join(""));
   }
 }
 
@@ -172,19 +463,35 @@ async function main(): Promise<void> {
     const missing = stacks.filter((s) => !existsSync(join(HCL_OUT, "stacks", s, "cdk.tf")));
     if (missing.length > 0) throw new Error(`HCL synth produced no cdk.tf for: ${missing.join(", ")}`);
   }
-  console.log(`verifying ${stacks.length} stack(s), ${options.jobs} at a time`);
+  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack, options.hcl)]));
+  const alone = options.perStack ? stacks : stacks.filter((s) => notBatchable(dirs.get(s)!.config) !== undefined);
+  const batched = stacks.filter((s) => !alone.includes(s));
+  for (const stack of alone.filter(() => !options.perStack)) console.log(`${stack} is checked on its own: ${notBatchable(dirs.get(stack)!.config)}`);
+  console.log(
+    `verifying ${stacks.length} stack(s): ${batched.length > 0 ? `${batched.length} in batches` : ""}${batched.length > 0 && alone.length > 0 ? ", " : ""}${alone.length > 0 ? `${alone.length} on their own, ${options.jobs} at a time` : ""}`,
+  );
 
   let finished = 0;
-  const reports = await pool(stacks, options.jobs, async (stack) => {
-    const report = await verifyStack(stack, environment, options);
+  const line = (report: StackReport): void => {
     finished++;
-    const total = report.steps.reduce((sum, s) => sum + s.seconds, 0);
+    const measured = report.steps.filter((s) => s.seconds !== undefined);
+    const time = measured.length === report.steps.length ? `, ${report.steps.reduce((sum, s) => sum + (s.seconds ?? 0), 0).toFixed(1)}s` : "";
     const status = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}: ${report.failure.error}`;
-    console.log(`[${finished}/${stacks.length}] ${stack} (${report.strategy}, ${total.toFixed(1)}s) ${status}`);
-    return report;
-  });
+    console.log(`[${finished}/${stacks.length}] ${report.stack} (${report.strategy}${time}) ${status}`);
+  };
+  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options);
+  const [batchReports, aloneReports] = await Promise.all([
+    batched.length > 0 ? verifier.verify(batched) : Promise.resolve([]),
+    pool(alone, options.jobs, async (stack) => {
+      const report = await new SingleStack(stack, dirs.get(stack)!, environment).verify(options.hcl);
+      line(report);
+      return report;
+    }),
+  ]);
+  for (const report of batchReports) line(report);
+  const reports = [...batchReports, ...aloneReports].sort((a, b) => a.stack.localeCompare(b.stack));
 
-  printSummary(reports);
+  printSummary(reports, verifier.runs);
   const failures = reports.filter((r) => r.failure !== undefined);
   console.log(`\nterraform checks of ${reports.length} stack(s) took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   console.log(`harness: ${reports.length - failures.length} passed, ${failures.length} failed`);
