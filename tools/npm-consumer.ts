@@ -94,8 +94,10 @@ function log(message: string): void {
 }
 
 function run(command: string, args: readonly string[], options: ExecFileSyncOptions): string {
-  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}`);
-  return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
+  const started = Date.now();
+  const output = execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
+  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return output;
 }
 
 /** Built files that load the provider barrel would cost every consumer seconds and ~0.5 GB. */

@@ -37,6 +37,11 @@ describe("terraform environment", () => {
     expect(environment.env.AWS_ACCESS_KEY_ID).toMatch(/EXAMPLE$/);
   });
 
+  test("terraform and its providers run with a larger Go GC target unless GOGC is set", () => {
+    expect(withEnv({ GOGC: undefined }, () => terraformEnvironment(workDir())).env.GOGC).toBe("400");
+    expect(withEnv({ GOGC: "100" }, () => terraformEnvironment(workDir())).env.GOGC).toBe("100");
+  });
+
   test("without terraform on PATH the version is unknown (the harness then skips, or fails in CI)", () => {
     const environment = withEnv({ PATH: workDir() }, () => terraformEnvironment(workDir()));
     expect(environment.version).toBeUndefined();
