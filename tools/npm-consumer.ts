@@ -16,6 +16,7 @@ import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { installedAwsProvider, ProviderServer, startProviderServer } from "./harness/provider-server";
 import { initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
 
 const ROOT = join(__dirname, "..");
@@ -124,8 +125,9 @@ function checkPackedFiles(pack: PackResult): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
+  let server: ProviderServer | undefined;
   const work = mkdtempSync(join(tmpdir(), "npm-consumer-"));
   const environment = terraformEnvironment(join(work, "terraform-cli"));
   try {
@@ -173,14 +175,20 @@ function main(): void {
       if (environment.version === undefined) continue;
       const stackDir = join(outdir, "stacks", STACK);
       run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });
-      run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: environment.env, stdio: ["ignore", "inherit", "inherit"] });
+      // Both validates talk to one running provider instead of starting one per configuration (see tools/harness/provider-server.ts).
+      server ??= await startProviderServer(installedAwsProvider(stackDir), environment.env, join(work, "provider-server.log"));
+      run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: server.attach(environment.env), stdio: ["ignore", "inherit", "inherit"] });
     }
     const verdict = environment.version === undefined ? "PASSED without terraform validate (SKIPPED)" : `PASSED (${environment.version}, provider from ${environment.mirror ?? "the registry"})`;
     log(`${verdict} in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
+    await server?.stop();
     if (process.env.KEEP_CONSUMER === "1") log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
