@@ -9,6 +9,7 @@ import {
   moduleSource,
   notBatchable,
   rootFile,
+  runBatches,
 } from "../../tools/harness/batch";
 import { StackJson } from "../../tools/harness/offline-plan";
 import { parseReattach } from "../../tools/harness/provider-server";
@@ -140,5 +141,69 @@ describe("provider server", () => {
       "registry.terraform.io/hashicorp/aws": expect.objectContaining({ Pid: 27533, Addr: { Network: "unix", String: "/tmp/plugin1932899078" } }),
     });
     expect(parseReattach("Provider started.")).toBeUndefined();
+  });
+});
+
+describe("runBatches", () => {
+  const attribution = (members: string[]): Attribution => ({ root: "/r", members: members.map((stack) => ({ stack, dir: `/s/${stack}` })) });
+  const diagnostic = (summary: string, filename?: string): string =>
+    JSON.stringify({ type: "diagnostic", diagnostic: { severity: "error", summary, ...(filename ? { range: { filename, start: { line: 1 } } } : {}) } });
+  const noSingles = async (): Promise<never> => {
+    throw new Error("no stack should run on its own");
+  };
+
+  test("a stack an error names fails and the batch runs again without it; the others pass", async () => {
+    const calls: string[][] = [];
+    const { outcomes, runs } = await runBatches(
+      ["a", "b", "c"],
+      async (members) => {
+        calls.push(members);
+        const broken = members.filter((m) => m !== "c");
+        // Terraform may stop at the first failing phase: here b's error shows only once a is gone.
+        const named = broken.includes("a") ? ["a"] : broken.filter((m) => m === "b");
+        return {
+          result: { ok: named.length === 0, stdout: named.map((m) => diagnostic(`${m} is broken`, `/s/${m}/cdk.tf.json`)).join("\n"), output: "", seconds: 1 },
+          attribution: attribution(members),
+        };
+      },
+      noSingles,
+      2,
+    );
+    expect(calls).toEqual([["a", "b", "c"], ["b", "c"], ["c"]]);
+    expect(outcomes).toEqual([
+      { stack: "a", ok: false, error: "Error: a is broken" },
+      { stack: "b", ok: false, error: "Error: b is broken" },
+      { stack: "c", ok: true },
+    ]);
+    expect(runs.map((r) => r.result)).toEqual(["failed: a", "failed: b", "ok"]);
+  });
+
+  test("errors that name no stack send every remaining stack through its own command", async () => {
+    const singles: string[] = [];
+    const { outcomes, runs } = await runBatches(
+      ["a", "b"],
+      async (members) => ({ result: { ok: false, stdout: diagnostic("Failed to query available provider packages"), output: "", seconds: 1 }, attribution: attribution(members) }),
+      async (stack) => {
+        singles.push(stack);
+        return stack === "b" ? { ok: false, output: "Error: Failed to query available provider packages\n", seconds: 0.5 } : { ok: true, output: "", seconds: 0.4 };
+      },
+      2,
+    );
+    expect(singles.sort()).toEqual(["a", "b"]);
+    expect(outcomes).toEqual([
+      { stack: "a", ok: true, seconds: 0.4 },
+      { stack: "b", ok: false, seconds: 0.5, error: "Error: Failed to query available provider packages" },
+    ]);
+    expect(runs[0].result).toMatch(/names no stack.*each stack on its own/);
+  });
+
+  test("a failed run without any error output is not a pass", async () => {
+    const { outcomes } = await runBatches(
+      ["a"],
+      async (members) => ({ result: { ok: false, stdout: "", output: "panic: crashed\n", seconds: 1 }, attribution: attribution(members) }),
+      async () => ({ ok: false, output: "panic: crashed\n", seconds: 1 }),
+      1,
+    );
+    expect(outcomes).toEqual([{ stack: "a", ok: false, seconds: 1, error: "panic: crashed" }]);
   });
 });

@@ -240,3 +240,97 @@ export function moduleSource(root: string, dir: string): string {
   const path = relative(root, dir).split(sep).join("/");
   return path.startsWith(".") ? path : `./${path}`;
 }
+
+/** Terraform's first error summary in plain output, as one line, for the summary table. */
+export function firstError(output: string): string {
+  const lines = output.split("\n").map((l) => l.replace(/^│\s?/, "").trim());
+  return (lines.find((l) => l.startsWith("Error:")) ?? lines.filter((l) => l.length > 0).slice(-1)[0] ?? "unknown failure").slice(0, 300);
+}
+
+/** Runs `work` over `items`, `jobs` at a time, keeping the order of the results. */
+export async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+  return results;
+}
+
+/** A terraform command's outcome. */
+export interface CommandResult {
+  readonly ok: boolean;
+  /** stdout and stderr, interleaved. */
+  readonly output: string;
+  readonly stdout: string;
+  readonly seconds: number;
+}
+
+/** One batch run: the command over some stacks, and who its errors name. */
+export interface BatchAttempt {
+  readonly result: CommandResult;
+  readonly attribution: Attribution;
+}
+
+/** A stack's result for one step. */
+export interface StackOutcome {
+  readonly stack: string;
+  readonly ok: boolean;
+  /** Time of the stack's own command; undefined when it ran in a batch. */
+  readonly seconds?: number;
+  readonly error?: string;
+}
+
+/** What one batch run did, for the report. */
+export interface BatchRunRecord {
+  readonly stacks: number;
+  readonly seconds: number;
+  readonly result: string;
+}
+
+/**
+ * Runs `attempt` over `candidates`; a stack an error names fails the step
+ * and leaves the batch, which runs again for the rest, until a run passes.
+ * When a failed run's errors name no remaining stack, each remaining stack
+ * runs the step on its own (`single`), `jobs` at a time.
+ */
+export async function runBatches(
+  candidates: readonly string[],
+  attempt: (members: string[]) => Promise<BatchAttempt>,
+  single: (stack: string) => Promise<Omit<CommandResult, "stdout">>,
+  jobs: number,
+): Promise<{ outcomes: StackOutcome[]; runs: BatchRunRecord[] }> {
+  const outcomes: StackOutcome[] = [];
+  const runs: BatchRunRecord[] = [];
+  let remaining = [...candidates];
+  while (remaining.length > 0) {
+    const { result, attribution } = await attempt(remaining);
+    const { byStack, unattributed } = attribute(errorDiagnostics(result.stdout), attribution);
+    const culprits = remaining.filter((s) => byStack.has(s));
+    runs.push({
+      stacks: remaining.length,
+      seconds: result.seconds,
+      result: result.ok
+        ? "ok"
+        : culprits.length > 0
+          ? `failed: ${culprits.join(", ")}${unattributed.length > 0 ? `; also ${unattributed[0]}` : ""}`
+          : `an error names no stack (${unattributed[0] ?? firstError(result.output)}): each stack on its own`,
+    });
+    if (result.ok) {
+      outcomes.push(...remaining.map((stack) => ({ stack, ok: true })));
+      break;
+    }
+    if (culprits.length === 0) {
+      const singles = await pool(remaining, jobs, async (stack) => ({ stack, result: await single(stack) }));
+      outcomes.push(...singles.map(({ stack, result: r }) => ({ stack, ok: r.ok, seconds: r.seconds, ...(r.ok ? {} : { error: firstError(r.output) }) })));
+      break;
+    }
+    outcomes.push(...culprits.map((stack) => ({ stack, ok: false, error: byStack.get(stack)! })));
+    remaining = remaining.filter((s) => !byStack.has(s));
+  }
+  return { outcomes, runs };
+}

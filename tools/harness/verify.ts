@@ -21,15 +21,17 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import {
-  attribute,
-  Attribution,
-  errorDiagnostics,
+  BatchAttempt,
+  CommandResult,
+  firstError,
   mockModule,
   mockRootFile,
   mockTestFile,
   moduleSource,
   notBatchable,
+  pool,
   rootFile,
+  runBatches,
 } from "./batch";
 import { mockTest, planOverride, planStrategy, PlanStrategy, StackJson } from "./offline-plan";
 import { installedAwsProvider, ProviderServer, startProviderServer } from "./provider-server";
@@ -62,14 +64,6 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-interface CommandResult {
-  readonly ok: boolean;
-  /** stdout and stderr, interleaved. */
-  readonly output: string;
-  readonly stdout: string;
-  readonly seconds: number;
-}
-
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
   const started = Date.now();
   return new Promise((done) => {
@@ -98,12 +92,6 @@ async function synthesize(outdir: string, hcl: boolean): Promise<void> {
     process.stderr.write(result.output);
     throw new Error(`synth failed: ${app}`);
   }
-}
-
-/** Terraform's first error summary, as one line, for the summary table. */
-export function firstError(output: string): string {
-  const lines = output.split("\n").map((l) => l.replace(/^│\s?/, "").trim());
-  return (lines.find((l) => l.startsWith("Error:")) ?? lines.filter((l) => l.length > 0).slice(-1)[0] ?? "unknown failure").slice(0, 300);
 }
 
 type StepName = "init" | "validate" | "plan" | "test" | "hcl-validate";
@@ -202,24 +190,6 @@ class SingleStack {
   }
 }
 
-async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
-  return results;
-}
-
-interface BatchAttempt {
-  readonly result: CommandResult;
-  readonly attribution: Attribution;
-}
-
 /** A batch root: a folder of `<stack>.root.tf.json` files (and a test file), initialized once. */
 class BatchRoot {
   private initialized = false;
@@ -276,37 +246,12 @@ class BatchVerifier {
    * stack: each remaining stack runs the step on its own. Returns the stacks
    * that passed.
    */
+  /** The step over `candidates` in batches (see runBatches); returns the stacks that passed. */
   private async batch(step: StepName, candidates: readonly string[], attempt: (members: string[]) => Promise<BatchAttempt>): Promise<string[]> {
-    let remaining = [...candidates];
-    const passed: string[] = [];
-    while (remaining.length > 0) {
-      const { result, attribution } = await attempt(remaining);
-      const diagnostics = errorDiagnostics(result.stdout);
-      const { byStack, unattributed } = attribute(diagnostics, attribution);
-      const culprits = remaining.filter((s) => byStack.has(s));
-      const verdict = result.ok
-        ? "ok"
-        : culprits.length > 0
-          ? `failed: ${culprits.join(", ")}${unattributed.length > 0 ? `; also ${unattributed[0]}` : ""}`
-          : `an error names no stack (${unattributed[0] ?? firstError(result.output)}): each stack on its own`;
-      this.runs.push({ step, stacks: remaining.length, seconds: result.seconds, result: verdict });
-      if (result.ok) {
-        for (const stack of remaining) this.record(stack, { name: step, ok: true });
-        passed.push(...remaining);
-        break;
-      }
-      if (culprits.length === 0) {
-        const singles = await pool(remaining, this.options.jobs, async (stack) => ({ stack, result: await this.singles.get(stack)!.step(step) }));
-        for (const { stack, result: single } of singles) {
-          this.record(stack, { name: step, seconds: single.seconds, ok: single.ok, ...(single.ok ? {} : { error: firstError(single.output) }) });
-          if (single.ok) passed.push(stack);
-        }
-        break;
-      }
-      for (const stack of culprits) this.record(stack, { name: step, ok: false, error: byStack.get(stack)! });
-      remaining = remaining.filter((s) => !byStack.has(s));
-    }
-    return passed;
+    const { outcomes, runs } = await runBatches(candidates, attempt, (stack) => this.singles.get(stack)!.step(step), this.options.jobs);
+    this.runs.push(...runs.map((r) => ({ step, ...r })));
+    for (const { stack, ...outcome } of outcomes) this.record(stack, { name: step, ...outcome });
+    return outcomes.filter((o) => o.ok).map((o) => o.stack);
   }
 
   private member(stack: string, dir: (d: StackDirs) => string): { stack: string; dir: string } {
