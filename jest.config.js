@@ -6,4 +6,6 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   maxWorkers: 2,
+  // In the checkout (npm ci empties it), not in the machine's shared /tmp/jest_*: a clean clone starts cold, as CI does.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest",
 };
