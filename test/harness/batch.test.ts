@@ -45,6 +45,8 @@ describe("batch roots", () => {
     expect(child.resource).toEqual(crossAccount.resource);
     expect(child.data).toEqual(crossAccount.data);
     expect(child.output).toEqual(crossAccount.output);
+    const withRandom = mockModule({ ...crossAccount, provider: { ...crossAccount.provider, random: [{}] } as StackJson["provider"] });
+    expect(withRandom.provider).toEqual({ random: [{}] });
   });
 
   test("the mocked test root holds the stack's provider blocks under aliases of its own and passes them to the module", () => {

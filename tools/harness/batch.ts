@@ -90,16 +90,19 @@ export function mockAlias(stack: string, alias: string | undefined): string {
   return rootName(stack, alias ?? "default");
 }
 
-/** The mocked test root's child module: the stack without provider blocks or backend, declaring its aliases. */
+/** The mocked test root's child module: the stack without AWS provider blocks or backend, declaring its aliases. */
 export function mockModule(config: StackJson): StackJson {
   const { provider, terraform, ...rest } = config;
-  const aliases = (provider?.aws ?? []).flatMap((p) => (p.alias === undefined ? [] : [`aws.${p.alias}`]));
+  const { aws: awsBlocks, ...otherProviders } = provider ?? {};
+  const aliases = (awsBlocks ?? []).flatMap((p) => (p.alias === undefined ? [] : [`aws.${p.alias}`]));
   const terraformRest: Record<string, unknown> = { ...terraform };
   delete terraformRest.backend;
   const required = terraform?.required_providers;
   const aws = { source: "hashicorp/aws", ...((required?.aws as object | undefined) ?? {}) };
   return {
     ...rest,
+    // Other providers are not mocked (as in the per-stack test): their blocks stay.
+    ...(Object.keys(otherProviders).length > 0 ? { provider: otherProviders } : {}),
     terraform: {
       ...terraformRest,
       required_providers: { ...required, aws: aliases.length === 0 ? aws : { ...aws, configuration_aliases: aliases } },
