@@ -126,8 +126,8 @@ interface StackDirs {
   readonly strategy: PlanStrategy;
 }
 
-/** The stack's own folders: the JSON with its plan override or mocked test, and the HCL. */
-function prepareStack(stack: string, hcl: boolean): StackDirs {
+/** The stack's own folders: the JSON with its plan override or mocked test (the HCL comes later, see prepareHcl). */
+function prepareStack(stack: string): StackDirs {
   const dir = join(WORK, "stacks", stack);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -138,11 +138,18 @@ function prepareStack(stack: string, hcl: boolean): StackDirs {
   else writeFileSync(join(dir, "harness.tftest.hcl"), mockTest(config));
   const hclDir = join(WORK, "hcl", stack);
   rmSync(hclDir, { recursive: true, force: true });
-  if (hcl) {
-    mkdirSync(hclDir, { recursive: true });
-    cpSync(join(HCL_OUT, "stacks", stack), hclDir, { recursive: true });
-  }
   return { json: dir, hcl: hclDir, config, strategy };
+}
+
+/** Synthesizes the HCL (after the JSON: both runs of the app command write the same bundle) into each stack's HCL folder. */
+async function prepareHcl(dirs: ReadonlyMap<string, StackDirs>): Promise<void> {
+  await synthesize(HCL_OUT, true);
+  const missing = [...dirs.keys()].filter((s) => !existsSync(join(HCL_OUT, "stacks", s, "cdk.tf")));
+  if (missing.length > 0) throw new Error(`HCL synth produced no cdk.tf for: ${missing.join(", ")}`);
+  for (const [stack, d] of dirs) {
+    mkdirSync(d.hcl, { recursive: true });
+    cpSync(join(HCL_OUT, "stacks", stack), d.hcl, { recursive: true });
+  }
 }
 
 const PLAN_ARGS = ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"];
@@ -208,6 +215,17 @@ class BatchRoot {
     for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
   }
 
+  /**
+   * Uses `other`'s initialized `.terraform` (providers and module manifest) when `other` was
+   * initialized with every module this root calls, from a folder at the same depth.
+   */
+  shareInit(other: BatchRoot): void {
+    if (!other.initialized) return;
+    symlinkSync(join(other.dir, ".terraform"), join(this.dir, ".terraform"));
+    copyFileSync(join(other.dir, ".terraform.lock.hcl"), join(this.dir, ".terraform.lock.hcl"));
+    this.initialized = true;
+  }
+
   /** `terraform init` the first time (removing modules later needs none), then `args`. */
   async run(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
     if (!this.initialized) {
@@ -231,6 +249,8 @@ class BatchVerifier {
     private readonly dirs: ReadonlyMap<string, StackDirs>,
     private readonly environment: TerraformEnvironment,
     private readonly options: Options,
+    /** The HCL folders are ready (the HCL synth runs while the JSON is checked). */
+    private readonly hclReady: Promise<void>,
   ) {
     for (const [stack, d] of dirs) this.singles.set(stack, new SingleStack(stack, d, environment));
     for (const stack of dirs.keys()) this.results.set(stack, []);
@@ -240,12 +260,6 @@ class BatchVerifier {
     this.results.get(stack)!.push(result);
   }
 
-  /**
-   * Runs `attempt` over `candidates`; a stack an error names fails the step
-   * and leaves the batch, which runs again for the rest. Errors that name no
-   * stack: each remaining stack runs the step on its own. Returns the stacks
-   * that passed.
-   */
   /** The step over `candidates` in batches (see runBatches); returns the stacks that passed. */
   private async batch(step: StepName, candidates: readonly string[], attempt: (members: string[]) => Promise<BatchAttempt>): Promise<string[]> {
     const { outcomes, runs } = await runBatches(candidates, attempt, (stack) => this.singles.get(stack)!.step(step), this.options.jobs);
@@ -310,6 +324,8 @@ class BatchVerifier {
     });
 
     const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
+    // The plan stacks are modules of the validate root, from the same folders: its init serves.
+    planRoot.shareInit(validateRoot);
     const plan = this.batch("plan", validated.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
       planRoot.write(this.rootFiles(planRoot, members, jsonDir));
       // A real plan needs a provider process per configuration (ConfigureProvider keeps state): terraform starts them.
@@ -337,10 +353,10 @@ class BatchVerifier {
 
     const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
     const hcl = this.options.hcl
-      ? this.batch("hcl-validate", validated, async (members) => {
+      ? this.hclReady.then(() => this.batch("hcl-validate", validated, async (members) => {
           hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
           return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
-        })
+        }))
       : Promise.resolve([]);
 
     await Promise.all([plan, test, hcl]);
@@ -397,18 +413,15 @@ async function main(): Promise<void> {
   }
   console.log(`${environment.version}; AWS provider from ${environment.mirror ?? "the registry"}`);
 
-  // One after the other: both runs of the app command write the same bundle.
   await synthesize(JSON_OUT, false);
-  if (options.hcl) await synthesize(HCL_OUT, true);
   const stacks = readdirSync(join(JSON_OUT, "stacks"))
     .filter((s) => options.only === undefined || options.only.test(s))
     .sort();
   if (stacks.length === 0) throw new Error(`no stack to verify${options.only ? ` matches ${options.only}` : ""}`);
-  if (options.hcl) {
-    const missing = stacks.filter((s) => !existsSync(join(HCL_OUT, "stacks", s, "cdk.tf")));
-    if (missing.length > 0) throw new Error(`HCL synth produced no cdk.tf for: ${missing.join(", ")}`);
-  }
-  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack, options.hcl)]));
+  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack)]));
+  const hclReady = options.hcl ? prepareHcl(dirs) : Promise.resolve();
+  hclReady.catch(() => undefined); // awaited below; a failed HCL synth fails the run there
+
   const alone = options.perStack ? stacks : stacks.filter((s) => notBatchable(dirs.get(s)!.config) !== undefined);
   const batched = stacks.filter((s) => !alone.includes(s));
   for (const stack of alone.filter(() => !options.perStack)) console.log(`${stack} is checked on its own: ${notBatchable(dirs.get(stack)!.config)}`);
@@ -424,10 +437,11 @@ async function main(): Promise<void> {
     const status = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}: ${report.failure.error}`;
     console.log(`[${finished}/${stacks.length}] ${report.stack} (${report.strategy}${time}) ${status}`);
   };
-  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options);
+  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options, hclReady);
   const [batchReports, aloneReports] = await Promise.all([
     batched.length > 0 ? verifier.verify(batched) : Promise.resolve([]),
     pool(alone, options.jobs, async (stack) => {
+      await hclReady;
       const report = await new SingleStack(stack, dirs.get(stack)!, environment).verify(options.hcl);
       line(report);
       return report;
