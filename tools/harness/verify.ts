@@ -306,9 +306,15 @@ class BatchVerifier {
     const jsonDir = (d: StackDirs): string => d.json;
     const hclDir = (d: StackDirs): string => d.hcl;
 
-    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
+    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one),
+    // while validate runs: the report shows a stack's first failed step, and only stacks past both go on.
     const started = Date.now();
-    const own = await pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+    const ownInits = pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+    const validating = this.batch("validate", installed, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+    const own = await ownInits;
     const ownFailed = own.filter((o) => !o.result.ok);
     const ownVerdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
     this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${ownVerdict} (each stack's own folder: config as root, backend)` });
@@ -316,12 +322,7 @@ class BatchVerifier {
       const previous = this.results.get(stack)!;
       previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
     }
-    const initialized = installed.filter((s) => !ownFailed.some((o) => o.stack === s));
-
-    const validated = await this.batch("validate", initialized, async (members) => {
-      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
-      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
-    });
+    const validated = (await validating).filter((s) => !ownFailed.some((o) => o.stack === s));
 
     const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
     // The plan stacks are modules of the validate root, from the same folders: its init serves.
