@@ -289,52 +289,62 @@ class BatchVerifier {
       return { result: await validateRoot.run([], env), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
     });
     if (installed.length > 0) {
-      const providerDir = existsSync(join(validateRoot.dir, ".terraform", "providers")) ? validateRoot.dir : this.dirs.get(installed[0])!.json;
-      const server = await startProviderServer(installedAwsProvider(providerDir), env, join(WORK, "provider-server.log"));
+      // Every step starts now, on every installed stack: the real plan is the longest, and a stack that fails an
+      // earlier step fails the later ones too, which only costs a rerun when something is broken (the report
+      // shows each stack's first failed step).
+      const plan = this.plan(installed, validateRoot);
+      plan.catch(() => undefined); // awaited below
+      let server: ProviderServer | undefined;
       try {
-        await this.verifyInstalled(installed, server, validateRoot);
+        const providerDir = existsSync(join(validateRoot.dir, ".terraform", "providers")) ? validateRoot.dir : this.dirs.get(installed[0])!.json;
+        server = await startProviderServer(installedAwsProvider(providerDir), env, join(WORK, "provider-server.log"));
+        await Promise.all([plan, this.attachedSteps(installed, server, validateRoot)]);
       } finally {
-        await server.stop();
+        await plan.catch(() => undefined); // never leave a terraform plan running
+        await server?.stop();
       }
     }
     return stacks.map((stack) => this.report(stack));
   }
 
-  private async verifyInstalled(installed: readonly string[], server: ProviderServer, validateRoot: BatchRoot): Promise<void> {
-    const env = this.environment.env;
-    const attached = server.attach(env);
+  /** The real plan of the plan-strategy stacks: terraform starts a provider for each configuration (ConfigureProvider keeps state). */
+  private async plan(installed: readonly string[], validateRoot: BatchRoot): Promise<void> {
     const jsonDir = (d: StackDirs): string => d.json;
-    const hclDir = (d: StackDirs): string => d.hcl;
-
-    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one),
-    // while validate runs: the report shows a stack's first failed step, and only stacks past both go on.
-    const started = Date.now();
-    const ownInits = pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
-    const validating = this.batch("validate", installed, async (members) => {
-      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
-      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
-    });
-    const own = await ownInits;
-    const ownFailed = own.filter((o) => !o.result.ok);
-    const ownVerdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
-    this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${ownVerdict} (each stack's own folder: config as root, backend)` });
-    for (const { stack, result } of ownFailed) {
-      const previous = this.results.get(stack)!;
-      previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
-    }
-    const validated = (await validating).filter((s) => !ownFailed.some((o) => o.stack === s));
-
     const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
     // The plan stacks are modules of the validate root, from the same folders: its init serves.
     planRoot.shareInit(validateRoot);
-    const plan = this.batch("plan", validated.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
+    await this.batch("plan", installed.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
       planRoot.write(this.rootFiles(planRoot, members, jsonDir));
-      // A real plan needs a provider process per configuration (ConfigureProvider keeps state): terraform starts them.
-      return { result: await planRoot.run([...PLAN_ARGS, "-json"], env), attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+      return { result: await planRoot.run([...PLAN_ARGS, "-json"], this.environment.env), attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+  }
+
+  /** The steps whose provider calls keep no state, attached to the running provider, and each stack's own init. */
+  private async attachedSteps(installed: readonly string[], server: ProviderServer, validateRoot: BatchRoot): Promise<void> {
+    const attached = server.attach(this.environment.env);
+    const jsonDir = (d: StackDirs): string => d.json;
+    const hclDir = (d: StackDirs): string => d.hcl;
+
+    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
+    const ownInits = (async (): Promise<void> => {
+      const started = Date.now();
+      const own = await pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+      const ownFailed = own.filter((o) => !o.result.ok);
+      const verdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
+      this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${verdict} (each stack's own folder: config as root, backend)` });
+      for (const { stack, result } of ownFailed) {
+        const previous = this.results.get(stack)!;
+        previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
+      }
+    })();
+
+    const validate = this.batch("validate", installed, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
     });
 
     const testRoot = new BatchRoot(join(BATCH, "test"), this.environment);
-    const test = this.batch("test", validated.filter((s) => this.dirs.get(s)!.strategy === "mock"), async (members) => {
+    const test = this.batch("test", installed.filter((s) => this.dirs.get(s)!.strategy === "mock"), async (members) => {
       const moduleDir = (stack: string): string => join(testRoot.dir, "stacks", stack);
       for (const stack of members) {
         mkdirSync(moduleDir(stack), { recursive: true });
@@ -354,13 +364,15 @@ class BatchVerifier {
 
     const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
     const hcl = this.options.hcl
-      ? this.hclReady.then(() => this.batch("hcl-validate", validated, async (members) => {
-          hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
-          return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
-        }))
+      ? this.hclReady.then(() =>
+          this.batch("hcl-validate", installed, async (members) => {
+            hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
+            return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
+          }),
+        )
       : Promise.resolve([]);
 
-    await Promise.all([plan, test, hcl]);
+    await Promise.all([ownInits, validate, test, hcl]);
   }
 
   private report(stack: string): StackReport {
