@@ -1,9 +1,17 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initArgs, terraformEnvironment } from "../../tools/harness/terraform-env";
 
-const workDir = (): string => mkdtempSync(join(tmpdir(), "tf-env-"));
+const made: string[] = [];
+const workDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "tf-env-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function withEnv<T>(changes: Record<string, string | undefined>, body: () => T): T {
   const saved = Object.fromEntries(Object.keys(changes).map((k) => [k, process.env[k]]));
