@@ -1,0 +1,3 @@
+export * from "./backend";
+export * from "./hcl-output";
+export * from "./stack";
