@@ -1,9 +1,10 @@
 import { Annotations, LocalBackend, TerraformBackend, TerraformStack } from "../core/cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import { checkAccountId, checkPattern, checkRegion, checkTags, ValidationError } from "../core";
+import { checkAccountId, checkPattern, checkRegion, checkTags, partitionOfRegion, ValidationError } from "../core";
 import { addStackBackend, BackendSettings } from "./backend";
 import { fixHclOutput } from "./hcl-output";
+import { OFFLINE_PLAN_ENV, OFFLINE_PLAN_PROVIDER_SETTINGS } from "./offline-plan";
 
 /** What a {@link PrivateNetworkingStack} deploys where. */
 export interface PrivateNetworkingStackProps {
@@ -41,24 +42,6 @@ export interface AccountProviderOptions {
   /** Session name, which the account's CloudTrail records. @default "cdktf-<alias>" */
   readonly sessionName?: string;
 }
-
-/**
- * What an offline plan (`CDKTF_OFFLINE_PLAN=true`) sets on every AWS
- * provider of the stack: no call to STS, IAM or the instance metadata
- * service, so `cdktf diff` plans with any keys and no network. The provider
- * cannot learn the account then, so `allowed_account_ids` goes too: it
- * would refuse every plan.
- */
-export const OFFLINE_PLAN_PROVIDER_SETTINGS = {
-  skip_credentials_validation: true,
-  skip_requesting_account_id: true,
-  skip_metadata_api_check: true,
-  skip_region_validation: true,
-  allowed_account_ids: null,
-} as const;
-
-/** The variable that switches a stack to offline plans. */
-export const OFFLINE_PLAN_ENV = "CDKTF_OFFLINE_PLAN";
 
 const DEFAULT_DEPLOYMENT_ROLE = "NetworkingDeployment";
 /** IAM role name (1-64 of `\w+=,.@-`) behind an optional path. */
@@ -123,6 +106,11 @@ export class PrivateNetworkingStack extends TerraformStack {
     const roleName = options.roleName ?? this.deploymentRoleName;
     checkPattern(this, `accountProvider(${alias}) roleName`, roleName, ROLE_NAME, "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path");
     checkRegion(this, `accountProvider(${alias}) region`, options.region);
+    const partition = partitionOfRegion(options.region ?? this.region);
+    if (partition !== partitionOfRegion(this.region)) {
+      // Credentials of one partition cannot assume a role in another: the plan would fail at the provider's STS call.
+      throw new ValidationError(this, `accountProvider(${alias}) region`, options.region, `a region of the stack's partition (${partitionOfRegion(this.region)}); ${partition} needs its own stack and credentials`);
+    }
     checkPattern(this, `accountProvider(${alias}) externalId`, options.externalId, /^[\w+=,.@:/-]{2,1224}$/, "an external ID of 2-1224 letters, digits and +=,.@:/_-");
     const sessionName = options.sessionName ?? `cdktf-${alias}`;
     checkPattern(this, `accountProvider(${alias}) sessionName`, sessionName, /^[\w+=,.@-]{2,64}$/, "a role session name of 2-64 letters, digits and +=,.@_-");
@@ -132,7 +120,7 @@ export class PrivateNetworkingStack extends TerraformStack {
         alias,
         region: options.region ?? this.region,
         allowedAccountIds: [accountId],
-        assumeRole: [{ roleArn: `arn:aws:iam::${accountId}:role/${roleName}`, sessionName, externalId: options.externalId }],
+        assumeRole: [{ roleArn: `arn:${partition}:iam::${accountId}:role/${roleName}`, sessionName, externalId: options.externalId }],
         defaultTags: [{ tags: { ...this.tags } }],
       }),
     );

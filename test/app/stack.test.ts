@@ -108,6 +108,18 @@ describe("PrivateNetworkingStack.accountProvider", () => {
     expect(member.assume_role[0].role_arn).toBe("arn:aws:iam::222222222222:role/StackDeployer");
   });
 
+  test("assumes roles in the partition of the stack's region", () => {
+    const network = stack({ region: "cn-north-1" });
+    network.accountProvider("member", "222222222222", { region: "cn-northwest-1" });
+    expect(providers(synthJson(network))[1].assume_role[0].role_arn).toBe("arn:aws-cn:iam::222222222222:role/NetworkingDeployment");
+  });
+
+  test("fails when an account provider's region is in another partition than the stack's", () => {
+    const error = catchValidationError(() => stack().accountProvider("gov", "222222222222", { region: "us-gov-west-1" }));
+    expect(error.prop).toBe("accountProvider(gov) region");
+    expect(error.message).toContain("a region of the stack's partition (aws)");
+  });
+
   test("fails when two account providers share an alias", () => {
     const network = stack();
     network.accountProvider("consumer", "222222222222");
