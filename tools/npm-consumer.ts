@@ -37,53 +37,17 @@ interface PackResult {
 }
 
 /**
- * The consumer's program: only the published entry points, two patterns from
- * two areas, in a stack from the app entry point (backend by configuration,
- * providers pinned to their accounts). docs/USAGE.md shows the same program.
+ * The consumer's program is the one docs/USAGE.md shows (the TypeScript
+ * block after its `<!-- npm-consumer program -->` marker): only the published
+ * entry points, two patterns from two areas, in a stack from the app entry
+ * point. Reading it from there keeps the documentation a program that runs.
  */
-const PROGRAM = `import { App, TerraformOutput } from "cdktf";
-import { Construct } from "constructs";
-import { PrivateAwsServiceAccess, ServiceAccessPresets, Vpc } from "cdktf-aws-private-networking";
-import { PrivateNetworkingStack } from "cdktf-aws-private-networking/app";
-import { ListenerTargets, PrivateLinkSaasOffering } from "cdktf-aws-private-networking/privatelink";
-
-class NetworkStack extends PrivateNetworkingStack {
-  constructor(scope: Construct, id: string) {
-    // Local state by default; CDKTF_BACKEND=s3 (or cdktf.json's context) moves it to S3 without a code change.
-    super(scope, id, { region: "us-east-1", accountId: "111111111111", defaultTags: { team: "network" } });
-    const customer = this.accountProvider("customer", "222222222222");
-    // By AZ ID: the customer's endpoint and the provider's load balancer must share zones, and an AZ name is another zone in each account.
-    const azs = ["use1-az1", "use1-az2"];
-    const appVpc = new Vpc(this, "AppVpc", { name: "app", cidrBlock: "10.20.0.0/16", availabilityZones: azs });
-    const customerVpc = new Vpc(this, "CustomerVpc", { name: "customer", cidrBlock: "10.30.0.0/16", availabilityZones: azs, provider: customer });
-
-    // KMS without the internet, from the application VPC (EP-5).
-    const kms = new PrivateAwsServiceAccess(this, "Kms", {
-      vpc: appVpc,
-      services: ServiceAccessPresets.kms(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
-    });
-
-    // The application offered to a customer account over PrivateLink (ES-2).
-    const saas = new PrivateLinkSaasOffering(this, "Saas", {
-      service: {
-        name: "app-api",
-        networkLoadBalancer: {
-          vpc: appVpc,
-          listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { "app-a": "10.20.0.10", "app-b": "10.20.1.10" } }) }],
-        },
-      },
-      consumers: [{ name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc }],
-    });
-
-    new TerraformOutput(this, "kms_endpoint_id", { value: kms.interfaceEndpoints.kms.vpcEndpointId });
-    new TerraformOutput(this, "service_name", { value: saas.service.serviceName });
-  }
+export function usageProgram(usage: string): string {
+  const program = /<!-- npm-consumer program[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(usage)?.[1];
+  if (program === undefined) throw new Error("docs/USAGE.md has no ```ts block after <!-- npm-consumer program -->");
+  if (!program.includes(`new NetworkStack(app, "${STACK}")`)) throw new Error(`docs/USAGE.md's program must synthesize the stack ${STACK}`);
+  return program;
 }
-
-const app = new App();
-new NetworkStack(app, "${STACK}");
-app.synth();
-`;
 
 /** The consumer's synths: the backend as its configuration chooses it, and the output format. */
 const SYNTHS = [
@@ -197,7 +161,7 @@ async function main(): Promise<void> {
     log("the package root loads without the @cdktf/provider-aws barrel");
 
     writeFileSync(join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-    writeFileSync(join(project, "main.ts"), PROGRAM);
+    writeFileSync(join(project, "main.ts"), usageProgram(readFileSync(join(ROOT, "docs", "USAGE.md"), "utf8")));
     const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
     run(process.execPath, [tsc, "-p", "."], { cwd: project });
     // Projects on node16 resolution read "exports" (with its "types" conditions) instead of "typesVersions".
