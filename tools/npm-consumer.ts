@@ -4,9 +4,12 @@
  * Proves the package works for someone who only has npm: builds the library,
  * packs it, installs the tarball and its peer dependencies into a fresh
  * project in a temporary folder, compiles a TypeScript program that composes
- * two patterns through the public entry points, synthesizes it (JSON and
- * HCL), runs the package's guardrails command (its bin) over the output and
- * `terraform init -backend=false` + `terraform validate` on both outputs
+ * two patterns in a stack of the app entry point (`/app`), synthesizes it
+ * with the local backend (JSON and HCL) and with the S3 backend chosen by
+ * environment variables (JSON), checks each backend block, runs the
+ * package's guardrails command (its bin) over the JSON, `terraform init`
+ * with the S3 block (accepted, then stopped at the network) and
+ * `terraform init -backend=false` + `terraform validate` on every output
  * with the real AWS provider.
  *
  * Terraform missing: fails under CI (CI=true), prints a skip notice otherwise.
@@ -17,11 +20,12 @@ import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { installedAwsProvider, ProviderServer, startProviderServer } from "./harness/provider-server";
-import { initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
+import { BACKEND_SCHEMA_ERRORS, initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
 
 const ROOT = join(__dirname, "..");
-const STACK = "consumer";
+const STACK = "network";
 
 /** What `npm pack --json` reports. */
 interface PackResult {
@@ -32,55 +36,31 @@ interface PackResult {
   readonly files: readonly { readonly path: string }[];
 }
 
-/** The consumer's program: only the published entry points, two patterns from two areas. */
-const PROGRAM = `import { App, TerraformOutput, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PrivateAwsServiceAccess, PrivateVpc, ServiceAccessPresets } from "cdktf-aws-private-networking";
-import { ListenerTargets, PrivateLinkSaasOffering } from "cdktf-aws-private-networking/privatelink";
-
-class ConsumerStack extends TerraformStack {
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    new AwsProvider(this, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
-    const customer = new AwsProvider(this, "aws-customer", {
-      alias: "customer",
-      region: "us-east-1",
-      allowedAccountIds: ["222222222222"],
-      assumeRole: [{ roleArn: "arn:aws:iam::222222222222:role/NetworkingDeployment" }],
-    });
-    // By AZ ID: the customer's endpoint and the provider's load balancer must share zones, and an AZ name is another zone in each account.
-    const azs = ["use1-az1", "use1-az2"];
-    const appVpc = new PrivateVpc(this, "AppVpc", { name: "app", cidrBlock: "10.20.0.0/16", availabilityZones: azs });
-    const customerVpc = new PrivateVpc(this, "CustomerVpc", { name: "customer", cidrBlock: "10.30.0.0/16", availabilityZones: azs, provider: customer });
-
-    // Pattern 1: KMS without the internet, from the application VPC.
-    const kms = new PrivateAwsServiceAccess(this, "Kms", {
-      vpc: appVpc,
-      services: ServiceAccessPresets.kms(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
-    });
-
-    // Pattern 2: the application offered to a customer account over PrivateLink.
-    const saas = new PrivateLinkSaasOffering(this, "Saas", {
-      service: {
-        name: "app-api",
-        networkLoadBalancer: {
-          vpc: appVpc,
-          listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { "app-a": "10.20.0.10", "app-b": "10.20.1.10" } }) }],
-        },
-      },
-      consumers: [{ name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc }],
-    });
-
-    new TerraformOutput(this, "kms_endpoint_id", { value: kms.interfaceEndpoints.kms.vpcEndpointId });
-    new TerraformOutput(this, "service_name", { value: saas.service.serviceName });
-  }
+/**
+ * The consumer's program is the one docs/USAGE.md shows (the TypeScript
+ * block after its `<!-- npm-consumer program -->` marker): only the published
+ * entry points, two patterns from two areas, in a stack from the app entry
+ * point. Reading it from there keeps the documentation a program that runs.
+ */
+export function usageProgram(usage: string): string {
+  const program = /<!-- npm-consumer program[^>]*-->\s*```ts\n([\s\S]*?)```/.exec(usage)?.[1];
+  if (program === undefined) throw new Error("docs/USAGE.md has no ```ts block after <!-- npm-consumer program -->");
+  if (!program.includes(`new NetworkStack(app, "${STACK}")`)) throw new Error(`docs/USAGE.md's program must synthesize the stack ${STACK}`);
+  return program;
 }
 
-const app = new App();
-new ConsumerStack(app, "${STACK}");
-app.synth();
-`;
+/** The consumer's synths: the backend as its configuration chooses it, and the output format. */
+const SYNTHS = [
+  { name: "local backend, JSON", format: "json", env: {} },
+  { name: "local backend, HCL", format: "hcl", env: {} },
+  { name: "S3 backend, JSON", format: "json", env: { CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "acme-terraform-state", CDKTF_BACKEND_S3_REGION: "eu-west-1" } },
+] as const;
+
+/** What each synth's backend must be: local with a path relative to the stack folder, or one encrypted, locked S3 object per stack. */
+const EXPECTED_BACKENDS: Record<string, unknown> = {
+  local: { local: { path: `../../../terraform.${STACK}.tfstate` } },
+  s3: { s3: { bucket: "acme-terraform-state", key: `cdktf-aws-private-networking/${STACK}.tfstate`, region: "eu-west-1", encrypt: true, use_lockfile: true } },
+};
 
 const TSCONFIG = {
   // cdktf's own project template: CommonJS with node module resolution (package "exports" ignored, "typesVersions" used).
@@ -91,6 +71,25 @@ const TSCONFIG = {
 const BARREL_PROBE = `require("cdktf-aws-private-networking");
 const barrel = require.resolve("@cdktf/provider-aws");
 console.log(require.cache[barrel] === undefined ? "not loaded" : barrel);`;
+
+/** The environment without the CDKTF_BACKEND* variables that choose a stack's backend. */
+function withoutBackendVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("CDKTF_BACKEND")));
+}
+
+/** A command expected to fail: its output, stdout and stderr together. */
+function runFailing(command: string, args: readonly string[], options: ExecFileSyncOptions): string {
+  try {
+    return `${run(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] })}`;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    return `${failed.stdout ?? ""}${failed.stderr ?? ""}`;
+  }
+}
+
+function firstError(output: string): string {
+  return /Error: (.*)/.exec(output)?.[1]?.trim() ?? "(no error line)";
+}
 
 function log(message: string): void {
   console.log(`[npm-consumer] ${message}`);
@@ -120,7 +119,7 @@ function walk(dir: string): string[] {
 
 /** The tarball holds the built library only: no sources, tests, stacks or tools. */
 function checkPackedFiles(pack: PackResult): void {
-  const unexpected = pack.files.map((f) => f.path).filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path) && !/^(package\.json|README\.md|LICENSE)$/.test(path));
+  const unexpected = pack.files.map((f) => f.path).filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path) && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
   if (unexpected.length > 0) throw new Error(`unexpected files in the package: ${unexpected.join(", ")}`);
   if (!pack.files.some((f) => f.path === "dist/index.js") || !pack.files.some((f) => f.path === "dist/index.d.ts")) {
     throw new Error("the package lacks dist/index.js or dist/index.d.ts");
@@ -162,26 +161,42 @@ async function main(): Promise<void> {
     log("the package root loads without the @cdktf/provider-aws barrel");
 
     writeFileSync(join(project, "tsconfig.json"), JSON.stringify(TSCONFIG, null, 2));
-    writeFileSync(join(project, "main.ts"), PROGRAM);
+    writeFileSync(join(project, "main.ts"), usageProgram(readFileSync(join(ROOT, "docs", "USAGE.md"), "utf8")));
     const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
     run(process.execPath, [tsc, "-p", "."], { cwd: project });
     // Projects on node16 resolution read "exports" (with its "types" conditions) instead of "typesVersions".
     run(process.execPath, [tsc, "-p", ".", "--noEmit", "--module", "node16", "--moduleResolution", "node16"], { cwd: project });
 
-    const outputs = { json: join(project, "cdktf.out"), hcl: join(project, "cdktf.out.hcl") };
-    for (const [format, outdir] of Object.entries(outputs)) {
-      run(process.execPath, ["out/main.js"], { cwd: project, env: { ...process.env, CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: String(format === "hcl") } });
-      const file = join(outdir, "stacks", STACK, format === "hcl" ? "cdk.tf" : "cdk.tf.json");
-      const resources = format === "json" ? Object.values(JSON.parse(readFileSync(file, "utf8")).resource as Record<string, object>).length : undefined;
-      log(`synthesized ${relative(project, file)}${resources === undefined ? "" : ` (${resources} resource types)`}`);
-      if (format === "json") {
+    for (const [index, synth] of SYNTHS.entries()) {
+      const outdir = join(project, `cdktf.out.${index}`);
+      // Only the synth's own backend variables: the machine's must not choose for it.
+      const env = { ...withoutBackendVariables(process.env), ...synth.env, CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: String(synth.format === "hcl") };
+      run(process.execPath, ["out/main.js"], { cwd: project, env });
+      const stackDir = join(outdir, "stacks", STACK);
+      const file = join(stackDir, synth.format === "hcl" ? "cdk.tf" : "cdk.tf.json");
+      if (synth.format === "json") {
+        const json = JSON.parse(readFileSync(file, "utf8"));
+        const backend = "CDKTF_BACKEND" in synth.env ? "s3" : "local";
+        if (!isDeepStrictEqual(json.terraform.backend, EXPECTED_BACKENDS[backend])) {
+          throw new Error(`${synth.name}: backend ${JSON.stringify(json.terraform.backend)}, expected ${JSON.stringify(EXPECTED_BACKENDS[backend])}`);
+        }
+        log(`${synth.name}: ${relative(project, file)}, ${Object.values(json.resource as Record<string, object>).length} resource types, backend ${JSON.stringify(json.terraform.backend)}`);
         // The bin as npm installs it: shebang, executable bit, dist/cli in the tarball. Exits non-zero on findings.
         run(join(project, "node_modules", ".bin", "cdktf-pn-guardrails"), [relative(project, outdir)], { cwd: project, stdio: ["ignore", "inherit", "inherit"] });
+      } else {
+        const localPath = /backend "local" \{\s*path = "([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1];
+        if (localPath !== `../../../terraform.${STACK}.tfstate`) throw new Error(`${synth.name}: local backend path ${localPath}, expected the relative ../../../terraform.${STACK}.tfstate`);
+        log(`${synth.name}: ${relative(project, file)}, backend "local" { path = "${localPath}" }`);
       }
       if (environment.version === undefined) continue;
-      const stackDir = join(outdir, "stacks", STACK);
+      if ("CDKTF_BACKEND" in synth.env) {
+        // With the backend: init checks the block against Terraform's schema, then stops at S3, which is not reachable here.
+        const init = runFailing("terraform", ["init", "-input=false", "-no-color"], { cwd: stackDir, env: environment.env });
+        if (!/Initializing the backend/.test(init) || BACKEND_SCHEMA_ERRORS.test(init)) throw new Error(`${synth.name}: terraform init did not accept the backend:\n${init}`);
+        log(`${synth.name}: terraform init accepted the s3 block and stopped at the network: ${firstError(init)}`);
+      }
       run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });
-      // Both validates talk to one running provider instead of starting one per configuration (see tools/harness/provider-server.ts).
+      // The validates talk to one running provider instead of starting one per configuration (see tools/harness/provider-server.ts).
       server ??= await startProviderServer(installedAwsProvider(stackDir), environment.env, join(work, "provider-server.log"));
       run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: server.attach(environment.env), stdio: ["ignore", "inherit", "inherit"] });
     }

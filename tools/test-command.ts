@@ -31,10 +31,11 @@ export const STEPS: readonly Step[] = [
   { name: "diagram --check", script: "diagram", args: ["--check"] },
   { name: "consumer", script: "consumer" },
   { name: "verify", script: "verify" },
+  { name: "cdktn", script: "cdktn" },
 ];
 
 /** Start order: the longest steps first, so that the short ones fill the gaps. */
-const START_ORDER = ["verify", "unit", "consumer", "docs:check", "typecheck", "lint", "diagram --check", "check"];
+const START_ORDER = ["verify", "unit", "cdktn", "consumer", "docs:check", "typecheck", "lint", "diagram --check", "check"];
 
 /** The shell command of a step: its package.json script, as `npm run` runs it. */
 export function stepCommand(step: Step, scripts: Readonly<Record<string, string>>): string {

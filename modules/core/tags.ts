@@ -1,4 +1,6 @@
-import { Aspects, IAspect } from "cdktf";
+import { Aspects, IAspect } from "./cdktf";
+import { ValidationError } from "./errors";
+import { isUnresolved } from "./tokens";
 import { IConstruct } from "constructs";
 
 type TagMap = { [key: string]: string };
@@ -55,5 +57,29 @@ class TagAspect implements IAspect {
     node.tags = { ...existing, [this.key]: this.value };
     setBy.set(this.key, this.depth);
     propagatedTags.set(node, setBy);
+  }
+}
+
+/** Characters AWS allows in tag keys and values (letters and digits of any script, spaces, `_ . : / = + - @`). */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * Fails unless every tag is one AWS accepts: a key of 1-128 characters that
+ * does not start with `aws:` (reserved for AWS), a string value of up to 256,
+ * both of the allowed characters. An API that refuses them only fails at apply.
+ * Tokens pass: their values are known at apply only.
+ */
+export function checkTags(scope: IConstruct, prop: string, tags: Readonly<Record<string, string>> | undefined): void {
+  if (tags === undefined) return;
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) throw new ValidationError(scope, prop, tags, "an object of tag keys to string values");
+  for (const [key, value] of Object.entries(tags)) {
+    if (isUnresolved(key)) continue;
+    if (key.length < 1 || key.length > 128 || !TAG_CHARACTERS.test(key) || key.toLowerCase().startsWith("aws:")) {
+      throw new ValidationError(scope, `${prop} key`, key, "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws: (reserved)");
+    }
+    if (typeof value === "string" && isUnresolved(value)) continue;
+    if (typeof value !== "string" || value.length > 256 || !TAG_CHARACTERS.test(value)) {
+      throw new ValidationError(scope, `${prop}.${key}`, value, "a tag value: a string of up to 256 letters, digits, spaces and _ . : / = + - @");
+    }
   }
 }

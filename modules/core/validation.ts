@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "./cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";

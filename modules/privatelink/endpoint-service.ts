@@ -1,4 +1,4 @@
-import { Annotations, Fn, TerraformProvider } from "cdktf";
+import { Annotations, Fn, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionNotification } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-notification";

@@ -9,7 +9,7 @@ describe("the test command", () => {
   test("npm test runs tools/test-command.ts, whose steps are package.json scripts", () => {
     expect(pkg.scripts.test).toBe("node --import tsx tools/test-command.ts");
     for (const step of STEPS) expect(pkg.scripts[step.script]).toBeDefined();
-    expect(STEPS.map((s) => s.name)).toEqual(["typecheck", "lint", "docs:check", "unit", "check", "diagram --check", "consumer", "verify"]);
+    expect(STEPS.map((s) => s.name)).toEqual(["typecheck", "lint", "docs:check", "unit", "check", "diagram --check", "consumer", "verify", "cdktn"]);
   });
 
   test("a step runs its script with its arguments, as npm run -- would", () => {

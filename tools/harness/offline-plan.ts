@@ -11,6 +11,8 @@
  *   stacks compute with get realistic defaults below.
  */
 
+import { OFFLINE_PLAN_PROVIDER_SETTINGS } from "../../modules/app/offline-plan";
+
 export type PlanStrategy = "plan" | "mock";
 
 export interface ProviderBlock {
@@ -50,14 +52,7 @@ export function providerAliases(stack: StackJson): (string | undefined)[] {
 
 /** `<name>_override.tf.json` content for the "plan" strategy. */
 export function planOverride(stack: StackJson): string {
-  const offline = {
-    skip_credentials_validation: true,
-    skip_requesting_account_id: true,
-    skip_metadata_api_check: true,
-    skip_region_validation: true,
-    // Without the account ID (skip_requesting_account_id) the provider cannot check allowed_account_ids, and refuses to plan.
-    allowed_account_ids: null,
-  };
+  const offline = OFFLINE_PLAN_PROVIDER_SETTINGS;
   const aws = providerAliases(stack).map((alias) => (alias === undefined ? offline : { alias, ...offline }));
   return JSON.stringify({ provider: { aws } }, null, 2);
 }

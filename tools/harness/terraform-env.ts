@@ -81,3 +81,10 @@ export function initArgs(environment: TerraformEnvironment): string[] {
   const args = ["init", "-input=false", "-no-color"];
   return environment.mirror === undefined ? args : [...args, `-plugin-dir=${environment.mirror}`];
 }
+
+/**
+ * What `terraform init` prints when a backend or cloud block does not fit
+ * Terraform's schema. Init checks the block before its first network call,
+ * so a run that stops at the network without these has been accepted.
+ */
+export const BACKEND_SCHEMA_ERRORS = /Extraneous JSON object property|Unsupported argument|Invalid (backend|cloud) configuration|Missing required argument/;

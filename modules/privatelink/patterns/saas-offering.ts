@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
 import { AwsResourceProps, checkItemCount, checkRegion, checkUnique, requireValue, stableId, ValidationError } from "../../core";
