@@ -4,6 +4,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import GithubSlugger from "github-slugger";
 
 const ROOT = resolve(__dirname, "..", "..");
+/** Where the repository's files are browsed (package.json's repository): the README's links start here, so they work on the npm page too. */
+const REPOSITORY_FILES = `${(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { repository: { url: string } }).repository.url.replace(/^git\+/, "").replace(/\.git$/, "")}/blob/main/`;
 
 /** The repository's hand-written and generated Markdown: README, CONTRIBUTING, CHANGELOG, docs/ and the areas' READMEs. */
 function markdownFiles(): string[] {
@@ -24,15 +26,23 @@ function anchorsOf(file: string): Set<string> {
   return new Set([...text.matchAll(/^#{1,6} (.+)$/gm)].map((match) => slugger.slug(match[1].trim())));
 }
 
-/** Every relative link of a Markdown file (code blocks and inline code excluded), as path#anchor. */
-function relativeLinks(file: string): string[] {
+/** Every link of a Markdown file (code blocks and inline code excluded). */
+function links(file: string): string[] {
   const text = readFileSync(file, "utf8").replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
-  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/.test(target));
+  return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
+}
+
+/** The links of a file into the repository, as path#anchor relative to the file: relative ones, and absolute ones to the repository's files. */
+function repositoryLinks(file: string): string[] {
+  return links(file).flatMap((link) => {
+    if (link.startsWith(REPOSITORY_FILES)) return [relative(dirname(file), join(ROOT, link.slice(REPOSITORY_FILES.length)))];
+    return /^[a-z]+:/.test(link) ? [] : [link];
+  });
 }
 
 /** The links of a file that name no file, or no heading of the file they name. */
 function brokenLinks(file: string): string[] {
-  return relativeLinks(file).flatMap((link) => {
+  return repositoryLinks(file).flatMap((link) => {
     const [path, anchor] = link.split("#");
     const target = path === "" ? file : resolve(dirname(file), decodeURIComponent(path));
     const where = `${relative(ROOT, file)}: ${link}`;
@@ -47,12 +57,22 @@ describe("documentation links", () => {
     expect(markdownFiles().flatMap(brokenLinks)).toEqual([]);
   });
 
+  test("the README links files by their repository URL, so its links work on the npm page (which has no docs/)", () => {
+    const readmeLinks = links(join(ROOT, "README.md"));
+    expect(readmeLinks.filter((link) => !/^[a-z]+:/.test(link) && !link.startsWith("#"))).toEqual([]);
+    expect(readmeLinks).toContain(`${REPOSITORY_FILES}docs/USAGE.md`);
+  });
+
   test("fails when a link's file or anchor does not exist", () => {
     const dir = mkdtempSync(join(tmpdir(), "links-"));
     try {
       const file = join(dir, "doc.md");
-      writeFileSync(file, "# Setup: the first step\n\n[ok](#setup-the-first-step) [gone](missing.md) [no anchor](#cdktfs-future) `[code](ignored.md)`\n");
-      expect(brokenLinks(file).map((broken) => broken.replace(/^.*: /, ""))).toEqual(["missing.md (no such file)", "#cdktfs-future (no heading #cdktfs-future)"]);
+      writeFileSync(file, `# Setup: the first step\n\n[ok](#setup-the-first-step) [gone](missing.md) [no anchor](#cdktfs-future) \`[code](ignored.md)\` [moved](${REPOSITORY_FILES}docs/GONE.md)\n`);
+      expect(brokenLinks(file).map((broken) => broken.replace(/^.*: /, ""))).toEqual([
+        "missing.md (no such file)",
+        "#cdktfs-future (no heading #cdktfs-future)",
+        `${relative(dir, join(ROOT, "docs", "GONE.md"))} (no such file)`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
