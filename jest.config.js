@@ -7,6 +7,8 @@ module.exports = {
   // speed-setup: no cdktf token-creation stack traces, as in the app (half of jest's CPU time went to mapping them).
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts", "<rootDir>/test/speed-setup.ts"],
   maxWorkers: 2,
+  globalSetup: "<rootDir>/test/jest/global-setup.ts",
+  globalTeardown: "<rootDir>/test/jest/global-teardown.ts",
   // In the checkout (npm ci empties it), not in the machine's shared /tmp/jest_*: a clean clone starts cold, as CI does.
   cacheDirectory: "<rootDir>/node_modules/.cache/jest",
 };

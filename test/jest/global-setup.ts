@@ -1,0 +1,3 @@
+import { useRunTmpdir } from "./private-tmpdir";
+
+export default useRunTmpdir;

@@ -1,0 +1,3 @@
+import { removeRunTmpdir } from "./private-tmpdir";
+
+export default removeRunTmpdir;

@@ -1,0 +1,14 @@
+import { existsSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename } from "node:path";
+import { Testing } from "cdktf";
+
+describe("the run's temporary directory", () => {
+  test("cdktf's test apps write their output folders into the run's own temporary directory, which globalTeardown removes", () => {
+    expect(basename(tmpdir())).toMatch(/^cdktf-pn-jest-/);
+    const outdir = Testing.app().outdir;
+    expect(outdir.startsWith(tmpdir())).toBe(true);
+    expect(existsSync(outdir)).toBe(true);
+    expect(readdirSync(tmpdir()).some((entry) => entry.startsWith("cdktf.outdir."))).toBe(true);
+  });
+});
