@@ -9,7 +9,7 @@ import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, Lattic
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
+import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -108,6 +108,19 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "core", api: "PolicyPrincipal.arn", cause: "A principal ARN that is not an IAM role, user or account root", fix: "Use arn:aws:iam::<account>:role/<name> (or user/, or :root).", path: "Thing", prop: "authPolicy.statements[0].principals[0]", received: '"arn:aws:s3:::bucket"', build: (s) => render(s, new PolicyDocument([statement([PolicyPrincipal.arn("arn:aws:s3:::bucket")])])) },
   { module: "core", api: "PolicyDocument.render", cause: "A policy longer than the service's size limit", fix: "Merge statements, use wildcards in resources, or use conditions on tags/org IDs.", path: "Thing", prop: "authPolicy", received: '"a policy of 142 characters"', build: (s) => render(s, new PolicyDocument([statement([PolicyPrincipal.account(ACCOUNT)])]), 50) },
 
+  { module: "core", api: "checkTags", cause: "A tag key in the aws: namespace AWS reserves", fix: "Drop the aws: prefix; AWS sets those tags itself.", path: "Vpc", prop: "tags", received: '"aws:cost-center"', build: (s) => vpc(s, { tags: { "aws:cost-center": "network" } }) },
+  { module: "core", api: "checkTags", cause: "A tag value longer than AWS's 256 characters", fix: "Shorten the value to 256 characters.", path: "Vpc", prop: "tags.Owner", received: `${JSON.stringify("o".repeat(257)).slice(0, 197)}...`, build: (s) => vpc(s, { tags: { Owner: "o".repeat(257) } }) },
+  {
+    module: "core",
+    api: "PolicyDocument.render",
+    cause: "The same Sid in two statements",
+    fix: "Give each statement its own Sid (letters and digits), or none.",
+    path: "Thing",
+    prop: "authPolicy.statements[1].sid",
+    received: '"Invoke"',
+    build: (s) => render(s, new PolicyDocument([0, 1].map((i) => new PolicyStatement({ sid: "Invoke", actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.account(`11111111111${i}`)] })))),
+  },
+  { module: "core", api: "PolicyDocument.render", cause: "A Sid with characters IAM refuses", fix: "Use letters and digits only, such as AllowOrders.", path: "Thing", prop: "authPolicy.statements[0].sid", received: '"allow-orders"', build: (s) => render(s, new PolicyDocument([new PolicyStatement({ sid: "allow-orders", actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.account(ACCOUNT)] })])) },
   // vpc
   { module: "vpc", api: "Vpc", cause: "A VPC CIDR with a prefix longer than /32", fix: "Use an IPv4 CIDR such as 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.0/33"', build: (s) => vpc(s, { cidrBlock: "10.0.0.0/33" }) },
   { module: "vpc", api: "Vpc", cause: "A VPC CIDR with host bits set", fix: "Use the network address, e.g. 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.5/16"', build: (s) => vpc(s, { cidrBlock: "10.0.0.5/16" }) },
@@ -189,6 +202,41 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
 
+  { module: "vpc", api: "Vpc", cause: "An AZ of another region than the provider's", fix: "Use AZs of the provider's region (us-east-1a, ...), or give the VPC the provider of that region.", path: "Vpc", prop: "availabilityZones[1]", received: '"eu-west-1b"', build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "eu-west-1b"] }) },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A subnet ID that is not one (a subnet's name or ARN)",
+    fix: "Pass subnet IDs (subnet-...), as a list or a list reference.",
+    path: "Imported",
+    prop: "privateSubnetIds[0]",
+    received: '"app-private-a"',
+    build: (s) => Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16", privateSubnetIds: ["app-private-a"] }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause: "A flow-log retention CloudWatch Logs does not offer",
+    fix: "Use one of the retentions CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ... days).",
+    path: "Vpc",
+    prop: "flowLogs.destination.retentionDays",
+    received: "100",
+    build: (s) => vpc(s, { flowLogs: FlowLogs.to(FlowLogDestination.cloudWatchLogs({ retentionDays: 100 })) }),
+  },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addIngressRule",
+    cause: "Rules that together admit the whole internet (0.0.0.0/1 and 128.0.0.0/1)",
+    fix: "Narrow the CIDRs, or say why with allowInternetWideRules: OptOut.because(\"<why>\").",
+    path: "Sg",
+    prop: "ingressRules.peer",
+    received: '"128.0.0.0/1"',
+    build: (s) => {
+      const sg = group(s);
+      sg.addIngressRule({ ...rule, peer: Peer.cidr("0.0.0.0/1"), description: "Lower half" });
+      sg.addIngressRule({ ...rule, peer: Peer.cidr("128.0.0.0/1"), description: "Upper half" });
+    },
+  },
   { module: "vpc", api: "PrivateHostedZone", cause: "A zone name that is not a DNS name", fix: "Use a domain such as internal.example.com.", path: "Zone", prop: "zoneName", received: '"internal example"', build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal example", vpc: vpc(s) }) },
   {
     module: "vpc",
