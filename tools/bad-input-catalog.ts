@@ -9,7 +9,7 @@ import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, Lattic
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
-import { Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
+import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -108,6 +108,19 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "core", api: "PolicyPrincipal.arn", cause: "A principal ARN that is not an IAM role, user or account root", fix: "Use arn:aws:iam::<account>:role/<name> (or user/, or :root).", path: "Thing", prop: "authPolicy.statements[0].principals[0]", received: '"arn:aws:s3:::bucket"', build: (s) => render(s, new PolicyDocument([statement([PolicyPrincipal.arn("arn:aws:s3:::bucket")])])) },
   { module: "core", api: "PolicyDocument.render", cause: "A policy longer than the service's size limit", fix: "Merge statements, use wildcards in resources, or use conditions on tags/org IDs.", path: "Thing", prop: "authPolicy", received: '"a policy of 142 characters"', build: (s) => render(s, new PolicyDocument([statement([PolicyPrincipal.account(ACCOUNT)])]), 50) },
 
+  { module: "core", api: "checkTags", cause: "A tag key in the aws: namespace AWS reserves", fix: "Drop the aws: prefix; AWS sets those tags itself.", path: "Vpc", prop: "tags", received: '"aws:cost-center"', build: (s) => vpc(s, { tags: { "aws:cost-center": "network" } }) },
+  { module: "core", api: "checkTags", cause: "A tag value longer than AWS's 256 characters", fix: "Shorten the value to 256 characters.", path: "Vpc", prop: "tags.Owner", received: `${JSON.stringify("o".repeat(257)).slice(0, 197)}...`, build: (s) => vpc(s, { tags: { Owner: "o".repeat(257) } }) },
+  {
+    module: "core",
+    api: "PolicyDocument.render",
+    cause: "The same Sid in two statements",
+    fix: "Give each statement its own Sid (letters and digits), or none.",
+    path: "Thing",
+    prop: "authPolicy.statements[1].sid",
+    received: '"Invoke"',
+    build: (s) => render(s, new PolicyDocument([0, 1].map((i) => new PolicyStatement({ sid: "Invoke", actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.account(`11111111111${i}`)] })))),
+  },
+  { module: "core", api: "PolicyDocument.render", cause: "A Sid with characters IAM refuses", fix: "Use letters and digits only, such as AllowOrders.", path: "Thing", prop: "authPolicy.statements[0].sid", received: '"allow-orders"', build: (s) => render(s, new PolicyDocument([new PolicyStatement({ sid: "allow-orders", actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.account(ACCOUNT)] })])) },
   // vpc
   { module: "vpc", api: "Vpc", cause: "A VPC CIDR with a prefix longer than /32", fix: "Use an IPv4 CIDR such as 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.0/33"', build: (s) => vpc(s, { cidrBlock: "10.0.0.0/33" }) },
   { module: "vpc", api: "Vpc", cause: "A VPC CIDR with host bits set", fix: "Use the network address, e.g. 10.0.0.0/16.", path: "Vpc", prop: "cidrBlock", received: '"10.0.0.5/16"', build: (s) => vpc(s, { cidrBlock: "10.0.0.5/16" }) },
@@ -189,6 +202,41 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
 
+  { module: "vpc", api: "Vpc", cause: "An AZ of another region than the provider's", fix: "Use AZs of the provider's region (us-east-1a, ...), or give the VPC the provider of that region.", path: "Vpc", prop: "availabilityZones[1]", received: '"eu-west-1b"', build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "eu-west-1b"] }) },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A subnet ID that is not one (a subnet's name or ARN)",
+    fix: "Pass subnet IDs (subnet-...), as a list or a list reference.",
+    path: "Imported",
+    prop: "privateSubnetIds[0]",
+    received: '"app-private-a"',
+    build: (s) => Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16", privateSubnetIds: ["app-private-a"] }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause: "A flow-log retention CloudWatch Logs does not offer",
+    fix: "Use one of the retentions CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, ... days).",
+    path: "Vpc",
+    prop: "flowLogs.destination.retentionDays",
+    received: "100",
+    build: (s) => vpc(s, { flowLogs: FlowLogs.to(FlowLogDestination.cloudWatchLogs({ retentionDays: 100 })) }),
+  },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addIngressRule",
+    cause: "Rules that together admit the whole internet (0.0.0.0/1 and 128.0.0.0/1)",
+    fix: "Narrow the CIDRs, or say why with allowInternetWideRules: OptOut.because(\"<why>\").",
+    path: "Sg",
+    prop: "ingressRules.peer",
+    received: '"128.0.0.0/1"',
+    build: (s) => {
+      const sg = group(s);
+      sg.addIngressRule({ ...rule, peer: Peer.cidr("0.0.0.0/1"), description: "Lower half" });
+      sg.addIngressRule({ ...rule, peer: Peer.cidr("128.0.0.0/1"), description: "Upper half" });
+    },
+  },
   { module: "vpc", api: "PrivateHostedZone", cause: "A zone name that is not a DNS name", fix: "Use a domain such as internal.example.com.", path: "Zone", prop: "zoneName", received: '"internal example"', build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal example", vpc: vpc(s) }) },
   {
     module: "vpc",
@@ -227,12 +275,92 @@ export const BAD_INPUTS: readonly BadInput[] = [
       zone.associateVpc("clients", Vpc.fromVpcAttributes(s, "Second", { vpcId: "vpc-0123456789abcdef2", cidrBlock: "10.2.0.0/16" }));
     },
   },
+  { module: "vpc", api: "PrivateHostedZone", cause: "A comment longer than Route 53's 256 characters", fix: "Shorten the comment to 256 characters.", path: "Zone", prop: "comment", received: `${JSON.stringify("c".repeat(257)).slice(0, 197)}...`, build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "internal.example.com", vpc: vpc(s), comment: "c".repeat(257) }) },
+  {
+    module: "vpc",
+    api: "HostedZone.fromHostedZoneAttributes",
+    cause: "A VPC ID where the hosted zone ID belongs",
+    fix: "Pass the zone's ID (Z..., as the Route 53 console shows it).",
+    path: "Zone",
+    prop: "zoneId",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => HostedZone.fromHostedZoneAttributes(s, "Zone", { zoneId: "vpc-0123456789abcdef0", zoneName: "example.com" }),
+  },
+  {
+    module: "vpc",
+    api: "HostedZone.fromHostedZoneAttributes",
+    cause: "A URL where the zone's domain belongs",
+    fix: "Pass the domain only, such as example.com.",
+    path: "Zone",
+    prop: "zoneName",
+    received: '"https://example.com"',
+    build: (s) => HostedZone.fromHostedZoneAttributes(s, "Zone", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "https://example.com" }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "Subnets of another VPC than the one attached",
+    fix: "Pass subnets of the attached VPC, or leave subnets unset (its private subnets).",
+    path: "Network",
+    prop: "attach.hub.subnets[0]",
+    received: '"vpc-0123456789abcdef1"',
+    build: (s) => {
+      const other = Vpc.fromVpcAttributes(s, "Other", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", routeTableId: "rtb-0123456789abcdef0" }] });
+      const hub = Vpc.fromVpcAttributes(s, "Hub", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      new TransitGateway(s, "Network", { name: "core" }).attach("hub", hub, { subnets: other.privateSubnets });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway",
+    cause: "An on/off value for autoAcceptSharedAttachments that is neither OptOut.because nor a boolean (a JavaScript caller)",
+    fix: "Pass OptOut.because(\"<why attachments need no review>\"), or leave it unset.",
+    path: "Network",
+    prop: "autoAcceptSharedAttachments",
+    received: '"enable"',
+    build: (s) => new TransitGateway(s, "Network", { name: "core", autoAcceptSharedAttachments: "enable" as never }),
+  },
   // ram
   { module: "ram", api: "ResourceShare", cause: "A share with nobody to share with", fix: "Give at least one account, OU or organization.", path: "Share", prop: "principals", received: "[]", build: (s) => share(s, { principals: [] }) },
   { module: "ram", api: "SharePrincipal.account", cause: "A share principal account ID that is not 12 digits", fix: "Use the 12-digit account ID.", path: "Share", prop: "principals[0]", received: '"1234"', build: (s) => share(s, { principals: [SharePrincipal.account("1234")] }) },
   { module: "ram", api: "SharePrincipal.organizationalUnit", cause: "An OU given by ID instead of ARN", fix: "Use the OU ARN arn:aws:organizations::<account>:ou/o-.../ou-....", path: "Share", prop: "principals[0]", received: '"ou-ab12-cdefgh34"', build: (s) => share(s, { principals: [SharePrincipal.organizationalUnit("ou-ab12-cdefgh34")] }) },
   { module: "ram", api: "ResourceShare.addResource", cause: "A shared resource given by ID instead of ARN", fix: "Pass the resource's ARN.", path: "Share", prop: "resources.network", received: '"sn-0123456789abcdef0"', build: (s) => share(s).addResource("network", "sn-0123456789abcdef0") },
   { module: "ram", api: "ResourceShare", cause: "An empty share name", fix: "Name the share (1 to 255 characters).", path: "Share", prop: "name", received: '""', build: (s) => share(s, { name: "" }) },
+  { module: "ram", api: "ResourceShare", cause: "The same principal twice", fix: "List each account, OU or organization once.", path: "Share", prop: "principals[1]", received: `"${ACCOUNT}"`, build: (s) => share(s, { principals: [SharePrincipal.account(ACCOUNT), SharePrincipal.account(ACCOUNT)] }) },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "A resource type RAM does not share (a subnet ARN)",
+    fix: "Share a service network, Lattice service, resource configuration, transit gateway or prefix list; subnets are shared by the VPC's owner in its own configuration.",
+    path: "Share",
+    prop: "resources.subnet",
+    received: '"arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0"',
+    build: (s) => share(s).addResource("subnet", "arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0"),
+  },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "The same resource shared twice under two names",
+    fix: "Add each resource once.",
+    path: "Share",
+    prop: "resources.again",
+    received: JSON.stringify(SERVICE_ARN),
+    build: (s) => {
+      const network = share(s);
+      network.addResource("service", SERVICE_ARN);
+      network.addResource("again", SERVICE_ARN);
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShare.fromResourceShareAttributes",
+    cause: "An imported share given by its name or another resource's ARN",
+    fix: "Pass the share's ARN, arn:aws:ram:<region>:<account>:resource-share/<uuid>.",
+    path: "Imported",
+    prop: "resourceShareArn",
+    received: JSON.stringify(SERVICE_ARN),
+    build: (s) => ResourceShare.fromResourceShareAttributes(s, "Imported", { resourceShareArn: SERVICE_ARN }),
+  },
 
   // endpoints
   { module: "endpoints", api: "AwsService.fromName", cause: "An unknown AWS service short name", fix: "Use the suggested name, or AwsService.custom() for services not in the list.", path: "Thing", prop: "service", received: '"ecr.dk"', build: (s) => AwsService.fromName(thing(s), "service", "ecr.dk") },

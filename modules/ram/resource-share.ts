@@ -1,19 +1,25 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter";
 import {
   AwsResourceProps,
+  checkArn,
+  checkInstance,
   checkLength,
+  checkPattern,
+  checkList,
+  checkString,
+  checkTags,
   isAccountId,
-  isOrganizationalUnitArn,
   isUnresolved,
+  literalRegionOf,
   OptOut,
   optOutReason,
+  RAM_SHAREABLE_KINDS,
   recordOptOut,
-  parseArn,
   requireProps,
   requireValue,
   stableId,
@@ -24,22 +30,28 @@ import {
 export class SharePrincipal {
   /** One AWS account, by 12-digit ID. */
   public static account(accountId: string): SharePrincipal {
-    return new SharePrincipal(accountId, `account-${accountId}`, isAccountId, "a 12-digit AWS account ID");
+    return new SharePrincipal(accountId, `account-${accountId}`, (scope, prop) => {
+      if (!isUnresolved(accountId) && (typeof accountId !== "string" || !isAccountId(accountId))) throw new ValidationError(scope, prop, accountId, "a 12-digit AWS account ID");
+    });
   }
 
   /** An organizational unit, by ARN. */
   public static organizationalUnit(ouArn: string): SharePrincipal {
-    return new SharePrincipal(ouArn, `ou-${ouArn.split("/").pop()}`, isOrganizationalUnitArn, "an OU ARN such as arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34");
+    return new SharePrincipal(ouArn, `ou-${String(ouArn).split("/").pop()}`, (scope, prop, region) => {
+      checkArn(scope, prop, requireValue(scope, prop, ouArn, "an OU ARN"), "organizationalUnit", { region });
+    });
   }
 
   /** A whole organization, by ARN. */
   public static organization(organizationArn: string): SharePrincipal {
-    return new SharePrincipal(
-      organizationArn,
-      `org-${organizationArn.split("/").pop()}`,
-      (v) => /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/.test(v),
-      "an organization ARN such as arn:aws:organizations::111111111111:organization/o-abcdefghij",
-    );
+    return new SharePrincipal(organizationArn, `org-${String(organizationArn).split("/").pop()}`, (scope, prop, region) => {
+      checkArn(scope, prop, requireValue(scope, prop, organizationArn, "an organization ARN"), "organization", { region });
+    });
+  }
+
+  /** True for a value made by one of the factories. */
+  public static isSharePrincipal(value: unknown): value is SharePrincipal {
+    return value instanceof SharePrincipal;
   }
 
   private constructor(
@@ -47,13 +59,16 @@ export class SharePrincipal {
     public readonly value: string,
     /** Stable part of the association's construct ID. */
     public readonly key: string,
-    private readonly isValid: (value: string) => boolean,
-    private readonly expected: string,
+    private readonly check: (scope: IConstruct, prop: string, region: string | undefined) => void,
   ) {}
 
-  /** @internal */
-  public validate(scope: Construct, prop: string): void {
-    if (!isUnresolved(this.value) && !this.isValid(this.value)) throw new ValidationError(scope, prop, this.value, this.expected);
+  /**
+   * Fails for a malformed principal, or an OU or organization of another
+   * partition than `region`'s (the share's region, when known).
+   * @internal
+   */
+  public validate(scope: IConstruct, prop: string, region?: string): void {
+    this.check(scope, prop, region);
   }
 }
 
@@ -88,6 +103,16 @@ export interface ResourceSharing {
 export interface ResourceShareProps extends AwsResourceProps, ResourceSharing {
   /** Share name as shown in the RAM console of both accounts. */
   readonly name: string;
+  /** Tags of the share; `Name` comes from `name`. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Attributes of a share made elsewhere, for {@link ResourceShare.fromResourceShareAttributes}. */
+export interface ResourceShareAttributes {
+  /** The share's ARN (`arn:aws:ram:<region>:<account>:resource-share/<uuid>`), as the owner's RAM console or outputs show it. */
+  readonly resourceShareArn: string;
+  /** The provider the share lives with, whose region the ARN must name. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -98,6 +123,15 @@ export interface ResourceShareProps extends AwsResourceProps, ResourceSharing {
  * aws_ram_resource_association.
  */
 export class ResourceShare extends Construct implements IResourceShare {
+  /**
+   * A share made elsewhere (another stack, another account's
+   * configuration), for a {@link ResourceShareAccepter}: its ARN is checked
+   * (a RAM share, of the provider's region).
+   */
+  public static fromResourceShareAttributes(scope: Construct, id: string, attrs: ResourceShareAttributes): IResourceShare {
+    return new ImportedResourceShare(scope, id, attrs);
+  }
+
   /** The underlying `aws_ram_resource_share`, as an escape hatch. */
   public readonly resource: RamResourceShare;
   /** ARN of the RAM resource share (`aws_ram_resource_share.arn`). */
@@ -109,28 +143,42 @@ export class ResourceShare extends Construct implements IResourceShare {
   public readonly invitationDependencies: readonly ITerraformDependable[];
   private readonly provider?: TerraformProvider;
 
+  /** The names and ARNs shared so far: each once. */
+  private readonly shared = { names: new Map<string, string>(), arns: new Map<string, string>() };
+
   constructor(scope: Construct, id: string, props: ResourceShareProps) {
     super(scope, id);
     requireProps(this, props, ["name", "principals"]);
     requireValue(this, "name", props.name, "a share name");
+    checkString(this, "name", props.name);
     checkLength(this, "name", props.name, 1, 255);
-    if (props.principals.length === 0) {
+    const principals = checkList(this, "principals", props.principals) ?? [];
+    if (principals.length === 0) {
       throw new ValidationError(this, "principals", [], "at least one account, OU or organization to share with");
     }
-    props.principals.forEach((p, i) => p.validate(this, `principals[${i}]`));
+    const region = literalRegionOf(this, props.provider);
+    const seen = new Map<string, number>();
+    principals.forEach((p, i) => {
+      checkInstance(this, `principals[${i}]`, p, SharePrincipal.isSharePrincipal, "SharePrincipal.account, .organizationalUnit or .organization");
+      p.validate(this, `principals[${i}]`, region);
+      const first = seen.get(stableId(p.key));
+      if (first !== undefined) throw new ValidationError(this, `principals[${i}]`, p.value, `each principal once (principals[${first}] is the same)`);
+      seen.set(stableId(p.key), i);
+    });
+    const tags = checkTags(this, "tags", props.tags) ?? {};
     this.provider = props.provider;
     const external = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
     this.allowExternalPrincipals = external !== undefined;
-    this.principals = props.principals;
+    this.principals = principals;
     this.resource = new RamResourceShare(this, "Resource", {
       provider: props.provider,
       name: props.name,
       allowExternalPrincipals: this.allowExternalPrincipals,
-      tags: { Name: props.name },
+      tags: { ...tags, Name: props.name },
     });
     if (external !== undefined) recordOptOut(this.resource, "allow_external_principals", external);
     this.resourceShareArn = this.resource.arn;
-    this.invitationDependencies = props.principals.map(
+    this.invitationDependencies = principals.map(
       (principal) =>
         new RamPrincipalAssociation(this, `Principal-${stableId(principal.key)}`, {
           provider: props.provider,
@@ -156,14 +204,35 @@ export class ResourceShare extends Construct implements IResourceShare {
    * {@link ResourceShare.consumerDependencies}.
    */
   public addResource(name: string, resourceArn: string): RamResourceAssociation {
-    if (!isUnresolved(resourceArn) && parseArn(resourceArn) === undefined) {
-      throw new ValidationError(this, `resources.${name}`, resourceArn, "the ARN of a shareable resource");
-    }
-    return new RamResourceAssociation(this, `Resource-${stableId(name)}`, {
+    requireValue(this, "addResource.name", name, "a name for the shared resource, which keys its Terraform address");
+    checkString(this, "addResource.name", name);
+    checkPattern(this, "addResource.name", name, /\S/, "a name for the shared resource, which keys its Terraform address");
+    const prop = `resources.${name}`;
+    const key = stableId(name);
+    const sameName = this.shared.names.get(key);
+    if (sameName !== undefined) throw new ValidationError(this, prop, name, `a name no other resource of the share has (${sameName} has the same Terraform address)`);
+    requireValue(this, prop, resourceArn, "the ARN of a resource RAM shares");
+    checkArn(this, prop, resourceArn, RAM_SHAREABLE_KINDS, { region: literalRegionOf(this, this.provider) });
+    const sameArn = isUnresolved(resourceArn) ? undefined : this.shared.arns.get(resourceArn);
+    if (sameArn !== undefined) throw new ValidationError(this, prop, resourceArn, `a resource not shared yet (resources.${sameArn} is the same)`);
+    this.shared.names.set(key, name);
+    if (!isUnresolved(resourceArn)) this.shared.arns.set(resourceArn, name);
+    return new RamResourceAssociation(this, `Resource-${key}`, {
       provider: this.provider,
       resourceShareArn: this.resourceShareArn,
       resourceArn,
     });
+  }
+}
+
+class ImportedResourceShare extends Construct implements IResourceShare {
+  public readonly resourceShareArn: string;
+
+  constructor(scope: Construct, id: string, attrs: ResourceShareAttributes) {
+    super(scope, id);
+    requireProps(this, attrs, ["resourceShareArn"]);
+    checkArn(this, "resourceShareArn", attrs.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, attrs.provider) });
+    this.resourceShareArn = attrs.resourceShareArn;
   }
 }
 
@@ -189,7 +258,8 @@ export class ResourceShareAccepter extends Construct {
 
   constructor(scope: Construct, id: string, props: ResourceShareAccepterProps) {
     super(scope, id);
-    requireValue(this, "provider", props.provider, "the consumer account's AWS provider");
+    requireProps(this, props, ["share", "provider"]);
+    checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
     this.resource = new RamResourceShareAccepter(this, "Resource", {
       provider: props.provider,
       shareArn: props.share.resourceShareArn,

@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { isUnresolved } from "../core";
+import { checkDnsName, checkResourceId, checkString, isUnresolved, requireProps } from "../core";
 
 /**
  * A Route 53 hosted zone (public or private) made elsewhere, where this
@@ -19,6 +19,36 @@ export interface IHostedZone {
    * @default - the provider of the construct that writes the records
    */
   readonly provider?: TerraformProvider;
+}
+
+/** Attributes of a zone made elsewhere, for {@link HostedZone.fromHostedZoneAttributes}. */
+export interface HostedZoneAttributes {
+  /** Route 53 hosted zone ID (`Z...`). */
+  readonly zoneId: string;
+  /** The zone's domain, such as `example.com`. */
+  readonly zoneName: string;
+  /** The provider of the account that owns the zone. @default - the provider of the construct that writes the records */
+  readonly provider?: TerraformProvider;
+}
+
+/** Route 53 hosted zones made elsewhere. */
+export class HostedZone {
+  /**
+   * A zone made elsewhere (a central DNS account, the console) where this
+   * library writes records: its ID and domain are checked (a VPC ID or a
+   * URL fails here, not at apply); the domain is kept lower case, without
+   * the final dot.
+   */
+  public static fromHostedZoneAttributes(scope: Construct, id: string, attrs: HostedZoneAttributes): IHostedZone {
+    const zone = new Construct(scope, id);
+    requireProps(zone, attrs, ["zoneId", "zoneName"]);
+    checkResourceId(zone, "zoneId", attrs.zoneId, "hostedZone");
+    checkString(zone, "zoneName", attrs.zoneName);
+    checkDnsName(zone, "zoneName", attrs.zoneName.replace(/\.$/, ""));
+    return { zoneId: attrs.zoneId, zoneName: isUnresolved(attrs.zoneName) ? attrs.zoneName : attrs.zoneName.toLowerCase().replace(/\.$/, ""), provider: attrs.provider };
+  }
+
+  private constructor() {}
 }
 
 /** A private hosted zone of the app that answers a name inside its VPCs. */

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { AwsResourceProps, checkDnsName, checkLength, isUnresolved, providerOf, requireProps, stableId, ValidationError } from "../core";
+import { AwsResourceProps, checkDnsName, checkLength, checkPattern, checkString, checkTags, isUnresolved, providerOf, requireProps, requireValue, stableId, ValidationError } from "../core";
 import { IHostedZone } from "./hosted-zone";
 import { IVpc } from "./vpc";
 
@@ -15,8 +15,10 @@ export interface PrivateHostedZoneProps extends AwsResourceProps {
    * one), in the zone's account; add more with {@link PrivateHostedZone.associateVpc}.
    */
   readonly vpc: IVpc;
-  /** @default - "Private names of <zoneName>" */
+  /** Up to 256 characters. @default - "Private names of <zoneName>" */
   readonly comment?: string;
+  /** Tags of the zone. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** The VPCs associated with a zone so far: by key, and the literal IDs, to refuse doubles. */
@@ -51,8 +53,12 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
   constructor(scope: Construct, id: string, props: PrivateHostedZoneProps) {
     super(scope, id);
     requireProps(this, props, ["zoneName", "vpc"]);
+    checkString(this, "zoneName", props.zoneName);
     checkLength(this, "zoneName", props.zoneName, 1, 255);
     checkDnsName(this, "zoneName", props.zoneName);
+    checkString(this, "comment", props.comment);
+    checkLength(this, "comment", props.comment, 0, 256);
+    const tags = checkTags(this, "tags", props.tags);
     this.provider = providerOf(props, props.vpc);
     if (crossAccount(props.vpc, this.provider)) {
       throw new ValidationError(
@@ -68,6 +74,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
       name: this.zoneName,
       comment: props.comment ?? `Private names of ${this.zoneName}`,
       vpc: [{ vpcId: props.vpc.vpcId }],
+      tags: tags === undefined ? undefined : { ...tags },
       // Further VPCs are separate associations; without this Terraform would remove them at the next apply.
       lifecycle: { ignoreChanges: ["vpc"] },
     });
@@ -81,6 +88,10 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
    * the zone's account and associated by its own.
    */
   public associateVpc(name: string, vpc: IVpc): Route53ZoneAssociation {
+    requireValue(this, "associateVpc.name", name, "a name for the association, which keys its Terraform address");
+    checkString(this, "associateVpc.name", name);
+    checkPattern(this, "associateVpc.name", name, /\S/, "a name for the association, which keys its Terraform address");
+    requireValue(this, `associateVpc(${name})`, vpc, "the VPC to associate");
     this.remember(`associateVpc(${name})`, vpc, name);
     const key = stableId(name);
     const authorization = crossAccount(vpc, this.provider)

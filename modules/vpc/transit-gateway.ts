@@ -4,9 +4,29 @@ import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter";
 import { Route } from "@cdktf/provider-aws/lib/route";
-import { AwsResourceProps, checkAccountId, checkIntegerRange, checkItemCount, requireProps, requireValue, stableId, ValidationError } from "../core";
+import {
+  AwsResourceProps,
+  checkAccountId,
+  checkIntegerRange,
+  checkItemCount,
+  checkLength,
+  checkPattern,
+  checkList,
+  checkObject,
+  checkString,
+  checkTags,
+  isUnresolved,
+  OptOut,
+  optOutReason,
+  recordOptOut,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
-import { ISubnet, IVpc, zoneOf } from "./vpc";
+import { ISubnet, zoneOf } from "./subnets";
+import { checkInVpc, IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
   /** Name tag of the gateway, and name of its RAM shares. */
@@ -18,18 +38,22 @@ export interface TransitGatewayProps extends AwsResourceProps {
   readonly amazonSideAsn?: number;
   /**
    * Accept the attachments of accounts the gateway is shared with without
-   * review. Off, every attachment of another account is accepted by this
-   * configuration (an `aws_ec2_transit_gateway_vpc_attachment_accepter`),
-   * so that no VPC joins the network unless the owner's code says so.
-   * @default false
+   * review: `OptOut.because("<why>")` (`true` still works, deprecated). Off,
+   * every attachment of another account is accepted by this configuration
+   * (an `aws_ec2_transit_gateway_vpc_attachment_accepter`), so that no VPC
+   * joins the network unless the owner's code says so.
+   * @default - attachments of other accounts are accepted by this configuration
    */
-  readonly autoAcceptSharedAttachments?: boolean;
+  readonly autoAcceptSharedAttachments?: OptOut | boolean;
   /**
-   * Share the gateway with accounts outside the owner's AWS organization;
-   * their attachments then also accept the RAM invitation.
-   * @default false
+   * Share the gateway with accounts outside the owner's AWS organization:
+   * `OptOut.because("<why>")` (`true` still works, deprecated); their
+   * attachments then also accept the RAM invitation.
+   * @default - accounts of the organization only
    */
-  readonly allowExternalPrincipals?: boolean;
+  readonly allowExternalPrincipals?: OptOut | boolean;
+  /** Tags of every resource the gateway creates; `Name` comes from `name`. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link TransitGateway.attach}. */
@@ -83,6 +107,10 @@ export class TransitGateway extends Construct {
   public readonly provider?: TerraformProvider;
   private readonly props: TransitGatewayProps;
   private readonly attachments: TransitGatewayAttachment[] = [];
+  private readonly autoAccept: boolean;
+  /** Why the gateway may be shared outside the organization; undefined when it may not. */
+  private readonly externalPrincipals?: string;
+  private readonly tags: Readonly<Record<string, string>>;
   /** What an attachment of each other account waits for: the share of the gateway, and its acceptance where needed. */
   private readonly sharesByAccount = new Map<string, readonly ITerraformDependable[]>();
 
@@ -90,19 +118,27 @@ export class TransitGateway extends Construct {
     super(scope, id);
     requireProps(this, props, ["name"]);
     requireValue(this, "name", props.name, "a name for the gateway");
+    checkString(this, "name", props.name);
+    // The name is the gateway's description (255 characters) and its shares' names (`<name>-<account>`, 255).
+    checkLength(this, "name", props.name, 1, 255 - "-111111111111".length);
     checkIntegerRange(this, "amazonSideAsn", props.amazonSideAsn, 64512, 65534);
+    const autoAccept = optOutReason(this, "autoAcceptSharedAttachments", props.autoAcceptSharedAttachments);
+    this.externalPrincipals = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
+    this.tags = checkTags(this, "tags", props.tags) ?? {};
     this.props = props;
+    this.autoAccept = autoAccept !== undefined;
     this.provider = props.provider;
     this.resource = new Ec2TransitGateway(this, "Resource", {
       provider: props.provider,
       description: props.name,
       amazonSideAsn: props.amazonSideAsn,
-      autoAcceptSharedAttachments: props.autoAcceptSharedAttachments === true ? "enable" : "disable",
+      autoAcceptSharedAttachments: this.autoAccept ? "enable" : "disable",
       defaultRouteTableAssociation: "enable",
       defaultRouteTablePropagation: "enable",
       dnsSupport: "enable",
-      tags: { Name: props.name },
+      tags: { ...this.tags, Name: props.name },
     });
+    if (autoAccept !== undefined) recordOptOut(this.resource, "auto_accept_shared_attachments", autoAccept);
     this.transitGatewayId = this.resource.id;
     this.transitGatewayArn = this.resource.arn;
   }
@@ -117,13 +153,20 @@ export class TransitGateway extends Construct {
    * between it and the VPCs of `routeTo` in both VPCs' route tables.
    */
   public attach(name: string, vpc: IVpc, options: TransitGatewayAttachOptions = {}): TransitGatewayAttachment {
-    requireValue(this, "attach.name", name || undefined, "a name for the attachment");
-    if (this.attachments.some((a) => a.name === name)) throw new ValidationError(this, `attach.${name}`, name, "a name not attached before");
-    const sameVpc = this.attachments.find((a) => a.vpc === vpc);
+    requireValue(this, "attach.name", name, "a name for the attachment");
+    checkString(this, "attach.name", name);
+    checkPattern(this, "attach.name", name, /\S/, "a name for the attachment");
+    const sameName = this.attachments.find((a) => stableId(a.name) === stableId(name));
+    if (sameName !== undefined) throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
+    requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
+    checkObject(this, `attach.${name}`, options);
+    const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
     if (sameVpc !== undefined) throw new ValidationError(this, `attach.${name}.vpc`, `the VPC of attachment ${sameVpc.name}`, "a VPC not attached before (one attachment per VPC)");
-    (options.routeTo ?? []).forEach((other, i) => {
-      if (!this.attachments.includes(other)) throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other.name, "an attachment of this transit gateway made before");
+    (checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? []).forEach((other, i) => {
+      if (!this.attachments.includes(other)) throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
     });
+    const subnets = checkList(this, `attach.${name}.subnets`, options.subnets) ?? vpc.privateSubnets;
+    checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
     const crossAccount = vpc.provider !== undefined && vpc.provider !== this.provider;
     if (crossAccount) requireValue(this, `attach.${name}.accountId`, options.accountId, "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it");
     checkAccountId(this, `attach.${name}.accountId`, options.accountId);
@@ -131,9 +174,10 @@ export class TransitGateway extends Construct {
       name,
       vpc,
       gateway: this,
-      subnets: options.subnets ?? vpc.privateSubnets,
-      share: crossAccount ? this.shareWith(options.accountId as string, vpc.provider as TerraformProvider) : undefined,
-      autoAccept: this.props.autoAcceptSharedAttachments === true,
+      subnets,
+      share: crossAccount && vpc.provider !== undefined && options.accountId !== undefined ? this.shareWith(options.accountId, vpc.provider) : undefined,
+      autoAccept: this.autoAccept,
+      tags: this.tags,
     });
     for (const other of options.routeTo ?? this.attachments) {
       attachment.addRoutesTo(other);
@@ -152,10 +196,11 @@ export class TransitGateway extends Construct {
       name: `${this.props.name}-${accountId}`,
       principals: [SharePrincipal.account(accountId)],
       allowExternalPrincipals: this.props.allowExternalPrincipals,
+      tags: this.tags,
     });
     const association = share.addResource("transit-gateway", this.transitGatewayArn);
     // Inside the organization (RAM sharing enabled) the share needs no acceptance; outside it, the account accepts the invitation.
-    const accepter = this.props.allowExternalPrincipals === true ? [new ResourceShareAccepter(this, `ShareAccepter-${accountId}`, { share, provider: consumer }).resource] : [];
+    const accepter = this.externalPrincipals !== undefined ? [new ResourceShareAccepter(this, `ShareAccepter-${accountId}`, { share, provider: consumer }).resource] : [];
     const waits = [association, ...(share.invitationDependencies ?? []), ...accepter];
     this.sharesByAccount.set(accountId, waits);
     return waits;
@@ -176,6 +221,8 @@ export interface TransitGatewayAttachmentProps {
   readonly share?: readonly ITerraformDependable[];
   /** The gateway accepts shared attachments by itself. */
   readonly autoAccept: boolean;
+  /** Tags of the attachment and its accepter, beside Name. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -222,7 +269,7 @@ export class TransitGatewayAttachment extends Construct {
       transitGatewayDefaultRouteTableAssociation: ownerAccount ? true : undefined,
       transitGatewayDefaultRouteTablePropagation: ownerAccount ? true : undefined,
       dependsOn: props.share === undefined ? undefined : [...props.share],
-      tags: { Name: `${props.gateway.node.id}-${props.name}` },
+      tags: { ...props.tags, Name: `${props.gateway.node.id}-${props.name}` },
     });
     this.transitGatewayAttachmentId = this.resource.id;
     if (!ownerAccount && !props.autoAccept) {
@@ -231,7 +278,7 @@ export class TransitGatewayAttachment extends Construct {
         transitGatewayAttachmentId: this.transitGatewayAttachmentId,
         transitGatewayDefaultRouteTableAssociation: true,
         transitGatewayDefaultRouteTablePropagation: true,
-        tags: { Name: `${props.gateway.node.id}-${props.name}` },
+        tags: { ...props.tags, Name: `${props.gateway.node.id}-${props.name}` },
       });
     }
     this.ready = this.accepter ?? this.resource;

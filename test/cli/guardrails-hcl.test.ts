@@ -27,6 +27,7 @@ const EXPECTED = [
   "PN-LT1 HIGH aws_vpclattice_service_network.open: auth_type is NONE",
   "PN-LT4 MEDIUM aws_vpclattice_service_network.open: no aws_vpclattice_access_log_subscription targets the service network",
   "PN-VPC1 MEDIUM aws_vpc.legacy: the VPC's default security group is not managed, so it keeps AWS's allow-all rules",
+  "PN-VPC2 MEDIUM aws_vpc.legacy: the VPC has no aws_flow_log",
   "PN-RAM2 MEDIUM aws_ram_resource_share.partner: allow_external_principals is true",
 ];
 

@@ -45,7 +45,7 @@ describe(`${COMMAND} over a plan`, () => {
   it("prints a line per finding and exits 1 on unsuppressed findings", () => {
     const { status, out } = run([PLAN]);
     expect(status).toBe(1);
-    expect(out).toContain(`FAIL ${PLAN}: 7 finding(s), 0 suppressed`);
+    expect(out).toContain(`FAIL ${PLAN}: 8 finding(s), 0 suppressed`);
     expect(out).toContain("  PN-SG3 NoPublicIngress [HIGH]    module.web.aws_vpc_security_group_ingress_rule.https: ingress tcp 443 from 0.0.0.0/0");
   });
 
@@ -61,7 +61,7 @@ describe(`${COMMAND} over a plan`, () => {
   it("--fail-on high fails on HIGH findings only; --format json prints the findings", () => {
     expect(run([PLAN, "--fail-on", "high"]).status).toBe(1);
     const findings = JSON.parse(run([PLAN, "--format=json", "--pack", "scanner-parity"]).out) as Finding[];
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(["PN-SG3", "PN-VPC1"]);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(["PN-SG3", "PN-VPC1", "PN-VPC2"]);
   });
 });
 

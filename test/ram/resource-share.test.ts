@@ -11,7 +11,7 @@ describe("ResourceShare", () => {
       name: "network",
       principals: [SharePrincipal.account("222222222222"), SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34")],
     });
-    share.addResource("database", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
+    share.addResource("database", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0");
     const json = JSON.parse(Testing.synth(stack));
     expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ name: "network", allow_external_principals: false });
     expect(Object.values(json.resource.aws_ram_principal_association).map((p) => (p as { principal: string }).principal)).toEqual([
@@ -50,13 +50,63 @@ describe("ResourceShare", () => {
 
 test("addResource returns the association, for consumers to depend on", () => {
   const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
-  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
+  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0");
   expect(association.node.id).toBe("Resource-db");
 });
 
 test("consumerDependencies: a consumer waits for every principal association and the resource's association", () => {
   const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] });
-  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1");
+  const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0");
   expect(share.consumerDependencies(association)).toEqual([...share.invitationDependencies, association]);
   expect(share.invitationDependencies).toHaveLength(2);
+});
+
+describe("ResourceShare, safe inputs", () => {
+  const RCFG = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
+  const regional = (): TerraformStack => {
+    const stack = newStack();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    return stack;
+  };
+  const share = (stack = regional()) => new ResourceShare(stack, "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
+
+  test("fails when the same principal is given twice, naming the first", () => {
+    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("222222222222")] })).toThrow(
+      /principals\[1\]: received "222222222222"; expected each principal once \(principals\[0\] is the same\)/,
+    );
+  });
+
+  test("fails when an OU or organization ARN is of another partition than the share's region", () => {
+    expect(() => new ResourceShare(regional(), "Share", { name: "x", principals: [SharePrincipal.organization("arn:aws-cn:organizations::111111111111:organization/o-abcdefghij")] })).toThrow(/principals\[0\]/);
+  });
+
+  test("fails when a principal is not made by SharePrincipal (a JavaScript caller), or principals is not a list", () => {
+    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: ["222222222222"] as never })).toThrow(/principals\[0\]/);
+    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: "222222222222" as never })).toThrow(/Share: invalid principals/);
+  });
+
+  test("fails when a resource type RAM does not share is added (a subnet), or a resource of another region", () => {
+    expect(() => share().addResource("subnet", "arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0")).toThrow(/resources.subnet: received "arn:aws:ec2/);
+    expect(() => share().addResource("db", RCFG.replace("us-east-1", "eu-west-1"))).toThrow(/resources.db/);
+  });
+
+  test("fails when the same resource or the same name is added twice, naming the first", () => {
+    const twice = share();
+    twice.addResource("db", RCFG);
+    expect(() => twice.addResource("again", RCFG)).toThrow(/resources.again: .*expected a resource not shared yet \(resources.db is the same\)/);
+    expect(() => twice.addResource("db", RCFG.replace("0123456789abcdef0", "0123456789abcdef1"))).toThrow(/resources.db: received "db"; expected a name no other resource/);
+  });
+
+  test("fails when tags break AWS's limits", () => {
+    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")], tags: { "aws:owner": "me" } })).toThrow(/Share: invalid tags/);
+  });
+
+  test("fromResourceShareAttributes checks the ARN; an accepter takes the imported share", () => {
+    const stack = regional();
+    const partner = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+    expect(() => ResourceShare.fromResourceShareAttributes(stack, "Bad", { resourceShareArn: RCFG })).toThrow(/Bad: invalid resourceShareArn/);
+    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", { resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" });
+    new ResourceShareAccepter(stack, "Accept", { share: imported, provider: partner });
+    expect(Object.values(JSON.parse(Testing.synth(stack)).resource.aws_ram_resource_share_accepter)[0]).toMatchObject({ share_arn: imported.resourceShareArn });
+  });
 });

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PrivateHostedZone, Vpc } from "../../modules/vpc";
+import { HostedZone, PrivateHostedZone, Vpc } from "../../modules/vpc";
 import { expectValidationError, resourcesOfType, synthJson } from "../helpers";
 
 function setup(): { stack: TerraformStack; clients: Vpc; partner: AwsProvider } {
@@ -84,5 +84,29 @@ describe("PrivateHostedZone", () => {
     zone.associateVpc("clients", clients);
     expectValidationError(() => zone.associateVpc("clients", Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0d000000000000001", cidrBlock: "10.3.0.0/16" })), "associateVpc(clients)", "clients");
     expectValidationError(() => zone.associateVpc("batch-again", Vpc.fromVpcAttributes(stack, "BatchAgain", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" })), "associateVpc(batch-again)", "vpc-0b000000000000001");
+  });
+
+  test("fails when the comment is longer than Route 53's 256 characters, tags break AWS's limits, or associateVpc gets no name or no VPC", () => {
+    const { stack, clients } = setup();
+    expectValidationError(() => new PrivateHostedZone(stack, "Long", { zoneName: "internal.example.com", vpc: clients, comment: "c".repeat(257) }), "comment", "ccc");
+    expectValidationError(() => new PrivateHostedZone(stack, "Tagged", { zoneName: "internal.example.com", vpc: clients, tags: { "aws:team": "dns" } }), "tags", "aws:team");
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, comment: "c".repeat(256), tags: { Team: "dns" } });
+    expect(Object.values(resourcesOfType(stack, "aws_route53_zone"))[0]).toMatchObject({ tags: { Team: "dns" } });
+    expectValidationError(() => zone.associateVpc("", clients), "associateVpc.name", '""');
+    expectValidationError(() => zone.associateVpc("batch", undefined as never), "associateVpc(batch)", "undefined");
+  });
+});
+
+describe("HostedZone.fromHostedZoneAttributes", () => {
+  test("keeps the domain lower case without the final dot", () => {
+    const { stack } = setup();
+    expect(HostedZone.fromHostedZoneAttributes(stack, "Public", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "Example.COM." })).toMatchObject({ zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" });
+  });
+
+  test("fails when the zone ID is another resource's ID or the domain is not a DNS name", () => {
+    const { stack } = setup();
+    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Vpc", { zoneId: "vpc-0123456789abcdef0", zoneName: "example.com" }), "zoneId", "vpc-0123456789abcdef0");
+    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Url", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "https://example.com" }), "zoneName", "https://example.com");
+    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Missing", { zoneId: "Z0123456789ABCDEFGHIJ" } as never), "zoneName", "undefined");
   });
 });

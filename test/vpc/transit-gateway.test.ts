@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { OptOut, synthesizedJson } from "../../modules/core";
 import { TransitGateway, Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 
@@ -137,5 +138,49 @@ describe("TransitGateway", () => {
     tgw.attach("hub", hub);
     expectValidationError(() => tgw.attach("imported", imported), "vpc.privateSubnets[0].routeTableId", "undefined");
     expectValidationError(() => new TransitGateway(stack, "Public", { name: "public", amazonSideAsn: 7224 }), "amazonSideAsn", "7224");
+  });
+
+  test("opt-outs take OptOut.because and record their reason on the gateway and the share; tags reach every resource beside Name", () => {
+    const { stack, hub, analytics } = network();
+    const tgw = new TransitGateway(stack, "Network", {
+      name: "core",
+      autoAcceptSharedAttachments: OptOut.because("member accounts attach through their own pipelines, reviewed there"),
+      allowExternalPrincipals: OptOut.because("the analytics partner is outside the organization"),
+      tags: { CostCenter: "network" },
+    });
+    tgw.attach("hub", hub);
+    tgw.attach("analytics", analytics, { accountId: "222222222222" });
+    const json = JSON.parse(JSON.stringify(synthesizedJson(stack))) as Json;
+    const [gateway] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway")) as Json[];
+    expect(gateway).toMatchObject({ auto_accept_shared_attachments: "enable", tags: { CostCenter: "network", Name: "core" } });
+    expect(gateway["//"].opt_outs.auto_accept_shared_attachments).toContain("own pipelines");
+    const [share] = Object.values(resourcesOfType(json, "aws_ram_resource_share")) as Json[];
+    expect(share).toMatchObject({ allow_external_principals: true, tags: { CostCenter: "network" } });
+    expect(share["//"].opt_outs.allow_external_principals).toContain("partner");
+    expect((Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[]).every((a) => a.tags.CostCenter === "network")).toBe(true);
+  });
+
+  test("fails when subnets of another VPC are attached, or the same VPC comes twice by ID", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("hub", hub, { subnets: orders.privateSubnets }), "attach.hub.subnets[0]", "reference known at apply");
+    const byId = (id: string) =>
+      Vpc.fromVpcAttributes(stack, id, {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.9.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", routeTableId: "rtb-0123456789abcdef0" }],
+      });
+    tgw.attach("imported", byId("Imported"));
+    expectValidationError(() => tgw.attach("again", byId("Again")), "attach.again.vpc", "the VPC of attachment imported");
+  });
+
+  test("fails when a JavaScript caller passes a string for routeTo, an unknown value for an opt-out, a name too long for the shares, or tags AWS refuses", () => {
+    const { stack, hub } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("hub", hub, { routeTo: "spoke" as never }), "attach.hub.routeTo", "spoke");
+    expectValidationError(() => new TransitGateway(stack, "Maybe", { name: "maybe", autoAcceptSharedAttachments: "yes" as never }), "autoAcceptSharedAttachments", "yes");
+    expectValidationError(() => new TransitGateway(stack, "Long", { name: "n".repeat(243) }), "name", "nnn");
+    new TransitGateway(stack, "Longest", { name: "n".repeat(242) });
+    expectValidationError(() => new TransitGateway(stack, "Tagged", { name: "tagged", tags: { "aws:team": "network" } }), "tags", "aws:team");
   });
 });

@@ -16,6 +16,7 @@ import { NoPublicIngress } from "./sg/NoPublicIngress";
 import { SecurityGroupDescription } from "./sg/SecurityGroupDescription";
 import { SecurityGroupRuleDescription } from "./sg/SecurityGroupRuleDescription";
 import { VpcDefaultSecurityGroupRestricted } from "./vpc/VpcDefaultSecurityGroupRestricted";
+import { VpcFlowLogsEnabled } from "./vpc/VpcFlowLogsEnabled";
 import { InterfaceEndpointSecurityGroup } from "./ep/InterfaceEndpointSecurityGroup";
 import { VpcEndpointPolicyDefined } from "./ep/VpcEndpointPolicyDefined";
 import { VpcEndpointPolicyNotAllowAll } from "./ep/VpcEndpointPolicyNotAllowAll";
@@ -55,6 +56,7 @@ export {
   VpcEndpointPolicyDefined,
   VpcEndpointPolicyNotAllowAll,
   VpcEndpointTypeExplicit,
+  VpcFlowLogsEnabled,
 };
 
 /** Every rule of this library, in ID order. */
@@ -84,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   ResourceGatewaySecurityGroups,
   ResourceNetworkWithoutAuthPolicy,
   VpcDefaultSecurityGroupRestricted,
+  VpcFlowLogsEnabled,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,
 ];

@@ -8,7 +8,7 @@ export const VpcDefaultSecurityGroupRestricted: Rule = {
   severity: "MEDIUM",
   explanation:
     "Every VPC gets a default security group that admits all traffic from its members and allows all egress; an endpoint, gateway or instance placed in it by omission is open. Managing it without rules closes that door.",
-  fix: "Adopt the group with an aws_default_security_group without ingress or egress blocks (the Vpc construct of this library does so unless restrictDefaultSecurityGroup is false).",
+  fix: "Adopt the group with an aws_default_security_group without ingress or egress blocks (the Vpc construct of this library does so unless keepDefaultSecurityGroupRules says why not).",
   equivalents: { checkov: ["CKV2_AWS_12"], securityHub: ["EC2.2"] },
   resourceTypes: ["aws_vpc"],
   check: (vpc, stack) => {
