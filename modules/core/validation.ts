@@ -2,6 +2,7 @@ import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws-facts";
 import { isAccountId, isDnsName, isPort, isRegion } from "./formats";
 import { parsePortRange, PortRange } from "./ports";
 import { isUnresolved } from "./tokens";
@@ -114,6 +115,12 @@ export function checkExactlyOne(scope: IConstruct, props: Record<string, unknown
     throw new ValidationError(scope, names, received, `exactly one of ${names}`);
   }
   return given[0][0];
+}
+
+/** Fails unless the value is a retention period CloudWatch Logs accepts (365, not 360). */
+export function checkLogRetentionDays(scope: IConstruct, prop: string, value: number | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(value)) throw new ValidationError(scope, prop, value, `a retention CloudWatch Logs accepts: one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} days`);
 }
 
 /** Fails unless the value is an IPv4 address such as 10.0.1.25. */
