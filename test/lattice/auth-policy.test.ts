@@ -143,7 +143,7 @@ describe("AuthPolicy", () => {
     const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ roles: ["orders-reader"] }) }),
-      "authPolicy.statements[0].principals[0]",
+      "authPolicy.statements[0].roles[0]",
       "orders-reader",
     );
   });
