@@ -31,6 +31,8 @@ export const AWS_DEFAULT_QUOTAS = {
   targetsPerLatticeTargetGroup: 1000,
   /** CHILD resource configurations per GROUP (L-9BC96FEF). */
   childrenPerResourceConfigurationGroup: 60,
+  /** Inbound, and outbound, rules per security group, counted per address family (L-0EA8095F). */
+  rulesPerSecurityGroupDirection: 60,
 } as const;
 
 /** Hard limits: AWS rejects anything beyond them. */

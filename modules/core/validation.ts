@@ -1,11 +1,10 @@
-import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws-facts";
 import { isAccountId, isDnsName, isPort, isRegion } from "./formats";
 import { parsePortRange, PortRange } from "./ports";
-import { isUnresolved } from "./tokens";
+import { isUnresolved, isUnresolvedList } from "./tokens";
 
 /**
  * Validators used by every construct's constructor. Each one returns quietly
@@ -151,6 +150,12 @@ export function checkIpv4Cidr(scope: IConstruct, prop: string, value: string | u
   if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
 }
 
+/** Fails unless the value is an IPv6 CIDR block with the host bits zero (2001:db8::/56). */
+export function checkIpv6Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isIpv6Cidr, "an IPv6 CIDR block such as 2600:1f18:abcd:1200::/56");
+  if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
+}
+
 /** The provider fails `terraform validate` on CIDRs with host bits set; say so at synth, where the construct path is known. */
 function checkNetworkCidr(scope: IConstruct, prop: string, value: string): void {
   if (!isNetworkCidr(value)) {
@@ -181,9 +186,4 @@ export function checkPortRange(scope: IConstruct, prop: string, value: string): 
     throw new ValidationError(scope, prop, value, 'a port ("5432") or an ascending range ("8000-8100") of ports from 1 to 65535');
   }
   return range;
-}
-
-/** A list whose length only Terraform knows (a list token); single token items keep the length known. */
-function isUnresolvedList(values: readonly unknown[]): boolean {
-  return Token.isUnresolved(values);
 }
