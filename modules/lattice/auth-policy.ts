@@ -141,22 +141,15 @@ export class AuthPolicy {
   }
 
   /**
-   * Validates every grant and renders the policy JSON: each Sid once, each
-   * principal once per statement however it is written, ARNs of the
-   * partition the policy is used in.
+   * Validates every grant and renders the policy JSON: each principal once
+   * per statement however it is written, ARNs of the partition the policy is
+   * used in; the document refuses a Sid given twice.
    */
   public render(scope: Construct, prop: string, options: AuthPolicyRenderOptions = {}): string {
     const region = options.region ?? literalRegionOf(scope, undefined);
-    const sids = new Map<string, number>();
     const statements = this.grants.map(({ effect, grant }, index) => {
       const where = `${prop}.statements[${index}]`;
       checkObject(scope, where, grant);
-      const sid = grant.sid;
-      if (sid !== undefined && !isUnresolved(sid)) {
-        const first = sids.get(sid);
-        if (first !== undefined) throw new ValidationError(scope, `${where}.sid`, sid, `a Sid no other statement has (statements[${first}] is ${sid} already; IAM requires unique Sids)`);
-        sids.set(sid, index);
-      }
       return toStatement(scope, where, effect, grant, region);
     });
     return new PolicyDocument(statements).render(scope, prop, {

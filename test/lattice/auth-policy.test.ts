@@ -184,6 +184,15 @@ describe("AuthPolicy", () => {
     );
   });
 
+  test("fails when two statements share a Sid (refused once, by the policy document)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "Readers", accounts: ["222222222222"] }).allow({ sid: "Readers", accounts: ["333333333333"] }) }),
+      "authPolicy.statements[1].sid",
+      "Readers",
+    );
+  });
+
   test("fails when the policy exceeds the VPC Lattice size limit", () => {
     const stack = stackWithProvider();
     const policy = new AuthPolicy();
