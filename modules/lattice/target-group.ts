@@ -24,6 +24,7 @@ import {
   literalRegionOf,
   parseArn,
   parseCidr,
+  Port,
   providerOf,
   requireProps,
   requireValue,
@@ -384,7 +385,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     const sharing = [this.node.id];
     served.set(key, sharing);
     const description = Lazy.stringValue({ produce: () => shortened(`VPC Lattice to the targets of ${sharing.join(", ")}`) });
-    group.addIngressRule({ peer: Peer.vpcLattice(family), port, description });
+    group.addRuleFor(this, "securityGroups", "Ingress", { peer: Peer.vpcLattice(family), ports: Port.tcp(port), description });
   }
 
   /** Records security groups of the targets for the flow analysis (`//.flows.targetSecurityGroupIds`), each once. */
