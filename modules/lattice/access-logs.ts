@@ -22,7 +22,7 @@ import {
   ValidationError,
 } from "../core";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
-import { LatticeTags, tagsWithName } from "./placement";
+import { tagsWithName } from "./placement";
 
 /** Kinds of destinations VPC Lattice delivers access logs to; AWS allows one subscription per kind and log type. */
 export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
@@ -154,7 +154,7 @@ export interface LatticeAccessLogsProps extends AwsResourceProps {
    */
   readonly serviceNetworkLogTypes?: readonly ServiceNetworkLogType[];
   /** Tags of the log group and the subscriptions. @default - none (the log group is named after the source) */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

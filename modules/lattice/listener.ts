@@ -20,7 +20,7 @@ import {
 } from "../core";
 import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
 import { checkLatticeName } from "./names";
-import { LatticeTags, tagsWithName } from "./placement";
+import { tagsWithName } from "./placement";
 import { LatticeListenerAction } from "./listener-action";
 import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
@@ -67,7 +67,7 @@ export interface LatticeListenerOptions {
   /** @default - none; add with addRule() */
   readonly rules?: readonly LatticeListenerRuleOptions[];
   /** Tags of the listener and its rules (Name is set to each one's name unless given). @default - the service's tags */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface LatticeListenerProps extends LatticeListenerOptions, AwsResourceProps {
@@ -100,7 +100,7 @@ export class LatticeListener extends Construct {
   /** The service the listener belongs to. */
   public readonly service: ILatticeService;
   private readonly provider?: TerraformProvider;
-  private readonly tags?: LatticeTags;
+  private readonly tags?: Readonly<Record<string, string>>;
   private readonly ruleDefinitions: LatticeListenerRuleDefinition[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeListenerProps) {

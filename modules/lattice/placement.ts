@@ -131,12 +131,10 @@ export function placementOf(scope: IConstruct, provider: TerraformProvider | und
 }
 
 /** Tags of a resource: a Name tag, then the caller's `tags` (checked), which may replace it. */
-export function tagsWithName(scope: IConstruct, name: string, tags: LatticeTags | undefined, prop = "tags"): { [key: string]: string } {
+export function tagsWithName(scope: IConstruct, name: string, tags: Readonly<Record<string, string>> | undefined, prop = "tags"): { [key: string]: string } {
   return { Name: name, ...checkTags(scope, prop, tags) };
 }
 
-/** Tags as the Lattice building blocks take them (`tags` props). */
-export type LatticeTags = { readonly [key: string]: string };
 
 /**
  * Fails on a principal given twice, however it is written (the same account

@@ -27,7 +27,7 @@ import {
 } from "../core";
 import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
-import { checkInVpc, LatticeTags } from "./placement";
+import { checkInVpc } from "./placement";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
@@ -73,7 +73,7 @@ export interface ServiceNetworkVpcAssociationOptions {
    */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Tags of the association. @default - none */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Props for ServiceNetworkVpcAssociation. */
@@ -263,7 +263,7 @@ export interface ServiceNetworkServiceAssociationProps {
   /** @default - nothing beyond the references */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Tags of the association. @default - none */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -310,7 +310,7 @@ export interface ServiceNetworkResourceAssociationProps {
   /** @default - nothing beyond the references */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Tags of the association. @default - none */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -22,7 +22,7 @@ import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkLatticeName } from "./names";
 import { ImportedServiceNetwork, ServiceNetworkAttributes, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
 import { LatticeAuthType } from "./interfaces";
-import { checkUniquePrincipals, claimName, countInAccount, LatticeTags, tagsWithName } from "./placement";
+import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
@@ -72,7 +72,7 @@ export interface ServiceNetworkProps extends AwsResourceProps {
    */
   readonly resourceConfigurationsOnly?: boolean;
   /** Tags of the network, its auth policy, access logs and share (Name is set to the network's name unless given). @default - Name only */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**

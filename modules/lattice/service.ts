@@ -30,7 +30,7 @@ import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
 import { LatticeListener, listenerName, LatticeListenerOptions, listenerPort } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
-import { claimName, countInAccount, LatticeTags, tagsWithName } from "./placement";
+import { claimName, countInAccount, tagsWithName } from "./placement";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
 /**
@@ -95,7 +95,7 @@ export interface LatticeServiceProps extends AwsResourceProps {
   /** @default AccessLogs.toNewLogGroup() */
   readonly accessLogs?: AccessLogs;
   /** Tags of the service, its listeners, rules and access-log resources (Name is set to the service's name unless given). @default - Name only */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Describes a service made elsewhere, for {@link LatticeService.fromLatticeServiceAttributes}. */
@@ -151,7 +151,7 @@ export class LatticeService extends Construct implements ILatticeService {
   /** The service's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
   /** The tags given to the service, which its listeners and rules carry too. */
-  private readonly tags?: LatticeTags;
+  private readonly tags?: Readonly<Record<string, string>>;
   private readonly certificateArn?: string;
   private readonly listenerList: LatticeListener[] = [];
 

@@ -35,7 +35,7 @@ import { Connections, ISecurityGroup, IVpc, Peer, SecurityGroup, SecurityGroupBa
 import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 import { LatticeTarget } from "./lattice-target";
-import { checkInVpc, checkTargetAddress, claimName, countInAccount, LatticeTags, placementOf, ProviderPlacement, tagsWithName } from "./placement";
+import { checkInVpc, checkTargetAddress, claimName, countInAccount, placementOf, ProviderPlacement, tagsWithName } from "./placement";
 import {
   LambdaEventStructureVersion,
   LatticeTargetGroupConfig,
@@ -138,7 +138,7 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
    */
   readonly targetSecurityGroups?: readonly ISecurityGroup[];
   /** Tags of the target group and its attachments' group (Name is set to the group's name unless given). @default - Name only */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Per app, for each security group VPC Lattice is let into: the target groups (by construct ID) that each of its rules serves. */

@@ -7,7 +7,6 @@ import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
 import { ILatticeService, IServiceNetwork } from "../interfaces";
 import { ServiceNetwork } from "../service-network";
-import { LatticeTags } from "../placement";
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network-associations";
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
@@ -34,7 +33,7 @@ export interface LatticeMeshMemberOptions {
   /** Services the member registers in the network. @default - none */
   readonly services?: readonly MeshService[];
   /** Tags of the member's associations. @default - none */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface LatticeMeshMemberProps extends LatticeMeshMemberOptions {
@@ -140,7 +139,7 @@ export interface LatticeMeshProps extends AwsResourceProps {
   /** @default AccessLogs.toNewLogGroup() */
   readonly accessLogs?: AccessLogs;
   /** Tags of the network, its share and the members' associations. @default - Name only, on the network */
-  readonly tags?: LatticeTags;
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
