@@ -1,6 +1,8 @@
 import { IVpc } from "../vpc";
 import { LatticeTargetGroupType } from "./interfaces";
 import { LatticeTargetGroupHealthCheck } from "./target-group-health-check";
+// Type only: the flat settings are the deprecated props of the target group, so they are named once, there.
+import type { LatticeTargetGroupProps } from "./target-group";
 
 /** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
 export type LatticeTargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
@@ -62,14 +64,7 @@ export interface LambdaTargetGroupOptions {
 }
 
 /** The settings of any type, flattened, as the target group validates and renders them. @internal */
-export interface TargetGroupSettings {
-  readonly vpc?: IVpc;
-  readonly protocol?: LatticeTargetGroupProtocol;
-  readonly port?: number;
-  readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
-  readonly ipAddressType?: LatticeTargetGroupIpAddressType;
-  readonly healthCheck?: LatticeTargetGroupHealthCheck;
-  readonly lambdaEventStructureVersion?: LambdaEventStructureVersion;
+export interface TargetGroupSettings extends Pick<LatticeTargetGroupProps, "vpc" | "protocol" | "port" | "protocolVersion" | "ipAddressType" | "healthCheck" | "lambdaEventStructureVersion"> {
   readonly peeredCidrs?: readonly string[];
 }
 
