@@ -81,6 +81,8 @@ const latticeVpc = (stack: TerraformStack) => Vpc.fromVpcAttributes(stack, "Vpc"
 const foreignGroup = (stack: TerraformStack) => SecurityGroup.fromSecurityGroupAttributes(stack, "Other", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" });
 const ipTargets = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeTargetGroup>[2]> = {}, id = "Group", targetsVpc = latticeVpc(stack)) =>
   new LatticeTargetGroup(stack, id, { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc: targetsVpc, protocol: "HTTP" }), ...props });
+/** Makes a resource of one name twice, as "First" and "Second": the second must be refused. */
+const twiceInOneAccount = (make: (id: string) => unknown) => ["First", "Second"].forEach((id) => make(id));
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
 const withCertificate = (stack: TerraformStack, certificateArn: string, domainNames?: string[]) =>
   latticeService(stack, { customDomainName: "orders.example.com", certificate: Certificate.fromCertificateAttributes(stack, "Cert", { certificateArn, domainNames }) });
@@ -480,8 +482,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     received: '"orders"',
     build: (s) => {
       const targetsVpc = latticeVpc(s);
-      ipTargets(s, {}, "First", targetsVpc);
-      ipTargets(s, {}, "Second", targetsVpc);
+      twiceInOneAccount((id) => ipTargets(s, {}, id, targetsVpc));
     },
   },
   { module: "lattice", api: "LatticeTargetGroup", cause: "A config that is not made by the factory (a JavaScript caller)", fix: "Use LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer.", path: "Group", prop: "config", received: '{"type":"IP"}', build: (s) => new LatticeTargetGroup(s, "Group", { name: "orders", config: { type: "IP" } as never }) },
@@ -497,10 +498,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     path: "Second",
     prop: "name",
     received: '"shared"',
-    build: (s) => {
-      new ServiceNetwork(s, "First", { name: "shared", authPolicy: ORG_ONLY });
-      new ServiceNetwork(s, "Second", { name: "shared", authPolicy: ORG_ONLY });
-    },
+    build: (s) => twiceInOneAccount((id) => new ServiceNetwork(s, id, { name: "shared", authPolicy: ORG_ONLY })),
   },
   { module: "lattice", api: "ServiceNetwork", cause: "The same sharing principal twice", fix: "Give each account, OU or organization once.", path: "Network", prop: "sharing.principals[1]", received: '"222222222222"', build: (s) => network(s, { sharing: { principals: [SharePrincipal.account(ACCOUNT), SharePrincipal.account(ACCOUNT)] } }) },
   { module: "lattice", api: "ServiceNetwork", cause: "A tag key with the reserved aws: prefix", fix: "Use a key of your own; AWS reserves aws: for its tags.", path: "Network", prop: "tags", received: '"aws:owner"', build: (s) => network(s, { tags: { "aws:owner": "platform" } }) },
@@ -535,10 +533,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     path: "Second",
     prop: "name",
     received: '"orders"',
-    build: (s) => {
-      new LatticeService(s, "First", { name: "orders", authPolicy: ORG_ONLY });
-      new LatticeService(s, "Second", { name: "orders", authPolicy: ORG_ONLY });
-    },
+    build: (s) => twiceInOneAccount((id) => new LatticeService(s, id, { name: "orders", authPolicy: ORG_ONLY })),
   },
   { module: "lattice", api: "Certificate.fromCertificateAttributes", cause: "An IAM server certificate where an ACM certificate is expected", fix: "Import the certificate into ACM and pass its ARN.", path: "Cert", prop: "certificateArn", received: '"arn:aws:iam::111111111111:server-certificate/orders"', build: (s) => withCertificate(s, "arn:aws:iam::111111111111:server-certificate/orders") },
   { module: "lattice", api: "Certificate.fromCertificateAttributes", cause: "A certificate of another region", fix: "Use a certificate of the service's region (ACM certificates are regional).", path: "Cert", prop: "certificateArn", received: JSON.stringify(CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")), build: (s) => withCertificate(s, CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")) },
