@@ -5,7 +5,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
 import { AwsService, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup } from "../modules/lattice";
+import { AccessLogDestination, AccessLogs, AuthPolicy, Certificate, HeaderMatch, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup, LatticeTargetGroupConfig } from "../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
@@ -76,6 +76,17 @@ const targetGroup = (stack: TerraformStack, props: Partial<ConstructorParameters
     protocol: "HTTP",
     ...props,
   });
+const latticeVpc = (stack: TerraformStack) => Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+/** A security group of another VPC than latticeVpc's. */
+const foreignGroup = (stack: TerraformStack) => SecurityGroup.fromSecurityGroupAttributes(stack, "Other", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" });
+const ipTargets = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeTargetGroup>[2]> = {}, id = "Group", targetsVpc = latticeVpc(stack)) =>
+  new LatticeTargetGroup(stack, id, { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc: targetsVpc, protocol: "HTTP" }), ...props });
+/** Makes a resource of one name twice, as "First" and "Second": the second must be refused. */
+const twiceInOneAccount = (make: (id: string) => unknown) => ["First", "Second"].forEach((id) => make(id));
+const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+const withCertificate = (stack: TerraformStack, certificateArn: string, domainNames?: string[]) =>
+  latticeService(stack, { customDomainName: "orders.example.com", certificate: Certificate.fromCertificateAttributes(stack, "Cert", { certificateArn, domainNames }) });
+const headerRule = (name: string, priority: number, headers: HeaderMatch[]) => ({ name, priority, match: { path: PathMatch.prefix("/orders"), headers }, action: LatticeListenerAction.fixedResponse(403) });
 const LOG_SOURCE = { serviceNetworkId: "sn-0123456789abcdef0", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" };
 const accessLogs = (stack: TerraformStack, logs: AccessLogs) => new LatticeAccessLogs(stack, "Logs", { source: LOG_SOURCE, name: "n", accessLogs: logs });
 const httpListener = (stack: TerraformStack) => latticeService(stack).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
@@ -583,6 +594,119 @@ export const BAD_INPUTS: readonly BadInput[] = [
       new LatticeMesh(s, "Mesh", { name: "partner-mesh", members: [{ name: "client", accountId: "2222", provider: new AwsProvider(s, "consumer", { alias: "consumer", region: "us-east-1" }), services: [{ name: "s", service: LatticeService.fromArn(s, "Imported", SERVICE_ARN) }] }] }),
   },
 
+  // lattice: consistency, identifiers, duplicates and opt-outs (issue 12)
+  { module: "lattice", api: "LatticeTarget.lambdaFunction", cause: "A Lambda function of another region than the target group's", fix: "Register a function (or alias) of the stack's region; VPC Lattice invokes functions of its own region only.", path: "Fn", prop: "targets.fn.id", received: '"arn:aws:lambda:eu-west-1:111111111111:function:orders"', build: (s) => new LatticeTargetGroup(s, "Fn", { name: "orders-fn", config: LatticeTargetGroupConfig.lambda(), targets: { fn: LatticeTarget.lambdaFunction("arn:aws:lambda:eu-west-1:111111111111:function:orders") } }) },
+  { module: "lattice", api: "LatticeTarget.ipAddress", cause: "An IP target outside the target group's VPC", fix: "Register addresses of the VPC, or declare the peered or on-premises range in peeredCidrs.", path: "Group", prop: "targets.far.id", received: '"10.9.0.10"', build: (s) => ipTargets(s, { targets: { far: LatticeTarget.ipAddress("10.9.0.10") } }) },
+  { module: "lattice", api: "LatticeTarget.ipAddress", cause: "A loopback IP target, even inside a declared range", fix: "Register the target's own address; VPC Lattice never routes to loopback or link-local addresses.", path: "Group", prop: "targets.lo.id", received: '"127.0.0.1"', build: (s) => new LatticeTargetGroup(s, "Group", { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc: latticeVpc(s), protocol: "HTTP", peeredCidrs: ["127.0.0.0/8"] }), targets: { lo: LatticeTarget.ipAddress("127.0.0.1") } }) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A targets' security group of another VPC", fix: "Give the groups of the targets, in the target group's VPC.", path: "Group", prop: "securityGroups[0]", received: '"vpc-0fedcba9876543210"', build: (s) => ipTargets(s, { securityGroups: [foreignGroup(s)] }) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "The same target under two names", fix: "Register each address (or instance) and port once.", path: "Group", prop: "targets.b", received: '"10.0.0.10"', build: (s) => ipTargets(s, { targets: { a: LatticeTarget.ipAddress("10.0.0.10"), b: LatticeTarget.ipAddress("10.0.0.10") } }) },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup",
+    cause: "Two target groups of one name in one account",
+    fix: "Give each target group its own name: AWS refuses a second one.",
+    path: "Second",
+    prop: "name",
+    received: '"orders"',
+    build: (s) => {
+      const targetsVpc = latticeVpc(s);
+      twiceInOneAccount((id) => ipTargets(s, {}, id, targetsVpc));
+    },
+  },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A config that is not made by the factory (a JavaScript caller)", fix: "Use LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer.", path: "Group", prop: "config", received: '{"type":"IP"}', build: (s) => new LatticeTargetGroup(s, "Group", { name: "orders", config: { type: "IP" } as never }) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "The deprecated type beside config", fix: "Drop type (and the other flat settings): config carries them.", path: "Group", prop: "type", received: '"IP"', build: (s) => ipTargets(s, { type: "IP" }) },
+  { module: "lattice", api: "LatticeTargetGroup.fromLatticeTargetGroupAttributes", cause: "A service ARN given as a target group ARN", fix: "Pass the targetgroup/tg-... ARN.", path: "Imported", prop: "targetGroupArn", received: JSON.stringify(SERVICE_ARN), build: (s) => LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, "Imported", { targetGroupArn: SERVICE_ARN, type: "IP" }) },
+  { module: "lattice", api: "ServiceNetwork.fromServiceNetworkAttributes", cause: "A service network of another region", fix: "Import the network of the stack's region: VPC Lattice associates within one region.", path: "Imported", prop: "serviceNetworkArn", received: '"arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0"', build: (s) => ServiceNetwork.fromServiceNetworkAttributes(s, "Imported", { serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0" }) },
+  { module: "lattice", api: "ServiceNetwork.fromServiceNetworkAttributes", cause: "A network ID without its account", fix: "Pass the network's ARN, or its ID with accountId.", path: "Imported", prop: "accountId", received: "undefined", build: (s) => ServiceNetwork.fromServiceNetworkAttributes(s, "Imported", { serviceNetworkId: "sn-0123456789abcdef0" } as never) },
+  {
+    module: "lattice",
+    api: "ServiceNetwork",
+    cause: "Two service networks of one name in one account",
+    fix: "Give each network its own name: AWS refuses a second one.",
+    path: "Second",
+    prop: "name",
+    received: '"shared"',
+    build: (s) => twiceInOneAccount((id) => new ServiceNetwork(s, id, { name: "shared", authPolicy: ORG_ONLY })),
+  },
+  { module: "lattice", api: "ServiceNetwork", cause: "The same sharing principal twice", fix: "Give each account, OU or organization once.", path: "Network", prop: "sharing.principals[1]", received: '"222222222222"', build: (s) => network(s, { sharing: { principals: [SharePrincipal.account(ACCOUNT), SharePrincipal.account(ACCOUNT)] } }) },
+  { module: "lattice", api: "ServiceNetwork", cause: "A tag key with the reserved aws: prefix", fix: "Use a key of your own; AWS reserves aws: for its tags.", path: "Network", prop: "tags", received: '"aws:owner"', build: (s) => network(s, { tags: { "aws:owner": "platform" } }) },
+  { module: "lattice", api: "ServiceNetwork.associateVpc", cause: "An empty security group list on a VPC association", fix: "Leave securityGroups unset (a group is made), or give 1 to 5 groups.", path: "Network/Vpc-apps", prop: "securityGroups", received: "[]", build: (s) => network(s).associateVpc("apps", { vpc: latticeVpc(s), securityGroups: [] }) },
+  { module: "lattice", api: "ServiceNetwork.associateVpc", cause: "An association security group of another VPC", fix: "Give groups of the associated VPC.", path: "Network/Vpc-apps", prop: "securityGroups[0]", received: '"vpc-0fedcba9876543210"', build: (s) => network(s).associateVpc("apps", { vpc: latticeVpc(s), securityGroups: [foreignGroup(s)] }) },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateVpc",
+    cause: "Two VPC associations under one name",
+    fix: "Give each association its own name: it keys the Terraform addresses.",
+    path: "Network",
+    prop: "associateVpc.name",
+    received: '"apps"',
+    build: (s) => {
+      const shared = network(s);
+      shared.associateVpc("apps", { vpc: latticeVpc(s) });
+      shared.associateVpc("apps", { vpc: Vpc.fromVpcAttributes(s, "Other", { vpcId: "vpc-0fedcba9876543210", cidrBlock: "10.1.0.0/16" }) });
+    },
+  },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "Two statements with one Sid", fix: "Give every statement its own Sid, or none.", path: "Network/AuthPolicy", prop: "authPolicy.statements[1].sid", received: '"Readers"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ sid: "Readers", accounts: [ACCOUNT] }).allow({ sid: "Readers", accounts: ["333333333333"] }) }) },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "An account and its root ARN in one statement", fix: "Give each principal once, in one spelling.", path: "Network/AuthPolicy", prop: "authPolicy.statements[0].roles[0]", received: '"arn:aws:iam::222222222222:root"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ accounts: [ACCOUNT], roles: ["arn:aws:iam::222222222222:root"] }) }) },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "One role twice, in two cases", fix: "Give each role once: IAM names are case-insensitive.", path: "Network/AuthPolicy", prop: "authPolicy.statements[0].roles[1]", received: '"arn:aws:iam::222222222222:role/reader"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ roles: ["arn:aws:iam::222222222222:role/Reader", "arn:aws:iam::222222222222:role/reader"] }) }) },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "A role ARN of another partition", fix: "Use role ARNs of the stack's partition.", path: "Network/AuthPolicy", prop: "authPolicy.statements[0].roles[0]", received: '"arn:aws-cn:iam::222222222222:role/reader"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ roles: ["arn:aws-cn:iam::222222222222:role/reader"] }) }) },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "A method listed twice", fix: "List each method once.", path: "Network/AuthPolicy", prop: "authPolicy.statements[0].methods[1]", received: '"GET"', build: (s) => network(s, { authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", methods: ["GET", "GET"] }) }) },
+  { module: "lattice", api: "AuthPolicy.allow", cause: "allowAnonymous as something else than an OptOut (a JavaScript caller)", fix: 'Use allowAnonymous: OptOut.because("<why unsigned requests are fine>"), or leave it unset.', path: "Service/AuthPolicy", prop: "authPolicy.statements[0].allowAnonymous", received: '"yes"', build: (s) => latticeService(s, { authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", allowAnonymous: "yes" as never }) }) },
+  { module: "lattice", api: "LatticeService", cause: "allowUnauthenticatedAccess with authType AWS_IAM", fix: 'Drop it, or use authType: "NONE" with allowUnauthenticatedAccess: OptOut.because("<why>").', path: "Service", prop: "allowUnauthenticatedAccess", received: "true", build: (s) => latticeService(s, { allowUnauthenticatedAccess: true }) },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause: "Two services of one name in one account",
+    fix: "Give each service its own name: AWS refuses a second one.",
+    path: "Second",
+    prop: "name",
+    received: '"orders"',
+    build: (s) => twiceInOneAccount((id) => new LatticeService(s, id, { name: "orders", authPolicy: ORG_ONLY })),
+  },
+  { module: "lattice", api: "Certificate.fromCertificateAttributes", cause: "An IAM server certificate where an ACM certificate is expected", fix: "Import the certificate into ACM and pass its ARN.", path: "Cert", prop: "certificateArn", received: '"arn:aws:iam::111111111111:server-certificate/orders"', build: (s) => withCertificate(s, "arn:aws:iam::111111111111:server-certificate/orders") },
+  { module: "lattice", api: "Certificate.fromCertificateAttributes", cause: "A certificate of another region", fix: "Use a certificate of the service's region (ACM certificates are regional).", path: "Cert", prop: "certificateArn", received: JSON.stringify(CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")), build: (s) => withCertificate(s, CERTIFICATE_ARN.replace("us-east-1", "eu-west-1")) },
+  { module: "lattice", api: "LatticeService", cause: "A certificate whose names do not carry the custom domain", fix: "Use a certificate issued for the custom domain name (or a wildcard of its parent).", path: "Service", prop: "certificate", received: '["*.internal.example.com"]', build: (s) => withCertificate(s, CERTIFICATE_ARN, ["*.internal.example.com"]) },
+  {
+    module: "lattice",
+    api: "LatticeService.addListener",
+    cause: "Two listeners on one port",
+    fix: "Give each listener its own port.",
+    path: "Service",
+    prop: "listeners.port",
+    received: "80",
+    build: (s) => {
+      const service = latticeService(s);
+      service.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+      service.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+    },
+  },
+  {
+    module: "lattice",
+    api: "LatticeListener.addRule",
+    cause: "The same header matched twice in one rule (names are case-insensitive)",
+    fix: "Match each header once.",
+    path: "Service/Listener-http-80",
+    prop: "rules.tenant.match.headers[1]",
+    received: '"x-tenant"',
+    build: (s) => httpListener(s).addRule(headerRule("tenant", 1, [HeaderMatch.exact("X-Tenant", "blue"), HeaderMatch.prefix("x-tenant", "b")])),
+  },
+  { module: "lattice", api: "LatticeAccessLogs", cause: "An empty list of service-network log types", fix: 'Leave serviceNetworkLogTypes unset (both), or use AccessLogs.disabled(OptOut.because("<why>")).', path: "Logs", prop: "serviceNetworkLogTypes", received: "[]", build: (s) => new LatticeAccessLogs(s, "Logs", { source: LOG_SOURCE, name: "n", accessLogs: AccessLogs.toNewLogGroup(), serviceNetworkLogTypes: [] }) },
+  { module: "lattice", api: "AccessLogDestination.logGroup", cause: "A log group of another region", fix: "Send access logs to a log group of the network's region.", path: "Network/AccessLogs", prop: "accessLogs.destinations[0]", received: '"arn:aws:logs:eu-west-1:111111111111:log-group:lattice"', build: (s) => network(s, { accessLogs: AccessLogs.to(AccessLogDestination.logGroup("arn:aws:logs:eu-west-1:111111111111:log-group:lattice")) }) },
+  {
+    module: "lattice",
+    api: "LatticeMesh",
+    cause: "One member account twice",
+    fix: "Give each account once, with both its VPC and its services.",
+    path: "Mesh",
+    prop: "members[1].accountId",
+    received: '"222222222222"',
+    build: (s) => {
+      const provider = new AwsProvider(s, "consumer", { alias: "consumer", region: "us-east-1" });
+      const services = [{ name: "s", service: LatticeService.fromArn(s, "Imported", SERVICE_ARN) }];
+      new LatticeMesh(s, "Mesh", { name: "partner-mesh", members: [{ name: "apps", accountId: ACCOUNT, provider, services }, { name: "clients", accountId: ACCOUNT, provider }] });
+    },
+  },
+
   // endpoints patterns
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "A service access pattern with no service", fix: "Pass at least one preset, e.g. ServiceAccessPresets.kms([...]).", path: "Access", prop: "services", received: "[]", build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: [] }) },
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
@@ -703,7 +827,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "privatelink", api: "NetworkLoadBalancer", cause: "A load balancer without listeners", fix: "Give at least one TCP or TLS listener.", path: "Nlb", prop: "listeners", received: "undefined", build: (s) => new NetworkLoadBalancer(s, "Nlb", { vpc: vpc(s) } as never) },
   { module: "lattice", api: "ServiceNetwork", cause: "A service network without a name", fix: "Name it: 3-63 lowercase letters, digits and hyphens.", path: "Network", prop: "name", received: "undefined", build: (s) => new ServiceNetwork(s, "Network", {} as never) },
   { module: "lattice", api: "LatticeService", cause: "A service without a name", fix: "Name it: 3-40 lowercase letters, digits and hyphens.", path: "Service", prop: "name", received: "undefined", build: (s) => new LatticeService(s, "Service", {} as never) },
-  { module: "lattice", api: "LatticeTargetGroup", cause: "A target group without a type", fix: "Choose INSTANCE, IP, LAMBDA or ALB.", path: "Targets", prop: "type", received: "undefined", build: (s) => new LatticeTargetGroup(s, "Targets", { name: "orders" } as never) },
+  { module: "lattice", api: "LatticeTargetGroup", cause: "A target group without a config (or the deprecated type)", fix: "Give config: LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer.", path: "Targets", prop: "config", received: "undefined", build: (s) => new LatticeTargetGroup(s, "Targets", { name: "orders" } as never) },
 
   // guardrails
   { module: "guardrails", api: "suppress", cause: "A suppression reason under 10 characters", fix: "Say why the finding is acceptable here, in a sentence.", path: "Thing", prop: "reason", received: '"ok"', build: (s) => suppress(thing(s), "PN-RAM2", "ok") },

@@ -153,7 +153,9 @@ export function checkArn(scope: IConstruct | string, prop: string, value: string
   if (typeof value !== "string") throw new ValidationError(scope, prop, value, expected);
   const kind = arnKindOf(value, wanted);
   if (kind === undefined) {
-    const hint = parseArn(value) === undefined && !value.startsWith("arn:") ? " (this is not an ARN)" : "";
+    const other = arnKindOf(value, Object.keys(ARN_KINDS) as ArnKindName[]);
+    // Say what the value is when it is a known ARN of another kind: a resource configuration given as a service network.
+    const hint = other !== undefined ? ` (this is ${ARN_KINDS[other].name})` : parseArn(value) === undefined && !value.startsWith("arn:") ? " (this is not an ARN)" : "";
     throw new ValidationError(scope, prop, value, `${expected}${hint}`);
   }
   const arn = parseArn(value)!;

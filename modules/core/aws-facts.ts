@@ -21,6 +21,14 @@ export const AWS_DEFAULT_QUOTAS = {
   rulesPerLatticeListener: 10,
   /** Service associations, and resource configuration associations, per service network. */
   associationsPerServiceNetwork: 500,
+  /** VPC Lattice service networks per account and region. */
+  serviceNetworksPerRegion: 50,
+  /** VPC Lattice services per account and region. */
+  latticeServicesPerRegion: 2000,
+  /** VPC Lattice target groups per account and region. */
+  latticeTargetGroupsPerRegion: 500,
+  /** Targets per VPC Lattice target group. */
+  targetsPerLatticeTargetGroup: 1000,
   /** CHILD resource configurations per GROUP (L-9BC96FEF). */
   childrenPerResourceConfigurationGroup: 60,
   /** Inbound, and outbound, rules per security group, counted per address family (L-0EA8095F). */

@@ -44,3 +44,19 @@ export interface IResourceConfiguration {
    */
   readonly gatewayZones?: readonly ZonePlacement[];
 }
+
+/**
+ * An ACM certificate made elsewhere (ACM, another stack, a central account):
+ * what a Lattice service's custom domain (and a TLS listener) serves.
+ */
+export interface ICertificate {
+  /** `arn:<partition>:acm:<region>:<account>:certificate/<uuid>`; it must be of the region where it is used. */
+  readonly certificateArn: string;
+  /**
+   * The names the certificate carries (its domain name and subject
+   * alternative names; `*.example.com` covers one label), so that the names
+   * it serves can be checked at synth.
+   * @default - unknown: the names are not checked
+   */
+  readonly domainNames?: readonly string[];
+}

@@ -33,6 +33,19 @@ export function literalRegionOf(scope: IConstruct, provider: TerraformProvider |
   return region === undefined || isUnresolved(region) ? undefined : region;
 }
 
+/**
+ * The account resources of `scope` are created in, when its AWS provider
+ * (the given one, else the stack's default) allows exactly one literal
+ * account (`allowed_account_ids`), for checks of ARNs that must be of that
+ * account (a Lambda function registered in a target group); undefined otherwise.
+ */
+export function literalAccountOf(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
+  const aws = provider ?? defaultAwsProvider(scope);
+  const accounts = aws instanceof AwsProvider ? aws.allowedAccountIds : undefined;
+  if (accounts === undefined || isUnresolved(accounts) || accounts.length !== 1 || isUnresolved(accounts[0])) return undefined;
+  return accounts[0];
+}
+
 function regionOfProvider(provider: TerraformProvider | undefined): string | undefined {
   return provider instanceof AwsProvider ? provider.region : undefined;
 }

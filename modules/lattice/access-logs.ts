@@ -3,16 +3,26 @@ import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { VpclatticeAccessLogSubscription } from "@cdktf/provider-aws/lib/vpclattice-access-log-subscription";
 import {
+  ArnKindName,
   AwsResourceProps,
+  checkArn,
+  checkInstance,
   checkLength,
+  checkList,
+  checkLogRetentionDays,
   checkOneOf,
-  checkPattern,
+  checkString,
   isUnresolved,
-  parseArn,
+  literalRegionOf,
+  LogGroupEncryption,
+  OptOut,
+  optOutReason,
+  requireProps,
   stableId,
   ValidationError,
 } from "../core";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
+import { tagsWithName } from "./placement";
 
 /** Kinds of destinations VPC Lattice delivers access logs to; AWS allows one subscription per kind and log type. */
 export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
@@ -20,25 +30,27 @@ export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
 /** The traffic a service network subscription logs: requests to services, or connections to resource configurations. */
 export type ServiceNetworkLogType = "SERVICE" | "RESOURCE";
 
-const DESTINATION_SERVICES: Record<AccessLogDestinationKind, { service: string; example: string }> = {
-  S3: { service: "s3", example: "arn:aws:s3:::access-logs-bucket" },
-  CloudWatchLogs: { service: "logs", example: "arn:aws:logs:us-east-1:111111111111:log-group:/aws/vendedlogs/lattice" },
-  Firehose: { service: "firehose", example: "arn:aws:firehose:us-east-1:111111111111:deliverystream/lattice-logs" },
+const SERVICE_NETWORK_LOG_TYPES: readonly ServiceNetworkLogType[] = ["SERVICE", "RESOURCE"];
+
+const DESTINATION_KINDS: Record<AccessLogDestinationKind, ArnKindName> = {
+  S3: "s3Bucket",
+  CloudWatchLogs: "logGroup",
+  Firehose: "firehoseDeliveryStream",
 };
 
 /** An existing place to deliver access logs to, by ARN. */
 export class AccessLogDestination {
-  /** An S3 bucket; its policy must let `delivery.logs.amazonaws.com` write. */
+  /** An S3 bucket (by ARN, not by name); its policy must let `delivery.logs.amazonaws.com` write. */
   public static s3Bucket(bucketArn: string): AccessLogDestination {
     return new AccessLogDestination("S3", bucketArn);
   }
 
-  /** A CloudWatch Logs log group. */
+  /** A CloudWatch Logs log group of the source's region. */
   public static logGroup(logGroupArn: string): AccessLogDestination {
     return new AccessLogDestination("CloudWatchLogs", logGroupArn);
   }
 
-  /** A Kinesis Data Firehose delivery stream. */
+  /** A Kinesis Data Firehose delivery stream of the source's region. */
   public static firehoseDeliveryStream(deliveryStreamArn: string): AccessLogDestination {
     return new AccessLogDestination("Firehose", deliveryStreamArn);
   }
@@ -50,13 +62,9 @@ export class AccessLogDestination {
     public readonly arn: string,
   ) {}
 
-  /** @internal */
-  public validate(scope: Construct, prop: string): void {
-    if (isUnresolved(this.arn)) return;
-    const { service, example } = DESTINATION_SERVICES[this.kind];
-    if (parseArn(this.arn)?.service !== service) {
-      throw new ValidationError(scope, prop, this.arn, `the ARN of a ${this.kind} destination, such as ${example}`);
-    }
+  /** Fails unless the ARN names a destination of this kind, in the source's region and partition. @internal */
+  public validate(scope: Construct, prop: string, region: string | undefined): void {
+    checkArn(scope, prop, this.arn, DESTINATION_KINDS[this.kind], { region });
   }
 }
 
@@ -68,7 +76,15 @@ export interface NewLogGroupOptions {
    * @default 365
    */
   readonly retentionInDays?: number;
-  /** KMS key that encrypts the log group (CKV_AWS_158). @default - CloudWatch Logs' own encryption */
+  /**
+   * How the log group is encrypted (CKV_AWS_158): a customer managed key
+   * created beside it by default, a key of your own
+   * (`LogGroupEncryption.kmsKey(arn)`), or CloudWatch Logs' own encryption
+   * with a reason (`LogGroupEncryption.cloudWatchDefault(OptOut.because(...))`).
+   * @default LogGroupEncryption.managedKey()
+   */
+  readonly encryption?: LogGroupEncryption;
+  /** @deprecated Use `encryption: LogGroupEncryption.kmsKey(arn)`. @default - the `encryption` default */
   readonly kmsKeyArn?: string;
 }
 
@@ -77,9 +93,6 @@ export interface NewLogGroupOptions {
  * resource policy with one entry per log group that AWS log delivery writes to.
  */
 const LOG_GROUP_PREFIX = "/aws/vendedlogs/vpclattice";
-
-/** The values CloudWatch Logs accepts for a retention period (0 keeps entries forever). */
-const LOG_RETENTION_DAYS = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 /**
  * Where the access logs of a service network or service go. Logging is on
@@ -97,9 +110,19 @@ export class AccessLogs {
     return new AccessLogs(destinations, undefined, undefined);
   }
 
-  /** No access logs. The reason is recorded in the synth output, so that reviewers see why. */
-  public static disabled(reason: string): AccessLogs {
+  /**
+   * No access logs: `AccessLogs.disabled(OptOut.because("<why>"))`. The
+   * reason is recorded on the network or service (`//.opt_outs.access_logs`),
+   * so that reviewers and the guardrails see why. A plain string still
+   * works, deprecated.
+   */
+  public static disabled(reason: OptOut | string): AccessLogs {
     return new AccessLogs([], undefined, reason);
+  }
+
+  /** True for a value made by one of the factories. */
+  public static isAccessLogs(value: unknown): value is AccessLogs {
+    return value instanceof AccessLogs;
   }
 
   private constructor(
@@ -107,9 +130,15 @@ export class AccessLogs {
     public readonly destinations: readonly AccessLogDestination[],
     /** Set when a log group is to be created. */
     public readonly newLogGroup: NewLogGroupOptions | undefined,
-    /** Set when logging is switched off. */
-    public readonly disabledReason: string | undefined,
+    /** Set when logging is switched off: the opt-out (or, deprecated, its reason as a string). */
+    public readonly disabledBecause: OptOut | string | undefined,
   ) {}
+
+  /** @deprecated Read `disabledBecause`; the reason of an OptOut is its `reason`. */
+  public get disabledReason(): string | undefined {
+    const because = this.disabledBecause;
+    return OptOut.isOptOut(because) ? because.reason : because;
+  }
 }
 
 export interface LatticeAccessLogsProps extends AwsResourceProps {
@@ -124,6 +153,8 @@ export interface LatticeAccessLogsProps extends AwsResourceProps {
    * @default ["SERVICE", "RESOURCE"]
    */
   readonly serviceNetworkLogTypes?: readonly ServiceNetworkLogType[];
+  /** Tags of the log group and the subscriptions. @default - none (the log group is named after the source) */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -143,35 +174,46 @@ export class LatticeAccessLogs extends Construct {
    * The `aws_vpclattice_access_log_subscription` resources: one per destination (and log type, for a service network); empty when disabled.
    */
   public readonly subscriptions: readonly VpclatticeAccessLogSubscription[];
+  /** Why logging is off, validated; undefined while it is on. The source records it on its resource. */
+  public readonly disabledReason?: string;
 
   constructor(scope: Construct, id: string, props: LatticeAccessLogsProps) {
     super(scope, id);
-    const accessLogs = props.accessLogs ?? AccessLogs.toNewLogGroup();
-    if (accessLogs.disabledReason !== undefined) {
-      checkLength(this, "accessLogs.disabledReason", accessLogs.disabledReason.trim(), 1, 1024);
-      Annotations.of(this).addInfo(`Access logs disabled: ${accessLogs.disabledReason}`);
+    requireProps(this, props, ["source", "name"]);
+    const accessLogs = checkInstance(this, "accessLogs", props.accessLogs, AccessLogs.isAccessLogs, "AccessLogs.toNewLogGroup, AccessLogs.to or AccessLogs.disabled") ?? AccessLogs.toNewLogGroup();
+    const isServiceNetwork = "serviceNetworkArn" in props.source;
+    const logTypes = isServiceNetwork ? this.checkLogTypes(props.serviceNetworkLogTypes) : [undefined];
+    if (accessLogs.disabledBecause !== undefined) {
+      this.disabledReason = disabledReasonOf(this, accessLogs.disabledBecause);
+      Annotations.of(this).addInfo(`Access logs disabled: ${this.disabledReason}`);
       this.subscriptions = [];
       return;
     }
 
-    let destinations = accessLogs.destinations;
+    let destinations = checkList(this, "accessLogs.destinations", accessLogs.destinations) ?? [];
     if (accessLogs.newLogGroup !== undefined) {
       this.logGroup = this.createLogGroup(props, accessLogs.newLogGroup);
       destinations = [AccessLogDestination.logGroup(this.logGroup.arn)];
     }
     if (destinations.length === 0) {
-      throw new ValidationError(this, "accessLogs", [], "at least one destination, or AccessLogs.disabled(reason)");
+      throw new ValidationError(this, "accessLogs", [], 'at least one destination, or AccessLogs.disabled(OptOut.because("<why>"))');
     }
-    destinations.forEach((d, i) => d.validate(this, `accessLogs.destinations[${i}]`));
+    const region = literalRegionOf(this, props.provider);
+    destinations.forEach((d, i) => {
+      checkInstance(this, `accessLogs.destinations[${i}]`, d, (v): v is AccessLogDestination => v instanceof AccessLogDestination, "AccessLogDestination.s3Bucket, logGroup or firehoseDeliveryStream");
+      d.validate(this, `accessLogs.destinations[${i}]`, region);
+    });
     const kinds = destinations.map((d) => d.kind);
-    const repeated = kinds.find((kind, i) => kinds.indexOf(kind) !== i);
-    if (repeated !== undefined) {
-      throw new ValidationError(this, "accessLogs.destinations", kinds, `at most one destination of each kind (AWS allows one ${repeated} subscription per resource)`);
+    const repeated = kinds.findIndex((kind, i) => kinds.indexOf(kind) !== i);
+    if (repeated >= 0) {
+      throw new ValidationError(
+        this,
+        `accessLogs.destinations[${repeated}]`,
+        destinations[repeated].arn,
+        `at most one destination of each kind (destinations[${kinds.indexOf(kinds[repeated])}] is already a ${kinds[repeated]} one; AWS allows one per resource)`,
+      );
     }
 
-    const isServiceNetwork = "serviceNetworkArn" in props.source;
-    const logTypes: readonly (ServiceNetworkLogType | undefined)[] = isServiceNetwork ? (props.serviceNetworkLogTypes ?? ["SERVICE", "RESOURCE"]) : [undefined];
-    logTypes.forEach((t, i) => checkOneOf(this, `serviceNetworkLogTypes[${i}]`, t, ["SERVICE", "RESOURCE"]));
     const resourceIdentifier = isServiceNetwork ? props.source.serviceNetworkArn : props.source.serviceArn;
     this.subscriptions = destinations.flatMap((destination) =>
       logTypes.map(
@@ -181,22 +223,55 @@ export class LatticeAccessLogs extends Construct {
             resourceIdentifier,
             destinationArn: destination.arn,
             serviceNetworkLogType: logType,
+            tags: props.tags,
           }),
       ),
     );
   }
 
+  /** The log types of a network's subscriptions: at least one, each once, each one AWS knows. */
+  private checkLogTypes(given: readonly ServiceNetworkLogType[] | undefined): readonly ServiceNetworkLogType[] {
+    const logTypes = checkList(this, "serviceNetworkLogTypes", given) ?? SERVICE_NETWORK_LOG_TYPES;
+    if (logTypes.length === 0) {
+      throw new ValidationError(this, "serviceNetworkLogTypes", [], 'SERVICE, RESOURCE or both (an empty list would log nothing; to log nothing, use AccessLogs.disabled(OptOut.because("<why>")))');
+    }
+    logTypes.forEach((t, i) => {
+      checkString(this, `serviceNetworkLogTypes[${i}]`, t);
+      checkOneOf(this, `serviceNetworkLogTypes[${i}]`, t, SERVICE_NETWORK_LOG_TYPES);
+      const first = logTypes.indexOf(t);
+      if (first !== i) throw new ValidationError(this, `serviceNetworkLogTypes[${i}]`, t, `each log type once (serviceNetworkLogTypes[${first}] is ${t} already)`);
+    });
+    return logTypes;
+  }
+
   private createLogGroup(props: LatticeAccessLogsProps, options: NewLogGroupOptions): CloudwatchLogGroup {
     const retentionInDays = options.retentionInDays ?? 365;
-    if (!isUnresolved(retentionInDays) && !LOG_RETENTION_DAYS.includes(retentionInDays)) {
-      throw new ValidationError(this, "accessLogs.retentionInDays", retentionInDays, `one of ${LOG_RETENTION_DAYS.join(", ")}`);
+    checkLogRetentionDays(this, "accessLogs.retentionInDays", retentionInDays);
+    if (options.encryption !== undefined && options.kmsKeyArn !== undefined) {
+      throw new ValidationError(this, "accessLogs.encryption, accessLogs.kmsKeyArn", "both", "encryption only (kmsKeyArn is its deprecated form)");
     }
-    checkPattern(this, "accessLogs.kmsKeyArn", options.kmsKeyArn, /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/.+$/, "a KMS key ARN such as arn:aws:kms:us-east-1:111111111111:key/1234abcd-...");
-    return new CloudwatchLogGroup(this, "LogGroup", {
+    const encryption =
+      checkInstance(this, "accessLogs.encryption", options.encryption, LogGroupEncryption.isLogGroupEncryption, "LogGroupEncryption.managedKey, kmsKey or cloudWatchDefault") ??
+      (options.kmsKeyArn === undefined ? LogGroupEncryption.managedKey() : LogGroupEncryption.kmsKey(options.kmsKeyArn));
+    const name = isUnresolved(props.name) ? undefined : `${LOG_GROUP_PREFIX}/${stableId(props.name)}`;
+    const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       provider: props.provider,
-      ...(isUnresolved(props.name) ? { namePrefix: `${LOG_GROUP_PREFIX}/` } : { name: `${LOG_GROUP_PREFIX}/${stableId(props.name)}` }),
+      ...(name === undefined ? { namePrefix: `${LOG_GROUP_PREFIX}/` } : { name }),
       retentionInDays,
-      kmsKeyId: options.kmsKeyArn,
+      tags: props.tags === undefined ? undefined : tagsWithName(this, name ?? props.name, props.tags),
     });
+    encryption.applyTo(logGroup, options.kmsKeyArn !== undefined ? "accessLogs.kmsKeyArn" : "accessLogs.encryption");
+    return logGroup;
   }
+}
+
+/** The reason logging is off: an OptOut's, checked; a deprecated string, as long as it says something. */
+function disabledReasonOf(scope: Construct, because: OptOut | string): string {
+  if (typeof because === "string") {
+    checkLength(scope, "accessLogs.disabledReason", because.trim(), 1, 1024);
+    return because.trim();
+  }
+  const reason = optOutReason(scope, "accessLogs.disabled", because);
+  if (reason === undefined) throw new ValidationError(scope, "accessLogs.disabled", because, 'AccessLogs.disabled(OptOut.because("<why>"))');
+  return reason;
 }

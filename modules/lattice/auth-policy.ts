@@ -4,17 +4,29 @@ import {
   AWS_LIMITS,
   AwsResourceProps,
   checkAccountId,
+  checkArn,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
   isAccountId,
+  isAccountRootArn,
   isOrganizationalUnitArn,
   isUnresolved,
+  literalRegionOf,
+  OptOut,
+  optOutReason,
+  parseArn,
+  partitionOfRegion,
   policyAttribute,
   PolicyConditions,
   PolicyDocument,
   PolicyEffect,
   PolicyPrincipal,
   PolicyStatement,
+  recordOptOut,
+  requireProps,
+  requireValue,
   ValidationError,
 } from "../core";
 import { SharePrincipal } from "../ram";
@@ -66,16 +78,26 @@ export interface AuthPolicyGrant {
   /** @default ["vpc-lattice-svcs:Invoke"] */
   readonly actions?: readonly LatticeAuthAction[];
   /**
-   * Let unsigned (anonymous) requests match. Off by default: the grant then
-   * requires SigV4-signed requests (`aws:PrincipalType` is not `Anonymous`).
-   * @default false
+   * Let unsigned (anonymous) requests match: `OptOut.because("<why>")`, such
+   * as for a TLS_PASSTHROUGH listener, which cannot see signatures. Off by
+   * default: the grant then requires SigV4-signed requests
+   * (`aws:PrincipalType` is not `Anonymous`). The reason is recorded on the
+   * auth policy; `true` still works, deprecated.
+   * @default - signed requests only
    */
-  readonly allowAnonymous?: boolean;
+  readonly allowAnonymous?: OptOut | boolean;
 }
 
-interface Grant {
+/** One grant of a policy, as added. @internal */
+export interface Grant {
   readonly effect: PolicyEffect;
   readonly grant: AuthPolicyGrant;
+}
+
+/** Where a policy is rendered: the region whose partition its ARNs must be of. */
+export interface AuthPolicyRenderOptions {
+  /** The region of the network or service the policy protects. @default - the stack's default provider's region */
+  readonly region?: string;
 }
 
 /**
@@ -96,7 +118,8 @@ export class AuthPolicy {
     return policy;
   }
 
-  private readonly grants: Grant[] = [];
+  /** The grants added with allow() and deny(), in order. @internal */
+  protected readonly grants: Grant[] = [];
 
   /**
    * Adds an Allow statement; returns the policy for chaining. Fails at render if the grant names no principal, organization or source VPC.
@@ -117,14 +140,36 @@ export class AuthPolicy {
     return this.grants.length;
   }
 
-  /** Validates every grant and renders the policy JSON. */
-  public render(scope: Construct, prop: string): string {
-    const statements = this.grants.map(({ effect, grant }, index) => toStatement(scope, `${prop}.statements[${index}]`, effect, grant));
+  /**
+   * Validates every grant and renders the policy JSON: each principal once
+   * per statement however it is written, ARNs of the partition the policy is
+   * used in; the document refuses a Sid given twice.
+   */
+  public render(scope: Construct, prop: string, options: AuthPolicyRenderOptions = {}): string {
+    const region = options.region ?? literalRegionOf(scope, undefined);
+    const statements = this.grants.map(({ effect, grant }, index) => {
+      const where = `${prop}.statements[${index}]`;
+      checkObject(scope, where, grant);
+      return toStatement(scope, where, effect, grant, region);
+    });
     return new PolicyDocument(statements).render(scope, prop, {
       requirePrincipal: true,
       forbidUnconditionalAnyone: true,
       maxCharacters: AWS_LIMITS.latticeAuthPolicyCharacters,
     });
+  }
+
+  /** The reasons of the grants that let unsigned requests in, validated, for the record on the auth policy. @internal */
+  public anonymousReasons(scope: Construct, prop: string): string[] {
+    return this.grantsForReview(prop).flatMap(([where, grant]) => {
+      const reason = optOutReason(scope, `${where}.allowAnonymous`, grant.allowAnonymous);
+      return reason === undefined ? [] : [grant.sid === undefined ? reason : `${grant.sid}: ${reason}`];
+    });
+  }
+
+  /** The grants known before synth, with the prop that names each (a derived policy adds its rule grants later). @internal */
+  protected grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant])[] {
+    return this.grants.map(({ grant }, index) => [`${prop}.statements[${index}]`, grant] as const);
   }
 }
 
@@ -134,8 +179,8 @@ function organizationPathOfOu(ouArn: string): string {
   return `${organizationId}/*/${ouId}/*`;
 }
 
-function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant: AuthPolicyGrant): PolicyStatement {
-  validateGrant(scope, prop, grant);
+function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant: AuthPolicyGrant, region: string | undefined): PolicyStatement {
+  validateGrant(scope, prop, grant, region);
   const principals = [...(grant.accounts ?? []).map(PolicyPrincipal.account), ...(grant.roles ?? []).map(PolicyPrincipal.arn)];
   const narrowsNetwork = (grant.sourceVpcs ?? []).length > 0 || (grant.sourceVpcOwnerAccounts ?? []).length > 0;
   const narrowsOrganization = grant.organizationId !== undefined || (grant.organizationPaths ?? []).length > 0;
@@ -156,7 +201,7 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
   conditions.add("StringEquals", "vpc-lattice-svcs:RequestMethod", grant.methods ?? []);
   conditions.add("StringLike", "vpc-lattice-svcs:RequestPath", grant.paths ?? []);
   const anyone = principals.length === 0;
-  if (anyone && effect === "Allow" && grant.allowAnonymous !== true) {
+  if (anyone && effect === "Allow" && optOutReason(scope, `${prop}.allowAnonymous`, grant.allowAnonymous) === undefined) {
     conditions.add("StringNotEqualsIgnoreCase", "aws:PrincipalType", ["Anonymous"]);
   }
 
@@ -170,8 +215,27 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
   });
 }
 
-function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant): void {
+function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, region: string | undefined): void {
+  const lists = ["accounts", "roles", "organizationPaths", "sourceVpcs", "sourceVpcOwnerAccounts", "methods", "paths", "services", "actions"] as const;
+  for (const list of lists) checkList(scope, `${prop}.${list}`, grant[list] as readonly unknown[] | undefined);
   checkPattern(scope, `${prop}.sid`, grant.sid, /^[A-Za-z0-9]+$/, "letters and digits only (IAM Sid)");
+  const partition = region === undefined || isUnresolved(region) ? undefined : partitionOfRegion(region);
+  grant.roles?.forEach((role, i) => {
+    if (!isUnresolved(role) && isAccountRootArn(role)) return;
+    checkArn(scope, `${prop}.roles[${i}]`, role, "iamPrincipal", { partition });
+  });
+  checkPrincipalsOnce(scope, prop, grant);
+  grant.services?.forEach((service, i) => {
+    checkObject(scope, `${prop}.services[${i}]`, service);
+    checkArn(scope, `${prop}.services[${i}]`, service.serviceArn, "latticeService", { region });
+  });
+  grant.sourceVpcs?.forEach((vpc, i) => {
+    checkObject(scope, `${prop}.sourceVpcs[${i}]`, vpc);
+    requireValue(scope, `${prop}.sourceVpcs[${i}].vpcId`, vpc.vpcId, "a VPC (its vpcId is the condition's value)");
+  });
+  checkOnce(scope, `${prop}.sourceVpcOwnerAccounts`, grant.sourceVpcOwnerAccounts);
+  checkOnce(scope, `${prop}.methods`, grant.methods);
+  checkOnce(scope, `${prop}.paths`, grant.paths);
   checkPattern(scope, `${prop}.organizationId`, grant.organizationId, ORGANIZATION_ID, "an organization ID such as o-abcdefghij");
   grant.organizationPaths?.forEach((path, i) =>
     checkPattern(scope, `${prop}.organizationPaths[${i}]`, path, /^o-[a-z0-9]{10,32}\/[\w*/-]+$/, "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*"),
@@ -179,6 +243,42 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant): 
   grant.sourceVpcOwnerAccounts?.forEach((account, i) => checkAccountId(scope, `${prop}.sourceVpcOwnerAccounts[${i}]`, account));
   grant.methods?.forEach((method, i) => checkOneOf(scope, `${prop}.methods[${i}]`, method, LATTICE_HTTP_METHODS));
   grant.paths?.forEach((path, i) => checkPattern(scope, `${prop}.paths[${i}]`, path, /^\/\S*$/, "a path starting with / such as /orders/*"));
+}
+
+/**
+ * What identifies an IAM principal, whatever its spelling: an account ID and
+ * its root ARN are one principal, and IAM role and user names are
+ * case-insensitive and unique whatever their path.
+ */
+function principalKey(value: string): string | undefined {
+  if (isUnresolved(value)) return undefined;
+  if (isAccountId(value)) return `account ${value}`;
+  const arn = parseArn(value);
+  if (arn === undefined) return undefined;
+  if (arn.resource === "root") return `account ${arn.account}`;
+  const [type, ...path] = arn.resource.split("/");
+  return `${type} ${arn.account} ${path[path.length - 1]?.toLowerCase()}`;
+}
+
+/** Fails on a principal given twice in one grant (`accounts` and `roles` together), naming both places. */
+function checkPrincipalsOnce(scope: Construct, prop: string, grant: AuthPolicyGrant): void {
+  const seen = new Map<string, string>();
+  const given: [string, string][] = [...(grant.accounts ?? []).map((v, i): [string, string] => [`accounts[${i}]`, v]), ...(grant.roles ?? []).map((v, i): [string, string] => [`roles[${i}]`, v])];
+  for (const [where, value] of given) {
+    const key = principalKey(value);
+    if (key === undefined) continue;
+    const first = seen.get(key);
+    if (first !== undefined) throw new ValidationError(scope, `${prop}.${where}`, value, `each principal once (${first} is the same principal${key.startsWith("account") ? "" : "; IAM names are case-insensitive"})`);
+    seen.set(key, where);
+  }
+}
+
+/** Fails on a literal value given twice in a list of conditions. */
+function checkOnce(scope: Construct, prop: string, values: readonly string[] | undefined): void {
+  values?.forEach((value, i) => {
+    const first = values.indexOf(value);
+    if (first !== i && !isUnresolved(value)) throw new ValidationError(scope, `${prop}[${i}]`, value, `each value once (${prop}[${first}] is ${value} already)`);
+  });
 }
 
 /** Collects condition values per operator and key, dropping empty ones. */
@@ -215,12 +315,16 @@ export class LatticeAuthPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: LatticeAuthPolicyProps) {
     super(scope, id);
-    this.policyJson = props.policy.render(this, "authPolicy");
+    requireProps(this, props, ["target", "policy"]);
+    if (!(props.policy instanceof AuthPolicy)) throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
+    this.policyJson = props.policy.render(this, "authPolicy", { region: literalRegionOf(this, props.provider) });
     this.resource = new VpclatticeAuthPolicy(this, "Resource", {
       provider: props.provider,
       resourceIdentifier: "serviceNetworkArn" in props.target ? props.target.serviceNetworkArn : props.target.serviceArn,
       // A policy rendered later (one lazy token, not JSON yet) is passed as it is.
       policy: this.policyJson.startsWith("{") ? policyAttribute(this.policyJson) : this.policyJson,
     });
+    const anonymous = props.policy.anonymousReasons(this, "authPolicy");
+    if (anonymous.length > 0) recordOptOut(this.resource, "allow_anonymous", anonymous.join("; "));
   }
 }

@@ -2,17 +2,50 @@ import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import {
   checkAccountId,
-  checkPattern,
+  checkArn,
+  checkBoolean,
   checkRegion,
+  checkResourceId,
   isUnresolved,
-  parseArn,
+  literalRegionOf,
   partitionOfRegion,
+  requireProps,
+  requireValue,
   ValidationError,
 } from "../core";
 import { idOfArn } from "./names";
 import { ServiceNetworkBase } from "./service-network-base";
 
-/** Options for ServiceNetwork.fromArn. */
+/** Describes a service network made elsewhere (another stack, or another account that shares it), for {@link ServiceNetwork.fromServiceNetworkAttributes}. */
+export interface ServiceNetworkAttributes {
+  /**
+   * The network's ARN, what an account it is shared with names it by. A
+   * literal ARN must name a service network (not a resource configuration or
+   * service), in the region and partition of `provider`: VPC Lattice
+   * associates within one region.
+   * @default - built from serviceNetworkId, accountId and region
+   */
+  readonly serviceNetworkArn?: string;
+  /** `sn-` followed by 17 characters, instead of the ARN. @default - the ID in serviceNetworkArn */
+  readonly serviceNetworkId?: string;
+  /** The account that owns the network, with serviceNetworkId (other accounts can only name it by ARN). @default - from serviceNetworkArn */
+  readonly accountId?: string;
+  /** Region of the network, with serviceNetworkId; also decides the ARN's partition. @default - the provider's region */
+  readonly region?: string;
+  /**
+   * The account that uses the imported network: its associations default to this provider.
+   * @default - the stack's default provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * True when the network holds resource configurations only (made with
+   * `resourceConfigurationsOnly`): services are then refused, as for a network made here.
+   * @default - unknown: services are not refused
+   */
+  readonly resourceConfigurationsOnly?: boolean;
+}
+
+/** @deprecated Use ServiceNetworkAttributes with ServiceNetwork.fromServiceNetworkAttributes. */
 export interface ServiceNetworkImportOptions {
   /**
    * The account that uses the imported network (its associations default to their own providers).
@@ -21,7 +54,7 @@ export interface ServiceNetworkImportOptions {
   readonly provider?: TerraformProvider;
 }
 
-/** Identifies a service network made elsewhere for ServiceNetwork.fromId. */
+/** @deprecated Use ServiceNetworkAttributes (`serviceNetworkId`, `accountId`, `region`) with ServiceNetwork.fromServiceNetworkAttributes. */
 export interface ServiceNetworkIdAttributes extends ServiceNetworkImportOptions {
   /** `sn-` followed by 17 characters. */
   readonly serviceNetworkId: string;
@@ -31,44 +64,39 @@ export interface ServiceNetworkIdAttributes extends ServiceNetworkImportOptions 
   readonly region: string;
 }
 
-interface ServiceNetworkIdentifiers {
-  readonly serviceNetworkId: string;
-  readonly serviceNetworkArn: string;
-}
-
-/** A service network made elsewhere: what ServiceNetwork.fromArn and fromId return. */
+/** A service network made elsewhere: what ServiceNetwork.fromServiceNetworkAttributes returns. */
 export class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkId: string;
   public readonly serviceNetworkArn: string;
   public readonly provider?: TerraformProvider;
+  public readonly resourceConfigurationsOnly?: boolean;
 
-  /** `identify` validates the attributes against this construct, so errors name the import. */
-  constructor(scope: Construct, id: string, provider: TerraformProvider | undefined, identify: (self: Construct) => ServiceNetworkIdentifiers) {
+  constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes) {
     super(scope, id);
-    this.provider = provider;
-    ({ serviceNetworkId: this.serviceNetworkId, serviceNetworkArn: this.serviceNetworkArn } = identify(this));
+    requireProps(this, attrs, []);
+    this.provider = attrs.provider;
+    this.resourceConfigurationsOnly = checkBoolean(this, "resourceConfigurationsOnly", attrs.resourceConfigurationsOnly);
+    const home = literalRegionOf(this, attrs.provider);
+    if (attrs.serviceNetworkArn !== undefined) {
+      if (attrs.serviceNetworkId !== undefined || attrs.accountId !== undefined || attrs.region !== undefined) {
+        throw new ValidationError(this, "serviceNetworkId, accountId, region", "beside serviceNetworkArn", "nothing beside serviceNetworkArn: the ARN names the network, its account and its region");
+      }
+      checkArn(this, "serviceNetworkArn", attrs.serviceNetworkArn, "serviceNetwork", { region: home });
+      this.serviceNetworkArn = attrs.serviceNetworkArn;
+      this.serviceNetworkId = idOfArn(attrs.serviceNetworkArn);
+      return;
+    }
+    const networkId = requireValue(this, "serviceNetworkArn", attrs.serviceNetworkId, "the network's ARN, or its serviceNetworkId with accountId (and region)");
+    checkResourceId(this, "serviceNetworkId", networkId, "serviceNetwork");
+    const accountId = requireValue(this, "accountId", attrs.accountId, "the account that owns the network, to build its ARN");
+    checkAccountId(this, "accountId", accountId);
+    checkRegion(this, "region", attrs.region);
+    const region = requireValue(this, "region", attrs.region ?? home, "the network's region (the provider has no literal one)");
+    if (home !== undefined && !isUnresolved(region) && region !== home) {
+      throw new ValidationError(this, "region", region, `${home}, the region of the provider that uses the network (VPC Lattice associates within one region)`);
+    }
+    const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
+    this.serviceNetworkId = networkId;
+    this.serviceNetworkArn = `arn:${partition}:vpc-lattice:${region}:${accountId}:servicenetwork/${networkId}`;
   }
-}
-
-/** The ID and ARN of a network named by ARN, checked against `scope`. */
-export function identifiersOfArn(scope: Construct, serviceNetworkArn: string): ServiceNetworkIdentifiers {
-  if (isUnresolved(serviceNetworkArn)) return { serviceNetworkId: idOfArn(serviceNetworkArn), serviceNetworkArn };
-  const arn = parseArn(serviceNetworkArn);
-  const match = /^servicenetwork\/(sn-[0-9a-z]{17})$/.exec(arn?.resource ?? "");
-  if (arn?.service !== "vpc-lattice" || match === null) {
-    throw new ValidationError(scope, "serviceNetworkArn", serviceNetworkArn, "a service network ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0");
-  }
-  return { serviceNetworkId: match[1], serviceNetworkArn };
-}
-
-/** The ID and ARN of a network named by ID, account and region, checked against `scope`. */
-export function identifiersOfId(scope: Construct, attrs: ServiceNetworkIdAttributes): ServiceNetworkIdentifiers {
-  checkPattern(scope, "serviceNetworkId", attrs.serviceNetworkId, /^sn-[0-9a-z]{17}$/, "a service network ID such as sn-0123456789abcdef0");
-  checkAccountId(scope, "accountId", attrs.accountId);
-  checkRegion(scope, "region", attrs.region);
-  const partition = isUnresolved(attrs.region) ? "aws" : partitionOfRegion(attrs.region);
-  return {
-    serviceNetworkId: attrs.serviceNetworkId,
-    serviceNetworkArn: `arn:${partition}:vpc-lattice:${attrs.region}:${attrs.accountId}:servicenetwork/${attrs.serviceNetworkId}`,
-  };
 }

@@ -58,6 +58,8 @@ export interface ILatticeTargetGroup {
   readonly protocol?: string;
   /** @default - unknown */
   readonly protocolVersion?: string;
+  /** The provider (account) that owns the group, which must be the account of the services forwarding to it. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /** A VPC Lattice resource configuration: the one contract lives in core, below the areas that share it. */

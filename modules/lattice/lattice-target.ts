@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { checkIpAddress, checkPattern, checkPort } from "../core";
+import { ArnPlacement, checkArn, checkIpAddress, checkPort, checkResourceId, checkString } from "../core";
 import { LatticeTargetGroupType } from "./interfaces";
 
 /**
@@ -9,9 +9,7 @@ import { LatticeTargetGroupType } from "./interfaces";
 export class LatticeTarget {
   /** An EC2 instance, by ID. */
   public static instance(instanceId: string, port?: number): LatticeTarget {
-    return new LatticeTarget("INSTANCE", instanceId, port, (scope, prop) =>
-      checkPattern(scope, `${prop}.id`, instanceId, /^i-[0-9a-f]{8,17}$/, "an EC2 instance ID such as i-0123456789abcdef0"),
-    );
+    return new LatticeTarget("INSTANCE", instanceId, port, (scope, prop) => checkResourceId(scope, `${prop}.id`, instanceId, "instance"));
   }
 
   /** Any IPv4 or IPv6 address in the target group's VPC. */
@@ -35,31 +33,16 @@ export class LatticeTarget {
 
   /**
    * A Lambda function (ideally an alias ARN, so that new versions are picked
-   * up without touching the target group), in the same account and region.
+   * up without touching the target group), in the target group's account,
+   * region and partition.
    */
   public static lambdaFunction(functionArn: string): LatticeTarget {
-    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        functionArn,
-        /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
-        "a Lambda function ARN such as arn:aws:lambda:us-east-1:111111111111:function:orders:live",
-      ),
-    );
+    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop, placement) => void checkArn(scope, `${prop}.id`, functionArn, "lambdaFunction", placement));
   }
 
-  /** An internal Application Load Balancer, listening on the target group's port. */
+  /** An internal Application Load Balancer of the target group's region, listening on the target group's port. */
   public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
-    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop) =>
-      checkPattern(
-        scope,
-        `${prop}.id`,
-        loadBalancerArn,
-        /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
-        "an Application Load Balancer ARN such as arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef",
-      ),
-    );
+    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop, placement) => void checkArn(scope, `${prop}.id`, loadBalancerArn, "applicationLoadBalancer", placement));
   }
 
   private constructor(
@@ -69,12 +52,13 @@ export class LatticeTarget {
     public readonly id: string,
     /** @default - the target group's port */
     public readonly port: number | undefined,
-    private readonly check: (scope: Construct, prop: string) => void,
+    private readonly check: (scope: Construct, prop: string, placement: ArnPlacement) => void,
   ) {}
 
-  /** @internal */
-  public validate(scope: Construct, prop: string): void {
-    this.check(scope, prop);
+  /** Fails on an ID of the wrong kind, or an ARN of another region or partition than `placement`. @internal */
+  public validate(scope: Construct, prop: string, placement: ArnPlacement = {}): void {
+    checkString(scope, `${prop}.id`, this.id);
+    this.check(scope, prop, placement);
     checkPort(scope, `${prop}.port`, this.port);
   }
 }

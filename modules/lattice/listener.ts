@@ -1,23 +1,28 @@
 import { Annotations, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { VpclatticeListener } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRule } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkInstance,
   checkIntegerRange,
   checkOneOf,
   checkPort,
   isUnresolved,
+  literalAccountOf,
+  parseArn,
   providerOf,
+  requireProps,
   stableId,
   ValidationError,
 } from "../core";
 import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
 import { checkLatticeName } from "./names";
+import { tagsWithName } from "./placement";
 import { LatticeListenerAction } from "./listener-action";
-import { checkMatch, describeMatch, renderMatch, RuleMatch } from "./rule-match";
+import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
 /**
  * Listener protocol (`protocol`): HTTP and HTTPS route on the request; TLS_PASSTHROUGH forwards TLS unopened to TCP targets.
@@ -61,6 +66,8 @@ export interface LatticeListenerOptions {
   readonly defaultAction: LatticeListenerAction;
   /** @default - none; add with addRule() */
   readonly rules?: readonly LatticeListenerRuleOptions[];
+  /** Tags of the listener and its rules (Name is set to each one's name unless given). @default - the service's tags */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface LatticeListenerProps extends LatticeListenerOptions, AwsResourceProps {
@@ -93,6 +100,7 @@ export class LatticeListener extends Construct {
   /** The service the listener belongs to. */
   public readonly service: ILatticeService;
   private readonly provider?: TerraformProvider;
+  private readonly tags?: Readonly<Record<string, string>>;
   private readonly ruleDefinitions: LatticeListenerRuleDefinition[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeListenerProps) {
@@ -103,6 +111,7 @@ export class LatticeListener extends Construct {
     this.port = listenerPort(props);
     const name = listenerName(props);
     checkLatticeName(this, "name", name, { min: 3, max: 63, reservedPrefix: "listener-" });
+    checkInstance(this, "defaultAction", props.defaultAction, isListenerAction, "LatticeListenerAction.forward, weightedForward or fixedResponse");
     props.defaultAction.validate(this, "defaultAction", props.protocol);
     this.service = props.service;
     this.claimTargetGroups("defaultAction", props.defaultAction);
@@ -117,8 +126,9 @@ export class LatticeListener extends Construct {
       protocol: props.protocol,
       port: this.port,
       defaultAction: props.defaultAction.renderDefault(),
-      tags: { Name: name },
+      tags: tagsWithName(this, name, props.tags),
     });
+    this.tags = props.tags;
     this.listenerId = this.resource.listenerId;
     this.listenerArn = this.resource.arn;
     for (const rule of props.rules ?? []) this.addRule(rule);
@@ -131,6 +141,7 @@ export class LatticeListener extends Construct {
 
   /** Adds a routing rule; its name keys the Terraform address, so keep it stable. */
   public addRule(rule: LatticeListenerRuleOptions): VpclatticeListenerRule {
+    requireProps(this, rule, ["name", "priority", "match", "action"]);
     const prop = `rules.${rule.name}`;
     if (this.protocol === "TLS_PASSTHROUGH") {
       throw new ValidationError(this, prop, describeMatch(rule.match), "no rules: a TLS_PASSTHROUGH listener cannot match paths, headers or methods (use the default action)");
@@ -145,6 +156,17 @@ export class LatticeListener extends Construct {
       throw new ValidationError(this, `${prop}.name`, rule.name, "a rule name unique in the listener");
     }
     checkMatch(this, `${prop}.match`, rule.match);
+    const key = matchKey(rule.match);
+    const shadowing = this.ruleDefinitions.find((r) => matchKey(r.match) === key);
+    if (shadowing !== undefined) {
+      throw new ValidationError(
+        this,
+        `${prop}.match`,
+        describeMatch(rule.match),
+        `a match no other rule of the listener has (rule "${shadowing.name}" matches the same requests; whichever has the higher priority number would never be reached)`,
+      );
+    }
+    checkInstance(this, `${prop}.action`, rule.action, isListenerAction, "LatticeListenerAction.forward, weightedForward or fixedResponse");
     rule.action.validate(this, `${prop}.action`, this.protocol);
     this.claimTargetGroups(`${prop}.action`, rule.action);
 
@@ -156,7 +178,7 @@ export class LatticeListener extends Construct {
       priority: rule.priority,
       match: { httpMatch: renderMatch(rule.match) },
       action: rule.action.renderRule(),
-      tags: { Name: rule.name },
+      tags: tagsWithName(this, rule.name, this.tags),
     });
     this.ruleDefinitions.push({ ...rule, listener: this });
     if (this.ruleDefinitions.length === AWS_DEFAULT_QUOTAS.rulesPerLatticeListener + 1) {
@@ -169,11 +191,15 @@ export class LatticeListener extends Construct {
 
   private claimTargetGroups(prop: string, action: LatticeListenerAction): void {
     const owners = targetGroupServices.of(this);
+    const serviceAccount = accountOf(this, this.service.serviceArn, this.service.provider);
     action.targetGroups.forEach(({ targetGroup }, i) => {
+      const groupAccount = accountOf(this, targetGroup.targetGroupArn, targetGroup.provider);
+      if (serviceAccount !== undefined && groupAccount !== undefined && serviceAccount !== groupAccount) {
+        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, describeGroup(targetGroup), `a target group of account ${serviceAccount}, the service's (AWS forwards only to target groups of the service's own account; not ${groupAccount})`);
+      }
       const owner = owners.get(targetGroup);
       if (owner !== undefined && !sameService(owner.service, this.service)) {
-        const shown = isUnresolved(targetGroup.targetGroupArn) && Construct.isConstruct(targetGroup) ? targetGroup.node.path : targetGroup.targetGroupArn;
-        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, shown, `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`);
+        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, describeGroup(targetGroup), `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`);
       }
       owners.set(targetGroup, { service: this.service, path: this.node.path });
     });
@@ -188,6 +214,22 @@ export function listenerPort(options: LatticeListenerOptions): number {
 /** The name a listener gets when none is given: `https-443`, `tls-passthrough-8443`. */
 export function listenerName(options: LatticeListenerOptions): string {
   return options.name ?? `${options.protocol.toLowerCase().replace("_", "-")}-${listenerPort(options)}`;
+}
+
+/** A target group as errors show it: its ARN when literal, else its construct path. */
+function describeGroup(targetGroup: ILatticeTargetGroup): string {
+  // Construct.isConstruct, not a cast: constructs 10.6 (CDK Terrain) rejects casting the interface to IConstruct.
+  return isUnresolved(targetGroup.targetGroupArn) && Construct.isConstruct(targetGroup) ? targetGroup.node.path : targetGroup.targetGroupArn;
+}
+
+/** The account of a resource: from its literal ARN, else from the one account its provider allows. */
+function accountOf(scope: IConstruct, arn: string, provider: TerraformProvider | undefined): string | undefined {
+  if (!isUnresolved(arn)) return parseArn(arn)?.account || undefined;
+  return literalAccountOf(scope, provider);
+}
+
+function isListenerAction(value: unknown): value is LatticeListenerAction {
+  return value instanceof LatticeListenerAction;
 }
 
 function sameService(a: ILatticeService, b: ILatticeService): boolean {

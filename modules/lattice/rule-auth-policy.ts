@@ -1,7 +1,7 @@
 import { Lazy } from "../core/cdktf";
 import { Construct } from "constructs";
 import { policyAttribute, ValidationError } from "../core";
-import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";
+import { AuthPolicy, AuthPolicyGrant, AuthPolicyRenderOptions } from "./auth-policy";
 import { LatticeListener } from "./listener";
 import { LatticeListenerAction } from "./listener-action";
 import { PathMatch } from "./rule-match";
@@ -16,14 +16,16 @@ export type RuleAuthPolicyPrincipals = Omit<AuthPolicyGrant, "sid" | "methods" |
  * path, so it contributes a statement for every path; end a listener with a
  * fixed-response default (404) to make its rules the complete allow-list.
  *
+ * Grants added with allow() and deny() come after the rule grants: a Deny
+ * for a sensitive path a forwarding rule would otherwise allow, an Allow for
+ * access the routing rules do not describe (grantCount counts these only;
+ * the rule grants are known at synth).
+ *
  * Rendered at synth time, so rules added after the service are included.
  * Path conditions are case-sensitive even when a rule's path match is not:
  * a request in another case is denied rather than let through.
  */
 export class RuleDerivedAuthPolicy extends AuthPolicy {
-  /** Grants added with allow() and deny(), replayed after the rule grants (a deny for a sensitive path, say). */
-  private readonly extraGrants: ((policy: AuthPolicy) => void)[] = [];
-
   constructor(
     private readonly listeners: () => readonly LatticeListener[],
     private readonly principals: RuleAuthPolicyPrincipals,
@@ -31,28 +33,14 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
     super();
   }
 
-  /** Adds an Allow statement after the rule-derived ones, for access the routing rules do not describe. */
-  public override allow(grant: AuthPolicyGrant): this {
-    this.extraGrants.push((policy) => policy.allow(grant));
-    return this;
-  }
-
-  /**
-   * Adds a Deny statement after the rule-derived ones, such as for a sensitive path a forwarding rule would otherwise allow.
-   */
-  public override deny(grant: AuthPolicyGrant): this {
-    this.extraGrants.push((policy) => policy.deny(grant));
-    return this;
-  }
-
-  /** The grants added with allow() and deny(); the rule grants are only known at synth. */
-  public override get grantCount(): number {
-    return this.extraGrants.length;
-  }
-
   /** A token that renders the policy at synth, once every rule exists (references inside go through jsonencode, as for any auth policy). */
-  public override render(scope: Construct, prop: string): string {
-    return Lazy.stringValue({ produce: () => policyAttribute(this.derive(scope, prop).render(scope, prop)) });
+  public override render(scope: Construct, prop: string, options: AuthPolicyRenderOptions = {}): string {
+    return Lazy.stringValue({ produce: () => policyAttribute(this.derive(scope, prop).render(scope, prop, options)) });
+  }
+
+  /** The principals every rule grant carries, then the grants added with allow() and deny(). @internal */
+  protected override grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant])[] {
+    return [["authPolicyFromRules", this.principals], ...super.grantsForReview(prop)];
   }
 
   private derive(scope: Construct, prop: string): AuthPolicy {
@@ -78,7 +66,10 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
       }
       if (forwards(listener.defaultAction)) policy.allow({ ...this.principals, sid: `${prefix}Default` });
     }
-    this.extraGrants.forEach((add) => add(policy));
+    for (const { effect, grant } of this.grants) {
+      if (effect === "Allow") policy.allow(grant);
+      else policy.deny(grant);
+    }
     return policy;
   }
 }

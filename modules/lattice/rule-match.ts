@@ -1,10 +1,14 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
+  checkInstance,
   checkItemCount,
   checkLength,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
+  checkString,
   ValidationError,
 } from "../core";
 import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
@@ -86,13 +90,34 @@ export interface RuleMatch {
 
 /** Fails on a rule without conditions or with malformed ones. @internal */
 export function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {
+  checkObject(scope, prop, match);
   if (match.path === undefined && (match.headers ?? []).length === 0 && match.method === undefined) {
     throw new ValidationError(scope, prop, match, "at least one of path, headers or method (a rule without conditions is the default action)");
   }
+  checkInstance(scope, `${prop}.path`, match.path, (v): v is PathMatch => v instanceof PathMatch, "PathMatch.prefix or PathMatch.exact");
   match.path?.validate(scope, `${prop}.path`);
-  checkItemCount(scope, `${prop}.headers`, match.headers, 0, 5);
-  match.headers?.forEach((h, i) => h.validate(scope, `${prop}.headers[${i}]`));
+  const headers = checkList(scope, `${prop}.headers`, match.headers);
+  checkItemCount(scope, `${prop}.headers`, headers, 0, 5);
+  headers?.forEach((h, i) => {
+    checkInstance(scope, `${prop}.headers[${i}]`, h, (v): v is HeaderMatch => v instanceof HeaderMatch, "HeaderMatch.exact, prefix or contains");
+    h.validate(scope, `${prop}.headers[${i}]`);
+    const first = headers.findIndex((other) => other.name.toLowerCase() === h.name.toLowerCase());
+    if (first !== i) throw new ValidationError(scope, `${prop}.headers[${i}]`, h.name, `each header once (headers[${first}] matches ${headers[first].name} already; header names are case-insensitive)`);
+  });
+  checkString(scope, `${prop}.method`, match.method);
   checkOneOf(scope, `${prop}.method`, match.method, LATTICE_HTTP_METHODS);
+}
+
+/**
+ * What a match selects, whatever its spelling: header names and values that
+ * are matched case-insensitively in lower case, headers in any order. Two
+ * rules with the same key match the same requests. @internal
+ */
+export function matchKey(match: RuleMatch): string {
+  const folded = (value: string, caseSensitive: boolean) => (caseSensitive ? value : value.toLowerCase());
+  const path = match.path === undefined ? undefined : [match.path.kind, folded(match.path.path, match.path.caseSensitive), match.path.caseSensitive];
+  const headers = (match.headers ?? []).map((h) => [h.name.toLowerCase(), h.kind, folded(h.value, h.caseSensitive), h.caseSensitive]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return JSON.stringify({ path, headers, method: match.method });
 }
 
 /** The rule's `match.http_match` block. @internal */

@@ -3,41 +3,62 @@ import { Construct } from "constructs";
 import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";
 import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-vpc-association";
+import { IConstruct } from "constructs";
 import {
   AppCounter,
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AWS_LIMITS,
+  checkBoolean,
   checkItemCount,
+  checkList,
+  checkObject,
+  checkPort,
+  checkTags,
+  formatPortRange,
   isUnresolved,
+  literalRegionOf,
+  parseArn,
   Port,
   PortRange,
   providerOf,
   requireProps,
   ValidationError,
 } from "../core";
-import { ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
+import { checkInVpc } from "./placement";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
   /** The VPC whose clients reach the network. */
   readonly vpc: IVpc;
   /**
-   * Security groups that decide which clients of the VPC reach the network (at most 5).
-   * An empty list lets every client of the VPC in.
-   * @default - a new group admitting `allowedPeers` on `ports`
+   * Security groups that decide which clients of the VPC reach the network
+   * (1 to 5, of this VPC): groups made here, or existing ones imported with
+   * `SecurityGroup.fromSecurityGroupAttributes` (which then take the rules
+   * added through `connections`).
+   * @default - a new group admitting the VPC's clients on `ports` (see `open`)
    */
   readonly securityGroups?: readonly ISecurityGroup[];
   /**
-   * Who may reach the network, in the security group created for the association.
+   * Admit every client of the VPC (its IPv4 CIDR, and its IPv6 CIDR if any)
+   * in the group created for the association. Set false to admit only whom
+   * you name: `association.connections.allowDefaultPortFrom(peer, "why")`.
    * Only used when `securityGroups` is not given.
+   * @default true
+   */
+  readonly open?: boolean;
+  /**
+   * @deprecated Use `open: false` and `association.connections.allowDefaultPortFrom(peer, description)`
+   * for each peer; the rules keep their addresses.
    * @default - the VPC's IPv4 CIDR (and its IPv6 CIDR, if any)
    */
   readonly allowedPeers?: readonly Peer[];
   /**
-   * Listener ports of the network's services, opened in the created security group.
-   * Only used when `securityGroups` is not given.
+   * Listener ports of the network's services and the ports of its resource
+   * configurations: what the association's clients connect to, and the
+   * ports `connections.allowDefaultPortFrom` opens.
    * @default - HTTPS (443) only
    */
   readonly ports?: readonly PortRange[];
@@ -51,6 +72,8 @@ export interface ServiceNetworkVpcAssociationOptions {
    * @default - nothing beyond the references
    */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /** Tags of the association. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Props for ServiceNetworkVpcAssociation. */
@@ -75,41 +98,75 @@ function warnOverAssociationQuota(association: Construct, kind: "service" | "res
 const vpcAssociations = new AppRegistry<string, string>();
 
 /**
+ * The association's security groups: `allowDefaultPortFrom(peer)` lets a
+ * peer in on every port of the association (its listener and resource
+ * ports), not only the first.
+ */
+class AssociationConnections extends Connections {
+  constructor(
+    owner: IConstruct,
+    securityGroups: readonly ISecurityGroup[],
+    private readonly ports: readonly PortRange[],
+  ) {
+    super(owner, { securityGroups, defaultPort: ports[0] });
+  }
+
+  public override allowDefaultPortFrom(other: Peer | IConnectable, description: string): void {
+    for (const port of this.ports) this.allowFrom(other, port, description);
+  }
+}
+
+/**
  * Associates a VPC with a service network, so that its clients reach the
  * network's services and resource configurations. A VPC has at most one
  * service network association (a second one fails at synth); reach more
- * networks with a `ServiceNetworkEndpoint`.
+ * networks with a `ServiceNetworkEndpoint`. Who in the VPC gets in is
+ * decided by the association's security groups: `connections`.
  *
  * Creates: aws_vpclattice_service_network_vpc_association, and
  * aws_security_group with aws_vpc_security_group_ingress_rule unless
  * security groups are given.
  */
-export class ServiceNetworkVpcAssociation extends Construct {
+export class ServiceNetworkVpcAssociation extends Construct implements IConnectable {
   /** The underlying `aws_vpclattice_service_network_vpc_association`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetworkVpcAssociation;
   /** The security group created for the association, if any. */
   public readonly securityGroup?: SecurityGroup;
   /** Association ID (`snva-...`), known at apply. */
   public readonly associationId: string;
+  /**
+   * The association's security groups: `connections.allowDefaultPortFrom(peer, "why")`
+   * admits more clients of the VPC on the association's ports.
+   */
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "vpc"]);
     this.registerVpc(props.vpc);
-    checkItemCount(this, "securityGroups", props.securityGroups?.map((g) => g.securityGroupId), 0, AWS_LIMITS.securityGroupsPerServiceNetworkVpcAssociation);
-    const provider = providerOf(props, props.vpc);
-    let securityGroupIds = props.securityGroups?.map((g) => g.securityGroupId);
-    if (securityGroupIds === undefined) {
-      this.securityGroup = this.createSecurityGroup(props, provider);
-      securityGroupIds = [this.securityGroup.securityGroupId];
+    checkSameRegion(this, props.serviceNetwork, providerOf(props, props.vpc));
+    const ports = this.checkPorts(props.ports);
+    const given = checkList(this, "securityGroups", props.securityGroups);
+    checkItemCount(this, "securityGroups", given?.map((g) => g.securityGroupId), 1, AWS_LIMITS.securityGroupsPerServiceNetworkVpcAssociation);
+    given?.forEach((group, i) => checkInVpc(this, `securityGroups[${i}]`, group.vpcId, props.vpc, "a security group"));
+    const open = checkBoolean(this, "open", props.open);
+    if (given !== undefined && (open !== undefined || props.allowedPeers !== undefined)) {
+      throw new ValidationError(this, open !== undefined ? "open" : "allowedPeers", open ?? props.allowedPeers, "nothing beside securityGroups: add rules to given groups through connections");
     }
+    const provider = providerOf(props, props.vpc);
+    if (given === undefined) this.securityGroup = new SecurityGroup(this, "SecurityGroup", { vpc: props.vpc, provider, description: "Clients of this VPC allowed into the VPC Lattice service network" });
+    const groups = given ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
+    this.connections = new AssociationConnections(this, groups, ports);
+    if (this.securityGroup !== undefined) this.admitClients(props, ports, open);
+
     this.resource = new VpclatticeServiceNetworkVpcAssociation(this, "Resource", {
       provider,
       // The ARN, not the ID: an account the network is shared with can only name it by ARN.
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
-      securityGroupIds,
+      securityGroupIds: groups.map((g) => g.securityGroupId),
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      tags: checkTags(this, "tags", props.tags),
     });
     this.associationId = this.resource.id;
   }
@@ -128,23 +185,68 @@ export class ServiceNetworkVpcAssociation extends Construct {
     byVpc.set(vpc.vpcId, this.node.path);
   }
 
-  private createSecurityGroup(props: ServiceNetworkVpcAssociationProps, provider: TerraformProvider | undefined): SecurityGroup {
-    const ports = props.ports ?? [Port.tcp(443)];
+  /** The association's ports: at least one, each a valid range, each once. */
+  private checkPorts(given: readonly PortRange[] | undefined): readonly PortRange[] {
+    const ports = checkList(this, "ports", given) ?? [Port.tcp(443)];
     checkItemCount(this, "ports", ports, 1);
-    const peers = props.allowedPeers ?? vpcClientPeers(props.vpc, { ipv6: true });
-    checkItemCount(this, "allowedPeers", peers, 1);
-    const group = new SecurityGroup(this, "SecurityGroup", {
-      vpc: props.vpc,
-      provider,
-      description: "Clients of this VPC allowed into the VPC Lattice service network",
+    ports.forEach((port, i) => {
+      checkObject(this, `ports[${i}]`, port);
+      checkPort(this, `ports[${i}].from`, port.from);
+      checkPort(this, `ports[${i}].to`, port.to);
+      const first = ports.findIndex((other) => other.from === port.from && other.to === port.to);
+      if (first !== i) throw new ValidationError(this, `ports[${i}]`, formatPortRange(port), `each port once (ports[${first}] is ${formatPortRange(port)} already)`);
     });
-    for (const peer of peers) {
-      for (const port of ports) {
-        group.addIngressRule({ peer, port: port.from, toPort: port.to, description: "Clients to VPC Lattice service network" });
-      }
-    }
-    return group;
+    return ports;
   }
+
+  /** The created group admits the VPC's clients, or the deprecated `allowedPeers`, unless `open: false`. */
+  private admitClients(props: ServiceNetworkVpcAssociationProps, ports: readonly PortRange[], open: boolean | undefined): void {
+    const allowedPeers = checkList(this, "allowedPeers", props.allowedPeers);
+    if (allowedPeers !== undefined && open === false) {
+      throw new ValidationError(this, "allowedPeers", allowedPeers, "nothing with open: false (admit peers through connections.allowDefaultPortFrom)");
+    }
+    if (open === false) return;
+    checkItemCount(this, "allowedPeers", allowedPeers, 1);
+    const peers = allowedPeers ?? vpcClientPeers(props.vpc, { ipv6: true });
+    for (const peer of peers) {
+      for (const port of ports) this.connections.allowFrom(peer, port, "Clients to VPC Lattice service network");
+    }
+  }
+}
+
+/** The region a network lives in, when synth knows it: from its literal ARN, else its provider's. */
+function regionOfNetwork(scope: IConstruct, serviceNetwork: IServiceNetwork): string | undefined {
+  if (!isUnresolved(serviceNetwork.serviceNetworkArn)) return parseArn(serviceNetwork.serviceNetworkArn)?.region;
+  return literalRegionOf(scope, serviceNetwork.provider);
+}
+
+/** VPC Lattice associates a network only with VPCs, services and resource configurations of its own region. */
+function checkSameRegion(scope: IConstruct, serviceNetwork: IServiceNetwork, provider: TerraformProvider | undefined): void {
+  const network = regionOfNetwork(scope, serviceNetwork);
+  const here = literalRegionOf(scope, provider);
+  if (network !== undefined && here !== undefined && network !== here) {
+    const shown = Construct.isConstruct(serviceNetwork) ? serviceNetwork.node.path : serviceNetwork.serviceNetworkArn;
+    throw new ValidationError(scope, "serviceNetwork", shown, `a service network of ${here}, the association's region (this one is in ${network}; VPC Lattice associates within one region)`);
+  }
+}
+
+/** Paths of the service and resource configuration associations of the app, by network and member: each member joins a network once. */
+const memberAssociations = new AppRegistry<string, string>();
+
+/** What identifies a network or member at synth: its literal ARN, else the construct (its path). */
+function identityOf(value: { readonly provider?: TerraformProvider }, arn: string): string {
+  return !isUnresolved(arn) ? arn : Construct.isConstruct(value) ? value.node.path : arn;
+}
+
+/** Fails when the member is already in the network (under another name): AWS associates it once. */
+function claimMembership(association: Construct, prop: string, serviceNetwork: IServiceNetwork, member: { readonly provider?: TerraformProvider }, memberArn: string): void {
+  const key = `${identityOf(serviceNetwork, serviceNetwork.serviceNetworkArn)} ${identityOf(member, memberArn)}`;
+  const registry = memberAssociations.of(association);
+  const existing = registry.get(key);
+  if (existing !== undefined) {
+    throw new ValidationError(association, prop, identityOf(member, memberArn), `a ${prop === "service" ? "service" : "resource configuration"} not in the network yet (${existing} already associates it)`);
+  }
+  registry.set(key, association.node.path);
 }
 
 /** Props for ServiceNetworkServiceAssociation. */
@@ -160,6 +262,8 @@ export interface ServiceNetworkServiceAssociationProps {
   readonly provider?: TerraformProvider;
   /** @default - nothing beyond the references */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /** Tags of the association. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -173,6 +277,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
+    requireProps(this, props, ["serviceNetwork", "service"]);
     if (props.serviceNetwork.resourceConfigurationsOnly === true) {
       throw new ValidationError(
         this,
@@ -181,12 +286,15 @@ export class ServiceNetworkServiceAssociation extends Construct {
         "a service network for services: this one holds resource configurations only and has no auth policy (make it without resourceConfigurationsOnly, with an authPolicy)",
       );
     }
+    checkSameRegion(this, props.serviceNetwork, providerOf(props, props.service));
+    claimMembership(this, "service", props.serviceNetwork, props.service, props.service.serviceArn);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      tags: checkTags(this, "tags", props.tags),
     });
   }
 }
@@ -201,6 +309,8 @@ export interface ServiceNetworkResourceAssociationProps {
   readonly provider?: TerraformProvider;
   /** @default - nothing beyond the references */
   readonly dependsOn?: readonly ITerraformDependable[];
+  /** Tags of the association. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -215,12 +325,16 @@ export class ServiceNetworkResourceAssociation extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
+    requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
+    checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
+    claimMembership(this, "resourceConfiguration", props.serviceNetwork, props.resourceConfiguration, props.resourceConfiguration.resourceConfigurationArn);
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
       provider: providerOf(props, props.resourceConfiguration),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      tags: checkTags(this, "tags", props.tags),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
-import { stableId } from "../core";
+import { stableId, ValidationError } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import {
@@ -20,12 +20,12 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
 
   /** Associates a VPC; `name` keys its Terraform address. */
   public associateVpc(name: string, options: ServiceNetworkVpcAssociationOptions): ServiceNetworkVpcAssociation {
-    return new ServiceNetworkVpcAssociation(this, `Vpc-${stableId(name)}`, { ...options, serviceNetwork: this });
+    return new ServiceNetworkVpcAssociation(this, this.childId("associateVpc", "Vpc", name), { ...options, serviceNetwork: this });
   }
 
   /** Adds a service; `name` keys its Terraform address. */
   public associateService(name: string, service: ILatticeService, options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {}): ServiceNetworkServiceAssociation {
-    return new ServiceNetworkServiceAssociation(this, `Service-${stableId(name)}`, { ...options, serviceNetwork: this, service });
+    return new ServiceNetworkServiceAssociation(this, this.childId("associateService", "Service", name), { ...options, serviceNetwork: this, service });
   }
 
   /** Adds a resource configuration; `name` keys its Terraform address. */
@@ -34,6 +34,15 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     resourceConfiguration: IResourceConfiguration,
     options: Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration"> = {},
   ): ServiceNetworkResourceAssociation {
-    return new ServiceNetworkResourceAssociation(this, `Resource-${stableId(name)}`, { ...options, serviceNetwork: this, resourceConfiguration });
+    return new ServiceNetworkResourceAssociation(this, this.childId("associateResourceConfiguration", "Resource", name), { ...options, serviceNetwork: this, resourceConfiguration });
+  }
+
+  /** The association's construct ID (its Terraform address): names are unique per kind, as their addresses are. */
+  private childId(method: string, kind: string, name: string): string {
+    const id = typeof name === "string" ? `${kind}-${stableId(name)}` : undefined;
+    if (id === undefined || this.node.tryFindChild(id) !== undefined) {
+      throw new ValidationError(this, `${method}.name`, name, `a name no other ${kind.toLowerCase()} association of the network uses (it keys the Terraform address)`);
+    }
+    return id;
   }
 }

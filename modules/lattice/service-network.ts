@@ -2,30 +2,32 @@ import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkBoolean,
+  checkInstance,
+  checkList,
+  checkObject,
   checkOneOf,
+  checkString,
+  OptOut,
+  optOutReason,
+  recordOptOut,
   requireProps,
   ValidationError,
 } from "../core";
-import { ResourceShare, SharePrincipal } from "../ram";
+import { ResourceShare, ResourceSharing, SharePrincipal } from "../ram";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkLatticeName } from "./names";
-import { identifiersOfArn, identifiersOfId, ImportedServiceNetwork, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
+import { ImportedServiceNetwork, ServiceNetworkAttributes, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
 import { LatticeAuthType } from "./interfaces";
+import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
 
-
-/** How a service network is shared through AWS RAM. */
-export interface ServiceNetworkSharing {
-  /** Accounts, OUs or the organization to share with. */
-  readonly principals: readonly SharePrincipal[];
-  /**
-   * Allow principals outside your organization (they must accept the share).
-   * @default false
-   */
-  readonly allowExternalPrincipals?: boolean;
-  /** @default - the network's name */
+/** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
+export interface ServiceNetworkSharing extends ResourceSharing {
+  /** @deprecated Use `name`, as every ResourceSharing names its share. @default - the network's name */
   readonly shareName?: string;
 }
 
@@ -34,7 +36,7 @@ export interface ServiceNetworkProps extends AwsResourceProps {
   readonly name: string;
   /**
    * `AWS_IAM` requires SigV4-signed requests allowed by the auth policy.
-   * `NONE` needs `allowUnauthenticatedAccess: true`.
+   * `NONE` needs `allowUnauthenticatedAccess: OptOut.because("<why>")`.
    * @default "AWS_IAM"
    */
   readonly authType?: LatticeAuthType;
@@ -46,10 +48,13 @@ export interface ServiceNetworkProps extends AwsResourceProps {
    */
   readonly authPolicy?: AuthPolicy;
   /**
-   * The explicit opt-in to `authType: "NONE"`: every client of an associated VPC may call every service.
-   * @default false
+   * The explicit opt-in to `authType: "NONE"`, with its reason:
+   * `OptOut.because("<why>")` (every client of an associated VPC may call
+   * every service). The reason is recorded on the network; `true` still
+   * works, deprecated.
+   * @default - none: authType NONE fails
    */
-  readonly allowUnauthenticatedAccess?: boolean;
+  readonly allowUnauthenticatedAccess?: OptOut | boolean;
   /** @default AccessLogs.toNewLogGroup(): a CloudWatch Logs group with one-year retention */
   readonly accessLogs?: AccessLogs;
   /** @default - not shared */
@@ -66,6 +71,8 @@ export interface ServiceNetworkProps extends AwsResourceProps {
    * @default false
    */
   readonly resourceConfigurationsOnly?: boolean;
+  /** Tags of the network, its auth policy, access logs and share (Name is set to the network's name unless given). @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -82,14 +89,23 @@ export interface ServiceNetworkProps extends AwsResourceProps {
  * (with `sharing`), and the associations added with `associate*`.
  */
 export class ServiceNetwork extends ServiceNetworkBase {
-  /** A network made elsewhere (another stack, or another account that shares it), by ARN. */
-  public static fromArn(scope: Construct, id: string, serviceNetworkArn: string, options: ServiceNetworkImportOptions = {}): ServiceNetworkBase {
-    return new ImportedServiceNetwork(scope, id, options.provider, (self) => identifiersOfArn(self, serviceNetworkArn));
+  /**
+   * A network made elsewhere (another stack, or another account that shares
+   * it), by ARN, or by ID with its account and region. What it returns
+   * associates VPCs, services and resource configurations like a network made here.
+   */
+  public static fromServiceNetworkAttributes(scope: Construct, id: string, attrs: ServiceNetworkAttributes): ServiceNetworkBase {
+    return new ImportedServiceNetwork(scope, id, attrs);
   }
 
-  /** A network made elsewhere, by ID; the owner account and region make up its ARN. */
+  /** @deprecated Use {@link ServiceNetwork.fromServiceNetworkAttributes} with `{ serviceNetworkArn, provider }`. */
+  public static fromArn(scope: Construct, id: string, serviceNetworkArn: string, options: ServiceNetworkImportOptions = {}): ServiceNetworkBase {
+    return ServiceNetwork.fromServiceNetworkAttributes(scope, id, { serviceNetworkArn, provider: options.provider });
+  }
+
+  /** @deprecated Use {@link ServiceNetwork.fromServiceNetworkAttributes} with `{ serviceNetworkId, accountId, region, provider }`. */
   public static fromId(scope: Construct, id: string, attrs: ServiceNetworkIdAttributes): ServiceNetworkBase {
-    return new ImportedServiceNetwork(scope, id, attrs.provider, (self) => identifiersOfId(self, attrs));
+    return ServiceNetwork.fromServiceNetworkAttributes(scope, id, { serviceNetworkId: attrs.serviceNetworkId, accountId: attrs.accountId, region: attrs.region, provider: attrs.provider });
   }
 
   /** The underlying `aws_vpclattice_service_network`, as an escape hatch. */
@@ -119,10 +135,15 @@ export class ServiceNetwork extends ServiceNetworkBase {
     super(scope, id);
     requireProps(this, props, ["name"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 63, reservedPrefix: "servicenetwork-" });
+    checkString(this, "authType", props.authType);
     this.authType = props.authType ?? "AWS_IAM";
     checkOneOf(this, "authType", this.authType, ["AWS_IAM", "NONE"]);
-    this.resourceConfigurationsOnly = props.resourceConfigurationsOnly ?? false;
-    const authPolicy = this.chooseAuthPolicy(props);
+    this.resourceConfigurationsOnly = checkBoolean(this, "resourceConfigurationsOnly", props.resourceConfigurationsOnly) ?? false;
+    const sharing = this.checkSharing(props);
+    const unauthenticated = optOutReason(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess);
+    const authPolicy = this.chooseAuthPolicy(props, sharing, unauthenticated);
+    claimName(this, "name", "service network", props.name, props.provider);
+    countInAccount(this, "service network", props.provider, AWS_DEFAULT_QUOTAS.serviceNetworksPerRegion, "Service networks per Region");
 
     this.name = props.name;
     this.provider = props.provider;
@@ -130,39 +151,58 @@ export class ServiceNetwork extends ServiceNetworkBase {
       provider: props.provider,
       name: props.name,
       authType: this.authType,
-      tags: { Name: props.name },
+      tags: tagsWithName(this, props.name, props.tags),
     });
+    if (unauthenticated !== undefined) recordOptOut(this.resource, "allow_unauthenticated_access", unauthenticated);
     this.serviceNetworkId = this.resource.id;
     this.serviceNetworkArn = this.resource.arn;
 
     if (authPolicy !== undefined) {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { target: this, policy: authPolicy, provider: props.provider });
     }
-    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { source: this, name: props.name, accessLogs: props.accessLogs, provider: props.provider });
+    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { source: this, name: props.name, accessLogs: props.accessLogs, provider: props.provider, tags: props.tags });
+    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
 
-    if (props.sharing === undefined) {
+    if (sharing === undefined) {
       this.shareDependencies = [];
     } else {
       this.share = new ResourceShare(this, "Share", {
         provider: props.provider,
-        name: props.sharing.shareName ?? props.name,
-        principals: props.sharing.principals,
-        allowExternalPrincipals: props.sharing.allowExternalPrincipals,
+        name: sharing.name ?? sharing.shareName ?? props.name,
+        principals: sharing.principals,
+        allowExternalPrincipals: sharing.allowExternalPrincipals,
       });
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
       this.shareDependencies = this.share.consumerDependencies(association);
     }
   }
 
-  private chooseAuthPolicy(props: ServiceNetworkProps): AuthPolicy | undefined {
+  /** The sharing value, checked: an object whose principals are a list, each principal once, and one name for the share. */
+  private checkSharing(props: ServiceNetworkProps): ServiceNetworkSharing | undefined {
+    const sharing = checkObject(this, "sharing", props.sharing);
+    if (sharing === undefined) return undefined;
+    requireProps(this, sharing, ["principals"]);
+    const principals = checkList(this, "sharing.principals", sharing.principals) ?? [];
+    principals.forEach((p, i) => checkInstance(this, `sharing.principals[${i}]`, p, (v): v is SharePrincipal => v instanceof SharePrincipal, "SharePrincipal.account, organizationalUnit or organization"));
+    checkUniquePrincipals(this, "sharing.principals", principals);
+    if (sharing.name !== undefined && sharing.shareName !== undefined) {
+      throw new ValidationError(this, "sharing.name, sharing.shareName", "both", "sharing.name only (shareName is its deprecated form)");
+    }
+    return sharing;
+  }
+
+  private chooseAuthPolicy(props: ServiceNetworkProps, sharing: ServiceNetworkSharing | undefined, unauthenticated: string | undefined): AuthPolicy | undefined {
     if (this.authType === "NONE") {
-      if (props.allowUnauthenticatedAccess !== true) {
-        throw new ValidationError(this, "authType", "NONE", "AWS_IAM, or NONE together with allowUnauthenticatedAccess: true (every client of every associated VPC could call every service)");
+      if (unauthenticated === undefined) {
+        throw new ValidationError(this, "authType", "NONE", 'AWS_IAM, or NONE together with allowUnauthenticatedAccess: OptOut.because("<why>") (every client of every associated VPC could call every service)');
       }
       if (props.authPolicy !== undefined) {
         throw new ValidationError(this, "authPolicy", "a policy with authType NONE", "no auth policy (VPC Lattice ignores it unless authType is AWS_IAM)");
       }
       return undefined;
+    }
+    if (unauthenticated !== undefined) {
+      throw new ValidationError(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess, 'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")');
     }
     if (this.resourceConfigurationsOnly) {
       if (props.authPolicy !== undefined) {
@@ -170,8 +210,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
       }
       return undefined;
     }
-    if (props.authPolicy !== undefined) return props.authPolicy;
-    if (props.sharing !== undefined && props.sharing.principals.length > 0) return AuthPolicy.fromSharePrincipals(props.sharing.principals);
+    if (props.authPolicy !== undefined) return checkInstance(this, "authPolicy", props.authPolicy, (v): v is AuthPolicy => v instanceof AuthPolicy, "new AuthPolicy().allow(...)");
+    if (sharing !== undefined && sharing.principals.length > 0) return AuthPolicy.fromSharePrincipals(sharing.principals);
     throw new ValidationError(
       this,
       "authPolicy",

@@ -5,13 +5,20 @@ import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import {
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkArn,
   checkDnsName,
-  checkExactlyOne,
   checkLength,
+  checkObject,
+  checkInstance,
   checkOneOf,
-  checkPattern,
+  checkString,
+  ICertificate,
   isUnresolved,
+  OptOut,
+  optOutReason,
   providerOf,
+  literalRegionOf,
+  recordOptOut,
   requireProps,
   stableId,
   ValidationError,
@@ -19,9 +26,11 @@ import {
 import { IHostedZone } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
+import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
 import { LatticeListener, listenerName, LatticeListenerOptions, listenerPort } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
+import { claimName, countInAccount, tagsWithName } from "./placement";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
 /**
@@ -46,8 +55,14 @@ export interface LatticeServiceProps extends AwsResourceProps {
    * @default "AWS_IAM"
    */
   readonly authType?: LatticeAuthType;
-  /** The explicit opt-in that authType NONE requires: anyone who can reach the service network may call it. @default false */
-  readonly allowUnauthenticatedAccess?: boolean;
+  /**
+   * The explicit opt-in that authType NONE requires, with its reason:
+   * `OptOut.because("<why>")` (anyone who can reach the service network may
+   * call the service). The reason is recorded on the service; `true` still
+   * works, deprecated.
+   * @default - none: authType NONE fails
+   */
+  readonly allowUnauthenticatedAccess?: OptOut | boolean;
   /**
    * The auth policy (AWS_IAM only). With AWS_IAM and no policy AWS denies
    * every request, so give this or `authPolicyFromRules`.
@@ -62,7 +77,14 @@ export interface LatticeServiceProps extends AwsResourceProps {
   readonly authPolicyFromRules?: RuleAuthPolicyPrincipals;
   /** A DNS name clients use instead of the generated one; required for TLS_PASSTHROUGH listeners. @default - the generated name only */
   readonly customDomainName?: string;
-  /** ACM certificate of `customDomainName`, which HTTPS listeners need. @default - none (HTTP and TLS_PASSTHROUGH only with a custom domain) */
+  /**
+   * ACM certificate of `customDomainName`, which HTTPS listeners need:
+   * `Certificate.fromCertificateAttributes(...)`, whose names (when given)
+   * must carry the custom domain name. Of the service's region and partition.
+   * @default - none (HTTP and TLS_PASSTHROUGH only with a custom domain)
+   */
+  readonly certificate?: ICertificate;
+  /** @deprecated Use `certificate: Certificate.fromCertificateAttributes(...)`, which can also check the names it carries. @default - none */
   readonly certificateArn?: string;
   /**
    * Private (or public) hosted zone in which to create A and AAAA alias
@@ -72,6 +94,16 @@ export interface LatticeServiceProps extends AwsResourceProps {
   readonly hostedZone?: IHostedZone | LatticeServiceHostedZone;
   /** @default AccessLogs.toNewLogGroup() */
   readonly accessLogs?: AccessLogs;
+  /** Tags of the service, its listeners, rules and access-log resources (Name is set to the service's name unless given). @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Describes a service made elsewhere, for {@link LatticeService.fromLatticeServiceAttributes}. */
+export interface LatticeServiceAttributes {
+  /** `arn:aws:vpc-lattice:<region>:<account>:service/svc-...`; a literal ARN must be of the provider's region and partition. */
+  readonly serviceArn: string;
+  /** The provider of the account that owns the service. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -85,9 +117,18 @@ export interface LatticeServiceProps extends AwsResourceProps {
  * listeners aws_vpclattice_listener and aws_vpclattice_listener_rule.
  */
 export class LatticeService extends Construct implements ILatticeService {
-  /** Describes a service made elsewhere (another stack or account) by ARN. */
+  /**
+   * A service made elsewhere (another stack or account). The ARN must name a
+   * service (not a service network or target group), in the region and
+   * partition of the provider.
+   */
+  public static fromLatticeServiceAttributes(scope: Construct, id: string, attrs: LatticeServiceAttributes): ILatticeService {
+    return new ImportedLatticeService(scope, id, attrs);
+  }
+
+  /** @deprecated Use {@link LatticeService.fromLatticeServiceAttributes}: `{ serviceArn, provider }`. */
   public static fromArn(scope: Construct, id: string, serviceArn: string, provider?: TerraformProvider): ILatticeService {
-    return new ImportedLatticeService(scope, id, serviceArn, provider);
+    return LatticeService.fromLatticeServiceAttributes(scope, id, { serviceArn, provider });
   }
 
   /** The underlying `aws_vpclattice_service`, as an escape hatch. */
@@ -109,6 +150,8 @@ export class LatticeService extends Construct implements ILatticeService {
   public readonly authPolicy?: LatticeAuthPolicy;
   /** The service's access log subscriptions (and the log group created by default). */
   public readonly accessLogs: LatticeAccessLogs;
+  /** The tags given to the service, which its listeners and rules carry too. */
+  private readonly tags?: Readonly<Record<string, string>>;
   private readonly certificateArn?: string;
   private readonly listenerList: LatticeListener[] = [];
 
@@ -116,22 +159,28 @@ export class LatticeService extends Construct implements ILatticeService {
     super(scope, id);
     requireProps(this, props, ["name"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 40, reservedPrefix: "svc-" });
+    checkString(this, "authType", props.authType);
     checkOneOf(this, "authType", props.authType, ["AWS_IAM", "NONE"]);
     this.authType = props.authType ?? "AWS_IAM";
-    this.checkDomain(props);
-    const policy = this.choosePolicy(props);
-
     this.provider = props.provider;
+    this.certificateArn = this.checkDomain(props);
+    const unauthenticated = optOutReason(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess);
+    const policy = this.choosePolicy(props, unauthenticated);
+    claimName(this, "name", "service", props.name, props.provider);
+    countInAccount(this, "service", props.provider, AWS_DEFAULT_QUOTAS.latticeServicesPerRegion, "Services per Region");
+
     this.customDomainName = props.customDomainName;
-    this.certificateArn = props.certificateArn;
+    const tags = tagsWithName(this, props.name, props.tags);
+    this.tags = props.tags;
     this.resource = new VpclatticeService(this, "Resource", {
       provider: props.provider,
       name: props.name,
       authType: this.authType,
       customDomainName: props.customDomainName,
-      certificateArn: props.certificateArn,
-      tags: { Name: props.name },
+      certificateArn: this.certificateArn,
+      tags,
     });
+    if (unauthenticated !== undefined) recordOptOut(this.resource, "allow_unauthenticated_access", unauthenticated);
     this.serviceId = this.resource.id;
     this.serviceArn = this.resource.arn;
     this.dnsName = this.resource.dnsEntry.get(0).domainName;
@@ -141,7 +190,8 @@ export class LatticeService extends Construct implements ILatticeService {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { provider: props.provider, target: this, policy });
     }
     // Prefixed so that a service and a service network of the same name never share a log group.
-    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: `service-${props.name}`, accessLogs: props.accessLogs });
+    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: `service-${props.name}`, accessLogs: props.accessLogs, tags: this.tags });
+    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
     if (props.hostedZone !== undefined && props.customDomainName !== undefined) this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
   }
 
@@ -152,6 +202,8 @@ export class LatticeService extends Construct implements ILatticeService {
 
   /** Adds a listener; its name (by default `<protocol>-<port>`) keys its Terraform address. */
   public addListener(options: LatticeListenerOptions): LatticeListener {
+    requireProps(this, options, ["protocol", "defaultAction"]);
+    checkString(this, "listeners.protocol", options.protocol);
     const protocol = options.protocol;
     if (protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
       throw new ValidationError(this, "certificateArn", undefined, `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`);
@@ -160,10 +212,16 @@ export class LatticeService extends Construct implements ILatticeService {
       throw new ValidationError(this, "customDomainName", undefined, "a custom domain name: a TLS_PASSTHROUGH listener routes on it (SNI)");
     }
     const port = listenerPort(options);
-    if (!isUnresolved(port) && this.listenerList.some((l) => l.port === port)) {
-      throw new ValidationError(this, "listeners.port", port, "a port no other listener of the service uses");
+    const samePort = this.listenerList.find((l) => l.port === port);
+    if (!isUnresolved(port) && samePort !== undefined) {
+      throw new ValidationError(this, "listeners.port", port, `a port no other listener of the service uses (listener "${samePort.name}" has it)`);
     }
-    const listener = new LatticeListener(this, `Listener-${stableId(listenerName(options))}`, { ...options, service: this, provider: this.provider });
+    const name = listenerName(options);
+    const id = `Listener-${stableId(name)}`;
+    if (this.node.tryFindChild(id) !== undefined) {
+      throw new ValidationError(this, "listeners.name", name, "a listener name unique in the service");
+    }
+    const listener = new LatticeListener(this, id, { ...options, service: this, provider: this.provider, tags: this.tags === undefined && options.tags === undefined ? undefined : { ...this.tags, ...options.tags } });
     this.listenerList.push(listener);
     if (this.listenerList.length === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
       Annotations.of(this).addWarning(
@@ -173,41 +231,48 @@ export class LatticeService extends Construct implements ILatticeService {
     return listener;
   }
 
-  private checkDomain(props: LatticeServiceProps): void {
+  /** Fails on a custom domain, certificate or zone AWS or clients would refuse; returns the certificate's ARN. */
+  private checkDomain(props: LatticeServiceProps): string | undefined {
     checkLength(this, "customDomainName", props.customDomainName, 3, 255);
     checkDnsName(this, "customDomainName", props.customDomainName);
-    checkPattern(
-      this,
-      "certificateArn",
-      props.certificateArn,
-      /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
-      "an ACM certificate ARN such as arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab",
-    );
-    if (props.certificateArn !== undefined && props.customDomainName === undefined) {
-      throw new ValidationError(this, "certificateArn", props.certificateArn, "no certificate without customDomainName (the generated domain uses an AWS certificate)");
+    if (props.certificate !== undefined && props.certificateArn !== undefined) {
+      throw new ValidationError(this, "certificate, certificateArn", "both", "certificate only (certificateArn is its deprecated form)");
     }
-    if (props.hostedZone === undefined) return;
-    const hostedZone = zoneOf(props.hostedZone);
-    if (props.customDomainName === undefined) {
-      throw new ValidationError(this, "hostedZone", hostedZone.zoneId, "a customDomainName to create the alias records for");
+    const certificate = checkObject(this, "certificate", props.certificate) ?? (props.certificateArn === undefined ? undefined : { certificateArn: props.certificateArn });
+    const prop = props.certificate !== undefined ? "certificate" : "certificateArn";
+    if (certificate !== undefined) {
+      checkArn(this, prop === "certificate" ? "certificate.certificateArn" : prop, certificate.certificateArn, "acmCertificate", { region: literalRegionOf(this, props.provider) });
+      if (props.customDomainName === undefined) {
+        throw new ValidationError(this, prop, certificate.certificateArn, "no certificate without customDomainName (the generated domain uses an AWS certificate)");
+      }
+      checkCertificateCarries(this, prop, certificate, props.customDomainName);
     }
-    const zone = hostedZone.zoneName?.replace(/\.$/, "");
-    if (zone !== undefined && !isUnresolved(zone) && !isUnresolved(props.customDomainName)) {
-      if (props.customDomainName !== zone && !props.customDomainName.endsWith(`.${zone}`)) {
+    if (props.hostedZone !== undefined) {
+      const hostedZone = zoneOf(props.hostedZone);
+      if (props.customDomainName === undefined) {
+        throw new ValidationError(this, "hostedZone", hostedZone.zoneId, "a customDomainName to create the alias records for");
+      }
+      const zone = hostedZone.zoneName?.replace(/\.$/, "").toLowerCase();
+      const domain = props.customDomainName.toLowerCase().replace(/\.$/, "");
+      if (zone !== undefined && !isUnresolved(zone) && !isUnresolved(domain) && domain !== zone && !domain.endsWith(`.${zone}`)) {
         throw new ValidationError(this, "customDomainName", props.customDomainName, `a name inside the hosted zone ${zone}`);
       }
     }
+    return certificate?.certificateArn;
   }
 
-  private choosePolicy(props: LatticeServiceProps): AuthPolicy | undefined {
+  private choosePolicy(props: LatticeServiceProps, unauthenticated: string | undefined): AuthPolicy | undefined {
     if (this.authType === "NONE") {
-      if (props.allowUnauthenticatedAccess !== true) {
-        throw new ValidationError(this, "authType", "NONE", 'AWS_IAM, or allowUnauthenticatedAccess: true to confirm that anyone who can reach the service network may call the service');
+      if (unauthenticated === undefined) {
+        throw new ValidationError(this, "authType", "NONE", 'AWS_IAM, or allowUnauthenticatedAccess: OptOut.because("<why>") to confirm that anyone who can reach the service network may call the service');
       }
       if (props.authPolicy !== undefined || props.authPolicyFromRules !== undefined) {
         throw new ValidationError(this, "authPolicy", "a policy with authType NONE", "no auth policy (AWS keeps it inactive unless authType is AWS_IAM)");
       }
       return undefined;
+    }
+    if (unauthenticated !== undefined) {
+      throw new ValidationError(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess, 'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")');
     }
     if (props.authPolicy === undefined && props.authPolicyFromRules === undefined) {
       throw new ValidationError(
@@ -217,8 +282,12 @@ export class LatticeService extends Construct implements ILatticeService {
         "an authPolicy, or authPolicyFromRules to derive one from the listener rules: with AWS_IAM and no policy AWS denies every request",
       );
     }
-    checkExactlyOne(this, { authPolicy: props.authPolicy, authPolicyFromRules: props.authPolicyFromRules });
-    return props.authPolicy ?? new RuleDerivedAuthPolicy(() => this.listenerList, props.authPolicyFromRules!);
+    if (props.authPolicyFromRules === undefined) return checkInstance(this, "authPolicy", props.authPolicy, isAuthPolicy, "new AuthPolicy().allow(...)");
+    if (props.authPolicy !== undefined) {
+      throw new ValidationError(this, "authPolicy, authPolicyFromRules", "authPolicy and authPolicyFromRules", "exactly one of authPolicy, authPolicyFromRules");
+    }
+    checkObject(this, "authPolicyFromRules", props.authPolicyFromRules);
+    return new RuleDerivedAuthPolicy(() => this.listenerList, props.authPolicyFromRules);
   }
 
   private createAliasRecords(zone: AnyHostedZone, domainName: string): void {
@@ -241,22 +310,21 @@ function zoneOf(zone: IHostedZone | LatticeServiceHostedZone): AnyHostedZone {
   return "zoneId" in zone ? zone : { zoneId: zone.hostedZoneId, zoneName: zone.zoneName, provider: zone.provider };
 }
 
+function isAuthPolicy(value: unknown): value is AuthPolicy {
+  return value instanceof AuthPolicy;
+}
+
 class ImportedLatticeService extends Construct implements ILatticeService {
   public readonly serviceId: string;
   public readonly serviceArn: string;
   public readonly provider?: TerraformProvider;
 
-  constructor(scope: Construct, id: string, serviceArn: string, provider?: TerraformProvider) {
+  constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes) {
     super(scope, id);
-    checkPattern(
-      this,
-      "serviceArn",
-      serviceArn,
-      /^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\d{12}:service\/svc-[0-9a-z]{17}$/,
-      "a VPC Lattice service ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0",
-    );
-    this.serviceArn = serviceArn;
-    this.serviceId = idOfArn(serviceArn);
-    this.provider = provider;
+    requireProps(this, attrs, ["serviceArn"]);
+    checkArn(this, "serviceArn", attrs.serviceArn, "latticeService", { region: literalRegionOf(this, attrs.provider) });
+    this.serviceArn = attrs.serviceArn;
+    this.serviceId = idOfArn(attrs.serviceArn);
+    this.provider = attrs.provider;
   }
 }

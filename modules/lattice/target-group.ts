@@ -1,47 +1,70 @@
-import { TerraformProvider } from "../core/cdktf";
+import { Annotations, Lazy, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
   annotateForFlows,
+  AppRegistry,
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkArn,
+  checkBoolean,
+  checkInstance,
+  checkList,
+  checkObject,
   checkOneOf,
-  checkPattern,
   checkPort,
+  checkRestrictedCidr,
+  checkString,
+  hostCidr,
   isIpv4Address,
   isIpv6Address,
   isUnresolved,
+  literalRegionOf,
+  parseArn,
+  parseCidr,
+  Port,
   providerOf,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
-  VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
-import { ISecurityGroup, IVpc, Peer, SecurityGroup } from "../vpc";
+import { Connections, ISecurityGroup, IVpc, Peer, SecurityGroup, SecurityGroupBase } from "../vpc";
 import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 import { LatticeTarget } from "./lattice-target";
+import { checkInVpc, checkTargetAddress, claimName, countInAccount, placementOf, ProviderPlacement, tagsWithName } from "./placement";
+import {
+  LambdaEventStructureVersion,
+  LatticeTargetGroupConfig,
+  LatticeTargetGroupIpAddressType,
+  LatticeTargetGroupProtocol,
+  LatticeTargetGroupProtocolVersion,
+  TargetGroupSettings,
+} from "./target-group-config";
 import { checkHealthCheck, renderHealthCheck, LatticeTargetGroupHealthCheck } from "./target-group-health-check";
 
-/** How VPC Lattice talks to the targets. TCP is for services behind a TLS_PASSTHROUGH listener. */
-export type LatticeTargetGroupProtocol = "HTTP" | "HTTPS" | "TCP";
-/** HTTP version VPC Lattice speaks to the targets (`config.protocol_version`); GRPC for gRPC services. */
-export type LatticeTargetGroupProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
-/** Shape of the event a Lambda target receives. */
-export type LambdaEventStructureVersion = "V1" | "V2";
-/** Address family of an IP target group's targets (`config.ip_address_type`). */
-export type LatticeTargetGroupIpAddressType = "IPV4" | "IPV6";
+export {
+  AlbTargetGroupOptions,
+  InstanceTargetGroupOptions,
+  IpTargetGroupOptions,
+  LambdaEventStructureVersion,
+  LambdaTargetGroupOptions,
+  LatticeTargetGroupConfig,
+  LatticeTargetGroupIpAddressType,
+  LatticeTargetGroupProtocol,
+  LatticeTargetGroupProtocolVersion,
+} from "./target-group-config";
 
 const TARGET_GROUP_TYPES: readonly LatticeTargetGroupType[] = ["INSTANCE", "IP", "LAMBDA", "ALB"];
 const PROTOCOLS: readonly LatticeTargetGroupProtocol[] = ["HTTP", "HTTPS", "TCP"];
 const PROTOCOL_VERSIONS: readonly LatticeTargetGroupProtocolVersion[] = ["HTTP1", "HTTP2", "GRPC"];
 
-
-/** Describes a target group made elsewhere. */
+/** Describes a target group made elsewhere, for {@link LatticeTargetGroup.fromLatticeTargetGroupAttributes}. */
 export interface LatticeTargetGroupAttributes {
-  /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...` */
+  /** `arn:aws:vpc-lattice:<region>:<account>:targetgroup/tg-...`; a literal ARN must be of the stack's region and partition. */
   readonly targetGroupArn: string;
   /** What the group routes to: INSTANCE, IP, LAMBDA or ALB. */
   readonly type: LatticeTargetGroupType;
@@ -49,32 +72,38 @@ export interface LatticeTargetGroupAttributes {
   readonly protocol?: LatticeTargetGroupProtocol;
   /** @default - unknown, the check is skipped */
   readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
+  /**
+   * The provider of the account the group lives in, whose region its ARN is checked against.
+   * @default - the stack's default provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 export interface LatticeTargetGroupProps extends AwsResourceProps {
   /** 3 to 128 lowercase letters, digits and single hyphens, not starting with "tg-". Unique in the account. */
   readonly name: string;
   /**
-   * What the group routes to (`type`): INSTANCE, IP (including EKS pods), LAMBDA or ALB. Changing it replaces the group.
+   * What the group routes to and how: `LatticeTargetGroupConfig.instances(...)`,
+   * `.ipAddresses(...)`, `.lambda()` or `.applicationLoadBalancer(...)`.
+   * Changing the type replaces the group.
+   * @default - required, unless the deprecated `type` (and its flat settings) is given
    */
-  readonly type: LatticeTargetGroupType;
-  /** VPC of the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
+  readonly config?: LatticeTargetGroupConfig;
+  /** @deprecated Use `config: LatticeTargetGroupConfig.instances(...)` (or ipAddresses, lambda, applicationLoadBalancer). @default - from `config` */
+  readonly type?: LatticeTargetGroupType;
+  /** @deprecated Give the VPC to the `config` factory. @default - none */
   readonly vpc?: IVpc;
-  /** How VPC Lattice talks to the targets: required for INSTANCE, IP and ALB, not allowed for LAMBDA. @default - none (LAMBDA) */
+  /** @deprecated Give the protocol to the `config` factory. @default - none */
   readonly protocol?: LatticeTargetGroupProtocol;
-  /** Not allowed for LAMBDA (AWS rejects a port there). @default 80 for HTTP, 443 for HTTPS and TCP */
+  /** @deprecated Give the port to the `config` factory. @default - none */
   readonly port?: number;
-  /** For HTTP and HTTPS groups. @default "HTTP1" */
+  /** @deprecated Give the protocol version to the `config` factory. @default - none */
   readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
-  /** Address family of IP targets; IP groups only. @default "IPV4" */
+  /** @deprecated Use `LatticeTargetGroupConfig.ipAddresses({ ipAddressType })`. @default - none */
   readonly ipAddressType?: LatticeTargetGroupIpAddressType;
-  /** INSTANCE and IP groups only. @default - AWS defaults: on for HTTP1, off for HTTP2 and GRPC */
+  /** @deprecated Give the health check to `LatticeTargetGroupConfig.instances` or `ipAddresses`. @default - none */
   readonly healthCheck?: LatticeTargetGroupHealthCheck;
-  /**
-   * LAMBDA groups only. Always sent explicitly: when it is left to AWS, the
-   * provider sees a difference on every plan and replaces the group.
-   * @default "V2"
-   */
+  /** @deprecated Use `LatticeTargetGroupConfig.lambda({ eventStructureVersion })`. @default - none */
   readonly lambdaEventStructureVersion?: LambdaEventStructureVersion;
   /** Targets keyed by a stable name (the key of each attachment's Terraform address). @default - none; add with addTarget() */
   readonly targets?: { readonly [name: string]: LatticeTarget };
@@ -86,59 +115,93 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
    * addTarget() fail; the flow analysis assumes the registrar keeps healthy
    * targets registered. The AWS Gateway API Controller is not such a
    * registrar: it registers pods only in target groups it creates itself
-   * (a ServiceExport's); forward to those with {@link LatticeTargetGroup.fromAttributes}.
+   * (a ServiceExport's); forward to those with {@link LatticeTargetGroup.fromLatticeTargetGroupAttributes}.
    * @default - Terraform registers `targets`
    */
   readonly targetsRegisteredBy?: string;
   /**
-   * Security groups attached to the targets (their instances, ENIs or
-   * tasks; for ALB targets, the load balancer's). VPC Lattice connects from
-   * its link-local ranges, so one of them must admit those on the group's
-   * port and health-check port: the flow analysis checks exactly these
-   * groups. Not for LAMBDA groups.
-   * @default - none declared; `allowLatticeTraffic` declares the groups it opens
+   * Security groups of the targets (their instances, ENIs or tasks; for an
+   * ALB, the load balancer's), created here or imported with
+   * `SecurityGroup.fromSecurityGroupAttributes`. VPC Lattice connects from
+   * its link-local ranges, never the clients' addresses, so the group opens
+   * each of them to `Peer.vpcLattice()` on every port it connects to (the
+   * group's port, targets' own ports, the health-check port), and the flow
+   * analysis checks exactly these groups. More can be added with
+   * `connections.addSecurityGroup`. Not for LAMBDA groups.
+   * @default - none: open the targets' groups yourself
+   */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /**
+   * @deprecated Use `securityGroups`, which also opens the groups to VPC
+   * Lattice. These are only declared for the flow analysis, as before.
+   * @default - none
    */
   readonly targetSecurityGroups?: readonly ISecurityGroup[];
+  /** Tags of the target group and its attachments' group (Name is set to the group's name unless given). @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Per app, for each security group VPC Lattice is let into: the target groups (by construct ID) that each of its rules serves. */
+const latticeRules = new AppRegistry<SecurityGroupBase, Map<string, string[]>>();
+
+/** Longest security-group rule description AWS accepts. */
+const MAX_RULE_DESCRIPTION = 255;
+
+/**
+ * The security groups of a target group's targets: adding one opens it to
+ * VPC Lattice on every port the target group connects to, now and later.
+ */
+class TargetConnections extends Connections {
+  constructor(private readonly targetGroup: LatticeTargetGroup) {
+    super(targetGroup);
+  }
+
+  public override addSecurityGroup(...groups: ISecurityGroup[]): void {
+    const added = groups.filter((g) => !this.securityGroups.includes(g));
+    this.targetGroup.admitLatticeInto(added, "connections.addSecurityGroup");
+    super.addSecurityGroup(...added);
+  }
 }
 
 /**
  * A VPC Lattice target group of EC2 instances, IP addresses (including EKS
  * pods), one Lambda function or one internal Application Load Balancer, with
  * its targets. For a Lambda target it also grants VPC Lattice the right to
- * invoke the function, limited to this target group.
+ * invoke the function, limited to this target group. The targets' security
+ * groups (`securityGroups`, `connections`) are opened to VPC Lattice on
+ * every port it connects to.
  *
  * Creates: aws_vpclattice_target_group, aws_vpclattice_target_group_attachment,
- * aws_lambda_permission (LAMBDA).
+ * aws_lambda_permission (LAMBDA), aws_vpc_security_group_ingress_rule (in the
+ * targets' groups).
  */
 export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup {
-  /** Describes a target group made elsewhere: another stack or account, or the AWS Gateway API Controller (a ServiceExport's). */
-  public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
+  /**
+   * A target group made elsewhere: another stack or account, or the AWS
+   * Gateway API Controller (a ServiceExport's). The ARN must name a target
+   * group, in the region and partition of the provider.
+   */
+  public static fromLatticeTargetGroupAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
     return new ImportedLatticeTargetGroup(scope, id, attrs);
   }
 
+  /** @deprecated Use {@link LatticeTargetGroup.fromLatticeTargetGroupAttributes}: the same importer, in the library's one importer form. */
+  public static fromAttributes(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes): ILatticeTargetGroup {
+    return LatticeTargetGroup.fromLatticeTargetGroupAttributes(scope, id, attrs);
+  }
+
   /**
-   * Opens the targets' security group to VPC Lattice on every port it
-   * connects to for these target groups (one rule per port and address
-   * family, however many groups share it). Targets see VPC Lattice's
-   * link-local addresses, never the clients' ones, so rules based on client
-   * CIDRs do not let it in. Call it once the groups' targets are added:
-   * ports of targets added later are not opened. The group is recorded as
-   * one of the targets' security groups (see `targetSecurityGroups`).
+   * @deprecated Give the group to each target group: `securityGroups: [group]`
+   * or `targetGroup.connections.addSecurityGroup(group)`, which also open
+   * the ports of targets added later. The rules keep their addresses.
    */
   public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: LatticeTargetGroup[]): void {
-    const rules = new Map<string, { cidr: string; port: number }>();
     for (const group of targetGroups) {
       if (group.type === "LAMBDA") {
         throw new ValidationError(group, "allowLatticeTraffic", "a LAMBDA target group", "INSTANCE, IP or ALB target groups (Lambda functions have no security group to open)");
       }
-      const cidr = group.ipAddressType === "IPV6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
-      for (const port of group.trafficPorts) rules.set(`${cidr} ${port}`, { cidr, port });
+      group.connections.addSecurityGroup(securityGroup);
     }
-    const names = targetGroups.map((g) => g.node.id).join(", ");
-    for (const { cidr, port } of [...rules.values()].sort((a, b) => a.port - b.port)) {
-      securityGroup.addIngressRule({ peer: Peer.cidr(cidr), port, description: `VPC Lattice to the targets of ${names}` });
-    }
-    for (const group of targetGroups) group.declareTargetSecurityGroups([securityGroup]);
   }
 
   /** The underlying `aws_vpclattice_target_group`, as an escape hatch. */
@@ -153,82 +216,115 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   public readonly protocolVersion?: LatticeTargetGroupProtocolVersion;
   /** Port the targets receive traffic on (`config.port`); undefined for LAMBDA groups. */
   public readonly port?: number;
+  /** The VPC of the targets; undefined for LAMBDA groups. */
+  public readonly vpc?: IVpc;
+  /**
+   * The targets' security groups: `connections.addSecurityGroup(group)` opens
+   * a group to VPC Lattice on every port the target group connects to.
+   */
+  public readonly connections: Connections;
   private readonly ipAddressType?: LatticeTargetGroupIpAddressType;
-  private readonly provider?: TerraformProvider;
+  private readonly peeredCidrs: readonly string[];
+  public readonly provider?: TerraformProvider;
+  private readonly placement: ProviderPlacement;
   /** Ports VPC Lattice connects to: the group's, per-target overrides and the health-check port. */
   private readonly trafficPorts = new Set<number>();
   /** Security groups of the targets, in the order they were declared. */
   private readonly targetSecurityGroupIds: string[] = [];
   private readonly targetsRegisteredBy?: string;
-  private targetCount = 0;
+  /** The targets registered so far, by what they are (type, canonical ID, port), with the name each was given. */
+  private readonly targetNames = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: LatticeTargetGroupProps) {
     super(scope, id);
-    requireProps(this, props, ["name", "type"]);
+    requireProps(this, props, ["name"]);
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
-    checkOneOf(this, "type", props.type, TARGET_GROUP_TYPES);
-    this.type = props.type;
-    this.provider = providerOf(props, props.vpc);
+    const config = configOf(this, props);
+    this.type = config.type;
+    const settings = config.settings;
+    this.vpc = settings.vpc;
+    this.provider = providerOf(props, settings.vpc);
+    this.placement = placementOf(this, this.provider);
+    claimName(this, "name", "target group", props.name, this.provider);
+    countInAccount(this, "target group", this.provider, AWS_DEFAULT_QUOTAS.latticeTargetGroupsPerRegion, "Target groups per Region");
     if (props.targetsRegisteredBy !== undefined) this.checkRegistrar(props);
 
-    if (props.type === "LAMBDA") {
-      this.rejectForLambda(props);
-      checkOneOf(this, "lambdaEventStructureVersion", props.lambdaEventStructureVersion, ["V1", "V2"]);
+    let networkVpc: IVpc | undefined;
+    if (this.type === "LAMBDA") {
+      this.rejectForLambda(settings);
+      checkOneOf(this, "lambdaEventStructureVersion", settings.lambdaEventStructureVersion, ["V1", "V2"]);
     } else {
-      this.checkNetworkTargets(props);
-      this.protocol = props.protocol;
-      this.protocolVersion = props.protocol === "TCP" ? undefined : (props.protocolVersion ?? "HTTP1");
-      this.port = props.port ?? (props.protocol === "HTTP" ? 80 : 443);
-      this.ipAddressType = props.type === "IP" ? (props.ipAddressType ?? "IPV4") : undefined;
+      networkVpc = this.checkNetworkTargets(settings);
+      this.protocol = settings.protocol;
+      this.protocolVersion = settings.protocol === "TCP" ? undefined : (settings.protocolVersion ?? "HTTP1");
+      this.port = settings.port ?? (settings.protocol === "HTTP" ? 80 : 443);
+      this.ipAddressType = this.type === "IP" ? (settings.ipAddressType ?? "IPV4") : undefined;
       this.trafficPorts.add(this.port);
-      if (props.healthCheck?.port !== undefined) this.trafficPorts.add(props.healthCheck.port);
+      if (settings.healthCheck?.port !== undefined) this.trafficPorts.add(settings.healthCheck.port);
     }
+    this.peeredCidrs = checkList(this, "config.peeredCidrs", settings.peeredCidrs) ?? [];
+    this.peeredCidrs.forEach((cidr, i) => checkRestrictedCidr(this, `config.peeredCidrs[${i}]`, cidr));
 
     this.resource = new VpclatticeTargetGroup(this, "Resource", {
       provider: this.provider,
       name: props.name,
-      type: props.type,
+      type: this.type,
       config:
-        props.type === "LAMBDA"
-          ? { lambdaEventStructureVersion: props.lambdaEventStructureVersion ?? "V2" }
+        networkVpc === undefined
+          ? { lambdaEventStructureVersion: settings.lambdaEventStructureVersion ?? "V2" }
           : {
-              vpcIdentifier: props.vpc!.vpcId,
+              vpcIdentifier: networkVpc.vpcId,
               protocol: this.protocol,
               port: this.port,
               protocolVersion: this.protocolVersion,
               ipAddressType: this.ipAddressType,
-              healthCheck: props.healthCheck === undefined ? undefined : renderHealthCheck(props.healthCheck),
+              healthCheck: settings.healthCheck === undefined ? undefined : renderHealthCheck(settings.healthCheck),
             },
-      tags: { Name: props.name },
+      tags: tagsWithName(this, props.name, props.tags),
     });
     this.targetGroupId = this.resource.id;
     this.targetGroupArn = this.resource.arn;
+    this.connections = new TargetConnections(this);
 
     if (props.targetsRegisteredBy !== undefined) {
       this.targetsRegisteredBy = props.targetsRegisteredBy;
       annotateForFlows(this.resource, "registeredBy", props.targetsRegisteredBy);
     }
-    this.declareTargetSecurityGroups(props.targetSecurityGroups ?? []);
-    for (const [name, target] of Object.entries(props.targets ?? {})) this.addTarget(name, target);
+    this.declareTargetSecurityGroups("targetSecurityGroups", checkList(this, "targetSecurityGroups", props.targetSecurityGroups) ?? []);
+    const securityGroups = checkList(this, "securityGroups", props.securityGroups) ?? [];
+    if (props.securityGroups !== undefined && securityGroups.length === 0) {
+      throw new ValidationError(this, "securityGroups", [], "at least one security group of the targets, or leave securityGroups unset (an empty list would open nothing)");
+    }
+    this.admitLatticeInto(securityGroups, "securityGroups");
+    this.connections.addSecurityGroup(...securityGroups);
+    const targets = checkObject(this, "targets", props.targets) ?? {};
+    for (const [name, target] of Object.entries(targets)) this.addTarget(name, target);
   }
 
   /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
   public addTarget(name: string, target: LatticeTarget): void {
     const prop = `targets.${name}`;
+    checkInstance(this, prop, target, (v): v is LatticeTarget => v instanceof LatticeTarget, "LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer");
     if (this.targetsRegisteredBy !== undefined) {
       throw new ValidationError(this, prop, target.id, `no target registered by Terraform: ${this.targetsRegisteredBy} registers the targets of this group (targetsRegisteredBy)`);
     }
-    target.validate(this, prop);
+    target.validate(this, prop, this.placement);
     if (target.type !== this.type) {
       throw new ValidationError(this, prop, `a ${target.type} target`, `a ${this.type} target (the target group's type)`);
     }
-    this.checkAddressFamily(prop, target);
-    if (this.type === "LAMBDA" && this.targetCount === 1) {
+    this.checkAddress(prop, target);
+    this.checkAccount(prop, target);
+    if (this.type === "LAMBDA" && this.targetNames.size === 1) {
       throw new ValidationError(this, prop, target.id, "no second target: a LAMBDA target group holds exactly one function (use one group per function)");
     }
     const key = stableId(name);
     if (this.node.tryFindChild(`Target-${key}`) !== undefined) {
       throw new ValidationError(this, "targets", name, "unique target names (this one is already registered)");
+    }
+    const identity = this.identityOf(target);
+    const twin = this.targetNames.get(identity);
+    if (twin !== undefined) {
+      throw new ValidationError(this, prop, target.id, `a target not registered yet (targets.${twin} registers the same ${this.type === "IP" ? "address" : "target"} on the same port)`);
     }
     const permission = this.type === "LAMBDA" ? this.allowLatticeToInvoke(key, target.id) : undefined;
     new VpclatticeTargetGroupAttachment(this, `Target-${key}`, {
@@ -237,15 +333,66 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
       target: { id: target.id, port: target.port },
       dependsOn: permission === undefined ? undefined : [permission],
     });
-    if (target.port !== undefined) this.trafficPorts.add(target.port);
-    this.targetCount++;
+    this.targetNames.set(identity, name);
+    if (this.targetNames.size === AWS_DEFAULT_QUOTAS.targetsPerLatticeTargetGroup + 1) {
+      Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.targetsPerLatticeTargetGroup} targets: above the default VPC Lattice quota of targets per target group; request an increase before deploying.`);
+    }
+    if (target.port !== undefined && !this.trafficPorts.has(target.port)) {
+      this.trafficPorts.add(target.port);
+      this.openPort(target.port);
+    }
+  }
+
+  /**
+   * Opens security groups to VPC Lattice on every port the group connects to
+   * (one rule per group, port and address family, however many target
+   * groups share it) and declares them as the targets' groups.
+   * @internal
+   */
+  public admitLatticeInto(groups: readonly ISecurityGroup[], prop: string): void {
+    if (groups.length === 0) return;
+    groups.forEach((group, i) => {
+      if (!SecurityGroupBase.isSecurityGroupBase(group)) {
+        throw new ValidationError(
+          this,
+          `${prop}[${i}]`,
+          group?.securityGroupId ?? group,
+          "a security group rules can be added to: a SecurityGroup, or one imported with SecurityGroup.fromSecurityGroupAttributes",
+        );
+      }
+      if (this.vpc !== undefined) checkInVpc(this, `${prop}[${i}]`, group.vpcId, this.vpc, "a security group");
+    });
+    this.declareTargetSecurityGroups(prop, groups);
+    for (const group of groups as SecurityGroupBase[]) for (const port of [...this.trafficPorts].sort((a, b) => a - b)) this.openPortIn(group, port);
+  }
+
+  private openPort(port: number): void {
+    for (const group of this.connections.securityGroups as SecurityGroupBase[]) this.openPortIn(group, port);
+  }
+
+  /** One ingress rule from VPC Lattice per group, port and family; a rule another target group already added names both. */
+  private openPortIn(group: SecurityGroupBase, port: number): void {
+    const family = this.ipAddressType === "IPV6" ? "ipv6" : "ipv4";
+    const rules = latticeRules.of(this);
+    const served = rules.get(group) ?? new Map<string, string[]>();
+    rules.set(group, served);
+    const key = `${family} ${port}`;
+    const names = served.get(key);
+    if (names !== undefined) {
+      if (!names.includes(this.node.id)) names.push(this.node.id);
+      return;
+    }
+    const sharing = [this.node.id];
+    served.set(key, sharing);
+    const description = Lazy.stringValue({ produce: () => shortened(`VPC Lattice to the targets of ${sharing.join(", ")}`) });
+    group.addRuleFor(this, "securityGroups", "Ingress", { peer: Peer.vpcLattice(family), ports: Port.tcp(port), description });
   }
 
   /** Records security groups of the targets for the flow analysis (`//.flows.targetSecurityGroupIds`), each once. */
-  private declareTargetSecurityGroups(groups: readonly ISecurityGroup[]): void {
+  private declareTargetSecurityGroups(prop: string, groups: readonly ISecurityGroup[]): void {
     if (groups.length === 0) return;
     if (this.type === "LAMBDA") {
-      throw new ValidationError(this, "targetSecurityGroups", groups.length === 1 ? "a security group" : `${groups.length} security groups`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
+      throw new ValidationError(this, prop, groups.length === 1 ? "a security group" : `${groups.length} security groups`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
     }
     for (const group of groups) if (!this.targetSecurityGroupIds.includes(group.securityGroupId)) this.targetSecurityGroupIds.push(group.securityGroupId);
     annotateForFlows(this.resource, "targetSecurityGroupIds", [...this.targetSecurityGroupIds]);
@@ -256,19 +403,20 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     if (typeof registrar !== "string" || registrar.trim() === "") {
       throw new ValidationError(this, "targetsRegisteredBy", registrar, "who registers the targets, such as the ECS service orders-api (a non-empty description)");
     }
-    if (props.type === "LAMBDA") {
+    if (this.type === "LAMBDA") {
       throw new ValidationError(this, "targetsRegisteredBy", registrar, "nothing for a LAMBDA target group (its one function is registered with the group, by Terraform)");
     }
   }
 
-  private rejectForLambda(props: LatticeTargetGroupProps): void {
+  private rejectForLambda(settings: TargetGroupSettings): void {
     const notForLambda: [string, unknown][] = [
-      ["port", props.port],
-      ["vpc", props.vpc],
-      ["protocol", props.protocol],
-      ["protocolVersion", props.protocolVersion],
-      ["ipAddressType", props.ipAddressType],
-      ["healthCheck", props.healthCheck],
+      ["port", settings.port],
+      ["vpc", settings.vpc],
+      ["protocol", settings.protocol],
+      ["protocolVersion", settings.protocolVersion],
+      ["ipAddressType", settings.ipAddressType],
+      ["healthCheck", settings.healthCheck],
+      ["peeredCidrs", settings.peeredCidrs],
     ];
     for (const [prop, value] of notForLambda) {
       if (value !== undefined) {
@@ -278,43 +426,67 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     }
   }
 
-  private checkNetworkTargets(props: LatticeTargetGroupProps): void {
-    requireValue(this, "vpc", props.vpc, `the VPC of the targets (required for ${props.type} target groups)`);
-    requireValue(this, "protocol", props.protocol, `HTTP, HTTPS or TCP (required for ${props.type} target groups)`);
-    checkOneOf(this, "protocol", props.protocol, PROTOCOLS);
-    checkOneOf(this, "protocolVersion", props.protocolVersion, PROTOCOL_VERSIONS);
-    checkPort(this, "port", props.port);
-    checkOneOf(this, "ipAddressType", props.ipAddressType, ["IPV4", "IPV6"]);
-    if (props.ipAddressType !== undefined && props.type !== "IP") {
-      throw new ValidationError(this, "ipAddressType", props.ipAddressType, "nothing: only IP target groups choose an address family");
+  /** Fails on settings AWS rejects for the group's type; returns the targets' VPC. */
+  private checkNetworkTargets(settings: TargetGroupSettings): IVpc {
+    const vpc = requireValue(this, "vpc", settings.vpc, `the VPC of the targets (required for ${this.type} target groups)`);
+    checkObject(this, "vpc", vpc);
+    requireValue(this, "protocol", settings.protocol, `HTTP, HTTPS or TCP (required for ${this.type} target groups)`);
+    checkOneOf(this, "protocol", settings.protocol, PROTOCOLS);
+    checkOneOf(this, "protocolVersion", settings.protocolVersion, PROTOCOL_VERSIONS);
+    checkPort(this, "port", settings.port);
+    checkOneOf(this, "ipAddressType", settings.ipAddressType, ["IPV4", "IPV6"]);
+    if (settings.ipAddressType !== undefined && this.type !== "IP") {
+      throw new ValidationError(this, "ipAddressType", settings.ipAddressType, "nothing: only IP target groups choose an address family");
     }
-    if (props.ipAddressType === "IPV6" && props.vpc!.ipv6CidrBlock === undefined) {
-      throw new ValidationError(this, "ipAddressType", props.ipAddressType, "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets");
+    if (settings.peeredCidrs !== undefined && this.type !== "IP") {
+      throw new ValidationError(this, "peeredCidrs", settings.peeredCidrs, "nothing: only IP target groups register addresses");
     }
-    if (props.protocol === "TCP" && props.protocolVersion !== undefined) {
-      throw new ValidationError(this, "protocolVersion", props.protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
+    if (settings.ipAddressType === "IPV6" && vpc.ipv6CidrBlock === undefined) {
+      throw new ValidationError(this, "ipAddressType", settings.ipAddressType, "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets");
     }
-    if (props.type === "ALB" && props.protocol === "TCP") {
-      throw new ValidationError(this, "protocol", props.protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
+    if (settings.protocol === "TCP" && settings.protocolVersion !== undefined) {
+      throw new ValidationError(this, "protocolVersion", settings.protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
     }
-    if (props.healthCheck !== undefined) {
-      if (props.type === "ALB") {
-        throw new ValidationError(this, "healthCheck", props.healthCheck, "nothing for an ALB target group (VPC Lattice does not health-check ALBs; configure them on the ALB's own target groups)");
+    if (this.type === "ALB" && settings.protocol === "TCP") {
+      throw new ValidationError(this, "protocol", settings.protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
+    }
+    const healthCheck = checkObject(this, "healthCheck", settings.healthCheck);
+    if (healthCheck !== undefined) {
+      if (this.type === "ALB") {
+        throw new ValidationError(this, "healthCheck", healthCheck, "nothing for an ALB target group (VPC Lattice does not health-check ALBs; configure them on the ALB's own target groups)");
       }
-      checkHealthCheck(this, props.healthCheck);
-      const enabled = props.healthCheck.enabled ?? true;
-      if (props.protocol === "TCP" && enabled && (props.healthCheck.protocol === undefined || props.healthCheck.protocolVersion === undefined)) {
-        throw new ValidationError(this, "healthCheck", props.healthCheck, "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both");
+      checkHealthCheck(this, healthCheck);
+      const enabled = checkBoolean(this, "healthCheck.enabled", healthCheck.enabled) ?? true;
+      if (settings.protocol === "TCP" && enabled && (healthCheck.protocol === undefined || healthCheck.protocolVersion === undefined)) {
+        throw new ValidationError(this, "healthCheck", healthCheck, "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both");
       }
     }
+    return vpc;
   }
 
-  private checkAddressFamily(prop: string, target: LatticeTarget): void {
+  /** An IP target's family is the group's, and its address is one VPC Lattice reaches from the group's VPC. */
+  private checkAddress(prop: string, target: LatticeTarget): void {
     if (this.type !== "IP" || isUnresolved(target.id)) return;
     const wanted = this.ipAddressType === "IPV6" ? isIpv6Address : isIpv4Address;
     if (!wanted(target.id)) {
       throw new ValidationError(this, `${prop}.id`, target.id, `an ${this.ipAddressType === "IPV6" ? "IPv6" : "IPv4"} address (the target group's ipAddressType)`);
     }
+    if (this.vpc !== undefined) checkTargetAddress(this, `${prop}.id`, target.id, { vpc: this.vpc, peeredCidrs: this.peeredCidrs });
+  }
+
+  /** AWS registers a Lambda function only in a target group of the function's own account. */
+  private checkAccount(prop: string, target: LatticeTarget): void {
+    if (this.type !== "LAMBDA" || isUnresolved(target.id) || this.placement.accountId === undefined) return;
+    const account = parseArn(target.id)?.account;
+    if (account !== undefined && account !== this.placement.accountId) {
+      throw new ValidationError(this, `${prop}.id`, target.id, `a function of account ${this.placement.accountId}, the target group's (AWS registers functions of the target group's own account only)`);
+    }
+  }
+
+  /** What a target is, whatever its spelling: an IPv6 address in any notation, on its effective port. */
+  private identityOf(target: LatticeTarget): string {
+    const id = this.type === "IP" && !isUnresolved(target.id) ? (parseCidr(hostCidr(target.id))?.text ?? target.id) : target.id;
+    return `${id} ${target.port ?? this.port ?? ""}`;
   }
 
   /** VPC Lattice needs a resource-based permission on the function, limited to this target group. */
@@ -333,6 +505,34 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   }
 }
 
+/** The config of the props: the factory's, or one made of the deprecated flat props; never both. */
+function configOf(scope: Construct, props: LatticeTargetGroupProps): LatticeTargetGroupConfig {
+  const flat: TargetGroupSettings = {
+    vpc: props.vpc,
+    protocol: props.protocol,
+    port: props.port,
+    protocolVersion: props.protocolVersion,
+    ipAddressType: props.ipAddressType,
+    healthCheck: props.healthCheck,
+    lambdaEventStructureVersion: props.lambdaEventStructureVersion,
+  };
+  if (props.config !== undefined) {
+    checkInstance(scope, "config", props.config, LatticeTargetGroupConfig.isLatticeTargetGroupConfig, "LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer");
+    const mixed = ["type", ...Object.keys(flat)].find((key) => (props as unknown as Record<string, unknown>)[key] !== undefined);
+    if (mixed !== undefined) {
+      throw new ValidationError(scope, mixed, (props as unknown as Record<string, unknown>)[mixed], "nothing beside config: give it to the LatticeTargetGroupConfig factory");
+    }
+    return props.config;
+  }
+  requireValue(scope, "config", props.type, "a LatticeTargetGroupConfig: instances, ipAddresses, lambda or applicationLoadBalancer");
+  checkString(scope, "type", props.type);
+  checkOneOf(scope, "type", props.type, TARGET_GROUP_TYPES);
+  return LatticeTargetGroupConfig.fromFlatProps(props.type as LatticeTargetGroupType, flat);
+}
+
+function shortened(description: string): string {
+  return description.length <= MAX_RULE_DESCRIPTION ? description : `${description.slice(0, MAX_RULE_DESCRIPTION - 3)}...`;
+}
 
 class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly targetGroupId: string;
@@ -340,23 +540,23 @@ class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGrou
   public readonly type: LatticeTargetGroupType;
   public readonly protocol?: string;
   public readonly protocolVersion?: string;
+  public readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes) {
     super(scope, id);
-    checkPattern(
-      this,
-      "targetGroupArn",
-      attrs.targetGroupArn,
-      /^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\d{12}:targetgroup\/tg-[0-9a-z]{17}$/,
-      "a target group ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
-    );
+    requireProps(this, attrs, ["targetGroupArn", "type"]);
+    checkArn(this, "targetGroupArn", attrs.targetGroupArn, "latticeTargetGroup", { region: literalRegionOf(this, attrs.provider) });
     checkOneOf(this, "type", attrs.type, TARGET_GROUP_TYPES);
     checkOneOf(this, "protocol", attrs.protocol, PROTOCOLS);
     checkOneOf(this, "protocolVersion", attrs.protocolVersion, PROTOCOL_VERSIONS);
+    if (attrs.type === "LAMBDA" && attrs.protocol !== undefined) {
+      throw new ValidationError(this, "protocol", attrs.protocol, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly)");
+    }
     this.targetGroupArn = attrs.targetGroupArn;
     this.targetGroupId = idOfArn(attrs.targetGroupArn);
     this.type = attrs.type;
-    this.protocol = attrs.type === "LAMBDA" ? undefined : attrs.protocol;
+    this.protocol = attrs.protocol;
     this.protocolVersion = attrs.protocolVersion;
+    this.provider = attrs.provider;
   }
 }

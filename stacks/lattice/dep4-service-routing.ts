@@ -1,8 +1,8 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
+import { AuthPolicy, Certificate, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, PathMatch } from "../../modules/lattice";
 import { PrivateHostedZone, SecurityGroup } from "../../modules/vpc";
 import { Flows } from "../../modules/flows";
-import { Port } from "../../modules/core";
+import { OptOut, Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { clientVpcCallers, denyOutsiders, organizationRole, serveToClientVpc } from "./service-clients";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -17,6 +17,9 @@ import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
  * group. Requests through a TLS listener cannot be signed, so the vault and
  * the network admit anonymous callers only from the client VPC.
  */
+/** Why the vault admits unsigned callers: recorded on both auth policies. */
+const TLS_PASSTHROUGH_IS_UNSIGNED = OptOut.because("a TLS_PASSTHROUGH listener forwards the encrypted stream, so no request can be SigV4-signed; only the client VPC is admitted");
+
 export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4", "LS-3"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "dep4-storefront", "10.111.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "dep4-clients", "10.110.0.0/16");
@@ -24,45 +27,40 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
   const zone = new PrivateHostedZone(stack, "InternalZone", { zoneName: "internal.example.com", vpc: clientVpc });
   const workloads = new SecurityGroup(stack, "WorkloadsSecurityGroup", { vpc: appVpc, description: "Storefront and vault workloads reached through VPC Lattice" });
 
+  // One target group per kind of target; each opens the workloads' group to VPC Lattice on its own ports.
   const web = new LatticeTargetGroup(stack, "Web", {
     name: "storefront-web",
-    type: "INSTANCE",
-    vpc: appVpc,
-    protocol: "HTTP",
-    port: 8080,
-    healthCheck: { path: "/health" },
+    config: LatticeTargetGroupConfig.instances({ vpc: appVpc, protocol: "HTTP", port: 8080, healthCheck: { path: "/health" } }),
+    securityGroups: [workloads],
     targets: { "web-1": LatticeTarget.instance("i-0d4e5f6a7b8c90101"), "web-2": LatticeTarget.instance("i-0d4e5f6a7b8c90202") },
   });
   const api = new LatticeTargetGroup(stack, "Api", {
     name: "storefront-api",
-    type: "IP",
-    vpc: appVpc,
-    protocol: "HTTP",
-    port: 9000,
-    healthCheck: { path: "/ready" },
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc: appVpc, protocol: "HTTP", port: 9000, healthCheck: { path: "/ready" } }),
+    securityGroups: [workloads],
     targets: { "api-1": LatticeTarget.ipAddress("10.111.0.30"), "api-2": LatticeTarget.ipAddress("10.111.1.30") },
   });
   const webhooks = new LatticeTargetGroup(stack, "Webhooks", {
     name: "storefront-webhooks",
-    type: "LAMBDA",
+    config: LatticeTargetGroupConfig.lambda(),
     targets: { webhooks: LatticeTarget.lambdaFunction(`arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:storefront-webhooks:live`) },
   });
   const vault = new LatticeTargetGroup(stack, "Vault", {
     name: "card-vault-tls",
-    type: "IP",
-    vpc: appVpc,
-    protocol: "TCP",
-    port: 8443,
-    healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", path: "/health" },
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc: appVpc, protocol: "TCP", port: 8443, healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", path: "/health" } }),
+    securityGroups: [workloads],
     targets: { "vault-1": LatticeTarget.ipAddress("10.111.0.60"), "vault-2": LatticeTarget.ipAddress("10.111.1.60") },
   });
-  LatticeTargetGroup.allowLatticeTraffic(workloads, web, api, vault);
 
   const storefront = new LatticeService(stack, "Storefront", {
     name: "storefront",
     authPolicy: clientVpcCallers(clientVpc),
     customDomainName: "shop.internal.example.com",
-    certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d`,
+    // A wildcard certificate of the internal domain carries shop.internal.example.com.
+    certificate: Certificate.fromCertificateAttributes(stack, "InternalCertificate", {
+      certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d`,
+      domainNames: ["*.internal.example.com"],
+    }),
     hostedZone: zone,
   });
   storefront.addListener({
@@ -77,7 +75,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
 
   const cardVault = new LatticeService(stack, "CardVault", {
     name: "card-vault",
-    authPolicy: new AuthPolicy().allow({ sid: "TlsPassthroughFromClientVpc", sourceVpcs: [clientVpc], allowAnonymous: true }),
+    authPolicy: new AuthPolicy().allow({ sid: "TlsPassthroughFromClientVpc", sourceVpcs: [clientVpc], allowAnonymous: TLS_PASSTHROUGH_IS_UNSIGNED }),
     customDomainName: "vault.internal.example.com",
     hostedZone: zone,
   });
@@ -88,7 +86,7 @@ export const dep4ServiceRouting = exampleStack("dep4-service-routing", ["DEP-4",
     clientVpc,
     services: { storefront, vault: cardVault },
     ports: [Port.tcp(443)],
-    authPolicy: clientVpcCallers(clientVpc).allow({ sid: "TlsPassthroughToVault", services: [cardVault], sourceVpcs: [clientVpc], allowAnonymous: true }),
+    authPolicy: clientVpcCallers(clientVpc).allow({ sid: "TlsPassthroughToVault", services: [cardVault], sourceVpcs: [clientVpc], allowAnonymous: TLS_PASSTHROUGH_IS_UNSIGNED }),
   });
   new TerraformOutput(stack, "workloads_security_group_id", { value: workloads.securityGroupId, description: "Attach to the web instances, API tasks and vault hosts" });
 

@@ -1,6 +1,5 @@
 import { TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { VPC_LATTICE_SOURCE_CIDRS } from "../../modules/core";
 import { ILatticeTargetGroup, LatticeTargetGroup } from "../../modules/lattice";
 import { IVpc, Peer, SecurityGroup } from "../../modules/vpc";
 import { outputName } from "./service-network-demo";
@@ -47,9 +46,10 @@ export function serviceExportTargets(scope: Construct, id: string, props: Servic
       },
     ],
   });
-  const targetGroup = LatticeTargetGroup.fromAttributes(scope, id, { targetGroupArn: variable.stringValue, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1" });
+  const targetGroup = LatticeTargetGroup.fromLatticeTargetGroupAttributes(scope, id, { targetGroupArn: variable.stringValue, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1" });
   const podsSecurityGroup = new SecurityGroup(scope, `${id}SecurityGroup`, { vpc: props.vpc, description: `Pods of ${props.service} reached through VPC Lattice (SecurityGroupPolicy)` });
-  podsSecurityGroup.addIngressRule({ peer: Peer.cidr(VPC_LATTICE_SOURCE_CIDRS.ipv4), port: props.port, description: `VPC Lattice to the pods of ${props.service}` });
+  // The controller's target group is not this stack's to open groups for: the pods' group admits VPC Lattice itself.
+  podsSecurityGroup.addIngressRule({ peer: Peer.vpcLattice(), port: props.port, description: `VPC Lattice to the pods of ${props.service}` });
   return { targetGroup, podsSecurityGroup };
 }
 

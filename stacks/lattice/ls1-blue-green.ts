@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeService, LatticeTarget, LatticeTargetGroup, TrafficSplit } from "../../modules/lattice";
+import { LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, TrafficSplit } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
@@ -20,26 +20,20 @@ export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG
   const clientVpc = exampleVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
   const fleet = new SecurityGroup(stack, "FleetSecurityGroup", { vpc: appVpc, description: "Checkout fleets (blue and green) reached through VPC Lattice" });
 
-  const healthCheck = { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 };
+  const config = LatticeTargetGroupConfig.instances({ vpc: appVpc, protocol: "HTTP", port: 8080, healthCheck: { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 } });
+  // Both fleets open the one group to VPC Lattice; the rule they share names both.
   const blue = new LatticeTargetGroup(stack, "Blue", {
     name: "checkout-blue",
-    type: "INSTANCE",
-    vpc: appVpc,
-    protocol: "HTTP",
-    port: 8080,
-    healthCheck,
+    config,
+    securityGroups: [fleet],
     targets: { "blue-a": LatticeTarget.instance("i-0b1e0000000000a01"), "blue-b": LatticeTarget.instance("i-0b1e0000000000b01") },
   });
   const green = new LatticeTargetGroup(stack, "Green", {
     name: "checkout-green",
-    type: "INSTANCE",
-    vpc: appVpc,
-    protocol: "HTTP",
-    port: 8080,
-    healthCheck,
-    targets: { "green-a": LatticeTarget.instance("i-06e0000000000a02"), "green-b": LatticeTarget.instance("i-06e0000000000b02") },
+    config,
+    securityGroups: [fleet],
+    targets: { "green-a": LatticeTarget.instance("i-06e00000000000a02"), "green-b": LatticeTarget.instance("i-06e00000000000b02") },
   });
-  LatticeTargetGroup.allowLatticeTraffic(fleet, blue, green);
 
   const checkout = new LatticeService(stack, "Checkout", { name: "checkout", authPolicy: clientVpcCallers(clientVpc) });
   checkout.addListener({ protocol: "HTTPS", defaultAction: TrafficSplit.blueGreen({ blue, green, percentToGreen: 10 }) });

@@ -19,10 +19,9 @@ export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (s
   const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
 
   const variant = (id: string, name: string, ips: Record<string, string>): LatticeTargetGroup =>
-    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/ready", ips });
+    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/ready", ips, securityGroup: tasks });
   const variantA = variant("VariantA", "recommendations-a", { "a-1": "10.21.0.10", "a-2": "10.21.1.10" });
   const variantB = variant("VariantB", "recommendations-b", { "b-1": "10.21.0.20", "b-2": "10.21.1.20" });
-  LatticeTargetGroup.allowLatticeTraffic(tasks, variantA, variantB);
 
   const recommendations = new LatticeService(stack, "Recommendations", { name: "recommendations", authPolicy: clientVpcCallers(clientVpc) });
   recommendations.addListener({

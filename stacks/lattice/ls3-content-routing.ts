@@ -21,12 +21,11 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
   const backends = new SecurityGroup(stack, "BackendsSecurityGroup", { vpc: appVpc, description: "Shop backends reached through VPC Lattice" });
 
   const backend = (id: string, name: string, ips: Record<string, string>): LatticeTargetGroup =>
-    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/health", ips });
+    httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/health", ips, securityGroup: backends });
   const orders = backend("Orders", "shop-orders", { "orders-1": "10.31.0.11", "orders-2": "10.31.1.11" });
   const inventory = backend("Inventory", "shop-inventory", { "inventory-1": "10.31.0.12", "inventory-2": "10.31.1.12" });
   const catalog = backend("Catalog", "shop-catalog-v1", { "catalog-1": "10.31.0.13", "catalog-2": "10.31.1.13" });
   const catalogV2 = backend("CatalogV2", "shop-catalog-v2", { "catalog-v2-1": "10.31.0.14", "catalog-v2-2": "10.31.1.14" });
-  LatticeTargetGroup.allowLatticeTraffic(backends, orders, inventory, catalog, catalogV2);
 
   const shop = new LatticeService(stack, "Shop", {
     name: "shop-api",

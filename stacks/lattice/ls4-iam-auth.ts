@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { AuthPolicy, Certificate, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
 import { PrivateHostedZone, SecurityGroup } from "../../modules/vpc";
 import { Flows } from "../../modules/flows";
 import { Port } from "../../modules/core";
@@ -27,14 +27,10 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
 
   const api = new LatticeTargetGroup(stack, "PaymentsApi", {
     name: "payments-api",
-    type: "IP",
-    vpc: appVpc,
-    protocol: "HTTPS",
-    port: 8443,
-    healthCheck: { protocol: "HTTPS", path: "/health" },
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc: appVpc, protocol: "HTTPS", port: 8443, healthCheck: { protocol: "HTTPS", path: "/health" } }),
+    securityGroups: [tasks],
     targets: { "api-1": LatticeTarget.ipAddress("10.41.0.50"), "api-2": LatticeTarget.ipAddress("10.41.1.50") },
   });
-  LatticeTargetGroup.allowLatticeTraffic(tasks, api);
 
   const authPolicy = new AuthPolicy()
     .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: EXAMPLE_ORGANIZATION_ID, methods: ["GET", "HEAD"] })
@@ -49,7 +45,11 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
     name: "payments",
     authPolicy,
     customDomainName: "payments.internal.example.com",
-    certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b`,
+    // The certificate issued for the custom domain: its names are checked against customDomainName at synth.
+    certificate: Certificate.fromCertificateAttributes(stack, "PaymentsCertificate", {
+      certificateArn: `arn:aws:acm:us-east-1:${OWNER_ACCOUNT}:certificate/4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b`,
+      domainNames: ["payments.internal.example.com"],
+    }),
     hostedZone: zone,
   });
   payments.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(api) });

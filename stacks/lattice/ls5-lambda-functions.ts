@@ -1,4 +1,4 @@
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch, TrafficSplit } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, PathMatch, TrafficSplit } from "../../modules/lattice";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { Flows } from "../../modules/flows";
@@ -20,7 +20,7 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
   const clientVpc = exampleVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
 
   const lambdaGroup = (id: string, name: string, functionArn: string): LatticeTargetGroup =>
-    new LatticeTargetGroup(stack, id, { name, type: "LAMBDA", lambdaEventStructureVersion: "V2", targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
+    new LatticeTargetGroup(stack, id, { name, config: LatticeTargetGroupConfig.lambda({ eventStructureVersion: "V2" }), targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
   const ordersLive = lambdaGroup("OrdersLive", "orders-live", functionAlias("orders", "live"));
   const ordersNext = lambdaGroup("OrdersNext", "orders-next", functionAlias("orders", "next"));
   const payments = lambdaGroup("Payments", "payments-fn", functionAlias("payments", "live"));

@@ -2,19 +2,16 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { PortRange } from "../../modules/core";
 import { FlowPrincipal, FlowRequest, Flows } from "../../modules/flows";
-import { AuthPolicy, LatticeService, LatticeTarget, LatticeTargetGroup, ServiceNetwork } from "../../modules/lattice";
-import { IVpc, Vpc } from "../../modules/vpc";
+import { AuthPolicy, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, ServiceNetwork } from "../../modules/lattice";
+import { ISecurityGroup, IVpc, Vpc } from "../../modules/vpc";
 import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT } from "../example-values";
 
-/** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name. */
-export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string> }): LatticeTargetGroup {
+/** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name, whose targets' group it opens to VPC Lattice. */
+export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string>; securityGroup: ISecurityGroup }): LatticeTargetGroup {
   return new LatticeTargetGroup(scope, id, {
     name: props.name,
-    type: "IP",
-    vpc: props.vpc,
-    protocol: "HTTP",
-    port: 8080,
-    healthCheck: { path: props.healthCheckPath },
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc: props.vpc, protocol: "HTTP", port: 8080, healthCheck: { path: props.healthCheckPath } }),
+    securityGroups: [props.securityGroup],
     targets: Object.fromEntries(Object.entries(props.ips).map(([key, ip]) => [key, LatticeTarget.ipAddress(ip)])),
   });
 }

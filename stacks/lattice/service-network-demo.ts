@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AuthPolicy, ILatticeTargetGroup, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { AuthPolicy, ILatticeTargetGroup, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
 import { IVpc, SecurityGroup } from "../../modules/vpc";
 
 /** The port the demo services' targets listen on. */
@@ -51,18 +51,15 @@ export interface DemoIpTargetsProps {
  * The group's ID is output as `<name>_targets_security_group_id`.
  */
 export function demoIpTargets(scope: Construct, id: string, props: DemoIpTargetsProps): LatticeTargetGroup {
+  const securityGroup = new SecurityGroup(scope, `${id}TargetsSecurityGroup`, { provider: props.provider, vpc: props.vpc, description: `Targets of ${props.name}, reached through VPC Lattice` });
   const targetGroup = new LatticeTargetGroup(scope, `${id}Targets`, {
     provider: props.provider,
     name: `${props.name}-pods`,
-    type: "IP",
-    vpc: props.vpc,
-    protocol: "HTTP",
-    port: DEMO_TARGET_PORT,
-    healthCheck: { path: "/health" },
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc: props.vpc, protocol: "HTTP", port: DEMO_TARGET_PORT, healthCheck: { path: "/health" } }),
+    // The group opens the targets' security group to VPC Lattice on the traffic and health-check ports.
+    securityGroups: [securityGroup],
     targets: Object.fromEntries(Object.entries(props.addresses).map(([name, ip]) => [name, LatticeTarget.ipAddress(ip)])),
   });
-  const securityGroup = new SecurityGroup(scope, `${id}TargetsSecurityGroup`, { provider: props.provider, vpc: props.vpc, description: `Targets of ${props.name}, reached through VPC Lattice` });
-  LatticeTargetGroup.allowLatticeTraffic(securityGroup, targetGroup);
   new TerraformOutput(scope, `${outputName(props.name)}_targets_security_group_id`, { value: securityGroup.securityGroupId, description: `Attach to the targets of ${props.name}` });
   return targetGroup;
 }

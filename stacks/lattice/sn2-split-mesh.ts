@@ -1,4 +1,5 @@
 import { TerraformOutput } from "cdktf";
+import { OptOut } from "../../modules/core";
 import { Flows } from "../../modules/flows";
 import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
@@ -34,7 +35,7 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
   const mesh = new LatticeMesh(stack, "Mesh", {
     name: "partner-mesh",
     sharedWith: [SharePrincipal.account(PARTNER_ACCOUNT)],
-    allowExternalPrincipals: true,
+    allowExternalPrincipals: OptOut.because("the partner account is outside the organization; it accepts the share in sn2-mesh-member"),
     // Only the partner's VPCs, and only reads: a partner is trusted less than a team of the organization.
     authPolicy: new AuthPolicy().allow({ sid: "PartnerVpcs", ...partnerReads, sourceVpcOwnerAccounts: [PARTNER_ACCOUNT] }),
   });
@@ -77,7 +78,7 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
 export const sn2MeshMember = exampleStack("sn2-mesh-member", ["SN-2"], (stack) => {
   const vpc = exampleVpc(stack, "PartnerVpc", "partner-clients", "10.60.0.0/16");
   const member = new LatticeMeshMember(stack, "Member", {
-    serviceNetwork: ServiceNetwork.fromArn(stack, "PartnerMesh", NETWORK_ARN),
+    serviceNetwork: ServiceNetwork.fromServiceNetworkAttributes(stack, "PartnerMesh", { serviceNetworkArn: NETWORK_ARN }),
     acceptShare: { resourceShareArn: SHARE_ARN },
     provider: stack.provider,
     vpc,

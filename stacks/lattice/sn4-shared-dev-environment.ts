@@ -2,6 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
 import { SharePrincipal } from "../../modules/ram";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../modules/lattice";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { demoIpTargets, demoService } from "./service-network-demo";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -27,7 +28,9 @@ const PRODUCTION_VPC_ID = "vpc-0e1f2a3b4c5d60718";
  * principals of that OU (derived from the share) and the platform account's
  * own CI runners, from the platform VPC: the platform account is not in the
  * teams' OU, so a policy derived from the share alone would lock them out.
- * Logs are kept 30 days: test traffic.
+ * In the platform VPC only the CI runners reach the network: its
+ * association admits their security group, not the whole VPC. Logs are
+ * kept 30 days: test traffic.
  */
 export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment", ["SN-4"], (stack) => {
   const platformVpc = exampleVpc(stack, "PlatformVpc", "dev-platform", "10.70.0.0/16");
@@ -40,8 +43,10 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
     sharing: { principals: [devTeams] },
     accessLogs: AccessLogs.toNewLogGroup({ retentionInDays: 30 }),
   });
-  // The platform team's own CI runners use the network too.
-  network.associateVpc("dev-platform", { vpc: platformVpc });
+  // The platform team's own CI runners use the network too, and nothing else of the platform VPC does.
+  const ciRunners = new SecurityGroup(stack, "CiRunnersSecurityGroup", { vpc: platformVpc, description: "CI runners of the platform team" });
+  const platformAssociation = network.associateVpc("dev-platform", { vpc: platformVpc, open: false });
+  platformAssociation.connections.allowDefaultPortFrom(ciRunners, "Platform CI runners to the shared test doubles");
 
   const mockPayments = demoService(stack, "MockPayments", {
     name: "mock-payments",
@@ -59,17 +64,24 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn, description: "Team accounts associate their VPCs with this ARN" });
   new TerraformOutput(stack, "mock_payments_dns_name", { value: mockPayments.dnsName });
   new TerraformOutput(stack, "test_data_dns_name", { value: testData.dnsName });
+  new TerraformOutput(stack, "ci_runners_security_group_id", { value: ciRunners.securityGroupId, description: "Give to the platform's CI runners: the only hosts of the platform VPC that reach the network" });
 
   const ciRunner = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/ci-runner`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [PLATFORM_PATH] };
   const teamTests = { arn: `arn:aws:iam::${TEAM_ACCOUNT}:role/integration-tests`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [DEV_TEAMS_PATH] };
   const productionApp = { arn: `arn:aws:iam::${PRODUCTION_ACCOUNT}:role/checkout`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [PRODUCTION_PATH] };
   Flows.of(stack)
     .allow("platform-ci-charges-mock-payments", {
-      from: { vpc: platformVpc, principal: ciRunner },
+      from: { vpc: platformVpc, securityGroup: ciRunners, principal: ciRunner },
       to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
       description: "The platform team's own CI runners, outside the teams' OU, use the network they run",
     })
-    .allow("platform-ci-reads-test-data", { from: { vpc: platformVpc, principal: ciRunner }, to: { target: testData, request: { method: "GET", path: "/fixtures/customers" } } })
+    .allow("platform-ci-reads-test-data", { from: { vpc: platformVpc, securityGroup: ciRunners, principal: ciRunner }, to: { target: testData, request: { method: "GET", path: "/fixtures/customers" } } })
+    .deny("platform-host-outside-the-ci-runners-denied", {
+      from: { vpc: platformVpc, principal: ciRunner },
+      to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
+      reason: "has no ingress from",
+      description: "The platform association admits the CI runners' security group only: another host of the VPC, even with a CI role, does not get in",
+    })
     .allow("dev-team-tests-charge-mock-payments", {
       from: { vpc: TEAM_VPC_ID, principal: teamTests },
       to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
@@ -82,11 +94,11 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
       description: "A production account of the organization is outside the teams' OU: the network is not shared with it",
     })
     .deny("caller-outside-the-ou-denied-in-platform-vpc", {
-      from: { vpc: platformVpc, principal: productionApp },
+      from: { vpc: platformVpc, securityGroup: ciRunners, principal: productionApp },
       to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
       reason: "no Allow statement matches arn:aws:iam::555555555555:role/checkout",
       description: "Credentials of an account outside the OU get nothing, even from the platform VPC",
     })
-    .deny("unsigned-request-denied", { from: { vpc: platformVpc, principal: { anonymous: true } }, to: { target: testData }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", { from: { vpc: platformVpc, securityGroup: ciRunners, principal: { anonymous: true } }, to: { target: testData }, reason: "matches anonymous" })
     .deny("internet-cannot-reach-test-data", { from: { internet: true }, to: { target: testData }, reason: "no public address" });
 });

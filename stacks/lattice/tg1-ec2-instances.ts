@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
@@ -20,18 +20,20 @@ export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4
 
   const fleet = new LatticeTargetGroup(stack, "Fleet", {
     name: "inventory-instances",
-    type: "INSTANCE",
-    vpc: appVpc,
-    protocol: "HTTP",
-    port: 8080,
-    healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+    config: LatticeTargetGroupConfig.instances({
+      vpc: appVpc,
+      protocol: "HTTP",
+      port: 8080,
+      healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+    }),
+    // Opened to VPC Lattice on 8080 and on the migrating instance's own 8081.
+    securityGroups: [instances],
     targets: {
       "inventory-1": LatticeTarget.instance("i-0a1b2c3d4e5f60711"),
       "inventory-2": LatticeTarget.instance("i-0a1b2c3d4e5f60722"),
       "inventory-3": LatticeTarget.instance("i-0a1b2c3d4e5f60733", 8081),
     },
   });
-  LatticeTargetGroup.allowLatticeTraffic(instances, fleet);
 
   const inventory = new LatticeService(stack, "Inventory", { name: "inventory", authPolicy: clientVpcCallers(clientVpc) });
   inventory.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(fleet) });

@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
@@ -19,20 +19,21 @@ export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"]
 
   const pricing = new LatticeTargetGroup(stack, "Pricing", {
     name: "pricing-backends",
-    type: "IP",
-    vpc: appVpc,
-    protocol: "HTTPS",
-    port: 8443,
-    protocolVersion: "HTTP2",
-    ipAddressType: "IPV4",
-    healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", port: 9443, path: "/status", intervalSeconds: 15 },
+    config: LatticeTargetGroupConfig.ipAddresses({
+      vpc: appVpc,
+      protocol: "HTTPS",
+      port: 8443,
+      protocolVersion: "HTTP2",
+      ipAddressType: "IPV4",
+      healthCheck: { protocol: "HTTPS", protocolVersion: "HTTP1", port: 9443, path: "/status", intervalSeconds: 15 },
+    }),
+    securityGroups: [backends],
     targets: {
       "pricing-1": LatticeTarget.ipAddress("10.71.0.40"),
       "pricing-2": LatticeTarget.ipAddress("10.71.1.40"),
       "pricing-3": LatticeTarget.ipAddress("10.71.1.41"),
     },
   });
-  LatticeTargetGroup.allowLatticeTraffic(backends, pricing);
 
   const service = new LatticeService(stack, "PricingService", { name: "pricing", authPolicy: clientVpcCallers(clientVpc) });
   service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(pricing) });

@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { Flows } from "../../modules/flows";
@@ -16,8 +16,7 @@ export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "D
 
   const thumbnails = new LatticeTargetGroup(stack, "Thumbnails", {
     name: "thumbnails-fn",
-    type: "LAMBDA",
-    lambdaEventStructureVersion: "V2",
+    config: LatticeTargetGroupConfig.lambda({ eventStructureVersion: "V2" }),
     targets: { thumbnails: LatticeTarget.lambdaFunction(`arn:aws:lambda:us-east-1:${OWNER_ACCOUNT}:function:thumbnails:live`) },
   });
 

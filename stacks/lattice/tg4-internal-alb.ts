@@ -1,5 +1,4 @@
-import { TerraformOutput } from "cdktf";
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, PathMatch } from "../../modules/lattice";
+import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, PathMatch } from "../../modules/lattice";
 import { SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
@@ -12,24 +11,26 @@ import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
  * routing (host rules, OIDC, sticky sessions) while VPC Lattice brings it to
  * other VPCs and accounts. The ALB target group forwards HTTPS on the ALB's
  * listener port; health checks stay on the ALB's own target groups. The
- * created security group, added to the ALB, admits VPC Lattice on 443.
+ * ALB's existing security group (made with the ALB, outside this stack) is
+ * imported, and the target group adds the rule that admits VPC Lattice on
+ * 443 to it: nobody has to attach a new group to the load balancer.
  */
+/** The security group the legacy ALB was created with, by another team's stack. */
+const LEGACY_ALB_SECURITY_GROUP = "sg-0f4e5a6b7c8d9e0f1";
+
 export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
-  const albSecurityGroup = new SecurityGroup(stack, "AlbSecurityGroup", { vpc: appVpc, description: "Internal ALB reached through VPC Lattice" });
+  const albSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "AlbSecurityGroup", { securityGroupId: LEGACY_ALB_SECURITY_GROUP, vpcId: appVpc.vpcId });
 
   const alb = new LatticeTargetGroup(stack, "LegacyAlb", {
     name: "legacy-portal-alb",
-    type: "ALB",
-    vpc: appVpc,
-    protocol: "HTTPS",
-    port: 443,
+    config: LatticeTargetGroupConfig.applicationLoadBalancer({ vpc: appVpc, protocol: "HTTPS", port: 443 }),
+    securityGroups: [albSecurityGroup],
     targets: {
       "legacy-portal": LatticeTarget.applicationLoadBalancer(`arn:aws:elasticloadbalancing:us-east-1:${OWNER_ACCOUNT}:loadbalancer/app/legacy-portal/4e5f6a7b8c9d0e1f`),
     },
   });
-  LatticeTargetGroup.allowLatticeTraffic(albSecurityGroup, alb);
 
   const portal = new LatticeService(stack, "Portal", { name: "legacy-portal", authPolicy: clientVpcCallers(clientVpc) });
   portal.addListener({
@@ -39,7 +40,6 @@ export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"]
   });
 
   serveToClientVpc(stack, { name: "tg4-legacy-portal", clientVpc, services: { portal }, ports: [Port.tcp(443)] });
-  new TerraformOutput(stack, "alb_security_group_id", { value: albSecurityGroup.securityGroupId, description: "Add to the internal ALB" });
 
   const client = { vpc: clientVpc, principal: organizationRole("partner-portal-users") };
   Flows.of(stack)

@@ -143,7 +143,7 @@ describe("AuthPolicy", () => {
     const stack = stackWithProvider();
     expectValidationError(
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ roles: ["orders-reader"] }) }),
-      "authPolicy.statements[0].principals[0]",
+      "authPolicy.statements[0].roles[0]",
       "orders-reader",
     );
   });
@@ -181,6 +181,15 @@ describe("AuthPolicy", () => {
       () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "read-only", accounts: ["222222222222"] }) }),
       "authPolicy.statements[0].sid",
       "read-only",
+    );
+  });
+
+  test("fails when two statements share a Sid (refused once, by the policy document)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "Readers", accounts: ["222222222222"] }).allow({ sid: "Readers", accounts: ["333333333333"] }) }),
+      "authPolicy.statements[1].sid",
+      "Readers",
     );
   });
 

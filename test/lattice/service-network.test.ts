@@ -193,10 +193,11 @@ describe("ServiceNetwork", () => {
     const stack = stackWithProvider();
     const shared = network(stack);
     const warnings = () => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data as string));
-    for (let i = 0; i < 500; i++) shared.associateService(`s${i}`, fakeService());
+    const service = (i: number) => fakeService(`arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-${String(i).padStart(17, "0")}`);
+    for (let i = 0; i < 500; i++) shared.associateService(`s${i}`, service(i));
     expect(warnings()).toEqual([]);
-    shared.associateService("s500", fakeService());
-    shared.associateService("s501", fakeService());
+    shared.associateService("s500", service(500));
+    shared.associateService("s501", service(501));
     expect(warnings()).toEqual([expect.stringContaining('"Service associations per service network" quota')]);
   });
 

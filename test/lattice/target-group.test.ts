@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
-import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupProps } from "../../modules/lattice";
+import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, LatticeTargetGroupProps } from "../../modules/lattice";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";
@@ -100,13 +100,18 @@ describe("LatticeTargetGroup", () => {
     const group = new SecurityGroup(stack, "Targets", { vpc, description: "targets" });
     const blue = new LatticeTargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
     const green = new LatticeTargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
-    const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
+    const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
     const v6 = new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: dualStack, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
     LatticeTargetGroup.allowLatticeTraffic(group, blue, green, v6);
     const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
-    const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}`).sort();
-    expect(summary).toEqual(["169.254.171.0/24 8080", "169.254.171.0/24 8081", "169.254.171.0/24 9090", "fd00:ec2:80::/64 8080"]);
-    expect(rules[0].description).toBe("VPC Lattice to the targets of Blue, Green, V6");
+    const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}: ${r.description}`).sort();
+    // Each rule names the target groups it serves.
+    expect(summary).toEqual([
+      "169.254.171.0/24 8080: VPC Lattice to the targets of Blue, Green",
+      "169.254.171.0/24 8081: VPC Lattice to the targets of Green",
+      "169.254.171.0/24 9090: VPC Lattice to the targets of Blue",
+      "fd00:ec2:80::/64 8080: VPC Lattice to the targets of V6",
+    ]);
   });
 
   test("allowLatticeTraffic declares the group it opens as the targets' security group, once, next to declared ones", () => {
@@ -116,6 +121,33 @@ describe("LatticeTargetGroup", () => {
     const group = new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", port: 8080, targetSecurityGroups: [agents, tasks] });
     LatticeTargetGroup.allowLatticeTraffic(tasks, group);
     expect(flowNotesOf(stack).targetSecurityGroupIds).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Agents_\w+\.id\}$/), expect.stringMatching(/^\$\{aws_security_group\.Tasks_\w+\.id\}$/)]);
+  });
+
+  test("securityGroups open the targets' groups like allowLatticeTraffic did, with the same rule addresses; connections.addSecurityGroup and later targets open more", () => {
+    const ruleAddresses = (build: (stack: TerraformStack, vpc: ReturnType<typeof Vpc.fromVpcAttributes>, group: SecurityGroup) => void) => {
+      const { stack, vpc } = withVpc();
+      build(stack, vpc, new SecurityGroup(stack, "Targets", { vpc, description: "targets" }));
+      return Object.keys(synthJson(stack).resource.aws_vpc_security_group_ingress_rule).sort();
+    };
+    const deprecated = ruleAddresses((stack, vpc, group) => {
+      const blue = new LatticeTargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
+      LatticeTargetGroup.allowLatticeTraffic(group, blue);
+    });
+    const current = ruleAddresses((stack, vpc, group) => {
+      new LatticeTargetGroup(stack, "Blue", { name: "blue", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } }), securityGroups: [group] });
+    });
+    expect(current).toEqual(deprecated);
+    expect(current).toHaveLength(2);
+
+    const { stack, vpc } = withVpc();
+    const agents = SecurityGroup.fromSecurityGroupAttributes(stack, "Agents", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
+    const group = new LatticeTargetGroup(stack, "Group", { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }) });
+    group.connections.addSecurityGroup(agents);
+    group.addTarget("odd", LatticeTarget.ipAddress("10.0.0.9", 8081));
+    const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
+    // The imported group takes the rules; the later target's own port is opened too.
+    expect(rules.map((r) => `${r.security_group_id} ${r.from_port}`).sort()).toEqual(["sg-0123456789abcdef0 8080", "sg-0123456789abcdef0 8081"]);
+    expect(flowNotesOf(stack).targetSecurityGroupIds).toEqual(["sg-0123456789abcdef0"]);
   });
 
   test("targetsRegisteredBy: Terraform owns the group without attachments, and records the registrar for the flow analysis", () => {

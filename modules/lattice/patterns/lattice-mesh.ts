@@ -1,6 +1,6 @@
 import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, PortRange, stableId, ValidationError } from "../../core";
+import { AwsResourceProps, checkAccountId, checkList, checkPattern, checkUnique, OptOut, PortRange, requireProps, requireValue, stableId, ValidationError } from "../../core";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISecurityGroup, IVpc } from "../../vpc";
 import { AccessLogs } from "../access-logs";
@@ -32,6 +32,8 @@ export interface LatticeMeshMemberOptions {
   readonly ports?: readonly PortRange[];
   /** Services the member registers in the network. @default - none */
   readonly services?: readonly MeshService[];
+  /** Tags of the member's associations. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface LatticeMeshMemberProps extends LatticeMeshMemberOptions {
@@ -70,7 +72,8 @@ export class LatticeMeshMember extends Construct {
 
   constructor(scope: Construct, id: string, props: LatticeMeshMemberProps) {
     super(scope, id);
-    const services = props.services ?? [];
+    requireProps(this, props, ["serviceNetwork"]);
+    const services = checkList(this, "services", props.services) ?? [];
     checkUnique(this, "services", services, (s) => s.name);
     if (props.vpc === undefined && services.length === 0) {
       throw new ValidationError(this, "vpc, services", "neither", "a client VPC, services, or both: a member with neither adds nothing to the mesh");
@@ -84,7 +87,7 @@ export class LatticeMeshMember extends Construct {
       this.accepter = new ResourceShareAccepter(this, "ShareAccepter", { share: props.acceptShare, provider: props.provider });
       dependsOn.push(this.accepter.resource);
     }
-    const common = { serviceNetwork: props.serviceNetwork, provider: props.provider, dependsOn: dependsOn.length === 0 ? undefined : dependsOn };
+    const common = { serviceNetwork: props.serviceNetwork, provider: props.provider, dependsOn: dependsOn.length === 0 ? undefined : dependsOn, tags: props.tags };
     if (props.vpc !== undefined) {
       this.vpcAssociation = new ServiceNetworkVpcAssociation(this, "VpcAssociation", {
         ...common,
@@ -119,10 +122,12 @@ export interface LatticeMeshProps extends AwsResourceProps {
    */
   readonly sharedWith?: readonly SharePrincipal[];
   /**
-   * Share outside the owner's organization. Members then accept the share.
-   * @default false
+   * Share outside the owner's organization: `OptOut.because("<why>")`, whose
+   * reason is recorded on the share (`true` still works, deprecated).
+   * Members then accept the share.
+   * @default - principals of the organization only
    */
-  readonly allowExternalPrincipals?: boolean;
+  readonly allowExternalPrincipals?: OptOut | boolean;
   /**
    * Members accept the share before associating. Needed outside the
    * organization, or when the organization has not enabled sharing with RAM.
@@ -133,6 +138,8 @@ export interface LatticeMeshProps extends AwsResourceProps {
   readonly authPolicy?: AuthPolicy;
   /** @default AccessLogs.toNewLogGroup() */
   readonly accessLogs?: AccessLogs;
+  /** Tags of the network, its share and the members' associations. @default - Name only, on the network */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -156,13 +163,23 @@ export class LatticeMesh extends Construct {
 
   constructor(scope: Construct, id: string, props: LatticeMeshProps) {
     super(scope, id);
-    const members = props.members ?? [];
+    requireProps(this, props, ["name"]);
+    const members = checkList(this, "members", props.members) ?? [];
     checkUnique(this, "members", members, (m) => m.name);
     members.forEach((m, i) => {
       checkPattern(this, `members[${i}].name`, m.name, /^[A-Za-z0-9-]+$/, "letters, digits and hyphens (it keys Terraform addresses)");
       checkAccountId(this, `members[${i}].accountId`, m.accountId);
     });
-    const principals = [...members.map((m) => SharePrincipal.account(m.accountId)), ...(props.sharedWith ?? [])];
+    const principals = [...members.map((m) => SharePrincipal.account(m.accountId)), ...(checkList(this, "sharedWith", props.sharedWith) ?? [])];
+    members.forEach((m, i) => {
+      const first = members.findIndex((other) => other.accountId === m.accountId);
+      if (first !== i) throw new ValidationError(this, `members[${i}].accountId`, m.accountId, `a member account once (members[${first}] is account ${m.accountId}; give it both a VPC and services)`);
+    });
+    const shared = props.sharedWith ?? [];
+    shared.forEach((p, i) => {
+      const member = members.findIndex((m) => m.accountId === p.value);
+      if (member >= 0) throw new ValidationError(this, `sharedWith[${i}]`, p.value, `a principal that is not a member (members[${member}] is account ${p.value}, which the network is shared with already)`);
+    });
     if (principals.length === 0) {
       throw new ValidationError(this, "members, sharedWith", [], "at least one member or principal to share the network with");
     }
@@ -172,10 +189,11 @@ export class LatticeMesh extends Construct {
       authPolicy: props.authPolicy,
       accessLogs: props.accessLogs,
       sharing: { principals, allowExternalPrincipals: props.allowExternalPrincipals },
+      tags: props.tags,
     });
     // Always set: the network is given principals to share with.
-    this.share = this.serviceNetwork.share!;
-    const accept = props.acceptShareInvitations ?? props.allowExternalPrincipals ?? false;
+    this.share = requireValue(this, "sharedWith", this.serviceNetwork.share, "principals to share the network with");
+    const accept = props.acceptShareInvitations ?? this.share.allowExternalPrincipals;
     this.members = Object.fromEntries(
       members.map((m) => [
         m.name,
@@ -185,6 +203,7 @@ export class LatticeMesh extends Construct {
           acceptShare: accept ? this.share : undefined,
           // The member can only see the network once the share holds it and names the member's account.
           dependsOn: this.serviceNetwork.shareDependencies,
+          tags: m.tags ?? props.tags,
         }),
       ]),
     );
