@@ -457,7 +457,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
 
   // endpoints patterns
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "A service access pattern with no service", fix: "Pass at least one preset, e.g. ServiceAccessPresets.kms([...]).", path: "Access", prop: "services", received: "[]", build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: [] }) },
-  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access", prop: "allowedPeers[0]", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
   {
     module: "endpoints",
     api: "PrivateAwsServiceAccess",

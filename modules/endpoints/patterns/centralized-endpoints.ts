@@ -4,9 +4,10 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId } from "../../core";
+import { checkItemCount, checkList, checkObject, isUnresolved, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
 import { IVpc, Peer } from "../../vpc";
-import { NetworkEndpointProps } from "../endpoint-base";
+import { checkSameVpc, NetworkEndpointProps } from "../endpoint-base";
+import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
@@ -71,8 +72,17 @@ export class CentralizedEndpoints extends Construct {
 
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
-    checkItemCount(this, "spokes", props.spokes, 1);
-    checkUnique(this, "spokes", props.spokes, (s) => s.name);
+    requireProps(this, props, ["vpc", "services", "spokes"]);
+    const spokes = checkList(this, "spokes", props.spokes) ?? [];
+    checkItemCount(this, "spokes", spokes, 1);
+    spokes.forEach((spoke, i) => {
+      checkObject(this, `spokes[${i}]`, spoke);
+      requireProps(this, spoke, ["name", "vpc"]);
+      if (spoke.vpc === props.vpc) throw new ValidationError(this, `spokes[${i}].vpc`, spoke.name, "a VPC other than the hub (vpc), which resolves the services to its own endpoints already");
+    });
+    checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
+    checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
+    checkSameVpc(this, "subnets", props.vpc, props.subnets ?? []);
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
     const interfaces = props.services.filter((access) => access.endpointType !== "Gateway");
@@ -97,7 +107,7 @@ export class CentralizedEndpoints extends Construct {
     for (const access of interfaces) {
       const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
       const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
-        zoneName: access.service.dnsName(this, `services.${access.service.shortName}`, region),
+        zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
         wildcard: access.service.wildcardDns,
         endpoint,
         hub: props.vpc,

@@ -124,11 +124,15 @@ describe("CentralizedEndpoints", () => {
     expect(rules.map(([name]) => name).filter((n) => /spoke-a|spoke-b/.test(n))).toHaveLength(2);
   });
 
-  test("fails when there is no spoke, or two spokes share a name", () => {
+  test("fails when there is no spoke, two spokes share a name or a VPC, or the hub is its own spoke", () => {
     const stack = stackWithProvider();
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const spoke = testVpc(stack, ["us-east-1a", "us-east-1b"], "Spoke");
+    const other = testVpc(stack, ["us-east-1a", "us-east-1b"], "Other");
     const services = ServiceAccessPresets.kms([KEY]);
     expectValidationError(() => new CentralizedEndpoints(stack, "None", { vpc: hub, spokes: [], services }), "spokes", "[]");
-    expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: hub }, { name: "a", vpc: hub }], services }), "spokes", "a");
+    const twice = expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: spoke }, { name: "a", vpc: other }], services }), "spokes[1]", "a");
+    expect(twice.expected).toContain("spokes[0]");
+    expectValidationError(() => new CentralizedEndpoints(stack, "Self", { vpc: hub, spokes: [{ name: "hub", vpc: hub }], services }), "spokes[0].vpc", "hub");
   });
 });
