@@ -436,12 +436,12 @@ function comparableVpcId(scope: Construct, id: string | undefined): string | und
 
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
-/** Terraform's timeouts block: Go durations only, or the provider fails at plan. */
-function checkTimeouts(scope: Construct, timeouts: EndpointTimeouts | undefined): EndpointTimeouts | undefined {
+/** Terraform's timeouts block: the operations the resource has, Go durations only, or the provider fails at plan. @internal */
+export function checkTimeouts<T extends object>(scope: Construct, timeouts: T | undefined, operations: readonly string[] = ["create", "update", "delete"]): T | undefined {
   checkObject(scope, "timeouts", timeouts);
   if (timeouts === undefined) return undefined;
   for (const [key, value] of Object.entries(timeouts)) {
-    if (!["create", "update", "delete"].includes(key)) throw new ValidationError(scope, `timeouts.${key}`, value, "only create, update and delete");
+    if (!operations.includes(key)) throw new ValidationError(scope, `timeouts.${key}`, value, `only ${operations.join(", ")}`);
     checkPattern(scope, `timeouts.${key}`, value, DURATION, 'a duration such as "10m" or "1h30m"');
   }
   return timeouts;

@@ -4,6 +4,7 @@ export { EndpointOutputSource, EndpointOutputValue, exportEndpointOutputs, IEndp
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
+export * from "./ec2-instance-connect-endpoint";
 export * from "./resource-endpoint";
 export * from "./service-network-endpoint";
 export * from "./targets";

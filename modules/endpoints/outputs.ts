@@ -1,6 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { checkPattern, isUnresolved, ValidationError } from "../core";
+import { Ec2InstanceConnectEndpoint } from "./ec2-instance-connect-endpoint";
 import { GatewayEndpoint } from "./gateway-endpoint";
 import { InterfaceEndpoint } from "./interface-endpoint";
 import { ResourceEndpoint } from "./resource-endpoint";
@@ -54,17 +55,26 @@ function latticeOutputValues(endpoint: ResourceEndpoint | ServiceNetworkEndpoint
   };
 }
 
-function groupOutput(endpoint: InterfaceEndpoint | ResourceEndpoint | ServiceNetworkEndpoint): Record<string, EndpointOutputValue> {
+/** An EC2 Instance Connect Endpoint's ID (for `aws ec2-instance-connect ssh --instance-connect-endpoint-id`), DNS name and created group. */
+function instanceConnectOutputValues(endpoint: Ec2InstanceConnectEndpoint): Record<string, EndpointOutputValue> {
+  return {
+    id: { value: endpoint.instanceConnectEndpointId, description: "ID of the EC2 Instance Connect Endpoint (aws ec2-instance-connect ssh --instance-connect-endpoint-id)" },
+    dns_name: { value: endpoint.resource.dnsName, description: "DNS name of the EC2 Instance Connect Endpoint" },
+    ...groupOutput(endpoint),
+  };
+}
+
+function groupOutput(endpoint: InterfaceEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint): Record<string, EndpointOutputValue> {
   return endpoint.securityGroup === undefined ? {} : { security_group_id: { value: endpoint.securityGroup.securityGroupId, description: "The security group created for the endpoint" } };
 }
 
 /** What {@link exportEndpointOutputs} takes: an endpoint of this library, or a pattern with outputs. */
-export type EndpointOutputSource = InterfaceEndpoint | GatewayEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | IEndpointOutputs;
+export type EndpointOutputSource = InterfaceEndpoint | GatewayEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint | IEndpointOutputs;
 
 /**
  * The outputs users otherwise write by hand, one `TerraformOutput` per
  * value, named `<prefix>_<value>` (`logs_endpoint_id`,
- * `logs_endpoint_dns_name` ...): endpoint IDs, DNS names, service names,
+ * `logs_endpoint_dns_name` ...): endpoint IDs (EC2 Instance Connect's too), DNS names, service names,
  * network interfaces, created groups, target ARNs and gateway prefix
  * lists. Stacks own outputs, so call this from the stack (`scope`).
  * Returns the outputs by value name.
@@ -87,6 +97,7 @@ function outputValuesOf(scope: Construct, source: EndpointOutputSource): Readonl
   if (source instanceof InterfaceEndpoint) return interfaceOutputValues(source);
   if (source instanceof GatewayEndpoint) return gatewayOutputValues(source);
   if (source instanceof ResourceEndpoint || source instanceof ServiceNetworkEndpoint) return latticeOutputValues(source);
+  if (source instanceof Ec2InstanceConnectEndpoint) return instanceConnectOutputValues(source);
   if (source === null || typeof source !== "object" || !("outputValues" in source) || isUnresolved(source)) {
     throw new ValidationError(scope, "source", source, "an endpoint of this library (InterfaceEndpoint, GatewayEndpoint, ResourceEndpoint, ServiceNetworkEndpoint) or a pattern with outputValues");
   }
