@@ -92,10 +92,13 @@ describe("AwsService.custom() names", () => {
     expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").serviceName(scope(), "service", "cn-north-1")).toBe("cn.com.amazonaws.cn-north-1.athena");
     expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").serviceName(scope(), "service", "us-east-1")).toBe("aws.sagemaker.us-east-1.notebook");
     expect(AwsService.custom("com.amazonaws.iam").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.iam");
+    expect(AwsService.custom("aws.api.global.codecatalyst").serviceName(scope(), "service", "eu-west-1")).toBe("aws.api.global.codecatalyst");
+    // A hyphenated global name is not mistaken for a mistyped region.
+    expect(AwsService.custom("com.amazonaws.ds-data.global").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.ds-data.global");
   });
 
   test("fails when the name is not a full service name", () => {
-    for (const name of ["bedrock-runtime", "com.amazonaws.bedrock runtime", "com.amazonaws.us-east-1.", "amazonaws.us-east-1.logs"]) {
+    for (const name of ["bedrock-runtime", "com.amazonaws.bedrock runtime", "com.amazonaws.us-east-1.", "amazonaws.us-east-1.logs", "com.amazonaws.us-east1.logs", "com.amazonaws.eu-west.logs", "com.amazonaws.us-gov-west1.logs"]) {
       expectValidationError(() => AwsService.custom(name).serviceName(scope(), "service", "us-east-1"), "service", name.slice(0, 10));
     }
   });
