@@ -70,7 +70,7 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
       throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
     }
     if (given !== undefined) checkSameVpc(this, "securityGroups", props.vpc, given);
-    this.securityGroup = given === undefined ? new SecurityGroup(this, "SecurityGroup", { provider, vpc: props.vpc, description: "EC2 Instance Connect Endpoint: operators' sessions to instances" }) : undefined;
+    this.securityGroup = given === undefined ? new SecurityGroup(this, "SecurityGroup", { provider, vpc: props.vpc, description: "EC2 Instance Connect Endpoint: operator sessions to instances" }) : undefined;
     const groups = given ?? [this.securityGroup as SecurityGroup];
     this.connections = new Connections(this, { securityGroups: groups, defaultPort: Port.tcp(22) });
     this.resource = new Ec2InstanceConnectEndpointResource(this, "Resource", {

@@ -38,7 +38,7 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
   });
   const instances = new SecurityGroup(stack, "AppInstances", { vpc, description: "EC2 instances of the application" });
   const operators = new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc });
-  operators.connections.allowTo(new Connections(instances, { securityGroups: [instances] }), Port.tcp(22), "Operators' SSH sessions through EC2 Instance Connect");
+  operators.connections.allowTo(new Connections(instances, { securityGroups: [instances] }), Port.tcp(22), "Operator SSH sessions through EC2 Instance Connect");
   new TerraformOutput(stack, "vpc_id", { value: vpc.vpcId });
   exportEndpointOutputs(stack, "s3_gateway_endpoint", s3);
   exportEndpointOutputs(stack, "instance_connect_endpoint", operators);
