@@ -45,8 +45,8 @@ describe("package entry points", () => {
     expect(pkg.scripts.prepack).toBe("npm run build");
   });
 
-  test("only the built JavaScript and declarations are published", () => {
-    expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts"]);
+  test("only the built JavaScript, declarations and data (the endpoint service catalog) are published", () => {
+    expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts", "dist/**/*.json"]);
   });
 
   test("the guardrails command is the package's bin, built from modules/cli (not an area) and run by node", () => {
