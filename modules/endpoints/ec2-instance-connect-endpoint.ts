@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { Ec2InstanceConnectEndpoint as Ec2InstanceConnectEndpointResource } from "@cdktf/provider-aws/lib/ec2-instance-connect-endpoint";
 import { AppCounter, AwsResourceProps, checkBoolean, checkList, checkTags, isUnresolved, nameFromPath, Port, providerOf, requireProps, ValidationError } from "../core";
 import { Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
-import { checkSameVpc, checkTimeouts } from "./endpoint-base";
+import { checkSameVpc, checkTimeouts, EndpointTimeouts } from "./endpoint-base";
 
 /** EC2 Instance Connect Endpoints per VPC in this app: AWS allows one. */
 const instanceConnectEndpointsPerVpc = new AppCounter<IVpc>();
@@ -33,7 +33,7 @@ export interface Ec2InstanceConnectEndpointProps extends AwsResourceProps {
   /** Tags of the endpoint (its Name is its construct path unless given). @default - the Name tag only */
   readonly tags?: Readonly<Record<string, string>>;
   /** How long Terraform waits for the endpoint (it takes minutes to create). @default - the provider's */
-  readonly timeouts?: { readonly create?: string; readonly delete?: string };
+  readonly timeouts?: Pick<EndpointTimeouts, "create" | "delete">;
 }
 
 /**
