@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
-import { AwsService, Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets, ServiceNetworkEndpoint } from "../modules/endpoints";
+import { AwsService, CentralizedEndpoints, Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets, ServiceNetworkEndpoint } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
 import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup } from "../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
@@ -531,6 +531,16 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "endpoints", api: "EndpointOnlyBucketPolicy", cause: "A deployment role of another partition", fix: "Use the role ARN of the stack's partition (arn:aws:iam::... here).", path: "BucketPolicy", prop: "deploymentRoleArns[0]", received: '"arn:aws-cn:iam::111111111111:role/deployer"', build: (s) => new EndpointOnlyBucketPolicy(s, "BucketPolicy", { bucketName: "a-bucket", endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }], deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"] }) },
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "An endpoint type in lowercase (a JavaScript caller)", fix: 'Use "Interface" or "Gateway", or leave it to the preset.', path: "Access", prop: "services[0].endpointType", received: '"gateway"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.privateS3(["a-bucket"]).map((a) => ({ ...a, endpointType: "gateway" as never })) }) },
   { module: "endpoints", api: "ServiceNetworkEndpoint", cause: "A service network endpoint that opens no port", fix: "Leave ports unset (443) or list the ports the services listen on.", path: "Mesh", prop: "ports", received: "[]", build: (s) => new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: LOG_SOURCE.serviceNetworkArn }, ports: [] }) },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause: "open: false together with allowedPeers",
+    fix: "Drop allowedPeers and admit the spokes through central.connections, or leave open unset.",
+    path: "Central",
+    prop: "open",
+    received: "false",
+    build: (s) => new CentralizedEndpoints(s, "Central", { vpc: vpc(s), spokes: [{ name: "orders", vpc: new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: AZS }) }], open: false, allowedPeers: [Peer.cidr("10.1.0.0/16")], services: ServiceAccessPresets.kms([KMS_KEY]) }),
+  },
   { module: "endpoints", api: "Ec2InstanceConnectEndpoint", cause: "preserveClientIp given as a string (a JavaScript caller)", fix: "Pass true or false.", path: "Operators", prop: "preserveClientIp", received: '"yes"', build: (s) => new Ec2InstanceConnectEndpoint(s, "Operators", { vpc: vpc(s), preserveClientIp: "yes" as never }) },
 
   // resources

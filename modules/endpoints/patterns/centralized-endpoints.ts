@@ -5,7 +5,7 @@ import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/rout
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import { checkItemCount, checkList, checkObject, isUnresolved, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
-import { IVpc, Peer } from "../../vpc";
+import { Connections, IConnectable, IVpc, Peer } from "../../vpc";
 import { checkSameVpc, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
@@ -33,7 +33,7 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
   /**
    * Who may connect to the hub's endpoints. Spokes reach them across the
    * Transit Gateway, so their CIDRs must be here.
-   * @default - the hub's and every spoke's IPv4 CIDR
+   * @default - the hub's and every spoke's IPv4 CIDR; nobody with `open: false` (admit clients through `connections`)
    */
   readonly allowedPeers?: readonly Peer[];
   /**
@@ -62,13 +62,15 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
  * aws_route53_vpc_association_authorization for spokes of other accounts;
  * per spoke and gateway service an aws_vpc_endpoint (type Gateway).
  */
-export class CentralizedEndpoints extends Construct {
+export class CentralizedEndpoints extends Construct implements IConnectable {
   /** The hub's endpoints and their shared security group. */
   public readonly endpoints: PrivateAwsServiceAccess;
   /** Private hosted zones by service short name. */
   public readonly hostedZones: Readonly<Record<string, Route53Zone>>;
   /** Each spoke's own gateway endpoints, by spoke name, then service short name (`s3`). */
   public readonly spokeGatewayEndpoints: Readonly<Record<string, Readonly<Record<string, GatewayEndpoint>>>>;
+  /** The hub endpoints' shared group (see {@link PrivateAwsServiceAccess.connections}): `central.connections.allowDefaultPortFrom(Peer.cidr(spokeCidr), "why")` admits a client to every hub endpoint. */
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
@@ -83,6 +85,9 @@ export class CentralizedEndpoints extends Construct {
     checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
     checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
     checkSameVpc(this, "subnets", props.vpc, props.subnets ?? []);
+    if (props.open === false && props.allowedPeers !== undefined) {
+      throw new ValidationError(this, "open", false, "unset with allowedPeers (which say who is admitted), or drop allowedPeers and admit clients through connections");
+    }
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
     const interfaces = props.services.filter((access) => access.endpointType !== "Gateway");
@@ -90,7 +95,8 @@ export class CentralizedEndpoints extends Construct {
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
       ...props,
       region,
-      allowedPeers: props.securityGroups === undefined ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
+      // With open: false nobody is admitted by default, as on every endpoint: the caller says who through connections.
+      allowedPeers: props.securityGroups === undefined && props.open !== false ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
       services: props.services.map((access) => (access.endpointType === "Gateway" ? access : { ...access, privateDnsEnabled: false })),
     });
     const spokeGateways: Record<string, Record<string, GatewayEndpoint>> = {};
@@ -103,6 +109,7 @@ export class CentralizedEndpoints extends Construct {
       );
     }
     this.spokeGatewayEndpoints = spokeGateways;
+    this.connections = this.endpoints.connections;
     const zones: Record<string, Route53Zone> = {};
     for (const access of interfaces) {
       const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
