@@ -47,7 +47,7 @@ export type AwsServiceEndpointType = "Interface" | "Gateway";
 
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
 /** `<prefix>.<region>.<name>`, or `<prefix>.<name>` for global services (`com.amazonaws.iam`, `aws.api.global.codecatalyst`); PrivateLink services (`.vpce.`) are not AWS services. */
-const FULL_NAME = new RegExp(`^(?:(?<prefix>(?:cn\\.)?com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<region>${REGION})\\.(?<name>[a-z0-9][a-z0-9.-]*[a-z0-9])|(?:com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<global>[a-z0-9][a-z0-9.-]*[a-z0-9]))$`);
+const FULL_NAME = new RegExp(`^(?:(?<prefix>(?:cn\\.)?com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<region>${REGION})\\.(?<name>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)|(?:com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<global>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?))$`);
 
 /**
  * An AWS service, independent of the region. Endpoints bind it to their region
@@ -238,7 +238,10 @@ function checkCustomName(scope: IConstruct, prop: string, fullName: string, regi
   if (parts === undefined) throw new ValidationError(scope, prop, fullName, expected);
   // A first label shaped like a region of a known geography (us-east1, eu-west) is a mistyped region, not a global
   // service; the geographies are those of isRegion, so services such as ds-data stay global names.
-  if (parts.global !== undefined && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-[a-z]+)+\d*(?:-\d+)?\./.test(parts.global)) throw new ValidationError(scope, prop, fullName, `${expected}: ${parts.global.split(".")[0]} is not a region`);
+  if (parts.global !== undefined && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-[a-z]+)+\d*(?:-\d+)?\./.test(parts.global)) {
+    const label = parts.global.split(".")[0];
+    throw new ValidationError(scope, prop, fullName, isRegion(label) ? expected : `${expected}: ${label} is not a region`);
+  }
   if (parts.global !== undefined || isUnresolved(region)) return fullName;
   if (!isRegion(parts.region)) throw new ValidationError(scope, prop, fullName, `${expected}: ${parts.region} is not a region`);
   if (parts.region !== region) {

@@ -92,9 +92,22 @@ describe("AwsService.custom() names", () => {
     expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").serviceName(scope(), "service", "cn-north-1")).toBe("cn.com.amazonaws.cn-north-1.athena");
     expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").serviceName(scope(), "service", "us-east-1")).toBe("aws.sagemaker.us-east-1.notebook");
     expect(AwsService.custom("com.amazonaws.iam").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.iam");
+    // One-letter names exist (Amazon Q: com.amazonaws.us-east-1.q).
+    expect(AwsService.custom("com.amazonaws.us-east-1.q").serviceName(scope(), "service", "us-east-1")).toBe("com.amazonaws.us-east-1.q");
     expect(AwsService.custom("aws.api.global.codecatalyst").serviceName(scope(), "service", "eu-west-1")).toBe("aws.api.global.codecatalyst");
     // A hyphenated global name is not mistaken for a mistyped region.
     expect(AwsService.custom("com.amazonaws.ds-data.global").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.ds-data.global");
+  });
+
+  test("accepts back every catalog service's interface endpoint name, in each partition (all of them, not a sample)", () => {
+    for (const name of AwsService.knownNames) {
+      const service = AwsService.of(name);
+      if (!service.hasInterfaceEndpoint) continue;
+      for (const region of ["us-east-1", "cn-north-1", "cn-northwest-1", "us-gov-west-1"]) {
+        const full = service.serviceName(scope(), "service", region);
+        expect(AwsService.custom(full).serviceName(scope(), "service", region)).toBe(full);
+      }
+    }
   });
 
   test("fails when the name is not a full service name", () => {
