@@ -541,6 +541,17 @@ export const BAD_INPUTS: readonly BadInput[] = [
     received: "false",
     build: (s) => new CentralizedEndpoints(s, "Central", { vpc: vpc(s), spokes: [{ name: "orders", vpc: new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: AZS }) }], open: false, allowedPeers: [Peer.cidr("10.1.0.0/16")], services: ServiceAccessPresets.kms([KMS_KEY]) }),
   },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A resource configuration of another region",
+    fix: "Reach a configuration of the endpoint's region (shared to this account if need be).",
+    path: "Rds",
+    prop: "resourceConfiguration.resourceConfigurationArn",
+    received: '"arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0"',
+    build: (s) => new ResourceEndpoint(s, "Rds", { vpc: vpc(s), resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0", ports: [{ from: 5432, to: 5432 }] } }),
+  },
+  { module: "endpoints", api: "ServiceNetworkEndpoint", cause: "A service network ID where its ARN is expected", fix: "Pass the network's ARN (arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-...).", path: "Mesh", prop: "serviceNetwork.serviceNetworkArn", received: '"sn-0123456789abcdef0"', build: (s) => new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }) },
   { module: "endpoints", api: "Ec2InstanceConnectEndpoint", cause: "preserveClientIp given as a string (a JavaScript caller)", fix: "Pass true or false.", path: "Operators", prop: "preserveClientIp", received: '"yes"', build: (s) => new Ec2InstanceConnectEndpoint(s, "Operators", { vpc: vpc(s), preserveClientIp: "yes" as never }) },
 
   // resources

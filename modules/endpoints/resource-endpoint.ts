@@ -1,7 +1,7 @@
 import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { IResourceConfiguration, isUnresolved, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
+import { checkArn, checkObject, IResourceConfiguration, isUnresolved, literalRegionOf, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
 import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 
@@ -61,12 +61,16 @@ export class ResourceEndpoint extends NetworkEndpointBase {
 }
 
 /** The configuration is the endpoint's only target: a service name (JavaScript callers can pass one) would be silently dropped. */
-function checkedResourceConfigurationArn(endpoint: Construct, props: ResourceEndpointProps): string {
+function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: ResourceEndpointProps): string {
   const serviceName = (props as { serviceName?: unknown }).serviceName;
   if (serviceName !== undefined) {
     throw new ValidationError(endpoint, "serviceName", serviceName, "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)");
   }
-  return props.resourceConfiguration.resourceConfigurationArn;
+  checkObject(endpoint, "resourceConfiguration", props.resourceConfiguration);
+  const arn = props.resourceConfiguration.resourceConfigurationArn;
+  // A Resource endpoint reaches configurations of its own region only (shared ones included).
+  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", { region: literalRegionOf(endpoint, endpoint.provider) });
+  return arn;
 }
 
 function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortRange[] {

@@ -1,7 +1,7 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { Port, PortRange, requireProps } from "../core";
+import { checkArn, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
 import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { IServiceNetworkEndpointTarget } from "./targets";
@@ -49,6 +49,9 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["serviceNetwork"]);
+    checkObject(this, "serviceNetwork", props.serviceNetwork);
+    // A ServiceNetwork endpoint joins a network of its own region only (shared ones included).
+    checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", { region: literalRegionOf(this, this.provider) });
     ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { Testing, TerraformStack } from "cdktf";
-import { OptOut, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { OptOut, PolicyPrincipal, PolicyStatement, Port, ValidationError } from "../../modules/core";
 import {
   AwsService,
   AwsServiceName,
@@ -10,6 +10,7 @@ import {
   IInterfaceEndpointService,
   InterfaceEndpoint,
   PrivateAwsServiceAccess,
+  ResourceEndpoint,
   S3HybridAccess,
   ServiceAccessPresets,
   ServiceNetworkEndpoint,
@@ -192,6 +193,19 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(() => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Bad", { vpcEndpointId: "vpce-123", service: AwsService.S3 }), "vpcEndpointId", "vpce-123");
     expectValidationError(() => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Logs", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.LOGS }), "service", "logs");
     expectValidationError(() => GatewayEndpoint.fromAttributes(stack, "Old", { vpcEndpointId: "vpce-0123456789abcdef0", service: "s3" as never }), "service", "s3");
+  });
+
+  test("fails when a Resource or ServiceNetwork endpoint is given an ARN of another kind or another region than its own", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const configuration = (resourceConfigurationArn: string) => ({ resourceConfiguration: { resourceConfigurationArn, ports: [Port.tcp(5432)] } });
+    expectValidationError(() => new ResourceEndpoint(stack, "Far", { vpc, ...configuration("arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0") }), "resourceConfiguration.resourceConfigurationArn", "eu-west-1");
+    expectValidationError(() => new ResourceEndpoint(stack, "Kind", { vpc, ...configuration("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0") }), "resourceConfiguration.resourceConfigurationArn", "servicenetwork");
+    expectValidationError(() => new ResourceEndpoint(stack, "Null", { vpc, resourceConfiguration: null as never }), "resourceConfiguration", "null");
+    expectValidationError(() => new ServiceNetworkEndpoint(stack, "FarMesh", { vpc, serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0" } }), "serviceNetwork.serviceNetworkArn", "eu-west-1");
+    expectValidationError(() => new ServiceNetworkEndpoint(stack, "Name", { vpc, serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }), "serviceNetwork.serviceNetworkArn", "sn-0123456789abcdef0");
+    // References are skipped: a network given as a variable is known only at apply.
+    new ServiceNetworkEndpoint(stack, "Reference", { vpc, serviceNetwork: { serviceNetworkArn: new TerraformVariable(stack, "network_arn", { type: "string" }).stringValue } });
   });
 
   test("fails when a service network endpoint opens no port, or an S3 hybrid access no on-premises range", () => {
