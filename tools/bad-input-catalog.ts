@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, checkIpv4Address, checkItemCount, checkLength, checkOneOf, checkPortRange, checkRegion, checkRestrictedCidr, checkUnique, PolicyDocument, PolicyPrincipal, PolicyStatement } from "../modules/core";
-import { AwsService, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets } from "../modules/endpoints";
+import { AwsService, CentralizedEndpoints, Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets, ServiceNetworkEndpoint } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
 import { AccessLogDestination, AccessLogs, AuthPolicy, Certificate, HeaderMatch, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup, LatticeTargetGroupConfig } from "../modules/lattice";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
@@ -709,7 +709,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
 
   // endpoints patterns
   { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "A service access pattern with no service", fix: "Pass at least one preset, e.g. ServiceAccessPresets.kms([...]).", path: "Access", prop: "services", received: "[]", build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: [] }) },
-  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "Endpoints opened to 0.0.0.0/0", fix: "Leave allowedPeers unset (the VPC CIDR) or name the client CIDRs and groups.", path: "Access", prop: "allowedPeers[0]", received: '"0.0.0.0/0"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.kms([KMS_KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }) },
   {
     module: "endpoints",
     api: "PrivateAwsServiceAccess",
@@ -761,6 +761,50 @@ export const BAD_INPUTS: readonly BadInput[] = [
     received: "[]",
     build: (s) => new ResourceEndpoint(s, "Rds", { vpc: vpc(s), resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0", ports: [] } }),
   },
+
+  // endpoints: safe inputs (issue 12)
+  { module: "endpoints", api: "AwsService.custom", cause: "A custom service name of another region than the endpoint's", fix: 'Use the endpoint\'s region in the name, or set serviceRegion for a cross-region endpoint.', path: "Endpoint", prop: "service", received: '"com.amazonaws.eu-west-1.bedrock-runtime"', build: (s) => interfaceEndpoint(s, { service: AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime") }) },
+  { module: "endpoints", api: "AwsService.custom", cause: "A custom service name with a mistyped region", fix: "Write the region as AWS does (us-east-1).", path: "Endpoint", prop: "service", received: '"com.amazonaws.us-east1.logs"', build: (s) => interfaceEndpoint(s, { service: AwsService.custom("com.amazonaws.us-east1.logs") }) },
+  { module: "endpoints", api: "AwsService.custom", cause: "The cn.com.amazonaws prefix outside China", fix: "Use com.amazonaws.<region>.<name> outside the China regions.", path: "Endpoint", prop: "service", received: '"cn.com.amazonaws.us-east-1.athena"', build: (s) => interfaceEndpoint(s, { service: AwsService.custom("cn.com.amazonaws.us-east-1.athena") }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "A security group of another VPC", fix: "Use a group of the endpoint's VPC.", path: "Endpoint", prop: "securityGroups[0]", received: '"vpc-0123456789abcdef0"', build: (s) => interfaceEndpoint(s, { securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }] }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "DynamoDB's gateway endpoint given to the S3 interface endpoint", fix: "Pass the S3 gateway endpoint of the same VPC (private DNS for S3 needs it).", path: "Endpoint", prop: "gatewayEndpoint", received: '"dynamodb"', build: (s) => interfaceEndpoint(s, { service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]), gatewayEndpoint: GatewayEndpoint.fromGatewayEndpointAttributes(s, "Dynamo", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.DYNAMODB }) }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "A fixed endpoint address outside the VPC", fix: "Use an address of the subnet it is given for.", path: "Endpoint", prop: "subnetAddresses[0].ipv4", received: '"192.168.0.10"', build: (s) => { const network = vpc(s); interfaceEndpoint(s, { vpc: network, subnetAddresses: [{ subnet: network.privateSubnets[0], ipv4: "192.168.0.10" }] }); } },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "Peers that together cover the internet (0.0.0.0/1 + 128.0.0.0/1)", fix: "Name the client CIDRs and groups, or leave allowedPeers unset (the VPC CIDR).", path: "Endpoint", prop: "allowedPeers", received: '["0.0.0.0/1","128.0.0.0/1"]', build: (s) => interfaceEndpoint(s, { allowedPeers: [Peer.cidr("0.0.0.0/1"), Peer.cidr("128.0.0.0/1")] }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "An empty list of peers", fix: "Leave allowedPeers unset (the VPC CIDR), or use open: false and connections to admit clients.", path: "Endpoint", prop: "allowedPeers", received: "[]", build: (s) => interfaceEndpoint(s, { allowedPeers: [] }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "open given as a string (a JavaScript caller)", fix: "Pass true or false.", path: "Endpoint", prop: "open", received: '"no"', build: (s) => interfaceEndpoint(s, { open: "no" as never }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "A tag key with the aws: prefix", fix: "Drop the prefix: AWS reserves it for its own tags.", path: "Endpoint", prop: "tags", received: '"aws:team"', build: (s) => interfaceEndpoint(s, { tags: { "aws:team": "x" } }) },
+  { module: "endpoints", api: "InterfaceEndpoint", cause: "A timeout that is not a duration", fix: 'Write a Terraform duration such as "10m" or "1h30m".', path: "Endpoint", prop: "timeouts.create", received: '"soon"', build: (s) => interfaceEndpoint(s, { timeouts: { create: "soon" } }) },
+  { module: "endpoints", api: "InterfaceEndpoint.fromInterfaceEndpointAttributes", cause: "An endpoint service ID where a VPC endpoint ID is expected", fix: "Pass the vpce-... ID of the endpoint, not the vpce-svc-... ID of the service.", path: "Imported", prop: "vpcEndpointId", received: '"vpce-svc-0123456789abcdef0"', build: (s) => InterfaceEndpoint.fromInterfaceEndpointAttributes(s, "Imported", { vpcEndpointId: "vpce-svc-0123456789abcdef0" }) },
+  { module: "endpoints", api: "GatewayEndpoint.fromGatewayEndpointAttributes", cause: "An imported gateway endpoint of a service without gateway endpoints", fix: "Gateway endpoints exist for S3 and DynamoDB only.", path: "Imported", prop: "service", received: '"logs"', build: (s) => GatewayEndpoint.fromGatewayEndpointAttributes(s, "Imported", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.LOGS }) },
+  { module: "endpoints", api: "GatewayEndpoint", cause: "A subnet ID among the route tables", fix: "Pass rtb-... IDs of the route tables to route through the endpoint.", path: "Gateway", prop: "routeTableIds[0]", received: '"subnet-0123456789abcdef0"', build: (s) => new GatewayEndpoint(s, "Gateway", { vpc: vpc(s), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]), routeTableIds: ["subnet-0123456789abcdef0"] }) },
+  { module: "endpoints", api: "GatewayEndpoint", cause: "The same route table twice", fix: "List each route table once.", path: "Gateway", prop: "routeTableIds[1]", received: '"rtb-0123456789abcdef0"', build: (s) => new GatewayEndpoint(s, "Gateway", { vpc: vpc(s), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]), routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef0"] }) },
+  { module: "endpoints", api: "EndpointPolicy.allowAll", cause: "allowAll given a boolean instead of a reason", fix: 'Say why: EndpointPolicy.allowAll(OptOut.because("...")).', path: "Endpoint", prop: "policy", received: '"yes"', build: (s) => interfaceEndpoint(s, { policy: EndpointPolicy.allowAll("yes" as never) }) },
+  { module: "endpoints", api: "EndpointOnlyBucketPolicy", cause: "A bucket ARN where the bucket name is expected", fix: "Pass the bucket's name (the message shows it).", path: "BucketPolicy", prop: "bucketName", received: '"arn:aws:s3:::a-bucket"', build: (s) => new EndpointOnlyBucketPolicy(s, "BucketPolicy", { bucketName: "arn:aws:s3:::a-bucket", endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }], deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"] }) },
+  { module: "endpoints", api: "EndpointOnlyBucketPolicy", cause: "A deployment role of another partition", fix: "Use the role ARN of the stack's partition (arn:aws:iam::... here).", path: "BucketPolicy", prop: "deploymentRoleArns[0]", received: '"arn:aws-cn:iam::111111111111:role/deployer"', build: (s) => new EndpointOnlyBucketPolicy(s, "BucketPolicy", { bucketName: "a-bucket", endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }], deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"] }) },
+  { module: "endpoints", api: "PrivateAwsServiceAccess", cause: "An endpoint type in lowercase (a JavaScript caller)", fix: 'Use "Interface" or "Gateway", or leave it to the preset.', path: "Access", prop: "services[0].endpointType", received: '"gateway"', build: (s) => new PrivateAwsServiceAccess(s, "Access", { vpc: vpc(s), services: ServiceAccessPresets.privateS3(["a-bucket"]).map((a) => ({ ...a, endpointType: "gateway" as never })) }) },
+  { module: "endpoints", api: "ServiceNetworkEndpoint", cause: "A service network endpoint that opens no port", fix: "Leave ports unset (443) or list the ports the services listen on.", path: "Mesh", prop: "ports", received: "[]", build: (s) => new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: LOG_SOURCE.serviceNetworkArn }, ports: [] }) },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause: "open: false together with allowedPeers",
+    fix: "Drop allowedPeers and admit the spokes through central.connections, or leave open unset.",
+    path: "Central",
+    prop: "open",
+    received: "false",
+    build: (s) => new CentralizedEndpoints(s, "Central", { vpc: vpc(s), spokes: [{ name: "orders", vpc: new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: AZS }) }], open: false, allowedPeers: [Peer.cidr("10.1.0.0/16")], services: ServiceAccessPresets.kms([KMS_KEY]) }),
+  },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A resource configuration of another region",
+    fix: "Reach a configuration of the endpoint's region (shared to this account if need be).",
+    path: "Rds",
+    prop: "resourceConfiguration.resourceConfigurationArn",
+    received: '"arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0"',
+    build: (s) => new ResourceEndpoint(s, "Rds", { vpc: vpc(s), resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0", ports: [{ from: 5432, to: 5432 }] } }),
+  },
+  { module: "endpoints", api: "ServiceNetworkEndpoint", cause: "A service network ID where its ARN is expected", fix: "Pass the network's ARN (arn:aws:vpc-lattice:<region>:<account>:servicenetwork/sn-...).", path: "Mesh", prop: "serviceNetwork.serviceNetworkArn", received: '"sn-0123456789abcdef0"', build: (s) => new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }) },
+  { module: "endpoints", api: "Ec2InstanceConnectEndpoint", cause: "preserveClientIp given as a string (a JavaScript caller)", fix: "Pass true or false.", path: "Operators", prop: "preserveClientIp", received: '"yes"', build: (s) => new Ec2InstanceConnectEndpoint(s, "Operators", { vpc: vpc(s), preserveClientIp: "yes" as never }) },
 
   // resources
   { module: "resources", api: "ResourceGateway", cause: "A gateway name shorter than 3 characters", fix: "Use 3 to 40 lowercase letters, digits and hyphens.", path: "Gateway", prop: "name", received: '"ab"', build: (s) => gateway(s, { name: "ab" }) },

@@ -117,9 +117,10 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The tarball holds the built library only: no sources, tests, stacks or tools. */
+/** The tarball holds the built library only (with the data files it imports, such as the endpoint service catalog): no sources, tests, stacks or tools. */
 function checkPackedFiles(pack: PackResult): void {
-  const unexpected = pack.files.map((f) => f.path).filter((path) => !/^dist\/.+\.(js|d\.ts)$/.test(path) && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
+  const built = (path: string) => /^dist\/.+\.(js|d\.ts)$/.test(path) || /^dist\/.+\/data\/[^/]+\.json$/.test(path);
+  const unexpected = pack.files.map((f) => f.path).filter((path) => !built(path) && !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(path));
   if (unexpected.length > 0) throw new Error(`unexpected files in the package: ${unexpected.join(", ")}`);
   if (!pack.files.some((f) => f.path === "dist/index.js") || !pack.files.some((f) => f.path === "dist/index.d.ts")) {
     throw new Error("the package lacks dist/index.js or dist/index.d.ts");

@@ -79,7 +79,9 @@ export type ArnKindName =
   | "ramResourceShare"
   | "rdsDatabase"
   | "transitGateway"
-  | "prefixList";
+  | "prefixList"
+  | "dynamoDbTable"
+  | "ecrRepository";
 
 /** The ARN kinds the library's props take. */
 export const ARN_KINDS: Readonly<Record<ArnKindName, ArnKind>> = {
@@ -112,6 +114,15 @@ export const ARN_KINDS: Readonly<Record<ArnKindName, ArnKind>> = {
   rdsDatabase: { name: "an RDS DB instance or cluster ARN", service: "rds", resource: /^(db|cluster):[a-z][a-z0-9-]{0,62}$/, regional: true, example: "arn:aws:rds:us-east-1:111111111111:db:orders" },
   transitGateway: { name: "a transit gateway ARN", service: "ec2", resource: /^transit-gateway\/tgw-[0-9a-f]{8,17}$/, regional: true, example: "arn:aws:ec2:us-east-1:111111111111:transit-gateway/tgw-0123456789abcdef0" },
   prefixList: { name: "a managed prefix list ARN", service: "ec2", resource: /^prefix-list\/pl-[0-9a-f]{8,17}$/, regional: true, example: "arn:aws:ec2:us-east-1:111111111111:prefix-list/pl-0123456789abcdef0" },
+  dynamoDbTable: { name: "a DynamoDB table ARN", service: "dynamodb", resource: /^table\/[A-Za-z0-9_.-]{3,255}$/, regional: true, example: "arn:aws:dynamodb:us-east-1:111111111111:table/orders" },
+  ecrRepository: {
+    name: "an ECR repository ARN",
+    service: "ecr",
+    // A trailing * names every repository under a namespace (repository/team/*), as IAM allows.
+    resource: /^repository\/(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*(?:[a-z0-9]+(?:[._-][a-z0-9]+)*|\*)$/,
+    regional: true,
+    example: "arn:aws:ecr:us-east-1:111111111111:repository/orders-api",
+  },
 };
 
 /**

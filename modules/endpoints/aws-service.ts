@@ -1,79 +1,53 @@
 import { IConstruct } from "constructs";
 import { closestMatch, isRegion, isUnresolved, partitionOfRegion, ValidationError } from "../core";
+import catalog from "./data/services.json";
 import { IInterfaceEndpointService } from "./targets";
 
-/** What AWS publishes about one service's VPC endpoints. */
-interface ServiceTraits {
-  /** TCP ports clients use. */
-  readonly ports: readonly number[];
-  /** Offers a Gateway endpoint (only S3 and DynamoDB do). */
+/**
+ * What the endpoint catalog (`data/services.json`) says about one service's
+ * VPC endpoints. Every field is optional: an absent one means its default.
+ * `tools/refresh-endpoint-catalog.ts` rebuilds the file from aws-cdk-lib's
+ * list and, with AWS credentials, from `aws ec2 describe-vpc-endpoint-services`.
+ */
+export interface AwsServiceTraits {
+  /** TCP ports clients use. @default [443] */
+  readonly ports?: readonly number[];
+  /** Name prefix other than `com.amazonaws` (`aws.sagemaker`, `aws.api`). @default "com.amazonaws" */
+  readonly prefix?: string;
+  /** The name has no region (`com.amazonaws.iam`). @default false */
+  readonly global?: boolean;
+  /** Regions where the interface endpoint is named `cn.com.amazonaws.<region>.<name>`; elsewhere in China the name keeps `com.amazonaws`. @default - none */
+  readonly chinaPrefixRegions?: readonly string[];
+  /** Regions where the name ends in `.cn` (Amazon Transcribe in China). @default - none */
+  readonly chinaSuffixRegions?: readonly string[];
+  /** Offers a Gateway endpoint (S3, DynamoDB, S3 Express). @default false */
   readonly gateway?: boolean;
   /** Offers an Interface endpoint. @default true */
   readonly interface?: boolean;
-  /**
-   * Keeps the `com.amazonaws` prefix in the China regions, where most services
-   * are named `cn.com.amazonaws.<region>.<name>`.
-   */
-  readonly globalPrefixInChina?: boolean;
-  /**
-   * Host name of the service's regional endpoint, `{region}` and `{suffix}`
-   * replaced. @default "<name>.{region}.{suffix}"
-   */
+  /** Host name clients resolve, `{region}` and `{suffix}` replaced. @default - unknown: hub-and-spoke zones cannot be named */
   readonly dnsName?: string;
-  /** Clients also use sub-domains (bucket, account or API IDs), so DNS needs a wildcard record. */
+  /** Private DNS also answers sub-domains (buckets, registries, API IDs), so a hub's zone needs a wildcard record. @default false */
   readonly wildcardDns?: boolean;
-  /**
-   * Private DNS needs more than the switch: S3 interface endpoints only
-   * accept it with a gateway endpoint or with inbound-resolver-only off.
-   */
+  /** S3: private DNS needs a gateway endpoint, or inbound-resolver-only off. @default false */
   readonly privateDnsNeedsGatewayOrResolverChoice?: boolean;
+  /** Offers private DNS. @default true */
+  readonly privateDns?: boolean;
+  /** AWS applies endpoint policies to it. @default true */
+  readonly policySupported?: boolean;
 }
 
-/** Short names of the services {@link AwsService.of} accepts. */
-export type AwsServiceName =
-  | "s3"
-  | "dynamodb"
-  | "ecr.api"
-  | "ecr.dkr"
-  | "logs"
-  | "monitoring"
-  | "kms"
-  | "sts"
-  | "ssm"
-  | "ssmmessages"
-  | "ec2messages"
-  | "secretsmanager"
-  | "sqs"
-  | "sns"
-  | "execute-api"
-  | "lambda"
-  | "ec2";
+/** Short names of the services {@link AwsService.of} accepts: every AWS service of the catalog (`data/services.json`). */
+export type AwsServiceName = keyof typeof catalog.services;
 
-/**
- * The AWS services this library knows by short name. Any other service is one
- * `AwsService.custom()` away; these are the ones private subnets need most.
- */
-const KNOWN_SERVICES: Record<AwsServiceName, ServiceTraits> = {
-  s3: { ports: [443], gateway: true, globalPrefixInChina: true, wildcardDns: true, privateDnsNeedsGatewayOrResolverChoice: true },
-  dynamodb: { ports: [443], gateway: true, globalPrefixInChina: true },
-  "ecr.api": { ports: [443], globalPrefixInChina: true, dnsName: "api.ecr.{region}.{suffix}" },
-  "ecr.dkr": { ports: [443], globalPrefixInChina: true, dnsName: "dkr.ecr.{region}.{suffix}", wildcardDns: true },
-  logs: { ports: [443] },
-  monitoring: { ports: [443], globalPrefixInChina: true },
-  kms: { ports: [443] },
-  sts: { ports: [443], globalPrefixInChina: true },
-  ssm: { ports: [443] },
-  ssmmessages: { ports: [443] },
-  ec2messages: { ports: [443] },
-  secretsmanager: { ports: [443] },
-  sqs: { ports: [443], globalPrefixInChina: true },
-  sns: { ports: [443] },
-  "execute-api": { ports: [443], globalPrefixInChina: true, wildcardDns: true },
-  lambda: { ports: [443], globalPrefixInChina: true },
-  ec2: { ports: [443], globalPrefixInChina: true },
-};
-
+const KNOWN_SERVICES: Readonly<Record<AwsServiceName, AwsServiceTraits>> = catalog.services;
 const KNOWN_NAMES = Object.keys(KNOWN_SERVICES) as AwsServiceName[];
+
+/** The VPC endpoint types an AWS service can be reached through. */
+export type AwsServiceEndpointType = "Interface" | "Gateway";
+
+const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
+/** `<prefix>.<region>.<name>`, or `<prefix>.<name>` for global services (`com.amazonaws.iam`, `aws.api.global.codecatalyst`); PrivateLink services (`.vpce.`) are not AWS services. */
+const FULL_NAME = new RegExp(`^(?:(?<prefix>(?:cn\\.)?com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<region>${REGION})\\.(?<name>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)|(?:com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<global>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?))$`);
 
 /**
  * An AWS service, independent of the region. Endpoints bind it to their region
@@ -115,7 +89,12 @@ export class AwsService {
   /** Amazon EC2 API. */
   public static readonly EC2 = AwsService.of("ec2");
 
-  /** A service by its short name, as in `com.amazonaws.<region>.<short name>`. */
+  /** Every short name of the catalog, sorted. */
+  public static get knownNames(): readonly AwsServiceName[] {
+    return KNOWN_NAMES;
+  }
+
+  /** A service of the catalog by its short name, as in `com.amazonaws.<region>.<short name>`. */
   public static of(shortName: AwsServiceName): AwsService {
     return new AwsService(shortName, KNOWN_SERVICES[shortName]);
   }
@@ -125,38 +104,47 @@ export class AwsService {
    * wrapper). Unknown names fail with the closest known one as a suggestion.
    */
   public static fromName(scope: IConstruct, prop: string, shortName: string): AwsService {
-    if (shortName in KNOWN_SERVICES) return AwsService.of(shortName as AwsServiceName);
-    const suggestion = closestMatch(shortName, KNOWN_NAMES);
+    if (typeof shortName === "string" && Object.prototype.hasOwnProperty.call(KNOWN_SERVICES, shortName)) return AwsService.of(shortName as AwsServiceName);
+    const suggestion = typeof shortName === "string" ? closestMatch(shortName, KNOWN_NAMES) : undefined;
     const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
     throw new ValidationError(scope, prop, shortName, `a known AWS service short name${hint}, or AwsService.custom() for any other service`);
   }
 
   /**
-   * Any other AWS service, by its full name in one region (for example
-   * `com.amazonaws.us-east-1.bedrock-runtime`). Private DNS is assumed
-   * supported and no gateway endpoint exists.
+   * Any other AWS service, by its full name in one region
+   * (`com.amazonaws.us-east-1.bedrock-runtime`,
+   * `cn.com.amazonaws.cn-north-1.athena`, `aws.sagemaker.us-east-1.notebook`)
+   * or a global one (`com.amazonaws.iam`). Private DNS is assumed
+   * supported and no gateway endpoint exists. The name is checked where the
+   * service is used: its form, and its region against the endpoint's (or
+   * its `serviceRegion`).
    */
   public static custom(fullName: string, ports: readonly number[] = [443]): AwsService {
     // The part after the region names the endpoint's construct children and rule descriptions.
-    const shortName = /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName;
+    const shortName = typeof fullName === "string" ? (/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName) : String(fullName);
     return new AwsService(shortName, { ports }, fullName);
   }
 
   private constructor(
     /** The short name, e.g. `ecr.dkr`. */
     public readonly shortName: string,
-    private readonly traits: ServiceTraits,
+    private readonly traits: AwsServiceTraits,
     private readonly fullName?: string,
   ) {}
 
   /** TCP ports clients use. */
   public get ports(): readonly number[] {
-    return this.traits.ports;
+    return this.traits.ports ?? [443];
   }
 
-  /** True for S3 and DynamoDB, the only services with Gateway endpoints. */
+  /** True for S3, DynamoDB and S3 Express, the only services with Gateway endpoints. */
   public get hasGatewayEndpoint(): boolean {
     return this.traits.gateway === true;
+  }
+
+  /** False for services only a Gateway endpoint reaches (S3 Express). */
+  public get hasInterfaceEndpoint(): boolean {
+    return this.traits.interface !== false;
   }
 
   /** True when clients also call sub-domains (S3 buckets, ECR registries, API IDs). */
@@ -169,17 +157,29 @@ export class AwsService {
     return this.traits.privateDnsNeedsGatewayOrResolverChoice === true;
   }
 
+  /** False for the few services whose interface endpoints offer no private DNS. */
+  public get privateDnsSupported(): boolean {
+    return this.traits.privateDns !== false;
+  }
+
   /** True for services made with {@link AwsService.custom}. */
   public get isCustom(): boolean {
     return this.fullName !== undefined;
   }
 
-  /** The service's endpoint name in a region, e.g. `com.amazonaws.us-east-1.logs` or `cn.com.amazonaws.cn-north-1.logs`. */
-  public serviceName(scope: IConstruct, prop: string, region: string): string {
-    if (this.fullName !== undefined) return this.fullName;
+  /**
+   * The service's endpoint name in a region, e.g. `com.amazonaws.us-east-1.logs`,
+   * `cn.com.amazonaws.cn-north-1.ecr.dkr`. Gateway endpoints keep `com.amazonaws`
+   * in China. A custom name is checked: its form, and its region, which must be `region`.
+   */
+  public serviceName(scope: IConstruct, prop: string, region: string, endpointType: AwsServiceEndpointType = "Interface"): string {
+    if (this.fullName !== undefined) return checkCustomName(scope, prop, this.fullName, region);
     checkServiceRegion(scope, prop, region);
-    const prefix = partitionOfRegion(region) === "aws-cn" && this.traits.globalPrefixInChina !== true ? "cn.com.amazonaws" : "com.amazonaws";
-    return `${prefix}.${region}.${this.shortName}`;
+    const { prefix, global, chinaPrefixRegions = [], chinaSuffixRegions = [] } = this.traits;
+    const interfaceInChina = endpointType === "Interface" && !isUnresolved(region);
+    const namePrefix = prefix ?? (interfaceInChina && chinaPrefixRegions.includes(region) ? "cn.com.amazonaws" : "com.amazonaws");
+    const suffix = interfaceInChina && chinaSuffixRegions.includes(region) ? ".cn" : "";
+    return global === true ? `${namePrefix}.${this.shortName}${suffix}` : `${namePrefix}.${region}.${this.shortName}${suffix}`;
   }
 
   /**
@@ -191,19 +191,31 @@ export class AwsService {
     if (this.fullName !== undefined) {
       throw new ValidationError(scope, prop, this.fullName, "a known AWS service: the DNS name of a custom service is unknown");
     }
+    if (this.traits.dnsName === undefined) {
+      throw new ValidationError(
+        scope,
+        prop,
+        this.shortName,
+        "a service whose DNS name the endpoint catalog knows (modules/endpoints/data/services.json: add its dnsName, or refresh the catalog from aws ec2 describe-vpc-endpoint-services with tools/refresh-endpoint-catalog.ts)",
+      );
+    }
     checkServiceRegion(scope, prop, region);
     const suffix = partitionOfRegion(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-    return (this.traits.dnsName ?? `${this.shortName}.{region}.{suffix}`).replace("{region}", region).replace("{suffix}", suffix);
+    return this.traits.dnsName.replace("{region}", region).replace("{suffix}", suffix);
   }
 
   /** The endpoint target in one region, for an Interface endpoint. */
   public inRegion(scope: IConstruct, prop: string, region: string): IInterfaceEndpointService {
+    if (!this.hasInterfaceEndpoint) {
+      throw new ValidationError(scope, prop, this.shortName, "a service with interface endpoints: this one has a gateway endpoint only (use a GatewayEndpoint)");
+    }
     return {
       serviceName: this.serviceName(scope, prop, region),
       ports: this.ports,
       isAwsService: true,
+      serviceType: "Interface",
       // S3 supports private DNS only under conditions the endpoint checks itself.
-      privateDnsSupported: true,
+      privateDnsSupported: this.privateDnsSupported,
     };
   }
 }
@@ -212,4 +224,31 @@ function checkServiceRegion(scope: IConstruct, prop: string, region: string): vo
   if (!isUnresolved(region) && !isRegion(region)) {
     throw new ValidationError(scope, prop, region, "an AWS region name such as us-east-1 (a literal, so the service name is known at synth)");
   }
+}
+
+/** A custom service name in the form AWS names services, in the region it is used in, with the prefix of that region's partition. */
+function checkCustomName(scope: IConstruct, prop: string, fullName: string, region: string): string {
+  if (isUnresolved(fullName)) return fullName;
+  const expected = "a full AWS service name such as com.amazonaws.us-east-1.bedrock-runtime (cn.com.amazonaws.<region>.<name> in China, com.amazonaws.<name> for global services)";
+  if (typeof fullName !== "string") throw new ValidationError(scope, prop, fullName, expected);
+  if (/\.vpce\./.test(fullName)) {
+    throw new ValidationError(scope, prop, fullName, "an AWS service name: this is a PrivateLink endpoint service (use EndpointService.fromServiceName)");
+  }
+  const parts = FULL_NAME.exec(fullName)?.groups;
+  if (parts === undefined) throw new ValidationError(scope, prop, fullName, expected);
+  // A first label shaped like a region of a known geography (us-east1, eu-west) is a mistyped region, not a global
+  // service; the geographies are those of isRegion, so services such as ds-data stay global names.
+  if (parts.global !== undefined && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-[a-z]+)+\d*(?:-\d+)?\./.test(parts.global)) {
+    const label = parts.global.split(".")[0];
+    throw new ValidationError(scope, prop, fullName, isRegion(label) ? expected : `${expected}: ${label} is not a region`);
+  }
+  if (parts.global !== undefined || isUnresolved(region)) return fullName;
+  if (!isRegion(parts.region)) throw new ValidationError(scope, prop, fullName, `${expected}: ${parts.region} is not a region`);
+  if (parts.region !== region) {
+    throw new ValidationError(scope, prop, fullName, `a service name in ${region}, the region the endpoint reaches (set serviceRegion: "${parts.region}" for a cross-region endpoint)`);
+  }
+  if (parts.prefix === "cn.com.amazonaws" && partitionOfRegion(region) !== "aws-cn") {
+    throw new ValidationError(scope, prop, fullName, `com.amazonaws.${region}.${parts.name}: the cn.com.amazonaws prefix exists only in the China regions`);
+  }
+  return fullName;
 }

@@ -1,22 +1,30 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   AppCounter,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkBoolean,
+  checkInstance,
   checkIntegerRange,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
+  checkResourceId,
+  checkTags,
+  cidrsCoverAddressSpace,
   formatPortRange,
   isUnresolved,
   nameFromPath,
   PortRange,
   providerOf,
   requireProps,
+  resolvedValue,
   ValidationError,
 } from "../core";
-import { IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -42,13 +50,26 @@ export interface IVpcEndpoint {
   readonly vpcEndpointId: string;
 }
 
+/** An endpoint with network interfaces (Interface, Resource, ServiceNetwork), created here or imported: its security groups take rules through `connections`. */
+export interface INetworkEndpoint extends IVpcEndpoint, IConnectable {}
+
+/** How long Terraform waits for the endpoint (Go durations such as `10m`, `1h30m`); endpoints to services that accept slowly need more than the provider's 10 minutes. */
+export interface EndpointTimeouts {
+  /** @default - the provider's (10m) */
+  readonly create?: string;
+  /** @default - the provider's (10m) */
+  readonly update?: string;
+  /** @default - the provider's (10m) */
+  readonly delete?: string;
+}
+
 /** Placement, security groups and DNS: what every endpoint with network interfaces (Interface, Resource, ServiceNetwork) shares. */
 export interface NetworkEndpointProps extends AwsResourceProps {
   /** The VPC the endpoint's network interfaces go in. */
   readonly vpc: IVpc;
   /**
    * Subnets for the endpoint's network interfaces, at most one per
-   * availability zone (AWS allows only one).
+   * availability zone (AWS allows only one), all of `vpc`.
    * @default - the VPC's private subnets
    */
   readonly subnets?: readonly ISubnet[];
@@ -59,14 +80,23 @@ export interface NetworkEndpointProps extends AwsResourceProps {
    */
   readonly minAvailabilityZones?: number;
   /**
-   * Security groups to attach instead of creating one. Their rules are yours.
-   * @default - a new group allowing only the endpoint's ports from `allowedPeers`
+   * Security groups to attach instead of creating one, all of `vpc`. Their
+   * own rules stay yours; `connections` adds rules to those this library
+   * manages (created here, or imported with `SecurityGroup.fromSecurityGroupAttributes`).
+   * @default - a new group, admitting the VPC's clients on the endpoint's ports unless `open: false`
    */
   readonly securityGroups?: readonly ISecurityGroup[];
   /**
-   * Who may connect, in the security group created for the endpoint. Only used
-   * when `securityGroups` is not given. Never 0.0.0.0/0.
-   * @default - the VPC's IPv4 CIDR
+   * Whether the security group created for the endpoint admits the VPC's
+   * IPv4 CIDR on the endpoint's ports. `false` admits nobody until
+   * `connections.allowFrom(...)` (or `allowDefaultPortFrom`) says who.
+   * @default true
+   */
+  readonly open?: boolean;
+  /**
+   * Who may connect, in the security group created for the endpoint, instead of the VPC's CIDR. Never 0.0.0.0/0.
+   * @default - the VPC's IPv4 CIDR (see `open`)
+   * @deprecated Use `open: false` and `endpoint.connections.allowDefaultPortFrom(peer, description)`; each peer given here is admitted through `connections`, on every port of the endpoint, with the same rules and addresses as before.
    */
   readonly allowedPeers?: readonly Peer[];
   /**
@@ -79,6 +109,16 @@ export interface NetworkEndpointProps extends AwsResourceProps {
    * @default - AWS's default for the IP address type
    */
   readonly dnsRecordIpType?: DnsRecordIpType;
+  /**
+   * Tags of the endpoint (its `Name` tag is its construct path unless given here).
+   * @default - the Name tag only
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * How long Terraform waits for the endpoint to be created, updated or deleted.
+   * @default - the provider's timeouts
+   */
+  readonly timeouts?: EndpointTimeouts;
 }
 
 /**
@@ -91,8 +131,6 @@ export interface EndpointResourceSettings {
   readonly vpcEndpointType: "Interface" | "Resource" | "ServiceNetwork";
   /** Where the network interfaces go: every placement subnet, or those in the AZs the service supports. */
   readonly subnetIds: string[];
-  /** The endpoint's security groups, from `securityGroupsFor`. */
-  readonly securityGroupIds: readonly string[];
   /** Always explicit, so a provider default never decides name resolution. */
   readonly privateDnsEnabled: boolean;
   /** Interface endpoints: the full service name. @default - none */
@@ -107,32 +145,48 @@ export interface EndpointResourceSettings {
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** @default - no policy attribute (AWS's default) */
   readonly policy?: string;
+  /** Interface endpoints: fixed addresses per subnet. @default - AWS picks the addresses */
+  readonly subnetConfiguration?: VpcEndpointSubnetConfiguration[];
   /** @default - none */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-/** An endpoint's security groups: the ones given, or the one created for it. */
-interface EndpointSecurityGroups {
+/** What an endpoint type keeps of the shared steps. */
+interface EndpointParts {
+  readonly resource: VpcEndpoint;
   readonly securityGroup?: SecurityGroup;
   readonly securityGroupIds: readonly string[];
+  readonly connections: Connections;
 }
 
-/** What an endpoint type keeps of the shared steps. */
-interface EndpointParts extends EndpointSecurityGroups {
-  readonly resource: VpcEndpoint;
+/** Attributes of an endpoint with network interfaces made elsewhere (another configuration or account). */
+export interface NetworkEndpointAttributes {
+  /** `vpce-…` */
+  readonly vpcEndpointId: string;
+  /**
+   * Its security groups, so that `connections` can add rules to them
+   * (those imported with `SecurityGroup.fromSecurityGroupAttributes`).
+   * @default - none: `connections` fails until groups are added
+   */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /** The port clients use, for `connections.allowDefaultPortFrom`. @default - none */
+  readonly port?: PortRange;
 }
 
 /**
  * Base of the endpoints that place network interfaces in subnets (Interface,
  * Resource, ServiceNetwork). Each type's constructor reads top to bottom:
  * its own props, then `checkPlacement` (subnets), `securityGroupsFor` (the
- * security group) and `createResource` (the `aws_vpc_endpoint`, id `Resource`),
- * the steps every type shares.
+ * security group and `connections`) and `createResource` (the
+ * `aws_vpc_endpoint`, id `Resource`), the steps every type shares.
  */
-export abstract class NetworkEndpointBase extends Construct implements IVpcEndpoint {
-  /** An endpoint made elsewhere (another configuration or account), by its `vpce-…` ID. */
+export abstract class NetworkEndpointBase extends Construct implements INetworkEndpoint {
+  /**
+   * An endpoint made elsewhere, by its `vpce-…` ID.
+   * @deprecated Use `InterfaceEndpoint.fromInterfaceEndpointAttributes(scope, id, { vpcEndpointId })` (or the Resource and ServiceNetwork endpoints' importers), which also takes its security groups for `connections`.
+   */
   public static fromVpcEndpointId(scope: Construct, id: string, vpcEndpointId: string): IVpcEndpoint {
-    return new ImportedVpcEndpoint(scope, id, vpcEndpointId);
+    return new ImportedNetworkEndpoint(scope, id, { vpcEndpointId });
   }
 
   /** The `aws_vpc_endpoint`, for escape hatches. */
@@ -141,6 +195,8 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
   public abstract readonly securityGroup?: SecurityGroup;
   /** IDs of every security group on the endpoint. */
   public abstract readonly securityGroupIds: readonly string[];
+  /** Who may reach the endpoint: `endpoint.connections.allowDefaultPortFrom(peer, "why")`. */
+  public abstract readonly connections: Connections;
   /** The VPC the endpoint is in. */
   public readonly vpc: IVpc;
   /** The provider the endpoint's resources use. */
@@ -158,19 +214,25 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
     return this.resource.id;
   }
 
+  /** The endpoint's network interfaces (`network_interface_ids`), known at apply. */
+  public get networkInterfaceIds(): string[] {
+    return this.resource.networkInterfaceIds;
+  }
+
   /**
-   * The subnets the network interfaces go in, checked: one per known AZ,
-   * enough AZs, and IP families that fit `ipAddressType`.
+   * The subnets the network interfaces go in, checked: of the endpoint's VPC,
+   * one per known AZ, enough AZs, and IP families that fit `ipAddressType`.
    * @internal
    */
   protected checkPlacement(props: NetworkEndpointProps): readonly ISubnet[] {
     checkOneOf(this, "ipAddressType", props.ipAddressType, IP_ADDRESS_TYPES);
     checkOneOf(this, "dnsRecordIpType", props.dnsRecordIpType, DNS_RECORD_IP_TYPES);
-    const subnets = props.subnets ?? props.vpc.privateSubnets;
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
+    const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
     if (!isUnresolved(subnets) && subnets.length === 0) {
       throw new ValidationError(this, prop, [], "at least one subnet for the endpoint's network interfaces (an imported VPC needs privateSubnets, or pass subnets)");
     }
+    checkSameVpc(this, prop, props.vpc, subnets);
     const seen = new Set<string>();
     for (const subnet of subnets) {
       const az = zoneOf(subnet);
@@ -197,35 +259,52 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
 
   /**
    * The given security groups, or a new one that opens `ports` (what the
-   * endpoint reaches, named by `targetLabel` in the rules) to `allowedPeers`.
+   * endpoint reaches, named by `targetLabel` in the rules) to the VPC's
+   * clients (or the deprecated `allowedPeers`); and the `connections` over
+   * them, whose default port is the first of `ports`.
    * @internal
    */
-  protected securityGroupsFor(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string): EndpointSecurityGroups {
-    if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
+  protected securityGroupsFor(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string): Omit<EndpointParts, "resource"> {
+    checkBoolean(this, "open", props.open);
+    const allowedPeers = checkPeers(this, "allowedPeers", props.allowedPeers);
+    const given = checkList(this, "securityGroups", props.securityGroups);
+    if (given !== undefined && allowedPeers !== undefined) {
       throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the group created here), not both");
     }
-    if (props.securityGroups !== undefined) {
-      if (props.securityGroups.length === 0) {
+    if (allowedPeers !== undefined && props.open === false) {
+      throw new ValidationError(this, "open", false, "unset with allowedPeers (which say who is admitted), or drop allowedPeers and add peers through connections");
+    }
+    const defaultPort = ports[0];
+    if (given !== undefined) {
+      if (!isUnresolved(given) && given.length === 0) {
         throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
       }
-      return { securityGroupIds: props.securityGroups.map((g) => g.securityGroupId) };
+      checkSameVpc(this, "securityGroups", props.vpc, given);
+      return { securityGroupIds: given.map((g) => g.securityGroupId), connections: new Connections(this, { securityGroups: given, defaultPort }) };
+    }
+    if (ports.length === 0) {
+      throw new ValidationError(this, "ports", [], "at least one port range the endpoint's security group opens, or securityGroups whose rules are yours");
     }
     const securityGroup = new SecurityGroup(this, "SecurityGroup", {
       provider: this.provider,
       vpc: props.vpc,
       description: `VPC endpoint to ${targetLabel}`.slice(0, 255),
     });
-    addEndpointIngressRules(securityGroup, props.allowedPeers ?? vpcClientPeers(props.vpc), ports, targetLabel);
-    return { securityGroup, securityGroupIds: [securityGroup.securityGroupId] };
+    const connections = new Connections(this, { securityGroups: [securityGroup], defaultPort });
+    const peers = allowedPeers ?? (props.open === false ? [] : vpcClientPeers(props.vpc));
+    admitOnPorts(connections, peers, ports, targetLabel);
+    return { securityGroup, securityGroupIds: [securityGroup.securityGroupId], connections };
   }
 
   /**
    * The `aws_vpc_endpoint` (construct id `Resource`) in the VPC, with the
-   * security groups and the type's settings; counted against the endpoints-per-VPC quota.
+   * security groups, tags, timeouts and the type's settings; counted against
+   * the endpoints-per-VPC quota.
    * @internal
    */
-  protected createResource(props: NetworkEndpointProps, settings: EndpointResourceSettings): VpcEndpoint {
-    const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, securityGroupIds, ...typeSettings } = settings;
+  protected createResource(props: NetworkEndpointProps, securityGroupIds: readonly string[], settings: EndpointResourceSettings): VpcEndpoint {
+    const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, ...typeSettings } = settings;
+    const tags = checkTags(this, "tags", props.tags);
     const dnsOptions =
       props.dnsRecordIpType === undefined && privateDnsOnlyForInboundResolverEndpoint === undefined
         ? undefined
@@ -238,7 +317,8 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
       ipAddressType: props.ipAddressType,
       dnsOptions,
       dependsOn: dependsOn === undefined ? undefined : [...dependsOn],
-      tags: { Name: nameFromPath(this) },
+      tags: { Name: nameFromPath(this), ...tags },
+      timeouts: checkTimeouts(this, props.timeouts),
     });
     this.countAgainstQuota(props.vpc);
     return resource;
@@ -249,15 +329,10 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
    * placement subnet (Resource and ServiceNetwork endpoints).
    * @internal
    */
-  protected createInEverySubnet(
-    props: NetworkEndpointProps,
-    ports: readonly PortRange[],
-    targetLabel: string,
-    settings: Omit<EndpointResourceSettings, "subnetIds" | "securityGroupIds">,
-  ): EndpointParts {
+  protected createInEverySubnet(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string, settings: Omit<EndpointResourceSettings, "subnetIds">): EndpointParts {
     const subnets = this.checkPlacement(props);
     const groups = this.securityGroupsFor(props, ports, targetLabel);
-    const resource = this.createResource(props, { ...settings, subnetIds: subnets.map((s) => s.subnetId), securityGroupIds: groups.securityGroupIds });
+    const resource = this.createResource(props, groups.securityGroupIds, { ...settings, subnetIds: subnets.map((s) => s.subnetId) });
     return { ...groups, resource };
   }
 
@@ -272,26 +347,102 @@ export abstract class NetworkEndpointBase extends Construct implements IVpcEndpo
   }
 }
 
-class ImportedVpcEndpoint extends Construct implements IVpcEndpoint {
+/** An endpoint made elsewhere: its ID, and its security groups for `connections`. @internal */
+export class ImportedNetworkEndpoint extends Construct implements INetworkEndpoint {
   public readonly vpcEndpointId: string;
+  public readonly connections: Connections;
 
-  constructor(scope: Construct, id: string, vpcEndpointId: string) {
+  constructor(scope: Construct, id: string, attrs: NetworkEndpointAttributes) {
     super(scope, id);
-    checkPattern(this, "vpcEndpointId", vpcEndpointId, /^vpce-[0-9a-f]{8,17}$/, "a VPC endpoint ID such as vpce-0123456789abcdef0");
-    this.vpcEndpointId = vpcEndpointId;
+    checkObject(this, "attrs", attrs);
+    requireProps(this, attrs, ["vpcEndpointId"]);
+    checkResourceId(this, "vpcEndpointId", attrs.vpcEndpointId, "vpcEndpoint");
+    this.vpcEndpointId = attrs.vpcEndpointId;
+    this.connections = new Connections(this, { securityGroups: checkList(this, "securityGroups", attrs.securityGroups), defaultPort: attrs.port });
   }
 }
 
 /** One described TCP rule per peer and port range: the endpoint's ports, and nothing else. */
 export function addEndpointIngressRules(group: SecurityGroup, peers: readonly Peer[], ports: readonly PortRange[], targetLabel: string): void {
+  admitOnPorts(new Connections(group, { securityGroups: [group] }), peers, ports, targetLabel);
+}
+
+/** The ingress rules of an endpoint's clients, through `connections`: keyed and described as they always were, so their addresses stay. */
+function admitOnPorts(connections: Connections, peers: readonly Peer[], ports: readonly PortRange[], targetLabel: string): void {
   for (const peer of peers) {
     for (const range of ports) {
-      group.addIngressRule({
-        peer,
-        port: range.from,
-        toPort: range.to,
-        description: `Clients to ${targetLabel} through the VPC endpoint, TCP ${formatPortRange(range)}`.slice(0, 255),
-      });
+      connections.allowFrom(peer, range, `Clients to ${targetLabel} through the VPC endpoint, TCP ${formatPortRange(range)}`.slice(0, 255));
     }
   }
+}
+
+/**
+ * A peers prop, checked where the caller wrote it: a list of `Peer`s, not
+ * empty (an empty list would admit nobody without saying so: `open: false`
+ * says it), each rendered against this prop, and together narrower than the
+ * whole internet (0.0.0.0/1 plus 128.0.0.0/1 is 0.0.0.0/0). Undefined when not given.
+ */
+export function checkPeers(scope: Construct, prop: string, peers: readonly Peer[] | undefined): readonly Peer[] | undefined {
+  const list = checkList(scope, prop, peers);
+  if (list === undefined || isUnresolved(list)) return list;
+  if (list.length === 0) {
+    throw new ValidationError(scope, prop, [], "at least one peer: to admit nobody by default, set open: false and add peers with connections.allowFrom");
+  }
+  const cidrs = list.map((peer, i) => {
+    checkInstance(scope, `${prop}[${i}]`, peer, (p): p is Peer => p instanceof Peer, "Peer.cidr(...), Peer.securityGroup(...) or Peer.prefixList(...)");
+    const fields = peer.render(scope, `${prop}[${i}]`);
+    return fields.cidrIpv4 ?? fields.cidrIpv6;
+  });
+  for (const family of ["ipv4", "ipv6"] as const) {
+    const literal = cidrs.filter((c): c is string => c !== undefined && !isUnresolved(c) && (family === "ipv6") === c.includes(":"));
+    if (literal.length > 1 && cidrsCoverAddressSpace(literal, family)) {
+      throw new ValidationError(scope, prop, literal, "CIDRs that together are narrower than the whole internet (these cover every address)");
+    }
+  }
+  return list;
+}
+
+/**
+ * Fails when a subnet, security group or endpoint belongs to another VPC
+ * than `vpc`: compared when both IDs are literals, or both references to
+ * VPCs this configuration creates; anything else (variables, remote state)
+ * only Terraform knows, and is skipped.
+ */
+export function checkSameVpc(scope: Construct, prop: string, vpc: IVpc, members: readonly object[]): void {
+  if (isUnresolved(members)) return;
+  const expected = comparableVpcId(scope, vpc.vpcId);
+  if (expected === undefined) return;
+  members.forEach((member, i) => {
+    const id = comparableVpcId(scope, vpcIdOf(member));
+    if (id !== undefined && id !== expected) {
+      throw new ValidationError(scope, `${prop}[${i}]`, vpcIdOf(member), `a member of the endpoint's VPC (${vpc.vpcId}): AWS refuses subnets and security groups of another VPC`);
+    }
+  });
+}
+
+/** The `vpcId` a subnet, security group or endpoint carries, when it says. */
+function vpcIdOf(member: object): string | undefined {
+  const id = (member as { readonly vpcId?: unknown }).vpcId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** A literal VPC ID, or `aws_vpc.<name>` for a VPC this configuration creates; undefined when only Terraform can tell. */
+function comparableVpcId(scope: Construct, id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  if (!isUnresolved(id)) return id;
+  const resolved = resolvedValue(scope, id);
+  return typeof resolved === "string" ? /^\$\{(aws_vpc\.[\w-]+)\.id\}$/.exec(resolved)?.[1] : undefined;
+}
+
+const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+
+/** Terraform's timeouts block: the operations the resource has, Go durations only, or the provider fails at plan. @internal */
+export function checkTimeouts<T extends object>(scope: Construct, timeouts: T | undefined, operations: readonly string[] = ["create", "update", "delete"]): T | undefined {
+  checkObject(scope, "timeouts", timeouts);
+  if (timeouts === undefined) return undefined;
+  for (const [key, value] of Object.entries(timeouts)) {
+    if (!operations.includes(key)) throw new ValidationError(scope, `timeouts.${key}`, value, `only ${operations.join(", ")}`);
+    checkPattern(scope, `timeouts.${key}`, value, DURATION, 'a duration such as "10m" or "1h30m"');
+  }
+  return timeouts;
 }

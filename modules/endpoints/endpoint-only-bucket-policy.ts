@@ -3,17 +3,21 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import {
   AWS_LIMITS,
   AwsResourceProps,
+  checkArn,
   checkItemCount,
-  checkPattern,
-  isIamPrincipalArn,
+  checkList,
+  checkOneOf,
+  checkResourceId,
   isUnresolved,
   policyAttribute,
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,
+  requireProps,
   ValidationError,
 } from "../core";
 import { IVpcEndpoint } from "./endpoint-base";
+import { checkBucketName, checkDistinct } from "./endpoint-policy";
 
 export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
   /** The bucket, by name. Its whole bucket policy is replaced by this one. */
@@ -56,9 +60,19 @@ export class EndpointOnlyBucketPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointOnlyBucketPolicyProps) {
     super(scope, id);
-    checkPattern(this, "bucketName", props.bucketName, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)");
-    checkItemCount(this, "endpoints", props.endpoints, 1);
-    if (props.deploymentRoleArns === undefined || (!isUnresolved(props.deploymentRoleArns) && props.deploymentRoleArns.length === 0)) {
+    requireProps(this, props, ["bucketName", "endpoints", "deploymentRoleArns"]);
+    if (typeof props.bucketName === "string" && props.bucketName.startsWith("arn:")) {
+      throw new ValidationError(this, "bucketName", props.bucketName, `the bucket's name (${props.bucketName.replace(/^arn:[^:]+:s3:::/, "")}), not its ARN: the bucket policy resource takes a name`);
+    }
+    checkBucketName(this, "bucketName", props.bucketName);
+    checkOneOf(this, "partition", props.partition, ["aws", "aws-cn", "aws-us-gov"]);
+    const partition = props.partition ?? "aws";
+    const endpoints = checkList(this, "endpoints", props.endpoints) ?? [];
+    checkItemCount(this, "endpoints", endpoints, 1);
+    endpoints.forEach((endpoint, i) => checkResourceId(this, `endpoints[${i}].vpcEndpointId`, endpoint.vpcEndpointId, "vpcEndpoint"));
+    checkDistinct(this, "endpoints", endpoints, (e) => e.vpcEndpointId, "endpoint");
+    const deploymentRoleArns = checkList(this, "deploymentRoleArns", props.deploymentRoleArns) ?? [];
+    if (!isUnresolved(deploymentRoleArns) && deploymentRoleArns.length === 0) {
       throw new ValidationError(
         this,
         "deploymentRoleArns",
@@ -67,13 +81,11 @@ export class EndpointOnlyBucketPolicy extends Construct {
       );
     }
     for (const prop of ["deploymentRoleArns", "exemptRoleArns"] as const) {
-      (props[prop] ?? []).forEach((arn, i) => {
-        if (!isUnresolved(arn) && !isIamPrincipalArn(arn)) {
-          throw new ValidationError(this, `${prop}[${i}]`, arn, "an IAM role ARN such as arn:aws:iam::111111111111:role/admin");
-        }
-      });
+      const arns = checkList(this, prop, props[prop]) ?? [];
+      arns.forEach((arn, i) => checkArn(this, `${prop}[${i}]`, arn, "iamPrincipal", { partition }));
+      checkDistinct(this, prop, arns, (arn) => arn, "role");
     }
-    const bucketArn = `arn:${props.partition ?? "aws"}:s3:::${props.bucketName}`;
+    const bucketArn = `arn:${partition}:s3:::${props.bucketName}`;
     const exempt = props.exemptRoleArns ?? [];
     const onlyThroughEndpoints = (sid: string, resource: string, exceptFor: readonly string[]) =>
       new PolicyStatement({

@@ -1,15 +1,26 @@
+import { Annotations } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import {
+  ARN_KINDS,
+  ArnKindName,
   AWS_LIMITS,
+  checkArn,
+  checkInstance,
+  checkList,
+  checkObject,
+  checkPattern,
   checkPredicate,
   isOrganizationId,
   isUnresolved,
+  OptOut,
+  optOutReason,
   partitionOfRegion,
   policyAttribute,
   PolicyConditions,
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,
+  ValidationError,
 } from "../core";
 
 /** Who a preset lets through the endpoint. */
@@ -65,8 +76,11 @@ interface StatementSpec {
   readonly conditions?: PolicyConditions;
 }
 
-/** The endpoint's region, partition and service, for presets whose ARNs, bucket names or statements depend on them. */
+/** The endpoint's region, partition and service, for presets whose ARNs, bucket names or statements depend on them; scope and prop name the caller in errors. */
 interface PolicyContext {
+  readonly scope: IConstruct;
+  /** The endpoint's prop the policy was given as (`policy`, `services[2].policy`). */
+  readonly prop: string;
   readonly region: string;
   readonly partition: string;
   /** Short name of the endpoint's AWS service (`sts`, `s3`). @default - unknown */
@@ -97,13 +111,22 @@ function awsManagedInstanceBuckets(region: string): string[] {
 /**
  * The policy of a VPC endpoint to an AWS service: what may be done through
  * the endpoint. There is deliberately no default: AWS's default allows
- * everything, so it is only used when asked for by name with
- * {@link EndpointPolicy.allowAll}.
+ * everything, so it is only used when asked for by name, with its reason:
+ * {@link EndpointPolicy.allowAll}. The presets check the resources they
+ * are given where the endpoint uses them: ARNs by kind, in the endpoint's
+ * region and partition; bucket names or bucket ARNs, never doubled.
  */
 export class EndpointPolicy {
-  /** AWS's default policy (full access through the endpoint), by explicit choice. */
-  public static allowAll(): EndpointPolicy {
-    return new EndpointPolicy(undefined, undefined);
+  /**
+   * AWS's default policy (full access through the endpoint), by explicit
+   * choice: `EndpointPolicy.allowAll(OptOut.because("<why>"))`. The reason
+   * is recorded on the endpoint (`//.opt_outs.allow_all_endpoint_policy`).
+   */
+  public static allowAll(optOut: OptOut): EndpointPolicy;
+  /** @deprecated Say why: `EndpointPolicy.allowAll(OptOut.because("<why>"))`. Without a reason it still works, with a warning at synth. */
+  public static allowAll(): EndpointPolicy;
+  public static allowAll(optOut?: OptOut): EndpointPolicy {
+    return new EndpointPolicy(undefined, undefined, optOut ?? DEPRECATED_ALLOW_ALL);
   }
 
   /**
@@ -135,63 +158,85 @@ export class EndpointPolicy {
   /**
    * Object reads and writes on the listed S3 buckets only, and (unless
    * `awsManagedBuckets: false`) downloads from the AWS-owned buckets
-   * instances need for packages and agents.
+   * instances need for packages and agents. Each bucket by name
+   * (`app-data`) or by ARN (`arn:aws:s3:::app-data`), each once.
    */
-  public static s3Buckets(bucketNames: readonly string[], options: S3BucketsOptions = {}): EndpointPolicy {
+  public static s3Buckets(buckets: readonly string[], options: S3BucketsOptions = {}): EndpointPolicy {
     const objectActions = options.readOnly === true ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
-    return EndpointPolicy.preset(
-      ({ partition, region }) => [
-        { sid: "ListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: bucketNames.map((b) => `arn:${partition}:s3:::${b}`) },
-        { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: bucketNames.map((b) => `arn:${partition}:s3:::${b}/*`) },
+    return EndpointPolicy.preset((context) => {
+      const arns = bucketArns(context, "bucketNames", buckets, 1);
+      return [
+        { sid: "ListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: arns },
+        { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: arns.map((arn) => `${arn}/*`) },
         ...(options.awsManagedBuckets === false
           ? []
-          : [{ sid: "AwsManagedInstanceSoftware", actions: ["s3:GetObject"], resources: awsManagedInstanceBuckets(region).map((b) => `arn:${partition}:s3:::${b}/*`), anyCaller: true }]),
-      ],
-      options,
-    );
+          : [{ sid: "AwsManagedInstanceSoftware", actions: ["s3:GetObject"], resources: awsManagedInstanceBuckets(context.region).map((b) => `arn:${context.partition}:s3:::${b}/*`), anyCaller: true }]),
+      ];
+    }, options);
   }
 
-  /** Item reads and writes on the listed DynamoDB tables (and their indexes) only. */
+  /** Item reads and writes on the listed DynamoDB tables (and their indexes) only; table ARNs of the endpoint's region. */
   public static dynamoDbTables(tableArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
     const reads = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"];
     const writes = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
     return EndpointPolicy.preset(
-      () => [{ sid: "ListedTables", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: tableArns.flatMap((arn) => [arn, `${arn}/index/*`]) }],
-      options,
-    );
-  }
-
-  /** Application logging into the listed log groups only: create streams and put events. */
-  public static logGroups(logGroupArns: readonly string[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
-    return EndpointPolicy.preset(
-      () => [
+      (context) => [
         {
-          sid: "WriteListedLogGroups",
-          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-          resources: logGroupArns.flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+          sid: "ListedTables",
+          actions: options.readOnly === true ? reads : [...reads, ...writes],
+          resources: checkedArns(context, "tableArns", tableArns, "dynamoDbTable").flatMap((arn) => [arn, `${arn}/index/*`]),
         },
       ],
       options,
     );
   }
 
-  /** Cryptographic use of the listed KMS keys only (no key administration). */
+  /** Application logging into the listed log groups only: create streams and put events. Log group ARNs of the endpoint's region (a trailing `:*` is accepted). */
+  public static logGroups(logGroupArns: readonly string[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
+    return EndpointPolicy.preset(
+      (context) => [
+        {
+          sid: "WriteListedLogGroups",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          // The console shows log group ARNs ending in ":*"; the streams' ARN goes after the group's, never after the wildcard.
+          resources: checkedArns(context, "logGroupArns", logGroupArns, "logGroup")
+            .map((arn) => arn.replace(/:\*$/, ""))
+            .flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+        },
+      ],
+      options,
+    );
+  }
+
+  /** Cryptographic use of the listed KMS keys only (no key administration): key ARNs of the endpoint's region, not aliases, which KMS does not authorize against. */
   public static kmsKeys(keyArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
     const reads = ["kms:Decrypt", "kms:DescribeKey"];
     const writes = ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
-    return EndpointPolicy.preset(() => [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: keyArns }], options);
+    return EndpointPolicy.preset((context) => {
+      const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
+      arns.forEach((arn, i) => {
+        if (/:alias\//.test(arn)) {
+          throw new ValidationError(context.scope, `${context.prop}.keyArns[${i}]`, arn, "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing");
+        }
+      });
+      return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
+    }, options);
   }
 
   /**
    * Image pulls from ECR (for the `ecr.api` and `ecr.dkr` endpoints): an
    * authorization token, then manifests and layers of the listed
-   * repositories.
+   * repositories (ARNs of the endpoint's region; `repository/team/*` for a namespace).
    */
   public static ecrPull(repositoryArns: readonly string[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
     return EndpointPolicy.preset(
-      () => [
+      (context) => [
         { sid: "AuthorizationToken", actions: ["ecr:GetAuthorizationToken"] },
-        { sid: "PullListedRepositories", actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], resources: repositoryArns },
+        {
+          sid: "PullListedRepositories",
+          actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+          resources: checkedArns(context, "repositoryArns", repositoryArns, "ecrRepository"),
+        },
       ],
       options,
     );
@@ -202,16 +247,16 @@ export class EndpointPolicy {
    * AWS-owned `prod-<region>-starport-layer-bucket` bucket, so a private pull
    * fails without this read. The layers come through URLs ECR presigns, so
    * the read is open to any caller whatever `organizationId` says. Add your
-   * own buckets with `bucketNames`.
+   * own buckets with `bucketNames` (names or ARNs).
    */
   public static ecrImageLayers(options: EndpointPolicyPrincipals & { readonly bucketNames?: readonly string[] } = {}): EndpointPolicy {
     return EndpointPolicy.preset(
-      ({ region, partition }) => [
-        { sid: "EcrImageLayers", actions: ["s3:GetObject"], resources: [`arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`], anyCaller: true },
-        ...(options.bucketNames ?? []).map((bucket, i) => ({
+      (context) => [
+        { sid: "EcrImageLayers", actions: ["s3:GetObject"], resources: [`arn:${context.partition}:s3:::prod-${context.region}-starport-layer-bucket/*`], anyCaller: true },
+        ...bucketArns(context, "bucketNames", options.bucketNames ?? [], 0).map((arn, i) => ({
           sid: `ListedBucket${i}`,
           actions: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"],
-          resources: [`arn:${partition}:s3:::${bucket}`, `arn:${partition}:s3:::${bucket}/*`],
+          resources: [arn, `${arn}/*`],
         })),
       ],
       options,
@@ -223,34 +268,48 @@ export class EndpointPolicy {
    * `Get*` and `List*` actions, on the given resources.
    */
   public static readOnly(iamPrefix: string, options: EndpointPolicyPrincipals & { readonly resources?: readonly string[] } = {}): EndpointPolicy {
-    const actions = ["Describe*", "Get*", "List*"].map((a) => `${iamPrefix}:${a}`);
-    return EndpointPolicy.preset(() => [{ sid: "ReadOnly", actions, resources: options.resources }], options);
+    return EndpointPolicy.preset((context) => {
+      checkPattern(context.scope, `${context.prop}.iamPrefix`, iamPrefix, /^[a-z0-9-]+$/, "an IAM service prefix such as sqs or ssm (lowercase, no colon)");
+      const resources = checkList(context.scope, `${context.prop}.resources`, options.resources);
+      if (resources !== undefined && !isUnresolved(resources) && resources.length === 0) {
+        throw new ValidationError(context.scope, `${context.prop}.resources`, [], 'at least one resource ARN, or leave resources unset for "*"');
+      }
+      return [{ sid: "ReadOnly", actions: ["Describe*", "Get*", "List*"].map((a) => `${iamPrefix}:${a}`), resources }];
+    }, options);
   }
 
-  /** Your own statements; each needs a principal (endpoint policies are resource policies). */
+  /** Your own statements; each needs a principal (endpoint policies are resource policies), and Sids are unique. */
   public static fromStatements(...statements: PolicyStatement[]): EndpointPolicy {
-    return new EndpointPolicy(() => new PolicyDocument(statements), undefined);
+    return new EndpointPolicy(({ scope, prop }) => {
+      statements.forEach((statement, i) => checkInstance(scope, `${prop}.statements[${i}]`, statement, (s): s is PolicyStatement => s instanceof PolicyStatement, "new PolicyStatement({...})"));
+      checkDistinct(scope, `${prop}.statements`, statements, (s) => s.props.sid, "Sid");
+      return new PolicyDocument(statements);
+    }, undefined);
   }
 
   private static preset(statementsOf: (context: PolicyContext) => readonly StatementSpec[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
     const conditions: PolicyConditions | undefined =
       options.organizationId === undefined ? undefined : { StringEquals: { "aws:PrincipalOrgID": options.organizationId } };
-    const principals = options.principals ?? [PolicyPrincipal.anyone()];
-    return new EndpointPolicy(
-      (context) =>
-        new PolicyDocument(
-          statementsOf(context).map(({ anyCaller, conditions: own, ...s }) =>
-            anyCaller === true ? new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own }) : new PolicyStatement({ ...s, principals, conditions }),
-          ),
+    return new EndpointPolicy((context) => {
+      checkObject(context.scope, `${context.prop}.options`, options);
+      const principals = checkList(context.scope, `${context.prop}.principals`, options.principals) ?? [PolicyPrincipal.anyone()];
+      if (!isUnresolved(principals) && principals.length === 0) {
+        throw new ValidationError(context.scope, `${context.prop}.principals`, [], "at least one principal, or leave principals unset for any principal (narrowed by organizationId)");
+      }
+      return new PolicyDocument(
+        statementsOf(context).map(({ anyCaller, conditions: own, ...s }) =>
+          anyCaller === true ? new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own }) : new PolicyStatement({ ...s, principals, conditions }),
         ),
-      options.organizationId,
-    );
+      );
+    }, options.organizationId);
   }
 
   private constructor(
     /** Undefined for allow-all. */
     private readonly documentOf: ((context: PolicyContext) => PolicyDocument) | undefined,
     private readonly organizationId: string | undefined,
+    /** Why AWS's allow-all default is kept (allow-all only). */
+    private readonly allowAllOptOut?: OptOut | typeof DEPRECATED_ALLOW_ALL,
   ) {}
 
   /** True for {@link EndpointPolicy.allowAll}. */
@@ -260,14 +319,96 @@ export class EndpointPolicy {
 
   /**
    * The policy JSON for `aws_vpc_endpoint.policy` in a region, validated: a
-   * principal in every statement, at most 20,480 characters. Undefined for
-   * allow-all, so that AWS's default stays in place. `service` is the short
-   * name of the endpoint's AWS service (`sts`): some presets add the
-   * statements that service needs.
+   * principal in every statement, the resources of presets, at most 20,480
+   * characters. Undefined for allow-all, so that AWS's default stays in
+   * place. `service` is the short name of the endpoint's AWS service
+   * (`sts`): some presets add the statements that service needs.
    */
   public render(scope: IConstruct, prop: string, region: string, service?: string): string | undefined {
     checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
     const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
-    return policyAttribute(this.documentOf?.({ region, partition, service }).render(scope, prop, { requirePrincipal: true, maxCharacters: AWS_LIMITS.endpointPolicyCharacters }));
+    return policyAttribute(this.documentOf?.({ scope, prop, region, partition, service }).render(scope, prop, { requirePrincipal: true, maxCharacters: AWS_LIMITS.endpointPolicyCharacters }));
+  }
+
+  /**
+   * For allow-all: the reason AWS's default is kept, checked, to record on the
+   * endpoint; a warning when none was given (the deprecated `allowAll()`).
+   * Undefined for every other policy.
+   * @internal
+   */
+  public allowAllReason(scope: IConstruct, prop: string): string | undefined {
+    if (this.allowAllOptOut === undefined) return undefined;
+    if (this.allowAllOptOut === DEPRECATED_ALLOW_ALL) {
+      Annotations.of(scope).addWarning(
+        `${prop}: EndpointPolicy.allowAll() without a reason is deprecated: pass EndpointPolicy.allowAll(OptOut.because("<why>")), or pick a least-privilege preset (AWS's default lets any principal do anything through the endpoint).`,
+      );
+      return "EndpointPolicy.allowAll() (deprecated: no reason given)";
+    }
+    return optOutReason(scope, prop, this.allowAllOptOut);
+  }
+}
+
+/** Marks the reasonless allow-all of earlier releases. */
+const DEPRECATED_ALLOW_ALL = "deprecated-allow-all" as const;
+
+/** Bucket names and bucket ARNs as ARNs of the endpoint's partition, each bucket once: an ARN is taken as it is, never prefixed again. */
+function bucketArns(context: PolicyContext, name: string, buckets: readonly string[], min: number): string[] {
+  const prop = `${context.prop}.${name}`;
+  const list = checkList(context.scope, prop, buckets) ?? [];
+  if (isUnresolved(list)) return [...list];
+  if (list.length < min) throw new ValidationError(context.scope, prop, list, "at least one bucket name (or bucket ARN)");
+  const arns = list.map((bucket, i) => {
+    if (isUnresolved(bucket)) return `arn:${context.partition}:s3:::${bucket}`;
+    if (typeof bucket === "string" && bucket.startsWith("arn:")) {
+      checkArn(context.scope, `${prop}[${i}]`, bucket, "s3Bucket", { partition: context.partition });
+      return bucket;
+    }
+    checkBucketName(context.scope, `${prop}[${i}]`, bucket);
+    return `arn:${context.partition}:s3:::${bucket}`;
+  });
+  checkDistinct(context.scope, prop, arns, (arn) => arn, "bucket");
+  return arns;
+}
+
+/** ARNs of one kind, in the endpoint's region and partition, each once. */
+function checkedArns(context: PolicyContext, name: string, arns: readonly string[], kind: ArnKindName): readonly string[] {
+  const prop = `${context.prop}.${name}`;
+  const list = checkList(context.scope, prop, arns) ?? [];
+  if (isUnresolved(list)) return list;
+  if (list.length === 0) throw new ValidationError(context.scope, prop, [], `at least one ${ARN_KINDS[kind].name.replace(/^an? /, "")}: an empty list would admit nothing through the endpoint`);
+  list.forEach((arn, i) => checkArn(context.scope, `${prop}[${i}]`, arn, kind, { region: context.region }));
+  checkDistinct(context.scope, prop, list, (arn) => arn, ARN_KINDS[kind].name.replace(/^an? /, "").replace(/ ARN$/, ""));
+  return list;
+}
+
+/** Fails on the first value whose key (a literal) repeats, naming both places. */
+export function checkDistinct<T>(scope: IConstruct, prop: string, values: readonly T[], keyOf: (value: T) => string | undefined, what: string): void {
+  const seen = new Map<string, number>();
+  values.forEach((value, i) => {
+    const key = keyOf(value);
+    if (key === undefined || isUnresolved(key)) return;
+    const first = seen.get(key);
+    if (first !== undefined) throw new ValidationError(scope, `${prop}[${i}]`, key, `each ${what} once (it is also ${prop}[${first}])`);
+    seen.set(key, i);
+  });
+}
+
+/**
+ * Fails unless `value` is an S3 bucket name as AWS allows one: 3 to 63
+ * lowercase letters, digits, dots and hyphens, beginning and ending with a
+ * letter or digit, no two dots in a row, not an IP address, none of the
+ * reserved prefixes and suffixes.
+ */
+export function checkBucketName(scope: IConstruct, prop: string, value: string): void {
+  if (isUnresolved(value)) return;
+  const valid =
+    typeof value === "string" &&
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
+    !value.includes("..") &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(value) &&
+    !/^(xn--|sthree-|amzn-s3-demo-)/.test(value) &&
+    !/(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(value);
+  if (!valid) {
+    throw new ValidationError(scope, prop, value, "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address) or an S3 bucket ARN such as arn:aws:s3:::app-data");
   }
 }

@@ -1,15 +1,41 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { AwsResourceProps, isUnresolved, nameFromPath, providerOf, requireProps, resolveRegion, ValidationError } from "../core";
+import {
+  AwsResourceProps,
+  checkInstance,
+  checkList,
+  checkObject,
+  checkResourceId,
+  checkTags,
+  isUnresolved,
+  nameFromPath,
+  providerOf,
+  recordOptOut,
+  requireProps,
+  resolveRegion,
+  ValidationError,
+} from "../core";
 import { ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
-import { IVpcEndpoint } from "./endpoint-base";
-import { EndpointPolicy } from "./endpoint-policy";
+import { checkSameVpc, IVpcEndpoint } from "./endpoint-base";
+import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
 
 /** A gateway endpoint, created here or imported. */
 export interface IGatewayEndpoint extends IVpcEndpoint {
   /** The service the gateway routes to (S3 or DynamoDB). */
   readonly service: AwsService;
+  /** ID of the endpoint's VPC, so that an interface endpoint ordered after it can refuse one of another VPC. @default - unknown, the check is skipped */
+  readonly vpcId?: string;
+}
+
+/** Attributes of a gateway endpoint made elsewhere, for {@link GatewayEndpoint.fromGatewayEndpointAttributes}. */
+export interface GatewayEndpointAttributes {
+  /** `vpce-…` */
+  readonly vpcEndpointId: string;
+  /** The service it routes to: S3 or DynamoDB. */
+  readonly service: AwsService;
+  /** Its VPC's ID. @default - unknown: VPC checks are skipped */
+  readonly vpcId?: string;
 }
 
 export interface GatewayEndpointProps extends AwsResourceProps {
@@ -19,7 +45,7 @@ export interface GatewayEndpointProps extends AwsResourceProps {
   readonly service: AwsService;
   /**
    * What may be done through the endpoint. Required: AWS's default allows
-   * everything; ask for it with `EndpointPolicy.allowAll()` if you mean it.
+   * everything; ask for it with `EndpointPolicy.allowAll(OptOut.because("<why>"))` if you mean it.
    */
   readonly policy: EndpointPolicy;
   /**
@@ -37,6 +63,11 @@ export interface GatewayEndpointProps extends AwsResourceProps {
    * @default - the literal region of the provider
    */
   readonly region?: string;
+  /**
+   * Tags of the endpoint (its `Name` tag is its construct path unless given here).
+   * @default - the Name tag only
+   */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -46,9 +77,14 @@ export interface GatewayEndpointProps extends AwsResourceProps {
  * Creates: aws_vpc_endpoint (type Gateway).
  */
 export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
-  /** Describes a gateway endpoint made elsewhere, e.g. to order an S3 interface endpoint after it. */
-  public static fromAttributes(scope: Construct, id: string, attrs: { readonly vpcEndpointId: string; readonly service: AwsService }): IGatewayEndpoint {
+  /** Describes a gateway endpoint made elsewhere, e.g. to order an S3 interface endpoint after it: its ID and service, checked. */
+  public static fromGatewayEndpointAttributes(scope: Construct, id: string, attrs: GatewayEndpointAttributes): IGatewayEndpoint {
     return new ImportedGatewayEndpoint(scope, id, attrs);
+  }
+
+  /** @deprecated Use {@link GatewayEndpoint.fromGatewayEndpointAttributes}: the same attributes, and optionally `vpcId`. */
+  public static fromAttributes(scope: Construct, id: string, attrs: GatewayEndpointAttributes): IGatewayEndpoint {
+    return GatewayEndpoint.fromGatewayEndpointAttributes(scope, id, attrs);
   }
 
   /** The `aws_vpc_endpoint`, for escape hatches. */
@@ -57,37 +93,45 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
   public readonly vpcEndpointId: string;
   /** S3 or DynamoDB. */
   public readonly service: AwsService;
+  /** ID of the endpoint's VPC. */
+  public readonly vpcId: string;
 
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "service", "policy"]);
-    if (!props.service.hasGatewayEndpoint) {
-      throw new ValidationError(this, "service", props.service.shortName, "s3 or dynamodb: no other service has a gateway endpoint (use an InterfaceEndpoint)");
-    }
+    checkGatewayService(this, "service", props.service);
+    checkInstance(this, "policy", props.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset (EndpointPolicy.s3Buckets(...), EndpointPolicy.dynamoDbTables(...), ...)");
     const provider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, provider);
     this.service = props.service;
+    this.vpcId = props.vpc.vpcId;
     this.resource = new VpcEndpoint(this, "Resource", {
       provider,
       vpcId: props.vpc.vpcId,
       vpcEndpointType: "Gateway",
-      serviceName: props.service.serviceName(this, "service", region),
+      serviceName: props.service.serviceName(this, "service", region, "Gateway"),
       routeTableIds: this.routeTableIds(props),
       policy: props.policy.render(this, "policy", region, props.service.shortName),
-      tags: { Name: nameFromPath(this) },
+      tags: { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) },
     });
+    const allowAll = props.policy.allowAllReason(this, "policy");
+    if (allowAll !== undefined) recordOptOut(this.resource, "allow_all_endpoint_policy", allowAll);
     this.vpcEndpointId = this.resource.id;
   }
 
   private routeTableIds(props: GatewayEndpointProps): string[] {
     if (props.routeTableIds !== undefined) {
-      if (!isUnresolved(props.routeTableIds) && props.routeTableIds.length === 0) {
+      const ids = checkList(this, "routeTableIds", props.routeTableIds) ?? [];
+      if (!isUnresolved(ids) && ids.length === 0) {
         throw new ValidationError(this, "routeTableIds", [], "at least one route table: a gateway endpoint without routes carries no traffic");
       }
-      return [...props.routeTableIds];
+      ids.forEach((id, i) => checkResourceId(this, `routeTableIds[${i}]`, id, "routeTable"));
+      checkDistinct(this, "routeTableIds", ids, (id) => id, "route table");
+      return [...ids];
     }
-    const subnets = props.subnets ?? props.vpc.privateSubnets;
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
+    const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
+    checkSameVpc(this, prop, props.vpc, subnets);
     if (subnets.length === 0) {
       throw new ValidationError(this, prop, [], "subnets whose route tables get the route, or routeTableIds");
     }
@@ -105,10 +149,25 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
 class ImportedGatewayEndpoint extends Construct implements IGatewayEndpoint {
   public readonly vpcEndpointId: string;
   public readonly service: AwsService;
+  public readonly vpcId?: string;
 
-  constructor(scope: Construct, id: string, attrs: { readonly vpcEndpointId: string; readonly service: AwsService }) {
+  constructor(scope: Construct, id: string, attrs: GatewayEndpointAttributes) {
     super(scope, id);
+    checkObject(this, "attrs", attrs);
+    requireProps(this, attrs, ["vpcEndpointId", "service"]);
+    checkResourceId(this, "vpcEndpointId", attrs.vpcEndpointId, "vpcEndpoint");
+    checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
+    checkGatewayService(this, "service", attrs.service);
     this.vpcEndpointId = attrs.vpcEndpointId;
     this.service = attrs.service;
+    this.vpcId = attrs.vpcId;
+  }
+}
+
+/** An AwsService that has gateway endpoints (JavaScript callers: not a short name string). */
+function checkGatewayService(scope: Construct, prop: string, service: AwsService): void {
+  checkInstance(scope, prop, service, (s): s is AwsService => s instanceof AwsService, "AwsService.S3 or AwsService.DYNAMODB");
+  if (!service.hasGatewayEndpoint) {
+    throw new ValidationError(scope, prop, service.shortName, "s3, dynamodb or s3express: no other service has a gateway endpoint (use an InterfaceEndpoint)");
   }
 }

@@ -1,8 +1,10 @@
 export * from "./aws-service";
-export { DnsRecordIpType, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+export { DnsRecordIpType, EndpointTimeouts, INetworkEndpoint, IVpcEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+export { EndpointOutputSource, EndpointOutputValue, exportEndpointOutputs, IEndpointOutputs } from "./outputs";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
 export * from "./interface-endpoint";
+export * from "./ec2-instance-connect-endpoint";
 export * from "./resource-endpoint";
 export * from "./service-network-endpoint";
 export * from "./targets";

@@ -3,11 +3,33 @@ import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { annotateForFlows, checkDnsName, checkRegion, nameFromPath, Port, requireProps, resolveRegion, ValidationError } from "../core";
-import { ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import {
+  annotateForFlows,
+  checkBoolean,
+  checkDnsName,
+  checkInstance,
+  checkIpAddress,
+  checkList,
+  checkObject,
+  checkOneOf,
+  checkPort,
+  checkRegion,
+  checkString,
+  cidrContains,
+  familyOf,
+  hostCidr,
+  isUnresolved,
+  nameFromPath,
+  Port,
+  recordOptOut,
+  requireProps,
+  resolveRegion,
+  ValidationError,
+} from "../core";
+import { Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
-import { NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import { checkSameVpc, ImportedNetworkEndpoint, INetworkEndpoint, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -73,7 +95,29 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
    * @default - none: clients dial the service's private DNS name or the endpoint's generated names
    */
   readonly customDnsName?: string;
+  /**
+   * Fixed private addresses of the endpoint's network interfaces, per
+   * subnet (`subnet_configuration`), for firewalls and on-premises DNS that
+   * name the endpoint by IP. Each subnet is one of the endpoint's, at most
+   * once; each address inside the VPC's CIDR and of a family the endpoint's
+   * `ipAddressType` uses.
+   * @default - AWS picks the addresses
+   */
+  readonly subnetAddresses?: readonly EndpointSubnetAddress[];
 }
+
+/** Fixed addresses of an endpoint's network interface in one subnet. */
+export interface EndpointSubnetAddress {
+  /** One of the endpoint's subnets. */
+  readonly subnet: ISubnet;
+  /** Its IPv4 address, inside the subnet (AWS reserves the first four and the last). @default - AWS picks one */
+  readonly ipv4?: string;
+  /** Its IPv6 address (dual-stack and IPv6 endpoints). @default - AWS picks one */
+  readonly ipv6?: string;
+}
+
+/** Attributes of an Interface endpoint made elsewhere, for {@link InterfaceEndpoint.fromInterfaceEndpointAttributes}. */
+export type InterfaceEndpointAttributes = NetworkEndpointAttributes;
 
 /**
  * An Interface VPC endpoint to an AWS service or to a PrivateLink endpoint
@@ -88,9 +132,18 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
  * aws_vpc_security_group_egress_rule on client groups (`allowClient`).
  */
 export class InterfaceEndpoint extends NetworkEndpointBase {
+  /**
+   * An Interface endpoint made elsewhere (another configuration or account):
+   * its ID, checked, and its security groups, to which `connections` adds rules.
+   */
+  public static fromInterfaceEndpointAttributes(scope: Construct, id: string, attrs: InterfaceEndpointAttributes): INetworkEndpoint {
+    return new ImportedNetworkEndpoint(scope, id, attrs);
+  }
+
   public readonly resource: VpcEndpoint;
   public readonly securityGroup?: SecurityGroup;
   public readonly securityGroupIds: readonly string[];
+  public readonly connections: Connections;
   /** The full service name the endpoint connects to. */
   public readonly serviceName: string;
   /** The name clients of the VPC dial, when `customDnsName` was given. */
@@ -104,11 +157,15 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     super(scope, id, props);
     requireProps(this, props, ["service"]);
     checkRegion(this, "serviceRegion", props.serviceRegion);
+    checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled);
+    checkBoolean(this, "onlySupportedAvailabilityZones", props.onlySupportedAvailabilityZones);
     const aws = props.service instanceof AwsService ? props.service : undefined;
+    const given = aws === undefined ? checkedEndpointService(this, props.service as IInterfaceEndpointService) : undefined;
     // AWS services are named after (and their policies refer to) the region that serves them.
-    const isAwsService = aws !== undefined || (props.service as IInterfaceEndpointService).isAwsService;
+    const isAwsService = aws !== undefined || given?.isAwsService === true;
     const region = isAwsService ? (props.serviceRegion ?? resolveRegion(this, props.region, this.provider)) : "";
-    const target = aws?.inRegion(this, "service", region) ?? (props.service as IInterfaceEndpointService);
+    const target = aws?.inRegion(this, "service", region) ?? (given as IInterfaceEndpointService);
+    checkGatewayEndpoint(this, props, aws);
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
     const policy = endpointPolicy(this, props, target, region, aws?.shortName);
     this.serviceName = target.serviceName;
@@ -117,19 +174,26 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
 
     const subnets = this.checkPlacement(props);
     checkOfferedZones(this, props, subnets, target);
-    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName));
-    this.resource = this.createResource(props, {
+    const subnetConfiguration = checkSubnetAddresses(this, props, subnets);
+    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.securityGroupsFor(
+      props,
+      target.ports.map(Port.tcp),
+      aws?.shortName ?? target.serviceName,
+    ));
+    this.resource = this.createResource(props, this.securityGroupIds, {
       vpcEndpointType: "Interface",
       serviceName: target.serviceName,
       serviceRegion: props.serviceRegion ?? target.serviceRegion,
       subnetIds: props.onlySupportedAvailabilityZones === true ? this.supportedSubnetIds(subnets) : subnets.map((s) => s.subnetId),
-      securityGroupIds: this.securityGroupIds,
       privateDnsEnabled,
       privateDnsOnlyForInboundResolverEndpoint:
         aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,
       policy,
+      subnetConfiguration,
       dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
     });
+    const allowAll = isAwsService ? props.policy?.allowAllReason(this, "policy") : undefined;
+    if (allowAll !== undefined) recordOptOut(this.resource, "allow_all_endpoint_policy", allowAll);
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
     if (props.customDnsName !== undefined) {
       this.customDnsName = props.customDnsName;
@@ -140,10 +204,9 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   /**
    * Lets the members of a client security group use the endpoint: ingress on
    * the endpoint's security group from `client`, and egress on `client` to
-   * the endpoint's group, on every service port. Security groups of this
-   * library let nothing out unless told, so admitting a client group on the
-   * endpoint alone does not let its members reach it. `name` keys the rules'
+   * the endpoint's group, on every service port. `name` keys the rules'
    * Terraform addresses.
+   * @deprecated Use `endpoint.connections.allowDefaultPortFrom(client, "why")` with something that has connections, or `endpoint.connections.allowFrom(Peer.securityGroup(client, name), Port.tcp(443), "why")`; the egress rule on the client's group is keyed by the endpoint group's path there, so it moves once.
    */
   public allowClient(client: SecurityGroup, name: string): void {
     const own = this.securityGroup;
@@ -220,10 +283,88 @@ function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, targ
       endpoint,
       "policy",
       undefined,
-      'an EndpointPolicy: a least-privilege preset such as EndpointPolicy.organizationOnly("o-...") or EndpointPolicy.s3Buckets([...]), or EndpointPolicy.allowAll() to keep AWS\'s allow-all default by choice',
+      'an EndpointPolicy: a least-privilege preset such as EndpointPolicy.organizationOnly("o-...") or EndpointPolicy.s3Buckets([...]), or EndpointPolicy.allowAll(OptOut.because("<why>")) to keep AWS\'s allow-all default by choice',
     );
   }
+  checkInstance(endpoint, "policy", props.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset (EndpointPolicy.organizationOnly(...), EndpointPolicy.s3Buckets(...), ...)");
   return props.policy.render(endpoint, "policy", region, service);
+}
+
+/** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */
+function checkedEndpointService(endpoint: Construct, service: IInterfaceEndpointService): IInterfaceEndpointService {
+  checkObject(endpoint, "service", service);
+  requireProps(endpoint, service, ["serviceName", "ports", "isAwsService", "privateDnsSupported"]);
+  checkString(endpoint, "service.serviceName", service.serviceName);
+  checkList(endpoint, "service.ports", service.ports);
+  checkBoolean(endpoint, "service.isAwsService", service.isAwsService);
+  checkBoolean(endpoint, "service.privateDnsSupported", service.privateDnsSupported);
+  checkOneOf(endpoint, "service.serviceType", service.serviceType, ["Interface", "GatewayLoadBalancer"]);
+  if (service.serviceType === "GatewayLoadBalancer") {
+    throw new ValidationError(
+      endpoint,
+      "service",
+      service.serviceName,
+      "an endpoint service of Network Load Balancers: this one is a Gateway Load Balancer's, which AWS reaches only through a GatewayLoadBalancerEndpoint (traffic sent to it by route tables)",
+    );
+  }
+  if (!isUnresolved(service.ports) && service.ports.length === 0) {
+    throw new ValidationError(endpoint, "service.ports", [], "at least one port the service listens on: the endpoint's security group opens these");
+  }
+  service.ports.forEach((port, i) => checkPort(endpoint, `service.ports[${i}]`, port));
+  return service;
+}
+
+/** The gateway endpoint an S3 interface endpoint is ordered after: S3's, in the same VPC, and only for S3. */
+function checkGatewayEndpoint(endpoint: Construct, props: InterfaceEndpointProps, aws: AwsService | undefined): void {
+  const gateway = props.gatewayEndpoint;
+  if (gateway === undefined) return;
+  if (aws?.privateDnsNeedsGatewayOrResolverChoice !== true) {
+    throw new ValidationError(endpoint, "gatewayEndpoint", gateway.vpcEndpointId, "unset: only S3 interface endpoints are ordered after a gateway endpoint");
+  }
+  if (gateway.service?.shortName !== aws.shortName) {
+    throw new ValidationError(endpoint, "gatewayEndpoint", gateway.service?.shortName, `the ${aws.shortName} gateway endpoint, whose private DNS choice AWS checks`);
+  }
+  checkSameVpc(endpoint, "gatewayEndpoint", props.vpc, [gateway]);
+}
+
+/** Fixed addresses, checked against what AWS will refuse: a subnet not of the endpoint, a subnet twice, an address outside the VPC or of a family the endpoint does not use. */
+function checkSubnetAddresses(endpoint: Construct, props: InterfaceEndpointProps, subnets: readonly ISubnet[]): VpcEndpointSubnetConfiguration[] | undefined {
+  const addresses = checkList(endpoint, "subnetAddresses", props.subnetAddresses);
+  if (addresses === undefined) return undefined;
+  if (!isUnresolved(addresses) && addresses.length === 0) {
+    throw new ValidationError(endpoint, "subnetAddresses", [], "at least one subnet's addresses, or leave subnetAddresses unset for addresses AWS picks");
+  }
+  const family = props.ipAddressType ?? "ipv4";
+  const seen = new Map<string, number>();
+  return addresses.map((address, i) => {
+    const prop = `subnetAddresses[${i}]`;
+    checkObject(endpoint, prop, address);
+    requireProps(endpoint, address, ["subnet"]);
+    const subnetId = address.subnet.subnetId;
+    if (!isUnresolved(subnetId) && !subnets.some((s) => s.subnetId === subnetId)) {
+      throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, "one of the endpoint's subnets");
+    }
+    const first = seen.get(subnetId);
+    if (first !== undefined) throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, `each subnet once (it is also subnetAddresses[${first}])`);
+    seen.set(subnetId, i);
+    if (address.ipv4 === undefined && address.ipv6 === undefined) {
+      throw new ValidationError(endpoint, prop, address.subnet.subnetId, "an ipv4 or ipv6 address for the subnet");
+    }
+    for (const [key, wanted, vpcCidr] of [
+      ["ipv4", family !== "ipv6", props.vpc.cidrBlock],
+      ["ipv6", family !== "ipv4", props.vpc.ipv6CidrBlock],
+    ] as const) {
+      const value = address[key];
+      if (value === undefined || isUnresolved(value)) continue;
+      checkIpAddress(endpoint, `${prop}.${key}`, value);
+      if (familyOf(value) !== key) throw new ValidationError(endpoint, `${prop}.${key}`, value, `an ${key === "ipv4" ? "IPv4" : "IPv6"} address`);
+      if (!wanted) throw new ValidationError(endpoint, `${prop}.${key}`, value, `unset: the endpoint's ipAddressType is ${family}`);
+      if (vpcCidr !== undefined && !isUnresolved(vpcCidr) && !cidrContains(vpcCidr, hostCidr(value))) {
+        throw new ValidationError(endpoint, `${prop}.${key}`, value, `an address inside the VPC's ${vpcCidr}`);
+      }
+    }
+    return { subnetId, ipv4: address.ipv4, ipv6: address.ipv6 };
+  });
 }
 
 /** A consumer's own name needs a certificate that carries it: never an AWS service's, and never the name private DNS already answers. */

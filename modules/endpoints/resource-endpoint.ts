@@ -1,9 +1,9 @@
 import { Annotations, ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { IResourceConfiguration, isUnresolved, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
-import { SecurityGroup } from "../vpc";
-import { LatticeEndpointDnsProps, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import { checkArn, checkObject, IResourceConfiguration, isUnresolved, literalRegionOf, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
+import { Connections, SecurityGroup } from "../vpc";
+import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 
 export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The resource configuration to reach. */
@@ -20,6 +20,9 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
+/** Attributes of a Resource endpoint made elsewhere, for {@link ResourceEndpoint.fromResourceEndpointAttributes}. */
+export type ResourceEndpointAttributes = NetworkEndpointAttributes;
+
 /**
  * A `Resource` VPC endpoint: reaches one VPC Lattice resource configuration
  * (a database, an IP address, a domain name) directly, without a service
@@ -32,9 +35,15 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
 export class ResourceEndpoint extends NetworkEndpointBase {
+  /** A Resource endpoint made elsewhere: its ID, checked, and its security groups, to which `connections` adds rules. */
+  public static fromResourceEndpointAttributes(scope: Construct, id: string, attrs: ResourceEndpointAttributes): INetworkEndpoint {
+    return new ImportedNetworkEndpoint(scope, id, attrs);
+  }
+
   public readonly resource: VpcEndpoint;
   public readonly securityGroup?: SecurityGroup;
   public readonly securityGroupIds: readonly string[];
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
     super(scope, id, props);
@@ -42,7 +51,7 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
     const ports = resourcePorts(this, props);
     checkZonesMeet(this, props.subnets === undefined ? "vpc.privateSubnets" : "subnets", props.subnets ?? props.vpc.privateSubnets, props.resourceConfiguration);
-    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
+    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
       vpcEndpointType: "Resource",
       resourceConfigurationArn,
       privateDnsEnabled: props.privateDnsEnabled ?? false,
@@ -52,12 +61,16 @@ export class ResourceEndpoint extends NetworkEndpointBase {
 }
 
 /** The configuration is the endpoint's only target: a service name (JavaScript callers can pass one) would be silently dropped. */
-function checkedResourceConfigurationArn(endpoint: Construct, props: ResourceEndpointProps): string {
+function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: ResourceEndpointProps): string {
   const serviceName = (props as { serviceName?: unknown }).serviceName;
   if (serviceName !== undefined) {
     throw new ValidationError(endpoint, "serviceName", serviceName, "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)");
   }
-  return props.resourceConfiguration.resourceConfigurationArn;
+  checkObject(endpoint, "resourceConfiguration", props.resourceConfiguration);
+  const arn = props.resourceConfiguration.resourceConfigurationArn;
+  // A Resource endpoint reaches configurations of its own region only (shared ones included).
+  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", { region: literalRegionOf(endpoint, endpoint.provider) });
+  return arn;
 }
 
 function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortRange[] {

@@ -1,9 +1,9 @@
 import { ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { Port, PortRange, requireProps } from "../core";
-import { SecurityGroup } from "../vpc";
-import { LatticeEndpointDnsProps, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import { checkArn, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
+import { Connections, SecurityGroup } from "../vpc";
+import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { IServiceNetworkEndpointTarget } from "./targets";
 
 export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
@@ -24,6 +24,9 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
+/** Attributes of a ServiceNetwork endpoint made elsewhere, for {@link ServiceNetworkEndpoint.fromServiceNetworkEndpointAttributes}. */
+export type ServiceNetworkEndpointAttributes = NetworkEndpointAttributes;
+
 /**
  * A `ServiceNetwork` VPC endpoint: reaches every service and resource
  * configuration of a VPC Lattice service network from this VPC, without
@@ -33,14 +36,23 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
 export class ServiceNetworkEndpoint extends NetworkEndpointBase {
+  /** A ServiceNetwork endpoint made elsewhere: its ID, checked, and its security groups, to which `connections` adds rules. */
+  public static fromServiceNetworkEndpointAttributes(scope: Construct, id: string, attrs: ServiceNetworkEndpointAttributes): INetworkEndpoint {
+    return new ImportedNetworkEndpoint(scope, id, attrs);
+  }
+
   public readonly resource: VpcEndpoint;
   public readonly securityGroup?: SecurityGroup;
   public readonly securityGroupIds: readonly string[];
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["serviceNetwork"]);
-    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
+    checkObject(this, "serviceNetwork", props.serviceNetwork);
+    // A ServiceNetwork endpoint joins a network of its own region only (shared ones included).
+    checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", { region: literalRegionOf(this, this.provider) });
+    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDnsEnabled ?? false,

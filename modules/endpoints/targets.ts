@@ -14,6 +14,15 @@ export interface IInterfaceEndpointService {
   /** True for services AWS operates (endpoint policies apply); false for endpoint services (AWS ignores policies). */
   readonly isAwsService: boolean;
   /**
+   * The kind of endpoint the service takes: `Interface` endpoints reach AWS
+   * services and services behind Network Load Balancers;
+   * `GatewayLoadBalancer` endpoints reach services behind Gateway Load
+   * Balancers (traffic inspection appliances), and an Interface endpoint to
+   * one is refused by AWS.
+   * @default "Interface"
+   */
+  readonly serviceType?: "Interface" | "GatewayLoadBalancer";
+  /**
    * Whether consumers can turn private DNS on: AWS services that support it, and
    * endpoint services with a verified private DNS name.
    */

@@ -1,5 +1,4 @@
-import { TerraformOutput } from "cdktf";
-import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { AwsService, EndpointPolicy, exportEndpointOutputs, InterfaceEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { EndpointService } from "../../modules/privatelink";
 import { exampleStack } from "../example-stack";
@@ -27,9 +26,9 @@ export const dep1ServiceAndEndpointService = exampleStack("dep1-service-and-endp
     ports: [443],
   });
   const partner = new InterfaceEndpoint(stack, "PartnerApi", { vpc, service: partnerApi });
-  new TerraformOutput(stack, "sts_endpoint_id", { value: sts.vpcEndpointId });
-  new TerraformOutput(stack, "partner_api_endpoint_id", { value: partner.vpcEndpointId, description: "The provider accepts this connection" });
-  new TerraformOutput(stack, "partner_api_dns_name", { value: partner.dnsEntries.get(0).dnsName });
+  exportEndpointOutputs(stack, "sts_endpoint", sts);
+  // The provider accepts the connection of partner_api_endpoint_id.
+  exportEndpointOutputs(stack, "partner_api_endpoint", partner);
 
   Flows.of(stack)
     .allow("app-assumes-org-role-through-sts", {

@@ -1,6 +1,8 @@
 import { TerraformOutput } from "cdktf";
-import { EndpointOnlyBucketPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { Port } from "../../modules/core";
+import { Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
+import { Connections, SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
@@ -16,7 +18,10 @@ const APP = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/orders-app`, organization
  * AWS-owned buckets the instances install packages and agents from), and
  * the bucket policy denies requests that do not come through the endpoint,
  * except the administrators' role, and the deployment pipeline's on the
- * bucket itself, so that it can still manage the bucket policy.
+ * bucket itself, so that it can still manage the bucket policy. Operators
+ * reach the instances over SSH through an EC2 Instance Connect Endpoint
+ * (IAM-authorized, no bastion, no internet gateway), whose group is the
+ * only one the instances admit on port 22.
  */
 export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (stack) => {
   const vpc = exampleVpc(stack, "Vpc", "ep1-app", "10.0.0.0/16");
@@ -31,8 +36,12 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
     deploymentRoleArns: [PIPELINE_ROLE],
     exemptRoleArns: [`arn:aws:iam::${OWNER_ACCOUNT}:role/administrators`],
   });
+  const instances = new SecurityGroup(stack, "AppInstances", { vpc, description: "EC2 instances of the application" });
+  const operators = new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc });
+  operators.connections.allowTo(new Connections(instances, { securityGroups: [instances] }), Port.tcp(22), "Operator SSH sessions through EC2 Instance Connect");
   new TerraformOutput(stack, "vpc_id", { value: vpc.vpcId });
-  new TerraformOutput(stack, "s3_gateway_endpoint_id", { value: s3.vpcEndpointId, description: "aws:SourceVpce value for other bucket policies" });
+  exportEndpointOutputs(stack, "s3_gateway_endpoint", s3);
+  exportEndpointOutputs(stack, "instance_connect_endpoint", operators);
 
   const bucketName = `${BUCKET}.s3.us-east-1.amazonaws.com`;
   Flows.of(stack)
@@ -66,6 +75,23 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
       to: { dnsName: bucketName, request: { action: "s3:GetObject", resource: `arn:aws:s3:::${BUCKET}/orders/1.json` } },
       reason: "ObjectsOnlyThroughVpcEndpoints",
       description: "the pipeline manages the bucket, not its data",
+    })
+    .allow("operators-ssh-to-instances", {
+      from: { securityGroup: operators.securityGroup },
+      to: { target: instances, port: 22 },
+      description: "EC2 Instance Connect: the endpoint's group is admitted by the instances' group",
+    })
+    .deny("operators-rdp-to-instances", {
+      from: { securityGroup: operators.securityGroup },
+      to: { target: instances, port: 3389 },
+      reason: "egress",
+      description: "the endpoint reaches the instances on SSH only",
+    })
+    .deny("vpc-ssh-to-instances", {
+      from: vpc,
+      to: { target: instances, port: 22 },
+      reason: "has no ingress from",
+      description: "no other host of the VPC opens SSH sessions to the instances",
     })
     .deny("other-role-from-outside", {
       from: { internet: true, principal: `arn:aws:iam::${OWNER_ACCOUNT}:role/developer` },

@@ -1,5 +1,5 @@
-import { TerraformOutput, TerraformVariable } from "cdktf";
-import { EndpointPolicy, S3HybridAccess } from "../../modules/endpoints";
+import { TerraformVariable } from "cdktf";
+import { EndpointPolicy, exportEndpointOutputs, S3HybridAccess } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { ISubnet, Peer, Vpc } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
@@ -36,11 +36,9 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
     onPremisesPeers: [Peer.cidr(onPremises, { name: "on-premises" })],
     policy: EndpointPolicy.s3Buckets(["example-shared-datasets-111111111111"], { organizationId: EXAMPLE_ORGANIZATION_ID }),
   });
-  new TerraformOutput(stack, "s3_gateway_endpoint_id", { value: s3.gatewayEndpoint.vpcEndpointId });
-  new TerraformOutput(stack, "s3_interface_endpoint_dns_name", {
-    value: s3.interfaceEndpoint.dnsEntries.get(0).dnsName,
-    description: "Forward on-premises S3 queries to the inbound resolver; it answers with this endpoint's IPs",
-  });
+  exportEndpointOutputs(stack, "s3_gateway_endpoint", s3.gatewayEndpoint);
+  // Forward on-premises S3 queries to the inbound resolver; it answers with the interface endpoint's IPs.
+  exportEndpointOutputs(stack, "s3_interface_endpoint", s3.interfaceEndpoint);
 
   const dataset = "example-shared-datasets-111111111111";
   const read = { action: "s3:GetObject", resource: `arn:aws:s3:::${dataset}/2024/batch.parquet` };

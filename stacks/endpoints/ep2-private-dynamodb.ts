@@ -1,5 +1,5 @@
 import { TerraformOutput } from "cdktf";
-import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -22,7 +22,7 @@ export const ep2PrivateDynamoDb = exampleStack("ep2-private-dynamodb", ["EP-2"],
     services: ServiceAccessPresets.dynamoDb([ORDERS], { organizationId: EXAMPLE_ORGANIZATION_ID }),
   });
   new TerraformOutput(stack, "vpc_id", { value: vpc.vpcId });
-  new TerraformOutput(stack, "dynamodb_gateway_endpoint_id", { value: access.gatewayEndpoints.dynamodb.vpcEndpointId });
+  exportEndpointOutputs(stack, "dynamodb_gateway_endpoint", access.gatewayEndpoints.dynamodb);
 
   const dynamodb = "dynamodb.us-east-1.amazonaws.com";
   Flows.of(stack)

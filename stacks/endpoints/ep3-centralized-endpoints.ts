@@ -1,7 +1,7 @@
 import { TerraformOutput } from "cdktf";
-import { AwsService, CentralizedEndpoints, EndpointPolicy } from "../../modules/endpoints";
+import { AwsService, CentralizedEndpoints, EndpointPolicy, exportEndpointOutputs } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
-import { Peer, TransitGateway } from "../../modules/vpc";
+import { TransitGateway } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT, SECOND_ACCOUNT } from "../example-values";
 
@@ -37,7 +37,6 @@ export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints",
       { name: "orders", vpc: orders },
       { name: "analytics", vpc: analytics },
     ],
-    allowedPeers: [Peer.cidr("10.0.0.0/16"), Peer.cidr("10.1.0.0/16"), Peer.cidr("10.2.0.0/16")],
     services: [
       { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(EXAMPLE_ORGANIZATION_ID) },
       { service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY], { organizationId: EXAMPLE_ORGANIZATION_ID }) },
@@ -46,7 +45,7 @@ export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints",
       { service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.ecrImageLayers() },
     ],
   });
-  new TerraformOutput(stack, "endpoint_security_group_id", { value: central.endpoints.securityGroup!.securityGroupId });
+  exportEndpointOutputs(stack, "hub_endpoints", central.endpoints);
   new TerraformOutput(stack, "logs_zone_id", { value: central.hostedZones.logs.zoneId });
   new TerraformOutput(stack, "transit_gateway_id", { value: network.transitGatewayId });
 

@@ -1,5 +1,4 @@
-import { TerraformOutput } from "cdktf";
-import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -22,8 +21,7 @@ export const ep3PrivateLogs = exampleStack("ep3-private-logs", ["EP-3"], (stack)
     services: ServiceAccessPresets.cloudWatchLogs([LOG_GROUP], { organizationId: EXAMPLE_ORGANIZATION_ID }),
     onlySupportedAvailabilityZones: true,
   });
-  new TerraformOutput(stack, "logs_endpoint_id", { value: access.interfaceEndpoints.logs.vpcEndpointId });
-  new TerraformOutput(stack, "endpoint_security_group_id", { value: access.securityGroup!.securityGroupId });
+  exportEndpointOutputs(stack, "endpoints", access);
 
   const logs = "logs.us-east-1.amazonaws.com";
   Flows.of(stack)

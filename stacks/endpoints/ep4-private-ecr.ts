@@ -1,5 +1,4 @@
-import { TerraformOutput } from "cdktf";
-import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -26,8 +25,7 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
       { organizationId: EXAMPLE_ORGANIZATION_ID },
     ),
   });
-  new TerraformOutput(stack, "endpoint_security_group_id", { value: access.securityGroup!.securityGroupId });
-  new TerraformOutput(stack, "ecr_dkr_endpoint_id", { value: access.interfaceEndpoints["ecr.dkr"].vpcEndpointId });
+  exportEndpointOutputs(stack, "endpoints", access);
 
   Flows.of(stack)
     .allow("task-gets-ecr-token", {

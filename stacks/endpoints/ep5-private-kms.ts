@@ -1,5 +1,4 @@
-import { TerraformOutput } from "cdktf";
-import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import { exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -22,8 +21,7 @@ export const ep5PrivateKms = exampleStack("ep5-private-kms", ["EP-5"], (stack) =
       organizationId: EXAMPLE_ORGANIZATION_ID,
     }),
   });
-  new TerraformOutput(stack, "kms_endpoint_id", { value: access.interfaceEndpoints.kms.vpcEndpointId });
-  new TerraformOutput(stack, "kms_endpoint_dns_name", { value: access.interfaceEndpoints.kms.dnsEntries.get(0).dnsName });
+  exportEndpointOutputs(stack, "endpoints", access);
 
   const kms = "kms.us-east-1.amazonaws.com";
   Flows.of(stack)

@@ -45,8 +45,8 @@ describe("package entry points", () => {
     expect(pkg.scripts.prepack).toBe("npm run build");
   });
 
-  test("only the built JavaScript and declarations are published, with the changelog (npm adds README, LICENSE and package.json)", () => {
-    expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts", "CHANGELOG.md"]);
+  test("only the built JavaScript, declarations, data (the endpoint service catalog) and the changelog are published (npm adds README, LICENSE and package.json)", () => {
+    expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts", "dist/**/*.json", "CHANGELOG.md"]);
   });
 
   test("the guardrails command is the package's bin, built from modules/cli (not an area) and run by node", () => {

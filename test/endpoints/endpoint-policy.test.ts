@@ -92,9 +92,9 @@ describe("EndpointPolicy presets", () => {
   test("logGroups and kmsKeys: only the listed resources, no administration", () => {
     const [logs] = statements(EndpointPolicy.logGroups(["arn:aws:logs:us-east-1:111111111111:log-group:/app"]));
     expect(logs.Resource).toEqual(["arn:aws:logs:us-east-1:111111111111:log-group:/app", "arn:aws:logs:us-east-1:111111111111:log-group:/app:log-stream:*"]);
-    const [kms] = statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/k"]));
+    const [kms] = statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]));
     expect(asList(kms.Action).every((a) => !/Delete|Schedule|Put|Create/.test(a))).toBe(true);
-    expect(asList(statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/k"], { readOnly: true }))[0].Action)).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
+    expect(asList(statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"], { readOnly: true }))[0].Action)).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
   });
 
   test("readOnly: Describe, Get and List actions of one service", () => {

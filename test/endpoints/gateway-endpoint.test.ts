@@ -35,7 +35,7 @@ describe("GatewayEndpoint", () => {
   test("fails when the service has no gateway endpoint", () => {
     const stack = stackWithProvider();
     const error = expectValidationError(() => new GatewayEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy }), "service", "logs");
-    expect(error.expected).toContain("s3 or dynamodb");
+    expect(error.expected).toContain("s3, dynamodb or s3express");
   });
 
   test("fails when no route table is known", () => {

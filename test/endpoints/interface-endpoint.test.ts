@@ -91,10 +91,11 @@ describe("InterfaceEndpoint options", () => {
     });
   });
 
-  test("the region prop wins over the provider's, and names China services with the cn prefix", () => {
+  test("the region prop wins over the provider's, and names China services with the prefix AWS gives each", () => {
     const stack = stackWithProvider("cn-north-1");
     new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["cn-north-1a", "cn-north-1b"]), service: AwsService.LOGS, policy: orgOnly });
-    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").service_name).toBe("cn.com.amazonaws.cn-north-1.logs");
+    // CloudWatch Logs keeps com.amazonaws in China; the catalog names the services that take cn.com.amazonaws.
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.cn-north-1.logs");
     const other = stackWithProvider();
     new InterfaceEndpoint(other, "Logs", { vpc: testVpc(other), service: AwsService.LOGS, policy: orgOnly, region: "eu-west-1" });
     expect(onlyResource(synthJson(other), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.eu-west-1.logs");
@@ -181,7 +182,7 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Partner integration workers" });
-    const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, allowedPeers: [] });
+    const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, open: false });
     endpoint.allowClient(clients, "workers");
     const json = synthJson(stack);
     const ingress = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
@@ -277,7 +278,7 @@ describe("InterfaceEndpoint fails", () => {
 
   test("fails when an AWS service endpoint has no policy (no silent allow-all)", () => {
     const error = expectValidationError(() => build({ policy: undefined }), "policy", "undefined");
-    expect(error.message).toContain("EndpointPolicy.allowAll()");
+    expect(error.message).toContain('EndpointPolicy.allowAll(OptOut.because("<why>"))');
   });
 
   test("fails when the region is malformed", () => {
@@ -313,7 +314,7 @@ describe("InterfaceEndpoint fails", () => {
   });
 
   test("fails when a security-group CIDR is 0.0.0.0/0", () => {
-    expectValidationError(() => build({ allowedPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressRules.peer", "0.0.0.0/0");
+    expectValidationError(() => build({ allowedPeers: [Peer.cidr("0.0.0.0/0")] }), "allowedPeers[0]", "0.0.0.0/0");
   });
 
   test("fails when both security groups and allowed peers are given, or an empty list of groups", () => {

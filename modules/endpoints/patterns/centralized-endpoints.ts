@@ -4,9 +4,10 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkUnique, isUnresolved, providerOf, resolveRegion, stableId } from "../../core";
-import { IVpc, Peer } from "../../vpc";
-import { NetworkEndpointProps } from "../endpoint-base";
+import { checkItemCount, checkList, checkObject, isUnresolved, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
+import { Connections, IConnectable, IVpc, Peer } from "../../vpc";
+import { checkSameVpc, NetworkEndpointProps } from "../endpoint-base";
+import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
@@ -32,7 +33,7 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
   /**
    * Who may connect to the hub's endpoints. Spokes reach them across the
    * Transit Gateway, so their CIDRs must be here.
-   * @default - the hub's and every spoke's IPv4 CIDR
+   * @default - the hub's and every spoke's IPv4 CIDR; nobody with `open: false` (admit clients through `connections`)
    */
   readonly allowedPeers?: readonly Peer[];
   /**
@@ -61,18 +62,32 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
  * aws_route53_vpc_association_authorization for spokes of other accounts;
  * per spoke and gateway service an aws_vpc_endpoint (type Gateway).
  */
-export class CentralizedEndpoints extends Construct {
+export class CentralizedEndpoints extends Construct implements IConnectable {
   /** The hub's endpoints and their shared security group. */
   public readonly endpoints: PrivateAwsServiceAccess;
   /** Private hosted zones by service short name. */
   public readonly hostedZones: Readonly<Record<string, Route53Zone>>;
   /** Each spoke's own gateway endpoints, by spoke name, then service short name (`s3`). */
   public readonly spokeGatewayEndpoints: Readonly<Record<string, Readonly<Record<string, GatewayEndpoint>>>>;
+  /** The hub endpoints' shared group (see {@link PrivateAwsServiceAccess.connections}): `central.connections.allowDefaultPortFrom(Peer.cidr(spokeCidr), "why")` admits a client to every hub endpoint. */
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
-    checkItemCount(this, "spokes", props.spokes, 1);
-    checkUnique(this, "spokes", props.spokes, (s) => s.name);
+    requireProps(this, props, ["vpc", "services", "spokes"]);
+    const spokes = checkList(this, "spokes", props.spokes) ?? [];
+    checkItemCount(this, "spokes", spokes, 1);
+    spokes.forEach((spoke, i) => {
+      checkObject(this, `spokes[${i}]`, spoke);
+      requireProps(this, spoke, ["name", "vpc"]);
+      if (spoke.vpc === props.vpc) throw new ValidationError(this, `spokes[${i}].vpc`, spoke.name, "a VPC other than the hub (vpc), which resolves the services to its own endpoints already");
+    });
+    checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
+    checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
+    checkSameVpc(this, "subnets", props.vpc, props.subnets ?? []);
+    if (props.open === false && props.allowedPeers !== undefined) {
+      throw new ValidationError(this, "open", false, "unset with allowedPeers (which say who is admitted), or drop allowedPeers and admit clients through connections");
+    }
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
     const interfaces = props.services.filter((access) => access.endpointType !== "Gateway");
@@ -80,7 +95,8 @@ export class CentralizedEndpoints extends Construct {
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
       ...props,
       region,
-      allowedPeers: props.securityGroups === undefined ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
+      // With open: false nobody is admitted by default, as on every endpoint: the caller says who through connections.
+      allowedPeers: props.securityGroups === undefined && props.open !== false ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
       services: props.services.map((access) => (access.endpointType === "Gateway" ? access : { ...access, privateDnsEnabled: false })),
     });
     const spokeGateways: Record<string, Record<string, GatewayEndpoint>> = {};
@@ -93,11 +109,12 @@ export class CentralizedEndpoints extends Construct {
       );
     }
     this.spokeGatewayEndpoints = spokeGateways;
+    this.connections = this.endpoints.connections;
     const zones: Record<string, Route53Zone> = {};
     for (const access of interfaces) {
       const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
       const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
-        zoneName: access.service.dnsName(this, `services.${access.service.shortName}`, region),
+        zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
         wildcard: access.service.wildcardDns,
         endpoint,
         hub: props.vpc,

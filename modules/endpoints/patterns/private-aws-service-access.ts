@@ -1,14 +1,15 @@
 import { Annotations } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
-import { SecurityGroup, vpcClientPeers } from "../../vpc";
+import { checkInstance, checkItemCount, checkList, checkObject, checkOneOf, Port, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
+import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { addEndpointIngressRules, NetworkEndpointProps } from "../endpoint-base";
+import { addEndpointIngressRules, checkPeers, DnsRecordIpType, EndpointTimeouts, NetworkEndpointProps } from "../endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals, S3BucketsOptions } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
-import { InterfaceEndpoint } from "../interface-endpoint";
+import { EndpointSubnetAddress, InterfaceEndpoint } from "../interface-endpoint";
+import { EndpointOutputValue, gatewayOutputValues, IEndpointOutputs, interfaceOutputValues } from "../outputs";
 
-/** One AWS service a VPC reaches privately, and how. */
+/** One AWS service a VPC reaches privately, and how; each optional field overrides the pattern's own for this service's endpoint. */
 export interface ServiceAccess {
   /** The service, e.g. `AwsService.LOGS`. */
   readonly service: AwsService;
@@ -21,7 +22,24 @@ export interface ServiceAccess {
   readonly endpointType?: "Gateway" | "Interface";
   /** @default - the InterfaceEndpoint default */
   readonly privateDnsEnabled?: boolean;
+  /** Interface: subnets of this endpoint (for a service offered in fewer AZs); Gateway: the subnets whose route tables get the route. @default - the pattern's `subnets` */
+  readonly subnets?: readonly ISubnet[];
+  /** Interface only: groups of this endpoint instead of the shared one. @default - the pattern's `securityGroups`, else the shared group */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /** Interface only. @default - the pattern's `ipAddressType` */
+  readonly ipAddressType?: IpAddressType;
+  /** Interface only. @default - the pattern's `dnsRecordIpType` */
+  readonly dnsRecordIpType?: DnsRecordIpType;
+  /** Interface only: fixed addresses of this endpoint's network interfaces. @default - AWS picks the addresses */
+  readonly subnetAddresses?: readonly EndpointSubnetAddress[];
+  /** Tags of this endpoint, over the pattern's `tags`. @default - the pattern's `tags` */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Interface only. @default - the pattern's `timeouts` */
+  readonly timeouts?: EndpointTimeouts;
 }
+
+/** Fields of a ServiceAccess that only an interface endpoint has. */
+const INTERFACE_ONLY: readonly (keyof ServiceAccess)[] = ["privateDnsEnabled", "securityGroups", "ipAddressType", "dnsRecordIpType", "subnetAddresses", "timeouts"];
 
 /** Presets of {@link PrivateAwsServiceAccess}: the endpoints each use case needs, with least-privilege policies. */
 export class ServiceAccessPresets {
@@ -79,68 +97,78 @@ export interface PrivateAwsServiceAccessProps extends NetworkEndpointProps {
  * Private access from one VPC to a set of AWS services: gateway endpoints
  * for S3 and DynamoDB, interface endpoints for the rest, all interface
  * endpoints sharing one security group that opens only the services' ports
- * to the VPC. Endpoints are keyed by service name, so adding a service never
- * replaces another one.
+ * to the VPC (unless a service brings its own groups). Endpoints are keyed
+ * by service name, so adding a service never replaces another one. Each
+ * service may override the placement, groups, DNS, IP family, fixed
+ * addresses, tags and timeouts of its endpoint.
  *
  * Creates: aws_vpc_endpoint (one per service), aws_security_group and
  * aws_vpc_security_group_ingress_rule (when there are interface endpoints
  * and no security groups are given).
  */
-export class PrivateAwsServiceAccess extends Construct {
+export class PrivateAwsServiceAccess extends Construct implements IConnectable, IEndpointOutputs {
   /** The shared group; undefined when `securityGroups` were given or every endpoint is a gateway. */
   public readonly securityGroup?: SecurityGroup;
   /** Interface endpoints by service short name (e.g. `ecr.dkr`). */
   public readonly interfaceEndpoints: Readonly<Record<string, InterfaceEndpoint>>;
   /** Gateway endpoints by service short name (`s3`, `dynamodb`). */
   public readonly gatewayEndpoints: Readonly<Record<string, GatewayEndpoint>>;
+  /** The shared group's (or the given groups'): `access.connections.allowFrom(peer, Port.tcp(443), "why")` admits a client to every endpoint that shares it. */
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: PrivateAwsServiceAccessProps) {
     super(scope, id);
-    checkItemCount(this, "services", props.services, 1);
-    const seen = new Set<string>();
-    for (const access of props.services) {
-      if (seen.has(access.service.shortName)) {
-        throw new ValidationError(
-          this,
-          "services",
-          access.service.shortName,
-          "each service once per VPC (a second endpoint for one service competes for its DNS name or routes; for an S3 gateway plus interface endpoint use S3HybridAccess)",
-        );
-      }
-      seen.add(access.service.shortName);
+    requireProps(this, props, ["vpc", "services"]);
+    const services = checkList(this, "services", props.services) ?? [];
+    checkItemCount(this, "services", services, 1);
+    if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
+      throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the shared group created here), not both");
     }
+    const region = resolveRegion(this, props.region, providerOf(props, props.vpc));
+    services.forEach((access, i) => checkServiceAccess(this, `services[${i}]`, access));
+    checkServicesOnce(this, services, region);
+    const seen = new Set(services.map((a) => a.service.shortName));
     if (seen.has("ecr.dkr") && !seen.has("ecr.api")) {
       throw new ValidationError(this, "services", "ecr.dkr without ecr.api", "ecr.api next to ecr.dkr: a pull takes its token and the image manifest from ecr.api (ServiceAccessPresets.ecrPull has both)");
     }
-    if (seen.has("ecr.dkr") && !props.services.some((a) => a.service.shortName === "s3" && a.endpointType === "Gateway")) {
+    if (seen.has("ecr.dkr") && !services.some((a) => a.service.shortName === "s3" && a.endpointType === "Gateway")) {
       Annotations.of(this).addWarning(
         "ecr.dkr without an S3 gateway endpoint: ECR serves image layers from S3 (prod-<region>-starport-layer-bucket), so pulls fail unless the VPC has another way to S3. Add { service: AwsService.S3, endpointType: \"Gateway\", policy: EndpointPolicy.ecrImageLayers() }.",
       );
     }
-    const region = resolveRegion(this, props.region, providerOf(props, props.vpc));
-    const interfaces = props.services.filter((a) => (a.endpointType ?? "Interface") === "Interface");
-    this.securityGroup = interfaces.length > 0 && props.securityGroups === undefined ? this.sharedSecurityGroup(props, interfaces) : undefined;
+    const interfaces = services.filter((a) => a.endpointType !== "Gateway");
+    const sharing = interfaces.filter((a) => a.securityGroups === undefined);
+    this.securityGroup = sharing.length > 0 && props.securityGroups === undefined ? this.sharedSecurityGroup(props, sharing) : undefined;
     const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? undefined : [this.securityGroup]);
+    this.connections = new Connections(this, { securityGroups, defaultPort: Port.tcp(443) });
 
-    const { services, ...networkProps } = props;
+    // The shared group already admits the peers; the endpoints only attach it.
+    const networkProps: NetworkEndpointProps = { ...props, allowedPeers: undefined, open: undefined };
     const gateways: Record<string, GatewayEndpoint> = {};
     const endpoints: Record<string, InterfaceEndpoint> = {};
     for (const access of services) {
       const key = stableId(access.service.shortName);
+      const tags = props.tags === undefined && access.tags === undefined ? undefined : { ...props.tags, ...access.tags };
       if (access.endpointType === "Gateway") {
         gateways[access.service.shortName] = new GatewayEndpoint(this, key, {
           vpc: props.vpc,
           service: access.service,
           policy: access.policy,
-          subnets: props.subnets,
+          subnets: access.subnets ?? props.subnets,
           region,
           provider: props.provider,
+          tags,
         });
       } else {
         endpoints[access.service.shortName] = new InterfaceEndpoint(this, key, {
           ...networkProps,
-          allowedPeers: undefined,
-          securityGroups,
+          subnets: access.subnets ?? props.subnets,
+          securityGroups: access.securityGroups ?? securityGroups,
+          ipAddressType: access.ipAddressType ?? props.ipAddressType,
+          dnsRecordIpType: access.dnsRecordIpType ?? props.dnsRecordIpType,
+          subnetAddresses: access.subnetAddresses,
+          timeouts: access.timeouts ?? props.timeouts,
+          tags,
           service: access.service,
           policy: access.policy,
           privateDnsEnabled: access.privateDnsEnabled,
@@ -152,6 +180,16 @@ export class PrivateAwsServiceAccess extends Construct {
     this.interfaceEndpoints = endpoints;
   }
 
+  /** Every endpoint's ID, DNS name and service name, keyed `<service>_…` (`logs_id`, `ecr_dkr_dns_name`), and the shared group's ID. */
+  public get outputValues(): Readonly<Record<string, EndpointOutputValue>> {
+    const key = (shortName: string): string => shortName.replace(/[^A-Za-z0-9]/g, "_");
+    return {
+      ...Object.fromEntries(Object.entries(this.interfaceEndpoints).flatMap(([name, e]) => Object.entries(interfaceOutputValues(e)).map(([k, v]) => [`${key(name)}_${k}`, v]))),
+      ...Object.fromEntries(Object.entries(this.gatewayEndpoints).flatMap(([name, e]) => Object.entries(gatewayOutputValues(e)).map(([k, v]) => [`${key(name)}_gateway_${k}`, v]))),
+      ...(this.securityGroup === undefined ? {} : { security_group_id: { value: this.securityGroup.securityGroupId, description: "The security group the interface endpoints share" } }),
+    };
+  }
+
   private sharedSecurityGroup(props: PrivateAwsServiceAccessProps, interfaces: readonly ServiceAccess[]): SecurityGroup {
     // Not the list of services: AWS cannot change a group's description in place, so adding a service would replace the group.
     const group = new SecurityGroup(this, "SecurityGroup", {
@@ -159,12 +197,49 @@ export class PrivateAwsServiceAccess extends Construct {
       vpc: props.vpc,
       description: "Interface VPC endpoints to AWS services; each rule names its services",
     });
+    const peers = checkPeers(this, "allowedPeers", props.allowedPeers) ?? (props.open === false ? [] : vpcClientPeers(props.vpc));
     const ports = [...new Set(interfaces.flatMap((a) => a.service.ports))].sort((a, b) => a - b);
     for (const port of ports) {
       // Rule descriptions change in place, so they can name the services.
       const services = interfaces.filter((a) => a.service.ports.includes(port)).map((a) => a.service.shortName);
-      addEndpointIngressRules(group, props.allowedPeers ?? vpcClientPeers(props.vpc), [Port.tcp(port)], `AWS services (${services.join(", ")})`);
+      addEndpointIngressRules(group, peers, [Port.tcp(port)], `AWS services (${services.join(", ")})`);
     }
     return group;
   }
+}
+
+/** One entry of `services`, as a JavaScript caller may get it wrong: the service and policy made by their factories, a known endpoint type, no interface-only field on a gateway. */
+function checkServiceAccess(scope: Construct, prop: string, access: ServiceAccess): void {
+  checkObject(scope, prop, access);
+  requireProps(scope, access, ["service", "policy"]);
+  checkInstance(scope, `${prop}.service`, access.service, (s): s is AwsService => s instanceof AwsService, "AwsService.LOGS, AwsService.of(...) or AwsService.custom(...)");
+  checkInstance(scope, `${prop}.policy`, access.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset");
+  checkOneOf(scope, `${prop}.endpointType`, access.endpointType, ["Gateway", "Interface"]);
+  if (access.endpointType === "Gateway") {
+    const misplaced = INTERFACE_ONLY.find((field) => access[field] !== undefined);
+    if (misplaced !== undefined) throw new ValidationError(scope, `${prop}.${misplaced}`, access[misplaced], `unset: a Gateway endpoint has no ${misplaced} (only interface endpoints do)`);
+  }
+}
+
+/** Each service once per VPC, by what AWS sees (its endpoint type and full name), so that a short name and a custom full name of one service collide too. */
+function checkServicesOnce(scope: Construct, services: readonly ServiceAccess[], region: string): void {
+  const seen = new Map<string, number>();
+  services.forEach((access, i) => {
+    const type = access.endpointType ?? "Interface";
+    const key = access.service.serviceName(scope, `services[${i}].service`, region, type);
+    // The short name keys the endpoint's construct ID: two that map to one ID would collide as constructs.
+    const constructId = `id:${stableId(access.service.shortName)}`;
+    const first = seen.get(key) ?? seen.get(access.service.shortName) ?? seen.get(constructId);
+    if (first !== undefined) {
+      throw new ValidationError(
+        scope,
+        `services[${i}]`,
+        access.service.shortName,
+        `each service once per VPC (it is also services[${first}]: a second endpoint for one service competes for its DNS name or routes; for an S3 gateway plus interface endpoint use S3HybridAccess)`,
+      );
+    }
+    seen.set(key, i);
+    seen.set(access.service.shortName, i);
+    seen.set(constructId, i);
+  });
 }

@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
-import { isUnresolved, ValidationError } from "../../core";
-import { Peer } from "../../vpc";
+import { requireProps, ValidationError } from "../../core";
+import { Connections, IConnectable, Peer } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { NetworkEndpointProps } from "../endpoint-base";
+import { checkPeers, NetworkEndpointProps } from "../endpoint-base";
 import { EndpointPolicy } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
 
 /** Props of {@link S3HybridAccess}: the endpoints' placement (of both), their policy and the on-premises clients. */
-export interface S3HybridAccessProps extends Omit<NetworkEndpointProps, "allowedPeers"> {
+export interface S3HybridAccessProps extends Omit<NetworkEndpointProps, "allowedPeers" | "open"> {
   /** What may be done through both endpoints. */
   readonly policy: EndpointPolicy;
   /**
@@ -43,7 +43,7 @@ export interface S3HybridAccessProps extends Omit<NetworkEndpointProps, "allowed
  * Creates: aws_vpc_endpoint (Gateway and Interface), aws_security_group and
  * aws_vpc_security_group_ingress_rule (unless security groups are given).
  */
-export class S3HybridAccess extends Construct {
+export class S3HybridAccess extends Construct implements IConnectable {
   /** What the VPC's own clients use (route-table based, free). */
   public readonly gatewayEndpoint: GatewayEndpoint;
   /** What on-premises clients reach through the inbound resolver. */
@@ -51,8 +51,9 @@ export class S3HybridAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: S3HybridAccessProps) {
     super(scope, id);
+    requireProps(this, props, ["vpc", "policy"]);
     if (props.securityGroups === undefined) {
-      if (props.onPremisesPeers === undefined || (!isUnresolved(props.onPremisesPeers) && props.onPremisesPeers.length === 0)) {
+      if (checkPeers(this, "onPremisesPeers", props.onPremisesPeers) === undefined) {
         throw new ValidationError(
           this,
           "onPremisesPeers",
@@ -71,6 +72,7 @@ export class S3HybridAccess extends Construct {
       subnets: props.subnets,
       region: props.region,
       provider: props.provider,
+      tags: props.tags,
     });
     const { onPremisesPeers, ...endpointProps } = props;
     this.interfaceEndpoint = new InterfaceEndpoint(this, "Interface", {
@@ -81,5 +83,10 @@ export class S3HybridAccess extends Construct {
       privateDnsOnlyForInboundResolverEndpoint: true,
       gatewayEndpoint: this.gatewayEndpoint,
     });
+  }
+
+  /** The interface endpoint's: admit another on-premises range or a resolver's group with `connections.allowFrom(peer, Port.tcp(443), "why")`. */
+  public get connections(): Connections {
+    return this.interfaceEndpoint.connections;
   }
 }

@@ -141,7 +141,8 @@ export class PrivateLinkSaasOffering extends Construct {
       vpc: consumer.vpc,
       subnets: consumer.subnets,
       // Client groups are admitted below, together with their egress; the VPC's CIDR is then no default.
-      allowedPeers: consumer.allowedPeers ?? (consumer.clients === undefined ? undefined : []),
+      allowedPeers: consumer.allowedPeers,
+      open: consumer.allowedPeers === undefined && consumer.clients !== undefined ? false : undefined,
       ipAddressType: consumer.ipAddressType,
       onlySupportedAvailabilityZones: consumer.onlySupportedAvailabilityZones,
       service: withPorts(this, `${prop}.ports`, this.service, consumer.ports),

@@ -35,6 +35,27 @@ describe("CentralizedEndpoints", () => {
     return { stack, central, json: synthJson(stack) };
   }
 
+  test("open: false admits no spoke until connections say which, on the hub endpoints' shared group", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const services = [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }];
+    const central = new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], open: false, services });
+    expect(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule")).toEqual({});
+    central.connections.allowDefaultPortFrom(Peer.cidr("10.1.0.0/16"), "The orders spoke");
+    const rules = Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => [r.cidr_ipv4, r.from_port])).toEqual([["10.1.0.0/16", 443]]);
+    expect(central.connections).toBe(central.endpoints.connections);
+  });
+
+  test("fails when open: false comes with allowedPeers", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const services = [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }];
+    expectValidationError(() => new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], open: false, allowedPeers: [Peer.cidr("10.1.0.0/16")], services }), "open", "false");
+  });
+
   test("hub endpoints with private DNS off, behind one group open to the given peers", () => {
     const { json } = hubAndSpokes();
     const endpoints = Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[];
@@ -124,11 +145,15 @@ describe("CentralizedEndpoints", () => {
     expect(rules.map(([name]) => name).filter((n) => /spoke-a|spoke-b/.test(n))).toHaveLength(2);
   });
 
-  test("fails when there is no spoke, or two spokes share a name", () => {
+  test("fails when there is no spoke, two spokes share a name or a VPC, or the hub is its own spoke", () => {
     const stack = stackWithProvider();
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const spoke = testVpc(stack, ["us-east-1a", "us-east-1b"], "Spoke");
+    const other = testVpc(stack, ["us-east-1a", "us-east-1b"], "Other");
     const services = ServiceAccessPresets.kms([KEY]);
     expectValidationError(() => new CentralizedEndpoints(stack, "None", { vpc: hub, spokes: [], services }), "spokes", "[]");
-    expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: hub }, { name: "a", vpc: hub }], services }), "spokes", "a");
+    const twice = expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: spoke }, { name: "a", vpc: other }], services }), "spokes[1]", "a");
+    expect(twice.expected).toContain("spokes[0]");
+    expectValidationError(() => new CentralizedEndpoints(stack, "Self", { vpc: hub, spokes: [{ name: "hub", vpc: hub }], services }), "spokes[0].vpc", "hub");
   });
 });

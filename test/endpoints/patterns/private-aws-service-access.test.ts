@@ -1,4 +1,4 @@
-import { PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
+import { AwsService, EndpointPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
 import { Peer } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
@@ -73,10 +73,21 @@ describe("PrivateAwsServiceAccess", () => {
     const stack = stackWithProvider();
     const error = expectValidationError(
       () => new PrivateAwsServiceAccess(stack, "Twice", { vpc: testVpc(stack), services: [...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]), ...ServiceAccessPresets.privateS3(["a-bucket"])] }),
-      "services",
+      "services[4]",
       "s3",
     );
     expect(error.expected).toContain("S3HybridAccess");
+    expect(error.expected).toContain("services[2]");
+  });
+
+  test("fails when one service comes twice under two names: its short name and its full name", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Twice", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms([KEY]), { service: AwsService.custom("com.amazonaws.us-east-1.kms"), policy: EndpointPolicy.kmsKeys([KEY]) }] }),
+      "services[1]",
+      "kms",
+    );
+    expect(error.expected).toContain("services[0]");
   });
 
   test("adding a service keeps the shared group (its description does not change); its rule's description, which changes in place, names the services", () => {
@@ -87,7 +98,7 @@ describe("PrivateAwsServiceAccess", () => {
       return { group: onlyResource(json, "aws_security_group"), rule: onlyResource(json, "aws_vpc_security_group_ingress_rule") };
     };
     const before = groupOf([KEY]);
-    const after = groupOf([KEY, KEY]);
+    const after = groupOf([KEY, "arn:aws:kms:us-east-1:111111111111:key/00000000-0000-0000-0000-000000000000"]);
     expect(after.group).toEqual(before.group);
     expect(before.rule.description).toBe("Clients to AWS services (kms) through the VPC endpoint, TCP 443");
     expect(after.rule.description).toBe("Clients to AWS services (kms, logs) through the VPC endpoint, TCP 443");
@@ -117,7 +128,7 @@ describe("PrivateAwsServiceAccess", () => {
     const stack = stackWithProvider();
     expectValidationError(
       () => new PrivateAwsServiceAccess(stack, "Open", { vpc: testVpc(stack), services: ServiceAccessPresets.kms([KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }),
-      "ingressRules.peer",
+      "allowedPeers[0]",
       "0.0.0.0/0",
     );
   });
