@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "./errors";
+import { isUnresolved } from "./tokens";
 import { checkRegion } from "./validation";
 
 /**
@@ -19,6 +20,16 @@ export function resolveRegion(scope: IConstruct, explicit: string | undefined, p
   }
   checkRegion(scope, "region", region);
   return region;
+}
+
+/**
+ * The region a provider (else the stack's default AWS provider) creates
+ * resources in, when it is a literal; undefined otherwise. For checks that
+ * compare ARNs with the region they are used in and skip what they cannot know.
+ */
+export function knownRegion(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
+  const region = regionOfProvider(provider ?? defaultAwsProvider(scope));
+  return region === undefined || isUnresolved(region) ? undefined : region;
 }
 
 function regionOfProvider(provider: TerraformProvider | undefined): string | undefined {

@@ -1,7 +1,12 @@
 import { Aspects, IAspect } from "cdktf";
 import { IConstruct } from "constructs";
+import { ValidationError } from "./errors";
+import { isUnresolved } from "./tokens";
 
 type TagMap = { [key: string]: string };
+
+/** Characters AWS allows in tag keys and values: letters, digits, spaces and `_.:/=+-@`. */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 interface Taggable {
   tags?: TagMap;
@@ -10,6 +15,29 @@ interface Taggable {
 
 function isTaggable(node: IConstruct): node is IConstruct & Taggable {
   return "tagsInput" in node;
+}
+
+/**
+ * Fails unless `tags` is absent or a map AWS accepts: keys of 1 to 128
+ * characters that do not start with `aws:` (reserved for AWS), values of at
+ * most 256, both in AWS's tag character set. Keys and values only Terraform
+ * knows are skipped. Returns the map, narrowed.
+ */
+export function checkTags(scope: IConstruct, prop: string, tags: { readonly [key: string]: string } | undefined): { readonly [key: string]: string } | undefined {
+  if (tags === undefined || isUnresolved(tags)) return tags;
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) throw new ValidationError(scope, prop, tags, "a map of tag keys to values, such as { team: \"payments\" }");
+  for (const [key, value] of Object.entries(tags)) {
+    if (!isUnresolved(key)) {
+      if (key.length < 1 || key.length > 128) throw new ValidationError(scope, `${prop}.${key}`, key, `a tag key of 1 to 128 characters (got ${key.length})`);
+      if (key.toLowerCase().startsWith("aws:")) throw new ValidationError(scope, `${prop}.${key}`, key, "a tag key that does not start with aws: (AWS reserves the prefix)");
+      if (!TAG_CHARACTERS.test(key)) throw new ValidationError(scope, `${prop}.${key}`, key, "letters, digits, spaces and _.:/=+-@ only, as AWS requires of tag keys");
+    }
+    if (isUnresolved(value)) continue;
+    if (typeof value !== "string") throw new ValidationError(scope, `${prop}.${key}`, value, "a string tag value");
+    if (value.length > 256) throw new ValidationError(scope, `${prop}.${key}`, value, `a tag value of at most 256 characters (got ${value.length})`);
+    if (!TAG_CHARACTERS.test(value)) throw new ValidationError(scope, `${prop}.${key}`, value, "letters, digits, spaces and _.:/=+-@ only, as AWS requires of tag values");
+  }
+  return tags;
 }
 
 /** For each resource, the tags that aspects set and the depth of the scope that set each. */

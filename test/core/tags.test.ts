@@ -1,7 +1,8 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { Tags } from "../../modules/core";
+import { checkTags, Tags } from "../../modules/core";
+import { catchValidationError } from "../helpers";
 
 function tagsOf(stack: TerraformStack, description: string): Record<string, string> {
   const groups = JSON.parse(Testing.synth(stack)).resource.aws_security_group as Record<string, { description: string; tags: Record<string, string> }>;
@@ -22,5 +23,29 @@ describe("Tags", () => {
 
     expect(tagsOf(stack, "x")).toEqual({ team: "explicit", env: "prod", owner: "inner" });
     expect(tagsOf(stack, "y")).toEqual({ env: "prod", team: "outer", owner: "outer" });
+  });
+});
+
+describe("checkTags", () => {
+  const scope = () => new Construct(new TerraformStack(Testing.app(), "Stack"), "Thing");
+
+  test("accepts AWS's tag keys and values, and what only Terraform knows", () => {
+    expect(checkTags(scope(), "tags", { "cost-center": "data platform", "team:owner": "a@b.example/+=" })).toBeDefined();
+    expect(checkTags(scope(), "tags", undefined)).toBeUndefined();
+  });
+
+  test.each([
+    [{ "aws:createdBy": "me" }, "tags.aws:createdBy", "reserves"],
+    [{ ["k".repeat(129)]: "v" }, `tags.${"k".repeat(129)}`, "1 to 128"],
+    [{ team: "v".repeat(257) }, "tags.team", "at most 256"],
+    [{ "team!": "v" }, "tags.team!", "letters, digits"],
+  ])("fails when the tags are %p", (tags, prop, expected) => {
+    const error = catchValidationError(() => checkTags(scope(), "tags", tags));
+    expect(error.prop).toBe(prop);
+    expect(error.expected).toContain(expected);
+  });
+
+  test("fails when a JavaScript caller passes a list", () => {
+    expect(catchValidationError(() => checkTags(scope(), "tags", ["team"] as never)).prop).toBe("tags");
   });
 });
