@@ -18,7 +18,7 @@ import {
   ModelEntity,
   PeeringConnectionEntity,
   ResourceConfigurationEntity,
-  ResourceDefinition,
+  ResourceDefinitionEntity,
   ResourceGatewayEntity,
   ResourceShareEntity,
   RouteEntry,
@@ -798,7 +798,7 @@ export class NetworkModel {
       const dns = firstOf(definition.dns_resource);
       const ip = firstOf(definition.ip_resource);
       const arn = firstOf(definition.arn_resource);
-      const resource: ResourceDefinition =
+      const resource: ResourceDefinitionEntity =
         typeof dns?.domain_name === "string"
           ? { kind: "dns", domainName: dns.domain_name.toLowerCase(), ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4" }
           : typeof ip?.ip_address === "string"
