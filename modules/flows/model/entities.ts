@@ -528,6 +528,8 @@ export interface ResourceConfigurationEntity extends ModelEntity {
   readonly allowAssociationToShareableServiceNetwork: boolean;
   /** True for configurations only named by ARN. */
   readonly external: boolean;
+  /** The AZ IDs of the owner's gateway, as the owner publishes them (a configuration made elsewhere, imported with its terms). @default - unknown */
+  readonly gatewayAvailabilityZoneIds?: readonly string[];
 }
 
 /** A principal or resource association of a RAM share. */
