@@ -23,11 +23,12 @@ export function resolveRegion(scope: IConstruct, explicit: string | undefined, p
 }
 
 /**
- * The region a provider (else the stack's default AWS provider) creates
- * resources in, when it is a literal; undefined otherwise. For checks that
- * compare ARNs with the region they are used in and skip what they cannot know.
+ * The literal region of the AWS provider resources of `scope` are created
+ * with (the given one, else the stack's default AWS provider), for checks
+ * that compare literals with it (AZs, ARNs); undefined when the provider has
+ * no literal region or there is none.
  */
-export function knownRegion(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
+export function literalRegionOf(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
   const region = regionOfProvider(provider ?? defaultAwsProvider(scope));
   return region === undefined || isUnresolved(region) ? undefined : region;
 }

@@ -19,7 +19,7 @@ import {
   formatPortRange,
   IResourceConfiguration,
   isUnresolved,
-  knownRegion,
+  literalRegionOf,
   nameFromPath,
   OptOut,
   optOutReason,
@@ -555,7 +555,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceConfigurationArn"]);
-    checkArn(this, "resourceConfigurationArn", attrs.resourceConfigurationArn, "resourceConfiguration", { region: knownRegion(this, attrs.provider) });
+    checkArn(this, "resourceConfigurationArn", attrs.resourceConfigurationArn, "resourceConfiguration", { region: literalRegionOf(this, attrs.provider) });
     checkResourceId(this, "resourceConfigurationId", attrs.resourceConfigurationId, "resourceConfiguration");
     const fromArn = idOfArn(attrs.resourceConfigurationArn);
     if (attrs.resourceConfigurationId !== undefined && !isUnresolved(attrs.resourceConfigurationId) && !isUnresolved(fromArn) && attrs.resourceConfigurationId !== fromArn) {

@@ -12,7 +12,7 @@ import {
   familyOf,
   hostCidr,
   isUnresolved,
-  knownRegion,
+  literalRegionOf,
   parseCidr,
   PortRange,
   ValidationError,
@@ -203,7 +203,7 @@ function checkArnResource(scope: IConstruct, props: DefinitionProps, gateway: IR
   if (arn === undefined || arn === null) throw new ValidationError(scope, props.arn, arn, "an RDS DB instance or cluster ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
   checkString(scope, props.arn, arn);
   // The gateway and the database are in one region: the gateway's provider's.
-  checkArn(scope, props.arn, arn, "rdsDatabase", { region: knownRegion(scope, gateway.provider) });
+  checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
   const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
   if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {
     throw new ValidationError(scope, props.securityGroupPorts, [], "at least one port the resource listens on, or leave securityGroupPorts unset (then open the security groups yourself)");

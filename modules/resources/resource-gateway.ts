@@ -20,7 +20,7 @@ import {
   familyOf,
   formatPortRange,
   isUnresolved,
-  knownRegion,
+  literalRegionOf,
   nameFromPath,
   PortRange,
   providerOf,
@@ -343,7 +343,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceGatewayArn"]);
-    checkArn(this, "resourceGatewayArn", attrs.resourceGatewayArn, "resourceGateway", { region: knownRegion(this, attrs.provider) });
+    checkArn(this, "resourceGatewayArn", attrs.resourceGatewayArn, "resourceGateway", { region: literalRegionOf(this, attrs.provider) });
     checkResourceId(this, "resourceGatewayId", attrs.resourceGatewayId, "resourceGateway");
     const fromArn = idOfArn(attrs.resourceGatewayArn);
     if (attrs.resourceGatewayId !== undefined && !isUnresolved(attrs.resourceGatewayId) && !isUnresolved(fromArn) && attrs.resourceGatewayId !== fromArn) {

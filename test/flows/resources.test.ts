@@ -167,7 +167,7 @@ describe("the owner's half alone: a partner VPC known only by ID", () => {
 
   test("fails when the existing database group does not admit the gateway on the port", () => {
     const { s, db } = owner();
-    db.resourceGateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(6432), "Resource gateway to the database's pooler");
+    db.resourceGateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(6432), "Resource gateway to the database pooler");
     expectFlow(s, partnerVpc("222222222222"), { target: db.resourceConfiguration, port: 6432 }).toBeDenied("the resource drops the gateway's connections");
   });
 });

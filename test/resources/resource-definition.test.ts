@@ -202,10 +202,9 @@ describe("sharing, tags and the resource's security groups", () => {
   });
 
   test.each([
-    [{ "aws:team": "x" }, "tags.aws:team"],
+    [{ "aws:team": "x" }, "tags"],
     [{ team: "x".repeat(257) }, "tags.team"],
-    [{ ["k".repeat(129)]: "x" }, `tags.${"k".repeat(129)}`],
-    [{ "team#1": "x" }, "tags.team#1"],
+    [{ ["k".repeat(129)]: "x" }, "tags"],
   ])("fails when the tags %p break AWS's limits", (tags, prop) => {
     expectValidationError(buildWith({ tags }), prop, /./);
   });

@@ -64,7 +64,7 @@ describe("ResourceGateway", () => {
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
     const gateway = new ResourceGateway(stack, "Gateway", {
       name: "v6-gateway",
       vpc,
@@ -255,12 +255,12 @@ describe("ResourceGateway", () => {
     expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].tags).toEqual({ team: "data" });
     expect(Object.values(resourcesOfType(stack, "aws_security_group"))[0].tags).toMatchObject({ team: "data" });
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))[0].tags).toEqual({ team: "data" });
-    expectValidationError(() => new ResourceGateway(stack, "Bad", { name: "gw2", vpc: ownerVpc(stackWithProvider()), tags: { "AWS:x": "y" } }), "tags.AWS:x", "AWS:x");
+    expectValidationError(() => new ResourceGateway(stack, "Bad", { name: "gw2", vpc: ownerVpc(stackWithProvider()), tags: { "AWS:x": "y" } }), "tags", "AWS:x");
   });
 
   test("fails when a given security group is of another VPC, or given twice", () => {
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1b")] });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [subnet("subnet-0123456789abcdef0", "us-east-1a"), subnet("subnet-0123456789abcdef1", "us-east-1b")] });
     expectValidationError(() => new ResourceGateway(stack, "A", { name: "gw1", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }] }), "securityGroups[0].vpcId", "vpc-0fedcba9876543210");
     expectValidationError(() => new ResourceGateway(stack, "B", { name: "gw2", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }] }), "securityGroups", "sg-0123456789abcdef0");
   });

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { AwsResourceProps, checkArn, checkObject, IResourceConfiguration, knownRegion, PortRange, requireProps, requireValue } from "../../core";
+import { AwsResourceProps, checkArn, checkObject, IResourceConfiguration, literalRegionOf, PortRange, requireProps, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShareAccepter } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
@@ -50,7 +50,7 @@ export class SharedResourceConsumer extends Construct {
     super(scope, id);
     requireProps(this, props, ["resourceConfiguration", "vpc"]);
     const provider = props.provider ?? props.vpc.provider;
-    const region = knownRegion(this, provider);
+    const region = literalRegionOf(this, provider);
     // A service network's ARN here would make RAM and the endpoint reach a whole network, not one resource.
     checkArn(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, "resourceConfiguration", { region });
     const accept = checkObject(this, "acceptShare", props.acceptShare);
