@@ -6,7 +6,7 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { Vpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../stacks/backend";
 import { ExampleStack } from "../../stacks/example-stack";
-import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { initArgs, isCi, terraformEnvironment } from "../../tools/harness/terraform-env";
 import { catchValidationError } from "../helpers";
 
 interface TerraformBlock {

@@ -10,16 +10,17 @@
  * with the real AWS provider.
  *
  * Terraform missing: fails under CI (CI=true), prints a skip notice otherwise.
- * TF_PROVIDER_MIRROR: see test/harness/terraform-env.ts. KEEP_CONSUMER=1 keeps
+ * TF_PROVIDER_MIRROR: see tools/harness/terraform-env.ts. KEEP_CONSUMER=1 keeps
  * the temporary project for inspection.
  */
 import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { installedAwsProvider, ProviderServer, startProviderServer } from "./harness/provider-server";
+import { initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..");
 const STACK = "consumer";
 
 /** What `npm pack --json` reports. */
@@ -96,8 +97,10 @@ function log(message: string): void {
 }
 
 function run(command: string, args: readonly string[], options: ExecFileSyncOptions): string {
-  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}`);
-  return execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
+  const started = Date.now();
+  const output = execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
+  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return output;
 }
 
 /** Built files that load the provider barrel would cost every consumer seconds and ~0.5 GB. */
@@ -124,8 +127,9 @@ function checkPackedFiles(pack: PackResult): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = Date.now();
+  let server: ProviderServer | undefined;
   const work = mkdtempSync(join(tmpdir(), "npm-consumer-"));
   const environment = terraformEnvironment(join(work, "terraform-cli"));
   try {
@@ -177,14 +181,20 @@ function main(): void {
       if (environment.version === undefined) continue;
       const stackDir = join(outdir, "stacks", STACK);
       run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });
-      run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: environment.env, stdio: ["ignore", "inherit", "inherit"] });
+      // Both validates talk to one running provider instead of starting one per configuration (see tools/harness/provider-server.ts).
+      server ??= await startProviderServer(installedAwsProvider(stackDir), environment.env, join(work, "provider-server.log"));
+      run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: server.attach(environment.env), stdio: ["ignore", "inherit", "inherit"] });
     }
     const verdict = environment.version === undefined ? "PASSED without terraform validate (SKIPPED)" : `PASSED (${environment.version}, provider from ${environment.mirror ?? "the registry"})`;
     log(`${verdict} in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
+    await server?.stop();
     if (process.env.KEEP_CONSUMER === "1") log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
