@@ -136,6 +136,7 @@ interface ConfigurationResourceProps {
   readonly resourceSecurityGroups?: readonly SecurityGroupBase[];
 }
 
+/** A SINGLE or ARN configuration: one resource behind a resource gateway (a GROUP is made with {@link ResourceConfiguration.group}). */
 export interface ResourceConfigurationProps extends ConfigurationBaseProps, ConfigurationResourceProps {
   /**
    * The gateway in the VPC that owns the resource: every configuration is

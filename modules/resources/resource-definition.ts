@@ -78,9 +78,9 @@ export interface CheckedDefinition {
   readonly definition: VpclatticeResourceConfigurationResourceConfigurationDefinition;
   /** What the resource is, for duplicates by meaning: a lower-case DNS name, a canonical address, an ARN. */
   readonly key: string;
-  /** The CIDR of a literal IP resource (`/32`, `/128`), where the gateway's egress goes; undefined for anything else (somewhere in the gateway's VPC). */
+  /** The CIDR of a literal IP resource (`/32`, `/128`), where the gateway's egress goes. @default - anything else: somewhere in the gateway's VPC */
   readonly destinationCidr?: string;
-  /** An ARN resource's security-group ports. */
+  /** An ARN resource's security-group ports. @default - none known */
   readonly securityGroupPorts?: readonly PortRange[];
 }
 

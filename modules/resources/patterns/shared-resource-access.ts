@@ -76,6 +76,7 @@ export interface SharedResourceContract {
 export interface NormalizedPartnerAccess {
   readonly sharing: ResourceSharing;
   readonly external: boolean;
+  /** @default - none: the owner's half only */
   readonly partner?: PartnerEndpointProps;
 }
 
@@ -115,6 +116,7 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
 
 /** What the partner's side is made of: the acceptance (outside the organization) and the endpoint. @internal */
 export interface PartnerSide {
+  /** @default - none: the share needs no acceptance */
   readonly accepter?: ResourceShareAccepter;
   readonly endpoint: ResourceEndpoint;
 }
@@ -122,11 +124,14 @@ export interface PartnerSide {
 /** Options of {@link createPartnerSide}. @internal */
 export interface PartnerSideOptions {
   readonly resourceConfiguration: IResourceConfiguration;
+  /** @default - the VPC's provider */
   readonly provider?: TerraformProvider;
   readonly vpc: IVpc;
+  /** @default - the VPC's private subnets */
   readonly subnets?: readonly ISubnet[];
+  /** @default - the configuration's ports */
   readonly ports?: readonly PortRange[];
-  /** The share to accept; undefined inside the organization. */
+  /** The share to accept. @default - none: inside the organization */
   readonly accept?: IResourceShare;
   /** What the endpoint waits for besides the acceptance (the share's associations, when the share is in this stack). */
   readonly waitFor: readonly ITerraformDependable[];
