@@ -5,7 +5,6 @@ import {
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
-  checkArn,
   checkExactlyOne,
   checkInstance,
   checkLength,
@@ -13,13 +12,11 @@ import {
   checkObject,
   checkOneOf,
   checkPattern,
-  checkResourceId,
   checkTags,
   checkUnique,
   formatPortRange,
   IResourceConfiguration,
   isUnresolved,
-  literalRegionOf,
   nameFromPath,
   OptOut,
   optOutReason,
@@ -36,7 +33,7 @@ import {
   ValidationError,
   ZonePlacement,
 } from "../core";
-import { idOfArn } from "../lattice/names";
+import { checkImportedIdentity } from "./imported-identity";
 import { Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
 import { checkPortRanges, parsePortRangeStrings, portRangeStrings } from "./ports";
@@ -556,12 +553,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceConfigurationArn"]);
-    checkArn(this, "resourceConfigurationArn", attrs.resourceConfigurationArn, "resourceConfiguration", { region: literalRegionOf(this, attrs.provider) });
-    checkResourceId(this, "resourceConfigurationId", attrs.resourceConfigurationId, "resourceConfiguration");
-    const fromArn = idOfArn(attrs.resourceConfigurationArn);
-    if (attrs.resourceConfigurationId !== undefined && !isUnresolved(attrs.resourceConfigurationId) && !isUnresolved(fromArn) && attrs.resourceConfigurationId !== fromArn) {
-      throw new ValidationError(this, "resourceConfigurationId", attrs.resourceConfigurationId, `the ID resourceConfigurationArn names (${fromArn})`);
-    }
+    const importedId = checkImportedIdentity(this, "resourceConfiguration", attrs.resourceConfigurationArn, attrs.resourceConfigurationId, attrs.provider);
     checkOneOf(this, "type", attrs.type, TYPES);
     if (attrs.ports !== undefined && attrs.portRanges !== undefined) {
       throw new ValidationError(this, "ports, portRanges", "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
@@ -572,7 +564,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
       if (!isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId)) throw new ValidationError(this, `gatewayAvailabilityZoneIds[${index}]`, zoneId, "an AZ ID such as use1-az1 (AZ names map to different zones in each account)");
     });
     checkUnique(this, "gatewayAvailabilityZoneIds", zoneIds);
-    this.resourceConfigurationId = attrs.resourceConfigurationId ?? fromArn;
+    this.resourceConfigurationId = importedId;
     this.resourceConfigurationArn = attrs.resourceConfigurationArn;
     this.type = attrs.type;
     this.provider = attrs.provider;

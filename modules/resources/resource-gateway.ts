@@ -5,13 +5,11 @@ import {
   addressRange,
   AWS_LIMITS,
   AwsResourceProps,
-  checkArn,
   checkItemCount,
   checkLength,
   checkList,
   checkOneOf,
   checkPattern,
-  checkResourceId,
   checkRestrictedCidr,
   checkTags,
   checkUnique,
@@ -20,7 +18,6 @@ import {
   familyOf,
   formatPortRange,
   isUnresolved,
-  literalRegionOf,
   nameFromPath,
   PortRange,
   providerOf,
@@ -30,7 +27,7 @@ import {
   Tags,
   ValidationError,
 } from "../core";
-import { idOfArn } from "../lattice/names";
+import { checkImportedIdentity } from "./imported-identity";
 import { Connections, IConnectable, isAvailabilityZoneId, ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup, SecurityGroupBase, zoneOf } from "../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
@@ -343,12 +340,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceGatewayArn"]);
-    checkArn(this, "resourceGatewayArn", attrs.resourceGatewayArn, "resourceGateway", { region: literalRegionOf(this, attrs.provider) });
-    checkResourceId(this, "resourceGatewayId", attrs.resourceGatewayId, "resourceGateway");
-    const fromArn = idOfArn(attrs.resourceGatewayArn);
-    if (attrs.resourceGatewayId !== undefined && !isUnresolved(attrs.resourceGatewayId) && !isUnresolved(fromArn) && attrs.resourceGatewayId !== fromArn) {
-      throw new ValidationError(this, "resourceGatewayId", attrs.resourceGatewayId, `the ID resourceGatewayArn names (${fromArn})`);
-    }
+    const importedId = checkImportedIdentity(this, "resourceGateway", attrs.resourceGatewayArn, attrs.resourceGatewayId, attrs.provider);
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     checkList(this, "securityGroups", attrs.securityGroups);
     checkItemCount(this, "securityGroups", attrs.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
@@ -359,7 +351,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
     });
     const vpc = attrs.vpc;
     if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));
-    this.resourceGatewayId = attrs.resourceGatewayId ?? fromArn;
+    this.resourceGatewayId = importedId;
     this.resourceGatewayArn = attrs.resourceGatewayArn;
     this.ipAddressType = attrs.ipAddressType;
     this.provider = attrs.provider;
