@@ -10,6 +10,7 @@ import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoad
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
 import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
+import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -821,7 +822,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { module: "resources", api: "ResourceGateway", cause: "More than 5 security groups on a gateway", fix: "Use at most 5 groups.", path: "Gateway", prop: "securityGroups", received: JSON.stringify(["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-${n}` }))), build: (s) => gateway(s, { securityGroups: ["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-${n}` })) }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A descending port range", fix: 'Write ranges low-high, e.g. "8000-8100".', path: "Config", prop: "portRanges[1]", received: '"100-50"', build: (s) => configuration(s, { portRanges: ["443", "100-50"] }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A resource ARN that is not an ARN", fix: "Pass the resource's ARN (e.g. arn:aws:rds:...:db:orders).", path: "Config", prop: "arnResource.arn", received: '"db-orders"', build: (s) => configuration(s, { dnsResource: undefined, arnResource: { arn: "db-orders" }, portRanges: undefined }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A SINGLE configuration with no resource", fix: "Give exactly one of dnsResource, ipResource, arnResource.", path: "Config", prop: "dnsResource, ipResource, arnResource", received: '"none of them"', build: (s) => configuration(s, { dnsResource: undefined }) },
+  { module: "resources", api: "ResourceConfiguration", cause: "A SINGLE configuration with no resource", fix: "Give resource: ResourceDefinition.dns, .ipAddress or .arn.", path: "Config", prop: "resource, dnsResource, ipResource, arnResource", received: '"none of them"', build: (s) => configuration(s, { dnsResource: undefined }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A DNS resource without port ranges", fix: "List the ports clients use, e.g. [\"5432\"].", path: "Config", prop: "portRanges", received: "[]", build: (s) => configuration(s, { portRanges: [] }) },
   { module: "resources", api: "ResourceConfiguration", cause: "A CHILD configuration without its group", fix: "Give resourceConfigurationGroup (a GROUP configuration).", path: "Config", prop: "resourceConfigurationGroup", received: "undefined", build: (s) => configuration(s, { type: "CHILD", resourceGateway: undefined }) },
   {
@@ -876,4 +877,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
   // guardrails
   { module: "guardrails", api: "suppress", cause: "A suppression reason under 10 characters", fix: "Say why the finding is acceptable here, in a sentence.", path: "Thing", prop: "reason", received: '"ok"', build: (s) => suppress(thing(s), "PN-RAM2", "ok") },
   { module: "guardrails", api: "suppress", cause: "A suppression of an unknown rule", fix: "Use a rule ID from docs/ERRORS.md (the message suggests the closest).", path: "Thing", prop: "ruleId", received: '"PN-RAM3"', build: (s) => suppress(thing(s), "PN-RAM3", "a partner share, agreed with security") },
+
+  // resources: safe inputs by meaning, existing resources, the halves of the cross-account patterns
+  ...RESOURCE_BAD_INPUTS,
 ];

@@ -1,35 +1,44 @@
 import { Annotations, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
+import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
-  VpclatticeResourceConfiguration,
-  VpclatticeResourceConfigurationResourceConfigurationDefinition,
-} from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
-import {
+  AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
-  checkDnsName,
   checkExactlyOne,
-  checkIpAddress,
+  checkInstance,
   checkLength,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
-  checkPortRange,
-  checkPredicate,
+  checkTags,
   checkUnique,
+  formatPortRange,
   IResourceConfiguration,
   isUnresolved,
-  parseArn,
+  nameFromPath,
+  OptOut,
+  optOutReason,
   PortRange,
   providerOf,
+  recordInStack,
+  recordOptOut,
   requireProps,
   requireValue,
   ResourceConfigurationType,
+  stableId,
+  stackOf,
+  Tags,
   ValidationError,
   ZonePlacement,
 } from "../core";
-import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
-import { privateZoneAnswering } from "../vpc";
-import { IResourceGateway } from "./resource-gateway";
+import { checkImportedIdentity } from "./imported-identity";
+import { Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
+import { ResourceIpAddressType } from "./ip-families";
+import { checkPortRanges, parsePortRangeStrings, portRangeStrings } from "./ports";
+import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
+import { gatewayPeers, IResourceGateway, ResourceGateway } from "./resource-gateway";
 
 // The type moved to core's contracts with IResourceConfiguration; this area's entry point keeps exporting it.
 export { ResourceConfigurationType } from "../core";
@@ -37,9 +46,8 @@ export { ResourceConfigurationType } from "../core";
 const TYPES: readonly ResourceConfigurationType[] = ["SINGLE", "GROUP", "CHILD", "ARN"];
 
 /**
- * A resource reached by DNS name. The gateway resolves it in public DNS
- * (hashicorp/aws 5.100.0 cannot ask for resolution in the VPC), so the name
- * must be public even when its addresses are private.
+ * A resource reached by DNS name.
+ * @deprecated Use `resource: ResourceDefinition.dns(domainName, { ipAddressType })`.
  */
 export interface DnsResource {
   /** The resource's fully qualified, publicly resolvable name, such as an RDS endpoint or orders.apps.example.com in a public zone. */
@@ -51,67 +59,103 @@ export interface DnsResource {
   readonly ipAddressType?: ResourceIpAddressType;
 }
 
-/** A resource reached on one IPv4 or IPv6 address. */
+/**
+ * A resource reached on one IPv4 or IPv6 address.
+ * @deprecated Use `resource: ResourceDefinition.ipAddress(ipAddress)`.
+ */
 export interface IpResource {
   /** An IPv4 or IPv6 address the gateway can reach. */
   readonly ipAddress: string;
 }
 
-/** An AWS resource reached by ARN, such as an RDS DB instance or cluster. */
+/**
+ * An AWS resource reached by ARN, such as an RDS DB instance or cluster.
+ * @deprecated Use `resource: ResourceDefinition.arn(arn, { securityGroupPorts: [Port.tcp(5432)] })`.
+ */
 export interface ArnResource {
   /** The resource's ARN, such as arn:aws:rds:us-east-1:111111111111:db:orders. */
   readonly arn: string;
   /**
-   * Ports the resource listens on (`"5432"`), for security groups only: AWS
-   * takes an ARN resource's ports from the resource itself and rejects
-   * `portRanges`, but the gateway's egress and consumers' endpoints still
-   * need to open them.
+   * Ports the resource listens on (`"5432"`), for security groups only.
    * @default - none: add the ports to the security groups yourself
    */
   readonly securityGroupPortRanges?: readonly string[];
 }
 
-/** What {@link ResourceConfiguration.fromAttributes} needs to know of a configuration made elsewhere. */
+/**
+ * What {@link ResourceConfiguration.fromResourceConfigurationAttributes}
+ * needs to know of a configuration made elsewhere, typically shared with
+ * this account: the terms its owner publishes. The flow analysis proves the
+ * consumer's flows against them.
+ */
 export interface ResourceConfigurationAttributes {
-  /** `rcfg-` followed by 17 characters. */
-  readonly resourceConfigurationId: string;
-  /** The configuration's ARN: what RAM shares and endpoints reference. */
+  /** The configuration's ARN (`arn:aws:vpc-lattice:<region>:<owner>:resourceconfiguration/rcfg-…`), in the stack's region: what RAM shares and endpoints reference. */
   readonly resourceConfigurationArn: string;
+  /** `rcfg-` followed by 17 characters; must be the ID the ARN names. @default - the ID in the ARN */
+  readonly resourceConfigurationId?: string;
   /** @default - unknown */
   readonly type?: ResourceConfigurationType;
-  /** Port ranges, so that Resource endpoints open them. @default - none known */
+  /** The TCP ports consumers may use, as the owner publishes them: Resource endpoints open them. @default - none known: endpoints need ports of their own */
+  readonly ports?: readonly PortRange[];
+  /**
+   * Port ranges as strings.
+   * @deprecated Use `ports` (`Port.tcp(5432)`, `Port.range(8000, 8100)`).
+   * @default - none known
+   */
   readonly portRanges?: readonly string[];
+  /**
+   * The AZ IDs of the owner's resource gateway (`use1-az1`), as the owner
+   * publishes them: a Resource endpoint must have a subnet in one of them.
+   * @default - unknown: the overlap is not checked
+   */
+  readonly gatewayAvailabilityZoneIds?: readonly string[];
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
 
-export interface ResourceConfigurationProps extends AwsResourceProps {
+/** What every resource configuration made here takes. */
+interface ConfigurationBaseProps extends AwsResourceProps {
   /** 3 to 40 lowercase letters, digits and single hyphens, unique in the account. */
   readonly name: string;
+  /** Tags of the configuration. @default - none beyond the provider's default tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/** What a configuration with a resource of its own (SINGLE, ARN, CHILD) takes besides its definition. */
+interface ConfigurationResourceProps {
   /**
-   * @default - "CHILD" with a resourceConfigurationGroup, "ARN" with an arnResource, otherwise "SINGLE"
+   * Security groups of the resource behind the configuration (the
+   * database's, the host's), made here or imported with
+   * `SecurityGroup.fromSecurityGroupAttributes`: each admits the gateway on
+   * the configuration's ports, and `connections` adds rules of your own.
+   * @default - none: let the gateway in yourself
    */
-  readonly type?: ResourceConfigurationType;
+  readonly resourceSecurityGroups?: readonly SecurityGroupBase[];
+}
+
+/** A SINGLE or ARN configuration: one resource behind a resource gateway (a GROUP is made with {@link ResourceConfiguration.group}). */
+export interface ResourceConfigurationProps extends ConfigurationBaseProps, ConfigurationResourceProps {
   /**
-   * The gateway in the VPC that owns the resource: every configuration is reached through one. Required for
-   * SINGLE, GROUP and ARN; a CHILD uses its group's gateway.
-   * @default - none; only valid for CHILD
+   * The gateway in the VPC that owns the resource: every configuration is
+   * reached through one.
+   * @default - none; required (a CHILD of the deprecated `resourceConfigurationGroup` uses its group's)
    */
   readonly resourceGateway?: IResourceGateway;
-  /** The GROUP a CHILD belongs to. @default - none; required for CHILD */
-  readonly resourceConfigurationGroup?: IResourceConfiguration;
-  /** Exactly one of dnsResource, ipResource (SINGLE, CHILD) or arnResource (ARN). @default - none */
-  readonly dnsResource?: DnsResource;
-  /** @default - none */
-  readonly ipResource?: IpResource;
-  /** @default - none */
-  readonly arnResource?: ArnResource;
   /**
-   * TCP ports consumers may use (`"5432"`, `"8000-8100"`). Required for DNS
-   * and IP resources; not allowed for GROUP (its children carry them) nor ARN.
+   * The resource: `ResourceDefinition.dns(...)`, `.ipAddress(...)` or
+   * `.arn(...)` (type ARN). A GROUP is made with
+   * {@link ResourceConfiguration.group}, its children with `group.addChild`.
+   * @default - none; required unless the deprecated dnsResource, ipResource or arnResource is given
+   */
+  readonly resource?: ResourceDefinition;
+  /**
+   * TCP ports consumers may use (`Port.tcp(5432)`, `Port.range(8000, 8100)`;
+   * 1 to 65535, none overlapping another). Required for DNS and IP
+   * resources; not allowed for ARN (AWS knows the resource's ports: give
+   * `securityGroupPorts` to the definition).
    * @default - none
    */
-  readonly portRanges?: readonly string[];
+  readonly ports?: readonly PortRange[];
   /**
    * Only TCP exists. Not allowed for ARN (AWS knows the resource's protocol)
    * nor CHILD (it inherits its group's).
@@ -120,13 +164,64 @@ export interface ResourceConfigurationProps extends AwsResourceProps {
   readonly protocol?: "TCP";
   /**
    * Let the configuration join service networks that are shared with other
-   * accounts. Off so that sharing stays an explicit choice. Not for CHILD.
-   * @default false
+   * accounts, which then reach the resource. Off so that sharing stays an
+   * explicit choice: turn it on with `OptOut.because("<why>")` (the reason
+   * is recorded on the configuration; `true` still works, deprecated). Not for CHILD.
+   * @default - only service networks that are not shared
    */
-  readonly allowAssociationToShareableServiceNetwork?: boolean;
+  readonly allowAssociationToShareableServiceNetwork?: OptOut | boolean;
+  /**
+   * @deprecated The type follows from the definition (ARN for
+   * `ResourceDefinition.arn`, else SINGLE); make a GROUP with
+   * {@link ResourceConfiguration.group} and its children with `addChild`.
+   * @default - "CHILD" with a resourceConfigurationGroup, "ARN" with an ARN resource, otherwise "SINGLE"
+   */
+  readonly type?: ResourceConfigurationType;
+  /**
+   * The GROUP a CHILD belongs to.
+   * @deprecated Use `group.addChild(id, props)`.
+   * @default - none
+   */
+  readonly resourceConfigurationGroup?: IResourceConfiguration;
+  /** @deprecated Use `resource: ResourceDefinition.dns(...)`. @default - none */
+  readonly dnsResource?: DnsResource;
+  /** @deprecated Use `resource: ResourceDefinition.ipAddress(...)`. @default - none */
+  readonly ipResource?: IpResource;
+  /** @deprecated Use `resource: ResourceDefinition.arn(...)`. @default - none */
+  readonly arnResource?: ArnResource;
+  /** @deprecated Use `ports` (`Port.tcp(5432)`, `Port.range(8000, 8100)`). @default - none */
+  readonly portRanges?: readonly string[];
+}
+
+/** A GROUP configuration: the parent of CHILD configurations, shared and reached as one. */
+export interface ResourceConfigurationGroupProps extends ConfigurationBaseProps {
+  /** The gateway in the VPC that owns the group's resources. */
+  readonly resourceGateway: IResourceGateway;
+  /** Only TCP exists. @default "TCP" */
+  readonly protocol?: "TCP";
+  /** See {@link ResourceConfigurationProps.allowAssociationToShareableServiceNetwork}. @default - only service networks that are not shared */
+  readonly allowAssociationToShareableServiceNetwork?: OptOut | boolean;
+}
+
+/** A CHILD of a GROUP ({@link ResourceConfiguration.addChild}): one DNS name or IP address, reached through the group's gateway. */
+export interface ResourceConfigurationChildProps extends ConfigurationBaseProps, ConfigurationResourceProps {
+  /** `ResourceDefinition.dns(...)` or `.ipAddress(...)`: a group holds no ARN resources. */
+  readonly resource: ResourceDefinition;
+  /** TCP ports consumers may use, 1 to 65535, none overlapping another. */
+  readonly ports: readonly PortRange[];
 }
 
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
+/** Configuration names already used per account (provider) of a stack: AWS wants them unique in the account. */
+const namesInUse = new AppRegistry<string, string>();
+/** Ingress rules that admit a gateway into a resource's group, per group: configurations sharing a group and a port add each rule once. */
+const admissions = new WeakMap<SecurityGroupBase, Set<string>>();
+
+/** A CHILD as its group knows it, to tell the same resource given twice. */
+interface ChildEntry {
+  readonly path: string;
+  readonly key: string;
+}
 
 /**
  * A VPC Lattice resource configuration: one resource (a DNS name, an IP
@@ -136,14 +231,36 @@ const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
  * a service network it is associated with.
  *
  * Its ports are registered with the gateway, whose security group then lets
- * traffic out to them only.
+ * traffic out to them only; the resource's own security groups
+ * (`resourceSecurityGroups`) admit the gateway on them.
  *
- * Creates: aws_vpclattice_resource_configuration.
+ * Creates: aws_vpclattice_resource_configuration, and with
+ * `resourceSecurityGroups` aws_vpc_security_group_ingress_rule.
  */
-export class ResourceConfiguration extends Construct implements IResourceConfiguration {
-  /** Describes a resource configuration made elsewhere, for example shared with this account. */
-  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IResourceConfiguration {
+export class ResourceConfiguration extends Construct implements IResourceConfiguration, IConnectable {
+  /**
+   * A configuration made elsewhere (shared with this account through RAM,
+   * or another stack's), by ARN with the terms its owner publishes: checked
+   * to be a resource configuration ARN (a service network ARN would share a
+   * whole network) in the stack's region, whose ID matches
+   * `resourceConfigurationId` when given. The terms are recorded for the
+   * flow analysis, which proves the consumer's flows against them.
+   */
+  public static fromResourceConfigurationAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IResourceConfiguration {
     return new ImportedResourceConfiguration(scope, id, attrs);
+  }
+
+  /**
+   * Describes a resource configuration made elsewhere.
+   * @deprecated Use {@link ResourceConfiguration.fromResourceConfigurationAttributes} (the same attributes, checked the same way).
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: ResourceConfigurationAttributes): IResourceConfiguration {
+    return ResourceConfiguration.fromResourceConfigurationAttributes(scope, id, attrs);
+  }
+
+  /** A GROUP configuration, whose CHILD configurations `addChild` makes; consumers reach every child through the group. */
+  public static group(scope: Construct, id: string, props: ResourceConfigurationGroupProps): ResourceConfiguration {
+    return new ResourceConfiguration(scope, id, { ...props, type: "GROUP" });
   }
 
   /** The aws_vpclattice_resource_configuration, for escape hatches. */
@@ -151,15 +268,19 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   /** `rcfg-` followed by 17 characters. */
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
+  /** The configuration's name. */
+  public readonly name: string;
   public readonly type: ResourceConfigurationType;
   /** The gateway the configuration is reached through (a CHILD's is its group's). */
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
   public readonly gatewayZones?: readonly ZonePlacement[];
+  /** The security groups of the resource behind the configuration (`resourceSecurityGroups`), and the rules to add to them. */
+  public readonly connections: Connections;
   private readonly ownPorts: readonly PortRange[];
   /** Ports of the CHILD configurations of a GROUP, which endpoints to the group must open. */
   private readonly childPorts: PortRange[] = [];
-  private childCount = 0;
+  private readonly children: ChildEntry[] = [];
 
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id);
@@ -167,19 +288,23 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     requireValue(this, "name", props.name, "a resource configuration name");
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(this, "name", props.name, NAME_PATTERN, "lowercase letters, digits and single hyphens, not starting with rcfg- nor starting or ending with a hyphen");
-    this.type = props.type ?? (props.resourceConfigurationGroup ? "CHILD" : props.arnResource ? "ARN" : "SINGLE");
+    this.name = props.name;
+    this.type = props.type ?? (props.resourceConfigurationGroup ? "CHILD" : props.arnResource !== undefined || props.resource?.kind === "arn" ? "ARN" : "SINGLE");
     checkOneOf(this, "type", this.type, TYPES);
 
     const group = this.checkGroup(props);
     this.resourceGateway = this.checkGateway(props, group);
-    const definition = this.checkDefinition(props);
-    this.ownPorts = this.checkPorts(props);
+    const { checked, prop: definitionProp } = this.checkDefinition(props);
+    this.ownPorts = this.checkPorts(props, checked);
     this.checkProtocol(props);
     if (this.type === "CHILD" && props.allowAssociationToShareableServiceNetwork !== undefined) {
       throw new ValidationError(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork, "unset for a CHILD: it follows its group");
     }
+    const shareable = optOutReason(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork);
+    const tags = checkTags(this, "tags", props.tags);
 
     this.provider = providerOf(props, this.resourceGateway);
+    this.claimName();
     this.gatewayZones = this.resourceGateway.subnets;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
@@ -187,16 +312,19 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       type: this.type,
       resourceGatewayIdentifier: group === undefined ? this.resourceGateway.resourceGatewayId : undefined,
       resourceConfigurationGroupId: group?.resourceConfigurationId,
-      portRanges: props.portRanges ? [...props.portRanges] : undefined,
+      portRanges: this.type === "SINGLE" || this.type === "CHILD" ? (props.portRanges !== undefined ? [...props.portRanges] : portRangeStrings(this.ownPorts)) : undefined,
       protocol: this.type === "SINGLE" || this.type === "GROUP" ? (props.protocol ?? "TCP") : undefined,
-      allowAssociationToShareableServiceNetwork: this.type === "CHILD" ? undefined : (props.allowAssociationToShareableServiceNetwork ?? false),
-      resourceConfigurationDefinition: definition === undefined ? undefined : [definition],
+      allowAssociationToShareableServiceNetwork: this.type === "CHILD" ? undefined : shareable !== undefined,
+      resourceConfigurationDefinition: checked === undefined ? undefined : [checked.definition],
     });
+    if (shareable !== undefined) recordOptOut(this.resource, "allow_association_to_shareable_service_network", shareable);
     this.resourceConfigurationId = this.resource.id;
     this.resourceConfigurationArn = this.resource.arn;
+    for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);
 
-    this.resourceGateway.allowResourcePorts(this.ownPorts, this.resourceCidr(props.ipResource));
-    if (group instanceof ResourceConfiguration) group.addChild(this.ownPorts);
+    if (this.resourceGateway instanceof ResourceGateway) this.resourceGateway.openResourcePorts(this.ownPorts, checked?.destinationCidr);
+    if (group instanceof ResourceConfiguration && checked !== undefined) group.registerChild(this, definitionProp, checked.key, this.ownPorts);
+    this.connections = new Connections(this, { securityGroups: this.admitGateway(props, group), defaultPort: this.ownPorts[0] });
   }
 
   /** TCP ports a Resource endpoint to this configuration must open; a GROUP's include its children's. */
@@ -205,12 +333,43 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     return all.filter((port, index) => all.findIndex((p) => p.from === port.from && p.to === port.to) === index);
   }
 
-  private addChild(ports: readonly PortRange[]): void {
+  /**
+   * Adds a CHILD configuration to this GROUP: one DNS name or IP address,
+   * reached through the group's gateway and shared with it. The child is
+   * created beside the group (in the group's scope), keyed by `id`.
+   */
+  public addChild(id: string, props: ResourceConfigurationChildProps): ResourceConfiguration {
+    if (this.type !== "GROUP") throw new ValidationError(this, "addChild", id, "a GROUP configuration (ResourceConfiguration.group): only a GROUP has CHILD configurations");
+    const scope = this.node.scope;
+    if (!(scope instanceof Construct)) throw new ValidationError(this, "addChild", id, "a group with a scope to create the child in");
+    if (typeof id !== "string" || scope.node.tryFindChild(id) !== undefined) {
+      throw new ValidationError(this, "addChild", id, `an id not yet used in ${scope.node.path} (the child is created beside the group)`);
+    }
+    requireProps(this, props, ["name", "resource", "ports"]);
+    return new ResourceConfiguration(scope, id, { ...props, resourceConfigurationGroup: this });
+  }
+
+  /** A CHILD joins its GROUP: its ports become the group's, the same resource may not be in the group twice, and the quota is watched. */
+  private registerChild(child: ResourceConfiguration, prop: string, key: string, ports: readonly PortRange[]): void {
+    const same = this.children.find((c) => c.key === key && !isUnresolved(key));
+    if (same !== undefined) {
+      throw new ValidationError(child, prop, key.replace(/^(dns|ip|arn):/, ""), `a resource not yet in group ${this.node.path} (child ${same.path} is the same resource)`);
+    }
+    this.children.push({ path: child.node.path, key });
     this.childPorts.push(...ports);
-    this.childCount += 1;
-    if (this.childCount === AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup + 1) {
+    if (this.children.length === AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup + 1) {
       Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
     }
+  }
+
+  /** AWS wants configuration names unique in the account: the same name twice for one provider of a stack fails at apply. */
+  private claimName(): void {
+    const provider = this.provider === undefined ? "default" : this.provider.node.path;
+    const key = `${stackOf(this).node.path}|${provider}|${this.name}`;
+    const names = namesInUse.of(this);
+    const other = names.get(key);
+    if (other !== undefined) throw new ValidationError(this, "name", this.name, `a name not used by another resource configuration of the account (${other} has it)`);
+    names.set(key, this.node.path);
   }
 
   private checkGroup(props: ResourceConfigurationProps): IResourceConfiguration | undefined {
@@ -221,11 +380,11 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       }
       return undefined;
     }
-    requireValue(this, "resourceConfigurationGroup", group, "the GROUP configuration this CHILD belongs to");
-    if (group!.type !== undefined && group!.type !== "GROUP") {
-      throw new ValidationError(this, "resourceConfigurationGroup.type", group!.type, "a configuration of type GROUP");
+    const checked = requireValue(this, "resourceConfigurationGroup", group, "the GROUP configuration this CHILD belongs to (group.addChild)");
+    if (checked.type !== undefined && checked.type !== "GROUP") {
+      throw new ValidationError(this, "resourceConfigurationGroup.type", checked.type, "a configuration of type GROUP");
     }
-    return group;
+    return checked;
   }
 
   private checkGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): IResourceGateway {
@@ -236,85 +395,99 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       throw new ValidationError(this, "resourceGateway", describeRef(props.resourceGateway), "unset for a CHILD: it is reached through its group's gateway");
     }
     const groupGateway = group instanceof ResourceConfiguration ? group.resourceGateway : undefined;
-    return requireValue(this, "resourceConfigurationGroup.resourceGateway", groupGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration)");
+    return requireValue(this, "resourceConfigurationGroup.resourceGateway", groupGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration.group)");
   }
 
-  private checkDefinition(props: ResourceConfigurationProps): VpclatticeResourceConfigurationResourceConfigurationDefinition | undefined {
-    const resources = { dnsResource: props.dnsResource, ipResource: props.ipResource, arnResource: props.arnResource };
+  /** The definition, given as `resource` or as the props of earlier releases, checked against the gateway, and the prop it was given as; none for a GROUP. */
+  private checkDefinition(props: ResourceConfigurationProps): { readonly checked?: CheckedDefinition; readonly prop: string } {
+    const given = { resource: props.resource, dnsResource: props.dnsResource, ipResource: props.ipResource, arnResource: props.arnResource };
     if (this.type === "GROUP") {
-      const given = Object.entries(resources).find(([, value]) => value !== undefined);
-      if (given !== undefined) throw new ValidationError(this, given[0], given[1], "no resource definition on a GROUP: each CHILD defines one");
-      return undefined;
+      const extra = Object.entries(given).find(([, value]) => value !== undefined);
+      if (extra !== undefined) throw new ValidationError(this, extra[0], extra[1], "no resource definition on a GROUP: each CHILD defines one");
+      return { prop: "resource" };
     }
-    const kind = checkExactlyOne(this, resources);
-    if ((kind === "arnResource") !== (this.type === "ARN")) {
-      throw new ValidationError(this, "type", this.type, kind === "arnResource" ? '"ARN" for an arnResource (or leave type unset)' : `a dnsResource or ipResource for type ${this.type}, or type "ARN" for an arnResource`);
+    const kind = checkExactlyOne(this, given);
+    const [definition, names] = this.definitionOf(kind, props);
+    if ((definition.kind === "arn") !== (this.type === "ARN")) {
+      const expected = definition.kind === "arn" ? '"ARN" for an ARN resource (or leave type unset)' : `a DNS name or IP address for type ${this.type}, or type "ARN" for an ARN resource`;
+      throw new ValidationError(this, "type", this.type, expected);
     }
-    const gatewayType = this.resourceGateway.ipAddressType;
-    if (props.dnsResource !== undefined) {
-      const { domainName } = props.dnsResource;
-      checkLength(this, "dnsResource.domainName", domainName, 3, 255);
-      checkDnsName(this, "dnsResource.domainName", domainName);
-      const privateName = this.privateNameError(domainName);
-      if (privateName !== undefined) throw privateName;
-      // A private zone made after this configuration is caught at synth.
-      this.node.addValidation({
-        validate: () => {
-          const error = this.privateNameError(domainName);
-          return error === undefined ? [] : [error.message];
-        },
-      });
-      const ipAddressType = props.dnsResource.ipAddressType ?? gatewayType ?? "IPV4";
-      checkOneOf(this, "dnsResource.ipAddressType", ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
-      this.checkReachable("dnsResource.ipAddressType", ipAddressType, ipAddressType);
-      return { dnsResource: [{ domainName, ipAddressType }] };
+    const checked = definition.check(this, names, this.resourceGateway);
+    const dns = checked.definition.dnsResource;
+    const domainName = Array.isArray(dns) ? dns[0]?.domainName : undefined;
+    if (domainName !== undefined) this.checkPublicName(names.domainName, domainName);
+    return { checked, prop: kind };
+  }
+
+  private definitionOf(kind: string, props: ResourceConfigurationProps): [ResourceDefinition, DefinitionProps] {
+    switch (kind) {
+      case "dnsResource": {
+        const dns = requireValue(this, "dnsResource", checkObject(this, "dnsResource", props.dnsResource), "a DNS resource");
+        return [ResourceDefinition.dns(dns.domainName, { ipAddressType: dns.ipAddressType }), definitionProps("dnsResource")];
+      }
+      case "ipResource": {
+        const ip = requireValue(this, "ipResource", checkObject(this, "ipResource", props.ipResource), "an IP resource");
+        return [ResourceDefinition.ipAddress(ip.ipAddress), definitionProps("ipResource")];
+      }
+      case "arnResource": {
+        const arn = requireValue(this, "arnResource", checkObject(this, "arnResource", props.arnResource), "an ARN resource");
+        const prop = "arnResource.securityGroupPortRanges";
+        const ports = arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0 ? undefined : parsePortRangeStrings(this, prop, arn.securityGroupPortRanges);
+        return [ResourceDefinition.arn(arn.arn, { securityGroupPorts: ports }), { ...definitionProps("arnResource"), securityGroupPorts: prop }];
+      }
+      default: {
+        const resource = requireValue(this, "resource", checkInstance(this, "resource", props.resource, ResourceDefinition.isResourceDefinition, "ResourceDefinition.dns, .ipAddress or .arn"), "a resource definition");
+        return [resource, definitionProps("resource")];
+      }
     }
-    if (props.ipResource !== undefined) {
-      const { ipAddress } = props.ipResource;
-      checkIpAddress(this, "ipResource.ipAddress", ipAddress);
-      if (!isUnresolved(ipAddress)) this.checkReachable("ipResource.ipAddress", ipAddress, ipAddressTypeOf(ipAddress));
-      return { ipResource: [{ ipAddress }] };
-    }
-    const { arn } = props.arnResource!;
-    checkPredicate(this, "arnResource.arn", arn, (v) => parseArn(v) !== undefined, "an AWS resource ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
-    return { arnResource: [{ arn }] };
   }
 
   /**
    * With hashicorp/aws 5.100.0 a resource gateway resolves a DNS resource in
    * public DNS (the provider has no `resource_config_dns_resolution`): a name
    * that only a private hosted zone of the app answers does not resolve.
+   * A private zone made after this configuration is caught at synth.
    */
-  private privateNameError(domainName: string): ValidationError | undefined {
+  private checkPublicName(prop: string, domainName: string): void {
+    const privateName = this.privateNameError(prop, domainName);
+    if (privateName !== undefined) throw privateName;
+    this.node.addValidation({
+      validate: () => {
+        const error = this.privateNameError(prop, domainName);
+        return error === undefined ? [] : [error.message];
+      },
+    });
+  }
+
+  private privateNameError(prop: string, domainName: string): ValidationError | undefined {
     const zone = privateZoneAnswering(this, domainName);
     if (zone === undefined) return undefined;
     return new ValidationError(
       this,
-      "dnsResource.domainName",
+      prop,
       domainName,
-      `a name public DNS resolves (the resource gateway resolves it publicly; it is in private hosted zone ${zone.zoneName} of ${zone.path}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an ipResource or arnResource`,
+      `a name public DNS resolves (the resource gateway resolves it publicly; it is in private hosted zone ${zone.zoneName} of ${zone.path}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an IP or ARN resource`,
     );
   }
 
-  /** Fails when the gateway has no IP family in common with the resource. */
-  private checkReachable(prop: string, received: string, resourceType: ResourceIpAddressType): void {
-    const gatewayType = this.resourceGateway.ipAddressType;
-    if (gatewayType === undefined || isUnresolved(gatewayType) || sharesIpFamily(gatewayType, resourceType)) return;
-    throw new ValidationError(this, prop, received, `a resource reachable over the gateway's ipAddressType ${gatewayType}`);
-  }
-
-  private checkPorts(props: ResourceConfigurationProps): readonly PortRange[] {
+  /** The configuration's own ports: `ports` (or the older `portRanges`) of a DNS or IP resource, an ARN resource's security-group ports, none for a GROUP. */
+  private checkPorts(props: ResourceConfigurationProps, checked: CheckedDefinition | undefined): readonly PortRange[] {
+    if (props.ports !== undefined && props.portRanges !== undefined) {
+      throw new ValidationError(this, "ports, portRanges", "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
+    }
+    const prop = props.portRanges !== undefined ? "portRanges" : "ports";
+    const given = props.portRanges ?? props.ports;
     if (this.type === "GROUP" || this.type === "ARN") {
-      if (props.portRanges !== undefined) {
-        const why = this.type === "GROUP" ? "each CHILD carries its own" : "AWS takes an ARN resource's ports from the resource; use arnResource.securityGroupPortRanges for security groups";
-        throw new ValidationError(this, "portRanges", props.portRanges, `unset for type ${this.type}: ${why}`);
+      if (given !== undefined) {
+        const why = this.type === "GROUP" ? "each CHILD carries its own" : "AWS takes an ARN resource's ports from the resource; give ResourceDefinition.arn(arn, { securityGroupPorts }) for security groups";
+        throw new ValidationError(this, prop, given, `unset for type ${this.type}: ${why}`);
       }
-      return parsePortRanges(this, "arnResource.securityGroupPortRanges", props.arnResource?.securityGroupPortRanges ?? []);
+      return checked?.securityGroupPorts ?? [];
     }
-    if (props.portRanges === undefined || props.portRanges.length === 0) {
-      throw new ValidationError(this, "portRanges", props.portRanges, 'at least one port or range such as "5432" or "8000-8100": DNS and IP resources need them');
+    if (given === undefined || given.length === 0) {
+      throw new ValidationError(this, prop, given, "at least one port or range such as Port.tcp(5432) or Port.range(8000, 8100): DNS and IP resources need them");
     }
-    return parsePortRanges(this, "portRanges", props.portRanges);
+    return props.portRanges !== undefined ? parsePortRangeStrings(this, prop, props.portRanges) : (checkPortRanges(this, prop, props.ports) ?? []);
   }
 
   private checkProtocol(props: ResourceConfigurationProps): void {
@@ -325,11 +498,42 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     checkOneOf(this, "protocol", props.protocol, ["TCP"]);
   }
 
-  /** A literal IP resource gets a /32 (or /128) egress rule; anything else is somewhere in the gateway's VPC. */
-  private resourceCidr(ipResource: IpResource | undefined): string | undefined {
-    // Rules to several unresolved CIDRs would share a construct ID, so an address only Terraform knows falls back to the VPC.
-    if (ipResource === undefined || isUnresolved(ipResource.ipAddress)) return undefined;
-    return ipAddressTypeOf(ipResource.ipAddress) === "IPV6" ? `${ipResource.ipAddress}/128` : `${ipResource.ipAddress}/32`;
+  /** The resource's groups admit the gateway on the configuration's ports: from each of the gateway's groups, else its VPC's CIDR. */
+  private admitGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): SecurityGroupBase[] {
+    const prop = "resourceSecurityGroups";
+    const groups = checkList(this, prop, props.resourceSecurityGroups) ?? [];
+    if (groups.length === 0) return [];
+    groups.forEach((g, index) => checkInstance(this, `${prop}[${index}]`, g, SecurityGroupBase.isSecurityGroupBase, "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)"));
+    checkUnique(this, prop, groups, (g) => g.securityGroupId);
+    const gateway = this.resourceGateway;
+    groups.forEach((g, index) => {
+      const vpcId = gateway.vpc?.vpcId;
+      if (g.vpcId === undefined || vpcId === undefined || isUnresolved(g.vpcId) || isUnresolved(vpcId) || g.vpcId === vpcId) return;
+      throw new ValidationError(this, `${prop}[${index}].vpcId`, g.vpcId, `a security group of the gateway's VPC (${vpcId}): the resource is behind the gateway`);
+    });
+    if (this.ownPorts.length === 0) {
+      const why = this.type === "GROUP" ? "a GROUP has no ports of its own: give them to each CHILD" : "give ResourceDefinition.arn(arn, { securityGroupPorts }) the ports the resource listens on";
+      throw new ValidationError(this, prop, groups.map((g) => g.node.path), `a configuration whose ports are known (${why})`);
+    }
+    const peers = gatewayPeers(gateway);
+    if (peers.length === 0) {
+      const vpc = requireValue(this, `${prop}`, gateway.vpc, "a gateway whose security groups or VPC are known, for the resource's groups to admit (import it with securityGroups or vpc)");
+      peers.push(Peer.cidr(vpc.cidrBlock));
+    }
+    const owner = group instanceof ResourceConfiguration ? group.name : this.name;
+    for (const resourceGroup of groups) {
+      const done = admissions.get(resourceGroup) ?? new Set<string>();
+      admissions.set(resourceGroup, done);
+      for (const port of this.ownPorts) {
+        for (const peer of peers) {
+          const key = `${formatPortRange(port)} ${peer.key}`;
+          if (done.has(key)) continue;
+          done.add(key);
+          new Connections(resourceGroup, { securityGroups: [resourceGroup] }).allowFrom(peer, port, `VPC Lattice resource gateway to ${owner} on tcp ${formatPortRange(port)}`);
+        }
+      }
+    }
+    return [...groups];
   }
 }
 
@@ -338,29 +542,40 @@ function describeRef(value: object): string {
   return Construct.isConstruct(value) ? value.node.path : JSON.stringify(value);
 }
 
-/** Parses port range strings, failing on duplicates; unresolved ones are left to Terraform. */
-function parsePortRanges(scope: Construct, prop: string, ranges: readonly string[]): readonly PortRange[] {
-  checkUnique(scope, prop, ranges);
-  return ranges.flatMap((range, index) => {
-    const parsed = checkPortRange(scope, `${prop}[${index}]`, range);
-    return parsed === undefined ? [] : [parsed];
-  });
-}
-
 class ImportedResourceConfiguration extends Construct implements IResourceConfiguration {
   public readonly resourceConfigurationId: string;
   public readonly resourceConfigurationArn: string;
   public readonly type?: ResourceConfigurationType;
   public readonly ports: readonly PortRange[];
   public readonly provider?: TerraformProvider;
+  public readonly gatewayZones?: readonly ZonePlacement[];
 
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {
     super(scope, id);
+    requireProps(this, attrs, ["resourceConfigurationArn"]);
+    const importedId = checkImportedIdentity(this, "resourceConfiguration", attrs.resourceConfigurationArn, attrs.resourceConfigurationId, attrs.provider);
     checkOneOf(this, "type", attrs.type, TYPES);
-    this.resourceConfigurationId = attrs.resourceConfigurationId;
+    if (attrs.ports !== undefined && attrs.portRanges !== undefined) {
+      throw new ValidationError(this, "ports, portRanges", "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
+    }
+    this.ports = attrs.portRanges !== undefined ? parsePortRangeStrings(this, "portRanges", attrs.portRanges) : (checkPortRanges(this, "ports", attrs.ports) ?? []);
+    const zoneIds = checkList(this, "gatewayAvailabilityZoneIds", attrs.gatewayAvailabilityZoneIds);
+    zoneIds?.forEach((zoneId, index) => {
+      if (!isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId)) throw new ValidationError(this, `gatewayAvailabilityZoneIds[${index}]`, zoneId, "an AZ ID such as use1-az1 (AZ names map to different zones in each account)");
+    });
+    checkUnique(this, "gatewayAvailabilityZoneIds", zoneIds);
+    this.resourceConfigurationId = importedId;
     this.resourceConfigurationArn = attrs.resourceConfigurationArn;
     this.type = attrs.type;
-    this.ports = parsePortRanges(this, "portRanges", attrs.portRanges ?? []);
     this.provider = attrs.provider;
+    this.gatewayZones = zoneIds?.map((availabilityZoneId) => ({ availabilityZoneId }));
+    // The owner's terms, for the flow analysis of this stack: it proves the consumer's flows against them.
+    recordInStack(stackOf(this), `importedResourceConfigurations.${stableId(nameFromPath(this))}`, () => ({
+      arn: this.resourceConfigurationArn,
+      id: this.resourceConfigurationId,
+      type: this.type,
+      portRanges: portRangeStrings(this.ports),
+      gatewayAvailabilityZoneIds: zoneIds,
+    }));
   }
 }

@@ -2,26 +2,37 @@ import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import {
+  addressRange,
   AWS_LIMITS,
   AwsResourceProps,
   checkItemCount,
   checkLength,
+  checkList,
   checkOneOf,
   checkPattern,
+  checkRestrictedCidr,
+  checkTags,
   checkUnique,
+  cidrsCoverAddressSpace,
+  cidrsOverlap,
+  familyOf,
   formatPortRange,
   isUnresolved,
+  nameFromPath,
   PortRange,
   providerOf,
   requireProps,
   requireValue,
+  stableId,
+  Tags,
   ValidationError,
 } from "../core";
-import { ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup, zoneOf } from "../vpc";
+import { checkImportedIdentity } from "./imported-identity";
+import { Connections, IConnectable, isAvailabilityZoneId, ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup, SecurityGroupBase, zoneOf } from "../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
 /** A VPC Lattice resource gateway, created here or imported. */
-export interface IResourceGateway {
+export interface IResourceGateway extends IConnectable {
   /** `rgw-` followed by 17 characters. */
   readonly resourceGatewayId: string;
   /** `arn:aws:vpc-lattice:<region>:<account>:resourcegateway/rgw-...`. */
@@ -30,27 +41,47 @@ export interface IResourceGateway {
   readonly ipAddressType?: ResourceIpAddressType;
   /** The provider (account) that owns the gateway. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
-  /** The group made for the gateway, which resources' ingress rules reference. @default - unknown */
+  /** The group made for the gateway, which resources' ingress rules reference. @default - none: the gateway's groups are in `connections` */
   readonly securityGroup?: ISecurityGroup;
   /** The subnets of the gateway's network interfaces: endpoints to its configurations must share an AZ with them. @default - unknown */
   readonly subnets?: readonly ISubnet[];
+  /** The VPC of the gateway: IP resources must be in it (or in `reachableCidrs`). @default - unknown, the address checks are skipped */
+  readonly vpc?: IVpc;
+  /** Ranges outside the VPC the gateway reaches through the VPC's routes (peered VPCs, on-premises networks). @default - none */
+  readonly reachableCidrs?: readonly string[];
   /**
-   * Lets the gateway reach resources behind it on these TCP ports. Resource
-   * configurations call it for their own ports, so that the gateway's
-   * security group never opens more than the resources it fronts.
+   * Lets the gateway reach resources behind it on these TCP ports.
+   * @deprecated Configurations open their own ports through the gateway's
+   * connections; for rules of your own use
+   * `gateway.connections.allowTo(Peer.cidr(...), Port.tcp(...), description)`.
    * @param destination CIDR of the resource; undefined for the gateway's VPC
    */
   allowResourcePorts(ports: readonly PortRange[], destination?: string): void;
 }
 
-/** What {@link ResourceGateway.fromAttributes} needs to know of a gateway made elsewhere. */
+/** What {@link ResourceGateway.fromResourceGatewayAttributes} needs to know of a gateway made elsewhere. */
 export interface ResourceGatewayAttributes {
-  /** `rgw-` followed by 17 characters. */
-  readonly resourceGatewayId: string;
-  /** The gateway's ARN. */
+  /** The gateway's ARN, `arn:aws:vpc-lattice:<region>:<account>:resourcegateway/rgw-...`, in the stack's region. */
   readonly resourceGatewayArn: string;
+  /** `rgw-` followed by 17 characters; must be the ID the ARN names. @default - the ID in the ARN */
+  readonly resourceGatewayId?: string;
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: ResourceIpAddressType;
+  /**
+   * The gateway's security groups: resources admit them, and groups this
+   * library manages (imported with `SecurityGroup.fromSecurityGroupAttributes`)
+   * take rules added through `connections`. Configurations add no egress
+   * rules to an imported gateway on their own: its groups belong to the
+   * stack that made it.
+   * @default - none known: resources admit the gateway's VPC CIDR, or nothing when the VPC is unknown too
+   */
+  readonly securityGroups?: readonly ISecurityGroup[];
+  /** The gateway's subnets, so that endpoints to its configurations can be checked to share an AZ with it. @default - unknown, not checked */
+  readonly subnets?: readonly ISubnet[];
+  /** The gateway's VPC, so that IP resources can be checked to be in it. @default - unknown, not checked */
+  readonly vpc?: IVpc;
+  /** Ranges outside the VPC the gateway reaches (see {@link ResourceGatewayProps.reachableCidrs}). @default - none */
+  readonly reachableCidrs?: readonly string[];
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
@@ -74,14 +105,27 @@ export interface ResourceGatewayProps extends AwsResourceProps {
    */
   readonly ipAddressType?: ResourceIpAddressType;
   /**
-   * Up to 5 security groups of the gateway's network interfaces. Given
-   * groups replace the default one, and their rules are yours to manage.
-   * The default group's rules reach resources over IPv4 (IPv6 for an IPV6
-   * gateway); a DUALSTACK gateway that must reach resources over IPv6 needs
-   * groups of its own.
+   * Up to 5 security groups of the gateway's network interfaces, instead of
+   * the default one. Groups this library manages (a `SecurityGroup`, or one
+   * imported with `SecurityGroup.fromSecurityGroupAttributes`) take the
+   * configurations' egress rules like the default group; groups given only
+   * by ID are left as they are. The rules reach resources over IPv4 (IPv6
+   * for an IPV6 gateway); a DUALSTACK gateway that must reach resources over
+   * IPv6 needs rules of its own (`connections.allowTo`).
    * @default - one new group whose egress allows only the resources' ports, to the VPC CIDR or the resource's IP
    */
   readonly securityGroups?: readonly ISecurityGroup[];
+  /**
+   * CIDR blocks outside the VPC that the gateway reaches through the VPC's
+   * routes: peered VPCs, on-premises networks over VPN or Direct Connect,
+   * secondary CIDR blocks of the VPC. IP resources must be in the VPC or in
+   * one of these; never the internet (not even in pieces, like 0.0.0.0/1
+   * plus 128.0.0.0/1) nor public IPv4 space.
+   * @default - none: IP resources must be in the VPC's CIDR blocks
+   */
+  readonly reachableCidrs?: readonly string[];
+  /** Tags of the gateway and of its security group and rules. @default - none beyond the provider's default tags */
+  readonly tags?: { readonly [key: string]: string };
 }
 
 const NAME_PATTERN = /^(?!rgw-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
@@ -91,6 +135,8 @@ const SUBNET_TYPES: Record<ResourceIpAddressType, readonly IpAddressType[]> = {
   IPV6: ["ipv6"],
   DUALSTACK: ["dualstack"],
 };
+/** Key of the rules that admit the gateway's own group into resources' groups: part of their Terraform addresses. */
+const DEFAULT_GROUP_PEER = "resource-gateway";
 
 /**
  * A VPC Lattice resource gateway: the point of ingress into the VPC that owns
@@ -99,16 +145,28 @@ const SUBNET_TYPES: Record<ResourceIpAddressType, readonly IpAddressType[]> = {
  * them through Resource endpoints or service networks.
  *
  * By default the gateway gets its own security group with no rule until a
- * configuration (or {@link ResourceGateway.allowResourcePorts}) opens egress
- * to its resource's ports.
+ * configuration opens egress to its resource's ports (through the gateway's
+ * `connections`, which also take rules of your own).
  *
  * Creates: aws_vpclattice_resource_gateway, and unless `securityGroups` is
  * given, aws_security_group with aws_vpc_security_group_egress_rule.
  */
 export class ResourceGateway extends Construct implements IResourceGateway {
-  /** Describes a resource gateway made elsewhere; its security groups stay as they are. */
-  public static fromAttributes(scope: Construct, id: string, attrs: ResourceGatewayAttributes): IResourceGateway {
+  /**
+   * A resource gateway made elsewhere (another stack, a platform team's
+   * landing zone), by ARN: checked to be a resource gateway ARN in the
+   * stack's region whose ID matches `resourceGatewayId` when given.
+   */
+  public static fromResourceGatewayAttributes(scope: Construct, id: string, attrs: ResourceGatewayAttributes): IResourceGateway {
     return new ImportedResourceGateway(scope, id, attrs);
+  }
+
+  /**
+   * Describes a resource gateway made elsewhere.
+   * @deprecated Use {@link ResourceGateway.fromResourceGatewayAttributes} (the same attributes, checked the same way).
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: ResourceGatewayAttributes): IResourceGateway {
+    return ResourceGateway.fromResourceGatewayAttributes(scope, id, attrs);
   }
 
   /** The aws_vpclattice_resource_gateway, for escape hatches. */
@@ -120,8 +178,13 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   /** The group made for the gateway; undefined when `securityGroups` was given. Resources reference it in their ingress rules. */
   public readonly securityGroup?: SecurityGroup;
   public readonly subnets: readonly ISubnet[];
+  public readonly vpc: IVpc;
+  public readonly reachableCidrs: readonly string[];
+  /** The gateway's security groups, and the rules to add to them, such as `allowTo(Peer.cidr(...), Port.tcp(...), why)` for a resource no configuration describes. */
+  public readonly connections: Connections;
   private readonly name: string;
-  private readonly vpc: IVpc;
+  /** The groups configurations add their egress rules to: the default one, or the given groups this library manages. */
+  private readonly resourceEgress?: Connections;
   /** Egress rules already added, so that configurations sharing a port add it once. */
   private readonly allowedRules = new Set<string>();
 
@@ -134,12 +197,17 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     requireValue(this, "vpc", props.vpc, "the VPC that owns the resources");
     this.ipAddressType = props.ipAddressType ?? "IPV4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
-    const subnets = props.subnets ?? props.vpc.privateSubnets;
+    const subnets = checkList(this, "subnets", props.subnets) ?? props.vpc.privateSubnets;
     this.checkSubnets(subnets);
+    checkList(this, "securityGroups", props.securityGroups);
     checkItemCount(this, "securityGroups", props.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
+    checkUnique(this, "securityGroups", props.securityGroups, (g) => g.securityGroupId);
+    props.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, props.vpc));
     if (this.ipAddressType === "IPV6" && props.vpc.ipv6CidrBlock === undefined) {
       throw new ValidationError(this, "vpc.ipv6CidrBlock", undefined, "a VPC with an IPv6 CIDR block for an IPV6 resource gateway");
     }
+    this.reachableCidrs = checkReachableCidrs(this, "reachableCidrs", props.reachableCidrs) ?? [];
+    const tags = checkTags(this, "tags", props.tags);
 
     this.name = props.name;
     this.vpc = props.vpc;
@@ -152,7 +220,10 @@ export class ResourceGateway extends Construct implements IResourceGateway {
         description: `Resource gateway ${props.name}: egress only to the ports of the resources behind it`,
       });
     }
-    const securityGroups = props.securityGroups ?? [this.securityGroup!];
+    const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
+    this.connections = new Connections(this, { securityGroups });
+    const managed = securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
+    this.resourceEgress = managed.length === 0 ? undefined : new Connections(this, { securityGroups: managed });
     this.resource = new VpclatticeResourceGateway(this, "Resource", {
       provider: this.provider,
       name: props.name,
@@ -163,12 +234,30 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     });
     this.resourceGatewayId = this.resource.id;
     this.resourceGatewayArn = this.resource.arn;
+    for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);
   }
 
+  /**
+   * Lets the gateway reach resources behind it on these TCP ports.
+   * @deprecated Configurations open their own ports; for rules of your own use
+   * `gateway.connections.allowTo(Peer.cidr(...), Port.tcp(...), description)`.
+   */
   public allowResourcePorts(ports: readonly PortRange[], destination?: string): void {
-    if (this.securityGroup === undefined) return; // Given groups are managed by their owner.
-    const cidr = destination ?? (this.ipAddressType === "IPV6" ? this.vpc.ipv6CidrBlock! : this.vpc.cidrBlock);
-    if (isUnresolved(cidr) && this.ipAddressType === "IPV6") {
+    this.openResourcePorts(ports, destination);
+  }
+
+  /**
+   * The egress a configuration needs: its ports, to its resource's address
+   * (or the VPC), on the default group or the given groups this library
+   * manages; each rule once however many configurations share it.
+   * @internal
+   */
+  public openResourcePorts(ports: readonly PortRange[], destination?: string): void {
+    const egress = this.resourceEgress;
+    if (egress === undefined) return; // Groups given by ID are managed by their owner.
+    const ipv6 = this.ipAddressType === "IPV6";
+    const cidr = destination ?? (ipv6 ? this.vpc.ipv6CidrBlock : this.vpc.cidrBlock);
+    if (cidr === undefined || (isUnresolved(cidr) && ipv6)) {
       // Peer.cidr can only tell an IPv6 block from an IPv4 one when it is a literal.
       throw new ValidationError(this, "securityGroups", undefined, "security groups of your own for an IPV6 gateway in a VPC whose IPv6 block only Terraform knows");
     }
@@ -177,12 +266,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
       const key = `${range} ${cidr}`;
       if (this.allowedRules.has(key)) continue;
       this.allowedRules.add(key);
-      this.securityGroup.addEgressRule({
-        peer: Peer.cidr(cidr),
-        port: port.from,
-        toPort: port.to,
-        description: `Resource gateway ${this.name} to the resources behind it on tcp ${range}`,
-      });
+      egress.allowTo(Peer.cidr(cidr), port, `Resource gateway ${this.name} to the resources behind it on tcp ${range}`);
     }
   }
 
@@ -203,22 +287,82 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   }
 }
 
+/**
+ * The gateway's security groups as the peers of the rules that admit it into
+ * resources' groups, keyed by stable names: its default group as
+ * `resource-gateway` (the key those rules always had), given groups by
+ * their construct path or ID. Empty when no group is known.
+ * @internal
+ */
+export function gatewayPeers(gateway: IResourceGateway): Peer[] {
+  return gateway.connections.securityGroups.map((group) => {
+    if (group === gateway.securityGroup) return Peer.securityGroup(group, DEFAULT_GROUP_PEER);
+    const name = group instanceof Construct ? nameFromPath(group) : group.securityGroupId;
+    return Peer.securityGroup(group, `${DEFAULT_GROUP_PEER}-${stableId(name)}`);
+  });
+}
+
+/** A group of another VPC cannot be attached to the gateway's network interfaces. */
+function checkGroupVpc(scope: Construct, prop: string, group: ISecurityGroup, vpc: IVpc): void {
+  if (group.vpcId === undefined || isUnresolved(group.vpcId) || isUnresolved(vpc.vpcId) || group.vpcId === vpc.vpcId) return;
+  throw new ValidationError(scope, `${prop}.vpcId`, group.vpcId, `a security group of the gateway's VPC (${vpc.vpcId})`);
+}
+
+/** Ranges a gateway reaches besides its VPC: private, and never the whole internet, alone or together. */
+function checkReachableCidrs(scope: Construct, prop: string, cidrs: readonly string[] | undefined): readonly string[] | undefined {
+  checkList(scope, prop, cidrs);
+  if (cidrs === undefined || isUnresolved(cidrs)) return cidrs;
+  cidrs.forEach((cidr, index) => {
+    checkRestrictedCidr(scope, `${prop}[${index}]`, cidr);
+    if (isUnresolved(cidr) || familyOf(cidr) !== "ipv4") return;
+    const first = cidr.slice(0, cidr.indexOf("/"));
+    if (addressRange(first) === "public") throw new ValidationError(scope, `${prop}[${index}]`, cidr, "a private IPv4 range (peered VPCs and on-premises networks use private addresses; a resource gateway never reaches public ones)");
+  });
+  const literal = cidrs.filter((c) => !isUnresolved(c));
+  literal.forEach((cidr, index) => {
+    const earlier = literal.findIndex((other, j) => j < index && cidrsOverlap(other, cidr));
+    if (earlier >= 0) throw new ValidationError(scope, `${prop}[${cidrs.indexOf(cidr)}]`, cidr, `ranges that do not overlap (${literal[earlier]} is listed before): list each network once`);
+  });
+  if (cidrsCoverAddressSpace(literal, "ipv6")) throw new ValidationError(scope, prop, cidrs, "ranges that together do not cover the whole IPv6 internet");
+  return cidrs;
+}
+
 class ImportedResourceGateway extends Construct implements IResourceGateway {
   public readonly resourceGatewayId: string;
   public readonly resourceGatewayArn: string;
   public readonly ipAddressType?: ResourceIpAddressType;
   public readonly provider?: TerraformProvider;
+  public readonly subnets?: readonly ISubnet[];
+  public readonly vpc?: IVpc;
+  public readonly reachableCidrs: readonly string[];
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
+    requireProps(this, attrs, ["resourceGatewayArn"]);
+    const importedId = checkImportedIdentity(this, "resourceGateway", attrs.resourceGatewayArn, attrs.resourceGatewayId, attrs.provider);
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
-    this.resourceGatewayId = attrs.resourceGatewayId;
+    checkList(this, "securityGroups", attrs.securityGroups);
+    checkItemCount(this, "securityGroups", attrs.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
+    checkList(this, "subnets", attrs.subnets);
+    attrs.subnets?.forEach((subnet, index) => {
+      const zoneId = subnet.availabilityZoneId;
+      if (zoneId !== undefined && !isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId)) throw new ValidationError(this, `subnets[${index}].availabilityZoneId`, zoneId, "an AZ ID such as use1-az1");
+    });
+    const vpc = attrs.vpc;
+    if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));
+    this.resourceGatewayId = importedId;
     this.resourceGatewayArn = attrs.resourceGatewayArn;
     this.ipAddressType = attrs.ipAddressType;
     this.provider = attrs.provider;
+    this.subnets = attrs.subnets;
+    this.vpc = attrs.vpc;
+    this.reachableCidrs = checkReachableCidrs(this, "reachableCidrs", attrs.reachableCidrs) ?? [];
+    this.connections = new Connections(this, { securityGroups: attrs.securityGroups ?? [] });
   }
 
+  /** @deprecated The gateway's security groups belong to the stack that made it: add rules through `connections`. */
   public allowResourcePorts(): void {
-    // The gateway's security groups belong to the stack that made it.
+    // Nothing: configurations add no rules to an imported gateway.
   }
 }

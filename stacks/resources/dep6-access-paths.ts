@@ -2,8 +2,9 @@ import { TerraformOutput } from "cdktf";
 import { ResourceEndpoint, ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { endpointOutputs } from "./shared";
 import { exampleVpc } from "../example-values";
@@ -25,14 +26,14 @@ const REPORTING_DB = "reporting.cluster-c9akciq32example.us-east-1.rds.amazonaws
 export const dep6AccessPaths = exampleStack("dep6-access-paths", ["DEP-6", "DEP-5", "DEP-3"], (stack) => {
   const dataVpc = exampleVpc(stack, "DataVpc", "dep6-data", "10.0.0.0/16");
   const gateway = new ResourceGateway(stack, "Gateway", { name: "dep6-data-ingress", vpc: dataVpc });
+  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", { vpc: dataVpc, description: "Reporting database: connections from the VPC Lattice resource gateway" });
   const database = new ResourceConfiguration(stack, "ReportingDb", {
     name: "dep6-reporting-db",
     resourceGateway: gateway,
-    dnsResource: { domainName: REPORTING_DB },
-    portRanges: ["5432"],
+    resource: ResourceDefinition.dns(REPORTING_DB),
+    ports: [Port.tcp(5432)],
+    resourceSecurityGroups: [databaseAccess],
   });
-  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", { vpc: dataVpc, description: "Reporting database: connections from the VPC Lattice resource gateway" });
-  databaseAccess.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port: 5432, description: "Resource gateway to the reporting database" });
 
   const directVpc = exampleVpc(stack, "DirectVpc", "dep6-direct", "10.80.0.0/16");
   const direct = new ResourceEndpoint(stack, "DirectEndpoint", { vpc: directVpc, resourceConfiguration: database });

@@ -2,11 +2,12 @@ import { TerraformOutput } from "cdktf";
 import { AccessLogDestination, AccessLogs, ServiceNetwork } from "../../modules/lattice";
 import { Flows } from "../../modules/flows";
 import { suppress } from "../../modules/guardrails";
-import { SharedDatabase } from "../../modules/resources";
-import { Port } from "../../modules/core";
+import { SharePrincipal } from "../../modules/ram";
+import { ResourceDefinition, SharedDatabase } from "../../modules/resources";
+import { OptOut, Port } from "../../modules/core";
 import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, PARTNER_ACCOUNT } from "./shared";
+import { endpointOutputs, PARTNER_ACCOUNT, PARTNER_SHARE_REASON, requirePartnerEndpoint } from "./shared";
 import { EXAMPLE_AZ_IDS, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
 /**
@@ -41,15 +42,14 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
   const database = new SharedDatabase(stack, "OrdersDatabase", {
     name: "rc1-orders-db",
     vpc: ownerVpc,
-    databaseArn: `arn:aws:rds:us-east-1:${OWNER_ACCOUNT}:db:orders`,
+    database: ResourceDefinition.arn(`arn:aws:rds:us-east-1:${OWNER_ACCOUNT}:db:orders`),
     port: 5432,
     databaseSecurityGroup: databaseAccess,
-    partnerAccountId: PARTNER_ACCOUNT,
-    partnerProvider: partner,
-    partnerVpc,
-    allowExternalPrincipals: true,
+    sharing: { principals: [SharePrincipal.account(PARTNER_ACCOUNT)], allowExternalPrincipals: OptOut.because(PARTNER_SHARE_REASON) },
+    partner: { provider: partner, vpc: partnerVpc },
     serviceNetwork: network,
   });
+  const endpoint = requirePartnerEndpoint(database.endpoint);
 
   suppress(database.share, "PN-RAM2", "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share");
 
@@ -57,13 +57,13 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
   new TerraformOutput(stack, "resource_share_arn", { value: database.share.resourceShareArn });
   new TerraformOutput(stack, "resource_gateway_security_group_id", { value: database.resourceGateway.securityGroup!.securityGroupId });
   new TerraformOutput(stack, "database_security_group_id", { value: databaseAccess.securityGroupId, description: "Attach this group to the orders DB instance: it admits the resource gateway on 5432" });
-  endpointOutputs(stack, "partner", database.endpoint);
+  endpointOutputs(stack, "partner", endpoint);
 
   const partnerApp = { vpc: partnerVpc, principal: { arn: `arn:aws:iam::${PARTNER_ACCOUNT}:role/partner-reports` } };
   Flows.of(stack)
     .allow("partner-reaches-orders-db", {
       from: partnerApp,
-      to: { target: database.endpoint, port: 5432 },
+      to: { target: endpoint, port: 5432 },
       description: "The partner's clients connect to the shared database through their Resource endpoint, once the share is accepted",
     })
     .allow("reporting-reaches-orders-db", {
@@ -73,7 +73,7 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
     })
     .deny("partner-other-port", {
       from: partnerApp,
-      to: { target: database.endpoint, port: 3306 },
+      to: { target: endpoint, port: 3306 },
       reason: "on tcp 3306",
       description: "The partner's endpoint opens only the database port",
     })

@@ -1,8 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { endpointOutputs } from "./shared";
 import { exampleVpc } from "../example-values";
@@ -24,14 +25,15 @@ export const rc2MonitoringIp = exampleStack("rc2-monitoring-ip", ["RC-2", "RG-3"
   const monitoringVpc = exampleVpc(stack, "MonitoringVpc", "rc2-monitoring", "10.30.0.0/16");
 
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc2-app-ingress", vpc: appVpc });
+  const hostAccess = new SecurityGroup(stack, "HostAccess", { vpc: appVpc, description: "Monitored host: node exporter scrapes from the VPC Lattice resource gateway" });
+  // The host's group admits the gateway on the exporter's port: the configuration opens it through the group's connections.
   const host = new ResourceConfiguration(stack, "MonitoredHost", {
     name: "rc2-node-exporter",
     resourceGateway: gateway,
-    ipResource: { ipAddress: HOST_IP },
-    portRanges: [`${NODE_EXPORTER_PORT}`],
+    resource: ResourceDefinition.ipAddress(HOST_IP),
+    ports: [Port.tcp(NODE_EXPORTER_PORT)],
+    resourceSecurityGroups: [hostAccess],
   });
-  const hostAccess = new SecurityGroup(stack, "HostAccess", { vpc: appVpc, description: "Monitored host: node exporter scrapes from the VPC Lattice resource gateway" });
-  hostAccess.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port: NODE_EXPORTER_PORT, description: "Resource gateway to the node exporter" });
   const endpoint = new ResourceEndpoint(stack, "MonitoringEndpoint", { vpc: monitoringVpc, resourceConfiguration: host });
 
   new TerraformOutput(stack, "resource_configuration_arn", { value: host.resourceConfigurationArn });

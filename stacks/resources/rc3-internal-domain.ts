@@ -1,9 +1,9 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
 import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
 import { Port } from "../../modules/core";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { publicResourceZone } from "./shared";
 import { exampleVpc } from "../example-values";
@@ -27,14 +27,14 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
   const appVpc = exampleVpc(stack, "AppVpc", "rc3-app", "10.0.0.0/16");
   publicResourceZone(stack, "AppNames", APP_ZONE, { portal: ["10.0.0.80", "10.0.1.80"] });
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc3-app-ingress", vpc: appVpc });
+  const appServers = new SecurityGroup(stack, "AppServers", { vpc: appVpc, description: "Portal servers: HTTPS from the VPC Lattice resource gateway" });
   const app = new ResourceConfiguration(stack, "InternalApp", {
     name: "rc3-internal-app",
     resourceGateway: gateway,
-    dnsResource: { domainName: APP_NAME },
-    portRanges: ["443"],
+    resource: ResourceDefinition.dns(APP_NAME),
+    ports: [Port.tcp(443)],
+    resourceSecurityGroups: [appServers],
   });
-  const appServers = new SecurityGroup(stack, "AppServers", { vpc: appVpc, description: "Portal servers: HTTPS from the VPC Lattice resource gateway" });
-  appServers.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port: 443, description: "Resource gateway to the portal" });
 
   const network = new ServiceNetwork(stack, "Network", { name: "rc3-internal", resourceConfigurationsOnly: true, accessLogs: AccessLogs.toNewLogGroup() });
   network.associateResourceConfiguration("internal-app", app);

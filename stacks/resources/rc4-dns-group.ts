@@ -2,7 +2,8 @@ import { TerraformOutput } from "cdktf";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { DnsResourceGroup } from "../../modules/resources";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { endpointOutputs, publicResourceZone } from "./shared";
 import { exampleVpc } from "../example-values";
@@ -23,19 +24,18 @@ export const rc4DnsGroup = exampleStack("rc4-dns-group", ["RC-4", "RG-4", "DEP-5
   const consumerVpc = exampleVpc(stack, "ConsumerVpc", "rc4-consumer", "10.50.0.0/16");
 
   publicResourceZone(stack, "PlatformNames", PLATFORM_ZONE, { billing: ["10.0.0.21", "10.0.1.21"], catalog: ["10.0.0.22", "10.0.1.22"], search: ["10.0.0.23", "10.0.1.23"] });
+  const apiServers = new SecurityGroup(stack, "ApiServers", { vpc: platformVpc, description: "Platform API servers: connections from the VPC Lattice resource gateway" });
+  // The API servers' group admits the gateway on every member's ports (443 once for billing and catalog, 9200).
   const apis = new DnsResourceGroup(stack, "PlatformApis", {
     name: "rc4-platform",
     vpc: platformVpc,
     members: {
-      billing: { domainName: `billing.${PLATFORM_ZONE}`, portRanges: ["443"] },
-      catalog: { domainName: `catalog.${PLATFORM_ZONE}`, portRanges: ["443"] },
-      search: { domainName: `search.${PLATFORM_ZONE}`, portRanges: ["9200"] },
+      billing: { domainName: `billing.${PLATFORM_ZONE}`, ports: [Port.tcp(443)] },
+      catalog: { domainName: `catalog.${PLATFORM_ZONE}`, ports: [Port.tcp(443)] },
+      search: { domainName: `search.${PLATFORM_ZONE}`, ports: [Port.tcp(9200)] },
     },
+    resourceSecurityGroups: [apiServers],
   });
-  const apiServers = new SecurityGroup(stack, "ApiServers", { vpc: platformVpc, description: "Platform API servers: connections from the VPC Lattice resource gateway" });
-  for (const port of [443, 9200]) {
-    apiServers.addIngressRule({ peer: Peer.securityGroup(apis.resourceGateway.securityGroup!, "resource-gateway"), port, description: `Resource gateway to the platform APIs on ${port}` });
-  }
   const endpoint = new ResourceEndpoint(stack, "ConsumerEndpoint", { vpc: consumerVpc, resourceConfiguration: apis.group });
 
   new TerraformOutput(stack, "group_configuration_arn", { value: apis.group.resourceConfigurationArn });

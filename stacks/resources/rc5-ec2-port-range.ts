@@ -1,9 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { SharePrincipal } from "../../modules/ram";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { endpointOutputs, TRUSTED_ACCOUNT } from "./shared";
+import { endpointOutputs, requirePartnerEndpoint, TRUSTED_ACCOUNT } from "./shared";
 import { EXAMPLE_AZ_IDS, EXAMPLE_ORGANIZATION_ID, exampleVpc } from "../example-values";
 
 /** The EC2 instance's private address (first private subnet). */
@@ -26,34 +28,35 @@ export const rc5Ec2PortRange = exampleStack("rc5-ec2-port-range", ["RC-5", "RG-3
   const trustedVpc = exampleVpc(stack, "TrustedVpc", "rc5-trusted", "10.60.0.0/16", { provider: trusted, availabilityZones: EXAMPLE_AZ_IDS });
 
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc5-workers-ingress", vpc: ownerVpc });
+  const instanceAccess = new SecurityGroup(stack, "InstanceAccess", { vpc: ownerVpc, description: "Worker instance: its API ports from the VPC Lattice resource gateway" });
   const instance = new ResourceConfiguration(stack, "WorkerInstance", {
     name: "rc5-worker-api",
     resourceGateway: gateway,
-    ipResource: { ipAddress: INSTANCE_IP },
-    portRanges: ["8000-8100"],
+    resource: ResourceDefinition.ipAddress(INSTANCE_IP),
+    ports: [Port.range(8000, 8100)],
+    resourceSecurityGroups: [instanceAccess],
   });
-  const instanceAccess = new SecurityGroup(stack, "InstanceAccess", { vpc: ownerVpc, description: "Worker instance: its API ports from the VPC Lattice resource gateway" });
-  instanceAccess.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port: 8000, toPort: 8100, description: "Resource gateway to the worker API" });
+  // Inside the organization: no acceptance, and no external principals to opt into.
   const access = new SharedResourceAccess(stack, "TrustedAccess", {
     name: "rc5-worker-api",
     resourceConfiguration: instance,
-    partnerAccountId: TRUSTED_ACCOUNT,
-    partnerProvider: trusted,
-    partnerVpc: trustedVpc,
+    sharing: { principals: [SharePrincipal.account(TRUSTED_ACCOUNT)] },
+    partner: { provider: trusted, vpc: trustedVpc },
   });
+  const endpoint = requirePartnerEndpoint(access.endpoint);
 
   new TerraformOutput(stack, "resource_share_arn", { value: access.share.resourceShareArn });
   new TerraformOutput(stack, "instance_security_group_id", { value: instanceAccess.securityGroupId, description: `Attach this group to the instance at ${INSTANCE_IP}` });
-  endpointOutputs(stack, "trusted", access.endpoint);
+  endpointOutputs(stack, "trusted", endpoint);
 
   const trustedClient = { vpc: trustedVpc, principal: { arn: `arn:aws:iam::${TRUSTED_ACCOUNT}:role/worker-client`, organizationId: EXAMPLE_ORGANIZATION_ID } };
   Flows.of(stack)
     .allow("trusted-reaches-worker-api", {
       from: trustedClient,
-      to: { target: access.endpoint, port: 8050 },
+      to: { target: endpoint, port: 8050 },
       description: "The trusted account's clients reach the worker API range through their Resource endpoint, created after the share",
     })
-    .deny("trusted-past-the-range", { from: trustedClient, to: { target: access.endpoint, port: 8101 }, reason: "on tcp 8101", description: "Only 8000-8100" })
-    .deny("trusted-to-instance-ssh", { from: trustedClient, to: { target: access.endpoint, port: 22 }, reason: "on tcp 22" })
+    .deny("trusted-past-the-range", { from: trustedClient, to: { target: endpoint, port: 8101 }, reason: "on tcp 8101", description: "Only 8000-8100" })
+    .deny("trusted-to-instance-ssh", { from: trustedClient, to: { target: endpoint, port: 22 }, reason: "on tcp 22" })
     .deny("internet-to-worker-api", { from: { internet: true }, to: { target: instance, port: 8050 }, reason: "no public address" });
 });

@@ -2,8 +2,9 @@ import { TerraformOutput } from "cdktf";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
-import { Peer, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { publicResourceZone } from "./shared";
 import { exampleVpc, OWNER_ACCOUNT } from "../example-values";
@@ -28,32 +29,34 @@ export const rg5VpcIngress = exampleStack("rg5-vpc-ingress", ["RG-5", "DEP-3", "
 
   publicResourceZone(stack, "CoreNames", CORE_ZONE, { api: ["10.0.0.30", "10.0.1.30"] });
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rg5-core-ingress", vpc: coreVpc });
+  // Each resource's group admits the gateway on the resource's own port only.
+  const access = (name: string, what: string): SecurityGroup => {
+    const group = new SecurityGroup(stack, `Access-${name}`, { vpc: coreVpc, description: `${what}: connections from the VPC Lattice resource gateway` });
+    new TerraformOutput(stack, `${name.replace(/-/g, "_")}_security_group_id`, { value: group.securityGroupId, description: `Attach this group to the ${what}` });
+    return group;
+  };
   const resources = {
     "internal-api": new ResourceConfiguration(stack, "InternalApi", {
       name: "rg5-internal-api",
       resourceGateway: gateway,
-      dnsResource: { domainName: `api.${CORE_ZONE}` },
-      portRanges: ["443"],
+      resource: ResourceDefinition.dns(`api.${CORE_ZONE}`),
+      ports: [Port.tcp(443)],
+      resourceSecurityGroups: [access("internal-api", "API servers")],
     }),
     "legacy-oracle": new ResourceConfiguration(stack, "LegacyOracle", {
       name: "rg5-legacy-oracle",
       resourceGateway: gateway,
-      ipResource: { ipAddress: "10.0.0.40" },
-      portRanges: ["1521"],
+      resource: ResourceDefinition.ipAddress("10.0.0.40"),
+      ports: [Port.tcp(1521)],
+      resourceSecurityGroups: [access("legacy-oracle", "Oracle host")],
     }),
     "aurora-cluster": new ResourceConfiguration(stack, "AuroraCluster", {
       name: "rg5-aurora",
       resourceGateway: gateway,
-      arnResource: { arn: `arn:aws:rds:us-east-1:${OWNER_ACCOUNT}:cluster:core-aurora`, securityGroupPortRanges: ["5432"] },
+      resource: ResourceDefinition.arn(`arn:aws:rds:us-east-1:${OWNER_ACCOUNT}:cluster:core-aurora`, { securityGroupPorts: [Port.tcp(5432)] }),
+      resourceSecurityGroups: [access("aurora-cluster", "Aurora cluster")],
     }),
   };
-  // Each resource admits the gateway on its own port only.
-  const admissions = { "internal-api": ["API servers", 443], "legacy-oracle": ["Oracle host", 1521], "aurora-cluster": ["Aurora cluster", 5432] } as const;
-  for (const [name, [what, port]] of Object.entries(admissions)) {
-    const group = new SecurityGroup(stack, `Access-${name}`, { vpc: coreVpc, description: `${what}: connections from the VPC Lattice resource gateway` });
-    group.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port, description: `Resource gateway to the ${what}` });
-    new TerraformOutput(stack, `${name.replace(/-/g, "_")}_security_group_id`, { value: group.securityGroupId, description: `Attach this group to the ${what}` });
-  }
 
   const network = new ServiceNetwork(stack, "Network", { name: "rg5-core-resources", resourceConfigurationsOnly: true, accessLogs: AccessLogs.toNewLogGroup() });
   for (const [name, configuration] of Object.entries(resources)) network.associateResourceConfiguration(name, configuration);

@@ -8,8 +8,16 @@ import { SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
 
 /** A partner outside the owner's organization. */
 export const PARTNER_ACCOUNT = SECOND_ACCOUNT;
+/** Why the RC-1 share allows external principals: recorded on the share. */
+export const PARTNER_SHARE_REASON = "The partner account is outside our AWS organization; it accepts the share of the orders database";
 /** A trusted account inside the owner's organization. */
 export const TRUSTED_ACCOUNT = THIRD_ACCOUNT;
+
+/** The partner's endpoint of a pattern whose partner side this stack makes (it is there whenever `partner` is given). */
+export function requirePartnerEndpoint(endpoint: ResourceEndpoint | undefined): ResourceEndpoint {
+  if (endpoint === undefined) throw new Error("the pattern was given no partner side");
+  return endpoint;
+}
 
 /** What a consumer of a Resource endpoint needs: its ID and the DNS names to connect to. */
 export function endpointOutputs(scope: Construct, prefix: string, endpoint: ResourceEndpoint): void {

@@ -6,7 +6,8 @@ import { ResourceEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { OptOut, Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway, SharedDatabase, SharedResourceConsumer } from "../../modules/resources";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { rc5Ec2PortRange } from "../../stacks/resources/rc5-ec2-port-range";
 
@@ -97,3 +98,93 @@ describe("rc5-ec2-port-range: the share names the trusted account only", () => {
     expectFlow(s, strangerVpc, { target: endpoint, port: 8050 }).toBeDenied("no RAM share in this stack names account 444444444444");
   });
 });
+
+describe("the partner's half alone, judged by the terms the owner publishes (recorded on the import)", () => {
+  const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0a1b2c3d4e5f67890";
+  const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/3c9e2a4b-5d6f-4a7b-8c9d-0e1f2a3b4c5d";
+  function partner(ports?: { from: number; to: number }[]) {
+    const s = new TerraformStack(Testing.app(), "partner");
+    const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
+    const client = new Vpc(s, "PartnerVpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
+    const ordersDb = ResourceConfiguration.fromResourceConfigurationAttributes(s, "OrdersDb", { resourceConfigurationArn: CONFIG_ARN, type: "ARN", ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: BY_ID });
+    const access = new SharedResourceConsumer(s, "Access", { resourceConfiguration: ordersDb, acceptShare: { resourceShareArn: SHARE_ARN }, vpc: client, provider, ports });
+    return { s, client, access };
+  }
+
+  test("the partner reaches the database on the published port once the share is accepted", () => {
+    const { s, client, access } = partner();
+    const verdict = expectFlow(s, client, { target: access.endpoint, port: 5432 });
+    verdict.toBeAllowed();
+    expect(verdict.verdict.hops.map((h) => h.text)).toEqual(expect.arrayContaining([expect.stringContaining("zones its owner publishes"), expect.stringContaining("is accepted here before")]));
+  });
+
+  test("fails when the endpoint's subnets are in none of the zones the owner publishes (ResourceEndpoint refuses that at synth; an escape hatch does not)", () => {
+    const { s, client, access } = partner();
+    const elsewhere = new Vpc(s, "Elsewhere", { name: "elsewhere", cidrBlock: "10.21.0.0/16", availabilityZones: ["use1-az4", "use1-az6"] });
+    access.endpoint.resource.subnetIds = elsewhere.privateSubnets.map((subnet) => subnet.subnetId);
+    expectFlow(s, client, { target: access.endpoint, port: 5432 }).toBeDenied("share no availability zone");
+  });
+
+  test("fails on a port the endpoint opens but the owner does not publish", () => {
+    const { s, client, access } = partner([Port.tcp(5432), Port.tcp(6432)]);
+    expectFlow(s, client, { target: access.endpoint, port: 6432 }).toBeDenied("port 6432 is not in the port ranges of resource configuration rcfg-0a1b2c3d4e5f67890 (5432)");
+  });
+
+  test("fails when the endpoint does not wait for the acceptance: a race at apply", () => {
+    const { s, client, access } = partner();
+    access.endpoint.resource.dependsOn = [];
+    expectFlow(s, client, { target: access.endpoint, port: 5432 }).toBeDenied("without waiting for the acceptance");
+  });
+});
+
+describe("the owner's half alone: a partner VPC known only by ID", () => {
+  function owner() {
+    const s = stack();
+    const ownerVpc = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(s, "DbGroup", { securityGroupId: "sg-0a1b2c3d4e5f60718", vpcId: ownerVpc.vpcId });
+    const db = new SharedDatabase(s, "Orders", {
+      name: "orders-db",
+      vpc: ownerVpc,
+      database: ResourceDefinition.arn("arn:aws:rds:us-east-1:111111111111:db:orders"),
+      databaseSecurityGroup,
+      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+    });
+    return { s, db };
+  }
+  const partnerVpc = (account: string) => ({ vpc: "vpc-0f1e2d3c4b5a60719", principal: { arn: `arn:aws:iam::${account}:role/reports` } });
+
+  test("the partner's account is given the database by the share; the existing database group admits the gateway", () => {
+    const { s, db } = owner();
+    const verdict = expectFlow(s, partnerVpc("222222222222"), { target: db.resourceConfiguration, port: 5432 });
+    verdict.toBeAllowed();
+    expect(verdict.verdict.hops.map((h) => h.text)).toContain("security group sg-0a1b2c3d4e5f60718 admits resource gateway orders-db-gw on 5432");
+  });
+
+  test("fails for an account the share does not name", () => {
+    const { s, db } = owner();
+    expectFlow(s, partnerVpc("333333333333"), { target: db.resourceConfiguration, port: 5432 }).toBeDenied("no RAM share in this stack gives resource configuration orders-db to account 333333333333");
+  });
+
+  test("fails when the existing database group does not admit the gateway on the port", () => {
+    const { s, db } = owner();
+    db.resourceGateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(6432), "Resource gateway to the database pooler");
+    expectFlow(s, partnerVpc("222222222222"), { target: db.resourceConfiguration, port: 6432 }).toBeDenied("the resource drops the gateway's connections");
+  });
+});
+
+describe("a gateway's given security groups take the configurations' egress", () => {
+  test("an existing group imported with fromSecurityGroupAttributes carries the egress to the resource", () => {
+    const s = stack();
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ClientVpc", "10.30.0.0/16");
+    const existing = SecurityGroup.fromSecurityGroupAttributes(s, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: owner.vpcId });
+    const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner, securityGroups: [existing] });
+    const host = new SecurityGroup(s, "Host", { vpc: owner, description: "Host" });
+    const exporter = new ResourceConfiguration(s, "Exporter", { name: "node-exporter", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.25"), ports: [Port.tcp(9100)], resourceSecurityGroups: [host] });
+    new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: exporter });
+    const verdict = expectFlow(s, client, { target: exporter, port: 9100 });
+    verdict.toBeAllowed();
+    expect(verdict.verdict.hops.map((h) => h.text)).toContain("security group sg-0123456789abcdef0 of app-ingress lets 9100 out to 10.0.1.25/32");
+  });
+});
+

@@ -238,7 +238,7 @@ describe("resource configuration flows", () => {
     const worker = new ResourceConfiguration(s, "Worker", { name: "worker-api", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["8000-8100"] });
     const access = new SharedResourceAccess(s, "Access", { name: "worker-api", resourceConfiguration: worker, partnerAccountId: "333333333333", partnerProvider: trusted, partnerVpc: client });
     // What the endpoint waited for before SharedResourceAccess waited for the principal association too.
-    if (!waitForShare) access.endpoint.resource.dependsOn = [(access.share.node.findChild("Resource-resource-configuration") as RamResourceAssociation).fqn];
+    if (!waitForShare && access.endpoint !== undefined) access.endpoint.resource.dependsOn = [(access.share.node.findChild("Resource-resource-configuration") as RamResourceAssociation).fqn];
     return { s, client, worker, access };
   }
 

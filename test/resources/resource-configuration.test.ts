@@ -5,6 +5,10 @@ import { expectValidationError, resourcesOfType, stackWithProvider } from "../he
 import { gatewayStack } from "./helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
+const GATEWAY_ID = "rgw-0123456789abcdef0";
+const GATEWAY_ARN = `arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/${GATEWAY_ID}`;
+const CONFIG_ID = "rcfg-0123456789abcdef0";
+const CONFIG_ARN = `arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/${CONFIG_ID}`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function configurations(stack: TerraformStack): any[] {
@@ -138,10 +142,10 @@ describe("ResourceConfiguration", () => {
 
   test("DNS resources take the gateway's IP address type by default", () => {
     const stack = stackWithProvider();
-    const gateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "DUALSTACK" });
+    const gateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: GATEWAY_ID, resourceGatewayArn: GATEWAY_ARN, ipAddressType: "DUALSTACK" });
     new ResourceConfiguration(stack, "Config", { name: "app", resourceGateway: gateway, dnsResource: { domainName: "app.example.com" }, portRanges: ["443"] });
     expect(configurations(stack)[0]).toMatchObject({
-      resource_gateway_identifier: "rgw-1",
+      resource_gateway_identifier: GATEWAY_ID,
       resource_configuration_definition: [{ dns_resource: [{ ip_address_type: "DUALSTACK" }] }],
     });
   });
@@ -149,25 +153,21 @@ describe("ResourceConfiguration", () => {
   test("an imported configuration is an endpoint target with its ports", () => {
     const stack = stackWithProvider();
     const config = ResourceConfiguration.fromAttributes(stack, "Shared", {
-      resourceConfigurationId: "rcfg-1",
-      resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
+      resourceConfigurationId: CONFIG_ID,
+      resourceConfigurationArn: CONFIG_ARN,
       portRanges: ["5432"],
     });
     expect(config.ports).toEqual([{ from: 5432, to: 5432 }]);
-    expectValidationError(
-      () => ResourceConfiguration.fromAttributes(stack, "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", portRanges: ["0"] }),
-      "portRanges[0]",
-      '"0"',
-    );
+    expectValidationError(() => ResourceConfiguration.fromAttributes(stack, "Bad", { resourceConfigurationArn: CONFIG_ARN, portRanges: ["0"] }), "portRanges[0]", '"0"');
   });
 
   describe("fails when", () => {
     test("a SINGLE has more than one of DNS, IP and ARN", () => {
-      expectValidationError(buildWith({ ipResource: { ipAddress: "10.0.1.25" } }), "dnsResource, ipResource, arnResource", "dnsResource and ipResource");
+      expectValidationError(buildWith({ ipResource: { ipAddress: "10.0.1.25" } }), "resource, dnsResource, ipResource, arnResource", "dnsResource and ipResource");
     });
 
     test("a SINGLE has none of DNS, IP and ARN", () => {
-      expectValidationError(buildWith({ dnsResource: undefined }), "dnsResource, ipResource, arnResource", "none of them");
+      expectValidationError(buildWith({ dnsResource: undefined }), "resource, dnsResource, ipResource, arnResource", "none of them");
     });
 
     test("type SINGLE is given an ARN resource", () => {
@@ -175,12 +175,12 @@ describe("ResourceConfiguration", () => {
     });
 
     test("a DNS resource has no port ranges", () => {
-      expectValidationError(buildWith({ portRanges: undefined }), "portRanges", "undefined");
+      expectValidationError(buildWith({ portRanges: undefined }), "ports", "undefined");
       expectValidationError(buildWith({ portRanges: [] }), "portRanges", "[]");
     });
 
     test("an IP resource has no port ranges", () => {
-      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress: "10.0.1.25" }, portRanges: undefined }), "portRanges", "undefined");
+      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress: "10.0.1.25" }, portRanges: undefined }), "ports", "undefined");
     });
 
     test("an ARN resource has port ranges", () => {
@@ -200,7 +200,7 @@ describe("ResourceConfiguration", () => {
     });
 
     test("a port range appears twice", () => {
-      expectValidationError(buildWith({ portRanges: ["443", "443"] }), "portRanges", '"443"');
+      expectValidationError(buildWith({ portRanges: ["443", "443"] }), "portRanges[1]", '"443"');
     });
 
     test("a security-group port range of an ARN resource is invalid", () => {
@@ -231,11 +231,7 @@ describe("ResourceConfiguration", () => {
 
     test("a CHILD's imported group has no known gateway", () => {
       const stack = stackWithProvider();
-      const group = ResourceConfiguration.fromAttributes(stack, "Group", {
-        resourceConfigurationId: "rcfg-1",
-        resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-1",
-        type: "GROUP",
-      });
+      const group = ResourceConfiguration.fromAttributes(stack, "Group", { resourceConfigurationArn: CONFIG_ARN, type: "GROUP" });
       expectValidationError(
         () => new ResourceConfiguration(stack, "Child", { name: "child", resourceConfigurationGroup: group, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] }),
         "resourceConfigurationGroup.resourceGateway",
@@ -246,7 +242,7 @@ describe("ResourceConfiguration", () => {
     test("an imported configuration's type is unknown", () => {
       expectValidationError(
         // @ts-expect-error: JavaScript callers are not type-checked
-        () => ResourceConfiguration.fromAttributes(stackWithProvider(), "Bad", { resourceConfigurationId: "x", resourceConfigurationArn: "y", type: "SOLO" }),
+        () => ResourceConfiguration.fromAttributes(stackWithProvider(), "Bad", { resourceConfigurationArn: CONFIG_ARN, type: "SOLO" }),
         "type",
         '"SOLO"',
       );

@@ -1,11 +1,13 @@
-import { ISubnet, Vpc, SecurityGroup } from "../../modules/vpc";
-import { ResourceGateway } from "../../modules/resources";
+import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
+import { Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
 
-const subnet = (id: string, availabilityZone?: string, ipAddressType?: ISubnet["ipAddressType"]): ISubnet => ({ subnetId: id, availabilityZone, ipAddressType });
+const subnet = (id: string, availabilityZone?: string, ipAddressType?: ISubnet["ipAddressType"], availabilityZoneId?: string): ISubnet => ({ subnetId: id, availabilityZone, ipAddressType, availabilityZoneId });
+const GATEWAY_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0";
 
 describe("ResourceGateway", () => {
   test("spans the VPC's private subnets with its own security group, IPV4 by default", () => {
@@ -40,16 +42,24 @@ describe("ResourceGateway", () => {
     expect(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).toEqual({});
   });
 
-  test("given security groups replace the default one and keep their own rules", () => {
+  test("given security groups replace the default one; those this library manages take the configurations' egress, groups given by ID are left alone", () => {
     const stack = stackWithProvider();
     const vpc = ownerVpc(stack);
     const own = new SecurityGroup(stack, "Own", { vpc, description: "mine" });
-    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc, securityGroups: [own] });
-    gateway.allowResourcePorts([{ from: 443, to: 443 }]);
+    const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: vpc.vpcId });
+    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc, securityGroups: [own, existing, { securityGroupId: "sg-0fedcba9876543210" }] });
+    new ResourceConfiguration(stack, "Db", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(5432)] });
     expect(gateway.securityGroup).toBeUndefined();
+    expect(gateway.connections.securityGroups).toHaveLength(3);
     expect(Object.keys(resourcesOfType(stack, "aws_security_group"))).toHaveLength(1);
-    expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
-    expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Own_\w+\.id\}$/)]);
+    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
+    expect(egress.map((r) => r.security_group_id).sort()).toEqual([expect.stringMatching(/aws_security_group\.Own_/), "sg-0123456789abcdef0"].sort());
+    expect(egress.every((r) => r.cidr_ipv4 === "10.0.1.5/32" && r.from_port === 5432)).toBe(true);
+    expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].security_group_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.Own_\w+\.id\}$/),
+      "sg-0123456789abcdef0",
+      "sg-0fedcba9876543210",
+    ]);
   });
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
@@ -154,7 +164,7 @@ describe("ResourceGateway", () => {
     test("an imported gateway's ipAddressType is unknown", () => {
       expectValidationError(
         // @ts-expect-error: JavaScript callers are not type-checked
-        () => ResourceGateway.fromAttributes(stackWithProvider(), "Imported", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1", ipAddressType: "V4" }),
+        () => ResourceGateway.fromAttributes(stackWithProvider(), "Imported", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0", ipAddressType: "V4" }),
         "ipAddressType",
         '"V4"',
       );
@@ -165,5 +175,93 @@ describe("ResourceGateway", () => {
       // @ts-expect-error: JavaScript callers are not type-checked
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "IPV5" }), "ipAddressType", "IPV5");
     });
+  });
+
+  describe("connections", () => {
+    test("take rules of your own on the gateway's group, beside the configurations' egress", () => {
+      const { stack, gateway } = gatewayStack();
+      gateway.connections.allowTo(Peer.cidr("192.168.0.0/16"), Port.tcp(443), "Resource gateway to the on-premises API");
+      expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
+        expect.objectContaining({ cidr_ipv4: "192.168.0.0/16", from_port: 443, description: "Resource gateway to the on-premises API", security_group_id: expect.stringMatching(/Gateway_SecurityGroup/) }),
+      ]);
+    });
+
+    test("an imported gateway's groups imported with fromSecurityGroupAttributes take rules, with their provider; configurations add none on their own", () => {
+      const stack = stackWithProvider();
+      const group = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", { resourceGatewayArn: GATEWAY_ARN, securityGroups: [group] });
+      new ResourceConfiguration(stack, "Db", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.dns("db.example.com"), ports: [Port.tcp(5432)] });
+      expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
+      gateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(5432), "Resource gateway to the database");
+      expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 5432 })]);
+    });
+  });
+
+  describe("fromResourceGatewayAttributes", () => {
+    test("derives the ID from the ARN and keeps what it is told", () => {
+      const stack = stackWithProvider();
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", { resourceGatewayArn: GATEWAY_ARN, subnets: [subnet("subnet-a", undefined, undefined, "use1-az1")] });
+      expect(gateway.resourceGatewayId).toBe("rgw-0123456789abcdef0");
+      expect(gateway.subnets).toHaveLength(1);
+    });
+
+    test("fails when the ARN is not a resource gateway's, is of another region, or the ID does not match it", () => {
+      const stack = stackWithProvider();
+      expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "A", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0" }),
+        "resourceGatewayArn",
+        "resourceconfiguration",
+      );
+      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayArn: GATEWAY_ARN.replace("us-east-1", "us-west-2") }), "resourceGatewayArn", "us-west-2");
+      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "C", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "rgw-0fedcba9876543210" }), "resourceGatewayId", "rgw-0fedcba9876543210");
+      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "D", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "sn-0123456789abcdef0" }), "resourceGatewayId", "sn-");
+    });
+
+    test("fails when a subnet's AZ ID is an AZ name, or a group is of another VPC than the one given", () => {
+      const stack = stackWithProvider();
+      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "A", { resourceGatewayArn: GATEWAY_ARN, subnets: [subnet("subnet-a", undefined, undefined, "us-east-1a")] }), "subnets[0].availabilityZoneId", "us-east-1a");
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayArn: GATEWAY_ARN, vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }] }),
+        "securityGroups[0].vpcId",
+        "vpc-0fedcba9876543210",
+      );
+    });
+  });
+
+  describe("reachableCidrs", () => {
+    test("declare ranges IP resources may be in besides the VPC", () => {
+      const stack = stackWithProvider();
+      const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), reachableCidrs: ["10.20.0.0/16", "172.16.0.0/12", "fd00:1::/64"] });
+      expect(gateway.reachableCidrs).toHaveLength(3);
+    });
+
+    test.each([
+      [["0.0.0.0/0"], "reachableCidrs[0]"],
+      [["8.8.0.0/16"], "reachableCidrs[0]"],
+      [["10.20.0.0/16", "10.20.4.0/24"], "reachableCidrs[1]"],
+      [["::/1", "8000::/1"], "reachableCidrs"],
+      [["10.20.0.5/16"], "reachableCidrs[0]"],
+    ])("fail when they are %p", (reachableCidrs, prop) => {
+      const stack = stackWithProvider();
+      expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), reachableCidrs }), prop, /./);
+    });
+  });
+
+  test("tags the gateway, its security group and the group's rules", () => {
+    const stack = stackWithProvider();
+    const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), tags: { team: "data" } });
+    gateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(5432), "to the database");
+    expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].tags).toEqual({ team: "data" });
+    expect(Object.values(resourcesOfType(stack, "aws_security_group"))[0].tags).toMatchObject({ team: "data" });
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))[0].tags).toEqual({ team: "data" });
+    expectValidationError(() => new ResourceGateway(stack, "Bad", { name: "gw2", vpc: ownerVpc(stackWithProvider()), tags: { "AWS:x": "y" } }), "tags", "AWS:x");
+  });
+
+  test("fails when a given security group is of another VPC, or given twice", () => {
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [subnet("subnet-0123456789abcdef0", "us-east-1a"), subnet("subnet-0123456789abcdef1", "us-east-1b")] });
+    expectValidationError(() => new ResourceGateway(stack, "A", { name: "gw1", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }] }), "securityGroups[0].vpcId", "vpc-0fedcba9876543210");
+    expectValidationError(() => new ResourceGateway(stack, "B", { name: "gw2", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }] }), "securityGroups", "sg-0123456789abcdef0");
   });
 });

@@ -281,12 +281,17 @@ export function workloadAdmission(
   protocol: string,
   port: number,
 ): { readonly group: SecurityGroupEntity; readonly rule: SecurityGroupRuleEntry; readonly declared: boolean } | undefined {
-  const candidates = declared !== undefined ? declared.map((id) => model.securityGroup(id)).filter((g): g is SecurityGroupEntity => g !== undefined) : model.securityGroups.filter((g) => g.vpcId === vpcId);
+  // A group made elsewhere (imported by ID, its VPC unknown) that admits the caller's group by reference is in the caller's VPC: references do not cross VPCs.
+  const candidates =
+    declared !== undefined
+      ? declared.map((id) => model.securityGroup(id)).filter((g): g is SecurityGroupEntity => g !== undefined)
+      : model.securityGroups.filter((g) => g.vpcId === vpcId || (g.external && g.vpcId === undefined));
   for (const group of candidates) {
+    const byCidr = !group.external || group.vpcId !== undefined;
     const rule = group.ingress.find(
       (r) =>
         rulePermits(r, protocol, port) &&
-        ((r.peer.kind === "cidr" && caller.cidrs.length > 0 && caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
+        ((byCidr && r.peer.kind === "cidr" && caller.cidrs.length > 0 && caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
           (r.peer.kind === "securityGroup" && caller.securityGroupIds.includes(r.peer.securityGroupId))),
     );
     if (rule !== undefined) return { group, rule, declared: declared !== undefined };

@@ -1,4 +1,5 @@
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
+import { parseArn } from "../../core/arns";
 import { EndpointEntity, HostedZoneEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
@@ -7,7 +8,7 @@ import { inZone, normalizeName, resolveName } from "./dns";
 import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
 import { reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
 import { sharedZones } from "./privatelink";
-import { checkShare } from "./sharing";
+import { checkShare, checkShareWithOutsider } from "./sharing";
 
 /** ARNs that give access to a configuration: its own, and its GROUP's for a CHILD. */
 function grantingArns(model: NetworkModel, configuration: ResourceConfigurationEntity): string[] {
@@ -15,9 +16,9 @@ function grantingArns(model: NetworkModel, configuration: ResourceConfigurationE
   return [configuration.arn, configuration.id, ...(group === undefined ? [] : [group.arn, group.id])];
 }
 
-/** The configurations a GROUP gives access to (its children), or the configuration itself. */
+/** The configurations a GROUP gives access to (its children), or the configuration itself (a GROUP made elsewhere too: its owner publishes the children's ports). */
 function servedBy(model: NetworkModel, configuration: ResourceConfigurationEntity): ResourceConfigurationEntity[] {
-  if (configuration.configurationType !== "GROUP") return [configuration];
+  if (configuration.configurationType !== "GROUP" || configuration.external) return [configuration];
   return model.resourceConfigurations.filter((c) => c.group === configuration.id || c.group === configuration.arn);
 }
 
@@ -42,13 +43,15 @@ export function resourceFlow(path: Path, context: FlowContext, configuration: Re
     ...endpoints.map((endpoint) => throughEndpoint(path, context, member, endpoint)),
     ...accesses.map((access) => throughNetwork(path, context, member, access)),
   ];
+  if (candidates.length === 0 && through === undefined && isMadeElsewhere(model, source.vpc)) candidates.push(fromElsewhere(path, context, member));
   return bestOf(candidates, () =>
     path.deny("resource", `${source.label} has no Resource endpoint to ${member.name} and is not associated with a service network that holds it (nor has a ServiceNetwork endpoint to one)`, member.address),
   );
 }
 
 function portCheck(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
-  if (configuration.configurationType === "ARN") return path.assume(`resource ${configuration.name} (${configuration.definition.kind === "arn" ? configuration.definition.arn : "by ARN"}) listens on ${context.port}`);
+  if (configuration.external && configuration.portRanges.length === 0) return path.assume(`resource configuration ${configuration.name}, made elsewhere, admits port ${context.port} (its owner publishes no ports)`);
+  if (configuration.configurationType === "ARN" && !configuration.external) return path.assume(`resource ${configuration.name} (${configuration.definition.kind === "arn" ? configuration.definition.arn : "by ARN"}) listens on ${context.port}`);
   const open = configuration.portRanges.some((r) => r.from <= context.port && context.port <= r.to);
   const ranges = configuration.portRanges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", ");
   if (!open) return path.deny("resource", `port ${context.port} is not in the port ranges of resource configuration ${configuration.name} (${ranges || "none"})`, configuration.address);
@@ -71,8 +74,7 @@ function throughEndpoint(path: Path, context: FlowContext, configuration: Resour
   if (!(placed instanceof Path)) return placed;
   const ports = portCheck(placed, context, configuration);
   if (!(ports instanceof Path)) return ports;
-  const owner = ownerOf(model, configuration);
-  const shared = checkShare(ports, model, { arns: grantingArns(model, configuration).filter((a) => a.startsWith("arn:")), label: `resource configuration ${configuration.name}`, ownerProvider: owner.provider, consumer: endpoint, dependsOn: endpoint.dependsOn });
+  const shared = checkShare(ports, model, { ...sharedConfiguration(model, configuration), consumer: endpoint, dependsOn: endpoint.dependsOn });
   if (!(shared instanceof Path)) return shared;
   return gatewayToResource(shared, context, configuration);
 }
@@ -91,10 +93,7 @@ function throughNetwork(path: Path, context: FlowContext, configuration: Resourc
   const association = model.resourceAssociations.find((a) => model.serviceNetwork(a.serviceNetwork)?.arn === network.arn && arns.includes(a.member));
   // A configuration shared with the network's account is associated from that account: its association waits for the share.
   const owner = ownerOf(model, configuration);
-  const shared =
-    association === undefined
-      ? ports
-      : checkShare(ports, model, { arns: arns.filter((a) => a.startsWith("arn:")), label: `resource configuration ${configuration.name}`, ownerProvider: owner.provider, consumer: association, dependsOn: association.dependsOn });
+  const shared = association === undefined ? ports : checkShare(ports, model, { ...sharedConfiguration(model, configuration), consumer: association, dependsOn: association.dependsOn });
   if (!(shared instanceof Path)) return shared;
   let current = shared.pass("auth-policy", `a service network auth policy (of ${network.name} or any other) does not apply to resource configurations`, network.address);
   const shareable = model.shares.some((s) => s.resources.some((r) => r.value === network.arn));
@@ -103,6 +102,42 @@ function throughNetwork(path: Path, context: FlowContext, configuration: Resourc
   }
   current = current.pass("association", `resource configuration ${configuration.name} is in service network ${network.name}`);
   return gatewayToResource(current, context, configuration);
+}
+
+/** What a consumer in another account uses: the configuration (or its GROUP) by ARN; one made elsewhere is owned by the account in its ARN. */
+function sharedConfiguration(model: NetworkModel, configuration: ResourceConfigurationEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
+  const ownerAccount = configuration.external ? parseArn(configuration.arn)?.account : undefined;
+  return {
+    arns: grantingArns(model, configuration).filter((a) => a.startsWith("arn:")),
+    label: `resource configuration ${configuration.name}`,
+    ownerProvider: ownerOf(model, configuration).provider,
+    ...(ownerAccount === undefined ? {} : { ownerAccount }),
+  };
+}
+
+/** A client VPC the stack only names (another account's): its endpoint to the configuration is made in its own stack. */
+function isMadeElsewhere(model: NetworkModel, vpc: { readonly id: string; readonly external: boolean } | undefined): boolean {
+  return vpc !== undefined && vpc.external && model.vpc(vpc.id) === undefined;
+}
+
+/**
+ * From a VPC made elsewhere (the partner's, deployed with its own
+ * credentials): its Resource endpoint is its owner's to make, in one of the
+ * gateway's zones; what this stack decides is the share reaching the
+ * caller's account, the configuration's ports, and the gateway's way to the
+ * resource.
+ */
+function fromElsewhere(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): FlowVerdict {
+  const { model, source } = context;
+  const gateway = gatewayOf(model, configuration);
+  const zones = gateway === undefined ? [] : gateway.subnetIds.map((id) => model.subnet(id)?.availabilityZoneId ?? model.subnet(id)?.availabilityZone ?? id);
+  const placed = path.assume(`${source.label} reaches ${configuration.name} through a Resource endpoint made in its own stack${zones.length > 0 ? `, in one of the gateway's zones (${zones.join(", ")})` : ""}, whose security group opens ${context.port}`);
+  const ports = portCheck(placed, context, configuration);
+  if (!(ports instanceof Path)) return ports;
+  const caller = source.principal;
+  const shared = checkShareWithOutsider(ports, model, sharedConfiguration(model, configuration), { account: source.account, organizationId: caller?.organizationId, organizationPaths: caller?.organizationPaths ?? [] });
+  if (!(shared instanceof Path)) return shared;
+  return gatewayToResource(shared, context, configuration);
 }
 
 /** The configuration's owner (a CHILD is owned with its group). */
@@ -119,7 +154,7 @@ function gatewayOf(model: NetworkModel, configuration: ResourceConfigurationEnti
 /** Every AZ of the endpoint must be one of the resource gateway's; across accounts only AZ IDs prove it. */
 function zonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
   const gateway = gatewayOf(model, configuration);
-  if (gateway === undefined) return path;
+  if (gateway === undefined) return publishedZonesMeet(path, model, endpoint, configuration);
   const subnets = gateway.subnetIds.map((id) => model.subnet(id)).filter((subnet) => subnet !== undefined);
   const zones = sharedZones(model, endpoint, {
     label: `resource gateway ${gateway.name}`,
@@ -130,12 +165,25 @@ function zonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, co
   return zones.ok ? path.pass("availability-zone", zones.text, gateway.address) : path.deny("availability-zone", zones.text, gateway.address);
 }
 
+/** A configuration made elsewhere: its gateway's zones as its owner publishes them, when it does. */
+function publishedZonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
+  const published = configuration.gatewayAvailabilityZoneIds;
+  if (published === undefined || published.length === 0) return path;
+  const zones = sharedZones(model, endpoint, {
+    label: `the resource gateway of ${configuration.name} (zones its owner publishes)`,
+    kind: "the resource gateway",
+    account: parseArn(configuration.arn)?.account ?? "of the owner",
+    zones: published.map((id) => ({ id })),
+  });
+  return zones.ok ? path.pass("availability-zone", zones.text, endpoint.address) : path.deny("availability-zone", zones.text, endpoint.address);
+}
+
 /** The gateway (a CHILD's is its group's), its egress to the resource, and the resource admitting the gateway. */
 function gatewayToResource(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): FlowVerdict {
   const { model } = context;
   const owner = ownerOf(model, configuration);
   const gateway = gatewayOf(model, configuration);
-  if (gateway === undefined) return path.assume(`resource gateway ${owner.resourceGateway ?? "(none)"} of ${owner.name} is made elsewhere and reaches the resource`).allow();
+  if (gateway === undefined) return path.assume(`${owner.resourceGateway === undefined ? "the resource gateway" : `resource gateway ${owner.resourceGateway}`} of ${owner.name} is made elsewhere and reaches the resource`).allow();
   let current = path.pass("resource-gateway", `resource gateway ${gateway.name} in ${vpcLabel(model.vpc(gateway.vpcId), model)}`, gateway.address);
   const destination = resourceAddresses(current, model, configuration, gateway);
   if ("allowed" in destination) return destination;

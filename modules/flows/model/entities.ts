@@ -479,8 +479,8 @@ export interface ResourceGatewayEntity extends ModelEntity {
   readonly external: boolean;
 }
 
-/** What a resource configuration points at. */
-export type ResourceDefinition =
+/** What a resource configuration points at, as the synthesized JSON says (the construct API builds it with ResourceDefinition). */
+export type ResourceDefinitionEntity =
   | {
       /** A domain name. */
       readonly kind: "dns";
@@ -521,13 +521,15 @@ export interface ResourceConfigurationEntity extends ModelEntity {
   /** ID of the GROUP (CHILD). @default - none */
   readonly group?: string;
   /** The resource. */
-  readonly definition: ResourceDefinition;
+  readonly definition: ResourceDefinitionEntity;
   /** Port ranges consumers may use; empty for GROUP and ARN. */
   readonly portRanges: readonly PortRange[];
   /** Whether it may join service networks shared with other accounts. */
   readonly allowAssociationToShareableServiceNetwork: boolean;
   /** True for configurations only named by ARN. */
   readonly external: boolean;
+  /** The AZ IDs of the owner's gateway, as the owner publishes them (a configuration made elsewhere, imported with its terms). @default - unknown */
+  readonly gatewayAvailabilityZoneIds?: readonly string[];
 }
 
 /** A principal or resource association of a RAM share. */

@@ -18,7 +18,7 @@ import {
   ModelEntity,
   PeeringConnectionEntity,
   ResourceConfigurationEntity,
-  ResourceDefinition,
+  ResourceDefinitionEntity,
   ResourceGatewayEntity,
   ResourceShareEntity,
   RouteEntry,
@@ -798,7 +798,7 @@ export class NetworkModel {
       const dns = firstOf(definition.dns_resource);
       const ip = firstOf(definition.ip_resource);
       const arn = firstOf(definition.arn_resource);
-      const resource: ResourceDefinition =
+      const resource: ResourceDefinitionEntity =
         typeof dns?.domain_name === "string"
           ? { kind: "dns", domainName: dns.domain_name.toLowerCase(), ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4" }
           : typeof ip?.ip_address === "string"
@@ -815,12 +815,43 @@ export class NetworkModel {
         resourceGateway: this.text(block, "resource_gateway_identifier"),
         group: this.text(block, "resource_configuration_group_id"),
         definition: resource,
-        portRanges: this.strings(block, "port_ranges").flatMap((r) => {
-          const match = /^(\d+)(?:-(\d+))?$/.exec(r);
-          return match === null ? [] : [{ from: Number(match[1]), to: Number(match[2] ?? match[1]) }];
-        }),
+        portRanges: portRangesOf(this.strings(block, "port_ranges")),
         allowAssociationToShareableServiceNetwork: this.bool(block, false, "allow_association_to_shareable_service_network"),
         external: false,
+      });
+    }
+    this.readImportedConfigurations();
+  }
+
+  /**
+   * Configurations made elsewhere (another account's, shared with this one),
+   * with the terms their owner publishes, as their importers record them
+   * (`//.flows.importedResourceConfigurations`): the ports, the type and the
+   * gateway's AZ IDs a consumer's flows are judged by.
+   */
+  private readImportedConfigurations(): void {
+    const recorded = this.document.annotations.importedResourceConfigurations;
+    if (recorded === null || typeof recorded !== "object") return;
+    for (const raw of Object.values(recorded as Record<string, unknown>)) {
+      const terms = this.document.evaluate(raw) as Record<string, unknown>;
+      const arn = terms.arn;
+      // An import of a configuration of this stack adds nothing to what its block says.
+      if (typeof arn !== "string" || this.resourceConfiguration(arn) !== undefined) continue;
+      const id = typeof terms.id === "string" ? terms.id : (arn.split("/").pop() ?? arn);
+      const zones = Array.isArray(terms.gatewayAvailabilityZoneIds) ? terms.gatewayAvailabilityZoneIds.filter((z): z is string => typeof z === "string") : undefined;
+      this.resourceConfigurations.push({
+        address: `external:${arn}`,
+        path: arn,
+        provider: "",
+        id,
+        arn,
+        name: id,
+        configurationType: typeof terms.type === "string" ? terms.type : "unknown",
+        definition: { kind: "none" },
+        portRanges: portRangesOf(Array.isArray(terms.portRanges) ? terms.portRanges : []),
+        allowAssociationToShareableServiceNetwork: false,
+        external: true,
+        gatewayAvailabilityZoneIds: zones,
       });
     }
   }
@@ -920,4 +951,12 @@ function actionOf(action: Record<string, TfValue> | undefined): LatticeActionEnt
     weight: typeof t.weight === "number" ? t.weight : 100,
   }));
   return { kind: "forward", targetGroups: groups };
+}
+
+/** `port_ranges` strings (`"5432"`, `"8000-8100"`) as ranges; anything else is left out. */
+function portRangesOf(values: readonly unknown[]): { from: number; to: number }[] {
+  return values.flatMap((value) => {
+    const match = typeof value === "string" ? /^(\d+)(?:-(\d+))?$/.exec(value) : null;
+    return match === null ? [] : [{ from: Number(match[1]), to: Number(match[2] ?? match[1]) }];
+  });
 }

@@ -1,35 +1,55 @@
 import { ITerraformDependable } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkItemCount, stableId } from "../../core";
-import { ResourceShare, SharePrincipal } from "../../ram";
+import { checkDnsName, checkItemCount, checkLength, checkObject, checkPattern, isUnresolved, OptOut, PortRange, requireValue, stableId, ValidationError } from "../../core";
+import { ResourceShare, ResourceSharing } from "../../ram";
+import { SecurityGroupBase } from "../../vpc";
+import { ResourceIpAddressType } from "../ip-families";
+import { checkPortRanges, parsePortRangeStrings } from "../ports";
+import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
-import { DnsResource, ResourceConfiguration } from "../resource-configuration";
+import { ResourceConfiguration } from "../resource-configuration";
 import { patternGateway, PatternGatewayProps } from "./gateway";
+import { normalizePartnerAccess, tagPattern } from "./shared-resource-access";
 
 /** One DNS endpoint of a {@link DnsResourceGroup}. */
-export interface DnsGroupMember extends DnsResource {
-  /** TCP ports of the endpoint (`"443"`, `"8000-8100"`). */
-  readonly portRanges: readonly string[];
+export interface DnsGroupMember {
+  /** The endpoint's fully qualified, publicly resolvable name (the gateway resolves it in public DNS). Names compare case-insensitively: each once in the group. */
+  readonly domainName: string;
+  /** Address family the name resolves to. @default - the gateway's IP address type, IPV4 when unknown */
+  readonly ipAddressType?: ResourceIpAddressType;
+  /** TCP ports of the endpoint (`Port.tcp(443)`, `Port.range(8000, 8100)`). @default - none; required unless the deprecated portRanges is given */
+  readonly ports?: readonly PortRange[];
+  /** @deprecated Use `ports`. @default - none */
+  readonly portRanges?: readonly string[];
 }
 
-/** Who a {@link DnsResourceGroup} is shared with through AWS RAM. */
-export interface DnsResourceGroupSharing {
-  /** Accounts, OUs or the organization to share with. */
-  readonly principals: readonly SharePrincipal[];
-  /** @default false */
-  readonly allowExternalPrincipals?: boolean;
-}
+/**
+ * Who a {@link DnsResourceGroup} is shared with through AWS RAM.
+ * @deprecated Use `ResourceSharing` (ram): the same fields, with `allowExternalPrincipals: OptOut.because("<why>")`.
+ */
+export type DnsResourceGroupSharing = ResourceSharing;
 
 export interface DnsResourceGroupProps extends PatternGatewayProps {
-  /** The GROUP configuration's name; each CHILD is named `<name>-<member>`. */
+  /** The GROUP configuration's name; each CHILD is named `<name>-<member>` (40 characters at most). */
   readonly name: string;
-  /** The DNS endpoints, keyed by a short stable name that also keys their Terraform addresses. */
+  /** The DNS endpoints, keyed by a short stable name (lowercase letters, digits, hyphens) that also keys their Terraform addresses. */
   readonly members: { readonly [member: string]: DnsGroupMember };
   /** @default - not shared: consumers in this account use the group directly */
-  readonly sharing?: DnsResourceGroupSharing;
-  /** @default false */
-  readonly allowAssociationToShareableServiceNetwork?: boolean;
+  readonly sharing?: ResourceSharing;
+  /**
+   * Security groups of the members' servers (made here or imported with
+   * `SecurityGroup.fromSecurityGroupAttributes`): each admits the gateway on
+   * every member's ports.
+   * @default - none: let the gateway in yourself
+   */
+  readonly resourceSecurityGroups?: readonly SecurityGroupBase[];
+  /** See `ResourceConfigurationProps.allowAssociationToShareableServiceNetwork`. @default - only service networks that are not shared */
+  readonly allowAssociationToShareableServiceNetwork?: OptOut | boolean;
+  /** Tags of everything created here. @default - none beyond the provider's default tags */
+  readonly tags?: { readonly [key: string]: string };
 }
+
+const MEMBER_PATTERN = /^(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 
 /**
  * Several related DNS endpoints (the APIs of one application, say) shared
@@ -58,36 +78,66 @@ export class DnsResourceGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {
     super(scope, id);
-    checkItemCount(this, "members", Object.keys(props.members), 1);
+    checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
+    const members = requireValue(this, "members", checkObject(this, "members", props.members), "the DNS endpoints of the group, by member name");
+    checkItemCount(this, "members", Object.keys(members), 1);
+    const definitions = this.checkMembers(props.name, members);
+    const sharing = props.sharing === undefined ? undefined : normalizePartnerAccess(this, { sharing: props.sharing }).sharing;
     this.resourceGateway = patternGateway(this, props.name, props);
-    this.group = new ResourceConfiguration(this, "Group", {
+    this.group = ResourceConfiguration.group(this, "Group", {
       name: props.name,
-      type: "GROUP",
       resourceGateway: this.resourceGateway,
       allowAssociationToShareableServiceNetwork: props.allowAssociationToShareableServiceNetwork,
     });
     this.members = Object.fromEntries(
-      Object.entries(props.members).map(([member, { portRanges, ...dnsResource }]) => [
+      Object.entries(definitions).map(([member, { resource, ports }]) => [
         member,
-        new ResourceConfiguration(this, `Member-${stableId(member)}`, {
-          name: `${props.name}-${member}`,
-          resourceConfigurationGroup: this.group,
-          dnsResource,
-          portRanges,
-        }),
+        this.group.addChild(`Member-${stableId(member)}`, { name: `${props.name}-${member}`, resource, ports, resourceSecurityGroups: props.resourceSecurityGroups }),
       ]),
     );
-    if (props.sharing === undefined) {
+    if (sharing === undefined) {
       this.shareDependencies = [];
     } else {
-      this.share = new ResourceShare(this, "Share", {
-        provider: this.group.provider,
-        name: props.name,
-        principals: props.sharing.principals,
-        allowExternalPrincipals: props.sharing.allowExternalPrincipals,
-      });
+      this.share = new ResourceShare(this, "Share", { ...sharing, provider: this.group.provider, name: sharing.name ?? props.name });
       const association = this.share.addResource("group", this.group.resourceConfigurationArn);
       this.shareDependencies = this.share.consumerDependencies(association);
     }
+    tagPattern(this, props.tags);
+  }
+
+  /**
+   * Each member as the caller wrote it (`members.<name>...` in errors): a
+   * name that makes a valid child name (and so its own construct ID), a DNS
+   * name not already in the group (case-insensitively), its ports.
+   */
+  private checkMembers(name: string, members: { readonly [member: string]: DnsGroupMember }): Record<string, { resource: ResourceDefinition; ports: readonly PortRange[] }> {
+    const names = new Map<string, string>();
+    return Object.fromEntries(
+      Object.entries(members).map(([member, raw]) => {
+        const prop = `members.${member}`;
+        checkPattern(this, prop, member, MEMBER_PATTERN, "a member name of lowercase letters, digits and single hyphens (it names the CHILD configuration)");
+        checkLength(this, prop, `${name}-${member}`, 3, 40);
+        const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
+        checkDnsName(this, `${prop}.domainName`, definition.domainName);
+        if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
+          const normalized = definition.domainName.toLowerCase().replace(/\.$/, "");
+          const other = names.get(normalized);
+          if (other !== undefined) throw new ValidationError(this, `${prop}.domainName`, definition.domainName, `a name not already in the group (members.${other} is ${normalized}; names compare case-insensitively)`);
+          names.set(normalized, member);
+        }
+        return [member, { resource: ResourceDefinition.dns(definition.domainName, { ipAddressType: definition.ipAddressType }), ports: this.memberPorts(prop, definition) }];
+      }),
+    );
+  }
+
+  private memberPorts(prop: string, member: DnsGroupMember): readonly PortRange[] {
+    if (member.ports !== undefined && member.portRanges !== undefined) {
+      throw new ValidationError(this, `${prop}.ports, ${prop}.portRanges`, "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
+    }
+    const literal = member.portRanges?.findIndex((range) => isUnresolved(range)) ?? -1;
+    if (literal >= 0) throw new ValidationError(this, `${prop}.portRanges[${literal}]`, member.portRanges?.[literal], "a literal port: the gateway's security-group rules are keyed by their ports");
+    const ports = member.portRanges !== undefined ? parsePortRangeStrings(this, `${prop}.portRanges`, member.portRanges) : checkPortRanges(this, `${prop}.ports`, member.ports);
+    if (ports === undefined || ports.length === 0) throw new ValidationError(this, `${prop}.ports`, ports, "at least one port such as Port.tcp(443)");
+    return ports;
   }
 }

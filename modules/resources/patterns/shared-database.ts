@@ -1,49 +1,65 @@
 import { Construct } from "constructs";
-import { checkExactlyOne, checkPort, requireValue } from "../../core";
+import { checkExactlyOne, checkInstance, checkLength, checkPort, Port, requireValue, ValidationError } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
 import { ResourceShare, ResourceShareAccepter } from "../../ram";
-import { Peer, SecurityGroup } from "../../vpc";
-import { IResourceGateway } from "../resource-gateway";
+import { SecurityGroupBase } from "../../vpc";
+import { ResourceDefinition } from "../resource-definition";
+import { gatewayPeers, IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
 import { patternGateway, PatternGatewayProps } from "./gateway";
-import { PartnerAccessProps, SharedResourceAccess } from "./shared-resource-access";
+import { contractOf, normalizePartnerAccess, PartnerAccessProps, SharedResourceContract, shareWithPartner, tagPattern } from "./shared-resource-access";
 
 export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessProps {
   /** Names the configuration, the share and the gateway made here: 3 to 37 lowercase letters, digits and single hyphens. */
   readonly name: string;
-  /** The database as an AWS resource (an RDS DB instance or cluster ARN). Exactly one of databaseArn, databaseDomainName. @default - none */
+  /**
+   * The database: `ResourceDefinition.arn(rdsArn)` (an RDS DB instance or
+   * cluster in the gateway's region), or `ResourceDefinition.dns(name)` (its
+   * RDS endpoint, or a public record of its private address: the gateway
+   * resolves it in public DNS).
+   * @default - none; required unless the deprecated databaseArn or databaseDomainName is given
+   */
+  readonly database?: ResourceDefinition;
+  /** @deprecated Use `database: ResourceDefinition.arn(arn)`. @default - none */
   readonly databaseArn?: string;
-  /** The database's DNS name, which the gateway resolves in public DNS: its RDS endpoint, or a public record of its private address. @default - none */
+  /** @deprecated Use `database: ResourceDefinition.dns(name)`. @default - none */
   readonly databaseDomainName?: string;
-  /** The port the database listens on. @default 5432 */
+  /** The port the database listens on, opened everywhere: the gateway's egress, the database's group, the partner's endpoint. @default 5432 */
   readonly port?: number;
   /**
-   * The database's security group; it gets an ingress rule from the gateway's
-   * security group (or the owner VPC's CIDR for a gateway without one).
+   * The database's security group, made here or an existing one imported
+   * with `SecurityGroup.fromSecurityGroupAttributes`: it admits the
+   * gateway's security groups on `port` (or the gateway's VPC CIDR for a
+   * gateway whose groups are unknown).
    * @default - none: let the gateway in yourself
    */
-  readonly databaseSecurityGroup?: SecurityGroup;
+  readonly databaseSecurityGroup?: SecurityGroupBase;
   /**
    * A service network of the owner account to associate the configuration
-   * with too, so that its VPCs reach the database through the network (and
-   * its resource access logs record the connections).
+   * with too, made here or imported (`ServiceNetwork.fromArn`), so that its
+   * VPCs reach the database through the network (and its resource access
+   * logs record the connections).
    * @default - reached through the partner's Resource endpoint only
    */
   readonly serviceNetwork?: IServiceNetwork;
+  /** Tags of everything created here, in both accounts. @default - none beyond the providers' default tags */
+  readonly tags?: { readonly [key: string]: string };
 }
 
 /**
  * An RDS database shared privately with a partner account: a
- * resource gateway in the owner VPC, a resource configuration for the
- * database (by ARN, or by DNS name and port), and through
- * {@link SharedResourceAccess} an AWS RAM share to the partner, its
- * acceptance and a Resource VPC endpoint in the partner VPC whose security
- * group opens only the database port.
+ * resource gateway in the owner VPC (or an existing one), a resource
+ * configuration for the database (by ARN, or by DNS name), an AWS RAM share
+ * to the partner and, when this configuration manages the partner's account
+ * too (`partner`), its acceptance and a Resource VPC endpoint in the partner
+ * VPC whose security group opens only the database port. Without `partner`
+ * it is the owner's half, deployable with the owner's credentials alone:
+ * output `contract` for the partner's {@link SharedResourceConsumer}.
  *
  * Creates: the resources of {@link ResourceGateway} (unless one is given),
- * {@link ResourceConfiguration} and {@link SharedResourceAccess}, and with a
+ * {@link ResourceConfiguration} and {@link SharedResourceAccess}'s, and with a
  * service network, aws_vpclattice_service_network_resource_association.
  */
 export class SharedDatabase extends Construct {
@@ -53,40 +69,41 @@ export class SharedDatabase extends Construct {
   public readonly resourceConfiguration: ResourceConfiguration;
   /** The RAM share of the configuration with the partner. */
   public readonly share: ResourceShare;
-  /** The partner's acceptance, for external partners. */
+  /** The partner's acceptance, for external partners whose side is made here. */
   public readonly accepter?: ResourceShareAccepter;
-  /** The partner's endpoint; its `resource.dnsEntry` holds the names clients connect to. */
-  public readonly endpoint: ResourceEndpoint;
+  /** The partner's endpoint, when its side is made here; its `resource.dnsEntry` holds the names clients connect to. */
+  public readonly endpoint?: ResourceEndpoint;
   /** The configuration's association with `serviceNetwork`, if given. */
   public readonly serviceNetworkAssociation?: ServiceNetworkResourceAssociation;
+  /** What the partner needs for its half: output these. */
+  public readonly contract: SharedResourceContract;
 
   constructor(scope: Construct, id: string, props: SharedDatabaseProps) {
     super(scope, id);
-    const kind = checkExactlyOne(this, { databaseArn: props.databaseArn, databaseDomainName: props.databaseDomainName });
+    // The gateway made here is named <name>-gw, and gateway names stop at 40 characters.
+    checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
     const port = props.port ?? 5432;
     checkPort(this, "port", port);
-
+    const database = this.databaseOf(props, port);
+    const access = normalizePartnerAccess(this, props);
     this.resourceGateway = patternGateway(this, props.name, props);
-    const portRanges = [`${port}`];
+    const databaseSecurityGroup = checkInstance(this, "databaseSecurityGroup", props.databaseSecurityGroup, SecurityGroupBase.isSecurityGroupBase, "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)");
+    if (databaseSecurityGroup !== undefined && gatewayPeers(this.resourceGateway).length === 0 && this.resourceGateway.vpc === undefined) {
+      throw new ValidationError(this, "resourceGateway", this.resourceGateway.resourceGatewayId, "a gateway whose security groups or VPC are known, for the database's group to admit (import it with securityGroups or vpc)");
+    }
+
     this.resourceConfiguration = new ResourceConfiguration(this, "Configuration", {
       name: props.name,
       resourceGateway: this.resourceGateway,
-      ...(kind === "databaseArn"
-        ? { arnResource: { arn: props.databaseArn!, securityGroupPortRanges: portRanges } }
-        : { dnsResource: { domainName: props.databaseDomainName! }, portRanges }),
-    });
-    props.databaseSecurityGroup?.addIngressRule({
-      peer: this.resourceGateway.securityGroup
-        ? Peer.securityGroup(this.resourceGateway.securityGroup, "resource-gateway")
-        : Peer.cidr(requireValue(this, "vpc", props.vpc, "the owner VPC, whose CIDR the database must admit").cidrBlock),
-      port,
-      description: `VPC Lattice resource gateway to the database shared as ${props.name}`,
+      resource: database,
+      ports: database.kind === "arn" ? undefined : [Port.tcp(port)],
+      resourceSecurityGroups: databaseSecurityGroup === undefined ? undefined : [databaseSecurityGroup],
     });
 
-    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = new SharedResourceAccess(this, "Partner", {
-      ...props,
-      resourceConfiguration: this.resourceConfiguration,
-    }));
+    // The share and the partner's side keep the IDs they had under the former SharedResourceAccess child, `Partner`.
+    const partnerScope = new Construct(this, "Partner");
+    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = shareWithPartner(partnerScope, props.name, this.resourceConfiguration, access));
+    this.contract = contractOf(this.resourceConfiguration, this.share);
 
     if (props.serviceNetwork !== undefined) {
       this.serviceNetworkAssociation = new ServiceNetworkResourceAssociation(this, "ServiceNetworkAssociation", {
@@ -94,5 +111,19 @@ export class SharedDatabase extends Construct {
         resourceConfiguration: this.resourceConfiguration,
       });
     }
+    tagPattern(this, props.tags);
+  }
+
+  /** The database as a definition whose security-group ports are `port`: given as `database`, or by the deprecated ARN or DNS name. */
+  private databaseOf(props: SharedDatabaseProps, port: number): ResourceDefinition {
+    const kind = checkExactlyOne(this, { database: props.database, databaseArn: props.databaseArn, databaseDomainName: props.databaseDomainName });
+    const ports = [Port.tcp(port)];
+    if (kind === "databaseArn") return ResourceDefinition.arn(requireValue(this, "databaseArn", props.databaseArn, "an RDS ARN"), { securityGroupPorts: ports });
+    if (kind === "databaseDomainName") return ResourceDefinition.dns(requireValue(this, "databaseDomainName", props.databaseDomainName, "a DNS name"));
+    const database = requireValue(this, "database", checkInstance(this, "database", props.database, ResourceDefinition.isResourceDefinition, "ResourceDefinition.arn, .dns or .ipAddress"), "the database");
+    if (database.securityGroupPorts !== undefined) {
+      throw new ValidationError(this, "database.securityGroupPorts", database.securityGroupPorts, "unset: SharedDatabase opens `port` everywhere (give it instead)");
+    }
+    return database.withSecurityGroupPorts(ports);
   }
 }

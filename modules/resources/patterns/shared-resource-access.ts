@@ -1,26 +1,47 @@
-import { TerraformProvider } from "../../core/cdktf";
+import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkAccountId, IResourceConfiguration, requireValue } from "../../core";
+import { checkAccountId, checkList, checkObject, checkTags, IResourceConfiguration, isUnresolved, optOutReason, PortRange, requireValue, ResourceConfigurationType, Tags, ValidationError } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
-import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
+import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
 
-/** The partner account a resource is shared with, and where its clients are. */
-export interface PartnerAccessProps {
-  /** The account the resource is shared with. */
-  readonly partnerAccountId: string;
-  /** The partner account's provider, which accepts the share and creates the endpoint. */
-  readonly partnerProvider: TerraformProvider;
+/** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
+export interface PartnerEndpointProps {
+  /** The partner account's provider, which accepts the share (outside the organization) and creates the endpoint. */
+  readonly provider: TerraformProvider;
   /** The partner VPC whose clients reach the resource. */
-  readonly partnerVpc: IVpc;
+  readonly vpc: IVpc;
   /** @default - the partner VPC's private subnets */
-  readonly partnerSubnets?: readonly ISubnet[];
+  readonly subnets?: readonly ISubnet[];
+}
+
+/** Who a resource is shared with, and where the partner's clients are when this configuration manages the partner's side too. */
+export interface PartnerAccessProps {
   /**
-   * Share with an account outside your organization; the partner then
-   * accepts the share (created here with its provider). Inside the
-   * organization with RAM sharing enabled, no acceptance is needed.
-   * @default false
+   * The principals the resource is shared with through AWS RAM:
+   * `{ principals: [SharePrincipal.account("222222222222")] }`, and for a
+   * partner outside the organization `allowExternalPrincipals:
+   * OptOut.because("<why>")` (the partner then accepts the share).
+   * @default - none; required unless the deprecated partnerAccountId is given
    */
+  readonly sharing?: ResourceSharing;
+  /**
+   * The partner's side in this same configuration (its provider and VPC):
+   * the acceptance and the Resource endpoint are created here too. Leave it
+   * out when the partner deploys its half with its own credentials
+   * ({@link SharedResourceConsumer}, fed with `contract`).
+   * @default - the owner's half only
+   */
+  readonly partner?: PartnerEndpointProps;
+  /** @deprecated Use `sharing: { principals: [SharePrincipal.account(id)] }`. @default - none */
+  readonly partnerAccountId?: string;
+  /** @deprecated Use `partner.provider`. @default - none */
+  readonly partnerProvider?: TerraformProvider;
+  /** @deprecated Use `partner.vpc`. @default - none */
+  readonly partnerVpc?: IVpc;
+  /** @deprecated Use `partner.subnets`. @default - the partner VPC's private subnets */
+  readonly partnerSubnets?: readonly ISubnet[];
+  /** @deprecated Use `sharing.allowExternalPrincipals: OptOut.because("<why>")`. @default false */
   readonly allowExternalPrincipals?: boolean;
 }
 
@@ -29,50 +50,181 @@ export interface SharedResourceAccessProps extends PartnerAccessProps {
   readonly name: string;
   /** The configuration to share, made in the owner account. */
   readonly resourceConfiguration: IResourceConfiguration;
+  /** Tags of everything created here, in both accounts. @default - none beyond the providers' default tags */
+  readonly tags?: { readonly [key: string]: string };
 }
 
 /**
- * Shares a resource configuration with a partner account and gives a
- * partner VPC a Resource endpoint to it (direct access across accounts): the AWS
- * RAM share, the partner's acceptance when it is outside the organization,
- * and the endpoint, created only once the share names the partner, holds the
+ * What the owner publishes (as outputs) for the partner's half: what the
+ * partner imports with `ResourceConfiguration.fromResourceConfigurationAttributes`
+ * and the share it accepts.
+ */
+export interface SharedResourceContract {
+  /** The configuration's ARN: what the partner's endpoint reaches. */
+  readonly resourceConfigurationArn: string;
+  /** The RAM share the partner accepts (outside the organization). */
+  readonly resourceShareArn: string;
+  /** The ports the partner's endpoint opens. */
+  readonly ports: readonly PortRange[];
+  /** @default - unknown */
+  readonly type?: ResourceConfigurationType;
+  /** The AZ IDs of the gateway, where the partner's endpoint subnets must be (one at least). @default - unknown: the gateway is not placed by AZ ID */
+  readonly gatewayAvailabilityZoneIds?: readonly string[];
+}
+
+/** The sharing and the partner's side, from the props of this release or the deprecated ones. @internal */
+export interface NormalizedPartnerAccess {
+  readonly sharing: ResourceSharing;
+  readonly external: boolean;
+  /** @default - none: the owner's half only */
+  readonly partner?: PartnerEndpointProps;
+}
+
+const LEGACY = ["partnerAccountId", "partnerProvider", "partnerVpc", "partnerSubnets", "allowExternalPrincipals"] as const;
+
+/** Reads `sharing` and `partner`, or the deprecated partner props, checked against `scope`. @internal */
+export function normalizePartnerAccess(scope: Construct, props: PartnerAccessProps): NormalizedPartnerAccess {
+  const legacy = LEGACY.filter((name) => props[name] !== undefined);
+  if (legacy.length > 0 && (props.sharing !== undefined || props.partner !== undefined)) {
+    throw new ValidationError(scope, legacy[0], props[legacy[0]], `unset beside sharing and partner (${legacy.join(", ")} are deprecated: use sharing and partner)`);
+  }
+  if (props.sharing === undefined && props.partnerAccountId !== undefined) {
+    checkAccountId(scope, "partnerAccountId", props.partnerAccountId);
+    const partner = {
+      provider: requireValue(scope, "partnerProvider", props.partnerProvider, "the partner account's AWS provider"),
+      vpc: requireValue(scope, "partnerVpc", props.partnerVpc, "the partner VPC whose clients reach the resource"),
+      subnets: props.partnerSubnets,
+    };
+    const sharing: ResourceSharing = { principals: [SharePrincipal.account(props.partnerAccountId)], allowExternalPrincipals: props.allowExternalPrincipals };
+    return { sharing, external: optOutReason(scope, "allowExternalPrincipals", props.allowExternalPrincipals) !== undefined, partner };
+  }
+  const sharing = requireValue(scope, "sharing", checkObject(scope, "sharing", props.sharing), "who the resource is shared with: { principals: [SharePrincipal.account(...)] }");
+  const principals = requireValue(scope, "sharing.principals", checkList(scope, "sharing.principals", sharing.principals), "the accounts, OUs or organization to share with");
+  if (principals.length === 0) throw new ValidationError(scope, "sharing.principals", [], "at least one account, OU or organization to share with");
+  principals.forEach((principal, index) => {
+    if (!(principal instanceof SharePrincipal)) throw new ValidationError(scope, `sharing.principals[${index}]`, principal, "a value made with SharePrincipal.account, .organizationalUnit or .organization");
+    principal.validate(scope, `sharing.principals[${index}]`);
+  });
+  const external = optOutReason(scope, "sharing.allowExternalPrincipals", sharing.allowExternalPrincipals) !== undefined;
+  const partner = checkObject(scope, "partner", props.partner);
+  if (partner !== undefined) {
+    requireValue(scope, "partner.provider", partner.provider, "the partner account's AWS provider");
+    requireValue(scope, "partner.vpc", partner.vpc, "the partner VPC whose clients reach the resource");
+  }
+  return { sharing, external, partner };
+}
+
+/** What the partner's side is made of: the acceptance (outside the organization) and the endpoint. @internal */
+export interface PartnerSide {
+  /** @default - none: the share needs no acceptance */
+  readonly accepter?: ResourceShareAccepter;
+  readonly endpoint: ResourceEndpoint;
+}
+
+/** Options of {@link createPartnerSide}. @internal */
+export interface PartnerSideOptions {
+  readonly resourceConfiguration: IResourceConfiguration;
+  /** @default - the VPC's provider */
+  readonly provider?: TerraformProvider;
+  readonly vpc: IVpc;
+  /** @default - the VPC's private subnets */
+  readonly subnets?: readonly ISubnet[];
+  /** @default - the configuration's ports */
+  readonly ports?: readonly PortRange[];
+  /** The share to accept. @default - none: inside the organization */
+  readonly accept?: IResourceShare;
+  /** What the endpoint waits for besides the acceptance (the share's associations, when the share is in this stack). */
+  readonly waitFor: readonly ITerraformDependable[];
+}
+
+/**
+ * The partner's half, with the IDs both patterns give it (`Accepter`,
+ * `Endpoint`): the acceptance, then the Resource endpoint, created only once
+ * the share is accepted (otherwise its creation races the share).
+ * @internal
+ */
+export function createPartnerSide(scope: Construct, options: PartnerSideOptions): PartnerSide {
+  const provider = options.provider ?? options.vpc.provider;
+  const accepter = options.accept === undefined ? undefined : new ResourceShareAccepter(scope, "Accepter", { share: options.accept, provider: requireValue(scope, "provider", provider, "the partner account's AWS provider, which accepts the share (give it even when it is the stack's default)") });
+  const endpoint = new ResourceEndpoint(scope, "Endpoint", {
+    provider,
+    vpc: options.vpc,
+    subnets: options.subnets,
+    ports: options.ports,
+    resourceConfiguration: options.resourceConfiguration,
+    dependsOn: [...options.waitFor, ...(accepter === undefined ? [] : [accepter.resource])],
+  });
+  return { accepter, endpoint };
+}
+
+/** Applies the tags of a pattern to everything it creates. @internal */
+export function tagPattern(scope: Construct, tags: { readonly [key: string]: string } | undefined): void {
+  for (const [key, value] of Object.entries(checkTags(scope, "tags", tags) ?? {})) Tags.of(scope).add(key, value);
+}
+
+/** What the owner hands to the partner. @internal */
+export function contractOf(configuration: IResourceConfiguration, share: ResourceShare): SharedResourceContract {
+  const zoneIds = (configuration.gatewayZones ?? []).flatMap((zone) => (zone.availabilityZoneId === undefined || isUnresolved(zone.availabilityZoneId) ? [] : [zone.availabilityZoneId]));
+  const placedById = zoneIds.length > 0 && zoneIds.length === configuration.gatewayZones?.length;
+  return {
+    resourceConfigurationArn: configuration.resourceConfigurationArn,
+    resourceShareArn: share.resourceShareArn,
+    ports: configuration.ports ?? [],
+    type: configuration.type,
+    gatewayAvailabilityZoneIds: placedById ? zoneIds : undefined,
+  };
+}
+
+/**
+ * Shares a resource configuration through AWS RAM and, when this
+ * configuration manages the partner's account too (`partner`), gives a
+ * partner VPC a Resource endpoint to it (direct access across accounts): the
+ * partner's acceptance when it is outside the organization, and the
+ * endpoint, created only once the share names the partner, holds the
  * configuration and is accepted (otherwise its creation races the share).
+ * Without `partner`, only the owner's half is made, deployable with the
+ * owner's credentials alone; hand `contract` to the partner, whose
+ * {@link SharedResourceConsumer} makes the other half with theirs.
  *
- * Creates: {@link ResourceShare}, {@link ResourceShareAccepter} (external
- * partners) and {@link ResourceEndpoint}.
+ * Creates: {@link ResourceShare}, and with `partner`
+ * {@link ResourceShareAccepter} (external partners) and {@link ResourceEndpoint}.
  */
 export class SharedResourceAccess extends Construct {
   /** The RAM share of the configuration with the partner. */
   public readonly share: ResourceShare;
-  /** The partner's acceptance, for external partners. */
+  /** The partner's acceptance, for external partners whose side is made here. */
   public readonly accepter?: ResourceShareAccepter;
-  /** The partner's endpoint; its `resource.dnsEntry` holds the names clients connect to. */
-  public readonly endpoint: ResourceEndpoint;
+  /** The partner's endpoint, when its side is made here; its `resource.dnsEntry` holds the names clients connect to. */
+  public readonly endpoint?: ResourceEndpoint;
+  /** What the partner needs for its half: output these. */
+  public readonly contract: SharedResourceContract;
 
   constructor(scope: Construct, id: string, props: SharedResourceAccessProps) {
     super(scope, id);
-    checkAccountId(this, "partnerAccountId", props.partnerAccountId);
-    requireValue(this, "partnerProvider", props.partnerProvider, "the partner account's AWS provider");
-    requireValue(this, "partnerVpc", props.partnerVpc, "the partner VPC whose clients reach the resource");
-
-    this.share = new ResourceShare(this, "Share", {
-      provider: props.resourceConfiguration.provider,
-      name: props.name,
-      principals: [SharePrincipal.account(props.partnerAccountId)],
-      allowExternalPrincipals: props.allowExternalPrincipals,
-    });
-    const shared = this.share.addResource("resource-configuration", props.resourceConfiguration.resourceConfigurationArn);
-    if (props.allowExternalPrincipals === true) {
-      this.accepter = new ResourceShareAccepter(this, "Accepter", { share: this.share, provider: props.partnerProvider });
-    }
-
-    // The partner sees the configuration only once the share names its account, holds the configuration and (outside the organization) is accepted.
-    this.endpoint = new ResourceEndpoint(this, "Endpoint", {
-      provider: props.partnerProvider,
-      vpc: props.partnerVpc,
-      subnets: props.partnerSubnets,
-      resourceConfiguration: props.resourceConfiguration,
-      dependsOn: [...this.share.consumerDependencies(shared), ...(this.accepter ? [this.accepter.resource] : [])],
-    });
+    const access = normalizePartnerAccess(this, props);
+    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = shareWithPartner(this, props.name, props.resourceConfiguration, access));
+    this.contract = contractOf(props.resourceConfiguration, this.share);
+    tagPattern(this, props.tags);
   }
+}
+
+/**
+ * The share (id `Share`) of `configuration`, and the partner's side when it
+ * is made here: what SharedResourceAccess and SharedDatabase share.
+ * @internal
+ */
+export function shareWithPartner(scope: Construct, name: string, configuration: IResourceConfiguration, access: NormalizedPartnerAccess): { share: ResourceShare } & Partial<PartnerSide> {
+  requireValue(scope, "resourceConfiguration", configuration, "the resource configuration to share");
+  const share = new ResourceShare(scope, "Share", { ...access.sharing, provider: configuration.provider, name: access.sharing.name ?? name });
+  const shared = share.addResource("resource-configuration", configuration.resourceConfigurationArn);
+  if (access.partner === undefined) return { share };
+  const side = createPartnerSide(scope, {
+    resourceConfiguration: configuration,
+    provider: access.partner.provider,
+    vpc: access.partner.vpc,
+    subnets: access.partner.subnets,
+    accept: access.external ? share : undefined,
+    waitFor: share.consumerDependencies(shared),
+  });
+  return { share, ...side };
 }

@@ -1,5 +1,7 @@
+import { OptOut, Port } from "../../../modules/core";
 import { DnsResourceGroup, ResourceGateway } from "../../../modules/resources";
 import { SharePrincipal } from "../../../modules/ram";
+import { SecurityGroup } from "../../../modules/vpc";
 import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
 import { ownerVpc } from "../helpers";
 
@@ -51,14 +53,63 @@ describe("DnsResourceGroup", () => {
     const stack = stackWithProvider();
     expectValidationError(
       () => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: { bad: { domainName: "bad_name", portRanges: ["443"] } } }),
-      "dnsResource.domainName",
+      "members.bad.domainName",
       "bad_name",
     );
     const stack2 = stackWithProvider();
     expectValidationError(
       () => new DnsResourceGroup(stack2, "Apps", { name: "apps", vpc: ownerVpc(stack2), members: { bad: { domainName: "ok.example.com", portRanges: ["80-"] } } }),
-      "portRanges[0]",
+      "members.bad.portRanges[0]",
       "80-",
     );
+  });
+
+  test("members with ports, shared with an opt-out, and the servers' group admitting the gateway on every member's ports once", () => {
+    const stack = stackWithProvider();
+    const vpc = ownerVpc(stack);
+    const servers = new SecurityGroup(stack, "Servers", { vpc, description: "API servers" });
+    new DnsResourceGroup(stack, "Apps", {
+      name: "apps",
+      vpc,
+      members: { billing: { domainName: "billing.apps.example.com", ports: [Port.tcp(443)] }, catalog: { domainName: "catalog.apps.example.com", ports: [Port.tcp(443)] }, search: { domainName: "search.apps.example.com", ports: [Port.tcp(9200)] } },
+      resourceSecurityGroups: [servers],
+      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      tags: { app: "apps" },
+    });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule).map((r) => (r as { from_port: number }).from_port).sort()).toEqual([443, 9200]);
+    expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ allow_external_principals: true });
+    expect(Object.values(json.resource.aws_vpclattice_resource_configuration).every((c) => (c as { tags: Record<string, string> }).tags.app === "apps")).toBe(true);
+  });
+
+  describe("fails when", () => {
+    const build = (props: Partial<ConstructorParameters<typeof DnsResourceGroup>[2]>) => () => {
+      const stack = stackWithProvider();
+      return new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members, ...props });
+    };
+
+    test("two members are the same name in another case", () => {
+      const error = expectValidationError(build({ members: { a: { domainName: "api.example.com", ports: [Port.tcp(443)] }, b: { domainName: "API.Example.com.", ports: [Port.tcp(8443)] } } }), "members.b.domainName", "API.Example.com.");
+      expect(error.expected).toContain("members.a");
+    });
+
+    test("a member name cannot name a CHILD, or makes its name too long", () => {
+      expectValidationError(build({ members: { Billing_API: { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }), "members.Billing_API", "Billing_API");
+      expectValidationError(build({ name: "a".repeat(30), members: { "long-member-name": { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }), "members.long-member-name", "long-member-name");
+    });
+
+    test("a member has both ports and portRanges, no ports, or overlapping ones", () => {
+      expectValidationError(build({ members: { a: { domainName: "a.example.com", ports: [Port.tcp(443)], portRanges: ["443"] } } }), "members.a.ports, members.a.portRanges", "ports and portRanges");
+      expectValidationError(build({ members: { a: { domainName: "a.example.com" } } }), "members.a.ports", "undefined");
+      expectValidationError(build({ members: { a: { domainName: "a.example.com", ports: [Port.range(8000, 8100), Port.tcp(8080)] } } }), "members.a.ports[1]", "8080");
+    });
+
+    test("members is not an object (a JavaScript caller)", () => {
+      expectValidationError(build({ members: ["billing"] as never }), "members", "billing");
+    });
+
+    test("the name leaves no room for the gateway's suffix", () => {
+      expectValidationError(build({ name: "a".repeat(38) }), "name", "a".repeat(38));
+    });
   });
 });

@@ -2,8 +2,10 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
 import { Vpc, SecurityGroup } from "../../../modules/vpc";
-import { ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
-import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
+import { OptOut, Port } from "../../../modules/core";
+import { SharePrincipal } from "../../../modules/ram";
+import { ResourceDefinition, ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ownerVpc } from "../helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
@@ -143,8 +145,8 @@ describe("SharedDatabase", () => {
 
   describe("fails when", () => {
     test("both or neither of databaseArn and databaseDomainName are given", () => {
-      expectValidationError(() => sharedDatabase({ databaseDomainName: "db.example.com" }), "databaseArn, databaseDomainName", "databaseArn and databaseDomainName");
-      expectValidationError(() => sharedDatabase({ databaseArn: undefined }), "databaseArn, databaseDomainName", "none of them");
+      expectValidationError(() => sharedDatabase({ databaseDomainName: "db.example.com" }), "database, databaseArn, databaseDomainName", "databaseArn and databaseDomainName");
+      expectValidationError(() => sharedDatabase({ databaseArn: undefined }), "database, databaseArn, databaseDomainName", "none of them");
     });
 
     test("the port is out of range", () => {
@@ -163,7 +165,7 @@ describe("SharedDatabase", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
-      const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: "rgw-1", resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-1" });
+      const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0" });
       const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
       expectValidationError(
         () =>
@@ -176,13 +178,66 @@ describe("SharedDatabase", () => {
             partnerProvider,
             partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
           }),
-        "vpc",
-        "undefined",
+        "resourceGateway",
+        "rgw-0123456789abcdef0",
       );
     });
 
     test("the name leaves no room for the gateway's suffix", () => {
       expectValidationError(() => sharedDatabase({ name: "a".repeat(38) }), "name", "a".repeat(38));
+    });
+  });
+
+  describe("existing resources and the owner's half alone", () => {
+    const SHARING = { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") };
+
+    test("an existing gateway (its groups), an existing database group and an existing service network, all by importer; no partner provider", () => {
+      const stack = stackWithProvider();
+      const gatewayGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", { securityGroupId: "sg-0aaaaaaaaaaaaaaaa", vpcId: "vpc-0123456789abcdef0" });
+      const resourceGateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+        securityGroups: [gatewayGroup],
+        subnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZoneId: "use1-az1" }, { subnetId: "subnet-0123456789abcdef1", availabilityZoneId: "use1-az2" }],
+      });
+      const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "DbGroup", { securityGroupId: "sg-0bbbbbbbbbbbbbbbb", vpcId: "vpc-0123456789abcdef0" });
+      const db = new SharedDatabase(stack, "Orders", {
+        name: "orders-db",
+        resourceGateway,
+        database: ResourceDefinition.arn(RDS_ARN),
+        databaseSecurityGroup,
+        sharing: SHARING,
+        serviceNetwork: ServiceNetwork.fromArn(stack, "Data", "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0"),
+      });
+      const json = synthJson(stack);
+      expect(db.endpoint).toBeUndefined();
+      expect(json.resource.aws_vpc_endpoint).toBeUndefined();
+      expect(json.resource.aws_vpclattice_resource_gateway).toBeUndefined();
+      expect(only(json, "aws_vpclattice_resource_configuration")).toMatchObject({ type: "ARN", resource_gateway_identifier: "rgw-0123456789abcdef0" });
+      // The existing database group admits the existing gateway's group on the port, a rule made here with the group's ID.
+      expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ security_group_id: "sg-0bbbbbbbbbbbbbbbb", referenced_security_group_id: "sg-0aaaaaaaaaaaaaaaa", from_port: 5432 });
+      expect(only(json, "aws_vpclattice_service_network_resource_association").service_network_identifier).toBe("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0");
+      expect(db.contract).toMatchObject({ type: "ARN", ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"] });
+    });
+
+    test("the database group of a gateway made here is admitted by the gateway's group, keyed resource-gateway as before", () => {
+      const stack = stackWithProvider();
+      const vpc = ownerVpc(stack);
+      const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
+      new SharedDatabase(stack, "Orders", { name: "orders-db", vpc, database: ResourceDefinition.dns("orders.cluster-abc.us-east-1.rds.amazonaws.com"), port: 3306, databaseSecurityGroup, sharing: SHARING });
+      const ingress = resourcesOfType(stack, "aws_vpc_security_group_ingress_rule");
+      expect(Object.keys(ingress)).toEqual([expect.stringMatching(/^DbSg_Ingress-tcp-3306-sg-resource-gateway_/)]);
+    });
+
+    test("fails when the database definition brings its own security-group ports (SharedDatabase opens port)", () => {
+      expectValidationError(() => sharedDatabase({ databaseArn: undefined, database: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }) }), "database.securityGroupPorts", "5432");
+    });
+
+    test("fails when the database is not a ResourceDefinition (a JavaScript caller)", () => {
+      expectValidationError(() => sharedDatabase({ databaseArn: undefined, database: RDS_ARN as never }), "database", RDS_ARN);
+    });
+
+    test("fails when the database's ARN is not an RDS database of the stack's region", () => {
+      expectValidationError(() => sharedDatabase({ databaseArn: "arn:aws:rds:us-west-2:111111111111:db:orders" }), "resource.arn", "us-west-2");
     });
   });
 });

@@ -1,7 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { OptOut, Port } from "../../../modules/core";
+import { SharePrincipal } from "../../../modules/ram";
 import { Vpc } from "../../../modules/vpc";
-import { ResourceConfiguration, SharedResourceAccess, SharedResourceAccessProps } from "../../../modules/resources";
-import { expectValidationError, synthJson } from "../../helpers";
+import { ResourceConfiguration, ResourceDefinition, SharedResourceAccess, SharedResourceAccessProps } from "../../../modules/resources";
+import { expectValidationError, Json, synthJson } from "../../helpers";
 import { gatewayStack } from "../helpers";
 
 function shared(extra: Partial<SharedResourceAccessProps> = {}) {
@@ -43,5 +45,68 @@ describe("SharedResourceAccess", () => {
 
   test("fails when the partner account ID is malformed", () => {
     expectValidationError(() => shared({ partnerAccountId: "33333333333x" }), "partnerAccountId", '"33333333333x"');
+  });
+
+  test("the owner's half alone: the share to the partner's account, no partner provider, and the contract the partner needs", () => {
+    const { stack, gateway } = gatewayStack();
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.range(8000, 8100)] });
+    const access = new SharedResourceAccess(stack, "Access", {
+      name: "build-host",
+      resourceConfiguration,
+      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      tags: { partner: "acme" },
+    });
+    const json = synthJson(stack);
+    expect(access.endpoint).toBeUndefined();
+    expect(json.resource.aws_vpc_endpoint).toBeUndefined();
+    expect(json.resource.aws_ram_resource_share_accepter).toBeUndefined();
+    expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ allow_external_principals: true, tags: { Name: "build-host", partner: "acme" } });
+    expect(access.contract).toMatchObject({ ports: [Port.range(8000, 8100)], type: "SINGLE", gatewayAvailabilityZoneIds: undefined });
+    expect(access.contract.resourceShareArn).toBe(access.share.resourceShareArn);
+    const reason = (stack.toTerraform() as Json).resource.aws_ram_resource_share;
+    expect(JSON.stringify(reason)).toContain("accepts the share");
+  });
+
+  test("the partner's side in the same configuration: its acceptance when external, then the endpoint", () => {
+    const { stack, gateway } = gatewayStack();
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.tcp(22)] });
+    const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+    const vpc = new Vpc(stack, "PartnerVpc", { name: "partner", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider });
+    const access = new SharedResourceAccess(stack, "Access", {
+      name: "build-host",
+      resourceConfiguration,
+      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      partner: { provider: partnerProvider, vpc },
+    });
+    expect(access.accepter?.resource.provider).toBe(partnerProvider);
+    const endpoint = Object.values(synthJson(stack).resource.aws_vpc_endpoint)[0] as Json;
+    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^aws_ram_principal_association\./), expect.stringMatching(/^aws_ram_resource_association\./), expect.stringMatching(/^aws_ram_resource_share_accepter\./)]);
+  });
+
+  describe("fails when", () => {
+    const build = (extra: Partial<SharedResourceAccessProps>) => () => {
+      const { stack, gateway } = gatewayStack();
+      const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.tcp(22)] });
+      return new SharedResourceAccess(stack, "Access", { name: "build-host", resourceConfiguration, ...extra });
+    };
+
+    test("there is no one to share with", () => {
+      expectValidationError(build({}), "sharing", "undefined");
+      expectValidationError(build({ sharing: { principals: [] } }), "sharing.principals", "[]");
+    });
+
+    test("a JavaScript caller gives an account ID string as a principal, or a string for the opt-out", () => {
+      expectValidationError(build({ sharing: { principals: ["222222222222" as never] } }), "sharing.principals[0]", "222222222222");
+      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: "yes" as never } }), "sharing.allowExternalPrincipals", "yes");
+      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("2222")] } }), "sharing.principals[0]", "2222");
+    });
+
+    test("the deprecated partner props are mixed with sharing", () => {
+      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partnerAccountId: "222222222222" }), "partnerAccountId", "222222222222");
+    });
+
+    test("the partner's side has no VPC", () => {
+      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partner: { provider: undefined } as never }), "partner.provider", "undefined");
+    });
   });
 });

@@ -1,0 +1,73 @@
+import { Construct } from "constructs";
+import { AwsResourceProps, checkArn, checkObject, IResourceConfiguration, literalRegionOf, PortRange, requireProps, requireValue } from "../../core";
+import { ResourceEndpoint } from "../../endpoints";
+import { IResourceShare, ResourceShareAccepter } from "../../ram";
+import { ISubnet, IVpc } from "../../vpc";
+import { checkPortRanges } from "../ports";
+import { createPartnerSide, tagPattern } from "./shared-resource-access";
+
+export interface SharedResourceConsumerProps extends AwsResourceProps {
+  /**
+   * The configuration shared with this account, imported by ARN with the
+   * terms its owner publishes (`SharedResourceAccess.contract`):
+   * `ResourceConfiguration.fromResourceConfigurationAttributes(scope, id, { resourceConfigurationArn, ports, gatewayAvailabilityZoneIds })`.
+   */
+  readonly resourceConfiguration: IResourceConfiguration;
+  /**
+   * The owner's share to accept, by ARN (`{ resourceShareArn }`): needed
+   * outside the owner's organization, or where RAM sharing with the
+   * organization is off. The endpoint is created once it is accepted.
+   * @default - nothing to accept: inside the organization with RAM sharing enabled
+   */
+  readonly acceptShare?: IResourceShare;
+  /** The VPC whose clients reach the resource. */
+  readonly vpc: IVpc;
+  /** In at least one of the owner's gateway zones (by AZ ID). @default - the VPC's private subnets */
+  readonly subnets?: readonly ISubnet[];
+  /** Ports the endpoint's security group opens. @default - the configuration's ports (what the owner publishes) */
+  readonly ports?: readonly PortRange[];
+  /** Tags of the endpoint and its security group (a share acceptance takes none). @default - none beyond the provider's default tags */
+  readonly tags?: { readonly [key: string]: string };
+}
+
+/**
+ * The partner's half of a shared resource, deployed on its own with the
+ * partner account's credentials: accepts the owner's RAM share by ARN, then
+ * creates a Resource endpoint to the configuration ARN once the share is
+ * accepted. The owner's half is {@link SharedResourceAccess} (or
+ * {@link SharedDatabase}) without `partner`; its `contract` says what to
+ * import and accept.
+ *
+ * Creates: {@link ResourceShareAccepter} (with `acceptShare`) and {@link ResourceEndpoint}.
+ */
+export class SharedResourceConsumer extends Construct {
+  /** The acceptance of the owner's share, with `acceptShare`. */
+  public readonly accepter?: ResourceShareAccepter;
+  /** The endpoint; its `resource.dnsEntry` holds the names clients connect to. */
+  public readonly endpoint: ResourceEndpoint;
+
+  constructor(scope: Construct, id: string, props: SharedResourceConsumerProps) {
+    super(scope, id);
+    requireProps(this, props, ["resourceConfiguration", "vpc"]);
+    const provider = props.provider ?? props.vpc.provider;
+    const region = literalRegionOf(this, provider);
+    // A service network's ARN here would make RAM and the endpoint reach a whole network, not one resource.
+    checkArn(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, "resourceConfiguration", { region });
+    const accept = checkObject(this, "acceptShare", props.acceptShare);
+    if (accept !== undefined) {
+      requireValue(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "the ARN of the owner's RAM share");
+      checkArn(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "ramResourceShare", { region });
+    }
+    const ports = checkPortRanges(this, "ports", props.ports);
+    ({ accepter: this.accepter, endpoint: this.endpoint } = createPartnerSide(this, {
+      resourceConfiguration: props.resourceConfiguration,
+      provider,
+      vpc: props.vpc,
+      subnets: props.subnets,
+      ports,
+      accept,
+      waitFor: [],
+    }));
+    tagPattern(this, props.tags);
+  }
+}

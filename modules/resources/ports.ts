@@ -1,0 +1,60 @@
+import { IConstruct } from "constructs";
+import { checkList, checkObject, checkPort, checkPortRange, formatPortRange, isUnresolved, PortRange, ValidationError } from "../core";
+
+/**
+ * The TCP ports of resource configurations, in core's one port type
+ * (`Port.tcp(5432)`, `Port.range(8000, 8100)`): each range checked as
+ * JavaScript callers can get it wrong, and no two ranges overlapping, since
+ * the same ports listed twice say the same thing twice and usually mean a
+ * typo in one of them.
+ */
+
+/** Fails unless `ranges` is absent or a list of port ranges of ports 1-65535, ascending, none overlapping another. Returns the list, narrowed. */
+export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonly PortRange[] | undefined): readonly PortRange[] | undefined {
+  checkList(scope, prop, ranges);
+  if (ranges === undefined || isUnresolved(ranges)) return ranges;
+  ranges.forEach((range, index) => {
+    checkObject(scope, `${prop}[${index}]`, range);
+    for (const end of ["from", "to"] as const) {
+      // Security-group rules are keyed by their ports: a port only Terraform knows would give every rule the same address.
+      if (isUnresolved(range[end])) throw new ValidationError(scope, `${prop}[${index}].${end}`, range[end], "a literal port: the gateway's and endpoints' security-group rules are keyed by their ports");
+    }
+    checkPort(scope, `${prop}[${index}].from`, range.from);
+    checkPort(scope, `${prop}[${index}].to`, range.to);
+    if (range.from === undefined || range.to === undefined) throw new ValidationError(scope, `${prop}[${index}]`, range, "a port range with from and to, such as Port.tcp(5432) or Port.range(8000, 8100)");
+    if (range.to < range.from) throw new ValidationError(scope, `${prop}[${index}].to`, range.to, `a port not below from (${range.from})`);
+  });
+  checkNoOverlap(scope, prop, ranges);
+  return ranges;
+}
+
+/** Parses the port strings earlier releases took (`"5432"`, `"8000-8100"`), failing like {@link checkPortRanges}; strings only Terraform knows are left to it. */
+export function parsePortRangeStrings(scope: IConstruct, prop: string, ranges: readonly string[]): readonly PortRange[] {
+  checkList(scope, prop, ranges);
+  const parsed = ranges.flatMap((range, index) => {
+    const port = checkPortRange(scope, `${prop}[${index}]`, range);
+    return port === undefined ? [] : [port];
+  });
+  checkNoOverlap(scope, prop, parsed);
+  return parsed;
+}
+
+/** The port strings the provider takes (`port_ranges`). */
+export function portRangeStrings(ranges: readonly PortRange[]): string[] {
+  return ranges.map(formatPortRange);
+}
+
+function checkNoOverlap(scope: IConstruct, prop: string, ranges: readonly PortRange[]): void {
+  ranges.forEach((range, index) => {
+    const earlier = ranges.findIndex((other, j) => j < index && other.from <= range.to && range.from <= other.to);
+    if (earlier < 0) return;
+    const other = ranges[earlier];
+    const same = other.from === range.from && other.to === range.to;
+    throw new ValidationError(
+      scope,
+      `${prop}[${index}]`,
+      formatPortRange(range),
+      same ? `each range once (${prop}[${earlier}] is the same range)` : `ranges that do not overlap (${prop}[${earlier}] is ${formatPortRange(other)}): merge them into one range`,
+    );
+  });
+}

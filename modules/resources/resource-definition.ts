@@ -1,0 +1,241 @@
+import { IConstruct } from "constructs";
+import { VpclatticeResourceConfigurationResourceConfigurationDefinition } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
+import {
+  addressRange,
+  checkArn,
+  checkDnsName,
+  checkIpAddress,
+  checkLength,
+  checkOneOf,
+  checkString,
+  cidrContains,
+  familyOf,
+  hostCidr,
+  isUnresolved,
+  literalRegionOf,
+  parseCidr,
+  PortRange,
+  ValidationError,
+} from "../core";
+import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
+import { checkPortRanges } from "./ports";
+import { IResourceGateway } from "./resource-gateway";
+
+/** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */
+export interface DnsResourceOptions {
+  /**
+   * Address family the name resolves to.
+   * @default - the gateway's IP address type, IPV4 when unknown
+   */
+  readonly ipAddressType?: ResourceIpAddressType;
+}
+
+/** Options of an AWS resource reached by ARN ({@link ResourceDefinition.arn}). */
+export interface ArnResourceOptions {
+  /**
+   * Ports the resource listens on (`Port.tcp(5432)`), for security groups
+   * only: AWS takes an ARN resource's ports from the resource itself and
+   * rejects port ranges, but the gateway's egress, the resource's own
+   * security groups and consumers' endpoints still need to open them.
+   * @default - none: add the ports to the security groups yourself
+   */
+  readonly securityGroupPorts?: readonly PortRange[];
+}
+
+type Shape =
+  | { readonly kind: "dns"; readonly domainName: string; readonly options: DnsResourceOptions }
+  | { readonly kind: "ip"; readonly ipAddress: string }
+  | { readonly kind: "arn"; readonly arn: string; readonly options: ArnResourceOptions };
+
+/**
+ * The prop names a definition's errors use: `resource.domainName` for a
+ * definition given as `resource`, `dnsResource.domainName` for the props of
+ * earlier releases, `members.billing.domainName` in a pattern.
+ * @internal
+ */
+export interface DefinitionProps {
+  readonly domainName: string;
+  readonly ipAddressType: string;
+  readonly ipAddress: string;
+  readonly arn: string;
+  readonly securityGroupPorts: string;
+}
+
+/** The names a definition given as `prop` reports errors with. @internal */
+export function definitionProps(prop: string): DefinitionProps {
+  return {
+    domainName: `${prop}.domainName`,
+    ipAddressType: `${prop}.ipAddressType`,
+    ipAddress: `${prop}.ipAddress`,
+    arn: `${prop}.arn`,
+    securityGroupPorts: `${prop}.securityGroupPorts`,
+  };
+}
+
+/** A definition checked against the gateway it is reached through. @internal */
+export interface CheckedDefinition {
+  /** The provider's `resource_configuration_definition`. */
+  readonly definition: VpclatticeResourceConfigurationResourceConfigurationDefinition;
+  /** What the resource is, for duplicates by meaning: a lower-case DNS name, a canonical address, an ARN. */
+  readonly key: string;
+  /** The CIDR of a literal IP resource (`/32`, `/128`), where the gateway's egress goes. @default - anything else: somewhere in the gateway's VPC */
+  readonly destinationCidr?: string;
+  /** An ARN resource's security-group ports. @default - none known */
+  readonly securityGroupPorts?: readonly PortRange[];
+}
+
+/** Address classes AWS never routes a resource gateway to. */
+const UNROUTABLE: Readonly<Record<string, string>> = {
+  loopback: "a loopback address",
+  linkLocal: "a link-local address",
+  unspecified: "the unspecified address",
+  multicast: "a multicast address",
+  reserved: "a reserved address",
+};
+
+/**
+ * What a resource configuration points at: a DNS name, an IP address, or an
+ * AWS resource by ARN (`ResourceDefinition.dns("orders.example.com")`,
+ * `.ipAddress("10.0.1.25")`, `.arn(rdsArn, { securityGroupPorts })`). The
+ * configuration checks it against its gateway: IP family, region and
+ * partition of the ARN, addresses inside the gateway's VPC.
+ */
+export class ResourceDefinition {
+  /**
+   * A resource reached by its fully qualified DNS name. With hashicorp/aws
+   * 5.100.0 the gateway resolves it in public DNS, so the name must be
+   * public even when its addresses are private (an RDS endpoint, a public
+   * record holding a private address).
+   */
+  public static dns(domainName: string, options: DnsResourceOptions = {}): ResourceDefinition {
+    return new ResourceDefinition({ kind: "dns", domainName, options });
+  }
+
+  /**
+   * A resource reached on one IPv4 or IPv6 address: private (never public,
+   * loopback or link-local), inside the gateway's VPC or a range its
+   * `reachableCidrs` declare.
+   */
+  public static ipAddress(ipAddress: string): ResourceDefinition {
+    return new ResourceDefinition({ kind: "ip", ipAddress });
+  }
+
+  /** An AWS resource by ARN: an RDS DB instance or cluster in the gateway's region and partition. */
+  public static arn(arn: string, options: ArnResourceOptions = {}): ResourceDefinition {
+    return new ResourceDefinition({ kind: "arn", arn, options });
+  }
+
+  /** True for a value made by one of the factories. */
+  public static isResourceDefinition(value: unknown): value is ResourceDefinition {
+    return value instanceof ResourceDefinition;
+  }
+
+  private constructor(private readonly shape: Shape) {}
+
+  /** What kind of resource it is: reached by DNS name, by IP address, or by ARN. */
+  public get kind(): "dns" | "ip" | "arn" {
+    return this.shape.kind;
+  }
+
+  /**
+   * Checks the definition where it is used (`scope`, reporting errors with
+   * `props`) against the gateway it is reached through.
+   * @internal
+   */
+  public check(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway): CheckedDefinition {
+    const shape = this.shape;
+    switch (shape.kind) {
+      case "dns":
+        return checkDns(scope, props, gateway, shape.domainName, shape.options);
+      case "ip":
+        return checkIp(scope, props, gateway, shape.ipAddress);
+      case "arn":
+        return checkArnResource(scope, props, gateway, shape.arn, shape.options);
+    }
+  }
+
+  /** This ARN definition with `ports` as its security-group ports, when it has none of its own. @internal */
+  public withSecurityGroupPorts(ports: readonly PortRange[]): ResourceDefinition {
+    const shape = this.shape;
+    if (shape.kind !== "arn" || shape.options.securityGroupPorts !== undefined) return this;
+    return ResourceDefinition.arn(shape.arn, { ...shape.options, securityGroupPorts: ports });
+  }
+
+  /** The security-group ports an ARN definition was given. @internal */
+  public get securityGroupPorts(): readonly PortRange[] | undefined {
+    return this.shape.kind === "arn" ? this.shape.options.securityGroupPorts : undefined;
+  }
+}
+
+function checkDns(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, domainName: string, options: DnsResourceOptions): CheckedDefinition {
+  if (domainName === undefined || domainName === null) throw new ValidationError(scope, props.domainName, domainName, "a fully qualified DNS name such as orders.example.com");
+  checkString(scope, props.domainName, domainName);
+  checkLength(scope, props.domainName, domainName, 3, 255);
+  checkDnsName(scope, props.domainName, domainName);
+  const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
+  checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
+  checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);
+  const key = isUnresolved(domainName) ? domainName : `dns:${domainName.toLowerCase().replace(/\.$/, "")}`;
+  return { definition: { dnsResource: [{ domainName, ipAddressType }] }, key };
+}
+
+function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, ipAddress: string): CheckedDefinition {
+  if (ipAddress === undefined || ipAddress === null) throw new ValidationError(scope, props.ipAddress, ipAddress, "an IPv4 or IPv6 address such as 10.0.1.25");
+  checkString(scope, props.ipAddress, ipAddress);
+  checkIpAddress(scope, props.ipAddress, ipAddress);
+  // Rules to several unresolved CIDRs would share a construct ID, so an address only Terraform knows sends the gateway's egress to its VPC.
+  if (isUnresolved(ipAddress)) return { definition: { ipResource: [{ ipAddress }] }, key: ipAddress };
+  checkReachable(scope, props.ipAddress, ipAddress, ipAddressTypeOf(ipAddress), gateway);
+  const range = addressRange(ipAddress);
+  const unroutable = range === undefined ? undefined : UNROUTABLE[range];
+  if (unroutable !== undefined) {
+    throw new ValidationError(scope, props.ipAddress, ipAddress, `the private address of a resource (${ipAddress} is ${unroutable}, which a resource gateway never reaches)`);
+  }
+  if (range === "public" && familyOf(ipAddress) === "ipv4") {
+    throw new ValidationError(scope, props.ipAddress, ipAddress, `a private IPv4 address (${ipAddress} is public): a resource gateway reaches private resources; share a public service by its DNS name`);
+  }
+  checkInGatewayNetworks(scope, props.ipAddress, ipAddress, gateway);
+  const cidr = hostCidr(ipAddress);
+  return { definition: { ipResource: [{ ipAddress }] }, key: `ip:${parseCidr(cidr)?.text ?? cidr}`, destinationCidr: cidr };
+}
+
+function checkArnResource(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, arn: string, options: ArnResourceOptions): CheckedDefinition {
+  if (arn === undefined || arn === null) throw new ValidationError(scope, props.arn, arn, "an RDS DB instance or cluster ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
+  checkString(scope, props.arn, arn);
+  // The gateway and the database are in one region: the gateway's provider's.
+  checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
+  const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
+  if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {
+    throw new ValidationError(scope, props.securityGroupPorts, [], "at least one port the resource listens on, or leave securityGroupPorts unset (then open the security groups yourself)");
+  }
+  return { definition: { arnResource: [{ arn }] }, key: `arn:${arn}`, securityGroupPorts };
+}
+
+/** Fails when the gateway has no IP family in common with the resource. */
+function checkReachable(scope: IConstruct, prop: string, received: string, resourceType: ResourceIpAddressType, gateway: IResourceGateway): void {
+  const gatewayType = gateway.ipAddressType;
+  if (gatewayType === undefined || isUnresolved(gatewayType) || isUnresolved(resourceType) || sharesIpFamily(gatewayType, resourceType)) return;
+  throw new ValidationError(scope, prop, received, `a resource reachable over the gateway's ipAddressType ${gatewayType}`);
+}
+
+/**
+ * An IP resource is in the gateway's VPC, or in a range the gateway
+ * declares reachable (peered VPCs, on-premises networks): the gateway sends
+ * its traffic through the VPC's routes and nowhere else. Skipped when the
+ * VPC block of the address's family is unknown at synth.
+ */
+function checkInGatewayNetworks(scope: IConstruct, prop: string, ipAddress: string, gateway: IResourceGateway): void {
+  const vpc = gateway.vpc;
+  if (vpc === undefined) return;
+  const family = familyOf(ipAddress);
+  const vpcBlock = family === "ipv6" ? vpc.ipv6CidrBlock : vpc.cidrBlock;
+  if (vpcBlock !== undefined && isUnresolved(vpcBlock)) return;
+  const networks = [...(vpcBlock === undefined ? [] : [vpcBlock]), ...(gateway.reachableCidrs ?? []).filter((c) => !isUnresolved(c))];
+  if (networks.some((network) => cidrContains(network, ipAddress))) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    ipAddress,
+    `an address in the gateway's VPC (${vpcBlock ?? `no ${family} block`}) or in a range its reachableCidrs declare (peered VPCs, on-premises networks${gateway.reachableCidrs?.length ? `: ${gateway.reachableCidrs.join(", ")}` : ""})`,
+  );
+}

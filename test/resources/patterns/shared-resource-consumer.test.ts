@@ -1,0 +1,57 @@
+import { Port } from "../../../modules/core";
+import { ResourceConfiguration, SharedResourceConsumer, SharedResourceConsumerProps } from "../../../modules/resources";
+import { Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, stackWithProvider, synthJson } from "../../helpers";
+
+const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
+const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
+
+function consumer(extra: Partial<SharedResourceConsumerProps> = {}) {
+  const stack = stackWithProvider();
+  const provider = stack.node.findChild("aws") as SharedResourceConsumerProps["provider"];
+  const vpc = new Vpc(stack, "Vpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+  const resourceConfiguration = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "OrdersDb", { resourceConfigurationArn: CONFIG_ARN, ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"] });
+  const access = new SharedResourceConsumer(stack, "Access", { resourceConfiguration, acceptShare: { resourceShareArn: SHARE_ARN }, vpc, provider, ...extra });
+  return { stack, access };
+}
+
+describe("SharedResourceConsumer", () => {
+  test("the partner's half alone: accepts the share by ARN, then the endpoint to the configuration ARN opens the published port", () => {
+    const { stack, access } = consumer({ tags: { partner: "acme" } });
+    const json = synthJson(stack);
+    expect(Object.values(json.resource.aws_ram_resource_share_accepter)).toEqual([expect.objectContaining({ share_arn: SHARE_ARN })]);
+    const endpoint = Object.values(json.resource.aws_vpc_endpoint)[0] as Json;
+    expect(endpoint).toMatchObject({ vpc_endpoint_type: "Resource", resource_configuration_arn: CONFIG_ARN, depends_on: [expect.stringMatching(/^aws_ram_resource_share_accepter\./)], tags: expect.objectContaining({ partner: "acme" }) });
+    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432 })]);
+    expect(access.accepter).toBeDefined();
+  });
+
+  test("inside the organization: nothing to accept", () => {
+    const { stack, access } = consumer({ acceptShare: undefined });
+    expect(access.accepter).toBeUndefined();
+    expect(synthJson(stack).resource.aws_ram_resource_share_accepter).toBeUndefined();
+  });
+
+  describe("fails when", () => {
+    test("the configuration is a service network by ARN: the endpoint would reach a whole network", () => {
+      expectValidationError(
+        () => consumer({ resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" } }),
+        "resourceConfiguration.resourceConfigurationArn",
+        "servicenetwork",
+      );
+    });
+
+    test("the share to accept is not a RAM share ARN, or of another region", () => {
+      expectValidationError(() => consumer({ acceptShare: { resourceShareArn: CONFIG_ARN } }), "acceptShare.resourceShareArn", "resourceconfiguration");
+      expectValidationError(() => consumer({ acceptShare: { resourceShareArn: SHARE_ARN.replace("us-east-1", "eu-west-1") } }), "acceptShare.resourceShareArn", "eu-west-1");
+    });
+
+    test("the endpoint's ports overlap", () => {
+      expectValidationError(() => consumer({ ports: [Port.range(5432, 5440), Port.tcp(5433)] }), "ports[1]", "5433");
+    });
+
+    test("the share is accepted without a provider to accept it with", () => {
+      expectValidationError(() => consumer({ provider: undefined }), "provider", "undefined");
+    });
+  });
+});
