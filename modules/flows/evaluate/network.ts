@@ -287,7 +287,8 @@ export function workloadAdmission(
       ? declared.map((id) => model.securityGroup(id)).filter((g): g is SecurityGroupEntity => g !== undefined)
       : model.securityGroups.filter((g) => g.vpcId === vpcId || (g.external && g.vpcId === undefined));
   for (const group of candidates) {
-    const byCidr = !group.external || group.vpcId !== undefined;
+    // A declared group (the workload's own) admits by CIDR wherever it is; a guessed external one only by reference.
+    const byCidr = declared !== undefined || !group.external || group.vpcId !== undefined;
     const rule = group.ingress.find(
       (r) =>
         rulePermits(r, protocol, port) &&
