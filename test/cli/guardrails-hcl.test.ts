@@ -28,6 +28,7 @@ const EXPECTED = [
   "PN-LT4 MEDIUM aws_vpclattice_service_network.open: no aws_vpclattice_access_log_subscription targets the service network",
   "PN-VPC1 MEDIUM aws_vpc.legacy: the VPC's default security group is not managed, so it keeps AWS's allow-all rules",
   "PN-VPC2 MEDIUM aws_vpc.legacy: the VPC has no aws_flow_log",
+  "PN-LOGS1 MEDIUM aws_cloudwatch_log_group.lattice: the log group has no kms_key_id: CloudWatch's service key encrypts it",
   "PN-RAM2 MEDIUM aws_ram_resource_share.partner: allow_external_principals is true",
 ];
 

@@ -61,7 +61,7 @@ describe(`${COMMAND} over a plan`, () => {
   it("--fail-on high fails on HIGH findings only; --format json prints the findings", () => {
     expect(run([PLAN, "--fail-on", "high"]).status).toBe(1);
     const findings = JSON.parse(run([PLAN, "--format=json", "--pack", "scanner-parity"]).out) as Finding[];
-    expect(findings.map((f) => f.ruleId).sort()).toEqual(["PN-SG3", "PN-VPC1", "PN-VPC2"]);
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(["PN-LOGS1", "PN-SG3", "PN-VPC1", "PN-VPC2"]);
   });
 });
 

@@ -37,7 +37,7 @@ describe("rules", () => {
   it("have unique IDs in the PN-<area><n> scheme, an explanation and a fix", () => {
     expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
     for (const rule of ALL_RULES) {
-      expect(rule.id).toMatch(/^PN-(EP|ES|SG|LB|LT|RC|RAM|VPC)\d+$/);
+      expect(rule.id).toMatch(/^PN-(EP|ES|SG|LB|LT|RC|RAM|VPC|LOGS)\d+$/);
       expect(rule.explanation.length).toBeGreaterThan(40);
       expect(rule.fix.length).toBeGreaterThan(10);
       expect(rule.resourceTypes.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { Rule } from "../rule";
 import { EndpointServiceAcceptanceRequired } from "./es/EndpointServiceAcceptanceRequired";
 import { EndpointServiceNoWildcardPrincipal } from "./es/EndpointServiceNoWildcardPrincipal";
+import { LogGroupKmsEncrypted } from "./logs/LogGroupKmsEncrypted";
 import { LoadBalancerAccessLogs } from "./lb/LoadBalancerAccessLogs";
 import { LoadBalancerCrossZone } from "./lb/LoadBalancerCrossZone";
 import { LoadBalancerDeletionProtection } from "./lb/LoadBalancerDeletionProtection";
@@ -29,6 +30,7 @@ import { ServiceNetworkAccessLogs } from "./lt/ServiceNetworkAccessLogs";
 import { ServiceNetworkVpcAssociationSecurityGroups } from "./lt/ServiceNetworkVpcAssociationSecurityGroups";
 
 export {
+  LogGroupKmsEncrypted,
   EndpointServiceAcceptanceRequired,
   EndpointServiceNoWildcardPrincipal,
   InterfaceEndpointSecurityGroup,
@@ -87,6 +89,7 @@ export const ALL_RULES: readonly Rule[] = [
   ResourceNetworkWithoutAuthPolicy,
   VpcDefaultSecurityGroupRestricted,
   VpcFlowLogsEnabled,
+  LogGroupKmsEncrypted,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,
 ];
