@@ -49,6 +49,16 @@ export function usageProgram(usage: string): string {
   return program;
 }
 
+/** The program's endpoint in the imported VPC: in the subnets of the list variable, in that VPC. */
+function checkImportedVpcEndpoint(synthName: string, json: { resource: Record<string, Record<string, { vpc_id?: string; subnet_ids?: string[] }>> }): void {
+  const endpoints = Object.values(json.resource.aws_vpc_endpoint ?? {}).filter((endpoint) => endpoint.vpc_id === "${var.legacy_vpc_id}");
+  const subnets = endpoints.flatMap((endpoint) => endpoint.subnet_ids ?? []);
+  if (endpoints.length !== 1 || subnets.length === 0 || !subnets.every((subnet) => subnet.includes("var.legacy_private_subnet_ids"))) {
+    throw new Error(`${synthName}: expected one endpoint in var.legacy_vpc_id with subnets from var.legacy_private_subnet_ids, got ${JSON.stringify(endpoints)}`);
+  }
+  log(`${synthName}: the imported VPC's endpoint is in ${subnets.join(", ")}`);
+}
+
 /** The consumer's synths: the backend as its configuration chooses it, and the output format. */
 const SYNTHS = [
   { name: "local backend, JSON", format: "json", env: {} },
@@ -182,6 +192,7 @@ async function main(): Promise<void> {
           throw new Error(`${synth.name}: backend ${JSON.stringify(json.terraform.backend)}, expected ${JSON.stringify(EXPECTED_BACKENDS[backend])}`);
         }
         log(`${synth.name}: ${relative(project, file)}, ${Object.values(json.resource as Record<string, object>).length} resource types, backend ${JSON.stringify(json.terraform.backend)}`);
+        checkImportedVpcEndpoint(synth.name, json);
         // The bin as npm installs it: shebang, executable bit, dist/cli in the tarball. Exits non-zero on findings.
         run(join(project, "node_modules", ".bin", "cdktf-pn-guardrails"), [relative(project, outdir)], { cwd: project, stdio: ["ignore", "inherit", "inherit"] });
       } else {
