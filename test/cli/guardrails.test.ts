@@ -45,7 +45,7 @@ describe(`${COMMAND} over a plan`, () => {
   it("prints a line per finding and exits 1 on unsuppressed findings", () => {
     const { status, out } = run([PLAN]);
     expect(status).toBe(1);
-    expect(out).toContain(`FAIL ${PLAN}: 8 finding(s), 0 suppressed`);
+    expect(out).toContain(`FAIL ${PLAN}: 9 finding(s), 0 suppressed`);
     expect(out).toContain("  PN-SG3 NoPublicIngress [HIGH]    module.web.aws_vpc_security_group_ingress_rule.https: ingress tcp 443 from 0.0.0.0/0");
   });
 
