@@ -141,7 +141,7 @@ describe("NetworkLoadBalancer", () => {
   test("warns above the listener quota", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
-    const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: {} }) }));
+    const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: { api: "i-0123456789abcdef0" } }) }));
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners });
     expect(nlb.node.metadata.some((m) => m.type === "@cdktf/warn" && String(m.data).includes("51 listeners"))).toBe(true);
   });
@@ -206,7 +206,8 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("an ingress peer is the whole internet", () => {
-      expectValidationError(() => nlbStack({ ingressPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressRules.peer", '"0.0.0.0/0"');
+      expectValidationError(() => nlbStack({ ingressPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressPeers[0]", '"0.0.0.0/0"');
+      expectValidationError(() => nlbStack({ clients: [Peer.cidr("0.0.0.0/0")] }), "clients[0]", '"0.0.0.0/0"');
     });
 
     test("dualstack is asked for on IPv4-only subnets", () => {
