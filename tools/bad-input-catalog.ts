@@ -306,9 +306,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
   },
 
   // privatelink
-  { module: "privatelink", api: "EndpointService", cause: "An endpoint service without a load balancer", fix: "Give networkLoadBalancer (options), networkLoadBalancers or gatewayLoadBalancerArns.", path: "Service", prop: "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", received: '"none of them"', build: (s) => new EndpointService(s, "Service", {}) },
+  { module: "privatelink", api: "EndpointService", cause: "An endpoint service without a load balancer", fix: "Give loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(options), .existing([nlb]) or .gatewayLoadBalancer(gwlb).", path: "Service", prop: "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", received: '"none of them"', build: (s) => new EndpointService(s, "Service", {}) },
   { module: "privatelink", api: "EndpointServicePrincipal.account", cause: "An allowed account ID that is not 12 digits", fix: "Use the consumer's 12-digit account ID.", path: "Service", prop: "allowedPrincipals[0]", received: '"2222"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.account("2222")] }) },
-  { module: "privatelink", api: "EndpointService", cause: 'Principal "*" passed as an ordinary principal', fix: "Use the explicit any-principal opt-in, or better, list the consumer accounts.", path: "Service", prop: "allowedPrincipals[0]", received: '"*"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }) },
+  { module: "privatelink", api: "EndpointService", cause: 'Principal "*" passed as an ordinary principal', fix: 'Use allowAnyPrincipal: OptOut.because("<why>"), or better, list the consumer accounts.', path: "Service", prop: "allowedPrincipals[0]", received: '"*"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }) },
   { module: "privatelink", api: "EndpointService", cause: "Acceptance off and no allowed principal", fix: "Keep acceptanceRequired true, or list who may connect.", path: "Service", prop: "allowedPrincipals", received: "[]", build: (s) => endpointService(s, { acceptanceRequired: false }) },
   { module: "privatelink", api: "EndpointService", cause: "A private DNS name that is not a DNS name", fix: "Use a name in a domain you can verify, such as api.example.com.", path: "Service", prop: "privateDnsName", received: '"localhost"', build: (s) => endpointService(s, { privateDnsName: "localhost" }) },
   { module: "privatelink", api: "EndpointService", cause: "A supported region that is not a region", fix: "Use region codes such as eu-west-1.", path: "Service", prop: "supportedRegions[0]", received: '"europe"', build: (s) => endpointService(s, { region: "us-east-1", supportedRegions: ["europe"] }) },
@@ -359,7 +359,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       }),
   },
   { module: "privatelink", api: "NetworkLoadBalancer", cause: 'A load balancer name starting with "internal-"', fix: "Pick a name that does not start with internal- (AWS reserves it).", path: "Nlb", prop: "name", received: '"internal-api"', build: (s) => nlb(s, { name: "internal-api" }) },
-  { module: "privatelink", api: "NetworkLoadBalancer", cause: "An ingress peer of the whole internet", fix: "Use the consumer CIDRs or leave the default (the VPC CIDR).", path: "Nlb/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => nlb(s, { ingressPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  { module: "privatelink", api: "NetworkLoadBalancer", cause: "A client of the whole internet", fix: "Use the consumer CIDRs or leave the default (the VPC CIDR).", path: "Nlb", prop: "clients[0]", received: '"0.0.0.0/0"', build: (s) => nlb(s, { clients: [Peer.cidr("0.0.0.0/0")] }) },
   {
     module: "privatelink",
     api: "ListenerTargets.ipAddresses",

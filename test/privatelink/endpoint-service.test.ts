@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { Vpc } from "../../modules/vpc";
-import { ANY_PRINCIPAL_OPT_IN, EndpointService, EndpointServicePrincipal, NetworkLoadBalancer } from "../../modules/privatelink";
+import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointService, EndpointServicePrincipal, NetworkLoadBalancer } from "../../modules/privatelink";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
 import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
@@ -188,7 +188,7 @@ describe("EndpointService", () => {
 
   describe("fails when", () => {
     test("no load balancer is given", () => {
-      expectValidationError(() => serviceStack({}, false), "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
+      expectValidationError(() => serviceStack({}, false), "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
     });
 
     test("both Network and Gateway Load Balancers are given", () => {
@@ -197,7 +197,7 @@ describe("EndpointService", () => {
         const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
         new EndpointService(stack, "Service", { networkLoadBalancers: [nlb], gatewayLoadBalancerArns: [GWLB_ARN] });
       };
-      expectValidationError(build, "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
+      expectValidationError(build, "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
     });
 
     test("a Gateway Load Balancer ARN is a Network Load Balancer's", () => {
@@ -224,14 +224,15 @@ describe("EndpointService", () => {
       expect(error.expected).toContain("without a path");
     });
 
-    test("* is given as a principal instead of through the opt-in", () => {
+    test("* is given as a principal instead of through the opt-out", () => {
       const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }), "allowedPrincipals[0]", '"*"');
-      expect(error.expected).toContain(ANY_PRINCIPAL_OPT_IN);
+      expect(error.expected).toContain(`${ANY_PRINCIPAL_OPT_OUT}: OptOut.because`);
     });
 
     test("a principal is listed twice", () => {
       const principal = EndpointServicePrincipal.account("222222222222");
-      expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals", "account-222222222222");
+      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals[1]", '"222222222222"');
+      expect(error.expected).toContain("allowedPrincipals[0]");
     });
 
     test("acceptance is off and no principal is allowed", () => {
