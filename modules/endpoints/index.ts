@@ -2,6 +2,7 @@ export * from "./aws-service";
 export { DnsRecordIpType, IVpcEndpoint, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
+export * from "./gateway-load-balancer-endpoint";
 export * from "./interface-endpoint";
 export * from "./resource-endpoint";
 export * from "./service-network-endpoint";
