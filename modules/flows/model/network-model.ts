@@ -578,6 +578,8 @@ export class NetworkModel {
         arn,
         port: this.num(block, "port"),
         targetType: this.text(block, "target_type") ?? "instance",
+        protocol: this.text(block, "protocol"),
+        healthCheckPort: healthCheckPortOf(doc.nested(block, "health_check")[0]?.port),
         vpcId: this.text(block, "vpc_id"),
         targets: targetsByGroup.get(arn) ?? [],
       });
@@ -920,4 +922,9 @@ function actionOf(action: Record<string, TfValue> | undefined): LatticeActionEnt
     weight: typeof t.weight === "number" ? t.weight : 100,
   }));
   return { kind: "forward", targetGroups: groups };
+}
+
+/** A health check's `port`: a number (as a string), or `traffic-port` (the target group's own). */
+function healthCheckPortOf(value: TfValue | undefined): number | undefined {
+  return typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
 }
