@@ -29,6 +29,7 @@ import {
   nameFromPath,
   optOutReason,
   parseArn,
+  parseCidr,
   partitionOfRegion,
   Port,
   providerOf,
@@ -436,7 +437,7 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   const seen = new Map<string, string>();
   for (const target of targets.targets) {
     if (isUnresolved(target.targetId)) continue;
-    const meaning = targetType === "ip" ? hostCidr(target.targetId) : String(target.targetId).toLowerCase();
+    const meaning = targetType === "ip" ? (parseCidr(hostCidr(target.targetId))?.text ?? target.targetId) : String(target.targetId).toLowerCase();
     const earlier = seen.get(meaning);
     if (earlier !== undefined) throw new ValidationError(scope, `${prop}.${target.name}`, target.targetId, `a target not already registered as ${prop}.${earlier}`);
     seen.set(meaning, target.name);
