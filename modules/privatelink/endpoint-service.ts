@@ -1,4 +1,4 @@
-import { Annotations, Fn, TerraformIterator, TerraformProvider } from "cdktf";
+import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
@@ -357,8 +357,11 @@ export class EndpointService extends Construct implements IEndpointService {
     const id = `Acceptances-${stableId(name)}`;
     if (this.node.tryFindChild(id) !== undefined) throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");
     const ids = checkList(this, prop, endpointIds) ?? [];
-    ids.forEach((endpointId, i) => checkResourceId(this, `${prop}[${i}]`, endpointId, "vpcEndpoint"));
-    checkNoDuplicate(this, ids, (i) => `${prop}[${i}]`, (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId), "an endpoint ID");
+    // A list only Terraform knows (a variable) is checked by Terraform: its items are no literals.
+    if (!Token.isUnresolved(ids)) {
+      ids.forEach((endpointId, i) => checkResourceId(this, `${prop}[${i}]`, endpointId, "vpcEndpoint"));
+      checkNoDuplicate(this, ids, (i) => `${prop}[${i}]`, (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId), "an endpoint ID");
+    }
     const each = TerraformIterator.fromList(ids as string[]);
     return new VpcEndpointConnectionAccepter(this, id, {
       provider: this.provider,
