@@ -1,7 +1,7 @@
-import { Fn, ITerraformDependable, Token } from "cdktf";
+import { Fn, IResolvable, ITerraformDependable, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
-import { AwsResourceProps, checkBoolean, checkInstance, checkItemCount, checkList, checkObject, checkRegion, checkUnique, requireProps, ValidationError } from "../../core";
+import { annotateForFlows, AwsResourceProps, checkBoolean, checkInstance, checkItemCount, checkList, checkObject, checkRegion, checkUnique, isUnresolved, requireProps, ValidationError } from "../../core";
 import { InterfaceEndpoint } from "../../endpoints";
 import { IpAddressType, ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
 import { EndpointConnectionAccepter, IOwnedEndpointService } from "../connection-accepter";
@@ -29,7 +29,7 @@ export class ConnectionAcceptance {
    * (`count`), so the first apply never asks AWS for private DNS on a
    * pending endpoint.
    */
-  public static whenAccepted(accepted: boolean): ConnectionAcceptance {
+  public static whenAccepted(accepted: boolean | IResolvable): ConnectionAcceptance {
     return new ConnectionAcceptance("signal", undefined, accepted);
   }
 
@@ -49,7 +49,7 @@ export class ConnectionAcceptance {
     /** @internal */
     public readonly service: IOwnedEndpointService | undefined,
     /** @internal */
-    public readonly accepted: boolean | undefined,
+    public readonly accepted: boolean | IResolvable | undefined,
   ) {}
 }
 
@@ -157,7 +157,10 @@ export class SaasConsumerEndpoint extends Construct {
     if (!privateDnsEnabled) return;
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
-    const verification = props.service instanceof EndpointService ? props.service.privateDnsVerification : undefined;
+    const owned = props.service instanceof EndpointService;
+    const verification = owned ? props.service.privateDnsVerification : undefined;
+    // A service known only by name: the flow analysis learns from the endpoint which name its private DNS answers.
+    if (!owned && props.service.privateDnsName !== undefined) annotateForFlows(this.endpoint.resource, "privateDnsName", props.service.privateDnsName);
     const waitFor: ITerraformDependable[] = [...(this.acceptance === undefined ? [] : [this.acceptance.resource]), ...(verification === undefined ? [] : [verification])];
     this.privateDns = new VpcEndpointPrivateDns(this, "PrivateDns", {
       provider: this.endpoint.provider,
@@ -197,7 +200,7 @@ function acceptanceOf(scope: IConstruct, props: SaasConsumerEndpointProps, priva
     if (given.kind === "accepter" && given.service?.acceptanceRequired !== true) {
       throw new ValidationError(scope, "acceptance", "ConnectionAcceptance.byAccepter", "ConnectionAcceptance.notRequired(): the service accepts endpoints by itself (acceptanceRequired is false)");
     }
-    if (given.kind === "signal") checkBoolean(scope, "acceptance.accepted", given.accepted);
+    if (given.kind === "signal" && !isUnresolved(given.accepted)) checkBoolean(scope, "acceptance.accepted", given.accepted as boolean);
     return given;
   }
   if (props.service instanceof EndpointService) return props.service.acceptanceRequired ? ConnectionAcceptance.byAccepter(props.service) : ConnectionAcceptance.notRequired();
