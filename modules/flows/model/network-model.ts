@@ -145,6 +145,22 @@ export class NetworkModel {
     return undefined;
   }
 
+  /** The entity an ID (`subnet-…`, `sg-…`, a synthetic one) stands for, of any kind; undefined when none has it. */
+  public entityWithId(id: string):
+    | {
+        /** The collection it is in. */
+        readonly kind: string;
+        /** The entity. */
+        readonly entity: ModelEntity;
+      }
+    | undefined {
+    for (const [kind, list] of Object.entries(this.collections())) {
+      const found = list.find((e) => (e as ModelEntity & { readonly id?: unknown }).id === id);
+      if (found !== undefined) return { kind, entity: found };
+    }
+    return undefined;
+  }
+
   /** Every collection by entity kind, for lookups and listings. */
   public collections(): Record<string, readonly ModelEntity[]> {
     return {
