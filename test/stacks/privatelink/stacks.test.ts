@@ -29,14 +29,15 @@ const ingressFrom = (json: Json, groupAddressPart: string): Json[] =>
   all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes(groupAddressPart));
 
 describe("PrivateLink example stacks", () => {
-  test("cover ES-1 to ES-5 and DEP-2 in the catalog, with lowercase kebab names prefixed by their main use case", () => {
+  test("cover ES-1 to ES-5, DEP-1 and DEP-2 in the catalog, with lowercase kebab names prefixed by their main use case", () => {
     const entries = catalog(privateLinkStacks);
-    expect(entries.map((e) => e.id)).toEqual(["ES-1", "ES-2", "ES-3", "ES-4", "ES-5", "DEP-2"]);
+    expect(entries.map((e) => e.id)).toEqual(["ES-1", "ES-2", "ES-3", "ES-4", "ES-5", "DEP-1", "DEP-2"]);
     for (const stack of privateLinkStacks) {
       expect(stack.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(stack.name.startsWith(stack.useCases[0].toLowerCase().replace("-", ""))).toBe(true);
     }
-    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer"]);
+    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer", "dep2-gwlb-inspection"]);
+    expect(entries.find((e) => e.id === "DEP-1")!.stacks).toEqual(["dep2-gwlb-inspection"]);
   });
 
   test("es1-internal-api: both teams' endpoints in their own accounts, each accepted, each resolving the certificate's name; the NLB admits only the team VPCs on 443", () => {
@@ -162,6 +163,32 @@ describe("PrivateLink example stacks", () => {
     expect(analystsEgress.map((r) => r.from_port).sort()).toEqual([443, 443, 5439, 5439]);
     for (const rule of analystsEgress) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.Analytics_Consumer-(marketing|finance)_Endpoint_SecurityGroup_/);
     expect(all(json, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "A", "AAAA", "AAAA"]);
+  });
+
+  test("dep2-gwlb-inspection: a Gateway Load Balancer service allowing the workload account only; the tier and the application subnets route to each other through the endpoint of the tier subnet's zone", () => {
+    const json = synth("dep2-gwlb-inspection");
+    expect(only(json, "aws_lb")).toMatchObject({ load_balancer_type: "gateway", enable_deletion_protection: true });
+    expect(only(json, "aws_lb_target_group")).toMatchObject({ protocol: "GENEVE", port: 6081, target_type: "ip", health_check: { protocol: "HTTP", port: "80", path: "/healthz" } });
+    expect(all(json, "aws_lb_target_group_attachment").map((a) => a.target_id).sort()).toEqual(["10.100.0.10", "10.100.1.10"]);
+    expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::222222222222:root"] });
+    const endpoints = all(json, "aws_vpc_endpoint");
+    expect(endpoints.map((e) => [e.vpc_endpoint_type, e.provider])).toEqual([
+      ["GatewayLoadBalancer", "aws.workloads"],
+      ["GatewayLoadBalancer", "aws.workloads"],
+    ]);
+    // Exactly the two endpoints are accepted, by the service owner's credentials.
+    const accepters = all(json, "aws_vpc_endpoint_connection_accepter");
+    expect(accepters.map((a) => a.provider)).toEqual([undefined, undefined]);
+    expect(accepters.map((a) => String(a.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]).sort()).toEqual(["Endpoint-use1-az1", "Endpoint-use1-az2"]);
+    // Both directions of every pair take the endpoint of the tier subnet's zone.
+    const routes = all(json, "aws_route").map((r) => [r.destination_cidr_block, String(r.route_table_id).match(/(PrivateRoutes|TierRoutes)-use1-az\d/)![0], String(r.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]]);
+    expect(routes).toEqual(expect.arrayContaining([
+      ["10.110.10.0/24", "PrivateRoutes-use1-az2", "Endpoint-use1-az1"],
+      ["10.110.1.0/24", "TierRoutes-use1-az1", "Endpoint-use1-az1"],
+      ["10.110.11.0/24", "PrivateRoutes-use1-az1", "Endpoint-use1-az2"],
+      ["10.110.0.0/24", "TierRoutes-use1-az2", "Endpoint-use1-az2"],
+    ]));
+    expect(routes).toHaveLength(8);
   });
 
   test.each(privateLinkStacks.map((s) => s.name))("%s keeps its Terraform addresses", (name) => {
