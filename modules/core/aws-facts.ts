@@ -23,6 +23,8 @@ export const AWS_DEFAULT_QUOTAS = {
   associationsPerServiceNetwork: 500,
   /** CHILD resource configurations per GROUP (L-9BC96FEF). */
   childrenPerResourceConfigurationGroup: 60,
+  /** Inbound, and outbound, rules per security group, counted per address family (L-0EA8095F). */
+  rulesPerSecurityGroupDirection: 60,
 } as const;
 
 /** Hard limits: AWS rejects anything beyond them. */
@@ -50,3 +52,6 @@ export const VPC_LATTICE_SOURCE_CIDRS = {
   /** IPv6 source range of VPC Lattice traffic to targets (IPV6 target groups). */
   ipv6: "fd00:ec2:80::/64",
 } as const;
+
+/** The retention periods CloudWatch Logs accepts for a log group, in days (0 keeps entries forever). */
+export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

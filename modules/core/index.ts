@@ -3,6 +3,7 @@ export * from "./arns";
 export * from "./errors";
 export * from "./formats";
 export * from "./identifiers";
+export * from "./kms";
 export * from "./ports";
 export * from "./opt-out";
 export * from "./policy";

@@ -3,7 +3,12 @@ import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAccountRootArn, isIamPrincipalArn } from "./arns";
 import { isAccountId } from "./formats";
+import { checkInstance, checkList, checkObject, checkString } from "./shapes";
 import { isUnresolved } from "./tokens";
+import { checkOneOf, checkPattern, requireValue } from "./validation";
+
+/** An IAM action (`s3:GetObject`, `s3:Get*`, `vpc-lattice-svcs:Invoke`) or `*`. */
+const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 
 /**
  * A typed IAM policy document rendered to JSON at synth time. We never use
@@ -43,7 +48,11 @@ export class PolicyPrincipal {
 
   /** An AWS service principal such as `vpc-lattice.amazonaws.com`. */
   public static service(name: string): PolicyPrincipal {
-    return new PolicyPrincipal("Service", name);
+    return new PolicyPrincipal("Service", name, (scope, prop) => {
+      if (!isUnresolved(name) && (typeof name !== "string" || !/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(name))) {
+        throw new ValidationError(scope, prop, name, "an AWS service principal such as vpc-lattice.amazonaws.com");
+      }
+    });
   }
 
   private constructor(
@@ -105,15 +114,19 @@ export class PolicyStatement {
     return anyone && (this.props.effect ?? "Allow") === "Allow" && Object.keys(conditions).length === 0;
   }
 
-  /** The statement as IAM JSON; single-item Action and Resource lists collapse to strings, Resource defaults to `*`. */
-  public toJson(): Record<string, unknown> {
+  /**
+   * The statement as IAM JSON; single-item Action and Resource lists
+   * collapse to strings, Resource defaults to `*`, and a trust policy's
+   * statement has none (IAM refuses a Resource in a role's trust policy).
+   */
+  public toJson(options: { readonly trustPolicy?: boolean } = {}): Record<string, unknown> {
     const { sid, effect, actions, resources, principals, conditions } = this.props;
     return {
       ...(sid === undefined ? {} : { Sid: sid }),
       Effect: effect ?? "Allow",
       ...(principals === undefined ? {} : { Principal: renderPrincipals(principals) }),
       Action: actions.length === 1 ? actions[0] : [...actions],
-      Resource: resources === undefined ? "*" : resources.length === 1 ? resources[0] : [...resources],
+      ...(options.trustPolicy === true ? {} : { Resource: resources === undefined ? "*" : resources.length === 1 ? resources[0] : [...resources] }),
       ...(conditions === undefined ? {} : { Condition: conditions }),
     };
   }
@@ -134,6 +147,8 @@ export interface RenderOptions {
   readonly maxCharacters?: number;
   /** Reject `Principal: "*"` without a condition. @default false */
   readonly forbidUnconditionalAnyone?: boolean;
+  /** A role's trust policy: no Resource element, and no statement may name resources. @default false */
+  readonly trustPolicy?: boolean;
 }
 
 /** An IAM policy document (Version 2012-10-17) built from typed statements, for endpoint, auth and bucket policies. */
@@ -150,25 +165,58 @@ export class PolicyDocument {
     return this;
   }
 
+  /**
+   * Fails unless a statement's Sid is letters and digits (what every IAM
+   * policy type accepts) and no other statement of the document has it.
+   */
+  private checkSid(scope: IConstruct, where: string, sid: string | undefined, index: number, sids: Map<string, number>): void {
+    if (sid === undefined || isUnresolved(sid)) return;
+    checkPattern(scope, `${where}.sid`, checkString(scope, `${where}.sid`, sid), /^[A-Za-z0-9]+$/, "a Sid of letters and digits only, as IAM requires");
+    const first = sids.get(sid);
+    if (first !== undefined) throw new ValidationError(scope, `${where}.sid`, sid, `a Sid no other statement uses (statements[${first}] has it)`);
+    sids.set(sid, index);
+  }
+
   /** Validates the document for the given use and renders compact JSON. */
   public render(scope: IConstruct, prop: string, options: RenderOptions): string {
     if (this.statements.length === 0) {
       throw new ValidationError(scope, prop, "an empty policy document", "at least one statement");
     }
+    const sids = new Map<string, number>();
     this.statements.forEach((statement, index) => {
       const where = `${prop}.statements[${index}]`;
-      if (statement.props.actions.length === 0) {
+      checkInstance(scope, where, statement, (v): v is PolicyStatement => v instanceof PolicyStatement, "new PolicyStatement({ actions, ... })");
+      const props = requireValue(scope, where, checkObject(scope, where, statement.props), "the statement's props");
+      const actions = requireValue(scope, `${where}.actions`, checkList(scope, `${where}.actions`, props.actions), "IAM actions such as s3:GetObject");
+      if (actions.length === 0) {
         throw new ValidationError(scope, `${where}.actions`, [], "at least one action such as s3:GetObject");
       }
-      if (options.requirePrincipal && (statement.props.principals ?? []).length === 0) {
+      actions.forEach((action, i) => checkPattern(scope, `${where}.actions[${i}]`, checkString(scope, `${where}.actions[${i}]`, action), ACTION, 'an IAM action such as s3:GetObject, s3:Get*, or "*"'));
+      checkOneOf(scope, `${where}.effect`, props.effect, ["Allow", "Deny"]);
+      checkList(scope, `${where}.resources`, props.resources);
+      checkObject(scope, `${where}.conditions`, props.conditions);
+      if (options.trustPolicy === true && props.resources !== undefined) {
+        throw new ValidationError(scope, `${where}.resources`, props.resources, "no resources: a role's trust policy names who may assume it, not resources");
+      }
+      this.checkSid(scope, where, props.sid, index, sids);
+      const principals = checkList(scope, `${where}.principals`, props.principals) ?? [];
+      if (options.requirePrincipal && principals.length === 0) {
         throw new ValidationError(scope, `${where}.principals`, undefined, "a principal: this is a resource policy, and AWS rejects statements without one");
       }
-      statement.props.principals?.forEach((p, i) => p.validate(scope, `${where}.principals[${i}]`));
+      const seen = new Map<string, number>();
+      principals.forEach((p, i) => {
+        checkInstance(scope, `${where}.principals[${i}]`, p, (v): v is PolicyPrincipal => v instanceof PolicyPrincipal, "PolicyPrincipal.account, .arn, .service or .anyone");
+        p.validate(scope, `${where}.principals[${i}]`);
+        const key = `${p.type} ${p.value}`;
+        const first = seen.get(key);
+        if (first !== undefined && !isUnresolved(p.value)) throw new ValidationError(scope, `${where}.principals[${i}]`, p.value, `each principal once (principals[${first}] is the same)`);
+        seen.set(key, i);
+      });
       if (options.forbidUnconditionalAnyone && statement.isUnconditionalAnyone) {
         throw new ValidationError(scope, `${where}.principals`, "*", "specific principals, or a condition that narrows Principal \"*\" (for example aws:PrincipalOrgID)");
       }
     });
-    const json = JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map((s) => s.toJson()) });
+    const json = JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map((s) => s.toJson({ trustPolicy: options.trustPolicy })) });
     if (options.maxCharacters !== undefined && json.length > options.maxCharacters) {
       throw new ValidationError(scope, prop, `a policy of ${json.length} characters`, `at most ${options.maxCharacters} characters`);
     }

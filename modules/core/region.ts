@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "./errors";
+import { isUnresolved } from "./tokens";
 import { checkRegion } from "./validation";
 
 /**
@@ -19,6 +20,17 @@ export function resolveRegion(scope: IConstruct, explicit: string | undefined, p
   }
   checkRegion(scope, "region", region);
   return region;
+}
+
+/**
+ * The literal region of the AWS provider resources of `scope` are created
+ * with (the given one, else the stack's default AWS provider), for checks
+ * that compare literals with it (AZs, ARNs); undefined when the provider has
+ * no literal region or there is none.
+ */
+export function literalRegionOf(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
+  const region = regionOfProvider(provider ?? defaultAwsProvider(scope));
+  return region === undefined || isUnresolved(region) ? undefined : region;
 }
 
 function regionOfProvider(provider: TerraformProvider | undefined): string | undefined {

@@ -1,10 +1,10 @@
-import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
+import { CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws-facts";
 import { isAccountId, isDnsName, isPort, isRegion } from "./formats";
 import { parsePortRange, PortRange } from "./ports";
-import { isUnresolved } from "./tokens";
+import { isUnresolved, isUnresolvedList } from "./tokens";
 
 /**
  * Validators used by every construct's constructor. Each one returns quietly
@@ -116,6 +116,12 @@ export function checkExactlyOne(scope: IConstruct, props: Record<string, unknown
   return given[0][0];
 }
 
+/** Fails unless the value is a retention period CloudWatch Logs accepts (365, not 360). */
+export function checkLogRetentionDays(scope: IConstruct, prop: string, value: number | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(value)) throw new ValidationError(scope, prop, value, `a retention CloudWatch Logs accepts: one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} days`);
+}
+
 /** Fails unless the value is an IPv4 address such as 10.0.1.25. */
 export function checkIpv4Address(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isIpv4Address, "an IPv4 address such as 10.0.1.25");
@@ -141,6 +147,12 @@ export function checkRestrictedCidr(scope: IConstruct, prop: string, value: stri
 /** Fails unless the value is an IPv4 CIDR block with the host bits zero (10.0.0.0/16, not 10.0.0.5/16). */
 export function checkIpv4Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
   checkPredicate(scope, prop, value, isIpv4Cidr, "an IPv4 CIDR block such as 10.0.0.0/16");
+  if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
+}
+
+/** Fails unless the value is an IPv6 CIDR block with the host bits zero (2001:db8::/56). */
+export function checkIpv6Cidr(scope: IConstruct, prop: string, value: string | undefined): void {
+  checkPredicate(scope, prop, value, isIpv6Cidr, "an IPv6 CIDR block such as 2600:1f18:abcd:1200::/56");
   if (value !== undefined && !isUnresolved(value)) checkNetworkCidr(scope, prop, value);
 }
 
@@ -174,9 +186,4 @@ export function checkPortRange(scope: IConstruct, prop: string, value: string): 
     throw new ValidationError(scope, prop, value, 'a port ("5432") or an ascending range ("8000-8100") of ports from 1 to 65535');
   }
   return range;
-}
-
-/** A list whose length only Terraform knows (a list token); single token items keep the length known. */
-function isUnresolvedList(values: readonly unknown[]): boolean {
-  return Token.isUnresolved(values);
 }

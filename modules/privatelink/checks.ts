@@ -1,22 +1,5 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { isUnresolved, ValidationError } from "../core";
-
-/**
- * The region resources of a construct are created in, when it is a literal
- * at synth: the explicit one, else the literal region of the provider in
- * use (given, else the stack's default AWS provider). Undefined when only
- * Terraform knows it: the checks that need it (ARNs in the stack's region)
- * are then skipped, as for any token.
- * @internal
- */
-export function knownRegion(scope: IConstruct, explicit: string | undefined, provider: TerraformProvider | undefined): string | undefined {
-  if (explicit !== undefined) return isUnresolved(explicit) ? undefined : explicit;
-  const used = provider ?? TerraformStack.of(scope).node.children.find((child): child is AwsProvider => child instanceof AwsProvider && child.alias === undefined);
-  const region = used instanceof AwsProvider ? used.region : undefined;
-  return region === undefined || isUnresolved(region) ? undefined : region;
-}
+import { ValidationError } from "../core";
 
 /**
  * Fails on the first item that means the same as an earlier one (the same

@@ -25,6 +25,7 @@ import {
   isDnsName,
   isUnresolved,
   isWildcardDnsName,
+  literalRegionOf,
   nameFromPath,
   OptOut,
   optOutReason,
@@ -40,7 +41,7 @@ import {
 } from "../core";
 import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
 import { IHostedZone } from "../vpc";
-import { checkNoDuplicate, knownRegion } from "./checks";
+import { checkNoDuplicate } from "./checks";
 import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointServicePrincipal } from "./principals";
@@ -265,7 +266,7 @@ export class EndpointService extends Construct implements IEndpointService {
     // The service lives in the account of the load balancer it creates, unless told otherwise.
     this.provider = providerOf(props, frontedBy.create?.vpc);
     checkRegion(this, "region", props.region);
-    const homeRegion = props.supportedRegions === undefined ? knownRegion(this, props.region, this.provider) : resolveRegion(this, props.region, this.provider);
+    const homeRegion = props.supportedRegions === undefined ? (props.region === undefined ? literalRegionOf(this, this.provider) : isUnresolved(props.region) ? undefined : props.region) : resolveRegion(this, props.region, this.provider);
     this.region = homeRegion;
     const partition = homeRegion === undefined ? undefined : partitionOfRegion(homeRegion);
     const anyPrincipal = this.anyPrincipalReason(props);

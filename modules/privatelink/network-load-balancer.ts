@@ -26,6 +26,7 @@ import {
   isIpv4Cidr,
   isNetworkCidr,
   isUnresolved,
+  literalRegionOf,
   nameFromPath,
   optOutReason,
   parseArn,
@@ -38,7 +39,6 @@ import {
   ValidationError,
 } from "../core";
 import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
-import { knownRegion } from "./checks";
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
@@ -220,7 +220,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       });
     }
     this.provider = providerOf(props, props.vpc);
-    validateListeners(this, props.listeners, props.vpc, knownRegion(this, undefined, this.provider));
+    validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
     const clients = this.clientsOf(props);
     checkAccessLogs(this, props.accessLogs);
     this.listenerPorts = props.listeners.map((l) => l.port);

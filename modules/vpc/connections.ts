@@ -97,20 +97,15 @@ export class Connections implements IConnectable {
     const own = this.managedGroups(prop);
     const peers = other instanceof Peer ? [other] : other.connections.securityGroups.map((group) => peerOf(group));
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
-    const rule = (peer: Peer) => ({ peer, port: port.from, toPort: port.to === port.from ? undefined : port.to, protocol: options.protocol, description });
+    const rule = (peer: Peer) => ({ peer, ports: port, protocol: options.protocol, description });
+    const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);
     for (const group of own) {
-      for (const peer of peers) {
-        if (direction === "ingress") group.addIngressRule(rule(peer));
-        else group.addEgressRule(rule(peer));
-      }
+      for (const peer of peers) group.addRuleFor(this.owner, prop, here, rule(peer));
     }
     if (other instanceof Peer) return;
     // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
     for (const group of other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase)) {
-      for (const peer of own.map((g) => peerOf(g))) {
-        if (direction === "ingress") group.addEgressRule(rule(peer));
-        else group.addIngressRule(rule(peer));
-      }
+      for (const peer of own.map((g) => peerOf(g))) group.addRuleFor(this.owner, prop, there, rule(peer));
     }
   }
 

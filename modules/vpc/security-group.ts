@@ -1,28 +1,47 @@
-import { Construct } from "constructs";
+import { Annotations } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { SecurityGroup as SecurityGroupResource } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import {
+  AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkExactlyOne,
+  checkInstance,
   checkLength,
+  checkObject,
   checkOneOf,
   checkPattern,
   checkPort,
   checkResourceId,
-  checkRestrictedCidr,
+  checkString,
+  checkTags,
+  cidrsCoverAddressSpace,
   formatPortRange,
+  isAnyAddressCidr,
   isIpv6Cidr,
+  isNetworkCidr,
   isUnresolved,
   nameFromPath,
+  OptOut,
+  optOutReason,
+  parseCidr,
   Port,
+  PortRange,
   providerOf,
+  recordOptOut,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
+import { Connections, IConnectable } from "./connections";
 import { IVpc } from "./vpc";
+
+/** What EC2 accepts in security group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
+const DESCRIPTION_CHARACTERS = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
+const DESCRIPTION_EXPECTED = "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only (EC2 refuses other characters in security group descriptions)";
 
 /** A security group that rules can reference. */
 export interface ISecurityGroup {
@@ -35,15 +54,24 @@ export interface ISecurityGroup {
 /** The other side of a security-group rule. */
 export class Peer {
   /**
-   * An IPv4 or IPv6 CIDR; never the whole internet. A CIDR only Terraform
-   * knows (a reference) needs `options.family` when it is IPv6, and a
-   * `options.name` when one group has rules for several such CIDRs.
+   * An IPv4 or IPv6 CIDR; never the whole internet (unless the group has
+   * `allowInternetWideRules`). A CIDR only Terraform knows (a reference)
+   * needs `options.family` when it is IPv6, and a `options.name` when one
+   * group has rules for several such CIDRs.
    */
   public static cidr(cidr: string, options: CidrPeerOptions = {}): Peer {
     const unresolved = isUnresolved(cidr);
-    const key = options.name !== undefined ? stableId(options.name) : unresolved ? `cidr-${options.family ?? "ipv4"}` : stableId(cidr);
-    return new Peer(key, (scope, prop) => {
-      checkRestrictedCidr(scope, prop, cidr);
+    const key = options.name !== undefined ? stableId(options.name) : unresolved || typeof cidr !== "string" ? `cidr-${options.family ?? "ipv4"}` : stableId(cidr);
+    return new Peer(key, unresolved || typeof cidr !== "string" ? undefined : cidr, (scope, prop, anyAddressAllowed) => {
+      checkString(scope, prop, cidr);
+      checkOneOf(scope, `${prop}.family`, options.family, ["ipv4", "ipv6"]);
+      if (!unresolved) {
+        if (parseCidr(cidr) === undefined) throw new ValidationError(scope, prop, cidr, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
+        if (!isNetworkCidr(cidr)) throw new ValidationError(scope, prop, cidr, "a network address with the host bits zero (10.0.0.0/16, not 10.0.0.5/16), as AWS requires");
+        if (isAnyAddressCidr(cidr) && !anyAddressAllowed) {
+          throw new ValidationError(scope, prop, cidr, "a CIDR narrower than the whole internet (use the VPC CIDR or a security group), or allowInternetWideRules on the group");
+        }
+      }
       const ipv6 = unresolved ? options.family === "ipv6" : isIpv6Cidr(cidr);
       return ipv6 ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
     });
@@ -51,7 +79,12 @@ export class Peer {
 
   /** Members of another security group. `name` keys the rule's Terraform address. */
   public static securityGroup(group: ISecurityGroup, name: string): Peer {
-    return new Peer(`sg-${stableId(name)}`, () => ({ referencedSecurityGroupId: group.securityGroupId }));
+    return new Peer(`sg-${stableId(String(name))}`, undefined, (scope, prop) => {
+      checkObject(scope, prop, group);
+      requireValue(scope, `${prop}.securityGroupId`, group.securityGroupId, "a security group with an ID");
+      checkResourceId(scope, `${prop}.securityGroupId`, group.securityGroupId, "securityGroup");
+      return { referencedSecurityGroupId: group.securityGroupId };
+    });
   }
 
   /**
@@ -66,18 +99,28 @@ export class Peer {
 
   /** A managed prefix list, such as the VPC Lattice one. `name` keys the rule's Terraform address. */
   public static prefixList(prefixListId: string, name: string): Peer {
-    return new Peer(`pl-${stableId(name)}`, () => ({ prefixListId }));
+    return new Peer(`pl-${stableId(String(name))}`, undefined, (scope, prop) => {
+      checkResourceId(scope, prop, requireValue(scope, prop, prefixListId, "a managed prefix list ID such as pl-0123456789abcdef0"), "prefixList");
+      return { prefixListId };
+    });
+  }
+
+  /** True for a value made by one of the factories. */
+  public static isPeer(value: unknown): value is Peer {
+    return value instanceof Peer;
   }
 
   private constructor(
     /** Stable, address-safe name of the peer, part of each rule's construct ID. */
     public readonly key: string,
-    private readonly renderPeer: (scope: Construct, prop: string) => PeerFields,
+    /** The CIDR of a literal `Peer.cidr`, which rule sets are judged by together. */
+    public readonly cidr: string | undefined,
+    private readonly renderPeer: (scope: IConstruct, prop: string, anyAddressAllowed: boolean) => PeerFields,
   ) {}
 
   /** @internal */
-  public render(scope: Construct, prop: string): PeerFields {
-    return this.renderPeer(scope, prop);
+  public render(scope: IConstruct, prop: string, anyAddressAllowed = false): PeerFields {
+    return this.renderPeer(scope, prop, anyAddressAllowed);
   }
 }
 
@@ -100,9 +143,11 @@ interface PeerFields {
 export interface SecurityGroupRule {
   /** Source (ingress) or destination (egress): a CIDR, another security group or a managed prefix list. */
   readonly peer: Peer;
-  /** A single port. */
-  readonly port: number;
-  /** Last port of a range starting at `port`. @default - `port` only */
+  /** The ports: `Port.tcp(443)`, `Port.range(8000, 8100)`. Give ports, or the deprecated port. @default - the deprecated `port` (and `toPort`) */
+  readonly ports?: PortRange;
+  /** @deprecated Use ports: `Port.tcp(port)`. @default - ports */
+  readonly port?: number;
+  /** @deprecated Use ports: `Port.range(port, toPort)`. @default - `port` only */
   readonly toPort?: number;
   /** @default "tcp" */
   readonly protocol?: "tcp" | "udp";
@@ -110,23 +155,50 @@ export interface SecurityGroupRule {
   readonly description: string;
 }
 
-export interface SecurityGroupProps extends AwsResourceProps {
+/** Whether a group's rules may, alone or together, cover the whole internet. */
+interface InternetWideRules {
+  /** Props that take the opt-out: `allowInternetWideRules` of SecurityGroupProps and SecurityGroupAttributes. */
+  readonly allowInternetWideRules?: OptOut;
+}
+
+export interface SecurityGroupProps extends AwsResourceProps, InternetWideRules {
   /** The VPC the group belongs to (`vpc_id`); its provider is used unless `provider` is given. */
   readonly vpc: IVpc;
-  /** What the group protects; shown in the console and required by CKV_AWS_23. */
+  /** What the group protects; shown in the console and required by CKV_AWS_23. Up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
   readonly description: string;
-  /** @default - Terraform generates a unique name */
+  /** Up to 100 characters, not starting with `sg-`. @default - Terraform generates a unique name */
   readonly namePrefix?: string;
+  /**
+   * Let rules of this group, alone or together, admit (or reach) every
+   * address: `0.0.0.0/0`, or `0.0.0.0/1` plus `128.0.0.0/1`. Refused by
+   * default, since no private network needs it; the reason is recorded on
+   * the group.
+   * @default - refused
+   */
+  readonly allowInternetWideRules?: OptOut;
+  /** Tags of the group; `Name` comes from namePrefix or the construct path. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /** Attributes of a security group made elsewhere, for {@link SecurityGroup.fromSecurityGroupAttributes}. */
-export interface SecurityGroupAttributes {
+export interface SecurityGroupAttributes extends InternetWideRules {
   /** The group's ID (`sg-…`). */
   readonly securityGroupId: string;
   /** Its VPC's ID, so that constructs can refuse a group of another VPC. @default - unknown, those checks are skipped */
   readonly vpcId?: string;
   /** The provider (account) that owns the group: rules added here are created with it. @default - the stack's default provider */
   readonly provider?: AwsResourceProps["provider"];
+  /** Let rules added here cover the whole internet, as SecurityGroupProps.allowInternetWideRules. @default - refused */
+  readonly allowInternetWideRules?: OptOut;
+}
+
+/** A rule's CIDR, ports and protocol: what the internet-coverage check judges. */
+interface CidrRule {
+  readonly protocol: string;
+  readonly from: number;
+  readonly to: number;
+  readonly cidr: string;
+  readonly id: string;
 }
 
 /**
@@ -136,7 +208,7 @@ export interface SecurityGroupAttributes {
  * resource, keyed by direction, protocol, ports and peer, so a rule keeps
  * its Terraform address whoever adds it.
  */
-export abstract class SecurityGroupBase extends Construct implements ISecurityGroup {
+export abstract class SecurityGroupBase extends Construct implements ISecurityGroup, IConnectable {
   /** True for groups whose rules this library can add (created here or imported). */
   public static isSecurityGroupBase(value: unknown): value is SecurityGroupBase {
     return value instanceof SecurityGroupBase;
@@ -145,47 +217,111 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   public abstract readonly securityGroupId: string;
   public abstract readonly vpcId?: string;
   protected abstract readonly provider?: AwsResourceProps["provider"];
+  /** The reason rules may cover the whole internet; undefined when they may not. */
+  protected abstract readonly internetWideReason?: string;
+  private readonly cidrRules: Record<"Ingress" | "Egress", CidrRule[]> = { Ingress: [], Egress: [] };
+  private ownConnections?: Connections;
+
+  /** This group's connections: `group.connections.allowFrom(other, Port.tcp(443), "why")`. */
+  public get connections(): Connections {
+    this.ownConnections ??= new Connections(this, { securityGroups: [this] });
+    return this.ownConnections;
+  }
 
   /** Allows inbound traffic from `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addIngressRule(rule: SecurityGroupRule): void {
-    this.addRule("Ingress", rule);
+    this.addRuleFor(this, "ingressRules", "Ingress", rule);
   }
 
   /** Allows outbound traffic to `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addEgressRule(rule: SecurityGroupRule): void {
-    this.addRule("Egress", rule);
+    this.addRuleFor(this, "egressRules", "Egress", rule);
   }
 
-  private addRule(direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
-    const prop = `${direction.toLowerCase()}Rules`;
-    requireProps(this, rule, ["peer", "port", "description"]);
+  /**
+   * Adds a rule on behalf of `caller`, whose construct and `prop` errors
+   * name (an endpoint's `connections.allowFrom`, not this group's `ingressRules`).
+   * @internal
+   */
+  public addRuleFor(caller: IConstruct, prop: string, direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
+    checkObject(caller, prop, rule);
+    requireProps(caller, rule, ["peer", "description"]);
+    checkInstance(caller, `${prop}.peer`, rule.peer, Peer.isPeer, "Peer.cidr, Peer.securityGroup, Peer.prefixList or Peer.vpcLattice");
+    const ports = portsOf(caller, prop, rule);
     const protocol = rule.protocol ?? "tcp";
-    checkOneOf(this, `${prop}.protocol`, protocol, ["tcp", "udp"]);
-    checkPort(this, `${prop}.port`, rule.port);
-    checkPort(this, `${prop}.toPort`, rule.toPort);
-    if (!isUnresolved(rule.toPort) && rule.toPort !== undefined && rule.toPort < rule.port) {
-      throw new ValidationError(this, `${prop}.toPort`, rule.toPort, `a port not below port (${rule.port})`);
-    }
-    requireValue(this, `${prop}.description`, rule.description || undefined, "a description of why the rule exists");
-    checkLength(this, `${prop}.description`, rule.description, 1, 255);
-    const toPort = rule.toPort ?? rule.port;
-    const ports = formatPortRange(Port.range(rule.port, toPort));
-    const config = {
-      provider: this.provider,
-      securityGroupId: this.securityGroupId,
-      ipProtocol: protocol,
-      fromPort: rule.port,
-      toPort,
-      description: rule.description,
-      ...rule.peer.render(this, `${prop}.peer`),
-    };
-    const id = `${direction}-${protocol}-${ports}-${rule.peer.key}`;
+    checkOneOf(caller, `${prop}.protocol`, protocol, ["tcp", "udp"]);
+    requireValue(caller, `${prop}.description`, rule.description || undefined, "a description of why the rule exists");
+    checkString(caller, `${prop}.description`, rule.description);
+    checkLength(caller, `${prop}.description`, rule.description, 1, 255);
+    checkPattern(caller, `${prop}.description`, rule.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
+    const range = formatPortRange(ports);
+    const peer = rule.peer.render(caller, `${prop}.peer`, this.internetWideReason !== undefined);
+    const id = `${direction}-${protocol}-${range}-${rule.peer.key}`;
     if (this.node.tryFindChild(id) !== undefined) {
-      throw new ValidationError(this, prop, `${protocol} ${ports} with ${rule.peer.key}`, "each rule once (this one is already in the group)");
+      throw new ValidationError(caller, prop, `${protocol} ${range} with ${rule.peer.key}`, `each rule once (this one is already in ${this.node.path})`);
     }
-    if (direction === "Ingress") new VpcSecurityGroupIngressRule(this, id, config);
-    else new VpcSecurityGroupEgressRule(this, id, config);
+    if (rule.peer.cidr !== undefined) this.checkInternetCoverage(caller, prop, direction, { protocol, from: ports.from, to: ports.to, cidr: rule.peer.cidr, id });
+    const config = { provider: this.provider, securityGroupId: this.securityGroupId, ipProtocol: protocol, fromPort: ports.from, toPort: ports.to, description: rule.description, ...peer };
+    const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
+    if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined) recordOptOut(created, "internet_wide_rules", this.internetWideReason);
+    this.warnAboveRuleQuota(direction);
   }
+
+  /**
+   * Refuses a rule that, with the group's other CIDR rules of the same
+   * direction and protocol, admits every IPv4 or IPv6 address on some port:
+   * `0.0.0.0/1` and `128.0.0.0/1` open the internet as surely as `0.0.0.0/0`.
+   */
+  private checkInternetCoverage(caller: IConstruct, prop: string, direction: "Ingress" | "Egress", rule: CidrRule): void {
+    const rules = [...this.cidrRules[direction], rule];
+    this.cidrRules[direction] = rules;
+    if (this.internetWideReason !== undefined) return;
+    const family = isIpv6Cidr(rule.cidr) ? "ipv6" : "ipv4";
+    const sameKind = rules.filter((r) => r.protocol === rule.protocol && isIpv6Cidr(r.cidr) === (family === "ipv6"));
+    // The set of rules covering a port only changes where a range starts: judging those ports judges them all.
+    for (const port of new Set([rule.from, ...sameKind.map((r) => r.from)].filter((p) => p >= rule.from && p <= rule.to))) {
+      const covering = sameKind.filter((r) => r.from <= port && port <= r.to);
+      if (cidrsCoverAddressSpace(covering.map((r) => r.cidr), family)) {
+        this.cidrRules[direction] = rules.slice(0, -1);
+        const others = covering.filter((r) => r !== rule).map((r) => `${r.id} (${r.cidr})`);
+        throw new ValidationError(
+          caller,
+          `${prop}.peer`,
+          rule.cidr,
+          `CIDRs that leave part of the internet out: with ${others.join(", ")} of ${this.node.path} this rule covers every ${family} address on ${rule.protocol} ${port}; name the networks, or set allowInternetWideRules: OptOut.because("<why>") on the group`,
+        );
+      }
+    }
+  }
+
+  private warnAboveRuleQuota(direction: "Ingress" | "Egress"): void {
+    const count = this.node.children.filter((c) => c instanceof (direction === "Ingress" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule)).length;
+    if (count === AWS_DEFAULT_QUOTAS.rulesPerSecurityGroupDirection + 1) {
+      Annotations.of(this).addWarning(
+        `${count} ${direction.toLowerCase()} rules: more than the default quota of ${AWS_DEFAULT_QUOTAS.rulesPerSecurityGroupDirection} per direction (per address family); raise "Inbound or outbound rules per security group" in Service Quotas before applying`,
+      );
+    }
+  }
+}
+
+/** The ports of a rule: `ports`, or the deprecated `port` and `toPort`, checked. */
+function portsOf(caller: IConstruct, prop: string, rule: SecurityGroupRule): PortRange {
+  checkExactlyOne(caller, { [`${prop}.ports`]: rule.ports, [`${prop}.port`]: rule.port });
+  let ports: PortRange;
+  let [fromProp, toProp] = [`${prop}.ports.from`, `${prop}.ports.to`];
+  if (rule.ports !== undefined) {
+    ports = requireValue(caller, `${prop}.ports`, checkObject(caller, `${prop}.ports`, rule.ports), "a port range such as Port.tcp(443)");
+  } else {
+    const port = requireValue(caller, `${prop}.port`, rule.port, "a port from 1 to 65535");
+    ports = Port.range(port, rule.toPort ?? port);
+    [fromProp, toProp] = [`${prop}.port`, `${prop}.toPort`];
+  }
+  checkPort(caller, fromProp, ports.from);
+  checkPort(caller, toProp, ports.to);
+  if (!isUnresolved(ports.to) && !isUnresolved(ports.from) && ports.to < ports.from) {
+    throw new ValidationError(caller, toProp, ports.to, `a port not below ${fromProp} (${ports.from})`);
+  }
+  return ports;
 }
 
 /**
@@ -214,22 +350,32 @@ export class SecurityGroup extends SecurityGroupBase {
   /** ID of the group's VPC. */
   public readonly vpcId: string;
   protected readonly provider: SecurityGroupProps["provider"];
+  protected readonly internetWideReason?: string;
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "description"]);
     requireValue(this, "description", props.description, "a description of what the group protects");
+    checkString(this, "description", props.description);
     checkLength(this, "description", props.description, 1, 255);
-    checkPattern(this, "description", props.description, /^[\x20-\x7E]*$/, "printable ASCII only (AWS rejects other characters in group descriptions)");
+    checkPattern(this, "description", props.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
+    checkString(this, "namePrefix", props.namePrefix);
+    checkLength(this, "namePrefix", props.namePrefix, 1, 100);
+    if (props.namePrefix !== undefined && !isUnresolved(props.namePrefix) && props.namePrefix.toLowerCase().startsWith("sg-")) {
+      throw new ValidationError(this, "namePrefix", props.namePrefix, "a prefix that does not start with sg- (AWS reserves it for group IDs)");
+    }
+    const tags = checkTags(this, "tags", props.tags) ?? {};
+    this.internetWideReason = optOutReason(this, "allowInternetWideRules", props.allowInternetWideRules);
     this.provider = providerOf(props, props.vpc);
     this.resource = new SecurityGroupResource(this, "Resource", {
       provider: this.provider,
       vpcId: props.vpc.vpcId,
       description: props.description,
       namePrefix: props.namePrefix,
-      tags: { Name: props.namePrefix ?? nameFromPath(this) },
+      tags: { ...tags, Name: props.namePrefix ?? nameFromPath(this) },
       lifecycle: { createBeforeDestroy: true },
     });
+    if (this.internetWideReason !== undefined) recordOptOut(this.resource, "internet_wide_rules", this.internetWideReason);
     this.securityGroupId = this.resource.id;
     this.vpcId = props.vpc.vpcId;
   }
@@ -239,12 +385,14 @@ class ImportedSecurityGroup extends SecurityGroupBase {
   public readonly securityGroupId: string;
   public readonly vpcId?: string;
   protected readonly provider?: AwsResourceProps["provider"];
+  protected readonly internetWideReason?: string;
 
   constructor(scope: Construct, id: string, attrs: SecurityGroupAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["securityGroupId"]);
     checkResourceId(this, "securityGroupId", attrs.securityGroupId, "securityGroup");
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
+    this.internetWideReason = optOutReason(this, "allowInternetWideRules", attrs.allowInternetWideRules);
     this.securityGroupId = attrs.securityGroupId;
     this.vpcId = attrs.vpcId;
     this.provider = attrs.provider;

@@ -6,7 +6,8 @@ import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { AwsResourceProps, checkAccountId, checkIntegerRange, checkItemCount, requireProps, requireValue, stableId, ValidationError } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
-import { ISubnet, IVpc, zoneOf } from "./vpc";
+import { ISubnet, zoneOf } from "./subnets";
+import { IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
   /** Name tag of the gateway, and name of its RAM shares. */

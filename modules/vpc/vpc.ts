@@ -1,5 +1,5 @@
 import { Fn, TerraformProvider } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
@@ -7,57 +7,33 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as VpcResource } from "@cdktf/provider-aws/lib/vpc";
 import {
   AwsResourceProps,
+  checkBoolean,
+  checkInstance,
   checkIntegerRange,
   checkIpv4Cidr,
   checkItemCount,
-  checkPattern,
+  checkList,
+  checkIpv6Cidr,
+  checkLength,
+  checkObject,
+  checkResourceId,
+  checkString,
+  checkTags,
   checkUnique,
   isUnresolved,
+  isUnresolvedList,
+  literalRegionOf,
+  OptOut,
+  optOutReason,
+  recordOptOut,
   requireProps,
+  resolvedValue,
   stableId,
+  TAG_LIMITS,
+  ValidationError,
 } from "../core";
-
-const AZ_NAME = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
-const AZ_ID = /^[a-z]{2,4}\d-az\d{1,2}$/;
-
-/** IP address families a subnet (or a resource placed in it) supports. */
-export type IpAddressType = "ipv4" | "dualstack" | "ipv6";
-
-/** A subnet our constructs can place network interfaces in. */
-export interface ISubnet {
-  /** Subnet ID (`subnet-...`). */
-  readonly subnetId: string;
-  /** Lets validators check one-subnet-per-AZ rules. @default - unknown, AZ checks are skipped */
-  readonly availabilityZone?: string;
-  /**
-   * The AZ ID (`use1-az1`): the same physical zone in every account, unlike
-   * AZ names, so cross-account placements (an endpoint and the provider's
-   * load balancer, a Resource endpoint and a resource gateway) can be
-   * proven to share zones.
-   * @default - unknown
-   */
-  readonly availabilityZoneId?: string;
-  /** Route table for gateway endpoints. @default - unknown */
-  readonly routeTableId?: string;
-  /** @default - unknown, IP family checks are skipped */
-  readonly ipAddressType?: IpAddressType;
-}
-
-/** True for an AZ ID such as `use1-az1` (the same physical zone in every account), as opposed to an AZ name. */
-export function isAvailabilityZoneId(value: string): boolean {
-  return AZ_ID.test(value);
-}
-
-/** The zone a subnet is in, for one-subnet-per-AZ rules: its AZ ID when known (the same in every account), else its AZ name. */
-export function zoneOf(subnet: ISubnet): string | undefined {
-  return subnet.availabilityZoneId ?? subnet.availabilityZone;
-}
-
-/** The AZ IDs of subnets when every one is known at synth; undefined otherwise (placed by AZ name, or computed by Terraform). */
-export function literalZoneIds(subnets: readonly ISubnet[]): string[] | undefined {
-  const ids = subnets.map((s) => s.availabilityZoneId);
-  return ids.length > 0 && ids.every((id): id is string => id !== undefined && !isUnresolved(id)) ? ids : undefined;
-}
+import { FlowLogs, VpcFlowLog } from "./flow-logs";
+import { checkAvailabilityZones, importSubnetGroup, ISubnet, PRIVATE_TIER, selectFrom, SubnetGroupAttributes, SubnetSelection } from "./subnets";
 
 /** A VPC our constructs can attach to: created here or imported. */
 export interface IVpc {
@@ -67,13 +43,27 @@ export interface IVpc {
   readonly cidrBlock: string;
   /** @default - no IPv6 */
   readonly ipv6CidrBlock?: string;
-  /** The private subnets workloads and endpoints live in. */
+  /** The private subnets workloads and endpoints live in (tier `private`): where constructs go unless given `subnets`. */
   readonly privateSubnets: readonly ISubnet[];
+  /** Every subnet the VPC knows, of every tier. */
+  readonly subnets: readonly ISubnet[];
   /** The provider (account) that owns the VPC. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /**
+   * The subnets a selection picks (by tier, AZ and tags), for any
+   * construct's `subnets` prop: `vpc.selectSubnets({ tier: "app" })`.
+   * Fails when nothing matches.
+   */
+  selectSubnets(selection?: SubnetSelection): ISubnet[];
 }
 
-/** Describes an existing VPC for Vpc.fromVpcAttributes. */
+/**
+ * Describes an existing VPC for Vpc.fromVpcAttributes. Subnets come as flat
+ * lists (literal, or Terraform references that are lists: a list variable,
+ * a remote state output, a data source's `ids`), per tier; `privateSubnetIds`
+ * and the lists beside it describe the tier `private`, where constructs go
+ * by default.
+ */
 export interface VpcAttributes {
   /** ID of the existing VPC (`vpc-...`). */
   readonly vpcId: string;
@@ -81,8 +71,29 @@ export interface VpcAttributes {
   readonly cidrBlock: string;
   /** @default - no IPv6 */
   readonly ipv6CidrBlock?: string;
-  /** @default - none: constructs that need subnets take them as props */
+  /**
+   * The private subnets as objects, one per subnet (the form of earlier
+   * releases; `privateSubnetIds` takes lists). Not with privateSubnetIds.
+   * @default - none
+   */
   readonly privateSubnets?: readonly ISubnet[];
+  /**
+   * IDs of the private subnets (tier `private`): a literal list or a list
+   * reference, such as `new TerraformVariable(stack, "private_subnet_ids", { type: "list(string)" }).listValue`
+   * or `remoteState.getList("private_subnets")`.
+   * @default - none: constructs that need subnets take them as props, or from subnetGroups
+   */
+  readonly privateSubnetIds?: readonly string[];
+  /** The AZ names (or AZ IDs) of privateSubnetIds, in the same order. @default - unknown: AZ checks are skipped and selections by AZ fail */
+  readonly availabilityZones?: readonly string[];
+  /** The route tables of privateSubnetIds, in the same order (one entry when they share one). @default - unknown */
+  readonly routeTableIds?: readonly string[];
+  /** The number of privateSubnetIds, needed when it and availabilityZones are both references. @default - the length of a literal list */
+  readonly subnetCount?: number;
+  /** Tags of the private subnets, for selections by tag. @default - none */
+  readonly subnetTags?: Readonly<Record<string, string>>;
+  /** Subnets of other tiers (or of `private`, instead of the flat lists), for `selectSubnets`. @default - none */
+  readonly subnetGroups?: readonly SubnetGroupAttributes[];
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
@@ -94,11 +105,11 @@ export interface VpcProps extends AwsResourceProps {
   readonly cidrBlock: string;
   /**
    * One private subnet per AZ, by AZ name (`us-east-1a`) or by AZ ID
-   * (`use1-az1`), not mixed. AZ names map to different physical zones in
-   * each account; give AZ IDs to VPCs whose endpoints or gateways meet
-   * another account's resources, so that both sides are placed in the same
-   * zones. Literal so that the stack plans offline (no
-   * `aws_availability_zones` data source).
+   * (`use1-az1`), not mixed, of the provider's region. AZ names map to
+   * different physical zones in each account; give AZ IDs to VPCs whose
+   * endpoints or gateways meet another account's resources, so that both
+   * sides are placed in the same zones. Literal so that the stack plans
+   * offline (no `aws_availability_zones` data source).
    */
   readonly availabilityZones: readonly string[];
   /** Bits added to the VPC prefix for each subnet. @default 8 (a /16 VPC gets /24 subnets) */
@@ -106,25 +117,47 @@ export interface VpcProps extends AwsResourceProps {
   /** Adds an Amazon-provided IPv6 block and makes every subnet dual-stack. @default false */
   readonly dualStack?: boolean;
   /**
-   * Take over the VPC's default security group and remove its rules. It lets
-   * its members reach each other and everything outside; anything placed in
-   * it by mistake would be open (CIS AWS 5.4, checkov CKV2_AWS_12).
+   * Where the VPC's flow logs go. On by default, to a log group encrypted
+   * with a customer managed key (checkov CKV2_AWS_11); turn them off with
+   * `FlowLogs.disabled(OptOut.because("<why>"))`.
+   * @default FlowLogs.to(FlowLogDestination.cloudWatchLogs())
+   */
+  readonly flowLogs?: FlowLogs;
+  /**
+   * Leave the VPC's default security group as AWS made it: its members
+   * reach each other and everything outside, so anything placed in it by
+   * mistake is open (CIS AWS 5.4, checkov CKV2_AWS_12). By default the
+   * construct takes the group over and removes its rules.
+   * @default - the default security group is restricted
+   */
+  readonly keepDefaultSecurityGroupRules?: OptOut;
+  /**
+   * @deprecated Use keepDefaultSecurityGroupRules: `false` here is
+   * `keepDefaultSecurityGroupRules: OptOut.because("<why>")`.
    * @default true
    */
   readonly restrictDefaultSecurityGroup?: boolean;
+  /** Tags of every resource the VPC creates (its subnets included, for selections by tag); `Name` comes from `name`. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
  * A VPC with one private subnet (and one route table) per availability zone,
- * and no route to the internet: the starting point of every private-networking
- * pattern. DNS support and DNS host names are on because interface endpoints'
- * private DNS needs both.
+ * no route to the internet, and flow logs: the starting point of every
+ * private-networking pattern. DNS support and DNS host names are on because
+ * interface endpoints' private DNS needs both.
  *
  * Creates: aws_vpc, aws_subnet, aws_route_table, aws_route_table_association,
- * aws_default_security_group (with no rules).
+ * aws_default_security_group (with no rules), and a {@link VpcFlowLog}
+ * (aws_flow_log, aws_cloudwatch_log_group, aws_kms_key, aws_kms_key_policy,
+ * aws_iam_role, aws_iam_role_policy by default).
  */
 export class Vpc extends Construct implements IVpc {
-  /** Describes a VPC made elsewhere (another stack, the console, a landing zone). */
+  /**
+   * Describes a VPC made elsewhere (another stack, the console, a landing
+   * zone): IDs are checked (a subnet ID for the VPC fails), AZs are checked
+   * against the provider's region, references are taken as they are.
+   */
   public static fromVpcAttributes(scope: Construct, id: string, attrs: VpcAttributes): IVpc {
     return new ImportedVpc(scope, id, attrs);
   }
@@ -137,24 +170,24 @@ export class Vpc extends Construct implements IVpc {
   public readonly ipv6CidrBlock?: string;
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
+  /** The VPC's flow log. @default - none: disabled with FlowLogs.disabled */
+  public readonly flowLog?: VpcFlowLog;
 
   constructor(scope: Construct, id: string, props: VpcProps) {
     super(scope, id);
     requireProps(this, props, ["name", "cidrBlock", "availabilityZones"]);
+    checkString(this, "name", props.name);
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
+    checkList(this, "availabilityZones", props.availabilityZones);
     checkItemCount(this, "availabilityZones", props.availabilityZones, 1, 16);
     checkUnique(this, "availabilityZones", props.availabilityZones);
-    const byId = props.availabilityZones.some((az) => AZ_ID.test(az));
-    props.availabilityZones.forEach((az, i) =>
-      checkPattern(
-        this,
-        `availabilityZones[${i}]`,
-        az,
-        byId ? AZ_ID : AZ_NAME,
-        byId ? "an AZ ID such as use1-az1, like the other entries (names and IDs are not mixed)" : "an availability zone name such as us-east-1a, or an AZ ID such as use1-az1",
-      ),
-    );
+    const byId = checkAvailabilityZones(this, "availabilityZones", props.availabilityZones, literalRegionOf(this, props.provider));
     checkIntegerRange(this, "subnetNewBits", props.subnetNewBits, 1, 12);
+    checkBoolean(this, "dualStack", props.dualStack);
+    const tags = this.checkOwnTags(props);
+    const keepDefaultRules = this.keepDefaultRulesReason(props);
+    const flowLogs = checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))");
+    const flowLogsOff = flowLogs?.check(this, "flowLogs", props.provider);
 
     this.provider = props.provider;
     this.resource = new VpcResource(this, "Resource", {
@@ -163,25 +196,30 @@ export class Vpc extends Construct implements IVpc {
       enableDnsSupport: true,
       enableDnsHostnames: true,
       assignGeneratedIpv6CidrBlock: props.dualStack === true ? true : undefined,
-      tags: { Name: props.name },
+      tags: { ...tags, Name: props.name },
     });
     this.vpcId = this.resource.id;
     // The literal, not the attribute: validators and rule keys can use it, and it is the same value.
     this.cidrBlock = props.cidrBlock;
     this.ipv6CidrBlock = props.dualStack === true ? this.resource.ipv6CidrBlock : undefined;
 
-    if (props.restrictDefaultSecurityGroup !== false) {
+    if (keepDefaultRules === undefined) {
       // No ingress or egress blocks: Terraform removes every rule of the default group.
       new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
         provider: props.provider,
         vpcId: this.vpcId,
-        tags: { Name: `${props.name}-default-unused` },
+        tags: { ...tags, Name: `${props.name}-default-unused` },
       });
+    } else {
+      recordOptOut(this.resource, "restrict_default_security_group", keepDefaultRules);
     }
+    if (flowLogsOff === undefined) this.flowLog = new VpcFlowLog(this, "FlowLogs", { vpc: this, flowLogs, provider: props.provider, tags: props.tags });
+    else recordOptOut(this.resource, "flow_logs", flowLogsOff);
 
     const newBits = props.subnetNewBits ?? 8;
     this.privateSubnets = props.availabilityZones.map((az, index) => {
       const key = stableId(az);
+      const subnetTags = { ...tags, Name: `${props.name}-private-${az}` };
       const subnet = new Subnet(this, `Private-${key}`, {
         provider: props.provider,
         vpcId: this.vpcId,
@@ -190,12 +228,12 @@ export class Vpc extends Construct implements IVpc {
         cidrBlock: Fn.cidrsubnet(props.cidrBlock, newBits, index),
         ipv6CidrBlock: props.dualStack === true ? Fn.cidrsubnet(this.resource.ipv6CidrBlock, 8, index) : undefined,
         assignIpv6AddressOnCreation: props.dualStack === true ? true : undefined,
-        tags: { Name: `${props.name}-private-${az}` },
+        tags: subnetTags,
       });
       const routeTable = new RouteTable(this, `PrivateRoutes-${key}`, {
         provider: props.provider,
         vpcId: this.vpcId,
-        tags: { Name: `${props.name}-private-${az}` },
+        tags: { ...tags, Name: `${props.name}-private-${az}` },
       });
       new RouteTableAssociation(this, `PrivateRoutesAssociation-${key}`, {
         provider: props.provider,
@@ -208,8 +246,43 @@ export class Vpc extends Construct implements IVpc {
         availabilityZoneId: byId ? az : undefined,
         routeTableId: routeTable.id,
         ipAddressType: props.dualStack === true ? "dualstack" : "ipv4",
+        vpcId: this.vpcId,
+        tier: PRIVATE_TIER,
+        tags: subnetTags,
       } satisfies ISubnet;
     });
+  }
+
+  /** The private subnets: the VPC creates no other tier. */
+  public get subnets(): readonly ISubnet[] {
+    return this.privateSubnets;
+  }
+
+  public selectSubnets(selection: SubnetSelection = {}): ISubnet[] {
+    return selectFrom(this, this.subnets, selection);
+  }
+
+  private checkOwnTags(props: VpcProps): Readonly<Record<string, string>> {
+    const tags = checkTags(this, "tags", props.tags) ?? {};
+    if ("Name" in tags) throw new ValidationError(this, "tags.Name", tags.Name, "no Name tag: the construct names every resource from `name`");
+    // Every Name the construct writes (`<name>-private-<az>`, `<name>-default-unused`) must be a tag value AWS accepts.
+    const suffix = Math.max("-default-unused".length, ...props.availabilityZones.map((az) => `-private-${az}`.length));
+    checkLength(this, "name", props.name, 1, TAG_LIMITS.valueCharacters - suffix);
+    return tags;
+  }
+
+  /** The reason to leave the default security group open: the opt-out, or the deprecated `restrictDefaultSecurityGroup: false`. */
+  private keepDefaultRulesReason(props: VpcProps): string | undefined {
+    checkBoolean(this, "restrictDefaultSecurityGroup", props.restrictDefaultSecurityGroup);
+    const reason = optOutReason(this, "keepDefaultSecurityGroupRules", props.keepDefaultSecurityGroupRules);
+    if (props.restrictDefaultSecurityGroup === false) {
+      if (reason !== undefined) throw new ValidationError(this, "restrictDefaultSecurityGroup", false, "keepDefaultSecurityGroupRules alone (restrictDefaultSecurityGroup is its deprecated form)");
+      return "restrictDefaultSecurityGroup: false (deprecated: pass keepDefaultSecurityGroupRules: OptOut.because(\"<why>\"))";
+    }
+    if (props.restrictDefaultSecurityGroup === true && reason !== undefined) {
+      throw new ValidationError(this, "restrictDefaultSecurityGroup", true, "not both: keepDefaultSecurityGroupRules turns the restriction off");
+    }
+    return reason;
   }
 }
 
@@ -217,16 +290,108 @@ class ImportedVpc extends Construct implements IVpc {
   public readonly vpcId: string;
   public readonly cidrBlock: string;
   public readonly ipv6CidrBlock?: string;
+  public readonly subnets: readonly ISubnet[];
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, attrs: VpcAttributes) {
     super(scope, id);
+    requireProps(this, attrs, ["vpcId", "cidrBlock"]);
+    checkString(this, "vpcId", attrs.vpcId);
+    checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
+    checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
     this.vpcId = attrs.vpcId;
     this.cidrBlock = attrs.cidrBlock;
     this.ipv6CidrBlock = attrs.ipv6CidrBlock;
-    this.privateSubnets = attrs.privateSubnets ?? [];
     this.provider = attrs.provider;
+    this.subnets = this.importSubnets(attrs);
+    this.privateSubnets = this.subnets.filter((s) => s.tier === PRIVATE_TIER);
   }
+
+  public selectSubnets(selection: SubnetSelection = {}): ISubnet[] {
+    return selectFrom(this, this.subnets, selection);
+  }
+
+  private importSubnets(attrs: VpcAttributes): ISubnet[] {
+    const region = literalRegionOf(this, attrs.provider);
+    const objects = checkList(this, "privateSubnets", attrs.privateSubnets);
+    const flat = attrs.privateSubnetIds ?? attrs.availabilityZones ?? attrs.routeTableIds ?? attrs.subnetCount ?? attrs.subnetTags;
+    if (objects !== undefined && flat !== undefined) {
+      throw new ValidationError(this, "privateSubnets", "privateSubnets and privateSubnetIds", "one form of the private subnets: objects (privateSubnets) or lists (privateSubnetIds)");
+    }
+    if (flat !== undefined) requireProps(this, attrs, ["privateSubnetIds"]);
+    const flatNames: Partial<Record<keyof SubnetGroupAttributes, string>> = { subnetIds: "privateSubnetIds", tags: "subnetTags" };
+    const groups: { readonly propOf: (field: keyof SubnetGroupAttributes | "") => string; readonly group: SubnetGroupAttributes }[] = [
+      ...(attrs.privateSubnetIds === undefined
+        ? []
+        : [
+            {
+              propOf: (field: keyof SubnetGroupAttributes | "") => (field === "" ? "privateSubnetIds" : (flatNames[field] ?? field)),
+              group: { tier: PRIVATE_TIER, subnetIds: attrs.privateSubnetIds, availabilityZones: attrs.availabilityZones, routeTableIds: attrs.routeTableIds, subnetCount: attrs.subnetCount, tags: attrs.subnetTags },
+            },
+          ]),
+      ...(checkList(this, "subnetGroups", attrs.subnetGroups) ?? []).map((group, i) => ({ propOf: (field: keyof SubnetGroupAttributes | "") => (field === "" ? `subnetGroups[${i}]` : `subnetGroups[${i}].${field}`), group })),
+    ];
+    const tiers = new Map<string, string>(objects === undefined ? [] : [[PRIVATE_TIER, "privateSubnets"]]);
+    const subnets = (objects ?? []).map((subnet, i) => this.importSubnetObject(`privateSubnets[${i}]`, subnet, region));
+    for (const { propOf, group } of groups) {
+      const imported = importSubnetGroup(this, propOf, group, this.vpcId, region);
+      const other = tiers.get(group.tier);
+      if (other !== undefined) throw new ValidationError(this, propOf("tier"), group.tier, `a tier not described before (${other} describes ${group.tier})`);
+      tiers.set(group.tier, propOf(""));
+      subnets.push(...imported);
+    }
+    checkUnique(this, "subnetIds", subnets.map((s) => s.subnetId));
+    return subnets;
+  }
+
+  /** A subnet given as an object: its IDs and AZ checked, its VPC and tier filled in. */
+  private importSubnetObject(prop: string, subnet: ISubnet, region: string | undefined): ISubnet {
+    checkObject(this, prop, subnet);
+    requireProps(this, subnet, ["subnetId"]);
+    checkResourceId(this, `${prop}.subnetId`, subnet.subnetId, "subnet");
+    checkResourceId(this, `${prop}.routeTableId`, subnet.routeTableId, "routeTable");
+    if (subnet.availabilityZone !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZone`, [subnet.availabilityZone], region);
+    if (subnet.availabilityZoneId !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZoneId`, [subnet.availabilityZoneId], region);
+    if (sameVpc(this, subnet.vpcId, this.vpcId) === false) throw new ValidationError(this, `${prop}.vpcId`, subnet.vpcId, `a subnet of the VPC imported (${this.vpcId})`);
+    return { tier: PRIVATE_TIER, ...subnet, vpcId: this.vpcId };
+  }
+}
+
+/**
+ * Whether two VPC IDs name the same VPC, when that is known at synth: both
+ * literal, or both references to `aws_vpc` resources of the stack.
+ * Undefined when only Terraform can tell (a literal and a reference may be
+ * the same VPC, imported into the configuration).
+ */
+export function sameVpc(scope: IConstruct, a: string | undefined, b: string | undefined): boolean | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a === b) return true;
+  if (!isUnresolved(a) && !isUnresolved(b)) return false;
+  const vpcResource = (id: string): string | undefined => {
+    const resolved = isUnresolved(id) ? resolvedValue(scope, id) : undefined;
+    return typeof resolved === "string" && /^\$\{aws_vpc\.[\w-]+\.id\}$/.test(resolved) ? resolved : undefined;
+  };
+  const [x, y] = [vpcResource(a), vpcResource(b)];
+  return x !== undefined && y !== undefined ? x === y : undefined;
+}
+
+/**
+ * Fails when a subnet or security group (anything that carries its `vpcId`)
+ * belongs to another VPC than `vpc`, where both are known at synth: AWS
+ * refuses an endpoint, a load balancer or an association whose subnets and
+ * groups are of another VPC. `prop` names the caller's list prop.
+ */
+export function checkInVpc(scope: IConstruct, prop: string, members: readonly { readonly vpcId?: string }[] | undefined, vpc: IVpc): void {
+  if (members === undefined || isUnresolvedList(members)) return;
+  members.forEach((member, i) => {
+    if (sameVpc(scope, member.vpcId, vpc.vpcId) === false) {
+      throw new ValidationError(scope, `${prop}[${i}]`, member.vpcId, `a member of the VPC it is used with (${describeVpc(vpc)})`);
+    }
+  });
+}
+
+function describeVpc(vpc: IVpc): string {
+  return Construct.isConstruct(vpc) ? vpc.node.path : vpc.vpcId;
 }

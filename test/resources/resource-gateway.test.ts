@@ -54,7 +54,7 @@ describe("ResourceGateway", () => {
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
     const gateway = new ResourceGateway(stack, "Gateway", {
       name: "v6-gateway",
       vpc,

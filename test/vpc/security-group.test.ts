@@ -6,7 +6,7 @@ const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack"
 describe("SecurityGroup", () => {
   const setup = (): { stack: TerraformStack; group: SecurityGroup } => {
     const stack = newStack();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
     return { stack, group: new SecurityGroup(stack, "Group", { vpc, description: "endpoints" }) };
   };
 
@@ -14,7 +14,7 @@ describe("SecurityGroup", () => {
     const { stack, group } = setup();
     group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS from the VPC" });
     group.addIngressRule({ peer: Peer.cidr("2600:1f18::/56"), port: 443, description: "HTTPS from the VPC over IPv6" });
-    group.addEgressRule({ peer: Peer.prefixList("pl-123", "lattice"), port: 8000, toPort: 8100, description: "to targets" });
+    group.addEgressRule({ peer: Peer.prefixList("pl-0123456789abcdef0", "lattice"), port: 8000, toPort: 8100, description: "to targets" });
     const json = JSON.parse(Testing.synth(stack));
     const ingress = Object.entries(json.resource.aws_vpc_security_group_ingress_rule) as [string, Record<string, unknown>][];
     expect(ingress.map(([, r]) => r)).toEqual([
@@ -23,7 +23,7 @@ describe("SecurityGroup", () => {
     ]);
     expect(ingress[0][0]).toMatch(/Ingress-tcp-443-10-0-0-0-16/);
     expect(Object.values(json.resource.aws_vpc_security_group_egress_rule)).toEqual([
-      expect.objectContaining({ prefix_list_id: "pl-123", from_port: 8000, to_port: 8100 }),
+      expect.objectContaining({ prefix_list_id: "pl-0123456789abcdef0", from_port: 8000, to_port: 8100 }),
     ]);
     expect(Object.values(json.resource.aws_security_group)[0]).not.toHaveProperty("egress");
   });
@@ -42,14 +42,14 @@ describe("SecurityGroup", () => {
     expect(() => group.addIngressRule({ peer, port: 0, description: "x" })).toThrow(/ingressRules.port: received 0/);
     expect(() => group.addIngressRule({ peer, port: 90, toPort: 80, description: "x" })).toThrow(/ingressRules.toPort: received 80/);
     group.addIngressRule({ peer, port: 443, description: "x" });
-    expect(() => group.addIngressRule({ peer, port: 443, description: "again" })).toThrow(/already in the group/);
+    expect(() => group.addIngressRule({ peer, port: 443, description: "again" })).toThrow(/each rule once \(this one is already in Stack\/Group\)/);
   });
 
-  test("fails when the group description is missing or not ASCII", () => {
+  test("fails when the group description is missing or has characters EC2 refuses", () => {
     const stack = newStack();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-1", cidrBlock: "10.0.0.0/16" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
     expect(() => new SecurityGroup(stack, "NoDescription", { vpc, description: undefined as unknown as string })).toThrow(/description/);
-    expect(() => new SecurityGroup(stack, "Accents", { vpc, description: "accès" })).toThrow(/printable ASCII/);
+    expect(() => new SecurityGroup(stack, "Accents", { vpc, description: "accès" })).toThrow(/EC2 refuses other characters/);
   });
 });
 

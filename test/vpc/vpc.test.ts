@@ -86,11 +86,11 @@ describe("Vpc", () => {
     const vpc = Vpc.fromVpcAttributes(newStack(), "Existing", {
       vpcId: "vpc-0123456789abcdef0",
       cidrBlock: "10.9.0.0/16",
-      privateSubnets: [{ subnetId: "subnet-1", availabilityZone: "us-east-1a" }],
+      privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" }],
     });
     expect(vpc.vpcId).toBe("vpc-0123456789abcdef0");
     expect(vpc.privateSubnets).toHaveLength(1);
-    expect(() => Vpc.fromVpcAttributes(newStack(), "Bad", { vpcId: "vpc-1", cidrBlock: "nope" })).toThrow(ValidationError);
+    expect(() => Vpc.fromVpcAttributes(newStack(), "Bad", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "nope" })).toThrow(ValidationError);
   });
 
   test("the deprecated PrivateVpc and PrivateVpc.fromAttributes still build the same VPC", () => {

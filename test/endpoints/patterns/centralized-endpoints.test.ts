@@ -75,7 +75,7 @@ describe("CentralizedEndpoints", () => {
 
   test("by default admits the hub's and spokes' literal CIDRs", () => {
     const stack = stackWithProvider();
-    const literal = (id: string, cidr: string) => Vpc.fromVpcAttributes(stack, id, { vpcId: `vpc-0${id.toLowerCase()}`, cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
+    const literal = (id: string, cidr: string) => Vpc.fromVpcAttributes(stack, id, { vpcId: id === "Hub" ? "vpc-0aaaaaaaaaaaaaaaa" : "vpc-0bbbbbbbbbbbbbbbb", cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
     new CentralizedEndpoints(stack, "Central", {
       vpc: literal("Hub", "10.0.0.0/16"),
       spokes: [{ name: "a", vpc: literal("A", "10.1.0.0/16") }],

@@ -80,9 +80,9 @@ describe("SharedDatabase", () => {
     const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
     const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
     const partnerVpc = Vpc.fromVpcAttributes(stack, "PartnerVpc", {
-      vpcId: "vpc-partner",
+      vpcId: "vpc-0cccccccccccccccc",
       cidrBlock: "10.1.0.0/16",
-      privateSubnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1b" }],
+      privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" }],
       provider: partnerProvider,
     });
     new SharedDatabase(stack, "Orders", {
