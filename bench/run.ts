@@ -6,6 +6,7 @@
  *   2. overhead of our modules over raw provider classes for the same resources;
  *   3. scale: one stack with N interface endpoints / Lattice services, time(2N)/time(N);
  *   4. with --suite: unit-test wall time and the harness's time per stack (init, validate, plan).
+ * With --test-command: only the test command's figures (see test-command.ts for its flags).
  * Budgets are printed next to the figures; nothing here fails a build.
  */
 import { spawnSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BUILDERS } from "./scale-app";
 import { measure, median, ROOT, Sample, table } from "./measure";
+import { benchTestCommand } from "./test-command";
 
 function option(flag: string, fallback: string): string {
   const index = process.argv.indexOf(flag);
@@ -89,6 +91,10 @@ function suite(): void {
   console.log(`\nHarness time per stack (init, validate, plan or mocked test, HCL validate):\n\n${perStack.join("\n")}`);
 }
 
+if (process.argv.includes("--test-command")) {
+  benchTestCommand(process.argv.slice(2));
+  process.exit(0);
+}
 wholeApp();
 bundleScaleApp();
 overhead(1000);

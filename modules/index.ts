@@ -19,3 +19,4 @@ export * from "./resources";
 export * from "./flows";
 export * from "./guardrails";
 export * from "./diagram";
+export * from "./app";

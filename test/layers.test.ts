@@ -17,6 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   flows: ["core"],
   guardrails: ["core", "flows"],
   diagram: ["core", "flows"],
+  // The app entry point: stacks, backends and providers as the docs describe them.
+  app: ["core"],
   // The package's command runs the guardrails over JSON read by flows.
   cli: ["core", "flows", "guardrails"],
 };
@@ -44,5 +46,12 @@ describe("modules/ layers", () => {
         .map((target) => `${relative(MODULES, file)} imports ${target}`),
     );
     expect(upward).toEqual([]);
+  });
+
+  it("reaches the CDK runtime through modules/core/cdktf.ts only, so that a runtime swap changes one file", () => {
+    const runtimeImports = sources(MODULES)
+      .filter((file) => relative(MODULES, file) !== join("core", "cdktf.ts"))
+      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/(?:from |require\()"(cdktf(?:\/[^"]*)?)"/g)].map((match) => `${relative(MODULES, file)} imports ${match[1]}`));
+    expect(runtimeImports).toEqual([]);
   });
 });

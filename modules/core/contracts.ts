@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "./cdktf";
 import { PortRange } from "./ports";
 
 /**

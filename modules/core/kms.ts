@@ -1,4 +1,4 @@
-import { Fn, Op } from "cdktf";
+import { Fn, Op } from "./cdktf";
 import { IConstruct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";

@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn } from "./cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAccountRootArn, isIamPrincipalArn } from "./arns";

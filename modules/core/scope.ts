@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "./cdktf";
 import { IConstruct } from "constructs";
 
 /** Props every construct that creates AWS resources accepts. */

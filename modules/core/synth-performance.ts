@@ -1,3 +1,5 @@
+import { tokenStackTraceModule } from "./cdktf";
+
 /**
  * cdktf records a complete stack trace for every token it creates (each
  * attribute reference, each computed list), only to enrich its own
@@ -13,9 +15,7 @@
  */
 export function disableTokenCreationStackTraces(): boolean {
   try {
-    // require, not import: bundlers copy imported namespaces, and the patch must reach cdktf's own module object.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const stackTrace = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace?: unknown };
+    const stackTrace = tokenStackTraceModule();
     if (typeof stackTrace.captureStackTrace !== "function") return false;
     stackTrace.captureStackTrace = (): string[] => [];
     return true;

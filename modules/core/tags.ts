@@ -1,9 +1,12 @@
-import { Aspects, IAspect } from "cdktf";
+import { Aspects, IAspect } from "./cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isUnresolved } from "./tokens";
 
 type TagMap = { [key: string]: string };
+
+/** Characters AWS allows in tag keys and values (letters and digits of any script, spaces, `_ . : / = + - @`). */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /** What AWS allows in tags (the same for every service this library tags). */
 export const TAG_LIMITS = {
@@ -18,7 +21,9 @@ export const TAG_LIMITS = {
 /**
  * Fails unless `key` = `value` is a tag AWS accepts: a key of 1 to 128
  * characters that does not start with `aws:` (AWS reserves the prefix, in
- * any case), a string value of at most 256 characters. `prop` names the
+ * any case), a string value of at most 256 characters, both of the
+ * characters AWS accepts in tags (letters and digits of any script, spaces,
+ * `_ . : / = + - @`). `prop` names the
  * caller's prop (`tags`); references are skipped.
  */
 export function checkTag(scope: IConstruct, prop: string, key: string, value: string): void {
@@ -27,9 +32,11 @@ export function checkTag(scope: IConstruct, prop: string, key: string, value: st
       throw new ValidationError(scope, prop, key, `a tag key of 1 to ${TAG_LIMITS.keyCharacters} characters`);
     }
     if (key.toLowerCase().startsWith("aws:")) throw new ValidationError(scope, prop, key, "a tag key without the aws: prefix, which AWS reserves for its own tags");
+    if (!TAG_CHARACTERS.test(key)) throw new ValidationError(scope, prop, key, "a tag key of letters, digits, spaces and _ . : / = + - @ (what AWS accepts in tags)");
   }
   if (isUnresolved(value)) return;
   if (typeof value !== "string") throw new ValidationError(scope, `${prop}.${key}`, value, "a string tag value");
+  if (!TAG_CHARACTERS.test(value)) throw new ValidationError(scope, `${prop}.${key}`, value, "a tag value of letters, digits, spaces and _ . : / = + - @ (what AWS accepts in tags)");
   if (value.length > TAG_LIMITS.valueCharacters) throw new ValidationError(scope, `${prop}.${key}`, value, `a tag value of at most ${TAG_LIMITS.valueCharacters} characters (got ${value.length})`);
 }
 

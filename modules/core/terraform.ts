@@ -1,6 +1,4 @@
-import { Lazy, TerraformResource, TerraformStack } from "cdktf";
-// Not in cdktf's index, but the function its stacks synthesize with; the package has no export map.
-import { resolve } from "cdktf/lib/_tokens";
+import { Lazy, resolveTokens, TerraformResource, TerraformStack } from "./cdktf";
 import { IConstruct } from "constructs";
 
 /**
@@ -27,7 +25,7 @@ export function synthesizedJson(stack: TerraformStack): Record<string, unknown> 
 
 /** Resolves tokens to what the synthesized JSON will hold (`${aws_vpc.main.id}`, `${var.x}`, literals). */
 export function resolvedValue(scope: IConstruct, value: unknown): unknown {
-  return resolve(TerraformStack.of(scope), value);
+  return resolveTokens(TerraformStack.of(scope), value);
 }
 
 /**

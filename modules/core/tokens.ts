@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "./cdktf";
 
 /**
  * True when the value is (or contains) a Terraform reference that is only known

@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";

@@ -1,4 +1,4 @@
-import { Annotations, Fn } from "cdktf";
+import { Annotations, Fn } from "../core/cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";

@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { Annotations, ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { IResourceConfiguration, isUnresolved, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../core/errors";
 import { isAccountId } from "../core/formats";

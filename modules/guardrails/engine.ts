@@ -1,4 +1,4 @@
-import { Annotations, App, Aspects, IAspect, TerraformStack } from "cdktf";
+import { Annotations, App, Aspects, IAspect, TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../core/errors";
 import { synthesizedJson } from "../core/terraform";

@@ -1,4 +1,4 @@
-import { Aspects, IAspect, TerraformResource } from "cdktf";
+import { Aspects, IAspect, TerraformResource } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { closestMatch } from "../core/formats";
 import { ValidationError } from "../core/errors";

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdktf";
 
 /**
  * Contracts between the VPC Lattice building blocks, so that service

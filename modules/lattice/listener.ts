@@ -1,5 +1,5 @@
-import { Annotations, TerraformProvider } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Annotations, TerraformProvider } from "../core/cdktf";
+import { Construct } from "constructs";
 import { VpclatticeListener } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRule } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
@@ -172,7 +172,7 @@ export class LatticeListener extends Construct {
     action.targetGroups.forEach(({ targetGroup }, i) => {
       const owner = owners.get(targetGroup);
       if (owner !== undefined && !sameService(owner.service, this.service)) {
-        const shown = isUnresolved(targetGroup.targetGroupArn) && "node" in targetGroup ? (targetGroup as IConstruct).node.path : targetGroup.targetGroupArn;
+        const shown = isUnresolved(targetGroup.targetGroupArn) && Construct.isConstruct(targetGroup) ? targetGroup.node.path : targetGroup.targetGroupArn;
         throw new ValidationError(this, `${prop}.targetGroups[${i}]`, shown, `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`);
       }
       owners.set(targetGroup, { service: this.service, path: this.node.path });

@@ -1,4 +1,4 @@
-import { Fn, Token } from "cdktf";
+import { Fn, Token } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { checkLength, checkPattern, isUnresolved } from "../core";
 

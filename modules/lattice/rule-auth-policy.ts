@@ -1,4 +1,4 @@
-import { Lazy } from "cdktf";
+import { Lazy } from "../core/cdktf";
 import { Construct } from "constructs";
 import { policyAttribute, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant } from "./auth-policy";

@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformProvider } from "cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";

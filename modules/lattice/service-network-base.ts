@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { stableId } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";

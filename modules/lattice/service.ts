@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";

@@ -1,4 +1,4 @@
-import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "cdktf";
+import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";

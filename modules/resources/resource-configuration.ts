@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import {
   VpclatticeResourceConfiguration,

@@ -1,4 +1,4 @@
-import { Fn, TerraformProvider } from "cdktf";
+import { Fn, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";

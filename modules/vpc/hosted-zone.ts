@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { isUnresolved } from "../core";

@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import {
   checkIntegerRange,

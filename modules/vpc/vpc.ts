@@ -1,4 +1,4 @@
-import { Fn, TerraformProvider } from "cdktf";
+import { Fn, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";

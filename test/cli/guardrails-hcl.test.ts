@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COMMAND, runGuardrails } from "../../modules/cli/guardrails";
 import { Finding } from "../../modules/guardrails";
-import { initArgs, isCi, terraformEnvironment } from "../harness/terraform-env";
+import { initArgs, isCi, terraformEnvironment } from "../../tools/harness/terraform-env";
 
 /**
  * The guardrails command over Terraform that cdktf did not write: the

@@ -1,5 +1,5 @@
-import { mockTest, planOverride, planStrategy } from "./offline-plan";
-import { firstError } from "./verify";
+import { mockTest, planOverride, planStrategy } from "../../tools/harness/offline-plan";
+import { firstError } from "../../tools/harness/batch";
 
 describe("offline plan strategy", () => {
   test("plans for real unless the stack reads data sources or assumes roles", () => {

@@ -1,9 +1,17 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { initArgs, terraformEnvironment } from "./terraform-env";
+import { initArgs, terraformEnvironment } from "../../tools/harness/terraform-env";
 
-const workDir = (): string => mkdtempSync(join(tmpdir(), "tf-env-"));
+const made: string[] = [];
+const workDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "tf-env-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function withEnv<T>(changes: Record<string, string | undefined>, body: () => T): T {
   const saved = Object.fromEntries(Object.keys(changes).map((k) => [k, process.env[k]]));
@@ -35,6 +43,11 @@ describe("terraform environment", () => {
     if (environment.mirror !== undefined) expect(initArgs(environment)).toContain(`-plugin-dir=${environment.mirror}`);
     expect(environment.env.TF_CLI_CONFIG_FILE).toBe(join(dir, "terraformrc"));
     expect(environment.env.AWS_ACCESS_KEY_ID).toMatch(/EXAMPLE$/);
+  });
+
+  test("terraform and its providers run with a larger Go GC target unless GOGC is set", () => {
+    expect(withEnv({ GOGC: undefined }, () => terraformEnvironment(workDir())).env.GOGC).toBe("400");
+    expect(withEnv({ GOGC: "100" }, () => terraformEnvironment(workDir())).env.GOGC).toBe("100");
   });
 
   test("without terraform on PATH the version is unknown (the harness then skips, or fails in CI)", () => {

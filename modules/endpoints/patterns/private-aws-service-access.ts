@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../../core/cdktf";
 import { Construct } from "constructs";
 import { checkItemCount, Port, providerOf, resolveRegion, stableId, ValidationError } from "../../core";
 import { SecurityGroup, vpcClientPeers } from "../../vpc";

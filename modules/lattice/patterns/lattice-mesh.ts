@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
 import { AwsResourceProps, checkAccountId, checkPattern, checkUnique, PortRange, stableId, ValidationError } from "../../core";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";

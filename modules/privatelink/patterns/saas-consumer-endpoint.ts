@@ -1,4 +1,4 @@
-import { Fn, IResolvable, ITerraformDependable, Token } from "cdktf";
+import { Fn, IResolvable, ITerraformDependable, Token } from "../../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
 import { annotateForFlows, AwsResourceProps, checkBoolean, checkInstance, checkItemCount, checkList, checkObject, checkRegion, checkUnique, isUnresolved, requireProps, ValidationError } from "../../core";

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "../../core/cdktf";
 import { Construct } from "constructs";
 import { checkItemCount, stableId } from "../../core";
 import { ResourceShare, SharePrincipal } from "../../ram";

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
 import { requireValue } from "../../core";
 import { ISubnet, IVpc } from "../../vpc";

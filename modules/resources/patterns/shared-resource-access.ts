@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
 import { checkAccountId, IResourceConfiguration, requireValue } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";

@@ -11,17 +11,31 @@
  *   stacks compute with get realistic defaults below.
  */
 
+import { OFFLINE_PLAN_PROVIDER_SETTINGS } from "../../modules/app/offline-plan";
+
 export type PlanStrategy = "plan" | "mock";
 
-interface ProviderBlock {
+export interface ProviderBlock {
   readonly alias?: string;
   readonly assume_role?: unknown[];
+  readonly [argument: string]: unknown;
 }
 
+/** The parts of a synthesized stack (cdk.tf.json) the harness reads. */
 export interface StackJson {
   readonly provider?: { readonly aws?: readonly ProviderBlock[] };
   readonly data?: Record<string, unknown>;
   readonly resource?: Record<string, unknown>;
+  readonly variable?: Record<string, unknown>;
+  readonly output?: Record<string, unknown>;
+  readonly import?: Record<string, unknown>;
+  readonly terraform?: {
+    readonly backend?: unknown;
+    readonly cloud?: unknown;
+    readonly required_providers?: Record<string, unknown>;
+    readonly [setting: string]: unknown;
+  };
+  readonly [block: string]: unknown;
 }
 
 export function planStrategy(stack: StackJson): PlanStrategy {
@@ -30,22 +44,16 @@ export function planStrategy(stack: StackJson): PlanStrategy {
   return assumesRole || readsData ? "mock" : "plan";
 }
 
-function aliases(stack: StackJson): (string | undefined)[] {
+/** The aliases of the stack's AWS provider configurations (undefined: the default one), at least the default. */
+export function providerAliases(stack: StackJson): (string | undefined)[] {
   const blocks = stack.provider?.aws ?? [];
   return blocks.length === 0 ? [undefined] : blocks.map((p) => p.alias);
 }
 
 /** `<name>_override.tf.json` content for the "plan" strategy. */
 export function planOverride(stack: StackJson): string {
-  const offline = {
-    skip_credentials_validation: true,
-    skip_requesting_account_id: true,
-    skip_metadata_api_check: true,
-    skip_region_validation: true,
-    // Without the account ID (skip_requesting_account_id) the provider cannot check allowed_account_ids, and refuses to plan.
-    allowed_account_ids: null,
-  };
-  const aws = aliases(stack).map((alias) => (alias === undefined ? offline : { alias, ...offline }));
+  const offline = OFFLINE_PLAN_PROVIDER_SETTINGS;
+  const aws = providerAliases(stack).map((alias) => (alias === undefined ? offline : { alias, ...offline }));
   return JSON.stringify({ provider: { aws } }, null, 2);
 }
 
@@ -112,18 +120,23 @@ function hclValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function mockBlocks(kind: "mock_data" | "mock_resource", defaults: Record<string, Record<string, unknown>>, present: Set<string>): string[] {
+function defaultsFor(kind: "mock_data" | "mock_resource", defaults: Record<string, Record<string, unknown>>, present: Set<string>): string[] {
   return Object.entries(defaults)
     .filter(([type]) => present.has(type))
     .map(([type, values]) => `  ${kind} "${type}" {\n    defaults = ${hclValue(values)}\n  }`);
 }
 
-/** `harness.tftest.hcl` content for the "mock" strategy: a mocked plan and apply. */
-export function mockTest(stack: StackJson): string {
+/** The body of a stack's `mock_provider "aws"` blocks: defaults for the data sources and resources it uses. */
+export function mockBlocks(stack: StackJson): string[] {
   const dataTypes = new Set(Object.keys(stack.data ?? {}));
   const resourceTypes = new Set(Object.keys(stack.resource ?? {}));
-  const body = [...mockBlocks("mock_data", MOCK_DATA, dataTypes), ...mockBlocks("mock_resource", MOCK_RESOURCES, resourceTypes)];
-  const providers = aliases(stack).map((alias) =>
+  return [...defaultsFor("mock_data", MOCK_DATA, dataTypes), ...defaultsFor("mock_resource", MOCK_RESOURCES, resourceTypes)];
+}
+
+/** `harness.tftest.hcl` content for the "mock" strategy: a mocked plan and apply. */
+export function mockTest(stack: StackJson): string {
+  const body = mockBlocks(stack);
+  const providers = providerAliases(stack).map((alias) =>
     [`mock_provider "aws" {`, ...(alias === undefined ? [] : [`  alias = "${alias}"`]), ...body, "}"].join("\n"),
   );
   // One apply run: Terraform plans, then applies the plan with the mocked provider.

@@ -1,27 +1,32 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
-import { checkLength, checkPattern, checkRegion, ValidationError } from "../modules/core";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "../core/cdktf";
+import { checkLength, checkObject, checkPattern, checkRegion, ValidationError } from "../core";
 
-/**
- * Where every example stack keeps its state, chosen by configuration so that
- * the same code deploys from a laptop (local), from a pipeline (S3) or from
+/*
+ * Where a stack keeps its state, chosen by configuration so that the same
+ * code deploys from a laptop (local), from a pipeline (S3) or from
  * Terraform Cloud / Enterprise (cloud block).
  *
  * Sources, the first one set wins for each setting:
  * 1. environment variables `CDKTF_BACKEND` and `CDKTF_BACKEND_<SETTING>`
- *    (listed in {@link BACKEND_ENV});
+ *    (listed in BACKEND_ENV);
  * 2. the `backend` context object, e.g. in cdktf.json
  *    `"context": { "backend": { "type": "s3", "bucket": "...", "region": "..." } }`
  *    (the cdktf CLI passes cdktf.json's context to the app; a bare
  *    `node main.ts` only sees it through `CDKTF_CONTEXT_JSON`);
- * 3. the local backend.
+ * 3. the defaults the program passes (`StackBackendProps.defaults`);
+ * 4. the local backend.
  */
+
+/** The backends a stack can choose. */
 
 export type BackendType = "local" | "s3" | "cloud";
 
 /** Every setting, under its context key (`backend.<key>`). */
 export interface BackendSettings {
-  /** @default "local" */
+  /** `local`, `s3` or `cloud`. @default "local" */
   readonly type?: string;
+  /** Local: the state file, relative to the stack's folder `cdktf.out/stacks/<stack>`. @default "../../../terraform.<stack>.tfstate" (the project root) */
+  readonly path?: string;
   /** S3: state bucket. @default - none: required when the type is s3 */
   readonly bucket?: string;
   /** S3: the bucket's region. @default - the stack's region */
@@ -45,6 +50,7 @@ export interface BackendSettings {
 /** Environment variable of each setting. */
 export const BACKEND_ENV: { readonly [K in keyof Required<BackendSettings>]: string } = {
   type: "CDKTF_BACKEND",
+  path: "CDKTF_BACKEND_LOCAL_PATH",
   bucket: "CDKTF_BACKEND_S3_BUCKET",
   region: "CDKTF_BACKEND_S3_REGION",
   keyPrefix: "CDKTF_BACKEND_S3_KEY_PREFIX",
@@ -56,20 +62,26 @@ export const BACKEND_ENV: { readonly [K in keyof Required<BackendSettings>]: str
   project: "CDKTF_BACKEND_CLOUD_PROJECT",
 };
 
+/** Every value of the `type` setting. */
 export const BACKEND_TYPES: readonly BackendType[] = ["local", "s3", "cloud"];
+/** The S3 key prefix when none is configured. */
 export const DEFAULT_S3_KEY_PREFIX = "cdktf-aws-private-networking";
 
+/** What {@link addStackBackend} needs besides the configuration. */
 export interface StackBackendProps {
   /** Stack name: the state file, state key or workspace of this stack. */
   readonly stackName: string;
   /** Region of the stack, the S3 bucket's region unless configured. */
   readonly region: string;
+  /** The program's own settings, which the context and the environment override setting by setting. @default - none */
+  readonly defaults?: BackendSettings;
   /** @default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Merges environment variables over the `backend` context object. */
-export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = process.env): BackendSettings {
+/** Merges environment variables over the `backend` context object over the program's defaults. */
+export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = process.env, defaults: BackendSettings = {}): BackendSettings {
+  checkObject(stack, "defaults", defaults);
   const context: unknown = stack.node.tryGetContext("backend");
   if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context))) {
     throw new ValidationError(stack, "context backend", context, 'an object such as { "type": "s3", "bucket": "my-state" }');
@@ -77,9 +89,11 @@ export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = 
   const fromContext = (context ?? {}) as Record<string, unknown>;
   const settings: Record<string, string> = {};
   for (const [key, variable] of Object.entries(BACKEND_ENV)) {
-    const value = nonEmpty(env[variable]) ?? fromContext[key];
+    const fromEnv = nonEmpty(env[variable]);
+    const [value, source] =
+      fromEnv !== undefined ? [fromEnv, variable] : fromContext[key] !== undefined ? [fromContext[key], `context backend.${key}`] : [(defaults as Record<string, unknown>)[key], `defaults.${key}`];
     if (value === undefined) continue;
-    if (typeof value !== "string") throw new ValidationError(stack, settingName(key as keyof BackendSettings), value, "a string");
+    if (typeof value !== "string") throw new ValidationError(stack, source, value, "a string");
     settings[key] = value;
   }
   return settings;
@@ -87,7 +101,7 @@ export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = 
 
 /** Adds the configured backend to the stack. */
 export function addStackBackend(stack: TerraformStack, props: StackBackendProps): TerraformBackend {
-  const settings = backendSettings(stack, props.env);
+  const settings = backendSettings(stack, props.env, props.defaults);
   const type = settings.type ?? "local";
   if (!(BACKEND_TYPES as readonly string[]).includes(type)) {
     throw new ValidationError(stack, settingName("type"), type, `one of ${BACKEND_TYPES.join(", ")}`);
@@ -98,10 +112,16 @@ export function addStackBackend(stack: TerraformStack, props: StackBackendProps)
     case "cloud":
       return cloudBackend(stack, props, settings);
     case "local":
-      // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default
-      // (which would write the synthesizing machine's absolute path into the output).
-      return new LocalBackend(stack, { path: `../../../terraform.${props.stackName}.tfstate` });
+      return localBackend(stack, props, settings);
   }
+}
+
+function localBackend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
+  // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default
+  // (which would write the synthesizing machine's absolute path into the output).
+  const path = settings.path ?? `../../../terraform.${props.stackName}.tfstate`;
+  checkPattern(stack, settingName("path"), path, /^[^/\0][^\0]*[^/]$/, "a state file path relative to the stack's folder cdktf.out/stacks/<stack> (an absolute path ties the output to one machine)");
+  return new LocalBackend(stack, { path });
 }
 
 function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {

@@ -55,7 +55,7 @@ function terraformVersion(): string | undefined {
 export function terraformEnvironment(workDir: string): TerraformEnvironment {
   mkdirSync(workDir, { recursive: true });
   const cliConfig = join(workDir, "terraformrc");
-  writeFileSync(cliConfig, "# written by test/harness: provider installation comes from -plugin-dir or the registry\n");
+  writeFileSync(cliConfig, "# written by tools/harness: provider installation comes from -plugin-dir or the registry\n");
   return {
     version: terraformVersion(),
     mirror: findMirror(),
@@ -65,6 +65,9 @@ export function terraformEnvironment(workDir: string): TerraformEnvironment {
       TF_IN_AUTOMATION: "1",
       TF_INPUT: "0",
       CHECKPOINT_DISABLE: "1",
+      // Terraform and the ~700 MB provider allocate heavily while loading schemas: a 4x larger GC target
+      // saves ~20% of the harness's CPU (82 -> 62 CPU-s here) for ~1 GB more memory at the peak.
+      GOGC: process.env.GOGC ?? "400",
       // Fake credentials: offline plans never reach AWS, but the provider wants keys to configure.
       AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
       AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
@@ -78,3 +81,10 @@ export function initArgs(environment: TerraformEnvironment): string[] {
   const args = ["init", "-input=false", "-no-color"];
   return environment.mirror === undefined ? args : [...args, `-plugin-dir=${environment.mirror}`];
 }
+
+/**
+ * What `terraform init` prints when a backend or cloud block does not fit
+ * Terraform's schema. Init checks the block before its first network call,
+ * so a run that stops at the network without these has been accepted.
+ */
+export const BACKEND_SCHEMA_ERRORS = /Extraneous JSON object property|Unsupported argument|Invalid (backend|cloud) configuration|Missing required argument/;

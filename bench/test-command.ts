@@ -1,0 +1,104 @@
+/**
+ * npm run bench -- --test-command [--steps] [--whole] [--per-stack] [--runs <n>] [--warm]
+ *   (or: node --import tsx bench/test-command.ts ...)
+ *
+ * Prints how long the test command takes on this machine (markdown tables):
+ * - --steps (default): each step of `npm test` alone, one after the other,
+ *   wall time and CPU time (user + sys of the whole process tree);
+ * - --whole (default): `npm test` itself, its steps in parallel;
+ * - --per-stack: the harness checking each stack on its own
+ *   (`npm run verify -- --per-stack`), as it did before the batches.
+ * Caches that a clean clone lacks (node_modules/.cache: tsc's build info,
+ * the app bundle, jest's transform cache) are removed before each run unless
+ * --warm. The load average is printed with each figure: other work on the
+ * machine stretches wall times, CPU times much less. Nothing here fails.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { scriptEnv, stepCommand, STEPS } from "../tools/test-command";
+import { median, ROOT, table } from "./measure";
+
+interface Timing {
+  readonly wall: number;
+  readonly cpu?: number;
+  readonly ok: boolean;
+  readonly load: string;
+}
+
+const TIME = "/usr/bin/time";
+const fmt = (seconds: number | undefined): string => (seconds === undefined ? "-" : `${seconds.toFixed(1)} s`);
+
+/** What a clean clone lacks: node_modules/.cache (tsc's build info, the app bundle, jest's transform cache). */
+function coldCaches(): void {
+  rmSync(join(ROOT, "node_modules", ".cache"), { recursive: true, force: true });
+}
+
+/** Runs `command` in a shell as `npm run` would; CPU time from /usr/bin/time where it exists. */
+function time(command: string, warm: boolean): Timing {
+  if (!warm) coldCaches();
+  const before = loadavg()[0].toFixed(1);
+  const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
+  const report = join(dir, "time");
+  const withTime = existsSync(TIME);
+  const started = process.hrtime.bigint();
+  const result = withTime
+    ? spawnSync(TIME, ["-f", "%U %S", "-o", report, "sh", "-c", command], { cwd: ROOT, env: scriptEnv(), stdio: "ignore" })
+    : spawnSync("sh", ["-c", command], { cwd: ROOT, env: scriptEnv(), stdio: "ignore" });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  let cpu: number | undefined;
+  if (withTime && existsSync(report)) {
+    const fields = readFileSync(report, "utf8").trim().split("\n").slice(-1)[0].split(" ").map(Number);
+    if (fields.length === 2 && fields.every(Number.isFinite)) cpu = fields[0] + fields[1];
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { wall, cpu, ok: result.status === 0, load: `${before} -> ${loadavg()[0].toFixed(1)}` };
+}
+
+function repeated(command: string, runs: number, warm: boolean): { wall: number; cpu?: number; ok: boolean; load: string } {
+  const samples = Array.from({ length: runs }, () => time(command, warm));
+  const cpus = samples.map((s) => s.cpu).filter((c): c is number => c !== undefined);
+  return {
+    wall: median(samples.map((s) => s.wall)),
+    cpu: cpus.length === samples.length ? median(cpus) : undefined,
+    ok: samples.every((s) => s.ok),
+    load: samples.map((s) => s.load).join(", "),
+  };
+}
+
+export function benchTestCommand(argv: readonly string[]): void {
+  const flag = (name: string): boolean => argv.includes(name);
+  const index = argv.indexOf("--runs");
+  const runs = index >= 0 ? Number(argv[index + 1]) : 1;
+  const warm = flag("--warm");
+  const all = !flag("--steps") && !flag("--whole") && !flag("--per-stack");
+  const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  console.log(`\n# The test command on this machine (${runs} run(s) each, median; ${warm ? "warm" : "cold"} caches)\n`);
+
+  if (all || flag("--steps")) {
+    const rows: string[][] = [];
+    let wall = 0;
+    let cpu = 0;
+    for (const step of STEPS) {
+      const t = repeated(stepCommand(step, scripts), runs, warm);
+      wall += t.wall;
+      cpu += t.cpu ?? 0;
+      rows.push([step.name, fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]);
+      console.log(`  ${step.name}: ${fmt(t.wall)} wall, ${fmt(t.cpu)} CPU`);
+    }
+    rows.push(["sum (one after the other)", fmt(wall), fmt(cpu), "", ""]);
+    console.log(`\n## Each step alone\n\n${table(["step", "wall", "CPU (user+sys)", "result", "load average (1 min)"], rows)}`);
+  }
+  if (all || flag("--whole")) {
+    const t = repeated(stepCommand({ name: "test", script: "test" }, scripts), runs, warm);
+    console.log(`\n## npm test (steps in parallel)\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm test", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`);
+  }
+  if (flag("--per-stack")) {
+    const t = repeated(`${stepCommand({ name: "verify", script: "verify" }, scripts)} --per-stack`, runs, warm);
+    console.log(`\n## The harness, every stack on its own\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm run verify -- --per-stack", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`);
+  }
+  console.log("\nThe machine has 2 cores: a load average above 2 means other work shared them.");
+}
+
+if (require.main === module) benchTestCommand(process.argv.slice(2));

@@ -1,0 +1,4 @@
+export * from "./backend";
+export * from "./hcl-output";
+export * from "./offline-plan";
+export * from "./stack";

@@ -1,0 +1,132 @@
+/**
+ * npm run cdktn
+ *
+ * The project under CDK Terrain (cdktn), the way a cdktn user installs it:
+ * a copy of the working tree whose package.json aliases `cdktf` to
+ * `npm:cdktn@0.24.0` and takes constructs 10.6.0 (cdktn's peer range is
+ * >=10.6 <10.8), with npm `overrides` so that @cdktf/provider-aws 20.1.0,
+ * whose generated classes import "cdktf" themselves, resolves the same
+ * runtime. In the copy it type-checks, runs the jest suite and synthesizes
+ * the whole app to JSON and to HCL; both outputs must equal the cdktf 0.21.0
+ * synth of this tree file by file, apart from the version in the metadata.
+ *
+ * Not run: cdktn-cli, which needs Node >= 22.19 (this line says so when the
+ * Node running it is older); the app runs with node, as cdktf.json's app does.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+
+/** What a cdktn user puts in package.json instead of cdktf 0.21.0 and constructs 10.4.5. */
+export const CDKTN_DEPENDENCIES = { cdktf: "npm:cdktn@0.24.0", constructs: "10.6.0" } as const;
+/** Makes every package that asks for cdktf or constructs (the provider bindings, the cdktf CLI) take the aliased ones. */
+export const CDKTN_OVERRIDES = { cdktf: "$cdktf", constructs: "$constructs" } as const;
+/**
+ * Suites that do not exercise the runtime: the package test pins the cdktf
+ * 0.21.0 this tree is published with (under the alias it must differ), the
+ * offline diff runs cdktf-cli (a cdktn user runs cdktn-cli, see below), and
+ * the HCL fixture and harness tests run terraform on files cdktf never made.
+ */
+const RUNTIME_FREE_TESTS = ["test/delivery/package.test.ts", "test/app/offline-diff.test.ts", "test/cli/guardrails-hcl.test.ts", "test/harness/"];
+const CDKTN_CLI_MINIMUM_NODE = [22, 19] as const;
+
+const ROOT = join(__dirname, "..");
+
+function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  return execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** The working tree as git sees it (tracked and new files, not ignored ones), with node_modules hard-linked: npm replaces packages, it never writes into them. */
+function copyProject(to: string): void {
+  const files = run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT).split("\0").filter((file) => file !== "");
+  for (const file of files) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(to, file), { errorOnExist: false, force: true });
+  }
+  run("cp", ["-al", join(ROOT, "node_modules"), join(to, "node_modules")], ROOT);
+  // Caches are written in place (tsc's build info): the copy starts without them, so no write reaches this tree's files.
+  rmSync(join(to, "node_modules", ".cache"), { recursive: true, force: true });
+}
+
+function aliasCdktn(project: string): string {
+  const path = join(project, "package.json");
+  const pkg = JSON.parse(readFileSync(path, "utf8"));
+  pkg.devDependencies = { ...pkg.devDependencies, ...CDKTN_DEPENDENCIES };
+  pkg.overrides = { ...pkg.overrides, ...CDKTN_OVERRIDES };
+  writeFileSync(path, `${JSON.stringify(pkg, null, 2)}\n`);
+  run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund"], project);
+  const runtime = JSON.parse(readFileSync(join(project, "node_modules", "cdktf", "package.json"), "utf8"));
+  const constructs = JSON.parse(readFileSync(join(project, "node_modules", "constructs", "package.json"), "utf8"));
+  if (runtime.name !== "cdktn") throw new Error(`node_modules/cdktf is ${runtime.name}@${runtime.version}, not cdktn`);
+  return `${runtime.name} ${runtime.version} (npm alias cdktf), constructs ${constructs.version}`;
+}
+
+/** Synthesizes the whole app as cdktf.json's app does (bundle, then node), to `outdir`; HCL when asked. */
+function synthApp(project: string, outdir: string, hcl: boolean): void {
+  // In the project, so that the bundle's requires resolve its node_modules; a name of this run's own.
+  const bundle = join(project, "node_modules", ".cache", "cdktn-compare", `${basename(outdir)}.js`);
+  try {
+    run(join(project, "node_modules", ".bin", "esbuild"), ["main.ts", "--bundle", "--platform=node", "--target=node20", "--packages=external", "--log-level=warning", `--outfile=${bundle}`], project);
+    run("node", [bundle], project, { ...process.env, CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: String(hcl) });
+  } finally {
+    rmSync(bundle, { force: true });
+  }
+}
+
+function stackFiles(outdir: string): Map<string, string> {
+  const stacks = join(outdir, "stacks");
+  const files = new Map<string, string>();
+  for (const stack of readdirSync(stacks)) {
+    for (const file of readdirSync(join(stacks, stack))) files.set(`${stack}/${file}`, readFileSync(join(stacks, stack, file), "utf8"));
+  }
+  return files;
+}
+
+/** The synthesized files without the runtime's version, which the metadata records (`"version": "0.21.0"`). */
+function withoutVersion(text: string, version: string): string {
+  return text.replaceAll(`"version": "${version}"`, '"version": "<runtime>"').replaceAll(`version = "${version}"`, 'version = "<runtime>"');
+}
+
+function compare(cdktfOut: string, cdktnOut: string, cdktnVersion: string): { files: number; differences: string[] } {
+  const expected = stackFiles(cdktfOut);
+  const actual = stackFiles(cdktnOut);
+  const differences = [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => {
+    const [a, b] = [expected.get(file), actual.get(file)];
+    return a === undefined || b === undefined || withoutVersion(a, "0.21.0") !== withoutVersion(b, cdktnVersion);
+  });
+  return { files: expected.size, differences };
+}
+
+function nodeRunsCdktnCli(): boolean {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  return major > CDKTN_CLI_MINIMUM_NODE[0] || (major === CDKTN_CLI_MINIMUM_NODE[0] && minor >= CDKTN_CLI_MINIMUM_NODE[1]);
+}
+
+function main(): void {
+  const work = mkdtempSync(join(tmpdir(), "cdktn-"));
+  const project = join(work, "project");
+  try {
+    copyProject(project);
+    const runtime = aliasCdktn(project);
+    const cdktnVersion = JSON.parse(readFileSync(join(project, "node_modules", "cdktf", "package.json"), "utf8")).version as string;
+    console.log(`cdktn: ${runtime}`);
+    run(join(project, "node_modules", ".bin", "tsc"), ["--noEmit"], project);
+    console.log("cdktn: type-check passed");
+    run(join(project, "node_modules", ".bin", "jest"), ["--silent", "--testPathIgnorePatterns", ...RUNTIME_FREE_TESTS], project, { ...process.env, CI: "true" });
+    console.log(`cdktn: jest passed (every suite but ${RUNTIME_FREE_TESTS.join(", ")})`);
+    for (const format of ["json", "hcl"] as const) {
+      const [cdktfOut, cdktnOut] = [join(work, `cdktf-${format}`), join(work, `cdktn-${format}`)];
+      synthApp(ROOT, cdktfOut, format === "hcl");
+      synthApp(project, cdktnOut, format === "hcl");
+      const { files, differences } = compare(cdktfOut, cdktnOut, cdktnVersion);
+      if (differences.length > 0) throw new Error(`cdktn: the ${format} synth differs from cdktf's in ${differences.join(", ")}`);
+      console.log(`cdktn: ${format} synth of the whole app equals cdktf 0.21.0's in all ${files} files, apart from the version in the metadata`);
+    }
+    console.log(nodeRunsCdktnCli() ? "cdktn: cdktn-cli not run (the app runs with node, as cdktf.json's app does)" : `cdktn: cdktn-cli skipped: it needs Node >= ${CDKTN_CLI_MINIMUM_NODE.join(".")}, this is ${process.versions.node}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();

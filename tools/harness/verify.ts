@@ -1,0 +1,481 @@
+/**
+ * npm run verify [-- --only <regex>] [--jobs <n>] [--no-hcl] [--per-stack]
+ *
+ * Synthesizes the example app (JSON and HCL) and proves every stack against
+ * the real Terraform AWS provider: init (from the local mirror), validate,
+ * an offline plan (see offline-plan.ts), and validate of the HCL output.
+ * Exits non-zero naming each failed stack and terraform's first error.
+ *
+ * By default the stacks are checked in batches (see batch.ts): one root
+ * configuration holds the stacks as child modules, so that one terraform
+ * process, which loads the provider's schema once, checks them all, and
+ * validate and the mocked tests attach to one running provider (see
+ * provider-server.ts). Every error is attributed to its stack by the file or
+ * address it names; a failed stack leaves the batch, which runs again for the
+ * others, and errors that name no stack send the batch's stacks through the
+ * per-stack commands one by one. `--per-stack` runs every stack on its own,
+ * each command in the stack's folder, as the harness always did.
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  BatchAttempt,
+  CommandResult,
+  firstError,
+  mockModule,
+  mockRootFile,
+  mockTestFile,
+  moduleSource,
+  notBatchable,
+  pool,
+  rootFile,
+  runBatches,
+} from "./batch";
+import { mockTest, planOverride, planStrategy, PlanStrategy, StackJson } from "./offline-plan";
+import { installedAwsProvider, ProviderServer, startProviderServer } from "./provider-server";
+import { initArgs, isCi, terraformEnvironment, TerraformEnvironment } from "./terraform-env";
+
+const ROOT = resolve(__dirname, "..", "..");
+const WORK = join(ROOT, ".harness");
+const JSON_OUT = join(ROOT, "cdktf.out");
+const HCL_OUT = join(WORK, "hcl.out");
+const BATCH = join(WORK, "batch");
+
+interface Options {
+  readonly only?: RegExp;
+  readonly jobs: number;
+  readonly hcl: boolean;
+  readonly perStack: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const only = value("--only");
+  return {
+    only: only === undefined ? undefined : new RegExp(only),
+    jobs: Number(value("--jobs") ?? cpus().length),
+    hcl: !argv.includes("--no-hcl"),
+    perStack: argv.includes("--per-stack"),
+  };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const started = Date.now();
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const seconds = (): number => (Date.now() - started) / 1000;
+    child.on("error", (error) => done({ ok: false, output: String(error), stdout, seconds: seconds() }));
+    child.on("close", (code) => done({ ok: code === 0, output, stdout, seconds: seconds() }));
+  });
+}
+
+/** Runs the app exactly as cdktf.json says, into `outdir`. */
+async function synthesize(outdir: string, hcl: boolean): Promise<void> {
+  const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
+  rmSync(outdir, { recursive: true, force: true });
+  // The offline checks need the local backend, whatever backend the environment configures for deploys.
+  const env = { ...process.env, CDKTF_BACKEND: "local", CDKTF_OUTDIR: outdir, ...(hcl ? { SYNTH_HCL_OUTPUT: "true" } : {}) };
+  const result = await run("sh", ["-c", app], ROOT, env);
+  if (!result.ok) {
+    process.stderr.write(result.output);
+    throw new Error(`synth failed: ${app}`);
+  }
+}
+
+type StepName = "init" | "validate" | "plan" | "test" | "hcl-validate";
+
+interface StepResult {
+  readonly name: StepName;
+  /** Time of the stack's own command; undefined when the stack was checked in a batch. */
+  readonly seconds?: number;
+  readonly ok: boolean;
+  readonly error?: string;
+}
+
+interface StackReport {
+  readonly stack: string;
+  readonly strategy: PlanStrategy;
+  readonly steps: StepResult[];
+  readonly failure?: { readonly step: string; readonly error: string };
+}
+
+/** One terraform process over a batch of stacks. */
+interface BatchRun {
+  readonly step: StepName;
+  readonly stacks: number;
+  readonly seconds: number;
+  readonly result: string;
+}
+
+interface StackDirs {
+  readonly json: string;
+  readonly hcl: string;
+  readonly config: StackJson;
+  readonly strategy: PlanStrategy;
+}
+
+/** The stack's own folders: the JSON with its plan override or mocked test (the HCL comes later, see prepareHcl). */
+function prepareStack(stack: string): StackDirs {
+  const dir = join(WORK, "stacks", stack);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(JSON_OUT, "stacks", stack), dir, { recursive: true });
+  const config = JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as StackJson;
+  const strategy = planStrategy(config);
+  if (strategy === "plan") writeFileSync(join(dir, "harness_override.tf.json"), planOverride(config));
+  else writeFileSync(join(dir, "harness.tftest.hcl"), mockTest(config));
+  const hclDir = join(WORK, "hcl", stack);
+  rmSync(hclDir, { recursive: true, force: true });
+  return { json: dir, hcl: hclDir, config, strategy };
+}
+
+/** Synthesizes the HCL (after the JSON: both runs of the app command write the same bundle) into each stack's HCL folder. */
+async function prepareHcl(dirs: ReadonlyMap<string, StackDirs>): Promise<void> {
+  await synthesize(HCL_OUT, true);
+  const missing = [...dirs.keys()].filter((s) => !existsSync(join(HCL_OUT, "stacks", s, "cdk.tf")));
+  if (missing.length > 0) throw new Error(`HCL synth produced no cdk.tf for: ${missing.join(", ")}`);
+  for (const [stack, d] of dirs) {
+    mkdirSync(d.hcl, { recursive: true });
+    cpSync(join(HCL_OUT, "stacks", stack), d.hcl, { recursive: true });
+  }
+}
+
+const PLAN_ARGS = ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"];
+
+/** The stack on its own, every command in its folder (also the fallback when a batch error names no stack). */
+class SingleStack {
+  private initialized?: Promise<CommandResult>;
+
+  constructor(
+    private readonly stack: string,
+    private readonly dirs: StackDirs,
+    private readonly environment: TerraformEnvironment,
+  ) {}
+
+  init(): Promise<CommandResult> {
+    this.initialized ??= run("terraform", initArgs(this.environment), this.dirs.json, this.environment.env);
+    return this.initialized;
+  }
+
+  async step(name: StepName): Promise<CommandResult> {
+    const init = await this.init();
+    if (name === "init" || !init.ok) return init;
+    const terraform = (args: string[], cwd = this.dirs.json): Promise<CommandResult> => run("terraform", args, cwd, this.environment.env);
+    if (name === "validate") return terraform(["validate", "-no-color"]);
+    if (name === "plan") return terraform(PLAN_ARGS);
+    if (name === "test") return terraform(["test", "-no-color"]);
+    // hcl-validate: the HCL folder reuses the JSON folder's initialized providers.
+    rmSync(join(this.dirs.hcl, ".terraform.lock.hcl"), { force: true });
+    rmSync(join(this.dirs.hcl, ".terraform"), { recursive: true, force: true });
+    copyFileSync(join(this.dirs.json, ".terraform.lock.hcl"), join(this.dirs.hcl, ".terraform.lock.hcl"));
+    symlinkSync(join(this.dirs.json, ".terraform"), join(this.dirs.hcl, ".terraform"));
+    return terraform(["validate", "-no-color"], this.dirs.hcl);
+  }
+
+  /** init, validate, plan or test, hcl-validate, stopping at the first failure. */
+  async verify(hcl: boolean): Promise<StackReport> {
+    const steps: StepResult[] = [];
+    const names: StepName[] = ["init", "validate", this.dirs.strategy === "plan" ? "plan" : "test", ...(hcl ? (["hcl-validate"] as const) : [])];
+    for (const name of names) {
+      const result = await this.step(name);
+      steps.push({ name, seconds: result.seconds, ok: result.ok });
+      if (!result.ok) return { stack: this.stack, strategy: this.dirs.strategy, steps, failure: { step: name, error: firstError(result.output) } };
+    }
+    return { stack: this.stack, strategy: this.dirs.strategy, steps };
+  }
+}
+
+/** A batch root: a folder of `<stack>.root.tf.json` files (and a test file), initialized once. */
+class BatchRoot {
+  private initialized = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly environment: TerraformEnvironment,
+  ) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Replaces the root's files (a stack's module folder and `.terraform` stay). */
+  write(files: Record<string, object | string>): void {
+    for (const file of readdirSync(this.dir)) if (file.endsWith(".tf.json") || file.endsWith(".tftest.hcl")) rmSync(join(this.dir, file));
+    for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+
+  /**
+   * Uses `other`'s initialized `.terraform` (providers and module manifest) when `other` was
+   * initialized with every module this root calls, from a folder at the same depth.
+   */
+  shareInit(other: BatchRoot): void {
+    if (!other.initialized) return;
+    symlinkSync(join(other.dir, ".terraform"), join(this.dir, ".terraform"));
+    copyFileSync(join(other.dir, ".terraform.lock.hcl"), join(this.dir, ".terraform.lock.hcl"));
+    this.initialized = true;
+  }
+
+  /** `terraform init` the first time (removing modules later needs none), then `args`. */
+  async run(args: string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+    if (!this.initialized) {
+      const init = await run("terraform", [...initArgs(this.environment), "-json"], this.dir, this.environment.env);
+      if (!init.ok) return init;
+      this.initialized = true;
+      if (args.length === 0) return init;
+      const result = await run("terraform", args, this.dir, env);
+      return { ...result, seconds: result.seconds + init.seconds };
+    }
+    return args.length === 0 ? { ok: true, output: "", stdout: "", seconds: 0 } : run("terraform", args, this.dir, env);
+  }
+}
+
+class BatchVerifier {
+  readonly runs: BatchRun[] = [];
+  private readonly results = new Map<string, StepResult[]>();
+  private readonly singles = new Map<string, SingleStack>();
+
+  constructor(
+    private readonly dirs: ReadonlyMap<string, StackDirs>,
+    private readonly environment: TerraformEnvironment,
+    private readonly options: Options,
+    /** The HCL folders are ready (the HCL synth runs while the JSON is checked). */
+    private readonly hclReady: Promise<void>,
+  ) {
+    for (const [stack, d] of dirs) this.singles.set(stack, new SingleStack(stack, d, environment));
+    for (const stack of dirs.keys()) this.results.set(stack, []);
+  }
+
+  private record(stack: string, result: StepResult): void {
+    this.results.get(stack)!.push(result);
+  }
+
+  /** The step over `candidates` in batches (see runBatches); returns the stacks that passed. */
+  private async batch(step: StepName, candidates: readonly string[], attempt: (members: string[]) => Promise<BatchAttempt>): Promise<string[]> {
+    const { outcomes, runs } = await runBatches(candidates, attempt, (stack) => this.singles.get(stack)!.step(step), this.options.jobs);
+    this.runs.push(...runs.map((r) => ({ step, ...r })));
+    for (const { stack, ...outcome } of outcomes) this.record(stack, { name: step, ...outcome });
+    return outcomes.filter((o) => o.ok).map((o) => o.stack);
+  }
+
+  private member(stack: string, dir: (d: StackDirs) => string): { stack: string; dir: string } {
+    return { stack, dir: dir(this.dirs.get(stack)!) };
+  }
+
+  private rootFiles(root: BatchRoot, members: readonly string[], dir: (d: StackDirs) => string): Record<string, object> {
+    return Object.fromEntries(
+      members.map((stack) => [`${stack}.root.tf.json`, rootFile(stack, moduleSource(root.dir, dir(this.dirs.get(stack)!)), this.dirs.get(stack)!.config)]),
+    );
+  }
+
+  async verify(stacks: readonly string[]): Promise<StackReport[]> {
+    const env = this.environment.env;
+    const jsonDir = (d: StackDirs): string => d.json;
+
+    // init, 1: one root with every stack as a module installs the provider once for all their requirements.
+    const validateRoot = new BatchRoot(join(BATCH, "validate"), this.environment);
+    const installed = await this.batch("init", stacks, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run([], env), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+    if (installed.length > 0) {
+      // Every step starts now, on every installed stack: the real plan is the longest, and a stack that fails an
+      // earlier step fails the later ones too, which only costs a rerun when something is broken (the report
+      // shows each stack's first failed step).
+      const plan = this.plan(installed, validateRoot);
+      plan.catch(() => undefined); // awaited below
+      let server: ProviderServer | undefined;
+      try {
+        const providerDir = existsSync(join(validateRoot.dir, ".terraform", "providers")) ? validateRoot.dir : this.dirs.get(installed[0])!.json;
+        server = await startProviderServer(installedAwsProvider(providerDir), env, join(WORK, "provider-server.log"));
+        await Promise.all([plan, this.attachedSteps(installed, server, validateRoot)]);
+      } finally {
+        await plan.catch(() => undefined); // never leave a terraform plan running
+        await server?.stop();
+      }
+    }
+    return stacks.map((stack) => this.report(stack));
+  }
+
+  /** The real plan of the plan-strategy stacks: terraform starts a provider for each configuration (ConfigureProvider keeps state). */
+  private async plan(installed: readonly string[], validateRoot: BatchRoot): Promise<void> {
+    const jsonDir = (d: StackDirs): string => d.json;
+    const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
+    // The plan stacks are modules of the validate root, from the same folders: its init serves.
+    planRoot.shareInit(validateRoot);
+    await this.batch("plan", installed.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
+      planRoot.write(this.rootFiles(planRoot, members, jsonDir));
+      return { result: await planRoot.run([...PLAN_ARGS, "-json"], this.environment.env), attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+  }
+
+  /** The steps whose provider calls keep no state, attached to the running provider, and each stack's own init. */
+  private async attachedSteps(installed: readonly string[], server: ProviderServer, validateRoot: BatchRoot): Promise<void> {
+    const attached = server.attach(this.environment.env);
+    const jsonDir = (d: StackDirs): string => d.json;
+    const hclDir = (d: StackDirs): string => d.hcl;
+
+    // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
+    const ownInits = (async (): Promise<void> => {
+      const started = Date.now();
+      const own = await pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+      const ownFailed = own.filter((o) => !o.result.ok);
+      const verdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
+      this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${verdict} (each stack's own folder: config as root, backend)` });
+      for (const { stack, result } of ownFailed) {
+        const previous = this.results.get(stack)!;
+        previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
+      }
+    })();
+
+    const validate = this.batch("validate", installed, async (members) => {
+      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+    });
+
+    const testRoot = new BatchRoot(join(BATCH, "test"), this.environment);
+    const test = this.batch("test", installed.filter((s) => this.dirs.get(s)!.strategy === "mock"), async (members) => {
+      const moduleDir = (stack: string): string => join(testRoot.dir, "stacks", stack);
+      for (const stack of members) {
+        mkdirSync(moduleDir(stack), { recursive: true });
+        writeFileSync(join(moduleDir(stack), "cdk.tf.json"), JSON.stringify(mockModule(this.dirs.get(stack)!.config), null, 2));
+      }
+      const testFile = mockTestFile(members.map((stack) => ({ stack, config: this.dirs.get(stack)!.config })));
+      testRoot.write({
+        "harness.tf.json": { terraform: { required_providers: { aws: { source: "hashicorp/aws" } } } },
+        ...Object.fromEntries(members.map((stack) => [`${stack}.root.tf.json`, mockRootFile(stack, moduleSource(testRoot.dir, moduleDir(stack)), this.dirs.get(stack)!.config)])),
+        "harness.tftest.hcl": testFile.text,
+      });
+      return {
+        result: await testRoot.run(["test", "-json", "-no-color"], attached),
+        attribution: { root: testRoot.dir, members: members.map((stack) => ({ stack, dir: moduleDir(stack) })), lines: { file: "harness.tftest.hcl", ranges: testFile.lines } },
+      };
+    });
+
+    const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
+    const hcl = this.options.hcl
+      ? this.hclReady.then(() =>
+          this.batch("hcl-validate", installed, async (members) => {
+            hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
+            return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
+          }),
+        )
+      : Promise.resolve([]);
+
+    await Promise.all([ownInits, validate, test, hcl]);
+  }
+
+  private report(stack: string): StackReport {
+    const order: StepName[] = ["init", "validate", "plan", "test", "hcl-validate"];
+    const steps = [...this.results.get(stack)!].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    const firstFailure = steps.findIndex((s) => !s.ok);
+    // As the per-stack run would: nothing after the first failed step.
+    const shown = firstFailure < 0 ? steps : steps.slice(0, firstFailure + 1);
+    const failed = firstFailure < 0 ? undefined : shown[firstFailure];
+    return {
+      stack,
+      strategy: this.dirs.get(stack)!.strategy,
+      steps: shown,
+      ...(failed === undefined ? {} : { failure: { step: failed.name, error: failed.error ?? "failed" } }),
+    };
+  }
+}
+
+function printSummary(reports: readonly StackReport[], runs: readonly BatchRun[]): void {
+  const stepNames = ["init", "validate", "plan", "test", "hcl-validate"];
+  const width = Math.max(5, ...reports.map((r) => r.stack.length));
+  const header = ["stack".padEnd(width), "strategy", ...stepNames.map((s) => s.padStart(12)), "result"].join("  ");
+  console.log(`\n${header}\n${"-".repeat(header.length)}`);
+  for (const report of reports) {
+    const cells = stepNames.map((name) => {
+      const entry = report.steps.find((s) => s.name === name);
+      const text = entry === undefined ? "-" : entry.seconds !== undefined ? `${entry.seconds.toFixed(1)}s` : entry.ok ? "ok" : "FAILED";
+      return text.padStart(12);
+    });
+    const result = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}`;
+    console.log([report.stack.padEnd(width), report.strategy.padEnd(8), ...cells, result].join("  "));
+  }
+  if (runs.length > 0) {
+    console.log("\nbatch runs (one terraform process over many stacks; seconds are wall time):\n");
+    console.log(["step".padEnd(12), "stacks".padStart(6), "time".padStart(8), "  result"].join(""));
+    for (const r of runs) console.log([r.step.padEnd(12), String(r.stacks).padStart(6), `${r.seconds.toFixed(1)}s`.padStart(8), `  ${r.result}`].join(""));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const environment = terraformEnvironment(WORK);
+  if (environment.version === undefined) {
+    if (isCi()) throw new Error("terraform is not on PATH: CI never skips the terraform checks");
+    console.log("SKIPPED: terraform is not installed, so no stack was validated or planned. Install Terraform >= 1.7 to run the checks.");
+    return;
+  }
+  if (environment.mirror === undefined && isCi()) {
+    throw new Error("no provider mirror found (set TF_PROVIDER_MIRROR, or TF_PROVIDER_MIRROR=registry to download): CI never skips the terraform checks");
+  }
+  console.log(`${environment.version}; AWS provider from ${environment.mirror ?? "the registry"}`);
+
+  await synthesize(JSON_OUT, false);
+  const stacks = readdirSync(join(JSON_OUT, "stacks"))
+    .filter((s) => options.only === undefined || options.only.test(s))
+    .sort();
+  if (stacks.length === 0) throw new Error(`no stack to verify${options.only ? ` matches ${options.only}` : ""}`);
+  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack)]));
+  const hclReady = options.hcl ? prepareHcl(dirs) : Promise.resolve();
+  hclReady.catch(() => undefined); // awaited below; a failed HCL synth fails the run there
+
+  const alone = options.perStack ? stacks : stacks.filter((s) => notBatchable(dirs.get(s)!.config) !== undefined);
+  const batched = stacks.filter((s) => !alone.includes(s));
+  for (const stack of alone.filter(() => !options.perStack)) console.log(`${stack} is checked on its own: ${notBatchable(dirs.get(stack)!.config)}`);
+  console.log(
+    `verifying ${stacks.length} stack(s): ${batched.length > 0 ? `${batched.length} in batches` : ""}${batched.length > 0 && alone.length > 0 ? ", " : ""}${alone.length > 0 ? `${alone.length} on their own, ${options.jobs} at a time` : ""}`,
+  );
+
+  let finished = 0;
+  const line = (report: StackReport): void => {
+    finished++;
+    const measured = report.steps.filter((s) => s.seconds !== undefined);
+    const time = measured.length === report.steps.length ? `, ${report.steps.reduce((sum, s) => sum + (s.seconds ?? 0), 0).toFixed(1)}s` : "";
+    const status = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}: ${report.failure.error}`;
+    console.log(`[${finished}/${stacks.length}] ${report.stack} (${report.strategy}${time}) ${status}`);
+  };
+  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options, hclReady);
+  const [batchReports, aloneReports] = await Promise.all([
+    batched.length > 0 ? verifier.verify(batched) : Promise.resolve([]),
+    pool(alone, options.jobs, async (stack) => {
+      await hclReady;
+      const report = await new SingleStack(stack, dirs.get(stack)!, environment).verify(options.hcl);
+      line(report);
+      return report;
+    }),
+  ]);
+  for (const report of batchReports) line(report);
+  const reports = [...batchReports, ...aloneReports].sort((a, b) => a.stack.localeCompare(b.stack));
+
+  printSummary(reports, verifier.runs);
+  const failures = reports.filter((r) => r.failure !== undefined);
+  console.log(`\nterraform checks of ${reports.length} stack(s) took ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(`harness: ${reports.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length > 0) {
+    for (const f of failures) console.error(`FAILED ${f.stack} at ${f.failure!.step}: ${f.failure!.error}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

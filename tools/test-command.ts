@@ -1,0 +1,129 @@
+/**
+ * npm test [-- --jobs <n>] [--only <step,step>]
+ *
+ * Every check of the project: the npm scripts below, each of which also runs
+ * on its own (`npm run typecheck`, ...). They are independent, so they run in
+ * parallel (a machine has 2 cores here; most steps use one, jest and the
+ * harness use both), the longest first. Each step's output is printed whole
+ * when the step ends, then a table of the steps' times; the exit code is
+ * non-zero when any step failed, and the failed steps are named.
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { delimiter, join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "..");
+
+export interface Step {
+  /** As `npm run` would be called: the script and its arguments. */
+  readonly name: string;
+  readonly script: string;
+  readonly args?: readonly string[];
+}
+
+/** The test command's steps, in the order they are listed (the README's order). */
+export const STEPS: readonly Step[] = [
+  { name: "typecheck", script: "typecheck" },
+  { name: "lint", script: "lint" },
+  { name: "docs:check", script: "docs:check" },
+  { name: "unit", script: "unit" },
+  { name: "check", script: "check" },
+  { name: "diagram --check", script: "diagram", args: ["--check"] },
+  { name: "consumer", script: "consumer" },
+  { name: "verify", script: "verify" },
+  { name: "cdktn", script: "cdktn" },
+];
+
+/** Start order: the longest steps first, so that the short ones fill the gaps. */
+const START_ORDER = ["verify", "unit", "cdktn", "consumer", "docs:check", "typecheck", "lint", "diagram --check", "check"];
+
+/** The shell command of a step: its package.json script, as `npm run` runs it. */
+export function stepCommand(step: Step, scripts: Readonly<Record<string, string>>): string {
+  const script = scripts[step.script];
+  if (script === undefined) throw new Error(`package.json has no script "${step.script}"`);
+  return [script, ...(step.args ?? [])].join(" ");
+}
+
+/** The environment `npm run` gives a script: node_modules/.bin first on PATH. */
+export function scriptEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, PATH: [join(ROOT, "node_modules", ".bin"), env.PATH ?? ""].join(delimiter) };
+}
+
+interface Outcome {
+  readonly step: Step;
+  readonly ok: boolean;
+  readonly seconds: number;
+  readonly output: string;
+}
+
+function runStep(step: Step, command: string, children: Set<ChildProcess>): Promise<Outcome> {
+  const started = Date.now();
+  return new Promise((done) => {
+    // Its own process group, so that an interrupt stops the step's whole tree.
+    const child = spawn("sh", ["-c", command], { cwd: ROOT, env: scriptEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    children.add(child);
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const finish = (ok: boolean, extra = ""): void => {
+      children.delete(child);
+      done({ step, ok, seconds: (Date.now() - started) / 1000, output: output + extra });
+    };
+    child.on("error", (error) => finish(false, `\n${String(error)}\n`));
+    child.on("close", (code, signal) => finish(code === 0, code === 0 ? "" : `\n(exit ${code ?? signal})\n`));
+  });
+}
+
+function option(argv: readonly string[], flag: string): string | undefined {
+  const index = argv.indexOf(flag);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const jobs = Number(option(argv, "--jobs") ?? STEPS.length);
+  const only = option(argv, "--only")?.split(",");
+  const steps = STEPS.filter((s) => only === undefined || only.includes(s.name));
+  if (steps.length === 0) throw new Error(`no step named ${only?.join(", ")}; steps: ${STEPS.map((s) => s.name).join(", ")}`);
+  const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+  const queue = [...steps].sort((a, b) => START_ORDER.indexOf(a.name) - START_ORDER.indexOf(b.name));
+  const children = new Set<ChildProcess>();
+  const stopAll = (signal: NodeJS.Signals): void => {
+    for (const child of children) if (child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    process.exitCode = signal === "SIGINT" ? 130 : 143;
+  };
+  process.once("SIGINT", stopAll);
+  process.once("SIGTERM", stopAll);
+
+  const started = Date.now();
+  console.log(`npm test: ${steps.map((s) => s.name).join(", ")}; ${Math.min(jobs, steps.length)} at a time, each step's output when it ends`);
+  const outcomes: Outcome[] = [];
+  const worker = async (): Promise<void> => {
+    for (let step = queue.shift(); step !== undefined; step = queue.shift()) {
+      const outcome = await runStep(step, stepCommand(step, scripts), children);
+      outcomes.push(outcome);
+      const rule = "=".repeat(8);
+      process.stdout.write(`\n${rule} npm run ${step.script}${step.args ? ` -- ${step.args.join(" ")}` : ""} ${rule}\n${outcome.output.trimEnd()}\n`);
+      console.log(`${rule} ${step.name}: ${outcome.ok ? "ok" : "FAILED"} in ${outcome.seconds.toFixed(1)} s (at ${((Date.now() - started) / 1000).toFixed(1)} s) ${rule}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, steps.length)) }, worker));
+
+  const failed = outcomes.filter((o) => !o.ok);
+  const width = Math.max(...steps.map((s) => s.name.length));
+  console.log(`\n${"step".padEnd(width)}  ${"time".padStart(7)}  result`);
+  for (const step of steps) {
+    const outcome = outcomes.find((o) => o.step === step);
+    console.log(`${step.name.padEnd(width)}  ${outcome === undefined ? "      -" : `${outcome.seconds.toFixed(1)} s`.padStart(7)}  ${outcome === undefined ? "not run" : outcome.ok ? "ok" : "FAILED"}`);
+  }
+  console.log(`\nthe test command took ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length > 0 ? `; FAILED: ${failed.map((o) => o.step.name).join(", ")}` : ""}`);
+  console.log(`steps: ${outcomes.length - failed.length} passed, ${failed.length} failed`);
+  if (failed.length > 0 || outcomes.length < steps.length) process.exitCode ||= 1;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
