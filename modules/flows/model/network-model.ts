@@ -138,11 +138,7 @@ export class NetworkModel {
         readonly entity: ModelEntity;
       }
     | undefined {
-    for (const [kind, list] of Object.entries(this.collections())) {
-      const found = list.find((e) => e.address === address);
-      if (found !== undefined) return { kind, entity: found };
-    }
-    return undefined;
+    return this.findEntity((e) => e.address === address);
   }
 
   /** The entity an ID (`subnet-…`, `sg-…`, a synthetic one) stands for, of any kind; undefined when none has it. */
@@ -154,8 +150,12 @@ export class NetworkModel {
         readonly entity: ModelEntity;
       }
     | undefined {
+    return this.findEntity((e) => (e as ModelEntity & { readonly id?: unknown }).id === id);
+  }
+
+  private findEntity(matches: (entity: ModelEntity) => boolean): { readonly kind: string; readonly entity: ModelEntity } | undefined {
     for (const [kind, list] of Object.entries(this.collections())) {
-      const found = list.find((e) => (e as ModelEntity & { readonly id?: unknown }).id === id);
+      const found = list.find(matches);
       if (found !== undefined) return { kind, entity: found };
     }
     return undefined;
