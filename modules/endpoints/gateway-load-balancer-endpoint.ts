@@ -153,7 +153,10 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   }
 
   /** The endpoint in a zone, for acceptances and routes made elsewhere. */
-  public endpointIn(zone: string): IVpcEndpoint & { readonly resource: VpcEndpoint } {
+  public endpointIn(zone: string): IVpcEndpoint & {
+    /** The endpoint's `aws_vpc_endpoint`, as an escape hatch. */
+    readonly resource: VpcEndpoint;
+  } {
     const endpoint = this.endpoints[zone];
     if (endpoint === undefined) throw new ValidationError(this, "endpointIn", zone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
     return { vpcEndpointId: endpoint.id, resource: endpoint };
