@@ -6,7 +6,7 @@ import { checkAccountId, checkDnsName, checkExactlyOne, checkIntegerRange, check
 import { AwsService, CentralizedEndpoints, Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, PrivateAwsServiceAccess, ResourceEndpoint, S3HybridAccess, ServiceAccessPresets, ServiceNetworkEndpoint } from "../modules/endpoints";
 import { suppress } from "../modules/guardrails";
 import { AccessLogDestination, AccessLogs, AuthPolicy, Certificate, HeaderMatch, LatticeAccessLogs, LatticeMesh, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, ServiceNetwork, LatticeTargetGroup, LatticeTargetGroupConfig } from "../modules/lattice";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
+import { ApplianceTargets, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, GatewayLoadBalancerProps, ListenerTargets, NetworkLoadBalancer, NetworkLoadBalancerOptions, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
 import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
@@ -64,6 +64,10 @@ const nlbOptions = (stack: TerraformStack, overrides: Partial<NetworkLoadBalance
 const nlb = (stack: TerraformStack, overrides: Partial<NetworkLoadBalancerOptions> = {}) => new NetworkLoadBalancer(stack, "Nlb", nlbOptions(stack, overrides));
 const endpointService = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof EndpointService>[2]> = {}) =>
   new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(stack), ...props });
+const CERTIFICATE = "arn:aws:acm:us-east-1:111111111111:certificate/0a1b2c3d-0000-1111-2222-333344445555";
+const instanceTargets = ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0" } });
+const gwlb = (stack: TerraformStack, props: Partial<GatewayLoadBalancerProps> = {}) =>
+  new GatewayLoadBalancer(stack, "Gwlb", { vpc: vpc(stack), appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.0.0.10" } }), healthCheck: { protocol: "HTTP", port: 80 }, ...props });
 const ORG_ONLY = new AuthPolicy().allow({ organizationId: "o-abcdefghij" });
 const network = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof ServiceNetwork>[2]> = {}) =>
   new ServiceNetwork(stack, "Network", { name: "shared-services", authPolicy: ORG_ONLY, ...props });
@@ -446,9 +450,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
   },
 
   // privatelink
-  { module: "privatelink", api: "EndpointService", cause: "An endpoint service without a load balancer", fix: "Give networkLoadBalancer (options), networkLoadBalancers or gatewayLoadBalancerArns.", path: "Service", prop: "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", received: '"none of them"', build: (s) => new EndpointService(s, "Service", {}) },
+  { module: "privatelink", api: "EndpointService", cause: "An endpoint service without a load balancer", fix: "Give loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(options), .existing([nlb]) or .gatewayLoadBalancer(gwlb).", path: "Service", prop: "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", received: '"none of them"', build: (s) => new EndpointService(s, "Service", {}) },
   { module: "privatelink", api: "EndpointServicePrincipal.account", cause: "An allowed account ID that is not 12 digits", fix: "Use the consumer's 12-digit account ID.", path: "Service", prop: "allowedPrincipals[0]", received: '"2222"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.account("2222")] }) },
-  { module: "privatelink", api: "EndpointService", cause: 'Principal "*" passed as an ordinary principal', fix: "Use the explicit any-principal opt-in, or better, list the consumer accounts.", path: "Service", prop: "allowedPrincipals[0]", received: '"*"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }) },
+  { module: "privatelink", api: "EndpointService", cause: 'Principal "*" passed as an ordinary principal', fix: 'Use allowAnyPrincipal: OptOut.because("<why>"), or better, list the consumer accounts.', path: "Service", prop: "allowedPrincipals[0]", received: '"*"', build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }) },
   { module: "privatelink", api: "EndpointService", cause: "Acceptance off and no allowed principal", fix: "Keep acceptanceRequired true, or list who may connect.", path: "Service", prop: "allowedPrincipals", received: "[]", build: (s) => endpointService(s, { acceptanceRequired: false }) },
   { module: "privatelink", api: "EndpointService", cause: "A private DNS name that is not a DNS name", fix: "Use a name in a domain you can verify, such as api.example.com.", path: "Service", prop: "privateDnsName", received: '"localhost"', build: (s) => endpointService(s, { privateDnsName: "localhost" }) },
   { module: "privatelink", api: "EndpointService", cause: "A supported region that is not a region", fix: "Use region codes such as eu-west-1.", path: "Service", prop: "supportedRegions[0]", received: '"europe"', build: (s) => endpointService(s, { region: "us-east-1", supportedRegions: ["europe"] }) },
@@ -499,7 +503,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       }),
   },
   { module: "privatelink", api: "NetworkLoadBalancer", cause: 'A load balancer name starting with "internal-"', fix: "Pick a name that does not start with internal- (AWS reserves it).", path: "Nlb", prop: "name", received: '"internal-api"', build: (s) => nlb(s, { name: "internal-api" }) },
-  { module: "privatelink", api: "NetworkLoadBalancer", cause: "An ingress peer of the whole internet", fix: "Use the consumer CIDRs or leave the default (the VPC CIDR).", path: "Nlb/SecurityGroup", prop: "ingressRules.peer", received: '"0.0.0.0/0"', build: (s) => nlb(s, { ingressPeers: [Peer.cidr("0.0.0.0/0")] }) },
+  { module: "privatelink", api: "NetworkLoadBalancer", cause: "A client of the whole internet", fix: "Use the consumer CIDRs or leave the default (the VPC CIDR).", path: "Nlb", prop: "clients[0]", received: '"0.0.0.0/0"', build: (s) => nlb(s, { clients: [Peer.cidr("0.0.0.0/0")] }) },
   {
     module: "privatelink",
     api: "ListenerTargets.ipAddresses",
@@ -509,6 +513,148 @@ export const BAD_INPUTS: readonly BadInput[] = [
     prop: "listeners[0].targets.addresses[0]",
     received: '"db.internal"',
     build: (s) => nlb(s, { listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { db: "db.internal" } }) }] }),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause: "A TLS policy that still negotiates TLS 1.0",
+    fix: "Use a policy whose lowest version is TLS 1.2, such as ELBSecurityPolicy-TLS13-1-2-2021-06 (the default).",
+    path: "Nlb",
+    prop: "listeners[0].sslPolicy",
+    received: '"ELBSecurityPolicy-2016-08"',
+    build: (s) => nlb(s, { listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE, sslPolicy: "ELBSecurityPolicy-2016-08", targets: instanceTargets }] }),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause: "A TLS policy name ELB does not know",
+    fix: "Use one of ELB's predefined policy names.",
+    path: "Nlb",
+    prop: "listeners[0].sslPolicy",
+    received: '"ELBSecurityPolicy-Strong"',
+    build: (s) => nlb(s, { listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE, sslPolicy: "ELBSecurityPolicy-Strong", targets: instanceTargets }] }),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause: "An ACM certificate of another region",
+    fix: "Use a certificate issued or imported in the load balancer's region.",
+    path: "Nlb",
+    prop: "listeners[0].certificateArn",
+    received: '"arn:aws:acm:eu-west-1:111111111111:certificate/0a1b2c3d-0000-1111-2222-333344445555"',
+    build: (s) => nlb(s, { listeners: [{ port: 443, protocol: "TLS", certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/0a1b2c3d-0000-1111-2222-333344445555", targets: instanceTargets }] }),
+  },
+  {
+    module: "privatelink",
+    api: "ListenerTargets.ipAddresses",
+    cause: "An IP target on the loopback address",
+    fix: "Use the target's address in the VPC, or in a range given as outsideVpcRanges.",
+    path: "Nlb",
+    prop: "listeners[0].targets.addresses[0]",
+    received: '"127.0.0.1"',
+    build: (s) => nlb(s, { listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { db: "127.0.0.1" } }) }] }),
+  },
+  {
+    module: "privatelink",
+    api: "ListenerTargets.instances",
+    cause: "The same instance registered under two names",
+    fix: "Register each target once.",
+    path: "Nlb",
+    prop: "listeners[0].targets.instances.api-b",
+    received: '"i-0123456789abcdef0"',
+    build: (s) => nlb(s, { listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-b": "i-0123456789abcdef0" } }) }] }),
+  },
+  { module: "privatelink", api: "NetworkLoadBalancer", cause: "An empty client list (nobody could reach the listeners)", fix: "List the clients, or leave clients out for the VPC's own range.", path: "Nlb", prop: "clients", received: "[]", build: (s) => nlb(s, { clients: [] }) },
+  { module: "privatelink", api: "NetworkLoadBalancer", cause: "The access-log bucket given by ARN", fix: "Give the bucket's name.", path: "Nlb", prop: "accessLogs.bucket", received: '"arn:aws:s3:::nlb-logs"', build: (s) => nlb(s, { accessLogs: { bucket: "arn:aws:s3:::nlb-logs" } }) },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "One account allowed twice, by ID and by its root ARN",
+    fix: "Allow each account once.",
+    path: "Service",
+    prop: "allowedPrincipals[1]",
+    received: '"arn:aws:iam::222222222222:root"',
+    build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.account(ACCOUNT), EndpointServicePrincipal.fromArn(`arn:aws:iam::${ACCOUNT}:root`)] }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "A principal ARN of another partition than the service",
+    fix: "Use the principal's ARN in the service's partition (aws in us-east-1).",
+    path: "Service",
+    prop: "allowedPrincipals[0]",
+    received: '"arn:aws-cn:iam::222222222222:role/partner"',
+    build: (s) => endpointService(s, { allowedPrincipals: [EndpointServicePrincipal.iamRole("arn:aws-cn:iam::222222222222:role/partner")] }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "allowAnyPrincipal as a plain boolean",
+    fix: 'Use allowAnyPrincipal: OptOut.because("<why anyone may connect>").',
+    path: "Service",
+    prop: "allowAnyPrincipal",
+    received: "true",
+    build: (s) => endpointService(s, { allowAnyPrincipal: true as never }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "A notification topic of another region",
+    fix: "Use an SNS topic in the service's region.",
+    path: "Service",
+    prop: "connectionNotifications[0].snsTopicArn",
+    received: '"arn:aws:sns:eu-west-1:111111111111:endpoint-connections"',
+    build: (s) => endpointService(s, { connectionNotifications: [{ name: "ops", snsTopicArn: "arn:aws:sns:eu-west-1:111111111111:endpoint-connections" }] }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "A Gateway Load Balancer service with a private DNS name",
+    fix: "Drop privateDnsName: GatewayLoadBalancer endpoints are route targets, nobody resolves a name to them.",
+    path: "Service",
+    prop: "privateDnsName",
+    received: '"inspect.example.com"',
+    build: (s) => new EndpointService(s, "Service", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb(s)), allowedPrincipals: [EndpointServicePrincipal.account(ACCOUNT)], privateDnsName: "inspect.example.com" }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService.acceptEndpoints",
+    cause: "Endpoints accepted on a service that accepts by itself",
+    fix: "Keep acceptanceRequired true, or drop the acceptEndpoints call.",
+    path: "Service",
+    prop: 'acceptEndpoints("partner")',
+    received: "false",
+    build: (s) => endpointService(s, { acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account(ACCOUNT)] }).acceptEndpoints("partner", ["vpce-0123456789abcdef0"]),
+  },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer",
+    cause: "A health check on GENEVE's port 6081, which answers none",
+    fix: "Give the port the appliances answer health checks on (such as 80).",
+    path: "Gwlb",
+    prop: "healthCheck.port",
+    received: "6081",
+    build: (s) => gwlb(s, { healthCheck: { protocol: "TCP", port: 6081 } }),
+  },
+  {
+    module: "privatelink",
+    api: "ApplianceTargets.ipAddresses",
+    cause: "An appliance address outside the load balancer's VPC",
+    fix: "Register the appliances' addresses in the Gateway Load Balancer's VPC.",
+    path: "Gwlb",
+    prop: "appliances.addresses.fw",
+    received: '"10.200.0.10"',
+    build: (s) => gwlb(s, { appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.200.0.10" } }) }),
+  },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer.fromGatewayLoadBalancerAttributes",
+    cause: "A Network Load Balancer's ARN imported as a Gateway Load Balancer",
+    fix: "Give the ARN of a loadbalancer/gwy/… load balancer.",
+    path: "Existing",
+    prop: "loadBalancerArn",
+    received: '"arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef"',
+    build: (s) => GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(s, "Existing", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef" }),
   },
 
   // lattice

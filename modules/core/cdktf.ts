@@ -23,6 +23,7 @@ export {
   Op,
   S3Backend,
   TerraformBackend,
+  TerraformIterator,
   TerraformOutput,
   TerraformProvider,
   TerraformResource,
@@ -30,7 +31,7 @@ export {
   TerraformVariable,
   Token,
 } from "cdktf";
-export type { IAspect, ITerraformDependable } from "cdktf";
+export type { IAspect, IResolvable, ITerraformDependable } from "cdktf";
 // Not in cdktf's index, but the function its stacks synthesize with; the package has no export map.
 export { resolve as resolveTokens } from "cdktf/lib/_tokens";
 

@@ -19,7 +19,10 @@ export const TAG_LIMITS = {
  * Fails unless `key` = `value` is a tag AWS accepts: a key of 1 to 128
  * characters that does not start with `aws:` (AWS reserves the prefix, in
  * any case), a string value of at most 256 characters. `prop` names the
- * caller's prop (`tags`); references are skipped.
+ * caller's prop (`tags`); references are skipped. Characters are not
+ * checked: EC2, where most of this library's tags land, takes any
+ * character, and the narrower set (letters, digits, spaces, `_ . : / = + - @`)
+ * is what AWS recommends across services, not what each refuses.
  */
 export function checkTag(scope: IConstruct, prop: string, key: string, value: string): void {
   if (!isUnresolved(key)) {

@@ -3,6 +3,7 @@ export { DnsRecordIpType, EndpointTimeouts, INetworkEndpoint, IVpcEndpoint, Latt
 export { EndpointOutputSource, EndpointOutputValue, exportEndpointOutputs, IEndpointOutputs } from "./outputs";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";
+export * from "./gateway-load-balancer-endpoint";
 export * from "./interface-endpoint";
 export * from "./ec2-instance-connect-endpoint";
 export * from "./resource-endpoint";

@@ -3,6 +3,7 @@ export type FlowHopKind =
   | "source"
   | "dns"
   | "route"
+  | "inspection"
   | "security-group"
   | "endpoint"
   | "endpoint-policy"

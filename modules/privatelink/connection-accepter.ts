@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { ValidationError } from "../core";
+import { checkObject, checkResourceId, requireProps, ValidationError } from "../core";
 import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
@@ -38,8 +38,13 @@ export class EndpointConnectionAccepter extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointConnectionAccepterProps) {
     super(scope, id);
-    if (!props.service.acceptanceRequired) {
-      throw new ValidationError(this, "service.acceptanceRequired", false, "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
+    requireProps(this, props, ["service", "endpoint"]);
+    checkObject(this, "service", props.service);
+    checkObject(this, "endpoint", props.endpoint);
+    checkResourceId(this, "service.endpointServiceId", props.service.endpointServiceId, "endpointService");
+    checkResourceId(this, "endpoint.vpcEndpointId", props.endpoint.vpcEndpointId, "vpcEndpoint");
+    if (props.service.acceptanceRequired !== true) {
+      throw new ValidationError(this, "service.acceptanceRequired", props.service.acceptanceRequired, "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
     }
     this.resource = new VpcEndpointConnectionAccepter(this, "Resource", {
       provider: props.service.provider,

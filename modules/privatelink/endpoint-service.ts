@@ -1,25 +1,39 @@
-import { Annotations, Fn, TerraformProvider } from "../core/cdktf";
+import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
 import { VpcEndpointConnectionNotification } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-notification";
 import { VpcEndpointService } from "@cdktf/provider-aws/lib/vpc-endpoint-service";
 import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification";
 import {
   AwsResourceProps,
+  checkArn,
+  checkBoolean,
   checkExactlyOne,
+  checkInstance,
   checkItemCount,
+  checkLength,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
   checkPort,
   checkPredicate,
   checkRegion,
+  checkResourceId,
   checkUnique,
   isDnsName,
   isUnresolved,
   isWildcardDnsName,
+  literalRegionOf,
   nameFromPath,
-  providerOf,
+  OptOut,
+  optOutReason,
+  Partition,
   partitionOfRegion,
+  providerOf,
+  recordOptOut,
+  requireProps,
   requireValue,
   resolveRegion,
   stableId,
@@ -27,9 +41,14 @@ import {
 } from "../core";
 import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
 import { IHostedZone } from "../vpc";
+import { checkNoDuplicate } from "./checks";
+import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
-import { ANY_PRINCIPAL_OPT_IN, EndpointServicePrincipal } from "./principals";
+import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointServicePrincipal } from "./principals";
 import { checkZoneIds } from "./zones";
+
+/** What consumers create to reach an endpoint service: Interface endpoints (Network Load Balancer), or GatewayLoadBalancer endpoints. */
+export type EndpointServiceType = "Interface" | "GatewayLoadBalancer";
 
 /** A PrivateLink endpoint service as its consumers see it: created here or imported by name. */
 export interface IEndpointService extends IInterfaceEndpointService {
@@ -37,6 +56,12 @@ export interface IEndpointService extends IInterfaceEndpointService {
   readonly endpointServiceId: string;
   /** The private DNS name consumers can turn on, when the provider verified one. @default - none */
   readonly privateDnsName?: string;
+  /**
+   * Interface endpoints reach a service in front of Network Load Balancers;
+   * a Gateway Load Balancer's service takes GatewayLoadBalancer endpoints only.
+   * @default "Interface"
+   */
+  readonly serviceType?: EndpointServiceType;
 }
 
 /**
@@ -48,7 +73,7 @@ export interface IEndpointService extends IInterfaceEndpointService {
  * a zone it is not offered in, a `vpce-…` name dialed on a TLS port.
  */
 export interface ImportedEndpointServiceOptions {
-  /** The service's listener ports, as the provider publishes them. */
+  /** The service's listener ports, as the provider publishes them (none for a Gateway Load Balancer's service). */
   readonly ports: readonly number[];
   /** Only give it once the provider's verification succeeded. @default - no private DNS */
   readonly privateDnsName?: string;
@@ -64,6 +89,16 @@ export interface ImportedEndpointServiceOptions {
   readonly tlsPorts?: readonly number[];
 }
 
+/** Describes an endpoint service another configuration or account owns, for {@link EndpointService.fromEndpointServiceAttributes}. */
+export interface EndpointServiceAttributes extends Omit<ImportedEndpointServiceOptions, "ports"> {
+  /** `com.amazonaws.vpce.<region>.vpce-svc-…`; its ID and region are read from it. */
+  readonly serviceName: string;
+  /** The kind of endpoints it takes. @default "Interface" */
+  readonly serviceType?: EndpointServiceType;
+  /** The service's listener ports, as the provider publishes them: at least one for an Interface service, none for a Gateway Load Balancer's. @default - none */
+  readonly ports?: readonly number[];
+}
+
 /** Connection events an endpoint service can notify about. */
 export type ConnectionEvent = "Accept" | "Connect" | "Delete" | "Reject";
 const CONNECTION_EVENTS: readonly ConnectionEvent[] = ["Accept", "Connect", "Delete", "Reject"];
@@ -72,7 +107,7 @@ const CONNECTION_EVENTS: readonly ConnectionEvent[] = ["Accept", "Connect", "Del
 export interface ConnectionNotification {
   /** Stable name, part of the Terraform address. */
   readonly name: string;
-  /** The topic's policy must let `vpce.amazonaws.com` publish. */
+  /** The topic, in the service's region; its policy must let `vpce.amazonaws.com` publish. */
   readonly snsTopicArn: string;
   /** @default - all four: Accept, Connect, Delete, Reject */
   readonly events?: readonly ConnectionEvent[];
@@ -81,34 +116,79 @@ export interface ConnectionNotification {
 /** NetworkLoadBalancerProps without `provider`: the load balancer is created with the endpoint service's provider. */
 export type NetworkLoadBalancerOptions = Omit<NetworkLoadBalancerProps, "provider">;
 
+/**
+ * The load balancers an endpoint service fronts: one of three shapes, so
+ * that a service can never name both kinds, or none.
+ */
+export class EndpointServiceLoadBalancer {
+  /** A Network Load Balancer created for the service (with its provider), as `service.networkLoadBalancer`. */
+  public static networkLoadBalancer(options: NetworkLoadBalancerOptions): EndpointServiceLoadBalancer {
+    return new EndpointServiceLoadBalancer("network", options, []);
+  }
+
+  /** Network Load Balancers made elsewhere: `NetworkLoadBalancer` or `NetworkLoadBalancer.fromNetworkLoadBalancerAttributes`. */
+  public static existing(loadBalancers: readonly INetworkLoadBalancer[]): EndpointServiceLoadBalancer {
+    return new EndpointServiceLoadBalancer("network", undefined, loadBalancers);
+  }
+
+  /** Gateway Load Balancers in front of inspection appliances: consumers create GatewayLoadBalancer endpoints. */
+  public static gatewayLoadBalancer(...loadBalancers: IGatewayLoadBalancer[]): EndpointServiceLoadBalancer {
+    return new EndpointServiceLoadBalancer("gateway", undefined, loadBalancers);
+  }
+
+  /** True for values made by this class's factories (JavaScript callers can pass anything). */
+  public static isEndpointServiceLoadBalancer(value: unknown): value is EndpointServiceLoadBalancer {
+    return value instanceof EndpointServiceLoadBalancer;
+  }
+
+  private constructor(
+    /** @internal Network or Gateway Load Balancers. */
+    public readonly kind: "network" | "gateway",
+    /** @internal The load balancer to create. */
+    public readonly create: NetworkLoadBalancerOptions | undefined,
+    /** @internal Load balancers made elsewhere. */
+    public readonly given: readonly (INetworkLoadBalancer | IGatewayLoadBalancer)[],
+  ) {}
+}
+
 export interface EndpointServiceProps extends AwsResourceProps {
-  /** Creates a Network Load Balancer for the service (exactly one of the three load balancer props). @default - none */
+  /**
+   * What the service fronts: `EndpointServiceLoadBalancer.networkLoadBalancer(options)`
+   * (created here), `.existing([nlb])` or `.gatewayLoadBalancer(gwlb)`.
+   * @default - none: give this, or one of the deprecated props below
+   */
+  readonly loadBalancer?: EndpointServiceLoadBalancer;
+  /** @deprecated Use loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(options). @default - none */
   readonly networkLoadBalancer?: NetworkLoadBalancerOptions;
-  /** Existing Network Load Balancers (`NetworkLoadBalancer` or `NetworkLoadBalancer.fromAttributes`). @default - none */
+  /** @deprecated Use loadBalancer: EndpointServiceLoadBalancer.existing(networkLoadBalancers). @default - none */
   readonly networkLoadBalancers?: readonly INetworkLoadBalancer[];
-  /** Gateway Load Balancers, for a GWLB endpoint service (inspection appliances). @default - none */
+  /** @deprecated Use loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(...)). @default - none */
   readonly gatewayLoadBalancerArns?: readonly string[];
   /** Every connection request waits for the provider's approval. @default true */
   readonly acceptanceRequired?: boolean;
-  /** Accounts, roles and users that may request a connection. @default - nobody until principals are added */
+  /** Accounts, roles and users that may request a connection, each once (an account's ID and its root ARN are one principal). @default - nobody until principals are added */
   readonly allowedPrincipals?: readonly EndpointServicePrincipal[];
   /**
    * Lets every AWS principal request a connection (`*`): the service becomes
    * public to anyone who learns its name. Keep acceptance required with it.
-   * @default false
+   * The reason is recorded on the endpoint service.
+   * @default - only `allowedPrincipals`
    */
+  readonly allowAnyPrincipal?: OptOut;
+  /** @deprecated Use allowAnyPrincipal: OptOut.because("<why>"). @default false */
   readonly allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION?: boolean;
   /** `ipv6` needs dual-stack load balancers. @default - AWS's default, ipv4 */
   readonly supportedIpAddressTypes?: readonly ("ipv4" | "ipv6")[];
   /** Other regions whose consumers may connect (cross-region PrivateLink); never the home region. @default - home region only */
   readonly supportedRegions?: readonly string[];
   /**
-   * The home region, which `supportedRegions` must not repeat and whose
-   * partition account principals are rendered in.
-   * @default - the literal region of the provider (or of the stack's default AWS provider) when `supportedRegions` is given; else partition aws
+   * The home region, which `supportedRegions` must not repeat, whose
+   * partition account principals are rendered in, and in which SNS topics
+   * and load balancers must be.
+   * @default - the literal region of the provider (or of the stack's default AWS provider); required with `supportedRegions`
    */
   readonly region?: string;
-  /** Name consumers resolve to their endpoint, e.g. `api.example.com` (or `*.example.com`); AWS checks ownership. @default - none */
+  /** Name consumers resolve to their endpoint, e.g. `api.example.com` (or `*.example.com`); AWS checks ownership. Interface services only. @default - none */
   readonly privateDnsName?: string;
   /**
    * Public zone for the ownership TXT record and the verification; without it, verify the name yourself.
@@ -118,29 +198,37 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly privateDnsVerificationZone?: IHostedZone;
   /** Make apply wait until AWS has verified the name (fails if the zone is not publicly delegated). @default false */
   readonly waitForPrivateDnsVerification?: boolean;
-  /** SNS notifications about connection requests. @default - none */
+  /** SNS notifications about connection requests, with unique names. @default - none */
   readonly connectionNotifications?: readonly ConnectionNotification[];
-  /** Name tag. @default - the construct path */
+  /** Name tag, up to 256 characters. @default - the construct path */
   readonly name?: string;
 }
 
-const GWLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/gwy\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 const SERVICE_NAME = /^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{8,17}$/;
+const SERVICE_NAME_EXAMPLE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
 /**
  * A PrivateLink endpoint service (provider side): other VPCs and accounts
- * create interface endpoints to it. Secure by default: acceptance required,
- * nobody allowed until named, `*` only behind a loud opt-in.
+ * create interface endpoints to it (or GatewayLoadBalancer endpoints, in
+ * front of a Gateway Load Balancer). Secure by default: acceptance
+ * required, nobody allowed until named, `*` only behind an opt-out with its
+ * reason.
  *
  * Creates: aws_vpc_endpoint_service, plus on request a Network Load Balancer
  * (see {@link NetworkLoadBalancer}), aws_route53_record (ownership TXT),
- * aws_vpc_endpoint_service_private_dns_verification and
- * aws_vpc_endpoint_connection_notification.
+ * aws_vpc_endpoint_service_private_dns_verification,
+ * aws_vpc_endpoint_connection_notification and
+ * aws_vpc_endpoint_connection_accepter (`acceptEndpoints`).
  */
 export class EndpointService extends Construct implements IEndpointService {
-  /** A service owned by another configuration or account, for consumers. */
+  /** A service owned by another configuration or account, for consumers: its ID and region are read from its name. */
+  public static fromEndpointServiceAttributes(scope: Construct, id: string, attrs: EndpointServiceAttributes): IEndpointService {
+    return new ImportedEndpointService(scope, id, attrs);
+  }
+
+  /** @deprecated Use fromEndpointServiceAttributes(scope, id, { serviceName, ...options }). */
   public static fromServiceName(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions): IEndpointService {
-    return new ImportedEndpointService(scope, id, serviceName, options);
+    return EndpointService.fromEndpointServiceAttributes(scope, id, { ...options, serviceName });
   }
 
   /** The underlying `aws_vpc_endpoint_service`, as an escape hatch. */
@@ -151,17 +239,18 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly endpointServiceArn: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
+  public readonly serviceType: EndpointServiceType;
   public readonly privateDnsSupported: boolean;
   public readonly privateDnsName?: string;
   /** Whether each connection request waits for approval (`acceptance_required`). */
   public readonly acceptanceRequired: boolean;
-  /** The home region, when known at synth (given, or read from the provider for cross-region services). */
+  /** The home region, when known at synth (given, or the provider's literal region). */
   public readonly region?: string;
   /** Regions besides the home region whose consumers may connect. */
   public readonly supportedRegions: readonly string[];
   /** The provider of the owning account, for acceptances. */
   public readonly provider?: TerraformProvider;
-  /** The load balancer created for the service, when `networkLoadBalancer` was given. */
+  /** The load balancer created for the service, when `EndpointServiceLoadBalancer.networkLoadBalancer` was given. */
   public readonly loadBalancer?: NetworkLoadBalancer;
   /** The ownership verification, when a zone was given: what consumers' private DNS waits for. */
   public readonly privateDnsVerification?: VpcEndpointServicePrivateDnsVerification;
@@ -169,63 +258,63 @@ export class EndpointService extends Construct implements IEndpointService {
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
-    const kind = checkExactlyOneLoadBalancerKind(this, props);
-    this.acceptanceRequired = props.acceptanceRequired ?? true;
-    const anyPrincipal = props.allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION === true;
-    const principals = props.allowedPrincipals ?? [];
-    principals.forEach((p, i) => p.validate(this, `allowedPrincipals[${i}]`));
-    checkUnique(this, "allowedPrincipals", principals, (p) => p.key);
-    if (!this.acceptanceRequired && principals.length === 0 && !anyPrincipal) {
+    requireProps(this, props, []);
+    const frontedBy = loadBalancerOf(this, props);
+    this.serviceType = frontedBy.kind === "gateway" ? "GatewayLoadBalancer" : "Interface";
+    this.acceptanceRequired = checkBoolean(this, "acceptanceRequired", props.acceptanceRequired) ?? true;
+    checkBoolean(this, "waitForPrivateDnsVerification", props.waitForPrivateDnsVerification);
+    // The service lives in the account of the load balancer it creates, unless told otherwise.
+    this.provider = providerOf(props, frontedBy.create?.vpc);
+    checkRegion(this, "region", props.region);
+    const homeRegion = props.supportedRegions === undefined ? (props.region === undefined ? literalRegionOf(this, this.provider) : isUnresolved(props.region) ? undefined : props.region) : resolveRegion(this, props.region, this.provider);
+    this.region = homeRegion;
+    const partition = homeRegion === undefined ? undefined : partitionOfRegion(homeRegion);
+    const anyPrincipal = this.anyPrincipalReason(props);
+    const principals = this.checkPrincipals(props.allowedPrincipals, partition);
+    if (!this.acceptanceRequired && principals.length === 0 && anyPrincipal === undefined) {
       throw new ValidationError(this, "allowedPrincipals", [], "at least one principal when acceptanceRequired is false (acceptance off means every allowed principal connects unreviewed)");
     }
-    if (anyPrincipal) {
-      Annotations.of(this).addWarning(
-        `${ANY_PRINCIPAL_OPT_IN}: every AWS account can request a connection${this.acceptanceRequired ? "" : ", and acceptanceRequired is false, so every request is accepted"}`,
-      );
+    if (anyPrincipal !== undefined) {
+      Annotations.of(this).addWarning(`${ANY_PRINCIPAL_OPT_OUT}: every AWS account can request a connection${this.acceptanceRequired ? "" : ", and acceptanceRequired is false, so every request is accepted"}`);
     }
-    // The service lives in the account of the load balancer it creates, unless told otherwise.
-    this.provider = props.provider ?? props.networkLoadBalancer?.vpc.provider;
-    checkRegion(this, "region", props.region);
-    const homeRegion = props.supportedRegions === undefined ? props.region : resolveRegion(this, props.region, this.provider);
-    this.validateRegions(props.supportedRegions, homeRegion);
-    this.region = homeRegion;
+    this.validateRegions(checkList(this, "supportedRegions", props.supportedRegions), homeRegion);
     this.supportedRegions = props.supportedRegions ?? [];
     this.validatePrivateDns(props);
-    props.connectionNotifications?.forEach((n, i) => validateNotification(this, `connectionNotifications[${i}]`, n));
-    checkUnique(this, "connectionNotifications", props.connectionNotifications, (n) => stableId(n.name));
+    const notifications = this.checkNotifications(props.connectionNotifications, homeRegion);
+    checkLength(this, "name", props.name, 1, 256);
 
-    this.loadBalancer =
-      props.networkLoadBalancer === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...props.networkLoadBalancer, provider: this.provider });
-    const nlbs = this.loadBalancer !== undefined ? [this.loadBalancer] : (props.networkLoadBalancers ?? []);
-    this.checkIpAddressTypes(props, nlbs);
+    this.loadBalancer = frontedBy.create === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...frontedBy.create, provider: this.provider });
+    const balancers = this.loadBalancer !== undefined ? [this.loadBalancer] : frontedBy.given;
+    this.checkLoadBalancerRegions(frontedBy, homeRegion);
+    this.checkIpAddressTypes(props, balancers);
 
-    const partition = partitionOfRegion(homeRegion ?? "us-east-1");
-    const principalArns = principals.map((p) => p.render(partition));
+    const principalArns = principals.map((p) => p.render(partition ?? "aws"));
     this.resource = new VpcEndpointService(this, "Resource", {
       provider: this.provider,
       acceptanceRequired: this.acceptanceRequired,
-      networkLoadBalancerArns: kind === "gateway" ? undefined : nlbs.map((n) => n.loadBalancerArn),
-      gatewayLoadBalancerArns: kind === "gateway" ? [...props.gatewayLoadBalancerArns!] : undefined,
-      allowedPrincipals: anyPrincipal ? ["*"] : principalArns.length > 0 ? principalArns : undefined,
+      networkLoadBalancerArns: frontedBy.kind === "network" ? balancers.map((n) => n.loadBalancerArn) : undefined,
+      gatewayLoadBalancerArns: frontedBy.kind === "gateway" ? balancers.map((n) => n.loadBalancerArn) : undefined,
+      allowedPrincipals: anyPrincipal !== undefined ? ["*"] : principalArns.length > 0 ? principalArns : undefined,
       supportedIpAddressTypes: props.supportedIpAddressTypes === undefined ? undefined : [...props.supportedIpAddressTypes],
       supportedRegions: props.supportedRegions === undefined ? undefined : [...props.supportedRegions],
       privateDnsName: props.privateDnsName,
       tags: { Name: props.name ?? nameFromPath(this) },
     });
+    if (anyPrincipal !== undefined) recordOptOut(this.resource, ANY_PRINCIPAL_OPT_OUT, anyPrincipal);
     this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
     this.endpointServiceArn = this.resource.arn;
-    this.ports = [...new Set(nlbs.flatMap((n) => n.listenerPorts))];
+    this.ports = frontedBy.kind === "network" ? [...new Set((balancers as INetworkLoadBalancer[]).flatMap((n) => n.listenerPorts))] : [];
     // A zone is offered when one of the load balancers is in it; unknown as soon as one load balancer's zones are.
-    const zones = nlbs.map((n) => n.availabilityZoneIds);
-    this.availabilityZoneIds = kind === "network" && zones.every((z) => z !== undefined) ? [...new Set(zones.flat() as string[])] : undefined;
+    const zones = balancers.map((n) => n.availabilityZoneIds);
+    this.availabilityZoneIds = zones.every((z) => z !== undefined) ? [...new Set(zones.flat() as string[])] : undefined;
     this.privateDnsName = props.privateDnsName;
     this.privateDnsSupported = props.privateDnsName !== undefined;
 
     if (props.privateDnsName !== undefined && props.privateDnsVerificationZone !== undefined) {
       this.privateDnsVerification = this.verifyPrivateDns(props.privateDnsVerificationZone, props.waitForPrivateDnsVerification ?? false);
     }
-    for (const notification of props.connectionNotifications ?? []) {
+    for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
         provider: this.provider,
         vpcEndpointServiceId: this.endpointServiceId,
@@ -233,6 +322,14 @@ export class EndpointService extends Construct implements IEndpointService {
         connectionEvents: [...(notification.events ?? CONNECTION_EVENTS)],
       });
     }
+  }
+
+  /** The Network Load Balancer the service created (`EndpointServiceLoadBalancer.networkLoadBalancer`); fails for a service in front of load balancers made elsewhere. */
+  public get networkLoadBalancer(): NetworkLoadBalancer {
+    if (this.loadBalancer === undefined) {
+      throw new ValidationError(this, "loadBalancer", this.serviceType, "a service that created its Network Load Balancer (EndpointServiceLoadBalancer.networkLoadBalancer(options)); load balancers made elsewhere are yours already");
+    }
+    return this.loadBalancer;
   }
 
   /** @deprecated Use endpointServiceId. */
@@ -243,6 +340,78 @@ export class EndpointService extends Construct implements IEndpointService {
   /** @deprecated Use endpointServiceArn. */
   public get serviceArn(): string {
     return this.endpointServiceArn;
+  }
+
+  /**
+   * Accepts consumer endpoints that arrive later, by ID: a list input of
+   * the provider's configuration (a variable the consumers' IDs are added
+   * to after review), so the provider half deploys with its own account's
+   * credentials only. One `aws_vpc_endpoint_connection_accepter` per ID
+   * (for_each over the list); `name` keys its address.
+   */
+  public acceptEndpoints(name: string, endpointIds: readonly string[]): VpcEndpointConnectionAccepter {
+    const prop = `acceptEndpoints(${JSON.stringify(name)})`;
+    requireValue(this, "acceptEndpoints.name", typeof name === "string" && name !== "" ? name : undefined, "a stable name for these acceptances");
+    if (!this.acceptanceRequired) {
+      throw new ValidationError(this, prop, false, "a service with acceptanceRequired: true (the default): a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
+    }
+    const id = `Acceptances-${stableId(name)}`;
+    if (this.node.tryFindChild(id) !== undefined) throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");
+    const ids = checkList(this, prop, endpointIds) ?? [];
+    // A list only Terraform knows (a variable) is checked by Terraform: its items are no literals.
+    if (!Token.isUnresolved(ids)) {
+      ids.forEach((endpointId, i) => checkResourceId(this, `${prop}[${i}]`, endpointId, "vpcEndpoint"));
+      checkNoDuplicate(this, ids, (i) => `${prop}[${i}]`, (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId), "an endpoint ID");
+    }
+    const each = TerraformIterator.fromList(ids as string[]);
+    return new VpcEndpointConnectionAccepter(this, id, {
+      provider: this.provider,
+      forEach: each,
+      vpcEndpointServiceId: this.endpointServiceId,
+      vpcEndpointId: each.value,
+    });
+  }
+
+  /** The reason every principal may connect, from the opt-out (or the deprecated loud boolean); undefined when only named principals may. */
+  private anyPrincipalReason(props: EndpointServiceProps): string | undefined {
+    const loud = checkBoolean(this, ANY_PRINCIPAL_OPT_IN, props.allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION);
+    if (loud === true && props.allowAnyPrincipal !== undefined) {
+      throw new ValidationError(this, ANY_PRINCIPAL_OPT_OUT, `${ANY_PRINCIPAL_OPT_OUT} and ${ANY_PRINCIPAL_OPT_IN}`, `${ANY_PRINCIPAL_OPT_OUT} alone (the other is its deprecated name)`);
+    }
+    if (props.allowAnyPrincipal === undefined) return optOutReason(this, ANY_PRINCIPAL_OPT_IN, loud);
+    if (!OptOut.isOptOut(props.allowAnyPrincipal)) {
+      throw new ValidationError(this, ANY_PRINCIPAL_OPT_OUT, props.allowAnyPrincipal, 'OptOut.because("<why every AWS account may request a connection>"), or leave it unset');
+    }
+    return optOutReason(this, ANY_PRINCIPAL_OPT_OUT, props.allowAnyPrincipal);
+  }
+
+  /** Principals of the factory class, in the service's partition, each meaning one principal once. */
+  private checkPrincipals(given: readonly EndpointServicePrincipal[] | undefined, partition: Partition | undefined): readonly EndpointServicePrincipal[] {
+    const principals = checkList(this, "allowedPrincipals", given) ?? [];
+    principals.forEach((p, i) => {
+      checkInstance(this, `allowedPrincipals[${i}]`, p, EndpointServicePrincipal.isEndpointServicePrincipal, "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn");
+      p.validate(this, `allowedPrincipals[${i}]`, partition);
+    });
+    checkNoDuplicate(this, principals, (i) => `allowedPrincipals[${i}]`, (p) => p.sameAs, "a principal", (p) => p.value);
+    return principals;
+  }
+
+  private checkNotifications(given: readonly ConnectionNotification[] | undefined, region: string | undefined): readonly ConnectionNotification[] {
+    const notifications = checkList(this, "connectionNotifications", given) ?? [];
+    notifications.forEach((n, i) => {
+      const prop = `connectionNotifications[${i}]`;
+      checkObject(this, prop, n);
+      requireValue(this, `${prop}.name`, typeof n.name === "string" && n.name !== "" ? n.name : undefined, "a stable name for the notification");
+      requireValue(this, `${prop}.snsTopicArn`, n.snsTopicArn, "the SNS topic to notify");
+      checkArn(this, `${prop}.snsTopicArn`, n.snsTopicArn, "snsTopic", { region });
+      checkList(this, `${prop}.events`, n.events);
+      checkItemCount(this, `${prop}.events`, n.events, 1);
+      checkUnique(this, `${prop}.events`, n.events);
+      n.events?.forEach((e, j) => checkOneOf(this, `${prop}.events[${j}]`, e, CONNECTION_EVENTS));
+    });
+    checkNoDuplicate(this, notifications, (i) => `connectionNotifications[${i}].name`, (n) => stableId(n.name), "a notification name", (n) => n.name);
+    checkNoDuplicate(this, notifications, (i) => `connectionNotifications[${i}].snsTopicArn`, (n) => (isUnresolved(n.snsTopicArn) ? undefined : n.snsTopicArn), "a topic", (n) => n.snsTopicArn);
+    return notifications;
   }
 
   /** The TXT record AWS asks for, in the zone the user named, then the verification that reads it. */
@@ -279,11 +448,16 @@ export class EndpointService extends Construct implements IEndpointService {
 
   private validatePrivateDns(props: EndpointServiceProps): void {
     const name = props.privateDnsName;
+    if (name !== undefined && this.serviceType === "GatewayLoadBalancer") {
+      throw new ValidationError(this, "privateDnsName", name, "no private DNS name: GatewayLoadBalancer endpoints carry routed traffic, not names");
+    }
     checkPredicate(this, "privateDnsName", name, isWildcardDnsName, "a DNS name such as api.example.com or *.example.com");
     if (props.privateDnsVerificationZone !== undefined && name === undefined) {
       throw new ValidationError(this, "privateDnsName", undefined, "a private DNS name when privateDnsVerificationZone is given");
     }
+    checkObject(this, "privateDnsVerificationZone", props.privateDnsVerificationZone);
     const zone = props.privateDnsVerificationZone?.zoneName;
+    checkResourceId(this, "privateDnsVerificationZone.zoneId", props.privateDnsVerificationZone?.zoneId, "hostedZone");
     checkPredicate(this, "privateDnsVerificationZone.zoneName", zone, isDnsName, "a zone name such as example.com");
     if (name === undefined || zone === undefined || isUnresolved(name) || isUnresolved(zone)) return;
     const bare = (v: string): string => v.toLowerCase().replace(/\.$/, "");
@@ -293,40 +467,59 @@ export class EndpointService extends Construct implements IEndpointService {
     }
   }
 
-  private checkIpAddressTypes(props: EndpointServiceProps, nlbs: readonly INetworkLoadBalancer[]): void {
-    const types = props.supportedIpAddressTypes;
+  /** An endpoint service can only front load balancers of its own region (and so partition). */
+  private checkLoadBalancerRegions(frontedBy: EndpointServiceLoadBalancer, region: string | undefined): void {
+    const prop = frontedBy.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers";
+    frontedBy.given.forEach((balancer, i) => {
+      checkObject(this, `${prop}[${i}]`, balancer);
+      if (balancer instanceof NetworkLoadBalancer || balancer instanceof GatewayLoadBalancer) return;
+      checkArn(this, `${prop}[${i}].loadBalancerArn`, balancer.loadBalancerArn, frontedBy.kind === "gateway" ? "gatewayLoadBalancer" : "networkLoadBalancer", { region });
+    });
+    checkNoDuplicate(this, frontedBy.given, (i) => `${prop}[${i}]`, (b) => (isUnresolved(b.loadBalancerArn) ? undefined : b.loadBalancerArn), "a load balancer", (b) => b.loadBalancerArn);
+  }
+
+  private checkIpAddressTypes(props: EndpointServiceProps, balancers: readonly (INetworkLoadBalancer | IGatewayLoadBalancer)[]): void {
+    const types = checkList(this, "supportedIpAddressTypes", props.supportedIpAddressTypes);
     if (types === undefined) return;
     checkItemCount(this, "supportedIpAddressTypes", types, 1, 2);
     checkUnique(this, "supportedIpAddressTypes", types);
     types.forEach((t, i) => checkOneOf(this, `supportedIpAddressTypes[${i}]`, t, ["ipv4", "ipv6"]));
     if (!types.includes("ipv6")) return;
-    const ipv4Only = nlbs.find((n) => n.ipAddressType === "ipv4");
+    const ipv4Only = balancers.find((n) => n.ipAddressType === "ipv4");
     if (ipv4Only !== undefined) {
       throw new ValidationError(this, "supportedIpAddressTypes", types, `ipv4 only, or dual-stack load balancers: ${ipv4Only.loadBalancerArn} is ipv4`);
     }
   }
 }
 
-function checkExactlyOneLoadBalancerKind(scope: IConstruct, props: EndpointServiceProps): "network" | "gateway" {
+/** The load balancers of the service, from the factory value or (deprecated) one of the three props it replaces: exactly one. */
+function loadBalancerOf(scope: IConstruct, props: EndpointServiceProps): EndpointServiceLoadBalancer {
   const given = checkExactlyOne(scope, {
+    loadBalancer: props.loadBalancer,
     networkLoadBalancer: props.networkLoadBalancer,
     networkLoadBalancers: props.networkLoadBalancers,
     gatewayLoadBalancerArns: props.gatewayLoadBalancerArns,
   });
-  checkItemCount(scope, "networkLoadBalancers", props.networkLoadBalancers, 1);
-  checkItemCount(scope, "gatewayLoadBalancerArns", props.gatewayLoadBalancerArns, 1);
-  props.gatewayLoadBalancerArns?.forEach((arn, i) =>
-    checkPattern(scope, `gatewayLoadBalancerArns[${i}]`, arn, GWLB_ARN, "a Gateway Load Balancer ARN (…:loadbalancer/gwy/<name>/<id>)"),
-  );
-  return given === "gatewayLoadBalancerArns" ? "gateway" : "network";
-}
-
-function validateNotification(scope: IConstruct, prop: string, notification: ConnectionNotification): void {
-  requireValue(scope, `${prop}.name`, notification.name || undefined, "a stable name for the notification");
-  checkPattern(scope, `${prop}.snsTopicArn`, notification.snsTopicArn, /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, "an SNS topic ARN");
-  checkItemCount(scope, `${prop}.events`, notification.events, 1);
-  checkUnique(scope, `${prop}.events`, notification.events);
-  notification.events?.forEach((e, i) => checkOneOf(scope, `${prop}.events[${i}]`, e, CONNECTION_EVENTS));
+  if (given === "loadBalancer") {
+    const value = checkInstance(scope, "loadBalancer", props.loadBalancer, EndpointServiceLoadBalancer.isEndpointServiceLoadBalancer, "EndpointServiceLoadBalancer.networkLoadBalancer, .existing or .gatewayLoadBalancer") as EndpointServiceLoadBalancer;
+    if (value.create !== undefined) checkObject(scope, "loadBalancer.networkLoadBalancer", value.create);
+    checkList(scope, "loadBalancer", value.given);
+    if (value.create === undefined) checkItemCount(scope, value.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers", value.given, 1);
+    return value;
+  }
+  if (given === "networkLoadBalancer") {
+    checkObject(scope, "networkLoadBalancer", props.networkLoadBalancer);
+    return EndpointServiceLoadBalancer.networkLoadBalancer(props.networkLoadBalancer as NetworkLoadBalancerOptions);
+  }
+  if (given === "networkLoadBalancers") {
+    checkList(scope, "networkLoadBalancers", props.networkLoadBalancers);
+    checkItemCount(scope, "networkLoadBalancers", props.networkLoadBalancers, 1);
+    return EndpointServiceLoadBalancer.existing(props.networkLoadBalancers as readonly INetworkLoadBalancer[]);
+  }
+  const arns = checkList(scope, "gatewayLoadBalancerArns", props.gatewayLoadBalancerArns) as readonly string[];
+  checkItemCount(scope, "gatewayLoadBalancerArns", arns, 1);
+  arns.forEach((arn, i) => checkArn(scope, `gatewayLoadBalancerArns[${i}]`, arn, "gatewayLoadBalancer"));
+  return EndpointServiceLoadBalancer.gatewayLoadBalancer(...arns.map((loadBalancerArn) => ({ loadBalancerArn })));
 }
 
 /** `us-east-1` of `com.amazonaws.vpce.us-east-1.vpce-svc-…`; undefined when the name is only known at apply. */
@@ -339,40 +532,58 @@ class ImportedEndpointService extends Construct implements IEndpointService {
   public readonly serviceName: string;
   public readonly ports: readonly number[];
   public readonly isAwsService = false;
+  public readonly serviceType: EndpointServiceType;
   public readonly privateDnsSupported: boolean;
   public readonly privateDnsName?: string;
   public readonly serviceRegion?: string;
   public readonly availabilityZoneIds?: readonly string[];
   public readonly contract: EndpointServiceContract;
 
-  constructor(scope: Construct, id: string, serviceName: string, options: ImportedEndpointServiceOptions) {
+  constructor(scope: Construct, id: string, attrs: EndpointServiceAttributes) {
     super(scope, id);
-    checkPattern(this, "serviceName", serviceName, SERVICE_NAME, "an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0");
-    checkItemCount(this, "ports", options.ports, 1);
-    checkUnique(this, "ports", options.ports);
-    options.ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
-    checkPredicate(this, "privateDnsName", options.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
-    checkRegion(this, "serviceRegion", options.serviceRegion);
-    options.allowedPrincipals?.forEach((p, i) => p.validate(this, `allowedPrincipals[${i}]`));
-    checkUnique(this, "allowedPrincipals", options.allowedPrincipals, (p) => p.key);
-    checkZoneIds(this, "availabilityZoneIds", options.availabilityZoneIds);
-    checkUnique(this, "tlsPorts", options.tlsPorts);
-    options.tlsPorts?.forEach((port, i) => {
-      if (!isUnresolved(port) && !options.ports.includes(port)) throw new ValidationError(this, `tlsPorts[${i}]`, port, `one of the service's ports (${options.ports.join(", ")})`);
+    requireProps(this, attrs, ["serviceName"]);
+    const { serviceName } = attrs;
+    checkPattern(this, "serviceName", serviceName, SERVICE_NAME, `an endpoint service name such as ${SERVICE_NAME_EXAMPLE}${typeof serviceName === "string" && /^vpce-svc-/.test(serviceName) ? " (this is the service's ID; its name starts with com.amazonaws.vpce.<region>.)" : ""}`);
+    this.serviceType = attrs.serviceType ?? "Interface";
+    checkOneOf(this, "serviceType", this.serviceType, ["Interface", "GatewayLoadBalancer"]);
+    const ports = checkList(this, "ports", attrs.ports) ?? [];
+    if (this.serviceType === "Interface") checkItemCount(this, "ports", ports, 1);
+    else if (ports.length > 0) throw new ValidationError(this, "ports", ports, "no ports: a Gateway Load Balancer's service carries every packet routed to its endpoints");
+    checkUnique(this, "ports", ports);
+    ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
+    if (attrs.privateDnsName !== undefined && this.serviceType === "GatewayLoadBalancer") {
+      throw new ValidationError(this, "privateDnsName", attrs.privateDnsName, "no private DNS name: GatewayLoadBalancer endpoints carry routed traffic, not names");
+    }
+    checkPredicate(this, "privateDnsName", attrs.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
+    checkRegion(this, "serviceRegion", attrs.serviceRegion);
+    checkBoolean(this, "acceptanceRequired", attrs.acceptanceRequired);
+    const region = attrs.serviceRegion ?? regionOfServiceName(serviceName);
+    const partition = region === undefined ? undefined : partitionOfRegion(region);
+    const principals = checkList(this, "allowedPrincipals", attrs.allowedPrincipals);
+    principals?.forEach((p, i) => {
+      checkInstance(this, `allowedPrincipals[${i}]`, p, EndpointServicePrincipal.isEndpointServicePrincipal, "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn");
+      p.validate(this, `allowedPrincipals[${i}]`, partition);
+    });
+    checkNoDuplicate(this, principals ?? [], (i) => `allowedPrincipals[${i}]`, (p) => p.sameAs, "a principal", (p) => p.value);
+    checkList(this, "availabilityZoneIds", attrs.availabilityZoneIds);
+    checkZoneIds(this, "availabilityZoneIds", attrs.availabilityZoneIds);
+    const tlsPorts = checkList(this, "tlsPorts", attrs.tlsPorts);
+    checkUnique(this, "tlsPorts", tlsPorts);
+    tlsPorts?.forEach((port, i) => {
+      if (!isUnresolved(port) && !ports.includes(port)) throw new ValidationError(this, `tlsPorts[${i}]`, port, `one of the service's ports (${ports.join(", ")})`);
     });
     this.serviceName = serviceName;
     // The ID is the name's last dot-separated part: com.amazonaws.vpce.<region>.<id>.
     this.endpointServiceId = isUnresolved(serviceName) ? Fn.element(Fn.split(".", serviceName), 4) : serviceName.split(".")[4];
-    this.ports = options.ports;
-    this.privateDnsName = options.privateDnsName;
-    this.privateDnsSupported = options.privateDnsName !== undefined;
-    this.serviceRegion = options.serviceRegion;
-    this.availabilityZoneIds = options.availabilityZoneIds;
-    const partition = partitionOfRegion(options.serviceRegion ?? regionOfServiceName(serviceName) ?? "us-east-1");
+    this.ports = ports;
+    this.privateDnsName = attrs.privateDnsName;
+    this.privateDnsSupported = attrs.privateDnsName !== undefined;
+    this.serviceRegion = attrs.serviceRegion;
+    this.availabilityZoneIds = attrs.availabilityZoneIds;
     this.contract = {
-      allowedPrincipalArns: options.allowedPrincipals?.map((p) => p.render(partition)),
-      acceptanceRequired: options.acceptanceRequired,
-      tlsPorts: options.tlsPorts,
+      allowedPrincipalArns: principals?.map((p) => p.render(partition ?? "aws")),
+      acceptanceRequired: attrs.acceptanceRequired,
+      tlsPorts: attrs.tlsPorts,
     };
   }
 }

@@ -1,33 +1,48 @@
-import { Annotations } from "../core/cdktf";
+import { Annotations, Fn, TerraformProvider, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { LbTargetGroup, LbTargetGroupHealthCheck } from "@cdktf/provider-aws/lib/lb-target-group";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
 import {
+  addressRange,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkArn,
+  checkBoolean,
+  checkInstance,
   checkItemCount,
+  checkList,
+  checkObject,
   checkOneOf,
   checkPattern,
   checkPort,
+  checkResourceId,
   checkUnique,
-  isIpv4Address,
-  isIpv6Address,
+  cidrContains,
+  familyOf,
+  hostCidr,
+  isIpAddress,
+  isIpv4Cidr,
+  isNetworkCidr,
   isUnresolved,
+  literalRegionOf,
   nameFromPath,
+  optOutReason,
+  parseArn,
+  parseCidr,
+  partitionOfRegion,
+  Port,
   providerOf,
+  recordOptOut,
   requireProps,
-  stableId,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { renderHealthCheck } from "./health-check";
+import { ListenerTargets } from "./listener-targets";
+import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
 import { checkZoneIds } from "./zones";
-
-/** The TLS policy of TLS listeners unless told otherwise: TLS 1.3 and 1.2 with forward secrecy only. */
-export const DEFAULT_TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-const NLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/;
 
 /** A Network Load Balancer an endpoint service can front: created here or imported. */
 export interface INetworkLoadBalancer {
@@ -46,9 +61,11 @@ export interface INetworkLoadBalancer {
    * @default - unknown: consumers' placement is not checked at synth
    */
   readonly availabilityZoneIds?: readonly string[];
+  /** The load balancer's name, the `<name>` of its ARN. @default - unknown */
+  readonly loadBalancerName?: string;
 }
 
-/** Describes an existing Network Load Balancer for NetworkLoadBalancer.fromAttributes. */
+/** Describes an existing Network Load Balancer for {@link NetworkLoadBalancer.fromNetworkLoadBalancerAttributes}. */
 export interface NetworkLoadBalancerAttributes {
   /** ARN of the existing Network Load Balancer (`...:loadbalancer/net/<name>/<id>`). */
   readonly loadBalancerArn: string;
@@ -63,72 +80,22 @@ export interface NetworkLoadBalancerAttributes {
 /** Protocols an NLB behind PrivateLink can listen on: interface endpoints carry TCP only. */
 export type NetworkListenerProtocol = "TCP" | "TLS";
 
-interface TargetSpec {
-  /** Stable name, part of the attachment's construct ID. */
-  readonly key: string;
-  readonly targetId: string;
-  /** Who the NLB's security group must reach: the target itself when literal, else the VPC. */
-  readonly egressCidr?: string;
-}
-
-/** What one listener forwards to: a target group of instances, IP addresses or an Application Load Balancer. */
-export class ListenerTargets {
-  /** EC2 instances by stable name (`{ "api-a": "i-0123..." }`), reached on `port`. */
-  public static instances(props: { readonly port: number; readonly instances: Readonly<Record<string, string>> }): ListenerTargets {
-    const targets = Object.entries(props.instances).map(([name, instanceId]) => ({ key: stableId(name), targetId: instanceId }));
-    return new ListenerTargets("instance", props.port, targets, { enabled: true, protocol: "TCP" });
-  }
-
-  /** IP addresses of the VPC (or of a peered network), reached on `port`; literal ones key their own attachments. */
-  public static ipAddresses(props: { readonly port: number; readonly addresses: Readonly<Record<string, string>> }): ListenerTargets {
-    const targets = Object.entries(props.addresses).map(([name, ip]) => ({ key: stableId(name), targetId: ip, egressCidr: hostCidr(ip) }));
-    return new ListenerTargets("ip", props.port, targets, { enabled: true, protocol: "TCP" });
-  }
-
-  /**
-   * An internal Application Load Balancer, for HTTP routing behind PrivateLink.
-   * `port` must be one of the ALB's listener ports; only TCP listeners can forward to it.
-   */
-  public static applicationLoadBalancer(props: {
-    readonly loadBalancerArn: string;
-    readonly port: number;
-    /** @default "HTTP" */
-    readonly healthCheckProtocol?: "HTTP" | "HTTPS";
-    /** @default "/" */
-    readonly healthCheckPath?: string;
-  }): ListenerTargets {
-    return new ListenerTargets("alb", props.port, [{ key: "alb", targetId: props.loadBalancerArn }], {
-      enabled: true,
-      protocol: props.healthCheckProtocol ?? "HTTP",
-      path: props.healthCheckPath ?? "/",
-    });
-  }
-
-  private constructor(
-    /** The target group's `target_type`: EC2 instances, IP addresses or an Application Load Balancer. */
-    public readonly targetType: "instance" | "ip" | "alb",
-    /** Port the targets receive traffic and health checks on (the target group's `port`), 1-65535. */
-    public readonly port: number,
-    /** @internal */
-    public readonly targets: readonly TargetSpec[],
-    /** @internal */
-    public readonly healthCheck: LbTargetGroupHealthCheck,
-  ) {}
-}
-
 /** A TCP or TLS listener and what it forwards to. */
 export interface NetworkLoadBalancerListener {
   /** Port consumers connect to (the listener's `port`), 1-65535, unique per load balancer. */
   readonly port: number;
   /** @default "TCP" */
   readonly protocol?: NetworkListenerProtocol;
-  /** ACM certificate of TLS listeners; required for TLS, refused for TCP. @default - none */
+  /** ACM certificate of TLS listeners, in the load balancer's region and partition (or an IAM server certificate); required for TLS, refused for TCP. @default - none */
   readonly certificateArn?: string;
-  /** @default DEFAULT_TLS_POLICY for TLS listeners */
+  /** A security policy whose lowest TLS version is 1.2 or later (see ELB_TLS_POLICIES). @default DEFAULT_TLS_POLICY for TLS listeners */
   readonly sslPolicy?: string;
   /** Where the listener forwards: a target group of its own, created for this listener. */
   readonly targets: ListenerTargets;
 }
+
+/** Who may reach the listeners: a CIDR, a prefix list, a security group, or anything with connections (its groups get the egress). */
+export type LoadBalancerClient = Peer | IConnectable;
 
 export interface NetworkLoadBalancerProps extends AwsResourceProps {
   /**
@@ -140,11 +107,16 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
   /** The listeners, at least one, with unique ports; more than 50 (the default quota) gives a warning. */
   readonly listeners: readonly NetworkLoadBalancerListener[];
   /**
-   * Who may reach the listener ports, through the NLB's security group. With
-   * PrivateLink enforcement on, PrivateLink clients are judged by their own
-   * private IPs (in the consumer VPCs), so list the consumers' CIDRs here.
+   * Who may reach every listener port, through the NLB's security group
+   * (more later with `connections.allowFrom`). With PrivateLink enforcement
+   * on, PrivateLink clients are judged by their own private IPs (in the
+   * consumer VPCs), so list the consumers' CIDRs here. Something with
+   * connections (a client's security group) also gets the egress to the
+   * load balancer.
    * @default - the VPC's IPv4 CIDR, and its IPv6 CIDR for a dualstack load balancer
    */
+  readonly clients?: readonly LoadBalancerClient[];
+  /** @deprecated Use clients (the same peers, and anything with connections). @default - see clients */
   readonly ingressPeers?: readonly Peer[];
   /**
    * Whether the security group's inbound rules also apply to PrivateLink
@@ -168,31 +140,43 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
   readonly name?: string;
 }
 
+const NLB_NAME = /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
+const BUCKET_NAME = /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Where AWS lets IP targets outside the VPC live: RFC 1918 and RFC 6598 space. */
+const PRIVATE_TARGET_SPACE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
+
 /**
  * An internal, cross-zone Network Load Balancer built to front a PrivateLink
  * endpoint service: a security group opening only the listener ports to the
- * given peers (and only the target ports towards the targets), one target
- * group per listener, TLS listeners on a TLS 1.3 policy, and a security group
- * for the targets that admits the load balancer on the target ports.
+ * given clients (and only the target ports towards the targets), one target
+ * group per listener, TLS listeners on a TLS 1.2+ policy, and a security
+ * group for the targets that admits the load balancer on the target ports.
  *
  * Creates: aws_lb, aws_lb_listener, aws_lb_target_group,
  * aws_lb_target_group_attachment, two aws_security_group (with their rules).
  */
-export class NetworkLoadBalancer extends Construct implements INetworkLoadBalancer {
-  /** Describes an NLB made elsewhere, for an endpoint service. */
-  public static fromAttributes(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes): INetworkLoadBalancer {
+export class NetworkLoadBalancer extends Construct implements INetworkLoadBalancer, IConnectable {
+  /** Describes an NLB made elsewhere, for an endpoint service; its name is read from the ARN. */
+  public static fromNetworkLoadBalancerAttributes(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes): INetworkLoadBalancer {
     return new ImportedNetworkLoadBalancer(scope, id, attrs);
+  }
+
+  /** @deprecated Use fromNetworkLoadBalancerAttributes. */
+  public static fromAttributes(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes): INetworkLoadBalancer {
+    return NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(scope, id, attrs);
   }
 
   /** The underlying `aws_lb`, as an escape hatch. */
   public readonly resource: Lb;
   /** ARN of the load balancer (`aws_lb.arn`), known at apply. */
   public readonly loadBalancerArn: string;
+  /** The load balancer's name (`aws_lb.name`). */
+  public readonly loadBalancerName: string;
   /** The load balancer's DNS name (`aws_lb.dns_name`); internal, so it resolves to the nodes' private IPs. */
   public readonly dnsName: string;
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType: "ipv4" | "dualstack";
-  /** The load balancer's security group: listener ports from `ingressPeers`, target ports towards the targets. */
+  /** The load balancer's security group: listener ports from the clients, target ports towards the targets. */
   public readonly securityGroup: SecurityGroup;
   /**
    * The group to attach to the targets (instances, the network interfaces of
@@ -202,18 +186,29 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
    * equivalent rule) the targets drop what the load balancer sends them.
    */
   public readonly targetsSecurityGroup: SecurityGroup;
+  /** Clients of the listeners: `nlb.connections.allowFrom(peer, Port.tcp(443), "why")` adds a rule to the load balancer's group. */
+  public readonly connections: Connections;
+  /** The targets' side: the group to attach to them, which admits the load balancer; add what else they need. */
+  public readonly targetsConnections: Connections;
   /** The load balancer's subnets. */
   public readonly subnets: readonly ISubnet[];
   public readonly availabilityZoneIds?: readonly string[];
   /** Name tag of the load balancer and prefix of its target groups' tags. */
   private readonly nameTag: string;
+  private readonly provider?: TerraformProvider;
+  private readonly vpc: IVpc;
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "listeners"]);
+    this.vpc = props.vpc;
+    checkList(this, "subnets", props.subnets);
+    checkList(this, "listeners", props.listeners);
+    checkBoolean(this, "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic);
+    checkBoolean(this, "enableDeletionProtection", props.enableDeletionProtection);
     const subnets = props.subnets ?? props.vpc.privateSubnets;
     this.ipAddressType = props.ipAddressType ?? "ipv4";
-    checkPattern(this, "name", props.name, /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, "1-32 letters, digits and hyphens, not starting with internal-");
+    checkPattern(this, "name", props.name, NLB_NAME, "1-32 letters, digits and hyphens, not starting with internal-");
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
     checkItemCount(this, "subnets", subnets, 1);
     checkUnique(this, "subnets", subnets, (s) => zoneOf(s));
@@ -224,20 +219,23 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
         }
       });
     }
-    validateListeners(this, props.listeners);
+    this.provider = providerOf(props, props.vpc);
+    validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
+    const clients = this.clientsOf(props);
+    checkAccessLogs(this, props.accessLogs);
     this.listenerPorts = props.listeners.map((l) => l.port);
     this.subnets = subnets;
     this.availabilityZoneIds = literalZoneIds(subnets);
 
-    const provider = providerOf(props, props.vpc);
     this.nameTag = props.name ?? nameFromPath(this);
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
-      provider,
+      provider: this.provider,
       vpc: props.vpc,
       description: "PrivateLink NLB: listener ports from allowed clients, target ports to targets",
     });
+    this.connections = new Connections(this, { securityGroups: [this.securityGroup], defaultPort: this.listenerPorts.length === 1 ? Port.tcp(this.listenerPorts[0]) : undefined });
     this.resource = new Lb(this, "Resource", {
-      provider,
+      provider: this.provider,
       name: props.name,
       loadBalancerType: "network",
       internal: true,
@@ -251,56 +249,86 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       tags: { Name: this.nameTag },
     });
     this.loadBalancerArn = this.resource.arn;
+    this.loadBalancerName = this.resource.name;
     this.dnsName = this.resource.dnsName;
 
-    const ingressPeers = props.ingressPeers ?? vpcClientPeers(props.vpc, { ipv6: this.ipAddressType === "dualstack" });
     const egress = new Set<string>();
     for (const listener of props.listeners) {
-      for (const peer of ingressPeers) {
-        this.securityGroup.addIngressRule({ peer, port: listener.port, description: `Clients to listener ${listener.port}` });
+      for (const client of clients) this.connections.allowFrom(client, Port.tcp(listener.port), `Clients to listener ${listener.port}`);
+      for (const port of targetPortsOf(listener)) {
+        for (const target of listener.targets.targets) {
+          const literal = listener.targets.targetType === "ip" && !isUnresolved(target.targetId) ? hostCidr(target.targetId) : undefined;
+          const cidr = literal ?? props.vpc.cidrBlock;
+          const key = `${port}-${isUnresolved(cidr) ? "vpc" : cidr}`;
+          if (egress.has(key)) continue;
+          egress.add(key);
+          this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port, description: `Traffic and health checks to targets on ${port}` });
+        }
       }
-      for (const target of listener.targets.targets) {
-        const cidr = target.egressCidr ?? props.vpc.cidrBlock;
-        const key = `${listener.targets.port}-${isUnresolved(cidr) ? "vpc" : cidr}`;
-        if (egress.has(key)) continue;
-        egress.add(key);
-        this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port: listener.targets.port, description: `Traffic and health checks to targets on ${listener.targets.port}` });
-      }
-      this.addListener(provider, props.vpc, listener);
+      this.addListener(listener, props.listeners.indexOf(listener));
     }
     this.targetsSecurityGroup = new SecurityGroup(this, "TargetsSecurityGroup", {
-      provider,
+      provider: this.provider,
       vpc: props.vpc,
       description: "Targets of the PrivateLink NLB: target ports from the load balancer (traffic and health checks)",
     });
-    for (const port of [...new Set(props.listeners.map((l) => l.targets.port))].sort((a, b) => a - b)) {
-      this.targetsSecurityGroup.addIngressRule({ peer: Peer.securityGroup(this.securityGroup, "load-balancer"), port, description: `Traffic and health checks from the load balancer on ${port}` });
+    this.targetsConnections = new Connections(this, { securityGroups: [this.targetsSecurityGroup] });
+    const fromLoadBalancer = Peer.securityGroup(this.securityGroup, "load-balancer");
+    for (const port of [...new Set(props.listeners.flatMap((l) => targetPortsOf(l)))].sort((a, b) => a - b)) {
+      this.targetsConnections.allowFrom(fromLoadBalancer, Port.tcp(port), `Traffic and health checks from the load balancer on ${port}`);
     }
   }
 
-  private addListener(provider: NetworkLoadBalancerProps["provider"], vpc: IVpc, listener: NetworkLoadBalancerListener): void {
+  /** The clients the caller named (checked where the caller wrote them), else the VPC's own CIDRs. */
+  private clientsOf(props: NetworkLoadBalancerProps): readonly LoadBalancerClient[] {
+    if (props.clients !== undefined && props.ingressPeers !== undefined) {
+      throw new ValidationError(this, "clients", "clients and ingressPeers", "clients alone (ingressPeers is its deprecated name)");
+    }
+    const prop = props.clients !== undefined ? "clients" : "ingressPeers";
+    const given = checkList<LoadBalancerClient>(this, prop, props.clients ?? props.ingressPeers);
+    if (given === undefined) return vpcClientPeers(props.vpc, { ipv6: this.ipAddressType === "dualstack" });
+    checkItemCount(this, prop, given, 1);
+    given.forEach((client, i) => {
+      if (client instanceof Peer) client.render(this, `${prop}[${i}]`);
+      else if (!isConnectable(client)) throw new ValidationError(this, `${prop}[${i}]`, client, "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections");
+    });
+    return given;
+  }
+
+  private addListener(listener: NetworkLoadBalancerListener, index: number): void {
     const { targets } = listener;
+    const ranges = targets.extra.outsideVpcRanges ?? [];
+    const family = targets.targetType === "ip" ? ipFamilyOf(targets) : undefined;
     const targetGroup = new LbTargetGroup(this, `Targets-${listener.port}`, {
-      provider,
-      vpcId: vpc.vpcId,
+      provider: this.provider,
+      vpcId: this.vpc.vpcId,
       targetType: targets.targetType,
-      protocol: "TCP",
+      protocol: targets.options.protocol ?? "TCP",
       port: targets.port,
-      healthCheck: targets.healthCheck,
+      ipAddressType: family === "ipv6" ? "ipv6" : undefined,
+      proxyProtocolV2: targets.options.proxyProtocolV2 === true ? true : undefined,
+      healthCheck: renderHealthCheck(this, `listeners[${index}].targets.healthCheck`, targets.options.healthCheck, {
+        protocol: "TCP",
+        path: targets.targetType === "alb" ? "/" : undefined,
+      }),
       tags: { Name: `${this.nameTag}-${listener.port}` },
       lifecycle: { createBeforeDestroy: true },
     });
+    const registeredBy = optOutReason(this, `listeners[${index}].targets.registeredBy`, targets.extra.registeredBy);
+    if (registeredBy !== undefined) recordOptOut(targetGroup, "registeredBy", registeredBy);
     for (const target of targets.targets) {
       new LbTargetGroupAttachment(this, `Target-${listener.port}-${target.key}`, {
-        provider,
+        provider: this.provider,
         targetGroupArn: targetGroup.arn,
         targetId: target.targetId,
         port: targets.port,
+        // AWS cannot place an address outside the VPC in one of its zones: such targets take every zone.
+        availabilityZone: ranges.length > 0 && this.isOutsideVpc(target.targetId) ? "all" : undefined,
       });
     }
     const tls = listener.protocol === "TLS";
     new LbListener(this, `Listener-${listener.port}`, {
-      provider,
+      provider: this.provider,
       loadBalancerArn: this.loadBalancerArn,
       port: listener.port,
       protocol: listener.protocol ?? "TCP",
@@ -309,10 +337,30 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
     });
   }
+
+  private isOutsideVpc(address: string): boolean {
+    return !isUnresolved(address) && !isUnresolved(this.vpc.cidrBlock) && familyOf(address) === "ipv4" && !cidrContains(this.vpc.cidrBlock, address);
+  }
 }
 
-function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[]): void {
+/** The ports the load balancer reaches its targets on: traffic, and a health-check port of its own. */
+function targetPortsOf(listener: NetworkLoadBalancerListener): number[] {
+  const check = listener.targets.options.healthCheck?.port;
+  return [listener.targets.port, ...(check === undefined || check === listener.targets.port ? [] : [check])];
+}
+
+/** The family of an IP target group: that of its literal addresses (one family per group). */
+function ipFamilyOf(targets: ListenerTargets): "ipv4" | "ipv6" | undefined {
+  const families = targets.targets.map((t) => (isUnresolved(t.targetId) ? undefined : familyOf(t.targetId))).filter((f) => f !== undefined);
+  return families[0];
+}
+
+function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[], vpc: IVpc, region: string | undefined): void {
   checkItemCount(scope, "listeners", listeners, 1);
+  listeners.forEach((listener, i) => {
+    checkObject(scope, `listeners[${i}]`, listener);
+    requireProps(scope, listener, ["port", "targets"]);
+  });
   checkUnique(scope, "listeners[].port", listeners, (l) => l.port);
   if (listeners.length > AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer) {
     Annotations.of(scope).addWarning(`${listeners.length} listeners exceed the default quota of ${AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer} per Network Load Balancer; request an increase first`);
@@ -320,7 +368,6 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
   listeners.forEach((listener, i) => {
     const at = `listeners[${i}]`;
     checkPort(scope, `${at}.port`, listener.port);
-    checkPort(scope, `${at}.targets.port`, listener.targets.port);
     checkOneOf(scope, `${at}.protocol`, listener.protocol, ["TCP", "TLS"]);
     const tls = listener.protocol === "TLS";
     if (tls && listener.certificateArn === undefined) {
@@ -329,42 +376,150 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
     if (!tls && (listener.certificateArn !== undefined || listener.sslPolicy !== undefined)) {
       throw new ValidationError(scope, `${at}.protocol`, listener.protocol ?? "TCP", "TLS when a certificateArn or sslPolicy is given (TCP listeners ignore them)");
     }
-    checkPattern(scope, `${at}.certificateArn`, listener.certificateArn, /^arn:aws[a-z-]*:(acm|iam):/, "an ACM (or IAM server) certificate ARN");
-    if (tls && listener.targets.targetType === "alb") {
-      throw new ValidationError(scope, `${at}.protocol`, "TLS", "TCP: an NLB forwards to an Application Load Balancer only from TCP listeners");
-    }
-    checkUnique(scope, `${at}.targets`, listener.targets.targets, (t) => t.key);
-    listener.targets.targets.forEach((t, j) => {
-      if (listener.targets.targetType === "ip" && !isUnresolved(t.targetId) && t.egressCidr === undefined) {
-        throw new ValidationError(scope, `${at}.targets.addresses[${j}]`, t.targetId, "an IPv4 or IPv6 address such as 10.0.1.25");
-      }
-    });
+    checkCertificate(scope, `${at}.certificateArn`, listener.certificateArn, region);
+    checkTlsPolicy(scope, `${at}.sslPolicy`, listener.sslPolicy);
+    validateTargets(scope, `${at}.targets`, listener, vpc, region);
   });
 }
 
-/** The /32 or /128 of a literal IP; undefined for tokens and non-addresses. */
-function hostCidr(ip: string): string | undefined {
-  if (isUnresolved(ip)) return undefined;
-  if (isIpv4Address(ip)) return `${ip}/32`;
-  return isIpv6Address(ip) ? `${ip}/128` : undefined;
+/** ACM certificates live in the load balancer's region; IAM server certificates (global) are taken too. */
+function checkCertificate(scope: IConstruct, prop: string, arn: string | undefined, region: string | undefined): void {
+  if (arn === undefined || isUnresolved(arn)) return;
+  const parsed = typeof arn === "string" ? parseArn(arn) : undefined;
+  if (parsed?.service === "iam" && /^server-certificate\/[\w+=,.@/-]{1,128}$/.test(parsed.resource)) {
+    if (region !== undefined && parsed.partition !== partitionOfRegion(region)) {
+      throw new ValidationError(scope, prop, arn, `an IAM server certificate in partition ${partitionOfRegion(region)}, the load balancer's (not ${parsed.partition})`);
+    }
+    return;
+  }
+  checkArn(scope, prop, arn, "acmCertificate", { region });
+}
+
+function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBalancerListener, vpc: IVpc, region: string | undefined): void {
+  const targets = checkInstance(scope, at, listener.targets, ListenerTargets.isListenerTargets, "ListenerTargets.instances, .ipAddresses, .applicationLoadBalancer or .registeredElsewhere") as ListenerTargets;
+  const { options, targetType, extra } = targets;
+  checkObject(scope, at, options);
+  checkPort(scope, `${at}.port`, targets.port);
+  checkOneOf(scope, `${at}.protocol`, options.protocol, ["TCP", "TLS"]);
+  checkBoolean(scope, `${at}.proxyProtocolV2`, options.proxyProtocolV2);
+  if (options.protocol === "TLS" && listener.protocol !== "TLS") {
+    throw new ValidationError(scope, `${at}.protocol`, "TLS", "TCP behind a TCP listener: only a TLS listener re-encrypts towards TLS targets");
+  }
+  if (targetType === "alb") {
+    if (listener.protocol === "TLS") throw new ValidationError(scope, `${at.replace(/\.targets$/, "")}.protocol`, "TLS", "TCP: an NLB forwards to an Application Load Balancer only from TCP listeners");
+    if (options.proxyProtocolV2 === true) throw new ValidationError(scope, `${at}.proxyProtocolV2`, true, "false: an Application Load Balancer does not read the PROXY protocol header");
+  }
+  if (extra.registeredBy !== undefined) {
+    optOutReason(scope, `${at}.registeredBy`, extra.registeredBy);
+    return;
+  }
+  const prop = `${at}.${targets.targetsProp}`;
+  if (targetType !== "alb") {
+    checkObject(scope, prop, extra.given as object | undefined);
+    if (extra.given === undefined) throw new ValidationError(scope, prop, undefined, "targets by stable name, such as { \"api-a\": \"i-0123456789abcdef0\" }");
+  }
+  if (targets.targets.length === 0) {
+    throw new ValidationError(scope, prop, {}, "at least one target (targets that an Auto Scaling group or a service registers: ListenerTargets.registeredElsewhere)");
+  }
+  checkUnique(scope, at, targets.targets, (t) => t.key);
+  const ranges = checkOutsideRanges(scope, `${at}.outsideVpcRanges`, extra.outsideVpcRanges);
+  const families = new Set<string>();
+  targets.targets.forEach((target, j) => {
+    const where = `${prop}[${j}]`;
+    if (targetType === "instance") checkResourceId(scope, where, target.targetId, "instance");
+    if (targetType === "alb") checkArn(scope, `${at}.loadBalancerArn`, target.targetId, "applicationLoadBalancer", { region });
+    if (targetType !== "ip" || isUnresolved(target.targetId)) return;
+    checkIpTarget(scope, where, target.targetId, vpc, ranges);
+    families.add(familyOf(target.targetId) ?? "");
+  });
+  if (families.size > 1) throw new ValidationError(scope, prop, extra.given, "addresses of one family: a target group holds IPv4 or IPv6 targets, not both");
+  // The same target under two names would be registered twice, and its traffic counted twice.
+  const seen = new Map<string, string>();
+  for (const target of targets.targets) {
+    if (isUnresolved(target.targetId)) continue;
+    const meaning = targetType === "ip" ? (parseCidr(hostCidr(target.targetId))?.text ?? target.targetId) : String(target.targetId).toLowerCase();
+    const earlier = seen.get(meaning);
+    if (earlier !== undefined) throw new ValidationError(scope, `${prop}.${target.name}`, target.targetId, `a target not already registered as ${prop}.${earlier}`);
+    seen.set(meaning, target.name);
+  }
+}
+
+/** The declared ranges outside the VPC: private IPv4 network CIDRs (RFC 1918, RFC 6598), each once. */
+function checkOutsideRanges(scope: IConstruct, prop: string, ranges: readonly string[] | undefined): readonly string[] {
+  const list = checkList(scope, prop, ranges) ?? [];
+  checkUnique(scope, prop, list);
+  list.forEach((range, i) => {
+    if (isUnresolved(range)) return;
+    if (typeof range !== "string" || !isIpv4Cidr(range) || !isNetworkCidr(range)) throw new ValidationError(scope, `${prop}[${i}]`, range, "an IPv4 network CIDR such as 192.168.0.0/16");
+    if (!PRIVATE_TARGET_SPACE.some((space) => cidrContains(space, range))) {
+      throw new ValidationError(scope, `${prop}[${i}]`, range, `a range inside ${PRIVATE_TARGET_SPACE.join(", ")}: AWS registers no public addresses outside the VPC`);
+    }
+  });
+  return list;
+}
+
+/**
+ * An IP target is a private address of the VPC, or of a declared range
+ * outside it; never public, loopback, link-local, multicast or unspecified,
+ * which AWS refuses (or which would reach nothing).
+ */
+function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IVpc, ranges: readonly string[]): void {
+  if (typeof address !== "string" || !isIpAddress(address)) throw new ValidationError(scope, prop, address, "an IPv4 or IPv6 address such as 10.0.1.25");
+  const kind = addressRange(address);
+  if (kind === "loopback" || kind === "linkLocal" || kind === "unspecified" || kind === "multicast" || kind === "reserved") {
+    throw new ValidationError(scope, prop, address, `an address of a target in the VPC or a routed network (this one is ${kind})`);
+  }
+  const family = familyOf(address);
+  const inVpc = family === "ipv6" ? vpc.ipv6CidrBlock : vpc.cidrBlock;
+  if (inVpc === undefined || isUnresolved(inVpc)) return;
+  if (cidrContains(inVpc, address)) return;
+  if (ranges.some((range) => cidrContains(range, address))) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    address,
+    `an address inside the VPC (${inVpc}) or inside one of outsideVpcRanges (${ranges.join(", ") || "none declared"}): declare the peered or on-premises range it is in`,
+  );
+}
+
+function checkAccessLogs(scope: IConstruct, logs: NetworkLoadBalancerProps["accessLogs"]): void {
+  checkObject(scope, "accessLogs", logs);
+  if (logs === undefined) return;
+  requireProps(scope, logs, ["bucket"]);
+  if (typeof logs.bucket === "string" && logs.bucket.startsWith("arn:")) {
+    throw new ValidationError(scope, "accessLogs.bucket", logs.bucket, `the bucket's name (${parseArn(logs.bucket)?.resource ?? "the part after arn:aws:s3:::"}), not its ARN`);
+  }
+  checkPattern(scope, "accessLogs.bucket", logs.bucket, BUCKET_NAME, "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens");
+  checkPattern(scope, "accessLogs.prefix", logs.prefix, /^(?!\/)(?!.*AWSLogs)[\x21-\x7E]{0,1024}$/, "a key prefix without a leading slash and without AWSLogs (ELB adds it)");
 }
 
 class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalancer {
   public readonly loadBalancerArn: string;
+  public readonly loadBalancerName: string;
   public readonly listenerPorts: readonly number[];
   public readonly ipAddressType?: "ipv4" | "dualstack";
   public readonly availabilityZoneIds?: readonly string[];
 
   constructor(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes) {
     super(scope, id);
-    checkPattern(this, "loadBalancerArn", attrs.loadBalancerArn, NLB_ARN, "a Network Load Balancer ARN (…:loadbalancer/net/<name>/<id>)");
+    requireProps(this, attrs, ["loadBalancerArn", "listenerPorts"]);
+    checkArn(this, "loadBalancerArn", attrs.loadBalancerArn, "networkLoadBalancer");
+    checkList(this, "listenerPorts", attrs.listenerPorts);
     checkItemCount(this, "listenerPorts", attrs.listenerPorts, 1);
     checkUnique(this, "listenerPorts", attrs.listenerPorts);
     attrs.listenerPorts.forEach((port, i) => checkPort(this, `listenerPorts[${i}]`, port));
+    checkOneOf(this, "ipAddressType", attrs.ipAddressType, ["ipv4", "dualstack"]);
+    checkList(this, "availabilityZoneIds", attrs.availabilityZoneIds);
     checkZoneIds(this, "availabilityZoneIds", attrs.availabilityZoneIds);
     this.loadBalancerArn = attrs.loadBalancerArn;
+    this.loadBalancerName = loadBalancerNameOf(attrs.loadBalancerArn);
     this.listenerPorts = attrs.listenerPorts;
     this.ipAddressType = attrs.ipAddressType;
     this.availabilityZoneIds = attrs.availabilityZoneIds;
   }
+}
+
+/** The `<name>` of `…:loadbalancer/<net|gwy|app>/<name>/<id>`: AWS encodes it in the ARN. @internal */
+export function loadBalancerNameOf(arn: string): string {
+  return isUnresolved(arn) ? Token.asString(Fn.element(Fn.split("/", arn), 2)) : arn.split("/")[2];
 }

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import { EndpointServiceLoadBalancer, ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, NLB_ACCESS_LOG_BUCKET, privateLinkVpc } from "./shared";
@@ -31,7 +31,7 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
   const api = new PrivateLinkSaasOffering(stack, "InternalApi", {
     service: {
       name: "es1-internal-api",
-      networkLoadBalancer: {
+      loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
         vpc: platformVpc,
         listeners: [
           {
@@ -41,9 +41,9 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
             targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0a1b2c3d4e5f60001", "api-b": "i-0a1b2c3d4e5f60002" } }),
           },
         ],
-        ingressPeers: [Peer.cidr("10.20.0.0/16"), Peer.cidr("10.30.0.0/16")],
+        clients: [Peer.cidr("10.20.0.0/16"), Peer.cidr("10.30.0.0/16")],
         accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es1-internal-api" },
-      },
+      }),
     },
     consumers: [
       { name: "payments", accountId: CONSUMER_ACCOUNT_A, provider: payments, vpc: paymentsVpc, customDnsName: API_DNS_NAME },
@@ -53,7 +53,7 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
 
   new TerraformOutput(stack, "service_name", { value: api.service.serviceName });
   new TerraformOutput(stack, "api_targets_security_group_id", {
-    value: api.service.loadBalancer!.targetsSecurityGroup.securityGroupId,
+    value: api.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the API instances: admits the load balancer on 8443",
   });
   for (const team of Object.keys(api.consumers)) {

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import { EndpointServiceLoadBalancer, ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { exampleStack } from "../example-stack";
 import { CERTIFICATES, CONSUMER_ACCOUNT_A, EXAMPLE_ZONE, NLB_ACCESS_LOG_BUCKET, PROVIDER_ACCOUNT, privateLinkVpc } from "./shared";
 
@@ -27,7 +27,7 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
   const saas = new PrivateLinkSaasOffering(stack, "Saas", {
     service: {
       name: "es2-saas-api",
-      networkLoadBalancer: {
+      loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
         vpc: saasVpc,
         listeners: [
           {
@@ -39,7 +39,7 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
         ],
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
         accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es2-saas-api" },
-      },
+      }),
       privateDnsName: SAAS_DNS_NAME,
       privateDnsVerificationZone: EXAMPLE_ZONE,
       connectionNotifications: [{ name: "customer-onboarding", snsTopicArn: `arn:aws:sns:us-east-1:${PROVIDER_ACCOUNT}:saas-endpoint-connections` }],
@@ -50,7 +50,7 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
   new TerraformOutput(stack, "service_name", { value: saas.service.serviceName, description: "What customers create their endpoint to" });
   new TerraformOutput(stack, "private_dns_name", { value: saas.service.privateDnsName, description: "What customers call on 443: it resolves to the customer's endpoint inside the customer VPC" });
   new TerraformOutput(stack, "app_targets_security_group_id", {
-    value: saas.service.loadBalancer!.targetsSecurityGroup.securityGroupId,
+    value: saas.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the application's network interfaces (10.40.0.10, 10.40.1.10): admits the load balancer on 8443",
   });
 

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import { EndpointServiceLoadBalancer, ListenerTargets, PrivateLinkSaasOffering } from "../../modules/privatelink";
 import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { CERTIFICATES, CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, EXAMPLE_ZONE, NLB_ACCESS_LOG_BUCKET, privateLinkVpc } from "./shared";
@@ -30,15 +30,15 @@ export const es4CentralLogging = exampleStack("es4-central-logging", ["ES-4"], (
   const logging = new PrivateLinkSaasOffering(stack, "CentralLogging", {
     service: {
       name: "es4-central-logging",
-      networkLoadBalancer: {
+      loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
         vpc: loggingVpc,
         listeners: [
           { port: 6514, protocol: "TLS", certificateArn: CERTIFICATES.logging, targets: ListenerTargets.ipAddresses({ port: 514, addresses: COLLECTORS }) },
           { port: 443, protocol: "TLS", certificateArn: CERTIFICATES.logging, targets: ListenerTargets.ipAddresses({ port: 8080, addresses: COLLECTORS }) },
         ],
-        ingressPeers: [Peer.cidr("10.0.0.0/8")],
+        clients: [Peer.cidr("10.0.0.0/8")],
         accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es4-central-logging" },
-      },
+      }),
       supportedRegions: ["us-west-2", "eu-west-1"],
       privateDnsName: LOGS_DNS_NAME,
       privateDnsVerificationZone: EXAMPLE_ZONE,
@@ -53,7 +53,7 @@ export const es4CentralLogging = exampleStack("es4-central-logging", ["ES-4"], (
   new TerraformOutput(stack, "service_ports", { value: logging.service.ports });
   new TerraformOutput(stack, "logs_dns_name", { value: LOGS_DNS_NAME, description: "What workloads send to (syslog over TLS on 6514, HTTPS on 443): private DNS answers it with their own endpoint" });
   new TerraformOutput(stack, "collectors_security_group_id", {
-    value: logging.service.loadBalancer!.targetsSecurityGroup.securityGroupId,
+    value: logging.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the collectors (10.70.0.20, 10.70.1.20): admits the load balancer on 514 and 8080",
   });
 

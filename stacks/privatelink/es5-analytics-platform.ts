@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ListenerTargets, PrivateLinkSaasOffering, SaasConsumer } from "../../modules/privatelink";
+import { EndpointServiceLoadBalancer, ListenerTargets, PrivateLinkSaasOffering, SaasConsumer } from "../../modules/privatelink";
 import { SecurityGroup, Vpc } from "../../modules/vpc";
 import { ExampleStack, exampleStack } from "../example-stack";
 import { CONSUMER_ACCOUNT_A, CONSUMER_ACCOUNT_B, PROVIDER_ACCOUNT, privateLinkVpc } from "./shared";
@@ -29,7 +29,7 @@ export const es5AnalyticsPlatform = exampleStack("es5-analytics-platform", ["ES-
   const platform = new PrivateLinkSaasOffering(stack, "Analytics", {
     service: {
       name: "es5-analytics-platform",
-      networkLoadBalancer: {
+      loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
         vpc: platformVpc,
         ipAddressType: "dualstack",
         listeners: [
@@ -38,14 +38,13 @@ export const es5AnalyticsPlatform = exampleStack("es5-analytics-platform", ["ES-
             targets: ListenerTargets.applicationLoadBalancer({
               loadBalancerArn: `arn:aws:elasticloadbalancing:us-east-1:${PROVIDER_ACCOUNT}:loadbalancer/app/analytics-query/0123456789abcdef`,
               port: 443,
-              healthCheckProtocol: "HTTPS",
-              healthCheckPath: "/healthz",
+              healthCheck: { protocol: "HTTPS", path: "/healthz" },
             }),
           },
           { port: 5439, targets: ListenerTargets.ipAddresses({ port: 5439, addresses: { "warehouse-leader": "10.80.0.50" } }) },
         ],
         enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false,
-      },
+      }),
       supportedIpAddressTypes: ["ipv4", "ipv6"],
     },
     consumers: [marketing.consumer, finance.consumer],
@@ -53,7 +52,7 @@ export const es5AnalyticsPlatform = exampleStack("es5-analytics-platform", ["ES-
 
   new TerraformOutput(stack, "service_name", { value: platform.service.serviceName });
   new TerraformOutput(stack, "platform_targets_security_group_id", {
-    value: platform.service.loadBalancer!.targetsSecurityGroup.securityGroupId,
+    value: platform.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the query ALB and the warehouse leader: admits the load balancer on 443 and 5439",
   });
   for (const unit of Object.keys(platform.consumers)) {

@@ -2,8 +2,9 @@ import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { Vpc } from "../../modules/vpc";
-import { ANY_PRINCIPAL_OPT_IN, EndpointService, EndpointServicePrincipal, NetworkLoadBalancer } from "../../modules/privatelink";
-import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
+import { OptOut } from "../../modules/core";
+import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, NetworkLoadBalancer } from "../../modules/privatelink";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, stackWithProvider, synthJson } from "../helpers";
 import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
 const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef";
@@ -186,9 +187,50 @@ describe("EndpointService", () => {
     });
   });
 
+  test("takes its load balancer as a factory value: created, existing, or Gateway Load Balancers", () => {
+    const stack = stackWithoutProvider();
+    const vpc = providerVpc(stack);
+    const created = new EndpointService(stack, "Created", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)) });
+    const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
+    const existing = new EndpointService(stack, "Existing", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]) });
+    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: GWLB_ARN, availabilityZoneIds: ["use1-az1", "use1-az2"] });
+    const gateway = new EndpointService(stack, "Gateway", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
+    expect(created.networkLoadBalancer.node.path).toBe("test/Created/LoadBalancer");
+    expect(existing.ports).toEqual([443]);
+    expect(gateway).toMatchObject({ serviceType: "GatewayLoadBalancer", ports: [], availabilityZoneIds: ["use1-az1", "use1-az2"] });
+    expect(created.serviceType).toBe("Interface");
+    expect(gwlb.loadBalancerName).toBe("inspection");
+    const services = Object.values(resourcesOfType(stack, "aws_vpc_endpoint_service"));
+    expect(services.map((x) => x.gateway_load_balancer_arns)).toEqual([undefined, undefined, [GWLB_ARN]]);
+  });
+
+  test("allowAnyPrincipal is an opt-out whose reason is recorded on the service; the loud boolean still works, deprecated", () => {
+    const { stack } = serviceStack({ allowAnyPrincipal: OptOut.because("a public SaaS: any AWS customer may request, we accept by contract") });
+    const service = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<string, Record<string, unknown>>;
+    expect(service.allowed_principals).toEqual(["*"]);
+    expect(service["//"].opt_outs).toEqual({ allowAnyPrincipal: "a public SaaS: any AWS customer may request, we accept by contract" });
+    const loud = serviceStack({ [ANY_PRINCIPAL_OPT_IN]: true });
+    const recorded = Object.values(JSON.parse(JSON.stringify(loud.stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<string, Record<string, Record<string, string>>>;
+    expect(recorded["//"].opt_outs.allowAnyPrincipal).toContain("deprecated");
+  });
+
+  test("takes a list input of endpoint IDs to accept later, one accepter per ID", () => {
+    const { stack, service } = serviceStack();
+    service.acceptEndpoints("partners", ["vpce-0123456789abcdef0", "vpce-0123456789abcdef1"]);
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toMatchObject({ for_each: "${toset([\"vpce-0123456789abcdef0\", \"vpce-0123456789abcdef1\"])}", vpc_endpoint_id: "${each.value}" });
+  });
+
+  test("fromEndpointServiceAttributes reads the ID and region from the name, and takes Gateway Load Balancer services without ports", () => {
+    const stack = stackWithoutProvider();
+    const remote = EndpointService.fromEndpointServiceAttributes(stack, "Remote", { serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", ports: [443], allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+    expect(remote).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", serviceType: "Interface", contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"] } });
+    const inspection = EndpointService.fromEndpointServiceAttributes(stack, "Inspection", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef1", serviceType: "GatewayLoadBalancer" });
+    expect(inspection).toMatchObject({ serviceType: "GatewayLoadBalancer", ports: [] });
+  });
+
   describe("fails when", () => {
     test("no load balancer is given", () => {
-      expectValidationError(() => serviceStack({}, false), "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
+      expectValidationError(() => serviceStack({}, false), "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
     });
 
     test("both Network and Gateway Load Balancers are given", () => {
@@ -197,7 +239,7 @@ describe("EndpointService", () => {
         const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
         new EndpointService(stack, "Service", { networkLoadBalancers: [nlb], gatewayLoadBalancerArns: [GWLB_ARN] });
       };
-      expectValidationError(build, "networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
+      expectValidationError(build, "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
     });
 
     test("a Gateway Load Balancer ARN is a Network Load Balancer's", () => {
@@ -224,14 +266,134 @@ describe("EndpointService", () => {
       expect(error.expected).toContain("without a path");
     });
 
-    test("* is given as a principal instead of through the opt-in", () => {
+    test("* is given as a principal instead of through the opt-out", () => {
       const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }), "allowedPrincipals[0]", '"*"');
-      expect(error.expected).toContain(ANY_PRINCIPAL_OPT_IN);
+      expect(error.expected).toContain(`${ANY_PRINCIPAL_OPT_OUT}: OptOut.because`);
     });
 
     test("a principal is listed twice", () => {
       const principal = EndpointServicePrincipal.account("222222222222");
-      expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals", "account-222222222222");
+      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals[1]", '"222222222222"');
+      expect(error.expected).toContain("allowedPrincipals[0]");
+    });
+
+    test("an account is allowed twice, once by ID and once by its root ARN", () => {
+      const principals = [EndpointServicePrincipal.account("222222222222"), EndpointServicePrincipal.fromArn("arn:aws:iam::222222222222:root")];
+      const error = expectValidationError(() => serviceStack({ allowedPrincipals: principals }), "allowedPrincipals[1]", '"arn:aws:iam::222222222222:root"');
+      expect(error.expected).toContain("account 222222222222");
+    });
+
+    test("a role is allowed twice, through iamRole and fromArn", () => {
+      const arn = "arn:aws:iam::222222222222:role/consumer";
+      expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn), EndpointServicePrincipal.fromArn(arn)] }), "allowedPrincipals[1]", arn);
+    });
+
+    test("a principal ARN is of another partition than the service", () => {
+      const arn = "arn:aws-cn:iam::222222222222:role/consumer";
+      expectValidationError(() => serviceStack({ region: "us-east-1", allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
+    });
+
+    test("a principal is not made by EndpointServicePrincipal (a JavaScript caller)", () => {
+      expectValidationError(() => serviceStack({ allowedPrincipals: ["222222222222" as never] }), "allowedPrincipals[0]", '"222222222222"');
+    });
+
+    test("allowAnyPrincipal is a boolean rather than an opt-out", () => {
+      expectValidationError(() => serviceStack({ allowAnyPrincipal: true as never }), ANY_PRINCIPAL_OPT_OUT, "true");
+    });
+
+    test("allowAnyPrincipal's reason says nothing", () => {
+      expectValidationError(() => serviceStack({ allowAnyPrincipal: OptOut.because("ok") }), ANY_PRINCIPAL_OPT_OUT, '"ok"');
+    });
+
+    test("a notification topic is in another region than the service", () => {
+      const arn = "arn:aws:sns:eu-west-1:111111111111:ops";
+      const build = () => {
+        const stack = stackWithProvider();
+        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(providerVpc(stack))), connectionNotifications: [{ name: "ops", snsTopicArn: arn }] });
+      };
+      expectValidationError(build, "connectionNotifications[0].snsTopicArn", arn);
+    });
+
+    test("two notifications share a name", () => {
+      const topic = (name: string) => `arn:aws:sns:us-east-1:111111111111:${name}`;
+      const error = expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic("a") }, { name: "ops", snsTopicArn: topic("b") }] }), "connectionNotifications[1].name", '"ops"');
+      expect(error.expected).toContain("connectionNotifications[0].name");
+    });
+
+    test("an existing load balancer is in another region than the service", () => {
+      const build = () => {
+        const stack = stackWithProvider();
+        const arn = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/api/0123456789abcdef";
+        const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: arn, listenerPorts: [443] });
+        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]) });
+      };
+      expectValidationError(build, "loadBalancer.networkLoadBalancers[0].loadBalancerArn", "eu-west-1");
+    });
+
+    test("the load balancer is not a factory value (a JavaScript caller)", () => {
+      expectValidationError(() => serviceStack({ loadBalancer: { loadBalancerArn: NLB_ARN } as never }, false), "loadBalancer", NLB_ARN);
+    });
+
+    test("existing load balancers are none", () => {
+      expectValidationError(() => serviceStack({ loadBalancer: EndpointServiceLoadBalancer.existing([]) }, false), "loadBalancer.networkLoadBalancers", "[]");
+    });
+
+    test("a Gateway Load Balancer's service is given a private DNS name", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: GWLB_ARN });
+        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb), privateDnsName: "inspect.example.com" });
+      };
+      expectValidationError(build, "privateDnsName", '"inspect.example.com"');
+    });
+
+    test("the created load balancer is asked of a service in front of existing ones", () => {
+      const stack = stackWithoutProvider();
+      const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
+      const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]) });
+      expectValidationError(() => service.networkLoadBalancer, "loadBalancer", '"Interface"');
+    });
+
+    test("endpoints are accepted on a service that accepts by itself", () => {
+      const { service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-0123456789abcdef0"]), 'acceptEndpoints("partner")', "false");
+    });
+
+    test("an endpoint ID to accept is a service ID", () => {
+      const { service } = serviceStack();
+      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-svc-0123456789abcdef0"]), 'acceptEndpoints("partner")[0]', '"vpce-svc-0123456789abcdef0"');
+    });
+
+    test("an endpoint ID is accepted twice", () => {
+      const { service } = serviceStack();
+      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-0123456789abcdef0", "vpce-0123456789abcdef0"]), 'acceptEndpoints("partner")[1]', '"vpce-0123456789abcdef0"');
+    });
+
+    test("two acceptEndpoints calls share a name", () => {
+      const { service } = serviceStack();
+      service.acceptEndpoints("partner", ["vpce-0123456789abcdef0"]);
+      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-0123456789abcdef1"]), "acceptEndpoints.name", '"partner"');
+    });
+
+    test("an imported service name is its ID", () => {
+      const error = expectValidationError(() => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "vpce-svc-0123456789abcdef0", ports: [443] }), "serviceName", '"vpce-svc-0123456789abcdef0"');
+      expect(error.expected).toContain("this is the service's ID");
+    });
+
+    test("an imported Gateway Load Balancer service lists ports", () => {
+      expectValidationError(
+        () => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "GatewayLoadBalancer", ports: [443] }),
+        "ports",
+        "[443]",
+      );
+    });
+
+    test("an imported service type is unknown", () => {
+      expectValidationError(
+        () => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "Gateway" as never, ports: [443] }),
+        "serviceType",
+        '"Gateway"',
+      );
     });
 
     test("acceptance is off and no principal is allowed", () => {

@@ -1,6 +1,7 @@
+import { OptOut, Port } from "../../modules/core";
 import { ListenerTargets, NetworkLoadBalancer } from "../../modules/privatelink";
-import { Peer, Vpc } from "../../modules/vpc";
-import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
+import { Connections, Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, stackWithProvider, synthJson } from "../helpers";
 import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
@@ -141,7 +142,7 @@ describe("NetworkLoadBalancer", () => {
   test("warns above the listener quota", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
-    const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: {} }) }));
+    const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: { api: "i-0123456789abcdef0" } }) }));
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners });
     expect(nlb.node.metadata.some((m) => m.type === "@cdktf/warn" && String(m.data).includes("51 listeners"))).toBe(true);
   });
@@ -152,6 +153,90 @@ describe("NetworkLoadBalancer", () => {
     const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
     expect(nlb).toMatchObject({ loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
     expect(synthJson(stack).resource).toBeUndefined();
+  });
+
+  test("TLS to the targets, PROXY protocol v2 and the health check the caller describes", () => {
+    const { stack } = nlbStack({
+      listeners: [
+        {
+          port: 443,
+          protocol: "TLS",
+          certificateArn: CERTIFICATE_ARN,
+          sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06",
+          targets: ListenerTargets.ipAddresses({
+            port: 8443,
+            protocol: "TLS",
+            proxyProtocolV2: true,
+            addresses: { app: "10.0.1.10" },
+            healthCheck: { protocol: "HTTPS", port: 9443, path: "/ready", intervalSeconds: 10, timeoutSeconds: 6, healthyThreshold: 3, unhealthyThreshold: 2, successCodes: "200-299" },
+          }),
+        },
+      ],
+    });
+    expect(onlyResource(stack, "aws_lb_listener")).toMatchObject({ protocol: "TLS", ssl_policy: "ELBSecurityPolicy-TLS13-1-3-2021-06" });
+    expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({
+      protocol: "TLS",
+      proxy_protocol_v2: true,
+      health_check: { enabled: true, protocol: "HTTPS", port: "9443", path: "/ready", interval: 10, timeout: 6, healthy_threshold: 3, unhealthy_threshold: 2, matcher: "200-299" },
+    });
+    // The health-check port is a port the load balancer reaches the targets on too: egress and the targets' ingress open it.
+    expect(rulesOf(stack, "aws_vpc_security_group_egress_rule", "SecurityGroup").map((r) => [r.from_port, r.cidr_ipv4]).sort()).toEqual([
+      [8443, "10.0.1.10/32"],
+      [9443, "10.0.1.10/32"],
+    ]);
+    expect(rulesOf(stack, "aws_vpc_security_group_ingress_rule", "TargetsSecurityGroup").map((r) => r.from_port)).toEqual([8443, 9443]);
+  });
+
+  test("IP targets outside the VPC, in ranges the caller declares, are registered in every zone", () => {
+    const { stack } = nlbStack({
+      listeners: [{ port: 5432, targets: ListenerTargets.ipAddresses({ port: 5432, addresses: { local: "10.0.1.10", onPremises: "192.168.10.5", peered: "100.64.3.4" }, outsideVpcRanges: ["192.168.0.0/16", "100.64.0.0/16"] }) }],
+    });
+    const attachments = Object.values(resourcesOfType(stack, "aws_lb_target_group_attachment"));
+    expect(attachments.map((a) => [a.target_id, a.availability_zone]).sort()).toEqual([
+      ["10.0.1.10", undefined],
+      ["100.64.3.4", "all"],
+      ["192.168.10.5", "all"],
+    ]);
+  });
+
+  test("IPv6 targets get an IPv6 target group", () => {
+    const stack = stackWithoutProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] });
+    new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: "2600:1f18:aaa:bb00::10" } }) }] });
+    expect(onlyResource(stack, "aws_lb_target_group").ip_address_type).toBe("ipv6");
+  });
+
+  test("targets an Auto Scaling group registers leave the group empty, with the reason recorded", () => {
+    const stack = stackWithoutProvider();
+    const vpc = providerVpc(stack);
+    const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets: ListenerTargets.registeredElsewhere({ port: 8443, targetType: "instance", registeredBy: OptOut.because("the Auto Scaling group api-asg registers its instances") }) }] });
+    expect(resourcesOfType(stack, "aws_lb_target_group_attachment")).toEqual({});
+    expect(nlb.listenerPorts).toEqual([443]);
+    const group = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_lb_target_group)[0] as Record<string, Record<string, unknown>>;
+    expect(group["//"].opt_outs).toEqual({ registeredBy: "the Auto Scaling group api-asg registers its instances" });
+  });
+
+  test("clients with connections are admitted by group, and get the egress to the load balancer; more clients later through connections", () => {
+    const stack = stackWithoutProvider();
+    const vpc = providerVpc(stack);
+    const callers = new SecurityGroup(stack, "Callers", { vpc, description: "API callers" });
+    const nlb = new NetworkLoadBalancer(stack, "Nlb", nlbOptions(vpc, { clients: [new Connections(callers, { securityGroups: [callers] })] }));
+    nlb.connections.allowFrom(Peer.cidr("10.99.0.0/16"), Port.tcp(443), "Partner clients to listener 443");
+    const ingress = rulesOf(stack, "aws_vpc_security_group_ingress_rule", "SecurityGroup");
+    expect(ingress.map((r) => [r.referenced_security_group_id ?? r.cidr_ipv4, r.description]).sort((a, b) => a[1].localeCompare(b[1]))).toEqual([
+      [expect.stringMatching(/aws_security_group\.Callers_/), "Clients to listener 443"],
+      ["10.99.0.0/16", "Partner clients to listener 443"],
+    ]);
+    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).filter((r) => String(r.security_group_id).includes("Callers"));
+    expect(egress).toEqual([expect.objectContaining({ from_port: 443, referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_/) })]);
+    expect(nlb.connections.defaultPort).toEqual(Port.tcp(443));
+    expect(nlb.targetsConnections.securityGroups).toEqual([nlb.targetsSecurityGroup]);
+  });
+
+  test("an imported load balancer's name is read from its ARN", () => {
+    const stack = stackWithoutProvider();
+    const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/orders-api/0123456789abcdef";
+    expect(NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }).loadBalancerName).toBe("orders-api");
   });
 
   describe("fails when", () => {
@@ -206,7 +291,135 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("an ingress peer is the whole internet", () => {
-      expectValidationError(() => nlbStack({ ingressPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressRules.peer", '"0.0.0.0/0"');
+      expectValidationError(() => nlbStack({ ingressPeers: [Peer.cidr("0.0.0.0/0")] }), "ingressPeers[0]", '"0.0.0.0/0"');
+      expectValidationError(() => nlbStack({ clients: [Peer.cidr("0.0.0.0/0")] }), "clients[0]", '"0.0.0.0/0"');
+    });
+
+    test.each(["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-FS-2018-06"])("a TLS policy accepts TLS below 1.2 (%p)", (sslPolicy) => {
+      const error = expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy, targets: instances }] }), "listeners[0].sslPolicy", sslPolicy);
+      expect(error.expected).toMatch(/lowest TLS version is 1\.2/);
+    });
+
+    test("a TLS policy name is unknown", () => {
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-Strong", targets: instances }] }), "listeners[0].sslPolicy", '"ELBSecurityPolicy-Strong"');
+    });
+
+    test.each([
+      ["another region", "arn:aws:acm:eu-west-1:111111111111:certificate/0f6a3a4c-1111-2222-3333-444455556666"],
+      ["another partition", "arn:aws-cn:acm:us-east-1:111111111111:certificate/0f6a3a4c-1111-2222-3333-444455556666"],
+      ["no certificate at all", "arn:aws:acm:us-east-1:111111111111:certificate-authority/0f6a3a4c-1111-2222-3333-444455556666"],
+    ])("the certificate is in %s than the load balancer (a stack in us-east-1)", (_what, certificateArn) => {
+      const build = () => {
+        const stack = stackWithProvider();
+        new NetworkLoadBalancer(stack, "Nlb", nlbOptions(providerVpc(stack), { listeners: [{ port: 443, protocol: "TLS", certificateArn, targets: instances }] }));
+      };
+      expectValidationError(build, "listeners[0].certificateArn", certificateArn);
+    });
+
+    test("TLS to the targets behind a TCP listener", () => {
+      const targets = ListenerTargets.instances({ port: 8443, protocol: "TLS", instances: { a: "i-0123456789abcdef0" } });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.protocol", '"TLS"');
+    });
+
+    test("PROXY protocol v2 towards an Application Load Balancer", () => {
+      const targets = ListenerTargets.applicationLoadBalancer({ loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef", port: 443 });
+      (targets.options as { proxyProtocolV2?: boolean }).proxyProtocolV2 = true;
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.proxyProtocolV2", "true");
+    });
+
+    test("an Application Load Balancer target is another kind of load balancer", () => {
+      const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/a/0123456789abcdef";
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: arn, port: 443 }) }] }), "listeners[0].targets.loadBalancerArn", arn);
+    });
+
+    test.each([
+      ["a public address", "8.8.8.8"],
+      ["loopback", "127.0.0.1"],
+      ["link-local", "169.254.169.254"],
+      ["outside the VPC without a declared range", "10.1.0.5"],
+    ])("an IP target is %s", (_what, address) => {
+      const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: address } });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses[0]", address);
+    });
+
+    test("a declared outside range is public space", () => {
+      const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: "10.0.1.5" }, outsideVpcRanges: ["203.0.113.0/24"] });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.outsideVpcRanges[0]", '"203.0.113.0/24"');
+    });
+
+    test("one target group mixes IPv4 and IPv6 targets", () => {
+      const stack = stackWithoutProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] });
+      const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { v4: "10.0.1.5", v6: "2600:1f18:aaa:bb00::10" } });
+      expectValidationError(() => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses", "v6");
+    });
+
+    test("the same target is registered under two names", () => {
+      const targets = ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-primary": "i-0123456789abcdef0" } });
+      const error = expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances.api-primary", "i-0123456789abcdef0");
+      expect(error.expected).toContain("listeners[0].targets.instances.api-a");
+    });
+
+    test("the same IP address is written two ways", () => {
+      const stack = stackWithoutProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] });
+      const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { a: "2600:1f18:aaa:bb00::10", b: "2600:1f18:aaa:bb00:0:0:0:10" } });
+      expectValidationError(() => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses.b", "2600:1f18:aaa:bb00:0:0:0:10");
+    });
+
+    test("an instance target is not an instance ID", () => {
+      const targets = ListenerTargets.instances({ port: 8443, instances: { api: "10.0.1.10" } });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances[0]", '"10.0.1.10"');
+    });
+
+    test("a listener has no target", () => {
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: {} }) }] }), "listeners[0].targets.instances", "{}");
+    });
+
+    test("targets are not made by ListenerTargets (a JavaScript caller)", () => {
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: { port: 8443 } as never }] }), "listeners[0].targets", '{"port":8443}');
+    });
+
+    test("instances are a single ID rather than names to IDs (a JavaScript caller)", () => {
+      const targets = ListenerTargets.instances({ port: 8443, instances: "i-0123456789abcdef0" as never });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances", '"i-0123456789abcdef0"');
+    });
+
+    test("listeners are one object rather than a list (a JavaScript caller)", () => {
+      expectValidationError(() => nlbStack({ listeners: { port: 443, targets: instances } as never }), "listeners", /port/);
+    });
+
+    test.each([
+      [{ intervalSeconds: 4 }, "intervalSeconds", "4"],
+      [{ timeoutSeconds: 30, intervalSeconds: 10 }, "timeoutSeconds", "30"],
+      [{ healthyThreshold: 11 }, "healthyThreshold", "11"],
+      [{ path: "/ready" }, "protocol", '"TCP"'],
+      [{ protocol: "HTTP" as const, path: "ready" }, "path", '"ready"'],
+      [{ protocol: "HTTP" as const, successCodes: "OK" }, "successCodes", '"OK"'],
+      [{ protocol: "UDP" as never }, "protocol", '"UDP"'],
+    ])("a health check is out of range (%p)", (healthCheck, field, received) => {
+      const targets = ListenerTargets.instances({ port: 8443, instances: { a: "i-0123456789abcdef0" }, healthCheck });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), `listeners[0].targets.healthCheck.${field}`, received);
+    });
+
+    test("a client list is empty (nobody could reach the listeners)", () => {
+      expectValidationError(() => nlbStack({ clients: [] }), "clients", "[]");
+    });
+
+    test("clients and the deprecated ingressPeers are both given", () => {
+      expectValidationError(() => nlbStack({ clients: [Peer.cidr("10.1.0.0/16")], ingressPeers: [Peer.cidr("10.2.0.0/16")] }), "clients", '"clients and ingressPeers"');
+    });
+
+    test("a client is neither a peer nor something with connections", () => {
+      expectValidationError(() => nlbStack({ clients: ["10.1.0.0/16" as never] }), "clients[0]", '"10.1.0.0/16"');
+    });
+
+    test("the access-log bucket is given by ARN", () => {
+      expectValidationError(() => nlbStack({ accessLogs: { bucket: "arn:aws:s3:::nlb-logs" } }), "accessLogs.bucket", '"arn:aws:s3:::nlb-logs"');
+    });
+
+    test("deletion protection is a string (a JavaScript caller)", () => {
+      expectValidationError(() => nlbStack({ enableDeletionProtection: "false" as never }), "enableDeletionProtection", '"false"');
     });
 
     test("dualstack is asked for on IPv4-only subnets", () => {

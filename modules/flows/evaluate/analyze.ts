@@ -50,7 +50,8 @@ function fromInternet(path: Path, context: FlowContext): FlowVerdict {
 
 function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict {
   const { model, source } = context;
-  const found = model.entity(target);
+  // An ID (a subnet's, as `subnet.subnetId` resolves) stands for the entity that has it.
+  const found = typeof target === "string" ? (model.entity(target) ?? model.entityWithId(target)) : undefined;
   if (found === undefined || typeof target !== "string") throw questionError(model, "to.target", target, `${TARGET_KINDS}; it is not in stack ${model.stackName}`);
   switch (found.kind) {
     case "endpoint":

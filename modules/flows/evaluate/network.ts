@@ -1,8 +1,9 @@
 import { cidrContains, parseCidr } from "../../core/addresses";
-import { RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity, TransitGatewayAttachmentEntity } from "../model/entities";
+import { EndpointEntity, RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity, TransitGatewayAttachmentEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowHop, FlowHopKind, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, ResolvedSource, vpcLabel } from "./context";
+import { inspectionEndpointOf, inspectThrough, subnetOfEndpoint } from "./inspection";
 import { checkShare } from "./sharing";
 
 /** A network presence traffic is sent to: the interfaces of an endpoint, a load balancer, a gateway, a target. */
@@ -57,7 +58,7 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
     if (source.vpc?.id !== target.vpcId) return path.deny("route", `${source.label} cannot reach ${target.label} in ${vpcLabel(targetVpc, model)}: it enters another VPC`, target.address);
     return path.pass("route", `${source.label} to ${target.label}`, target.address).assume(`${source.cidrs.join(", ")} is routed to ${vpcLabel(targetVpc, model)} over Direct Connect or VPN, and back`);
   }
-  if (source.vpc?.id === target.vpcId) return path.pass("route", `local route within ${vpcLabel(targetVpc, model)}`, target.address);
+  if (source.vpc?.id === target.vpcId) return withinVpc(path, model, source, target, destinations);
   if (source.subnets.length === 0) {
     return path.pass("route", `${source.label} to ${vpcLabel(targetVpc, model)}`).assume(`${source.label} routes to ${destinations.join(", ") || vpcLabel(targetVpc, model)} (its route tables are not in this stack)`);
   }
@@ -65,10 +66,24 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
   let current = path;
   const from: LinkEnd = { vpcId: source.vpc?.id, label: source.label };
   const to: LinkEnd = { vpcId: target.vpcId, label: vpcLabel(targetVpc, model) };
+  const inspected = new Map<SubnetEntity, EndpointEntity>();
   for (const subnet of source.subnets) {
-    const outbound = routeFrom(model, subnet, destinations);
+    let outbound = routeFrom(model, subnet, destinations);
     if (outbound.route === undefined) {
       return current.deny("route", `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? subnet.address);
+    }
+    const inspection = inspectionEndpointOf(model, outbound.route);
+    if (inspection !== undefined) {
+      const through = inspectThrough(current, model, inspection);
+      if (!(through instanceof Path)) return through;
+      current = through.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} through GatewayLoadBalancer endpoint ${labelOf(inspection)}`, outbound.route.source);
+      // After inspection the endpoint hands the traffic on by its own subnet's route table.
+      const onward = subnetOfEndpoint(model, inspection);
+      outbound = onward === undefined ? {} : routeFrom(model, onward, destinations);
+      if (outbound.route === undefined || outbound.route.kind === "local") {
+        return current.deny("route", `after inspection, ${outbound.table === undefined ? `the subnet of ${labelOf(inspection)}` : `route table ${labelOf(outbound.table)}`} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? inspection.address);
+      }
+      inspected.set(subnet, inspection);
     }
     const hop = transit(model, outbound.route, from, to, destinations);
     if (!hop.ok) return current.deny(hop.kind ?? "route", hop.text, hop.address ?? outbound.route.source);
@@ -88,7 +103,91 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
     for (const assumption of hop.assumptions) current = current.assume(assumption);
   }
   if (targetSubnets.length > 0) current = current.pass("route", `return route from ${vpcLabel(targetVpc, model)} to ${source.cidrs.join(", ")}`);
+  for (const [subnet, endpoint] of inspected) {
+    const replies = repliesInto(model, source, subnet, endpoint);
+    if (replies !== undefined) return current.deny("inspection", replies.text, replies.address);
+  }
   return current;
+}
+
+/**
+ * Traffic between subnets of one VPC takes its local route, unless a
+ * subnet's route table sends the other subnet's CIDR to a
+ * GatewayLoadBalancer endpoint: then it passes the appliances, and the
+ * replies must come back through the same endpoint (a stateful appliance
+ * drops the half of a connection it never saw). Judged per pair of
+ * subnets; traffic inside one subnet is never routed.
+ */
+function withinVpc(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
+  const local = (): Path => path.pass("route", `local route within ${vpcLabel(model.vpc(target.vpcId), model)}`, target.address);
+  const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  if (source.subnets.length === 0 || targetSubnets.length === 0) return local();
+  let current = path;
+  let routed = false;
+  for (const from of source.subnets) {
+    const fromCidr = source.family === "ipv4" ? from.ipv4Cidr : from.ipv6Cidr;
+    for (const to of targetSubnets) {
+      if (from.id === to.id || fromCidr === undefined) continue;
+      const toCidr = source.family === "ipv4" ? to.ipv4Cidr : to.ipv6Cidr;
+      const wanted = destinations.filter((d) => toCidr !== undefined && cidrContains(toCidr, d));
+      const there = wanted.length > 0 ? wanted : toCidr === undefined ? [...destinations] : [toCidr];
+      const outbound = routeFrom(model, from, there);
+      const back = routeFrom(model, to, [fromCidr]);
+      const forward = inspectionEndpointOf(model, outbound.route);
+      const reply = inspectionEndpointOf(model, back.route);
+      if (forward === undefined && reply === undefined) continue;
+      routed = true;
+      if (forward?.id !== reply?.id) {
+        const request = forward === undefined ? "takes the local route" : `passes GatewayLoadBalancer endpoint ${labelOf(forward)}`;
+        const replies = reply === undefined ? "take the local route" : `pass GatewayLoadBalancer endpoint ${labelOf(reply)}`;
+        return current.deny(
+          "inspection",
+          `asymmetric inspection between ${subnetName(from)} and ${subnetName(to)}: the request ${request}, the replies ${replies}; a stateful appliance drops the half of a connection it never saw (route both directions through one endpoint)`,
+          (forward === undefined ? back.route?.source : outbound.route?.source) ?? to.address,
+        );
+      }
+      const endpoint = forward as EndpointEntity;
+      if (!current.hops.some((h) => h.address === endpoint.address && h.kind === "inspection")) {
+        const through = inspectThrough(current, model, endpoint);
+        if (!(through instanceof Path)) return through;
+        current = through;
+      }
+      const onward = subnetOfEndpoint(model, endpoint);
+      const after = onward === undefined ? undefined : routeFrom(model, onward, there).route;
+      if (after?.kind !== "local") {
+        return current.deny("route", `after inspection, the subnet of ${labelOf(endpoint)} sends ${there.join(", ")} to ${after?.target ?? "nowhere"} instead of delivering it in the VPC`, endpoint.address);
+      }
+      current = current.pass("route", `${subnetName(from)} to ${subnetName(to)} and back through GatewayLoadBalancer endpoint ${labelOf(endpoint)}`, outbound.route?.source);
+    }
+  }
+  return routed ? current : local();
+}
+
+/**
+ * Where the replies to an inspected request enter the client's VPC: from a
+ * transit gateway, by the route table of its attachment's subnets, which
+ * must send them back through the same endpoint; from a peering connection,
+ * by the local route, past the appliances. Undefined when they pass the
+ * endpoint again; else why not.
+ */
+function repliesInto(model: NetworkModel, source: ResolvedSource, subnet: SubnetEntity, endpoint: EndpointEntity): { readonly text: string; readonly address: string } | undefined {
+  const cidr = source.family === "ipv4" ? subnet.ipv4Cidr : subnet.ipv6Cidr;
+  const attachments = model.transitGatewayAttachments.filter((a) => a.vpcId === subnet.vpcId);
+  const entries = attachments.flatMap((a) => a.subnetIds).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  if (cidr === undefined) return undefined;
+  if (entries.length === 0) {
+    return { text: `the replies to ${subnetName(subnet)} enter its VPC by the local route, past GatewayLoadBalancer endpoint ${labelOf(endpoint)} that inspected the request: a stateful appliance drops the half of a connection it never saw`, address: endpoint.address };
+  }
+  for (const entry of entries) {
+    const reply = inspectionEndpointOf(model, routeFrom(model, entry, [cidr]).route);
+    if (reply?.id !== endpoint.id) {
+      return {
+        text: `the replies to ${subnetName(subnet)} enter its VPC in ${subnetName(entry)} (transit gateway attachment), whose route table sends ${cidr} ${reply === undefined ? "by the local route" : `to GatewayLoadBalancer endpoint ${labelOf(reply)}`}, not back through ${labelOf(endpoint)}: a stateful appliance drops the half of a connection it never saw`,
+        address: entry.address,
+      };
+    }
+  }
+  return undefined;
 }
 
 function subnetName(subnet: SubnetEntity): string {
@@ -96,7 +195,7 @@ function subnetName(subnet: SubnetEntity): string {
 }
 
 /** The most specific route of a subnet's table covering every destination range. */
-function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: readonly string[]): { table?: RouteTableEntity; route?: RouteEntry } {
+export function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: readonly string[]): { table?: RouteTableEntity; route?: RouteEntry } {
   const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
   if (table === undefined) return {};
   const covering = table.routes.filter((r) => parseCidr(r.destination) !== undefined && destinations.every((d) => cidrContains(r.destination, d)));

@@ -20,7 +20,7 @@ export interface DialedName {
  * consumer's endpoint records them (`//.flows.endpointService`, written by
  * InterfaceEndpoint from `EndpointService.fromServiceName` options).
  */
-interface ServiceContract {
+export interface ServiceContract {
   readonly ports: readonly number[];
   readonly allowedPrincipalArns?: readonly string[];
   readonly acceptanceRequired?: boolean;
@@ -86,7 +86,7 @@ type ServiceCheck = (path: Path, context: FlowContext, endpoint: EndpointEntity,
 const allowedPrincipal: ServiceCheck = (path, { model }, endpoint, service) => creatorAllowed(path, model, endpoint, `endpoint service ${labelOf(service)}`, service.allowedPrincipals, service.address);
 
 /** The principal creating the endpoint (its provider's assumed role, else its account) must be an allowed principal of the service. */
-function creatorAllowed(path: Path, model: NetworkModel, endpoint: EndpointEntity, serviceLabel: string, allowedPrincipals: readonly string[], address: string): Path | FlowVerdict {
+export function creatorAllowed(path: Path, model: NetworkModel, endpoint: EndpointEntity, serviceLabel: string, allowedPrincipals: readonly string[], address: string): Path | FlowVerdict {
   const provider = model.accounts.find((a) => a.key === endpoint.provider);
   const account = provider?.accountId;
   const creators = [...(provider?.assumeRoleArn === undefined ? [] : [provider.assumeRoleArn]), ...(account === undefined ? [] : [`arn:aws:iam::${account}:root`])];
@@ -116,7 +116,7 @@ const privateDns: ServiceCheck = (path, _context, endpoint, service, dialed) => 
 };
 
 /** The provider's terms recorded on the endpoint, or undefined when the endpoint records none. */
-function contractOf(model: NetworkModel, endpoint: EndpointEntity): ServiceContract | undefined {
+export function contractOf(model: NetworkModel, endpoint: EndpointEntity): ServiceContract | undefined {
   const raw = endpoint.block?.annotations.endpointService;
   if (raw === undefined || raw === null || typeof raw !== "object") return undefined;
   const terms = model.document.evaluate(raw) as Record<string, unknown>;

@@ -231,6 +231,10 @@ export interface LoadBalancerTargetGroupEntity extends ModelEntity {
   readonly port?: number;
   /** instance, ip, alb or lambda. */
   readonly targetType: string;
+  /** TCP, TLS, UDP, HTTP, GENEVE ... @default - none (lambda) */
+  readonly protocol?: string;
+  /** Port of the health check, when it is not the traffic port. @default - the traffic port */
+  readonly healthCheckPort?: number;
   /** VPC ID. @default - none */
   readonly vpcId?: string;
   /** Registered targets: instance IDs, addresses or ALB ARNs, with their ports. */

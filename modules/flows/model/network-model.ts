@@ -138,8 +138,24 @@ export class NetworkModel {
         readonly entity: ModelEntity;
       }
     | undefined {
+    return this.findEntity((e) => e.address === address);
+  }
+
+  /** The entity an ID (`subnet-…`, `sg-…`, a synthetic one) stands for, of any kind; undefined when none has it. */
+  public entityWithId(id: string):
+    | {
+        /** The collection it is in. */
+        readonly kind: string;
+        /** The entity. */
+        readonly entity: ModelEntity;
+      }
+    | undefined {
+    return this.findEntity((e) => (e as ModelEntity & { readonly id?: unknown }).id === id);
+  }
+
+  private findEntity(matches: (entity: ModelEntity) => boolean): { readonly kind: string; readonly entity: ModelEntity } | undefined {
     for (const [kind, list] of Object.entries(this.collections())) {
-      const found = list.find((e) => e.address === address);
+      const found = list.find(matches);
       if (found !== undefined) return { kind, entity: found };
     }
     return undefined;
@@ -578,6 +594,8 @@ export class NetworkModel {
         arn,
         port: this.num(block, "port"),
         targetType: this.text(block, "target_type") ?? "instance",
+        protocol: this.text(block, "protocol"),
+        healthCheckPort: healthCheckPortOf(doc.nested(block, "health_check")[0]?.port),
         vpcId: this.text(block, "vpc_id"),
         targets: targetsByGroup.get(arn) ?? [],
       });
@@ -959,4 +977,9 @@ function portRangesOf(values: readonly unknown[]): { from: number; to: number }[
     const match = typeof value === "string" ? /^(\d+)(?:-(\d+))?$/.exec(value) : null;
     return match === null ? [] : [{ from: Number(match[1]), to: Number(match[2] ?? match[1]) }];
   });
+}
+
+/** A health check's `port`: a number (as a string), or `traffic-port` (the target group's own). */
+function healthCheckPortOf(value: TfValue | undefined): number | undefined {
+  return typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
 }

@@ -55,7 +55,10 @@ ruleCases(LoadBalancerCrossZone, {
 });
 
 ruleCases(LoadBalancerInternal, {
-  compliant: [{ name: "internal", build: (s) => lb(s) }],
+  compliant: [
+    { name: "internal", build: (s) => lb(s) },
+    { name: "a Gateway Load Balancer, which has no scheme", build: (s) => lb(s, { internal: undefined, loadBalancerType: "gateway" }) },
+  ],
   nonCompliant: [
     { name: "internal unset", on: "aws_lb", message: "internet-facing", build: (s) => lb(s, { internal: undefined }) },
     { name: "internal false", on: "aws_lb", message: "internal is false", build: (s) => lb(s, { internal: false }) },

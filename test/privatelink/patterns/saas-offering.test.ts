@@ -176,7 +176,7 @@ describe("PrivateLinkSaasOffering", () => {
     });
 
     test("a consumer account is not an account ID", () => {
-      expectValidationError(() => offeringStack(() => ({}), { accountId: "acme" }), "allowedPrincipals[0]", '"acme"');
+      expectValidationError(() => offeringStack(() => ({}), { accountId: "acme" }), "consumers[0].accountId", '"acme"');
     });
 
     test("two consumers share a name", () => {
@@ -186,7 +186,8 @@ describe("PrivateLinkSaasOffering", () => {
         const consumer = { name: "acme", accountId: "222222222222", vpc };
         new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(vpc) }, consumers: [consumer, consumer] });
       };
-      expectValidationError(build, "consumers[].name", '"acme"');
+      const error = expectValidationError(build, "consumers[1].name", '"acme"');
+      expect(error.expected).toContain("consumers[0].name");
     });
 
     test("there is no consumer", () => {

@@ -29,14 +29,15 @@ const ingressFrom = (json: Json, groupAddressPart: string): Json[] =>
   all(json, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes(groupAddressPart));
 
 describe("PrivateLink example stacks", () => {
-  test("cover ES-1 to ES-5 and DEP-2 in the catalog, with lowercase kebab names prefixed by their main use case", () => {
+  test("cover ES-1 to ES-5, DEP-1 and DEP-2 in the catalog, with lowercase kebab names prefixed by their main use case", () => {
     const entries = catalog(privateLinkStacks);
-    expect(entries.map((e) => e.id)).toEqual(["ES-1", "ES-2", "ES-3", "ES-4", "ES-5", "DEP-2"]);
+    expect(entries.map((e) => e.id)).toEqual(["ES-1", "ES-2", "ES-3", "ES-4", "ES-5", "DEP-1", "DEP-2"]);
     for (const stack of privateLinkStacks) {
       expect(stack.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(stack.name.startsWith(stack.useCases[0].toLowerCase().replace("-", ""))).toBe(true);
     }
-    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer"]);
+    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer", "dep2-gwlb-inspection"]);
+    expect(entries.find((e) => e.id === "DEP-1")!.stacks).toEqual(["dep2-gwlb-inspection"]);
   });
 
   test("es1-internal-api: both teams' endpoints in their own accounts, each accepted, each resolving the certificate's name; the NLB admits only the team VPCs on 443", () => {
@@ -78,32 +79,52 @@ describe("PrivateLink example stacks", () => {
     expect(only(json, "aws_vpc_endpoint_connection_notification").connection_notification_arn).toBe("arn:aws:sns:us-east-1:111111111111:saas-endpoint-connections");
   });
 
-  test("es3: the provider allowlists the partner's role only; the partner's stack takes the service name as an input", () => {
+  test("es3: each half deploys with its own account's credentials; the provider accepts endpoint IDs given later, the partner turns private DNS on once told", () => {
     const provider = synth("es3-partner-provider");
-    expect(only(provider, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::333333333333:role/partner-integration"] });
+    expect(only(provider, "aws_vpc_endpoint_service")).toMatchObject({
+      acceptance_required: true,
+      allowed_principals: ["arn:aws:iam::333333333333:role/partner-integration"],
+      private_dns_name: "partner-api.example.com",
+    });
     expect(only(provider, "aws_lb_target_group")).toMatchObject({ target_type: "alb", protocol: "TCP", health_check: { protocol: "HTTPS", path: "/health" } });
     expect(only(provider, "aws_vpc_endpoint_connection_notification").connection_events).toEqual(["Connect"]);
     expect(Object.keys(provider.output).sort()).toEqual(["alb_security_group_id", "partner_dns_name", "service_availability_zone_ids", "service_name", "service_ports"]);
     expect(provider.output.service_availability_zone_ids.value).toEqual(["use1-az1", "use1-az2"]);
     expect(provider.provider.aws).toHaveLength(1);
+    // Endpoint IDs arrive after review, as an input of the provider's own configuration.
+    expect(provider.variable.partner_endpoint_ids).toMatchObject({ type: "list(string)", default: [] });
+    expect(only(provider, "aws_vpc_endpoint_connection_accepter")).toMatchObject({ for_each: "${toset(var.partner_endpoint_ids)}", vpc_endpoint_id: "${each.value}" });
+    expect(only(provider, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(false);
 
     const consumer = synth("es3-partner-consumer");
     expect(consumer.variable.service_name).toMatchObject({ type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" });
+    expect(consumer.variable.connection_accepted).toMatchObject({ type: "bool", default: false });
     // The endpoint is created as the one role the provider allows; the rest of the stack with the deployment's credentials.
     expect(consumer.provider.aws.find((p: Json) => p.alias === "partner-integration")).toMatchObject({
       allowed_account_ids: ["333333333333"],
       assume_role: [{ role_arn: "arn:aws:iam::333333333333:role/partner-integration" }],
     });
+    expect(consumer.provider.aws.map((p: Json) => p.allowed_account_ids)).toEqual([["333333333333"], ["333333333333"]]);
     expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({ provider: "aws.partner-integration", service_name: "${var.service_name}", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+    // Private DNS only once the provider has accepted: AWS refuses it on a pending endpoint.
+    expect(only(consumer, "aws_vpc_endpoint_private_dns")).toMatchObject({ provider: "aws.partner-integration", private_dns_enabled: true, count: "${var.connection_accepted ? 1 : 0}" });
     // The provider's terms travel with the endpoint, for the flow analysis of this stack.
-    expect(only(withNotes("es3-partner-consumer"), "aws_vpc_endpoint")["//"].flows.endpointService).toEqual({
+    const notes = only(withNotes("es3-partner-consumer"), "aws_vpc_endpoint")["//"].flows;
+    expect(notes.endpointService).toEqual({
       ports: [443],
       availabilityZoneIds: ["use1-az1", "use1-az2"],
       allowedPrincipalArns: ["arn:aws:iam::333333333333:role/partner-integration"],
       acceptanceRequired: true,
       tlsPorts: [443],
     });
-    expect(only(consumer, "aws_route53_zone").name).toBe("partner-api.example.com");
+    expect(notes.privateDnsName).toBe("partner-api.example.com");
+    expect(all(consumer, "aws_route53_zone")).toEqual([]);
+    // Deployments from before SaasConsumerEndpoint keep their endpoint, its group and its rule.
+    expect(consumer.moved.map((m: Json) => m.from)).toEqual([
+      "aws_security_group.ProviderApiEndpoint_SecurityGroup_0421CD68",
+      "aws_vpc_security_group_ingress_rule.ProviderApiEndpoint_SecurityGroup_Ingress-tcp-443-172-16-0-0-16_32277AFF",
+      "aws_vpc_endpoint.ProviderApiEndpoint_35AE9629",
+    ]);
     expect(only(consumer, "aws_vpc_endpoint").policy).toBeUndefined();
     expect(all(consumer, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([443]);
   });
@@ -114,7 +135,7 @@ describe("PrivateLink example stacks", () => {
     expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).allowed).toBe(true);
     for (const endpoint of Object.values(json.resource.aws_vpc_endpoint) as Json[]) delete endpoint.provider;
     expect(analyzeFlow(NetworkModel.fromJson("es3-partner-consumer", json), flow.from, flow.to).reason).toMatch(
-      /allows arn:aws:iam::333333333333:role\/partner-integration, but ProviderApiEndpoint is created by the ambient credentials of account 333333333333/,
+      /allows arn:aws:iam::333333333333:role\/partner-integration, but ProviderApiAccess\/Endpoint is created by the ambient credentials of account 333333333333/,
     );
   });
 
@@ -142,6 +163,32 @@ describe("PrivateLink example stacks", () => {
     expect(analystsEgress.map((r) => r.from_port).sort()).toEqual([443, 443, 5439, 5439]);
     for (const rule of analystsEgress) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.Analytics_Consumer-(marketing|finance)_Endpoint_SecurityGroup_/);
     expect(all(json, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "A", "AAAA", "AAAA"]);
+  });
+
+  test("dep2-gwlb-inspection: a Gateway Load Balancer service allowing the workload account only; the tier and the application subnets route to each other through the endpoint of the tier subnet's zone", () => {
+    const json = synth("dep2-gwlb-inspection");
+    expect(only(json, "aws_lb")).toMatchObject({ load_balancer_type: "gateway", enable_deletion_protection: true });
+    expect(only(json, "aws_lb_target_group")).toMatchObject({ protocol: "GENEVE", port: 6081, target_type: "ip", health_check: { protocol: "HTTP", port: "80", path: "/healthz" } });
+    expect(all(json, "aws_lb_target_group_attachment").map((a) => a.target_id).sort()).toEqual(["10.100.0.10", "10.100.1.10"]);
+    expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::222222222222:root"] });
+    const endpoints = all(json, "aws_vpc_endpoint");
+    expect(endpoints.map((e) => [e.vpc_endpoint_type, e.provider])).toEqual([
+      ["GatewayLoadBalancer", "aws.workloads"],
+      ["GatewayLoadBalancer", "aws.workloads"],
+    ]);
+    // Exactly the two endpoints are accepted, by the service owner's credentials.
+    const accepters = all(json, "aws_vpc_endpoint_connection_accepter");
+    expect(accepters.map((a) => a.provider)).toEqual([undefined, undefined]);
+    expect(accepters.map((a) => String(a.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]).sort()).toEqual(["Endpoint-use1-az1", "Endpoint-use1-az2"]);
+    // Both directions of every pair take the endpoint of the tier subnet's zone.
+    const routes = all(json, "aws_route").map((r) => [r.destination_cidr_block, String(r.route_table_id).match(/(PrivateRoutes|TierRoutes)-use1-az\d/)![0], String(r.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]]);
+    expect(routes).toEqual(expect.arrayContaining([
+      ["10.110.10.0/24", "PrivateRoutes-use1-az2", "Endpoint-use1-az1"],
+      ["10.110.1.0/24", "TierRoutes-use1-az1", "Endpoint-use1-az1"],
+      ["10.110.11.0/24", "PrivateRoutes-use1-az1", "Endpoint-use1-az2"],
+      ["10.110.0.0/24", "TierRoutes-use1-az2", "Endpoint-use1-az2"],
+    ]));
+    expect(routes).toHaveLength(8);
   });
 
   test.each(privateLinkStacks.map((s) => s.name))("%s keeps its Terraform addresses", (name) => {

@@ -1,8 +1,11 @@
 import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
-import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
+import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 
-/** PN-LB4: Flags internet-facing load balancers (trivy AWS-0053). */
+/**
+ * PN-LB4: Flags internet-facing load balancers (trivy AWS-0053). Gateway Load
+ * Balancers have no scheme (AWS refuses one), so they are not judged.
+ */
 export const LoadBalancerInternal: Rule = {
   id: "PN-LB4",
   name: "LoadBalancerInternal",
@@ -13,6 +16,7 @@ export const LoadBalancerInternal: Rule = {
   equivalents: { trivy: ["AWS-0053"] },
   resourceTypes: LOAD_BALANCER_TYPES,
   check: (lb) => {
+    if (loadBalancerType(lb) === "gateway") return [];
     const internal = lb.config.internal;
     return internal === true || isUnknown(internal) ? [] : [`internal is ${internal === undefined ? "not set (internet-facing)" : String(internal)}`];
   },

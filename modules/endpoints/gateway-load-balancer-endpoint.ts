@@ -1,0 +1,214 @@
+import { TerraformProvider } from "../core/cdktf";
+import { Construct, IConstruct } from "constructs";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import {
+  annotateForFlows,
+  AwsResourceProps,
+  checkIntegerRange,
+  checkList,
+  checkObject,
+  checkOneOf,
+  familyOf,
+  isNetworkCidr,
+  isUnresolved,
+  nameFromPath,
+  providerOf,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
+import { ISubnet, IVpc, zoneOf } from "../vpc";
+import { IVpcEndpoint } from "./endpoint-base";
+import { EndpointServiceContract } from "./targets";
+
+/** A Gateway Load Balancer's endpoint service, as its consumers' GatewayLoadBalancer endpoints need it. */
+export interface IGatewayLoadBalancerEndpointService {
+  /** `com.amazonaws.vpce.<region>.vpce-svc-…`. */
+  readonly serviceName: string;
+  /** Must be `GatewayLoadBalancer`: an Interface service takes InterfaceEndpoint. @default "Interface" */
+  readonly serviceType?: "Interface" | "GatewayLoadBalancer";
+  /** AZ IDs (`use1-az1`) the Gateway Load Balancer is in; each endpoint's subnet must be in one. @default - unknown: placement is not checked at synth */
+  readonly availabilityZoneIds?: readonly string[];
+  /** The provider's published terms, for a service of another configuration. @default - none: a service of this configuration, which the flow analysis reads itself */
+  readonly contract?: EndpointServiceContract;
+}
+
+export interface GatewayLoadBalancerEndpointProps extends AwsResourceProps {
+  /** The VPC whose traffic is inspected; its provider is used unless `provider` is given. */
+  readonly vpc: IVpc;
+  /** A Gateway Load Balancer's endpoint service (`EndpointService` with `EndpointServiceLoadBalancer.gatewayLoadBalancer`, or imported with serviceType GatewayLoadBalancer). */
+  readonly service: IGatewayLoadBalancerEndpointService;
+  /**
+   * One subnet per availability zone, each getting one endpoint (AWS takes
+   * exactly one subnet per GatewayLoadBalancer endpoint). Give the
+   * endpoints subnets of their own: a subnet's route table decides where
+   * inspected traffic goes next, so a workload sharing it would be routed
+   * back into inspection in a loop. Each subnet's AZ must be known: it keys
+   * the endpoint's address.
+   */
+  readonly subnets: readonly ISubnet[];
+  /** Fewest availability zones the endpoints must cover. Set 1 for test environments. @default 2 */
+  readonly minAvailabilityZones?: number;
+  /** @default - AWS's default, ipv4 */
+  readonly ipAddressType?: "ipv4" | "dualstack";
+}
+
+/** Which subnets route which destinations through inspection. */
+export interface InspectionRouteOptions {
+  /** Subnets whose route tables send `destinations` to an endpoint: each to the one in its own zone, unless `viaZone` is given. */
+  readonly subnets: readonly ISubnet[];
+  /**
+   * CIDRs routed through inspection: another subnet's whole CIDR (AWS takes
+   * routes more specific than the VPC's local route only for a subnet's
+   * exact CIDR), a peered or on-premises network, or a default route.
+   */
+  readonly destinations: readonly string[];
+  /**
+   * Route through the endpoint in this zone instead of each subnet's own:
+   * both directions of a flow must pass the same endpoint, or a stateful
+   * appliance sees only half of it. For a flow between two zones, route both
+   * sides through one of them.
+   * @default - each subnet's own zone
+   */
+  readonly viaZone?: string;
+}
+
+/**
+ * GatewayLoadBalancer VPC endpoints to an inspection service, one per
+ * availability zone, and the routes that send traffic through them: a
+ * subnet's route to a destination goes to the endpoint of its zone, the
+ * appliances behind the Gateway Load Balancer inspect it, and the endpoint
+ * hands it on by its own subnet's route table. Route both directions of a
+ * flow through one endpoint (`routeThrough` for each side), so that
+ * stateful appliances see the whole connection.
+ *
+ * Creates: aws_vpc_endpoint (type GatewayLoadBalancer, one per subnet),
+ * aws_route (`routeThrough`).
+ */
+export class GatewayLoadBalancerEndpoint extends Construct {
+  /** The endpoints by zone (the subnets' AZ ID, else AZ name). */
+  public readonly endpoints: Readonly<Record<string, VpcEndpoint>>;
+  /** The service name the endpoints connect to. */
+  public readonly serviceName: string;
+  /** The VPC the endpoints are in. */
+  public readonly vpc: IVpc;
+  /** The provider the endpoints and routes use. */
+  public readonly provider?: TerraformProvider;
+  private readonly subnetIds: readonly string[];
+
+  constructor(scope: Construct, id: string, props: GatewayLoadBalancerEndpointProps) {
+    super(scope, id);
+    requireProps(this, props, ["vpc", "service", "subnets"]);
+    checkObject(this, "service", props.service);
+    if (props.service.serviceType !== "GatewayLoadBalancer") {
+      throw new ValidationError(this, "service", props.service.serviceType ?? "Interface", `a Gateway Load Balancer's endpoint service (serviceType GatewayLoadBalancer): ${props.service.serviceName} takes Interface endpoints (InterfaceEndpoint)`);
+    }
+    checkOneOf(this, "ipAddressType", props.ipAddressType, ["ipv4", "dualstack"]);
+    const subnets = checkList(this, "subnets", props.subnets) ?? [];
+    const zones = subnets.map((subnet, i) => {
+      const zone = zoneOf(subnet);
+      if (zone === undefined || isUnresolved(zone)) {
+        throw new ValidationError(this, `subnets[${i}].availabilityZone`, zone, "the subnet's AZ ID or name, known at synth: each zone has one endpoint, keyed by it");
+      }
+      return zone;
+    });
+    zones.forEach((zone, i) => {
+      if (zones.indexOf(zone) !== i) throw new ValidationError(this, `subnets[${i}]`, zone, `one subnet per availability zone (subnets[${zones.indexOf(zone)}] is in ${zone} already): AWS allows one GatewayLoadBalancer endpoint per zone and service`);
+    });
+    const minAzs = props.minAvailabilityZones ?? 2;
+    checkIntegerRange(this, "minAvailabilityZones", minAzs, 1, 16);
+    if (zones.length < minAzs) {
+      throw new ValidationError(this, "subnets", `subnets in ${zones.length} availability zone(s)`, `subnets in at least ${minAzs} availability zones, one endpoint each (set minAvailabilityZones: 1 to accept a single-AZ inspection path)`);
+    }
+    const offered = props.service.availabilityZoneIds;
+    subnets.forEach((subnet, i) => {
+      const id = subnet.availabilityZoneId;
+      if (offered !== undefined && !isUnresolved(offered) && id !== undefined && !isUnresolved(id) && !offered.includes(id)) {
+        throw new ValidationError(this, `subnets[${i}]`, id, `a subnet in a zone the Gateway Load Balancer is in (${offered.join(", ")}): AWS refuses an endpoint in another zone`);
+      }
+    });
+
+    this.vpc = props.vpc;
+    this.provider = providerOf(props, props.vpc);
+    this.serviceName = props.service.serviceName;
+    this.subnetIds = subnets.map((s) => s.subnetId);
+    this.endpoints = Object.fromEntries(
+      subnets.map((subnet, i) => {
+        const endpoint = new VpcEndpoint(this, `Endpoint-${stableId(zones[i])}`, {
+          provider: this.provider,
+          vpcId: props.vpc.vpcId,
+          vpcEndpointType: "GatewayLoadBalancer",
+          serviceName: props.service.serviceName,
+          subnetIds: [subnet.subnetId],
+          ipAddressType: props.ipAddressType,
+          tags: { Name: `${nameFromPath(this)}-${zones[i]}` },
+        });
+        // A service known only by name: its terms go where the flow analysis of this configuration reads them.
+        if (props.service.contract !== undefined) annotateForFlows(endpoint, "endpointService", { ports: [], availabilityZoneIds: offered, ...props.service.contract });
+        return [zones[i], endpoint];
+      }),
+    );
+  }
+
+  /** The endpoint in a zone, for acceptances and routes made elsewhere. */
+  public endpointIn(zone: string): IVpcEndpoint & {
+    /** The endpoint's `aws_vpc_endpoint`, as an escape hatch. */
+    readonly resource: VpcEndpoint;
+  } {
+    const endpoint = this.endpoints[zone];
+    if (endpoint === undefined) throw new ValidationError(this, "endpointIn", zone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
+    return { vpcEndpointId: endpoint.id, resource: endpoint };
+  }
+
+  /**
+   * Sends `destinations` from each of `subnets` through inspection: an
+   * `aws_route` in the subnet's route table to the endpoint of its zone (or
+   * of `viaZone`). `name` keys the routes' addresses, with the zone and the
+   * destination.
+   */
+  public routeThrough(name: string, options: InspectionRouteOptions): void {
+    requireValue(this, "routeThrough.name", typeof name === "string" && name !== "" ? name : undefined, "a stable name for these routes");
+    const prop = `routeThrough(${JSON.stringify(name)})`;
+    requireProps(this, options, ["subnets", "destinations"]);
+    const subnets = checkList(this, `${prop}.subnets`, options.subnets) ?? [];
+    const destinations = checkList(this, `${prop}.destinations`, options.destinations) ?? [];
+    if (subnets.length === 0) throw new ValidationError(this, `${prop}.subnets`, [], "at least one subnet whose traffic is inspected");
+    if (destinations.length === 0) throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
+    destinations.forEach((cidr, i) => checkDestination(this, `${prop}.destinations[${i}]`, cidr));
+    if (options.viaZone !== undefined && this.endpoints[options.viaZone] === undefined) {
+      throw new ValidationError(this, `${prop}.viaZone`, options.viaZone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
+    }
+    subnets.forEach((subnet, i) => {
+      const at = `${prop}.subnets[${i}]`;
+      if (this.subnetIds.includes(subnet.subnetId)) {
+        throw new ValidationError(this, at, subnet.subnetId, "a subnet other than the endpoints' own: their route tables carry inspected traffic onward, and a route back to an endpoint loops");
+      }
+      const zone = zoneOf(subnet);
+      if (subnet.routeTableId === undefined) throw new ValidationError(this, `${at}.routeTableId`, undefined, "the subnet's route table, which gets the route");
+      if (zone === undefined || isUnresolved(zone)) throw new ValidationError(this, `${at}.availabilityZone`, zone, "the subnet's AZ, known at synth: it picks the endpoint of its zone");
+      const via = options.viaZone ?? zone;
+      const endpoint = this.endpoints[via];
+      if (endpoint === undefined) throw new ValidationError(this, at, zone, `a subnet in a zone with an endpoint (${Object.keys(this.endpoints).join(", ")}), or viaZone`);
+      for (const cidr of destinations) {
+        const id = `Route-${stableId(name)}-${stableId(zone)}-${stableId(cidr)}`;
+        if (this.node.tryFindChild(id) !== undefined) throw new ValidationError(this, at, `${zone} to ${cidr}`, `one route per zone and destination under ${JSON.stringify(name)} (call routeThrough again with another name for another subnet of ${zone})`);
+        const ipv6 = !isUnresolved(cidr) && familyOf(cidr) === "ipv6";
+        new Route(this, id, {
+          provider: this.provider,
+          routeTableId: subnet.routeTableId,
+          destinationCidrBlock: ipv6 ? undefined : cidr,
+          destinationIpv6CidrBlock: ipv6 ? cidr : undefined,
+          vpcEndpointId: endpoint.id,
+        });
+      }
+    });
+  }
+}
+
+/** A route destination: a network CIDR of either family (a default route included: it is where traffic goes, not who gets in). */
+function checkDestination(scope: IConstruct, prop: string, cidr: string): void {
+  if (isUnresolved(cidr)) return;
+  if (typeof cidr !== "string" || !isNetworkCidr(cidr)) throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
+}

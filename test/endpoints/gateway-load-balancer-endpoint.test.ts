@@ -1,0 +1,133 @@
+import { TerraformStack } from "cdktf";
+import { GatewayLoadBalancerEndpoint, GatewayLoadBalancerEndpointProps, IGatewayLoadBalancerEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
+import { EndpointService, EndpointServiceLoadBalancer, GatewayLoadBalancer } from "../../modules/privatelink";
+import { Vpc } from "../../modules/vpc";
+import { expectValidationError, Json, resourcesOfType, stackWithoutProvider } from "../helpers";
+
+const INSPECTION: IGatewayLoadBalancerEndpointService = {
+  serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+  serviceType: "GatewayLoadBalancer",
+  availabilityZoneIds: ["use1-az1", "use1-az2"],
+};
+
+function workloadVpc(stack: TerraformStack, azs = ["use1-az1", "use1-az2"]): Vpc {
+  return new Vpc(stack, "Vpc", { name: "workloads", cidrBlock: "10.110.0.0/16", availabilityZones: azs });
+}
+
+/** The endpoints in subnets of their own: those of a second VPC's shape, standing in for dedicated endpoint subnets. */
+function endpointStack(overrides: Partial<GatewayLoadBalancerEndpointProps> = {}) {
+  const stack = stackWithoutProvider();
+  const vpc = workloadVpc(stack);
+  const endpointSubnets = [
+    { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
+    { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
+  ];
+  const endpoint = new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service: INSPECTION, subnets: endpointSubnets, ...overrides });
+  return { stack, vpc, endpoint };
+}
+
+describe("GatewayLoadBalancerEndpoint", () => {
+  test("one GatewayLoadBalancer endpoint per zone, each in its one subnet, without security groups", () => {
+    const { stack, endpoint } = endpointStack();
+    const endpoints = resourcesOfType(stack, "aws_vpc_endpoint");
+    expect(Object.keys(endpoints).sort()).toEqual([expect.stringMatching(/^Inspection_Endpoint-use1-az1_/), expect.stringMatching(/^Inspection_Endpoint-use1-az2_/)]);
+    for (const resource of Object.values(endpoints) as Json[]) {
+      expect(resource).toMatchObject({ vpc_endpoint_type: "GatewayLoadBalancer", service_name: INSPECTION.serviceName, subnet_ids: [expect.stringMatching(/^subnet-0/)] });
+      expect(resource.security_group_ids).toBeUndefined();
+    }
+    expect(Object.keys(endpoint.endpoints)).toEqual(["use1-az1", "use1-az2"]);
+    expect(endpoint.endpointIn("use1-az2").resource).toBe(endpoint.endpoints["use1-az2"]);
+    expect(() => endpoint.endpointIn("use1-az4")).toThrow(/a zone with an endpoint \(use1-az1, use1-az2\)/);
+  });
+
+  test("routes each subnet's destinations to the endpoint of its zone, or of the zone asked for", () => {
+    const { stack, vpc, endpoint } = endpointStack();
+    endpoint.routeThrough("to-data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24", "2600:1f18:aaa:bb10::/64"] });
+    endpoint.routeThrough("to-data-az2", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.11.0/24"], viaZone: "use1-az2" });
+    const routes = Object.entries(resourcesOfType(stack, "aws_route")) as [string, Json][];
+    const view = routes.map(([name, r]) => [name.replace(/_[0-9A-F]{8}$/, ""), r.destination_cidr_block ?? r.destination_ipv6_cidr_block, String(r.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1]]).sort();
+    expect(view).toEqual([
+      ["Inspection_Route-to-data-az2-use1-az1-10-110-11-0-24", "10.110.11.0/24", "use1-az2"],
+      ["Inspection_Route-to-data-use1-az1-10-110-10-0-24", "10.110.10.0/24", "use1-az1"],
+      ["Inspection_Route-to-data-use1-az1-2600-1f18-aaa-bb10-64", "2600:1f18:aaa:bb10::/64", "use1-az1"],
+      ["Inspection_Route-to-data-use1-az2-10-110-10-0-24", "10.110.10.0/24", "use1-az2"],
+      ["Inspection_Route-to-data-use1-az2-2600-1f18-aaa-bb10-64", "2600:1f18:aaa:bb10::/64", "use1-az2"],
+    ]);
+    for (const [, route] of routes) expect(route.route_table_id).toMatch(/aws_route_table\.Vpc_PrivateRoutes-use1-az\d_\w+\.id/);
+  });
+
+  test("records the provider's terms of a service known only by name, for the flow analysis", () => {
+    const { stack } = endpointStack({ service: { ...INSPECTION, contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"], acceptanceRequired: true } } });
+    const endpoint = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint)[0] as Json;
+    expect(endpoint["//"].flows.endpointService).toEqual({ ports: [], availabilityZoneIds: ["use1-az1", "use1-az2"], allowedPrincipalArns: ["arn:aws:iam::222222222222:root"], acceptanceRequired: true });
+  });
+
+  describe("fails when", () => {
+    test("the service takes Interface endpoints", () => {
+      expectValidationError(() => endpointStack({ service: { ...INSPECTION, serviceType: "Interface" } }), "service", '"Interface"');
+    });
+
+    test("a subnet is in a zone the Gateway Load Balancer is not in", () => {
+      expectValidationError(() => endpointStack({ service: { ...INSPECTION, availabilityZoneIds: ["use1-az1", "use1-az4"] } }), "subnets[1]", '"use1-az2"');
+    });
+
+    test("two subnets share a zone", () => {
+      const subnets = [
+        { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" },
+        { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az1" },
+      ];
+      expectValidationError(() => endpointStack({ subnets }), "subnets[1]", '"use1-az1"');
+    });
+
+    test("a subnet's zone is unknown", () => {
+      expectValidationError(() => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }] }), "subnets[0].availabilityZone", "undefined");
+    });
+
+    test("one zone only, without saying so", () => {
+      expectValidationError(() => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }] }), "subnets", '"subnets in 1 availability zone(s)"');
+    });
+
+    test("a route sends an endpoint's own subnet back into inspection", () => {
+      const { endpoint } = endpointStack();
+      expectValidationError(
+        () => endpoint.routeThrough("loop", { subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" }], destinations: ["10.110.10.0/24"] }),
+        'routeThrough("loop").subnets[0]',
+        '"subnet-0aaaaaaaaaaaaaaaa"',
+      );
+    });
+
+    test("a route destination has host bits set", () => {
+      const { vpc, endpoint } = endpointStack();
+      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.5/24"] }), 'routeThrough("data").destinations[0]', '"10.110.10.5/24"');
+    });
+
+    test("a routed subnet is in a zone without an endpoint", () => {
+      const stack = stackWithoutProvider();
+      const vpc = workloadVpc(stack, ["use1-az1", "use1-az2", "use1-az4"]);
+      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service: INSPECTION, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2" }] });
+      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }), 'routeThrough("data").subnets[2]', '"use1-az4"');
+    });
+
+    test("the same routes are asked for twice under one name", () => {
+      const { vpc, endpoint } = endpointStack();
+      endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] });
+      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }), 'routeThrough("data").subnets[0]', "use1-az1 to 10.110.10.0/24");
+    });
+
+    test("no destination is given", () => {
+      const { vpc, endpoint } = endpointStack();
+      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: [] }), 'routeThrough("data").destinations', "[]");
+    });
+  });
+});
+
+describe("an Interface endpoint to a Gateway Load Balancer's service", () => {
+  // The refusal lives in interface-endpoint.ts (the endpoints area's change of this wave); until it is merged, this documents the gap.
+  test.failing("is refused", () => {
+    const stack = stackWithoutProvider();
+    const vpc = workloadVpc(stack);
+    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef" });
+    const service = new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
+    expectValidationError(() => new InterfaceEndpoint(stack, "Wrong", { vpc, service }), "service", "GatewayLoadBalancer");
+  });
+});

@@ -1,0 +1,101 @@
+import { TerraformVariable } from "cdktf";
+import { ConnectionAcceptance, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, SaasConsumerEndpoint, SaasConsumerEndpointProps } from "../../../modules/privatelink";
+import { Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider } from "../../helpers";
+import { nlbOptions, providerVpc } from "../helpers";
+
+const SERVICE_NAME = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+
+/** The consumer's own configuration: the service known only by its published terms. */
+function consumerStack(overrides: Partial<SaasConsumerEndpointProps> = {}, terms: Partial<Parameters<typeof EndpointService.fromEndpointServiceAttributes>[2]> = {}) {
+  const stack = stackWithProvider();
+  const vpc = new Vpc(stack, "Vpc", { name: "consumer", cidrBlock: "172.16.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+  const accepted = new TerraformVariable(stack, "connection_accepted", { type: "bool", default: false });
+  const service = EndpointService.fromEndpointServiceAttributes(stack, "Service", {
+    serviceName: SERVICE_NAME,
+    ports: [443],
+    privateDnsName: "api.example.com",
+    acceptanceRequired: true,
+    allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+    ...terms,
+  });
+  const consumer = new SaasConsumerEndpoint(stack, "Api", { vpc, service, acceptance: ConnectionAcceptance.whenAccepted(accepted.booleanValue), ...overrides });
+  return { stack, vpc, consumer };
+}
+
+describe("SaasConsumerEndpoint", () => {
+  test("alone, creates its endpoint with private DNS off and turns it on once the acceptance input says so", () => {
+    const { stack, consumer } = consumerStack();
+    expect(onlyResource(stack, "aws_vpc_endpoint")).toMatchObject({ vpc_endpoint_type: "Interface", service_name: SERVICE_NAME, private_dns_enabled: false, lifecycle: { ignore_changes: ["private_dns_enabled"] } });
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns")).toMatchObject({ private_dns_enabled: true, count: "${var.connection_accepted ? 1 : 0}" });
+    expect(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({});
+    expect(consumer.acceptance).toBeUndefined();
+    const endpoint = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint)[0] as Json;
+    expect(endpoint["//"].flows.privateDnsName).toBe("api.example.com");
+  });
+
+  test("without private DNS needs no acceptance input", () => {
+    const stack = stackWithProvider();
+    const vpc = providerVpc(stack);
+    const service = EndpointService.fromEndpointServiceAttributes(stack, "Service", { serviceName: SERVICE_NAME, ports: [443] });
+    new SaasConsumerEndpoint(stack, "Api", { vpc, service });
+    expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
+  });
+
+  test("next to an EndpointService of the same configuration, accepts itself with the owner's provider and waits for the acceptance", () => {
+    const stack = stackWithProvider();
+    const vpc = providerVpc(stack);
+    const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)) });
+    const consumer = new SaasConsumerEndpoint(stack, "Api", { vpc, service });
+    expect(consumer.acceptance?.node.path).toBe("test/Api/Acceptance");
+    expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
+  });
+
+  test("opens only the ports asked for", () => {
+    const stack = stackWithProvider();
+    const vpc = providerVpc(stack);
+    const service = EndpointService.fromEndpointServiceAttributes(stack, "Service", { serviceName: SERVICE_NAME, ports: [443, 8443] });
+    new SaasConsumerEndpoint(stack, "Api", { vpc, service, ports: [8443] });
+    expect((Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => r.from_port)).toEqual([8443]);
+  });
+
+  describe("fails when", () => {
+    test("private DNS is wanted from a service known only by name, without an acceptance input", () => {
+      expectValidationError(() => consumerStack({ acceptance: undefined }), "acceptance", "undefined");
+    });
+
+    test("an accepter is asked for a service that accepts by itself", () => {
+      const build = () => {
+        const stack = stackWithProvider();
+        const vpc = providerVpc(stack);
+        const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)), acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+        new SaasConsumerEndpoint(stack, "Api", { vpc, service, acceptance: ConnectionAcceptance.byAccepter(service) });
+      };
+      expectValidationError(build, "acceptance", '"ConnectionAcceptance.byAccepter"');
+    });
+
+    test("the acceptance is not made by ConnectionAcceptance (a JavaScript caller)", () => {
+      expectValidationError(() => consumerStack({ acceptance: true as never }), "acceptance", "true");
+    });
+
+    test("a port is one the service does not listen on", () => {
+      expectValidationError(() => consumerStack({ ports: [8443] }), "ports", "8443");
+    });
+
+    test("the service is a Gateway Load Balancer's (it takes GatewayLoadBalancer endpoints)", () => {
+      const build = () => {
+        const stack = stackWithProvider();
+        const vpc = providerVpc(stack);
+        const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef" });
+        const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
+        new SaasConsumerEndpoint(stack, "Api", { vpc, service });
+      };
+      const error = expectValidationError(build, "ports", "[]");
+      expect(error.expected).toContain("GatewayLoadBalancerEndpoint");
+    });
+
+    test("the custom name is the private DNS name private DNS already answers", () => {
+      expectValidationError(() => consumerStack({ customDnsName: "API.example.com" }), "customDnsName", '"API.example.com"');
+    });
+  });
+});
