@@ -138,7 +138,9 @@ function main(): void {
       synthApp(project, cdktnOut, format === "hcl");
       const { files, differences } = compare(cdktfOut, cdktnOut, cdktnVersion);
       if (differences.length > 0) throw new Error(`cdktn: the ${format} synth differs from cdktf's in ${differences.join(", ")}`);
-      console.log(`cdktn: ${format} synth of the whole app equals cdktf 0.21.0's${format === "json" ? " (by value)" : ""} in all ${files} files, apart from the version in the metadata`);
+      console.log(
+        `cdktn: ${format} synth of the whole app equals cdktf 0.21.0's${format === "json" ? " (by value)" : ""} in all ${files} files, apart from the version in the metadata`,
+      );
     }
     console.log(
       nodeRunsCdktnCli()
