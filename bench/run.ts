@@ -41,7 +41,17 @@ function wholeApp(): void {
   console.log(
     table(
       ["median", "min", "max", "peak RSS (median)", "peak RSS (max)", "budget", "verdict"],
-      [[fmt(median(times)), fmt(Math.min(...times)), fmt(Math.max(...times)), mb(median(rss)), mb(Math.max(...rss)), "<= 0.8 s, <= 200 MB", verdict(median(times) <= 0.8 && Math.max(...rss) <= 200)]],
+      [
+        [
+          fmt(median(times)),
+          fmt(Math.min(...times)),
+          fmt(Math.max(...times)),
+          mb(median(rss)),
+          mb(Math.max(...rss)),
+          "<= 0.8 s, <= 200 MB",
+          verdict(median(times) <= 0.8 && Math.max(...rss) <= 200),
+        ],
+      ],
     ),
   );
 }
@@ -49,7 +59,19 @@ function wholeApp(): void {
 const SCALE_BUNDLE = "node_modules/.cache/bench/scale-app.js";
 /** Bundled once, like the example app, so the scale figures measure synthesis rather than TypeScript loading. */
 function bundleScaleApp(): void {
-  const built = spawnSync("node_modules/.bin/esbuild", ["bench/scale-app.ts", "--bundle", "--platform=node", "--target=node20", "--packages=external", "--log-level=warning", `--outfile=${SCALE_BUNDLE}`], { cwd: ROOT, encoding: "utf8" });
+  const built = spawnSync(
+    "node_modules/.bin/esbuild",
+    [
+      "bench/scale-app.ts",
+      "--bundle",
+      "--platform=node",
+      "--target=node20",
+      "--packages=external",
+      "--log-level=warning",
+      `--outfile=${SCALE_BUNDLE}`,
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   if (built.status !== 0) throw new Error(`bundling bench/scale-app.ts failed:\n${built.stderr}`);
 }
 const scaleCommand = (kind: string, layer: string, count: number): string => `node ${SCALE_BUNDLE} ${kind} ${layer} ${count}`;
@@ -86,7 +108,15 @@ function suite(): void {
   const started = Date.now();
   const verify = spawnSync("npm", ["run", "--silent", "verify"], { cwd: ROOT, encoding: "utf8" });
   const harnessSeconds = (Date.now() - started) / 1000;
-  console.log(table(["what", "wall"], [["unit tests (jest)", fmt(unit.seconds)], ["harness, every stack", fmt(harnessSeconds)]]));
+  console.log(
+    table(
+      ["what", "wall"],
+      [
+        ["unit tests (jest)", fmt(unit.seconds)],
+        ["harness, every stack", fmt(harnessSeconds)],
+      ],
+    ),
+  );
   const perStack = verify.stdout.split("\n").filter((line) => /^\S+\s+(plan|mock)\s/.test(line));
   console.log(`\nHarness time per stack (init, validate, plan or mocked test, HCL validate):\n\n${perStack.join("\n")}`);
 }

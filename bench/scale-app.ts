@@ -20,7 +20,16 @@ import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import { disableTokenCreationStackTraces } from "../modules/core/synth-performance";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../modules/endpoints";
-import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeService, LatticeTarget, LatticeListenerAction, PathMatch, LatticeTargetGroup } from "../modules/lattice";
+import {
+  AccessLogDestination,
+  AccessLogs,
+  AuthPolicy,
+  LatticeService,
+  LatticeTarget,
+  LatticeListenerAction,
+  PathMatch,
+  LatticeTargetGroup,
+} from "../modules/lattice";
 import { Vpc } from "../modules/vpc";
 
 const ORGANIZATION_ID = "o-a1b2c3d4e5";
@@ -32,7 +41,11 @@ const serviceName = (i: number): string => `com.amazonaws.vpce.us-east-1.vpce-sv
 const endpointsThroughModules: Builder = (stack, count) => {
   const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   for (let i = 0; i < count; i++) {
-    new InterfaceEndpoint(stack, `Endpoint${i}`, { vpc, service: AwsService.custom(serviceName(i)), policy: EndpointPolicy.organizationOnly(ORGANIZATION_ID) });
+    new InterfaceEndpoint(stack, `Endpoint${i}`, {
+      vpc,
+      service: AwsService.custom(serviceName(i)),
+      policy: EndpointPolicy.organizationOnly(ORGANIZATION_ID),
+    });
   }
 };
 
@@ -40,10 +53,16 @@ const endpointsThroughRawClasses: Builder = (stack, count) => {
   const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const policy = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID } } }],
+    Statement: [
+      { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID } } },
+    ],
   });
   for (let i = 0; i < count; i++) {
-    const group = new RawSecurityGroup(stack, `Group${i}`, { vpcId: vpc.vpcId, description: `endpoint ${i}`, lifecycle: { createBeforeDestroy: true } });
+    const group = new RawSecurityGroup(stack, `Group${i}`, {
+      vpcId: vpc.vpcId,
+      description: `endpoint ${i}`,
+      lifecycle: { createBeforeDestroy: true },
+    });
     new VpcSecurityGroupIngressRule(stack, `Rule${i}`, {
       securityGroupId: group.id,
       ipProtocol: "tcp",
@@ -95,7 +114,15 @@ const latticeThroughRawClasses: Builder = (stack, count) => {
   const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const policy = JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID }, StringNotEqualsIgnoreCase: { "aws:PrincipalType": "Anonymous" } } }],
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "vpc-lattice-svcs:Invoke",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalOrgID": ORGANIZATION_ID }, StringNotEqualsIgnoreCase: { "aws:PrincipalType": "Anonymous" } },
+      },
+    ],
   });
   for (let i = 0; i < count; i++) {
     const targets = new VpclatticeTargetGroup(stack, `Targets${i}`, {

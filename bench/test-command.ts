@@ -92,11 +92,15 @@ export function benchTestCommand(argv: readonly string[]): void {
   }
   if (all || flag("--whole")) {
     const t = repeated(stepCommand({ name: "test", script: "test" }, scripts), runs, warm);
-    console.log(`\n## npm test (steps in parallel)\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm test", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`);
+    console.log(
+      `\n## npm test (steps in parallel)\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm test", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`,
+    );
   }
   if (flag("--per-stack")) {
     const t = repeated(`${stepCommand({ name: "verify", script: "verify" }, scripts)} --per-stack`, runs, warm);
-    console.log(`\n## The harness, every stack on its own\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm run verify -- --per-stack", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`);
+    console.log(
+      `\n## The harness, every stack on its own\n\n${table(["command", "wall", "CPU (user+sys)", "result", "load average (1 min)"], [["npm run verify -- --per-stack", fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]])}`,
+    );
   }
   console.log("\nThe machine has 2 cores: a load average above 2 means other work shared them.");
 }

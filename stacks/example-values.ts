@@ -41,5 +41,11 @@ export interface ExampleVpcOptions {
 
 /** A private VPC with one subnet per example AZ and no internet route; `id` keys its Terraform addresses. */
 export function exampleVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: ExampleVpcOptions = {}): Vpc {
-  return new Vpc(scope, id, { name, cidrBlock, availabilityZones: options.availabilityZones ?? EXAMPLE_AZS, provider: options.provider, dualStack: options.dualStack });
+  return new Vpc(scope, id, {
+    name,
+    cidrBlock,
+    availabilityZones: options.availabilityZones ?? EXAMPLE_AZS,
+    provider: options.provider,
+    dualStack: options.dualStack,
+  });
 }

@@ -51,7 +51,11 @@ describe("modules/ layers", () => {
   it("reaches the CDK runtime through modules/core/cdktf.ts only, so that a runtime swap changes one file", () => {
     const runtimeImports = sources(MODULES)
       .filter((file) => relative(MODULES, file) !== join("core", "cdktf.ts"))
-      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/(?:from |require\()"(cdktf(?:\/[^"]*)?)"/g)].map((match) => `${relative(MODULES, file)} imports ${match[1]}`));
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/(?:from |require\()"(cdktf(?:\/[^"]*)?)"/g)].map(
+          (match) => `${relative(MODULES, file)} imports ${match[1]}`,
+        ),
+      );
     expect(runtimeImports).toEqual([]);
   });
 });

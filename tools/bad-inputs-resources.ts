@@ -29,12 +29,22 @@ const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/s
 const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
 const PARTNER = SharePrincipal.account("222222222222");
 
-const ownerVpc = (stack: TerraformStack) => new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
-const gateway = (stack: TerraformStack, props: Partial<ResourceGatewayProps> = {}) => new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: ownerVpc(stack), ...props });
+const ownerVpc = (stack: TerraformStack) =>
+  new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+const gateway = (stack: TerraformStack, props: Partial<ResourceGatewayProps> = {}) =>
+  new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: ownerVpc(stack), ...props });
 const host = (stack: TerraformStack, props: Partial<ResourceConfigurationProps> = {}, resourceGateway: IResourceGateway = gateway(stack)) =>
-  new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(22)], ...props });
-const importConfiguration = (stack: TerraformStack, attrs: Partial<Parameters<typeof ResourceConfiguration.fromResourceConfigurationAttributes>[2]>) =>
-  ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", { resourceConfigurationArn: CONFIG_ARN, ...attrs });
+  new ResourceConfiguration(stack, "Host", {
+    name: "build-host",
+    resourceGateway,
+    resource: ResourceDefinition.ipAddress("10.0.1.5"),
+    ports: [Port.tcp(22)],
+    ...props,
+  });
+const importConfiguration = (
+  stack: TerraformStack,
+  attrs: Partial<Parameters<typeof ResourceConfiguration.fromResourceConfigurationAttributes>[2]>,
+) => ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", { resourceConfigurationArn: CONFIG_ARN, ...attrs });
 const group = (stack: TerraformStack) => {
   const apis = ResourceConfiguration.group(stack, "Apis", { name: "partner-apis", resourceGateway: gateway(stack) });
   apis.addChild("Billing", { name: "partner-billing", resource: ResourceDefinition.dns("billing.example.com"), ports: [Port.tcp(443)] });
@@ -43,16 +53,55 @@ const group = (stack: TerraformStack) => {
 const access = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof SharedResourceAccess>[2]>) =>
   new SharedResourceAccess(stack, "Access", { name: "build-host", resourceConfiguration: host(stack), ...props });
 const consumer = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof SharedResourceConsumer>[2]>) =>
-  new SharedResourceConsumer(stack, "Consumer", { resourceConfiguration: importConfiguration(stack, {}), vpc: ownerVpc(stack), acceptShare: { resourceShareArn: SHARE_ARN }, provider: stack.node.tryFindChild("aws") as never, ...props });
+  new SharedResourceConsumer(stack, "Consumer", {
+    resourceConfiguration: importConfiguration(stack, {}),
+    vpc: ownerVpc(stack),
+    acceptShare: { resourceShareArn: SHARE_ARN },
+    provider: stack.node.tryFindChild("aws") as never,
+    ...props,
+  });
 const dnsGroup = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof DnsResourceGroup>[2]>) =>
-  new DnsResourceGroup(stack, "Apis", { name: "apis", vpc: ownerVpc(stack), members: { billing: { domainName: "billing.example.com", ports: [Port.tcp(443)] } }, ...props });
-const otherVpcGroup = (stack: TerraformStack) => SecurityGroup.fromSecurityGroupAttributes(stack, "Other", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" });
+  new DnsResourceGroup(stack, "Apis", {
+    name: "apis",
+    vpc: ownerVpc(stack),
+    members: { billing: { domainName: "billing.example.com", ports: [Port.tcp(443)] } },
+    ...props,
+  });
+const otherVpcGroup = (stack: TerraformStack) =>
+  SecurityGroup.fromSecurityGroupAttributes(stack, "Other", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" });
 
 export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   // addresses by meaning
-  { module: "resources", api: "ResourceDefinition.ipAddress", cause: "A public IPv4 address as an IP resource", fix: "Share a private address of the resource; share a public service by its DNS name.", path: "Host", prop: "resource.ipAddress", received: '"8.8.8.8"', build: (s) => host(s, { resource: ResourceDefinition.ipAddress("8.8.8.8") }) },
-  { module: "resources", api: "ResourceDefinition.ipAddress", cause: "A loopback address as an IP resource", fix: "Give the resource's private address in the VPC.", path: "Host", prop: "resource.ipAddress", received: '"127.0.0.1"', build: (s) => host(s, { resource: ResourceDefinition.ipAddress("127.0.0.1") }) },
-  { module: "resources", api: "ResourceDefinition.ipAddress", cause: "A link-local address as an IP resource", fix: "Give the resource's private address in the VPC.", path: "Host", prop: "resource.ipAddress", received: '"169.254.169.254"', build: (s) => host(s, { resource: ResourceDefinition.ipAddress("169.254.169.254") }) },
+  {
+    module: "resources",
+    api: "ResourceDefinition.ipAddress",
+    cause: "A public IPv4 address as an IP resource",
+    fix: "Share a private address of the resource; share a public service by its DNS name.",
+    path: "Host",
+    prop: "resource.ipAddress",
+    received: '"8.8.8.8"',
+    build: (s) => host(s, { resource: ResourceDefinition.ipAddress("8.8.8.8") }),
+  },
+  {
+    module: "resources",
+    api: "ResourceDefinition.ipAddress",
+    cause: "A loopback address as an IP resource",
+    fix: "Give the resource's private address in the VPC.",
+    path: "Host",
+    prop: "resource.ipAddress",
+    received: '"127.0.0.1"',
+    build: (s) => host(s, { resource: ResourceDefinition.ipAddress("127.0.0.1") }),
+  },
+  {
+    module: "resources",
+    api: "ResourceDefinition.ipAddress",
+    cause: "A link-local address as an IP resource",
+    fix: "Give the resource's private address in the VPC.",
+    path: "Host",
+    prop: "resource.ipAddress",
+    received: '"169.254.169.254"',
+    build: (s) => host(s, { resource: ResourceDefinition.ipAddress("169.254.169.254") }),
+  },
   {
     module: "resources",
     api: "ResourceDefinition.ipAddress",
@@ -73,15 +122,87 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: '"arn:aws:lambda:us-east-1:111111111111:function:orders"',
     build: (s) => host(s, { resource: ResourceDefinition.arn("arn:aws:lambda:us-east-1:111111111111:function:orders"), ports: undefined }),
   },
-  { module: "resources", api: "ResourceDefinition.arn", cause: "An RDS ARN of another region than the gateway's", fix: "Share the database of the gateway's region (a gateway reaches resources of its own region only).", path: "Host", prop: "resource.arn", received: '"arn:aws:rds:eu-west-1:111111111111:db:orders"', build: (s) => host(s, { resource: ResourceDefinition.arn("arn:aws:rds:eu-west-1:111111111111:db:orders"), ports: undefined }) },
-  { module: "resources", api: "ResourceDefinition.arn", cause: "An empty list of security-group ports", fix: "List the ports the resource listens on, or leave securityGroupPorts unset and open the groups yourself.", path: "Host", prop: "resource.securityGroupPorts", received: "[]", build: (s) => host(s, { resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [] }), ports: undefined }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A JavaScript caller's plain object as the resource", fix: "Build it with ResourceDefinition.dns, .ipAddress or .arn.", path: "Host", prop: "resource", received: '{"ipAddress":"10.0.1.5"}', build: (s) => host(s, { resource: { ipAddress: "10.0.1.5" } as never }) },
+  {
+    module: "resources",
+    api: "ResourceDefinition.arn",
+    cause: "An RDS ARN of another region than the gateway's",
+    fix: "Share the database of the gateway's region (a gateway reaches resources of its own region only).",
+    path: "Host",
+    prop: "resource.arn",
+    received: '"arn:aws:rds:eu-west-1:111111111111:db:orders"',
+    build: (s) => host(s, { resource: ResourceDefinition.arn("arn:aws:rds:eu-west-1:111111111111:db:orders"), ports: undefined }),
+  },
+  {
+    module: "resources",
+    api: "ResourceDefinition.arn",
+    cause: "An empty list of security-group ports",
+    fix: "List the ports the resource listens on, or leave securityGroupPorts unset and open the groups yourself.",
+    path: "Host",
+    prop: "resource.securityGroupPorts",
+    received: "[]",
+    build: (s) => host(s, { resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [] }), ports: undefined }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A JavaScript caller's plain object as the resource",
+    fix: "Build it with ResourceDefinition.dns, .ipAddress or .arn.",
+    path: "Host",
+    prop: "resource",
+    received: '{"ipAddress":"10.0.1.5"}',
+    build: (s) => host(s, { resource: { ipAddress: "10.0.1.5" } as never }),
+  },
   // ports
-  { module: "resources", api: "ResourceConfiguration", cause: "Two port ranges that overlap", fix: "Merge them into one range.", path: "Host", prop: "ports[1]", received: '"8050"', build: (s) => host(s, { ports: [Port.range(8000, 8100), Port.tcp(8050)] }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "The same port twice", fix: "List each port once.", path: "Host", prop: "ports[1]", received: '"443"', build: (s) => host(s, { ports: [Port.tcp(443), Port.tcp(443)] }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A port range past 65535", fix: "Use ports from 1 to 65535.", path: "Host", prop: "ports[0].to", received: "65536", build: (s) => host(s, { ports: [Port.range(8000, 65536)] }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "Both ports and the deprecated portRanges", fix: "Give ports only.", path: "Host", prop: "ports, portRanges", received: '"ports and portRanges"', build: (s) => host(s, { portRanges: ["22"] }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A port string where a list belongs (a JavaScript caller)", fix: "Pass a list: [Port.tcp(5432)].", path: "Host", prop: "ports", received: '"5432"', build: (s) => host(s, { ports: "5432" as unknown as PortRange[] }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "Two port ranges that overlap",
+    fix: "Merge them into one range.",
+    path: "Host",
+    prop: "ports[1]",
+    received: '"8050"',
+    build: (s) => host(s, { ports: [Port.range(8000, 8100), Port.tcp(8050)] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "The same port twice",
+    fix: "List each port once.",
+    path: "Host",
+    prop: "ports[1]",
+    received: '"443"',
+    build: (s) => host(s, { ports: [Port.tcp(443), Port.tcp(443)] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A port range past 65535",
+    fix: "Use ports from 1 to 65535.",
+    path: "Host",
+    prop: "ports[0].to",
+    received: "65536",
+    build: (s) => host(s, { ports: [Port.range(8000, 65536)] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "Both ports and the deprecated portRanges",
+    fix: "Give ports only.",
+    path: "Host",
+    prop: "ports, portRanges",
+    received: '"ports and portRanges"',
+    build: (s) => host(s, { portRanges: ["22"] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A port string where a list belongs (a JavaScript caller)",
+    fix: "Pass a list: [Port.tcp(5432)].",
+    path: "Host",
+    prop: "ports",
+    received: '"5432"',
+    build: (s) => host(s, { ports: "5432" as unknown as PortRange[] }),
+  },
   // duplicates, groups
   {
     module: "resources",
@@ -93,11 +214,35 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: '"build-host"',
     build: (s) => {
       const first = host(s);
-      new ResourceConfiguration(s, "Second", { name: "build-host", resourceGateway: first.resourceGateway, resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(22)] });
+      new ResourceConfiguration(s, "Second", {
+        name: "build-host",
+        resourceGateway: first.resourceGateway,
+        resource: ResourceDefinition.ipAddress("10.0.1.6"),
+        ports: [Port.tcp(22)],
+      });
     },
   },
-  { module: "resources", api: "ResourceConfiguration.addChild", cause: "A child added to a configuration that is not a GROUP", fix: "Make the parent with ResourceConfiguration.group.", path: "Host", prop: "addChild", received: '"Child"', build: (s) => host(s).addChild("Child", { name: "child", resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(22)] }) },
-  { module: "resources", api: "ResourceConfiguration.addChild", cause: "Two children with the same id", fix: "Give each child its own id.", path: "Apis", prop: "addChild", received: '"Billing"', build: (s) => group(s).addChild("Billing", { name: "partner-billing-2", resource: ResourceDefinition.dns("billing2.example.com"), ports: [Port.tcp(443)] }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.addChild",
+    cause: "A child added to a configuration that is not a GROUP",
+    fix: "Make the parent with ResourceConfiguration.group.",
+    path: "Host",
+    prop: "addChild",
+    received: '"Child"',
+    build: (s) => host(s).addChild("Child", { name: "child", resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(22)] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.addChild",
+    cause: "Two children with the same id",
+    fix: "Give each child its own id.",
+    path: "Apis",
+    prop: "addChild",
+    received: '"Billing"',
+    build: (s) =>
+      group(s).addChild("Billing", { name: "partner-billing-2", resource: ResourceDefinition.dns("billing2.example.com"), ports: [Port.tcp(443)] }),
+  },
   {
     module: "resources",
     api: "ResourceConfiguration.addChild",
@@ -106,26 +251,89 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     path: "Billing2",
     prop: "resource",
     received: '"billing.example.com"',
-    build: (s) => group(s).addChild("Billing2", { name: "partner-billing-2", resource: ResourceDefinition.dns("BILLING.example.com"), ports: [Port.tcp(8443)] }),
+    build: (s) =>
+      group(s).addChild("Billing2", { name: "partner-billing-2", resource: ResourceDefinition.dns("BILLING.example.com"), ports: [Port.tcp(8443)] }),
   },
   // opt-outs, tags
   {
     module: "resources",
     api: "ResourceConfiguration",
-    cause: "The string \"true\" to join shareable service networks (a JavaScript caller)",
+    cause: 'The string "true" to join shareable service networks (a JavaScript caller)',
     fix: 'Pass OptOut.because("<why>"), or leave it unset.',
     path: "Host",
     prop: "allowAssociationToShareableServiceNetwork",
     received: '"true"',
     build: (s) => host(s, { allowAssociationToShareableServiceNetwork: "true" as never }),
   },
-  { module: "resources", api: "ResourceConfiguration", cause: "An opt-out without a real reason", fix: "Say why the default does not fit, in a sentence of 20 characters or more.", path: "Host", prop: "allowAssociationToShareableServiceNetwork", received: '"ok"', build: (s) => host(s, { allowAssociationToShareableServiceNetwork: OptOut.because("ok") }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A tag key with the reserved aws: prefix", fix: "Use a key of your own (aws: is AWS's).", path: "Host", prop: "tags", received: '"aws:team"', build: (s) => host(s, { tags: { "aws:team": "data" } }) },
-  { module: "resources", api: "ResourceGateway", cause: "A tag value longer than 256 characters", fix: "Shorten the value to 256 characters.", path: "Gateway", prop: "tags.owner", received: `"${"x".repeat(196)}...`, build: (s) => gateway(s, { tags: { owner: "x".repeat(257) } }) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A tag map that is a list (a JavaScript caller)", fix: "Pass an object of keys to values.", path: "Host", prop: "tags", received: '["team"]', build: (s) => host(s, { tags: ["team"] as never }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "An opt-out without a real reason",
+    fix: "Say why the default does not fit, in a sentence of 20 characters or more.",
+    path: "Host",
+    prop: "allowAssociationToShareableServiceNetwork",
+    received: '"ok"',
+    build: (s) => host(s, { allowAssociationToShareableServiceNetwork: OptOut.because("ok") }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A tag key with the reserved aws: prefix",
+    fix: "Use a key of your own (aws: is AWS's).",
+    path: "Host",
+    prop: "tags",
+    received: '"aws:team"',
+    build: (s) => host(s, { tags: { "aws:team": "data" } }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "A tag value longer than 256 characters",
+    fix: "Shorten the value to 256 characters.",
+    path: "Gateway",
+    prop: "tags.owner",
+    received: `"${"x".repeat(196)}...`,
+    build: (s) => gateway(s, { tags: { owner: "x".repeat(257) } }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A tag map that is a list (a JavaScript caller)",
+    fix: "Pass an object of keys to values.",
+    path: "Host",
+    prop: "tags",
+    received: '["team"]',
+    build: (s) => host(s, { tags: ["team"] as never }),
+  },
   // the resource's security groups
-  { module: "resources", api: "ResourceConfiguration", cause: "A resource security group of another VPC than the gateway's", fix: "Give the groups of the resource behind the gateway, in the gateway's VPC.", path: "Host", prop: "resourceSecurityGroups[0].vpcId", received: '"vpc-0fedcba9876543210"', build: (s) => host(s, { resourceSecurityGroups: [otherVpcGroup(s)] }, ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: GATEWAY_ARN, vpc: Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) })) },
-  { module: "resources", api: "ResourceConfiguration", cause: "A resource security group given only by ID", fix: "Import it with SecurityGroup.fromSecurityGroupAttributes, so that it takes rules.", path: "Host", prop: "resourceSecurityGroups[0]", received: '{"securityGroupId":"sg-0123456789abcdef0"}', build: (s) => host(s, { resourceSecurityGroups: [{ securityGroupId: "sg-0123456789abcdef0" } as never] }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A resource security group of another VPC than the gateway's",
+    fix: "Give the groups of the resource behind the gateway, in the gateway's VPC.",
+    path: "Host",
+    prop: "resourceSecurityGroups[0].vpcId",
+    received: '"vpc-0fedcba9876543210"',
+    build: (s) =>
+      host(
+        s,
+        { resourceSecurityGroups: [otherVpcGroup(s)] },
+        ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", {
+          resourceGatewayArn: GATEWAY_ARN,
+          vpc: Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
+        }),
+      ),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A resource security group given only by ID",
+    fix: "Import it with SecurityGroup.fromSecurityGroupAttributes, so that it takes rules.",
+    path: "Host",
+    prop: "resourceSecurityGroups[0]",
+    received: '{"securityGroupId":"sg-0123456789abcdef0"}',
+    build: (s) => host(s, { resourceSecurityGroups: [{ securityGroupId: "sg-0123456789abcdef0" } as never] }),
+  },
   {
     module: "resources",
     api: "ResourceConfiguration",
@@ -136,21 +344,120 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: '["test/Db"]',
     build: (s) => {
       const owner = gateway(s);
-      host(s, { resource: ResourceDefinition.arn(RDS_ARN), ports: undefined, resourceSecurityGroups: [new SecurityGroup(s, "Db", { vpc: owner.vpc, description: "database" })] }, owner);
+      host(
+        s,
+        {
+          resource: ResourceDefinition.arn(RDS_ARN),
+          ports: undefined,
+          resourceSecurityGroups: [new SecurityGroup(s, "Db", { vpc: owner.vpc, description: "database" })],
+        },
+        owner,
+      );
     },
   },
   // importers
-  { module: "resources", api: "ResourceConfiguration.fromResourceConfigurationAttributes", cause: "A service network ARN imported as a resource configuration (RAM would share the whole network)", fix: "Give the resource configuration's ARN (…:resourceconfiguration/rcfg-…).", path: "Shared", prop: "resourceConfigurationArn", received: JSON.stringify(NETWORK_ARN), build: (s) => importConfiguration(s, { resourceConfigurationArn: NETWORK_ARN }) },
-  { module: "resources", api: "ResourceConfiguration.fromResourceConfigurationAttributes", cause: "A configuration ARN of another region than the stack's", fix: "Import configurations of the stack's region (endpoints reach their own region only), or give the provider of that region.", path: "Shared", prop: "resourceConfigurationArn", received: JSON.stringify(CONFIG_ARN.replace("us-east-1", "eu-west-1")), build: (s) => importConfiguration(s, { resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1") }) },
-  { module: "resources", api: "ResourceConfiguration.fromResourceConfigurationAttributes", cause: "An ID that is not the one the ARN names", fix: "Give the ARN's ID, or leave the ID out (it is derived from the ARN).", path: "Shared", prop: "resourceConfigurationId", received: '"rcfg-0fedcba9876543210"', build: (s) => importConfiguration(s, { resourceConfigurationId: "rcfg-0fedcba9876543210" }) },
-  { module: "resources", api: "ResourceConfiguration.fromResourceConfigurationAttributes", cause: "A gateway ID given as the configuration's ID", fix: "Give the configuration's rcfg- ID, or leave it out.", path: "Shared", prop: "resourceConfigurationId", received: '"rgw-0123456789abcdef0"', build: (s) => importConfiguration(s, { resourceConfigurationId: "rgw-0123456789abcdef0" }) },
-  { module: "resources", api: "ResourceConfiguration.fromResourceConfigurationAttributes", cause: "An AZ name where the owner's gateway zones are published by AZ ID", fix: "Give AZ IDs (use1-az1): AZ names map to different zones in each account.", path: "Shared", prop: "gatewayAvailabilityZoneIds[0]", received: '"us-east-1a"', build: (s) => importConfiguration(s, { gatewayAvailabilityZoneIds: ["us-east-1a"] }) },
-  { module: "resources", api: "ResourceGateway.fromResourceGatewayAttributes", cause: "A resource configuration ARN imported as a gateway", fix: "Give the gateway's ARN (…:resourcegateway/rgw-…).", path: "Gateway", prop: "resourceGatewayArn", received: JSON.stringify(CONFIG_ARN), build: (s) => ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: CONFIG_ARN }) },
-  { module: "resources", api: "ResourceGateway.fromResourceGatewayAttributes", cause: "A gateway ID that is not the one the ARN names", fix: "Give the ARN's ID, or leave the ID out (it is derived from the ARN).", path: "Gateway", prop: "resourceGatewayId", received: '"rgw-0fedcba9876543210"', build: (s) => ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "rgw-0fedcba9876543210" }) },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "A service network ARN imported as a resource configuration (RAM would share the whole network)",
+    fix: "Give the resource configuration's ARN (…:resourceconfiguration/rcfg-…).",
+    path: "Shared",
+    prop: "resourceConfigurationArn",
+    received: JSON.stringify(NETWORK_ARN),
+    build: (s) => importConfiguration(s, { resourceConfigurationArn: NETWORK_ARN }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "A configuration ARN of another region than the stack's",
+    fix: "Import configurations of the stack's region (endpoints reach their own region only), or give the provider of that region.",
+    path: "Shared",
+    prop: "resourceConfigurationArn",
+    received: JSON.stringify(CONFIG_ARN.replace("us-east-1", "eu-west-1")),
+    build: (s) => importConfiguration(s, { resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1") }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "An ID that is not the one the ARN names",
+    fix: "Give the ARN's ID, or leave the ID out (it is derived from the ARN).",
+    path: "Shared",
+    prop: "resourceConfigurationId",
+    received: '"rcfg-0fedcba9876543210"',
+    build: (s) => importConfiguration(s, { resourceConfigurationId: "rcfg-0fedcba9876543210" }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "A gateway ID given as the configuration's ID",
+    fix: "Give the configuration's rcfg- ID, or leave it out.",
+    path: "Shared",
+    prop: "resourceConfigurationId",
+    received: '"rgw-0123456789abcdef0"',
+    build: (s) => importConfiguration(s, { resourceConfigurationId: "rgw-0123456789abcdef0" }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "An AZ name where the owner's gateway zones are published by AZ ID",
+    fix: "Give AZ IDs (use1-az1): AZ names map to different zones in each account.",
+    path: "Shared",
+    prop: "gatewayAvailabilityZoneIds[0]",
+    received: '"us-east-1a"',
+    build: (s) => importConfiguration(s, { gatewayAvailabilityZoneIds: ["us-east-1a"] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway.fromResourceGatewayAttributes",
+    cause: "A resource configuration ARN imported as a gateway",
+    fix: "Give the gateway's ARN (…:resourcegateway/rgw-…).",
+    path: "Gateway",
+    prop: "resourceGatewayArn",
+    received: JSON.stringify(CONFIG_ARN),
+    build: (s) => ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: CONFIG_ARN }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway.fromResourceGatewayAttributes",
+    cause: "A gateway ID that is not the one the ARN names",
+    fix: "Give the ARN's ID, or leave the ID out (it is derived from the ARN).",
+    path: "Gateway",
+    prop: "resourceGatewayId",
+    received: '"rgw-0fedcba9876543210"',
+    build: (s) =>
+      ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "rgw-0fedcba9876543210" }),
+  },
   // the gateway
-  { module: "resources", api: "ResourceGateway", cause: "A public range declared reachable", fix: "Declare the private ranges of peered VPCs and on-premises networks only.", path: "Gateway", prop: "reachableCidrs[0]", received: '"8.8.0.0/16"', build: (s) => gateway(s, { reachableCidrs: ["8.8.0.0/16"] }) },
-  { module: "resources", api: "ResourceGateway", cause: "Overlapping reachable ranges", fix: "List each network once.", path: "Gateway", prop: "reachableCidrs[1]", received: '"10.20.4.0/24"', build: (s) => gateway(s, { reachableCidrs: ["10.20.0.0/16", "10.20.4.0/24"] }) },
-  { module: "resources", api: "ResourceGateway", cause: "Reachable IPv6 ranges that together cover the internet", fix: "Declare the networks the gateway reaches, not the address space.", path: "Gateway", prop: "reachableCidrs", received: '["::/1","8000::/1"]', build: (s) => gateway(s, { reachableCidrs: ["::/1", "8000::/1"] }) },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "A public range declared reachable",
+    fix: "Declare the private ranges of peered VPCs and on-premises networks only.",
+    path: "Gateway",
+    prop: "reachableCidrs[0]",
+    received: '"8.8.0.0/16"',
+    build: (s) => gateway(s, { reachableCidrs: ["8.8.0.0/16"] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "Overlapping reachable ranges",
+    fix: "List each network once.",
+    path: "Gateway",
+    prop: "reachableCidrs[1]",
+    received: '"10.20.4.0/24"',
+    build: (s) => gateway(s, { reachableCidrs: ["10.20.0.0/16", "10.20.4.0/24"] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "Reachable IPv6 ranges that together cover the internet",
+    fix: "Declare the networks the gateway reaches, not the address space.",
+    path: "Gateway",
+    prop: "reachableCidrs",
+    received: '["::/1","8000::/1"]',
+    build: (s) => gateway(s, { reachableCidrs: ["::/1", "8000::/1"] }),
+  },
   {
     module: "resources",
     api: "ResourceGateway",
@@ -159,18 +466,123 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     path: "Gateway",
     prop: "securityGroups[0].vpcId",
     received: '"vpc-0fedcba9876543210"',
-    build: (s) => new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" }, { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b" }] }), securityGroups: [otherVpcGroup(s)] }),
+    build: (s) =>
+      new ResourceGateway(s, "Gateway", {
+        name: "owner-gateway",
+        vpc: Vpc.fromVpcAttributes(s, "Vpc", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.0.0.0/16",
+          privateSubnets: [
+            { subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" },
+            { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b" },
+          ],
+        }),
+        securityGroups: [otherVpcGroup(s)],
+      }),
   },
-  { module: "resources", api: "ResourceGateway", cause: "The same security group twice", fix: "Give each group once.", path: "Gateway", prop: "securityGroups", received: '"sg-0123456789abcdef0"', build: (s) => gateway(s, { securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }] }) },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "The same security group twice",
+    fix: "Give each group once.",
+    path: "Gateway",
+    prop: "securityGroups",
+    received: '"sg-0123456789abcdef0"',
+    build: (s) => gateway(s, { securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }] }),
+  },
   // the cross-account patterns
-  { module: "resources", api: "SharedResourceAccess", cause: "A share with no sharing given", fix: "Say who the resource is shared with: sharing: { principals: [SharePrincipal.account(...)] }.", path: "Access", prop: "sharing", received: "undefined", build: (s) => access(s, {}) },
-  { module: "resources", api: "SharedResourceAccess", cause: "An account ID string as a share principal (a JavaScript caller)", fix: "Wrap it: SharePrincipal.account(\"222222222222\").", path: "Access", prop: "sharing.principals[0]", received: '"222222222222"', build: (s) => access(s, { sharing: { principals: ["222222222222" as never] } }) },
-  { module: "resources", api: "SharedResourceAccess", cause: "The deprecated partner props beside sharing", fix: "Use sharing and partner only.", path: "Access", prop: "partnerAccountId", received: '"222222222222"', build: (s) => access(s, { sharing: { principals: [PARTNER] }, partnerAccountId: "222222222222" }) },
-  { module: "resources", api: "SharedResourceConsumer", cause: "A service network ARN where the shared configuration belongs", fix: "Import the configuration with ResourceConfiguration.fromResourceConfigurationAttributes.", path: "Consumer", prop: "resourceConfiguration.resourceConfigurationArn", received: JSON.stringify(NETWORK_ARN), build: (s) => consumer(s, { resourceConfiguration: { resourceConfigurationArn: NETWORK_ARN } }) },
-  { module: "resources", api: "SharedResourceConsumer", cause: "A share to accept named by something else than its ARN", fix: "Give the owner's resource share ARN (its resource_share_arn output).", path: "Consumer", prop: "acceptShare.resourceShareArn", received: JSON.stringify(CONFIG_ARN), build: (s) => consumer(s, { acceptShare: { resourceShareArn: CONFIG_ARN } }) },
-  { module: "resources", api: "SharedResourceConsumer", cause: "A share to accept without a provider to accept it with", fix: "Give provider (the stack's default provider too: the accepter needs it explicitly).", path: "Consumer", prop: "provider", received: "undefined", build: (s) => consumer(s, { provider: undefined }) },
-  { module: "resources", api: "SharedDatabase", cause: "A database definition with security-group ports of its own", fix: "Give the port with port; SharedDatabase opens it everywhere.", path: "Orders", prop: "database.securityGroupPorts", received: '[{"from":5432,"to":5432}]', build: (s) => new SharedDatabase(s, "Orders", { name: "orders-db", vpc: ownerVpc(s), database: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }), sharing: { principals: [PARTNER] } }) },
-  { module: "resources", api: "SharedDatabase", cause: "A name that leaves no room for the gateway's -gw suffix", fix: "Use at most 37 characters when the pattern makes the gateway.", path: "Orders", prop: "name", received: JSON.stringify("a".repeat(38)), build: (s) => new SharedDatabase(s, "Orders", { name: "a".repeat(38), vpc: ownerVpc(s), database: ResourceDefinition.arn(RDS_ARN), sharing: { principals: [PARTNER] } }) },
+  {
+    module: "resources",
+    api: "SharedResourceAccess",
+    cause: "A share with no sharing given",
+    fix: "Say who the resource is shared with: sharing: { principals: [SharePrincipal.account(...)] }.",
+    path: "Access",
+    prop: "sharing",
+    received: "undefined",
+    build: (s) => access(s, {}),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceAccess",
+    cause: "An account ID string as a share principal (a JavaScript caller)",
+    fix: 'Wrap it: SharePrincipal.account("222222222222").',
+    path: "Access",
+    prop: "sharing.principals[0]",
+    received: '"222222222222"',
+    build: (s) => access(s, { sharing: { principals: ["222222222222" as never] } }),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceAccess",
+    cause: "The deprecated partner props beside sharing",
+    fix: "Use sharing and partner only.",
+    path: "Access",
+    prop: "partnerAccountId",
+    received: '"222222222222"',
+    build: (s) => access(s, { sharing: { principals: [PARTNER] }, partnerAccountId: "222222222222" }),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceConsumer",
+    cause: "A service network ARN where the shared configuration belongs",
+    fix: "Import the configuration with ResourceConfiguration.fromResourceConfigurationAttributes.",
+    path: "Consumer",
+    prop: "resourceConfiguration.resourceConfigurationArn",
+    received: JSON.stringify(NETWORK_ARN),
+    build: (s) => consumer(s, { resourceConfiguration: { resourceConfigurationArn: NETWORK_ARN } }),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceConsumer",
+    cause: "A share to accept named by something else than its ARN",
+    fix: "Give the owner's resource share ARN (its resource_share_arn output).",
+    path: "Consumer",
+    prop: "acceptShare.resourceShareArn",
+    received: JSON.stringify(CONFIG_ARN),
+    build: (s) => consumer(s, { acceptShare: { resourceShareArn: CONFIG_ARN } }),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceConsumer",
+    cause: "A share to accept without a provider to accept it with",
+    fix: "Give provider (the stack's default provider too: the accepter needs it explicitly).",
+    path: "Consumer",
+    prop: "provider",
+    received: "undefined",
+    build: (s) => consumer(s, { provider: undefined }),
+  },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause: "A database definition with security-group ports of its own",
+    fix: "Give the port with port; SharedDatabase opens it everywhere.",
+    path: "Orders",
+    prop: "database.securityGroupPorts",
+    received: '[{"from":5432,"to":5432}]',
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }),
+        sharing: { principals: [PARTNER] },
+      }),
+  },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause: "A name that leaves no room for the gateway's -gw suffix",
+    fix: "Use at most 37 characters when the pattern makes the gateway.",
+    path: "Orders",
+    prop: "name",
+    received: JSON.stringify("a".repeat(38)),
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "a".repeat(38),
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN),
+        sharing: { principals: [PARTNER] },
+      }),
+  },
   {
     module: "resources",
     api: "DnsResourceGroup",
@@ -179,8 +591,32 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     path: "Apis",
     prop: "members.search.domainName",
     received: '"Billing.Example.com"',
-    build: (s) => dnsGroup(s, { members: { billing: { domainName: "billing.example.com", ports: [Port.tcp(443)] }, search: { domainName: "Billing.Example.com", ports: [Port.tcp(9200)] } } }),
+    build: (s) =>
+      dnsGroup(s, {
+        members: {
+          billing: { domainName: "billing.example.com", ports: [Port.tcp(443)] },
+          search: { domainName: "Billing.Example.com", ports: [Port.tcp(9200)] },
+        },
+      }),
   },
-  { module: "resources", api: "DnsResourceGroup", cause: "A member name that cannot name a CHILD configuration", fix: "Use lowercase letters, digits and single hyphens.", path: "Apis", prop: "members.Billing_API", received: '"Billing_API"', build: (s) => dnsGroup(s, { members: { Billing_API: { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }) },
-  { module: "resources", api: "DnsResourceGroup", cause: "A member without ports", fix: "Give the member's ports: [Port.tcp(443)].", path: "Apis", prop: "members.billing.ports", received: "undefined", build: (s) => dnsGroup(s, { members: { billing: { domainName: "billing.example.com" } } }) },
+  {
+    module: "resources",
+    api: "DnsResourceGroup",
+    cause: "A member name that cannot name a CHILD configuration",
+    fix: "Use lowercase letters, digits and single hyphens.",
+    path: "Apis",
+    prop: "members.Billing_API",
+    received: '"Billing_API"',
+    build: (s) => dnsGroup(s, { members: { Billing_API: { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }),
+  },
+  {
+    module: "resources",
+    api: "DnsResourceGroup",
+    cause: "A member without ports",
+    fix: "Give the member's ports: [Port.tcp(443)].",
+    path: "Apis",
+    prop: "members.billing.ports",
+    received: "undefined",
+    build: (s) => dnsGroup(s, { members: { billing: { domainName: "billing.example.com" } } }),
+  },
 ];

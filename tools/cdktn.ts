@@ -40,7 +40,9 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 
 /** The working tree as git sees it (tracked and new files, not ignored ones), with node_modules hard-linked: npm replaces packages, it never writes into them. */
 function copyProject(to: string): void {
-  const files = run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT).split("\0").filter((file) => file !== "");
+  const files = run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], ROOT)
+    .split("\0")
+    .filter((file) => file !== "");
   for (const file of files) {
     mkdirSync(dirname(join(to, file)), { recursive: true });
     cpSync(join(ROOT, file), join(to, file), { errorOnExist: false, force: true });
@@ -68,7 +70,11 @@ function synthApp(project: string, outdir: string, hcl: boolean): void {
   // In the project, so that the bundle's requires resolve its node_modules; a name of this run's own.
   const bundle = join(project, "node_modules", ".cache", "cdktn-compare", `${basename(outdir)}.js`);
   try {
-    run(join(project, "node_modules", ".bin", "esbuild"), ["main.ts", "--bundle", "--platform=node", "--target=node20", "--packages=external", "--log-level=warning", `--outfile=${bundle}`], project);
+    run(
+      join(project, "node_modules", ".bin", "esbuild"),
+      ["main.ts", "--bundle", "--platform=node", "--target=node20", "--packages=external", "--log-level=warning", `--outfile=${bundle}`],
+      project,
+    );
     run("node", [bundle], project, { ...process.env, CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: String(hcl) });
   } finally {
     rmSync(bundle, { force: true });
@@ -121,7 +127,10 @@ function main(): void {
     console.log(`cdktn: ${runtime}`);
     run(join(project, "node_modules", ".bin", "tsc"), ["--noEmit"], project);
     console.log("cdktn: type-check passed");
-    run(join(project, "node_modules", ".bin", "jest"), ["--silent", "--testPathIgnorePatterns", ...RUNTIME_FREE_TESTS], project, { ...process.env, CI: "true" });
+    run(join(project, "node_modules", ".bin", "jest"), ["--silent", "--testPathIgnorePatterns", ...RUNTIME_FREE_TESTS], project, {
+      ...process.env,
+      CI: "true",
+    });
     console.log(`cdktn: jest passed (every suite but ${RUNTIME_FREE_TESTS.join(", ")})`);
     for (const format of ["json", "hcl"] as const) {
       const [cdktfOut, cdktnOut] = [join(work, `cdktf-${format}`), join(work, `cdktn-${format}`)];
@@ -129,9 +138,15 @@ function main(): void {
       synthApp(project, cdktnOut, format === "hcl");
       const { files, differences } = compare(cdktfOut, cdktnOut, cdktnVersion);
       if (differences.length > 0) throw new Error(`cdktn: the ${format} synth differs from cdktf's in ${differences.join(", ")}`);
-      console.log(`cdktn: ${format} synth of the whole app equals cdktf 0.21.0's${format === "json" ? " (by value)" : ""} in all ${files} files, apart from the version in the metadata`);
+      console.log(
+        `cdktn: ${format} synth of the whole app equals cdktf 0.21.0's${format === "json" ? " (by value)" : ""} in all ${files} files, apart from the version in the metadata`,
+      );
     }
-    console.log(nodeRunsCdktnCli() ? "cdktn: cdktn-cli not run (the app runs with node, as cdktf.json's app does)" : `cdktn: cdktn-cli skipped: it needs Node >= ${CDKTN_CLI_MINIMUM_NODE.join(".")}, this is ${process.versions.node}`);
+    console.log(
+      nodeRunsCdktnCli()
+        ? "cdktn: cdktn-cli not run (the app runs with node, as cdktf.json's app does)"
+        : `cdktn: cdktn-cli skipped: it needs Node >= ${CDKTN_CLI_MINIMUM_NODE.join(".")}, this is ${process.versions.node}`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

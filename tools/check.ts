@@ -43,7 +43,9 @@ function withSynthesizedApp<T>(only: RegExp | undefined, use: (outdir: string) =
 
 /** The findings of the example stacks, read from their synthesized JSON as the command reads it. */
 export function checkExampleApp(options: CheckOptions = {}): Finding[] {
-  return withSynthesizedApp(options.only, (outdir) => loadInputs([outdir], outdir).flatMap((input) => checkModel(input.document, options.pack ?? PRIVATE_NETWORKING_PACK)));
+  return withSynthesizedApp(options.only, (outdir) =>
+    loadInputs([outdir], outdir).flatMap((input) => checkModel(input.document, options.pack ?? PRIVATE_NETWORKING_PACK)),
+  );
 }
 
 if (require.main === module) {

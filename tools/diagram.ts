@@ -49,7 +49,9 @@ function stackPage(name: string, chart: string): string {
 
 function indexPage(names: readonly string[]): string {
   const useCases = (name: string) => ALL_STACKS.find((s) => s.name === name)?.useCases.join(", ") ?? "";
-  return [HEADER, "# Stack diagrams", "", "| stack | use cases |", "|---|---|", ...names.map((n) => `| [${n}](${n}.md) | ${useCases(n)} |`), ""].join("\n");
+  return [HEADER, "# Stack diagrams", "", "| stack | use cases |", "|---|---|", ...names.map((n) => `| [${n}](${n}.md) | ${useCases(n)} |`), ""].join(
+    "\n",
+  );
 }
 
 function main(): void {

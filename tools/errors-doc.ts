@@ -63,15 +63,20 @@ export function renderErrorsDoc(): string {
     "",
     "`npm run check` runs the `private-networking` pack over every example stack; `applyGuardrails(app)` runs a pack at",
     "synth time. A finding is accepted on purpose with `suppress(construct, ruleId, reason)` (reason of at least 10",
-    "characters), which shows in the check output and in the synthesized JSON under `\"//\".guardrails_suppressions`.",
+    'characters), which shows in the check output and in the synthesized JSON under `"//".guardrails_suppressions`.',
     "",
     "| Rule | Severity | Resources | Equivalent checks | Why | Fix |",
     "|---|---|---|---|---|---|",
   );
   for (const rule of ALL_RULES) {
     const eq = rule.equivalents;
-    const equivalents = eq === undefined ? "none (our own rule)" : [...(eq.checkov ?? []), ...(eq.trivy ?? []), ...(eq.securityHub ?? []).map((id) => `Security Hub ${id}`)].join(", ");
-    lines.push(`| ${rule.id} ${rule.name} | ${rule.severity} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${equivalents} | ${cell(rule.explanation)} | ${cell(rule.fix)} |`);
+    const equivalents =
+      eq === undefined
+        ? "none (our own rule)"
+        : [...(eq.checkov ?? []), ...(eq.trivy ?? []), ...(eq.securityHub ?? []).map((id) => `Security Hub ${id}`)].join(", ");
+    lines.push(
+      `| ${rule.id} ${rule.name} | ${rule.severity} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${equivalents} | ${cell(rule.explanation)} | ${cell(rule.fix)} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -42,7 +42,10 @@ function stackFiles(inputs: readonly string[]): string[] {
     if (statSync(input).isFile()) return [input];
     const stacks = join(input, "stacks");
     if (!existsSync(stacks)) throw new Error(`${input} has no stacks/ folder: give a cdktf.out folder`);
-    return readdirSync(stacks).sort().map((name) => join(stacks, name, "cdk.tf.json")).filter(existsSync);
+    return readdirSync(stacks)
+      .sort()
+      .map((name) => join(stacks, name, "cdk.tf.json"))
+      .filter(existsSync);
   });
 }
 
@@ -74,7 +77,9 @@ function main(): void {
       if (!holds) broken.push(`${name} ${flow.name}`);
     }
   }
-  console.log(`\n${declared} declared flow(s), ${declared - broken.length} as declared, ${broken.length} not, in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(
+    `\n${declared} declared flow(s), ${declared - broken.length} as declared, ${broken.length} not, in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
   if (broken.length > 0) {
     console.error(`flows not as declared: ${broken.join(", ")}`);
     process.exitCode = 1;

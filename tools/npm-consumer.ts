@@ -50,11 +50,16 @@ export function usageProgram(usage: string): string {
 }
 
 /** The program's endpoint in the imported VPC: in the subnets of the list variable, in that VPC. */
-function checkImportedVpcEndpoint(synthName: string, json: { resource: Record<string, Record<string, { vpc_id?: string; subnet_ids?: string[] }>> }): void {
+function checkImportedVpcEndpoint(
+  synthName: string,
+  json: { resource: Record<string, Record<string, { vpc_id?: string; subnet_ids?: string[] }>> },
+): void {
   const endpoints = Object.values(json.resource.aws_vpc_endpoint ?? {}).filter((endpoint) => endpoint.vpc_id === "${var.legacy_vpc_id}");
   const subnets = endpoints.flatMap((endpoint) => endpoint.subnet_ids ?? []);
   if (endpoints.length !== 1 || subnets.length === 0 || !subnets.every((subnet) => subnet.includes("var.legacy_private_subnet_ids"))) {
-    throw new Error(`${synthName}: expected one endpoint in var.legacy_vpc_id with subnets from var.legacy_private_subnet_ids, got ${JSON.stringify(endpoints)}`);
+    throw new Error(
+      `${synthName}: expected one endpoint in var.legacy_vpc_id with subnets from var.legacy_private_subnet_ids, got ${JSON.stringify(endpoints)}`,
+    );
   }
   log(`${synthName}: the imported VPC's endpoint is in ${subnets.join(", ")}`);
 }
@@ -63,18 +68,38 @@ function checkImportedVpcEndpoint(synthName: string, json: { resource: Record<st
 const SYNTHS = [
   { name: "local backend, JSON", format: "json", env: {} },
   { name: "local backend, HCL", format: "hcl", env: {} },
-  { name: "S3 backend, JSON", format: "json", env: { CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "acme-terraform-state", CDKTF_BACKEND_S3_REGION: "eu-west-1" } },
+  {
+    name: "S3 backend, JSON",
+    format: "json",
+    env: { CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "acme-terraform-state", CDKTF_BACKEND_S3_REGION: "eu-west-1" },
+  },
 ] as const;
 
 /** What each synth's backend must be: local with a path relative to the stack folder, or one encrypted, locked S3 object per stack. */
 const EXPECTED_BACKENDS: Record<string, unknown> = {
   local: { local: { path: `../../../terraform.${STACK}.tfstate` } },
-  s3: { s3: { bucket: "acme-terraform-state", key: `cdktf-aws-private-networking/${STACK}.tfstate`, region: "eu-west-1", encrypt: true, use_lockfile: true } },
+  s3: {
+    s3: {
+      bucket: "acme-terraform-state",
+      key: `cdktf-aws-private-networking/${STACK}.tfstate`,
+      region: "eu-west-1",
+      encrypt: true,
+      use_lockfile: true,
+    },
+  },
 };
 
 const TSCONFIG = {
   // cdktf's own project template: CommonJS with node module resolution (package "exports" ignored, "typesVersions" used).
-  compilerOptions: { target: "ES2022", module: "commonjs", moduleResolution: "node", strict: true, esModuleInterop: true, skipLibCheck: true, outDir: "out" },
+  compilerOptions: {
+    target: "ES2022",
+    module: "commonjs",
+    moduleResolution: "node",
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    outDir: "out",
+  },
   include: ["main.ts"],
 };
 
@@ -108,7 +133,9 @@ function log(message: string): void {
 function run(command: string, args: readonly string[], options: ExecFileSyncOptions): string {
   const started = Date.now();
   const output = execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], ...options }) as string;
-  log(`$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `$ ${command} ${args.join(" ").replace(/\s*\n\s*/g, " ")}${options.cwd === undefined ? "" : `   (in ${options.cwd})`}: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return output;
 }
 
@@ -154,7 +181,9 @@ async function main(): Promise<void> {
     // --ignore-scripts: the build above already ran (prepack would run it again).
     const [pack] = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: ROOT })) as PackResult[];
     checkPackedFiles(pack);
-    log(`package ${pack.filename}: ${pack.entryCount} files, ${(pack.size / 1024).toFixed(1)} kB packed, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked`);
+    log(
+      `package ${pack.filename}: ${pack.entryCount} files, ${(pack.size / 1024).toFixed(1)} kB packed, ${(pack.unpackedSize / 1024).toFixed(1)} kB unpacked`,
+    );
 
     const project = join(work, "project");
     mkdirSync(project);
@@ -162,7 +191,16 @@ async function main(): Promise<void> {
     const peers = Object.entries(pkg.peerDependencies as Record<string, string>).map(([name, range]) => `${name}@${range}`);
     run(
       "npm",
-      ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", join(work, pack.filename), ...peers, `typescript@${pkg.devDependencies.typescript}`],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--prefer-offline",
+        "--loglevel=error",
+        join(work, pack.filename),
+        ...peers,
+        `typescript@${pkg.devDependencies.typescript}`,
+      ],
       { cwd: project },
     );
 
@@ -191,20 +229,27 @@ async function main(): Promise<void> {
         if (!isDeepStrictEqual(json.terraform.backend, EXPECTED_BACKENDS[backend])) {
           throw new Error(`${synth.name}: backend ${JSON.stringify(json.terraform.backend)}, expected ${JSON.stringify(EXPECTED_BACKENDS[backend])}`);
         }
-        log(`${synth.name}: ${relative(project, file)}, ${Object.values(json.resource as Record<string, object>).length} resource types, backend ${JSON.stringify(json.terraform.backend)}`);
+        log(
+          `${synth.name}: ${relative(project, file)}, ${Object.values(json.resource as Record<string, object>).length} resource types, backend ${JSON.stringify(json.terraform.backend)}`,
+        );
         checkImportedVpcEndpoint(synth.name, json);
         // The bin as npm installs it: shebang, executable bit, dist/cli in the tarball. Exits non-zero on findings.
-        run(join(project, "node_modules", ".bin", "cdktf-pn-guardrails"), [relative(project, outdir)], { cwd: project, stdio: ["ignore", "inherit", "inherit"] });
+        run(join(project, "node_modules", ".bin", "cdktf-pn-guardrails"), [relative(project, outdir)], {
+          cwd: project,
+          stdio: ["ignore", "inherit", "inherit"],
+        });
       } else {
         const localPath = /backend "local" \{\s*path = "([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1];
-        if (localPath !== `../../../terraform.${STACK}.tfstate`) throw new Error(`${synth.name}: local backend path ${localPath}, expected the relative ../../../terraform.${STACK}.tfstate`);
+        if (localPath !== `../../../terraform.${STACK}.tfstate`)
+          throw new Error(`${synth.name}: local backend path ${localPath}, expected the relative ../../../terraform.${STACK}.tfstate`);
         log(`${synth.name}: ${relative(project, file)}, backend "local" { path = "${localPath}" }`);
       }
       if (environment.version === undefined) continue;
       if ("CDKTF_BACKEND" in synth.env) {
         // With the backend: init checks the block against Terraform's schema, then stops at S3, which is not reachable here.
         const init = runFailing("terraform", ["init", "-input=false", "-no-color"], { cwd: stackDir, env: environment.env });
-        if (!/Initializing the backend/.test(init) || BACKEND_SCHEMA_ERRORS.test(init)) throw new Error(`${synth.name}: terraform init did not accept the backend:\n${init}`);
+        if (!/Initializing the backend/.test(init) || BACKEND_SCHEMA_ERRORS.test(init))
+          throw new Error(`${synth.name}: terraform init did not accept the backend:\n${init}`);
         log(`${synth.name}: terraform init accepted the s3 block and stopped at the network: ${firstError(init)}`);
       }
       run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });
@@ -212,7 +257,10 @@ async function main(): Promise<void> {
       server ??= await startProviderServer(installedAwsProvider(stackDir), environment.env, join(work, "provider-server.log"));
       run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: server.attach(environment.env), stdio: ["ignore", "inherit", "inherit"] });
     }
-    const verdict = environment.version === undefined ? "PASSED without terraform validate (SKIPPED)" : `PASSED (${environment.version}, provider from ${environment.mirror ?? "the registry"})`;
+    const verdict =
+      environment.version === undefined
+        ? "PASSED without terraform validate (SKIPPED)"
+        : `PASSED (${environment.version}, provider from ${environment.mirror ?? "the registry"})`;
     log(`${verdict} in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await server?.stop();

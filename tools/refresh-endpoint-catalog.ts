@@ -100,7 +100,8 @@ export function parseCdkVpcEndpoints(source: string): Record<string, CatalogEntr
       }
     }
   }
-  if (Object.keys(entries).length < 100) throw new Error(`only ${Object.keys(entries).length} services parsed from aws-cdk-lib: its compiled form changed, update this parser`);
+  if (Object.keys(entries).length < 100)
+    throw new Error(`only ${Object.keys(entries).length} services parsed from aws-cdk-lib: its compiled form changed, update this parser`);
   return entries;
 }
 
@@ -140,7 +141,11 @@ export function parseDescribeOutput(json: string): Record<string, CatalogEntry> 
 const CURATED: readonly (keyof CatalogEntry)[] = ["dnsName", "wildcardDns", "privateDnsNeedsGatewayOrResolverChoice"];
 
 /** aws-cdk-lib's facts, then the curated fields of the current file, then describe output (AWS's own word) over both. */
-export function mergeCatalog(cdk: Record<string, CatalogEntry>, current: Record<string, CatalogEntry>, described: readonly Record<string, CatalogEntry>[]): Record<string, CatalogEntry> {
+export function mergeCatalog(
+  cdk: Record<string, CatalogEntry>,
+  current: Record<string, CatalogEntry>,
+  described: readonly Record<string, CatalogEntry>[],
+): Record<string, CatalogEntry> {
   const merged: Record<string, CatalogEntry> = {};
   const names = new Set([...Object.keys(cdk), ...Object.keys(current), ...described.flatMap((d) => Object.keys(d))]);
   for (const name of [...names].sort()) {
@@ -156,7 +161,11 @@ export function mergeCatalog(cdk: Record<string, CatalogEntry>, current: Record<
 function cdkSource(version: string): string {
   const dir = mkdtempSync(join(tmpdir(), "endpoint-catalog-"));
   try {
-    const tarball = execFileSync("npm", ["pack", `aws-cdk-lib@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim().split("\n").pop() ?? "";
+    const tarball =
+      execFileSync("npm", ["pack", `aws-cdk-lib@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop() ?? "";
     execFileSync("tar", ["-xzf", join(dir, tarball), "-C", dir, "package/aws-ec2/lib/vpc-endpoint.js"]);
     return readFileSync(join(dir, "package/aws-ec2/lib/vpc-endpoint.js"), "utf8");
   } finally {
@@ -170,7 +179,10 @@ function main(args: readonly string[]): void {
   const version = option("--cdk-version")[0] ?? current.source.awsCdkLib ?? "latest";
   const describeFiles = option("--describe");
   const catalog: Catalog = {
-    source: { awsCdkLib: version, ...(describeFiles.length === 0 ? {} : { describeVpcEndpointServices: describeFiles.map((f) => f.split("/").pop() ?? f) }) },
+    source: {
+      awsCdkLib: version,
+      ...(describeFiles.length === 0 ? {} : { describeVpcEndpointServices: describeFiles.map((f) => f.split("/").pop() ?? f) }),
+    },
     services: mergeCatalog(
       parseCdkVpcEndpoints(cdkSource(version)),
       current.services,

@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       outcomes.push(outcome);
       const rule = "=".repeat(8);
       process.stdout.write(`\n${rule} npm run ${step.script}${step.args ? ` -- ${step.args.join(" ")}` : ""} ${rule}\n${outcome.output.trimEnd()}\n`);
-      console.log(`${rule} ${step.name}: ${outcome.ok ? "ok" : "FAILED"} in ${outcome.seconds.toFixed(1)} s (at ${((Date.now() - started) / 1000).toFixed(1)} s) ${rule}`);
+      console.log(
+        `${rule} ${step.name}: ${outcome.ok ? "ok" : "FAILED"} in ${outcome.seconds.toFixed(1)} s (at ${((Date.now() - started) / 1000).toFixed(1)} s) ${rule}`,
+      );
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, steps.length)) }, worker));
@@ -114,9 +116,13 @@ async function main(): Promise<void> {
   console.log(`\n${"step".padEnd(width)}  ${"time".padStart(7)}  result`);
   for (const step of steps) {
     const outcome = outcomes.find((o) => o.step === step);
-    console.log(`${step.name.padEnd(width)}  ${outcome === undefined ? "      -" : `${outcome.seconds.toFixed(1)} s`.padStart(7)}  ${outcome === undefined ? "not run" : outcome.ok ? "ok" : "FAILED"}`);
+    console.log(
+      `${step.name.padEnd(width)}  ${outcome === undefined ? "      -" : `${outcome.seconds.toFixed(1)} s`.padStart(7)}  ${outcome === undefined ? "not run" : outcome.ok ? "ok" : "FAILED"}`,
+    );
   }
-  console.log(`\nthe test command took ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length > 0 ? `; FAILED: ${failed.map((o) => o.step.name).join(", ")}` : ""}`);
+  console.log(
+    `\nthe test command took ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length > 0 ? `; FAILED: ${failed.map((o) => o.step.name).join(", ")}` : ""}`,
+  );
   console.log(`steps: ${outcomes.length - failed.length} passed, ${failed.length} failed`);
   if (failed.length > 0 || outcomes.length < steps.length) process.exitCode ||= 1;
 }

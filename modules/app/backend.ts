@@ -91,7 +91,11 @@ export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = 
   for (const [key, variable] of Object.entries(BACKEND_ENV)) {
     const fromEnv = nonEmpty(env[variable]);
     const [value, source] =
-      fromEnv !== undefined ? [fromEnv, variable] : fromContext[key] !== undefined ? [fromContext[key], `context backend.${key}`] : [(defaults as Record<string, unknown>)[key], `defaults.${key}`];
+      fromEnv !== undefined
+        ? [fromEnv, variable]
+        : fromContext[key] !== undefined
+          ? [fromContext[key], `context backend.${key}`]
+          : [(defaults as Record<string, unknown>)[key], `defaults.${key}`];
     if (value === undefined) continue;
     if (typeof value !== "string") throw new ValidationError(stack, source, value, "a string");
     settings[key] = value;
@@ -120,13 +124,25 @@ function localBackend(stack: TerraformStack, props: StackBackendProps, settings:
   // Relative to cdktf.out/stacks/<name>, so the state sits in the project root as with cdktf's default
   // (which would write the synthesizing machine's absolute path into the output).
   const path = settings.path ?? `../../../terraform.${props.stackName}.tfstate`;
-  checkPattern(stack, settingName("path"), path, /^[^/\0][^\0]*[^/]$/, "a state file path relative to the stack's folder cdktf.out/stacks/<stack> (an absolute path ties the output to one machine)");
+  checkPattern(
+    stack,
+    settingName("path"),
+    path,
+    /^[^/\0][^\0]*[^/]$/,
+    "a state file path relative to the stack's folder cdktf.out/stacks/<stack> (an absolute path ties the output to one machine)",
+  );
   return new LocalBackend(stack, { path });
 }
 
 function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
   const bucket = required(stack, settings, "bucket", "the S3 bucket that holds the state");
-  checkPattern(stack, settingName("bucket"), bucket, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)");
+  checkPattern(
+    stack,
+    settingName("bucket"),
+    bucket,
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
+  );
   checkRegion(stack, settingName("region"), settings.region);
   const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
   checkPattern(stack, settingName("keyPrefix"), keyPrefix, /^[A-Za-z0-9!_.*'()/-]*[^/]$/, "an S3 key prefix without a trailing slash");
@@ -147,7 +163,13 @@ function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings:
   const organization = required(stack, settings, "organization", "the Terraform Cloud organization");
   checkPattern(stack, settingName("organization"), organization, /^[A-Za-z0-9_-]+$/, "an organization name (letters, digits, - and _)");
   const workspace = `${settings.workspacePrefix ?? ""}${props.stackName}`;
-  checkPattern(stack, settingName("workspacePrefix"), workspace, /^[A-Za-z0-9_-]+$/, "a prefix that keeps the workspace name to letters, digits, - and _");
+  checkPattern(
+    stack,
+    settingName("workspacePrefix"),
+    workspace,
+    /^[A-Za-z0-9_-]+$/,
+    "a prefix that keeps the workspace name to letters, digits, - and _",
+  );
   checkLength(stack, settingName("workspacePrefix"), workspace, 1, 90);
   return new CloudBackend(stack, {
     organization,

@@ -76,7 +76,13 @@ export class PrivateNetworkingStack extends TerraformStack {
     checkAccountId(this, "accountId", props.accountId);
     checkTags(this, "defaultTags", props.defaultTags);
     this.deploymentRoleName = props.deploymentRoleName ?? DEFAULT_DEPLOYMENT_ROLE;
-    checkPattern(this, "deploymentRoleName", this.deploymentRoleName, ROLE_NAME, "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path");
+    checkPattern(
+      this,
+      "deploymentRoleName",
+      this.deploymentRoleName,
+      ROLE_NAME,
+      "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path",
+    );
     this.region = props.region;
     this.tags = { "cdktf-stack": name, ...props.defaultTags };
     const backend = addStackBackend(this, { stackName: name, region: this.region, defaults: props.backend, env: props.env });
@@ -100,20 +106,44 @@ export class PrivateNetworkingStack extends TerraformStack {
   public accountProvider(alias: string, accountId: string, options: AccountProviderOptions = {}): AwsProvider {
     checkPattern(this, "accountProvider alias", alias, PROVIDER_ALIAS, "a provider alias: a letter, then letters, digits, _ and -");
     if (alias === undefined) throw new ValidationError(this, "accountProvider alias", alias, "a provider alias such as consumer");
-    if (this.aliases.has(alias)) throw new ValidationError(this, "accountProvider alias", alias, "an alias not given to another account provider of this stack");
+    if (this.aliases.has(alias))
+      throw new ValidationError(this, "accountProvider alias", alias, "an alias not given to another account provider of this stack");
     if (accountId === undefined) throw new ValidationError(this, `accountProvider(${alias}) accountId`, accountId, "a 12-digit AWS account ID");
     checkAccountId(this, `accountProvider(${alias}) accountId`, accountId);
     const roleName = options.roleName ?? this.deploymentRoleName;
-    checkPattern(this, `accountProvider(${alias}) roleName`, roleName, ROLE_NAME, "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path");
+    checkPattern(
+      this,
+      `accountProvider(${alias}) roleName`,
+      roleName,
+      ROLE_NAME,
+      "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path",
+    );
     checkRegion(this, `accountProvider(${alias}) region`, options.region);
     const partition = partitionOfRegion(options.region ?? this.region);
     if (partition !== partitionOfRegion(this.region)) {
       // Credentials of one partition cannot assume a role in another: the plan would fail at the provider's STS call.
-      throw new ValidationError(this, `accountProvider(${alias}) region`, options.region, `a region of the stack's partition (${partitionOfRegion(this.region)}); ${partition} needs its own stack and credentials`);
+      throw new ValidationError(
+        this,
+        `accountProvider(${alias}) region`,
+        options.region,
+        `a region of the stack's partition (${partitionOfRegion(this.region)}); ${partition} needs its own stack and credentials`,
+      );
     }
-    checkPattern(this, `accountProvider(${alias}) externalId`, options.externalId, /^[\w+=,.@:/-]{2,1224}$/, "an external ID of 2-1224 letters, digits and +=,.@:/_-");
+    checkPattern(
+      this,
+      `accountProvider(${alias}) externalId`,
+      options.externalId,
+      /^[\w+=,.@:/-]{2,1224}$/,
+      "an external ID of 2-1224 letters, digits and +=,.@:/_-",
+    );
     const sessionName = options.sessionName ?? `cdktf-${alias}`;
-    checkPattern(this, `accountProvider(${alias}) sessionName`, sessionName, /^[\w+=,.@-]{2,64}$/, "a role session name of 2-64 letters, digits and +=,.@_-");
+    checkPattern(
+      this,
+      `accountProvider(${alias}) sessionName`,
+      sessionName,
+      /^[\w+=,.@-]{2,64}$/,
+      "a role session name of 2-64 letters, digits and +=,.@_-",
+    );
     this.aliases.add(alias);
     return this.offline(
       new AwsProvider(this, `aws-${alias}`, {
@@ -142,8 +172,15 @@ function offlinePlanRequested(stack: PrivateNetworkingStack, env: NodeJS.Process
   if (value === undefined || value === "" || value === "false" || value === "0") return false;
   if (value !== "true" && value !== "1") throw new ValidationError(stack, OFFLINE_PLAN_ENV, value, "true or 1 (offline plans), false, 0 or unset");
   if (!(backend instanceof LocalBackend)) {
-    throw new ValidationError(stack, OFFLINE_PLAN_ENV, value, "unset with a remote backend: offline plans drop the providers' account check, so they are for the local backend only");
+    throw new ValidationError(
+      stack,
+      OFFLINE_PLAN_ENV,
+      value,
+      "unset with a remote backend: offline plans drop the providers' account check, so they are for the local backend only",
+    );
   }
-  Annotations.of(stack).addWarning(`${OFFLINE_PLAN_ENV}: the AWS providers skip credential and account checks; plan only, never apply with this output`);
+  Annotations.of(stack).addWarning(
+    `${OFFLINE_PLAN_ENV}: the AWS providers skip credential and account checks; plan only, never apply with this output`,
+  );
   return true;
 }

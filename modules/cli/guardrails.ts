@@ -12,7 +12,18 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { closestMatch } from "../core/formats";
 import { Json, TerraformBlock, TerraformDocument } from "../flows/terraform/document";
 import { documentFromPlan, isPlanJson } from "../flows/terraform/plan";
-import { checkModel, Finding, formatFindings, isUnsuppressed, PRIVATE_NETWORKING_PACK, RulePack, sarifReport, SCANNER_PARITY_PACK, Severity, SourceLocation } from "../guardrails";
+import {
+  checkModel,
+  Finding,
+  formatFindings,
+  isUnsuppressed,
+  PRIVATE_NETWORKING_PACK,
+  RulePack,
+  sarifReport,
+  SCANNER_PARITY_PACK,
+  Severity,
+  SourceLocation,
+} from "../guardrails";
 
 /** The command's name, as package.json's `bin` declares it. */
 export const COMMAND = "cdktf-pn-guardrails";
@@ -98,11 +109,13 @@ export function parseArguments(argv: readonly string[]): CommandOptions | "help"
     }
     const option = flag as OptionName;
     const value = inline ?? argv[i + 1];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new CommandError(`${option} needs a value: ${OPTIONS[option]}`);
+    if (value === undefined || (inline === undefined && value.startsWith("--")))
+      throw new CommandError(`${option} needs a value: ${OPTIONS[option]}`);
     if (inline === undefined) i += 1;
     values.set(option, value);
   }
-  if (inputs.length === 0) throw new CommandError("no input: name a cdk.tf.json, a cdktf.out folder or the JSON of `terraform show -json <planfile>`; see --help");
+  if (inputs.length === 0)
+    throw new CommandError("no input: name a cdk.tf.json, a cdktf.out folder or the JSON of `terraform show -json <planfile>`; see --help");
   return {
     inputs,
     format: oneOf("--format", values.get("--format") ?? "text", FORMATS, "a format"),
@@ -115,7 +128,9 @@ export function parseArguments(argv: readonly string[]): CommandOptions | "help"
 function oneOf<T extends string>(option: OptionName, value: string, allowed: readonly T[], what: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const suggestion = closestMatch(value, allowed);
-  throw new CommandError(`${option} ${JSON.stringify(value)} is not ${what}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: use ${OPTIONS[option]}`);
+  throw new CommandError(
+    `${option} ${JSON.stringify(value)} is not ${what}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: use ${OPTIONS[option]}`,
+  );
 }
 
 function regexOption(source: string | undefined): RegExp | undefined {
@@ -153,8 +168,14 @@ export function loadInputs(paths: readonly string[], cwd: string): LoadedInput[]
 function cdktfStackFiles(folder: string, shown: string): string[] {
   if (existsSync(join(folder, "cdk.tf.json"))) return [join(folder, "cdk.tf.json")];
   const stacks = join(folder, "stacks");
-  const files = existsSync(stacks) ? readdirSync(stacks).sort().map((name) => join(stacks, name, "cdk.tf.json")).filter((file) => existsSync(file)) : [];
-  if (files.length === 0) throw new CommandError(`${shown}: a folder without stacks/<name>/cdk.tf.json (a cdktf output folder) or cdk.tf.json (a stack's folder)`);
+  const files = existsSync(stacks)
+    ? readdirSync(stacks)
+        .sort()
+        .map((name) => join(stacks, name, "cdk.tf.json"))
+        .filter((file) => existsSync(file))
+    : [];
+  if (files.length === 0)
+    throw new CommandError(`${shown}: a folder without stacks/<name>/cdk.tf.json (a cdktf output folder) or cdk.tf.json (a stack's folder)`);
   return files;
 }
 
@@ -173,7 +194,11 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
   const object = json as Json;
   if (isPlanJson(object)) {
     try {
-      return { document: documentFromPlan(file, object), file, locate: (block) => ({ uri: file, startLine: lineAt(text, indexOfKey(text, 0, "address", block.address)) }) };
+      return {
+        document: documentFromPlan(file, object),
+        file,
+        locate: (block) => ({ uri: file, startLine: lineAt(text, indexOfKey(text, 0, "address", block.address)) }),
+      };
     } catch (error) {
       throw new CommandError((error as Error).message);
     }
@@ -188,7 +213,13 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
     document: TerraformDocument.fromJson(stackName ?? basename(dirname(absolute)), object),
     file,
     // cdktf writes a block as "<name>": { under "<type>": { under "resource": { or "data": {.
-    locate: (block) => ({ uri: file, startLine: lineAt(text, [block.mode, block.type, block.name].reduce((from, key) => indexOfKey(text, from, key), 0)) }),
+    locate: (block) => ({
+      uri: file,
+      startLine: lineAt(
+        text,
+        [block.mode, block.type, block.name].reduce((from, key) => indexOfKey(text, from, key), 0),
+      ),
+    }),
   };
 }
 
@@ -196,7 +227,9 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
 function indexOfKey(text: string, from: number, key: string, value?: string): number {
   if (from < 0) return -1;
   const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const index = text.slice(from).search(new RegExp(`${escape(JSON.stringify(key))}\\s*:\\s*${value === undefined ? "\\{" : escape(JSON.stringify(value))}`));
+  const index = text
+    .slice(from)
+    .search(new RegExp(`${escape(JSON.stringify(key))}\\s*:\\s*${value === undefined ? "\\{" : escape(JSON.stringify(value))}`));
   return index < 0 ? -1 : from + index;
 }
 
@@ -239,16 +272,21 @@ function check(options: CommandOptions, io: CommandIo): number {
   const loaded = loadInputs(options.inputs, io.cwd);
   const inputs = options.only === undefined ? loaded : loaded.filter((input) => options.only?.test(input.document.stackName));
   if (inputs.length === 0) {
-    throw new CommandError(`--only ${JSON.stringify(options.only?.source)} matches none of the stacks: ${loaded.map((i) => i.document.stackName).join(", ")}`);
+    throw new CommandError(
+      `--only ${JSON.stringify(options.only?.source)} matches none of the stacks: ${loaded.map((i) => i.document.stackName).join(", ")}`,
+    );
   }
   const findings = inputs.flatMap((input) => checkModel(input.document, options.pack));
   const failing = findings.filter((f) => isUnsuppressed(f) && SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(options.failOn));
   if (options.format === "json") io.out(`${JSON.stringify(findings, null, 2)}\n`);
-  else if (options.format === "sarif") io.out(`${sarifReport(findings, { pack: options.pack, toolVersion: packageVersion(), locate: locator(inputs) })}\n`);
+  else if (options.format === "sarif")
+    io.out(`${sarifReport(findings, { pack: options.pack, toolVersion: packageVersion(), locate: locator(inputs) })}\n`);
   else {
     const stacks = inputs.map((input) => input.document.stackName);
     const threshold = options.failOn === "LOW" ? "" : `\n${failing.length} finding(s) at --fail-on ${options.failOn.toLowerCase()} or above`;
-    io.out(`guardrails: pack ${options.pack.name} (${options.pack.rules.length} rules)\n${formatFindings(findings, stacks, options.pack.rules)}${threshold}\n`);
+    io.out(
+      `guardrails: pack ${options.pack.name} (${options.pack.rules.length} rules)\n${formatFindings(findings, stacks, options.pack.rules)}${threshold}\n`,
+    );
   }
   return failing.length > 0 ? 1 : 0;
 }

@@ -26,7 +26,8 @@ export interface Cidr {
 }
 
 /** How AWS and the IANA registries classify an address: what may be a private resource and what may not. */
-export type AddressRange = "private" | "public" | "loopback" | "linkLocal" | "unspecified" | "multicast" | "reserved" | "carrierGradeNat" | "uniqueLocal";
+export type AddressRange =
+  "private" | "public" | "loopback" | "linkLocal" | "unspecified" | "multicast" | "reserved" | "carrierGradeNat" | "uniqueLocal";
 
 const WIDTH: Record<AddressFamily, number> = { ipv4: 32, ipv6: 128 };
 const IPV4_DOTTED = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

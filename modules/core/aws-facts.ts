@@ -62,4 +62,6 @@ export const VPC_LATTICE_SOURCE_CIDRS = {
 } as const;
 
 /** The retention periods CloudWatch Logs accepts for a log group, in days (0 keeps entries forever). */
-export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];

@@ -36,7 +36,6 @@ export function isOrganizationId(value: string): boolean {
   return /^o-[a-z0-9]{10,32}$/.test(value);
 }
 
-
 /**
  * True for a region code such as `eu-west-1` or `us-gov-west-1` (shape only: the region is not checked against a list).
  * Only the partitions this library names resources for (aws, aws-cn, aws-us-gov): ISO regions would get wrong ARNs.
@@ -54,9 +53,6 @@ export function partitionOfRegion(region: string): Partition {
   if (region.startsWith("us-gov-")) return "aws-us-gov";
   return "aws";
 }
-
-
-
 
 /** True for an integer TCP/UDP port number, 1-65535. */
 export function isPort(value: number): boolean {

@@ -74,10 +74,20 @@ export class LogGroupEncryption {
       return;
     }
     if (this.choice === "given") {
-      const keyArn = requireValue(scope, prop, this.keyArn, "a KMS key ARN such as arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+      const keyArn = requireValue(
+        scope,
+        prop,
+        this.keyArn,
+        "a KMS key ARN such as arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+      );
       checkArn(scope, prop, keyArn, "kmsKey", { region: literalRegionOf(scope, logGroup.provider) });
       if (!isUnresolved(keyArn) && keyArn.includes(":alias/")) {
-        throw new ValidationError(scope, prop, keyArn, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>): CloudWatch Logs does not take aliases");
+        throw new ValidationError(
+          scope,
+          prop,
+          keyArn,
+          "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>): CloudWatch Logs does not take aliases",
+        );
       }
       logGroup.kmsKeyId = keyArn;
       return;
@@ -91,7 +101,11 @@ export class LogGroupEncryption {
       deletionWindowInDays: 30,
       tags: { Name: `${nameFromPath(logGroup)}-key` },
     });
-    const policy = new KmsKeyPolicy(scope, `${id}KeyPolicy`, { provider: logGroup.provider, keyId: key.keyId, policy: logGroupKeyPolicy(scope, prop, key, name) });
+    const policy = new KmsKeyPolicy(scope, `${id}KeyPolicy`, {
+      provider: logGroup.provider,
+      keyId: key.keyId,
+      policy: logGroupKeyPolicy(scope, prop, key, name),
+    });
     logGroup.kmsKeyId = key.arn;
     // CreateLogGroup checks that CloudWatch Logs may use the key: the policy must be in place first.
     logGroup.dependsOn = [...(logGroup.dependsOn ?? []), `${policy.terraformResourceType}.${policy.friendlyUniqueId}`];

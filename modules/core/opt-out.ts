@@ -35,7 +35,12 @@ export class OptOut {
   public validate(scope: IConstruct, prop: string): string {
     const reason = typeof this.reason === "string" ? this.reason.trim() : "";
     if (reason.length < MIN_REASON_LENGTH) {
-      throw new ValidationError(scope, prop, this.reason, `OptOut.because("<why>") with a reason of at least ${MIN_REASON_LENGTH} characters saying why the default does not fit here`);
+      throw new ValidationError(
+        scope,
+        prop,
+        this.reason,
+        `OptOut.because("<why>") with a reason of at least ${MIN_REASON_LENGTH} characters saying why the default does not fit here`,
+      );
     }
     return reason;
   }

@@ -171,7 +171,13 @@ export class PolicyDocument {
    */
   private checkSid(scope: IConstruct, where: string, sid: string | undefined, index: number, sids: Map<string, number>): void {
     if (sid === undefined || isUnresolved(sid)) return;
-    checkPattern(scope, `${where}.sid`, checkString(scope, `${where}.sid`, sid), /^[A-Za-z0-9]+$/, "a Sid of letters and digits only, as IAM requires");
+    checkPattern(
+      scope,
+      `${where}.sid`,
+      checkString(scope, `${where}.sid`, sid),
+      /^[A-Za-z0-9]+$/,
+      "a Sid of letters and digits only, as IAM requires",
+    );
     const first = sids.get(sid);
     if (first !== undefined) throw new ValidationError(scope, `${where}.sid`, sid, `a Sid no other statement uses (statements[${first}] has it)`);
     sids.set(sid, index);
@@ -187,33 +193,68 @@ export class PolicyDocument {
       const where = `${prop}.statements[${index}]`;
       checkInstance(scope, where, statement, (v): v is PolicyStatement => v instanceof PolicyStatement, "new PolicyStatement({ actions, ... })");
       const props = requireValue(scope, where, checkObject(scope, where, statement.props), "the statement's props");
-      const actions = requireValue(scope, `${where}.actions`, checkList(scope, `${where}.actions`, props.actions), "IAM actions such as s3:GetObject");
+      const actions = requireValue(
+        scope,
+        `${where}.actions`,
+        checkList(scope, `${where}.actions`, props.actions),
+        "IAM actions such as s3:GetObject",
+      );
       if (actions.length === 0) {
         throw new ValidationError(scope, `${where}.actions`, [], "at least one action such as s3:GetObject");
       }
-      actions.forEach((action, i) => checkPattern(scope, `${where}.actions[${i}]`, checkString(scope, `${where}.actions[${i}]`, action), ACTION, 'an IAM action such as s3:GetObject, s3:Get*, or "*"'));
+      actions.forEach((action, i) =>
+        checkPattern(
+          scope,
+          `${where}.actions[${i}]`,
+          checkString(scope, `${where}.actions[${i}]`, action),
+          ACTION,
+          'an IAM action such as s3:GetObject, s3:Get*, or "*"',
+        ),
+      );
       checkOneOf(scope, `${where}.effect`, props.effect, ["Allow", "Deny"]);
       checkList(scope, `${where}.resources`, props.resources);
       checkObject(scope, `${where}.conditions`, props.conditions);
       if (options.trustPolicy === true && props.resources !== undefined) {
-        throw new ValidationError(scope, `${where}.resources`, props.resources, "no resources: a role's trust policy names who may assume it, not resources");
+        throw new ValidationError(
+          scope,
+          `${where}.resources`,
+          props.resources,
+          "no resources: a role's trust policy names who may assume it, not resources",
+        );
       }
       this.checkSid(scope, where, props.sid, index, sids);
       const principals = checkList(scope, `${where}.principals`, props.principals) ?? [];
       if (options.requirePrincipal && principals.length === 0) {
-        throw new ValidationError(scope, `${where}.principals`, undefined, "a principal: this is a resource policy, and AWS rejects statements without one");
+        throw new ValidationError(
+          scope,
+          `${where}.principals`,
+          undefined,
+          "a principal: this is a resource policy, and AWS rejects statements without one",
+        );
       }
       const seen = new Map<string, number>();
       principals.forEach((p, i) => {
-        checkInstance(scope, `${where}.principals[${i}]`, p, (v): v is PolicyPrincipal => v instanceof PolicyPrincipal, "PolicyPrincipal.account, .arn, .service or .anyone");
+        checkInstance(
+          scope,
+          `${where}.principals[${i}]`,
+          p,
+          (v): v is PolicyPrincipal => v instanceof PolicyPrincipal,
+          "PolicyPrincipal.account, .arn, .service or .anyone",
+        );
         p.validate(scope, `${where}.principals[${i}]`);
         const key = `${p.type} ${p.value}`;
         const first = seen.get(key);
-        if (first !== undefined && !isUnresolved(p.value)) throw new ValidationError(scope, `${where}.principals[${i}]`, p.value, `each principal once (principals[${first}] is the same)`);
+        if (first !== undefined && !isUnresolved(p.value))
+          throw new ValidationError(scope, `${where}.principals[${i}]`, p.value, `each principal once (principals[${first}] is the same)`);
         seen.set(key, i);
       });
       if (options.forbidUnconditionalAnyone && statement.isUnconditionalAnyone) {
-        throw new ValidationError(scope, `${where}.principals`, "*", "specific principals, or a condition that narrows Principal \"*\" (for example aws:PrincipalOrgID)");
+        throw new ValidationError(
+          scope,
+          `${where}.principals`,
+          "*",
+          'specific principals, or a condition that narrows Principal "*" (for example aws:PrincipalOrgID)',
+        );
       }
     });
     const json = JSON.stringify({ Version: "2012-10-17", Statement: this.statements.map((s) => s.toJson({ trustPolicy: options.trustPolicy })) });

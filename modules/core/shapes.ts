@@ -23,7 +23,8 @@ export function checkList<T>(scope: IConstruct, prop: string, value: readonly T[
 /** Fails unless the value is absent or an object (not a list, string or null). */
 export function checkObject<T extends object>(scope: IConstruct, prop: string, value: T | undefined): T | undefined {
   if (value === undefined) return value;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new ValidationError(scope, prop, value, "an object with the documented fields");
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new ValidationError(scope, prop, value, "an object with the documented fields");
   return value;
 }
 
@@ -42,7 +43,13 @@ export function checkString(scope: IConstruct, prop: string, value: string | und
 }
 
 /** Fails unless the value is absent or an instance of the factory class the prop documents (`Peer.cidr(...)`, `LatticeTarget.instance(...)`). */
-export function checkInstance<T>(scope: IConstruct, prop: string, value: T | undefined, isInstance: (candidate: unknown) => candidate is T, made: string): T | undefined {
+export function checkInstance<T>(
+  scope: IConstruct,
+  prop: string,
+  value: T | undefined,
+  isInstance: (candidate: unknown) => candidate is T,
+  made: string,
+): T | undefined {
   if (value === undefined) return value;
   if (!isInstance(value)) throw new ValidationError(scope, prop, value, `a value made with ${made}`);
   return value;

@@ -29,11 +29,18 @@ export function checkTag(scope: IConstruct, prop: string, key: string, value: st
     if (typeof key !== "string" || key.length < 1 || key.length > TAG_LIMITS.keyCharacters) {
       throw new ValidationError(scope, prop, key, `a tag key of 1 to ${TAG_LIMITS.keyCharacters} characters`);
     }
-    if (key.toLowerCase().startsWith("aws:")) throw new ValidationError(scope, prop, key, "a tag key without the aws: prefix, which AWS reserves for its own tags");
+    if (key.toLowerCase().startsWith("aws:"))
+      throw new ValidationError(scope, prop, key, "a tag key without the aws: prefix, which AWS reserves for its own tags");
   }
   if (isUnresolved(value)) return;
   if (typeof value !== "string") throw new ValidationError(scope, `${prop}.${key}`, value, "a string tag value");
-  if (value.length > TAG_LIMITS.valueCharacters) throw new ValidationError(scope, `${prop}.${key}`, value, `a tag value of at most ${TAG_LIMITS.valueCharacters} characters (got ${value.length})`);
+  if (value.length > TAG_LIMITS.valueCharacters)
+    throw new ValidationError(
+      scope,
+      `${prop}.${key}`,
+      value,
+      `a tag value of at most ${TAG_LIMITS.valueCharacters} characters (got ${value.length})`,
+    );
 }
 
 /**
@@ -41,11 +48,17 @@ export function checkTag(scope: IConstruct, prop: string, key: string, value: st
  * {@link checkTag}) and there are at most 50 of them. Returns the tags,
  * narrowed (JavaScript callers: a list or a string is not a tag map).
  */
-export function checkTags(scope: IConstruct, prop: string, tags: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> | undefined {
+export function checkTags(
+  scope: IConstruct,
+  prop: string,
+  tags: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> | undefined {
   if (tags === undefined || isUnresolved(tags)) return tags;
-  if (tags === null || typeof tags !== "object" || Array.isArray(tags)) throw new ValidationError(scope, prop, tags, 'a map of tag keys to values, such as { team: "payments" }');
+  if (tags === null || typeof tags !== "object" || Array.isArray(tags))
+    throw new ValidationError(scope, prop, tags, 'a map of tag keys to values, such as { team: "payments" }');
   const entries = Object.entries(tags);
-  if (entries.length > TAG_LIMITS.tagsPerResource) throw new ValidationError(scope, prop, `${entries.length} tags`, `at most ${TAG_LIMITS.tagsPerResource} tags per resource`);
+  if (entries.length > TAG_LIMITS.tagsPerResource)
+    throw new ValidationError(scope, prop, `${entries.length} tags`, `at most ${TAG_LIMITS.tagsPerResource} tags per resource`);
   for (const [key, value] of entries) checkTag(scope, prop, key, value);
   return tags;
 }

@@ -119,7 +119,8 @@ export function checkExactlyOne(scope: IConstruct, props: Record<string, unknown
 /** Fails unless the value is a retention period CloudWatch Logs accepts (365, not 360). */
 export function checkLogRetentionDays(scope: IConstruct, prop: string, value: number | undefined): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(value)) throw new ValidationError(scope, prop, value, `a retention CloudWatch Logs accepts: one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} days`);
+  if (!CLOUDWATCH_LOG_RETENTION_DAYS.includes(value))
+    throw new ValidationError(scope, prop, value, `a retention CloudWatch Logs accepts: one of ${CLOUDWATCH_LOG_RETENTION_DAYS.join(", ")} days`);
 }
 
 /** Fails unless the value is an IPv4 address such as 10.0.1.25. */

@@ -191,7 +191,10 @@ const EXTERNAL_TARGETS: Record<string, Record<string, DiagramNodeKind>> = {
   aws_vpc_endpoint: { service_name: "endpointService", resource_configuration_arn: "resourceConfiguration", service_network_arn: "serviceNetwork" },
   aws_vpclattice_service_network_vpc_association: { service_network_identifier: "serviceNetwork" },
   aws_vpclattice_service_network_service_association: { service_network_identifier: "serviceNetwork", service_identifier: "service" },
-  aws_vpclattice_service_network_resource_association: { service_network_identifier: "serviceNetwork", resource_configuration_identifier: "resourceConfiguration" },
+  aws_vpclattice_service_network_resource_association: {
+    service_network_identifier: "serviceNetwork",
+    resource_configuration_identifier: "resourceConfiguration",
+  },
   aws_vpclattice_resource_configuration: { resource_gateway_identifier: "resourceGateway" },
 };
 
@@ -270,7 +273,8 @@ function referenceGraph(
     for (const reference of [...resource.references.filter((r) => byAddress.has(r.target)), ...externals]) {
       // A connector's source side may be a placement argument (a VPC association's vpc_identifier).
       if (connector?.sources.includes(reference.argument)) addEdge(reference.target, resource.address, connector.label);
-      else if (!PLACEMENT_ARGUMENTS.has(reference.argument)) addEdge(resource.address, reference.target, connector?.label ?? referenceLabel(resource, reference.argument));
+      else if (!PLACEMENT_ARGUMENTS.has(reference.argument))
+        addEdge(resource.address, reference.target, connector?.label ?? referenceLabel(resource, reference.argument));
     }
     const principals = PRINCIPAL_ARGUMENTS[resource.type];
     for (const principal of principals === undefined ? [] : namedValues(resource.body[principals.argument], model)) {
@@ -287,7 +291,11 @@ function referenceGraph(
 }
 
 /** One edge per ordered pair of drawn nodes, walking depth first through the glue between them. */
-function contractedEdges(graph: ReadonlyMap<string, readonly { to: string; label?: string }[]>, nodes: ReadonlyMap<string, DiagramNode>, accounts: readonly DiagramAccount[]): DiagramEdge[] {
+function contractedEdges(
+  graph: ReadonlyMap<string, readonly { to: string; label?: string }[]>,
+  nodes: ReadonlyMap<string, DiagramNode>,
+  accounts: readonly DiagramAccount[],
+): DiagramEdge[] {
   const shown = (address: string): string | undefined => nodes.get(address)?.id ?? accounts.find((a) => a.id === address)?.id;
   const edges = new Map<string, DiagramEdge>();
   for (const start of [...nodes.keys(), ...accounts.map((a) => a.id)]) {
@@ -332,7 +340,12 @@ function declaredFlows(model: NetworkModel, nodes: ReadonlyMap<string, DiagramNo
 function readAccounts(model: NetworkModel): DiagramAccount[] {
   return model.accounts.map((provider): DiagramAccount => {
     const name = provider.alias ?? "default";
-    return { id: accountKey(provider.alias), alias: provider.alias, accountId: provider.accountId, label: provider.accountId === undefined ? `${name} account` : `${name} account ${provider.accountId}` };
+    return {
+      id: accountKey(provider.alias),
+      alias: provider.alias,
+      accountId: provider.accountId,
+      label: provider.accountId === undefined ? `${name} account` : `${name} account ${provider.accountId}`,
+    };
   });
 }
 
@@ -347,7 +360,14 @@ function readResources(model: NetworkModel, accounts: readonly DiagramAccount[])
       const alias = block.provider === "aws" ? undefined : block.provider.replace(/^aws\./, "");
       const account = accounts.find((a) => a.alias === alias)?.id ?? accountKey(undefined);
       const path = block.path === `${DIAGRAM_STACK}/${block.name}` ? undefined : block.path;
-      return { address: block.address, type: block.type, body: block.config as TerraformBody, path, account, references: referencesOf(block.config as TerraformBody) };
+      return {
+        address: block.address,
+        type: block.type,
+        body: block.config as TerraformBody,
+        path,
+        account,
+        references: referencesOf(block.config as TerraformBody),
+      };
     });
 }
 
@@ -448,7 +468,10 @@ function labelOf(resource: ResourceInfo): string {
     return segments.join("/");
   }
   // Without metadata (Testing.synth), the logical ID is the path joined with "_" plus a hash.
-  return resource.address.split(".")[1].replace(/_[0-9A-F]{8}$/, "").replace(/_/g, "/");
+  return resource.address
+    .split(".")[1]
+    .replace(/_[0-9A-F]{8}$/, "")
+    .replace(/_/g, "/");
 }
 
 function detailsOf(type: string, body: TerraformBody): string[] {

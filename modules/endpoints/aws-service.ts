@@ -47,7 +47,9 @@ export type AwsServiceEndpointType = "Interface" | "Gateway";
 
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d";
 /** `<prefix>.<region>.<name>`, or `<prefix>.<name>` for global services (`com.amazonaws.iam`, `aws.api.global.codecatalyst`); PrivateLink services (`.vpce.`) are not AWS services. */
-const FULL_NAME = new RegExp(`^(?:(?<prefix>(?:cn\\.)?com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<region>${REGION})\\.(?<name>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)|(?:com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<global>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?))$`);
+const FULL_NAME = new RegExp(
+  `^(?:(?<prefix>(?:cn\\.)?com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<region>${REGION})\\.(?<name>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)|(?:com\\.amazonaws|aws(?:\\.[a-z0-9-]+)+)\\.(?<global>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?))$`,
+);
 
 /**
  * An AWS service, independent of the region. Endpoints bind it to their region
@@ -104,7 +106,8 @@ export class AwsService {
    * wrapper). Unknown names fail with the closest known one as a suggestion.
    */
   public static fromName(scope: IConstruct, prop: string, shortName: string): AwsService {
-    if (typeof shortName === "string" && Object.prototype.hasOwnProperty.call(KNOWN_SERVICES, shortName)) return AwsService.of(shortName as AwsServiceName);
+    if (typeof shortName === "string" && Object.prototype.hasOwnProperty.call(KNOWN_SERVICES, shortName))
+      return AwsService.of(shortName as AwsServiceName);
     const suggestion = typeof shortName === "string" ? closestMatch(shortName, KNOWN_NAMES) : undefined;
     const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
     throw new ValidationError(scope, prop, shortName, `a known AWS service short name${hint}, or AwsService.custom() for any other service`);
@@ -121,7 +124,8 @@ export class AwsService {
    */
   public static custom(fullName: string, ports: readonly number[] = [443]): AwsService {
     // The part after the region names the endpoint's construct children and rule descriptions.
-    const shortName = typeof fullName === "string" ? (/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName) : String(fullName);
+    const shortName =
+      typeof fullName === "string" ? (/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName) : String(fullName);
     return new AwsService(shortName, { ports }, fullName);
   }
 
@@ -207,7 +211,12 @@ export class AwsService {
   /** The endpoint target in one region, for an Interface endpoint. */
   public inRegion(scope: IConstruct, prop: string, region: string): IInterfaceEndpointService {
     if (!this.hasInterfaceEndpoint) {
-      throw new ValidationError(scope, prop, this.shortName, "a service with interface endpoints: this one has a gateway endpoint only (use a GatewayEndpoint)");
+      throw new ValidationError(
+        scope,
+        prop,
+        this.shortName,
+        "a service with interface endpoints: this one has a gateway endpoint only (use a GatewayEndpoint)",
+      );
     }
     return {
       serviceName: this.serviceName(scope, prop, region),
@@ -229,10 +238,16 @@ function checkServiceRegion(scope: IConstruct, prop: string, region: string): vo
 /** A custom service name in the form AWS names services, in the region it is used in, with the prefix of that region's partition. */
 function checkCustomName(scope: IConstruct, prop: string, fullName: string, region: string): string {
   if (isUnresolved(fullName)) return fullName;
-  const expected = "a full AWS service name such as com.amazonaws.us-east-1.bedrock-runtime (cn.com.amazonaws.<region>.<name> in China, com.amazonaws.<name> for global services)";
+  const expected =
+    "a full AWS service name such as com.amazonaws.us-east-1.bedrock-runtime (cn.com.amazonaws.<region>.<name> in China, com.amazonaws.<name> for global services)";
   if (typeof fullName !== "string") throw new ValidationError(scope, prop, fullName, expected);
   if (/\.vpce\./.test(fullName)) {
-    throw new ValidationError(scope, prop, fullName, "an AWS service name: this is a PrivateLink endpoint service (use EndpointService.fromServiceName)");
+    throw new ValidationError(
+      scope,
+      prop,
+      fullName,
+      "an AWS service name: this is a PrivateLink endpoint service (use EndpointService.fromServiceName)",
+    );
   }
   const parts = FULL_NAME.exec(fullName)?.groups;
   if (parts === undefined) throw new ValidationError(scope, prop, fullName, expected);
@@ -245,10 +260,20 @@ function checkCustomName(scope: IConstruct, prop: string, fullName: string, regi
   if (parts.global !== undefined || isUnresolved(region)) return fullName;
   if (!isRegion(parts.region)) throw new ValidationError(scope, prop, fullName, `${expected}: ${parts.region} is not a region`);
   if (parts.region !== region) {
-    throw new ValidationError(scope, prop, fullName, `a service name in ${region}, the region the endpoint reaches (set serviceRegion: "${parts.region}" for a cross-region endpoint)`);
+    throw new ValidationError(
+      scope,
+      prop,
+      fullName,
+      `a service name in ${region}, the region the endpoint reaches (set serviceRegion: "${parts.region}" for a cross-region endpoint)`,
+    );
   }
   if (parts.prefix === "cn.com.amazonaws" && partitionOfRegion(region) !== "aws-cn") {
-    throw new ValidationError(scope, prop, fullName, `com.amazonaws.${region}.${parts.name}: the cn.com.amazonaws prefix exists only in the China regions`);
+    throw new ValidationError(
+      scope,
+      prop,
+      fullName,
+      `com.amazonaws.${region}.${parts.name}: the cn.com.amazonaws prefix exists only in the China regions`,
+    );
   }
   return fullName;
 }

@@ -1,7 +1,19 @@
 import { Annotations } from "../core/cdktf";
 import { Construct } from "constructs";
 import { Ec2InstanceConnectEndpoint as Ec2InstanceConnectEndpointResource } from "@cdktf/provider-aws/lib/ec2-instance-connect-endpoint";
-import { AppCounter, AwsResourceProps, checkBoolean, checkList, checkTags, isUnresolved, nameFromPath, Port, providerOf, requireProps, ValidationError } from "../core";
+import {
+  AppCounter,
+  AwsResourceProps,
+  checkBoolean,
+  checkList,
+  checkTags,
+  isUnresolved,
+  nameFromPath,
+  Port,
+  providerOf,
+  requireProps,
+  ValidationError,
+} from "../core";
 import { Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
 import { checkSameVpc, checkTimeouts, EndpointTimeouts } from "./endpoint-base";
 
@@ -62,7 +74,12 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
     const provider = providerOf(props, props.vpc);
     const subnet = props.subnet ?? props.vpc.privateSubnets[0];
     if (subnet === undefined) {
-      throw new ValidationError(this, "subnet", undefined, "a subnet for the endpoint's network interface (the VPC has no private subnets known here)");
+      throw new ValidationError(
+        this,
+        "subnet",
+        undefined,
+        "a subnet for the endpoint's network interface (the VPC has no private subnets known here)",
+      );
     }
     checkSameVpc(this, props.subnet === undefined ? "vpc.privateSubnets" : "subnet", props.vpc, [subnet]);
     const given = checkList(this, "securityGroups", props.securityGroups);
@@ -70,7 +87,14 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
       throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
     }
     if (given !== undefined) checkSameVpc(this, "securityGroups", props.vpc, given);
-    this.securityGroup = given === undefined ? new SecurityGroup(this, "SecurityGroup", { provider, vpc: props.vpc, description: "EC2 Instance Connect Endpoint: operator sessions to instances" }) : undefined;
+    this.securityGroup =
+      given === undefined
+        ? new SecurityGroup(this, "SecurityGroup", {
+            provider,
+            vpc: props.vpc,
+            description: "EC2 Instance Connect Endpoint: operator sessions to instances",
+          })
+        : undefined;
     const groups = given ?? [this.securityGroup as SecurityGroup];
     this.connections = new Connections(this, { securityGroups: groups, defaultPort: Port.tcp(22) });
     this.resource = new Ec2InstanceConnectEndpointResource(this, "Resource", {
@@ -82,7 +106,9 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
       timeouts: checkTimeouts(this, props.timeouts, ["create", "delete"]),
     });
     if (instanceConnectEndpointsPerVpc.increment(this, props.vpc) === 2) {
-      Annotations.of(this).addWarning("A second EC2 Instance Connect Endpoint in one VPC: AWS allows one per VPC, so the apply fails. One endpoint reaches instances in every subnet of its VPC.");
+      Annotations.of(this).addWarning(
+        "A second EC2 Instance Connect Endpoint in one VPC: AWS allows one per VPC, so the apply fails. One endpoint reaches instances in every subnet of its VPC.",
+      );
     }
   }
 

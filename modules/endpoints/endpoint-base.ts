@@ -230,7 +230,12 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
     const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
     if (!isUnresolved(subnets) && subnets.length === 0) {
-      throw new ValidationError(this, prop, [], "at least one subnet for the endpoint's network interfaces (an imported VPC needs privateSubnets, or pass subnets)");
+      throw new ValidationError(
+        this,
+        prop,
+        [],
+        "at least one subnet for the endpoint's network interfaces (an imported VPC needs privateSubnets, or pass subnets)",
+      );
     }
     checkSameVpc(this, prop, props.vpc, subnets);
     const seen = new Set<string>();
@@ -246,12 +251,22 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     checkIntegerRange(this, "minAvailabilityZones", minAzs, 1, 16);
     const azCount = subnets.every((s) => zoneOf(s) !== undefined && !isUnresolved(zoneOf(s))) ? seen.size : subnets.length;
     if (azCount < minAzs) {
-      throw new ValidationError(this, prop, `subnets in ${azCount} availability zone(s)`, `subnets in at least ${minAzs} availability zones (set minAvailabilityZones: 1 to accept a single-AZ endpoint)`);
+      throw new ValidationError(
+        this,
+        prop,
+        `subnets in ${azCount} availability zone(s)`,
+        `subnets in at least ${minAzs} availability zones (set minAvailabilityZones: 1 to accept a single-AZ endpoint)`,
+      );
     }
     if (props.ipAddressType !== undefined && props.ipAddressType !== "ipv4") {
       const misfit = subnets.find((s) => s.ipAddressType !== undefined && s.ipAddressType !== "dualstack" && s.ipAddressType !== props.ipAddressType);
       if (misfit !== undefined) {
-        throw new ValidationError(this, "ipAddressType", props.ipAddressType, `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType})`);
+        throw new ValidationError(
+          this,
+          "ipAddressType",
+          props.ipAddressType,
+          `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType})`,
+        );
       }
     }
     return subnets;
@@ -269,10 +284,20 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     const allowedPeers = checkPeers(this, "allowedPeers", props.allowedPeers);
     const given = checkList(this, "securityGroups", props.securityGroups);
     if (given !== undefined && allowedPeers !== undefined) {
-      throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the group created here), not both");
+      throw new ValidationError(
+        this,
+        "allowedPeers",
+        "allowedPeers with securityGroups",
+        "either securityGroups (your rules) or allowedPeers (rules of the group created here), not both",
+      );
     }
     if (allowedPeers !== undefined && props.open === false) {
-      throw new ValidationError(this, "open", false, "unset with allowedPeers (which say who is admitted), or drop allowedPeers and add peers through connections");
+      throw new ValidationError(
+        this,
+        "open",
+        false,
+        "unset with allowedPeers (which say who is admitted), or drop allowedPeers and add peers through connections",
+      );
     }
     const defaultPort = ports[0];
     if (given !== undefined) {
@@ -283,7 +308,12 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       return { securityGroupIds: given.map((g) => g.securityGroupId), connections: new Connections(this, { securityGroups: given, defaultPort }) };
     }
     if (ports.length === 0) {
-      throw new ValidationError(this, "ports", [], "at least one port range the endpoint's security group opens, or securityGroups whose rules are yours");
+      throw new ValidationError(
+        this,
+        "ports",
+        [],
+        "at least one port range the endpoint's security group opens, or securityGroups whose rules are yours",
+      );
     }
     const securityGroup = new SecurityGroup(this, "SecurityGroup", {
       provider: this.provider,
@@ -329,7 +359,12 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
    * placement subnet (Resource and ServiceNetwork endpoints).
    * @internal
    */
-  protected createInEverySubnet(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string, settings: Omit<EndpointResourceSettings, "subnetIds">): EndpointParts {
+  protected createInEverySubnet(
+    props: NetworkEndpointProps,
+    ports: readonly PortRange[],
+    targetLabel: string,
+    settings: Omit<EndpointResourceSettings, "subnetIds">,
+  ): EndpointParts {
     const subnets = this.checkPlacement(props);
     const groups = this.securityGroupsFor(props, ports, targetLabel);
     const resource = this.createResource(props, groups.securityGroupIds, { ...settings, subnetIds: subnets.map((s) => s.subnetId) });
@@ -386,10 +421,21 @@ export function checkPeers(scope: Construct, prop: string, peers: readonly Peer[
   const list = checkList(scope, prop, peers);
   if (list === undefined || isUnresolved(list)) return list;
   if (list.length === 0) {
-    throw new ValidationError(scope, prop, [], "at least one peer: to admit nobody by default, set open: false and add peers with connections.allowFrom");
+    throw new ValidationError(
+      scope,
+      prop,
+      [],
+      "at least one peer: to admit nobody by default, set open: false and add peers with connections.allowFrom",
+    );
   }
   const cidrs = list.map((peer, i) => {
-    checkInstance(scope, `${prop}[${i}]`, peer, (p): p is Peer => p instanceof Peer, "Peer.cidr(...), Peer.securityGroup(...) or Peer.prefixList(...)");
+    checkInstance(
+      scope,
+      `${prop}[${i}]`,
+      peer,
+      (p): p is Peer => p instanceof Peer,
+      "Peer.cidr(...), Peer.securityGroup(...) or Peer.prefixList(...)",
+    );
     const fields = peer.render(scope, `${prop}[${i}]`);
     return fields.cidrIpv4 ?? fields.cidrIpv6;
   });
@@ -415,7 +461,12 @@ export function checkSameVpc(scope: Construct, prop: string, vpc: IVpc, members:
   members.forEach((member, i) => {
     const id = comparableVpcId(scope, vpcIdOf(member));
     if (id !== undefined && id !== expected) {
-      throw new ValidationError(scope, `${prop}[${i}]`, vpcIdOf(member), `a member of the endpoint's VPC (${vpc.vpcId}): AWS refuses subnets and security groups of another VPC`);
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        vpcIdOf(member),
+        `a member of the endpoint's VPC (${vpc.vpcId}): AWS refuses subnets and security groups of another VPC`,
+      );
     }
   });
 }
@@ -437,7 +488,11 @@ function comparableVpcId(scope: Construct, id: string | undefined): string | und
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 /** Terraform's timeouts block: the operations the resource has, Go durations only, or the provider fails at plan. @internal */
-export function checkTimeouts<T extends object>(scope: Construct, timeouts: T | undefined, operations: readonly string[] = ["create", "update", "delete"]): T | undefined {
+export function checkTimeouts<T extends object>(
+  scope: Construct,
+  timeouts: T | undefined,
+  operations: readonly string[] = ["create", "update", "delete"],
+): T | undefined {
   checkObject(scope, "timeouts", timeouts);
   if (timeouts === undefined) return undefined;
   for (const [key, value] of Object.entries(timeouts)) {

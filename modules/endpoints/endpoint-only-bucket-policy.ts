@@ -62,7 +62,12 @@ export class EndpointOnlyBucketPolicy extends Construct {
     super(scope, id);
     requireProps(this, props, ["bucketName", "endpoints", "deploymentRoleArns"]);
     if (typeof props.bucketName === "string" && props.bucketName.startsWith("arn:")) {
-      throw new ValidationError(this, "bucketName", props.bucketName, `the bucket's name (${props.bucketName.replace(/^arn:[^:]+:s3:::/, "")}), not its ARN: the bucket policy resource takes a name`);
+      throw new ValidationError(
+        this,
+        "bucketName",
+        props.bucketName,
+        `the bucket's name (${props.bucketName.replace(/^arn:[^:]+:s3:::/, "")}), not its ARN: the bucket policy resource takes a name`,
+      );
     }
     checkBucketName(this, "bucketName", props.bucketName);
     checkOneOf(this, "partition", props.partition, ["aws", "aws-cn", "aws-us-gov"]);
@@ -107,7 +112,9 @@ export class EndpointOnlyBucketPolicy extends Construct {
     this.resource = new S3BucketPolicy(this, "Resource", {
       provider: props.provider,
       bucket: props.bucketName,
-      policy: policyAttribute(new PolicyDocument(statements).render(this, "policy", { requirePrincipal: true, maxCharacters: AWS_LIMITS.bucketPolicyCharacters })),
+      policy: policyAttribute(
+        new PolicyDocument(statements).render(this, "policy", { requirePrincipal: true, maxCharacters: AWS_LIMITS.bucketPolicyCharacters }),
+      ),
     });
   }
 }

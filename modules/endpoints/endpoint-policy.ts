@@ -170,14 +170,28 @@ export class EndpointPolicy {
         { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: arns.map((arn) => `${arn}/*`) },
         ...(options.awsManagedBuckets === false
           ? []
-          : [{ sid: "AwsManagedInstanceSoftware", actions: ["s3:GetObject"], resources: awsManagedInstanceBuckets(context.region).map((b) => `arn:${context.partition}:s3:::${b}/*`), anyCaller: true }]),
+          : [
+              {
+                sid: "AwsManagedInstanceSoftware",
+                actions: ["s3:GetObject"],
+                resources: awsManagedInstanceBuckets(context.region).map((b) => `arn:${context.partition}:s3:::${b}/*`),
+                anyCaller: true,
+              },
+            ]),
       ];
     }, options);
   }
 
   /** Item reads and writes on the listed DynamoDB tables (and their indexes) only; table ARNs of the endpoint's region. */
   public static dynamoDbTables(tableArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
-    const reads = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:DescribeTable", "dynamodb:ConditionCheckItem"];
+    const reads = [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:Query",
+      "dynamodb:Scan",
+      "dynamodb:DescribeTable",
+      "dynamodb:ConditionCheckItem",
+    ];
     const writes = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
     return EndpointPolicy.preset(
       (context) => [
@@ -216,7 +230,12 @@ export class EndpointPolicy {
       const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
       arns.forEach((arn, i) => {
         if (/:alias\//.test(arn)) {
-          throw new ValidationError(context.scope, `${context.prop}.keyArns[${i}]`, arn, "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing");
+          throw new ValidationError(
+            context.scope,
+            `${context.prop}.keyArns[${i}]`,
+            arn,
+            "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing",
+          );
         }
       });
       return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
@@ -252,7 +271,12 @@ export class EndpointPolicy {
   public static ecrImageLayers(options: EndpointPolicyPrincipals & { readonly bucketNames?: readonly string[] } = {}): EndpointPolicy {
     return EndpointPolicy.preset(
       (context) => [
-        { sid: "EcrImageLayers", actions: ["s3:GetObject"], resources: [`arn:${context.partition}:s3:::prod-${context.region}-starport-layer-bucket/*`], anyCaller: true },
+        {
+          sid: "EcrImageLayers",
+          actions: ["s3:GetObject"],
+          resources: [`arn:${context.partition}:s3:::prod-${context.region}-starport-layer-bucket/*`],
+          anyCaller: true,
+        },
         ...bucketArns(context, "bucketNames", options.bucketNames ?? [], 0).map((arn, i) => ({
           sid: `ListedBucket${i}`,
           actions: ["s3:ListBucket", "s3:GetObject", "s3:PutObject"],
@@ -269,7 +293,13 @@ export class EndpointPolicy {
    */
   public static readOnly(iamPrefix: string, options: EndpointPolicyPrincipals & { readonly resources?: readonly string[] } = {}): EndpointPolicy {
     return EndpointPolicy.preset((context) => {
-      checkPattern(context.scope, `${context.prop}.iamPrefix`, iamPrefix, /^[a-z0-9-]+$/, "an IAM service prefix such as sqs or ssm (lowercase, no colon)");
+      checkPattern(
+        context.scope,
+        `${context.prop}.iamPrefix`,
+        iamPrefix,
+        /^[a-z0-9-]+$/,
+        "an IAM service prefix such as sqs or ssm (lowercase, no colon)",
+      );
       const resources = checkList(context.scope, `${context.prop}.resources`, options.resources);
       if (resources !== undefined && !isUnresolved(resources) && resources.length === 0) {
         throw new ValidationError(context.scope, `${context.prop}.resources`, [], 'at least one resource ARN, or leave resources unset for "*"');
@@ -281,7 +311,15 @@ export class EndpointPolicy {
   /** Your own statements; each needs a principal (endpoint policies are resource policies), and Sids are unique. */
   public static fromStatements(...statements: PolicyStatement[]): EndpointPolicy {
     return new EndpointPolicy(({ scope, prop }) => {
-      statements.forEach((statement, i) => checkInstance(scope, `${prop}.statements[${i}]`, statement, (s): s is PolicyStatement => s instanceof PolicyStatement, "new PolicyStatement({...})"));
+      statements.forEach((statement, i) =>
+        checkInstance(
+          scope,
+          `${prop}.statements[${i}]`,
+          statement,
+          (s): s is PolicyStatement => s instanceof PolicyStatement,
+          "new PolicyStatement({...})",
+        ),
+      );
       checkDistinct(scope, `${prop}.statements`, statements, (s) => s.props.sid, "Sid");
       return new PolicyDocument(statements);
     }, undefined);
@@ -294,11 +332,18 @@ export class EndpointPolicy {
       checkObject(context.scope, `${context.prop}.options`, options);
       const principals = checkList(context.scope, `${context.prop}.principals`, options.principals) ?? [PolicyPrincipal.anyone()];
       if (!isUnresolved(principals) && principals.length === 0) {
-        throw new ValidationError(context.scope, `${context.prop}.principals`, [], "at least one principal, or leave principals unset for any principal (narrowed by organizationId)");
+        throw new ValidationError(
+          context.scope,
+          `${context.prop}.principals`,
+          [],
+          "at least one principal, or leave principals unset for any principal (narrowed by organizationId)",
+        );
       }
       return new PolicyDocument(
         statementsOf(context).map(({ anyCaller, conditions: own, ...s }) =>
-          anyCaller === true ? new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own }) : new PolicyStatement({ ...s, principals, conditions }),
+          anyCaller === true
+            ? new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own })
+            : new PolicyStatement({ ...s, principals, conditions }),
         ),
       );
     }, options.organizationId);
@@ -327,7 +372,12 @@ export class EndpointPolicy {
   public render(scope: IConstruct, prop: string, region: string, service?: string): string | undefined {
     checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
     const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
-    return policyAttribute(this.documentOf?.({ scope, prop, region, partition, service }).render(scope, prop, { requirePrincipal: true, maxCharacters: AWS_LIMITS.endpointPolicyCharacters }));
+    return policyAttribute(
+      this.documentOf?.({ scope, prop, region, partition, service }).render(scope, prop, {
+        requirePrincipal: true,
+        maxCharacters: AWS_LIMITS.endpointPolicyCharacters,
+      }),
+    );
   }
 
   /**
@@ -375,7 +425,13 @@ function checkedArns(context: PolicyContext, name: string, arns: readonly string
   const prop = `${context.prop}.${name}`;
   const list = checkList(context.scope, prop, arns) ?? [];
   if (isUnresolved(list)) return list;
-  if (list.length === 0) throw new ValidationError(context.scope, prop, [], `at least one ${ARN_KINDS[kind].name.replace(/^an? /, "")}: an empty list would admit nothing through the endpoint`);
+  if (list.length === 0)
+    throw new ValidationError(
+      context.scope,
+      prop,
+      [],
+      `at least one ${ARN_KINDS[kind].name.replace(/^an? /, "")}: an empty list would admit nothing through the endpoint`,
+    );
   list.forEach((arn, i) => checkArn(context.scope, `${prop}[${i}]`, arn, kind, { region: context.region }));
   checkDistinct(context.scope, prop, list, (arn) => arn, ARN_KINDS[kind].name.replace(/^an? /, "").replace(/ ARN$/, ""));
   return list;
@@ -409,6 +465,11 @@ export function checkBucketName(scope: IConstruct, prop: string, value: string):
     !/^(xn--|sthree-|amzn-s3-demo-)/.test(value) &&
     !/(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(value);
   if (!valid) {
-    throw new ValidationError(scope, prop, value, "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address) or an S3 bucket ARN such as arn:aws:s3:::app-data");
+    throw new ValidationError(
+      scope,
+      prop,
+      value,
+      "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address) or an S3 bucket ARN such as arn:aws:s3:::app-data",
+    );
   }
 }

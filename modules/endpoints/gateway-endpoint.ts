@@ -100,7 +100,13 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
     super(scope, id);
     requireProps(this, props, ["vpc", "service", "policy"]);
     checkGatewayService(this, "service", props.service);
-    checkInstance(this, "policy", props.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset (EndpointPolicy.s3Buckets(...), EndpointPolicy.dynamoDbTables(...), ...)");
+    checkInstance(
+      this,
+      "policy",
+      props.policy,
+      (p): p is EndpointPolicy => p instanceof EndpointPolicy,
+      "an EndpointPolicy preset (EndpointPolicy.s3Buckets(...), EndpointPolicy.dynamoDbTables(...), ...)",
+    );
     const provider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, provider);
     this.service = props.service;
@@ -168,6 +174,11 @@ class ImportedGatewayEndpoint extends Construct implements IGatewayEndpoint {
 function checkGatewayService(scope: Construct, prop: string, service: AwsService): void {
   checkInstance(scope, prop, service, (s): s is AwsService => s instanceof AwsService, "AwsService.S3 or AwsService.DYNAMODB");
   if (!service.hasGatewayEndpoint) {
-    throw new ValidationError(scope, prop, service.shortName, "s3, dynamodb or s3express: no other service has a gateway endpoint (use an InterfaceEndpoint)");
+    throw new ValidationError(
+      scope,
+      prop,
+      service.shortName,
+      "s3, dynamodb or s3express: no other service has a gateway endpoint (use an InterfaceEndpoint)",
+    );
   }
 }

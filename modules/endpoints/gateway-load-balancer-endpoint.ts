@@ -103,30 +103,56 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     requireProps(this, props, ["vpc", "service", "subnets"]);
     checkObject(this, "service", props.service);
     if (props.service.serviceType !== "GatewayLoadBalancer") {
-      throw new ValidationError(this, "service", props.service.serviceType ?? "Interface", `a Gateway Load Balancer's endpoint service (serviceType GatewayLoadBalancer): ${props.service.serviceName} takes Interface endpoints (InterfaceEndpoint)`);
+      throw new ValidationError(
+        this,
+        "service",
+        props.service.serviceType ?? "Interface",
+        `a Gateway Load Balancer's endpoint service (serviceType GatewayLoadBalancer): ${props.service.serviceName} takes Interface endpoints (InterfaceEndpoint)`,
+      );
     }
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["ipv4", "dualstack"]);
     const subnets = checkList(this, "subnets", props.subnets) ?? [];
     const zones = subnets.map((subnet, i) => {
       const zone = zoneOf(subnet);
       if (zone === undefined || isUnresolved(zone)) {
-        throw new ValidationError(this, `subnets[${i}].availabilityZone`, zone, "the subnet's AZ ID or name, known at synth: each zone has one endpoint, keyed by it");
+        throw new ValidationError(
+          this,
+          `subnets[${i}].availabilityZone`,
+          zone,
+          "the subnet's AZ ID or name, known at synth: each zone has one endpoint, keyed by it",
+        );
       }
       return zone;
     });
     zones.forEach((zone, i) => {
-      if (zones.indexOf(zone) !== i) throw new ValidationError(this, `subnets[${i}]`, zone, `one subnet per availability zone (subnets[${zones.indexOf(zone)}] is in ${zone} already): AWS allows one GatewayLoadBalancer endpoint per zone and service`);
+      if (zones.indexOf(zone) !== i)
+        throw new ValidationError(
+          this,
+          `subnets[${i}]`,
+          zone,
+          `one subnet per availability zone (subnets[${zones.indexOf(zone)}] is in ${zone} already): AWS allows one GatewayLoadBalancer endpoint per zone and service`,
+        );
     });
     const minAzs = props.minAvailabilityZones ?? 2;
     checkIntegerRange(this, "minAvailabilityZones", minAzs, 1, 16);
     if (zones.length < minAzs) {
-      throw new ValidationError(this, "subnets", `subnets in ${zones.length} availability zone(s)`, `subnets in at least ${minAzs} availability zones, one endpoint each (set minAvailabilityZones: 1 to accept a single-AZ inspection path)`);
+      throw new ValidationError(
+        this,
+        "subnets",
+        `subnets in ${zones.length} availability zone(s)`,
+        `subnets in at least ${minAzs} availability zones, one endpoint each (set minAvailabilityZones: 1 to accept a single-AZ inspection path)`,
+      );
     }
     const offered = props.service.availabilityZoneIds;
     subnets.forEach((subnet, i) => {
       const id = subnet.availabilityZoneId;
       if (offered !== undefined && !isUnresolved(offered) && id !== undefined && !isUnresolved(id) && !offered.includes(id)) {
-        throw new ValidationError(this, `subnets[${i}]`, id, `a subnet in a zone the Gateway Load Balancer is in (${offered.join(", ")}): AWS refuses an endpoint in another zone`);
+        throw new ValidationError(
+          this,
+          `subnets[${i}]`,
+          id,
+          `a subnet in a zone the Gateway Load Balancer is in (${offered.join(", ")}): AWS refuses an endpoint in another zone`,
+        );
       }
     });
 
@@ -146,7 +172,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
           tags: { Name: `${nameFromPath(this)}-${zones[i]}` },
         });
         // A service known only by name: its terms go where the flow analysis of this configuration reads them.
-        if (props.service.contract !== undefined) annotateForFlows(endpoint, "endpointService", { ports: [], availabilityZoneIds: offered, ...props.service.contract });
+        if (props.service.contract !== undefined)
+          annotateForFlows(endpoint, "endpointService", { ports: [], availabilityZoneIds: offered, ...props.service.contract });
         return [zones[i], endpoint];
       }),
     );
@@ -158,7 +185,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     readonly resource: VpcEndpoint;
   } {
     const endpoint = this.endpoints[zone];
-    if (endpoint === undefined) throw new ValidationError(this, "endpointIn", zone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
+    if (endpoint === undefined)
+      throw new ValidationError(this, "endpointIn", zone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
     return { vpcEndpointId: endpoint.id, resource: endpoint };
   }
 
@@ -175,7 +203,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     const subnets = checkList(this, `${prop}.subnets`, options.subnets) ?? [];
     const destinations = checkList(this, `${prop}.destinations`, options.destinations) ?? [];
     if (subnets.length === 0) throw new ValidationError(this, `${prop}.subnets`, [], "at least one subnet whose traffic is inspected");
-    if (destinations.length === 0) throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
+    if (destinations.length === 0)
+      throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
     destinations.forEach((cidr, i) => checkDestination(this, `${prop}.destinations[${i}]`, cidr));
     if (options.viaZone !== undefined && this.endpoints[options.viaZone] === undefined) {
       throw new ValidationError(this, `${prop}.viaZone`, options.viaZone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
@@ -183,17 +212,31 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     subnets.forEach((subnet, i) => {
       const at = `${prop}.subnets[${i}]`;
       if (this.subnetIds.includes(subnet.subnetId)) {
-        throw new ValidationError(this, at, subnet.subnetId, "a subnet other than the endpoints' own: their route tables carry inspected traffic onward, and a route back to an endpoint loops");
+        throw new ValidationError(
+          this,
+          at,
+          subnet.subnetId,
+          "a subnet other than the endpoints' own: their route tables carry inspected traffic onward, and a route back to an endpoint loops",
+        );
       }
       const zone = zoneOf(subnet);
-      if (subnet.routeTableId === undefined) throw new ValidationError(this, `${at}.routeTableId`, undefined, "the subnet's route table, which gets the route");
-      if (zone === undefined || isUnresolved(zone)) throw new ValidationError(this, `${at}.availabilityZone`, zone, "the subnet's AZ, known at synth: it picks the endpoint of its zone");
+      if (subnet.routeTableId === undefined)
+        throw new ValidationError(this, `${at}.routeTableId`, undefined, "the subnet's route table, which gets the route");
+      if (zone === undefined || isUnresolved(zone))
+        throw new ValidationError(this, `${at}.availabilityZone`, zone, "the subnet's AZ, known at synth: it picks the endpoint of its zone");
       const via = options.viaZone ?? zone;
       const endpoint = this.endpoints[via];
-      if (endpoint === undefined) throw new ValidationError(this, at, zone, `a subnet in a zone with an endpoint (${Object.keys(this.endpoints).join(", ")}), or viaZone`);
+      if (endpoint === undefined)
+        throw new ValidationError(this, at, zone, `a subnet in a zone with an endpoint (${Object.keys(this.endpoints).join(", ")}), or viaZone`);
       for (const cidr of destinations) {
         const id = `Route-${stableId(name)}-${stableId(zone)}-${stableId(cidr)}`;
-        if (this.node.tryFindChild(id) !== undefined) throw new ValidationError(this, at, `${zone} to ${cidr}`, `one route per zone and destination under ${JSON.stringify(name)} (call routeThrough again with another name for another subnet of ${zone})`);
+        if (this.node.tryFindChild(id) !== undefined)
+          throw new ValidationError(
+            this,
+            at,
+            `${zone} to ${cidr}`,
+            `one route per zone and destination under ${JSON.stringify(name)} (call routeThrough again with another name for another subnet of ${zone})`,
+          );
         const ipv6 = !isUnresolved(cidr) && familyOf(cidr) === "ipv6";
         new Route(this, id, {
           provider: this.provider,
@@ -210,5 +253,6 @@ export class GatewayLoadBalancerEndpoint extends Construct {
 /** A route destination: a network CIDR of either family (a default route included: it is where traffic goes, not who gets in). */
 function checkDestination(scope: IConstruct, prop: string, cidr: string): void {
   if (isUnresolved(cidr)) return;
-  if (typeof cidr !== "string" || !isNetworkCidr(cidr)) throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
+  if (typeof cidr !== "string" || !isNetworkCidr(cidr))
+    throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
 }

@@ -1,5 +1,14 @@
 export * from "./aws-service";
-export { DnsRecordIpType, EndpointTimeouts, INetworkEndpoint, IVpcEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+export {
+  DnsRecordIpType,
+  EndpointTimeouts,
+  INetworkEndpoint,
+  IVpcEndpoint,
+  LatticeEndpointDnsProps,
+  NetworkEndpointAttributes,
+  NetworkEndpointBase,
+  NetworkEndpointProps,
+} from "./endpoint-base";
 export { EndpointOutputSource, EndpointOutputValue, exportEndpointOutputs, IEndpointOutputs } from "./outputs";
 export * from "./endpoint-policy";
 export * from "./gateway-endpoint";

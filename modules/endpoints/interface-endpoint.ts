@@ -29,7 +29,14 @@ import {
 } from "../core";
 import { Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
-import { checkSameVpc, ImportedNetworkEndpoint, INetworkEndpoint, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import {
+  checkSameVpc,
+  ImportedNetworkEndpoint,
+  INetworkEndpoint,
+  NetworkEndpointAttributes,
+  NetworkEndpointBase,
+  NetworkEndpointProps,
+} from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -175,11 +182,11 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const subnets = this.checkPlacement(props);
     checkOfferedZones(this, props, subnets, target);
     const subnetConfiguration = checkSubnetAddresses(this, props, subnets);
-    ({ securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.securityGroupsFor(
-      props,
-      target.ports.map(Port.tcp),
-      aws?.shortName ?? target.serviceName,
-    ));
+    ({
+      securityGroup: this.securityGroup,
+      securityGroupIds: this.securityGroupIds,
+      connections: this.connections,
+    } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName));
     this.resource = this.createResource(props, this.securityGroupIds, {
       vpcEndpointType: "Interface",
       serviceName: target.serviceName,
@@ -187,7 +194,9 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       subnetIds: props.onlySupportedAvailabilityZones === true ? this.supportedSubnetIds(subnets) : subnets.map((s) => s.subnetId),
       privateDnsEnabled,
       privateDnsOnlyForInboundResolverEndpoint:
-        aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true) : undefined,
+        aws?.privateDnsNeedsGatewayOrResolverChoice === true && privateDnsEnabled
+          ? (props.privateDnsOnlyForInboundResolverEndpoint ?? true)
+          : undefined,
       policy,
       subnetConfiguration,
       dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
@@ -211,11 +220,24 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   public allowClient(client: SecurityGroup, name: string): void {
     const own = this.securityGroup;
     if (own === undefined) {
-      throw new ValidationError(this, "allowClient", name, "an endpoint whose security group it created (with securityGroups given, the rules of those groups are yours)");
+      throw new ValidationError(
+        this,
+        "allowClient",
+        name,
+        "an endpoint whose security group it created (with securityGroups given, the rules of those groups are yours)",
+      );
     }
     for (const port of this.servicePorts) {
-      own.addIngressRule({ peer: Peer.securityGroup(client, name), port, description: `Clients to ${this.serviceName} through the VPC endpoint, TCP ${port}`.slice(0, 255) });
-      client.addEgressRule({ peer: Peer.securityGroup(own, nameFromPath(this)), port, description: `To ${this.serviceName} through VPC endpoint ${nameFromPath(this)}, TCP ${port}`.slice(0, 255) });
+      own.addIngressRule({
+        peer: Peer.securityGroup(client, name),
+        port,
+        description: `Clients to ${this.serviceName} through the VPC endpoint, TCP ${port}`.slice(0, 255),
+      });
+      client.addEgressRule({
+        peer: Peer.securityGroup(own, nameFromPath(this)),
+        port,
+        description: `To ${this.serviceName} through VPC endpoint ${nameFromPath(this)}, TCP ${port}`.slice(0, 255),
+      });
     }
   }
 
@@ -257,10 +279,19 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   private supportedSubnetIds(subnets: readonly ISubnet[]): string[] {
     subnets.forEach((subnet, i) => {
       if (subnet.availabilityZone === undefined) {
-        throw new ValidationError(this, `subnets[${i}].availabilityZone`, undefined, "the subnet's AZ name, to match it against the AZs the service supports (subnets placed by AZ ID are checked against the service's availabilityZoneIds at synth instead)");
+        throw new ValidationError(
+          this,
+          `subnets[${i}].availabilityZone`,
+          undefined,
+          "the subnet's AZ name, to match it against the AZs the service supports (subnets placed by AZ ID are checked against the service's availabilityZoneIds at synth instead)",
+        );
       }
     });
-    const service = new DataAwsVpcEndpointService(this, "Service", { provider: this.provider, serviceName: this.serviceName, serviceType: "Interface" });
+    const service = new DataAwsVpcEndpointService(this, "Service", {
+      provider: this.provider,
+      serviceName: this.serviceName,
+      serviceType: "Interface",
+    });
     return Fn.matchkeys(
       subnets.map((s) => s.subnetId),
       subnets.map((s) => s.availabilityZone),
@@ -269,7 +300,13 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   }
 }
 
-function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, region: string, service: string | undefined): string | undefined {
+function endpointPolicy(
+  endpoint: Construct,
+  props: InterfaceEndpointProps,
+  target: IInterfaceEndpointService,
+  region: string,
+  service: string | undefined,
+): string | undefined {
   if (!target.isAwsService) {
     if (props.policy !== undefined) {
       Annotations.of(endpoint).addWarning(
@@ -286,7 +323,13 @@ function endpointPolicy(endpoint: Construct, props: InterfaceEndpointProps, targ
       'an EndpointPolicy: a least-privilege preset such as EndpointPolicy.organizationOnly("o-...") or EndpointPolicy.s3Buckets([...]), or EndpointPolicy.allowAll(OptOut.because("<why>")) to keep AWS\'s allow-all default by choice',
     );
   }
-  checkInstance(endpoint, "policy", props.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset (EndpointPolicy.organizationOnly(...), EndpointPolicy.s3Buckets(...), ...)");
+  checkInstance(
+    endpoint,
+    "policy",
+    props.policy,
+    (p): p is EndpointPolicy => p instanceof EndpointPolicy,
+    "an EndpointPolicy preset (EndpointPolicy.organizationOnly(...), EndpointPolicy.s3Buckets(...), ...)",
+  );
   return props.policy.render(endpoint, "policy", region, service);
 }
 
@@ -319,20 +362,39 @@ function checkGatewayEndpoint(endpoint: Construct, props: InterfaceEndpointProps
   const gateway = props.gatewayEndpoint;
   if (gateway === undefined) return;
   if (aws?.privateDnsNeedsGatewayOrResolverChoice !== true) {
-    throw new ValidationError(endpoint, "gatewayEndpoint", gateway.vpcEndpointId, "unset: only S3 interface endpoints are ordered after a gateway endpoint");
+    throw new ValidationError(
+      endpoint,
+      "gatewayEndpoint",
+      gateway.vpcEndpointId,
+      "unset: only S3 interface endpoints are ordered after a gateway endpoint",
+    );
   }
   if (gateway.service?.shortName !== aws.shortName) {
-    throw new ValidationError(endpoint, "gatewayEndpoint", gateway.service?.shortName, `the ${aws.shortName} gateway endpoint, whose private DNS choice AWS checks`);
+    throw new ValidationError(
+      endpoint,
+      "gatewayEndpoint",
+      gateway.service?.shortName,
+      `the ${aws.shortName} gateway endpoint, whose private DNS choice AWS checks`,
+    );
   }
   checkSameVpc(endpoint, "gatewayEndpoint", props.vpc, [gateway]);
 }
 
 /** Fixed addresses, checked against what AWS will refuse: a subnet not of the endpoint, a subnet twice, an address outside the VPC or of a family the endpoint does not use. */
-function checkSubnetAddresses(endpoint: Construct, props: InterfaceEndpointProps, subnets: readonly ISubnet[]): VpcEndpointSubnetConfiguration[] | undefined {
+function checkSubnetAddresses(
+  endpoint: Construct,
+  props: InterfaceEndpointProps,
+  subnets: readonly ISubnet[],
+): VpcEndpointSubnetConfiguration[] | undefined {
   const addresses = checkList(endpoint, "subnetAddresses", props.subnetAddresses);
   if (addresses === undefined) return undefined;
   if (!isUnresolved(addresses) && addresses.length === 0) {
-    throw new ValidationError(endpoint, "subnetAddresses", [], "at least one subnet's addresses, or leave subnetAddresses unset for addresses AWS picks");
+    throw new ValidationError(
+      endpoint,
+      "subnetAddresses",
+      [],
+      "at least one subnet's addresses, or leave subnetAddresses unset for addresses AWS picks",
+    );
   }
   const family = props.ipAddressType ?? "ipv4";
   const seen = new Map<string, number>();
@@ -345,7 +407,8 @@ function checkSubnetAddresses(endpoint: Construct, props: InterfaceEndpointProps
       throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, "one of the endpoint's subnets");
     }
     const first = seen.get(subnetId);
-    if (first !== undefined) throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, `each subnet once (it is also subnetAddresses[${first}])`);
+    if (first !== undefined)
+      throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, `each subnet once (it is also subnetAddresses[${first}])`);
     seen.set(subnetId, i);
     if (address.ipv4 === undefined && address.ipv6 === undefined) {
       throw new ValidationError(endpoint, prop, address.subnet.subnetId, "an ipv4 or ipv6 address for the subnet");
@@ -373,11 +436,21 @@ function checkCustomDnsName(endpoint: Construct, props: InterfaceEndpointProps, 
   if (name === undefined) return;
   checkDnsName(endpoint, "customDnsName", name);
   if (target.isAwsService) {
-    throw new ValidationError(endpoint, "customDnsName", name, `unset: the certificates of ${target.serviceName} carry AWS's names only; clients dial the service's own name (private DNS)`);
+    throw new ValidationError(
+      endpoint,
+      "customDnsName",
+      name,
+      `unset: the certificates of ${target.serviceName} carry AWS's names only; clients dial the service's own name (private DNS)`,
+    );
   }
   const bare = (v: string): string => v.toLowerCase().replace(/\.$/, "");
   if (privateDnsEnabled && target.privateDnsName !== undefined && bare(target.privateDnsName) === bare(name)) {
-    throw new ValidationError(endpoint, "customDnsName", name, `another name than the service's private DNS name, which private DNS already answers in the VPC (or privateDnsEnabled: false)`);
+    throw new ValidationError(
+      endpoint,
+      "customDnsName",
+      name,
+      `another name than the service's private DNS name, which private DNS already answers in the VPC (or privateDnsEnabled: false)`,
+    );
   }
 }
 
@@ -388,12 +461,22 @@ function checkOfferedZones(endpoint: Construct, props: InterfaceEndpointProps, s
   if (offered === undefined || placed === undefined || props.onlySupportedAvailabilityZones === true) return;
   const outside = placed.find((id) => !offered.includes(id));
   if (outside !== undefined) {
-    throw new ValidationError(endpoint, props.subnets === undefined ? "vpc.privateSubnets" : "subnets", outside, `subnets in the zones ${target.serviceName} is offered in (${offered.join(", ")}): AWS refuses an endpoint subnet in another zone`);
+    throw new ValidationError(
+      endpoint,
+      props.subnets === undefined ? "vpc.privateSubnets" : "subnets",
+      outside,
+      `subnets in the zones ${target.serviceName} is offered in (${offered.join(", ")}): AWS refuses an endpoint subnet in another zone`,
+    );
   }
 }
 
 /** Private DNS defaults and the S3 rules AWS enforces at create time. */
-function checkPrivateDns(endpoint: Construct, props: InterfaceEndpointProps, target: IInterfaceEndpointService, aws: AwsService | undefined): boolean {
+function checkPrivateDns(
+  endpoint: Construct,
+  props: InterfaceEndpointProps,
+  target: IInterfaceEndpointService,
+  aws: AwsService | undefined,
+): boolean {
   const inboundOnly = props.privateDnsOnlyForInboundResolverEndpoint;
   const s3Like = aws?.privateDnsNeedsGatewayOrResolverChoice === true;
   if (inboundOnly !== undefined && !s3Like) {
@@ -404,7 +487,12 @@ function checkPrivateDns(endpoint: Construct, props: InterfaceEndpointProps, tar
     throw new ValidationError(endpoint, "privateDnsEnabled", true, `false: ${target.serviceName} has no verified private DNS name`);
   }
   if (s3Like && inboundOnly === true && !enabled) {
-    throw new ValidationError(endpoint, "privateDnsOnlyForInboundResolverEndpoint", true, "unset, or privateDnsEnabled: true (the option refines private DNS)");
+    throw new ValidationError(
+      endpoint,
+      "privateDnsOnlyForInboundResolverEndpoint",
+      true,
+      "unset, or privateDnsEnabled: true (the option refines private DNS)",
+    );
   }
   if (s3Like && enabled && (inboundOnly ?? true) && props.gatewayEndpoint === undefined) {
     throw new ValidationError(

@@ -35,9 +35,15 @@ export function interfaceOutputValues(endpoint: InterfaceEndpoint): Record<strin
 /** A Gateway endpoint's ID, service name and prefix list (for security-group egress rules). */
 export function gatewayOutputValues(endpoint: GatewayEndpoint): Record<string, EndpointOutputValue> {
   return {
-    id: { value: endpoint.vpcEndpointId, description: `ID of the ${endpoint.service.shortName} gateway endpoint (aws:SourceVpce in resource policies)` },
+    id: {
+      value: endpoint.vpcEndpointId,
+      description: `ID of the ${endpoint.service.shortName} gateway endpoint (aws:SourceVpce in resource policies)`,
+    },
     service_name: { value: endpoint.resource.serviceName, description: "The service the endpoint routes to" },
-    prefix_list_id: { value: endpoint.resource.prefixListId, description: `Prefix list of ${endpoint.service.shortName}, for security-group egress rules` },
+    prefix_list_id: {
+      value: endpoint.resource.prefixListId,
+      description: `Prefix list of ${endpoint.service.shortName}, for security-group egress rules`,
+    },
   };
 }
 
@@ -45,7 +51,12 @@ export function gatewayOutputValues(endpoint: GatewayEndpoint): Record<string, E
 function latticeOutputValues(endpoint: ResourceEndpoint | ServiceNetworkEndpoint): Record<string, EndpointOutputValue> {
   const target: Record<string, EndpointOutputValue> =
     endpoint instanceof ResourceEndpoint
-      ? { resource_configuration_arn: { value: endpoint.resource.resourceConfigurationArn, description: "The resource configuration the endpoint reaches" } }
+      ? {
+          resource_configuration_arn: {
+            value: endpoint.resource.resourceConfigurationArn,
+            description: "The resource configuration the endpoint reaches",
+          },
+        }
       : { service_network_arn: { value: endpoint.resource.serviceNetworkArn, description: "The service network the endpoint reaches" } };
   return {
     id: { value: endpoint.vpcEndpointId, description: "ID of the VPC endpoint" },
@@ -58,18 +69,26 @@ function latticeOutputValues(endpoint: ResourceEndpoint | ServiceNetworkEndpoint
 /** An EC2 Instance Connect Endpoint's ID (for `aws ec2-instance-connect ssh --instance-connect-endpoint-id`), DNS name and created group. */
 function instanceConnectOutputValues(endpoint: Ec2InstanceConnectEndpoint): Record<string, EndpointOutputValue> {
   return {
-    id: { value: endpoint.instanceConnectEndpointId, description: "ID of the EC2 Instance Connect Endpoint (aws ec2-instance-connect ssh --instance-connect-endpoint-id)" },
+    id: {
+      value: endpoint.instanceConnectEndpointId,
+      description: "ID of the EC2 Instance Connect Endpoint (aws ec2-instance-connect ssh --instance-connect-endpoint-id)",
+    },
     dns_name: { value: endpoint.resource.dnsName, description: "DNS name of the EC2 Instance Connect Endpoint" },
     ...groupOutput(endpoint),
   };
 }
 
-function groupOutput(endpoint: InterfaceEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint): Record<string, EndpointOutputValue> {
-  return endpoint.securityGroup === undefined ? {} : { security_group_id: { value: endpoint.securityGroup.securityGroupId, description: "The security group created for the endpoint" } };
+function groupOutput(
+  endpoint: InterfaceEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint,
+): Record<string, EndpointOutputValue> {
+  return endpoint.securityGroup === undefined
+    ? {}
+    : { security_group_id: { value: endpoint.securityGroup.securityGroupId, description: "The security group created for the endpoint" } };
 }
 
 /** What {@link exportEndpointOutputs} takes: an endpoint of this library, or a pattern with outputs. */
-export type EndpointOutputSource = InterfaceEndpoint | GatewayEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint | IEndpointOutputs;
+export type EndpointOutputSource =
+  InterfaceEndpoint | GatewayEndpoint | ResourceEndpoint | ServiceNetworkEndpoint | Ec2InstanceConnectEndpoint | IEndpointOutputs;
 
 /**
  * The outputs users otherwise write by hand, one `TerraformOutput` per
@@ -99,7 +118,12 @@ function outputValuesOf(scope: Construct, source: EndpointOutputSource): Readonl
   if (source instanceof ResourceEndpoint || source instanceof ServiceNetworkEndpoint) return latticeOutputValues(source);
   if (source instanceof Ec2InstanceConnectEndpoint) return instanceConnectOutputValues(source);
   if (source === null || typeof source !== "object" || !("outputValues" in source) || isUnresolved(source)) {
-    throw new ValidationError(scope, "source", source, "an endpoint of this library (InterfaceEndpoint, GatewayEndpoint, ResourceEndpoint, ServiceNetworkEndpoint) or a pattern with outputValues");
+    throw new ValidationError(
+      scope,
+      "source",
+      source,
+      "an endpoint of this library (InterfaceEndpoint, GatewayEndpoint, ResourceEndpoint, ServiceNetworkEndpoint) or a pattern with outputValues",
+    );
   }
   return source.outputValues;
 }

@@ -1,9 +1,26 @@
 import { Annotations, ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { checkArn, checkObject, IResourceConfiguration, isUnresolved, literalRegionOf, PortRange, requireProps, ValidationError, ZonePlacement } from "../core";
+import {
+  checkArn,
+  checkObject,
+  IResourceConfiguration,
+  isUnresolved,
+  literalRegionOf,
+  PortRange,
+  requireProps,
+  ValidationError,
+  ZonePlacement,
+} from "../core";
 import { Connections, SecurityGroup } from "../vpc";
-import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import {
+  ImportedNetworkEndpoint,
+  INetworkEndpoint,
+  LatticeEndpointDnsProps,
+  NetworkEndpointAttributes,
+  NetworkEndpointBase,
+  NetworkEndpointProps,
+} from "./endpoint-base";
 
 export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The resource configuration to reach. */
@@ -50,8 +67,18 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     requireProps(this, props, ["resourceConfiguration"]);
     const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
     const ports = resourcePorts(this, props);
-    checkZonesMeet(this, props.subnets === undefined ? "vpc.privateSubnets" : "subnets", props.subnets ?? props.vpc.privateSubnets, props.resourceConfiguration);
-    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
+    checkZonesMeet(
+      this,
+      props.subnets === undefined ? "vpc.privateSubnets" : "subnets",
+      props.subnets ?? props.vpc.privateSubnets,
+      props.resourceConfiguration,
+    );
+    ({
+      resource: this.resource,
+      securityGroup: this.securityGroup,
+      securityGroupIds: this.securityGroupIds,
+      connections: this.connections,
+    } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
       vpcEndpointType: "Resource",
       resourceConfigurationArn,
       privateDnsEnabled: props.privateDnsEnabled ?? false,
@@ -64,12 +91,19 @@ export class ResourceEndpoint extends NetworkEndpointBase {
 function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: ResourceEndpointProps): string {
   const serviceName = (props as { serviceName?: unknown }).serviceName;
   if (serviceName !== undefined) {
-    throw new ValidationError(endpoint, "serviceName", serviceName, "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)");
+    throw new ValidationError(
+      endpoint,
+      "serviceName",
+      serviceName,
+      "unset: a Resource endpoint reaches its resourceConfiguration (use an InterfaceEndpoint for a service name)",
+    );
   }
   checkObject(endpoint, "resourceConfiguration", props.resourceConfiguration);
   const arn = props.resourceConfiguration.resourceConfigurationArn;
   // A Resource endpoint reaches configurations of its own region only (shared ones included).
-  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", { region: literalRegionOf(endpoint, endpoint.provider) });
+  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", {
+    region: literalRegionOf(endpoint, endpoint.provider),
+  });
   return arn;
 }
 
@@ -82,7 +116,11 @@ function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): reado
 }
 
 /** The zones of both sides in one vocabulary: AZ IDs when every subnet has one, else AZ names within one account; undefined when they cannot be compared. */
-function comparableZones(endpoint: readonly ZonePlacement[], gateway: readonly ZonePlacement[], sameAccount: boolean): { readonly ours: string[]; readonly theirs: string[] } | undefined {
+function comparableZones(
+  endpoint: readonly ZonePlacement[],
+  gateway: readonly ZonePlacement[],
+  sameAccount: boolean,
+): { readonly ours: string[]; readonly theirs: string[] } | undefined {
   const literal = (value: string | undefined): value is string => value !== undefined && !isUnresolved(value);
   for (const key of sameAccount ? (["availabilityZoneId", "availabilityZone"] as const) : (["availabilityZoneId"] as const)) {
     const ours = endpoint.map((z) => z[key]);
@@ -108,6 +146,11 @@ function checkZonesMeet(endpoint: ResourceEndpoint, prop: string, subnets: reado
     return;
   }
   if (!zones.ours.some((zone) => zones.theirs.includes(zone))) {
-    throw new ValidationError(endpoint, prop, zones.ours, `subnets in at least one availability zone of the resource gateway (${zones.theirs.join(", ")}): AWS connects the endpoint to the gateway within a zone both have`);
+    throw new ValidationError(
+      endpoint,
+      prop,
+      zones.ours,
+      `subnets in at least one availability zone of the resource gateway (${zones.theirs.join(", ")}): AWS connects the endpoint to the gateway within a zone both have`,
+    );
   }
 }

@@ -3,7 +3,14 @@ import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { checkArn, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
-import { ImportedNetworkEndpoint, INetworkEndpoint, LatticeEndpointDnsProps, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import {
+  ImportedNetworkEndpoint,
+  INetworkEndpoint,
+  LatticeEndpointDnsProps,
+  NetworkEndpointAttributes,
+  NetworkEndpointBase,
+  NetworkEndpointProps,
+} from "./endpoint-base";
 import { IServiceNetworkEndpointTarget } from "./targets";
 
 export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
@@ -51,8 +58,15 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
     requireProps(this, props, ["serviceNetwork"]);
     checkObject(this, "serviceNetwork", props.serviceNetwork);
     // A ServiceNetwork endpoint joins a network of its own region only (shared ones included).
-    checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", { region: literalRegionOf(this, this.provider) });
-    ({ resource: this.resource, securityGroup: this.securityGroup, securityGroupIds: this.securityGroupIds, connections: this.connections } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
+    checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", {
+      region: literalRegionOf(this, this.provider),
+    });
+    ({
+      resource: this.resource,
+      securityGroup: this.securityGroup,
+      securityGroupIds: this.securityGroupIds,
+      connections: this.connections,
+    } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: props.privateDnsEnabled ?? false,

@@ -18,7 +18,8 @@ export function verifyDeclaredFlows(model: NetworkModel): DeclaredFlowResult[] {
   const declared = (model.document.annotations.declared ?? []) as DeclaredFlow[];
   return declared.map((flow) => {
     const verdict = analyzeFlow(model, flow.from, flow.to);
-    const expected = flow.expect === "allowed" ? verdict.allowed : !verdict.allowed && (flow.reason === undefined || (verdict.reason ?? "").includes(flow.reason));
+    const expected =
+      flow.expect === "allowed" ? verdict.allowed : !verdict.allowed && (flow.reason === undefined || (verdict.reason ?? "").includes(flow.reason));
     return { flow, verdict, holds: expected };
   });
 }

@@ -174,9 +174,15 @@ export class Flows {
 
   private add(name: string, expect: "allowed" | "denied", declaration: DeniedFlowDeclaration): this {
     if (typeof name !== "string" || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(name)) {
-      throw new ValidationError(this.stack, "flows.name", name, "a short name of lower-case letters, digits and hyphens, such as clients-reach-orders");
+      throw new ValidationError(
+        this.stack,
+        "flows.name",
+        name,
+        "a short name of lower-case letters, digits and hyphens, such as clients-reach-orders",
+      );
     }
-    if (this.entries.some((e) => e.name === name)) throw new ValidationError(this.stack, `flows.${name}`, name, "a flow name not declared before in this stack");
+    if (this.entries.some((e) => e.name === name))
+      throw new ValidationError(this.stack, `flows.${name}`, name, "a flow name not declared before in this stack");
     if (declaration === undefined || declaration === null || declaration.from === undefined || declaration.to === undefined) {
       throw new ValidationError(this.stack, `flows.${name}`, declaration, "a declaration with from and to");
     }
@@ -195,21 +201,37 @@ function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, r
     if (typeof resolved !== "string") throw new ValidationError(stack, part, ref, "an ID or address Terraform knows at synth");
     return resolved;
   }
-  if (ref === null || typeof ref !== "object" || !("node" in ref)) throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
+  if (ref === null || typeof ref !== "object" || !("node" in ref))
+    throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
   const address = terraformAddressOf(ref);
   if (address !== undefined) return address;
   // Imported building blocks create nothing: they stand for the ID (or ARN) they were given.
-  for (const property of ["vpcId", "subnetId", "securityGroupId", "vpcEndpointId", "resourceConfigurationArn", "serviceNetworkArn", "serviceArn", "targetGroupArn"]) {
+  for (const property of [
+    "vpcId",
+    "subnetId",
+    "securityGroupId",
+    "vpcEndpointId",
+    "resourceConfigurationArn",
+    "serviceNetworkArn",
+    "serviceArn",
+    "targetGroupArn",
+  ]) {
     const value = (ref as unknown as Record<string, unknown>)[property];
     if (value === undefined) continue;
     const resolved = isUnresolved(value) ? model.document.evaluate(resolvedValue(ref, value)) : value;
     if (typeof resolved === "string") return resolved;
   }
-  throw new ValidationError(stack, part, ref.node.path, "a construct that creates a resource (a VPC, subnet, security group, endpoint, Lattice service, resource configuration ...) or an imported one with an ID");
+  throw new ValidationError(
+    stack,
+    part,
+    ref.node.path,
+    "a construct that creates a resource (a VPC, subnet, security group, endpoint, Lattice service, resource configuration ...) or an imported one with an ID",
+  );
 }
 
 function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource | FlowRef): FlowSourceSpec {
-  if (from === undefined || from === null) throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
+  if (from === undefined || from === null)
+    throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
   if (typeof from === "string" || "node" in from) {
     const reference = referenceOf(stack, model, "from", from as FlowRef) as string;
     const kind = model.entity(reference)?.kind ?? (/^subnet-/.test(reference) ? "subnet" : /^sg-/.test(reference) ? "securityGroup" : "vpc");
@@ -234,11 +256,17 @@ function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): 
   if (typeof principal !== "string") return principal;
   if (isAccountId(principal)) return { account: principal };
   if (principal.startsWith("arn:")) return { arn: principal };
-  throw new ValidationError(stack, "from.principal", principal, "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }");
+  throw new ValidationError(
+    stack,
+    "from.principal",
+    principal,
+    "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }",
+  );
 }
 
 function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDestination | FlowRef | string): FlowDestinationSpec {
-  if (to === undefined || to === null) throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
+  if (to === undefined || to === null)
+    throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
   if (typeof to === "string") {
     if (model.entity(to) !== undefined) return { target: to };
     const match = /^(.+?)(?::(\d{1,5}))?$/.exec(to);
@@ -259,7 +287,13 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
 function dnsNameOf(stack: TerraformStack, model: NetworkModel, dnsName: string): string {
   if (!isUnresolved(dnsName)) return dnsName;
   const resolved = model.document.evaluate(resolvedValue(stack, dnsName));
-  if (typeof resolved !== "string") throw new ValidationError(stack, "to.dnsName", dnsName, "a DNS name, or a generated one (an attribute such as service.dnsName) Terraform knows at synth");
+  if (typeof resolved !== "string")
+    throw new ValidationError(
+      stack,
+      "to.dnsName",
+      dnsName,
+      "a DNS name, or a generated one (an attribute such as service.dnsName) Terraform knows at synth",
+    );
   return resolved;
 }
 
@@ -270,6 +304,8 @@ function describeConstruct(value: unknown): string {
 function describeEnd(end: unknown): string {
   if (typeof end === "string") return end;
   if (end !== null && typeof end === "object" && "node" in end) return (end as IConstruct).node.path;
-  const parts = Object.entries((end ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${describeConstruct(v) === "[object Object]" ? JSON.stringify(v) : describeConstruct(v)}`);
+  const parts = Object.entries((end ?? {}) as Record<string, unknown>).map(
+    ([k, v]) => `${k}=${describeConstruct(v) === "[object Object]" ? JSON.stringify(v) : describeConstruct(v)}`,
+  );
   return `{ ${parts.join(", ")} }`;
 }

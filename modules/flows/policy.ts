@@ -87,7 +87,10 @@ function loadCore(): IamSimulateCore {
   const engine = require(join(root, "core_engine", "CoreSimulatorEngine.js")) as Pick<IamSimulateCore, "authorize">;
   const request = require(join(root, "request", "request.js")) as Pick<IamSimulateCore, "AwsRequestImpl">;
   const context = require(join(root, "requestContext.js")) as Pick<IamSimulateCore, "RequestContextImpl">;
-  const discovery = require(join(root, "context_keys", "discoveryContextKeyConstraints.js")) as Pick<IamSimulateCore, "DiscoveryContextKeyConstraints">;
+  const discovery = require(join(root, "context_keys", "discoveryContextKeyConstraints.js")) as Pick<
+    IamSimulateCore,
+    "DiscoveryContextKeyConstraints"
+  >;
   const simulation = require(join(root, "simulation_engine", "simulation.js")) as Pick<IamSimulateCore, "anonymousPrincipal">;
   const policy = require("@cloud-copilot/iam-policy") as Pick<IamSimulateCore, "loadPolicy">;
   /* eslint-enable @typescript-eslint/no-require-imports */
@@ -109,7 +112,12 @@ export function evaluatePolicy(policyJson: string, name: string, request: Policy
   const principal = request.principal === "anonymous" ? iam.anonymousPrincipal : request.principal;
   const context = Object.fromEntries(Object.entries(request.context).map(([k, v]) => [k, typeof v === "string" ? v : [...v]]));
   const analysis = iam.authorize({
-    request: new iam.AwsRequestImpl(principal, { resource: request.resource, accountId: request.resourceAccount }, request.action, new iam.RequestContextImpl(context)),
+    request: new iam.AwsRequestImpl(
+      principal,
+      { resource: request.resource, accountId: request.resourceAccount },
+      request.action,
+      new iam.RequestContextImpl(context),
+    ),
     sessionPolicy: undefined,
     identityPolicies: request.principal === "anonymous" ? [] : [iam.loadPolicy(CALLER_ALLOWED, { name: "caller" })],
     serviceControlPolicies: [],
@@ -122,12 +130,18 @@ export function evaluatePolicy(policyJson: string, name: string, request: Policy
   }).resourceAnalysis;
   if (analysis === undefined) return { decision: "ImplicitlyDenied", explanation: `${name}: not evaluated` };
   if (analysis.denyStatements.length > 0) {
-    return { decision: "ExplicitlyDenied", explanation: `${name}: Deny statement ${statementName(analysis.denyStatements[0])} matches ${request.principal}` };
+    return {
+      decision: "ExplicitlyDenied",
+      explanation: `${name}: Deny statement ${statementName(analysis.denyStatements[0])} matches ${request.principal}`,
+    };
   }
   if (analysis.result === "Allowed" || analysis.allowStatements.length > 0) {
     return { decision: "Allowed", explanation: `${name}: statement ${statementName(analysis.allowStatements[0])} allows ${request.principal}` };
   }
-  return { decision: "ImplicitlyDenied", explanation: `${name}: no Allow statement matches ${request.principal}${closestMiss(analysis.unmatchedStatements)}` };
+  return {
+    decision: "ImplicitlyDenied",
+    explanation: `${name}: no Allow statement matches ${request.principal}${closestMiss(analysis.unmatchedStatements)}`,
+  };
 }
 
 function statementName(statement: StatementAnalysis | undefined): string {

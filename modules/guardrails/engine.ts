@@ -34,7 +34,9 @@ export interface Finding {
  */
 export function checkStack(stack: TerraformStack, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
   const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
-  return findings(StackModel.fromJson(stack.node.id, synthesizedJson(stack)), pack, (block, ruleId) => suppressionFor(constructs.get(block.path), ruleId));
+  return findings(StackModel.fromJson(stack.node.id, synthesizedJson(stack)), pack, (block, ruleId) =>
+    suppressionFor(constructs.get(block.path), ruleId),
+  );
 }
 
 /**
@@ -145,7 +147,12 @@ export function applyGuardrails(scope: IConstruct, props: GuardrailsAspectProps 
   }
   const stacks = scope.node.findAll().filter(TerraformStack.isStack);
   if (stacks.length === 0) {
-    throw new ValidationError(scope.node.path || "app", "stacks", [], "an app whose stacks exist already: call applyGuardrails(app) after creating them (aspects run per stack)");
+    throw new ValidationError(
+      scope.node.path || "app",
+      "stacks",
+      [],
+      "an app whose stacks exist already: call applyGuardrails(app) after creating them (aspects run per stack)",
+    );
   }
   for (const stack of stacks) Aspects.of(stack).add(aspect);
   return aspect;

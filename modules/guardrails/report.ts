@@ -80,7 +80,13 @@ export function sarifReport(findings: readonly Finding[], options: SarifReportOp
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, ...(options.toolVersion === undefined ? {} : { version: options.toolVersion }), rules: rules.map(ruleDescriptor) } },
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            ...(options.toolVersion === undefined ? {} : { version: options.toolVersion }),
+            rules: rules.map(ruleDescriptor),
+          },
+        },
         results: findings.map((finding) => result(finding, rules, options.locate?.(finding))),
       },
     ],
@@ -110,7 +116,10 @@ function ruleDescriptor(rule: Rule): ReportingDescriptor {
 
 function result(finding: Finding, rules: readonly Rule[], source: SourceLocation | undefined): Result {
   // A construct path is a path through cdktf's construct tree (objects); the address is Terraform's name of the resource.
-  const logical = [{ fullyQualifiedName: finding.address, kind: "resource" }, ...(finding.path === finding.address ? [] : [{ fullyQualifiedName: finding.path, kind: "object" }])];
+  const logical = [
+    { fullyQualifiedName: finding.address, kind: "resource" },
+    ...(finding.path === finding.address ? [] : [{ fullyQualifiedName: finding.path, kind: "object" }]),
+  ];
   return {
     ruleId: finding.ruleId,
     ruleIndex: rules.findIndex((r) => r.id === finding.ruleId),
@@ -120,7 +129,12 @@ function result(finding: Finding, rules: readonly Rule[], source: SourceLocation
       {
         ...(source === undefined
           ? {}
-          : { physicalLocation: { artifactLocation: { uri: source.uri }, ...(source.startLine === undefined ? {} : { region: { startLine: source.startLine } }) } }),
+          : {
+              physicalLocation: {
+                artifactLocation: { uri: source.uri },
+                ...(source.startLine === undefined ? {} : { region: { startLine: source.startLine } }),
+              },
+            }),
         logicalLocations: logical,
       },
     ],

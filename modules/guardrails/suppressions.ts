@@ -40,10 +40,20 @@ export function suppress(construct: IConstruct, rule: string | Rule, reason: str
   const ruleId = typeof rule === "string" ? rule : rule.id;
   if (typeof rule === "string" && !ids.includes(ruleId)) {
     const suggestion = closestMatch(ruleId, ids);
-    throw new ValidationError(construct, "ruleId", ruleId, `a guardrail rule ID${suggestion === undefined ? " such as PN-EP2" : ` (did you mean ${suggestion}?)`}`);
+    throw new ValidationError(
+      construct,
+      "ruleId",
+      ruleId,
+      `a guardrail rule ID${suggestion === undefined ? " such as PN-EP2" : ` (did you mean ${suggestion}?)`}`,
+    );
   }
   if (typeof reason !== "string" || reason.trim().length < MIN_REASON_LENGTH) {
-    throw new ValidationError(construct, "reason", reason, `a reason of at least ${MIN_REASON_LENGTH} characters saying why the finding is acceptable here`);
+    throw new ValidationError(
+      construct,
+      "reason",
+      reason,
+      `a reason of at least ${MIN_REASON_LENGTH} characters saying why the finding is acceptable here`,
+    );
   }
   construct.node.addMetadata(SUPPRESSION_METADATA, { ruleId, reason: reason.trim() });
   Aspects.of(construct).add(new SuppressionComment(ruleId, reason.trim(), construct.node.path));

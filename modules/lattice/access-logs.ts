@@ -180,7 +180,14 @@ export class LatticeAccessLogs extends Construct {
   constructor(scope: Construct, id: string, props: LatticeAccessLogsProps) {
     super(scope, id);
     requireProps(this, props, ["source", "name"]);
-    const accessLogs = checkInstance(this, "accessLogs", props.accessLogs, AccessLogs.isAccessLogs, "AccessLogs.toNewLogGroup, AccessLogs.to or AccessLogs.disabled") ?? AccessLogs.toNewLogGroup();
+    const accessLogs =
+      checkInstance(
+        this,
+        "accessLogs",
+        props.accessLogs,
+        AccessLogs.isAccessLogs,
+        "AccessLogs.toNewLogGroup, AccessLogs.to or AccessLogs.disabled",
+      ) ?? AccessLogs.toNewLogGroup();
     const isServiceNetwork = "serviceNetworkArn" in props.source;
     const logTypes = isServiceNetwork ? this.checkLogTypes(props.serviceNetworkLogTypes) : [undefined];
     if (accessLogs.disabledBecause !== undefined) {
@@ -200,7 +207,13 @@ export class LatticeAccessLogs extends Construct {
     }
     const region = literalRegionOf(this, props.provider);
     destinations.forEach((d, i) => {
-      checkInstance(this, `accessLogs.destinations[${i}]`, d, (v): v is AccessLogDestination => v instanceof AccessLogDestination, "AccessLogDestination.s3Bucket, logGroup or firehoseDeliveryStream");
+      checkInstance(
+        this,
+        `accessLogs.destinations[${i}]`,
+        d,
+        (v): v is AccessLogDestination => v instanceof AccessLogDestination,
+        "AccessLogDestination.s3Bucket, logGroup or firehoseDeliveryStream",
+      );
       d.validate(this, `accessLogs.destinations[${i}]`, region);
     });
     const kinds = destinations.map((d) => d.kind);
@@ -233,13 +246,19 @@ export class LatticeAccessLogs extends Construct {
   private checkLogTypes(given: readonly ServiceNetworkLogType[] | undefined): readonly ServiceNetworkLogType[] {
     const logTypes = checkList(this, "serviceNetworkLogTypes", given) ?? SERVICE_NETWORK_LOG_TYPES;
     if (logTypes.length === 0) {
-      throw new ValidationError(this, "serviceNetworkLogTypes", [], 'SERVICE, RESOURCE or both (an empty list would log nothing; to log nothing, use AccessLogs.disabled(OptOut.because("<why>")))');
+      throw new ValidationError(
+        this,
+        "serviceNetworkLogTypes",
+        [],
+        'SERVICE, RESOURCE or both (an empty list would log nothing; to log nothing, use AccessLogs.disabled(OptOut.because("<why>")))',
+      );
     }
     logTypes.forEach((t, i) => {
       checkString(this, `serviceNetworkLogTypes[${i}]`, t);
       checkOneOf(this, `serviceNetworkLogTypes[${i}]`, t, SERVICE_NETWORK_LOG_TYPES);
       const first = logTypes.indexOf(t);
-      if (first !== i) throw new ValidationError(this, `serviceNetworkLogTypes[${i}]`, t, `each log type once (serviceNetworkLogTypes[${first}] is ${t} already)`);
+      if (first !== i)
+        throw new ValidationError(this, `serviceNetworkLogTypes[${i}]`, t, `each log type once (serviceNetworkLogTypes[${first}] is ${t} already)`);
     });
     return logTypes;
   }
@@ -251,8 +270,13 @@ export class LatticeAccessLogs extends Construct {
       throw new ValidationError(this, "accessLogs.encryption, accessLogs.kmsKeyArn", "both", "encryption only (kmsKeyArn is its deprecated form)");
     }
     const encryption =
-      checkInstance(this, "accessLogs.encryption", options.encryption, LogGroupEncryption.isLogGroupEncryption, "LogGroupEncryption.managedKey, kmsKey or cloudWatchDefault") ??
-      (options.kmsKeyArn === undefined ? LogGroupEncryption.managedKey() : LogGroupEncryption.kmsKey(options.kmsKeyArn));
+      checkInstance(
+        this,
+        "accessLogs.encryption",
+        options.encryption,
+        LogGroupEncryption.isLogGroupEncryption,
+        "LogGroupEncryption.managedKey, kmsKey or cloudWatchDefault",
+      ) ?? (options.kmsKeyArn === undefined ? LogGroupEncryption.managedKey() : LogGroupEncryption.kmsKey(options.kmsKeyArn));
     const name = isUnresolved(props.name) ? undefined : `${LOG_GROUP_PREFIX}/${stableId(props.name)}`;
     const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       provider: props.provider,

@@ -110,8 +110,13 @@ export class AuthPolicy {
   public static fromSharePrincipals(principals: readonly SharePrincipal[]): AuthPolicy {
     const policy = new AuthPolicy();
     const accounts = principals.map((p) => p.value).filter((v) => isUnresolved(v) || isAccountId(v));
-    const organizationPaths = principals.map((p) => p.value).filter(isOrganizationalUnitArn).map(organizationPathOfOu);
-    const organizations = principals.map((p) => /^arn:aws[a-z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(p.value)?.[1]).filter((o) => o !== undefined);
+    const organizationPaths = principals
+      .map((p) => p.value)
+      .filter(isOrganizationalUnitArn)
+      .map(organizationPathOfOu);
+    const organizations = principals
+      .map((p) => /^arn:aws[a-z-]*:organizations::\d{12}:organization\/(o-[a-z0-9]+)$/.exec(p.value)?.[1])
+      .filter((o) => o !== undefined);
     if (accounts.length > 0) policy.allow({ sid: "SharedAccounts", accounts });
     if (organizationPaths.length > 0) policy.allow({ sid: "SharedOrganizationalUnits", organizationPaths });
     organizations.forEach((organizationId) => policy.allow({ sid: `SharedOrganization${organizationId.replace(/[^a-z0-9]/g, "")}`, organizationId }));
@@ -189,14 +194,18 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
       scope,
       prop,
       "a grant to every principal",
-      "at least one of accounts, roles, organizationId, organizationPaths, sourceVpcs or sourceVpcOwnerAccounts (Principal \"*\" is only allowed with a condition that narrows it)",
+      'at least one of accounts, roles, organizationId, organizationPaths, sourceVpcs or sourceVpcOwnerAccounts (Principal "*" is only allowed with a condition that narrows it)',
     );
   }
 
   const conditions = new ConditionBuilder();
   conditions.add("StringEquals", "aws:PrincipalOrgID", grant.organizationId === undefined ? [] : [grant.organizationId]);
   conditions.add("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", grant.organizationPaths ?? []);
-  conditions.add("StringEquals", "vpc-lattice-svcs:SourceVpc", (grant.sourceVpcs ?? []).map((vpc) => vpc.vpcId));
+  conditions.add(
+    "StringEquals",
+    "vpc-lattice-svcs:SourceVpc",
+    (grant.sourceVpcs ?? []).map((vpc) => vpc.vpcId),
+  );
   conditions.add("StringEquals", "vpc-lattice-svcs:SourceVpcOwnerAccount", grant.sourceVpcOwnerAccounts ?? []);
   conditions.add("StringEquals", "vpc-lattice-svcs:RequestMethod", grant.methods ?? []);
   conditions.add("StringLike", "vpc-lattice-svcs:RequestPath", grant.paths ?? []);
@@ -216,7 +225,17 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
 }
 
 function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, region: string | undefined): void {
-  const lists = ["accounts", "roles", "organizationPaths", "sourceVpcs", "sourceVpcOwnerAccounts", "methods", "paths", "services", "actions"] as const;
+  const lists = [
+    "accounts",
+    "roles",
+    "organizationPaths",
+    "sourceVpcs",
+    "sourceVpcOwnerAccounts",
+    "methods",
+    "paths",
+    "services",
+    "actions",
+  ] as const;
   for (const list of lists) checkList(scope, `${prop}.${list}`, grant[list] as readonly unknown[] | undefined);
   checkPattern(scope, `${prop}.sid`, grant.sid, /^[A-Za-z0-9]+$/, "letters and digits only (IAM Sid)");
   const partition = region === undefined || isUnresolved(region) ? undefined : partitionOfRegion(region);
@@ -238,7 +257,13 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
   checkOnce(scope, `${prop}.paths`, grant.paths);
   checkPattern(scope, `${prop}.organizationId`, grant.organizationId, ORGANIZATION_ID, "an organization ID such as o-abcdefghij");
   grant.organizationPaths?.forEach((path, i) =>
-    checkPattern(scope, `${prop}.organizationPaths[${i}]`, path, /^o-[a-z0-9]{10,32}\/[\w*/-]+$/, "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*"),
+    checkPattern(
+      scope,
+      `${prop}.organizationPaths[${i}]`,
+      path,
+      /^o-[a-z0-9]{10,32}\/[\w*/-]+$/,
+      "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*",
+    ),
   );
   grant.sourceVpcOwnerAccounts?.forEach((account, i) => checkAccountId(scope, `${prop}.sourceVpcOwnerAccounts[${i}]`, account));
   grant.methods?.forEach((method, i) => checkOneOf(scope, `${prop}.methods[${i}]`, method, LATTICE_HTTP_METHODS));
@@ -263,12 +288,21 @@ function principalKey(value: string): string | undefined {
 /** Fails on a principal given twice in one grant (`accounts` and `roles` together), naming both places. */
 function checkPrincipalsOnce(scope: Construct, prop: string, grant: AuthPolicyGrant): void {
   const seen = new Map<string, string>();
-  const given: [string, string][] = [...(grant.accounts ?? []).map((v, i): [string, string] => [`accounts[${i}]`, v]), ...(grant.roles ?? []).map((v, i): [string, string] => [`roles[${i}]`, v])];
+  const given: [string, string][] = [
+    ...(grant.accounts ?? []).map((v, i): [string, string] => [`accounts[${i}]`, v]),
+    ...(grant.roles ?? []).map((v, i): [string, string] => [`roles[${i}]`, v]),
+  ];
   for (const [where, value] of given) {
     const key = principalKey(value);
     if (key === undefined) continue;
     const first = seen.get(key);
-    if (first !== undefined) throw new ValidationError(scope, `${prop}.${where}`, value, `each principal once (${first} is the same principal${key.startsWith("account") ? "" : "; IAM names are case-insensitive"})`);
+    if (first !== undefined)
+      throw new ValidationError(
+        scope,
+        `${prop}.${where}`,
+        value,
+        `each principal once (${first} is the same principal${key.startsWith("account") ? "" : "; IAM names are case-insensitive"})`,
+      );
     seen.set(key, where);
   }
 }
@@ -277,7 +311,8 @@ function checkPrincipalsOnce(scope: Construct, prop: string, grant: AuthPolicyGr
 function checkOnce(scope: Construct, prop: string, values: readonly string[] | undefined): void {
   values?.forEach((value, i) => {
     const first = values.indexOf(value);
-    if (first !== i && !isUnresolved(value)) throw new ValidationError(scope, `${prop}[${i}]`, value, `each value once (${prop}[${first}] is ${value} already)`);
+    if (first !== i && !isUnresolved(value))
+      throw new ValidationError(scope, `${prop}[${i}]`, value, `each value once (${prop}[${first}] is ${value} already)`);
   });
 }
 
@@ -316,7 +351,8 @@ export class LatticeAuthPolicy extends Construct {
   constructor(scope: Construct, id: string, props: LatticeAuthPolicyProps) {
     super(scope, id);
     requireProps(this, props, ["target", "policy"]);
-    if (!(props.policy instanceof AuthPolicy)) throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
+    if (!(props.policy instanceof AuthPolicy))
+      throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
     this.policyJson = props.policy.render(this, "authPolicy", { region: literalRegionOf(this, props.provider) });
     this.resource = new VpclatticeAuthPolicy(this, "Resource", {
       provider: props.provider,

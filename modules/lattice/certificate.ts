@@ -1,6 +1,16 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
-import { checkArn, checkList, checkPredicate, ICertificate, isUnresolved, isWildcardDnsName, literalRegionOf, requireProps, ValidationError } from "../core";
+import {
+  checkArn,
+  checkList,
+  checkPredicate,
+  ICertificate,
+  isUnresolved,
+  isWildcardDnsName,
+  literalRegionOf,
+  requireProps,
+  ValidationError,
+} from "../core";
 
 /** Describes an ACM certificate made elsewhere, for {@link Certificate.fromCertificateAttributes}. */
 export interface CertificateAttributes {
@@ -39,7 +49,9 @@ class ImportedCertificate extends Construct implements ICertificate {
     requireProps(this, attrs, ["certificateArn"]);
     checkArn(this, "certificateArn", attrs.certificateArn, "acmCertificate", { region: literalRegionOf(this, attrs.provider) });
     const names = checkList(this, "domainNames", attrs.domainNames);
-    names?.forEach((name, i) => checkPredicate(this, `domainNames[${i}]`, name, isWildcardDnsName, "a DNS name such as api.example.com, or a wildcard such as *.example.com"));
+    names?.forEach((name, i) =>
+      checkPredicate(this, `domainNames[${i}]`, name, isWildcardDnsName, "a DNS name such as api.example.com, or a wildcard such as *.example.com"),
+    );
     this.certificateArn = attrs.certificateArn;
     this.domainNames = names;
   }
@@ -64,6 +76,11 @@ export function checkCertificateCarries(scope: IConstruct, prop: string, certifi
   const names = certificate.domainNames;
   if (domainName === undefined || names === undefined || isUnresolved(domainName) || names.some(isUnresolved)) return;
   if (!certificateCarries(names, domainName)) {
-    throw new ValidationError(scope, prop, names, `a certificate carrying ${domainName}, the custom domain name it serves (a wildcard covers one label)`);
+    throw new ValidationError(
+      scope,
+      prop,
+      names,
+      `a certificate carrying ${domainName}, the custom domain name it serves (a wildcard covers one label)`,
+    );
   }
 }

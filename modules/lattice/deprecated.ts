@@ -3,9 +3,23 @@
  * compiles; each says what replaces it (see CHANGELOG.md).
  */
 import { LatticeAuthType, LatticeTargetGroupType } from "./interfaces";
-import { LatticeListener, LatticeListenerOptions, LatticeListenerProps, LatticeListenerProtocol, LatticeListenerRuleDefinition, LatticeListenerRuleOptions } from "./listener";
+import {
+  LatticeListener,
+  LatticeListenerOptions,
+  LatticeListenerProps,
+  LatticeListenerProtocol,
+  LatticeListenerRuleDefinition,
+  LatticeListenerRuleOptions,
+} from "./listener";
 import { LatticeListenerAction } from "./listener-action";
-import { LatticeTargetGroup, LatticeTargetGroupAttributes, LatticeTargetGroupIpAddressType, LatticeTargetGroupProps, LatticeTargetGroupProtocol, LatticeTargetGroupProtocolVersion } from "./target-group";
+import {
+  LatticeTargetGroup,
+  LatticeTargetGroupAttributes,
+  LatticeTargetGroupIpAddressType,
+  LatticeTargetGroupProps,
+  LatticeTargetGroupProtocol,
+  LatticeTargetGroupProtocolVersion,
+} from "./target-group";
 import { LatticeTargetGroupHealthCheck } from "./target-group-health-check";
 
 /** @deprecated Import VPC_LATTICE_SOURCE_CIDRS from core, the home of AWS facts. */

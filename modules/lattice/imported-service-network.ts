@@ -79,21 +79,36 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
     const home = literalRegionOf(this, attrs.provider);
     if (attrs.serviceNetworkArn !== undefined) {
       if (attrs.serviceNetworkId !== undefined || attrs.accountId !== undefined || attrs.region !== undefined) {
-        throw new ValidationError(this, "serviceNetworkId, accountId, region", "beside serviceNetworkArn", "nothing beside serviceNetworkArn: the ARN names the network, its account and its region");
+        throw new ValidationError(
+          this,
+          "serviceNetworkId, accountId, region",
+          "beside serviceNetworkArn",
+          "nothing beside serviceNetworkArn: the ARN names the network, its account and its region",
+        );
       }
       checkArn(this, "serviceNetworkArn", attrs.serviceNetworkArn, "serviceNetwork", { region: home });
       this.serviceNetworkArn = attrs.serviceNetworkArn;
       this.serviceNetworkId = idOfArn(attrs.serviceNetworkArn);
       return;
     }
-    const networkId = requireValue(this, "serviceNetworkArn", attrs.serviceNetworkId, "the network's ARN, or its serviceNetworkId with accountId (and region)");
+    const networkId = requireValue(
+      this,
+      "serviceNetworkArn",
+      attrs.serviceNetworkId,
+      "the network's ARN, or its serviceNetworkId with accountId (and region)",
+    );
     checkResourceId(this, "serviceNetworkId", networkId, "serviceNetwork");
     const accountId = requireValue(this, "accountId", attrs.accountId, "the account that owns the network, to build its ARN");
     checkAccountId(this, "accountId", accountId);
     checkRegion(this, "region", attrs.region);
     const region = requireValue(this, "region", attrs.region ?? home, "the network's region (the provider has no literal one)");
     if (home !== undefined && !isUnresolved(region) && region !== home) {
-      throw new ValidationError(this, "region", region, `${home}, the region of the provider that uses the network (VPC Lattice associates within one region)`);
+      throw new ValidationError(
+        this,
+        "region",
+        region,
+        `${home}, the region of the provider that uses the network (VPC Lattice associates within one region)`,
+      );
     }
     const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
     this.serviceNetworkId = networkId;

@@ -37,12 +37,22 @@ export class LatticeTarget {
    * region and partition.
    */
   public static lambdaFunction(functionArn: string): LatticeTarget {
-    return new LatticeTarget("LAMBDA", functionArn, undefined, (scope, prop, placement) => void checkArn(scope, `${prop}.id`, functionArn, "lambdaFunction", placement));
+    return new LatticeTarget(
+      "LAMBDA",
+      functionArn,
+      undefined,
+      (scope, prop, placement) => void checkArn(scope, `${prop}.id`, functionArn, "lambdaFunction", placement),
+    );
   }
 
   /** An internal Application Load Balancer of the target group's region, listening on the target group's port. */
   public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
-    return new LatticeTarget("ALB", loadBalancerArn, undefined, (scope, prop, placement) => void checkArn(scope, `${prop}.id`, loadBalancerArn, "applicationLoadBalancer", placement));
+    return new LatticeTarget(
+      "ALB",
+      loadBalancerArn,
+      undefined,
+      (scope, prop, placement) => void checkArn(scope, `${prop}.id`, loadBalancerArn, "applicationLoadBalancer", placement),
+    );
   }
 
   private constructor(

@@ -1,12 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRuleAction } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
-import {
-  checkIntegerRange,
-  checkItemCount,
-  isUnresolved,
-  ValidationError,
-} from "../core";
+import { checkIntegerRange, checkItemCount, isUnresolved, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
 import { LatticeListenerProtocol } from "./listener";
 
@@ -47,7 +42,12 @@ export class LatticeListenerAction {
     if (this.statusCode !== undefined) {
       checkIntegerRange(scope, `${prop}.statusCode`, this.statusCode, 100, 599);
       if (protocol === "TLS_PASSTHROUGH") {
-        throw new ValidationError(scope, prop, `a fixed ${this.statusCode} response`, "a forward action: a TLS_PASSTHROUGH listener cannot read the request to answer it");
+        throw new ValidationError(
+          scope,
+          prop,
+          `a fixed ${this.statusCode} response`,
+          "a forward action: a TLS_PASSTHROUGH listener cannot read the request to answer it",
+        );
       }
       return;
     }
@@ -65,7 +65,12 @@ export class LatticeListenerAction {
       if (targetGroup.type !== "LAMBDA" && targetGroup.protocol === undefined) return;
       if ((targetGroup.protocol === "TCP") !== tcp) {
         const shown = targetGroup.type === "LAMBDA" ? "a LAMBDA target group" : `a ${targetGroup.protocol} target group`;
-        throw new ValidationError(scope, `${prop}.targetGroups[${i}]`, shown, tcp ? "a TCP target group behind a TLS_PASSTHROUGH listener" : `an HTTP, HTTPS or LAMBDA target group behind an ${protocol} listener`);
+        throw new ValidationError(
+          scope,
+          `${prop}.targetGroups[${i}]`,
+          shown,
+          tcp ? "a TCP target group behind a TLS_PASSTHROUGH listener" : `an HTTP, HTTPS or LAMBDA target group behind an ${protocol} listener`,
+        );
       }
     });
   }

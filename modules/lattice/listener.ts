@@ -33,7 +33,6 @@ const LISTENER_PROTOCOLS: readonly LatticeListenerProtocol[] = ["HTTP", "HTTPS",
 /** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
 const targetGroupServices = new AppRegistry<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>();
 
-
 /** A listener rule (`aws_vpclattice_listener_rule`): requests matching `match` get `action`. */
 export interface LatticeListenerRuleOptions {
   /** 3 to 63 lowercase letters, digits and single hyphens, not starting with "rule-"; also keys the rule's Terraform address. */
@@ -144,13 +143,23 @@ export class LatticeListener extends Construct {
     requireProps(this, rule, ["name", "priority", "match", "action"]);
     const prop = `rules.${rule.name}`;
     if (this.protocol === "TLS_PASSTHROUGH") {
-      throw new ValidationError(this, prop, describeMatch(rule.match), "no rules: a TLS_PASSTHROUGH listener cannot match paths, headers or methods (use the default action)");
+      throw new ValidationError(
+        this,
+        prop,
+        describeMatch(rule.match),
+        "no rules: a TLS_PASSTHROUGH listener cannot match paths, headers or methods (use the default action)",
+      );
     }
     checkLatticeName(this, `${prop}.name`, rule.name, { min: 3, max: 63, reservedPrefix: "rule-" });
     checkIntegerRange(this, `${prop}.priority`, rule.priority, 1, 100);
     const clash = this.ruleDefinitions.find((r) => r.priority === rule.priority && !isUnresolved(rule.priority));
     if (clash !== undefined) {
-      throw new ValidationError(this, `${prop}.priority`, rule.priority, `a priority no other rule of the listener uses (rule "${clash.name}" has it)`);
+      throw new ValidationError(
+        this,
+        `${prop}.priority`,
+        rule.priority,
+        `a priority no other rule of the listener uses (rule "${clash.name}" has it)`,
+      );
     }
     if (this.ruleDefinitions.some((r) => r.name === rule.name)) {
       throw new ValidationError(this, `${prop}.name`, rule.name, "a rule name unique in the listener");
@@ -195,11 +204,21 @@ export class LatticeListener extends Construct {
     action.targetGroups.forEach(({ targetGroup }, i) => {
       const groupAccount = accountOf(this, targetGroup.targetGroupArn, targetGroup.provider);
       if (serviceAccount !== undefined && groupAccount !== undefined && serviceAccount !== groupAccount) {
-        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, describeGroup(targetGroup), `a target group of account ${serviceAccount}, the service's (AWS forwards only to target groups of the service's own account; not ${groupAccount})`);
+        throw new ValidationError(
+          this,
+          `${prop}.targetGroups[${i}]`,
+          describeGroup(targetGroup),
+          `a target group of account ${serviceAccount}, the service's (AWS forwards only to target groups of the service's own account; not ${groupAccount})`,
+        );
       }
       const owner = owners.get(targetGroup);
       if (owner !== undefined && !sameService(owner.service, this.service)) {
-        throw new ValidationError(this, `${prop}.targetGroups[${i}]`, describeGroup(targetGroup), `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`);
+        throw new ValidationError(
+          this,
+          `${prop}.targetGroups[${i}]`,
+          describeGroup(targetGroup),
+          `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`,
+        );
       }
       owners.set(targetGroup, { service: this.service, path: this.node.path });
     });

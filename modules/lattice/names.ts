@@ -22,7 +22,13 @@ export function checkLatticeName(
     /^(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+$/,
     "lowercase letters, digits and single hyphens, not starting or ending with a hyphen",
   );
-  checkPattern(scope, prop, value, new RegExp(`^(?!${limits.reservedPrefix})`), `a name that does not start with "${limits.reservedPrefix}" (AWS reserves it for IDs)`);
+  checkPattern(
+    scope,
+    prop,
+    value,
+    new RegExp(`^(?!${limits.reservedPrefix})`),
+    `a name that does not start with "${limits.reservedPrefix}" (AWS reserves it for IDs)`,
+  );
 }
 
 /**

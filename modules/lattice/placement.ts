@@ -80,7 +80,12 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
   if (ownKnown || (family === "ipv4" && range === "public")) {
     const inside = [...own.filter((c) => !isUnresolved(c)), ...declared];
     const where = inside.length === 0 ? "the VPC" : inside.join(", ");
-    throw new ValidationError(scope, prop, address, `an address inside ${where} (the target group's VPC, or a range given in peeredCidrs)${range === "public" && family === "ipv4" ? ": VPC Lattice does not route to public addresses" : ""}`);
+    throw new ValidationError(
+      scope,
+      prop,
+      address,
+      `an address inside ${where} (the target group's VPC, or a range given in peeredCidrs)${range === "public" && family === "ipv4" ? ": VPC Lattice does not route to public addresses" : ""}`,
+    );
   }
 }
 
@@ -103,7 +108,12 @@ export function claimName(scope: IConstruct, prop: string, kind: string, name: s
   const key = `${kind}|${accountKey(scope, provider)}|${name}`;
   const existing = names.get(key);
   if (existing !== undefined) {
-    throw new ValidationError(scope, prop, name, `a ${kind} name unused in this account and region (${existing} already creates a ${kind} named ${name})`);
+    throw new ValidationError(
+      scope,
+      prop,
+      name,
+      `a ${kind} name unused in this account and region (${existing} already creates a ${kind} named ${name})`,
+    );
   }
   names.set(key, scope.node.path);
 }
@@ -113,7 +123,9 @@ const resourcesInAccount = new AppCounter<string>();
 /** Warns once when a stack creates more `kind`s with one provider than the default quota allows. */
 export function countInAccount(scope: IConstruct, kind: string, provider: TerraformProvider | undefined, quota: number, quotaName: string): void {
   if (resourcesInAccount.increment(scope, `${kind}|${accountKey(scope, provider)}`) === quota + 1) {
-    Annotations.of(scope).addWarning(`More than ${quota} ${kind}s with one provider: above the default VPC Lattice quota "${quotaName}"; request an increase before deploying.`);
+    Annotations.of(scope).addWarning(
+      `More than ${quota} ${kind}s with one provider: above the default VPC Lattice quota "${quotaName}"; request an increase before deploying.`,
+    );
   }
 }
 
@@ -131,10 +143,14 @@ export function placementOf(scope: IConstruct, provider: TerraformProvider | und
 }
 
 /** Tags of a resource: a Name tag, then the caller's `tags` (checked), which may replace it. */
-export function tagsWithName(scope: IConstruct, name: string, tags: Readonly<Record<string, string>> | undefined, prop = "tags"): { [key: string]: string } {
+export function tagsWithName(
+  scope: IConstruct,
+  name: string,
+  tags: Readonly<Record<string, string>> | undefined,
+  prop = "tags",
+): { [key: string]: string } {
   return { Name: name, ...checkTags(scope, prop, tags) };
 }
-
 
 /**
  * Fails on a principal given twice, however it is written (the same account
@@ -146,7 +162,8 @@ export function checkUniquePrincipals(scope: IConstruct, prop: string, principal
     if (isUnresolved(principal.value)) return;
     const key = principal.value.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined) throw new ValidationError(scope, `${prop}[${i}]`, principal.value, `each principal once (${prop}[${first}] is the same principal)`);
+    if (first !== undefined)
+      throw new ValidationError(scope, `${prop}[${i}]`, principal.value, `each principal once (${prop}[${first}] is the same principal)`);
     seen.set(key, i);
   });
 }

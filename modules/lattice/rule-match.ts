@@ -1,16 +1,6 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
-import {
-  checkInstance,
-  checkItemCount,
-  checkLength,
-  checkList,
-  checkObject,
-  checkOneOf,
-  checkPattern,
-  checkString,
-  ValidationError,
-} from "../core";
+import { checkInstance, checkItemCount, checkLength, checkList, checkObject, checkOneOf, checkPattern, checkString, ValidationError } from "../core";
 import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
 
 /** A condition on the request path. */
@@ -102,7 +92,13 @@ export function checkMatch(scope: Construct, prop: string, match: RuleMatch): vo
     checkInstance(scope, `${prop}.headers[${i}]`, h, (v): v is HeaderMatch => v instanceof HeaderMatch, "HeaderMatch.exact, prefix or contains");
     h.validate(scope, `${prop}.headers[${i}]`);
     const first = headers.findIndex((other) => other.name.toLowerCase() === h.name.toLowerCase());
-    if (first !== i) throw new ValidationError(scope, `${prop}.headers[${i}]`, h.name, `each header once (headers[${first}] matches ${headers[first].name} already; header names are case-insensitive)`);
+    if (first !== i)
+      throw new ValidationError(
+        scope,
+        `${prop}.headers[${i}]`,
+        h.name,
+        `each header once (headers[${first}] matches ${headers[first].name} already; header names are case-insensitive)`,
+      );
   });
   checkString(scope, `${prop}.method`, match.method);
   checkOneOf(scope, `${prop}.method`, match.method, LATTICE_HTTP_METHODS);
@@ -116,7 +112,9 @@ export function checkMatch(scope: Construct, prop: string, match: RuleMatch): vo
 export function matchKey(match: RuleMatch): string {
   const folded = (value: string, caseSensitive: boolean) => (caseSensitive ? value : value.toLowerCase());
   const path = match.path === undefined ? undefined : [match.path.kind, folded(match.path.path, match.path.caseSensitive), match.path.caseSensitive];
-  const headers = (match.headers ?? []).map((h) => [h.name.toLowerCase(), h.kind, folded(h.value, h.caseSensitive), h.caseSensitive]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const headers = (match.headers ?? [])
+    .map((h) => [h.name.toLowerCase(), h.kind, folded(h.value, h.caseSensitive), h.caseSensitive])
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return JSON.stringify({ path, headers, method: match.method });
 }
 

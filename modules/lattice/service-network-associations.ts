@@ -147,14 +147,30 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.vpc));
     const ports = this.checkPorts(props.ports);
     const given = checkList(this, "securityGroups", props.securityGroups);
-    checkItemCount(this, "securityGroups", given?.map((g) => g.securityGroupId), 1, AWS_LIMITS.securityGroupsPerServiceNetworkVpcAssociation);
+    checkItemCount(
+      this,
+      "securityGroups",
+      given?.map((g) => g.securityGroupId),
+      1,
+      AWS_LIMITS.securityGroupsPerServiceNetworkVpcAssociation,
+    );
     given?.forEach((group, i) => checkInVpc(this, `securityGroups[${i}]`, group.vpcId, props.vpc, "a security group"));
     const open = checkBoolean(this, "open", props.open);
     if (given !== undefined && (open !== undefined || props.allowedPeers !== undefined)) {
-      throw new ValidationError(this, open !== undefined ? "open" : "allowedPeers", open ?? props.allowedPeers, "nothing beside securityGroups: add rules to given groups through connections");
+      throw new ValidationError(
+        this,
+        open !== undefined ? "open" : "allowedPeers",
+        open ?? props.allowedPeers,
+        "nothing beside securityGroups: add rules to given groups through connections",
+      );
     }
     const provider = providerOf(props, props.vpc);
-    if (given === undefined) this.securityGroup = new SecurityGroup(this, "SecurityGroup", { vpc: props.vpc, provider, description: "Clients of this VPC allowed into the VPC Lattice service network" });
+    if (given === undefined)
+      this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+        vpc: props.vpc,
+        provider,
+        description: "Clients of this VPC allowed into the VPC Lattice service network",
+      });
     const groups = given ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
     this.connections = new AssociationConnections(this, groups, ports);
     if (this.securityGroup !== undefined) this.admitClients(props, ports, open);
@@ -194,7 +210,8 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       checkPort(this, `ports[${i}].from`, port.from);
       checkPort(this, `ports[${i}].to`, port.to);
       const first = ports.findIndex((other) => other.from === port.from && other.to === port.to);
-      if (first !== i) throw new ValidationError(this, `ports[${i}]`, formatPortRange(port), `each port once (ports[${first}] is ${formatPortRange(port)} already)`);
+      if (first !== i)
+        throw new ValidationError(this, `ports[${i}]`, formatPortRange(port), `each port once (ports[${first}] is ${formatPortRange(port)} already)`);
     });
     return ports;
   }
@@ -203,7 +220,12 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
   private admitClients(props: ServiceNetworkVpcAssociationProps, ports: readonly PortRange[], open: boolean | undefined): void {
     const allowedPeers = checkList(this, "allowedPeers", props.allowedPeers);
     if (allowedPeers !== undefined && open === false) {
-      throw new ValidationError(this, "allowedPeers", allowedPeers, "nothing with open: false (admit peers through connections.allowDefaultPortFrom)");
+      throw new ValidationError(
+        this,
+        "allowedPeers",
+        allowedPeers,
+        "nothing with open: false (admit peers through connections.allowDefaultPortFrom)",
+      );
     }
     if (open === false) return;
     checkItemCount(this, "allowedPeers", allowedPeers, 1);
@@ -226,7 +248,12 @@ function checkSameRegion(scope: IConstruct, serviceNetwork: IServiceNetwork, pro
   const here = literalRegionOf(scope, provider);
   if (network !== undefined && here !== undefined && network !== here) {
     const shown = Construct.isConstruct(serviceNetwork) ? serviceNetwork.node.path : serviceNetwork.serviceNetworkArn;
-    throw new ValidationError(scope, "serviceNetwork", shown, `a service network of ${here}, the association's region (this one is in ${network}; VPC Lattice associates within one region)`);
+    throw new ValidationError(
+      scope,
+      "serviceNetwork",
+      shown,
+      `a service network of ${here}, the association's region (this one is in ${network}; VPC Lattice associates within one region)`,
+    );
   }
 }
 
@@ -239,12 +266,23 @@ function identityOf(value: { readonly provider?: TerraformProvider }, arn: strin
 }
 
 /** Fails when the member is already in the network (under another name): AWS associates it once. */
-function claimMembership(association: Construct, prop: string, serviceNetwork: IServiceNetwork, member: { readonly provider?: TerraformProvider }, memberArn: string): void {
+function claimMembership(
+  association: Construct,
+  prop: string,
+  serviceNetwork: IServiceNetwork,
+  member: { readonly provider?: TerraformProvider },
+  memberArn: string,
+): void {
   const key = `${identityOf(serviceNetwork, serviceNetwork.serviceNetworkArn)} ${identityOf(member, memberArn)}`;
   const registry = memberAssociations.of(association);
   const existing = registry.get(key);
   if (existing !== undefined) {
-    throw new ValidationError(association, prop, identityOf(member, memberArn), `a ${prop === "service" ? "service" : "resource configuration"} not in the network yet (${existing} already associates it)`);
+    throw new ValidationError(
+      association,
+      prop,
+      identityOf(member, memberArn),
+      `a ${prop === "service" ? "service" : "resource configuration"} not in the network yet (${existing} already associates it)`,
+    );
   }
   registry.set(key, association.node.path);
 }
@@ -327,7 +365,13 @@ export class ServiceNetworkResourceAssociation extends Construct {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
-    claimMembership(this, "resourceConfiguration", props.serviceNetwork, props.resourceConfiguration, props.resourceConfiguration.resourceConfigurationArn);
+    claimMembership(
+      this,
+      "resourceConfiguration",
+      props.serviceNetwork,
+      props.resourceConfiguration,
+      props.resourceConfiguration.resourceConfigurationArn,
+    );
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
       provider: providerOf(props, props.resourceConfiguration),

@@ -24,8 +24,16 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
   }
 
   /** Adds a service; `name` keys its Terraform address. */
-  public associateService(name: string, service: ILatticeService, options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {}): ServiceNetworkServiceAssociation {
-    return new ServiceNetworkServiceAssociation(this, this.childId("associateService", "Service", name), { ...options, serviceNetwork: this, service });
+  public associateService(
+    name: string,
+    service: ILatticeService,
+    options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {},
+  ): ServiceNetworkServiceAssociation {
+    return new ServiceNetworkServiceAssociation(this, this.childId("associateService", "Service", name), {
+      ...options,
+      serviceNetwork: this,
+      service,
+    });
   }
 
   /** Adds a resource configuration; `name` keys its Terraform address. */
@@ -34,14 +42,23 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     resourceConfiguration: IResourceConfiguration,
     options: Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration"> = {},
   ): ServiceNetworkResourceAssociation {
-    return new ServiceNetworkResourceAssociation(this, this.childId("associateResourceConfiguration", "Resource", name), { ...options, serviceNetwork: this, resourceConfiguration });
+    return new ServiceNetworkResourceAssociation(this, this.childId("associateResourceConfiguration", "Resource", name), {
+      ...options,
+      serviceNetwork: this,
+      resourceConfiguration,
+    });
   }
 
   /** The association's construct ID (its Terraform address): names are unique per kind, as their addresses are. */
   private childId(method: string, kind: string, name: string): string {
     const id = typeof name === "string" ? `${kind}-${stableId(name)}` : undefined;
     if (id === undefined || this.node.tryFindChild(id) !== undefined) {
-      throw new ValidationError(this, `${method}.name`, name, `a name no other ${kind.toLowerCase()} association of the network uses (it keys the Terraform address)`);
+      throw new ValidationError(
+        this,
+        `${method}.name`,
+        name,
+        `a name no other ${kind.toLowerCase()} association of the network uses (it keys the Terraform address)`,
+      );
     }
     return id;
   }

@@ -20,7 +20,12 @@ import { ResourceShare, ResourceSharing, SharePrincipal } from "../ram";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkLatticeName } from "./names";
-import { ImportedServiceNetwork, ServiceNetworkAttributes, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
+import {
+  ImportedServiceNetwork,
+  ServiceNetworkAttributes,
+  ServiceNetworkIdAttributes,
+  ServiceNetworkImportOptions,
+} from "./imported-service-network";
 import { LatticeAuthType } from "./interfaces";
 import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
@@ -105,7 +110,12 @@ export class ServiceNetwork extends ServiceNetworkBase {
 
   /** @deprecated Use {@link ServiceNetwork.fromServiceNetworkAttributes} with `{ serviceNetworkId, accountId, region, provider }`. */
   public static fromId(scope: Construct, id: string, attrs: ServiceNetworkIdAttributes): ServiceNetworkBase {
-    return ServiceNetwork.fromServiceNetworkAttributes(scope, id, { serviceNetworkId: attrs.serviceNetworkId, accountId: attrs.accountId, region: attrs.region, provider: attrs.provider });
+    return ServiceNetwork.fromServiceNetworkAttributes(scope, id, {
+      serviceNetworkId: attrs.serviceNetworkId,
+      accountId: attrs.accountId,
+      region: attrs.region,
+      provider: attrs.provider,
+    });
   }
 
   /** The underlying `aws_vpclattice_service_network`, as an escape hatch. */
@@ -160,7 +170,13 @@ export class ServiceNetwork extends ServiceNetworkBase {
     if (authPolicy !== undefined) {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { target: this, policy: authPolicy, provider: props.provider });
     }
-    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { source: this, name: props.name, accessLogs: props.accessLogs, provider: props.provider, tags: props.tags });
+    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", {
+      source: this,
+      name: props.name,
+      accessLogs: props.accessLogs,
+      provider: props.provider,
+      tags: props.tags,
+    });
     if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
 
     if (sharing === undefined) {
@@ -183,7 +199,15 @@ export class ServiceNetwork extends ServiceNetworkBase {
     if (sharing === undefined) return undefined;
     requireProps(this, sharing, ["principals"]);
     const principals = checkList(this, "sharing.principals", sharing.principals) ?? [];
-    principals.forEach((p, i) => checkInstance(this, `sharing.principals[${i}]`, p, (v): v is SharePrincipal => v instanceof SharePrincipal, "SharePrincipal.account, organizationalUnit or organization"));
+    principals.forEach((p, i) =>
+      checkInstance(
+        this,
+        `sharing.principals[${i}]`,
+        p,
+        (v): v is SharePrincipal => v instanceof SharePrincipal,
+        "SharePrincipal.account, organizationalUnit or organization",
+      ),
+    );
     checkUniquePrincipals(this, "sharing.principals", principals);
     if (sharing.name !== undefined && sharing.shareName !== undefined) {
       throw new ValidationError(this, "sharing.name, sharing.shareName", "both", "sharing.name only (shareName is its deprecated form)");
@@ -191,26 +215,51 @@ export class ServiceNetwork extends ServiceNetworkBase {
     return sharing;
   }
 
-  private chooseAuthPolicy(props: ServiceNetworkProps, sharing: ServiceNetworkSharing | undefined, unauthenticated: string | undefined): AuthPolicy | undefined {
+  private chooseAuthPolicy(
+    props: ServiceNetworkProps,
+    sharing: ServiceNetworkSharing | undefined,
+    unauthenticated: string | undefined,
+  ): AuthPolicy | undefined {
     if (this.authType === "NONE") {
       if (unauthenticated === undefined) {
-        throw new ValidationError(this, "authType", "NONE", 'AWS_IAM, or NONE together with allowUnauthenticatedAccess: OptOut.because("<why>") (every client of every associated VPC could call every service)');
+        throw new ValidationError(
+          this,
+          "authType",
+          "NONE",
+          'AWS_IAM, or NONE together with allowUnauthenticatedAccess: OptOut.because("<why>") (every client of every associated VPC could call every service)',
+        );
       }
       if (props.authPolicy !== undefined) {
-        throw new ValidationError(this, "authPolicy", "a policy with authType NONE", "no auth policy (VPC Lattice ignores it unless authType is AWS_IAM)");
+        throw new ValidationError(
+          this,
+          "authPolicy",
+          "a policy with authType NONE",
+          "no auth policy (VPC Lattice ignores it unless authType is AWS_IAM)",
+        );
       }
       return undefined;
     }
     if (unauthenticated !== undefined) {
-      throw new ValidationError(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess, 'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")');
+      throw new ValidationError(
+        this,
+        "allowUnauthenticatedAccess",
+        props.allowUnauthenticatedAccess,
+        'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")',
+      );
     }
     if (this.resourceConfigurationsOnly) {
       if (props.authPolicy !== undefined) {
-        throw new ValidationError(this, "authPolicy", "a policy with resourceConfigurationsOnly", "no auth policy: VPC Lattice does not apply a service network's auth policy to resource configurations (security groups decide who connects)");
+        throw new ValidationError(
+          this,
+          "authPolicy",
+          "a policy with resourceConfigurationsOnly",
+          "no auth policy: VPC Lattice does not apply a service network's auth policy to resource configurations (security groups decide who connects)",
+        );
       }
       return undefined;
     }
-    if (props.authPolicy !== undefined) return checkInstance(this, "authPolicy", props.authPolicy, (v): v is AuthPolicy => v instanceof AuthPolicy, "new AuthPolicy().allow(...)");
+    if (props.authPolicy !== undefined)
+      return checkInstance(this, "authPolicy", props.authPolicy, (v): v is AuthPolicy => v instanceof AuthPolicy, "new AuthPolicy().allow(...)");
     if (sharing !== undefined && sharing.principals.length > 0) return AuthPolicy.fromSharePrincipals(sharing.principals);
     throw new ValidationError(
       this,

@@ -190,9 +190,16 @@ export class LatticeService extends Construct implements ILatticeService {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { provider: props.provider, target: this, policy });
     }
     // Prefixed so that a service and a service network of the same name never share a log group.
-    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", { provider: props.provider, source: this, name: `service-${props.name}`, accessLogs: props.accessLogs, tags: this.tags });
+    this.accessLogs = new LatticeAccessLogs(this, "AccessLogs", {
+      provider: props.provider,
+      source: this,
+      name: `service-${props.name}`,
+      accessLogs: props.accessLogs,
+      tags: this.tags,
+    });
     if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
-    if (props.hostedZone !== undefined && props.customDomainName !== undefined) this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
+    if (props.hostedZone !== undefined && props.customDomainName !== undefined)
+      this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
   }
 
   /** The listeners added so far. */
@@ -206,7 +213,12 @@ export class LatticeService extends Construct implements ILatticeService {
     checkString(this, "listeners.protocol", options.protocol);
     const protocol = options.protocol;
     if (protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
-      throw new ValidationError(this, "certificateArn", undefined, `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`);
+      throw new ValidationError(
+        this,
+        "certificateArn",
+        undefined,
+        `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`,
+      );
     }
     if (protocol === "TLS_PASSTHROUGH" && this.customDomainName === undefined) {
       throw new ValidationError(this, "customDomainName", undefined, "a custom domain name: a TLS_PASSTHROUGH listener routes on it (SNI)");
@@ -221,7 +233,12 @@ export class LatticeService extends Construct implements ILatticeService {
     if (this.node.tryFindChild(id) !== undefined) {
       throw new ValidationError(this, "listeners.name", name, "a listener name unique in the service");
     }
-    const listener = new LatticeListener(this, id, { ...options, service: this, provider: this.provider, tags: this.tags === undefined && options.tags === undefined ? undefined : { ...this.tags, ...options.tags } });
+    const listener = new LatticeListener(this, id, {
+      ...options,
+      service: this,
+      provider: this.provider,
+      tags: this.tags === undefined && options.tags === undefined ? undefined : { ...this.tags, ...options.tags },
+    });
     this.listenerList.push(listener);
     if (this.listenerList.length === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
       Annotations.of(this).addWarning(
@@ -238,12 +255,21 @@ export class LatticeService extends Construct implements ILatticeService {
     if (props.certificate !== undefined && props.certificateArn !== undefined) {
       throw new ValidationError(this, "certificate, certificateArn", "both", "certificate only (certificateArn is its deprecated form)");
     }
-    const certificate = checkObject(this, "certificate", props.certificate) ?? (props.certificateArn === undefined ? undefined : { certificateArn: props.certificateArn });
+    const certificate =
+      checkObject(this, "certificate", props.certificate) ??
+      (props.certificateArn === undefined ? undefined : { certificateArn: props.certificateArn });
     const prop = props.certificate !== undefined ? "certificate" : "certificateArn";
     if (certificate !== undefined) {
-      checkArn(this, prop === "certificate" ? "certificate.certificateArn" : prop, certificate.certificateArn, "acmCertificate", { region: literalRegionOf(this, props.provider) });
+      checkArn(this, prop === "certificate" ? "certificate.certificateArn" : prop, certificate.certificateArn, "acmCertificate", {
+        region: literalRegionOf(this, props.provider),
+      });
       if (props.customDomainName === undefined) {
-        throw new ValidationError(this, prop, certificate.certificateArn, "no certificate without customDomainName (the generated domain uses an AWS certificate)");
+        throw new ValidationError(
+          this,
+          prop,
+          certificate.certificateArn,
+          "no certificate without customDomainName (the generated domain uses an AWS certificate)",
+        );
       }
       checkCertificateCarries(this, prop, certificate, props.customDomainName);
     }
@@ -264,15 +290,30 @@ export class LatticeService extends Construct implements ILatticeService {
   private choosePolicy(props: LatticeServiceProps, unauthenticated: string | undefined): AuthPolicy | undefined {
     if (this.authType === "NONE") {
       if (unauthenticated === undefined) {
-        throw new ValidationError(this, "authType", "NONE", 'AWS_IAM, or allowUnauthenticatedAccess: OptOut.because("<why>") to confirm that anyone who can reach the service network may call the service');
+        throw new ValidationError(
+          this,
+          "authType",
+          "NONE",
+          'AWS_IAM, or allowUnauthenticatedAccess: OptOut.because("<why>") to confirm that anyone who can reach the service network may call the service',
+        );
       }
       if (props.authPolicy !== undefined || props.authPolicyFromRules !== undefined) {
-        throw new ValidationError(this, "authPolicy", "a policy with authType NONE", "no auth policy (AWS keeps it inactive unless authType is AWS_IAM)");
+        throw new ValidationError(
+          this,
+          "authPolicy",
+          "a policy with authType NONE",
+          "no auth policy (AWS keeps it inactive unless authType is AWS_IAM)",
+        );
       }
       return undefined;
     }
     if (unauthenticated !== undefined) {
-      throw new ValidationError(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess, 'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")');
+      throw new ValidationError(
+        this,
+        "allowUnauthenticatedAccess",
+        props.allowUnauthenticatedAccess,
+        'nothing with authType AWS_IAM (the opt-out only goes with authType: "NONE")',
+      );
     }
     if (props.authPolicy === undefined && props.authPolicyFromRules === undefined) {
       throw new ValidationError(
@@ -282,9 +323,15 @@ export class LatticeService extends Construct implements ILatticeService {
         "an authPolicy, or authPolicyFromRules to derive one from the listener rules: with AWS_IAM and no policy AWS denies every request",
       );
     }
-    if (props.authPolicyFromRules === undefined) return checkInstance(this, "authPolicy", props.authPolicy, isAuthPolicy, "new AuthPolicy().allow(...)");
+    if (props.authPolicyFromRules === undefined)
+      return checkInstance(this, "authPolicy", props.authPolicy, isAuthPolicy, "new AuthPolicy().allow(...)");
     if (props.authPolicy !== undefined) {
-      throw new ValidationError(this, "authPolicy, authPolicyFromRules", "authPolicy and authPolicyFromRules", "exactly one of authPolicy, authPolicyFromRules");
+      throw new ValidationError(
+        this,
+        "authPolicy, authPolicyFromRules",
+        "authPolicy and authPolicyFromRules",
+        "exactly one of authPolicy, authPolicyFromRules",
+      );
     }
     checkObject(this, "authPolicyFromRules", props.authPolicyFromRules);
     return new RuleDerivedAuthPolicy(() => this.listenerList, props.authPolicyFromRules);

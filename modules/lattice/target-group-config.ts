@@ -64,7 +64,10 @@ export interface LambdaTargetGroupOptions {
 }
 
 /** The settings of any type, flattened, as the target group validates and renders them. @internal */
-export interface TargetGroupSettings extends Pick<LatticeTargetGroupProps, "vpc" | "protocol" | "port" | "protocolVersion" | "ipAddressType" | "healthCheck" | "lambdaEventStructureVersion"> {
+export interface TargetGroupSettings extends Pick<
+  LatticeTargetGroupProps,
+  "vpc" | "protocol" | "port" | "protocolVersion" | "ipAddressType" | "healthCheck" | "lambdaEventStructureVersion"
+> {
   readonly peeredCidrs?: readonly string[];
 }
 

@@ -26,7 +26,6 @@ export interface LatticeTargetGroupHealthCheck {
   readonly matcher?: string;
 }
 
-
 /** Fails on health-check settings AWS rejects. @internal */
 export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHealthCheck): void {
   checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
@@ -37,7 +36,13 @@ export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHeal
   checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
   checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
   checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
-  checkPattern(scope, "healthCheck.matcher", check.matcher, /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/, 'HTTP status codes such as "200", "200-299" or "200,204"');
+  checkPattern(
+    scope,
+    "healthCheck.matcher",
+    check.matcher,
+    /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/,
+    'HTTP status codes such as "200", "200-299" or "200,204"',
+  );
 }
 
 /** The `config.health_check` block. @internal */

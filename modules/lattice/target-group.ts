@@ -198,7 +198,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   public static allowLatticeTraffic(securityGroup: SecurityGroup, ...targetGroups: LatticeTargetGroup[]): void {
     for (const group of targetGroups) {
       if (group.type === "LAMBDA") {
-        throw new ValidationError(group, "allowLatticeTraffic", "a LAMBDA target group", "INSTANCE, IP or ALB target groups (Lambda functions have no security group to open)");
+        throw new ValidationError(
+          group,
+          "allowLatticeTraffic",
+          "a LAMBDA target group",
+          "INSTANCE, IP or ALB target groups (Lambda functions have no security group to open)",
+        );
       }
       group.connections.addSecurityGroup(securityGroup);
     }
@@ -293,7 +298,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     this.declareTargetSecurityGroups("targetSecurityGroups", checkList(this, "targetSecurityGroups", props.targetSecurityGroups) ?? []);
     const securityGroups = checkList(this, "securityGroups", props.securityGroups) ?? [];
     if (props.securityGroups !== undefined && securityGroups.length === 0) {
-      throw new ValidationError(this, "securityGroups", [], "at least one security group of the targets, or leave securityGroups unset (an empty list would open nothing)");
+      throw new ValidationError(
+        this,
+        "securityGroups",
+        [],
+        "at least one security group of the targets, or leave securityGroups unset (an empty list would open nothing)",
+      );
     }
     this.admitLatticeInto(securityGroups, "securityGroups");
     this.connections.addSecurityGroup(...securityGroups);
@@ -304,9 +314,20 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
   public addTarget(name: string, target: LatticeTarget): void {
     const prop = `targets.${name}`;
-    checkInstance(this, prop, target, (v): v is LatticeTarget => v instanceof LatticeTarget, "LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer");
+    checkInstance(
+      this,
+      prop,
+      target,
+      (v): v is LatticeTarget => v instanceof LatticeTarget,
+      "LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer",
+    );
     if (this.targetsRegisteredBy !== undefined) {
-      throw new ValidationError(this, prop, target.id, `no target registered by Terraform: ${this.targetsRegisteredBy} registers the targets of this group (targetsRegisteredBy)`);
+      throw new ValidationError(
+        this,
+        prop,
+        target.id,
+        `no target registered by Terraform: ${this.targetsRegisteredBy} registers the targets of this group (targetsRegisteredBy)`,
+      );
     }
     target.validate(this, prop, this.placement);
     if (target.type !== this.type) {
@@ -315,7 +336,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     this.checkAddress(prop, target);
     this.checkAccount(prop, target);
     if (this.type === "LAMBDA" && this.targetNames.size === 1) {
-      throw new ValidationError(this, prop, target.id, "no second target: a LAMBDA target group holds exactly one function (use one group per function)");
+      throw new ValidationError(
+        this,
+        prop,
+        target.id,
+        "no second target: a LAMBDA target group holds exactly one function (use one group per function)",
+      );
     }
     const key = stableId(name);
     if (this.node.tryFindChild(`Target-${key}`) !== undefined) {
@@ -324,7 +350,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     const identity = this.identityOf(target);
     const twin = this.targetNames.get(identity);
     if (twin !== undefined) {
-      throw new ValidationError(this, prop, target.id, `a target not registered yet (targets.${twin} registers the same ${this.type === "IP" ? "address" : "target"} on the same port)`);
+      throw new ValidationError(
+        this,
+        prop,
+        target.id,
+        `a target not registered yet (targets.${twin} registers the same ${this.type === "IP" ? "address" : "target"} on the same port)`,
+      );
     }
     const permission = this.type === "LAMBDA" ? this.allowLatticeToInvoke(key, target.id) : undefined;
     new VpclatticeTargetGroupAttachment(this, `Target-${key}`, {
@@ -335,7 +366,9 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     });
     this.targetNames.set(identity, name);
     if (this.targetNames.size === AWS_DEFAULT_QUOTAS.targetsPerLatticeTargetGroup + 1) {
-      Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.targetsPerLatticeTargetGroup} targets: above the default VPC Lattice quota of targets per target group; request an increase before deploying.`);
+      Annotations.of(this).addWarning(
+        `More than ${AWS_DEFAULT_QUOTAS.targetsPerLatticeTargetGroup} targets: above the default VPC Lattice quota of targets per target group; request an increase before deploying.`,
+      );
     }
     if (target.port !== undefined && !this.trafficPorts.has(target.port)) {
       this.trafficPorts.add(target.port);
@@ -392,19 +425,35 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   private declareTargetSecurityGroups(prop: string, groups: readonly ISecurityGroup[]): void {
     if (groups.length === 0) return;
     if (this.type === "LAMBDA") {
-      throw new ValidationError(this, prop, groups.length === 1 ? "a security group" : `${groups.length} security groups`, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)");
+      throw new ValidationError(
+        this,
+        prop,
+        groups.length === 1 ? "a security group" : `${groups.length} security groups`,
+        "nothing for a LAMBDA target group (VPC Lattice invokes the function directly; it has no security group in the path)",
+      );
     }
-    for (const group of groups) if (!this.targetSecurityGroupIds.includes(group.securityGroupId)) this.targetSecurityGroupIds.push(group.securityGroupId);
+    for (const group of groups)
+      if (!this.targetSecurityGroupIds.includes(group.securityGroupId)) this.targetSecurityGroupIds.push(group.securityGroupId);
     annotateForFlows(this.resource, "targetSecurityGroupIds", [...this.targetSecurityGroupIds]);
   }
 
   private checkRegistrar(props: LatticeTargetGroupProps): void {
     const registrar = props.targetsRegisteredBy;
     if (typeof registrar !== "string" || registrar.trim() === "") {
-      throw new ValidationError(this, "targetsRegisteredBy", registrar, "who registers the targets, such as the ECS service orders-api (a non-empty description)");
+      throw new ValidationError(
+        this,
+        "targetsRegisteredBy",
+        registrar,
+        "who registers the targets, such as the ECS service orders-api (a non-empty description)",
+      );
     }
     if (this.type === "LAMBDA") {
-      throw new ValidationError(this, "targetsRegisteredBy", registrar, "nothing for a LAMBDA target group (its one function is registered with the group, by Terraform)");
+      throw new ValidationError(
+        this,
+        "targetsRegisteredBy",
+        registrar,
+        "nothing for a LAMBDA target group (its one function is registered with the group, by Terraform)",
+      );
     }
   }
 
@@ -442,10 +491,20 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
       throw new ValidationError(this, "peeredCidrs", settings.peeredCidrs, "nothing: only IP target groups register addresses");
     }
     if (settings.ipAddressType === "IPV6" && vpc.ipv6CidrBlock === undefined) {
-      throw new ValidationError(this, "ipAddressType", settings.ipAddressType, "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets");
+      throw new ValidationError(
+        this,
+        "ipAddressType",
+        settings.ipAddressType,
+        "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets",
+      );
     }
     if (settings.protocol === "TCP" && settings.protocolVersion !== undefined) {
-      throw new ValidationError(this, "protocolVersion", settings.protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
+      throw new ValidationError(
+        this,
+        "protocolVersion",
+        settings.protocolVersion,
+        "nothing for a TCP target group (protocol versions are HTTP concepts)",
+      );
     }
     if (this.type === "ALB" && settings.protocol === "TCP") {
       throw new ValidationError(this, "protocol", settings.protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
@@ -453,12 +512,22 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     const healthCheck = checkObject(this, "healthCheck", settings.healthCheck);
     if (healthCheck !== undefined) {
       if (this.type === "ALB") {
-        throw new ValidationError(this, "healthCheck", healthCheck, "nothing for an ALB target group (VPC Lattice does not health-check ALBs; configure them on the ALB's own target groups)");
+        throw new ValidationError(
+          this,
+          "healthCheck",
+          healthCheck,
+          "nothing for an ALB target group (VPC Lattice does not health-check ALBs; configure them on the ALB's own target groups)",
+        );
       }
       checkHealthCheck(this, healthCheck);
       const enabled = checkBoolean(this, "healthCheck.enabled", healthCheck.enabled) ?? true;
       if (settings.protocol === "TCP" && enabled && (healthCheck.protocol === undefined || healthCheck.protocolVersion === undefined)) {
-        throw new ValidationError(this, "healthCheck", healthCheck, "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both");
+        throw new ValidationError(
+          this,
+          "healthCheck",
+          healthCheck,
+          "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both",
+        );
       }
     }
     return vpc;
@@ -469,7 +538,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     if (this.type !== "IP" || isUnresolved(target.id)) return;
     const wanted = this.ipAddressType === "IPV6" ? isIpv6Address : isIpv4Address;
     if (!wanted(target.id)) {
-      throw new ValidationError(this, `${prop}.id`, target.id, `an ${this.ipAddressType === "IPV6" ? "IPv6" : "IPv4"} address (the target group's ipAddressType)`);
+      throw new ValidationError(
+        this,
+        `${prop}.id`,
+        target.id,
+        `an ${this.ipAddressType === "IPV6" ? "IPv6" : "IPv4"} address (the target group's ipAddressType)`,
+      );
     }
     if (this.vpc !== undefined) checkTargetAddress(this, `${prop}.id`, target.id, { vpc: this.vpc, peeredCidrs: this.peeredCidrs });
   }
@@ -479,7 +553,12 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     if (this.type !== "LAMBDA" || isUnresolved(target.id) || this.placement.accountId === undefined) return;
     const account = parseArn(target.id)?.account;
     if (account !== undefined && account !== this.placement.accountId) {
-      throw new ValidationError(this, `${prop}.id`, target.id, `a function of account ${this.placement.accountId}, the target group's (AWS registers functions of the target group's own account only)`);
+      throw new ValidationError(
+        this,
+        `${prop}.id`,
+        target.id,
+        `a function of account ${this.placement.accountId}, the target group's (AWS registers functions of the target group's own account only)`,
+      );
     }
   }
 
@@ -517,10 +596,21 @@ function configOf(scope: Construct, props: LatticeTargetGroupProps): LatticeTarg
     lambdaEventStructureVersion: props.lambdaEventStructureVersion,
   };
   if (props.config !== undefined) {
-    checkInstance(scope, "config", props.config, LatticeTargetGroupConfig.isLatticeTargetGroupConfig, "LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer");
+    checkInstance(
+      scope,
+      "config",
+      props.config,
+      LatticeTargetGroupConfig.isLatticeTargetGroupConfig,
+      "LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer",
+    );
     const mixed = ["type", ...Object.keys(flat)].find((key) => (props as unknown as Record<string, unknown>)[key] !== undefined);
     if (mixed !== undefined) {
-      throw new ValidationError(scope, mixed, (props as unknown as Record<string, unknown>)[mixed], "nothing beside config: give it to the LatticeTargetGroupConfig factory");
+      throw new ValidationError(
+        scope,
+        mixed,
+        (props as unknown as Record<string, unknown>)[mixed],
+        "nothing beside config: give it to the LatticeTargetGroupConfig factory",
+      );
     }
     return props.config;
   }

@@ -96,13 +96,28 @@ function checkCompatible(where: string, prop: string, current: ILatticeTargetGro
     throw new ValidationError(where, prop, next.targetGroupArn, "a different target group than the one it takes traffic from");
   }
   if ((current.type === "LAMBDA") !== (next.type === "LAMBDA")) {
-    throw new ValidationError(where, prop, `a ${next.type} target group`, `a target group of the same kind as ${current.type === "LAMBDA" ? "LAMBDA" : "the network targets"} (no mix of Lambda and network targets in one split)`);
+    throw new ValidationError(
+      where,
+      prop,
+      `a ${next.type} target group`,
+      `a target group of the same kind as ${current.type === "LAMBDA" ? "LAMBDA" : "the network targets"} (no mix of Lambda and network targets in one split)`,
+    );
   }
   const differs = (a?: string, b?: string): boolean => a !== undefined && b !== undefined && a !== b;
   if (differs(current.protocol, next.protocol)) {
-    throw new ValidationError(where, `${prop}.protocol`, next.protocol, `${current.protocol}, the protocol of the target group it takes traffic from`);
+    throw new ValidationError(
+      where,
+      `${prop}.protocol`,
+      next.protocol,
+      `${current.protocol}, the protocol of the target group it takes traffic from`,
+    );
   }
   if (differs(current.protocolVersion, next.protocolVersion)) {
-    throw new ValidationError(where, `${prop}.protocolVersion`, next.protocolVersion, `${current.protocolVersion}, the protocol version of the target group it takes traffic from`);
+    throw new ValidationError(
+      where,
+      `${prop}.protocolVersion`,
+      next.protocolVersion,
+      `${current.protocolVersion}, the protocol version of the target group it takes traffic from`,
+    );
   }
 }

@@ -44,7 +44,12 @@ export class EndpointConnectionAccepter extends Construct {
     checkResourceId(this, "service.endpointServiceId", props.service.endpointServiceId, "endpointService");
     checkResourceId(this, "endpoint.vpcEndpointId", props.endpoint.vpcEndpointId, "vpcEndpoint");
     if (props.service.acceptanceRequired !== true) {
-      throw new ValidationError(this, "service.acceptanceRequired", props.service.acceptanceRequired, "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
+      throw new ValidationError(
+        this,
+        "service.acceptanceRequired",
+        props.service.acceptanceRequired,
+        "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again",
+      );
     }
     this.resource = new VpcEndpointConnectionAccepter(this, "Resource", {
       provider: props.service.provider,

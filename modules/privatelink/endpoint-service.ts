@@ -266,16 +266,30 @@ export class EndpointService extends Construct implements IEndpointService {
     // The service lives in the account of the load balancer it creates, unless told otherwise.
     this.provider = providerOf(props, frontedBy.create?.vpc);
     checkRegion(this, "region", props.region);
-    const homeRegion = props.supportedRegions === undefined ? (props.region === undefined ? literalRegionOf(this, this.provider) : isUnresolved(props.region) ? undefined : props.region) : resolveRegion(this, props.region, this.provider);
+    const homeRegion =
+      props.supportedRegions === undefined
+        ? props.region === undefined
+          ? literalRegionOf(this, this.provider)
+          : isUnresolved(props.region)
+            ? undefined
+            : props.region
+        : resolveRegion(this, props.region, this.provider);
     this.region = homeRegion;
     const partition = homeRegion === undefined ? undefined : partitionOfRegion(homeRegion);
     const anyPrincipal = this.anyPrincipalReason(props);
     const principals = this.checkPrincipals(props.allowedPrincipals, partition);
     if (!this.acceptanceRequired && principals.length === 0 && anyPrincipal === undefined) {
-      throw new ValidationError(this, "allowedPrincipals", [], "at least one principal when acceptanceRequired is false (acceptance off means every allowed principal connects unreviewed)");
+      throw new ValidationError(
+        this,
+        "allowedPrincipals",
+        [],
+        "at least one principal when acceptanceRequired is false (acceptance off means every allowed principal connects unreviewed)",
+      );
     }
     if (anyPrincipal !== undefined) {
-      Annotations.of(this).addWarning(`${ANY_PRINCIPAL_OPT_OUT}: every AWS account can request a connection${this.acceptanceRequired ? "" : ", and acceptanceRequired is false, so every request is accepted"}`);
+      Annotations.of(this).addWarning(
+        `${ANY_PRINCIPAL_OPT_OUT}: every AWS account can request a connection${this.acceptanceRequired ? "" : ", and acceptanceRequired is false, so every request is accepted"}`,
+      );
     }
     this.validateRegions(checkList(this, "supportedRegions", props.supportedRegions), homeRegion);
     this.supportedRegions = props.supportedRegions ?? [];
@@ -283,7 +297,8 @@ export class EndpointService extends Construct implements IEndpointService {
     const notifications = this.checkNotifications(props.connectionNotifications, homeRegion);
     checkLength(this, "name", props.name, 1, 256);
 
-    this.loadBalancer = frontedBy.create === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...frontedBy.create, provider: this.provider });
+    this.loadBalancer =
+      frontedBy.create === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...frontedBy.create, provider: this.provider });
     const balancers = this.loadBalancer !== undefined ? [this.loadBalancer] : frontedBy.given;
     this.checkLoadBalancerRegions(frontedBy, homeRegion);
     this.checkIpAddressTypes(props, balancers);
@@ -327,7 +342,12 @@ export class EndpointService extends Construct implements IEndpointService {
   /** The Network Load Balancer the service created (`EndpointServiceLoadBalancer.networkLoadBalancer`); fails for a service in front of load balancers made elsewhere. */
   public get networkLoadBalancer(): NetworkLoadBalancer {
     if (this.loadBalancer === undefined) {
-      throw new ValidationError(this, "loadBalancer", this.serviceType, "a service that created its Network Load Balancer (EndpointServiceLoadBalancer.networkLoadBalancer(options)); load balancers made elsewhere are yours already");
+      throw new ValidationError(
+        this,
+        "loadBalancer",
+        this.serviceType,
+        "a service that created its Network Load Balancer (EndpointServiceLoadBalancer.networkLoadBalancer(options)); load balancers made elsewhere are yours already",
+      );
     }
     return this.loadBalancer;
   }
@@ -353,15 +373,27 @@ export class EndpointService extends Construct implements IEndpointService {
     const prop = `acceptEndpoints(${JSON.stringify(name)})`;
     requireValue(this, "acceptEndpoints.name", typeof name === "string" && name !== "" ? name : undefined, "a stable name for these acceptances");
     if (!this.acceptanceRequired) {
-      throw new ValidationError(this, prop, false, "a service with acceptanceRequired: true (the default): a service without acceptance connects endpoints by itself, and AWS refuses to accept them again");
+      throw new ValidationError(
+        this,
+        prop,
+        false,
+        "a service with acceptanceRequired: true (the default): a service without acceptance connects endpoints by itself, and AWS refuses to accept them again",
+      );
     }
     const id = `Acceptances-${stableId(name)}`;
-    if (this.node.tryFindChild(id) !== undefined) throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");
+    if (this.node.tryFindChild(id) !== undefined)
+      throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");
     const ids = checkList(this, prop, endpointIds) ?? [];
     // A list only Terraform knows (a variable) is checked by Terraform: its items are no literals.
     if (!Token.isUnresolved(ids)) {
       ids.forEach((endpointId, i) => checkResourceId(this, `${prop}[${i}]`, endpointId, "vpcEndpoint"));
-      checkNoDuplicate(this, ids, (i) => `${prop}[${i}]`, (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId), "an endpoint ID");
+      checkNoDuplicate(
+        this,
+        ids,
+        (i) => `${prop}[${i}]`,
+        (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId),
+        "an endpoint ID",
+      );
     }
     const each = TerraformIterator.fromList(ids as string[]);
     return new VpcEndpointConnectionAccepter(this, id, {
@@ -376,23 +408,49 @@ export class EndpointService extends Construct implements IEndpointService {
   private anyPrincipalReason(props: EndpointServiceProps): string | undefined {
     const loud = checkBoolean(this, ANY_PRINCIPAL_OPT_IN, props.allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION);
     if (loud === true && props.allowAnyPrincipal !== undefined) {
-      throw new ValidationError(this, ANY_PRINCIPAL_OPT_OUT, `${ANY_PRINCIPAL_OPT_OUT} and ${ANY_PRINCIPAL_OPT_IN}`, `${ANY_PRINCIPAL_OPT_OUT} alone (the other is its deprecated name)`);
+      throw new ValidationError(
+        this,
+        ANY_PRINCIPAL_OPT_OUT,
+        `${ANY_PRINCIPAL_OPT_OUT} and ${ANY_PRINCIPAL_OPT_IN}`,
+        `${ANY_PRINCIPAL_OPT_OUT} alone (the other is its deprecated name)`,
+      );
     }
     if (props.allowAnyPrincipal === undefined) return optOutReason(this, ANY_PRINCIPAL_OPT_IN, loud);
     if (!OptOut.isOptOut(props.allowAnyPrincipal)) {
-      throw new ValidationError(this, ANY_PRINCIPAL_OPT_OUT, props.allowAnyPrincipal, 'OptOut.because("<why every AWS account may request a connection>"), or leave it unset');
+      throw new ValidationError(
+        this,
+        ANY_PRINCIPAL_OPT_OUT,
+        props.allowAnyPrincipal,
+        'OptOut.because("<why every AWS account may request a connection>"), or leave it unset',
+      );
     }
     return optOutReason(this, ANY_PRINCIPAL_OPT_OUT, props.allowAnyPrincipal);
   }
 
   /** Principals of the factory class, in the service's partition, each meaning one principal once. */
-  private checkPrincipals(given: readonly EndpointServicePrincipal[] | undefined, partition: Partition | undefined): readonly EndpointServicePrincipal[] {
+  private checkPrincipals(
+    given: readonly EndpointServicePrincipal[] | undefined,
+    partition: Partition | undefined,
+  ): readonly EndpointServicePrincipal[] {
     const principals = checkList(this, "allowedPrincipals", given) ?? [];
     principals.forEach((p, i) => {
-      checkInstance(this, `allowedPrincipals[${i}]`, p, EndpointServicePrincipal.isEndpointServicePrincipal, "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn");
+      checkInstance(
+        this,
+        `allowedPrincipals[${i}]`,
+        p,
+        EndpointServicePrincipal.isEndpointServicePrincipal,
+        "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn",
+      );
       p.validate(this, `allowedPrincipals[${i}]`, partition);
     });
-    checkNoDuplicate(this, principals, (i) => `allowedPrincipals[${i}]`, (p) => p.sameAs, "a principal", (p) => p.value);
+    checkNoDuplicate(
+      this,
+      principals,
+      (i) => `allowedPrincipals[${i}]`,
+      (p) => p.sameAs,
+      "a principal",
+      (p) => p.value,
+    );
     return principals;
   }
 
@@ -409,8 +467,22 @@ export class EndpointService extends Construct implements IEndpointService {
       checkUnique(this, `${prop}.events`, n.events);
       n.events?.forEach((e, j) => checkOneOf(this, `${prop}.events[${j}]`, e, CONNECTION_EVENTS));
     });
-    checkNoDuplicate(this, notifications, (i) => `connectionNotifications[${i}].name`, (n) => stableId(n.name), "a notification name", (n) => n.name);
-    checkNoDuplicate(this, notifications, (i) => `connectionNotifications[${i}].snsTopicArn`, (n) => (isUnresolved(n.snsTopicArn) ? undefined : n.snsTopicArn), "a topic", (n) => n.snsTopicArn);
+    checkNoDuplicate(
+      this,
+      notifications,
+      (i) => `connectionNotifications[${i}].name`,
+      (n) => stableId(n.name),
+      "a notification name",
+      (n) => n.name,
+    );
+    checkNoDuplicate(
+      this,
+      notifications,
+      (i) => `connectionNotifications[${i}].snsTopicArn`,
+      (n) => (isUnresolved(n.snsTopicArn) ? undefined : n.snsTopicArn),
+      "a topic",
+      (n) => n.snsTopicArn,
+    );
     return notifications;
   }
 
@@ -441,7 +513,12 @@ export class EndpointService extends Construct implements IEndpointService {
     regions.forEach((region, i) => {
       checkRegion(this, `supportedRegions[${i}]`, region);
       if (!isUnresolved(region) && region === homeRegion) {
-        throw new ValidationError(this, `supportedRegions[${i}]`, region, `a region other than the home region ${homeRegion} (it is always supported)`);
+        throw new ValidationError(
+          this,
+          `supportedRegions[${i}]`,
+          region,
+          `a region other than the home region ${homeRegion} (it is always supported)`,
+        );
       }
     });
   }
@@ -473,9 +550,22 @@ export class EndpointService extends Construct implements IEndpointService {
     frontedBy.given.forEach((balancer, i) => {
       checkObject(this, `${prop}[${i}]`, balancer);
       if (balancer instanceof NetworkLoadBalancer || balancer instanceof GatewayLoadBalancer) return;
-      checkArn(this, `${prop}[${i}].loadBalancerArn`, balancer.loadBalancerArn, frontedBy.kind === "gateway" ? "gatewayLoadBalancer" : "networkLoadBalancer", { region });
+      checkArn(
+        this,
+        `${prop}[${i}].loadBalancerArn`,
+        balancer.loadBalancerArn,
+        frontedBy.kind === "gateway" ? "gatewayLoadBalancer" : "networkLoadBalancer",
+        { region },
+      );
     });
-    checkNoDuplicate(this, frontedBy.given, (i) => `${prop}[${i}]`, (b) => (isUnresolved(b.loadBalancerArn) ? undefined : b.loadBalancerArn), "a load balancer", (b) => b.loadBalancerArn);
+    checkNoDuplicate(
+      this,
+      frontedBy.given,
+      (i) => `${prop}[${i}]`,
+      (b) => (isUnresolved(b.loadBalancerArn) ? undefined : b.loadBalancerArn),
+      "a load balancer",
+      (b) => b.loadBalancerArn,
+    );
   }
 
   private checkIpAddressTypes(props: EndpointServiceProps, balancers: readonly (INetworkLoadBalancer | IGatewayLoadBalancer)[]): void {
@@ -487,7 +577,12 @@ export class EndpointService extends Construct implements IEndpointService {
     if (!types.includes("ipv6")) return;
     const ipv4Only = balancers.find((n) => n.ipAddressType === "ipv4");
     if (ipv4Only !== undefined) {
-      throw new ValidationError(this, "supportedIpAddressTypes", types, `ipv4 only, or dual-stack load balancers: ${ipv4Only.loadBalancerArn} is ipv4`);
+      throw new ValidationError(
+        this,
+        "supportedIpAddressTypes",
+        types,
+        `ipv4 only, or dual-stack load balancers: ${ipv4Only.loadBalancerArn} is ipv4`,
+      );
     }
   }
 }
@@ -501,10 +596,17 @@ function loadBalancerOf(scope: IConstruct, props: EndpointServiceProps): Endpoin
     gatewayLoadBalancerArns: props.gatewayLoadBalancerArns,
   });
   if (given === "loadBalancer") {
-    const value = checkInstance(scope, "loadBalancer", props.loadBalancer, EndpointServiceLoadBalancer.isEndpointServiceLoadBalancer, "EndpointServiceLoadBalancer.networkLoadBalancer, .existing or .gatewayLoadBalancer") as EndpointServiceLoadBalancer;
+    const value = checkInstance(
+      scope,
+      "loadBalancer",
+      props.loadBalancer,
+      EndpointServiceLoadBalancer.isEndpointServiceLoadBalancer,
+      "EndpointServiceLoadBalancer.networkLoadBalancer, .existing or .gatewayLoadBalancer",
+    ) as EndpointServiceLoadBalancer;
     if (value.create !== undefined) checkObject(scope, "loadBalancer.networkLoadBalancer", value.create);
     checkList(scope, "loadBalancer", value.given);
-    if (value.create === undefined) checkItemCount(scope, value.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers", value.given, 1);
+    if (value.create === undefined)
+      checkItemCount(scope, value.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers", value.given, 1);
     return value;
   }
   if (given === "networkLoadBalancer") {
@@ -543,16 +645,28 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     super(scope, id);
     requireProps(this, attrs, ["serviceName"]);
     const { serviceName } = attrs;
-    checkPattern(this, "serviceName", serviceName, SERVICE_NAME, `an endpoint service name such as ${SERVICE_NAME_EXAMPLE}${typeof serviceName === "string" && /^vpce-svc-/.test(serviceName) ? " (this is the service's ID; its name starts with com.amazonaws.vpce.<region>.)" : ""}`);
+    checkPattern(
+      this,
+      "serviceName",
+      serviceName,
+      SERVICE_NAME,
+      `an endpoint service name such as ${SERVICE_NAME_EXAMPLE}${typeof serviceName === "string" && /^vpce-svc-/.test(serviceName) ? " (this is the service's ID; its name starts with com.amazonaws.vpce.<region>.)" : ""}`,
+    );
     this.serviceType = attrs.serviceType ?? "Interface";
     checkOneOf(this, "serviceType", this.serviceType, ["Interface", "GatewayLoadBalancer"]);
     const ports = checkList(this, "ports", attrs.ports) ?? [];
     if (this.serviceType === "Interface") checkItemCount(this, "ports", ports, 1);
-    else if (ports.length > 0) throw new ValidationError(this, "ports", ports, "no ports: a Gateway Load Balancer's service carries every packet routed to its endpoints");
+    else if (ports.length > 0)
+      throw new ValidationError(this, "ports", ports, "no ports: a Gateway Load Balancer's service carries every packet routed to its endpoints");
     checkUnique(this, "ports", ports);
     ports.forEach((port, i) => checkPort(this, `ports[${i}]`, port));
     if (attrs.privateDnsName !== undefined && this.serviceType === "GatewayLoadBalancer") {
-      throw new ValidationError(this, "privateDnsName", attrs.privateDnsName, "no private DNS name: GatewayLoadBalancer endpoints carry routed traffic, not names");
+      throw new ValidationError(
+        this,
+        "privateDnsName",
+        attrs.privateDnsName,
+        "no private DNS name: GatewayLoadBalancer endpoints carry routed traffic, not names",
+      );
     }
     checkPredicate(this, "privateDnsName", attrs.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", attrs.serviceRegion);
@@ -561,16 +675,30 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     const partition = region === undefined ? undefined : partitionOfRegion(region);
     const principals = checkList(this, "allowedPrincipals", attrs.allowedPrincipals);
     principals?.forEach((p, i) => {
-      checkInstance(this, `allowedPrincipals[${i}]`, p, EndpointServicePrincipal.isEndpointServicePrincipal, "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn");
+      checkInstance(
+        this,
+        `allowedPrincipals[${i}]`,
+        p,
+        EndpointServicePrincipal.isEndpointServicePrincipal,
+        "EndpointServicePrincipal.account, .iamRole, .iamUser or .fromArn",
+      );
       p.validate(this, `allowedPrincipals[${i}]`, partition);
     });
-    checkNoDuplicate(this, principals ?? [], (i) => `allowedPrincipals[${i}]`, (p) => p.sameAs, "a principal", (p) => p.value);
+    checkNoDuplicate(
+      this,
+      principals ?? [],
+      (i) => `allowedPrincipals[${i}]`,
+      (p) => p.sameAs,
+      "a principal",
+      (p) => p.value,
+    );
     checkList(this, "availabilityZoneIds", attrs.availabilityZoneIds);
     checkZoneIds(this, "availabilityZoneIds", attrs.availabilityZoneIds);
     const tlsPorts = checkList(this, "tlsPorts", attrs.tlsPorts);
     checkUnique(this, "tlsPorts", tlsPorts);
     tlsPorts?.forEach((port, i) => {
-      if (!isUnresolved(port) && !ports.includes(port)) throw new ValidationError(this, `tlsPorts[${i}]`, port, `one of the service's ports (${ports.join(", ")})`);
+      if (!isUnresolved(port) && !ports.includes(port))
+        throw new ValidationError(this, `tlsPorts[${i}]`, port, `one of the service's ports (${ports.join(", ")})`);
     });
     this.serviceName = serviceName;
     // The ID is the name's last dot-separated part: com.amazonaws.vpce.<region>.<id>.

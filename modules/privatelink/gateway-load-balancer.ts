@@ -164,12 +164,29 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
     checkUnique(this, "subnets", subnets, (s) => zoneOf(s));
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
-    checkPattern(this, "name", props.name, /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/, "1-32 letters, digits and hyphens, not starting with internal-");
-    const appliances = checkInstance(this, "appliances", props.appliances, ApplianceTargets.isApplianceTargets, "ApplianceTargets.instances, .ipAddresses or .registeredElsewhere") as ApplianceTargets;
+    checkPattern(
+      this,
+      "name",
+      props.name,
+      /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/,
+      "1-32 letters, digits and hyphens, not starting with internal-",
+    );
+    const appliances = checkInstance(
+      this,
+      "appliances",
+      props.appliances,
+      ApplianceTargets.isApplianceTargets,
+      "ApplianceTargets.instances, .ipAddresses or .registeredElsewhere",
+    ) as ApplianceTargets;
     const targets = checkAppliances(this, appliances, props.vpc);
     checkObject(this, "healthCheck", props.healthCheck);
     if (props.healthCheck.port === undefined || props.healthCheck.port === GENEVE_PORT) {
-      throw new ValidationError(this, "healthCheck.port", props.healthCheck.port, `a port the appliances answer health checks on (not GENEVE's ${GENEVE_PORT}), such as 80`);
+      throw new ValidationError(
+        this,
+        "healthCheck.port",
+        props.healthCheck.port,
+        `a port the appliances answer health checks on (not GENEVE's ${GENEVE_PORT}), such as 80`,
+      );
     }
     const healthCheck = renderHealthCheck(this, "healthCheck", props.healthCheck, { protocol: "TCP" });
 
@@ -218,7 +235,9 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
     this.appliancesConnections = new Connections(this, { securityGroups: [this.appliancesSecurityGroup] });
     // The load balancer has no security group: its nodes send from their addresses in the VPC.
     const fromLoadBalancer = Peer.cidr(props.vpc.cidrBlock);
-    this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(GENEVE_PORT), "GENEVE-encapsulated traffic from the Gateway Load Balancer", { protocol: "udp" });
+    this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(GENEVE_PORT), "GENEVE-encapsulated traffic from the Gateway Load Balancer", {
+      protocol: "udp",
+    });
     this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(props.healthCheck.port), "Health checks from the Gateway Load Balancer");
   }
 }
@@ -230,18 +249,34 @@ function checkAppliances(scope: IConstruct, appliances: ApplianceTargets, vpc: I
   const prop = `appliances.${appliances.targetsProp}`;
   checkObject(scope, prop, appliances.given);
   const entries = Object.entries(appliances.given ?? {});
-  if (entries.length === 0) throw new ValidationError(scope, prop, appliances.given, "at least one appliance (appliances an Auto Scaling group registers: ApplianceTargets.registeredElsewhere)");
+  if (entries.length === 0)
+    throw new ValidationError(
+      scope,
+      prop,
+      appliances.given,
+      "at least one appliance (appliances an Auto Scaling group registers: ApplianceTargets.registeredElsewhere)",
+    );
   const seen = new Map<string, string>();
   for (const [name, targetId] of entries) {
     const at = `${prop}.${name}`;
     if (appliances.targetType === "instance") checkResourceId(scope, at, targetId, "instance");
     else if (!isUnresolved(targetId)) {
       // GENEVE runs over IPv4: appliances are registered by their IPv4 address in the load balancer's VPC.
-      if (typeof targetId !== "string" || !isIpv4Address(targetId) || addressRange(targetId) === "loopback" || addressRange(targetId) === "linkLocal") {
+      if (
+        typeof targetId !== "string" ||
+        !isIpv4Address(targetId) ||
+        addressRange(targetId) === "loopback" ||
+        addressRange(targetId) === "linkLocal"
+      ) {
         throw new ValidationError(scope, at, targetId, "the IPv4 address of an appliance, such as 10.100.0.10");
       }
       if (!isUnresolved(vpc.cidrBlock) && !cidrContains(vpc.cidrBlock, targetId)) {
-        throw new ValidationError(scope, at, targetId, `an address inside the load balancer's VPC (${vpc.cidrBlock}): appliances are reached in their own VPC`);
+        throw new ValidationError(
+          scope,
+          at,
+          targetId,
+          `an address inside the load balancer's VPC (${vpc.cidrBlock}): appliances are reached in their own VPC`,
+        );
       }
     }
     if (isUnresolved(targetId)) continue;

@@ -36,7 +36,12 @@ const HEALTH_CHECK_PROTOCOLS: readonly HealthCheckProtocol[] = ["TCP", "HTTP", "
  * target group: always enabled, with the protocol explicit.
  * @internal
  */
-export function renderHealthCheck(scope: IConstruct, prop: string, check: HealthCheck | undefined, defaults: { readonly protocol: HealthCheckProtocol; readonly path?: string }): LbTargetGroupHealthCheck {
+export function renderHealthCheck(
+  scope: IConstruct,
+  prop: string,
+  check: HealthCheck | undefined,
+  defaults: { readonly protocol: HealthCheckProtocol; readonly path?: string },
+): LbTargetGroupHealthCheck {
   checkObject(scope, prop, check);
   const given = check ?? {};
   const protocol = given.protocol ?? defaults.protocol;
@@ -44,18 +49,34 @@ export function renderHealthCheck(scope: IConstruct, prop: string, check: Health
   checkPort(scope, `${prop}.port`, given.port);
   const http = protocol === "HTTP" || protocol === "HTTPS";
   if (!http && (given.path !== undefined || given.successCodes !== undefined)) {
-    throw new ValidationError(scope, `${prop}.protocol`, protocol, `HTTP or HTTPS when a ${given.path !== undefined ? "path" : "successCodes"} is given (TCP checks only open a connection)`);
+    throw new ValidationError(
+      scope,
+      `${prop}.protocol`,
+      protocol,
+      `HTTP or HTTPS when a ${given.path !== undefined ? "path" : "successCodes"} is given (TCP checks only open a connection)`,
+    );
   }
   checkPattern(scope, `${prop}.path`, given.path, /^\/[\x21-\x7E]*$/, "a path starting with / (printable ASCII, no spaces), such as /healthz");
   checkLength(scope, `${prop}.path`, given.path, 1, 1024);
-  checkPattern(scope, `${prop}.successCodes`, given.successCodes, /^[2-5]\d\d(-[2-5]\d\d)?(,[2-5]\d\d(-[2-5]\d\d)?)*$/, "HTTP codes such as 200, 200,204 or 200-399");
+  checkPattern(
+    scope,
+    `${prop}.successCodes`,
+    given.successCodes,
+    /^[2-5]\d\d(-[2-5]\d\d)?(,[2-5]\d\d(-[2-5]\d\d)?)*$/,
+    "HTTP codes such as 200, 200,204 or 200-399",
+  );
   checkIntegerRange(scope, `${prop}.intervalSeconds`, given.intervalSeconds, 5, 300);
   checkIntegerRange(scope, `${prop}.timeoutSeconds`, given.timeoutSeconds, 2, 120);
   checkIntegerRange(scope, `${prop}.healthyThreshold`, given.healthyThreshold, 2, 10);
   checkIntegerRange(scope, `${prop}.unhealthyThreshold`, given.unhealthyThreshold, 2, 10);
   const { intervalSeconds: interval, timeoutSeconds: timeout } = given;
   if (interval !== undefined && timeout !== undefined && !isUnresolved(interval) && !isUnresolved(timeout) && timeout >= interval) {
-    throw new ValidationError(scope, `${prop}.timeoutSeconds`, timeout, `fewer seconds than intervalSeconds (${interval}): a check must end before the next one starts`);
+    throw new ValidationError(
+      scope,
+      `${prop}.timeoutSeconds`,
+      timeout,
+      `fewer seconds than intervalSeconds (${interval}): a check must end before the next one starts`,
+    );
   }
   return {
     enabled: true,

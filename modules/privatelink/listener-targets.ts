@@ -95,7 +95,10 @@ export class ListenerTargets {
 
   /** IP addresses of the VPC (or of the declared ranges outside it), reached on `port`; each name keys its attachment. */
   public static ipAddresses(props: IpTargetsProps): ListenerTargets {
-    return new ListenerTargets("ip", props, "addresses", namedTargets(props.addresses), { given: props.addresses, outsideVpcRanges: props.outsideVpcRanges });
+    return new ListenerTargets("ip", props, "addresses", namedTargets(props.addresses), {
+      given: props.addresses,
+      outsideVpcRanges: props.outsideVpcRanges,
+    });
   }
 
   /**
@@ -104,7 +107,13 @@ export class ListenerTargets {
    */
   public static applicationLoadBalancer(props: ApplicationLoadBalancerTargetProps): ListenerTargets {
     const healthCheck: HealthCheck = { protocol: props.healthCheckProtocol ?? "HTTP", path: props.healthCheckPath, ...props.healthCheck };
-    return new ListenerTargets("alb", { port: props.port, healthCheck }, "loadBalancerArn", [{ name: "alb", key: "alb", targetId: props.loadBalancerArn }], {});
+    return new ListenerTargets(
+      "alb",
+      { port: props.port, healthCheck },
+      "loadBalancerArn",
+      [{ name: "alb", key: "alb", targetId: props.loadBalancerArn }],
+      {},
+    );
   }
 
   /** A target group that an Auto Scaling group or a service registers its targets in, by itself. */

@@ -233,7 +233,10 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       vpc: props.vpc,
       description: "PrivateLink NLB: listener ports from allowed clients, target ports to targets",
     });
-    this.connections = new Connections(this, { securityGroups: [this.securityGroup], defaultPort: this.listenerPorts.length === 1 ? Port.tcp(this.listenerPorts[0]) : undefined });
+    this.connections = new Connections(this, {
+      securityGroups: [this.securityGroup],
+      defaultPort: this.listenerPorts.length === 1 ? Port.tcp(this.listenerPorts[0]) : undefined,
+    });
     this.resource = new Lb(this, "Resource", {
       provider: this.provider,
       name: props.name,
@@ -290,7 +293,13 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     checkItemCount(this, prop, given, 1);
     given.forEach((client, i) => {
       if (client instanceof Peer) client.render(this, `${prop}[${i}]`);
-      else if (!isConnectable(client)) throw new ValidationError(this, `${prop}[${i}]`, client, "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections");
+      else if (!isConnectable(client))
+        throw new ValidationError(
+          this,
+          `${prop}[${i}]`,
+          client,
+          "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections",
+        );
     });
     return given;
   }
@@ -363,7 +372,9 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
   });
   checkUnique(scope, "listeners[].port", listeners, (l) => l.port);
   if (listeners.length > AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer) {
-    Annotations.of(scope).addWarning(`${listeners.length} listeners exceed the default quota of ${AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer} per Network Load Balancer; request an increase first`);
+    Annotations.of(scope).addWarning(
+      `${listeners.length} listeners exceed the default quota of ${AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer} per Network Load Balancer; request an increase first`,
+    );
   }
   listeners.forEach((listener, i) => {
     const at = `listeners[${i}]`;
@@ -374,7 +385,12 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
       throw new ValidationError(scope, `${at}.certificateArn`, undefined, "an ACM certificate ARN: TLS listeners terminate TLS with it");
     }
     if (!tls && (listener.certificateArn !== undefined || listener.sslPolicy !== undefined)) {
-      throw new ValidationError(scope, `${at}.protocol`, listener.protocol ?? "TCP", "TLS when a certificateArn or sslPolicy is given (TCP listeners ignore them)");
+      throw new ValidationError(
+        scope,
+        `${at}.protocol`,
+        listener.protocol ?? "TCP",
+        "TLS when a certificateArn or sslPolicy is given (TCP listeners ignore them)",
+      );
     }
     checkCertificate(scope, `${at}.certificateArn`, listener.certificateArn, region);
     checkTlsPolicy(scope, `${at}.sslPolicy`, listener.sslPolicy);
@@ -388,7 +404,12 @@ function checkCertificate(scope: IConstruct, prop: string, arn: string | undefin
   const parsed = typeof arn === "string" ? parseArn(arn) : undefined;
   if (parsed?.service === "iam" && /^server-certificate\/[\w+=,.@/-]{1,128}$/.test(parsed.resource)) {
     if (region !== undefined && parsed.partition !== partitionOfRegion(region)) {
-      throw new ValidationError(scope, prop, arn, `an IAM server certificate in partition ${partitionOfRegion(region)}, the load balancer's (not ${parsed.partition})`);
+      throw new ValidationError(
+        scope,
+        prop,
+        arn,
+        `an IAM server certificate in partition ${partitionOfRegion(region)}, the load balancer's (not ${parsed.partition})`,
+      );
     }
     return;
   }
@@ -396,7 +417,13 @@ function checkCertificate(scope: IConstruct, prop: string, arn: string | undefin
 }
 
 function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBalancerListener, vpc: IVpc, region: string | undefined): void {
-  const targets = checkInstance(scope, at, listener.targets, ListenerTargets.isListenerTargets, "ListenerTargets.instances, .ipAddresses, .applicationLoadBalancer or .registeredElsewhere") as ListenerTargets;
+  const targets = checkInstance(
+    scope,
+    at,
+    listener.targets,
+    ListenerTargets.isListenerTargets,
+    "ListenerTargets.instances, .ipAddresses, .applicationLoadBalancer or .registeredElsewhere",
+  ) as ListenerTargets;
   const { options, targetType, extra } = targets;
   checkObject(scope, at, options);
   checkPort(scope, `${at}.port`, targets.port);
@@ -406,8 +433,15 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
     throw new ValidationError(scope, `${at}.protocol`, "TLS", "TCP behind a TCP listener: only a TLS listener re-encrypts towards TLS targets");
   }
   if (targetType === "alb") {
-    if (listener.protocol === "TLS") throw new ValidationError(scope, `${at.replace(/\.targets$/, "")}.protocol`, "TLS", "TCP: an NLB forwards to an Application Load Balancer only from TCP listeners");
-    if (options.proxyProtocolV2 === true) throw new ValidationError(scope, `${at}.proxyProtocolV2`, true, "false: an Application Load Balancer does not read the PROXY protocol header");
+    if (listener.protocol === "TLS")
+      throw new ValidationError(
+        scope,
+        `${at.replace(/\.targets$/, "")}.protocol`,
+        "TLS",
+        "TCP: an NLB forwards to an Application Load Balancer only from TCP listeners",
+      );
+    if (options.proxyProtocolV2 === true)
+      throw new ValidationError(scope, `${at}.proxyProtocolV2`, true, "false: an Application Load Balancer does not read the PROXY protocol header");
   }
   if (extra.registeredBy !== undefined) {
     optOutReason(scope, `${at}.registeredBy`, extra.registeredBy);
@@ -416,10 +450,16 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   const prop = `${at}.${targets.targetsProp}`;
   if (targetType !== "alb") {
     checkObject(scope, prop, extra.given as object | undefined);
-    if (extra.given === undefined) throw new ValidationError(scope, prop, undefined, "targets by stable name, such as { \"api-a\": \"i-0123456789abcdef0\" }");
+    if (extra.given === undefined)
+      throw new ValidationError(scope, prop, undefined, 'targets by stable name, such as { "api-a": "i-0123456789abcdef0" }');
   }
   if (targets.targets.length === 0) {
-    throw new ValidationError(scope, prop, {}, "at least one target (targets that an Auto Scaling group or a service registers: ListenerTargets.registeredElsewhere)");
+    throw new ValidationError(
+      scope,
+      prop,
+      {},
+      "at least one target (targets that an Auto Scaling group or a service registers: ListenerTargets.registeredElsewhere)",
+    );
   }
   checkUnique(scope, at, targets.targets, (t) => t.key);
   const ranges = checkOutsideRanges(scope, `${at}.outsideVpcRanges`, extra.outsideVpcRanges);
@@ -432,14 +472,16 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
     checkIpTarget(scope, where, target.targetId, vpc, ranges);
     families.add(familyOf(target.targetId) ?? "");
   });
-  if (families.size > 1) throw new ValidationError(scope, prop, extra.given, "addresses of one family: a target group holds IPv4 or IPv6 targets, not both");
+  if (families.size > 1)
+    throw new ValidationError(scope, prop, extra.given, "addresses of one family: a target group holds IPv4 or IPv6 targets, not both");
   // The same target under two names would be registered twice, and its traffic counted twice.
   const seen = new Map<string, string>();
   for (const target of targets.targets) {
     if (isUnresolved(target.targetId)) continue;
     const meaning = targetType === "ip" ? (parseCidr(hostCidr(target.targetId))?.text ?? target.targetId) : String(target.targetId).toLowerCase();
     const earlier = seen.get(meaning);
-    if (earlier !== undefined) throw new ValidationError(scope, `${prop}.${target.name}`, target.targetId, `a target not already registered as ${prop}.${earlier}`);
+    if (earlier !== undefined)
+      throw new ValidationError(scope, `${prop}.${target.name}`, target.targetId, `a target not already registered as ${prop}.${earlier}`);
     seen.set(meaning, target.name);
   }
 }
@@ -450,9 +492,15 @@ function checkOutsideRanges(scope: IConstruct, prop: string, ranges: readonly st
   checkUnique(scope, prop, list);
   list.forEach((range, i) => {
     if (isUnresolved(range)) return;
-    if (typeof range !== "string" || !isIpv4Cidr(range) || !isNetworkCidr(range)) throw new ValidationError(scope, `${prop}[${i}]`, range, "an IPv4 network CIDR such as 192.168.0.0/16");
+    if (typeof range !== "string" || !isIpv4Cidr(range) || !isNetworkCidr(range))
+      throw new ValidationError(scope, `${prop}[${i}]`, range, "an IPv4 network CIDR such as 192.168.0.0/16");
     if (!PRIVATE_TARGET_SPACE.some((space) => cidrContains(space, range))) {
-      throw new ValidationError(scope, `${prop}[${i}]`, range, `a range inside ${PRIVATE_TARGET_SPACE.join(", ")}: AWS registers no public addresses outside the VPC`);
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        range,
+        `a range inside ${PRIVATE_TARGET_SPACE.join(", ")}: AWS registers no public addresses outside the VPC`,
+      );
     }
   });
   return list;
@@ -464,7 +512,8 @@ function checkOutsideRanges(scope: IConstruct, prop: string, ranges: readonly st
  * which AWS refuses (or which would reach nothing).
  */
 function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IVpc, ranges: readonly string[]): void {
-  if (typeof address !== "string" || !isIpAddress(address)) throw new ValidationError(scope, prop, address, "an IPv4 or IPv6 address such as 10.0.1.25");
+  if (typeof address !== "string" || !isIpAddress(address))
+    throw new ValidationError(scope, prop, address, "an IPv4 or IPv6 address such as 10.0.1.25");
   const kind = addressRange(address);
   if (kind === "loopback" || kind === "linkLocal" || kind === "unspecified" || kind === "multicast" || kind === "reserved") {
     throw new ValidationError(scope, prop, address, `an address of a target in the VPC or a routed network (this one is ${kind})`);
@@ -487,10 +536,21 @@ function checkAccessLogs(scope: IConstruct, logs: NetworkLoadBalancerProps["acce
   if (logs === undefined) return;
   requireProps(scope, logs, ["bucket"]);
   if (typeof logs.bucket === "string" && logs.bucket.startsWith("arn:")) {
-    throw new ValidationError(scope, "accessLogs.bucket", logs.bucket, `the bucket's name (${parseArn(logs.bucket)?.resource ?? "the part after arn:aws:s3:::"}), not its ARN`);
+    throw new ValidationError(
+      scope,
+      "accessLogs.bucket",
+      logs.bucket,
+      `the bucket's name (${parseArn(logs.bucket)?.resource ?? "the part after arn:aws:s3:::"}), not its ARN`,
+    );
   }
   checkPattern(scope, "accessLogs.bucket", logs.bucket, BUCKET_NAME, "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens");
-  checkPattern(scope, "accessLogs.prefix", logs.prefix, /^(?!\/)(?!.*AWSLogs)[\x21-\x7E]{0,1024}$/, "a key prefix without a leading slash and without AWSLogs (ELB adds it)");
+  checkPattern(
+    scope,
+    "accessLogs.prefix",
+    logs.prefix,
+    /^(?!\/)(?!.*AWSLogs)[\x21-\x7E]{0,1024}$/,
+    "a key prefix without a leading slash and without AWSLogs (ELB adds it)",
+  );
 }
 
 class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalancer {

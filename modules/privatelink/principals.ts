@@ -59,7 +59,13 @@ export class EndpointServicePrincipal {
   public static fromArn(arn: string): EndpointServicePrincipal {
     if (typeof arn === "string" && !isUnresolved(arn) && isAccountRootArn(arn)) {
       const account = parseArn(arn)?.account ?? "";
-      return new EndpointServicePrincipal(`account ${account}`, `account-${account}`, arn, () => arn, (scope, prop, partition) => checkPartition(scope, prop, arn, partition));
+      return new EndpointServicePrincipal(
+        `account ${account}`,
+        `account-${account}`,
+        arn,
+        () => arn,
+        (scope, prop, partition) => checkPartition(scope, prop, arn, partition),
+      );
     }
     const kind = typeof arn === "string" ? /^arn:[^:]*:iam::\d{12}:(role|user)\//.exec(arn)?.[1] : undefined;
     return new EndpointServicePrincipal(
@@ -140,7 +146,12 @@ function principalMeaning(arn: string): string | undefined {
 /** Rejects `*` (pointing at the opt-out), ARNs with a path, and anything else that is not the expected kind. */
 function checkPrincipalArn(scope: IConstruct, prop: string, arn: string, isExpectedKind: boolean, expected: string): void {
   if (arn === "*") {
-    throw new ValidationError(scope, prop, arn, `${expected}; to let every AWS principal connect, set ${ANY_PRINCIPAL_OPT_OUT}: OptOut.because("<why>") on the endpoint service instead`);
+    throw new ValidationError(
+      scope,
+      prop,
+      arn,
+      `${expected}; to let every AWS principal connect, set ${ANY_PRINCIPAL_OPT_OUT}: OptOut.because("<why>") on the endpoint service instead`,
+    );
   }
   if (!isExpectedKind) throw new ValidationError(scope, prop, arn, expected);
   if (!isIamPrincipalArnWithoutPath(arn)) {

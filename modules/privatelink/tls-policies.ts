@@ -54,9 +54,19 @@ export function checkTlsPolicy(scope: IConstruct, prop: string, policy: string |
   const accepted = Object.keys(ELB_TLS_POLICIES).filter((name) => ELB_TLS_POLICIES[name] >= MINIMUM_TLS_VERSION);
   const lowest = typeof policy === "string" && Object.prototype.hasOwnProperty.call(ELB_TLS_POLICIES, policy) ? ELB_TLS_POLICIES[policy] : undefined;
   if (lowest === undefined) {
-    throw new ValidationError(scope, prop, policy, `an Elastic Load Balancing security policy accepting TLS ${MINIMUM_TLS_VERSION} or later, such as ${DEFAULT_TLS_POLICY} (known: ${accepted.join(", ")})`);
+    throw new ValidationError(
+      scope,
+      prop,
+      policy,
+      `an Elastic Load Balancing security policy accepting TLS ${MINIMUM_TLS_VERSION} or later, such as ${DEFAULT_TLS_POLICY} (known: ${accepted.join(", ")})`,
+    );
   }
   if (lowest < MINIMUM_TLS_VERSION) {
-    throw new ValidationError(scope, prop, policy, `a security policy whose lowest TLS version is ${MINIMUM_TLS_VERSION} or later (this one accepts TLS ${lowest}), such as ${DEFAULT_TLS_POLICY}`);
+    throw new ValidationError(
+      scope,
+      prop,
+      policy,
+      `a security policy whose lowest TLS version is ${MINIMUM_TLS_VERSION} or later (this one accepts TLS ${lowest}), such as ${DEFAULT_TLS_POLICY}`,
+    );
   }
 }

@@ -6,5 +6,7 @@ import { isAvailabilityZoneId } from "../vpc";
 export function checkZoneIds(scope: IConstruct, prop: string, ids: readonly string[] | undefined): void {
   checkItemCount(scope, prop, ids, 1);
   checkUnique(scope, prop, ids);
-  ids?.forEach((id, i) => checkPredicate(scope, `${prop}[${i}]`, id, isAvailabilityZoneId, "an AZ ID such as use1-az1 (AZ names map to other zones in other accounts)"));
+  ids?.forEach((id, i) =>
+    checkPredicate(scope, `${prop}[${i}]`, id, isAvailabilityZoneId, "an AZ ID such as use1-az1 (AZ names map to other zones in other accounts)"),
+  );
 }

@@ -31,7 +31,8 @@ export class SharePrincipal {
   /** One AWS account, by 12-digit ID. */
   public static account(accountId: string): SharePrincipal {
     return new SharePrincipal(accountId, `account-${accountId}`, (scope, prop) => {
-      if (!isUnresolved(accountId) && (typeof accountId !== "string" || !isAccountId(accountId))) throw new ValidationError(scope, prop, accountId, "a 12-digit AWS account ID");
+      if (!isUnresolved(accountId) && (typeof accountId !== "string" || !isAccountId(accountId)))
+        throw new ValidationError(scope, prop, accountId, "a 12-digit AWS account ID");
     });
   }
 
@@ -210,7 +211,8 @@ export class ResourceShare extends Construct implements IResourceShare {
     const prop = `resources.${name}`;
     const key = stableId(name);
     const sameName = this.shared.names.get(key);
-    if (sameName !== undefined) throw new ValidationError(this, prop, name, `a name no other resource of the share has (${sameName} has the same Terraform address)`);
+    if (sameName !== undefined)
+      throw new ValidationError(this, prop, name, `a name no other resource of the share has (${sameName} has the same Terraform address)`);
     requireValue(this, prop, resourceArn, "the ARN of a resource RAM shares");
     checkArn(this, prop, resourceArn, RAM_SHAREABLE_KINDS, { region: literalRegionOf(this, this.provider) });
     const sameArn = isUnresolved(resourceArn) ? undefined : this.shared.arns.get(resourceArn);

@@ -13,7 +13,13 @@ type ImportedKind = "resourceGateway" | "resourceConfiguration";
  * ARN names. Returns the given ID, else the ARN's. `kind` also names the
  * props (`<kind>Arn`, `<kind>Id`), as the attributes call them.
  */
-export function checkImportedIdentity(scope: IConstruct, kind: ImportedKind, arn: string, id: string | undefined, provider: TerraformProvider | undefined): string {
+export function checkImportedIdentity(
+  scope: IConstruct,
+  kind: ImportedKind,
+  arn: string,
+  id: string | undefined,
+  provider: TerraformProvider | undefined,
+): string {
   const arnProp = `${kind}Arn`;
   const idProp = `${kind}Id`;
   checkArn(scope, arnProp, arn, kind, { region: literalRegionOf(scope, provider) });

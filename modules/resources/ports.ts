@@ -17,11 +17,18 @@ export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonl
     checkObject(scope, `${prop}[${index}]`, range);
     for (const end of ["from", "to"] as const) {
       // Security-group rules are keyed by their ports: a port only Terraform knows would give every rule the same address.
-      if (isUnresolved(range[end])) throw new ValidationError(scope, `${prop}[${index}].${end}`, range[end], "a literal port: the gateway's and endpoints' security-group rules are keyed by their ports");
+      if (isUnresolved(range[end]))
+        throw new ValidationError(
+          scope,
+          `${prop}[${index}].${end}`,
+          range[end],
+          "a literal port: the gateway's and endpoints' security-group rules are keyed by their ports",
+        );
     }
     checkPort(scope, `${prop}[${index}].from`, range.from);
     checkPort(scope, `${prop}[${index}].to`, range.to);
-    if (range.from === undefined || range.to === undefined) throw new ValidationError(scope, `${prop}[${index}]`, range, "a port range with from and to, such as Port.tcp(5432) or Port.range(8000, 8100)");
+    if (range.from === undefined || range.to === undefined)
+      throw new ValidationError(scope, `${prop}[${index}]`, range, "a port range with from and to, such as Port.tcp(5432) or Port.range(8000, 8100)");
     if (range.to < range.from) throw new ValidationError(scope, `${prop}[${index}].to`, range.to, `a port not below from (${range.from})`);
   });
   checkNoOverlap(scope, prop, ranges);
@@ -54,7 +61,9 @@ function checkNoOverlap(scope: IConstruct, prop: string, ranges: readonly PortRa
       scope,
       `${prop}[${index}]`,
       formatPortRange(range),
-      same ? `each range once (${prop}[${earlier}] is the same range)` : `ranges that do not overlap (${prop}[${earlier}] is ${formatPortRange(other)}): merge them into one range`,
+      same
+        ? `each range once (${prop}[${earlier}] is the same range)`
+        : `ranges that do not overlap (${prop}[${earlier}] is ${formatPortRange(other)}): merge them into one range`,
     );
   });
 }

@@ -287,9 +287,17 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     requireProps(this, props, ["name"]);
     requireValue(this, "name", props.name, "a resource configuration name");
     checkLength(this, "name", props.name, 3, 40);
-    checkPattern(this, "name", props.name, NAME_PATTERN, "lowercase letters, digits and single hyphens, not starting with rcfg- nor starting or ending with a hyphen");
+    checkPattern(
+      this,
+      "name",
+      props.name,
+      NAME_PATTERN,
+      "lowercase letters, digits and single hyphens, not starting with rcfg- nor starting or ending with a hyphen",
+    );
     this.name = props.name;
-    this.type = props.type ?? (props.resourceConfigurationGroup ? "CHILD" : props.arnResource !== undefined || props.resource?.kind === "arn" ? "ARN" : "SINGLE");
+    this.type =
+      props.type ??
+      (props.resourceConfigurationGroup ? "CHILD" : props.arnResource !== undefined || props.resource?.kind === "arn" ? "ARN" : "SINGLE");
     checkOneOf(this, "type", this.type, TYPES);
 
     const group = this.checkGroup(props);
@@ -298,7 +306,12 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     this.ownPorts = this.checkPorts(props, checked);
     this.checkProtocol(props);
     if (this.type === "CHILD" && props.allowAssociationToShareableServiceNetwork !== undefined) {
-      throw new ValidationError(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork, "unset for a CHILD: it follows its group");
+      throw new ValidationError(
+        this,
+        "allowAssociationToShareableServiceNetwork",
+        props.allowAssociationToShareableServiceNetwork,
+        "unset for a CHILD: it follows its group",
+      );
     }
     const shareable = optOutReason(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork);
     const tags = checkTags(this, "tags", props.tags);
@@ -312,7 +325,12 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       type: this.type,
       resourceGatewayIdentifier: group === undefined ? this.resourceGateway.resourceGatewayId : undefined,
       resourceConfigurationGroupId: group?.resourceConfigurationId,
-      portRanges: this.type === "SINGLE" || this.type === "CHILD" ? (props.portRanges !== undefined ? [...props.portRanges] : portRangeStrings(this.ownPorts)) : undefined,
+      portRanges:
+        this.type === "SINGLE" || this.type === "CHILD"
+          ? props.portRanges !== undefined
+            ? [...props.portRanges]
+            : portRangeStrings(this.ownPorts)
+          : undefined,
       protocol: this.type === "SINGLE" || this.type === "GROUP" ? (props.protocol ?? "TCP") : undefined,
       allowAssociationToShareableServiceNetwork: this.type === "CHILD" ? undefined : shareable !== undefined,
       resourceConfigurationDefinition: checked === undefined ? undefined : [checked.definition],
@@ -339,7 +357,8 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
    * created beside the group (in the group's scope), keyed by `id`.
    */
   public addChild(id: string, props: ResourceConfigurationChildProps): ResourceConfiguration {
-    if (this.type !== "GROUP") throw new ValidationError(this, "addChild", id, "a GROUP configuration (ResourceConfiguration.group): only a GROUP has CHILD configurations");
+    if (this.type !== "GROUP")
+      throw new ValidationError(this, "addChild", id, "a GROUP configuration (ResourceConfiguration.group): only a GROUP has CHILD configurations");
     const scope = this.node.scope;
     if (!(scope instanceof Construct)) throw new ValidationError(this, "addChild", id, "a group with a scope to create the child in");
     if (typeof id !== "string" || scope.node.tryFindChild(id) !== undefined) {
@@ -353,12 +372,19 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   private registerChild(child: ResourceConfiguration, prop: string, key: string, ports: readonly PortRange[]): void {
     const same = this.children.find((c) => c.key === key && !isUnresolved(key));
     if (same !== undefined) {
-      throw new ValidationError(child, prop, key.replace(/^(dns|ip|arn):/, ""), `a resource not yet in group ${this.node.path} (child ${same.path} is the same resource)`);
+      throw new ValidationError(
+        child,
+        prop,
+        key.replace(/^(dns|ip|arn):/, ""),
+        `a resource not yet in group ${this.node.path} (child ${same.path} is the same resource)`,
+      );
     }
     this.children.push({ path: child.node.path, key });
     this.childPorts.push(...ports);
     if (this.children.length === AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup + 1) {
-      Annotations.of(this).addWarning(`More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`);
+      Annotations.of(this).addWarning(
+        `More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`,
+      );
     }
   }
 
@@ -368,7 +394,8 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const key = `${stackOf(this).node.path}|${provider}|${this.name}`;
     const names = namesInUse.of(this);
     const other = names.get(key);
-    if (other !== undefined) throw new ValidationError(this, "name", this.name, `a name not used by another resource configuration of the account (${other} has it)`);
+    if (other !== undefined)
+      throw new ValidationError(this, "name", this.name, `a name not used by another resource configuration of the account (${other} has it)`);
     names.set(key, this.node.path);
   }
 
@@ -376,7 +403,12 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const group = props.resourceConfigurationGroup;
     if (this.type !== "CHILD") {
       if (group !== undefined) {
-        throw new ValidationError(this, "resourceConfigurationGroup", describeRef(group), `unset for type ${this.type} (only a CHILD belongs to a group)`);
+        throw new ValidationError(
+          this,
+          "resourceConfigurationGroup",
+          describeRef(group),
+          `unset for type ${this.type} (only a CHILD belongs to a group)`,
+        );
       }
       return undefined;
     }
@@ -389,13 +421,28 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
 
   private checkGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): IResourceGateway {
     if (group === undefined) {
-      return requireValue(this, "resourceGateway", props.resourceGateway, `the resource gateway in the VPC that owns the resource (every ${this.type} configuration is bound to one)`);
+      return requireValue(
+        this,
+        "resourceGateway",
+        props.resourceGateway,
+        `the resource gateway in the VPC that owns the resource (every ${this.type} configuration is bound to one)`,
+      );
     }
     if (props.resourceGateway !== undefined) {
-      throw new ValidationError(this, "resourceGateway", describeRef(props.resourceGateway), "unset for a CHILD: it is reached through its group's gateway");
+      throw new ValidationError(
+        this,
+        "resourceGateway",
+        describeRef(props.resourceGateway),
+        "unset for a CHILD: it is reached through its group's gateway",
+      );
     }
     const groupGateway = group instanceof ResourceConfiguration ? group.resourceGateway : undefined;
-    return requireValue(this, "resourceConfigurationGroup.resourceGateway", groupGateway, "a group whose resource gateway is known (create the group with ResourceConfiguration.group)");
+    return requireValue(
+      this,
+      "resourceConfigurationGroup.resourceGateway",
+      groupGateway,
+      "a group whose resource gateway is known (create the group with ResourceConfiguration.group)",
+    );
   }
 
   /** The definition, given as `resource` or as the props of earlier releases, checked against the gateway, and the prop it was given as; none for a GROUP. */
@@ -409,7 +456,10 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const kind = checkExactlyOne(this, given);
     const [definition, names] = this.definitionOf(kind, props);
     if ((definition.kind === "arn") !== (this.type === "ARN")) {
-      const expected = definition.kind === "arn" ? '"ARN" for an ARN resource (or leave type unset)' : `a DNS name or IP address for type ${this.type}, or type "ARN" for an ARN resource`;
+      const expected =
+        definition.kind === "arn"
+          ? '"ARN" for an ARN resource (or leave type unset)'
+          : `a DNS name or IP address for type ${this.type}, or type "ARN" for an ARN resource`;
       throw new ValidationError(this, "type", this.type, expected);
     }
     const checked = definition.check(this, names, this.resourceGateway);
@@ -432,11 +482,19 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       case "arnResource": {
         const arn = requireValue(this, "arnResource", checkObject(this, "arnResource", props.arnResource), "an ARN resource");
         const prop = "arnResource.securityGroupPortRanges";
-        const ports = arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0 ? undefined : parsePortRangeStrings(this, prop, arn.securityGroupPortRanges);
+        const ports =
+          arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0
+            ? undefined
+            : parsePortRangeStrings(this, prop, arn.securityGroupPortRanges);
         return [ResourceDefinition.arn(arn.arn, { securityGroupPorts: ports }), { ...definitionProps("arnResource"), securityGroupPorts: prop }];
       }
       default: {
-        const resource = requireValue(this, "resource", checkInstance(this, "resource", props.resource, ResourceDefinition.isResourceDefinition, "ResourceDefinition.dns, .ipAddress or .arn"), "a resource definition");
+        const resource = requireValue(
+          this,
+          "resource",
+          checkInstance(this, "resource", props.resource, ResourceDefinition.isResourceDefinition, "ResourceDefinition.dns, .ipAddress or .arn"),
+          "a resource definition",
+        );
         return [resource, definitionProps("resource")];
       }
     }
@@ -479,13 +537,21 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const given = props.portRanges ?? props.ports;
     if (this.type === "GROUP" || this.type === "ARN") {
       if (given !== undefined) {
-        const why = this.type === "GROUP" ? "each CHILD carries its own" : "AWS takes an ARN resource's ports from the resource; give ResourceDefinition.arn(arn, { securityGroupPorts }) for security groups";
+        const why =
+          this.type === "GROUP"
+            ? "each CHILD carries its own"
+            : "AWS takes an ARN resource's ports from the resource; give ResourceDefinition.arn(arn, { securityGroupPorts }) for security groups";
         throw new ValidationError(this, prop, given, `unset for type ${this.type}: ${why}`);
       }
       return checked?.securityGroupPorts ?? [];
     }
     if (given === undefined || given.length === 0) {
-      throw new ValidationError(this, prop, given, "at least one port or range such as Port.tcp(5432) or Port.range(8000, 8100): DNS and IP resources need them");
+      throw new ValidationError(
+        this,
+        prop,
+        given,
+        "at least one port or range such as Port.tcp(5432) or Port.range(8000, 8100): DNS and IP resources need them",
+      );
     }
     return props.portRanges !== undefined ? parsePortRangeStrings(this, prop, props.portRanges) : (checkPortRanges(this, prop, props.ports) ?? []);
   }
@@ -503,21 +569,47 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const prop = "resourceSecurityGroups";
     const groups = checkList(this, prop, props.resourceSecurityGroups) ?? [];
     if (groups.length === 0) return [];
-    groups.forEach((g, index) => checkInstance(this, `${prop}[${index}]`, g, SecurityGroupBase.isSecurityGroupBase, "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)"));
+    groups.forEach((g, index) =>
+      checkInstance(
+        this,
+        `${prop}[${index}]`,
+        g,
+        SecurityGroupBase.isSecurityGroupBase,
+        "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)",
+      ),
+    );
     checkUnique(this, prop, groups, (g) => g.securityGroupId);
     const gateway = this.resourceGateway;
     groups.forEach((g, index) => {
       const vpcId = gateway.vpc?.vpcId;
       if (g.vpcId === undefined || vpcId === undefined || isUnresolved(g.vpcId) || isUnresolved(vpcId) || g.vpcId === vpcId) return;
-      throw new ValidationError(this, `${prop}[${index}].vpcId`, g.vpcId, `a security group of the gateway's VPC (${vpcId}): the resource is behind the gateway`);
+      throw new ValidationError(
+        this,
+        `${prop}[${index}].vpcId`,
+        g.vpcId,
+        `a security group of the gateway's VPC (${vpcId}): the resource is behind the gateway`,
+      );
     });
     if (this.ownPorts.length === 0) {
-      const why = this.type === "GROUP" ? "a GROUP has no ports of its own: give them to each CHILD" : "give ResourceDefinition.arn(arn, { securityGroupPorts }) the ports the resource listens on";
-      throw new ValidationError(this, prop, groups.map((g) => g.node.path), `a configuration whose ports are known (${why})`);
+      const why =
+        this.type === "GROUP"
+          ? "a GROUP has no ports of its own: give them to each CHILD"
+          : "give ResourceDefinition.arn(arn, { securityGroupPorts }) the ports the resource listens on";
+      throw new ValidationError(
+        this,
+        prop,
+        groups.map((g) => g.node.path),
+        `a configuration whose ports are known (${why})`,
+      );
     }
     const peers = gatewayPeers(gateway);
     if (peers.length === 0) {
-      const vpc = requireValue(this, `${prop}`, gateway.vpc, "a gateway whose security groups or VPC are known, for the resource's groups to admit (import it with securityGroups or vpc)");
+      const vpc = requireValue(
+        this,
+        `${prop}`,
+        gateway.vpc,
+        "a gateway whose security groups or VPC are known, for the resource's groups to admit (import it with securityGroups or vpc)",
+      );
       peers.push(Peer.cidr(vpc.cidrBlock));
     }
     const owner = group instanceof ResourceConfiguration ? group.name : this.name;
@@ -529,7 +621,11 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
           const key = `${formatPortRange(port)} ${peer.key}`;
           if (done.has(key)) continue;
           done.add(key);
-          new Connections(resourceGroup, { securityGroups: [resourceGroup] }).allowFrom(peer, port, `VPC Lattice resource gateway to ${owner} on tcp ${formatPortRange(port)}`);
+          new Connections(resourceGroup, { securityGroups: [resourceGroup] }).allowFrom(
+            peer,
+            port,
+            `VPC Lattice resource gateway to ${owner} on tcp ${formatPortRange(port)}`,
+          );
         }
       }
     }
@@ -553,15 +649,30 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceConfigurationArn"]);
-    const importedId = checkImportedIdentity(this, "resourceConfiguration", attrs.resourceConfigurationArn, attrs.resourceConfigurationId, attrs.provider);
+    const importedId = checkImportedIdentity(
+      this,
+      "resourceConfiguration",
+      attrs.resourceConfigurationArn,
+      attrs.resourceConfigurationId,
+      attrs.provider,
+    );
     checkOneOf(this, "type", attrs.type, TYPES);
     if (attrs.ports !== undefined && attrs.portRanges !== undefined) {
       throw new ValidationError(this, "ports, portRanges", "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
     }
-    this.ports = attrs.portRanges !== undefined ? parsePortRangeStrings(this, "portRanges", attrs.portRanges) : (checkPortRanges(this, "ports", attrs.ports) ?? []);
+    this.ports =
+      attrs.portRanges !== undefined
+        ? parsePortRangeStrings(this, "portRanges", attrs.portRanges)
+        : (checkPortRanges(this, "ports", attrs.ports) ?? []);
     const zoneIds = checkList(this, "gatewayAvailabilityZoneIds", attrs.gatewayAvailabilityZoneIds);
     zoneIds?.forEach((zoneId, index) => {
-      if (!isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId)) throw new ValidationError(this, `gatewayAvailabilityZoneIds[${index}]`, zoneId, "an AZ ID such as use1-az1 (AZ names map to different zones in each account)");
+      if (!isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId))
+        throw new ValidationError(
+          this,
+          `gatewayAvailabilityZoneIds[${index}]`,
+          zoneId,
+          "an AZ ID such as use1-az1 (AZ names map to different zones in each account)",
+        );
     });
     checkUnique(this, "gatewayAvailabilityZoneIds", zoneIds);
     this.resourceConfigurationId = importedId;

@@ -167,8 +167,15 @@ export class ResourceDefinition {
   }
 }
 
-function checkDns(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, domainName: string, options: DnsResourceOptions): CheckedDefinition {
-  if (domainName === undefined || domainName === null) throw new ValidationError(scope, props.domainName, domainName, "a fully qualified DNS name such as orders.example.com");
+function checkDns(
+  scope: IConstruct,
+  props: DefinitionProps,
+  gateway: IResourceGateway,
+  domainName: string,
+  options: DnsResourceOptions,
+): CheckedDefinition {
+  if (domainName === undefined || domainName === null)
+    throw new ValidationError(scope, props.domainName, domainName, "a fully qualified DNS name such as orders.example.com");
   checkString(scope, props.domainName, domainName);
   checkLength(scope, props.domainName, domainName, 3, 255);
   checkDnsName(scope, props.domainName, domainName);
@@ -180,7 +187,8 @@ function checkDns(scope: IConstruct, props: DefinitionProps, gateway: IResourceG
 }
 
 function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, ipAddress: string): CheckedDefinition {
-  if (ipAddress === undefined || ipAddress === null) throw new ValidationError(scope, props.ipAddress, ipAddress, "an IPv4 or IPv6 address such as 10.0.1.25");
+  if (ipAddress === undefined || ipAddress === null)
+    throw new ValidationError(scope, props.ipAddress, ipAddress, "an IPv4 or IPv6 address such as 10.0.1.25");
   checkString(scope, props.ipAddress, ipAddress);
   checkIpAddress(scope, props.ipAddress, ipAddress);
   // Rules to several unresolved CIDRs would share a construct ID, so an address only Terraform knows sends the gateway's egress to its VPC.
@@ -189,24 +197,46 @@ function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGa
   const range = addressRange(ipAddress);
   const unroutable = range === undefined ? undefined : UNROUTABLE[range];
   if (unroutable !== undefined) {
-    throw new ValidationError(scope, props.ipAddress, ipAddress, `the private address of a resource (${ipAddress} is ${unroutable}, which a resource gateway never reaches)`);
+    throw new ValidationError(
+      scope,
+      props.ipAddress,
+      ipAddress,
+      `the private address of a resource (${ipAddress} is ${unroutable}, which a resource gateway never reaches)`,
+    );
   }
   if (range === "public" && familyOf(ipAddress) === "ipv4") {
-    throw new ValidationError(scope, props.ipAddress, ipAddress, `a private IPv4 address (${ipAddress} is public): a resource gateway reaches private resources; share a public service by its DNS name`);
+    throw new ValidationError(
+      scope,
+      props.ipAddress,
+      ipAddress,
+      `a private IPv4 address (${ipAddress} is public): a resource gateway reaches private resources; share a public service by its DNS name`,
+    );
   }
   checkInGatewayNetworks(scope, props.ipAddress, ipAddress, gateway);
   const cidr = hostCidr(ipAddress);
   return { definition: { ipResource: [{ ipAddress }] }, key: `ip:${parseCidr(cidr)?.text ?? cidr}`, destinationCidr: cidr };
 }
 
-function checkArnResource(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, arn: string, options: ArnResourceOptions): CheckedDefinition {
-  if (arn === undefined || arn === null) throw new ValidationError(scope, props.arn, arn, "an RDS DB instance or cluster ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
+function checkArnResource(
+  scope: IConstruct,
+  props: DefinitionProps,
+  gateway: IResourceGateway,
+  arn: string,
+  options: ArnResourceOptions,
+): CheckedDefinition {
+  if (arn === undefined || arn === null)
+    throw new ValidationError(scope, props.arn, arn, "an RDS DB instance or cluster ARN such as arn:aws:rds:us-east-1:111111111111:db:orders");
   checkString(scope, props.arn, arn);
   // The gateway and the database are in one region: the gateway's provider's.
   checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
   const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
   if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {
-    throw new ValidationError(scope, props.securityGroupPorts, [], "at least one port the resource listens on, or leave securityGroupPorts unset (then open the security groups yourself)");
+    throw new ValidationError(
+      scope,
+      props.securityGroupPorts,
+      [],
+      "at least one port the resource listens on, or leave securityGroupPorts unset (then open the security groups yourself)",
+    );
   }
   return { definition: { arnResource: [{ arn }] }, key: `arn:${arn}`, securityGroupPorts };
 }

@@ -28,7 +28,19 @@ import {
   ValidationError,
 } from "../core";
 import { checkImportedIdentity } from "./imported-identity";
-import { Connections, IConnectable, isAvailabilityZoneId, ISecurityGroup, ISubnet, IVpc, IpAddressType, Peer, SecurityGroup, SecurityGroupBase, zoneOf } from "../vpc";
+import {
+  Connections,
+  IConnectable,
+  isAvailabilityZoneId,
+  ISecurityGroup,
+  ISubnet,
+  IVpc,
+  IpAddressType,
+  Peer,
+  SecurityGroup,
+  SecurityGroupBase,
+  zoneOf,
+} from "../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
 /** A VPC Lattice resource gateway, created here or imported. */
@@ -193,7 +205,13 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     requireProps(this, props, ["name", "vpc"]);
     requireValue(this, "name", props.name, "a resource gateway name");
     checkLength(this, "name", props.name, 3, 40);
-    checkPattern(this, "name", props.name, NAME_PATTERN, "lowercase letters, digits and single hyphens, not starting with rgw- nor starting or ending with a hyphen");
+    checkPattern(
+      this,
+      "name",
+      props.name,
+      NAME_PATTERN,
+      "lowercase letters, digits and single hyphens, not starting with rgw- nor starting or ending with a hyphen",
+    );
     requireValue(this, "vpc", props.vpc, "the VPC that owns the resources");
     this.ipAddressType = props.ipAddressType ?? "IPV4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
@@ -259,7 +277,12 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     const cidr = destination ?? (ipv6 ? this.vpc.ipv6CidrBlock : this.vpc.cidrBlock);
     if (cidr === undefined || (isUnresolved(cidr) && ipv6)) {
       // Peer.cidr can only tell an IPv6 block from an IPv4 one when it is a literal.
-      throw new ValidationError(this, "securityGroups", undefined, "security groups of your own for an IPV6 gateway in a VPC whose IPv6 block only Terraform knows");
+      throw new ValidationError(
+        this,
+        "securityGroups",
+        undefined,
+        "security groups of your own for an IPV6 gateway in a VPC whose IPv6 block only Terraform knows",
+      );
     }
     for (const port of ports) {
       const range = formatPortRange(port);
@@ -316,14 +339,27 @@ function checkReachableCidrs(scope: Construct, prop: string, cidrs: readonly str
     checkRestrictedCidr(scope, `${prop}[${index}]`, cidr);
     if (isUnresolved(cidr) || familyOf(cidr) !== "ipv4") return;
     const first = cidr.slice(0, cidr.indexOf("/"));
-    if (addressRange(first) === "public") throw new ValidationError(scope, `${prop}[${index}]`, cidr, "a private IPv4 range (peered VPCs and on-premises networks use private addresses; a resource gateway never reaches public ones)");
+    if (addressRange(first) === "public")
+      throw new ValidationError(
+        scope,
+        `${prop}[${index}]`,
+        cidr,
+        "a private IPv4 range (peered VPCs and on-premises networks use private addresses; a resource gateway never reaches public ones)",
+      );
   });
   const literal = cidrs.filter((c) => !isUnresolved(c));
   literal.forEach((cidr, index) => {
     const earlier = literal.findIndex((other, j) => j < index && cidrsOverlap(other, cidr));
-    if (earlier >= 0) throw new ValidationError(scope, `${prop}[${cidrs.indexOf(cidr)}]`, cidr, `ranges that do not overlap (${literal[earlier]} is listed before): list each network once`);
+    if (earlier >= 0)
+      throw new ValidationError(
+        scope,
+        `${prop}[${cidrs.indexOf(cidr)}]`,
+        cidr,
+        `ranges that do not overlap (${literal[earlier]} is listed before): list each network once`,
+      );
   });
-  if (cidrsCoverAddressSpace(literal, "ipv6")) throw new ValidationError(scope, prop, cidrs, "ranges that together do not cover the whole IPv6 internet");
+  if (cidrsCoverAddressSpace(literal, "ipv6"))
+    throw new ValidationError(scope, prop, cidrs, "ranges that together do not cover the whole IPv6 internet");
   return cidrs;
 }
 
@@ -347,7 +383,8 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
     checkList(this, "subnets", attrs.subnets);
     attrs.subnets?.forEach((subnet, index) => {
       const zoneId = subnet.availabilityZoneId;
-      if (zoneId !== undefined && !isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId)) throw new ValidationError(this, `subnets[${index}].availabilityZoneId`, zoneId, "an AZ ID such as use1-az1");
+      if (zoneId !== undefined && !isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId))
+        throw new ValidationError(this, `subnets[${index}].availabilityZoneId`, zoneId, "an AZ ID such as use1-az1");
     });
     const vpc = attrs.vpc;
     if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));

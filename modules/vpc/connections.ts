@@ -79,21 +79,35 @@ export class Connections implements IConnectable {
   /** Lets traffic out to `other` on its default port. */
   public allowDefaultPortTo(other: IConnectable, description: string): void {
     const port = other.connections.defaultPort;
-    if (port === undefined) throw new ValidationError(this.owner, "allowDefaultPortTo", describe(other), "something with a default port (its connections were made with defaultPort)");
+    if (port === undefined)
+      throw new ValidationError(
+        this.owner,
+        "allowDefaultPortTo",
+        describe(other),
+        "something with a default port (its connections were made with defaultPort)",
+      );
     this.allowTo(other, port, description);
   }
 
   private requireDefaultPort(method: string): PortRange {
-    if (this.defaultPort === undefined) throw new ValidationError(this.owner, method, undefined, "connections with a defaultPort; use allowFrom(peer, port, description)");
+    if (this.defaultPort === undefined)
+      throw new ValidationError(this.owner, method, undefined, "connections with a defaultPort; use allowFrom(peer, port, description)");
     return this.defaultPort;
   }
 
-  private connect(direction: "ingress" | "egress", other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions): void {
+  private connect(
+    direction: "ingress" | "egress",
+    other: Peer | IConnectable,
+    port: PortRange,
+    description: string,
+    options: ConnectionRuleOptions,
+  ): void {
     const prop = direction === "ingress" ? "connections.allowFrom" : "connections.allowTo";
     if (other === undefined || other === null || !(other instanceof Peer || isConnectable(other))) {
       throw new ValidationError(this.owner, prop, other, "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections");
     }
-    if (port === undefined || port === null || typeof port !== "object") throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
+    if (port === undefined || port === null || typeof port !== "object")
+      throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
     const own = this.managedGroups(prop);
     const peers = other instanceof Peer ? [other] : other.connections.securityGroups.map((group) => peerOf(group));
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
@@ -110,10 +124,16 @@ export class Connections implements IConnectable {
   }
 
   private managedGroups(prop: string): SecurityGroupBase[] {
-    if (this.groups.length === 0) throw new ValidationError(this.owner, prop, [], `at least one security group on ${this.owner.node.path} to add the rule to`);
+    if (this.groups.length === 0)
+      throw new ValidationError(this.owner, prop, [], `at least one security group on ${this.owner.node.path} to add the rule to`);
     const unmanaged = this.groups.find((g) => !SecurityGroupBase.isSecurityGroupBase(g));
     if (unmanaged !== undefined) {
-      throw new ValidationError(this.owner, prop, unmanaged.securityGroupId, "security groups this library can add rules to: a SecurityGroup, or one imported with SecurityGroup.fromSecurityGroupAttributes");
+      throw new ValidationError(
+        this.owner,
+        prop,
+        unmanaged.securityGroupId,
+        "security groups this library can add rules to: a SecurityGroup, or one imported with SecurityGroup.fromSecurityGroupAttributes",
+      );
     }
     return this.groups as SecurityGroupBase[];
   }

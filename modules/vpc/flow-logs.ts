@@ -91,12 +91,20 @@ export class FlowLogDestination {
     if (this.type === "s3") {
       const bucketArn = requireValue(scope, prop, this.bucketArn, "an S3 bucket ARN such as arn:aws:s3:::example-logs-111111111111");
       // The folder is the flow logs service's business; the bucket part is an ARN like any other.
-      checkArn(scope, prop, isUnresolved(bucketArn) ? bucketArn : bucketArn.replace(/\/.*$/, ""), "s3Bucket", { region: literalRegionOf(scope, provider) });
+      checkArn(scope, prop, isUnresolved(bucketArn) ? bucketArn : bucketArn.replace(/\/.*$/, ""), "s3Bucket", {
+        region: literalRegionOf(scope, provider),
+      });
       return bucketArn;
     }
     const options = checkObject(scope, prop, this.logGroup) ?? {};
     checkLogRetentionDays(scope, `${prop}.retentionDays`, options.retentionDays);
-    checkInstance(scope, `${prop}.encryption`, options.encryption, LogGroupEncryption.isLogGroupEncryption, "LogGroupEncryption.managedKey(), .kmsKey(arn) or .cloudWatchDefault(OptOut.because(...))");
+    checkInstance(
+      scope,
+      `${prop}.encryption`,
+      options.encryption,
+      LogGroupEncryption.isLogGroupEncryption,
+      "LogGroupEncryption.managedKey(), .kmsKey(arn) or .cloudWatchDefault(OptOut.because(...))",
+    );
     checkPattern(scope, `${prop}.logGroupName`, options.logGroupName, /^[\w#./-]{1,512}$/, "1 to 512 letters, digits and _ - / . #");
     return undefined;
   }
@@ -150,7 +158,13 @@ export class FlowLogs {
       if (reason === undefined) throw new ValidationError(scope, prop, this.optOut, 'FlowLogs.disabled(OptOut.because("<why>"))');
       return reason;
     }
-    checkInstance(scope, `${prop}.destination`, this.destination, FlowLogDestination.isFlowLogDestination, "FlowLogDestination.cloudWatchLogs() or .s3(bucketArn)");
+    checkInstance(
+      scope,
+      `${prop}.destination`,
+      this.destination,
+      FlowLogDestination.isFlowLogDestination,
+      "FlowLogDestination.cloudWatchLogs() or .s3(bucketArn)",
+    );
     this.destination.check(scope, `${prop}.destination`, provider);
     checkObject(scope, `${prop}.options`, this.options);
     checkOneOf(scope, `${prop}.trafficType`, this.options.trafficType, ["ALL", "ACCEPT", "REJECT"]);
@@ -193,10 +207,17 @@ export class VpcFlowLog extends Construct {
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
-    const flowLogs = checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))") ?? FlowLogs.to(FlowLogDestination.cloudWatchLogs());
+    const flowLogs =
+      checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))") ??
+      FlowLogs.to(FlowLogDestination.cloudWatchLogs());
     const provider = providerOf(props, props.vpc);
     if (flowLogs.check(this, "flowLogs", provider) !== undefined || flowLogs.destination === undefined) {
-      throw new ValidationError(this, "flowLogs", "FlowLogs.disabled(...)", "a destination: to go without flow logs, create no VpcFlowLog (the Vpc construct takes FlowLogs.disabled)");
+      throw new ValidationError(
+        this,
+        "flowLogs",
+        "FlowLogs.disabled(...)",
+        "a destination: to go without flow logs, create no VpcFlowLog (the Vpc construct takes FlowLogs.disabled)",
+      );
     }
     const tags = checkTags(this, "tags", props.tags) ?? {};
     const destination = flowLogs.destination;
@@ -208,7 +229,8 @@ export class VpcFlowLog extends Construct {
       const options = destination.logGroup ?? {};
       this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
         provider,
-        name: options.logGroupName ?? `/aws/vpc-flow-logs/${stackOf(this).node.id}/${nameFromPath(Construct.isConstruct(props.vpc) ? props.vpc : this)}`,
+        name:
+          options.logGroupName ?? `/aws/vpc-flow-logs/${stackOf(this).node.id}/${nameFromPath(Construct.isConstruct(props.vpc) ? props.vpc : this)}`,
         retentionInDays: options.retentionDays ?? 365,
         tags: { ...tags, Name: nameFromPath(this) },
       });
@@ -241,7 +263,10 @@ export class VpcFlowLog extends Construct {
       new PolicyStatement({
         actions: ["sts:AssumeRole"],
         principals: [PolicyPrincipal.service("vpc-flow-logs.amazonaws.com")],
-        conditions: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*` } },
+        conditions: {
+          StringEquals: { "aws:SourceAccount": account },
+          ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*` },
+        },
       }),
     ]);
     const role = new IamRole(this, "Role", {
@@ -257,9 +282,17 @@ export class VpcFlowLog extends Construct {
         actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
         resources: [logGroup.arn, `${logGroup.arn}:*`],
       }),
-      new PolicyStatement({ sid: "FindTheLogGroup", actions: ["logs:DescribeLogGroups"], resources: [`arn:${partition}:logs:${region}:${account}:log-group:*`] }),
+      new PolicyStatement({
+        sid: "FindTheLogGroup",
+        actions: ["logs:DescribeLogGroups"],
+        resources: [`arn:${partition}:logs:${region}:${account}:log-group:*`],
+      }),
     ]);
-    new IamRolePolicy(this, "RolePolicy", { provider: logGroup.provider, role: role.id, policy: policyAttribute(write.render(this, "flowLogs", { requirePrincipal: false })) });
+    new IamRolePolicy(this, "RolePolicy", {
+      provider: logGroup.provider,
+      role: role.id,
+      policy: policyAttribute(write.render(this, "flowLogs", { requirePrincipal: false })),
+    });
     return role;
   }
 }

@@ -45,7 +45,11 @@ export class HostedZone {
     checkResourceId(zone, "zoneId", attrs.zoneId, "hostedZone");
     checkString(zone, "zoneName", attrs.zoneName);
     checkDnsName(zone, "zoneName", attrs.zoneName.replace(/\.$/, ""));
-    return { zoneId: attrs.zoneId, zoneName: isUnresolved(attrs.zoneName) ? attrs.zoneName : attrs.zoneName.toLowerCase().replace(/\.$/, ""), provider: attrs.provider };
+    return {
+      zoneId: attrs.zoneId,
+      zoneName: isUnresolved(attrs.zoneName) ? attrs.zoneName : attrs.zoneName.toLowerCase().replace(/\.$/, ""),
+      provider: attrs.provider,
+    };
   }
 
   private constructor() {}

@@ -3,7 +3,20 @@ import { Construct } from "constructs";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { AwsResourceProps, checkDnsName, checkLength, checkPattern, checkString, checkTags, isUnresolved, providerOf, requireProps, requireValue, stableId, ValidationError } from "../core";
+import {
+  AwsResourceProps,
+  checkDnsName,
+  checkLength,
+  checkPattern,
+  checkString,
+  checkTags,
+  isUnresolved,
+  providerOf,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../core";
 import { IHostedZone } from "./hosted-zone";
 import { IVpc } from "./vpc";
 

@@ -61,15 +61,26 @@ export class Peer {
    */
   public static cidr(cidr: string, options: CidrPeerOptions = {}): Peer {
     const unresolved = isUnresolved(cidr);
-    const key = options.name !== undefined ? stableId(options.name) : unresolved || typeof cidr !== "string" ? `cidr-${options.family ?? "ipv4"}` : stableId(cidr);
+    const key =
+      options.name !== undefined
+        ? stableId(options.name)
+        : unresolved || typeof cidr !== "string"
+          ? `cidr-${options.family ?? "ipv4"}`
+          : stableId(cidr);
     return new Peer(key, unresolved || typeof cidr !== "string" ? undefined : cidr, (scope, prop, anyAddressAllowed) => {
       checkString(scope, prop, cidr);
       checkOneOf(scope, `${prop}.family`, options.family, ["ipv4", "ipv6"]);
       if (!unresolved) {
         if (parseCidr(cidr) === undefined) throw new ValidationError(scope, prop, cidr, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
-        if (!isNetworkCidr(cidr)) throw new ValidationError(scope, prop, cidr, "a network address with the host bits zero (10.0.0.0/16, not 10.0.0.5/16), as AWS requires");
+        if (!isNetworkCidr(cidr))
+          throw new ValidationError(scope, prop, cidr, "a network address with the host bits zero (10.0.0.0/16, not 10.0.0.5/16), as AWS requires");
         if (isAnyAddressCidr(cidr) && !anyAddressAllowed) {
-          throw new ValidationError(scope, prop, cidr, "a CIDR narrower than the whole internet (use the VPC CIDR or a security group), or allowInternetWideRules on the group");
+          throw new ValidationError(
+            scope,
+            prop,
+            cidr,
+            "a CIDR narrower than the whole internet (use the VPC CIDR or a security group), or allowInternetWideRules on the group",
+          );
         }
       }
       const ipv6 = unresolved ? options.family === "ipv6" : isIpv6Cidr(cidr);
@@ -258,10 +269,24 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     const peer = rule.peer.render(caller, `${prop}.peer`, this.internetWideReason !== undefined);
     const id = `${direction}-${protocol}-${range}-${rule.peer.key}`;
     if (this.node.tryFindChild(id) !== undefined) {
-      throw new ValidationError(caller, prop, `${protocol} ${range} with ${rule.peer.key}`, `each rule once (this one is already in ${this.node.path})`);
+      throw new ValidationError(
+        caller,
+        prop,
+        `${protocol} ${range} with ${rule.peer.key}`,
+        `each rule once (this one is already in ${this.node.path})`,
+      );
     }
-    if (rule.peer.cidr !== undefined) this.checkInternetCoverage(caller, prop, direction, { protocol, from: ports.from, to: ports.to, cidr: rule.peer.cidr, id });
-    const config = { provider: this.provider, securityGroupId: this.securityGroupId, ipProtocol: protocol, fromPort: ports.from, toPort: ports.to, description: rule.description, ...peer };
+    if (rule.peer.cidr !== undefined)
+      this.checkInternetCoverage(caller, prop, direction, { protocol, from: ports.from, to: ports.to, cidr: rule.peer.cidr, id });
+    const config = {
+      provider: this.provider,
+      securityGroupId: this.securityGroupId,
+      ipProtocol: protocol,
+      fromPort: ports.from,
+      toPort: ports.to,
+      description: rule.description,
+      ...peer,
+    };
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
     if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined) recordOptOut(created, "internet_wide_rules", this.internetWideReason);
     this.warnAboveRuleQuota(direction);
@@ -281,7 +306,12 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     // The set of rules covering a port only changes where a range starts: judging those ports judges them all.
     for (const port of new Set([rule.from, ...sameKind.map((r) => r.from)].filter((p) => p >= rule.from && p <= rule.to))) {
       const covering = sameKind.filter((r) => r.from <= port && port <= r.to);
-      if (cidrsCoverAddressSpace(covering.map((r) => r.cidr), family)) {
+      if (
+        cidrsCoverAddressSpace(
+          covering.map((r) => r.cidr),
+          family,
+        )
+      ) {
         this.cidrRules[direction] = rules.slice(0, -1);
         const others = covering.filter((r) => r !== rule).map((r) => `${r.id} (${r.cidr})`);
         throw new ValidationError(
@@ -295,7 +325,9 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   }
 
   private warnAboveRuleQuota(direction: "Ingress" | "Egress"): void {
-    const count = this.node.children.filter((c) => c instanceof (direction === "Ingress" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule)).length;
+    const count = this.node.children.filter(
+      (c) => c instanceof (direction === "Ingress" ? VpcSecurityGroupIngressRule : VpcSecurityGroupEgressRule),
+    ).length;
     if (count === AWS_DEFAULT_QUOTAS.rulesPerSecurityGroupDirection + 1) {
       Annotations.of(this).addWarning(
         `${count} ${direction.toLowerCase()} rules: more than the default quota of ${AWS_DEFAULT_QUOTAS.rulesPerSecurityGroupDirection} per direction (per address family); raise "Inbound or outbound rules per security group" in Service Quotas before applying`,

@@ -124,7 +124,18 @@ export function literalZoneIds(subnets: readonly ISubnet[]): string[] | undefine
   return ids.length > 0 && ids.every((id): id is string => id !== undefined && !isUnresolved(id)) ? ids : undefined;
 }
 
-const DIRECTIONS: Readonly<Record<string, string>> = { east: "e", west: "w", north: "n", south: "s", central: "c", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw", gov: "g" };
+const DIRECTIONS: Readonly<Record<string, string>> = {
+  east: "e",
+  west: "w",
+  north: "n",
+  south: "s",
+  central: "c",
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
+  gov: "g",
+};
 
 /** The prefix of a region's AZ IDs (`use1` for us-east-1, `apne1` for ap-northeast-1, `usgw1` for us-gov-west-1); undefined when the region's name does not follow the pattern. */
 export function availabilityZoneIdPrefix(region: string): string | undefined {
@@ -149,12 +160,20 @@ export function checkAvailabilityZones(scope: IConstruct, prop: string, zones: r
       `${prop}[${i}]`,
       az,
       byId ? AZ_ID : AZ_NAME,
-      byId ? "an AZ ID such as use1-az1, like the other entries (names and IDs are not mixed)" : "an availability zone name such as us-east-1a, or an AZ ID such as use1-az1",
+      byId
+        ? "an AZ ID such as use1-az1, like the other entries (names and IDs are not mixed)"
+        : "an availability zone name such as us-east-1a, or an AZ ID such as use1-az1",
     );
     if (region === undefined || isUnresolved(az)) return;
     const prefix = availabilityZoneIdPrefix(region);
     const inRegion = byId ? prefix === undefined || az.replace(/-az\d{1,2}$/, "") === prefix : az.slice(0, -1) === region;
-    if (!inRegion) throw new ValidationError(scope, `${prop}[${i}]`, az, `an AZ of ${region}, the provider's region (${byId ? `${prefix}-az1 ...` : `${region}a ...`})`);
+    if (!inRegion)
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        az,
+        `an AZ of ${region}, the provider's region (${byId ? `${prefix}-az1 ...` : `${region}a ...`})`,
+      );
   });
   return byId;
 }
@@ -173,19 +192,31 @@ export function selectFrom(scope: IConstruct, subnets: readonly ISubnet[], selec
   checkTags(scope, `${prop}.tags`, selection.tags);
   const tiers = [...new Set(subnets.map((s) => s.tier).filter((t): t is string => t !== undefined))];
   if (selection.tier !== undefined && !tiers.includes(selection.tier)) {
-    throw new ValidationError(scope, `${prop}.tier`, selection.tier, tiers.length === 0 ? "a VPC with subnets of known tiers (this one has none)" : `one of the VPC's tiers: ${tiers.join(", ")}`);
+    throw new ValidationError(
+      scope,
+      `${prop}.tier`,
+      selection.tier,
+      tiers.length === 0 ? "a VPC with subnets of known tiers (this one has none)" : `one of the VPC's tiers: ${tiers.join(", ")}`,
+    );
   }
   let selected = subnets.filter((s) => selection.tier === undefined || s.tier === selection.tier);
   const zones = selection.availabilityZones;
   if (zones !== undefined) {
-    if (isUnresolvedList(zones) || zones.some(isUnresolved)) throw new ValidationError(scope, `${prop}.availabilityZones`, zones, "literal AZs: a selection happens at synth");
+    if (isUnresolvedList(zones) || zones.some(isUnresolved))
+      throw new ValidationError(scope, `${prop}.availabilityZones`, zones, "literal AZs: a selection happens at synth");
     const unknown = selected.find((s) => zoneOf(s) === undefined || isUnresolved(zoneOf(s)));
     if (unknown !== undefined) {
-      throw new ValidationError(scope, `${prop}.availabilityZones`, zones, `subnets whose AZs are known at synth (${unknown.subnetId} has none): give the imported VPC's availabilityZones as a literal list`);
+      throw new ValidationError(
+        scope,
+        `${prop}.availabilityZones`,
+        zones,
+        `subnets whose AZs are known at synth (${unknown.subnetId} has none): give the imported VPC's availabilityZones as a literal list`,
+      );
     }
     const known = new Set(selected.flatMap((s) => [s.availabilityZone, s.availabilityZoneId]).filter((z): z is string => z !== undefined));
     zones.forEach((az, i) => {
-      if (!known.has(az)) throw new ValidationError(scope, `${prop}.availabilityZones[${i}]`, az, `an AZ the selected subnets are in: ${[...known].join(", ")}`);
+      if (!known.has(az))
+        throw new ValidationError(scope, `${prop}.availabilityZones[${i}]`, az, `an AZ the selected subnets are in: ${[...known].join(", ")}`);
     });
     selected = selected.filter((s) => zones.includes(s.availabilityZone ?? "") || zones.includes(s.availabilityZoneId ?? ""));
   }
@@ -202,12 +233,23 @@ export function selectFrom(scope: IConstruct, subnets: readonly ISubnet[], selec
  * subnet whatever the caller had at hand.
  * @internal
  */
-export function importSubnetGroup(scope: IConstruct, propOf: (field: keyof SubnetGroupAttributes | "") => string, group: SubnetGroupAttributes, vpcId: string, region: string | undefined): ISubnet[] {
+export function importSubnetGroup(
+  scope: IConstruct,
+  propOf: (field: keyof SubnetGroupAttributes | "") => string,
+  group: SubnetGroupAttributes,
+  vpcId: string,
+  region: string | undefined,
+): ISubnet[] {
   checkObject(scope, propOf(""), group);
   requireValue(scope, propOf("tier"), group.tier, "the tier's name, such as app or data");
   checkString(scope, propOf("tier"), group.tier);
   checkPattern(scope, propOf("tier"), group.tier, /^[A-Za-z0-9_-]{1,64}$/, "1 to 64 letters, digits, - or _");
-  const subnetIds = requireValue(scope, propOf("subnetIds"), checkList(scope, propOf("subnetIds"), group.subnetIds), "the subnets' IDs, a list (literal or a reference)");
+  const subnetIds = requireValue(
+    scope,
+    propOf("subnetIds"),
+    checkList(scope, propOf("subnetIds"), group.subnetIds),
+    "the subnets' IDs, a list (literal or a reference)",
+  );
   const zones = checkList(scope, propOf("availabilityZones"), group.availabilityZones);
   const tables = checkList(scope, propOf("routeTableIds"), group.routeTableIds);
   checkIntegerRange(scope, propOf("subnetCount"), group.subnetCount, 1, 200);
@@ -220,7 +262,8 @@ export function importSubnetGroup(scope: IConstruct, propOf: (field: keyof Subne
     throw new ValidationError(scope, propOf("availabilityZones"), zones, `one AZ per subnet, in the order of subnetIds (${count} subnets)`);
   }
   if (tables !== undefined && !isUnresolvedList(tables)) {
-    if (tables.length !== 1 && tables.length !== count) throw new ValidationError(scope, propOf("routeTableIds"), tables, `one route table per subnet (${count}), or one for all`);
+    if (tables.length !== 1 && tables.length !== count)
+      throw new ValidationError(scope, propOf("routeTableIds"), tables, `one route table per subnet (${count}), or one for all`);
     tables.forEach((id, i) => checkResourceId(scope, `${propOf("routeTableIds")}[${i}]`, id, "routeTable"));
   }
   return Array.from({ length: count }, (_, i) => {
@@ -239,15 +282,27 @@ export function importSubnetGroup(scope: IConstruct, propOf: (field: keyof Subne
 }
 
 /** The number of subnets of a group: the literal IDs', else the literal AZs', else the declared count. */
-function subnetCountOf(scope: IConstruct, propOf: (field: keyof SubnetGroupAttributes) => string, subnetIds: readonly string[], zones: readonly string[] | undefined, declared: number | undefined): number {
+function subnetCountOf(
+  scope: IConstruct,
+  propOf: (field: keyof SubnetGroupAttributes) => string,
+  subnetIds: readonly string[],
+  zones: readonly string[] | undefined,
+  declared: number | undefined,
+): number {
   const literal = [subnetIds, zones].find((list): list is readonly string[] => list !== undefined && !isUnresolvedList(list));
   if (literal !== undefined) {
     if (literal.length === 0) throw new ValidationError(scope, propOf("subnetIds"), [], "at least one subnet");
-    if (declared !== undefined && declared !== literal.length) throw new ValidationError(scope, propOf("subnetCount"), declared, `the number of subnets listed (${literal.length}), or no subnetCount`);
+    if (declared !== undefined && declared !== literal.length)
+      throw new ValidationError(scope, propOf("subnetCount"), declared, `the number of subnets listed (${literal.length}), or no subnetCount`);
     return literal.length;
   }
   if (declared === undefined) {
-    throw new ValidationError(scope, propOf("subnetCount"), undefined, "the number of subnets when subnetIds and availabilityZones are both references (constructs place one network interface per subnet, at synth)");
+    throw new ValidationError(
+      scope,
+      propOf("subnetCount"),
+      undefined,
+      "the number of subnets when subnetIds and availabilityZones are both references (constructs place one network interface per subnet, at synth)",
+    );
   }
   return declared;
 }

@@ -157,25 +157,40 @@ export class TransitGateway extends Construct {
     checkString(this, "attach.name", name);
     checkPattern(this, "attach.name", name, /\S/, "a name for the attachment");
     const sameName = this.attachments.find((a) => stableId(a.name) === stableId(name));
-    if (sameName !== undefined) throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
+    if (sameName !== undefined)
+      throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
     requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
     checkObject(this, `attach.${name}`, options);
     const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
-    if (sameVpc !== undefined) throw new ValidationError(this, `attach.${name}.vpc`, `the VPC of attachment ${sameVpc.name}`, "a VPC not attached before (one attachment per VPC)");
+    if (sameVpc !== undefined)
+      throw new ValidationError(
+        this,
+        `attach.${name}.vpc`,
+        `the VPC of attachment ${sameVpc.name}`,
+        "a VPC not attached before (one attachment per VPC)",
+      );
     (checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? []).forEach((other, i) => {
-      if (!this.attachments.includes(other)) throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
+      if (!this.attachments.includes(other))
+        throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
     });
     const subnets = checkList(this, `attach.${name}.subnets`, options.subnets) ?? vpc.privateSubnets;
     checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
     const crossAccount = vpc.provider !== undefined && vpc.provider !== this.provider;
-    if (crossAccount) requireValue(this, `attach.${name}.accountId`, options.accountId, "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it");
+    if (crossAccount)
+      requireValue(
+        this,
+        `attach.${name}.accountId`,
+        options.accountId,
+        "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it",
+      );
     checkAccountId(this, `attach.${name}.accountId`, options.accountId);
     const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
       name,
       vpc,
       gateway: this,
       subnets,
-      share: crossAccount && vpc.provider !== undefined && options.accountId !== undefined ? this.shareWith(options.accountId, vpc.provider) : undefined,
+      share:
+        crossAccount && vpc.provider !== undefined && options.accountId !== undefined ? this.shareWith(options.accountId, vpc.provider) : undefined,
       autoAccept: this.autoAccept,
       tags: this.tags,
     });
@@ -200,7 +215,10 @@ export class TransitGateway extends Construct {
     });
     const association = share.addResource("transit-gateway", this.transitGatewayArn);
     // Inside the organization (RAM sharing enabled) the share needs no acceptance; outside it, the account accepts the invitation.
-    const accepter = this.externalPrincipals !== undefined ? [new ResourceShareAccepter(this, `ShareAccepter-${accountId}`, { share, provider: consumer }).resource] : [];
+    const accepter =
+      this.externalPrincipals !== undefined
+        ? [new ResourceShareAccepter(this, `ShareAccepter-${accountId}`, { share, provider: consumer }).resource]
+        : [];
     const waits = [association, ...(share.invitationDependencies ?? []), ...accepter];
     this.sharesByAccount.set(accountId, waits);
     return waits;
@@ -252,7 +270,13 @@ export class TransitGatewayAttachment extends Construct {
     props.subnets.forEach((subnet, i) => {
       const zone = zoneOf(subnet);
       if (zone === undefined) return;
-      if (zones.has(zone)) throw new ValidationError(this, `subnets[${i}]`, zone, "one subnet per availability zone (a transit gateway attachment takes at most one in each)");
+      if (zones.has(zone))
+        throw new ValidationError(
+          this,
+          `subnets[${i}]`,
+          zone,
+          "one subnet per availability zone (a transit gateway attachment takes at most one in each)",
+        );
       zones.add(zone);
     });
     this.name = props.name;
@@ -289,10 +313,21 @@ export class TransitGatewayAttachment extends Construct {
     const tables = new Map<string, string>();
     this.vpc.privateSubnets.forEach((subnet, i) => {
       if (subnet.routeTableId === undefined) {
-        throw new ValidationError(this, `vpc.privateSubnets[${i}].routeTableId`, undefined, "a route table ID on every private subnet, to route to the transit gateway");
+        throw new ValidationError(
+          this,
+          `vpc.privateSubnets[${i}].routeTableId`,
+          undefined,
+          "a route table ID on every private subnet, to route to the transit gateway",
+        );
       }
       const zone = zoneOf(subnet);
-      if (zone === undefined) throw new ValidationError(this, `vpc.privateSubnets[${i}].availabilityZone`, undefined, "the subnet's AZ (or AZ ID), which keys its route's Terraform address");
+      if (zone === undefined)
+        throw new ValidationError(
+          this,
+          `vpc.privateSubnets[${i}].availabilityZone`,
+          undefined,
+          "the subnet's AZ (or AZ ID), which keys its route's Terraform address",
+        );
       if (![...tables.values()].includes(subnet.routeTableId)) tables.set(zone, subnet.routeTableId);
     });
     for (const [zone, routeTableId] of tables) {

@@ -186,7 +186,13 @@ export class Vpc extends Construct implements IVpc {
     checkBoolean(this, "dualStack", props.dualStack);
     const tags = this.checkOwnTags(props);
     const keepDefaultRules = this.keepDefaultRulesReason(props);
-    const flowLogs = checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))");
+    const flowLogs = checkInstance(
+      this,
+      "flowLogs",
+      props.flowLogs,
+      FlowLogs.isFlowLogs,
+      "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))",
+    );
     const flowLogsOff = flowLogs?.check(this, "flowLogs", props.provider);
 
     this.provider = props.provider;
@@ -213,7 +219,8 @@ export class Vpc extends Construct implements IVpc {
     } else {
       recordOptOut(this.resource, "restrict_default_security_group", keepDefaultRules);
     }
-    if (flowLogsOff === undefined) this.flowLog = new VpcFlowLog(this, "FlowLogs", { vpc: this, flowLogs, provider: props.provider, tags: props.tags });
+    if (flowLogsOff === undefined)
+      this.flowLog = new VpcFlowLog(this, "FlowLogs", { vpc: this, flowLogs, provider: props.provider, tags: props.tags });
     else recordOptOut(this.resource, "flow_logs", flowLogsOff);
 
     const newBits = props.subnetNewBits ?? 8;
@@ -276,8 +283,14 @@ export class Vpc extends Construct implements IVpc {
     checkBoolean(this, "restrictDefaultSecurityGroup", props.restrictDefaultSecurityGroup);
     const reason = optOutReason(this, "keepDefaultSecurityGroupRules", props.keepDefaultSecurityGroupRules);
     if (props.restrictDefaultSecurityGroup === false) {
-      if (reason !== undefined) throw new ValidationError(this, "restrictDefaultSecurityGroup", false, "keepDefaultSecurityGroupRules alone (restrictDefaultSecurityGroup is its deprecated form)");
-      return "restrictDefaultSecurityGroup: false (deprecated: pass keepDefaultSecurityGroupRules: OptOut.because(\"<why>\"))";
+      if (reason !== undefined)
+        throw new ValidationError(
+          this,
+          "restrictDefaultSecurityGroup",
+          false,
+          "keepDefaultSecurityGroupRules alone (restrictDefaultSecurityGroup is its deprecated form)",
+        );
+      return 'restrictDefaultSecurityGroup: false (deprecated: pass keepDefaultSecurityGroupRules: OptOut.because("<why>"))';
     }
     if (props.restrictDefaultSecurityGroup === true && reason !== undefined) {
       throw new ValidationError(this, "restrictDefaultSecurityGroup", true, "not both: keepDefaultSecurityGroupRules turns the restriction off");
@@ -318,7 +331,12 @@ class ImportedVpc extends Construct implements IVpc {
     const objects = checkList(this, "privateSubnets", attrs.privateSubnets);
     const flat = attrs.privateSubnetIds ?? attrs.availabilityZones ?? attrs.routeTableIds ?? attrs.subnetCount ?? attrs.subnetTags;
     if (objects !== undefined && flat !== undefined) {
-      throw new ValidationError(this, "privateSubnets", "privateSubnets and privateSubnetIds", "one form of the private subnets: objects (privateSubnets) or lists (privateSubnetIds)");
+      throw new ValidationError(
+        this,
+        "privateSubnets",
+        "privateSubnets and privateSubnetIds",
+        "one form of the private subnets: objects (privateSubnets) or lists (privateSubnetIds)",
+      );
     }
     if (flat !== undefined) requireProps(this, attrs, ["privateSubnetIds"]);
     const flatNames: Partial<Record<keyof SubnetGroupAttributes, string>> = { subnetIds: "privateSubnetIds", tags: "subnetTags" };
@@ -328,21 +346,36 @@ class ImportedVpc extends Construct implements IVpc {
         : [
             {
               propOf: (field: keyof SubnetGroupAttributes | "") => (field === "" ? "privateSubnetIds" : (flatNames[field] ?? field)),
-              group: { tier: PRIVATE_TIER, subnetIds: attrs.privateSubnetIds, availabilityZones: attrs.availabilityZones, routeTableIds: attrs.routeTableIds, subnetCount: attrs.subnetCount, tags: attrs.subnetTags },
+              group: {
+                tier: PRIVATE_TIER,
+                subnetIds: attrs.privateSubnetIds,
+                availabilityZones: attrs.availabilityZones,
+                routeTableIds: attrs.routeTableIds,
+                subnetCount: attrs.subnetCount,
+                tags: attrs.subnetTags,
+              },
             },
           ]),
-      ...(checkList(this, "subnetGroups", attrs.subnetGroups) ?? []).map((group, i) => ({ propOf: (field: keyof SubnetGroupAttributes | "") => (field === "" ? `subnetGroups[${i}]` : `subnetGroups[${i}].${field}`), group })),
+      ...(checkList(this, "subnetGroups", attrs.subnetGroups) ?? []).map((group, i) => ({
+        propOf: (field: keyof SubnetGroupAttributes | "") => (field === "" ? `subnetGroups[${i}]` : `subnetGroups[${i}].${field}`),
+        group,
+      })),
     ];
     const tiers = new Map<string, string>(objects === undefined ? [] : [[PRIVATE_TIER, "privateSubnets"]]);
     const subnets = (objects ?? []).map((subnet, i) => this.importSubnetObject(`privateSubnets[${i}]`, subnet, region));
     for (const { propOf, group } of groups) {
       const imported = importSubnetGroup(this, propOf, group, this.vpcId, region);
       const other = tiers.get(group.tier);
-      if (other !== undefined) throw new ValidationError(this, propOf("tier"), group.tier, `a tier not described before (${other} describes ${group.tier})`);
+      if (other !== undefined)
+        throw new ValidationError(this, propOf("tier"), group.tier, `a tier not described before (${other} describes ${group.tier})`);
       tiers.set(group.tier, propOf(""));
       subnets.push(...imported);
     }
-    checkUnique(this, "subnetIds", subnets.map((s) => s.subnetId));
+    checkUnique(
+      this,
+      "subnetIds",
+      subnets.map((s) => s.subnetId),
+    );
     return subnets;
   }
 
@@ -354,7 +387,8 @@ class ImportedVpc extends Construct implements IVpc {
     checkResourceId(this, `${prop}.routeTableId`, subnet.routeTableId, "routeTable");
     if (subnet.availabilityZone !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZone`, [subnet.availabilityZone], region);
     if (subnet.availabilityZoneId !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZoneId`, [subnet.availabilityZoneId], region);
-    if (sameVpc(this, subnet.vpcId, this.vpcId) === false) throw new ValidationError(this, `${prop}.vpcId`, subnet.vpcId, `a subnet of the VPC imported (${this.vpcId})`);
+    if (sameVpc(this, subnet.vpcId, this.vpcId) === false)
+      throw new ValidationError(this, `${prop}.vpcId`, subnet.vpcId, `a subnet of the VPC imported (${this.vpcId})`);
     return { tier: PRIVATE_TIER, ...subnet, vpcId: this.vpcId };
   }
 }

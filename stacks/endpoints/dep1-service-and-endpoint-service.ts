@@ -38,12 +38,18 @@ export const dep1ServiceAndEndpointService = exampleStack("dep1-service-and-endp
     })
     .allow("pod-web-identity-into-org-role", {
       from: { vpc, principal: { anonymous: true } },
-      to: { dnsName: "sts.us-east-1.amazonaws.com", request: { action: "sts:AssumeRoleWithWebIdentity", resource: ORDERS_POD_ROLE, resourceOrganizationId: EXAMPLE_ORGANIZATION_ID } },
+      to: {
+        dnsName: "sts.us-east-1.amazonaws.com",
+        request: { action: "sts:AssumeRoleWithWebIdentity", resource: ORDERS_POD_ROLE, resourceOrganizationId: EXAMPLE_ORGANIZATION_ID },
+      },
       description: "EKS IRSA: the token exchange is signed by no IAM principal, so the policy admits it by the role's organization",
     })
     .deny("web-identity-into-foreign-role", {
       from: { vpc, principal: { anonymous: true } },
-      to: { dnsName: "sts.us-east-1.amazonaws.com", request: { action: "sts:AssumeRoleWithWebIdentity", resource: FOREIGN_ROLE, resourceOrganizationId: "o-zzzzzzzzzz" } },
+      to: {
+        dnsName: "sts.us-east-1.amazonaws.com",
+        request: { action: "sts:AssumeRoleWithWebIdentity", resource: FOREIGN_ROLE, resourceOrganizationId: "o-zzzzzzzzzz" },
+      },
       reason: "aws:ResourceOrgID",
       description: "a token exchanged for a role of another organization would carry data out",
     })

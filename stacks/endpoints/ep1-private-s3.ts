@@ -1,6 +1,12 @@
 import { TerraformOutput } from "cdktf";
 import { Port } from "../../modules/core";
-import { Ec2InstanceConnectEndpoint, EndpointOnlyBucketPolicy, exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import {
+  Ec2InstanceConnectEndpoint,
+  EndpointOnlyBucketPolicy,
+  exportEndpointOutputs,
+  PrivateAwsServiceAccess,
+  ServiceAccessPresets,
+} from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { Connections, SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
@@ -38,7 +44,11 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
   });
   const instances = new SecurityGroup(stack, "AppInstances", { vpc, description: "EC2 instances of the application" });
   const operators = new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc });
-  operators.connections.allowTo(new Connections(instances, { securityGroups: [instances] }), Port.tcp(22), "Operator SSH sessions through EC2 Instance Connect");
+  operators.connections.allowTo(
+    new Connections(instances, { securityGroups: [instances] }),
+    Port.tcp(22),
+    "Operator SSH sessions through EC2 Instance Connect",
+  );
   new TerraformOutput(stack, "vpc_id", { value: vpc.vpcId });
   exportEndpointOutputs(stack, "s3_gateway_endpoint", s3);
   exportEndpointOutputs(stack, "instance_connect_endpoint", operators);
@@ -52,16 +62,25 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
     })
     .allow("fleet-installs-al2023-packages", {
       from: { vpc, principal: { anonymous: true } },
-      to: { dnsName: "al2023-repos-us-east-1-de612dc2.s3.dualstack.us-east-1.amazonaws.com", request: { action: "s3:GetObject", resource: "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/core/mirrors/latest/x86_64/mirror.list" } },
+      to: {
+        dnsName: "al2023-repos-us-east-1-de612dc2.s3.dualstack.us-east-1.amazonaws.com",
+        request: { action: "s3:GetObject", resource: "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/core/mirrors/latest/x86_64/mirror.list" },
+      },
       description: "dnf reads the Amazon Linux 2023 repository unsigned, through the same gateway endpoint",
     })
     .allow("ssm-agent-downloads-its-update", {
       from: { vpc, principal: APP },
-      to: { dnsName: "amazon-ssm-us-east-1.s3.us-east-1.amazonaws.com", request: { action: "s3:GetObject", resource: "arn:aws:s3:::amazon-ssm-us-east-1/latest/linux_amd64/amazon-ssm-agent.rpm" } },
+      to: {
+        dnsName: "amazon-ssm-us-east-1.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:GetObject", resource: "arn:aws:s3:::amazon-ssm-us-east-1/latest/linux_amd64/amazon-ssm-agent.rpm" },
+      },
     })
     .deny("app-writes-another-bucket", {
       from: { vpc, principal: APP },
-      to: { dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" } },
+      to: {
+        dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" },
+      },
       reason: "endpoint policy of S3Access/s3: no Allow statement matches",
       description: "the endpoint policy keeps data from leaving for a bucket outside the use case",
     })

@@ -62,7 +62,10 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
     })
     .deny("on-premises-reads-another-bucket", {
       from: { vpc: vpc.vpcId, cidr: "192.168.0.0/16", principal },
-      to: { dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" } },
+      to: {
+        dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" },
+      },
       reason: "endpoint policy of S3Hybrid/Interface: no Allow statement matches",
     });
 });

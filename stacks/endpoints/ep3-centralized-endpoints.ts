@@ -87,7 +87,10 @@ export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints",
     })
     .deny("analytics-uses-another-key", {
       from: { vpc: analytics, principal: ANALYTICS_APP },
-      to: { dnsName: "kms.us-east-1.amazonaws.com", request: { action: "kms:Decrypt", resource: `arn:aws:kms:us-east-1:${CONSUMER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000` } },
+      to: {
+        dnsName: "kms.us-east-1.amazonaws.com",
+        request: { action: "kms:Decrypt", resource: `arn:aws:kms:us-east-1:${CONSUMER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000` },
+      },
       reason: "endpoint policy of Central/Endpoints/kms: no Allow statement matches arn:aws:iam::222222222222:role/analytics-app (Resource)",
     })
     .deny("orders-reaches-analytics", {

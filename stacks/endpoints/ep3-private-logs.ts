@@ -32,7 +32,10 @@ export const ep3PrivateLogs = exampleStack("ep3-private-logs", ["EP-3"], (stack)
     })
     .deny("app-writes-another-log-group", {
       from: { vpc, principal: APP },
-      to: { dnsName: logs, request: { action: "logs:PutLogEvents", resource: `arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/app/payments:log-stream:task-1` } },
+      to: {
+        dnsName: logs,
+        request: { action: "logs:PutLogEvents", resource: `arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/app/payments:log-stream:task-1` },
+      },
       reason: "no Allow statement matches arn:aws:iam::111111111111:role/orders-app (Resource)",
     })
     .deny("foreign-credentials-ship-logs", {

@@ -19,11 +19,9 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
   const vpc = exampleVpc(stack, "Vpc", "ep4-containers", "10.0.0.0/16");
   const access = new PrivateAwsServiceAccess(stack, "EcrAccess", {
     vpc,
-    services: ServiceAccessPresets.ecrPull(
-      [API_REPOSITORY, `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-worker`],
-      [LOG_GROUP],
-      { organizationId: EXAMPLE_ORGANIZATION_ID },
-    ),
+    services: ServiceAccessPresets.ecrPull([API_REPOSITORY, `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-worker`], [LOG_GROUP], {
+      organizationId: EXAMPLE_ORGANIZATION_ID,
+    }),
   });
   exportEndpointOutputs(stack, "endpoints", access);
 
@@ -40,7 +38,10 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
     })
     .allow("task-downloads-image-layers", {
       from: { vpc, principal: TASK },
-      to: { dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com", request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" } },
+      to: {
+        dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
+      },
       description: "the layers come from ECR's S3 bucket through the gateway endpoint",
     })
     .allow("task-ships-container-logs", {
@@ -49,12 +50,18 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
     })
     .deny("task-pulls-another-repository", {
       from: { vpc, principal: TASK },
-      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/unvetted` } },
+      to: {
+        dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`,
+        request: { action: "ecr:BatchGetImage", resource: `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/unvetted` },
+      },
       reason: "endpoint policy of EcrAccess/ecr-dkr: no Allow statement matches",
     })
     .deny("task-writes-a-bucket", {
       from: { vpc, principal: TASK },
-      to: { dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" } },
+      to: {
+        dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" },
+      },
       reason: "endpoint policy of EcrAccess/s3: no Allow statement matches",
       description: "the S3 endpoint serves image layers, not uploads",
     })

@@ -36,7 +36,10 @@ export const ep5PrivateKms = exampleStack("ep5-private-kms", ["EP-5"], (stack) =
     })
     .deny("app-uses-another-key", {
       from: { vpc, principal: APP },
-      to: { dnsName: kms, request: { action: "kms:Decrypt", resource: `arn:aws:kms:us-east-1:${OWNER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000` } },
+      to: {
+        dnsName: kms,
+        request: { action: "kms:Decrypt", resource: `arn:aws:kms:us-east-1:${OWNER_ACCOUNT}:key/00000000-0000-0000-0000-000000000000` },
+      },
       reason: "no Allow statement matches arn:aws:iam::111111111111:role/orders-app (Resource)",
     })
     .deny("app-schedules-key-deletion", {

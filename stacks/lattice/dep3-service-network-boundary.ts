@@ -29,7 +29,11 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   const clientVpc = exampleVpc(stack, "ClientVpc", "clients", "10.90.0.0/16");
   const reportingVpc = exampleVpc(stack, "ReportingVpc", "reporting", "10.91.0.0/16");
   const backendVpc = exampleVpc(stack, "BackendVpc", "backend", "10.92.0.0/16");
-  const callers = new AuthPolicy().allow({ sid: "ClientAndReportingVpcs", sourceVpcs: [clientVpc, reportingVpc], sourceVpcOwnerAccounts: [OWNER_ACCOUNT] });
+  const callers = new AuthPolicy().allow({
+    sid: "ClientAndReportingVpcs",
+    sourceVpcs: [clientVpc, reportingVpc],
+    sourceVpcOwnerAccounts: [OWNER_ACCOUNT],
+  });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", { name: "application-boundary", authPolicy: callers });
   const api = demoService(stack, "Api", {
@@ -46,9 +50,16 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
     ipResource: { ipAddress: DATABASE_IP },
     portRanges: [String(POSTGRES_PORT)],
   });
-  const databaseGroup = new SecurityGroup(stack, "DatabaseSecurityGroup", { vpc: backendVpc, description: "Backend PostgreSQL server: reached through the resource gateway only" });
+  const databaseGroup = new SecurityGroup(stack, "DatabaseSecurityGroup", {
+    vpc: backendVpc,
+    description: "Backend PostgreSQL server: reached through the resource gateway only",
+  });
   // The gateway made its own group (it was given none): the database admits that group, not the gateway's subnets.
-  databaseGroup.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"), port: POSTGRES_PORT, description: "Resource gateway backend-db-gateway to PostgreSQL" });
+  databaseGroup.addIngressRule({
+    peer: Peer.securityGroup(gateway.securityGroup!, "resource-gateway"),
+    port: POSTGRES_PORT,
+    description: "Resource gateway backend-db-gateway to PostgreSQL",
+  });
   network.associateResourceConfiguration("backend-db", database);
 
   // Clients reach the service on 443 and the database on 5432.
@@ -73,14 +84,25 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
   const app = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/client-app`, organizationId: EXAMPLE_ORGANIZATION_ID };
   const reports = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/reporting`, organizationId: EXAMPLE_ORGANIZATION_ID };
   Flows.of(stack)
-    .allow("clients-call-backend-api", { from: { vpc: clientVpc, principal: app }, to: { target: api, request: { method: "GET", path: "/orders" } }, description: "The client VPC reaches the service through its association" })
-    .allow("clients-reach-backend-db", { from: { vpc: clientVpc, principal: app }, to: { target: database, port: POSTGRES_PORT }, description: "...and the database through the same association" })
+    .allow("clients-call-backend-api", {
+      from: { vpc: clientVpc, principal: app },
+      to: { target: api, request: { method: "GET", path: "/orders" } },
+      description: "The client VPC reaches the service through its association",
+    })
+    .allow("clients-reach-backend-db", {
+      from: { vpc: clientVpc, principal: app },
+      to: { target: database, port: POSTGRES_PORT },
+      description: "...and the database through the same association",
+    })
     .allow("reporting-calls-backend-api-through-endpoint", {
       from: { vpc: reportingVpc, principal: reports },
       to: { target: api, request: { method: "GET", path: "/orders" } },
       description: "The reporting VPC, associated with another network, reaches this one through its ServiceNetwork endpoint",
     })
-    .allow("reporting-reaches-backend-db-through-endpoint", { from: { vpc: reportingVpc, principal: reports }, to: { target: database, port: POSTGRES_PORT } })
+    .allow("reporting-reaches-backend-db-through-endpoint", {
+      from: { vpc: reportingVpc, principal: reports },
+      to: { target: database, port: POSTGRES_PORT },
+    })
     .deny("backend-vpc-is-outside-the-boundary", {
       from: { vpc: backendVpc, principal: app },
       to: { target: api },
@@ -93,6 +115,10 @@ export const dep3ServiceNetworkBoundary = exampleStack("dep3-service-network-bou
       reason: "has no ingress from 10.90.0.0/24, 10.90.1.0/24 on tcp 22",
       description: "The association opens 443 and 5432 only, and the configuration only 5432",
     })
-    .deny("unsigned-request-to-api-denied", { from: { vpc: clientVpc, principal: { anonymous: true } }, to: { target: api }, reason: "matches anonymous" })
+    .deny("unsigned-request-to-api-denied", {
+      from: { vpc: clientVpc, principal: { anonymous: true } },
+      to: { target: api },
+      reason: "matches anonymous",
+    })
     .deny("internet-cannot-reach-backend-api", { from: { internet: true }, to: { target: api }, reason: "no public address" });
 });

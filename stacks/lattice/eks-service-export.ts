@@ -42,14 +42,22 @@ export function serviceExportTargets(scope: Construct, id: string, props: Servic
     validation: [
       {
         condition: `\${can(regex("^arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:[0-9]{12}:targetgroup/tg-[0-9a-z]{17}$", var.${outputName(props.service)}_target_group_arn))}`,
-        errorMessage: "The value must be a VPC Lattice target group ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0.",
+        errorMessage:
+          "The value must be a VPC Lattice target group ARN such as arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0.",
       },
     ],
   });
-  const targetGroup = LatticeTargetGroup.fromLatticeTargetGroupAttributes(scope, id, { targetGroupArn: variable.stringValue, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1" });
-  const podsSecurityGroup = new SecurityGroup(scope, `${id}SecurityGroup`, { vpc: props.vpc, description: `Pods of ${props.service} reached through VPC Lattice (SecurityGroupPolicy)` });
+  const targetGroup = LatticeTargetGroup.fromLatticeTargetGroupAttributes(scope, id, {
+    targetGroupArn: variable.stringValue,
+    type: "IP",
+    protocol: "HTTP",
+    protocolVersion: "HTTP1",
+  });
+  const podsSecurityGroup = new SecurityGroup(scope, `${id}SecurityGroup`, {
+    vpc: props.vpc,
+    description: `Pods of ${props.service} reached through VPC Lattice (SecurityGroupPolicy)`,
+  });
   // The controller's target group is not this stack's to open groups for: the pods' group admits VPC Lattice itself.
   podsSecurityGroup.addIngressRule({ peer: Peer.vpcLattice(), port: props.port, description: `VPC Lattice to the pods of ${props.service}` });
   return { targetGroup, podsSecurityGroup };
 }
-

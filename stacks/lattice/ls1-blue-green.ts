@@ -18,9 +18,17 @@ import { Flows } from "../../modules/flows";
 export const ls1BlueGreen = exampleStack("ls1-blue-green", ["LS-1", "DEP-4", "TG-1"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "ls1-checkout", "10.11.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "ls1-clients", "10.10.0.0/16");
-  const fleet = new SecurityGroup(stack, "FleetSecurityGroup", { vpc: appVpc, description: "Checkout fleets (blue and green) reached through VPC Lattice" });
+  const fleet = new SecurityGroup(stack, "FleetSecurityGroup", {
+    vpc: appVpc,
+    description: "Checkout fleets (blue and green) reached through VPC Lattice",
+  });
 
-  const config = LatticeTargetGroupConfig.instances({ vpc: appVpc, protocol: "HTTP", port: 8080, healthCheck: { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 } });
+  const config = LatticeTargetGroupConfig.instances({
+    vpc: appVpc,
+    protocol: "HTTP",
+    port: 8080,
+    healthCheck: { path: "/health", intervalSeconds: 10, healthyThresholdCount: 3, unhealthyThresholdCount: 2 },
+  });
   // Both fleets open the one group to VPC Lattice; the rule they share names both.
   const blue = new LatticeTargetGroup(stack, "Blue", {
     name: "checkout-blue",

@@ -16,7 +16,10 @@ import { exampleVpc } from "../example-values";
 export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "ls2-recommendations", "10.21.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "ls2-clients", "10.20.0.0/16");
-  const tasks = new SecurityGroup(stack, "TasksSecurityGroup", { vpc: appVpc, description: "Recommendation tasks (A and B) reached through VPC Lattice" });
+  const tasks = new SecurityGroup(stack, "TasksSecurityGroup", {
+    vpc: appVpc,
+    description: "Recommendation tasks (A and B) reached through VPC Lattice",
+  });
 
   const variant = (id: string, name: string, ips: Record<string, string>): LatticeTargetGroup =>
     httpIpTargets(stack, id, { name, vpc: appVpc, healthCheckPath: "/ready", ips, securityGroup: tasks });
@@ -28,7 +31,13 @@ export const ls2AbTesting = exampleStack("ls2-ab-testing", ["LS-2", "DEP-4"], (s
     protocol: "HTTPS",
     defaultAction: TrafficSplit.canary({ stable: variantA, candidate: variantB, percentToCandidate: 10 }),
     rules: [
-      TrafficSplit.headerCanary({ name: "opt-in-variant-b", priority: 1, header: HeaderMatch.exact("x-experiment", "b"), stable: variantA, candidate: variantB }),
+      TrafficSplit.headerCanary({
+        name: "opt-in-variant-b",
+        priority: 1,
+        header: HeaderMatch.exact("x-experiment", "b"),
+        stable: variantA,
+        candidate: variantB,
+      }),
     ],
   });
 

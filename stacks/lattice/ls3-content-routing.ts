@@ -55,7 +55,11 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
   Flows.of(stack)
     .allow("storefront-places-an-order", { from: shopper, to: api("POST", "/orders"), description: "Rule orders forwards every method of /orders" })
     .allow("storefront-checks-inventory", { from: shopper, to: api("GET", "/inventory/sku-7") })
-    .allow("v2-client-reads-the-v2-catalog", { from: shopper, to: api("GET", "/catalog/shoes", { "x-api-version": "2" }), description: "The header picks catalog v2" })
+    .allow("v2-client-reads-the-v2-catalog", {
+      from: shopper,
+      to: api("GET", "/catalog/shoes", { "x-api-version": "2" }),
+      description: "The header picks catalog v2",
+    })
     .allow("client-reads-the-v1-catalog", { from: shopper, to: api("GET", "/catalog/shoes") })
     .deny("writing-the-catalog-is-refused", {
       from: shopper,
@@ -63,6 +67,11 @@ export const ls3ContentRouting = exampleStack("ls3-content-routing", ["LS-3", "D
       reason: "vpc-lattice-svcs:RequestMethod",
       description: "The derived policy admits only the methods the rules route: GET on /catalog",
     })
-    .deny("unrouted-path-is-refused", { from: shopper, to: api("GET", "/admin"), reason: "vpc-lattice-svcs:RequestPath", description: "No rule routes /admin, so the derived policy admits it nowhere" });
+    .deny("unrouted-path-is-refused", {
+      from: shopper,
+      to: api("GET", "/admin"),
+      reason: "vpc-lattice-svcs:RequestPath",
+      description: "No rule routes /admin, so the derived policy admits it nowhere",
+    });
   denyOutsiders(stack, { service: shop, clientVpc, request: { method: "GET", path: "/orders" }, unassociatedVpc: appVpc });
 });

@@ -1,5 +1,13 @@
 import { TerraformOutput } from "cdktf";
-import { AuthPolicy, Certificate, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
+import {
+  AuthPolicy,
+  Certificate,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+} from "../../modules/lattice";
 import { PrivateHostedZone, SecurityGroup } from "../../modules/vpc";
 import { Flows } from "../../modules/flows";
 import { Port } from "../../modules/core";
@@ -33,7 +41,12 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
   });
 
   const authPolicy = new AuthPolicy()
-    .allow({ sid: "ReportingReadsEverything", roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`], organizationId: EXAMPLE_ORGANIZATION_ID, methods: ["GET", "HEAD"] })
+    .allow({
+      sid: "ReportingReadsEverything",
+      roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/payments-reporting`],
+      organizationId: EXAMPLE_ORGANIZATION_ID,
+      methods: ["GET", "HEAD"],
+    })
     .allow({
       sid: "CheckoutCreatesPayments",
       roles: [`arn:aws:iam::${OWNER_ACCOUNT}:role/checkout`],
@@ -67,8 +80,14 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
       to: { dnsName: domain, request: { method: "POST", path: "/payments" } },
       description: "The checkout role creates payments by the custom domain, resolved in the client VPC's private zone",
     })
-    .allow("checkout-reads-a-payment", { from: { vpc: clientVpc, principal: checkout }, to: { dnsName: domain, request: { method: "GET", path: "/payments/pay-42" } } })
-    .allow("reporting-reads-refunds", { from: { vpc: clientVpc, principal: reporting }, to: { dnsName: domain, request: { method: "GET", path: "/refunds" } } })
+    .allow("checkout-reads-a-payment", {
+      from: { vpc: clientVpc, principal: checkout },
+      to: { dnsName: domain, request: { method: "GET", path: "/payments/pay-42" } },
+    })
+    .allow("reporting-reads-refunds", {
+      from: { vpc: clientVpc, principal: reporting },
+      to: { dnsName: domain, request: { method: "GET", path: "/refunds" } },
+    })
     .deny("checkout-cannot-read-refunds", {
       from: { vpc: clientVpc, principal: checkout },
       to: { dnsName: domain, request: { method: "GET", path: "/refunds" } },
@@ -81,12 +100,20 @@ export const ls4IamAuth = exampleStack("ls4-iam-auth", ["LS-4", "DEP-4"], (stack
       reason: "vpc-lattice-svcs:RequestMethod",
       description: "Reporting reads only",
     })
-    .deny("another-role-is-refused", { from: { vpc: clientVpc, principal: organizationRole("marketing") }, to: { dnsName: domain, request: { method: "GET", path: "/payments" } }, reason: "auth policy of service payments" })
+    .deny("another-role-is-refused", {
+      from: { vpc: clientVpc, principal: organizationRole("marketing") },
+      to: { dnsName: domain, request: { method: "GET", path: "/payments" } },
+      reason: "auth policy of service payments",
+    })
     .deny("same-role-name-outside-the-organization-is-refused", {
       from: { vpc: clientVpc, principal: { arn: "arn:aws:iam::999999999999:role/checkout" } },
       to: { dnsName: domain, request: { method: "POST", path: "/payments" } },
       reason: "aws:PrincipalOrgID",
     })
-    .deny("app-vpc-does-not-resolve-the-domain", { from: { vpc: appVpc, principal: checkout }, to: { dnsName: domain, request: { method: "POST", path: "/payments" } }, reason: "resolves in public DNS" });
+    .deny("app-vpc-does-not-resolve-the-domain", {
+      from: { vpc: appVpc, principal: checkout },
+      to: { dnsName: domain, request: { method: "POST", path: "/payments" } },
+      reason: "resolves in public DNS",
+    });
   denyOutsiders(stack, { service: payments, clientVpc, request: { method: "GET", path: "/payments" }, unassociatedVpc: appVpc });
 });

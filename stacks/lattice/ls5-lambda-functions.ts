@@ -1,4 +1,12 @@
-import { LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, PathMatch, TrafficSplit } from "../../modules/lattice";
+import {
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+  PathMatch,
+  TrafficSplit,
+} from "../../modules/lattice";
 import { Port } from "../../modules/core";
 import { exampleStack } from "../example-stack";
 import { Flows } from "../../modules/flows";
@@ -20,7 +28,11 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
   const clientVpc = exampleVpc(stack, "ClientVpc", "ls5-clients", "10.50.0.0/16");
 
   const lambdaGroup = (id: string, name: string, functionArn: string): LatticeTargetGroup =>
-    new LatticeTargetGroup(stack, id, { name, config: LatticeTargetGroupConfig.lambda({ eventStructureVersion: "V2" }), targets: { function: LatticeTarget.lambdaFunction(functionArn) } });
+    new LatticeTargetGroup(stack, id, {
+      name,
+      config: LatticeTargetGroupConfig.lambda({ eventStructureVersion: "V2" }),
+      targets: { function: LatticeTarget.lambdaFunction(functionArn) },
+    });
   const ordersLive = lambdaGroup("OrdersLive", "orders-live", functionAlias("orders", "live"));
   const ordersNext = lambdaGroup("OrdersNext", "orders-next", functionAlias("orders", "next"));
   const payments = lambdaGroup("Payments", "payments-fn", functionAlias("payments", "live"));
@@ -31,9 +43,19 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
     protocol: "HTTPS",
     defaultAction: LatticeListenerAction.fixedResponse(404),
     rules: [
-      { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: TrafficSplit.canary({ stable: ordersLive, candidate: ordersNext, percentToCandidate: 10 }) },
+      {
+        name: "orders",
+        priority: 10,
+        match: { path: PathMatch.prefix("/orders") },
+        action: TrafficSplit.canary({ stable: ordersLive, candidate: ordersNext, percentToCandidate: 10 }),
+      },
       { name: "payments", priority: 20, match: { path: PathMatch.prefix("/payments") }, action: LatticeListenerAction.forward(payments) },
-      { name: "notifications", priority: 30, match: { path: PathMatch.prefix("/notifications"), method: "POST" }, action: LatticeListenerAction.forward(notifications) },
+      {
+        name: "notifications",
+        priority: 30,
+        match: { path: PathMatch.prefix("/notifications"), method: "POST" },
+        action: LatticeListenerAction.forward(notifications),
+      },
     ],
   });
 
@@ -42,7 +64,11 @@ export const ls5LambdaFunctions = exampleStack("ls5-lambda-functions", ["LS-5", 
   const client = { vpc: clientVpc, principal: organizationRole("storefront") };
   const call = (method: string, path: string) => ({ dnsName: orderApi.dnsName, request: { method, path } });
   Flows.of(stack)
-    .allow("client-creates-an-order", { from: client, to: call("POST", "/orders"), description: "The canary: VPC Lattice may invoke both aliases, live and next" })
+    .allow("client-creates-an-order", {
+      from: client,
+      to: call("POST", "/orders"),
+      description: "The canary: VPC Lattice may invoke both aliases, live and next",
+    })
     .allow("client-pays", { from: client, to: call("POST", "/payments/pay-1") })
     .allow("client-sends-a-notification", { from: client, to: call("POST", "/notifications") })
     .deny("reading-notifications-gets-404", {

@@ -7,7 +7,11 @@ import { ISecurityGroup, IVpc, Vpc } from "../../modules/vpc";
 import { EXAMPLE_ORGANIZATION_ID, OWNER_ACCOUNT } from "../example-values";
 
 /** An HTTP 8080 target group of IP targets (tasks, pods, instances by address), keyed by target name, whose targets' group it opens to VPC Lattice. */
-export function httpIpTargets(scope: Construct, id: string, props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string>; securityGroup: ISecurityGroup }): LatticeTargetGroup {
+export function httpIpTargets(
+  scope: Construct,
+  id: string,
+  props: { name: string; vpc: IVpc; healthCheckPath: string; ips: Record<string, string>; securityGroup: ISecurityGroup },
+): LatticeTargetGroup {
   return new LatticeTargetGroup(scope, id, {
     name: props.name,
     config: LatticeTargetGroupConfig.ipAddresses({ vpc: props.vpc, protocol: "HTTP", port: 8080, healthCheck: { path: props.healthCheckPath } }),
@@ -40,11 +44,17 @@ export interface ServiceClientsProps {
  * from the targets', as in practice) and output what clients call.
  */
 export function serveToClientVpc(scope: Construct, props: ServiceClientsProps): ServiceNetwork {
-  const network = new ServiceNetwork(scope, "ServiceNetwork", { name: props.name, authPolicy: props.authPolicy ?? clientVpcCallers(props.clientVpc) });
+  const network = new ServiceNetwork(scope, "ServiceNetwork", {
+    name: props.name,
+    authPolicy: props.authPolicy ?? clientVpcCallers(props.clientVpc),
+  });
   network.associateVpc("clients", { vpc: props.clientVpc, ports: props.ports });
   for (const [key, service] of Object.entries(props.services)) {
     network.associateService(key, service);
-    new TerraformOutput(scope, `${key}_dns_name`, { value: service.customDomainName ?? service.dnsName, description: `What clients call to reach ${key}` });
+    new TerraformOutput(scope, `${key}_dns_name`, {
+      value: service.customDomainName ?? service.dnsName,
+      description: `What clients call to reach ${key}`,
+    });
   }
   new TerraformOutput(scope, "service_network_arn", { value: network.serviceNetworkArn });
   return network;

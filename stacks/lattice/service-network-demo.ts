@@ -1,6 +1,14 @@
 import { TerraformOutput, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { AuthPolicy, ILatticeTargetGroup, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig } from "../../modules/lattice";
+import {
+  AuthPolicy,
+  ILatticeTargetGroup,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+} from "../../modules/lattice";
 import { IVpc, SecurityGroup } from "../../modules/vpc";
 
 /** The port the demo services' targets listen on. */
@@ -51,7 +59,11 @@ export interface DemoIpTargetsProps {
  * The group's ID is output as `<name>_targets_security_group_id`.
  */
 export function demoIpTargets(scope: Construct, id: string, props: DemoIpTargetsProps): LatticeTargetGroup {
-  const securityGroup = new SecurityGroup(scope, `${id}TargetsSecurityGroup`, { provider: props.provider, vpc: props.vpc, description: `Targets of ${props.name}, reached through VPC Lattice` });
+  const securityGroup = new SecurityGroup(scope, `${id}TargetsSecurityGroup`, {
+    provider: props.provider,
+    vpc: props.vpc,
+    description: `Targets of ${props.name}, reached through VPC Lattice`,
+  });
   const targetGroup = new LatticeTargetGroup(scope, `${id}Targets`, {
     provider: props.provider,
     name: `${props.name}-pods`,
@@ -60,7 +72,10 @@ export function demoIpTargets(scope: Construct, id: string, props: DemoIpTargets
     securityGroups: [securityGroup],
     targets: Object.fromEntries(Object.entries(props.addresses).map(([name, ip]) => [name, LatticeTarget.ipAddress(ip)])),
   });
-  new TerraformOutput(scope, `${outputName(props.name)}_targets_security_group_id`, { value: securityGroup.securityGroupId, description: `Attach to the targets of ${props.name}` });
+  new TerraformOutput(scope, `${outputName(props.name)}_targets_security_group_id`, {
+    value: securityGroup.securityGroupId,
+    description: `Attach to the targets of ${props.name}`,
+  });
   return targetGroup;
 }
 

@@ -6,7 +6,6 @@ import { serviceExportTargets } from "./eks-service-export";
 import { DEMO_TARGET_PORT, demoService } from "./service-network-demo";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
-
 /**
  * SN-1: microservices of two EKS clusters, each in its own VPC (overlapping
  * CIDRs would not matter), call each other through one service network
@@ -20,7 +19,11 @@ import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-v
 export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"], (stack) => {
   const ordersVpc = exampleVpc(stack, "OrdersClusterVpc", "orders-cluster", "10.10.0.0/16");
   const paymentsVpc = exampleVpc(stack, "PaymentsClusterVpc", "payments-cluster", "10.20.0.0/16");
-  const clusterCallers = new AuthPolicy().allow({ sid: "ClusterPods", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [ordersVpc, paymentsVpc] });
+  const clusterCallers = new AuthPolicy().allow({
+    sid: "ClusterPods",
+    organizationId: EXAMPLE_ORGANIZATION_ID,
+    sourceVpcs: [ordersVpc, paymentsVpc],
+  });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", { name: "eks-microservices", authPolicy: clusterCallers });
   network.associateVpc("orders-cluster", { vpc: ordersVpc });
@@ -46,7 +49,13 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
   const payments = demoService(stack, "Payments", {
     name: "payments",
     targetGroup: paymentsPods.targetGroup,
-    authPolicy: new AuthPolicy().allow({ sid: "OrdersPods", organizationId: EXAMPLE_ORGANIZATION_ID, sourceVpcs: [ordersVpc], methods: ["POST"], paths: ["/payments", "/payments/*"] }),
+    authPolicy: new AuthPolicy().allow({
+      sid: "OrdersPods",
+      organizationId: EXAMPLE_ORGANIZATION_ID,
+      sourceVpcs: [ordersVpc],
+      methods: ["POST"],
+      paths: ["/payments", "/payments/*"],
+    }),
   });
   network.associateService("orders", orders);
   network.associateService("payments", payments);
@@ -54,8 +63,14 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });
   new TerraformOutput(stack, "orders_dns_name", { value: orders.dnsName, description: "What pods of the payments cluster call" });
   new TerraformOutput(stack, "payments_dns_name", { value: payments.dnsName, description: "What pods of the orders cluster call" });
-  new TerraformOutput(stack, "orders_pods_security_group_id", { value: ordersPods.podsSecurityGroup.securityGroupId, description: "Give to the orders pods (SecurityGroupPolicy)" });
-  new TerraformOutput(stack, "payments_pods_security_group_id", { value: paymentsPods.podsSecurityGroup.securityGroupId, description: "Give to the payments pods (SecurityGroupPolicy)" });
+  new TerraformOutput(stack, "orders_pods_security_group_id", {
+    value: ordersPods.podsSecurityGroup.securityGroupId,
+    description: "Give to the orders pods (SecurityGroupPolicy)",
+  });
+  new TerraformOutput(stack, "payments_pods_security_group_id", {
+    value: paymentsPods.podsSecurityGroup.securityGroupId,
+    description: "Give to the payments pods (SecurityGroupPolicy)",
+  });
 
   const ordersPod = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/orders-pods`, organizationId: EXAMPLE_ORGANIZATION_ID };
   const paymentsPod = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/payments-pods`, organizationId: EXAMPLE_ORGANIZATION_ID };
@@ -87,6 +102,10 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
       reason: "aws:PrincipalOrgID",
       description: "A signed request from an identity outside the organization, even from a cluster VPC",
     })
-    .deny("unsigned-request-denied", { from: { vpc: ordersVpc, principal: { anonymous: true } }, to: { target: payments, request: { method: "POST", path: "/payments" } }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: ordersVpc, principal: { anonymous: true } },
+      to: { target: payments, request: { method: "POST", path: "/payments" } },
+      reason: "matches anonymous",
+    })
     .deny("internet-cannot-reach-payments", { from: { internet: true }, to: { target: payments }, reason: "no public address" });
 });

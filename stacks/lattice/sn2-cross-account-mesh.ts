@@ -24,7 +24,12 @@ export const sn2CrossAccountMesh = exampleStack("sn2-cross-account-mesh", ["SN-2
   const inventoryService = demoService(stack, "Inventory", {
     provider: inventory,
     name: "inventory",
-    targetGroup: demoIpTargets(stack, "Inventory", { provider: inventory, name: "inventory", vpc: inventoryVpc, addresses: { "inventory-0": "10.41.0.10", "inventory-1": "10.41.1.10" } }),
+    targetGroup: demoIpTargets(stack, "Inventory", {
+      provider: inventory,
+      name: "inventory",
+      vpc: inventoryVpc,
+      addresses: { "inventory-0": "10.41.0.10", "inventory-1": "10.41.1.10" },
+    }),
     authPolicy: new AuthPolicy().allow({ sid: "StorefrontReads", accounts: [STOREFRONT_ACCOUNT], methods: ["GET", "HEAD"], paths: ["/items/*"] }),
   });
 
@@ -37,7 +42,10 @@ export const sn2CrossAccountMesh = exampleStack("sn2-cross-account-mesh", ["SN-2
   });
 
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn });
-  new TerraformOutput(stack, "inventory_dns_name", { value: inventoryService.dnsName, description: "What the storefront calls, with SigV4-signed requests" });
+  new TerraformOutput(stack, "inventory_dns_name", {
+    value: inventoryService.dnsName,
+    description: "What the storefront calls, with SigV4-signed requests",
+  });
 
   const storefrontApp = { arn: `arn:aws:iam::${STOREFRONT_ACCOUNT}:role/storefront`, organizationId: EXAMPLE_ORGANIZATION_ID };
   Flows.of(stack)
@@ -57,7 +65,11 @@ export const sn2CrossAccountMesh = exampleStack("sn2-cross-account-mesh", ["SN-2
       to: { target: inventoryService, request: { method: "GET", path: "/admin/stock" } },
       reason: "vpc-lattice-svcs:RequestPath",
     })
-    .deny("unsigned-request-denied", { from: { vpc: storefrontVpc, principal: { anonymous: true } }, to: { target: inventoryService, request: { path: "/items/42" } }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: storefrontVpc, principal: { anonymous: true } },
+      to: { target: inventoryService, request: { path: "/items/42" } },
+      reason: "matches anonymous",
+    })
     .deny("outside-account-role-denied", {
       from: { vpc: storefrontVpc, principal: { arn: "arn:aws:iam::444444444444:role/scraper" } },
       to: { target: inventoryService, request: { path: "/items/42" } },

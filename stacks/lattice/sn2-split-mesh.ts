@@ -40,7 +40,11 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
     authPolicy: new AuthPolicy().allow({ sid: "PartnerVpcs", ...partnerReads, sourceVpcOwnerAccounts: [PARTNER_ACCOUNT] }),
   });
   mesh.serviceNetwork.associateService("catalog", catalog);
-  suppress(mesh.share, "PN-RAM2", "The partner account is outside the organization: RAM shares with it only when external principals are allowed, and the partner accepts the share in sn2-mesh-member");
+  suppress(
+    mesh.share,
+    "PN-RAM2",
+    "The partner account is outside the organization: RAM shares with it only when external principals are allowed, and the partner accepts the share in sn2-mesh-member",
+  );
 
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn, description: "Give to the partner" });
   new TerraformOutput(stack, "resource_share_arn", { value: mesh.share.resourceShareArn, description: "Give to the partner" });
@@ -64,7 +68,11 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
       to: { target: catalog, request: { method: "GET", path: "/internal/costs" } },
       reason: "vpc-lattice-svcs:RequestPath",
     })
-    .deny("unsigned-request-denied", { from: { vpc: PARTNER_VPC_ID, principal: { account: PARTNER_ACCOUNT, anonymous: true } }, to: { target: catalog, request: { path: "/catalog/items/7" } }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: PARTNER_VPC_ID, principal: { account: PARTNER_ACCOUNT, anonymous: true } },
+      to: { target: catalog, request: { path: "/catalog/items/7" } },
+      reason: "matches anonymous",
+    })
     .deny("account-not-shared-with-denied", {
       from: { vpc: "vpc-0c1d2e3f4a5b60718", principal: { arn: `arn:aws:iam::${THIRD_ACCOUNT}:role/scraper` } },
       to: { target: catalog, request: { path: "/catalog/items/7" } },
@@ -75,28 +83,37 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
 });
 
 /** SN-2 split, partner side (its default provider is the partner account): accept the share, then associate the client VPC. */
-export const sn2MeshMember = exampleStack("sn2-mesh-member", ["SN-2"], (stack) => {
-  const vpc = exampleVpc(stack, "PartnerVpc", "partner-clients", "10.60.0.0/16");
-  const member = new LatticeMeshMember(stack, "Member", {
-    serviceNetwork: ServiceNetwork.fromServiceNetworkAttributes(stack, "PartnerMesh", { serviceNetworkArn: NETWORK_ARN }),
-    acceptShare: { resourceShareArn: SHARE_ARN },
-    provider: stack.provider,
-    vpc,
-  });
-  new TerraformOutput(stack, "vpc_association_id", { value: member.vpcAssociation!.associationId });
+export const sn2MeshMember = exampleStack(
+  "sn2-mesh-member",
+  ["SN-2"],
+  (stack) => {
+    const vpc = exampleVpc(stack, "PartnerVpc", "partner-clients", "10.60.0.0/16");
+    const member = new LatticeMeshMember(stack, "Member", {
+      serviceNetwork: ServiceNetwork.fromServiceNetworkAttributes(stack, "PartnerMesh", { serviceNetworkArn: NETWORK_ARN }),
+      acceptShare: { resourceShareArn: SHARE_ARN },
+      provider: stack.provider,
+      vpc,
+    });
+    new TerraformOutput(stack, "vpc_association_id", { value: member.vpcAssociation!.associationId });
 
-  // The partner sees the network only by ARN: its flows prove the acceptance comes before the association.
-  Flows.of(stack)
-    .allow("partner-clients-read-catalog", {
-      from: { vpc, principal: PARTNER_APP },
-      to: { dnsName: CATALOG_DNS_NAME, request: { method: "GET", path: "/catalog/items/7" } },
-      description: "Partner clients call the catalog once the share is accepted and the VPC associated; the owner's side must grant the rest",
-    })
-    .deny("partner-clients-on-another-port-denied", {
-      from: { vpc, principal: PARTNER_APP },
-      to: { dnsName: CATALOG_DNS_NAME, port: 8443 },
-      reason: "on tcp 8443",
-      description: "The association's security group opens HTTPS (443) only",
-    })
-    .deny("internet-cannot-reach-catalog", { from: { internet: true }, to: { dnsName: CATALOG_DNS_NAME }, reason: "nothing in this stack is reachable from the internet" });
-}, { accountId: PARTNER_ACCOUNT });
+    // The partner sees the network only by ARN: its flows prove the acceptance comes before the association.
+    Flows.of(stack)
+      .allow("partner-clients-read-catalog", {
+        from: { vpc, principal: PARTNER_APP },
+        to: { dnsName: CATALOG_DNS_NAME, request: { method: "GET", path: "/catalog/items/7" } },
+        description: "Partner clients call the catalog once the share is accepted and the VPC associated; the owner's side must grant the rest",
+      })
+      .deny("partner-clients-on-another-port-denied", {
+        from: { vpc, principal: PARTNER_APP },
+        to: { dnsName: CATALOG_DNS_NAME, port: 8443 },
+        reason: "on tcp 8443",
+        description: "The association's security group opens HTTPS (443) only",
+      })
+      .deny("internet-cannot-reach-catalog", {
+        from: { internet: true },
+        to: { dnsName: CATALOG_DNS_NAME },
+        reason: "nothing in this stack is reachable from the internet",
+      });
+  },
+  { accountId: PARTNER_ACCOUNT },
+);

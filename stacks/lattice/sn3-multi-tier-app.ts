@@ -33,7 +33,9 @@ export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (sta
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", {
     name: "three-tier-app",
-    authPolicy: new AuthPolicy().allow({ sid: "WebToApp", ...fromWeb, services: [appApi] }).allow({ sid: "AppToData", ...fromApp, services: [dataApi] }),
+    authPolicy: new AuthPolicy()
+      .allow({ sid: "WebToApp", ...fromWeb, services: [appApi] })
+      .allow({ sid: "AppToData", ...fromApp, services: [dataApi] }),
   });
   network.associateVpc("web-tier", { vpc: webVpc });
   network.associateVpc("app-tier", { vpc: appVpc });
@@ -47,8 +49,16 @@ export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (sta
   const webRole = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/web-tier`, organizationId: EXAMPLE_ORGANIZATION_ID };
   const appRole = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/app-tier`, organizationId: EXAMPLE_ORGANIZATION_ID };
   Flows.of(stack)
-    .allow("web-tier-calls-app-api", { from: { vpc: webVpc, principal: webRole }, to: { target: appApi, request: { method: "GET", path: "/orders/42" } }, description: "The web tier calls the app tier's API" })
-    .allow("app-tier-calls-data-api", { from: { vpc: appVpc, principal: appRole }, to: { target: dataApi, request: { method: "POST", path: "/records" } }, description: "The app tier calls the data tier's API" })
+    .allow("web-tier-calls-app-api", {
+      from: { vpc: webVpc, principal: webRole },
+      to: { target: appApi, request: { method: "GET", path: "/orders/42" } },
+      description: "The web tier calls the app tier's API",
+    })
+    .allow("app-tier-calls-data-api", {
+      from: { vpc: appVpc, principal: appRole },
+      to: { target: dataApi, request: { method: "POST", path: "/records" } },
+      description: "The app tier calls the data tier's API",
+    })
     .deny("web-tier-cannot-skip-to-data-api", {
       from: { vpc: webVpc, principal: webRole },
       to: { target: dataApi },
@@ -61,7 +71,11 @@ export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (sta
       reason: "no Allow statement matches",
       description: "Credentials of another account on a web-tier host are not the web tier",
     })
-    .deny("unsigned-request-denied", { from: { vpc: webVpc, principal: { anonymous: true } }, to: { target: appApi }, reason: "no Allow statement matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: webVpc, principal: { anonymous: true } },
+      to: { target: appApi },
+      reason: "no Allow statement matches anonymous",
+    })
     .deny("data-vpc-is-not-a-client", {
       from: { vpc: dataVpc, principal: webRole },
       to: { target: appApi },

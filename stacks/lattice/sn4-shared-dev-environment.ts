@@ -35,7 +35,11 @@ const PRODUCTION_VPC_ID = "vpc-0e1f2a3b4c5d60718";
 export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment", ["SN-4"], (stack) => {
   const platformVpc = exampleVpc(stack, "PlatformVpc", "dev-platform", "10.70.0.0/16");
   const devTeams = SharePrincipal.organizationalUnit(DEV_TEAMS_OU);
-  const callers = AuthPolicy.fromSharePrincipals([devTeams]).allow({ sid: "PlatformCiRunners", accounts: [OWNER_ACCOUNT], sourceVpcs: [platformVpc] });
+  const callers = AuthPolicy.fromSharePrincipals([devTeams]).allow({
+    sid: "PlatformCiRunners",
+    accounts: [OWNER_ACCOUNT],
+    sourceVpcs: [platformVpc],
+  });
 
   const network = new ServiceNetwork(stack, "ServiceNetwork", {
     name: "dev-test-shared",
@@ -61,26 +65,48 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
   network.associateService("mock-payments", mockPayments);
   network.associateService("test-data", testData);
 
-  new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn, description: "Team accounts associate their VPCs with this ARN" });
+  new TerraformOutput(stack, "service_network_arn", {
+    value: network.serviceNetworkArn,
+    description: "Team accounts associate their VPCs with this ARN",
+  });
   new TerraformOutput(stack, "mock_payments_dns_name", { value: mockPayments.dnsName });
   new TerraformOutput(stack, "test_data_dns_name", { value: testData.dnsName });
-  new TerraformOutput(stack, "ci_runners_security_group_id", { value: ciRunners.securityGroupId, description: "Give to the platform's CI runners: the only hosts of the platform VPC that reach the network" });
+  new TerraformOutput(stack, "ci_runners_security_group_id", {
+    value: ciRunners.securityGroupId,
+    description: "Give to the platform's CI runners: the only hosts of the platform VPC that reach the network",
+  });
 
-  const ciRunner = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/ci-runner`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [PLATFORM_PATH] };
-  const teamTests = { arn: `arn:aws:iam::${TEAM_ACCOUNT}:role/integration-tests`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [DEV_TEAMS_PATH] };
-  const productionApp = { arn: `arn:aws:iam::${PRODUCTION_ACCOUNT}:role/checkout`, organizationId: EXAMPLE_ORGANIZATION_ID, organizationPaths: [PRODUCTION_PATH] };
+  const ciRunner = {
+    arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/ci-runner`,
+    organizationId: EXAMPLE_ORGANIZATION_ID,
+    organizationPaths: [PLATFORM_PATH],
+  };
+  const teamTests = {
+    arn: `arn:aws:iam::${TEAM_ACCOUNT}:role/integration-tests`,
+    organizationId: EXAMPLE_ORGANIZATION_ID,
+    organizationPaths: [DEV_TEAMS_PATH],
+  };
+  const productionApp = {
+    arn: `arn:aws:iam::${PRODUCTION_ACCOUNT}:role/checkout`,
+    organizationId: EXAMPLE_ORGANIZATION_ID,
+    organizationPaths: [PRODUCTION_PATH],
+  };
   Flows.of(stack)
     .allow("platform-ci-charges-mock-payments", {
       from: { vpc: platformVpc, securityGroup: ciRunners, principal: ciRunner },
       to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
       description: "The platform team's own CI runners, outside the teams' OU, use the network they run",
     })
-    .allow("platform-ci-reads-test-data", { from: { vpc: platformVpc, securityGroup: ciRunners, principal: ciRunner }, to: { target: testData, request: { method: "GET", path: "/fixtures/customers" } } })
+    .allow("platform-ci-reads-test-data", {
+      from: { vpc: platformVpc, securityGroup: ciRunners, principal: ciRunner },
+      to: { target: testData, request: { method: "GET", path: "/fixtures/customers" } },
+    })
     .deny("platform-host-outside-the-ci-runners-denied", {
       from: { vpc: platformVpc, principal: ciRunner },
       to: { target: mockPayments, request: { method: "POST", path: "/charges" } },
       reason: "has no ingress from",
-      description: "The platform association admits the CI runners' security group only: another host of the VPC, even with a CI role, does not get in",
+      description:
+        "The platform association admits the CI runners' security group only: another host of the VPC, even with a CI role, does not get in",
     })
     .allow("dev-team-tests-charge-mock-payments", {
       from: { vpc: TEAM_VPC_ID, principal: teamTests },
@@ -99,6 +125,10 @@ export const sn4SharedDevEnvironment = exampleStack("sn4-shared-dev-environment"
       reason: "no Allow statement matches arn:aws:iam::555555555555:role/checkout",
       description: "Credentials of an account outside the OU get nothing, even from the platform VPC",
     })
-    .deny("unsigned-request-denied", { from: { vpc: platformVpc, securityGroup: ciRunners, principal: { anonymous: true } }, to: { target: testData }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: platformVpc, securityGroup: ciRunners, principal: { anonymous: true } },
+      to: { target: testData },
+      reason: "matches anonymous",
+    })
     .deny("internet-cannot-reach-test-data", { from: { internet: true }, to: { target: testData }, reason: "no public address" });
 });

@@ -22,16 +22,34 @@ export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharin
   const financeVpc = exampleVpc(stack, "FinanceVpc", "finance", "10.81.0.0/16", { provider: finance });
   const analyticsVpc = exampleVpc(stack, "AnalyticsVpc", "analytics", "10.82.0.0/16", { provider: analytics });
 
-  const financeReads = { accounts: [FINANCE_ACCOUNT], sourceVpcOwnerAccounts: [FINANCE_ACCOUNT], methods: ["GET" as const, "HEAD" as const], paths: ["/reports/*"] };
-  const analyticsReads = { accounts: [ANALYTICS_ACCOUNT], sourceVpcOwnerAccounts: [ANALYTICS_ACCOUNT], methods: ["GET" as const, "HEAD" as const], paths: ["/datasets/*"] };
+  const financeReads = {
+    accounts: [FINANCE_ACCOUNT],
+    sourceVpcOwnerAccounts: [FINANCE_ACCOUNT],
+    methods: ["GET" as const, "HEAD" as const],
+    paths: ["/reports/*"],
+  };
+  const analyticsReads = {
+    accounts: [ANALYTICS_ACCOUNT],
+    sourceVpcOwnerAccounts: [ANALYTICS_ACCOUNT],
+    methods: ["GET" as const, "HEAD" as const],
+    paths: ["/datasets/*"],
+  };
   const reports = demoService(stack, "Reports", {
     name: "finance-reports",
-    targetGroup: demoIpTargets(stack, "Reports", { name: "finance-reports", vpc: dataVpc, addresses: { "reports-0": "10.80.0.10", "reports-1": "10.80.1.10" } }),
+    targetGroup: demoIpTargets(stack, "Reports", {
+      name: "finance-reports",
+      vpc: dataVpc,
+      addresses: { "reports-0": "10.80.0.10", "reports-1": "10.80.1.10" },
+    }),
     authPolicy: new AuthPolicy().allow({ sid: "FinanceReads", ...financeReads }),
   });
   const datasets = demoService(stack, "Datasets", {
     name: "analytics-datasets",
-    targetGroup: demoIpTargets(stack, "Datasets", { name: "analytics-datasets", vpc: dataVpc, addresses: { "datasets-0": "10.80.0.20", "datasets-1": "10.80.1.20" } }),
+    targetGroup: demoIpTargets(stack, "Datasets", {
+      name: "analytics-datasets",
+      vpc: dataVpc,
+      addresses: { "datasets-0": "10.80.0.20", "datasets-1": "10.80.1.20" },
+    }),
     authPolicy: new AuthPolicy().allow({ sid: "AnalyticsReads", ...analyticsReads }),
   });
 
@@ -89,7 +107,11 @@ export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharin
       reason: "vpc-lattice-svcs:RequestPath",
       description: "Finance reads /reports/* and nothing else of the service",
     })
-    .deny("unsigned-request-denied", { from: { vpc: financeVpc, principal: { anonymous: true } }, to: { target: reports, request: { path: "/reports/2024-q4" } }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: financeVpc, principal: { anonymous: true } },
+      to: { target: reports, request: { path: "/reports/2024-q4" } },
+      reason: "matches anonymous",
+    })
     .deny("data-platform-vpc-is-not-a-client", {
       from: { vpc: dataVpc, principal: financeAnalyst },
       to: { target: reports },

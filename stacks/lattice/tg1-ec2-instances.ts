@@ -16,7 +16,10 @@ import { exampleVpc } from "../example-values";
 export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "tg1-inventory", "10.61.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "tg1-clients", "10.60.0.0/16");
-  const instances = new SecurityGroup(stack, "InstancesSecurityGroup", { vpc: appVpc, description: "Inventory instances reached through VPC Lattice" });
+  const instances = new SecurityGroup(stack, "InstancesSecurityGroup", {
+    vpc: appVpc,
+    description: "Inventory instances reached through VPC Lattice",
+  });
 
   const fleet = new LatticeTargetGroup(stack, "Fleet", {
     name: "inventory-instances",
@@ -24,7 +27,14 @@ export const tg1Ec2Instances = exampleStack("tg1-ec2-instances", ["TG-1", "DEP-4
       vpc: appVpc,
       protocol: "HTTP",
       port: 8080,
-      healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+      healthCheck: {
+        path: "/healthz",
+        intervalSeconds: 10,
+        timeoutSeconds: 5,
+        healthyThresholdCount: 3,
+        unhealthyThresholdCount: 2,
+        matcher: "200-299",
+      },
     }),
     // Opened to VPC Lattice on 8080 and on the migrating instance's own 8081.
     securityGroups: [instances],

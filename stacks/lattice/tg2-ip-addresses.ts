@@ -39,7 +39,10 @@ export const tg2IpAddresses = exampleStack("tg2-ip-addresses", ["TG-2", "DEP-4"]
   service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(pricing) });
 
   serveToClientVpc(stack, { name: "tg2-pricing", clientVpc, services: { pricing: service }, ports: [Port.tcp(443)] });
-  new TerraformOutput(stack, "backends_security_group_id", { value: backends.securityGroupId, description: "Attach to the pricing backends (traffic port 8443, health checks 9443)" });
+  new TerraformOutput(stack, "backends_security_group_id", {
+    value: backends.securityGroupId,
+    description: "Attach to the pricing backends (traffic port 8443, health checks 9443)",
+  });
 
   const request = { method: "GET", path: "/prices/sku-7" };
   Flows.of(stack).allow("client-reaches-the-pricing-ips", {

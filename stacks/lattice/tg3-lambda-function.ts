@@ -24,7 +24,10 @@ export const tg3LambdaFunction = exampleStack("tg3-lambda-function", ["TG-3", "D
   service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(thumbnails) });
 
   serveToClientVpc(stack, { name: "tg3-thumbnails", clientVpc, services: { thumbnails: service }, ports: [Port.tcp(443)] });
-  new TerraformOutput(stack, "target_group_arn", { value: thumbnails.targetGroupArn, description: "The source ARN of the function's invoke permission" });
+  new TerraformOutput(stack, "target_group_arn", {
+    value: thumbnails.targetGroupArn,
+    description: "The source ARN of the function's invoke permission",
+  });
 
   const request = { method: "POST", path: "/thumbnails" };
   Flows.of(stack).allow("client-invokes-the-function", {

@@ -21,14 +21,19 @@ const LEGACY_ALB_SECURITY_GROUP = "sg-0f4e5a6b7c8d9e0f1";
 export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"], (stack) => {
   const appVpc = exampleVpc(stack, "AppVpc", "tg4-legacy", "10.91.0.0/16");
   const clientVpc = exampleVpc(stack, "ClientVpc", "tg4-clients", "10.90.0.0/16");
-  const albSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "AlbSecurityGroup", { securityGroupId: LEGACY_ALB_SECURITY_GROUP, vpcId: appVpc.vpcId });
+  const albSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "AlbSecurityGroup", {
+    securityGroupId: LEGACY_ALB_SECURITY_GROUP,
+    vpcId: appVpc.vpcId,
+  });
 
   const alb = new LatticeTargetGroup(stack, "LegacyAlb", {
     name: "legacy-portal-alb",
     config: LatticeTargetGroupConfig.applicationLoadBalancer({ vpc: appVpc, protocol: "HTTPS", port: 443 }),
     securityGroups: [albSecurityGroup],
     targets: {
-      "legacy-portal": LatticeTarget.applicationLoadBalancer(`arn:aws:elasticloadbalancing:us-east-1:${OWNER_ACCOUNT}:loadbalancer/app/legacy-portal/4e5f6a7b8c9d0e1f`),
+      "legacy-portal": LatticeTarget.applicationLoadBalancer(
+        `arn:aws:elasticloadbalancing:us-east-1:${OWNER_ACCOUNT}:loadbalancer/app/legacy-portal/4e5f6a7b8c9d0e1f`,
+      ),
     },
   });
 
@@ -48,6 +53,10 @@ export const tg4InternalAlb = exampleStack("tg4-internal-alb", ["TG-4", "DEP-4"]
       to: { dnsName: portal.dnsName, request: { method: "GET", path: "/portal/home" } },
       description: "Rule portal forwards to the internal ALB on 443",
     })
-    .deny("other-paths-get-404", { from: client, to: { dnsName: portal.dnsName, request: { method: "GET", path: "/admin" } }, reason: "fixed 404 response" });
+    .deny("other-paths-get-404", {
+      from: client,
+      to: { dnsName: portal.dnsName, request: { method: "GET", path: "/admin" } },
+      reason: "fixed 404 response",
+    });
   denyOutsiders(stack, { service: portal, clientVpc, request: { method: "GET", path: "/portal/home" }, unassociatedVpc: appVpc });
 });

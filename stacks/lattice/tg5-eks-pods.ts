@@ -35,7 +35,10 @@ export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack
   ledger.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(ledgerPods.targetGroup) });
 
   serveToClientVpc(stack, { name: "tg5-ledger", clientVpc, services: { ledger }, ports: [Port.tcp(443)] });
-  new TerraformOutput(stack, "pods_security_group_id", { value: ledgerPods.podsSecurityGroup.securityGroupId, description: "Give to the ledger pods (SecurityGroupPolicy)" });
+  new TerraformOutput(stack, "pods_security_group_id", {
+    value: ledgerPods.podsSecurityGroup.securityGroupId,
+    description: "Give to the ledger pods (SecurityGroupPolicy)",
+  });
 
   const accountant = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/accounting`, organizationId: EXAMPLE_ORGANIZATION_ID };
   Flows.of(stack)
@@ -55,7 +58,11 @@ export const tg5EksPods = exampleStack("tg5-eks-pods", ["TG-5", "DEP-4"], (stack
       to: { target: ledger },
       reason: "aws:PrincipalOrgID",
     })
-    .deny("unsigned-request-denied", { from: { vpc: clientVpc, principal: { anonymous: true } }, to: { target: ledger }, reason: "matches anonymous" })
+    .deny("unsigned-request-denied", {
+      from: { vpc: clientVpc, principal: { anonymous: true } },
+      to: { target: ledger },
+      reason: "matches anonymous",
+    })
     .deny("clients-on-another-port-denied", {
       from: { vpc: clientVpc, principal: accountant },
       to: { target: ledger, port: 8080 },

@@ -1,6 +1,13 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { ApplianceTargets, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, InspectedSubnetTier } from "../../modules/privatelink";
+import {
+  ApplianceTargets,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  InspectedSubnetTier,
+} from "../../modules/privatelink";
 import { Peer, SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { CONSUMER_ACCOUNT_A, privateLinkVpc } from "./shared";
@@ -48,14 +55,31 @@ export const dep2GwlbInspection = exampleStack("dep2-gwlb-inspection", ["DEP-2",
       "application-az2": { subnet: applicationAz2, cidrBlock: APPLICATION_SUBNETS["use1-az2"] },
     },
   });
-  const databases = new SecurityGroup(stack, "Databases", { provider: workloads, vpc: workloadVpc, description: "Cardholder-data databases: PostgreSQL from the application subnets" });
+  const databases = new SecurityGroup(stack, "Databases", {
+    provider: workloads,
+    vpc: workloadVpc,
+    description: "Cardholder-data databases: PostgreSQL from the application subnets",
+  });
   for (const [zone, cidr] of Object.entries(APPLICATION_SUBNETS)) {
-    databases.addIngressRule({ peer: Peer.cidr(cidr), port: 5432, description: `PostgreSQL from the application subnet in ${zone}, through inspection` });
+    databases.addIngressRule({
+      peer: Peer.cidr(cidr),
+      port: 5432,
+      description: `PostgreSQL from the application subnet in ${zone}, through inspection`,
+    });
   }
 
-  new TerraformOutput(stack, "inspection_service_name", { value: inspection.serviceName, description: "For further workload VPCs (EndpointService.fromEndpointServiceAttributes with serviceType GatewayLoadBalancer)" });
-  new TerraformOutput(stack, "appliances_security_group_id", { value: firewalls.appliancesSecurityGroup.securityGroupId, description: "Attach to the firewall appliances: admits GENEVE and the health checks" });
-  new TerraformOutput(stack, "cardholder_data_subnet_ids", { value: cardholderData.subnets.map((s) => s.subnetId), description: "Where the databases go (their subnet group)" });
+  new TerraformOutput(stack, "inspection_service_name", {
+    value: inspection.serviceName,
+    description: "For further workload VPCs (EndpointService.fromEndpointServiceAttributes with serviceType GatewayLoadBalancer)",
+  });
+  new TerraformOutput(stack, "appliances_security_group_id", {
+    value: firewalls.appliancesSecurityGroup.securityGroupId,
+    description: "Attach to the firewall appliances: admits GENEVE and the health checks",
+  });
+  new TerraformOutput(stack, "cardholder_data_subnet_ids", {
+    value: cardholderData.subnets.map((s) => s.subnetId),
+    description: "Where the databases go (their subnet group)",
+  });
   new TerraformOutput(stack, "databases_security_group_id", { value: databases.securityGroupId, description: "Attach to the databases" });
 
   const [tierAz1] = cardholderData.subnets;
@@ -70,12 +94,20 @@ export const dep2GwlbInspection = exampleStack("dep2-gwlb-inspection", ["DEP-2",
       to: { target: tierAz1.subnetId, port: 5432 },
       description: "From the other zone, request and replies take the tier zone's endpoint",
     })
-    .deny("application-reaches-databases-on-5432-only", { from: { subnet: applicationAz1.subnetId }, to: { target: databases, port: 22 }, reason: "has no ingress from 10.110.0.0/24" })
+    .deny("application-reaches-databases-on-5432-only", {
+      from: { subnet: applicationAz1.subnetId },
+      to: { target: databases, port: 22 },
+      reason: "has no ingress from 10.110.0.0/24",
+    })
     .deny("inspection-vpc-cannot-reach-cardholder-data", {
       from: inspectionVpc,
       to: { target: tierAz1.subnetId, port: 5432 },
       reason: "has no route to 10.110.10.0/24",
       description: "The appliances' VPC is no way in: nothing routes to the workload VPC",
     })
-    .deny("internet-cannot-reach-cardholder-data", { from: { internet: true }, to: { target: tierAz1.subnetId, port: 5432 }, reason: "no public address" });
+    .deny("internet-cannot-reach-cardholder-data", {
+      from: { internet: true },
+      to: { target: tierAz1.subnetId, port: 5432 },
+      reason: "no public address",
+    });
 });

@@ -57,21 +57,41 @@ export const es1InternalApi = exampleStack("es1-internal-api", ["ES-1", "DEP-2"]
     description: "Attach to the API instances: admits the load balancer on 8443",
   });
   for (const team of Object.keys(api.consumers)) {
-    new TerraformOutput(stack, `${team}_api_dns_name`, { value: API_DNS_NAME, description: `What the ${team} team calls on 443: the API's certificate carries it, and its private hosted zone points it at the team's endpoint` });
+    new TerraformOutput(stack, `${team}_api_dns_name`, {
+      value: API_DNS_NAME,
+      description: `What the ${team} team calls on 443: the API's certificate carries it, and its private hosted zone points it at the team's endpoint`,
+    });
   }
 
   const paymentsEndpoint = api.consumers.payments.endpoint;
   Flows.of(stack)
-    .allow("payments-calls-internal-api", { from: paymentsVpc, to: { dnsName: API_DNS_NAME, port: 443 }, description: "The payments team calls the API by the certificate's name, through its own endpoint" })
-    .allow("search-calls-internal-api", { from: searchVpc, to: { dnsName: API_DNS_NAME, port: 443 }, description: "The search team does the same from its account" })
+    .allow("payments-calls-internal-api", {
+      from: paymentsVpc,
+      to: { dnsName: API_DNS_NAME, port: 443 },
+      description: "The payments team calls the API by the certificate's name, through its own endpoint",
+    })
+    .allow("search-calls-internal-api", {
+      from: searchVpc,
+      to: { dnsName: API_DNS_NAME, port: 443 },
+      description: "The search team does the same from its account",
+    })
     .deny("payments-generated-endpoint-name-fails-tls", {
       from: paymentsVpc,
       to: { target: paymentsEndpoint, port: 443 },
       reason: "fail certificate validation",
       description: "The endpoint's vpce-… name reaches the listener, but no certificate carries it",
     })
-    .deny("payments-api-answers-on-443-only", { from: paymentsVpc, to: { dnsName: API_DNS_NAME, port: 8443 }, reason: "on tcp 8443", description: "The endpoint opens the service's port only" })
-    .deny("internet-cannot-reach-internal-api", { from: { internet: true }, to: { dnsName: API_DNS_NAME, port: 443 }, reason: "reachable from the internet" })
+    .deny("payments-api-answers-on-443-only", {
+      from: paymentsVpc,
+      to: { dnsName: API_DNS_NAME, port: 8443 },
+      reason: "on tcp 8443",
+      description: "The endpoint opens the service's port only",
+    })
+    .deny("internet-cannot-reach-internal-api", {
+      from: { internet: true },
+      to: { dnsName: API_DNS_NAME, port: 443 },
+      reason: "reachable from the internet",
+    })
     .deny("platform-vpc-does-not-resolve-team-name", {
       from: platformVpc,
       to: { dnsName: API_DNS_NAME, port: 443 },

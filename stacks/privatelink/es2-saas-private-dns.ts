@@ -48,7 +48,10 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
   });
 
   new TerraformOutput(stack, "service_name", { value: saas.service.serviceName, description: "What customers create their endpoint to" });
-  new TerraformOutput(stack, "private_dns_name", { value: saas.service.privateDnsName, description: "What customers call on 443: it resolves to the customer's endpoint inside the customer VPC" });
+  new TerraformOutput(stack, "private_dns_name", {
+    value: saas.service.privateDnsName,
+    description: "What customers call on 443: it resolves to the customer's endpoint inside the customer VPC",
+  });
   new TerraformOutput(stack, "app_targets_security_group_id", {
     value: saas.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the application's network interfaces (10.40.0.10, 10.40.1.10): admits the load balancer on 8443",
@@ -56,7 +59,11 @@ export const es2SaasPrivateDns = exampleStack("es2-saas-private-dns", ["ES-2"], 
 
   const endpoint = saas.consumers.acme.endpoint;
   Flows.of(stack)
-    .allow("acme-calls-saas-api", { from: customerVpc, to: { dnsName: SAAS_DNS_NAME, port: 443 }, description: "The customer calls the verified private DNS name, answered by its own endpoint" })
+    .allow("acme-calls-saas-api", {
+      from: customerVpc,
+      to: { dnsName: SAAS_DNS_NAME, port: 443 },
+      description: "The customer calls the verified private DNS name, answered by its own endpoint",
+    })
     .deny("acme-generated-endpoint-name-fails-tls", { from: customerVpc, to: { target: endpoint, port: 443 }, reason: "fail certificate validation" })
     .deny("acme-saas-api-answers-on-443-only", { from: customerVpc, to: { dnsName: SAAS_DNS_NAME, port: 80 }, reason: "on tcp 80" })
     .deny("internet-cannot-reach-saas-api-privately", {

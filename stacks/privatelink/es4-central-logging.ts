@@ -33,8 +33,18 @@ export const es4CentralLogging = exampleStack("es4-central-logging", ["ES-4"], (
       loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
         vpc: loggingVpc,
         listeners: [
-          { port: 6514, protocol: "TLS", certificateArn: CERTIFICATES.logging, targets: ListenerTargets.ipAddresses({ port: 514, addresses: COLLECTORS }) },
-          { port: 443, protocol: "TLS", certificateArn: CERTIFICATES.logging, targets: ListenerTargets.ipAddresses({ port: 8080, addresses: COLLECTORS }) },
+          {
+            port: 6514,
+            protocol: "TLS",
+            certificateArn: CERTIFICATES.logging,
+            targets: ListenerTargets.ipAddresses({ port: 514, addresses: COLLECTORS }),
+          },
+          {
+            port: 443,
+            protocol: "TLS",
+            certificateArn: CERTIFICATES.logging,
+            targets: ListenerTargets.ipAddresses({ port: 8080, addresses: COLLECTORS }),
+          },
         ],
         clients: [Peer.cidr("10.0.0.0/8")],
         accessLogs: { bucket: NLB_ACCESS_LOG_BUCKET, prefix: "es4-central-logging" },
@@ -49,20 +59,48 @@ export const es4CentralLogging = exampleStack("es4-central-logging", ["ES-4"], (
     ],
   });
 
-  new TerraformOutput(stack, "service_name", { value: logging.service.serviceName, description: "For further workload accounts (EndpointService.fromServiceName)" });
+  new TerraformOutput(stack, "service_name", {
+    value: logging.service.serviceName,
+    description: "For further workload accounts (EndpointService.fromServiceName)",
+  });
   new TerraformOutput(stack, "service_ports", { value: logging.service.ports });
-  new TerraformOutput(stack, "logs_dns_name", { value: LOGS_DNS_NAME, description: "What workloads send to (syslog over TLS on 6514, HTTPS on 443): private DNS answers it with their own endpoint" });
+  new TerraformOutput(stack, "logs_dns_name", {
+    value: LOGS_DNS_NAME,
+    description: "What workloads send to (syslog over TLS on 6514, HTTPS on 443): private DNS answers it with their own endpoint",
+  });
   new TerraformOutput(stack, "collectors_security_group_id", {
     value: logging.service.networkLoadBalancer.targetsSecurityGroup.securityGroupId,
     description: "Attach to the collectors (10.70.0.20, 10.70.1.20): admits the load balancer on 514 and 8080",
   });
 
   Flows.of(stack)
-    .allow("production-ships-syslog", { from: productionVpc, to: { dnsName: LOGS_DNS_NAME, port: 6514 }, description: "Syslog over TLS to the verified private DNS name" })
+    .allow("production-ships-syslog", {
+      from: productionVpc,
+      to: { dnsName: LOGS_DNS_NAME, port: 6514 },
+      description: "Syslog over TLS to the verified private DNS name",
+    })
     .allow("production-posts-https-logs", { from: productionVpc, to: { dnsName: LOGS_DNS_NAME, port: 443 } })
     .allow("development-ships-syslog", { from: developmentVpc, to: { dnsName: LOGS_DNS_NAME, port: 6514 } })
-    .deny("development-cannot-post-https-logs", { from: developmentVpc, to: { dnsName: LOGS_DNS_NAME, port: 443 }, reason: "on tcp 443", description: "Development's endpoint opens syslog only" })
-    .deny("production-generated-endpoint-name-fails-tls", { from: productionVpc, to: { target: logging.consumers.production.endpoint, port: 6514 }, reason: "fail certificate validation" })
-    .deny("production-plain-syslog-not-offered", { from: productionVpc, to: { dnsName: LOGS_DNS_NAME, port: 514 }, reason: "on tcp 514", description: "Only TLS syslog (6514) is offered, not plain 514" })
-    .deny("internet-cannot-send-logs", { from: { internet: true }, to: { dnsName: LOGS_DNS_NAME, port: 6514 }, reason: "reachable from the internet" });
+    .deny("development-cannot-post-https-logs", {
+      from: developmentVpc,
+      to: { dnsName: LOGS_DNS_NAME, port: 443 },
+      reason: "on tcp 443",
+      description: "Development's endpoint opens syslog only",
+    })
+    .deny("production-generated-endpoint-name-fails-tls", {
+      from: productionVpc,
+      to: { target: logging.consumers.production.endpoint, port: 6514 },
+      reason: "fail certificate validation",
+    })
+    .deny("production-plain-syslog-not-offered", {
+      from: productionVpc,
+      to: { dnsName: LOGS_DNS_NAME, port: 514 },
+      reason: "on tcp 514",
+      description: "Only TLS syslog (6514) is offered, not plain 514",
+    })
+    .deny("internet-cannot-send-logs", {
+      from: { internet: true },
+      to: { dnsName: LOGS_DNS_NAME, port: 6514 },
+      reason: "reachable from the internet",
+    });
 });

@@ -63,24 +63,56 @@ export const es5AnalyticsPlatform = exampleStack("es5-analytics-platform", ["ES-
   }
 
   Flows.of(stack)
-    .allow("marketing-analysts-query-api", { from: { securityGroup: marketing.analysts }, to: { dnsName: ANALYTICS_DNS_NAME, port: 443 }, description: "Analysts call the query API by the certificate's name" })
+    .allow("marketing-analysts-query-api", {
+      from: { securityGroup: marketing.analysts },
+      to: { dnsName: ANALYTICS_DNS_NAME, port: 443 },
+      description: "Analysts call the query API by the certificate's name",
+    })
     .allow("marketing-analysts-query-warehouse", { from: { securityGroup: marketing.analysts }, to: { dnsName: ANALYTICS_DNS_NAME, port: 5439 } })
-    .allow("finance-analysts-query-api-over-ipv6", { from: { securityGroup: finance.analysts, family: "ipv6" }, to: { dnsName: ANALYTICS_DNS_NAME, port: 443 } })
+    .allow("finance-analysts-query-api-over-ipv6", {
+      from: { securityGroup: finance.analysts, family: "ipv6" },
+      to: { dnsName: ANALYTICS_DNS_NAME, port: 443 },
+    })
     .deny("marketing-other-workloads-refused", {
       from: marketing.vpc,
       to: { dnsName: ANALYTICS_DNS_NAME, port: 443 },
       reason: "has no ingress from 10.90.0.0/24, 10.90.1.0/24",
       description: "A client outside the analysts' group is not admitted by the endpoint",
     })
-    .deny("marketing-generated-endpoint-name-fails-tls", { from: { securityGroup: marketing.analysts }, to: { target: platform.consumers.marketing.endpoint, port: 443 }, reason: "fail certificate validation" })
-    .deny("marketing-analysts-only-on-offered-ports", { from: { securityGroup: marketing.analysts }, to: { dnsName: ANALYTICS_DNS_NAME, port: 8080 }, reason: "no egress" })
-    .deny("internet-cannot-query-analytics", { from: { internet: true }, to: { dnsName: ANALYTICS_DNS_NAME, port: 443 }, reason: "reachable from the internet" });
+    .deny("marketing-generated-endpoint-name-fails-tls", {
+      from: { securityGroup: marketing.analysts },
+      to: { target: platform.consumers.marketing.endpoint, port: 443 },
+      reason: "fail certificate validation",
+    })
+    .deny("marketing-analysts-only-on-offered-ports", {
+      from: { securityGroup: marketing.analysts },
+      to: { dnsName: ANALYTICS_DNS_NAME, port: 8080 },
+      reason: "no egress",
+    })
+    .deny("internet-cannot-query-analytics", {
+      from: { internet: true },
+      to: { dnsName: ANALYTICS_DNS_NAME, port: 443 },
+      reason: "reachable from the internet",
+    });
 });
 
 /** A business unit's account: a dual-stack VPC whose analysts' security group alone may use the endpoint, and reaches it. */
-function businessUnit(stack: ExampleStack, name: string, accountId: string, cidrBlock: string): { consumer: SaasConsumer; vpc: Vpc; analysts: SecurityGroup } {
+function businessUnit(
+  stack: ExampleStack,
+  name: string,
+  accountId: string,
+  cidrBlock: string,
+): { consumer: SaasConsumer; vpc: Vpc; analysts: SecurityGroup } {
   const provider = stack.accountProvider(name, accountId);
   const vpc = privateLinkVpc(stack, `${name}-vpc`, `es5-${name}`, cidrBlock, { provider, dualStack: true });
-  const analysts = new SecurityGroup(stack, `${name}-analysts`, { provider, vpc, description: `${name} analysts allowed to query the analytics platform` });
-  return { vpc, analysts, consumer: { name, accountId, provider, vpc, ipAddressType: "dualstack", clients: { analysts }, customDnsName: ANALYTICS_DNS_NAME } };
+  const analysts = new SecurityGroup(stack, `${name}-analysts`, {
+    provider,
+    vpc,
+    description: `${name} analysts allowed to query the analytics platform`,
+  });
+  return {
+    vpc,
+    analysts,
+    consumer: { name, accountId, provider, vpc, ipAddressType: "dualstack", clients: { analysts }, customDnsName: ANALYTICS_DNS_NAME },
+  };
 }

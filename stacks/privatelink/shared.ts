@@ -27,6 +27,12 @@ export const EXAMPLE_ZONE = { zoneId: "Z0123456789EXAMPLE0AB", zoneName: "exampl
  * in each account); the endpoints' zones can then be checked against the
  * load balancers' at synth and in the flows.
  */
-export function privateLinkVpc(scope: Construct, id: string, name: string, cidrBlock: string, options: Omit<ExampleVpcOptions, "availabilityZones"> = {}): Vpc {
+export function privateLinkVpc(
+  scope: Construct,
+  id: string,
+  name: string,
+  cidrBlock: string,
+  options: Omit<ExampleVpcOptions, "availabilityZones"> = {},
+): Vpc {
   return exampleVpc(scope, id, name, cidrBlock, { ...options, availabilityZones: EXAMPLE_AZ_IDS });
 }

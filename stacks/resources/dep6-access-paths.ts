@@ -26,7 +26,10 @@ const REPORTING_DB = "reporting.cluster-c9akciq32example.us-east-1.rds.amazonaws
 export const dep6AccessPaths = exampleStack("dep6-access-paths", ["DEP-6", "DEP-5", "DEP-3"], (stack) => {
   const dataVpc = exampleVpc(stack, "DataVpc", "dep6-data", "10.0.0.0/16");
   const gateway = new ResourceGateway(stack, "Gateway", { name: "dep6-data-ingress", vpc: dataVpc });
-  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", { vpc: dataVpc, description: "Reporting database: connections from the VPC Lattice resource gateway" });
+  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", {
+    vpc: dataVpc,
+    description: "Reporting database: connections from the VPC Lattice resource gateway",
+  });
   const database = new ResourceConfiguration(stack, "ReportingDb", {
     name: "dep6-reporting-db",
     resourceGateway: gateway,
@@ -38,7 +41,11 @@ export const dep6AccessPaths = exampleStack("dep6-access-paths", ["DEP-6", "DEP-
   const directVpc = exampleVpc(stack, "DirectVpc", "dep6-direct", "10.80.0.0/16");
   const direct = new ResourceEndpoint(stack, "DirectEndpoint", { vpc: directVpc, resourceConfiguration: database });
 
-  const network = new ServiceNetwork(stack, "Network", { name: "dep6-data", resourceConfigurationsOnly: true, accessLogs: AccessLogs.toNewLogGroup() });
+  const network = new ServiceNetwork(stack, "Network", {
+    name: "dep6-data",
+    resourceConfigurationsOnly: true,
+    accessLogs: AccessLogs.toNewLogGroup(),
+  });
   network.associateResourceConfiguration("reporting-db", database);
   const endpointVpc = exampleVpc(stack, "NetworkEndpointVpc", "dep6-sn-endpoint", "10.81.0.0/16");
   const viaEndpoint = new ServiceNetworkEndpoint(stack, "NetworkEndpoint", { vpc: endpointVpc, serviceNetwork: network, ports: database.ports });
@@ -48,14 +55,34 @@ export const dep6AccessPaths = exampleStack("dep6-access-paths", ["DEP-6", "DEP-
   endpointOutputs(stack, "direct", direct);
   new TerraformOutput(stack, "service_network_endpoint_id", { value: viaEndpoint.vpcEndpointId });
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });
-  new TerraformOutput(stack, "database_security_group_id", { value: databaseAccess.securityGroupId, description: "Attach this group to the reporting cluster" });
+  new TerraformOutput(stack, "database_security_group_id", {
+    value: databaseAccess.securityGroupId,
+    description: "Attach this group to the reporting cluster",
+  });
 
   Flows.of(stack)
-    .allow("direct-endpoint-reaches-reporting-db", { from: directVpc, to: { target: direct, port: 5432 }, description: "A Resource endpoint straight to the configuration" })
-    .allow("network-endpoint-reaches-reporting-db", { from: endpointVpc, to: { target: database, port: 5432 }, description: "A ServiceNetwork endpoint to the network that holds it" })
-    .allow("associated-vpc-reaches-reporting-db", { from: associatedVpc, to: { target: database, port: 5432 }, description: "A VPC associated with the network that holds it" })
+    .allow("direct-endpoint-reaches-reporting-db", {
+      from: directVpc,
+      to: { target: direct, port: 5432 },
+      description: "A Resource endpoint straight to the configuration",
+    })
+    .allow("network-endpoint-reaches-reporting-db", {
+      from: endpointVpc,
+      to: { target: database, port: 5432 },
+      description: "A ServiceNetwork endpoint to the network that holds it",
+    })
+    .allow("associated-vpc-reaches-reporting-db", {
+      from: associatedVpc,
+      to: { target: database, port: 5432 },
+      description: "A VPC associated with the network that holds it",
+    })
     .deny("direct-endpoint-other-port", { from: directVpc, to: { target: direct, port: 3306 }, reason: "on tcp 3306" })
-    .deny("associated-vpc-other-port", { from: associatedVpc, to: { target: database, port: 443 }, reason: "on tcp 443", description: "The association admits the database port only" })
+    .deny("associated-vpc-other-port", {
+      from: associatedVpc,
+      to: { target: database, port: 443 },
+      reason: "on tcp 443",
+      description: "The association admits the database port only",
+    })
     .deny("data-vpc-without-a-path", {
       from: dataVpc,
       to: { target: database, port: 5432 },

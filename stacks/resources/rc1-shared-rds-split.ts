@@ -49,19 +49,35 @@ export const rc1SharedRdsOwner = exampleStack("rc1-shared-rds-owner", ["RC-1", "
     vpc: ownerVpc,
     database: ResourceDefinition.arn(`arn:aws:rds:us-east-1:${OWNER_ACCOUNT}:db:orders`),
     port: 5432,
-    databaseSecurityGroup: SecurityGroup.fromSecurityGroupAttributes(stack, "OrdersDbGroup", { securityGroupId: ORDERS_DB_GROUP_ID, vpcId: ownerVpc.vpcId }),
+    databaseSecurityGroup: SecurityGroup.fromSecurityGroupAttributes(stack, "OrdersDbGroup", {
+      securityGroupId: ORDERS_DB_GROUP_ID,
+      vpcId: ownerVpc.vpcId,
+    }),
     sharing: { principals: [SharePrincipal.account(PARTNER_ACCOUNT)], allowExternalPrincipals: OptOut.because(PARTNER_SHARE_REASON) },
     serviceNetwork: ServiceNetwork.fromArn(stack, "DataPlatform", DATA_PLATFORM_NETWORK),
     tags: { "data-classification": "confidential" },
   });
-  suppress(database.share, "PN-RAM2", "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share in rc1-shared-rds-partner");
+  suppress(
+    database.share,
+    "PN-RAM2",
+    "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share in rc1-shared-rds-partner",
+  );
 
   const { contract } = database;
-  new TerraformOutput(stack, "resource_configuration_arn", { value: contract.resourceConfigurationArn, description: "Give to the partner: the configuration its endpoint reaches" });
+  new TerraformOutput(stack, "resource_configuration_arn", {
+    value: contract.resourceConfigurationArn,
+    description: "Give to the partner: the configuration its endpoint reaches",
+  });
   new TerraformOutput(stack, "resource_share_arn", { value: contract.resourceShareArn, description: "Give to the partner: the share it accepts" });
   new TerraformOutput(stack, "resource_configuration_type", { value: contract.type });
-  new TerraformOutput(stack, "resource_configuration_ports", { value: contract.ports.map(formatPortRange), description: "The ports the partner's endpoint opens" });
-  new TerraformOutput(stack, "gateway_availability_zone_ids", { value: contract.gatewayAvailabilityZoneIds, description: "The zones (by AZ ID) the partner's endpoint subnets must include" });
+  new TerraformOutput(stack, "resource_configuration_ports", {
+    value: contract.ports.map(formatPortRange),
+    description: "The ports the partner's endpoint opens",
+  });
+  new TerraformOutput(stack, "gateway_availability_zone_ids", {
+    value: contract.gatewayAvailabilityZoneIds,
+    description: "The zones (by AZ ID) the partner's endpoint subnets must include",
+  });
 
   // The owner sees the share, the gateway and the database's group; the partner's VPC only by ID.
   const partner = { vpc: PARTNER_VPC_ID, principal: PARTNER_APP };
@@ -69,16 +85,26 @@ export const rc1SharedRdsOwner = exampleStack("rc1-shared-rds-owner", ["RC-1", "
     .allow("partner-reaches-orders-db", {
       from: partner,
       to: { target: database.resourceConfiguration, port: 5432 },
-      description: "The partner, outside the organization, reaches the database from its own VPC once it has accepted the share and made its endpoint",
+      description:
+        "The partner, outside the organization, reaches the database from its own VPC once it has accepted the share and made its endpoint",
     })
-    .deny("partner-other-port", { from: partner, to: { target: database.resourceConfiguration, port: 3306 }, reason: "has no egress", description: "The gateway lets out only the database port" })
+    .deny("partner-other-port", {
+      from: partner,
+      to: { target: database.resourceConfiguration, port: 3306 },
+      reason: "has no egress",
+      description: "The gateway lets out only the database port",
+    })
     .deny("account-not-shared-with", {
       from: { vpc: "vpc-0c1d2e3f4a5b60719", principal: { arn: `arn:aws:iam::${THIRD_ACCOUNT}:role/scraper` } },
       to: { target: database.resourceConfiguration, port: 5432 },
       reason: `no RAM share in this stack gives resource configuration rc1-orders-db to account ${THIRD_ACCOUNT}`,
       description: "Only the partner account is given the database",
     })
-    .deny("internet-to-orders-db", { from: { internet: true }, to: { target: database.resourceConfiguration, port: 5432 }, reason: "no public address" });
+    .deny("internet-to-orders-db", {
+      from: { internet: true },
+      to: { target: database.resourceConfiguration, port: 5432 },
+      reason: "no public address",
+    });
 });
 
 /**
@@ -100,7 +126,12 @@ export const rc1SharedRdsPartner = exampleStack(
       ports: ORDERS_DB.ports,
       gatewayAvailabilityZoneIds: ORDERS_DB.gatewayAvailabilityZoneIds,
     });
-    const access = new SharedResourceConsumer(stack, "OrdersDbAccess", { resourceConfiguration: ordersDb, acceptShare: { resourceShareArn: ORDERS_DB.resourceShareArn }, vpc, provider: stack.provider });
+    const access = new SharedResourceConsumer(stack, "OrdersDbAccess", {
+      resourceConfiguration: ordersDb,
+      acceptShare: { resourceShareArn: ORDERS_DB.resourceShareArn },
+      vpc,
+      provider: stack.provider,
+    });
     endpointOutputs(stack, "orders_db", access.endpoint);
 
     // The partner proves its half against the owner's published terms: port, zones, and the acceptance before the endpoint.
@@ -111,7 +142,12 @@ export const rc1SharedRdsPartner = exampleStack(
         to: { target: access.endpoint, port: 5432 },
         description: "Through the Resource endpoint, in the gateway's zones, once the share is accepted; the owner's side admits the rest",
       })
-      .deny("partner-other-port", { from: reports, to: { target: access.endpoint, port: 3306 }, reason: "on tcp 3306", description: "The endpoint opens only the port the owner publishes" })
+      .deny("partner-other-port", {
+        from: reports,
+        to: { target: access.endpoint, port: 3306 },
+        reason: "on tcp 3306",
+        description: "The endpoint opens only the port the owner publishes",
+      })
       .deny("internet-to-orders-db", { from: { internet: true }, to: { target: access.endpoint, port: 5432 }, reason: "no public address" });
   },
   { accountId: PARTNER_ACCOUNT },

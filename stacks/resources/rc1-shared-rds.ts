@@ -34,11 +34,16 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
     name: "rc1-data",
     resourceConfigurationsOnly: true,
     // The data platform's existing log group, whose retention and readers the owner account already manages.
-    accessLogs: AccessLogs.to(AccessLogDestination.logGroup(`arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/aws/vendedlogs/vpclattice/data-platform`)),
+    accessLogs: AccessLogs.to(
+      AccessLogDestination.logGroup(`arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/aws/vendedlogs/vpclattice/data-platform`),
+    ),
   });
   network.associateVpc("reporting", { vpc: reportingVpc, ports: [Port.tcp(5432)] });
 
-  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", { vpc: ownerVpc, description: "Orders database: connections from the VPC Lattice resource gateway" });
+  const databaseAccess = new SecurityGroup(stack, "DatabaseAccess", {
+    vpc: ownerVpc,
+    description: "Orders database: connections from the VPC Lattice resource gateway",
+  });
   const database = new SharedDatabase(stack, "OrdersDatabase", {
     name: "rc1-orders-db",
     vpc: ownerVpc,
@@ -51,12 +56,19 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
   });
   const endpoint = requirePartnerEndpoint(database.endpoint);
 
-  suppress(database.share, "PN-RAM2", "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share");
+  suppress(
+    database.share,
+    "PN-RAM2",
+    "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share",
+  );
 
   new TerraformOutput(stack, "resource_configuration_arn", { value: database.resourceConfiguration.resourceConfigurationArn });
   new TerraformOutput(stack, "resource_share_arn", { value: database.share.resourceShareArn });
   new TerraformOutput(stack, "resource_gateway_security_group_id", { value: database.resourceGateway.securityGroup!.securityGroupId });
-  new TerraformOutput(stack, "database_security_group_id", { value: databaseAccess.securityGroupId, description: "Attach this group to the orders DB instance: it admits the resource gateway on 5432" });
+  new TerraformOutput(stack, "database_security_group_id", {
+    value: databaseAccess.securityGroupId,
+    description: "Attach this group to the orders DB instance: it admits the resource gateway on 5432",
+  });
   endpointOutputs(stack, "partner", endpoint);
 
   const partnerApp = { vpc: partnerVpc, principal: { arn: `arn:aws:iam::${PARTNER_ACCOUNT}:role/partner-reports` } };

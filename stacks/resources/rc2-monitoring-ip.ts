@@ -25,7 +25,10 @@ export const rc2MonitoringIp = exampleStack("rc2-monitoring-ip", ["RC-2", "RG-3"
   const monitoringVpc = exampleVpc(stack, "MonitoringVpc", "rc2-monitoring", "10.30.0.0/16");
 
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc2-app-ingress", vpc: appVpc });
-  const hostAccess = new SecurityGroup(stack, "HostAccess", { vpc: appVpc, description: "Monitored host: node exporter scrapes from the VPC Lattice resource gateway" });
+  const hostAccess = new SecurityGroup(stack, "HostAccess", {
+    vpc: appVpc,
+    description: "Monitored host: node exporter scrapes from the VPC Lattice resource gateway",
+  });
   // The host's group admits the gateway on the exporter's port: the configuration opens it through the group's connections.
   const host = new ResourceConfiguration(stack, "MonitoredHost", {
     name: "rc2-node-exporter",
@@ -37,7 +40,10 @@ export const rc2MonitoringIp = exampleStack("rc2-monitoring-ip", ["RC-2", "RG-3"
   const endpoint = new ResourceEndpoint(stack, "MonitoringEndpoint", { vpc: monitoringVpc, resourceConfiguration: host });
 
   new TerraformOutput(stack, "resource_configuration_arn", { value: host.resourceConfigurationArn });
-  new TerraformOutput(stack, "host_security_group_id", { value: hostAccess.securityGroupId, description: `Attach this group to the host at ${HOST_IP}` });
+  new TerraformOutput(stack, "host_security_group_id", {
+    value: hostAccess.securityGroupId,
+    description: `Attach this group to the host at ${HOST_IP}`,
+  });
   endpointOutputs(stack, "monitoring", endpoint);
 
   Flows.of(stack)

@@ -27,7 +27,10 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
   const appVpc = exampleVpc(stack, "AppVpc", "rc3-app", "10.0.0.0/16");
   publicResourceZone(stack, "AppNames", APP_ZONE, { portal: ["10.0.0.80", "10.0.1.80"] });
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc3-app-ingress", vpc: appVpc });
-  const appServers = new SecurityGroup(stack, "AppServers", { vpc: appVpc, description: "Portal servers: HTTPS from the VPC Lattice resource gateway" });
+  const appServers = new SecurityGroup(stack, "AppServers", {
+    vpc: appVpc,
+    description: "Portal servers: HTTPS from the VPC Lattice resource gateway",
+  });
   const app = new ResourceConfiguration(stack, "InternalApp", {
     name: "rc3-internal-app",
     resourceGateway: gateway,
@@ -36,10 +39,19 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
     resourceSecurityGroups: [appServers],
   });
 
-  const network = new ServiceNetwork(stack, "Network", { name: "rc3-internal", resourceConfigurationsOnly: true, accessLogs: AccessLogs.toNewLogGroup() });
+  const network = new ServiceNetwork(stack, "Network", {
+    name: "rc3-internal",
+    resourceConfigurationsOnly: true,
+    accessLogs: AccessLogs.toNewLogGroup(),
+  });
   network.associateResourceConfiguration("internal-app", app);
   const clients = Object.fromEntries(
-    ([["web", "10.40.0.0/16"], ["batch", "10.41.0.0/16"]] as const).map(([name, cidr]) => {
+    (
+      [
+        ["web", "10.40.0.0/16"],
+        ["batch", "10.41.0.0/16"],
+      ] as const
+    ).map(([name, cidr]) => {
       const vpc = exampleVpc(stack, `ClientVpc-${name}`, `rc3-${name}`, cidr);
       network.associateVpc(name, { vpc, ports: [Port.tcp(443)] });
       return [name, vpc];
@@ -48,12 +60,24 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
 
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });
   new TerraformOutput(stack, "resource_configuration_arn", { value: app.resourceConfigurationArn });
-  new TerraformOutput(stack, "app_servers_security_group_id", { value: appServers.securityGroupId, description: `Attach this group to the servers behind ${APP_NAME}` });
+  new TerraformOutput(stack, "app_servers_security_group_id", {
+    value: appServers.securityGroupId,
+    description: `Attach this group to the servers behind ${APP_NAME}`,
+  });
 
   Flows.of(stack)
-    .allow("web-reaches-portal", { from: clients.web, to: { target: app, port: 443 }, description: `The web VPC reaches ${APP_NAME} through its service network association` })
+    .allow("web-reaches-portal", {
+      from: clients.web,
+      to: { target: app, port: 443 },
+      description: `The web VPC reaches ${APP_NAME} through its service network association`,
+    })
     .allow("batch-reaches-portal", { from: clients.batch, to: { target: app, port: 443 } })
-    .deny("web-to-portal-http", { from: clients.web, to: { target: app, port: 80 }, reason: "on tcp 80", description: "The association admits HTTPS only" })
+    .deny("web-to-portal-http", {
+      from: clients.web,
+      to: { target: app, port: 80 },
+      reason: "on tcp 80",
+      description: "The association admits HTTPS only",
+    })
     .deny("unassociated-vpc-to-portal", {
       from: appVpc,
       to: { target: app, port: 443 },

@@ -23,8 +23,15 @@ export const rc4DnsGroup = exampleStack("rc4-dns-group", ["RC-4", "RG-4", "DEP-5
   const platformVpc = exampleVpc(stack, "PlatformVpc", "rc4-platform", "10.0.0.0/16");
   const consumerVpc = exampleVpc(stack, "ConsumerVpc", "rc4-consumer", "10.50.0.0/16");
 
-  publicResourceZone(stack, "PlatformNames", PLATFORM_ZONE, { billing: ["10.0.0.21", "10.0.1.21"], catalog: ["10.0.0.22", "10.0.1.22"], search: ["10.0.0.23", "10.0.1.23"] });
-  const apiServers = new SecurityGroup(stack, "ApiServers", { vpc: platformVpc, description: "Platform API servers: connections from the VPC Lattice resource gateway" });
+  publicResourceZone(stack, "PlatformNames", PLATFORM_ZONE, {
+    billing: ["10.0.0.21", "10.0.1.21"],
+    catalog: ["10.0.0.22", "10.0.1.22"],
+    search: ["10.0.0.23", "10.0.1.23"],
+  });
+  const apiServers = new SecurityGroup(stack, "ApiServers", {
+    vpc: platformVpc,
+    description: "Platform API servers: connections from the VPC Lattice resource gateway",
+  });
   // The API servers' group admits the gateway on every member's ports (443 once for billing and catalog, 9200).
   const apis = new DnsResourceGroup(stack, "PlatformApis", {
     name: "rc4-platform",
@@ -39,7 +46,10 @@ export const rc4DnsGroup = exampleStack("rc4-dns-group", ["RC-4", "RG-4", "DEP-5
   const endpoint = new ResourceEndpoint(stack, "ConsumerEndpoint", { vpc: consumerVpc, resourceConfiguration: apis.group });
 
   new TerraformOutput(stack, "group_configuration_arn", { value: apis.group.resourceConfigurationArn });
-  new TerraformOutput(stack, "api_servers_security_group_id", { value: apiServers.securityGroupId, description: "Attach this group to the billing, catalog and search servers" });
+  new TerraformOutput(stack, "api_servers_security_group_id", {
+    value: apiServers.securityGroupId,
+    description: "Attach this group to the billing, catalog and search servers",
+  });
   endpointOutputs(stack, "consumer", endpoint);
 
   Flows.of(stack)

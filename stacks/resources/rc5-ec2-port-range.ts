@@ -28,7 +28,10 @@ export const rc5Ec2PortRange = exampleStack("rc5-ec2-port-range", ["RC-5", "RG-3
   const trustedVpc = exampleVpc(stack, "TrustedVpc", "rc5-trusted", "10.60.0.0/16", { provider: trusted, availabilityZones: EXAMPLE_AZ_IDS });
 
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rc5-workers-ingress", vpc: ownerVpc });
-  const instanceAccess = new SecurityGroup(stack, "InstanceAccess", { vpc: ownerVpc, description: "Worker instance: its API ports from the VPC Lattice resource gateway" });
+  const instanceAccess = new SecurityGroup(stack, "InstanceAccess", {
+    vpc: ownerVpc,
+    description: "Worker instance: its API ports from the VPC Lattice resource gateway",
+  });
   const instance = new ResourceConfiguration(stack, "WorkerInstance", {
     name: "rc5-worker-api",
     resourceGateway: gateway,
@@ -46,17 +49,28 @@ export const rc5Ec2PortRange = exampleStack("rc5-ec2-port-range", ["RC-5", "RG-3
   const endpoint = requirePartnerEndpoint(access.endpoint);
 
   new TerraformOutput(stack, "resource_share_arn", { value: access.share.resourceShareArn });
-  new TerraformOutput(stack, "instance_security_group_id", { value: instanceAccess.securityGroupId, description: `Attach this group to the instance at ${INSTANCE_IP}` });
+  new TerraformOutput(stack, "instance_security_group_id", {
+    value: instanceAccess.securityGroupId,
+    description: `Attach this group to the instance at ${INSTANCE_IP}`,
+  });
   endpointOutputs(stack, "trusted", endpoint);
 
-  const trustedClient = { vpc: trustedVpc, principal: { arn: `arn:aws:iam::${TRUSTED_ACCOUNT}:role/worker-client`, organizationId: EXAMPLE_ORGANIZATION_ID } };
+  const trustedClient = {
+    vpc: trustedVpc,
+    principal: { arn: `arn:aws:iam::${TRUSTED_ACCOUNT}:role/worker-client`, organizationId: EXAMPLE_ORGANIZATION_ID },
+  };
   Flows.of(stack)
     .allow("trusted-reaches-worker-api", {
       from: trustedClient,
       to: { target: endpoint, port: 8050 },
       description: "The trusted account's clients reach the worker API range through their Resource endpoint, created after the share",
     })
-    .deny("trusted-past-the-range", { from: trustedClient, to: { target: endpoint, port: 8101 }, reason: "on tcp 8101", description: "Only 8000-8100" })
+    .deny("trusted-past-the-range", {
+      from: trustedClient,
+      to: { target: endpoint, port: 8101 },
+      reason: "on tcp 8101",
+      description: "Only 8000-8100",
+    })
     .deny("trusted-to-instance-ssh", { from: trustedClient, to: { target: endpoint, port: 22 }, reason: "on tcp 22" })
     .deny("internet-to-worker-api", { from: { internet: true }, to: { target: instance, port: 8050 }, reason: "no public address" });
 });

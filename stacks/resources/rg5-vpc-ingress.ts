@@ -31,8 +31,14 @@ export const rg5VpcIngress = exampleStack("rg5-vpc-ingress", ["RG-5", "DEP-3", "
   const gateway = new ResourceGateway(stack, "Gateway", { name: "rg5-core-ingress", vpc: coreVpc });
   // Each resource's group admits the gateway on the resource's own port only.
   const access = (name: string, what: string): SecurityGroup => {
-    const group = new SecurityGroup(stack, `Access-${name}`, { vpc: coreVpc, description: `${what}: connections from the VPC Lattice resource gateway` });
-    new TerraformOutput(stack, `${name.replace(/-/g, "_")}_security_group_id`, { value: group.securityGroupId, description: `Attach this group to the ${what}` });
+    const group = new SecurityGroup(stack, `Access-${name}`, {
+      vpc: coreVpc,
+      description: `${what}: connections from the VPC Lattice resource gateway`,
+    });
+    new TerraformOutput(stack, `${name.replace(/-/g, "_")}_security_group_id`, {
+      value: group.securityGroupId,
+      description: `Attach this group to the ${what}`,
+    });
     return group;
   };
   const resources = {
@@ -58,7 +64,11 @@ export const rg5VpcIngress = exampleStack("rg5-vpc-ingress", ["RG-5", "DEP-3", "
     }),
   };
 
-  const network = new ServiceNetwork(stack, "Network", { name: "rg5-core-resources", resourceConfigurationsOnly: true, accessLogs: AccessLogs.toNewLogGroup() });
+  const network = new ServiceNetwork(stack, "Network", {
+    name: "rg5-core-resources",
+    resourceConfigurationsOnly: true,
+    accessLogs: AccessLogs.toNewLogGroup(),
+  });
   for (const [name, configuration] of Object.entries(resources)) network.associateResourceConfiguration(name, configuration);
   const endpoint = new ServiceNetworkEndpoint(stack, "ClientEndpoint", {
     vpc: clientVpc,
@@ -72,7 +82,11 @@ export const rg5VpcIngress = exampleStack("rg5-vpc-ingress", ["RG-5", "DEP-3", "
   new TerraformOutput(stack, "client_endpoint_dns_entries", { value: endpoint.resource.dnsEntry });
 
   Flows.of(stack)
-    .allow("client-reaches-internal-api", { from: clientVpc, to: { target: resources["internal-api"], port: 443 }, description: "Through the ServiceNetwork endpoint and the one gateway" })
+    .allow("client-reaches-internal-api", {
+      from: clientVpc,
+      to: { target: resources["internal-api"], port: 443 },
+      description: "Through the ServiceNetwork endpoint and the one gateway",
+    })
     .allow("client-reaches-legacy-oracle", { from: clientVpc, to: { target: resources["legacy-oracle"], port: 1521 } })
     .allow("client-reaches-aurora", { from: clientVpc, to: { target: resources["aurora-cluster"], port: 5432 } })
     .deny("client-to-oracle-on-api-port", {
@@ -88,5 +102,9 @@ export const rg5VpcIngress = exampleStack("rg5-vpc-ingress", ["RG-5", "DEP-3", "
       reason: "is not associated with a service network that holds it",
       description: "Lattice access needs an endpoint or an association: being next to the resource is not one",
     })
-    .deny("internet-to-core-resources", { from: { internet: true }, to: { target: resources["internal-api"], port: 443 }, reason: "no public address" });
+    .deny("internet-to-core-resources", {
+      from: { internet: true },
+      to: { target: resources["internal-api"], port: 443 },
+      reason: "no public address",
+    });
 });

@@ -32,11 +32,28 @@ export function endpointOutputs(scope: Construct, prefix: string, endpoint: Reso
  * reachable only through the gateway. The parent zone (example.com)
  * delegates the zone outside this stack.
  */
-export function publicResourceZone(scope: Construct, id: string, zoneName: string, records: Readonly<Record<string, readonly string[]>>): Route53Zone {
-  const zone = new Route53Zone(scope, id, { name: zoneName, comment: "Names of resources shared through a VPC Lattice resource gateway; private addresses only" });
+export function publicResourceZone(
+  scope: Construct,
+  id: string,
+  zoneName: string,
+  records: Readonly<Record<string, readonly string[]>>,
+): Route53Zone {
+  const zone = new Route53Zone(scope, id, {
+    name: zoneName,
+    comment: "Names of resources shared through a VPC Lattice resource gateway; private addresses only",
+  });
   for (const [name, addresses] of Object.entries(records)) {
-    new Route53Record(zone, `Record-${stableId(name)}`, { zoneId: zone.zoneId, name: `${name}.${zoneName}`, type: "A", ttl: 60, records: [...addresses] });
+    new Route53Record(zone, `Record-${stableId(name)}`, {
+      zoneId: zone.zoneId,
+      name: `${name}.${zoneName}`,
+      type: "A",
+      ttl: 60,
+      records: [...addresses],
+    });
   }
-  new TerraformOutput(scope, `${id.toLowerCase()}_name_servers`, { value: zone.nameServers, description: `Delegate ${zoneName} to these name servers in its parent zone` });
+  new TerraformOutput(scope, `${id.toLowerCase()}_name_servers`, {
+    value: zone.nameServers,
+    description: `Delegate ${zoneName} to these name servers in its parent zone`,
+  });
   return zone;
 }

@@ -150,8 +150,9 @@ describe("Terraform Cloud backend", () => {
   });
 
   test("takes a Terraform Enterprise host name and a project", () => {
-    const cloud = terraformBlock(stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_HOSTNAME: "tfe.example.com", CDKTF_BACKEND_CLOUD_PROJECT: "networking" }))
-      .cloud;
+    const cloud = terraformBlock(
+      stackWith({ ...cloudEnv, CDKTF_BACKEND_CLOUD_HOSTNAME: "tfe.example.com", CDKTF_BACKEND_CLOUD_PROJECT: "networking" }),
+    ).cloud;
     expect(cloud).toMatchObject({ hostname: "tfe.example.com", workspaces: { name: "es1-internal-api", project: "networking" } });
   });
 
@@ -233,7 +234,6 @@ describe("Terraform accepts the synthesized backend blocks", () => {
   if (!available) console.warn("SKIPPED: terraform is not on PATH, backend blocks are checked only as JSON");
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-
   function initOutput(name: string, terraform: TerraformBlock): string {
     const dir = join(workDir, name);
     mkdirSync(dir, { recursive: true });
@@ -243,7 +243,13 @@ describe("Terraform accepts the synthesized backend blocks", () => {
 
   function init(dir: string): string {
     try {
-      return execFileSync("terraform", ["init", "-input=false", "-no-color"], { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 120_000 });
+      return execFileSync("terraform", ["init", "-input=false", "-no-color"], {
+        cwd: dir,
+        env: environment.env,
+        encoding: "utf8",
+        stdio: "pipe",
+        timeout: 120_000,
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string };
       return `${failed.stdout ?? ""}${failed.stderr ?? ""}`;
@@ -283,7 +289,8 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     const dir = join(workDir, "example-stack-hcl");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "cdk.tf"), hcl);
-    const run = (args: string[]) => execFileSync("terraform", args, { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
+    const run = (args: string[]) =>
+      execFileSync("terraform", args, { cwd: dir, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
     run([...initArgs(environment), "-backend=false"]);
     expect(run(["validate", "-no-color"])).toContain("Success! The configuration is valid");
   });

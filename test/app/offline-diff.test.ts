@@ -29,7 +29,9 @@ describe("the README's offline cdktf diff", () => {
       expect(block).toContain("npx cdktf diff ep5-private-kms --skip-provider-lock");
       const output = join(work, "cdktf.out");
       // The reader's shell: the block verbatim, with this machine's mirror and an output folder of the test's own.
-      const script = block.replaceAll(DOCUMENTED_MIRROR, environment.mirror!).replace("--skip-provider-lock", `--skip-provider-lock --output ${output}`);
+      const script = block
+        .replaceAll(DOCUMENTED_MIRROR, environment.mirror!)
+        .replace("--skip-provider-lock", `--skip-provider-lock --output ${output}`);
       const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: work, CI: "1", TERM: "dumb", NO_COLOR: "1", FORCE_COLOR: "0" };
       const log = execFileSync("bash", ["-euo", "pipefail", "-c", script], { cwd: ROOT, env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
       expect(log).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);

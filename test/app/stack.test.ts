@@ -32,15 +32,22 @@ describe("PrivateNetworkingStack", () => {
 
   test("takes the program's backend, which the context and then the environment override setting by setting", () => {
     const backend = { type: "s3", bucket: "acme-state", keyPrefix: "networking" };
-    expect(synthJson(stack({ backend })).terraform.backend.s3).toMatchObject({ bucket: "acme-state", key: "networking/network.tfstate", region: "eu-west-1" });
+    expect(synthJson(stack({ backend })).terraform.backend.s3).toMatchObject({
+      bucket: "acme-state",
+      key: "networking/network.tfstate",
+      region: "eu-west-1",
+    });
     const fromContext = synthJson(stack({ backend }, { backend: { bucket: "context-state" } })).terraform.backend.s3;
     expect(fromContext).toMatchObject({ bucket: "context-state", key: "networking/network.tfstate" });
-    const fromEnv = synthJson(stack({ backend, env: { CDKTF_BACKEND_S3_BUCKET: "pipeline-state" } }, { backend: { bucket: "context-state" } })).terraform.backend.s3;
+    const fromEnv = synthJson(stack({ backend, env: { CDKTF_BACKEND_S3_BUCKET: "pipeline-state" } }, { backend: { bucket: "context-state" } }))
+      .terraform.backend.s3;
     expect(fromEnv).toMatchObject({ bucket: "pipeline-state" });
   });
 
   test("takes a local state path of the program's choosing, relative to the stack's folder", () => {
-    expect(synthJson(stack({ backend: { path: "../../../state/network.tfstate" } })).terraform.backend).toEqual({ local: { path: "../../../state/network.tfstate" } });
+    expect(synthJson(stack({ backend: { path: "../../../state/network.tfstate" } })).terraform.backend).toEqual({
+      local: { path: "../../../state/network.tfstate" },
+    });
   });
 
   test("fails when the local state path is absolute", () => {
@@ -61,7 +68,9 @@ describe("PrivateNetworkingStack", () => {
   });
 
   test("fails when the props are missing", () => {
-    const error = catchValidationError(() => new PrivateNetworkingStack(Testing.app(), "network", undefined as unknown as PrivateNetworkingStackProps));
+    const error = catchValidationError(
+      () => new PrivateNetworkingStack(Testing.app(), "network", undefined as unknown as PrivateNetworkingStackProps),
+    );
     expect(error.prop).toBe("props");
   });
 
@@ -97,12 +106,19 @@ describe("PrivateNetworkingStack.accountProvider", () => {
 
   test("takes a role with a path, an external ID, a session name and a region", () => {
     const network = stack({ deploymentRoleName: "StackDeployer" });
-    network.accountProvider("partner", "333333333333", { roleName: "partners/PrivateLinkDeployer", externalId: "acme-7f3a", sessionName: "acme-network", region: "us-west-2" });
+    network.accountProvider("partner", "333333333333", {
+      roleName: "partners/PrivateLinkDeployer",
+      externalId: "acme-7f3a",
+      sessionName: "acme-network",
+      region: "us-west-2",
+    });
     network.accountProvider("member", "222222222222");
     const [, partner, member] = providers(synthJson(network));
     expect(partner).toMatchObject({
       region: "us-west-2",
-      assume_role: [{ role_arn: "arn:aws:iam::333333333333:role/partners/PrivateLinkDeployer", external_id: "acme-7f3a", session_name: "acme-network" }],
+      assume_role: [
+        { role_arn: "arn:aws:iam::333333333333:role/partners/PrivateLinkDeployer", external_id: "acme-7f3a", session_name: "acme-network" },
+      ],
     });
     expect(member.assume_role[0].role_arn).toBe("arn:aws:iam::222222222222:role/StackDeployer");
   });
@@ -131,10 +147,22 @@ describe("PrivateNetworkingStack.accountProvider", () => {
     ["the alias is not an identifier", () => stack().accountProvider("consumer account", "222222222222"), "accountProvider alias"],
     ["the account ID is missing", () => stack().accountProvider("consumer", undefined as unknown as string), "accountProvider(consumer) accountId"],
     ["the account ID is not 12 digits", () => stack().accountProvider("consumer", "22222222222"), "accountProvider(consumer) accountId"],
-    ["the role name is an ARN", () => stack().accountProvider("consumer", "222222222222", { roleName: "arn:aws:iam::222222222222:role/X" }), "accountProvider(consumer) roleName"],
+    [
+      "the role name is an ARN",
+      () => stack().accountProvider("consumer", "222222222222", { roleName: "arn:aws:iam::222222222222:role/X" }),
+      "accountProvider(consumer) roleName",
+    ],
     ["the region is not a region", () => stack().accountProvider("consumer", "222222222222", { region: "eu" }), "accountProvider(consumer) region"],
-    ["the external ID is one character", () => stack().accountProvider("consumer", "222222222222", { externalId: "x" }), "accountProvider(consumer) externalId"],
-    ["the session name has a space", () => stack().accountProvider("consumer", "222222222222", { sessionName: "my session" }), "accountProvider(consumer) sessionName"],
+    [
+      "the external ID is one character",
+      () => stack().accountProvider("consumer", "222222222222", { externalId: "x" }),
+      "accountProvider(consumer) externalId",
+    ],
+    [
+      "the session name has a space",
+      () => stack().accountProvider("consumer", "222222222222", { sessionName: "my session" }),
+      "accountProvider(consumer) sessionName",
+    ],
     ["the stack's deployment role name has a space", () => stack({ deploymentRoleName: "Networking Deployment" }), "deploymentRoleName"],
   ])("fails when %s", (_, build, prop) => {
     expect(catchValidationError(build).prop).toBe(prop);
@@ -153,14 +181,18 @@ describe("offline plans (CDKTF_OFFLINE_PLAN)", () => {
   });
 
   test("is off unless asked for, and says so when on", () => {
-    expect(providers(synthJson(stack({ accountId: "111111111111", env: { CDKTF_OFFLINE_PLAN: "false" } })))[0]).toMatchObject({ allowed_account_ids: ["111111111111"] });
+    expect(providers(synthJson(stack({ accountId: "111111111111", env: { CDKTF_OFFLINE_PLAN: "false" } })))[0]).toMatchObject({
+      allowed_account_ids: ["111111111111"],
+    });
     const offline = stack({ env: { CDKTF_OFFLINE_PLAN: "1" } });
     const warnings = offline.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => String(entry.data));
     expect(warnings).toEqual([expect.stringContaining("never apply")]);
   });
 
   test("fails when asked for with a remote backend, which a deploying pipeline uses", () => {
-    const error = catchValidationError(() => stack({ env: { CDKTF_OFFLINE_PLAN: "true", CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "acme-state" } }));
+    const error = catchValidationError(() =>
+      stack({ env: { CDKTF_OFFLINE_PLAN: "true", CDKTF_BACKEND: "s3", CDKTF_BACKEND_S3_BUCKET: "acme-state" } }),
+    );
     expect(error.prop).toBe("CDKTF_OFFLINE_PLAN");
     expect(error.expected).toContain("local backend only");
   });

@@ -56,7 +56,8 @@ describe(`${COMMAND} over a hand-written HCL configuration`, () => {
     () => {
       const config = join(work, "config");
       cpSync(FIXTURE, config, { recursive: true, filter: (source) => !source.endsWith("plan.json") });
-      const terraform = (args: string[]) => execFileSync("terraform", args, { cwd: config, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
+      const terraform = (args: string[]) =>
+        execFileSync("terraform", args, { cwd: config, env: environment.env, encoding: "utf8", stdio: "pipe", timeout: 300_000 });
       terraform(initArgs(environment));
       terraform(["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
       writeFileSync(join(config, "plan.json"), terraform(["show", "-json", "tfplan"]));

@@ -21,7 +21,9 @@ function cdktfOut(): string {
   const dir = mkdtempSync(join(tmpdir(), "guardrails-cli-"));
   const association = (comment: object) => ({ vpc_identifier: "vpc-0abc", service_network_identifier: "sn-0abc", "//": comment });
   const stacks = {
-    app: { resource: { aws_vpclattice_service_network_vpc_association: { Assoc_1A2B3C4D: association({ metadata: { path: "app/Assoc/Resource" } }) } } },
+    app: {
+      resource: { aws_vpclattice_service_network_vpc_association: { Assoc_1A2B3C4D: association({ metadata: { path: "app/Assoc/Resource" } }) } },
+    },
     legacy: {
       resource: {
         aws_vpclattice_service_network_vpc_association: {
@@ -36,7 +38,10 @@ function cdktfOut(): string {
   };
   for (const [name, json] of Object.entries(stacks)) {
     mkdirSync(join(dir, "cdktf.out", "stacks", name), { recursive: true });
-    writeFileSync(join(dir, "cdktf.out", "stacks", name, "cdk.tf.json"), JSON.stringify({ "//": { metadata: { stackName: name } }, ...json }, null, 2));
+    writeFileSync(
+      join(dir, "cdktf.out", "stacks", name, "cdk.tf.json"),
+      JSON.stringify({ "//": { metadata: { stackName: name } }, ...json }, null, 2),
+    );
   }
   return dir;
 }
@@ -74,7 +79,9 @@ describe(`${COMMAND} over cdktf output`, () => {
     const { status, out } = run(["cdktf.out"], dir);
     expect(status).toBe(1);
     expect(out).toContain("FAIL app: 1 finding(s), 0 suppressed");
-    expect(out).toContain("  PN-LT6 ServiceNetworkVpcAssociationSecurityGroups [LOW]    app/Assoc/Resource (aws_vpclattice_service_network_vpc_association.Assoc_1A2B3C4D)");
+    expect(out).toContain(
+      "  PN-LT6 ServiceNetworkVpcAssociationSecurityGroups [LOW]    app/Assoc/Resource (aws_vpclattice_service_network_vpc_association.Assoc_1A2B3C4D)",
+    );
     expect(out).toContain("ok   legacy: 0 finding(s), 1 suppressed");
     expect(out).toContain("(suppressed on legacy: The VPC hosts the gateway only)");
   });
@@ -95,7 +102,9 @@ describe(`${COMMAND} over cdktf output`, () => {
     const log = JSON.parse(run(["cdktf.out", "--format", "sarif"], dir).out) as Log;
     const [open, suppressed] = log.runs[0].results ?? [];
     const location = open.locations?.[0];
-    const line = readFileSync(join(dir, "cdktf.out", "stacks", "app", "cdk.tf.json"), "utf8").split("\n")[(location?.physicalLocation?.region?.startLine ?? 0) - 1];
+    const line = readFileSync(join(dir, "cdktf.out", "stacks", "app", "cdk.tf.json"), "utf8").split("\n")[
+      (location?.physicalLocation?.region?.startLine ?? 0) - 1
+    ];
     expect(location?.physicalLocation?.artifactLocation?.uri).toBe("cdktf.out/stacks/app/cdk.tf.json");
     expect(line.trim()).toBe('"Assoc_1A2B3C4D": {');
     expect(location?.logicalLocations).toContainEqual({ fullyQualifiedName: "app/Assoc/Resource", kind: "object" });
@@ -119,7 +128,10 @@ describe(`${COMMAND} arguments`, () => {
     [["--format", "sarf", PLAN], '--format "sarf" is not a format (did you mean sarif?): use text, json or sarif'],
     [["--fail-on", "critical", PLAN], '--fail-on "critical" is not a severity: use high, medium or low'],
     [["--fail-on", "hgh", PLAN], '--fail-on "hgh" is not a severity (did you mean high?): use high, medium or low'],
-    [["--pack", "scanner_parity", PLAN], '--pack "scanner_parity" is not a pack (did you mean scanner-parity?): use private-networking or scanner-parity'],
+    [
+      ["--pack", "scanner_parity", PLAN],
+      '--pack "scanner_parity" is not a pack (did you mean scanner-parity?): use private-networking or scanner-parity',
+    ],
     [["--only", "(", PLAN], '--only "(" is not a regular expression: Invalid regular expression: /(/: Unterminated group'],
     [["--only", "^prod", PLAN], `--only "^prod" matches none of the stacks: ${PLAN}`],
     [["--format"], "--format needs a value: text, json or sarif"],
@@ -134,7 +146,10 @@ describe(`${COMMAND} arguments`, () => {
   });
 
   it("names a file that is not JSON, with the parser's reason", () => {
-    expect(run(["test/fixtures/hcl-plan/main.tf"])).toMatchObject({ status: 2, err: expect.stringMatching(/^cdktf-pn-guardrails: test\/fixtures\/hcl-plan\/main\.tf: not JSON \(.+\)\n$/) });
+    expect(run(["test/fixtures/hcl-plan/main.tf"])).toMatchObject({
+      status: 2,
+      err: expect.stringMatching(/^cdktf-pn-guardrails: test\/fixtures\/hcl-plan\/main\.tf: not JSON \(.+\)\n$/),
+    });
   });
 
   it("names a state given instead of a plan, and a plan without its configuration", () => {
@@ -142,7 +157,9 @@ describe(`${COMMAND} arguments`, () => {
     try {
       writeFileSync(join(dir, "state.json"), JSON.stringify({ format_version: "1.0", values: { root_module: {} } }));
       writeFileSync(join(dir, "partial.json"), JSON.stringify({ format_version: "1.2", planned_values: { root_module: {} } }));
-      expect(run(["state.json"], dir).err).toContain("state.json: neither cdktf's cdk.tf.json nor the JSON of `terraform show -json <planfile>` (it looks like a state: run terraform show -json on a plan file)");
+      expect(run(["state.json"], dir).err).toContain(
+        "state.json: neither cdktf's cdk.tf.json nor the JSON of `terraform show -json <planfile>` (it looks like a state: run terraform show -json on a plan file)",
+      );
       expect(run(["partial.json"], dir).err).toBe(
         `${COMMAND}: partial.json: not the JSON of \`terraform show -json <planfile>\` (it needs planned_values.root_module and configuration.root_module)\n`,
       );

@@ -66,13 +66,19 @@ describe("address math", () => {
 
   test("property: every subnet cidrSubnet returns lies inside its prefix and not inside its neighbour", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 24 }), fc.integer({ min: 1, max: 8 }), fc.nat(), (octet, prefix, newBits, n) => {
-        const base = parseCidr(`${octet}.0.0.0/${prefix}`)!.text;
-        const netNum = n % 2 ** newBits;
-        const subnet = cidrSubnet(base, newBits, netNum)!;
-        expect(cidrContains(base, subnet)).toBe(true);
-        if (netNum + 1 < 2 ** newBits) expect(cidrsOverlap(subnet, cidrSubnet(base, newBits, netNum + 1)!)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 8, max: 24 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.nat(),
+        (octet, prefix, newBits, n) => {
+          const base = parseCidr(`${octet}.0.0.0/${prefix}`)!.text;
+          const netNum = n % 2 ** newBits;
+          const subnet = cidrSubnet(base, newBits, netNum)!;
+          expect(cidrContains(base, subnet)).toBe(true);
+          if (netNum + 1 < 2 ** newBits) expect(cidrsOverlap(subnet, cidrSubnet(base, newBits, netNum + 1)!)).toBe(false);
+        },
+      ),
     );
   });
 });

@@ -28,7 +28,8 @@ describe("ARNs", () => {
   });
 
   test("every kind's example is of that kind", () => {
-    for (const [kind, spec] of Object.entries(ARN_KINDS)) expect({ kind, found: arnKindOf(spec.example, [kind as keyof typeof ARN_KINDS]) }).toEqual({ kind, found: kind });
+    for (const [kind, spec] of Object.entries(ARN_KINDS))
+      expect({ kind, found: arnKindOf(spec.example, [kind as keyof typeof ARN_KINDS]) }).toEqual({ kind, found: kind });
   });
 
   test("fails when a bucket name is given for a bucket ARN, saying it is not an ARN", () => {
@@ -42,14 +43,20 @@ describe("ARNs", () => {
   });
 
   test("fails when a regional ARN names another region or partition than the stack's", () => {
-    expect(failure(() => checkArn(scope, "certificateArn", ARN_KINDS.acmCertificate.example, "acmCertificate", { region: "eu-west-1" })).expected).toMatch(/in eu-west-1, the region it is used in \(not us-east-1\)/);
-    expect(failure(() => checkArn(scope, "roleArn", ARN_KINDS.iamRole.example, "iamRole", { region: "cn-north-1" })).expected).toMatch(/partition aws-cn/);
+    expect(
+      failure(() => checkArn(scope, "certificateArn", ARN_KINDS.acmCertificate.example, "acmCertificate", { region: "eu-west-1" })).expected,
+    ).toMatch(/in eu-west-1, the region it is used in \(not us-east-1\)/);
+    expect(failure(() => checkArn(scope, "roleArn", ARN_KINDS.iamRole.example, "iamRole", { region: "cn-north-1" })).expected).toMatch(
+      /partition aws-cn/,
+    );
     expect(checkArn(scope, "roleArn", ARN_KINDS.iamRole.example, "iamRole", { region: "eu-west-1" })).toBe("iamRole");
   });
 
   test("RAM shares only what RAM can share", () => {
     expect(RAM_SHAREABLE_KINDS).toContain("serviceNetwork");
-    expect(failure(() => checkArn(scope, "resources.x", ARN_KINDS.iamRole.example, RAM_SHAREABLE_KINDS)).expected).toMatch(/service network ARN or .* resource configuration ARN/);
+    expect(failure(() => checkArn(scope, "resources.x", ARN_KINDS.iamRole.example, RAM_SHAREABLE_KINDS)).expected).toMatch(
+      /service network ARN or .* resource configuration ARN/,
+    );
   });
 
   test("values only Terraform knows are skipped", () => {

@@ -7,14 +7,17 @@ const scope = new TerraformStack(Testing.app(), "ids");
 
 describe("resource IDs", () => {
   test("every kind's example is of that kind and of no other", () => {
-    for (const [kind, spec] of Object.entries(RESOURCE_ID_KINDS)) expect({ kind, found: resourceIdKindOf(spec.example) }).toEqual({ kind, found: kind });
+    for (const [kind, spec] of Object.entries(RESOURCE_ID_KINDS))
+      expect({ kind, found: resourceIdKindOf(spec.example) }).toEqual({ kind, found: kind });
   });
 
   test("fails when an ID of another kind is given, naming the kind it is", () => {
     const error = catchValidationError(() => checkResourceId(scope, "vpcId", "subnet-0123456789abcdef0", "vpc"));
     expect(error.prop).toBe("vpcId");
     expect(error.expected).toBe("a VPC ID such as vpc-0123456789abcdef0 (this is a subnet ID)");
-    expect(catchValidationError(() => checkResourceId(scope, "endpointServiceId", "svc-0123456789abcdef0", "endpointService")).expected).toMatch(/this is a VPC Lattice service ID/);
+    expect(catchValidationError(() => checkResourceId(scope, "endpointServiceId", "svc-0123456789abcdef0", "endpointService")).expected).toMatch(
+      /this is a VPC Lattice service ID/,
+    );
   });
 
   test("fails when the ID has upper-case hex or the wrong length", () => {
@@ -28,7 +31,17 @@ describe("resource IDs", () => {
   });
 
   test("property: a well-formed EC2 ID of one kind is never taken for another kind", () => {
-    const ec2: ResourceIdKind[] = ["vpc", "subnet", "securityGroup", "routeTable", "prefixList", "vpcEndpoint", "endpointService", "transitGateway", "instance"];
+    const ec2: ResourceIdKind[] = [
+      "vpc",
+      "subnet",
+      "securityGroup",
+      "routeTable",
+      "prefixList",
+      "vpcEndpoint",
+      "endpointService",
+      "transitGateway",
+      "instance",
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...ec2), fc.stringMatching(/^[0-9a-f]{17}$/), (kind, hex) => {
         const id = `${RESOURCE_ID_KINDS[kind].example.replace(/[0-9a-f]{17}$/, "")}${hex}`;

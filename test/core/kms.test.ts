@@ -47,22 +47,47 @@ describe("LogGroupEncryption", () => {
   });
 
   test("fails when the given key is of another region, an alias, or not a KMS key", () => {
-    expectValidationError(() => LogGroupEncryption.kmsKey(KEY.replace("us-east-1", "eu-west-1")).applyTo(logGroupIn(stackWithProvider(), "/x"), "flowLogs.encryption"), "flowLogs.encryption", "eu-west-1");
-    expectValidationError(() => LogGroupEncryption.kmsKey("arn:aws:kms:us-east-1:111111111111:alias/logs").applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"), "encryption", "alias/logs");
-    expectValidationError(() => LogGroupEncryption.kmsKey("arn:aws:s3:::bucket").applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"), "encryption", "arn:aws:s3:::bucket");
+    expectValidationError(
+      () => LogGroupEncryption.kmsKey(KEY.replace("us-east-1", "eu-west-1")).applyTo(logGroupIn(stackWithProvider(), "/x"), "flowLogs.encryption"),
+      "flowLogs.encryption",
+      "eu-west-1",
+    );
+    expectValidationError(
+      () => LogGroupEncryption.kmsKey("arn:aws:kms:us-east-1:111111111111:alias/logs").applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"),
+      "encryption",
+      "alias/logs",
+    );
+    expectValidationError(
+      () => LogGroupEncryption.kmsKey("arn:aws:s3:::bucket").applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"),
+      "encryption",
+      "arn:aws:s3:::bucket",
+    );
   });
 
   test("cloudWatchDefault creates no key and records the reason on the log group", () => {
     const stack = stackWithProvider();
-    LogGroupEncryption.cloudWatchDefault(OptOut.because("a sandbox account whose logs hold no customer data")).applyTo(logGroupIn(stack, "/x"), "encryption");
+    LogGroupEncryption.cloudWatchDefault(OptOut.because("a sandbox account whose logs hold no customer data")).applyTo(
+      logGroupIn(stack, "/x"),
+      "encryption",
+    );
     const json = synthJson(stack);
     expect(json.resource.aws_kms_key).toBeUndefined();
     expect(onlyResource(json, "aws_cloudwatch_log_group").kms_key_id).toBeUndefined();
-    expect(onlyResource(JSON.parse(JSON.stringify(synthesizedJson(stack))), "aws_cloudwatch_log_group")["//"].opt_outs.kms_key_id).toBe("a sandbox account whose logs hold no customer data");
+    expect(onlyResource(JSON.parse(JSON.stringify(synthesizedJson(stack))), "aws_cloudwatch_log_group")["//"].opt_outs.kms_key_id).toBe(
+      "a sandbox account whose logs hold no customer data",
+    );
   });
 
   test("fails when the opt-out has no reason worth the name", () => {
-    expectValidationError(() => LogGroupEncryption.cloudWatchDefault(OptOut.because("cheaper")).applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"), "encryption", "cheaper");
-    expectValidationError(() => LogGroupEncryption.cloudWatchDefault(undefined as never).applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"), "encryption", "undefined");
+    expectValidationError(
+      () => LogGroupEncryption.cloudWatchDefault(OptOut.because("cheaper")).applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"),
+      "encryption",
+      "cheaper",
+    );
+    expectValidationError(
+      () => LogGroupEncryption.cloudWatchDefault(undefined as never).applyTo(logGroupIn(stackWithProvider(), "/x"), "encryption"),
+      "encryption",
+      "undefined",
+    );
   });
 });

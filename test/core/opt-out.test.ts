@@ -6,7 +6,9 @@ const scope = new TerraformStack(Testing.app(), "opt-outs");
 
 describe("OptOut", () => {
   test("carries its reason, trimmed", () => {
-    expect(optOutReason(scope, "allowUnauthenticatedAccess", OptOut.because("  internal health checks only, no data served  "))).toBe("internal health checks only, no data served");
+    expect(optOutReason(scope, "allowUnauthenticatedAccess", OptOut.because("  internal health checks only, no data served  "))).toBe(
+      "internal health checks only, no data served",
+    );
     expect(optOutReason(scope, "allowUnauthenticatedAccess", undefined)).toBeUndefined();
     expect(optOutReason(scope, "allowUnauthenticatedAccess", false)).toBeUndefined();
   });

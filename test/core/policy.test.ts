@@ -33,14 +33,20 @@ describe("PolicyDocument", () => {
 
   test("renders Principal * when anyone is among the principals", () => {
     const document = new PolicyDocument([
-      new PolicyStatement({ actions: ["s3:*"], principals: [PolicyPrincipal.anyone()], conditions: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }),
+      new PolicyStatement({
+        actions: ["s3:*"],
+        principals: [PolicyPrincipal.anyone()],
+        conditions: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+      }),
     ]);
     expect(JSON.parse(document.render(scope(), "policy", resourcePolicy)).Statement[0].Principal).toBe("*");
   });
 
   test("fails when a resource-policy statement has no principal", () => {
     const document = new PolicyDocument([new PolicyStatement({ actions: ["s3:GetObject"] })]);
-    expect(() => document.render(scope(), "policy", resourcePolicy)).toThrow(/Endpoint: invalid policy.statements\[0\].principals: received undefined; expected a principal/);
+    expect(() => document.render(scope(), "policy", resourcePolicy)).toThrow(
+      /Endpoint: invalid policy.statements\[0\].principals: received undefined; expected a principal/,
+    );
   });
 
   test("fails when the document is empty or a statement has no action", () => {
@@ -51,7 +57,9 @@ describe("PolicyDocument", () => {
 
   test("fails when the rendered policy is longer than allowed", () => {
     const resources = Array.from({ length: 600 }, (_, i) => `arn:aws:s3:::bucket-number-${i}/*`);
-    const document = new PolicyDocument([new PolicyStatement({ actions: ["s3:GetObject"], resources, principals: [PolicyPrincipal.account("111111111111")] })]);
+    const document = new PolicyDocument([
+      new PolicyStatement({ actions: ["s3:GetObject"], resources, principals: [PolicyPrincipal.account("111111111111")] }),
+    ]);
     expect(() => document.render(scope(), "policy", resourcePolicy)).toThrow(/expected at most 20480 characters/);
   });
 

@@ -2,7 +2,31 @@ import { isIPv4, isIPv6 } from "net";
 import fc from "fast-check";
 import { Testing, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import { checkIntegerRange, checkIpv4Cidr, checkPortRange, checkRestrictedCidr, closestMatch, describeValue, isAccountId, isAccountRootArn, isAnyAddressCidr, isDnsName, isIamPrincipalArn, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr, isPort, parseArn, parsePortRange, PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import {
+  checkIntegerRange,
+  checkIpv4Cidr,
+  checkPortRange,
+  checkRestrictedCidr,
+  closestMatch,
+  describeValue,
+  isAccountId,
+  isAccountRootArn,
+  isAnyAddressCidr,
+  isDnsName,
+  isIamPrincipalArn,
+  isIpv4Address,
+  isIpv4Cidr,
+  isIpv6Address,
+  isIpv6Cidr,
+  isNetworkCidr,
+  isPort,
+  parseArn,
+  parsePortRange,
+  PolicyDocument,
+  PolicyPrincipal,
+  PolicyStatement,
+  ValidationError,
+} from "../../modules/core";
 import { checkLatticeName, ILatticeTargetGroup, LatticeService, LatticeListener, LatticeListenerAction, PathMatch } from "../../modules/lattice";
 
 /**
@@ -34,7 +58,12 @@ describe("IP addresses and CIDRs", () => {
   });
 
   it("isIpv6Address agrees with Node's parser (without zone IDs, which AWS never takes)", () => {
-    fc.assert(fc.property(noisyAddress.filter((v) => !v.includes("%")), (value) => isIpv6Address(value) === isIPv6(value)));
+    fc.assert(
+      fc.property(
+        noisyAddress.filter((v) => !v.includes("%")),
+        (value) => isIpv6Address(value) === isIPv6(value),
+      ),
+    );
   });
 
   it("an IPv4 CIDR is an address and a prefix length of at most 32", () => {
@@ -55,7 +84,15 @@ describe("IP addresses and CIDRs", () => {
         const network = bits.map((b, i) => (i < length ? b : false));
         if (hostBitSet) network[length + (pick % (width - length))] = true;
         const groupSize = family === 4 ? 8 : 16;
-        const groups = Array.from({ length: width / groupSize }, (_, g) => parseInt(network.slice(g * groupSize, (g + 1) * groupSize).map(Number).join(""), 2));
+        const groups = Array.from({ length: width / groupSize }, (_, g) =>
+          parseInt(
+            network
+              .slice(g * groupSize, (g + 1) * groupSize)
+              .map(Number)
+              .join(""),
+            2,
+          ),
+        );
         return `${family === 4 ? groups.join(".") : groups.map((g) => g.toString(16)).join(":")}/${length}`;
       });
   };
@@ -101,7 +138,9 @@ describe("IP addresses and CIDRs", () => {
 
 describe("ports, port ranges, weights and priorities", () => {
   it("isPort is exactly the integers 1 to 65535", () => {
-    fc.assert(fc.property(fc.oneof(fc.integer({ min: -10, max: 70000 }), fc.double()), (n) => isPort(n) === (Number.isInteger(n) && n >= 1 && n <= 65535)));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -10, max: 70000 }), fc.double()), (n) => isPort(n) === (Number.isInteger(n) && n >= 1 && n <= 65535)),
+    );
   });
 
   it("parsePortRange round-trips every ascending range and rejects the others", () => {
@@ -120,25 +159,37 @@ describe("ports, port ranges, weights and priorities", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), (value) => {
         const error = errorOf(() => checkPortRange(scope(), "portRanges[0]", value));
-        return parsePortRange(value) === undefined ? error?.prop === "portRanges[0]" && error.received === JSON.stringify(value) : error === undefined;
+        return parsePortRange(value) === undefined
+          ? error?.prop === "portRanges[0]" && error.received === JSON.stringify(value)
+          : error === undefined;
       }),
     );
   });
 
   it("checkIntegerRange accepts exactly the integers of the range, and any token", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 }), fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.double()), (a, b, value) => {
-        const [min, max] = a <= b ? [a, b] : [b, a];
-        const error = errorOf(() => checkIntegerRange(scope(), "weight", value, min, max));
-        const valid = Number.isInteger(value) && value >= min && value <= max;
-        return valid ? error === undefined : error?.expected === `an integer from ${min} to ${max}`;
-      }),
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.oneof(fc.integer({ min: -2000, max: 2000 }), fc.double()),
+        (a, b, value) => {
+          const [min, max] = a <= b ? [a, b] : [b, a];
+          const error = errorOf(() => checkIntegerRange(scope(), "weight", value, min, max));
+          const valid = Number.isInteger(value) && value >= min && value <= max;
+          return valid ? error === undefined : error?.expected === `an integer from ${min} to ${max}`;
+        },
+      ),
     );
     expect(errorOf(() => checkIntegerRange(scope(), "weight", Token.asNumber("${var.weight}"), 0, 1))).toBeUndefined();
   });
 
   it("Lattice weights: 0 to 999 each, at least one above 0", () => {
-    const group = (i: number): ILatticeTargetGroup => ({ targetGroupId: `tg-${i}`, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-${i}`, type: "IP", protocol: "HTTP" });
+    const group = (i: number): ILatticeTargetGroup => ({
+      targetGroupId: `tg-${i}`,
+      targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-${i}`,
+      type: "IP",
+      protocol: "HTTP",
+    });
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -5, max: 1005 }), { minLength: 1, maxLength: 10 }), (weights) => {
         const action = LatticeListenerAction.weightedForward(weights.map((weight, i) => ({ targetGroup: group(i), weight })));
@@ -155,7 +206,12 @@ describe("ports, port ranges, weights and priorities", () => {
       const service = LatticeService.fromArn(stack, "Service", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
       return new LatticeListener(stack, "Listener", { service, protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
     };
-    const rule = (name: string, priority: number) => ({ name, priority, match: { path: PathMatch.prefix(`/${name}`) }, action: LatticeListenerAction.fixedResponse(403) });
+    const rule = (name: string, priority: number) => ({
+      name,
+      priority,
+      match: { path: PathMatch.prefix(`/${name}`) },
+      action: LatticeListenerAction.fixedResponse(403),
+    });
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double({ noNaN: true })), fc.integer({ min: 1, max: 100 }), (priority, taken) => {
         const target = listener();
@@ -172,12 +228,16 @@ describe("names", () => {
   const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/);
 
   it("isDnsName accepts every well-formed name of two or more labels (last one not numeric)", () => {
-    const name = fc.tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.stringMatching(/^[a-z]{2,10}$/)).map(([labels, tld]) => [...labels, tld].join("."));
+    const name = fc
+      .tuple(fc.array(label, { minLength: 1, maxLength: 4 }), fc.stringMatching(/^[a-z]{2,10}$/))
+      .map(([labels, tld]) => [...labels, tld].join("."));
     fc.assert(fc.property(name, (value) => isDnsName(value) && isDnsName(`${value}.`)));
   });
 
   it("isDnsName rejects labels with a leading or trailing hyphen, empty labels and single labels", () => {
-    fc.assert(fc.property(label, (l) => !isDnsName(`-${l}.example.com`) && !isDnsName(`${l}-.example.com`) && !isDnsName(`${l}..com`) && !isDnsName(l)));
+    fc.assert(
+      fc.property(label, (l) => !isDnsName(`-${l}.example.com`) && !isDnsName(`${l}-.example.com`) && !isDnsName(`${l}..com`) && !isDnsName(l)),
+    );
   });
 
   it("Lattice names: lowercase letters, digits and single inner hyphens, within the length limits", () => {
@@ -200,8 +260,6 @@ describe("names", () => {
       }),
     );
   });
-
-
 });
 
 describe("ARNs, accounts and principals", () => {
@@ -216,7 +274,12 @@ describe("ARNs, accounts and principals", () => {
       account: fc.oneof(account, fc.constant("")),
       resource: fc.stringMatching(/^[\w/:.-]{1,40}$/),
     });
-    fc.assert(fc.property(parts, (p) => JSON.stringify(parseArn(`arn:${p.partition}:${p.service}:${p.region}:${p.account}:${p.resource}`)) === JSON.stringify(p)));
+    fc.assert(
+      fc.property(
+        parts,
+        (p) => JSON.stringify(parseArn(`arn:${p.partition}:${p.service}:${p.region}:${p.account}:${p.resource}`)) === JSON.stringify(p),
+      ),
+    );
   });
 
   it("isAccountId is exactly twelve digits", () => {
@@ -237,7 +300,9 @@ describe("ARNs, accounts and principals", () => {
       fc.property(fc.oneof(account, fc.string({ maxLength: 14 })), (value) => {
         const statement = new PolicyStatement({ actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.account(value)] });
         const error = errorOf(() => new PolicyDocument([statement]).render(scope(), "authPolicy", { requirePrincipal: true }));
-        return isAccountId(value) ? error === undefined : error?.prop === "authPolicy.statements[0].principals[0]" && error.received === JSON.stringify(value);
+        return isAccountId(value)
+          ? error === undefined
+          : error?.prop === "authPolicy.statements[0].principals[0]" && error.received === JSON.stringify(value);
       }),
     );
   });
@@ -251,7 +316,9 @@ describe("ARNs, accounts and principals", () => {
           principals: [PolicyPrincipal.anyone()],
           conditions: withCondition ? { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } : undefined,
         });
-        const error = errorOf(() => new PolicyDocument([statement]).render(scope(), "authPolicy", { requirePrincipal: true, forbidUnconditionalAnyone: true }));
+        const error = errorOf(() =>
+          new PolicyDocument([statement]).render(scope(), "authPolicy", { requirePrincipal: true, forbidUnconditionalAnyone: true }),
+        );
         return (error === undefined) === (withCondition || effect === "Deny");
       }),
     );
@@ -263,7 +330,10 @@ describe("error rendering", () => {
     fc.assert(
       fc.property(fc.anything(), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (value, prop, expected) => {
         const error = new ValidationError("app/stack/Thing", prop, value, expected);
-        return error.message === `app/stack/Thing: invalid ${prop}: received ${describeValue(value)}; expected ${expected}` && error.received === describeValue(value);
+        return (
+          error.message === `app/stack/Thing: invalid ${prop}: received ${describeValue(value)}; expected ${expected}` &&
+          error.received === describeValue(value)
+        );
       }),
     );
   });

@@ -23,7 +23,13 @@ describe("shapes of props from JavaScript", () => {
   });
 
   test("fails when a plain object stands in for a factory-made value", () => {
-    expect(catchValidationError(() => checkInstance(scope, "allowAnyPrincipal", { reason: "x" } as unknown as OptOut, OptOut.isOptOut, "OptOut.because(...)")).expected).toBe("a value made with OptOut.because(...)");
-    expect(checkInstance(scope, "allowAnyPrincipal", OptOut.because("public SaaS reviewed by acceptance"), OptOut.isOptOut, "OptOut.because(...)")).toBeInstanceOf(OptOut);
+    expect(
+      catchValidationError(() =>
+        checkInstance(scope, "allowAnyPrincipal", { reason: "x" } as unknown as OptOut, OptOut.isOptOut, "OptOut.because(...)"),
+      ).expected,
+    ).toBe("a value made with OptOut.because(...)");
+    expect(
+      checkInstance(scope, "allowAnyPrincipal", OptOut.because("public SaaS reviewed by acceptance"), OptOut.isOptOut, "OptOut.because(...)"),
+    ).toBeInstanceOf(OptOut);
   });
 });

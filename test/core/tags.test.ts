@@ -5,7 +5,10 @@ import { checkTags, Tags } from "../../modules/core";
 import { catchValidationError } from "../helpers";
 
 function tagsOf(stack: TerraformStack, description: string): Record<string, string> {
-  const groups = JSON.parse(Testing.synth(stack)).resource.aws_security_group as Record<string, { description: string; tags: Record<string, string> }>;
+  const groups = JSON.parse(Testing.synth(stack)).resource.aws_security_group as Record<
+    string,
+    { description: string; tags: Record<string, string> }
+  >;
   return Object.values(groups).find((g) => g.description === description)!.tags;
 }
 

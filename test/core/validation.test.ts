@@ -76,9 +76,7 @@ describe("validators", () => {
   });
 
   test("fails unless exactly one of a set of props is given", () => {
-    expect(errorOf(() => checkExactlyOne(scope(), { dnsName: "a.example.com", ipAddress: "10.0.0.1" })).received).toBe(
-      '"dnsName and ipAddress"',
-    );
+    expect(errorOf(() => checkExactlyOne(scope(), { dnsName: "a.example.com", ipAddress: "10.0.0.1" })).received).toBe('"dnsName and ipAddress"');
     expect(errorOf(() => checkExactlyOne(scope(), { dnsName: undefined, ipAddress: undefined })).received).toBe('"none of them"');
     expect(checkExactlyOne(scope(), { dnsName: undefined, ipAddress: "10.0.0.1" })).toBe("ipAddress");
   });

@@ -60,7 +60,12 @@ describe("dependencies", () => {
   test("cdktf, constructs and the AWS provider are peers: the versions we build with, and CDK Terrain 0.24 under the name cdktf (README, npm run cdktn)", () => {
     // Well-kept libraries for address math, ARN parsing and edit distance are the constructs' runtime dependencies; everything cdktf-shaped is the user's.
     expect(pkg.dependencies).toEqual({ "@aws-sdk/util-arn-parser": "3.972.55", "fastest-levenshtein": "1.0.16", "ipaddr.js": "2.5.0" });
-    expect(pkg.peerDependencies).toEqual({ "@cdktf/provider-aws": "20.1.0", cdktf: "0.21.0 || 0.24.0", constructs: "^10.4.5", "@cloud-copilot/iam-simulate": "0.1.173" });
+    expect(pkg.peerDependencies).toEqual({
+      "@cdktf/provider-aws": "20.1.0",
+      cdktf: "0.21.0 || 0.24.0",
+      constructs: "^10.4.5",
+      "@cloud-copilot/iam-simulate": "0.1.173",
+    });
     // The IAM evaluator (AGPL-3.0) is needed by the flow analysis only, which runs in tests and CI, never in a deployment.
     expect(pkg.peerDependenciesMeta).toEqual({ "@cloud-copilot/iam-simulate": { optional: true } });
     expect(pkg.devDependencies["@cloud-copilot/iam-simulate"]).toBe("0.1.173");

@@ -27,7 +27,9 @@ describe("diagrams draw the declared flows and their verdicts", () => {
   });
 
   test("Mermaid: dotted arrows, crossed when denied, flagged when the declaration does not hold", () => {
-    const lines = toMermaid(diagram).split("\n").map((l) => l.trim());
+    const lines = toMermaid(diagram)
+      .split("\n")
+      .map((l) => l.trim());
     const id = (label: string) => diagram.nodes.find((n) => n.label === label)!.id;
     expect(lines).toContain(`${id("AppVpc")} -.->|"✓ app-reaches-logs"| ${id("Logs")}`);
     expect(lines).toContain(`${id("OtherVpc")} -.-x|"✗ other-reaches-logs"| ${id("Logs")}`);

@@ -203,13 +203,21 @@ describe("stackDiagram", () => {
   test("a VPC associated with a private zone reaches what the zone's records point at", () => {
     const stack: SynthesizedStack = {
       resource: {
-        aws_vpc: { Hub: { cidr_block: "10.0.0.0/16" }, Spoke: { cidr_block: "10.1.0.0/16" }, Remote: { cidr_block: "10.2.0.0/16" }, Other: { cidr_block: "10.3.0.0/16" } },
+        aws_vpc: {
+          Hub: { cidr_block: "10.0.0.0/16" },
+          Spoke: { cidr_block: "10.1.0.0/16" },
+          Remote: { cidr_block: "10.2.0.0/16" },
+          Other: { cidr_block: "10.3.0.0/16" },
+        },
         aws_vpc_endpoint: { Kms: { vpc_id: "${aws_vpc.Hub.id}", vpc_endpoint_type: "Interface", service_name: "com.amazonaws.us-east-1.kms" } },
         aws_route53_zone: { KmsZone: { name: "kms.us-east-1.amazonaws.com", vpc: [{ vpc_id: "${aws_vpc.Hub.id}" }] } },
         aws_route53_zone_association: {
           Spoke: { zone_id: "${aws_route53_zone.KmsZone.zone_id}", vpc_id: "${aws_vpc.Spoke.id}" },
           // Another account's VPC: the association goes through the zone owner's authorization.
-          Remote: { zone_id: "${aws_route53_vpc_association_authorization.Remote.zone_id}", vpc_id: "${aws_route53_vpc_association_authorization.Remote.vpc_id}" },
+          Remote: {
+            zone_id: "${aws_route53_vpc_association_authorization.Remote.zone_id}",
+            vpc_id: "${aws_route53_vpc_association_authorization.Remote.vpc_id}",
+          },
         },
         aws_route53_vpc_association_authorization: { Remote: { zone_id: "${aws_route53_zone.KmsZone.zone_id}", vpc_id: "${aws_vpc.Remote.id}" } },
         aws_route53_record: {
@@ -237,7 +245,11 @@ describe("stackDiagram", () => {
         aws_vpc: { App: { cidr_block: "10.0.0.0/16" } },
         aws_vpc_endpoint: {
           S3: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.us-east-1.s3" },
-          Partner: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" },
+          Partner: {
+            vpc_id: "${aws_vpc.App.id}",
+            vpc_endpoint_type: "Interface",
+            service_name: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+          },
           FromInput: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "${var.service_name}" },
           FromInputWithoutDefault: { vpc_id: "${aws_vpc.App.id}", vpc_endpoint_type: "Interface", service_name: "${var.other_service}" },
         },
@@ -248,10 +260,15 @@ describe("stackDiagram", () => {
           },
         },
       },
-      variable: { service_name: { type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210" }, other_service: { type: "string" } },
+      variable: {
+        service_name: { type: "string", default: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210" },
+        other_service: { type: "string" },
+      },
     };
     const result = stackDiagram(stack);
-    expect(result.nodes.filter((n) => n.address.startsWith("external.")).map(({ kind, label, account, details }) => ({ kind, label, account, details }))).toEqual([
+    expect(
+      result.nodes.filter((n) => n.address.startsWith("external.")).map(({ kind, label, account, details }) => ({ kind, label, account, details })),
+    ).toEqual([
       { kind: "awsService", label: "s3", account: undefined, details: [] },
       { kind: "endpointService", label: "vpce-svc-0123456789abcdef0", account: undefined, details: ["not in this stack"] },
       { kind: "endpointService", label: "vpce-svc-0fedcba9876543210", account: undefined, details: ["not in this stack"] },
@@ -338,9 +355,13 @@ describe("toMermaid", () => {
 
   test("styles every kind present", () => {
     expect(lines).toContain("classDef endpoint fill:#e6f4ea,stroke:#1a7f37");
-    expect(lines.find((l) => l.startsWith("class ") && l.endsWith(" endpoint"))?.split(" ")[1].split(",").sort()).toEqual(
-      [id("ApiEndpoint"), id("Logs"), id("DatabaseEndpoint")].sort(),
-    );
+    expect(
+      lines
+        .find((l) => l.startsWith("class ") && l.endsWith(" endpoint"))
+        ?.split(" ")[1]
+        .split(",")
+        .sort(),
+    ).toEqual([id("ApiEndpoint"), id("Logs"), id("DatabaseEndpoint")].sort());
     expect(lines).toContain(`style ${id("ProviderVpc")} fill:#f4f9ff,stroke:#1f6feb`);
   });
 

@@ -28,7 +28,9 @@ function anchorsOf(file: string): Set<string> {
 
 /** Every link of a Markdown file (code blocks and inline code excluded). */
 function links(file: string): string[] {
-  const text = readFileSync(file, "utf8").replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+  const text = readFileSync(file, "utf8")
+    .replace(/```[\s\S]*?```/g, "")
+    .replace(/`[^`\n]*`/g, "");
   return [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]);
 }
 
@@ -67,7 +69,10 @@ describe("documentation links", () => {
     const dir = mkdtempSync(join(tmpdir(), "links-"));
     try {
       const file = join(dir, "doc.md");
-      writeFileSync(file, `# Setup: the first step\n\n[ok](#setup-the-first-step) [gone](missing.md) [no anchor](#cdktfs-future) \`[code](ignored.md)\` [moved](${REPOSITORY_FILES}docs/GONE.md)\n`);
+      writeFileSync(
+        file,
+        `# Setup: the first step\n\n[ok](#setup-the-first-step) [gone](missing.md) [no anchor](#cdktfs-future) \`[code](ignored.md)\` [moved](${REPOSITORY_FILES}docs/GONE.md)\n`,
+      );
       expect(brokenLinks(file).map((broken) => broken.replace(/^.*: /, ""))).toEqual([
         "missing.md (no such file)",
         "#cdktfs-future (no heading #cdktfs-future)",

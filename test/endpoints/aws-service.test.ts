@@ -7,8 +7,23 @@ const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
 describe("AwsService", () => {
   test("knows every service private subnets need, by short name", () => {
     const names: AwsServiceName[] = [
-      "s3", "dynamodb", "ecr.api", "ecr.dkr", "logs", "monitoring", "kms", "sts", "ssm", "ssmmessages",
-      "ec2messages", "secretsmanager", "sqs", "sns", "execute-api", "lambda", "ec2",
+      "s3",
+      "dynamodb",
+      "ecr.api",
+      "ecr.dkr",
+      "logs",
+      "monitoring",
+      "kms",
+      "sts",
+      "ssm",
+      "ssmmessages",
+      "ec2messages",
+      "secretsmanager",
+      "sqs",
+      "sns",
+      "execute-api",
+      "lambda",
+      "ec2",
     ];
     for (const name of names) {
       expect(AwsService.of(name).serviceName(scope(), "service", "us-east-1")).toBe(`com.amazonaws.us-east-1.${name}`);
@@ -89,8 +104,12 @@ describe("AwsService", () => {
 
 describe("AwsService.custom() names", () => {
   test("accepts every form AWS names services in: regional, China, SageMaker's and global names", () => {
-    expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").serviceName(scope(), "service", "cn-north-1")).toBe("cn.com.amazonaws.cn-north-1.athena");
-    expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").serviceName(scope(), "service", "us-east-1")).toBe("aws.sagemaker.us-east-1.notebook");
+    expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").serviceName(scope(), "service", "cn-north-1")).toBe(
+      "cn.com.amazonaws.cn-north-1.athena",
+    );
+    expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").serviceName(scope(), "service", "us-east-1")).toBe(
+      "aws.sagemaker.us-east-1.notebook",
+    );
     expect(AwsService.custom("com.amazonaws.iam").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.iam");
     // One-letter names exist (Amazon Q: com.amazonaws.us-east-1.q).
     expect(AwsService.custom("com.amazonaws.us-east-1.q").serviceName(scope(), "service", "us-east-1")).toBe("com.amazonaws.us-east-1.q");
@@ -111,19 +130,39 @@ describe("AwsService.custom() names", () => {
   });
 
   test("fails when the name is not a full service name", () => {
-    for (const name of ["bedrock-runtime", "com.amazonaws.bedrock runtime", "com.amazonaws.us-east-1.", "amazonaws.us-east-1.logs", "com.amazonaws.us-east1.logs", "com.amazonaws.eu-west.logs", "com.amazonaws.us-gov-west1.logs"]) {
+    for (const name of [
+      "bedrock-runtime",
+      "com.amazonaws.bedrock runtime",
+      "com.amazonaws.us-east-1.",
+      "amazonaws.us-east-1.logs",
+      "com.amazonaws.us-east1.logs",
+      "com.amazonaws.eu-west.logs",
+      "com.amazonaws.us-gov-west1.logs",
+    ]) {
       expectValidationError(() => AwsService.custom(name).serviceName(scope(), "service", "us-east-1"), "service", name.slice(0, 10));
     }
   });
 
   test("fails when the name is another region's than the endpoint's, saying how to reach another region", () => {
-    const error = expectValidationError(() => AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime").serviceName(scope(), "service", "us-east-1"), "service", "eu-west-1");
+    const error = expectValidationError(
+      () => AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime").serviceName(scope(), "service", "us-east-1"),
+      "service",
+      "eu-west-1",
+    );
     expect(error.expected).toContain('serviceRegion: "eu-west-1"');
   });
 
   test("fails when a name outside China has the cn prefix, or names a PrivateLink endpoint service", () => {
-    expectValidationError(() => AwsService.custom("cn.com.amazonaws.us-east-1.athena").serviceName(scope(), "service", "us-east-1"), "service", "cn.com");
-    const error = expectValidationError(() => AwsService.custom("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0").serviceName(scope(), "service", "us-east-1"), "service", "vpce-svc");
+    expectValidationError(
+      () => AwsService.custom("cn.com.amazonaws.us-east-1.athena").serviceName(scope(), "service", "us-east-1"),
+      "service",
+      "cn.com",
+    );
+    const error = expectValidationError(
+      () => AwsService.custom("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0").serviceName(scope(), "service", "us-east-1"),
+      "service",
+      "vpce-svc",
+    );
     expect(error.expected).toContain("EndpointService.fromServiceName");
   });
 

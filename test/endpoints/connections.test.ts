@@ -17,7 +17,10 @@ import { ORG, testVpc } from "./helpers";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:/app";
-const CONFIGURATION = { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0", ports: [Port.tcp(5432)] };
+const CONFIGURATION = {
+  resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+  ports: [Port.tcp(5432)],
+};
 const NETWORK = { serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" };
 
 const ingress = (json: Json): Json[] => Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
@@ -31,7 +34,9 @@ describe("connections on every endpoint with network interfaces", () => {
     others.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS inside the VPC" });
     const logs = new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), open: false });
     logs.connections.allowDefaultPortFrom(new Connections(workers, { securityGroups: [workers] }), "Workers ship logs");
-    expect(ingress(synthJson(stack)).map((r) => [r.from_port, r.referenced_security_group_id])).toEqual([[443, expect.stringMatching(/aws_security_group\.Workers_\w+\.id/)]]);
+    expect(ingress(synthJson(stack)).map((r) => [r.from_port, r.referenced_security_group_id])).toEqual([
+      [443, expect.stringMatching(/aws_security_group\.Workers_\w+\.id/)],
+    ]);
     expectFlow(stack, { securityGroup: workers }, { target: logs, port: 443 }).toBeAllowed();
     expectFlow(stack, { securityGroup: others }, { target: logs, port: 443 }).toBeDenied("has no ingress");
   });
@@ -48,8 +53,15 @@ describe("connections on every endpoint with network interfaces", () => {
 
   test("allowedPeers (deprecated) still make the same rules, now through connections, with the same addresses", () => {
     const stack = stackWithProvider();
-    new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), allowedPeers: [Peer.cidr("10.50.0.0/16")] });
-    expect(Object.keys(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule"))).toEqual([expect.stringMatching(/^Logs_SecurityGroup_Ingress-tcp-443-10-50-0-0-16_/)]);
+    new InterfaceEndpoint(stack, "Logs", {
+      vpc: testVpc(stack),
+      service: AwsService.LOGS,
+      policy: EndpointPolicy.organizationOnly(ORG),
+      allowedPeers: [Peer.cidr("10.50.0.0/16")],
+    });
+    expect(Object.keys(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule"))).toEqual([
+      expect.stringMatching(/^Logs_SecurityGroup_Ingress-tcp-443-10-50-0-0-16_/),
+    ]);
   });
 
   test("Resource and ServiceNetwork endpoints have connections too, on their ports", () => {
@@ -59,7 +71,11 @@ describe("connections on every endpoint with network interfaces", () => {
     database.connections.allowDefaultPortFrom(Peer.cidr("10.0.0.0/24"), "The app subnet");
     const mesh = new ServiceNetworkEndpoint(stack, "Mesh", { vpc, serviceNetwork: NETWORK });
     mesh.connections.allowFrom(Peer.cidr("192.168.0.0/16"), Port.tcp(443), "On-premises callers");
-    expect(ingress(synthJson(stack)).map((r) => [r.from_port, r.cidr_ipv4]).sort()).toEqual([
+    expect(
+      ingress(synthJson(stack))
+        .map((r) => [r.from_port, r.cidr_ipv4])
+        .sort(),
+    ).toEqual([
       [443, "10.0.0.0/16"],
       [443, "192.168.0.0/16"],
       [5432, "10.0.0.0/24"],
@@ -69,25 +85,47 @@ describe("connections on every endpoint with network interfaces", () => {
   test("an imported endpoint takes rules on its imported group", () => {
     const stack = stackWithProvider();
     const group = SecurityGroup.fromSecurityGroupAttributes(stack, "Group", { securityGroupId: "sg-0123456789abcdef0" });
-    const imported = InterfaceEndpoint.fromInterfaceEndpointAttributes(stack, "Imported", { vpcEndpointId: "vpce-0123456789abcdef0", securityGroups: [group], port: Port.tcp(443) });
+    const imported = InterfaceEndpoint.fromInterfaceEndpointAttributes(stack, "Imported", {
+      vpcEndpointId: "vpce-0123456789abcdef0",
+      securityGroups: [group],
+      port: Port.tcp(443),
+    });
     imported.connections.allowDefaultPortFrom(Peer.cidr("10.9.0.0/16"), "Another VPC");
-    expect(onlyResource(synthJson(stack), "aws_vpc_security_group_ingress_rule")).toMatchObject({ security_group_id: "sg-0123456789abcdef0", cidr_ipv4: "10.9.0.0/16", from_port: 443 });
+    expect(onlyResource(synthJson(stack), "aws_vpc_security_group_ingress_rule")).toMatchObject({
+      security_group_id: "sg-0123456789abcdef0",
+      cidr_ipv4: "10.9.0.0/16",
+      from_port: 443,
+    });
   });
 
   test("fails when an imported endpoint's ID is not a VPC endpoint ID", () => {
     const stack = stackWithProvider();
-    const error = expectValidationError(() => InterfaceEndpoint.fromInterfaceEndpointAttributes(stack, "Imported", { vpcEndpointId: "vpce-svc-0123456789abcdef0" }), "vpcEndpointId", "vpce-svc");
+    const error = expectValidationError(
+      () => InterfaceEndpoint.fromInterfaceEndpointAttributes(stack, "Imported", { vpcEndpointId: "vpce-svc-0123456789abcdef0" }),
+      "vpcEndpointId",
+      "vpce-svc",
+    );
     expect(error.expected).toContain("endpoint service ID");
-    expectValidationError(() => ResourceEndpoint.fromResourceEndpointAttributes(stack, "Other", { vpcEndpointId: "sg-0123456789abcdef0" }), "vpcEndpointId", "sg-");
+    expectValidationError(
+      () => ResourceEndpoint.fromResourceEndpointAttributes(stack, "Other", { vpcEndpointId: "sg-0123456789abcdef0" }),
+      "vpcEndpointId",
+      "sg-",
+    );
   });
 
   test("the shared group of PrivateAwsServiceAccess has connections, admitting a client to every endpoint behind it", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    const access = new PrivateAwsServiceAccess(stack, "Access", { vpc, open: false, services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])] });
+    const access = new PrivateAwsServiceAccess(stack, "Access", {
+      vpc,
+      open: false,
+      services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])],
+    });
     access.connections.allowDefaultPortFrom(Peer.cidr("10.0.0.0/24"), "The app subnet");
     expectFlow(stack, { vpc, subnet: vpc.privateSubnets[0].subnetId }, { target: access.interfaceEndpoints.kms, port: 443 }).toBeAllowed();
-    expectFlow(stack, { vpc, subnet: vpc.privateSubnets[1].subnetId }, { target: access.interfaceEndpoints.logs, port: 443 }).toBeDenied("has no ingress");
+    expectFlow(stack, { vpc, subnet: vpc.privateSubnets[1].subnetId }, { target: access.interfaceEndpoints.logs, port: 443 }).toBeDenied(
+      "has no ingress",
+    );
   });
 });
 
@@ -104,7 +142,10 @@ describe("EC2 Instance Connect Endpoint", () => {
     const { stack, vpc, instances, endpoint } = setUp({ tags: { team: "platform" } });
     endpoint.connections.allowTo(new Connections(instances, { securityGroups: [instances] }), Port.tcp(22), "SSH");
     const json = synthJson(stack);
-    expect(onlyResource(json, "aws_ec2_instance_connect_endpoint")).toMatchObject({ preserve_client_ip: false, tags: { Name: "Operators", team: "platform" } });
+    expect(onlyResource(json, "aws_ec2_instance_connect_endpoint")).toMatchObject({
+      preserve_client_ip: false,
+      tags: { Name: "Operators", team: "platform" },
+    });
     expectFlow(stack, { securityGroup: endpoint.securityGroup }, { target: instances, port: 22 }).toBeAllowed();
     expectFlow(stack, { securityGroup: endpoint.securityGroup }, { target: instances, port: 3389 }).toBeDenied("egress");
     expectFlow(stack, vpc, { target: instances, port: 22 }).toBeDenied("has no ingress");
@@ -114,15 +155,31 @@ describe("EC2 Instance Connect Endpoint", () => {
     const { stack } = setUp();
     const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
     const mine = testVpc(stack, ["us-east-1a", "us-east-1b"], "Mine");
-    expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Wrong", { vpc: mine, subnet: { ...other.privateSubnets[0], vpcId: other.vpcId } as never }), "subnet[0]", "reference");
-    expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Group", { vpc: mine, securityGroups: [new SecurityGroup(stack, "OtherGroup", { vpc: other, description: "x" })] }), "securityGroups[0]", "reference");
+    expectValidationError(
+      () => new Ec2InstanceConnectEndpoint(stack, "Wrong", { vpc: mine, subnet: { ...other.privateSubnets[0], vpcId: other.vpcId } as never }),
+      "subnet[0]",
+      "reference",
+    );
+    expectValidationError(
+      () =>
+        new Ec2InstanceConnectEndpoint(stack, "Group", {
+          vpc: mine,
+          securityGroups: [new SecurityGroup(stack, "OtherGroup", { vpc: other, description: "x" })],
+        }),
+      "securityGroups[0]",
+      "reference",
+    );
     expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "None", { vpc: mine, securityGroups: [] }), "securityGroups", "[]");
   });
 
   test("fails when preserveClientIp is not a boolean, or a timeout is not a duration", () => {
     const { stack, vpc } = setUp();
     expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Flag", { vpc, preserveClientIp: "yes" as never }), "preserveClientIp", "yes");
-    expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Slow", { vpc, timeouts: { create: "ten minutes" } }), "timeouts.create", "ten minutes");
+    expectValidationError(
+      () => new Ec2InstanceConnectEndpoint(stack, "Slow", { vpc, timeouts: { create: "ten minutes" } }),
+      "timeouts.create",
+      "ten minutes",
+    );
   });
 
   test("warns when a second endpoint goes in one VPC (AWS allows one)", () => {
@@ -161,14 +218,22 @@ describe("per-endpoint overrides, tags, timeouts and outputs", () => {
     expect(logs.subnet_ids).toHaveLength(3);
     expect(kms.security_group_ids).toEqual([expect.stringMatching(/KmsClients/)]);
     expect(logs.security_group_ids).toEqual([expect.stringMatching(/Access_SecurityGroup/)]);
-    expect(kms).toMatchObject({ private_dns_enabled: false, subnet_configuration: [{ ipv4: "10.0.0.10" }], tags: { team: "platform", data: "keys" }, timeouts: { create: "20m" } });
+    expect(kms).toMatchObject({
+      private_dns_enabled: false,
+      subnet_configuration: [{ ipv4: "10.0.0.10" }],
+      tags: { team: "platform", data: "keys" },
+      timeouts: { create: "20m" },
+    });
     expect(logs.tags).toMatchObject({ team: "platform" });
   });
 
   test("exportEndpointOutputs writes the outputs users otherwise write by hand, for endpoints and patterns", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    const access = new PrivateAwsServiceAccess(stack, "Access", { vpc, services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.privateS3(["a-bucket"])] });
+    const access = new PrivateAwsServiceAccess(stack, "Access", {
+      vpc,
+      services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.privateS3(["a-bucket"])],
+    });
     exportEndpointOutputs(stack, "endpoints", access);
     exportEndpointOutputs(stack, "kms_endpoint", access.interfaceEndpoints.kms);
     exportEndpointOutputs(stack, "database_endpoint", new ResourceEndpoint(stack, "Database", { vpc, resourceConfiguration: CONFIGURATION }));

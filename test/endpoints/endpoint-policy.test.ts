@@ -25,7 +25,8 @@ describe("EndpointPolicy presets", () => {
   });
 
   test("organizationOnly on STS: web identity and SAML federation into the organization's roles, which no principal of the organization signs", () => {
-    const [principals, federation, ...rest] = JSON.parse(EndpointPolicy.organizationOnly(ORG).render(scope(), "policy", "us-east-1", "sts")!).Statement as Statement[];
+    const [principals, federation, ...rest] = JSON.parse(EndpointPolicy.organizationOnly(ORG).render(scope(), "policy", "us-east-1", "sts")!)
+      .Statement as Statement[];
     expect(rest).toEqual([]);
     expect(principals.Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": ORG } });
     expect(federation).toEqual({
@@ -70,7 +71,10 @@ describe("EndpointPolicy presets", () => {
 
   test("dynamoDbTables: item actions on the tables and their indexes", () => {
     const [statement] = statements(EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"], { readOnly: true }));
-    expect(statement.Resource).toEqual(["arn:aws:dynamodb:us-east-1:111111111111:table/orders", "arn:aws:dynamodb:us-east-1:111111111111:table/orders/index/*"]);
+    expect(statement.Resource).toEqual([
+      "arn:aws:dynamodb:us-east-1:111111111111:table/orders",
+      "arn:aws:dynamodb:us-east-1:111111111111:table/orders/index/*",
+    ]);
     expect(asList(statement.Action)).not.toContain("dynamodb:PutItem");
     expect(asList(statement.Action)).toContain("dynamodb:Query");
   });
@@ -91,10 +95,18 @@ describe("EndpointPolicy presets", () => {
 
   test("logGroups and kmsKeys: only the listed resources, no administration", () => {
     const [logs] = statements(EndpointPolicy.logGroups(["arn:aws:logs:us-east-1:111111111111:log-group:/app"]));
-    expect(logs.Resource).toEqual(["arn:aws:logs:us-east-1:111111111111:log-group:/app", "arn:aws:logs:us-east-1:111111111111:log-group:/app:log-stream:*"]);
+    expect(logs.Resource).toEqual([
+      "arn:aws:logs:us-east-1:111111111111:log-group:/app",
+      "arn:aws:logs:us-east-1:111111111111:log-group:/app:log-stream:*",
+    ]);
     const [kms] = statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]));
     expect(asList(kms.Action).every((a) => !/Delete|Schedule|Put|Create/.test(a))).toBe(true);
-    expect(asList(statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"], { readOnly: true }))[0].Action)).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
+    expect(
+      asList(
+        statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"], { readOnly: true }))[0]
+          .Action,
+      ),
+    ).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
   });
 
   test("readOnly: Describe, Get and List actions of one service", () => {
@@ -109,7 +121,9 @@ describe("EndpointPolicy presets", () => {
   });
 
   test("custom statements with principals", () => {
-    const policy = EndpointPolicy.fromStatements(new PolicyStatement({ actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("222222222222")] }));
+    const policy = EndpointPolicy.fromStatements(
+      new PolicyStatement({ actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("222222222222")] }),
+    );
     expect(statements(policy)[0]).toMatchObject({ Action: "sts:AssumeRole", Principal: { AWS: "222222222222" } });
   });
 
@@ -119,12 +133,18 @@ describe("EndpointPolicy presets", () => {
   });
 
   test("fails when the rendered policy is over 20,480 characters", () => {
-    const policy = EndpointPolicy.logGroups(Array.from({ length: 300 }, (_, i) => `arn:aws:logs:us-east-1:111111111111:log-group:/applications/group-${i}`));
+    const policy = EndpointPolicy.logGroups(
+      Array.from({ length: 300 }, (_, i) => `arn:aws:logs:us-east-1:111111111111:log-group:/applications/group-${i}`),
+    );
     const error = expectValidationError(() => policy.render(scope(), "policy", "us-east-1"), "policy", /^"a policy of \d+ characters"$/);
     expect(error.expected).toBe("at most 20480 characters");
   });
 
   test("fails when the organization ID is malformed", () => {
-    expectValidationError(() => EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: "o-UPPER" }).render(scope(), "policy", "us-east-1"), "policy.organizationId", "o-UPPER");
+    expectValidationError(
+      () => EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: "o-UPPER" }).render(scope(), "policy", "us-east-1"),
+      "policy.organizationId",
+      "o-UPPER",
+    );
   });
 });

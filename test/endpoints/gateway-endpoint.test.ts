@@ -11,8 +11,15 @@ describe("GatewayEndpoint", () => {
     const endpoint = new GatewayEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy });
     const json = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(json).toMatchObject({ vpc_endpoint_type: "Gateway", service_name: "com.amazonaws.us-east-1.s3" });
-    expect(json.route_table_ids).toEqual([expect.stringMatching(/aws_route_table\.Vpc_PrivateRoutes-us-east-1a_/), expect.stringMatching(/PrivateRoutes-us-east-1b_/)]);
-    expect(JSON.parse(json.policy).Statement.map((s: { Resource: unknown }) => s.Resource).slice(0, 2)).toEqual(["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]);
+    expect(json.route_table_ids).toEqual([
+      expect.stringMatching(/aws_route_table\.Vpc_PrivateRoutes-us-east-1a_/),
+      expect.stringMatching(/PrivateRoutes-us-east-1b_/),
+    ]);
+    expect(
+      JSON.parse(json.policy)
+        .Statement.map((s: { Resource: unknown }) => s.Resource)
+        .slice(0, 2),
+    ).toEqual(["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]);
     expect(json.subnet_ids).toBeUndefined();
     expect(json.security_group_ids).toBeUndefined();
     expect(endpoint.resource.node.id).toBe("Resource");
@@ -21,20 +28,32 @@ describe("GatewayEndpoint", () => {
   test("given route tables are used as they are; subnets sharing a route table list it once", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    new GatewayEndpoint(stack, "Given", { vpc, service: AwsService.DYNAMODB, policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]), routeTableIds: ["rtb-0123456789abcdef0"] });
+    new GatewayEndpoint(stack, "Given", {
+      vpc,
+      service: AwsService.DYNAMODB,
+      policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+      routeTableIds: ["rtb-0123456789abcdef0"],
+    });
     const shared = [
       { subnetId: "subnet-0aaaaaaaaaaaaaaaa", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
       { subnetId: "subnet-0bbbbbbbbbbbbbbbb", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
     ];
     new GatewayEndpoint(stack, "Shared", { vpc, service: AwsService.S3, policy, subnets: shared });
     const endpoints = Object.entries(synthJson(stack).resource.aws_vpc_endpoint) as [string, { route_table_ids: string[]; service_name: string }][];
-    expect(endpoints.find(([k]) => k.startsWith("Given_"))![1]).toMatchObject({ route_table_ids: ["rtb-0123456789abcdef0"], service_name: "com.amazonaws.us-east-1.dynamodb" });
+    expect(endpoints.find(([k]) => k.startsWith("Given_"))![1]).toMatchObject({
+      route_table_ids: ["rtb-0123456789abcdef0"],
+      service_name: "com.amazonaws.us-east-1.dynamodb",
+    });
     expect(endpoints.find(([k]) => k.startsWith("Shared_"))![1].route_table_ids).toEqual(["rtb-0aaaaaaaaaaaaaaaa"]);
   });
 
   test("fails when the service has no gateway endpoint", () => {
     const stack = stackWithProvider();
-    const error = expectValidationError(() => new GatewayEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy }), "service", "logs");
+    const error = expectValidationError(
+      () => new GatewayEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy }),
+      "service",
+      "logs",
+    );
     expect(error.expected).toContain("s3, dynamodb or s3express");
   });
 
@@ -42,7 +61,11 @@ describe("GatewayEndpoint", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     expectValidationError(() => new GatewayEndpoint(stack, "A", { vpc, service: AwsService.S3, policy, routeTableIds: [] }), "routeTableIds", "[]");
-    expectValidationError(() => new GatewayEndpoint(stack, "B", { vpc, service: AwsService.S3, policy, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] }), "subnets[0].routeTableId", "undefined");
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "B", { vpc, service: AwsService.S3, policy, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] }),
+      "subnets[0].routeTableId",
+      "undefined",
+    );
     const bare = Vpc.fromVpcAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
     expectValidationError(() => new GatewayEndpoint(stack, "C", { vpc: bare, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
   });
@@ -51,7 +74,11 @@ describe("GatewayEndpoint", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const long = EndpointPolicy.s3Buckets(Array.from({ length: 400 }, (_, i) => `example-bucket-with-a-long-name-${i}`));
-    expectValidationError(() => new GatewayEndpoint(stack, "Long", { vpc, service: AwsService.S3, policy: long }), "policy", /a policy of \d+ characters/);
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "Long", { vpc, service: AwsService.S3, policy: long }),
+      "policy",
+      /a policy of \d+ characters/,
+    );
   });
 
   test("imports an existing gateway endpoint", () => {

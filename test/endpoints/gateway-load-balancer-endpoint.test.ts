@@ -1,5 +1,10 @@
 import { TerraformStack } from "cdktf";
-import { GatewayLoadBalancerEndpoint, GatewayLoadBalancerEndpointProps, IGatewayLoadBalancerEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
+import {
+  GatewayLoadBalancerEndpoint,
+  GatewayLoadBalancerEndpointProps,
+  IGatewayLoadBalancerEndpointService,
+  InterfaceEndpoint,
+} from "../../modules/endpoints";
 import { EndpointService, EndpointServiceLoadBalancer, GatewayLoadBalancer } from "../../modules/privatelink";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithoutProvider } from "../helpers";
@@ -30,9 +35,16 @@ describe("GatewayLoadBalancerEndpoint", () => {
   test("one GatewayLoadBalancer endpoint per zone, each in its one subnet, without security groups", () => {
     const { stack, endpoint } = endpointStack();
     const endpoints = resourcesOfType(stack, "aws_vpc_endpoint");
-    expect(Object.keys(endpoints).sort()).toEqual([expect.stringMatching(/^Inspection_Endpoint-use1-az1_/), expect.stringMatching(/^Inspection_Endpoint-use1-az2_/)]);
+    expect(Object.keys(endpoints).sort()).toEqual([
+      expect.stringMatching(/^Inspection_Endpoint-use1-az1_/),
+      expect.stringMatching(/^Inspection_Endpoint-use1-az2_/),
+    ]);
     for (const resource of Object.values(endpoints) as Json[]) {
-      expect(resource).toMatchObject({ vpc_endpoint_type: "GatewayLoadBalancer", service_name: INSPECTION.serviceName, subnet_ids: [expect.stringMatching(/^subnet-0/)] });
+      expect(resource).toMatchObject({
+        vpc_endpoint_type: "GatewayLoadBalancer",
+        service_name: INSPECTION.serviceName,
+        subnet_ids: [expect.stringMatching(/^subnet-0/)],
+      });
       expect(resource.security_group_ids).toBeUndefined();
     }
     expect(Object.keys(endpoint.endpoints)).toEqual(["use1-az1", "use1-az2"]);
@@ -45,7 +57,13 @@ describe("GatewayLoadBalancerEndpoint", () => {
     endpoint.routeThrough("to-data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24", "2600:1f18:aaa:bb10::/64"] });
     endpoint.routeThrough("to-data-az2", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.11.0/24"], viaZone: "use1-az2" });
     const routes = Object.entries(resourcesOfType(stack, "aws_route")) as [string, Json][];
-    const view = routes.map(([name, r]) => [name.replace(/_[0-9A-F]{8}$/, ""), r.destination_cidr_block ?? r.destination_ipv6_cidr_block, String(r.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1]]).sort();
+    const view = routes
+      .map(([name, r]) => [
+        name.replace(/_[0-9A-F]{8}$/, ""),
+        r.destination_cidr_block ?? r.destination_ipv6_cidr_block,
+        String(r.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1],
+      ])
+      .sort();
     expect(view).toEqual([
       ["Inspection_Route-to-data-az2-use1-az1-10-110-11-0-24", "10.110.11.0/24", "use1-az2"],
       ["Inspection_Route-to-data-use1-az1-10-110-10-0-24", "10.110.10.0/24", "use1-az1"],
@@ -57,9 +75,16 @@ describe("GatewayLoadBalancerEndpoint", () => {
   });
 
   test("records the provider's terms of a service known only by name, for the flow analysis", () => {
-    const { stack } = endpointStack({ service: { ...INSPECTION, contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"], acceptanceRequired: true } } });
+    const { stack } = endpointStack({
+      service: { ...INSPECTION, contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"], acceptanceRequired: true } },
+    });
     const endpoint = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint)[0] as Json;
-    expect(endpoint["//"].flows.endpointService).toEqual({ ports: [], availabilityZoneIds: ["use1-az1", "use1-az2"], allowedPrincipalArns: ["arn:aws:iam::222222222222:root"], acceptanceRequired: true });
+    expect(endpoint["//"].flows.endpointService).toEqual({
+      ports: [],
+      availabilityZoneIds: ["use1-az1", "use1-az2"],
+      allowedPrincipalArns: ["arn:aws:iam::222222222222:root"],
+      acceptanceRequired: true,
+    });
   });
 
   describe("fails when", () => {
@@ -68,7 +93,11 @@ describe("GatewayLoadBalancerEndpoint", () => {
     });
 
     test("a subnet is in a zone the Gateway Load Balancer is not in", () => {
-      expectValidationError(() => endpointStack({ service: { ...INSPECTION, availabilityZoneIds: ["use1-az1", "use1-az4"] } }), "subnets[1]", '"use1-az2"');
+      expectValidationError(
+        () => endpointStack({ service: { ...INSPECTION, availabilityZoneIds: ["use1-az1", "use1-az4"] } }),
+        "subnets[1]",
+        '"use1-az2"',
+      );
     });
 
     test("two subnets share a zone", () => {
@@ -80,17 +109,29 @@ describe("GatewayLoadBalancerEndpoint", () => {
     });
 
     test("a subnet's zone is unknown", () => {
-      expectValidationError(() => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }] }), "subnets[0].availabilityZone", "undefined");
+      expectValidationError(
+        () => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }] }),
+        "subnets[0].availabilityZone",
+        "undefined",
+      );
     });
 
     test("one zone only, without saying so", () => {
-      expectValidationError(() => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }] }), "subnets", '"subnets in 1 availability zone(s)"');
+      expectValidationError(
+        () => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }] }),
+        "subnets",
+        '"subnets in 1 availability zone(s)"',
+      );
     });
 
     test("a route sends an endpoint's own subnet back into inspection", () => {
       const { endpoint } = endpointStack();
       expectValidationError(
-        () => endpoint.routeThrough("loop", { subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" }], destinations: ["10.110.10.0/24"] }),
+        () =>
+          endpoint.routeThrough("loop", {
+            subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" }],
+            destinations: ["10.110.10.0/24"],
+          }),
         'routeThrough("loop").subnets[0]',
         '"subnet-0aaaaaaaaaaaaaaaa"',
       );
@@ -98,25 +139,48 @@ describe("GatewayLoadBalancerEndpoint", () => {
 
     test("a route destination has host bits set", () => {
       const { vpc, endpoint } = endpointStack();
-      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.5/24"] }), 'routeThrough("data").destinations[0]', '"10.110.10.5/24"');
+      expectValidationError(
+        () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.5/24"] }),
+        'routeThrough("data").destinations[0]',
+        '"10.110.10.5/24"',
+      );
     });
 
     test("a routed subnet is in a zone without an endpoint", () => {
       const stack = stackWithoutProvider();
       const vpc = workloadVpc(stack, ["use1-az1", "use1-az2", "use1-az4"]);
-      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service: INSPECTION, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2" }] });
-      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }), 'routeThrough("data").subnets[2]', '"use1-az4"');
+      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Inspection", {
+        vpc,
+        service: INSPECTION,
+        subnets: [
+          { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" },
+          { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2" },
+        ],
+      });
+      expectValidationError(
+        () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }),
+        'routeThrough("data").subnets[2]',
+        '"use1-az4"',
+      );
     });
 
     test("the same routes are asked for twice under one name", () => {
       const { vpc, endpoint } = endpointStack();
       endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] });
-      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }), 'routeThrough("data").subnets[0]', "use1-az1 to 10.110.10.0/24");
+      expectValidationError(
+        () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }),
+        'routeThrough("data").subnets[0]',
+        "use1-az1 to 10.110.10.0/24",
+      );
     });
 
     test("no destination is given", () => {
       const { vpc, endpoint } = endpointStack();
-      expectValidationError(() => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: [] }), 'routeThrough("data").destinations', "[]");
+      expectValidationError(
+        () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: [] }),
+        'routeThrough("data").destinations',
+        "[]",
+      );
     });
   });
 });
@@ -126,7 +190,9 @@ describe("an Interface endpoint to a Gateway Load Balancer's service", () => {
   test.failing("is refused", () => {
     const stack = stackWithoutProvider();
     const vpc = workloadVpc(stack);
-    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef" });
+    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", {
+      loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef",
+    });
     const service = new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
     expectValidationError(() => new InterfaceEndpoint(stack, "Wrong", { vpc, service }), "service", "GatewayLoadBalancer");
   });

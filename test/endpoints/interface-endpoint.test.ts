@@ -7,7 +7,11 @@ import { ORG, testVpc } from "./helpers";
 
 const orgOnly = EndpointPolicy.organizationOnly(ORG);
 
-function logsEndpoint(overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}): { stack: TerraformStack; json: Json; endpoint: Json } {
+function logsEndpoint(overrides: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}): {
+  stack: TerraformStack;
+  json: Json;
+  endpoint: Json;
+} {
   const stack = stackWithProvider();
   const vpc = testVpc(stack);
   new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, ...overrides });
@@ -26,10 +30,7 @@ describe("InterfaceEndpoint defaults", () => {
   test("an explicit Interface type, the regional service name, one subnet per AZ", () => {
     const { endpoint } = logsEndpoint();
     expect(endpoint).toMatchObject({ vpc_endpoint_type: "Interface", service_name: "com.amazonaws.us-east-1.logs" });
-    expect(endpoint.subnet_ids).toEqual([
-      "${aws_subnet.Vpc_Private-us-east-1a_3B80A300.id}",
-      "${aws_subnet.Vpc_Private-us-east-1b_05ADEB85.id}",
-    ]);
+    expect(endpoint.subnet_ids).toEqual(["${aws_subnet.Vpc_Private-us-east-1a_3B80A300.id}", "${aws_subnet.Vpc_Private-us-east-1b_05ADEB85.id}"]);
   });
 
   test("a new security group opening only the service port, from the VPC CIDR, with a description, and no egress", () => {
@@ -53,7 +54,14 @@ describe("InterfaceEndpoint defaults", () => {
   test("the chosen least-privilege policy, rendered as JSON", () => {
     const policy = JSON.parse(logsEndpoint().endpoint.policy);
     expect(policy.Statement).toEqual([
-      { Sid: "OrganizationPrincipalsOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } },
+      {
+        Sid: "OrganizationPrincipalsOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } },
+      },
     ]);
   });
 
@@ -81,7 +89,14 @@ describe("InterfaceEndpoint options", () => {
   test("dns options, IP address type and cross-region service region", () => {
     const stack = stackWithProvider();
     const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
-    new InterfaceEndpoint(stack, "Kms", { vpc, service: AwsService.KMS, policy: orgOnly, ipAddressType: "dualstack", dnsRecordIpType: "dualstack", serviceRegion: "us-west-2" });
+    new InterfaceEndpoint(stack, "Kms", {
+      vpc,
+      service: AwsService.KMS,
+      policy: orgOnly,
+      ipAddressType: "dualstack",
+      dnsRecordIpType: "dualstack",
+      serviceRegion: "us-west-2",
+    });
     const endpoint = onlyResource(synthJson(stack), "aws_vpc_endpoint");
     expect(endpoint).toMatchObject({
       ip_address_type: "dualstack",
@@ -109,7 +124,9 @@ describe("InterfaceEndpoint options", () => {
     expect(endpoint.securityGroup).toBeUndefined();
     const json = synthJson(stack);
     expect(Object.keys(resourcesOfType(json, "aws_security_group"))).toHaveLength(1);
-    expect(onlyResource(json, "aws_vpc_endpoint").security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Mine_[0-9A-F]+\.id\}$/)]);
+    expect(onlyResource(json, "aws_vpc_endpoint").security_group_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.Mine_[0-9A-F]+\.id\}$/),
+    ]);
   });
 
   test("allowedPeers replace the VPC CIDR in the created group", () => {
@@ -127,7 +144,9 @@ describe("InterfaceEndpoint options", () => {
   test("onlySupportedAvailabilityZones filters subnets at plan time by the AZs the service supports", () => {
     const { json, endpoint } = logsEndpoint({ onlySupportedAvailabilityZones: true });
     expect(Object.values(json.data.aws_vpc_endpoint_service)).toEqual([{ service_name: "com.amazonaws.us-east-1.logs", service_type: "Interface" }]);
-    expect(endpoint.subnet_ids).toMatch(/^\$\{matchkeys\(\[aws_subnet\..*\], \["us-east-1a", "us-east-1b"\], tolist\(data\.aws_vpc_endpoint_service\.Logs_Service_[0-9A-F]+\.availability_zones\)\)\}$/);
+    expect(endpoint.subnet_ids).toMatch(
+      /^\$\{matchkeys\(\[aws_subnet\..*\], \["us-east-1a", "us-east-1b"\], tolist\(data\.aws_vpc_endpoint_service\.Logs_Service_[0-9A-F]+\.availability_zones\)\)\}$/,
+    );
   });
 
   test("endpoint services: no policy needed, private DNS follows the service, every service port opened", () => {
@@ -151,7 +170,10 @@ describe("InterfaceEndpoint options", () => {
 });
 
 describe("InterfaceEndpoint to an endpoint service: names, clients and the provider's terms", () => {
-  function partnerEndpoint(props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}, service: IInterfaceEndpointService = partnerService) {
+  function partnerEndpoint(
+    props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {},
+    service: IInterfaceEndpointService = partnerService,
+  ) {
     const stack = stackWithProvider();
     const vpc = testVpc(stack, ["use1-az1", "use1-az2"]);
     const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service, ...props });
@@ -161,12 +183,19 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
   test("customDnsName: a private hosted zone of that name in the endpoint's VPC, whose apex aliases the endpoint's regional name", () => {
     const { stack, endpoint } = partnerEndpoint({ customDnsName: "api.partner.example.com" });
     const json = synthJson(stack);
-    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ name: "api.partner.example.com", vpc: [{ vpc_id: expect.stringMatching(/aws_vpc\.Vpc_\w+\.id/) }] });
+    expect(onlyResource(json, "aws_route53_zone")).toMatchObject({
+      name: "api.partner.example.com",
+      vpc: [{ vpc_id: expect.stringMatching(/aws_vpc\.Vpc_\w+\.id/) }],
+    });
     expect(onlyResource(json, "aws_route53_record")).toMatchObject({
       name: "api.partner.example.com",
       type: "A",
       zone_id: expect.stringMatching(/aws_route53_zone\.Partner_CustomDnsZone_\w+\.zone_id/),
-      alias: { name: expect.stringMatching(/aws_vpc_endpoint\.Partner_\w+\.dns_entry\[0\]\.dns_name/), zone_id: expect.stringMatching(/dns_entry\[0\]\.hosted_zone_id/), evaluate_target_health: true },
+      alias: {
+        name: expect.stringMatching(/aws_vpc_endpoint\.Partner_\w+\.dns_entry\[0\]\.dns_name/),
+        zone_id: expect.stringMatching(/dns_entry\[0\]\.hosted_zone_id/),
+        evaluate_target_health: true,
+      },
     });
     expect(endpoint.customDnsName).toBe("api.partner.example.com");
   });
@@ -193,15 +222,31 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
     const egress = Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[];
     expect(egress.map((r) => [r.security_group_id, r.from_port, r.referenced_security_group_id])).toEqual([
       [expect.stringMatching(/aws_security_group\.Clients_\w+\.id/), 443, expect.stringMatching(/aws_security_group\.Partner_SecurityGroup_\w+\.id/)],
-      [expect.stringMatching(/aws_security_group\.Clients_\w+\.id/), 8443, expect.stringMatching(/aws_security_group\.Partner_SecurityGroup_\w+\.id/)],
+      [
+        expect.stringMatching(/aws_security_group\.Clients_\w+\.id/),
+        8443,
+        expect.stringMatching(/aws_security_group\.Partner_SecurityGroup_\w+\.id/),
+      ],
     ]);
   });
 
   test("records the provider's terms of a service known only by name, with its ports and zones, for the flow analysis", () => {
     const contract = { allowedPrincipalArns: ["arn:aws:iam::222222222222:role/partner"], acceptanceRequired: true, tlsPorts: [443] };
-    const { stack } = partnerEndpoint({ privateDnsEnabled: true }, { ...partnerService, privateDnsSupported: true, privateDnsName: "api.partner.example.com", availabilityZoneIds: ["use1-az1", "use1-az2"], contract });
+    const { stack } = partnerEndpoint(
+      { privateDnsEnabled: true },
+      {
+        ...partnerService,
+        privateDnsSupported: true,
+        privateDnsName: "api.partner.example.com",
+        availabilityZoneIds: ["use1-az1", "use1-az2"],
+        contract,
+      },
+    );
     const notes = onlyResource(JSON.parse(JSON.stringify(stack.toTerraform())) as Json, "aws_vpc_endpoint")["//"].flows;
-    expect(notes).toEqual({ endpointService: { ports: [443, 8443], availabilityZoneIds: ["use1-az1", "use1-az2"], ...contract }, privateDnsName: "api.partner.example.com" });
+    expect(notes).toEqual({
+      endpointService: { ports: [443, 8443], availabilityZoneIds: ["use1-az1", "use1-az2"], ...contract },
+      privateDnsName: "api.partner.example.com",
+    });
   });
 
   test("records nothing for services without terms (AWS services, endpoint services of this configuration)", () => {
@@ -233,7 +278,11 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
       const vpc = testVpc(stack);
       const given = new SecurityGroup(stack, "Given", { vpc, description: "Endpoint" });
       const endpoint = new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, securityGroups: [given] });
-      expectValidationError(() => endpoint.allowClient(new SecurityGroup(stack, "Clients", { vpc, description: "Workers" }), "workers"), "allowClient", '"workers"');
+      expectValidationError(
+        () => endpoint.allowClient(new SecurityGroup(stack, "Clients", { vpc, description: "Workers" }), "workers"),
+        "allowClient",
+        '"workers"',
+      );
     });
   });
 });
@@ -264,7 +313,12 @@ describe("InterfaceEndpoint S3 private DNS", () => {
 
   test("with inbound-resolver-only off: on for the whole VPC, no gateway needed", () => {
     const stack = stackWithProvider();
-    new InterfaceEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy: orgOnly, privateDnsOnlyForInboundResolverEndpoint: false });
+    new InterfaceEndpoint(stack, "S3", {
+      vpc: testVpc(stack),
+      service: AwsService.S3,
+      policy: orgOnly,
+      privateDnsOnlyForInboundResolverEndpoint: false,
+    });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint")).toMatchObject({
       private_dns_enabled: true,
       dns_options: { private_dns_only_for_inbound_resolver_endpoint: false },
@@ -309,7 +363,11 @@ describe("InterfaceEndpoint fails", () => {
   });
 
   test("fails when the subnets cover fewer than two availability zones", () => {
-    const error = expectValidationError(() => build({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] }), "subnets", "1 availability zone");
+    const error = expectValidationError(
+      () => build({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] }),
+      "subnets",
+      "1 availability zone",
+    );
     expect(error.expected).toContain("minAvailabilityZones: 1");
   });
 
@@ -320,14 +378,22 @@ describe("InterfaceEndpoint fails", () => {
   test("fails when both security groups and allowed peers are given, or an empty list of groups", () => {
     const stack = stackWithProvider();
     const group = { securityGroupId: "sg-0123456789abcdef0" };
-    expectValidationError(() => build({ securityGroups: [group], allowedPeers: [Peer.cidr("10.0.0.0/8")] }, stack), "allowedPeers", "allowedPeers with securityGroups");
+    expectValidationError(
+      () => build({ securityGroups: [group], allowedPeers: [Peer.cidr("10.0.0.0/8")] }, stack),
+      "allowedPeers",
+      "allowedPeers with securityGroups",
+    );
     expectValidationError(() => build({ securityGroups: [] }), "securityGroups", "[]");
   });
 
   test("fails when private DNS is on for S3 without a gateway endpoint or the inbound-resolver choice", () => {
     const error = expectValidationError(() => build({ service: AwsService.S3, privateDnsEnabled: true }), "privateDnsEnabled", "true");
     expect(error.expected).toContain("gateway endpoint");
-    expectValidationError(() => build({ service: AwsService.S3, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }), "privateDnsEnabled", "true");
+    expectValidationError(
+      () => build({ service: AwsService.S3, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }),
+      "privateDnsEnabled",
+      "true",
+    );
   });
 
   test("fails when the inbound-resolver option is used on a service other than S3, or without private DNS", () => {
@@ -345,7 +411,11 @@ describe("InterfaceEndpoint fails", () => {
 
   test("fails when the policy is over 20,480 characters", () => {
     const buckets = Array.from({ length: 400 }, (_, i) => `example-bucket-with-a-long-name-${i}`);
-    const error = expectValidationError(() => build({ service: AwsService.S3, policy: EndpointPolicy.s3Buckets(buckets) }), "policy", /a policy of \d+ characters/);
+    const error = expectValidationError(
+      () => build({ service: AwsService.S3, policy: EndpointPolicy.s3Buckets(buckets) }),
+      "policy",
+      /a policy of \d+ characters/,
+    );
     expect(error.expected).toBe("at most 20480 characters");
   });
 
@@ -389,10 +459,16 @@ describe("InterfaceEndpoint quota", () => {
 
 describe("InterfaceEndpoint.fromVpcEndpointId", () => {
   test("imports an endpoint made elsewhere", () => {
-    expect(InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe("vpce-0123456789abcdef0");
+    expect(InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe(
+      "vpce-0123456789abcdef0",
+    );
   });
 
   test("fails when the ID is malformed", () => {
-    expectValidationError(() => InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpc-0123456789abcdef0"), "vpcEndpointId", "vpc-0123456789abcdef0");
+    expectValidationError(
+      () => InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpc-0123456789abcdef0"),
+      "vpcEndpointId",
+      "vpc-0123456789abcdef0",
+    );
   });
 });

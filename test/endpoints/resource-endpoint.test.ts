@@ -13,20 +13,33 @@ describe("ResourceEndpoint", () => {
     const stack = stackWithProvider();
     const endpoint = new ResourceEndpoint(stack, "Db", {
       vpc: testVpc(stack),
-      resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }, { from: 8000, to: 8100 }] },
+      resourceConfiguration: {
+        resourceConfigurationArn: CONFIG_ARN,
+        ports: [
+          { from: 5432, to: 5432 },
+          { from: 8000, to: 8100 },
+        ],
+      },
     });
     const json = synthJson(stack);
     const resource = onlyResource(json, "aws_vpc_endpoint");
     expect(resource).toMatchObject({ vpc_endpoint_type: "Resource", resource_configuration_arn: CONFIG_ARN, private_dns_enabled: false });
     expect(resource.service_name).toBeUndefined();
     expect(resource.subnet_ids).toHaveLength(2);
-    expect(ingressPortRanges(json)).toEqual([[5432, 5432], [8000, 8100]]);
+    expect(ingressPortRanges(json)).toEqual([
+      [5432, 5432],
+      [8000, 8100],
+    ]);
     expect(endpoint.resource.node.id).toBe("Resource");
   });
 
   test("explicit ports cover configurations that do not publish theirs (ARN resources)", () => {
     const stack = stackWithProvider();
-    new ResourceEndpoint(stack, "Rds", { vpc: testVpc(stack), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] }, ports: [{ from: 3306, to: 3306 }] });
+    new ResourceEndpoint(stack, "Rds", {
+      vpc: testVpc(stack),
+      resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] },
+      ports: [{ from: 3306, to: 3306 }],
+    });
     expect(ingressPortRanges(synthJson(stack))).toEqual([[3306, 3306]]);
   });
 
@@ -46,7 +59,12 @@ describe("ResourceEndpoint", () => {
       { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1a" },
     ];
     expectValidationError(
-      () => new ResourceEndpoint(stack, "Db", { vpc: testVpc(stack), subnets, resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }] } }),
+      () =>
+        new ResourceEndpoint(stack, "Db", {
+          vpc: testVpc(stack),
+          subnets,
+          resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }] },
+        }),
       "subnets",
       "us-east-1a",
     );
@@ -70,7 +88,10 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
     const { stack, build } = endpointTo();
     build();
     expect(Object.values(resourcesOfType(stack, "aws_vpc_endpoint"))).toEqual([
-      expect.objectContaining({ vpc_endpoint_type: "Resource", resource_configuration_arn: expect.stringMatching(/aws_vpclattice_resource_configuration\.Range_\w+\.arn/) }),
+      expect.objectContaining({
+        vpc_endpoint_type: "Resource",
+        resource_configuration_arn: expect.stringMatching(/aws_vpclattice_resource_configuration\.Range_\w+\.arn/),
+      }),
     ]);
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).map((r) => [r.from_port, r.to_port])).toEqual([
       [8000, 8100],
@@ -90,7 +111,12 @@ describe("a Resource endpoint shares an availability zone with the resource gate
     const consumer = options.otherAccount === true ? new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1" }) : undefined;
     const owner = new Vpc(stack, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: gatewayZones });
     const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: owner });
-    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "host", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["9100"] });
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+      name: "host",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.50" },
+      portRanges: ["9100"],
+    });
     const vpc = new Vpc(stack, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: endpointZones, provider: consumer });
     return { build: () => new ResourceEndpoint(stack, "Endpoint", { vpc, resourceConfiguration }) };
   }
@@ -102,15 +128,25 @@ describe("a Resource endpoint shares an availability zone with the resource gate
   });
 
   test("fails when its AZ IDs and the gateway's do not overlap", () => {
-    const error = expectValidationError(placed(["use1-az1", "use1-az2"], ["use1-az4", "use1-az6"], { otherAccount: true }).build, "vpc.privateSubnets", '["use1-az4","use1-az6"]');
+    const error = expectValidationError(
+      placed(["use1-az1", "use1-az2"], ["use1-az4", "use1-az6"], { otherAccount: true }).build,
+      "vpc.privateSubnets",
+      '["use1-az4","use1-az6"]',
+    );
     expect(error.expected).toContain("resource gateway (use1-az1, use1-az2)");
   });
 
   test("fails when its AZ names and the gateway's do not overlap in one account", () => {
-    expectValidationError(placed(["us-east-1a", "us-east-1b"], ["us-east-1c", "us-east-1d"]).build, "vpc.privateSubnets", '["us-east-1c","us-east-1d"]');
+    expectValidationError(
+      placed(["us-east-1a", "us-east-1b"], ["us-east-1c", "us-east-1d"]).build,
+      "vpc.privateSubnets",
+      '["us-east-1c","us-east-1d"]',
+    );
   });
 
   test("warns when another account's endpoint and the gateway are placed by AZ name: the names may be other zones there", () => {
-    expect(warnings(placed(["us-east-1a", "us-east-1b"], ["us-east-1a", "us-east-1b"], { otherAccount: true }).build())).toEqual([expect.stringContaining("Place both VPCs by AZ ID")]);
+    expect(warnings(placed(["us-east-1a", "us-east-1b"], ["us-east-1a", "us-east-1b"], { otherAccount: true }).build())).toEqual([
+      expect.stringContaining("Place both VPCs by AZ ID"),
+    ]);
   });
 });

@@ -20,11 +20,17 @@ import { expectValidationError, Json, onlyResource, stackWithProvider, synthJson
 import { ORG, testVpc } from "./helpers";
 
 const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
-const render = (policy: EndpointPolicy, region = "us-east-1"): Json[] => JSON.parse(policy.render(scope(), "policy", region) as string).Statement as Json[];
+const render = (policy: EndpointPolicy, region = "us-east-1"): Json[] =>
+  JSON.parse(policy.render(scope(), "policy", region) as string).Statement as Json[];
 const resources = (statement: Json): string[] => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]);
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TABLE = "arn:aws:dynamodb:us-east-1:111111111111:table/orders";
-const PARTNER: IInterfaceEndpointService = { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: false };
+const PARTNER: IInterfaceEndpointService = {
+  serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+  ports: [443],
+  isAwsService: false,
+  privateDnsSupported: false,
+};
 
 describe("EndpointPolicy presets check what they are given", () => {
   test("s3Buckets takes bucket names and bucket ARNs alike, never doubling the prefix", () => {
@@ -34,18 +40,26 @@ describe("EndpointPolicy presets check what they are given", () => {
   });
 
   test("fails when a bucket is an object ARN, another partition's ARN, not a bucket name, the same bucket twice, or there is none", () => {
-    const fails = (buckets: string[], prop: string, received: string, region = "us-east-1") => expectValidationError(() => EndpointPolicy.s3Buckets(buckets).render(scope(), "policy", region), prop, received);
+    const fails = (buckets: string[], prop: string, received: string, region = "us-east-1") =>
+      expectValidationError(() => EndpointPolicy.s3Buckets(buckets).render(scope(), "policy", region), prop, received);
     fails(["arn:aws:s3:::a-bucket/key"], "policy.bucketNames[0]", "a-bucket/key");
     fails(["arn:aws-cn:s3:::a-bucket"], "policy.bucketNames[0]", "aws-cn");
     fails(["A_Bucket"], "policy.bucketNames[0]", "A_Bucket");
     fails(["192.168.1.1"], "policy.bucketNames[0]", "192.168.1.1");
-    expect(fails(["a-bucket", "arn:aws:s3:::a-bucket"], "policy.bucketNames[1]", "arn:aws:s3:::a-bucket").expected).toContain("policy.bucketNames[0]");
+    expect(fails(["a-bucket", "arn:aws:s3:::a-bucket"], "policy.bucketNames[1]", "arn:aws:s3:::a-bucket").expected).toContain(
+      "policy.bucketNames[0]",
+    );
     fails([], "policy.bucketNames", "[]");
-    expectValidationError(() => EndpointPolicy.s3Buckets("a-bucket" as never).render(scope(), "policy", "us-east-1"), "policy.bucketNames", "a-bucket");
+    expectValidationError(
+      () => EndpointPolicy.s3Buckets("a-bucket" as never).render(scope(), "policy", "us-east-1"),
+      "policy.bucketNames",
+      "a-bucket",
+    );
   });
 
   test("fails when a table, log group, key or repository ARN is of another kind, region or partition", () => {
-    const fails = (policy: EndpointPolicy, prop: string, received: string) => expectValidationError(() => policy.render(scope(), "policy", "us-east-1"), prop, received);
+    const fails = (policy: EndpointPolicy, prop: string, received: string) =>
+      expectValidationError(() => policy.render(scope(), "policy", "us-east-1"), prop, received);
     fails(EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:eu-west-1:111111111111:table/orders"]), "policy.tableArns[0]", "eu-west-1");
     fails(EndpointPolicy.dynamoDbTables([`${TABLE}/index/by-customer`]), "policy.tableArns[0]", "index");
     fails(EndpointPolicy.dynamoDbTables(["orders"]), "policy.tableArns[0]", "orders");
@@ -53,7 +67,11 @@ describe("EndpointPolicy presets check what they are given", () => {
     fails(EndpointPolicy.dynamoDbTables([]), "policy.tableArns", "[]");
     fails(EndpointPolicy.logGroups([KEY]), "policy.logGroupArns[0]", "kms");
     fails(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:alias/app"]), "policy.keyArns[0]", "alias/app");
-    fails(EndpointPolicy.kmsKeys(["arn:aws-us-gov:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]), "policy.keyArns[0]", "aws-us-gov");
+    fails(
+      EndpointPolicy.kmsKeys(["arn:aws-us-gov:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
+      "policy.keyArns[0]",
+      "aws-us-gov",
+    );
     fails(EndpointPolicy.ecrPull(["arn:aws:ecr:us-west-2:111111111111:repository/api"]), "policy.repositoryArns[0]", "us-west-2");
     fails(EndpointPolicy.readOnly("sqs:"), "policy.iamPrefix", "sqs:");
     fails(EndpointPolicy.readOnly("sqs", { resources: [] }), "policy.resources", "[]");
@@ -62,14 +80,26 @@ describe("EndpointPolicy presets check what they are given", () => {
 
   test("log group ARNs as the console shows them (ending in :*) do not double the wildcard", () => {
     const [statement] = render(EndpointPolicy.logGroups(["arn:aws:logs:us-east-1:111111111111:log-group:/app:*"]));
-    expect(resources(statement)).toEqual(["arn:aws:logs:us-east-1:111111111111:log-group:/app", "arn:aws:logs:us-east-1:111111111111:log-group:/app:log-stream:*"]);
+    expect(resources(statement)).toEqual([
+      "arn:aws:logs:us-east-1:111111111111:log-group:/app",
+      "arn:aws:logs:us-east-1:111111111111:log-group:/app:log-stream:*",
+    ]);
   });
 
   test("fails when custom statements repeat a Sid, naming both", () => {
-    const statement = (sid: string) => new PolicyStatement({ sid, actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("111111111111")] });
-    const error = expectValidationError(() => EndpointPolicy.fromStatements(statement("A"), statement("B"), statement("A")).render(scope(), "policy", "us-east-1"), "policy.statements[2]", "A");
+    const statement = (sid: string) =>
+      new PolicyStatement({ sid, actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("111111111111")] });
+    const error = expectValidationError(
+      () => EndpointPolicy.fromStatements(statement("A"), statement("B"), statement("A")).render(scope(), "policy", "us-east-1"),
+      "policy.statements[2]",
+      "A",
+    );
     expect(error.expected).toContain("policy.statements[0]");
-    expectValidationError(() => EndpointPolicy.fromStatements({ actions: ["*"] } as never).render(scope(), "policy", "us-east-1"), "policy.statements[0]", "actions");
+    expectValidationError(
+      () => EndpointPolicy.fromStatements({ actions: ["*"] } as never).render(scope(), "policy", "us-east-1"),
+      "policy.statements[0]",
+      "actions",
+    );
   });
 });
 
@@ -90,7 +120,9 @@ describe("EndpointPolicy.allowAll says why", () => {
   test("the deprecated call without a reason still works, with a warning", () => {
     const { logs, json } = endpoint(EndpointPolicy.allowAll());
     expect(json["//"].opt_outs.allow_all_endpoint_policy).toContain("deprecated");
-    expect(logs.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data))).toEqual([expect.stringContaining("OptOut.because")]);
+    expect(logs.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data))).toEqual([
+      expect.stringContaining("OptOut.because"),
+    ]);
   });
 
   test("fails when the reason is not a sentence, or not an OptOut", () => {
@@ -102,18 +134,42 @@ describe("EndpointPolicy.allowAll says why", () => {
 describe("endpoints refuse what AWS would refuse, at synth", () => {
   let built = 0;
   const logs = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {}) =>
-    new InterfaceEndpoint(stack, `Logs${built++}`, { vpc: props.vpc ?? ((stack.node.tryFindChild("Vpc") as Vpc | undefined) ?? testVpc(stack)), service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), ...props });
+    new InterfaceEndpoint(stack, `Logs${built++}`, {
+      vpc: props.vpc ?? (stack.node.tryFindChild("Vpc") as Vpc | undefined) ?? testVpc(stack),
+      service: AwsService.LOGS,
+      policy: EndpointPolicy.organizationOnly(ORG),
+      ...props,
+    });
 
   test("fails when subnets, security groups or the gateway endpoint belong to another VPC", () => {
     const stack = stackWithProvider();
     const mine = testVpc(stack);
     const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
-    expectValidationError(() => logs(stack, { vpc: mine, subnets: other.privateSubnets.map((s) => ({ ...s, vpcId: other.vpcId })) }), "subnets[0]", "reference");
-    expectValidationError(() => logs(stack, { vpc: mine, securityGroups: [new SecurityGroup(stack, "Theirs", { vpc: other, description: "x" })] }), "securityGroups[0]", "reference");
-    expectValidationError(() => logs(stack, { vpc: mine, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }] }), "securityGroups[0]", "vpc-0123456789abcdef0");
+    expectValidationError(
+      () => logs(stack, { vpc: mine, subnets: other.privateSubnets.map((s) => ({ ...s, vpcId: other.vpcId })) }),
+      "subnets[0]",
+      "reference",
+    );
+    expectValidationError(
+      () => logs(stack, { vpc: mine, securityGroups: [new SecurityGroup(stack, "Theirs", { vpc: other, description: "x" })] }),
+      "securityGroups[0]",
+      "reference",
+    );
+    expectValidationError(
+      () => logs(stack, { vpc: mine, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }] }),
+      "securityGroups[0]",
+      "vpc-0123456789abcdef0",
+    );
     const gateway = new GatewayEndpoint(stack, "S3", { vpc: other, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
     expectValidationError(
-      () => new InterfaceEndpoint(stack, "S3Interface", { vpc: mine, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]), privateDnsEnabled: true, gatewayEndpoint: gateway }),
+      () =>
+        new InterfaceEndpoint(stack, "S3Interface", {
+          vpc: mine,
+          service: AwsService.S3,
+          policy: EndpointPolicy.s3Buckets(["a-bucket"]),
+          privateDnsEnabled: true,
+          gatewayEndpoint: gateway,
+        }),
       "gatewayEndpoint[0]",
       "reference",
     );
@@ -122,29 +178,72 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
   test("fails when a gateway endpoint is given to a service other than S3, or is DynamoDB's", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    const dynamodb = GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Dynamo", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.DYNAMODB });
+    const dynamodb = GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Dynamo", {
+      vpcEndpointId: "vpce-0123456789abcdef0",
+      service: AwsService.DYNAMODB,
+    });
     expectValidationError(() => logs(stack, { vpc, gatewayEndpoint: dynamodb }), "gatewayEndpoint", "vpce-0123456789abcdef0");
-    expectValidationError(() => new InterfaceEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]), gatewayEndpoint: dynamodb }), "gatewayEndpoint", "dynamodb");
+    expectValidationError(
+      () =>
+        new InterfaceEndpoint(stack, "S3", {
+          vpc,
+          service: AwsService.S3,
+          policy: EndpointPolicy.s3Buckets(["a-bucket"]),
+          gatewayEndpoint: dynamodb,
+        }),
+      "gatewayEndpoint",
+      "dynamodb",
+    );
   });
 
   test("fails when the endpoint service is a Gateway Load Balancer's, or an object without the documented fields", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    const error = expectValidationError(() => new InterfaceEndpoint(stack, "Inspection", { vpc, service: { ...PARTNER, serviceType: "GatewayLoadBalancer" } }), "service", "vpce-svc");
+    const error = expectValidationError(
+      () => new InterfaceEndpoint(stack, "Inspection", { vpc, service: { ...PARTNER, serviceType: "GatewayLoadBalancer" } }),
+      "service",
+      "vpce-svc",
+    );
     expect(error.expected).toContain("GatewayLoadBalancerEndpoint");
-    expectValidationError(() => new InterfaceEndpoint(stack, "Typo", { vpc, service: { ...PARTNER, serviceType: "Gateway" as never } }), "service.serviceType", "Gateway");
+    expectValidationError(
+      () => new InterfaceEndpoint(stack, "Typo", { vpc, service: { ...PARTNER, serviceType: "Gateway" as never } }),
+      "service.serviceType",
+      "Gateway",
+    );
     expectValidationError(() => new InterfaceEndpoint(stack, "NoPorts", { vpc, service: { ...PARTNER, ports: [] } }), "service.ports", "[]");
     expectValidationError(() => new InterfaceEndpoint(stack, "String", { vpc, service: "logs" as never }), "service", "logs");
-    expectValidationError(() => new InterfaceEndpoint(stack, "Half", { vpc, service: { serviceName: PARTNER.serviceName } as never }), "ports", "undefined");
+    expectValidationError(
+      () => new InterfaceEndpoint(stack, "Half", { vpc, service: { serviceName: PARTNER.serviceName } as never }),
+      "ports",
+      "undefined",
+    );
   });
 
   test("fails when the policy is not an EndpointPolicy, or a custom service is another region's", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    expectValidationError(() => new InterfaceEndpoint(stack, "Raw", { vpc, service: AwsService.LOGS, policy: '{"Statement":[]}' as never }), "policy", "Statement");
-    expectValidationError(() => new InterfaceEndpoint(stack, "Far", { vpc, service: AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime"), policy: EndpointPolicy.organizationOnly(ORG) }), "service", "eu-west-1");
+    expectValidationError(
+      () => new InterfaceEndpoint(stack, "Raw", { vpc, service: AwsService.LOGS, policy: '{"Statement":[]}' as never }),
+      "policy",
+      "Statement",
+    );
+    expectValidationError(
+      () =>
+        new InterfaceEndpoint(stack, "Far", {
+          vpc,
+          service: AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime"),
+          policy: EndpointPolicy.organizationOnly(ORG),
+        }),
+      "service",
+      "eu-west-1",
+    );
     // With serviceRegion, the name is of that region.
-    new InterfaceEndpoint(stack, "Cross", { vpc, service: AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime"), serviceRegion: "eu-west-1", policy: EndpointPolicy.organizationOnly(ORG) });
+    new InterfaceEndpoint(stack, "Cross", {
+      vpc,
+      service: AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime"),
+      serviceRegion: "eu-west-1",
+      policy: EndpointPolicy.organizationOnly(ORG),
+    });
   });
 
   test("fails when peers are an empty list, together cover the internet, come with open: false, or open is not a boolean", () => {
@@ -160,10 +259,33 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const [a, b] = vpc.privateSubnets;
-    expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv4: "192.168.0.10" }] }), "subnetAddresses[0].ipv4", "192.168.0.10");
-    expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: { subnetId: "subnet-0123456789abcdef0" }, ipv4: "10.0.0.10" }] }), "subnetAddresses[0].subnet", "subnet-0123456789abcdef0");
-    expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: b, ipv4: "10.0.1.10" }, { subnet: b, ipv4: "10.0.1.11" }] }), "subnetAddresses[1].subnet", "reference");
-    expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv6: "2001:db8::10" }] }), "subnetAddresses[0].ipv6", "2001:db8::10");
+    expectValidationError(
+      () => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv4: "192.168.0.10" }] }),
+      "subnetAddresses[0].ipv4",
+      "192.168.0.10",
+    );
+    expectValidationError(
+      () => logs(stack, { vpc, subnetAddresses: [{ subnet: { subnetId: "subnet-0123456789abcdef0" }, ipv4: "10.0.0.10" }] }),
+      "subnetAddresses[0].subnet",
+      "subnet-0123456789abcdef0",
+    );
+    expectValidationError(
+      () =>
+        logs(stack, {
+          vpc,
+          subnetAddresses: [
+            { subnet: b, ipv4: "10.0.1.10" },
+            { subnet: b, ipv4: "10.0.1.11" },
+          ],
+        }),
+      "subnetAddresses[1].subnet",
+      "reference",
+    );
+    expectValidationError(
+      () => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv6: "2001:db8::10" }] }),
+      "subnetAddresses[0].ipv6",
+      "2001:db8::10",
+    );
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv4: "10.0.0.300" }] }), "subnetAddresses[0].ipv4", "10.0.0.300");
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [] }), "subnetAddresses", "[]");
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a }] }), "subnetAddresses[0]", "reference");
@@ -180,7 +302,13 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
   test("accepts what AWS accepts: a 128-character tag key, IPv6 fixed addresses on dual-stack endpoints, durations such as 1h30m", () => {
     const stack = stackWithProvider();
     const vpc = new Vpc(stack, "Dual", { name: "dual", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
-    logs(stack, { vpc, tags: { ["k".repeat(128)]: "v".repeat(256) }, timeouts: { create: "1h30m" }, ipAddressType: "dualstack", subnetAddresses: [{ subnet: vpc.privateSubnets[0], ipv4: "10.0.0.10" }] });
+    logs(stack, {
+      vpc,
+      tags: { ["k".repeat(128)]: "v".repeat(256) },
+      timeouts: { create: "1h30m" },
+      ipAddressType: "dualstack",
+      subnetAddresses: [{ subnet: vpc.privateSubnets[0], ipv4: "10.0.0.10" }],
+    });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").timeouts).toEqual({ create: "1h30m" });
   });
 
@@ -188,40 +316,123 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const policy = EndpointPolicy.s3Buckets(["a-bucket"]);
-    expectValidationError(() => new GatewayEndpoint(stack, "Twice", { vpc, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef0"] }), "routeTableIds[1]", "rtb-");
-    expectValidationError(() => new GatewayEndpoint(stack, "Subnet", { vpc, service: AwsService.S3, policy, routeTableIds: ["subnet-0123456789abcdef0"] }), "routeTableIds[0]", "subnet-");
-    expectValidationError(() => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Bad", { vpcEndpointId: "vpce-123", service: AwsService.S3 }), "vpcEndpointId", "vpce-123");
-    expectValidationError(() => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Logs", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.LOGS }), "service", "logs");
-    expectValidationError(() => GatewayEndpoint.fromAttributes(stack, "Old", { vpcEndpointId: "vpce-0123456789abcdef0", service: "s3" as never }), "service", "s3");
+    expectValidationError(
+      () =>
+        new GatewayEndpoint(stack, "Twice", {
+          vpc,
+          service: AwsService.S3,
+          policy,
+          routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef0"],
+        }),
+      "routeTableIds[1]",
+      "rtb-",
+    );
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "Subnet", { vpc, service: AwsService.S3, policy, routeTableIds: ["subnet-0123456789abcdef0"] }),
+      "routeTableIds[0]",
+      "subnet-",
+    );
+    expectValidationError(
+      () => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Bad", { vpcEndpointId: "vpce-123", service: AwsService.S3 }),
+      "vpcEndpointId",
+      "vpce-123",
+    );
+    expectValidationError(
+      () => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Logs", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.LOGS }),
+      "service",
+      "logs",
+    );
+    expectValidationError(
+      () => GatewayEndpoint.fromAttributes(stack, "Old", { vpcEndpointId: "vpce-0123456789abcdef0", service: "s3" as never }),
+      "service",
+      "s3",
+    );
   });
 
   test("fails when a Resource or ServiceNetwork endpoint is given an ARN of another kind or another region than its own", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const configuration = (resourceConfigurationArn: string) => ({ resourceConfiguration: { resourceConfigurationArn, ports: [Port.tcp(5432)] } });
-    expectValidationError(() => new ResourceEndpoint(stack, "Far", { vpc, ...configuration("arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0") }), "resourceConfiguration.resourceConfigurationArn", "eu-west-1");
-    expectValidationError(() => new ResourceEndpoint(stack, "Kind", { vpc, ...configuration("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0") }), "resourceConfiguration.resourceConfigurationArn", "servicenetwork");
+    expectValidationError(
+      () =>
+        new ResourceEndpoint(stack, "Far", {
+          vpc,
+          ...configuration("arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0"),
+        }),
+      "resourceConfiguration.resourceConfigurationArn",
+      "eu-west-1",
+    );
+    expectValidationError(
+      () =>
+        new ResourceEndpoint(stack, "Kind", {
+          vpc,
+          ...configuration("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0"),
+        }),
+      "resourceConfiguration.resourceConfigurationArn",
+      "servicenetwork",
+    );
     expectValidationError(() => new ResourceEndpoint(stack, "Null", { vpc, resourceConfiguration: null as never }), "resourceConfiguration", "null");
-    expectValidationError(() => new ServiceNetworkEndpoint(stack, "FarMesh", { vpc, serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0" } }), "serviceNetwork.serviceNetworkArn", "eu-west-1");
-    expectValidationError(() => new ServiceNetworkEndpoint(stack, "Name", { vpc, serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }), "serviceNetwork.serviceNetworkArn", "sn-0123456789abcdef0");
+    expectValidationError(
+      () =>
+        new ServiceNetworkEndpoint(stack, "FarMesh", {
+          vpc,
+          serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0" },
+        }),
+      "serviceNetwork.serviceNetworkArn",
+      "eu-west-1",
+    );
+    expectValidationError(
+      () => new ServiceNetworkEndpoint(stack, "Name", { vpc, serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }),
+      "serviceNetwork.serviceNetworkArn",
+      "sn-0123456789abcdef0",
+    );
     // References are skipped: a network given as a variable is known only at apply.
-    new ServiceNetworkEndpoint(stack, "Reference", { vpc, serviceNetwork: { serviceNetworkArn: new TerraformVariable(stack, "network_arn", { type: "string" }).stringValue } });
+    new ServiceNetworkEndpoint(stack, "Reference", {
+      vpc,
+      serviceNetwork: { serviceNetworkArn: new TerraformVariable(stack, "network_arn", { type: "string" }).stringValue },
+    });
   });
 
   test("fails when a service network endpoint opens no port, or an S3 hybrid access no on-premises range", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
-    expectValidationError(() => new ServiceNetworkEndpoint(stack, "Mesh", { vpc, serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" }, ports: [] }), "ports", "[]");
-    expectValidationError(() => new S3HybridAccess(stack, "Hybrid", { vpc, policy: EndpointPolicy.s3Buckets(["a-bucket"]), onPremisesPeers: [] }), "onPremisesPeers", "[]");
+    expectValidationError(
+      () =>
+        new ServiceNetworkEndpoint(stack, "Mesh", {
+          vpc,
+          serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" },
+          ports: [],
+        }),
+      "ports",
+      "[]",
+    );
+    expectValidationError(
+      () => new S3HybridAccess(stack, "Hybrid", { vpc, policy: EndpointPolicy.s3Buckets(["a-bucket"]), onPremisesPeers: [] }),
+      "onPremisesPeers",
+      "[]",
+    );
   });
 
   test("fails when a service access has an unknown endpoint type, or a gateway one an interface-only field", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
     const [s3] = ServiceAccessPresets.privateS3(["a-bucket"]);
-    expectValidationError(() => new PrivateAwsServiceAccess(stack, "Lower", { vpc, services: [{ ...s3, endpointType: "gateway" as never }] }), "services[0].endpointType", "gateway");
-    expectValidationError(() => new PrivateAwsServiceAccess(stack, "Dns", { vpc, services: [{ ...s3, privateDnsEnabled: true }] }), "services[0].privateDnsEnabled", "true");
-    expectValidationError(() => new PrivateAwsServiceAccess(stack, "Name", { vpc, services: [{ service: "logs", policy: EndpointPolicy.organizationOnly(ORG) } as never] }), "services[0].service", "logs");
+    expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Lower", { vpc, services: [{ ...s3, endpointType: "gateway" as never }] }),
+      "services[0].endpointType",
+      "gateway",
+    );
+    expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Dns", { vpc, services: [{ ...s3, privateDnsEnabled: true }] }),
+      "services[0].privateDnsEnabled",
+      "true",
+    );
+    expectValidationError(
+      () =>
+        new PrivateAwsServiceAccess(stack, "Name", { vpc, services: [{ service: "logs", policy: EndpointPolicy.organizationOnly(ORG) } as never] }),
+      "services[0].service",
+      "logs",
+    );
     expectValidationError(() => new PrivateAwsServiceAccess(stack, "One", { vpc, services: s3 as never }), "services", "s3");
   });
 
@@ -229,10 +440,28 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     const stack = stackWithProvider();
     const endpoints = [{ vpcEndpointId: "vpce-0123456789abcdef0" }];
     const roles = ["arn:aws:iam::111111111111:role/deployer"];
-    const error = expectValidationError(() => new EndpointOnlyBucketPolicy(stack, "Arn", { bucketName: "arn:aws:s3:::a-bucket", endpoints, deploymentRoleArns: roles }), "bucketName", "arn:aws:s3:::a-bucket");
+    const error = expectValidationError(
+      () => new EndpointOnlyBucketPolicy(stack, "Arn", { bucketName: "arn:aws:s3:::a-bucket", endpoints, deploymentRoleArns: roles }),
+      "bucketName",
+      "arn:aws:s3:::a-bucket",
+    );
     expect(error.expected).toContain("(a-bucket)");
-    expectValidationError(() => new EndpointOnlyBucketPolicy(stack, "Cn", { bucketName: "a-bucket", endpoints, deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"] }), "deploymentRoleArns[0]", "aws-cn");
-    expectValidationError(() => new EndpointOnlyBucketPolicy(stack, "Twice", { bucketName: "a-bucket", endpoints: [...endpoints, ...endpoints], deploymentRoleArns: roles }), "endpoints[1]", "vpce-");
+    expectValidationError(
+      () =>
+        new EndpointOnlyBucketPolicy(stack, "Cn", {
+          bucketName: "a-bucket",
+          endpoints,
+          deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"],
+        }),
+      "deploymentRoleArns[0]",
+      "aws-cn",
+    );
+    expectValidationError(
+      () =>
+        new EndpointOnlyBucketPolicy(stack, "Twice", { bucketName: "a-bucket", endpoints: [...endpoints, ...endpoints], deploymentRoleArns: roles }),
+      "endpoints[1]",
+      "vpce-",
+    );
   });
 });
 
@@ -254,13 +483,18 @@ describe("safe-input properties", () => {
 
   test("every catalog service's name in any region is a name custom() accepts back in that region, and in no other", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...(AwsService.knownNames as AwsServiceName[])), fc.constantFrom("us-east-1", "eu-central-1", "cn-north-1", "cn-northwest-1", "us-gov-west-1"), (name, region) => {
-        const service = AwsService.of(name);
-        if (!service.hasInterfaceEndpoint) return;
-        const full = service.serviceName(scope(), "service", region);
-        expect(AwsService.custom(full).serviceName(scope(), "service", region)).toBe(full);
-        if (full.includes(`.${region}.`)) expect(() => AwsService.custom(full).serviceName(scope(), "service", "ap-southeast-2")).toThrow(ValidationError);
-      }),
+      fc.property(
+        fc.constantFrom(...(AwsService.knownNames as AwsServiceName[])),
+        fc.constantFrom("us-east-1", "eu-central-1", "cn-north-1", "cn-northwest-1", "us-gov-west-1"),
+        (name, region) => {
+          const service = AwsService.of(name);
+          if (!service.hasInterfaceEndpoint) return;
+          const full = service.serviceName(scope(), "service", region);
+          expect(AwsService.custom(full).serviceName(scope(), "service", region)).toBe(full);
+          if (full.includes(`.${region}.`))
+            expect(() => AwsService.custom(full).serviceName(scope(), "service", "ap-southeast-2")).toThrow(ValidationError);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -271,7 +505,13 @@ describe("safe-input properties", () => {
         const count = 2 ** bits;
         const cidrs = Array.from({ length: count }, (_, i) => `${Math.floor((256 / count) * i)}.0.0.0/${bits}`);
         const stack = stackWithProvider();
-        const build = () => new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), allowedPeers: cidrs.map((c) => Peer.cidr(c)) });
+        const build = () =>
+          new InterfaceEndpoint(stack, "Logs", {
+            vpc: testVpc(stack),
+            service: AwsService.LOGS,
+            policy: EndpointPolicy.organizationOnly(ORG),
+            allowedPeers: cidrs.map((c) => Peer.cidr(c)),
+          });
         expect(build).toThrow(ValidationError);
       }),
       { numRuns: 8 },

@@ -10,23 +10,42 @@ describe("ServiceNetworkEndpoint", () => {
     const stack = stackWithProvider();
     new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN } });
     const json = synthJson(stack);
-    expect(onlyResource(json, "aws_vpc_endpoint")).toMatchObject({ vpc_endpoint_type: "ServiceNetwork", service_network_arn: NETWORK_ARN, private_dns_enabled: false });
+    expect(onlyResource(json, "aws_vpc_endpoint")).toMatchObject({
+      vpc_endpoint_type: "ServiceNetwork",
+      service_network_arn: NETWORK_ARN,
+      private_dns_enabled: false,
+    });
     expect(ingressPortRanges(json)).toEqual([[443, 443]]);
   });
 
   test("ports and private DNS as asked", () => {
     const stack = stackWithProvider();
-    new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, ports: [{ from: 80, to: 80 }, { from: 443, to: 443 }], privateDnsEnabled: true });
+    new ServiceNetworkEndpoint(stack, "Mesh", {
+      vpc: testVpc(stack),
+      serviceNetwork: { serviceNetworkArn: NETWORK_ARN },
+      ports: [
+        { from: 80, to: 80 },
+        { from: 443, to: 443 },
+      ],
+      privateDnsEnabled: true,
+    });
     const json = synthJson(stack);
     expect(onlyResource(json, "aws_vpc_endpoint").private_dns_enabled).toBe(true);
-    expect(ingressPortRanges(json).sort((a, b) => a[0] - b[0])).toEqual([[80, 80], [443, 443]]);
+    expect(ingressPortRanges(json).sort((a, b) => a[0] - b[0])).toEqual([
+      [80, 80],
+      [443, 443],
+    ]);
   });
 
   test("waits for what it is given, such as the share of a network from another account", () => {
     const stack = stackWithProvider();
     const share = new ResourceShare(stack, "Share", { name: "mesh", principals: [SharePrincipal.account("222222222222")] });
     const association = share.addResource("network", NETWORK_ARN);
-    new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, dependsOn: share.consumerDependencies(association) });
+    new ServiceNetworkEndpoint(stack, "Mesh", {
+      vpc: testVpc(stack),
+      serviceNetwork: { serviceNetworkArn: NETWORK_ARN },
+      dependsOn: share.consumerDependencies(association),
+    });
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").depends_on).toEqual([
       expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
       expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-network_/),

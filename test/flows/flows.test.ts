@@ -25,7 +25,11 @@ function vpc(scope: TerraformStack, id: string, cidrBlock: string): PrivateVpc {
   return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
 }
 
-function logsEndpoint(scope: TerraformStack, inVpc: PrivateVpc, props: { allowedPeers?: Peer[]; privateDnsEnabled?: boolean } = {}): InterfaceEndpoint {
+function logsEndpoint(
+  scope: TerraformStack,
+  inVpc: PrivateVpc,
+  props: { allowedPeers?: Peer[]; privateDnsEnabled?: boolean } = {},
+): InterfaceEndpoint {
   return new InterfaceEndpoint(scope, "Logs", { vpc: inVpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), ...props });
 }
 
@@ -34,7 +38,11 @@ describe("flows to an AWS service through an interface endpoint", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
     logsEndpoint(s, app);
-    const flow = expectFlow(s, { vpc: app, principal: APP_ROLE }, { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } });
+    const flow = expectFlow(
+      s,
+      { vpc: app, principal: APP_ROLE },
+      { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } },
+    );
     flow.toBeAllowed();
     expect(flow.verdict.hops.map((h) => h.kind)).toEqual(["source", "dns", "endpoint", "route", "security-group", "endpoint-policy"]);
   });
@@ -43,9 +51,11 @@ describe("flows to an AWS service through an interface endpoint", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
     logsEndpoint(s, app);
-    expectFlow(s, { vpc: app, principal: "arn:aws:iam::999999999999:role/intruder" }, { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } }).toBeDenied(
-      "(aws:PrincipalOrgID)",
-    );
+    expectFlow(
+      s,
+      { vpc: app, principal: "arn:aws:iam::999999999999:role/intruder" },
+      { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } },
+    ).toBeDenied("(aws:PrincipalOrgID)");
   });
 
   test("fails when private DNS is off and nothing else answers the name: the VPC has no route to the internet", () => {
@@ -71,7 +81,9 @@ describe("flows to an AWS service through an interface endpoint", () => {
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
     logsEndpoint(s, app);
     const clients = new SecurityGroup(s, "Clients", { vpc: app, description: "Application instances" });
-    expectFlow(s, { securityGroup: clients }, "logs.us-east-1.amazonaws.com").toBeDenied("security group Clients has no egress to 10.0.0.0/24, 10.0.1.0/24 on tcp 443");
+    expectFlow(s, { securityGroup: clients }, "logs.us-east-1.amazonaws.com").toBeDenied(
+      "security group Clients has no egress to 10.0.0.0/24, 10.0.1.0/24 on tcp 443",
+    );
     clients.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 443, description: "HTTPS to VPC endpoints" });
     expectFlow(s, { securityGroup: clients }, "logs.us-east-1.amazonaws.com").toBeAllowed();
   });
@@ -82,12 +94,27 @@ describe("flows between VPCs", () => {
     const s = stack();
     const hub = vpc(s, "HubVpc", "10.0.0.0/16");
     const spoke = vpc(s, "SpokeVpc", "10.1.0.0/16");
-    new InterfaceEndpoint(s, "Logs", { vpc: hub, service: AwsService.LOGS, policy: EndpointPolicy.allowAll(), allowedPeers: [Peer.cidr("10.0.0.0/8")] });
+    new InterfaceEndpoint(s, "Logs", {
+      vpc: hub,
+      service: AwsService.LOGS,
+      policy: EndpointPolicy.allowAll(),
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+    });
     if (withRoutes) {
       const tgw = new Ec2TransitGateway(s, "Tgw", {});
-      for (const [name, v, to] of [["hub", hub, "10.1.0.0/16"], ["spoke", spoke, "10.0.0.0/16"]] as const) {
-        new Ec2TransitGatewayVpcAttachment(s, `Attach-${name}`, { transitGatewayId: tgw.id, vpcId: v.vpcId, subnetIds: v.privateSubnets.map((x) => x.subnetId) });
-        v.privateSubnets.forEach((subnet, i) => new Route(s, `Route-${name}-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: to, transitGatewayId: tgw.id }));
+      for (const [name, v, to] of [
+        ["hub", hub, "10.1.0.0/16"],
+        ["spoke", spoke, "10.0.0.0/16"],
+      ] as const) {
+        new Ec2TransitGatewayVpcAttachment(s, `Attach-${name}`, {
+          transitGatewayId: tgw.id,
+          vpcId: v.vpcId,
+          subnetIds: v.privateSubnets.map((x) => x.subnetId),
+        });
+        v.privateSubnets.forEach(
+          (subnet, i) =>
+            new Route(s, `Route-${name}-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: to, transitGatewayId: tgw.id }),
+        );
       }
     }
     return { s, hub, spoke };
@@ -105,7 +132,12 @@ describe("flows between VPCs", () => {
     const endpoint = networkModelOf(s).endpoints[0].address;
     const verdict = analyzeStackFlow(s, spoke, { target: endpoint });
     expect(verdict.reason).toBeUndefined();
-    expect(verdict.hops.filter((h) => h.kind === "route").map((h) => h.text).join("\n")).toMatch(/via transit gateway Tgw/);
+    expect(
+      verdict.hops
+        .filter((h) => h.kind === "route")
+        .map((h) => h.text)
+        .join("\n"),
+    ).toMatch(/via transit gateway Tgw/);
   });
 });
 
@@ -117,20 +149,54 @@ describe("flows across accounts through a transit gateway", () => {
     const s = stack();
     const member = new AwsProvider(s, "member", { region: "us-east-1", alias: "member", allowedAccountIds: [MEMBER] });
     const hub = vpc(s, "HubVpc", "10.0.0.0/16");
-    const spoke = new PrivateVpc(s, "SpokeVpc", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: member });
-    new InterfaceEndpoint(s, "Logs", { vpc: hub, service: AwsService.LOGS, policy: EndpointPolicy.allowAll(), allowedPeers: [Peer.cidr("10.0.0.0/8")] });
+    const spoke = new PrivateVpc(s, "SpokeVpc", {
+      name: "spoke",
+      cidrBlock: "10.1.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      provider: member,
+    });
+    new InterfaceEndpoint(s, "Logs", {
+      vpc: hub,
+      service: AwsService.LOGS,
+      policy: EndpointPolicy.allowAll(),
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+    });
     const tgw = new Ec2TransitGateway(s, "Tgw", { autoAcceptSharedAttachments: "disable" });
     const waits = [];
     if (options.share !== false) {
       const share = new RamResourceShare(s, "Share", { name: "tgw" });
-      waits.push(new RamPrincipalAssociation(s, "SharePrincipal", { resourceShareArn: share.arn, principal: MEMBER }), new RamResourceAssociation(s, "ShareResource", { resourceShareArn: share.arn, resourceArn: tgw.arn }));
+      waits.push(
+        new RamPrincipalAssociation(s, "SharePrincipal", { resourceShareArn: share.arn, principal: MEMBER }),
+        new RamResourceAssociation(s, "ShareResource", { resourceShareArn: share.arn, resourceArn: tgw.arn }),
+      );
     }
-    new Ec2TransitGatewayVpcAttachment(s, "Attach-hub", { transitGatewayId: tgw.id, vpcId: hub.vpcId, subnetIds: hub.privateSubnets.map((x) => x.subnetId) });
-    const attachment = new Ec2TransitGatewayVpcAttachment(s, "Attach-spoke", { provider: member, transitGatewayId: tgw.id, vpcId: spoke.vpcId, subnetIds: spoke.privateSubnets.map((x) => x.subnetId), dependsOn: waits });
+    new Ec2TransitGatewayVpcAttachment(s, "Attach-hub", {
+      transitGatewayId: tgw.id,
+      vpcId: hub.vpcId,
+      subnetIds: hub.privateSubnets.map((x) => x.subnetId),
+    });
+    const attachment = new Ec2TransitGatewayVpcAttachment(s, "Attach-spoke", {
+      provider: member,
+      transitGatewayId: tgw.id,
+      vpcId: spoke.vpcId,
+      subnetIds: spoke.privateSubnets.map((x) => x.subnetId),
+      dependsOn: waits,
+    });
     if (options.accept !== false) new Ec2TransitGatewayVpcAttachmentAccepter(s, "Accept-spoke", { transitGatewayAttachmentId: attachment.id });
     const back = options.backThroughOtherGateway === true ? new Ec2TransitGateway(s, "Other", {}).id : tgw.id;
-    hub.privateSubnets.forEach((subnet, i) => new Route(s, `Route-hub-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.1.0.0/16", transitGatewayId: back }));
-    spoke.privateSubnets.forEach((subnet, i) => new Route(s, `Route-spoke-${i}`, { provider: member, routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.0.0.0/16", transitGatewayId: tgw.id }));
+    hub.privateSubnets.forEach(
+      (subnet, i) =>
+        new Route(s, `Route-hub-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.1.0.0/16", transitGatewayId: back }),
+    );
+    spoke.privateSubnets.forEach(
+      (subnet, i) =>
+        new Route(s, `Route-spoke-${i}`, {
+          provider: member,
+          routeTableId: subnet.routeTableId!,
+          destinationCidrBlock: "10.0.0.0/16",
+          transitGatewayId: tgw.id,
+        }),
+    );
     return { s, spoke, endpoint: () => networkModelOf(s).endpoints[0].address };
   }
 
@@ -146,7 +212,9 @@ describe("flows across accounts through a transit gateway", () => {
 
   test("fails when nobody accepts the attachment of the other account and the gateway does not auto-accept", () => {
     const { s, spoke, endpoint } = crossAccount({ accept: false });
-    expectFlow(s, spoke, { target: endpoint() }).toBeDenied("attachment Attach-spoke of account 222222222222 is never accepted: transit gateway Tgw does not auto-accept shared attachments");
+    expectFlow(s, spoke, { target: endpoint() }).toBeDenied(
+      "attachment Attach-spoke of account 222222222222 is never accepted: transit gateway Tgw does not auto-accept shared attachments",
+    );
   });
 
   test("fails when the gateway is not shared with the other account", () => {
@@ -156,7 +224,9 @@ describe("flows across accounts through a transit gateway", () => {
 
   test("fails when the way back goes to a transit gateway the hub is not attached to", () => {
     const { s, spoke, endpoint } = crossAccount({ backThroughOtherGateway: true });
-    expectFlow(s, spoke, { target: endpoint() }).toBeDenied(/^on the way back from .*: route 10\.1\.0\.0\/16 goes to transit gateway Other, but VPC HubVpc has no attachment to it$/);
+    expectFlow(s, spoke, { target: endpoint() }).toBeDenied(
+      /^on the way back from .*: route 10\.1\.0\.0\/16 goes to transit gateway Other, but VPC HubVpc has no attachment to it$/,
+    );
   });
 });
 
@@ -167,7 +237,10 @@ describe("flows to AWS services: policies that depend on the request", () => {
     new InterfaceEndpoint(s, "Sts", { vpc: app, service: AwsService.STS, policy: EndpointPolicy.organizationOnly(ORG) });
     return { s, app };
   }
-  const webIdentity = (resource: string, resourceOrganizationId?: string) => ({ dnsName: "sts.us-east-1.amazonaws.com", request: { action: "sts:AssumeRoleWithWebIdentity", resource, resourceOrganizationId } });
+  const webIdentity = (resource: string, resourceOrganizationId?: string) => ({
+    dnsName: "sts.us-east-1.amazonaws.com",
+    request: { action: "sts:AssumeRoleWithWebIdentity", resource, resourceOrganizationId },
+  });
 
   test("an organization-only STS endpoint admits web identity federation (unsigned) into a role of the organization", () => {
     const { s, app } = sts();
@@ -176,7 +249,9 @@ describe("flows to AWS services: policies that depend on the request", () => {
 
   test("fails when the role belongs to another organization, or its organization is unknown: aws:ResourceOrgID does not match", () => {
     const { s, app } = sts();
-    expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::999999999999:role/pod", "o-zzzzzzzzzz")).toBeDenied("aws:ResourceOrgID");
+    expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::999999999999:role/pod", "o-zzzzzzzzzz")).toBeDenied(
+      "aws:ResourceOrgID",
+    );
     expectFlow(s, { vpc: app, principal: { anonymous: true } }, webIdentity("arn:aws:iam::999999999999:role/pod")).toBeDenied("aws:ResourceOrgID");
   });
 
@@ -186,7 +261,13 @@ describe("flows to AWS services: policies that depend on the request", () => {
     new InterfaceEndpoint(s, "Kms", {
       vpc: app,
       service: AwsService.KMS,
-      policy: EndpointPolicy.fromStatements(new PolicyStatement({ actions: ["kms:Decrypt"], principals: [PolicyPrincipal.anyone()], conditions: { StringEquals: { "aws:ResourceOrgID": ORG } } })),
+      policy: EndpointPolicy.fromStatements(
+        new PolicyStatement({
+          actions: ["kms:Decrypt"],
+          principals: [PolicyPrincipal.anyone()],
+          conditions: { StringEquals: { "aws:ResourceOrgID": ORG } },
+        }),
+      ),
     });
     const decrypt = (resource: string) => ({ dnsName: "kms.us-east-1.amazonaws.com", request: { action: "kms:Decrypt", resource } });
     expectFlow(s, { vpc: app, principal: APP_ROLE }, decrypt("arn:aws:kms:us-east-1:111111111111:key/k")).toBeAllowed();
@@ -199,7 +280,9 @@ describe("flows to AWS services: policies that depend on the request", () => {
     new GatewayEndpoint(s, "S3", { vpc: app, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
     const verdict = analyzeStackFlow(s, app, "a-bucket.s3.dualstack.us-east-1.amazonaws.com");
     expect(verdict.reason).toBeUndefined();
-    expect(verdict.hops.map((h) => h.text)).toContain("route table AppVpc/PrivateRoutes-us-east-1a sends com.amazonaws.us-east-1.s3 to gateway endpoint S3");
+    expect(verdict.hops.map((h) => h.text)).toContain(
+      "route table AppVpc/PrivateRoutes-us-east-1a sends com.amazonaws.us-east-1.s3 to gateway endpoint S3",
+    );
   });
 });
 
@@ -237,7 +320,9 @@ describe("the flow API refuses bad questions with a ValidationError", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
     Flows.of(s).allow("clients-reach-logs", { from: app, to: "logs.us-east-1.amazonaws.com" });
-    expect(caught(() => Flows.of(s).deny("clients-reach-logs", { from: app, to: "logs.us-east-1.amazonaws.com" })).prop).toBe("flows.clients-reach-logs");
+    expect(caught(() => Flows.of(s).deny("clients-reach-logs", { from: app, to: "logs.us-east-1.amazonaws.com" })).prop).toBe(
+      "flows.clients-reach-logs",
+    );
     expect(caught(() => Flows.of(s).allow("Not A Name", { from: app, to: "x.example.com" })).prop).toBe("flows.name");
   });
 });
@@ -249,7 +334,10 @@ describe("declared flows", () => {
     const other = vpc(s, "OtherVpc", "10.9.0.0/16");
     logsEndpoint(s, app);
     Flows.of(s)
-      .allow("app-ships-logs", { from: { vpc: app, principal: APP_ROLE }, to: { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } } })
+      .allow("app-ships-logs", {
+        from: { vpc: app, principal: APP_ROLE },
+        to: { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } },
+      })
       .deny("other-vpc-has-no-endpoint", { from: other, to: "logs.us-east-1.amazonaws.com", reason: "no route" });
     const json = JSON.parse(JSON.stringify(s.toTerraform())) as { "//": { flows: { declared: { name: string; from: { vpc: string } }[] } } };
     expect(json["//"].flows.declared.map((f) => f.name)).toEqual(["app-ships-logs", "other-vpc-has-no-endpoint"]);
@@ -264,7 +352,9 @@ describe("declared flows", () => {
   test("expectFlow's failure message shows the verdict hop by hop", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
-    expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeAllowed()).toThrow(/denied: .*\n {2}ok {3}source: VPC AppVpc\n {2}ok {3}dns: .*\n {2}FAIL route/);
+    expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeAllowed()).toThrow(
+      /denied: .*\n {2}ok {3}source: VPC AppVpc\n {2}ok {3}dns: .*\n {2}FAIL route/,
+    );
     expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeDenied("acceptance")).toThrow(/to be denied for acceptance/);
   });
 });

@@ -33,7 +33,12 @@ interface InspectionOptions {
 function inspection(options: InspectionOptions = {}) {
   const stack = new TerraformStack(Testing.app(), "inspection");
   new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [SECURITY] });
-  const workloads = new AwsProvider(stack, "workloads", { alias: "workloads", region: "us-east-1", allowedAccountIds: [WORKLOADS], assumeRole: [{ roleArn: `arn:aws:iam::${WORKLOADS}:role/NetworkingDeployment` }] });
+  const workloads = new AwsProvider(stack, "workloads", {
+    alias: "workloads",
+    region: "us-east-1",
+    allowedAccountIds: [WORKLOADS],
+    assumeRole: [{ roleArn: `arn:aws:iam::${WORKLOADS}:role/NetworkingDeployment` }],
+  });
   const inspectionVpc = new Vpc(stack, "InspectionVpc", { name: "inspection", cidrBlock: "10.100.0.0/16", availabilityZones: ZONES });
   const balancerSubnets = inspectionVpc.privateSubnets.filter((s) => (options.balancerZones ?? ZONES).includes(s.availabilityZoneId ?? ""));
   const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
@@ -68,7 +73,10 @@ function tier(options: InspectionOptions = {}) {
     service: built.service,
     subnetCidrs: { "use1-az1": "10.110.10.0/24", "use1-az2": "10.110.11.0/24" },
     endpointSubnetCidrs: { "use1-az1": "10.110.255.0/28", "use1-az2": "10.110.255.16/28" },
-    clients: { "app-az1": { subnet: built.vpc.privateSubnets[0], cidrBlock: "10.110.0.0/24" }, "app-az2": { subnet: built.vpc.privateSubnets[1], cidrBlock: "10.110.1.0/24" } },
+    clients: {
+      "app-az1": { subnet: built.vpc.privateSubnets[0], cidrBlock: "10.110.0.0/24" },
+      "app-az2": { subnet: built.vpc.privateSubnets[1], cidrBlock: "10.110.1.0/24" },
+    },
   });
   return { ...built, data };
 }
@@ -79,7 +87,10 @@ const notesOf = (stack: TerraformStack): Json => JSON.parse(JSON.stringify(stack
 /** The flow from one subnet to another on 5432, over edited JSON; subnets named by a part of their address. */
 function ask(json: Json, fromSubnet: string, toSubnet: string) {
   const model = NetworkModel.fromJson("inspection", json);
-  const address = (part: string) => Object.keys(json.resource.aws_subnet).map((k) => `aws_subnet.${k}`).find((a) => a.includes(part)) as string;
+  const address = (part: string) =>
+    Object.keys(json.resource.aws_subnet)
+      .map((k) => `aws_subnet.${k}`)
+      .find((a) => a.includes(part)) as string;
   return analyzeFlow(model, { subnet: address(fromSubnet) }, { target: address(toSubnet), port: 5432 });
 }
 
@@ -91,7 +102,9 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
     const texts = flow.verdict.hops.map((h) => `${h.kind}: ${h.text}`);
     expect(texts).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^inspection: GatewayLoadBalancer endpoint Data\/Inspection\/Endpoint-use1-az1 sends the traffic to endpoint service Inspection/),
+        expect.stringMatching(
+          /^inspection: GatewayLoadBalancer endpoint Data\/Inspection\/Endpoint-use1-az1 sends the traffic to endpoint service Inspection/,
+        ),
         expect.stringMatching(/^acceptance: the provider accepts Data\/Inspection\/Endpoint-use1-az1/),
         expect.stringMatching(/^target: appliances of Firewalls\/Appliances admit GENEVE \(UDP 6081\)/),
         expect.stringMatching(/^target: appliances of Firewalls\/Appliances admit health checks/),
@@ -104,13 +117,18 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
     const { stack, vpc, data } = tier();
     const flow = expectFlow(stack, { subnet: vpc.privateSubnets[1].subnetId }, { target: data.subnets[0].subnetId, port: 5432 });
     flow.toBeAllowed();
-    expect(flow.verdict.hops.filter((h) => h.kind === "route").map((h) => h.text)).toEqual([expect.stringContaining("and back through GatewayLoadBalancer endpoint Data/Inspection/Endpoint-use1-az1")]);
+    expect(flow.verdict.hops.filter((h) => h.kind === "route").map((h) => h.text)).toEqual([
+      expect.stringContaining("and back through GatewayLoadBalancer endpoint Data/Inspection/Endpoint-use1-az1"),
+    ]);
   });
 
   test("fails when a subnet has no inspection route but the tier's replies to it pass the appliances", () => {
     const { stack, vpc, service } = inspection();
     const data = rawSubnet(stack, vpc, "Data", "use1-az1", "10.110.10.0/24");
-    const endpoints = [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")];
+    const endpoints = [
+      rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+      rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+    ];
     const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: endpoints });
     for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
     endpoint.routeThrough("data-to-app", { subnets: [data], destinations: ["10.110.0.0/24"] });
@@ -120,18 +138,26 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
   test("fails when the two directions take endpoints of different zones", () => {
     const { stack, vpc, service } = inspection();
     const data = rawSubnet(stack, vpc, "Data", "use1-az2", "10.110.11.0/24");
-    const endpoints = [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")];
+    const endpoints = [
+      rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+      rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+    ];
     const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: endpoints });
     for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
     endpoint.routeThrough("app-to-data", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.11.0/24"] });
     endpoint.routeThrough("data-to-app", { subnets: [data], destinations: ["10.110.0.0/24"] });
-    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnetId, port: 5432 }).toBeDenied(/request passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, the replies pass GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az2/);
+    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnetId, port: 5432 }).toBeDenied(
+      /request passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, the replies pass GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az2/,
+    );
   });
 
   test("fails when nothing accepts the endpoint: routed traffic is dropped", () => {
     const { stack, vpc, service } = inspection();
     const data = rawSubnet(stack, vpc, "Data", "use1-az1", "10.110.10.0/24");
-    const endpoints = [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")];
+    const endpoints = [
+      rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+      rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+    ];
     const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: endpoints });
     endpoint.routeThrough("app-to-data", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.10.0/24"] });
     endpoint.routeThrough("data-to-app", { subnets: [data], destinations: ["10.110.0.0/24"] });
@@ -140,7 +166,9 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
 
   test("fails when the workload account is not allowed to connect", () => {
     const { stack, vpc, data } = tier({ allowed: ["333333333333"] });
-    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnets[0].subnetId, port: 5432 }).toBeDenied("allows arn:aws:iam::333333333333:root, but Data/Inspection/Endpoint-use1-az1 is created by");
+    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnets[0].subnetId, port: 5432 }).toBeDenied(
+      "allows arn:aws:iam::333333333333:root, but Data/Inspection/Endpoint-use1-az1 is created by",
+    );
   });
 
   test("fails when the endpoint is in a zone the Gateway Load Balancer is not in", () => {
@@ -158,7 +186,8 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
     const question = (json: Json) => ask(json, "WorkloadVpc_Private-use1-az1", "Data_TierSubnet-use1-az1");
     expect(question(notesOf(stack)).allowed).toBe(true);
     const withoutGeneve = notesOf(stack);
-    for (const name of Object.keys(withoutGeneve.resource.aws_vpc_security_group_ingress_rule)) if (name.includes("udp-6081")) delete withoutGeneve.resource.aws_vpc_security_group_ingress_rule[name];
+    for (const name of Object.keys(withoutGeneve.resource.aws_vpc_security_group_ingress_rule))
+      if (name.includes("udp-6081")) delete withoutGeneve.resource.aws_vpc_security_group_ingress_rule[name];
     expect(question(withoutGeneve).reason).toMatch(/no security group in the appliances' VPC admits GENEVE \(UDP 6081\)/);
     const withoutAppliances = notesOf(stack);
     delete withoutAppliances.resource.aws_lb_target_group_attachment;
@@ -175,7 +204,9 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
       return ask(json, "WorkloadVpc_Private-use1-az1", "Data_TierSubnet-use1-az1");
     };
     expect(edited((json) => delete json.resource.aws_lb_listener).reason).toMatch(/has no listener: it forwards nothing/);
-    expect(edited((json) => ((Object.values(json.resource.aws_lb_target_group)[0] as Json).protocol = "TCP")).reason).toMatch(/speaks TCP: a Gateway Load Balancer forwards GENEVE only/);
+    expect(edited((json) => ((Object.values(json.resource.aws_lb_target_group)[0] as Json).protocol = "TCP")).reason).toMatch(
+      /speaks TCP: a Gateway Load Balancer forwards GENEVE only/,
+    );
     const service = (json: Json) => Object.values(json.resource.aws_vpc_endpoint_service)[0] as Json;
     expect(
       edited((json) => {
@@ -183,11 +214,19 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
         delete service(json).gateway_load_balancer_arns;
       }).reason,
     ).toMatch(/fronts no Gateway Load Balancer/);
-    const elsewhere = edited((json) => (service(json).gateway_load_balancer_arns = ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/elsewhere/0123456789abcdef"]));
+    const elsewhere = edited(
+      (json) =>
+        (service(json).gateway_load_balancer_arns = [
+          "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/elsewhere/0123456789abcdef",
+        ]),
+    );
     expect(elsewhere.allowed).toBe(true);
-    expect(elsewhere.assumptions).toEqual(expect.arrayContaining([expect.stringMatching(/are not in this stack: their appliances are taken to inspect/)]));
+    expect(elsewhere.assumptions).toEqual(
+      expect.arrayContaining([expect.stringMatching(/are not in this stack: their appliances are taken to inspect/)]),
+    );
     const groupElsewhere = edited((json) => {
-      (Object.values(json.resource.aws_lb_listener)[0] as Json).default_action[0].target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/elsewhere/0123456789abcdef";
+      (Object.values(json.resource.aws_lb_listener)[0] as Json).default_action[0].target_group_arn =
+        "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/elsewhere/0123456789abcdef";
     });
     expect(groupElsewhere.assumptions).toEqual(expect.arrayContaining([expect.stringMatching(/holds healthy appliances/)]));
     const registered = edited((json) => {
@@ -195,7 +234,9 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
       (Object.values(json.resource.aws_lb_target_group)[0] as Json)["//"].opt_outs = { registeredBy: "the vendor's Auto Scaling group" };
     });
     expect(registered.allowed).toBe(true);
-    expect(registered.assumptions).toEqual(expect.arrayContaining([expect.stringContaining("registered in Firewalls/Appliances elsewhere (the vendor's Auto Scaling group)")]));
+    expect(registered.assumptions).toEqual(
+      expect.arrayContaining([expect.stringContaining("registered in Firewalls/Appliances elsewhere (the vendor's Auto Scaling group)")]),
+    );
   });
 
   test("a service of another configuration is judged by the terms recorded on the endpoint", () => {
@@ -209,27 +250,47 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
         availabilityZoneIds: ZONES,
       });
       const data = rawSubnet(stack, vpc, "Data", "use1-az1", "10.110.10.0/24");
-      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { provider: workloads, vpc, service, subnets: [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")] });
+      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", {
+        provider: workloads,
+        vpc,
+        service,
+        subnets: [
+          rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+          rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+        ],
+      });
       endpoint.routeThrough("app-to-data", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.10.0/24"] });
       endpoint.routeThrough("data-to-app", { subnets: [data], destinations: ["10.110.0.0/24"] });
       return expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnetId, port: 5432 });
     };
     const allowed = make(WORKLOADS);
     allowed.toBeAllowed();
-    expect(allowed.verdict.assumptions).toEqual(expect.arrayContaining([expect.stringMatching(/accepts Endpoints\/Endpoint-use1-az1, and its appliances inspect the traffic and return it/)]));
+    expect(allowed.verdict.assumptions).toEqual(
+      expect.arrayContaining([expect.stringMatching(/accepts Endpoints\/Endpoint-use1-az1, and its appliances inspect the traffic and return it/)]),
+    );
     make("333333333333").toBeDenied("its provider's terms");
   });
 
   test("fails when the endpoint's own subnet sends the inspected traffic elsewhere", () => {
     const { stack, vpc, service } = inspection();
     const data = rawSubnet(stack, vpc, "Data", "use1-az1", "10.110.10.0/24");
-    const endpoints = [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")];
+    const endpoints = [
+      rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+      rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+    ];
     const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: endpoints });
     for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
     endpoint.routeThrough("app-to-data", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.10.0/24"] });
     endpoint.routeThrough("data-to-app", { subnets: [data], destinations: ["10.110.0.0/24"] });
-    new Route(stack, "Detour", { provider: vpc.provider, routeTableId: endpoints[0].routeTableId ?? "", destinationCidrBlock: "10.110.10.0/24", vpcPeeringConnectionId: "pcx-0123456789abcdef0" });
-    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnetId, port: 5432 }).toBeDenied("instead of delivering it in the VPC");
+    new Route(stack, "Detour", {
+      provider: vpc.provider,
+      routeTableId: endpoints[0].routeTableId ?? "",
+      destinationCidrBlock: "10.110.10.0/24",
+      vpcPeeringConnectionId: "pcx-0123456789abcdef0",
+    });
+    expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: data.subnetId, port: 5432 }).toBeDenied(
+      "instead of delivering it in the VPC",
+    );
   });
 
   test("another VPC, with no route to the tier, is denied; so is the internet", () => {
@@ -244,8 +305,14 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
       const built = inspection();
       const { stack, vpc, service, workloads } = built;
       const shared = new Vpc(stack, "SharedVpc", { provider: workloads, name: "shared", cidrBlock: "10.120.0.0/16", availabilityZones: ZONES });
-      const endpointSubnets = [rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"), rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28")];
-      const attachmentSubnets = [rawSubnet(stack, vpc, "AttachA", "use1-az1", "10.110.254.0/28"), rawSubnet(stack, vpc, "AttachB", "use1-az2", "10.110.254.16/28")];
+      const endpointSubnets = [
+        rawSubnet(stack, vpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+        rawSubnet(stack, vpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+      ];
+      const attachmentSubnets = [
+        rawSubnet(stack, vpc, "AttachA", "use1-az1", "10.110.254.0/28"),
+        rawSubnet(stack, vpc, "AttachB", "use1-az2", "10.110.254.16/28"),
+      ];
       const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: endpointSubnets });
       for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
       const tgw = new TransitGateway(stack, "Tgw", { provider: workloads, name: "core" });
@@ -254,8 +321,17 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
       // The shared VPC routes back over the gateway; the workload VPC sends the shared VPC through inspection, then on.
       tgw.attachedVpcs[1].addRoutesTo(own);
       endpoint.routeThrough("app-to-shared", { subnets: [vpc.privateSubnets[0]], destinations: ["10.120.0.0/16"] });
-      endpointSubnets.forEach((subnet, i) => new Route(stack, `EndpointsToShared${i}`, { provider: workloads, routeTableId: subnet.routeTableId ?? "", destinationCidrBlock: "10.120.0.0/16", transitGatewayId: tgw.transitGatewayId }));
-      if (attachInOwnSubnets) endpoint.routeThrough("replies-to-app", { subnets: attachmentSubnets, destinations: ["10.110.0.0/24"], viaZone: "use1-az1" });
+      endpointSubnets.forEach(
+        (subnet, i) =>
+          new Route(stack, `EndpointsToShared${i}`, {
+            provider: workloads,
+            routeTableId: subnet.routeTableId ?? "",
+            destinationCidrBlock: "10.120.0.0/16",
+            transitGatewayId: tgw.transitGatewayId,
+          }),
+      );
+      if (attachInOwnSubnets)
+        endpoint.routeThrough("replies-to-app", { subnets: attachmentSubnets, destinations: ["10.110.0.0/24"], viaZone: "use1-az1" });
       return { ...built, shared };
     }
 
@@ -263,12 +339,19 @@ describe("flows through a Gateway Load Balancer endpoint", () => {
       const { stack, vpc, shared } = acrossVpcs(true);
       const flow = expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: shared.privateSubnets[0].subnetId, port: 443 });
       flow.toBeAllowed();
-      expect(flow.verdict.hops.map((h) => h.text)).toEqual(expect.arrayContaining([expect.stringContaining("through GatewayLoadBalancer endpoint Endpoints/Endpoint-use1-az1"), expect.stringMatching(/via transit gateway Tgw/)]));
+      expect(flow.verdict.hops.map((h) => h.text)).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("through GatewayLoadBalancer endpoint Endpoints/Endpoint-use1-az1"),
+          expect.stringMatching(/via transit gateway Tgw/),
+        ]),
+      );
     });
 
     test("fails when the replies enter by the local route, past the appliances", () => {
       const { stack, vpc, shared } = acrossVpcs(false);
-      expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: shared.privateSubnets[0].subnetId, port: 443 }).toBeDenied("by the local route, not back through Endpoints/Endpoint-use1-az1");
+      expectFlow(stack, { subnet: vpc.privateSubnets[0].subnetId }, { target: shared.privateSubnets[0].subnetId, port: 443 }).toBeDenied(
+        "by the local route, not back through Endpoints/Endpoint-use1-az1",
+      );
     });
   });
 });

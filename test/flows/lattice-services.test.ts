@@ -2,7 +2,16 @@ import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import { expectFlow } from "../../modules/flows";
-import { AuthPolicy, LatticeListenerAction, LatticeMesh, LatticeService, LatticeTarget, LatticeTargetGroup, ServiceNetwork, TrafficSplit } from "../../modules/lattice";
+import {
+  AuthPolicy,
+  LatticeListenerAction,
+  LatticeMesh,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  ServiceNetwork,
+  TrafficSplit,
+} from "../../modules/lattice";
 import { IHostedZone, PrivateHostedZone, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 
 const ORG = "o-a1b2c3d4e5";
@@ -17,10 +26,19 @@ function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: Aw
 function ordersBehindCustomDomain(options: { crossAccount: boolean; zone: (s: TerraformStack, clients: PrivateVpc) => IHostedZone }) {
   const s = new TerraformStack(Testing.app(), "custom-domains");
   const ownerAccount = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
-  const clientAccount = options.crossAccount ? new AwsProvider(s, "aws-clients", { alias: "clients", region: "us-east-1", allowedAccountIds: ["222222222222"] }) : undefined;
+  const clientAccount = options.crossAccount
+    ? new AwsProvider(s, "aws-clients", { alias: "clients", region: "us-east-1", allowedAccountIds: ["222222222222"] })
+    : undefined;
   const clients = vpc(s, "ClientVpc", "10.10.0.0/16", clientAccount);
   const app = vpc(s, "AppVpc", "10.11.0.0/16");
-  const targets = new LatticeTargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targets: { a: LatticeTarget.ipAddress("10.11.0.10") } });
+  const targets = new LatticeTargetGroup(s, "Orders", {
+    name: "orders",
+    type: "IP",
+    vpc: app,
+    protocol: "HTTP",
+    port: 8080,
+    targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
+  });
   LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
   const service = new LatticeService(s, "Api", {
     name: "orders-api",
@@ -31,7 +49,10 @@ function ordersBehindCustomDomain(options: { crossAccount: boolean; zone: (s: Te
   });
   service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(targets) });
   if (clientAccount === undefined) {
-    const network = new ServiceNetwork(s, "Network", { name: "orders", authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }) });
+    const network = new ServiceNetwork(s, "Network", {
+      name: "orders",
+      authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }),
+    });
     network.associateService("orders", service);
     network.associateVpc("clients", { vpc: clients });
   } else {
@@ -49,8 +70,13 @@ function ordersBehindCustomDomain(options: { crossAccount: boolean; zone: (s: Te
 
 describe("a Lattice service's custom domain resolves where its zone is associated", () => {
   test("fails when the alias records go into a zone the stack only names: nothing associates it with the client VPC, so the name is left to public DNS", () => {
-    const { s, clients, caller } = ordersBehindCustomDomain({ crossAccount: false, zone: () => ({ zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" }) });
-    expectFlow(s, { vpc: clients, principal: caller }, DOMAIN).toBeDenied("is in no zone of this stack associated with VPC ClientVpc: it resolves in public DNS");
+    const { s, clients, caller } = ordersBehindCustomDomain({
+      crossAccount: false,
+      zone: () => ({ zoneId: "Z04517273MPLE0INTERNAL", zoneName: "internal.example.com" }),
+    });
+    expectFlow(s, { vpc: clients, principal: caller }, DOMAIN).toBeDenied(
+      "is in no zone of this stack associated with VPC ClientVpc: it resolves in public DNS",
+    );
   });
 
   test("a private hosted zone associated with the client VPC resolves the custom domain to the service; the app VPC, not associated, does not", () => {
@@ -60,7 +86,9 @@ describe("a Lattice service's custom domain resolves where its zone is associate
     });
     const flow = expectFlow(s, { vpc: clients, principal: caller }, DOMAIN);
     flow.toBeAllowed();
-    expect(flow.verdict.hops.find((h) => h.kind === "dns")?.text).toMatch(/alias in private hosted zone internal\.example\.com \(Internal\), associated with VPC ClientVpc, to orders-api-/);
+    expect(flow.verdict.hops.find((h) => h.kind === "dns")?.text).toMatch(
+      /alias in private hosted zone internal\.example\.com \(Internal\), associated with VPC ClientVpc, to orders-api-/,
+    );
     expectFlow(s, { vpc: app, principal: caller }, DOMAIN).toBeDenied("in no zone of this stack associated with VPC AppVpc");
   });
 
@@ -96,15 +124,28 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     const clients = vpc(s, "ClientVpc", "10.10.0.0/16");
     const app = vpc(s, "AppVpc", "10.11.0.0/16");
     const fleet = (id: string, port: number) =>
-      new LatticeTargetGroup(s, id, { name: id.toLowerCase(), type: "IP", vpc: app, protocol: "HTTP", port, targets: { a: LatticeTarget.ipAddress("10.11.0.10") } });
+      new LatticeTargetGroup(s, id, {
+        name: id.toLowerCase(),
+        type: "IP",
+        vpc: app,
+        protocol: "HTTP",
+        port,
+        targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
+      });
     const blue = fleet("Blue", 8080);
     const green = fleet("Green", 9090);
     const fleets = new SecurityGroup(s, "Fleets", { vpc: app, description: "Checkout fleets" });
     if (options.greenAdmitted) LatticeTargetGroup.allowLatticeTraffic(fleets, blue, green);
     else LatticeTargetGroup.allowLatticeTraffic(fleets, blue);
-    const service = new LatticeService(s, "Checkout", { name: "checkout", authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }) });
+    const service = new LatticeService(s, "Checkout", {
+      name: "checkout",
+      authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }),
+    });
     service.addListener({ protocol: "HTTPS", defaultAction: TrafficSplit.blueGreen({ blue, green, percentToGreen: options.percentToGreen }) });
-    const network = new ServiceNetwork(s, "Network", { name: "checkout", authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }) });
+    const network = new ServiceNetwork(s, "Network", {
+      name: "checkout",
+      authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: ORG }),
+    });
     network.associateService("checkout", service);
     network.associateVpc("clients", { vpc: clients });
     return { s, clients, service };
@@ -120,7 +161,9 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     const { s, clients, service } = checkout({ percentToGreen: 0, greenAdmitted: false });
     const flow = expectFlow(s, { vpc: clients, principal: caller }, { target: service });
     flow.toBeAllowed();
-    expect(flow.verdict.hops.filter((h) => h.kind === "target").map((h) => h.text)).toEqual([expect.stringMatching(/admits VPC Lattice on 8080 to target .* of blue/)]);
+    expect(flow.verdict.hops.filter((h) => h.kind === "target").map((h) => h.text)).toEqual([
+      expect.stringMatching(/admits VPC Lattice on 8080 to target .* of blue/),
+    ]);
   });
 
   function vault(authPolicy: (clients: PrivateVpc) => AuthPolicy) {
@@ -128,12 +171,27 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
     const clients = vpc(s, "ClientVpc", "10.10.0.0/16");
     const app = vpc(s, "AppVpc", "10.11.0.0/16");
-    const hosts = new LatticeTargetGroup(s, "Hosts", { name: "vault-hosts", type: "IP", vpc: app, protocol: "TCP", port: 8443, targets: { a: LatticeTarget.ipAddress("10.11.0.60") } });
+    const hosts = new LatticeTargetGroup(s, "Hosts", {
+      name: "vault-hosts",
+      type: "IP",
+      vpc: app,
+      protocol: "TCP",
+      port: 8443,
+      targets: { a: LatticeTarget.ipAddress("10.11.0.60") },
+    });
     LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Vault", { vpc: app, description: "Vault hosts" }), hosts);
     const zone = new PrivateHostedZone(s, "Internal", { zoneName: "internal.example.com", vpc: clients });
-    const service = new LatticeService(s, "CardVault", { name: "card-vault", authPolicy: authPolicy(clients), customDomainName: "vault.internal.example.com", hostedZone: zone });
+    const service = new LatticeService(s, "CardVault", {
+      name: "card-vault",
+      authPolicy: authPolicy(clients),
+      customDomainName: "vault.internal.example.com",
+      hostedZone: zone,
+    });
     service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(hosts) });
-    const network = new ServiceNetwork(s, "Network", { name: "vault", authPolicy: new AuthPolicy().allow({ sid: "ClientVpc", sourceVpcs: [clients], allowAnonymous: true }) });
+    const network = new ServiceNetwork(s, "Network", {
+      name: "vault",
+      authPolicy: new AuthPolicy().allow({ sid: "ClientVpc", sourceVpcs: [clients], allowAnonymous: true }),
+    });
     network.associateService("vault", service);
     network.associateVpc("clients", { vpc: clients });
     return { s, clients, service };
@@ -141,7 +199,9 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
 
   test("fails when the passthrough service's policy wants signed requests: a TLS stream carries no signature, whoever the caller is", () => {
     const { s, clients } = vault((clientVpc) => new AuthPolicy().allow({ sid: "ClientVpc", sourceVpcs: [clientVpc] }));
-    expectFlow(s, { vpc: clients, principal: caller }, "vault.internal.example.com").toBeDenied("auth policy of service card-vault: no Allow statement matches anonymous (aws:PrincipalType)");
+    expectFlow(s, { vpc: clients, principal: caller }, "vault.internal.example.com").toBeDenied(
+      "auth policy of service card-vault: no Allow statement matches anonymous (aws:PrincipalType)",
+    );
   });
 
   test("a passthrough service admitting anonymous callers of the client VPC is reached by its custom domain (SNI), not by its generated name", () => {
@@ -149,7 +209,8 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     const flow = expectFlow(s, { vpc: clients, principal: caller }, "vault.internal.example.com");
     flow.toBeAllowed();
     expect(flow.verdict.hops.find((h) => h.kind === "listener")?.text).toMatch(/forwards the TLS stream/);
-    expectFlow(s, { vpc: clients, principal: caller }, { dnsName: service.dnsName }).toBeDenied("routes on the SNI of its custom domain vault.internal.example.com");
+    expectFlow(s, { vpc: clients, principal: caller }, { dnsName: service.dnsName }).toBeDenied(
+      "routes on the SNI of its custom domain vault.internal.example.com",
+    );
   });
-
 });

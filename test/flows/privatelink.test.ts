@@ -2,7 +2,13 @@ import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, expectFlow, NetworkModel } from "../../modules/flows";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets, NetworkLoadBalancerListener, PrivateLinkSaasOffering } from "../../modules/privatelink";
+import {
+  EndpointService,
+  EndpointServicePrincipal,
+  ListenerTargets,
+  NetworkLoadBalancerListener,
+  PrivateLinkSaasOffering,
+} from "../../modules/privatelink";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 
 const PROVIDER = "111111111111";
@@ -11,7 +17,12 @@ const CERTIFICATE = `arn:aws:acm:us-east-1:${PROVIDER}:certificate/11111111-2222
 const ALB = `arn:aws:elasticloadbalancing:us-east-1:${PROVIDER}:loadbalancer/app/api/0123456789abcdef`;
 const BY_ID = ["use1-az1", "use1-az2"];
 const BY_NAME = ["us-east-1a", "us-east-1b"];
-const TLS_443: NetworkLoadBalancerListener = { port: 443, protocol: "TLS", certificateArn: CERTIFICATE, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) };
+const TLS_443: NetworkLoadBalancerListener = {
+  port: 443,
+  protocol: "TLS",
+  certificateArn: CERTIFICATE,
+  targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }),
+};
 
 interface OfferingOptions {
   readonly listeners?: readonly NetworkLoadBalancerListener[];
@@ -25,11 +36,31 @@ interface OfferingOptions {
 function offering(options: OfferingOptions = {}) {
   const stack = new TerraformStack(Testing.app(), "privatelink");
   new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [PROVIDER] });
-  const consumer = new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: [CONSUMER], assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/NetworkingDeployment` }] });
-  const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.10.0.0/16", availabilityZones: options.providerZones ?? BY_ID });
-  const consumerVpc = new Vpc(stack, "ConsumerVpc", { provider: consumer, name: "consumer", cidrBlock: "10.20.0.0/16", availabilityZones: options.consumerZones ?? BY_ID });
+  const consumer = new AwsProvider(stack, "consumer", {
+    alias: "consumer",
+    region: "us-east-1",
+    allowedAccountIds: [CONSUMER],
+    assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/NetworkingDeployment` }],
+  });
+  const providerVpc = new Vpc(stack, "ProviderVpc", {
+    name: "provider",
+    cidrBlock: "10.10.0.0/16",
+    availabilityZones: options.providerZones ?? BY_ID,
+  });
+  const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+    provider: consumer,
+    name: "consumer",
+    cidrBlock: "10.20.0.0/16",
+    availabilityZones: options.consumerZones ?? BY_ID,
+  });
   const api = new PrivateLinkSaasOffering(stack, "Api", {
-    service: { networkLoadBalancer: { vpc: providerVpc, listeners: options.listeners ?? [TLS_443], ingressPeers: options.ingressPeers ?? [Peer.cidr("10.20.0.0/16")] } },
+    service: {
+      networkLoadBalancer: {
+        vpc: providerVpc,
+        listeners: options.listeners ?? [TLS_443],
+        ingressPeers: options.ingressPeers ?? [Peer.cidr("10.20.0.0/16")],
+      },
+    },
     consumers: [{ name: "team", accountId: CONSUMER, provider: consumer, vpc: consumerVpc, customDnsName: options.customDnsName }],
   });
   return { stack, consumerVpc, providerVpc, api, endpoint: api.consumers.team.endpoint };
@@ -52,7 +83,10 @@ describe("PrivateLink flows: the name clients dial", () => {
     const https = ListenerTargets.applicationLoadBalancer({ loadBalancerArn: ALB, port: 443, healthCheckProtocol: "HTTPS" });
     const tls = offering({ listeners: [{ port: 443, targets: https }] });
     expectFlow(tls.stack, tls.consumerVpc, { target: tls.endpoint, port: 443 }).toBeDenied("its health checks use HTTPS");
-    const plain = offering({ listeners: [{ port: 80, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: ALB, port: 80 }) }], ingressPeers: [Peer.cidr("10.20.0.0/16")] });
+    const plain = offering({
+      listeners: [{ port: 80, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: ALB, port: 80 }) }],
+      ingressPeers: [Peer.cidr("10.20.0.0/16")],
+    });
     expectFlow(plain.stack, plain.consumerVpc, { target: plain.endpoint, port: 80 }).toBeAllowed();
   });
 });
@@ -60,37 +94,56 @@ describe("PrivateLink flows: the name clients dial", () => {
 describe("PrivateLink flows: availability zones across accounts", () => {
   test("fails when both sides are placed by AZ name: the same name is another zone in each account", () => {
     const { stack, consumerVpc } = offering({ providerZones: BY_NAME, consumerZones: BY_NAME, customDnsName: "api.internal.example.com" });
-    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied("map to different zones in accounts 222222222222 and 111111111111");
+    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied(
+      "map to different zones in accounts 222222222222 and 111111111111",
+    );
   });
 
   test("fails when an endpoint subnet is in a zone the load balancer is not in: AWS refuses the endpoint", () => {
     const { stack, consumerVpc, endpoint } = offering({ customDnsName: "api.internal.example.com" });
     // Past the synth check, as an escape hatch could: the second subnet moved to a third zone.
-    const stray = new Vpc(stack, "StrayVpc", { provider: consumerVpc.provider, name: "stray", cidrBlock: "10.21.0.0/16", availabilityZones: ["use1-az3"] });
+    const stray = new Vpc(stack, "StrayVpc", {
+      provider: consumerVpc.provider,
+      name: "stray",
+      cidrBlock: "10.21.0.0/16",
+      availabilityZones: ["use1-az3"],
+    });
     endpoint.resource.addOverride("subnet_ids", [consumerVpc.privateSubnets[0].subnetId, stray.privateSubnets[0].subnetId]);
-    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied("has subnets in use1-az3, where Api/Service/LoadBalancer is not (use1-az1, use1-az2)");
+    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied(
+      "has subnets in use1-az3, where Api/Service/LoadBalancer is not (use1-az1, use1-az2)",
+    );
   });
 });
 
 describe("PrivateLink flows: the load balancer and its targets", () => {
   test("fails when the NLB judges PrivateLink traffic by the client's own addresses and does not admit them", () => {
     const { stack, consumerVpc } = offering({ ingressPeers: [Peer.cidr("10.99.0.0/16")], customDnsName: "api.internal.example.com" });
-    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied("(PrivateLink traffic is judged by the client's own addresses)");
+    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied(
+      "(PrivateLink traffic is judged by the client's own addresses)",
+    );
   });
 
   test("the targets are admitted by the load balancer's targets group, never by the load balancer's own group", () => {
     // The load balancer's group admits its own VPC on 443 too (its default clients), which covers its own subnets; the targets listen on 443 as well.
     const samePort = { ...TLS_443, targets: ListenerTargets.instances({ port: 443, instances: { api: "i-0123456789abcdef0" } }) };
-    const { stack } = offering({ listeners: [samePort], customDnsName: "api.internal.example.com", ingressPeers: [Peer.cidr("10.20.0.0/16"), Peer.cidr("10.10.0.0/16")] });
+    const { stack } = offering({
+      listeners: [samePort],
+      customDnsName: "api.internal.example.com",
+      ingressPeers: [Peer.cidr("10.20.0.0/16"), Peer.cidr("10.10.0.0/16")],
+    });
     const json = JSON.parse(JSON.stringify(stack.toTerraform())) as { resource: Record<string, Record<string, { security_group_id?: string }>> };
     const model = NetworkModel.fromJson("privatelink", json);
     const from = { vpc: model.vpcs.find((v) => v.path.includes("ConsumerVpc"))!.address };
     const to = { dnsName: "api.internal.example.com", port: 443 };
-    expect(analyzeFlow(model, from, to).hops.find((h) => h.kind === "target")?.text).toMatch(/admitted by security group Api-Service-LoadBalancer-TargetsSecurityGroup$/);
+    expect(analyzeFlow(model, from, to).hops.find((h) => h.kind === "target")?.text).toMatch(
+      /admitted by security group Api-Service-LoadBalancer-TargetsSecurityGroup$/,
+    );
     // Without the targets group's rule, the load balancer's own group (which admits the VPC's CIDR) must not stand in for it.
     const rules = json.resource.aws_vpc_security_group_ingress_rule;
     for (const name of Object.keys(rules)) if (String(rules[name].security_group_id).includes("TargetsSecurityGroup")) delete rules[name];
-    expect(analyzeFlow(NetworkModel.fromJson("privatelink", json), from, to).reason).toMatch(/no security group in VPC ProviderVpc admits load balancer Api\/Service\/LoadBalancer/);
+    expect(analyzeFlow(NetworkModel.fromJson("privatelink", json), from, to).reason).toMatch(
+      /no security group in VPC ProviderVpc admits load balancer Api\/Service\/LoadBalancer/,
+    );
   });
 
   test("the load balancer reaches the members of its targets group on the target port only", () => {
@@ -105,11 +158,19 @@ describe("PrivateLink flows: who creates the endpoint", () => {
   test("fails when the service allows one role and the endpoint is created with another", () => {
     const stack = new TerraformStack(Testing.app(), "creator");
     new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [PROVIDER] });
-    const consumer = new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1", assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/NetworkingDeployment` }] });
+    const consumer = new AwsProvider(stack, "consumer", {
+      alias: "consumer",
+      region: "us-east-1",
+      assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/NetworkingDeployment` }],
+    });
     const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.10.0.0/16", availabilityZones: BY_ID });
     const consumerVpc = new Vpc(stack, "ConsumerVpc", { provider: consumer, name: "consumer", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
     const service = new EndpointService(stack, "Service", {
-      networkLoadBalancer: { vpc: providerVpc, listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) }], ingressPeers: [Peer.cidr("10.20.0.0/16")] },
+      networkLoadBalancer: {
+        vpc: providerVpc,
+        listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) }],
+        ingressPeers: [Peer.cidr("10.20.0.0/16")],
+      },
       allowedPrincipals: [EndpointServicePrincipal.iamRole(`arn:aws:iam::${CONSUMER}:role/partner-integration`)],
       acceptanceRequired: false,
     });
@@ -121,7 +182,12 @@ describe("PrivateLink flows: who creates the endpoint", () => {
   function splitConsumer(createAs: "role" | "ambient", overrides: { securityGroupPorts?: number[] } = {}) {
     const stack = new TerraformStack(Testing.app(), "consumer");
     new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [CONSUMER] });
-    const integration = new AwsProvider(stack, "integration", { alias: "integration", region: "us-east-1", allowedAccountIds: [CONSUMER], assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/partner-integration` }] });
+    const integration = new AwsProvider(stack, "integration", {
+      alias: "integration",
+      region: "us-east-1",
+      allowedAccountIds: [CONSUMER],
+      assumeRole: [{ roleArn: `arn:aws:iam::${CONSUMER}:role/partner-integration` }],
+    });
     const vpc = new Vpc(stack, "Vpc", { name: "partner", cidrBlock: "172.16.0.0/16", availabilityZones: BY_ID });
     const service = EndpointService.fromServiceName(stack, "Api", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
       ports: [443],
@@ -136,7 +202,13 @@ describe("PrivateLink flows: who creates the endpoint", () => {
       for (const port of overrides.securityGroupPorts) open.addIngressRule({ peer: Peer.cidr("172.16.0.0/16"), port, description: "Partner VPC" });
       securityGroups = [open];
     }
-    const endpoint = new InterfaceEndpoint(stack, "Endpoint", { vpc, service, provider: createAs === "role" ? integration : undefined, customDnsName: "api.provider.example.com", securityGroups });
+    const endpoint = new InterfaceEndpoint(stack, "Endpoint", {
+      vpc,
+      service,
+      provider: createAs === "role" ? integration : undefined,
+      customDnsName: "api.provider.example.com",
+      securityGroups,
+    });
     return { stack, vpc, endpoint };
   }
 
@@ -149,12 +221,16 @@ describe("PrivateLink flows: who creates the endpoint", () => {
 
   test("fails when a split consumer creates the endpoint with its ambient credentials: not the role the provider allows", () => {
     const { stack, vpc } = splitConsumer("ambient");
-    expectFlow(stack, vpc, { dnsName: "api.provider.example.com", port: 443 }).toBeDenied(`is created by the ambient credentials of account ${CONSUMER}`);
+    expectFlow(stack, vpc, { dnsName: "api.provider.example.com", port: 443 }).toBeDenied(
+      `is created by the ambient credentials of account ${CONSUMER}`,
+    );
   });
 
   test("fails when a split consumer dials a port the provider does not publish, or its generated name on a TLS port", () => {
     const { stack, vpc, endpoint } = splitConsumer("role", { securityGroupPorts: [443, 8443] });
     expectFlow(stack, vpc, { dnsName: "api.provider.example.com", port: 8443 }).toBeDenied("listens on 443 (as its provider publishes), not on 8443");
-    expectFlow(stack, vpc, { target: endpoint, port: 443 }).toBeDenied("port 443 of com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 terminates TLS");
+    expectFlow(stack, vpc, { target: endpoint, port: 443 }).toBeDenied(
+      "port 443 of com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 terminates TLS",
+    );
   });
 });

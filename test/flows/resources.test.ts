@@ -29,7 +29,11 @@ function dnsResource(domainName: string) {
   const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
   const client = vpc(s, "ClientVpc", "10.30.0.0/16");
   const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner });
-  new SecurityGroup(s, "AppServers", { vpc: owner, description: "App servers" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 443, description: "From the gateway" });
+  new SecurityGroup(s, "AppServers", { vpc: owner, description: "App servers" }).addIngressRule({
+    peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
+    port: 443,
+    description: "From the gateway",
+  });
   const app = new ResourceConfiguration(s, "App", { name: "portal", resourceGateway: gateway, dnsResource: { domainName }, portRanges: ["443"] });
   new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: app });
   return { s, owner, client, app };
@@ -67,12 +71,29 @@ describe("a configuration shared with another account and associated with that a
     const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
     const client = vpc(s, "ConsumerVpc", "10.40.0.0/16", consumer);
     const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
-    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 5432, description: "From the gateway" });
-    const database = new ResourceConfiguration(s, "Db", { name: "orders-db", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.5" }, portRanges: ["5432"] });
+    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({
+      peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
+      port: 5432,
+      description: "From the gateway",
+    });
+    const database = new ResourceConfiguration(s, "Db", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.5" },
+      portRanges: ["5432"],
+    });
     const share = new ResourceShare(s, "Share", { name: "orders-db", principals: [SharePrincipal.account("222222222222")] });
     const shared = share.addResource("db", database.resourceConfigurationArn);
-    const network = new ServiceNetwork(s, "ConsumerNetwork", { name: "consumer-data", provider: consumer, resourceConfigurationsOnly: true, accessLogs: AccessLogs.disabled("test") });
-    network.associateResourceConfiguration("orders-db", database, { provider: consumer, dependsOn: wait ? share.consumerDependencies(shared) : [shared] });
+    const network = new ServiceNetwork(s, "ConsumerNetwork", {
+      name: "consumer-data",
+      provider: consumer,
+      resourceConfigurationsOnly: true,
+      accessLogs: AccessLogs.disabled("test"),
+    });
+    network.associateResourceConfiguration("orders-db", database, {
+      provider: consumer,
+      dependsOn: wait ? share.consumerDependencies(shared) : [shared],
+    });
     network.associateVpc("clients", { vpc: client, ports: database.ports });
     return { s, client, database };
   }
@@ -106,8 +127,19 @@ describe("the partner's half alone, judged by the terms the owner publishes (rec
     const s = new TerraformStack(Testing.app(), "partner");
     const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
     const client = new Vpc(s, "PartnerVpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
-    const ordersDb = ResourceConfiguration.fromResourceConfigurationAttributes(s, "OrdersDb", { resourceConfigurationArn: CONFIG_ARN, type: "ARN", ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: BY_ID });
-    const access = new SharedResourceConsumer(s, "Access", { resourceConfiguration: ordersDb, acceptShare: { resourceShareArn: SHARE_ARN }, vpc: client, provider, ports });
+    const ordersDb = ResourceConfiguration.fromResourceConfigurationAttributes(s, "OrdersDb", {
+      resourceConfigurationArn: CONFIG_ARN,
+      type: "ARN",
+      ports: [Port.tcp(5432)],
+      gatewayAvailabilityZoneIds: BY_ID,
+    });
+    const access = new SharedResourceConsumer(s, "Access", {
+      resourceConfiguration: ordersDb,
+      acceptShare: { resourceShareArn: SHARE_ARN },
+      vpc: client,
+      provider,
+      ports,
+    });
     return { s, client, access };
   }
 
@@ -115,7 +147,9 @@ describe("the partner's half alone, judged by the terms the owner publishes (rec
     const { s, client, access } = partner();
     const verdict = expectFlow(s, client, { target: access.endpoint, port: 5432 });
     verdict.toBeAllowed();
-    expect(verdict.verdict.hops.map((h) => h.text)).toEqual(expect.arrayContaining([expect.stringContaining("zones its owner publishes"), expect.stringContaining("is accepted here before")]));
+    expect(verdict.verdict.hops.map((h) => h.text)).toEqual(
+      expect.arrayContaining([expect.stringContaining("zones its owner publishes"), expect.stringContaining("is accepted here before")]),
+    );
   });
 
   test("fails when the endpoint's subnets are in none of the zones the owner publishes (ResourceEndpoint refuses that at synth; an escape hatch does not)", () => {
@@ -127,7 +161,9 @@ describe("the partner's half alone, judged by the terms the owner publishes (rec
 
   test("fails on a port the endpoint opens but the owner does not publish", () => {
     const { s, client, access } = partner([Port.tcp(5432), Port.tcp(6432)]);
-    expectFlow(s, client, { target: access.endpoint, port: 6432 }).toBeDenied("port 6432 is not in the port ranges of resource configuration rcfg-0a1b2c3d4e5f67890 (5432)");
+    expectFlow(s, client, { target: access.endpoint, port: 6432 }).toBeDenied(
+      "port 6432 is not in the port ranges of resource configuration rcfg-0a1b2c3d4e5f67890 (5432)",
+    );
   });
 
   test("fails when the endpoint does not wait for the acceptance: a race at apply", () => {
@@ -141,13 +177,19 @@ describe("the owner's half alone: a partner VPC known only by ID", () => {
   function owner() {
     const s = stack();
     const ownerVpc = vpc(s, "OwnerVpc", "10.0.0.0/16");
-    const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(s, "DbGroup", { securityGroupId: "sg-0a1b2c3d4e5f60718", vpcId: ownerVpc.vpcId });
+    const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(s, "DbGroup", {
+      securityGroupId: "sg-0a1b2c3d4e5f60718",
+      vpcId: ownerVpc.vpcId,
+    });
     const db = new SharedDatabase(s, "Orders", {
       name: "orders-db",
       vpc: ownerVpc,
       database: ResourceDefinition.arn("arn:aws:rds:us-east-1:111111111111:db:orders"),
       databaseSecurityGroup,
-      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      sharing: {
+        principals: [SharePrincipal.account("222222222222")],
+        allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share"),
+      },
     });
     return { s, db };
   }
@@ -162,13 +204,17 @@ describe("the owner's half alone: a partner VPC known only by ID", () => {
 
   test("fails for an account the share does not name", () => {
     const { s, db } = owner();
-    expectFlow(s, partnerVpc("333333333333"), { target: db.resourceConfiguration, port: 5432 }).toBeDenied("no RAM share in this stack gives resource configuration orders-db to account 333333333333");
+    expectFlow(s, partnerVpc("333333333333"), { target: db.resourceConfiguration, port: 5432 }).toBeDenied(
+      "no RAM share in this stack gives resource configuration orders-db to account 333333333333",
+    );
   });
 
   test("fails when the existing database group does not admit the gateway on the port", () => {
     const { s, db } = owner();
     db.resourceGateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(6432), "Resource gateway to the database pooler");
-    expectFlow(s, partnerVpc("222222222222"), { target: db.resourceConfiguration, port: 6432 }).toBeDenied("the resource drops the gateway's connections");
+    expectFlow(s, partnerVpc("222222222222"), { target: db.resourceConfiguration, port: 6432 }).toBeDenied(
+      "the resource drops the gateway's connections",
+    );
   });
 });
 
@@ -180,11 +226,16 @@ describe("a gateway's given security groups take the configurations' egress", ()
     const existing = SecurityGroup.fromSecurityGroupAttributes(s, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: owner.vpcId });
     const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner, securityGroups: [existing] });
     const host = new SecurityGroup(s, "Host", { vpc: owner, description: "Host" });
-    const exporter = new ResourceConfiguration(s, "Exporter", { name: "node-exporter", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.25"), ports: [Port.tcp(9100)], resourceSecurityGroups: [host] });
+    const exporter = new ResourceConfiguration(s, "Exporter", {
+      name: "node-exporter",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.25"),
+      ports: [Port.tcp(9100)],
+      resourceSecurityGroups: [host],
+    });
     new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: exporter });
     const verdict = expectFlow(s, client, { target: exporter, port: 9100 });
     verdict.toBeAllowed();
     expect(verdict.verdict.hops.map((h) => h.text)).toContain("security group sg-0123456789abcdef0 of app-ingress lets 9100 out to 10.0.1.25/32");
   });
 });
-

@@ -19,7 +19,13 @@ function stack(): TerraformStack {
   return s;
 }
 
-function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: AwsProvider, availabilityZones = ["us-east-1a", "us-east-1b"]): PrivateVpc {
+function vpc(
+  scope: TerraformStack,
+  id: string,
+  cidrBlock: string,
+  provider?: AwsProvider,
+  availabilityZones = ["us-east-1a", "us-east-1b"],
+): PrivateVpc {
   return new PrivateVpc(scope, id, { name: id.toLowerCase(), cidrBlock, availabilityZones, provider });
 }
 
@@ -37,7 +43,8 @@ describe("VPC Lattice flows", () => {
       port: 8080,
       targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
     });
-    if (options.targetsOpen !== false) TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
+    if (options.targetsOpen !== false)
+      TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
     const callers = new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORG, sourceVpcs: [client] });
     const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: callers });
     service.addListener({
@@ -64,7 +71,9 @@ describe("VPC Lattice flows", () => {
 
   test("fails when the caller comes from another associated VPC: the auth policy names the condition", () => {
     const { s, other, service } = lattice();
-    expectFlow(s, { vpc: other, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied("no Allow statement matches arn:aws:iam::111111111111:role/checkout (vpc-lattice-svcs:SourceVpc)");
+    expectFlow(s, { vpc: other, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied(
+      "no Allow statement matches arn:aws:iam::111111111111:role/checkout (vpc-lattice-svcs:SourceVpc)",
+    );
   });
 
   test("fails when requests are unsigned", () => {
@@ -74,12 +83,16 @@ describe("VPC Lattice flows", () => {
 
   test("fails when no security group admits VPC Lattice to the targets", () => {
     const { s, client, service } = lattice({ targetsOpen: false });
-    expectFlow(s, { vpc: client, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied("admits VPC Lattice (169.254.171.0/24) on 8080");
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service, request: { path: "/orders" } }).toBeDenied(
+      "admits VPC Lattice (169.254.171.0/24) on 8080",
+    );
   });
 
   test("fails when the client VPC is not associated with the network", () => {
     const { s, client, service } = lattice({ associate: false });
-    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("neither associated with a service network that holds service orders-api");
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied(
+      "neither associated with a service network that holds service orders-api",
+    );
   });
 });
 
@@ -90,8 +103,19 @@ describe("VPC Lattice targets registered by someone else", () => {
     const app = vpc(s, "AppVpc", "10.11.0.0/16");
     const tasks = new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" });
     // A group in the VPC that admits VPC Lattice but is not the tasks' one must not count.
-    TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "OtherWorkloads", { vpc: app, description: "Other workloads" }), new TargetGroup(s, "Other", { name: "other", type: "IP", vpc: app, protocol: "HTTP", port: 8080 }));
-    const targets = new TargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targetsRegisteredBy: "the ECS service orders", targetSecurityGroups: [tasks] });
+    TargetGroup.allowLatticeTraffic(
+      new SecurityGroup(s, "OtherWorkloads", { vpc: app, description: "Other workloads" }),
+      new TargetGroup(s, "Other", { name: "other", type: "IP", vpc: app, protocol: "HTTP", port: 8080 }),
+    );
+    const targets = new TargetGroup(s, "Orders", {
+      name: "orders",
+      type: "IP",
+      vpc: app,
+      protocol: "HTTP",
+      port: 8080,
+      targetsRegisteredBy: "the ECS service orders",
+      targetSecurityGroups: [tasks],
+    });
     if (options.open) TargetGroup.allowLatticeTraffic(tasks, targets);
     const callers = new AuthPolicy().allow({ sid: "ClientVpc", organizationId: ORG, sourceVpcs: [client] });
     const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: callers });
@@ -111,7 +135,9 @@ describe("VPC Lattice targets registered by someone else", () => {
 
   test("fails when the declared security groups of the targets do not admit VPC Lattice, whatever other groups of the VPC do", () => {
     const { s, client, service } = registered({ open: false });
-    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied("none of the security groups of the targets of orders admits VPC Lattice (169.254.171.0/24) on 8080");
+    expectFlow(s, { vpc: client, principal: CALLER }, { target: service }).toBeDenied(
+      "none of the security groups of the targets of orders admits VPC Lattice (169.254.171.0/24) on 8080",
+    );
   });
 });
 
@@ -125,9 +151,19 @@ describe("VPC Lattice across accounts, seen from one side", () => {
   function owner() {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.11.0.0/16");
-    const targets = new TargetGroup(s, "Orders", { name: "orders", type: "IP", vpc: app, protocol: "HTTP", port: 8080, targets: { a: LatticeTarget.ipAddress("10.11.0.10") } });
+    const targets = new TargetGroup(s, "Orders", {
+      name: "orders",
+      type: "IP",
+      vpc: app,
+      protocol: "HTTP",
+      port: 8080,
+      targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
+    });
     TargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
-    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: AuthPolicy.fromSharePrincipals([SharePrincipal.organizationalUnit(OU)]) });
+    const service = new LatticeService(s, "Api", {
+      name: "orders-api",
+      authPolicy: AuthPolicy.fromSharePrincipals([SharePrincipal.organizationalUnit(OU)]),
+    });
     service.addListener({ protocol: "HTTPS", defaultAction: ListenerAction.forward(targets) });
     const network = new ServiceNetwork(s, "Network", { name: "shared", sharing: { principals: [SharePrincipal.organizationalUnit(OU)] } });
     network.associateService("orders", service);
@@ -138,13 +174,17 @@ describe("VPC Lattice across accounts, seen from one side", () => {
     const { s, service } = owner();
     const expectation = expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: TEAM }, { target: service });
     expectation.toBeAllowed();
-    expect(expectation.verdict.assumptions).toContain("VPC vpc-0d1e2f3a4b5c60718 (made elsewhere, account 444444444444) is associated with service network shared in its owner's stack, and the association's security groups admit the client on 443");
+    expect(expectation.verdict.assumptions).toContain(
+      "VPC vpc-0d1e2f3a4b5c60718 (made elsewhere, account 444444444444) is associated with service network shared in its owner's stack, and the association's security groups admit the client on 443",
+    );
   });
 
   test("fails when the caller's organization paths show an account outside the shared OU", () => {
     const { s, service } = owner();
     const outsider = { ...TEAM, arn: "arn:aws:iam::555555555555:role/app", organizationPaths: ["o-a1b2c3d4e5/r-ab12/ou-ab12-prodapps1/"] };
-    expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: outsider }, { target: service }).toBeDenied("no RAM share in this stack gives service network shared to account 555555555555");
+    expectFlow(s, { vpc: "vpc-0d1e2f3a4b5c60718", principal: outsider }, { target: service }).toBeDenied(
+      "no RAM share in this stack gives service network shared to account 555555555555",
+    );
   });
 
   test("without organization paths, OU membership is an assumption", () => {
@@ -160,16 +200,28 @@ describe("VPC Lattice across accounts, seen from one side", () => {
     const s = new TerraformStack(Testing.app(), "member");
     const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
     const client = vpc(s, "ClientVpc", "10.60.0.0/16");
-    const accepter = new ResourceShareAccepter(s, "Accept", { share: { resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" }, provider });
-    ServiceNetwork.fromArn(s, "Network", NETWORK_ARN).associateVpc("clients", { vpc: client, dependsOn: options.waitForAcceptance ? [accepter.resource] : undefined });
+    const accepter = new ResourceShareAccepter(s, "Accept", {
+      share: { resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" },
+      provider,
+    });
+    ServiceNetwork.fromArn(s, "Network", NETWORK_ARN).associateVpc("clients", {
+      vpc: client,
+      dependsOn: options.waitForAcceptance ? [accepter.resource] : undefined,
+    });
     return { s, client };
   }
 
   test("a service made elsewhere, dialed by its generated name, is reached once the share is accepted before the association; the owner's grants are assumptions", () => {
     const { s, client } = member({ waitForAcceptance: true });
-    const expectation = expectFlow(s, { vpc: client, principal: { arn: "arn:aws:iam::222222222222:role/app" } }, { dnsName: SERVICE_NAME, request: { path: "/catalog" } });
+    const expectation = expectFlow(
+      s,
+      { vpc: client, principal: { arn: "arn:aws:iam::222222222222:role/app" } },
+      { dnsName: SERVICE_NAME, request: { path: "/catalog" } },
+    );
     expectation.toBeAllowed();
-    expect(expectation.verdict.assumptions).toContain(`the auth policies of service network ${NETWORK_ARN} and of the service allow arn:aws:iam::222222222222:role/app to GET /catalog (granted on the owner's side)`);
+    expect(expectation.verdict.assumptions).toContain(
+      `the auth policies of service network ${NETWORK_ARN} and of the service allow arn:aws:iam::222222222222:role/app to GET /catalog (granted on the owner's side)`,
+    );
   });
 
   test("fails when the association does not wait for the acceptance of the owner's share: a race at apply", () => {
@@ -180,7 +232,9 @@ describe("VPC Lattice across accounts, seen from one side", () => {
   test("fails when the VPC has no way into any network: the generated name resolves, but nothing carries the request", () => {
     const s = stack();
     const lonely = vpc(s, "LonelyVpc", "10.70.0.0/16");
-    expectFlow(s, { vpc: lonely }, { dnsName: SERVICE_NAME }).toBeDenied("is neither associated with a service network nor has a ServiceNetwork endpoint to one");
+    expectFlow(s, { vpc: lonely }, { dnsName: SERVICE_NAME }).toBeDenied(
+      "is neither associated with a service network nor has a ServiceNetwork endpoint to one",
+    );
   });
 });
 
@@ -216,7 +270,10 @@ describe("PrivateLink flows", () => {
     const provider = vpc(s, "ProviderVpc", "10.40.0.0/16");
     const consumer = vpc(s, "ConsumerVpc", "10.50.0.0/16");
     const service = new EndpointService(s, "Svc", {
-      networkLoadBalancer: { vpc: provider, listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.40.0.10" } }) }] },
+      networkLoadBalancer: {
+        vpc: provider,
+        listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.40.0.10" } }) }],
+      },
       allowedPrincipals: [],
       acceptanceRequired: true,
     });
@@ -234,11 +291,28 @@ describe("resource configuration flows", () => {
     const client = vpc(s, "TrustedVpc", "10.60.0.0/16", trusted, placement.trusted);
     const gateway = new ResourceGateway(s, "Gateway", { name: "workers-ingress", vpc: owner });
     const host = new SecurityGroup(s, "Host", { vpc: owner, description: "Worker instance" });
-    host.addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gateway"), port: 8000, toPort: 8100, description: "From the resource gateway" });
-    const worker = new ResourceConfiguration(s, "Worker", { name: "worker-api", resourceGateway: gateway, ipResource: { ipAddress: "10.0.0.50" }, portRanges: ["8000-8100"] });
-    const access = new SharedResourceAccess(s, "Access", { name: "worker-api", resourceConfiguration: worker, partnerAccountId: "333333333333", partnerProvider: trusted, partnerVpc: client });
+    host.addIngressRule({
+      peer: Peer.securityGroup(gateway.securityGroup!, "gateway"),
+      port: 8000,
+      toPort: 8100,
+      description: "From the resource gateway",
+    });
+    const worker = new ResourceConfiguration(s, "Worker", {
+      name: "worker-api",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.50" },
+      portRanges: ["8000-8100"],
+    });
+    const access = new SharedResourceAccess(s, "Access", {
+      name: "worker-api",
+      resourceConfiguration: worker,
+      partnerAccountId: "333333333333",
+      partnerProvider: trusted,
+      partnerVpc: client,
+    });
     // What the endpoint waited for before SharedResourceAccess waited for the principal association too.
-    if (!waitForShare && access.endpoint !== undefined) access.endpoint.resource.dependsOn = [(access.share.node.findChild("Resource-resource-configuration") as RamResourceAssociation).fqn];
+    if (!waitForShare && access.endpoint !== undefined)
+      access.endpoint.resource.dependsOn = [(access.share.node.findChild("Resource-resource-configuration") as RamResourceAssociation).fqn];
     return { s, client, worker, access };
   }
 
@@ -269,7 +343,11 @@ describe("resource configuration flows", () => {
   test("fails when the endpoint's AZ IDs and the gateway's do not overlap (a configuration imported by ARN, which ResourceEndpoint cannot check)", () => {
     const { s, worker } = shared(true);
     const elsewhere = vpc(s, "ElsewhereVpc", "10.80.0.0/16", undefined, ["use1-az4", "use1-az6"]);
-    const imported = ResourceConfiguration.fromAttributes(s, "Imported", { resourceConfigurationId: worker.resourceConfigurationId, resourceConfigurationArn: worker.resourceConfigurationArn, portRanges: ["8000-8100"] });
+    const imported = ResourceConfiguration.fromAttributes(s, "Imported", {
+      resourceConfigurationId: worker.resourceConfigurationId,
+      resourceConfigurationArn: worker.resourceConfigurationArn,
+      portRanges: ["8000-8100"],
+    });
     new ResourceEndpoint(s, "Elsewhere", { vpc: elsewhere, resourceConfiguration: imported });
     expectFlow(s, elsewhere, { target: worker, port: 8080 }).toBeDenied("share no availability zone");
   });
@@ -279,8 +357,17 @@ describe("resource configuration flows", () => {
     const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
     const client = vpc(s, "ClientVpc", "10.30.0.0/16");
     const gateway = new ResourceGateway(s, "Gateway", { name: "app-ingress", vpc: owner });
-    new SecurityGroup(s, "Host", { vpc: owner, description: "Host" }).addIngressRule({ peer: Peer.securityGroup(gateway.securityGroup!, "gw"), port: 9100, description: "Scrapes" });
-    const host = new ResourceConfiguration(s, "Host9100", { name: "node-exporter", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["9100"] });
+    new SecurityGroup(s, "Host", { vpc: owner, description: "Host" }).addIngressRule({
+      peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
+      port: 9100,
+      description: "Scrapes",
+    });
+    const host = new ResourceConfiguration(s, "Host9100", {
+      name: "node-exporter",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.1.25" },
+      portRanges: ["9100"],
+    });
     new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: host, ports: [{ from: 443, to: 443 }] });
     expectFlow(s, client, { target: host, port: 9100 }).toBeDenied("has no ingress from 10.30.0.0/24, 10.30.1.0/24 on tcp 9100");
   });

@@ -5,16 +5,20 @@ const none = (): TfValue => new Unknown("none");
 
 describe("Terraform expressions", () => {
   test("evaluates the jsonencode object syntax cdktf writes, with references inside", () => {
-    const text = '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Condition" = {"StringEquals" = {"vpc-lattice-svcs:SourceVpc" = [aws_vpc.a.id, aws_vpc.b.id]}}}]})}';
+    const text =
+      '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Condition" = {"StringEquals" = {"vpc-lattice-svcs:SourceVpc" = [aws_vpc.a.id, aws_vpc.b.id]}}}]})}';
     const value = evaluateString(text, (steps) => `vpc-${String(steps[1])}`);
-    expect(JSON.parse(value as string)).toEqual({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Condition: { StringEquals: { "vpc-lattice-svcs:SourceVpc": ["vpc-a", "vpc-b"] } } }] });
+    expect(JSON.parse(value as string)).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Condition: { StringEquals: { "vpc-lattice-svcs:SourceVpc": ["vpc-a", "vpc-b"] } } }],
+    });
   });
 
   test("computes cidrsubnet, element/split, join, conditionals and string templates", () => {
     expect(evaluateString('${cidrsubnet("10.92.0.0/16", 8, 1)}', none)).toBe("10.92.1.0/24");
     expect(evaluateString('${element(split(".", "com.amazonaws.vpce.us-east-1.vpce-svc-0a"), 4)}', none)).toBe("vpce-svc-0a");
     expect(evaluateString('${join(",", ["a", "b"])}', none)).toBe("a,b");
-    expect(evaluateString("${1 == 1 ? \"yes\" : \"no\"}", none)).toBe("yes");
+    expect(evaluateString('${1 == 1 ? "yes" : "no"}', none)).toBe("yes");
     expect(evaluateString("${aws_x.y.arn}/*", (steps) => `arn:${String(steps[1])}`)).toBe("arn:y/*");
     expect(evaluateString('${"a\\"b"}', none)).toBe('a"b');
   });
@@ -41,11 +45,16 @@ describe("Terraform expressions", () => {
 
 describe("TerraformDocument", () => {
   const json = {
-    provider: { aws: [{ region: "eu-west-1", allowed_account_ids: ["111111111111"] }, { alias: "partner", region: "eu-west-1", assume_role: [{ role_arn: "arn:aws:iam::222222222222:role/deploy" }] }] },
+    provider: {
+      aws: [
+        { region: "eu-west-1", allowed_account_ids: ["111111111111"] },
+        { alias: "partner", region: "eu-west-1", assume_role: [{ role_arn: "arn:aws:iam::222222222222:role/deploy" }] },
+      ],
+    },
     variable: { vpc_cidr: { type: "string", default: "10.20.0.0/16" } },
     resource: {
       aws_vpc: { main: { cidr_block: "${var.vpc_cidr}", "//": { metadata: { path: "s/Vpc/Resource" } } } },
-      aws_subnet: { a: { vpc_id: "${aws_vpc.main.id}", cidr_block: '${cidrsubnet(aws_vpc.main.cidr_block, 8, 2)}', provider: "${aws.partner}" } },
+      aws_subnet: { a: { vpc_id: "${aws_vpc.main.id}", cidr_block: "${cidrsubnet(aws_vpc.main.cidr_block, 8, 2)}", provider: "${aws.partner}" } },
     },
   };
   const document = TerraformDocument.fromJson("s", json, awsSyntheticAttributes);

@@ -6,7 +6,9 @@ describe("bad-input catalog", () => {
     const keys = BAD_INPUTS.map((b) => `${b.api}|${b.prop}|${b.received}|${b.cause}`);
     expect(new Set(keys).size).toBe(BAD_INPUTS.length);
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(BAD_INPUTS.map((b) => b.module))).toEqual(new Set(["core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]));
+    expect(new Set(BAD_INPUTS.map((b) => b.module))).toEqual(
+      new Set(["core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]),
+    );
   });
 
   it.each(BAD_INPUTS.map((b) => [`${b.module} ${b.api}: ${b.cause}`, b] as const))("%s", (_, bad) => {

@@ -46,8 +46,12 @@ describe("rules", () => {
 
   it("each have compliant and non-compliant cases in test/guardrails/rules", () => {
     const dir = join(__dirname, "rules");
-    const sources = readdirSync(dir).map((f) => readFileSync(join(dir, f), "utf8")).join("\n");
-    const covered = ALL_RULES.filter((r) => new RegExp(`ruleCases\\(${r.name}, \\{\\s*compliant: \\[\\s*\\{[\\s\\S]*?nonCompliant: \\[\\s*\\{`).test(sources));
+    const sources = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), "utf8"))
+      .join("\n");
+    const covered = ALL_RULES.filter((r) =>
+      new RegExp(`ruleCases\\(${r.name}, \\{\\s*compliant: \\[\\s*\\{[\\s\\S]*?nonCompliant: \\[\\s*\\{`).test(sources),
+    );
     expect(covered.map((r) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
   });
 
@@ -87,10 +91,11 @@ describe("checkApp", () => {
 
   it("runs on synthesized JSON too", () => {
     const json = fullSynth(insecureStack().stack);
-    expect(checkModel(StackModel.fromJson("from-json", json)).map((f) => `${f.stack}:${f.ruleId}:${f.path}`).sort()).toEqual([
-      "from-json:PN-LT1:test/Service",
-      "from-json:PN-RAM1:test/Shares/Share",
-    ]);
+    expect(
+      checkModel(StackModel.fromJson("from-json", json))
+        .map((f) => `${f.stack}:${f.ruleId}:${f.path}`)
+        .sort(),
+    ).toEqual(["from-json:PN-LT1:test/Service", "from-json:PN-RAM1:test/Shares/Share"]);
   });
 
   it("honours the suppressions recorded in synthesized JSON", () => {
@@ -156,9 +161,18 @@ describe("custom rules", () => {
 
   it("run in a pack next to the built-in ones, and are suppressed by passing the rule object", () => {
     const { stack } = insecureStack();
-    expect(checkApp([stack], pack).map((f) => f.ruleId).sort()).toEqual(["ACME-1", "PN-LT1", "PN-RAM1"]);
+    expect(
+      checkApp([stack], pack)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["ACME-1", "PN-LT1", "PN-RAM1"]);
     suppress(stack.node.findChild("Service"), NoOrdersService, "The platform team owns this stack and this name");
-    expect(checkApp([stack], pack).filter(isUnsuppressed).map((f) => f.ruleId).sort()).toEqual(["PN-LT1", "PN-RAM1"]);
+    expect(
+      checkApp([stack], pack)
+        .filter(isUnsuppressed)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(["PN-LT1", "PN-RAM1"]);
   });
 });
 
@@ -175,7 +189,9 @@ describe("GuardrailsAspect", () => {
     const aspect = new GuardrailsAspect({ level: "warning" });
     Aspects.of(stack).add(aspect);
     Testing.synth(stack);
-    const annotations = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => /cdktf\/(warn|info|error)/.test(m.type)).map((m) => `${m.type} ${m.data}`));
+    const annotations = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => /cdktf\/(warn|info|error)/.test(m.type)).map((m) => `${m.type} ${m.data}`));
     expect(annotations).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^@cdktf\/warn \[PN-LT1\]/),

@@ -43,8 +43,12 @@ const suppressed: Finding = {
 describe("formatFindings", () => {
   it("writes a line per finding with rule, severity, location and message; the address alone when there is no construct path", () => {
     const lines = formatFindings([fromCdktf, fromPlan], ["es1-internal-api", "infra/plan.json"]).split("\n");
-    expect(lines).toContain("  PN-LT1 LatticeAuthTypeIam [HIGH]    es1-internal-api/Svc/Resource (aws_vpclattice_service.Svc_Resource_0A1B2C3D): auth_type is NONE");
-    expect(lines).toContain("  PN-SG3 NoPublicIngress [HIGH]    module.web.aws_vpc_security_group_ingress_rule.https: ingress tcp 443 from 0.0.0.0/0");
+    expect(lines).toContain(
+      "  PN-LT1 LatticeAuthTypeIam [HIGH]    es1-internal-api/Svc/Resource (aws_vpclattice_service.Svc_Resource_0A1B2C3D): auth_type is NONE",
+    );
+    expect(lines).toContain(
+      "  PN-SG3 NoPublicIngress [HIGH]    module.web.aws_vpc_security_group_ingress_rule.https: ingress tcp 443 from 0.0.0.0/0",
+    );
   });
 
   it("lists the findings of the rules it is given (a custom pack's)", () => {
@@ -82,7 +86,13 @@ describe("sarifReport", () => {
       fullDescription: { text: expect.stringContaining("admits the whole internet") },
       help: { text: expect.stringContaining("Fix: Use the VPC CIDR") },
       defaultConfiguration: { level: "error" },
-      properties: { severity: "HIGH", "security-severity": "8.0", checkov: expect.arrayContaining(["CKV_AWS_24"]), trivy: ["AWS-0107"], securityHub: expect.arrayContaining(["EC2.18"]) },
+      properties: {
+        severity: "HIGH",
+        "security-severity": "8.0",
+        checkov: expect.arrayContaining(["CKV_AWS_24"]),
+        trivy: ["AWS-0107"],
+        securityHub: expect.arrayContaining(["EC2.18"]),
+      },
     });
     expect(run.tool.driver.rules?.find((r) => r.id === "PN-RAM2")?.properties).not.toHaveProperty("checkov");
   });
@@ -110,7 +120,10 @@ describe("sarifReport", () => {
         logicalLocations: [{ fullyQualifiedName: "module.web.aws_vpc_security_group_ingress_rule.https", kind: "resource" }],
       },
     ]);
-    expect(share).toMatchObject({ level: "warning", suppressions: [{ kind: "inSource", justification: "The partner account is outside our organization" }] });
+    expect(share).toMatchObject({
+      level: "warning",
+      suppressions: [{ kind: "inSource", justification: "The partner account is outside our organization" }],
+    });
     expect(lattice).not.toHaveProperty("suppressions");
   });
 

@@ -50,7 +50,10 @@ describe("batch roots", () => {
   });
 
   test("the mocked test root holds the stack's provider blocks under aliases of its own and passes them to the module", () => {
-    const file = mockRootFile("x", "./stacks/x", crossAccount) as { module: { x: { providers: object } }; provider: { aws: { alias: string; assume_role?: unknown }[] } };
+    const file = mockRootFile("x", "./stacks/x", crossAccount) as {
+      module: { x: { providers: object } };
+      provider: { aws: { alias: string; assume_role?: unknown }[] };
+    };
     expect(file.module.x.providers).toEqual({ aws: "aws.x__default", "aws.partner": "aws.x__partner" });
     expect(file.provider.aws.map((p) => p.alias)).toEqual(["x__default", "x__partner"]);
     expect(file.provider.aws[1].assume_role).toEqual(crossAccount.provider!.aws![1].assume_role);
@@ -95,18 +98,34 @@ describe("errors name their stack", () => {
   };
 
   test("validate -json: one document", () => {
-    const document = JSON.stringify({
-      valid: false,
-      diagnostics: [
-        { severity: "warning", summary: "Backend configuration ignored", range: { filename: "../../stacks/ep1/cdk.tf.json", start: { line: 1 } } },
-        { severity: "error", summary: "Extraneous JSON object property", range: { filename: "../../stacks/ep1-extra/cdk.tf.json", start: { line: 158 } } },
-        { severity: "error", summary: "expected cidr_block to contain a valid Value", address: "module.rc4.aws_vpc.V", range: { filename: "../../stacks/rc4/cdk.tf.json", start: { line: 3 } } },
-      ],
-    }, null, 2);
+    const document = JSON.stringify(
+      {
+        valid: false,
+        diagnostics: [
+          { severity: "warning", summary: "Backend configuration ignored", range: { filename: "../../stacks/ep1/cdk.tf.json", start: { line: 1 } } },
+          {
+            severity: "error",
+            summary: "Extraneous JSON object property",
+            range: { filename: "../../stacks/ep1-extra/cdk.tf.json", start: { line: 158 } },
+          },
+          {
+            severity: "error",
+            summary: "expected cidr_block to contain a valid Value",
+            address: "module.rc4.aws_vpc.V",
+            range: { filename: "../../stacks/rc4/cdk.tf.json", start: { line: 3 } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     const diagnostics = errorDiagnostics(document);
     expect(diagnostics).toHaveLength(2);
     const { byStack, unattributed } = attribute(diagnostics, attribution);
-    expect(Object.fromEntries(byStack)).toEqual({ "ep1-extra": "Error: Extraneous JSON object property", rc4: "Error: expected cidr_block to contain a valid Value" });
+    expect(Object.fromEntries(byStack)).toEqual({
+      "ep1-extra": "Error: Extraneous JSON object property",
+      rc4: "Error: expected cidr_block to contain a valid Value",
+    });
     expect(unattributed).toEqual([]);
   });
 
@@ -114,8 +133,14 @@ describe("errors name their stack", () => {
     const lines = [
       { type: "version", terraform: "1.11.4" },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "Resource postcondition failed", address: "module.ep1.aws_vpc.V" } },
-      { type: "diagnostic", diagnostic: { severity: "error", summary: "Output refers to sensitive values", range: { filename: "rc4.root.tf.json", start: { line: 2 } } } },
-      { type: "diagnostic", diagnostic: { severity: "error", summary: "Invalid mock defaults", range: { filename: "harness.tftest.hcl", start: { line: 4 } } } },
+      {
+        type: "diagnostic",
+        diagnostic: { severity: "error", summary: "Output refers to sensitive values", range: { filename: "rc4.root.tf.json", start: { line: 2 } } },
+      },
+      {
+        type: "diagnostic",
+        diagnostic: { severity: "error", summary: "Invalid mock defaults", range: { filename: "harness.tftest.hcl", start: { line: 4 } } },
+      },
       { type: "diagnostic", diagnostic: { severity: "error", summary: "Failed to query available provider packages" } },
     ]
       .map((l) => JSON.stringify(l))
@@ -149,7 +174,10 @@ describe("provider server", () => {
 describe("runBatches", () => {
   const attribution = (members: string[]): Attribution => ({ root: "/r", members: members.map((stack) => ({ stack, dir: `/s/${stack}` })) });
   const diagnostic = (summary: string, filename?: string): string =>
-    JSON.stringify({ type: "diagnostic", diagnostic: { severity: "error", summary, ...(filename ? { range: { filename, start: { line: 1 } } } : {}) } });
+    JSON.stringify({
+      type: "diagnostic",
+      diagnostic: { severity: "error", summary, ...(filename ? { range: { filename, start: { line: 1 } } } : {}) },
+    });
   const noSingles = async (): Promise<never> => {
     throw new Error("no stack should run on its own");
   };
@@ -164,7 +192,12 @@ describe("runBatches", () => {
         // Terraform may stop at the first failing phase: here b's error shows only once a is gone.
         const named = broken.includes("a") ? ["a"] : broken.filter((m) => m === "b");
         return {
-          result: { ok: named.length === 0, stdout: named.map((m) => diagnostic(`${m} is broken`, `/s/${m}/cdk.tf.json`)).join("\n"), output: "", seconds: 1 },
+          result: {
+            ok: named.length === 0,
+            stdout: named.map((m) => diagnostic(`${m} is broken`, `/s/${m}/cdk.tf.json`)).join("\n"),
+            output: "",
+            seconds: 1,
+          },
           attribution: attribution(members),
         };
       },
@@ -184,10 +217,15 @@ describe("runBatches", () => {
     const singles: string[] = [];
     const { outcomes, runs } = await runBatches(
       ["a", "b"],
-      async (members) => ({ result: { ok: false, stdout: diagnostic("Failed to query available provider packages"), output: "", seconds: 1 }, attribution: attribution(members) }),
+      async (members) => ({
+        result: { ok: false, stdout: diagnostic("Failed to query available provider packages"), output: "", seconds: 1 },
+        attribution: attribution(members),
+      }),
       async (stack) => {
         singles.push(stack);
-        return stack === "b" ? { ok: false, output: "Error: Failed to query available provider packages\n", seconds: 0.5 } : { ok: true, output: "", seconds: 0.4 };
+        return stack === "b"
+          ? { ok: false, output: "Error: Failed to query available provider packages\n", seconds: 0.5 }
+          : { ok: true, output: "", seconds: 0.4 };
       },
       2,
     );

@@ -11,7 +11,13 @@ describe("offline plan strategy", () => {
   test("the plan override configures every provider alias offline", () => {
     const override = JSON.parse(planOverride({ provider: { aws: [{}, { alias: "partner" }] } }));
     expect(override.provider.aws).toEqual([
-      expect.objectContaining({ skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, skip_region_validation: true, allowed_account_ids: null }),
+      expect.objectContaining({
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: true,
+        skip_region_validation: true,
+        allowed_account_ids: null,
+      }),
       expect.objectContaining({ alias: "partner", skip_credentials_validation: true }),
     ]);
     expect(override.provider.aws[0]).not.toHaveProperty("alias");

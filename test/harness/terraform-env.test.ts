@@ -20,8 +20,9 @@ function withEnv<T>(changes: Record<string, string | undefined>, body: () => T):
   try {
     return body();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -34,7 +35,9 @@ describe("terraform environment", () => {
 
   test("a configured mirror without the AWS provider fails instead of silently using the registry", () => {
     const empty = workDir();
-    expect(() => withEnv({ TF_PROVIDER_MIRROR: empty }, () => terraformEnvironment(workDir()))).toThrow(/does not contain registry.terraform.io\/hashicorp\/aws/);
+    expect(() => withEnv({ TF_PROVIDER_MIRROR: empty }, () => terraformEnvironment(workDir()))).toThrow(
+      /does not contain registry.terraform.io\/hashicorp\/aws/,
+    );
   });
 
   test("a mirror is passed to init as -plugin-dir, and terraform gets its own empty CLI config and fake keys", () => {

@@ -44,7 +44,12 @@ describe("LatticeAccessLogs", () => {
 
   test("keys subscriptions by destination kind and log type, so addresses survive reordering", () => {
     const stack = stackWithProvider();
-    new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET)), serviceNetworkLogTypes: ["RESOURCE"] });
+    new LatticeAccessLogs(stack, "Logs", {
+      source: NETWORK,
+      name: "n",
+      accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(BUCKET)),
+      serviceNetworkLogTypes: ["RESOURCE"],
+    });
     expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_access_log_subscription"))).toEqual([expect.stringMatching(/^Logs_S3-RESOURCE_/)]);
   });
 
@@ -66,7 +71,11 @@ describe("LatticeAccessLogs", () => {
 
   test("disabled with a reason creates nothing and records the reason", () => {
     const stack = stackWithProvider();
-    const logs = new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("sandbox network, no production traffic") });
+    const logs = new LatticeAccessLogs(stack, "Logs", {
+      source: NETWORK,
+      name: "n",
+      accessLogs: AccessLogs.disabled("sandbox network, no production traffic"),
+    });
     expect(logs.subscriptions).toEqual([]);
     expect(resourcesOfType(stack, "aws_vpclattice_access_log_subscription")).toEqual({});
     expect(logs.node.metadata.map((m) => m.data)).toContain("Access logs disabled: sandbox network, no production traffic");
@@ -74,7 +83,11 @@ describe("LatticeAccessLogs", () => {
 
   test("fails when disabled without a reason", () => {
     const stack = stackWithProvider();
-    expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("  ") }), "accessLogs.disabledReason", '""');
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.disabled("  ") }),
+      "accessLogs.disabledReason",
+      '""',
+    );
   });
 
   test("fails when a destination ARN is of another service", () => {
@@ -102,7 +115,11 @@ describe("LatticeAccessLogs", () => {
 
   test("fails when no destination is given", () => {
     const stack = stackWithProvider();
-    expectValidationError(() => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to() }), "accessLogs", "[]");
+    expectValidationError(
+      () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to() }),
+      "accessLogs",
+      "[]",
+    );
   });
 
   test("fails when the retention is not a CloudWatch Logs value", () => {

@@ -24,7 +24,9 @@ describe("AuthPolicy", () => {
     const json = synthPolicy(new AuthPolicy().allow({ sid: "Consumers", accounts: ["222222222222", "333333333333"] }));
     expect(json).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "Consumers", Effect: "Allow", Principal: { AWS: ["222222222222", "333333333333"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" }],
+      Statement: [
+        { Sid: "Consumers", Effect: "Allow", Principal: { AWS: ["222222222222", "333333333333"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" },
+      ],
     });
   });
 
@@ -92,7 +94,11 @@ describe("AuthPolicy", () => {
     const json = synthPolicy(policy);
     expect(json.Statement).toEqual([
       expect.objectContaining({ Sid: "SharedAccounts", Principal: { AWS: "222222222222" } }),
-      expect.objectContaining({ Sid: "SharedOrganizationalUnits", Principal: "*", Condition: expect.objectContaining({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-abcdefghij/*/ou-ab12-cdefgh34/*" } }) }),
+      expect.objectContaining({
+        Sid: "SharedOrganizationalUnits",
+        Principal: "*",
+        Condition: expect.objectContaining({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-abcdefghij/*/ou-ab12-cdefgh34/*" } }),
+      }),
       expect.objectContaining({ Principal: "*", Condition: expect.objectContaining({ StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } }) }),
     ]);
   });
@@ -109,13 +115,18 @@ describe("AuthPolicy", () => {
 
   test("fails when the policy is empty", () => {
     const stack = stackWithProvider();
-    expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy() }), "authPolicy", "an empty policy document");
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy() }),
+      "authPolicy",
+      "an empty policy document",
+    );
   });
 
   test("fails when a path does not start with /", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], paths: ["orders"] }) }),
+      () =>
+        new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], paths: ["orders"] }) }),
       "authPolicy.statements[0].paths[0]",
       "orders",
     );
@@ -124,7 +135,11 @@ describe("AuthPolicy", () => {
   test("fails when a method is unknown", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["222222222222"], methods: ["FETCH" as LatticeHttpMethod] }) }),
+      () =>
+        new LatticeAuthPolicy(stack, "Auth", {
+          target: NETWORK,
+          policy: new AuthPolicy().allow({ accounts: ["222222222222"], methods: ["FETCH" as LatticeHttpMethod] }),
+        }),
       "authPolicy.statements[0].methods[0]",
       "FETCH",
     );
@@ -178,7 +193,8 @@ describe("AuthPolicy", () => {
   test("fails when a Sid has characters IAM rejects", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "read-only", accounts: ["222222222222"] }) }),
+      () =>
+        new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "read-only", accounts: ["222222222222"] }) }),
       "authPolicy.statements[0].sid",
       "read-only",
     );
@@ -187,7 +203,11 @@ describe("AuthPolicy", () => {
   test("fails when two statements share a Sid (refused once, by the policy document)", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow({ sid: "Readers", accounts: ["222222222222"] }).allow({ sid: "Readers", accounts: ["333333333333"] }) }),
+      () =>
+        new LatticeAuthPolicy(stack, "Auth", {
+          target: NETWORK,
+          policy: new AuthPolicy().allow({ sid: "Readers", accounts: ["222222222222"] }).allow({ sid: "Readers", accounts: ["333333333333"] }),
+        }),
       "authPolicy.statements[1].sid",
       "Readers",
     );

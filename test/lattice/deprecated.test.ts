@@ -1,4 +1,13 @@
-import { LatticeListener, LatticeListenerAction, LatticeTargetGroup, Listener, ListenerAction, ListenerOptions, TargetGroup, TargetGroupProps } from "../../modules/lattice";
+import {
+  LatticeListener,
+  LatticeListenerAction,
+  LatticeTargetGroup,
+  Listener,
+  ListenerAction,
+  ListenerOptions,
+  TargetGroup,
+  TargetGroupProps,
+} from "../../modules/lattice";
 import { stackWithProvider, synthJson } from "../helpers";
 import { fakeService } from "./helpers";
 

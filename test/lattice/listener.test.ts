@@ -1,12 +1,26 @@
 import { TerraformStack } from "cdktf";
-import { HeaderMatch, ILatticeTargetGroup, LatticeListener, LatticeListenerAction, LatticeListenerRuleOptions, PathMatch } from "../../modules/lattice";
+import {
+  HeaderMatch,
+  ILatticeTargetGroup,
+  LatticeListener,
+  LatticeListenerAction,
+  LatticeListenerRuleOptions,
+  PathMatch,
+} from "../../modules/lattice";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 import { fakeService } from "./helpers";
 
 /** A target group made elsewhere; the ARN's last digits tell groups apart. */
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
   const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
-  return { targetGroupId: id, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`, type: "IP", protocol: "HTTP", protocolVersion: "HTTP1", ...overrides };
+  return {
+    targetGroupId: id,
+    targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`,
+    type: "IP",
+    protocol: "HTTP",
+    protocolVersion: "HTTP1",
+    ...overrides,
+  };
 }
 
 function httpListener(stack: TerraformStack = stackWithProvider(), defaultAction = LatticeListenerAction.fixedResponse(404)): LatticeListener {
@@ -14,13 +28,25 @@ function httpListener(stack: TerraformStack = stackWithProvider(), defaultAction
 }
 
 function rule(overrides: Partial<LatticeListenerRuleOptions> = {}): LatticeListenerRuleOptions {
-  return { name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(group(1)), ...overrides };
+  return {
+    name: "orders",
+    priority: 10,
+    match: { path: PathMatch.prefix("/orders") },
+    action: LatticeListenerAction.forward(group(1)),
+    ...overrides,
+  };
 }
 
 describe("LatticeListener", () => {
   test("default weighted forward renders every target group with its weight", () => {
     const stack = stackWithProvider();
-    httpListener(stack, LatticeListenerAction.weightedForward([{ targetGroup: group(1), weight: 90 }, { targetGroup: group(2), weight: 10 }]));
+    httpListener(
+      stack,
+      LatticeListenerAction.weightedForward([
+        { targetGroup: group(1), weight: 90 },
+        { targetGroup: group(2), weight: 10 },
+      ]),
+    );
     const listener = Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(listener).toMatchObject({ service_identifier: "svc-0123456789abcdef0", protocol: "HTTP", port: 80, name: "http-80" });
     expect(listener.default_action.forward).toEqual([
@@ -45,7 +71,10 @@ describe("LatticeListener", () => {
         headers: [HeaderMatch.exact("x-beta", "1"), HeaderMatch.prefix("user-agent", "mobile/"), HeaderMatch.contains("cookie", "beta=")],
         method: "POST",
       },
-      action: LatticeListenerAction.weightedForward([{ targetGroup: group(1), weight: 0 }, { targetGroup: group(2), weight: 100 }]),
+      action: LatticeListenerAction.weightedForward([
+        { targetGroup: group(1), weight: 0 },
+        { targetGroup: group(2), weight: 100 },
+      ]),
     });
     listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: LatticeListenerAction.fixedResponse(403) });
     expect(listener.rules.map((r) => r.name)).toEqual(["orders", "beta-create", "admin"]);
@@ -74,8 +103,16 @@ describe("LatticeListener", () => {
 
   test("a TLS_PASSTHROUGH listener forwards to TCP target groups", () => {
     const stack = stackWithProvider();
-    new LatticeListener(stack, "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(group(1, { protocol: "TCP", protocolVersion: undefined })) });
-    expect(Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0]).toMatchObject({ name: "tls-passthrough-443", protocol: "TLS_PASSTHROUGH", port: 443 });
+    new LatticeListener(stack, "Tls", {
+      service: fakeService(),
+      protocol: "TLS_PASSTHROUGH",
+      defaultAction: LatticeListenerAction.forward(group(1, { protocol: "TCP", protocolVersion: undefined })),
+    });
+    expect(Object.values(synthJson(stack).resource.aws_vpclattice_listener)[0]).toMatchObject({
+      name: "tls-passthrough-443",
+      protocol: "TLS_PASSTHROUGH",
+      port: 443,
+    });
   });
 
   test("warns above the default quota of rules per listener", () => {
@@ -105,7 +142,11 @@ describe("LatticeListener", () => {
     });
 
     test("a weight is outside 0-999 or every weight is 0", () => {
-      const split = (a: number, b: number) => LatticeListenerAction.weightedForward([{ targetGroup: group(1), weight: a }, { targetGroup: group(2), weight: b }]);
+      const split = (a: number, b: number) =>
+        LatticeListenerAction.weightedForward([
+          { targetGroup: group(1), weight: a },
+          { targetGroup: group(2), weight: b },
+        ]);
       expectValidationError(() => httpListener(stackWithProvider(), split(1000, 1)), "defaultAction.targetGroups[0].weight", "1000");
       expectValidationError(() => httpListener(stackWithProvider(), split(-1, 1)), "defaultAction.targetGroups[0].weight", "-1");
       expectValidationError(() => httpListener().addRule(rule({ action: split(0, 0) })), "rules.orders.action.targetGroups", "[0,0]");
@@ -113,8 +154,17 @@ describe("LatticeListener", () => {
 
     test("a forward has more than 10 target groups, or none", () => {
       const eleven = Array.from({ length: 11 }, (_, i) => ({ targetGroup: group(i), weight: 1 }));
-      expect(expectValidationError(() => httpListener(stackWithProvider(), LatticeListenerAction.weightedForward(eleven)), "defaultAction.targetGroups", /^\[/).expected).toContain("got 11");
-      expect(expectValidationError(() => httpListener(stackWithProvider(), LatticeListenerAction.weightedForward([])), "defaultAction.targetGroups", "[]").expected).toContain("got 0");
+      expect(
+        expectValidationError(
+          () => httpListener(stackWithProvider(), LatticeListenerAction.weightedForward(eleven)),
+          "defaultAction.targetGroups",
+          /^\[/,
+        ).expected,
+      ).toContain("got 11");
+      expect(
+        expectValidationError(() => httpListener(stackWithProvider(), LatticeListenerAction.weightedForward([])), "defaultAction.targetGroups", "[]")
+          .expected,
+      ).toContain("got 0");
     });
 
     test("a forward lists one target group twice", () => {
@@ -124,17 +174,31 @@ describe("LatticeListener", () => {
 
     test("a rule has more than 5 header matches", () => {
       const headers = Array.from({ length: 6 }, (_, i) => HeaderMatch.exact(`x-h${i}`, "1"));
-      expect(expectValidationError(() => httpListener().addRule(rule({ match: { headers } })), "rules.orders.match.headers", /^\[/).expected).toContain("got 6");
+      expect(
+        expectValidationError(() => httpListener().addRule(rule({ match: { headers } })), "rules.orders.match.headers", /^\[/).expected,
+      ).toContain("got 6");
     });
 
     test("a path does not start with /", () => {
-      expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix("orders") } })), "rules.orders.match.path", '"orders"');
+      expectValidationError(
+        () => httpListener().addRule(rule({ match: { path: PathMatch.prefix("orders") } })),
+        "rules.orders.match.path",
+        '"orders"',
+      );
       expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.exact("/a b") } })), "rules.orders.match.path", '"/a b"');
     });
 
     test("a header match is malformed", () => {
-      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x beta", "1")] } })), "rules.orders.match.headers[0].name", '"x beta"');
-      expectValidationError(() => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "")] } })), "rules.orders.match.headers[0].value", '""');
+      expectValidationError(
+        () => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x beta", "1")] } })),
+        "rules.orders.match.headers[0].name",
+        '"x beta"',
+      );
+      expectValidationError(
+        () => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "")] } })),
+        "rules.orders.match.headers[0].value",
+        '""',
+      );
     });
 
     test("a rule has no condition or an unknown method", () => {
@@ -144,19 +208,32 @@ describe("LatticeListener", () => {
 
     test("a TLS_PASSTHROUGH listener gets path or header rules", () => {
       const tcp = group(1, { protocol: "TCP", protocolVersion: undefined });
-      const listener = new LatticeListener(stackWithProvider(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcp) });
+      const listener = new LatticeListener(stackWithProvider(), "Tls", {
+        service: fakeService(),
+        protocol: "TLS_PASSTHROUGH",
+        defaultAction: LatticeListenerAction.forward(tcp),
+      });
       expectValidationError(() => listener.addRule(rule()), "rules.orders", "path prefix /orders");
-      expectValidationError(() => listener.addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "1")] } })), "rules.orders", "header x-beta");
+      expectValidationError(
+        () => listener.addRule(rule({ match: { headers: [HeaderMatch.exact("x-beta", "1")] } })),
+        "rules.orders",
+        "header x-beta",
+      );
     });
 
     test("a TLS_PASSTHROUGH listener answers with a fixed response or forwards to a non-TCP group", () => {
-      const tls = (defaultAction: LatticeListenerAction) => new LatticeListener(stackWithProvider(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction });
+      const tls = (defaultAction: LatticeListenerAction) =>
+        new LatticeListener(stackWithProvider(), "Tls", { service: fakeService(), protocol: "TLS_PASSTHROUGH", defaultAction });
       expectValidationError(() => tls(LatticeListenerAction.fixedResponse(404)), "defaultAction", "fixed 404 response");
       expectValidationError(() => tls(LatticeListenerAction.forward(group(1))), "defaultAction.targetGroups[0]", "HTTP target group");
     });
 
     test("an HTTP listener forwards to a TCP group", () => {
-      expectValidationError(() => httpListener(stackWithProvider(), LatticeListenerAction.forward(group(1, { protocol: "TCP" }))), "defaultAction.targetGroups[0]", "TCP target group");
+      expectValidationError(
+        () => httpListener(stackWithProvider(), LatticeListenerAction.forward(group(1, { protocol: "TCP" }))),
+        "defaultAction.targetGroups[0]",
+        "TCP target group",
+      );
     });
 
     test("a target group is routed to by a second service", () => {
@@ -164,10 +241,21 @@ describe("LatticeListener", () => {
       const shared = group(1);
       new LatticeListener(stack, "First", { service: fakeService(), protocol: "HTTP", defaultAction: LatticeListenerAction.forward(shared) });
       const other = fakeService("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef9");
-      const second = new LatticeListener(stack, "Second", { service: other, protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
-      expectValidationError(() => second.addRule(rule({ action: LatticeListenerAction.forward(shared) })), "rules.orders.action.targetGroups[0]", "tg-0123456789abcd001");
+      const second = new LatticeListener(stack, "Second", {
+        service: other,
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+      });
+      expectValidationError(
+        () => second.addRule(rule({ action: LatticeListenerAction.forward(shared) })),
+        "rules.orders.action.targetGroups[0]",
+        "tg-0123456789abcd001",
+      );
       // The same service may use it on several listeners.
-      expect(() => new LatticeListener(stack, "Third", { service: fakeService(), protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(shared) })).not.toThrow();
+      expect(
+        () =>
+          new LatticeListener(stack, "Third", { service: fakeService(), protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(shared) }),
+      ).not.toThrow();
     });
 
     test("two rules of a listener share a name", () => {
@@ -177,9 +265,21 @@ describe("LatticeListener", () => {
     });
 
     test("the protocol is unknown or a path is longer than 200 characters", () => {
-      expectValidationError(() => new LatticeListener(stackWithProvider(), "L", { service: fakeService(), protocol: "TCP" as never, defaultAction: LatticeListenerAction.fixedResponse(404) }), "protocol", '"TCP"');
+      expectValidationError(
+        () =>
+          new LatticeListener(stackWithProvider(), "L", {
+            service: fakeService(),
+            protocol: "TCP" as never,
+            defaultAction: LatticeListenerAction.fixedResponse(404),
+          }),
+        "protocol",
+        '"TCP"',
+      );
       const long = `/${"a".repeat(200)}`;
-      expect(expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix(long) } })), "rules.orders.match.path", "/aaa").expected).toContain("(got 201)");
+      expect(
+        expectValidationError(() => httpListener().addRule(rule({ match: { path: PathMatch.prefix(long) } })), "rules.orders.match.path", "/aaa")
+          .expected,
+      ).toContain("(got 201)");
     });
 
     test("a fixed response status code is not an HTTP status", () => {
@@ -187,7 +287,14 @@ describe("LatticeListener", () => {
     });
 
     test("the listener name or port is invalid", () => {
-      const build = (name?: string, port?: number) => new LatticeListener(stackWithProvider(), "L", { service: fakeService(), protocol: "HTTP", name, port, defaultAction: LatticeListenerAction.fixedResponse(404) });
+      const build = (name?: string, port?: number) =>
+        new LatticeListener(stackWithProvider(), "L", {
+          service: fakeService(),
+          protocol: "HTTP",
+          name,
+          port,
+          defaultAction: LatticeListenerAction.fixedResponse(404),
+        });
       expectValidationError(() => build("listener-one"), "name", '"listener-one"');
       expectValidationError(() => build(undefined, 70000), "port", "70000");
     });

@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { cidrContains, ValidationError } from "../../modules/core";
-import { AuthPolicy, Certificate, HeaderMatch, LatticeListenerAction, LatticeService, LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, PathMatch, ServiceNetwork } from "../../modules/lattice";
+import {
+  AuthPolicy,
+  Certificate,
+  HeaderMatch,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+  PathMatch,
+  ServiceNetwork,
+} from "../../modules/lattice";
 import { SharePrincipal } from "../../modules/ram";
 import { Vpc } from "../../modules/vpc";
 import { stackWithProvider } from "../helpers";
@@ -11,7 +22,8 @@ const ORG_ONLY = new AuthPolicy().allow({ organizationId: "o-abcdefghij" });
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
 
 /** The same text with each letter's case flipped where the mask says so. */
-const recased = (text: string, mask: readonly boolean[]) => [...text].map((c, i) => (mask[i % mask.length] ? c.toUpperCase() : c.toLowerCase())).join("");
+const recased = (text: string, mask: readonly boolean[]) =>
+  [...text].map((c, i) => (mask[i % mask.length] ? c.toUpperCase() : c.toLowerCase())).join("");
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/);
 /** Addresses of a /16 given by its first two octets, so that the accepted side is drawn as often as the refused one. */
 const addressIn = (prefix: string) => fc.tuple(fc.nat(255), fc.nat(255)).map(([c, d]) => `${prefix}.${c}.${d}`);
@@ -40,9 +52,18 @@ describe("lattice properties", () => {
     fc.assert(
       fc.property(label, label, caseMask, (first, second, mask) => {
         const stack = stackWithProvider();
-        const listener = new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY }).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+        const listener = new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY }).addListener({
+          protocol: "HTTP",
+          defaultAction: LatticeListenerAction.fixedResponse(404),
+        });
         const headers = [HeaderMatch.exact(`x-${first}`, "blue"), HeaderMatch.exact(`X-${recased(second, mask)}`, "green")];
-        const build = () => listener.addRule({ name: "tenant", priority: 1, match: { path: PathMatch.prefix("/orders"), headers }, action: LatticeListenerAction.fixedResponse(403) });
+        const build = () =>
+          listener.addRule({
+            name: "tenant",
+            priority: 1,
+            match: { path: PathMatch.prefix("/orders"), headers },
+            action: LatticeListenerAction.fixedResponse(403),
+          });
         if (first === second) expect(build).toThrow(ValidationError);
         else expect(build).not.toThrow();
       }),
@@ -74,12 +95,20 @@ describe("lattice properties", () => {
 
   test("sharing principals are accepted exactly when no account repeats", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("222222222222", "333333333333", "444444444444", "555555555555"), { minLength: 1, maxLength: 5 }), (accounts) => {
-        const stack = stackWithProvider();
-        const build = () => new ServiceNetwork(stack, "Network", { name: "shared", authPolicy: ORG_ONLY, sharing: { principals: accounts.map((a) => SharePrincipal.account(a)) } });
-        if (new Set(accounts).size === accounts.length) expect(build).not.toThrow();
-        else expect(build).toThrow(ValidationError);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("222222222222", "333333333333", "444444444444", "555555555555"), { minLength: 1, maxLength: 5 }),
+        (accounts) => {
+          const stack = stackWithProvider();
+          const build = () =>
+            new ServiceNetwork(stack, "Network", {
+              name: "shared",
+              authPolicy: ORG_ONLY,
+              sharing: { principals: accounts.map((a) => SharePrincipal.account(a)) },
+            });
+          if (new Set(accounts).size === accounts.length) expect(build).not.toThrow();
+          else expect(build).toThrow(ValidationError);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -1,5 +1,14 @@
 import { TerraformStack } from "cdktf";
-import { HeaderMatch, ILatticeTargetGroup, LatticeAuthPolicy, LatticeService, LatticeListener, LatticeListenerAction, PathMatch, RuleDerivedAuthPolicy } from "../../modules/lattice";
+import {
+  HeaderMatch,
+  ILatticeTargetGroup,
+  LatticeAuthPolicy,
+  LatticeService,
+  LatticeListener,
+  LatticeListenerAction,
+  PathMatch,
+  RuleDerivedAuthPolicy,
+} from "../../modules/lattice";
 import { ValidationError } from "../../modules/core";
 import { stackWithProvider, synthJson } from "../helpers";
 import { fakeService } from "./helpers";
@@ -11,7 +20,13 @@ const api: ILatticeTargetGroup = {
   protocol: "HTTPS",
   protocolVersion: "HTTP1",
 };
-const tcp: ILatticeTargetGroup = { ...api, targetGroupId: "tg-0123456789abcdef1", targetGroupArn: api.targetGroupArn.replace("ef0", "ef1"), protocol: "TCP", protocolVersion: undefined };
+const tcp: ILatticeTargetGroup = {
+  ...api,
+  targetGroupId: "tg-0123456789abcdef1",
+  targetGroupArn: api.targetGroupArn.replace("ef0", "ef1"),
+  protocol: "TCP",
+  protocolVersion: undefined,
+};
 const ROLE = "arn:aws:iam::222222222222:role/orders-client";
 
 function derivedService(stack: TerraformStack): LatticeService {
@@ -29,9 +44,19 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
     const stack = stackWithProvider();
     const service = derivedService(stack);
     const listener = service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
-    listener.addRule({ name: "list-orders", priority: 10, match: { path: PathMatch.prefix("/orders"), method: "GET" }, action: LatticeListenerAction.forward(api) });
+    listener.addRule({
+      name: "list-orders",
+      priority: 10,
+      match: { path: PathMatch.prefix("/orders"), method: "GET" },
+      action: LatticeListenerAction.forward(api),
+    });
     listener.addRule({ name: "health", priority: 20, match: { path: PathMatch.exact("/health") }, action: LatticeListenerAction.forward(api) });
-    listener.addRule({ name: "beta", priority: 30, match: { headers: [HeaderMatch.exact("x-beta", "1")], method: "POST" }, action: LatticeListenerAction.forward(api) });
+    listener.addRule({
+      name: "beta",
+      priority: 30,
+      match: { headers: [HeaderMatch.exact("x-beta", "1")], method: "POST" },
+      action: LatticeListenerAction.forward(api),
+    });
     listener.addRule({ name: "admin", priority: 1, match: { path: PathMatch.prefix("/admin") }, action: LatticeListenerAction.fixedResponse(403) });
 
     const statements = policyOf(stack).Statement;
@@ -76,7 +101,11 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
 
   test("grants added with allow() or deny() follow the rule grants", () => {
     const stack = stackWithProvider();
-    const listener = new LatticeListener(stack, "Listener", { service: fakeService(), protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
+    const listener = new LatticeListener(stack, "Listener", {
+      service: fakeService(),
+      protocol: "HTTPS",
+      defaultAction: LatticeListenerAction.fixedResponse(404),
+    });
     listener.addRule({ name: "orders", priority: 10, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(api) });
     const policy = new RuleDerivedAuthPolicy(() => [listener], { roles: [ROLE] }).deny({ sid: "NoDeletes", roles: [ROLE], methods: ["DELETE"] });
     expect(policy.grantCount).toBe(1);
@@ -95,7 +124,11 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
 
     test("the service has a TLS_PASSTHROUGH listener, which sees no method or path", () => {
       const stack = stackWithProvider();
-      const service = new LatticeService(stack, "Service", { name: "db-proxy", customDomainName: "db.example.com", authPolicyFromRules: { roles: [ROLE] } });
+      const service = new LatticeService(stack, "Service", {
+        name: "db-proxy",
+        customDomainName: "db.example.com",
+        authPolicyFromRules: { roles: [ROLE] },
+      });
       service.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcp) });
       let caught: unknown;
       try {

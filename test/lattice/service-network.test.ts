@@ -30,7 +30,9 @@ describe("ServiceNetwork", () => {
   test("defaults to AWS_IAM with the given auth policy and access logs for service and resource traffic", () => {
     const stack = stackWithProvider();
     network(stack);
-    expect(only(stack, "aws_vpclattice_service_network")).toEqual(expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM", tags: { Name: "shared-services" } }));
+    expect(only(stack, "aws_vpclattice_service_network")).toEqual(
+      expect.objectContaining({ name: "shared-services", auth_type: "AWS_IAM", tags: { Name: "shared-services" } }),
+    );
     const policy = only(stack, "aws_vpclattice_auth_policy");
     expect(policy.resource_identifier).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
     expect(JSON.parse(policy.policy).Statement[0].Principal).toEqual({ AWS: "222222222222" });
@@ -41,9 +43,16 @@ describe("ServiceNetwork", () => {
 
   test("shares through RAM inside the organization only, and derives the auth policy from the share principals", () => {
     const stack = stackWithProvider();
-    const shared = network(stack, { authPolicy: undefined, sharing: { principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] } });
+    const shared = network(stack, {
+      authPolicy: undefined,
+      sharing: { principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] },
+    });
     expect(only(stack, "aws_ram_resource_share")).toEqual(expect.objectContaining({ name: "shared-services", allow_external_principals: false }));
-    expect(Object.values(resourcesOfType(stack, "aws_ram_principal_association")).map((a) => a.principal).sort()).toEqual(["222222222222", "333333333333"]);
+    expect(
+      Object.values(resourcesOfType(stack, "aws_ram_principal_association"))
+        .map((a) => a.principal)
+        .sort(),
+    ).toEqual(["222222222222", "333333333333"]);
     expect(only(stack, "aws_ram_resource_association").resource_arn).toMatch(/^\$\{aws_vpclattice_service_network\.[\w-]+\.arn\}$/);
     expect(JSON.parse(only(stack, "aws_vpclattice_auth_policy").policy).Statement).toEqual([
       expect.objectContaining({ Sid: "SharedAccounts", Principal: { AWS: ["222222222222", "333333333333"] } }),
@@ -59,7 +68,8 @@ describe("ServiceNetwork", () => {
   });
 
   describe("a network of resource configurations only", () => {
-    const resourcesOnly = (stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}) => network(stack, { authPolicy: undefined, resourceConfigurationsOnly: true, ...props });
+    const resourcesOnly = (stack: TerraformStack, props: Partial<ServiceNetworkProps> = {}) =>
+      network(stack, { authPolicy: undefined, resourceConfigurationsOnly: true, ...props });
 
     test("keeps AWS_IAM (a service associated from elsewhere is denied, not open) and creates no auth policy, which AWS would not apply to its configurations", () => {
       const stack = stackWithProvider();
@@ -108,7 +118,12 @@ describe("ServiceNetwork", () => {
 
     test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {
       const stack = stackWithProvider();
-      const dualStack = new Vpc(stack, "DualStack", { name: "dual", cidrBlock: "10.7.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+      const dualStack = new Vpc(stack, "DualStack", {
+        name: "dual",
+        cidrBlock: "10.7.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        dualStack: true,
+      });
       network(stack).associateVpc("app", { vpc: dualStack });
       const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Record<string, string>[];
       expect(rules).toEqual([
@@ -121,10 +136,19 @@ describe("ServiceNetwork", () => {
     test("open the given ports, and are made with the VPC owner's provider", () => {
       const stack = stackWithProvider();
       const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer" });
-      network(stack).associateVpc("consumer", { vpc: vpc(stack, "Consumer", consumer), ports: [{ from: 80, to: 80 }, { from: 8080, to: 8090 }] });
+      network(stack).associateVpc("consumer", {
+        vpc: vpc(stack, "Consumer", consumer),
+        ports: [
+          { from: 80, to: 80 },
+          { from: 8080, to: 8090 },
+        ],
+      });
       expect(only(stack, "aws_vpclattice_service_network_vpc_association").provider).toBe("aws.consumer");
       const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
-      expect(rules.map((r) => [r.from_port, r.to_port]).sort()).toEqual([[80, 80], [8080, 8090]]);
+      expect(rules.map((r) => [r.from_port, r.to_port]).sort()).toEqual([
+        [80, 80],
+        [8080, 8090],
+      ]);
       expect(rules.every((r) => r.provider === "aws.consumer")).toBe(true);
     });
 
@@ -171,7 +195,11 @@ describe("ServiceNetwork", () => {
       const attrs = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" };
       network(stack).associateVpc("app", { vpc: Vpc.fromVpcAttributes(stack, "Imported", attrs) });
       const imported = ServiceNetwork.fromArn(second, "Network", NETWORK_ARN);
-      expectValidationError(() => imported.associateVpc("app", { vpc: Vpc.fromVpcAttributes(second, "Imported", attrs) }), "vpc", "vpc-0123456789abcdef0");
+      expectValidationError(
+        () => imported.associateVpc("app", { vpc: Vpc.fromVpcAttributes(second, "Imported", attrs) }),
+        "vpc",
+        "vpc-0123456789abcdef0",
+      );
     });
   });
 
@@ -205,7 +233,9 @@ describe("ServiceNetwork", () => {
     const stack = stackWithProvider();
     const shared = network(stack);
     shared.associateService("orders", fakeService());
-    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([expect.stringMatching(/^Network_Service-orders_/)]);
+    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([
+      expect.stringMatching(/^Network_Service-orders_/),
+    ]);
   });
 
   describe("importers", () => {
@@ -227,7 +257,11 @@ describe("ServiceNetwork", () => {
 
     test("fromId builds the ARN from the owner account and region", () => {
       const stack = stackWithProvider();
-      const imported = ServiceNetwork.fromId(stack, "Imported", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "111111111111", region: "us-east-1" });
+      const imported = ServiceNetwork.fromId(stack, "Imported", {
+        serviceNetworkId: "sn-0123456789abcdef0",
+        accountId: "111111111111",
+        region: "us-east-1",
+      });
       expect(imported.serviceNetworkArn).toBe(NETWORK_ARN);
     });
 
@@ -238,8 +272,16 @@ describe("ServiceNetwork", () => {
 
     test("fails when fromId gets a malformed ID or account", () => {
       const stack = stackWithProvider();
-      expectValidationError(() => ServiceNetwork.fromId(stack, "A", { serviceNetworkId: "sn-123", accountId: "111111111111", region: "us-east-1" }), "serviceNetworkId", "sn-123");
-      expectValidationError(() => ServiceNetwork.fromId(stack, "B", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "1111", region: "us-east-1" }), "accountId", "1111");
+      expectValidationError(
+        () => ServiceNetwork.fromId(stack, "A", { serviceNetworkId: "sn-123", accountId: "111111111111", region: "us-east-1" }),
+        "serviceNetworkId",
+        "sn-123",
+      );
+      expectValidationError(
+        () => ServiceNetwork.fromId(stack, "B", { serviceNetworkId: "sn-0123456789abcdef0", accountId: "1111", region: "us-east-1" }),
+        "accountId",
+        "1111",
+      );
     });
   });
 
@@ -273,7 +315,11 @@ describe("ServiceNetwork", () => {
 
     test("fails when authType is NONE with an auth policy", () => {
       const stack = stackWithProvider();
-      expectValidationError(() => network(stack, { authType: "NONE", allowUnauthenticatedAccess: true }), "authPolicy", "a policy with authType NONE");
+      expectValidationError(
+        () => network(stack, { authType: "NONE", allowUnauthenticatedAccess: true }),
+        "authPolicy",
+        "a policy with authType NONE",
+      );
     });
 
     test("fails when authType is unknown", () => {
@@ -289,12 +335,20 @@ describe("ServiceNetwork", () => {
 
     test("fails when a RAM principal is malformed", () => {
       const stack = stackWithProvider();
-      expectValidationError(() => network(stack, { sharing: { principals: [SharePrincipal.account("22222222222x")] } }), "principals[0]", "22222222222x");
+      expectValidationError(
+        () => network(stack, { sharing: { principals: [SharePrincipal.account("22222222222x")] } }),
+        "principals[0]",
+        "22222222222x",
+      );
     });
 
     test("fails when an auth policy grant is invalid, naming the network's prop", () => {
       const stack = stackWithProvider();
-      expectValidationError(() => network(stack, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: ["222222222222"] }) }), "authPolicy.statements[0].paths[0]", "orders");
+      expectValidationError(
+        () => network(stack, { authPolicy: new AuthPolicy().allow({ paths: ["orders"], accounts: ["222222222222"] }) }),
+        "authPolicy.statements[0].paths[0]",
+        "orders",
+      );
     });
   });
 

@@ -89,7 +89,11 @@ describe("LatticeService", () => {
   });
 
   test("imports a service by ARN", () => {
-    const imported = LatticeService.fromArn(stackWithProvider(), "Imported", "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0");
+    const imported = LatticeService.fromArn(
+      stackWithProvider(),
+      "Imported",
+      "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0",
+    );
     expect(imported.serviceId).toBe("svc-0123456789abcdef0");
   });
 
@@ -125,18 +129,30 @@ describe("LatticeService", () => {
 
     test("an HTTPS listener serves a custom domain without a certificate", () => {
       const svc = service({ customDomainName: "orders.example.com" });
-      expectValidationError(() => svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) }), "certificateArn", "undefined");
+      expectValidationError(
+        () => svc.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) }),
+        "certificateArn",
+        "undefined",
+      );
     });
 
     test("a TLS_PASSTHROUGH listener is added without a custom domain", () => {
       const stack = stackWithProvider();
       const svc = service({}, stack);
-      expectValidationError(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) }), "customDomainName", "undefined");
+      expectValidationError(
+        () => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) }),
+        "customDomainName",
+        "undefined",
+      );
     });
 
     test("the domain, certificate or zone are malformed or do not fit together", () => {
       expectValidationError(() => service({ customDomainName: "not a domain" }), "customDomainName", '"not a domain"');
-      expectValidationError(() => service({ customDomainName: "orders.example.com", certificateArn: "arn:aws:iam::111111111111:role/x" }), "certificateArn", "role/x");
+      expectValidationError(
+        () => service({ customDomainName: "orders.example.com", certificateArn: "arn:aws:iam::111111111111:role/x" }),
+        "certificateArn",
+        "role/x",
+      );
       expectValidationError(() => service({ certificateArn: CERTIFICATE_ARN }), "certificateArn", CERTIFICATE_ARN);
       expectValidationError(() => service({ hostedZone: { zoneId: "Z1", zoneName: "example.com" } }), "hostedZone", '"Z1"');
       // The deprecated LatticeServiceHostedZone shape still works.
@@ -151,11 +167,19 @@ describe("LatticeService", () => {
     test("two listeners share a port", () => {
       const svc = service();
       svc.addListener({ protocol: "HTTP", port: 8080, defaultAction: LatticeListenerAction.fixedResponse(404) });
-      expectValidationError(() => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: LatticeListenerAction.fixedResponse(404) }), "listeners.port", "8080");
+      expectValidationError(
+        () => svc.addListener({ protocol: "HTTP", port: 8080, name: "other", defaultAction: LatticeListenerAction.fixedResponse(404) }),
+        "listeners.port",
+        "8080",
+      );
     });
 
     test("an imported ARN is not a service ARN", () => {
-      expectValidationError(() => LatticeService.fromArn(stackWithProvider(), "Bad", "svc-0123456789abcdef0"), "serviceArn", '"svc-0123456789abcdef0"');
+      expectValidationError(
+        () => LatticeService.fromArn(stackWithProvider(), "Bad", "svc-0123456789abcdef0"),
+        "serviceArn",
+        '"svc-0123456789abcdef0"',
+      );
     });
   });
 });

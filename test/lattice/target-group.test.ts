@@ -18,7 +18,10 @@ function ipGroup(overrides: Partial<LatticeTargetGroupProps> = {}): LatticeTarge
 
 /** The notes for the flow analysis on the stack's one target group (`//.flows`, which Testing.synth leaves out). */
 function flowNotesOf(stack: TerraformStack): Record<string, unknown> {
-  const groups = Object.values((stack.toTerraform() as { resource: Record<string, Record<string, { "//": { flows?: Record<string, unknown> } }>> }).resource.aws_vpclattice_target_group);
+  const groups = Object.values(
+    (stack.toTerraform() as { resource: Record<string, Record<string, { "//": { flows?: Record<string, unknown> } }>> }).resource
+      .aws_vpclattice_target_group,
+  );
   expect(groups).toHaveLength(1);
   return groups[0]["//"].flows ?? {};
 }
@@ -31,7 +34,14 @@ describe("LatticeTargetGroup", () => {
       type: "INSTANCE",
       vpc,
       protocol: "HTTPS",
-      healthCheck: { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 3, unhealthyThresholdCount: 2, matcher: "200-299" },
+      healthCheck: {
+        path: "/health",
+        intervalSeconds: 10,
+        timeoutSeconds: 5,
+        healthyThresholdCount: 3,
+        unhealthyThresholdCount: 2,
+        matcher: "200-299",
+      },
       targets: { "web-a": LatticeTarget.instance("i-0123456789abcdef0"), "web-b": LatticeTarget.instance("i-0123456789abcdef1", 8443) },
     });
     expect(group.type).toBe("INSTANCE");
@@ -67,7 +77,11 @@ describe("LatticeTargetGroup", () => {
 
   test("LAMBDA: event structure version set explicitly, no port, invoke permission scoped to the group", () => {
     const stack = stackWithProvider();
-    const group = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
+    const group = new LatticeTargetGroup(stack, "Fn", {
+      name: "orders-fn",
+      type: "LAMBDA",
+      targets: { orders: LatticeTarget.lambdaFunction(FUNCTION_ARN) },
+    });
     expect(group.protocol).toBeUndefined();
     const json = synthJson(stack);
     const tg = Object.values(json.resource.aws_vpclattice_target_group)[0] as { config: Record<string, unknown> };
@@ -89,7 +103,14 @@ describe("LatticeTargetGroup", () => {
 
   test("ALB: internal load balancer as the one target, no health check", () => {
     const { stack, vpc } = withVpc();
-    new LatticeTargetGroup(stack, "Alb", { name: "internal-alb", type: "ALB", vpc, protocol: "HTTP", port: 8080, targets: { alb: LatticeTarget.applicationLoadBalancer(ALB_ARN) } });
+    new LatticeTargetGroup(stack, "Alb", {
+      name: "internal-alb",
+      type: "ALB",
+      vpc,
+      protocol: "HTTP",
+      port: 8080,
+      targets: { alb: LatticeTarget.applicationLoadBalancer(ALB_ARN) },
+    });
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_vpclattice_target_group)[0]).toMatchObject({ type: "ALB", config: { port: 8080, protocol: "HTTP" } });
     expect(Object.values(json.resource.aws_vpclattice_target_group_attachment)[0]).toMatchObject({ target: { id: ALB_ARN } });
@@ -99,9 +120,27 @@ describe("LatticeTargetGroup", () => {
     const { stack, vpc } = withVpc();
     const group = new SecurityGroup(stack, "Targets", { vpc, description: "targets" });
     const blue = new LatticeTargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
-    const green = new LatticeTargetGroup(stack, "Green", { name: "green", type: "IP", vpc, protocol: "HTTP", port: 8080, targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) } });
-    const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
-    const v6 = new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: dualStack, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" });
+    const green = new LatticeTargetGroup(stack, "Green", {
+      name: "green",
+      type: "IP",
+      vpc,
+      protocol: "HTTP",
+      port: 8080,
+      targets: { odd: LatticeTarget.ipAddress("10.0.0.9", 8081) },
+    });
+    const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.0.0.0/16",
+      ipv6CidrBlock: "2600:1f18:1234:5600::/56",
+    });
+    const v6 = new LatticeTargetGroup(stack, "V6", {
+      name: "ipv6-pods",
+      type: "IP",
+      vpc: dualStack,
+      protocol: "HTTP",
+      port: 8080,
+      ipAddressType: "IPV6",
+    });
     LatticeTargetGroup.allowLatticeTraffic(group, blue, green, v6);
     const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
     const summary = rules.map((r) => `${r.cidr_ipv4 ?? r.cidr_ipv6} ${r.from_port}: ${r.description}`).sort();
@@ -118,9 +157,19 @@ describe("LatticeTargetGroup", () => {
     const { stack, vpc } = withVpc();
     const tasks = new SecurityGroup(stack, "Tasks", { vpc, description: "tasks" });
     const agents = new SecurityGroup(stack, "Agents", { vpc, description: "sidecar agents" });
-    const group = new LatticeTargetGroup(stack, "Group", { name: "orders", type: "IP", vpc, protocol: "HTTP", port: 8080, targetSecurityGroups: [agents, tasks] });
+    const group = new LatticeTargetGroup(stack, "Group", {
+      name: "orders",
+      type: "IP",
+      vpc,
+      protocol: "HTTP",
+      port: 8080,
+      targetSecurityGroups: [agents, tasks],
+    });
     LatticeTargetGroup.allowLatticeTraffic(tasks, group);
-    expect(flowNotesOf(stack).targetSecurityGroupIds).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Agents_\w+\.id\}$/), expect.stringMatching(/^\$\{aws_security_group\.Tasks_\w+\.id\}$/)]);
+    expect(flowNotesOf(stack).targetSecurityGroupIds).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.Agents_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_security_group\.Tasks_\w+\.id\}$/),
+    ]);
   });
 
   test("securityGroups open the targets' groups like allowLatticeTraffic did, with the same rule addresses; connections.addSecurityGroup and later targets open more", () => {
@@ -130,18 +179,35 @@ describe("LatticeTargetGroup", () => {
       return Object.keys(synthJson(stack).resource.aws_vpc_security_group_ingress_rule).sort();
     };
     const deprecated = ruleAddresses((stack, vpc, group) => {
-      const blue = new LatticeTargetGroup(stack, "Blue", { name: "blue", type: "IP", vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } });
+      const blue = new LatticeTargetGroup(stack, "Blue", {
+        name: "blue",
+        type: "IP",
+        vpc,
+        protocol: "HTTP",
+        port: 8080,
+        healthCheck: { port: 9090 },
+      });
       LatticeTargetGroup.allowLatticeTraffic(group, blue);
     });
     const current = ruleAddresses((stack, vpc, group) => {
-      new LatticeTargetGroup(stack, "Blue", { name: "blue", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } }), securityGroups: [group] });
+      new LatticeTargetGroup(stack, "Blue", {
+        name: "blue",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080, healthCheck: { port: 9090 } }),
+        securityGroups: [group],
+      });
     });
     expect(current).toEqual(deprecated);
     expect(current).toHaveLength(2);
 
     const { stack, vpc } = withVpc();
-    const agents = SecurityGroup.fromSecurityGroupAttributes(stack, "Agents", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
-    const group = new LatticeTargetGroup(stack, "Group", { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }) });
+    const agents = SecurityGroup.fromSecurityGroupAttributes(stack, "Agents", {
+      securityGroupId: "sg-0123456789abcdef0",
+      vpcId: "vpc-0123456789abcdef0",
+    });
+    const group = new LatticeTargetGroup(stack, "Group", {
+      name: "orders",
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }),
+    });
     group.connections.addSecurityGroup(agents);
     group.addTarget("odd", LatticeTarget.ipAddress("10.0.0.9", 8081));
     const rules = Object.values(synthJson(stack).resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
@@ -152,7 +218,14 @@ describe("LatticeTargetGroup", () => {
 
   test("targetsRegisteredBy: Terraform owns the group without attachments, and records the registrar for the flow analysis", () => {
     const { stack, vpc } = withVpc();
-    new LatticeTargetGroup(stack, "Tasks", { name: "orders-tasks", type: "IP", vpc, protocol: "HTTP", port: 8080, targetsRegisteredBy: "the ECS service orders-api" });
+    new LatticeTargetGroup(stack, "Tasks", {
+      name: "orders-tasks",
+      type: "IP",
+      vpc,
+      protocol: "HTTP",
+      port: 8080,
+      targetsRegisteredBy: "the ECS service orders-api",
+    });
     expect(synthJson(stack).resource.aws_vpclattice_target_group_attachment).toBeUndefined();
     expect(flowNotesOf(stack)).toEqual({ registeredBy: "the ECS service orders-api" });
   });
@@ -198,13 +271,25 @@ describe("LatticeTargetGroup", () => {
       const stack = stackWithProvider();
       expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
       expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocol: "HTTPS" }), "protocol", '"HTTPS"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }), "healthCheck", "/");
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", healthCheck: { path: "/" } }),
+        "healthCheck",
+        "/",
+      );
     });
 
     test("a LAMBDA group gets a second function", () => {
       const stack = stackWithProvider();
-      const group = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) } });
-      expectValidationError(() => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))), "targets.two", "function:other");
+      const group = new LatticeTargetGroup(stack, "Fn", {
+        name: "orders-fn",
+        type: "LAMBDA",
+        targets: { one: LatticeTarget.lambdaFunction(FUNCTION_ARN) },
+      });
+      expectValidationError(
+        () => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))),
+        "targets.two",
+        "function:other",
+      );
     });
 
     test("a network group lacks its VPC or protocol, or mixes options that do not apply", () => {
@@ -213,8 +298,16 @@ describe("LatticeTargetGroup", () => {
       expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "no-proto", type: "INSTANCE", vpc }), "protocol", "undefined");
       expectValidationError(() => ipGroup({ port: 0 }), "port", "0");
       expectValidationError(() => ipGroup({ protocol: "TCP", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "inst", type: "INSTANCE", vpc, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "D", { name: "alb", type: "ALB", vpc, protocol: "HTTP", healthCheck: { path: "/" } }), "healthCheck", "/");
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "C", { name: "inst", type: "INSTANCE", vpc, protocol: "HTTP", ipAddressType: "IPV6" }),
+        "ipAddressType",
+        '"IPV6"',
+      );
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "D", { name: "alb", type: "ALB", vpc, protocol: "HTTP", healthCheck: { path: "/" } }),
+        "healthCheck",
+        "/",
+      );
       expectValidationError(() => new LatticeTargetGroup(stack, "E", { name: "alb-tcp", type: "ALB", vpc, protocol: "TCP" }), "protocol", '"TCP"');
     });
 
@@ -222,24 +315,49 @@ describe("LatticeTargetGroup", () => {
       expectValidationError(() => ipGroup({ targets: { web: LatticeTarget.instance("i-0123456789abcdef0") } }), "targets.web", "INSTANCE");
       expectValidationError(() => ipGroup({ targets: { bad: LatticeTarget.ipAddress("10.0.300.1") } }), "targets.bad.id", '"10.0.300.1"');
       const { stack, vpc: ipv4Only } = withVpc();
-      const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/56" });
-      expectValidationError(() => ipGroup({ vpc: dualStack, ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }), "targets.v4.id", '"10.0.0.1"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: ipv4Only, protocol: "HTTP", ipAddressType: "IPV6" }), "ipAddressType", '"IPV6"');
+      const dualStack = Vpc.fromVpcAttributes(stack, "DualStack", {
+        vpcId: "vpc-0123456789abcdef1",
+        cidrBlock: "10.1.0.0/16",
+        ipv6CidrBlock: "2600:1f18:1234:5600::/56",
+      });
+      expectValidationError(
+        () => ipGroup({ vpc: dualStack, ipAddressType: "IPV6", targets: { v4: LatticeTarget.ipAddress("10.0.0.1") } }),
+        "targets.v4.id",
+        '"10.0.0.1"',
+      );
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "V6", { name: "ipv6-pods", type: "IP", vpc: ipv4Only, protocol: "HTTP", ipAddressType: "IPV6" }),
+        "ipAddressType",
+        '"IPV6"',
+      );
       expectValidationError(() => ipGroup({ targets: { p: LatticeTarget.ipAddress("10.0.0.1", 0) } }), "targets.p.port", "0");
-      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }), "targets.f.id", '"orders"');
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targets: { f: LatticeTarget.lambdaFunction("orders") } }),
+        "targets.f.id",
+        '"orders"',
+      );
     });
 
     test("an enumerated value is not one AWS knows", () => {
       const { stack } = withVpc();
       expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "bad-type", type: "LAMBDA_V2" as never }), "type", '"LAMBDA_V2"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "bad-events", type: "LAMBDA", lambdaEventStructureVersion: "V3" as never }), "lambdaEventStructureVersion", '"V3"');
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "B", { name: "bad-events", type: "LAMBDA", lambdaEventStructureVersion: "V3" as never }),
+        "lambdaEventStructureVersion",
+        '"V3"',
+      );
       expectValidationError(() => ipGroup({ protocol: "UDP" as never }), "protocol", '"UDP"');
       expectValidationError(() => ipGroup({ protocolVersion: "HTTP3" as never }), "protocolVersion", '"HTTP3"');
       expectValidationError(() => ipGroup({ ipAddressType: "DUALSTACK" as never }), "ipAddressType", '"DUALSTACK"');
       expectValidationError(() => ipGroup({ healthCheck: { protocol: "TCP" as never } }), "healthCheck.protocol", '"TCP"');
       expectValidationError(() => ipGroup({ healthCheck: { protocolVersion: "GRPC" as never } }), "healthCheck.protocolVersion", '"GRPC"');
       expectValidationError(
-        () => LatticeTargetGroup.fromAttributes(stack, "Imported", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0", type: "IP", protocol: "SCTP" as never }),
+        () =>
+          LatticeTargetGroup.fromAttributes(stack, "Imported", {
+            targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+            type: "IP",
+            protocol: "SCTP" as never,
+          }),
         "protocol",
         '"SCTP"',
       );
@@ -248,15 +366,30 @@ describe("LatticeTargetGroup", () => {
     test("a LAMBDA group is given a VPC, protocol version or address family", () => {
       const { stack, vpc } = withVpc();
       expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", vpc }), "vpc", "a VPC");
-      expectValidationError(() => new LatticeTargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocolVersion: "HTTP2" }), "protocolVersion", '"HTTP2"');
-      expectValidationError(() => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", ipAddressType: "IPV4" }), "ipAddressType", '"IPV4"');
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "B", { name: "fn-b", type: "LAMBDA", protocolVersion: "HTTP2" }),
+        "protocolVersion",
+        '"HTTP2"',
+      );
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "C", { name: "fn-c", type: "LAMBDA", ipAddressType: "IPV4" }),
+        "ipAddressType",
+        '"IPV4"',
+      );
     });
 
     test("an instance ID or load balancer ARN is malformed", () => {
       expectValidationError(() => ipGroup({ type: "INSTANCE", targets: { web: LatticeTarget.instance("web-1") } }), "targets.web.id", '"web-1"');
       const { stack, vpc } = withVpc();
       expectValidationError(
-        () => new LatticeTargetGroup(stack, "Alb", { name: "alb", type: "ALB", vpc, protocol: "HTTPS", targets: { nlb: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("/app/", "/net/")) } }),
+        () =>
+          new LatticeTargetGroup(stack, "Alb", {
+            name: "alb",
+            type: "ALB",
+            vpc,
+            protocol: "HTTPS",
+            targets: { nlb: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("/app/", "/net/")) },
+          }),
         "targets.nlb.id",
         "loadbalancer/net/",
       );
@@ -270,26 +403,46 @@ describe("LatticeTargetGroup", () => {
     test("VPC Lattice traffic is opened for a LAMBDA group", () => {
       const { stack, vpc } = withVpc();
       const fn = new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA" });
-      expectValidationError(() => LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn), "allowLatticeTraffic", "LAMBDA");
+      expectValidationError(
+        () => LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Sg", { vpc, description: "x" }), fn),
+        "allowLatticeTraffic",
+        "LAMBDA",
+      );
     });
 
     test("a group whose targets someone else registers is given targets, or names no registrar", () => {
       const group = ipGroup({ targetsRegisteredBy: "the ECS service orders-api" });
       expectValidationError(() => group.addTarget("task", LatticeTarget.ipAddress("10.0.0.7")), "targets.task", "10.0.0.7");
-      expectValidationError(() => ipGroup({ targetsRegisteredBy: "the ECS service orders-api", targets: { task: LatticeTarget.ipAddress("10.0.0.7") } }), "targets.task", "10.0.0.7");
+      expectValidationError(
+        () => ipGroup({ targetsRegisteredBy: "the ECS service orders-api", targets: { task: LatticeTarget.ipAddress("10.0.0.7") } }),
+        "targets.task",
+        "10.0.0.7",
+      );
       expectValidationError(() => ipGroup({ targetsRegisteredBy: " " }), "targetsRegisteredBy", '" "');
-      expectValidationError(() => new LatticeTargetGroup(stackWithProvider(), "Fn", { name: "orders-fn", type: "LAMBDA", targetsRegisteredBy: "a pipeline" }), "targetsRegisteredBy", '"a pipeline"');
+      expectValidationError(
+        () => new LatticeTargetGroup(stackWithProvider(), "Fn", { name: "orders-fn", type: "LAMBDA", targetsRegisteredBy: "a pipeline" }),
+        "targetsRegisteredBy",
+        '"a pipeline"',
+      );
     });
 
     test("a LAMBDA group is given security groups of its targets", () => {
       const { stack, vpc } = withVpc();
       const group = new SecurityGroup(stack, "Sg", { vpc, description: "x" });
-      expectValidationError(() => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targetSecurityGroups: [group] }), "targetSecurityGroups", "a security group");
+      expectValidationError(
+        () => new LatticeTargetGroup(stack, "Fn", { name: "orders-fn", type: "LAMBDA", targetSecurityGroups: [group] }),
+        "targetSecurityGroups",
+        "a security group",
+      );
     });
 
     test("an imported ARN is not a target group ARN", () => {
       expectValidationError(
-        () => LatticeTargetGroup.fromAttributes(stackWithProvider(), "Bad", { targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0", type: "IP" }),
+        () =>
+          LatticeTargetGroup.fromAttributes(stackWithProvider(), "Bad", {
+            targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0",
+            type: "IP",
+          }),
         "targetGroupArn",
         "service/svc-",
       );

@@ -4,19 +4,32 @@ import { expectValidationError, stackWithProvider, synthJson } from "../helpers"
 
 function group(n: number, overrides: Partial<ILatticeTargetGroup> = {}): ILatticeTargetGroup {
   const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
-  return { targetGroupId: id, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`, type: "IP", protocol: "HTTPS", protocolVersion: "HTTP1", ...overrides };
+  return {
+    targetGroupId: id,
+    targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`,
+    type: "IP",
+    protocol: "HTTPS",
+    protocolVersion: "HTTP1",
+    ...overrides,
+  };
 }
 const blue = group(1);
 const green = group(2);
 
 /** Synthesizes a service whose HTTPS listener uses `defaultAction` and the given rules; returns listener and rules JSON. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function synthRouting(defaultAction: LatticeListenerAction, rules: Parameters<ReturnType<LatticeService["addListener"]>["addRule"]>[0][] = []): { listener: any; rules: any[] } {
+function synthRouting(
+  defaultAction: LatticeListenerAction,
+  rules: Parameters<ReturnType<LatticeService["addListener"]>["addRule"]>[0][] = [],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+): { listener: any; rules: any[] } {
   const stack: TerraformStack = stackWithProvider();
   const service = new LatticeService(stack, "Service", { name: "orders", authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) });
   service.addListener({ protocol: "HTTPS", defaultAction, rules });
   const json = synthJson(stack);
-  return { listener: Object.values(json.resource.aws_vpclattice_listener)[0], rules: Object.values(json.resource.aws_vpclattice_listener_rule ?? {}) };
+  return {
+    listener: Object.values(json.resource.aws_vpclattice_listener)[0],
+    rules: Object.values(json.resource.aws_vpclattice_listener_rule ?? {}),
+  };
 }
 
 describe("TrafficSplit", () => {
@@ -42,7 +55,14 @@ describe("TrafficSplit", () => {
   });
 
   test("header canary routes requests carrying the header to the candidate, the rest to stable", () => {
-    const rule = TrafficSplit.headerCanary({ name: "canary-header", priority: 1, header: HeaderMatch.exact("x-canary", "true"), stable: blue, candidate: green, path: PathMatch.prefix("/api") });
+    const rule = TrafficSplit.headerCanary({
+      name: "canary-header",
+      priority: 1,
+      header: HeaderMatch.exact("x-canary", "true"),
+      stable: blue,
+      candidate: green,
+      path: PathMatch.prefix("/api"),
+    });
     const { listener, rules } = synthRouting(LatticeListenerAction.forward(blue), [rule]);
     expect(listener.default_action.forward[0].target_groups).toEqual([{ target_group_identifier: "tg-0123456789abcd001", weight: 100 }]);
     expect(rules[0]).toMatchObject({
@@ -66,12 +86,24 @@ describe("TrafficSplit", () => {
       expectValidationError(() => TrafficSplit.blueGreen({ blue, green, percentToGreen: 12.5 }), "percentToGreen", "12.5");
       expectValidationError(() => TrafficSplit.canary({ stable: blue, candidate: green, percentToCandidate: 0 }), "percentToCandidate", "0");
       expectValidationError(() => TrafficSplit.canary({ stable: blue, candidate: green, percentToCandidate: 100 }), "percentToCandidate", "100");
-      expectValidationError(() => TrafficSplit.blueGreen({ blue, green, percentToGreen: Token.asNumber("${var.green_percent}") }), "percentToGreen", "a Terraform reference");
+      expectValidationError(
+        () => TrafficSplit.blueGreen({ blue, green, percentToGreen: Token.asNumber("${var.green_percent}") }),
+        "percentToGreen",
+        "a Terraform reference",
+      );
     });
 
     test("the target groups use different protocols or protocol versions", () => {
-      expectValidationError(() => TrafficSplit.blueGreen({ blue, green: group(2, { protocol: "HTTP" }), percentToGreen: 10 }), "green.protocol", '"HTTP"');
-      expectValidationError(() => TrafficSplit.canary({ stable: blue, candidate: group(2, { protocolVersion: "GRPC" }), percentToCandidate: 10 }), "candidate.protocolVersion", '"GRPC"');
+      expectValidationError(
+        () => TrafficSplit.blueGreen({ blue, green: group(2, { protocol: "HTTP" }), percentToGreen: 10 }),
+        "green.protocol",
+        '"HTTP"',
+      );
+      expectValidationError(
+        () => TrafficSplit.canary({ stable: blue, candidate: group(2, { protocolVersion: "GRPC" }), percentToCandidate: 10 }),
+        "candidate.protocolVersion",
+        '"GRPC"',
+      );
     });
 
     test("Lambda and network targets are mixed", () => {

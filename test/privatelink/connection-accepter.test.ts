@@ -20,6 +20,10 @@ describe("EndpointConnectionAccepter", () => {
 
   test("fails when the service does not require acceptance", () => {
     const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
-    expectValidationError(() => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }), "service.acceptanceRequired", "false");
+    expectValidationError(
+      () => new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } }),
+      "service.acceptanceRequired",
+      "false",
+    );
   });
 });

@@ -3,7 +3,15 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { Vpc } from "../../modules/vpc";
 import { OptOut } from "../../modules/core";
-import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, NetworkLoadBalancer } from "../../modules/privatelink";
+import {
+  ANY_PRINCIPAL_OPT_IN,
+  ANY_PRINCIPAL_OPT_OUT,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  NetworkLoadBalancer,
+} from "../../modules/privatelink";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, stackWithProvider, synthJson } from "../helpers";
 import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
@@ -116,13 +124,25 @@ describe("EndpointService", () => {
         { name: "audit", snsTopicArn: "arn:aws:sns:us-east-1:111111111111:audit", events: ["Accept", "Reject"] },
       ],
     });
-    expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ supported_regions: ["eu-west-1", "us-west-2"], supported_ip_address_types: ["ipv4", "ipv6"] });
+    expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({
+      supported_regions: ["eu-west-1", "us-west-2"],
+      supported_ip_address_types: ["ipv4", "ipv6"],
+    });
     const notifications = resourcesOfType(stack, "aws_vpc_endpoint_connection_notification");
-    expect(Object.keys(notifications).sort()).toEqual([expect.stringMatching(/^Service_Notification-audit_/), expect.stringMatching(/^Service_Notification-ops_/)]);
+    expect(Object.keys(notifications).sort()).toEqual([
+      expect.stringMatching(/^Service_Notification-audit_/),
+      expect.stringMatching(/^Service_Notification-ops_/),
+    ]);
     expect(Object.values(notifications)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ connection_notification_arn: "arn:aws:sns:us-east-1:111111111111:privatelink-ops", connection_events: ["Accept", "Connect", "Delete", "Reject"] }),
-        expect.objectContaining({ connection_events: ["Accept", "Reject"], vpc_endpoint_service_id: expect.stringMatching(/aws_vpc_endpoint_service\.Service_\w+\.id/) }),
+        expect.objectContaining({
+          connection_notification_arn: "arn:aws:sns:us-east-1:111111111111:privatelink-ops",
+          connection_events: ["Accept", "Connect", "Delete", "Reject"],
+        }),
+        expect.objectContaining({
+          connection_events: ["Accept", "Reject"],
+          vpc_endpoint_service_id: expect.stringMatching(/aws_vpc_endpoint_service\.Service_\w+\.id/),
+        }),
       ]),
     );
   });
@@ -142,14 +162,23 @@ describe("EndpointService", () => {
         privateDnsName: "api.example.com",
         serviceRegion: "eu-west-1",
       });
-      expect(service).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", ports: [443], isAwsService: false, privateDnsSupported: true, serviceRegion: "eu-west-1" });
+      expect(service).toMatchObject({
+        endpointServiceId: "vpce-svc-0123456789abcdef0",
+        ports: [443],
+        isAwsService: false,
+        privateDnsSupported: true,
+        serviceRegion: "eu-west-1",
+      });
     });
 
     test("carries the provider's terms (principals as ARNs, acceptance, zones, TLS ports) to the consumer's endpoint", () => {
       const stack = stackWithoutProvider();
       const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
         ports: [443, 8443],
-        allowedPrincipals: [EndpointServicePrincipal.iamRole("arn:aws:iam::333333333333:role/partner-integration"), EndpointServicePrincipal.account("444444444444")],
+        allowedPrincipals: [
+          EndpointServicePrincipal.iamRole("arn:aws:iam::333333333333:role/partner-integration"),
+          EndpointServicePrincipal.account("444444444444"),
+        ],
         acceptanceRequired: true,
         availabilityZoneIds: ["use1-az1", "use1-az2"],
         tlsPorts: [443],
@@ -163,27 +192,49 @@ describe("EndpointService", () => {
     });
 
     test("fails when a published zone is an AZ name, which means another zone in the consumer's account", () => {
-      const build = () => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], availabilityZoneIds: ["us-east-1a"] });
+      const build = () =>
+        EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+          ports: [443],
+          availabilityZoneIds: ["us-east-1a"],
+        });
       expectValidationError(build, "availabilityZoneIds[0]", '"us-east-1a"');
     });
 
     test("fails when a TLS port is not one of the service's ports", () => {
-      const build = () => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], tlsPorts: [8443] });
+      const build = () =>
+        EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+          ports: [443],
+          tlsPorts: [8443],
+        });
       expectValidationError(build, "tlsPorts[0]", "8443");
     });
 
     test("fails when an allowed principal is malformed", () => {
       const build = () =>
-        EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [443], allowedPrincipals: [EndpointServicePrincipal.iamRole("partner-integration")] });
+        EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+          ports: [443],
+          allowedPrincipals: [EndpointServicePrincipal.iamRole("partner-integration")],
+        });
       expectValidationError(build, "allowedPrincipals[0]", '"partner-integration"');
     });
 
     test("fails when the name is not an endpoint service name", () => {
-      expectValidationError(() => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.us-east-1.s3", { ports: [443] }), "serviceName", '"com.amazonaws.us-east-1.s3"');
+      expectValidationError(
+        () => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.us-east-1.s3", { ports: [443] }),
+        "serviceName",
+        '"com.amazonaws.us-east-1.s3"',
+      );
     });
 
     test("fails when a port is outside 1-65535", () => {
-      expectValidationError(() => EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", { ports: [0] }), "ports[0]", "0");
+      expectValidationError(
+        () =>
+          EndpointService.fromServiceName(stackWithoutProvider(), "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+            ports: [0],
+          }),
+        "ports[0]",
+        "0",
+      );
     });
   });
 
@@ -193,7 +244,10 @@ describe("EndpointService", () => {
     const created = new EndpointService(stack, "Created", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)) });
     const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
     const existing = new EndpointService(stack, "Existing", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]) });
-    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: GWLB_ARN, availabilityZoneIds: ["use1-az1", "use1-az2"] });
+    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", {
+      loadBalancerArn: GWLB_ARN,
+      availabilityZoneIds: ["use1-az1", "use1-az2"],
+    });
     const gateway = new EndpointService(stack, "Gateway", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
     expect(created.networkLoadBalancer.node.path).toBe("test/Created/LoadBalancer");
     expect(existing.ports).toEqual([443]);
@@ -206,31 +260,55 @@ describe("EndpointService", () => {
 
   test("allowAnyPrincipal is an opt-out whose reason is recorded on the service; the loud boolean still works, deprecated", () => {
     const { stack } = serviceStack({ allowAnyPrincipal: OptOut.because("a public SaaS: any AWS customer may request, we accept by contract") });
-    const service = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<string, Record<string, unknown>>;
+    const service = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(service.allowed_principals).toEqual(["*"]);
     expect(service["//"].opt_outs).toEqual({ allowAnyPrincipal: "a public SaaS: any AWS customer may request, we accept by contract" });
     const loud = serviceStack({ [ANY_PRINCIPAL_OPT_IN]: true });
-    const recorded = Object.values(JSON.parse(JSON.stringify(loud.stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<string, Record<string, Record<string, string>>>;
+    const recorded = Object.values(JSON.parse(JSON.stringify(loud.stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<
+      string,
+      Record<string, Record<string, string>>
+    >;
     expect(recorded["//"].opt_outs.allowAnyPrincipal).toContain("deprecated");
   });
 
   test("takes a list input of endpoint IDs to accept later, one accepter per ID", () => {
     const { stack, service } = serviceStack();
     service.acceptEndpoints("partners", ["vpce-0123456789abcdef0", "vpce-0123456789abcdef1"]);
-    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toMatchObject({ for_each: "${toset([\"vpce-0123456789abcdef0\", \"vpce-0123456789abcdef1\"])}", vpc_endpoint_id: "${each.value}" });
+    expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toMatchObject({
+      for_each: '${toset(["vpce-0123456789abcdef0", "vpce-0123456789abcdef1"])}',
+      vpc_endpoint_id: "${each.value}",
+    });
   });
 
   test("fromEndpointServiceAttributes reads the ID and region from the name, and takes Gateway Load Balancer services without ports", () => {
     const stack = stackWithoutProvider();
-    const remote = EndpointService.fromEndpointServiceAttributes(stack, "Remote", { serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", ports: [443], allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
-    expect(remote).toMatchObject({ endpointServiceId: "vpce-svc-0123456789abcdef0", serviceType: "Interface", contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"] } });
-    const inspection = EndpointService.fromEndpointServiceAttributes(stack, "Inspection", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef1", serviceType: "GatewayLoadBalancer" });
+    const remote = EndpointService.fromEndpointServiceAttributes(stack, "Remote", {
+      serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
+      ports: [443],
+      allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+    });
+    expect(remote).toMatchObject({
+      endpointServiceId: "vpce-svc-0123456789abcdef0",
+      serviceType: "Interface",
+      contract: { allowedPrincipalArns: ["arn:aws:iam::222222222222:root"] },
+    });
+    const inspection = EndpointService.fromEndpointServiceAttributes(stack, "Inspection", {
+      serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef1",
+      serviceType: "GatewayLoadBalancer",
+    });
     expect(inspection).toMatchObject({ serviceType: "GatewayLoadBalancer", ports: [] });
   });
 
   describe("fails when", () => {
     test("no load balancer is given", () => {
-      expectValidationError(() => serviceStack({}, false), "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"none of them"');
+      expectValidationError(
+        () => serviceStack({}, false),
+        "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns",
+        '"none of them"',
+      );
     });
 
     test("both Network and Gateway Load Balancers are given", () => {
@@ -239,7 +317,11 @@ describe("EndpointService", () => {
         const nlb = NetworkLoadBalancer.fromAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
         new EndpointService(stack, "Service", { networkLoadBalancers: [nlb], gatewayLoadBalancerArns: [GWLB_ARN] });
       };
-      expectValidationError(build, "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns", '"networkLoadBalancers and gatewayLoadBalancerArns"');
+      expectValidationError(
+        build,
+        "loadBalancer, networkLoadBalancer, networkLoadBalancers, gatewayLoadBalancerArns",
+        '"networkLoadBalancers and gatewayLoadBalancerArns"',
+      );
     });
 
     test("a Gateway Load Balancer ARN is a Network Load Balancer's", () => {
@@ -262,35 +344,59 @@ describe("EndpointService", () => {
 
     test("a principal ARN has a path, which AWS rejects", () => {
       const arn = "arn:aws:iam::222222222222:role/teams/api-consumer";
-      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
+      const error = expectValidationError(
+        () => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }),
+        "allowedPrincipals[0]",
+        arn,
+      );
       expect(error.expected).toContain("without a path");
     });
 
     test("* is given as a principal instead of through the opt-out", () => {
-      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }), "allowedPrincipals[0]", '"*"');
+      const error = expectValidationError(
+        () => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn("*")] }),
+        "allowedPrincipals[0]",
+        '"*"',
+      );
       expect(error.expected).toContain(`${ANY_PRINCIPAL_OPT_OUT}: OptOut.because`);
     });
 
     test("a principal is listed twice", () => {
       const principal = EndpointServicePrincipal.account("222222222222");
-      const error = expectValidationError(() => serviceStack({ allowedPrincipals: [principal, principal] }), "allowedPrincipals[1]", '"222222222222"');
+      const error = expectValidationError(
+        () => serviceStack({ allowedPrincipals: [principal, principal] }),
+        "allowedPrincipals[1]",
+        '"222222222222"',
+      );
       expect(error.expected).toContain("allowedPrincipals[0]");
     });
 
     test("an account is allowed twice, once by ID and once by its root ARN", () => {
       const principals = [EndpointServicePrincipal.account("222222222222"), EndpointServicePrincipal.fromArn("arn:aws:iam::222222222222:root")];
-      const error = expectValidationError(() => serviceStack({ allowedPrincipals: principals }), "allowedPrincipals[1]", '"arn:aws:iam::222222222222:root"');
+      const error = expectValidationError(
+        () => serviceStack({ allowedPrincipals: principals }),
+        "allowedPrincipals[1]",
+        '"arn:aws:iam::222222222222:root"',
+      );
       expect(error.expected).toContain("account 222222222222");
     });
 
     test("a role is allowed twice, through iamRole and fromArn", () => {
       const arn = "arn:aws:iam::222222222222:role/consumer";
-      expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn), EndpointServicePrincipal.fromArn(arn)] }), "allowedPrincipals[1]", arn);
+      expectValidationError(
+        () => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn), EndpointServicePrincipal.fromArn(arn)] }),
+        "allowedPrincipals[1]",
+        arn,
+      );
     });
 
     test("a principal ARN is of another partition than the service", () => {
       const arn = "arn:aws-cn:iam::222222222222:role/consumer";
-      expectValidationError(() => serviceStack({ region: "us-east-1", allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
+      expectValidationError(
+        () => serviceStack({ region: "us-east-1", allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }),
+        "allowedPrincipals[0]",
+        arn,
+      );
     });
 
     test("a principal is not made by EndpointServicePrincipal (a JavaScript caller)", () => {
@@ -309,14 +415,27 @@ describe("EndpointService", () => {
       const arn = "arn:aws:sns:eu-west-1:111111111111:ops";
       const build = () => {
         const stack = stackWithProvider();
-        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(providerVpc(stack))), connectionNotifications: [{ name: "ops", snsTopicArn: arn }] });
+        new EndpointService(stack, "Service", {
+          loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(providerVpc(stack))),
+          connectionNotifications: [{ name: "ops", snsTopicArn: arn }],
+        });
       };
       expectValidationError(build, "connectionNotifications[0].snsTopicArn", arn);
     });
 
     test("two notifications share a name", () => {
       const topic = (name: string) => `arn:aws:sns:us-east-1:111111111111:${name}`;
-      const error = expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic("a") }, { name: "ops", snsTopicArn: topic("b") }] }), "connectionNotifications[1].name", '"ops"');
+      const error = expectValidationError(
+        () =>
+          serviceStack({
+            connectionNotifications: [
+              { name: "ops", snsTopicArn: topic("a") },
+              { name: "ops", snsTopicArn: topic("b") },
+            ],
+          }),
+        "connectionNotifications[1].name",
+        '"ops"',
+      );
       expect(error.expected).toContain("connectionNotifications[0].name");
     });
 
@@ -335,14 +454,21 @@ describe("EndpointService", () => {
     });
 
     test("existing load balancers are none", () => {
-      expectValidationError(() => serviceStack({ loadBalancer: EndpointServiceLoadBalancer.existing([]) }, false), "loadBalancer.networkLoadBalancers", "[]");
+      expectValidationError(
+        () => serviceStack({ loadBalancer: EndpointServiceLoadBalancer.existing([]) }, false),
+        "loadBalancer.networkLoadBalancers",
+        "[]",
+      );
     });
 
     test("a Gateway Load Balancer's service is given a private DNS name", () => {
       const build = () => {
         const stack = stackWithoutProvider();
         const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: GWLB_ARN });
-        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb), privateDnsName: "inspect.example.com" });
+        new EndpointService(stack, "Service", {
+          loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb),
+          privateDnsName: "inspect.example.com",
+        });
       };
       expectValidationError(build, "privateDnsName", '"inspect.example.com"');
     });
@@ -361,12 +487,20 @@ describe("EndpointService", () => {
 
     test("an endpoint ID to accept is a service ID", () => {
       const { service } = serviceStack();
-      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-svc-0123456789abcdef0"]), 'acceptEndpoints("partner")[0]', '"vpce-svc-0123456789abcdef0"');
+      expectValidationError(
+        () => service.acceptEndpoints("partner", ["vpce-svc-0123456789abcdef0"]),
+        'acceptEndpoints("partner")[0]',
+        '"vpce-svc-0123456789abcdef0"',
+      );
     });
 
     test("an endpoint ID is accepted twice", () => {
       const { service } = serviceStack();
-      expectValidationError(() => service.acceptEndpoints("partner", ["vpce-0123456789abcdef0", "vpce-0123456789abcdef0"]), 'acceptEndpoints("partner")[1]', '"vpce-0123456789abcdef0"');
+      expectValidationError(
+        () => service.acceptEndpoints("partner", ["vpce-0123456789abcdef0", "vpce-0123456789abcdef0"]),
+        'acceptEndpoints("partner")[1]',
+        '"vpce-0123456789abcdef0"',
+      );
     });
 
     test("two acceptEndpoints calls share a name", () => {
@@ -376,13 +510,26 @@ describe("EndpointService", () => {
     });
 
     test("an imported service name is its ID", () => {
-      const error = expectValidationError(() => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "vpce-svc-0123456789abcdef0", ports: [443] }), "serviceName", '"vpce-svc-0123456789abcdef0"');
+      const error = expectValidationError(
+        () =>
+          EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", {
+            serviceName: "vpce-svc-0123456789abcdef0",
+            ports: [443],
+          }),
+        "serviceName",
+        '"vpce-svc-0123456789abcdef0"',
+      );
       expect(error.expected).toContain("this is the service's ID");
     });
 
     test("an imported Gateway Load Balancer service lists ports", () => {
       expectValidationError(
-        () => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "GatewayLoadBalancer", ports: [443] }),
+        () =>
+          EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", {
+            serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+            serviceType: "GatewayLoadBalancer",
+            ports: [443],
+          }),
         "ports",
         "[443]",
       );
@@ -390,7 +537,12 @@ describe("EndpointService", () => {
 
     test("an imported service type is unknown", () => {
       expectValidationError(
-        () => EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "Gateway" as never, ports: [443] }),
+        () =>
+          EndpointService.fromEndpointServiceAttributes(stackWithoutProvider(), "Remote", {
+            serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+            serviceType: "Gateway" as never,
+            ports: [443],
+          }),
         "serviceType",
         '"Gateway"',
       );
@@ -405,7 +557,11 @@ describe("EndpointService", () => {
     });
 
     test("the private DNS name is outside the verification zone", () => {
-      const error = expectValidationError(() => serviceStack({ privateDnsName: "api.example.org", privateDnsVerificationZone: ZONE }), "privateDnsName", '"api.example.org"');
+      const error = expectValidationError(
+        () => serviceStack({ privateDnsName: "api.example.org", privateDnsVerificationZone: ZONE }),
+        "privateDnsName",
+        '"api.example.org"',
+      );
       expect(error.expected).toContain("example.com");
     });
 
@@ -414,7 +570,11 @@ describe("EndpointService", () => {
     });
 
     test("a supported region is the home region", () => {
-      expectValidationError(() => serviceStack({ region: "us-east-1", supportedRegions: ["eu-west-1", "us-east-1"] }), "supportedRegions[1]", '"us-east-1"');
+      expectValidationError(
+        () => serviceStack({ region: "us-east-1", supportedRegions: ["eu-west-1", "us-east-1"] }),
+        "supportedRegions[1]",
+        '"us-east-1"',
+      );
     });
 
     test("supported regions are given without the home region", () => {
@@ -436,13 +596,21 @@ describe("EndpointService", () => {
 
     test("a notification topic is not an SNS topic ARN", () => {
       const arn = "arn:aws:sqs:us-east-1:111111111111:queue";
-      expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: arn }] }), "connectionNotifications[0].snsTopicArn", arn);
+      expectValidationError(
+        () => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: arn }] }),
+        "connectionNotifications[0].snsTopicArn",
+        arn,
+      );
     });
 
     test("a notification event is unknown", () => {
       const topic = "arn:aws:sns:us-east-1:111111111111:ops";
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      expectValidationError(() => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic, events: ["Create" as any] }] }), "connectionNotifications[0].events[0]", '"Create"');
+      expectValidationError(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        () => serviceStack({ connectionNotifications: [{ name: "ops", snsTopicArn: topic, events: ["Create" as any] }] }),
+        "connectionNotifications[0].events[0]",
+        '"Create"',
+      );
     });
   });
 
@@ -460,7 +628,9 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     const resource = onlyResource(stack, "aws_vpc_endpoint");
     expect(resource).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
     expect(resource.policy).toBeUndefined();
-    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer_"));
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Consumer_"),
+    );
     expect(rules.map((r) => r.from_port)).toEqual([443]);
     const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);

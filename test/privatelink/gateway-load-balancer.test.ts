@@ -20,21 +20,38 @@ function gwlbStack(overrides: Partial<GatewayLoadBalancerProps> = {}) {
 describe("GatewayLoadBalancer", () => {
   test("is a gateway load balancer across zones, deletion-protected, forwarding to a GENEVE target group on 6081 with the appliances' health check", () => {
     const { stack, gwlb } = gwlbStack();
-    expect(onlyResource(stack, "aws_lb")).toMatchObject({ load_balancer_type: "gateway", enable_cross_zone_load_balancing: true, enable_deletion_protection: true, ip_address_type: "ipv4" });
+    expect(onlyResource(stack, "aws_lb")).toMatchObject({
+      load_balancer_type: "gateway",
+      enable_cross_zone_load_balancing: true,
+      enable_deletion_protection: true,
+      ip_address_type: "ipv4",
+    });
     expect(onlyResource(stack, "aws_lb").security_groups).toBeUndefined();
-    expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({ protocol: "GENEVE", port: 6081, target_type: "ip", health_check: { enabled: true, protocol: "HTTP", port: "80", path: "/healthz" } });
+    expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({
+      protocol: "GENEVE",
+      port: 6081,
+      target_type: "ip",
+      health_check: { enabled: true, protocol: "HTTP", port: "80", path: "/healthz" },
+    });
     const listener = onlyResource(stack, "aws_lb_listener");
-    expect(listener).toMatchObject({ default_action: [{ type: "forward", target_group_arn: expect.stringMatching(/aws_lb_target_group\.Gwlb_Appliances_/) }] });
+    expect(listener).toMatchObject({
+      default_action: [{ type: "forward", target_group_arn: expect.stringMatching(/aws_lb_target_group\.Gwlb_Appliances_/) }],
+    });
     expect(listener.port).toBeUndefined();
     expect(listener.protocol).toBeUndefined();
     const attachments = resourcesOfType(stack, "aws_lb_target_group_attachment");
-    expect(Object.keys(attachments).sort()).toEqual([expect.stringMatching(/^Gwlb_Appliance-firewall-a_/), expect.stringMatching(/^Gwlb_Appliance-firewall-b_/)]);
+    expect(Object.keys(attachments).sort()).toEqual([
+      expect.stringMatching(/^Gwlb_Appliance-firewall-a_/),
+      expect.stringMatching(/^Gwlb_Appliance-firewall-b_/),
+    ]);
     expect(gwlb.availabilityZoneIds).toEqual(["use1-az1", "use1-az2"]);
   });
 
   test("the appliances' security group admits GENEVE and the health checks from the load balancer's VPC, nothing else", () => {
     const { stack, gwlb } = gwlbStack();
-    const rules = (Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => [r.ip_protocol, r.from_port, r.cidr_ipv4]).sort();
+    const rules = (Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Json[])
+      .map((r) => [r.ip_protocol, r.from_port, r.cidr_ipv4])
+      .sort();
     expect(rules).toEqual([
       ["tcp", 80, "10.100.0.0/16"],
       ["udp", 6081, "10.100.0.0/16"],
@@ -44,7 +61,12 @@ describe("GatewayLoadBalancer", () => {
   });
 
   test("appliances an Auto Scaling group registers leave the target group empty, the reason recorded", () => {
-    const { stack } = gwlbStack({ appliances: ApplianceTargets.registeredElsewhere({ targetType: "instance", registeredBy: OptOut.because("the firewall vendor's Auto Scaling group registers its instances") }) });
+    const { stack } = gwlbStack({
+      appliances: ApplianceTargets.registeredElsewhere({
+        targetType: "instance",
+        registeredBy: OptOut.because("the firewall vendor's Auto Scaling group registers its instances"),
+      }),
+    });
     expect(resourcesOfType(stack, "aws_lb_target_group_attachment")).toEqual({});
     const group = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_lb_target_group)[0] as Json;
     expect(group["//"].opt_outs.registeredBy).toContain("Auto Scaling group");
@@ -52,7 +74,10 @@ describe("GatewayLoadBalancer", () => {
   });
 
   test("fromGatewayLoadBalancerAttributes reads the name from the ARN", () => {
-    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stackWithoutProvider(), "Existing", { loadBalancerArn: GWLB_ARN, availabilityZoneIds: ["use1-az1"] });
+    const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stackWithoutProvider(), "Existing", {
+      loadBalancerArn: GWLB_ARN,
+      availabilityZoneIds: ["use1-az1"],
+    });
     expect(gwlb).toMatchObject({ loadBalancerArn: GWLB_ARN, loadBalancerName: "inspection", availabilityZoneIds: ["use1-az1"] });
   });
 
@@ -63,20 +88,36 @@ describe("GatewayLoadBalancer", () => {
     });
 
     test("an appliance address is outside the load balancer's VPC", () => {
-      expectValidationError(() => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.200.0.10" } }) }), "appliances.addresses.fw", '"10.200.0.10"');
+      expectValidationError(
+        () => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.200.0.10" } }) }),
+        "appliances.addresses.fw",
+        '"10.200.0.10"',
+      );
     });
 
     test("an appliance address is IPv6 (GENEVE runs over IPv4)", () => {
-      expectValidationError(() => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "2001:db8::10" } }) }), "appliances.addresses.fw", '"2001:db8::10"');
+      expectValidationError(
+        () => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "2001:db8::10" } }) }),
+        "appliances.addresses.fw",
+        '"2001:db8::10"',
+      );
     });
 
     test("the same appliance is registered under two names", () => {
-      const error = expectValidationError(() => gwlbStack({ appliances: ApplianceTargets.instances({ instances: { a: "i-0123456789abcdef0", b: "i-0123456789abcdef0" } }) }), "appliances.instances.b", '"i-0123456789abcdef0"');
+      const error = expectValidationError(
+        () => gwlbStack({ appliances: ApplianceTargets.instances({ instances: { a: "i-0123456789abcdef0", b: "i-0123456789abcdef0" } }) }),
+        "appliances.instances.b",
+        '"i-0123456789abcdef0"',
+      );
       expect(error.expected).toContain("appliances.instances.a");
     });
 
     test("an appliance instance is not an instance ID", () => {
-      expectValidationError(() => gwlbStack({ appliances: ApplianceTargets.instances({ instances: { a: "fw-1" } }) }), "appliances.instances.a", '"fw-1"');
+      expectValidationError(
+        () => gwlbStack({ appliances: ApplianceTargets.instances({ instances: { a: "fw-1" } }) }),
+        "appliances.instances.a",
+        '"fw-1"',
+      );
     });
 
     test("there is no appliance", () => {
@@ -91,14 +132,23 @@ describe("GatewayLoadBalancer", () => {
       const build = () => {
         const stack = stackWithoutProvider();
         const vpc = new Vpc(stack, "Vpc", { name: "i", cidrBlock: "10.100.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
-        new GatewayLoadBalancer(stack, "Gwlb", { vpc, subnets: [vpc.privateSubnets[0], vpc.privateSubnets[0]], appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }), healthCheck: { port: 80 } });
+        new GatewayLoadBalancer(stack, "Gwlb", {
+          vpc,
+          subnets: [vpc.privateSubnets[0], vpc.privateSubnets[0]],
+          appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
+          healthCheck: { port: 80 },
+        });
       };
       expectValidationError(build, "subnets", '"use1-az1"');
     });
 
     test("an imported load balancer ARN is a Network Load Balancer's", () => {
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
-      expectValidationError(() => GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stackWithoutProvider(), "Existing", { loadBalancerArn: arn }), "loadBalancerArn", arn);
+      expectValidationError(
+        () => GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stackWithoutProvider(), "Existing", { loadBalancerArn: arn }),
+        "loadBalancerArn",
+        arn,
+      );
     });
   });
 });

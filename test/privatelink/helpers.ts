@@ -15,7 +15,12 @@ export function providerVpc(scope: Construct, id = "Vpc", dualStack = false): Vp
 export function nlbOptions(vpc: Vpc, overrides: Partial<NetworkLoadBalancerOptions> = {}): NetworkLoadBalancerOptions {
   return {
     vpc,
-    listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-b": "i-0123456789abcdef1" } }) }],
+    listeners: [
+      {
+        port: 443,
+        targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-b": "i-0123456789abcdef1" } }),
+      },
+    ],
     ...overrides,
   };
 }

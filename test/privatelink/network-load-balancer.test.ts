@@ -8,7 +8,9 @@ const VPC_CIDR = "10.0.0.0/16";
 
 /** Rules of one security group of the load balancer, by the group's construct ID (`SecurityGroup`, `TargetsSecurityGroup`). */
 const rulesOf = (stack: Parameters<typeof resourcesOfType>[0], type: string, group: string) =>
-  Object.values(resourcesOfType(stack, type)).filter((r) => new RegExp(`aws_security_group\\.Nlb_${group}_\\w+\\.id`).test(String(r.security_group_id)));
+  Object.values(resourcesOfType(stack, type)).filter((r) =>
+    new RegExp(`aws_security_group\\.Nlb_${group}_\\w+\\.id`).test(String(r.security_group_id)),
+  );
 
 function nlbStack(overrides: Parameters<typeof nlbOptions>[1] = {}) {
   const stack = stackWithoutProvider();
@@ -38,9 +40,13 @@ describe("NetworkLoadBalancer", () => {
   test("its security group opens only the listener ports to the VPC, and only the target ports towards the targets, every rule described", () => {
     const { stack } = nlbStack();
     const ingress = rulesOf(stack, "aws_vpc_security_group_ingress_rule", "SecurityGroup");
-    expect(ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: VPC_CIDR, description: "Clients to listener 443" })]);
+    expect(ingress).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: VPC_CIDR, description: "Clients to listener 443" }),
+    ]);
     const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
-    expect(egress).toEqual([expect.objectContaining({ from_port: 8443, to_port: 8443, cidr_ipv4: VPC_CIDR, description: "Traffic and health checks to targets on 8443" })]);
+    expect(egress).toEqual([
+      expect.objectContaining({ from_port: 8443, to_port: 8443, cidr_ipv4: VPC_CIDR, description: "Traffic and health checks to targets on 8443" }),
+    ]);
     for (const rule of [...ingress, ...egress]) expect(rule.cidr_ipv4).not.toBe("0.0.0.0/0");
   });
 
@@ -59,7 +65,10 @@ describe("NetworkLoadBalancer", () => {
       [8443, 8443],
     ]);
     for (const rule of admitted) {
-      expect(rule).toMatchObject({ ip_protocol: "tcp", referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_\w+\.id/) });
+      expect(rule).toMatchObject({
+        ip_protocol: "tcp",
+        referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_\w+\.id/),
+      });
       expect(rule.description).toMatch(/^Traffic and health checks from the load balancer on \d+$/);
     }
     expect(rulesOf(stack, "aws_vpc_security_group_egress_rule", "TargetsSecurityGroup")).toEqual([]);
@@ -78,18 +87,41 @@ describe("NetworkLoadBalancer", () => {
     const group = onlyResource(stack, "aws_lb_target_group");
     expect(group).toMatchObject({ target_type: "instance", protocol: "TCP", port: 8443, health_check: { enabled: true, protocol: "TCP" } });
     const listener = onlyResource(stack, "aws_lb_listener");
-    expect(listener).toMatchObject({ port: 443, protocol: "TCP", default_action: [{ type: "forward", target_group_arn: expect.stringMatching(/aws_lb_target_group\.Nlb_Targets-443_/) }] });
+    expect(listener).toMatchObject({
+      port: 443,
+      protocol: "TCP",
+      default_action: [{ type: "forward", target_group_arn: expect.stringMatching(/aws_lb_target_group\.Nlb_Targets-443_/) }],
+    });
     expect(listener.certificate_arn).toBeUndefined();
     const attachments = resourcesOfType(stack, "aws_lb_target_group_attachment");
-    expect(Object.keys(attachments).sort()).toEqual([expect.stringMatching(/^Nlb_Target-443-api-a_/), expect.stringMatching(/^Nlb_Target-443-api-b_/)]);
-    expect(Object.values(attachments).map((a) => a.target_id).sort()).toEqual(["i-0123456789abcdef0", "i-0123456789abcdef1"]);
+    expect(Object.keys(attachments).sort()).toEqual([
+      expect.stringMatching(/^Nlb_Target-443-api-a_/),
+      expect.stringMatching(/^Nlb_Target-443-api-b_/),
+    ]);
+    expect(
+      Object.values(attachments)
+        .map((a) => a.target_id)
+        .sort(),
+    ).toEqual(["i-0123456789abcdef0", "i-0123456789abcdef1"]);
   });
 
   test("TLS listeners carry the certificate and the TLS 1.3 policy by default", () => {
     const { stack } = nlbStack({
-      listeners: [{ port: 6514, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets: ListenerTargets.instances({ port: 514, instances: { collector: "i-0123456789abcdef0" } }) }],
+      listeners: [
+        {
+          port: 6514,
+          protocol: "TLS",
+          certificateArn: CERTIFICATE_ARN,
+          targets: ListenerTargets.instances({ port: 514, instances: { collector: "i-0123456789abcdef0" } }),
+        },
+      ],
     });
-    expect(onlyResource(stack, "aws_lb_listener")).toMatchObject({ port: 6514, protocol: "TLS", certificate_arn: CERTIFICATE_ARN, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    expect(onlyResource(stack, "aws_lb_listener")).toMatchObject({
+      port: 6514,
+      protocol: "TLS",
+      certificate_arn: CERTIFICATE_ARN,
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    });
   });
 
   test("IP targets get one egress rule per address, to the address only", () => {
@@ -97,14 +129,23 @@ describe("NetworkLoadBalancer", () => {
       listeners: [{ port: 5432, targets: ListenerTargets.ipAddresses({ port: 5432, addresses: { primary: "10.0.1.10", replica: "10.0.2.10" } }) }],
     });
     expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({ target_type: "ip" });
-    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.cidr_ipv4).sort();
+    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))
+      .map((r) => r.cidr_ipv4)
+      .sort();
     expect(egress).toEqual(["10.0.1.10/32", "10.0.2.10/32"]);
   });
 
   test("an internal ALB as target: target type alb over TCP, HTTP health checks, the ALB ARN attached", () => {
     const albArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
-    const { stack } = nlbStack({ listeners: [{ port: 80, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: albArn, port: 80 }) }] });
-    expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({ target_type: "alb", protocol: "TCP", port: 80, health_check: { protocol: "HTTP", path: "/" } });
+    const { stack } = nlbStack({
+      listeners: [{ port: 80, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: albArn, port: 80 }) }],
+    });
+    expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({
+      target_type: "alb",
+      protocol: "TCP",
+      port: 80,
+      health_check: { protocol: "HTTP", path: "/" },
+    });
     expect(onlyResource(stack, "aws_lb_target_group_attachment")).toMatchObject({ target_id: albArn, port: 80 });
   });
 
@@ -122,7 +163,9 @@ describe("NetworkLoadBalancer", () => {
       enable_deletion_protection: false,
       access_logs: { enabled: true, bucket: "nlb-logs-111111111111", prefix: "api" },
     });
-    const sources = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).map((r) => r.cidr_ipv4).sort();
+    const sources = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"))
+      .map((r) => r.cidr_ipv4)
+      .sort();
     expect(sources).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
   });
 
@@ -142,7 +185,10 @@ describe("NetworkLoadBalancer", () => {
   test("warns above the listener quota", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
-    const listeners = Array.from({ length: 51 }, (_, i) => ({ port: 1000 + i, targets: ListenerTargets.instances({ port: 1000 + i, instances: { api: "i-0123456789abcdef0" } }) }));
+    const listeners = Array.from({ length: 51 }, (_, i) => ({
+      port: 1000 + i,
+      targets: ListenerTargets.instances({ port: 1000 + i, instances: { api: "i-0123456789abcdef0" } }),
+    }));
     const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners });
     expect(nlb.node.metadata.some((m) => m.type === "@cdktf/warn" && String(m.data).includes("51 listeners"))).toBe(true);
   });
@@ -150,8 +196,18 @@ describe("NetworkLoadBalancer", () => {
   test("fromAttributes describes an existing NLB for an endpoint service", () => {
     const stack = stackWithoutProvider();
     const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
-    const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
-    expect(nlb).toMatchObject({ loadBalancerArn: arn, listenerPorts: [443], ipAddressType: "dualstack", availabilityZoneIds: ["use1-az1", "use1-az2"] });
+    const nlb = NetworkLoadBalancer.fromAttributes(stack, "Existing", {
+      loadBalancerArn: arn,
+      listenerPorts: [443],
+      ipAddressType: "dualstack",
+      availabilityZoneIds: ["use1-az1", "use1-az2"],
+    });
+    expect(nlb).toMatchObject({
+      loadBalancerArn: arn,
+      listenerPorts: [443],
+      ipAddressType: "dualstack",
+      availabilityZoneIds: ["use1-az1", "use1-az2"],
+    });
     expect(synthJson(stack).resource).toBeUndefined();
   });
 
@@ -168,7 +224,16 @@ describe("NetworkLoadBalancer", () => {
             protocol: "TLS",
             proxyProtocolV2: true,
             addresses: { app: "10.0.1.10" },
-            healthCheck: { protocol: "HTTPS", port: 9443, path: "/ready", intervalSeconds: 10, timeoutSeconds: 6, healthyThreshold: 3, unhealthyThreshold: 2, successCodes: "200-299" },
+            healthCheck: {
+              protocol: "HTTPS",
+              port: 9443,
+              path: "/ready",
+              intervalSeconds: 10,
+              timeoutSeconds: 6,
+              healthyThreshold: 3,
+              unhealthyThreshold: 2,
+              successCodes: "200-299",
+            },
           }),
         },
       ],
@@ -177,10 +242,24 @@ describe("NetworkLoadBalancer", () => {
     expect(onlyResource(stack, "aws_lb_target_group")).toMatchObject({
       protocol: "TLS",
       proxy_protocol_v2: true,
-      health_check: { enabled: true, protocol: "HTTPS", port: "9443", path: "/ready", interval: 10, timeout: 6, healthy_threshold: 3, unhealthy_threshold: 2, matcher: "200-299" },
+      health_check: {
+        enabled: true,
+        protocol: "HTTPS",
+        port: "9443",
+        path: "/ready",
+        interval: 10,
+        timeout: 6,
+        healthy_threshold: 3,
+        unhealthy_threshold: 2,
+        matcher: "200-299",
+      },
     });
     // The health-check port is a port the load balancer reaches the targets on too: egress and the targets' ingress open it.
-    expect(rulesOf(stack, "aws_vpc_security_group_egress_rule", "SecurityGroup").map((r) => [r.from_port, r.cidr_ipv4]).sort()).toEqual([
+    expect(
+      rulesOf(stack, "aws_vpc_security_group_egress_rule", "SecurityGroup")
+        .map((r) => [r.from_port, r.cidr_ipv4])
+        .sort(),
+    ).toEqual([
       [8443, "10.0.1.10/32"],
       [9443, "10.0.1.10/32"],
     ]);
@@ -189,7 +268,16 @@ describe("NetworkLoadBalancer", () => {
 
   test("IP targets outside the VPC, in ranges the caller declares, are registered in every zone", () => {
     const { stack } = nlbStack({
-      listeners: [{ port: 5432, targets: ListenerTargets.ipAddresses({ port: 5432, addresses: { local: "10.0.1.10", onPremises: "192.168.10.5", peered: "100.64.3.4" }, outsideVpcRanges: ["192.168.0.0/16", "100.64.0.0/16"] }) }],
+      listeners: [
+        {
+          port: 5432,
+          targets: ListenerTargets.ipAddresses({
+            port: 5432,
+            addresses: { local: "10.0.1.10", onPremises: "192.168.10.5", peered: "100.64.3.4" },
+            outsideVpcRanges: ["192.168.0.0/16", "100.64.0.0/16"],
+          }),
+        },
+      ],
     });
     const attachments = Object.values(resourcesOfType(stack, "aws_lb_target_group_attachment"));
     expect(attachments.map((a) => [a.target_id, a.availability_zone]).sort()).toEqual([
@@ -201,18 +289,41 @@ describe("NetworkLoadBalancer", () => {
 
   test("IPv6 targets get an IPv6 target group", () => {
     const stack = stackWithoutProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] });
-    new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: "2600:1f18:aaa:bb00::10" } }) }] });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: VPC_CIDR,
+      ipv6CidrBlock: "2600:1f18:aaa:bb00::/56",
+      privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }],
+    });
+    new NetworkLoadBalancer(stack, "Nlb", {
+      vpc,
+      listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: "2600:1f18:aaa:bb00::10" } }) }],
+    });
     expect(onlyResource(stack, "aws_lb_target_group").ip_address_type).toBe("ipv6");
   });
 
   test("targets an Auto Scaling group registers leave the group empty, with the reason recorded", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
-    const nlb = new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets: ListenerTargets.registeredElsewhere({ port: 8443, targetType: "instance", registeredBy: OptOut.because("the Auto Scaling group api-asg registers its instances") }) }] });
+    const nlb = new NetworkLoadBalancer(stack, "Nlb", {
+      vpc,
+      listeners: [
+        {
+          port: 443,
+          targets: ListenerTargets.registeredElsewhere({
+            port: 8443,
+            targetType: "instance",
+            registeredBy: OptOut.because("the Auto Scaling group api-asg registers its instances"),
+          }),
+        },
+      ],
+    });
     expect(resourcesOfType(stack, "aws_lb_target_group_attachment")).toEqual({});
     expect(nlb.listenerPorts).toEqual([443]);
-    const group = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_lb_target_group)[0] as Record<string, Record<string, unknown>>;
+    const group = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_lb_target_group)[0] as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(group["//"].opt_outs).toEqual({ registeredBy: "the Auto Scaling group api-asg registers its instances" });
   });
 
@@ -227,8 +338,12 @@ describe("NetworkLoadBalancer", () => {
       [expect.stringMatching(/aws_security_group\.Callers_/), "Clients to listener 443"],
       ["10.99.0.0/16", "Partner clients to listener 443"],
     ]);
-    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).filter((r) => String(r.security_group_id).includes("Callers"));
-    expect(egress).toEqual([expect.objectContaining({ from_port: 443, referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_/) })]);
+    const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Callers"),
+    );
+    expect(egress).toEqual([
+      expect.objectContaining({ from_port: 443, referenced_security_group_id: expect.stringMatching(/aws_security_group\.Nlb_SecurityGroup_/) }),
+    ]);
     expect(nlb.connections.defaultPort).toEqual(Port.tcp(443));
     expect(nlb.targetsConnections.securityGroups).toEqual([nlb.targetsSecurityGroup]);
   });
@@ -236,7 +351,9 @@ describe("NetworkLoadBalancer", () => {
   test("an imported load balancer's name is read from its ARN", () => {
     const stack = stackWithoutProvider();
     const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/orders-api/0123456789abcdef";
-    expect(NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }).loadBalancerName).toBe("orders-api");
+    expect(
+      NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }).loadBalancerName,
+    ).toBe("orders-api");
   });
 
   describe("fails when", () => {
@@ -252,7 +369,17 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("two listeners share a port", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: instances }, { port: 443, targets: instances }] }), "listeners[].port", "443");
+      expectValidationError(
+        () =>
+          nlbStack({
+            listeners: [
+              { port: 443, targets: instances },
+              { port: 443, targets: instances },
+            ],
+          }),
+        "listeners[].port",
+        "443",
+      );
     });
 
     test("there is no listener", () => {
@@ -260,25 +387,48 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("a TLS listener has no certificate", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", targets: instances }] }), "listeners[0].certificateArn", "undefined");
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, protocol: "TLS", targets: instances }] }),
+        "listeners[0].certificateArn",
+        "undefined",
+      );
     });
 
     test("a TCP listener is given a certificate it would ignore", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, certificateArn: CERTIFICATE_ARN, targets: instances }] }), "listeners[0].protocol", '"TCP"');
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, certificateArn: CERTIFICATE_ARN, targets: instances }] }),
+        "listeners[0].protocol",
+        '"TCP"',
+      );
     });
 
     test("the certificate is not a certificate ARN", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: "my-cert", targets: instances }] }), "listeners[0].certificateArn", '"my-cert"');
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: "my-cert", targets: instances }] }),
+        "listeners[0].certificateArn",
+        '"my-cert"',
+      );
     });
 
     test("the protocol is not one PrivateLink carries", () => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      expectValidationError(() => nlbStack({ listeners: [{ port: 53, protocol: "UDP" as any, targets: instances }] }), "listeners[0].protocol", '"UDP"');
+      expectValidationError(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        () => nlbStack({ listeners: [{ port: 53, protocol: "UDP" as any, targets: instances }] }),
+        "listeners[0].protocol",
+        '"UDP"',
+      );
     });
 
     test("a TLS listener forwards to an ALB", () => {
-      const targets = ListenerTargets.applicationLoadBalancer({ loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef", port: 443 });
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets }] }), "listeners[0].protocol", '"TLS"');
+      const targets = ListenerTargets.applicationLoadBalancer({
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef",
+        port: 443,
+      });
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets }] }),
+        "listeners[0].protocol",
+        '"TLS"',
+      );
     });
 
     test("an IP target is not an IP address", () => {
@@ -295,13 +445,29 @@ describe("NetworkLoadBalancer", () => {
       expectValidationError(() => nlbStack({ clients: [Peer.cidr("0.0.0.0/0")] }), "clients[0]", '"0.0.0.0/0"');
     });
 
-    test.each(["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS-1-1-2017-01", "ELBSecurityPolicy-FS-2018-06"])("a TLS policy accepts TLS below 1.2 (%p)", (sslPolicy) => {
-      const error = expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy, targets: instances }] }), "listeners[0].sslPolicy", sslPolicy);
+    test.each([
+      "ELBSecurityPolicy-2016-08",
+      "ELBSecurityPolicy-TLS13-1-0-2021-06",
+      "ELBSecurityPolicy-TLS-1-1-2017-01",
+      "ELBSecurityPolicy-FS-2018-06",
+    ])("a TLS policy accepts TLS below 1.2 (%p)", (sslPolicy) => {
+      const error = expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy, targets: instances }] }),
+        "listeners[0].sslPolicy",
+        sslPolicy,
+      );
       expect(error.expected).toMatch(/lowest TLS version is 1\.2/);
     });
 
     test("a TLS policy name is unknown", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-Strong", targets: instances }] }), "listeners[0].sslPolicy", '"ELBSecurityPolicy-Strong"');
+      expectValidationError(
+        () =>
+          nlbStack({
+            listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-Strong", targets: instances }],
+          }),
+        "listeners[0].sslPolicy",
+        '"ELBSecurityPolicy-Strong"',
+      );
     });
 
     test.each([
@@ -311,7 +477,11 @@ describe("NetworkLoadBalancer", () => {
     ])("the certificate is in %s than the load balancer (a stack in us-east-1)", (_what, certificateArn) => {
       const build = () => {
         const stack = stackWithProvider();
-        new NetworkLoadBalancer(stack, "Nlb", nlbOptions(providerVpc(stack), { listeners: [{ port: 443, protocol: "TLS", certificateArn, targets: instances }] }));
+        new NetworkLoadBalancer(
+          stack,
+          "Nlb",
+          nlbOptions(providerVpc(stack), { listeners: [{ port: 443, protocol: "TLS", certificateArn, targets: instances }] }),
+        );
       };
       expectValidationError(build, "listeners[0].certificateArn", certificateArn);
     });
@@ -322,14 +492,21 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("PROXY protocol v2 towards an Application Load Balancer", () => {
-      const targets = ListenerTargets.applicationLoadBalancer({ loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef", port: 443 });
+      const targets = ListenerTargets.applicationLoadBalancer({
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef",
+        port: 443,
+      });
       (targets.options as { proxyProtocolV2?: boolean }).proxyProtocolV2 = true;
       expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.proxyProtocolV2", "true");
     });
 
     test("an Application Load Balancer target is another kind of load balancer", () => {
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/a/0123456789abcdef";
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: arn, port: 443 }) }] }), "listeners[0].targets.loadBalancerArn", arn);
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.applicationLoadBalancer({ loadBalancerArn: arn, port: 443 }) }] }),
+        "listeners[0].targets.loadBalancerArn",
+        arn,
+      );
     });
 
     test.each([
@@ -349,22 +526,44 @@ describe("NetworkLoadBalancer", () => {
 
     test("one target group mixes IPv4 and IPv6 targets", () => {
       const stack = stackWithoutProvider();
-      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] });
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: VPC_CIDR,
+        ipv6CidrBlock: "2600:1f18:aaa:bb00::/56",
+        privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }],
+      });
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { v4: "10.0.1.5", v6: "2600:1f18:aaa:bb00::10" } });
-      expectValidationError(() => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses", "v6");
+      expectValidationError(
+        () => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }),
+        "listeners[0].targets.addresses",
+        "v6",
+      );
     });
 
     test("the same target is registered under two names", () => {
       const targets = ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0", "api-primary": "i-0123456789abcdef0" } });
-      const error = expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances.api-primary", "i-0123456789abcdef0");
+      const error = expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, targets }] }),
+        "listeners[0].targets.instances.api-primary",
+        "i-0123456789abcdef0",
+      );
       expect(error.expected).toContain("listeners[0].targets.instances.api-a");
     });
 
     test("the same IP address is written two ways", () => {
       const stack = stackWithoutProvider();
-      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR, ipv6CidrBlock: "2600:1f18:aaa:bb00::/56", privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] });
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: VPC_CIDR,
+        ipv6CidrBlock: "2600:1f18:aaa:bb00::/56",
+        privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }],
+      });
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { a: "2600:1f18:aaa:bb00::10", b: "2600:1f18:aaa:bb00:0:0:0:10" } });
-      expectValidationError(() => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses.b", "2600:1f18:aaa:bb00:0:0:0:10");
+      expectValidationError(
+        () => new NetworkLoadBalancer(stack, "Nlb", { vpc, listeners: [{ port: 443, targets }] }),
+        "listeners[0].targets.addresses.b",
+        "2600:1f18:aaa:bb00:0:0:0:10",
+      );
     });
 
     test("an instance target is not an instance ID", () => {
@@ -373,11 +572,19 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("a listener has no target", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: {} }) }] }), "listeners[0].targets.instances", "{}");
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: {} }) }] }),
+        "listeners[0].targets.instances",
+        "{}",
+      );
     });
 
     test("targets are not made by ListenerTargets (a JavaScript caller)", () => {
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets: { port: 8443 } as never }] }), "listeners[0].targets", '{"port":8443}');
+      expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, targets: { port: 8443 } as never }] }),
+        "listeners[0].targets",
+        '{"port":8443}',
+      );
     });
 
     test("instances are a single ID rather than names to IDs (a JavaScript caller)", () => {
@@ -407,7 +614,11 @@ describe("NetworkLoadBalancer", () => {
     });
 
     test("clients and the deprecated ingressPeers are both given", () => {
-      expectValidationError(() => nlbStack({ clients: [Peer.cidr("10.1.0.0/16")], ingressPeers: [Peer.cidr("10.2.0.0/16")] }), "clients", '"clients and ingressPeers"');
+      expectValidationError(
+        () => nlbStack({ clients: [Peer.cidr("10.1.0.0/16")], ingressPeers: [Peer.cidr("10.2.0.0/16")] }),
+        "clients",
+        '"clients and ingressPeers"',
+      );
     });
 
     test("a client is neither a peer nor something with connections", () => {
@@ -436,19 +647,32 @@ describe("NetworkLoadBalancer", () => {
     test("an imported load balancer ARN is not a Network Load Balancer's", () => {
       const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspect/0123456789abcdef";
-      expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }), "loadBalancerArn", arn);
+      expectValidationError(
+        () => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443] }),
+        "loadBalancerArn",
+        arn,
+      );
     });
 
     test("an imported load balancer's zone is an AZ name, not an AZ ID", () => {
       const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
-      expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], availabilityZoneIds: ["us-east-1a"] }), "availabilityZoneIds[0]", '"us-east-1a"');
+      expectValidationError(
+        () =>
+          NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [443], availabilityZoneIds: ["us-east-1a"] }),
+        "availabilityZoneIds[0]",
+        '"us-east-1a"',
+      );
     });
 
     test("an imported load balancer has no listener port", () => {
       const stack = stackWithoutProvider();
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
-      expectValidationError(() => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [] }), "listenerPorts", "[]");
+      expectValidationError(
+        () => NetworkLoadBalancer.fromAttributes(stack, "Existing", { loadBalancerArn: arn, listenerPorts: [] }),
+        "listenerPorts",
+        "[]",
+      );
     });
   });
 });

@@ -9,7 +9,10 @@ describe("ResourceShare", () => {
     const stack = newStack();
     const share = new ResourceShare(stack, "Share", {
       name: "network",
-      principals: [SharePrincipal.account("222222222222"), SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34")],
+      principals: [
+        SharePrincipal.account("222222222222"),
+        SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34"),
+      ],
     });
     share.addResource("database", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0");
     const json = JSON.parse(Testing.synth(stack));
@@ -55,7 +58,10 @@ test("addResource returns the association, for consumers to depend on", () => {
 });
 
 test("consumerDependencies: a consumer waits for every principal association and the resource's association", () => {
-  const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] });
+  const share = new ResourceShare(newStack(), "Share", {
+    name: "x",
+    principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")],
+  });
   const association = share.addResource("db", "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0");
   expect(share.consumerDependencies(association)).toEqual([...share.invitationDependencies, association]);
   expect(share.invitationDependencies).toHaveLength(2);
@@ -71,13 +77,23 @@ describe("ResourceShare, safe inputs", () => {
   const share = (stack = regional()) => new ResourceShare(stack, "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
 
   test("fails when the same principal is given twice, naming the first", () => {
-    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("222222222222")] })).toThrow(
-      /principals\[1\]: received "222222222222"; expected each principal once \(principals\[0\] is the same\)/,
-    );
+    expect(
+      () =>
+        new ResourceShare(newStack(), "Share", {
+          name: "x",
+          principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("222222222222")],
+        }),
+    ).toThrow(/principals\[1\]: received "222222222222"; expected each principal once \(principals\[0\] is the same\)/);
   });
 
   test("fails when an OU or organization ARN is of another partition than the share's region", () => {
-    expect(() => new ResourceShare(regional(), "Share", { name: "x", principals: [SharePrincipal.organization("arn:aws-cn:organizations::111111111111:organization/o-abcdefghij")] })).toThrow(/principals\[0\]/);
+    expect(
+      () =>
+        new ResourceShare(regional(), "Share", {
+          name: "x",
+          principals: [SharePrincipal.organization("arn:aws-cn:organizations::111111111111:organization/o-abcdefghij")],
+        }),
+    ).toThrow(/principals\[0\]/);
   });
 
   test("fails when a principal is not made by SharePrincipal (a JavaScript caller), or principals is not a list", () => {
@@ -86,7 +102,9 @@ describe("ResourceShare, safe inputs", () => {
   });
 
   test("fails when a resource type RAM does not share is added (a subnet), or a resource of another region", () => {
-    expect(() => share().addResource("subnet", "arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0")).toThrow(/resources.subnet: received "arn:aws:ec2/);
+    expect(() => share().addResource("subnet", "arn:aws:ec2:us-east-1:111111111111:subnet/subnet-0123456789abcdef0")).toThrow(
+      /resources.subnet: received "arn:aws:ec2/,
+    );
     expect(() => share().addResource("db", RCFG.replace("us-east-1", "eu-west-1"))).toThrow(/resources.db/);
   });
 
@@ -94,19 +112,27 @@ describe("ResourceShare, safe inputs", () => {
     const twice = share();
     twice.addResource("db", RCFG);
     expect(() => twice.addResource("again", RCFG)).toThrow(/resources.again: .*expected a resource not shared yet \(resources.db is the same\)/);
-    expect(() => twice.addResource("db", RCFG.replace("0123456789abcdef0", "0123456789abcdef1"))).toThrow(/resources.db: received "db"; expected a name no other resource/);
+    expect(() => twice.addResource("db", RCFG.replace("0123456789abcdef0", "0123456789abcdef1"))).toThrow(
+      /resources.db: received "db"; expected a name no other resource/,
+    );
   });
 
   test("fails when tags break AWS's limits", () => {
-    expect(() => new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")], tags: { "aws:owner": "me" } })).toThrow(/Share: invalid tags/);
+    expect(
+      () => new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")], tags: { "aws:owner": "me" } }),
+    ).toThrow(/Share: invalid tags/);
   });
 
   test("fromResourceShareAttributes checks the ARN; an accepter takes the imported share", () => {
     const stack = regional();
     const partner = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
     expect(() => ResourceShare.fromResourceShareAttributes(stack, "Bad", { resourceShareArn: RCFG })).toThrow(/Bad: invalid resourceShareArn/);
-    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", { resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" });
+    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", {
+      resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e",
+    });
     new ResourceShareAccepter(stack, "Accept", { share: imported, provider: partner });
-    expect(Object.values(JSON.parse(Testing.synth(stack)).resource.aws_ram_resource_share_accepter)[0]).toMatchObject({ share_arn: imported.resourceShareArn });
+    expect(Object.values(JSON.parse(Testing.synth(stack)).resource.aws_ram_resource_share_accepter)[0]).toMatchObject({
+      share_arn: imported.resourceShareArn,
+    });
   });
 });

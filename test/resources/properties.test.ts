@@ -16,7 +16,13 @@ const disjointRanges = fc.uniqueArray(fc.integer({ min: 1, max: 65535 }), { minL
 
 function singleOnFreshGateway(props: { ports?: readonly PortRange[]; ip?: string; name?: string }): () => ResourceConfiguration {
   const { stack, gateway } = gatewayStack();
-  return () => new ResourceConfiguration(stack, "Config", { name: props.name ?? "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress(props.ip ?? "10.0.1.5"), ports: props.ports ?? [Port.tcp(5432)] });
+  return () =>
+    new ResourceConfiguration(stack, "Config", {
+      name: props.name ?? "orders-db",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress(props.ip ?? "10.0.1.5"),
+      ports: props.ports ?? [Port.tcp(5432)],
+    });
 }
 
 describe("resource configuration properties", () => {
@@ -36,12 +42,18 @@ describe("resource configuration properties", () => {
 
   test("an IPv4 resource is accepted exactly when it is inside the gateway's VPC (10.0.0.0/16): public, loopback, link-local and other private space are refused", () => {
     fc.assert(
-      fc.property(fc.constantFrom(10, 100, 127, 169, 172, 192, 8, 52, 224), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), (a, b, c, d) => {
-        const ip = `${a}.${b}.${c}.${d}`;
-        const build = singleOnFreshGateway({ ip });
-        if (a === 10 && b === 0) expect(build).not.toThrow();
-        else expect(catchValidationError(build).prop).toBe("resource.ipAddress");
-      }),
+      fc.property(
+        fc.constantFrom(10, 100, 127, 169, 172, 192, 8, 52, 224),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        (a, b, c, d) => {
+          const ip = `${a}.${b}.${c}.${d}`;
+          const build = singleOnFreshGateway({ ip });
+          if (a === 10 && b === 0) expect(build).not.toThrow();
+          else expect(catchValidationError(build).prop).toBe("resource.ipAddress");
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -64,7 +76,11 @@ describe("resource configuration properties", () => {
         const variant = [...base].map((ch, i) => (upper[i % upper.length] ? ch.toUpperCase() : ch)).join("") + (dot ? "." : "");
         const stack = stackWithProvider();
         const build = () =>
-          new DnsResourceGroup(stack, "Apis", { name: "apis", vpc: ownerVpc(stack), members: { first: { domainName: base, ports: [Port.tcp(443)] }, second: { domainName: variant, ports: [Port.tcp(8443)] } } });
+          new DnsResourceGroup(stack, "Apis", {
+            name: "apis",
+            vpc: ownerVpc(stack),
+            members: { first: { domainName: base, ports: [Port.tcp(443)] }, second: { domainName: variant, ports: [Port.tcp(8443)] } },
+          });
         expect(catchValidationError(build).prop).toBe("members.second.domainName");
       }),
       { numRuns: 30 },
@@ -90,7 +106,9 @@ describe("resource configuration properties", () => {
   test("an imported gateway's ID is derived from its ARN", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9a-z]{17}$/), (id) => {
-        const gateway = ResourceGateway.fromResourceGatewayAttributes(stackWithProvider(), "Gateway", { resourceGatewayArn: `arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-${id}` });
+        const gateway = ResourceGateway.fromResourceGatewayAttributes(stackWithProvider(), "Gateway", {
+          resourceGatewayArn: `arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-${id}`,
+        });
         expect(gateway.resourceGatewayId).toBe(`rgw-${id}`);
       }),
       { numRuns: 20 },

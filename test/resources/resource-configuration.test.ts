@@ -52,15 +52,26 @@ describe("ResourceConfiguration", () => {
       allow_association_to_shareable_service_network: false,
       resource_configuration_definition: [{ dns_resource: [{ domain_name: "app.internal.example.com", ip_address_type: "IPV4" }] }],
     });
-    expect(config.ports).toEqual([{ from: 443, to: 443 }, { from: 8000, to: 8100 }]);
+    expect(config.ports).toEqual([
+      { from: 443, to: 443 },
+      { from: 8000, to: 8100 },
+    ]);
     const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
-    expect(egress.map((r) => [r.from_port, r.to_port])).toEqual([[443, 443], [8000, 8100]]);
+    expect(egress.map((r) => [r.from_port, r.to_port])).toEqual([
+      [443, 443],
+      [8000, 8100],
+    ]);
     expect(egress.every((r) => r.cidr_ipv4 === "10.0.0.0/16")).toBe(true);
   });
 
   test("a SINGLE IP resource opens the gateway's egress to that address only", () => {
     const { stack, gateway } = gatewayStack();
-    new ResourceConfiguration(stack, "Config", { name: "monitored-host", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["9100"] });
+    new ResourceConfiguration(stack, "Config", {
+      name: "monitored-host",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.1.25" },
+      portRanges: ["9100"],
+    });
     expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "10.0.1.25" }] }]);
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
       expect.objectContaining({ cidr_ipv4: "10.0.1.25/32", from_port: 9100, to_port: 9100 }),
@@ -94,7 +105,11 @@ describe("ResourceConfiguration", () => {
 
   test("a GROUP with CHILD configurations: children point at the group only, the group's ports are its children's", () => {
     const { stack, group } = groupStack();
-    for (const [name, domainName, port] of [["billing", "billing.partner.example.com", "443"], ["catalog", "catalog.partner.example.com", "443"], ["search", "search.partner.example.com", "9200"]]) {
+    for (const [name, domainName, port] of [
+      ["billing", "billing.partner.example.com", "443"],
+      ["catalog", "catalog.partner.example.com", "443"],
+      ["search", "search.partner.example.com", "9200"],
+    ]) {
       new ResourceConfiguration(stack, `Child-${name}`, { name, resourceConfigurationGroup: group, dnsResource: { domainName }, portRanges: [port] });
     }
     const all = configurations(stack);
@@ -105,12 +120,18 @@ describe("ResourceConfiguration", () => {
     expect(groupJson.port_ranges).toBeUndefined();
     expect(children).toHaveLength(3);
     for (const child of children) {
-      expect(child).toMatchObject({ type: "CHILD", resource_configuration_group_id: expect.stringMatching(/aws_vpclattice_resource_configuration\.Group_\w+\.id/) });
+      expect(child).toMatchObject({
+        type: "CHILD",
+        resource_configuration_group_id: expect.stringMatching(/aws_vpclattice_resource_configuration\.Group_\w+\.id/),
+      });
       expect(child.resource_gateway_identifier).toBeUndefined();
       expect(child.protocol).toBeUndefined();
       expect(child.allow_association_to_shareable_service_network).toBeUndefined();
     }
-    expect(group.ports).toEqual([{ from: 443, to: 443 }, { from: 9200, to: 9200 }]);
+    expect(group.ports).toEqual([
+      { from: 443, to: 443 },
+      { from: 9200, to: 9200 },
+    ]);
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.from_port)).toEqual([443, 9200]);
   });
 
@@ -118,7 +139,12 @@ describe("ResourceConfiguration", () => {
     const { stack, group } = groupStack();
     const addChildren = (from: number, to: number): void => {
       for (let i = from; i <= to; i++) {
-        new ResourceConfiguration(stack, `Child-${i}`, { name: `child-${i}`, resourceConfigurationGroup: group, ipResource: { ipAddress: `10.0.0.${i}` }, portRanges: ["443"] });
+        new ResourceConfiguration(stack, `Child-${i}`, {
+          name: `child-${i}`,
+          resourceConfigurationGroup: group,
+          ipResource: { ipAddress: `10.0.0.${i}` },
+          portRanges: ["443"],
+        });
       }
     };
     const warnings = () => group.node.metadata.filter((m) => m.type === "@cdktf/warn");
@@ -142,8 +168,17 @@ describe("ResourceConfiguration", () => {
 
   test("DNS resources take the gateway's IP address type by default", () => {
     const stack = stackWithProvider();
-    const gateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayId: GATEWAY_ID, resourceGatewayArn: GATEWAY_ARN, ipAddressType: "DUALSTACK" });
-    new ResourceConfiguration(stack, "Config", { name: "app", resourceGateway: gateway, dnsResource: { domainName: "app.example.com" }, portRanges: ["443"] });
+    const gateway = ResourceGateway.fromAttributes(stack, "Gateway", {
+      resourceGatewayId: GATEWAY_ID,
+      resourceGatewayArn: GATEWAY_ARN,
+      ipAddressType: "DUALSTACK",
+    });
+    new ResourceConfiguration(stack, "Config", {
+      name: "app",
+      resourceGateway: gateway,
+      dnsResource: { domainName: "app.example.com" },
+      portRanges: ["443"],
+    });
     expect(configurations(stack)[0]).toMatchObject({
       resource_gateway_identifier: GATEWAY_ID,
       resource_configuration_definition: [{ dns_resource: [{ ip_address_type: "DUALSTACK" }] }],
@@ -158,12 +193,20 @@ describe("ResourceConfiguration", () => {
       portRanges: ["5432"],
     });
     expect(config.ports).toEqual([{ from: 5432, to: 5432 }]);
-    expectValidationError(() => ResourceConfiguration.fromAttributes(stack, "Bad", { resourceConfigurationArn: CONFIG_ARN, portRanges: ["0"] }), "portRanges[0]", '"0"');
+    expectValidationError(
+      () => ResourceConfiguration.fromAttributes(stack, "Bad", { resourceConfigurationArn: CONFIG_ARN, portRanges: ["0"] }),
+      "portRanges[0]",
+      '"0"',
+    );
   });
 
   describe("fails when", () => {
     test("a SINGLE has more than one of DNS, IP and ARN", () => {
-      expectValidationError(buildWith({ ipResource: { ipAddress: "10.0.1.25" } }), "resource, dnsResource, ipResource, arnResource", "dnsResource and ipResource");
+      expectValidationError(
+        buildWith({ ipResource: { ipAddress: "10.0.1.25" } }),
+        "resource, dnsResource, ipResource, arnResource",
+        "dnsResource and ipResource",
+      );
     });
 
     test("a SINGLE has none of DNS, IP and ARN", () => {
@@ -171,7 +214,11 @@ describe("ResourceConfiguration", () => {
     });
 
     test("type SINGLE is given an ARN resource", () => {
-      expectValidationError(buildWith({ type: "SINGLE", dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN } }), "type", '"SINGLE"');
+      expectValidationError(
+        buildWith({ type: "SINGLE", dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN } }),
+        "type",
+        '"SINGLE"',
+      );
     });
 
     test("a DNS resource has no port ranges", () => {
@@ -180,7 +227,11 @@ describe("ResourceConfiguration", () => {
     });
 
     test("an IP resource has no port ranges", () => {
-      expectValidationError(buildWith({ dnsResource: undefined, ipResource: { ipAddress: "10.0.1.25" }, portRanges: undefined }), "ports", "undefined");
+      expectValidationError(
+        buildWith({ dnsResource: undefined, ipResource: { ipAddress: "10.0.1.25" }, portRanges: undefined }),
+        "ports",
+        "undefined",
+      );
     });
 
     test("an ARN resource has port ranges", () => {
@@ -188,11 +239,19 @@ describe("ResourceConfiguration", () => {
     });
 
     test("an ARN resource has a protocol", () => {
-      expectValidationError(buildWith({ dnsResource: undefined, arnResource: { arn: RDS_ARN }, portRanges: undefined, protocol: "TCP" }), "protocol", '"TCP"');
+      expectValidationError(
+        buildWith({ dnsResource: undefined, arnResource: { arn: RDS_ARN }, portRanges: undefined, protocol: "TCP" }),
+        "protocol",
+        '"TCP"',
+      );
     });
 
     test("an ARN resource's ARN is malformed", () => {
-      expectValidationError(buildWith({ dnsResource: undefined, arnResource: { arn: "db-orders" }, portRanges: undefined }), "arnResource.arn", '"db-orders"');
+      expectValidationError(
+        buildWith({ dnsResource: undefined, arnResource: { arn: "db-orders" }, portRanges: undefined }),
+        "arnResource.arn",
+        '"db-orders"',
+      );
     });
 
     test.each([["0"], ["70000"], ["100-50"], ["80-"], ["http"]])("the port range %p is invalid", (range) => {
@@ -204,7 +263,11 @@ describe("ResourceConfiguration", () => {
     });
 
     test("a security-group port range of an ARN resource is invalid", () => {
-      expectValidationError(buildWith({ dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN, securityGroupPortRanges: ["5432-"] } }), "arnResource.securityGroupPortRanges[0]", '"5432-"');
+      expectValidationError(
+        buildWith({ dnsResource: undefined, portRanges: undefined, arnResource: { arn: RDS_ARN, securityGroupPortRanges: ["5432-"] } }),
+        "arnResource.securityGroupPortRanges[0]",
+        '"5432-"',
+      );
     });
 
     test("a CHILD has no group", () => {
@@ -213,9 +276,20 @@ describe("ResourceConfiguration", () => {
 
     test("a CHILD's group is not a GROUP", () => {
       const { stack, gateway } = gatewayStack();
-      const single = new ResourceConfiguration(stack, "Single", { name: "single", resourceGateway: gateway, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["22"] });
+      const single = new ResourceConfiguration(stack, "Single", {
+        name: "single",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.1.25" },
+        portRanges: ["22"],
+      });
       expectValidationError(
-        () => new ResourceConfiguration(stack, "Child", { name: "child", resourceConfigurationGroup: single, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] }),
+        () =>
+          new ResourceConfiguration(stack, "Child", {
+            name: "child",
+            resourceConfigurationGroup: single,
+            dnsResource: { domainName: "a.example.com" },
+            portRanges: ["443"],
+          }),
         "resourceConfigurationGroup.type",
         '"SINGLE"',
       );
@@ -224,16 +298,30 @@ describe("ResourceConfiguration", () => {
     test("a CHILD is also given a gateway or a protocol", () => {
       const { stack, gateway, group } = groupStack();
       const child = { name: "child", resourceConfigurationGroup: group, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] };
-      expectValidationError(() => new ResourceConfiguration(stack, "Child1", { ...child, resourceGateway: gateway }), "resourceGateway", "test/Gateway");
+      expectValidationError(
+        () => new ResourceConfiguration(stack, "Child1", { ...child, resourceGateway: gateway }),
+        "resourceGateway",
+        "test/Gateway",
+      );
       expectValidationError(() => new ResourceConfiguration(stack, "Child2", { ...child, protocol: "TCP" }), "protocol", '"TCP"');
-      expectValidationError(() => new ResourceConfiguration(stack, "Child3", { ...child, allowAssociationToShareableServiceNetwork: true }), "allowAssociationToShareableServiceNetwork", "true");
+      expectValidationError(
+        () => new ResourceConfiguration(stack, "Child3", { ...child, allowAssociationToShareableServiceNetwork: true }),
+        "allowAssociationToShareableServiceNetwork",
+        "true",
+      );
     });
 
     test("a CHILD's imported group has no known gateway", () => {
       const stack = stackWithProvider();
       const group = ResourceConfiguration.fromAttributes(stack, "Group", { resourceConfigurationArn: CONFIG_ARN, type: "GROUP" });
       expectValidationError(
-        () => new ResourceConfiguration(stack, "Child", { name: "child", resourceConfigurationGroup: group, dnsResource: { domainName: "a.example.com" }, portRanges: ["443"] }),
+        () =>
+          new ResourceConfiguration(stack, "Child", {
+            name: "child",
+            resourceConfigurationGroup: group,
+            dnsResource: { domainName: "a.example.com" },
+            portRanges: ["443"],
+          }),
         "resourceConfigurationGroup.resourceGateway",
         "undefined",
       );
@@ -256,7 +344,15 @@ describe("ResourceConfiguration", () => {
     test("a non-CHILD names a group", () => {
       const { stack, gateway, group } = groupStack();
       expectValidationError(
-        () => new ResourceConfiguration(stack, "Single", { name: "single", type: "SINGLE", resourceGateway: gateway, resourceConfigurationGroup: group, ipResource: { ipAddress: "10.0.1.25" }, portRanges: ["22"] }),
+        () =>
+          new ResourceConfiguration(stack, "Single", {
+            name: "single",
+            type: "SINGLE",
+            resourceGateway: gateway,
+            resourceConfigurationGroup: group,
+            ipResource: { ipAddress: "10.0.1.25" },
+            portRanges: ["22"],
+          }),
         "resourceConfigurationGroup",
         "test/Group",
       );
@@ -283,12 +379,20 @@ describe("ResourceConfiguration", () => {
     });
 
     test("an IPv6-only DNS name sits behind an IPV4 gateway", () => {
-      expectValidationError(buildWith({ dnsResource: { domainName: "v6.example.com", ipAddressType: "IPV6" } }), "dnsResource.ipAddressType", '"IPV6"');
+      expectValidationError(
+        buildWith({ dnsResource: { domainName: "v6.example.com", ipAddressType: "IPV6" } }),
+        "dnsResource.ipAddressType",
+        '"IPV6"',
+      );
     });
 
     test("it has no gateway", () => {
       expectValidationError(buildWith({ resourceGateway: undefined }), "resourceGateway", "undefined");
-      expectValidationError(buildWith({ type: "GROUP", resourceGateway: undefined, dnsResource: undefined, portRanges: undefined }), "resourceGateway", "undefined");
+      expectValidationError(
+        buildWith({ type: "GROUP", resourceGateway: undefined, dnsResource: undefined, portRanges: undefined }),
+        "resourceGateway",
+        "undefined",
+      );
     });
 
     test.each([["ab"], ["a".repeat(41)], ["rcfg-reserved"], ["Orders"], ["orders-"]])("its name %p breaks the naming rules", (name) => {
@@ -309,7 +413,13 @@ describe("ResourceConfiguration", () => {
       const { stack, gateway, vpc } = gatewayStack();
       privateZone(stack, "db.example.com", vpc.vpcId);
       const error = expectValidationError(
-        () => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "orders.db.example.com" }, portRanges: ["5432"] }),
+        () =>
+          new ResourceConfiguration(stack, "Config", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            dnsResource: { domainName: "orders.db.example.com" },
+            portRanges: ["5432"],
+          }),
         "dnsResource.domainName",
         '"orders.db.example.com"',
       );
@@ -318,9 +428,16 @@ describe("ResourceConfiguration", () => {
 
     test("fails at synth when the private zone is made after the configuration", () => {
       const { stack, gateway, vpc } = gatewayStack();
-      new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "Orders.DB.example.com." }, portRanges: ["5432"] });
+      new ResourceConfiguration(stack, "Config", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        dnsResource: { domainName: "Orders.DB.example.com." },
+        portRanges: ["5432"],
+      });
       privateZone(stack, "db.example.com", vpc.vpcId);
-      expect(() => Testing.synth(stack, true)).toThrow(/invalid dnsResource\.domainName: received "Orders\.DB\.example\.com\."; expected a name public DNS resolves/);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /invalid dnsResource\.domainName: received "Orders\.DB\.example\.com\."; expected a name public DNS resolves/,
+      );
     });
 
     test("passes a name of a public zone, a split-horizon name whose public zone is as specific, and names only Terraform knows", () => {
@@ -328,9 +445,24 @@ describe("ResourceConfiguration", () => {
       new Route53Zone(stack, "Public", { name: "apps.example.com" });
       privateZone(stack, "example.com", vpc.vpcId);
       privateZone(stack, "apps.example.com", vpc.vpcId);
-      new ResourceConfiguration(stack, "Split", { name: "portal", resourceGateway: gateway, dnsResource: { domainName: "portal.apps.example.com" }, portRanges: ["443"] });
-      new ResourceConfiguration(stack, "Rds", { name: "orders-db", resourceGateway: gateway, dnsResource: { domainName: "orders.c9akciq32.us-east-1.rds.amazonaws.com" }, portRanges: ["5432"] });
-      new ResourceConfiguration(stack, "Token", { name: "token-db", resourceGateway: gateway, dnsResource: { domainName: Fn.lower("ORDERS.EXAMPLE.COM") }, portRanges: ["5432"] });
+      new ResourceConfiguration(stack, "Split", {
+        name: "portal",
+        resourceGateway: gateway,
+        dnsResource: { domainName: "portal.apps.example.com" },
+        portRanges: ["443"],
+      });
+      new ResourceConfiguration(stack, "Rds", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        dnsResource: { domainName: "orders.c9akciq32.us-east-1.rds.amazonaws.com" },
+        portRanges: ["5432"],
+      });
+      new ResourceConfiguration(stack, "Token", {
+        name: "token-db",
+        resourceGateway: gateway,
+        dnsResource: { domainName: Fn.lower("ORDERS.EXAMPLE.COM") },
+        portRanges: ["5432"],
+      });
       expect(() => Testing.synth(stack, true)).not.toThrow();
     });
   });

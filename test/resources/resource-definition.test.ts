@@ -17,7 +17,14 @@ function buildWith(props: Partial<ResourceConfigurationProps>, gatewayProps: { r
   const stack = stackWithProvider();
   const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc, ...gatewayProps });
-  return () => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(5432)], ...props });
+  return () =>
+    new ResourceConfiguration(stack, "Config", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.5"),
+      ports: [Port.tcp(5432)],
+      ...props,
+    });
 }
 
 describe("ResourceDefinition and the port type", () => {
@@ -40,18 +47,37 @@ describe("ResourceDefinition and the port type", () => {
 
   test("an ARN resource is type ARN, its security-group ports open the gateway's egress", () => {
     const { stack, gateway } = gatewayStack();
-    const config = new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }) });
+    const config = new ResourceConfiguration(stack, "Config", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }),
+    });
     expect(config.type).toBe("ARN");
     expect(configurations(stack)[0]).toMatchObject({ type: "ARN", resource_configuration_definition: [{ arn_resource: [{ arn: RDS_ARN }] }] });
-    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([expect.objectContaining({ from_port: 5432, cidr_ipv4: "10.0.0.0/16" })]);
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
+      expect.objectContaining({ from_port: 5432, cidr_ipv4: "10.0.0.0/16" }),
+    ]);
   });
 
   test("accepts port 1 and port 65535, a 40-character name, and IPv6 in the VPC's block behind a DUALSTACK gateway", () => {
     expect(buildWith({ ports: [Port.range(1, 22), Port.tcp(65535)], name: `a${"b".repeat(38)}c` })).not.toThrow();
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
-    const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0", ipAddressType: "DUALSTACK", vpc });
-    new ResourceConfiguration(stack, "V6", { name: "v6-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("2600:1f18:abcd:1200::25"), ports: [Port.tcp(443)] });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.0.0.0/16",
+      ipv6CidrBlock: "2600:1f18:abcd:1200::/56",
+    });
+    const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+      resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+      ipAddressType: "DUALSTACK",
+      vpc,
+    });
+    new ResourceConfiguration(stack, "V6", {
+      name: "v6-host",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("2600:1f18:abcd:1200::25"),
+      ports: [Port.tcp(443)],
+    });
     expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "2600:1f18:abcd:1200::25" }] }]);
   });
 
@@ -61,7 +87,9 @@ describe("ResourceDefinition and the port type", () => {
 
   test("values only Terraform knows are left to it", () => {
     expect(buildWith({ resource: ResourceDefinition.ipAddress(Fn.cidrhost("10.0.1.0/24", 25)) })).not.toThrow();
-    expect(buildWith({ resource: ResourceDefinition.arn(Fn.join(":", ["arn:aws:rds:us-east-1:111111111111:db", "orders"])), ports: undefined })).not.toThrow();
+    expect(
+      buildWith({ resource: ResourceDefinition.arn(Fn.join(":", ["arn:aws:rds:us-east-1:111111111111:db", "orders"])), ports: undefined }),
+    ).not.toThrow();
   });
 
   describe("fails when", () => {
@@ -76,20 +104,46 @@ describe("ResourceDefinition and the port type", () => {
     });
 
     test("the IP resource is outside the gateway's VPC and every declared range", () => {
-      const error = expectValidationError(buildWith({ resource: ResourceDefinition.ipAddress("10.9.0.5") }, { reachableCidrs: ["192.168.0.0/16"] }), "resource.ipAddress", "10.9.0.5");
+      const error = expectValidationError(
+        buildWith({ resource: ResourceDefinition.ipAddress("10.9.0.5") }, { reachableCidrs: ["192.168.0.0/16"] }),
+        "resource.ipAddress",
+        "10.9.0.5",
+      );
       expect(error.expected).toContain("10.0.0.0/16");
       expect(error.expected).toContain("192.168.0.0/16");
     });
 
     test("the ARN is not an RDS database, or is of another region or partition", () => {
-      expectValidationError(buildWith({ resource: ResourceDefinition.arn("arn:aws:lambda:us-east-1:111111111111:function:orders"), ports: undefined }), "resource.arn", "function:orders");
-      expect(expectValidationError(buildWith({ resource: ResourceDefinition.arn("arn:aws:rds:eu-west-1:111111111111:db:orders"), ports: undefined }), "resource.arn", "eu-west-1").expected).toContain("in us-east-1");
-      expect(expectValidationError(buildWith({ resource: ResourceDefinition.arn("arn:aws-cn:rds:cn-north-1:111111111111:db:orders"), ports: undefined }), "resource.arn", "aws-cn").expected).toContain("partition aws");
+      expectValidationError(
+        buildWith({ resource: ResourceDefinition.arn("arn:aws:lambda:us-east-1:111111111111:function:orders"), ports: undefined }),
+        "resource.arn",
+        "function:orders",
+      );
+      expect(
+        expectValidationError(
+          buildWith({ resource: ResourceDefinition.arn("arn:aws:rds:eu-west-1:111111111111:db:orders"), ports: undefined }),
+          "resource.arn",
+          "eu-west-1",
+        ).expected,
+      ).toContain("in us-east-1");
+      expect(
+        expectValidationError(
+          buildWith({ resource: ResourceDefinition.arn("arn:aws-cn:rds:cn-north-1:111111111111:db:orders"), ports: undefined }),
+          "resource.arn",
+          "aws-cn",
+        ).expected,
+      ).toContain("partition aws");
     });
 
     test("an ARN resource is given an empty list of security-group ports, or ports of its own", () => {
-      expectValidationError(buildWith({ resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [] }), ports: undefined }), "resource.securityGroupPorts", "[]");
-      expect(expectValidationError(buildWith({ resource: ResourceDefinition.arn(RDS_ARN) }), "ports", "5432").expected).toContain("securityGroupPorts");
+      expectValidationError(
+        buildWith({ resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [] }), ports: undefined }),
+        "resource.securityGroupPorts",
+        "[]",
+      );
+      expect(expectValidationError(buildWith({ resource: ResourceDefinition.arn(RDS_ARN) }), "ports", "5432").expected).toContain(
+        "securityGroupPorts",
+      );
     });
 
     test.each<[string, PortRange[], string, string]>([
@@ -103,7 +157,10 @@ describe("ResourceDefinition and the port type", () => {
     });
 
     test("a port is only known to Terraform (rules are keyed by their ports)", () => {
-      expect(catchValidationError(buildWith({ ports: [Port.tcp(Fn.tonumber("5432") as unknown as number)] }))).toMatchObject({ prop: "ports[0].from", expected: expect.stringContaining("a literal port") });
+      expect(catchValidationError(buildWith({ ports: [Port.tcp(Fn.tonumber("5432") as unknown as number)] }))).toMatchObject({
+        prop: "ports[0].from",
+        expected: expect.stringContaining("a literal port"),
+      });
     });
 
     test("both ports and the deprecated portRanges are given", () => {
@@ -117,13 +174,32 @@ describe("ResourceDefinition and the port type", () => {
     });
 
     test("both a resource and a deprecated definition are given", () => {
-      expectValidationError(buildWith({ dnsResource: { domainName: "a.example.com" } }), "resource, dnsResource, ipResource, arnResource", "resource and dnsResource");
+      expectValidationError(
+        buildWith({ dnsResource: { domainName: "a.example.com" } }),
+        "resource, dnsResource, ipResource, arnResource",
+        "resource and dnsResource",
+      );
     });
 
     test("the same name is used twice for one account", () => {
       const { stack, gateway } = gatewayStack();
-      new ResourceConfiguration(stack, "First", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(5432)] });
-      const error = expectValidationError(() => new ResourceConfiguration(stack, "Second", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(5432)] }), "name", "orders-db");
+      new ResourceConfiguration(stack, "First", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.ipAddress("10.0.1.5"),
+        ports: [Port.tcp(5432)],
+      });
+      const error = expectValidationError(
+        () =>
+          new ResourceConfiguration(stack, "Second", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.ipAddress("10.0.1.6"),
+            ports: [Port.tcp(5432)],
+          }),
+        "name",
+        "orders-db",
+      );
       expect(error.expected).toContain("test/First");
     });
   });
@@ -133,29 +209,52 @@ describe("GROUP and CHILD by factory", () => {
   test("ResourceConfiguration.group and addChild: children beside the group, the group's ports are theirs", () => {
     const { stack, gateway } = gatewayStack();
     const group = ResourceConfiguration.group(stack, "Apis", { name: "partner-apis", resourceGateway: gateway });
-    const billing = group.addChild("Billing", { name: "partner-billing", resource: ResourceDefinition.dns("billing.example.com"), ports: [Port.tcp(443)] });
+    const billing = group.addChild("Billing", {
+      name: "partner-billing",
+      resource: ResourceDefinition.dns("billing.example.com"),
+      ports: [Port.tcp(443)],
+    });
     group.addChild("Search", { name: "partner-search", resource: ResourceDefinition.ipAddress("10.0.1.9"), ports: [Port.tcp(9200)] });
     expect(billing.node.path).toBe("test/Billing");
     expect(billing.type).toBe("CHILD");
     const json = synthJson(stack);
-    const byName = Object.fromEntries(Object.values(json.resource.aws_vpclattice_resource_configuration as Record<string, Json>).map((c) => [c.name, c]));
+    const byName = Object.fromEntries(
+      Object.values(json.resource.aws_vpclattice_resource_configuration as Record<string, Json>).map((c) => [c.name, c]),
+    );
     expect(byName["partner-apis"]).toMatchObject({ type: "GROUP", protocol: "TCP" });
-    expect(byName["partner-billing"]).toMatchObject({ type: "CHILD", port_ranges: ["443"], resource_configuration_group_id: expect.stringMatching(/Apis_\w+\.id/) });
+    expect(byName["partner-billing"]).toMatchObject({
+      type: "CHILD",
+      port_ranges: ["443"],
+      resource_configuration_group_id: expect.stringMatching(/Apis_\w+\.id/),
+    });
     expect(group.ports).toEqual([Port.tcp(443), Port.tcp(9200)]);
   });
 
   describe("fails when", () => {
     test("a child is added to a configuration that is not a GROUP", () => {
       const { stack, gateway } = gatewayStack();
-      const single = new ResourceConfiguration(stack, "Single", { name: "single", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(22)] });
-      expectValidationError(() => single.addChild("Child", { name: "child", resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(22)] }), "addChild", "Child");
+      const single = new ResourceConfiguration(stack, "Single", {
+        name: "single",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.ipAddress("10.0.1.5"),
+        ports: [Port.tcp(22)],
+      });
+      expectValidationError(
+        () => single.addChild("Child", { name: "child", resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(22)] }),
+        "addChild",
+        "Child",
+      );
     });
 
     test("two children get the same id: a ValidationError, not the constructs library's error", () => {
       const { stack, gateway } = gatewayStack();
       const group = ResourceConfiguration.group(stack, "Apis", { name: "apis", resourceGateway: gateway });
       group.addChild("Billing", { name: "billing", resource: ResourceDefinition.dns("billing.example.com"), ports: [Port.tcp(443)] });
-      expectValidationError(() => group.addChild("Billing", { name: "billing-2", resource: ResourceDefinition.dns("billing2.example.com"), ports: [Port.tcp(443)] }), "addChild", "Billing");
+      expectValidationError(
+        () => group.addChild("Billing", { name: "billing-2", resource: ResourceDefinition.dns("billing2.example.com"), ports: [Port.tcp(443)] }),
+        "addChild",
+        "Billing",
+      );
     });
 
     test("the same resource joins a group twice: a DNS name in another case, an IP address", () => {
@@ -163,15 +262,28 @@ describe("GROUP and CHILD by factory", () => {
       const group = ResourceConfiguration.group(stack, "Apis", { name: "apis", resourceGateway: gateway });
       group.addChild("Billing", { name: "billing", resource: ResourceDefinition.dns("billing.example.com"), ports: [Port.tcp(443)] });
       group.addChild("Host", { name: "host", resource: ResourceDefinition.ipAddress("10.0.1.9"), ports: [Port.tcp(22)] });
-      const dns = expectValidationError(() => group.addChild("Billing2", { name: "billing-2", resource: ResourceDefinition.dns("Billing.Example.com."), ports: [Port.tcp(8443)] }), "resource", "billing.example.com");
+      const dns = expectValidationError(
+        () => group.addChild("Billing2", { name: "billing-2", resource: ResourceDefinition.dns("Billing.Example.com."), ports: [Port.tcp(8443)] }),
+        "resource",
+        "billing.example.com",
+      );
       expect(dns.expected).toContain("test/Billing is the same resource");
-      expectValidationError(() => group.addChild("Host2", { name: "host-2", resource: ResourceDefinition.ipAddress("10.0.1.9"), ports: [Port.tcp(8443)] }), "resource", "10.0.1.9/32");
+      expectValidationError(
+        () => group.addChild("Host2", { name: "host-2", resource: ResourceDefinition.ipAddress("10.0.1.9"), ports: [Port.tcp(8443)] }),
+        "resource",
+        "10.0.1.9/32",
+      );
     });
 
     test("a group is given a resource", () => {
       const { stack, gateway } = gatewayStack();
       expectValidationError(
-        () => ResourceConfiguration.group(stack, "Apis", { name: "apis", resourceGateway: gateway, resource: ResourceDefinition.dns("a.example.com") } as never),
+        () =>
+          ResourceConfiguration.group(stack, "Apis", {
+            name: "apis",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.dns("a.example.com"),
+          } as never),
         "resource",
         /./,
       );
@@ -197,8 +309,16 @@ describe("sharing, tags and the resource's security groups", () => {
   });
 
   test("fails when the opt-out is a string, or a reason too short to say why", () => {
-    expectValidationError(buildWith({ allowAssociationToShareableServiceNetwork: "true" as unknown as boolean }), "allowAssociationToShareableServiceNetwork", "true");
-    expectValidationError(buildWith({ allowAssociationToShareableServiceNetwork: OptOut.because("ok") }), "allowAssociationToShareableServiceNetwork", "ok");
+    expectValidationError(
+      buildWith({ allowAssociationToShareableServiceNetwork: "true" as unknown as boolean }),
+      "allowAssociationToShareableServiceNetwork",
+      "true",
+    );
+    expectValidationError(
+      buildWith({ allowAssociationToShareableServiceNetwork: OptOut.because("ok") }),
+      "allowAssociationToShareableServiceNetwork",
+      "ok",
+    );
   });
 
   test.each([
@@ -213,15 +333,38 @@ describe("sharing, tags and the resource's security groups", () => {
     const { stack, gateway, vpc } = gatewayStack();
     const servers = new SecurityGroup(stack, "Servers", { vpc, description: "API servers" });
     const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: vpc.vpcId });
-    const a = new ResourceConfiguration(stack, "A", { name: "api-a", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(443)], resourceSecurityGroups: [servers, existing] });
-    new ResourceConfiguration(stack, "B", { name: "api-b", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.6"), ports: [Port.tcp(443), Port.tcp(8443)], resourceSecurityGroups: [servers] });
-    a.connections.allowFrom(Peer.securityGroup(SecurityGroup.fromSecurityGroupAttributes(stack, "Bastion", { securityGroupId: "sg-0fedcba9876543210" }), "bastion"), Port.tcp(22), "Bastion to the API servers");
+    const a = new ResourceConfiguration(stack, "A", {
+      name: "api-a",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.5"),
+      ports: [Port.tcp(443)],
+      resourceSecurityGroups: [servers, existing],
+    });
+    new ResourceConfiguration(stack, "B", {
+      name: "api-b",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.6"),
+      ports: [Port.tcp(443), Port.tcp(8443)],
+      resourceSecurityGroups: [servers],
+    });
+    a.connections.allowFrom(
+      Peer.securityGroup(SecurityGroup.fromSecurityGroupAttributes(stack, "Bastion", { securityGroupId: "sg-0fedcba9876543210" }), "bastion"),
+      Port.tcp(22),
+      "Bastion to the API servers",
+    );
     const json = synthJson(stack);
     const ingress = json.resource.aws_vpc_security_group_ingress_rule as Record<string, Json>;
-    const servers443 = Object.entries(ingress).filter(([address, r]) => address.startsWith("Servers_Ingress-tcp-443-sg-resource-gateway_") && r.from_port === 443);
+    const servers443 = Object.entries(ingress).filter(
+      ([address, r]) => address.startsWith("Servers_Ingress-tcp-443-sg-resource-gateway_") && r.from_port === 443,
+    );
     expect(servers443).toHaveLength(1);
     expect(servers443[0][1].referenced_security_group_id).toMatch(/aws_security_group\.Gateway_SecurityGroup/);
-    expect(Object.values(ingress).filter((r) => r.security_group_id === "sg-0123456789abcdef0").map((r) => r.from_port).sort()).toEqual([22, 443]);
+    expect(
+      Object.values(ingress)
+        .filter((r) => r.security_group_id === "sg-0123456789abcdef0")
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([22, 443]);
     expect(Object.keys(ingress).filter((k) => k.startsWith("Servers_")).length).toBe(3);
     expect(a.connections.securityGroups).toEqual([servers, existing]);
   });
@@ -234,9 +377,19 @@ describe("sharing, tags and the resource's security groups", () => {
         resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
         vpc: Vpc.fromVpcAttributes(stack, "GatewayVpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
       });
-      const other = SecurityGroup.fromSecurityGroupAttributes(stack, "Other", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" });
+      const other = SecurityGroup.fromSecurityGroupAttributes(stack, "Other", {
+        securityGroupId: "sg-0123456789abcdef0",
+        vpcId: "vpc-0fedcba9876543210",
+      });
       expectValidationError(
-        () => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(5432)], resourceSecurityGroups: [other] }),
+        () =>
+          new ResourceConfiguration(stack, "Config", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.ipAddress("10.0.1.5"),
+            ports: [Port.tcp(5432)],
+            resourceSecurityGroups: [other],
+          }),
         "resourceSecurityGroups[0].vpcId",
         "vpc-0fedcba9876543210",
       );
@@ -244,21 +397,48 @@ describe("sharing, tags and the resource's security groups", () => {
     });
 
     test("a resource security group is only an ID (no rules can be added to it)", () => {
-      expectValidationError(buildWith({ resourceSecurityGroups: [{ securityGroupId: "sg-0123456789abcdef0" } as never] }), "resourceSecurityGroups[0]", "sg-0123456789abcdef0");
+      expectValidationError(
+        buildWith({ resourceSecurityGroups: [{ securityGroupId: "sg-0123456789abcdef0" } as never] }),
+        "resourceSecurityGroups[0]",
+        "sg-0123456789abcdef0",
+      );
     });
 
     test("an ARN resource without security-group ports has resource security groups", () => {
       const { stack, gateway, vpc } = gatewayStack();
       const db = new SecurityGroup(stack, "Db", { vpc, description: "database" });
-      expectValidationError(() => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.arn(RDS_ARN), resourceSecurityGroups: [db] }), "resourceSecurityGroups", "test/Db");
+      expectValidationError(
+        () =>
+          new ResourceConfiguration(stack, "Config", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.arn(RDS_ARN),
+            resourceSecurityGroups: [db],
+          }),
+        "resourceSecurityGroups",
+        "test/Db",
+      );
     });
 
     test("the gateway's security groups and VPC are both unknown", () => {
       const stack = stackWithProvider();
       const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
-      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0" });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+      });
       const db = new SecurityGroup(stack, "Db", { vpc, description: "database" });
-      expectValidationError(() => new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.dns("db.example.com"), ports: [Port.tcp(5432)], resourceSecurityGroups: [db] }), "resourceSecurityGroups", "undefined");
+      expectValidationError(
+        () =>
+          new ResourceConfiguration(stack, "Config", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.dns("db.example.com"),
+            ports: [Port.tcp(5432)],
+            resourceSecurityGroups: [db],
+          }),
+        "resourceSecurityGroups",
+        "undefined",
+      );
     });
   });
 });
@@ -266,7 +446,12 @@ describe("sharing, tags and the resource's security groups", () => {
 describe("ResourceConfiguration.fromResourceConfigurationAttributes", () => {
   test("derives the ID from the ARN, takes the owner's ports and zones, and records them for the flow analysis", () => {
     const stack = stackWithProvider();
-    const imported = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", { resourceConfigurationArn: CONFIG_ARN, ports: [Port.tcp(5432)], type: "ARN", gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"] });
+    const imported = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", {
+      resourceConfigurationArn: CONFIG_ARN,
+      ports: [Port.tcp(5432)],
+      type: "ARN",
+      gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"],
+    });
     expect(imported.resourceConfigurationId).toBe(CONFIG_ID);
     expect(imported.gatewayZones).toEqual([{ availabilityZoneId: "use1-az1" }, { availabilityZoneId: "use1-az2" }]);
     expect((stack.toTerraform() as Json)["//"].flows.importedResourceConfigurations.Shared).toEqual({
@@ -288,7 +473,10 @@ describe("ResourceConfiguration.fromResourceConfigurationAttributes", () => {
   describe("fails when", () => {
     test("the ARN is a service network's: RAM would share the whole network", () => {
       const error = expectValidationError(
-        () => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" }),
+        () =>
+          ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+            resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+          }),
         "resourceConfigurationArn",
         "servicenetwork",
       );
@@ -297,7 +485,10 @@ describe("ResourceConfiguration.fromResourceConfigurationAttributes", () => {
 
     test("the ARN is of another region than the stack's", () => {
       expectValidationError(
-        () => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1") }),
+        () =>
+          ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+            resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1"),
+          }),
         "resourceConfigurationArn",
         "eu-west-1",
       );
@@ -305,29 +496,63 @@ describe("ResourceConfiguration.fromResourceConfigurationAttributes", () => {
 
     test("the ID is of another kind, or not the one the ARN names", () => {
       expect(
-        expectValidationError(() => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: CONFIG_ARN, resourceConfigurationId: "rgw-0123456789abcdef0" }), "resourceConfigurationId", "rgw-")
-          .expected,
+        expectValidationError(
+          () =>
+            ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+              resourceConfigurationArn: CONFIG_ARN,
+              resourceConfigurationId: "rgw-0123456789abcdef0",
+            }),
+          "resourceConfigurationId",
+          "rgw-",
+        ).expected,
       ).toContain("resource gateway ID");
       expectValidationError(
-        () => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: CONFIG_ARN, resourceConfigurationId: "rcfg-0fedcba9876543210" }),
+        () =>
+          ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+            resourceConfigurationArn: CONFIG_ARN,
+            resourceConfigurationId: "rcfg-0fedcba9876543210",
+          }),
         "resourceConfigurationId",
         "rcfg-0fedcba9876543210",
       );
     });
 
     test("a gateway zone is an AZ name, or appears twice", () => {
-      expectValidationError(() => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: CONFIG_ARN, gatewayAvailabilityZoneIds: ["us-east-1a"] }), "gatewayAvailabilityZoneIds[0]", "us-east-1a");
-      expectValidationError(() => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", { resourceConfigurationArn: CONFIG_ARN, gatewayAvailabilityZoneIds: ["use1-az1", "use1-az1"] }), "gatewayAvailabilityZoneIds", "use1-az1");
+      expectValidationError(
+        () =>
+          ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+            resourceConfigurationArn: CONFIG_ARN,
+            gatewayAvailabilityZoneIds: ["us-east-1a"],
+          }),
+        "gatewayAvailabilityZoneIds[0]",
+        "us-east-1a",
+      );
+      expectValidationError(
+        () =>
+          ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {
+            resourceConfigurationArn: CONFIG_ARN,
+            gatewayAvailabilityZoneIds: ["use1-az1", "use1-az1"],
+          }),
+        "gatewayAvailabilityZoneIds",
+        "use1-az1",
+      );
     });
 
     test("a JavaScript caller gives no ARN", () => {
-      expect(catchValidationError(() => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {} as never)).prop).toBe("resourceConfigurationArn");
+      expect(
+        catchValidationError(() => ResourceConfiguration.fromResourceConfigurationAttributes(stackWithProvider(), "Shared", {} as never)).prop,
+      ).toBe("resourceConfigurationArn");
     });
   });
 
   test("the region is judged against the importing provider's", () => {
     const stack = stackWithProvider();
     const eu = new AwsProvider(stack, "eu", { alias: "eu", region: "eu-west-1" });
-    expect(() => ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", { resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1"), provider: eu })).not.toThrow();
+    expect(() =>
+      ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Shared", {
+        resourceConfigurationArn: CONFIG_ARN.replace("us-east-1", "eu-west-1"),
+        provider: eu,
+      }),
+    ).not.toThrow();
   });
 });

@@ -6,7 +6,12 @@ import { gatewayStack, ownerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
 
-const subnet = (id: string, availabilityZone?: string, ipAddressType?: ISubnet["ipAddressType"], availabilityZoneId?: string): ISubnet => ({ subnetId: id, availabilityZone, ipAddressType, availabilityZoneId });
+const subnet = (id: string, availabilityZone?: string, ipAddressType?: ISubnet["ipAddressType"], availabilityZoneId?: string): ISubnet => ({
+  subnetId: id,
+  availabilityZone,
+  ipAddressType,
+  availabilityZoneId,
+});
 const GATEWAY_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0";
 
 describe("ResourceGateway", () => {
@@ -15,7 +20,10 @@ describe("ResourceGateway", () => {
     const json = synthJson(stack);
     const gateway = Object.values(json.resource.aws_vpclattice_resource_gateway)[0] as Record<string, unknown>;
     expect(gateway).toMatchObject({ name: "owner-gateway", ip_address_type: "IPV4", vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Vpc_\w+\.id\}$/) });
-    expect(gateway.subnet_ids).toEqual([expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1a_/), expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1b_/)]);
+    expect(gateway.subnet_ids).toEqual([
+      expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1a_/),
+      expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1b_/),
+    ]);
     expect(gateway.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Gateway_SecurityGroup_\w+\.id\}$/)]);
     expect(Object.keys(json.resource.aws_vpclattice_resource_gateway)).toEqual([expect.stringMatching(/^Gateway_[0-9A-F]{8}$/)]); // "Resource" keeps the address short
   });
@@ -24,7 +32,10 @@ describe("ResourceGateway", () => {
     const { stack, gateway } = gatewayStack();
     expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
     gateway.allowResourcePorts([{ from: 5432, to: 5432 }]);
-    gateway.allowResourcePorts([{ from: 5432, to: 5432 }, { from: 8000, to: 8100 }]);
+    gateway.allowResourcePorts([
+      { from: 5432, to: 5432 },
+      { from: 8000, to: 8100 },
+    ]);
     gateway.allowResourcePorts([{ from: 9100, to: 9100 }], "10.0.1.25/32");
     const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"));
     expect(rules).toHaveLength(3);
@@ -47,8 +58,17 @@ describe("ResourceGateway", () => {
     const vpc = ownerVpc(stack);
     const own = new SecurityGroup(stack, "Own", { vpc, description: "mine" });
     const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: vpc.vpcId });
-    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc, securityGroups: [own, existing, { securityGroupId: "sg-0fedcba9876543210" }] });
-    new ResourceConfiguration(stack, "Db", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.1.5"), ports: [Port.tcp(5432)] });
+    const gateway = new ResourceGateway(stack, "Gateway", {
+      name: "owner-gateway",
+      vpc,
+      securityGroups: [own, existing, { securityGroupId: "sg-0fedcba9876543210" }],
+    });
+    new ResourceConfiguration(stack, "Db", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.5"),
+      ports: [Port.tcp(5432)],
+    });
     expect(gateway.securityGroup).toBeUndefined();
     expect(gateway.connections.securityGroups).toHaveLength(3);
     expect(Object.keys(resourcesOfType(stack, "aws_security_group"))).toHaveLength(1);
@@ -64,7 +84,11 @@ describe("ResourceGateway", () => {
 
   test("an IPV6 gateway in IPv6-only subnets sends its egress to the VPC's IPv6 block", () => {
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:abcd:1200::/56" });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.0.0.0/16",
+      ipv6CidrBlock: "2600:1f18:abcd:1200::/56",
+    });
     const gateway = new ResourceGateway(stack, "Gateway", {
       name: "v6-gateway",
       vpc,
@@ -115,7 +139,11 @@ describe("ResourceGateway", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const securityGroups = ["a", "b", "c", "d", "e", "f"].map((n) => ({ securityGroupId: `sg-${n}` }));
-      const error = expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, securityGroups }), "securityGroups", "sg-f");
+      const error = expectValidationError(
+        () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, securityGroups }),
+        "securityGroups",
+        "sg-f",
+      );
       expect(error.expected).toContain("1 to 5");
     });
 
@@ -153,7 +181,11 @@ describe("ResourceGateway", () => {
     test("it is IPV6 in a VPC without an IPv6 block", () => {
       const stack = stackWithProvider();
       const subnets = [subnet("subnet-a", "us-east-1a", "ipv6"), subnet("subnet-b", "us-east-1b", "ipv6")];
-      expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), subnets, ipAddressType: "IPV6" }), "vpc.ipv6CidrBlock", "undefined");
+      expectValidationError(
+        () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), subnets, ipAddressType: "IPV6" }),
+        "vpc.ipv6CidrBlock",
+        "undefined",
+      );
     });
 
     test("it has no VPC", () => {
@@ -163,8 +195,12 @@ describe("ResourceGateway", () => {
 
     test("an imported gateway's ipAddressType is unknown", () => {
       expectValidationError(
-        // @ts-expect-error: JavaScript callers are not type-checked
-        () => ResourceGateway.fromAttributes(stackWithProvider(), "Imported", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0", ipAddressType: "V4" }),
+        () =>
+          ResourceGateway.fromAttributes(stackWithProvider(), "Imported", {
+            resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+            // @ts-expect-error: JavaScript callers are not type-checked
+            ipAddressType: "V4",
+          }),
         "ipAddressType",
         '"V4"',
       );
@@ -172,8 +208,12 @@ describe("ResourceGateway", () => {
 
     test("its ipAddressType is unknown", () => {
       const stack = stackWithProvider();
-      // @ts-expect-error: JavaScript callers are not type-checked
-      expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "IPV5" }), "ipAddressType", "IPV5");
+      expectValidationError(
+        // @ts-expect-error: JavaScript callers are not type-checked
+        () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), ipAddressType: "IPV5" }),
+        "ipAddressType",
+        "IPV5",
+      );
     });
   });
 
@@ -182,25 +222,43 @@ describe("ResourceGateway", () => {
       const { stack, gateway } = gatewayStack();
       gateway.connections.allowTo(Peer.cidr("192.168.0.0/16"), Port.tcp(443), "Resource gateway to the on-premises API");
       expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
-        expect.objectContaining({ cidr_ipv4: "192.168.0.0/16", from_port: 443, description: "Resource gateway to the on-premises API", security_group_id: expect.stringMatching(/Gateway_SecurityGroup/) }),
+        expect.objectContaining({
+          cidr_ipv4: "192.168.0.0/16",
+          from_port: 443,
+          description: "Resource gateway to the on-premises API",
+          security_group_id: expect.stringMatching(/Gateway_SecurityGroup/),
+        }),
       ]);
     });
 
     test("an imported gateway's groups imported with fromSecurityGroupAttributes take rules, with their provider; configurations add none on their own", () => {
       const stack = stackWithProvider();
-      const group = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
+      const group = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", {
+        securityGroupId: "sg-0123456789abcdef0",
+        vpcId: "vpc-0123456789abcdef0",
+      });
       const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", { resourceGatewayArn: GATEWAY_ARN, securityGroups: [group] });
-      new ResourceConfiguration(stack, "Db", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.dns("db.example.com"), ports: [Port.tcp(5432)] });
+      new ResourceConfiguration(stack, "Db", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.dns("db.example.com"),
+        ports: [Port.tcp(5432)],
+      });
       expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
       gateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(5432), "Resource gateway to the database");
-      expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 5432 })]);
+      expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([
+        expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 5432 }),
+      ]);
     });
   });
 
   describe("fromResourceGatewayAttributes", () => {
     test("derives the ID from the ARN and keeps what it is told", () => {
       const stack = stackWithProvider();
-      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", { resourceGatewayArn: GATEWAY_ARN, subnets: [subnet("subnet-a", undefined, undefined, "use1-az1")] });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", {
+        resourceGatewayArn: GATEWAY_ARN,
+        subnets: [subnet("subnet-a", undefined, undefined, "use1-az1")],
+      });
       expect(gateway.resourceGatewayId).toBe("rgw-0123456789abcdef0");
       expect(gateway.subnets).toHaveLength(1);
     });
@@ -208,21 +266,51 @@ describe("ResourceGateway", () => {
     test("fails when the ARN is not a resource gateway's, is of another region, or the ID does not match it", () => {
       const stack = stackWithProvider();
       expectValidationError(
-        () => ResourceGateway.fromResourceGatewayAttributes(stack, "A", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0" }),
+        () =>
+          ResourceGateway.fromResourceGatewayAttributes(stack, "A", {
+            resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+          }),
         "resourceGatewayArn",
         "resourceconfiguration",
       );
-      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayArn: GATEWAY_ARN.replace("us-east-1", "us-west-2") }), "resourceGatewayArn", "us-west-2");
-      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "C", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "rgw-0fedcba9876543210" }), "resourceGatewayId", "rgw-0fedcba9876543210");
-      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "D", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "sn-0123456789abcdef0" }), "resourceGatewayId", "sn-");
+      expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayArn: GATEWAY_ARN.replace("us-east-1", "us-west-2") }),
+        "resourceGatewayArn",
+        "us-west-2",
+      );
+      expectValidationError(
+        () =>
+          ResourceGateway.fromResourceGatewayAttributes(stack, "C", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "rgw-0fedcba9876543210" }),
+        "resourceGatewayId",
+        "rgw-0fedcba9876543210",
+      );
+      expectValidationError(
+        () =>
+          ResourceGateway.fromResourceGatewayAttributes(stack, "D", { resourceGatewayArn: GATEWAY_ARN, resourceGatewayId: "sn-0123456789abcdef0" }),
+        "resourceGatewayId",
+        "sn-",
+      );
     });
 
     test("fails when a subnet's AZ ID is an AZ name, or a group is of another VPC than the one given", () => {
       const stack = stackWithProvider();
-      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "A", { resourceGatewayArn: GATEWAY_ARN, subnets: [subnet("subnet-a", undefined, undefined, "us-east-1a")] }), "subnets[0].availabilityZoneId", "us-east-1a");
+      expectValidationError(
+        () =>
+          ResourceGateway.fromResourceGatewayAttributes(stack, "A", {
+            resourceGatewayArn: GATEWAY_ARN,
+            subnets: [subnet("subnet-a", undefined, undefined, "us-east-1a")],
+          }),
+        "subnets[0].availabilityZoneId",
+        "us-east-1a",
+      );
       const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
       expectValidationError(
-        () => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayArn: GATEWAY_ARN, vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }] }),
+        () =>
+          ResourceGateway.fromResourceGatewayAttributes(stack, "B", {
+            resourceGatewayArn: GATEWAY_ARN,
+            vpc,
+            securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }],
+          }),
         "securityGroups[0].vpcId",
         "vpc-0fedcba9876543210",
       );
@@ -232,7 +320,11 @@ describe("ResourceGateway", () => {
   describe("reachableCidrs", () => {
     test("declare ranges IP resources may be in besides the VPC", () => {
       const stack = stackWithProvider();
-      const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), reachableCidrs: ["10.20.0.0/16", "172.16.0.0/12", "fd00:1::/64"] });
+      const gateway = new ResourceGateway(stack, "Gateway", {
+        name: "gw1",
+        vpc: ownerVpc(stack),
+        reachableCidrs: ["10.20.0.0/16", "172.16.0.0/12", "fd00:1::/64"],
+      });
       expect(gateway.reachableCidrs).toHaveLength(3);
     });
 
@@ -255,13 +347,39 @@ describe("ResourceGateway", () => {
     expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].tags).toEqual({ team: "data" });
     expect(Object.values(resourcesOfType(stack, "aws_security_group"))[0].tags).toMatchObject({ team: "data" });
     expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))[0].tags).toEqual({ team: "data" });
-    expectValidationError(() => new ResourceGateway(stack, "Bad", { name: "gw2", vpc: ownerVpc(stackWithProvider()), tags: { "AWS:x": "y" } }), "tags", "AWS:x");
+    expectValidationError(
+      () => new ResourceGateway(stack, "Bad", { name: "gw2", vpc: ownerVpc(stackWithProvider()), tags: { "AWS:x": "y" } }),
+      "tags",
+      "AWS:x",
+    );
   });
 
   test("fails when a given security group is of another VPC, or given twice", () => {
     const stack = stackWithProvider();
-    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", privateSubnets: [subnet("subnet-0123456789abcdef0", "us-east-1a"), subnet("subnet-0123456789abcdef1", "us-east-1b")] });
-    expectValidationError(() => new ResourceGateway(stack, "A", { name: "gw1", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }] }), "securityGroups[0].vpcId", "vpc-0fedcba9876543210");
-    expectValidationError(() => new ResourceGateway(stack, "B", { name: "gw2", vpc, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }] }), "securityGroups", "sg-0123456789abcdef0");
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.0.0.0/16",
+      privateSubnets: [subnet("subnet-0123456789abcdef0", "us-east-1a"), subnet("subnet-0123456789abcdef1", "us-east-1b")],
+    });
+    expectValidationError(
+      () =>
+        new ResourceGateway(stack, "A", {
+          name: "gw1",
+          vpc,
+          securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0fedcba9876543210" }],
+        }),
+      "securityGroups[0].vpcId",
+      "vpc-0fedcba9876543210",
+    );
+    expectValidationError(
+      () =>
+        new ResourceGateway(stack, "B", {
+          name: "gw2",
+          vpc,
+          securityGroups: [{ securityGroupId: "sg-0123456789abcdef0" }, { securityGroupId: "sg-0123456789abcdef0" }],
+        }),
+      "securityGroups",
+      "sg-0123456789abcdef0",
+    );
   });
 });

@@ -62,13 +62,18 @@ describe("the catalog", () => {
     for (const entry of entries) {
       expect(entry.stacks.length).toBeGreaterThan(0);
       expect(entry.title).toBe(USE_CASES[entry.id]);
-      for (const stack of entry.stacks) expect({ id: entry.id, stack, exists: first.stacks.has(stack) }).toEqual({ id: entry.id, stack, exists: true });
+      for (const stack of entry.stacks)
+        expect({ id: entry.id, stack, exists: first.stacks.has(stack) }).toEqual({ id: entry.id, stack, exists: true });
     }
   });
 
   test("lists no covered ID without a stack, and the stack definitions name only known IDs", () => {
     const covered = new Set(ALL_STACKS.flatMap((s) => s.useCases));
-    expect(catalog().map((e) => e.id).sort()).toEqual([...covered].sort());
+    expect(
+      catalog()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([...covered].sort());
     for (const id of covered) expect(Object.keys(USE_CASES)).toContain(id);
   });
 

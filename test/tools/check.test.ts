@@ -17,15 +17,26 @@ describe("npm run check", () => {
     const text = formatFindings(
       [
         finding({}),
-        finding({ ruleId: "PN-LT1", ruleName: "LatticeAuthTypeIam", severity: "HIGH", path: "es1-internal-api/Svc/Resource", message: "auth_type is NONE" }),
-        finding({ stack: "rc1-partner-db", suppression: { ruleId: "PN-RAM2", reason: "The partner account is outside our organization", declaredOn: "rc1-partner-db/Share" } }),
+        finding({
+          ruleId: "PN-LT1",
+          ruleName: "LatticeAuthTypeIam",
+          severity: "HIGH",
+          path: "es1-internal-api/Svc/Resource",
+          message: "auth_type is NONE",
+        }),
+        finding({
+          stack: "rc1-partner-db",
+          suppression: { ruleId: "PN-RAM2", reason: "The partner account is outside our organization", declaredOn: "rc1-partner-db/Share" },
+        }),
       ],
       ["es1-internal-api", "rc1-partner-db", "ep1-private-s3"],
     );
     const lines = text.split("\n");
     expect(lines[0]).toBe("FAIL es1-internal-api: 2 finding(s), 0 suppressed");
     // Rules in ID order within a stack, whatever order the findings came in.
-    expect(lines.findIndex((l) => l.includes("PN-LT1 LatticeAuthTypeIam [HIGH]"))).toBeLessThan(lines.findIndex((l) => l.includes("PN-RAM2 RamShareNoExternalPrincipals")));
+    expect(lines.findIndex((l) => l.includes("PN-LT1 LatticeAuthTypeIam [HIGH]"))).toBeLessThan(
+      lines.findIndex((l) => l.includes("PN-RAM2 RamShareNoExternalPrincipals")),
+    );
     expect(text).toContain("    es1-internal-api/Svc/Resource (aws_ram_resource_share.Share_Resource_0A1B2C3D): auth_type is NONE");
     expect(text).toContain("    fix: Set auth_type = AWS_IAM");
     expect(text).toContain("ok   rc1-partner-db: 0 finding(s), 1 suppressed");

@@ -2,7 +2,12 @@ import { TerraformStack, Testing } from "cdktf";
 import { Vpc, vpcClientPeers } from "../../modules/vpc";
 
 const vpc = (dualStack: boolean) =>
-  new Vpc(new TerraformStack(Testing.app(), "test"), "Vpc", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], dualStack });
+  new Vpc(new TerraformStack(Testing.app(), "test"), "Vpc", {
+    name: "clients",
+    cidrBlock: "10.0.0.0/16",
+    availabilityZones: ["us-east-1a"],
+    dualStack,
+  });
 
 describe("vpcClientPeers", () => {
   it("is the VPC's IPv4 CIDR unless IPv6 is asked for", () => {

@@ -8,7 +8,12 @@ function setup() {
   const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const api = new SecurityGroup(stack, "Api", { vpc, description: "API instances" });
   const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Client instances" });
-  return { stack, vpc, api: new Connections(api, { securityGroups: [api], defaultPort: Port.tcp(8443) }), clients: new Connections(clients, { securityGroups: [clients] }) };
+  return {
+    stack,
+    vpc,
+    api: new Connections(api, { securityGroups: [api], defaultPort: Port.tcp(8443) }),
+    clients: new Connections(clients, { securityGroups: [clients] }),
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,7 +42,10 @@ describe("Connections", () => {
 
   test("a group made elsewhere takes rules, created here with its ID", () => {
     const { stack } = setup();
-    const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Database", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
+    const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Database", {
+      securityGroupId: "sg-0123456789abcdef0",
+      vpcId: "vpc-0123456789abcdef0",
+    });
     new Connections(existing, { securityGroups: [existing] }).allowFrom(Peer.vpcLattice(), Port.tcp(5432), "VPC Lattice to the database");
     const ingress = rules(stack, "aws_vpc_security_group_ingress_rule");
     expect(ingress).toEqual([expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", cidr_ipv4: "169.254.171.0/24", from_port: 5432 })]);
@@ -58,6 +66,8 @@ describe("Connections", () => {
 
   test("fails when an imported group's ID is not a security group ID", () => {
     const { stack } = setup();
-    expect(catchValidationError(() => SecurityGroup.fromSecurityGroupAttributes(stack, "Bad", { securityGroupId: "vpc-0123456789abcdef0" })).expected).toMatch(/this is a VPC ID/);
+    expect(
+      catchValidationError(() => SecurityGroup.fromSecurityGroupAttributes(stack, "Bad", { securityGroupId: "vpc-0123456789abcdef0" })).expected,
+    ).toMatch(/this is a VPC ID/);
   });
 });

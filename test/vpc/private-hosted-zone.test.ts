@@ -37,13 +37,22 @@ describe("PrivateHostedZone", () => {
     const json = synthJson(stack);
     const associations = resourcesOfType(json, "aws_route53_zone_association");
     const authorizations = resourcesOfType(json, "aws_route53_vpc_association_authorization");
-    expect(Object.keys(associations).sort()).toEqual([expect.stringMatching(/^Internal_Association-batch_/), expect.stringMatching(/^Internal_Association-partner_/)]);
+    expect(Object.keys(associations).sort()).toEqual([
+      expect.stringMatching(/^Internal_Association-batch_/),
+      expect.stringMatching(/^Internal_Association-partner_/),
+    ]);
     const [authorizationName, authorization] = Object.entries(authorizations)[0];
     expect(Object.keys(authorizations)).toHaveLength(1);
-    expect(authorization).toMatchObject({ zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/), vpc_id: "vpc-0c000000000000001" });
+    expect(authorization).toMatchObject({
+      zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/),
+      vpc_id: "vpc-0c000000000000001",
+    });
     expect(authorization).not.toHaveProperty("provider");
     const byName = (prefix: string) => Object.entries(associations).find(([name]) => name.startsWith(prefix))![1];
-    expect(byName("Internal_Association-batch")).toMatchObject({ zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/), vpc_id: "vpc-0b000000000000001" });
+    expect(byName("Internal_Association-batch")).toMatchObject({
+      zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/),
+      vpc_id: "vpc-0b000000000000001",
+    });
     expect(byName("Internal_Association-batch")).not.toHaveProperty("provider");
     // The partner's account associates, after (through the attributes of) the authorization.
     expect(byName("Internal_Association-partner")).toEqual(
@@ -65,12 +74,20 @@ describe("PrivateHostedZone", () => {
 
   test("fails when the zone's first VPC is in another account than the zone", () => {
     const { stack, clients, partner } = setup();
-    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, provider: partner }), "vpc", "Clients (provider default)");
+    expectValidationError(
+      () => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, provider: partner }),
+      "vpc",
+      "Clients (provider default)",
+    );
   });
 
   test("fails when the zone name is not a DNS name", () => {
     const { stack, clients } = setup();
-    expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal example", vpc: clients }), "zoneName", "internal example");
+    expectValidationError(
+      () => new PrivateHostedZone(stack, "Internal", { zoneName: "internal example", vpc: clients }),
+      "zoneName",
+      "internal example",
+    );
   });
 
   test("fails when the zone has no VPC: a private zone is always associated with one", () => {
@@ -80,17 +97,42 @@ describe("PrivateHostedZone", () => {
 
   test("fails when a VPC or an association name is associated twice", () => {
     const { stack, clients } = setup();
-    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: Vpc.fromVpcAttributes(stack, "Batch", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" }) });
+    const zone = new PrivateHostedZone(stack, "Internal", {
+      zoneName: "internal.example.com",
+      vpc: Vpc.fromVpcAttributes(stack, "Batch", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" }),
+    });
     zone.associateVpc("clients", clients);
-    expectValidationError(() => zone.associateVpc("clients", Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0d000000000000001", cidrBlock: "10.3.0.0/16" })), "associateVpc(clients)", "clients");
-    expectValidationError(() => zone.associateVpc("batch-again", Vpc.fromVpcAttributes(stack, "BatchAgain", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" })), "associateVpc(batch-again)", "vpc-0b000000000000001");
+    expectValidationError(
+      () => zone.associateVpc("clients", Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0d000000000000001", cidrBlock: "10.3.0.0/16" })),
+      "associateVpc(clients)",
+      "clients",
+    );
+    expectValidationError(
+      () =>
+        zone.associateVpc("batch-again", Vpc.fromVpcAttributes(stack, "BatchAgain", { vpcId: "vpc-0b000000000000001", cidrBlock: "10.1.0.0/16" })),
+      "associateVpc(batch-again)",
+      "vpc-0b000000000000001",
+    );
   });
 
   test("fails when the comment is longer than Route 53's 256 characters, tags break AWS's limits, or associateVpc gets no name or no VPC", () => {
     const { stack, clients } = setup();
-    expectValidationError(() => new PrivateHostedZone(stack, "Long", { zoneName: "internal.example.com", vpc: clients, comment: "c".repeat(257) }), "comment", "ccc");
-    expectValidationError(() => new PrivateHostedZone(stack, "Tagged", { zoneName: "internal.example.com", vpc: clients, tags: { "aws:team": "dns" } }), "tags", "aws:team");
-    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, comment: "c".repeat(256), tags: { Team: "dns" } });
+    expectValidationError(
+      () => new PrivateHostedZone(stack, "Long", { zoneName: "internal.example.com", vpc: clients, comment: "c".repeat(257) }),
+      "comment",
+      "ccc",
+    );
+    expectValidationError(
+      () => new PrivateHostedZone(stack, "Tagged", { zoneName: "internal.example.com", vpc: clients, tags: { "aws:team": "dns" } }),
+      "tags",
+      "aws:team",
+    );
+    const zone = new PrivateHostedZone(stack, "Internal", {
+      zoneName: "internal.example.com",
+      vpc: clients,
+      comment: "c".repeat(256),
+      tags: { Team: "dns" },
+    });
     expect(Object.values(resourcesOfType(stack, "aws_route53_zone"))[0]).toMatchObject({ tags: { Team: "dns" } });
     expectValidationError(() => zone.associateVpc("", clients), "associateVpc.name", '""');
     expectValidationError(() => zone.associateVpc("batch", undefined as never), "associateVpc(batch)", "undefined");
@@ -100,13 +142,28 @@ describe("PrivateHostedZone", () => {
 describe("HostedZone.fromHostedZoneAttributes", () => {
   test("keeps the domain lower case without the final dot", () => {
     const { stack } = setup();
-    expect(HostedZone.fromHostedZoneAttributes(stack, "Public", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "Example.COM." })).toMatchObject({ zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" });
+    expect(HostedZone.fromHostedZoneAttributes(stack, "Public", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "Example.COM." })).toMatchObject({
+      zoneId: "Z0123456789ABCDEFGHIJ",
+      zoneName: "example.com",
+    });
   });
 
   test("fails when the zone ID is another resource's ID or the domain is not a DNS name", () => {
     const { stack } = setup();
-    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Vpc", { zoneId: "vpc-0123456789abcdef0", zoneName: "example.com" }), "zoneId", "vpc-0123456789abcdef0");
-    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Url", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "https://example.com" }), "zoneName", "https://example.com");
-    expectValidationError(() => HostedZone.fromHostedZoneAttributes(stack, "Missing", { zoneId: "Z0123456789ABCDEFGHIJ" } as never), "zoneName", "undefined");
+    expectValidationError(
+      () => HostedZone.fromHostedZoneAttributes(stack, "Vpc", { zoneId: "vpc-0123456789abcdef0", zoneName: "example.com" }),
+      "zoneId",
+      "vpc-0123456789abcdef0",
+    );
+    expectValidationError(
+      () => HostedZone.fromHostedZoneAttributes(stack, "Url", { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "https://example.com" }),
+      "zoneName",
+      "https://example.com",
+    );
+    expectValidationError(
+      () => HostedZone.fromHostedZoneAttributes(stack, "Missing", { zoneId: "Z0123456789ABCDEFGHIJ" } as never),
+      "zoneName",
+      "undefined",
+    );
   });
 });

@@ -28,13 +28,18 @@ const stack = (): TerraformStack => {
 };
 
 describe("tags", () => {
-  const key = fc.oneof(fc.string({ maxLength: 140 }), fc.string({ maxLength: 10 }).map((rest) => `AwS:${rest}`), fc.string({ minLength: 120, maxLength: 130 }));
+  const key = fc.oneof(
+    fc.string({ maxLength: 140 }),
+    fc.string({ maxLength: 10 }).map((rest) => `AwS:${rest}`),
+    fc.string({ minLength: 120, maxLength: 130 }),
+  );
   const value = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ minLength: 250, maxLength: 260 }));
 
   it("a tag is accepted exactly when AWS accepts it: a key of 1 to 128 characters outside aws: (any case), a value of at most 256", () => {
     fc.assert(
       fc.property(key, value, (k, v) => {
-        const valid = k.length >= 1 && k.length <= TAG_LIMITS.keyCharacters && !k.toLowerCase().startsWith("aws:") && v.length <= TAG_LIMITS.valueCharacters;
+        const valid =
+          k.length >= 1 && k.length <= TAG_LIMITS.keyCharacters && !k.toLowerCase().startsWith("aws:") && v.length <= TAG_LIMITS.valueCharacters;
         const error = errorOf(() => checkTags(stack(), "tags", { [k]: v }));
         return valid ? error === undefined : error !== undefined && error.prop.startsWith("tags");
       }),

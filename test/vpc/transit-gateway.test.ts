@@ -9,8 +9,16 @@ const AZS = ["us-east-1a", "us-east-1b"];
 function network() {
   const stack = stackWithProvider();
   const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
-  const vpc = (id: string, cidrBlock: string, provider?: AwsProvider) => new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS, provider });
-  return { stack, member, hub: vpc("Hub", "10.0.0.0/16"), orders: vpc("Orders", "10.1.0.0/16"), billing: vpc("Billing", "10.3.0.0/16"), analytics: vpc("Analytics", "10.2.0.0/16", member) };
+  const vpc = (id: string, cidrBlock: string, provider?: AwsProvider) =>
+    new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS, provider });
+  return {
+    stack,
+    member,
+    hub: vpc("Hub", "10.0.0.0/16"),
+    orders: vpc("Orders", "10.1.0.0/16"),
+    billing: vpc("Billing", "10.3.0.0/16"),
+    analytics: vpc("Analytics", "10.2.0.0/16", member),
+  };
 }
 
 /** Routes by the VPC of their route table and destination, e.g. `Hub -> 10.1.0.0/16`. */
@@ -47,7 +55,10 @@ describe("TransitGateway", () => {
     const attachments = Object.entries(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][];
     expect(attachments.map(([key]) => key.replace(/_[0-9A-F]+$/, ""))).toEqual(["Network_Attachment-hub", "Network_Attachment-orders"]);
     for (const [, attachment] of attachments) {
-      expect(attachment).toMatchObject({ transit_gateway_default_route_table_association: true, transit_gateway_default_route_table_propagation: true });
+      expect(attachment).toMatchObject({
+        transit_gateway_default_route_table_association: true,
+        transit_gateway_default_route_table_propagation: true,
+      });
       expect(attachment.subnet_ids).toHaveLength(2);
       expect(attachment.provider).toBeUndefined();
     }
@@ -55,7 +66,13 @@ describe("TransitGateway", () => {
     expect(Object.keys(byPair).sort()).toEqual(["Hub -> 10.1.0.0/16", "Orders -> 10.0.0.0/16"]);
     for (const list of Object.values(byPair)) {
       expect(list).toHaveLength(2);
-      expect(list.every((r) => String(r.transit_gateway_id).includes("aws_ec2_transit_gateway.Network_") && r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment."))).toBe(true);
+      expect(
+        list.every(
+          (r) =>
+            String(r.transit_gateway_id).includes("aws_ec2_transit_gateway.Network_") &&
+            r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment."),
+        ),
+      ).toBe(true);
     }
     expect(tgw.attachedVpcs.map((a) => a.name)).toEqual(["hub", "orders"]);
   });
@@ -66,7 +83,12 @@ describe("TransitGateway", () => {
     const toHub = [tgw.attach("hub", hub)];
     tgw.attach("orders", orders, { routeTo: toHub });
     tgw.attach("billing", billing, { routeTo: toHub });
-    expect(Object.keys(routes(stack)).sort()).toEqual(["Billing -> 10.0.0.0/16", "Hub -> 10.1.0.0/16", "Hub -> 10.3.0.0/16", "Orders -> 10.0.0.0/16"]);
+    expect(Object.keys(routes(stack)).sort()).toEqual([
+      "Billing -> 10.0.0.0/16",
+      "Hub -> 10.1.0.0/16",
+      "Hub -> 10.3.0.0/16",
+      "Orders -> 10.0.0.0/16",
+    ]);
   });
 
   test("a VPC of another account: the gateway shared with it through RAM, the attachment made with its provider after the share, accepted by the owner", () => {
@@ -81,16 +103,23 @@ describe("TransitGateway", () => {
     expect(principal.principal).toBe("222222222222");
     const [resource] = Object.values(resourcesOfType(json, "aws_ram_resource_association")) as Json[];
     expect(resource.resource_arn).toMatch(/^\$\{aws_ec2_transit_gateway\.Network_.*\.arn\}$/);
-    const attachment = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).find(([key]) => key.includes("analytics"))![1];
+    const attachment = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).find(([key]) =>
+      key.includes("analytics"),
+    )![1];
     expect(attachment.provider).toBe("aws.member");
     // A shared gateway's route table settings are the owner's: set on the accepter, not here.
     expect(attachment.transit_gateway_default_route_table_association).toBeUndefined();
-    expect(attachment.depends_on.sort()).toEqual([expect.stringMatching(/^aws_ram_principal_association\./), expect.stringMatching(/^aws_ram_resource_association\./)]);
+    expect(attachment.depends_on.sort()).toEqual([
+      expect.stringMatching(/^aws_ram_principal_association\./),
+      expect.stringMatching(/^aws_ram_resource_association\./),
+    ]);
     const [accepter] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment_accepter")) as Json[];
     expect(accepter).toMatchObject({ transit_gateway_default_route_table_association: true, transit_gateway_default_route_table_propagation: true });
     expect(accepter.provider).toBeUndefined();
     const analyticsRoutes = routes(stack)["Analytics -> 10.0.0.0/16"];
-    expect(analyticsRoutes.every((r) => r.provider === "aws.member" && r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment_accepter."))).toBe(true);
+    expect(
+      analyticsRoutes.every((r) => r.provider === "aws.member" && r.depends_on[0].startsWith("aws_ec2_transit_gateway_vpc_attachment_accepter.")),
+    ).toBe(true);
     expect(routes(stack)["Hub -> 10.2.0.0/16"].every((r) => r.provider === undefined)).toBe(true);
   });
 
@@ -106,7 +135,9 @@ describe("TransitGateway", () => {
     expect(Object.keys(resourcesOfType(json, "aws_ram_resource_share"))).toHaveLength(1);
     const [shareAccepter] = Object.values(resourcesOfType(json, "aws_ram_resource_share_accepter")) as Json[];
     expect(shareAccepter.provider).toBe("aws.member");
-    const attachments = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).filter(([key]) => !key.includes("hub"));
+    const attachments = (Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as [string, Json][]).filter(
+      ([key]) => !key.includes("hub"),
+    );
     expect(attachments.every(([, a]) => a.depends_on.some((d: string) => d.startsWith("aws_ram_resource_share_accepter.")))).toBe(true);
     expect((Object.values(resourcesOfType(json, "aws_ec2_transit_gateway")) as Json[])[0].auto_accept_shared_attachments).toBe("enable");
   });
@@ -134,7 +165,11 @@ describe("TransitGateway", () => {
     const tgw = new TransitGateway(stack, "Network", { name: "core" });
     const [a] = hub.privateSubnets;
     expectValidationError(() => tgw.attach("twice", hub, { subnets: [a, a] }), "subnets[1]", "us-east-1a");
-    const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16", privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" }] });
+    const imported = Vpc.fromVpcAttributes(stack, "Imported", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.9.0.0/16",
+      privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" }],
+    });
     tgw.attach("hub", hub);
     expectValidationError(() => tgw.attach("imported", imported), "vpc.privateSubnets[0].routeTableId", "undefined");
     expectValidationError(() => new TransitGateway(stack, "Public", { name: "public", amazonSideAsn: 7224 }), "amazonSideAsn", "7224");
@@ -157,7 +192,9 @@ describe("TransitGateway", () => {
     const [share] = Object.values(resourcesOfType(json, "aws_ram_resource_share")) as Json[];
     expect(share).toMatchObject({ allow_external_principals: true, tags: { CostCenter: "network" } });
     expect(share["//"].opt_outs.allow_external_principals).toContain("partner");
-    expect((Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[]).every((a) => a.tags.CostCenter === "network")).toBe(true);
+    expect(
+      (Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[]).every((a) => a.tags.CostCenter === "network"),
+    ).toBe(true);
   });
 
   test("fails when subnets of another VPC are attached, or the same VPC comes twice by ID", () => {
@@ -178,7 +215,11 @@ describe("TransitGateway", () => {
     const { stack, hub } = network();
     const tgw = new TransitGateway(stack, "Network", { name: "core" });
     expectValidationError(() => tgw.attach("hub", hub, { routeTo: "spoke" as never }), "attach.hub.routeTo", "spoke");
-    expectValidationError(() => new TransitGateway(stack, "Maybe", { name: "maybe", autoAcceptSharedAttachments: "yes" as never }), "autoAcceptSharedAttachments", "yes");
+    expectValidationError(
+      () => new TransitGateway(stack, "Maybe", { name: "maybe", autoAcceptSharedAttachments: "yes" as never }),
+      "autoAcceptSharedAttachments",
+      "yes",
+    );
     expectValidationError(() => new TransitGateway(stack, "Long", { name: "n".repeat(243) }), "name", "nnn");
     new TransitGateway(stack, "Longest", { name: "n".repeat(242) });
     expectValidationError(() => new TransitGateway(stack, "Tagged", { name: "tagged", tags: { "aws:team": "network" } }), "tags", "aws:team");

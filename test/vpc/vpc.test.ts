@@ -99,6 +99,8 @@ describe("Vpc", () => {
     expect(new PrivateVpc(oldStack, "Vpc", props)).toBeInstanceOf(Vpc);
     new Vpc(newStackOfVpc, "Vpc", props);
     expect(Testing.synth(oldStack)).toBe(Testing.synth(newStackOfVpc));
-    expect(PrivateVpc.fromAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" }).vpcId).toBe("vpc-0123456789abcdef0");
+    expect(PrivateVpc.fromAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" }).vpcId).toBe(
+      "vpc-0123456789abcdef0",
+    );
   });
 });

@@ -78,7 +78,10 @@ export function rootFile(stack: string, source: string, config: StackJson, optio
   }
   if (outputs.length > 0) {
     file.output = Object.fromEntries(
-      outputs.map(([name, o]) => [rootName(stack, name), { value: `\${module.${stack}.${name}}`, ...(o.sensitive === true ? { sensitive: true } : {}) }]),
+      outputs.map(([name, o]) => [
+        rootName(stack, name),
+        { value: `\${module.${stack}.${name}}`, ...(o.sensitive === true ? { sensitive: true } : {}) },
+      ]),
     );
   }
   if (options.rootProviders !== undefined && options.rootProviders.length > 0) file.provider = { aws: options.rootProviders };
@@ -115,7 +118,9 @@ export function mockRootFile(stack: string, source: string, config: StackJson): 
   const blocks = config.provider?.aws ?? [];
   const rootProviders: ProviderBlock[] =
     blocks.length === 0 ? [{ alias: mockAlias(stack, undefined) }] : blocks.map((p) => ({ ...p, alias: mockAlias(stack, p.alias) }));
-  const providers = Object.fromEntries(providerAliases(config).map((alias) => [alias === undefined ? "aws" : `aws.${alias}`, `aws.${mockAlias(stack, alias)}`]));
+  const providers = Object.fromEntries(
+    providerAliases(config).map((alias) => [alias === undefined ? "aws" : `aws.${alias}`, `aws.${mockAlias(stack, alias)}`]),
+  );
   return rootFile(stack, source, config, { providers, rootProviders });
 }
 
@@ -329,7 +334,9 @@ export async function runBatches(
     }
     if (culprits.length === 0) {
       const singles = await pool(remaining, jobs, async (stack) => ({ stack, result: await single(stack) }));
-      outcomes.push(...singles.map(({ stack, result: r }) => ({ stack, ok: r.ok, seconds: r.seconds, ...(r.ok ? {} : { error: firstError(r.output) }) })));
+      outcomes.push(
+        ...singles.map(({ stack, result: r }) => ({ stack, ok: r.ok, seconds: r.seconds, ...(r.ok ? {} : { error: firstError(r.output) }) })),
+      );
       break;
     }
     outcomes.push(...culprits.map((stack) => ({ stack, ok: false, error: byStack.get(stack)! })));

@@ -115,7 +115,9 @@ const MOCK_RESOURCES: Record<string, Record<string, unknown>> = {
 function hclValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(hclValue).join(", ")}]`;
   if (value !== null && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k} = ${hclValue(v)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k} = ${hclValue(v)}`)
+      .join(", ")} }`;
   }
   return JSON.stringify(value);
 }

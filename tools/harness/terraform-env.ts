@@ -87,4 +87,5 @@ export function initArgs(environment: TerraformEnvironment): string[] {
  * Terraform's schema. Init checks the block before its first network call,
  * so a run that stops at the network without these has been accepted.
  */
-export const BACKEND_SCHEMA_ERRORS = /Extraneous JSON object property|Unsupported argument|Invalid (backend|cloud) configuration|Missing required argument/;
+export const BACKEND_SCHEMA_ERRORS =
+  /Extraneous JSON object property|Unsupported argument|Invalid (backend|cloud) configuration|Missing required argument/;

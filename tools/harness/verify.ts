@@ -212,7 +212,8 @@ class BatchRoot {
   /** Replaces the root's files (a stack's module folder and `.terraform` stay). */
   write(files: Record<string, object | string>): void {
     for (const file of readdirSync(this.dir)) if (file.endsWith(".tf.json") || file.endsWith(".tftest.hcl")) rmSync(join(this.dir, file));
-    for (const [file, content] of Object.entries(files)) writeFileSync(join(this.dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+    for (const [file, content] of Object.entries(files))
+      writeFileSync(join(this.dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
   }
 
   /**
@@ -274,7 +275,10 @@ class BatchVerifier {
 
   private rootFiles(root: BatchRoot, members: readonly string[], dir: (d: StackDirs) => string): Record<string, object> {
     return Object.fromEntries(
-      members.map((stack) => [`${stack}.root.tf.json`, rootFile(stack, moduleSource(root.dir, dir(this.dirs.get(stack)!)), this.dirs.get(stack)!.config)]),
+      members.map((stack) => [
+        `${stack}.root.tf.json`,
+        rootFile(stack, moduleSource(root.dir, dir(this.dirs.get(stack)!)), this.dirs.get(stack)!.config),
+      ]),
     );
   }
 
@@ -286,7 +290,10 @@ class BatchVerifier {
     const validateRoot = new BatchRoot(join(BATCH, "validate"), this.environment);
     const installed = await this.batch("init", stacks, async (members) => {
       validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
-      return { result: await validateRoot.run([], env), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+      return {
+        result: await validateRoot.run([], env),
+        attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
+      };
     });
     if (installed.length > 0) {
       // Every step starts now, on every installed stack: the real plan is the longest, and a stack that fails an
@@ -313,10 +320,17 @@ class BatchVerifier {
     const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
     // The plan stacks are modules of the validate root, from the same folders: its init serves.
     planRoot.shareInit(validateRoot);
-    await this.batch("plan", installed.filter((s) => this.dirs.get(s)!.strategy === "plan"), async (members) => {
-      planRoot.write(this.rootFiles(planRoot, members, jsonDir));
-      return { result: await planRoot.run([...PLAN_ARGS, "-json"], this.environment.env), attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
-    });
+    await this.batch(
+      "plan",
+      installed.filter((s) => this.dirs.get(s)!.strategy === "plan"),
+      async (members) => {
+        planRoot.write(this.rootFiles(planRoot, members, jsonDir));
+        return {
+          result: await planRoot.run([...PLAN_ARGS, "-json"], this.environment.env),
+          attribution: { root: planRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
+        };
+      },
+    );
   }
 
   /** The steps whose provider calls keep no state, attached to the running provider, and each stack's own init. */
@@ -328,46 +342,77 @@ class BatchVerifier {
     // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
     const ownInits = (async (): Promise<void> => {
       const started = Date.now();
-      const own = await pool(installed, this.options.jobs, async (stack) => ({ stack, result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached) }));
+      const own = await pool(installed, this.options.jobs, async (stack) => ({
+        stack,
+        result: await run("terraform", initArgs(this.environment), this.dirs.get(stack)!.json, attached),
+      }));
       const ownFailed = own.filter((o) => !o.result.ok);
       const verdict = ownFailed.length === 0 ? "ok" : `failed: ${ownFailed.map((o) => o.stack).join(", ")}`;
-      this.runs.push({ step: "init", stacks: own.length, seconds: (Date.now() - started) / 1000, result: `${verdict} (each stack's own folder: config as root, backend)` });
+      this.runs.push({
+        step: "init",
+        stacks: own.length,
+        seconds: (Date.now() - started) / 1000,
+        result: `${verdict} (each stack's own folder: config as root, backend)`,
+      });
       for (const { stack, result } of ownFailed) {
         const previous = this.results.get(stack)!;
-        previous.splice(previous.findIndex((r) => r.name === "init"), 1, { name: "init", ok: false, error: firstError(result.output) });
+        previous.splice(
+          previous.findIndex((r) => r.name === "init"),
+          1,
+          { name: "init", ok: false, error: firstError(result.output) },
+        );
       }
     })();
 
     const validate = this.batch("validate", installed, async (members) => {
       validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
-      return { result: await validateRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) } };
+      return {
+        result: await validateRoot.run(["validate", "-json", "-no-color"], attached),
+        attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
+      };
     });
 
     const testRoot = new BatchRoot(join(BATCH, "test"), this.environment);
-    const test = this.batch("test", installed.filter((s) => this.dirs.get(s)!.strategy === "mock"), async (members) => {
-      const moduleDir = (stack: string): string => join(testRoot.dir, "stacks", stack);
-      for (const stack of members) {
-        mkdirSync(moduleDir(stack), { recursive: true });
-        writeFileSync(join(moduleDir(stack), "cdk.tf.json"), JSON.stringify(mockModule(this.dirs.get(stack)!.config), null, 2));
-      }
-      const testFile = mockTestFile(members.map((stack) => ({ stack, config: this.dirs.get(stack)!.config })));
-      testRoot.write({
-        "harness.tf.json": { terraform: { required_providers: { aws: { source: "hashicorp/aws" } } } },
-        ...Object.fromEntries(members.map((stack) => [`${stack}.root.tf.json`, mockRootFile(stack, moduleSource(testRoot.dir, moduleDir(stack)), this.dirs.get(stack)!.config)])),
-        "harness.tftest.hcl": testFile.text,
-      });
-      return {
-        result: await testRoot.run(["test", "-json", "-no-color"], attached),
-        attribution: { root: testRoot.dir, members: members.map((stack) => ({ stack, dir: moduleDir(stack) })), lines: { file: "harness.tftest.hcl", ranges: testFile.lines } },
-      };
-    });
+    const test = this.batch(
+      "test",
+      installed.filter((s) => this.dirs.get(s)!.strategy === "mock"),
+      async (members) => {
+        const moduleDir = (stack: string): string => join(testRoot.dir, "stacks", stack);
+        for (const stack of members) {
+          mkdirSync(moduleDir(stack), { recursive: true });
+          writeFileSync(join(moduleDir(stack), "cdk.tf.json"), JSON.stringify(mockModule(this.dirs.get(stack)!.config), null, 2));
+        }
+        const testFile = mockTestFile(members.map((stack) => ({ stack, config: this.dirs.get(stack)!.config })));
+        testRoot.write({
+          "harness.tf.json": { terraform: { required_providers: { aws: { source: "hashicorp/aws" } } } },
+          ...Object.fromEntries(
+            members.map((stack) => [
+              `${stack}.root.tf.json`,
+              mockRootFile(stack, moduleSource(testRoot.dir, moduleDir(stack)), this.dirs.get(stack)!.config),
+            ]),
+          ),
+          "harness.tftest.hcl": testFile.text,
+        });
+        return {
+          result: await testRoot.run(["test", "-json", "-no-color"], attached),
+          attribution: {
+            root: testRoot.dir,
+            members: members.map((stack) => ({ stack, dir: moduleDir(stack) })),
+            lines: { file: "harness.tftest.hcl", ranges: testFile.lines },
+          },
+        };
+      },
+    );
 
     const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
     const hcl = this.options.hcl
       ? this.hclReady.then(() =>
           this.batch("hcl-validate", installed, async (members) => {
             hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
-            return { result: await hclRoot.run(["validate", "-json", "-no-color"], attached), attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) } };
+            return {
+              result: await hclRoot.run(["validate", "-json", "-no-color"], attached),
+              attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) },
+            };
           }),
         )
       : Promise.resolve([]);
@@ -408,7 +453,8 @@ function printSummary(reports: readonly StackReport[], runs: readonly BatchRun[]
   if (runs.length > 0) {
     console.log("\nbatch runs (one terraform process over many stacks; seconds are wall time):\n");
     console.log(["step".padEnd(12), "stacks".padStart(6), "time".padStart(8), "  result"].join(""));
-    for (const r of runs) console.log([r.step.padEnd(12), String(r.stacks).padStart(6), `${r.seconds.toFixed(1)}s`.padStart(8), `  ${r.result}`].join(""));
+    for (const r of runs)
+      console.log([r.step.padEnd(12), String(r.stacks).padStart(6), `${r.seconds.toFixed(1)}s`.padStart(8), `  ${r.result}`].join(""));
   }
 }
 
@@ -422,7 +468,9 @@ async function main(): Promise<void> {
     return;
   }
   if (environment.mirror === undefined && isCi()) {
-    throw new Error("no provider mirror found (set TF_PROVIDER_MIRROR, or TF_PROVIDER_MIRROR=registry to download): CI never skips the terraform checks");
+    throw new Error(
+      "no provider mirror found (set TF_PROVIDER_MIRROR, or TF_PROVIDER_MIRROR=registry to download): CI never skips the terraform checks",
+    );
   }
   console.log(`${environment.version}; AWS provider from ${environment.mirror ?? "the registry"}`);
 

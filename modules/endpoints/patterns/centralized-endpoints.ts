@@ -80,13 +80,24 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     spokes.forEach((spoke, i) => {
       checkObject(this, `spokes[${i}]`, spoke);
       requireProps(this, spoke, ["name", "vpc"]);
-      if (spoke.vpc === props.vpc) throw new ValidationError(this, `spokes[${i}].vpc`, spoke.name, "a VPC other than the hub (vpc), which resolves the services to its own endpoints already");
+      if (spoke.vpc === props.vpc)
+        throw new ValidationError(
+          this,
+          `spokes[${i}].vpc`,
+          spoke.name,
+          "a VPC other than the hub (vpc), which resolves the services to its own endpoints already",
+        );
     });
     checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
     checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
     checkSameVpc(this, "subnets", props.vpc, props.subnets ?? []);
     if (props.open === false && props.allowedPeers !== undefined) {
-      throw new ValidationError(this, "open", false, "unset with allowedPeers (which say who is admitted), or drop allowedPeers and admit clients through connections");
+      throw new ValidationError(
+        this,
+        "open",
+        false,
+        "unset with allowedPeers (which say who is admitted), or drop allowedPeers and admit clients through connections",
+      );
     }
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
@@ -104,7 +115,12 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       spokeGateways[spoke.name] = Object.fromEntries(
         gateways.map((access) => [
           access.service.shortName,
-          new GatewayEndpoint(this, `Spoke-${stableId(spoke.name)}-${stableId(access.service.shortName)}`, { vpc: spoke.vpc, service: access.service, policy: access.policy, region }),
+          new GatewayEndpoint(this, `Spoke-${stableId(spoke.name)}-${stableId(access.service.shortName)}`, {
+            vpc: spoke.vpc,
+            service: access.service,
+            policy: access.policy,
+            region,
+          }),
         ]),
       );
     }
@@ -180,7 +196,11 @@ class ServiceZone extends Construct {
       const key = stableId(spoke.name);
       const crossAccount = spoke.vpc.provider !== undefined && spoke.vpc.provider !== props.hubProvider;
       const authorization = crossAccount
-        ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, { provider: props.hubProvider, zoneId: this.zone.zoneId, vpcId: spoke.vpc.vpcId })
+        ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, {
+            provider: props.hubProvider,
+            zoneId: this.zone.zoneId,
+            vpcId: spoke.vpc.vpcId,
+          })
         : undefined;
       new Route53ZoneAssociation(this, `Association-${key}`, {
         provider: crossAccount ? spoke.vpc.provider : props.hubProvider,

@@ -1,6 +1,18 @@
 import { Annotations } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkInstance, checkItemCount, checkList, checkObject, checkOneOf, Port, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
+import {
+  checkInstance,
+  checkItemCount,
+  checkList,
+  checkObject,
+  checkOneOf,
+  Port,
+  providerOf,
+  requireProps,
+  resolveRegion,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
 import { addEndpointIngressRules, checkPeers, DnsRecordIpType, EndpointTimeouts, NetworkEndpointProps } from "../endpoint-base";
@@ -39,7 +51,14 @@ export interface ServiceAccess {
 }
 
 /** Fields of a ServiceAccess that only an interface endpoint has. */
-const INTERFACE_ONLY: readonly (keyof ServiceAccess)[] = ["privateDnsEnabled", "securityGroups", "ipAddressType", "dnsRecordIpType", "subnetAddresses", "timeouts"];
+const INTERFACE_ONLY: readonly (keyof ServiceAccess)[] = [
+  "privateDnsEnabled",
+  "securityGroups",
+  "ipAddressType",
+  "dnsRecordIpType",
+  "subnetAddresses",
+  "timeouts",
+];
 
 /** Presets of {@link PrivateAwsServiceAccess}: the endpoints each use case needs, with least-privilege policies. */
 export class ServiceAccessPresets {
@@ -122,18 +141,28 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     const services = checkList(this, "services", props.services) ?? [];
     checkItemCount(this, "services", services, 1);
     if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
-      throw new ValidationError(this, "allowedPeers", "allowedPeers with securityGroups", "either securityGroups (your rules) or allowedPeers (rules of the shared group created here), not both");
+      throw new ValidationError(
+        this,
+        "allowedPeers",
+        "allowedPeers with securityGroups",
+        "either securityGroups (your rules) or allowedPeers (rules of the shared group created here), not both",
+      );
     }
     const region = resolveRegion(this, props.region, providerOf(props, props.vpc));
     services.forEach((access, i) => checkServiceAccess(this, `services[${i}]`, access));
     checkServicesOnce(this, services, region);
     const seen = new Set(services.map((a) => a.service.shortName));
     if (seen.has("ecr.dkr") && !seen.has("ecr.api")) {
-      throw new ValidationError(this, "services", "ecr.dkr without ecr.api", "ecr.api next to ecr.dkr: a pull takes its token and the image manifest from ecr.api (ServiceAccessPresets.ecrPull has both)");
+      throw new ValidationError(
+        this,
+        "services",
+        "ecr.dkr without ecr.api",
+        "ecr.api next to ecr.dkr: a pull takes its token and the image manifest from ecr.api (ServiceAccessPresets.ecrPull has both)",
+      );
     }
     if (seen.has("ecr.dkr") && !services.some((a) => a.service.shortName === "s3" && a.endpointType === "Gateway")) {
       Annotations.of(this).addWarning(
-        "ecr.dkr without an S3 gateway endpoint: ECR serves image layers from S3 (prod-<region>-starport-layer-bucket), so pulls fail unless the VPC has another way to S3. Add { service: AwsService.S3, endpointType: \"Gateway\", policy: EndpointPolicy.ecrImageLayers() }.",
+        'ecr.dkr without an S3 gateway endpoint: ECR serves image layers from S3 (prod-<region>-starport-layer-bucket), so pulls fail unless the VPC has another way to S3. Add { service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.ecrImageLayers() }.',
       );
     }
     const interfaces = services.filter((a) => a.endpointType !== "Gateway");
@@ -184,9 +213,19 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
   public get outputValues(): Readonly<Record<string, EndpointOutputValue>> {
     const key = (shortName: string): string => shortName.replace(/[^A-Za-z0-9]/g, "_");
     return {
-      ...Object.fromEntries(Object.entries(this.interfaceEndpoints).flatMap(([name, e]) => Object.entries(interfaceOutputValues(e)).map(([k, v]) => [`${key(name)}_${k}`, v]))),
-      ...Object.fromEntries(Object.entries(this.gatewayEndpoints).flatMap(([name, e]) => Object.entries(gatewayOutputValues(e)).map(([k, v]) => [`${key(name)}_gateway_${k}`, v]))),
-      ...(this.securityGroup === undefined ? {} : { security_group_id: { value: this.securityGroup.securityGroupId, description: "The security group the interface endpoints share" } }),
+      ...Object.fromEntries(
+        Object.entries(this.interfaceEndpoints).flatMap(([name, e]) =>
+          Object.entries(interfaceOutputValues(e)).map(([k, v]) => [`${key(name)}_${k}`, v]),
+        ),
+      ),
+      ...Object.fromEntries(
+        Object.entries(this.gatewayEndpoints).flatMap(([name, e]) =>
+          Object.entries(gatewayOutputValues(e)).map(([k, v]) => [`${key(name)}_gateway_${k}`, v]),
+        ),
+      ),
+      ...(this.securityGroup === undefined
+        ? {}
+        : { security_group_id: { value: this.securityGroup.securityGroupId, description: "The security group the interface endpoints share" } }),
     };
   }
 
@@ -212,12 +251,24 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
 function checkServiceAccess(scope: Construct, prop: string, access: ServiceAccess): void {
   checkObject(scope, prop, access);
   requireProps(scope, access, ["service", "policy"]);
-  checkInstance(scope, `${prop}.service`, access.service, (s): s is AwsService => s instanceof AwsService, "AwsService.LOGS, AwsService.of(...) or AwsService.custom(...)");
+  checkInstance(
+    scope,
+    `${prop}.service`,
+    access.service,
+    (s): s is AwsService => s instanceof AwsService,
+    "AwsService.LOGS, AwsService.of(...) or AwsService.custom(...)",
+  );
   checkInstance(scope, `${prop}.policy`, access.policy, (p): p is EndpointPolicy => p instanceof EndpointPolicy, "an EndpointPolicy preset");
   checkOneOf(scope, `${prop}.endpointType`, access.endpointType, ["Gateway", "Interface"]);
   if (access.endpointType === "Gateway") {
     const misplaced = INTERFACE_ONLY.find((field) => access[field] !== undefined);
-    if (misplaced !== undefined) throw new ValidationError(scope, `${prop}.${misplaced}`, access[misplaced], `unset: a Gateway endpoint has no ${misplaced} (only interface endpoints do)`);
+    if (misplaced !== undefined)
+      throw new ValidationError(
+        scope,
+        `${prop}.${misplaced}`,
+        access[misplaced],
+        `unset: a Gateway endpoint has no ${misplaced} (only interface endpoints do)`,
+      );
   }
 }
 

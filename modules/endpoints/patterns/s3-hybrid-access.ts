@@ -62,7 +62,12 @@ export class S3HybridAccess extends Construct implements IConnectable {
         );
       }
     } else if (props.onPremisesPeers !== undefined) {
-      throw new ValidationError(this, "onPremisesPeers", "with securityGroups", "either onPremisesPeers (a group admitting them is created) or securityGroups (their rules are yours), not both");
+      throw new ValidationError(
+        this,
+        "onPremisesPeers",
+        "with securityGroups",
+        "either onPremisesPeers (a group admitting them is created) or securityGroups (their rules are yours), not both",
+      );
     }
     this.gatewayEndpoint = new GatewayEndpoint(this, "Gateway", {
       vpc: props.vpc,

@@ -13,16 +13,19 @@ import { privateLinkFlow } from "./privatelink";
 import { resourceFlow } from "./resources";
 import { lookup, questionError, resolveSource } from "./source";
 
-const TARGET_KINDS = "an endpoint, Lattice service, resource configuration, endpoint service, load balancer, subnet or security group (its members) of the stack";
+const TARGET_KINDS =
+  "an endpoint, Lattice service, resource configuration, endpoint service, load balancer, subnet or security group (its members) of the stack";
 
 /** Answers one flow question over a stack's model: allowed or denied, hop by hop. */
 export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
-  if (from === null || typeof from !== "object") throw questionError(model, "from", from, "a flow source: { vpc }, { subnet }, { securityGroup }, { vpc, cidr } or { internet: true }");
+  if (from === null || typeof from !== "object")
+    throw questionError(model, "from", from, "a flow source: { vpc }, { subnet }, { securityGroup }, { vpc, cidr } or { internet: true }");
   if (to === null || typeof to !== "object") throw questionError(model, "to", to, "a flow destination: { dnsName, port } or { target }");
   const source = resolveSource(model, from);
   const port = to.port ?? 443;
   if (!isPort(port)) throw questionError(model, "to.port", to.port, "a port from 1 to 65535");
-  if (to.protocol !== undefined && to.protocol !== "tcp" && to.protocol !== "udp") throw questionError(model, "to.protocol", to.protocol, "tcp or udp");
+  if (to.protocol !== undefined && to.protocol !== "tcp" && to.protocol !== "udp")
+    throw questionError(model, "to.protocol", to.protocol, "tcp or udp");
   if (to.dnsName !== undefined && (typeof to.dnsName !== "string" || (!isDnsName(to.dnsName.replace(/\.$/, "")) && !isIpAddress(to.dnsName)))) {
     throw questionError(model, "to.dnsName", to.dnsName, "a DNS name such as orders.internal.example.com (or an IP address)");
   }
@@ -31,7 +34,11 @@ export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowD
   const start = new Path().pass("source", source.label, source.vpc?.address);
   if (source.kind === "internet") return fromInternet(start, context);
   if (to.target !== undefined) return toTarget(start, context, to.target);
-  const resolution = resolveName(model, to.dnsName as string, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model), inboundResolver: source.kind === "onPremises" });
+  const resolution = resolveName(model, to.dnsName as string, {
+    vpcId: source.vpc?.id,
+    label: vpcLabel(source.vpc, model),
+    inboundResolver: source.kind === "onPremises",
+  });
   return followAnswer(start, context, resolution, to.dnsName as string);
 }
 
@@ -40,22 +47,38 @@ function fromInternet(path: Path, context: FlowContext): FlowVerdict {
   if (destination.target === undefined) {
     const answer = resolveName(model, destination.dnsName as string, { label: "public DNS" });
     if (answer.answer.kind === "awsService") return awsServiceFromOutside(path.pass("dns", answer.text), context);
-    if (answer.answer.kind === "loadBalancer" && !answer.answer.loadBalancer.internal) return path.pass("dns", answer.text).assume("the internet-facing load balancer admits the caller").allow();
-    return path.deny("internet", `${destination.dnsName}: ${answer.private ? "a private name" : answer.text}; nothing in this stack is reachable from the internet (no internet gateway, no public address)`, answer.address);
+    if (answer.answer.kind === "loadBalancer" && !answer.answer.loadBalancer.internal)
+      return path.pass("dns", answer.text).assume("the internet-facing load balancer admits the caller").allow();
+    return path.deny(
+      "internet",
+      `${destination.dnsName}: ${answer.private ? "a private name" : answer.text}; nothing in this stack is reachable from the internet (no internet gateway, no public address)`,
+      answer.address,
+    );
   }
   const target = model.entity(destination.target);
   const label = target === undefined ? destination.target : labelOf(target.entity as { address: string; path: string; provider: string });
-  return path.deny("internet", `${label} has no public address: it lives in private subnets of a VPC without an internet gateway`, destination.target);
+  return path.deny(
+    "internet",
+    `${label} has no public address: it lives in private subnets of a VPC without an internet gateway`,
+    destination.target,
+  );
 }
 
 function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict {
   const { model, source } = context;
   // An ID (a subnet's, as `subnet.subnetId` resolves) stands for the entity that has it.
   const found = typeof target === "string" ? (model.entity(target) ?? model.entityWithId(target)) : undefined;
-  if (found === undefined || typeof target !== "string") throw questionError(model, "to.target", target, `${TARGET_KINDS}; it is not in stack ${model.stackName}`);
+  if (found === undefined || typeof target !== "string")
+    throw questionError(model, "to.target", target, `${TARGET_KINDS}; it is not in stack ${model.stackName}`);
   switch (found.kind) {
     case "endpoint":
-      return toEndpoint(path, context, found.entity as EndpointEntity, undefined, (found.entity as EndpointEntity).dnsNames[0] ?? (found.entity as EndpointEntity).id);
+      return toEndpoint(
+        path,
+        context,
+        found.entity as EndpointEntity,
+        undefined,
+        (found.entity as EndpointEntity).dnsNames[0] ?? (found.entity as EndpointEntity).id,
+      );
     case "latticeService": {
       const service = found.entity as LatticeServiceEntity;
       const dialed = service.customDomainName ?? service.dnsName;
@@ -81,39 +104,75 @@ function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict
     case "securityGroup": {
       // The members of a group (the targets it is attached to): anywhere in its VPC, behind its ingress rules.
       const group = lookup(model, "to.target", target, model.securityGroups, TARGET_KINDS);
-      return toAddressesOf(path, context, group.address, `members of security group ${group.label}`, model.subnetsOf(group.vpcId ?? "").map((s) => s.id), [group.id]);
+      return toAddressesOf(
+        path,
+        context,
+        group.address,
+        `members of security group ${group.label}`,
+        model.subnetsOf(group.vpcId ?? "").map((s) => s.id),
+        [group.id],
+      );
     }
     default:
       throw questionError(model, "to.target", `${target} (a ${found.kind})`, TARGET_KINDS);
   }
 }
 
-function toAddressesOf(path: Path, context: FlowContext, address: string, label: string, subnetIds: readonly string[], securityGroupIds: readonly string[]): FlowVerdict {
+function toAddressesOf(
+  path: Path,
+  context: FlowContext,
+  address: string,
+  label: string,
+  subnetIds: readonly string[],
+  securityGroupIds: readonly string[],
+): FlowVerdict {
   const subnet = context.model.subnet(subnetIds[0] ?? "");
   if (subnet === undefined) return path.deny("route", `${label} has no subnet in this stack`, address);
-  const reached = reach(path, context, { label, address, vpcId: subnet.vpcId, subnetIds, securityGroupIds, port: context.port, protocol: context.protocol });
+  const reached = reach(path, context, {
+    label,
+    address,
+    vpcId: subnet.vpcId,
+    subnetIds,
+    securityGroupIds,
+    port: context.port,
+    protocol: context.protocol,
+  });
   return reached instanceof Path ? reached.assume(`whatever listens at ${label} accepts the connection`).allow() : reached;
 }
 
 /** An endpoint reached by one of its own names (or by a name that resolved to it). */
 function toEndpoint(path: Path, context: FlowContext, endpoint: EndpointEntity, resolution: DnsResolution | undefined, dialed: string): FlowVerdict {
   const { model } = context;
-  const current = resolution === undefined ? path.pass("dns", `${dialed} is a DNS name of VPC endpoint ${labelOf(endpoint)}`, endpoint.address) : path.pass("dns", resolution.text, resolution.address);
+  const current =
+    resolution === undefined
+      ? path.pass("dns", `${dialed} is a DNS name of VPC endpoint ${labelOf(endpoint)}`, endpoint.address)
+      : path.pass("dns", resolution.text, resolution.address);
   switch (endpoint.endpointType) {
     case "Gateway":
       return awsServiceByPublicName(current, context, endpoint.serviceName ?? "");
     case "Resource": {
       const configuration = model.resourceConfiguration(endpoint.resourceConfigurationArn ?? "");
-      if (configuration === undefined) return current.assume(`resource configuration ${endpoint.resourceConfigurationArn} (shared from elsewhere) is reachable through ${labelOf(endpoint)}`).allow();
+      if (configuration === undefined)
+        return current
+          .assume(`resource configuration ${endpoint.resourceConfigurationArn} (shared from elsewhere) is reachable through ${labelOf(endpoint)}`)
+          .allow();
       return resourceFlow(current, context, configuration, endpoint);
     }
     case "ServiceNetwork":
-      return current.deny("endpoint", `${labelOf(endpoint)} reaches a whole service network: name the service or resource configuration to reach through it`, endpoint.address);
+      return current.deny(
+        "endpoint",
+        `${labelOf(endpoint)} reaches a whole service network: name the service or resource configuration to reach through it`,
+        endpoint.address,
+      );
     default: {
       const service = endpoint.serviceName ?? "";
       if (awsServiceDnsNames(service).length > 0) return awsServiceThroughInterface(current, context, endpoint);
       const generated = endpoint.dnsNames.includes(dialed.toLowerCase());
-      return privateLinkFlow(current, context, endpoint, { name: dialed, verifiable: !generated, privateDns: resolution?.private === true && resolution.via === "privateDns" });
+      return privateLinkFlow(current, context, endpoint, {
+        name: dialed,
+        verifiable: !generated,
+        privateDns: resolution?.private === true && resolution.via === "privateDns",
+      });
     }
   }
 }
@@ -129,16 +188,45 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
     case "awsService":
       return awsServiceByPublicName(path.pass("dns", resolution.text), context, answer.serviceName);
     case "loadBalancer":
-      return toAddressesOf(path.pass("dns", resolution.text, resolution.address), context, answer.loadBalancer.address, `load balancer ${labelOf(answer.loadBalancer)}`, answer.loadBalancer.subnetIds, answer.loadBalancer.securityGroupIds);
+      return toAddressesOf(
+        path.pass("dns", resolution.text, resolution.address),
+        context,
+        answer.loadBalancer.address,
+        `load balancer ${labelOf(answer.loadBalancer)}`,
+        answer.loadBalancer.subnetIds,
+        answer.loadBalancer.securityGroupIds,
+      );
     case "addresses": {
-      const subnet = model.subnets.find((s) => answer.addresses.some((a) => s.ipv4Cidr !== undefined && isIpAddress(a) && cidrContains(s.ipv4Cidr, a)));
-      if (subnet === undefined) return path.pass("dns", resolution.text, resolution.address).assume(`${answer.addresses.join(", ")} is reachable from ${source.label}`).allow();
-      return toAddressesOf(path.pass("dns", resolution.text, resolution.address), context, subnet.address, `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`, [subnet.id], []);
+      const subnet = model.subnets.find((s) =>
+        answer.addresses.some((a) => s.ipv4Cidr !== undefined && isIpAddress(a) && cidrContains(s.ipv4Cidr, a)),
+      );
+      if (subnet === undefined)
+        return path
+          .pass("dns", resolution.text, resolution.address)
+          .assume(`${answer.addresses.join(", ")} is reachable from ${source.label}`)
+          .allow();
+      return toAddressesOf(
+        path.pass("dns", resolution.text, resolution.address),
+        context,
+        subnet.address,
+        `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`,
+        [subnet.id],
+        [],
+      );
     }
     case "none":
       return path.deny("dns", resolution.text, resolution.address);
     case "internet":
-      if (isLatticeServiceName(dialed.toLowerCase())) return latticeServiceMadeElsewhere(path.pass("dns", `${dialed} is a name VPC Lattice generates for a service made elsewhere`), context, dialed.toLowerCase());
-      return path.deny("dns", `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`, resolution.address);
+      if (isLatticeServiceName(dialed.toLowerCase()))
+        return latticeServiceMadeElsewhere(
+          path.pass("dns", `${dialed} is a name VPC Lattice generates for a service made elsewhere`),
+          context,
+          dialed.toLowerCase(),
+        );
+      return path.deny(
+        "dns",
+        `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`,
+        resolution.address,
+      );
   }
 }

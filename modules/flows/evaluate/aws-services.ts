@@ -9,8 +9,13 @@ import { evaluateFor } from "./policies";
 /** An AWS service reached through an interface endpoint (in the client's VPC, or a hub's through a private hosted zone). */
 export function awsServiceThroughInterface(path: Path, context: FlowContext, endpoint: EndpointEntity): FlowVerdict {
   const service = endpoint.serviceName ?? "an AWS service";
-  let current = path.pass("endpoint", `interface endpoint ${labelOf(endpoint)} to ${service} in ${vpcLabel(context.model.vpc(endpoint.vpcId), context.model)}`, endpoint.address);
-  if (endpoint.subnetIds === undefined) current = current.assume(`${labelOf(endpoint)} is placed in the subnets whose AZs ${service} supports (chosen at plan time)`);
+  let current = path.pass(
+    "endpoint",
+    `interface endpoint ${labelOf(endpoint)} to ${service} in ${vpcLabel(context.model.vpc(endpoint.vpcId), context.model)}`,
+    endpoint.address,
+  );
+  if (endpoint.subnetIds === undefined)
+    current = current.assume(`${labelOf(endpoint)} is placed in the subnets whose AZs ${service} supports (chosen at plan time)`);
   const reached = reach(current, context, {
     label: `VPC endpoint ${labelOf(endpoint)}`,
     address: endpoint.address,
@@ -34,9 +39,16 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   const gateways = model.endpoints.filter((e) => e.endpointType === "Gateway" && e.serviceName === serviceName && e.vpcId === source.vpc?.id);
   if (source.subnets.length === 0) {
     const gateway = gateways[0];
-    if (gateway === undefined) return path.deny("route", `${source.label} has no gateway endpoint to ${serviceName}, and its route tables are not in this stack`);
+    if (gateway === undefined)
+      return path.deny("route", `${source.label} has no gateway endpoint to ${serviceName}, and its route tables are not in this stack`);
     return servicePolicies(
-      path.pass("endpoint", `gateway endpoint ${labelOf(gateway)} routes ${serviceName} for route tables ${gateway.routeTableIds.join(", ")}`, gateway.address).assume(`the client's subnets use route tables ${gateway.routeTableIds.join(", ")}`),
+      path
+        .pass(
+          "endpoint",
+          `gateway endpoint ${labelOf(gateway)} routes ${serviceName} for route tables ${gateway.routeTableIds.join(", ")}`,
+          gateway.address,
+        )
+        .assume(`the client's subnets use route tables ${gateway.routeTableIds.join(", ")}`),
       context,
       gateway,
     );
@@ -48,12 +60,20 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
     const prefixRoute = table?.routes.find((r) => r.kind === "gatewayEndpoint" && r.destination === `pl:${serviceName}`);
     if (prefixRoute !== undefined) {
       used = gateways.find((g) => g.id === prefixRoute.target) ?? used;
-      current = current.pass("route", `route table ${labelOf(table!)} sends ${serviceName} to gateway endpoint ${used === undefined ? prefixRoute.target : labelOf(used)}`, prefixRoute.source);
+      current = current.pass(
+        "route",
+        `route table ${labelOf(table!)} sends ${serviceName} to gateway endpoint ${used === undefined ? prefixRoute.target : labelOf(used)}`,
+        prefixRoute.source,
+      );
       continue;
     }
     const internet = table?.routes.find((r) => (r.kind === "internetGateway" || r.kind === "natGateway") && isAnyAddressCidr(r.destination));
     if (internet !== undefined) {
-      current = current.pass("internet", `route table ${labelOf(table!)} sends ${serviceName}'s public addresses to ${internet.kind === "natGateway" ? "a NAT gateway" : "an internet gateway"}: the traffic leaves the AWS private network`, internet.source);
+      current = current.pass(
+        "internet",
+        `route table ${labelOf(table!)} sends ${serviceName}'s public addresses to ${internet.kind === "natGateway" ? "a NAT gateway" : "an internet gateway"}: the traffic leaves the AWS private network`,
+        internet.source,
+      );
       continue;
     }
     return current.deny(
@@ -64,8 +84,16 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   }
   const group = source.securityGroup;
   if (group !== undefined) {
-    const rule = group.egress.find((r) => rulePermits(r, context.protocol, context.port) && (r.peer.kind === "prefixList" || (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))));
-    if (rule === undefined) return current.deny("security-group", `security group ${group.label} has no egress to ${serviceName}'s prefix list on ${context.protocol} ${context.port}`, group.address);
+    const rule = group.egress.find(
+      (r) =>
+        rulePermits(r, context.protocol, context.port) && (r.peer.kind === "prefixList" || (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))),
+    );
+    if (rule === undefined)
+      return current.deny(
+        "security-group",
+        `security group ${group.label} has no egress to ${serviceName}'s prefix list on ${context.protocol} ${context.port}`,
+        group.address,
+      );
     current = current.pass("security-group", `security group ${group.label} lets ${context.port} out to ${serviceName}`, rule.source);
   }
   return used === undefined ? current.allow() : servicePolicies(current, context, used);
@@ -84,15 +112,19 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
     current = current.pass("endpoint-policy", `${labelOf(endpoint)} has no endpoint policy: AWS's default allows every request`, endpoint.address);
   } else {
     const verdict = evaluateFor(context, endpoint.policy, `endpoint policy of ${labelOf(endpoint)}`, request.action, resource, keys);
-    if (verdict.decision !== "Allowed") return current.deny("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
+    if (verdict.decision !== "Allowed")
+      return current.deny("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
     current = current.pass("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
   }
   const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
   const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
   if (bucketPolicy === undefined) return current.allow();
   const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, resource, keys);
-  if (verdict.decision === "ExplicitlyDenied") return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${resource}`, bucketPolicy.address);
-  return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address).allow();
+  if (verdict.decision === "ExplicitlyDenied")
+    return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${resource}`, bucketPolicy.address);
+  return current
+    .pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address)
+    .allow();
 }
 
 /** `aws:ResourceOrgID` of the request's resource, when the flow says it or the resource is in the caller's (known) account. */
@@ -100,19 +132,33 @@ function resourceKeys(context: FlowContext, resource: string): Record<string, st
   const request = context.destination.request;
   const caller = context.source.principal;
   const account = parseArn(resource)?.account;
-  const organization = request?.resourceOrganizationId ?? (caller !== undefined && account !== undefined && account !== "" && account === caller.account ? caller.organizationId : undefined);
+  const organization =
+    request?.resourceOrganizationId ??
+    (caller !== undefined && account !== undefined && account !== "" && account === caller.account ? caller.organizationId : undefined);
   return organization === undefined ? {} : { "aws:ResourceOrgID": organization };
 }
 
 /** A request to an AWS service from outside every VPC (a pipeline, the console): only the bucket policy of an S3 request decides. */
 export function awsServiceFromOutside(path: Path, context: FlowContext): FlowVerdict {
   const request = context.destination.request;
-  if (request?.action === undefined || request.resource === undefined) return path.pass("internet", "the request reaches the service's public endpoint").allow();
+  if (request?.action === undefined || request.resource === undefined)
+    return path.pass("internet", "the request reaches the service's public endpoint").allow();
   const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(request.resource)?.[1];
   const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
-  const current = path.pass("internet", `the request reaches ${bucket === undefined ? "the service" : `S3 bucket ${bucket}`} over its public endpoint, through no VPC endpoint`);
+  const current = path.pass(
+    "internet",
+    `the request reaches ${bucket === undefined ? "the service" : `S3 bucket ${bucket}`} over its public endpoint, through no VPC endpoint`,
+  );
   if (bucketPolicy === undefined) return current.allow();
-  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, request.resource, resourceKeys(context, request.resource));
-  if (verdict.decision === "ExplicitlyDenied") return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${request.resource}`, bucketPolicy.address);
+  const verdict = evaluateFor(
+    context,
+    bucketPolicy.policy,
+    `bucket policy of ${bucket}`,
+    request.action,
+    request.resource,
+    resourceKeys(context, request.resource),
+  );
+  if (verdict.decision === "ExplicitlyDenied")
+    return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${request.resource}`, bucketPolicy.address);
   return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action}`, bucketPolicy.address).allow();
 }

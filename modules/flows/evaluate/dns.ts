@@ -73,7 +73,9 @@ export function awsServiceDnsNames(serviceName: string): string[] {
 /** The AWS service endpoint name a public AWS DNS name belongs to (`s3.us-east-1.amazonaws.com` -> `com.amazonaws.us-east-1.s3`). */
 export function awsServiceOfDnsName(name: string): string | undefined {
   // Dual-stack names (`<bucket>.s3.dualstack.<region>.amazonaws.com`) belong to the service before `dualstack`.
-  const match = /^(?:.*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)?)\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(\.cn)?$/.exec(name.replace(/\.dualstack\./, "."));
+  const match = /^(?:.*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)?)\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\.amazonaws\.com(\.cn)?$/.exec(
+    name.replace(/\.dualstack\./, "."),
+  );
   if (match === null) return undefined;
   const [, service, region, china] = match;
   const short = service === "api.ecr" ? "ecr.api" : service === "dkr.ecr" ? "ecr.dkr" : service.split(".").pop();
@@ -100,22 +102,58 @@ export function resolveName(model: NetworkModel, rawName: string, vantage: DnsVa
     );
     // Route 53 answers from the most specific private zone; an endpoint's private DNS is a private zone named after the service.
     if (endpoint !== undefined && (zone === undefined || (zone.name ?? "").length <= endpoint.zone.length)) {
-      return { answer: { kind: "endpoint", endpoint: endpoint.endpoint }, text: `${name} resolves in ${vantage.label} to VPC endpoint ${labelOf(endpoint.endpoint)} (private DNS)`, address: endpoint.endpoint.address, private: true, via: "privateDns" };
+      return {
+        answer: { kind: "endpoint", endpoint: endpoint.endpoint },
+        text: `${name} resolves in ${vantage.label} to VPC endpoint ${labelOf(endpoint.endpoint)} (private DNS)`,
+        address: endpoint.endpoint.address,
+        private: true,
+        via: "privateDns",
+      };
     }
     if (zone !== undefined) return answerFromZone(model, name, zone, vantage, depth, true);
   }
   const lattice = model.latticeServices.find((s) => s.dnsName === name);
-  if (lattice !== undefined) return { answer: { kind: "latticeService", service: lattice }, text: `${name} is the generated name of Lattice service ${lattice.name}`, address: lattice.address, private: false };
+  if (lattice !== undefined)
+    return {
+      answer: { kind: "latticeService", service: lattice },
+      text: `${name} is the generated name of Lattice service ${lattice.name}`,
+      address: lattice.address,
+      private: false,
+    };
   const endpoint = model.endpoints.find((e) => e.dnsNames.includes(name));
-  if (endpoint !== undefined) return { answer: { kind: "endpoint", endpoint }, text: `${name} is a DNS name of VPC endpoint ${labelOf(endpoint)}`, address: endpoint.address, private: false };
+  if (endpoint !== undefined)
+    return {
+      answer: { kind: "endpoint", endpoint },
+      text: `${name} is a DNS name of VPC endpoint ${labelOf(endpoint)}`,
+      address: endpoint.address,
+      private: false,
+    };
   const balancer = model.loadBalancers.find((lb) => model.document.block(lb.address) !== undefined && lbDnsName(model, lb) === name);
-  if (balancer !== undefined) return { answer: { kind: "loadBalancer", loadBalancer: balancer }, text: `${name} is the DNS name of load balancer ${labelOf(balancer)}`, address: balancer.address, private: false };
-  const publicZone = mostSpecificZone(model.hostedZones.filter((z) => !z.private && !z.external), name);
+  if (balancer !== undefined)
+    return {
+      answer: { kind: "loadBalancer", loadBalancer: balancer },
+      text: `${name} is the DNS name of load balancer ${labelOf(balancer)}`,
+      address: balancer.address,
+      private: false,
+    };
+  const publicZone = mostSpecificZone(
+    model.hostedZones.filter((z) => !z.private && !z.external),
+    name,
+  );
   if (publicZone !== undefined) return answerFromZone(model, name, publicZone, vantage, depth, false);
   const awsService = awsServiceOfDnsName(name);
-  if (awsService !== undefined) return { answer: { kind: "awsService", serviceName: awsService }, text: `${name} resolves in public DNS to public addresses of ${awsService}`, private: false };
+  if (awsService !== undefined)
+    return {
+      answer: { kind: "awsService", serviceName: awsService },
+      text: `${name} resolves in public DNS to public addresses of ${awsService}`,
+      private: false,
+    };
   if (isIpAddress(name)) return { answer: { kind: "addresses", addresses: [name] }, text: `${name} is an address`, private: false };
-  return { answer: { kind: "internet" }, text: `${name} is in no zone of this stack${vantage.vpcId === undefined ? "" : ` associated with ${vantage.label}`}: it resolves in public DNS`, private: false };
+  return {
+    answer: { kind: "internet" },
+    text: `${name} is in no zone of this stack${vantage.vpcId === undefined ? "" : ` associated with ${vantage.label}`}: it resolves in public DNS`,
+    private: false,
+  };
 }
 
 function lbDnsName(model: NetworkModel, lb: LoadBalancerEntity): string | undefined {
@@ -128,12 +166,23 @@ function lbDnsName(model: NetworkModel, lb: LoadBalancerEntity): string | undefi
 /** The interface endpoint of the VPC whose private DNS answers this name, and the zone it answers from. */
 function privateDnsEndpoint(model: NetworkModel, name: string, vantage: DnsVantage): { endpoint: EndpointEntity; zone: string } | undefined {
   for (const endpoint of model.endpoints) {
-    if (endpoint.vpcId !== vantage.vpcId || endpoint.endpointType !== "Interface" || !endpoint.privateDnsEnabled || endpoint.serviceName === undefined) continue;
+    if (
+      endpoint.vpcId !== vantage.vpcId ||
+      endpoint.endpointType !== "Interface" ||
+      !endpoint.privateDnsEnabled ||
+      endpoint.serviceName === undefined
+    )
+      continue;
     // S3's inbound-resolver-only private DNS answers on-premises queries only; the VPC keeps using the gateway endpoint.
-    if (endpoint.privateDnsOnlyForInboundResolverEndpoint !== false && endpoint.serviceName.endsWith(".s3") && vantage.inboundResolver !== true) continue;
+    if (endpoint.privateDnsOnlyForInboundResolverEndpoint !== false && endpoint.serviceName.endsWith(".s3") && vantage.inboundResolver !== true)
+      continue;
     const service = model.endpointServices.find((s) => s.serviceName === endpoint.serviceName);
     const annotated = model.document.block(endpoint.address)?.annotations.privateDnsName;
-    const names = [...awsServiceDnsNames(endpoint.serviceName), ...(service?.privateDnsName === undefined ? [] : [service.privateDnsName]), ...(typeof annotated === "string" ? [annotated.toLowerCase()] : [])];
+    const names = [
+      ...awsServiceDnsNames(endpoint.serviceName),
+      ...(service?.privateDnsName === undefined ? [] : [service.privateDnsName]),
+      ...(typeof annotated === "string" ? [annotated.toLowerCase()] : []),
+    ];
     const match = names.find((n) => matchesName(name, n) || inZone(name, n.replace(/^\*\./, "")));
     if (match !== undefined && names.some((n) => matchesName(name, n))) return { endpoint, zone: match.replace(/^\*\./, "") };
   }
@@ -144,19 +193,48 @@ function mostSpecificZone(zones: readonly HostedZoneEntity[], name: string): Hos
   return zones.filter((z) => z.name !== undefined && inZone(name, z.name)).sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
 }
 
-function answerFromZone(model: NetworkModel, name: string, zone: HostedZoneEntity, vantage: DnsVantage, depth: number, isPrivate: boolean): DnsResolution {
+function answerFromZone(
+  model: NetworkModel,
+  name: string,
+  zone: HostedZoneEntity,
+  vantage: DnsVantage,
+  depth: number,
+  isPrivate: boolean,
+): DnsResolution {
   const records = model.records.filter((r) => r.zoneId === zone.id && ["A", "AAAA", "CNAME"].includes(r.recordType));
   const record = records.find((r) => r.name === name) ?? records.find((r) => matchesName(name, r.name));
-  const where = isPrivate ? `private hosted zone ${zone.name} (${labelOf(zone)}), associated with ${vantage.label},` : `public hosted zone ${zone.name}`;
-  if (record === undefined) return { answer: { kind: "none" }, text: `${name} is in ${where} which has no record for it`, address: zone.address, private: isPrivate };
+  const where = isPrivate
+    ? `private hosted zone ${zone.name} (${labelOf(zone)}), associated with ${vantage.label},`
+    : `public hosted zone ${zone.name}`;
+  if (record === undefined)
+    return { answer: { kind: "none" }, text: `${name} is in ${where} which has no record for it`, address: zone.address, private: isPrivate };
   return followRecord(model, name, record, where, vantage, depth, isPrivate);
 }
 
-function followRecord(model: NetworkModel, name: string, record: DnsRecordEntity, where: string, vantage: DnsVantage, depth: number, isPrivate: boolean): DnsResolution {
+function followRecord(
+  model: NetworkModel,
+  name: string,
+  record: DnsRecordEntity,
+  where: string,
+  vantage: DnsVantage,
+  depth: number,
+  isPrivate: boolean,
+): DnsResolution {
   const target = record.aliasName ?? (record.recordType === "CNAME" ? record.values[0] : undefined);
   if (target === undefined) {
-    return { answer: { kind: "addresses", addresses: record.values }, text: `${name} resolves in ${where} to ${record.values.join(", ")}`, address: record.address, private: isPrivate };
+    return {
+      answer: { kind: "addresses", addresses: record.values },
+      text: `${name} resolves in ${where} to ${record.values.join(", ")}`,
+      address: record.address,
+      private: isPrivate,
+    };
   }
   const next = resolveName(model, target, vantage, depth + 1);
-  return { ...next, text: `${name} is an alias in ${where} to ${target}; ${next.text}`, address: record.address, private: isPrivate || next.private, via: "record" };
+  return {
+    ...next,
+    text: `${name} is an alias in ${where} to ${target}; ${next.text}`,
+    address: record.address,
+    private: isPrivate || next.private,
+    via: "record",
+  };
 }

@@ -36,44 +36,93 @@ export function inspectThrough(path: Path, model: NetworkModel, endpoint: Endpoi
   const service = model.endpointServices.find((s) => s.serviceName === endpoint.serviceName);
   if (service === undefined) {
     const contract = contractOf(model, endpoint);
-    let current = path.pass("inspection", `${label} sends the traffic to ${endpoint.serviceName}, offered by another configuration`, endpoint.address);
+    let current = path.pass(
+      "inspection",
+      `${label} sends the traffic to ${endpoint.serviceName}, offered by another configuration`,
+      endpoint.address,
+    );
     if (contract?.allowedPrincipalArns !== undefined) {
-      const allowed = creatorAllowed(current, model, endpoint, `endpoint service ${endpoint.serviceName} (its provider's terms)`, contract.allowedPrincipalArns, endpoint.address);
+      const allowed = creatorAllowed(
+        current,
+        model,
+        endpoint,
+        `endpoint service ${endpoint.serviceName} (its provider's terms)`,
+        contract.allowedPrincipalArns,
+        endpoint.address,
+      );
       if (!(allowed instanceof Path)) return allowed;
       current = allowed;
     }
     if (contract?.availabilityZoneIds !== undefined) {
-      const zones = sharedZones(model, endpoint, { label: endpoint.serviceName ?? "the service", kind: "the service", account: "of the provider", zones: contract.availabilityZoneIds.map((id) => ({ id })) });
+      const zones = sharedZones(model, endpoint, {
+        label: endpoint.serviceName ?? "the service",
+        kind: "the service",
+        account: "of the provider",
+        zones: contract.availabilityZoneIds.map((id) => ({ id })),
+      });
       if (!zones.ok) return current.deny("availability-zone", zones.text, endpoint.address);
       current = current.pass("availability-zone", zones.text, endpoint.address);
     }
-    return current.assume(`the provider of ${endpoint.serviceName} accepts ${labelOf(endpoint)}, and its appliances inspect the traffic and return it`);
+    return current.assume(
+      `the provider of ${endpoint.serviceName} accepts ${labelOf(endpoint)}, and its appliances inspect the traffic and return it`,
+    );
   }
   let current = path.pass("inspection", `${label} sends the traffic to endpoint service ${labelOf(service)} for inspection`, endpoint.address);
   if (service.gatewayLoadBalancerArns.length === 0) {
-    return current.deny("endpoint-service", `endpoint service ${labelOf(service)} fronts no Gateway Load Balancer: a GatewayLoadBalancer endpoint cannot connect to it`, service.address);
+    return current.deny(
+      "endpoint-service",
+      `endpoint service ${labelOf(service)} fronts no Gateway Load Balancer: a GatewayLoadBalancer endpoint cannot connect to it`,
+      service.address,
+    );
   }
   const allowed = creatorAllowed(current, model, endpoint, `endpoint service ${labelOf(service)}`, service.allowedPrincipals, service.address);
   if (!(allowed instanceof Path)) return allowed;
   current = allowed;
   if (service.acceptanceRequired && !service.acceptedEndpointIds.includes(endpoint.id)) {
-    return current.deny("acceptance", `${labelOf(endpoint)} stays pendingAcceptance: ${labelOf(service)} requires acceptance and nothing in the stack accepts this endpoint, so routed traffic is dropped`, service.address);
+    return current.deny(
+      "acceptance",
+      `${labelOf(endpoint)} stays pendingAcceptance: ${labelOf(service)} requires acceptance and nothing in the stack accepts this endpoint, so routed traffic is dropped`,
+      service.address,
+    );
   }
-  current = current.pass("acceptance", service.acceptanceRequired ? `the provider accepts ${labelOf(endpoint)}` : `${labelOf(service)} accepts connections without review`, service.address);
-  const balancer = service.gatewayLoadBalancerArns.map((arn) => model.loadBalancers.find((lb) => lb.arn === arn)).find((lb): lb is LoadBalancerEntity => lb !== undefined);
-  if (balancer === undefined) return current.assume(`the Gateway Load Balancers of ${labelOf(service)} (${service.gatewayLoadBalancerArns.join(", ")}) are not in this stack: their appliances are taken to inspect and return the traffic`);
+  current = current.pass(
+    "acceptance",
+    service.acceptanceRequired ? `the provider accepts ${labelOf(endpoint)}` : `${labelOf(service)} accepts connections without review`,
+    service.address,
+  );
+  const balancer = service.gatewayLoadBalancerArns
+    .map((arn) => model.loadBalancers.find((lb) => lb.arn === arn))
+    .find((lb): lb is LoadBalancerEntity => lb !== undefined);
+  if (balancer === undefined)
+    return current.assume(
+      `the Gateway Load Balancers of ${labelOf(service)} (${service.gatewayLoadBalancerArns.join(", ")}) are not in this stack: their appliances are taken to inspect and return the traffic`,
+    );
   return appliancesHealthy(current, model, endpoint, balancer);
 }
 
 /** The Gateway Load Balancer's side: zone, listener, GENEVE target group, registered appliances that admit GENEVE and the health checks. */
 function appliancesHealthy(path: Path, model: NetworkModel, endpoint: EndpointEntity, balancer: LoadBalancerEntity): Path | FlowVerdict {
   const subnets = balancer.subnetIds.map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
-  const zones = sharedZones(model, endpoint, { label: labelOf(balancer), kind: "the load balancer", account: model.accountOf(balancer.provider) ?? balancer.provider, zones: subnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })) });
+  const zones = sharedZones(model, endpoint, {
+    label: labelOf(balancer),
+    kind: "the load balancer",
+    account: model.accountOf(balancer.provider) ?? balancer.provider,
+    zones: subnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })),
+  });
   if (!zones.ok) return path.deny("availability-zone", zones.text, balancer.address);
   let current = path.pass("availability-zone", zones.text, balancer.address);
   const listener = balancer.listeners[0];
-  if (listener === undefined) return current.deny("listener", `Gateway Load Balancer ${labelOf(balancer)} has no listener: it forwards nothing to its appliances`, balancer.address);
-  const callers = { label: `Gateway Load Balancer ${labelOf(balancer)}`, cidrs: subnets.map((s) => s.ipv4Cidr).filter((c): c is string => c !== undefined), securityGroupIds: [] };
+  if (listener === undefined)
+    return current.deny(
+      "listener",
+      `Gateway Load Balancer ${labelOf(balancer)} has no listener: it forwards nothing to its appliances`,
+      balancer.address,
+    );
+  const callers = {
+    label: `Gateway Load Balancer ${labelOf(balancer)}`,
+    cidrs: subnets.map((s) => s.ipv4Cidr).filter((c): c is string => c !== undefined),
+    securityGroupIds: [],
+  };
   for (const arn of listener.targetGroupArns) {
     const group = model.loadBalancerTargetGroups.find((g) => g.arn === arn);
     if (group === undefined) {
@@ -81,20 +130,44 @@ function appliancesHealthy(path: Path, model: NetworkModel, endpoint: EndpointEn
       continue;
     }
     if (group.protocol !== undefined && group.protocol !== "GENEVE") {
-      return current.deny("target", `target group ${labelOf(group)} speaks ${group.protocol}: a Gateway Load Balancer forwards GENEVE only`, group.address);
+      return current.deny(
+        "target",
+        `target group ${labelOf(group)} speaks ${group.protocol}: a Gateway Load Balancer forwards GENEVE only`,
+        group.address,
+      );
     }
     const registeredBy = (group.block?.comment.opt_outs as Record<string, unknown> | undefined)?.registeredBy;
     if (group.targets.length === 0) {
-      if (typeof registeredBy !== "string") return current.deny("target", `target group ${labelOf(group)} has no registered appliances: the Gateway Load Balancer drops what the endpoints send`, group.address);
+      if (typeof registeredBy !== "string")
+        return current.deny(
+          "target",
+          `target group ${labelOf(group)} has no registered appliances: the Gateway Load Balancer drops what the endpoints send`,
+          group.address,
+        );
       current = current.assume(`appliances are registered in ${labelOf(group)} elsewhere (${registeredBy})`);
     }
-    for (const [protocol, port, what] of [["udp", GENEVE_PORT, "GENEVE (UDP 6081)"], ["tcp", group.healthCheckPort ?? GENEVE_PORT, "health checks"]] as const) {
+    for (const [protocol, port, what] of [
+      ["udp", GENEVE_PORT, "GENEVE (UDP 6081)"],
+      ["tcp", group.healthCheckPort ?? GENEVE_PORT, "health checks"],
+    ] as const) {
       const admitted = workloadAdmission(model, group.vpcId ?? "", undefined, callers, protocol, port);
       if (admitted === undefined) {
-        return current.deny("target", `no security group in the appliances' VPC admits ${what} from ${callers.label} (${callers.cidrs.join(", ") || "its subnets"}): the appliances of ${labelOf(group)} are ${protocol === "udp" ? "unreachable" : "never healthy"}`, group.address);
+        return current.deny(
+          "target",
+          `no security group in the appliances' VPC admits ${what} from ${callers.label} (${callers.cidrs.join(", ") || "its subnets"}): the appliances of ${labelOf(group)} are ${protocol === "udp" ? "unreachable" : "never healthy"}`,
+          group.address,
+        );
       }
-      current = current.pass("target", `appliances of ${labelOf(group)} admit ${what} from ${callers.label}, in security group ${admitted.group.label}`, admitted.rule.source).assume(`security group ${admitted.group.label} is attached to the appliances`);
+      current = current
+        .pass(
+          "target",
+          `appliances of ${labelOf(group)} admit ${what} from ${callers.label}, in security group ${admitted.group.label}`,
+          admitted.rule.source,
+        )
+        .assume(`security group ${admitted.group.label} is attached to the appliances`);
     }
   }
-  return current.pass("inspection", `the appliances behind ${labelOf(balancer)} inspect the traffic and return it to ${labelOf(endpoint)}`, balancer.address).assume(`the appliances' own policy lets this traffic through`);
+  return current
+    .pass("inspection", `the appliances behind ${labelOf(balancer)} inspect the traffic and return it to ${labelOf(endpoint)}`, balancer.address)
+    .assume(`the appliances' own policy lets this traffic through`);
 }

@@ -19,7 +19,6 @@ import { reach, workloadAdmission } from "./network";
 import { callerOf, evaluateFor } from "./policies";
 import { checkShare, checkShareWithOutsider } from "./sharing";
 
-
 /** How a client's VPC reaches a service network: its VPC association, or a ServiceNetwork endpoint. */
 export type NetworkAccess =
   | { readonly kind: "association"; readonly network: ServiceNetworkEntity; readonly association: ServiceNetworkVpcAssociationEntity }
@@ -64,15 +63,19 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
     return checkShare(current, model, { ...sharedNetwork(network), consumer: association, dependsOn: association.dependsOn });
   }
   const endpoint = access.endpoint;
-  const reached = reach(current.pass("endpoint", `ServiceNetwork endpoint ${labelOf(endpoint)} to service network ${network.name}`, endpoint.address), context, {
-    label: `VPC endpoint ${labelOf(endpoint)}`,
-    address: endpoint.address,
-    vpcId: endpoint.vpcId,
-    subnetIds: endpoint.subnetIds,
-    securityGroupIds: endpoint.securityGroupIds,
-    port: context.port,
-    protocol: context.protocol,
-  });
+  const reached = reach(
+    current.pass("endpoint", `ServiceNetwork endpoint ${labelOf(endpoint)} to service network ${network.name}`, endpoint.address),
+    context,
+    {
+      label: `VPC endpoint ${labelOf(endpoint)}`,
+      address: endpoint.address,
+      vpcId: endpoint.vpcId,
+      subnetIds: endpoint.subnetIds,
+      securityGroupIds: endpoint.securityGroupIds,
+      port: context.port,
+      protocol: context.protocol,
+    },
+  );
   if (!(reached instanceof Path)) return reached;
   return checkShare(reached, model, { ...sharedNetwork(network), consumer: endpoint, dependsOn: endpoint.dependsOn });
 }
@@ -80,7 +83,12 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
 /** What a consumer of a network uses; a network made elsewhere is owned by the account in its ARN. */
 function sharedNetwork(network: ServiceNetworkEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
   const ownerAccount = network.external ? parseArn(network.arn)?.account : undefined;
-  return { arns: [network.arn], label: `service network ${network.name}`, ownerProvider: network.provider, ...(ownerAccount === undefined ? {} : { ownerAccount }) };
+  return {
+    arns: [network.arn],
+    label: `service network ${network.name}`,
+    ownerProvider: network.provider,
+    ...(ownerAccount === undefined ? {} : { ownerAccount }),
+  };
 }
 
 /** A client VPC the stack only names: another account's, associated with a network in its own stack. */
@@ -92,13 +100,21 @@ function isMadeElsewhere(model: NetworkModel, vpc: VpcEntity | undefined): vpc i
 function enterFromElsewhere(path: Path, context: FlowContext, network: ServiceNetworkEntity): Path | FlowVerdict {
   const { model, source } = context;
   const caller = callerOf(context);
-  const associated = path.assume(`${source.label} is associated with service network ${network.name} in its owner's stack, and the association's security groups admit the client on ${context.port}`);
-  return checkShareWithOutsider(associated, model, sharedNetwork(network), { account: source.account, organizationId: caller.organizationId, organizationPaths: caller.organizationPaths });
+  const associated = path.assume(
+    `${source.label} is associated with service network ${network.name} in its owner's stack, and the association's security groups admit the client on ${context.port}`,
+  );
+  return checkShareWithOutsider(associated, model, sharedNetwork(network), {
+    account: source.account,
+    organizationId: caller.organizationId,
+    organizationPaths: caller.organizationPaths,
+  });
 }
 
 /** True when the service is associated with the network. */
 function holdsService(model: NetworkModel, network: ServiceNetworkEntity, service: LatticeServiceEntity): boolean {
-  return model.serviceAssociations.some((a) => model.serviceNetwork(a.serviceNetwork) === network && (a.member === service.arn || a.member === service.id));
+  return model.serviceAssociations.some(
+    (a) => model.serviceNetwork(a.serviceNetwork) === network && (a.member === service.arn || a.member === service.id),
+  );
 }
 
 /**
@@ -121,7 +137,11 @@ export function latticeServiceFlow(path: Path, context: FlowContext, service: La
     }
   }
   return bestOf(candidates, () =>
-    path.deny("service-network", `${source.label} is neither associated with a service network that holds service ${service.name} nor has a ServiceNetwork endpoint to one`, service.address),
+    path.deny(
+      "service-network",
+      `${source.label} is neither associated with a service network that holds service ${service.name} nor has a ServiceNetwork endpoint to one`,
+      service.address,
+    ),
   );
 }
 
@@ -146,20 +166,41 @@ export function latticeServiceMadeElsewhere(path: Path, context: FlowContext, di
     if (!(entered instanceof Path)) return entered;
     return entered
       .assume(`service network ${access.network.name} holds the service ${dialed}, listening on ${context.port}, with healthy targets`)
-      .assume(`the auth policies of service network ${access.network.name} and of the service allow ${who} to ${(request.method ?? "GET").toUpperCase()} ${request.path ?? "/"} (granted on the owner's side)`)
+      .assume(
+        `the auth policies of service network ${access.network.name} and of the service allow ${who} to ${(request.method ?? "GET").toUpperCase()} ${request.path ?? "/"} (granted on the owner's side)`,
+      )
       .allow();
   });
   return bestOf(candidates, () =>
-    path.deny("service-network", `${source.label} is neither associated with a service network nor has a ServiceNetwork endpoint to one: nothing carries its requests to ${dialed}`, source.vpc?.address),
+    path.deny(
+      "service-network",
+      `${source.label} is neither associated with a service network nor has a ServiceNetwork endpoint to one: nothing carries its requests to ${dialed}`,
+      source.vpc?.address,
+    ),
   );
 }
 
-function serviceBehindNetwork(path: Path, context: FlowContext, network: ServiceNetworkEntity, service: LatticeServiceEntity, dialed: string): FlowVerdict {
+function serviceBehindNetwork(
+  path: Path,
+  context: FlowContext,
+  network: ServiceNetworkEntity,
+  service: LatticeServiceEntity,
+  dialed: string,
+): FlowVerdict {
   const listener = service.listeners.find((l) => l.port === context.port);
-  if (listener === undefined) return path.deny("listener", `service ${service.name} has no listener on ${context.port} (it listens on ${service.listeners.map((l) => l.port).join(", ") || "nothing"})`, service.address);
+  if (listener === undefined)
+    return path.deny(
+      "listener",
+      `service ${service.name} has no listener on ${context.port} (it listens on ${service.listeners.map((l) => l.port).join(", ") || "nothing"})`,
+      service.address,
+    );
   const passthrough = listener.protocol === "TLS_PASSTHROUGH";
   if (passthrough && dialed !== service.customDomainName) {
-    return path.deny("tls", `listener ${listener.name} of ${service.name} passes TLS through and routes on the SNI of its custom domain ${service.customDomainName ?? "(none)"}: clients must dial that name, not ${dialed}`, listener.address);
+    return path.deny(
+      "tls",
+      `listener ${listener.name} of ${service.name} passes TLS through and routes on the SNI of its custom domain ${service.customDomainName ?? "(none)"}: clients must dial that name, not ${dialed}`,
+      listener.address,
+    );
   }
   const request = context.destination.request ?? {};
   const requestPath = request.path ?? "/";
@@ -175,9 +216,14 @@ function serviceBehindNetwork(path: Path, context: FlowContext, network: Service
     ...Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [`vpc-lattice-svcs:RequestHeader/${k.toLowerCase()}`, v])),
   };
   // A TLS_PASSTHROUGH listener never sees the request, so nothing is signed: the policies judge an anonymous caller.
-  const callerContext = passthrough ? { ...context, source: { ...context.source, principal: { ...callerOf(context), arn: "anonymous", anonymous: true } } } : context;
+  const callerContext = passthrough
+    ? { ...context, source: { ...context.source, principal: { ...callerOf(context), arn: "anonymous", anonymous: true } } }
+    : context;
   let current = path;
-  for (const [kind, owner] of [["service network", network], ["service", service]] as const) {
+  for (const [kind, owner] of [
+    ["service network", network],
+    ["service", service],
+  ] as const) {
     const gate = authGate(current, callerContext, kind, owner.name, owner.authType, owner.authPolicy, resource, lattice, owner.address);
     if (!(gate instanceof Path)) return gate;
     current = gate;
@@ -198,7 +244,8 @@ function authGate(
 ): Path | FlowVerdict {
   if (authType === "NONE") return path.pass("auth-policy", `${kind} ${name} authenticates nobody (auth type NONE)`, address);
   if (authType === "unknown") return path.assume(`the auth policy of ${kind} ${name} (made elsewhere) allows the caller`);
-  if (policy === undefined) return path.deny("auth-policy", `${kind} ${name} has auth type AWS_IAM and no auth policy: VPC Lattice denies every request`, address);
+  if (policy === undefined)
+    return path.deny("auth-policy", `${kind} ${name} has auth type AWS_IAM and no auth policy: VPC Lattice denies every request`, address);
   const verdict = evaluateFor(context, policy, `auth policy of ${kind} ${name}`, "vpc-lattice-svcs:Invoke", resource, keys);
   if (verdict.decision !== "Allowed") return path.deny("auth-policy", verdict.explanation, address);
   return path.pass("auth-policy", verdict.explanation, address);
@@ -222,26 +269,48 @@ function matches(match: LatticeRuleMatch, request: MatchedRequest): boolean {
   return match.headers.every((h) => {
     const value = headers[h.name];
     if (value === undefined) return false;
-    const [actual, wanted] = h.caseSensitive ? [value, h.exact ?? h.prefix ?? h.contains ?? ""] : [value.toLowerCase(), (h.exact ?? h.prefix ?? h.contains ?? "").toLowerCase()];
+    const [actual, wanted] = h.caseSensitive
+      ? [value, h.exact ?? h.prefix ?? h.contains ?? ""]
+      : [value.toLowerCase(), (h.exact ?? h.prefix ?? h.contains ?? "").toLowerCase()];
     if (h.exact !== undefined) return actual === wanted;
     if (h.prefix !== undefined) return actual.startsWith(wanted);
     return actual.includes(wanted);
   });
 }
 
-function listenerFlow(path: Path, context: FlowContext, service: LatticeServiceEntity, listener: LatticeListenerEntry, request: MatchedRequest): FlowVerdict {
+function listenerFlow(
+  path: Path,
+  context: FlowContext,
+  service: LatticeServiceEntity,
+  listener: LatticeListenerEntry,
+  request: MatchedRequest,
+): FlowVerdict {
   const rule = listener.protocol === "TLS_PASSTHROUGH" ? undefined : listener.rules.find((r) => matches(r.match, request));
   const action: LatticeActionEntry = rule?.action ?? listener.defaultAction;
-  const by = rule === undefined ? `the default action of listener ${listener.name}` : `rule ${rule.name} (priority ${rule.priority}) of listener ${listener.name}`;
-  if (action.kind === "fixedResponse") return path.deny("listener", `${by} answers ${request.method} ${request.path} with a fixed ${action.statusCode} response: no target serves it`, rule?.address ?? listener.address);
-  let current = path.pass("listener", `${by} of service ${service.name} forwards ${listener.protocol === "TLS_PASSTHROUGH" ? "the TLS stream" : `${request.method} ${request.path}`}`, rule?.address ?? listener.address);
+  const by =
+    rule === undefined
+      ? `the default action of listener ${listener.name}`
+      : `rule ${rule.name} (priority ${rule.priority}) of listener ${listener.name}`;
+  if (action.kind === "fixedResponse")
+    return path.deny(
+      "listener",
+      `${by} answers ${request.method} ${request.path} with a fixed ${action.statusCode} response: no target serves it`,
+      rule?.address ?? listener.address,
+    );
+  let current = path.pass(
+    "listener",
+    `${by} of service ${service.name} forwards ${listener.protocol === "TLS_PASSTHROUGH" ? "the TLS stream" : `${request.method} ${request.path}`}`,
+    rule?.address ?? listener.address,
+  );
   const live = action.targetGroups.filter((t) => t.weight > 0);
   if (live.length === 0) return current.deny("listener", `${by} forwards with weight 0 to every target group`, rule?.address ?? listener.address);
   for (const weighted of live) {
     const group = context.model.latticeTargetGroups.find((g) => g.id === weighted.id || g.arn === weighted.id);
     if (group === undefined) {
       const range = context.source.family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
-      current = current.assume(`target group ${weighted.id} (made elsewhere) has healthy targets, whose security groups admit VPC Lattice (${range})`);
+      current = current.assume(
+        `target group ${weighted.id} (made elsewhere) has healthy targets, whose security groups admit VPC Lattice (${range})`,
+      );
       continue;
     }
     const result = targetGroupFlow(current, context.model, group, context.source.family);
@@ -258,8 +327,18 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
   if (group.targets.length === 0) {
     if (group.registeredBy === undefined) return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
     // Whoever registers them, the targets still have to let VPC Lattice in.
-    const registered = path.pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address).assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
-    return admitsLattice(registered, model, group, range, `the targets ${group.registeredBy} registers in ${group.name}`, group.port ?? 443, group.address);
+    const registered = path
+      .pass("target", `targets of ${group.name} are registered by ${group.registeredBy}`, group.address)
+      .assume(`${group.registeredBy} registers healthy targets in ${group.name}`);
+    return admitsLattice(
+      registered,
+      model,
+      group,
+      range,
+      `the targets ${group.registeredBy} registers in ${group.name}`,
+      group.port ?? 443,
+      group.address,
+    );
   }
   const vpc = model.vpc(group.vpcId ?? "");
   let current = path;
@@ -268,10 +347,22 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
     if (group.targetType === "IP" && isIpAddress(target.id) && vpc !== undefined && !vpc.external) {
       const cidrs = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
       if (cidrs.length > 0 && !cidrs.some((c) => cidrContains(c, target.id))) {
-        return current.deny("target", `target ${target.id} of ${group.name} is outside ${vpcLabel(vpc, model)} (${cidrs.join(", ")})`, target.address);
+        return current.deny(
+          "target",
+          `target ${target.id} of ${group.name} is outside ${vpcLabel(vpc, model)} (${cidrs.join(", ")})`,
+          target.address,
+        );
       }
     }
-    const admitted = admitsLattice(current, model, group, range, group.targetType === "ALB" ? `Application Load Balancer ${target.id}` : `target ${target.id} of ${group.name}`, port, target.address);
+    const admitted = admitsLattice(
+      current,
+      model,
+      group,
+      range,
+      group.targetType === "ALB" ? `Application Load Balancer ${target.id}` : `target ${target.id} of ${group.name}`,
+      port,
+      target.address,
+    );
     if (!(admitted instanceof Path)) return admitted;
     current = admitted;
   }
@@ -283,21 +374,49 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
  * targets' declared security groups, else by some group of their VPC (assumed attached to them).
  * An ALB's groups are only known when declared.
  */
-function admitsLattice(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, range: string, targets: string, port: number, address: string): Path | FlowVerdict {
+function admitsLattice(
+  path: Path,
+  model: NetworkModel,
+  group: LatticeTargetGroupEntity,
+  range: string,
+  targets: string,
+  port: number,
+  address: string,
+): Path | FlowVerdict {
   if (group.targetType === "ALB" && group.targetSecurityGroupIds === undefined) {
-    return path.pass("target", `target group ${group.name} forwards to ${targets} on ${port}`, address).assume(`the security group of ${targets} admits VPC Lattice (${range}) on ${port}`);
+    return path
+      .pass("target", `target group ${group.name} forwards to ${targets} on ${port}`, address)
+      .assume(`the security group of ${targets} admits VPC Lattice (${range}) on ${port}`);
   }
   const vpc = model.vpc(group.vpcId ?? "");
   // ALBs are not health-checked by VPC Lattice.
   const ports = group.targetType === "ALB" ? [port] : [...new Set([port, group.healthCheckPort ?? port])];
   let current = path;
   for (const checkedPort of ports) {
-    const admitted = workloadAdmission(model, group.vpcId ?? "", group.targetSecurityGroupIds, { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] }, "tcp", checkedPort);
+    const admitted = workloadAdmission(
+      model,
+      group.vpcId ?? "",
+      group.targetSecurityGroupIds,
+      { label: `VPC Lattice (${range})`, cidrs: [range], securityGroupIds: [] },
+      "tcp",
+      checkedPort,
+    );
     if (admitted === undefined) {
-      const where = group.targetSecurityGroupIds === undefined ? `no security group in ${vpcLabel(vpc, model)}` : `none of the security groups of the targets of ${group.name}`;
-      return current.deny("target", `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${targets} fail`, group.address);
+      const where =
+        group.targetSecurityGroupIds === undefined
+          ? `no security group in ${vpcLabel(vpc, model)}`
+          : `none of the security groups of the targets of ${group.name}`;
+      return current.deny(
+        "target",
+        `${where} admits VPC Lattice (${range}) on ${checkedPort}: health checks and traffic to ${targets} fail`,
+        group.address,
+      );
     }
-    current = current.pass("target", `security group ${admitted.group.label} admits VPC Lattice on ${checkedPort} to ${targets}`, admitted.rule.source);
+    current = current.pass(
+      "target",
+      `security group ${admitted.group.label} admits VPC Lattice on ${checkedPort} to ${targets}`,
+      admitted.rule.source,
+    );
     if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
   }
   return current;
@@ -315,7 +434,12 @@ function lambdaTargets(path: Path, model: NetworkModel, group: LatticeTargetGrou
         (p.functionName === target.id || (p.functionName === name && (p.qualifier ?? undefined) === qualifier)) &&
         (p.sourceArn === undefined || p.sourceArn === group.arn),
     );
-    if (permission === undefined) return current.deny("lambda", `function ${target.id} grants vpc-lattice.amazonaws.com no lambda:InvokeFunction for target group ${group.name}`, target.address);
+    if (permission === undefined)
+      return current.deny(
+        "lambda",
+        `function ${target.id} grants vpc-lattice.amazonaws.com no lambda:InvokeFunction for target group ${group.name}`,
+        target.address,
+      );
     current = current.pass("lambda", `VPC Lattice may invoke ${target.id} for ${group.name}`, permission.address);
   }
   return current;

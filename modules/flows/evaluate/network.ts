@@ -1,5 +1,13 @@
 import { cidrContains, parseCidr } from "../../core/addresses";
-import { EndpointEntity, RouteEntry, RouteTableEntity, SecurityGroupEntity, SecurityGroupRuleEntry, SubnetEntity, TransitGatewayAttachmentEntity } from "../model/entities";
+import {
+  EndpointEntity,
+  RouteEntry,
+  RouteTableEntity,
+  SecurityGroupEntity,
+  SecurityGroupRuleEntry,
+  SubnetEntity,
+  TransitGatewayAttachmentEntity,
+} from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowHop, FlowHopKind, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, ResolvedSource, vpcLabel } from "./context";
@@ -55,14 +63,28 @@ export function reach(path: Path, context: FlowContext, target: NetworkTarget): 
 function route(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
   const targetVpc = model.vpc(target.vpcId);
   if (source.kind === "onPremises") {
-    if (source.vpc?.id !== target.vpcId) return path.deny("route", `${source.label} cannot reach ${target.label} in ${vpcLabel(targetVpc, model)}: it enters another VPC`, target.address);
-    return path.pass("route", `${source.label} to ${target.label}`, target.address).assume(`${source.cidrs.join(", ")} is routed to ${vpcLabel(targetVpc, model)} over Direct Connect or VPN, and back`);
+    if (source.vpc?.id !== target.vpcId)
+      return path.deny(
+        "route",
+        `${source.label} cannot reach ${target.label} in ${vpcLabel(targetVpc, model)}: it enters another VPC`,
+        target.address,
+      );
+    return path
+      .pass("route", `${source.label} to ${target.label}`, target.address)
+      .assume(`${source.cidrs.join(", ")} is routed to ${vpcLabel(targetVpc, model)} over Direct Connect or VPN, and back`);
   }
   if (source.vpc?.id === target.vpcId) return withinVpc(path, model, source, target, destinations);
   if (source.subnets.length === 0) {
-    return path.pass("route", `${source.label} to ${vpcLabel(targetVpc, model)}`).assume(`${source.label} routes to ${destinations.join(", ") || vpcLabel(targetVpc, model)} (its route tables are not in this stack)`);
+    return path
+      .pass("route", `${source.label} to ${vpcLabel(targetVpc, model)}`)
+      .assume(`${source.label} routes to ${destinations.join(", ") || vpcLabel(targetVpc, model)} (its route tables are not in this stack)`);
   }
-  if (destinations.length === 0) return path.deny("route", `the addresses of ${target.label} in ${vpcLabel(targetVpc, model)} are unknown, so no route to them can be proven`, target.address);
+  if (destinations.length === 0)
+    return path.deny(
+      "route",
+      `the addresses of ${target.label} in ${vpcLabel(targetVpc, model)} are unknown, so no route to them can be proven`,
+      target.address,
+    );
   let current = path;
   const from: LinkEnd = { vpcId: source.vpc?.id, label: source.label };
   const to: LinkEnd = { vpcId: target.vpcId, label: vpcLabel(targetVpc, model) };
@@ -70,18 +92,30 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
   for (const subnet of source.subnets) {
     let outbound = routeFrom(model, subnet, destinations);
     if (outbound.route === undefined) {
-      return current.deny("route", `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? subnet.address);
+      return current.deny(
+        "route",
+        `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`,
+        outbound.table?.address ?? subnet.address,
+      );
     }
     const inspection = inspectionEndpointOf(model, outbound.route);
     if (inspection !== undefined) {
       const through = inspectThrough(current, model, inspection);
       if (!(through instanceof Path)) return through;
-      current = through.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} through GatewayLoadBalancer endpoint ${labelOf(inspection)}`, outbound.route.source);
+      current = through.pass(
+        "route",
+        `${subnetName(subnet)} to ${destinations.join(", ")} through GatewayLoadBalancer endpoint ${labelOf(inspection)}`,
+        outbound.route.source,
+      );
       // After inspection the endpoint hands the traffic on by its own subnet's route table.
       const onward = subnetOfEndpoint(model, inspection);
       outbound = onward === undefined ? {} : routeFrom(model, onward, destinations);
       if (outbound.route === undefined || outbound.route.kind === "local") {
-        return current.deny("route", `after inspection, ${outbound.table === undefined ? `the subnet of ${labelOf(inspection)}` : `route table ${labelOf(outbound.table)}`} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`, outbound.table?.address ?? inspection.address);
+        return current.deny(
+          "route",
+          `after inspection, ${outbound.table === undefined ? `the subnet of ${labelOf(inspection)}` : `route table ${labelOf(outbound.table)}`} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`,
+          outbound.table?.address ?? inspection.address,
+        );
       }
       inspected.set(subnet, inspection);
     }
@@ -96,10 +130,15 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
   for (const subnet of targetSubnets) {
     const back = routeFrom(model, subnet, source.cidrs);
     if (back.route === undefined || back.route.kind === "local") {
-      return current.deny("route", `${back.table === undefined ? `subnet ${subnetName(subnet)}` : `route table ${labelOf(back.table)}`} of ${vpcLabel(targetVpc, model)} has no route back to ${source.cidrs.join(", ")} (${source.label})`, back.table?.address ?? subnet.address);
+      return current.deny(
+        "route",
+        `${back.table === undefined ? `subnet ${subnetName(subnet)}` : `route table ${labelOf(back.table)}`} of ${vpcLabel(targetVpc, model)} has no route back to ${source.cidrs.join(", ")} (${source.label})`,
+        back.table?.address ?? subnet.address,
+      );
     }
     const hop = transit(model, back.route, to, from, source.cidrs);
-    if (!hop.ok) return current.deny(hop.kind ?? "route", `on the way back from ${subnetName(subnet)}: ${hop.text}`, hop.address ?? back.route.source);
+    if (!hop.ok)
+      return current.deny(hop.kind ?? "route", `on the way back from ${subnetName(subnet)}: ${hop.text}`, hop.address ?? back.route.source);
     for (const assumption of hop.assumptions) current = current.assume(assumption);
   }
   if (targetSubnets.length > 0) current = current.pass("route", `return route from ${vpcLabel(targetVpc, model)} to ${source.cidrs.join(", ")}`);
@@ -118,7 +157,13 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
  * drops the half of a connection it never saw). Judged per pair of
  * subnets; traffic inside one subnet is never routed.
  */
-function withinVpc(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
+function withinVpc(
+  path: Path,
+  model: NetworkModel,
+  source: ResolvedSource,
+  target: NetworkTarget,
+  destinations: readonly string[],
+): Path | FlowVerdict {
   const local = (): Path => path.pass("route", `local route within ${vpcLabel(model.vpc(target.vpcId), model)}`, target.address);
   const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   if (source.subnets.length === 0 || targetSubnets.length === 0) return local();
@@ -155,9 +200,17 @@ function withinVpc(path: Path, model: NetworkModel, source: ResolvedSource, targ
       const onward = subnetOfEndpoint(model, endpoint);
       const after = onward === undefined ? undefined : routeFrom(model, onward, there).route;
       if (after?.kind !== "local") {
-        return current.deny("route", `after inspection, the subnet of ${labelOf(endpoint)} sends ${there.join(", ")} to ${after?.target ?? "nowhere"} instead of delivering it in the VPC`, endpoint.address);
+        return current.deny(
+          "route",
+          `after inspection, the subnet of ${labelOf(endpoint)} sends ${there.join(", ")} to ${after?.target ?? "nowhere"} instead of delivering it in the VPC`,
+          endpoint.address,
+        );
       }
-      current = current.pass("route", `${subnetName(from)} to ${subnetName(to)} and back through GatewayLoadBalancer endpoint ${labelOf(endpoint)}`, outbound.route?.source);
+      current = current.pass(
+        "route",
+        `${subnetName(from)} to ${subnetName(to)} and back through GatewayLoadBalancer endpoint ${labelOf(endpoint)}`,
+        outbound.route?.source,
+      );
     }
   }
   return routed ? current : local();
@@ -170,13 +223,24 @@ function withinVpc(path: Path, model: NetworkModel, source: ResolvedSource, targ
  * by the local route, past the appliances. Undefined when they pass the
  * endpoint again; else why not.
  */
-function repliesInto(model: NetworkModel, source: ResolvedSource, subnet: SubnetEntity, endpoint: EndpointEntity): { readonly text: string; readonly address: string } | undefined {
+function repliesInto(
+  model: NetworkModel,
+  source: ResolvedSource,
+  subnet: SubnetEntity,
+  endpoint: EndpointEntity,
+): { readonly text: string; readonly address: string } | undefined {
   const cidr = source.family === "ipv4" ? subnet.ipv4Cidr : subnet.ipv6Cidr;
   const attachments = model.transitGatewayAttachments.filter((a) => a.vpcId === subnet.vpcId);
-  const entries = attachments.flatMap((a) => a.subnetIds).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const entries = attachments
+    .flatMap((a) => a.subnetIds)
+    .map((id) => model.subnet(id))
+    .filter((s): s is SubnetEntity => s !== undefined);
   if (cidr === undefined) return undefined;
   if (entries.length === 0) {
-    return { text: `the replies to ${subnetName(subnet)} enter its VPC by the local route, past GatewayLoadBalancer endpoint ${labelOf(endpoint)} that inspected the request: a stateful appliance drops the half of a connection it never saw`, address: endpoint.address };
+    return {
+      text: `the replies to ${subnetName(subnet)} enter its VPC by the local route, past GatewayLoadBalancer endpoint ${labelOf(endpoint)} that inspected the request: a stateful appliance drops the half of a connection it never saw`,
+      address: endpoint.address,
+    };
   }
   for (const entry of entries) {
     const reply = inspectionEndpointOf(model, routeFrom(model, entry, [cidr]).route);
@@ -195,7 +259,11 @@ function subnetName(subnet: SubnetEntity): string {
 }
 
 /** The most specific route of a subnet's table covering every destination range. */
-export function routeFrom(model: NetworkModel, subnet: SubnetEntity, destinations: readonly string[]): { table?: RouteTableEntity; route?: RouteEntry } {
+export function routeFrom(
+  model: NetworkModel,
+  subnet: SubnetEntity,
+  destinations: readonly string[],
+): { table?: RouteTableEntity; route?: RouteEntry } {
   const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
   if (table === undefined) return {};
   const covering = table.routes.filter((r) => parseCidr(r.destination) !== undefined && destinations.every((d) => cidrContains(r.destination, d)));
@@ -238,9 +306,15 @@ function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: Link
   if (route.kind === "transitGateway") return throughTransitGateway(model, route, from, to, destinations);
   if (route.kind === "peering") {
     const peering = model.peeringConnections.find((p) => p.id === route.target);
-    if (peering === undefined) return linkOk(`peering connection ${route.target}`, [], [`peering connection ${route.target} (not in this stack) joins ${from.label} and ${to.label}`]);
+    if (peering === undefined)
+      return linkOk(
+        `peering connection ${route.target}`,
+        [],
+        [`peering connection ${route.target} (not in this stack) joins ${from.label} and ${to.label}`],
+      );
     const joins = [peering.vpcId, peering.peerVpcId];
-    if (!joins.includes(from.vpcId ?? "") || !joins.includes(to.vpcId ?? "")) return linkBroken(`peering connection ${labelOf(peering)} does not connect ${from.label} with ${to.label}`);
+    if (!joins.includes(from.vpcId ?? "") || !joins.includes(to.vpcId ?? ""))
+      return linkBroken(`peering connection ${labelOf(peering)} does not connect ${from.label} with ${to.label}`);
     if (!peering.accepted) return linkBroken(`peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)`);
     return linkOk(`peering connection ${labelOf(peering)}`);
   }
@@ -257,16 +331,26 @@ function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: Link
  */
 function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[]): Link {
   const tgw = model.transitGateways.find((t) => t.id === route.target);
-  if (tgw === undefined) return linkOk(`transit gateway ${route.target}`, [], [`transit gateway ${route.target} (not in this stack) routes ${destinations.join(", ")} from ${from.label} to ${to.label}`]);
+  if (tgw === undefined)
+    return linkOk(
+      `transit gateway ${route.target}`,
+      [],
+      [`transit gateway ${route.target} (not in this stack) routes ${destinations.join(", ")} from ${from.label} to ${to.label}`],
+    );
   const attached = (vpcId: string | undefined) => model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
   const sender = attached(from.vpcId);
   const receiver = attached(to.vpcId);
-  if (sender === undefined) return linkBroken(`route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${from.label} has no attachment to it`);
-  if (receiver === undefined) return linkBroken(`transit gateway ${labelOf(tgw)} has no attachment of ${to.label}, so nothing routes ${destinations.join(", ")} on`);
+  if (sender === undefined)
+    return linkBroken(`route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${from.label} has no attachment to it`);
+  if (receiver === undefined)
+    return linkBroken(`transit gateway ${labelOf(tgw)} has no attachment of ${to.label}, so nothing routes ${destinations.join(", ")} on`);
   const steps: FlowHop[] = [];
   const assumptions: string[] = [];
   const settings = new Map<TransitGatewayAttachmentEntity, { readonly association: boolean; readonly propagation: boolean }>();
-  for (const [attachment, end] of [[sender, from], [receiver, to]] as const) {
+  for (const [attachment, end] of [
+    [sender, from],
+    [receiver, to],
+  ] as const) {
     const ownerAccount = model.accountOf(tgw.provider);
     const attacherAccount = model.accountOf(attachment.provider);
     if (attachment.provider === tgw.provider || (ownerAccount !== undefined && ownerAccount === attacherAccount)) {
@@ -274,7 +358,13 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
       continue;
     }
     const dependsOn = ((attachment.block?.config.depends_on ?? []) as string[]).map((d) => d.replace(/^\$\{|\}$/g, ""));
-    const shared = checkShare(new Path(), model, { arns: [tgw.arn, tgw.id], label: `transit gateway ${labelOf(tgw)}`, ownerProvider: tgw.provider, consumer: attachment, dependsOn });
+    const shared = checkShare(new Path(), model, {
+      arns: [tgw.arn, tgw.id],
+      label: `transit gateway ${labelOf(tgw)}`,
+      ownerProvider: tgw.provider,
+      consumer: attachment,
+      dependsOn,
+    });
     if (!(shared instanceof Path)) {
       const broken = shared.hops[shared.hops.length - 1];
       return linkBroken(`the attachment of ${end.label}: ${broken.text}`, broken.kind, broken.address);
@@ -291,13 +381,26 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
     steps.push({
       kind: "acceptance",
       ok: true,
-      text: attachment.accepter === undefined ? `transit gateway ${labelOf(tgw)} auto-accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}` : `the owner of transit gateway ${labelOf(tgw)} accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}`,
+      text:
+        attachment.accepter === undefined
+          ? `transit gateway ${labelOf(tgw)} auto-accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}`
+          : `the owner of transit gateway ${labelOf(tgw)} accepts attachment ${labelOf(attachment)} of account ${attacherAccount ?? attachment.provider}`,
       address: attachment.accepter?.address ?? tgw.address,
     });
     // The default route table settings of a shared gateway's attachment are the owner's: the accepter's, else the gateway's defaults.
-    settings.set(attachment, attachment.accepter === undefined ? { association: true, propagation: true } : { association: attachment.accepter.defaultAssociation, propagation: attachment.accepter.defaultPropagation });
+    settings.set(
+      attachment,
+      attachment.accepter === undefined
+        ? { association: true, propagation: true }
+        : { association: attachment.accepter.defaultAssociation, propagation: attachment.accepter.defaultPropagation },
+    );
   }
-  if (!(tgw.defaultRouteTableAssociation && tgw.defaultRouteTablePropagation && settings.get(sender)?.association === true && settings.get(receiver)?.propagation === true)) {
+  if (!(
+    tgw.defaultRouteTableAssociation &&
+    tgw.defaultRouteTablePropagation &&
+    settings.get(sender)?.association === true &&
+    settings.get(receiver)?.propagation === true
+  )) {
     return linkBroken(`transit gateway ${labelOf(tgw)} does not propagate ${to.label}'s routes into the route table of ${from.label}'s attachment`);
   }
   return linkOk(`transit gateway ${labelOf(tgw)}`, steps, assumptions);
@@ -311,15 +414,24 @@ export function rulePermits(rule: SecurityGroupRuleEntry, protocol: string, port
 
 function checkEgress(path: Path, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
   const group = source.securityGroup;
-  if (group === undefined) return path.assume(`${source.label}: the client's security group lets it out to ${target.label} on ${target.protocol} ${target.port} (give from.securityGroup to check it)`);
+  if (group === undefined)
+    return path.assume(
+      `${source.label}: the client's security group lets it out to ${target.label} on ${target.protocol} ${target.port} (give from.securityGroup to check it)`,
+    );
   const allowed = group.egress.find(
     (rule) =>
       rulePermits(rule, target.protocol, target.port) &&
-      ((rule.peer.kind === "cidr" && destinations.length > 0 && destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
+      ((rule.peer.kind === "cidr" &&
+        destinations.length > 0 &&
+        destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
         (rule.peer.kind === "securityGroup" && target.securityGroupIds.includes(rule.peer.securityGroupId))),
   );
   if (allowed === undefined) {
-    return path.deny("security-group", `security group ${group.label} has no egress to ${destinations.join(", ") || target.label} on ${target.protocol} ${target.port}`, group.address);
+    return path.deny(
+      "security-group",
+      `security group ${group.label} has no egress to ${destinations.join(", ") || target.label} on ${target.protocol} ${target.port}`,
+      group.address,
+    );
   }
   return path.pass("security-group", `security group ${group.label} lets ${target.protocol} ${target.port} out to ${target.label}`, allowed.source);
 }
@@ -329,29 +441,51 @@ function checkIngress(path: Path, model: NetworkModel, source: ResolvedSource, t
   const groups = target.securityGroupIds.map((id) => model.securityGroup(id));
   const known = groups.filter((g): g is SecurityGroupEntity => g !== undefined);
   if (known.length === 0) {
-    return path.assume(`the security groups of ${target.label} (${target.securityGroupIds.join(", ")}) admit ${source.label} on ${target.protocol} ${target.port}: they are not in this stack`);
+    return path.assume(
+      `the security groups of ${target.label} (${target.securityGroupIds.join(", ")}) admit ${source.label} on ${target.protocol} ${target.port}: they are not in this stack`,
+    );
   }
   for (const group of known) {
     const rule = admittingRule(group, source, target);
-    if (rule !== undefined) return path.pass("security-group", `security group ${group.label} of ${target.label} admits ${source.label} on ${target.protocol} ${target.port}`, rule.source);
+    if (rule !== undefined)
+      return path.pass(
+        "security-group",
+        `security group ${group.label} of ${target.label} admits ${source.label} on ${target.protocol} ${target.port}`,
+        rule.source,
+      );
   }
   if (source.cidrs.length === 0 && source.securityGroup === undefined) {
     return path.assume(`${source.label}'s addresses are unknown; the security groups of ${target.label} are taken to admit it`);
   }
   const group = known[0];
-  const from = source.securityGroup === undefined ? source.cidrs.join(", ") : `${source.cidrs.join(", ") || source.label} or security group ${source.securityGroup.label}`;
-  return path.deny("security-group", `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}`, group.address);
+  const from =
+    source.securityGroup === undefined
+      ? source.cidrs.join(", ")
+      : `${source.cidrs.join(", ") || source.label} or security group ${source.securityGroup.label}`;
+  return path.deny(
+    "security-group",
+    `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}`,
+    group.address,
+  );
 }
 
 /** The ingress rule that admits the client: by a CIDR covering all its addresses, or by its security group. */
-export function admittingRule(group: SecurityGroupEntity, source: ResolvedSource, target: { readonly protocol: string; readonly port: number }): SecurityGroupRuleEntry | undefined {
+export function admittingRule(
+  group: SecurityGroupEntity,
+  source: ResolvedSource,
+  target: { readonly protocol: string; readonly port: number },
+): SecurityGroupRuleEntry | undefined {
   return group.ingress.find((rule) => {
     if (!rulePermits(rule, target.protocol, target.port)) return false;
     if (rule.peer.kind === "cidr") {
       const cidr = rule.peer.cidr;
       return source.cidrs.length > 0 && source.cidrs.every((c) => cidrContains(cidr, c));
     }
-    if (rule.peer.kind === "securityGroup") return source.securityGroup !== undefined && (rule.peer.securityGroupId === source.securityGroup.id || (rule.peer.securityGroupId === "self" && group.id === source.securityGroup.id));
+    if (rule.peer.kind === "securityGroup")
+      return (
+        source.securityGroup !== undefined &&
+        (rule.peer.securityGroupId === source.securityGroup.id || (rule.peer.securityGroupId === "self" && group.id === source.securityGroup.id))
+      );
     return false;
   });
 }
@@ -391,7 +525,10 @@ export function workloadAdmission(
     const rule = group.ingress.find(
       (r) =>
         rulePermits(r, protocol, port) &&
-        ((byCidr && r.peer.kind === "cidr" && caller.cidrs.length > 0 && caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
+        ((byCidr &&
+          r.peer.kind === "cidr" &&
+          caller.cidrs.length > 0 &&
+          caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
           (r.peer.kind === "securityGroup" && caller.securityGroupIds.includes(r.peer.securityGroupId))),
     );
     if (rule !== undefined) return { group, rule, declared: declared !== undefined };

@@ -4,7 +4,12 @@ import { UNKNOWN_ACCOUNT } from "../terraform/synthetic";
 import { FlowContext, ResolvedPrincipal } from "./context";
 
 /** The caller used when a flow names none: an unknown role outside every organization, so only policies open to anyone let it in. */
-const UNKNOWN_CALLER: ResolvedPrincipal = { arn: `arn:aws:iam::${UNKNOWN_ACCOUNT}:role/unknown-caller`, account: UNKNOWN_ACCOUNT, organizationPaths: [], anonymous: false };
+const UNKNOWN_CALLER: ResolvedPrincipal = {
+  arn: `arn:aws:iam::${UNKNOWN_ACCOUNT}:role/unknown-caller`,
+  account: UNKNOWN_ACCOUNT,
+  organizationPaths: [],
+  anonymous: false,
+};
 
 /** The caller of the flow, or the unknown one. */
 export function callerOf(context: FlowContext): ResolvedPrincipal {
@@ -29,7 +34,14 @@ export function principalContext(principal: ResolvedPrincipal, context: FlowCont
 }
 
 /** Evaluates one resource-side policy (auth, endpoint, bucket) for the flow's caller. */
-export function evaluateFor(context: FlowContext, policy: string, name: string, action: string, resource: string, extra: Record<string, string | readonly string[]>): PolicyEvaluation {
+export function evaluateFor(
+  context: FlowContext,
+  policy: string,
+  name: string,
+  action: string,
+  resource: string,
+  extra: Record<string, string | readonly string[]>,
+): PolicyEvaluation {
   const principal = callerOf(context);
   const resourceAccount = parseArn(resource)?.account || principal.account || UNKNOWN_ACCOUNT;
   return evaluatePolicy(policy, name, {

@@ -66,7 +66,9 @@ export function privateLinkFlow(path: Path, context: FlowContext, endpoint: Endp
     if (contract !== undefined) return contractFlow(reached, context, endpoint, contract, dialed);
     return reached
       .pass("endpoint-service", `${endpoint.serviceName} is offered by another stack or account`)
-      .assume(`the provider of ${endpoint.serviceName} allows the principal that creates ${labelOf(endpoint)}, accepts the connection and listens on ${context.port}`)
+      .assume(
+        `the provider of ${endpoint.serviceName} allows the principal that creates ${labelOf(endpoint)}, accepts the connection and listens on ${context.port}`,
+      )
       .allow();
   }
   let current = reached;
@@ -77,42 +79,81 @@ export function privateLinkFlow(path: Path, context: FlowContext, endpoint: Endp
   }
   const balancers = service.networkLoadBalancerArns.map((arn) => model.loadBalancers.find((lb) => lb.arn === arn));
   const balancer = balancers.find((lb): lb is LoadBalancerEntity => lb !== undefined);
-  if (balancer === undefined) return current.assume(`the load balancers of ${labelOf(service)} (${service.networkLoadBalancerArns.join(", ")}) are not in this stack`).allow();
+  if (balancer === undefined)
+    return current.assume(`the load balancers of ${labelOf(service)} (${service.networkLoadBalancerArns.join(", ")}) are not in this stack`).allow();
   return loadBalancerFlow(current, context, endpoint, balancer, dialed);
 }
 
-type ServiceCheck = (path: Path, context: FlowContext, endpoint: EndpointEntity, service: EndpointServiceEntity, dialed: DialedName) => Path | FlowVerdict;
+type ServiceCheck = (
+  path: Path,
+  context: FlowContext,
+  endpoint: EndpointEntity,
+  service: EndpointServiceEntity,
+  dialed: DialedName,
+) => Path | FlowVerdict;
 
-const allowedPrincipal: ServiceCheck = (path, { model }, endpoint, service) => creatorAllowed(path, model, endpoint, `endpoint service ${labelOf(service)}`, service.allowedPrincipals, service.address);
+const allowedPrincipal: ServiceCheck = (path, { model }, endpoint, service) =>
+  creatorAllowed(path, model, endpoint, `endpoint service ${labelOf(service)}`, service.allowedPrincipals, service.address);
 
 /** The principal creating the endpoint (its provider's assumed role, else its account) must be an allowed principal of the service. */
-export function creatorAllowed(path: Path, model: NetworkModel, endpoint: EndpointEntity, serviceLabel: string, allowedPrincipals: readonly string[], address: string): Path | FlowVerdict {
+export function creatorAllowed(
+  path: Path,
+  model: NetworkModel,
+  endpoint: EndpointEntity,
+  serviceLabel: string,
+  allowedPrincipals: readonly string[],
+  address: string,
+): Path | FlowVerdict {
   const provider = model.accounts.find((a) => a.key === endpoint.provider);
   const account = provider?.accountId;
-  const creators = [...(provider?.assumeRoleArn === undefined ? [] : [provider.assumeRoleArn]), ...(account === undefined ? [] : [`arn:aws:iam::${account}:root`])];
-  const match = allowedPrincipals.find((p) => p === "*" || creators.some((c) => c.replace(/^arn:aws[a-z-]*:/, "") === p.replace(/^arn:aws[a-z-]*:/, "")));
-  const who = provider?.assumeRoleArn ?? (account === undefined ? `the ambient credentials of provider ${endpoint.provider}` : `the ambient credentials of account ${account}`);
+  const creators = [
+    ...(provider?.assumeRoleArn === undefined ? [] : [provider.assumeRoleArn]),
+    ...(account === undefined ? [] : [`arn:aws:iam::${account}:root`]),
+  ];
+  const match = allowedPrincipals.find(
+    (p) => p === "*" || creators.some((c) => c.replace(/^arn:aws[a-z-]*:/, "") === p.replace(/^arn:aws[a-z-]*:/, "")),
+  );
+  const who =
+    provider?.assumeRoleArn ??
+    (account === undefined ? `the ambient credentials of provider ${endpoint.provider}` : `the ambient credentials of account ${account}`);
   if (match === undefined) {
     const allowed = allowedPrincipals.length === 0 ? "no principal at all" : allowedPrincipals.join(", ");
     return path.deny("endpoint-service", `${serviceLabel} allows ${allowed}, but ${labelOf(endpoint)} is created by ${who}`, address);
   }
-  return path.pass("endpoint-service", `${serviceLabel} allows ${match === "*" ? "every principal" : match}, which creates ${labelOf(endpoint)}`, address);
+  return path.pass(
+    "endpoint-service",
+    `${serviceLabel} allows ${match === "*" ? "every principal" : match}, which creates ${labelOf(endpoint)}`,
+    address,
+  );
 }
 
 const acceptance: ServiceCheck = (path, _context, endpoint, service) => {
   if (!service.acceptanceRequired) return path.pass("acceptance", `${labelOf(service)} accepts connections without review`, service.address);
   if (service.acceptedEndpointIds.includes(endpoint.id)) return path.pass("acceptance", `the provider accepts ${labelOf(endpoint)}`, service.address);
-  return path.deny("acceptance", `${labelOf(endpoint)} stays pendingAcceptance: ${labelOf(service)} requires acceptance and nothing in the stack accepts this endpoint (aws_vpc_endpoint_connection_accepter)`, service.address);
+  return path.deny(
+    "acceptance",
+    `${labelOf(endpoint)} stays pendingAcceptance: ${labelOf(service)} requires acceptance and nothing in the stack accepts this endpoint (aws_vpc_endpoint_connection_accepter)`,
+    service.address,
+  );
 };
 
 /** A name the client dials must be one a certificate can carry, and the service's private DNS name needs verification. */
 const privateDns: ServiceCheck = (path, _context, endpoint, service, dialed) => {
   if (!dialed.privateDns) return path;
-  if (service.privateDnsName === undefined) return path.deny("private-dns", `${labelOf(service)} has no private DNS name for ${labelOf(endpoint)} to answer`, service.address);
+  if (service.privateDnsName === undefined)
+    return path.deny("private-dns", `${labelOf(service)} has no private DNS name for ${labelOf(endpoint)} to answer`, service.address);
   if (!service.privateDnsVerified) {
-    return path.deny("private-dns", `private DNS name ${service.privateDnsName} of ${labelOf(service)} is never verified (no aws_vpc_endpoint_service_private_dns_verification): AWS keeps private DNS off on ${labelOf(endpoint)}`, service.address);
+    return path.deny(
+      "private-dns",
+      `private DNS name ${service.privateDnsName} of ${labelOf(service)} is never verified (no aws_vpc_endpoint_service_private_dns_verification): AWS keeps private DNS off on ${labelOf(endpoint)}`,
+      service.address,
+    );
   }
-  return path.pass("private-dns", `${dialed.name} is the verified private DNS name of ${labelOf(service)}, answered by ${labelOf(endpoint)}`, service.address);
+  return path.pass(
+    "private-dns",
+    `${dialed.name} is the verified private DNS name of ${labelOf(service)}, answered by ${labelOf(endpoint)}`,
+    service.address,
+  );
 };
 
 /** The provider's terms recorded on the endpoint, or undefined when the endpoint records none. */
@@ -138,7 +179,9 @@ function contractFlow(path: Path, context: FlowContext, endpoint: EndpointEntity
   const serviceLabel = `endpoint service ${service} (its provider's terms, recorded on ${labelOf(endpoint)})`;
   let current: Path;
   if (contract.allowedPrincipalArns === undefined) {
-    current = path.pass("endpoint-service", `${service} is offered by another configuration`, endpoint.address).assume(`the provider of ${service} allows the principal that creates ${labelOf(endpoint)}`);
+    current = path
+      .pass("endpoint-service", `${service} is offered by another configuration`, endpoint.address)
+      .assume(`the provider of ${service} allows the principal that creates ${labelOf(endpoint)}`);
   } else {
     const allowed = creatorAllowed(path, model, endpoint, serviceLabel, contract.allowedPrincipalArns, endpoint.address);
     if (!(allowed instanceof Path)) return allowed;
@@ -147,20 +190,41 @@ function contractFlow(path: Path, context: FlowContext, endpoint: EndpointEntity
   current =
     contract.acceptanceRequired === false
       ? current.pass("acceptance", `the provider of ${service} accepts connections without review`, endpoint.address)
-      : current.assume(`the provider of ${service} accepts ${labelOf(endpoint)}${contract.acceptanceRequired === true ? " after reviewing it (an acceptance in its own configuration)" : ""}`);
-  if (dialed.privateDns) current = current.pass("private-dns", `${dialed.name} is the private DNS name the provider of ${service} verified, answered by ${labelOf(endpoint)}`, endpoint.address);
+      : current.assume(
+          `the provider of ${service} accepts ${labelOf(endpoint)}${contract.acceptanceRequired === true ? " after reviewing it (an acceptance in its own configuration)" : ""}`,
+        );
+  if (dialed.privateDns)
+    current = current.pass(
+      "private-dns",
+      `${dialed.name} is the private DNS name the provider of ${service} verified, answered by ${labelOf(endpoint)}`,
+      endpoint.address,
+    );
   if (contract.availabilityZoneIds !== undefined) {
-    const zones = sharedZones(model, endpoint, { label: service, kind: "the service", account: "of the provider", zones: contract.availabilityZoneIds.map((id) => ({ id })) });
+    const zones = sharedZones(model, endpoint, {
+      label: service,
+      kind: "the service",
+      account: "of the provider",
+      zones: contract.availabilityZoneIds.map((id) => ({ id })),
+    });
     if (!zones.ok) return current.deny("availability-zone", zones.text, endpoint.address);
     current = current.pass("availability-zone", zones.text, endpoint.address);
   }
   if (!contract.ports.includes(context.port)) {
-    return current.deny("listener", `${service} listens on ${contract.ports.join(", ") || "nothing"} (as its provider publishes), not on ${context.port}`, endpoint.address);
+    return current.deny(
+      "listener",
+      `${service} listens on ${contract.ports.join(", ") || "nothing"} (as its provider publishes), not on ${context.port}`,
+      endpoint.address,
+    );
   }
   const tls = contract.tlsPorts.includes(context.port);
-  if (tls && !dialed.verifiable) return current.deny("tls", tlsFailure(`port ${context.port} of ${service} terminates TLS`, dialed), endpoint.address);
+  if (tls && !dialed.verifiable)
+    return current.deny("tls", tlsFailure(`port ${context.port} of ${service} terminates TLS`, dialed), endpoint.address);
   return current
-    .pass("listener", `${service} listens on ${context.port}${tls ? ` and terminates TLS there (certificate for ${dialed.name})` : ""}, as its provider publishes`, endpoint.address)
+    .pass(
+      "listener",
+      `${service} listens on ${context.port}${tls ? ` and terminates TLS there (certificate for ${dialed.name})` : ""}, as its provider publishes`,
+      endpoint.address,
+    )
     .assume(`the provider's load balancer behind ${service} admits the traffic of ${labelOf(endpoint)} and its targets admit the load balancer`)
     .allow();
 }
@@ -175,25 +239,53 @@ function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEn
   const zones =
     balancerSubnets.length === 0
       ? { ok: true, text: `the subnets of ${labelOf(balancer)} are not in this stack; their AZs are taken to cover those of ${labelOf(endpoint)}` }
-      : sharedZones(model, endpoint, { label: labelOf(balancer), kind: "the load balancer", account: model.accountOf(balancer.provider) ?? balancer.provider, zones: balancerSubnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })) });
+      : sharedZones(model, endpoint, {
+          label: labelOf(balancer),
+          kind: "the load balancer",
+          account: model.accountOf(balancer.provider) ?? balancer.provider,
+          zones: balancerSubnets.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone })),
+        });
   if (!zones.ok) return path.deny("availability-zone", zones.text, balancer.address);
   let current = path.pass("availability-zone", zones.text, balancer.address);
   const listener = balancer.listeners.find((l) => l.port === context.port);
-  if (listener === undefined) return current.deny("listener", `load balancer ${labelOf(balancer)} has no listener on ${context.port} (it listens on ${balancer.listeners.map((l) => l.port).join(", ") || "nothing"})`, balancer.address);
+  if (listener === undefined)
+    return current.deny(
+      "listener",
+      `load balancer ${labelOf(balancer)} has no listener on ${context.port} (it listens on ${balancer.listeners.map((l) => l.port).join(", ") || "nothing"})`,
+      balancer.address,
+    );
   const tls = tlsTerminator(model, balancer, listener);
   if (tls !== undefined && !dialed.verifiable) return current.deny("tls", tlsFailure(tls, dialed), listener.address);
-  current = current.pass("listener", `${listener.protocol} listener ${listener.port} of load balancer ${labelOf(balancer)}${tls !== undefined ? ` (certificate for ${dialed.name})` : ""}`, listener.address);
+  current = current.pass(
+    "listener",
+    `${listener.protocol} listener ${listener.port} of load balancer ${labelOf(balancer)}${tls !== undefined ? ` (certificate for ${dialed.name})` : ""}`,
+    listener.address,
+  );
   if (balancer.securityGroupIds.length > 0) {
     if (!balancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
-      current = current.pass("security-group", `${labelOf(balancer)} does not judge PrivateLink traffic by its security group's inbound rules: allowed principals and acceptance do`, balancer.address);
+      current = current.pass(
+        "security-group",
+        `${labelOf(balancer)} does not judge PrivateLink traffic by its security group's inbound rules: allowed principals and acceptance do`,
+        balancer.address,
+      );
     } else {
       // With enforcement on, PrivateLink traffic is judged by the client's own private addresses.
       const groups = balancer.securityGroupIds.map((id) => model.securityGroup(id)).filter((g) => g !== undefined);
-      const admitted = groups.map((g) => ({ g, rule: admittingRule(g, { ...source, securityGroup: undefined }, { protocol: context.protocol, port: context.port }) })).find((x) => x.rule !== undefined);
+      const admitted = groups
+        .map((g) => ({ g, rule: admittingRule(g, { ...source, securityGroup: undefined }, { protocol: context.protocol, port: context.port }) }))
+        .find((x) => x.rule !== undefined);
       if (admitted === undefined) {
-        return current.deny("security-group", `security group ${groups[0]?.label ?? balancer.securityGroupIds[0]} of ${labelOf(balancer)} has no ingress from ${source.cidrs.join(", ") || source.label} on ${context.port} (PrivateLink traffic is judged by the client's own addresses)`, groups[0]?.address ?? balancer.address);
+        return current.deny(
+          "security-group",
+          `security group ${groups[0]?.label ?? balancer.securityGroupIds[0]} of ${labelOf(balancer)} has no ingress from ${source.cidrs.join(", ") || source.label} on ${context.port} (PrivateLink traffic is judged by the client's own addresses)`,
+          groups[0]?.address ?? balancer.address,
+        );
       }
-      current = current.pass("security-group", `security group ${admitted.g.label} of ${labelOf(balancer)} admits ${source.cidrs.join(", ")} on ${context.port}`, admitted.rule!.source);
+      current = current.pass(
+        "security-group",
+        `security group ${admitted.g.label} of ${labelOf(balancer)} admits ${source.cidrs.join(", ")} on ${context.port}`,
+        admitted.rule!.source,
+      );
     }
   }
   for (const arn of listener.targetGroupArns) {
@@ -229,7 +321,8 @@ function tlsTerminator(model: NetworkModel, balancer: LoadBalancerEntity, listen
  */
 export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provider: Placement): { readonly ok: boolean; readonly text: string } {
   const consumer = (endpoint.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
-  if (consumer.length === 0) return { ok: true, text: `the subnets of ${labelOf(endpoint)} are not in this stack; their AZs are taken to be offered by ${provider.label}` };
+  if (consumer.length === 0)
+    return { ok: true, text: `the subnets of ${labelOf(endpoint)} are not in this stack; their AZs are taken to be offered by ${provider.label}` };
   const consumerAccount = model.accountOf(endpoint.provider) ?? endpoint.provider;
   const sameAccount = consumerAccount === provider.account;
   const consumerSides = consumer.map((s) => ({ id: s.availabilityZoneId, name: s.availabilityZone }));
@@ -239,7 +332,8 @@ export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provi
   const consumerZones = consumerSides.map(key);
   const providerZones = provider.zones.map(key);
   if (consumerZones.some((z) => z === undefined) || providerZones.some((z) => z === undefined)) {
-    const names = (zones: readonly { readonly id?: string; readonly name?: string }[]): string => zones.map((z) => z.id ?? z.name ?? "unknown").join(", ");
+    const names = (zones: readonly { readonly id?: string; readonly name?: string }[]): string =>
+      zones.map((z) => z.id ?? z.name ?? "unknown").join(", ");
     return {
       ok: false,
       text: sameAccount
@@ -249,7 +343,10 @@ export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provi
   }
   const outside = consumer.filter((_s, i) => !providerZones.includes(consumerZones[i]));
   if (outside.length === consumer.length) {
-    return { ok: false, text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) and ${provider.label} (${providerZones.join(", ")}) share no availability zone` };
+    return {
+      ok: false,
+      text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) and ${provider.label} (${providerZones.join(", ")}) share no availability zone`,
+    };
   }
   if (outside.length > 0) {
     return {
@@ -257,7 +354,10 @@ export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provi
       text: `${labelOf(endpoint)} has subnets in ${outside.map((s) => key({ id: s.availabilityZoneId, name: s.availabilityZone })).join(", ")}, where ${provider.label} is not (${providerZones.join(", ")}): AWS refuses to create the endpoint in a zone the service is not offered in`,
     };
   }
-  return { ok: true, text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) is in zones ${provider.label} is offered in (${providerZones.join(", ")})` };
+  return {
+    ok: true,
+    text: `${labelOf(endpoint)} (${consumerZones.join(", ")}) is in zones ${provider.label} is offered in (${providerZones.join(", ")})`,
+  };
 }
 
 const BALANCER_PLACEMENT = "the load balancer's subnets";
@@ -275,14 +375,37 @@ function targetGroupFlow(path: Path, model: NetworkModel, balancer: LoadBalancer
     const targetPort = target.port ?? port;
     const destination = group.targetType === "ip" && isIpAddress(target.id) ? hostCidr(target.id) : vpcCidrs[0];
     if (groups.length > 0) {
-      const out = groups.flatMap((g) => g.egress.map((rule) => ({ g, rule }))).find(({ rule }) => rulePermits(rule, "tcp", targetPort) && rule.peer.kind === "cidr" && destination !== undefined && cidrContains(rule.peer.cidr, destination));
-      if (out === undefined) return current.deny("security-group", `security group ${groups[0].label} of ${labelOf(balancer)} has no egress to target ${target.id} on ${targetPort} (traffic and health checks)`, groups[0].address);
+      const out = groups
+        .flatMap((g) => g.egress.map((rule) => ({ g, rule })))
+        .find(
+          ({ rule }) =>
+            rulePermits(rule, "tcp", targetPort) &&
+            rule.peer.kind === "cidr" &&
+            destination !== undefined &&
+            cidrContains(rule.peer.cidr, destination),
+        );
+      if (out === undefined)
+        return current.deny(
+          "security-group",
+          `security group ${groups[0].label} of ${labelOf(balancer)} has no egress to target ${target.id} on ${targetPort} (traffic and health checks)`,
+          groups[0].address,
+        );
     }
     if (group.targetType === "alb") {
-      current = current.pass("target", `forwards to Application Load Balancer ${target.id} on ${targetPort}`, group.address).assume(`Application Load Balancer ${target.id} admits ${labelOf(balancer)} on ${targetPort}`);
+      current = current
+        .pass("target", `forwards to Application Load Balancer ${target.id} on ${targetPort}`, group.address)
+        .assume(`Application Load Balancer ${target.id} admits ${labelOf(balancer)} on ${targetPort}`);
       continue;
     }
-    const caller = { label: `load balancer ${labelOf(balancer)}`, cidrs: targetCidrs(model, { label: "", address: "", vpcId: group.vpcId ?? "", subnetIds: balancer.subnetIds, securityGroupIds: [], port: targetPort, protocol: "tcp" }, "ipv4"), securityGroupIds: balancer.securityGroupIds };
+    const caller = {
+      label: `load balancer ${labelOf(balancer)}`,
+      cidrs: targetCidrs(
+        model,
+        { label: "", address: "", vpcId: group.vpcId ?? "", subnetIds: balancer.subnetIds, securityGroupIds: [], port: targetPort, protocol: "tcp" },
+        "ipv4",
+      ),
+      securityGroupIds: balancer.securityGroupIds,
+    };
     // The load balancer's own groups are attached to the load balancer, never to its targets.
     const candidates = model.securityGroups.filter((g) => g.vpcId === group.vpcId && !balancer.securityGroupIds.includes(g.id)).map((g) => g.id);
     const admitted = workloadAdmission(model, group.vpcId ?? "", candidates, caller, "tcp", targetPort);
@@ -294,7 +417,11 @@ function targetGroupFlow(path: Path, model: NetworkModel, balancer: LoadBalancer
       );
     }
     current = current
-      .pass("target", `target ${target.id} of ${labelOf(group)} on ${targetPort}, admitted by security group ${admitted.group.label}`, admitted.rule.source)
+      .pass(
+        "target",
+        `target ${target.id} of ${labelOf(group)} on ${targetPort}, admitted by security group ${admitted.group.label}`,
+        admitted.rule.source,
+      )
       .assume(`security group ${admitted.group.label} is attached to target ${target.id}`);
   }
   return current;

@@ -35,9 +35,11 @@ export function resourceFlow(path: Path, context: FlowContext, configuration: Re
   const member = members.find((m) => m.portRanges.some((r) => r.from <= context.port && context.port <= r.to)) ?? members[0];
   if (member === undefined) return path.deny("resource", `group ${configuration.name} has no CHILD configuration`, configuration.address);
   const arns = grantingArns(model, member);
-  const endpoints = (through === undefined ? model.endpoints.filter((e) => e.vpcId === source.vpc?.id && e.endpointType === "Resource") : [through]).filter((e) => arns.includes(e.resourceConfigurationArn ?? ""));
+  const endpoints = (
+    through === undefined ? model.endpoints.filter((e) => e.vpcId === source.vpc?.id && e.endpointType === "Resource") : [through]
+  ).filter((e) => arns.includes(e.resourceConfigurationArn ?? ""));
   const holds = (network: { readonly arn: string; readonly id: string }): boolean =>
-    model.resourceAssociations.some((a) => (model.serviceNetwork(a.serviceNetwork)?.arn === network.arn) && arns.includes(a.member));
+    model.resourceAssociations.some((a) => model.serviceNetwork(a.serviceNetwork)?.arn === network.arn && arns.includes(a.member));
   const accesses = through === undefined ? networkAccesses(model, source.vpc?.id, holds) : [];
   const candidates = [
     ...endpoints.map((endpoint) => throughEndpoint(path, context, member, endpoint)),
@@ -45,16 +47,29 @@ export function resourceFlow(path: Path, context: FlowContext, configuration: Re
   ];
   if (candidates.length === 0 && through === undefined && isMadeElsewhere(model, source.vpc)) candidates.push(fromElsewhere(path, context, member));
   return bestOf(candidates, () =>
-    path.deny("resource", `${source.label} has no Resource endpoint to ${member.name} and is not associated with a service network that holds it (nor has a ServiceNetwork endpoint to one)`, member.address),
+    path.deny(
+      "resource",
+      `${source.label} has no Resource endpoint to ${member.name} and is not associated with a service network that holds it (nor has a ServiceNetwork endpoint to one)`,
+      member.address,
+    ),
   );
 }
 
 function portCheck(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
-  if (configuration.external && configuration.portRanges.length === 0) return path.assume(`resource configuration ${configuration.name}, made elsewhere, admits port ${context.port} (its owner publishes no ports)`);
-  if (configuration.configurationType === "ARN" && !configuration.external) return path.assume(`resource ${configuration.name} (${configuration.definition.kind === "arn" ? configuration.definition.arn : "by ARN"}) listens on ${context.port}`);
+  if (configuration.external && configuration.portRanges.length === 0)
+    return path.assume(`resource configuration ${configuration.name}, made elsewhere, admits port ${context.port} (its owner publishes no ports)`);
+  if (configuration.configurationType === "ARN" && !configuration.external)
+    return path.assume(
+      `resource ${configuration.name} (${configuration.definition.kind === "arn" ? configuration.definition.arn : "by ARN"}) listens on ${context.port}`,
+    );
   const open = configuration.portRanges.some((r) => r.from <= context.port && context.port <= r.to);
   const ranges = configuration.portRanges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", ");
-  if (!open) return path.deny("resource", `port ${context.port} is not in the port ranges of resource configuration ${configuration.name} (${ranges || "none"})`, configuration.address);
+  if (!open)
+    return path.deny(
+      "resource",
+      `port ${context.port} is not in the port ranges of resource configuration ${configuration.name} (${ranges || "none"})`,
+      configuration.address,
+    );
   return path.pass("resource", `resource configuration ${configuration.name} admits port ${context.port} (${ranges})`, configuration.address);
 }
 
@@ -93,19 +108,33 @@ function throughNetwork(path: Path, context: FlowContext, configuration: Resourc
   const association = model.resourceAssociations.find((a) => model.serviceNetwork(a.serviceNetwork)?.arn === network.arn && arns.includes(a.member));
   // A configuration shared with the network's account is associated from that account: its association waits for the share.
   const owner = ownerOf(model, configuration);
-  const shared = association === undefined ? ports : checkShare(ports, model, { ...sharedConfiguration(model, configuration), consumer: association, dependsOn: association.dependsOn });
+  const shared =
+    association === undefined
+      ? ports
+      : checkShare(ports, model, { ...sharedConfiguration(model, configuration), consumer: association, dependsOn: association.dependsOn });
   if (!(shared instanceof Path)) return shared;
-  let current = shared.pass("auth-policy", `a service network auth policy (of ${network.name} or any other) does not apply to resource configurations`, network.address);
+  let current = shared.pass(
+    "auth-policy",
+    `a service network auth policy (of ${network.name} or any other) does not apply to resource configurations`,
+    network.address,
+  );
   const shareable = model.shares.some((s) => s.resources.some((r) => r.value === network.arn));
   if (shareable && !owner.allowAssociationToShareableServiceNetwork) {
-    return current.deny("association", `service network ${network.name} is shared through RAM, and resource configuration ${owner.name} does not allow association with shareable networks`, owner.address);
+    return current.deny(
+      "association",
+      `service network ${network.name} is shared through RAM, and resource configuration ${owner.name} does not allow association with shareable networks`,
+      owner.address,
+    );
   }
   current = current.pass("association", `resource configuration ${configuration.name} is in service network ${network.name}`);
   return gatewayToResource(current, context, configuration);
 }
 
 /** What a consumer in another account uses: the configuration (or its GROUP) by ARN; one made elsewhere is owned by the account in its ARN. */
-function sharedConfiguration(model: NetworkModel, configuration: ResourceConfigurationEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
+function sharedConfiguration(
+  model: NetworkModel,
+  configuration: ResourceConfigurationEntity,
+): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
   const ownerAccount = configuration.external ? parseArn(configuration.arn)?.account : undefined;
   return {
     arns: grantingArns(model, configuration).filter((a) => a.startsWith("arn:")),
@@ -130,12 +159,19 @@ function isMadeElsewhere(model: NetworkModel, vpc: { readonly id: string; readon
 function fromElsewhere(path: Path, context: FlowContext, configuration: ResourceConfigurationEntity): FlowVerdict {
   const { model, source } = context;
   const gateway = gatewayOf(model, configuration);
-  const zones = gateway === undefined ? [] : gateway.subnetIds.map((id) => model.subnet(id)?.availabilityZoneId ?? model.subnet(id)?.availabilityZone ?? id);
-  const placed = path.assume(`${source.label} reaches ${configuration.name} through a Resource endpoint made in its own stack${zones.length > 0 ? `, in one of the gateway's zones (${zones.join(", ")})` : ""}, whose security group opens ${context.port}`);
+  const zones =
+    gateway === undefined ? [] : gateway.subnetIds.map((id) => model.subnet(id)?.availabilityZoneId ?? model.subnet(id)?.availabilityZone ?? id);
+  const placed = path.assume(
+    `${source.label} reaches ${configuration.name} through a Resource endpoint made in its own stack${zones.length > 0 ? `, in one of the gateway's zones (${zones.join(", ")})` : ""}, whose security group opens ${context.port}`,
+  );
   const ports = portCheck(placed, context, configuration);
   if (!(ports instanceof Path)) return ports;
   const caller = source.principal;
-  const shared = checkShareWithOutsider(ports, model, sharedConfiguration(model, configuration), { account: source.account, organizationId: caller?.organizationId, organizationPaths: caller?.organizationPaths ?? [] });
+  const shared = checkShareWithOutsider(ports, model, sharedConfiguration(model, configuration), {
+    account: source.account,
+    organizationId: caller?.organizationId,
+    organizationPaths: caller?.organizationPaths ?? [],
+  });
   if (!(shared instanceof Path)) return shared;
   return gatewayToResource(shared, context, configuration);
 }
@@ -166,7 +202,12 @@ function zonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, co
 }
 
 /** A configuration made elsewhere: its gateway's zones as its owner publishes them, when it does. */
-function publishedZonesMeet(path: Path, model: NetworkModel, endpoint: EndpointEntity, configuration: ResourceConfigurationEntity): Path | FlowVerdict {
+function publishedZonesMeet(
+  path: Path,
+  model: NetworkModel,
+  endpoint: EndpointEntity,
+  configuration: ResourceConfigurationEntity,
+): Path | FlowVerdict {
   const published = configuration.gatewayAvailabilityZoneIds;
   if (published === undefined || published.length === 0) return path;
   const zones = sharedZones(model, endpoint, {
@@ -183,7 +224,12 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
   const { model } = context;
   const owner = ownerOf(model, configuration);
   const gateway = gatewayOf(model, configuration);
-  if (gateway === undefined) return path.assume(`${owner.resourceGateway === undefined ? "the resource gateway" : `resource gateway ${owner.resourceGateway}`} of ${owner.name} is made elsewhere and reaches the resource`).allow();
+  if (gateway === undefined)
+    return path
+      .assume(
+        `${owner.resourceGateway === undefined ? "the resource gateway" : `resource gateway ${owner.resourceGateway}`} of ${owner.name} is made elsewhere and reaches the resource`,
+      )
+      .allow();
   let current = path.pass("resource-gateway", `resource gateway ${gateway.name} in ${vpcLabel(model.vpc(gateway.vpcId), model)}`, gateway.address);
   const destination = resourceAddresses(current, model, configuration, gateway);
   if ("allowed" in destination) return destination;
@@ -191,21 +237,45 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
   const cidrs = destination.cidrs ?? model.vpc(gateway.vpcId)?.ipv4Cidrs ?? [];
   const groups = gateway.securityGroupIds.map((id) => model.securityGroup(id)).filter((g) => g !== undefined);
   if (groups.length > 0) {
-    const out = groups.flatMap((g) => g.egress.map((rule) => ({ g, rule }))).find(({ rule }) => rulePermits(rule, "tcp", context.port) && rule.peer.kind === "cidr" && cidrs.length > 0 && cidrs.every((c) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", c)));
+    const out = groups
+      .flatMap((g) => g.egress.map((rule) => ({ g, rule })))
+      .find(
+        ({ rule }) =>
+          rulePermits(rule, "tcp", context.port) &&
+          rule.peer.kind === "cidr" &&
+          cidrs.length > 0 &&
+          cidrs.every((c) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", c)),
+      );
     if (out === undefined) {
-      return current.deny("security-group", `security group ${groups[0].label} of resource gateway ${gateway.name} has no egress to ${cidrs.join(", ") || "the resource"} on ${context.port}`, groups[0].address);
+      return current.deny(
+        "security-group",
+        `security group ${groups[0].label} of resource gateway ${gateway.name} has no egress to ${cidrs.join(", ") || "the resource"} on ${context.port}`,
+        groups[0].address,
+      );
     }
-    current = current.pass("security-group", `security group ${out.g.label} of ${gateway.name} lets ${context.port} out to ${cidrs.join(", ")}`, out.rule.source);
+    current = current.pass(
+      "security-group",
+      `security group ${out.g.label} of ${gateway.name} lets ${context.port} out to ${cidrs.join(", ")}`,
+      out.rule.source,
+    );
   }
   const caller = {
     label: `resource gateway ${gateway.name}`,
     kind: "the resource gateway",
-    cidrs: targetCidrs(model, { label: "", address: "", vpcId: gateway.vpcId, subnetIds: gateway.subnetIds, securityGroupIds: [], port: context.port, protocol: "tcp" }, "ipv4"),
+    cidrs: targetCidrs(
+      model,
+      { label: "", address: "", vpcId: gateway.vpcId, subnetIds: gateway.subnetIds, securityGroupIds: [], port: context.port, protocol: "tcp" },
+      "ipv4",
+    ),
     securityGroupIds: gateway.securityGroupIds,
   };
   const admitted = workloadAdmission(model, gateway.vpcId, undefined, caller, "tcp", context.port);
   if (admitted === undefined) {
-    return current.deny("resource", `no security group in ${vpcLabel(model.vpc(gateway.vpcId), model)} admits ${caller.label} (its security group or subnets) on ${context.port}: the resource drops the gateway's connections`, gateway.address);
+    return current.deny(
+      "resource",
+      `no security group in ${vpcLabel(model.vpc(gateway.vpcId), model)} admits ${caller.label} (its security group or subnets) on ${context.port}: the resource drops the gateway's connections`,
+      gateway.address,
+    );
   }
   return current
     .pass("resource", `security group ${admitted.group.label} admits ${caller.label} on ${context.port}`, admitted.rule.source)
@@ -219,13 +289,22 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
  * names in public DNS: the provider has no `resource_config_dns_resolution`),
  * or, for an ARN resource, somewhere in the gateway's VPC.
  */
-function resourceAddresses(path: Path, model: NetworkModel, configuration: ResourceConfigurationEntity, gateway: ResourceGatewayEntity): FlowVerdict | { path: Path; cidrs?: string[] } {
+function resourceAddresses(
+  path: Path,
+  model: NetworkModel,
+  configuration: ResourceConfigurationEntity,
+  gateway: ResourceGatewayEntity,
+): FlowVerdict | { path: Path; cidrs?: string[] } {
   const definition = configuration.definition;
-  if (definition.kind === "ip") return { path: path.pass("resource", `resource ${definition.ipAddress}`, configuration.address), cidrs: [hostCidr(definition.ipAddress)] };
-  if (definition.kind !== "dns") return { path: path.assume(`the resource of ${configuration.name} is in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
+  if (definition.kind === "ip")
+    return { path: path.pass("resource", `resource ${definition.ipAddress}`, configuration.address), cidrs: [hostCidr(definition.ipAddress)] };
+  if (definition.kind !== "dns")
+    return { path: path.assume(`the resource of ${configuration.name} is in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
   const name = normalizeName(definition.domainName);
   const covering = (isPrivate: boolean): HostedZoneEntity | undefined =>
-    model.hostedZones.filter((z) => z.private === isPrivate && !z.external && z.name !== undefined && inZone(name, z.name)).sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
+    model.hostedZones
+      .filter((z) => z.private === isPrivate && !z.external && z.name !== undefined && inZone(name, z.name))
+      .sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
   const hidden = covering(true);
   const published = covering(false);
   // Split-horizon: a public zone of the same name (or a more specific one) answers the gateway's public query.
@@ -242,5 +321,9 @@ function resourceAddresses(path: Path, model: NetworkModel, configuration: Resou
     return { path: path.pass("dns", answer.text, answer.address), cidrs: addresses.map(hostCidr) };
   }
   if (answer.answer.kind === "none") return path.deny("dns", answer.text, answer.address);
-  return { path: path.pass("dns", `resource gateway ${gateway.name} resolves ${name} in public DNS`).assume(`${name} resolves in public DNS to an address in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
+  return {
+    path: path
+      .pass("dns", `resource gateway ${gateway.name} resolves ${name} in public DNS`)
+      .assume(`${name} resolves in public DNS to an address in ${vpcLabel(model.vpc(gateway.vpcId), model)}`),
+  };
 }

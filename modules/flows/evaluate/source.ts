@@ -23,26 +23,64 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
     }
     return { kind: "internet", label: "the internet", subnets: [], cidrs: [], principal, family };
   }
-  const subnet = spec.subnet === undefined ? undefined : lookup(model, "from.subnet", spec.subnet, model.subnets, "a subnet of the stack (aws_subnet address or subnet ID)");
+  const subnet =
+    spec.subnet === undefined
+      ? undefined
+      : lookup(model, "from.subnet", spec.subnet, model.subnets, "a subnet of the stack (aws_subnet address or subnet ID)");
   const securityGroup =
-    spec.securityGroup === undefined ? undefined : lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)");
+    spec.securityGroup === undefined
+      ? undefined
+      : lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)");
   const outside = spec.vpc === undefined ? undefined : vpcMadeElsewhere(model, spec.vpc);
-  const vpcId = outside?.id ?? (spec.vpc !== undefined ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id : (subnet?.vpcId ?? securityGroup?.vpcId));
+  const vpcId =
+    outside?.id ??
+    (spec.vpc !== undefined
+      ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id
+      : (subnet?.vpcId ?? securityGroup?.vpcId));
   if (vpcId === undefined) throw questionError(model, "from", spec, "a vpc, subnet or securityGroup the flow starts in, or internet: true");
   const vpc = outside ?? model.vpc(vpcId);
   // A VPC made elsewhere is taken to be the caller's account's: the analysis says so where it matters.
-  if (outside !== undefined && spec.cidr !== undefined) throw questionError(model, "from.cidr", spec.cidr, "no CIDR for a VPC made elsewhere (name a VPC of the stack that the network enters)");
-  if (outside !== undefined) return { kind: "vpc", label: `VPC ${vpcId} (made elsewhere${principal?.account === undefined ? "" : `, account ${principal.account}`})`, vpc: outside, subnets: [], cidrs: [], account: principal?.account, principal, family };
-  if (subnet !== undefined && subnet.vpcId !== vpcId) throw questionError(model, "from.subnet", spec.subnet ?? "", `a subnet of ${vpcLabel(vpc, model)}`);
-  if (securityGroup?.vpcId !== undefined && securityGroup.vpcId !== vpcId) throw questionError(model, "from.securityGroup", spec.securityGroup ?? "", `a security group of ${vpcLabel(vpc, model)}`);
+  if (outside !== undefined && spec.cidr !== undefined)
+    throw questionError(model, "from.cidr", spec.cidr, "no CIDR for a VPC made elsewhere (name a VPC of the stack that the network enters)");
+  if (outside !== undefined)
+    return {
+      kind: "vpc",
+      label: `VPC ${vpcId} (made elsewhere${principal?.account === undefined ? "" : `, account ${principal.account}`})`,
+      vpc: outside,
+      subnets: [],
+      cidrs: [],
+      account: principal?.account,
+      principal,
+      family,
+    };
+  if (subnet !== undefined && subnet.vpcId !== vpcId)
+    throw questionError(model, "from.subnet", spec.subnet ?? "", `a subnet of ${vpcLabel(vpc, model)}`);
+  if (securityGroup?.vpcId !== undefined && securityGroup.vpcId !== vpcId)
+    throw questionError(model, "from.securityGroup", spec.securityGroup ?? "", `a security group of ${vpcLabel(vpc, model)}`);
   const account = vpc === undefined ? undefined : model.accountOf(vpc.provider);
   if (spec.cidr !== undefined) {
     if (familyOf(spec.cidr) === undefined) throw questionError(model, "from.cidr", spec.cidr, "a CIDR block such as 192.168.0.0/16");
-    return { kind: "onPremises", label: `${spec.cidr} (outside AWS, entering ${vpcLabel(vpc, model)})`, vpc, subnets: [], cidrs: [spec.cidr], securityGroup, account, provider: vpc?.provider, principal, family };
+    return {
+      kind: "onPremises",
+      label: `${spec.cidr} (outside AWS, entering ${vpcLabel(vpc, model)})`,
+      vpc,
+      subnets: [],
+      cidrs: [spec.cidr],
+      securityGroup,
+      account,
+      provider: vpc?.provider,
+      principal,
+      family,
+    };
   }
   const subnets = subnet !== undefined ? [subnet] : model.subnetsOf(vpcId);
   const subnetCidrs = subnets.map((s) => (family === "ipv4" ? s.ipv4Cidr : s.ipv6Cidr));
-  const cidrs = subnetCidrs.length > 0 && subnetCidrs.every((c) => c !== undefined) ? (subnetCidrs as string[]) : family === "ipv4" ? (vpc?.ipv4Cidrs ?? []) : (vpc?.ipv6Cidrs ?? []);
+  const cidrs =
+    subnetCidrs.length > 0 && subnetCidrs.every((c) => c !== undefined)
+      ? (subnetCidrs as string[])
+      : family === "ipv4"
+        ? (vpc?.ipv4Cidrs ?? [])
+        : (vpc?.ipv6Cidrs ?? []);
   const label = subnet === undefined ? vpcLabel(vpc, model) : `subnet ${subnet.availabilityZone ?? subnet.id} of ${vpcLabel(vpc, model)}`;
   return { kind: "vpc", label, vpc, subnets, cidrs, securityGroup, account, provider: vpc?.provider, principal, family };
 }
@@ -53,7 +91,12 @@ function resolvePrincipal(model: NetworkModel, principal: FlowPrincipal | undefi
   const account = principal.account ?? (principal.arn === undefined ? undefined : parseArn(principal.arn)?.account);
   const arn = principal.arn ?? (account === undefined ? undefined : `arn:aws:iam::${account}:root`);
   if (arn === undefined || parseArn(arn) === undefined) {
-    throw questionError(model, "from.principal", principal, "an IAM role or user ARN (arn:aws:iam::111111111111:role/app), an account, or anonymous: true");
+    throw questionError(
+      model,
+      "from.principal",
+      principal,
+      "an IAM role or user ARN (arn:aws:iam::111111111111:role/app), an account, or anonymous: true",
+    );
   }
   return { arn, account, organizationId: principal.organizationId, organizationPaths: principal.organizationPaths ?? [], anonymous: false };
 }
@@ -65,12 +108,26 @@ function vpcMadeElsewhere(model: NetworkModel, reference: string): VpcEntity | u
 }
 
 /** An entity by Terraform address or by ID, with a clear error naming the closest addresses when it is not there. */
-export function lookup<T extends { readonly address: string; readonly id?: string }>(model: NetworkModel, part: string, reference: string, list: readonly T[], expected: string): T {
+export function lookup<T extends { readonly address: string; readonly id?: string }>(
+  model: NetworkModel,
+  part: string,
+  reference: string,
+  list: readonly T[],
+  expected: string,
+): T {
   if (typeof reference !== "string" || reference === "") throw questionError(model, part, reference, expected);
   const found = list.find((e) => e.address === reference || e.id === reference);
   if (found !== undefined) return found;
   const other = model.entity(reference);
   if (other !== undefined) throw questionError(model, part, `${reference} (a ${other.kind})`, expected);
-  const suggestion = closestMatch(reference, list.map((e) => e.address));
-  throw questionError(model, part, reference, `${expected}; it is not in stack ${model.stackName}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`);
+  const suggestion = closestMatch(
+    reference,
+    list.map((e) => e.address),
+  );
+  throw questionError(
+    model,
+    part,
+    reference,
+    `${expected}; it is not in stack ${model.stackName}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`,
+  );
 }

@@ -54,7 +54,17 @@ export interface SubnetEntity extends ModelEntity {
 }
 
 /** Where a route sends traffic. */
-export type RouteTargetKind = "local" | "internetGateway" | "egressOnlyInternetGateway" | "natGateway" | "transitGateway" | "peering" | "gatewayEndpoint" | "vpcEndpoint" | "networkInterface" | "other";
+export type RouteTargetKind =
+  | "local"
+  | "internetGateway"
+  | "egressOnlyInternetGateway"
+  | "natGateway"
+  | "transitGateway"
+  | "peering"
+  | "gatewayEndpoint"
+  | "vpcEndpoint"
+  | "networkInterface"
+  | "other";
 
 /** One route of a route table. */
 export interface RouteEntry {

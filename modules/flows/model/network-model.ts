@@ -267,7 +267,8 @@ export class NetworkModel {
   /** The VPC an ID names: the one created here, else an external one recorded on first sight. */
   private vpcFor(id: string | undefined, provider: string): string | undefined {
     if (id === undefined) return undefined;
-    if (this.vpc(id) === undefined) this.vpcs.push({ address: `external:${id}`, path: id, provider, id, ipv4Cidrs: [], ipv6Cidrs: [], external: true });
+    if (this.vpc(id) === undefined)
+      this.vpcs.push({ address: `external:${id}`, path: id, provider, id, ipv4Cidrs: [], ipv6Cidrs: [], external: true });
     return id;
   }
 
@@ -280,7 +281,10 @@ export class NetworkModel {
         .map((a) => this.text(a, "cidr_block"))
         .filter((c): c is string => c !== undefined);
       const primary = this.text(block, "cidr_block");
-      const ipv6 = doc.value(block, "assign_generated_ipv6_cidr_block") === true ? awsSyntheticAttributes(block, ["ipv6_cidr_block"], doc) : this.document.value(block, "ipv6_cidr_block");
+      const ipv6 =
+        doc.value(block, "assign_generated_ipv6_cidr_block") === true
+          ? awsSyntheticAttributes(block, ["ipv6_cidr_block"], doc)
+          : this.document.value(block, "ipv6_cidr_block");
       this.vpcs.push({
         ...this.base(block),
         id: this.idOf(block),
@@ -328,20 +332,32 @@ export class NetworkModel {
     for (const block of doc.resources("aws_vpc_endpoint_route_table_association")) {
       const endpoint = doc.resources("aws_vpc_endpoint").find((e) => this.idOf(e) === this.text(block, "vpc_endpoint_id"));
       const service = endpoint === undefined ? undefined : this.text(endpoint, "service_name");
-      addRoute(this.text(block, "route_table_id"), { destination: `pl:${service ?? "unknown"}`, kind: "gatewayEndpoint", target: this.text(block, "vpc_endpoint_id"), source: block.address });
+      addRoute(this.text(block, "route_table_id"), {
+        destination: `pl:${service ?? "unknown"}`,
+        kind: "gatewayEndpoint",
+        target: this.text(block, "vpc_endpoint_id"),
+        source: block.address,
+      });
     }
     for (const block of doc.resources("aws_vpc_endpoint")) {
       if ((this.text(block, "vpc_endpoint_type") ?? "Gateway") !== "Gateway") continue;
       const service = this.text(block, "service_name") ?? "unknown";
-      for (const table of this.strings(block, "route_table_ids")) addRoute(table, { destination: `pl:${service}`, kind: "gatewayEndpoint", target: this.idOf(block), source: block.address });
+      for (const table of this.strings(block, "route_table_ids"))
+        addRoute(table, { destination: `pl:${service}`, kind: "gatewayEndpoint", target: this.idOf(block), source: block.address });
     }
     for (const block of doc.resources("aws_route_table")) {
       const id = this.idOf(block);
       const vpcId = this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown";
       const vpc = this.vpc(vpcId);
-      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({ destination: cidr, kind: "local", source: block.address }));
+      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
+        destination: cidr,
+        kind: "local",
+        source: block.address,
+      }));
       const inline = doc.nested(block, "route").flatMap((route, i) => {
-        const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) => (path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue)));
+        const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) =>
+          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue),
+        );
         return entry === undefined ? [] : [entry];
       });
       this.routeTables.push({ ...this.base(block), id, vpcId, routes: [...local, ...inline, ...(extraRoutes.get(id) ?? [])] });
@@ -353,7 +369,12 @@ export class NetworkModel {
       const v = value(key);
       return typeof v === "string" && v !== "" ? v : undefined;
     };
-    const destination = str("destination_cidr_block") ?? str("cidr_block") ?? str("destination_ipv6_cidr_block") ?? str("ipv6_cidr_block") ?? str("destination_prefix_list_id");
+    const destination =
+      str("destination_cidr_block") ??
+      str("cidr_block") ??
+      str("destination_ipv6_cidr_block") ??
+      str("ipv6_cidr_block") ??
+      str("destination_prefix_list_id");
     if (destination === undefined) return undefined;
     const targets: [string, RouteEntry["kind"]][] = [
       ["transit_gateway_id", "transitGateway"],
@@ -367,7 +388,8 @@ export class NetworkModel {
     for (const [key, kind] of targets) {
       const target = str(key);
       if (target === undefined) continue;
-      const resolved: RouteEntry["kind"] = kind === "internetGateway" && target === "local" ? "local" : kind === "internetGateway" && target.startsWith("vgw-") ? "other" : kind;
+      const resolved: RouteEntry["kind"] =
+        kind === "internetGateway" && target === "local" ? "local" : kind === "internetGateway" && target.startsWith("vgw-") ? "other" : kind;
       return { destination, kind: resolved, target, source };
     }
     return { destination, kind: "other", source };
@@ -425,7 +447,16 @@ export class NetworkModel {
     // Rules added to groups this stack does not create (imported by ID).
     for (const [groupId, rules] of rulesByGroup) {
       if (this.securityGroup(groupId) !== undefined) continue;
-      this.securityGroups.push({ address: `external:${groupId}`, path: groupId, provider: "aws", id: groupId, label: groupId, ingress: rules.ingress, egress: rules.egress, external: true });
+      this.securityGroups.push({
+        address: `external:${groupId}`,
+        path: groupId,
+        provider: "aws",
+        id: groupId,
+        label: groupId,
+        ingress: rules.ingress,
+        egress: rules.egress,
+        external: true,
+      });
     }
   }
 
@@ -447,7 +478,13 @@ export class NetworkModel {
       ...(typeof value("source_security_group_id") === "string" ? [this.peerFromValue("securityGroup", value("source_security_group_id"))] : []),
     ];
     if (value("self") === true) peers.push({ kind: "securityGroup", securityGroupId: "self" });
-    return peers.map((peer) => ({ protocol: protocol === "all" ? "-1" : protocol, ports, peer, description: typeof value("description") === "string" ? (value("description") as string) : undefined, source }));
+    return peers.map((peer) => ({
+      protocol: protocol === "all" ? "-1" : protocol,
+      ports,
+      peer,
+      description: typeof value("description") === "string" ? (value("description") as string) : undefined,
+      source,
+    }));
   }
 
   private peerOf(value: (key: string) => TfValue, keys: readonly string[]): RulePeer {
@@ -513,7 +550,9 @@ export class NetworkModel {
         securityGroupIds: [...this.strings(block, "security_group_ids"), ...(extraGroups.get(id) ?? [])],
         privateDnsEnabled: privateDns.get(id) ?? this.bool(block, false, "private_dns_enabled"),
         privateDnsOnlyForInboundResolverEndpoint:
-          typeof dnsOptions?.private_dns_only_for_inbound_resolver_endpoint === "boolean" ? dnsOptions.private_dns_only_for_inbound_resolver_endpoint : undefined,
+          typeof dnsOptions?.private_dns_only_for_inbound_resolver_endpoint === "boolean"
+            ? dnsOptions.private_dns_only_for_inbound_resolver_endpoint
+            : undefined,
         policy: policies.get(id) ?? this.text(block, "policy"),
         routeTableIds: this.strings(block, "route_table_ids"),
         ipAddressType: this.text(block, "ip_address_type") ?? "ipv4",
@@ -566,7 +605,10 @@ export class NetworkModel {
         );
         return [...direct, ...forward];
       });
-      listenersByLb.set(lb, [...(listenersByLb.get(lb) ?? []), { address: block.address, port: this.num(block, "port") ?? 0, protocol: this.text(block, "protocol") ?? "TCP", targetGroupArns }]);
+      listenersByLb.set(lb, [
+        ...(listenersByLb.get(lb) ?? []),
+        { address: block.address, port: this.num(block, "port") ?? 0, protocol: this.text(block, "protocol") ?? "TCP", targetGroupArns },
+      ]);
     }
     for (const block of doc.resources("aws_lb", "aws_alb")) {
       const arn = this.arnOf(block);
@@ -575,9 +617,16 @@ export class NetworkModel {
         arn,
         loadBalancerType: this.text(block, "load_balancer_type") ?? "application",
         internal: this.bool(block, false, "internal"),
-        subnetIds: [...this.strings(block, "subnets"), ...doc.nested(block, "subnet_mapping").map((m) => m.subnet_id).filter((s): s is string => typeof s === "string")],
+        subnetIds: [
+          ...this.strings(block, "subnets"),
+          ...doc
+            .nested(block, "subnet_mapping")
+            .map((m) => m.subnet_id)
+            .filter((s): s is string => typeof s === "string"),
+        ],
         securityGroupIds: this.strings(block, "security_groups"),
-        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: this.text(block, "enforce_security_group_inbound_rules_on_private_link_traffic") !== "off",
+        enforceSecurityGroupInboundRulesOnPrivateLinkTraffic:
+          this.text(block, "enforce_security_group_inbound_rules_on_private_link_traffic") !== "off",
         listeners: listenersByLb.get(arn) ?? [],
       });
     }
@@ -585,7 +634,8 @@ export class NetworkModel {
     for (const block of doc.resources("aws_lb_target_group_attachment")) {
       const group = this.text(block, "target_group_arn");
       const target = this.text(block, "target_id");
-      if (group !== undefined && target !== undefined) targetsByGroup.set(group, [...(targetsByGroup.get(group) ?? []), { id: target, port: this.num(block, "port") }]);
+      if (group !== undefined && target !== undefined)
+        targetsByGroup.set(group, [...(targetsByGroup.get(group) ?? []), { id: target, port: this.num(block, "port") }]);
     }
     for (const block of doc.resources("aws_lb_target_group", "aws_alb_target_group")) {
       const arn = this.arnOf(block);
@@ -605,8 +655,12 @@ export class NetworkModel {
   private readDns(): void {
     const doc = this.document;
     const associated = new Map<string, string[]>();
-    const zoneAccounts = new Map(doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)]));
-    const authorized = new Set(doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`));
+    const zoneAccounts = new Map(
+      doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)]),
+    );
+    const authorized = new Set(
+      doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`),
+    );
     for (const block of doc.resources("aws_route53_zone_association")) {
       const zone = this.text(block, "zone_id");
       const vpc = this.text(block, "vpc_id");
@@ -617,7 +671,10 @@ export class NetworkModel {
     }
     for (const block of doc.resources("aws_route53_zone")) {
       const id = awsSyntheticAttributes(block, ["zone_id"], doc) as string;
-      const inline = doc.nested(block, "vpc").map((v) => v.vpc_id).filter((v): v is string => typeof v === "string");
+      const inline = doc
+        .nested(block, "vpc")
+        .map((v) => v.vpc_id)
+        .filter((v): v is string => typeof v === "string");
       this.hostedZones.push({
         ...this.base(block),
         id,
@@ -631,11 +688,20 @@ export class NetworkModel {
       const zoneId = this.text(block, "zone_id") ?? "unknown";
       let zone = this.hostedZones.find((z) => z.id === zoneId);
       if (zone === undefined) {
-        zone = { address: `external:${zoneId}`, path: zoneId, provider: block.provider, id: zoneId, private: false, vpcIds: associated.get(zoneId) ?? [], external: true };
+        zone = {
+          address: `external:${zoneId}`,
+          path: zoneId,
+          provider: block.provider,
+          id: zoneId,
+          private: false,
+          vpcIds: associated.get(zoneId) ?? [],
+          external: true,
+        };
         this.hostedZones.push(zone);
       }
       const raw = (this.text(block, "name") ?? "").toLowerCase().replace(/\.$/, "");
-      const name = zone.name !== undefined && raw !== zone.name && !raw.endsWith(`.${zone.name}`) ? (raw === "" ? zone.name : `${raw}.${zone.name}`) : raw;
+      const name =
+        zone.name !== undefined && raw !== zone.name && !raw.endsWith(`.${zone.name}`) ? (raw === "" ? zone.name : `${raw}.${zone.name}`) : raw;
       const alias = doc.nested(block, "alias")[0];
       this.records.push({
         ...this.base(block),
@@ -659,12 +725,29 @@ export class NetworkModel {
     for (const block of doc.resources("aws_vpclattice_service_network")) {
       const id = this.idOf(block);
       const arn = this.arnOf(block);
-      this.serviceNetworks.push({ ...this.base(block), id, arn, name: this.text(block, "name") ?? id, authType: this.text(block, "auth_type") ?? "NONE", authPolicy: policies.get(arn) ?? policies.get(id), external: false });
+      this.serviceNetworks.push({
+        ...this.base(block),
+        id,
+        arn,
+        name: this.text(block, "name") ?? id,
+        authType: this.text(block, "auth_type") ?? "NONE",
+        authPolicy: policies.get(arn) ?? policies.get(id),
+        external: false,
+      });
     }
     const networkRef = (block: TerraformBlock): string => {
       const reference = this.text(block, "service_network_identifier") ?? "unknown";
       if (this.serviceNetwork(reference) === undefined && reference.startsWith("arn:")) {
-        this.serviceNetworks.push({ address: `external:${reference}`, path: reference, provider: block.provider, id: reference.split("/").pop() ?? reference, arn: reference, name: reference, authType: "unknown", external: true });
+        this.serviceNetworks.push({
+          address: `external:${reference}`,
+          path: reference,
+          provider: block.provider,
+          id: reference.split("/").pop() ?? reference,
+          arn: reference,
+          name: reference,
+          authType: "unknown",
+          external: true,
+        });
       }
       return reference;
     };
@@ -679,10 +762,20 @@ export class NetworkModel {
       });
     }
     for (const block of doc.resources("aws_vpclattice_service_network_service_association")) {
-      this.serviceAssociations.push({ ...this.base(block), serviceNetwork: networkRef(block), member: this.text(block, "service_identifier") ?? "unknown", dependsOn: dependsOn(block) });
+      this.serviceAssociations.push({
+        ...this.base(block),
+        serviceNetwork: networkRef(block),
+        member: this.text(block, "service_identifier") ?? "unknown",
+        dependsOn: dependsOn(block),
+      });
     }
     for (const block of doc.resources("aws_vpclattice_service_network_resource_association")) {
-      this.resourceAssociations.push({ ...this.base(block), serviceNetwork: networkRef(block), member: this.text(block, "resource_configuration_identifier") ?? "unknown", dependsOn: dependsOn(block) });
+      this.resourceAssociations.push({
+        ...this.base(block),
+        serviceNetwork: networkRef(block),
+        member: this.text(block, "resource_configuration_identifier") ?? "unknown",
+        dependsOn: dependsOn(block),
+      });
     }
     const rulesByListener = new Map<string, LatticeRuleEntry[]>();
     for (const block of doc.resources("aws_vpclattice_listener_rule")) {
@@ -692,7 +785,13 @@ export class NetworkModel {
       const http = (Array.isArray(match) ? match[0] : match) ?? {};
       const pathMatch = firstOf(http.path_match);
       const pathInner = firstOf(pathMatch?.match);
-      const headers = (Array.isArray(http.header_matches) ? (http.header_matches as Record<string, TfValue>[]) : http.header_matches ? [http.header_matches as Record<string, TfValue>] : []).map((h) => {
+      const headers = (
+        Array.isArray(http.header_matches)
+          ? (http.header_matches as Record<string, TfValue>[])
+          : http.header_matches
+            ? [http.header_matches as Record<string, TfValue>]
+            : []
+      ).map((h) => {
         const inner = firstOf(h.match) ?? {};
         return {
           name: String(h.name).toLowerCase(),
@@ -713,7 +812,11 @@ export class NetworkModel {
             path:
               pathInner === undefined
                 ? undefined
-                : { exact: typeof pathInner.exact === "string" ? pathInner.exact : undefined, prefix: typeof pathInner.prefix === "string" ? pathInner.prefix : undefined, caseSensitive: pathMatch?.case_sensitive === true },
+                : {
+                    exact: typeof pathInner.exact === "string" ? pathInner.exact : undefined,
+                    prefix: typeof pathInner.prefix === "string" ? pathInner.prefix : undefined,
+                    caseSensitive: pathMatch?.case_sensitive === true,
+                  },
             headers,
           },
           action: actionOf(firstOf(doc.value(block, "action"))),
@@ -761,7 +864,10 @@ export class NetworkModel {
       const group = this.text(block, "target_group_identifier");
       const target = doc.nested(block, "target")[0];
       if (group === undefined || typeof target?.id !== "string") continue;
-      targets.set(group, [...(targets.get(group) ?? []), { id: target.id, port: typeof target.port === "number" ? target.port : undefined, address: block.address }]);
+      targets.set(group, [
+        ...(targets.get(group) ?? []),
+        { id: target.id, port: typeof target.port === "number" ? target.port : undefined, address: block.address },
+      ]);
     }
     for (const block of doc.resources("aws_vpclattice_target_group")) {
       const id = this.idOf(block);
@@ -780,7 +886,9 @@ export class NetworkModel {
         ipAddressType: typeof config.ip_address_type === "string" ? config.ip_address_type : "IPV4",
         healthCheckPort: typeof health?.port === "number" ? health.port : undefined,
         targets: [...(targets.get(id) ?? []), ...(targets.get(this.arnOf(block)) ?? [])],
-        targetSecurityGroupIds: Array.isArray(annotated) ? (annotated as unknown[]).map((g) => doc.evaluate(g)).filter((g): g is string => typeof g === "string") : undefined,
+        targetSecurityGroupIds: Array.isArray(annotated)
+          ? (annotated as unknown[]).map((g) => doc.evaluate(g)).filter((g): g is string => typeof g === "string")
+          : undefined,
         registeredBy: typeof block.annotations.registeredBy === "string" ? block.annotations.registeredBy : undefined,
       });
     }
@@ -818,7 +926,11 @@ export class NetworkModel {
       const arn = firstOf(definition.arn_resource);
       const resource: ResourceDefinitionEntity =
         typeof dns?.domain_name === "string"
-          ? { kind: "dns", domainName: dns.domain_name.toLowerCase(), ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4" }
+          ? {
+              kind: "dns",
+              domainName: dns.domain_name.toLowerCase(),
+              ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4",
+            }
           : typeof ip?.ip_address === "string"
             ? { kind: "ip", ipAddress: ip.ip_address }
             : typeof arn?.arn === "string"
@@ -856,7 +968,9 @@ export class NetworkModel {
       // An import of a configuration of this stack adds nothing to what its block says.
       if (typeof arn !== "string" || this.resourceConfiguration(arn) !== undefined) continue;
       const id = typeof terms.id === "string" ? terms.id : (arn.split("/").pop() ?? arn);
-      const zones = Array.isArray(terms.gatewayAvailabilityZoneIds) ? terms.gatewayAvailabilityZoneIds.filter((z): z is string => typeof z === "string") : undefined;
+      const zones = Array.isArray(terms.gatewayAvailabilityZoneIds)
+        ? terms.gatewayAvailabilityZoneIds.filter((z): z is string => typeof z === "string")
+        : undefined;
       this.resourceConfigurations.push({
         address: `external:${arn}`,
         path: arn,
@@ -907,7 +1021,17 @@ export class NetworkModel {
     // Shares made elsewhere that this stack accepts (a member deployed on its own).
     for (const [arn, list] of accepters) {
       if (this.shares.some((s) => s.arn === arn)) continue;
-      this.shares.push({ address: `external:${arn}`, path: arn, provider: list[0].provider, arn, name: arn, allowExternalPrincipals: true, principals: [], resources: [], accepters: list });
+      this.shares.push({
+        address: `external:${arn}`,
+        path: arn,
+        provider: list[0].provider,
+        arn,
+        name: arn,
+        allowExternalPrincipals: true,
+        principals: [],
+        resources: [],
+        accepters: list,
+      });
     }
   }
 
@@ -926,7 +1050,11 @@ export class NetworkModel {
     const attachmentAccepters = new Map(
       doc.resources("aws_ec2_transit_gateway_vpc_attachment_accepter").map((b) => [
         this.text(b, "transit_gateway_attachment_id"),
-        { address: b.address, defaultAssociation: this.bool(b, true, "transit_gateway_default_route_table_association"), defaultPropagation: this.bool(b, true, "transit_gateway_default_route_table_propagation") },
+        {
+          address: b.address,
+          defaultAssociation: this.bool(b, true, "transit_gateway_default_route_table_association"),
+          defaultPropagation: this.bool(b, true, "transit_gateway_default_route_table_propagation"),
+        },
       ]),
     );
     for (const block of doc.resources("aws_ec2_transit_gateway_vpc_attachment")) {
@@ -957,14 +1085,22 @@ export class NetworkModel {
 
 function firstOf(value: TfValue | undefined): Record<string, TfValue> | undefined {
   const item = Array.isArray(value) ? (value as TfValue[])[0] : value;
-  return item !== null && item !== undefined && typeof item === "object" && !(item instanceof Unknown) && !Array.isArray(item) ? (item as Record<string, TfValue>) : undefined;
+  return item !== null && item !== undefined && typeof item === "object" && !(item instanceof Unknown) && !Array.isArray(item)
+    ? (item as Record<string, TfValue>)
+    : undefined;
 }
 
 function actionOf(action: Record<string, TfValue> | undefined): LatticeActionEntry {
   const fixed = firstOf(action?.fixed_response);
   if (fixed !== undefined) return { kind: "fixedResponse", statusCode: typeof fixed.status_code === "number" ? fixed.status_code : 404 };
   const forward = firstOf(action?.forward);
-  const groups = (Array.isArray(forward?.target_groups) ? (forward.target_groups as Record<string, TfValue>[]) : forward?.target_groups ? [forward.target_groups as Record<string, TfValue>] : []).map((t) => ({
+  const groups = (
+    Array.isArray(forward?.target_groups)
+      ? (forward.target_groups as Record<string, TfValue>[])
+      : forward?.target_groups
+        ? [forward.target_groups as Record<string, TfValue>]
+        : []
+  ).map((t) => ({
     id: String(t.target_group_identifier),
     weight: typeof t.weight === "number" ? t.weight : 100,
   }));

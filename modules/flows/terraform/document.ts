@@ -177,7 +177,11 @@ export class TerraformDocument {
     if (typeof raw === "string") return evaluateString(raw, (steps, text) => this.resolveReference(steps, text, key));
     if (Array.isArray(raw)) return raw.map((item, i) => this.evaluate(item, `${key}|${i}`));
     if (raw !== null && typeof raw === "object") {
-      return Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "//").map(([k, v]) => [k, this.evaluate(v, `${key}|${k}`)]));
+      return Object.fromEntries(
+        Object.entries(raw)
+          .filter(([k]) => k !== "//")
+          .map(([k, v]) => [k, this.evaluate(v, `${key}|${k}`)]),
+      );
     }
     return (raw ?? null) as TfValue;
   }
@@ -225,7 +229,8 @@ export class TerraformDocument {
     if (this.evaluating.has(key)) return new Unknown(text);
     this.evaluating.add(key);
     try {
-      const argument = attribute.length > 0 && typeof attribute[0] === "string" && !NEVER_ARGUMENTS.has(attribute[0]) ? block.config[attribute[0]] : undefined;
+      const argument =
+        attribute.length > 0 && typeof attribute[0] === "string" && !NEVER_ARGUMENTS.has(attribute[0]) ? block.config[attribute[0]] : undefined;
       if (argument !== undefined && block.mode === "resource") {
         const value = this.value(block, attribute[0] as string);
         return attribute.slice(1).reduce<TfValue>((current, step) => indexValue(current, step), value);
@@ -239,7 +244,12 @@ export class TerraformDocument {
 
 function indexValue(value: TfValue, step: TraversalStep): TfValue {
   if (value instanceof Unknown) return value;
-  if (Array.isArray(value)) return typeof step === "number" ? ((value as TfValue[])[step] ?? null) : ((value as TfValue[])[0] === undefined ? null : indexValue((value as TfValue[])[0], step));
+  if (Array.isArray(value))
+    return typeof step === "number"
+      ? ((value as TfValue[])[step] ?? null)
+      : (value as TfValue[])[0] === undefined
+        ? null
+        : indexValue((value as TfValue[])[0], step);
   if (value !== null && typeof value === "object") return (value as Record<string, TfValue>)[String(step)] ?? null;
   return null;
 }
@@ -283,7 +293,8 @@ export function readProviders(providerBlocks: unknown): ProviderConfiguration[] 
     const allowed = block.allowed_account_ids;
     const roles = (Array.isArray(block.assume_role) ? block.assume_role : block.assume_role === undefined ? [] : [block.assume_role]) as Json[];
     const assumeRoleArn = typeof roles[0]?.role_arn === "string" && !roles[0].role_arn.includes("${") ? roles[0].role_arn : undefined;
-    const fromAllowed = Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string" && /^\d{12}$/.test(allowed[0]) ? allowed[0] : undefined;
+    const fromAllowed =
+      Array.isArray(allowed) && allowed.length === 1 && typeof allowed[0] === "string" && /^\d{12}$/.test(allowed[0]) ? allowed[0] : undefined;
     const fromRole = assumeRoleArn === undefined ? undefined : /^arn:[^:]+:iam::(\d{12}):/.exec(assumeRoleArn)?.[1];
     return {
       key: alias === undefined ? "aws" : `aws.${alias}`,
@@ -300,7 +311,11 @@ export function withoutNulls(config: Json): Json {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== "object") return value;
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, strip(v)]),
+    );
   };
   return strip(config) as Json;
 }
@@ -370,7 +385,9 @@ export function addressNames(reference: string, address: string): boolean {
   const actual = addressSegments(address);
   return (
     wanted.length === actual.length &&
-    wanted.every((segment, i) => segment.name === actual[i].name && (segment.key === undefined || actual[i].key === undefined || segment.key === actual[i].key))
+    wanted.every(
+      (segment, i) => segment.name === actual[i].name && (segment.key === undefined || actual[i].key === undefined || segment.key === actual[i].key),
+    )
   );
 }
 

@@ -84,25 +84,42 @@ const FUNCTIONS: Record<string, (args: TfValue[], call: string) => TfValue> = {
   jsonencode: ([value], call) => (containsUnknown(value) ? new Unknown(call) : JSON.stringify(value)),
   jsondecode: ([value], call) => (typeof value === "string" ? (JSON.parse(value) as TfValue) : new Unknown(call)),
   cidrsubnet: ([prefix, newBits, netNum], call) =>
-    typeof prefix === "string" && typeof newBits === "number" && typeof netNum === "number" ? (cidrSubnet(prefix, newBits, netNum) ?? new Unknown(call)) : new Unknown(call),
+    typeof prefix === "string" && typeof newBits === "number" && typeof netNum === "number"
+      ? (cidrSubnet(prefix, newBits, netNum) ?? new Unknown(call))
+      : new Unknown(call),
   tolist: ([value]) => value,
   toset: ([value], call) => (Array.isArray(value) ? [...new Set(value as TfValue[])] : new Unknown(call)),
-  tostring: ([value], call) => (value instanceof Unknown ? value : value === null ? null : typeof value === "object" ? new Unknown(call) : String(value)),
-  tonumber: ([value], call) => (typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : new Unknown(call)),
+  tostring: ([value], call) =>
+    value instanceof Unknown ? value : value === null ? null : typeof value === "object" ? new Unknown(call) : String(value),
+  tonumber: ([value], call) =>
+    typeof value === "number" ? value : typeof value === "string" && value !== "" && !Number.isNaN(Number(value)) ? Number(value) : new Unknown(call),
   lower: ([value], call) => (typeof value === "string" ? value.toLowerCase() : new Unknown(call)),
   upper: ([value], call) => (typeof value === "string" ? value.toUpperCase() : new Unknown(call)),
   join: ([separator, list], call) =>
-    typeof separator === "string" && Array.isArray(list) && list.every((v) => typeof v === "string" || typeof v === "number") ? (list as (string | number)[]).join(separator) : new Unknown(call),
+    typeof separator === "string" && Array.isArray(list) && list.every((v) => typeof v === "string" || typeof v === "number")
+      ? (list as (string | number)[]).join(separator)
+      : new Unknown(call),
   split: ([separator, value], call) => (typeof separator === "string" && typeof value === "string" ? value.split(separator) : new Unknown(call)),
   element: ([list, index], call) =>
-    Array.isArray(list) && typeof index === "number" && list.length > 0 && !(list as TfValue[]).some((v) => v instanceof Unknown) ? (list as TfValue[])[index % list.length] : new Unknown(call),
+    Array.isArray(list) && typeof index === "number" && list.length > 0 && !(list as TfValue[]).some((v) => v instanceof Unknown)
+      ? (list as TfValue[])[index % list.length]
+      : new Unknown(call),
   concat: (lists, call) => (lists.every(Array.isArray) ? (lists as TfValue[][]).flat() : new Unknown(call)),
   flatten: ([list], call) => (Array.isArray(list) ? flattenDeep(list as TfValue[]) : new Unknown(call)),
-  distinct: ([list], call) => (Array.isArray(list) && !(list as TfValue[]).some((v) => v instanceof Unknown) ? [...new Set(list as TfValue[])] : new Unknown(call)),
+  distinct: ([list], call) =>
+    Array.isArray(list) && !(list as TfValue[]).some((v) => v instanceof Unknown) ? [...new Set(list as TfValue[])] : new Unknown(call),
   length: ([value], call) =>
-    Array.isArray(value) ? value.length : typeof value === "string" ? value.length : value !== null && typeof value === "object" && !(value instanceof Unknown) ? Object.keys(value).length : new Unknown(call),
+    Array.isArray(value)
+      ? value.length
+      : typeof value === "string"
+        ? value.length
+        : value !== null && typeof value === "object" && !(value instanceof Unknown)
+          ? Object.keys(value).length
+          : new Unknown(call),
   replace: ([value, search, replacement], call) =>
-    typeof value === "string" && typeof search === "string" && typeof replacement === "string" && !search.startsWith("/") ? value.split(search).join(replacement) : new Unknown(call),
+    typeof value === "string" && typeof search === "string" && typeof replacement === "string" && !search.startsWith("/")
+      ? value.split(search).join(replacement)
+      : new Unknown(call),
   format: ([spec, ...args], call) => {
     if (typeof spec !== "string" || args.some((a) => typeof a === "object" && a !== null)) return new Unknown(call);
     let i = 0;
@@ -113,7 +130,9 @@ const FUNCTIONS: Record<string, (args: TfValue[], call: string) => TfValue> = {
       ? ((map as Record<string, TfValue>)[key] ?? fallback ?? new Unknown(call))
       : new Unknown(call),
   merge: (maps, call) =>
-    maps.every((m) => m !== null && typeof m === "object" && !Array.isArray(m) && !(m instanceof Unknown)) ? Object.assign({}, ...(maps as object[])) : new Unknown(call),
+    maps.every((m) => m !== null && typeof m === "object" && !Array.isArray(m) && !(m instanceof Unknown))
+      ? Object.assign({}, ...(maps as object[]))
+      : new Unknown(call),
   coalesce: (values, call) => values.find((v) => v !== null && v !== "" && !(v instanceof Unknown)) ?? new Unknown(call),
 };
 
@@ -394,6 +413,7 @@ class Parser {
 function indexInto(value: TfValue, index: TfValue): TfValue {
   if (value instanceof Unknown || index instanceof Unknown) return new Unknown("index");
   if (Array.isArray(value) && typeof index === "number") return (value as TfValue[])[index] ?? null;
-  if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string") return (value as Record<string, TfValue>)[index] ?? null;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
+    return (value as Record<string, TfValue>)[index] ?? null;
   return new Unknown("index");
 }

@@ -101,7 +101,9 @@ export function documentFromPlan(name: string, json: Json, synthetic?: Synthetic
   const rootPlanned = plan.planned_values?.root_module;
   const rootConfigured = plan.configuration?.root_module;
   if (!isPlanJson(json) || rootPlanned === undefined || rootConfigured === undefined) {
-    throw new Error(`${name}: not the JSON of \`terraform show -json <planfile>\` (it needs planned_values.root_module and configuration.root_module)`);
+    throw new Error(
+      `${name}: not the JSON of \`terraform show -json <planfile>\` (it needs planned_values.root_module and configuration.root_module)`,
+    );
   }
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((change) => [change.address, change.change?.after_unknown] as const));
   const root: Scope = { prefix: "", module: rootConfigured };
@@ -158,7 +160,10 @@ function plannedValue(planned: unknown, unknown: unknown, expression: Expression
   if (isObject(planned)) {
     const unknownArguments = isObject(unknown) ? Object.keys(unknown).filter((key) => unknown[key] === true) : [];
     return Object.fromEntries(
-      [...new Set([...Object.keys(planned), ...unknownArguments])].map((key) => [key, plannedValue(planned[key], unknownPart(unknown, key), expressionOfArgument(expression, key), scope)]),
+      [...new Set([...Object.keys(planned), ...unknownArguments])].map((key) => [
+        key,
+        plannedValue(planned[key], unknownPart(unknown, key), expressionOfArgument(expression, key), scope),
+      ]),
     );
   }
   return planned;
@@ -183,7 +188,11 @@ function resolve(references: readonly string[], scope: Scope): string[] {
       if (rest.length === 0) return [];
       const callName = name.replace(/\[.*$/, "");
       const call = scope.module.module_calls?.[callName];
-      const child: Scope = { prefix: `${scope.prefix}module.${name}.`, module: call?.module ?? {}, call: { expressions: call?.expressions ?? {}, parent: scope } };
+      const child: Scope = {
+        prefix: `${scope.prefix}module.${name}.`,
+        module: call?.module ?? {},
+        call: { expressions: call?.expressions ?? {}, parent: scope },
+      };
       return resolve(call?.module?.outputs?.[rest[0]]?.expression?.references ?? [], child);
     }
     return NOT_BLOCKS.has(root) ? [] : [`${scope.prefix}${reference}`];
@@ -209,7 +218,10 @@ function expressionOfItem(expression: ExpressionNode | undefined, item: unknown)
   const agreeing = (expression as readonly Record<string, ExpressionNode>[]).filter(
     (block) =>
       isObject(item) &&
-      Object.entries(block).every(([argument, node]) => !isLeaf(node) || !("constant_value" in node) || JSON.stringify((node as Expression).constant_value) === JSON.stringify(item[argument])),
+      Object.entries(block).every(
+        ([argument, node]) =>
+          !isLeaf(node) || !("constant_value" in node) || JSON.stringify((node as Expression).constant_value) === JSON.stringify(item[argument]),
+      ),
   );
   return agreeing.length === 1 ? agreeing[0] : expression;
 }
@@ -243,7 +255,10 @@ function isObject(value: unknown): value is Json {
 function providerBlocks(configured: Record<string, ConfiguredProvider>): Json[] {
   return Object.entries(configured)
     .filter(([key, provider]) => !key.includes(":") && provider.name === "aws")
-    .map(([, provider]) => ({ ...(constants(provider.expressions ?? {}) as Json), ...(provider.alias === undefined ? {} : { alias: provider.alias }) }));
+    .map(([, provider]) => ({
+      ...(constants(provider.expressions ?? {}) as Json),
+      ...(provider.alias === undefined ? {} : { alias: provider.alias }),
+    }));
 }
 
 function constants(node: ExpressionNode): unknown {

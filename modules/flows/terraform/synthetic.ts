@@ -105,7 +105,12 @@ export function placementOf(block: TerraformBlock, document: TerraformDocument):
 
 function nameOf(block: TerraformBlock, document: TerraformDocument): string {
   const name = document.value(block, "name");
-  return typeof name === "string" ? name : block.name.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 32);
+  return typeof name === "string"
+    ? name
+    : block.name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .slice(0, 32);
 }
 
 /** The synthetic ARN of a block; undefined for types whose ARN the analysis never needs. */
@@ -119,7 +124,8 @@ export function syntheticArn(block: TerraformBlock, document: TerraformDocument)
   if (block.type === "aws_lb_target_group") {
     return `arn:${partition}:elasticloadbalancing:${region}:${account}:targetgroup/${nameOf(block, document).slice(0, 32)}/${digest(block).slice(0, 16)}`;
   }
-  if (block.type === "aws_lb_listener") return `arn:${partition}:elasticloadbalancing:${region}:${account}:listener/net/${digest(block).slice(0, 16)}`;
+  if (block.type === "aws_lb_listener")
+    return `arn:${partition}:elasticloadbalancing:${region}:${account}:listener/net/${digest(block).slice(0, 16)}`;
   if (block.type === "aws_ram_resource_share") return `arn:${partition}:ram:${region}:${account}:resource-share/${uuidOf(block)}`;
   if (block.type === "aws_vpclattice_listener") {
     return `arn:${partition}:vpc-lattice:${region}:${account}:service/${syntheticId(block)}/listener/listener-${digest(block).slice(0, 17)}`;
@@ -131,7 +137,9 @@ export function syntheticArn(block: TerraformBlock, document: TerraformDocument)
     .replace("{name}", nameOf(block, document))
     .replace("{uuid}", uuidOf(block))
     .replace("{zone}", zoneId(block));
-  return format.global ? `arn:${partition}:${format.service}:::${resource}`.replace(":iam:::", `:iam::${account}:`) : `arn:${partition}:${format.service}:${region}:${account}:${resource}`;
+  return format.global
+    ? `arn:${partition}:${format.service}:::${resource}`.replace(":iam:::", `:iam::${account}:`)
+    : `arn:${partition}:${format.service}:${region}:${account}:${resource}`;
 }
 
 /**
@@ -180,7 +188,8 @@ export function awsSyntheticAttributes(block: TerraformBlock, steps: readonly Tr
   if (value === undefined) return new Unknown(`${block.address}.${steps.join(".")}`);
   return rest.reduce<TfValue>((current, step) => {
     if (Array.isArray(current)) return typeof step === "number" ? ((current as TfValue[])[step] ?? null) : null;
-    if (current !== null && typeof current === "object" && !(current instanceof Unknown)) return (current as Record<string, TfValue>)[String(step)] ?? null;
+    if (current !== null && typeof current === "object" && !(current instanceof Unknown))
+      return (current as Record<string, TfValue>)[String(step)] ?? null;
     return current;
   }, value);
 }
@@ -189,12 +198,18 @@ export function awsSyntheticAttributes(block: TerraformBlock, steps: readonly Tr
 function dnsEntries(block: TerraformBlock, document: TerraformDocument, region: string): TfValue | undefined {
   const id = syntheticId(block);
   if (block.type === "aws_vpclattice_service") {
-    return [{ domain_name: `${nameOf(block, document)}-${id.slice(4, 13)}.${digest(block, "dns").slice(0, 7)}.vpc-lattice-svcs.${region}.on.aws`, hosted_zone_id: `Z${digest(block, "lz").slice(0, 13).toUpperCase()}` }];
+    return [
+      {
+        domain_name: `${nameOf(block, document)}-${id.slice(4, 13)}.${digest(block, "dns").slice(0, 7)}.vpc-lattice-svcs.${region}.on.aws`,
+        hosted_zone_id: `Z${digest(block, "lz").slice(0, 13).toUpperCase()}`,
+      },
+    ];
   }
   if (block.type !== "aws_vpc_endpoint") return undefined;
   const service = document.value(block, "service_name");
   // com.amazonaws.us-east-1.logs -> logs.us-east-1; com.amazonaws.vpce.us-east-1.vpce-svc-0a1b -> vpce-svc-0a1b.us-east-1
-  const [serviceRegion, ...serviceParts] = typeof service === "string" ? service.replace(/^(cn\.)?com\.amazonaws\.(vpce\.)?/, "").split(".") : [region, "vpce-svc"];
+  const [serviceRegion, ...serviceParts] =
+    typeof service === "string" ? service.replace(/^(cn\.)?com\.amazonaws\.(vpce\.)?/, "").split(".") : [region, "vpce-svc"];
   const tail = `${serviceParts.join(".")}.${serviceRegion}`;
   const suffix = `${digest(block, "dns").slice(0, 8)}`;
   const zone = `Z${digest(block, "ez").slice(0, 13).toUpperCase()}`;

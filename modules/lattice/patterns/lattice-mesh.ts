@@ -1,6 +1,18 @@
 import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { AwsResourceProps, checkAccountId, checkList, checkPattern, checkUnique, OptOut, PortRange, requireProps, requireValue, stableId, ValidationError } from "../../core";
+import {
+  AwsResourceProps,
+  checkAccountId,
+  checkList,
+  checkPattern,
+  checkUnique,
+  OptOut,
+  PortRange,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../ram";
 import { ISecurityGroup, IVpc } from "../../vpc";
 import { AccessLogs } from "../access-logs";
@@ -87,7 +99,12 @@ export class LatticeMeshMember extends Construct {
       this.accepter = new ResourceShareAccepter(this, "ShareAccepter", { share: props.acceptShare, provider: props.provider });
       dependsOn.push(this.accepter.resource);
     }
-    const common = { serviceNetwork: props.serviceNetwork, provider: props.provider, dependsOn: dependsOn.length === 0 ? undefined : dependsOn, tags: props.tags };
+    const common = {
+      serviceNetwork: props.serviceNetwork,
+      provider: props.provider,
+      dependsOn: dependsOn.length === 0 ? undefined : dependsOn,
+      tags: props.tags,
+    };
     if (props.vpc !== undefined) {
       this.vpcAssociation = new ServiceNetworkVpcAssociation(this, "VpcAssociation", {
         ...common,
@@ -96,7 +113,9 @@ export class LatticeMeshMember extends Construct {
         ports: props.ports,
       });
     }
-    this.serviceAssociations = services.map((s) => new ServiceNetworkServiceAssociation(this, `Service-${stableId(s.name)}`, { ...common, service: s.service }));
+    this.serviceAssociations = services.map(
+      (s) => new ServiceNetworkServiceAssociation(this, `Service-${stableId(s.name)}`, { ...common, service: s.service }),
+    );
   }
 }
 
@@ -173,12 +192,24 @@ export class LatticeMesh extends Construct {
     const principals = [...members.map((m) => SharePrincipal.account(m.accountId)), ...(checkList(this, "sharedWith", props.sharedWith) ?? [])];
     members.forEach((m, i) => {
       const first = members.findIndex((other) => other.accountId === m.accountId);
-      if (first !== i) throw new ValidationError(this, `members[${i}].accountId`, m.accountId, `a member account once (members[${first}] is account ${m.accountId}; give it both a VPC and services)`);
+      if (first !== i)
+        throw new ValidationError(
+          this,
+          `members[${i}].accountId`,
+          m.accountId,
+          `a member account once (members[${first}] is account ${m.accountId}; give it both a VPC and services)`,
+        );
     });
     const shared = props.sharedWith ?? [];
     shared.forEach((p, i) => {
       const member = members.findIndex((m) => m.accountId === p.value);
-      if (member >= 0) throw new ValidationError(this, `sharedWith[${i}]`, p.value, `a principal that is not a member (members[${member}] is account ${p.value}, which the network is shared with already)`);
+      if (member >= 0)
+        throw new ValidationError(
+          this,
+          `sharedWith[${i}]`,
+          p.value,
+          `a principal that is not a member (members[${member}] is account ${p.value}, which the network is shared with already)`,
+        );
     });
     if (principals.length === 0) {
       throw new ValidationError(this, "members, sharedWith", [], "at least one member or principal to share the network with");

@@ -2,7 +2,19 @@ import { Construct, IConstruct } from "constructs";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
-import { AwsResourceProps, checkIpv4Cidr, checkObject, cidrContains, cidrsOverlap, isUnresolved, providerOf, requireProps, requireValue, stableId, ValidationError } from "../../core";
+import {
+  AwsResourceProps,
+  checkIpv4Cidr,
+  checkObject,
+  cidrContains,
+  cidrsOverlap,
+  isUnresolved,
+  providerOf,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { GatewayLoadBalancerEndpoint, IGatewayLoadBalancerEndpointService } from "../../endpoints";
 import { isAvailabilityZoneId, ISubnet, IVpc, zoneOf } from "../../vpc";
 import { EndpointConnectionAccepter } from "../connection-accepter";
@@ -76,23 +88,44 @@ export class InspectedSubnetTier extends Construct {
       });
       const routes = new RouteTable(this, `${kind}Routes-${stableId(zone)}`, { provider, vpcId: props.vpc.vpcId, tags: { Name: `${name}-${zone}` } });
       new RouteTableAssociation(this, `${kind}RoutesAssociation-${stableId(zone)}`, { provider, subnetId: resource.id, routeTableId: routes.id });
-      return { subnetId: resource.id, availabilityZone: byId ? undefined : zone, availabilityZoneId: byId ? zone : undefined, routeTableId: routes.id, ipAddressType: "ipv4" };
+      return {
+        subnetId: resource.id,
+        availabilityZone: byId ? undefined : zone,
+        availabilityZoneId: byId ? zone : undefined,
+        routeTableId: routes.id,
+        ipAddressType: "ipv4",
+      };
     };
     this.subnets = zones.map((zone) => subnet("Tier", zone, props.subnetCidrs[zone], props.name));
     this.endpointSubnets = zones.map((zone) => subnet("Endpoints", zone, props.endpointSubnetCidrs[zone], `${props.name}-inspection`));
-    this.endpoint = new GatewayLoadBalancerEndpoint(this, "Inspection", { provider, vpc: props.vpc, service: props.service, subnets: this.endpointSubnets, minAvailabilityZones: 1 });
+    this.endpoint = new GatewayLoadBalancerEndpoint(this, "Inspection", {
+      provider,
+      vpc: props.vpc,
+      service: props.service,
+      subnets: this.endpointSubnets,
+      minAvailabilityZones: 1,
+    });
 
     // Both directions of a flow pass one endpoint: the one in the tier subnet's zone.
     zones.forEach((zone, i) => {
       const tierSubnet = this.subnets[i];
       for (const [name, client] of clients) {
-        this.endpoint.routeThrough(`${stableId(name)}-to-${stableId(props.name)}`, { subnets: [client.subnet], destinations: [props.subnetCidrs[zone]], viaZone: zone });
+        this.endpoint.routeThrough(`${stableId(name)}-to-${stableId(props.name)}`, {
+          subnets: [client.subnet],
+          destinations: [props.subnetCidrs[zone]],
+          viaZone: zone,
+        });
         this.endpoint.routeThrough(`${stableId(props.name)}-to-${stableId(name)}`, { subnets: [tierSubnet], destinations: [client.cidrBlock] });
       }
     });
     const service = props.service instanceof EndpointService && props.service.acceptanceRequired ? props.service : undefined;
     this.acceptances = Object.fromEntries(
-      service === undefined ? [] : zones.map((zone) => [zone, new EndpointConnectionAccepter(this, `Acceptance-${stableId(zone)}`, { service, endpoint: this.endpoint.endpointIn(zone) })]),
+      service === undefined
+        ? []
+        : zones.map((zone) => [
+            zone,
+            new EndpointConnectionAccepter(this, `Acceptance-${stableId(zone)}`, { service, endpoint: this.endpoint.endpointIn(zone) }),
+          ]),
     );
   }
 }
@@ -102,11 +135,21 @@ function checkZones(scope: IConstruct, props: InspectedSubnetTierProps): string[
   checkObject(scope, "subnetCidrs", props.subnetCidrs);
   checkObject(scope, "endpointSubnetCidrs", props.endpointSubnetCidrs);
   const zones = Object.keys(props.subnetCidrs);
-  if (zones.length === 0) throw new ValidationError(scope, "subnetCidrs", props.subnetCidrs, "at least one zone's CIDR, such as { \"use1-az1\": \"10.0.10.0/24\" }");
+  if (zones.length === 0)
+    throw new ValidationError(scope, "subnetCidrs", props.subnetCidrs, 'at least one zone\'s CIDR, such as { "use1-az1": "10.0.10.0/24" }');
   const endpointZones = Object.keys(props.endpointSubnetCidrs);
   const missing = zones.find((z) => !endpointZones.includes(z)) ?? endpointZones.find((z) => !zones.includes(z));
-  if (missing !== undefined) throw new ValidationError(scope, "endpointSubnetCidrs", endpointZones, `the tier's zones exactly (${zones.join(", ")}): each zone's tier subnet is inspected by the endpoint in that zone`);
-  const all: [string, string][] = [...zones.map((z): [string, string] => [`subnetCidrs.${z}`, props.subnetCidrs[z]]), ...zones.map((z): [string, string] => [`endpointSubnetCidrs.${z}`, props.endpointSubnetCidrs[z]])];
+  if (missing !== undefined)
+    throw new ValidationError(
+      scope,
+      "endpointSubnetCidrs",
+      endpointZones,
+      `the tier's zones exactly (${zones.join(", ")}): each zone's tier subnet is inspected by the endpoint in that zone`,
+    );
+  const all: [string, string][] = [
+    ...zones.map((z): [string, string] => [`subnetCidrs.${z}`, props.subnetCidrs[z]]),
+    ...zones.map((z): [string, string] => [`endpointSubnetCidrs.${z}`, props.endpointSubnetCidrs[z]]),
+  ];
   all.forEach(([prop, cidr], i) => {
     checkIpv4Cidr(scope, prop, cidr);
     if (isUnresolved(cidr) || isUnresolved(props.vpc.cidrBlock)) return;
@@ -121,18 +164,39 @@ function checkZones(scope: IConstruct, props: InspectedSubnetTierProps): string[
 function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones: readonly string[]): [string, InspectedClientSubnet][] {
   checkObject(scope, "clients", props.clients);
   const clients = Object.entries(props.clients);
-  if (clients.length === 0) throw new ValidationError(scope, "clients", props.clients, "at least one client subnet: without clients the tier is reachable by nothing but itself");
+  if (clients.length === 0)
+    throw new ValidationError(
+      scope,
+      "clients",
+      props.clients,
+      "at least one client subnet: without clients the tier is reachable by nothing but itself",
+    );
   for (const [name, client] of clients) {
     const prop = `clients.${name}`;
     checkObject(scope, prop, client);
     requireProps(scope, client, ["subnet", "cidrBlock"]);
     checkIpv4Cidr(scope, `${prop}.cidrBlock`, client.cidrBlock);
-    if (client.subnet.routeTableId === undefined) throw new ValidationError(scope, `${prop}.subnet.routeTableId`, undefined, "the client subnet's route table, which gets the route to the tier");
+    if (client.subnet.routeTableId === undefined)
+      throw new ValidationError(scope, `${prop}.subnet.routeTableId`, undefined, "the client subnet's route table, which gets the route to the tier");
     if (zoneOf(client.subnet) === undefined) throw new ValidationError(scope, `${prop}.subnet.availabilityZone`, undefined, "the client subnet's AZ");
     if (isUnresolved(client.cidrBlock) || isUnresolved(props.vpc.cidrBlock)) continue;
-    if (!cidrContains(props.vpc.cidrBlock, client.cidrBlock)) throw new ValidationError(scope, `${prop}.cidrBlock`, client.cidrBlock, `a subnet of the VPC (${props.vpc.cidrBlock}): inspection routes stay inside one VPC`);
-    const overlapping = zones.find((z) => cidrsOverlap(props.subnetCidrs[z], client.cidrBlock) || cidrsOverlap(props.endpointSubnetCidrs[z], client.cidrBlock));
-    if (overlapping !== undefined) throw new ValidationError(scope, `${prop}.cidrBlock`, client.cidrBlock, `a CIDR apart from the tier's and the endpoints' subnets in ${overlapping}`);
+    if (!cidrContains(props.vpc.cidrBlock, client.cidrBlock))
+      throw new ValidationError(
+        scope,
+        `${prop}.cidrBlock`,
+        client.cidrBlock,
+        `a subnet of the VPC (${props.vpc.cidrBlock}): inspection routes stay inside one VPC`,
+      );
+    const overlapping = zones.find(
+      (z) => cidrsOverlap(props.subnetCidrs[z], client.cidrBlock) || cidrsOverlap(props.endpointSubnetCidrs[z], client.cidrBlock),
+    );
+    if (overlapping !== undefined)
+      throw new ValidationError(
+        scope,
+        `${prop}.cidrBlock`,
+        client.cidrBlock,
+        `a CIDR apart from the tier's and the endpoints' subnets in ${overlapping}`,
+      );
   }
   return clients;
 }

@@ -1,7 +1,20 @@
 import { Fn, IResolvable, ITerraformDependable, Token } from "../../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
-import { annotateForFlows, AwsResourceProps, checkBoolean, checkInstance, checkItemCount, checkList, checkObject, checkRegion, checkUnique, isUnresolved, requireProps, ValidationError } from "../../core";
+import {
+  annotateForFlows,
+  AwsResourceProps,
+  checkBoolean,
+  checkInstance,
+  checkItemCount,
+  checkList,
+  checkObject,
+  checkRegion,
+  checkUnique,
+  isUnresolved,
+  requireProps,
+  ValidationError,
+} from "../../core";
 import { InterfaceEndpoint } from "../../endpoints";
 import { IpAddressType, ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
 import { EndpointConnectionAccepter, IOwnedEndpointService } from "../connection-accepter";
@@ -154,15 +167,22 @@ export class SaasConsumerEndpoint extends Construct {
     });
     checkObject(this, "clients", props.clients);
     for (const [name, client] of Object.entries(props.clients ?? {})) this.endpoint.allowClient(client, name);
-    this.acceptance = acceptance.kind === "accepter" && acceptance.service !== undefined ? new EndpointConnectionAccepter(this, "Acceptance", { service: acceptance.service, endpoint: this.endpoint }) : undefined;
+    this.acceptance =
+      acceptance.kind === "accepter" && acceptance.service !== undefined
+        ? new EndpointConnectionAccepter(this, "Acceptance", { service: acceptance.service, endpoint: this.endpoint })
+        : undefined;
     if (!privateDnsEnabled) return;
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const owned = props.service instanceof EndpointService;
     const verification = owned ? props.service.privateDnsVerification : undefined;
     // A service known only by name: the flow analysis learns from the endpoint which name its private DNS answers.
-    if (!owned && props.service.privateDnsName !== undefined) annotateForFlows(this.endpoint.resource, "privateDnsName", props.service.privateDnsName);
-    const waitFor: ITerraformDependable[] = [...(this.acceptance === undefined ? [] : [this.acceptance.resource]), ...(verification === undefined ? [] : [verification])];
+    if (!owned && props.service.privateDnsName !== undefined)
+      annotateForFlows(this.endpoint.resource, "privateDnsName", props.service.privateDnsName);
+    const waitFor: ITerraformDependable[] = [
+      ...(this.acceptance === undefined ? [] : [this.acceptance.resource]),
+      ...(verification === undefined ? [] : [verification]),
+    ];
     this.privateDns = new VpcEndpointPrivateDns(this, "PrivateDns", {
       provider: this.endpoint.provider,
       vpcEndpointId: this.endpoint.vpcEndpointId,
@@ -180,7 +200,12 @@ export class SaasConsumerEndpoint extends Construct {
  * DNS is on.
  * @internal
  */
-export function checkConsumerDns(scope: IConstruct, prefix: string, consumer: SaasConsumerEndpointOptions, service: { readonly privateDnsName?: string }): boolean {
+export function checkConsumerDns(
+  scope: IConstruct,
+  prefix: string,
+  consumer: SaasConsumerEndpointOptions,
+  service: { readonly privateDnsName?: string },
+): boolean {
   const at = (prop: string): string => `${prefix}${prop}`;
   checkBoolean(scope, at("privateDnsEnabled"), consumer.privateDnsEnabled);
   const name = service.privateDnsName;
@@ -189,22 +214,39 @@ export function checkConsumerDns(scope: IConstruct, prefix: string, consumer: Sa
   }
   const enabled = consumer.privateDnsEnabled ?? name !== undefined;
   if (consumer.customDnsName !== undefined && name !== undefined && enabled && consumer.customDnsName.toLowerCase() === name.toLowerCase()) {
-    throw new ValidationError(scope, at("customDnsName"), consumer.customDnsName, "another name than the service's private DNS name, which the consumer's private DNS already answers (or privateDnsEnabled: false)");
+    throw new ValidationError(
+      scope,
+      at("customDnsName"),
+      consumer.customDnsName,
+      "another name than the service's private DNS name, which the consumer's private DNS already answers (or privateDnsEnabled: false)",
+    );
   }
   return enabled;
 }
 
 /** The given acceptance, else the one the service itself implies; a service known only by name needs one for private DNS. */
 function acceptanceOf(scope: IConstruct, props: SaasConsumerEndpointProps, privateDnsEnabled: boolean): ConnectionAcceptance {
-  const given = checkInstance(scope, "acceptance", props.acceptance, ConnectionAcceptance.isConnectionAcceptance, "ConnectionAcceptance.byAccepter, .whenAccepted or .notRequired");
+  const given = checkInstance(
+    scope,
+    "acceptance",
+    props.acceptance,
+    ConnectionAcceptance.isConnectionAcceptance,
+    "ConnectionAcceptance.byAccepter, .whenAccepted or .notRequired",
+  );
   if (given !== undefined) {
     if (given.kind === "accepter" && given.service?.acceptanceRequired !== true) {
-      throw new ValidationError(scope, "acceptance", "ConnectionAcceptance.byAccepter", "ConnectionAcceptance.notRequired(): the service accepts endpoints by itself (acceptanceRequired is false)");
+      throw new ValidationError(
+        scope,
+        "acceptance",
+        "ConnectionAcceptance.byAccepter",
+        "ConnectionAcceptance.notRequired(): the service accepts endpoints by itself (acceptanceRequired is false)",
+      );
     }
     if (given.kind === "signal" && !isUnresolved(given.accepted)) checkBoolean(scope, "acceptance.accepted", given.accepted as boolean);
     return given;
   }
-  if (props.service instanceof EndpointService) return props.service.acceptanceRequired ? ConnectionAcceptance.byAccepter(props.service) : ConnectionAcceptance.notRequired();
+  if (props.service instanceof EndpointService)
+    return props.service.acceptanceRequired ? ConnectionAcceptance.byAccepter(props.service) : ConnectionAcceptance.notRequired();
   if (props.service.contract?.acceptanceRequired === false) return ConnectionAcceptance.notRequired();
   if (privateDnsEnabled) {
     throw new ValidationError(
@@ -221,12 +263,22 @@ function acceptanceOf(scope: IConstruct, props: SaasConsumerEndpointProps, priva
  * The home region for a consumer in another region (its endpoint names it), after checking the service admits that region.
  * @internal
  */
-export function remoteServiceRegion(scope: IConstruct, prop: string, service: IEndpointService, consumerRegion: string | undefined): string | undefined {
+export function remoteServiceRegion(
+  scope: IConstruct,
+  prop: string,
+  service: IEndpointService,
+  consumerRegion: string | undefined,
+): string | undefined {
   checkRegion(scope, prop, consumerRegion);
   if (!(service instanceof EndpointService)) return service.serviceRegion;
   if (consumerRegion === undefined || consumerRegion === service.region) return undefined;
   if (!service.supportedRegions.includes(consumerRegion)) {
-    throw new ValidationError(scope, prop, consumerRegion, `the service's home region (${service.region ?? "unknown: set the service's region"}) or one of its supportedRegions (${service.supportedRegions.join(", ") || "none"})`);
+    throw new ValidationError(
+      scope,
+      prop,
+      consumerRegion,
+      `the service's home region (${service.region ?? "unknown: set the service's region"}) or one of its supportedRegions (${service.supportedRegions.join(", ") || "none"})`,
+    );
   }
   return service.region;
 }
@@ -238,7 +290,12 @@ export function remoteServiceRegion(scope: IConstruct, prop: string, service: IE
  */
 export function withPorts(scope: IConstruct, prop: string, service: IEndpointService, ports: readonly number[] | undefined): IEndpointService {
   if (service.serviceType === "GatewayLoadBalancer" || service.ports.length === 0) {
-    throw new ValidationError(scope, prop, service.ports, "a service with listener ports (a Gateway Load Balancer service takes GatewayLoadBalancer endpoints, not Interface ones: GatewayLoadBalancerEndpoint)");
+    throw new ValidationError(
+      scope,
+      prop,
+      service.ports,
+      "a service with listener ports (a Gateway Load Balancer service takes GatewayLoadBalancer endpoints, not Interface ones: GatewayLoadBalancerEndpoint)",
+    );
   }
   checkList(scope, prop, ports);
   if (ports === undefined) return service;
@@ -246,7 +303,12 @@ export function withPorts(scope: IConstruct, prop: string, service: IEndpointSer
   checkUnique(scope, prop, ports);
   const closed = ports.find((port) => !service.ports.includes(port));
   if (closed !== undefined) {
-    throw new ValidationError(scope, prop, closed, `a port the service listens on (${service.ports.join(", ")}): the endpoint would open a port nothing answers on`);
+    throw new ValidationError(
+      scope,
+      prop,
+      closed,
+      `a port the service listens on (${service.ports.join(", ")}): the endpoint would open a port nothing answers on`,
+    );
   }
   return {
     endpointServiceId: service.endpointServiceId,

@@ -1,9 +1,26 @@
 import { Construct } from "constructs";
-import { AwsResourceProps, checkAccountId, checkItemCount, checkList, checkObject, requireProps, requireValue, stableId, ValidationError } from "../../core";
+import {
+  AwsResourceProps,
+  checkAccountId,
+  checkItemCount,
+  checkList,
+  checkObject,
+  requireProps,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { EndpointService, EndpointServiceProps } from "../endpoint-service";
 import { EndpointServicePrincipal } from "../principals";
 import { checkNoDuplicate } from "../checks";
-import { checkConsumerDns, ConnectionAcceptance, remoteServiceRegion, SaasConsumerEndpoint, SaasConsumerEndpointOptions, withPorts } from "./saas-consumer-endpoint";
+import {
+  checkConsumerDns,
+  ConnectionAcceptance,
+  remoteServiceRegion,
+  SaasConsumerEndpoint,
+  SaasConsumerEndpointOptions,
+  withPorts,
+} from "./saas-consumer-endpoint";
 
 /** One consumer account of the offering and the endpoint it gets. */
 export interface SaasConsumer extends SaasConsumerEndpointOptions {
@@ -62,12 +79,24 @@ export class PrivateLinkSaasOffering extends Construct {
       requireValue(this, `consumers[${i}].vpc`, c.vpc, "the consumer's VPC");
     });
     // Two names that key the same addresses would collide inside the constructs library: say which consumers.
-    checkNoDuplicate(this, props.consumers, (i) => `consumers[${i}].name`, (c) => stableId(c.name), "a consumer name", (c) => c.name);
+    checkNoDuplicate(
+      this,
+      props.consumers,
+      (i) => `consumers[${i}].name`,
+      (c) => stableId(c.name),
+      "a consumer name",
+      (c) => c.name,
+    );
     const service = { privateDnsName: props.service.privateDnsName };
     const privateDns = props.consumers.map((c, i) => checkConsumerDns(this, `consumers[${i}].`, c, service));
     const wantsPrivateDns = privateDns.some((on) => on);
     if (wantsPrivateDns && props.service.privateDnsVerificationZone === undefined) {
-      throw new ValidationError(this, "service.privateDnsVerificationZone", undefined, "a zone to verify the private DNS name in, which consumers' private DNS waits for (or privateDnsEnabled: false on every consumer)");
+      throw new ValidationError(
+        this,
+        "service.privateDnsVerificationZone",
+        undefined,
+        "a zone to verify the private DNS name in, which consumers' private DNS waits for (or privateDnsEnabled: false on every consumer)",
+      );
     }
 
     this.service = new EndpointService(this, "Service", {
@@ -83,7 +112,10 @@ export class PrivateLinkSaasOffering extends Construct {
         // Checked here first, so that errors name the consumer as the caller wrote it.
         withPorts(this, `consumers[${i}].ports`, this.service, consumer.ports);
         remoteServiceRegion(this, `consumers[${i}].region`, this.service, consumer.region);
-        return [consumer.name, new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, { ...consumer, service: this.service, acceptance })];
+        return [
+          consumer.name,
+          new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, { ...consumer, service: this.service, acceptance }),
+        ];
       }),
     );
   }

@@ -1,6 +1,18 @@
 import { ITerraformDependable } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkDnsName, checkItemCount, checkLength, checkObject, checkPattern, isUnresolved, OptOut, PortRange, requireValue, stableId, ValidationError } from "../../core";
+import {
+  checkDnsName,
+  checkItemCount,
+  checkLength,
+  checkObject,
+  checkPattern,
+  isUnresolved,
+  OptOut,
+  PortRange,
+  requireValue,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { ResourceShare, ResourceSharing } from "../../ram";
 import { SecurityGroupBase } from "../../vpc";
 import { ResourceIpAddressType } from "../ip-families";
@@ -92,7 +104,12 @@ export class DnsResourceGroup extends Construct {
     this.members = Object.fromEntries(
       Object.entries(definitions).map(([member, { resource, ports }]) => [
         member,
-        this.group.addChild(`Member-${stableId(member)}`, { name: `${props.name}-${member}`, resource, ports, resourceSecurityGroups: props.resourceSecurityGroups }),
+        this.group.addChild(`Member-${stableId(member)}`, {
+          name: `${props.name}-${member}`,
+          resource,
+          ports,
+          resourceSecurityGroups: props.resourceSecurityGroups,
+        }),
       ]),
     );
     if (sharing === undefined) {
@@ -110,33 +127,68 @@ export class DnsResourceGroup extends Construct {
    * name that makes a valid child name (and so its own construct ID), a DNS
    * name not already in the group (case-insensitively), its ports.
    */
-  private checkMembers(name: string, members: { readonly [member: string]: DnsGroupMember }): Record<string, { resource: ResourceDefinition; ports: readonly PortRange[] }> {
+  private checkMembers(
+    name: string,
+    members: { readonly [member: string]: DnsGroupMember },
+  ): Record<string, { resource: ResourceDefinition; ports: readonly PortRange[] }> {
     const names = new Map<string, string>();
     return Object.fromEntries(
       Object.entries(members).map(([member, raw]) => {
         const prop = `members.${member}`;
-        checkPattern(this, prop, member, MEMBER_PATTERN, "a member name of lowercase letters, digits and single hyphens (it names the CHILD configuration)");
+        checkPattern(
+          this,
+          prop,
+          member,
+          MEMBER_PATTERN,
+          "a member name of lowercase letters, digits and single hyphens (it names the CHILD configuration)",
+        );
         checkLength(this, prop, `${name}-${member}`, 3, 40);
         const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
           const normalized = definition.domainName.toLowerCase().replace(/\.$/, "");
           const other = names.get(normalized);
-          if (other !== undefined) throw new ValidationError(this, `${prop}.domainName`, definition.domainName, `a name not already in the group (members.${other} is ${normalized}; names compare case-insensitively)`);
+          if (other !== undefined)
+            throw new ValidationError(
+              this,
+              `${prop}.domainName`,
+              definition.domainName,
+              `a name not already in the group (members.${other} is ${normalized}; names compare case-insensitively)`,
+            );
           names.set(normalized, member);
         }
-        return [member, { resource: ResourceDefinition.dns(definition.domainName, { ipAddressType: definition.ipAddressType }), ports: this.memberPorts(prop, definition) }];
+        return [
+          member,
+          {
+            resource: ResourceDefinition.dns(definition.domainName, { ipAddressType: definition.ipAddressType }),
+            ports: this.memberPorts(prop, definition),
+          },
+        ];
       }),
     );
   }
 
   private memberPorts(prop: string, member: DnsGroupMember): readonly PortRange[] {
     if (member.ports !== undefined && member.portRanges !== undefined) {
-      throw new ValidationError(this, `${prop}.ports, ${prop}.portRanges`, "ports and portRanges", "exactly one of ports, portRanges (portRanges is deprecated)");
+      throw new ValidationError(
+        this,
+        `${prop}.ports, ${prop}.portRanges`,
+        "ports and portRanges",
+        "exactly one of ports, portRanges (portRanges is deprecated)",
+      );
     }
     const literal = member.portRanges?.findIndex((range) => isUnresolved(range)) ?? -1;
-    if (literal >= 0) throw new ValidationError(this, `${prop}.portRanges[${literal}]`, member.portRanges?.[literal], "a literal port: the gateway's security-group rules are keyed by their ports");
-    const ports = member.portRanges !== undefined ? parsePortRangeStrings(this, `${prop}.portRanges`, member.portRanges) : checkPortRanges(this, `${prop}.ports`, member.ports);
+    if (literal >= 0)
+      throw new ValidationError(
+        this,
+        `${prop}.portRanges[${literal}]`,
+        member.portRanges?.[literal],
+        "a literal port: the gateway's security-group rules are keyed by their ports",
+      );
+    const ports =
+      member.portRanges !== undefined
+        ? parsePortRangeStrings(this, `${prop}.portRanges`, member.portRanges)
+        : checkPortRanges(this, `${prop}.ports`, member.ports);
     if (ports === undefined || ports.length === 0) throw new ValidationError(this, `${prop}.ports`, ports, "at least one port such as Port.tcp(443)");
     return ports;
   }

@@ -9,7 +9,14 @@ import { ResourceDefinition } from "../resource-definition";
 import { gatewayPeers, IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
 import { patternGateway, PatternGatewayProps } from "./gateway";
-import { contractOf, normalizePartnerAccess, PartnerAccessProps, SharedResourceContract, shareWithPartner, tagPattern } from "./shared-resource-access";
+import {
+  contractOf,
+  normalizePartnerAccess,
+  PartnerAccessProps,
+  SharedResourceContract,
+  shareWithPartner,
+  tagPattern,
+} from "./shared-resource-access";
 
 export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessProps {
   /** Names the configuration, the share and the gateway made here: 3 to 37 lowercase letters, digits and single hyphens. */
@@ -87,9 +94,20 @@ export class SharedDatabase extends Construct {
     const database = this.databaseOf(props, port);
     const access = normalizePartnerAccess(this, props);
     this.resourceGateway = patternGateway(this, props.name, props);
-    const databaseSecurityGroup = checkInstance(this, "databaseSecurityGroup", props.databaseSecurityGroup, SecurityGroupBase.isSecurityGroupBase, "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)");
+    const databaseSecurityGroup = checkInstance(
+      this,
+      "databaseSecurityGroup",
+      props.databaseSecurityGroup,
+      SecurityGroupBase.isSecurityGroupBase,
+      "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)",
+    );
     if (databaseSecurityGroup !== undefined && gatewayPeers(this.resourceGateway).length === 0 && this.resourceGateway.vpc === undefined) {
-      throw new ValidationError(this, "resourceGateway", this.resourceGateway.resourceGatewayId, "a gateway whose security groups or VPC are known, for the database's group to admit (import it with securityGroups or vpc)");
+      throw new ValidationError(
+        this,
+        "resourceGateway",
+        this.resourceGateway.resourceGatewayId,
+        "a gateway whose security groups or VPC are known, for the database's group to admit (import it with securityGroups or vpc)",
+      );
     }
 
     this.resourceConfiguration = new ResourceConfiguration(this, "Configuration", {
@@ -102,7 +120,11 @@ export class SharedDatabase extends Construct {
 
     // The share and the partner's side keep the IDs they had under the former SharedResourceAccess child, `Partner`.
     const partnerScope = new Construct(this, "Partner");
-    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = shareWithPartner(partnerScope, props.name, this.resourceConfiguration, access));
+    ({
+      share: this.share,
+      accepter: this.accepter,
+      endpoint: this.endpoint,
+    } = shareWithPartner(partnerScope, props.name, this.resourceConfiguration, access));
     this.contract = contractOf(this.resourceConfiguration, this.share);
 
     if (props.serviceNetwork !== undefined) {
@@ -118,11 +140,23 @@ export class SharedDatabase extends Construct {
   private databaseOf(props: SharedDatabaseProps, port: number): ResourceDefinition {
     const kind = checkExactlyOne(this, { database: props.database, databaseArn: props.databaseArn, databaseDomainName: props.databaseDomainName });
     const ports = [Port.tcp(port)];
-    if (kind === "databaseArn") return ResourceDefinition.arn(requireValue(this, "databaseArn", props.databaseArn, "an RDS ARN"), { securityGroupPorts: ports });
-    if (kind === "databaseDomainName") return ResourceDefinition.dns(requireValue(this, "databaseDomainName", props.databaseDomainName, "a DNS name"));
-    const database = requireValue(this, "database", checkInstance(this, "database", props.database, ResourceDefinition.isResourceDefinition, "ResourceDefinition.arn, .dns or .ipAddress"), "the database");
+    if (kind === "databaseArn")
+      return ResourceDefinition.arn(requireValue(this, "databaseArn", props.databaseArn, "an RDS ARN"), { securityGroupPorts: ports });
+    if (kind === "databaseDomainName")
+      return ResourceDefinition.dns(requireValue(this, "databaseDomainName", props.databaseDomainName, "a DNS name"));
+    const database = requireValue(
+      this,
+      "database",
+      checkInstance(this, "database", props.database, ResourceDefinition.isResourceDefinition, "ResourceDefinition.arn, .dns or .ipAddress"),
+      "the database",
+    );
     if (database.securityGroupPorts !== undefined) {
-      throw new ValidationError(this, "database.securityGroupPorts", database.securityGroupPorts, "unset: SharedDatabase opens `port` everywhere (give it instead)");
+      throw new ValidationError(
+        this,
+        "database.securityGroupPorts",
+        database.securityGroupPorts,
+        "unset: SharedDatabase opens `port` everywhere (give it instead)",
+      );
     }
     return database.withSecurityGroupPorts(ports);
   }

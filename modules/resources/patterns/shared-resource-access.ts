@@ -1,6 +1,19 @@
 import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkAccountId, checkList, checkObject, checkTags, IResourceConfiguration, isUnresolved, optOutReason, PortRange, requireValue, ResourceConfigurationType, Tags, ValidationError } from "../../core";
+import {
+  checkAccountId,
+  checkList,
+  checkObject,
+  checkTags,
+  IResourceConfiguration,
+  isUnresolved,
+  optOutReason,
+  PortRange,
+  requireValue,
+  ResourceConfigurationType,
+  Tags,
+  ValidationError,
+} from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
@@ -86,7 +99,12 @@ const LEGACY = ["partnerAccountId", "partnerProvider", "partnerVpc", "partnerSub
 export function normalizePartnerAccess(scope: Construct, props: PartnerAccessProps): NormalizedPartnerAccess {
   const legacy = LEGACY.filter((name) => props[name] !== undefined);
   if (legacy.length > 0 && (props.sharing !== undefined || props.partner !== undefined)) {
-    throw new ValidationError(scope, legacy[0], props[legacy[0]], `unset beside sharing and partner (${legacy.join(", ")} are deprecated: use sharing and partner)`);
+    throw new ValidationError(
+      scope,
+      legacy[0],
+      props[legacy[0]],
+      `unset beside sharing and partner (${legacy.join(", ")} are deprecated: use sharing and partner)`,
+    );
   }
   if (props.sharing === undefined && props.partnerAccountId !== undefined) {
     checkAccountId(scope, "partnerAccountId", props.partnerAccountId);
@@ -95,14 +113,33 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
       vpc: requireValue(scope, "partnerVpc", props.partnerVpc, "the partner VPC whose clients reach the resource"),
       subnets: props.partnerSubnets,
     };
-    const sharing: ResourceSharing = { principals: [SharePrincipal.account(props.partnerAccountId)], allowExternalPrincipals: props.allowExternalPrincipals };
+    const sharing: ResourceSharing = {
+      principals: [SharePrincipal.account(props.partnerAccountId)],
+      allowExternalPrincipals: props.allowExternalPrincipals,
+    };
     return { sharing, external: optOutReason(scope, "allowExternalPrincipals", props.allowExternalPrincipals) !== undefined, partner };
   }
-  const sharing = requireValue(scope, "sharing", checkObject(scope, "sharing", props.sharing), "who the resource is shared with: { principals: [SharePrincipal.account(...)] }");
-  const principals = requireValue(scope, "sharing.principals", checkList(scope, "sharing.principals", sharing.principals), "the accounts, OUs or organization to share with");
+  const sharing = requireValue(
+    scope,
+    "sharing",
+    checkObject(scope, "sharing", props.sharing),
+    "who the resource is shared with: { principals: [SharePrincipal.account(...)] }",
+  );
+  const principals = requireValue(
+    scope,
+    "sharing.principals",
+    checkList(scope, "sharing.principals", sharing.principals),
+    "the accounts, OUs or organization to share with",
+  );
   if (principals.length === 0) throw new ValidationError(scope, "sharing.principals", [], "at least one account, OU or organization to share with");
   principals.forEach((principal, index) => {
-    if (!(principal instanceof SharePrincipal)) throw new ValidationError(scope, `sharing.principals[${index}]`, principal, "a value made with SharePrincipal.account, .organizationalUnit or .organization");
+    if (!(principal instanceof SharePrincipal))
+      throw new ValidationError(
+        scope,
+        `sharing.principals[${index}]`,
+        principal,
+        "a value made with SharePrincipal.account, .organizationalUnit or .organization",
+      );
     principal.validate(scope, `sharing.principals[${index}]`);
   });
   const external = optOutReason(scope, "sharing.allowExternalPrincipals", sharing.allowExternalPrincipals) !== undefined;
@@ -145,7 +182,18 @@ export interface PartnerSideOptions {
  */
 export function createPartnerSide(scope: Construct, options: PartnerSideOptions): PartnerSide {
   const provider = options.provider ?? options.vpc.provider;
-  const accepter = options.accept === undefined ? undefined : new ResourceShareAccepter(scope, "Accepter", { share: options.accept, provider: requireValue(scope, "provider", provider, "the partner account's AWS provider, which accepts the share (give it even when it is the stack's default)") });
+  const accepter =
+    options.accept === undefined
+      ? undefined
+      : new ResourceShareAccepter(scope, "Accepter", {
+          share: options.accept,
+          provider: requireValue(
+            scope,
+            "provider",
+            provider,
+            "the partner account's AWS provider, which accepts the share (give it even when it is the stack's default)",
+          ),
+        });
   const endpoint = new ResourceEndpoint(scope, "Endpoint", {
     provider,
     vpc: options.vpc,
@@ -164,7 +212,9 @@ export function tagPattern(scope: Construct, tags: { readonly [key: string]: str
 
 /** What the owner hands to the partner. @internal */
 export function contractOf(configuration: IResourceConfiguration, share: ResourceShare): SharedResourceContract {
-  const zoneIds = (configuration.gatewayZones ?? []).flatMap((zone) => (zone.availabilityZoneId === undefined || isUnresolved(zone.availabilityZoneId) ? [] : [zone.availabilityZoneId]));
+  const zoneIds = (configuration.gatewayZones ?? []).flatMap((zone) =>
+    zone.availabilityZoneId === undefined || isUnresolved(zone.availabilityZoneId) ? [] : [zone.availabilityZoneId],
+  );
   const placedById = zoneIds.length > 0 && zoneIds.length === configuration.gatewayZones?.length;
   return {
     resourceConfigurationArn: configuration.resourceConfigurationArn,
@@ -202,7 +252,11 @@ export class SharedResourceAccess extends Construct {
   constructor(scope: Construct, id: string, props: SharedResourceAccessProps) {
     super(scope, id);
     const access = normalizePartnerAccess(this, props);
-    ({ share: this.share, accepter: this.accepter, endpoint: this.endpoint } = shareWithPartner(this, props.name, props.resourceConfiguration, access));
+    ({
+      share: this.share,
+      accepter: this.accepter,
+      endpoint: this.endpoint,
+    } = shareWithPartner(this, props.name, props.resourceConfiguration, access));
     this.contract = contractOf(props.resourceConfiguration, this.share);
     tagPattern(this, props.tags);
   }
@@ -213,7 +267,12 @@ export class SharedResourceAccess extends Construct {
  * is made here: what SharedResourceAccess and SharedDatabase share.
  * @internal
  */
-export function shareWithPartner(scope: Construct, name: string, configuration: IResourceConfiguration, access: NormalizedPartnerAccess): { share: ResourceShare } & Partial<PartnerSide> {
+export function shareWithPartner(
+  scope: Construct,
+  name: string,
+  configuration: IResourceConfiguration,
+  access: NormalizedPartnerAccess,
+): { share: ResourceShare } & Partial<PartnerSide> {
   requireValue(scope, "resourceConfiguration", configuration, "the resource configuration to share");
   const share = new ResourceShare(scope, "Share", { ...access.sharing, provider: configuration.provider, name: access.sharing.name ?? name });
   const shared = share.addResource("resource-configuration", configuration.resourceConfigurationArn);

@@ -52,7 +52,9 @@ export class SharedResourceConsumer extends Construct {
     const provider = props.provider ?? props.vpc.provider;
     const region = literalRegionOf(this, provider);
     // A service network's ARN here would make RAM and the endpoint reach a whole network, not one resource.
-    checkArn(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, "resourceConfiguration", { region });
+    checkArn(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, "resourceConfiguration", {
+      region,
+    });
     const accept = checkObject(this, "acceptShare", props.acceptShare);
     if (accept !== undefined) {
       requireValue(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "the ARN of the owner's RAM share");

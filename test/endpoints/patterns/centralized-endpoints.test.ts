@@ -1,11 +1,6 @@
 import { TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import {
-  AwsService,
-  CentralizedEndpoints,
-  EndpointPolicy,
-  ServiceAccessPresets,
-} from "../../../modules/endpoints";
+import { AwsService, CentralizedEndpoints, EndpointPolicy, ServiceAccessPresets } from "../../../modules/endpoints";
 import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
@@ -18,7 +13,12 @@ describe("CentralizedEndpoints", () => {
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
     const orders = testVpc(stack, ["us-east-1a", "us-east-1b"], "Orders");
     const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
-    const analytics = new Vpc(stack, "Analytics", { name: "analytics", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
+    const analytics = new Vpc(stack, "Analytics", {
+      name: "analytics",
+      cidrBlock: "10.2.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      provider: partner,
+    });
     const central = new CentralizedEndpoints(stack, "Central", {
       vpc: hub,
       spokes: [
@@ -53,7 +53,18 @@ describe("CentralizedEndpoints", () => {
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
     const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
     const services = [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }];
-    expectValidationError(() => new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], open: false, allowedPeers: [Peer.cidr("10.1.0.0/16")], services }), "open", "false");
+    expectValidationError(
+      () =>
+        new CentralizedEndpoints(stack, "Central", {
+          vpc: hub,
+          spokes: [{ name: "orders", vpc: orders }],
+          open: false,
+          allowedPeers: [Peer.cidr("10.1.0.0/16")],
+          services,
+        }),
+      "open",
+      "false",
+    );
   });
 
   test("hub endpoints with private DNS off, behind one group open to the given peers", () => {
@@ -68,10 +79,19 @@ describe("CentralizedEndpoints", () => {
   test("one private hosted zone per service, named like the service, with alias records to the endpoint's regional DNS entry", () => {
     const { json, central } = hubAndSpokes();
     const zones = Object.values(resourcesOfType(json, "aws_route53_zone")) as Json[];
-    expect(zones.map((z) => z.name).sort()).toEqual(["api.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    expect(zones.map((z) => z.name).sort()).toEqual([
+      "api.ecr.us-east-1.amazonaws.com",
+      "dkr.ecr.us-east-1.amazonaws.com",
+      "logs.us-east-1.amazonaws.com",
+    ]);
     expect(zones.every((z) => String(z.vpc[0].vpc_id).includes("aws_vpc.Hub_") && z.lifecycle.ignore_changes.includes("vpc"))).toBe(true);
     const records = Object.values(resourcesOfType(json, "aws_route53_record")) as Json[];
-    expect(records.map((r) => r.name).sort()).toEqual(["*.dkr.ecr.us-east-1.amazonaws.com", "api.ecr.us-east-1.amazonaws.com", "dkr.ecr.us-east-1.amazonaws.com", "logs.us-east-1.amazonaws.com"]);
+    expect(records.map((r) => r.name).sort()).toEqual([
+      "*.dkr.ecr.us-east-1.amazonaws.com",
+      "api.ecr.us-east-1.amazonaws.com",
+      "dkr.ecr.us-east-1.amazonaws.com",
+      "logs.us-east-1.amazonaws.com",
+    ]);
     for (const record of records) {
       expect(record.type).toBe("A");
       expect(record.alias.name).toMatch(/^\$\{aws_vpc_endpoint\.Central_Endpoints_.*\.dns_entry\[0\]\.dns_name\}$/);
@@ -89,14 +109,21 @@ describe("CentralizedEndpoints", () => {
     expect(authorizations).toHaveLength(3);
     expect(authorizations.every((a) => a.provider === undefined && String(a.vpc_id).includes("aws_vpc.Analytics_"))).toBe(true);
     const analytics = associations.filter(([key]) => key.includes("Association-analytics"));
-    expect(analytics.every(([, a]) => a.provider === "aws.partner" && String(a.zone_id).includes("aws_route53_vpc_association_authorization."))).toBe(true);
+    expect(analytics.every(([, a]) => a.provider === "aws.partner" && String(a.zone_id).includes("aws_route53_vpc_association_authorization."))).toBe(
+      true,
+    );
     const orders = associations.filter(([key]) => key.includes("Association-orders"));
     expect(orders.every(([, a]) => a.provider === undefined && String(a.zone_id).includes("aws_route53_zone."))).toBe(true);
   });
 
   test("by default admits the hub's and spokes' literal CIDRs", () => {
     const stack = stackWithProvider();
-    const literal = (id: string, cidr: string) => Vpc.fromVpcAttributes(stack, id, { vpcId: id === "Hub" ? "vpc-0aaaaaaaaaaaaaaaa" : "vpc-0bbbbbbbbbbbbbbbb", cidrBlock: cidr, privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets });
+    const literal = (id: string, cidr: string) =>
+      Vpc.fromVpcAttributes(stack, id, {
+        vpcId: id === "Hub" ? "vpc-0aaaaaaaaaaaaaaaa" : "vpc-0bbbbbbbbbbbbbbbb",
+        cidrBlock: cidr,
+        privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets,
+      });
     new CentralizedEndpoints(stack, "Central", {
       vpc: literal("Hub", "10.0.0.0/16"),
       spokes: [{ name: "a", vpc: literal("A", "10.1.0.0/16") }],
@@ -109,7 +136,12 @@ describe("CentralizedEndpoints", () => {
   test("gateway services (free, serving only their own VPC) go into the hub and into every spoke, with the spoke's provider; they get no zone", () => {
     const stack = stackWithProvider();
     const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
-    const remote = new Vpc(stack, "Remote", { name: "remote", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partner });
+    const remote = new Vpc(stack, "Remote", {
+      name: "remote",
+      cidrBlock: "10.2.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      provider: partner,
+    });
     const central = new CentralizedEndpoints(stack, "Central", {
       vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
       spokes: [
@@ -117,10 +149,24 @@ describe("CentralizedEndpoints", () => {
         { name: "remote", vpc: remote },
       ],
       allowedPeers: [Peer.cidr("10.0.0.0/8")],
-      services: ServiceAccessPresets.ecrPull(["arn:aws:ecr:us-east-1:111111111111:repository/api"], ["arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api"], { organizationId: ORG }),
+      services: ServiceAccessPresets.ecrPull(
+        ["arn:aws:ecr:us-east-1:111111111111:repository/api"],
+        ["arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api"],
+        { organizationId: ORG },
+      ),
     });
-    const gateways = (Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_endpoint")) as [string, Json][]).filter(([, e]) => e.vpc_endpoint_type === "Gateway");
-    expect(gateways.map(([, e]) => String(e.vpc_id).replace(/_[0-9A-F]+\.id\}$/, "").replace("${aws_vpc.", "")).sort()).toEqual(["A", "Hub", "Remote"]);
+    const gateways = (Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_endpoint")) as [string, Json][]).filter(
+      ([, e]) => e.vpc_endpoint_type === "Gateway",
+    );
+    expect(
+      gateways
+        .map(([, e]) =>
+          String(e.vpc_id)
+            .replace(/_[0-9A-F]+\.id\}$/, "")
+            .replace("${aws_vpc.", ""),
+        )
+        .sort(),
+    ).toEqual(["A", "Hub", "Remote"]);
     expect(gateways.find(([key]) => key.startsWith("Central_Spoke-remote-s3_"))![1].provider).toBe("aws.partner");
     expect(gateways.every(([, e]) => String(e.policy).includes("starport-layer-bucket"))).toBe(true);
     expect(Object.keys(central.spokeGatewayEndpoints)).toEqual(["a", "remote"]);
@@ -131,7 +177,10 @@ describe("CentralizedEndpoints", () => {
   test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
     const stack = stackWithProvider();
     const imported = (id: string) =>
-      Vpc.fromVpcAttributes(stack, id, { vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue, cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue });
+      Vpc.fromVpcAttributes(stack, id, {
+        vpcId: new TerraformVariable(stack, `${id}Id`, { type: "string" }).stringValue,
+        cidrBlock: new TerraformVariable(stack, `${id}Cidr`, { type: "string" }).stringValue,
+      });
     new CentralizedEndpoints(stack, "Central", {
       vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
       spokes: [
@@ -152,8 +201,24 @@ describe("CentralizedEndpoints", () => {
     const other = testVpc(stack, ["us-east-1a", "us-east-1b"], "Other");
     const services = ServiceAccessPresets.kms([KEY]);
     expectValidationError(() => new CentralizedEndpoints(stack, "None", { vpc: hub, spokes: [], services }), "spokes", "[]");
-    const twice = expectValidationError(() => new CentralizedEndpoints(stack, "Twice", { vpc: hub, spokes: [{ name: "a", vpc: spoke }, { name: "a", vpc: other }], services }), "spokes[1]", "a");
+    const twice = expectValidationError(
+      () =>
+        new CentralizedEndpoints(stack, "Twice", {
+          vpc: hub,
+          spokes: [
+            { name: "a", vpc: spoke },
+            { name: "a", vpc: other },
+          ],
+          services,
+        }),
+      "spokes[1]",
+      "a",
+    );
     expect(twice.expected).toContain("spokes[0]");
-    expectValidationError(() => new CentralizedEndpoints(stack, "Self", { vpc: hub, spokes: [{ name: "hub", vpc: hub }], services }), "spokes[0].vpc", "hub");
+    expectValidationError(
+      () => new CentralizedEndpoints(stack, "Self", { vpc: hub, spokes: [{ name: "hub", vpc: hub }], services }),
+      "spokes[0].vpc",
+      "hub",
+    );
   });
 });

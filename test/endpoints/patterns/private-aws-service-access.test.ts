@@ -8,12 +8,17 @@ const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api";
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 const endpointsByService = (json: Json): Record<string, Json> =>
-  Object.fromEntries((Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[]).map((e) => [`${e.vpc_endpoint_type}:${e.service_name}`, e]));
+  Object.fromEntries(
+    (Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[]).map((e) => [`${e.vpc_endpoint_type}:${e.service_name}`, e]),
+  );
 
 describe("PrivateAwsServiceAccess", () => {
   test("EP-4 preset: ecr.api, ecr.dkr and logs interface endpoints behind one shared group, plus the S3 gateway for image layers", () => {
     const stack = stackWithProvider();
-    const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc: testVpc(stack), services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }) });
+    const access = new PrivateAwsServiceAccess(stack, "Ecr", {
+      vpc: testVpc(stack),
+      services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }),
+    });
     const json = synthJson(stack);
     const endpoints = endpointsByService(json);
     expect(Object.keys(endpoints).sort()).toEqual([
@@ -30,15 +35,25 @@ describe("PrivateAwsServiceAccess", () => {
     expect(interfaces.every((e) => e.private_dns_enabled === true && e.policy !== undefined)).toBe(true);
     const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ from_port: 443, to_port: 443, cidr_ipv4: "10.0.0.0/16", description: "Clients to AWS services (ecr.api, ecr.dkr, logs) through the VPC endpoint, TCP 443" });
-    expect(JSON.parse(endpoints["Gateway:com.amazonaws.us-east-1.s3"].policy).Statement[0].Resource).toBe("arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*");
+    expect(rules[0]).toMatchObject({
+      from_port: 443,
+      to_port: 443,
+      cidr_ipv4: "10.0.0.0/16",
+      description: "Clients to AWS services (ecr.api, ecr.dkr, logs) through the VPC endpoint, TCP 443",
+    });
+    expect(JSON.parse(endpoints["Gateway:com.amazonaws.us-east-1.s3"].policy).Statement[0].Resource).toBe(
+      "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*",
+    );
     expect(Object.keys(access.interfaceEndpoints).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
     expect(Object.keys(access.gatewayEndpoints)).toEqual(["s3"]);
   });
 
   test("endpoints are keyed by service name, so adding one never renames another", () => {
     const stack = stackWithProvider();
-    new PrivateAwsServiceAccess(stack, "Access", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])] });
+    new PrivateAwsServiceAccess(stack, "Access", {
+      vpc: testVpc(stack),
+      services: [...ServiceAccessPresets.kms([KEY]), ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])],
+    });
     const keys = Object.keys(resourcesOfType(synthJson(stack), "aws_vpc_endpoint"));
     expect(keys.map((k) => k.replace(/_[0-9A-F]+$/, "")).sort()).toEqual(["Access_kms", "Access_logs"]);
   });
@@ -72,7 +87,11 @@ describe("PrivateAwsServiceAccess", () => {
   test("fails when the same service appears twice in one VPC", () => {
     const stack = stackWithProvider();
     const error = expectValidationError(
-      () => new PrivateAwsServiceAccess(stack, "Twice", { vpc: testVpc(stack), services: [...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]), ...ServiceAccessPresets.privateS3(["a-bucket"])] }),
+      () =>
+        new PrivateAwsServiceAccess(stack, "Twice", {
+          vpc: testVpc(stack),
+          services: [...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]), ...ServiceAccessPresets.privateS3(["a-bucket"])],
+        }),
       "services[4]",
       "s3",
     );
@@ -83,7 +102,14 @@ describe("PrivateAwsServiceAccess", () => {
   test("fails when one service comes twice under two names: its short name and its full name", () => {
     const stack = stackWithProvider();
     const error = expectValidationError(
-      () => new PrivateAwsServiceAccess(stack, "Twice", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms([KEY]), { service: AwsService.custom("com.amazonaws.us-east-1.kms"), policy: EndpointPolicy.kmsKeys([KEY]) }] }),
+      () =>
+        new PrivateAwsServiceAccess(stack, "Twice", {
+          vpc: testVpc(stack),
+          services: [
+            ...ServiceAccessPresets.kms([KEY]),
+            { service: AwsService.custom("com.amazonaws.us-east-1.kms"), policy: EndpointPolicy.kmsKeys([KEY]) },
+          ],
+        }),
       "services[1]",
       "kms",
     );
@@ -93,7 +119,10 @@ describe("PrivateAwsServiceAccess", () => {
   test("adding a service keeps the shared group (its description does not change); its rule's description, which changes in place, names the services", () => {
     const groupOf = (services: Parameters<typeof ServiceAccessPresets.kms>[0]) => {
       const stack = stackWithProvider();
-      new PrivateAwsServiceAccess(stack, "Access", { vpc: testVpc(stack), services: [...ServiceAccessPresets.kms(services), ...(services.length > 1 ? ServiceAccessPresets.cloudWatchLogs([LOG_GROUP]) : [])] });
+      new PrivateAwsServiceAccess(stack, "Access", {
+        vpc: testVpc(stack),
+        services: [...ServiceAccessPresets.kms(services), ...(services.length > 1 ? ServiceAccessPresets.cloudWatchLogs([LOG_GROUP]) : [])],
+      });
       const json = synthJson(stack);
       return { group: onlyResource(json, "aws_security_group"), rule: onlyResource(json, "aws_vpc_security_group_ingress_rule") };
     };
@@ -107,7 +136,11 @@ describe("PrivateAwsServiceAccess", () => {
   test("fails when ecr.dkr comes without ecr.api, which every pull needs for its token and manifest", () => {
     const stack = stackWithProvider();
     const [, dkr, s3] = ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]);
-    const error = expectValidationError(() => new PrivateAwsServiceAccess(stack, "Dkr", { vpc: testVpc(stack), services: [dkr, s3] }), "services", "ecr.dkr without ecr.api");
+    const error = expectValidationError(
+      () => new PrivateAwsServiceAccess(stack, "Dkr", { vpc: testVpc(stack), services: [dkr, s3] }),
+      "services",
+      "ecr.dkr without ecr.api",
+    );
     expect(error.expected).toContain("ServiceAccessPresets.ecrPull");
   });
 
@@ -127,7 +160,12 @@ describe("PrivateAwsServiceAccess", () => {
   test("fails when the shared group would open 0.0.0.0/0", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new PrivateAwsServiceAccess(stack, "Open", { vpc: testVpc(stack), services: ServiceAccessPresets.kms([KEY]), allowedPeers: [Peer.cidr("0.0.0.0/0")] }),
+      () =>
+        new PrivateAwsServiceAccess(stack, "Open", {
+          vpc: testVpc(stack),
+          services: ServiceAccessPresets.kms([KEY]),
+          allowedPeers: [Peer.cidr("0.0.0.0/0")],
+        }),
       "allowedPeers[0]",
       "0.0.0.0/0",
     );

@@ -42,6 +42,10 @@ describe("S3HybridAccess", () => {
     expectValidationError(() => new S3HybridAccess(stack, "Empty", { vpc, policy, onPremisesPeers: [] }), "onPremisesPeers", "[]");
     const group = new SecurityGroup(stack, "Own", { vpc, description: "S3 for on-premises" });
     expect(() => new S3HybridAccess(stack, "Given", { vpc, policy, securityGroups: [group] })).not.toThrow();
-    expectValidationError(() => new S3HybridAccess(stack, "Both", { vpc, policy, securityGroups: [group], onPremisesPeers }), "onPremisesPeers", "with securityGroups");
+    expectValidationError(
+      () => new S3HybridAccess(stack, "Both", { vpc, policy, securityGroups: [group], onPremisesPeers }),
+      "onPremisesPeers",
+      "with securityGroups",
+    );
   });
 });

@@ -2,9 +2,17 @@ import { addressNames, referenceTarget, TerraformDocument } from "../../../modul
 
 const json = {
   resource: {
-    aws_vpc: { main: { cidr_block: "10.0.0.0/16", "//": { metadata: { path: "stack/Vpc/Resource" }, guardrails_suppressions: { "PN-VPC1": "adopted elsewhere" } } } },
+    aws_vpc: {
+      main: {
+        cidr_block: "10.0.0.0/16",
+        "//": { metadata: { path: "stack/Vpc/Resource" }, guardrails_suppressions: { "PN-VPC1": "adopted elsewhere" } },
+      },
+    },
     aws_subnet: { a: { vpc_id: "${aws_vpc.main.id}", cidr_block: "${cidrsubnet(aws_vpc.main.cidr_block, 8, 1)}" } },
-    aws_security_group: { web: { vpc_id: "${aws_vpc.main.id}", ingress: [{ security_groups: ["${aws_security_group.lb.id}"], cidr_blocks: null }] }, lb: { vpc_id: "vpc-0abc" } },
+    aws_security_group: {
+      web: { vpc_id: "${aws_vpc.main.id}", ingress: [{ security_groups: ["${aws_security_group.lb.id}"], cidr_blocks: null }] },
+      lb: { vpc_id: "vpc-0abc" },
+    },
   },
 };
 
@@ -13,7 +21,10 @@ describe("TerraformDocument", () => {
   const block = (address: string) => document.block(address)!;
 
   it("keeps the // comment of each block and takes the path from cdktf's metadata", () => {
-    expect(block("aws_vpc.main")).toMatchObject({ path: "stack/Vpc/Resource", comment: { guardrails_suppressions: { "PN-VPC1": "adopted elsewhere" } } });
+    expect(block("aws_vpc.main")).toMatchObject({
+      path: "stack/Vpc/Resource",
+      comment: { guardrails_suppressions: { "PN-VPC1": "adopted elsewhere" } },
+    });
     expect(block("aws_subnet.a").path).toBe("stack/a");
   });
 
@@ -31,7 +42,10 @@ describe("TerraformDocument", () => {
 
 describe("references", () => {
   it("name blocks inside modules and count instances by Terraform's full address", () => {
-    expect(referenceTarget(["module", "network", "aws_vpc", "this", 0, "id"])).toEqual({ address: "module.network.aws_vpc.this[0]", attribute: ["id"] });
+    expect(referenceTarget(["module", "network", "aws_vpc", "this", 0, "id"])).toEqual({
+      address: "module.network.aws_vpc.this[0]",
+      attribute: ["id"],
+    });
     expect(referenceTarget(["module", "az", 1, "data", "aws_x", "y", "arn"])).toEqual({ address: "module.az[1].data.aws_x.y", attribute: ["arn"] });
     expect(referenceTarget(["var", "vpc_id"])).toBeUndefined();
     expect(referenceTarget(["module", "network", "vpc_id"])).toBeUndefined();

@@ -24,7 +24,12 @@ describe("documentFromPlan over a real plan", () => {
         "module.web.aws_vpc_security_group_ingress_rule.https",
       ]),
     );
-    expect(block("module.network.aws_subnet.private[1]")).toMatchObject({ type: "aws_subnet", name: "private", mode: "resource", path: "module.network.aws_subnet.private[1]" });
+    expect(block("module.network.aws_subnet.private[1]")).toMatchObject({
+      type: "aws_subnet",
+      name: "private",
+      mode: "resource",
+      path: "module.network.aws_subnet.private[1]",
+    });
   });
 
   it("keeps the arguments the configuration writes, with the plan's values, and leaves the provider's defaults out", () => {
@@ -47,7 +52,9 @@ describe("documentFromPlan over a real plan", () => {
     expect(policyTarget).toBe('${aws_vpc_endpoint.interface["kms"].id}');
     expect(document.referencedBlocks(policyTarget).map((b) => b.address)).toEqual(['aws_vpc_endpoint.interface["kms"]']);
     expect(document.refersTo(policyTarget, logs)).toBe(false);
-    expect(document.refersTo(block("module.network.aws_default_security_group.this").config.vpc_id, block("module.network.aws_vpc.this[0]"))).toBe(true);
+    expect(document.refersTo(block("module.network.aws_default_security_group.this").config.vpc_id, block("module.network.aws_vpc.this[0]"))).toBe(
+      true,
+    );
     expect(document.value(logs, "vpc_id")).toBeInstanceOf(Unknown);
     expect(document.text(logs, "service_name")).toBe("com.amazonaws.us-east-1.logs");
   });
@@ -89,7 +96,10 @@ describe("documentFromPlan", () => {
       },
     },
     resource_changes: [
-      { address: "aws_security_group.web", change: { after_unknown: { id: true, ingress: [{ security_groups: [] }, { security_groups: true }], name: true } } },
+      {
+        address: "aws_security_group.web",
+        change: { after_unknown: { id: true, ingress: [{ security_groups: [] }, { security_groups: true }], name: true } },
+      },
       { address: "aws_lb.internal", change: { after_unknown: { access_logs: [{ bucket: true }], security_groups: true, arn: true } } },
     ],
     configuration: {
@@ -111,7 +121,9 @@ describe("documentFromPlan", () => {
               access_logs: [{ bucket: { references: ["aws_s3_bucket.logs.id", "aws_s3_bucket.logs"] }, enabled: { constant_value: true } }],
               internal: { constant_value: true },
               name: { constant_value: "internal" },
-              security_groups: { references: ["aws_security_group.lb.id", "aws_security_group.lb", "aws_security_group.web.id", "aws_security_group.web"] },
+              security_groups: {
+                references: ["aws_security_group.lb.id", "aws_security_group.lb", "aws_security_group.web.id", "aws_security_group.web"],
+              },
             },
           },
         ],

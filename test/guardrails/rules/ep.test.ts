@@ -23,7 +23,14 @@ const endpoint = (stack: TerraformStack, config: EndpointConfig, id = "Endpoint"
 
 ruleCases(VpcEndpointTypeExplicit, {
   compliant: [{ name: "explicit Gateway type", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) }],
-  nonCompliant: [{ name: "no vpc_endpoint_type", on: "aws_vpc_endpoint", message: "defaults to Gateway", build: (s) => endpoint(s, { vpcEndpointType: undefined }) }],
+  nonCompliant: [
+    {
+      name: "no vpc_endpoint_type",
+      on: "aws_vpc_endpoint",
+      message: "defaults to Gateway",
+      build: (s) => endpoint(s, { vpcEndpointType: undefined }),
+    },
+  ],
 });
 
 ruleCases(VpcEndpointPolicyDefined, {
@@ -33,7 +40,10 @@ ruleCases(VpcEndpointPolicyDefined, {
       name: "separate aws_vpc_endpoint_policy",
       build: (s) => new VpcEndpointPolicy(s, "Policy", { vpcEndpointId: endpoint(s, {}).id, policy: READ_ONE_BUCKET }),
     },
-    { name: "endpoint service (AWS ignores policies)", build: (s) => endpoint(s, { vpcEndpointType: "Interface", serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" }) },
+    {
+      name: "endpoint service (AWS ignores policies)",
+      build: (s) => endpoint(s, { vpcEndpointType: "Interface", serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" }),
+    },
     { name: "computed service name", build: (s) => endpoint(s, { serviceName: "${var.service}" }) },
   ],
   nonCompliant: [
@@ -57,7 +67,11 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
       name: "all actions with an organization condition",
       build: (s) =>
         endpoint(s, {
-          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } }] }),
+          policy: JSON.stringify({
+            Statement: [
+              { Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } },
+            ],
+          }),
         }),
     },
     { name: "computed policy", build: (s) => endpoint(s, { policy: "${jsonencode(var.policy)}" }) },
@@ -85,7 +99,8 @@ ruleCases(InterfaceEndpointSecurityGroup, {
     { name: "interface endpoint with a group", build: (s) => interfaceEndpoint(s, { securityGroupIds: ["sg-0123456789abcdef0"] }) },
     {
       name: "group attached by aws_vpc_endpoint_security_group_association",
-      build: (s) => new VpcEndpointSecurityGroupAssociation(s, "Sg", { vpcEndpointId: interfaceEndpoint(s).id, securityGroupId: "sg-0123456789abcdef0" }),
+      build: (s) =>
+        new VpcEndpointSecurityGroupAssociation(s, "Sg", { vpcEndpointId: interfaceEndpoint(s).id, securityGroupId: "sg-0123456789abcdef0" }),
     },
     { name: "gateway endpoint (no interfaces)", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) },
   ],
@@ -95,7 +110,13 @@ ruleCases(InterfaceEndpointSecurityGroup, {
       name: "service network endpoint with an empty list",
       on: "aws_vpc_endpoint",
       message: "ServiceNetwork",
-      build: (s) => endpoint(s, { vpcEndpointType: "ServiceNetwork", serviceName: undefined, serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0", securityGroupIds: [] }),
+      build: (s) =>
+        endpoint(s, {
+          vpcEndpointType: "ServiceNetwork",
+          serviceName: undefined,
+          serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+          securityGroupIds: [],
+        }),
     },
   ],
 });

@@ -10,7 +10,14 @@ const service = (stack: TerraformStack, config: Partial<ConstructorParameters<ty
 
 ruleCases(EndpointServiceAcceptanceRequired, {
   compliant: [{ name: "acceptance required", build: (s) => service(s) }],
-  nonCompliant: [{ name: "acceptance off", on: "aws_vpc_endpoint_service", message: "acceptance_required is false", build: (s) => service(s, { acceptanceRequired: false }) }],
+  nonCompliant: [
+    {
+      name: "acceptance off",
+      on: "aws_vpc_endpoint_service",
+      message: "acceptance_required is false",
+      build: (s) => service(s, { acceptanceRequired: false }),
+    },
+  ],
 });
 
 ruleCases(EndpointServiceNoWildcardPrincipal, {
@@ -18,7 +25,11 @@ ruleCases(EndpointServiceNoWildcardPrincipal, {
     { name: "one account", build: (s) => service(s, { allowedPrincipals: ["arn:aws:iam::222222222222:root"] }) },
     {
       name: "allowed principal resource for one account",
-      build: (s) => new VpcEndpointServiceAllowedPrincipal(s, "Principal", { vpcEndpointServiceId: service(s).id, principalArn: "arn:aws:iam::222222222222:root" }),
+      build: (s) =>
+        new VpcEndpointServiceAllowedPrincipal(s, "Principal", {
+          vpcEndpointServiceId: service(s).id,
+          principalArn: "arn:aws:iam::222222222222:root",
+        }),
     },
   ],
   nonCompliant: [

@@ -26,7 +26,12 @@ const lb = (stack: TerraformStack, config: LbConfig = {}) =>
   });
 
 const listener = (balancer: Lb, protocol: string) =>
-  new LbListener(balancer, `Listener${protocol}`, { loadBalancerArn: balancer.arn, port: 443, protocol, defaultAction: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/api/0123456789abcdef" }] });
+  new LbListener(balancer, `Listener${protocol}`, {
+    loadBalancerArn: balancer.arn,
+    port: 443,
+    protocol,
+    defaultAction: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/api/0123456789abcdef" }],
+  });
 
 ruleCases(LoadBalancerAccessLogs, {
   compliant: [
@@ -37,13 +42,25 @@ ruleCases(LoadBalancerAccessLogs, {
   nonCompliant: [
     { name: "no access_logs block", on: "aws_lb", message: "no access_logs", build: (s) => lb(s, { accessLogs: undefined }) },
     { name: "bucket without enabled", on: "aws_lb", message: "enabled is not true", build: (s) => lb(s, { accessLogs: { bucket: "example-logs" } }) },
-    { name: "network load balancer with a TLS listener", on: "aws_lb", message: "no access_logs", build: (s) => listener(lb(s, { accessLogs: undefined }), "TLS") },
+    {
+      name: "network load balancer with a TLS listener",
+      on: "aws_lb",
+      message: "no access_logs",
+      build: (s) => listener(lb(s, { accessLogs: undefined }), "TLS"),
+    },
   ],
 });
 
 ruleCases(LoadBalancerDeletionProtection, {
   compliant: [{ name: "protected", build: (s) => lb(s) }],
-  nonCompliant: [{ name: "aws_alb without protection", on: "aws_alb", message: "enable_deletion_protection", build: (s) => new Alb(s, "Alb", { internal: true, subnets: SUBNETS, accessLogs: { bucket: "b", enabled: true } }) }],
+  nonCompliant: [
+    {
+      name: "aws_alb without protection",
+      on: "aws_alb",
+      message: "enable_deletion_protection",
+      build: (s) => new Alb(s, "Alb", { internal: true, subnets: SUBNETS, accessLogs: { bucket: "b", enabled: true } }),
+    },
+  ],
 });
 
 ruleCases(LoadBalancerCrossZone, {
@@ -51,7 +68,14 @@ ruleCases(LoadBalancerCrossZone, {
     { name: "network with cross-zone", build: (s) => lb(s) },
     { name: "application (always cross-zone)", build: (s) => lb(s, { loadBalancerType: "application", enableCrossZoneLoadBalancing: undefined }) },
   ],
-  nonCompliant: [{ name: "network without cross-zone", on: "aws_lb", message: "network load balancer", build: (s) => lb(s, { enableCrossZoneLoadBalancing: undefined }) }],
+  nonCompliant: [
+    {
+      name: "network without cross-zone",
+      on: "aws_lb",
+      message: "network load balancer",
+      build: (s) => lb(s, { enableCrossZoneLoadBalancing: undefined }),
+    },
+  ],
 });
 
 ruleCases(LoadBalancerInternal, {

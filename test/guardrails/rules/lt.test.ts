@@ -22,13 +22,25 @@ import { ruleCases } from "../rule-cases";
 
 const ORG_ONLY = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } } }],
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: "*",
+      Action: "vpc-lattice-svcs:Invoke",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" } },
+    },
+  ],
 });
-const ANYONE = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*" }] });
+const ANYONE = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*" }],
+});
 
 const service = (stack: TerraformStack, authType?: string) => new VpclatticeService(stack, "Service", { name: "orders", authType });
 const network = (stack: TerraformStack, authType?: string) => new VpclatticeServiceNetwork(stack, "Network", { name: "shared", authType });
-const authPolicy = (stack: TerraformStack, resourceIdentifier: string, policy = ORG_ONLY) => new VpclatticeAuthPolicy(stack, "AuthPolicy", { resourceIdentifier, policy });
+const authPolicy = (stack: TerraformStack, resourceIdentifier: string, policy = ORG_ONLY) =>
+  new VpclatticeAuthPolicy(stack, "AuthPolicy", { resourceIdentifier, policy });
 
 ruleCases(LatticeAuthTypeIam, {
   compliant: [{ name: "AWS_IAM service", build: (s) => authPolicy(s, service(s, "AWS_IAM").arn) }],
@@ -73,11 +85,24 @@ ruleCases(LatticeAuthPolicyNoUnconditionalAnyone, {
     {
       name: "named principals",
       build: (s) =>
-        authPolicy(s, "sn-0123456789abcdef0", JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["arn:aws:iam::222222222222:root"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" }] })),
+        authPolicy(
+          s,
+          "sn-0123456789abcdef0",
+          JSON.stringify({
+            Statement: [
+              { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::222222222222:root"] }, Action: "vpc-lattice-svcs:Invoke", Resource: "*" },
+            ],
+          }),
+        ),
     },
   ],
   nonCompliant: [
-    { name: 'Principal "*" without condition', on: "aws_vpclattice_auth_policy", message: 'Principal "*"', build: (s) => authPolicy(s, "sn-0123456789abcdef0", ANYONE) },
+    {
+      name: 'Principal "*" without condition',
+      on: "aws_vpclattice_auth_policy",
+      message: 'Principal "*"',
+      build: (s) => authPolicy(s, "sn-0123456789abcdef0", ANYONE),
+    },
   ],
 });
 
@@ -85,7 +110,11 @@ ruleCases(ServiceNetworkAccessLogs, {
   compliant: [
     {
       name: "subscription on the network",
-      build: (s) => new VpclatticeAccessLogSubscription(s, "Logs", { resourceIdentifier: network(s, "AWS_IAM").id, destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice" }),
+      build: (s) =>
+        new VpclatticeAccessLogSubscription(s, "Logs", {
+          resourceIdentifier: network(s, "AWS_IAM").id,
+          destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice",
+        }),
     },
   ],
   nonCompliant: [
@@ -95,7 +124,10 @@ ruleCases(ServiceNetworkAccessLogs, {
       message: "no aws_vpclattice_access_log_subscription",
       build: (s) => {
         network(s, "AWS_IAM");
-        new VpclatticeAccessLogSubscription(s, "Logs", { resourceIdentifier: service(s, "AWS_IAM").arn, destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice" });
+        new VpclatticeAccessLogSubscription(s, "Logs", {
+          resourceIdentifier: service(s, "AWS_IAM").arn,
+          destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:lattice",
+        });
       },
     },
   ],
@@ -105,7 +137,12 @@ ruleCases(ServiceNetworkVpcAssociationSecurityGroups, {
   compliant: [
     {
       name: "association with a group",
-      build: (s) => new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", { serviceNetworkIdentifier: "sn-0123456789abcdef0", vpcIdentifier: "vpc-0123456789abcdef0", securityGroupIds: ["sg-0123456789abcdef0"] }),
+      build: (s) =>
+        new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", {
+          serviceNetworkIdentifier: "sn-0123456789abcdef0",
+          vpcIdentifier: "vpc-0123456789abcdef0",
+          securityGroupIds: ["sg-0123456789abcdef0"],
+        }),
     },
   ],
   nonCompliant: [
@@ -113,7 +150,11 @@ ruleCases(ServiceNetworkVpcAssociationSecurityGroups, {
       name: "association without groups",
       on: "aws_vpclattice_service_network_vpc_association",
       message: "every workload",
-      build: (s) => new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", { serviceNetworkIdentifier: "sn-0123456789abcdef0", vpcIdentifier: "vpc-0123456789abcdef0" }),
+      build: (s) =>
+        new VpclatticeServiceNetworkVpcAssociation(s, "Assoc", {
+          serviceNetworkIdentifier: "sn-0123456789abcdef0",
+          vpcIdentifier: "vpc-0123456789abcdef0",
+        }),
     },
   ],
 });
@@ -126,11 +167,15 @@ function latticeTarget(stack: TerraformStack, sources: { lattice?: boolean; latt
     const prefixList = new DataAwsEc2ManagedPrefixList(stack, "Lattice", { name: "com.amazonaws.us-east-1.vpc-lattice" });
     new VpcSecurityGroupIngressRule(stack, "FromLattice", { ...rule, prefixListId: prefixList.id, description: "VPC Lattice" });
   }
-  if (sources.latticeCidr) new VpcSecurityGroupIngressRule(stack, "FromLatticeRange", { ...rule, cidrIpv4: "169.254.171.0/24", description: "VPC Lattice" });
+  if (sources.latticeCidr)
+    new VpcSecurityGroupIngressRule(stack, "FromLatticeRange", { ...rule, cidrIpv4: "169.254.171.0/24", description: "VPC Lattice" });
   if (sources.cidr !== undefined) new VpcSecurityGroupIngressRule(stack, "FromCidr", { ...rule, cidrIpv4: sources.cidr, description: "direct" });
   if (sources.registered) {
     const instance = new Instance(stack, "Instance", { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", vpcSecurityGroupIds: [group.id] });
-    new VpclatticeTargetGroupAttachment(stack, "Attachment", { targetGroupIdentifier: "tg-0123456789abcdef0", target: { id: instance.id, port: 8080 } });
+    new VpclatticeTargetGroupAttachment(stack, "Attachment", {
+      targetGroupIdentifier: "tg-0123456789abcdef0",
+      target: { id: instance.id, port: 8080 },
+    });
   }
 }
 
@@ -141,8 +186,23 @@ ruleCases(LatticeTargetSecurityGroups, {
     { name: "a group unrelated to Lattice", build: (s) => latticeTarget(s, { cidr: "10.0.0.0/16" }) },
   ],
   nonCompliant: [
-    { name: "prefix list plus the VPC CIDR", on: "aws_security_group", message: "ingress tcp 8080 from 10.0.0.0/16", build: (s) => latticeTarget(s, { lattice: true, cidr: "10.0.0.0/16" }) },
-    { name: "literal Lattice range plus a client CIDR", on: "aws_security_group", message: "from 10.1.0.0/16", build: (s) => latticeTarget(s, { latticeCidr: true, cidr: "10.1.0.0/16" }) },
-    { name: "registered target without the prefix list", on: "aws_security_group", message: "admits nothing from the VPC Lattice prefix list", build: (s) => latticeTarget(s, { registered: true }) },
+    {
+      name: "prefix list plus the VPC CIDR",
+      on: "aws_security_group",
+      message: "ingress tcp 8080 from 10.0.0.0/16",
+      build: (s) => latticeTarget(s, { lattice: true, cidr: "10.0.0.0/16" }),
+    },
+    {
+      name: "literal Lattice range plus a client CIDR",
+      on: "aws_security_group",
+      message: "from 10.1.0.0/16",
+      build: (s) => latticeTarget(s, { latticeCidr: true, cidr: "10.1.0.0/16" }),
+    },
+    {
+      name: "registered target without the prefix list",
+      on: "aws_security_group",
+      message: "admits nothing from the VPC Lattice prefix list",
+      build: (s) => latticeTarget(s, { registered: true }),
+    },
   ],
 });

@@ -6,19 +6,27 @@ import { ruleCases } from "../rule-cases";
 ruleCases(RamShareExternalPrincipalsExplicit, {
   compliant: [
     { name: "explicit false", build: (s) => new RamResourceShare(s, "Share", { name: "lattice", allowExternalPrincipals: false }) },
-    { name: "the ResourceShare construct", build: (s) => new ResourceShare(s, "Share", { name: "lattice", principals: [SharePrincipal.account("222222222222")] }) },
+    {
+      name: "the ResourceShare construct",
+      build: (s) => new ResourceShare(s, "Share", { name: "lattice", principals: [SharePrincipal.account("222222222222")] }),
+    },
   ],
-  nonCompliant: [{ name: "unset", on: "aws_ram_resource_share", message: "not set", build: (s) => new RamResourceShare(s, "Share", { name: "lattice" }) }],
+  nonCompliant: [
+    { name: "unset", on: "aws_ram_resource_share", message: "not set", build: (s) => new RamResourceShare(s, "Share", { name: "lattice" }) },
+  ],
 });
 
 ruleCases(RamShareNoExternalPrincipals, {
-  compliant: [{ name: "inside the organization", build: (s) => new RamResourceShare(s, "Share", { name: "lattice", allowExternalPrincipals: false }) }],
+  compliant: [
+    { name: "inside the organization", build: (s) => new RamResourceShare(s, "Share", { name: "lattice", allowExternalPrincipals: false }) },
+  ],
   nonCompliant: [
     {
       name: "external principals on",
       on: "aws_ram_resource_share",
       message: "is true",
-      build: (s) => new ResourceShare(s, "Share", { name: "partner", principals: [SharePrincipal.account("333333333333")], allowExternalPrincipals: true }),
+      build: (s) =>
+        new ResourceShare(s, "Share", { name: "partner", principals: [SharePrincipal.account("333333333333")], allowExternalPrincipals: true }),
     },
   ],
 });

@@ -2,7 +2,11 @@ import { TerraformStack } from "cdktf";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";
-import { ResourceConfigurationNotInShareableNetworks, ResourceGatewaySecurityGroups, ResourceNetworkWithoutAuthPolicy } from "../../../modules/guardrails";
+import {
+  ResourceConfigurationNotInShareableNetworks,
+  ResourceGatewaySecurityGroups,
+  ResourceNetworkWithoutAuthPolicy,
+} from "../../../modules/guardrails";
 import { AccessLogs, AuthPolicy, ServiceNetwork } from "../../../modules/lattice";
 import { ResourceConfiguration, ResourceGateway } from "../../../modules/resources";
 import { Vpc } from "../../../modules/vpc";
@@ -24,7 +28,12 @@ const configuration = (stack: TerraformStack, allowAssociationToShareableService
 const moduleGatewayAndConfiguration = (stack: TerraformStack) => {
   const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const resourceGateway = new ResourceGateway(stack, "ModuleGateway", { name: "owner-gateway", vpc });
-  new ResourceConfiguration(stack, "ModuleConfig", { name: "orders-db", resourceGateway, dnsResource: { domainName: "orders.db.example.com" }, portRanges: ["5432"] });
+  new ResourceConfiguration(stack, "ModuleConfig", {
+    name: "orders-db",
+    resourceGateway,
+    dnsResource: { domainName: "orders.db.example.com" },
+    portRanges: ["5432"],
+  });
 };
 
 ruleCases(ResourceConfigurationNotInShareableNetworks, {
@@ -51,7 +60,12 @@ ruleCases(ResourceGatewaySecurityGroups, {
 const resourceNetwork = (stack: TerraformStack, options: { policy: boolean; service?: boolean }) => {
   const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const resourceGateway = new ResourceGateway(stack, "ModuleGateway", { name: "owner-gateway", vpc });
-  const database = new ResourceConfiguration(stack, "ModuleConfig", { name: "orders-db", resourceGateway, ipResource: { ipAddress: "10.0.0.5" }, portRanges: ["5432"] });
+  const database = new ResourceConfiguration(stack, "ModuleConfig", {
+    name: "orders-db",
+    resourceGateway,
+    ipResource: { ipAddress: "10.0.0.5" },
+    portRanges: ["5432"],
+  });
   const network = new ServiceNetwork(stack, "Network", {
     name: "data",
     accessLogs: AccessLogs.toNewLogGroup(),
@@ -59,14 +73,27 @@ const resourceNetwork = (stack: TerraformStack, options: { policy: boolean; serv
   });
   network.associateResourceConfiguration("orders-db", database);
   if (options.service === true) {
-    new VpclatticeServiceNetworkServiceAssociation(stack, "Orders", { serviceNetworkIdentifier: network.serviceNetworkArn, serviceIdentifier: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0" });
+    new VpclatticeServiceNetworkServiceAssociation(stack, "Orders", {
+      serviceNetworkIdentifier: network.serviceNetworkArn,
+      serviceIdentifier: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0",
+    });
   }
 };
 
 ruleCases(ResourceNetworkWithoutAuthPolicy, {
   compliant: [
-    { name: "a network of resource configurations only, made with resourceConfigurationsOnly (no policy)", build: (s) => resourceNetwork(s, { policy: false }) },
+    {
+      name: "a network of resource configurations only, made with resourceConfigurationsOnly (no policy)",
+      build: (s) => resourceNetwork(s, { policy: false }),
+    },
     { name: "a policy on a network that also holds a service", build: (s) => resourceNetwork(s, { policy: true, service: true }) },
   ],
-  nonCompliant: [{ name: "a policy on a network of resource configurations only", on: "aws_vpclattice_auth_policy", message: "applies to nothing", build: (s) => resourceNetwork(s, { policy: true }) }],
+  nonCompliant: [
+    {
+      name: "a policy on a network of resource configurations only",
+      on: "aws_vpclattice_auth_policy",
+      message: "applies to nothing",
+      build: (s) => resourceNetwork(s, { policy: true }),
+    },
+  ],
 });

@@ -11,7 +11,15 @@ const VPC_ID = "vpc-0123456789abcdef0";
 const group = (stack: TerraformStack, config: Partial<ConstructorParameters<typeof SecurityGroup>[2]> = {}) =>
   new SecurityGroup(stack, "Group", { vpcId: VPC_ID, description: "API servers", ...config });
 const ingress = (stack: TerraformStack, config: Partial<ConstructorParameters<typeof VpcSecurityGroupIngressRule>[2]>) =>
-  new VpcSecurityGroupIngressRule(stack, "Ingress", { securityGroupId: group(stack).id, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS from the VPC", cidrIpv4: "10.0.0.0/16", ...config });
+  new VpcSecurityGroupIngressRule(stack, "Ingress", {
+    securityGroupId: group(stack).id,
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    description: "HTTPS from the VPC",
+    cidrIpv4: "10.0.0.0/16",
+    ...config,
+  });
 
 /** Our own SecurityGroup construct: descriptions required, no open CIDRs, no default egress. */
 const moduleGroup = (stack: TerraformStack) => {
@@ -28,18 +36,31 @@ ruleCases(SecurityGroupDescription, {
   ],
   nonCompliant: [
     { name: "no description", on: "aws_security_group", message: "Managed by Terraform", build: (s) => group(s, { description: undefined }) },
-    { name: "the provider's default written out", on: "aws_security_group", message: '"Managed by Terraform"', build: (s) => group(s, { description: "Managed by Terraform" }) },
+    {
+      name: "the provider's default written out",
+      on: "aws_security_group",
+      message: '"Managed by Terraform"',
+      build: (s) => group(s, { description: "Managed by Terraform" }),
+    },
   ],
 });
 
 ruleCases(SecurityGroupRuleDescription, {
   compliant: [
     { name: "described standalone rule", build: (s) => ingress(s, {}) },
-    { name: "described inline rule", build: (s) => group(s, { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"], description: "HTTPS" }] }) },
+    {
+      name: "described inline rule",
+      build: (s) => group(s, { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"], description: "HTTPS" }] }),
+    },
     { name: "the SecurityGroup construct", build: moduleGroup },
   ],
   nonCompliant: [
-    { name: "standalone rule without description", on: "aws_vpc_security_group_ingress_rule", message: "ingress rule tcp 443", build: (s) => ingress(s, { description: undefined }) },
+    {
+      name: "standalone rule without description",
+      on: "aws_vpc_security_group_ingress_rule",
+      message: "ingress rule tcp 443",
+      build: (s) => ingress(s, { description: undefined }),
+    },
     {
       name: "inline egress without description",
       on: "aws_security_group",
@@ -50,7 +71,15 @@ ruleCases(SecurityGroupRuleDescription, {
       name: "aws_security_group_rule without description",
       on: "aws_security_group_rule",
       message: "egress rule tcp 5432",
-      build: (s) => new SecurityGroupRule(s, "Rule", { securityGroupId: group(s).id, type: "egress", protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["10.0.0.0/16"] }),
+      build: (s) =>
+        new SecurityGroupRule(s, "Rule", {
+          securityGroupId: group(s).id,
+          type: "egress",
+          protocol: "tcp",
+          fromPort: 5432,
+          toPort: 5432,
+          cidrBlocks: ["10.0.0.0/16"],
+        }),
     },
   ],
 });
@@ -62,7 +91,12 @@ ruleCases(NoPublicIngress, {
     { name: "the SecurityGroup construct", build: moduleGroup },
   ],
   nonCompliant: [
-    { name: "SSH from 0.0.0.0/0", on: "aws_vpc_security_group_ingress_rule", message: "ingress tcp 22 from 0.0.0.0/0", build: (s) => ingress(s, { fromPort: 22, toPort: 22 , cidrIpv4: "0.0.0.0/0" }) },
+    {
+      name: "SSH from 0.0.0.0/0",
+      on: "aws_vpc_security_group_ingress_rule",
+      message: "ingress tcp 22 from 0.0.0.0/0",
+      build: (s) => ingress(s, { fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }),
+    },
     {
       name: "inline ::/0",
       on: "aws_security_group",
@@ -74,7 +108,18 @@ ruleCases(NoPublicIngress, {
 
 ruleCases(NoPublicEgress, {
   compliant: [
-    { name: "egress to the VPC", build: (s) => new VpcSecurityGroupEgressRule(s, "Egress", { securityGroupId: group(s).id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16", description: "VPC" }) },
+    {
+      name: "egress to the VPC",
+      build: (s) =>
+        new VpcSecurityGroupEgressRule(s, "Egress", {
+          securityGroupId: group(s).id,
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+          cidrIpv4: "10.0.0.0/16",
+          description: "VPC",
+        }),
+    },
     { name: "public ingress is another rule's business", build: (s) => ingress(s, { cidrIpv4: "0.0.0.0/0" }) },
   ],
   nonCompliant: [
@@ -82,7 +127,13 @@ ruleCases(NoPublicEgress, {
       name: "all traffic to the internet",
       on: "aws_vpc_security_group_egress_rule",
       message: "egress all traffic to 0.0.0.0/0",
-      build: (s) => new VpcSecurityGroupEgressRule(s, "Egress", { securityGroupId: group(s).id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "anywhere" }),
+      build: (s) =>
+        new VpcSecurityGroupEgressRule(s, "Egress", {
+          securityGroupId: group(s).id,
+          ipProtocol: "-1",
+          cidrIpv4: "0.0.0.0/0",
+          description: "anywhere",
+        }),
     },
   ],
 });

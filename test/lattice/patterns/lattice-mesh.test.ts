@@ -21,7 +21,12 @@ function mesh(stack: TerraformStack, props: Partial<LatticeMeshProps> = {}): Lat
     name: "partner-mesh",
     members: [
       { name: "client", accountId: "222222222222", provider: consumer, vpc: clientVpc },
-      { name: "orders", accountId: "333333333333", provider: producer, services: [{ name: "orders", service: { ...fakeService(), provider: producer } }] },
+      {
+        name: "orders",
+        accountId: "333333333333",
+        provider: producer,
+        services: [{ name: "orders", service: { ...fakeService(), provider: producer } }],
+      },
     ],
     ...props,
   });
@@ -39,7 +44,11 @@ describe("LatticeMesh", () => {
     const [share] = values(stack, "aws_ram_resource_share");
     expect(share.allow_external_principals).toBe(false);
     expect(share.provider).toBeUndefined();
-    expect(values(stack, "aws_ram_principal_association").map((a) => a.principal).sort()).toEqual(["222222222222", "333333333333"]);
+    expect(
+      values(stack, "aws_ram_principal_association")
+        .map((a) => a.principal)
+        .sort(),
+    ).toEqual(["222222222222", "333333333333"]);
     const [policy] = values(stack, "aws_vpclattice_auth_policy");
     expect(JSON.parse(policy.policy).Statement[0].Principal).toEqual({ AWS: ["222222222222", "333333333333"] });
   });
@@ -70,7 +79,9 @@ describe("LatticeMesh", () => {
   test("member addresses are keyed by member and service names", () => {
     const stack = stackWithProvider();
     mesh(stack);
-    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([expect.stringMatching(/^Mesh_Member-orders_Service-orders_/)]);
+    expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toEqual([
+      expect.stringMatching(/^Mesh_Member-orders_Service-orders_/),
+    ]);
   });
 
   test("split variant: the owner shares with sharedWith only, the member stack imports the network and accepts the share", () => {
@@ -104,7 +115,11 @@ describe("LatticeMesh", () => {
     const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
     expectValidationError(
-      () => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [{ name: "client", accountId: "2222", provider, services: [{ name: "s", service: fakeService() }] }] }),
+      () =>
+        new LatticeMesh(stack, "Mesh", {
+          name: "partner-mesh",
+          members: [{ name: "client", accountId: "2222", provider, services: [{ name: "s", service: fakeService() }] }],
+        }),
       "members[0].accountId",
       "2222",
     );
@@ -114,13 +129,21 @@ describe("LatticeMesh", () => {
     const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
     const member = { name: "client", accountId: "222222222222", provider, services: [{ name: "s", service: fakeService() }] };
-    expectValidationError(() => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [member, { ...member, accountId: "333333333333" }] }), "members", "client");
+    expectValidationError(
+      () => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [member, { ...member, accountId: "333333333333" }] }),
+      "members",
+      "client",
+    );
   });
 
   test("fails when a member brings neither a VPC nor services", () => {
     const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
-    expectValidationError(() => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [{ name: "idle", accountId: "222222222222", provider }] }), "vpc, services", "neither");
+    expectValidationError(
+      () => new LatticeMesh(stack, "Mesh", { name: "partner-mesh", members: [{ name: "idle", accountId: "222222222222", provider }] }),
+      "vpc, services",
+      "neither",
+    );
   });
 
   test("fails when a split member accepts a share without its own provider", () => {

@@ -1,14 +1,33 @@
 import { TerraformStack } from "cdktf";
-import { ApplianceTargets, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, InspectedSubnetTier, InspectedSubnetTierProps } from "../../../modules/privatelink";
+import {
+  ApplianceTargets,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  InspectedSubnetTier,
+  InspectedSubnetTierProps,
+} from "../../../modules/privatelink";
 import { Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider } from "../../helpers";
 
 /** An inspection service in the stack, and a workload VPC of two /24 application subnets (10.110.0.0/24 and 10.110.1.0/24). */
 function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = () => ({})) {
   const stack = stackWithProvider();
-  const inspectionVpc = new Vpc(stack, "InspectionVpc", { name: "inspection", cidrBlock: "10.100.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
-  const firewalls = new GatewayLoadBalancer(stack, "Firewalls", { vpc: inspectionVpc, appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }), healthCheck: { port: 80 } });
-  const service = new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls), allowedPrincipals: [EndpointServicePrincipal.account("111111111111")] });
+  const inspectionVpc = new Vpc(stack, "InspectionVpc", {
+    name: "inspection",
+    cidrBlock: "10.100.0.0/16",
+    availabilityZones: ["use1-az1", "use1-az2"],
+  });
+  const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+    vpc: inspectionVpc,
+    appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
+    healthCheck: { port: 80 },
+  });
+  const service = new EndpointService(stack, "Inspection", {
+    loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
+    allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+  });
   const vpc = new Vpc(stack, "Vpc", { name: "workloads", cidrBlock: "10.110.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
   const tier = new InspectedSubnetTier(stack, "Data", {
     vpc,
@@ -16,7 +35,10 @@ function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = 
     service,
     subnetCidrs: { "use1-az1": "10.110.10.0/24", "use1-az2": "10.110.11.0/24" },
     endpointSubnetCidrs: { "use1-az1": "10.110.255.0/28", "use1-az2": "10.110.255.16/28" },
-    clients: { "app-az1": { subnet: vpc.privateSubnets[0], cidrBlock: "10.110.0.0/24" }, "app-az2": { subnet: vpc.privateSubnets[1], cidrBlock: "10.110.1.0/24" } },
+    clients: {
+      "app-az1": { subnet: vpc.privateSubnets[0], cidrBlock: "10.110.0.0/24" },
+      "app-az2": { subnet: vpc.privateSubnets[1], cidrBlock: "10.110.1.0/24" },
+    },
     ...overrides(vpc),
   });
   return { stack, vpc, tier, service };
@@ -24,13 +46,22 @@ function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = 
 
 const routesOf = (stack: TerraformStack) =>
   (Object.values(resourcesOfType(stack, "aws_route")) as Json[])
-    .map((r) => [String(r.route_table_id).match(/(Vpc_PrivateRoutes|Data_TierRoutes)-(use1-az\d)/)?.slice(1, 3).join(" "), r.destination_cidr_block, String(r.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1]])
+    .map((r) => [
+      String(r.route_table_id)
+        .match(/(Vpc_PrivateRoutes|Data_TierRoutes)-(use1-az\d)/)
+        ?.slice(1, 3)
+        .join(" "),
+      r.destination_cidr_block,
+      String(r.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1],
+    ])
     .sort();
 
 describe("InspectedSubnetTier", () => {
   test("adds the tier's subnets and the endpoints' own subnets per zone, each with a route table of its own", () => {
     const { stack, tier } = tierStack();
-    const subnets = (Object.values(resourcesOfType(stack, "aws_subnet")) as Json[]).filter((s) => String(s.vpc_id).includes("aws_vpc.Vpc_") && s.tags.Name.startsWith("data"));
+    const subnets = (Object.values(resourcesOfType(stack, "aws_subnet")) as Json[]).filter(
+      (s) => String(s.vpc_id).includes("aws_vpc.Vpc_") && s.tags.Name.startsWith("data"),
+    );
     expect(subnets.map((s) => [s.tags.Name, s.cidr_block, s.availability_zone_id]).sort()).toEqual([
       ["data-inspection-use1-az1", "10.110.255.0/28", "use1-az1"],
       ["data-inspection-use1-az2", "10.110.255.16/28", "use1-az2"],
@@ -58,30 +89,52 @@ describe("InspectedSubnetTier", () => {
   test("accepts its endpoints when the service of this configuration requires acceptance", () => {
     const { stack, tier } = tierStack();
     expect(Object.keys(tier.acceptances)).toEqual(["use1-az1", "use1-az2"]);
-    const accepted = (Object.values(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")) as Json[]).map((a) => String(a.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1]);
+    const accepted = (Object.values(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")) as Json[]).map(
+      (a) => String(a.vpc_endpoint_id).match(/Endpoint-(use1-az\d)/)?.[1],
+    );
     expect(accepted.sort()).toEqual(["use1-az1", "use1-az2"]);
   });
 
   describe("fails when", () => {
     test("a tier CIDR is outside the VPC", () => {
-      expectValidationError(() => tierStack(() => ({ subnetCidrs: { "use1-az1": "10.120.10.0/24", "use1-az2": "10.110.11.0/24" } })), "subnetCidrs.use1-az1", '"10.120.10.0/24"');
+      expectValidationError(
+        () => tierStack(() => ({ subnetCidrs: { "use1-az1": "10.120.10.0/24", "use1-az2": "10.110.11.0/24" } })),
+        "subnetCidrs.use1-az1",
+        '"10.120.10.0/24"',
+      );
     });
 
     test("an endpoint subnet overlaps a tier subnet", () => {
-      const error = expectValidationError(() => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.10.0/28", "use1-az2": "10.110.255.16/28" } })), "endpointSubnetCidrs.use1-az1", '"10.110.10.0/28"');
+      const error = expectValidationError(
+        () => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.10.0/28", "use1-az2": "10.110.255.16/28" } })),
+        "endpointSubnetCidrs.use1-az1",
+        '"10.110.10.0/28"',
+      );
       expect(error.expected).toContain("subnetCidrs.use1-az1");
     });
 
     test("the endpoints' zones are not the tier's", () => {
-      expectValidationError(() => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.255.0/28" } })), "endpointSubnetCidrs", '["use1-az1"]');
+      expectValidationError(
+        () => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.255.0/28" } })),
+        "endpointSubnetCidrs",
+        '["use1-az1"]',
+      );
     });
 
     test("a client's CIDR overlaps the tier", () => {
-      expectValidationError(() => tierStack((vpc) => ({ clients: { app: { subnet: vpc.privateSubnets[0], cidrBlock: "10.110.10.0/25" } } })), "clients.app.cidrBlock", '"10.110.10.0/25"');
+      expectValidationError(
+        () => tierStack((vpc) => ({ clients: { app: { subnet: vpc.privateSubnets[0], cidrBlock: "10.110.10.0/25" } } })),
+        "clients.app.cidrBlock",
+        '"10.110.10.0/25"',
+      );
     });
 
     test("a client is in another VPC's range", () => {
-      expectValidationError(() => tierStack((vpc) => ({ clients: { app: { subnet: vpc.privateSubnets[0], cidrBlock: "10.50.0.0/24" } } })), "clients.app.cidrBlock", '"10.50.0.0/24"');
+      expectValidationError(
+        () => tierStack((vpc) => ({ clients: { app: { subnet: vpc.privateSubnets[0], cidrBlock: "10.50.0.0/24" } } })),
+        "clients.app.cidrBlock",
+        '"10.50.0.0/24"',
+      );
     });
 
     test("there is no client", () => {
@@ -89,7 +142,14 @@ describe("InspectedSubnetTier", () => {
     });
 
     test("a client subnet's route table is unknown", () => {
-      expectValidationError(() => tierStack(() => ({ clients: { app: { subnet: { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }, cidrBlock: "10.110.0.0/24" } } })), "clients.app.subnet.routeTableId", "undefined");
+      expectValidationError(
+        () =>
+          tierStack(() => ({
+            clients: { app: { subnet: { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }, cidrBlock: "10.110.0.0/24" } },
+          })),
+        "clients.app.subnet.routeTableId",
+        "undefined",
+      );
     });
   });
 });

@@ -1,5 +1,13 @@
 import { TerraformVariable } from "cdktf";
-import { ConnectionAcceptance, EndpointService, EndpointServiceLoadBalancer, EndpointServicePrincipal, GatewayLoadBalancer, SaasConsumerEndpoint, SaasConsumerEndpointProps } from "../../../modules/privatelink";
+import {
+  ConnectionAcceptance,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  SaasConsumerEndpoint,
+  SaasConsumerEndpointProps,
+} from "../../../modules/privatelink";
 import { Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider } from "../../helpers";
 import { nlbOptions, providerVpc } from "../helpers";
@@ -7,7 +15,10 @@ import { nlbOptions, providerVpc } from "../helpers";
 const SERVICE_NAME = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
 /** The consumer's own configuration: the service known only by its published terms. */
-function consumerStack(overrides: Partial<SaasConsumerEndpointProps> = {}, terms: Partial<Parameters<typeof EndpointService.fromEndpointServiceAttributes>[2]> = {}) {
+function consumerStack(
+  overrides: Partial<SaasConsumerEndpointProps> = {},
+  terms: Partial<Parameters<typeof EndpointService.fromEndpointServiceAttributes>[2]> = {},
+) {
   const stack = stackWithProvider();
   const vpc = new Vpc(stack, "Vpc", { name: "consumer", cidrBlock: "172.16.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
   const accepted = new TerraformVariable(stack, "connection_accepted", { type: "bool", default: false });
@@ -19,15 +30,28 @@ function consumerStack(overrides: Partial<SaasConsumerEndpointProps> = {}, terms
     allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
     ...terms,
   });
-  const consumer = new SaasConsumerEndpoint(stack, "Api", { vpc, service, acceptance: ConnectionAcceptance.whenAccepted(accepted.booleanValue), ...overrides });
+  const consumer = new SaasConsumerEndpoint(stack, "Api", {
+    vpc,
+    service,
+    acceptance: ConnectionAcceptance.whenAccepted(accepted.booleanValue),
+    ...overrides,
+  });
   return { stack, vpc, consumer };
 }
 
 describe("SaasConsumerEndpoint", () => {
   test("alone, creates its endpoint with private DNS off and turns it on once the acceptance input says so", () => {
     const { stack, consumer } = consumerStack();
-    expect(onlyResource(stack, "aws_vpc_endpoint")).toMatchObject({ vpc_endpoint_type: "Interface", service_name: SERVICE_NAME, private_dns_enabled: false, lifecycle: { ignore_changes: ["private_dns_enabled"] } });
-    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns")).toMatchObject({ private_dns_enabled: true, count: "${var.connection_accepted ? 1 : 0}" });
+    expect(onlyResource(stack, "aws_vpc_endpoint")).toMatchObject({
+      vpc_endpoint_type: "Interface",
+      service_name: SERVICE_NAME,
+      private_dns_enabled: false,
+      lifecycle: { ignore_changes: ["private_dns_enabled"] },
+    });
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns")).toMatchObject({
+      private_dns_enabled: true,
+      count: "${var.connection_accepted ? 1 : 0}",
+    });
     expect(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({});
     expect(consumer.acceptance).toBeUndefined();
     const endpoint = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint)[0] as Json;
@@ -68,7 +92,11 @@ describe("SaasConsumerEndpoint", () => {
       const build = () => {
         const stack = stackWithProvider();
         const vpc = providerVpc(stack);
-        const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)), acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+        const service = new EndpointService(stack, "Service", {
+          loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)),
+          acceptanceRequired: false,
+          allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+        });
         new SaasConsumerEndpoint(stack, "Api", { vpc, service, acceptance: ConnectionAcceptance.byAccepter(service) });
       };
       expectValidationError(build, "acceptance", '"ConnectionAcceptance.byAccepter"');
@@ -86,7 +114,9 @@ describe("SaasConsumerEndpoint", () => {
       const build = () => {
         const stack = stackWithProvider();
         const vpc = providerVpc(stack);
-        const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", { loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef" });
+        const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", {
+          loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef",
+        });
         const service = new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
         new SaasConsumerEndpoint(stack, "Api", { vpc, service });
       };

@@ -11,12 +11,22 @@ function offeringStack(overrides: (vpc: Vpc) => Partial<PrivateLinkSaasOfferingP
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
   const vpc = providerVpc(stack);
-  const customerVpc = new Vpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const customerVpc = new Vpc(stack, "CustomerVpc", {
+    provider: customer,
+    name: "customer",
+    cidrBlock: "10.20.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b"],
+  });
   const offering = new PrivateLinkSaasOffering(stack, "Offering", {
     service: {
       networkLoadBalancer: nlbOptions(vpc, {
         listeners: [
-          { port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets: ListenerTargets.instances({ port: 8443, instances: { app: "i-0123456789abcdef0" } }) },
+          {
+            port: 443,
+            protocol: "TLS",
+            certificateArn: CERTIFICATE_ARN,
+            targets: ListenerTargets.instances({ port: 8443, instances: { app: "i-0123456789abcdef0" } }),
+          },
           { port: 8443, targets: ListenerTargets.instances({ port: 9443, instances: { app: "i-0123456789abcdef0" } }) },
         ],
       }),
@@ -68,16 +78,24 @@ describe("PrivateLinkSaasOffering", () => {
 
   test("the consumer's security group opens only the service's ports, from the consumer VPC", () => {
     const { stack } = offeringStack();
-    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Consumer-acme"),
+    );
     expect(rules.map((r) => r.from_port).sort()).toEqual([443, 8443]);
     for (const rule of rules) {
-      expect(rule).toMatchObject({ provider: "aws.customer", cidr_ipv4: "10.20.0.0/16", description: expect.stringContaining("through the VPC endpoint") });
+      expect(rule).toMatchObject({
+        provider: "aws.customer",
+        cidr_ipv4: "10.20.0.0/16",
+        description: expect.stringContaining("through the VPC endpoint"),
+      });
     }
   });
 
   test("a consumer can narrow the ports, and skip private DNS", () => {
     const { stack, offering } = offeringStack(() => ({}), { ports: [443], privateDnsEnabled: false });
-    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Consumer-acme"),
+    );
     expect(rules.map((r) => r.from_port)).toEqual([443]);
     expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
     expect(offering.consumers.acme.privateDns).toBeUndefined();
@@ -92,7 +110,9 @@ describe("PrivateLinkSaasOffering", () => {
   test("without acceptance there is nothing to accept", () => {
     const { stack } = offeringStack(() => ({ acceptanceRequired: false }));
     expect(resourcesOfType(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({});
-    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").depends_on).toEqual([expect.stringMatching(/^aws_vpc_endpoint_service_private_dns_verification\./)]);
+    expect(onlyResource(stack, "aws_vpc_endpoint_private_dns").depends_on).toEqual([
+      expect.stringMatching(/^aws_vpc_endpoint_service_private_dns_verification\./),
+    ]);
   });
 
   test("a consumer in another region names the service's home region on its endpoint", () => {
@@ -100,7 +120,12 @@ describe("PrivateLinkSaasOffering", () => {
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
     const vpc = providerVpc(stack);
-    const westVpc = new Vpc(stack, "WestVpc", { provider: west, name: "west", cidrBlock: "10.50.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"] });
+    const westVpc = new Vpc(stack, "WestVpc", {
+      provider: west,
+      name: "west",
+      cidrBlock: "10.50.0.0/16",
+      availabilityZones: ["us-west-2a", "us-west-2b"],
+    });
     new PrivateLinkSaasOffering(stack, "Offering", {
       service: { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["us-west-2"] },
       consumers: [
@@ -117,17 +142,36 @@ describe("PrivateLinkSaasOffering", () => {
     const stack = stackWithoutProvider();
     new AwsProvider(stack, "aws", { region: "us-east-1" });
     const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1" });
-    const customerVpc = new Vpc(stack, "CustomerVpc", { provider: customer, name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const customerVpc = new Vpc(stack, "CustomerVpc", {
+      provider: customer,
+      name: "customer",
+      cidrBlock: "10.20.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
     const workers = new SecurityGroup(stack, "Workers", { vpc: customerVpc, description: "Integration workers" });
     new PrivateLinkSaasOffering(stack, "Offering", {
       service: { networkLoadBalancer: nlbOptions(providerVpc(stack)) },
-      consumers: [{ name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc, clients: { workers }, customDnsName: "api.acme.internal" }],
+      consumers: [
+        { name: "acme", accountId: "222222222222", provider: customer, vpc: customerVpc, clients: { workers }, customDnsName: "api.acme.internal" },
+      ],
     });
     const json = synthJson(stack);
-    const endpointIngress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).filter((r) => String(r.security_group_id).includes("Consumer-acme"));
-    expect(endpointIngress.map((r) => [r.from_port, r.cidr_ipv4, r.referenced_security_group_id])).toEqual([[443, undefined, expect.stringMatching(/aws_security_group\.Workers_/)]]);
-    const egress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[]).filter((r) => String(r.security_group_id).includes("Workers"));
-    expect(egress).toEqual([expect.objectContaining({ provider: "aws.customer", from_port: 443, referenced_security_group_id: expect.stringMatching(/Offering_Consumer-acme_Endpoint_SecurityGroup_/) })]);
+    const endpointIngress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).filter((r) =>
+      String(r.security_group_id).includes("Consumer-acme"),
+    );
+    expect(endpointIngress.map((r) => [r.from_port, r.cidr_ipv4, r.referenced_security_group_id])).toEqual([
+      [443, undefined, expect.stringMatching(/aws_security_group\.Workers_/)],
+    ]);
+    const egress = (Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[]).filter((r) =>
+      String(r.security_group_id).includes("Workers"),
+    );
+    expect(egress).toEqual([
+      expect.objectContaining({
+        provider: "aws.customer",
+        from_port: 443,
+        referenced_security_group_id: expect.stringMatching(/Offering_Consumer-acme_Endpoint_SecurityGroup_/),
+      }),
+    ]);
     expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ provider: "aws.customer", name: "api.acme.internal" });
   });
 
@@ -137,7 +181,10 @@ describe("PrivateLinkSaasOffering", () => {
         const stack = stackWithoutProvider();
         const vpc = new Vpc(stack, "Vpc", { name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
         const customerVpc = new Vpc(stack, "CustomerVpc", { name: "c", cidrBlock: "10.20.0.0/16", availabilityZones: ["use1-az2", "use1-az3"] });
-        new PrivateLinkSaasOffering(stack, "Offering", { service: { networkLoadBalancer: nlbOptions(vpc) }, consumers: [{ name: "acme", accountId: "222222222222", vpc: customerVpc }] });
+        new PrivateLinkSaasOffering(stack, "Offering", {
+          service: { networkLoadBalancer: nlbOptions(vpc) },
+          consumers: [{ name: "acme", accountId: "222222222222", vpc: customerVpc }],
+        });
       };
       expectValidationError(build, "vpc.privateSubnets", '"use1-az3"');
     });
@@ -147,7 +194,11 @@ describe("PrivateLinkSaasOffering", () => {
     });
 
     test("a consumer's region is not one the service supports", () => {
-      const error = expectValidationError(() => offeringStack(() => ({ region: "us-east-1", supportedRegions: ["us-west-2"] }), { region: "eu-west-1" }), "consumers[0].region", '"eu-west-1"');
+      const error = expectValidationError(
+        () => offeringStack(() => ({ region: "us-east-1", supportedRegions: ["us-west-2"] }), { region: "eu-west-1" }),
+        "consumers[0].region",
+        '"eu-west-1"',
+      );
       expect(error.expected).toContain("us-west-2");
     });
 
@@ -168,11 +219,19 @@ describe("PrivateLinkSaasOffering", () => {
     });
 
     test("a consumer wants private DNS from a service without a name", () => {
-      expectValidationError(() => offeringStack(() => ({ privateDnsName: undefined, privateDnsVerificationZone: undefined }), { privateDnsEnabled: true }), "consumers[0].privateDnsEnabled", "true");
+      expectValidationError(
+        () => offeringStack(() => ({ privateDnsName: undefined, privateDnsVerificationZone: undefined }), { privateDnsEnabled: true }),
+        "consumers[0].privateDnsEnabled",
+        "true",
+      );
     });
 
     test("consumers want private DNS but the name is verified nowhere", () => {
-      expectValidationError(() => offeringStack(() => ({ privateDnsVerificationZone: undefined })), "service.privateDnsVerificationZone", "undefined");
+      expectValidationError(
+        () => offeringStack(() => ({ privateDnsVerificationZone: undefined })),
+        "service.privateDnsVerificationZone",
+        "undefined",
+      );
     });
 
     test("a consumer account is not an account ID", () => {

@@ -26,7 +26,10 @@ describe("DnsResourceGroup", () => {
       port_ranges: ["9200"],
       resource_configuration_definition: [{ dns_resource: [{ domain_name: "search.apps.example.com", ip_address_type: "IPV4" }] }],
     });
-    expect(group.group.ports).toEqual([{ from: 443, to: 443 }, { from: 9200, to: 9200 }]);
+    expect(group.group.ports).toEqual([
+      { from: 443, to: 443 },
+      { from: 9200, to: 9200 },
+    ]);
     expect(json.resource.aws_ram_resource_share).toBeUndefined();
     expect(group.shareDependencies).toEqual([]);
   });
@@ -34,14 +37,22 @@ describe("DnsResourceGroup", () => {
   test("shares the group (and so every member) when asked, on a gateway it is given", () => {
     const stack = stackWithProvider();
     const resourceGateway = new ResourceGateway(stack, "SharedGateway", { name: "vpc-ingress", vpc: ownerVpc(stack) });
-    const apps = new DnsResourceGroup(stack, "Apps", { name: "apps", resourceGateway, members, sharing: { principals: [SharePrincipal.account("333333333333")] } });
+    const apps = new DnsResourceGroup(stack, "Apps", {
+      name: "apps",
+      resourceGateway,
+      members,
+      sharing: { principals: [SharePrincipal.account("333333333333")] },
+    });
     const json = synthJson(stack);
     expect(Object.keys(json.resource.aws_vpclattice_resource_gateway)).toHaveLength(1);
     const association = Object.values(json.resource.aws_ram_resource_association) as Record<string, string>[];
     expect(association).toHaveLength(1);
     expect(association[0].resource_arn).toMatch(/aws_vpclattice_resource_configuration\.Apps_Group_\w+\.arn/);
     // A consumer's endpoint waits for both associations of the share.
-    expect(apps.shareDependencies.map((d) => (d as unknown as { terraformResourceType: string }).terraformResourceType)).toEqual(["aws_ram_principal_association", "aws_ram_resource_association"]);
+    expect(apps.shareDependencies.map((d) => (d as unknown as { terraformResourceType: string }).terraformResourceType)).toEqual([
+      "aws_ram_principal_association",
+      "aws_ram_resource_association",
+    ]);
   });
 
   test("fails when it has no member", () => {
@@ -52,13 +63,23 @@ describe("DnsResourceGroup", () => {
   test("fails when a member's DNS name or ports are invalid", () => {
     const stack = stackWithProvider();
     expectValidationError(
-      () => new DnsResourceGroup(stack, "Apps", { name: "apps", vpc: ownerVpc(stack), members: { bad: { domainName: "bad_name", portRanges: ["443"] } } }),
+      () =>
+        new DnsResourceGroup(stack, "Apps", {
+          name: "apps",
+          vpc: ownerVpc(stack),
+          members: { bad: { domainName: "bad_name", portRanges: ["443"] } },
+        }),
       "members.bad.domainName",
       "bad_name",
     );
     const stack2 = stackWithProvider();
     expectValidationError(
-      () => new DnsResourceGroup(stack2, "Apps", { name: "apps", vpc: ownerVpc(stack2), members: { bad: { domainName: "ok.example.com", portRanges: ["80-"] } } }),
+      () =>
+        new DnsResourceGroup(stack2, "Apps", {
+          name: "apps",
+          vpc: ownerVpc(stack2),
+          members: { bad: { domainName: "ok.example.com", portRanges: ["80-"] } },
+        }),
       "members.bad.portRanges[0]",
       "80-",
     );
@@ -71,15 +92,28 @@ describe("DnsResourceGroup", () => {
     new DnsResourceGroup(stack, "Apps", {
       name: "apps",
       vpc,
-      members: { billing: { domainName: "billing.apps.example.com", ports: [Port.tcp(443)] }, catalog: { domainName: "catalog.apps.example.com", ports: [Port.tcp(443)] }, search: { domainName: "search.apps.example.com", ports: [Port.tcp(9200)] } },
+      members: {
+        billing: { domainName: "billing.apps.example.com", ports: [Port.tcp(443)] },
+        catalog: { domainName: "catalog.apps.example.com", ports: [Port.tcp(443)] },
+        search: { domainName: "search.apps.example.com", ports: [Port.tcp(9200)] },
+      },
       resourceSecurityGroups: [servers],
-      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      sharing: {
+        principals: [SharePrincipal.account("222222222222")],
+        allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share"),
+      },
       tags: { app: "apps" },
     });
     const json = synthJson(stack);
-    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule).map((r) => (r as { from_port: number }).from_port).sort()).toEqual([443, 9200]);
+    expect(
+      Object.values(json.resource.aws_vpc_security_group_ingress_rule)
+        .map((r) => (r as { from_port: number }).from_port)
+        .sort(),
+    ).toEqual([443, 9200]);
     expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ allow_external_principals: true });
-    expect(Object.values(json.resource.aws_vpclattice_resource_configuration).every((c) => (c as { tags: Record<string, string> }).tags.app === "apps")).toBe(true);
+    expect(
+      Object.values(json.resource.aws_vpclattice_resource_configuration).every((c) => (c as { tags: Record<string, string> }).tags.app === "apps"),
+    ).toBe(true);
   });
 
   describe("fails when", () => {
@@ -89,19 +123,41 @@ describe("DnsResourceGroup", () => {
     };
 
     test("two members are the same name in another case", () => {
-      const error = expectValidationError(build({ members: { a: { domainName: "api.example.com", ports: [Port.tcp(443)] }, b: { domainName: "API.Example.com.", ports: [Port.tcp(8443)] } } }), "members.b.domainName", "API.Example.com.");
+      const error = expectValidationError(
+        build({
+          members: { a: { domainName: "api.example.com", ports: [Port.tcp(443)] }, b: { domainName: "API.Example.com.", ports: [Port.tcp(8443)] } },
+        }),
+        "members.b.domainName",
+        "API.Example.com.",
+      );
       expect(error.expected).toContain("members.a");
     });
 
     test("a member name cannot name a CHILD, or makes its name too long", () => {
-      expectValidationError(build({ members: { Billing_API: { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }), "members.Billing_API", "Billing_API");
-      expectValidationError(build({ name: "a".repeat(30), members: { "long-member-name": { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }), "members.long-member-name", "long-member-name");
+      expectValidationError(
+        build({ members: { Billing_API: { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }),
+        "members.Billing_API",
+        "Billing_API",
+      );
+      expectValidationError(
+        build({ name: "a".repeat(30), members: { "long-member-name": { domainName: "billing.example.com", ports: [Port.tcp(443)] } } }),
+        "members.long-member-name",
+        "long-member-name",
+      );
     });
 
     test("a member has both ports and portRanges, no ports, or overlapping ones", () => {
-      expectValidationError(build({ members: { a: { domainName: "a.example.com", ports: [Port.tcp(443)], portRanges: ["443"] } } }), "members.a.ports, members.a.portRanges", "ports and portRanges");
+      expectValidationError(
+        build({ members: { a: { domainName: "a.example.com", ports: [Port.tcp(443)], portRanges: ["443"] } } }),
+        "members.a.ports, members.a.portRanges",
+        "ports and portRanges",
+      );
       expectValidationError(build({ members: { a: { domainName: "a.example.com" } } }), "members.a.ports", "undefined");
-      expectValidationError(build({ members: { a: { domainName: "a.example.com", ports: [Port.range(8000, 8100), Port.tcp(8080)] } } }), "members.a.ports[1]", "8080");
+      expectValidationError(
+        build({ members: { a: { domainName: "a.example.com", ports: [Port.range(8000, 8100), Port.tcp(8080)] } } }),
+        "members.a.ports[1]",
+        "8080",
+      );
     });
 
     test("members is not an object (a JavaScript caller)", () => {

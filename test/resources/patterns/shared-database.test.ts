@@ -84,7 +84,10 @@ describe("SharedDatabase", () => {
     const partnerVpc = Vpc.fromVpcAttributes(stack, "PartnerVpc", {
       vpcId: "vpc-0cccccccccccccccc",
       cidrBlock: "10.1.0.0/16",
-      privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" }],
+      privateSubnets: [
+        { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" },
+        { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" },
+      ],
       provider: partnerProvider,
     });
     new SharedDatabase(stack, "Orders", {
@@ -132,7 +135,12 @@ describe("SharedDatabase", () => {
       databaseArn: RDS_ARN,
       partnerAccountId: "222222222222",
       partnerProvider,
-      partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+      partnerVpc: new Vpc(stack, "PartnerVpc", {
+        name: "p",
+        cidrBlock: "10.1.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        provider: partnerProvider,
+      }),
       serviceNetwork: network,
     });
     const json = synthJson(stack);
@@ -140,12 +148,20 @@ describe("SharedDatabase", () => {
       service_network_identifier: expect.stringMatching(/aws_vpclattice_service_network\.\w+\.arn/),
       resource_configuration_identifier: expect.stringMatching(/aws_vpclattice_resource_configuration\.\w+\.arn/),
     });
-    expect(Object.values(json.resource.aws_vpclattice_access_log_subscription).map((s) => (s as { service_network_log_type: string }).service_network_log_type)).toContain("RESOURCE");
+    expect(
+      Object.values(json.resource.aws_vpclattice_access_log_subscription).map(
+        (s) => (s as { service_network_log_type: string }).service_network_log_type,
+      ),
+    ).toContain("RESOURCE");
   });
 
   describe("fails when", () => {
     test("both or neither of databaseArn and databaseDomainName are given", () => {
-      expectValidationError(() => sharedDatabase({ databaseDomainName: "db.example.com" }), "database, databaseArn, databaseDomainName", "databaseArn and databaseDomainName");
+      expectValidationError(
+        () => sharedDatabase({ databaseDomainName: "db.example.com" }),
+        "database, databaseArn, databaseDomainName",
+        "databaseArn and databaseDomainName",
+      );
       expectValidationError(() => sharedDatabase({ databaseArn: undefined }), "database, databaseArn, databaseDomainName", "none of them");
     });
 
@@ -165,7 +181,9 @@ describe("SharedDatabase", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
-      const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", { resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0" });
+      const resourceGateway = ResourceGateway.fromAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+      });
       const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
       expectValidationError(
         () =>
@@ -176,7 +194,12 @@ describe("SharedDatabase", () => {
             databaseSecurityGroup,
             partnerAccountId: "222222222222",
             partnerProvider,
-            partnerVpc: new Vpc(stack, "PartnerVpc", { name: "p", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider }),
+            partnerVpc: new Vpc(stack, "PartnerVpc", {
+              name: "p",
+              cidrBlock: "10.1.0.0/16",
+              availabilityZones: ["us-east-1a", "us-east-1b"],
+              provider: partnerProvider,
+            }),
           }),
         "resourceGateway",
         "rgw-0123456789abcdef0",
@@ -189,17 +212,29 @@ describe("SharedDatabase", () => {
   });
 
   describe("existing resources and the owner's half alone", () => {
-    const SHARING = { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") };
+    const SHARING = {
+      principals: [SharePrincipal.account("222222222222")],
+      allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share"),
+    };
 
     test("an existing gateway (its groups), an existing database group and an existing service network, all by importer; no partner provider", () => {
       const stack = stackWithProvider();
-      const gatewayGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", { securityGroupId: "sg-0aaaaaaaaaaaaaaaa", vpcId: "vpc-0123456789abcdef0" });
+      const gatewayGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "GatewayGroup", {
+        securityGroupId: "sg-0aaaaaaaaaaaaaaaa",
+        vpcId: "vpc-0123456789abcdef0",
+      });
       const resourceGateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
         resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
         securityGroups: [gatewayGroup],
-        subnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZoneId: "use1-az1" }, { subnetId: "subnet-0123456789abcdef1", availabilityZoneId: "use1-az2" }],
+        subnets: [
+          { subnetId: "subnet-0123456789abcdef0", availabilityZoneId: "use1-az1" },
+          { subnetId: "subnet-0123456789abcdef1", availabilityZoneId: "use1-az2" },
+        ],
       });
-      const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "DbGroup", { securityGroupId: "sg-0bbbbbbbbbbbbbbbb", vpcId: "vpc-0123456789abcdef0" });
+      const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(stack, "DbGroup", {
+        securityGroupId: "sg-0bbbbbbbbbbbbbbbb",
+        vpcId: "vpc-0123456789abcdef0",
+      });
       const db = new SharedDatabase(stack, "Orders", {
         name: "orders-db",
         resourceGateway,
@@ -212,10 +247,19 @@ describe("SharedDatabase", () => {
       expect(db.endpoint).toBeUndefined();
       expect(json.resource.aws_vpc_endpoint).toBeUndefined();
       expect(json.resource.aws_vpclattice_resource_gateway).toBeUndefined();
-      expect(only(json, "aws_vpclattice_resource_configuration")).toMatchObject({ type: "ARN", resource_gateway_identifier: "rgw-0123456789abcdef0" });
+      expect(only(json, "aws_vpclattice_resource_configuration")).toMatchObject({
+        type: "ARN",
+        resource_gateway_identifier: "rgw-0123456789abcdef0",
+      });
       // The existing database group admits the existing gateway's group on the port, a rule made here with the group's ID.
-      expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ security_group_id: "sg-0bbbbbbbbbbbbbbbb", referenced_security_group_id: "sg-0aaaaaaaaaaaaaaaa", from_port: 5432 });
-      expect(only(json, "aws_vpclattice_service_network_resource_association").service_network_identifier).toBe("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0");
+      expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({
+        security_group_id: "sg-0bbbbbbbbbbbbbbbb",
+        referenced_security_group_id: "sg-0aaaaaaaaaaaaaaaa",
+        from_port: 5432,
+      });
+      expect(only(json, "aws_vpclattice_service_network_resource_association").service_network_identifier).toBe(
+        "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+      );
       expect(db.contract).toMatchObject({ type: "ARN", ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"] });
     });
 
@@ -223,13 +267,24 @@ describe("SharedDatabase", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
       const databaseSecurityGroup = new SecurityGroup(stack, "DbSg", { vpc, description: "orders database" });
-      new SharedDatabase(stack, "Orders", { name: "orders-db", vpc, database: ResourceDefinition.dns("orders.cluster-abc.us-east-1.rds.amazonaws.com"), port: 3306, databaseSecurityGroup, sharing: SHARING });
+      new SharedDatabase(stack, "Orders", {
+        name: "orders-db",
+        vpc,
+        database: ResourceDefinition.dns("orders.cluster-abc.us-east-1.rds.amazonaws.com"),
+        port: 3306,
+        databaseSecurityGroup,
+        sharing: SHARING,
+      });
       const ingress = resourcesOfType(stack, "aws_vpc_security_group_ingress_rule");
       expect(Object.keys(ingress)).toEqual([expect.stringMatching(/^DbSg_Ingress-tcp-3306-sg-resource-gateway_/)]);
     });
 
     test("fails when the database definition brings its own security-group ports (SharedDatabase opens port)", () => {
-      expectValidationError(() => sharedDatabase({ databaseArn: undefined, database: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }) }), "database.securityGroupPorts", "5432");
+      expectValidationError(
+        () => sharedDatabase({ databaseArn: undefined, database: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [Port.tcp(5432)] }) }),
+        "database.securityGroupPorts",
+        "5432",
+      );
     });
 
     test("fails when the database is not a ResourceDefinition (a JavaScript caller)", () => {

@@ -15,7 +15,12 @@ function shared(extra: Partial<SharedResourceAccessProps> = {}) {
     portRanges: ["8000-8100"],
   });
   const partnerProvider = new AwsProvider(stack, "trusted", { alias: "trusted", region: "us-east-1" });
-  const partnerVpc = new Vpc(stack, "TrustedVpc", { name: "trusted", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider });
+  const partnerVpc = new Vpc(stack, "TrustedVpc", {
+    name: "trusted",
+    cidrBlock: "10.3.0.0/16",
+    availabilityZones: ["us-east-1a", "us-east-1b"],
+    provider: partnerProvider,
+  });
   const access = new SharedResourceAccess(stack, "Access", {
     name: "build-host",
     resourceConfiguration,
@@ -40,7 +45,9 @@ describe("SharedResourceAccess", () => {
       expect.stringMatching(/^aws_ram_principal_association\.Access_Share_Principal-account-333333333333_/),
       expect.stringMatching(/^aws_ram_resource_association\.Access_Share_Resource-resource-configuration_/),
     ]);
-    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([expect.objectContaining({ from_port: 8000, to_port: 8100, provider: "aws.trusted" })]);
+    expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([
+      expect.objectContaining({ from_port: 8000, to_port: 8100, provider: "aws.trusted" }),
+    ]);
   });
 
   test("fails when the partner account ID is malformed", () => {
@@ -49,18 +56,29 @@ describe("SharedResourceAccess", () => {
 
   test("the owner's half alone: the share to the partner's account, no partner provider, and the contract the partner needs", () => {
     const { stack, gateway } = gatewayStack();
-    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.range(8000, 8100)] });
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+      name: "build-host",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.0.50"),
+      ports: [Port.range(8000, 8100)],
+    });
     const access = new SharedResourceAccess(stack, "Access", {
       name: "build-host",
       resourceConfiguration,
-      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      sharing: {
+        principals: [SharePrincipal.account("222222222222")],
+        allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share"),
+      },
       tags: { partner: "acme" },
     });
     const json = synthJson(stack);
     expect(access.endpoint).toBeUndefined();
     expect(json.resource.aws_vpc_endpoint).toBeUndefined();
     expect(json.resource.aws_ram_resource_share_accepter).toBeUndefined();
-    expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({ allow_external_principals: true, tags: { Name: "build-host", partner: "acme" } });
+    expect(Object.values(json.resource.aws_ram_resource_share)[0]).toMatchObject({
+      allow_external_principals: true,
+      tags: { Name: "build-host", partner: "acme" },
+    });
     expect(access.contract).toMatchObject({ ports: [Port.range(8000, 8100)], type: "SINGLE", gatewayAvailabilityZoneIds: undefined });
     expect(access.contract.resourceShareArn).toBe(access.share.resourceShareArn);
     const reason = (stack.toTerraform() as Json).resource.aws_ram_resource_share;
@@ -69,24 +87,46 @@ describe("SharedResourceAccess", () => {
 
   test("the partner's side in the same configuration: its acceptance when external, then the endpoint", () => {
     const { stack, gateway } = gatewayStack();
-    const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.tcp(22)] });
+    const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+      name: "build-host",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("10.0.0.50"),
+      ports: [Port.tcp(22)],
+    });
     const partnerProvider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
-    const vpc = new Vpc(stack, "PartnerVpc", { name: "partner", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: partnerProvider });
+    const vpc = new Vpc(stack, "PartnerVpc", {
+      name: "partner",
+      cidrBlock: "10.3.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      provider: partnerProvider,
+    });
     const access = new SharedResourceAccess(stack, "Access", {
       name: "build-host",
       resourceConfiguration,
-      sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share") },
+      sharing: {
+        principals: [SharePrincipal.account("222222222222")],
+        allowExternalPrincipals: OptOut.because("The partner is outside our organization and accepts the share"),
+      },
       partner: { provider: partnerProvider, vpc },
     });
     expect(access.accepter?.resource.provider).toBe(partnerProvider);
     const endpoint = Object.values(synthJson(stack).resource.aws_vpc_endpoint)[0] as Json;
-    expect(endpoint.depends_on).toEqual([expect.stringMatching(/^aws_ram_principal_association\./), expect.stringMatching(/^aws_ram_resource_association\./), expect.stringMatching(/^aws_ram_resource_share_accepter\./)]);
+    expect(endpoint.depends_on).toEqual([
+      expect.stringMatching(/^aws_ram_principal_association\./),
+      expect.stringMatching(/^aws_ram_resource_association\./),
+      expect.stringMatching(/^aws_ram_resource_share_accepter\./),
+    ]);
   });
 
   describe("fails when", () => {
     const build = (extra: Partial<SharedResourceAccessProps>) => () => {
       const { stack, gateway } = gatewayStack();
-      const resourceConfiguration = new ResourceConfiguration(stack, "Host", { name: "build-host", resourceGateway: gateway, resource: ResourceDefinition.ipAddress("10.0.0.50"), ports: [Port.tcp(22)] });
+      const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+        name: "build-host",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.ipAddress("10.0.0.50"),
+        ports: [Port.tcp(22)],
+      });
       return new SharedResourceAccess(stack, "Access", { name: "build-host", resourceConfiguration, ...extra });
     };
 
@@ -97,16 +137,28 @@ describe("SharedResourceAccess", () => {
 
     test("a JavaScript caller gives an account ID string as a principal, or a string for the opt-out", () => {
       expectValidationError(build({ sharing: { principals: ["222222222222" as never] } }), "sharing.principals[0]", "222222222222");
-      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: "yes" as never } }), "sharing.allowExternalPrincipals", "yes");
+      expectValidationError(
+        build({ sharing: { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipals: "yes" as never } }),
+        "sharing.allowExternalPrincipals",
+        "yes",
+      );
       expectValidationError(build({ sharing: { principals: [SharePrincipal.account("2222")] } }), "sharing.principals[0]", "2222");
     });
 
     test("the deprecated partner props are mixed with sharing", () => {
-      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partnerAccountId: "222222222222" }), "partnerAccountId", "222222222222");
+      expectValidationError(
+        build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partnerAccountId: "222222222222" }),
+        "partnerAccountId",
+        "222222222222",
+      );
     });
 
     test("the partner's side has no VPC", () => {
-      expectValidationError(build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partner: { provider: undefined } as never }), "partner.provider", "undefined");
+      expectValidationError(
+        build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partner: { provider: undefined } as never }),
+        "partner.provider",
+        "undefined",
+      );
     });
   });
 });

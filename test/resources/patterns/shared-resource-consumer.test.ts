@@ -10,8 +10,18 @@ function consumer(extra: Partial<SharedResourceConsumerProps> = {}) {
   const stack = stackWithProvider();
   const provider = stack.node.findChild("aws") as SharedResourceConsumerProps["provider"];
   const vpc = new Vpc(stack, "Vpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
-  const resourceConfiguration = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "OrdersDb", { resourceConfigurationArn: CONFIG_ARN, ports: [Port.tcp(5432)], gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"] });
-  const access = new SharedResourceConsumer(stack, "Access", { resourceConfiguration, acceptShare: { resourceShareArn: SHARE_ARN }, vpc, provider, ...extra });
+  const resourceConfiguration = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "OrdersDb", {
+    resourceConfigurationArn: CONFIG_ARN,
+    ports: [Port.tcp(5432)],
+    gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"],
+  });
+  const access = new SharedResourceConsumer(stack, "Access", {
+    resourceConfiguration,
+    acceptShare: { resourceShareArn: SHARE_ARN },
+    vpc,
+    provider,
+    ...extra,
+  });
   return { stack, access };
 }
 
@@ -21,7 +31,12 @@ describe("SharedResourceConsumer", () => {
     const json = synthJson(stack);
     expect(Object.values(json.resource.aws_ram_resource_share_accepter)).toEqual([expect.objectContaining({ share_arn: SHARE_ARN })]);
     const endpoint = Object.values(json.resource.aws_vpc_endpoint)[0] as Json;
-    expect(endpoint).toMatchObject({ vpc_endpoint_type: "Resource", resource_configuration_arn: CONFIG_ARN, depends_on: [expect.stringMatching(/^aws_ram_resource_share_accepter\./)], tags: expect.objectContaining({ partner: "acme" }) });
+    expect(endpoint).toMatchObject({
+      vpc_endpoint_type: "Resource",
+      resource_configuration_arn: CONFIG_ARN,
+      depends_on: [expect.stringMatching(/^aws_ram_resource_share_accepter\./)],
+      tags: expect.objectContaining({ partner: "acme" }),
+    });
     expect(Object.values(json.resource.aws_vpc_security_group_ingress_rule)).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432 })]);
     expect(access.accepter).toBeDefined();
   });
@@ -35,15 +50,26 @@ describe("SharedResourceConsumer", () => {
   describe("fails when", () => {
     test("the configuration is a service network by ARN: the endpoint would reach a whole network", () => {
       expectValidationError(
-        () => consumer({ resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" } }),
+        () =>
+          consumer({
+            resourceConfiguration: { resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" },
+          }),
         "resourceConfiguration.resourceConfigurationArn",
         "servicenetwork",
       );
     });
 
     test("the share to accept is not a RAM share ARN, or of another region", () => {
-      expectValidationError(() => consumer({ acceptShare: { resourceShareArn: CONFIG_ARN } }), "acceptShare.resourceShareArn", "resourceconfiguration");
-      expectValidationError(() => consumer({ acceptShare: { resourceShareArn: SHARE_ARN.replace("us-east-1", "eu-west-1") } }), "acceptShare.resourceShareArn", "eu-west-1");
+      expectValidationError(
+        () => consumer({ acceptShare: { resourceShareArn: CONFIG_ARN } }),
+        "acceptShare.resourceShareArn",
+        "resourceconfiguration",
+      );
+      expectValidationError(
+        () => consumer({ acceptShare: { resourceShareArn: SHARE_ARN.replace("us-east-1", "eu-west-1") } }),
+        "acceptShare.resourceShareArn",
+        "eu-west-1",
+      );
     });
 
     test("the endpoint's ports overlap", () => {

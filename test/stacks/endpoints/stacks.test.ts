@@ -10,7 +10,10 @@ function synth(name: string): Json {
 }
 
 const endpoints = (json: Json): Json[] => Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[];
-const services = (json: Json): string[] => endpoints(json).map((e) => `${e.vpc_endpoint_type}:${e.service_name}`).sort();
+const services = (json: Json): string[] =>
+  endpoints(json)
+    .map((e) => `${e.vpc_endpoint_type}:${e.service_name}`)
+    .sort();
 
 describe("endpoint example stacks", () => {
   test("cover EP-1 to EP-5 and DEP-1 in the catalog, with names prefixed by their main use case", () => {
@@ -23,7 +26,9 @@ describe("endpoint example stacks", () => {
     for (const stack of endpointStacks) {
       const json = synth(stack.name);
       if (stack.name === "ep1-s3-hybrid-existing-vpc") {
-        expect(Object.keys(json.variable)).toEqual(expect.arrayContaining(["vpc_id", "vpc_cidr_block", "private_subnet_a_id", "private_route_table_b_id"]));
+        expect(Object.keys(json.variable)).toEqual(
+          expect.arrayContaining(["vpc_id", "vpc_cidr_block", "private_subnet_a_id", "private_route_table_b_id"]),
+        );
         expect(resourcesOfType(json, "aws_vpc")).toEqual({});
       } else {
         expect(Object.keys(resourcesOfType(json, "aws_vpc")).length).toBeGreaterThan(0);

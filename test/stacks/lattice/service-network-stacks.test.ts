@@ -34,7 +34,8 @@ const one = (json: Json, type: string): Json => {
   return found[0];
 };
 /** The auth policy resource of the service network; its policy is JSON (literal) or a jsonencode() expression (with references). */
-const networkPolicy = (json: Json): Json => Object.entries(json.resource.aws_vpclattice_auth_policy).find(([key]) => /ServiceNetwork_AuthPolicy/.test(key))![1];
+const networkPolicy = (json: Json): Json =>
+  Object.entries(json.resource.aws_vpclattice_auth_policy).find(([key]) => /ServiceNetwork_AuthPolicy/.test(key))![1];
 
 describe("service network stacks", () => {
   test("are registered, cover SN-1..SN-5 and DEP-3, and are named after their main use case", () => {
@@ -48,8 +49,11 @@ describe("service network stacks", () => {
       const json = synth(definition);
       const networks = all(json, "aws_vpclattice_service_network");
       expect(networks.length).toBeGreaterThan(0);
-      for (const network of networks) expect({ stack: definition.name, auth: network.auth_type }).toEqual({ stack: definition.name, auth: "AWS_IAM" });
-      const logTypes = all(json, "aws_vpclattice_access_log_subscription").map((s) => s.service_network_log_type).filter((t) => t !== undefined);
+      for (const network of networks)
+        expect({ stack: definition.name, auth: network.auth_type }).toEqual({ stack: definition.name, auth: "AWS_IAM" });
+      const logTypes = all(json, "aws_vpclattice_access_log_subscription")
+        .map((s) => s.service_network_log_type)
+        .filter((t) => t !== undefined);
       expect(logTypes.filter((t) => t === "SERVICE")).toHaveLength(networks.length);
       expect(logTypes.filter((t) => t === "RESOURCE")).toHaveLength(networks.length);
       for (const rule of all(json, "aws_vpc_security_group_ingress_rule")) {
@@ -93,13 +97,19 @@ describe("service network stacks", () => {
     const json = synth(sn2CrossAccountMesh);
     expect(json.provider.aws.map((p: Json) => p.alias ?? "default").sort()).toEqual(["default", "inventory", "storefront"]);
     expect(one(json, "aws_ram_resource_share")).toMatchObject({ name: "commerce-mesh", allow_external_principals: false });
-    expect(all(json, "aws_ram_principal_association").map((a) => a.principal).sort()).toEqual(["222222222222", "333333333333"]);
+    expect(
+      all(json, "aws_ram_principal_association")
+        .map((a) => a.principal)
+        .sort(),
+    ).toEqual(["222222222222", "333333333333"]);
     const vpcAssociation = one(json, "aws_vpclattice_service_network_vpc_association");
     expect(vpcAssociation.provider).toBe("aws.storefront");
     expect(vpcAssociation.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_ram_resource_association\./)]));
     expect(one(json, "aws_vpclattice_service_network_service_association").provider).toBe("aws.inventory");
     expect(one(json, "aws_vpclattice_service").provider).toBe("aws.inventory");
-    expect(JSON.parse(networkPolicy(json).policy).Statement).toEqual([expect.objectContaining({ Principal: { AWS: ["222222222222", "333333333333"] } })]);
+    expect(JSON.parse(networkPolicy(json).policy).Statement).toEqual([
+      expect.objectContaining({ Principal: { AWS: ["222222222222", "333333333333"] } }),
+    ]);
     expect(all(json, "aws_ram_resource_share_accepter")).toEqual([]);
   });
 
@@ -107,9 +117,17 @@ describe("service network stacks", () => {
     const owner = synth(sn2MeshOwner);
     expect(one(owner, "aws_ram_resource_share").allow_external_principals).toBe(true);
     expect(one(owner, "aws_ram_principal_association").principal).toBe("222222222222");
-    expect(Object.keys(owner.output).sort()).toEqual(["catalog_dns_name", "catalog_targets_security_group_id", "resource_share_arn", "service_network_arn"]);
+    expect(Object.keys(owner.output).sort()).toEqual([
+      "catalog_dns_name",
+      "catalog_targets_security_group_id",
+      "resource_share_arn",
+      "service_network_arn",
+    ]);
     const policy = JSON.parse(networkPolicy(owner).policy).Statement[0];
-    expect(policy).toMatchObject({ Principal: { AWS: "222222222222" }, Condition: { StringEquals: { "vpc-lattice-svcs:SourceVpcOwnerAccount": "222222222222" } } });
+    expect(policy).toMatchObject({
+      Principal: { AWS: "222222222222" },
+      Condition: { StringEquals: { "vpc-lattice-svcs:SourceVpcOwnerAccount": "222222222222" } },
+    });
 
     const member = synth(sn2MeshMember);
     expect(member.resource.aws_vpclattice_service_network).toBeUndefined();
@@ -121,50 +139,87 @@ describe("service network stacks", () => {
 
   test("sn3: only the VPCs with callers are associated, and each tier may only call the next one", () => {
     const json = synth(sn3MultiTierApp);
-    expect(all(json, "aws_vpclattice_service_network_vpc_association").map((a) => a.vpc_identifier).sort()).toEqual([
-      expect.stringMatching(/aws_vpc\.AppVpc_/),
-      expect.stringMatching(/aws_vpc\.WebVpc_/),
-    ]);
+    expect(
+      all(json, "aws_vpclattice_service_network_vpc_association")
+        .map((a) => a.vpc_identifier)
+        .sort(),
+    ).toEqual([expect.stringMatching(/aws_vpc\.AppVpc_/), expect.stringMatching(/aws_vpc\.WebVpc_/)]);
     const policy = networkPolicy(json).policy;
-    expect(policy).toMatch(/"Sid" = "WebToApp".*"Resource" = "\$\{aws_vpclattice_service\.AppApi_\w+\.arn\}\/\*".*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.WebVpc_\w+\.id/s);
-    expect(policy).toMatch(/"Sid" = "AppToData".*"Resource" = "\$\{aws_vpclattice_service\.DataApi_\w+\.arn\}\/\*".*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.AppVpc_\w+\.id/s);
+    expect(policy).toMatch(
+      /"Sid" = "WebToApp".*"Resource" = "\$\{aws_vpclattice_service\.AppApi_\w+\.arn\}\/\*".*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.WebVpc_\w+\.id/s,
+    );
+    expect(policy).toMatch(
+      /"Sid" = "AppToData".*"Resource" = "\$\{aws_vpclattice_service\.DataApi_\w+\.arn\}\/\*".*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.AppVpc_\w+\.id/s,
+    );
   });
 
   test("sn4: shared with the dev-teams OU, whose principals the auth policies allow next to the platform's own CI runners; logs kept 30 days", () => {
     const json = synth(sn4SharedDevEnvironment);
     expect(one(json, "aws_ram_principal_association").principal).toBe("arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-devteams1");
-    const statements = networkPolicy(json).policy.split(/(?=\{"Sid" = )/).slice(1);
+    const statements = networkPolicy(json)
+      .policy.split(/(?=\{"Sid" = )/)
+      .slice(1);
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^\{"Sid" = "SharedOrganizationalUnits", "Effect" = "Allow", "Principal" = "\*", .*"aws:PrincipalOrgPaths" = "o-a1b2c3d4e5\/\*\/ou-ab12-devteams1\/\*"/);
-    expect(statements[1]).toMatch(/^\{"Sid" = "PlatformCiRunners", "Effect" = "Allow", "Principal" = \{"AWS" = "111111111111"\}, .*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.PlatformVpc_\w+\.id/);
+    expect(statements[0]).toMatch(
+      /^\{"Sid" = "SharedOrganizationalUnits", "Effect" = "Allow", "Principal" = "\*", .*"aws:PrincipalOrgPaths" = "o-a1b2c3d4e5\/\*\/ou-ab12-devteams1\/\*"/,
+    );
+    expect(statements[1]).toMatch(
+      /^\{"Sid" = "PlatformCiRunners", "Effect" = "Allow", "Principal" = \{"AWS" = "111111111111"\}, .*"vpc-lattice-svcs:SourceVpc" = aws_vpc\.PlatformVpc_\w+\.id/,
+    );
     const networkLogs = all(json, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/vendedlogs/vpclattice/dev-test-shared");
     expect(networkLogs.retention_in_days).toBe(30);
   });
 
   test("sn5: each department reads only its data service from its own VPCs, and writes are denied network-wide", () => {
     const json = synth(sn5DepartmentDataSharing);
-    const statements = networkPolicy(json).policy.split(/(?=\{"Sid" = )/).slice(1);
+    const statements = networkPolicy(json)
+      .policy.split(/(?=\{"Sid" = )/)
+      .slice(1);
     expect(statements).toHaveLength(3);
-    expect(statements[0]).toMatch(/^\{"Sid" = "FinanceReadsReports", "Effect" = "Allow", "Principal" = \{"AWS" = "222222222222"\}, .*"Resource" = "\$\{aws_vpclattice_service\.Reports_\w+\.arn\}\/\*".*"vpc-lattice-svcs:RequestPath" = "\/reports\/\*"/);
-    expect(statements[1]).toMatch(/^\{"Sid" = "AnalyticsReadsDatasets", "Effect" = "Allow", "Principal" = \{"AWS" = "333333333333"\}, .*"Resource" = "\$\{aws_vpclattice_service\.Datasets_\w+\.arn\}\/\*".*"vpc-lattice-svcs:RequestPath" = "\/datasets\/\*"/);
-    expect(statements[2]).toMatch(/^\{"Sid" = "NoWritesThroughTheNetwork", "Effect" = "Deny", "Principal" = "\*", .*"vpc-lattice-svcs:RequestMethod" = \["POST", "PUT", "PATCH", "DELETE"\]/);
-    expect(all(json, "aws_vpclattice_service_network_vpc_association").map((a) => a.provider).sort()).toEqual(["aws.analytics", "aws.finance"]);
+    expect(statements[0]).toMatch(
+      /^\{"Sid" = "FinanceReadsReports", "Effect" = "Allow", "Principal" = \{"AWS" = "222222222222"\}, .*"Resource" = "\$\{aws_vpclattice_service\.Reports_\w+\.arn\}\/\*".*"vpc-lattice-svcs:RequestPath" = "\/reports\/\*"/,
+    );
+    expect(statements[1]).toMatch(
+      /^\{"Sid" = "AnalyticsReadsDatasets", "Effect" = "Allow", "Principal" = \{"AWS" = "333333333333"\}, .*"Resource" = "\$\{aws_vpclattice_service\.Datasets_\w+\.arn\}\/\*".*"vpc-lattice-svcs:RequestPath" = "\/datasets\/\*"/,
+    );
+    expect(statements[2]).toMatch(
+      /^\{"Sid" = "NoWritesThroughTheNetwork", "Effect" = "Deny", "Principal" = "\*", .*"vpc-lattice-svcs:RequestMethod" = \["POST", "PUT", "PATCH", "DELETE"\]/,
+    );
+    expect(
+      all(json, "aws_vpclattice_service_network_vpc_association")
+        .map((a) => a.provider)
+        .sort(),
+    ).toEqual(["aws.analytics", "aws.finance"]);
   });
 
   test("dep3: the network holds a service and a resource configuration; the VPC already in another network comes in through a ServiceNetwork endpoint", () => {
     const json = synth(dep3ServiceNetworkBoundary);
     expect(one(json, "aws_vpclattice_service_network_service_association").service_network_identifier).toMatch(/ServiceNetwork_\w+\.arn/);
-    expect(one(json, "aws_vpclattice_service_network_resource_association").resource_configuration_identifier).toMatch(/aws_vpclattice_resource_configuration\.Database_\w+\.arn/);
+    expect(one(json, "aws_vpclattice_service_network_resource_association").resource_configuration_identifier).toMatch(
+      /aws_vpclattice_resource_configuration\.Database_\w+\.arn/,
+    );
     const associations = all(json, "aws_vpclattice_service_network_vpc_association");
-    expect(associations.map((a) => [a.vpc_identifier.match(/aws_vpc\.(\w+?)_/)[1], a.service_network_identifier.match(/service_network\.(\w+?)_/)[1]]).sort()).toEqual([
+    expect(
+      associations
+        .map((a) => [a.vpc_identifier.match(/aws_vpc\.(\w+?)_/)[1], a.service_network_identifier.match(/service_network\.(\w+?)_/)[1]])
+        .sort(),
+    ).toEqual([
       ["ClientVpc", "ServiceNetwork"],
       ["ReportingVpc", "ReportingServiceNetwork"],
     ]);
     const endpoint = one(json, "aws_vpc_endpoint");
-    expect(endpoint).toMatchObject({ vpc_endpoint_type: "ServiceNetwork", vpc_id: expect.stringMatching(/aws_vpc\.ReportingVpc_/), service_network_arn: expect.stringMatching(/service_network\.ServiceNetwork_\w+\.arn/) });
+    expect(endpoint).toMatchObject({
+      vpc_endpoint_type: "ServiceNetwork",
+      vpc_id: expect.stringMatching(/aws_vpc\.ReportingVpc_/),
+      service_network_arn: expect.stringMatching(/service_network\.ServiceNetwork_\w+\.arn/),
+    });
     // By IP: a gateway resolves a DNS resource in public DNS (hashicorp/aws 5.100.0), where a private name does not resolve.
-    expect(one(json, "aws_vpclattice_resource_configuration").resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "10.92.0.50" }] }]);
-    const database = all(json, "aws_vpc_security_group_ingress_rule").find((r) => r.from_port === 5432 && r.referenced_security_group_id !== undefined);
+    expect(one(json, "aws_vpclattice_resource_configuration").resource_configuration_definition).toEqual([
+      { ip_resource: [{ ip_address: "10.92.0.50" }] },
+    ]);
+    const database = all(json, "aws_vpc_security_group_ingress_rule").find(
+      (r) => r.from_port === 5432 && r.referenced_security_group_id !== undefined,
+    );
     expect(database.referenced_security_group_id).toMatch(/aws_security_group\.DatabaseGateway_SecurityGroup_\w+\.id/);
   });
 });

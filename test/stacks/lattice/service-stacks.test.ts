@@ -15,7 +15,19 @@ import { tg5EksPods } from "../../../stacks/lattice/tg5-eks-pods";
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Resources = Record<string, Record<string, any>>;
 
-const STACKS = [ls1BlueGreen, ls2AbTesting, ls3ContentRouting, ls4IamAuth, ls5LambdaFunctions, tg1Ec2Instances, tg2IpAddresses, tg3LambdaFunction, tg4InternalAlb, tg5EksPods, dep4ServiceRouting];
+const STACKS = [
+  ls1BlueGreen,
+  ls2AbTesting,
+  ls3ContentRouting,
+  ls4IamAuth,
+  ls5LambdaFunctions,
+  tg1Ec2Instances,
+  tg2IpAddresses,
+  tg3LambdaFunction,
+  tg4InternalAlb,
+  tg5EksPods,
+  dep4ServiceRouting,
+];
 
 function synth(definition: ExampleStackDefinition): { resource: Resources; output: Record<string, unknown> } {
   return JSON.parse(Testing.synth(definition.create(Testing.app())));
@@ -35,24 +47,29 @@ function decodePolicy(policy: string): any {
 const policies = (resources: Resources): any[] => values(resources, "aws_vpclattice_auth_policy").map((p) => decodePolicy(p.policy));
 
 describe("LS, TG and DEP-4 example stacks", () => {
-  test.each(STACKS.map((s) => [s.name, s]))("%s: a reachable, authenticated, logged service in a service network with the client VPC", (_, definition) => {
-    const { resource, output } = synth(definition);
-    expect(definition.name).toMatch(/^(ls[1-5]|tg[1-5]|dep4)-[a-z0-9-]+$/);
-    expect(values(resource, "aws_vpclattice_service").every((s) => s.auth_type === "AWS_IAM")).toBe(true);
-    const services = values(resource, "aws_vpclattice_service").length;
-    // One auth policy per service plus the network's.
-    expect(values(resource, "aws_vpclattice_auth_policy")).toHaveLength(services + 1);
-    expect(values(resource, "aws_vpclattice_service_network_service_association")).toHaveLength(services);
-    expect(values(resource, "aws_vpclattice_service_network_vpc_association")).toHaveLength(1);
-    expect(values(resource, "aws_vpclattice_access_log_subscription").length).toBeGreaterThanOrEqual(services + 2);
-    expect(values(resource, "aws_vpclattice_listener").length).toBeGreaterThanOrEqual(services);
-    expect(output.service_network_arn).toBeDefined();
-    // Targets admit VPC Lattice's link-local range only, never a client CIDR.
-    const targetRules = values(resource, "aws_vpc_security_group_ingress_rule").filter((r) => String(r.description).startsWith("VPC Lattice to the targets"));
-    targetRules.forEach((r) => expect(r.cidr_ipv4).toBe("169.254.171.0/24"));
-    const networkTargets = values(resource, "aws_vpclattice_target_group").filter((g) => g.type !== "LAMBDA");
-    if (networkTargets.length > 0) expect(targetRules.length).toBeGreaterThan(0);
-  });
+  test.each(STACKS.map((s) => [s.name, s]))(
+    "%s: a reachable, authenticated, logged service in a service network with the client VPC",
+    (_, definition) => {
+      const { resource, output } = synth(definition);
+      expect(definition.name).toMatch(/^(ls[1-5]|tg[1-5]|dep4)-[a-z0-9-]+$/);
+      expect(values(resource, "aws_vpclattice_service").every((s) => s.auth_type === "AWS_IAM")).toBe(true);
+      const services = values(resource, "aws_vpclattice_service").length;
+      // One auth policy per service plus the network's.
+      expect(values(resource, "aws_vpclattice_auth_policy")).toHaveLength(services + 1);
+      expect(values(resource, "aws_vpclattice_service_network_service_association")).toHaveLength(services);
+      expect(values(resource, "aws_vpclattice_service_network_vpc_association")).toHaveLength(1);
+      expect(values(resource, "aws_vpclattice_access_log_subscription").length).toBeGreaterThanOrEqual(services + 2);
+      expect(values(resource, "aws_vpclattice_listener").length).toBeGreaterThanOrEqual(services);
+      expect(output.service_network_arn).toBeDefined();
+      // Targets admit VPC Lattice's link-local range only, never a client CIDR.
+      const targetRules = values(resource, "aws_vpc_security_group_ingress_rule").filter((r) =>
+        String(r.description).startsWith("VPC Lattice to the targets"),
+      );
+      targetRules.forEach((r) => expect(r.cidr_ipv4).toBe("169.254.171.0/24"));
+      const networkTargets = values(resource, "aws_vpclattice_target_group").filter((g) => g.type !== "LAMBDA");
+      if (networkTargets.length > 0) expect(targetRules.length).toBeGreaterThan(0);
+    },
+  );
 
   test("LS-1 sends 10% to green and keeps blue serving the rest", () => {
     const { resource } = synth(ls1BlueGreen);
@@ -80,7 +97,13 @@ describe("LS, TG and DEP-4 example stacks", () => {
       ["catalog", 40],
     ]);
     const shopPolicy = policies(resource).find((p) => p.Statement[0].Sid.startsWith("Https443"));
-    expect(shopPolicy.Statement.map((s: any) => [s.Sid, s.Condition.StringLike["vpc-lattice-svcs:RequestPath"], s.Condition.StringEquals["vpc-lattice-svcs:RequestMethod"]])).toEqual([
+    expect(
+      shopPolicy.Statement.map((s: any) => [
+        s.Sid,
+        s.Condition.StringLike["vpc-lattice-svcs:RequestPath"],
+        s.Condition.StringEquals["vpc-lattice-svcs:RequestMethod"],
+      ]),
+    ).toEqual([
       ["Https443Orders", "/orders*", undefined],
       ["Https443Inventory", "/inventory*", undefined],
       ["Https443CatalogV2", "/catalog*", "GET"],
@@ -90,8 +113,15 @@ describe("LS, TG and DEP-4 example stacks", () => {
 
   test("LS-4 grants named roles per method and path on a custom domain with alias records", () => {
     const { resource, output } = synth(ls4IamAuth);
-    expect(values(resource, "aws_vpclattice_service")[0]).toMatchObject({ custom_domain_name: "payments.internal.example.com", certificate_arn: expect.stringMatching(/^arn:aws:acm:/) });
-    expect(values(resource, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    expect(values(resource, "aws_vpclattice_service")[0]).toMatchObject({
+      custom_domain_name: "payments.internal.example.com",
+      certificate_arn: expect.stringMatching(/^arn:aws:acm:/),
+    });
+    expect(
+      values(resource, "aws_route53_record")
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["A", "AAAA"]);
     const payments = policies(resource).find((p) => p.Statement.some((s: any) => s.Sid === "CheckoutCreatesPayments"));
     const checkout = payments.Statement.find((s: any) => s.Sid === "CheckoutCreatesPayments");
     expect(checkout.Principal).toEqual({ AWS: "arn:aws:iam::111111111111:role/checkout" });
@@ -112,14 +142,24 @@ describe("LS, TG and DEP-4 example stacks", () => {
 
   test("TG-1 balances instances with tuned health checks and a per-target port", () => {
     const { resource } = synth(tg1Ec2Instances);
-    expect(values(resource, "aws_vpclattice_target_group")[0].config.health_check).toMatchObject({ health_check_interval_seconds: 10, matcher: { value: "200-299" } });
+    expect(values(resource, "aws_vpclattice_target_group")[0].config.health_check).toMatchObject({
+      health_check_interval_seconds: 10,
+      matcher: { value: "200-299" },
+    });
     expect(values(resource, "aws_vpclattice_target_group_attachment").map((a) => a.target.port)).toEqual([undefined, undefined, 8081]);
   });
 
   test("TG-2 reaches IP targets with HTTP/2 and checks health on its own port", () => {
     const { resource } = synth(tg2IpAddresses);
-    expect(values(resource, "aws_vpclattice_target_group")[0]).toMatchObject({ type: "IP", config: { protocol_version: "HTTP2", health_check: { port: 9443, protocol_version: "HTTP1" } } });
-    expect(values(resource, "aws_vpc_security_group_ingress_rule").map((r) => r.from_port).sort()).toEqual([443, 8443, 9443]);
+    expect(values(resource, "aws_vpclattice_target_group")[0]).toMatchObject({
+      type: "IP",
+      config: { protocol_version: "HTTP2", health_check: { port: 9443, protocol_version: "HTTP1" } },
+    });
+    expect(
+      values(resource, "aws_vpc_security_group_ingress_rule")
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([443, 8443, 9443]);
   });
 
   test("TG-4 forwards /portal to the internal ALB without health checks", () => {
@@ -141,14 +181,20 @@ describe("LS, TG and DEP-4 example stacks", () => {
 
   test("DEP-4 routes to instance, IP and Lambda groups over HTTPS and passes TLS through to a TCP group", () => {
     const { resource } = synth(dep4ServiceRouting);
-    expect(values(resource, "aws_vpclattice_target_group").map((g) => g.type).sort()).toEqual(["INSTANCE", "IP", "IP", "LAMBDA"]);
+    expect(
+      values(resource, "aws_vpclattice_target_group")
+        .map((g) => g.type)
+        .sort(),
+    ).toEqual(["INSTANCE", "IP", "IP", "LAMBDA"]);
     const listeners = values(resource, "aws_vpclattice_listener");
     expect(listeners.map((l) => l.protocol).sort()).toEqual(["HTTPS", "TLS_PASSTHROUGH"]);
     const vault = values(resource, "aws_vpclattice_service").find((s) => s.name === "card-vault");
     expect(vault.custom_domain_name).toBe("vault.internal.example.com");
     expect(vault.certificate_arn).toBeUndefined();
     // TLS requests cannot be signed: the vault admits anonymous callers from the client VPC only.
-    const anonymous = policies(resource).flatMap((p) => p.Statement).filter((s: any) => s.Sid.startsWith("TlsPassthrough"));
+    const anonymous = policies(resource)
+      .flatMap((p) => p.Statement)
+      .filter((s: any) => s.Sid.startsWith("TlsPassthrough"));
     expect(anonymous).toHaveLength(2);
     anonymous.forEach((s: any) => expect(s.Condition.StringEquals["vpc-lattice-svcs:SourceVpc"]).toMatch(/aws_vpc\.ClientVpc/));
   });

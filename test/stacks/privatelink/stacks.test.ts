@@ -36,7 +36,12 @@ describe("PrivateLink example stacks", () => {
       expect(stack.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(stack.name.startsWith(stack.useCases[0].toLowerCase().replace("-", ""))).toBe(true);
     }
-    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual(["es1-internal-api", "es3-partner-provider", "es3-partner-consumer", "dep2-gwlb-inspection"]);
+    expect(entries.find((e) => e.id === "DEP-2")!.stacks).toEqual([
+      "es1-internal-api",
+      "es3-partner-provider",
+      "es3-partner-consumer",
+      "dep2-gwlb-inspection",
+    ]);
     expect(entries.find((e) => e.id === "DEP-1")!.stacks).toEqual(["dep2-gwlb-inspection"]);
   });
 
@@ -47,25 +52,50 @@ describe("PrivateLink example stacks", () => {
       acceptance_required: true,
       allowed_principals: ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:root"],
     });
-    expect(all(json, "aws_vpc_endpoint").map((e) => e.provider).sort()).toEqual(["aws.payments", "aws.search"]);
+    expect(
+      all(json, "aws_vpc_endpoint")
+        .map((e) => e.provider)
+        .sort(),
+    ).toEqual(["aws.payments", "aws.search"]);
     expect(all(json, "aws_vpc_endpoint_connection_accepter")).toHaveLength(2);
     // AZ names differ between accounts: every VPC is placed by AZ ID, the same zones on both sides.
-    expect(all(json, "aws_subnet").map((s) => [s.availability_zone, s.availability_zone_id])).toEqual(Array(6).fill(0).map((_, i) => [undefined, `use1-az${(i % 2) + 1}`]));
+    expect(all(json, "aws_subnet").map((s) => [s.availability_zone, s.availability_zone_id])).toEqual(
+      Array(6)
+        .fill(0)
+        .map((_, i) => [undefined, `use1-az${(i % 2) + 1}`]),
+    );
     expect(json.data).toBeUndefined();
     // The certificate carries internal-api.example.com: each team's zone in its own account points it at its endpoint.
-    expect(all(json, "aws_route53_zone").map((z) => [z.name, z.provider]).sort()).toEqual([
+    expect(
+      all(json, "aws_route53_zone")
+        .map((z) => [z.name, z.provider])
+        .sort(),
+    ).toEqual([
       ["internal-api.example.com", "aws.payments"],
       ["internal-api.example.com", "aws.search"],
     ]);
-    expect(all(json, "aws_route53_record").map((r) => [r.type, r.alias.name]).sort()).toEqual([
+    expect(
+      all(json, "aws_route53_record")
+        .map((r) => [r.type, r.alias.name])
+        .sort(),
+    ).toEqual([
       ["A", expect.stringMatching(/aws_vpc_endpoint\.InternalApi_Consumer-payments_Endpoint_\w+\.dns_entry\[0\]\.dns_name/)],
       ["A", expect.stringMatching(/aws_vpc_endpoint\.InternalApi_Consumer-search_Endpoint_\w+\.dns_entry\[0\]\.dns_name/)],
     ]);
     expect(only(json, "aws_lb_listener")).toMatchObject({ port: 443, protocol: "TLS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
-    expect(ingressFrom(json, "LoadBalancer_SecurityGroup").map((r) => r.cidr_ipv4).sort()).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
+    expect(
+      ingressFrom(json, "LoadBalancer_SecurityGroup")
+        .map((r) => r.cidr_ipv4)
+        .sort(),
+    ).toEqual(["10.20.0.0/16", "10.30.0.0/16"]);
     expect(only(json, "aws_lb")).toMatchObject({ internal: true, enforce_security_group_inbound_rules_on_private_link_traffic: "on" });
-    expect(json.output).toMatchObject({ payments_api_dns_name: { value: "internal-api.example.com" }, search_api_dns_name: { value: "internal-api.example.com" } });
-    expect(json.output.api_targets_security_group_id.value).toMatch(/aws_security_group\.InternalApi_Service_LoadBalancer_TargetsSecurityGroup_\w+\.id/);
+    expect(json.output).toMatchObject({
+      payments_api_dns_name: { value: "internal-api.example.com" },
+      search_api_dns_name: { value: "internal-api.example.com" },
+    });
+    expect(json.output.api_targets_security_group_id.value).toMatch(
+      /aws_security_group\.InternalApi_Service_LoadBalancer_TargetsSecurityGroup_\w+\.id/,
+    );
   });
 
   test("es2-saas-private-dns: verified name, ownership record in the provider's zone, private DNS after acceptance; overlapping CIDRs", () => {
@@ -76,7 +106,9 @@ describe("PrivateLink example stacks", () => {
     expect(only(json, "aws_vpc_endpoint_private_dns")).toMatchObject({ provider: "aws.customer", private_dns_enabled: true });
     expect(only(json, "aws_lb").enforce_security_group_inbound_rules_on_private_link_traffic).toBe("off");
     expect(all(json, "aws_vpc").map((v) => v.cidr_block)).toEqual(["10.40.0.0/16", "10.40.0.0/16"]);
-    expect(only(json, "aws_vpc_endpoint_connection_notification").connection_notification_arn).toBe("arn:aws:sns:us-east-1:111111111111:saas-endpoint-connections");
+    expect(only(json, "aws_vpc_endpoint_connection_notification").connection_notification_arn).toBe(
+      "arn:aws:sns:us-east-1:111111111111:saas-endpoint-connections",
+    );
   });
 
   test("es3: each half deploys with its own account's credentials; the provider accepts endpoint IDs given later, the partner turns private DNS on once told", () => {
@@ -86,14 +118,27 @@ describe("PrivateLink example stacks", () => {
       allowed_principals: ["arn:aws:iam::333333333333:role/partner-integration"],
       private_dns_name: "partner-api.example.com",
     });
-    expect(only(provider, "aws_lb_target_group")).toMatchObject({ target_type: "alb", protocol: "TCP", health_check: { protocol: "HTTPS", path: "/health" } });
+    expect(only(provider, "aws_lb_target_group")).toMatchObject({
+      target_type: "alb",
+      protocol: "TCP",
+      health_check: { protocol: "HTTPS", path: "/health" },
+    });
     expect(only(provider, "aws_vpc_endpoint_connection_notification").connection_events).toEqual(["Connect"]);
-    expect(Object.keys(provider.output).sort()).toEqual(["alb_security_group_id", "partner_dns_name", "service_availability_zone_ids", "service_name", "service_ports"]);
+    expect(Object.keys(provider.output).sort()).toEqual([
+      "alb_security_group_id",
+      "partner_dns_name",
+      "service_availability_zone_ids",
+      "service_name",
+      "service_ports",
+    ]);
     expect(provider.output.service_availability_zone_ids.value).toEqual(["use1-az1", "use1-az2"]);
     expect(provider.provider.aws).toHaveLength(1);
     // Endpoint IDs arrive after review, as an input of the provider's own configuration.
     expect(provider.variable.partner_endpoint_ids).toMatchObject({ type: "list(string)", default: [] });
-    expect(only(provider, "aws_vpc_endpoint_connection_accepter")).toMatchObject({ for_each: "${toset(var.partner_endpoint_ids)}", vpc_endpoint_id: "${each.value}" });
+    expect(only(provider, "aws_vpc_endpoint_connection_accepter")).toMatchObject({
+      for_each: "${toset(var.partner_endpoint_ids)}",
+      vpc_endpoint_id: "${each.value}",
+    });
     expect(only(provider, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(false);
 
     const consumer = synth("es3-partner-consumer");
@@ -105,9 +150,18 @@ describe("PrivateLink example stacks", () => {
       assume_role: [{ role_arn: "arn:aws:iam::333333333333:role/partner-integration" }],
     });
     expect(consumer.provider.aws.map((p: Json) => p.allowed_account_ids)).toEqual([["333333333333"], ["333333333333"]]);
-    expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({ provider: "aws.partner-integration", service_name: "${var.service_name}", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+    expect(only(consumer, "aws_vpc_endpoint")).toMatchObject({
+      provider: "aws.partner-integration",
+      service_name: "${var.service_name}",
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: false,
+    });
     // Private DNS only once the provider has accepted: AWS refuses it on a pending endpoint.
-    expect(only(consumer, "aws_vpc_endpoint_private_dns")).toMatchObject({ provider: "aws.partner-integration", private_dns_enabled: true, count: "${var.connection_accepted ? 1 : 0}" });
+    expect(only(consumer, "aws_vpc_endpoint_private_dns")).toMatchObject({
+      provider: "aws.partner-integration",
+      private_dns_enabled: true,
+      count: "${var.connection_accepted ? 1 : 0}",
+    });
     // The provider's terms travel with the endpoint, for the flow analysis of this stack.
     const notes = only(withNotes("es3-partner-consumer"), "aws_vpc_endpoint")["//"].flows;
     expect(notes.endpointService).toEqual({
@@ -141,14 +195,22 @@ describe("PrivateLink example stacks", () => {
 
   test("es4-central-logging: TLS 6514 and 443, cross-region, access logs; development's endpoint opens 6514 only", () => {
     const json = synth("es4-central-logging");
-    expect(all(json, "aws_lb_listener").map((l) => [l.port, l.protocol]).sort()).toEqual([
+    expect(
+      all(json, "aws_lb_listener")
+        .map((l) => [l.port, l.protocol])
+        .sort(),
+    ).toEqual([
       [443, "TLS"],
       [6514, "TLS"],
     ]);
     expect(only(json, "aws_vpc_endpoint_service").supported_regions).toEqual(["us-west-2", "eu-west-1"]);
     expect(only(json, "aws_lb").access_logs).toMatchObject({ enabled: true, bucket: "nlb-access-logs-111111111111", prefix: "es4-central-logging" });
     expect(ingressFrom(json, "Consumer-development").map((r) => r.from_port)).toEqual([6514]);
-    expect(ingressFrom(json, "Consumer-production").map((r) => r.from_port).sort()).toEqual([443, 6514]);
+    expect(
+      ingressFrom(json, "Consumer-production")
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([443, 6514]);
   });
 
   test("es5-analytics-platform: dual-stack service and endpoints; only the analysts' security groups reach the endpoints, and may send to them", () => {
@@ -161,16 +223,33 @@ describe("PrivateLink example stacks", () => {
     for (const rule of consumerRules) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.(marketing|finance)-analysts_/);
     const analystsEgress = all(json, "aws_vpc_security_group_egress_rule").filter((r) => /-analysts_/.test(String(r.security_group_id)));
     expect(analystsEgress.map((r) => r.from_port).sort()).toEqual([443, 443, 5439, 5439]);
-    for (const rule of analystsEgress) expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.Analytics_Consumer-(marketing|finance)_Endpoint_SecurityGroup_/);
-    expect(all(json, "aws_route53_record").map((r) => r.type).sort()).toEqual(["A", "A", "AAAA", "AAAA"]);
+    for (const rule of analystsEgress)
+      expect(rule.referenced_security_group_id).toMatch(/aws_security_group\.Analytics_Consumer-(marketing|finance)_Endpoint_SecurityGroup_/);
+    expect(
+      all(json, "aws_route53_record")
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["A", "A", "AAAA", "AAAA"]);
   });
 
   test("dep2-gwlb-inspection: a Gateway Load Balancer service allowing the workload account only; the tier and the application subnets route to each other through the endpoint of the tier subnet's zone", () => {
     const json = synth("dep2-gwlb-inspection");
     expect(only(json, "aws_lb")).toMatchObject({ load_balancer_type: "gateway", enable_deletion_protection: true });
-    expect(only(json, "aws_lb_target_group")).toMatchObject({ protocol: "GENEVE", port: 6081, target_type: "ip", health_check: { protocol: "HTTP", port: "80", path: "/healthz" } });
-    expect(all(json, "aws_lb_target_group_attachment").map((a) => a.target_id).sort()).toEqual(["10.100.0.10", "10.100.1.10"]);
-    expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({ acceptance_required: true, allowed_principals: ["arn:aws:iam::222222222222:root"] });
+    expect(only(json, "aws_lb_target_group")).toMatchObject({
+      protocol: "GENEVE",
+      port: 6081,
+      target_type: "ip",
+      health_check: { protocol: "HTTP", port: "80", path: "/healthz" },
+    });
+    expect(
+      all(json, "aws_lb_target_group_attachment")
+        .map((a) => a.target_id)
+        .sort(),
+    ).toEqual(["10.100.0.10", "10.100.1.10"]);
+    expect(only(json, "aws_vpc_endpoint_service")).toMatchObject({
+      acceptance_required: true,
+      allowed_principals: ["arn:aws:iam::222222222222:root"],
+    });
     const endpoints = all(json, "aws_vpc_endpoint");
     expect(endpoints.map((e) => [e.vpc_endpoint_type, e.provider])).toEqual([
       ["GatewayLoadBalancer", "aws.workloads"],
@@ -179,15 +258,24 @@ describe("PrivateLink example stacks", () => {
     // Exactly the two endpoints are accepted, by the service owner's credentials.
     const accepters = all(json, "aws_vpc_endpoint_connection_accepter");
     expect(accepters.map((a) => a.provider)).toEqual([undefined, undefined]);
-    expect(accepters.map((a) => String(a.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]).sort()).toEqual(["Endpoint-use1-az1", "Endpoint-use1-az2"]);
+    expect(accepters.map((a) => String(a.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]).sort()).toEqual([
+      "Endpoint-use1-az1",
+      "Endpoint-use1-az2",
+    ]);
     // Both directions of every pair take the endpoint of the tier subnet's zone.
-    const routes = all(json, "aws_route").map((r) => [r.destination_cidr_block, String(r.route_table_id).match(/(PrivateRoutes|TierRoutes)-use1-az\d/)![0], String(r.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0]]);
-    expect(routes).toEqual(expect.arrayContaining([
-      ["10.110.10.0/24", "PrivateRoutes-use1-az2", "Endpoint-use1-az1"],
-      ["10.110.1.0/24", "TierRoutes-use1-az1", "Endpoint-use1-az1"],
-      ["10.110.11.0/24", "PrivateRoutes-use1-az1", "Endpoint-use1-az2"],
-      ["10.110.0.0/24", "TierRoutes-use1-az2", "Endpoint-use1-az2"],
-    ]));
+    const routes = all(json, "aws_route").map((r) => [
+      r.destination_cidr_block,
+      String(r.route_table_id).match(/(PrivateRoutes|TierRoutes)-use1-az\d/)![0],
+      String(r.vpc_endpoint_id).match(/Endpoint-use1-az\d/)![0],
+    ]);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        ["10.110.10.0/24", "PrivateRoutes-use1-az2", "Endpoint-use1-az1"],
+        ["10.110.1.0/24", "TierRoutes-use1-az1", "Endpoint-use1-az1"],
+        ["10.110.11.0/24", "PrivateRoutes-use1-az1", "Endpoint-use1-az2"],
+        ["10.110.0.0/24", "TierRoutes-use1-az2", "Endpoint-use1-az2"],
+      ]),
+    );
     expect(routes).toHaveLength(8);
   });
 

@@ -7,7 +7,8 @@ export const LoadBalancerMultipleZones: Rule = {
   id: "PN-LB5",
   name: "LoadBalancerMultipleZones",
   severity: "MEDIUM",
-  explanation: "A load balancer in one subnet (one availability zone) fails with that zone, taking down every endpoint and Lattice target group that depends on it.",
+  explanation:
+    "A load balancer in one subnet (one availability zone) fails with that zone, taking down every endpoint and Lattice target group that depends on it.",
   fix: "Give the load balancer subnets (or subnet_mapping blocks) in at least two availability zones.",
   equivalents: { securityHub: ["ELB.13"] },
   resourceTypes: LOAD_BALANCER_TYPES,

@@ -10,5 +10,8 @@ export const LogGroupKmsEncrypted: Rule = {
   fix: "Set kms_key_id to a customer managed key whose policy allows logs.<region>.amazonaws.com for this log group (the library's flow logs and Lattice access logs create one by default: LogGroupEncryption.managedKey(); LogGroupEncryption.kmsKey(arn) takes yours).",
   equivalents: { checkov: ["CKV_AWS_158"] },
   resourceTypes: ["aws_cloudwatch_log_group"],
-  check: (group) => (group.config.kms_key_id === undefined || group.config.kms_key_id === null || group.config.kms_key_id === "" ? ["the log group has no kms_key_id: CloudWatch's service key encrypts it"] : []),
+  check: (group) =>
+    group.config.kms_key_id === undefined || group.config.kms_key_id === null || group.config.kms_key_id === ""
+      ? ["the log group has no kms_key_id: CloudWatch's service key encrypts it"]
+      : [],
 };

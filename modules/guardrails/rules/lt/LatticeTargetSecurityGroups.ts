@@ -30,21 +30,32 @@ export const LatticeTargetSecurityGroups: Rule = {
     const ingress = ingressRulesOf(group, stack);
     const latticeLists = stack.dataSources("aws_ec2_managed_prefix_list").filter(isLatticePrefixList);
     const fromLattice = (r: RuleView) =>
-      r.prefixListIds.some((id) => latticeLists.some((list) => stack.refersTo(id, list))) || (r.cidrs.length > 0 && r.cidrs.every((c) => LATTICE_CIDRS.includes(c)));
+      r.prefixListIds.some((id) => latticeLists.some((list) => stack.refersTo(id, list))) ||
+      (r.cidrs.length > 0 && r.cidrs.every((c) => LATTICE_CIDRS.includes(c)));
     const registered = registeredTargetGroups(stack).includes(group);
     if (!registered && !ingress.some(fromLattice)) return [];
     const otherSources = ingress.flatMap((r) => {
-      const knownOtherLists = r.prefixListIds.filter((id) => stack.referencedBlocks(id).some((b) => b.type === "aws_ec2_managed_prefix_list" && !latticeLists.includes(b)));
+      const knownOtherLists = r.prefixListIds.filter((id) =>
+        stack.referencedBlocks(id).some((b) => b.type === "aws_ec2_managed_prefix_list" && !latticeLists.includes(b)),
+      );
       // A CIDR or group source is never the prefix list, whatever its (possibly computed) value.
-      return [...r.cidrs.filter((c) => !LATTICE_CIDRS.includes(c)), ...r.securityGroups, ...knownOtherLists].map((source) => `ingress ${r.label} from ${String(source)}`);
+      return [...r.cidrs.filter((c) => !LATTICE_CIDRS.includes(c)), ...r.securityGroups, ...knownOtherLists].map(
+        (source) => `ingress ${r.label} from ${String(source)}`,
+      );
     });
-    const missing = registered && !ingress.some(fromLattice) ? ["guards a registered Lattice target but admits nothing from the VPC Lattice prefix list"] : [];
+    const missing =
+      registered && !ingress.some(fromLattice) ? ["guards a registered Lattice target but admits nothing from the VPC Lattice prefix list"] : [];
     return [...missing, ...otherSources.map((s) => `${s} (not the VPC Lattice prefix list)`)];
   },
 };
 
 function isLatticePrefixList(list: TfBlock): boolean {
-  const names = [list.config.name, ...blockList(list.config.filter).filter((f) => f.name === "prefix-list-name").flatMap((f) => (Array.isArray(f.values) ? f.values : []))];
+  const names = [
+    list.config.name,
+    ...blockList(list.config.filter)
+      .filter((f) => f.name === "prefix-list-name")
+      .flatMap((f) => (Array.isArray(f.values) ? f.values : [])),
+  ];
   return names.some((name) => typeof name === "string" && LATTICE_PREFIX_LIST_NAME.test(name));
 }
 

@@ -7,5 +7,8 @@ import { StackModel, TfBlock } from "../../model";
  */
 export function holdsOnlyResourceConfigurations(network: TfBlock, stack: StackModel): boolean {
   const members = (type: string): TfBlock[] => stack.resources(type).filter((a) => stack.refersTo(a.config.service_network_identifier, network));
-  return members("aws_vpclattice_service_network_resource_association").length > 0 && members("aws_vpclattice_service_network_service_association").length === 0;
+  return (
+    members("aws_vpclattice_service_network_resource_association").length > 0 &&
+    members("aws_vpclattice_service_network_service_association").length === 0
+  );
 }

@@ -13,6 +13,8 @@ export const ResourceNetworkWithoutAuthPolicy: Rule = {
   check: (policy, stack) => {
     const network = stack.resources("aws_vpclattice_service_network").find((n) => stack.refersTo(policy.config.resource_identifier, n));
     if (network === undefined || !holdsOnlyResourceConfigurations(network, stack)) return [];
-    return [`the auth policy of ${network.address} applies to nothing: the network holds resource configurations only, and AWS applies no service network auth policy to them`];
+    return [
+      `the auth policy of ${network.address} applies to nothing: the network holds resource configurations only, and AWS applies no service network auth policy to them`,
+    ];
   },
 };

@@ -17,4 +17,3 @@ export const NoPublicIngress: Rule = {
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
   check: (resource) => openRules(resource, "ingress"),
 };
-

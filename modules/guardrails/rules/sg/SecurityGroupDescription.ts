@@ -18,7 +18,9 @@ export const SecurityGroupDescription: Rule = {
     const description = group.config.description;
     if (isUnknown(description)) return [];
     return description === undefined || description === "" || description === PROVIDER_DEFAULT_DESCRIPTION
-      ? [`description is ${description === undefined ? `not set (the provider writes "${PROVIDER_DEFAULT_DESCRIPTION}")` : JSON.stringify(description)}`]
+      ? [
+          `description is ${description === undefined ? `not set (the provider writes "${PROVIDER_DEFAULT_DESCRIPTION}")` : JSON.stringify(description)}`,
+        ]
       : [];
   },
 };

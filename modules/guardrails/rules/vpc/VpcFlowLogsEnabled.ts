@@ -10,5 +10,6 @@ export const VpcFlowLogsEnabled: Rule = {
   fix: "Add an aws_flow_log with vpc_id of the VPC (the Vpc construct of this library creates one unless flowLogs is FlowLogs.disabled(...); VpcFlowLog adds one to an imported VPC).",
   equivalents: { checkov: ["CKV2_AWS_11"], securityHub: ["EC2.6"] },
   resourceTypes: ["aws_vpc"],
-  check: (vpc, stack) => (stack.resources("aws_flow_log").some((log) => stack.refersTo(log.config.vpc_id, vpc)) ? [] : ["the VPC has no aws_flow_log"]),
+  check: (vpc, stack) =>
+    stack.resources("aws_flow_log").some((log) => stack.refersTo(log.config.vpc_id, vpc)) ? [] : ["the VPC has no aws_flow_log"],
 };
