@@ -105,7 +105,7 @@ export class NetworkModel {
 
   constructor(
     /** The configuration the model was read from. */
-    public readonly document: TerraformDocument,
+    public readonly document: TerraformDocument
   ) {
     this.accounts = document.providers;
     this.readNetworks();
@@ -349,14 +349,16 @@ export class NetworkModel {
       const id = this.idOf(block);
       const vpcId = this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown";
       const vpc = this.vpc(vpcId);
-      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
-        destination: cidr,
-        kind: "local",
-        source: block.address,
-      }));
+      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map(
+        (cidr): RouteEntry => ({
+          destination: cidr,
+          kind: "local",
+          source: block.address,
+        })
+      );
       const inline = doc.nested(block, "route").flatMap((route, i) => {
         const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) =>
-          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue),
+          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue)
         );
         return entry === undefined ? [] : [entry];
       });
@@ -521,18 +523,8 @@ export class NetworkModel {
       const policy = this.text(block, "policy");
       if (endpoint !== undefined && policy !== undefined) policies.set(endpoint, policy);
     }
-    const extraSubnets = new Map<string, string[]>();
-    for (const block of doc.resources("aws_vpc_endpoint_subnet_association")) {
-      const endpoint = this.text(block, "vpc_endpoint_id");
-      const subnet = this.text(block, "subnet_id");
-      if (endpoint !== undefined && subnet !== undefined) extraSubnets.set(endpoint, [...(extraSubnets.get(endpoint) ?? []), subnet]);
-    }
-    const extraGroups = new Map<string, string[]>();
-    for (const block of doc.resources("aws_vpc_endpoint_security_group_association")) {
-      const endpoint = this.text(block, "vpc_endpoint_id");
-      const group = this.text(block, "security_group_id");
-      if (endpoint !== undefined && group !== undefined) extraGroups.set(endpoint, [...(extraGroups.get(endpoint) ?? []), group]);
-    }
+    const extraSubnets = this.associations("aws_vpc_endpoint_subnet_association", "vpc_endpoint_id", "subnet_id");
+    const extraGroups = this.associations("aws_vpc_endpoint_security_group_association", "vpc_endpoint_id", "security_group_id");
     for (const block of doc.resources("aws_vpc_endpoint")) {
       const id = this.idOf(block);
       const listed = doc.list(block, "subnet_ids");
@@ -560,18 +552,8 @@ export class NetworkModel {
         dnsNames: Array.isArray(entries) ? (entries as Record<string, TfValue>[]).map((e) => String(e.dns_name)) : [],
       });
     }
-    const accepted = new Map<string, string[]>();
-    for (const block of doc.resources("aws_vpc_endpoint_connection_accepter")) {
-      const service = this.text(block, "vpc_endpoint_service_id");
-      const endpoint = this.text(block, "vpc_endpoint_id");
-      if (service !== undefined && endpoint !== undefined) accepted.set(service, [...(accepted.get(service) ?? []), endpoint]);
-    }
-    const extraPrincipals = new Map<string, string[]>();
-    for (const block of doc.resources("aws_vpc_endpoint_service_allowed_principal")) {
-      const service = this.text(block, "vpc_endpoint_service_id");
-      const principal = this.text(block, "principal_arn");
-      if (service !== undefined && principal !== undefined) extraPrincipals.set(service, [...(extraPrincipals.get(service) ?? []), principal]);
-    }
+    const accepted = this.associations("aws_vpc_endpoint_connection_accepter", "vpc_endpoint_service_id", "vpc_endpoint_id");
+    const extraPrincipals = this.associations("aws_vpc_endpoint_service_allowed_principal", "vpc_endpoint_service_id", "principal_arn");
     const verified = new Set(doc.resources("aws_vpc_endpoint_service_private_dns_verification").map((b) => this.text(b, "service_id")));
     for (const block of doc.resources("aws_vpc_endpoint_service")) {
       const id = this.idOf(block);
@@ -601,7 +583,7 @@ export class NetworkModel {
       const targetGroupArns = doc.nested(block, "default_action").flatMap((action) => {
         const direct = typeof action.target_group_arn === "string" ? [action.target_group_arn] : [];
         const forward = ((action.forward as Record<string, TfValue>[] | undefined) ?? []).flatMap((f) =>
-          ((f.target_group as Record<string, TfValue>[] | undefined) ?? []).map((t) => t.arn).filter((a): a is string => typeof a === "string"),
+          ((f.target_group as Record<string, TfValue>[] | undefined) ?? []).map((t) => t.arn).filter((a): a is string => typeof a === "string")
         );
         return [...direct, ...forward];
       });
@@ -656,10 +638,10 @@ export class NetworkModel {
     const doc = this.document;
     const associated = new Map<string, string[]>();
     const zoneAccounts = new Map(
-      doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)]),
+      doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)])
     );
     const authorized = new Set(
-      doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`),
+      doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`)
     );
     for (const block of doc.resources("aws_route53_zone_association")) {
       const zone = this.text(block, "zone_id");
@@ -789,8 +771,8 @@ export class NetworkModel {
         Array.isArray(http.header_matches)
           ? (http.header_matches as Record<string, TfValue>[])
           : http.header_matches
-            ? [http.header_matches as Record<string, TfValue>]
-            : []
+          ? [http.header_matches as Record<string, TfValue>]
+          : []
       ).map((h) => {
         const inner = firstOf(h.match) ?? {};
         return {
@@ -932,10 +914,10 @@ export class NetworkModel {
               ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4",
             }
           : typeof ip?.ip_address === "string"
-            ? { kind: "ip", ipAddress: ip.ip_address }
-            : typeof arn?.arn === "string"
-              ? { kind: "arn", arn: arn.arn }
-              : { kind: "none" };
+          ? { kind: "ip", ipAddress: ip.ip_address }
+          : typeof arn?.arn === "string"
+          ? { kind: "arn", arn: arn.arn }
+          : { kind: "none" };
       this.resourceConfigurations.push({
         ...this.base(block),
         id: this.idOf(block),
@@ -953,6 +935,16 @@ export class NetworkModel {
     this.readImportedConfigurations();
   }
 
+  /** What association resources of one type add to a resource: by the resource's ID (`key`), the values of `value` in order. */
+  private associations(type: string, key: string, value: string): Map<string, string[]> {
+    const grouped = new Map<string, string[]>();
+    for (const block of this.document.resources(type)) {
+      const [owner, added] = [this.text(block, key), this.text(block, value)];
+      if (owner !== undefined && added !== undefined) grouped.set(owner, [...(grouped.get(owner) ?? []), added]);
+    }
+    return grouped;
+  }
+
   /**
    * Configurations made elsewhere (another account's, shared with this one),
    * with the terms their owner publishes, as their importers record them
@@ -967,7 +959,7 @@ export class NetworkModel {
       const arn = terms.arn;
       // An import of a configuration of this stack adds nothing to what its block says.
       if (typeof arn !== "string" || this.resourceConfiguration(arn) !== undefined) continue;
-      const id = typeof terms.id === "string" ? terms.id : (arn.split("/").pop() ?? arn);
+      const id = typeof terms.id === "string" ? terms.id : arn.split("/").pop() ?? arn;
       const zones = Array.isArray(terms.gatewayAvailabilityZoneIds)
         ? terms.gatewayAvailabilityZoneIds.filter((z): z is string => typeof z === "string")
         : undefined;
@@ -1055,7 +1047,7 @@ export class NetworkModel {
           defaultAssociation: this.bool(b, true, "transit_gateway_default_route_table_association"),
           defaultPropagation: this.bool(b, true, "transit_gateway_default_route_table_propagation"),
         },
-      ]),
+      ])
     );
     for (const block of doc.resources("aws_ec2_transit_gateway_vpc_attachment")) {
       this.transitGatewayAttachments.push({
@@ -1098,8 +1090,8 @@ function actionOf(action: Record<string, TfValue> | undefined): LatticeActionEnt
     Array.isArray(forward?.target_groups)
       ? (forward.target_groups as Record<string, TfValue>[])
       : forward?.target_groups
-        ? [forward.target_groups as Record<string, TfValue>]
-        : []
+      ? [forward.target_groups as Record<string, TfValue>]
+      : []
   ).map((t) => ({
     id: String(t.target_group_identifier),
     weight: typeof t.weight === "number" ? t.weight : 100,
