@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Vpc } from "../../modules/vpc";
+import { AwsServiceName } from "../../modules/endpoints";
 import { Json, resourcesOfType } from "../helpers";
 
 /** Fixtures of the endpoints tests. */
@@ -14,3 +15,24 @@ export function testVpc(stack: TerraformStack, azs: readonly string[] = ["us-eas
 export function ingressPortRanges(json: Json): [number, number][] {
   return (Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[]).map((r) => [r.from_port, r.to_port]);
 }
+
+/** The services private subnets usually need, by short name: the names every partition and region knows. */
+export const COMMON_SERVICE_NAMES: readonly AwsServiceName[] = [
+  "s3",
+  "dynamodb",
+  "ecr.api",
+  "ecr.dkr",
+  "logs",
+  "monitoring",
+  "kms",
+  "sts",
+  "ssm",
+  "ssmmessages",
+  "ec2messages",
+  "secretsmanager",
+  "sqs",
+  "sns",
+  "execute-api",
+  "lambda",
+  "ec2",
+];

@@ -1,28 +1,10 @@
 import fc from "fast-check";
 import { ValidationError } from "../../modules/core";
-import { AwsService, AwsServiceName, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { stackWithProvider } from "../helpers";
-import { ORG, testVpc } from "./helpers";
+import { COMMON_SERVICE_NAMES, ORG, testVpc } from "./helpers";
 
-const NAMES: AwsServiceName[] = [
-  "s3",
-  "dynamodb",
-  "ecr.api",
-  "ecr.dkr",
-  "logs",
-  "monitoring",
-  "kms",
-  "sts",
-  "ssm",
-  "ssmmessages",
-  "ec2messages",
-  "secretsmanager",
-  "sqs",
-  "sns",
-  "execute-api",
-  "lambda",
-  "ec2",
-];
+const NAMES = COMMON_SERVICE_NAMES;
 const AZS = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"];
 
 describe("endpoint properties", () => {
@@ -35,8 +17,8 @@ describe("endpoint properties", () => {
           const serviceName = AwsService.of(name).serviceName(stackWithProvider(), "service", region);
           expect(serviceName).toMatch(new RegExp(`^(cn\\.)?com\\.amazonaws\\.${region}\\.${name.replace(".", "\\.")}$`));
           if (!region.startsWith("cn-")) expect(serviceName.startsWith("com.amazonaws.")).toBe(true);
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -56,7 +38,7 @@ describe("endpoint properties", () => {
         if (valid) expect(build).not.toThrow();
         else expect(build).toThrow(ValidationError);
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
   });
 });
