@@ -72,10 +72,10 @@ describe("AwsService", () => {
     const error = expectValidationError(() => AwsService.fromName(scope(), "service", "ecr.dk"), "service", "ecr.dk");
     expect(error.message).toContain('did you mean "ecr.dkr"?');
     expect(expectValidationError(() => AwsService.fromName(scope(), "service", "secretmanager"), "service", "secretmanager").message).toContain(
-      '"secretsmanager"'
+      '"secretsmanager"',
     );
     expect(expectValidationError(() => AwsService.fromName(scope(), "service", "zzzzzzzzzzzzzzzz"), "service", "zzzz").message).toContain(
-      "AwsService.custom()"
+      "AwsService.custom()",
     );
   });
 
@@ -88,10 +88,10 @@ describe("AwsService", () => {
 describe("AwsService.custom() names", () => {
   test("accepts every form AWS names services in: regional, China, SageMaker's and global names", () => {
     expect(AwsService.custom("cn.com.amazonaws.cn-north-1.athena").serviceName(scope(), "service", "cn-north-1")).toBe(
-      "cn.com.amazonaws.cn-north-1.athena"
+      "cn.com.amazonaws.cn-north-1.athena",
     );
     expect(AwsService.custom("aws.sagemaker.us-east-1.notebook").serviceName(scope(), "service", "us-east-1")).toBe(
-      "aws.sagemaker.us-east-1.notebook"
+      "aws.sagemaker.us-east-1.notebook",
     );
     expect(AwsService.custom("com.amazonaws.iam").serviceName(scope(), "service", "eu-west-1")).toBe("com.amazonaws.iam");
     // One-letter names exist (Amazon Q: com.amazonaws.us-east-1.q).
@@ -130,7 +130,7 @@ describe("AwsService.custom() names", () => {
     const error = expectValidationError(
       () => AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime").serviceName(scope(), "service", "us-east-1"),
       "service",
-      "eu-west-1"
+      "eu-west-1",
     );
     expect(error.expected).toContain('serviceRegion: "eu-west-1"');
   });
@@ -139,12 +139,12 @@ describe("AwsService.custom() names", () => {
     expectValidationError(
       () => AwsService.custom("cn.com.amazonaws.us-east-1.athena").serviceName(scope(), "service", "us-east-1"),
       "service",
-      "cn.com"
+      "cn.com",
     );
     const error = expectValidationError(
       () => AwsService.custom("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0").serviceName(scope(), "service", "us-east-1"),
       "service",
-      "vpce-svc"
+      "vpce-svc",
     );
     expect(error.expected).toContain("EndpointService.fromServiceName");
   });

@@ -74,7 +74,7 @@ describe("connections on every endpoint with network interfaces", () => {
     expect(
       ingress(synthJson(stack))
         .map((r) => [r.from_port, r.cidr_ipv4])
-        .sort()
+        .sort(),
     ).toEqual([
       [443, "10.0.0.0/16"],
       [443, "192.168.0.0/16"],
@@ -103,13 +103,13 @@ describe("connections on every endpoint with network interfaces", () => {
     const error = expectValidationError(
       () => InterfaceEndpoint.fromInterfaceEndpointAttributes(stack, "Imported", { vpcEndpointId: "vpce-svc-0123456789abcdef0" }),
       "vpcEndpointId",
-      "vpce-svc"
+      "vpce-svc",
     );
     expect(error.expected).toContain("endpoint service ID");
     expectValidationError(
       () => ResourceEndpoint.fromResourceEndpointAttributes(stack, "Other", { vpcEndpointId: "sg-0123456789abcdef0" }),
       "vpcEndpointId",
-      "sg-"
+      "sg-",
     );
   });
 
@@ -124,7 +124,7 @@ describe("connections on every endpoint with network interfaces", () => {
     access.connections.allowDefaultPortFrom(Peer.cidr("10.0.0.0/24"), "The app subnet");
     expectFlow(stack, { vpc, subnet: vpc.privateSubnets[0].subnetId }, { target: access.interfaceEndpoints.kms, port: 443 }).toBeAllowed();
     expectFlow(stack, { vpc, subnet: vpc.privateSubnets[1].subnetId }, { target: access.interfaceEndpoints.logs, port: 443 }).toBeDenied(
-      "has no ingress"
+      "has no ingress",
     );
   });
 });
@@ -158,7 +158,7 @@ describe("EC2 Instance Connect Endpoint", () => {
     expectValidationError(
       () => new Ec2InstanceConnectEndpoint(stack, "Wrong", { vpc: mine, subnet: { ...other.privateSubnets[0], vpcId: other.vpcId } as never }),
       "subnet[0]",
-      "reference"
+      "reference",
     );
     expectValidationError(
       () =>
@@ -167,7 +167,7 @@ describe("EC2 Instance Connect Endpoint", () => {
           securityGroups: [new SecurityGroup(stack, "OtherGroup", { vpc: other, description: "x" })],
         }),
       "securityGroups[0]",
-      "reference"
+      "reference",
     );
     expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "None", { vpc: mine, securityGroups: [] }), "securityGroups", "[]");
   });
@@ -178,7 +178,7 @@ describe("EC2 Instance Connect Endpoint", () => {
     expectValidationError(
       () => new Ec2InstanceConnectEndpoint(stack, "Slow", { vpc, timeouts: { create: "ten minutes" } }),
       "timeouts.create",
-      "ten minutes"
+      "ten minutes",
     );
   });
 

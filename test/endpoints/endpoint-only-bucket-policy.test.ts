@@ -40,23 +40,23 @@ describe("EndpointOnlyBucketPolicy", () => {
     expectValidationError(
       () => new EndpointOnlyBucketPolicy(stack, "A", { bucketName: "Bad_Bucket", endpoints: [endpoint], deploymentRoleArns }),
       "bucketName",
-      "Bad_Bucket"
+      "Bad_Bucket",
     );
     expectValidationError(
       () => new EndpointOnlyBucketPolicy(stack, "B", { bucketName: "a-bucket", endpoints: [], deploymentRoleArns }),
       "endpoints",
-      "[]"
+      "[]",
     );
     expectValidationError(
       () =>
         new EndpointOnlyBucketPolicy(stack, "C", { bucketName: "a-bucket", endpoints: [endpoint], deploymentRoleArns, exemptRoleArns: ["admin"] }),
       "exemptRoleArns[0]",
-      "admin"
+      "admin",
     );
     expectValidationError(
       () => new EndpointOnlyBucketPolicy(stack, "D", { bucketName: "a-bucket", endpoints: [endpoint], deploymentRoleArns: ["pipeline"] }),
       "deploymentRoleArns[0]",
-      "pipeline"
+      "pipeline",
     );
   });
 
@@ -66,7 +66,7 @@ describe("EndpointOnlyBucketPolicy", () => {
     const error = expectValidationError(
       () => new EndpointOnlyBucketPolicy(stack, "E", { bucketName: "a-bucket", endpoints: [endpoint], deploymentRoleArns: [] }),
       "deploymentRoleArns",
-      "[]"
+      "[]",
     );
     expect(error.expected).toContain("lock itself out");
   });

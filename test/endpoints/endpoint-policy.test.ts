@@ -58,7 +58,7 @@ describe("EndpointPolicy presets", () => {
         "arn:aws:s3:::aws-ssm-us-east-1/*",
         "arn:aws:s3:::patch-baseline-snapshot-us-east-1/*",
         "arn:aws:s3:::amazoncloudwatch-agent-us-east-1/*",
-      ])
+      ]),
     );
     expect(asList(software.Resource).every((r) => r.endsWith("/*"))).toBe(true);
     expect(asList(statements(EndpointPolicy.s3Buckets(["a-bucket"], { readOnly: true }))[1].Action)).toEqual(["s3:GetObject"]);
@@ -104,8 +104,8 @@ describe("EndpointPolicy presets", () => {
     expect(
       asList(
         statements(EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"], { readOnly: true }))[0]
-          .Action
-      )
+          .Action,
+      ),
     ).toEqual(["kms:Decrypt", "kms:DescribeKey"]);
   });
 
@@ -122,7 +122,7 @@ describe("EndpointPolicy presets", () => {
 
   test("custom statements with principals", () => {
     const policy = EndpointPolicy.fromStatements(
-      new PolicyStatement({ actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("222222222222")] })
+      new PolicyStatement({ actions: ["sts:AssumeRole"], principals: [PolicyPrincipal.account("222222222222")] }),
     );
     expect(statements(policy)[0]).toMatchObject({ Action: "sts:AssumeRole", Principal: { AWS: "222222222222" } });
   });
@@ -134,7 +134,7 @@ describe("EndpointPolicy presets", () => {
 
   test("fails when the rendered policy is over 20,480 characters", () => {
     const policy = EndpointPolicy.logGroups(
-      Array.from({ length: 300 }, (_, i) => `arn:aws:logs:us-east-1:111111111111:log-group:/applications/group-${i}`)
+      Array.from({ length: 300 }, (_, i) => `arn:aws:logs:us-east-1:111111111111:log-group:/applications/group-${i}`),
     );
     const error = expectValidationError(() => policy.render(scope(), "policy", "us-east-1"), "policy", /^"a policy of \d+ characters"$/);
     expect(error.expected).toBe("at most 20480 characters");
@@ -144,7 +144,7 @@ describe("EndpointPolicy presets", () => {
     expectValidationError(
       () => EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: "o-UPPER" }).render(scope(), "policy", "us-east-1"),
       "policy.organizationId",
-      "o-UPPER"
+      "o-UPPER",
     );
   });
 });

@@ -18,7 +18,7 @@ describe("GatewayEndpoint", () => {
     expect(
       JSON.parse(json.policy)
         .Statement.map((s: { Resource: unknown }) => s.Resource)
-        .slice(0, 2)
+        .slice(0, 2),
     ).toEqual(["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"]);
     expect(json.subnet_ids).toBeUndefined();
     expect(json.security_group_ids).toBeUndefined();
@@ -52,7 +52,7 @@ describe("GatewayEndpoint", () => {
     const error = expectValidationError(
       () => new GatewayEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy }),
       "service",
-      "logs"
+      "logs",
     );
     expect(error.expected).toContain("s3, dynamodb or s3express");
   });
@@ -64,7 +64,7 @@ describe("GatewayEndpoint", () => {
     expectValidationError(
       () => new GatewayEndpoint(stack, "B", { vpc, service: AwsService.S3, policy, subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }] }),
       "subnets[0].routeTableId",
-      "undefined"
+      "undefined",
     );
     const bare = Vpc.fromVpcAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
     expectValidationError(() => new GatewayEndpoint(stack, "C", { vpc: bare, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
@@ -77,7 +77,7 @@ describe("GatewayEndpoint", () => {
     expectValidationError(
       () => new GatewayEndpoint(stack, "Long", { vpc, service: AwsService.S3, policy: long }),
       "policy",
-      /a policy of \d+ characters/
+      /a policy of \d+ characters/,
     );
   });
 

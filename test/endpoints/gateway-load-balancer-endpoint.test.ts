@@ -96,7 +96,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpointStack({ service: { ...INSPECTION, availabilityZoneIds: ["use1-az1", "use1-az4"] } }),
         "subnets[1]",
-        '"use1-az2"'
+        '"use1-az2"',
       );
     });
 
@@ -112,7 +112,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa" }, { subnetId: "subnet-0bbbbbbbbbbbbbbbb" }] }),
         "subnets[0].availabilityZone",
-        "undefined"
+        "undefined",
       );
     });
 
@@ -120,7 +120,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpointStack({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" }] }),
         "subnets",
-        '"subnets in 1 availability zone(s)"'
+        '"subnets in 1 availability zone(s)"',
       );
     });
 
@@ -133,7 +133,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
             destinations: ["10.110.10.0/24"],
           }),
         'routeThrough("loop").subnets[0]',
-        '"subnet-0aaaaaaaaaaaaaaaa"'
+        '"subnet-0aaaaaaaaaaaaaaaa"',
       );
     });
 
@@ -142,7 +142,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.5/24"] }),
         'routeThrough("data").destinations[0]',
-        '"10.110.10.5/24"'
+        '"10.110.10.5/24"',
       );
     });
 
@@ -160,7 +160,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }),
         'routeThrough("data").subnets[2]',
-        '"use1-az4"'
+        '"use1-az4"',
       );
     });
 
@@ -170,7 +170,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] }),
         'routeThrough("data").subnets[0]',
-        "use1-az1 to 10.110.10.0/24"
+        "use1-az1 to 10.110.10.0/24",
       );
     });
 
@@ -179,7 +179,7 @@ describe("GatewayLoadBalancerEndpoint", () => {
       expectValidationError(
         () => endpoint.routeThrough("data", { subnets: vpc.privateSubnets, destinations: [] }),
         'routeThrough("data").destinations',
-        "[]"
+        "[]",
       );
     });
   });

@@ -145,7 +145,7 @@ describe("InterfaceEndpoint options", () => {
     const { json, endpoint } = logsEndpoint({ onlySupportedAvailabilityZones: true });
     expect(Object.values(json.data.aws_vpc_endpoint_service)).toEqual([{ service_name: "com.amazonaws.us-east-1.logs", service_type: "Interface" }]);
     expect(endpoint.subnet_ids).toMatch(
-      /^\$\{matchkeys\(\[aws_subnet\..*\], \["us-east-1a", "us-east-1b"\], tolist\(data\.aws_vpc_endpoint_service\.Logs_Service_[0-9A-F]+\.availability_zones\)\)\}$/
+      /^\$\{matchkeys\(\[aws_subnet\..*\], \["us-east-1a", "us-east-1b"\], tolist\(data\.aws_vpc_endpoint_service\.Logs_Service_[0-9A-F]+\.availability_zones\)\)\}$/,
     );
   });
 
@@ -172,7 +172,7 @@ describe("InterfaceEndpoint options", () => {
 describe("InterfaceEndpoint to an endpoint service: names, clients and the provider's terms", () => {
   function partnerEndpoint(
     props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]> = {},
-    service: IInterfaceEndpointService = partnerService
+    service: IInterfaceEndpointService = partnerService,
   ) {
     const stack = stackWithProvider();
     const vpc = testVpc(stack, ["use1-az1", "use1-az2"]);
@@ -240,7 +240,7 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
         privateDnsName: "api.partner.example.com",
         availabilityZoneIds: ["use1-az1", "use1-az2"],
         contract,
-      }
+      },
     );
     const notes = onlyResource(JSON.parse(JSON.stringify(stack.toTerraform())) as Json, "aws_vpc_endpoint")["//"].flows;
     expect(notes).toEqual({
@@ -281,7 +281,7 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
       expectValidationError(
         () => endpoint.allowClient(new SecurityGroup(stack, "Clients", { vpc, description: "Workers" }), "workers"),
         "allowClient",
-        '"workers"'
+        '"workers"',
       );
     });
   });
@@ -366,7 +366,7 @@ describe("InterfaceEndpoint fails", () => {
     const error = expectValidationError(
       () => build({ subnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }] }),
       "subnets",
-      "1 availability zone"
+      "1 availability zone",
     );
     expect(error.expected).toContain("minAvailabilityZones: 1");
   });
@@ -381,7 +381,7 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(
       () => build({ securityGroups: [group], allowedPeers: [Peer.cidr("10.0.0.0/8")] }, stack),
       "allowedPeers",
-      "allowedPeers with securityGroups"
+      "allowedPeers with securityGroups",
     );
     expectValidationError(() => build({ securityGroups: [] }), "securityGroups", "[]");
   });
@@ -392,7 +392,7 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(
       () => build({ service: AwsService.S3, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }),
       "privateDnsEnabled",
-      "true"
+      "true",
     );
   });
 
@@ -401,7 +401,7 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(
       () => build({ service: AwsService.S3, privateDnsEnabled: false, privateDnsOnlyForInboundResolverEndpoint: true }),
       "privateDnsOnlyForInboundResolverEndpoint",
-      "true"
+      "true",
     );
   });
 
@@ -414,7 +414,7 @@ describe("InterfaceEndpoint fails", () => {
     const error = expectValidationError(
       () => build({ service: AwsService.S3, policy: EndpointPolicy.s3Buckets(buckets) }),
       "policy",
-      /a policy of \d+ characters/
+      /a policy of \d+ characters/,
     );
     expect(error.expected).toBe("at most 20480 characters");
   });
@@ -450,7 +450,7 @@ describe("InterfaceEndpoint quota", () => {
     const vpc = testVpc(stack);
     const endpoints = Array.from(
       { length: 52 },
-      (_, i) => new InterfaceEndpoint(stack, `Svc${i}`, { vpc, service: AwsService.custom(`com.amazonaws.us-east-1.svc${i}`), policy: orgOnly })
+      (_, i) => new InterfaceEndpoint(stack, `Svc${i}`, { vpc, service: AwsService.custom(`com.amazonaws.us-east-1.svc${i}`), policy: orgOnly }),
     );
     const warned = endpoints.filter((e) => e.node.metadata.some((m) => m.type === "@cdktf/warn" && String(m.data).includes("quota is 50")));
     expect(warned.map((e) => e.node.id)).toEqual(["Svc50"]);
@@ -460,7 +460,7 @@ describe("InterfaceEndpoint quota", () => {
 describe("InterfaceEndpoint.fromVpcEndpointId", () => {
   test("imports an endpoint made elsewhere", () => {
     expect(InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpce-0123456789abcdef0").vpcEndpointId).toBe(
-      "vpce-0123456789abcdef0"
+      "vpce-0123456789abcdef0",
     );
   });
 
@@ -468,7 +468,7 @@ describe("InterfaceEndpoint.fromVpcEndpointId", () => {
     expectValidationError(
       () => InterfaceEndpoint.fromVpcEndpointId(stackWithProvider(), "Existing", "vpc-0123456789abcdef0"),
       "vpcEndpointId",
-      "vpc-0123456789abcdef0"
+      "vpc-0123456789abcdef0",
     );
   });
 });

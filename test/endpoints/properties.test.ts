@@ -17,8 +17,8 @@ describe("endpoint properties", () => {
           const serviceName = AwsService.of(name).serviceName(stackWithProvider(), "service", region);
           expect(serviceName).toMatch(new RegExp(`^(cn\\.)?com\\.amazonaws\\.${region}\\.${name.replace(".", "\\.")}$`));
           if (!region.startsWith("cn-")) expect(serviceName.startsWith("com.amazonaws.")).toBe(true);
-        }
-      )
+        },
+      ),
     );
   });
 
@@ -38,7 +38,7 @@ describe("endpoint properties", () => {
         if (valid) expect(build).not.toThrow();
         else expect(build).toThrow(ValidationError);
       }),
-      { numRuns: 60 }
+      { numRuns: 60 },
     );
   });
 });

@@ -48,7 +48,7 @@ describe("ResourceEndpoint", () => {
     expectValidationError(
       () => new ResourceEndpoint(stack, "Rds", { vpc: testVpc(stack), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] } }),
       "ports",
-      "[]"
+      "[]",
     );
   });
 
@@ -66,7 +66,7 @@ describe("ResourceEndpoint", () => {
           resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }] },
         }),
       "subnets",
-      "us-east-1a"
+      "us-east-1a",
     );
   });
 });
@@ -131,7 +131,7 @@ describe("a Resource endpoint shares an availability zone with the resource gate
     const error = expectValidationError(
       placed(["use1-az1", "use1-az2"], ["use1-az4", "use1-az6"], { otherAccount: true }).build,
       "vpc.privateSubnets",
-      '["use1-az4","use1-az6"]'
+      '["use1-az4","use1-az6"]',
     );
     expect(error.expected).toContain("resource gateway (use1-az1, use1-az2)");
   });
@@ -140,7 +140,7 @@ describe("a Resource endpoint shares an availability zone with the resource gate
     expectValidationError(
       placed(["us-east-1a", "us-east-1b"], ["us-east-1c", "us-east-1d"]).build,
       "vpc.privateSubnets",
-      '["us-east-1c","us-east-1d"]'
+      '["us-east-1c","us-east-1d"]',
     );
   });
 

@@ -47,13 +47,13 @@ describe("EndpointPolicy presets check what they are given", () => {
     fails(["A_Bucket"], "policy.bucketNames[0]", "A_Bucket");
     fails(["192.168.1.1"], "policy.bucketNames[0]", "192.168.1.1");
     expect(fails(["a-bucket", "arn:aws:s3:::a-bucket"], "policy.bucketNames[1]", "arn:aws:s3:::a-bucket").expected).toContain(
-      "policy.bucketNames[0]"
+      "policy.bucketNames[0]",
     );
     fails([], "policy.bucketNames", "[]");
     expectValidationError(
       () => EndpointPolicy.s3Buckets("a-bucket" as never).render(scope(), "policy", "us-east-1"),
       "policy.bucketNames",
-      "a-bucket"
+      "a-bucket",
     );
   });
 
@@ -70,7 +70,7 @@ describe("EndpointPolicy presets check what they are given", () => {
     fails(
       EndpointPolicy.kmsKeys(["arn:aws-us-gov:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
       "policy.keyArns[0]",
-      "aws-us-gov"
+      "aws-us-gov",
     );
     fails(EndpointPolicy.ecrPull(["arn:aws:ecr:us-west-2:111111111111:repository/api"]), "policy.repositoryArns[0]", "us-west-2");
     fails(EndpointPolicy.readOnly("sqs:"), "policy.iamPrefix", "sqs:");
@@ -92,13 +92,13 @@ describe("EndpointPolicy presets check what they are given", () => {
     const error = expectValidationError(
       () => EndpointPolicy.fromStatements(statement("A"), statement("B"), statement("A")).render(scope(), "policy", "us-east-1"),
       "policy.statements[2]",
-      "A"
+      "A",
     );
     expect(error.expected).toContain("policy.statements[0]");
     expectValidationError(
       () => EndpointPolicy.fromStatements({ actions: ["*"] } as never).render(scope(), "policy", "us-east-1"),
       "policy.statements[0]",
-      "actions"
+      "actions",
     );
   });
 });
@@ -148,17 +148,17 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(
       () => logs(stack, { vpc: mine, subnets: other.privateSubnets.map((s) => ({ ...s, vpcId: other.vpcId })) }),
       "subnets[0]",
-      "reference"
+      "reference",
     );
     expectValidationError(
       () => logs(stack, { vpc: mine, securityGroups: [new SecurityGroup(stack, "Theirs", { vpc: other, description: "x" })] }),
       "securityGroups[0]",
-      "reference"
+      "reference",
     );
     expectValidationError(
       () => logs(stack, { vpc: mine, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }] }),
       "securityGroups[0]",
-      "vpc-0123456789abcdef0"
+      "vpc-0123456789abcdef0",
     );
     const gateway = new GatewayEndpoint(stack, "S3", { vpc: other, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
     expectValidationError(
@@ -171,7 +171,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           gatewayEndpoint: gateway,
         }),
       "gatewayEndpoint[0]",
-      "reference"
+      "reference",
     );
   });
 
@@ -192,7 +192,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           gatewayEndpoint: dynamodb,
         }),
       "gatewayEndpoint",
-      "dynamodb"
+      "dynamodb",
     );
   });
 
@@ -202,20 +202,20 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     const error = expectValidationError(
       () => new InterfaceEndpoint(stack, "Inspection", { vpc, service: { ...PARTNER, serviceType: "GatewayLoadBalancer" } }),
       "service",
-      "vpce-svc"
+      "vpce-svc",
     );
     expect(error.expected).toContain("GatewayLoadBalancerEndpoint");
     expectValidationError(
       () => new InterfaceEndpoint(stack, "Typo", { vpc, service: { ...PARTNER, serviceType: "Gateway" as never } }),
       "service.serviceType",
-      "Gateway"
+      "Gateway",
     );
     expectValidationError(() => new InterfaceEndpoint(stack, "NoPorts", { vpc, service: { ...PARTNER, ports: [] } }), "service.ports", "[]");
     expectValidationError(() => new InterfaceEndpoint(stack, "String", { vpc, service: "logs" as never }), "service", "logs");
     expectValidationError(
       () => new InterfaceEndpoint(stack, "Half", { vpc, service: { serviceName: PARTNER.serviceName } as never }),
       "ports",
-      "undefined"
+      "undefined",
     );
   });
 
@@ -225,7 +225,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(
       () => new InterfaceEndpoint(stack, "Raw", { vpc, service: AwsService.LOGS, policy: '{"Statement":[]}' as never }),
       "policy",
-      "Statement"
+      "Statement",
     );
     expectValidationError(
       () =>
@@ -235,7 +235,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           policy: EndpointPolicy.organizationOnly(ORG),
         }),
       "service",
-      "eu-west-1"
+      "eu-west-1",
     );
     // With serviceRegion, the name is of that region.
     new InterfaceEndpoint(stack, "Cross", {
@@ -262,12 +262,12 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(
       () => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv4: "192.168.0.10" }] }),
       "subnetAddresses[0].ipv4",
-      "192.168.0.10"
+      "192.168.0.10",
     );
     expectValidationError(
       () => logs(stack, { vpc, subnetAddresses: [{ subnet: { subnetId: "subnet-0123456789abcdef0" }, ipv4: "10.0.0.10" }] }),
       "subnetAddresses[0].subnet",
-      "subnet-0123456789abcdef0"
+      "subnet-0123456789abcdef0",
     );
     expectValidationError(
       () =>
@@ -279,12 +279,12 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           ],
         }),
       "subnetAddresses[1].subnet",
-      "reference"
+      "reference",
     );
     expectValidationError(
       () => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv6: "2001:db8::10" }] }),
       "subnetAddresses[0].ipv6",
-      "2001:db8::10"
+      "2001:db8::10",
     );
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a, ipv4: "10.0.0.300" }] }), "subnetAddresses[0].ipv4", "10.0.0.300");
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [] }), "subnetAddresses", "[]");
@@ -325,27 +325,27 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef0"],
         }),
       "routeTableIds[1]",
-      "rtb-"
+      "rtb-",
     );
     expectValidationError(
       () => new GatewayEndpoint(stack, "Subnet", { vpc, service: AwsService.S3, policy, routeTableIds: ["subnet-0123456789abcdef0"] }),
       "routeTableIds[0]",
-      "subnet-"
+      "subnet-",
     );
     expectValidationError(
       () => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Bad", { vpcEndpointId: "vpce-123", service: AwsService.S3 }),
       "vpcEndpointId",
-      "vpce-123"
+      "vpce-123",
     );
     expectValidationError(
       () => GatewayEndpoint.fromGatewayEndpointAttributes(stack, "Logs", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.LOGS }),
       "service",
-      "logs"
+      "logs",
     );
     expectValidationError(
       () => GatewayEndpoint.fromAttributes(stack, "Old", { vpcEndpointId: "vpce-0123456789abcdef0", service: "s3" as never }),
       "service",
-      "s3"
+      "s3",
     );
   });
 
@@ -360,7 +360,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           ...configuration("arn:aws:vpc-lattice:eu-west-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0"),
         }),
       "resourceConfiguration.resourceConfigurationArn",
-      "eu-west-1"
+      "eu-west-1",
     );
     expectValidationError(
       () =>
@@ -369,7 +369,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           ...configuration("arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0"),
         }),
       "resourceConfiguration.resourceConfigurationArn",
-      "servicenetwork"
+      "servicenetwork",
     );
     expectValidationError(() => new ResourceEndpoint(stack, "Null", { vpc, resourceConfiguration: null as never }), "resourceConfiguration", "null");
     expectValidationError(
@@ -379,12 +379,12 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           serviceNetwork: { serviceNetworkArn: "arn:aws:vpc-lattice:eu-west-1:111111111111:servicenetwork/sn-0123456789abcdef0" },
         }),
       "serviceNetwork.serviceNetworkArn",
-      "eu-west-1"
+      "eu-west-1",
     );
     expectValidationError(
       () => new ServiceNetworkEndpoint(stack, "Name", { vpc, serviceNetwork: { serviceNetworkArn: "sn-0123456789abcdef0" } }),
       "serviceNetwork.serviceNetworkArn",
-      "sn-0123456789abcdef0"
+      "sn-0123456789abcdef0",
     );
     // References are skipped: a network given as a variable is known only at apply.
     new ServiceNetworkEndpoint(stack, "Reference", {
@@ -404,12 +404,12 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           ports: [],
         }),
       "ports",
-      "[]"
+      "[]",
     );
     expectValidationError(
       () => new S3HybridAccess(stack, "Hybrid", { vpc, policy: EndpointPolicy.s3Buckets(["a-bucket"]), onPremisesPeers: [] }),
       "onPremisesPeers",
-      "[]"
+      "[]",
     );
   });
 
@@ -420,18 +420,18 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(
       () => new PrivateAwsServiceAccess(stack, "Lower", { vpc, services: [{ ...s3, endpointType: "gateway" as never }] }),
       "services[0].endpointType",
-      "gateway"
+      "gateway",
     );
     expectValidationError(
       () => new PrivateAwsServiceAccess(stack, "Dns", { vpc, services: [{ ...s3, privateDnsEnabled: true }] }),
       "services[0].privateDnsEnabled",
-      "true"
+      "true",
     );
     expectValidationError(
       () =>
         new PrivateAwsServiceAccess(stack, "Name", { vpc, services: [{ service: "logs", policy: EndpointPolicy.organizationOnly(ORG) } as never] }),
       "services[0].service",
-      "logs"
+      "logs",
     );
     expectValidationError(() => new PrivateAwsServiceAccess(stack, "One", { vpc, services: s3 as never }), "services", "s3");
   });
@@ -443,7 +443,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     const error = expectValidationError(
       () => new EndpointOnlyBucketPolicy(stack, "Arn", { bucketName: "arn:aws:s3:::a-bucket", endpoints, deploymentRoleArns: roles }),
       "bucketName",
-      "arn:aws:s3:::a-bucket"
+      "arn:aws:s3:::a-bucket",
     );
     expect(error.expected).toContain("(a-bucket)");
     expectValidationError(
@@ -454,13 +454,13 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"],
         }),
       "deploymentRoleArns[0]",
-      "aws-cn"
+      "aws-cn",
     );
     expectValidationError(
       () =>
         new EndpointOnlyBucketPolicy(stack, "Twice", { bucketName: "a-bucket", endpoints: [...endpoints, ...endpoints], deploymentRoleArns: roles }),
       "endpoints[1]",
-      "vpce-"
+      "vpce-",
     );
   });
 });
@@ -477,7 +477,7 @@ describe("safe-input properties", () => {
         expect(byArn).toEqual(byName);
         for (const resource of byName.flatMap(resources)) expect(resource.split("arn:").length).toBe(2);
       }),
-      { numRuns: 50 }
+      { numRuns: 50 },
     );
   });
 
@@ -493,9 +493,9 @@ describe("safe-input properties", () => {
           expect(AwsService.custom(full).serviceName(scope(), "service", region)).toBe(full);
           if (full.includes(`.${region}.`))
             expect(() => AwsService.custom(full).serviceName(scope(), "service", "ap-southeast-2")).toThrow(ValidationError);
-        }
+        },
       ),
-      { numRuns: 200 }
+      { numRuns: 200 },
     );
   });
 
@@ -514,7 +514,7 @@ describe("safe-input properties", () => {
           });
         expect(build).toThrow(ValidationError);
       }),
-      { numRuns: 8 }
+      { numRuns: 8 },
     );
   });
 });

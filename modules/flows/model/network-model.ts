@@ -105,7 +105,7 @@ export class NetworkModel {
 
   constructor(
     /** The configuration the model was read from. */
-    public readonly document: TerraformDocument
+    public readonly document: TerraformDocument,
   ) {
     this.accounts = document.providers;
     this.readNetworks();
@@ -349,16 +349,14 @@ export class NetworkModel {
       const id = this.idOf(block);
       const vpcId = this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown";
       const vpc = this.vpc(vpcId);
-      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map(
-        (cidr): RouteEntry => ({
-          destination: cidr,
-          kind: "local",
-          source: block.address,
-        })
-      );
+      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
+        destination: cidr,
+        kind: "local",
+        source: block.address,
+      }));
       const inline = doc.nested(block, "route").flatMap((route, i) => {
         const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) =>
-          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue)
+          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue),
         );
         return entry === undefined ? [] : [entry];
       });
@@ -583,7 +581,7 @@ export class NetworkModel {
       const targetGroupArns = doc.nested(block, "default_action").flatMap((action) => {
         const direct = typeof action.target_group_arn === "string" ? [action.target_group_arn] : [];
         const forward = ((action.forward as Record<string, TfValue>[] | undefined) ?? []).flatMap((f) =>
-          ((f.target_group as Record<string, TfValue>[] | undefined) ?? []).map((t) => t.arn).filter((a): a is string => typeof a === "string")
+          ((f.target_group as Record<string, TfValue>[] | undefined) ?? []).map((t) => t.arn).filter((a): a is string => typeof a === "string"),
         );
         return [...direct, ...forward];
       });
@@ -638,10 +636,10 @@ export class NetworkModel {
     const doc = this.document;
     const associated = new Map<string, string[]>();
     const zoneAccounts = new Map(
-      doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)])
+      doc.resources("aws_route53_zone").map((b) => [awsSyntheticAttributes(b, ["zone_id"], doc) as string, this.accountOf(b.provider)]),
     );
     const authorized = new Set(
-      doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`)
+      doc.resources("aws_route53_vpc_association_authorization").map((b) => `${this.text(b, "zone_id")} ${this.text(b, "vpc_id")}`),
     );
     for (const block of doc.resources("aws_route53_zone_association")) {
       const zone = this.text(block, "zone_id");
@@ -771,8 +769,8 @@ export class NetworkModel {
         Array.isArray(http.header_matches)
           ? (http.header_matches as Record<string, TfValue>[])
           : http.header_matches
-          ? [http.header_matches as Record<string, TfValue>]
-          : []
+            ? [http.header_matches as Record<string, TfValue>]
+            : []
       ).map((h) => {
         const inner = firstOf(h.match) ?? {};
         return {
@@ -914,10 +912,10 @@ export class NetworkModel {
               ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4",
             }
           : typeof ip?.ip_address === "string"
-          ? { kind: "ip", ipAddress: ip.ip_address }
-          : typeof arn?.arn === "string"
-          ? { kind: "arn", arn: arn.arn }
-          : { kind: "none" };
+            ? { kind: "ip", ipAddress: ip.ip_address }
+            : typeof arn?.arn === "string"
+              ? { kind: "arn", arn: arn.arn }
+              : { kind: "none" };
       this.resourceConfigurations.push({
         ...this.base(block),
         id: this.idOf(block),
@@ -959,7 +957,7 @@ export class NetworkModel {
       const arn = terms.arn;
       // An import of a configuration of this stack adds nothing to what its block says.
       if (typeof arn !== "string" || this.resourceConfiguration(arn) !== undefined) continue;
-      const id = typeof terms.id === "string" ? terms.id : arn.split("/").pop() ?? arn;
+      const id = typeof terms.id === "string" ? terms.id : (arn.split("/").pop() ?? arn);
       const zones = Array.isArray(terms.gatewayAvailabilityZoneIds)
         ? terms.gatewayAvailabilityZoneIds.filter((z): z is string => typeof z === "string")
         : undefined;
@@ -1047,7 +1045,7 @@ export class NetworkModel {
           defaultAssociation: this.bool(b, true, "transit_gateway_default_route_table_association"),
           defaultPropagation: this.bool(b, true, "transit_gateway_default_route_table_propagation"),
         },
-      ])
+      ]),
     );
     for (const block of doc.resources("aws_ec2_transit_gateway_vpc_attachment")) {
       this.transitGatewayAttachments.push({
@@ -1090,8 +1088,8 @@ function actionOf(action: Record<string, TfValue> | undefined): LatticeActionEnt
     Array.isArray(forward?.target_groups)
       ? (forward.target_groups as Record<string, TfValue>[])
       : forward?.target_groups
-      ? [forward.target_groups as Record<string, TfValue>]
-      : []
+        ? [forward.target_groups as Record<string, TfValue>]
+        : []
   ).map((t) => ({
     id: String(t.target_group_identifier),
     weight: typeof t.weight === "number" ? t.weight : 100,
