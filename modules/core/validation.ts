@@ -69,7 +69,8 @@ export function checkPredicate(
   expected: string,
 ): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (!predicate(value)) throw new ValidationError(scope, prop, value, expected);
+  // A JavaScript caller's number would pass a pattern test by its digits (222222222222 as an account ID).
+  if (typeof value !== "string" || !predicate(value)) throw new ValidationError(scope, prop, value, expected);
 }
 
 /** Fails unless the value is one of `allowed` (the AWS enum values of the argument). */

@@ -1,6 +1,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import {
+  checkAccountId,
   checkExactlyOne,
   checkIntegerRange,
   checkItemCount,
@@ -35,6 +36,12 @@ function errorOf(fn: () => void): ValidationError {
 }
 
 describe("validators", () => {
+  test("fail when a JavaScript caller passes a number whose digits fit the pattern (checkPredicate, as checkAccountId uses it)", () => {
+    const error = errorOf(() => checkAccountId(scope(), "accountId", 222222222222 as unknown as string));
+    expect(error.received).toBe("222222222222");
+    expect(() => checkAccountId(scope(), "accountId", "222222222222")).not.toThrow();
+  });
+
   test("skip unresolved tokens", () => {
     const s = scope();
     const stack = new TerraformStack(Testing.stubVersion(Testing.app()), "S");
