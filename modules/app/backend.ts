@@ -75,40 +75,56 @@ export interface StackBackendProps {
   readonly region: string;
   /** The program's own settings, which the context and the environment override setting by setting. @default - none */
   readonly defaults?: BackendSettings;
+  /** How errors name {@link StackBackendProps.defaults}: the caller's own prop (`PrivateNetworkingStack` passes `backend`). @default "defaults" */
+  readonly defaultsProp?: string;
   /** @default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Merges environment variables over the `backend` context object over the program's defaults. */
-export function backendSettings(stack: TerraformStack, env: NodeJS.ProcessEnv = process.env, defaults: BackendSettings = {}): BackendSettings {
-  checkObject(stack, "defaults", defaults);
+/** Settings that came from the program's defaults, by the prop their errors name (the others name their variable and context key). */
+const DEFAULTS_SOURCES = new WeakMap<BackendSettings, Partial<Record<keyof BackendSettings, string>>>();
+
+/**
+ * Merges environment variables over the `backend` context object over the
+ * program's defaults; `defaultsProp` is how errors name the defaults.
+ */
+export function backendSettings(
+  stack: TerraformStack,
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: BackendSettings = {},
+  defaultsProp = "defaults",
+): BackendSettings {
+  checkObject(stack, defaultsProp, defaults);
   const context: unknown = stack.node.tryGetContext("backend");
   if (context !== undefined && (context === null || typeof context !== "object" || Array.isArray(context))) {
     throw new ValidationError(stack, "context backend", context, 'an object such as { "type": "s3", "bucket": "my-state" }');
   }
   const fromContext = (context ?? {}) as Record<string, unknown>;
   const settings: Record<string, string> = {};
-  for (const [key, variable] of Object.entries(BACKEND_ENV)) {
+  const fromDefaults: Partial<Record<keyof BackendSettings, string>> = {};
+  for (const [key, variable] of Object.entries(BACKEND_ENV) as [keyof BackendSettings, string][]) {
     const fromEnv = nonEmpty(env[variable]);
     const [value, source] =
       fromEnv !== undefined
         ? [fromEnv, variable]
         : fromContext[key] !== undefined
           ? [fromContext[key], `context backend.${key}`]
-          : [(defaults as Record<string, unknown>)[key], `defaults.${key}`];
+          : [(defaults as Record<string, unknown>)[key], `${defaultsProp}.${key}`];
     if (value === undefined) continue;
     if (typeof value !== "string") throw new ValidationError(stack, source, value, "a string");
     settings[key] = value;
+    if (source === `${defaultsProp}.${key}`) fromDefaults[key] = source;
   }
+  DEFAULTS_SOURCES.set(settings, fromDefaults);
   return settings;
 }
 
 /** Adds the configured backend to the stack. */
 export function addStackBackend(stack: TerraformStack, props: StackBackendProps): TerraformBackend {
-  const settings = backendSettings(stack, props.env, props.defaults);
+  const settings = backendSettings(stack, props.env, props.defaults, props.defaultsProp);
   const type = settings.type ?? "local";
   if (!(BACKEND_TYPES as readonly string[]).includes(type)) {
-    throw new ValidationError(stack, settingName("type"), type, `one of ${BACKEND_TYPES.join(", ")}`);
+    throw new ValidationError(stack, settingName(settings, "type"), type, `one of ${BACKEND_TYPES.join(", ")}`);
   }
   switch (type as BackendType) {
     case "s3":
@@ -126,7 +142,7 @@ function localBackend(stack: TerraformStack, props: StackBackendProps, settings:
   const path = settings.path ?? `../../../terraform.${props.stackName}.tfstate`;
   checkPattern(
     stack,
-    settingName("path"),
+    settingName(settings, "path"),
     path,
     /^[^/\0][^\0]*[^/]$/,
     "a state file path relative to the stack's folder cdktf.out/stacks/<stack> (an absolute path ties the output to one machine)",
@@ -138,14 +154,14 @@ function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: Ba
   const bucket = required(stack, settings, "bucket", "the S3 bucket that holds the state");
   checkPattern(
     stack,
-    settingName("bucket"),
+    settingName(settings, "bucket"),
     bucket,
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
     "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
   );
-  checkRegion(stack, settingName("region"), settings.region);
+  checkRegion(stack, settingName(settings, "region"), settings.region);
   const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
-  checkPattern(stack, settingName("keyPrefix"), keyPrefix, /^[A-Za-z0-9!_.*'()/-]*[^/]$/, "an S3 key prefix without a trailing slash");
+  checkPattern(stack, settingName(settings, "keyPrefix"), keyPrefix, /^[A-Za-z0-9!_.*'()/-]*[^/]$/, "an S3 key prefix without a trailing slash");
   const backend = new S3Backend(stack, {
     bucket,
     key: `${keyPrefix}/${props.stackName}.tfstate`,
@@ -161,16 +177,16 @@ function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: Ba
 
 function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
   const organization = required(stack, settings, "organization", "the Terraform Cloud organization");
-  checkPattern(stack, settingName("organization"), organization, /^[A-Za-z0-9_-]+$/, "an organization name (letters, digits, - and _)");
+  checkPattern(stack, settingName(settings, "organization"), organization, /^[A-Za-z0-9_-]+$/, "an organization name (letters, digits, - and _)");
   const workspace = `${settings.workspacePrefix ?? ""}${props.stackName}`;
   checkPattern(
     stack,
-    settingName("workspacePrefix"),
+    settingName(settings, "workspacePrefix"),
     workspace,
     /^[A-Za-z0-9_-]+$/,
     "a prefix that keeps the workspace name to letters, digits, - and _",
   );
-  checkLength(stack, settingName("workspacePrefix"), workspace, 1, 90);
+  checkLength(stack, settingName(settings, "workspacePrefix"), workspace, 1, 90);
   return new CloudBackend(stack, {
     organization,
     hostname: settings.hostname,
@@ -188,13 +204,13 @@ class ProjectNamedCloudWorkspace extends NamedCloudWorkspace {
 
 function required(stack: TerraformStack, settings: BackendSettings, key: keyof BackendSettings, what: string): string {
   const value = settings[key];
-  if (value === undefined) throw new ValidationError(stack, settingName(key), value, `${what} (backend type ${settings.type})`);
+  if (value === undefined) throw new ValidationError(stack, settingName(settings, key), value, `${what} (backend type ${settings.type})`);
   return value;
 }
 
-/** How errors name a setting: both places it can come from. */
-function settingName(key: keyof BackendSettings): string {
-  return `${BACKEND_ENV[key]} (context backend.${key})`;
+/** How errors name a setting: the caller's prop when the program's defaults gave it, else both places it can come from. */
+function settingName(settings: BackendSettings, key: keyof BackendSettings): string {
+  return DEFAULTS_SOURCES.get(settings)?.[key] ?? `${BACKEND_ENV[key]} (context backend.${key})`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,7 +1,7 @@
 import { Annotations, LocalBackend, TerraformBackend, TerraformStack } from "../core/cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import { checkAccountId, checkPattern, checkRegion, checkTags, partitionOfRegion, ValidationError } from "../core";
+import { checkAccountId, checkObject, checkPattern, checkRegion, checkTags, partitionOfRegion, ValidationError } from "../core";
 import { addStackBackend, BackendSettings } from "./backend";
 import { fixHclOutput } from "./hcl-output";
 import { OFFLINE_PLAN_ENV, OFFLINE_PLAN_PROVIDER_SETTINGS } from "./offline-plan";
@@ -69,7 +69,7 @@ export class PrivateNetworkingStack extends TerraformStack {
   private readonly offlinePlan: boolean;
 
   constructor(scope: Construct, name: string, props: PrivateNetworkingStackProps) {
-    super(scope, name);
+    super(uniqueStackName(scope, name), name);
     if (props === null || typeof props !== "object") throw new ValidationError(this, "props", props, "an object with at least region");
     checkRegion(this, "region", props.region);
     if (props.region === undefined) throw new ValidationError(this, "region", props.region, "the region of the default provider, such as us-east-1");
@@ -85,7 +85,7 @@ export class PrivateNetworkingStack extends TerraformStack {
     );
     this.region = props.region;
     this.tags = { "cdktf-stack": name, ...props.defaultTags };
-    const backend = addStackBackend(this, { stackName: name, region: this.region, defaults: props.backend, env: props.env });
+    const backend = addStackBackend(this, { stackName: name, region: this.region, defaults: props.backend, defaultsProp: "backend", env: props.env });
     this.offlinePlan = offlinePlanRequested(this, props.env ?? process.env, backend);
     this.provider = this.offline(
       new AwsProvider(this, "aws", {
@@ -110,6 +110,7 @@ export class PrivateNetworkingStack extends TerraformStack {
       throw new ValidationError(this, "accountProvider alias", alias, "an alias not given to another account provider of this stack");
     if (accountId === undefined) throw new ValidationError(this, `accountProvider(${alias}) accountId`, accountId, "a 12-digit AWS account ID");
     checkAccountId(this, `accountProvider(${alias}) accountId`, accountId);
+    checkObject(this, `accountProvider(${alias}) options`, options);
     const roleName = options.roleName ?? this.deploymentRoleName;
     checkPattern(
       this,
@@ -183,4 +184,16 @@ function offlinePlanRequested(stack: PrivateNetworkingStack, env: NodeJS.Process
     `${OFFLINE_PLAN_ENV}: the AWS providers skip credential and account checks; plan only, never apply with this output`,
   );
   return true;
+}
+
+/** The scope, once no stack of the app has the name: the stack name is its folder and state key, and the constructs library's own error names neither. */
+function uniqueStackName(scope: Construct, name: string): Construct {
+  if (scope.node.tryFindChild(name) !== undefined)
+    throw new ValidationError(
+      scope,
+      "stack name",
+      name,
+      "a name no other stack of the app has (it names the stack's folder cdktf.out/stacks/<name> and its state)",
+    );
+  return scope;
 }

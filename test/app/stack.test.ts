@@ -13,6 +13,21 @@ function providers(json: Json): Json[] {
 }
 
 describe("PrivateNetworkingStack", () => {
+  test("fails when another stack of the app has its name, with a ValidationError instead of the constructs library's error", () => {
+    const app = Testing.app();
+    new PrivateNetworkingStack(app, "network", { region: "eu-west-1", env: NO_BACKEND_ENV });
+    const error = catchValidationError(() => new PrivateNetworkingStack(app, "network", { region: "eu-west-1", env: NO_BACKEND_ENV }));
+    expect(error.prop).toBe("stack name");
+    expect(error.received).toBe('"network"');
+  });
+
+  test.each([
+    ["an unknown type", { type: "gcs" }, "backend.type"],
+    ["a bucket name AWS refuses", { type: "s3", bucket: "Acme_State" }, "backend.bucket"],
+  ])("fails when the backend prop has %s, naming the prop the caller wrote", (_, backend, prop) => {
+    expect(catchValidationError(() => stack({ backend: backend as never })).prop).toBe(prop);
+  });
+
   test("pins the default provider to its account and region, and tags what it creates with the stack's name", () => {
     const [aws] = providers(synthJson(stack({ accountId: "111111111111", defaultTags: { team: "network" } })));
     expect(aws).toEqual({
@@ -52,13 +67,13 @@ describe("PrivateNetworkingStack", () => {
 
   test("fails when the local state path is absolute", () => {
     const error = catchValidationError(() => stack({ backend: { path: "/home/me/network.tfstate" } }));
-    expect(error.prop).toContain("CDKTF_BACKEND_LOCAL_PATH");
+    expect(error.prop).toBe("backend.path");
     expect(error.received).toBe('"/home/me/network.tfstate"');
   });
 
   test("fails when a program's backend setting is not a string, naming where it came from", () => {
     const error = catchValidationError(() => stack({ backend: { type: "s3", bucket: 42 as unknown as string } }));
-    expect(error.prop).toBe("defaults.bucket");
+    expect(error.prop).toBe("backend.bucket");
     expect(error.received).toBe("42");
   });
 
@@ -133,6 +148,13 @@ describe("PrivateNetworkingStack.accountProvider", () => {
     const error = catchValidationError(() => stack().accountProvider("gov", "222222222222", { region: "us-gov-west-1" }));
     expect(error.prop).toBe("accountProvider(gov) region");
     expect(error.message).toContain("a region of the stack's partition (aws)");
+  });
+
+  test.each([
+    ["an account ID given as a number", () => stack().accountProvider("member", 222222222222 as never), "accountProvider(member) accountId"],
+    ["null options", () => stack().accountProvider("member", "222222222222", null as never), "accountProvider(member) options"],
+  ])("fails when a JavaScript caller passes %s", (_, build, prop) => {
+    expect(catchValidationError(build).prop).toBe(prop);
   });
 
   test("fails when two account providers share an alias", () => {
