@@ -14,8 +14,8 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
-import { checkSameVpc, checkTimeouts, EndpointTimeouts } from "./endpoint-base";
+import { checkInVpc, Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
+import { checkTimeouts, EndpointTimeouts } from "./endpoint-base";
 
 /** EC2 Instance Connect Endpoints per VPC in this app: AWS allows one. */
 const instanceConnectEndpointsPerVpc = new AppCounter<IVpc>();
@@ -81,12 +81,12 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
         "a subnet for the endpoint's network interface (the VPC has no private subnets known here)",
       );
     }
-    checkSameVpc(this, props.subnet === undefined ? "vpc.privateSubnets" : "subnet", props.vpc, [subnet]);
+    checkInVpc(this, props.subnet === undefined ? "vpc.privateSubnets" : "subnet", [subnet], props.vpc);
     const given = checkList(this, "securityGroups", props.securityGroups);
     if (given !== undefined && !isUnresolved(given) && given.length === 0) {
       throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
     }
-    if (given !== undefined) checkSameVpc(this, "securityGroups", props.vpc, given);
+    checkInVpc(this, "securityGroups", given, props.vpc);
     this.securityGroup =
       given === undefined
         ? new SecurityGroup(this, "SecurityGroup", {

@@ -21,10 +21,21 @@ import {
   PortRange,
   providerOf,
   requireProps,
-  resolvedValue,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, IVpc, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import {
+  checkInVpc,
+  Connections,
+  IConnectable,
+  IpAddressType,
+  ISecurityGroup,
+  ISubnet,
+  IVpc,
+  Peer,
+  SecurityGroup,
+  vpcClientPeers,
+  zoneOf,
+} from "../vpc";
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -237,7 +248,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
         "at least one subnet for the endpoint's network interfaces (an imported VPC needs privateSubnets, or pass subnets)",
       );
     }
-    checkSameVpc(this, prop, props.vpc, subnets);
+    checkInVpc(this, prop, subnets, props.vpc);
     const seen = new Set<string>();
     for (const subnet of subnets) {
       const az = zoneOf(subnet);
@@ -304,7 +315,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       if (!isUnresolved(given) && given.length === 0) {
         throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
       }
-      checkSameVpc(this, "securityGroups", props.vpc, given);
+      checkInVpc(this, "securityGroups", given, props.vpc);
       return { securityGroupIds: given.map((g) => g.securityGroupId), connections: new Connections(this, { securityGroups: given, defaultPort }) };
     }
     if (ports.length === 0) {
@@ -446,43 +457,6 @@ export function checkPeers(scope: Construct, prop: string, peers: readonly Peer[
     }
   }
   return list;
-}
-
-/**
- * Fails when a subnet, security group or endpoint belongs to another VPC
- * than `vpc`: compared when both IDs are literals, or both references to
- * VPCs this configuration creates; anything else (variables, remote state)
- * only Terraform knows, and is skipped.
- */
-export function checkSameVpc(scope: Construct, prop: string, vpc: IVpc, members: readonly object[]): void {
-  if (isUnresolved(members)) return;
-  const expected = comparableVpcId(scope, vpc.vpcId);
-  if (expected === undefined) return;
-  members.forEach((member, i) => {
-    const id = comparableVpcId(scope, vpcIdOf(member));
-    if (id !== undefined && id !== expected) {
-      throw new ValidationError(
-        scope,
-        `${prop}[${i}]`,
-        vpcIdOf(member),
-        `a member of the endpoint's VPC (${vpc.vpcId}): AWS refuses subnets and security groups of another VPC`,
-      );
-    }
-  });
-}
-
-/** The `vpcId` a subnet, security group or endpoint carries, when it says. */
-function vpcIdOf(member: object): string | undefined {
-  const id = (member as { readonly vpcId?: unknown }).vpcId;
-  return typeof id === "string" ? id : undefined;
-}
-
-/** A literal VPC ID, or `aws_vpc.<name>` for a VPC this configuration creates; undefined when only Terraform can tell. */
-function comparableVpcId(scope: Construct, id: string | undefined): string | undefined {
-  if (id === undefined) return undefined;
-  if (!isUnresolved(id)) return id;
-  const resolved = resolvedValue(scope, id);
-  return typeof resolved === "string" ? /^\$\{(aws_vpc\.[\w-]+)\.id\}$/.exec(resolved)?.[1] : undefined;
 }
 
 const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;

@@ -15,9 +15,9 @@ import {
   resolveRegion,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc } from "../vpc";
+import { checkInVpc, ISubnet, IVpc } from "../vpc";
 import { AwsService } from "./aws-service";
-import { checkSameVpc, IVpcEndpoint } from "./endpoint-base";
+import { IVpcEndpoint } from "./endpoint-base";
 import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
 
 /** A gateway endpoint, created here or imported. */
@@ -137,7 +137,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
     }
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
     const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
-    checkSameVpc(this, prop, props.vpc, subnets);
+    checkInVpc(this, prop, subnets, props.vpc);
     if (subnets.length === 0) {
       throw new ValidationError(this, prop, [], "subnets whose route tables get the route, or routeTableIds");
     }

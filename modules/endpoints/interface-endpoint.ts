@@ -27,16 +27,9 @@ import {
   resolveRegion,
   ValidationError,
 } from "../core";
-import { Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { checkInVpc, Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
-import {
-  checkSameVpc,
-  ImportedNetworkEndpoint,
-  INetworkEndpoint,
-  NetworkEndpointAttributes,
-  NetworkEndpointBase,
-  NetworkEndpointProps,
-} from "./endpoint-base";
+import { ImportedNetworkEndpoint, INetworkEndpoint, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -377,7 +370,7 @@ function checkGatewayEndpoint(endpoint: Construct, props: InterfaceEndpointProps
       `the ${aws.shortName} gateway endpoint, whose private DNS choice AWS checks`,
     );
   }
-  checkSameVpc(endpoint, "gatewayEndpoint", props.vpc, [gateway]);
+  checkInVpc(endpoint, "gatewayEndpoint", [gateway], props.vpc);
 }
 
 /** Fixed addresses, checked against what AWS will refuse: a subnet not of the endpoint, a subnet twice, an address outside the VPC or of a family the endpoint does not use. */

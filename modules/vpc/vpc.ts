@@ -395,9 +395,10 @@ class ImportedVpc extends Construct implements IVpc {
 
 /**
  * Whether two VPC IDs name the same VPC, when that is known at synth: both
- * literal, or both references to `aws_vpc` resources of the stack.
- * Undefined when only Terraform can tell (a literal and a reference may be
- * the same VPC, imported into the configuration).
+ * literal, both references to `aws_vpc` resources of the stack, or one of
+ * each (a VPC the configuration creates is not an existing one; an existing
+ * VPC comes in through `Vpc.fromVpcAttributes`). Undefined when only
+ * Terraform can tell (variables, remote state, data sources).
  */
 export function sameVpc(scope: IConstruct, a: string | undefined, b: string | undefined): boolean | undefined {
   if (a === undefined || b === undefined) return undefined;
@@ -408,7 +409,10 @@ export function sameVpc(scope: IConstruct, a: string | undefined, b: string | un
     return typeof resolved === "string" && /^\$\{aws_vpc\.[\w-]+\.id\}$/.test(resolved) ? resolved : undefined;
   };
   const [x, y] = [vpcResource(a), vpcResource(b)];
-  return x !== undefined && y !== undefined ? x === y : undefined;
+  if (x !== undefined && y !== undefined) return x === y;
+  // A VPC this configuration creates is not one that exists already under a literal ID.
+  if ((x !== undefined && !isUnresolved(b)) || (y !== undefined && !isUnresolved(a))) return false;
+  return undefined;
 }
 
 /**
@@ -417,15 +421,28 @@ export function sameVpc(scope: IConstruct, a: string | undefined, b: string | un
  * refuses an endpoint, a load balancer or an association whose subnets and
  * groups are of another VPC. `prop` names the caller's list prop.
  */
-export function checkInVpc(scope: IConstruct, prop: string, members: readonly { readonly vpcId?: string }[] | undefined, vpc: IVpc): void {
+export function checkInVpc(scope: IConstruct, prop: string, members: readonly object[] | undefined, vpc: IVpc): void {
   if (members === undefined || isUnresolvedList(members)) return;
   members.forEach((member, i) => {
-    if (sameVpc(scope, member.vpcId, vpc.vpcId) === false) {
-      throw new ValidationError(scope, `${prop}[${i}]`, member.vpcId, `a member of the VPC it is used with (${describeVpc(vpc)})`);
+    const vpcId = (member as { readonly vpcId?: unknown }).vpcId;
+    if (sameVpc(scope, typeof vpcId === "string" ? vpcId : undefined, vpc.vpcId) === false) {
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        describeMember(member, vpcId),
+        `a member of the VPC it is used with (${describeVpc(vpc)}): AWS refuses subnets and security groups of another VPC`,
+      );
     }
   });
 }
 
+/** A VPC as errors name it: its construct path, or its ID; never a token's placeholder. */
 function describeVpc(vpc: IVpc): string {
   return Construct.isConstruct(vpc) ? vpc.node.path : vpc.vpcId;
+}
+
+/** What errors show of a member of another VPC: its VPC's literal ID, else the member's construct path. */
+function describeMember(member: object, vpcId: unknown): unknown {
+  if (typeof vpcId === "string" && !isUnresolved(vpcId)) return vpcId;
+  return Construct.isConstruct(member) ? `${member.node.path} (in another VPC)` : vpcId;
 }

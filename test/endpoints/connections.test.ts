@@ -167,7 +167,7 @@ describe("EC2 Instance Connect Endpoint", () => {
           securityGroups: [new SecurityGroup(stack, "OtherGroup", { vpc: other, description: "x" })],
         }),
       "securityGroups[0]",
-      "reference",
+      "OtherGroup (in another VPC)",
     );
     expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "None", { vpc: mine, securityGroups: [] }), "securityGroups", "[]");
   });

@@ -153,7 +153,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(
       () => logs(stack, { vpc: mine, securityGroups: [new SecurityGroup(stack, "Theirs", { vpc: other, description: "x" })] }),
       "securityGroups[0]",
-      "reference",
+      "test/Theirs (in another VPC)",
     );
     expectValidationError(
       () => logs(stack, { vpc: mine, securityGroups: [{ securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }] }),
@@ -171,7 +171,7 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
           gatewayEndpoint: gateway,
         }),
       "gatewayEndpoint[0]",
-      "reference",
+      "test/S3 (in another VPC)",
     );
   });
 

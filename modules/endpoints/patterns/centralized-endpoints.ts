@@ -5,8 +5,8 @@ import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/rout
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import { checkItemCount, checkList, checkObject, isUnresolved, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
-import { Connections, IConnectable, IVpc, Peer } from "../../vpc";
-import { checkSameVpc, NetworkEndpointProps } from "../endpoint-base";
+import { checkInVpc, Connections, IConnectable, IVpc, Peer } from "../../vpc";
+import { NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
@@ -90,7 +90,7 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     });
     checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
     checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
-    checkSameVpc(this, "subnets", props.vpc, props.subnets ?? []);
+    checkInVpc(this, "subnets", props.subnets, props.vpc);
     if (props.open === false && props.allowedPeers !== undefined) {
       throw new ValidationError(
         this,

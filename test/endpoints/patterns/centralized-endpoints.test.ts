@@ -122,7 +122,11 @@ describe("CentralizedEndpoints", () => {
       Vpc.fromVpcAttributes(stack, id, {
         vpcId: id === "Hub" ? "vpc-0aaaaaaaaaaaaaaaa" : "vpc-0bbbbbbbbbbbbbbbb",
         cidrBlock: cidr,
-        privateSubnets: testVpc(stack, ["us-east-1a", "us-east-1b"], `${id}Subnets`).privateSubnets,
+        // Subnets of the imported VPC itself (those of a VPC this stack creates would be another VPC's, and are refused).
+        privateSubnets: ["a", "b"].map((zone, i) => ({
+          subnetId: `subnet-0${id === "Hub" ? "a" : "b"}${i}${"0".repeat(14)}`,
+          availabilityZone: `us-east-1${zone}`,
+        })),
       });
     new CentralizedEndpoints(stack, "Central", {
       vpc: literal("Hub", "10.0.0.0/16"),
