@@ -40,8 +40,8 @@ export { resolve as resolveTokens } from "cdktf/lib/_tokens";
  * (core/synth-performance.ts switches it off), loaded on demand: only an
  * app's entry file asks for it.
  */
-export function tokenStackTraceModule(): { captureStackTrace?: unknown } {
+export function tokenStackTraceModule(): { captureStackTrace?: unknown; captureCreationStack?: unknown } {
   // require, not import: bundlers copy imported namespaces, and the patch must reach cdktf's own module object.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace?: unknown };
+  return require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace?: unknown; captureCreationStack?: unknown };
 }

@@ -9,15 +9,18 @@ import { tokenStackTraceModule } from "./cdktf";
  *
  * Turning it off changes no output: only cdktf's internal token errors lose
  * the trace of where the token was created. Our own validation errors name
- * the construct path and prop instead. Returns false, doing nothing, when
- * the cdktf build at hand (a future release or the cdktn fork) is laid out
+ * the construct path and prop instead. Works for cdktf 0.21 and CDK Terrain
+ * 0.24 (whose tokens record through `captureCreationStack`, which calls
+ * `captureStackTrace` inside its own module, where a replaced export does not
+ * reach). Returns false, doing nothing, when the runtime at hand is laid out
  * differently.
  */
 export function disableTokenCreationStackTraces(): boolean {
   try {
     const stackTrace = tokenStackTraceModule();
-    if (typeof stackTrace.captureStackTrace !== "function") return false;
-    stackTrace.captureStackTrace = (): string[] => [];
+    const recorder = typeof stackTrace.captureCreationStack === "function" ? "captureCreationStack" : "captureStackTrace";
+    if (typeof stackTrace[recorder] !== "function") return false;
+    stackTrace[recorder] = (): string[] => [];
     return true;
   } catch {
     return false;
