@@ -1,9 +1,9 @@
 /**
  * npm run check [-- <options of cdktf-pn-guardrails>]
  *
- * Synthesizes the example app (every stack of stacks/catalog.ts, as main.ts
- * does) into a throw-away folder and runs the package's guardrails command
- * (modules/cli/guardrails.ts, the `cdktf-pn-guardrails` bin) over it: the
+ * Runs the package's guardrails command (modules/cli/guardrails.ts, the
+ * `cdktf-pn-guardrails` bin) over the synthesized example app (every stack
+ * of stacks/catalog.ts, as main.ts makes them; see tools/synth-app.ts): the
  * code users run on their cdktf.out or plans. Prints the findings by stack
  * and rule, suppressed ones with their reason, and exits non-zero when any
  * finding is not suppressed. `--only <regex>`, `--pack <name>` and
@@ -16,6 +16,7 @@ import { App } from "cdktf";
 import { loadInputs, processIo, runGuardrails } from "../modules/cli/guardrails";
 import { checkModel, Finding, PRIVATE_NETWORKING_PACK, RulePack } from "../modules/guardrails";
 import { ALL_STACKS } from "../stacks/catalog";
+import { synthesizedApp } from "./synth-app";
 
 // The check's report is the command's.
 export { formatFindings } from "../modules/guardrails";
@@ -27,7 +28,7 @@ export interface CheckOptions {
   readonly pack?: RulePack;
 }
 
-/** Synthesizes the example app (the stacks `only` selects) into a throw-away folder, for `use` to read. */
+/** Synthesizes the example app (the stacks `only` selects) in this process into a throw-away folder, for `use` to read. */
 function withSynthesizedApp<T>(only: RegExp | undefined, use: (outdir: string) => T): T {
   const outdir = mkdtempSync(join(tmpdir(), "guardrails-"));
   try {
@@ -49,5 +50,16 @@ export function checkExampleApp(options: CheckOptions = {}): Finding[] {
 }
 
 if (require.main === module) {
-  process.exitCode = withSynthesizedApp(undefined, (outdir) => runGuardrails([outdir, ...process.argv.slice(2)], processIo()));
+  synthesizedApp("json")
+    .then((app) => {
+      try {
+        process.exitCode = runGuardrails([app.outdir, ...process.argv.slice(2)], processIo());
+      } finally {
+        app.release();
+      }
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
 }

@@ -7,13 +7,10 @@
  * Exits non-zero when a verdict differs from its declaration. Without a
  * folder it synthesizes the example app first.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { describeVerdict, NetworkModel, verifyDeclaredFlows } from "../modules/flows";
-
-const ROOT = resolve(__dirname, "..");
+import { synthesizedApp } from "./synth-app";
 
 interface Options {
   readonly inputs: readonly string[];
@@ -34,9 +31,8 @@ function parseOptions(argv: readonly string[]): Options {
   return { inputs, only, hops };
 }
 
-/** The stack files: cdk.tf.json files given, or every stacks/<name>/cdk.tf.json of the given (or a freshly synthesized) cdktf.out. */
-function stackFiles(inputs: readonly string[]): string[] {
-  const roots = inputs.length > 0 ? inputs : [synthesize()];
+/** The stack files: cdk.tf.json files given, or every stacks/<name>/cdk.tf.json of the given cdktf.out folders. */
+function stackFiles(roots: readonly string[]): string[] {
   return roots.flatMap((input) => {
     if (!existsSync(input)) throw new Error(`${input} does not exist: give a cdktf.out folder or cdk.tf.json files`);
     if (statSync(input).isFile()) return [input];
@@ -49,22 +45,21 @@ function stackFiles(inputs: readonly string[]): string[] {
   });
 }
 
-function synthesize(): string {
-  const outdir = mkdtempSync(join(tmpdir(), "flows-synth-"));
-  execFileSync(process.execPath, ["--import", "tsx", "main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, CDKTF_BACKEND: "local", CDKTF_OUTDIR: outdir, SYNTH_HCL_OUTPUT: "false" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return outdir;
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const app = options.inputs.length > 0 ? undefined : await synthesizedApp("json");
+  try {
+    analyse(app === undefined ? options.inputs : [app.outdir], options);
+  } finally {
+    app?.release();
+  }
 }
 
-function main(): void {
-  const options = parseOptions(process.argv.slice(2));
+function analyse(roots: readonly string[], options: Options): void {
   const started = Date.now();
   let declared = 0;
   const broken: string[] = [];
-  for (const file of stackFiles(options.inputs)) {
+  for (const file of stackFiles(roots)) {
     const name = basename(dirname(file));
     if (options.only !== undefined && !options.only.test(name)) continue;
     const model = NetworkModel.fromJson(name, JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>);
@@ -78,7 +73,7 @@ function main(): void {
     }
   }
   console.log(
-    `\n${declared} declared flow(s), ${declared - broken.length} as declared, ${broken.length} not, in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+    `\n${declared} declared flow(s), ${declared - broken.length} as declared, ${broken.length} not, analysed in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
   if (broken.length > 0) {
     console.error(`flows not as declared: ${broken.join(", ")}`);
@@ -86,4 +81,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -7,10 +7,15 @@
  * harness use both), the longest first. Each step's output is printed whole
  * when the step ends, then a table of the steps' times; the exit code is
  * non-zero when any step failed, and the failed steps are named.
+ *
+ * The steps that read the synthesized example app get one synth of it, made
+ * once (JSON and HCL) while the others start (see tools/synth-app.ts).
  */
 import { ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
+import { SYNTHESIZED_APP_ENV, synthesizeApp } from "./synth-app";
 
 const ROOT = resolve(__dirname, "..");
 
@@ -19,6 +24,8 @@ export interface Step {
   readonly name: string;
   readonly script: string;
   readonly args?: readonly string[];
+  /** Reads the synthesized example app: gets the test command's synth of it (SYNTHESIZED_APP_ENV). */
+  readonly readsApp?: boolean;
 }
 
 /** The test command's steps, in the order they are listed (the README's order). */
@@ -27,11 +34,11 @@ export const STEPS: readonly Step[] = [
   { name: "lint", script: "lint" },
   { name: "docs:check", script: "docs:check" },
   { name: "unit", script: "unit" },
-  { name: "check", script: "check" },
-  { name: "diagram --check", script: "diagram", args: ["--check"] },
+  { name: "check", script: "check", readsApp: true },
+  { name: "diagram --check", script: "diagram", args: ["--check"], readsApp: true },
   { name: "consumer", script: "consumer" },
-  { name: "verify", script: "verify" },
-  { name: "cdktn", script: "cdktn" },
+  { name: "verify", script: "verify", readsApp: true },
+  { name: "cdktn", script: "cdktn", readsApp: true },
 ];
 
 /** Start order: the longest steps first, so that the short ones fill the gaps. */
@@ -56,11 +63,11 @@ interface Outcome {
   readonly output: string;
 }
 
-function runStep(step: Step, command: string, children: Set<ChildProcess>): Promise<Outcome> {
+function runStep(step: Step, command: string, env: NodeJS.ProcessEnv, children: Set<ChildProcess>): Promise<Outcome> {
   const started = Date.now();
   return new Promise((done) => {
     // Its own process group, so that an interrupt stops the step's whole tree.
-    const child = spawn("sh", ["-c", command], { cwd: ROOT, env: scriptEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("sh", ["-c", command], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     children.add(child);
     let output = "";
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -72,6 +79,20 @@ function runStep(step: Step, command: string, children: Set<ChildProcess>): Prom
     child.on("error", (error) => finish(false, `\n${String(error)}\n`));
     child.on("close", (code, signal) => finish(code === 0, code === 0 ? "" : `\n(exit ${code ?? signal})\n`));
   });
+}
+
+/** The example app synthesized once, JSON and HCL, into a temporary folder: the variables that hand it to a step, or the synth's error. */
+function synthesizeOnce(started: number): { folders: Promise<Record<string, string> | Error>; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "npm-test-app-"));
+  const outdirs = { json: join(dir, "json"), hcl: join(dir, "hcl") };
+  const folders = synthesizeApp(ROOT, outdirs).then(
+    () => {
+      console.log(`the example app synthesized once for the steps that read it (json, hcl) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return { [SYNTHESIZED_APP_ENV.json]: outdirs.json, [SYNTHESIZED_APP_ENV.hcl]: outdirs.hcl };
+    },
+    (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+  );
+  return { folders, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function option(argv: readonly string[], flag: string): string | undefined {
@@ -97,10 +118,15 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   console.log(`npm test: ${steps.map((s) => s.name).join(", ")}; ${Math.min(jobs, steps.length)} at a time, each step's output when it ends`);
+  const app = steps.some((s) => s.readsApp) ? synthesizeOnce(started) : undefined;
   const outcomes: Outcome[] = [];
   const worker = async (): Promise<void> => {
     for (let step = queue.shift(); step !== undefined; step = queue.shift()) {
-      const outcome = await runStep(step, stepCommand(step, scripts), children);
+      const synthesized = step.readsApp ? await app!.folders : {};
+      const outcome =
+        synthesized instanceof Error
+          ? { step, ok: false, seconds: 0, output: `${synthesized.message}\n` }
+          : await runStep(step, stepCommand(step, scripts), { ...scriptEnv(), ...synthesized }, children);
       outcomes.push(outcome);
       const rule = "=".repeat(8);
       process.stdout.write(`\n${rule} npm run ${step.script}${step.args ? ` -- ${step.args.join(" ")}` : ""} ${rule}\n${outcome.output.trimEnd()}\n`);
@@ -109,7 +135,7 @@ async function main(): Promise<void> {
       );
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, steps.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, steps.length)) }, worker)).finally(() => app?.remove());
 
   const failed = outcomes.filter((o) => !o.ok);
   const width = Math.max(...steps.map((s) => s.name.length));

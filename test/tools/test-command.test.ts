@@ -18,6 +18,19 @@ describe("the test command", () => {
     expect(() => stepCommand({ name: "x", script: "no-such-script" }, pkg.scripts)).toThrow(/no script "no-such-script"/);
   });
 
+  test("the steps that read the synthesized example app are the ones that get the test command's synth of it", () => {
+    expect(STEPS.filter((s) => s.readsApp).map((s) => s.name)).toEqual(["check", "diagram --check", "verify", "cdktn"]);
+    for (const step of STEPS.filter((s) => s.readsApp)) {
+      const file = /tools\/[\w/-]+\.ts/.exec(pkg.scripts[step.script])![0];
+      expect({
+        step: step.name,
+        readsHandedSynth:
+          readFileSync(join(ROOT, file), "utf8").includes('from "../synth-app"') ||
+          readFileSync(join(ROOT, file), "utf8").includes('from "./synth-app"'),
+      }).toEqual({ step: step.name, readsHandedSynth: true });
+    }
+  });
+
   test("the README names every step of the test command", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     for (const step of STEPS) expect(readme).toContain(`\`npm run ${step.name.replace(" --check", " -- --check")}\``);

@@ -36,6 +36,7 @@ import {
 import { mockTest, planOverride, planStrategy, PlanStrategy, StackJson } from "./offline-plan";
 import { installedAwsProvider, ProviderServer, startProviderServer } from "./provider-server";
 import { initArgs, isCi, terraformEnvironment, TerraformEnvironment } from "./terraform-env";
+import { SYNTHESIZED_APP_ENV, synthesizeApp, SynthFormat } from "../synth-app";
 
 const ROOT = resolve(__dirname, "..", "..");
 const WORK = join(ROOT, ".harness");
@@ -81,17 +82,19 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-/** Runs the app exactly as cdktf.json says, into `outdir`. */
-async function synthesize(outdir: string, hcl: boolean): Promise<void> {
-  const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app: string }).app;
-  rmSync(outdir, { recursive: true, force: true });
-  // The offline checks need the local backend, whatever backend the environment configures for deploys.
-  const env = { ...process.env, CDKTF_BACKEND: "local", CDKTF_OUTDIR: outdir, ...(hcl ? { SYNTH_HCL_OUTPUT: "true" } : {}) };
-  const result = await run("sh", ["-c", app], ROOT, env);
-  if (!result.ok) {
-    process.stderr.write(result.output);
-    throw new Error(`synth failed: ${app}`);
-  }
+/**
+ * The synthesized app: the folders `npm test` handed down (see
+ * tools/synth-app.ts), or this run's own synth into cdktf.out and
+ * .harness/hcl.out.
+ */
+async function synthesizedFolders(hcl: boolean): Promise<{ json: string; hcl: string }> {
+  const handed = (format: SynthFormat): string | undefined => process.env[SYNTHESIZED_APP_ENV[format]] || undefined;
+  const own: Partial<Record<SynthFormat, string>> = {
+    ...(handed("json") === undefined ? { json: JSON_OUT } : {}),
+    ...(hcl && handed("hcl") === undefined ? { hcl: HCL_OUT } : {}),
+  };
+  if (Object.keys(own).length > 0) await synthesizeApp(ROOT, own);
+  return { json: handed("json") ?? JSON_OUT, hcl: handed("hcl") ?? HCL_OUT };
 }
 
 type StepName = "init" | "validate" | "plan" | "test" | "hcl-validate";
@@ -126,30 +129,24 @@ interface StackDirs {
   readonly strategy: PlanStrategy;
 }
 
-/** The stack's own folders: the JSON with its plan override or mocked test (the HCL comes later, see prepareHcl). */
-function prepareStack(stack: string): StackDirs {
+/** The stack's own folders: the JSON with its plan override or mocked test, and its HCL (when checked). */
+function prepareStack(stack: string, app: { json: string; hcl: string }, hcl: boolean): StackDirs {
   const dir = join(WORK, "stacks", stack);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(JSON_OUT, "stacks", stack), dir, { recursive: true });
+  cpSync(join(app.json, "stacks", stack), dir, { recursive: true });
   const config = JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as StackJson;
   const strategy = planStrategy(config);
   if (strategy === "plan") writeFileSync(join(dir, "harness_override.tf.json"), planOverride(config));
   else writeFileSync(join(dir, "harness.tftest.hcl"), mockTest(config));
   const hclDir = join(WORK, "hcl", stack);
   rmSync(hclDir, { recursive: true, force: true });
-  return { json: dir, hcl: hclDir, config, strategy };
-}
-
-/** Synthesizes the HCL (after the JSON: both runs of the app command write the same bundle) into each stack's HCL folder. */
-async function prepareHcl(dirs: ReadonlyMap<string, StackDirs>): Promise<void> {
-  await synthesize(HCL_OUT, true);
-  const missing = [...dirs.keys()].filter((s) => !existsSync(join(HCL_OUT, "stacks", s, "cdk.tf")));
-  if (missing.length > 0) throw new Error(`HCL synth produced no cdk.tf for: ${missing.join(", ")}`);
-  for (const [stack, d] of dirs) {
-    mkdirSync(d.hcl, { recursive: true });
-    cpSync(join(HCL_OUT, "stacks", stack), d.hcl, { recursive: true });
+  if (hcl) {
+    if (!existsSync(join(app.hcl, "stacks", stack, "cdk.tf"))) throw new Error(`HCL synth produced no cdk.tf for ${stack}`);
+    mkdirSync(hclDir, { recursive: true });
+    cpSync(join(app.hcl, "stacks", stack), hclDir, { recursive: true });
   }
+  return { json: dir, hcl: hclDir, config, strategy };
 }
 
 const PLAN_ARGS = ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"];
@@ -250,8 +247,6 @@ class BatchVerifier {
     private readonly dirs: ReadonlyMap<string, StackDirs>,
     private readonly environment: TerraformEnvironment,
     private readonly options: Options,
-    /** The HCL folders are ready (the HCL synth runs while the JSON is checked). */
-    private readonly hclReady: Promise<void>,
   ) {
     for (const [stack, d] of dirs) this.singles.set(stack, new SingleStack(stack, d, environment));
     for (const stack of dirs.keys()) this.results.set(stack, []);
@@ -406,15 +401,13 @@ class BatchVerifier {
 
     const hclRoot = new BatchRoot(join(BATCH, "hcl"), this.environment);
     const hcl = this.options.hcl
-      ? this.hclReady.then(() =>
-          this.batch("hcl-validate", installed, async (members) => {
-            hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
-            return {
-              result: await hclRoot.run(["validate", "-json", "-no-color"], attached),
-              attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) },
-            };
-          }),
-        )
+      ? this.batch("hcl-validate", installed, async (members) => {
+          hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
+          return {
+            result: await hclRoot.run(["validate", "-json", "-no-color"], attached),
+            attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) },
+          };
+        })
       : Promise.resolve([]);
 
     await Promise.all([ownInits, validate, test, hcl]);
@@ -474,14 +467,12 @@ async function main(): Promise<void> {
   }
   console.log(`${environment.version}; AWS provider from ${environment.mirror ?? "the registry"}`);
 
-  await synthesize(JSON_OUT, false);
-  const stacks = readdirSync(join(JSON_OUT, "stacks"))
+  const app = await synthesizedFolders(options.hcl);
+  const stacks = readdirSync(join(app.json, "stacks"))
     .filter((s) => options.only === undefined || options.only.test(s))
     .sort();
   if (stacks.length === 0) throw new Error(`no stack to verify${options.only ? ` matches ${options.only}` : ""}`);
-  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack)]));
-  const hclReady = options.hcl ? prepareHcl(dirs) : Promise.resolve();
-  hclReady.catch(() => undefined); // awaited below; a failed HCL synth fails the run there
+  const dirs = new Map(stacks.map((stack) => [stack, prepareStack(stack, app, options.hcl)]));
 
   const alone = options.perStack ? stacks : stacks.filter((s) => notBatchable(dirs.get(s)!.config) !== undefined);
   const batched = stacks.filter((s) => !alone.includes(s));
@@ -498,11 +489,10 @@ async function main(): Promise<void> {
     const status = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}: ${report.failure.error}`;
     console.log(`[${finished}/${stacks.length}] ${report.stack} (${report.strategy}${time}) ${status}`);
   };
-  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options, hclReady);
+  const verifier = new BatchVerifier(new Map(batched.map((s) => [s, dirs.get(s)!])), environment, options);
   const [batchReports, aloneReports] = await Promise.all([
     batched.length > 0 ? verifier.verify(batched) : Promise.resolve([]),
     pool(alone, options.jobs, async (stack) => {
-      await hclReady;
       const report = await new SingleStack(stack, dirs.get(stack)!, environment).verify(options.hcl);
       line(report);
       return report;
