@@ -4,7 +4,8 @@
  *
  * Prints how long the test command takes on this machine (markdown tables):
  * - --steps (default): each step of `npm test` alone, one after the other,
- *   wall time and CPU time (user + sys of the whole process tree);
+ *   wall time and CPU time (user + sys of the whole process tree), the steps
+ *   that read the example app given one synth of it, as npm test gives them;
  * - --whole (default): `npm test` itself, its steps in parallel;
  * - --per-stack: the harness checking each stack on its own
  *   (`npm run verify -- --per-stack`), as it did before the batches.
@@ -17,6 +18,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { SYNTHESIZED_APP_ENV } from "../tools/synth-app";
 import { scriptEnv, stepCommand, STEPS } from "../tools/test-command";
 import { median, ROOT, table } from "./measure";
 
@@ -36,7 +38,7 @@ function coldCaches(): void {
 }
 
 /** Runs `command` in a shell as `npm run` would; CPU time from /usr/bin/time where it exists. */
-function time(command: string, warm: boolean): Timing {
+function time(command: string, warm: boolean, env: NodeJS.ProcessEnv = {}): Timing {
   if (!warm) coldCaches();
   const before = loadavg()[0].toFixed(1);
   const dir = mkdtempSync(join(tmpdir(), "bench-test-"));
@@ -44,8 +46,8 @@ function time(command: string, warm: boolean): Timing {
   const withTime = existsSync(TIME);
   const started = process.hrtime.bigint();
   const result = withTime
-    ? spawnSync(TIME, ["-f", "%U %S", "-o", report, "sh", "-c", command], { cwd: ROOT, env: scriptEnv(), stdio: "ignore" })
-    : spawnSync("sh", ["-c", command], { cwd: ROOT, env: scriptEnv(), stdio: "ignore" });
+    ? spawnSync(TIME, ["-f", "%U %S", "-o", report, "sh", "-c", command], { cwd: ROOT, env: { ...scriptEnv(), ...env }, stdio: "ignore" })
+    : spawnSync("sh", ["-c", command], { cwd: ROOT, env: { ...scriptEnv(), ...env }, stdio: "ignore" });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   let cpu: number | undefined;
   if (withTime && existsSync(report)) {
@@ -56,8 +58,13 @@ function time(command: string, warm: boolean): Timing {
   return { wall, cpu, ok: result.status === 0, load: `${before} -> ${loadavg()[0].toFixed(1)}` };
 }
 
-function repeated(command: string, runs: number, warm: boolean): { wall: number; cpu?: number; ok: boolean; load: string } {
-  const samples = Array.from({ length: runs }, () => time(command, warm));
+function repeated(
+  command: string,
+  runs: number,
+  warm: boolean,
+  env: NodeJS.ProcessEnv = {},
+): { wall: number; cpu?: number; ok: boolean; load: string } {
+  const samples = Array.from({ length: runs }, () => time(command, warm, env));
   const cpus = samples.map((s) => s.cpu).filter((c): c is number => c !== undefined);
   return {
     wall: median(samples.map((s) => s.wall)),
@@ -80,13 +87,21 @@ export function benchTestCommand(argv: readonly string[]): void {
     const rows: string[][] = [];
     let wall = 0;
     let cpu = 0;
+    // As npm test does: the example app synthesized once, handed to the steps that read it.
+    const app = mkdtempSync(join(tmpdir(), "bench-app-"));
+    const handed = { [SYNTHESIZED_APP_ENV.json]: join(app, "json"), [SYNTHESIZED_APP_ENV.hcl]: join(app, "hcl") };
+    const synth = repeated(`node --import tsx tools/synth-app.ts ${handed[SYNTHESIZED_APP_ENV.json]} ${handed[SYNTHESIZED_APP_ENV.hcl]}`, 1, warm);
+    wall += synth.wall;
+    cpu += synth.cpu ?? 0;
+    rows.push(["the app's synth, once (json + hcl)", fmt(synth.wall), fmt(synth.cpu), synth.ok ? "ok" : "FAILED", synth.load]);
     for (const step of STEPS) {
-      const t = repeated(stepCommand(step, scripts), runs, warm);
+      const t = repeated(stepCommand(step, scripts), runs, warm, step.readsApp ? handed : {});
       wall += t.wall;
       cpu += t.cpu ?? 0;
       rows.push([step.name, fmt(t.wall), fmt(t.cpu), t.ok ? "ok" : "FAILED", t.load]);
       console.log(`  ${step.name}: ${fmt(t.wall)} wall, ${fmt(t.cpu)} CPU`);
     }
+    rmSync(app, { recursive: true, force: true });
     rows.push(["sum (one after the other)", fmt(wall), fmt(cpu), "", ""]);
     console.log(`\n## Each step alone\n\n${table(["step", "wall", "CPU (user+sys)", "result", "load average (1 min)"], rows)}`);
   }

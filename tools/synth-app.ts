@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 export type SynthFormat = "json" | "hcl";
 
@@ -55,6 +55,8 @@ export async function synthesizeApp(project: string, outdirs: Partial<Record<Syn
     await Promise.all(
       Object.entries(outdirs).map(([format, outdir]) => {
         rmSync(outdir, { recursive: true, force: true });
+        // cdktf's App makes the folder itself, but not its parents.
+        mkdirSync(dirname(outdir), { recursive: true });
         return sh(process.execPath, [bundle], project, {
           ...process.env,
           CDKTF_BACKEND: "local",
@@ -82,4 +84,14 @@ export async function synthesizedApp(format: SynthFormat): Promise<SynthesizedAp
   const outdir = mkdtempSync(join(tmpdir(), `app-${format}-`));
   await synthesizeApp(ROOT, { [format]: outdir });
   return { outdir, release: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** `node --import tsx tools/synth-app.ts <json folder> <hcl folder>`: the test command's one synth on its own (bench/test-command.ts times it). */
+if (require.main === module) {
+  const [json, hcl] = process.argv.slice(2);
+  if (json === undefined || hcl === undefined) throw new Error("usage: tools/synth-app.ts <json folder> <hcl folder>");
+  synthesizeApp(ROOT, { json, hcl }).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
 }

@@ -22,10 +22,10 @@ app.synth();
 `;
 
 describe("synthesizeApp", () => {
-  test("synthesizes a project's main.ts once per format, with the local backend, into emptied folders", async () => {
+  test("synthesizes a project's main.ts once per format, with the local backend, into emptied folders, parents made", async () => {
     const dir = project(ONE_STACK);
     try {
-      const outdirs = { json: join(dir, "out-json"), hcl: join(dir, "out-hcl") };
+      const outdirs = { json: join(dir, "out-json"), hcl: join(dir, "not-yet", "out-hcl") };
       mkdirSync(outdirs.json);
       writeFileSync(join(outdirs.json, "stale.txt"), "from an earlier run");
       await synthesizeApp(dir, outdirs);
