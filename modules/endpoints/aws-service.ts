@@ -251,11 +251,15 @@ function checkCustomName(scope: IConstruct, prop: string, fullName: string, regi
   }
   const parts = FULL_NAME.exec(fullName)?.groups;
   if (parts === undefined) throw new ValidationError(scope, prop, fullName, expected);
-  // A first label shaped like a region of a known geography (us-east1, eu-west) is a mistyped region, not a global
-  // service; the geographies are those of isRegion, so services such as ds-data stay global names.
-  if (parts.global !== undefined && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-[a-z]+)+\d*(?:-\d+)?\./.test(parts.global)) {
-    const label = parts.global.split(".")[0];
-    throw new ValidationError(scope, prop, fullName, isRegion(label) ? expected : `${expected}: ${label} is not a region`);
+  // A label shaped like a region of a known geography (us-east1, eu-west) in a name read as global is a mistyped
+  // region, not a global service: after com.amazonaws, or after an aws.* prefix of any length (aws.sagemaker.us-eest-1.notebook).
+  // The geographies are those of isRegion, so services such as ds-data stay global names.
+  const mistypedRegion =
+    parts.global === undefined
+      ? undefined
+      : fullName.split(".").find((label) => /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-[a-z]+)+\d*(?:-\d+)?$/.test(label));
+  if (mistypedRegion !== undefined) {
+    throw new ValidationError(scope, prop, fullName, isRegion(mistypedRegion) ? expected : `${expected}: ${mistypedRegion} is not a region`);
   }
   if (parts.global !== undefined || isUnresolved(region)) return fullName;
   if (!isRegion(parts.region)) throw new ValidationError(scope, prop, fullName, `${expected}: ${parts.region} is not a region`);

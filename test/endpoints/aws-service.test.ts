@@ -121,9 +121,19 @@ describe("AwsService.custom() names", () => {
       "com.amazonaws.us-east1.logs",
       "com.amazonaws.eu-west.logs",
       "com.amazonaws.us-gov-west1.logs",
+      "aws.sagemaker.us-east1.notebook",
     ]) {
       expectValidationError(() => AwsService.custom(name).serviceName(scope(), "service", "us-east-1"), "service", name.slice(0, 10));
     }
+  });
+
+  test("fails when an aws.* prefix holds a mistyped region, naming it", () => {
+    const error = expectValidationError(
+      () => AwsService.custom("aws.sagemaker.us-east1.notebook").serviceName(scope(), "service", "us-east-1"),
+      "service",
+      "us-east1",
+    );
+    expect(error.expected).toContain("us-east1 is not a region");
   });
 
   test("fails when the name is another region's than the endpoint's, saying how to reach another region", () => {
