@@ -1,10 +1,32 @@
-/** Tests run through SWC (transpile only); `npm run typecheck` type-checks once. */
-module.exports = {
+/**
+ * Tests run in plain Node through jest-light-runner: each worker process loads
+ * cdktf, the provider classes and our modules once for all its test files,
+ * where jest's own runner loads them afresh into a sandbox per file (a third
+ * of the suite's CPU time). The tests therefore share a module registry and
+ * global state within a worker: nothing here mocks modules, and what a test
+ * changes (environment variables, cdktf's stack-trace hook) it changes for the
+ * whole run or puts back.
+ *
+ * TypeScript is transpiled by tsx (no type-checking: `npm run typecheck`
+ * does that once): registered here for globalSetup and `--runInBand` (which
+ * runs the tests in this process), and in each worker process through
+ * NODE_OPTIONS.
+ */
+module.exports = async () => {
+  await import("tsx");
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, "--import tsx"].filter(Boolean).join(" ");
+  return config;
+};
+
+const config = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
-  // speed-setup: no cdktf token-creation stack traces, as in the app (half of jest's CPU time went to mapping them).
+  // No jest transform: tsx loads the TypeScript.
+  transform: {},
+  // Worker processes, not threads: NODE_OPTIONS (tsx) reaches a process.
+  runner: "jest-light-runner/child-process",
+  // speed-setup: no cdktf token-creation stack traces, as in the app.
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts", "<rootDir>/test/speed-setup.ts"],
   maxWorkers: 2,
   globalSetup: "<rootDir>/test/jest/global-setup.ts",

@@ -186,14 +186,15 @@ describe("GatewayLoadBalancerEndpoint", () => {
 });
 
 describe("an Interface endpoint to a Gateway Load Balancer's service", () => {
-  // The refusal lives in interface-endpoint.ts (the endpoints area's change of this wave); until it is merged, this documents the gap.
-  test.failing("is refused", () => {
+  test("is refused, naming the endpoint type that reaches it", () => {
     const stack = stackWithoutProvider();
     const vpc = workloadVpc(stack);
     const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", {
       loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef",
     });
     const service = new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb) });
-    expectValidationError(() => new InterfaceEndpoint(stack, "Wrong", { vpc, service }), "service", "GatewayLoadBalancer");
+    // The service's name is known at apply only: the message says what kind of service it is.
+    const error = expectValidationError(() => new InterfaceEndpoint(stack, "Wrong", { vpc, service }), "service", "<reference known at apply>");
+    expect(error.message).toContain("a Gateway Load Balancer's, which AWS reaches only through a GatewayLoadBalancerEndpoint");
   });
 });
