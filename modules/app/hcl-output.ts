@@ -11,14 +11,50 @@ import { IConstruct } from "constructs";
 const FALSY_DROPPED_ARGUMENTS = ["default", "sensitive", "nullable"] as const;
 
 /**
- * Puts back what cdktf's HCL output drops from variables (a `false`, `0` or
- * `""` default, `sensitive = false`, `nullable = false`), as raw overrides
- * that both outputs write and the JSON output already holds, so the JSON is
- * unchanged. {@link PrivateNetworkingStack} applies it to itself; call it
- * for any other stack whose HCL you use.
+ * Fixes what cdktf's HCL output gets wrong, leaving the JSON output unchanged:
+ * - it puts back what cdktf drops from variables (a `false`, `0` or `""`
+ *   default, `sensitive = false`, `nullable = false`), as raw overrides that
+ *   both outputs write and the JSON output already holds;
+ * - it writes references as references, not as the quoted strings cdktf
+ *   writes, which Terraform 0.12 deprecated: `depends_on` entries
+ *   (`[aws_kms_key_policy.x]`), `lifecycle` attribute lists
+ *   (`ignore_changes = [vpc]`) and `provider = aws.consumer`. `terraform
+ *   validate` warned once per quoted reference and module (1,016 warnings
+ *   over the example app's HCL), which also slowed init and validate.
+ * {@link PrivateNetworkingStack} applies it to itself; call it for any other
+ * stack whose HCL you use.
  */
 export function fixHclOutput(stack: TerraformStack): void {
   Aspects.of(stack).add(new FalsyVariableArguments());
+  const render = stack.toHclTerraform.bind(stack);
+  stack.toHclTerraform = () => {
+    const rendered = render();
+    return typeof rendered.hcl === "string" ? { ...rendered, hcl: referencesUnquoted(rendered.hcl) } : rendered;
+  };
+}
+
+/**
+ * A list of references as cdktf writes it: one quoted entry per line, with a
+ * comma after each (resources, data sources, modules, lifecycle), or with
+ * commas between them and each as an interpolation (`"${aws_vpc.x}"`, outputs).
+ */
+const REFERENCE_LIST = /^([ \t]*(?:depends_on|ignore_changes|replace_triggered_by) = \[\n)((?:[ \t]*"[^"\n]*",?\n)*)([ \t]*\])/gm;
+const QUOTED_ENTRY = /^([ \t]*)"(?:\$\{([^"{}\n]*)\}|([^"{}\n]*))"(,?)$/gm;
+/** A reference Terraform reads literally: a resource, data source or module (`data.aws_region.x`), or an attribute (`tags.Name`). */
+const REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$/;
+/** A resource's, data source's or module's provider, quoted by cdktf: `provider = "aws"`, `provider = "aws.consumer"`. */
+const QUOTED_PROVIDER = /^([ \t]*provider = )"([a-z][a-z0-9_-]*(?:\.[A-Za-z_][\w-]*)?)"$/gm;
+
+/** The HCL with the provider references and the entries of reference lists unquoted. */
+function referencesUnquoted(hcl: string): string {
+  const lists = hcl.replace(REFERENCE_LIST, (_list, opening: string, entries: string, closing: string) => {
+    const unquoted = entries.replace(QUOTED_ENTRY, (entry, indent: string, interpolated?: string, plain?: string, comma?: string) => {
+      const reference = interpolated ?? plain ?? "";
+      return REFERENCE.test(reference) ? `${indent}${reference}${comma ?? ""}` : entry;
+    });
+    return `${opening}${unquoted}${closing}`;
+  });
+  return lists.replace(QUOTED_PROVIDER, "$1$2");
 }
 
 class FalsyVariableArguments implements IAspect {

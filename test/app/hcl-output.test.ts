@@ -1,4 +1,8 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { fixHclOutput, PrivateNetworkingStack } from "../../modules/app";
 
 function variables(stack: TerraformStack): void {
@@ -6,6 +10,24 @@ function variables(stack: TerraformStack): void {
   new TerraformVariable(stack, "extra_ports", { type: "number", default: 0 });
   new TerraformVariable(stack, "suffix", { type: "string", default: "" });
   new TerraformVariable(stack, "partner_role", { type: "string", nullable: false, sensitive: false });
+}
+
+/** A resource, a data source and an output that each wait for others, on the default and an aliased provider, and a lifecycle list. */
+function references(stack: TerraformStack): void {
+  const aws = new AwsProvider(stack, "aws", { region: "us-east-1" });
+  const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer" });
+  const vpc = new Vpc(stack, "Vpc", { cidrBlock: "10.0.0.0/16", provider: aws, lifecycle: { ignoreChanges: ["tags"] } });
+  const region = new DataAwsRegion(stack, "Region", { dependsOn: [vpc], provider: consumer });
+  new Subnet(stack, "Subnet", { vpcId: vpc.id, cidrBlock: "10.0.0.0/24", dependsOn: [vpc, region] });
+  new TerraformOutput(stack, "vpc_id", { value: vpc.id, dependsOn: [vpc] });
+}
+
+/** The reference lists and provider references of cdktf's HCL output, each as written. */
+function referencesOf(hcl: string): { lists: string[]; providers: string[] } {
+  return {
+    lists: [...hcl.matchAll(/(?:depends_on|ignore_changes) = \[\n([^\]]*)\]/g)].map((match) => match[1]),
+    providers: [...hcl.matchAll(/^provider = (.*)$/gm)].map((match) => match[1]),
+  };
 }
 
 /** The body of `variable "<name>" { ... }` in cdktf's HCL output. */
@@ -34,13 +56,34 @@ describe("fixHclOutput", () => {
     expect(variableBlock(hcl, "partner_role")).toMatch(/sensitive = false/);
   });
 
+  test("cdktf 0.21 alone quotes references, which Terraform deprecated (this test tells when the fix is no longer needed)", () => {
+    const plain = new TerraformStack(Testing.app(), "plain");
+    references(plain);
+    expect(referencesOf(Testing.synthHcl(plain))).toEqual({
+      lists: ['"tags",\n', '"aws_vpc.Vpc",\n', '"aws_vpc.Vpc",\n"data.aws_region.Region",\n', '"${aws_vpc.Vpc}"\n'],
+      providers: ['"aws"', '"aws.consumer"'],
+    });
+  });
+
+  test("writes depends_on entries, lifecycle lists and providers as references", () => {
+    const fixed = new TerraformStack(Testing.app(), "fixed");
+    references(fixed);
+    fixHclOutput(fixed);
+    expect(referencesOf(Testing.synthHcl(fixed))).toEqual({
+      lists: ["tags,\n", "aws_vpc.Vpc,\n", "aws_vpc.Vpc,\ndata.aws_region.Region,\n", "aws_vpc.Vpc\n"],
+      providers: ["aws", "aws.consumer"],
+    });
+  });
+
   test("changes nothing in the JSON output", () => {
     const plain = new TerraformStack(Testing.app(), "same");
     variables(plain);
+    references(plain);
     const fixed = new TerraformStack(Testing.app(), "same");
     variables(fixed);
+    references(fixed);
     fixHclOutput(fixed);
-    expect(JSON.parse(Testing.synth(fixed)).variable).toEqual(JSON.parse(Testing.synth(plain)).variable);
+    expect(JSON.parse(Testing.synth(fixed))).toEqual(JSON.parse(Testing.synth(plain)));
   });
 
   test("is what every PrivateNetworkingStack gets", () => {

@@ -3,6 +3,7 @@ import {
   attribute,
   Attribution,
   errorDiagnostics,
+  failOnDeprecatedSyntax,
   mockModule,
   mockRootFile,
   mockTestFile,
@@ -127,6 +128,34 @@ describe("errors name their stack", () => {
       rc4: "Error: expected cidr_block to contain a valid Value",
     });
     expect(unattributed).toEqual([]);
+  });
+
+  test("validate -json: a warning of deprecated syntax fails the run and names its stack; other warnings do not", () => {
+    const attribution: Attribution = { root: "/h/batch/hcl", members: [{ stack: "ep1", dir: "/h/hcl/ep1" }] };
+    const validate = (...diagnostics: object[]) => ({
+      ok: true,
+      output: "",
+      stdout: JSON.stringify({ valid: true, diagnostics }),
+      seconds: 1,
+    });
+    const ignored = {
+      severity: "warning",
+      summary: "Backend configuration ignored",
+      range: { filename: "../../hcl/ep1/cdk.tf", start: { line: 1 } },
+    };
+    const quoted = {
+      severity: "warning",
+      summary: "Quoted references are deprecated",
+      range: { filename: "../../hcl/ep1/cdk.tf", start: { line: 55 } },
+    };
+    expect(failOnDeprecatedSyntax(validate(ignored)).ok).toBe(true);
+    const failed = failOnDeprecatedSyntax(validate(ignored, quoted));
+    expect(failed.ok).toBe(false);
+    expect(Object.fromEntries(attribute(errorDiagnostics(failed.stdout), attribution).byStack)).toEqual({
+      ep1: "Error: Quoted references are deprecated",
+    });
+    const notJson = { ok: true, output: "x", stdout: "Success!", seconds: 1 };
+    expect(failOnDeprecatedSyntax(notJson)).toBe(notJson);
   });
 
   test("plan, test and init -json: JSON lines; by address, root file and test-file lines; the rest names no stack", () => {

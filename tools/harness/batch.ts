@@ -188,6 +188,27 @@ export function errorDiagnostics(stdout: string): Diagnostic[] {
   return errors(found);
 }
 
+/** Warnings of syntax Terraform deprecated (quoted references, interpolation-only expressions). */
+const DEPRECATED_SYNTAX = /deprecated/i;
+
+/**
+ * `terraform validate -json` with warnings of deprecated syntax turned into
+ * errors: the HCL check fails on them, each naming its stack as an error
+ * does, because they are ours to fix (see modules/app/hcl-output.ts).
+ */
+export function failOnDeprecatedSyntax(result: CommandResult): CommandResult {
+  let document: { diagnostics?: { severity?: string; summary?: string }[] };
+  try {
+    document = JSON.parse(result.stdout.trim());
+  } catch {
+    return result;
+  }
+  const deprecated = (document.diagnostics ?? []).filter((d) => d.severity === "warning" && DEPRECATED_SYNTAX.test(d.summary ?? ""));
+  if (deprecated.length === 0) return result;
+  const diagnostics = document.diagnostics!.map((d) => (deprecated.includes(d) ? { ...d, severity: "error" } : d));
+  return { ...result, ok: false, stdout: JSON.stringify({ ...document, valid: false, diagnostics }) };
+}
+
 /** Terraform's first error of a diagnostic, as one line, for the summary table. */
 export function errorLine(diagnostic: Diagnostic): string {
   return `Error: ${diagnostic.summary}`.slice(0, 300);

@@ -23,6 +23,7 @@ import { join, resolve } from "node:path";
 import {
   BatchAttempt,
   CommandResult,
+  failOnDeprecatedSyntax,
   firstError,
   mockModule,
   mockRootFile,
@@ -404,7 +405,7 @@ class BatchVerifier {
       ? this.batch("hcl-validate", installed, async (members) => {
           hclRoot.write(this.rootFiles(hclRoot, members, hclDir));
           return {
-            result: await hclRoot.run(["validate", "-json", "-no-color"], attached),
+            result: failOnDeprecatedSyntax(await hclRoot.run(["validate", "-json", "-no-color"], attached)),
             attribution: { root: hclRoot.dir, members: members.map((s) => this.member(s, hclDir)) },
           };
         })
