@@ -6,6 +6,7 @@ import { isUnresolved } from "../core/tokens";
 import { isStack, recordInStack, resolvedValue, synthesizedJson, terraformAddressOf } from "../core/terraform";
 import { analyzeFlow } from "./evaluate/analyze";
 import { NetworkModel } from "./model/network-model";
+import { Json } from "./terraform/document";
 import { DeclaredFlow, FlowDestinationSpec, FlowPrincipal, FlowRequest, FlowSourceSpec } from "./spec";
 import { describeVerdict, FlowVerdict } from "./verdict";
 
@@ -54,9 +55,8 @@ export interface FlowExpectation {
   toBeDenied(reason?: string | RegExp): void;
 }
 
-const models = new WeakMap<TerraformStack, { readonly size: number; readonly model: NetworkModel }>();
-/** Stacks whose declarations are being rendered: rendering reads the model, which synthesizes the stack, which renders them again. */
-const rendering = new WeakSet<TerraformStack>();
+/** The model of a stack's latest synth, with the JSON it was read from and the stack's size then. */
+const models = new WeakMap<TerraformStack, { readonly size: number; readonly json: Json; readonly model: NetworkModel }>();
 
 /**
  * The network model of a stack as it would be synthesized now. Cached until
@@ -67,9 +67,12 @@ export function networkModelOf(stack: TerraformStack): NetworkModel {
   const size = stack.node.findAll().length;
   const cached = models.get(stack);
   if (cached !== undefined && cached.size === size) return cached.model;
-  const model = NetworkModel.fromJson(stack.node.id, synthesizedJson(stack));
-  // A model read while declarations render lacks them: never keep it.
-  if (!rendering.has(stack)) models.set(stack, { size, model });
+  const json = synthesizedJson(stack) as Json;
+  // A stack that declares flows keeps the model its synth rendered them with (see Flows.of).
+  const rendered = models.get(stack);
+  if (rendered !== undefined && rendered.json === json) return rendered.model;
+  const model = NetworkModel.fromJson(stack.node.id, json);
+  models.set(stack, { size, json, model });
   return model;
 }
 
@@ -133,7 +136,12 @@ export class Flows {
     if (existing !== undefined) return existing;
     const flows = new Flows(stack);
     declarations.set(stack, flows);
-    recordInStack(stack, "declared", () => (rendering.has(stack) ? [] : flows.declared()));
+    // The declarations need the model of the stack's JSON, which they are part of: the synth leaves an
+    // empty list in their place, and they are rendered into it from the model of that synth. One synth, not
+    // a second one inside the first.
+    recordInStack(stack, "declared", () => []);
+    const synthesize = stack.toTerraform.bind(stack);
+    stack.toTerraform = () => flows.renderInto(synthesize() as Json);
     return flows;
   }
 
@@ -153,12 +161,21 @@ export class Flows {
 
   /** The declarations with constructs turned into addresses, as they are written into the JSON. */
   public declared(): DeclaredFlow[] {
-    rendering.add(this.stack);
-    try {
-      return this.render(networkModelOf(this.stack));
-    } finally {
-      rendering.delete(this.stack);
-    }
+    return (networkModelOf(this.stack).document.annotations.declared ?? []) as DeclaredFlow[];
+  }
+
+  /**
+   * Writes the declarations into a synth of the stack, in the place its
+   * `//.flows.declared` holds. The model they are rendered with reads that
+   * comment from the JSON itself, so it sees them too: it is kept as the
+   * stack's model (networkModelOf).
+   */
+  private renderInto(json: Json): Json {
+    const model = NetworkModel.fromJson(this.stack.node.id, json);
+    const comment = (json["//"] as Json).flows as Json;
+    comment.declared = this.render(model);
+    models.set(this.stack, { size: this.stack.node.findAll().length, json, model });
+    return json;
   }
 
   private render(model: NetworkModel): DeclaredFlow[] {
