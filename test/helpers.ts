@@ -1,4 +1,7 @@
-import { TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "../modules/core";
 
@@ -12,16 +15,29 @@ import { ValidationError } from "../modules/core";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
 
+/**
+ * The output folder of the helpers' apps: one per test worker, where
+ * Testing.app() makes one per app (thousands per run, removed at its end).
+ * Their stacks are synthesized in memory (Testing.synth) and write nothing
+ * there; a test that writes an app's output makes its own Testing.app().
+ */
+let helperOutdir: string | undefined;
+
+function helperApp(): App {
+  helperOutdir ??= mkdtempSync(join(tmpdir(), "cdktf.outdir."));
+  return Testing.app({ outdir: helperOutdir });
+}
+
 /** A stack whose default AWS provider has a literal region, as the example stacks have. */
 export function stackWithProvider(region = "us-east-1"): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "test");
+  const stack = new TerraformStack(helperApp(), "test");
   new AwsProvider(stack, "aws", { region });
   return stack;
 }
 
 /** A stack without any provider, for constructs that must not need a region. */
 export function stackWithoutProvider(): TerraformStack {
-  return new TerraformStack(Testing.app(), "test");
+  return new TerraformStack(helperApp(), "test");
 }
 
 export function synthJson(stack: TerraformStack): Json {
