@@ -1,5 +1,5 @@
 /**
- * Tests run in plain Node through jest-light-runner: each worker process loads
+ * Tests run in plain Node through jest-light-runner: each worker thread loads
  * cdktf, the provider classes and our modules once for all its test files,
  * where jest's own runner loads them afresh into a sandbox per file (a third
  * of the suite's CPU time). The tests therefore share a module registry and
@@ -9,12 +9,13 @@
  *
  * TypeScript is transpiled by tsx (no type-checking: `npm run typecheck`
  * does that once): registered here for globalSetup and `--runInBand` (which
- * runs the tests in this process), and in each worker process through
- * NODE_OPTIONS.
+ * runs the tests in this process), and in each worker thread by
+ * test/jest/tsx.mjs. Threads, not the runner's child processes: its
+ * child-process mode lost a worker's start-up message now and then, and the
+ * run waited forever.
  */
 module.exports = async () => {
   await import("tsx");
-  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, "--import tsx"].filter(Boolean).join(" ");
   return config;
 };
 
@@ -24,8 +25,9 @@ const config = {
   testMatch: ["**/*.test.ts"],
   // No jest transform: tsx loads the TypeScript.
   transform: {},
-  // Worker processes, not threads: NODE_OPTIONS (tsx) reaches a process.
-  runner: "jest-light-runner/child-process",
+  runner: "jest-light-runner",
+  // Before the TypeScript setup files: registers tsx in the worker thread.
+  setupFiles: ["<rootDir>/test/jest/tsx.mjs"],
   // speed-setup: no cdktf token-creation stack traces, as in the app.
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts", "<rootDir>/test/speed-setup.ts"],
   maxWorkers: 2,

@@ -43,9 +43,9 @@ const CLOCK_TICKS = existsSync(PROC_STAT) ? Number(execFileSync("getconf", ["CLK
  * The CPU time the whole machine has spent so far (user, nice, system, irq,
  * softirq; Linux, from /proc/stat), or undefined elsewhere. Read around a
  * step, it counts every process of the step, also those no parent waits for
- * (jest-light-runner's worker processes exit after jest, esbuild's service
- * with its host), which the rusage of /usr/bin/time misses; other work on the
- * machine counts too, which the load average column shows.
+ * (esbuild's service processes end with their host, unreaped), which the
+ * rusage of /usr/bin/time misses; other work on the machine counts too,
+ * which the load average column shows.
  */
 function busyCpuSeconds(): number | undefined {
   if (CLOCK_TICKS === undefined) return undefined;
