@@ -63,21 +63,44 @@ interface Outcome {
   readonly output: string;
 }
 
-function runStep(step: Step, command: string, env: NodeJS.ProcessEnv, children: Set<ChildProcess>): Promise<Outcome> {
+/**
+ * How long a step may run before it is stopped and fails. Jest runs through
+ * jest-light-runner, which has no per-test timeouts: a test that never ends
+ * would hold a step, and CI, forever. Every step takes under a minute alone
+ * here (npm run bench -- --test-command); PN_STEP_TIMEOUT_SECONDS overrides.
+ */
+export const STEP_TIMEOUT_SECONDS = 15 * 60;
+
+export function runStep(
+  step: Step,
+  command: string,
+  env: NodeJS.ProcessEnv,
+  children: Set<ChildProcess>,
+  timeoutSeconds = Number(process.env.PN_STEP_TIMEOUT_SECONDS ?? STEP_TIMEOUT_SECONDS),
+): Promise<Outcome> {
   const started = Date.now();
   return new Promise((done) => {
-    // Its own process group, so that an interrupt stops the step's whole tree.
+    // Its own process group, so that an interrupt or the time limit stops the step's whole tree.
     const child = spawn("sh", ["-c", command], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     children.add(child);
     let output = "";
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    }, timeoutSeconds * 1000);
     child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const finish = (ok: boolean, extra = ""): void => {
+      clearTimeout(limit);
       children.delete(child);
       done({ step, ok, seconds: (Date.now() - started) / 1000, output: output + extra });
     };
     child.on("error", (error) => finish(false, `\n${String(error)}\n`));
-    child.on("close", (code, signal) => finish(code === 0, code === 0 ? "" : `\n(exit ${code ?? signal})\n`));
+    child.on("close", (code, signal) => {
+      if (timedOut) finish(false, `\n(stopped: still running after ${timeoutSeconds} s, the step's time limit; PN_STEP_TIMEOUT_SECONDS sets it)\n`);
+      else finish(code === 0, code === 0 ? "" : `\n(exit ${code ?? signal})\n`);
+    });
   });
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { stepCommand, STEPS } from "../../tools/test-command";
+import { ChildProcess } from "node:child_process";
+import { runStep, stepCommand, STEPS } from "../../tools/test-command";
 
 const ROOT = join(__dirname, "..", "..");
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
@@ -30,5 +31,25 @@ describe("the test command", () => {
   test("the README names every step of the test command", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     for (const step of STEPS) expect(readme).toContain(`\`npm run ${step.name.replace(" --check", " -- --check")}\``);
+  });
+
+  test("a step that outlives its time limit is stopped with its whole process tree and fails, saying why", async () => {
+    const children = new Set<ChildProcess>();
+    const step = { name: "slow", script: "slow" };
+    // The shell's child sleeps on: the limit stops the process group, not only the shell.
+    const outcome = await runStep(step, "echo started; sleep 30 & wait", process.env, children, 1);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.seconds).toBeLessThan(10);
+    expect(outcome.output).toContain("started");
+    expect(outcome.output).toContain("still running after 1 s, the step's time limit");
+    expect(children.size).toBe(0);
+  });
+
+  test("a step that ends within its limit passes or fails by its exit code", async () => {
+    const children = new Set<ChildProcess>();
+    expect((await runStep({ name: "quick", script: "quick" }, "true", process.env, children, 5)).ok).toBe(true);
+    const failed = await runStep({ name: "quick", script: "quick" }, "exit 3", process.env, children, 5);
+    expect(failed.ok).toBe(false);
+    expect(failed.output).toContain("(exit 3)");
   });
 });
