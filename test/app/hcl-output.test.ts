@@ -30,6 +30,14 @@ function referencesOf(hcl: string): { lists: string[]; providers: string[] } {
   };
 }
 
+/** The references of the fixture's HCL as cdktf writes them, alone or with fixHclOutput. */
+function referencesWritten({ fixed }: { fixed: boolean }): { lists: string[]; providers: string[] } {
+  const stack = new TerraformStack(Testing.app(), fixed ? "fixed" : "plain");
+  references(stack);
+  if (fixed) fixHclOutput(stack);
+  return referencesOf(Testing.synthHcl(stack));
+}
+
 /** The body of `variable "<name>" { ... }` in cdktf's HCL output. */
 function variableBlock(hcl: string, name: string): string {
   return new RegExp(`variable "${name}" \\{([^}]*)\\}`).exec(hcl)?.[1] ?? "";
@@ -57,19 +65,14 @@ describe("fixHclOutput", () => {
   });
 
   test("cdktf 0.21 alone quotes references, which Terraform deprecated (this test tells when the fix is no longer needed)", () => {
-    const plain = new TerraformStack(Testing.app(), "plain");
-    references(plain);
-    expect(referencesOf(Testing.synthHcl(plain))).toEqual({
+    expect(referencesWritten({ fixed: false })).toEqual({
       lists: ['"tags",\n', '"aws_vpc.Vpc",\n', '"aws_vpc.Vpc",\n"data.aws_region.Region",\n', '"${aws_vpc.Vpc}"\n'],
       providers: ['"aws"', '"aws.consumer"'],
     });
   });
 
   test("writes depends_on entries, lifecycle lists and providers as references", () => {
-    const fixed = new TerraformStack(Testing.app(), "fixed");
-    references(fixed);
-    fixHclOutput(fixed);
-    expect(referencesOf(Testing.synthHcl(fixed))).toEqual({
+    expect(referencesWritten({ fixed: true })).toEqual({
       lists: ["tags,\n", "aws_vpc.Vpc,\n", "aws_vpc.Vpc,\ndata.aws_region.Region,\n", "aws_vpc.Vpc\n"],
       providers: ["aws", "aws.consumer"],
     });
