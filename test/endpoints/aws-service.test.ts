@@ -4,6 +4,8 @@ import { expectValidationError } from "../helpers";
 import { COMMON_SERVICE_NAMES } from "./helpers";
 
 const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+/** Resolving a custom name for an endpoint in us-east-1, as a build step for expectValidationError. */
+const serviceNameInUsEast1 = (name: string) => (): string => AwsService.custom(name).serviceName(scope(), "service", "us-east-1");
 
 describe("AwsService", () => {
   test("knows every service private subnets need, by short name", () => {
@@ -123,39 +125,23 @@ describe("AwsService.custom() names", () => {
       "com.amazonaws.us-gov-west1.logs",
       "aws.sagemaker.us-east1.notebook",
     ]) {
-      expectValidationError(() => AwsService.custom(name).serviceName(scope(), "service", "us-east-1"), "service", name.slice(0, 10));
+      expectValidationError(serviceNameInUsEast1(name), "service", name.slice(0, 10));
     }
   });
 
   test("fails when an aws.* prefix holds a mistyped region, naming it", () => {
-    const error = expectValidationError(
-      () => AwsService.custom("aws.sagemaker.us-east1.notebook").serviceName(scope(), "service", "us-east-1"),
-      "service",
-      "us-east1",
-    );
+    const error = expectValidationError(serviceNameInUsEast1("aws.sagemaker.us-east1.notebook"), "service", "us-east1");
     expect(error.expected).toContain("us-east1 is not a region");
   });
 
   test("fails when the name is another region's than the endpoint's, saying how to reach another region", () => {
-    const error = expectValidationError(
-      () => AwsService.custom("com.amazonaws.eu-west-1.bedrock-runtime").serviceName(scope(), "service", "us-east-1"),
-      "service",
-      "eu-west-1",
-    );
+    const error = expectValidationError(serviceNameInUsEast1("com.amazonaws.eu-west-1.bedrock-runtime"), "service", "eu-west-1");
     expect(error.expected).toContain('serviceRegion: "eu-west-1"');
   });
 
   test("fails when a name outside China has the cn prefix, or names a PrivateLink endpoint service", () => {
-    expectValidationError(
-      () => AwsService.custom("cn.com.amazonaws.us-east-1.athena").serviceName(scope(), "service", "us-east-1"),
-      "service",
-      "cn.com",
-    );
-    const error = expectValidationError(
-      () => AwsService.custom("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0").serviceName(scope(), "service", "us-east-1"),
-      "service",
-      "vpce-svc",
-    );
+    expectValidationError(serviceNameInUsEast1("cn.com.amazonaws.us-east-1.athena"), "service", "cn.com");
+    const error = expectValidationError(serviceNameInUsEast1("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"), "service", "vpce-svc");
     expect(error.expected).toContain("EndpointService.fromServiceName");
   });
 
