@@ -9,8 +9,11 @@
  * By default the stacks are checked in batches (see batch.ts): one root
  * configuration holds the stacks as child modules, so that one terraform
  * process, which loads the provider's schema once, checks them all, and
- * validate and the mocked tests attach to one running provider (see
- * provider-server.ts). Every error is attributed to its stack by the file or
+ * the HCL validate and the mocked tests attach to one running provider (see
+ * provider-server.ts). In batches the JSON is validated by the plan or the
+ * mocked test, which run terraform's validation of the configuration before
+ * anything else (the same checks and messages as `terraform validate`), so
+ * it gets no command of its own; the report's validate column says where. Every error is attributed to its stack by the file or
  * address it names; a failed stack leaves the batch, which runs again for the
  * others, and errors that name no stack send the batch's stacks through the
  * per-stack commands one by one. `--per-stack` runs every stack on its own,
@@ -283,25 +286,25 @@ class BatchVerifier {
     const jsonDir = (d: StackDirs): string => d.json;
 
     // init, 1: one root with every stack as a module installs the provider once for all their requirements.
-    const validateRoot = new BatchRoot(join(BATCH, "validate"), this.environment);
+    const installRoot = new BatchRoot(join(BATCH, "init"), this.environment);
     const installed = await this.batch("init", stacks, async (members) => {
-      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
+      installRoot.write(this.rootFiles(installRoot, members, jsonDir));
       return {
-        result: await validateRoot.run([], env),
-        attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
+        result: await installRoot.run([], env),
+        attribution: { root: installRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
       };
     });
     if (installed.length > 0) {
-      // Every step starts now, on every installed stack: the real plan is the longest, and a stack that fails an
+      // Every step starts now, on every installed stack (validate is the first thing plan and test do): the real plan is the longest, and a stack that fails an
       // earlier step fails the later ones too, which only costs a rerun when something is broken (the report
       // shows each stack's first failed step).
-      const plan = this.plan(installed, validateRoot);
+      const plan = this.plan(installed, installRoot);
       plan.catch(() => undefined); // awaited below
       let server: ProviderServer | undefined;
       try {
-        const providerDir = existsSync(join(validateRoot.dir, ".terraform", "providers")) ? validateRoot.dir : this.dirs.get(installed[0])!.json;
+        const providerDir = existsSync(join(installRoot.dir, ".terraform", "providers")) ? installRoot.dir : this.dirs.get(installed[0])!.json;
         server = await startProviderServer(installedAwsProvider(providerDir), env, join(WORK, "provider-server.log"));
-        await Promise.all([plan, this.attachedSteps(installed, server, validateRoot)]);
+        await Promise.all([plan, this.attachedSteps(installed, server)]);
       } finally {
         await plan.catch(() => undefined); // never leave a terraform plan running
         await server?.stop();
@@ -311,11 +314,11 @@ class BatchVerifier {
   }
 
   /** The real plan of the plan-strategy stacks: terraform starts a provider for each configuration (ConfigureProvider keeps state). */
-  private async plan(installed: readonly string[], validateRoot: BatchRoot): Promise<void> {
+  private async plan(installed: readonly string[], installRoot: BatchRoot): Promise<void> {
     const jsonDir = (d: StackDirs): string => d.json;
     const planRoot = new BatchRoot(join(BATCH, "plan"), this.environment);
-    // The plan stacks are modules of the validate root, from the same folders: its init serves.
-    planRoot.shareInit(validateRoot);
+    // The plan stacks are modules of the install root, from the same folders: its init serves.
+    planRoot.shareInit(installRoot);
     await this.batch(
       "plan",
       installed.filter((s) => this.dirs.get(s)!.strategy === "plan"),
@@ -330,9 +333,8 @@ class BatchVerifier {
   }
 
   /** The steps whose provider calls keep no state, attached to the running provider, and each stack's own init. */
-  private async attachedSteps(installed: readonly string[], server: ProviderServer, validateRoot: BatchRoot): Promise<void> {
+  private async attachedSteps(installed: readonly string[], server: ProviderServer): Promise<void> {
     const attached = server.attach(this.environment.env);
-    const jsonDir = (d: StackDirs): string => d.json;
     const hclDir = (d: StackDirs): string => d.hcl;
 
     // init, 2: each stack's own folder as the root it is (its backend; providers come from the running one).
@@ -359,14 +361,6 @@ class BatchVerifier {
         );
       }
     })();
-
-    const validate = this.batch("validate", installed, async (members) => {
-      validateRoot.write(this.rootFiles(validateRoot, members, jsonDir));
-      return {
-        result: await validateRoot.run(["validate", "-json", "-no-color"], attached),
-        attribution: { root: validateRoot.dir, members: members.map((s) => this.member(s, jsonDir)) },
-      };
-    });
 
     const testRoot = new BatchRoot(join(BATCH, "test"), this.environment);
     const test = this.batch(
@@ -411,7 +405,7 @@ class BatchVerifier {
         })
       : Promise.resolve([]);
 
-    await Promise.all([ownInits, validate, test, hcl]);
+    await Promise.all([ownInits, test, hcl]);
   }
 
   private report(stack: string): StackReport {
@@ -436,9 +430,20 @@ function printSummary(reports: readonly StackReport[], runs: readonly BatchRun[]
   const header = ["stack".padEnd(width), "strategy", ...stepNames.map((s) => s.padStart(12)), "result"].join("  ");
   console.log(`\n${header}\n${"-".repeat(header.length)}`);
   for (const report of reports) {
+    // In batches a passed plan or mocked test has validated the JSON (see the header).
+    const validatedIn: StepName = report.strategy === "plan" ? "plan" : "test";
     const cells = stepNames.map((name) => {
       const entry = report.steps.find((s) => s.name === name);
-      const text = entry === undefined ? "-" : entry.seconds !== undefined ? `${entry.seconds.toFixed(1)}s` : entry.ok ? "ok" : "FAILED";
+      const text =
+        entry !== undefined
+          ? entry.seconds !== undefined
+            ? `${entry.seconds.toFixed(1)}s`
+            : entry.ok
+              ? "ok"
+              : "FAILED"
+          : name === "validate" && report.steps.some((s) => s.name === validatedIn && s.ok)
+            ? `in ${validatedIn}`
+            : "-";
       return text.padStart(12);
     });
     const result = report.failure === undefined ? "ok" : `FAILED at ${report.failure.step}`;
