@@ -33,7 +33,7 @@ export const STEPS: readonly Step[] = [
   { name: "typecheck", script: "typecheck" },
   { name: "lint", script: "lint" },
   { name: "docs:check", script: "docs:check" },
-  { name: "unit", script: "unit" },
+  { name: "unit", script: "unit", readsApp: true },
   { name: "check", script: "check", readsApp: true },
   { name: "diagram --check", script: "diagram", args: ["--check"], readsApp: true },
   { name: "consumer", script: "consumer" },

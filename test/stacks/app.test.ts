@@ -4,15 +4,21 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { ALL_STACKS, catalog, markdownRows } from "../../stacks/catalog";
 import { USE_CASES } from "../../stacks/use-cases";
-import { addressesOf, synthApp, SynthesizedApp } from "./synth-app";
+import { synthesizedApp } from "../../tools/synth-app";
+import { addressesOf, readSynthesizedApp, synthApp, SynthesizedApp } from "./synth-app";
 
 const ROOT = join(__dirname, "..", "..");
 const ADDRESSES_FILE = join(__dirname, "addresses.json");
 
+/** main.ts's synth, as cdktf's CLI runs it: the one npm test made for every step, or one of this file's own. */
 let first: SynthesizedApp;
-beforeAll(() => {
-  first = synthApp();
+let release: () => void;
+beforeAll(async () => {
+  const synthesized = await synthesizedApp("json");
+  release = synthesized.release;
+  first = readSynthesizedApp(synthesized.outdir);
 });
+afterAll(() => release());
 
 describe("the example app", () => {
   test("every stack of the registry is synthesized, names are unique and every stack demonstrates a use case", () => {
@@ -22,7 +28,7 @@ describe("the example app", () => {
     for (const definition of ALL_STACKS) expect(definition.useCases.length).toBeGreaterThan(0);
   });
 
-  test("synthesizing twice gives byte-identical output", () => {
+  test("synthesizing twice, here and in main.ts's own process, gives byte-identical output", () => {
     const second = synthApp();
     expect([...second.stacks.keys()]).toEqual([...first.stacks.keys()]);
     for (const [name, text] of first.stacks) expect({ name, same: second.stacks.get(name) === text }).toEqual({ name, same: true });

@@ -16,6 +16,11 @@ export function synthApp(): SynthesizedApp {
   const app = new App({ outdir });
   for (const definition of ALL_STACKS) definition.create(app);
   app.synth();
+  return readSynthesizedApp(outdir);
+}
+
+/** The stacks of a synthesized app's folder (a cdktf.out). */
+export function readSynthesizedApp(outdir: string): SynthesizedApp {
   const stacksDir = join(outdir, "stacks");
   const stacks = new Map(readdirSync(stacksDir).map((name) => [name, readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")]));
   return { outdir, stacks };
