@@ -41,7 +41,7 @@ describe("package entry points", () => {
   test("the library build compiles modules/ only, from modules/ to dist/", () => {
     expect(buildConfig.include).toEqual(["modules/**/*.ts"]);
     expect(buildConfig.compilerOptions).toMatchObject({ rootDir: "modules", outDir: "dist", declaration: true });
-    expect(pkg.scripts.build).toContain("tsc -p tsconfig.build.json");
+    expect(pkg.scripts.build).toContain("tsgo -p tsconfig.build.json");
     expect(pkg.scripts.prepack).toBe("npm run build");
   });
 
