@@ -1,7 +1,8 @@
 /**
  * The example app synthesized for the tools that read its stacks (verify,
- * check, diagram, flows, cdktn) and for test/stacks/app.test.ts: main.ts
- * bundled as cdktf.json's app bundles it, run with node, with the local backend (the offline checks need it,
+ * check, diagram, flows, cdktn) and for the tests of test/stacks (see
+ * test/stacks/synth-app.ts): main.ts bundled as cdktf.json's app bundles it,
+ * run with node, with the local backend (the offline checks need it,
  * whatever backend the environment configures for deploys).
  *
  * `npm test` synthesizes once per format before the steps that read the app

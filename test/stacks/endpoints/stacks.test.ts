@@ -1,13 +1,9 @@
-import { Testing } from "cdktf";
-import { ExampleStackDefinition } from "../../../stacks/example-stack";
 import { endpointStacks } from "../../../stacks/endpoints";
 import { catalog } from "../../../stacks/catalog";
 import { Json, resourcesOfType } from "../../helpers";
+import { exampleStackJson } from "../synth-app";
 
-function synth(name: string): Json {
-  const definition = endpointStacks.find((s) => s.name === name) as ExampleStackDefinition;
-  return JSON.parse(Testing.synth(definition.create(Testing.app()))) as Json;
-}
+const synth = (name: string): Json => exampleStackJson(name);
 
 const endpoints = (json: Json): Json[] => Object.values(resourcesOfType(json, "aws_vpc_endpoint")) as Json[];
 const services = (json: Json): string[] =>

@@ -1,4 +1,3 @@
-import { Testing } from "cdktf";
 import { ExampleStackDefinition } from "../../../stacks/example-stack";
 import { dep4ServiceRouting } from "../../../stacks/lattice/dep4-service-routing";
 import { ls1BlueGreen } from "../../../stacks/lattice/ls1-blue-green";
@@ -11,6 +10,7 @@ import { tg2IpAddresses } from "../../../stacks/lattice/tg2-ip-addresses";
 import { tg3LambdaFunction } from "../../../stacks/lattice/tg3-lambda-function";
 import { tg4InternalAlb } from "../../../stacks/lattice/tg4-internal-alb";
 import { tg5EksPods } from "../../../stacks/lattice/tg5-eks-pods";
+import { exampleStackJson } from "../synth-app";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Resources = Record<string, Record<string, any>>;
@@ -29,9 +29,8 @@ const STACKS = [
   dep4ServiceRouting,
 ];
 
-function synth(definition: ExampleStackDefinition): { resource: Resources; output: Record<string, unknown> } {
-  return JSON.parse(Testing.synth(definition.create(Testing.app())));
-}
+const synth = (definition: ExampleStackDefinition): { resource: Resources; output: Record<string, unknown> } =>
+  exampleStackJson(definition.name) as { resource: Resources; output: Record<string, unknown> };
 
 const values = (resources: Resources, type: string): any[] => Object.values(resources[type] ?? {});
 const weightsOf = (forward: { target_groups: { weight: number }[] }): number[] => forward.target_groups.map((t) => t.weight);

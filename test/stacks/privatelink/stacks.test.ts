@@ -1,23 +1,13 @@
-import { Testing } from "cdktf";
 import { analyzeFlow, NetworkModel } from "../../../modules/flows";
 import { catalog } from "../../../stacks/catalog";
 import { privateLinkStacks } from "../../../stacks/privatelink";
 import { Json } from "../../helpers";
+import { exampleStackJson } from "../synth-app";
 
-function definitionOf(name: string) {
-  const definition = privateLinkStacks.find((s) => s.name === name);
-  if (definition === undefined) throw new Error(`no stack ${name}`);
-  return definition;
-}
-
-function synth(name: string): Json {
-  return JSON.parse(Testing.synth(definitionOf(name).create(Testing.app()))) as Json;
-}
+const synth = (name: string): Json => exampleStackJson(name);
 
 /** The stack's JSON with the `//` notes Testing.synth leaves out, where the flow analysis reads what the library recorded. */
-function withNotes(name: string): Json {
-  return JSON.parse(JSON.stringify(definitionOf(name).create(Testing.app()).toTerraform())) as Json;
-}
+const withNotes = (name: string): Json => exampleStackJson(name, "as written");
 
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
 const only = (json: Json, type: string): Json => {
