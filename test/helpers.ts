@@ -16,28 +16,29 @@ import { ValidationError } from "../modules/core";
 export type Json = Record<string, any>;
 
 /**
- * The output folder of the helpers' apps: one per test worker, where
+ * The output folder of the tests' apps (testApp and the stacks below): one per test worker, where
  * Testing.app() makes one per app (thousands per run, removed at its end).
  * Their stacks are synthesized in memory (Testing.synth) and write nothing
  * there; a test that writes an app's output makes its own Testing.app().
  */
 let helperOutdir: string | undefined;
 
-function helperApp(): App {
+/** Testing.app() with this worker's one output folder: for apps whose stacks are synthesized in memory only. */
+export function testApp(): App {
   helperOutdir ??= mkdtempSync(join(tmpdir(), "cdktf.outdir."));
   return Testing.app({ outdir: helperOutdir });
 }
 
 /** A stack whose default AWS provider has a literal region, as the example stacks have. */
 export function stackWithProvider(region = "us-east-1"): TerraformStack {
-  const stack = new TerraformStack(helperApp(), "test");
+  const stack = new TerraformStack(testApp(), "test");
   new AwsProvider(stack, "aws", { region });
   return stack;
 }
 
 /** A stack without any provider, for constructs that must not need a region. */
 export function stackWithoutProvider(): TerraformStack {
-  return new TerraformStack(helperApp(), "test");
+  return new TerraformStack(testApp(), "test");
 }
 
 export function synthJson(stack: TerraformStack): Json {

@@ -7,7 +7,7 @@ import { Vpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../modules/app";
 import { ExampleStack } from "../../stacks/example-stack";
 import { BACKEND_SCHEMA_ERRORS, initArgs, isCi, terraformEnvironment } from "../../tools/harness/terraform-env";
-import { catchValidationError } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
 interface TerraformBlock {
   readonly backend?: Record<string, Record<string, unknown>>;
@@ -48,7 +48,7 @@ describe("local backend (default)", () => {
   });
 
   test("is what every example stack gets without configuration", () => {
-    const stack = withBackendEnv({}, () => new ExampleStack(Testing.app(), "ep1-example"));
+    const stack = withBackendEnv({}, () => new ExampleStack(testApp(), "ep1-example"));
     expect(terraformBlock(stack).backend).toEqual({ local: { path: "../../../terraform.ep1-example.tfstate" } });
   });
 
@@ -280,7 +280,7 @@ describe("Terraform accepts the synthesized backend blocks", () => {
 
   (available ? test : test.skip)("an example stack's HCL with a cloud block (what a Terraform Cloud workspace runs) validates", () => {
     const hcl: string = withBackendEnv({ ...cloudEnv, CDKTF_BACKEND_CLOUD_PROJECT: "networking" }, () => {
-      const stack = new ExampleStack(Testing.app(), "ep1-example");
+      const stack = new ExampleStack(testApp(), "ep1-example");
       const consumer = stack.accountProvider("consumer", "222222222222");
       new Vpc(stack, "Vpc", { name: "ep1", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], provider: consumer });
       return Testing.synthHcl(stack);

@@ -4,6 +4,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { fixHclOutput, PrivateNetworkingStack } from "../../modules/app";
+import { testApp } from "../helpers";
 
 function variables(stack: TerraformStack): void {
   new TerraformVariable(stack, "enable_private_dns", { type: "bool", default: false });
@@ -32,7 +33,7 @@ function referencesOf(hcl: string): { lists: string[]; providers: string[] } {
 
 /** The references of the fixture's HCL as cdktf writes them, alone or with fixHclOutput. */
 function referencesWritten({ fixed }: { fixed: boolean }): { lists: string[]; providers: string[] } {
-  const stack = new TerraformStack(Testing.app(), fixed ? "fixed" : "plain");
+  const stack = new TerraformStack(testApp(), fixed ? "fixed" : "plain");
   references(stack);
   if (fixed) fixHclOutput(stack);
   return referencesOf(Testing.synthHcl(stack));
@@ -45,7 +46,7 @@ function variableBlock(hcl: string, name: string): string {
 
 describe("fixHclOutput", () => {
   test("cdktf 0.21 alone drops falsy variable arguments from HCL (this test tells when the fix is no longer needed)", () => {
-    const plain = new TerraformStack(Testing.app(), "plain");
+    const plain = new TerraformStack(testApp(), "plain");
     variables(plain);
     const hcl: string = Testing.synthHcl(plain);
     expect(variableBlock(hcl, "enable_private_dns")).not.toMatch(/default/);
@@ -53,7 +54,7 @@ describe("fixHclOutput", () => {
   });
 
   test("keeps a false, 0 or empty default and nullable = false, sensitive = false in the HCL", () => {
-    const fixed = new TerraformStack(Testing.app(), "fixed");
+    const fixed = new TerraformStack(testApp(), "fixed");
     variables(fixed);
     fixHclOutput(fixed);
     const hcl: string = Testing.synthHcl(fixed);
@@ -79,10 +80,10 @@ describe("fixHclOutput", () => {
   });
 
   test("changes nothing in the JSON output", () => {
-    const plain = new TerraformStack(Testing.app(), "same");
+    const plain = new TerraformStack(testApp(), "same");
     variables(plain);
     references(plain);
-    const fixed = new TerraformStack(Testing.app(), "same");
+    const fixed = new TerraformStack(testApp(), "same");
     variables(fixed);
     references(fixed);
     fixHclOutput(fixed);
@@ -90,7 +91,7 @@ describe("fixHclOutput", () => {
   });
 
   test("is what every PrivateNetworkingStack gets", () => {
-    const stack = new PrivateNetworkingStack(Testing.app(), "network", { region: "us-east-1", env: {} });
+    const stack = new PrivateNetworkingStack(testApp(), "network", { region: "us-east-1", env: {} });
     new TerraformVariable(stack, "enable_private_dns", { type: "bool", default: false });
     expect(variableBlock(Testing.synthHcl(stack), "enable_private_dns")).toMatch(/default = false/);
   });

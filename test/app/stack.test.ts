@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import { PrivateNetworkingStack, PrivateNetworkingStackProps } from "../../modules/app";
-import { catchValidationError, Json, synthJson } from "../helpers";
+import { catchValidationError, Json, synthJson, testApp } from "../helpers";
 
 const NO_BACKEND_ENV: NodeJS.ProcessEnv = {};
 
@@ -14,7 +14,7 @@ function providers(json: Json): Json[] {
 
 describe("PrivateNetworkingStack", () => {
   test("fails when another stack of the app has its name, with a ValidationError instead of the constructs library's error", () => {
-    const app = Testing.app();
+    const app = testApp();
     new PrivateNetworkingStack(app, "network", { region: "eu-west-1", env: NO_BACKEND_ENV });
     const error = catchValidationError(() => new PrivateNetworkingStack(app, "network", { region: "eu-west-1", env: NO_BACKEND_ENV }));
     expect(error.prop).toBe("stack name");
@@ -83,9 +83,7 @@ describe("PrivateNetworkingStack", () => {
   });
 
   test("fails when the props are missing", () => {
-    const error = catchValidationError(
-      () => new PrivateNetworkingStack(Testing.app(), "network", undefined as unknown as PrivateNetworkingStackProps),
-    );
+    const error = catchValidationError(() => new PrivateNetworkingStack(testApp(), "network", undefined as unknown as PrivateNetworkingStackProps));
     expect(error.prop).toBe("props");
   });
 

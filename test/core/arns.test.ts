@@ -1,7 +1,8 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { ARN_KINDS, arnKindOf, checkArn, parseArn, RAM_SHAREABLE_KINDS, ValidationError } from "../../modules/core";
+import { testApp } from "../helpers";
 
-const scope = new TerraformStack(Testing.app(), "arns");
+const scope = new TerraformStack(testApp(), "arns");
 
 function failure(run: () => unknown): ValidationError {
   try {

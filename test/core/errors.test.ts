@@ -1,10 +1,11 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describeValue, ValidationError } from "../../modules/core";
+import { testApp } from "../helpers";
 
 describe("ValidationError", () => {
   test("names the construct path, the prop, the value and the expectation", () => {
-    const scope = new Construct(Testing.stubVersion(Testing.app()), "Network");
+    const scope = new Construct(Testing.stubVersion(testApp()), "Network");
     const error = new ValidationError(scope, "port", 70000, "a port from 1 to 65535");
     expect(error).toBeInstanceOf(Error);
     expect(error.constructPath).toBe("Network");
@@ -29,7 +30,7 @@ describe("ValidationError", () => {
 });
 
 test("describeValue says where a value is a Terraform reference instead of showing token placeholders", () => {
-  const app = Testing.app();
+  const app = testApp();
   const stack = new TerraformStack(app, "Stack");
   const id = new TerraformVariable(stack, "vpc_id", { type: "string" }).stringValue;
   expect(describeValue(id)).toBe('"<reference known at apply>"');

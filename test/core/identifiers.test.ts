@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { checkResourceId, RESOURCE_ID_KINDS, resourceIdKindOf, ResourceIdKind } from "../../modules/core";
-import { catchValidationError } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
-const scope = new TerraformStack(Testing.app(), "ids");
+const scope = new TerraformStack(testApp(), "ids");
 
 describe("resource IDs", () => {
   test("every kind's example is of that kind and of no other", () => {

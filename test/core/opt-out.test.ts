@@ -1,8 +1,8 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { OptOut, optOutReason } from "../../modules/core";
-import { catchValidationError } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
-const scope = new TerraformStack(Testing.app(), "opt-outs");
+const scope = new TerraformStack(testApp(), "opt-outs");
 
 describe("OptOut", () => {
   test("carries its reason, trimmed", () => {

@@ -1,8 +1,9 @@
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
+import { testApp } from "../helpers";
 
-const scope = (): Construct => new Construct(Testing.stubVersion(Testing.app()), "Endpoint");
+const scope = (): Construct => new Construct(Testing.stubVersion(testApp()), "Endpoint");
 const resourcePolicy = { requirePrincipal: true, maxCharacters: 20480 };
 
 describe("PolicyDocument", () => {

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from "net";
 import fc from "fast-check";
-import { Testing, TerraformStack, Token } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   checkIntegerRange,
@@ -28,6 +28,7 @@ import {
   ValidationError,
 } from "../../modules/core";
 import { checkLatticeName, ILatticeTargetGroup, LatticeService, LatticeListener, LatticeListenerAction, PathMatch } from "../../modules/lattice";
+import { testApp } from "../helpers";
 
 /**
  * Property tests of the validators: oracles (Node's own IP parser), round
@@ -35,7 +36,7 @@ import { checkLatticeName, ILatticeTargetGroup, LatticeService, LatticeListener,
  * ValidationError naming prop and value for bad literals, silence for tokens).
  */
 
-const scope = (): Construct => new TerraformStack(Testing.app(), "props");
+const scope = (): Construct => new TerraformStack(testApp(), "props");
 
 /** Runs `fn` and returns the ValidationError it throws, or undefined. */
 function errorOf(fn: () => void): ValidationError | undefined {

@@ -1,8 +1,8 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { checkBoolean, checkInstance, checkList, checkObject, checkString, OptOut } from "../../modules/core";
-import { catchValidationError } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
-const scope = new TerraformStack(Testing.app(), "shapes");
+const scope = new TerraformStack(testApp(), "shapes");
 
 describe("shapes of props from JavaScript", () => {
   test("fails when a single value arrives where a list belongs, or a list holds null", () => {

@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { checkTags, Tags } from "../../modules/core";
-import { catchValidationError } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
 function tagsOf(stack: TerraformStack, description: string): Record<string, string> {
   const groups = JSON.parse(Testing.synth(stack)).resource.aws_security_group as Record<
@@ -14,7 +14,7 @@ function tagsOf(stack: TerraformStack, description: string): Record<string, stri
 
 describe("Tags", () => {
   test("propagate to every taggable resource below the scope; explicit tags win; inner scopes win", () => {
-    const stack = new TerraformStack(Testing.app(), "Stack");
+    const stack = new TerraformStack(testApp(), "Stack");
     const outer = new Construct(stack, "Outer");
     const inner = new Construct(outer, "Inner");
     new SecurityGroup(inner, "Group", { description: "x", tags: { team: "explicit" } });
@@ -30,14 +30,14 @@ describe("Tags", () => {
 });
 
 describe("checkTags", () => {
-  const scope = () => new Construct(new TerraformStack(Testing.app(), "Stack"), "Thing");
+  const scope = () => new Construct(new TerraformStack(testApp(), "Stack"), "Thing");
 
   test("accepts AWS's tag keys and values at their limits, and no tags", () => {
     expect(checkTags(scope(), "tags", { "cost-center": "data platform", ["k".repeat(128)]: "v".repeat(256) })).toBeDefined();
     expect(checkTags(scope(), "tags", undefined)).toBeUndefined();
     // Any script and punctuation: EC2 takes any character in tags, so the character set is not checked.
     expect(checkTags(scope(), "tags", { Équipe: "réseau|core", note: "" })).toBeDefined();
-    const stack = new TerraformStack(Testing.app(), "Tokens");
+    const stack = new TerraformStack(testApp(), "Tokens");
     const token = new TerraformVariable(stack, "owner", { type: "string" }).stringValue;
     expect(checkTags(stack, "tags", { owner: token, [token]: "x" })).toBeDefined();
   });

@@ -1,5 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
+import { testApp } from "../helpers";
 import {
   checkAccountId,
   checkExactlyOne,
@@ -22,7 +23,7 @@ import {
 } from "../../modules/core";
 
 function scope(): Construct {
-  return new Construct(Testing.stubVersion(Testing.app()), "Thing");
+  return new Construct(Testing.stubVersion(testApp()), "Thing");
 }
 
 function errorOf(fn: () => void): ValidationError {
@@ -44,7 +45,7 @@ describe("validators", () => {
 
   test("skip unresolved tokens", () => {
     const s = scope();
-    const stack = new TerraformStack(Testing.stubVersion(Testing.app()), "S");
+    const stack = new TerraformStack(Testing.stubVersion(testApp()), "S");
     const port = new TerraformVariable(stack, "port", { type: "number" });
     const cidr = new TerraformVariable(stack, "cidr", { type: "string" });
     expect(() => checkIntegerRange(s, "port", port.numberValue, 1, 10)).not.toThrow();

@@ -1,12 +1,13 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { stackDiagram, SynthesizedStack, toMermaid } from "../../modules/diagram";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
 import { PrivateVpc } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 describe("diagrams draw the declared flows and their verdicts", () => {
-  const stack = new TerraformStack(Testing.app(), "drawn");
+  const stack = new TerraformStack(testApp(), "drawn");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const app = new PrivateVpc(stack, "AppVpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const other = new PrivateVpc(stack, "OtherVpc", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });

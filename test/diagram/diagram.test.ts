@@ -17,6 +17,7 @@ import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclatt
 import { DiagramNode, StackDiagram, stackDiagram, SynthesizedStack, toMermaid } from "../../modules/diagram";
 import { Vpc } from "../../modules/vpc";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
+import { testApp } from "../helpers";
 
 /**
  * A provider account (111111111111) offering a PrivateLink service, a Lattice
@@ -25,7 +26,7 @@ import { ResourceShare, SharePrincipal } from "../../modules/ram";
  * the same stack (222222222222) and with a partner outside it (333333333333).
  */
 function fixture(): SynthesizedStack {
-  const app: App = Testing.app();
+  const app: App = testApp();
   const stack = new TerraformStack(app, "fixture");
   new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
   const consumer = new AwsProvider(stack, "aws-consumer", {

@@ -1,9 +1,9 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsService } from "../../modules/endpoints";
-import { expectValidationError } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 import { COMMON_SERVICE_NAMES } from "./helpers";
 
-const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+const scope = (): TerraformStack => new TerraformStack(testApp(), "test");
 /** Resolving a custom name for an endpoint in us-east-1, as a build step for expectValidationError. */
 const serviceNameInUsEast1 = (name: string) => (): string => AwsService.custom(name).serviceName(scope(), "service", "us-east-1");
 

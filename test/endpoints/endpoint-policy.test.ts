@@ -1,7 +1,7 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { EndpointPolicy } from "../../modules/endpoints";
-import { expectValidationError } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 import { ORG } from "./helpers";
 
 interface Statement {
@@ -13,7 +13,7 @@ interface Statement {
   Condition?: Record<string, Record<string, unknown>>;
 }
 
-const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+const scope = (): TerraformStack => new TerraformStack(testApp(), "test");
 const statements = (policy: EndpointPolicy, region = "us-east-1"): Statement[] => JSON.parse(policy.render(scope(), "policy", region)!).Statement;
 const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
 

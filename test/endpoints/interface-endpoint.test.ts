@@ -1,8 +1,8 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
-import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
 const orgOnly = EndpointPolicy.organizationOnly(ORG);
@@ -341,7 +341,7 @@ describe("InterfaceEndpoint fails", () => {
   });
 
   test("fails when no region is known", () => {
-    const stack = new TerraformStack(Testing.app(), "no-provider");
+    const stack = new TerraformStack(testApp(), "no-provider");
     expectValidationError(() => build({}, stack), "region", "undefined");
   });
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { OptOut, PolicyPrincipal, PolicyStatement, Port, ValidationError } from "../../modules/core";
 import {
   AwsService,
@@ -16,10 +16,10 @@ import {
   ServiceNetworkEndpoint,
 } from "../../modules/endpoints";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
-import { expectValidationError, Json, onlyResource, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, Json, onlyResource, stackWithProvider, synthJson, testApp } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
-const scope = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+const scope = (): TerraformStack => new TerraformStack(testApp(), "test");
 const render = (policy: EndpointPolicy, region = "us-east-1"): Json[] =>
   JSON.parse(policy.render(scope(), "policy", region) as string).Statement as Json[];
 const resources = (statement: Json): string[] => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]);

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
@@ -11,12 +11,13 @@ import { PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeStackFlow, expectFlow, Flows, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 const ORG = "o-a1b2c3d4e5";
 const APP_ROLE = { arn: "arn:aws:iam::111111111111:role/app", organizationId: ORG };
 
 function stack(): TerraformStack {
-  const s = new TerraformStack(Testing.app(), "flows");
+  const s = new TerraformStack(testApp(), "flows");
   new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
   return s;
 }

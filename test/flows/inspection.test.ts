@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
@@ -16,7 +16,7 @@ import {
   InspectedSubnetTier,
 } from "../../modules/privatelink";
 import { ISubnet, TransitGateway, Vpc } from "../../modules/vpc";
-import { Json } from "../helpers";
+import { Json, testApp } from "../helpers";
 
 const SECURITY = "111111111111";
 const WORKLOADS = "222222222222";
@@ -31,7 +31,7 @@ interface InspectionOptions {
 
 /** The security account's inspection service and the workload account's VPC, as dep2-gwlb-inspection builds them. */
 function inspection(options: InspectionOptions = {}) {
-  const stack = new TerraformStack(Testing.app(), "inspection");
+  const stack = new TerraformStack(testApp(), "inspection");
   new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [SECURITY] });
   const workloads = new AwsProvider(stack, "workloads", {
     alias: "workloads",

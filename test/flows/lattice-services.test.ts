@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import { expectFlow } from "../../modules/flows";
@@ -13,6 +13,7 @@ import {
   TrafficSplit,
 } from "../../modules/lattice";
 import { IHostedZone, PrivateHostedZone, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 const ORG = "o-a1b2c3d4e5";
 const CERTIFICATE = "arn:aws:acm:us-east-1:111111111111:certificate/4f1c2b3a-5d6e-4f70-8a9b-0c1d2e3f4a5b";
@@ -24,7 +25,7 @@ function vpc(scope: TerraformStack, id: string, cidrBlock: string, provider?: Aw
 
 /** An orders service in `owner`'s account, reached through a mesh by a client VPC of `client`'s account, its custom domain in `zone(...)`. */
 function ordersBehindCustomDomain(options: { crossAccount: boolean; zone: (s: TerraformStack, clients: PrivateVpc) => IHostedZone }) {
-  const s = new TerraformStack(Testing.app(), "custom-domains");
+  const s = new TerraformStack(testApp(), "custom-domains");
   const ownerAccount = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
   const clientAccount = options.crossAccount
     ? new AwsProvider(s, "aws-clients", { alias: "clients", region: "us-east-1", allowedAccountIds: ["222222222222"] })
@@ -119,7 +120,7 @@ describe("a Lattice service's custom domain resolves where its zone is associate
 
 describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
   function checkout(options: { percentToGreen: number; greenAdmitted: boolean }) {
-    const s = new TerraformStack(Testing.app(), "splits");
+    const s = new TerraformStack(testApp(), "splits");
     new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
     const clients = vpc(s, "ClientVpc", "10.10.0.0/16");
     const app = vpc(s, "AppVpc", "10.11.0.0/16");
@@ -167,7 +168,7 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
   });
 
   function vault(authPolicy: (clients: PrivateVpc) => AuthPolicy) {
-    const s = new TerraformStack(Testing.app(), "passthrough");
+    const s = new TerraformStack(testApp(), "passthrough");
     new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
     const clients = vpc(s, "ClientVpc", "10.10.0.0/16");
     const app = vpc(s, "AppVpc", "10.11.0.0/16");

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, expectFlow, NetworkModel } from "../../modules/flows";
@@ -10,6 +10,7 @@ import {
   PrivateLinkSaasOffering,
 } from "../../modules/privatelink";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 const PROVIDER = "111111111111";
 const CONSUMER = "222222222222";
@@ -34,7 +35,7 @@ interface OfferingOptions {
 
 /** A provider account's service and one consumer account's endpoint, in one configuration, as ES-1 builds them. */
 function offering(options: OfferingOptions = {}) {
-  const stack = new TerraformStack(Testing.app(), "privatelink");
+  const stack = new TerraformStack(testApp(), "privatelink");
   new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [PROVIDER] });
   const consumer = new AwsProvider(stack, "consumer", {
     alias: "consumer",
@@ -156,7 +157,7 @@ describe("PrivateLink flows: the load balancer and its targets", () => {
 
 describe("PrivateLink flows: who creates the endpoint", () => {
   test("fails when the service allows one role and the endpoint is created with another", () => {
-    const stack = new TerraformStack(Testing.app(), "creator");
+    const stack = new TerraformStack(testApp(), "creator");
     new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [PROVIDER] });
     const consumer = new AwsProvider(stack, "consumer", {
       alias: "consumer",
@@ -180,7 +181,7 @@ describe("PrivateLink flows: who creates the endpoint", () => {
 
   /** A consumer's configuration that knows the service only by name and by its provider's terms, as es3-partner-consumer does. */
   function splitConsumer(createAs: "role" | "ambient", overrides: { securityGroupPorts?: number[] } = {}) {
-    const stack = new TerraformStack(Testing.app(), "consumer");
+    const stack = new TerraformStack(testApp(), "consumer");
     new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [CONSUMER] });
     const integration = new AwsProvider(stack, "integration", {
       alias: "integration",

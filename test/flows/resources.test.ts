@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
@@ -10,11 +10,12 @@ import { OptOut, Port } from "../../modules/core";
 import { ResourceConfiguration, ResourceDefinition, ResourceGateway, SharedDatabase, SharedResourceConsumer } from "../../modules/resources";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { rc5Ec2PortRange } from "../../stacks/resources/rc5-ec2-port-range";
+import { testApp } from "../helpers";
 
 const BY_ID = ["use1-az1", "use1-az2"];
 
 function stack(): TerraformStack {
-  const s = new TerraformStack(Testing.app(), "resources");
+  const s = new TerraformStack(testApp(), "resources");
   new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
   return s;
 }
@@ -111,7 +112,7 @@ describe("a configuration shared with another account and associated with that a
 
 describe("rc5-ec2-port-range: the share names the trusted account only", () => {
   test("fails for a Resource endpoint of an account the share does not name", () => {
-    const s = rc5Ec2PortRange.create(Testing.app());
+    const s = rc5Ec2PortRange.create(testApp());
     const stranger = new AwsProvider(s, "aws-stranger", { alias: "stranger", region: "us-east-1", allowedAccountIds: ["444444444444"] });
     const strangerVpc = vpc(s as TerraformStack, "StrangerVpc", "10.90.0.0/16", stranger);
     const worker = s.node.findChild("WorkerInstance") as ResourceConfiguration;
@@ -124,7 +125,7 @@ describe("the partner's half alone, judged by the terms the owner publishes (rec
   const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0a1b2c3d4e5f67890";
   const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/3c9e2a4b-5d6f-4a7b-8c9d-0e1f2a3b4c5d";
   function partner(ports?: { from: number; to: number }[]) {
-    const s = new TerraformStack(Testing.app(), "partner");
+    const s = new TerraformStack(testApp(), "partner");
     const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
     const client = new Vpc(s, "PartnerVpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
     const ordersDb = ResourceConfiguration.fromResourceConfigurationAttributes(s, "OrdersDb", {

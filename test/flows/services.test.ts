@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { ResourceEndpoint } from "../../modules/endpoints";
@@ -9,12 +9,13 @@ import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "..
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { InterfaceEndpoint } from "../../modules/endpoints";
+import { testApp } from "../helpers";
 
 const ORG = "o-a1b2c3d4e5";
 const CALLER = { arn: "arn:aws:iam::111111111111:role/checkout", organizationId: ORG };
 
 function stack(): TerraformStack {
-  const s = new TerraformStack(Testing.app(), "services");
+  const s = new TerraformStack(testApp(), "services");
   new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
   return s;
 }
@@ -197,7 +198,7 @@ describe("VPC Lattice across accounts, seen from one side", () => {
 
   /** The member's side: the network by ARN, the share accepted here, the client VPC associated. */
   function member(options: { waitForAcceptance: boolean }) {
-    const s = new TerraformStack(Testing.app(), "member");
+    const s = new TerraformStack(testApp(), "member");
     const provider = new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
     const client = vpc(s, "ClientVpc", "10.60.0.0/16");
     const accepter = new ResourceShareAccepter(s, "Accept", {

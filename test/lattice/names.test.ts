@@ -1,6 +1,6 @@
 import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import { checkLatticeName, idOfArn } from "../../modules/lattice";
-import { expectValidationError, stackWithProvider } from "../helpers";
+import { expectValidationError, stackWithProvider, testApp } from "../helpers";
 
 const limits = { min: 3, max: 40, reservedPrefix: "svc-" };
 
@@ -23,7 +23,7 @@ describe("checkLatticeName", () => {
 describe("idOfArn", () => {
   test("takes the ID of a literal ARN, and splits a reference in Terraform", () => {
     expect(idOfArn("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0")).toBe("svc-0123456789abcdef0");
-    const stack = new TerraformStack(Testing.app(), "ids");
+    const stack = new TerraformStack(testApp(), "ids");
     const arn = new TerraformVariable(stack, "service_arn", { type: "string" }).stringValue;
     const id = idOfArn(arn);
     expect(typeof id).toBe("string");

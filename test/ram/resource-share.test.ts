@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
+import { testApp } from "../helpers";
 
-const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
+const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
 describe("ResourceShare", () => {
   test("shares with principals, external principals off by default, resources keyed by name", () => {

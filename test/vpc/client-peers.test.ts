@@ -1,8 +1,9 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Vpc, vpcClientPeers } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 const vpc = (dualStack: boolean) =>
-  new Vpc(new TerraformStack(Testing.app(), "test"), "Vpc", {
+  new Vpc(new TerraformStack(testApp(), "test"), "Vpc", {
     name: "clients",
     cidrBlock: "10.0.0.0/16",
     availabilityZones: ["us-east-1a"],

@@ -1,10 +1,10 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Port } from "../../modules/core";
 import { Connections, Peer, SecurityGroup, Vpc } from "../../modules/vpc";
-import { catchValidationError, synthJson } from "../helpers";
+import { catchValidationError, synthJson, testApp } from "../helpers";
 
 function setup() {
-  const stack = new TerraformStack(Testing.app(), "connections");
+  const stack = new TerraformStack(testApp(), "connections");
   const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
   const api = new SecurityGroup(stack, "Api", { vpc, description: "API instances" });
   const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Client instances" });

@@ -1,10 +1,10 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { HostedZone, PrivateHostedZone, Vpc } from "../../modules/vpc";
-import { expectValidationError, resourcesOfType, synthJson } from "../helpers";
+import { expectValidationError, resourcesOfType, synthJson, testApp } from "../helpers";
 
 function setup(): { stack: TerraformStack; clients: Vpc; partner: AwsProvider } {
-  const stack = new TerraformStack(Testing.app(), "Stack");
+  const stack = new TerraformStack(testApp(), "Stack");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const partner = new AwsProvider(stack, "aws-partner", { alias: "partner", region: "us-east-1" });
   const clients = new Vpc(stack, "Clients", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { checkTags, OptOut, TAG_LIMITS, ValidationError } from "../../modules/core";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
 /**
  * Property tests of the VPC area's inputs: tags against AWS's documented
@@ -22,7 +23,7 @@ function errorOf(fn: () => void): ValidationError | undefined {
 }
 
 const stack = (): TerraformStack => {
-  const s = new TerraformStack(Testing.app(), "props");
+  const s = new TerraformStack(testApp(), "props");
   new AwsProvider(s, "aws", { region: "us-east-1" });
   return s;
 };

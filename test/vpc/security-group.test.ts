@@ -1,7 +1,8 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Vpc, Peer, SecurityGroup } from "../../modules/vpc";
+import { testApp } from "../helpers";
 
-const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
+const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
 describe("SecurityGroup", () => {
   const setup = (): { stack: TerraformStack; group: SecurityGroup } => {

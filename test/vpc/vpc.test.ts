@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from "cdktf";
 import { PrivateVpc, Vpc } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
+import { testApp } from "../helpers";
 
-const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "Stack");
+const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
 describe("Vpc", () => {
   test("creates a DNS-enabled VPC with one private subnet and route table per AZ, keyed by AZ", () => {
