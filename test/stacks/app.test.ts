@@ -1,3 +1,4 @@
+import { Testing } from "cdktf";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -5,7 +6,8 @@ import { join } from "node:path";
 import { ALL_STACKS, catalog, markdownRows } from "../../stacks/catalog";
 import { USE_CASES } from "../../stacks/use-cases";
 import { synthesizedApp } from "../../tools/synth-app";
-import { addressesOf, readSynthesizedApp, synthApp, SynthesizedApp } from "./synth-app";
+import { testApp } from "../helpers";
+import { addressesOf, exampleStackJson, readSynthesizedApp, synthApp, SynthesizedApp } from "./synth-app";
 
 const ROOT = join(__dirname, "..", "..");
 const ADDRESSES_FILE = join(__dirname, "addresses.json");
@@ -57,6 +59,25 @@ describe("the example app", () => {
     });
     // On purpose? Re-run with UPDATE_ADDRESSES=1 and commit test/stacks/addresses.json with the change.
     expect(changes).toEqual([]);
+  });
+});
+
+describe("exampleStackJson, what the tests of test/stacks read", () => {
+  const [definition] = ALL_STACKS;
+
+  test("is Testing.synth's JSON of the stack made afresh, or cdk.tf.json as written with its `//` notes", () => {
+    expect(exampleStackJson(definition.name)).toEqual(JSON.parse(Testing.synth(definition.create(testApp()))));
+    expect(exampleStackJson(definition.name, "as written")).toEqual(JSON.parse(first.stacks.get(definition.name)!));
+    expect(exampleStackJson(definition.name, "as written")).toHaveProperty("//");
+  });
+
+  test("gives each caller its own copy", () => {
+    exampleStackJson(definition.name).resource = {};
+    expect(Object.keys(exampleStackJson(definition.name).resource).length).toBeGreaterThan(0);
+  });
+
+  test("fails when the app has no such stack", () => {
+    expect(() => exampleStackJson("no-such-stack")).toThrow("the example app has no stack no-such-stack");
   });
 });
 
