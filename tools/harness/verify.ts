@@ -13,8 +13,8 @@
  * provider-server.ts). In batches the JSON is validated by the plan or the
  * mocked test, which run terraform's validation of the configuration before
  * anything else (the same checks and messages as `terraform validate`), so
- * it gets no command of its own; the report's validate column says where. Every error is attributed to its stack by the file or
- * address it names; a failed stack leaves the batch, which runs again for the
+ * it gets no command of its own; the report's validate column says where.
+ * Every error is attributed to its stack by the file or address it names; a failed stack leaves the batch, which runs again for the
  * others, and errors that name no stack send the batch's stacks through the
  * per-stack commands one by one. `--per-stack` runs every stack on its own,
  * each command in the stack's folder, as the harness always did.

@@ -29,8 +29,8 @@ const STACKS = [
   dep4ServiceRouting,
 ];
 
-const synth = (definition: ExampleStackDefinition): { resource: Resources; output: Record<string, unknown> } =>
-  exampleStackJson(definition.name) as { resource: Resources; output: Record<string, unknown> };
+type StackJson = { resource: Resources; output: Record<string, unknown> };
+const synth = (definition: ExampleStackDefinition): StackJson => exampleStackJson(definition.name) as StackJson;
 
 const values = (resources: Resources, type: string): any[] => Object.values(resources[type] ?? {});
 const weightsOf = (forward: { target_groups: { weight: number }[] }): number[] => forward.target_groups.map((t) => t.weight);
