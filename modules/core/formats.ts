@@ -24,6 +24,26 @@ export function isWildcardDnsName(value: string): boolean {
   return value.startsWith("*.") ? isDnsName(value.slice(2)) : isDnsName(value);
 }
 
+const BUCKET_NAME_RESERVED_PREFIX = /^(xn--|sthree-|amzn-s3-demo-)/;
+const BUCKET_NAME_RESERVED_SUFFIX = /(-s3alias|--ol-s3|\.mrap|--x-s3)$/;
+
+/**
+ * An S3 general purpose bucket name as AWS allows one: 3 to 63 lowercase
+ * letters, digits, dots and hyphens, beginning and ending with a letter or
+ * digit, no two dots in a row, not an IP address, and none of the prefixes
+ * and suffixes S3 reserves (xn--, sthree-, amzn-s3-demo-; -s3alias, --ol-s3,
+ * .mrap, --x-s3), which bucket creation refuses.
+ */
+export function isBucketName(value: string): boolean {
+  return (
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
+    !value.includes("..") &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(value) &&
+    !BUCKET_NAME_RESERVED_PREFIX.test(value) &&
+    !BUCKET_NAME_RESERVED_SUFFIX.test(value)
+  );
+}
+
 /** True for a 12-digit AWS account ID. */
 export function isAccountId(value: string): boolean {
   return /^\d{12}$/.test(value);

@@ -10,6 +10,7 @@ import {
   checkObject,
   checkPattern,
   checkPredicate,
+  isBucketName,
   isOrganizationId,
   isUnresolved,
   OptOut,
@@ -453,23 +454,17 @@ export function checkDistinct<T>(scope: IConstruct, prop: string, values: readon
  * Fails unless `value` is an S3 bucket name as AWS allows one: 3 to 63
  * lowercase letters, digits, dots and hyphens, beginning and ending with a
  * letter or digit, no two dots in a row, not an IP address, none of the
- * reserved prefixes and suffixes.
+ * reserved prefixes and suffixes (see isBucketName).
  */
 export function checkBucketName(scope: IConstruct, prop: string, value: string): void {
   if (isUnresolved(value)) return;
-  const valid =
-    typeof value === "string" &&
-    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value) &&
-    !value.includes("..") &&
-    !/^\d+\.\d+\.\d+\.\d+$/.test(value) &&
-    !/^(xn--|sthree-|amzn-s3-demo-)/.test(value) &&
-    !/(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(value);
+  const valid = typeof value === "string" && isBucketName(value);
   if (!valid) {
     throw new ValidationError(
       scope,
       prop,
       value,
-      "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address) or an S3 bucket ARN such as arn:aws:s3:::app-data",
+      "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address, no reserved prefix such as xn-- or suffix such as -s3alias) or an S3 bucket ARN such as arn:aws:s3:::app-data",
     );
   }
 }

@@ -17,11 +17,13 @@ import {
   checkOneOf,
   checkPattern,
   checkPort,
+  checkPredicate,
   checkResourceId,
   checkUnique,
   cidrContains,
   familyOf,
   hostCidr,
+  isBucketName,
   isIpAddress,
   isIpv4Cidr,
   isNetworkCidr,
@@ -141,7 +143,6 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
 }
 
 const NLB_NAME = /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
-const BUCKET_NAME = /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** Where AWS lets IP targets outside the VPC live: RFC 1918 and RFC 6598 space. */
 const PRIVATE_TARGET_SPACE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 
@@ -543,7 +544,13 @@ function checkAccessLogs(scope: IConstruct, logs: NetworkLoadBalancerProps["acce
       `the bucket's name (${parseArn(logs.bucket)?.resource ?? "the part after arn:aws:s3:::"}), not its ARN`,
     );
   }
-  checkPattern(scope, "accessLogs.bucket", logs.bucket, BUCKET_NAME, "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens");
+  checkPredicate(
+    scope,
+    "accessLogs.bucket",
+    logs.bucket,
+    isBucketName,
+    "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address, no reserved prefix such as xn-- or suffix such as -s3alias",
+  );
   checkPattern(
     scope,
     "accessLogs.prefix",

@@ -12,6 +12,7 @@ import {
   checkRestrictedCidr,
   checkUnique,
   closestMatch,
+  isBucketName,
   isDnsName,
   isIamPrincipalArn,
   isIamPrincipalArnWithoutPath,
@@ -129,6 +130,15 @@ describe("format predicates", () => {
     expect(isDnsName("localhost")).toBe(false);
     expect(isDnsName("-bad.example.com")).toBe(false);
     expect(isDnsName("a..example.com")).toBe(false);
+  });
+
+  test("S3 bucket names: AWS's naming rules, reserved prefixes and suffixes refused", () => {
+    for (const name of ["app-data", "logs.example.com", "a1b", "x".repeat(63)]) expect(isBucketName(name)).toBe(true);
+    const refused = [
+      ...["ab", "x".repeat(64), "App-Data", "app_data", "-app", "app-", "a..b", "192.168.1.1"],
+      ...["xn--app", "sthree-app", "amzn-s3-demo-app", "app-s3alias", "app--ol-s3", "app.mrap", "app--x-s3"],
+    ];
+    for (const name of refused) expect([name, isBucketName(name)]).toEqual([name, false]);
   });
 
   test("IAM principal ARNs, with and without paths", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { TerraformStack, TerraformVariable } from "cdktf";
-import { OptOut, PolicyPrincipal, PolicyStatement, Port, ValidationError } from "../../modules/core";
+import { isBucketName, OptOut, PolicyPrincipal, PolicyStatement, Port, ValidationError } from "../../modules/core";
 import {
   AwsService,
   AwsServiceName,
@@ -466,7 +466,8 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
 });
 
 describe("safe-input properties", () => {
-  const bucketName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,20}[a-z0-9]$/);
+  // Names S3 allows: the pattern also yields reserved ones (xn--0a), which checkBucketName rightly refuses.
+  const bucketName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{1,20}[a-z0-9]$/).filter(isBucketName);
 
   test("s3Buckets renders the same resources for a bucket's name and its ARN, each with one ARN prefix", () => {
     fc.assert(

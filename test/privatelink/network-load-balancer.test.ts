@@ -629,6 +629,13 @@ describe("NetworkLoadBalancer", () => {
       expectValidationError(() => nlbStack({ accessLogs: { bucket: "arn:aws:s3:::nlb-logs" } }), "accessLogs.bucket", '"arn:aws:s3:::nlb-logs"');
     });
 
+    test("the access-log bucket's name is one S3 refuses (a reserved prefix or suffix, an IP address)", () => {
+      for (const bucket of ["xn--nlb-logs", "nlb-logs-s3alias", "10.0.0.1"]) {
+        const error = expectValidationError(() => nlbStack({ accessLogs: { bucket } }), "accessLogs.bucket", JSON.stringify(bucket));
+        expect(error.expected).toContain("reserved prefix");
+      }
+    });
+
     test("deletion protection is a string (a JavaScript caller)", () => {
       expectValidationError(() => nlbStack({ enableDeletionProtection: "false" as never }), "enableDeletionProtection", '"false"');
     });
