@@ -6,8 +6,8 @@ import { join } from "node:path";
  * from the entry point and its own subpath, peers match what we build and
  * test with, and only the built library is published. The end-to-end proof
  * is npm-consumer.ts (npm run consumer), which also proves that neither the
- * built files nor loading the package pull the provider barrel (eslint's
- * no-restricted-imports keeps it out of the sources).
+ * built files nor loading the package pull the provider barrel (the lint
+ * rule no-restricted-imports keeps it out of the sources).
  */
 
 const ROOT = join(__dirname, "..", "..");
