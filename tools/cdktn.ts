@@ -112,6 +112,7 @@ function nodeRunsCdktnCli(): boolean {
 }
 
 async function main(): Promise<void> {
+  // Not scratchDir(): the copy hard-links node_modules, so it must be on the checkout's file system, not in memory.
   const work = mkdtempSync(join(tmpdir(), "cdktn-"));
   const project = join(work, "project");
   try {

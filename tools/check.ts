@@ -10,13 +10,13 @@
  * `--format json|sarif` are the command's.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { loadInputs, processIo, runGuardrails } from "../modules/cli/guardrails";
 import { checkModel, Finding, PRIVATE_NETWORKING_PACK, RulePack } from "../modules/guardrails";
 import { ALL_STACKS } from "../stacks/catalog";
 import { synthesizedApp } from "./synth-app";
+import { scratchDir } from "./scratch";
 
 // The check's report is the command's.
 export { formatFindings } from "../modules/guardrails";
@@ -30,7 +30,7 @@ export interface CheckOptions {
 
 /** Synthesizes the example app (the stacks `only` selects) in this process into a throw-away folder, for `use` to read. */
 function withSynthesizedApp<T>(only: RegExp | undefined, use: (outdir: string) => T): T {
-  const outdir = mkdtempSync(join(tmpdir(), "guardrails-"));
+  const outdir = mkdtempSync(join(scratchDir(), "guardrails-"));
   try {
     const app = new App({ outdir });
     for (const definition of ALL_STACKS) if (only === undefined || only.test(definition.name)) definition.create(app);

@@ -18,11 +18,11 @@
  */
 import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { installedAwsProvider, ProviderServer, startProviderServer } from "./harness/provider-server";
 import { BACKEND_SCHEMA_ERRORS, initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
+import { scratchDir } from "./scratch";
 
 const ROOT = join(__dirname, "..");
 const STACK = "network";
@@ -167,7 +167,7 @@ function checkPackedFiles(pack: PackResult): void {
 async function main(): Promise<void> {
   const started = Date.now();
   let server: ProviderServer | undefined;
-  const work = mkdtempSync(join(tmpdir(), "npm-consumer-"));
+  const work = mkdtempSync(join(scratchDir(), "npm-consumer-"));
   const environment = terraformEnvironment(join(work, "terraform-cli"));
   try {
     if (environment.version === undefined) {

@@ -12,8 +12,8 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { scratchDir } from "./scratch";
 
 export type SynthFormat = "json" | "hcl";
 
@@ -82,7 +82,7 @@ export interface SynthesizedApp {
 export async function synthesizedApp(format: SynthFormat): Promise<SynthesizedApp> {
   const handed = process.env[SYNTHESIZED_APP_ENV[format]];
   if (handed !== undefined && handed !== "") return { outdir: handed, release: () => undefined };
-  const outdir = mkdtempSync(join(tmpdir(), `app-${format}-`));
+  const outdir = mkdtempSync(join(scratchDir(), `app-${format}-`));
   await synthesizeApp(ROOT, { [format]: outdir });
   return { outdir, release: () => rmSync(outdir, { recursive: true, force: true }) };
 }

@@ -13,8 +13,8 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
+import { scratchDir } from "./scratch";
 import { SYNTHESIZED_APP_ENV, synthesizeApp } from "./synth-app";
 
 const ROOT = resolve(__dirname, "..");
@@ -106,7 +106,7 @@ export function runStep(
 
 /** The example app synthesized once, JSON and HCL, into a temporary folder: the variables that hand it to a step, or the synth's error. */
 function synthesizeOnce(started: number): { folders: Promise<Record<string, string> | Error>; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), "npm-test-app-"));
+  const dir = mkdtempSync(join(scratchDir(), "npm-test-app-"));
   const outdirs = { json: join(dir, "json"), hcl: join(dir, "hcl") };
   const folders = synthesizeApp(ROOT, outdirs).then(
     () => {
