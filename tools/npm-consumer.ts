@@ -252,8 +252,10 @@ async function main(): Promise<void> {
           throw new Error(`${synth.name}: terraform init did not accept the backend:\n${init}`);
         log(`${synth.name}: terraform init accepted the s3 block and stopped at the network: ${firstError(init)}`);
       }
-      run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: environment.env });
-      // The validates talk to one running provider instead of starting one per configuration (see tools/harness/provider-server.ts).
+      // The first init installs the provider (hashing its ~700 MB against the lock file); the validates then talk to
+      // that one running provider instead of starting one per configuration (see tools/harness/provider-server.ts),
+      // and the later inits, attached to it, install nothing.
+      run("terraform", [...initArgs(environment), "-backend=false"], { cwd: stackDir, env: server?.attach(environment.env) ?? environment.env });
       server ??= await startProviderServer(installedAwsProvider(stackDir), environment.env, join(work, "provider-server.log"));
       run("terraform", ["validate", "-no-color"], { cwd: stackDir, env: server.attach(environment.env), stdio: ["ignore", "inherit", "inherit"] });
     }
