@@ -11,4 +11,9 @@ describe("the run's temporary directory", () => {
     expect(existsSync(outdir)).toBe(true);
     expect(readdirSync(tmpdir()).some((entry) => entry.startsWith("cdktf.outdir."))).toBe(true);
   });
+
+  test("is not where tsx keeps its transpile cache: the workers read the shared one (test/jest/tsx.mjs)", () => {
+    // By now this worker has transpiled this file and cdktf's setup through tsx.
+    expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith("tsx-"))).toEqual([]);
+  });
 });
