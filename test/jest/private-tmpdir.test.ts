@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename } from "node:path";
 import { Testing } from "cdktf";
+import { SHARED_TSX_CACHE, tsxCacheIn } from "./private-tmpdir";
 
 describe("the run's temporary directory", () => {
   test("cdktf's test apps write their output folders into the run's own temporary directory, which globalTeardown removes", () => {
@@ -12,8 +13,13 @@ describe("the run's temporary directory", () => {
     expect(readdirSync(tmpdir()).some((entry) => entry.startsWith("cdktf.outdir."))).toBe(true);
   });
 
-  test("is not where tsx keeps its transpile cache: the workers read the shared one (test/jest/tsx.mjs)", () => {
-    // By now this worker has transpiled this file and cdktf's setup through tsx.
-    expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith("tsx-"))).toEqual([]);
+  test("links tsx's cache folder to the shared one, so that workers and the tools tests start reuse its transpiles", () => {
+    // By now this worker has loaded this file and cdktf's setup through tsx, in the folder the link names.
+    const link = tsxCacheIn(tmpdir());
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(realpathSync(link)).toBe(realpathSync(process.env[SHARED_TSX_CACHE]!));
+    expect(process.env[SHARED_TSX_CACHE]!.startsWith(tmpdir())).toBe(false);
+    // A tsx that names its folder otherwise would transpile into the run's folder unseen.
+    expect(readdirSync(tmpdir()).filter((entry) => entry.startsWith("tsx"))).toEqual([basename(link)]);
   });
 });
