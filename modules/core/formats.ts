@@ -27,6 +27,10 @@ export function isWildcardDnsName(value: string): boolean {
 const BUCKET_NAME_RESERVED_PREFIX = /^(xn--|sthree-|amzn-s3-demo-)/;
 const BUCKET_NAME_RESERVED_SUFFIX = /(-s3alias|--ol-s3|\.mrap|--x-s3)$/;
 
+/** What {@link isBucketName} accepts, for validation messages. */
+export const BUCKET_NAME_RULES =
+  "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address, no reserved prefix such as xn-- or suffix such as -s3alias";
+
 /**
  * An S3 general purpose bucket name as AWS allows one: 3 to 63 lowercase
  * letters, digits, dots and hyphens, beginning and ending with a letter or

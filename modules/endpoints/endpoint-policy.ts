@@ -4,6 +4,7 @@ import {
   ARN_KINDS,
   ArnKindName,
   AWS_LIMITS,
+  BUCKET_NAME_RULES,
   checkArn,
   checkInstance,
   checkList,
@@ -457,14 +458,5 @@ export function checkDistinct<T>(scope: IConstruct, prop: string, values: readon
  * reserved prefixes and suffixes (see isBucketName).
  */
 export function checkBucketName(scope: IConstruct, prop: string, value: string): void {
-  if (isUnresolved(value)) return;
-  const valid = typeof value === "string" && isBucketName(value);
-  if (!valid) {
-    throw new ValidationError(
-      scope,
-      prop,
-      value,
-      "an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address, no reserved prefix such as xn-- or suffix such as -s3alias) or an S3 bucket ARN such as arn:aws:s3:::app-data",
-    );
-  }
+  checkPredicate(scope, prop, value, isBucketName, `an S3 bucket name (${BUCKET_NAME_RULES}) or an S3 bucket ARN such as arn:aws:s3:::app-data`);
 }

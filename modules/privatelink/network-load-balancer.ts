@@ -8,6 +8,7 @@ import {
   addressRange,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  BUCKET_NAME_RULES,
   checkArn,
   checkBoolean,
   checkInstance,
@@ -544,13 +545,7 @@ function checkAccessLogs(scope: IConstruct, logs: NetworkLoadBalancerProps["acce
       `the bucket's name (${parseArn(logs.bucket)?.resource ?? "the part after arn:aws:s3:::"}), not its ARN`,
     );
   }
-  checkPredicate(
-    scope,
-    "accessLogs.bucket",
-    logs.bucket,
-    isBucketName,
-    "an S3 bucket name: 3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit; not an IP address, no reserved prefix such as xn-- or suffix such as -s3alias",
-  );
+  checkPredicate(scope, "accessLogs.bucket", logs.bucket, isBucketName, `an S3 bucket name: ${BUCKET_NAME_RULES}`);
   checkPattern(
     scope,
     "accessLogs.prefix",
