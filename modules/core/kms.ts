@@ -5,7 +5,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { checkArn } from "./arns";
 import { ValidationError } from "./errors";
-import { OptOut, optOutReason } from "./opt-out";
+import { OptOut, optOutReason, RECORDED_OPT_OUTS } from "./opt-out";
 import { PolicyDocument, PolicyPrincipal, PolicyStatement, policyAttribute } from "./policy";
 import { literalRegionOf } from "./region";
 import { nameFromPath } from "./scope";
@@ -70,7 +70,7 @@ export class LogGroupEncryption {
     if (this.choice === "none") {
       const reason = optOutReason(scope, prop, this.optOut);
       if (reason === undefined) throw new ValidationError(scope, prop, this.optOut, 'LogGroupEncryption.cloudWatchDefault(OptOut.because("<why>"))');
-      recordOptOut(logGroup, "kms_key_id", reason);
+      recordOptOut(logGroup, RECORDED_OPT_OUTS.logGroupServiceKey, reason);
       return;
     }
     if (this.choice === "given") {

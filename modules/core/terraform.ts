@@ -1,5 +1,6 @@
 import { Lazy, resolveTokens, TerraformResource, TerraformStack } from "./cdktf";
 import { IConstruct } from "constructs";
+import { RecordedOptOut } from "./opt-out";
 
 /**
  * The construct tree seen as the Terraform it synthesizes to: addresses of
@@ -46,7 +47,7 @@ export function annotateForFlows(resource: TerraformResource, key: string, value
 }
 
 /** Records a turned-off default and its reason in a resource's `//` comment (`//.opt_outs.<name>`), for reviewers and the guardrails. */
-export function recordOptOut(resource: TerraformResource, name: string, reason: string): void {
+export function recordOptOut(resource: TerraformResource, name: RecordedOptOut, reason: string): void {
   resource.addOverride(`//.opt_outs.${name}`, reason);
 }
 

@@ -15,6 +15,7 @@ import {
   isOrganizationId,
   isUnresolved,
   OptOut,
+  noReasonGiven,
   optOutReason,
   partitionOfRegion,
   policyAttribute,
@@ -394,7 +395,7 @@ export class EndpointPolicy {
       Annotations.of(scope).addWarning(
         `${prop}: EndpointPolicy.allowAll() without a reason is deprecated: pass EndpointPolicy.allowAll(OptOut.because("<why>")), or pick a least-privilege preset (AWS's default lets any principal do anything through the endpoint).`,
       );
-      return "EndpointPolicy.allowAll() (deprecated: no reason given)";
+      return noReasonGiven("EndpointPolicy.allowAll()", 'EndpointPolicy.allowAll(OptOut.because("<why>"))');
     }
     return optOutReason(scope, prop, this.allowAllOptOut);
   }

@@ -10,6 +10,7 @@ import {
   isUnresolved,
   nameFromPath,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   resolveRegion,
@@ -121,7 +122,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
       tags: { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) },
     });
     const allowAll = props.policy.allowAllReason(this, "policy");
-    if (allowAll !== undefined) recordOptOut(this.resource, "allow_all_endpoint_policy", allowAll);
+    if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     this.vpcEndpointId = this.resource.id;
   }
 

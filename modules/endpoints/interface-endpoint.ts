@@ -22,6 +22,7 @@ import {
   isUnresolved,
   nameFromPath,
   Port,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   resolveRegion,
@@ -195,7 +196,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
     });
     const allowAll = isAwsService ? props.policy?.allowAllReason(this, "policy") : undefined;
-    if (allowAll !== undefined) recordOptOut(this.resource, "allow_all_endpoint_policy", allowAll);
+    if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
     if (props.customDnsName !== undefined) {
       this.customDnsName = props.customDnsName;

@@ -24,6 +24,7 @@ import {
   PolicyEffect,
   PolicyPrincipal,
   PolicyStatement,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   requireValue,
@@ -361,6 +362,6 @@ export class LatticeAuthPolicy extends Construct {
       policy: this.policyJson.startsWith("{") ? policyAttribute(this.policyJson) : this.policyJson,
     });
     const anonymous = props.policy.anonymousReasons(this, "authPolicy");
-    if (anonymous.length > 0) recordOptOut(this.resource, "allow_anonymous", anonymous.join("; "));
+    if (anonymous.length > 0) recordOptOut(this.resource, RECORDED_OPT_OUTS.anonymousCallers, anonymous.join("; "));
   }
 }

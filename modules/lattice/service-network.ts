@@ -12,6 +12,7 @@ import {
   checkString,
   OptOut,
   optOutReason,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   ValidationError,
@@ -163,7 +164,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
       authType: this.authType,
       tags: tagsWithName(this, props.name, props.tags),
     });
-    if (unauthenticated !== undefined) recordOptOut(this.resource, "allow_unauthenticated_access", unauthenticated);
+    if (unauthenticated !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.unauthenticatedAccess, unauthenticated);
     this.serviceNetworkId = this.resource.id;
     this.serviceNetworkArn = this.resource.arn;
 
@@ -177,7 +178,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
       provider: props.provider,
       tags: props.tags,
     });
-    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
+    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.accessLogs, this.accessLogs.disabledReason);
 
     if (sharing === undefined) {
       this.shareDependencies = [];

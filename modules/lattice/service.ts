@@ -7,17 +7,18 @@ import {
   AwsResourceProps,
   checkArn,
   checkDnsName,
+  checkInstance,
   checkLength,
   checkObject,
-  checkInstance,
   checkOneOf,
   checkString,
   ICertificate,
   isUnresolved,
+  literalRegionOf,
   OptOut,
   optOutReason,
   providerOf,
-  literalRegionOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   stableId,
@@ -180,7 +181,7 @@ export class LatticeService extends Construct implements ILatticeService {
       certificateArn: this.certificateArn,
       tags,
     });
-    if (unauthenticated !== undefined) recordOptOut(this.resource, "allow_unauthenticated_access", unauthenticated);
+    if (unauthenticated !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.unauthenticatedAccess, unauthenticated);
     this.serviceId = this.resource.id;
     this.serviceArn = this.resource.arn;
     this.dnsName = this.resource.dnsEntry.get(0).domainName;
@@ -197,7 +198,7 @@ export class LatticeService extends Construct implements ILatticeService {
       accessLogs: props.accessLogs,
       tags: this.tags,
     });
-    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, "access_logs", this.accessLogs.disabledReason);
+    if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.accessLogs, this.accessLogs.disabledReason);
     if (props.hostedZone !== undefined && props.customDomainName !== undefined)
       this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
   }

@@ -25,6 +25,7 @@ import {
   optOutReason,
   Port,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   stableId,
@@ -216,7 +217,7 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
       lifecycle: { createBeforeDestroy: true },
     });
     const registeredBy = optOutReason(this, "appliances.registeredBy", appliances.registeredBy);
-    if (registeredBy !== undefined) recordOptOut(this.targetGroup, "registeredBy", registeredBy);
+    if (registeredBy !== undefined) recordOptOut(this.targetGroup, RECORDED_OPT_OUTS.targetsRegisteredElsewhere, registeredBy);
     for (const [name, targetId] of targets) {
       new LbTargetGroupAttachment(this, `Appliance-${stableId(name)}`, { provider: this.provider, targetGroupArn: this.targetGroup.arn, targetId });
     }

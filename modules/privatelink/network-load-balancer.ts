@@ -37,6 +37,7 @@ import {
   partitionOfRegion,
   Port,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   ValidationError,
@@ -326,7 +327,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       lifecycle: { createBeforeDestroy: true },
     });
     const registeredBy = optOutReason(this, `listeners[${index}].targets.registeredBy`, targets.extra.registeredBy);
-    if (registeredBy !== undefined) recordOptOut(targetGroup, "registeredBy", registeredBy);
+    if (registeredBy !== undefined) recordOptOut(targetGroup, RECORDED_OPT_OUTS.targetsRegisteredElsewhere, registeredBy);
     for (const target of targets.targets) {
       new LbTargetGroupAttachment(this, `Target-${listener.port}-${target.key}`, {
         provider: this.provider,

@@ -7,12 +7,13 @@ import {
   isUnresolved,
   parseArn,
   Partition,
+  RECORDED_OPT_OUTS,
   stableId,
   ValidationError,
 } from "../core";
 
-/** The prop that lets every AWS principal request a connection; named once so messages and props agree. */
-export const ANY_PRINCIPAL_OPT_OUT = "allowAnyPrincipal";
+/** The prop that lets every AWS principal request a connection, and the name its reason is recorded under; named once so messages, props and the record agree. */
+export const ANY_PRINCIPAL_OPT_OUT = RECORDED_OPT_OUTS.anyPrincipal;
 
 /**
  * @deprecated The loud boolean prop of earlier releases; use `allowAnyPrincipal: OptOut.because("<why>")`

@@ -9,8 +9,8 @@ import {
   checkArn,
   checkInstance,
   checkLength,
-  checkPattern,
   checkList,
+  checkPattern,
   checkString,
   checkTags,
   isAccountId,
@@ -19,6 +19,7 @@ import {
   OptOut,
   optOutReason,
   RAM_SHAREABLE_KINDS,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   requireValue,
@@ -177,7 +178,7 @@ export class ResourceShare extends Construct implements IResourceShare {
       allowExternalPrincipals: this.allowExternalPrincipals,
       tags: { ...tags, Name: props.name },
     });
-    if (external !== undefined) recordOptOut(this.resource, "allow_external_principals", external);
+    if (external !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.externalPrincipals, external);
     this.resourceShareArn = this.resource.arn;
     this.invitationDependencies = principals.map(
       (principal) =>

@@ -22,6 +22,7 @@ import {
   optOutReason,
   PortRange,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordInStack,
   recordOptOut,
   requireProps,
@@ -335,7 +336,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       allowAssociationToShareableServiceNetwork: this.type === "CHILD" ? undefined : shareable !== undefined,
       resourceConfigurationDefinition: checked === undefined ? undefined : [checked.definition],
     });
-    if (shareable !== undefined) recordOptOut(this.resource, "allow_association_to_shareable_service_network", shareable);
+    if (shareable !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.shareableServiceNetworks, shareable);
     this.resourceConfigurationId = this.resource.id;
     this.resourceConfigurationArn = this.resource.arn;
     for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);

@@ -29,6 +29,7 @@ import {
   Port,
   PortRange,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   requireValue,
@@ -288,7 +289,8 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
       ...peer,
     };
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
-    if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined) recordOptOut(created, "internet_wide_rules", this.internetWideReason);
+    if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined)
+      recordOptOut(created, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);
     this.warnAboveRuleQuota(direction);
   }
 
@@ -407,7 +409,7 @@ export class SecurityGroup extends SecurityGroupBase {
       tags: { ...tags, Name: props.namePrefix ?? nameFromPath(this) },
       lifecycle: { createBeforeDestroy: true },
     });
-    if (this.internetWideReason !== undefined) recordOptOut(this.resource, "internet_wide_rules", this.internetWideReason);
+    if (this.internetWideReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);
     this.securityGroupId = this.resource.id;
     this.vpcId = props.vpc.vpcId;
   }

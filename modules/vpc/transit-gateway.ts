@@ -10,14 +10,15 @@ import {
   checkIntegerRange,
   checkItemCount,
   checkLength,
-  checkPattern,
   checkList,
   checkObject,
+  checkPattern,
   checkString,
   checkTags,
   isUnresolved,
   OptOut,
   optOutReason,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   requireValue,
@@ -138,7 +139,7 @@ export class TransitGateway extends Construct {
       dnsSupport: "enable",
       tags: { ...this.tags, Name: props.name },
     });
-    if (autoAccept !== undefined) recordOptOut(this.resource, "auto_accept_shared_attachments", autoAccept);
+    if (autoAccept !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.autoAcceptSharedAttachments, autoAccept);
     this.transitGatewayId = this.resource.id;
     this.transitGatewayArn = this.resource.arn;
   }

@@ -11,10 +11,10 @@ import {
   checkInstance,
   checkIntegerRange,
   checkIpv4Cidr,
-  checkItemCount,
-  checkList,
   checkIpv6Cidr,
+  checkItemCount,
   checkLength,
+  checkList,
   checkObject,
   checkResourceId,
   checkString,
@@ -24,7 +24,9 @@ import {
   isUnresolvedList,
   literalRegionOf,
   OptOut,
+  noReasonGiven,
   optOutReason,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   resolvedValue,
@@ -217,11 +219,11 @@ export class Vpc extends Construct implements IVpc {
         tags: { ...tags, Name: `${props.name}-default-unused` },
       });
     } else {
-      recordOptOut(this.resource, "restrict_default_security_group", keepDefaultRules);
+      recordOptOut(this.resource, RECORDED_OPT_OUTS.defaultSecurityGroupRules, keepDefaultRules);
     }
     if (flowLogsOff === undefined)
       this.flowLog = new VpcFlowLog(this, "FlowLogs", { vpc: this, flowLogs, provider: props.provider, tags: props.tags });
-    else recordOptOut(this.resource, "flow_logs", flowLogsOff);
+    else recordOptOut(this.resource, RECORDED_OPT_OUTS.flowLogs, flowLogsOff);
 
     const newBits = props.subnetNewBits ?? 8;
     this.privateSubnets = props.availabilityZones.map((az, index) => {
@@ -290,7 +292,7 @@ export class Vpc extends Construct implements IVpc {
           false,
           "keepDefaultSecurityGroupRules alone (restrictDefaultSecurityGroup is its deprecated form)",
         );
-      return 'restrictDefaultSecurityGroup: false (deprecated: pass keepDefaultSecurityGroupRules: OptOut.because("<why>"))';
+      return noReasonGiven("restrictDefaultSecurityGroup: false", 'keepDefaultSecurityGroupRules: OptOut.because("<why>")');
     }
     if (props.restrictDefaultSecurityGroup === true && reason !== undefined) {
       throw new ValidationError(this, "restrictDefaultSecurityGroup", true, "not both: keepDefaultSecurityGroupRules turns the restriction off");

@@ -14,7 +14,7 @@ describe("OptOut", () => {
   });
 
   test("the boolean of earlier releases still works, flagged as deprecated", () => {
-    expect(optOutReason(scope, "allowUnauthenticatedAccess", true)).toMatch(/deprecated: pass OptOut.because/);
+    expect(optOutReason(scope, "allowUnauthenticatedAccess", true)).toMatch(/deprecated: no reason given\); pass OptOut.because/);
   });
 
   test("fails when the reason is too short to say why", () => {

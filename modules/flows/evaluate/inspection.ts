@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../core/opt-out";
 import { EndpointEntity, LoadBalancerEntity, RouteEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
@@ -136,7 +137,7 @@ function appliancesHealthy(path: Path, model: NetworkModel, endpoint: EndpointEn
         group.address,
       );
     }
-    const registeredBy = (group.block?.comment.opt_outs as Record<string, unknown> | undefined)?.registeredBy;
+    const registeredBy = (group.block?.comment.opt_outs as Record<string, unknown> | undefined)?.[RECORDED_OPT_OUTS.targetsRegisteredElsewhere];
     if (group.targets.length === 0) {
       if (typeof registeredBy !== "string")
         return current.deny(
