@@ -64,9 +64,11 @@ export function renderErrorsDoc(): string {
     "`npm run check` runs the `private-networking` pack over every example stack; `applyGuardrails(app)` runs a pack at",
     "synth time. A finding is accepted on purpose with `suppress(construct, ruleId, reason)` (reason of at least 10",
     'characters), which shows in the check output and in the synthesized JSON under `"//".guardrails_suppressions`.',
+    'A library opt-out (`OptOut.because("<why>")`, recorded under `"//".opt_outs`) accepts the findings of the rules that',
+    "list it below, with its reason: it already is the written decision.",
     "",
-    "| Rule | Severity | Resources | Equivalent checks | Why | Fix |",
-    "|---|---|---|---|---|---|",
+    "| Rule | Severity | Resources | Equivalent checks | Why | Fix | Accepted opt-outs |",
+    "|---|---|---|---|---|---|---|",
   );
   for (const rule of ALL_RULES) {
     const eq = rule.equivalents;
@@ -74,8 +76,9 @@ export function renderErrorsDoc(): string {
       eq === undefined
         ? "none (our own rule)"
         : [...(eq.checkov ?? []), ...(eq.trivy ?? []), ...(eq.securityHub ?? []).map((id) => `Security Hub ${id}`)].join(", ");
+    const optOuts = (rule.optOuts ?? []).map((name) => `\`${name}\``).join(", ") || "none";
     lines.push(
-      `| ${rule.id} ${rule.name} | ${rule.severity} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${equivalents} | ${cell(rule.explanation)} | ${cell(rule.fix)} |`,
+      `| ${rule.id} ${rule.name} | ${rule.severity} | ${rule.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${equivalents} | ${cell(rule.explanation)} | ${cell(rule.fix)} | ${optOuts} |`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -5,7 +5,7 @@ import { synthesizedJson } from "../core/terraform";
 import { StackModel, TfBlock } from "./model";
 import { PRIVATE_NETWORKING_PACK, RulePack } from "./packs";
 import { Severity } from "./rule";
-import { recordedSuppression, Suppression, suppressionFor } from "./suppressions";
+import { describeSuppression, optOutSuppression, recordedSuppression, Suppression, suppressionFor } from "./suppressions";
 
 /** One problem one rule found with one resource. */
 export interface Finding {
@@ -23,7 +23,7 @@ export interface Finding {
   readonly path: string;
   /** What is wrong with this resource. */
   readonly message: string;
-  /** Set when the finding is accepted on purpose; it then does not fail the check. @default - not suppressed */
+  /** Set when the finding is accepted on purpose (a suppression, or an opt-out the rule honours); it then does not fail the check. @default - not suppressed */
   readonly suppression?: Suppression;
 }
 
@@ -60,7 +60,8 @@ function findings(model: StackModel, pack: RulePack, suppressionOf: (block: TfBl
           address: block.address,
           path: block.path,
           message,
-          suppression: suppressionOf(block, rule.id),
+          // A declared suppression names its construct; the opt-out recorded on the resource is the fallback.
+          suppression: suppressionOf(block, rule.id) ?? optOutSuppression(block, rule),
         })),
       ),
   );
@@ -127,7 +128,7 @@ export class GuardrailsAspect implements IAspect {
   private annotate(stack: TerraformStack, finding: Finding): void {
     const target = stack.node.findAll().find((c) => c.node.path === finding.path) ?? stack;
     const text = `[${finding.ruleId}] ${finding.ruleName}: ${finding.message}`;
-    if (finding.suppression !== undefined) Annotations.of(target).addInfo(`${text} (suppressed: ${finding.suppression.reason})`);
+    if (finding.suppression !== undefined) Annotations.of(target).addInfo(`${text} (${describeSuppression(finding.suppression)})`);
     else if (this.level === "error") Annotations.of(target).addError(text);
     else Annotations.of(target).addWarning(text);
   }

@@ -8,6 +8,8 @@
  *   cdktf runs aspects per stack, so `Aspects.of(app).add(...)` alone would never run.
  * - `checkApp(app)` / `checkStack(stack)` return the findings without synthesizing.
  * - `suppress(construct, "PN-RAM2", "why this is acceptable here")` accepts one rule's findings below a construct.
+ * - An opt-out (`OptOut.because("<why>")`) accepts the findings of the rules that guard the default it turns
+ *   off (`Rule.optOuts`), with its reason: the decision is written once.
  * - A custom rule is an object implementing {@link Rule}; put it in a {@link RulePack} with the built-in ones.
  *
  * @packageDocumentation

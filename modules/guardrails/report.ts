@@ -3,6 +3,7 @@ import { Finding, isUnsuppressed } from "./engine";
 import { RulePack } from "./packs";
 import { Rule, Severity } from "./rule";
 import { ALL_RULES } from "./rules";
+import { describeSuppression } from "./suppressions";
 
 /**
  * Findings as people and code scanners read them: text by stack and rule
@@ -25,7 +26,7 @@ export function formatFindings(findings: readonly Finding[], stackNames: readonl
     for (const rule of rules) {
       const ofRule = ofStack.filter((f) => f.ruleId === rule.id);
       for (const f of ofRule) {
-        const status = f.suppression === undefined ? "" : ` (suppressed on ${f.suppression.declaredOn}: ${f.suppression.reason})`;
+        const status = f.suppression === undefined ? "" : ` (${describeSuppression(f.suppression)})`;
         lines.push(`  ${rule.id} ${rule.name} [${rule.severity}]    ${locationOf(f)}: ${f.message}${status}`);
       }
       if (ofRule.some(isUnsuppressed)) lines.push(`    why: ${rule.explanation}`, `    fix: ${rule.fix}`);

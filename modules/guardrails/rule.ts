@@ -1,3 +1,4 @@
+import { RecordedOptOut } from "../core/opt-out";
 import { StackModel, TfBlock } from "./model";
 
 /** How bad a finding is; every unsuppressed finding fails the check, severity orders the work. */
@@ -33,6 +34,15 @@ export interface Rule {
   readonly equivalents?: EquivalentChecks;
   /** Terraform resource types the rule inspects. */
   readonly resourceTypes: readonly string[];
+  /**
+   * The library's opt-outs that turn off the default this rule guards
+   * (`OptOut.because("<why>")`, recorded as `//.opt_outs.<name>` on the
+   * resource). A finding on a resource that carries one of them is accepted
+   * with the recorded reason, as a suppression would be: the opt-out already
+   * is the written decision, and asking for a second one would only repeat it.
+   * @default - none: only suppressions accept the rule's findings
+   */
+  readonly optOuts?: readonly RecordedOptOut[];
   /**
    * Problems with one resource, empty when it complies. Values only Terraform
    * knows (references, functions) must never count as a violation, except when

@@ -1,6 +1,7 @@
 import { Aspects, IAspect, TerraformResource } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { closestMatch } from "../core/formats";
+import { givesReason, RecordedOptOut } from "../core/opt-out";
 import { ValidationError } from "../core/errors";
 import { TfBlock } from "./model";
 import { Rule } from "./rule";
@@ -20,8 +21,10 @@ export interface Suppression {
   readonly ruleId: string;
   /** Why, as written by the author of the suppression. */
   readonly reason: string;
-  /** Path of the construct the suppression was declared on. */
+  /** Path of the construct the suppression was declared on (for an opt-out: the resource it is recorded on). */
   readonly declaredOn: string;
+  /** The opt-out whose recorded reason accepts the finding (see `Rule.optOuts`). @default - a suppression declared with {@link suppress} */
+  readonly optOut?: RecordedOptOut;
 }
 
 /**
@@ -74,6 +77,28 @@ export function recordedSuppression(block: TfBlock, ruleId: string): Suppression
   const declaredOn = (block.comment[DECLARED_ON_COMMENT] as Record<string, unknown> | undefined)?.[ruleId];
   // JSON synthesized before declaring constructs were recorded knows only where the suppression applies.
   return typeof reason === "string" ? { ruleId, reason, declaredOn: typeof declaredOn === "string" ? declaredOn : block.path } : undefined;
+}
+
+/**
+ * The first of a rule's opt-outs recorded on the block (`//.opt_outs.<name>`)
+ * with a reason, as the suppression it amounts to. A deprecated bare flag
+ * (recorded as "no reason given") accepts nothing: the finding stays open.
+ */
+export function optOutSuppression(block: TfBlock, rule: Rule): Suppression | undefined {
+  const recorded = (block.comment.opt_outs ?? {}) as Record<string, unknown>;
+  const reasonOf = (name: string): string | undefined => {
+    const reason = recorded[name];
+    return typeof reason === "string" && givesReason(reason) ? reason : undefined;
+  };
+  const optOut = (rule.optOuts ?? []).find((name) => reasonOf(name) !== undefined);
+  return optOut === undefined ? undefined : { ruleId: rule.id, reason: recorded[optOut] as string, declaredOn: block.path, optOut };
+}
+
+/** How a suppression reads in reports and annotations: where it was declared, or which opt-out of the resource accepted the finding. */
+export function describeSuppression(suppression: Suppression): string {
+  return suppression.optOut === undefined
+    ? `suppressed on ${suppression.declaredOn}: ${suppression.reason}`
+    : `accepted by the opt-out ${suppression.optOut} recorded on the resource: ${suppression.reason}`;
 }
 
 /** Writes the suppression into the `//` comment of every resource it covers, at synth time (when all children exist). */

@@ -1,7 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { OptOut } from "../../modules/core";
 import { Flows } from "../../modules/flows";
-import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
 import { AuthPolicy, LatticeMesh, LatticeMeshMember, ServiceNetwork } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
@@ -40,11 +39,6 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
     authPolicy: new AuthPolicy().allow({ sid: "PartnerVpcs", ...partnerReads, sourceVpcOwnerAccounts: [PARTNER_ACCOUNT] }),
   });
   mesh.serviceNetwork.associateService("catalog", catalog);
-  suppress(
-    mesh.share,
-    "PN-RAM2",
-    "The partner account is outside the organization: RAM shares with it only when external principals are allowed, and the partner accepts the share in sn2-mesh-member",
-  );
 
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn, description: "Give to the partner" });
   new TerraformOutput(stack, "resource_share_arn", { value: mesh.share.resourceShareArn, description: "Give to the partner" });

@@ -1,6 +1,5 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { suppress } from "../../modules/guardrails";
 import { ServiceNetwork } from "../../modules/lattice";
 import { SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration, ResourceDefinition, SharedDatabase, SharedResourceConsumer } from "../../modules/resources";
@@ -57,11 +56,6 @@ export const rc1SharedRdsOwner = exampleStack("rc1-shared-rds-owner", ["RC-1", "
     serviceNetwork: ServiceNetwork.fromArn(stack, "DataPlatform", DATA_PLATFORM_NETWORK),
     tags: { "data-classification": "confidential" },
   });
-  suppress(
-    database.share,
-    "PN-RAM2",
-    "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share in rc1-shared-rds-partner",
-  );
 
   const { contract } = database;
   new TerraformOutput(stack, "resource_configuration_arn", {

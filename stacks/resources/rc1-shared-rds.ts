@@ -1,7 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { AccessLogDestination, AccessLogs, ServiceNetwork } from "../../modules/lattice";
 import { Flows } from "../../modules/flows";
-import { suppress } from "../../modules/guardrails";
 import { SharePrincipal } from "../../modules/ram";
 import { ResourceDefinition, SharedDatabase } from "../../modules/resources";
 import { OptOut, Port } from "../../modules/core";
@@ -55,12 +54,6 @@ export const rc1SharedRds = exampleStack("rc1-shared-rds", ["RC-1", "RG-1", "DEP
     serviceNetwork: network,
   });
   const endpoint = requirePartnerEndpoint(database.endpoint);
-
-  suppress(
-    database.share,
-    "PN-RAM2",
-    "The partner account is outside the organization: RAM shares the database configuration with it only when external principals are allowed, and the partner accepts the share",
-  );
 
   new TerraformOutput(stack, "resource_configuration_arn", { value: database.resourceConfiguration.resourceConfigurationArn });
   new TerraformOutput(stack, "resource_share_arn", { value: database.share.resourceShareArn });

@@ -10,6 +10,8 @@ import {
   applyGuardrails,
   checkApp,
   checkModel,
+  Finding,
+  formatFindings,
   GuardrailsAspect,
   isUnsuppressed,
   PRIVATE_NETWORKING_PACK,
@@ -18,6 +20,8 @@ import {
   StackModel,
   suppress,
 } from "../../modules/guardrails";
+import { OptOut, RECORDED_OPT_OUTS } from "../../modules/core";
+import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { stackWith } from "./rule-cases";
 import { catchValidationError } from "../helpers";
 
@@ -147,6 +151,99 @@ describe("suppress", () => {
   });
 });
 
+describe("opt-outs", () => {
+  const PARTNER_REASON = "the partner account is outside the organization and accepts the share";
+  /** A RAM share with principals outside the organization: PN-RAM2's finding, turned on with an opt-out or with a bare flag. */
+  function externalShare(allowExternalPrincipals: OptOut | boolean): { stack: TerraformStack; share: ResourceShare } {
+    let share!: ResourceShare;
+    const stack = stackWith((s) => {
+      share = new ResourceShare(s, "PartnerShare", {
+        name: "partner",
+        principals: [SharePrincipal.account("222222222222")],
+        allowExternalPrincipals,
+      });
+    });
+    return { stack, share };
+  }
+  const ram2 = (findings: readonly Finding[]) => findings.find((f) => f.ruleId === "PN-RAM2");
+
+  it("accept the finding of a rule that lists the opt-out, with the recorded reason, on the resource it is recorded on", () => {
+    const finding = ram2(checkApp([externalShare(OptOut.because(PARTNER_REASON)).stack]));
+    expect(finding?.suppression).toEqual({
+      ruleId: "PN-RAM2",
+      reason: PARTNER_REASON,
+      declaredOn: "test/PartnerShare/Resource",
+      optOut: RECORDED_OPT_OUTS.externalPrincipals,
+    });
+    expect(isUnsuppressed(finding!)).toBe(false);
+  });
+
+  it("are honoured in synthesized JSON, where the construct tree is gone", () => {
+    const json = fullSynth(externalShare(OptOut.because(PARTNER_REASON)).stack);
+    expect(ram2(checkModel(StackModel.fromJson("from-json", json)))?.suppression).toMatchObject({
+      reason: PARTNER_REASON,
+      optOut: "allow_external_principals",
+    });
+  });
+
+  it("fails (the finding stays open) when the default is turned off without a recorded reason", () => {
+    // A raw resource with the flag set: nothing says why, so the rule's finding fails the check.
+    const stack = stackWith((s) => new RamResourceShare(s, "RawShare", { name: "raw", allowExternalPrincipals: true }));
+    expect(isUnsuppressed(ram2(checkApp([stack]))!)).toBe(true);
+  });
+
+  it("fails (the finding stays open) when the recorded opt-out is for another rule's default", () => {
+    const stack = stackWith((s) => {
+      const share = new RamResourceShare(s, "RawShare", { name: "raw", allowExternalPrincipals: true });
+      share.addOverride(`//.opt_outs.${RECORDED_OPT_OUTS.flowLogs}`, "a reason written for the VPC's flow logs, not for this share");
+    });
+    expect(isUnsuppressed(ram2(checkApp([stack]))!)).toBe(true);
+  });
+
+  it("give way to a suppression declared on the construct, which names where it was declared", () => {
+    const { stack, share } = externalShare(OptOut.because(PARTNER_REASON));
+    suppress(share, "PN-RAM2", "reviewed by the security team for the partner contract");
+    expect(ram2(checkApp([stack]))?.suppression).toEqual({
+      ruleId: "PN-RAM2",
+      reason: "reviewed by the security team for the partner contract",
+      declaredOn: "test/PartnerShare",
+    });
+  });
+
+  it("show in the report and in the synth-time annotations as accepted by the opt-out, with its reason", () => {
+    const { stack } = externalShare(OptOut.because(PARTNER_REASON));
+    const aspect = new GuardrailsAspect();
+    Aspects.of(stack).add(aspect);
+    Testing.synth(stack);
+    const accepted = `accepted by the opt-out allow_external_principals recorded on the resource: ${PARTNER_REASON}`;
+    expect(formatFindings(aspect.findings, ["test"])).toContain(`(${accepted})`);
+    const infos = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data)));
+    expect(infos).toEqual(
+      expect.arrayContaining([expect.stringContaining(`[PN-RAM2] RamShareNoExternalPrincipals: allow_external_principals is true (${accepted})`)]),
+    );
+  });
+
+  it("are listed by the built-in rules that guard each recorded default, and only recorded names are listed", () => {
+    const recorded = new Set<string>(Object.values(RECORDED_OPT_OUTS));
+    const listed = ALL_RULES.flatMap((rule) => (rule.optOuts ?? []).map((name) => `${rule.id}:${name}`));
+    for (const entry of listed) expect(recorded.has(entry.split(":")[1])).toBe(true);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        "PN-EP2:allow_all_endpoint_policy",
+        "PN-ES2:allowAnyPrincipal",
+        "PN-LT1:allow_unauthenticated_access",
+        "PN-LT4:access_logs",
+        "PN-RAM2:allow_external_principals",
+        "PN-RC1:allow_association_to_shareable_service_network",
+        "PN-SG3:internet_wide_rules",
+        "PN-VPC1:restrict_default_security_group",
+        "PN-VPC2:flow_logs",
+        "PN-LOGS1:kms_key_id",
+      ]),
+    );
+  });
+});
+
 describe("custom rules", () => {
   const NoOrdersService: Rule = {
     id: "ACME-1",
@@ -195,7 +292,7 @@ describe("GuardrailsAspect", () => {
     expect(annotations).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^@cdktf\/warn \[PN-LT1\]/),
-        expect.stringMatching(/^@cdktf\/info \[PN-RAM1\].*\(suppressed: Shared with a sandbox/),
+        expect.stringMatching(/^@cdktf\/info \[PN-RAM1\].*\(suppressed on [^:]+: Shared with a sandbox/),
       ]),
     );
     expect(aspect.findings).toHaveLength(2);

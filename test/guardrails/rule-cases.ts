@@ -1,4 +1,5 @@
 import { TerraformStack } from "cdktf";
+import { RecordedOptOut } from "../../modules/core";
 import { checkStack, Finding, Rule } from "../../modules/guardrails";
 import { stackWithProvider } from "../helpers";
 
@@ -24,6 +25,8 @@ export interface NonCompliantCase extends RuleCase {
   readonly on: string;
   /** A fragment the finding's message must contain. */
   readonly message: string;
+  /** The library opt-out recorded on the resource, which accepts the finding with its reason. @default - none: the finding is open */
+  readonly acceptedBy?: RecordedOptOut;
 }
 
 /**
@@ -38,7 +41,9 @@ export function ruleCases(rule: Rule, cases: { compliant: readonly RuleCase[]; n
     it.each(cases.nonCompliant.map((c) => [c.name, c] as const))("flags: %s", (_, c) => {
       const findings = findingsOf(rule, c.build);
       expect(findings).toHaveLength(1);
-      expect(findings[0]).toMatchObject({ ruleId: rule.id, severity: rule.severity, suppression: undefined });
+      expect(findings[0]).toMatchObject({ ruleId: rule.id, severity: rule.severity });
+      expect(findings[0].suppression?.optOut).toBe(c.acceptedBy);
+      if (c.acceptedBy === undefined) expect(findings[0].suppression).toBeUndefined();
       expect(findings[0].address.startsWith(`${c.on}.`)).toBe(true);
       expect(findings[0].message).toContain(c.message);
     });

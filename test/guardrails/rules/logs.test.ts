@@ -26,7 +26,8 @@ ruleCases(LogGroupKmsEncrypted, {
       build: (s) => new CloudwatchLogGroup(s, "Logs", { name: "app" }),
     },
     {
-      name: "a flow-log group opted out to CloudWatch's key (the opt-out is visible to scanners)",
+      name: "a flow-log group opted out to CloudWatch's key (the opt-out is visible to scanners, and accepts the finding with its reason)",
+      acceptedBy: "kms_key_id",
       on: "aws_cloudwatch_log_group",
       message: "no kms_key_id",
       build: (s) =>

@@ -1,3 +1,4 @@
+import { OptOut } from "../../../modules/core";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { RamShareExternalPrincipalsExplicit, RamShareNoExternalPrincipals } from "../../../modules/guardrails";
 import { ResourceShare, SharePrincipal } from "../../../modules/ram";
@@ -22,11 +23,23 @@ ruleCases(RamShareNoExternalPrincipals, {
   ],
   nonCompliant: [
     {
-      name: "external principals on",
+      name: "external principals on with the deprecated bare true (no reason given: the finding stays open)",
       on: "aws_ram_resource_share",
       message: "is true",
       build: (s) =>
         new ResourceShare(s, "Share", { name: "partner", principals: [SharePrincipal.account("333333333333")], allowExternalPrincipals: true }),
+    },
+    {
+      name: "external principals on with OptOut.because (accepted with its reason)",
+      on: "aws_ram_resource_share",
+      message: "is true",
+      acceptedBy: "allow_external_principals",
+      build: (s) =>
+        new ResourceShare(s, "Share", {
+          name: "partner",
+          principals: [SharePrincipal.account("333333333333")],
+          allowExternalPrincipals: OptOut.because("the partner account is outside the organization and accepts the share"),
+        }),
     },
   ],
 });

@@ -28,7 +28,8 @@ ruleCases(VpcDefaultSecurityGroupRestricted, {
       build: (s) => privateVpc(s, { restrictDefaultSecurityGroup: false }),
     },
     {
-      name: "Vpc with keepDefaultSecurityGroupRules (the opt-out is visible, not silent)",
+      name: "Vpc with keepDefaultSecurityGroupRules (the opt-out is visible, and accepts the finding with its reason)",
+      acceptedBy: "restrict_default_security_group",
       on: "aws_vpc",
       message: "not managed",
       build: (s) => privateVpc(s, { keepDefaultSecurityGroupRules: OptOut.because("a legacy fleet in this VPC still relies on the default group") }),
@@ -69,7 +70,8 @@ ruleCases(VpcFlowLogsEnabled, {
   nonCompliant: [
     { name: "a raw VPC without a flow log", on: "aws_vpc", message: "no aws_flow_log", build: (s) => rawVpc(s) },
     {
-      name: "Vpc with FlowLogs.disabled (the opt-out is visible to scanners)",
+      name: "Vpc with FlowLogs.disabled (the opt-out is visible to scanners, and accepts the finding with its reason)",
+      acceptedBy: "flow_logs",
       on: "aws_vpc",
       message: "no aws_flow_log",
       build: (s) => privateVpc(s, { flowLogs: FlowLogs.disabled(OptOut.because("a throw-away sandbox VPC that carries no data")) }),

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 import { endpointPolicies, endpointType, isAwsServiceName } from "./endpoint-facts";
@@ -9,7 +10,8 @@ export const VpcEndpointPolicyDefined: Rule = {
   severity: "MEDIUM",
   explanation:
     "An endpoint to an AWS service without a policy gets the default policy, which allows every action on every resource of the service (any account's buckets, tables, keys): a path for data exfiltration that bypasses the network perimeter.",
-  fix: "Give the endpoint a policy that names the actions and resources (or aws:ResourceOrgID / aws:PrincipalOrgID conditions) the VPC needs; suppress with a reason for services that do not support endpoint policies.",
+  fix: 'Give the endpoint a policy that names the actions and resources (or aws:ResourceOrgID / aws:PrincipalOrgID conditions) the VPC needs; keep the default on purpose with EndpointPolicy.allowAll(OptOut.because("<why>")) (accepted with that reason), or suppress for services that do not support endpoint policies.',
+  optOuts: [RECORDED_OPT_OUTS.allowAllEndpointPolicy],
   resourceTypes: ["aws_vpc_endpoint"],
   check: (endpoint, stack) => {
     const type = endpointType(endpoint);

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { policyStatements } from "../policy-json";
 
@@ -10,6 +11,7 @@ export const VpcEndpointPolicyNotAllowAll: Rule = {
     "A policy statement that allows every principal every action on every resource without a condition is the allow-all default written out: it documents intent but restricts nothing.",
   fix: "Narrow the statement: name the actions and resources, or add a condition such as aws:PrincipalOrgID or aws:ResourceOrgID.",
   // Both carry the document in `policy`: inline on the endpoint, or a separate aws_vpc_endpoint_policy.
+  optOuts: [RECORDED_OPT_OUTS.allowAllEndpointPolicy],
   resourceTypes: ["aws_vpc_endpoint", "aws_vpc_endpoint_policy"],
   check: (resource) =>
     (policyStatements(resource.config.policy) ?? [])

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { policyStatements } from "../policy-json";
 
@@ -9,6 +10,7 @@ export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
   explanation:
     'An auth policy statement that allows Principal "*" without a condition admits every caller, signed or anonymous, from every account: AWS_IAM auth that authorizes nothing.',
   fix: "Name the principals (accounts, roles) or add a condition such as aws:PrincipalOrgID, aws:SourceVpc or aws:PrincipalTag.",
+  optOuts: [RECORDED_OPT_OUTS.anonymousCallers],
   resourceTypes: ["aws_vpclattice_auth_policy"],
   check: (policy) =>
     (policyStatements(policy.config.policy) ?? [])

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { isUnknown } from "../../model";
 import { Rule } from "../../rule";
 
@@ -9,6 +10,7 @@ export const LatticeAuthTypeIam: Rule = {
   explanation:
     "auth_type NONE (the provider's default) lets every client that can reach the service network call the service: network reachability becomes authorization, and requests are neither authenticated nor attributable.",
   fix: "Set auth_type = AWS_IAM and attach an aws_vpclattice_auth_policy (the lattice modules default to both).",
+  optOuts: [RECORDED_OPT_OUTS.unauthenticatedAccess],
   resourceTypes: ["aws_vpclattice_service", "aws_vpclattice_service_network"],
   check: (resource) => {
     const authType = resource.config.auth_type;

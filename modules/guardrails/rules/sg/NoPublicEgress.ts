@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
@@ -10,6 +11,7 @@ export const NoPublicEgress: Rule = {
     "Egress to 0.0.0.0/0 or ::/0 lets a compromised workload send data anywhere a route leads; in a private VPC the destinations (endpoints, Lattice, peers) are known.",
   fix: "Allow egress to the endpoint security group, the VPC CIDR or a managed prefix list (the S3/DynamoDB gateway prefix lists, VPC Lattice) instead.",
   equivalents: { checkov: ["CKV_AWS_382"], trivy: ["AWS-0104"] },
+  optOuts: [RECORDED_OPT_OUTS.internetWideRules],
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
   check: (resource) => openRules(resource, "egress"),
 };

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
@@ -14,6 +15,7 @@ export const NoPublicIngress: Rule = {
     trivy: ["AWS-0107"],
     securityHub: ["EC2.13", "EC2.14", "EC2.18", "EC2.19"],
   },
+  optOuts: [RECORDED_OPT_OUTS.internetWideRules],
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
   check: (resource) => openRules(resource, "ingress"),
 };
