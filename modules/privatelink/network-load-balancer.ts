@@ -467,8 +467,9 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   checkUnique(scope, at, targets.targets, (t) => t.key);
   const ranges = checkOutsideRanges(scope, `${at}.outsideVpcRanges`, extra.outsideVpcRanges);
   const families = new Set<string>();
-  targets.targets.forEach((target, j) => {
-    const where = `${prop}[${j}]`;
+  targets.targets.forEach((target) => {
+    // Targets are given by stable name, so errors name the target as the caller wrote it.
+    const where = `${prop}.${target.name}`;
     if (targetType === "instance") checkResourceId(scope, where, target.targetId, "instance");
     if (targetType === "alb") checkArn(scope, `${at}.loadBalancerArn`, target.targetId, "applicationLoadBalancer", { region });
     if (targetType !== "ip" || isUnresolved(target.targetId)) return;

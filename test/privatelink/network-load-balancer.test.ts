@@ -433,7 +433,7 @@ describe("NetworkLoadBalancer", () => {
 
     test("an IP target is not an IP address", () => {
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { db: "db.internal" } });
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses[0]", '"db.internal"');
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses.db", '"db.internal"');
     });
 
     test("the name is not a valid load balancer name", () => {
@@ -516,7 +516,7 @@ describe("NetworkLoadBalancer", () => {
       ["outside the VPC without a declared range", "10.1.0.5"],
     ])("an IP target is %s", (_what, address) => {
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: address } });
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses[0]", address);
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses.app", address);
     });
 
     test("a declared outside range is public space", () => {
@@ -568,7 +568,7 @@ describe("NetworkLoadBalancer", () => {
 
     test("an instance target is not an instance ID", () => {
       const targets = ListenerTargets.instances({ port: 8443, instances: { api: "10.0.1.10" } });
-      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances[0]", '"10.0.1.10"');
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.instances.api", '"10.0.1.10"');
     });
 
     test("a listener has no target", () => {
