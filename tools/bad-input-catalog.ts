@@ -65,6 +65,7 @@ import {
 import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
 import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
+import { APP_BAD_INPUTS } from "./bad-inputs-app";
 import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
 
 /**
@@ -74,15 +75,21 @@ import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
  * code really produces, so the documentation cannot drift from the code.
  */
 export interface BadInput {
-  readonly module: "core" | "vpc" | "ram" | "endpoints" | "privatelink" | "lattice" | "resources" | "guardrails";
+  readonly module: "app" | "core" | "vpc" | "ram" | "endpoints" | "privatelink" | "lattice" | "resources" | "guardrails";
   /** The class or function that rejects the input. */
   readonly api: string;
   /** The cause, in the user's words: what was passed. */
   readonly cause: string;
   /** How to fix it. */
   readonly fix: string;
-  /** Construct path of the rejecting construct, below the stack. */
+  /** Construct path of the rejecting construct, below the stack (below the app for `scope: "app"`). */
   readonly path: string;
+  /**
+   * Where `build` works: in the given stack, or beside it in its app, for the
+   * app entry point's stacks, which reject their own props.
+   * @default "stack"
+   */
+  readonly scope?: "stack" | "app";
   readonly prop: string;
   /** `received` as the error renders it. */
   readonly received: string;
@@ -2761,4 +2768,5 @@ export const BAD_INPUTS: readonly BadInput[] = [
 
   // resources: safe inputs by meaning, existing resources, the halves of the cross-account patterns
   ...RESOURCE_BAD_INPUTS,
+  ...APP_BAD_INPUTS,
 ];

@@ -14,6 +14,7 @@ import { BAD_INPUTS, BadInput, badInputStack } from "./bad-input-catalog";
 export const ERRORS_DOC = join(resolve(__dirname, ".."), "docs", "ERRORS.md");
 
 const MODULE_TITLES: Record<BadInput["module"], string> = {
+  app: "app: PrivateNetworkingStack and its backend",
   core: "core: validators and IAM policy documents",
   vpc: "vpc: Vpc and SecurityGroup",
   ram: "ram: ResourceShare",

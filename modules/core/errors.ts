@@ -6,7 +6,7 @@ import { IConstruct } from "constructs";
  * expected, so that the user can fix the stack without reading our code.
  */
 export class ValidationError extends Error {
-  /** Construct path of the construct that rejected its input. */
+  /** Construct path of the construct that rejected its input (`app` for the app itself, whose path is empty). */
   public readonly constructPath: string;
   /** The prop (or dotted prop path, e.g. `listeners[0].port`) that is wrong. */
   public readonly prop: string;
@@ -16,7 +16,8 @@ export class ValidationError extends Error {
   public readonly expected: string;
 
   constructor(scope: IConstruct | string, prop: string, received: unknown, expected: string) {
-    const constructPath = typeof scope === "string" ? scope : scope.node.path;
+    // The app is the one construct whose path is empty: errors on it say "app".
+    const constructPath = typeof scope === "string" ? scope : scope.node.path || "app";
     const shown = describeValue(received);
     super(`${constructPath}: invalid ${prop}: received ${shown}; expected ${expected}`);
     this.name = "ValidationError";

@@ -149,7 +149,7 @@ export function applyGuardrails(scope: IConstruct, props: GuardrailsAspectProps 
   const stacks = scope.node.findAll().filter(TerraformStack.isStack);
   if (stacks.length === 0) {
     throw new ValidationError(
-      scope.node.path || "app",
+      scope,
       "stacks",
       [],
       "an app whose stacks exist already: call applyGuardrails(app) after creating them (aspects run per stack)",

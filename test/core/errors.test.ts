@@ -4,6 +4,12 @@ import { describeValue, ValidationError } from "../../modules/core";
 import { testApp } from "../helpers";
 
 describe("ValidationError", () => {
+  test('names the app itself "app", since its construct path is empty', () => {
+    const error = new ValidationError(testApp(), "stack name", "network", "a name no other stack of the app has");
+    expect(error.constructPath).toBe("app");
+    expect(error.message).toBe('app: invalid stack name: received "network"; expected a name no other stack of the app has');
+  });
+
   test("names the construct path, the prop, the value and the expectation", () => {
     const scope = new Construct(Testing.stubVersion(testApp()), "Network");
     const error = new ValidationError(scope, "port", 70000, "a port from 1 to 65535");

@@ -7,14 +7,15 @@ describe("bad-input catalog", () => {
     expect(new Set(keys).size).toBe(BAD_INPUTS.length);
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60);
     expect(new Set(BAD_INPUTS.map((b) => b.module))).toEqual(
-      new Set(["core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]),
+      new Set(["app", "core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]),
     );
   });
 
   it.each(BAD_INPUTS.map((b) => [`${b.module} ${b.api}: ${b.cause}`, b] as const))("%s", (_, bad) => {
     const stack = stackWithProvider();
     const { constructPath, prop, received, expected, message } = catchValidationError(() => bad.build(stack));
-    expect({ constructPath, prop, received }).toEqual({ constructPath: `${stack.node.id}/${bad.path}`, prop: bad.prop, received: bad.received });
+    const path = bad.scope === "app" ? bad.path : `${stack.node.id}/${bad.path}`;
+    expect({ constructPath, prop, received }).toEqual({ constructPath: path, prop: bad.prop, received: bad.received });
     expect(expected.length).toBeGreaterThan(5);
     for (const part of [constructPath, prop, received, expected]) expect(message).toContain(part);
   });

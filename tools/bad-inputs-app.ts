@@ -1,0 +1,104 @@
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { PrivateNetworkingStack, PrivateNetworkingStackProps } from "../modules/app";
+import type { BadInput } from "./bad-input-catalog";
+
+/**
+ * The bad inputs of the app entry point: a PrivateNetworkingStack's own
+ * props, its account providers and its backend settings. Each builds a stack
+ * of its own beside the catalog's stack (`scope: "app"`), with no backend
+ * variables from the machine. Part of the bad-input catalog.
+ */
+
+/** A PrivateNetworkingStack named "network" in the app of `stack`, reading no CDKTF_BACKEND* variables. */
+function networkStack(stack: TerraformStack, props: Partial<PrivateNetworkingStackProps> = {}, name = "network"): PrivateNetworkingStack {
+  return new PrivateNetworkingStack(stack.node.scope as Construct, name, { region: "us-east-1", env: {}, ...props });
+}
+
+export const APP_BAD_INPUTS: readonly BadInput[] = [
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A region given by its console name",
+    fix: "Use the region code, such as us-east-1.",
+    scope: "app",
+    path: "network",
+    prop: "region",
+    received: '"US East (N. Virginia)"',
+    build: (s) => networkStack(s, { region: "US East (N. Virginia)" }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "An account ID that is not 12 digits",
+    fix: "Use the 12-digit account ID the stack deploys to.",
+    scope: "app",
+    path: "network",
+    prop: "accountId",
+    received: '"12345"',
+    build: (s) => networkStack(s, { accountId: "12345" }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "Two stacks of the app with one name",
+    fix: "Give each stack its own name: it names the folder cdktf.out/stacks/<name> and the state.",
+    scope: "app",
+    // The app rejects the second stack before it exists.
+    path: "app",
+    prop: "stack name",
+    received: '"network"',
+    build: (s) => {
+      networkStack(s);
+      networkStack(s);
+    },
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack.accountProvider",
+    cause: "Two account providers with one alias",
+    fix: "Give each account provider its own alias.",
+    scope: "app",
+    path: "network",
+    prop: "accountProvider alias",
+    received: '"partner"',
+    build: (s) => {
+      const stack = networkStack(s);
+      stack.accountProvider("partner", "222222222222");
+      stack.accountProvider("partner", "333333333333");
+    },
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack.accountProvider",
+    cause: "An account provider in a region of another partition",
+    fix: "Keep the stack in one partition; a China or GovCloud region needs a stack (and credentials) of its own.",
+    scope: "app",
+    path: "network",
+    prop: "accountProvider(partner) region",
+    received: '"cn-north-1"',
+    build: (s) => networkStack(s).accountProvider("partner", "222222222222", { region: "cn-north-1" }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A backend type the library does not know",
+    fix: "Use local, s3 or cloud (in the program, CDKTF_BACKEND or the backend context).",
+    scope: "app",
+    path: "network",
+    prop: "backend.type",
+    received: '"gcs"',
+    build: (s) => networkStack(s, { backend: { type: "gcs" as "s3" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "The S3 backend without a bucket",
+    fix: "Name the state bucket: backend.bucket in the program, CDKTF_BACKEND_S3_BUCKET, or the backend context.",
+    scope: "app",
+    path: "network",
+    prop: "CDKTF_BACKEND_S3_BUCKET (context backend.bucket)",
+    received: "undefined",
+    build: (s) => networkStack(s, { backend: { type: "s3" } }),
+  },
+];
