@@ -1,4 +1,5 @@
 import { verifyDeclaredFlows } from "../flows/declared";
+import { resolveName } from "../flows/evaluate/dns";
 import { NetworkModel } from "../flows/model/network-model";
 import { Json, referencedAddresses } from "../flows/terraform/document";
 
@@ -331,8 +332,15 @@ function declaredFlows(model: NetworkModel, nodes: ReadonlyMap<string, DiagramNo
     const start = flow.from.vpc ?? flow.from.subnet ?? flow.from.securityGroup;
     const vpc = start === undefined ? undefined : (model.vpc(start)?.address ?? model.subnet(start)?.vpcId ?? start);
     const from = [...nodes.values()].find((n) => n.address === vpc || (n.kind === "vpc" && model.vpc(vpc ?? "")?.address === n.address));
-    const target = flow.to.target ?? model.latticeServices.find((s) => s.customDomainName === flow.to.dnsName?.toLowerCase())?.address;
-    const to = target === undefined ? undefined : nodes.get(target);
+    // A flow to a name ends where the client's resolver sends it (private DNS of an endpoint, a zone's record), else at
+    // the Lattice service whose custom domain it is.
+    const sourceVpc = model.vpc(vpc ?? "") ?? model.vpcs.find((v) => v.address === vpc);
+    const dialed =
+      flow.to.dnsName === undefined ? undefined : resolveName(model, flow.to.dnsName, { vpcId: sourceVpc?.id, label: "the client's VPC" });
+    const lattice = model.latticeServices.find((s) => s.customDomainName === flow.to.dnsName?.toLowerCase());
+    const to = [flow.to.target, dialed?.address, lattice?.address]
+      .map((address) => (address === undefined ? undefined : nodes.get(address)))
+      .find((n) => n !== undefined);
     return from === undefined || to === undefined ? [] : [{ name: flow.name, from: from.id, to: to.id, expect: flow.expect, holds }];
   });
 }
