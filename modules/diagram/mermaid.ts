@@ -54,7 +54,11 @@ export function toMermaid(diagram: StackDiagram, options: MermaidOptions = {}): 
   const placed = (parent: string | undefined, account: string | undefined) =>
     diagram.nodes.filter((n) => n.kind !== "vpc" && n.vpc === parent && (parent !== undefined || n.account === account));
 
-  for (const account of diagram.accounts) {
+  // An account with nothing drawn in it and no arrow to or from it (a provider alias that only creates resources
+  // placed in another account's VPC) would be an empty box.
+  const linked = new Set([...diagram.edges, ...diagram.flows].flatMap((e) => [e.from, e.to]));
+  const drawn = diagram.accounts.filter((a) => linked.has(a.id) || vpcs.some((v) => v.account === a.id) || placed(undefined, a.id).length > 0);
+  for (const account of drawn) {
     lines.push(`  subgraph ${account.id}["${escape(account.label)}"]`);
     for (const vpc of vpcs.filter((v) => v.account === account.id)) {
       lines.push(`    subgraph ${vpc.id}["${text("VPC", vpc)}"]`);

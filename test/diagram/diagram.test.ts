@@ -339,6 +339,22 @@ describe("toMermaid", () => {
     expect(lines.slice(consumerVpc, endpoint)).not.toContain("end");
   });
 
+  test("an account with nothing in it and no arrow is not drawn (a provider alias whose resources sit in another account's VPC)", () => {
+    const stack: SynthesizedStack = {
+      provider: { aws: [{ region: "us-east-1" }, { alias: "integration", region: "us-east-1" }, { alias: "partner", region: "us-east-1" }] },
+      resource: {
+        aws_vpc: { V: { cidr_block: "10.0.0.0/16" } },
+        aws_vpc_endpoint: { E: { provider: "aws.integration", vpc_id: "${aws_vpc.V.id}", service_name: "com.amazonaws.us-east-1.s3" } },
+        aws_ram_resource_share: { S: { provider: "aws.partner", name: "share" } },
+      },
+    };
+    const drawn = toMermaid(stackDiagram(stack))
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith("subgraph account_"));
+    expect(drawn.map((l) => l.split("[")[0])).toEqual(["subgraph account_default", "subgraph account_partner"]);
+  });
+
   test("every node is declared with its kind's shape and title", () => {
     expect(lines).toContain(`${id("Network")}{{"<b>Service network</b><br/>Network<br/>shared<br/>AWS_IAM"}}`);
     expect(lines).toContain(`${id("Database")}[("<b>Resource configuration</b><br/>Database<br/>SINGLE<br/>ports 5432")]`);
