@@ -86,12 +86,11 @@ export function recordedSuppression(block: TfBlock, ruleId: string): Suppression
  */
 export function optOutSuppression(block: TfBlock, rule: Rule): Suppression | undefined {
   const recorded = (block.comment.opt_outs ?? {}) as Record<string, unknown>;
-  const reasonOf = (name: string): string | undefined => {
-    const reason = recorded[name];
-    return typeof reason === "string" && givesReason(reason) ? reason : undefined;
-  };
-  const optOut = (rule.optOuts ?? []).find((name) => reasonOf(name) !== undefined);
-  return optOut === undefined ? undefined : { ruleId: rule.id, reason: recorded[optOut] as string, declaredOn: block.path, optOut };
+  for (const optOut of rule.optOuts ?? []) {
+    const reason = recorded[optOut];
+    if (typeof reason === "string" && givesReason(reason)) return { ruleId: rule.id, reason, declaredOn: block.path, optOut };
+  }
+  return undefined;
 }
 
 /** How a suppression reads in reports and annotations: where it was declared, or which opt-out of the resource accepted the finding. */
