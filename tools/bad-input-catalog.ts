@@ -66,7 +66,10 @@ import { ResourceShare, SharePrincipal } from "../modules/ram";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../modules/resources";
 import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
 import { APP_BAD_INPUTS } from "./bad-inputs-app";
+import { ENDPOINT_BAD_INPUTS } from "./bad-inputs-endpoints";
+import { LATTICE_BAD_INPUTS } from "./bad-inputs-lattice";
 import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
+import { VPC_BAD_INPUTS } from "./bad-inputs-vpc";
 
 /**
  * Bad inputs across every module, each with the ValidationError it must end
@@ -2769,4 +2772,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
   // resources: safe inputs by meaning, existing resources, the halves of the cross-account patterns
   ...RESOURCE_BAD_INPUTS,
   ...APP_BAD_INPUTS,
+  // found by reviewing the published API as users would
+  ...ENDPOINT_BAD_INPUTS,
+  ...LATTICE_BAD_INPUTS,
+  ...VPC_BAD_INPUTS,
 ];
