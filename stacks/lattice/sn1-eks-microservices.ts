@@ -1,6 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
+import { Peer } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { serviceExportTargets } from "./eks-service-export";
 import { DEMO_TARGET_PORT, demoService } from "./service-network-demo";
@@ -41,6 +42,15 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
     port: DEMO_TARGET_PORT,
     exampleTargetGroupArn: `arn:aws:vpc-lattice:us-east-1:${OWNER_ACCOUNT}:targetgroup/tg-0a1b2c3d4e5f60002`,
   });
+  // A SecurityGroupPolicy puts only the pods' own group on their network interfaces, and the pods also call the
+  // other cluster's service: the group must let them out to VPC Lattice on the listener port.
+  for (const pods of [ordersPods, paymentsPods]) {
+    pods.podsSecurityGroup.addEgressRule({
+      peer: Peer.vpcLattice(),
+      port: 443,
+      description: "Pods to the services of the network through VPC Lattice (HTTPS)",
+    });
+  }
   const orders = demoService(stack, "Orders", {
     name: "orders",
     targetGroup: ordersPods.targetGroup,
@@ -76,23 +86,23 @@ export const sn1EksMicroservices = exampleStack("sn1-eks-microservices", ["SN-1"
   const paymentsPod = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/payments-pods`, organizationId: EXAMPLE_ORGANIZATION_ID };
   Flows.of(stack)
     .allow("orders-pods-create-payments", {
-      from: { vpc: ordersVpc, principal: ordersPod },
+      from: { vpc: ordersVpc, securityGroup: ordersPods.podsSecurityGroup, principal: ordersPod },
       to: { target: payments, request: { method: "POST", path: "/payments" } },
       description: "Pods of the orders cluster (EKS Pod Identity role) create payments in the other cluster",
     })
     .allow("payments-pods-read-orders", {
-      from: { vpc: paymentsVpc, principal: paymentsPod },
+      from: { vpc: paymentsVpc, securityGroup: paymentsPods.podsSecurityGroup, principal: paymentsPod },
       to: { target: orders, request: { method: "GET", path: "/orders/42" } },
       description: "Pods of the payments cluster read orders",
     })
     .deny("orders-pods-cannot-read-payments", {
-      from: { vpc: ordersVpc, principal: ordersPod },
+      from: { vpc: ordersVpc, securityGroup: ordersPods.podsSecurityGroup, principal: ordersPod },
       to: { target: payments, request: { method: "GET", path: "/payments/17" } },
       reason: "vpc-lattice-svcs:RequestMethod",
       description: "The orders cluster may only create payments",
     })
     .deny("orders-pods-reach-only-payments-paths", {
-      from: { vpc: ordersVpc, principal: ordersPod },
+      from: { vpc: ordersVpc, securityGroup: ordersPods.podsSecurityGroup, principal: ordersPod },
       to: { target: payments, request: { method: "POST", path: "/refunds" } },
       reason: "vpc-lattice-svcs:RequestPath",
     })
