@@ -1,3 +1,7 @@
+import { TerraformStack } from "cdktf";
+import { Port } from "../modules/core";
+import { AwsService, EndpointPolicy, GatewayEndpoint } from "../modules/endpoints";
+import { Peer, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -5,4 +9,22 @@ import type { BadInput } from "./bad-input-catalog";
  * reviewing the published API as users would (stop 24). Part of the
  * bad-input catalog.
  */
-export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [];
+
+const AZS = ["us-east-1a", "us-east-1b"];
+const vpc = (stack: TerraformStack, id = "Vpc", cidrBlock = "10.0.0.0/16") =>
+  new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS });
+const s3Gateway = (stack: TerraformStack) =>
+  new GatewayEndpoint(stack, "S3", { vpc: vpc(stack), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["example-bucket"]) });
+
+export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
+  {
+    module: "endpoints",
+    api: "GatewayEndpoint.connections",
+    cause: "A rule through a gateway endpoint's connections to a CIDR: the endpoint has no security groups to put it on",
+    fix: "Open the client's group instead: client.connections.allowDefaultPortTo(gatewayEndpoint, description).",
+    path: "S3",
+    prop: "connections.allowTo",
+    received: '"10.0.0.0/16"',
+    build: (s) => s3Gateway(s).connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(443), "Nowhere"),
+  },
+];

@@ -9,6 +9,7 @@ import {
   checkTags,
   isUnresolved,
   nameFromPath,
+  Port,
   providerOf,
   RECORDED_OPT_OUTS,
   recordOptOut,
@@ -16,7 +17,7 @@ import {
   resolveRegion,
   ValidationError,
 } from "../core";
-import { checkInVpc, ISubnet, IVpc } from "../vpc";
+import { checkInVpc, Connections, IConnectable, ISubnet, IVpc, Peer } from "../vpc";
 import { AwsService } from "./aws-service";
 import { IVpcEndpoint } from "./endpoint-base";
 import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
@@ -74,10 +75,14 @@ export interface GatewayEndpointProps extends AwsResourceProps {
 /**
  * A gateway VPC endpoint for S3 or DynamoDB: a route to the service's prefix
  * list in the given route tables, free of charge, with an endpoint policy.
+ * Clients whose security groups restrict egress open it to the prefix list
+ * with `client.connections.allowDefaultPortTo(endpoint, "why")` (HTTPS) or
+ * `allowTo(endpoint, Port.tcp(80), "why")`: the endpoint has no groups, so
+ * the rule goes on the client's only.
  *
  * Creates: aws_vpc_endpoint (type Gateway).
  */
-export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
+export class GatewayEndpoint extends Construct implements IGatewayEndpoint, IConnectable {
   /** Describes a gateway endpoint made elsewhere, e.g. to order an S3 interface endpoint after it: its ID and service, checked. */
   public static fromGatewayEndpointAttributes(scope: Construct, id: string, attrs: GatewayEndpointAttributes): IGatewayEndpoint {
     return new ImportedGatewayEndpoint(scope, id, attrs);
@@ -96,6 +101,14 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
   public readonly service: AwsService;
   /** ID of the endpoint's VPC. */
   public readonly vpcId: string;
+  /** `pl-…`: the managed prefix list of the service in the endpoint's region, the destination of its routes (the endpoint's `prefix_list_id`). */
+  public readonly prefixListId: string;
+  /**
+   * The service's prefix list as a peer of client rules, default port 443:
+   * `client.connections.allowDefaultPortTo(endpoint, "why")` adds the
+   * client's egress rule to the prefix list (the endpoint has no security groups).
+   */
+  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
     super(scope, id);
@@ -124,6 +137,8 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint {
     const allowAll = props.policy.allowAllReason(this, "policy");
     if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     this.vpcEndpointId = this.resource.id;
+    this.prefixListId = this.resource.prefixListId;
+    this.connections = new Connections(this, { peer: Peer.prefixList(this.prefixListId, nameFromPath(this)), defaultPort: Port.tcp(443) });
   }
 
   private routeTableIds(props: GatewayEndpointProps): string[] {

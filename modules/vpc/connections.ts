@@ -14,6 +14,15 @@ export interface ConnectionsProps {
   readonly securityGroups?: readonly ISecurityGroup[];
   /** The port clients use, for `allowDefaultPortFrom`. @default - none: `allowDefaultPort*` fail */
   readonly defaultPort?: PortRange;
+  /**
+   * What the other side's rules name instead of groups, for a thing that has
+   * no security groups of its own but a peer, as aws-cdk-lib's
+   * `ConnectionsProps.peer`: a gateway endpoint's prefix list. Rules then go
+   * on the other side's groups only (`client.connections.allowTo(gatewayEndpoint, ...)`
+   * adds the client's egress to the prefix list).
+   * @default - the security groups are the peer
+   */
+  readonly peer?: Peer;
 }
 
 /** Options of one rule added through connections. */
@@ -35,6 +44,8 @@ export interface ConnectionRuleOptions {
 export class Connections implements IConnectable {
   /** The port clients use by default. @default - none */
   public readonly defaultPort?: PortRange;
+  /** What the other side's rules name instead of this thing's groups. @default - the groups */
+  public readonly peer?: Peer;
   private readonly groups: ISecurityGroup[];
 
   constructor(
@@ -44,6 +55,7 @@ export class Connections implements IConnectable {
   ) {
     this.groups = [...(props.securityGroups ?? [])];
     this.defaultPort = props.defaultPort;
+    this.peer = props.peer;
   }
 
   /** Itself, so that a Connections is an IConnectable. */
@@ -58,6 +70,13 @@ export class Connections implements IConnectable {
 
   /** Adds groups (each once). */
   public addSecurityGroup(...groups: ISecurityGroup[]): void {
+    if (this.peer !== undefined)
+      throw new ValidationError(
+        this.owner,
+        "connections.addSecurityGroup",
+        groups.length,
+        `no security groups: ${this.owner.node.path} has none (it stands for ${this.peer.key})`,
+      );
     for (const group of groups) if (!this.groups.includes(group)) this.groups.push(group);
   }
 
@@ -108,18 +127,27 @@ export class Connections implements IConnectable {
     }
     if (port === undefined || port === null || typeof port !== "object")
       throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
-    const own = this.managedGroups(prop);
-    const peers = other instanceof Peer ? [other] : other.connections.securityGroups.map((group) => peerOf(group));
+    // A thing standing for a peer has no groups of its own: the rule goes on the other side only.
+    const own = this.peer === undefined ? this.managedGroups(prop) : [];
+    const ownPeers = this.peer === undefined ? own.map((g) => peerOf(g)) : [this.peer];
+    const peers = other instanceof Peer ? [other] : peersOf(other.connections);
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
+    const mirrored = other instanceof Peer ? [] : other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
+    if (this.peer !== undefined && mirrored.length === 0)
+      throw new ValidationError(
+        this.owner,
+        prop,
+        describe(other),
+        `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.peer.key})`,
+      );
     const rule = (peer: Peer) => ({ peer, ports: port, protocol: options.protocol, description });
     const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);
     for (const group of own) {
       for (const peer of peers) group.addRuleFor(this.owner, prop, here, rule(peer));
     }
-    if (other instanceof Peer) return;
     // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
-    for (const group of other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase)) {
-      for (const peer of own.map((g) => peerOf(g))) group.addRuleFor(this.owner, prop, there, rule(peer));
+    for (const group of mirrored) {
+      for (const peer of ownPeers) group.addRuleFor(this.owner, prop, there, rule(peer));
     }
   }
 
@@ -144,6 +172,11 @@ export function isConnectable(value: unknown): value is IConnectable {
   return value !== null && typeof value === "object" && "connections" in value && (value as IConnectable).connections instanceof Connections;
 }
 
+/** What rules about `connections` name: its peer, else its groups. */
+function peersOf(connections: Connections): Peer[] {
+  return connections.peer !== undefined ? [connections.peer] : connections.securityGroups.map((group) => peerOf(group));
+}
+
 /** A group as a rule's peer, keyed by its construct path (stable), else its ID. */
 function peerOf(group: ISecurityGroup): Peer {
   const name = group instanceof SecurityGroupBase ? nameFromPath(group) : group.securityGroupId;
@@ -151,5 +184,6 @@ function peerOf(group: ISecurityGroup): Peer {
 }
 
 function describe(other: unknown): string {
+  if (other instanceof Peer) return other.cidr ?? other.key;
   return other !== null && typeof other === "object" && "node" in other ? (other as IConstruct).node.path : String(other);
 }

@@ -1,6 +1,7 @@
 import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpoints";
-import { Vpc } from "../../modules/vpc";
-import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
+import { Port } from "../../modules/core";
+import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
 const policy = EndpointPolicy.s3Buckets(["example-bucket"], { organizationId: ORG });
@@ -79,6 +80,35 @@ describe("GatewayEndpoint", () => {
       "policy",
       /a policy of \d+ characters/,
     );
+  });
+
+  test("a client's group opens egress to the service's prefix list through the endpoint's connections; the endpoint gets no rule", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const endpoint = new GatewayEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy });
+    const app = new SecurityGroup(stack, "App", { vpc, description: "App servers" });
+    app.connections.allowDefaultPortTo(endpoint, "App to S3 over HTTPS");
+    endpoint.connections.allowFrom(app, Port.tcp(80), "App to S3 over HTTP");
+    const json = synthJson(stack);
+    const egress = Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as { prefix_list_id: string; from_port: number }[];
+    const prefixList = expect.stringMatching(/^\$\{aws_vpc_endpoint\.S3_\w+\.prefix_list_id\}$/);
+    expect(egress.map((r) => [r.prefix_list_id, r.from_port])).toEqual([
+      [prefixList, 443],
+      [prefixList, 80],
+    ]);
+    expect(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")).toEqual({});
+  });
+
+  test("fails when a rule through a gateway endpoint's connections has no security group to go on", () => {
+    const stack = stackWithProvider();
+    const endpoint = new GatewayEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy });
+    expectValidationError(
+      () => endpoint.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(443), "nowhere"),
+      "connections.allowTo",
+      "10.0.0.0/16",
+    );
+    const other = new SecurityGroup(stack, "Other", { vpc: testVpc(stack, undefined, "Vpc2"), description: "Other" });
+    expectValidationError(() => endpoint.connections.addSecurityGroup(other), "connections.addSecurityGroup", "1");
   });
 
   test("imports an existing gateway endpoint", () => {
