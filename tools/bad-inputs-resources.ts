@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { OptOut, Port, PortRange } from "../modules/core";
 import { SharePrincipal } from "../modules/ram";
 import {
@@ -618,5 +618,37 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     prop: "members.billing.ports",
     received: "undefined",
     build: (s) => dnsGroup(s, { members: { billing: { domainName: "billing.example.com" } } }),
+  },
+  // the gateway's egress to DNS and ARN resources
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "An IPv6 DNS resource on a DUALSTACK gateway whose VPC has no IPv6 block",
+    fix: "Give the VPC (fromVpcAttributes) its ipv6CidrBlock, give the DNS resource ipAddressType IPV4, or give the gateway securityGroups of your own.",
+    path: "Gateway",
+    prop: "vpc.ipv6CidrBlock",
+    received: "undefined",
+    build: (s) => {
+      const vpc = Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      const subnets = [
+        { subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a" },
+        { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b" },
+      ];
+      const resourceGateway = new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc, subnets, ipAddressType: "DUALSTACK" });
+      host(s, { resource: ResourceDefinition.dns("orders.example.com", { ipAddressType: "IPV6" }) }, resourceGateway);
+    },
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "A reachable range given as a reference, with a DNS or ARN resource behind the gateway",
+    fix: "Give reachableCidrs as literal CIDRs (the egress rules are keyed by them and take their family), or give the gateway securityGroups of your own.",
+    path: "Gateway",
+    prop: "reachableCidrs[0]",
+    received: '"<reference known at apply>"',
+    build: (s) => {
+      const cidr = new TerraformVariable(s, "on_premises", { type: "string" }).stringValue;
+      host(s, { resource: ResourceDefinition.dns("orders.example.com") }, gateway(s, { reachableCidrs: [cidr] }));
+    },
   },
 ];

@@ -341,7 +341,8 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     this.resourceConfigurationArn = this.resource.arn;
     for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);
 
-    if (this.resourceGateway instanceof ResourceGateway) this.resourceGateway.openResourcePorts(this.ownPorts, checked?.destinationCidr);
+    if (this.resourceGateway instanceof ResourceGateway)
+      this.resourceGateway.openResourcePorts(this.ownPorts, checked?.destinationCidr, checked?.ipAddressType);
     if (group instanceof ResourceConfiguration && checked !== undefined) group.registerChild(this, definitionProp, checked.key, this.ownPorts);
     this.connections = new Connections(this, { securityGroups: this.admitGateway(props, group), defaultPort: this.ownPorts[0] });
   }

@@ -80,6 +80,8 @@ export interface CheckedDefinition {
   readonly key: string;
   /** The CIDR of a literal IP resource (`/32`, `/128`), where the gateway's egress goes. @default - anything else: somewhere in the gateway's VPC */
   readonly destinationCidr?: string;
+  /** The family a DNS resource resolves to, which the gateway's egress covers. @default - not a DNS resource */
+  readonly ipAddressType?: ResourceIpAddressType;
   /** An ARN resource's security-group ports. @default - none known */
   readonly securityGroupPorts?: readonly PortRange[];
 }
@@ -183,7 +185,7 @@ function checkDns(
   checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);
   const key = isUnresolved(domainName) ? domainName : `dns:${domainName.toLowerCase().replace(/\.$/, "")}`;
-  return { definition: { dnsResource: [{ domainName, ipAddressType }] }, key };
+  return { definition: { dnsResource: [{ domainName, ipAddressType }] }, key, ipAddressType };
 }
 
 function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, ipAddress: string): CheckedDefinition {

@@ -2,6 +2,7 @@ import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import {
+  AddressFamily,
   addressRange,
   AWS_LIMITS,
   AwsResourceProps,
@@ -121,10 +122,12 @@ export interface ResourceGatewayProps extends AwsResourceProps {
    * the default one. Groups this library manages (a `SecurityGroup`, or one
    * imported with `SecurityGroup.fromSecurityGroupAttributes`) take the
    * configurations' egress rules like the default group; groups given only
-   * by ID are left as they are. The rules reach resources over IPv4 (IPv6
-   * for an IPV6 gateway); a DUALSTACK gateway that must reach resources over
-   * IPv6 needs rules of its own (`connections.allowTo`).
-   * @default - one new group whose egress allows only the resources' ports, to the VPC CIDR or the resource's IP
+   * by ID are left as they are. The rules reach an IP resource's address,
+   * and a DNS or ARN resource in the VPC's block and each of
+   * `reachableCidrs` of the families the gateway reaches it over (a
+   * DUALSTACK gateway: those of the DNS resource's ipAddressType; an ARN
+   * resource over IPv4 unless the gateway is IPV6).
+   * @default - one new group whose egress allows only the resources' ports, to the resource's IP, or the VPC CIDR and reachableCidrs
    */
   readonly securityGroups?: readonly ISecurityGroup[];
   /**
@@ -132,7 +135,8 @@ export interface ResourceGatewayProps extends AwsResourceProps {
    * routes: peered VPCs, on-premises networks over VPN or Direct Connect,
    * secondary CIDR blocks of the VPC. IP resources must be in the VPC or in
    * one of these; never the internet (not even in pieces, like 0.0.0.0/1
-   * plus 128.0.0.0/1) nor public IPv4 space.
+   * plus 128.0.0.0/1) nor public IPv4 space. The gateway's egress to DNS and
+   * ARN resources, which may resolve into any of them, goes to each.
    * @default - none: IP resources must be in the VPC's CIDR blocks
    */
   readonly reachableCidrs?: readonly string[];
@@ -265,32 +269,62 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   }
 
   /**
-   * The egress a configuration needs: its ports, to its resource's address
-   * (or the VPC), on the default group or the given groups this library
-   * manages; each rule once however many configurations share it.
+   * The egress a configuration needs: its ports, to its resource's address,
+   * or for a DNS or ARN resource (`destination` undefined) to every network
+   * the resource may resolve into: the VPC and each of `reachableCidrs`, in
+   * the IP families the gateway reaches the resource over. On the default
+   * group or the given groups this library manages; each rule once however
+   * many configurations share it.
+   * @param resourceIpAddressType the family a DNS resource resolves to; undefined for an ARN resource, reached over IPv4 unless the gateway is IPV6
    * @internal
    */
-  public openResourcePorts(ports: readonly PortRange[], destination?: string): void {
+  public openResourcePorts(ports: readonly PortRange[], destination?: string, resourceIpAddressType?: ResourceIpAddressType): void {
     const egress = this.resourceEgress;
     if (egress === undefined) return; // Groups given by ID are managed by their owner.
-    const ipv6 = this.ipAddressType === "IPV6";
-    const cidr = destination ?? (ipv6 ? this.vpc.ipv6CidrBlock : this.vpc.cidrBlock);
-    if (cidr === undefined || (isUnresolved(cidr) && ipv6)) {
-      // Peer.cidr can only tell an IPv6 block from an IPv4 one when it is a literal.
+    const peers =
+      destination !== undefined ? [Peer.cidr(destination)] : this.egressFamilies(resourceIpAddressType).flatMap((f) => this.networksOf(f));
+    for (const peer of peers) {
+      for (const port of ports) {
+        const range = formatPortRange(port);
+        const key = `${range} ${peer.key}`;
+        if (this.allowedRules.has(key)) continue;
+        this.allowedRules.add(key);
+        egress.allowTo(peer, port, `Resource gateway ${this.name} to the resources behind it on tcp ${range}`);
+      }
+    }
+  }
+
+  /** The families a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway those of the DNS resource (an ARN resource, RDS, over IPv4). */
+  private egressFamilies(resourceIpAddressType: ResourceIpAddressType | undefined): readonly AddressFamily[] {
+    if (this.ipAddressType !== "DUALSTACK") return [this.ipAddressType === "IPV6" ? "ipv6" : "ipv4"];
+    if (resourceIpAddressType === "IPV6") return ["ipv6"];
+    return resourceIpAddressType === "DUALSTACK" ? ["ipv4", "ipv6"] : ["ipv4"];
+  }
+
+  /** The networks of one family a DNS or ARN resource may resolve into: the VPC's block and the reachable ranges of that family. */
+  private networksOf(family: AddressFamily): Peer[] {
+    const vpcBlock = family === "ipv6" ? this.vpc.ipv6CidrBlock : this.vpc.cidrBlock;
+    if (vpcBlock === undefined) {
       throw new ValidationError(
         this,
-        "securityGroups",
+        "vpc.ipv6CidrBlock",
         undefined,
-        "security groups of your own for an IPV6 gateway in a VPC whose IPv6 block only Terraform knows",
+        "a VPC with an IPv6 CIDR block: the gateway reaches a resource over IPv6 (give the DNS resource ipAddressType IPV4, or the gateway securityGroups of your own)",
       );
     }
-    for (const port of ports) {
-      const range = formatPortRange(port);
-      const key = `${range} ${cidr}`;
-      if (this.allowedRules.has(key)) continue;
-      this.allowedRules.add(key);
-      egress.allowTo(Peer.cidr(cidr), port, `Resource gateway ${this.name} to the resources behind it on tcp ${range}`);
-    }
+    const reachable = this.reachableCidrs.filter((cidr, index) => {
+      if (isUnresolved(cidr)) {
+        // Rules are keyed by their CIDR and take its family: a reference gives neither.
+        throw new ValidationError(
+          this,
+          `reachableCidrs[${index}]`,
+          cidr,
+          "a literal CIDR: the gateway's egress to DNS and ARN resources goes to each reachable range (or give the gateway securityGroups of your own)",
+        );
+      }
+      return familyOf(cidr) === family;
+    });
+    return [Peer.cidr(vpcBlock, { family }), ...reachable.map((cidr) => Peer.cidr(cidr))];
   }
 
   private checkSubnets(subnets: readonly ISubnet[]): void {

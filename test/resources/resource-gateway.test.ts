@@ -1,5 +1,6 @@
 import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
+import { TerraformVariable } from "cdktf";
 import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
@@ -100,13 +101,83 @@ describe("ResourceGateway", () => {
     expect(rule).toMatchObject({ cidr_ipv6: "2600:1f18:abcd:1200::/56", from_port: 443 });
   });
 
-  test("fails when an IPV6 gateway's default group would need a rule to an IPv6 block only Terraform knows", () => {
+  test("an IPV6 gateway sends its egress to an IPv6 block only Terraform knows as IPv6", () => {
     const stack = stackWithProvider();
     const vpc = ownerVpc(stack, { dualStack: true });
     const subnets = [subnet("subnet-a", "us-east-1a", "ipv6"), subnet("subnet-b", "us-east-1b", "ipv6")];
     const gateway = new ResourceGateway(stack, "Gateway", { name: "v6-gateway", vpc, ipAddressType: "IPV6", subnets });
-    gateway.allowResourcePorts([{ from: 443, to: 443 }], "2600:1f18:abcd:1200::10/128");
-    expectValidationError(() => gateway.allowResourcePorts([{ from: 443, to: 443 }]), "securityGroups", "undefined");
+    gateway.allowResourcePorts([{ from: 443, to: 443 }]);
+    const rule = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))[0];
+    expect(rule).toMatchObject({ cidr_ipv6: expect.stringMatching(/^\$\{aws_vpc\.Vpc_\w+\.ipv6_cidr_block\}$/), from_port: 443 });
+    expect(rule.cidr_ipv4).toBeUndefined();
+  });
+
+  describe("egress to DNS and ARN resources", () => {
+    const dnsOn = (gateway: ResourceGateway, ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK") =>
+      new ResourceConfiguration(gateway, "Db", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.dns("orders.example.com", { ipAddressType }),
+        ports: [Port.tcp(5432)],
+      });
+    const destinations = (stack: ReturnType<typeof stackWithProvider>) =>
+      Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.cidr_ipv4 ?? r.cidr_ipv6);
+
+    test("reaches the VPC and each of its reachableCidrs of the resource's family, where the name may resolve; an IP resource only its address", () => {
+      const stack = stackWithProvider();
+      const gateway = new ResourceGateway(stack, "Gateway", {
+        name: "gw1",
+        vpc: ownerVpc(stack),
+        reachableCidrs: ["192.168.0.0/16", "fd00:1::/64"],
+      });
+      dnsOn(gateway);
+      new ResourceConfiguration(stack, "Rds", {
+        name: "orders-rds",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.arn("arn:aws:rds:us-east-1:111111111111:db:orders", { securityGroupPorts: [Port.tcp(3306)] }),
+      });
+      new ResourceConfiguration(stack, "Host", {
+        name: "orders-host",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.ipAddress("192.168.4.20"),
+        ports: [Port.tcp(9100)],
+      });
+      const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => `${r.from_port} ${r.cidr_ipv4}`);
+      expect(rules.sort()).toEqual(["3306 10.0.0.0/16", "3306 192.168.0.0/16", "5432 10.0.0.0/16", "5432 192.168.0.0/16", "9100 192.168.4.20/32"]);
+    });
+
+    test("a DUALSTACK gateway reaches an IPv6 or dual-stack DNS resource over IPv6 too", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: VPC_CIDR,
+        ipv6CidrBlock: "2600:1f18:abcd:1200::/56",
+      });
+      const subnets = [subnet("subnet-a", "us-east-1a", "dualstack"), subnet("subnet-b", "us-east-1b", "dualstack")];
+      const v6 = new ResourceGateway(stack, "V6", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets, reachableCidrs: ["fd00:1::/64"] });
+      dnsOn(v6, "IPV6");
+      expect(destinations(stack).sort()).toEqual(["2600:1f18:abcd:1200::/56", "fd00:1::/64"]);
+
+      const dual = stackWithProvider();
+      const dualVpc = ownerVpc(dual, { dualStack: true });
+      dnsOn(new ResourceGateway(dual, "Gw", { name: "gw2", vpc: dualVpc, ipAddressType: "DUALSTACK" }));
+      expect(destinations(dual)).toEqual([VPC_CIDR, expect.stringMatching(/ipv6_cidr_block/)]);
+    });
+
+    test("fails when a DUALSTACK gateway reaches a DNS resource over IPv6 in a VPC with no IPv6 block", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
+      const subnets = [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1b")];
+      const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets });
+      expectValidationError(() => dnsOn(gateway, "IPV6"), "vpc.ipv6CidrBlock", "undefined");
+    });
+
+    test("fails when a reachable range is a reference, whose family the rule cannot tell", () => {
+      const stack = stackWithProvider();
+      const cidr = new TerraformVariable(stack, "OnPremises", { type: "string" }).stringValue;
+      const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), reachableCidrs: [cidr] });
+      expectValidationError(() => dnsOn(gateway), "reachableCidrs[0]", /./);
+    });
   });
 
   test("an imported gateway keeps its identifiers and leaves its security groups alone", () => {
