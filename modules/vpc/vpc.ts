@@ -25,6 +25,7 @@ import {
   literalRegionOf,
   OptOut,
   noReasonGiven,
+  parseCidr,
   optOutReason,
   RECORDED_OPT_OUTS,
   recordOptOut,
@@ -36,6 +37,11 @@ import {
 } from "../core";
 import { FlowLogs, VpcFlowLog } from "./flow-logs";
 import { checkAvailabilityZones, importSubnetGroup, ISubnet, PRIVATE_TIER, selectFrom, SubnetGroupAttributes, SubnetSelection } from "./subnets";
+
+/** The prefix lengths AWS takes for a VPC's IPv4 block, and the smallest subnet it takes. */
+const VPC_PREFIX = { largest: 16, smallest: 28 } as const;
+/** Bits a subnet's prefix adds to its VPC's by default: a /16 VPC gets /24 subnets. */
+const DEFAULT_SUBNET_NEW_BITS = 8;
 
 /** A VPC our constructs can attach to: created here or imported. */
 export interface IVpc {
@@ -103,7 +109,7 @@ export interface VpcAttributes {
 export interface VpcProps extends AwsResourceProps {
   /** Name tag of the VPC and prefix of its subnets' names. */
   readonly name: string;
-  /** IPv4 CIDR of the VPC, /16 to /24 is typical. */
+  /** IPv4 CIDR of the VPC, /16 to /28 (what AWS takes); /16 to /24 is typical. */
   readonly cidrBlock: string;
   /**
    * One private subnet per AZ, by AZ name (`us-east-1a`) or by AZ ID
@@ -114,7 +120,7 @@ export interface VpcProps extends AwsResourceProps {
    * offline (no `aws_availability_zones` data source).
    */
   readonly availabilityZones: readonly string[];
-  /** Bits added to the VPC prefix for each subnet. @default 8 (a /16 VPC gets /24 subnets) */
+  /** Bits added to the VPC prefix for each subnet: 1 to 12, enough for one subnet per AZ, and subnets of /28 or larger. @default 8 (a /16 VPC gets /24 subnets) */
   readonly subnetNewBits?: number;
   /** Adds an Amazon-provided IPv6 block and makes every subnet dual-stack. @default false */
   readonly dualStack?: boolean;
@@ -185,6 +191,7 @@ export class Vpc extends Construct implements IVpc {
     checkUnique(this, "availabilityZones", props.availabilityZones);
     const byId = checkAvailabilityZones(this, "availabilityZones", props.availabilityZones, literalRegionOf(this, props.provider));
     checkIntegerRange(this, "subnetNewBits", props.subnetNewBits, 1, 12);
+    this.checkSubnetLayout(props);
     checkBoolean(this, "dualStack", props.dualStack);
     const tags = this.checkOwnTags(props);
     const keepDefaultRules = this.keepDefaultRulesReason(props);
@@ -225,7 +232,7 @@ export class Vpc extends Construct implements IVpc {
       this.flowLog = new VpcFlowLog(this, "FlowLogs", { vpc: this, flowLogs, provider: props.provider, tags: props.tags });
     else recordOptOut(this.resource, RECORDED_OPT_OUTS.flowLogs, flowLogsOff);
 
-    const newBits = props.subnetNewBits ?? 8;
+    const newBits = props.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS;
     this.privateSubnets = props.availabilityZones.map((az, index) => {
       const key = stableId(az);
       const subnetTags = { ...tags, Name: `${props.name}-private-${az}` };
@@ -269,6 +276,43 @@ export class Vpc extends Construct implements IVpc {
 
   public selectSubnets(selection: SubnetSelection = {}): ISubnet[] {
     return selectFrom(this, this.subnets, selection);
+  }
+
+  /**
+   * AWS takes VPC blocks of /16 to /28 and subnets down to /28; the subnets
+   * are the blocks 0 to (AZs - 1) of `subnetNewBits` more bits, so that many
+   * must fit. Checked here, since `cidrsubnet` fails only at plan and AWS at apply.
+   */
+  private checkSubnetLayout(props: VpcProps): void {
+    if (isUnresolved(props.cidrBlock)) return;
+    const prefix = parseCidr(props.cidrBlock)?.prefixLength;
+    if (prefix === undefined) return;
+    if (prefix < VPC_PREFIX.largest || prefix > VPC_PREFIX.smallest)
+      throw new ValidationError(
+        this,
+        "cidrBlock",
+        props.cidrBlock,
+        `a block of /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}, the sizes AWS takes for a VPC`,
+      );
+    if (props.subnetNewBits !== undefined && isUnresolved(props.subnetNewBits)) return;
+    const newBits = props.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS;
+    const unset = props.subnetNewBits === undefined ? ` (${DEFAULT_SUBNET_NEW_BITS} when unset)` : "";
+    if (prefix + newBits > VPC_PREFIX.smallest)
+      throw new ValidationError(
+        this,
+        "subnetNewBits",
+        newBits,
+        `at most ${VPC_PREFIX.smallest - prefix} for a /${prefix} VPC${unset}: its subnets would be /${prefix + newBits}, and AWS takes subnets down to /${VPC_PREFIX.smallest}`,
+      );
+    const zones = props.availabilityZones;
+    if (isUnresolvedList(zones)) return;
+    if (zones.length > 2 ** newBits)
+      throw new ValidationError(
+        this,
+        "subnetNewBits",
+        newBits,
+        `at least ${Math.ceil(Math.log2(zones.length))} for ${zones.length} availability zones${unset}: one subnet per AZ, and ${newBits} bits make ${2 ** newBits} subnets`,
+      );
   }
 
   private checkOwnTags(props: VpcProps): Readonly<Record<string, string>> {

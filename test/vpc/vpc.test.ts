@@ -83,6 +83,34 @@ describe("Vpc", () => {
     );
   });
 
+  test.each([
+    ["a VPC block larger than /16", { cidrBlock: "10.0.0.0/8" }, "cidrBlock", /\/16 to \/28/],
+    ["a VPC block smaller than /28", { cidrBlock: "10.0.0.0/29", subnetNewBits: 1 }, "cidrBlock", /\/16 to \/28/],
+    ["subnets smaller than /28 by default", { cidrBlock: "10.0.0.0/24" }, "subnetNewBits", /at most 4 for a \/24 VPC \(8 when unset\)/],
+    ["subnets smaller than /28", { cidrBlock: "10.0.0.0/20", subnetNewBits: 12 }, "subnetNewBits", /would be \/32/],
+    [
+      "more AZs than subnetNewBits makes subnets",
+      { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"], subnetNewBits: 1 },
+      "subnetNewBits",
+      /at least 2 for 3 availability zones/,
+    ],
+  ])("fails when given %s, which AWS refuses", (_, props, prop, expected) => {
+    const build = () =>
+      new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], ...props });
+    expect(build).toThrow(ValidationError);
+    expect(build).toThrow(new RegExp(`invalid ${prop}: `));
+    expect(build).toThrow(expected);
+  });
+
+  test("takes the smallest subnets AWS does: /28, in a /27 VPC or with 12 new bits in a /16", () => {
+    expect(
+      () => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.0.0.0/27", availabilityZones: ["us-east-1a", "us-east-1b"], subnetNewBits: 1 }),
+    ).not.toThrow();
+    expect(
+      () => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], subnetNewBits: 12 }),
+    ).not.toThrow();
+  });
+
   test("imports an existing VPC by attributes", () => {
     const vpc = Vpc.fromVpcAttributes(newStack(), "Existing", {
       vpcId: "vpc-0123456789abcdef0",
