@@ -32,6 +32,26 @@ export type LatticeListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 const LISTENER_PROTOCOLS: readonly LatticeListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
 /** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
 const targetGroupServices = new AppRegistry<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>();
+/** Per app, the listeners of each service, in the order they were made, however they were made (addListener or new LatticeListener). */
+const serviceListeners = new AppRegistry<ILatticeService, LatticeListener[]>();
+
+/** The listeners made for `service` in the app of `scope`, in order. @internal */
+export function listenersOf(scope: IConstruct, service: ILatticeService): readonly LatticeListener[] {
+  return serviceListeners.of(scope).get(service) ?? [];
+}
+
+/**
+ * A service that checks each listener made for it against its own settings
+ * (custom domain, certificate, auth policy) before the listener exists. @internal
+ */
+export interface LatticeListenerHost {
+  /** Fails on a listener the service cannot serve. */
+  checkListener(listener: { readonly protocol: LatticeListenerProtocol; readonly port: number; readonly name: string }): void;
+}
+
+function isListenerHost(service: ILatticeService): service is ILatticeService & LatticeListenerHost {
+  return typeof (service as Partial<LatticeListenerHost>).checkListener === "function";
+}
 
 /** A listener rule (`aws_vpclattice_listener_rule`): requests matching `match` get `action`. */
 export interface LatticeListenerRuleOptions {
@@ -113,7 +133,10 @@ export class LatticeListener extends Construct {
     checkInstance(this, "defaultAction", props.defaultAction, isListenerAction, "LatticeListenerAction.forward, weightedForward or fixedResponse");
     props.defaultAction.validate(this, "defaultAction", props.protocol);
     this.service = props.service;
+    const siblings = this.checkPlace({ protocol: props.protocol, port: this.port, name });
     this.claimTargetGroups("defaultAction", props.defaultAction);
+    siblings.push(this);
+    this.warnOverListenerQuota(siblings.length);
     this.name = name;
     this.defaultAction = props.defaultAction;
     this.provider = providerOf(props, props.service);
@@ -198,6 +221,33 @@ export class LatticeListener extends Construct {
     return resource;
   }
 
+  /** The service's construct when it is one (errors and warnings about its listeners name it), else the listener. */
+  private get serviceScope(): IConstruct {
+    return Construct.isConstruct(this.service) ? this.service : this;
+  }
+
+  /**
+   * Fails on a listener the service cannot take (its own checks, a port
+   * another of its listeners has); returns the service's listeners, which
+   * the listener joins once it is valid.
+   */
+  private checkPlace(listener: { readonly protocol: LatticeListenerProtocol; readonly port: number; readonly name: string }): LatticeListener[] {
+    if (isListenerHost(this.service)) this.service.checkListener(listener);
+    const listeners = serviceListeners.of(this);
+    const siblings = listeners.get(this.service) ?? [];
+    listeners.set(this.service, siblings);
+    checkListenerPort(this.serviceScope, this.service, listener.port);
+    return siblings;
+  }
+
+  private warnOverListenerQuota(count: number): void {
+    if (count === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
+      Annotations.of(this.serviceScope).addWarning(
+        `More than ${AWS_DEFAULT_QUOTAS.listenersPerLatticeService} listeners: above the default VPC Lattice quota of listeners per service; request an increase before deploying.`,
+      );
+    }
+  }
+
   private claimTargetGroups(prop: string, action: LatticeListenerAction): void {
     const owners = targetGroupServices.of(this);
     const serviceAccount = accountOf(this, this.service.serviceArn, this.service.provider);
@@ -222,6 +272,14 @@ export class LatticeListener extends Construct {
       }
       owners.set(targetGroup, { service: this.service, path: this.node.path });
     });
+  }
+}
+
+/** Fails when another listener of the service has the port (errors name `scope`). @internal */
+export function checkListenerPort(scope: IConstruct, service: ILatticeService, port: number): void {
+  const samePort = listenersOf(scope, service).find((l) => l.port === port);
+  if (!isUnresolved(port) && samePort !== undefined) {
+    throw new ValidationError(scope, "listeners.port", port, `a port no other listener of the service uses (listener "${samePort.name}" has it)`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider } from "../core/cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
@@ -29,7 +29,15 @@ import { AccessLogs, LatticeAccessLogs } from "./access-logs";
 import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
-import { LatticeListener, listenerName, LatticeListenerOptions, listenerPort } from "./listener";
+import {
+  checkListenerPort,
+  LatticeListener,
+  LatticeListenerOptions,
+  LatticeListenerProtocol,
+  listenerName,
+  listenerPort,
+  listenersOf,
+} from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
 import { claimName, countInAccount, tagsWithName } from "./placement";
 import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
@@ -154,7 +162,6 @@ export class LatticeService extends Construct implements ILatticeService {
   /** The tags given to the service, which its listeners and rules carry too. */
   private readonly tags?: Readonly<Record<string, string>>;
   private readonly certificateArn?: string;
-  private readonly listenerList: LatticeListener[] = [];
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
@@ -203,17 +210,37 @@ export class LatticeService extends Construct implements ILatticeService {
       this.createAliasRecords(zoneOf(props.hostedZone), props.customDomainName);
   }
 
-  /** The listeners added so far. */
+  /** The listeners of the service so far: those added with addListener and those made with `new LatticeListener`. */
   public get listeners(): readonly LatticeListener[] {
-    return this.listenerList;
+    return listenersOf(this, this);
   }
 
   /** Adds a listener; its name (by default `<protocol>-<port>`) keys its Terraform address. */
   public addListener(options: LatticeListenerOptions): LatticeListener {
     requireProps(this, options, ["protocol", "defaultAction"]);
     checkString(this, "listeners.protocol", options.protocol);
-    const protocol = options.protocol;
-    if (protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
+    checkListenerPort(this, this, listenerPort(options));
+    const name = listenerName(options);
+    const id = `Listener-${stableId(name)}`;
+    if (this.node.tryFindChild(id) !== undefined) {
+      throw new ValidationError(this, "listeners.name", name, "a listener name unique in the service");
+    }
+    return new LatticeListener(this, id, {
+      ...options,
+      service: this,
+      provider: this.provider,
+      tags: this.tags === undefined && options.tags === undefined ? undefined : { ...this.tags, ...options.tags },
+    });
+  }
+
+  /**
+   * Fails on a listener the service cannot serve, however it is made
+   * (addListener or `new LatticeListener`): HTTPS on a custom domain needs
+   * the certificate, TLS_PASSTHROUGH routes on the custom domain (SNI).
+   * @internal
+   */
+  public checkListener(listener: { readonly protocol: LatticeListenerProtocol; readonly port: number; readonly name: string }): void {
+    if (listener.protocol === "HTTPS" && this.customDomainName !== undefined && this.certificateArn === undefined) {
       throw new ValidationError(
         this,
         "certificateArn",
@@ -221,32 +248,9 @@ export class LatticeService extends Construct implements ILatticeService {
         `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`,
       );
     }
-    if (protocol === "TLS_PASSTHROUGH" && this.customDomainName === undefined) {
+    if (listener.protocol === "TLS_PASSTHROUGH" && this.customDomainName === undefined) {
       throw new ValidationError(this, "customDomainName", undefined, "a custom domain name: a TLS_PASSTHROUGH listener routes on it (SNI)");
     }
-    const port = listenerPort(options);
-    const samePort = this.listenerList.find((l) => l.port === port);
-    if (!isUnresolved(port) && samePort !== undefined) {
-      throw new ValidationError(this, "listeners.port", port, `a port no other listener of the service uses (listener "${samePort.name}" has it)`);
-    }
-    const name = listenerName(options);
-    const id = `Listener-${stableId(name)}`;
-    if (this.node.tryFindChild(id) !== undefined) {
-      throw new ValidationError(this, "listeners.name", name, "a listener name unique in the service");
-    }
-    const listener = new LatticeListener(this, id, {
-      ...options,
-      service: this,
-      provider: this.provider,
-      tags: this.tags === undefined && options.tags === undefined ? undefined : { ...this.tags, ...options.tags },
-    });
-    this.listenerList.push(listener);
-    if (this.listenerList.length === AWS_DEFAULT_QUOTAS.listenersPerLatticeService + 1) {
-      Annotations.of(this).addWarning(
-        `More than ${AWS_DEFAULT_QUOTAS.listenersPerLatticeService} listeners: above the default VPC Lattice quota of listeners per service; request an increase before deploying.`,
-      );
-    }
-    return listener;
   }
 
   /** Fails on a custom domain, certificate or zone AWS or clients would refuse; returns the certificate's ARN. */
@@ -335,7 +339,7 @@ export class LatticeService extends Construct implements ILatticeService {
       );
     }
     checkObject(this, "authPolicyFromRules", props.authPolicyFromRules);
-    return new RuleDerivedAuthPolicy(() => this.listenerList, props.authPolicyFromRules);
+    return new RuleDerivedAuthPolicy(() => this.listeners, props.authPolicyFromRules);
   }
 
   private createAliasRecords(zone: AnyHostedZone, domainName: string): void {

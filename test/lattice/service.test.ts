@@ -1,5 +1,14 @@
 import { TerraformStack } from "cdktf";
-import { AccessLogs, AuthPolicy, LatticeService, LatticeServiceProps, LatticeListenerAction, LatticeTargetGroup } from "../../modules/lattice";
+import {
+  AccessLogs,
+  AuthPolicy,
+  LatticeListener,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeServiceProps,
+  LatticeTargetGroup,
+  PathMatch,
+} from "../../modules/lattice";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
@@ -97,6 +106,25 @@ describe("LatticeService", () => {
     expect(imported.serviceId).toBe("svc-0123456789abcdef0");
   });
 
+  test("a listener made with new LatticeListener is one of the service's listeners, and its rules are in the derived policy", () => {
+    const stack = stackWithProvider();
+    const svc = service({ authPolicy: undefined, authPolicyFromRules: { accounts: ["111111111111"] } }, stack);
+    const listener = new LatticeListener(stack, "Direct", {
+      service: svc,
+      protocol: "HTTP",
+      defaultAction: LatticeListenerAction.fixedResponse(404),
+    });
+    const http = LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, "Http", {
+      targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef1",
+      type: "IP",
+      protocol: "HTTP",
+    });
+    listener.addRule({ name: "orders", priority: 1, match: { path: PathMatch.prefix("/orders") }, action: LatticeListenerAction.forward(http) });
+    expect(svc.listeners).toEqual([listener]);
+    const policy = Object.values(synthJson(stack).resource.aws_vpclattice_auth_policy)[0] as { policy: string };
+    expect(policy.policy).toContain("/orders*");
+  });
+
   describe("fails when", () => {
     test("the name breaks the AWS pattern or length", () => {
       expectValidationError(() => service({ name: "ab" }), "name", '"ab"');
@@ -172,6 +200,26 @@ describe("LatticeService", () => {
         "listeners.port",
         "8080",
       );
+    });
+
+    test("a listener made with new LatticeListener breaks the service's checks (domain, certificate, port)", () => {
+      const stack = stackWithProvider();
+      const plain = service({}, stack);
+      const listener = (svc: LatticeService, id: string, protocol: "HTTP" | "HTTPS" | "TLS_PASSTHROUGH") =>
+        new LatticeListener(stack, id, {
+          service: svc,
+          protocol,
+          defaultAction: protocol === "TLS_PASSTHROUGH" ? LatticeListenerAction.forward(tcpGroup(stack)) : LatticeListenerAction.fixedResponse(404),
+        });
+      expectValidationError(() => listener(plain, "Tls", "TLS_PASSTHROUGH"), "customDomainName", "undefined");
+      plain.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+      expectValidationError(() => listener(plain, "Http", "HTTP"), "listeners.port", "80");
+      const domain = new LatticeService(stack, "Domain", {
+        name: "domain",
+        customDomainName: "orders.example.com",
+        authPolicy: new AuthPolicy().allow(ORG),
+      });
+      expectValidationError(() => listener(domain, "Https", "HTTPS"), "certificateArn", "undefined");
     });
 
     test("an imported ARN is not a service ARN", () => {
