@@ -651,4 +651,21 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       host(s, { resource: ResourceDefinition.dns("orders.example.com") }, gateway(s, { reachableCidrs: [cidr] }));
     },
   },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "Subnets of another VPC than the gateway's",
+    fix: "Give the gateway subnets of its own VPC (vpc.selectSubnets(...)).",
+    path: "Gateway",
+    prop: "subnets[0]",
+    received: '"vpc-0fedcba9876543210"',
+    build: (s) =>
+      gateway(s, {
+        subnets: [
+          { subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", vpcId: "vpc-0fedcba9876543210" },
+          { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b", vpcId: "vpc-0fedcba9876543210" },
+        ],
+        vpc: Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
+      }),
+  },
 ];

@@ -30,6 +30,7 @@ import {
 } from "../core";
 import { checkImportedIdentity } from "./imported-identity";
 import {
+  checkInVpc,
   Connections,
   IConnectable,
   isAvailabilityZoneId,
@@ -221,6 +222,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     const subnets = checkList(this, "subnets", props.subnets) ?? props.vpc.privateSubnets;
     this.checkSubnets(subnets);
+    checkInVpc(this, "subnets", subnets, props.vpc);
     checkList(this, "securityGroups", props.securityGroups);
     checkItemCount(this, "securityGroups", props.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
     checkUnique(this, "securityGroups", props.securityGroups, (g) => g.securityGroupId);
@@ -421,6 +423,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
         throw new ValidationError(this, `subnets[${index}].availabilityZoneId`, zoneId, "an AZ ID such as use1-az1");
     });
     const vpc = attrs.vpc;
+    if (vpc !== undefined) checkInVpc(this, "subnets", attrs.subnets, vpc);
     if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));
     this.resourceGatewayId = importedId;
     this.resourceGatewayArn = attrs.resourceGatewayArn;

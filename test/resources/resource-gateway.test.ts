@@ -199,6 +199,28 @@ describe("ResourceGateway", () => {
       expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, subnets: [vpc.privateSubnets[0]] }), "subnets", "subnet");
     });
 
+    test("its subnets are of another VPC, made here or imported", () => {
+      const stack = stackWithProvider();
+      const vpc = ownerVpc(stack);
+      const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, subnets: other.privateSubnets }), "subnets[0]", /./);
+      const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.2.0.0/16" });
+      const subnets = [
+        { subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", vpcId: "vpc-0fedcba9876543210" },
+        { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b", vpcId: "vpc-0fedcba9876543210" },
+      ];
+      expectValidationError(
+        () => new ResourceGateway(stack, "Gateway2", { name: "gw2", vpc: imported, subnets }),
+        "subnets[0]",
+        "vpc-0fedcba9876543210",
+      );
+      expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway3", { resourceGatewayArn: GATEWAY_ARN, vpc: imported, subnets }),
+        "subnets[0]",
+        "vpc-0fedcba9876543210",
+      );
+    });
+
     test("two subnets are in the same availability zone", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
