@@ -1,5 +1,6 @@
-import { TerraformStack } from "cdktf";
-import { AuthPolicy, LatticeListener, LatticeListenerAction, LatticeService, LatticeTargetGroup } from "../modules/lattice";
+import { TerraformStack, Testing } from "cdktf";
+import { OptOut } from "../modules/core";
+import { AuthPolicy, LatticeListener, LatticeListenerAction, LatticeService, LatticeTargetGroup, ServiceNetwork } from "../modules/lattice";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -20,6 +21,19 @@ const tlsPassthrough = (stack: TerraformStack) => ({
   defaultAction: LatticeListenerAction.forward(tcpGroup(stack)),
 });
 
+const ANONYMOUS_IN_VPCS = new AuthPolicy().allow({
+  sourceVpcOwnerAccounts: ["111111111111"],
+  allowAnonymous: OptOut.because("TLS passthrough carries no SigV4 signature"),
+});
+/** A service with a custom domain whose policy lets anonymous callers in, as a TLS_PASSTHROUGH listener needs. */
+const tlsService = (stack: TerraformStack) => {
+  const svc = service(stack, { customDomainName: "orders.example.com", authPolicy: ANONYMOUS_IN_VPCS });
+  svc.addListener(tlsPassthrough(stack));
+  return svc;
+};
+/** Checks made when the stack is synthesized (every association and listener known) run here. */
+const synth = (stack: TerraformStack) => Testing.synth(stack);
+
 export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "lattice",
@@ -30,5 +44,28 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     prop: "customDomainName",
     received: "undefined",
     build: (s) => new LatticeListener(s, "Listener", { service: service(s), ...tlsPassthrough(s) }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeService.addListener",
+    cause: "A TLS_PASSTHROUGH listener on a service whose auth policy admits no anonymous caller (accounts, roles or an organization)",
+    fix: "Allow anonymous callers by source VPC: allow({ sourceVpcs, allowAnonymous: OptOut.because(...) }); TLS connections carry no signature.",
+    path: "Service",
+    prop: "authPolicy",
+    received: '"a policy admitting no anonymous caller, with listener \\"tls-passthrough-443\\" (TLS_PASSTHROUGH)"',
+    build: (s) => service(s, { customDomainName: "orders.example.com" }).addListener(tlsPassthrough(s)),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetworkServiceAssociation",
+    cause: "A service with a TLS_PASSTHROUGH listener in a network whose auth policy admits no anonymous caller",
+    fix: "Give the network a grant for anonymous callers by source VPC (allowAnonymous), or put the service in a network that has one.",
+    path: "Network/Service-orders",
+    prop: "serviceNetwork",
+    received: '"test/Network"',
+    build: (s) => {
+      new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateService("orders", tlsService(s));
+      synth(s);
+    },
   },
 ];

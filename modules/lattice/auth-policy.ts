@@ -46,6 +46,10 @@ export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Co
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
+/** The grant a TLS_PASSTHROUGH listener needs (see {@link AuthPolicy.admitsAnonymous}), for errors. @internal */
+export const ANONYMOUS_GRANT =
+  "an Allow grant for anonymous callers: allowAnonymous: OptOut.because(...) with sourceVpcs or sourceVpcOwnerAccounts, and no accounts, roles or organization";
+
 /**
  * One statement of an auth policy: who (accounts, roles, organization, source
  * VPCs) may do what (methods, paths) on which services. Every list is an OR
@@ -163,6 +167,25 @@ export class AuthPolicy {
       forbidUnconditionalAnyone: true,
       maxCharacters: AWS_LIMITS.latticeAuthPolicyCharacters,
     });
+  }
+
+  /**
+   * True when an Allow grant can match an anonymous (unsigned) caller: one
+   * that names no account, role or organization (an anonymous caller has
+   * none) and opts in with allowAnonymous. A TLS_PASSTHROUGH listener has
+   * only such callers. @internal
+   */
+  public admitsAnonymous(): boolean {
+    return this.grants.some(
+      ({ effect, grant }) =>
+        effect === "Allow" &&
+        grant.allowAnonymous !== undefined &&
+        grant.allowAnonymous !== false &&
+        (grant.accounts ?? []).length === 0 &&
+        (grant.roles ?? []).length === 0 &&
+        grant.organizationId === undefined &&
+        (grant.organizationPaths ?? []).length === 0,
+    );
   }
 
   /** The reasons of the grants that let unsigned requests in, validated, for the record on the auth policy. @internal */

@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider, TerraformStack } from "../core/cdktf";
+import { Annotations, Aspects, TerraformProvider, TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import {
   addressRange,
@@ -87,6 +87,15 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
       `an address inside ${where} (the target group's VPC, or a range given in peeredCidrs)${range === "public" && family === "ipv4" ? ": VPC Lattice does not route to public addresses" : ""}`,
     );
   }
+}
+
+/**
+ * Runs `check` when the stack is synthesized, once every construct the
+ * check reads exists (listeners added after an association, say): a
+ * ValidationError it throws fails the synth as it is.
+ */
+export function checkAtSynth(scope: IConstruct, check: () => void): void {
+  Aspects.of(scope).add({ visit: (node) => (node === scope ? check() : undefined) });
 }
 
 /** The account a construct's resources land in, as far as synth can tell: its provider, else the stack's default one. */

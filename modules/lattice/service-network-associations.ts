@@ -26,8 +26,10 @@ import {
   ValidationError,
 } from "../core";
 import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { ANONYMOUS_GRANT } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
-import { checkInVpc } from "./placement";
+import { listenersOf } from "./listener";
+import { checkAtSynth, checkInVpc } from "./placement";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
@@ -320,13 +322,14 @@ export class ServiceNetworkServiceAssociation extends Construct {
       throw new ValidationError(
         this,
         "serviceNetwork",
-        Construct.isConstruct(props.serviceNetwork) ? props.serviceNetwork.node.path : props.serviceNetwork.serviceNetworkArn,
+        describeNetwork(props.serviceNetwork),
         "a service network for services: this one holds resource configurations only and has no auth policy (make it without resourceConfigurationsOnly, with an authPolicy)",
       );
     }
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.service));
     claimMembership(this, "service", props.serviceNetwork, props.service, props.service.serviceArn);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
+    checkAtSynth(this, () => checkAnonymousCallers(this, props.serviceNetwork, props.service));
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
@@ -335,6 +338,29 @@ export class ServiceNetworkServiceAssociation extends Construct {
       tags: checkTags(this, "tags", props.tags),
     });
   }
+}
+
+/** A network as errors show it: its construct path, else its ARN. */
+function describeNetwork(serviceNetwork: IServiceNetwork): string {
+  return Construct.isConstruct(serviceNetwork) ? serviceNetwork.node.path : serviceNetwork.serviceNetworkArn;
+}
+
+/**
+ * Fails when a TLS_PASSTHROUGH listener of the service joins a network whose
+ * auth policy admits no anonymous caller: with TLS listeners AWS evaluates
+ * only anonymous principals, so the network would deny every connection.
+ */
+function checkAnonymousCallers(association: Construct, serviceNetwork: IServiceNetwork, service: ILatticeService): void {
+  const admits = (serviceNetwork as { admitsAnonymousCallers?: () => boolean | undefined }).admitsAnonymousCallers?.();
+  if (admits !== false) return;
+  const tls = listenersOf(association, service).find((l) => l.protocol === "TLS_PASSTHROUGH");
+  if (tls === undefined) return;
+  throw new ValidationError(
+    association,
+    "serviceNetwork",
+    describeNetwork(serviceNetwork),
+    `a network whose auth policy has ${ANONYMOUS_GRANT}: listener "${tls.name}" of the service is TLS_PASSTHROUGH, and with TLS listeners AWS evaluates only anonymous principals, so this network's policy would deny every connection`,
+  );
 }
 
 /** Props for ServiceNetworkResourceAssociation. */

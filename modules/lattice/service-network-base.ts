@@ -18,6 +18,11 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
   public abstract readonly serviceNetworkArn: string;
   public abstract readonly provider?: TerraformProvider;
 
+  /** Whether the network lets anonymous callers in; undefined when synth cannot tell (an imported network). @internal */
+  public admitsAnonymousCallers(): boolean | undefined {
+    return undefined;
+  }
+
   /** Associates a VPC; `name` keys its Terraform address. */
   public associateVpc(name: string, options: ServiceNetworkVpcAssociationOptions): ServiceNetworkVpcAssociation {
     return new ServiceNetworkVpcAssociation(this, this.childId("associateVpc", "Vpc", name), { ...options, serviceNetwork: this });

@@ -141,6 +141,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
    * principal and resource associations. Consumers' associations depend on these.
    */
   public readonly shareDependencies: readonly ITerraformDependable[];
+  /** The policy given or derived from the sharing principals; undefined without one. */
+  private readonly policy?: AuthPolicy;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkProps) {
     super(scope, id);
@@ -153,6 +155,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     const sharing = this.checkSharing(props);
     const unauthenticated = optOutReason(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess);
     const authPolicy = this.chooseAuthPolicy(props, sharing, unauthenticated);
+    this.policy = authPolicy;
     claimName(this, "name", "service network", props.name, props.provider);
     countInAccount(this, "service network", props.provider, AWS_DEFAULT_QUOTAS.serviceNetworksPerRegion, "Service networks per Region");
 
@@ -192,6 +195,16 @@ export class ServiceNetwork extends ServiceNetworkBase {
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
       this.shareDependencies = this.share.consumerDependencies(association);
     }
+  }
+
+  /**
+   * Whether the network lets anonymous (unsigned) callers in, as the
+   * TLS_PASSTHROUGH listeners of its services need: always with authType
+   * NONE, else when its auth policy has a grant for them. @internal
+   */
+  public override admitsAnonymousCallers(): boolean | undefined {
+    if (this.authType === "NONE") return true;
+    return this.policy?.admitsAnonymous();
   }
 
   /** The sharing value, checked: an object whose principals are a list, each principal once, and one name for the share. */

@@ -26,7 +26,7 @@ import {
 } from "../core";
 import { IHostedZone } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
-import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
+import { ANONYMOUS_GRANT, AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
 import {
@@ -162,6 +162,8 @@ export class LatticeService extends Construct implements ILatticeService {
   /** The tags given to the service, which its listeners and rules carry too. */
   private readonly tags?: Readonly<Record<string, string>>;
   private readonly certificateArn?: string;
+  /** The policy given or derived; undefined with authType NONE. */
+  private readonly policy?: AuthPolicy;
 
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
@@ -174,6 +176,7 @@ export class LatticeService extends Construct implements ILatticeService {
     this.certificateArn = this.checkDomain(props);
     const unauthenticated = optOutReason(this, "allowUnauthenticatedAccess", props.allowUnauthenticatedAccess);
     const policy = this.choosePolicy(props, unauthenticated);
+    this.policy = policy;
     claimName(this, "name", "service", props.name, props.provider);
     countInAccount(this, "service", props.provider, AWS_DEFAULT_QUOTAS.latticeServicesPerRegion, "Services per Region");
 
@@ -248,8 +251,18 @@ export class LatticeService extends Construct implements ILatticeService {
         `an ACM certificate for ${this.customDomainName}: an HTTPS listener serves the custom domain name with it`,
       );
     }
-    if (listener.protocol === "TLS_PASSTHROUGH" && this.customDomainName === undefined) {
+    if (listener.protocol !== "TLS_PASSTHROUGH") return;
+    if (this.customDomainName === undefined) {
       throw new ValidationError(this, "customDomainName", undefined, "a custom domain name: a TLS_PASSTHROUGH listener routes on it (SNI)");
+    }
+    // A derived policy refuses TLS_PASSTHROUGH listeners itself, when it is rendered.
+    if (this.policy !== undefined && !(this.policy instanceof RuleDerivedAuthPolicy) && !this.policy.admitsAnonymous()) {
+      throw new ValidationError(
+        this,
+        "authPolicy",
+        `a policy admitting no anonymous caller, with listener "${listener.name}" (TLS_PASSTHROUGH)`,
+        `${ANONYMOUS_GRANT}: with TLS listeners AWS evaluates only anonymous principals, so every connection would be denied`,
+      );
     }
   }
 

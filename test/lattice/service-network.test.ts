@@ -3,7 +3,16 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
-import { AccessLogs, AuthPolicy, ServiceNetwork, ServiceNetworkProps } from "../../modules/lattice";
+import { OptOut } from "../../modules/core";
+import {
+  AccessLogs,
+  AuthPolicy,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTargetGroup,
+  ServiceNetwork,
+  ServiceNetworkProps,
+} from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 
@@ -215,6 +224,44 @@ describe("ServiceNetwork", () => {
     const resource = only(stack, "aws_vpclattice_service_network_resource_association");
     expect(resource.resource_configuration_identifier).toBe(CONFIGURATION_ARN);
     expect(resource.provider).toBeUndefined();
+  });
+
+  describe("a service with a TLS_PASSTHROUGH listener", () => {
+    const anonymous = OptOut.because("TLS passthrough carries no SigV4 signature");
+    function tlsService(stack: TerraformStack): LatticeService {
+      const svc = new LatticeService(stack, "Tls", {
+        name: "tls",
+        customDomainName: "tls.example.com",
+        authPolicy: new AuthPolicy().allow({ sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: anonymous }),
+      });
+      const group = LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, "Tcp", {
+        targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+        type: "IP",
+        protocol: "TCP",
+      });
+      svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(group) });
+      return svc;
+    }
+
+    test("fails when it joins a network whose policy admits no anonymous caller, whichever comes first", () => {
+      const stack = stackWithProvider();
+      network(stack).associateService("tls", tlsService(stack));
+      expectValidationError(() => synthJson(stack), "serviceNetwork", "test/Network");
+    });
+
+    test("joins a network whose policy admits anonymous callers, or one of authType NONE", () => {
+      const stack = stackWithProvider();
+      const svc = tlsService(stack);
+      network(stack, {
+        authPolicy: new AuthPolicy().allow({ sourceVpcOwnerAccounts: ["111111111111"], allowAnonymous: anonymous }),
+      }).associateService("tls", svc);
+      new ServiceNetwork(stack, "Open", {
+        name: "open",
+        authType: "NONE",
+        allowUnauthenticatedAccess: OptOut.because("a sandbox network for the tests"),
+      }).associateService("tls", svc);
+      expect(() => synthJson(stack)).not.toThrow();
+    });
   });
 
   test("warns once when service associations exceed the adjustable quota of 500 per network", () => {

@@ -9,6 +9,7 @@ import {
   LatticeTargetGroup,
   PathMatch,
 } from "../../modules/lattice";
+import { OptOut } from "../../modules/core";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
@@ -220,6 +221,46 @@ describe("LatticeService", () => {
         authPolicy: new AuthPolicy().allow(ORG),
       });
       expectValidationError(() => listener(domain, "Https", "HTTPS"), "certificateArn", "undefined");
+    });
+
+    test("a TLS_PASSTHROUGH listener is added to a service whose explicit policy admits no anonymous caller", () => {
+      const stack = stackWithProvider();
+      const byAccount = service(
+        { customDomainName: "orders.example.com", authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }) },
+        stack,
+      );
+      expectValidationError(
+        () => byAccount.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) }),
+        "authPolicy",
+        "tls-passthrough-443",
+      );
+      const other = stackWithProvider();
+      const byOrganization = service({ customDomainName: "orders.example.com", authPolicy: new AuthPolicy().allow(ORG) }, other);
+      expectValidationError(
+        () =>
+          new LatticeListener(other, "Tls", {
+            service: byOrganization,
+            protocol: "TLS_PASSTHROUGH",
+            defaultAction: LatticeListenerAction.forward(tcpGroup(other)),
+          }),
+        "authPolicy",
+        "admitting no anonymous caller",
+      );
+    });
+
+    test("a TLS_PASSTHROUGH listener is added to a service whose policy admits anonymous callers of a VPC (accepted)", () => {
+      const stack = stackWithProvider();
+      const svc = service(
+        {
+          customDomainName: "orders.example.com",
+          authPolicy: new AuthPolicy().allow({
+            sourceVpcOwnerAccounts: ["111111111111"],
+            allowAnonymous: OptOut.because("TLS passthrough carries no SigV4 signature"),
+          }),
+        },
+        stack,
+      );
+      expect(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) })).not.toThrow();
     });
 
     test("an imported ARN is not a service ARN", () => {
