@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { PrivateNetworkingStack, PrivateNetworkingStackProps } from "../modules/app";
+import { BackendSettings, PrivateNetworkingStack, PrivateNetworkingStackProps } from "../modules/app";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -100,5 +100,38 @@ export const APP_BAD_INPUTS: readonly BadInput[] = [
     prop: "CDKTF_BACKEND_S3_BUCKET (context backend.bucket)",
     received: "undefined",
     build: (s) => networkStack(s, { backend: { type: "s3" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "An S3 setting while the backend type stays local (or is cloud)",
+    fix: 'Set CDKTF_BACKEND=s3 (or backend.type "s3") to keep the state in S3, or remove the setting.',
+    scope: "app",
+    path: "network",
+    prop: "backend.bucket",
+    received: '"acme-state"',
+    build: (s) => networkStack(s, { backend: { bucket: "acme-state" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A backend setting the library does not know (a typo such as dynamoDbTable)",
+    fix: "Use the settings the error lists (dynamodbTable, kmsKeyId, ...), in the program, the backend context or their CDKTF_BACKEND_* variables.",
+    scope: "app",
+    path: "network",
+    prop: "backend",
+    received: '"dynamoDbTable"',
+    build: (s) => networkStack(s, { backend: { type: "s3", bucket: "acme-state", dynamoDbTable: "locks" } as BackendSettings }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "An S3 key prefix that starts with / or holds //",
+    fix: "Give the prefix without leading, trailing or doubled slashes, such as networking/prod.",
+    scope: "app",
+    path: "network",
+    prop: "backend.keyPrefix",
+    received: '"/networking"',
+    build: (s) => networkStack(s, { backend: { type: "s3", bucket: "acme-state", keyPrefix: "/networking" } }),
   },
 ];

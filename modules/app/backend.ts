@@ -81,8 +81,30 @@ export interface StackBackendProps {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Settings that came from the program's defaults, by the prop their errors name (the others name their variable and context key). */
-const DEFAULTS_SOURCES = new WeakMap<BackendSettings, Partial<Record<keyof BackendSettings, string>>>();
+/** The backend type each setting other than `type` configures. */
+const SETTING_TYPES: { readonly [K in Exclude<keyof BackendSettings, "type">]: BackendType } = {
+  path: "local",
+  bucket: "s3",
+  region: "s3",
+  keyPrefix: "s3",
+  dynamodbTable: "s3",
+  kmsKeyId: "s3",
+  organization: "cloud",
+  workspacePrefix: "cloud",
+  hostname: "cloud",
+  project: "cloud",
+};
+
+/** Where a setting came from: the environment outranks the context, which outranks the program's defaults. */
+interface SettingSource {
+  /** 3 for the environment, 2 for the context, 1 for the program's defaults. */
+  readonly rank: number;
+  /** The prop the program's defaults are named by in errors (`backend.bucket`); undefined for the environment and the context. */
+  readonly defaultsProp?: string;
+}
+
+/** Where each setting of a merged set came from. */
+const SOURCES = new WeakMap<BackendSettings, Partial<Record<keyof BackendSettings, SettingSource>>>();
 
 /**
  * Merges environment variables over the `backend` context object over the
@@ -100,23 +122,55 @@ export function backendSettings(
     throw new ValidationError(stack, "context backend", context, 'an object such as { "type": "s3", "bucket": "my-state" }');
   }
   const fromContext = (context ?? {}) as Record<string, unknown>;
+  checkKnownKeys(stack, "context backend", fromContext);
+  checkKnownKeys(stack, defaultsProp, defaults);
   const settings: Record<string, string> = {};
-  const fromDefaults: Partial<Record<keyof BackendSettings, string>> = {};
+  const sources: Partial<Record<keyof BackendSettings, SettingSource>> = {};
   for (const [key, variable] of Object.entries(BACKEND_ENV) as [keyof BackendSettings, string][]) {
     const fromEnv = nonEmpty(env[variable]);
-    const [value, source] =
+    const [value, prop, source]: [unknown, string, SettingSource] =
       fromEnv !== undefined
-        ? [fromEnv, variable]
+        ? [fromEnv, variable, { rank: 3 }]
         : fromContext[key] !== undefined
-          ? [fromContext[key], `context backend.${key}`]
-          : [(defaults as Record<string, unknown>)[key], `${defaultsProp}.${key}`];
+          ? [fromContext[key], `context backend.${key}`, { rank: 2 }]
+          : [(defaults as Record<string, unknown>)[key], `${defaultsProp}.${key}`, { rank: 1, defaultsProp: `${defaultsProp}.${key}` }];
     if (value === undefined) continue;
-    if (typeof value !== "string") throw new ValidationError(stack, source, value, "a string");
+    if (typeof value !== "string") throw new ValidationError(stack, prop, value, "a string");
     settings[key] = value;
-    if (source === `${defaultsProp}.${key}`) fromDefaults[key] = source;
+    sources[key] = source;
   }
-  DEFAULTS_SOURCES.set(settings, fromDefaults);
+  SOURCES.set(settings, sources);
   return settings;
+}
+
+/** A key the library does not know (a typo such as dynamoDbTable) would be dropped without a word. */
+function checkKnownKeys(stack: TerraformStack, prop: string, given: object): void {
+  const unknown = Object.keys(given).find((key) => !(key in BACKEND_ENV));
+  if (unknown === undefined) return;
+  throw new ValidationError(stack, prop, unknown, `only backend settings this library knows: ${Object.keys(BACKEND_ENV).join(", ")}`);
+}
+
+/**
+ * A setting of another backend than the chosen one would be dropped without
+ * a word (a bucket while the state stays local). It may stay where a more
+ * authoritative source chose the type (CDKTF_BACKEND=local over a context
+ * that configures S3); the program's own defaults, the context or the
+ * environment that give it beside or above the type are refused.
+ */
+function checkSettingsOfType(stack: TerraformStack, settings: BackendSettings, type: BackendType): void {
+  const sources = SOURCES.get(settings) ?? {};
+  const typeRank = sources.type?.rank ?? 0;
+  for (const [key, owner] of Object.entries(SETTING_TYPES) as [Exclude<keyof BackendSettings, "type">, BackendType][]) {
+    const source = sources[key];
+    if (owner === type || source === undefined || source.rank < typeRank) continue;
+    const chosen = sources.type === undefined ? "no type is set, so the state stays local" : `the backend type is ${type}`;
+    throw new ValidationError(
+      stack,
+      settingName(settings, key),
+      settings[key],
+      `no ${owner} setting while ${chosen}: set ${BACKEND_ENV.type}=${owner} (or backend.type "${owner}") to use the ${owner} backend, or remove the setting`,
+    );
+  }
 }
 
 /** Adds the configured backend to the stack. */
@@ -126,6 +180,7 @@ export function addStackBackend(stack: TerraformStack, props: StackBackendProps)
   if (!(BACKEND_TYPES as readonly string[]).includes(type)) {
     throw new ValidationError(stack, settingName(settings, "type"), type, `one of ${BACKEND_TYPES.join(", ")}`);
   }
+  checkSettingsOfType(stack, settings, type as BackendType);
   switch (type as BackendType) {
     case "s3":
       return s3Backend(stack, props, settings);
@@ -161,7 +216,13 @@ function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: Ba
   );
   checkRegion(stack, settingName(settings, "region"), settings.region);
   const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
-  checkPattern(stack, settingName(settings, "keyPrefix"), keyPrefix, /^[A-Za-z0-9!_.*'()/-]*[^/]$/, "an S3 key prefix without a trailing slash");
+  checkPattern(
+    stack,
+    settingName(settings, "keyPrefix"),
+    keyPrefix,
+    /^(?!\/)(?!.*\/\/)[A-Za-z0-9!_.*'()/-]*[A-Za-z0-9!_.*'()-]$/,
+    "an S3 key prefix of letters, digits and !_.*'()/- that neither starts nor ends with / nor holds // (terraform init refuses such keys)",
+  );
   const backend = new S3Backend(stack, {
     bucket,
     key: `${keyPrefix}/${props.stackName}.tfstate`,
@@ -210,7 +271,7 @@ function required(stack: TerraformStack, settings: BackendSettings, key: keyof B
 
 /** How errors name a setting: the caller's prop when the program's defaults gave it, else both places it can come from. */
 function settingName(settings: BackendSettings, key: keyof BackendSettings): string {
-  return DEFAULTS_SOURCES.get(settings)?.[key] ?? `${BACKEND_ENV[key]} (context backend.${key})`;
+  return SOURCES.get(settings)?.[key]?.defaultsProp ?? `${BACKEND_ENV[key]} (context backend.${key})`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -122,10 +122,15 @@ describe("S3 backend", () => {
     expect(error.message).toContain('"Ireland"');
   });
 
-  test("fails when the key prefix ends with a slash", () => {
-    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "networking/" }));
+  test.each(["networking/", "/networking", "networking//prod"])("fails when the key prefix is %p, which terraform init refuses", (keyPrefix) => {
+    const error = catchValidationError(() => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: keyPrefix }));
     expect(error.message).toContain("CDKTF_BACKEND_S3_KEY_PREFIX");
-    expect(error.message).toContain('"networking/"');
+    expect(error.received).toBe(JSON.stringify(keyPrefix));
+  });
+
+  test("takes a key prefix of several folders", () => {
+    const s3 = terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "teams/networking/prod" })).backend?.s3;
+    expect(s3?.key).toBe("teams/networking/prod/es1-internal-api.tfstate");
   });
 });
 
@@ -204,6 +209,43 @@ describe("configuration errors", () => {
     expect(error.prop).toContain("CDKTF_BACKEND");
     expect(error.received).toBe('"gcs"');
     expect(error.expected).toBe("one of local, s3, cloud");
+  });
+
+  test.each([
+    ["an S3 variable while no type is set", { CDKTF_BACKEND_S3_BUCKET: "my-state" }, undefined, "CDKTF_BACKEND_S3_BUCKET", /CDKTF_BACKEND=s3/],
+    ["an S3 context key while no type is set", {}, { bucket: "my-state" }, "CDKTF_BACKEND_S3_BUCKET", /state stays local/],
+    [
+      "an S3 variable while the context chooses local",
+      { CDKTF_BACKEND_S3_BUCKET: "my-state" },
+      { type: "local" },
+      "CDKTF_BACKEND_S3_BUCKET",
+      /type is local/,
+    ],
+    [
+      "S3 settings beside the cloud type",
+      {},
+      { type: "cloud", organization: "acme", dynamodbTable: "locks" },
+      "CDKTF_BACKEND_S3_DYNAMODB_TABLE",
+      /type is cloud/,
+    ],
+    ["a cloud setting beside the S3 type", s3Env, undefined, "CDKTF_BACKEND_CLOUD_PROJECT", /type is s3/],
+  ])("fails when given %s: the setting would be dropped", (_, env, context, prop, expected) => {
+    const extra = prop === "CDKTF_BACKEND_CLOUD_PROJECT" ? { CDKTF_BACKEND_CLOUD_PROJECT: "networking" } : {};
+    const error = catchValidationError(() => stackWith({ ...env, ...extra }, context));
+    expect(error.prop).toContain(prop);
+    expect(error.expected).toMatch(expected);
+  });
+
+  test("a type chosen above them leaves another backend's settings aside: CDKTF_BACKEND=local over a context that configures S3", () => {
+    const block = terraformBlock(stackWith({ CDKTF_BACKEND: "local" }, { type: "s3", bucket: "context-state" }));
+    expect(Object.keys(block.backend ?? {})).toEqual(["local"]);
+  });
+
+  test("fails when the context backend has a key the library does not know, listing the known ones", () => {
+    const error = catchValidationError(() => stackWith({}, { type: "s3", bucket: "my-state", dynamoDbTable: "locks" }));
+    expect(error.prop).toBe("context backend");
+    expect(error.received).toBe('"dynamoDbTable"');
+    expect(error.expected).toContain("dynamodbTable");
   });
 
   test("fails when the context backend is not an object", () => {

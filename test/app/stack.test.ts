@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { PrivateNetworkingStack, PrivateNetworkingStackProps } from "../../modules/app";
+import { BackendSettings, PrivateNetworkingStack, PrivateNetworkingStackProps } from "../../modules/app";
 import { catchValidationError, Json, synthJson, testApp } from "../helpers";
 
 const NO_BACKEND_ENV: NodeJS.ProcessEnv = {};
@@ -75,6 +75,17 @@ describe("PrivateNetworkingStack", () => {
     const error = catchValidationError(() => stack({ backend: { type: "s3", bucket: 42 as unknown as string } }));
     expect(error.prop).toBe("backend.bucket");
     expect(error.received).toBe("42");
+  });
+
+  test("fails when the program's backend has a setting it would drop: of another backend than its type, or a key the library does not know", () => {
+    const local = catchValidationError(() => stack({ backend: { bucket: "acme-state" } }));
+    expect([local.prop, local.received]).toEqual(["backend.bucket", '"acme-state"']);
+    const typo = catchValidationError(() => stack({ backend: { type: "s3", bucket: "acme-state", dynamoDbTable: "locks" } as BackendSettings }));
+    expect([typo.prop, typo.received]).toEqual(["backend", '"dynamoDbTable"']);
+    // A type the environment chooses leaves the program's settings of another backend aside.
+    expect(synthJson(stack({ backend: { type: "s3", bucket: "acme-state" }, env: { CDKTF_BACKEND: "local" } })).terraform.backend).toHaveProperty(
+      "local",
+    );
   });
 
   test("fails when the region is missing or not a region", () => {
