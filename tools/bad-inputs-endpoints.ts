@@ -1,6 +1,7 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint } from "../modules/endpoints";
+import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
 import { Peer, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -16,6 +17,8 @@ const vpc = (stack: TerraformStack, id = "Vpc", cidrBlock = "10.0.0.0/16") =>
 const s3Gateway = (stack: TerraformStack) =>
   new GatewayEndpoint(stack, "S3", { vpc: vpc(stack), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["example-bucket"]) });
 
+const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
+
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "endpoints",
@@ -26,5 +29,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     prop: "connections.allowTo",
     received: '"10.0.0.0/16"',
     build: (s) => s3Gateway(s).connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(443), "Nowhere"),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause:
+      "An endpoint service for other accounts whose load balancer enforces its security group on PrivateLink traffic and admits its own VPC only (no clients, no consumer endpoint in the configuration)",
+    fix: "List the consumers' CIDRs in clients, create their interface endpoints in this configuration, or set enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false.",
+    path: "Service/LoadBalancer",
+    prop: "clients",
+    received: "undefined",
+    build: (s) => {
+      new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners },
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      });
+      Testing.synth(s, true);
+    },
   },
 ];

@@ -198,6 +198,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const allowAll = isAwsService ? props.policy?.allowAllReason(this, "policy") : undefined;
     if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
+    target.addConsumer?.(this, props.vpc);
     if (props.customDnsName !== undefined) {
       this.customDnsName = props.customDnsName;
       this.customDnsZone = this.createCustomDns(props.customDnsName, props);

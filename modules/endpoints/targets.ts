@@ -1,3 +1,6 @@
+import { IConstruct } from "constructs";
+import type { IVpc } from "../vpc";
+
 /**
  * What each kind of VPC endpoint connects to. Building blocks of every area
  * implement these so that one endpoint family serves them all: AWS services
@@ -45,6 +48,13 @@ export interface IInterfaceEndpointService {
    * @default - nothing promised: a service of this configuration, which the analysis reads itself, or an AWS service
    */
   readonly contract?: EndpointServiceContract;
+  /**
+   * Called by each interface endpoint of this configuration to the service,
+   * with the endpoint's VPC: an endpoint service whose load balancer judges
+   * PrivateLink traffic by its security group admits the consumer there.
+   * @default - nothing to do (an AWS service, or a service known only by name)
+   */
+  readonly addConsumer?: (endpoint: IConstruct, vpc: IVpc) => void;
 }
 
 /**

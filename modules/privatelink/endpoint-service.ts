@@ -40,7 +40,7 @@ import {
   ValidationError,
 } from "../core";
 import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
-import { IHostedZone } from "../vpc";
+import { IHostedZone, IVpc } from "../vpc";
 import { checkNoDuplicate } from "./checks";
 import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
@@ -255,6 +255,7 @@ export class EndpointService extends Construct implements IEndpointService {
   /** The ownership verification, when a zone was given: what consumers' private DNS waits for. */
   public readonly privateDnsVerification?: VpcEndpointServicePrivateDnsVerification;
   public readonly availabilityZoneIds?: readonly string[];
+  private readonly fronted: readonly (INetworkLoadBalancer | IGatewayLoadBalancer)[];
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
@@ -300,6 +301,7 @@ export class EndpointService extends Construct implements IEndpointService {
     this.loadBalancer =
       frontedBy.create === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...frontedBy.create, provider: this.provider });
     const balancers = this.loadBalancer !== undefined ? [this.loadBalancer] : frontedBy.given;
+    this.fronted = balancers;
     this.checkLoadBalancerRegions(frontedBy, homeRegion);
     this.checkIpAddressTypes(props, balancers);
 
@@ -329,6 +331,16 @@ export class EndpointService extends Construct implements IEndpointService {
     if (props.privateDnsName !== undefined && props.privateDnsVerificationZone !== undefined) {
       this.privateDnsVerification = this.verifyPrivateDns(props.privateDnsVerificationZone, props.waitForPrivateDnsVerification ?? false);
     }
+    // Consumers of this configuration are admitted as they arrive (addConsumer); once all are known, a load balancer left to admit its own VPC only is an error.
+    this.node.addValidation({
+      validate: () => {
+        for (const balancer of this.ownLoadBalancers()) {
+          const error = balancer.unknownConsumersError(this);
+          if (error !== undefined) throw error;
+        }
+        return [];
+      },
+    });
     for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
         provider: this.provider,
@@ -337,6 +349,22 @@ export class EndpointService extends Construct implements IEndpointService {
         connectionEvents: [...(notification.events ?? CONNECTION_EVENTS)],
       });
     }
+  }
+
+  /**
+   * An interface endpoint of this configuration in `vpc` connects: the
+   * Network Load Balancers of this configuration admit its VPC on the
+   * listener ports when they enforce their security group on PrivateLink
+   * traffic and their clients were left to the library.
+   */
+  public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
+    for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
+  };
+
+  /** The load balancers whose security groups this library writes: the one created here, or NetworkLoadBalancers given. */
+  private ownLoadBalancers(): NetworkLoadBalancer[] {
+    if (this.loadBalancer !== undefined) return [this.loadBalancer];
+    return this.fronted.filter((b): b is NetworkLoadBalancer => b instanceof NetworkLoadBalancer);
   }
 
   /** The Network Load Balancer the service created (`EndpointServiceLoadBalancer.networkLoadBalancer`); fails for a service in front of load balancers made elsewhere. */

@@ -117,7 +117,11 @@ export interface NetworkLoadBalancerProps extends AwsResourceProps {
    * consumer VPCs), so list the consumers' CIDRs here. Something with
    * connections (a client's security group) also gets the egress to the
    * load balancer.
-   * @default - the VPC's IPv4 CIDR, and its IPv6 CIDR for a dualstack load balancer
+   * @default - the VPC's IPv4 CIDR (and its IPv6 CIDR for a dualstack load
+   * balancer), and the VPC of every interface endpoint of this configuration
+   * to the service; with enforcement on, a service without such an endpoint
+   * fails at synth (its consumers would be dropped): give `clients` or turn
+   * enforcement off
    */
   readonly clients?: readonly LoadBalancerClient[];
   /** @deprecated Use clients (the same peers, and anything with connections). @default - see clients */
@@ -198,6 +202,12 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   public readonly availabilityZoneIds?: readonly string[];
   /** Name tag of the load balancer and prefix of its target groups' tags. */
   private readonly nameTag: string;
+  /** Whether the security group judges PrivateLink traffic, with the clients left to the library (not given): then consumers are admitted as endpoints of this configuration arrive. */
+  private readonly admitsConsumers: boolean;
+  /** Keys of the peers admitted on the listener ports. */
+  private readonly admitted = new Set<string>();
+  /** Whether an interface endpoint of this configuration connects to the load balancer's service. */
+  private consumed = false;
   private readonly provider?: TerraformProvider;
   private readonly vpc: IVpc;
 
@@ -225,6 +235,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.provider = providerOf(props, props.vpc);
     validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
     const clients = this.clientsOf(props);
+    this.admitsConsumers =
+      props.clients === undefined && props.ingressPeers === undefined && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
     checkAccessLogs(this, props.accessLogs);
     this.listenerPorts = props.listeners.map((l) => l.port);
     this.subnets = subnets;
@@ -279,10 +291,49 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       description: "Targets of the PrivateLink NLB: target ports from the load balancer (traffic and health checks)",
     });
     this.targetsConnections = new Connections(this, { securityGroups: [this.targetsSecurityGroup] });
+    for (const client of clients) if (client instanceof Peer) this.admitted.add(client.key);
     const fromLoadBalancer = Peer.securityGroup(this.securityGroup, "load-balancer");
     for (const port of [...new Set(props.listeners.flatMap((l) => targetPortsOf(l)))].sort((a, b) => a - b)) {
       this.targetsConnections.allowFrom(fromLoadBalancer, Port.tcp(port), `Traffic and health checks from the load balancer on ${port}`);
     }
+  }
+
+  /**
+   * An interface endpoint of this configuration in `vpc` connects to the
+   * service: with PrivateLink enforcement on, AWS judges its clients by
+   * their own private IPs, so the VPC's CIDRs are admitted on the listener
+   * ports unless the caller named the clients.
+   * @internal
+   */
+  public admitConsumer(endpoint: IConstruct, vpc: IVpc): void {
+    this.consumed = true;
+    if (!this.admitsConsumers) return;
+    const cidrs: [string, "ipv4" | "ipv6"][] = [[vpc.cidrBlock, "ipv4"]];
+    if (this.ipAddressType === "dualstack" && vpc.ipv6CidrBlock !== undefined) cidrs.push([vpc.ipv6CidrBlock, "ipv6"]);
+    for (const [cidr, family] of cidrs) {
+      // A CIDR only Terraform knows is keyed by its VPC (else the endpoint), so that two such consumers get rules of their own.
+      const owner = Construct.isConstruct(vpc) ? vpc : endpoint;
+      const peer = Peer.cidr(cidr, { family, name: isUnresolved(cidr) ? `${nameFromPath(owner)}-${family}` : undefined });
+      if (this.admitted.has(peer.key)) continue;
+      this.admitted.add(peer.key);
+      for (const port of this.listenerPorts) this.connections.allowFrom(peer, Port.tcp(port), `PrivateLink consumers to listener ${port}`);
+    }
+  }
+
+  /**
+   * The error of a load balancer whose default clients admit its own VPC
+   * only while PrivateLink enforcement is on and no consumer of this
+   * configuration is known: consumers elsewhere would be dropped.
+   * @internal
+   */
+  public unknownConsumersError(service: IConstruct): ValidationError | undefined {
+    if (!this.admitsConsumers || this.consumed) return undefined;
+    return new ValidationError(
+      this,
+      "clients",
+      undefined,
+      `the consumers' CIDRs or client groups, or enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false: with enforcement on, AWS judges PrivateLink traffic by the consumers' own private IPs, and the default admits only this VPC (${this.vpc.cidrBlock}) while no interface endpoint of this configuration connects to ${service.node.path}`,
+    );
   }
 
   /** The clients the caller named (checked where the caller wrote them), else the VPC's own CIDRs. */

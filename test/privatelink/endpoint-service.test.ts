@@ -1,7 +1,7 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
-import { Vpc } from "../../modules/vpc";
+import { Peer, Vpc } from "../../modules/vpc";
 import { OptOut } from "../../modules/core";
 import {
   ANY_PRINCIPAL_OPT_IN,
@@ -634,6 +634,55 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(rules.map((r) => r.from_port)).toEqual([443]);
     const warnings = endpoint.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);
+  });
+
+  test("are admitted by a load balancer that enforces its group on PrivateLink traffic, from their own VPCs, once each", () => {
+    const stack = stackWithProvider();
+    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)) });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+      name: "consumer",
+      cidrBlock: "10.1.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service });
+    new InterfaceEndpoint(stack, "Second", { vpc: consumerVpc, service, privateDnsEnabled: false });
+    const cidrs = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"))
+      .filter((r) => String(r.security_group_id).includes("Service_LoadBalancer_SecurityGroup"))
+      .map((r) => [r.cidr_ipv4, r.from_port]);
+    expect(cidrs).toEqual([
+      ["10.0.0.0/16", 443],
+      ["10.1.0.0/16", 443],
+    ]);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test("are left to the caller's clients, or to the service when enforcement is off", () => {
+    for (const overrides of [{ clients: [Peer.cidr("10.9.0.0/16")] }, { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }]) {
+      const stack = stackWithProvider();
+      const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack), overrides) });
+      const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+        name: "consumer",
+        cidrBlock: "10.1.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+      });
+      new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service });
+      const cidrs = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"))
+        .filter((r) => String(r.security_group_id).includes("Service_LoadBalancer_SecurityGroup"))
+        .map((r) => r.cidr_ipv4);
+      expect(cidrs).not.toContain("10.1.0.0/16");
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
+  });
+
+  test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {
+    const stack = stackWithProvider();
+    new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+    });
+    const error = expectValidationError(() => Testing.synth(stack, true), "clients", "undefined");
+    expect(error.constructPath).toBe("test/Service/LoadBalancer");
+    expect(error.expected).toContain("enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false");
   });
 });
 

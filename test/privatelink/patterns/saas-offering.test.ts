@@ -91,6 +91,19 @@ describe("PrivateLinkSaasOffering", () => {
     }
   });
 
+  test("the service's load balancer admits each consumer's VPC on every listener port: with enforcement on, AWS judges consumers by their own IPs", () => {
+    const { stack } = offeringStack();
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Offering_Service_LoadBalancer_SecurityGroup"),
+    );
+    expect(rules.map((r) => [r.cidr_ipv4, r.from_port]).sort()).toEqual([
+      ["10.0.0.0/16", 443],
+      ["10.0.0.0/16", 8443],
+      ["10.20.0.0/16", 443],
+      ["10.20.0.0/16", 8443],
+    ]);
+  });
+
   test("a consumer can narrow the ports, and skip private DNS", () => {
     const { stack, offering } = offeringStack(() => ({}), { ports: [443], privateDnsEnabled: false });
     const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
