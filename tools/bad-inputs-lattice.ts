@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { OptOut } from "../modules/core";
 import { AuthPolicy, LatticeListener, LatticeListenerAction, LatticeService, LatticeTargetGroup, ServiceNetwork } from "../modules/lattice";
+import { Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -65,6 +66,23 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     received: '"test/Network"',
     build: (s) => {
       new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateService("orders", tlsService(s));
+      synth(s);
+    },
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateVpc",
+    cause: "A VPC association left on its default port 443 while a service of the network listens on HTTP 80",
+    fix: "List every listener port of the network's services in ports, such as [Port.tcp(80)].",
+    path: "Network/Vpc-clients",
+    prop: "ports",
+    received: '"443 (the default)"',
+    build: (s) => {
+      const net = new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY });
+      const svc = service(s);
+      svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+      net.associateService("orders", svc);
+      net.associateVpc("clients", { vpc: Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) });
       synth(s);
     },
   },

@@ -60,7 +60,9 @@ export interface ServiceNetworkVpcAssociationOptions {
   /**
    * Listener ports of the network's services and the ports of its resource
    * configurations: what the association's clients connect to, and the
-   * ports `connections.allowDefaultPortFrom` opens.
+   * ports `connections.allowDefaultPortFrom` opens. With the group the
+   * association creates, the synth fails when a listener of a service of
+   * the network (made in this app) listens on a port outside them.
    * @default - HTTPS (443) only
    */
   readonly ports?: readonly PortRange[];
@@ -95,6 +97,9 @@ function warnOverAssociationQuota(association: Construct, kind: "service" | "res
     );
   }
 }
+
+/** The services associated with each network, per app: what the VPC associations' ports must cover. */
+const networkServices = new AppRegistry<IServiceNetwork, ILatticeService[]>();
 
 /** Association paths by VPC ID, per app: AWS allows one service network association per VPC. */
 const vpcAssociations = new AppRegistry<string, string>();
@@ -175,7 +180,10 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       });
     const groups = given ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
     this.connections = new AssociationConnections(this, groups, ports);
-    if (this.securityGroup !== undefined) this.admitClients(props, ports, open);
+    if (this.securityGroup !== undefined) {
+      this.admitClients(props, ports, open);
+      checkAtSynth(this, () => this.checkListenerPorts(props.serviceNetwork, ports, props.ports === undefined));
+    }
 
     this.resource = new VpclatticeServiceNetworkVpcAssociation(this, "Resource", {
       provider,
@@ -216,6 +224,21 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
         throw new ValidationError(this, `ports[${i}]`, formatPortRange(port), `each port once (ports[${first}] is ${formatPortRange(port)} already)`);
     });
     return ports;
+  }
+
+  /** Fails when a listener of a service of the network listens on a port the association's group does not open: its clients would be dropped. */
+  private checkListenerPorts(serviceNetwork: IServiceNetwork, ports: readonly PortRange[], defaulted: boolean): void {
+    for (const service of networkServices.of(this).get(serviceNetwork) ?? []) {
+      const missed = listenersOf(this, service).find((l) => !isUnresolved(l.port) && !ports.some((p) => p.from <= l.port && l.port <= p.to));
+      if (missed === undefined) continue;
+      const shown = Construct.isConstruct(service) ? service.node.path : service.serviceArn;
+      throw new ValidationError(
+        this,
+        "ports",
+        `${ports.map(formatPortRange).join(", ")}${defaulted ? " (the default)" : ""}`,
+        `ports that include ${missed.port}: listener "${missed.name}" of service ${shown} in the network listens on it, and the association's security group would drop its clients`,
+      );
+    }
   }
 
   /** The created group admits the VPC's clients, or the deprecated `allowedPeers`, unless `open: false`. */
@@ -328,6 +351,8 @@ export class ServiceNetworkServiceAssociation extends Construct {
     }
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.service));
     claimMembership(this, "service", props.serviceNetwork, props.service, props.service.serviceArn);
+    const services = networkServices.of(this);
+    services.set(props.serviceNetwork, [...(services.get(props.serviceNetwork) ?? []), props.service]);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     checkAtSynth(this, () => checkAnonymousCallers(this, props.serviceNetwork, props.service));
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {

@@ -3,7 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
-import { OptOut } from "../../modules/core";
+import { OptOut, Port } from "../../modules/core";
 import {
   AccessLogs,
   AuthPolicy,
@@ -178,6 +178,31 @@ describe("ServiceNetwork", () => {
         expect.stringMatching(/^aws_ram_principal_association\./),
         expect.stringMatching(/^aws_ram_resource_association\./),
       ]);
+    });
+
+    test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {
+      const httpService = (stack: TerraformStack) => {
+        const svc = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
+        svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+        return svc;
+      };
+      const defaulted = stackWithProvider();
+      const net = network(defaulted);
+      net.associateVpc("clients", { vpc: vpc(defaulted) });
+      net.associateService("orders", httpService(defaulted));
+      expectValidationError(() => synthJson(defaulted), "ports", "443 (the default)");
+
+      const given = stackWithProvider();
+      const other = network(given);
+      other.associateService("orders", httpService(given));
+      other.associateVpc("clients", { vpc: vpc(given), ports: [Port.tcp(443), Port.tcp(8080)] });
+      expectValidationError(() => synthJson(given), "ports", '"443, 8080"');
+
+      const covered = stackWithProvider();
+      const third = network(covered);
+      third.associateService("orders", httpService(covered));
+      third.associateVpc("clients", { vpc: vpc(covered), ports: [Port.range(80, 90)] });
+      expect(() => synthJson(covered)).not.toThrow();
     });
 
     test("fails when more than 5 security groups are given", () => {
