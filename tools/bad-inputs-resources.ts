@@ -1,4 +1,5 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, Port, PortRange } from "../modules/core";
 import { SharePrincipal } from "../modules/ram";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../modules/resources";
 import { SecurityGroup, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
+import { accountProviders } from "./bad-inputs-vpc";
 
 /**
  * The bad inputs of resource gateways, resource configurations and their
@@ -29,8 +31,8 @@ const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/s
 const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
 const PARTNER = SharePrincipal.account("222222222222");
 
-const ownerVpc = (stack: TerraformStack) =>
-  new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+const ownerVpc = (stack: TerraformStack, provider?: AwsProvider) =>
+  new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
 const gateway = (stack: TerraformStack, props: Partial<ResourceGatewayProps> = {}) =>
   new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: ownerVpc(stack), ...props });
 const host = (stack: TerraformStack, props: Partial<ResourceConfigurationProps> = {}, resourceGateway: IResourceGateway = gateway(stack)) =>
@@ -667,5 +669,31 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
         ],
         vpc: Vpc.fromVpcAttributes(s, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
       }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "A gateway whose provider deploys to another account than its VPC's",
+    fix: "Leave the provider out (the gateway takes its VPC's), or give the provider of the VPC's account.",
+    path: "Gateway",
+    prop: "provider",
+    received: '"partner (account 222222222222)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner), provider: partner });
+    },
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "A configuration whose provider deploys to another account than its gateway's",
+    fix: "Leave the provider out (the configuration takes its gateway's), or give the provider of the gateway's account.",
+    path: "Host",
+    prop: "provider",
+    received: '"partner (account 222222222222)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      host(s, { provider: partner }, new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner) }));
+    },
   },
 ];

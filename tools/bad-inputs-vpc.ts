@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
-import { Vpc, VpcProps } from "../modules/vpc";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecurityGroup, Vpc, VpcProps } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -10,6 +11,14 @@ import type { BadInput } from "./bad-input-catalog";
 
 const vpc = (stack: TerraformStack, props: Partial<VpcProps> = {}) =>
   new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], ...props });
+
+/** Providers pinned to two accounts, the owner's and a partner's. */
+export function accountProviders(stack: TerraformStack): { readonly owner: AwsProvider; readonly partner: AwsProvider } {
+  return {
+    owner: new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] }),
+    partner: new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] }),
+  };
+}
 
 export const VPC_BAD_INPUTS: readonly BadInput[] = [
   {
@@ -41,5 +50,18 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     prop: "subnetNewBits",
     received: "1",
     build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"], subnetNewBits: 1 }),
+  },
+  {
+    module: "vpc",
+    api: "SecurityGroup",
+    cause: "A security group whose provider deploys to another account than its VPC's",
+    fix: "Leave the provider out (the group takes its VPC's), or give the provider of the VPC's account.",
+    path: "Group",
+    prop: "provider",
+    received: '"partner (account 222222222222)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      new SecurityGroup(s, "Group", { vpc: vpc(s, { provider: owner }), description: "db", provider: partner });
+    },
   },
 ];

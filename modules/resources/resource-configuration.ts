@@ -35,7 +35,7 @@ import {
   ZonePlacement,
 } from "../core";
 import { checkImportedIdentity } from "./imported-identity";
-import { Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
+import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
 import { checkPortRanges, parsePortRangeStrings, portRangeStrings } from "./ports";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
@@ -318,6 +318,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const tags = checkTags(this, "tags", props.tags);
 
     this.provider = providerOf(props, this.resourceGateway);
+    checkSameAccount(this, this.provider, this.resourceGateway);
     this.claimName();
     this.gatewayZones = this.resourceGateway.subnets;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {

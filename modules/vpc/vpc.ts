@@ -22,6 +22,7 @@ import {
   checkUnique,
   isUnresolved,
   isUnresolvedList,
+  literalAccountOf,
   literalRegionOf,
   OptOut,
   noReasonGiven,
@@ -459,6 +460,24 @@ export function sameVpc(scope: IConstruct, a: string | undefined, b: string | un
   // A VPC this configuration creates is not one that exists already under a literal ID.
   if ((x !== undefined && !isUnresolved(b)) || (y !== undefined && !isUnresolved(a))) return false;
   return undefined;
+}
+
+/**
+ * Fails when a construct's own `provider` deploys to another account than
+ * the provider of what it is made in (`owner`: a VPC, a resource gateway),
+ * where both pin one literal account (`allowed_account_ids`): AWS finds no
+ * VPC or gateway of another account by its ID, so the apply would fail.
+ */
+export function checkSameAccount(scope: IConstruct, provider: TerraformProvider | undefined, owner: { readonly provider?: TerraformProvider }): void {
+  const own = literalAccountOf(scope, provider);
+  const owners = literalAccountOf(scope, owner.provider);
+  if (own === undefined || owners === undefined || own === owners) return;
+  throw new ValidationError(
+    scope,
+    "provider",
+    `${provider?.alias ?? "default"} (account ${own})`,
+    `a provider of the account of ${Construct.isConstruct(owner) ? owner.node.path : "its owner"} (${owners}, provider ${owner.provider?.alias ?? "default"}): AWS finds nothing of another account by its ID`,
+  );
 }
 
 /**

@@ -1,7 +1,10 @@
 import { Fn, TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } from "../../modules/resources";
-import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
+import { Port } from "../../modules/core";
+import { ResourceConfiguration, ResourceConfigurationProps, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import { Vpc } from "../../modules/vpc";
+import { expectValidationError, resourcesOfType, stackWithoutProvider, stackWithProvider } from "../helpers";
 import { gatewayStack } from "./helpers";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
@@ -201,6 +204,23 @@ describe("ResourceConfiguration", () => {
   });
 
   describe("fails when", () => {
+    test("its provider deploys to another account than its gateway's", () => {
+      const stack = stackWithoutProvider();
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
+      const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const resourceGateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc });
+      const build = () =>
+        new ResourceConfiguration(stack, "Config", {
+          name: "orders-db",
+          resourceGateway,
+          provider: partner,
+          resource: ResourceDefinition.dns("orders.example.com"),
+          ports: [Port.tcp(5432)],
+        });
+      expect(expectValidationError(build, "provider", "222222222222").message).toContain("test/Gateway (111111111111");
+    });
+
     test("a SINGLE has more than one of DNS, IP and ARN", () => {
       expectValidationError(
         buildWith({ ipResource: { ipAddress: "10.0.1.25" } }),

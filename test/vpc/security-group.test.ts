@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Vpc, Peer, SecurityGroup } from "../../modules/vpc";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { testApp } from "../helpers";
 
 const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
@@ -44,6 +45,16 @@ describe("SecurityGroup", () => {
     expect(() => group.addIngressRule({ peer, port: 90, toPort: 80, description: "x" })).toThrow(/ingressRules.toPort: received 80/);
     group.addIngressRule({ peer, port: 443, description: "x" });
     expect(() => group.addIngressRule({ peer, port: 443, description: "again" })).toThrow(/each rule once \(this one is already in Stack\/Group\)/);
+  });
+
+  test("fails when its provider deploys to another account than its VPC's", () => {
+    const stack = newStack();
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
+    const vpc = new Vpc(stack, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    expect(() => new SecurityGroup(stack, "Group", { vpc, description: "db", provider: partner })).toThrow(
+      /Stack\/Group: invalid provider: received "partner \(account 222222222222\)"; expected a provider of the account of Stack\/Vpc \(111111111111/,
+    );
   });
 
   test("fails when the group description is missing or has characters EC2 refuses", () => {
