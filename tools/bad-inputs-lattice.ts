@@ -86,4 +86,15 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       synth(s);
     },
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.deny",
+    cause: "An empty condition list in a grant (paths: []), which would be dropped: a Deny for some paths would deny every path",
+    fix: "List at least one value, or leave the field unset.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[1].paths",
+    received: "[]",
+    build: (s) =>
+      service(s, { authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ organizationId: "o-abcdefghij", paths: [] }) }),
+  },
 ];

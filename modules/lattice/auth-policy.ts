@@ -260,7 +260,18 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
     "services",
     "actions",
   ] as const;
-  for (const list of lists) checkList(scope, `${prop}.${list}`, grant[list] as readonly unknown[] | undefined);
+  for (const list of lists) {
+    const values = checkList(scope, `${prop}.${list}`, grant[list] as readonly unknown[] | undefined);
+    // An empty list has no condition to render: dropping it would widen an Allow, or make a Deny deny everyone.
+    if (values !== undefined && values.length === 0) {
+      throw new ValidationError(
+        scope,
+        `${prop}.${list}`,
+        [],
+        `at least one value, or leave ${list} unset (an empty list would drop the condition, widening the grant)`,
+      );
+    }
+  }
   checkPattern(scope, `${prop}.sid`, grant.sid, /^[A-Za-z0-9]+$/, "letters and digits only (IAM Sid)");
   const partition = region === undefined || isUnresolved(region) ? undefined : partitionOfRegion(region);
   grant.roles?.forEach((role, i) => {

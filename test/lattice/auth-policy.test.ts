@@ -113,6 +113,26 @@ describe("AuthPolicy", () => {
     expect(error.expected).toContain("Principal");
   });
 
+  test.each([
+    ["paths", { accounts: ["222222222222"], paths: [] }, "allow"],
+    ["methods", { accounts: ["222222222222"], methods: [] }, "allow"],
+    ["services", { accounts: ["222222222222"], services: [] }, "allow"],
+    ["actions", { accounts: ["222222222222"], actions: [] }, "allow"],
+    ["sourceVpcs", { accounts: ["222222222222"], sourceVpcs: [] }, "allow"],
+    ["paths", { organizationId: "o-abcdefghij", paths: [] }, "deny"],
+    ["accounts", { accounts: [], organizationId: "o-abcdefghij" }, "deny"],
+  ] as const)("fails when a grant's %s is an empty list (the condition would be dropped, widening the grant)", (list, grant, effect) => {
+    const stack = stackWithProvider();
+    const policy = new AuthPolicy().allow({ accounts: ["222222222222"] });
+    if (effect === "deny") policy.deny(grant);
+    const index = effect === "deny" ? 1 : 0;
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: effect === "deny" ? policy : new AuthPolicy().allow(grant) }),
+      `authPolicy.statements[${index}].${list}`,
+      "[]",
+    );
+  });
+
   test("fails when the policy is empty", () => {
     const stack = stackWithProvider();
     expectValidationError(
