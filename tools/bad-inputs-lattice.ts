@@ -1,6 +1,16 @@
 import { TerraformStack, Testing } from "cdktf";
 import { OptOut } from "../modules/core";
-import { AuthPolicy, LatticeListener, LatticeListenerAction, LatticeService, LatticeTargetGroup, ServiceNetwork } from "../modules/lattice";
+import {
+  AuthPolicy,
+  LatticeListener,
+  LatticeListenerAction,
+  LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+  ServiceNetwork,
+} from "../modules/lattice";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -17,6 +27,7 @@ const service = (stack: TerraformStack, props: Partial<ConstructorParameters<typ
   new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY, ...props });
 const tcpGroup = (stack: TerraformStack) =>
   LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, "Tcp", { targetGroupArn: TCP_GROUP_ARN, type: "IP", protocol: "TCP" });
+const vpc = (stack: TerraformStack) => Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
 const tlsPassthrough = (stack: TerraformStack) => ({
   protocol: "TLS_PASSTHROUGH" as const,
   defaultAction: LatticeListenerAction.forward(tcpGroup(stack)),
@@ -32,6 +43,14 @@ const tlsService = (stack: TerraformStack) => {
   svc.addListener(tlsPassthrough(stack));
   return svc;
 };
+const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
+const albGroup = (stack: TerraformStack, targets: Record<string, LatticeTarget>, provider?: AwsProvider) =>
+  new LatticeTargetGroup(stack, "Group", {
+    name: "orders-alb",
+    config: LatticeTargetGroupConfig.applicationLoadBalancer({ vpc: vpc(stack), protocol: "HTTP" }),
+    targets,
+    provider,
+  });
 /** Checks made when the stack is synthesized (every association and listener known) run here. */
 const synth = (stack: TerraformStack) => Testing.synth(stack);
 
@@ -82,7 +101,7 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       const svc = service(s);
       svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
       net.associateService("orders", svc);
-      net.associateVpc("clients", { vpc: Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }) });
+      net.associateVpc("clients", { vpc: vpc(s) });
       synth(s);
     },
   },
@@ -96,5 +115,34 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     received: "[]",
     build: (s) =>
       service(s, { authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ organizationId: "o-abcdefghij", paths: [] }) }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup.addTarget",
+    cause: "A second load balancer in an ALB target group",
+    fix: "Use one ALB target group per load balancer (AWS registers a single internal ALB).",
+    path: "Group",
+    prop: "targets.b",
+    received: JSON.stringify(ALB_ARN.replace("internal-api", "other-api")),
+    build: (s) =>
+      albGroup(s, {
+        a: LatticeTarget.applicationLoadBalancer(ALB_ARN),
+        b: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("internal-api", "other-api")),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTarget.applicationLoadBalancer",
+    cause: "A load balancer of another account than the target group's",
+    fix: "Register a load balancer of the target group's own account (make the group with that account's provider).",
+    path: "Group",
+    prop: "targets.a.id",
+    received: JSON.stringify(ALB_ARN.replace("111111111111", "222222222222")),
+    build: (s) =>
+      albGroup(
+        s,
+        { a: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("111111111111", "222222222222")) },
+        new AwsProvider(s, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] }),
+      ),
   },
 ];

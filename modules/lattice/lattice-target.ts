@@ -45,7 +45,7 @@ export class LatticeTarget {
     );
   }
 
-  /** An internal Application Load Balancer of the target group's region, listening on the target group's port. */
+  /** An internal Application Load Balancer of the target group's account and region, listening on the target group's port; one per target group. */
   public static applicationLoadBalancer(loadBalancerArn: string): LatticeTarget {
     return new LatticeTarget(
       "ALB",

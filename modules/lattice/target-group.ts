@@ -335,12 +335,14 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     }
     this.checkAddress(prop, target);
     this.checkAccount(prop, target);
-    if (this.type === "LAMBDA" && this.targetNames.size === 1) {
+    if ((this.type === "LAMBDA" || this.type === "ALB") && this.targetNames.size === 1) {
       throw new ValidationError(
         this,
         prop,
         target.id,
-        "no second target: a LAMBDA target group holds exactly one function (use one group per function)",
+        this.type === "LAMBDA"
+          ? "no second target: a LAMBDA target group holds exactly one function (use one group per function)"
+          : "no second target: an ALB target group holds exactly one load balancer (use one group per load balancer)",
       );
     }
     const key = stableId(name);
@@ -548,16 +550,17 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     if (this.vpc !== undefined) checkTargetAddress(this, `${prop}.id`, target.id, { vpc: this.vpc, peeredCidrs: this.peeredCidrs });
   }
 
-  /** AWS registers a Lambda function only in a target group of the function's own account. */
+  /** AWS registers a Lambda function or an ALB only in a target group of its own account. */
   private checkAccount(prop: string, target: LatticeTarget): void {
-    if (this.type !== "LAMBDA" || isUnresolved(target.id) || this.placement.accountId === undefined) return;
+    if ((this.type !== "LAMBDA" && this.type !== "ALB") || isUnresolved(target.id) || this.placement.accountId === undefined) return;
     const account = parseArn(target.id)?.account;
+    const what = this.type === "LAMBDA" ? "function" : "load balancer";
     if (account !== undefined && account !== this.placement.accountId) {
       throw new ValidationError(
         this,
         `${prop}.id`,
         target.id,
-        `a function of account ${this.placement.accountId}, the target group's (AWS registers functions of the target group's own account only)`,
+        `a ${what} of account ${this.placement.accountId}, the target group's (AWS registers ${what}s of the target group's own account only)`,
       );
     }
   }

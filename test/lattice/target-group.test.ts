@@ -1,7 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
 import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, LatticeTargetGroupProps } from "../../modules/lattice";
-import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { expectValidationError, stackWithProvider, synthJson, testApp } from "../helpers";
 
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111111111111:function:orders:live";
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/internal-api/0123456789abcdef";
@@ -289,6 +290,36 @@ describe("LatticeTargetGroup", () => {
         () => group.addTarget("two", LatticeTarget.lambdaFunction(FUNCTION_ARN.replace("orders", "other"))),
         "targets.two",
         "function:other",
+      );
+    });
+
+    test("an ALB group gets a second load balancer, or one of another account", () => {
+      const { stack, vpc } = withVpc();
+      const group = new LatticeTargetGroup(stack, "Alb", {
+        name: "orders-alb",
+        config: LatticeTargetGroupConfig.applicationLoadBalancer({ vpc, protocol: "HTTP" }),
+        targets: { one: LatticeTarget.applicationLoadBalancer(ALB_ARN) },
+      });
+      expectValidationError(
+        () => group.addTarget("two", LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("internal-api", "other"))),
+        "targets.two",
+        "app/other",
+      );
+      const owned = new TerraformStack(testApp(), "owned");
+      new AwsProvider(owned, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const otherAccount = ALB_ARN.replace("111111111111", "222222222222");
+      expectValidationError(
+        () =>
+          new LatticeTargetGroup(owned, "Alb", {
+            name: "orders-alb",
+            config: LatticeTargetGroupConfig.applicationLoadBalancer({
+              vpc: Vpc.fromVpcAttributes(owned, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
+              protocol: "HTTP",
+            }),
+            targets: { one: LatticeTarget.applicationLoadBalancer(otherAccount) },
+          }),
+        "targets.one.id",
+        "222222222222",
       );
     });
 
