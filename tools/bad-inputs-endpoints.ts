@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
-import { AwsService, EndpointPolicy, GatewayEndpoint } from "../modules/endpoints";
+import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, ServiceNetworkEndpoint } from "../modules/endpoints";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
 import { Peer, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
@@ -17,6 +17,9 @@ const vpc = (stack: TerraformStack, id = "Vpc", cidrBlock = "10.0.0.0/16") =>
 const s3Gateway = (stack: TerraformStack) =>
   new GatewayEndpoint(stack, "S3", { vpc: vpc(stack), service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["example-bucket"]) });
 
+const dualStackVpc = (stack: TerraformStack) =>
+  new Vpc(stack, "Vpc", { name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, dualStack: true });
+const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
 const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
 
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
@@ -46,5 +49,48 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
       Testing.synth(s, true);
     },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "An IPv6-only interface endpoint in dual-stack subnets (AWS places IPv6-only endpoints in IPv6-only subnets only)",
+    fix: 'Use ipAddressType: "dualstack" in dual-stack subnets, or IPv6-only subnets.',
+    path: "Logs",
+    prop: "ipAddressType",
+    received: '"ipv6"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: dualStackVpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5"),
+        ipAddressType: "ipv6",
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "DNS records of a family the endpoint has no addresses of (dnsRecordIpType ipv6 on an IPv4 endpoint)",
+    fix: "Match dnsRecordIpType to ipAddressType: ipv4 needs an ipv4 or dualstack endpoint, ipv6 an ipv6 or dualstack one, dualstack and service-defined a dualstack one.",
+    path: "Logs",
+    prop: "dnsRecordIpType",
+    received: '"ipv6"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: vpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5"),
+        dnsRecordIpType: "ipv6",
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "ServiceNetworkEndpoint",
+    cause: "Dual-stack DNS records on an IPv4 service network endpoint",
+    fix: 'Give the endpoint ipAddressType: "dualstack" (in dual-stack subnets), or leave dnsRecordIpType unset.',
+    path: "Mesh",
+    prop: "dnsRecordIpType",
+    received: '"dualstack"',
+    build: (s) =>
+      new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, dnsRecordIpType: "dualstack" }),
   },
 ];

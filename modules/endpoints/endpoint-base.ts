@@ -270,16 +270,18 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       );
     }
     if (props.ipAddressType !== undefined && props.ipAddressType !== "ipv4") {
-      const misfit = subnets.find((s) => s.ipAddressType !== undefined && s.ipAddressType !== "dualstack" && s.ipAddressType !== props.ipAddressType);
+      // AWS places an IPv6-only endpoint in IPv6-only subnets only, and a dualstack one in dual-stack subnets.
+      const misfit = subnets.find((s) => s.ipAddressType !== undefined && s.ipAddressType !== props.ipAddressType);
       if (misfit !== undefined) {
         throw new ValidationError(
           this,
           "ipAddressType",
           props.ipAddressType,
-          `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType})`,
+          `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType}; ${props.ipAddressType} endpoints need ${props.ipAddressType === "ipv6" ? "IPv6-only" : "dual-stack"} subnets)`,
         );
       }
     }
+    checkDnsRecordIpType(this, props);
     return subnets;
   }
 
@@ -332,7 +334,9 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       description: `VPC endpoint to ${targetLabel}`.slice(0, 255),
     });
     const connections = new Connections(this, { securityGroups: [securityGroup], defaultPort });
-    const peers = allowedPeers ?? (props.open === false ? [] : vpcClientPeers(props.vpc));
+    // Clients of an endpoint with IPv6 addresses reach it from the VPC's IPv6 block too.
+    const ipv6 = props.ipAddressType === "ipv6" || props.ipAddressType === "dualstack";
+    const peers = allowedPeers ?? (props.open === false ? [] : vpcClientPeers(props.vpc, { ipv6 }));
     admitOnPorts(connections, peers, ports, targetLabel);
     return { securityGroup, securityGroupIds: [securityGroup.securityGroupId], connections };
   }
@@ -405,6 +409,30 @@ export class ImportedNetworkEndpoint extends Construct implements INetworkEndpoi
     checkResourceId(this, "vpcEndpointId", attrs.vpcEndpointId, "vpcEndpoint");
     this.vpcEndpointId = attrs.vpcEndpointId;
     this.connections = new Connections(this, { securityGroups: checkList(this, "securityGroups", attrs.securityGroups), defaultPort: attrs.port });
+  }
+}
+
+/** The IP address types whose endpoints can publish each DNS record type (AWS refuses the others). */
+const DNS_RECORD_IP_TYPE_NEEDS: Readonly<Record<DnsRecordIpType, readonly IpAddressType[]>> = {
+  ipv4: ["ipv4", "dualstack"],
+  ipv6: ["ipv6", "dualstack"],
+  dualstack: ["dualstack"],
+  "service-defined": ["dualstack"],
+};
+
+/** DNS records of a family the endpoint has addresses of. */
+function checkDnsRecordIpType(scope: Construct, props: NetworkEndpointProps): void {
+  const records = props.dnsRecordIpType;
+  if (records === undefined || isUnresolved(records) || isUnresolved(props.ipAddressType)) return;
+  const addresses = props.ipAddressType ?? "ipv4";
+  const needs = DNS_RECORD_IP_TYPE_NEEDS[records];
+  if (!needs.includes(addresses)) {
+    throw new ValidationError(
+      scope,
+      "dnsRecordIpType",
+      records,
+      `a DNS record type the endpoint's ${addresses} addresses can answer (${records} records need ipAddressType ${needs.join(" or ")})`,
+    );
   }
 }
 

@@ -86,6 +86,17 @@ describe("InterfaceEndpoint defaults", () => {
 });
 
 describe("InterfaceEndpoint options", () => {
+  test("an endpoint with IPv6 addresses admits the VPC's IPv6 block too", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly, ipAddressType: "dualstack" });
+    const rules = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule"));
+    expect(rules.map((r) => [r.cidr_ipv4, r.cidr_ipv6])).toEqual([
+      ["10.0.0.0/16", undefined],
+      [undefined, expect.stringContaining("ipv6_cidr_block")],
+    ]);
+  });
+
   test("dns options, IP address type and cross-region service region", () => {
     const stack = stackWithProvider();
     const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
@@ -431,6 +442,25 @@ describe("InterfaceEndpoint fails", () => {
   test("fails when the IP address type does not fit the subnets", () => {
     expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");
+  });
+
+  test("fails when an IPv6-only endpoint is placed in dual-stack subnets (AWS: IPv6-only subnets only)", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Dual", { name: "dual", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    expectValidationError(() => build({ vpc, ipAddressType: "ipv6" }, stack), "ipAddressType", "ipv6");
+  });
+
+  test("fails when the DNS record type does not fit the endpoint's IP address type", () => {
+    expectValidationError(() => build({ dnsRecordIpType: "ipv6" }), "dnsRecordIpType", "ipv6");
+    expectValidationError(() => build({ dnsRecordIpType: "dualstack" }), "dnsRecordIpType", "dualstack");
+    expectValidationError(() => build({ dnsRecordIpType: "service-defined" }), "dnsRecordIpType", "service-defined");
+    const ipv6Only = ["us-east-1a", "us-east-1b"].map((az, i) => ({
+      subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`,
+      availabilityZone: az,
+      ipAddressType: "ipv6" as const,
+    }));
+    expectValidationError(() => build({ subnets: ipv6Only, ipAddressType: "ipv6", dnsRecordIpType: "ipv4" }), "dnsRecordIpType", "ipv4");
+    expect(() => build({ subnets: ipv6Only, ipAddressType: "ipv6", dnsRecordIpType: "ipv6" })).not.toThrow();
   });
 
   test("fails when AZ filtering is asked but a subnet's AZ is unknown", () => {

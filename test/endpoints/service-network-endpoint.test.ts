@@ -1,6 +1,6 @@
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
-import { onlyResource, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { ingressPortRanges, testVpc } from "./helpers";
 
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
@@ -50,5 +50,19 @@ describe("ServiceNetworkEndpoint", () => {
       expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
       expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-network_/),
     ]);
+  });
+
+  test("fails when the DNS record type does not fit the endpoint's IP address type", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () =>
+        new ServiceNetworkEndpoint(stack, "Mesh", {
+          vpc: testVpc(stack),
+          serviceNetwork: { serviceNetworkArn: NETWORK_ARN },
+          dnsRecordIpType: "dualstack",
+        }),
+      "dnsRecordIpType",
+      "dualstack",
+    );
   });
 });
