@@ -20,7 +20,12 @@ export interface LatticeTargetGroupHealthCheck {
   readonly port?: number;
   /** @default "HTTP" */
   readonly protocol?: "HTTP" | "HTTPS";
-  /** Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or HTTP2. @default "HTTP1" */
+  /**
+   * Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or
+   * HTTP2, and AWS requires one of them there, so HTTP1 is sent for an
+   * enabled check of a GRPC group (other groups get AWS's own default, HTTP1).
+   * @default "HTTP1"
+   */
   readonly protocolVersion?: "HTTP1" | "HTTP2";
   /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
   readonly matcher?: string;
@@ -45,10 +50,14 @@ export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHeal
   );
 }
 
-/** The `config.health_check` block. @internal */
-export function renderHealthCheck(check: LatticeTargetGroupHealthCheck): VpclatticeTargetGroupConfigHealthCheck {
+/** The `config.health_check` block of a group speaking `groupProtocolVersion`. @internal */
+export function renderHealthCheck(
+  check: LatticeTargetGroupHealthCheck,
+  groupProtocolVersion: string | undefined,
+): VpclatticeTargetGroupConfigHealthCheck {
+  const enabled = check.enabled ?? true;
   return {
-    enabled: check.enabled ?? true,
+    enabled,
     healthCheckIntervalSeconds: check.intervalSeconds,
     healthCheckTimeoutSeconds: check.timeoutSeconds,
     healthyThresholdCount: check.healthyThresholdCount,
@@ -56,7 +65,8 @@ export function renderHealthCheck(check: LatticeTargetGroupHealthCheck): Vpclatt
     path: check.path,
     port: check.port,
     protocol: check.protocol,
-    protocolVersion: check.protocolVersion,
+    // AWS has no default version for checking a GRPC group and refuses an enabled check without one.
+    protocolVersion: check.protocolVersion ?? (enabled && groupProtocolVersion === "GRPC" ? "HTTP1" : undefined),
     matcher: check.matcher === undefined ? undefined : { value: check.matcher },
   };
 }

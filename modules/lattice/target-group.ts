@@ -283,7 +283,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
               port: this.port,
               protocolVersion: this.protocolVersion,
               ipAddressType: this.ipAddressType,
-              healthCheck: settings.healthCheck === undefined ? undefined : renderHealthCheck(settings.healthCheck),
+              healthCheck: settings.healthCheck === undefined ? undefined : renderHealthCheck(settings.healthCheck, this.protocolVersion),
             },
       tags: tagsWithName(this, props.name, props.tags),
     });

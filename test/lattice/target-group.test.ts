@@ -68,6 +68,25 @@ describe("LatticeTargetGroup", () => {
     expect(json.resource.aws_lambda_permission).toBeUndefined();
   });
 
+  test("GRPC: an enabled health check is sent with its protocol version (HTTP1 by default), which AWS requires for GRPC groups", () => {
+    const { stack, vpc } = withVpc();
+    const grpc = (name: string, healthCheck: LatticeTargetGroupProps["healthCheck"]) =>
+      new LatticeTargetGroup(stack, name, {
+        name,
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTPS", protocolVersion: "GRPC", healthCheck }),
+      });
+    grpc("checked", { path: "/health" });
+    grpc("checked-http2", { path: "/health", protocolVersion: "HTTP2" });
+    grpc("unchecked", { enabled: false });
+    const checks = Object.fromEntries(
+      Object.values(synthJson(stack).resource.aws_vpclattice_target_group).map((g) => {
+        const group = g as { name: string; config: { health_check: { protocol_version?: string } } };
+        return [group.name, group.config.health_check.protocol_version];
+      }),
+    );
+    expect(checks).toEqual({ checked: "HTTP1", "checked-http2": "HTTP2", unchecked: undefined });
+  });
+
   test("IP: EKS pods are IP targets, IPv4 by default", () => {
     const group = ipGroup({ targets: { "pod-a": LatticeTarget.eksPod("10.0.1.17", 8080) } });
     const json = synthJson(group.node.scope as TerraformStack);
