@@ -1,7 +1,7 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, Port, PortRange } from "../modules/core";
-import { SharePrincipal } from "../modules/ram";
+import { ResourceShare, SharePrincipal } from "../modules/ram";
 import {
   DnsResourceGroup,
   IResourceGateway,
@@ -694,6 +694,32 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     build: (s) => {
       const { owner, partner } = accountProviders(s);
       host(s, { provider: partner }, new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner) }));
+    },
+  },
+  {
+    module: "resources",
+    api: "SharedResourceAccess",
+    cause: "A CHILD configuration shared on its own",
+    fix: "Share the GROUP the child belongs to: AWS shares a CHILD only as part of its group.",
+    path: "Access",
+    prop: "resourceConfiguration.type",
+    received: '"CHILD"',
+    build: (s) => {
+      const billing = group(s).node.scope?.node.tryFindChild("Billing") as ResourceConfiguration;
+      new SharedResourceAccess(s, "Access", { name: "billing", resourceConfiguration: billing, sharing: { principals: [PARTNER] } });
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "The ARN of a CHILD configuration of the stack shared on its own",
+    fix: "Share the GROUP's ARN: AWS shares a CHILD only as part of its group.",
+    path: "Share",
+    prop: "resources.billing",
+    received: '"test/Billing"',
+    build: (s) => {
+      const billing = group(s).node.scope?.node.tryFindChild("Billing") as ResourceConfiguration;
+      new ResourceShare(s, "Share", { name: "billing", principals: [PARTNER] }).addResource("billing", billing.resourceConfigurationArn);
     },
   },
 ];

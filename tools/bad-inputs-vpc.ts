@@ -1,12 +1,13 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
 import { SecurityGroup, Vpc, VpcProps } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
- * More bad inputs of VPCs, subnets and security groups: wrong values found by
- * reviewing the published API as users would (stop 24). Part of the
- * bad-input catalog.
+ * More bad inputs of VPCs, subnets and security groups, and of RAM shares:
+ * wrong values found by reviewing the published API as users would (stop
+ * 24). Part of the bad-input catalog.
  */
 
 const vpc = (stack: TerraformStack, props: Partial<VpcProps> = {}) =>
@@ -19,6 +20,10 @@ export function accountProviders(stack: TerraformStack): { readonly owner: AwsPr
     partner: new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] }),
   };
 }
+
+const CONFIG_ARN = (account: string) => `arn:aws:vpc-lattice:us-east-1:${account}:resourceconfiguration/rcfg-0123456789abcdef0`;
+const share = (stack: TerraformStack, provider: AwsProvider) =>
+  new ResourceShare(stack, "Share", { name: "network", provider, principals: [SharePrincipal.account("222222222222")] });
 
 export const VPC_BAD_INPUTS: readonly BadInput[] = [
   {
@@ -62,6 +67,43 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     build: (s) => {
       const { owner, partner } = accountProviders(s);
       new SecurityGroup(s, "Group", { vpc: vpc(s, { provider: owner }), description: "db", provider: partner });
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "A resource of another account than the share's",
+    fix: "Share the resource from its own account (a share of that account's provider); RAM shares only what its owner owns.",
+    path: "Share",
+    prop: "resources.db",
+    received: '"arn:aws:vpc-lattice:us-east-1:999999999999:resourceconfiguration/rcfg-0123456789abcdef0"',
+    build: (s) => share(s, accountProviders(s).owner).addResource("db", CONFIG_ARN("999999999999")),
+  },
+  {
+    module: "ram",
+    api: "ResourceShareAccepter",
+    cause: "An accepter with the provider of the share owner's own account",
+    fix: "Accept with the provider of an account the share is granted to; the owner's account has nothing to accept.",
+    path: "Accepter",
+    prop: "provider",
+    received: '"owner (account 111111111111)"',
+    build: (s) => {
+      const { owner } = accountProviders(s);
+      new ResourceShareAccepter(s, "Accepter", { share: share(s, owner), provider: owner });
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShareAccepter",
+    cause: "An accepter in an account the share is not granted to",
+    fix: "Accept with the provider of a principal's account, or add the account to the share's principals.",
+    path: "Accepter",
+    prop: "provider",
+    received: '"other (account 333333333333)"',
+    build: (s) => {
+      const { owner } = accountProviders(s);
+      const other = new AwsProvider(s, "other", { region: "us-east-1", alias: "other", allowedAccountIds: ["333333333333"] });
+      new ResourceShareAccepter(s, "Accepter", { share: share(s, owner), provider: other });
     },
   },
 ];

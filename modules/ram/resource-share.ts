@@ -1,9 +1,10 @@
-import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
+import { ITerraformDependable, TerraformProvider, TerraformResource } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter";
+import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
   AwsResourceProps,
   checkArn,
@@ -15,6 +16,7 @@ import {
   checkTags,
   isAccountId,
   isUnresolved,
+  literalAccountOf,
   literalRegionOf,
   OptOut,
   optOutReason,
@@ -23,7 +25,9 @@ import {
   recordOptOut,
   requireProps,
   requireValue,
+  resolvedValue,
   stableId,
+  stackOf,
   ValidationError,
 } from "../core";
 
@@ -143,7 +147,8 @@ export class ResourceShare extends Construct implements IResourceShare {
   /** The accounts, OUs or organization the share is granted to, one `aws_ram_principal_association` each. */
   public readonly principals: readonly SharePrincipal[];
   public readonly invitationDependencies: readonly ITerraformDependable[];
-  private readonly provider?: TerraformProvider;
+  /** The provider of the account that owns the share. @default - the stack's default provider */
+  public readonly provider?: TerraformProvider;
 
   /** The names and ARNs shared so far: each once. */
   private readonly shared = { names: new Map<string, string>(), arns: new Map<string, string>() };
@@ -216,6 +221,7 @@ export class ResourceShare extends Construct implements IResourceShare {
       throw new ValidationError(this, prop, name, `a name no other resource of the share has (${sameName} has the same Terraform address)`);
     requireValue(this, prop, resourceArn, "the ARN of a resource RAM shares");
     checkArn(this, prop, resourceArn, RAM_SHAREABLE_KINDS, { region: literalRegionOf(this, this.provider) });
+    this.checkOwnResource(prop, resourceArn);
     const sameArn = isUnresolved(resourceArn) ? undefined : this.shared.arns.get(resourceArn);
     if (sameArn !== undefined) throw new ValidationError(this, prop, resourceArn, `a resource not shared yet (resources.${sameArn} is the same)`);
     this.shared.names.set(key, name);
@@ -226,6 +232,53 @@ export class ResourceShare extends Construct implements IResourceShare {
       resourceArn,
     });
   }
+
+  /**
+   * RAM shares only what the share's account owns: an ARN of another
+   * account (literal, or a resource of this stack made with another
+   * account's provider) fails at apply. A CHILD resource configuration is
+   * shared only through its GROUP: AWS refuses it on its own.
+   */
+  private checkOwnResource(prop: string, resourceArn: string): void {
+    const resource = isUnresolved(resourceArn) ? resourceOfArn(this, resourceArn) : undefined;
+    if (resource instanceof VpclatticeResourceConfiguration && resource.typeInput === "CHILD") {
+      throw new ValidationError(
+        this,
+        prop,
+        pathOf(resource),
+        "a configuration AWS shares on its own: a CHILD is shared only as part of its GROUP (share the group)",
+      );
+    }
+    const shareAccount = literalAccountOf(this, this.provider);
+    const account =
+      resource !== undefined ? literalAccountOf(this, resource.provider) : isUnresolved(resourceArn) ? undefined : resourceArn.split(":")[4];
+    if (shareAccount === undefined || account === undefined || account === shareAccount) return;
+    throw new ValidationError(
+      this,
+      prop,
+      resource === undefined ? resourceArn : pathOf(resource),
+      `a resource of the share's account (${shareAccount}; this one is of ${account}): RAM shares only what its owner owns (share it from the provider of its account)`,
+    );
+  }
+}
+
+/** The resource of the stack whose `arn` a reference is (`${aws_x.Name_1234.arn}`); undefined for anything else. */
+function resourceOfArn(scope: IConstruct, arn: string): TerraformResource | undefined {
+  const resolved = resolvedValue(scope, arn);
+  const match = typeof resolved === "string" ? /^\$\{([\w-]+)\.([\w-]+)\.arn\}$/.exec(resolved) : null;
+  if (match === null) return undefined;
+  return stackOf(scope)
+    .node.findAll()
+    .find(
+      (c): c is TerraformResource =>
+        TerraformResource.isTerraformResource(c) && c.terraformResourceType === match[1] && c.friendlyUniqueId === match[2],
+    );
+}
+
+/** How errors name a resource of the stack: the building block it is the `Resource` of, else itself. */
+function pathOf(resource: TerraformResource): string {
+  const scope = resource.node.scope;
+  return resource.node.id === "Resource" && scope !== undefined ? scope.node.path : resource.node.path;
 }
 
 class ImportedResourceShare extends Construct implements IResourceShare {
@@ -263,10 +316,34 @@ export class ResourceShareAccepter extends Construct {
     super(scope, id);
     requireProps(this, props, ["share", "provider"]);
     checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
+    if (props.share instanceof ResourceShare) this.checkInvited(props.share, props.provider);
     this.resource = new RamResourceShareAccepter(this, "Resource", {
       provider: props.provider,
       shareArn: props.share.resourceShareArn,
       dependsOn: props.share.invitationDependencies ? [...props.share.invitationDependencies] : undefined,
     });
+  }
+
+  /** Only an account the share invites accepts it: not the owner's, nor one its principals (all accounts, all literal) leave out. */
+  private checkInvited(share: ResourceShare, provider: TerraformProvider): void {
+    const account = literalAccountOf(this, provider);
+    if (account === undefined) return;
+    const received = `${provider.alias ?? "default"} (account ${account})`;
+    if (account === literalAccountOf(this, share.provider)) {
+      throw new ValidationError(
+        this,
+        "provider",
+        received,
+        `the provider of an account the share ${share.node.path} is granted to: the owner's account has no invitation to accept`,
+      );
+    }
+    const invited = share.principals.map((p) => p.value);
+    if (invited.some((value) => isUnresolved(value) || !isAccountId(value)) || invited.includes(account)) return;
+    throw new ValidationError(
+      this,
+      "provider",
+      received,
+      `the provider of an account the share ${share.node.path} is granted to (${invited.join(", ")}): only they get an invitation`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { testApp } from "../helpers";
 
@@ -135,5 +136,46 @@ describe("ResourceShare, safe inputs", () => {
     expect(Object.values(JSON.parse(Testing.synth(stack)).resource.aws_ram_resource_share_accepter)[0]).toMatchObject({
       share_arn: imported.resourceShareArn,
     });
+  });
+});
+
+describe("ResourceShare, what it may share and who accepts it", () => {
+  const RCFG = (account: string) => `arn:aws:vpc-lattice:us-east-1:${account}:resourceconfiguration/rcfg-0123456789abcdef0`;
+  const accounts = () => {
+    const stack = newStack();
+    const owner = new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
+    const other = new AwsProvider(stack, "other", { region: "us-east-1", alias: "other", allowedAccountIds: ["333333333333"] });
+    const share = new ResourceShare(stack, "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
+    return { stack, owner, partner, other, share };
+  };
+
+  test("fails when a resource is of another account than the share's: a literal ARN, or a resource of the stack made with another account's provider", () => {
+    const { stack, partner, share } = accounts();
+    expect(() => share.addResource("db", RCFG("999999999999"))).toThrow(
+      /resources.db: received .*999999999999.*expected a resource of the share's account \(111111111111/,
+    );
+    const group = new VpclatticeResourceConfiguration(stack, "Config", { provider: partner, name: "cfg", type: "GROUP" });
+    expect(() => share.addResource("cfg", group.arn)).toThrow(/resources.cfg: received "Stack\/Config".*this one is of 222222222222/);
+    expect(() => share.addResource("mine", RCFG("111111111111"))).not.toThrow();
+  });
+
+  test("fails when a CHILD resource configuration is shared on its own: AWS shares it only as part of its GROUP", () => {
+    const { stack, share } = accounts();
+    const child = new VpclatticeResourceConfiguration(stack, "Child", {
+      name: "child",
+      type: "CHILD",
+      resourceConfigurationGroupId: "rcfg-0123456789abcdef0",
+    });
+    expect(() => share.addResource("child", child.arn)).toThrow(/resources.child: received "Stack\/Child"; expected .*only as part of its GROUP/);
+  });
+
+  test("fails when the accepter's provider is of the owner's account, or of an account the share is not granted to", () => {
+    const { stack, owner, partner, other, share } = accounts();
+    expect(() => new ResourceShareAccepter(stack, "Own", { share, provider: owner })).toThrow(
+      /Own: invalid provider: received "default \(account 111111111111\)"/,
+    );
+    expect(() => new ResourceShareAccepter(stack, "Other", { share, provider: other })).toThrow(/granted to \(222222222222\)/);
+    expect(() => new ResourceShareAccepter(stack, "Partner", { share, provider: partner })).not.toThrow();
   });
 });

@@ -130,6 +130,22 @@ describe("SharedResourceAccess", () => {
       return new SharedResourceAccess(stack, "Access", { name: "build-host", resourceConfiguration, ...extra });
     };
 
+    test("the configuration is a CHILD, made here or imported: AWS shares a CHILD only as part of its GROUP", () => {
+      const { stack, gateway } = gatewayStack();
+      const group = ResourceConfiguration.group(stack, "Apis", { name: "partner-apis", resourceGateway: gateway });
+      const child = group.addChild("Billing", { name: "billing", resource: ResourceDefinition.dns("billing.example.com"), ports: [Port.tcp(443)] });
+      const sharing = { principals: [SharePrincipal.account("222222222222")] };
+      const build =
+        (resourceConfiguration: typeof child | ReturnType<typeof ResourceConfiguration.fromResourceConfigurationAttributes>, id: string) => () =>
+          new SharedResourceAccess(stack, id, { name: "billing", resourceConfiguration, sharing });
+      expectValidationError(build(child, "Made"), "resourceConfiguration.type", '"CHILD"');
+      const imported = ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Imported", {
+        resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+        type: "CHILD",
+      });
+      expectValidationError(build(imported, "ImportedAccess"), "resourceConfiguration.type", '"CHILD"');
+    });
+
     test("there is no one to share with", () => {
       expectValidationError(build({}), "sharing", "undefined");
       expectValidationError(build({ sharing: { principals: [] } }), "sharing.principals", "[]");
