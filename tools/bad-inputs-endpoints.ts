@@ -93,4 +93,29 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     build: (s) =>
       new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, dnsRecordIpType: "dualstack" }),
   },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.kmsKeys",
+    cause: "A KMS preset as the policy of a CloudWatch Logs interface endpoint: its actions are all kms:*, so every logs request is denied",
+    fix: "Use the preset of the endpoint's service (EndpointPolicy.logGroups for logs), or EndpointPolicy.organizationOnly.",
+    path: "Logs",
+    prop: "policy",
+    received: '"EndpointPolicy.kmsKeys"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: vpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.kmsKeys(["arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab"]),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.s3Buckets",
+    cause: "An S3 bucket preset on a DynamoDB gateway endpoint: its actions are all s3:*, so every DynamoDB request is denied",
+    fix: "Use EndpointPolicy.dynamoDbTables on a DynamoDB endpoint.",
+    path: "Tables",
+    prop: "policy",
+    received: '"EndpointPolicy.s3Buckets"',
+    build: (s) => new GatewayEndpoint(s, "Tables", { vpc: vpc(s), service: AwsService.DYNAMODB, policy: EndpointPolicy.s3Buckets(["app-data"]) }),
+  },
 ];

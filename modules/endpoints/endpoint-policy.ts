@@ -166,23 +166,27 @@ export class EndpointPolicy {
    */
   public static s3Buckets(buckets: readonly string[], options: S3BucketsOptions = {}): EndpointPolicy {
     const objectActions = options.readOnly === true ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"];
-    return EndpointPolicy.preset((context) => {
-      const arns = bucketArns(context, "bucketNames", buckets, 1);
-      return [
-        { sid: "ListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: arns },
-        { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: arns.map((arn) => `${arn}/*`) },
-        ...(options.awsManagedBuckets === false
-          ? []
-          : [
-              {
-                sid: "AwsManagedInstanceSoftware",
-                actions: ["s3:GetObject"],
-                resources: awsManagedInstanceBuckets(context.region).map((b) => `arn:${context.partition}:s3:::${b}/*`),
-                anyCaller: true,
-              },
-            ]),
-      ];
-    }, options);
+    return EndpointPolicy.preset(
+      (context) => {
+        const arns = bucketArns(context, "bucketNames", buckets, 1);
+        return [
+          { sid: "ListedBuckets", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: arns },
+          { sid: "ObjectsOfListedBuckets", actions: objectActions, resources: arns.map((arn) => `${arn}/*`) },
+          ...(options.awsManagedBuckets === false
+            ? []
+            : [
+                {
+                  sid: "AwsManagedInstanceSoftware",
+                  actions: ["s3:GetObject"],
+                  resources: awsManagedInstanceBuckets(context.region).map((b) => `arn:${context.partition}:s3:::${b}/*`),
+                  anyCaller: true,
+                },
+              ]),
+        ];
+      },
+      options,
+      { name: "EndpointPolicy.s3Buckets", services: ["s3"] },
+    );
   }
 
   /** Item reads and writes on the listed DynamoDB tables (and their indexes) only; table ARNs of the endpoint's region. */
@@ -205,6 +209,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      { name: "EndpointPolicy.dynamoDbTables", services: ["dynamodb"] },
     );
   }
 
@@ -222,6 +227,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      { name: "EndpointPolicy.logGroups", services: ["logs"] },
     );
   }
 
@@ -229,20 +235,24 @@ export class EndpointPolicy {
   public static kmsKeys(keyArns: readonly string[], options: ResourceAccessOptions = {}): EndpointPolicy {
     const reads = ["kms:Decrypt", "kms:DescribeKey"];
     const writes = ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
-    return EndpointPolicy.preset((context) => {
-      const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
-      arns.forEach((arn, i) => {
-        if (/:alias\//.test(arn)) {
-          throw new ValidationError(
-            context.scope,
-            `${context.prop}.keyArns[${i}]`,
-            arn,
-            "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing",
-          );
-        }
-      });
-      return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
-    }, options);
+    return EndpointPolicy.preset(
+      (context) => {
+        const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
+        arns.forEach((arn, i) => {
+          if (/:alias\//.test(arn)) {
+            throw new ValidationError(
+              context.scope,
+              `${context.prop}.keyArns[${i}]`,
+              arn,
+              "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing",
+            );
+          }
+        });
+        return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
+      },
+      options,
+      { name: "EndpointPolicy.kmsKeys", services: ["kms"] },
+    );
   }
 
   /**
@@ -261,6 +271,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      { name: "EndpointPolicy.ecrPull", services: ["ecr.api", "ecr.dkr"] },
     );
   }
 
@@ -287,6 +298,7 @@ export class EndpointPolicy {
         })),
       ],
       options,
+      { name: "EndpointPolicy.ecrImageLayers", services: ["s3"] },
     );
   }
 
@@ -328,10 +340,15 @@ export class EndpointPolicy {
     }, undefined);
   }
 
-  private static preset(statementsOf: (context: PolicyContext) => readonly StatementSpec[], options: EndpointPolicyPrincipals = {}): EndpointPolicy {
+  private static preset(
+    statementsOf: (context: PolicyContext) => readonly StatementSpec[],
+    options: EndpointPolicyPrincipals = {},
+    writtenFor?: PresetServices,
+  ): EndpointPolicy {
     const conditions: PolicyConditions | undefined =
       options.organizationId === undefined ? undefined : { StringEquals: { "aws:PrincipalOrgID": options.organizationId } };
     return new EndpointPolicy((context) => {
+      if (writtenFor !== undefined) checkPresetService(context, writtenFor);
       checkObject(context.scope, `${context.prop}.options`, options);
       const principals = checkList(context.scope, `${context.prop}.principals`, options.principals) ?? [PolicyPrincipal.anyone()];
       if (!isUnresolved(principals) && principals.length === 0) {
@@ -399,6 +416,30 @@ export class EndpointPolicy {
     }
     return optOutReason(scope, prop, this.allowAllOptOut);
   }
+}
+
+/** A preset whose actions all belong to some services: its name, and the short names of the endpoints it is written for. */
+interface PresetServices {
+  readonly name: string;
+  readonly services: readonly string[];
+}
+
+/**
+ * A preset on an endpoint of the service it is written for (or its FIPS
+ * endpoint): its actions are all of that service, so on any other endpoint
+ * (kmsKeys on a logs endpoint, s3Buckets on DynamoDB or S3 Express) it
+ * allows nothing and denies every request.
+ */
+function checkPresetService(context: PolicyContext, writtenFor: PresetServices): void {
+  const service = context.service;
+  if (service === undefined || isUnresolved(service)) return;
+  if (writtenFor.services.some((name) => service === name || service === `${name}-fips`)) return;
+  throw new ValidationError(
+    context.scope,
+    context.prop,
+    writtenFor.name,
+    `a policy for the endpoint's service ${service}: ${writtenFor.name} allows ${writtenFor.services.join(" or ")} actions only, so on this endpoint it would deny every request`,
+  );
 }
 
 /** Marks the reasonless allow-all of earlier releases. */

@@ -147,4 +147,18 @@ describe("EndpointPolicy presets", () => {
       "o-UPPER",
     );
   });
+
+  test("fails when a preset is written for another service than the endpoint's (it would deny every request)", () => {
+    const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const TABLE = "arn:aws:dynamodb:us-east-1:111111111111:table/orders";
+    const render = (policy: EndpointPolicy, service: string) => () => policy.render(scope(), "policy", "us-east-1", service);
+    expectValidationError(render(EndpointPolicy.kmsKeys([KEY]), "logs"), "policy", "EndpointPolicy.kmsKeys");
+    expectValidationError(render(EndpointPolicy.kmsKeys([KEY]), "s3"), "policy", "EndpointPolicy.kmsKeys");
+    expectValidationError(render(EndpointPolicy.s3Buckets(["app-data"]), "dynamodb"), "policy", "EndpointPolicy.s3Buckets");
+    expectValidationError(render(EndpointPolicy.s3Buckets(["app-data"]), "s3express"), "policy", "EndpointPolicy.s3Buckets");
+    expectValidationError(render(EndpointPolicy.dynamoDbTables([TABLE]), "s3"), "policy", "EndpointPolicy.dynamoDbTables");
+    expect(render(EndpointPolicy.kmsKeys([KEY]), "kms-fips")).not.toThrow();
+    expect(render(EndpointPolicy.ecrPull(["arn:aws:ecr:us-east-1:111111111111:repository/app"]), "ecr.dkr")).not.toThrow();
+    expect(render(EndpointPolicy.organizationOnly(ORG), "logs")).not.toThrow();
+  });
 });
