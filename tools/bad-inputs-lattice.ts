@@ -51,6 +51,8 @@ const albGroup = (stack: TerraformStack, targets: Record<string, LatticeTarget>,
     targets,
     provider,
   });
+const ipGroup = (stack: TerraformStack) =>
+  new LatticeTargetGroup(stack, "Group", { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(stack), protocol: "HTTP" }) });
 /** Checks made when the stack is synthesized (every association and listener known) run here. */
 const synth = (stack: TerraformStack) => Testing.synth(stack);
 
@@ -144,5 +146,42 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         { a: LatticeTarget.applicationLoadBalancer(ALB_ARN.replace("111111111111", "222222222222")) },
         new AwsProvider(s, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] }),
       ),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.weightedForward",
+    cause: "The same target group made in the app twice in one weighted forward (its ARN is known only at apply)",
+    fix: "List each target group once, with the sum of the weights.",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups",
+    received: '"test/Group"',
+    build: (s) => {
+      const group = ipGroup(s);
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.weightedForward([{ targetGroup: group }, { targetGroup: group }]),
+      });
+    },
+  },
+  {
+    module: "lattice",
+    api: "LatticeListener",
+    cause: "Two imports of one target group ARN, routed to by two services",
+    fix: "Give each service its own target group (AWS lets a target group serve one service).",
+    path: "Second/Listener-http-80",
+    prop: "defaultAction.targetGroups[0]",
+    received: JSON.stringify(TCP_GROUP_ARN),
+    build: (s) => {
+      const imported = (id: string) =>
+        LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, id, { targetGroupArn: TCP_GROUP_ARN, type: "IP", protocol: "HTTP" });
+      new LatticeService(s, "First", { name: "first", authPolicy: ORG_ONLY }).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.forward(imported("A")),
+      });
+      new LatticeService(s, "Second", { name: "second", authPolicy: ORG_ONLY }).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.forward(imported("B")),
+      });
+    },
   },
 ];

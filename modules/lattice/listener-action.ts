@@ -5,6 +5,21 @@ import { checkIntegerRange, checkItemCount, isUnresolved, ValidationError } from
 import { ILatticeTargetGroup } from "./interfaces";
 import { LatticeListenerProtocol } from "./listener";
 
+/**
+ * What identifies a target group at synth: its literal ARN (two imports of
+ * one ARN are one group), else the object itself (a group made here,
+ * whose ARN Terraform knows only at apply). @internal
+ */
+export function targetGroupIdentity(targetGroup: ILatticeTargetGroup): string | ILatticeTargetGroup {
+  return isUnresolved(targetGroup.targetGroupArn) ? targetGroup : targetGroup.targetGroupArn;
+}
+
+/** A target group as errors show it: its ARN when literal, else its construct path. @internal */
+export function describeTargetGroup(targetGroup: ILatticeTargetGroup): string {
+  // Construct.isConstruct, not a cast: constructs 10.6 (CDK Terrain) rejects casting the interface to IConstruct.
+  return isUnresolved(targetGroup.targetGroupArn) && Construct.isConstruct(targetGroup) ? targetGroup.node.path : targetGroup.targetGroupArn;
+}
+
 /** A target group and its share of a forward action. */
 export interface WeightedTargetGroup {
   /** The target group receiving this share of the requests. */
@@ -57,9 +72,16 @@ export class LatticeListenerAction {
     if (!weights.some(isUnresolved) && weights.every((w) => w === 0)) {
       throw new ValidationError(scope, `${prop}.targetGroups`, weights, "at least one weight above 0 (with all weights at 0 no request is served)");
     }
-    const arns = this.targetGroups.map((t) => t.targetGroup.targetGroupArn).filter((arn) => !isUnresolved(arn));
-    const twice = arns.find((arn, i) => arns.indexOf(arn) !== i);
-    if (twice !== undefined) throw new ValidationError(scope, `${prop}.targetGroups`, twice, "each target group once (merge the weights)");
+    const identities = this.targetGroups.map((t) => targetGroupIdentity(t.targetGroup));
+    const twice = identities.findIndex((identity, i) => identities.indexOf(identity) !== i);
+    if (twice >= 0) {
+      throw new ValidationError(
+        scope,
+        `${prop}.targetGroups`,
+        describeTargetGroup(this.targetGroups[twice].targetGroup),
+        `each target group once (targetGroups[${identities.indexOf(identities[twice])}] is the same group; merge the weights)`,
+      );
+    }
     const tcp = protocol === "TLS_PASSTHROUGH";
     this.targetGroups.forEach(({ targetGroup }, i) => {
       if (targetGroup.type !== "LAMBDA" && targetGroup.protocol === undefined) return;

@@ -18,10 +18,10 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { ILatticeService, ILatticeTargetGroup } from "./interfaces";
+import { ILatticeService } from "./interfaces";
 import { checkLatticeName } from "./names";
 import { tagsWithName } from "./placement";
-import { LatticeListenerAction } from "./listener-action";
+import { describeTargetGroup, LatticeListenerAction, targetGroupIdentity } from "./listener-action";
 import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
 /**
@@ -31,7 +31,7 @@ export type LatticeListenerProtocol = "HTTP" | "HTTPS" | "TLS_PASSTHROUGH";
 
 const LISTENER_PROTOCOLS: readonly LatticeListenerProtocol[] = ["HTTP", "HTTPS", "TLS_PASSTHROUGH"];
 /** Per app, the service that routes to each target group: AWS lets a target group serve one service only. */
-const targetGroupServices = new AppRegistry<ILatticeTargetGroup, { readonly service: ILatticeService; readonly path: string }>();
+const targetGroupServices = new AppRegistry<ReturnType<typeof targetGroupIdentity>, { readonly service: ILatticeService; readonly path: string }>();
 /** Per app, the listeners of each service, in the order they were made, however they were made (addListener or new LatticeListener). */
 const serviceListeners = new AppRegistry<ILatticeService, LatticeListener[]>();
 
@@ -257,20 +257,21 @@ export class LatticeListener extends Construct {
         throw new ValidationError(
           this,
           `${prop}.targetGroups[${i}]`,
-          describeGroup(targetGroup),
+          describeTargetGroup(targetGroup),
           `a target group of account ${serviceAccount}, the service's (AWS forwards only to target groups of the service's own account; not ${groupAccount})`,
         );
       }
-      const owner = owners.get(targetGroup);
+      const identity = targetGroupIdentity(targetGroup);
+      const owner = owners.get(identity);
       if (owner !== undefined && !sameService(owner.service, this.service)) {
         throw new ValidationError(
           this,
           `${prop}.targetGroups[${i}]`,
-          describeGroup(targetGroup),
+          describeTargetGroup(targetGroup),
           `a target group no other service routes to (${owner.path} does; AWS lets a target group serve one service)`,
         );
       }
-      owners.set(targetGroup, { service: this.service, path: this.node.path });
+      owners.set(identity, { service: this.service, path: this.node.path });
     });
   }
 }
@@ -291,12 +292,6 @@ export function listenerPort(options: LatticeListenerOptions): number {
 /** The name a listener gets when none is given: `https-443`, `tls-passthrough-8443`. */
 export function listenerName(options: LatticeListenerOptions): string {
   return options.name ?? `${options.protocol.toLowerCase().replace("_", "-")}-${listenerPort(options)}`;
-}
-
-/** A target group as errors show it: its ARN when literal, else its construct path. */
-function describeGroup(targetGroup: ILatticeTargetGroup): string {
-  // Construct.isConstruct, not a cast: constructs 10.6 (CDK Terrain) rejects casting the interface to IConstruct.
-  return isUnresolved(targetGroup.targetGroupArn) && Construct.isConstruct(targetGroup) ? targetGroup.node.path : targetGroup.targetGroupArn;
 }
 
 /** The account of a resource: from its literal ARN, else from the one account its provider allows. */

@@ -1,7 +1,7 @@
 import { isUnresolved, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
 import { LatticeListenerRuleOptions } from "./listener";
-import { LatticeListenerAction } from "./listener-action";
+import { describeTargetGroup, LatticeListenerAction, targetGroupIdentity } from "./listener-action";
 import { HeaderMatch, PathMatch } from "./rule-match";
 
 /** Props for TrafficSplit.blueGreen. */
@@ -92,8 +92,8 @@ function checkPercent(where: string, prop: string, value: number, min: number, m
 }
 
 function checkCompatible(where: string, prop: string, current: ILatticeTargetGroup, next: ILatticeTargetGroup): void {
-  if (!isUnresolved(current.targetGroupArn) && current.targetGroupArn === next.targetGroupArn) {
-    throw new ValidationError(where, prop, next.targetGroupArn, "a different target group than the one it takes traffic from");
+  if (targetGroupIdentity(current) === targetGroupIdentity(next)) {
+    throw new ValidationError(where, prop, describeTargetGroup(next), "a different target group than the one it takes traffic from");
   }
   if ((current.type === "LAMBDA") !== (next.type === "LAMBDA")) {
     throw new ValidationError(

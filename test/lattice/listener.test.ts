@@ -5,8 +5,11 @@ import {
   LatticeListener,
   LatticeListenerAction,
   LatticeListenerRuleOptions,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
   PathMatch,
 } from "../../modules/lattice";
+import { Vpc } from "../../modules/vpc";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 import { fakeService } from "./helpers";
 
@@ -172,6 +175,17 @@ describe("LatticeListener", () => {
       expectValidationError(() => httpListener(stackWithProvider(), twice), "defaultAction.targetGroups", "tg-0123456789abcd001");
     });
 
+    test("a forward lists one target group made in the app twice (its ARN known only at apply)", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      const made = new LatticeTargetGroup(stack, "Made", { name: "made", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP" }) });
+      const twice = LatticeListenerAction.weightedForward([
+        { targetGroup: made, weight: 50 },
+        { targetGroup: made, weight: 50 },
+      ]);
+      expectValidationError(() => httpListener(stack, twice), "defaultAction.targetGroups", "test/Made");
+    });
+
     test("a rule has more than 5 header matches", () => {
       const headers = Array.from({ length: 6 }, (_, i) => HeaderMatch.exact(`x-h${i}`, "1"));
       expect(
@@ -256,6 +270,19 @@ describe("LatticeListener", () => {
         () =>
           new LatticeListener(stack, "Third", { service: fakeService(), protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(shared) }),
       ).not.toThrow();
+    });
+
+    test("two imports of one target group ARN are routed to by two services", () => {
+      const stack = stackWithProvider();
+      const imported = (id: string) =>
+        LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, id, { targetGroupArn: group(1).targetGroupArn, type: "IP", protocol: "HTTP" });
+      new LatticeListener(stack, "First", { service: fakeService(), protocol: "HTTP", defaultAction: LatticeListenerAction.forward(imported("A")) });
+      const other = fakeService("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef9");
+      expectValidationError(
+        () => new LatticeListener(stack, "Second", { service: other, protocol: "HTTP", defaultAction: LatticeListenerAction.forward(imported("B")) }),
+        "defaultAction.targetGroups[0]",
+        "tg-0123456789abcd001",
+      );
     });
 
     test("two rules of a listener share a name", () => {

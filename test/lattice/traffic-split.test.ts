@@ -119,5 +119,10 @@ describe("TrafficSplit", () => {
     test("both sides are the same target group", () => {
       expectValidationError(() => TrafficSplit.blueGreen({ blue, green: blue, percentToGreen: 10 }), "green", blue.targetGroupArn);
     });
+
+    test("both sides are the same target group made in the app (its ARN known only at apply)", () => {
+      const made = group(3, { targetGroupArn: Token.asString({ ref: "tg" }) as string });
+      expectValidationError(() => TrafficSplit.blueGreen({ blue: made, green: made, percentToGreen: 10 }), "green", "reference");
+    });
   });
 });
