@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, ServiceNetworkEndpoint } from "../modules/endpoints";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
-import { Peer, Vpc } from "../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -117,5 +117,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     prop: "policy",
     received: '"EndpointPolicy.s3Buckets"',
     build: (s) => new GatewayEndpoint(s, "Tables", { vpc: vpc(s), service: AwsService.DYNAMODB, policy: EndpointPolicy.s3Buckets(["app-data"]) }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "A private hosted zone as the zone to verify the service's private DNS name in",
+    fix: "Pass the public hosted zone of the name (HostedZone.fromHostedZoneAttributes); AWS verifies the TXT record in public DNS.",
+    path: "Service",
+    prop: "privateDnsVerificationZone",
+    received: '"test/Zone"',
+    build: (s) => {
+      const providerVpc = vpc(s);
+      new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: providerVpc, listeners: nlbListeners },
+        privateDnsName: "api.example.com",
+        privateDnsVerificationZone: new PrivateHostedZone(s, "Zone", { zoneName: "example.com", vpc: providerVpc }),
+      });
+    },
   },
 ];

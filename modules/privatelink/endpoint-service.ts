@@ -40,7 +40,7 @@ import {
   ValidationError,
 } from "../core";
 import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
-import { IHostedZone, IVpc } from "../vpc";
+import { IHostedZone, IVpc, PrivateHostedZone } from "../vpc";
 import { checkNoDuplicate } from "./checks";
 import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
@@ -561,6 +561,14 @@ export class EndpointService extends Construct implements IEndpointService {
       throw new ValidationError(this, "privateDnsName", undefined, "a private DNS name when privateDnsVerificationZone is given");
     }
     checkObject(this, "privateDnsVerificationZone", props.privateDnsVerificationZone);
+    if (props.privateDnsVerificationZone instanceof PrivateHostedZone) {
+      throw new ValidationError(
+        this,
+        "privateDnsVerificationZone",
+        props.privateDnsVerificationZone.node.path,
+        "a public hosted zone of the name (HostedZone.fromHostedZoneAttributes): AWS looks the ownership TXT record up in public DNS, which a private hosted zone never answers",
+      );
+    }
     const zone = props.privateDnsVerificationZone?.zoneName;
     checkResourceId(this, "privateDnsVerificationZone.zoneId", props.privateDnsVerificationZone?.zoneId, "hostedZone");
     checkPredicate(this, "privateDnsVerificationZone.zoneName", zone, isDnsName, "a zone name such as example.com");

@@ -1,7 +1,7 @@
 import { TerraformOutput, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
-import { Peer, Vpc } from "../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc } from "../../modules/vpc";
 import { OptOut } from "../../modules/core";
 import {
   ANY_PRINCIPAL_OPT_IN,
@@ -612,6 +612,22 @@ describe("EndpointService", () => {
         '"Create"',
       );
     });
+  });
+
+  test("fails when the private DNS name is to be verified in a private hosted zone (AWS reads the TXT record from public DNS)", () => {
+    const stack = stackWithProvider();
+    const vpc = providerVpc(stack);
+    const zone = new PrivateHostedZone(stack, "Zone", { zoneName: "example.com", vpc });
+    expectValidationError(
+      () =>
+        new EndpointService(stack, "Service", {
+          networkLoadBalancer: nlbOptions(vpc),
+          privateDnsName: "api.example.com",
+          privateDnsVerificationZone: zone,
+        }),
+      "privateDnsVerificationZone",
+      "test/Zone",
+    );
   });
 
   test("keeps the deprecated serviceId and serviceArn as the endpointServiceId and endpointServiceArn", () => {
