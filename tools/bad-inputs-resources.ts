@@ -722,4 +722,24 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       new ResourceShare(s, "Share", { name: "billing", principals: [PARTNER] }).addResource("billing", billing.resourceConfigurationArn);
     },
   },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "Ports given as a list only Terraform knows (a list variable)",
+    fix: "List the ports literally, [Port.tcp(5432)]: the security-group rules are keyed by them.",
+    path: "Host",
+    prop: "ports",
+    received: '["<reference known at apply>"]',
+    build: (s) => host(s, { ports: new TerraformVariable(s, "ports", { type: "list(any)" }).listValue as unknown as PortRange[] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.addChild",
+    cause: "An ARN resource (RDS) as a CHILD of a group",
+    fix: "Give the database a configuration of its own (ResourceDefinition.arn): a group holds DNS names and IP addresses only.",
+    path: "Rds",
+    prop: "resource.arn",
+    received: `"${RDS_ARN}"`,
+    build: (s) => group(s).addChild("Rds", { name: "orders-rds", resource: ResourceDefinition.arn(RDS_ARN), ports: [Port.tcp(5432)] }),
+  },
 ];

@@ -11,8 +11,9 @@ import { checkList, checkObject, checkPort, checkPortRange, formatPortRange, isU
 
 /** Fails unless `ranges` is absent or a list of port ranges of ports 1-65535, ascending, none overlapping another. Returns the list, narrowed. */
 export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonly PortRange[] | undefined): readonly PortRange[] | undefined {
+  checkLiteralList(scope, prop, ranges, "[Port.tcp(5432), Port.range(8000, 8100)]");
   checkList(scope, prop, ranges);
-  if (ranges === undefined || isUnresolved(ranges)) return ranges;
+  if (ranges === undefined) return ranges;
   ranges.forEach((range, index) => {
     checkObject(scope, `${prop}[${index}]`, range);
     for (const end of ["from", "to"] as const) {
@@ -37,6 +38,7 @@ export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonl
 
 /** Parses the port strings earlier releases took (`"5432"`, `"8000-8100"`), failing like {@link checkPortRanges}; strings only Terraform knows are left to it. */
 export function parsePortRangeStrings(scope: IConstruct, prop: string, ranges: readonly string[]): readonly PortRange[] {
+  checkLiteralList(scope, prop, ranges, '["5432", "8000-8100"]');
   checkList(scope, prop, ranges);
   const parsed = ranges.flatMap((range, index) => {
     const port = checkPortRange(scope, `${prop}[${index}]`, range);
@@ -49,6 +51,17 @@ export function parsePortRangeStrings(scope: IConstruct, prop: string, ranges: r
 /** The port strings the provider takes (`port_ranges`). */
 export function portRangeStrings(ranges: readonly PortRange[]): string[] {
   return ranges.map(formatPortRange);
+}
+
+/** A list only Terraform knows cannot be split into the rules it needs, which are keyed by their ports. */
+function checkLiteralList(scope: IConstruct, prop: string, ranges: readonly unknown[] | undefined, example: string): void {
+  if (ranges === undefined || !isUnresolved(ranges)) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    ranges,
+    `a literal list of port ranges such as ${example}: the gateway's and endpoints' security-group rules are keyed by their ports`,
+  );
 }
 
 function checkNoOverlap(scope: IConstruct, prop: string, ranges: readonly PortRange[]): void {

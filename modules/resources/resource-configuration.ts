@@ -458,6 +458,14 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     }
     const kind = checkExactlyOne(this, given);
     const [definition, names] = this.definitionOf(kind, props);
+    if (definition.kind === "arn" && this.type === "CHILD") {
+      throw new ValidationError(
+        this,
+        names.arn,
+        definition.arn,
+        "a DNS name or IP address: a group holds no ARN resources (give the database a configuration of its own, ResourceDefinition.arn outside the group)",
+      );
+    }
     if ((definition.kind === "arn") !== (this.type === "ARN")) {
       const expected =
         definition.kind === "arn"

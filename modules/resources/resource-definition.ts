@@ -163,6 +163,11 @@ export class ResourceDefinition {
     return ResourceDefinition.arn(shape.arn, { ...shape.options, securityGroupPorts: ports });
   }
 
+  /** The ARN of an ARN definition, for errors. @internal */
+  public get arn(): string | undefined {
+    return this.shape.kind === "arn" ? this.shape.arn : undefined;
+  }
+
   /** The security-group ports an ARN definition was given. @internal */
   public get securityGroupPorts(): readonly PortRange[] | undefined {
     return this.shape.kind === "arn" ? this.shape.options.securityGroupPorts : undefined;

@@ -1,7 +1,7 @@
-import { Fn, TerraformStack, Testing } from "cdktf";
+import { Fn, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { Port } from "../../modules/core";
+import { Port, PortRange } from "../../modules/core";
 import { ResourceConfiguration, ResourceConfigurationProps, ResourceDefinition, ResourceGateway } from "../../modules/resources";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, resourcesOfType, stackWithoutProvider, stackWithProvider } from "../helpers";
@@ -329,6 +329,31 @@ describe("ResourceConfiguration", () => {
         "allowAssociationToShareableServiceNetwork",
         "true",
       );
+    });
+
+    test("a CHILD's resource is an ARN: a group holds no ARN resources", () => {
+      const { group } = groupStack();
+      const error = expectValidationError(
+        () => group.addChild("Rds", { name: "orders-rds", resource: ResourceDefinition.arn(RDS_ARN), ports: [Port.tcp(5432)] }),
+        "resource.arn",
+        RDS_ARN,
+      );
+      expect(error.expected).toContain("a group holds no ARN resources");
+    });
+
+    test("its ports are a list only Terraform knows, naming the configuration, not the gateway", () => {
+      const { stack, gateway } = gatewayStack();
+      const ports = new TerraformVariable(stack, "ports", { type: "list(any)" }).listValue as unknown as PortRange[];
+      const build = (id: string, props: Partial<ResourceConfigurationProps>) => () =>
+        new ResourceConfiguration(stack, id, {
+          name: id.toLowerCase(),
+          resourceGateway: gateway,
+          resource: ResourceDefinition.dns("a.example.com"),
+          ...props,
+        });
+      const error = expectValidationError(build("Config", { ports }), "ports", /reference known at apply/);
+      expect(error.message).toMatch(/^test\/Config: .*expected a literal list of port ranges/);
+      expectValidationError(build("Legacy", { portRanges: ports as unknown as string[] }), "portRanges", /reference known at apply/);
     });
 
     test("a CHILD's imported group has no known gateway", () => {
