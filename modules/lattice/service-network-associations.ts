@@ -107,7 +107,9 @@ const vpcAssociations = new AppRegistry<string, string>();
 /**
  * The association's security groups: `allowDefaultPortFrom(peer)` lets a
  * peer in on every port of the association (its listener and resource
- * ports), not only the first.
+ * ports), not only the first. A client's mirror egress rule goes to VPC
+ * Lattice's link-local range: a rule that named the association's groups
+ * would match nothing (they are on no interface the client sends to).
  */
 class AssociationConnections extends Connections {
   constructor(
@@ -115,7 +117,8 @@ class AssociationConnections extends Connections {
     securityGroups: readonly ISecurityGroup[],
     private readonly ports: readonly PortRange[],
   ) {
-    super(owner, { securityGroups, defaultPort: ports[0] });
+    // Clients send to VPC Lattice's range, not to an interface in these groups: their egress rules name the range.
+    super(owner, { securityGroups, defaultPort: ports[0], peer: Peer.vpcLattice() });
   }
 
   public override allowDefaultPortFrom(other: Peer | IConnectable, description: string): void {

@@ -15,11 +15,13 @@ export interface ConnectionsProps {
   /** The port clients use, for `allowDefaultPortFrom`. @default - none: `allowDefaultPort*` fail */
   readonly defaultPort?: PortRange;
   /**
-   * What the other side's rules name instead of groups, for a thing that has
-   * no security groups of its own but a peer, as aws-cdk-lib's
-   * `ConnectionsProps.peer`: a gateway endpoint's prefix list. Rules then go
-   * on the other side's groups only (`client.connections.allowTo(gatewayEndpoint, ...)`
-   * adds the client's egress to the prefix list).
+   * What the other side's rules name instead of the groups, as aws-cdk-lib's
+   * `ConnectionsProps.peer`: a gateway endpoint's prefix list (it has no
+   * groups: rules then go on the other side's groups only, and
+   * `client.connections.allowTo(gatewayEndpoint, ...)` adds the client's
+   * egress to the prefix list), or the VPC Lattice range for a service
+   * network association (its groups admit clients, but the clients send to
+   * VPC Lattice, so their egress rules name its range, not the groups).
    * @default - the security groups are the peer
    */
   readonly peer?: Peer;
@@ -68,14 +70,19 @@ export class Connections implements IConnectable {
     return this.groups;
   }
 
+  /** A peer without groups (a gateway endpoint's prefix list): rules only ever go on the other side. */
+  private get standsForPeer(): boolean {
+    return this.peer !== undefined && this.groups.length === 0;
+  }
+
   /** Adds groups (each once). */
   public addSecurityGroup(...groups: ISecurityGroup[]): void {
-    if (this.peer !== undefined)
+    if (this.standsForPeer)
       throw new ValidationError(
         this.owner,
         "connections.addSecurityGroup",
         groups.length,
-        `no security groups: ${this.owner.node.path} has none (it stands for ${this.peer.key})`,
+        `no security groups: ${this.owner.node.path} has none (it stands for ${this.peer?.key})`,
       );
     for (const group of groups) if (!this.groups.includes(group)) this.groups.push(group);
   }
@@ -128,17 +135,17 @@ export class Connections implements IConnectable {
     if (port === undefined || port === null || typeof port !== "object")
       throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
     // A thing standing for a peer has no groups of its own: the rule goes on the other side only.
-    const own = this.peer === undefined ? this.managedGroups(prop) : [];
+    const own = this.standsForPeer ? [] : this.managedGroups(prop);
     const ownPeers = this.peer === undefined ? own.map((g) => peerOf(g)) : [this.peer];
     const peers = other instanceof Peer ? [other] : peersOf(other.connections);
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
     const mirrored = other instanceof Peer ? [] : other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
-    if (this.peer !== undefined && mirrored.length === 0)
+    if (this.standsForPeer && mirrored.length === 0)
       throw new ValidationError(
         this.owner,
         prop,
         describe(other),
-        `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.peer.key})`,
+        `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.peer?.key})`,
       );
     const rule = (peer: Peer) => ({ peer, ports: port, protocol: options.protocol, description });
     const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);

@@ -12,7 +12,7 @@ import {
   ServiceNetwork,
   TrafficSplit,
 } from "../../modules/lattice";
-import { IHostedZone, PrivateHostedZone, PrivateVpc, SecurityGroup } from "../../modules/vpc";
+import { IHostedZone, Peer, PrivateHostedZone, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { testApp } from "../helpers";
 
 const ORG = "o-a1b2c3d4e5";
@@ -213,5 +213,46 @@ describe("a listener's traffic split and a TLS_PASSTHROUGH listener", () => {
     expectFlow(s, { vpc: clients, principal: caller }, { dnsName: service.dnsName }).toBeDenied(
       "routes on the SNI of its custom domain vault.internal.example.com",
     );
+  });
+});
+
+describe("a client's egress into a VPC association", () => {
+  function clientsAdmittedByGroup(egressTo: "association" | "lattice") {
+    const s = new TerraformStack(testApp(), "egress");
+    new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const clients = vpc(s, "ClientVpc", "10.10.0.0/16");
+    const app = vpc(s, "AppVpc", "10.11.0.0/16");
+    const targets = new LatticeTargetGroup(s, "Orders", {
+      name: "orders",
+      type: "IP",
+      vpc: app,
+      protocol: "HTTP",
+      port: 8080,
+      targets: { a: LatticeTarget.ipAddress("10.11.0.10") },
+    });
+    LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc: app, description: "Order tasks" }), targets);
+    const service = new LatticeService(s, "Api", { name: "orders-api", authPolicy: new AuthPolicy().allow({ organizationId: ORG }) });
+    service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(targets) });
+    const network = new ServiceNetwork(s, "Network", { name: "orders", authPolicy: new AuthPolicy().allow({ organizationId: ORG }) });
+    network.associateService("orders", service);
+    const association = network.associateVpc("clients", { vpc: clients, open: false });
+    const callers = new SecurityGroup(s, "Callers", { vpc: clients, description: "Callers of orders" });
+    association.securityGroup!.addIngressRule({ peer: Peer.securityGroup(callers, "callers"), port: 443, description: "Callers" });
+    const egressPeer = egressTo === "association" ? Peer.securityGroup(association.securityGroup!, "association") : Peer.vpcLattice();
+    callers.addEgressRule({ peer: egressPeer, port: 443, description: "Callers to the network" });
+    return { s, clients, callers, service };
+  }
+  const caller = { arn: "arn:aws:iam::111111111111:role/storefront", organizationId: ORG };
+
+  test("fails when the client's egress names the association's group: the client sends to VPC Lattice's range, where no interface carries that group", () => {
+    const { s, clients, callers, service } = clientsAdmittedByGroup("association");
+    expectFlow(s, { vpc: clients, securityGroup: callers, principal: caller }, { target: service }).toBeDenied(
+      "security group Callers has no egress to 169.254.171.0/24 on tcp 443",
+    );
+  });
+
+  test("egress to the VPC Lattice range, admitted by the association's group, reaches the service", () => {
+    const { s, clients, callers, service } = clientsAdmittedByGroup("lattice");
+    expectFlow(s, { vpc: clients, securityGroup: callers, principal: caller }, { target: service }).toBeAllowed();
   });
 });

@@ -125,6 +125,19 @@ describe("ServiceNetwork", () => {
       expect(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).toEqual({});
     });
 
+    test("a client admitted through connections gets its egress to VPC Lattice's range, not to the association's group (on no interface the client sends to)", () => {
+      const stack = stackWithProvider();
+      const app = vpc(stack);
+      const association = network(stack).associateVpc("app", { vpc: app, open: false });
+      const callers = new SecurityGroup(stack, "Callers", { vpc: app, description: "Callers" });
+      association.connections.allowDefaultPortFrom(callers, "Callers into the network");
+      const ingress = only(stack, "aws_vpc_security_group_ingress_rule");
+      expect(ingress.referenced_security_group_id).toMatch(/^\$\{aws_security_group\.Callers[\w-]*\.id\}$/);
+      const egress = only(stack, "aws_vpc_security_group_egress_rule");
+      expect(egress).toEqual(expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: "169.254.171.0/24" }));
+      expect(egress.referenced_security_group_id).toBeUndefined();
+    });
+
     test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {
       const stack = stackWithProvider();
       const dualStack = new Vpc(stack, "DualStack", {

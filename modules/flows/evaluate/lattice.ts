@@ -54,6 +54,7 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
         subnetIds: source.subnets.map((s) => s.id),
         cidrs: [source.family === "ipv4" ? VPC_LATTICE_SOURCE_CIDRS.ipv4 : VPC_LATTICE_SOURCE_CIDRS.ipv6],
         securityGroupIds: association.securityGroupIds,
+        reachableByGroupReference: false,
         port: context.port,
         protocol: context.protocol,
       });

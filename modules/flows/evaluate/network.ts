@@ -28,6 +28,14 @@ export interface NetworkTarget {
   readonly cidrs?: readonly string[];
   /** Its security groups, whose ingress must admit the client. Empty: no security group to pass (a gateway endpoint). */
   readonly securityGroupIds: readonly string[];
+  /**
+   * Whether the client's egress rules may name it by its security groups. Not
+   * for a VPC Lattice association: its groups are on no network interface the
+   * client sends to (packets go to VPC Lattice's link-local range), so a rule
+   * that references them matches nothing.
+   * @default true
+   */
+  readonly reachableByGroupReference?: boolean;
   /** Destination port. */
   readonly port: number;
   /** tcp or udp. */
@@ -424,7 +432,9 @@ function checkEgress(path: Path, source: ResolvedSource, target: NetworkTarget, 
       ((rule.peer.kind === "cidr" &&
         destinations.length > 0 &&
         destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
-        (rule.peer.kind === "securityGroup" && target.securityGroupIds.includes(rule.peer.securityGroupId))),
+        (rule.peer.kind === "securityGroup" &&
+          target.reachableByGroupReference !== false &&
+          target.securityGroupIds.includes(rule.peer.securityGroupId))),
   );
   if (allowed === undefined) {
     return path.deny(
