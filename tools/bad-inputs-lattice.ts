@@ -184,4 +184,18 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup",
+    cause: "Two target groups of one name, one given the stack's default provider explicitly (the same account and region)",
+    fix: "Give each target group a name of its own in the account and region.",
+    path: "Second",
+    prop: "name",
+    received: '"orders"',
+    build: (s) => {
+      const config = LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTP" });
+      new LatticeTargetGroup(s, "First", { name: "orders", config });
+      new LatticeTargetGroup(s, "Second", { name: "orders", config, provider: s.node.findChild("aws") as AwsProvider });
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 import { Annotations, Aspects, TerraformProvider, TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   addressRange,
   AppCounter,
@@ -98,9 +99,16 @@ export function checkAtSynth(scope: IConstruct, check: () => void): void {
   Aspects.of(scope).add({ visit: (node) => (node === scope ? check() : undefined) });
 }
 
-/** The account a construct's resources land in, as far as synth can tell: its provider, else the stack's default one. */
+/**
+ * The account a construct's resources land in, as far as synth can tell:
+ * its provider, else the stack's default one (also when that one is passed
+ * explicitly: it is the same account and region).
+ */
 function accountKey(scope: IConstruct, provider: TerraformProvider | undefined): string {
-  return provider !== undefined ? provider.node.path : `${TerraformStack.of(scope).node.path} (default provider)`;
+  const stack = TerraformStack.of(scope);
+  const isDefault =
+    provider === undefined || (provider instanceof AwsProvider && provider.alias === undefined && TerraformStack.of(provider) === stack);
+  return isDefault ? `${stack.node.path} (default provider)` : provider.node.path;
 }
 
 /** Paths of named resources by kind, account and name, per app. */

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformProvider, TerraformStack } from "cdktf";
 import {
   AccessLogs,
   AuthPolicy,
@@ -261,6 +261,17 @@ describe("LatticeService", () => {
         stack,
       );
       expect(() => svc.addListener({ protocol: "TLS_PASSTHROUGH", defaultAction: LatticeListenerAction.forward(tcpGroup(stack)) })).not.toThrow();
+    });
+
+    test("two services of one account share a name, one of them given the stack's default provider explicitly", () => {
+      const stack = stackWithProvider();
+      service({}, stack);
+      const provider = stack.node.findChild("aws") as TerraformProvider;
+      expectValidationError(
+        () => new LatticeService(stack, "Again", { name: "orders", authPolicy: new AuthPolicy().allow(ORG), provider }),
+        "name",
+        '"orders"',
+      );
     });
 
     test("an imported ARN is not a service ARN", () => {
