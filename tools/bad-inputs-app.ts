@@ -134,4 +134,15 @@ export const APP_BAD_INPUTS: readonly BadInput[] = [
     received: '"/networking"',
     build: (s) => networkStack(s, { backend: { type: "s3", bucket: "acme-state", keyPrefix: "/networking" } }),
   },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A stack name with whitespace or a slash",
+    fix: "Name the stack without whitespace or slashes, such as team-network: the name is its folder and state file.",
+    scope: "app",
+    path: "app",
+    prop: "stack name",
+    received: '"team/network"',
+    build: (s) => networkStack(s, {}, "team/network"),
+  },
 ];

@@ -106,4 +106,14 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       new ResourceShareAccepter(s, "Accepter", { share: share(s, owner), provider: other });
     },
   },
+  {
+    module: "ram",
+    api: "ResourceShare",
+    cause: "A Name tag on a resource share",
+    fix: "Leave Name out of the tags: the share's Name is its name.",
+    path: "Share",
+    prop: "tags.Name",
+    received: '"other"',
+    build: (s) => new ResourceShare(s, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")], tags: { Name: "other" } }),
+  },
 ];

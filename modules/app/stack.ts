@@ -1,7 +1,17 @@
 import { Annotations, LocalBackend, TerraformBackend, TerraformStack } from "../core/cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import { checkAccountId, checkObject, checkPattern, checkRegion, checkTags, partitionOfRegion, ValidationError } from "../core";
+import {
+  checkAccountId,
+  checkObject,
+  checkPattern,
+  checkRegion,
+  checkString,
+  checkTags,
+  partitionOfRegion,
+  requireValue,
+  ValidationError,
+} from "../core";
 import { addStackBackend, BackendSettings } from "./backend";
 import { fixHclOutput } from "./hcl-output";
 import { OFFLINE_PLAN_ENV, OFFLINE_PLAN_PROVIDER_SETTINGS } from "./offline-plan";
@@ -186,8 +196,22 @@ function offlinePlanRequested(stack: PrivateNetworkingStack, env: NodeJS.Process
   return true;
 }
 
-/** The scope, once no stack of the app has the name: the stack name is its folder and state key, and the constructs library's own error names neither. */
+/**
+ * The scope, once the name can name a stack and no stack of the app has it:
+ * the stack name is its folder and state key, and the constructs library's
+ * own errors name neither. cdktf refuses whitespace with a plain Error; a
+ * slash (or `..`) would put the stack's folder and local state elsewhere.
+ */
 function uniqueStackName(scope: Construct, name: string): Construct {
+  requireValue(scope, "stack name", name, "a stack name such as network");
+  checkString(scope, "stack name", name);
+  checkPattern(
+    scope,
+    "stack name",
+    name,
+    /^(?!\.\.?$)[^\s/\\]+$/,
+    "a stack name without whitespace, slashes or backslashes, not . or .. (it names the folder cdktf.out/stacks/<name> and the state)",
+  );
   if (scope.node.tryFindChild(name) !== undefined)
     throw new ValidationError(
       scope,

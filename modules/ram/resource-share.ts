@@ -173,6 +173,7 @@ export class ResourceShare extends Construct implements IResourceShare {
       seen.set(stableId(p.key), i);
     });
     const tags = checkTags(this, "tags", props.tags) ?? {};
+    if ("Name" in tags) throw new ValidationError(this, "tags.Name", tags.Name, "no Name tag: the share's Name is its `name`");
     this.provider = props.provider;
     const external = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
     this.allowExternalPrincipals = external !== undefined;

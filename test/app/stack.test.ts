@@ -21,6 +21,14 @@ describe("PrivateNetworkingStack", () => {
     expect(error.received).toBe('"network"');
   });
 
+  test.each(["my net", "team/net", "team\\net", "..", ""])(
+    "fails when the stack name is %p: whitespace cdktf refuses, or a folder elsewhere",
+    (name) => {
+      const error = catchValidationError(() => new PrivateNetworkingStack(testApp(), name, { region: "eu-west-1", env: NO_BACKEND_ENV }));
+      expect([error.prop, error.received]).toEqual(["stack name", JSON.stringify(name)]);
+    },
+  );
+
   test.each([
     ["an unknown type", { type: "gcs" }, "backend.type"],
     ["a bucket name AWS refuses", { type: "s3", bucket: "Acme_State" }, "backend.bucket"],

@@ -160,6 +160,13 @@ describe("ResourceShare, what it may share and who accepts it", () => {
     expect(() => share.addResource("mine", RCFG("111111111111"))).not.toThrow();
   });
 
+  test("fails when its tags name it otherwise than its name", () => {
+    const { stack } = accounts();
+    const build = () =>
+      new ResourceShare(stack, "Named", { name: "x", principals: [SharePrincipal.account("222222222222")], tags: { Name: "other" } });
+    expect(build).toThrow(/Named: invalid tags.Name: received "other"/);
+  });
+
   test("fails when a CHILD resource configuration is shared on its own: AWS shares it only as part of its GROUP", () => {
     const { stack, share } = accounts();
     const child = new VpclatticeResourceConfiguration(stack, "Child", {
