@@ -198,4 +198,18 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       new LatticeTargetGroup(s, "Second", { name: "orders", config, provider: s.node.findChild("aws") as AwsProvider });
     },
   },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause:
+      "A service named orders beside a service network named service-orders: both access-log groups would be /aws/vendedlogs/vpclattice/service-orders",
+    fix: "Rename the network or the service, or give one of them AccessLogs.to(...) an existing destination.",
+    path: "Service/AccessLogs",
+    prop: "name",
+    received: '"/aws/vendedlogs/vpclattice/service-orders"',
+    build: (s) => {
+      new ServiceNetwork(s, "Network", { name: "service-orders", authPolicy: ORG_ONLY });
+      service(s);
+    },
+  },
 ];

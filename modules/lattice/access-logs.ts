@@ -22,7 +22,7 @@ import {
   ValidationError,
 } from "../core";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
-import { tagsWithName } from "./placement";
+import { claimName, tagsWithName } from "./placement";
 
 /** Kinds of destinations VPC Lattice delivers access logs to; AWS allows one subscription per kind and log type. */
 export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
@@ -278,6 +278,8 @@ export class LatticeAccessLogs extends Construct {
         "LogGroupEncryption.managedKey, kmsKey or cloudWatchDefault",
       ) ?? (options.kmsKeyArn === undefined ? LogGroupEncryption.managedKey() : LogGroupEncryption.kmsKey(options.kmsKeyArn));
     const name = isUnresolved(props.name) ? undefined : `${LOG_GROUP_PREFIX}/${stableId(props.name)}`;
+    // A network named service-orders and a service named orders would both get .../service-orders.
+    if (name !== undefined) claimName(this, "name", "CloudWatch Logs log group", name, props.provider);
     const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       provider: props.provider,
       ...(name === undefined ? { namePrefix: `${LOG_GROUP_PREFIX}/` } : { name }),

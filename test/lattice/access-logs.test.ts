@@ -1,5 +1,5 @@
 import { TerraformVariable } from "cdktf";
-import { AccessLogDestination, AccessLogs, LatticeAccessLogs } from "../../modules/lattice";
+import { AccessLogDestination, AccessLogs, AuthPolicy, LatticeAccessLogs, LatticeService, ServiceNetwork } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 
@@ -119,6 +119,16 @@ describe("LatticeAccessLogs", () => {
       () => new LatticeAccessLogs(stack, "Logs", { source: NETWORK, name: "n", accessLogs: AccessLogs.to() }),
       "accessLogs",
       "[]",
+    );
+  });
+
+  test("fails when a service network named service-orders and a service named orders would share one log group", () => {
+    const stack = stackWithProvider();
+    new ServiceNetwork(stack, "Network", { name: "service-orders", authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }) });
+    expectValidationError(
+      () => new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }) }),
+      "name",
+      "/aws/vendedlogs/vpclattice/service-orders",
     );
   });
 
