@@ -135,4 +135,20 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "endpoints",
+    api: "GatewayEndpoint",
+    cause: "A region prop other than the provider's literal region: the endpoint is created in the provider's region, with a service name of another",
+    fix: "Leave region unset (the provider's region), or create the endpoint with a provider of that region.",
+    path: "S3",
+    prop: "region",
+    received: '"eu-west-1"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.s3Buckets(["example-bucket"]),
+        region: "eu-west-1",
+      }),
+  },
 ];

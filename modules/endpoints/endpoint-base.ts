@@ -17,10 +17,12 @@ import {
   cidrsCoverAddressSpace,
   formatPortRange,
   isUnresolved,
+  literalRegionOf,
   nameFromPath,
   PortRange,
   providerOf,
   requireProps,
+  resolveRegion,
   ValidationError,
 } from "../core";
 import {
@@ -502,4 +504,26 @@ export function checkTimeouts<T extends object>(
     checkPattern(scope, `timeouts.${key}`, value, DURATION, 'a duration such as "10m" or "1h30m"');
   }
   return timeouts;
+}
+
+/**
+ * The region of an endpoint to an AWS service, whose service name it is
+ * part of: the `region` prop, else the provider's literal region. A prop
+ * that contradicts the provider's literal region is refused: the endpoint
+ * is created in the provider's region, and AWS refuses a service name of
+ * another one.
+ * @internal
+ */
+export function endpointRegion(scope: Construct, region: string | undefined, provider: TerraformProvider | undefined): string {
+  const resolved = resolveRegion(scope, region, provider);
+  const literal = literalRegionOf(scope, provider);
+  if (region !== undefined && literal !== undefined && !isUnresolved(region) && region !== literal) {
+    throw new ValidationError(
+      scope,
+      "region",
+      region,
+      `the region of the endpoint's provider (${literal}), where the endpoint is created, or unset: AWS refuses a service name of another region`,
+    );
+  }
+  return resolved;
 }

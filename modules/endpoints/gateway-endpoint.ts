@@ -14,12 +14,11 @@ import {
   RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
-  resolveRegion,
   ValidationError,
 } from "../core";
 import { checkInVpc, Connections, IConnectable, ISubnet, IVpc, Peer } from "../vpc";
 import { AwsService } from "./aws-service";
-import { IVpcEndpoint } from "./endpoint-base";
+import { endpointRegion, IVpcEndpoint } from "./endpoint-base";
 import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
 
 /** A gateway endpoint, created here or imported. */
@@ -122,7 +121,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
       "an EndpointPolicy preset (EndpointPolicy.s3Buckets(...), EndpointPolicy.dynamoDbTables(...), ...)",
     );
     const provider = providerOf(props, props.vpc);
-    const region = resolveRegion(this, props.region, provider);
+    const region = endpointRegion(this, props.region, provider);
     this.service = props.service;
     this.vpcId = props.vpc.vpcId;
     this.resource = new VpcEndpoint(this, "Resource", {

@@ -25,12 +25,18 @@ import {
   RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
-  resolveRegion,
   ValidationError,
 } from "../core";
 import { checkInVpc, Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
-import { ImportedNetworkEndpoint, INetworkEndpoint, NetworkEndpointAttributes, NetworkEndpointBase, NetworkEndpointProps } from "./endpoint-base";
+import {
+  endpointRegion,
+  ImportedNetworkEndpoint,
+  INetworkEndpoint,
+  NetworkEndpointAttributes,
+  NetworkEndpointBase,
+  NetworkEndpointProps,
+} from "./endpoint-base";
 import { EndpointPolicy } from "./endpoint-policy";
 import { GatewayEndpoint, IGatewayEndpoint } from "./gateway-endpoint";
 import { IInterfaceEndpointService } from "./targets";
@@ -164,7 +170,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const given = aws === undefined ? checkedEndpointService(this, props.service as IInterfaceEndpointService) : undefined;
     // AWS services are named after (and their policies refer to) the region that serves them.
     const isAwsService = aws !== undefined || given?.isAwsService === true;
-    const region = isAwsService ? (props.serviceRegion ?? resolveRegion(this, props.region, this.provider)) : "";
+    const region = isAwsService ? (props.serviceRegion ?? endpointRegion(this, props.region, this.provider)) : "";
     const target = aws?.inRegion(this, "service", region) ?? (given as IInterfaceEndpointService);
     checkGatewayEndpoint(this, props, aws);
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);

@@ -111,6 +111,15 @@ describe("GatewayEndpoint", () => {
     expectValidationError(() => endpoint.connections.addSecurityGroup(other), "connections.addSecurityGroup", "1");
   });
 
+  test("fails when the region prop contradicts the provider's literal region (the endpoint is created in the provider's)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "S3", { vpc: testVpc(stack), service: AwsService.S3, policy, region: "eu-west-1" }),
+      "region",
+      "eu-west-1",
+    );
+  });
+
   test("imports an existing gateway endpoint", () => {
     const stack = stackWithProvider();
     const imported = GatewayEndpoint.fromAttributes(stack, "Existing", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.S3 });

@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
@@ -117,14 +118,29 @@ describe("InterfaceEndpoint options", () => {
     });
   });
 
-  test("the region prop wins over the provider's, and names China services with the prefix AWS gives each", () => {
+  test("the region prop names the service when the provider's region is only known at apply, and China services take the prefix AWS gives each", () => {
     const stack = stackWithProvider("cn-north-1");
     new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack, ["cn-north-1a", "cn-north-1b"]), service: AwsService.LOGS, policy: orgOnly });
     // CloudWatch Logs keeps com.amazonaws in China; the catalog names the services that take cn.com.amazonaws.
     expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.cn-north-1.logs");
-    const other = stackWithProvider();
-    new InterfaceEndpoint(other, "Logs", { vpc: testVpc(other), service: AwsService.LOGS, policy: orgOnly, region: "eu-west-1" });
+    const other = new TerraformStack(testApp(), "other");
+    new AwsProvider(other, "aws", { region: new TerraformVariable(other, "region", { type: "string" }).stringValue });
+    new InterfaceEndpoint(other, "Logs", {
+      vpc: testVpc(other, ["eu-west-1a", "eu-west-1b"]),
+      service: AwsService.LOGS,
+      policy: orgOnly,
+      region: "eu-west-1",
+    });
     expect(onlyResource(synthJson(other), "aws_vpc_endpoint").service_name).toBe("com.amazonaws.eu-west-1.logs");
+  });
+
+  test("fails when the region prop contradicts the provider's literal region (the endpoint is created in the provider's)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new InterfaceEndpoint(stack, "Logs", { vpc: testVpc(stack), service: AwsService.LOGS, policy: orgOnly, region: "eu-west-1" }),
+      "region",
+      "eu-west-1",
+    );
   });
 
   test("given security groups replace the created one", () => {

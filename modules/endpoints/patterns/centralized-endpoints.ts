@@ -4,7 +4,18 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
-import { checkItemCount, checkList, checkObject, isUnresolved, providerOf, requireProps, resolveRegion, stableId, ValidationError } from "../../core";
+import {
+  checkItemCount,
+  checkList,
+  checkObject,
+  isUnresolved,
+  literalRegionOf,
+  providerOf,
+  requireProps,
+  resolveRegion,
+  stableId,
+  ValidationError,
+} from "../../core";
 import { checkInVpc, Connections, IConnectable, IVpc, Peer } from "../../vpc";
 import { NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
@@ -119,7 +130,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
             vpc: spoke.vpc,
             service: access.service,
             policy: access.policy,
-            region,
+            // A spoke's gateway endpoint is in the spoke's region: the hub's only when the spoke's provider names none.
+            region: literalRegionOf(this, spoke.vpc.provider) === undefined ? region : undefined,
           }),
         ]),
       );

@@ -178,6 +178,19 @@ describe("CentralizedEndpoints", () => {
     expect(Object.keys(central.hostedZones).sort()).toEqual(["ecr.api", "ecr.dkr", "logs"]);
   });
 
+  test("a spoke in another region gets the gateway service of its own region", () => {
+    const stack = stackWithProvider();
+    const eu = new AwsProvider(stack, "eu", { region: "eu-west-1", alias: "eu" });
+    const spoke = new Vpc(stack, "Spoke", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], provider: eu });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [{ name: "app", vpc: spoke }],
+      services: ServiceAccessPresets.privateS3(["app-data"]),
+    });
+    const endpoints = Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_endpoint")) as [string, Json][];
+    expect(endpoints.find(([key]) => key.startsWith("Central_Spoke-app-s3_"))![1].service_name).toBe("com.amazonaws.eu-west-1.s3");
+  });
+
   test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
     const stack = stackWithProvider();
     const imported = (id: string) =>
