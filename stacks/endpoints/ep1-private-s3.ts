@@ -43,6 +43,8 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
     exemptRoleArns: [`arn:aws:iam::${OWNER_ACCOUNT}:role/administrators`],
   });
   const instances = new SecurityGroup(stack, "AppInstances", { vpc, description: "EC2 instances of the application" });
+  // A new group lets nothing out: the instances reach S3 through the gateway endpoint's prefix list on HTTPS.
+  instances.connections.allowDefaultPortTo(s3, "Application instances to S3 through the gateway endpoint");
   const operators = new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc });
   operators.connections.allowTo(
     new Connections(instances, { securityGroups: [instances] }),
@@ -56,12 +58,12 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
   const bucketName = `${BUCKET}.s3.us-east-1.amazonaws.com`;
   Flows.of(stack)
     .allow("app-writes-its-bucket", {
-      from: { vpc, principal: APP },
+      from: { vpc, securityGroup: instances, principal: APP },
       to: { dnsName: bucketName, request: { action: "s3:PutObject", resource: `arn:aws:s3:::${BUCKET}/orders/1.json` } },
       description: "through the gateway endpoint in the subnets' route tables; both policies admit it",
     })
     .allow("fleet-installs-al2023-packages", {
-      from: { vpc, principal: { anonymous: true } },
+      from: { vpc, securityGroup: instances, principal: { anonymous: true } },
       to: {
         dnsName: "al2023-repos-us-east-1-de612dc2.s3.dualstack.us-east-1.amazonaws.com",
         request: { action: "s3:GetObject", resource: "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/core/mirrors/latest/x86_64/mirror.list" },
@@ -69,14 +71,14 @@ export const ep1PrivateS3 = exampleStack("ep1-private-s3", ["EP-1", "DEP-1"], (s
       description: "dnf reads the Amazon Linux 2023 repository unsigned, through the same gateway endpoint",
     })
     .allow("ssm-agent-downloads-its-update", {
-      from: { vpc, principal: APP },
+      from: { vpc, securityGroup: instances, principal: APP },
       to: {
         dnsName: "amazon-ssm-us-east-1.s3.us-east-1.amazonaws.com",
         request: { action: "s3:GetObject", resource: "arn:aws:s3:::amazon-ssm-us-east-1/latest/linux_amd64/amazon-ssm-agent.rpm" },
       },
     })
     .deny("app-writes-another-bucket", {
-      from: { vpc, principal: APP },
+      from: { vpc, securityGroup: instances, principal: APP },
       to: {
         dnsName: "exfiltration-target.s3.us-east-1.amazonaws.com",
         request: { action: "s3:PutObject", resource: "arn:aws:s3:::exfiltration-target/dump.tar" },

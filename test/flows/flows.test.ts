@@ -287,6 +287,36 @@ describe("flows to AWS services: policies that depend on the request", () => {
   });
 });
 
+describe("a client's group and a gateway endpoint's prefix list", () => {
+  function bucketClients(egressTo: "s3" | "dynamodb") {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const endpoints = {
+      s3: new GatewayEndpoint(s, "S3", { vpc: app, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) }),
+      dynamodb: new GatewayEndpoint(s, "DynamoDb", {
+        vpc: app,
+        service: AwsService.DYNAMODB,
+        policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+      }),
+    };
+    const instances = new SecurityGroup(s, "Instances", { vpc: app, description: "Instances" });
+    instances.connections.allowDefaultPortTo(endpoints[egressTo], "Instances to the service");
+    return { s, app, instances };
+  }
+
+  test("egress to the S3 gateway endpoint's prefix list (known only at apply) lets the client out to S3", () => {
+    const { s, app, instances } = bucketClients("s3");
+    expectFlow(s, { vpc: app, securityGroup: instances }, "a-bucket.s3.us-east-1.amazonaws.com").toBeAllowed();
+  });
+
+  test("fails when the group opens only DynamoDB's prefix list: S3's addresses are another list", () => {
+    const { s, app, instances } = bucketClients("dynamodb");
+    expectFlow(s, { vpc: app, securityGroup: instances }, "a-bucket.s3.us-east-1.amazonaws.com").toBeDenied(
+      "has no egress to com.amazonaws.us-east-1.s3's prefix list on tcp 443",
+    );
+  });
+});
+
 describe("the flow API refuses bad questions with a ValidationError", () => {
   function caught(run: () => unknown): ValidationError {
     try {

@@ -86,7 +86,10 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   if (group !== undefined) {
     const rule = group.egress.find(
       (r) =>
-        rulePermits(r, context.protocol, context.port) && (r.peer.kind === "prefixList" || (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))),
+        rulePermits(r, context.protocol, context.port) &&
+        // A literal pl- ID could be any service's; a gateway endpoint's own prefix list must be this service's.
+        ((r.peer.kind === "prefixList" && (!r.peer.prefixListId.startsWith("pl:") || r.peer.prefixListId === `pl:${serviceName}`)) ||
+          (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))),
     );
     if (rule === undefined)
       return current.deny(

@@ -99,7 +99,7 @@ export type RulePeer =
   | {
       /** A managed prefix list. */
       readonly kind: "prefixList";
-      /** `pl-…`, synthetic for a list the stack reads. */
+      /** `pl-…` (synthetic for a list the stack reads), or `pl:<service name>` for a gateway endpoint's prefix list, known only at apply. */
       readonly prefixListId: string;
     }
   | {

@@ -502,6 +502,13 @@ export class NetworkModel {
   }
 
   private peerFromValue(kind: "cidr" | "prefixList" | "securityGroup", value: TfValue): RulePeer {
+    if (kind === "prefixList" && value instanceof Unknown) {
+      // A gateway endpoint's prefix list is known only at apply: the rule names it by the endpoint's service, as its routes do.
+      const endpoint = /^(aws_vpc_endpoint\.[\w-]+)\.prefix_list_id$/.exec(value.expression)?.[1];
+      const block = endpoint === undefined ? undefined : this.document.block(endpoint);
+      const service = block === undefined ? undefined : this.text(block, "service_name");
+      if (service !== undefined) return { kind, prefixListId: `pl:${service}` };
+    }
     if (typeof value !== "string") return { kind: "unknown", expression: value instanceof Unknown ? value.expression : JSON.stringify(value) };
     if (kind === "cidr") return { kind, cidr: value };
     if (kind === "prefixList") return { kind, prefixListId: value };
