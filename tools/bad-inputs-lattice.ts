@@ -212,4 +212,19 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       service(s);
     },
   },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause: "Two services with one custom domain name and hosted zone: both would create its A and AAAA records",
+    fix: "Give each service its own custom domain name, or let only one of them create the records (hostedZone).",
+    path: "Second",
+    prop: "customDomainName",
+    received: '"orders.example.com"',
+    build: (s) => {
+      const zone = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
+      ["First", "Second"].forEach(
+        (id) => new LatticeService(s, id, { name: id.toLowerCase(), customDomainName: "orders.example.com", hostedZone: zone, authPolicy: ORG_ONLY }),
+      );
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpclatticeService } from "@cdktf/provider-aws/lib/vpclattice-service";
 import {
+  AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkArn,
@@ -356,6 +357,18 @@ export class LatticeService extends Construct implements ILatticeService {
   }
 
   private createAliasRecords(zone: AnyHostedZone, domainName: string): void {
+    const key = `${zone.zoneId} ${domainName.toLowerCase().replace(/\.$/, "")}`;
+    const records = aliasRecords.of(this);
+    const existing = records.get(key);
+    if (existing !== undefined) {
+      throw new ValidationError(
+        this,
+        "customDomainName",
+        domainName,
+        `a name no other service has alias records for in hosted zone ${isUnresolved(zone.zoneId) ? (zone.zoneName ?? "given") : zone.zoneId} (${existing} already creates them; Route 53 holds one A and one AAAA record per name)`,
+      );
+    }
+    records.set(key, this.node.path);
     for (const type of ["A", "AAAA"]) {
       new Route53Record(this, `Alias${type}`, {
         provider: providerOf(zone, this),
@@ -367,6 +380,9 @@ export class LatticeService extends Construct implements ILatticeService {
     }
   }
 }
+
+/** Per app, the service that creates the alias records of each zone and name. */
+const aliasRecords = new AppRegistry<string, string>();
 
 /** A hosted zone in either shape; the old one may not name the zone. */
 type AnyHostedZone = Omit<IHostedZone, "zoneName"> & Partial<Pick<IHostedZone, "zoneName">>;

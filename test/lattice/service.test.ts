@@ -274,6 +274,23 @@ describe("LatticeService", () => {
       );
     });
 
+    test("two services create alias records of one custom domain name in one hosted zone", () => {
+      const stack = stackWithProvider();
+      const zone = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
+      service({ customDomainName: "orders.example.com", hostedZone: zone }, stack);
+      expectValidationError(
+        () =>
+          new LatticeService(stack, "Again", {
+            name: "again",
+            customDomainName: "Orders.example.com.",
+            hostedZone: zone,
+            authPolicy: new AuthPolicy().allow(ORG),
+          }),
+        "customDomainName",
+        "Orders.example.com.",
+      );
+    });
+
     test("an imported ARN is not a service ARN", () => {
       expectValidationError(
         () => LatticeService.fromArn(stackWithProvider(), "Bad", "svc-0123456789abcdef0"),
