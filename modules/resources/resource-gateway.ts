@@ -69,7 +69,7 @@ export interface IResourceGateway extends IConnectable {
    * @deprecated Configurations open their own ports through the gateway's
    * connections; for rules of your own use
    * `gateway.connections.allowTo(Peer.cidr(...), Port.tcp(...), description)`.
-   * @param destination CIDR of the resource; undefined for the gateway's VPC
+   * @param destination CIDR of the resource; undefined for the gateway's VPC and its reachableCidrs
    */
   allowResourcePorts(ports: readonly PortRange[], destination?: string): void;
 }
