@@ -23,6 +23,7 @@ import { isDeepStrictEqual } from "node:util";
 import { installedAwsProvider, ProviderServer, startProviderServer } from "./harness/provider-server";
 import { BACKEND_SCHEMA_ERRORS, initArgs, isCi, terraformEnvironment } from "./harness/terraform-env";
 import { scratchDir } from "./scratch";
+import { withoutBackendVariables } from "./synth-app";
 
 const ROOT = join(__dirname, "..");
 const STACK = "network";
@@ -106,11 +107,6 @@ const TSCONFIG = {
 const BARREL_PROBE = `require("cdktf-aws-private-networking");
 const barrel = require.resolve("@cdktf/provider-aws");
 console.log(require.cache[barrel] === undefined ? "not loaded" : barrel);`;
-
-/** The environment without the CDKTF_BACKEND* variables that choose a stack's backend. */
-function withoutBackendVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("CDKTF_BACKEND")));
-}
 
 /** A command expected to fail: its output, stdout and stderr together. */
 function runFailing(command: string, args: readonly string[], options: ExecFileSyncOptions): string {

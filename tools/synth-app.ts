@@ -58,8 +58,9 @@ export async function synthesizeApp(project: string, outdirs: Partial<Record<Syn
         rmSync(outdir, { recursive: true, force: true });
         // cdktf's App makes the folder itself, but not its parents.
         mkdirSync(dirname(outdir), { recursive: true });
+        // The machine's backend variables (an S3 bucket, say) would fail a local synth: the library drops no setting silently.
         return sh(process.execPath, [bundle], project, {
-          ...process.env,
+          ...withoutBackendVariables(process.env),
           CDKTF_BACKEND: "local",
           CDKTF_OUTDIR: outdir,
           SYNTH_HCL_OUTPUT: String(format === "hcl"),
@@ -69,6 +70,11 @@ export async function synthesizeApp(project: string, outdirs: Partial<Record<Syn
   } finally {
     rmSync(bundleDir, { recursive: true, force: true });
   }
+}
+
+/** The environment without the CDKTF_BACKEND* variables that choose a stack's backend. */
+export function withoutBackendVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("CDKTF_BACKEND")));
 }
 
 export interface SynthesizedApp {
