@@ -1,13 +1,17 @@
 import { TerraformStack, Testing } from "cdktf";
 import { OptOut } from "../modules/core";
 import {
+  AccessLogDestination,
+  AccessLogs,
   AuthPolicy,
+  HeaderMatch,
   LatticeListener,
   LatticeListenerAction,
   LatticeService,
   LatticeTarget,
   LatticeTargetGroup,
   LatticeTargetGroupConfig,
+  PathMatch,
   ServiceNetwork,
 } from "../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -226,5 +230,134 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         (id) => new LatticeService(s, id, { name: id.toLowerCase(), customDomainName: "orders.example.com", hostedZone: zone, authPolicy: ORG_ONLY }),
       );
     },
+  },
+  {
+    module: "lattice",
+    api: "LatticeTarget.instance",
+    cause: "An instance target whose ID is undefined (JavaScript callers), which synthesized an attachment without a target",
+    fix: "Give the EC2 instance ID, such as i-0123456789abcdef0.",
+    path: "Group",
+    prop: "targets.web.id",
+    received: "undefined",
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.instances({ vpc: vpc(s), protocol: "HTTP" }),
+        targets: { web: LatticeTarget.instance(undefined as never) },
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup",
+    cause: "A target that is undefined in targets (JavaScript callers)",
+    fix: "Give each name a target made with LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer.",
+    path: "Group",
+    prop: "targets.web",
+    received: "undefined",
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTP" }),
+        targets: { web: undefined as never },
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroupConfig.ipAddresses",
+    cause: "A config factory called without its options (JavaScript callers)",
+    fix: "Pass the options: ipAddresses({ vpc, protocol, ... }).",
+    path: "Group",
+    prop: "config",
+    received: "undefined",
+    build: (s) => new LatticeTargetGroup(s, "Group", { name: "orders", config: LatticeTargetGroupConfig.ipAddresses(undefined as never) }),
+  },
+  {
+    module: "lattice",
+    api: "AccessLogDestination.s3Bucket",
+    cause: "An S3 destination whose ARN is undefined (JavaScript callers), which synthesized a subscription without a destination",
+    fix: "Give the bucket's ARN, such as arn:aws:s3:::example-logs.",
+    path: "Service/AccessLogs",
+    prop: "accessLogs.destinations[0]",
+    received: "undefined",
+    build: (s) => service(s, { accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(undefined as never)) }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.forward",
+    cause: "A forward to undefined (JavaScript callers)",
+    fix: "Forward to a target group made with LatticeTargetGroup or imported with fromLatticeTargetGroupAttributes.",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups[0].targetGroup",
+    received: "undefined",
+    build: (s) => service(s).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.forward(undefined as never) }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.weightedForward",
+    cause: "A weighted forward given undefined instead of a list (JavaScript callers)",
+    fix: "Pass a list of { targetGroup, weight }.",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups",
+    received: "undefined",
+    build: (s) => service(s).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.weightedForward(undefined as never) }),
+  },
+  {
+    module: "lattice",
+    api: "PathMatch.prefix",
+    cause: "A path match of undefined (JavaScript callers)",
+    fix: "Give a path starting with /, such as /orders.",
+    path: "Service/Listener-http-80",
+    prop: "rules.orders.match.path",
+    received: "undefined",
+    build: (s) =>
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+        rules: [
+          { name: "orders", priority: 1, match: { path: PathMatch.prefix(undefined as never) }, action: LatticeListenerAction.fixedResponse(404) },
+        ],
+      }),
+  },
+  {
+    module: "lattice",
+    api: "HeaderMatch.exact",
+    cause: "A header match whose name is undefined (JavaScript callers)",
+    fix: "Give the header's name, such as x-canary.",
+    path: "Service/Listener-http-80",
+    prop: "rules.canary.match.headers[0].name",
+    received: "undefined",
+    build: (s) =>
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+        rules: [
+          {
+            name: "canary",
+            priority: 1,
+            match: { headers: [HeaderMatch.exact(undefined as never, "true")] },
+            action: LatticeListenerAction.fixedResponse(404),
+          },
+        ],
+      }),
+  },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause: "A grant that is undefined (JavaScript callers)",
+    fix: "Pass one grant object, such as { accounts: [...] }.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0]",
+    received: "undefined",
+    build: (s) => service(s, { authPolicy: new AuthPolicy().allow(undefined as never) }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateVpc",
+    cause: "A VPC without a vpcId (JavaScript callers)",
+    fix: "Pass a Vpc, or one imported with Vpc.fromVpcAttributes.",
+    path: "Network/Vpc-clients",
+    prop: "vpc.vpcId",
+    received: "undefined",
+    build: (s) => new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateVpc("clients", { vpc: {} as never }),
   },
 ];

@@ -18,6 +18,7 @@ import {
   OptOut,
   optOutReason,
   requireProps,
+  requireValue,
   stableId,
   ValidationError,
 } from "../core";
@@ -64,6 +65,7 @@ export class AccessLogDestination {
 
   /** Fails unless the ARN names a destination of this kind, in the source's region and partition. @internal */
   public validate(scope: Construct, prop: string, region: string | undefined): void {
+    requireValue(scope, prop, this.arn, `the ARN of the ${this.kind} destination`);
     checkArn(scope, prop, this.arn, DESTINATION_KINDS[this.kind], { region });
   }
 }

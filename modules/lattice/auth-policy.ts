@@ -159,6 +159,7 @@ export class AuthPolicy {
     const region = options.region ?? literalRegionOf(scope, undefined);
     const statements = this.grants.map(({ effect, grant }, index) => {
       const where = `${prop}.statements[${index}]`;
+      requireValue(scope, where, grant, "a grant such as { accounts: [...] } (allow and deny take one object)");
       checkObject(scope, where, grant);
       return toStatement(scope, where, effect, grant, region);
     });

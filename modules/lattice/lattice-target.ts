@@ -1,6 +1,14 @@
 import { Construct } from "constructs";
-import { ArnPlacement, checkArn, checkIpAddress, checkPort, checkResourceId, checkString } from "../core";
+import { ArnPlacement, checkArn, checkIpAddress, checkPort, checkResourceId, checkString, requireValue } from "../core";
 import { LatticeTargetGroupType } from "./interfaces";
+
+/** What identifies a target of each type, for errors. */
+const TARGET_IDS: Record<LatticeTargetGroupType, string> = {
+  INSTANCE: "EC2 instance ID",
+  IP: "IP address",
+  LAMBDA: "Lambda function ARN",
+  ALB: "Application Load Balancer ARN",
+};
 
 /**
  * One thing a target group routes to. The factory decides which target
@@ -67,6 +75,7 @@ export class LatticeTarget {
 
   /** Fails on an ID of the wrong kind, or an ARN of another region or partition than `placement`. @internal */
   public validate(scope: Construct, prop: string, placement: ArnPlacement = {}): void {
+    requireValue(scope, `${prop}.id`, this.id, `the target's ${TARGET_IDS[this.type]}`);
     checkString(scope, `${prop}.id`, this.id);
     this.check(scope, prop, placement);
     checkPort(scope, `${prop}.port`, this.port);

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRuleAction } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
-import { checkIntegerRange, checkItemCount, isUnresolved, ValidationError } from "../core";
+import { checkIntegerRange, checkItemCount, checkList, checkObject, isUnresolved, requireValue, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
 import { LatticeListenerProtocol } from "./listener";
 
@@ -66,7 +66,19 @@ export class LatticeListenerAction {
       }
       return;
     }
+    requireValue(scope, `${prop}.targetGroups`, this.targetGroups, "a list of target groups with their weights");
+    checkList(scope, `${prop}.targetGroups`, this.targetGroups);
     checkItemCount(scope, `${prop}.targetGroups`, this.targetGroups, 1, 10);
+    this.targetGroups.forEach((t, i) => {
+      checkObject(scope, `${prop}.targetGroups[${i}]`, t);
+      requireValue(
+        scope,
+        `${prop}.targetGroups[${i}].targetGroup`,
+        t.targetGroup,
+        "a target group (a LatticeTargetGroup, or one imported with fromLatticeTargetGroupAttributes)",
+      );
+      checkObject(scope, `${prop}.targetGroups[${i}].targetGroup`, t.targetGroup);
+    });
     const weights = this.targetGroups.map((t) => t.weight ?? 100);
     weights.forEach((w, i) => checkIntegerRange(scope, `${prop}.targetGroups[${i}].weight`, w, 0, 999));
     if (!weights.some(isUnresolved) && weights.every((w) => w === 0)) {

@@ -1,6 +1,17 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
-import { checkInstance, checkItemCount, checkLength, checkList, checkObject, checkOneOf, checkPattern, checkString, ValidationError } from "../core";
+import {
+  checkInstance,
+  checkItemCount,
+  checkLength,
+  checkList,
+  checkObject,
+  checkOneOf,
+  checkPattern,
+  checkString,
+  requireValue,
+  ValidationError,
+} from "../core";
 import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
 
 /** A condition on the request path. */
@@ -26,6 +37,8 @@ export class PathMatch {
 
   /** @internal */
   public validate(scope: Construct, prop: string): void {
+    requireValue(scope, prop, this.path, "a path starting with / such as /api/orders");
+    checkString(scope, prop, this.path);
     checkLength(scope, prop, this.path, 1, 200);
     checkPattern(scope, prop, this.path, /^\//, "a path starting with / such as /api/orders");
     checkPattern(scope, prop, this.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]*$/, "a path of letters, digits and @:%_+.~#?&/=- only");
@@ -62,8 +75,12 @@ export class HeaderMatch {
 
   /** @internal */
   public validate(scope: Construct, prop: string): void {
+    requireValue(scope, `${prop}.name`, this.name, "an HTTP header name such as x-canary");
+    checkString(scope, `${prop}.name`, this.name);
     checkLength(scope, `${prop}.name`, this.name, 1, 40);
     checkPattern(scope, `${prop}.name`, this.name, /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
+    requireValue(scope, `${prop}.value`, this.value, "the value to compare the header with");
+    checkString(scope, `${prop}.value`, this.value);
     checkLength(scope, `${prop}.value`, this.value, 1, 128);
   }
 }

@@ -23,6 +23,7 @@ import {
   PortRange,
   providerOf,
   requireProps,
+  requireValue,
   ValidationError,
 } from "../core";
 import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
@@ -153,6 +154,8 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "vpc"]);
+    checkObject(this, "vpc", props.vpc);
+    requireValue(this, "vpc.vpcId", props.vpc.vpcId, "a VPC: a Vpc, or one imported with Vpc.fromVpcAttributes");
     this.registerVpc(props.vpc);
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.vpc));
     const ports = this.checkPorts(props.ports);

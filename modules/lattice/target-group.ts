@@ -314,6 +314,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
   public addTarget(name: string, target: LatticeTarget): void {
     const prop = `targets.${name}`;
+    requireValue(this, prop, target, "a target: LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer");
     checkInstance(
       this,
       prop,
@@ -606,6 +607,9 @@ function configOf(scope: Construct, props: LatticeTargetGroupProps): LatticeTarg
       LatticeTargetGroupConfig.isLatticeTargetGroupConfig,
       "LatticeTargetGroupConfig.instances, ipAddresses, lambda or applicationLoadBalancer",
     );
+    const factory = { INSTANCE: "instances", IP: "ipAddresses", LAMBDA: "lambda", ALB: "applicationLoadBalancer" }[props.config.type];
+    requireValue(scope, "config", props.config.settings, `the options of LatticeTargetGroupConfig.${factory}(...)`);
+    checkObject(scope, "config", props.config.settings);
     const mixed = ["type", ...Object.keys(flat)].find((key) => (props as unknown as Record<string, unknown>)[key] !== undefined);
     if (mixed !== undefined) {
       throw new ValidationError(

@@ -99,6 +99,20 @@ describe("LatticeAccessLogs", () => {
     );
   });
 
+  test("fails when a destination's ARN is undefined (JavaScript callers)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () =>
+        new LatticeAccessLogs(stack, "Logs", {
+          source: NETWORK,
+          name: "n",
+          accessLogs: AccessLogs.to(AccessLogDestination.s3Bucket(undefined as never)),
+        }),
+      "accessLogs.destinations[0]",
+      "undefined",
+    );
+  });
+
   test("fails when two destinations are of the same kind", () => {
     const stack = stackWithProvider();
     expectValidationError(

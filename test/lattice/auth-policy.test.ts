@@ -133,6 +133,15 @@ describe("AuthPolicy", () => {
     );
   });
 
+  test("fails when a grant is undefined (JavaScript callers)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow(undefined as never) }),
+      "authPolicy.statements[0]",
+      "undefined",
+    );
+  });
+
   test("fails when the policy is empty", () => {
     const stack = stackWithProvider();
     expectValidationError(

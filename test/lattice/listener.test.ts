@@ -186,6 +186,25 @@ describe("LatticeListener", () => {
       expectValidationError(() => httpListener(stack, twice), "defaultAction.targetGroups", "test/Made");
     });
 
+    test("a forward, path or header match is given undefined (JavaScript callers)", () => {
+      const forward = (action: LatticeListenerAction, prop: string) =>
+        expectValidationError(() => httpListener(stackWithProvider(), action), prop, "undefined");
+      forward(LatticeListenerAction.forward(undefined as never), "defaultAction.targetGroups[0].targetGroup");
+      forward(LatticeListenerAction.weightedForward(undefined as never), "defaultAction.targetGroups");
+      forward(LatticeListenerAction.weightedForward([undefined as never]), "defaultAction.targetGroups[0]");
+      forward(LatticeListenerAction.weightedForward([{ targetGroup: undefined as never }]), "defaultAction.targetGroups[0].targetGroup");
+      expectValidationError(
+        () => httpListener().addRule(rule({ match: { headers: [HeaderMatch.exact(undefined as never, "x")] } })),
+        "rules.orders.match.headers[0].name",
+        "undefined",
+      );
+      expectValidationError(
+        () => httpListener().addRule(rule({ match: { path: PathMatch.prefix(undefined as never) } })),
+        "rules.orders.match.path",
+        "undefined",
+      );
+    });
+
     test("a rule has more than 5 header matches", () => {
       const headers = Array.from({ length: 6 }, (_, i) => HeaderMatch.exact(`x-h${i}`, "1"));
       expect(

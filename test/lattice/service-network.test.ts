@@ -218,6 +218,11 @@ describe("ServiceNetwork", () => {
       expect(() => synthJson(covered)).not.toThrow();
     });
 
+    test("fails when the VPC has no vpcId (JavaScript callers)", () => {
+      const stack = stackWithProvider();
+      expectValidationError(() => network(stack).associateVpc("clients", { vpc: {} as never }), "vpc.vpcId", "undefined");
+    });
+
     test("fails when more than 5 security groups are given", () => {
       const stack = stackWithProvider();
       const app = vpc(stack);

@@ -342,6 +342,27 @@ describe("LatticeTargetGroup", () => {
       );
     });
 
+    test("a target, its ID or a config factory's options are undefined (JavaScript callers)", () => {
+      const { stack, vpc } = withVpc();
+      const instances = new LatticeTargetGroup(stack, "Web", { name: "web", config: LatticeTargetGroupConfig.instances({ vpc, protocol: "HTTP" }) });
+      expectValidationError(() => instances.addTarget("a", LatticeTarget.instance(undefined as never)), "targets.a.id", "undefined");
+      expectValidationError(() => instances.addTarget("b", undefined as never), "targets.b", "undefined");
+      const alb = new LatticeTargetGroup(stack, "Alb", {
+        name: "alb",
+        config: LatticeTargetGroupConfig.applicationLoadBalancer({ vpc, protocol: "HTTP" }),
+      });
+      expectValidationError(() => alb.addTarget("a", LatticeTarget.applicationLoadBalancer(undefined as never)), "targets.a.id", "undefined");
+      const fn = new LatticeTargetGroup(stack, "Fn", { name: "fn-group", config: LatticeTargetGroupConfig.lambda() });
+      expectValidationError(() => fn.addTarget("a", LatticeTarget.lambdaFunction(undefined as never)), "targets.a.id", "undefined");
+      for (const config of [
+        LatticeTargetGroupConfig.ipAddresses(undefined as never),
+        LatticeTargetGroupConfig.instances(undefined as never),
+        LatticeTargetGroupConfig.applicationLoadBalancer(undefined as never),
+      ]) {
+        expectValidationError(() => new LatticeTargetGroup(stackWithProvider(), "Group", { name: "orders", config }), "config", "undefined");
+      }
+    });
+
     test("a network group lacks its VPC or protocol, or mixes options that do not apply", () => {
       const { stack, vpc } = withVpc();
       expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "no-vpc", type: "IP", protocol: "HTTP" }), "vpc", "undefined");
