@@ -1,6 +1,13 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
-import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint, ServiceNetworkEndpoint } from "../modules/endpoints";
+import {
+  AwsService,
+  EndpointPolicy,
+  GatewayEndpoint,
+  GatewayLoadBalancerEndpoint,
+  InterfaceEndpoint,
+  ServiceNetworkEndpoint,
+} from "../modules/endpoints";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
 import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
@@ -20,6 +27,16 @@ const s3Gateway = (stack: TerraformStack) =>
 const dualStackVpc = (stack: TerraformStack) =>
   new Vpc(stack, "Vpc", { name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, dualStack: true });
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
+const INSPECTION = { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "GatewayLoadBalancer" as const };
+const inspectionEndpoint = (stack: TerraformStack) =>
+  new GatewayLoadBalancerEndpoint(stack, "Inspection", {
+    vpc: vpc(stack),
+    service: INSPECTION,
+    subnets: [
+      { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
+      { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
+    ],
+  });
 const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
 
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
@@ -149,6 +166,58 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         service: AwsService.S3,
         policy: EndpointPolicy.s3Buckets(["example-bucket"]),
         region: "eu-west-1",
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause: "Routed subnets of another VPC: AWS routes to an endpoint only from route tables of its own VPC",
+    fix: "Route subnets of the endpoint's VPC; give another VPC endpoints of its own.",
+    path: "Inspection",
+    prop: 'routeThrough("egress").subnets[0]',
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      inspectionEndpoint(s).routeThrough("egress", {
+        subnets: [
+          {
+            subnetId: "subnet-0cccccccccccccccc",
+            availabilityZone: "us-east-1a",
+            routeTableId: "rtb-0cccccccccccccccc",
+            vpcId: "vpc-0123456789abcdef0",
+          },
+        ],
+        destinations: ["0.0.0.0/0"],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause: "Two subnets sharing a route table routed to one destination through inspection: two routes to one destination in one table",
+    fix: "Route one subnet per route table (give the subnets route tables of their own), or route the table once.",
+    path: "Inspection",
+    prop: 'routeThrough("egress").subnets[1]',
+    received: '"0.0.0.0/0 in route table rtb-0cccccccccccccccc"',
+    build: (s) =>
+      inspectionEndpoint(s).routeThrough("egress", {
+        subnets: [
+          { subnetId: "subnet-0cccccccccccccccc", availabilityZone: "us-east-1a", routeTableId: "rtb-0cccccccccccccccc" },
+          { subnetId: "subnet-0dddddddddddddddd", availabilityZone: "us-east-1b", routeTableId: "rtb-0cccccccccccccccc" },
+        ],
+        destinations: ["0.0.0.0/0"],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause: "The VPC's own CIDR as a destination routed through inspection: the local route covers it",
+    fix: "Route the whole CIDR of the subnet to inspect, or a destination outside the VPC.",
+    path: "Inspection",
+    prop: 'routeThrough("inside").destinations[0]',
+    received: '"10.0.0.0/16"',
+    build: (s) =>
+      inspectionEndpoint(s).routeThrough("inside", {
+        subnets: [{ subnetId: "subnet-0cccccccccccccccc", availabilityZone: "us-east-1a", routeTableId: "rtb-0cccccccccccccccc" }],
+        destinations: ["10.0.0.0/16"],
       }),
   },
 ];

@@ -4,24 +4,30 @@ import { Route } from "@cdktf/provider-aws/lib/route";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   annotateForFlows,
+  AppRegistry,
   AwsResourceProps,
   checkIntegerRange,
   checkList,
   checkObject,
   checkOneOf,
+  cidrContains,
   familyOf,
   isNetworkCidr,
   isUnresolved,
   nameFromPath,
+  parseCidr,
   providerOf,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
 } from "../core";
-import { ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
 import { IVpcEndpoint } from "./endpoint-base";
 import { EndpointServiceContract } from "./targets";
+
+/** Where each inspection route of the app is, by route table and destination: AWS takes one route per table and destination. */
+const inspectionRoutes = new AppRegistry<string, string>();
 
 /** A Gateway Load Balancer's endpoint service, as its consumers' GatewayLoadBalancer endpoints need it. */
 export interface IGatewayLoadBalancerEndpointService {
@@ -112,6 +118,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     }
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["ipv4", "dualstack"]);
     const subnets = checkList(this, "subnets", props.subnets) ?? [];
+    checkInVpc(this, "subnets", subnets, props.vpc);
     const zones = subnets.map((subnet, i) => {
       const zone = zoneOf(subnet);
       if (zone === undefined || isUnresolved(zone)) {
@@ -205,7 +212,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     if (subnets.length === 0) throw new ValidationError(this, `${prop}.subnets`, [], "at least one subnet whose traffic is inspected");
     if (destinations.length === 0)
       throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
-    destinations.forEach((cidr, i) => checkDestination(this, `${prop}.destinations[${i}]`, cidr));
+    checkInVpc(this, `${prop}.subnets`, subnets, this.vpc);
+    destinations.forEach((cidr, i) => checkDestination(this, `${prop}.destinations[${i}]`, cidr, this.vpc));
     if (options.viaZone !== undefined && this.endpoints[options.viaZone] === undefined) {
       throw new ValidationError(this, `${prop}.viaZone`, options.viaZone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
     }
@@ -237,6 +245,18 @@ export class GatewayLoadBalancerEndpoint extends Construct {
             `${zone} to ${cidr}`,
             `one route per zone and destination under ${JSON.stringify(name)} (call routeThrough again with another name for another subnet of ${zone})`,
           );
+        // Subnets sharing a route table (or one subnet given twice) would put two routes to one destination in it.
+        const routes = inspectionRoutes.of(this);
+        const key = `${subnet.routeTableId}|${cidr}`;
+        const first = routes.get(key);
+        if (first !== undefined)
+          throw new ValidationError(
+            this,
+            at,
+            `${cidr} in route table ${subnet.routeTableId}`,
+            `a subnet whose route table has no route to ${cidr} through inspection yet (${first} added it): AWS takes one route per table and destination`,
+          );
+        routes.set(key, `${this.node.path} ${at}`);
         const ipv6 = !isUnresolved(cidr) && familyOf(cidr) === "ipv6";
         new Route(this, id, {
           provider: this.provider,
@@ -250,9 +270,30 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   }
 }
 
-/** A route destination: a network CIDR of either family (a default route included: it is where traffic goes, not who gets in). */
-function checkDestination(scope: IConstruct, prop: string, cidr: string): void {
+/** The smallest subnet AWS allows, IPv4 and IPv6: a destination inside the VPC more specific than this is no subnet's CIDR. */
+const SMALLEST_SUBNET = { ipv4: 28, ipv6: 64 };
+
+/**
+ * A route destination: a network CIDR of either family (a default route
+ * included: it is where traffic goes, not who gets in). Inside the VPC,
+ * AWS takes a route more specific than the local one only for a subnet's
+ * exact CIDR: never the VPC's own CIDR (the local route), nor a block
+ * smaller than any subnet.
+ */
+function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IVpc): void {
   if (isUnresolved(cidr)) return;
   if (typeof cidr !== "string" || !isNetworkCidr(cidr))
     throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
+  const destination = parseCidr(cidr)!;
+  for (const block of [vpc.cidrBlock, vpc.ipv6CidrBlock]) {
+    if (block === undefined || isUnresolved(block) || !cidrContains(block, cidr)) continue;
+    const vpcBlock = parseCidr(block)!;
+    if (destination.prefixLength === vpcBlock.prefixLength || destination.prefixLength > SMALLEST_SUBNET[destination.family])
+      throw new ValidationError(
+        scope,
+        prop,
+        cidr,
+        `a destination outside the VPC (${block}), or one of its subnets' whole CIDRs: AWS routes inside the VPC by its local route, and takes a more specific route only for a subnet's exact CIDR`,
+      );
+  }
 }

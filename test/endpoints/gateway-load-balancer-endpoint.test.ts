@@ -174,6 +174,60 @@ describe("GatewayLoadBalancerEndpoint", () => {
       );
     });
 
+    test("the endpoints' subnets or the routed subnets are of another VPC", () => {
+      const stack = stackWithoutProvider();
+      const vpc = workloadVpc(stack);
+      const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.120.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+      expectValidationError(
+        () => new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service: INSPECTION, subnets: other.privateSubnets }),
+        "subnets[0]",
+        "<reference known at apply>",
+      );
+      const { endpoint } = endpointStack();
+      const elsewhere = [
+        {
+          subnetId: "subnet-0cccccccccccccccc",
+          availabilityZoneId: "use1-az1",
+          routeTableId: "rtb-0cccccccccccccccc",
+          vpcId: "vpc-0123456789abcdef0",
+        },
+      ];
+      expectValidationError(
+        () => endpoint.routeThrough("data", { subnets: elsewhere, destinations: ["0.0.0.0/0"] }),
+        'routeThrough("data").subnets[0]',
+        "vpc-0123456789abcdef0",
+      );
+    });
+
+    test("two routes to one destination would go in one route table (a shared table, or one subnet under two names)", () => {
+      const { vpc, endpoint } = endpointStack();
+      const shared = [
+        { subnetId: "subnet-0cccccccccccccccc", availabilityZoneId: "use1-az1", routeTableId: "rtb-0cccccccccccccccc" },
+        { subnetId: "subnet-0dddddddddddddddd", availabilityZoneId: "use1-az2", routeTableId: "rtb-0cccccccccccccccc" },
+      ];
+      expectValidationError(
+        () => endpoint.routeThrough("shared", { subnets: shared, destinations: ["0.0.0.0/0"] }),
+        'routeThrough("shared").subnets[1]',
+        "0.0.0.0/0 in route table rtb-0cccccccccccccccc",
+      );
+      endpoint.routeThrough("data", { subnets: [vpc.privateSubnets[0]], destinations: ["10.0.0.0/8"] });
+      expectValidationError(
+        () => endpoint.routeThrough("data-again", { subnets: [vpc.privateSubnets[0]], destinations: ["10.0.0.0/8"] }),
+        'routeThrough("data-again").subnets[0]',
+        "10.0.0.0/8 in route table",
+      );
+    });
+
+    test("a destination inside the VPC is no subnet's whole CIDR (the VPC's own CIDR, or smaller than any subnet)", () => {
+      const { vpc, endpoint } = endpointStack();
+      for (const cidr of ["10.110.0.0/16", "10.110.10.0/29"])
+        expectValidationError(
+          () => endpoint.routeThrough("inside", { subnets: vpc.privateSubnets, destinations: [cidr] }),
+          'routeThrough("inside").destinations[0]',
+          cidr,
+        );
+    });
+
     test("no destination is given", () => {
       const { vpc, endpoint } = endpointStack();
       expectValidationError(
