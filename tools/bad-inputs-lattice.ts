@@ -360,4 +360,24 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     received: "undefined",
     build: (s) => new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateVpc("clients", { vpc: {} as never }),
   },
+  {
+    module: "lattice",
+    api: "RuleDerivedAuthPolicy",
+    cause: "Two rules whose names differ only in hyphens (orders-1 and orders1): both would give the statement Sid Http80Orders1",
+    fix: "Rename one of the rules: a Sid keeps only the letters and digits of the listener and rule names.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy",
+    received: JSON.stringify('rule "orders-1" of listener "http-80" and rule "orders1" of listener "http-80"'),
+    build: (s) => {
+      const group = LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, "Http", { targetGroupArn: TCP_GROUP_ARN, type: "IP", protocol: "HTTP" });
+      const listener = service(s, { authPolicy: undefined, authPolicyFromRules: { organizationId: "o-abcdefghij" } }).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+      });
+      ["orders-1", "orders1"].forEach((name, i) =>
+        listener.addRule({ name, priority: i + 1, match: { path: PathMatch.prefix(`/${name}`) }, action: LatticeListenerAction.forward(group) }),
+      );
+      synth(s);
+    },
+  },
 ];

@@ -45,6 +45,21 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
 
   private derive(scope: Construct, prop: string): AuthPolicy {
     const policy = new AuthPolicy();
+    // What each Sid was made from: two rule (or listener) names that differ only in hyphens would give one Sid.
+    const sources = new Map<string, string>();
+    const claimSid = (sid: string, source: string): string => {
+      const first = sources.get(sid);
+      if (first !== undefined) {
+        throw new ValidationError(
+          scope,
+          prop,
+          `${first} and ${source}`,
+          `names that give distinct statement Sids (both give ${sid}: a Sid keeps the letters and digits of the listener and rule names); rename one of them`,
+        );
+      }
+      sources.set(sid, source);
+      return sid;
+    };
     for (const listener of this.listeners()) {
       if (listener.protocol === "TLS_PASSTHROUGH") {
         throw new ValidationError(
@@ -59,13 +74,17 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
         if (!forwards(rule.action)) continue;
         policy.allow({
           ...this.principals,
-          sid: `${prefix}${sidOf(rule.name)}`,
+          sid: claimSid(`${prefix}${sidOf(rule.name)}`, `rule "${rule.name}" of listener "${listener.name}"`),
           methods: rule.match.method === undefined ? undefined : [rule.match.method],
           paths: rule.match.path === undefined ? undefined : [pathPattern(rule.match.path)],
         });
       }
-      if (forwards(listener.defaultAction)) policy.allow({ ...this.principals, sid: `${prefix}Default` });
+      if (forwards(listener.defaultAction))
+        policy.allow({ ...this.principals, sid: claimSid(`${prefix}Default`, `the default action of listener "${listener.name}"`) });
     }
+    this.grants.forEach(({ effect, grant }, i) => {
+      if (typeof grant?.sid === "string") claimSid(grant.sid, `the ${effect} grant ${i + 1} added to the policy`);
+    });
     for (const { effect, grant } of this.grants) {
       if (effect === "Allow") policy.allow(grant);
       else policy.deny(grant);

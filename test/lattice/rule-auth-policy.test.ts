@@ -10,7 +10,7 @@ import {
   RuleDerivedAuthPolicy,
 } from "../../modules/lattice";
 import { ValidationError } from "../../modules/core";
-import { stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
 import { fakeService } from "./helpers";
 
 const api: ILatticeTargetGroup = {
@@ -120,6 +120,19 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
       derivedService(stack).addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
       expect(() => synthJson(stack)).toThrow(ValidationError);
       expect(() => synthJson(stack)).toThrow(/authPolicy.*an empty policy document/);
+    });
+
+    test("two rule names give one Sid (orders-1 and orders1, or a rule named default beside a forwarding default), naming both", () => {
+      const clash = (names: string[], defaultAction: LatticeListenerAction) => {
+        const stack = stackWithProvider();
+        const listener = derivedService(stack).addListener({ protocol: "HTTPS", defaultAction });
+        names.forEach((name, i) =>
+          listener.addRule({ name, priority: i + 1, match: { path: PathMatch.prefix(`/${i}`) }, action: LatticeListenerAction.forward(api) }),
+        );
+        return expectValidationError(() => synthJson(stack), "authPolicy", names[0]);
+      };
+      expect(clash(["orders-1", "orders1"], LatticeListenerAction.fixedResponse(404)).message).toContain('rule \\"orders1\\"');
+      expect(clash(["default"], LatticeListenerAction.forward(api)).message).toContain("the default action of listener");
     });
 
     test("the service has a TLS_PASSTHROUGH listener, which sees no method or path", () => {
