@@ -1,4 +1,4 @@
-import { TerraformProvider } from "./cdktf";
+import { Aspects, TerraformProvider } from "./cdktf";
 import { IConstruct } from "constructs";
 
 /** Props every construct that creates AWS resources accepts. */
@@ -37,4 +37,15 @@ export function nameFromPath(construct: IConstruct): string {
  */
 export function providerOf(given: AwsResourceProps, owner: { readonly provider?: TerraformProvider } | undefined): TerraformProvider | undefined {
   return given.provider ?? owner?.provider;
+}
+
+/**
+ * Runs `check` when the stack is synthesized, once every construct the
+ * check reads exists (listeners added after an association, a private zone
+ * made after a configuration): a ValidationError it throws fails the synth
+ * as it is, in every way of synthesizing (an aspect, where cdktf's
+ * `node.addValidation` runs only in `app.synth()` and wraps the message).
+ */
+export function checkAtSynth(scope: IConstruct, check: () => void): void {
+  Aspects.of(scope).add({ visit: (node) => (node === scope ? check() : undefined) });
 }

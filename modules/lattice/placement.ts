@@ -1,4 +1,4 @@
-import { Annotations, Aspects, TerraformProvider, TerraformStack } from "../core/cdktf";
+import { Annotations, TerraformProvider, TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
@@ -88,15 +88,6 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
       `an address inside ${where} (the target group's VPC, or a range given in peeredCidrs)${range === "public" && family === "ipv4" ? ": VPC Lattice does not route to public addresses" : ""}`,
     );
   }
-}
-
-/**
- * Runs `check` when the stack is synthesized, once every construct the
- * check reads exists (listeners added after an association, say): a
- * ValidationError it throws fails the synth as it is.
- */
-export function checkAtSynth(scope: IConstruct, check: () => void): void {
-  Aspects.of(scope).add({ visit: (node) => (node === scope ? check() : undefined) });
 }
 
 /**

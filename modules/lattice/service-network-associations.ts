@@ -8,6 +8,7 @@ import {
   AppCounter,
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
+  checkAtSynth,
   AWS_LIMITS,
   checkBoolean,
   checkItemCount,
@@ -30,7 +31,7 @@ import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, v
 import { ANONYMOUS_GRANT } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
-import { checkAtSynth, checkInVpc } from "./placement";
+import { checkInVpc } from "./placement";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {

@@ -5,6 +5,7 @@ import {
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkAtSynth,
   checkExactlyOne,
   checkInstance,
   checkLength,
@@ -520,11 +521,9 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   private checkPublicName(prop: string, domainName: string): void {
     const privateName = this.privateNameError(prop, domainName);
     if (privateName !== undefined) throw privateName;
-    this.node.addValidation({
-      validate: () => {
-        const error = this.privateNameError(prop, domainName);
-        return error === undefined ? [] : [error.message];
-      },
+    checkAtSynth(this, () => {
+      const error = this.privateNameError(prop, domainName);
+      if (error !== undefined) throw error;
     });
   }
 
