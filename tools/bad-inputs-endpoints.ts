@@ -2,10 +2,12 @@ import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
 import {
   AwsService,
+  Ec2InstanceConnectEndpoint,
   EndpointPolicy,
   GatewayEndpoint,
   GatewayLoadBalancerEndpoint,
   InterfaceEndpoint,
+  ResourceEndpoint,
   ServiceNetworkEndpoint,
 } from "../modules/endpoints";
 import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
@@ -37,6 +39,8 @@ const inspectionEndpoint = (stack: TerraformStack) =>
       { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
     ],
   });
+const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
+const ORG = "o-a1b2c3d4e5";
 const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
 
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
@@ -219,5 +223,81 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         subnets: [{ subnetId: "subnet-0cccccccccccccccc", availabilityZone: "us-east-1a", routeTableId: "rtb-0cccccccccccccccc" }],
         destinations: ["10.0.0.0/16"],
       }),
+  },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A port range list holding undefined (a JavaScript caller's hole)",
+    fix: "Give port ranges such as Port.tcp(5432).",
+    path: "Db",
+    prop: "ports[0]",
+    received: "undefined",
+    build: (s) =>
+      new ResourceEndpoint(s, "Db", { vpc: vpc(s), resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN }, ports: [undefined as never] }),
+  },
+  {
+    module: "endpoints",
+    api: "ServiceNetworkEndpoint",
+    cause: 'privateDnsEnabled given as a string (a JavaScript caller\'s "yes"), which would be written into the JSON',
+    fix: "Pass true or false.",
+    path: "Mesh",
+    prop: "privateDnsEnabled",
+    received: '"yes"',
+    build: (s) =>
+      new ServiceNetworkEndpoint(s, "Mesh", { vpc: vpc(s), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, privateDnsEnabled: "yes" as never }),
+  },
+  {
+    module: "endpoints",
+    api: "AwsService.custom",
+    cause: "A custom service without a name (a JavaScript caller's undefined), which synthesized a service name ending in undefined",
+    fix: "Give the service's full name, such as com.amazonaws.us-east-1.bedrock-runtime.",
+    path: "Bedrock",
+    prop: "service",
+    received: "undefined",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Bedrock", {
+        vpc: vpc(s),
+        service: AwsService.custom(undefined as never),
+        policy: EndpointPolicy.organizationOnly(ORG),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "AwsService.custom",
+    cause: "A custom service with a port listed twice",
+    fix: "List each port the service listens on once.",
+    path: "Bedrock",
+    prop: "service.ports",
+    received: "443",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Bedrock", {
+        vpc: vpc(s),
+        service: AwsService.custom("com.amazonaws.us-east-1.bedrock-runtime", [443, 443]),
+        policy: EndpointPolicy.organizationOnly(ORG),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "Ec2InstanceConnectEndpoint",
+    cause: "A subnet without a subnet ID (a JavaScript caller's empty object)",
+    fix: "Pass a subnet of the VPC, such as vpc.privateSubnets[0].",
+    path: "Operators",
+    prop: "subnet.subnetId",
+    received: "undefined",
+    build: (s) => new Ec2InstanceConnectEndpoint(s, "Operators", { vpc: vpc(s), subnet: {} as never }),
+  },
+  {
+    module: "endpoints",
+    api: "Ec2InstanceConnectEndpoint",
+    cause: "A second EC2 Instance Connect Endpoint in one VPC: AWS allows one, so its apply fails",
+    fix: "Keep one endpoint per VPC: it reaches instances in every subnet of the VPC.",
+    path: "Second",
+    prop: "vpc",
+    received: '"test/Vpc"',
+    build: (s) => {
+      const shared = vpc(s);
+      new Ec2InstanceConnectEndpoint(s, "Operators", { vpc: shared });
+      new Ec2InstanceConnectEndpoint(s, "Second", { vpc: shared });
+    },
   },
 ];

@@ -126,14 +126,16 @@ export class AwsService {
     // The part after the region names the endpoint's construct children and rule descriptions.
     const shortName =
       typeof fullName === "string" ? (/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(fullName)?.[1] ?? fullName) : String(fullName);
-    return new AwsService(shortName, { ports }, fullName);
+    // Kept as given, even undefined: the name is checked where the service is used.
+    return new AwsService(shortName, { ports }, { fullName });
   }
 
   private constructor(
     /** The short name, e.g. `ecr.dkr`. */
     public readonly shortName: string,
     private readonly traits: AwsServiceTraits,
-    private readonly fullName?: string,
+    /** The full name of a custom service (`AwsService.custom`). */
+    private readonly custom?: { readonly fullName: string },
   ) {}
 
   /** TCP ports clients use. */
@@ -168,7 +170,7 @@ export class AwsService {
 
   /** True for services made with {@link AwsService.custom}. */
   public get isCustom(): boolean {
-    return this.fullName !== undefined;
+    return this.custom !== undefined;
   }
 
   /**
@@ -177,7 +179,7 @@ export class AwsService {
    * in China. A custom name is checked: its form, and its region, which must be `region`.
    */
   public serviceName(scope: IConstruct, prop: string, region: string, endpointType: AwsServiceEndpointType = "Interface"): string {
-    if (this.fullName !== undefined) return checkCustomName(scope, prop, this.fullName, region);
+    if (this.custom !== undefined) return checkCustomName(scope, prop, this.custom.fullName, region);
     checkServiceRegion(scope, prop, region);
     const { prefix, global, chinaPrefixRegions = [], chinaSuffixRegions = [] } = this.traits;
     const interfaceInChina = endpointType === "Interface" && !isUnresolved(region);
@@ -192,8 +194,8 @@ export class AwsService {
    * off (hub-and-spoke).
    */
   public dnsName(scope: IConstruct, prop: string, region: string): string {
-    if (this.fullName !== undefined) {
-      throw new ValidationError(scope, prop, this.fullName, "a known AWS service: the DNS name of a custom service is unknown");
+    if (this.custom !== undefined) {
+      throw new ValidationError(scope, prop, this.custom.fullName, "a known AWS service: the DNS name of a custom service is unknown");
     }
     if (this.traits.dnsName === undefined) {
       throw new ValidationError(

@@ -1,4 +1,3 @@
-import { Annotations } from "../core/cdktf";
 import { Construct } from "constructs";
 import { Ec2InstanceConnectEndpoint as Ec2InstanceConnectEndpointResource } from "@cdktf/provider-aws/lib/ec2-instance-connect-endpoint";
 import {
@@ -6,12 +5,15 @@ import {
   AwsResourceProps,
   checkBoolean,
   checkList,
+  checkObject,
+  checkResourceId,
   checkTags,
   isUnresolved,
   nameFromPath,
   Port,
   providerOf,
   requireProps,
+  requireValue,
   ValidationError,
 } from "../core";
 import { checkInVpc, Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
@@ -81,7 +83,11 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
         "a subnet for the endpoint's network interface (the VPC has no private subnets known here)",
       );
     }
-    checkInVpc(this, props.subnet === undefined ? "vpc.privateSubnets" : "subnet", [subnet], props.vpc);
+    const subnetProp = props.subnet === undefined ? "vpc.privateSubnets" : "subnet";
+    checkObject(this, subnetProp, subnet);
+    requireValue(this, `${subnetProp}.subnetId`, subnet.subnetId, "the subnet's ID (subnet-…)");
+    checkResourceId(this, `${subnetProp}.subnetId`, subnet.subnetId, "subnet");
+    checkInVpc(this, subnetProp, [subnet], props.vpc);
     const given = checkList(this, "securityGroups", props.securityGroups);
     if (given !== undefined && !isUnresolved(given) && given.length === 0) {
       throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
@@ -95,6 +101,17 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
             description: "EC2 Instance Connect Endpoint: operator sessions to instances",
           })
         : undefined;
+    const tags = { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) };
+    const timeouts = checkTimeouts(this, props.timeouts, ["create", "delete"]);
+    // AWS allows one EC2 Instance Connect Endpoint per VPC: a second one's apply fails. Counted once every other input is checked.
+    if (instanceConnectEndpointsPerVpc.increment(this, props.vpc) > 1) {
+      throw new ValidationError(
+        this,
+        "vpc",
+        Construct.isConstruct(props.vpc) ? props.vpc.node.path : props.vpc.vpcId,
+        "a VPC without an EC2 Instance Connect Endpoint yet: AWS allows one per VPC, and one endpoint reaches instances in every subnet of its VPC",
+      );
+    }
     const groups = given ?? [this.securityGroup as SecurityGroup];
     this.connections = new Connections(this, { securityGroups: groups, defaultPort: Port.tcp(22) });
     this.resource = new Ec2InstanceConnectEndpointResource(this, "Resource", {
@@ -102,14 +119,9 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
       subnetId: subnet.subnetId,
       securityGroupIds: groups.map((g) => g.securityGroupId),
       preserveClientIp,
-      tags: { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) },
-      timeouts: checkTimeouts(this, props.timeouts, ["create", "delete"]),
+      tags,
+      timeouts,
     });
-    if (instanceConnectEndpointsPerVpc.increment(this, props.vpc) === 2) {
-      Annotations.of(this).addWarning(
-        "A second EC2 Instance Connect Endpoint in one VPC: AWS allows one per VPC, so the apply fails. One endpoint reaches instances in every subnet of its VPC.",
-      );
-    }
   }
 
   /** `eice-…`, known at apply. */

@@ -14,6 +14,7 @@ import {
   checkObject,
   checkOneOf,
   checkPort,
+  checkUnique,
   checkRegion,
   checkString,
   cidrContains,
@@ -172,6 +173,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const isAwsService = aws !== undefined || given?.isAwsService === true;
     const region = isAwsService ? (props.serviceRegion ?? endpointRegion(this, props.region, this.provider)) : "";
     const target = aws?.inRegion(this, "service", region) ?? (given as IInterfaceEndpointService);
+    if (aws !== undefined) checkServicePorts(this, target.ports);
     checkGatewayEndpoint(this, props, aws);
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
     const policy = endpointPolicy(this, props, target, region, aws?.shortName);
@@ -351,11 +353,19 @@ function checkedEndpointService(endpoint: Construct, service: IInterfaceEndpoint
       "an endpoint service of Network Load Balancers: this one is a Gateway Load Balancer's, which AWS reaches only through a GatewayLoadBalancerEndpoint (traffic sent to it by route tables)",
     );
   }
-  if (!isUnresolved(service.ports) && service.ports.length === 0) {
+  checkServicePorts(endpoint, service.ports);
+  return service;
+}
+
+/** The service's ports, which the endpoint's security group opens: at least one, each a port, each once (AwsService.custom's too). */
+function checkServicePorts(endpoint: Construct, ports: readonly number[]): void {
+  checkList(endpoint, "service.ports", ports);
+  if (isUnresolved(ports)) return;
+  if (ports.length === 0) {
     throw new ValidationError(endpoint, "service.ports", [], "at least one port the service listens on: the endpoint's security group opens these");
   }
-  service.ports.forEach((port, i) => checkPort(endpoint, `service.ports[${i}]`, port));
-  return service;
+  ports.forEach((port, i) => checkPort(endpoint, `service.ports[${i}]`, port));
+  checkUnique(endpoint, "service.ports", ports);
 }
 
 /** The gateway endpoint an S3 interface endpoint is ordered after: S3's, in the same VPC, and only for S3. */

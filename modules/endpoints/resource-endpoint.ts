@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   checkArn,
+  checkBoolean,
   checkObject,
   IResourceConfiguration,
   isUnresolved,
@@ -81,7 +82,7 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     } = this.createInEverySubnet(props, ports, "a VPC Lattice resource configuration", {
       vpcEndpointType: "Resource",
       resourceConfigurationArn,
-      privateDnsEnabled: props.privateDnsEnabled ?? false,
+      privateDnsEnabled: checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled) ?? false,
       dependsOn: props.dependsOn,
     }));
   }

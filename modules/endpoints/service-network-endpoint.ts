@@ -1,7 +1,7 @@
 import { ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { checkArn, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
+import { checkArn, checkBoolean, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
 import {
   ImportedNetworkEndpoint,
@@ -69,7 +69,7 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
     } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
-      privateDnsEnabled: props.privateDnsEnabled ?? false,
+      privateDnsEnabled: checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled) ?? false,
       dependsOn: props.dependsOn,
     }));
   }

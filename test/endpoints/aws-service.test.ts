@@ -129,6 +129,10 @@ describe("AwsService.custom() names", () => {
     }
   });
 
+  test("fails when the custom name is missing (a JavaScript caller's undefined), never naming a service …undefined", () => {
+    expectValidationError(serviceNameInUsEast1(undefined as never), "service", "undefined");
+  });
+
   test("fails when an aws.* prefix holds a mistyped region, naming it", () => {
     const error = expectValidationError(serviceNameInUsEast1("aws.sagemaker.us-east1.notebook"), "service", "us-east1");
     expect(error.expected).toContain("us-east1 is not a region");

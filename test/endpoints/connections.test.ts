@@ -182,10 +182,18 @@ describe("EC2 Instance Connect Endpoint", () => {
     );
   });
 
-  test("warns when a second endpoint goes in one VPC (AWS allows one)", () => {
+  test("fails when a second endpoint goes in one VPC (AWS allows one, so its apply fails)", () => {
     const { stack, vpc } = setUp();
-    const second = new Ec2InstanceConnectEndpoint(stack, "Second", { vpc });
-    expect(second.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data))).toEqual([expect.stringContaining("one per VPC")]);
+    expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Second", { vpc }), "vpc", "test/Vpc");
+  });
+
+  test("fails when the subnet has no subnet ID (a JavaScript caller's empty object)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc: testVpc(stack), subnet: {} as never }),
+      "subnet.subnetId",
+      "undefined",
+    );
   });
 });
 

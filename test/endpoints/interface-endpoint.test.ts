@@ -455,6 +455,12 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(() => build({ policy: EndpointPolicy.organizationOnly("org-123") }), "policy.organizationId", "org-123");
   });
 
+  test("fails when a custom service's ports repeat or are no ports, naming service.ports", () => {
+    const custom = (ports: number[]) => AwsService.custom("com.amazonaws.us-east-1.bedrock-runtime", ports);
+    expectValidationError(() => build({ service: custom([443, 443]) }), "service.ports", "443");
+    expectValidationError(() => build({ service: custom([0]) }), "service.ports[0]", "0");
+  });
+
   test("fails when the IP address type does not fit the subnets", () => {
     expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");

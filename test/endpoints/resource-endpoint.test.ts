@@ -99,6 +99,12 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
     ]);
   });
 
+  test("fails when a port range is missing or private DNS is not a boolean (JavaScript callers)", () => {
+    expectValidationError(endpointTo({ ports: [undefined as never] }).build, "ports[0]", "undefined");
+    expectValidationError(endpointTo({ ports: [{ from: 443 } as never] }).build, "ports[0].to", "undefined");
+    expectValidationError(endpointTo({ privateDnsEnabled: "yes" as never }).build, "privateDnsEnabled", "yes");
+  });
+
   test("fails when it is also given a service name", () => {
     const { build } = endpointTo({ serviceName: "com.amazonaws.us-east-1.s3" } as Partial<ResourceEndpointProps>);
     expectValidationError(build, "serviceName", '"com.amazonaws.us-east-1.s3"');

@@ -65,4 +65,13 @@ describe("ServiceNetworkEndpoint", () => {
       "dualstack",
     );
   });
+
+  test("fails when a port range is missing or private DNS is not a boolean (JavaScript callers)", () => {
+    const build = (extra: object) => () => {
+      const stack = stackWithProvider();
+      return new ServiceNetworkEndpoint(stack, "Mesh", { vpc: testVpc(stack), serviceNetwork: { serviceNetworkArn: NETWORK_ARN }, ...extra });
+    };
+    expectValidationError(build({ ports: [undefined] }), "ports[0]", "undefined");
+    expectValidationError(build({ privateDnsEnabled: "no" }), "privateDnsEnabled", "no");
+  });
 });
