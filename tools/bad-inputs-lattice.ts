@@ -380,4 +380,18 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       synth(s);
     },
   },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateResourceConfiguration",
+    cause: "A CHILD resource configuration associated on its own",
+    fix: "Associate its GROUP: AWS uses a child only as part of the group.",
+    path: "Network/Resource-orders-db",
+    prop: "resourceConfiguration.type",
+    received: '"CHILD"',
+    build: (s) =>
+      new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateResourceConfiguration("orders-db", {
+        resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+        type: "CHILD",
+      }),
+  },
 ];

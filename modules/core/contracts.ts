@@ -1,4 +1,6 @@
+import { IConstruct } from "constructs";
 import { TerraformProvider } from "./cdktf";
+import { ValidationError } from "./errors";
 import { PortRange } from "./ports";
 
 /**
@@ -43,6 +45,21 @@ export interface IResourceConfiguration {
    * @default - unknown (an imported configuration or gateway): the overlap is not checked
    */
   readonly gatewayZones?: readonly ZonePlacement[];
+}
+
+/**
+ * Fails for a CHILD configuration used on its own (shared, associated with
+ * a service network, reached by a Resource endpoint): AWS uses a child only
+ * as part of its GROUP. `use` says what was attempted ("shares", "associates").
+ */
+export function checkNotChildConfiguration(scope: IConstruct, prop: string, configuration: IResourceConfiguration, use: string): void {
+  if (configuration.type !== "CHILD") return;
+  throw new ValidationError(
+    scope,
+    `${prop}.type`,
+    configuration.type,
+    `a configuration AWS ${use} on its own (SINGLE, GROUP or ARN): a CHILD is used only as part of its GROUP (use the group)`,
+  );
 }
 
 /**

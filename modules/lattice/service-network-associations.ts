@@ -13,6 +13,7 @@ import {
   checkBoolean,
   checkItemCount,
   checkList,
+  checkNotChildConfiguration,
   checkObject,
   checkPort,
   checkTags,
@@ -418,10 +419,13 @@ export interface ServiceNetworkResourceAssociationProps {
 export class ServiceNetworkResourceAssociation extends Construct {
   /** The underlying `aws_vpclattice_service_network_resource_association`, as an escape hatch. */
   public readonly resource: VpclatticeServiceNetworkResourceAssociation;
+  /** The name clients of the network's VPCs dial for the configuration's resource (the association's generated `dns_entry`), known at apply. */
+  public readonly dnsName: string;
 
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
+    checkNotChildConfiguration(this, "resourceConfiguration", props.resourceConfiguration, "associates with a service network");
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
     claimMembership(
       this,
@@ -438,5 +442,6 @@ export class ServiceNetworkResourceAssociation extends Construct {
       dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
       tags: checkTags(this, "tags", props.tags),
     });
+    this.dnsName = this.resource.dnsEntry.get(0).domainName;
   }
 }

@@ -44,7 +44,7 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
     resourceConfigurationsOnly: true,
     accessLogs: AccessLogs.toNewLogGroup(),
   });
-  network.associateResourceConfiguration("internal-app", app);
+  const appInNetwork = network.associateResourceConfiguration("internal-app", app);
   const clients = Object.fromEntries(
     (
       [
@@ -60,6 +60,10 @@ export const rc3InternalDomain = exampleStack("rc3-internal-domain", ["RC-3", "R
 
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });
   new TerraformOutput(stack, "resource_configuration_arn", { value: app.resourceConfigurationArn });
+  new TerraformOutput(stack, "internal_app_dns_name", {
+    value: appInNetwork.dnsName,
+    description: `What clients of the associated VPCs dial for ${APP_NAME} (the association's generated name; a custom domain with private DNS needs aws 6.x, see docs/PROVIDER-6.md)`,
+  });
   new TerraformOutput(stack, "app_servers_security_group_id", {
     value: appServers.securityGroupId,
     description: `Attach this group to the servers behind ${APP_NAME}`,

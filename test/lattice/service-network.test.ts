@@ -90,6 +90,21 @@ describe("ServiceNetwork", () => {
       expect(holder.resourceConfigurationsOnly).toBe(true);
     });
 
+    test("a configuration's association gives the name clients dial (its generated DNS entry)", () => {
+      const stack = stackWithProvider();
+      const association = resourcesOnly(stack).associateResourceConfiguration("orders-db", { resourceConfigurationArn: CONFIGURATION_ARN });
+      new TerraformOutput(stack, "db_name", { value: association.dnsName });
+      expect(synthJson(stack).output.db_name.value).toMatch(
+        /^\$\{aws_vpclattice_service_network_resource_association\.[\w-]+\.dns_entry\[0\]\.domain_name\}$/,
+      );
+    });
+
+    test("fails when a CHILD configuration is associated on its own: AWS uses a child only through its GROUP", () => {
+      const stack = stackWithProvider();
+      const child = { resourceConfigurationArn: CONFIGURATION_ARN, type: "CHILD" as const };
+      expectValidationError(() => resourcesOnly(stack).associateResourceConfiguration("orders-db", child), "resourceConfiguration.type", "CHILD");
+    });
+
     test("fails when it is given an auth policy", () => {
       const stack = stackWithProvider();
       expectValidationError(() => resourcesOnly(stack, { authPolicy: ALLOW_CONSUMER }), "authPolicy", "a policy with resourceConfigurationsOnly");

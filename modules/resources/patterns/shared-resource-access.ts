@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   checkAccountId,
   checkList,
+  checkNotChildConfiguration,
   checkObject,
   checkTags,
   IResourceConfiguration,
@@ -274,14 +275,7 @@ export function shareWithPartner(
   access: NormalizedPartnerAccess,
 ): { share: ResourceShare } & Partial<PartnerSide> {
   requireValue(scope, "resourceConfiguration", configuration, "the resource configuration to share");
-  if (configuration.type === "CHILD") {
-    throw new ValidationError(
-      scope,
-      "resourceConfiguration.type",
-      configuration.type,
-      "a configuration AWS shares on its own (SINGLE, GROUP or ARN): a CHILD is shared only as part of its GROUP (share the group)",
-    );
-  }
+  checkNotChildConfiguration(scope, "resourceConfiguration", configuration, "shares");
   const share = new ResourceShare(scope, "Share", { ...access.sharing, provider: configuration.provider, name: access.sharing.name ?? name });
   const shared = share.addResource("resource-configuration", configuration.resourceConfigurationArn);
   if (access.partner === undefined) return { share };
