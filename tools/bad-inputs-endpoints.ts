@@ -300,4 +300,33 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new Ec2InstanceConnectEndpoint(s, "Second", { vpc: shared });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A second interface endpoint to one service with private DNS in one VPC: AWS refuses it (a conflicting DNS domain)",
+    fix: "Keep one endpoint per service and VPC, or turn private DNS off on the second (privateDnsEnabled: false).",
+    path: "MoreLogs",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const shared = vpc(s);
+      new InterfaceEndpoint(s, "Logs", { vpc: shared, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) });
+      new InterfaceEndpoint(s, "MoreLogs", { vpc: shared, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "GatewayEndpoint",
+    cause: "Two S3 gateway endpoints routing one route table: AWS refuses a second route to the service's prefix list",
+    fix: "Keep one gateway endpoint per service for each route table (one endpoint can route every table of the VPC).",
+    path: "MoreS3",
+    prop: "routeTableIds",
+    received: '"rtb-0123456789abcdef0"',
+    build: (s) => {
+      const shared = vpc(s);
+      const policy = EndpointPolicy.s3Buckets(["example-bucket"]);
+      new GatewayEndpoint(s, "S3", { vpc: shared, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0"] });
+      new GatewayEndpoint(s, "MoreS3", { vpc: shared, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0"] });
+    },
+  },
 ];

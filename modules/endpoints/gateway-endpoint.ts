@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
+  AppRegistry,
   AwsResourceProps,
   checkInstance,
   checkList,
@@ -124,15 +125,20 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
     const region = endpointRegion(this, props.region, provider);
     this.service = props.service;
     this.vpcId = props.vpc.vpcId;
+    const serviceName = props.service.serviceName(this, "service", region, "Gateway");
+    const routeTableIds = this.routeTableIds(props);
     this.resource = new VpcEndpoint(this, "Resource", {
       provider,
       vpcId: props.vpc.vpcId,
       vpcEndpointType: "Gateway",
-      serviceName: props.service.serviceName(this, "service", region, "Gateway"),
-      routeTableIds: this.routeTableIds(props),
+      serviceName,
+      routeTableIds,
       policy: props.policy.render(this, "policy", region, props.service.shortName),
       tags: { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) },
     });
+    // Claimed once every input is checked, so that a refused endpoint claims nothing.
+    const routeTablesProp = props.routeTableIds !== undefined ? "routeTableIds" : props.subnets !== undefined ? "subnets" : "vpc.privateSubnets";
+    claimRouteTables(this, routeTablesProp, routeTableIds, serviceName);
     const allowAll = props.policy.allowAllReason(this, "policy");
     if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     this.vpcEndpointId = this.resource.id;
@@ -182,6 +188,26 @@ class ImportedGatewayEndpoint extends Construct implements IGatewayEndpoint {
     this.vpcEndpointId = attrs.vpcEndpointId;
     this.service = attrs.service;
     this.vpcId = attrs.vpcId;
+  }
+}
+
+/** The gateway endpoint that routes each route table to each service, in this app. */
+const routeTableOwners = new AppRegistry<string, string>();
+
+/** One gateway endpoint per service in a route table: AWS refuses a second route to the same prefix list. */
+function claimRouteTables(endpoint: Construct, prop: string, routeTableIds: readonly string[], serviceName: string): void {
+  const owners = routeTableOwners.of(endpoint);
+  for (const id of routeTableIds) {
+    const key = `${id}|${serviceName}`;
+    const first = owners.get(key);
+    if (first !== undefined)
+      throw new ValidationError(
+        endpoint,
+        prop,
+        isUnresolved(id) ? "a route table of the VPC" : id,
+        `route tables no other gateway endpoint to ${serviceName} routes: ${first} already does, and AWS refuses a second route to the service's prefix list in one table`,
+      );
+    owners.set(key, endpoint.node.path);
   }
 }
 

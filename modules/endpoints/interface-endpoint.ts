@@ -6,6 +6,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   annotateForFlows,
+  AppRegistry,
   checkBoolean,
   checkDnsName,
   checkInstance,
@@ -28,7 +29,7 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { checkInVpc, Connections, ISubnet, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { checkInVpc, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
   endpointRegion,
@@ -203,6 +204,8 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       subnetConfiguration,
       dependsOn: props.gatewayEndpoint instanceof GatewayEndpoint ? [props.gatewayEndpoint.resource] : undefined,
     });
+    // Claimed once every input is checked, so that a refused endpoint claims nothing.
+    if (privateDnsEnabled) claimPrivateDns(this, props.vpc, target.serviceName);
     const allowAll = isAwsService ? props.policy?.allowAllReason(this, "policy") : undefined;
     if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
@@ -334,6 +337,27 @@ function endpointPolicy(
     "an EndpointPolicy preset (EndpointPolicy.organizationOnly(...), EndpointPolicy.s3Buckets(...), ...)",
   );
   return props.policy.render(endpoint, "policy", region, service);
+}
+
+/** The endpoint that answers each service's names by private DNS, by VPC and service name, in this app. */
+const privateDnsOwners = new AppRegistry<string, string>();
+
+/**
+ * One endpoint with private DNS per service and VPC: AWS refuses a second
+ * one (its private hosted zone would conflict with the first's domain).
+ */
+function claimPrivateDns(endpoint: Construct, vpc: IVpc, serviceName: string): void {
+  const owners = privateDnsOwners.of(endpoint);
+  const key = `${vpc.vpcId}|${serviceName}`;
+  const first = owners.get(key);
+  if (first !== undefined)
+    throw new ValidationError(
+      endpoint,
+      "privateDnsEnabled",
+      true,
+      `false, or one endpoint to the service in this VPC: ${first} already answers its names by private DNS here, and AWS refuses a second endpoint with private DNS for one service in a VPC (a conflicting DNS domain)`,
+    );
+  owners.set(key, endpoint.node.path);
 }
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */

@@ -120,6 +120,25 @@ describe("GatewayEndpoint", () => {
     );
   });
 
+  test("fails when a second gateway endpoint to the service routes a route table the first routes already", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    new GatewayEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy });
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "MoreS3", { vpc, service: AwsService.S3, policy }),
+      "vpc.privateSubnets",
+      "a route table of the VPC",
+    );
+    new GatewayEndpoint(stack, "Given", { vpc, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0"] });
+    expectValidationError(
+      () => new GatewayEndpoint(stack, "GivenAgain", { vpc, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0"] }),
+      "routeTableIds",
+      "rtb-0123456789abcdef0",
+    );
+    const tables = EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]);
+    expect(() => new GatewayEndpoint(stack, "Tables", { vpc, service: AwsService.DYNAMODB, policy: tables })).not.toThrow();
+  });
+
   test("imports an existing gateway endpoint", () => {
     const stack = stackWithProvider();
     const imported = GatewayEndpoint.fromAttributes(stack, "Existing", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.S3 });

@@ -461,6 +461,23 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(() => build({ service: custom([0]) }), "service.ports[0]", "0");
   });
 
+  test("fails when a second endpoint to the service with private DNS goes in one VPC (AWS: a conflicting DNS domain)", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly });
+    expectValidationError(
+      () => new InterfaceEndpoint(stack, "MoreLogs", { vpc, service: AwsService.LOGS, policy: orgOnly }),
+      "privateDnsEnabled",
+      "true",
+    );
+    expect(
+      () => new InterfaceEndpoint(stack, "PlainLogs", { vpc, service: AwsService.LOGS, policy: orgOnly, privateDnsEnabled: false }),
+    ).not.toThrow();
+    expect(
+      () => new InterfaceEndpoint(stack, "OtherVpcLogs", { vpc: testVpc(stack, undefined, "Other"), service: AwsService.LOGS, policy: orgOnly }),
+    ).not.toThrow();
+  });
+
   test("fails when the IP address type does not fit the subnets", () => {
     expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");
