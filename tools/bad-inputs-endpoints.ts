@@ -329,4 +329,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new GatewayEndpoint(s, "MoreS3", { vpc: shared, service: AwsService.S3, policy, routeTableIds: ["rtb-0123456789abcdef0"] });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A fixed endpoint address that AWS reserves in its subnet (the network address, the next three, the last)",
+    fix: "Pick another address of the subnet, from its fifth on.",
+    path: "Logs",
+    prop: "subnetAddresses[0].ipv4",
+    received: '"10.0.0.1"',
+    build: (s) => {
+      const own = vpc(s);
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: own,
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly(ORG),
+        subnetAddresses: [{ subnet: own.privateSubnets[0], ipv4: "10.0.0.1" }],
+      });
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   annotateForFlows,
@@ -19,14 +20,17 @@ import {
   checkRegion,
   checkString,
   cidrContains,
+  cidrSubnet,
   familyOf,
   hostCidr,
   isUnresolved,
   nameFromPath,
+  parseCidr,
   Port,
   RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
+  resolvedValue,
   ValidationError,
 } from "../core";
 import { checkInVpc, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
@@ -461,8 +465,36 @@ function checkSubnetAddresses(
         throw new ValidationError(endpoint, `${prop}.${key}`, value, `an address inside the VPC's ${vpcCidr}`);
       }
     }
+    if (address.ipv4 !== undefined && !isUnresolved(address.ipv4)) checkSubnetIpv4(endpoint, `${prop}.ipv4`, address.ipv4, props.vpc, address.subnet);
     return { subnetId, ipv4: address.ipv4, ipv6: address.ipv6 };
   });
+}
+
+/**
+ * An IPv4 address of the subnet's own CIDR, when this configuration creates
+ * the subnet with a CIDR known at synth, and none of the five AWS reserves
+ * in every subnet (the network address, the next three, the last).
+ */
+function checkSubnetIpv4(endpoint: Construct, prop: string, ipv4: string, vpc: IVpc, subnet: ISubnet): void {
+  const cidr = literalSubnetCidr(endpoint, vpc, subnet);
+  if (cidr === undefined) return;
+  if (!cidrContains(cidr, hostCidr(ipv4))) throw new ValidationError(endpoint, prop, ipv4, `an address of the subnet's own ${cidr}`);
+  const block = parseCidr(cidr)!;
+  const offset = parseCidr(hostCidr(ipv4))!.first - block.first;
+  if (offset <= 3n || offset === block.last - block.first)
+    throw new ValidationError(endpoint, prop, ipv4, `an address AWS does not reserve: the first four and the last address of ${cidr} are AWS's`);
+}
+
+/** The literal CIDR of a subnet this configuration creates in `vpc` (a literal, or `cidrsubnet` of literals as Vpc writes it); undefined when unknown at synth. */
+function literalSubnetCidr(endpoint: Construct, vpc: IVpc, subnet: ISubnet): string | undefined {
+  if (!Construct.isConstruct(vpc) || !isUnresolved(subnet.subnetId)) return undefined;
+  const id = resolvedValue(endpoint, subnet.subnetId);
+  const resource = vpc.node.findAll().find((c): c is Subnet => c instanceof Subnet && resolvedValue(endpoint, c.id) === id);
+  const cidr = resource === undefined ? undefined : resolvedValue(endpoint, resource.cidrBlockInput);
+  if (typeof cidr !== "string") return undefined;
+  if (parseCidr(cidr) !== undefined) return cidr;
+  const call = /^\$\{cidrsubnet\("([0-9./]+)", (\d+), (\d+)\)\}$/.exec(cidr);
+  return call === null ? undefined : cidrSubnet(call[1], Number(call[2]), Number(call[3]));
 }
 
 /** A consumer's own name needs a certificate that carries it: never an AWS service's, and never the name private DNS already answers. */

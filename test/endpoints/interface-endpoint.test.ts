@@ -478,6 +478,25 @@ describe("InterfaceEndpoint fails", () => {
     ).not.toThrow();
   });
 
+  test("fails when a fixed IPv4 address is one AWS reserves in its subnet, or outside the subnet's own CIDR", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const [a] = vpc.privateSubnets;
+    const fixed = (ipv4: string) => () =>
+      new InterfaceEndpoint(stack, `Logs-${ipv4}`, {
+        vpc,
+        service: AwsService.LOGS,
+        policy: orgOnly,
+        privateDnsEnabled: false,
+        subnetAddresses: [{ subnet: a, ipv4 }],
+      });
+    for (const reserved of ["10.0.0.0", "10.0.0.1", "10.0.0.3", "10.0.0.255"])
+      expectValidationError(fixed(reserved), "subnetAddresses[0].ipv4", reserved);
+    const error = expectValidationError(fixed("10.0.1.10"), "subnetAddresses[0].ipv4", "10.0.1.10");
+    expect(error.expected).toContain("10.0.0.0/24");
+    expect(fixed("10.0.0.4")).not.toThrow();
+  });
+
   test("fails when the IP address type does not fit the subnets", () => {
     expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");
