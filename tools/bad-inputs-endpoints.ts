@@ -347,4 +347,48 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "privatelink",
+    api: "EndpointService.fromEndpointServiceAttributes",
+    cause: "A serviceRegion other than the home region the service's name carries",
+    fix: "Give the region of the name (com.amazonaws.vpce.<region>.…), or leave serviceRegion unset.",
+    path: "Remote",
+    prop: "serviceRegion",
+    received: '"eu-west-1"',
+    build: (s) =>
+      EndpointService.fromEndpointServiceAttributes(s, "Remote", {
+        serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+        ports: [443],
+        serviceRegion: "eu-west-1",
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An endpoint to an endpoint service of another region without serviceRegion: AWS looks the service up in the endpoint's region and finds none",
+    fix: "Set serviceRegion to the service's home region (cross-region PrivateLink; the provider must list the consumer's region in supportedRegions).",
+    path: "Consumer",
+    prop: "serviceRegion",
+    received: "undefined",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Consumer", {
+        vpc: vpc(s),
+        service: EndpointService.fromEndpointServiceAttributes(s, "Remote", {
+          serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
+          ports: [443],
+        }),
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "A supported region of another partition than the service's home region",
+    fix: "List regions of the home region's partition only; offer the service in the other partition from an endpoint service there.",
+    path: "Service",
+    prop: "supportedRegions[0]",
+    received: '"cn-north-1"',
+    build: (s) =>
+      new EndpointService(s, "Service", { networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners }, supportedRegions: ["cn-north-1"] }),
+  },
 ];

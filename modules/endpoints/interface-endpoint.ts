@@ -24,6 +24,7 @@ import {
   familyOf,
   hostCidr,
   isUnresolved,
+  literalRegionOf,
   nameFromPath,
   parseCidr,
   Port,
@@ -179,6 +180,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     const region = isAwsService ? (props.serviceRegion ?? endpointRegion(this, props.region, this.provider)) : "";
     const target = aws?.inRegion(this, "service", region) ?? (given as IInterfaceEndpointService);
     if (aws !== undefined) checkServicePorts(this, target.ports);
+    if (given !== undefined) checkEndpointServiceRegion(this, props, given);
     checkGatewayEndpoint(this, props, aws);
     const privateDnsEnabled = checkPrivateDns(this, props, target, aws);
     const policy = endpointPolicy(this, props, target, region, aws?.shortName);
@@ -394,6 +396,34 @@ function checkServicePorts(endpoint: Construct, ports: readonly number[]): void 
   }
   ports.forEach((port, i) => checkPort(endpoint, `service.ports[${i}]`, port));
   checkUnique(endpoint, "service.ports", ports);
+}
+
+/**
+ * An endpoint service named with its home region (`com.amazonaws.vpce.<region>.vpce-svc-…`)
+ * is reached in that region: from another region only with `serviceRegion`
+ * naming it (cross-region PrivateLink), else AWS finds no such service.
+ */
+function checkEndpointServiceRegion(endpoint: NetworkEndpointBase, props: InterfaceEndpointProps, service: IInterfaceEndpointService): void {
+  const home = isUnresolved(service.serviceName) ? undefined : /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-/.exec(service.serviceName)?.[1];
+  if (home === undefined) return;
+  const serviceRegion = props.serviceRegion ?? service.serviceRegion;
+  if (serviceRegion !== undefined && !isUnresolved(serviceRegion) && serviceRegion !== home) {
+    throw new ValidationError(
+      endpoint,
+      "serviceRegion",
+      serviceRegion,
+      `the service's home region ${home}, which its name ${service.serviceName} carries`,
+    );
+  }
+  const own = literalRegionOf(endpoint, endpoint.provider);
+  if (serviceRegion === undefined && own !== undefined && own !== home) {
+    throw new ValidationError(
+      endpoint,
+      "serviceRegion",
+      undefined,
+      `${home}, the home region of ${service.serviceName}: the endpoint is in ${own}, and AWS reaches a service of another region only through cross-region PrivateLink (serviceRegion)`,
+    );
+  }
 }
 
 /** The gateway endpoint an S3 interface endpoint is ordered after: S3's, in the same VPC, and only for S3. */

@@ -540,6 +540,14 @@ export class EndpointService extends Construct implements IEndpointService {
     checkUnique(this, "supportedRegions", regions);
     regions.forEach((region, i) => {
       checkRegion(this, `supportedRegions[${i}]`, region);
+      if (!isUnresolved(region) && homeRegion !== undefined && partitionOfRegion(region) !== partitionOfRegion(homeRegion)) {
+        throw new ValidationError(
+          this,
+          `supportedRegions[${i}]`,
+          region,
+          `a region of the home region's partition (${partitionOfRegion(homeRegion)}): cross-region PrivateLink stays within one partition`,
+        );
+      }
       if (!isUnresolved(region) && region === homeRegion) {
         throw new ValidationError(
           this,
@@ -706,6 +714,10 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     }
     checkPredicate(this, "privateDnsName", attrs.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", attrs.serviceRegion);
+    const named = regionOfServiceName(serviceName);
+    if (attrs.serviceRegion !== undefined && !isUnresolved(attrs.serviceRegion) && named !== undefined && attrs.serviceRegion !== named) {
+      throw new ValidationError(this, "serviceRegion", attrs.serviceRegion, `the service's home region ${named}, which its name carries (or unset)`);
+    }
     checkBoolean(this, "acceptanceRequired", attrs.acceptanceRequired);
     const region = attrs.serviceRegion ?? regionOfServiceName(serviceName);
     const partition = region === undefined ? undefined : partitionOfRegion(region);

@@ -157,7 +157,7 @@ describe("EndpointService", () => {
   describe("fromServiceName", () => {
     test("describes a service of another account for consumers", () => {
       const stack = stackWithoutProvider();
-      const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", {
+      const service = EndpointService.fromServiceName(stack, "Remote", "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0", {
         ports: [443],
         privateDnsName: "api.example.com",
         serviceRegion: "eu-west-1",
@@ -169,6 +169,32 @@ describe("EndpointService", () => {
         privateDnsSupported: true,
         serviceRegion: "eu-west-1",
       });
+    });
+
+    test("fails when serviceRegion contradicts the home region the name carries", () => {
+      const stack = stackWithoutProvider();
+      expectValidationError(
+        () =>
+          EndpointService.fromEndpointServiceAttributes(stack, "Remote", {
+            serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+            ports: [443],
+            serviceRegion: "eu-west-1",
+          }),
+        "serviceRegion",
+        "eu-west-1",
+      );
+    });
+
+    test("fails when a consumer in another region reaches it without serviceRegion (AWS finds no such service there)", () => {
+      const stack = stackWithProvider();
+      const service = EndpointService.fromEndpointServiceAttributes(stack, "Remote", {
+        serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0",
+        ports: [443],
+      });
+      expectValidationError(() => new InterfaceEndpoint(stack, "Consumer", { vpc: providerVpc(stack), service }), "serviceRegion", "undefined");
+      expect(
+        () => new InterfaceEndpoint(stack, "Remote-consumer", { vpc: providerVpc(stack, "Other"), service, serviceRegion: "eu-west-1" }),
+      ).not.toThrow();
     });
 
     test("carries the provider's terms (principals as ARNs, acceptance, zones, TLS ports) to the consumer's endpoint", () => {
@@ -627,6 +653,15 @@ describe("EndpointService", () => {
         }),
       "privateDnsVerificationZone",
       "test/Zone",
+    );
+  });
+
+  test("fails when a supported region is of another partition than the home region", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () => new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)), supportedRegions: ["cn-north-1"] }),
+      "supportedRegions[0]",
+      "cn-north-1",
     );
   });
 
