@@ -8,6 +8,7 @@ import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/li
 import {
   AwsResourceProps,
   checkArn,
+  checkAtSynth,
   checkBoolean,
   checkExactlyOne,
   checkInstance,
@@ -332,14 +333,11 @@ export class EndpointService extends Construct implements IEndpointService {
       this.privateDnsVerification = this.verifyPrivateDns(props.privateDnsVerificationZone, props.waitForPrivateDnsVerification ?? false);
     }
     // Consumers of this configuration are admitted as they arrive (addConsumer); once all are known, a load balancer left to admit its own VPC only is an error.
-    this.node.addValidation({
-      validate: () => {
-        for (const balancer of this.ownLoadBalancers()) {
-          const error = balancer.unknownConsumersError(this);
-          if (error !== undefined) throw error;
-        }
-        return [];
-      },
+    checkAtSynth(this, () => {
+      for (const balancer of this.ownLoadBalancers()) {
+        const error = balancer.unknownConsumersError(this);
+        if (error !== undefined) throw error;
+      }
     });
     for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {

@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointConnectionAccepter, EndpointService, EndpointServicePrincipal } from "../../modules/privatelink";
 import { expectValidationError, onlyResource, stackWithoutProvider } from "../helpers";
+import { vpcClientPeers } from "../../modules/vpc";
 import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
 describe("EndpointConnectionAccepter", () => {
@@ -8,7 +9,11 @@ describe("EndpointConnectionAccepter", () => {
     const stack = stackWithoutProvider();
     const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
     const vpc = providerVpc(stack);
-    const service = new EndpointService(stack, "Service", { provider: owner, networkLoadBalancer: nlbOptions(vpc) });
+    // The consumer is in another configuration: the load balancer names its clients.
+    const service = new EndpointService(stack, "Service", {
+      provider: owner,
+      networkLoadBalancer: nlbOptions(vpc, { clients: vpcClientPeers(vpc) }),
+    });
     new EndpointConnectionAccepter(stack, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
     expect(onlyResource(stack, "aws_vpc_endpoint_connection_accepter")).toEqual({
       provider: "aws.owner",

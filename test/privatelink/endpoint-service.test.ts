@@ -1,7 +1,7 @@
 import { TerraformOutput, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
-import { Peer, PrivateHostedZone, Vpc } from "../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc, vpcClientPeers } from "../../modules/vpc";
 import { OptOut } from "../../modules/core";
 import {
   ANY_PRINCIPAL_OPT_IN,
@@ -102,7 +102,7 @@ describe("EndpointService", () => {
     const stack = stackWithoutProvider();
     const dns = new AwsProvider(stack, "dns", { alias: "dns", region: "us-east-1" });
     new EndpointService(stack, "Service", {
-      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      networkLoadBalancer: nlbOptions(providerVpc(stack), { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }),
       privateDnsName: "*.saas.example.com",
       privateDnsVerificationZone: { ...ZONE, provider: dns },
       waitForPrivateDnsVerification: true,
@@ -115,7 +115,7 @@ describe("EndpointService", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack, "Vpc", true);
     new EndpointService(stack, "Service", {
-      networkLoadBalancer: { ...nlbOptions(vpc), ipAddressType: "dualstack" },
+      networkLoadBalancer: { ...nlbOptions(vpc), ipAddressType: "dualstack", clients: vpcClientPeers(vpc, { ipv6: true }) },
       region: "us-east-1",
       supportedRegions: ["eu-west-1", "us-west-2"],
       supportedIpAddressTypes: ["ipv4", "ipv6"],
@@ -267,7 +267,9 @@ describe("EndpointService", () => {
   test("takes its load balancer as a factory value: created, existing, or Gateway Load Balancers", () => {
     const stack = stackWithoutProvider();
     const vpc = providerVpc(stack);
-    const created = new EndpointService(stack, "Created", { loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)) });
+    const created = new EndpointService(stack, "Created", {
+      loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc, { clients: vpcClientPeers(vpc) })),
+    });
     const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: NLB_ARN, listenerPorts: [443] });
     const existing = new EndpointService(stack, "Existing", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]) });
     const gwlb = GatewayLoadBalancer.fromGatewayLoadBalancerAttributes(stack, "Gwlb", {
@@ -741,7 +743,7 @@ test("EndpointService lives in the account of the VPC its load balancer goes in,
   const stack = stackWithoutProvider();
   const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1" });
   const vpc = new Vpc(stack, "Vpc", { provider: owner, name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
-  new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["eu-west-1"] });
+  new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc, { clients: vpcClientPeers(vpc) }), supportedRegions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_vpc_endpoint_service")).toMatchObject({ provider: "aws.owner", supported_regions: ["eu-west-1"] });
   expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
 });

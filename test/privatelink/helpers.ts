@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { EndpointService, EndpointServiceProps, ListenerTargets, NetworkLoadBalancerOptions } from "../../modules/privatelink";
 import { stackWithoutProvider } from "../helpers";
-import { Vpc } from "../../modules/vpc";
+import { Vpc, vpcClientPeers } from "../../modules/vpc";
 
 /** Fixtures of the privatelink tests. */
 
@@ -25,10 +25,14 @@ export function nlbOptions(vpc: Vpc, overrides: Partial<NetworkLoadBalancerOptio
   };
 }
 
-/** An endpoint service in a stack without provider, in front of the simplest NLB unless `useDefaultLoadBalancer` is false. */
+/**
+ * An endpoint service in a stack without provider, in front of the simplest NLB unless `useDefaultLoadBalancer` is false.
+ * Its consumers are elsewhere, so the load balancer names its clients: the VPC's CIDR, the rules the default would make.
+ */
 export function serviceStack(props: Partial<EndpointServiceProps> = {}, useDefaultLoadBalancer = true) {
   const stack = stackWithoutProvider();
   const vpc = providerVpc(stack);
-  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer: nlbOptions(vpc) } : {}), ...props });
+  const networkLoadBalancer = nlbOptions(vpc, { clients: vpcClientPeers(vpc) });
+  const service = new EndpointService(stack, "Service", { ...(useDefaultLoadBalancer ? { networkLoadBalancer } : {}), ...props });
   return { stack, vpc, service };
 }

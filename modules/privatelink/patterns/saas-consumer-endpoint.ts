@@ -321,5 +321,7 @@ export function withPorts(scope: IConstruct, prop: string, service: IEndpointSer
     serviceRegion: service.serviceRegion,
     availabilityZoneIds: service.availabilityZoneIds,
     contract: service.contract,
+    // The service still admits the consumer's VPC on its load balancer (addConsumer), whichever ports this consumer opens.
+    addConsumer: service.addConsumer,
   };
 }

@@ -110,6 +110,11 @@ describe("PrivateLinkSaasOffering", () => {
       String(r.security_group_id).includes("Consumer-acme"),
     );
     expect(rules.map((r) => r.from_port)).toEqual([443]);
+    // The service's load balancer still admits the consumer's VPC.
+    const admitted = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Offering_Service_LoadBalancer_SecurityGroup"),
+    );
+    expect(admitted.map((r) => r.cidr_ipv4)).toContain("10.20.0.0/16");
     expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
     expect(offering.consumers.acme.privateDns).toBeUndefined();
   });
