@@ -643,19 +643,6 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "resources",
     api: "ResourceGateway",
-    cause: "A reachable range given as a reference, with a DNS or ARN resource behind the gateway",
-    fix: "Give reachableCidrs as literal CIDRs (the egress rules are keyed by them and take their family), or give the gateway securityGroups of your own.",
-    path: "Gateway",
-    prop: "reachableCidrs[0]",
-    received: '"<reference known at apply>"',
-    build: (s) => {
-      const cidr = new TerraformVariable(s, "on_premises", { type: "string" }).stringValue;
-      host(s, { resource: ResourceDefinition.dns("orders.example.com") }, gateway(s, { reachableCidrs: [cidr] }));
-    },
-  },
-  {
-    module: "resources",
-    api: "ResourceGateway",
     cause: "Subnets of another VPC than the gateway's",
     fix: "Give the gateway subnets of its own VPC (vpc.selectSubnets(...)).",
     path: "Gateway",

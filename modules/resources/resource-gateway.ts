@@ -138,7 +138,8 @@ export interface ResourceGatewayProps extends AwsResourceProps {
    * secondary CIDR blocks of the VPC. IP resources must be in the VPC or in
    * one of these; never the internet (not even in pieces, like 0.0.0.0/1
    * plus 128.0.0.0/1) nor public IPv4 space. The gateway's egress to DNS and
-   * ARN resources, which may resolve into any of them, goes to each.
+   * ARN resources, which may resolve into any of them, goes to each; a range
+   * only Terraform knows is taken to be of the gateway's family (IPv4 unless IPV6).
    * @default - none: IP resources must be in the VPC's CIDR blocks
    */
   readonly reachableCidrs?: readonly string[];
@@ -302,7 +303,8 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   private egressFamilies(resourceIpAddressType: ResourceIpAddressType | undefined): readonly AddressFamily[] {
     if (this.ipAddressType !== "DUALSTACK") return [this.ipAddressType === "IPV6" ? "ipv6" : "ipv4"];
     if (resourceIpAddressType === "IPV6") return ["ipv6"];
-    return resourceIpAddressType === "DUALSTACK" ? ["ipv4", "ipv6"] : ["ipv4"];
+    // A dual-stack resource is reached over IPv4 as well: IPv6 egress only where the VPC's IPv6 block is given.
+    return resourceIpAddressType === "DUALSTACK" && this.vpc.ipv6CidrBlock !== undefined ? ["ipv4", "ipv6"] : ["ipv4"];
   }
 
   /** The networks of one family a DNS or ARN resource may resolve into: the VPC's block and the reachable ranges of that family. */
@@ -316,19 +318,13 @@ export class ResourceGateway extends Construct implements IResourceGateway {
         "a VPC with an IPv6 CIDR block: the gateway reaches a resource over IPv6 (give the DNS resource ipAddressType IPV4, or the gateway securityGroups of your own)",
       );
     }
-    const reachable = this.reachableCidrs.filter((cidr, index) => {
-      if (isUnresolved(cidr)) {
-        // Rules are keyed by their CIDR and take its family: a reference gives neither.
-        throw new ValidationError(
-          this,
-          `reachableCidrs[${index}]`,
-          cidr,
-          "a literal CIDR: the gateway's egress to DNS and ARN resources goes to each reachable range (or give the gateway securityGroups of your own)",
-        );
-      }
-      return familyOf(cidr) === family;
+    // A range only Terraform knows (a variable, remote state) is taken to be of the gateway's own family (IPv4 unless IPV6), keyed by its place in the list.
+    const referenceFamily: AddressFamily = this.ipAddressType === "IPV6" ? "ipv6" : "ipv4";
+    const reachable = this.reachableCidrs.flatMap((cidr, index) => {
+      if (isUnresolved(cidr)) return family === referenceFamily ? [Peer.cidr(cidr, { family, name: `reachable-${index}` })] : [];
+      return familyOf(cidr) === family ? [Peer.cidr(cidr)] : [];
     });
-    return [Peer.cidr(vpcBlock, { family }), ...reachable.map((cidr) => Peer.cidr(cidr))];
+    return [Peer.cidr(vpcBlock, { family }), ...reachable];
   }
 
   private checkSubnets(subnets: readonly ISubnet[]): void {

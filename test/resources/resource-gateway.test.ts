@@ -173,11 +173,20 @@ describe("ResourceGateway", () => {
       expectValidationError(() => dnsOn(gateway, "IPV6"), "vpc.ipv6CidrBlock", "undefined");
     });
 
-    test("fails when a reachable range is a reference, whose family the rule cannot tell", () => {
+    test("a reachable range only Terraform knows (a variable) gets its rule, of the gateway's family", () => {
       const stack = stackWithProvider();
       const cidr = new TerraformVariable(stack, "OnPremises", { type: "string" }).stringValue;
       const gateway = new ResourceGateway(stack, "Gateway", { name: "gw1", vpc: ownerVpc(stack), reachableCidrs: [cidr] });
-      expectValidationError(() => dnsOn(gateway), "reachableCidrs[0]", /./);
+      dnsOn(gateway);
+      expect(destinations(stack)).toEqual([VPC_CIDR, "${var.OnPremises}"]);
+    });
+
+    test("a DUALSTACK gateway in an imported VPC given without its IPv6 block reaches a dual-stack DNS resource over IPv4", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
+      const subnets = [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1b")];
+      dnsOn(new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets }), "DUALSTACK");
+      expect(destinations(stack)).toEqual([VPC_CIDR]);
     });
   });
 
