@@ -659,19 +659,6 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "resources",
-    api: "ResourceGateway",
-    cause: "A gateway whose provider deploys to another account than its VPC's",
-    fix: "Leave the provider out (the gateway takes its VPC's), or give the provider of the VPC's account.",
-    path: "Gateway",
-    prop: "provider",
-    received: '"partner (account 222222222222)"',
-    build: (s) => {
-      const { owner, partner } = accountProviders(s);
-      new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner), provider: partner });
-    },
-  },
-  {
-    module: "resources",
     api: "ResourceConfiguration",
     cause: "A configuration whose provider deploys to another account than its gateway's",
     fix: "Leave the provider out (the configuration takes its gateway's), or give the provider of the gateway's account.",

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
-import { SecurityGroup, Vpc, VpcProps } from "../modules/vpc";
+import { Vpc, VpcProps } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -55,19 +55,6 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     prop: "subnetNewBits",
     received: "1",
     build: (s) => vpc(s, { availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"], subnetNewBits: 1 }),
-  },
-  {
-    module: "vpc",
-    api: "SecurityGroup",
-    cause: "A security group whose provider deploys to another account than its VPC's",
-    fix: "Leave the provider out (the group takes its VPC's), or give the provider of the VPC's account.",
-    path: "Group",
-    prop: "provider",
-    received: '"partner (account 222222222222)"',
-    build: (s) => {
-      const { owner, partner } = accountProviders(s);
-      new SecurityGroup(s, "Group", { vpc: vpc(s, { provider: owner }), description: "db", provider: partner });
-    },
   },
   {
     module: "ram",

@@ -31,7 +31,6 @@ import {
 import { checkImportedIdentity } from "./imported-identity";
 import {
   checkInVpc,
-  checkSameAccount,
   Connections,
   IConnectable,
   isAvailabilityZoneId,
@@ -239,7 +238,6 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     this.vpc = props.vpc;
     this.subnets = subnets;
     this.provider = providerOf(props, props.vpc);
-    checkSameAccount(this, this.provider, props.vpc);
     if (props.securityGroups === undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
         provider: this.provider,

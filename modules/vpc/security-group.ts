@@ -38,7 +38,7 @@ import {
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { Connections, IConnectable } from "./connections";
-import { checkSameAccount, IVpc } from "./vpc";
+import { IVpc } from "./vpc";
 
 /** What EC2 accepts in security group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
 const DESCRIPTION_CHARACTERS = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
@@ -400,8 +400,8 @@ export class SecurityGroup extends SecurityGroupBase {
     }
     const tags = checkTags(this, "tags", props.tags) ?? {};
     this.internetWideReason = optOutReason(this, "allowInternetWideRules", props.allowInternetWideRules);
+    // Not checked against the VPC's account: participants of a shared VPC create their own groups in it.
     this.provider = providerOf(props, props.vpc);
-    checkSameAccount(this, this.provider, props.vpc);
     this.resource = new SecurityGroupResource(this, "Resource", {
       provider: this.provider,
       vpcId: props.vpc.vpcId,

@@ -464,9 +464,11 @@ export function sameVpc(scope: IConstruct, a: string | undefined, b: string | un
 
 /**
  * Fails when a construct's own `provider` deploys to another account than
- * the provider of what it is made in (`owner`: a VPC, a resource gateway),
- * where both pin one literal account (`allowed_account_ids`): AWS finds no
- * VPC or gateway of another account by its ID, so the apply would fail.
+ * the provider of what it is made in (`owner`: a resource gateway), where
+ * both pin one literal account (`allowed_account_ids`): AWS finds no gateway
+ * of another account by its ID, so the apply would fail. Not for a VPC:
+ * participants of a shared VPC create security groups and interfaces in it
+ * from their own account.
  */
 export function checkSameAccount(scope: IConstruct, provider: TerraformProvider | undefined, owner: { readonly provider?: TerraformProvider }): void {
   const own = literalAccountOf(scope, provider);

@@ -2,8 +2,7 @@ import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { TerraformVariable } from "cdktf";
 import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { expectValidationError, resourcesOfType, stackWithoutProvider, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
@@ -229,14 +228,6 @@ describe("ResourceGateway", () => {
         "subnets[0]",
         "vpc-0fedcba9876543210",
       );
-    });
-
-    test("its provider deploys to another account than its VPC's", () => {
-      const stack = stackWithoutProvider();
-      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
-      const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
-      const vpc = ownerVpc(stack);
-      expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, provider: partner }), "provider", "222222222222");
     });
 
     test("two subnets are in the same availability zone", () => {
