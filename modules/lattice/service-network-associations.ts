@@ -188,9 +188,14 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       });
     const groups = given ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
     this.connections = new AssociationConnections(this, groups, ports);
-    if (this.securityGroup !== undefined) {
+    const created = this.securityGroup;
+    if (created !== undefined) {
       this.admitClients(props, ports, open);
-      checkAtSynth(this, () => this.checkListenerPorts(props.serviceNetwork, ports, props.ports === undefined));
+      checkAtSynth(this, () => {
+        // Not open: the caller's own rules on the group say which ports it opens (none yet: they are added elsewhere, unchecked).
+        const opened = open === false ? created.ingressPortRanges() : ports;
+        if (opened.length > 0) this.checkListenerPorts(props.serviceNetwork, opened, open !== false && props.ports === undefined);
+      });
     }
 
     this.resource = new VpclatticeServiceNetworkVpcAssociation(this, "Resource", {

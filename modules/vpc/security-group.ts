@@ -232,6 +232,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   /** The reason rules may cover the whole internet; undefined when they may not. */
   protected abstract readonly internetWideReason?: string;
   private readonly cidrRules: Record<"Ingress" | "Egress", CidrRule[]> = { Ingress: [], Egress: [] };
+  private readonly ingressRanges: PortRange[] = [];
   private ownConnections?: Connections;
 
   /** This group's connections: `group.connections.allowFrom(other, Port.tcp(443), "why")`. */
@@ -248,6 +249,15 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   /** Allows outbound traffic to `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
   public addEgressRule(rule: SecurityGroupRule): void {
     this.addRuleFor(this, "egressRules", "Egress", rule);
+  }
+
+  /**
+   * The port ranges of the ingress rules added to the group through this
+   * library so far (rules made elsewhere are not seen).
+   * @internal
+   */
+  public ingressPortRanges(): readonly PortRange[] {
+    return this.ingressRanges;
   }
 
   /**
@@ -288,6 +298,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
       description: rule.description,
       ...peer,
     };
+    if (direction === "Ingress") this.ingressRanges.push(ports);
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
     if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined)
       recordOptOut(created, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);

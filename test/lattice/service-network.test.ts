@@ -2,7 +2,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
-import { Vpc, SecurityGroup } from "../../modules/vpc";
+import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { OptOut, Port } from "../../modules/core";
 import {
   AccessLogs,
@@ -231,6 +231,21 @@ describe("ServiceNetwork", () => {
       third.associateService("orders", httpService(covered));
       third.associateVpc("clients", { vpc: vpc(covered), ports: [Port.range(80, 90)] });
       expect(() => synthJson(covered)).not.toThrow();
+    });
+
+    test("an association that is not open is judged by the rules added to its group: port 80 opened through connections serves an HTTP listener", () => {
+      const build = (port: number) => {
+        const stack = stackWithProvider();
+        const net = network(stack);
+        const svc = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
+        svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+        net.associateService("orders", svc);
+        const association = net.associateVpc("clients", { vpc: vpc(stack), open: false });
+        association.connections.allowFrom(Peer.cidr("10.1.1.0/24"), Port.tcp(port), "The application subnet");
+        return stack;
+      };
+      expect(() => synthJson(build(80))).not.toThrow();
+      expectValidationError(() => synthJson(build(443)), "ports", '"443"');
     });
 
     test("fails when the VPC has no vpcId (JavaScript callers)", () => {
