@@ -391,4 +391,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     build: (s) =>
       new EndpointService(s, "Service", { networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners }, supportedRegions: ["cn-north-1"] }),
   },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause: "A CHILD resource configuration reached on its own",
+    fix: "Reach its GROUP: AWS uses a child only as part of the group.",
+    path: "Db",
+    prop: "resourceConfiguration.type",
+    received: '"CHILD"',
+    build: (s) =>
+      new ResourceEndpoint(s, "Db", {
+        vpc: vpc(s),
+        resourceConfiguration: {
+          resourceConfigurationArn: CONFIG_ARN,
+          type: "CHILD",
+          ports: [{ from: 5432, to: 5432 }],
+        },
+      }),
+  },
 ];

@@ -4,6 +4,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   checkArn,
   checkBoolean,
+  checkNotChildConfiguration,
   checkObject,
   IResourceConfiguration,
   isUnresolved,
@@ -100,6 +101,7 @@ function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: Reso
     );
   }
   checkObject(endpoint, "resourceConfiguration", props.resourceConfiguration);
+  checkNotChildConfiguration(endpoint, "resourceConfiguration", props.resourceConfiguration, "reaches through a Resource endpoint");
   const arn = props.resourceConfiguration.resourceConfigurationArn;
   // A Resource endpoint reaches configurations of its own region only (shared ones included).
   checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", {

@@ -52,6 +52,16 @@ describe("ResourceEndpoint", () => {
     );
   });
 
+  test("fails when the configuration is a CHILD: AWS reaches a child only through its GROUP", () => {
+    const stack = stackWithProvider();
+    const child = { resourceConfigurationArn: CONFIG_ARN, type: "CHILD" as const, ports: [{ from: 5432, to: 5432 }] };
+    expectValidationError(
+      () => new ResourceEndpoint(stack, "Db", { vpc: testVpc(stack), resourceConfiguration: child }),
+      "resourceConfiguration.type",
+      "CHILD",
+    );
+  });
+
   test("fails when two subnets share an availability zone, like every endpoint", () => {
     const stack = stackWithProvider();
     const subnets = [
