@@ -1,6 +1,6 @@
 import { Lazy } from "../core/cdktf";
 import { Construct } from "constructs";
-import { policyAttribute, ValidationError } from "../core";
+import { checkAtSynth, policyAttribute, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant, AuthPolicyRenderOptions } from "./auth-policy";
 import { LatticeListener } from "./listener";
 import { LatticeListenerAction } from "./listener-action";
@@ -35,6 +35,8 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
 
   /** A token that renders the policy at synth, once every rule exists (references inside go through jsonencode, as for any auth policy). */
   public override render(scope: Construct, prop: string, options: AuthPolicyRenderOptions = {}): string {
+    // Derived once before resolution too, so that a bad rule fails as its own ValidationError, not wrapped in cdktf's resolution error.
+    checkAtSynth(scope, () => void this.derive(scope, prop));
     return Lazy.stringValue({ produce: () => policyAttribute(this.derive(scope, prop).render(scope, prop, options)) });
   }
 
