@@ -394,4 +394,29 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         type: "CHILD",
       }),
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause: "An action outside the VPC Lattice auth policy actions (vpc-lattice:Invoke, a typo of vpc-lattice-svcs:Invoke)",
+    fix: "Use vpc-lattice-svcs:Invoke (HTTP requests), vpc-lattice-svcs:Connect (TCP connections) or vpc-lattice-svcs:*.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].actions[0]",
+    received: '"vpc-lattice:Invoke"',
+    build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"], actions: ["vpc-lattice:Invoke" as never] }) }),
+  },
+  {
+    module: "lattice",
+    api: "AuthPolicy.deny",
+    cause: "A vpc-lattice-svcs:Connect grant narrowed by methods or paths, which a TCP connection never has (the statement never matches)",
+    fix: "Use vpc-lattice-svcs:Invoke for HTTP methods and paths; a Connect grant takes no methods or paths.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[1].actions[0]",
+    received: '"vpc-lattice-svcs:Connect"',
+    build: (s) =>
+      service(s, {
+        authPolicy: new AuthPolicy()
+          .allow({ accounts: ["111111111111"] })
+          .deny({ organizationId: "o-abcdefghij", actions: ["vpc-lattice-svcs:Connect"], paths: ["/admin/*"] }),
+      }),
+  },
 ];

@@ -43,6 +43,8 @@ export type LatticeHttpMethod = (typeof LATTICE_HTTP_METHODS)[number];
 
 /** `Invoke` calls services; `Connect` reaches resource configurations. */
 export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Connect" | "vpc-lattice-svcs:*";
+/** Every LatticeAuthAction: the actions a VPC Lattice auth policy is evaluated for (any other never matches a request). */
+const LATTICE_AUTH_ACTIONS: readonly LatticeAuthAction[] = ["vpc-lattice-svcs:Invoke", "vpc-lattice-svcs:Connect", "vpc-lattice-svcs:*"];
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
@@ -304,6 +306,17 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
   grant.sourceVpcOwnerAccounts?.forEach((account, i) => checkAccountId(scope, `${prop}.sourceVpcOwnerAccounts[${i}]`, account));
   grant.methods?.forEach((method, i) => checkOneOf(scope, `${prop}.methods[${i}]`, method, LATTICE_HTTP_METHODS));
   grant.paths?.forEach((path, i) => checkPattern(scope, `${prop}.paths[${i}]`, path, /^\/\S*$/, "a path starting with / such as /orders/*"));
+  grant.actions?.forEach((action, i) => checkOneOf(scope, `${prop}.actions[${i}]`, action, LATTICE_AUTH_ACTIONS));
+  // Connect (TCP connections) has no vpc-lattice-svcs:RequestMethod or RequestPath key: with either condition the statement never matches.
+  const connect = grant.actions?.indexOf("vpc-lattice-svcs:Connect") ?? -1;
+  const httpCondition = grant.methods !== undefined ? "methods" : grant.paths !== undefined ? "paths" : undefined;
+  if (connect >= 0 && httpCondition !== undefined)
+    throw new ValidationError(
+      scope,
+      `${prop}.actions[${connect}]`,
+      "vpc-lattice-svcs:Connect",
+      `vpc-lattice-svcs:Invoke with ${httpCondition}, or no ${httpCondition} (a TCP connection has no HTTP method or path, so the statement would never match it)`,
+    );
 }
 
 /**

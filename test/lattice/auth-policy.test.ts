@@ -1,6 +1,6 @@
 import { Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
-import { AuthPolicy, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
+import { AuthPolicy, LatticeAuthAction, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 
@@ -131,6 +131,41 @@ describe("AuthPolicy", () => {
       `authPolicy.statements[${index}].${list}`,
       "[]",
     );
+  });
+
+  test.each(["vpc-lattice:Invoke", "execute-api:Invoke", "*"])(
+    "fails when a grant's action is %s (not an action VPC Lattice evaluates)",
+    (action) => {
+      const stack = stackWithProvider();
+      const grant = { accounts: ["222222222222"], actions: ["vpc-lattice-svcs:Invoke", action] as LatticeAuthAction[] };
+      expectValidationError(
+        () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().allow(grant) }),
+        "authPolicy.statements[0].actions[1]",
+        action,
+      );
+    },
+  );
+
+  test.each([
+    ["methods", { methods: ["GET"] as LatticeHttpMethod[] }],
+    ["paths", { paths: ["/orders/*"] }],
+  ])("fails when a Connect grant has %s (a TCP connection has neither)", (_field, narrowing) => {
+    const stack = stackWithProvider();
+    const grant = { accounts: ["222222222222"], actions: ["vpc-lattice-svcs:Connect" as const], ...narrowing };
+    expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy: new AuthPolicy().deny(grant).allow({ accounts: ["222222222222"] }) }),
+      "authPolicy.statements[0].actions[0]",
+      "vpc-lattice-svcs:Connect",
+    );
+  });
+
+  test("a Connect grant without HTTP conditions and an Invoke grant with them render", () => {
+    const json = synthPolicy(
+      new AuthPolicy()
+        .allow({ accounts: ["222222222222"], actions: ["vpc-lattice-svcs:Connect"] })
+        .allow({ accounts: ["333333333333"], actions: ["vpc-lattice-svcs:*"], methods: ["GET"] }),
+    );
+    expect(json.Statement.map((s: { Action: string }) => s.Action)).toEqual(["vpc-lattice-svcs:Connect", "vpc-lattice-svcs:*"]);
   });
 
   test("fails when a grant is undefined (JavaScript callers)", () => {
