@@ -419,4 +419,14 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
           .deny({ organizationId: "o-abcdefghij", actions: ["vpc-lattice-svcs:Connect"], paths: ["/admin/*"] }),
       }),
   },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.fixedResponse",
+    cause: "A fixed response without a status code (JavaScript callers)",
+    fix: "Give the HTTP status code to answer with, 100 to 599, such as fixedResponse(404).",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.statusCode",
+    received: "undefined",
+    build: (s) => service(s).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(undefined as never) }),
+  },
 ];

@@ -32,17 +32,17 @@ export interface WeightedTargetGroup {
 export class LatticeListenerAction {
   /** Everything to one target group. */
   public static forward(targetGroup: ILatticeTargetGroup): LatticeListenerAction {
-    return new LatticeListenerAction([{ targetGroup }], undefined);
+    return new LatticeListenerAction([{ targetGroup }], undefined, false);
   }
 
   /** Splits requests between 1 to 10 target groups by weight. */
   public static weightedForward(targetGroups: readonly WeightedTargetGroup[]): LatticeListenerAction {
-    return new LatticeListenerAction(targetGroups, undefined);
+    return new LatticeListenerAction(targetGroups, undefined, false);
   }
 
   /** Answers with a status code and no body, without reaching a target (HTTP and HTTPS listeners only). */
   public static fixedResponse(statusCode: number): LatticeListenerAction {
-    return new LatticeListenerAction([], statusCode);
+    return new LatticeListenerAction([], statusCode, true);
   }
 
   private constructor(
@@ -50,11 +50,14 @@ export class LatticeListenerAction {
     public readonly targetGroups: readonly WeightedTargetGroup[],
     /** HTTP status code of a fixed response, 100-599; undefined for forward actions. */
     public readonly statusCode: number | undefined,
+    /** A fixed response, told apart from a forward by the factory (a JavaScript caller's statusCode may be missing). */
+    private readonly fixed: boolean,
   ) {}
 
   /** @internal */
   public validate(scope: Construct, prop: string, protocol: LatticeListenerProtocol): void {
-    if (this.statusCode !== undefined) {
+    if (this.fixed) {
+      requireValue(scope, `${prop}.statusCode`, this.statusCode, "an HTTP status code from 100 to 599, such as 404");
       checkIntegerRange(scope, `${prop}.statusCode`, this.statusCode, 100, 599);
       if (protocol === "TLS_PASSTHROUGH") {
         throw new ValidationError(
@@ -111,12 +114,12 @@ export class LatticeListenerAction {
 
   /** The listener's `default_action` block. @internal */
   public renderDefault(): VpclatticeListenerDefaultAction {
-    return this.statusCode !== undefined ? { fixedResponse: { statusCode: this.statusCode } } : { forward: [{ targetGroups: this.renderTargets() }] };
+    return this.fixed ? { fixedResponse: { statusCode: this.statusCode! } } : { forward: [{ targetGroups: this.renderTargets() }] };
   }
 
   /** A rule's `action` block. @internal */
   public renderRule(): VpclatticeListenerRuleAction {
-    return this.statusCode !== undefined ? { fixedResponse: { statusCode: this.statusCode } } : { forward: { targetGroups: this.renderTargets() } };
+    return this.fixed ? { fixedResponse: { statusCode: this.statusCode! } } : { forward: { targetGroups: this.renderTargets() } };
   }
 
   private renderTargets(): { targetGroupIdentifier: string; weight: number }[] {

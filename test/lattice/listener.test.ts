@@ -332,6 +332,15 @@ describe("LatticeListener", () => {
       expectValidationError(() => httpListener(stackWithProvider(), LatticeListenerAction.fixedResponse(99)), "defaultAction.statusCode", "99");
     });
 
+    test("a fixed response has no status code (JavaScript callers)", () => {
+      const error = expectValidationError(
+        () => httpListener(stackWithProvider(), LatticeListenerAction.fixedResponse(undefined as never)),
+        "defaultAction.statusCode",
+        "undefined",
+      );
+      expect(error.expected).toContain("HTTP status code");
+    });
+
     test("the listener name or port is invalid", () => {
       const build = (name?: string, port?: number) =>
         new LatticeListener(stackWithProvider(), "L", {
