@@ -429,4 +429,30 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     received: "undefined",
     build: (s) => service(s).addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(undefined as never) }),
   },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup.fromLatticeTargetGroupAttributes",
+    cause: "An imported ALB target group described with protocol TCP (AWS makes ALB groups HTTP or HTTPS only)",
+    fix: "Give the protocol the group was created with: HTTP or HTTPS.",
+    path: "Imported",
+    prop: "protocol",
+    received: '"TCP"',
+    build: (s) => LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, "Imported", { targetGroupArn: TCP_GROUP_ARN, type: "ALB", protocol: "TCP" }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup.fromLatticeTargetGroupAttributes",
+    cause: "An imported TCP target group described with a protocolVersion (protocol versions are HTTP concepts)",
+    fix: "Leave protocolVersion unset for a TCP group.",
+    path: "Imported",
+    prop: "protocolVersion",
+    received: '"HTTP1"',
+    build: (s) =>
+      LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, "Imported", {
+        targetGroupArn: TCP_GROUP_ARN,
+        type: "IP",
+        protocol: "TCP",
+        protocolVersion: "HTTP1",
+      }),
+  },
 ];

@@ -501,17 +501,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
         "IPV4, or a VPC with an IPv6 CIDR block (dual-stack) for IPv6 targets",
       );
     }
-    if (settings.protocol === "TCP" && settings.protocolVersion !== undefined) {
-      throw new ValidationError(
-        this,
-        "protocolVersion",
-        settings.protocolVersion,
-        "nothing for a TCP target group (protocol versions are HTTP concepts)",
-      );
-    }
-    if (this.type === "ALB" && settings.protocol === "TCP") {
-      throw new ValidationError(this, "protocol", settings.protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
-    }
+    checkProtocolOfType(this, this.type, settings.protocol, settings.protocolVersion);
     const healthCheck = checkObject(this, "healthCheck", settings.healthCheck);
     if (healthCheck !== undefined) {
       if (this.type === "ALB") {
@@ -631,6 +621,21 @@ function shortened(description: string): string {
   return description.length <= MAX_RULE_DESCRIPTION ? description : `${description.slice(0, MAX_RULE_DESCRIPTION - 3)}...`;
 }
 
+/** Fails on a protocol (version) AWS refuses for an INSTANCE, IP or ALB group: a made one and an imported one alike. */
+function checkProtocolOfType(
+  scope: Construct,
+  type: LatticeTargetGroupType,
+  protocol: LatticeTargetGroupProtocol | undefined,
+  protocolVersion: LatticeTargetGroupProtocolVersion | undefined,
+): void {
+  if (protocol === "TCP" && protocolVersion !== undefined) {
+    throw new ValidationError(scope, "protocolVersion", protocolVersion, "nothing for a TCP target group (protocol versions are HTTP concepts)");
+  }
+  if (type === "ALB" && protocol === "TCP") {
+    throw new ValidationError(scope, "protocol", protocol, "HTTP or HTTPS: an ALB target receives HTTP traffic");
+  }
+}
+
 class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGroup {
   public readonly targetGroupId: string;
   public readonly targetGroupArn: string;
@@ -646,8 +651,12 @@ class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGrou
     checkOneOf(this, "type", attrs.type, TARGET_GROUP_TYPES);
     checkOneOf(this, "protocol", attrs.protocol, PROTOCOLS);
     checkOneOf(this, "protocolVersion", attrs.protocolVersion, PROTOCOL_VERSIONS);
-    if (attrs.type === "LAMBDA" && attrs.protocol !== undefined) {
-      throw new ValidationError(this, "protocol", attrs.protocol, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly)");
+    if (attrs.type === "LAMBDA") {
+      const [prop, value] = attrs.protocol !== undefined ? ["protocol", attrs.protocol] : ["protocolVersion", attrs.protocolVersion];
+      if (value !== undefined)
+        throw new ValidationError(this, prop, value, "nothing for a LAMBDA target group (VPC Lattice invokes the function directly)");
+    } else {
+      checkProtocolOfType(this, attrs.type, attrs.protocol, attrs.protocolVersion);
     }
     this.targetGroupArn = attrs.targetGroupArn;
     this.targetGroupId = idOfArn(attrs.targetGroupArn);

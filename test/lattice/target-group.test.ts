@@ -271,6 +271,20 @@ describe("LatticeTargetGroup", () => {
       expectValidationError(() => ipGroup({ name: "tg-orders" }), "name", '"tg-orders"');
     });
 
+    test.each([
+      ["an ALB group has protocol TCP", { type: "ALB", protocol: "TCP" }, "protocol", '"TCP"'],
+      ["a TCP group has a protocolVersion", { type: "IP", protocol: "TCP", protocolVersion: "HTTP2" }, "protocolVersion", '"HTTP2"'],
+      ["a LAMBDA group has a protocolVersion", { type: "LAMBDA", protocolVersion: "HTTP1" }, "protocolVersion", '"HTTP1"'],
+    ] as const)("an imported group is described as AWS never makes one: %s", (_case, attrs, prop, received) => {
+      const stack = stackWithProvider();
+      const targetGroupArn = "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0";
+      expectValidationError(
+        () => LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, "Imported", { targetGroupArn, ...attrs }),
+        prop,
+        received,
+      );
+    });
+
     test("a health-check value is out of range", () => {
       expectValidationError(() => ipGroup({ healthCheck: { intervalSeconds: 4 } }), "healthCheck.intervalSeconds", "4");
       expectValidationError(() => ipGroup({ healthCheck: { intervalSeconds: 301 } }), "healthCheck.intervalSeconds", "301");
