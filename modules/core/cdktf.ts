@@ -32,6 +32,8 @@ export {
   Token,
 } from "cdktf";
 export type { IAspect, IResolvable, ITerraformDependable } from "cdktf";
+// A resource's `depends_on` entry for a dependency added after the resource was made.
+export { dependable } from "cdktf";
 // Not in cdktf's index, but the function its stacks synthesize with; the package has no export map.
 export { resolve as resolveTokens } from "cdktf/lib/_tokens";
 

@@ -63,6 +63,14 @@ export interface LatticeEndpointDnsProps {
 export interface IVpcEndpoint {
   /** `vpce-…` */
   readonly vpcEndpointId: string;
+  /**
+   * Makes what this configuration builds on the endpoint wait for
+   * `acceptance`, the service owner's acceptance of its connection: AWS
+   * refuses, for one, a route to an endpoint still pendingAcceptance.
+   * EndpointConnectionAccepter calls it.
+   * @default - nothing waits: the endpoint has nothing that needs its acceptance
+   */
+  whenAccepted?(acceptance: ITerraformDependable): void;
 }
 
 /** An endpoint with network interfaces (Interface, Resource, ServiceNetwork), created here or imported: its security groups take rules through `connections`. */

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "../core/cdktf";
+import { dependable, ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
@@ -103,6 +103,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   /** The provider the endpoints and routes use. */
   public readonly provider?: TerraformProvider;
   private readonly subnetIds: readonly string[];
+  /** Per zone, the routes to its endpoint and the acceptances of that endpoint they wait for. */
+  private readonly routesTo: Record<string, { routes: Route[]; acceptances: ITerraformDependable[] }> = {};
 
   constructor(scope: Construct, id: string, props: GatewayLoadBalancerEndpointProps) {
     super(scope, id);
@@ -186,7 +188,11 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     );
   }
 
-  /** The endpoint in a zone, for acceptances and routes made elsewhere. */
+  /**
+   * The endpoint in a zone, for acceptances and routes made elsewhere. An
+   * EndpointConnectionAccepter given it makes this zone's `routeThrough`
+   * routes wait for the acceptance.
+   */
   public endpointIn(zone: string): IVpcEndpoint & {
     /** The endpoint's `aws_vpc_endpoint`, as an escape hatch. */
     readonly resource: VpcEndpoint;
@@ -194,7 +200,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     const endpoint = this.endpoints[zone];
     if (endpoint === undefined)
       throw new ValidationError(this, "endpointIn", zone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
-    return { vpcEndpointId: endpoint.id, resource: endpoint };
+    return { vpcEndpointId: endpoint.id, resource: endpoint, whenAccepted: (acceptance) => this.routesWaitFor(zone, acceptance) };
   }
 
   /**
@@ -258,15 +264,29 @@ export class GatewayLoadBalancerEndpoint extends Construct {
           );
         routes.set(key, `${this.node.path} ${at}`);
         const ipv6 = !isUnresolved(cidr) && familyOf(cidr) === "ipv6";
-        new Route(this, id, {
+        const to = this.routesToZone(via);
+        const route = new Route(this, id, {
           provider: this.provider,
           routeTableId: subnet.routeTableId,
           destinationCidrBlock: ipv6 ? undefined : cidr,
           destinationIpv6CidrBlock: ipv6 ? cidr : undefined,
           vpcEndpointId: endpoint.id,
+          dependsOn: to.acceptances.length > 0 ? [...to.acceptances] : undefined,
         });
+        to.routes.push(route);
       }
     });
+  }
+
+  /** Routes to the endpoint in `zone`, made and to come, wait for `acceptance`: AWS refuses a route to an endpoint still pendingAcceptance. */
+  private routesWaitFor(zone: string, acceptance: ITerraformDependable): void {
+    const to = this.routesToZone(zone);
+    to.acceptances.push(acceptance);
+    for (const route of to.routes) route.dependsOn = [...(route.dependsOn ?? []), dependable(acceptance)];
+  }
+
+  private routesToZone(zone: string): { routes: Route[]; acceptances: ITerraformDependable[] } {
+    return (this.routesTo[zone] ??= { routes: [], acceptances: [] });
   }
 }
 

@@ -56,5 +56,6 @@ export class EndpointConnectionAccepter extends Construct {
       vpcEndpointServiceId: props.service.endpointServiceId,
       vpcEndpointId: props.endpoint.vpcEndpointId,
     });
+    props.endpoint.whenAccepted?.(this.resource);
   }
 }

@@ -5,7 +5,7 @@ import {
   IGatewayLoadBalancerEndpointService,
   InterfaceEndpoint,
 } from "../../modules/endpoints";
-import { EndpointService, EndpointServiceLoadBalancer, GatewayLoadBalancer } from "../../modules/privatelink";
+import { EndpointConnectionAccepter, EndpointService, EndpointServiceLoadBalancer, GatewayLoadBalancer } from "../../modules/privatelink";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithoutProvider } from "../helpers";
 
@@ -72,6 +72,21 @@ describe("GatewayLoadBalancerEndpoint", () => {
       ["Inspection_Route-to-data-use1-az2-2600-1f18-aaa-bb10-64", "2600:1f18:aaa:bb10::/64", "use1-az2"],
     ]);
     for (const [, route] of routes) expect(route.route_table_id).toMatch(/aws_route_table\.Vpc_PrivateRoutes-use1-az\d_\w+\.id/);
+  });
+
+  test("a route waits for the acceptance of its endpoint, accepted before or after the route is made (fails when a route may reach a pendingAcceptance endpoint)", () => {
+    const { stack, vpc, endpoint } = endpointStack();
+    const service = { endpointServiceId: "vpce-svc-0123456789abcdef0", acceptanceRequired: true };
+    new EndpointConnectionAccepter(stack, "AcceptAz2", { service, endpoint: endpoint.endpointIn("use1-az2") });
+    endpoint.routeThrough("to-data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24"] });
+    new EndpointConnectionAccepter(stack, "AcceptAz1", { service, endpoint: endpoint.endpointIn("use1-az1") });
+    const waits = Object.fromEntries(
+      (Object.entries(resourcesOfType(stack, "aws_route")) as [string, Json][]).map(([name, r]) => [name.replace(/_[0-9A-F]{8}$/, ""), r.depends_on]),
+    );
+    expect(waits).toEqual({
+      "Inspection_Route-to-data-use1-az1-10-110-10-0-24": [expect.stringMatching(/^aws_vpc_endpoint_connection_accepter\.AcceptAz1_\w+$/)],
+      "Inspection_Route-to-data-use1-az2-10-110-10-0-24": [expect.stringMatching(/^aws_vpc_endpoint_connection_accepter\.AcceptAz2_\w+$/)],
+    });
   });
 
   test("records the provider's terms of a service known only by name, for the flow analysis", () => {
