@@ -455,4 +455,18 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         protocolVersion: "HTTP1",
       }),
   },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroupConfig.ipAddresses",
+    cause: "A health-check matcher no response can meet: a code above 599 or a reversed range such as 299-200 (every target stays unhealthy)",
+    fix: "List HTTP status codes from 100 to 599, ranges low to high, such as 200-299.",
+    path: "Group",
+    prop: "healthCheck.matcher",
+    received: '"299-200"',
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTP", healthCheck: { matcher: "299-200" } }),
+      }),
+  },
 ];

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
-import { checkIntegerRange, checkOneOf, checkPattern, checkPort } from "../core";
+import { checkIntegerRange, checkOneOf, checkPattern, checkPort, isUnresolved, ValidationError } from "../core";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
 export interface LatticeTargetGroupHealthCheck {
@@ -27,7 +27,7 @@ export interface LatticeTargetGroupHealthCheck {
    * @default "HTTP1"
    */
   readonly protocolVersion?: "HTTP1" | "HTTP2";
-  /** Status codes of a healthy response: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
+  /** Status codes of a healthy response, 100 to 599: `"200"`, `"200-299"` or `"200,204"`. @default "200" */
   readonly matcher?: string;
 }
 
@@ -48,6 +48,23 @@ export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHeal
     /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/,
     'HTTP status codes such as "200", "200-299" or "200,204"',
   );
+  checkMatcherCodes(scope, check.matcher);
+}
+
+/** Fails on a code no response can have (HTTP has 100 to 599) or a reversed range: such a matcher fails every check, so no target is ever healthy. */
+function checkMatcherCodes(scope: Construct, matcher: string | undefined): void {
+  if (matcher === undefined || isUnresolved(matcher)) return;
+  for (const part of matcher.split(",")) {
+    const [low, high = low] = part.split("-").map(Number);
+    if (low < 100 || high > 599 || low > high) {
+      throw new ValidationError(
+        scope,
+        "healthCheck.matcher",
+        matcher,
+        `HTTP status codes from 100 to 599, a range low to high (${part} matches no response, so every target would stay unhealthy)`,
+      );
+    }
+  }
 }
 
 /** The `config.health_check` block of a group speaking `groupProtocolVersion`. @internal */

@@ -297,6 +297,10 @@ describe("LatticeTargetGroup", () => {
       expectValidationError(() => ipGroup({ healthCheck: { matcher: "OK" } }), "healthCheck.matcher", '"OK"');
     });
 
+    test.each(["600", "099", "299-200", "200,204-700"])("a health-check matcher %s matches no HTTP response", (matcher) => {
+      expectValidationError(() => ipGroup({ healthCheck: { matcher } }), "healthCheck.matcher", JSON.stringify(matcher));
+    });
+
     test("a TCP group checks health without protocol and version", () => {
       expectValidationError(() => ipGroup({ protocol: "TCP", healthCheck: { path: "/health" } }), "healthCheck", "/health");
     });
