@@ -41,6 +41,12 @@ const inspectionEndpoint = (stack: TerraformStack) =>
   });
 const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
 const ORG = "o-a1b2c3d4e5";
+const PARTNER = {
+  serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+  ports: [443],
+  isAwsService: false,
+  privateDnsSupported: false,
+};
 const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
 
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
@@ -408,5 +414,46 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
           ports: [{ from: 5432, to: 5432 }],
         },
       }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "Two interface endpoints in one VPC with one customDnsName (Route 53 refuses two private hosted zones of one name in a VPC: ConflictingDomainExists)",
+    fix: "Give each endpoint a name of its own, or put the second endpoint in another VPC.",
+    path: "PartnerB",
+    prop: "customDnsName",
+    received: '"api.partner.example.com"',
+    build: (s) => {
+      const network = vpc(s);
+      new InterfaceEndpoint(s, "PartnerA", { vpc: network, service: PARTNER, customDnsName: "api.partner.example.com" });
+      new InterfaceEndpoint(s, "PartnerB", {
+        vpc: network,
+        service: { ...PARTNER, serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210" },
+        customDnsName: "api.partner.example.com",
+      });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A customDnsName that another endpoint's private DNS already answers in the VPC (AWS made that private hosted zone there)",
+    fix: "Choose another name, or turn off the other endpoint's private DNS (privateDnsEnabled: false).",
+    path: "Custom",
+    prop: "customDnsName",
+    received: '"api.partner.example.com"',
+    build: (s) => {
+      const network = vpc(s);
+      new InterfaceEndpoint(s, "Named", {
+        vpc: network,
+        service: {
+          ...PARTNER,
+          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210",
+          privateDnsSupported: true,
+          privateDnsName: "api.partner.example.com",
+        },
+      });
+      new InterfaceEndpoint(s, "Custom", { vpc: network, service: PARTNER, customDnsName: "api.partner.example.com" });
+    },
   },
 ];

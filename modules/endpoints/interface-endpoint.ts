@@ -212,6 +212,9 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     });
     // Claimed once every input is checked, so that a refused endpoint claims nothing.
     if (privateDnsEnabled) claimPrivateDns(this, props.vpc, target.serviceName);
+    if (privateDnsEnabled && target.privateDnsName !== undefined)
+      claimZoneName(this, props.vpc, "privateDnsEnabled", target.privateDnsName, "its private DNS name");
+    if (props.customDnsName !== undefined) claimZoneName(this, props.vpc, "customDnsName", props.customDnsName, "its customDnsName");
     const allowAll = isAwsService ? props.policy?.allowAllReason(this, "policy") : undefined;
     if (allowAll !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.allowAllEndpointPolicy, allowAll);
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
@@ -364,6 +367,29 @@ function claimPrivateDns(endpoint: Construct, vpc: IVpc, serviceName: string): v
       `false, or one endpoint to the service in this VPC: ${first} already answers its names by private DNS here, and AWS refuses a second endpoint with private DNS for one service in a VPC (a conflicting DNS domain)`,
     );
   owners.set(key, endpoint.node.path);
+}
+
+/** Which endpoint's private hosted zone of each name is associated with each VPC, by VPC and name, in this app. */
+const zoneNameOwners = new AppRegistry<string, string>();
+
+/**
+ * One private hosted zone of a name per VPC: Route 53 refuses to associate
+ * a second zone of a name a VPC already has (ConflictingDomainExists), and
+ * AWS refuses private DNS for a name a zone of the VPC already answers.
+ */
+function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: string, what: string): void {
+  if (isUnresolved(name)) return;
+  const owners = zoneNameOwners.of(endpoint);
+  const key = `${vpc.vpcId}|${name.toLowerCase().replace(/\.$/, "")}`;
+  const first = owners.get(key);
+  if (first !== undefined)
+    throw new ValidationError(
+      endpoint,
+      prop,
+      prop === "customDnsName" ? name : true,
+      `${prop === "customDnsName" ? "a name" : "false, or an endpoint in another VPC"} no other endpoint's private hosted zone has in this VPC: ${first} already has a zone of ${name} here, and Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists)`,
+    );
+  owners.set(key, `${endpoint.node.path} (${what})`);
 }
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */

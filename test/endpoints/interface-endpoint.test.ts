@@ -295,6 +295,33 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
       expectValidationError(() => partnerEndpoint({ customDnsName: "API.partner.example.com" }, named), "customDnsName", '"API.partner.example.com"');
     });
 
+    test("two endpoints in one VPC have one customDnsName (Route 53 refuses two private zones of one name in a VPC)", () => {
+      const stack = stackWithProvider();
+      const vpc = testVpc(stack);
+      new InterfaceEndpoint(stack, "PartnerA", { vpc, service: partnerService, customDnsName: "api.partner.example.com" });
+      const other = { ...partnerService, serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210" };
+      const error = expectValidationError(
+        () => new InterfaceEndpoint(stack, "PartnerB", { vpc, service: other, customDnsName: "API.partner.example.com." }),
+        "customDnsName",
+        '"API.partner.example.com."',
+      );
+      expect(error.message).toContain("PartnerA");
+      // Another VPC takes the name.
+      new InterfaceEndpoint(stack, "PartnerC", { vpc: testVpc(stack, undefined, "Other"), service: other, customDnsName: "api.partner.example.com" });
+    });
+
+    test("customDnsName is another endpoint's private DNS name in the VPC, whose zone AWS made there", () => {
+      const stack = stackWithProvider();
+      const vpc = testVpc(stack);
+      const named = { ...partnerService, privateDnsSupported: true, privateDnsName: "api.partner.example.com" };
+      new InterfaceEndpoint(stack, "Named", { vpc, service: named });
+      expectValidationError(
+        () => new InterfaceEndpoint(stack, "Custom", { vpc, service: partnerService, customDnsName: "api.partner.example.com" }),
+        "customDnsName",
+        '"api.partner.example.com"',
+      );
+    });
+
     test("a subnet is in a zone the service is not offered in (AZ IDs on both sides)", () => {
       const offered = { ...partnerService, availabilityZoneIds: ["use1-az1", "use1-az4"] };
       expectValidationError(() => partnerEndpoint({}, offered), "vpc.privateSubnets", '"use1-az2"');
