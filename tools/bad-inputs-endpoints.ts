@@ -456,4 +456,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new InterfaceEndpoint(s, "Custom", { vpc: network, service: PARTNER, customDnsName: "api.partner.example.com" });
     },
   },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause: "A dualstack Gateway Load Balancer endpoint in IPv4-only subnets (AWS places a dualstack endpoint in dual-stack subnets only)",
+    fix: "Give the endpoints dual-stack subnets, or leave ipAddressType unset (ipv4).",
+    path: "Inspection",
+    prop: "ipAddressType",
+    received: '"dualstack"',
+    build: (s) => {
+      const network = vpc(s);
+      new GatewayLoadBalancerEndpoint(s, "Inspection", {
+        vpc: network,
+        service: INSPECTION,
+        subnets: network.privateSubnets,
+        ipAddressType: "dualstack",
+      });
+    },
+  },
 ];

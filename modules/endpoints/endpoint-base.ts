@@ -1,5 +1,5 @@
 import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   AppCounter,
@@ -45,6 +45,25 @@ import {
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
 
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack", "ipv6"];
+
+/**
+ * An endpoint's IP address type every subnet of known type supports: AWS
+ * places an IPv6-only endpoint in IPv6-only subnets only, and a dualstack
+ * one in dual-stack subnets.
+ * @internal
+ */
+export function checkSubnetsFitIpAddressType(endpoint: IConstruct, ipAddressType: IpAddressType | undefined, subnets: readonly ISubnet[]): void {
+  if (ipAddressType === undefined || ipAddressType === "ipv4" || isUnresolved(ipAddressType)) return;
+  const misfit = subnets.find((s) => s.ipAddressType !== undefined && !isUnresolved(s.ipAddressType) && s.ipAddressType !== ipAddressType);
+  if (misfit !== undefined) {
+    throw new ValidationError(
+      endpoint,
+      "ipAddressType",
+      ipAddressType,
+      `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType}; ${ipAddressType} endpoints need ${ipAddressType === "ipv6" ? "IPv6-only" : "dual-stack"} subnets)`,
+    );
+  }
+}
 const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "ipv6", "service-defined"];
 
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
@@ -281,18 +300,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
         `subnets in at least ${minAzs} availability zones (set minAvailabilityZones: 1 to accept a single-AZ endpoint)`,
       );
     }
-    if (props.ipAddressType !== undefined && props.ipAddressType !== "ipv4") {
-      // AWS places an IPv6-only endpoint in IPv6-only subnets only, and a dualstack one in dual-stack subnets.
-      const misfit = subnets.find((s) => s.ipAddressType !== undefined && s.ipAddressType !== props.ipAddressType);
-      if (misfit !== undefined) {
-        throw new ValidationError(
-          this,
-          "ipAddressType",
-          props.ipAddressType,
-          `an IP address type every subnet supports (a subnet is ${misfit.ipAddressType}; ${props.ipAddressType} endpoints need ${props.ipAddressType === "ipv6" ? "IPv6-only" : "dual-stack"} subnets)`,
-        );
-      }
-    }
+    checkSubnetsFitIpAddressType(this, props.ipAddressType, subnets);
     checkDnsRecordIpType(this, props);
     return subnets;
   }

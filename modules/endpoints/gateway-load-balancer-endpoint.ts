@@ -23,7 +23,7 @@ import {
   ValidationError,
 } from "../core";
 import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
-import { IVpcEndpoint } from "./endpoint-base";
+import { checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
 import { EndpointServiceContract } from "./targets";
 
 /** Where each inspection route of the app is, by route table and destination: AWS takes one route per table and destination. */
@@ -121,6 +121,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["ipv4", "dualstack"]);
     const subnets = checkList(this, "subnets", props.subnets) ?? [];
     checkInVpc(this, "subnets", subnets, props.vpc);
+    checkSubnetsFitIpAddressType(this, props.ipAddressType, subnets);
     const zones = subnets.map((subnet, i) => {
       const zone = zoneOf(subnet);
       if (zone === undefined || isUnresolved(zone)) {

@@ -115,6 +115,20 @@ describe("GatewayLoadBalancerEndpoint", () => {
       );
     });
 
+    test("a dualstack endpoint is given IPv4-only subnets (AWS needs dual-stack subnets for it)", () => {
+      const stack = stackWithoutProvider();
+      const vpc = workloadVpc(stack);
+      const props = { vpc, service: INSPECTION, subnets: vpc.privateSubnets, ipAddressType: "dualstack" as const };
+      expectValidationError(() => new GatewayLoadBalancerEndpoint(stack, "Inspection", props), "ipAddressType", '"dualstack"');
+      const dualStack = new Vpc(stack, "DualStack", {
+        name: "dual",
+        cidrBlock: "10.120.0.0/16",
+        availabilityZones: ["use1-az1", "use1-az2"],
+        dualStack: true,
+      });
+      new GatewayLoadBalancerEndpoint(stack, "DualStackInspection", { ...props, vpc: dualStack, subnets: dualStack.privateSubnets });
+    });
+
     test("two subnets share a zone", () => {
       const subnets = [
         { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1" },
