@@ -1,7 +1,7 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, Port, PortRange } from "../modules/core";
-import { ResourceShare, SharePrincipal } from "../modules/ram";
+import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
 import {
   DnsResourceGroup,
   IResourceGateway,
@@ -715,5 +715,31 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     prop: "resource.arn",
     received: `"${RDS_ARN}"`,
     build: (s) => group(s).addChild("Rds", { name: "orders-rds", resource: ResourceDefinition.arn(RDS_ARN), ports: [Port.tcp(5432)] }),
+  },
+  {
+    module: "ram",
+    api: "ResourceShare",
+    cause: "A share granted to the owner's own account (its provider's) alone, which reaches nobody",
+    fix: "Grant the share to the consumer accounts, OUs or organization; the owner already has what it shares.",
+    path: "Share",
+    prop: "principals",
+    received: '["111111111111"]',
+    build: (s) =>
+      new ResourceShare(s, "Share", { name: "billing", provider: accountProviders(s).owner, principals: [SharePrincipal.account("111111111111")] }),
+  },
+  {
+    module: "ram",
+    api: "ResourceShareAccepter",
+    cause: "An accepter for a share granted to OUs or organizations only, whose accounts never get an invitation",
+    fix: "Drop the accepter: with RAM organization sharing, the OU's accounts get the share without accepting.",
+    path: "Accepter",
+    prop: "provider",
+    received: '"partner (account 222222222222)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      const ou = SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34");
+      const share = new ResourceShare(s, "Share", { name: "billing", provider: owner, principals: [ou] });
+      new ResourceShareAccepter(s, "Accepter", { share, provider: partner });
+    },
   },
 ];

@@ -164,6 +164,7 @@ export class ResourceShare extends Construct implements IResourceShare {
       throw new ValidationError(this, "principals", [], "at least one account, OU or organization to share with");
     }
     const region = literalRegionOf(this, props.provider);
+    const owner = literalAccountOf(this, props.provider);
     const seen = new Map<string, number>();
     principals.forEach((p, i) => {
       checkInstance(this, `principals[${i}]`, p, SharePrincipal.isSharePrincipal, "SharePrincipal.account, .organizationalUnit or .organization");
@@ -172,6 +173,15 @@ export class ResourceShare extends Construct implements IResourceShare {
       if (first !== undefined) throw new ValidationError(this, `principals[${i}]`, p.value, `each principal once (principals[${first}] is the same)`);
       seen.set(stableId(p.key), i);
     });
+    // The owner has what it shares already: a share granted to it alone reaches nobody (a mesh's owner member among others is fine).
+    if (owner !== undefined && principals.every((p) => p.value === owner)) {
+      throw new ValidationError(
+        this,
+        "principals",
+        principals.map((p) => p.value),
+        `an account, OU or organization besides the share's owner (${owner}, its provider's account): the owner already has what it shares, so the share would reach nobody`,
+      );
+    }
     const tags = checkTags(this, "tags", props.tags) ?? {};
     if ("Name" in tags) throw new ValidationError(this, "tags.Name", tags.Name, "no Name tag: the share's Name is its `name`");
     this.provider = props.provider;
@@ -325,7 +335,12 @@ export class ResourceShareAccepter extends Construct {
     });
   }
 
-  /** Only an account the share invites accepts it: not the owner's, nor one its principals (all accounts, all literal) leave out. */
+  /**
+   * Only an account the share invites accepts it: not the owner's, nor one
+   * its account principals (all literal) leave out. OUs and organizations
+   * get no invitation: RAM shares with them only with organization sharing
+   * enabled, which gives their accounts the share without one.
+   */
   private checkInvited(share: ResourceShare, provider: TerraformProvider): void {
     const account = literalAccountOf(this, provider);
     if (account === undefined) return;
@@ -338,13 +353,15 @@ export class ResourceShareAccepter extends Construct {
         `the provider of an account the share ${share.node.path} is granted to: the owner's account has no invitation to accept`,
       );
     }
-    const invited = share.principals.map((p) => p.value);
-    if (invited.some((value) => isUnresolved(value) || !isAccountId(value)) || invited.includes(account)) return;
+    const invited = share.principals.filter((p) => p.key.startsWith("account-")).map((p) => p.value);
+    if (invited.some(isUnresolved) || invited.includes(account)) return;
     throw new ValidationError(
       this,
       "provider",
       received,
-      `the provider of an account the share ${share.node.path} is granted to (${invited.join(", ")}): only they get an invitation`,
+      invited.length === 0
+        ? `no accepter: the share ${share.node.path} is granted to OUs or organizations only, whose accounts get it without an invitation`
+        : `the provider of an account the share ${share.node.path} is granted to (${invited.join(", ")}): only they get an invitation`,
     );
   }
 }

@@ -185,4 +185,25 @@ describe("ResourceShare, what it may share and who accepts it", () => {
     expect(() => new ResourceShareAccepter(stack, "Other", { share, provider: other })).toThrow(/granted to \(222222222222\)/);
     expect(() => new ResourceShareAccepter(stack, "Partner", { share, provider: partner })).not.toThrow();
   });
+
+  test("fails when the share is granted to its owner's own account alone: the owner already has what it shares, so it reaches nobody", () => {
+    const { stack } = accounts();
+    const build = (id: string, principals: SharePrincipal[]) => () => new ResourceShare(stack, id, { name: "x", principals });
+    expect(build("Own", [SharePrincipal.account("111111111111")])).toThrow(
+      /Own: invalid principals: received \["111111111111"\]; expected an account, OU or organization besides the share's owner \(111111111111/,
+    );
+    // A mesh shares its network with every member, the owner's own among them.
+    expect(build("Mixed", [SharePrincipal.account("222222222222"), SharePrincipal.account("111111111111")])).not.toThrow();
+  });
+
+  test("fails when an accepter takes a share of OUs or organizations only (their accounts get no invitation), or one whose OU is not its account", () => {
+    const { stack, partner } = accounts();
+    const ou = SharePrincipal.organizationalUnit("arn:aws:organizations::111111111111:ou/o-abcdefghij/ou-ab12-cdefgh34");
+    const ouOnly = new ResourceShare(stack, "OuOnly", { name: "ou", principals: [ou] });
+    expect(() => new ResourceShareAccepter(stack, "AcceptOu", { share: ouOnly, provider: partner })).toThrow(
+      /AcceptOu: invalid provider: received "partner \(account 222222222222\)"; expected no accepter: .*OUs or organizations only/,
+    );
+    const mixed = new ResourceShare(stack, "Mixed", { name: "mixed", principals: [ou, SharePrincipal.account("333333333333")] });
+    expect(() => new ResourceShareAccepter(stack, "AcceptMixed", { share: mixed, provider: partner })).toThrow(/granted to \(333333333333\)/);
+  });
 });
