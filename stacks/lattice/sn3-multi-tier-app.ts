@@ -1,6 +1,7 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
 import { AuthPolicy, ServiceNetwork } from "../../modules/lattice";
+import { Peer, SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { demoIpTargets, demoService } from "./service-network-demo";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT, SECOND_ACCOUNT } from "../example-values";
@@ -42,7 +43,19 @@ export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (sta
   network.associateService("app-api", appApi);
   network.associateService("data-api", dataApi);
 
+  // The app tier's hosts also call the data tier: a Terraform-made group lets nothing out, so their callers' group opens HTTPS to VPC Lattice.
+  const appCallers = new SecurityGroup(stack, "AppTierCallers", { vpc: appVpc, description: "App-tier hosts calling data-api through VPC Lattice" });
+  appCallers.addEgressRule({
+    peer: Peer.vpcLattice(),
+    port: 443,
+    description: "App tier to the services of the network through VPC Lattice (HTTPS)",
+  });
+
   new TerraformOutput(stack, "service_network_arn", { value: network.serviceNetworkArn });
+  new TerraformOutput(stack, "app_tier_callers_security_group_id", {
+    value: appCallers.securityGroupId,
+    description: "Attach to the app-tier hosts (beside app-api's targets group): it lets them call data-api",
+  });
   new TerraformOutput(stack, "app_api_dns_name", { value: appApi.dnsName, description: "Called by the web tier" });
   new TerraformOutput(stack, "data_api_dns_name", { value: dataApi.dnsName, description: "Called by the app tier" });
 
@@ -55,7 +68,7 @@ export const sn3MultiTierApp = exampleStack("sn3-multi-tier-app", ["SN-3"], (sta
       description: "The web tier calls the app tier's API",
     })
     .allow("app-tier-calls-data-api", {
-      from: { vpc: appVpc, principal: appRole },
+      from: { vpc: appVpc, securityGroup: appCallers, principal: appRole },
       to: { target: dataApi, request: { method: "POST", path: "/records" } },
       description: "The app tier calls the data tier's API",
     })
