@@ -11,7 +11,11 @@ import { EXAMPLE_AZS, EXAMPLE_ORGANIZATION_ID } from "../example-values";
  * gateway endpoint and from on-premises (through Route 53 inbound resolver
  * endpoints) through the interface endpoint, whose private DNS answers only
  * the resolver and whose security group admits only the on-premises range.
- * The gateway endpoint is created first, as AWS requires.
+ * The gateway endpoint is created first, as AWS requires. It needs a Route 53
+ * Resolver inbound endpoint the landing zone already runs in this VPC
+ * (53/udp and 53/tcp open to the on-premises range), to which on-premises DNS
+ * forwards the S3 names: the stack does not create it, and says so in the
+ * `on_premises_cidr` variable a user sets.
  */
 export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc", ["EP-1"], (stack) => {
   // Defaults are placeholders so the example plans offline; pass the real IDs with -var.
@@ -30,7 +34,11 @@ export const ep1S3HybridExistingVpc = exampleStack("ep1-s3-hybrid-existing-vpc",
     cidrBlock: variable("vpc_cidr_block", "Its IPv4 CIDR, the source of the endpoint's security-group rule", "10.20.0.0/16"),
     privateSubnets: subnets,
   });
-  const onPremises = variable("on_premises_cidr", "The on-premises range whose S3 queries the inbound resolver answers", "192.168.0.0/16");
+  const onPremises = variable(
+    "on_premises_cidr",
+    "The on-premises range. Its DNS must forward the S3 names (s3.us-east-1.amazonaws.com) to a Route 53 Resolver inbound endpoint that already exists in this VPC and admits 53/udp and 53/tcp from this range: only queries arriving there get the interface endpoint's addresses",
+    "192.168.0.0/16",
+  );
   const s3 = new S3HybridAccess(stack, "S3Hybrid", {
     vpc,
     onPremisesPeers: [Peer.cidr(onPremises, { name: "on-premises" })],
