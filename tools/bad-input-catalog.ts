@@ -67,6 +67,8 @@ import { ResourceConfiguration, ResourceConfigurationProps, ResourceGateway } fr
 import { FlowLogDestination, FlowLogs, HostedZone, Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc } from "../modules/vpc";
 import { APP_BAD_INPUTS } from "./bad-inputs-app";
 import { ENDPOINT_BAD_INPUTS } from "./bad-inputs-endpoints";
+import { FLOW_BAD_INPUTS } from "./bad-inputs-flows";
+import { GUARDRAIL_BAD_INPUTS } from "./bad-inputs-guardrails";
 import { LATTICE_BAD_INPUTS } from "./bad-inputs-lattice";
 import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
 import { VPC_BAD_INPUTS } from "./bad-inputs-vpc";
@@ -78,7 +80,7 @@ import { VPC_BAD_INPUTS } from "./bad-inputs-vpc";
  * code really produces, so the documentation cannot drift from the code.
  */
 export interface BadInput {
-  readonly module: "app" | "core" | "vpc" | "ram" | "endpoints" | "privatelink" | "lattice" | "resources" | "guardrails";
+  readonly module: "app" | "core" | "vpc" | "ram" | "endpoints" | "privatelink" | "lattice" | "resources" | "guardrails" | "flows" | "diagram";
   /** The class or function that rejects the input. */
   readonly api: string;
   /** The cause, in the user's words: what was passed. */
@@ -2776,4 +2778,6 @@ export const BAD_INPUTS: readonly BadInput[] = [
   ...ENDPOINT_BAD_INPUTS,
   ...LATTICE_BAD_INPUTS,
   ...VPC_BAD_INPUTS,
+  ...FLOW_BAD_INPUTS,
+  ...GUARDRAIL_BAD_INPUTS,
 ];

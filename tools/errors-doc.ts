@@ -22,7 +22,9 @@ const MODULE_TITLES: Record<BadInput["module"], string> = {
   privatelink: "privatelink: endpoint services and Network Load Balancers",
   lattice: "lattice: service networks, services, target groups, auth policies, access logs",
   resources: "resources: resource gateways and resource configurations",
-  guardrails: "guardrails: suppressions",
+  guardrails: "guardrails: suppressions, checks and the gate",
+  flows: "flows: declared flows and flow questions",
+  diagram: "diagram: stack diagrams",
 };
 
 /** The message a bad input produces, without the construct path (it depends on where the user builds it). */
