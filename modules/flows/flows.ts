@@ -55,24 +55,31 @@ export interface FlowExpectation {
   toBeDenied(reason?: string | RegExp): void;
 }
 
-/** The model of a stack's latest synth, with the JSON it was read from and the stack's size then. */
-const models = new WeakMap<TerraformStack, { readonly size: number; readonly json: Json; readonly model: NetworkModel }>();
+/** The model of a stack's latest synth, with that synth's JSON text: the fingerprint it is fresh by. */
+const models = new WeakMap<TerraformStack, { readonly text: string; readonly model: NetworkModel }>();
+
+/** The model each synth of a stack that declares flows rendered its declarations with (see Flows.of). */
+const renderedModels = new WeakMap<Json, NetworkModel>();
 
 /**
- * The network model of a stack as it would be synthesized now. Cached until
- * constructs are added to the stack.
+ * The network model of a stack as it would be synthesized now. The stack is
+ * synthesized on every call, and the model kept while that synth's JSON is the
+ * same: an override or a property set after the last analysis is seen.
  */
 export function networkModelOf(stack: TerraformStack): NetworkModel {
   if (!isStack(stack)) throw new ValidationError("flows", "stack", describeConstruct(stack), "a TerraformStack");
-  const size = stack.node.findAll().length;
-  const cached = models.get(stack);
-  if (cached !== undefined && cached.size === size) return cached.model;
   const json = synthesizedJson(stack) as Json;
-  // A stack that declares flows keeps the model its synth rendered them with (see Flows.of).
-  const rendered = models.get(stack);
-  if (rendered !== undefined && rendered.json === json) return rendered.model;
+  return renderedModels.get(json) ?? modelOfSynth(stack, json);
+}
+
+/** The model of a synth of a stack: the one kept for it when the JSON is the same, else a new one. */
+function modelOfSynth(stack: TerraformStack, json: Json): NetworkModel {
+  // The whole synth is the fingerprint: the number of constructs does not change with addOverride or a property set later.
+  const text = JSON.stringify(json);
+  const cached = models.get(stack);
+  if (cached !== undefined && cached.text === text) return cached.model;
   const model = NetworkModel.fromJson(stack.node.id, json);
-  models.set(stack, { size, json, model });
+  models.set(stack, { text, model });
   return model;
 }
 
@@ -167,14 +174,17 @@ export class Flows {
   /**
    * Writes the declarations into a synth of the stack, in the place its
    * `//.flows.declared` holds. The model they are rendered with reads that
-   * comment from the JSON itself, so it sees them too: it is kept as the
-   * stack's model (networkModelOf).
+   * comment from the JSON itself, so it sees them too: it is the model
+   * networkModelOf gives for that synth.
    */
   private renderInto(json: Json): Json {
-    const model = NetworkModel.fromJson(this.stack.node.id, json);
-    const comment = (json["//"] as Json).flows as Json;
-    comment.declared = this.render(model);
-    models.set(this.stack, { size: this.stack.node.findAll().length, json, model });
+    // Fingerprinted while the declarations are still the empty list the synth leaves.
+    const model = modelOfSynth(this.stack, json);
+    const declared = this.render(model);
+    ((json["//"] as Json).flows as Json).declared = declared;
+    // A model kept from an earlier synth reads the comment of that synth's JSON: it gets the same declarations.
+    (model.document.annotations as Json).declared = declared;
+    renderedModels.set(json, model);
     return json;
   }
 

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformResource, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
@@ -387,5 +387,36 @@ describe("declared flows", () => {
       /denied: .*\n {2}ok {3}source: VPC AppVpc\n {2}ok {3}dns: .*\n {2}FAIL route/,
     );
     expect(() => expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeDenied("acceptance")).toThrow(/to be denied for acceptance/);
+  });
+});
+
+describe("networkModelOf", () => {
+  function overrideEndpointIngressToSsh(s: TerraformStack): void {
+    const rule = s.node
+      .findAll()
+      .find(
+        (c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === "aws_vpc_security_group_ingress_rule",
+      ) as TerraformResource;
+    rule.addOverride("from_port", 22);
+    rule.addOverride("to_port", 22);
+  }
+
+  test("fails when an override made after the first analysis is not seen: the verdict is of the stack as it is now", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeAllowed();
+    overrideEndpointIngressToSsh(s);
+    expectFlow(s, app, "logs.us-east-1.amazonaws.com").toBeDenied("has no ingress");
+  });
+
+  test("fails when an override made after the first analysis is not seen by a stack that declares flows", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    Flows.of(s).allow("app-ships-logs", { from: app, to: "logs.us-east-1.amazonaws.com" });
+    expect(verifyDeclaredFlows(networkModelOf(s)).map((r) => r.holds)).toEqual([true]);
+    overrideEndpointIngressToSsh(s);
+    expect(verifyDeclaredFlows(networkModelOf(s)).map((r) => r.holds)).toEqual([false]);
   });
 });
