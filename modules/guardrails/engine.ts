@@ -2,9 +2,10 @@ import { Annotations, App, Aspects, IAspect, TerraformStack } from "../core/cdkt
 import { IConstruct } from "constructs";
 import { ValidationError } from "../core/errors";
 import { synthesizedJson } from "../core/terraform";
+import { checkConstruct, checkOptions, checkPack, GUARDRAILS_API, shown } from "./arguments";
 import { StackModel, TfBlock } from "./model";
 import { PRIVATE_NETWORKING_PACK, RulePack } from "./packs";
-import { Severity } from "./rule";
+import { Rule, Severity } from "./rule";
 import { describeSuppression, optOutSuppression, recordedSuppression, Suppression, suppressionFor } from "./suppressions";
 
 /** One problem one rule found with one resource. */
@@ -33,6 +34,9 @@ export interface Finding {
  * declared on.
  */
 export function checkStack(stack: TerraformStack, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  if (!TerraformStack.isStack(stack))
+    throw new ValidationError(GUARDRAILS_API, "stack", shown(stack), "a TerraformStack (checkApp takes an App, checkModel a StackModel)");
+  checkPack(stack, "pack", pack);
   const constructs = new Map(stack.node.findAll().map((c) => [c.node.path, c] as const));
   return findings(StackModel.fromJson(stack.node.id, synthesizedJson(stack)), pack, (block, ruleId) =>
     suppressionFor(constructs.get(block.path), ruleId),
@@ -44,6 +48,9 @@ export function checkStack(stack: TerraformStack, pack: RulePack = PRIVATE_NETWO
  * a plan. Suppressions are the ones recorded in the JSON (see {@link suppress}).
  */
 export function checkModel(model: StackModel, pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
+  if (!(model instanceof StackModel))
+    throw new ValidationError(GUARDRAILS_API, "model", shown(model), "a StackModel: read Terraform JSON with StackModel.fromJson(stackName, json)");
+  checkPack(GUARDRAILS_API, "pack", pack);
   return findings(model, pack, recordedSuppression);
 }
 
@@ -52,7 +59,7 @@ function findings(model: StackModel, pack: RulePack, suppressionOf: (block: TfBl
     model.blocks
       .filter((block) => block.mode === "resource" && rule.resourceTypes.includes(block.type))
       .flatMap((block) =>
-        rule.check(block, model).map((message) => ({
+        messagesOf(rule, block, model).map((message) => ({
           stack: model.stackName,
           ruleId: rule.id,
           ruleName: rule.name,
@@ -67,16 +74,52 @@ function findings(model: StackModel, pack: RulePack, suppressionOf: (block: TfBl
   );
 }
 
+/**
+ * A rule's messages for one block. A custom rule that throws or returns
+ * something else than a list of messages fails the check naming the rule,
+ * instead of a TypeError that names none (or findings made of characters).
+ */
+function messagesOf(rule: Rule, block: TfBlock, model: StackModel): readonly string[] {
+  let messages: unknown;
+  try {
+    messages = rule.check(block, model);
+  } catch (error) {
+    throw new Error(`guardrail rule ${rule.id} (${rule.name}) failed on ${block.address} in stack ${model.stackName}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  if (!Array.isArray(messages) || messages.some((m) => typeof m !== "string"))
+    throw new ValidationError(
+      block.path,
+      `${rule.id}.check`,
+      messages,
+      `a list of messages (strings) from rule ${rule.id} (${rule.name}), empty when ${block.address} complies`,
+    );
+  return messages;
+}
+
 /** Runs a pack over every stack of an app (or over the given stacks), without writing anything. */
 export function checkApp(appOrStacks: App | readonly TerraformStack[], pack: RulePack = PRIVATE_NETWORKING_PACK): Finding[] {
-  const stacks = Array.isArray(appOrStacks) ? appOrStacks : (appOrStacks as App).node.findAll().filter(TerraformStack.isStack);
-  return stacks.flatMap((stack: TerraformStack) => checkStack(stack, pack));
+  let stacks: readonly TerraformStack[];
+  if (Array.isArray(appOrStacks)) {
+    appOrStacks.forEach((stack: unknown, i) => {
+      if (!TerraformStack.isStack(stack)) throw new ValidationError(GUARDRAILS_API, `stacks[${i}]`, shown(stack), "a TerraformStack");
+    });
+    stacks = appOrStacks;
+  } else {
+    checkConstruct(GUARDRAILS_API, "app", appOrStacks, "an App (or a list of its stacks)");
+    stacks = (appOrStacks as App).node.findAll().filter(TerraformStack.isStack);
+  }
+  checkPack(GUARDRAILS_API, "pack", pack);
+  return stacks.flatMap((stack) => checkStack(stack, pack));
 }
 
 /** True for findings that fail the check (no suppression applies). */
 export function isUnsuppressed(finding: Finding): boolean {
   return finding.suppression === undefined;
 }
+
+const LEVELS: readonly ("error" | "warning")[] = ["error", "warning"];
 
 /** Options of {@link GuardrailsAspect}. */
 export interface GuardrailsAspectProps {
@@ -109,8 +152,12 @@ export class GuardrailsAspect implements IAspect {
   private readonly checkedStacks = new Set<TerraformStack>();
 
   constructor(props: GuardrailsAspectProps = {}) {
-    this.pack = props.pack ?? PRIVATE_NETWORKING_PACK;
-    this.level = props.level ?? "error";
+    const options = checkOptions(GUARDRAILS_API, "props", props, ["pack", "level"]);
+    this.pack = options.pack === undefined ? PRIVATE_NETWORKING_PACK : checkPack(GUARDRAILS_API, "props.pack", options.pack);
+    // A typo such as "errors" must not turn the gate into warnings.
+    if (options.level !== undefined && !LEVELS.includes(options.level))
+      throw new ValidationError(GUARDRAILS_API, "props.level", options.level, `one of ${LEVELS.map((l) => `"${l}"`).join(", ")}`);
+    this.level = options.level ?? "error";
   }
 
   public visit(node: IConstruct): void {
@@ -141,6 +188,7 @@ export class GuardrailsAspect implements IAspect {
  * Fails when an app has no stack yet, since the check would cover nothing.
  */
 export function applyGuardrails(scope: IConstruct, props: GuardrailsAspectProps = {}): GuardrailsAspect {
+  checkConstruct(GUARDRAILS_API, "scope", scope, "an App, stack or construct to check");
   const aspect = new GuardrailsAspect(props);
   if (!App.isApp(scope)) {
     Aspects.of(scope).add(aspect);

@@ -1,4 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { ValidationError } from "../core/errors";
+import { checkOptions, checkPack, checkRule, GUARDRAILS_API } from "./arguments";
 import { Finding, isUnsuppressed } from "./engine";
 import { RulePack } from "./packs";
 import { Rule, Severity } from "./rule";
@@ -15,26 +17,45 @@ import { describeSuppression } from "./suppressions";
  * rule's ID, name and severity, where (construct path and Terraform address)
  * and what, suppressed ones with their reason; after a rule's findings, why
  * it matters and the fix, once, when any is unsuppressed; a summary line.
- * Stacks without findings are listed too, as passing.
+ * Stacks without findings are listed too, as passing. Every finding given is
+ * printed: `rules` orders them and gives the why and fix, and the findings of
+ * rules it does not list (a custom pack's) follow, in the order given.
  */
 export function formatFindings(findings: readonly Finding[], stackNames: readonly string[], rules: readonly Rule[] = ALL_RULES): string {
+  checkList(GUARDRAILS_API, "findings", findings, "a list of findings, as checkApp returns");
+  checkList(GUARDRAILS_API, "stackNames", stackNames, "a list of stack names");
+  checkList(GUARDRAILS_API, "rules", rules, "a list of rules, such as a pack's rules");
+  rules.forEach((rule, i) => checkRule(GUARDRAILS_API, `rules[${i}]`, rule));
+  const known = new Map(rules.map((rule) => [rule.id, rule] as const));
+  const ruleIds = unique([...rules.map((r) => r.id), ...findings.map((f) => f.ruleId)]);
+  const stacks = unique([...stackNames, ...findings.map((f) => f.stack)]);
   const lines: string[] = [];
-  for (const stack of stackNames) {
+  for (const stack of stacks) {
     const ofStack = findings.filter((f) => f.stack === stack);
     const open = ofStack.filter(isUnsuppressed).length;
     lines.push(`${open === 0 ? "ok  " : "FAIL"} ${stack}: ${open} finding(s), ${ofStack.length - open} suppressed`);
-    for (const rule of rules) {
-      const ofRule = ofStack.filter((f) => f.ruleId === rule.id);
+    for (const ruleId of ruleIds) {
+      const ofRule = ofStack.filter((f) => f.ruleId === ruleId);
+      const rule = known.get(ruleId);
       for (const f of ofRule) {
         const status = f.suppression === undefined ? "" : ` (${describeSuppression(f.suppression)})`;
-        lines.push(`  ${rule.id} ${rule.name} [${rule.severity}]    ${locationOf(f)}: ${f.message}${status}`);
+        lines.push(`  ${ruleId} ${rule?.name ?? f.ruleName} [${rule?.severity ?? f.severity}]    ${locationOf(f)}: ${f.message}${status}`);
       }
-      if (ofRule.some(isUnsuppressed)) lines.push(`    why: ${rule.explanation}`, `    fix: ${rule.fix}`);
+      if (rule !== undefined && ofRule.some(isUnsuppressed)) lines.push(`    why: ${rule.explanation}`, `    fix: ${rule.fix}`);
     }
   }
   const open = findings.filter(isUnsuppressed).length;
-  lines.push(`${stackNames.length} stack(s), ${open} unsuppressed finding(s), ${findings.length - open} suppressed`);
+  lines.push(`${stacks.length} stack(s), ${open} unsuppressed finding(s), ${findings.length - open} suppressed`);
   return lines.join("\n");
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** Fails unless the value is a list. */
+function checkList(where: string, prop: string, value: unknown, expected: string): void {
+  if (!Array.isArray(value)) throw new ValidationError(where, prop, value, expected);
 }
 
 /** Where a finding is: the construct path and the address, or the address alone when the Terraform did not come from cdktf. */
@@ -75,7 +96,10 @@ const SECURITY_SEVERITY: Record<Severity, string> = { HIGH: "8.0", MEDIUM: "5.5"
  * carry their suppression, so viewers show them as such instead of dropping them.
  */
 export function sarifReport(findings: readonly Finding[], options: SarifReportOptions): string {
-  const rules = options.pack.rules;
+  checkList(GUARDRAILS_API, "findings", findings, "a list of findings, as checkApp returns");
+  if (options === undefined) throw new ValidationError(GUARDRAILS_API, "options", options, "the options, with at least the pack that was run");
+  checkOptions(GUARDRAILS_API, "options", options, ["pack", "toolVersion", "locate"]);
+  const rules = checkPack(GUARDRAILS_API, "options.pack", options.pack).rules;
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

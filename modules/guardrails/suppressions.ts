@@ -1,8 +1,9 @@
-import { Aspects, IAspect, TerraformResource } from "../core/cdktf";
+import { Aspects, IAspect, TerraformResource, TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { closestMatch } from "../core/formats";
 import { givesReason, RecordedOptOut } from "../core/opt-out";
 import { ValidationError } from "../core/errors";
+import { checkConstruct, GUARDRAILS_API, shown } from "./arguments";
 import { TfBlock } from "./model";
 import { Rule } from "./rule";
 import { ALL_RULES } from "./rules";
@@ -39,7 +40,14 @@ export interface Suppression {
  * otherwise suppress nothing, silently); pass a custom rule as the object.
  */
 export function suppress(construct: IConstruct, rule: string | Rule, reason: string): void {
+  checkConstruct(GUARDRAILS_API, "construct", construct, "the construct whose findings are accepted (a stack or a construct inside one)");
+  // cdktf runs aspects per stack, never on the App (or a construct outside every stack): the suppression would be
+  // honoured by checkApp but never reach the JSON, and the check of the files would then fail.
+  if (!construct.node.scopes.some((scope) => TerraformStack.isStack(scope)))
+    throw new ValidationError(construct, "construct", shown(construct), "a stack or a construct inside one: suppress on each stack, not on the App");
   const ids = ALL_RULES.map((r) => r.id);
+  if (typeof rule !== "string" && (rule === null || typeof rule !== "object" || typeof rule.id !== "string" || rule.id.trim() === ""))
+    throw new ValidationError(construct, "ruleId", rule, "a built-in rule's ID (such as PN-EP2) or a custom Rule object with its id");
   const ruleId = typeof rule === "string" ? rule : rule.id;
   if (typeof rule === "string" && !ids.includes(ruleId)) {
     const suggestion = closestMatch(ruleId, ids);

@@ -6,8 +6,9 @@ describe("bad-input catalog", () => {
     const keys = BAD_INPUTS.map((b) => `${b.api}|${b.prop}|${b.received}|${b.cause}`);
     expect(new Set(keys).size).toBe(BAD_INPUTS.length);
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(BAD_INPUTS.map((b) => b.module))).toEqual(
-      new Set(["app", "core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]),
+    // At least these: the flows and diagram APIs have bad inputs of their own too.
+    expect([...new Set(BAD_INPUTS.map((b) => b.module))]).toEqual(
+      expect.arrayContaining(["app", "core", "vpc", "ram", "endpoints", "privatelink", "lattice", "resources", "guardrails"]),
     );
   });
 

@@ -10,12 +10,14 @@ import {
   applyGuardrails,
   checkApp,
   checkModel,
+  checkStack,
   Finding,
   formatFindings,
   GuardrailsAspect,
   isUnsuppressed,
   PRIVATE_NETWORKING_PACK,
   Rule,
+  sarifReport,
   SCANNER_PARITY_PACK,
   StackModel,
   suppress,
@@ -141,6 +143,27 @@ describe("suppress", () => {
     const error = catchValidationError(() => suppress(shares, "PN-RAM1", " ok  "));
     expect(error).toMatchObject({ constructPath: "test/Shares", prop: "reason", received: '" ok  "' });
     expect(error.message).toContain("at least 10 characters");
+  });
+
+  it("fails when the rule is neither a built-in ID nor a rule object with an id", () => {
+    const { shares } = insecureStack();
+    for (const rule of [5, {}, { id: 5 }, undefined])
+      expect(catchValidationError(() => suppress(shares, rule as never, "a perfectly good reason"))).toMatchObject({ prop: "ruleId" });
+  });
+
+  it("fails when the construct is not a construct", () => {
+    for (const construct of [undefined, "aws_vpc.x", { node: 1 }])
+      expect(catchValidationError(() => suppress(construct as never, "PN-RAM1", "a perfectly good reason"))).toMatchObject({
+        constructPath: "guardrails",
+        prop: "construct",
+      });
+  });
+
+  it("fails when declared on the App, where cdktf runs no aspect and the JSON would never record it", () => {
+    const { stack } = insecureStack();
+    const error = catchValidationError(() => suppress(stack.node.root, "PN-RAM1", "a perfectly good reason"));
+    expect(error).toMatchObject({ constructPath: "app", prop: "construct" });
+    expect(error.expected).toMatch(/suppress on each stack/);
   });
 
   it("fails when the rule ID is unknown, suggesting the closest one", () => {
@@ -270,6 +293,79 @@ describe("custom rules", () => {
         .map((f) => f.ruleId)
         .sort(),
     ).toEqual(["PN-LT1", "PN-RAM1"]);
+  });
+  it("fails naming the rule when its check throws", () => {
+    const { stack } = insecureStack();
+    const throwing: Rule = {
+      ...NoOrdersService,
+      check: () => {
+        throw new TypeError("boom");
+      },
+    };
+    expect(() => checkApp([stack], { ...pack, rules: [throwing] })).toThrow(/guardrail rule ACME-1 \(NoOrdersService\) failed on .*boom/);
+  });
+
+  it("fails when a check returns something else than a list of messages", () => {
+    const { stack } = insecureStack();
+    const returnsText = { ...NoOrdersService, check: () => "reserved" } as unknown as Rule;
+    const error = catchValidationError(() => checkApp([stack], { ...pack, rules: [returnsText] }));
+    expect(error).toMatchObject({ constructPath: "test/Service", prop: "ACME-1.check", received: '"reserved"' });
+  });
+
+  it("fails when a rule lacks what the engine reads, or two rules of a pack share an ID", () => {
+    const { stack } = insecureStack();
+    const cases: [unknown, string][] = [
+      [{ ...NoOrdersService, resourceTypes: "aws_vpclattice_service" }, "pack.rules[0].resourceTypes"],
+      [{ ...NoOrdersService, severity: "CRITICAL" }, "pack.rules[0].severity"],
+      [{ ...NoOrdersService, check: undefined }, "pack.rules[0].check"],
+    ];
+    for (const [rule, prop] of cases) expect(catchValidationError(() => checkApp([stack], { ...pack, rules: [rule as Rule] })).prop).toBe(prop);
+    expect(catchValidationError(() => checkApp([stack], { ...pack, rules: [NoOrdersService, NoOrdersService] })).prop).toBe("pack.rules[1].id");
+  });
+
+  it("are printed by formatFindings, which prints every finding it is given", () => {
+    const { stack } = insecureStack();
+    const text = formatFindings(checkApp([stack], pack), ["test"]);
+    expect(text).toContain("ACME-1 NoOrdersService [LOW]");
+    expect(text).toContain("the name orders is reserved");
+  });
+});
+
+describe("arguments", () => {
+  it("fails when checkApp, checkStack or checkModel get no app, stack or model", () => {
+    const { stack } = insecureStack();
+    const cases: [() => unknown, string][] = [
+      [() => checkApp(undefined as never), "app"],
+      [() => checkApp([undefined] as never), "stacks[0]"],
+      [() => checkStack(undefined as never), "stack"],
+      [() => checkStack(stack.node.findChild("Service") as never), "stack"],
+      [() => checkModel(undefined as never), "model"],
+      [() => checkModel({ resource: {} } as never), "model"],
+    ];
+    for (const [call, prop] of cases) expect(catchValidationError(call)).toMatchObject({ constructPath: "guardrails", prop });
+  });
+
+  it("fails when the pack is not a pack (its name, {} or null)", () => {
+    const { stack } = insecureStack();
+    for (const pack of ["private-networking", {}, null])
+      expect(catchValidationError(() => checkStack(stack, pack as never))).toMatchObject({ prop: "pack" });
+  });
+
+  it("fails when applyGuardrails gets a misspelt level, a pack name, an unknown option or no scope, instead of turning the gate off", () => {
+    const { stack } = insecureStack();
+    expect(catchValidationError(() => applyGuardrails(stack, { level: "errors" as never }))).toMatchObject({
+      prop: "props.level",
+      received: '"errors"',
+    });
+    expect(catchValidationError(() => applyGuardrails(stack, { pack: "private-networking" as never }))).toMatchObject({ prop: "props.pack" });
+    expect(catchValidationError(() => applyGuardrails(stack, { levl: "warning" } as never))).toMatchObject({ prop: "props.levl" });
+    expect(catchValidationError(() => applyGuardrails(undefined as never))).toMatchObject({ prop: "scope" });
+  });
+
+  it("fails when formatFindings or sarifReport get no findings or no options", () => {
+    expect(catchValidationError(() => formatFindings(undefined as never, ["test"]))).toMatchObject({ prop: "findings" });
+    expect(catchValidationError(() => sarifReport([], undefined as never))).toMatchObject({ prop: "options" });
+    expect(catchValidationError(() => sarifReport([], { pack: "private-networking" } as never))).toMatchObject({ prop: "options.pack" });
   });
 });
 

@@ -56,6 +56,10 @@ describe("formatFindings", () => {
     const text = formatFindings([{ ...fromPlan, ruleId: "ACME-1", ruleName: "Custom" }], ["infra/plan.json"], [custom]);
     expect(text).toContain("  ACME-1 Custom [LOW]    module.web.aws_vpc_security_group_ingress_rule.https");
   });
+  it("fails when it leaves out a finding: the findings of rules it is not given are printed too (the call with the stack names alone)", () => {
+    const text = formatFindings([{ ...fromPlan, ruleId: "ACME-1", ruleName: "Custom", severity: "LOW" }], ["infra/plan.json"]);
+    expect(text).toContain("  ACME-1 Custom [LOW]    module.web.aws_vpc_security_group_ingress_rule.https");
+  });
 });
 
 describe("sarifReport", () => {
