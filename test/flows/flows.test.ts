@@ -1,5 +1,7 @@
 import { TerraformResource, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
+import { NetworkAclAssociation } from "@cdktf/provider-aws/lib/network-acl-association";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
@@ -75,6 +77,18 @@ describe("flows to an AWS service through an interface endpoint", () => {
     expect(verdict.allowed).toBe(false);
     expect(verdict.reason).toMatch(/has no ingress from 10\.0\.0\.0\/24, 10\.0\.1\.0\/24 on tcp 443/);
     expectFlow(s, { subnet: app.privateSubnets[0].subnetId }, "logs.us-east-1.amazonaws.com").toBeAllowed();
+  });
+
+  test("fails when an allowed verdict does not say that a network ACL of the subnets is not evaluated", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    const acl = new NetworkAcl(s, "DenyAll", { vpcId: app.vpcId });
+    app.privateSubnets.forEach((subnet, i) => new NetworkAclAssociation(s, `DenyAll${i}`, { networkAclId: acl.id, subnetId: subnet.subnetId }));
+    const { verdict } = expectFlow(s, app, "logs.us-east-1.amazonaws.com");
+    expect(verdict.assumptions).toContain(
+      "network ACL DenyAll of subnets AppVpc/Private-us-east-1a, AppVpc/Private-us-east-1b is not evaluated: its stateless rules (both directions, ephemeral ports) may drop the flow",
+    );
   });
 
   test("fails when the client's own security group has no egress to the endpoint", () => {

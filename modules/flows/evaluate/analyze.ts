@@ -1,4 +1,5 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
+import { ValidationError } from "../../core/errors";
 import { isDnsName, isPort } from "../../core/formats";
 import { EndpointEntity, LatticeServiceEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
@@ -8,6 +9,7 @@ import { awsServiceByPublicName, awsServiceFromOutside, awsServiceThroughInterfa
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { awsServiceDnsNames, DnsResolution, resolveName } from "./dns";
 import { isLatticeServiceName, latticeServiceFlow, latticeServiceMadeElsewhere } from "./lattice";
+import { networkAclAssumptions } from "./network-acls";
 import { reach } from "./network";
 import { privateLinkFlow } from "./privatelink";
 import { resourceFlow } from "./resources";
@@ -18,6 +20,15 @@ const TARGET_KINDS =
 
 /** Answers one flow question over a stack's model: allowed or denied, hop by hop. */
 export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
+  if (!(model instanceof NetworkModel))
+    throw new ValidationError("flows", "model", model, "a NetworkModel: NetworkModel.fromJson(name, json) or networkModelOf(stack)");
+  const verdict = answer(model, from, to);
+  if (!verdict.allowed) return verdict;
+  const unevaluated = networkAclAssumptions(model).filter((a) => !verdict.assumptions.includes(a));
+  return unevaluated.length === 0 ? verdict : { ...verdict, assumptions: [...verdict.assumptions, ...unevaluated] };
+}
+
+function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
   if (from === null || typeof from !== "object")
     throw questionError(model, "from", from, "a flow source: { vpc }, { subnet }, { securityGroup }, { vpc, cidr } or { internet: true }");
   if (to === null || typeof to !== "object") throw questionError(model, "to", to, "a flow destination: { dnsName, port } or { target }");
