@@ -1,4 +1,4 @@
-import { isUnknown } from "../model";
+import { isUnknown, StackModel, TfBlock } from "../model";
 
 /** The parts of an IAM policy statement the guardrails judge. */
 export interface StatementView {
@@ -9,6 +9,19 @@ export interface StatementView {
   readonly anyAction: boolean;
   readonly anyResource: boolean;
   readonly hasCondition: boolean;
+}
+
+/**
+ * The statements of a block's policy argument as Terraform will send it, read
+ * the way the flow analysis reads it (the document's evaluation, so that
+ * `jsonencode({...})` escape hatches count as their JSON), or from the
+ * `data.aws_iam_policy_document` whose `json` the argument is. Undefined when
+ * only Terraform knows the document.
+ */
+export function policyStatementsOf(model: StackModel, block: TfBlock, argument = "policy"): StatementView[] | undefined {
+  const [source] = model.referencedBlocks(block.config[argument]);
+  if (source?.type === "aws_iam_policy_document" && block.config[argument] === `\${${source.address}.json}`) return documentStatements(model, source);
+  return policyStatements(model.value(block, argument));
 }
 
 /**
@@ -24,16 +37,38 @@ export function policyStatements(policy: unknown): StatementView[] | undefined {
   } catch {
     return undefined;
   }
+  if (document === null || typeof document !== "object") return undefined;
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   return statements
     .filter((s): s is Record<string, unknown> => s !== null && typeof s === "object")
     .map((s) => ({
       allows: s.Effect === "Allow",
       anyPrincipal: isAnyPrincipal(s.Principal),
-      anyAction: asList(s.Action).some((a) => a === "*" || /^[a-z0-9-]+:\*$/.test(String(a))),
+      anyAction: asList(s.Action).some(isAnyAction),
       anyResource: s.Resource === undefined || asList(s.Resource).includes("*"),
       hasCondition: s.Condition !== undefined && Object.keys(s.Condition as object).length > 0,
     }));
+}
+
+/** The statements a `data.aws_iam_policy_document` renders; undefined when other documents it merges may change them. */
+function documentStatements(model: StackModel, source: TfBlock): StatementView[] | undefined {
+  if (source.config.override_policy_documents !== undefined || source.config.override_json !== undefined) return undefined;
+  return model.nested(source, "statement").map((s) => {
+    const principals = (Array.isArray(s.principals) ? s.principals : s.principals === undefined ? [] : [s.principals]) as Record<string, unknown>[];
+    return {
+      // The data source's effect defaults to Allow.
+      allows: s.effect === undefined || s.effect === null || s.effect === "Allow",
+      anyPrincipal: principals.some((p) => (p.type === "*" || p.type === "AWS") && asList(p.identifiers).includes("*")),
+      anyAction: asList(s.actions).some(isAnyAction),
+      anyResource: s.resources === undefined || s.resources === null || asList(s.resources).includes("*"),
+      hasCondition: s.condition !== undefined && s.condition !== null && asList(s.condition).length > 0,
+    };
+  });
+}
+
+/** `*` or a whole service (`s3:*`); IAM matches actions case-insensitively, so `LOGS:*` is every logs action too. */
+function isAnyAction(action: unknown): boolean {
+  return action === "*" || /^[a-z0-9-]+:\*$/i.test(String(action));
 }
 
 function isAnyPrincipal(principal: unknown): boolean {

@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { Fn, TerraformStack } from "cdktf";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcEndpointPolicy } from "@cdktf/provider-aws/lib/vpc-endpoint-policy";
 import { VpcEndpointSecurityGroupAssociation } from "@cdktf/provider-aws/lib/vpc-endpoint-security-group-association";
@@ -75,6 +76,15 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
         }),
     },
     { name: "computed policy", build: (s) => endpoint(s, { policy: "${jsonencode(var.policy)}" }) },
+    {
+      name: "a data.aws_iam_policy_document of one bucket",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "OneBucket", {
+            statement: [{ principals: [{ type: "*", identifiers: ["*"] }], actions: ["s3:GetObject"], resources: ["arn:aws:s3:::example-bucket/*"] }],
+          }).json,
+        }),
+    },
   ],
   nonCompliant: [
     { name: "inline allow-all", on: "aws_vpc_endpoint", message: 'Principal "*"', build: (s) => endpoint(s, { policy: ALLOW_ALL }) },
@@ -87,6 +97,29 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
           vpcEndpointId: endpoint(s, { policy: READ_ONE_BUCKET }).id,
           policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:*" } }),
         }),
+    },
+    {
+      name: "allow-all written with Fn.jsonencode (fails when only JSON strings are read)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) => endpoint(s, { policy: Fn.jsonencode({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }) }),
+    },
+    {
+      name: "allow-all from a data.aws_iam_policy_document (fails when its json is taken as unknown)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "AllowAll", {
+            statement: [{ principals: [{ type: "*", identifiers: ["*"] }], actions: ["*"], resources: ["*"] }],
+          }).json,
+        }),
+    },
+    {
+      name: "a whole service in capitals (fails when actions are matched case-sensitively, as IAM does not)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) => endpoint(s, { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "LOGS:*", Resource: "*" }] }) }),
     },
   ],
 });

@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { Fn, TerraformStack } from "cdktf";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
@@ -102,6 +103,25 @@ ruleCases(LatticeAuthPolicyNoUnconditionalAnyone, {
       on: "aws_vpclattice_auth_policy",
       message: 'Principal "*"',
       build: (s) => authPolicy(s, "sn-0123456789abcdef0", ANYONE),
+    },
+    {
+      name: 'Principal "*" written with Fn.jsonencode (fails when only JSON strings are read)',
+      on: "aws_vpclattice_auth_policy",
+      message: 'Principal "*"',
+      build: (s) => authPolicy(s, "sn-0123456789abcdef0", Fn.jsonencode(JSON.parse(ANYONE))),
+    },
+    {
+      name: 'Principal "*" from a data.aws_iam_policy_document',
+      on: "aws_vpclattice_auth_policy",
+      message: 'Principal "*"',
+      build: (s) =>
+        authPolicy(
+          s,
+          "sn-0123456789abcdef0",
+          new DataAwsIamPolicyDocument(s, "Anyone", {
+            statement: [{ principals: [{ type: "AWS", identifiers: ["*"] }], actions: ["vpc-lattice-svcs:Invoke"], resources: ["*"] }],
+          }).json,
+        ),
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
-import { policyStatements } from "../policy-json";
+import { policyStatementsOf } from "../policy-json";
 
 /** PN-EP3: Flags endpoint policies with an unconditional Allow of every action on every resource to Principal "*". */
 export const VpcEndpointPolicyNotAllowAll: Rule = {
@@ -13,8 +13,8 @@ export const VpcEndpointPolicyNotAllowAll: Rule = {
   // Both carry the document in `policy`: inline on the endpoint, or a separate aws_vpc_endpoint_policy.
   optOuts: [RECORDED_OPT_OUTS.allowAllEndpointPolicy],
   resourceTypes: ["aws_vpc_endpoint", "aws_vpc_endpoint_policy"],
-  check: (resource) =>
-    (policyStatements(resource.config.policy) ?? [])
+  check: (resource, stack) =>
+    (policyStatementsOf(stack, resource) ?? [])
       .filter((s) => s.allows && s.anyPrincipal && s.anyAction && s.anyResource && !s.hasCondition)
       .map(() => 'policy allows Principal "*" every action on every resource without a condition'),
 };

@@ -1,6 +1,6 @@
 import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
-import { policyStatements } from "../policy-json";
+import { policyStatementsOf } from "../policy-json";
 
 /** PN-LT3: Flags Lattice auth policies that allow Principal "*" without a condition. */
 export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
@@ -12,8 +12,8 @@ export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
   fix: "Name the principals (accounts, roles) or add a condition such as aws:PrincipalOrgID, aws:SourceVpc or aws:PrincipalTag.",
   optOuts: [RECORDED_OPT_OUTS.anonymousCallers],
   resourceTypes: ["aws_vpclattice_auth_policy"],
-  check: (policy) =>
-    (policyStatements(policy.config.policy) ?? [])
+  check: (policy, stack) =>
+    (policyStatementsOf(stack, policy) ?? [])
       .filter((s) => s.allows && s.anyPrincipal && !s.hasCondition)
       .map(() => 'a statement allows Principal "*" without a condition'),
 };
