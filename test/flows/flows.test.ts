@@ -2,6 +2,9 @@ import { TerraformResource, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { NetworkAclAssociation } from "@cdktf/provider-aws/lib/network-acl-association";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
@@ -432,5 +435,48 @@ describe("networkModelOf", () => {
     expect(verifyDeclaredFlows(networkModelOf(s)).map((r) => r.holds)).toEqual([true]);
     overrideEndpointIngressToSsh(s);
     expect(verifyDeclaredFlows(networkModelOf(s)).map((r) => r.holds)).toEqual([false]);
+  });
+});
+
+describe("flows to and from the internet", () => {
+  function defaultRoutes(s: TerraformStack, target: { gatewayId?: string; natGatewayId?: string }): void {
+    s.node
+      .findAll()
+      .filter((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === "aws_route_table")
+      .forEach(
+        (table, i) =>
+          new Route(s, `Default${i}`, { routeTableId: (table as unknown as { id: string }).id, destinationCidrBlock: "0.0.0.0/0", ...target }),
+      );
+  }
+
+  test("fails when an internet-facing load balancer in subnets routed to an internet gateway is said to be in a VPC without one", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const igw = new InternetGateway(s, "Igw", { vpcId: app.vpcId });
+    defaultRoutes(s, { gatewayId: igw.id });
+    const lb = new Lb(s, "PublicLb", { internal: false, loadBalancerType: "network", subnets: app.privateSubnets.map((x) => x.subnetId) });
+    expectFlow(s, { internet: true }, lb).toBeAllowed();
+    expectFlow(s, { internet: true }, { dnsName: lb.dnsName }).toBeAllowed();
+  });
+
+  test("fails when an internet-facing load balancer without a route to an internet gateway is allowed", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const lb = new Lb(s, "PublicLb", { internal: false, loadBalancerType: "network", subnets: app.privateSubnets.map((x) => x.subnetId) });
+    expectFlow(s, { internet: true }, lb).toBeDenied("has no default route to an internet gateway");
+  });
+
+  test("fails when a VPC whose route tables send every address to a NAT gateway is said to have no route to the internet", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const nat = new NatGateway(s, "Nat", { subnetId: app.privateSubnets[0].subnetId, connectivityType: "public", allocationId: "eipalloc-12345678" });
+    defaultRoutes(s, { natGatewayId: nat.id });
+    const flow = expectFlow(s, app, "example.com");
+    flow.toBeAllowed();
+    expect(flow.verdict.hops.filter((h) => h.kind === "internet").map((h) => h.text)).toEqual([
+      "route table AppVpc/PrivateRoutes-us-east-1a sends example.com to a NAT gateway",
+      "route table AppVpc/PrivateRoutes-us-east-1b sends example.com to a NAT gateway",
+    ]);
+    expectFlow(s, vpc(s, "OtherVpc", "10.9.0.0/16"), "example.com").toBeDenied("has no route to the internet");
   });
 });

@@ -1,12 +1,12 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { isDnsName, isPort } from "../../core/formats";
-import { EndpointEntity, LatticeServiceEntity } from "../model/entities";
+import { EndpointEntity, LatticeServiceEntity, LoadBalancerEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowDestinationSpec, FlowSourceSpec } from "../spec";
 import { FlowVerdict, Path } from "../verdict";
 import { awsServiceByPublicName, awsServiceFromOutside, awsServiceThroughInterface } from "./aws-services";
-import { FlowContext, labelOf, vpcLabel } from "./context";
+import { FlowContext, internetRouteOf, labelOf, vpcLabel } from "./context";
 import { awsServiceDnsNames, DnsResolution, resolveName } from "./dns";
 import { isLatticeServiceName, latticeServiceFlow, latticeServiceMadeElsewhere } from "./lattice";
 import { networkAclAssumptions } from "./network-acls";
@@ -59,20 +59,51 @@ function fromInternet(path: Path, context: FlowContext): FlowVerdict {
     const answer = resolveName(model, destination.dnsName as string, { label: "public DNS" });
     if (answer.answer.kind === "awsService") return awsServiceFromOutside(path.pass("dns", answer.text), context);
     if (answer.answer.kind === "loadBalancer" && !answer.answer.loadBalancer.internal)
-      return path.pass("dns", answer.text).assume("the internet-facing load balancer admits the caller").allow();
+      return toInternetFacing(path.pass("dns", answer.text), context, answer.answer.loadBalancer);
     return path.deny(
       "internet",
-      `${destination.dnsName}: ${answer.private ? "a private name" : answer.text}; nothing in this stack is reachable from the internet (no internet gateway, no public address)`,
+      `${destination.dnsName}: ${answer.private ? "a private name" : answer.text}; nothing in this stack is reachable from the internet under that name (${publicAddressesOf(model)})`,
       answer.address,
     );
   }
   const target = model.entity(destination.target);
+  const balancer = model.loadBalancers.find((b) => b.address === destination.target);
+  if (balancer !== undefined && !balancer.internal) return toInternetFacing(path, context, balancer);
   const label = target === undefined ? destination.target : labelOf(target.entity as { address: string; path: string; provider: string });
-  return path.deny(
-    "internet",
-    `${label} has no public address: it lives in private subnets of a VPC without an internet gateway`,
-    destination.target,
-  );
+  return path.deny("internet", `${label} has no public address: ${publicAddressesOf(model)}`, destination.target);
+}
+
+/** What the internet reaches in the model: internet-facing load balancers, in VPCs with an internet gateway. */
+function publicAddressesOf(model: NetworkModel): string {
+  const gateway = model.routeTables.some((t) => t.routes.some((r) => r.kind === "internetGateway"));
+  return gateway
+    ? "the internet reaches only internet-facing load balancers here (public IPs of instances are not modelled)"
+    : "no route table of this stack routes to an internet gateway";
+}
+
+/** An internet-facing load balancer: public in each of its subnets whose default route goes to an internet gateway. */
+function toInternetFacing(path: Path, context: FlowContext, balancer: LoadBalancerEntity): FlowVerdict {
+  let current = path;
+  for (const subnetId of balancer.subnetIds) {
+    const subnet = context.model.subnet(subnetId);
+    if (subnet === undefined) {
+      current = current.assume(`subnet ${subnetId} of load balancer ${labelOf(balancer)} (made elsewhere) routes to an internet gateway`);
+      continue;
+    }
+    const { table, route } = internetRouteOf(context.model, subnet, ["internetGateway"]);
+    if (route === undefined)
+      return current.deny(
+        "internet",
+        `internet-facing load balancer ${labelOf(balancer)} is in subnet ${labelOf(subnet)}, whose ${table === undefined ? "VPC's main route table" : `route table ${labelOf(table)}`} has no default route to an internet gateway`,
+        table?.address ?? subnet.address,
+      );
+    current = current.pass(
+      "internet",
+      `route table ${labelOf(table!)} of subnet ${labelOf(subnet)} sends the replies of load balancer ${labelOf(balancer)} to an internet gateway`,
+      route.source,
+    );
+  }
+  return current.assume("the internet-facing load balancer admits the caller").allow();
 }
 
 function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict {
@@ -234,10 +265,33 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
           context,
           dialed.toLowerCase(),
         );
-      return path.deny(
-        "dns",
-        `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`,
-        resolution.address,
-      );
+      return toInternet(path, context, resolution, dialed);
   }
+}
+
+/** A public name nothing in the stack answers: it is reached when every subnet of the client sends every address to an internet or NAT gateway. */
+function toInternet(path: Path, context: FlowContext, resolution: DnsResolution, dialed: string): FlowVerdict {
+  const { model, source } = context;
+  const routes = source.subnets.map((subnet) => ({ subnet, ...internetRouteOf(model, subnet) }));
+  if (routes.length === 0 || routes.every((r) => r.route === undefined))
+    return path.deny(
+      "dns",
+      `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`,
+      resolution.address,
+    );
+  let current = path.pass("dns", resolution.text, resolution.address);
+  for (const { subnet, table, route } of routes) {
+    if (route === undefined)
+      return current.deny(
+        "route",
+        `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)} of subnet ${labelOf(subnet)}`} has no route to the internet`,
+        table?.address ?? subnet.address,
+      );
+    current = current.pass(
+      "internet",
+      `route table ${labelOf(table!)} sends ${dialed} to ${route.kind === "natGateway" ? "a NAT gateway" : "an internet gateway"}`,
+      route.source,
+    );
+  }
+  return current.assume(`whatever answers ${dialed} on the internet accepts the connection`).allow();
 }

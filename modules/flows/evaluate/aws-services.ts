@@ -2,7 +2,7 @@ import { isAnyAddressCidr } from "../../core/addresses";
 import { parseArn } from "../../core/arns";
 import { EndpointEntity } from "../model/entities";
 import { FlowVerdict, Path } from "../verdict";
-import { FlowContext, labelOf, vpcLabel } from "./context";
+import { FlowContext, internetRouteOf, labelOf, vpcLabel } from "./context";
 import { reach, rulePermits } from "./network";
 import { evaluateFor } from "./policies";
 
@@ -67,7 +67,7 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
       );
       continue;
     }
-    const internet = table?.routes.find((r) => (r.kind === "internetGateway" || r.kind === "natGateway") && isAnyAddressCidr(r.destination));
+    const internet = internetRouteOf(model, subnet).route;
     if (internet !== undefined) {
       current = current.pass(
         "internet",

@@ -1,4 +1,5 @@
-import { ModelEntity, SecurityGroupEntity, SubnetEntity, VpcEntity } from "../model/entities";
+import { isAnyAddressCidr } from "../../core/addresses";
+import { ModelEntity, RouteEntry, RouteTableEntity, SecurityGroupEntity, SubnetEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowDestinationSpec } from "../spec";
 
@@ -52,6 +53,16 @@ export interface FlowContext {
   readonly port: number;
   /** tcp or udp. */
   readonly protocol: "tcp" | "udp";
+}
+
+/** A subnet's route table, and its route for every address (`0.0.0.0/0`, `::/0`) when it goes to an internet or NAT gateway. */
+export function internetRouteOf(
+  model: NetworkModel,
+  subnet: SubnetEntity,
+  kinds: readonly RouteEntry["kind"][] = ["internetGateway", "natGateway"],
+): { readonly table?: RouteTableEntity; readonly route?: RouteEntry } {
+  const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
+  return { table, route: table?.routes.find((r) => kinds.includes(r.kind) && isAnyAddressCidr(r.destination)) };
 }
 
 /** A construct path made readable: no stack name, no trailing `Resource`. */
