@@ -12,6 +12,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { closestMatch } from "../core/formats";
 import { Json, TerraformBlock, TerraformDocument } from "../flows/terraform/document";
 import { documentFromPlan, isPlanJson } from "../flows/terraform/plan";
+import { planJsonProblem, synthesizedJsonProblem } from "./input-shape";
 import {
   checkModel,
   Finding,
@@ -167,6 +168,7 @@ export function loadInputs(paths: readonly string[], cwd: string): LoadedInput[]
 
 function cdktfStackFiles(folder: string, shown: string): string[] {
   if (existsSync(join(folder, "cdk.tf.json"))) return [join(folder, "cdk.tf.json")];
+  // A stacks/<name>/cdk.tf.json that is a folder is reported by loadFile, not skipped: the stack would go unchecked.
   const stacks = join(folder, "stacks");
   const files = existsSync(stacks)
     ? readdirSync(stacks)
@@ -183,7 +185,13 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
   // Paths inside the working folder stay relative: SARIF viewers resolve them against the repository.
   const inside = relative(cwd, absolute);
   const file = (inside.startsWith("..") || isAbsolute(inside) ? absolute : inside).split(sep).join("/");
-  const text = readFileSync(absolute, "utf8");
+  if (statSync(absolute).isDirectory()) throw new CommandError(`${file}: a folder, not a JSON file`);
+  let text: string;
+  try {
+    text = readFileSync(absolute, "utf8");
+  } catch (error) {
+    throw new CommandError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -193,6 +201,8 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw new CommandError(`${file}: not a JSON object`);
   const object = json as Json;
   if (isPlanJson(object)) {
+    const problem = planJsonProblem(object);
+    if (problem !== undefined) throw new CommandError(`${file}: not a readable plan: ${problem}`);
     try {
       return {
         document: documentFromPlan(file, object),
@@ -200,7 +210,12 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
         locate: (block) => ({ uri: file, startLine: lineAt(text, indexOfKey(text, 0, "address", block.address)) }),
       };
     } catch (error) {
-      throw new CommandError((error as Error).message);
+      // The reader's own errors name the file; a JavaScript error means a shape the checks above do not know yet.
+      throw new CommandError(
+        error instanceof TypeError
+          ? `${file}: not a readable plan: a part of it is not shaped as terraform show -json writes it`
+          : (error as Error).message,
+      );
     }
   }
   const declaredName = (object["//"] as { metadata?: { stackName?: unknown } } | undefined)?.metadata?.stackName;
@@ -209,6 +224,8 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
     const hint = "values" in object ? " (it looks like a state: run terraform show -json on a plan file)" : "";
     throw new CommandError(`${file}: neither cdktf's cdk.tf.json nor the JSON of \`terraform show -json <planfile>\`${hint}`);
   }
+  const problem = synthesizedJsonProblem(object);
+  if (problem !== undefined) throw new CommandError(`${file}: not readable Terraform JSON: ${problem}`);
   return {
     document: TerraformDocument.fromJson(stackName ?? basename(dirname(absolute)), object),
     file,
@@ -276,7 +293,14 @@ function check(options: CommandOptions, io: CommandIo): number {
       `--only ${JSON.stringify(options.only?.source)} matches none of the stacks: ${loaded.map((i) => i.document.stackName).join(", ")}`,
     );
   }
-  const findings = inputs.flatMap((input) => checkModel(input.document, options.pack));
+  const findings = inputs.flatMap((input) => {
+    try {
+      return checkModel(input.document, options.pack);
+    } catch (error) {
+      // A value of a shape no rule expects: an input error of that file, not findings (exit 1) nor a stack trace.
+      throw new CommandError(`${input.file}: cannot be checked: ${(error as Error).message}`);
+    }
+  });
   const failing = findings.filter((f) => isUnsuppressed(f) && SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(options.failOn));
   if (options.format === "json") io.out(`${JSON.stringify(findings, null, 2)}\n`);
   else if (options.format === "sarif")

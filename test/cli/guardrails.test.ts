@@ -152,6 +152,34 @@ describe(`${COMMAND} arguments`, () => {
     });
   });
 
+  it("fails with an input error (exit 2) naming the file and the JSON path when the JSON is not shaped as Terraform writes it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "guardrails-cli-"));
+    try {
+      const plan = (resources: unknown) => ({
+        format_version: "1.2",
+        planned_values: { root_module: { resources } },
+        configuration: { root_module: {} },
+      });
+      const cases: [unknown, string][] = [
+        [
+          { resource: { aws_vpc: { x: null } } },
+          "not readable Terraform JSON: resource.aws_vpc.x is null; expected an object of the block's arguments",
+        ],
+        [{ resource: 5 }, "not readable Terraform JSON: resource is number 5; expected an object of resource types"],
+        [plan(5), "not a readable plan: planned_values.root_module.resources is number 5; expected a list"],
+        [plan([null]), "not a readable plan: planned_values.root_module.resources[0] is null; expected an object"],
+      ];
+      for (const [json, message] of cases) {
+        writeFileSync(join(dir, "input.json"), JSON.stringify(json));
+        expect(run(["input.json"], dir)).toMatchObject({ status: 2, out: "", err: expect.stringContaining(`${COMMAND}: input.json: ${message}`) });
+      }
+      mkdirSync(join(dir, "cdktf.out", "stacks", "a", "cdk.tf.json"), { recursive: true });
+      expect(run(["cdktf.out"], dir)).toEqual({ status: 2, out: "", err: `${COMMAND}: cdktf.out/stacks/a/cdk.tf.json: a folder, not a JSON file\n` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names a state given instead of a plan, and a plan without its configuration", () => {
     const dir = mkdtempSync(join(tmpdir(), "guardrails-cli-"));
     try {
