@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { applyGuardrails, checkApp, checkStack, PRIVATE_NETWORKING_PACK, Rule, suppress } from "../modules/guardrails";
+import { stackDiagram, toMermaid } from "../modules/diagram";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -110,5 +111,38 @@ export const GUARDRAIL_BAD_INPUTS: readonly BadInput[] = [
     prop: "pack.rules[0].resourceTypes",
     received: '"aws_vpc"',
     build: (s) => checkStack(s, { ...PRIVATE_NETWORKING_PACK, rules: [{ ...alwaysFails, resourceTypes: "aws_vpc" as never }] }),
+  },
+  {
+    module: "diagram",
+    api: "stackDiagram",
+    cause: "The cdk.tf.json file's text instead of its parsed JSON, which drew an empty diagram",
+    fix: "JSON.parse the file's text first.",
+    scope: "app",
+    path: "diagram",
+    prop: "stack",
+    received: '"{\\"resource\\":{}}"',
+    build: () => stackDiagram('{"resource":{}}' as never),
+  },
+  {
+    module: "diagram",
+    api: "stackDiagram",
+    cause: "A resource block that is null",
+    fix: "Give the synthesized JSON as cdktf writes it: every block an object of its arguments.",
+    scope: "app",
+    path: "diagram",
+    prop: "stack.resource.aws_vpc.x",
+    received: "null",
+    build: () => stackDiagram({ resource: { aws_vpc: { x: null } } } as never),
+  },
+  {
+    module: "diagram",
+    api: "toMermaid",
+    cause: "A direction Mermaid does not know",
+    fix: 'Use "LR" or "TB".',
+    scope: "app",
+    path: "diagram",
+    prop: "options.direction",
+    received: '"sideways"',
+    build: () => toMermaid(stackDiagram({}), { direction: "sideways" as never }),
   },
 ];

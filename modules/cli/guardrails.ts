@@ -12,7 +12,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { closestMatch } from "../core/formats";
 import { Json, TerraformBlock, TerraformDocument } from "../flows/terraform/document";
 import { documentFromPlan, isPlanJson } from "../flows/terraform/plan";
-import { planJsonProblem, synthesizedJsonProblem } from "./input-shape";
+import { describeShapeProblem, planJsonProblem, synthesizedJsonProblem } from "../core/terraform-json-shape";
 import {
   checkModel,
   Finding,
@@ -202,7 +202,7 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
   const object = json as Json;
   if (isPlanJson(object)) {
     const problem = planJsonProblem(object);
-    if (problem !== undefined) throw new CommandError(`${file}: not a readable plan: ${problem}`);
+    if (problem !== undefined) throw new CommandError(`${file}: not a readable plan: ${describeShapeProblem(problem)}`);
     try {
       return {
         document: documentFromPlan(file, object),
@@ -225,7 +225,7 @@ function loadFile(absolute: string, cwd: string): LoadedInput {
     throw new CommandError(`${file}: neither cdktf's cdk.tf.json nor the JSON of \`terraform show -json <planfile>\`${hint}`);
   }
   const problem = synthesizedJsonProblem(object);
-  if (problem !== undefined) throw new CommandError(`${file}: not readable Terraform JSON: ${problem}`);
+  if (problem !== undefined) throw new CommandError(`${file}: not readable Terraform JSON: ${describeShapeProblem(problem)}`);
   return {
     document: TerraformDocument.fromJson(stackName ?? basename(dirname(absolute)), object),
     file,

@@ -1,4 +1,7 @@
-import { DiagramNode, DiagramNodeKind, StackDiagram } from "./model";
+import { ValidationError } from "../core/errors";
+import { DIAGRAM_API, DiagramNode, DiagramNodeKind, StackDiagram } from "./model";
+
+const DIRECTIONS: readonly NonNullable<MermaidOptions["direction"]>[] = ["LR", "TB"];
 
 /** How {@link toMermaid} lays the chart out. */
 export interface MermaidOptions {
@@ -45,6 +48,12 @@ const STYLES: Record<DiagramNodeKind, string> = {
  * thick.
  */
 export function toMermaid(diagram: StackDiagram, options: MermaidOptions = {}): string {
+  if (diagram === null || typeof diagram !== "object" || !Array.isArray(diagram.nodes) || !Array.isArray(diagram.edges))
+    throw new ValidationError(DIAGRAM_API, "diagram", diagram, "a StackDiagram, as stackDiagram(json) returns");
+  if (options === null || typeof options !== "object") throw new ValidationError(DIAGRAM_API, "options", options, "an object of options");
+  // Anything else would be written into the chart's first line, which Mermaid then rejects.
+  if (options.direction !== undefined && !DIRECTIONS.includes(options.direction))
+    throw new ValidationError(DIAGRAM_API, "options.direction", options.direction, `one of ${DIRECTIONS.map((d) => `"${d}"`).join(", ")}`);
   const lines = [`flowchart ${options.direction ?? "LR"}`];
   const vpcs = diagram.nodes.filter((n) => n.kind === "vpc");
   const shapeLine = (node: DiagramNode, indent: string): string => {

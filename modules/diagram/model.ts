@@ -2,6 +2,9 @@ import { verifyDeclaredFlows } from "../flows/declared";
 import { resolveName } from "../flows/evaluate/dns";
 import { NetworkModel } from "../flows/model/network-model";
 import { Json, referencedAddresses } from "../flows/terraform/document";
+import { isPlanJson } from "../flows/terraform/plan";
+import { ValidationError } from "../core/errors";
+import { synthesizedJsonProblem } from "../core/terraform-json-shape";
 
 /**
  * Reads a synthesized stack (the cdk.tf.json object) into a graph of who
@@ -229,6 +232,7 @@ export interface DiagramFlow {
 
 /** Builds the diagram model of one synthesized stack, read through the flow analysis' document and model. */
 export function stackDiagram(stack: SynthesizedStack): StackDiagram {
+  checkSynthesizedStack(stack);
   const model = NetworkModel.fromJson(DIAGRAM_STACK, stack as Json);
   const accounts = readAccounts(model);
   const resources = readResources(model, accounts);
@@ -253,6 +257,27 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
 }
 
 const DIAGRAM_STACK = "stack";
+
+/** What the diagram's errors name as the rejecting construct: its input is JSON, not a construct. */
+export const DIAGRAM_API = "diagram";
+
+/**
+ * Fails unless the value is cdktf's synthesized JSON as an object: the file's
+ * text, a plan's JSON or a malformed block would otherwise draw an empty
+ * diagram, or fail with a TypeError.
+ */
+function checkSynthesizedStack(stack: unknown): asserts stack is Json {
+  const expected = "the parsed JSON of a stack's cdk.tf.json (JSON.parse its text)";
+  if (typeof stack === "string") throw new ValidationError(DIAGRAM_API, "stack", stack, `${expected}, not the text itself`);
+  if (stack === null || typeof stack !== "object" || Array.isArray(stack)) throw new ValidationError(DIAGRAM_API, "stack", stack, expected);
+  if (isPlanJson(stack as Json))
+    throw new ValidationError(DIAGRAM_API, "stack", "the JSON of terraform show -json", `${expected}: plans are not drawn`);
+  const problem = synthesizedJsonProblem(stack as Json);
+  if (problem !== undefined) throw new ValidationError(DIAGRAM_API, `stack.${problem.path}`, problem.value, problem.expected);
+  const declared = (((stack as Json)["//"] as Json | undefined)?.flows as Json | undefined)?.declared;
+  if (declared !== undefined && !Array.isArray(declared))
+    throw new ValidationError(DIAGRAM_API, "stack.//.flows.declared", declared, "the list of declared flows Flows.of(stack) records");
+}
 
 /** Edges between every resource and what it references, labelled by argument or connector. */
 function referenceGraph(

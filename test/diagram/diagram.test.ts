@@ -17,7 +17,7 @@ import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclatt
 import { DiagramNode, StackDiagram, stackDiagram, SynthesizedStack, toMermaid } from "../../modules/diagram";
 import { Vpc } from "../../modules/vpc";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
-import { testApp } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
 /**
  * A provider account (111111111111) offering a PrivateLink service, a Lattice
@@ -393,5 +393,30 @@ describe("toMermaid", () => {
 
   test("matches the reviewed rendering", () => {
     expect(chart).toMatchSnapshot();
+  });
+});
+
+describe("diagram arguments", () => {
+  it("fails when stackDiagram gets the file's text, a plan's JSON, nothing or a malformed block, instead of drawing an empty diagram", () => {
+    const plan = { format_version: "1.2", planned_values: { root_module: {} }, configuration: { root_module: {} } };
+    const cases: [unknown, string][] = [
+      [JSON.stringify(fixture()), "stack"],
+      [plan, "stack"],
+      [undefined, "stack"],
+      [null, "stack"],
+      [{ resource: 5 }, "stack.resource"],
+      [{ resource: { aws_vpc: { x: null } } }, "stack.resource.aws_vpc.x"],
+      [{ "//": { flows: { declared: "x" } } }, "stack.//.flows.declared"],
+    ];
+    for (const [json, prop] of cases)
+      expect(catchValidationError(() => stackDiagram(json as never))).toMatchObject({ constructPath: "diagram", prop });
+  });
+
+  it("fails when toMermaid gets no diagram, or a direction Mermaid would reject", () => {
+    expect(catchValidationError(() => toMermaid(undefined as never))).toMatchObject({ prop: "diagram" });
+    expect(catchValidationError(() => toMermaid(stackDiagram(fixture()), { direction: "sideways" as never }))).toMatchObject({
+      prop: "options.direction",
+      received: '"sideways"',
+    });
   });
 });

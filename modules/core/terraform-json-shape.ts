@@ -1,11 +1,12 @@
 /**
- * The shape of the command's inputs, checked before the project's Terraform
- * reader (modules/flows/terraform) reads them: that reader trusts the shape
- * Terraform and cdktf write, so a hand-edited or truncated file would
- * otherwise fail with a JavaScript error and a stack trace (exit 1, which
- * means findings), or pass with no finding at all (`"resource": 5`). Each
- * problem is named by its JSON path, for the command to report as an input
- * error (exit 2) with the file's name.
+ * The shape of Terraform JSON read from outside (a file, a caller's object),
+ * checked before the project's Terraform reader (modules/flows/terraform)
+ * reads it: that reader trusts the shape Terraform and cdktf write, so a
+ * hand-edited or truncated file would otherwise fail with a JavaScript error
+ * (the guardrails command: a stack trace and exit 1, which means findings), or
+ * be read as empty (`"resource": 5`: no finding, an empty diagram). Each
+ * problem is named by its JSON path, for the caller to report with the file
+ * or the API it came through.
  */
 
 type Json = Record<string, unknown>;
@@ -20,13 +21,27 @@ function kind(value: unknown): string {
   return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/** Where Terraform JSON is not shaped as Terraform writes it. */
+export interface JsonShapeProblem {
+  /** JSON path of the wrong part, e.g. `resource.aws_vpc.x`. */
+  readonly path: string;
+  /** The part as found. */
+  readonly value: unknown;
+  /** What it must be. */
+  readonly expected: string;
+}
+
 /** `<path> is <what it is>; expected <what>`. */
-function wrong(path: string, value: unknown, expected: string): string {
-  return `${path} is ${kind(value)}; expected ${expected}`;
+export function describeShapeProblem(problem: JsonShapeProblem): string {
+  return `${problem.path} is ${kind(problem.value)}; expected ${problem.expected}`;
+}
+
+function wrong(path: string, value: unknown, expected: string): JsonShapeProblem {
+  return { path, value, expected };
 }
 
 /** The first problem with cdktf's JSON (`resource.<type>.<name>` objects and the like); undefined when its shape is readable. */
-export function synthesizedJsonProblem(json: Json): string | undefined {
+export function synthesizedJsonProblem(json: Json): JsonShapeProblem | undefined {
   for (const mode of ["resource", "data"]) {
     const byType = json[mode];
     if (byType === undefined) continue;
@@ -48,7 +63,7 @@ export function synthesizedJsonProblem(json: Json): string | undefined {
 }
 
 /** The first problem with the JSON of `terraform show -json <planfile>`; undefined when its shape is readable. */
-export function planJsonProblem(json: Json): string | undefined {
+export function planJsonProblem(json: Json): JsonShapeProblem | undefined {
   for (const key of ["planned_values", "configuration"]) {
     const part = json[key];
     if (part === undefined) continue;
@@ -73,7 +88,7 @@ export function planJsonProblem(json: Json): string | undefined {
   return configuredModuleProblem("configuration.root_module", configuredRoot);
 }
 
-function plannedModuleProblem(path: string, module: Json): string | undefined {
+function plannedModuleProblem(path: string, module: Json): JsonShapeProblem | undefined {
   const resources = listOfObjects(`${path}.resources`, module.resources, ["address", "type", "name"]);
   if (resources !== undefined) return resources;
   for (const [i, resource] of ((module.resources ?? []) as Json[]).entries())
@@ -88,7 +103,7 @@ function plannedModuleProblem(path: string, module: Json): string | undefined {
   return undefined;
 }
 
-function configuredModuleProblem(path: string, module: Json): string | undefined {
+function configuredModuleProblem(path: string, module: Json): JsonShapeProblem | undefined {
   const resources = listOfObjects(`${path}.resources`, module.resources, ["address"]);
   if (resources !== undefined) return resources;
   for (const [i, resource] of ((module.resources ?? []) as Json[]).entries())
@@ -108,7 +123,7 @@ function configuredModuleProblem(path: string, module: Json): string | undefined
 }
 
 /** A problem unless the value is absent or a list of objects, each with the given string keys. */
-function listOfObjects(path: string, value: unknown, keys: readonly string[]): string | undefined {
+function listOfObjects(path: string, value: unknown, keys: readonly string[]): JsonShapeProblem | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) return wrong(path, value, "a list");
   for (const [i, item] of value.entries()) {
