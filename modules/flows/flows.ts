@@ -1,7 +1,8 @@
 import { TerraformStack } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../core/errors";
-import { isAccountId } from "../core/formats";
+import { isIpAddress } from "../core/addresses";
+import { isAccountId, isDnsName, isPort } from "../core/formats";
 import { isUnresolved } from "../core/tokens";
 import { isStack, recordInStack, resolvedValue, synthesizedJson, terraformAddressOf } from "../core/terraform";
 import { analyzeFlow } from "./evaluate/analyze";
@@ -213,9 +214,62 @@ export class Flows {
     if (declaration === undefined || declaration === null || declaration.from === undefined || declaration.to === undefined) {
       throw new ValidationError(this.stack, `flows.${name}`, declaration, "a declaration with from and to");
     }
+    checkDeclaration(this.stack, name, declaration);
     this.entries.push({ name, expect, declaration });
     return this;
   }
+}
+
+/**
+ * What a declaration can be refused for when it is made, so that the flows
+ * command never meets a flow it cannot prove: a construct of another stack
+ * (a flow is proven over one stack's JSON), a port outside 1-65535, a name
+ * that is no DNS name. Addresses given as strings are looked up at synth.
+ */
+function checkDeclaration(stack: TerraformStack, name: string, declaration: DeniedFlowDeclaration): void {
+  const constructs: [string, unknown][] = [
+    ["from", declaration.from],
+    ["to", declaration.to],
+  ];
+  if (isPlainObject(declaration.from))
+    for (const part of ["vpc", "subnet", "securityGroup"] as const) constructs.push([`from.${part}`, (declaration.from as FlowSource)[part]]);
+  if (isPlainObject(declaration.to)) constructs.push(["to.target", (declaration.to as FlowDestination).target]);
+  for (const [part, ref] of constructs) {
+    if (ref === null || typeof ref !== "object" || !("node" in ref)) continue;
+    const owner = TerraformStack.of(ref as IConstruct);
+    if (owner !== stack)
+      throw new ValidationError(
+        stack,
+        `flows.${name}.${part}`,
+        (ref as IConstruct).node.path,
+        `a construct of stack ${stack.node.id}: a flow is proven over the JSON of the stack that declares it (declare it in stack ${owner.node.id}, or name the other stack's VPC by its ID)`,
+      );
+  }
+  const to = declaration.to;
+  // A string is a name with an optional port (`orders.example.com:8443`), or an IP address, whose colons are its own.
+  const dialed = typeof to === "string" ? (isIpAddress(to) ? [to, to] : /^(.+?)(?::(\d+))?$/.exec(to)) : null;
+  const port = dialed?.[2] !== undefined ? Number(dialed[2]) : isPlainObject(to) ? (to as FlowDestination).port : undefined;
+  if (port !== undefined && (typeof port !== "number" || !isPort(port)))
+    throw new ValidationError(stack, `flows.${name}.to.port`, port, "a port from 1 to 65535");
+  const dnsName = dialed?.[1] ?? (isPlainObject(to) ? (to as FlowDestination).dnsName : undefined);
+  if (dnsName !== undefined && !isDialable(dnsName))
+    throw new ValidationError(
+      stack,
+      `flows.${name}.${typeof to === "string" ? "to" : "to.dnsName"}`,
+      dnsName,
+      "a DNS name such as orders.internal.example.com (or an IP address, or the Terraform address of a target of the stack)",
+    );
+}
+
+function isPlainObject(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !("node" in value);
+}
+
+/** A name a flow can dial: a DNS name, an IP address, a generated name (known at synth), or, for a string `to`, a Terraform address. */
+function isDialable(name: unknown): boolean {
+  if (typeof name !== "string") return false;
+  if (isUnresolved(name) || isIpAddress(name) || isDnsName(name.replace(/\.$/, ""))) return true;
+  return /^(data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(name);
 }
 
 /** The address or ID a reference stands for in the synthesized JSON. */

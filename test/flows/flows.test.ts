@@ -364,6 +364,21 @@ describe("the flow API refuses bad questions with a ValidationError", () => {
     expect(caught(() => analyzeStackFlow(s, app, { target: "aws_vpc_endpoint.missing" })).prop).toBe("to.target");
   });
 
+  test("fails when a declaration can never be proven: a VPC of another stack, port 70000, a malformed DNS name", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const other = new TerraformStack(s.node.scope as never, "other");
+    const otherVpc = vpc(other, "OtherVpc", "10.1.0.0/16");
+    const from = caught(() => Flows.of(s).allow("from-other-stack", { from: otherVpc, to: "logs.us-east-1.amazonaws.com" }));
+    expect([from.prop, from.received]).toEqual(["flows.from-other-stack.from", '"other/OtherVpc"']);
+    expect(caught(() => Flows.of(s).allow("bad-port", { from: app, to: { dnsName: "a.example.com", port: 70000 } })).prop).toBe(
+      "flows.bad-port.to.port",
+    );
+    expect(caught(() => Flows.of(s).allow("bad-port-in-name", { from: app, to: "a.example.com:70000" })).prop).toBe("flows.bad-port-in-name.to.port");
+    expect(caught(() => Flows.of(s).deny("bad-dns", { from: app, to: "not a dns name!" })).prop).toBe("flows.bad-dns.to");
+    Flows.of(s).allow("ipv6-address", { from: app, to: "fd00::1" });
+  });
+
   test("fails when a declared flow name repeats", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
