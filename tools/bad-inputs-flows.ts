@@ -1,5 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { analyzeFlow, Flows, NetworkModel } from "../modules/flows";
+import { analyzeFlow, analyzeStackFlow, expectFlow, Flows, NetworkModel } from "../modules/flows";
 import { PrivateVpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -57,5 +57,65 @@ export const FLOW_BAD_INPUTS: readonly BadInput[] = [
     prop: "flows.bad-dns.to",
     received: '"not a dns name!"',
     build: (stack) => Flows.of(stack).deny("bad-dns", { from: appVpc(stack), to: "not a dns name!" }),
+  },
+  {
+    module: "flows",
+    api: "analyzeStackFlow",
+    cause: "a flow source given as a number",
+    fix: "a VPC, subnet or security group, its address, or { vpc, subnet, securityGroup, cidr, principal }",
+    scope: "app",
+    path: "test",
+    prop: "from",
+    received: "5",
+    build: (stack) => analyzeStackFlow(stack, 5 as never, "logs.us-east-1.amazonaws.com"),
+  },
+  {
+    module: "flows",
+    api: "analyzeStackFlow",
+    cause: "from.principal: null",
+    fix: "leave principal out, or give an ARN, an account ID, or { arn, organizationId, anonymous }",
+    scope: "app",
+    path: "test",
+    prop: "from.principal",
+    received: "null",
+    build: (stack) => analyzeStackFlow(stack, { vpc: appVpc(stack), principal: null as never }, "logs.us-east-1.amazonaws.com"),
+  },
+  {
+    module: "flows",
+    api: "analyzeStackFlow",
+    cause: "an on-premises from.cidr with a prefix longer than /32",
+    fix: "a CIDR block such as 192.168.0.0/16",
+    scope: "app",
+    path: "test",
+    prop: "from.cidr",
+    received: '"10.0.0.0/99"',
+    build: (stack) => analyzeStackFlow(stack, { vpc: appVpc(stack), cidr: "10.0.0.0/99" }, "logs.us-east-1.amazonaws.com"),
+  },
+  {
+    module: "flows",
+    api: "analyzeStackFlow",
+    cause: "a request action that is not a string",
+    fix: "an IAM action such as s3:GetObject",
+    scope: "app",
+    path: "test",
+    prop: "to.request.action",
+    received: "5",
+    build: (stack) =>
+      analyzeStackFlow(
+        stack,
+        { vpc: appVpc(stack), principal: "111111111111" },
+        { dnsName: "logs.us-east-1.amazonaws.com", request: { action: 5 as never } },
+      ),
+  },
+  {
+    module: "flows",
+    api: "expectFlow",
+    cause: "toBeDenied given a number",
+    fix: "a fragment of the reason, or a RegExp",
+    scope: "app",
+    path: "test",
+    prop: "toBeDenied.reason",
+    received: "5",
+    build: (stack) => expectFlow(stack, appVpc(stack), { dnsName: "orders.example.com" }).toBeDenied(5 as never),
   },
 ];

@@ -103,6 +103,8 @@ export function expectFlow(stack: TerraformStack, from: FlowSource | FlowRef, to
       if (!verdict.allowed) throw new Error(`expected flow ${question} to be allowed, but it is ${describeVerdict(verdict)}`);
     },
     toBeDenied: (reason?: string | RegExp) => {
+      if (reason !== undefined && typeof reason !== "string" && !(reason instanceof RegExp))
+        throw new ValidationError(stack, "toBeDenied.reason", reason, "a fragment of the reason (a string) or a RegExp it matches");
       if (verdict.allowed) throw new Error(`expected flow ${question} to be denied, but it is ${describeVerdict(verdict)}`);
       const text = verdict.reason ?? "";
       if (reason !== undefined && !(typeof reason === "string" ? text.includes(reason) : reason.test(text))) {
@@ -313,6 +315,9 @@ function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, r
 function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource | FlowRef): FlowSourceSpec {
   if (from === undefined || from === null)
     throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
+  if (typeof from !== "string" && typeof from !== "object")
+    throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
+  notAnISubnet(stack, "from", from, "{ subnet: subnet.subnetId }");
   if (typeof from === "string" || "node" in from) {
     const reference = referenceOf(stack, model, "from", from as FlowRef) as string;
     const kind = model.entity(reference)?.kind ?? (/^subnet-/.test(reference) ? "subnet" : /^sg-/.test(reference) ? "securityGroup" : "vpc");
@@ -333,7 +338,28 @@ function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource
   };
 }
 
+/** A subnet of a building block (`vpc.privateSubnets[0]`) is no construct: it is named by its ID. */
+function notAnISubnet(stack: TerraformStack, part: string, end: unknown, instead: string): void {
+  if (end === null || typeof end !== "object" || "node" in end) return;
+  const subnetId = (end as { readonly subnetId?: unknown }).subnetId;
+  if (subnetId === undefined) return;
+  const id = isUnresolved(subnetId) ? resolvedValue(stack, subnetId) : subnetId;
+  throw new ValidationError(
+    stack,
+    part,
+    `subnet ${String(id)} (an ISubnet)`,
+    `a construct, an address or ID, or an object of the flow's props: for a subnet, ${instead}`,
+  );
+}
+
 function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): FlowPrincipal {
+  if (principal === null || (typeof principal !== "string" && typeof principal !== "object"))
+    throw new ValidationError(
+      stack,
+      "from.principal",
+      principal,
+      "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }",
+    );
   if (typeof principal !== "string") return principal;
   if (isAccountId(principal)) return { account: principal };
   if (principal.startsWith("arn:")) return { arn: principal };
@@ -353,6 +379,8 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
     const match = /^(.+?)(?::(\d{1,5}))?$/.exec(to);
     return { dnsName: match?.[1] ?? to, ...(match?.[2] === undefined ? {} : { port: Number(match[2]) }) };
   }
+  if (typeof to !== "object") throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
+  notAnISubnet(stack, "to", to, "{ target: subnet.subnetId }");
   if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
   const destination = to as FlowDestination;
   return {

@@ -14,7 +14,7 @@ import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-ass
 import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint } from "../../modules/endpoints";
-import { analyzeStackFlow, expectFlow, Flows, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
+import { analyzeFlow, analyzeStackFlow, expectFlow, Flows, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { testApp } from "../helpers";
 
@@ -377,6 +377,27 @@ describe("the flow API refuses bad questions with a ValidationError", () => {
     expect(caught(() => Flows.of(s).allow("bad-port-in-name", { from: app, to: "a.example.com:70000" })).prop).toBe("flows.bad-port-in-name.to.port");
     expect(caught(() => Flows.of(s).deny("bad-dns", { from: app, to: "not a dns name!" })).prop).toBe("flows.bad-dns.to");
     Flows.of(s).allow("ipv6-address", { from: app, to: "fd00::1" });
+  });
+
+  test("fails when from or to is a number, boolean or ISubnet, or a field has the wrong type, instead of a TypeError", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const endpoint = logsEndpoint(s, app);
+    expect(caught(() => analyzeStackFlow(s, 5 as never, endpoint)).prop).toBe("from");
+    expect(caught(() => analyzeStackFlow(s, app, true as never)).prop).toBe("to");
+    const subnet = caught(() => analyzeStackFlow(s, app, app.privateSubnets[0] as never));
+    expect([subnet.prop, subnet.received, subnet.expected]).toEqual([
+      "to",
+      expect.stringMatching(/^"subnet \$\{aws_subnet\.AppVpc_Private-us-east-1a_\w+\.id\} \(an ISubnet\)"$/),
+      expect.stringContaining("{ target: subnet.subnetId }"),
+    ]);
+    expect(caught(() => analyzeStackFlow(s, { vpc: app, principal: null as never }, endpoint)).prop).toBe("from.principal");
+    expect(caught(() => analyzeStackFlow(s, { vpc: app, cidr: 5 as never }, endpoint)).prop).toBe("from.cidr");
+    expect(caught(() => analyzeStackFlow(s, { vpc: app, cidr: "10.0.0.0/99" }, endpoint)).prop).toBe("from.cidr");
+    const request = { dnsName: "logs.us-east-1.amazonaws.com", request: { action: 5 as never } };
+    expect(caught(() => analyzeStackFlow(s, { vpc: app, principal: "111111111111" }, request)).prop).toBe("to.request.action");
+    expect(caught(() => expectFlow(s, app, { target: endpoint, port: 22 }).toBeDenied(5 as never)).prop).toBe("toBeDenied.reason");
+    expect(caught(() => analyzeFlow(undefined as never, { vpc: "aws_vpc.x" }, { target: "aws_vpc_endpoint.y" })).prop).toBe("model");
   });
 
   test("fails when a declared flow name repeats", () => {

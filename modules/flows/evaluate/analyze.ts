@@ -41,6 +41,7 @@ function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSp
     throw questionError(model, "to.dnsName", to.dnsName, "a DNS name such as orders.internal.example.com (or an IP address)");
   }
   if (to.dnsName === undefined && to.target === undefined) throw questionError(model, "to", to, "a dnsName to dial, or a target");
+  checkRequest(model, to.request);
   const context: FlowContext = { model, source, destination: to, port, protocol: to.protocol ?? "tcp" };
   const start = new Path().pass("source", source.label, source.vpc?.address);
   if (source.kind === "internet") return fromInternet(start, context);
@@ -294,4 +295,18 @@ function toInternet(path: Path, context: FlowContext, resolution: DnsResolution,
     );
   }
   return current.assume(`whatever answers ${dialed} on the internet accepts the connection`).allow();
+}
+
+/** The request's fields are matched as text against rules and policies: anything else is refused, not coerced. */
+function checkRequest(model: NetworkModel, request: FlowDestinationSpec["request"]): void {
+  if (request === undefined) return;
+  if (request === null || typeof request !== "object" || Array.isArray(request))
+    throw questionError(model, "to.request", request, "a request: { method, path, headers, action, resource }");
+  for (const field of ["method", "path", "action", "resource", "resourceOrganizationId"] as const) {
+    const value = request[field];
+    if (value !== undefined && typeof value !== "string") throw questionError(model, `to.request.${field}`, value, "a string");
+  }
+  const headers = request.headers;
+  if (headers !== undefined && (headers === null || typeof headers !== "object" || Object.values(headers).some((v) => typeof v !== "string")))
+    throw questionError(model, "to.request.headers", headers, "header names mapped to string values");
 }

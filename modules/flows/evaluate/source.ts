@@ -1,4 +1,4 @@
-import { familyOf } from "../../core/addresses";
+import { isNetworkCidr } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { parseArn } from "../../core/arns";
 import { closestMatch } from "../../core/formats";
@@ -59,7 +59,8 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
     throw questionError(model, "from.securityGroup", spec.securityGroup ?? "", `a security group of ${vpcLabel(vpc, model)}`);
   const account = vpc === undefined ? undefined : model.accountOf(vpc.provider);
   if (spec.cidr !== undefined) {
-    if (familyOf(spec.cidr) === undefined) throw questionError(model, "from.cidr", spec.cidr, "a CIDR block such as 192.168.0.0/16");
+    if (typeof spec.cidr !== "string" || !isNetworkCidr(spec.cidr))
+      throw questionError(model, "from.cidr", spec.cidr, "a CIDR block such as 192.168.0.0/16 (a prefix length the family has, no host bits set)");
     return {
       kind: "onPremises",
       label: `${spec.cidr} (outside AWS, entering ${vpcLabel(vpc, model)})`,
@@ -87,6 +88,8 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
 
 function resolvePrincipal(model: NetworkModel, principal: FlowPrincipal | undefined): ResolvedPrincipal | undefined {
   if (principal === undefined) return undefined;
+  if (principal === null || typeof principal !== "object")
+    throw questionError(model, "from.principal", principal, "a caller: { arn }, { account }, { arn, organizationId } or { anonymous: true }");
   if (principal.anonymous === true) return { arn: "anonymous", organizationPaths: [], anonymous: true, account: principal.account };
   const account = principal.account ?? (principal.arn === undefined ? undefined : parseArn(principal.arn)?.account);
   const arn = principal.arn ?? (account === undefined ? undefined : `arn:aws:iam::${account}:root`);
