@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { applyGuardrails, checkApp, checkStack, PRIVATE_NETWORKING_PACK, Rule, suppress } from "../modules/guardrails";
+import { fixHclOutput, PrivateNetworkingStack, PrivateNetworkingStackProps } from "../modules/app";
 import { stackDiagram, toMermaid } from "../modules/diagram";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -19,6 +20,9 @@ const alwaysFails: Rule = {
   resourceTypes: ["aws_vpc"],
   check: () => ["always"],
 };
+/** A PrivateNetworkingStack named "network" beside the catalog's stack, reading no CDKTF_BACKEND* variables. */
+const networkStack = (s: TerraformStack, props: Partial<PrivateNetworkingStackProps>) =>
+  new PrivateNetworkingStack(s.node.scope as Construct, "network", { region: "us-east-1", env: {}, ...props });
 const withNetwork = (s: TerraformStack) => {
   new Construct(s, "Network");
   return s;
@@ -144,5 +148,82 @@ export const GUARDRAIL_BAD_INPUTS: readonly BadInput[] = [
     prop: "options.direction",
     received: '"sideways"',
     build: () => toMermaid(stackDiagram({}), { direction: "sideways" as never }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A defaultTags entry for cdktf-stack, which overrode the stack tag",
+    fix: "Leave cdktf-stack out: every resource gets it with the stack's name.",
+    scope: "app",
+    path: "network",
+    prop: "defaultTags.cdktf-stack",
+    received: '"other"',
+    build: (s) => networkStack(s, { defaultTags: { "cdktf-stack": "other" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "The environment given as a string",
+    fix: 'Pass an object of variables, such as process.env or { CDKTF_BACKEND: "s3" }.',
+    scope: "app",
+    path: "network",
+    prop: "env",
+    received: '"CDKTF_BACKEND=s3"',
+    build: (s) => networkStack(s, { env: "CDKTF_BACKEND=s3" as never }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A deployment role name that is a number",
+    fix: "Give the role's name, such as NetworkingDeployment.",
+    scope: "app",
+    path: "network",
+    prop: "deploymentRoleName",
+    received: "5",
+    build: (s) => networkStack(s, { deploymentRoleName: 5 as never }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "An S3 state bucket in another partition than the stack's",
+    fix: "Keep the state in a bucket of the stack's partition, which its credentials reach.",
+    scope: "app",
+    path: "network",
+    prop: "backend.region",
+    received: '"cn-north-1"',
+    build: (s) => networkStack(s, { backend: { type: "s3", bucket: "my-state", region: "cn-north-1" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A Terraform Cloud hostname given as a URL",
+    fix: "Give the host name alone, such as app.terraform.io.",
+    scope: "app",
+    path: "network",
+    prop: "backend.hostname",
+    received: '"https://app.terraform.io/"',
+    build: (s) => networkStack(s, { backend: { type: "cloud", organization: "acme", hostname: "https://app.terraform.io/" } }),
+  },
+  {
+    module: "app",
+    api: "PrivateNetworkingStack",
+    cause: "A string as the scope",
+    fix: "Pass the App the stack belongs to.",
+    scope: "app",
+    path: "PrivateNetworkingStack",
+    prop: "scope",
+    received: '"app"',
+    build: () => new PrivateNetworkingStack("app" as never, "network", { region: "us-east-1", env: {} }),
+  },
+  {
+    module: "app",
+    api: "fixHclOutput",
+    cause: "No stack",
+    fix: "Pass the stack whose HCL output is used.",
+    scope: "app",
+    path: "fixHclOutput",
+    prop: "stack",
+    received: "undefined",
+    build: () => fixHclOutput(undefined as never),
   },
 ];

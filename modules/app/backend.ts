@@ -1,5 +1,5 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "../core/cdktf";
-import { checkLength, checkObject, checkPattern, checkRegion, ValidationError } from "../core";
+import { checkLength, checkObject, checkPattern, checkPredicate, checkRegion, isDnsName, partitionOfRegion, ValidationError } from "../core";
 
 /*
  * Where a stack keeps its state, chosen by configuration so that the same
@@ -215,6 +215,15 @@ function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: Ba
     "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
   );
   checkRegion(stack, settingName(settings, "region"), settings.region);
+  if (settings.region !== undefined && partitionOfRegion(settings.region) !== partitionOfRegion(props.region)) {
+    // The backend uses the stack's credentials, which cannot reach a bucket of another partition: terraform init would fail.
+    throw new ValidationError(
+      stack,
+      settingName(settings, "region"),
+      settings.region,
+      `a region of the stack's partition (${partitionOfRegion(props.region)}), where its credentials reach the state bucket`,
+    );
+  }
   const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
   checkPattern(
     stack,
@@ -248,6 +257,14 @@ function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings:
     "a prefix that keeps the workspace name to letters, digits, - and _",
   );
   checkLength(stack, settingName(settings, "workspacePrefix"), workspace, 1, 90);
+  // Terraform reads the hostname as a host: a URL ("https://app.terraform.io/") fails at terraform init.
+  checkPredicate(
+    stack,
+    settingName(settings, "hostname"),
+    settings.hostname,
+    (hostname) => isDnsName(hostname.replace(/:\d{1,5}$/, "")),
+    "a host name such as app.terraform.io or tfe.example.com (optionally with :port), without https:// or a path",
+  );
   return new CloudBackend(stack, {
     organization,
     hostname: settings.hostname,

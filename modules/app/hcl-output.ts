@@ -1,5 +1,6 @@
 import { Aspects, IAspect, TerraformStack, TerraformVariable } from "../core/cdktf";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { ValidationError } from "../core/errors";
 
 /**
  * The arguments of a variable that cdktf 0.21 leaves out of `synth --hcl`
@@ -18,13 +19,15 @@ const FALSY_DROPPED_ARGUMENTS = ["default", "sensitive", "nullable"] as const;
  * - it writes references as references, not as the quoted strings cdktf
  *   writes, which Terraform 0.12 deprecated: `depends_on` entries
  *   (`[aws_kms_key_policy.x]`), `lifecycle` attribute lists
- *   (`ignore_changes = [vpc]`) and `provider = aws.consumer`. `terraform
+ *   (`ignore_changes = [vpc]`, and `ignore_changes = all`, which `terraform
+ *   validate` rejects quoted) and `provider = aws.consumer`. `terraform
  *   validate` warned once per quoted reference and module (1,016 warnings
  *   over the example app's HCL), which also slowed init and validate.
  * {@link PrivateNetworkingStack} applies it to itself; call it for any other
  * stack whose HCL you use.
  */
 export function fixHclOutput(stack: TerraformStack): void {
+  if (!TerraformStack.isStack(stack)) throw new ValidationError("fixHclOutput", "stack", shownScope(stack), "a TerraformStack");
   Aspects.of(stack).add(new FalsyVariableArguments());
   const render = stack.toHclTerraform.bind(stack);
   stack.toHclTerraform = () => {
@@ -45,7 +48,10 @@ const REFERENCE = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$/;
 /** A resource's, data source's or module's provider, quoted by cdktf: `provider = "aws"`, `provider = "aws.consumer"`. */
 const QUOTED_PROVIDER = /^([ \t]*provider = )"([a-z][a-z0-9_-]*(?:\.[A-Za-z_][\w-]*)?)"$/gm;
 
-/** The HCL with the provider references and the entries of reference lists unquoted. */
+/** `ignore_changes = "all"`, which terraform validate rejects: Terraform reads `all` as a keyword, never as a string. */
+const QUOTED_IGNORE_ALL = /^([ \t]*ignore_changes = )"all"$/gm;
+
+/** The HCL with the provider references, the entries of reference lists and `ignore_changes = all` unquoted. */
 function referencesUnquoted(hcl: string): string {
   const lists = hcl.replace(REFERENCE_LIST, (_list, opening: string, entries: string, closing: string) => {
     const unquoted = entries.replace(QUOTED_ENTRY, (entry, indent: string, interpolated?: string, plain?: string, comma?: string) => {
@@ -54,7 +60,12 @@ function referencesUnquoted(hcl: string): string {
     });
     return `${opening}${unquoted}${closing}`;
   });
-  return lists.replace(QUOTED_PROVIDER, "$1$2");
+  return lists.replace(QUOTED_PROVIDER, "$1$2").replace(QUOTED_IGNORE_ALL, "$1all");
+}
+
+/** A construct by its path (its JSON would be its whole tree), anything else as it is. */
+function shownScope(value: unknown): unknown {
+  return Construct.isConstruct(value) ? `construct ${value.node.path || "app"}` : value;
 }
 
 class FalsyVariableArguments implements IAspect {

@@ -54,6 +54,8 @@ export interface AccountProviderOptions {
 }
 
 const DEFAULT_DEPLOYMENT_ROLE = "NetworkingDeployment";
+/** The tag naming the stack on every resource, which the docs promise. */
+const STACK_TAG = "cdktf-stack";
 /** IAM role name (1-64 of `\w+=,.@-`) behind an optional path. */
 const ROLE_NAME = /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 /** Terraform provider aliases are identifiers. */
@@ -81,10 +83,19 @@ export class PrivateNetworkingStack extends TerraformStack {
   constructor(scope: Construct, name: string, props: PrivateNetworkingStackProps) {
     super(uniqueStackName(scope, name), name);
     if (props === null || typeof props !== "object") throw new ValidationError(this, "props", props, "an object with at least region");
+    checkObject(this, "env", props.env);
     checkRegion(this, "region", props.region);
     if (props.region === undefined) throw new ValidationError(this, "region", props.region, "the region of the default provider, such as us-east-1");
     checkAccountId(this, "accountId", props.accountId);
     checkTags(this, "defaultTags", props.defaultTags);
+    if (props.defaultTags !== undefined && STACK_TAG in props.defaultTags)
+      throw new ValidationError(
+        this,
+        `defaultTags.${STACK_TAG}`,
+        props.defaultTags[STACK_TAG],
+        `no ${STACK_TAG} tag: every resource is tagged with its stack's name`,
+      );
+    checkString(this, "deploymentRoleName", props.deploymentRoleName);
     this.deploymentRoleName = props.deploymentRoleName ?? DEFAULT_DEPLOYMENT_ROLE;
     checkPattern(
       this,
@@ -94,7 +105,7 @@ export class PrivateNetworkingStack extends TerraformStack {
       "an IAM role name (1-64 of letters, digits and +=,.@_-), optionally behind a path",
     );
     this.region = props.region;
-    this.tags = { "cdktf-stack": name, ...props.defaultTags };
+    this.tags = { [STACK_TAG]: name, ...props.defaultTags };
     const backend = addStackBackend(this, { stackName: name, region: this.region, defaults: props.backend, defaultsProp: "backend", env: props.env });
     this.offlinePlan = offlinePlanRequested(this, props.env ?? process.env, backend);
     this.provider = this.offline(
@@ -203,6 +214,9 @@ function offlinePlanRequested(stack: PrivateNetworkingStack, env: NodeJS.Process
  * slash (or `..`) would put the stack's folder and local state elsewhere.
  */
 function uniqueStackName(scope: Construct, name: string): Construct {
+  // Without an App the stack would be a root of its own, never synthesized; a string would fail inside constructs.
+  if (!Construct.isConstruct(scope))
+    throw new ValidationError("PrivateNetworkingStack", "scope", scope, "the App (or a construct of it) the stack belongs to");
   requireValue(scope, "stack name", name, "a stack name such as network");
   checkString(scope, "stack name", name);
   checkPattern(

@@ -4,7 +4,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { fixHclOutput, PrivateNetworkingStack } from "../../modules/app";
-import { testApp } from "../helpers";
+import { catchValidationError, testApp } from "../helpers";
 
 function variables(stack: TerraformStack): void {
   new TerraformVariable(stack, "enable_private_dns", { type: "bool", default: false });
@@ -77,6 +77,21 @@ describe("fixHclOutput", () => {
       lists: ["tags,\n", "aws_vpc.Vpc,\n", "aws_vpc.Vpc,\ndata.aws_region.Region,\n", "aws_vpc.Vpc\n"],
       providers: ["aws", "aws.consumer"],
     });
+  });
+
+  test("writes ignore_changes = all as the keyword, which terraform validate rejects quoted", () => {
+    const stack = new TerraformStack(testApp(), "ignore-all");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    new Vpc(stack, "Vpc", { cidrBlock: "10.0.0.0/16", lifecycle: { ignoreChanges: "all" } });
+    fixHclOutput(stack);
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toMatch(/^\s*ignore_changes = all$/m);
+    expect(hcl).not.toContain('"all"');
+  });
+
+  test("fails when given no stack", () => {
+    for (const stack of [undefined, new AwsProvider(new TerraformStack(testApp(), "p"), "aws", { region: "us-east-1" })])
+      expect(catchValidationError(() => fixHclOutput(stack as never))).toMatchObject({ constructPath: "fixHclOutput", prop: "stack" });
   });
 
   test("changes nothing in the JSON output", () => {

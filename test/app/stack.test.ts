@@ -101,6 +101,37 @@ describe("PrivateNetworkingStack", () => {
     expect(catchValidationError(() => stack({ region: "Frankfurt" })).received).toBe('"Frankfurt"');
   });
 
+  test("fails when a prop has the wrong shape: env not an object, a role name not a string, no scope or a string scope", () => {
+    expect(catchValidationError(() => stack({ env: "CDKTF_BACKEND=s3" as never }))).toMatchObject({ prop: "env" });
+    expect(catchValidationError(() => stack({ env: null as never }))).toMatchObject({ prop: "env", received: "null" });
+    expect(catchValidationError(() => stack({ deploymentRoleName: 5 as never }))).toMatchObject({ prop: "deploymentRoleName", received: "5" });
+    for (const scope of [undefined, "app"])
+      expect(
+        catchValidationError(() => new PrivateNetworkingStack(scope as never, "network", { region: "eu-west-1", env: NO_BACKEND_ENV })),
+      ).toMatchObject({ constructPath: "PrivateNetworkingStack", prop: "scope" });
+  });
+
+  test("fails when defaultTags would override the cdktf-stack tag the stack puts on every resource", () => {
+    expect(catchValidationError(() => stack({ defaultTags: { "cdktf-stack": "other" } }))).toMatchObject({
+      prop: "defaultTags.cdktf-stack",
+      received: '"other"',
+    });
+  });
+
+  test("fails when the S3 state bucket's region is in another partition than the stack's", () => {
+    expect(catchValidationError(() => stack({ backend: { type: "s3", bucket: "my-state", region: "cn-north-1" } }))).toMatchObject({
+      prop: "backend.region",
+      received: '"cn-north-1"',
+    });
+  });
+
+  test("fails when the cloud hostname is a URL, which terraform init rejects", () => {
+    expect(
+      catchValidationError(() => stack({ backend: { type: "cloud", organization: "acme", hostname: "https://app.terraform.io/" } })),
+    ).toMatchObject({ prop: "backend.hostname" });
+    expect(() => stack({ backend: { type: "cloud", organization: "acme", hostname: "tfe.example.com:8443" } })).not.toThrow();
+  });
+
   test("fails when the props are missing", () => {
     const error = catchValidationError(() => new PrivateNetworkingStack(testApp(), "network", undefined as unknown as PrivateNetworkingStackProps));
     expect(error.prop).toBe("props");
