@@ -94,6 +94,13 @@ describe("flows to an AWS service through an interface endpoint", () => {
     );
   });
 
+  test("fails when an IPv6 flow from a VPC without an IPv6 block is allowed", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    logsEndpoint(s, app);
+    expectFlow(s, { vpc: app, family: "ipv6" }, "logs.us-east-1.amazonaws.com").toBeDenied("VPC AppVpc has no IPv6 CIDR block");
+  });
+
   test("fails when the client's own security group has no egress to the endpoint", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");

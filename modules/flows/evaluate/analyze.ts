@@ -1,7 +1,7 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { isDnsName, isPort } from "../../core/formats";
-import { EndpointEntity, LatticeServiceEntity, LoadBalancerEntity } from "../model/entities";
+import { EndpointEntity, LatticeServiceEntity, LoadBalancerEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowDestinationSpec, FlowSourceSpec } from "../spec";
 import { FlowVerdict, Path } from "../verdict";
@@ -43,6 +43,8 @@ function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSp
   if (to.dnsName === undefined && to.target === undefined) throw questionError(model, "to", to, "a dnsName to dial, or a target");
   checkRequest(model, to.request);
   const context: FlowContext = { model, source, destination: to, port, protocol: to.protocol ?? "tcp" };
+  if (source.kind === "vpc" && source.family === "ipv6" && source.vpc !== undefined && hasNoIpv6(model, source.vpc))
+    return new Path().deny("source", `${source.label} has no IPv6 CIDR block: nothing in it has an IPv6 address to connect from`, source.vpc.address);
   const start = new Path().pass("source", source.label, source.vpc?.address);
   if (source.kind === "internet") return fromInternet(start, context);
   if (to.target !== undefined) return toTarget(start, context, to.target);
@@ -309,4 +311,18 @@ function checkRequest(model: NetworkModel, request: FlowDestinationSpec["request
   const headers = request.headers;
   if (headers !== undefined && (headers === null || typeof headers !== "object" || Object.values(headers).some((v) => typeof v !== "string")))
     throw questionError(model, "to.request.headers", headers, "header names mapped to string values");
+}
+
+/** A VPC of the stack known to have no IPv6 block: none on the VPC (given, generated or from IPAM) and no block associated later. */
+function hasNoIpv6(model: NetworkModel, vpc: VpcEntity): boolean {
+  const doc = model.document;
+  const block = vpc.block;
+  if (vpc.external || block === undefined || vpc.ipv6Cidrs.length > 0) return false;
+  // The JSON holds null for arguments left out.
+  const given = (field: string): boolean => {
+    const value = doc.value(block, field);
+    return value !== undefined && value !== null && value !== false;
+  };
+  if (["ipv6_cidr_block", "ipv6_ipam_pool_id", "assign_generated_ipv6_cidr_block"].some(given)) return false;
+  return !doc.resources("aws_vpc_ipv6_cidr_block_association").some((a) => doc.text(a, "vpc_id") === vpc.id);
 }
