@@ -174,7 +174,10 @@ export function awsSyntheticAttributes(block: TerraformBlock, steps: readonly Tr
           ? (cidrSubnet("2600:1f00::/24", 32, parseInt(digest(block, "v6").slice(0, 8), 16)) ?? undefined)
           : undefined;
       case "dns_name":
-        return block.type === "aws_lb" ? `internal-${nameOf(block, document)}-${digest(block).slice(0, 10)}.elb.${region}.amazonaws.com` : undefined;
+        // Only internal load balancers' names start with internal- (internal defaults to false).
+        return block.type === "aws_lb"
+          ? `${document.value(block, "internal") === true ? "internal-" : ""}${nameOf(block, document)}-${digest(block).slice(0, 10)}.elb.${region}.amazonaws.com`
+          : undefined;
       case "dns_entry":
         return dnsEntries(block, document, region);
       case "main_route_table_id":

@@ -1,4 +1,5 @@
 import { addressNames, referenceTarget, TerraformDocument } from "../../../modules/flows/terraform/document";
+import { awsSyntheticAttributes } from "../../../modules/flows/terraform/synthetic";
 
 const json = {
   resource: {
@@ -58,5 +59,22 @@ describe("references", () => {
     expect(addressNames("aws_subnet.private", "aws_subnet.public[0]")).toBe(false);
     // cdktf writes a counted resource once: a keyed reference names that block.
     expect(addressNames("aws_subnet.private[0]", "aws_subnet.private")).toBe(true);
+  });
+});
+
+describe("synthetic values", () => {
+  test("fails when an internet-facing load balancer's DNS name starts with internal-: only internal ones' do", () => {
+    const document = TerraformDocument.fromJson(
+      "stack",
+      {
+        provider: { aws: [{ region: "us-east-1" }] },
+        resource: { aws_lb: { public: { name: "public", internal: false }, private: { name: "private", internal: true }, plain: { name: "plain" } } },
+      },
+      awsSyntheticAttributes,
+    );
+    const dnsName = (name: string) => document.evaluate(`\${aws_lb.${name}.dns_name}`) as string;
+    expect(dnsName("public")).toMatch(/^public-\w+\.elb\.us-east-1\.amazonaws\.com$/);
+    expect(dnsName("plain")).toMatch(/^plain-/);
+    expect(dnsName("private")).toMatch(/^internal-private-/);
   });
 });
