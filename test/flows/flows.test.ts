@@ -520,6 +520,7 @@ describe("flows to and from the internet", () => {
       "route table AppVpc/PrivateRoutes-us-east-1a sends example.com to a NAT gateway",
       "route table AppVpc/PrivateRoutes-us-east-1b sends example.com to a NAT gateway",
     ]);
+    expect(flow.verdict.assumptions).toContain("the NAT gateway is public and its subnet routes to an internet gateway (not checked)");
     expectFlow(s, vpc(s, "OtherVpc", "10.9.0.0/16"), "example.com").toBeDenied("has no route to the internet");
   });
 });

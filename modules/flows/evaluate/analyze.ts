@@ -296,6 +296,8 @@ function toInternet(path: Path, context: FlowContext, resolution: DnsResolution,
       route.source,
     );
   }
+  if (routes.some((r) => r.route?.kind === "natGateway"))
+    current = current.assume("the NAT gateway is public and its subnet routes to an internet gateway (not checked)");
   return current.assume(`whatever answers ${dialed} on the internet accepts the connection`).allow();
 }
 
