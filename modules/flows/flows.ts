@@ -248,12 +248,11 @@ function checkDeclaration(stack: TerraformStack, name: string, declaration: Deni
       );
   }
   const to = declaration.to;
-  // A string is a name with an optional port (`orders.example.com:8443`), or an IP address, whose colons are its own.
-  const dialed = typeof to === "string" ? (isIpAddress(to) ? [to, to] : /^(.+?)(?::(\d+))?$/.exec(to)) : null;
-  const port = dialed?.[2] !== undefined ? Number(dialed[2]) : isPlainObject(to) ? (to as FlowDestination).port : undefined;
+  const dialed = typeof to === "string" ? dialedNameAndPort(to) : undefined;
+  const port = dialed?.port ?? (isPlainObject(to) ? (to as FlowDestination).port : undefined);
   if (port !== undefined && (typeof port !== "number" || !isPort(port)))
     throw new ValidationError(stack, `flows.${name}.to.port`, port, "a port from 1 to 65535");
-  const dnsName = dialed?.[1] ?? (isPlainObject(to) ? (to as FlowDestination).dnsName : undefined);
+  const dnsName = dialed?.name ?? (isPlainObject(to) ? (to as FlowDestination).dnsName : undefined);
   if (dnsName !== undefined && !isDialable(dnsName))
     throw new ValidationError(
       stack,
@@ -371,13 +370,19 @@ function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): 
   );
 }
 
+/** A dialed string as a name with an optional port (`orders.example.com:8443`); an IP address is never split: an IPv6 address's colons are its own. */
+function dialedNameAndPort(to: string): { readonly name: string; readonly port?: number } {
+  const match = isIpAddress(to) ? null : /^(.+?)(?::(\d+))?$/.exec(to);
+  return match?.[2] === undefined ? { name: to } : { name: match[1], port: Number(match[2]) };
+}
+
 function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDestination | FlowRef | string): FlowDestinationSpec {
   if (to === undefined || to === null)
     throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
   if (typeof to === "string") {
     if (model.entity(to) !== undefined) return { target: to };
-    const match = /^(.+?)(?::(\d{1,5}))?$/.exec(to);
-    return { dnsName: match?.[1] ?? to, ...(match?.[2] === undefined ? {} : { port: Number(match[2]) }) };
+    const { name, port } = dialedNameAndPort(to);
+    return { dnsName: name, ...(port === undefined ? {} : { port }) };
   }
   if (typeof to !== "object") throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
   notAnISubnet(stack, "to", to, "{ target: subnet.subnetId }");

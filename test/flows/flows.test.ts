@@ -384,6 +384,8 @@ describe("the flow API refuses bad questions with a ValidationError", () => {
     expect(caught(() => Flows.of(s).allow("bad-port-in-name", { from: app, to: "a.example.com:70000" })).prop).toBe("flows.bad-port-in-name.to.port");
     expect(caught(() => Flows.of(s).deny("bad-dns", { from: app, to: "not a dns name!" })).prop).toBe("flows.bad-dns.to");
     Flows.of(s).allow("ipv6-address", { from: app, to: "fd00::1" });
+    // A question to an IPv6 address is not split at its last colon into "fd00:" and port 1.
+    expect(analyzeStackFlow(s, app, "fd00::1").hops.map((h) => h.text)).toContain("fd00::1 is an address");
   });
 
   test("fails when from or to is a number, boolean or ISubnet, or a field has the wrong type, instead of a TypeError", () => {
