@@ -3,9 +3,9 @@ import { isUnknown, StackModel, TfBlock } from "../model";
 /** The parts of an IAM policy statement the guardrails judge. */
 export interface StatementView {
   readonly allows: boolean;
-  /** `Principal: "*"` or `Principal: {"AWS": "*"}`. */
+  /** `Principal: "*"` or `Principal: {"AWS": "*"}`, or an Allow to everyone but a `NotPrincipal`. */
   readonly anyPrincipal: boolean;
-  /** `Action: "*"` or a whole service (`s3:*`). */
+  /** `Action: "*"` or a whole service (`s3:*`), or every action but a `NotAction`'s. */
   readonly anyAction: boolean;
   readonly anyResource: boolean;
   readonly hasCondition: boolean;
@@ -43,8 +43,8 @@ export function policyStatements(policy: unknown): StatementView[] | undefined {
     .filter((s): s is Record<string, unknown> => s !== null && typeof s === "object")
     .map((s) => ({
       allows: s.Effect === "Allow",
-      anyPrincipal: isAnyPrincipal(s.Principal),
-      anyAction: asList(s.Action).some(isAnyAction),
+      anyPrincipal: isAnyPrincipal(s.Principal) || s.NotPrincipal !== undefined,
+      anyAction: asList(s.Action).some(isAnyAction) || s.NotAction !== undefined,
       anyResource: s.Resource === undefined || asList(s.Resource).includes("*"),
       hasCondition: s.Condition !== undefined && Object.keys(s.Condition as object).length > 0,
     }));
@@ -58,8 +58,10 @@ function documentStatements(model: StackModel, source: TfBlock): StatementView[]
     return {
       // The data source's effect defaults to Allow.
       allows: s.effect === undefined || s.effect === null || s.effect === "Allow",
-      anyPrincipal: principals.some((p) => (p.type === "*" || p.type === "AWS") && asList(p.identifiers).includes("*")),
-      anyAction: asList(s.actions).some(isAnyAction),
+      anyPrincipal:
+        principals.some((p) => (p.type === "*" || p.type === "AWS") && asList(p.identifiers).includes("*")) ||
+        (s.not_principals !== undefined && s.not_principals !== null),
+      anyAction: asList(s.actions).some(isAnyAction) || (s.not_actions !== undefined && s.not_actions !== null),
       anyResource: s.resources === undefined || s.resources === null || asList(s.resources).includes("*"),
       hasCondition: s.condition !== undefined && s.condition !== null && asList(s.condition).length > 0,
     };

@@ -105,6 +105,13 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
       build: (s) => endpoint(s, { policy: Fn.jsonencode({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] }) }),
     },
     {
+      name: "an Allow of every action but one, by NotAction (fails when only Action is read)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) =>
+        endpoint(s, { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", NotAction: "s3:DeleteBucket", Resource: "*" }] }) }),
+    },
+    {
       name: "allow-all from a data.aws_iam_policy_document (fails when its json is taken as unknown)",
       on: "aws_vpc_endpoint",
       message: "every action",
