@@ -689,8 +689,8 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     cause: "The ARN of a CHILD configuration of the stack shared on its own",
     fix: "Share the GROUP's ARN: AWS shares a CHILD only as part of its group.",
     path: "Share",
-    prop: "resources.billing",
-    received: '"test/Billing"',
+    prop: "resources.billing.type",
+    received: '"CHILD"',
     build: (s) => {
       const billing = group(s).node.scope?.node.tryFindChild("Billing") as ResourceConfiguration;
       new ResourceShare(s, "Share", { name: "billing", principals: [PARTNER] }).addResource("billing", billing.resourceConfigurationArn);

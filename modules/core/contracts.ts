@@ -52,7 +52,7 @@ export interface IResourceConfiguration {
  * a service network, reached by a Resource endpoint): AWS uses a child only
  * as part of its GROUP. `use` says what was attempted ("shares", "associates").
  */
-export function checkNotChildConfiguration(scope: IConstruct, prop: string, configuration: IResourceConfiguration, use: string): void {
+export function checkNotChildConfiguration(scope: IConstruct, prop: string, configuration: { readonly type?: string }, use: string): void {
   if (configuration.type !== "CHILD") return;
   throw new ValidationError(
     scope,

@@ -258,7 +258,10 @@ export function stackDiagram(stack: SynthesizedStack): StackDiagram {
 
 const DIAGRAM_STACK = "stack";
 
-/** What the diagram's errors name as the rejecting construct: its input is JSON, not a construct. */
+/**
+ * What the diagram's errors name as the rejecting construct: its input is JSON, not a construct.
+ * @internal
+ */
 export const DIAGRAM_API = "diagram";
 
 /**

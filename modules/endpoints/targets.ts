@@ -53,6 +53,7 @@ export interface IInterfaceEndpointService {
    * with the endpoint's VPC: an endpoint service whose load balancer judges
    * PrivateLink traffic by its security group admits the consumer there.
    * @default - nothing to do (an AWS service, or a service known only by name)
+   * @internal
    */
   readonly addConsumer?: (endpoint: IConstruct, vpc: IVpc) => void;
 }

@@ -354,6 +354,7 @@ export class EndpointService extends Construct implements IEndpointService {
    * Network Load Balancers of this configuration admit its VPC on the
    * listener ports when they enforce their security group on PrivateLink
    * traffic and their clients were left to the library.
+   * @internal
    */
   public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
     for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);

@@ -11,6 +11,7 @@ import {
   checkInstance,
   checkLength,
   checkList,
+  checkNotChildConfiguration,
   checkPattern,
   checkString,
   checkTags,
@@ -252,14 +253,7 @@ export class ResourceShare extends Construct implements IResourceShare {
    */
   private checkOwnResource(prop: string, resourceArn: string): void {
     const resource = isUnresolved(resourceArn) ? resourceOfArn(this, resourceArn) : undefined;
-    if (resource instanceof VpclatticeResourceConfiguration && resource.typeInput === "CHILD") {
-      throw new ValidationError(
-        this,
-        prop,
-        pathOf(resource),
-        "a configuration AWS shares on its own: a CHILD is shared only as part of its GROUP (share the group)",
-      );
-    }
+    if (resource instanceof VpclatticeResourceConfiguration) checkNotChildConfiguration(this, prop, { type: resource.typeInput }, "shares");
     const shareAccount = literalAccountOf(this, this.provider);
     const account =
       resource !== undefined ? literalAccountOf(this, resource.provider) : isUnresolved(resourceArn) ? undefined : resourceArn.split(":")[4];

@@ -469,6 +469,7 @@ export function sameVpc(scope: IConstruct, a: string | undefined, b: string | un
  * of another account by its ID, so the apply would fail. Not for a VPC:
  * participants of a shared VPC create security groups and interfaces in it
  * from their own account.
+ * @internal
  */
 export function checkSameAccount(scope: IConstruct, provider: TerraformProvider | undefined, owner: { readonly provider?: TerraformProvider }): void {
   const own = literalAccountOf(scope, provider);

@@ -174,7 +174,7 @@ describe("ResourceShare, what it may share and who accepts it", () => {
       type: "CHILD",
       resourceConfigurationGroupId: "rcfg-0123456789abcdef0",
     });
-    expect(() => share.addResource("child", child.arn)).toThrow(/resources.child: received "Stack\/Child"; expected .*only as part of its GROUP/);
+    expect(() => share.addResource("child", child.arn)).toThrow(/resources.child.type: received "CHILD"; expected .*only as part of its GROUP/);
   });
 
   test("fails when the accepter's provider is of the owner's account, or of an account the share is not granted to", () => {
