@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { declaredFlowsOf, describeVerdict, NetworkModel, verifyDeclaredFlow } from "../modules/flows";
 import { synthesizedApp } from "./synth-app";
+import { describeShapeProblem, synthesizedJsonProblem } from "../modules/core/terraform-json-shape";
 
 interface Options {
   readonly inputs: readonly string[];
@@ -62,6 +63,9 @@ function modelOf(file: string, name: string): NetworkModel {
   const keys = ["resource", "data", "provider", "terraform"];
   if (json === null || typeof json !== "object" || Array.isArray(json) || !keys.some((k) => k in json))
     throw new Error(`${file} is not Terraform JSON: expected an object with ${keys.join(", ")} blocks, as cdktf synthesizes`);
+  // The reader trusts cdktf's shape: a hand-edited file is named by the part that is wrong, as the guardrails command does.
+  const problem = synthesizedJsonProblem(json as Record<string, unknown>);
+  if (problem !== undefined) throw new Error(`${file}: not readable Terraform JSON: ${describeShapeProblem(problem)}`);
   return NetworkModel.fromJson(name, json as Record<string, unknown>);
 }
 

@@ -22,10 +22,13 @@ describe("npm run flows", () => {
   test("fails when a flow that cannot be proven stops the command: every flow and every stack is reported, then it exits non-zero", () => {
     const out = mkdtempSync(join(tmpdir(), "flows-"));
     stackFile(out, "a-broken", "not json");
+    stackFile(out, "a-hand-edited", JSON.stringify({ resource: { aws_vpc: { x: null } } }));
     stackFile(out, "b-stack", JSON.stringify({ "//": { flows: { declared: [unprovable("first"), unprovable("second")] } }, resource: {} }));
     const { status, output } = flows(out);
     expect(status).toBe(1);
     expect(output).toMatch(/FAIL a-broken: .*a-broken\/cdk\.tf\.json is not Terraform JSON/);
+    // Named by the part that is wrong, not by a TypeError of the reader.
+    expect(output).toMatch(/FAIL a-hand-edited: .*not readable Terraform JSON: resource\.aws_vpc\.x is null/);
     expect(output).toMatch(/FAIL b-stack first: cannot be proven: .*from\.vpc/);
     expect(output).toMatch(/FAIL b-stack second: cannot be proven/);
   });
