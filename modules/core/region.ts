@@ -55,3 +55,23 @@ function defaultAwsProvider(scope: IConstruct): TerraformProvider | undefined {
     .node.children.filter((child): child is AwsProvider => child instanceof AwsProvider)
     .find((provider) => provider.alias === undefined);
 }
+
+/** The home region an endpoint service's name carries (`com.amazonaws.vpce.<region>.vpce-svc-…`); undefined for a name only Terraform knows, or of another form. */
+export function regionOfEndpointServiceName(serviceName: string): string | undefined {
+  return isUnresolved(serviceName) ? undefined : /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-/.exec(serviceName)?.[1];
+}
+
+/**
+ * Fails when `serviceRegion` (a literal) is not the home region the
+ * service's name carries: AWS finds the service only in its home region.
+ */
+export function checkServiceRegionOfName(scope: IConstruct, serviceRegion: string | undefined, serviceName: string): void {
+  const home = regionOfEndpointServiceName(serviceName);
+  if (home === undefined || serviceRegion === undefined || isUnresolved(serviceRegion) || serviceRegion === home) return;
+  throw new ValidationError(
+    scope,
+    "serviceRegion",
+    serviceRegion,
+    `the service's home region ${home}, which its name ${serviceName} carries (or unset)`,
+  );
+}

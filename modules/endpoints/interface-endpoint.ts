@@ -18,6 +18,7 @@ import {
   checkPort,
   checkUnique,
   checkRegion,
+  checkServiceRegionOfName,
   checkString,
   cidrContains,
   cidrSubnet,
@@ -25,6 +26,7 @@ import {
   hostCidr,
   isUnresolved,
   literalRegionOf,
+  regionOfEndpointServiceName,
   nameFromPath,
   parseCidr,
   Port,
@@ -430,17 +432,10 @@ function checkServicePorts(endpoint: Construct, ports: readonly number[]): void 
  * naming it (cross-region PrivateLink), else AWS finds no such service.
  */
 function checkEndpointServiceRegion(endpoint: NetworkEndpointBase, props: InterfaceEndpointProps, service: IInterfaceEndpointService): void {
-  const home = isUnresolved(service.serviceName) ? undefined : /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-/.exec(service.serviceName)?.[1];
+  const home = regionOfEndpointServiceName(service.serviceName);
   if (home === undefined) return;
   const serviceRegion = props.serviceRegion ?? service.serviceRegion;
-  if (serviceRegion !== undefined && !isUnresolved(serviceRegion) && serviceRegion !== home) {
-    throw new ValidationError(
-      endpoint,
-      "serviceRegion",
-      serviceRegion,
-      `the service's home region ${home}, which its name ${service.serviceName} carries`,
-    );
-  }
+  checkServiceRegionOfName(endpoint, serviceRegion, service.serviceName);
   const own = literalRegionOf(endpoint, endpoint.provider);
   if (serviceRegion === undefined && own !== undefined && own !== home) {
     throw new ValidationError(

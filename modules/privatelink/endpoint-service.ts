@@ -21,12 +21,14 @@ import {
   checkPort,
   checkPredicate,
   checkRegion,
+  checkServiceRegionOfName,
   checkResourceId,
   checkUnique,
   isDnsName,
   isUnresolved,
   isWildcardDnsName,
   literalRegionOf,
+  regionOfEndpointServiceName,
   nameFromPath,
   OptOut,
   optOutReason,
@@ -668,10 +670,6 @@ function loadBalancerOf(scope: IConstruct, props: EndpointServiceProps): Endpoin
 }
 
 /** `us-east-1` of `com.amazonaws.vpce.us-east-1.vpce-svc-…`; undefined when the name is only known at apply. */
-function regionOfServiceName(serviceName: string): string | undefined {
-  return isUnresolved(serviceName) ? undefined : serviceName.split(".")[3];
-}
-
 class ImportedEndpointService extends Construct implements IEndpointService {
   public readonly endpointServiceId: string;
   public readonly serviceName: string;
@@ -713,12 +711,9 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     }
     checkPredicate(this, "privateDnsName", attrs.privateDnsName, isWildcardDnsName, "a DNS name such as api.example.com");
     checkRegion(this, "serviceRegion", attrs.serviceRegion);
-    const named = regionOfServiceName(serviceName);
-    if (attrs.serviceRegion !== undefined && !isUnresolved(attrs.serviceRegion) && named !== undefined && attrs.serviceRegion !== named) {
-      throw new ValidationError(this, "serviceRegion", attrs.serviceRegion, `the service's home region ${named}, which its name carries (or unset)`);
-    }
+    checkServiceRegionOfName(this, attrs.serviceRegion, serviceName);
     checkBoolean(this, "acceptanceRequired", attrs.acceptanceRequired);
-    const region = attrs.serviceRegion ?? regionOfServiceName(serviceName);
+    const region = attrs.serviceRegion ?? regionOfEndpointServiceName(serviceName);
     const partition = region === undefined ? undefined : partitionOfRegion(region);
     const principals = checkList(this, "allowedPrincipals", attrs.allowedPrincipals);
     principals?.forEach((p, i) => {

@@ -394,6 +394,16 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(() => build({ serviceRegion: "west-2" }), "serviceRegion", "west-2");
   });
 
+  test("fails when serviceRegion contradicts the home region a partner service's name carries (AWS finds it only there)", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () => new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partnerService, serviceRegion: "eu-west-1" }),
+      "serviceRegion",
+      "eu-west-1",
+    );
+    expect(error.expected).toMatch(/^the service's home region us-east-1/);
+  });
+
   test("fails when no region is known", () => {
     const stack = new TerraformStack(testApp(), "no-provider");
     expectValidationError(() => build({}, stack), "region", "undefined");
