@@ -20,6 +20,18 @@ export class AppRegistry<K, V> {
     }
     return entries;
   }
+
+  /**
+   * Records `owner` for `key` in the app of `scope`, unless another owner
+   * claimed it first: then returns that first owner (for the caller's
+   * error) and records nothing.
+   */
+  public claim(scope: IConstruct, key: K, owner: V): V | undefined {
+    const entries = this.of(scope);
+    const first = entries.get(key);
+    if (first === undefined) entries.set(key, owner);
+    return first;
+  }
 }
 
 /**

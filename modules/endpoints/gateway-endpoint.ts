@@ -196,10 +196,8 @@ const routeTableOwners = new AppRegistry<string, string>();
 
 /** One gateway endpoint per service in a route table: AWS refuses a second route to the same prefix list. */
 function claimRouteTables(endpoint: Construct, prop: string, routeTableIds: readonly string[], serviceName: string): void {
-  const owners = routeTableOwners.of(endpoint);
   for (const id of routeTableIds) {
-    const key = `${id}|${serviceName}`;
-    const first = owners.get(key);
+    const first = routeTableOwners.claim(endpoint, `${id}|${serviceName}`, endpoint.node.path);
     if (first !== undefined)
       throw new ValidationError(
         endpoint,
@@ -207,7 +205,6 @@ function claimRouteTables(endpoint: Construct, prop: string, routeTableIds: read
         isUnresolved(id) ? "a route table of the VPC" : id,
         `route tables no other gateway endpoint to ${serviceName} routes: ${first} already does, and AWS refuses a second route to the service's prefix list in one table`,
       );
-    owners.set(key, endpoint.node.path);
   }
 }
 

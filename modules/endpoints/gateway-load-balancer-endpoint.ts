@@ -253,9 +253,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
             `one route per zone and destination under ${JSON.stringify(name)} (call routeThrough again with another name for another subnet of ${zone})`,
           );
         // Subnets sharing a route table (or one subnet given twice) would put two routes to one destination in it.
-        const routes = inspectionRoutes.of(this);
-        const key = `${subnet.routeTableId}|${cidr}`;
-        const first = routes.get(key);
+        const first = inspectionRoutes.claim(this, `${subnet.routeTableId}|${cidr}`, `${this.node.path} ${at}`);
         if (first !== undefined)
           throw new ValidationError(
             this,
@@ -263,7 +261,6 @@ export class GatewayLoadBalancerEndpoint extends Construct {
             `${cidr} in route table ${subnet.routeTableId}`,
             `a subnet whose route table has no route to ${cidr} through inspection yet (${first} added it): AWS takes one route per table and destination`,
           );
-        routes.set(key, `${this.node.path} ${at}`);
         const ipv6 = !isUnresolved(cidr) && familyOf(cidr) === "ipv6";
         const to = this.routesToZone(via);
         const route = new Route(this, id, {

@@ -358,9 +358,7 @@ const privateDnsOwners = new AppRegistry<string, string>();
  * one (its private hosted zone would conflict with the first's domain).
  */
 function claimPrivateDns(endpoint: Construct, vpc: IVpc, serviceName: string): void {
-  const owners = privateDnsOwners.of(endpoint);
-  const key = `${vpc.vpcId}|${serviceName}`;
-  const first = owners.get(key);
+  const first = privateDnsOwners.claim(endpoint, `${vpc.vpcId}|${serviceName}`, endpoint.node.path);
   if (first !== undefined)
     throw new ValidationError(
       endpoint,
@@ -368,7 +366,6 @@ function claimPrivateDns(endpoint: Construct, vpc: IVpc, serviceName: string): v
       true,
       `false, or one endpoint to the service in this VPC: ${first} already answers its names by private DNS here, and AWS refuses a second endpoint with private DNS for one service in a VPC (a conflicting DNS domain)`,
     );
-  owners.set(key, endpoint.node.path);
 }
 
 /** Which endpoint's private hosted zone of each name is associated with each VPC, by VPC and name, in this app. */
@@ -381,9 +378,7 @@ const zoneNameOwners = new AppRegistry<string, string>();
  */
 function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: string, what: string): void {
   if (isUnresolved(name)) return;
-  const owners = zoneNameOwners.of(endpoint);
-  const key = `${vpc.vpcId}|${name.toLowerCase().replace(/\.$/, "")}`;
-  const first = owners.get(key);
+  const first = zoneNameOwners.claim(endpoint, `${vpc.vpcId}|${name.toLowerCase().replace(/\.$/, "")}`, `${endpoint.node.path} (${what})`);
   if (first !== undefined)
     throw new ValidationError(
       endpoint,
@@ -391,7 +386,6 @@ function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: strin
       prop === "customDnsName" ? name : true,
       `${prop === "customDnsName" ? "a name" : "false, or an endpoint in another VPC"} no other endpoint's private hosted zone has in this VPC: ${first} already has a zone of ${name} here, and Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists)`,
     );
-  owners.set(key, `${endpoint.node.path} (${what})`);
 }
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */

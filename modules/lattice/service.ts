@@ -357,9 +357,7 @@ export class LatticeService extends Construct implements ILatticeService {
   }
 
   private createAliasRecords(zone: AnyHostedZone, domainName: string): void {
-    const key = `${zone.zoneId} ${domainName.toLowerCase().replace(/\.$/, "")}`;
-    const records = aliasRecords.of(this);
-    const existing = records.get(key);
+    const existing = aliasRecords.claim(this, `${zone.zoneId} ${domainName.toLowerCase().replace(/\.$/, "")}`, this.node.path);
     if (existing !== undefined) {
       throw new ValidationError(
         this,
@@ -368,7 +366,6 @@ export class LatticeService extends Construct implements ILatticeService {
         `a name no other service has alias records for in hosted zone ${isUnresolved(zone.zoneId) ? (zone.zoneName ?? "given") : zone.zoneId} (${existing} already creates them; Route 53 holds one A and one AAAA record per name)`,
       );
     }
-    records.set(key, this.node.path);
     for (const type of ["A", "AAAA"]) {
       new Route53Record(this, `Alias${type}`, {
         provider: providerOf(zone, this),
