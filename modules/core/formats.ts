@@ -12,11 +12,28 @@ import { distance as levenshtein } from "fastest-levenshtein";
  * 253 characters at most, a final label that is not all digits.
  */
 export function isDnsName(value: string): boolean {
-  if (value.length === 0 || value.length > 253) return false;
-  const labels = value.replace(/\.$/, "").split(".");
+  // An absolute name's final dot is not part of its 253 characters.
+  const bare = value.replace(/\.$/, "");
+  if (bare.length === 0 || bare.length > 253) return false;
+  const labels = bare.split(".");
   if (labels.length < 2) return false;
   const label = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
   return labels.every((l) => label.test(l)) && !/^\d+$/.test(labels[labels.length - 1]);
+}
+
+/**
+ * A DNS name as DNS compares it: lower case (names are case-insensitive) and
+ * without the final dot of an absolute name (`Example.com.` is `example.com`).
+ * The one form in which the modules compare, key and look up names.
+ */
+export function canonicalDnsName(name: string): string {
+  return name.toLowerCase().replace(/\.$/, "");
+}
+
+/** True when `name` is `zone` or a name below it, compared in {@link canonicalDnsName} form. */
+export function isInDnsZone(name: string, zone: string): boolean {
+  const [child, parent] = [canonicalDnsName(name), canonicalDnsName(zone)];
+  return child === parent || child.endsWith(`.${parent}`);
 }
 
 /** A DNS name that may start with one wildcard label, as `*.example.com`. */

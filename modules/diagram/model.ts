@@ -4,6 +4,7 @@ import { NetworkModel } from "../flows/model/network-model";
 import { Json, referencedAddresses } from "../flows/terraform/document";
 import { isPlanJson } from "../flows/terraform/plan";
 import { ValidationError } from "../core/errors";
+import { canonicalDnsName } from "../core/formats";
 import { synthesizedJsonProblem } from "../core/terraform-json-shape";
 
 /**
@@ -363,9 +364,9 @@ function declaredFlows(model: NetworkModel, nodes: ReadonlyMap<string, DiagramNo
     // A flow to a name ends where the client's resolver sends it (private DNS of an endpoint, a zone's record), else at
     // the Lattice service whose custom domain it is.
     const sourceVpc = model.vpc(vpc ?? "") ?? model.vpcs.find((v) => v.address === vpc);
-    const dialed =
-      flow.to.dnsName === undefined ? undefined : resolveName(model, flow.to.dnsName, { vpcId: sourceVpc?.id, label: "the client's VPC" });
-    const lattice = model.latticeServices.find((s) => s.customDomainName === flow.to.dnsName?.toLowerCase());
+    const name = flow.to.dnsName;
+    const dialed = name === undefined ? undefined : resolveName(model, name, { vpcId: sourceVpc?.id, label: "the client's VPC" });
+    const lattice = name === undefined ? undefined : model.latticeServices.find((s) => s.customDomainName === canonicalDnsName(name));
     const to = [flow.to.target, dialed?.address, lattice?.address]
       .map((address) => (address === undefined ? undefined : nodes.get(address)))
       .find((n) => n !== undefined);

@@ -269,7 +269,7 @@ function isPlainObject(value: unknown): boolean {
 /** A name a flow can dial: a DNS name, an IP address, a generated name (known at synth), or, for a string `to`, a Terraform address. */
 function isDialable(name: unknown): boolean {
   if (typeof name !== "string") return false;
-  if (isUnresolved(name) || isIpAddress(name) || isDnsName(name.replace(/\.$/, ""))) return true;
+  if (isUnresolved(name) || isIpAddress(name) || isDnsName(name)) return true;
   return /^(data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(name);
 }
 

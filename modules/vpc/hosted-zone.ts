@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { checkDnsName, checkResourceId, checkString, isUnresolved, requireProps } from "../core";
+import { canonicalDnsName, checkDnsName, checkResourceId, checkString, isInDnsZone, isUnresolved, requireProps } from "../core";
 
 /**
  * A Route 53 hosted zone (public or private) made elsewhere, where this
@@ -44,10 +44,10 @@ export class HostedZone {
     requireProps(zone, attrs, ["zoneId", "zoneName"]);
     checkResourceId(zone, "zoneId", attrs.zoneId, "hostedZone");
     checkString(zone, "zoneName", attrs.zoneName);
-    checkDnsName(zone, "zoneName", attrs.zoneName.replace(/\.$/, ""));
+    checkDnsName(zone, "zoneName", attrs.zoneName);
     return {
       zoneId: attrs.zoneId,
-      zoneName: isUnresolved(attrs.zoneName) ? attrs.zoneName : attrs.zoneName.toLowerCase().replace(/\.$/, ""),
+      zoneName: isUnresolved(attrs.zoneName) ? attrs.zoneName : canonicalDnsName(attrs.zoneName),
       provider: attrs.provider,
     };
   }
@@ -72,15 +72,15 @@ export interface PrivateZoneMatch {
  */
 export function privateZoneAnswering(scope: IConstruct, domainName: string): PrivateZoneMatch | undefined {
   if (isUnresolved(domainName)) return undefined;
-  const name = domainName.toLowerCase().replace(/\.$/, "");
+  const name = canonicalDnsName(domainName);
   let hidden: PrivateZoneMatch | undefined;
   let published = "";
   for (const zone of scope.node.root.node.findAll()) {
     if (!(zone instanceof Route53Zone)) continue;
     const zoneName = zone.nameInput;
     if (zoneName === undefined || isUnresolved(zoneName)) continue;
-    const normalized = zoneName.toLowerCase().replace(/\.$/, "");
-    if (name !== normalized && !name.endsWith(`.${normalized}`)) continue;
+    const normalized = canonicalDnsName(zoneName);
+    if (!isInDnsZone(name, normalized)) continue;
     const vpcs = zone.vpcInput;
     const isPrivate = vpcs !== undefined && (!Array.isArray(vpcs) || vpcs.length > 0);
     if (!isPrivate) published = normalized.length > published.length ? normalized : published;

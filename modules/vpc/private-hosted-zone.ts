@@ -5,6 +5,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import {
   AwsResourceProps,
+  canonicalDnsName,
   checkDnsName,
   checkLength,
   checkPattern,
@@ -81,7 +82,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
         `a VPC of the zone's account (provider ${this.provider?.alias ?? "default"}): associate VPCs of other accounts with associateVpc, which authorizes them`,
       );
     }
-    this.zoneName = isUnresolved(props.zoneName) ? props.zoneName : props.zoneName.toLowerCase().replace(/\.$/, "");
+    this.zoneName = isUnresolved(props.zoneName) ? props.zoneName : canonicalDnsName(props.zoneName);
     this.resource = new Route53Zone(this, "Resource", {
       provider: this.provider,
       name: this.zoneName,

@@ -12,7 +12,9 @@ import {
   isAccountId,
   isAccountRootArn,
   isAnyAddressCidr,
+  canonicalDnsName,
   isDnsName,
+  isInDnsZone,
   isIamPrincipalArn,
   isIpv4Address,
   isIpv4Cidr,
@@ -239,6 +241,39 @@ describe("names", () => {
     fc.assert(
       fc.property(label, (l) => !isDnsName(`-${l}.example.com`) && !isDnsName(`${l}-.example.com`) && !isDnsName(`${l}..com`) && !isDnsName(l)),
     );
+  });
+
+  it("isDnsName counts 253 characters without an absolute name's final dot", () => {
+    const longest = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(61)}`;
+    expect(longest).toHaveLength(253);
+    expect(isDnsName(`${longest}.`)).toBe(true);
+    expect(isDnsName(`x${longest}`)).toBe(false);
+    expect(isDnsName(".")).toBe(false);
+  });
+
+  it("canonicalDnsName: one form for names that DNS treats as equal (case, final dot), and no other change", () => {
+    const name = fc
+      .tuple(
+        fc.array(fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9-]{0,10}[a-zA-Z0-9])?$/), { minLength: 1, maxLength: 3 }),
+        fc.stringMatching(/^[a-zA-Z]{2,6}$/),
+      )
+      .map(([labels, tld]) => [...labels, tld].join("."));
+    fc.assert(
+      fc.property(name, (value) => {
+        const canonical = canonicalDnsName(value);
+        return (
+          canonical === value.toLowerCase() && canonicalDnsName(`${value.toUpperCase()}.`) === canonical && canonicalDnsName(canonical) === canonical
+        );
+      }),
+    );
+  });
+
+  it("isInDnsZone: the zone itself and names below it, whatever their case or final dot; not a name that only ends in the same letters", () => {
+    expect(isInDnsZone("example.com", "example.com")).toBe(true);
+    expect(isInDnsZone("API.Example.com.", "example.COM")).toBe(true);
+    expect(isInDnsZone("db.internal.example.com", "example.com.")).toBe(true);
+    expect(isInDnsZone("badexample.com", "example.com")).toBe(false);
+    expect(isInDnsZone("example.com", "api.example.com")).toBe(false);
   });
 
   it("Lattice names: lowercase letters, digits and single inner hyphens, within the length limits", () => {

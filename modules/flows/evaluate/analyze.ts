@@ -1,6 +1,6 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
-import { isDnsName, isPort } from "../../core/formats";
+import { canonicalDnsName, isDnsName, isPort } from "../../core/formats";
 import { EndpointEntity, LatticeServiceEntity, LoadBalancerEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowDestinationSpec, FlowSourceSpec } from "../spec";
@@ -37,7 +37,7 @@ function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSp
   if (!isPort(port)) throw questionError(model, "to.port", to.port, "a port from 1 to 65535");
   if (to.protocol !== undefined && to.protocol !== "tcp" && to.protocol !== "udp")
     throw questionError(model, "to.protocol", to.protocol, "tcp or udp");
-  if (to.dnsName !== undefined && (typeof to.dnsName !== "string" || (!isDnsName(to.dnsName.replace(/\.$/, "")) && !isIpAddress(to.dnsName)))) {
+  if (to.dnsName !== undefined && (typeof to.dnsName !== "string" || (!isDnsName(to.dnsName) && !isIpAddress(to.dnsName)))) {
     throw questionError(model, "to.dnsName", to.dnsName, "a DNS name such as orders.internal.example.com (or an IP address)");
   }
   if (to.dnsName === undefined && to.target === undefined) throw questionError(model, "to", to, "a dnsName to dial, or a target");
@@ -212,7 +212,7 @@ function toEndpoint(path: Path, context: FlowContext, endpoint: EndpointEntity, 
     default: {
       const service = endpoint.serviceName ?? "";
       if (awsServiceDnsNames(service).length > 0) return awsServiceThroughInterface(current, context, endpoint);
-      const generated = endpoint.dnsNames.includes(dialed.toLowerCase());
+      const generated = endpoint.dnsNames.includes(canonicalDnsName(dialed));
       return privateLinkFlow(current, context, endpoint, {
         name: dialed,
         verifiable: !generated,
@@ -229,7 +229,7 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
     case "endpoint":
       return toEndpoint(path, context, answer.endpoint, resolution, dialed);
     case "latticeService":
-      return latticeServiceFlow(path.pass("dns", resolution.text, resolution.address), context, answer.service, dialed.toLowerCase());
+      return latticeServiceFlow(path.pass("dns", resolution.text, resolution.address), context, answer.service, canonicalDnsName(dialed));
     case "awsService":
       return awsServiceByPublicName(path.pass("dns", resolution.text), context, answer.serviceName);
     case "loadBalancer":
@@ -262,11 +262,11 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
     case "none":
       return path.deny("dns", resolution.text, resolution.address);
     case "internet":
-      if (isLatticeServiceName(dialed.toLowerCase()))
+      if (isLatticeServiceName(canonicalDnsName(dialed)))
         return latticeServiceMadeElsewhere(
           path.pass("dns", `${dialed} is a name VPC Lattice generates for a service made elsewhere`),
           context,
-          dialed.toLowerCase(),
+          canonicalDnsName(dialed),
         );
       return toInternet(path, context, resolution, dialed);
   }

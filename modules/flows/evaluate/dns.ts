@@ -1,4 +1,5 @@
 import { isIpAddress } from "../../core/addresses";
+import { canonicalDnsName, isInDnsZone } from "../../core/formats";
 import { DnsRecordEntity, EndpointEntity, HostedZoneEntity, LatticeServiceEntity, LoadBalancerEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { labelOf } from "./context";
@@ -38,16 +39,6 @@ export interface DnsVantage {
 }
 
 const MAX_CHAIN = 8;
-
-/** Normalizes a DNS name: lower case, no final dot. */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/\.$/, "");
-}
-
-/** True when `name` is `zone` or below it. */
-export function inZone(name: string, zone: string): boolean {
-  return name === zone || name.endsWith(`.${zone}`);
-}
 
 /**
  * The DNS names AWS publishes for a service endpoint name, e.g.
@@ -92,7 +83,7 @@ export function matchesName(name: string, pattern: string): boolean {
 
 /** Resolves a name as the VPC's resolver (or public DNS) would, following aliases and CNAMEs through the stack's zones. */
 export function resolveName(model: NetworkModel, rawName: string, vantage: DnsVantage, depth = 0): DnsResolution {
-  const name = normalizeName(rawName);
+  const name = canonicalDnsName(rawName);
   if (depth > MAX_CHAIN) return { answer: { kind: "none" }, text: `${name}: alias chain longer than ${MAX_CHAIN}`, private: false };
   if (vantage.vpcId !== undefined) {
     const endpoint = privateDnsEndpoint(model, name, vantage);
@@ -181,16 +172,16 @@ function privateDnsEndpoint(model: NetworkModel, name: string, vantage: DnsVanta
     const names = [
       ...awsServiceDnsNames(endpoint.serviceName),
       ...(service?.privateDnsName === undefined ? [] : [service.privateDnsName]),
-      ...(typeof annotated === "string" ? [annotated.toLowerCase()] : []),
+      ...(typeof annotated === "string" ? [canonicalDnsName(annotated)] : []),
     ];
-    const match = names.find((n) => matchesName(name, n) || inZone(name, n.replace(/^\*\./, "")));
+    const match = names.find((n) => matchesName(name, n) || isInDnsZone(name, n.replace(/^\*\./, "")));
     if (match !== undefined && names.some((n) => matchesName(name, n))) return { endpoint, zone: match.replace(/^\*\./, "") };
   }
   return undefined;
 }
 
 function mostSpecificZone(zones: readonly HostedZoneEntity[], name: string): HostedZoneEntity | undefined {
-  return zones.filter((z) => z.name !== undefined && inZone(name, z.name)).sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
+  return zones.filter((z) => z.name !== undefined && isInDnsZone(name, z.name)).sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
 }
 
 function answerFromZone(

@@ -1,10 +1,11 @@
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
 import { parseArn } from "../../core/arns";
+import { canonicalDnsName, isInDnsZone } from "../../core/formats";
 import { EndpointEntity, HostedZoneEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
-import { inZone, normalizeName, resolveName } from "./dns";
+import { resolveName } from "./dns";
 import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
 import { reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
 import { sharedZones } from "./privatelink";
@@ -300,10 +301,10 @@ function resourceAddresses(
     return { path: path.pass("resource", `resource ${definition.ipAddress}`, configuration.address), cidrs: [hostCidr(definition.ipAddress)] };
   if (definition.kind !== "dns")
     return { path: path.assume(`the resource of ${configuration.name} is in ${vpcLabel(model.vpc(gateway.vpcId), model)}`) };
-  const name = normalizeName(definition.domainName);
+  const name = canonicalDnsName(definition.domainName);
   const covering = (isPrivate: boolean): HostedZoneEntity | undefined =>
     model.hostedZones
-      .filter((z) => z.private === isPrivate && !z.external && z.name !== undefined && inZone(name, z.name))
+      .filter((z) => z.private === isPrivate && !z.external && z.name !== undefined && isInDnsZone(name, z.name))
       .sort((a, b) => (b.name ?? "").length - (a.name ?? "").length)[0];
   const hidden = covering(true);
   const published = covering(false);

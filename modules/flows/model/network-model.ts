@@ -1,3 +1,4 @@
+import { canonicalDnsName, isInDnsZone } from "../../core/formats";
 import { PortRange } from "../../core/ports";
 import { Json, ProviderConfiguration, TerraformBlock, TerraformDocument } from "../terraform/document";
 import { TfValue, Unknown } from "../terraform/expressions";
@@ -236,6 +237,12 @@ export class NetworkModel {
 
   private text(block: TerraformBlock, ...path: (string | number)[]): string | undefined {
     return this.document.text(block, ...path);
+  }
+
+  /** A DNS name attribute in canonical form (names compare case-insensitively, without the final dot). */
+  private dnsName(block: TerraformBlock, ...path: (string | number)[]): string | undefined {
+    const name = this.text(block, ...path);
+    return name === undefined ? undefined : canonicalDnsName(name);
   }
 
   private strings(block: TerraformBlock, ...path: (string | number)[]): string[] {
@@ -571,7 +578,7 @@ export class NetworkModel {
         allowedPrincipals: [...this.strings(block, "allowed_principals"), ...(extraPrincipals.get(id) ?? [])],
         networkLoadBalancerArns: this.strings(block, "network_load_balancer_arns"),
         gatewayLoadBalancerArns: this.strings(block, "gateway_load_balancer_arns"),
-        privateDnsName: this.text(block, "private_dns_name")?.toLowerCase(),
+        privateDnsName: this.dnsName(block, "private_dns_name"),
         privateDnsVerified: verified.has(id),
         acceptedEndpointIds: accepted.get(id) ?? [],
         supportedRegions: this.strings(block, "supported_regions"),
@@ -665,7 +672,7 @@ export class NetworkModel {
       this.hostedZones.push({
         ...this.base(block),
         id,
-        name: this.text(block, "name")?.toLowerCase().replace(/\.$/, ""),
+        name: this.dnsName(block, "name"),
         private: inline.length > 0,
         vpcIds: [...inline, ...(associated.get(id) ?? [])],
         external: false,
@@ -686,16 +693,15 @@ export class NetworkModel {
         };
         this.hostedZones.push(zone);
       }
-      const raw = (this.text(block, "name") ?? "").toLowerCase().replace(/\.$/, "");
-      const name =
-        zone.name !== undefined && raw !== zone.name && !raw.endsWith(`.${zone.name}`) ? (raw === "" ? zone.name : `${raw}.${zone.name}`) : raw;
+      const raw = this.dnsName(block, "name") ?? "";
+      const name = zone.name !== undefined && !isInDnsZone(raw, zone.name) ? (raw === "" ? zone.name : `${raw}.${zone.name}`) : raw;
       const alias = doc.nested(block, "alias")[0];
       this.records.push({
         ...this.base(block),
         zoneId,
         name,
         recordType: this.text(block, "type") ?? "A",
-        aliasName: typeof alias?.name === "string" ? alias.name.toLowerCase().replace(/\.$/, "") : undefined,
+        aliasName: typeof alias?.name === "string" ? canonicalDnsName(alias.name) : undefined,
         values: this.strings(block, "records"),
       });
     }
@@ -839,7 +845,7 @@ export class NetworkModel {
         name: this.text(block, "name") ?? id,
         authType: this.text(block, "auth_type") ?? "NONE",
         authPolicy: policies.get(arn) ?? policies.get(id),
-        customDomainName: this.text(block, "custom_domain_name")?.toLowerCase(),
+        customDomainName: this.dnsName(block, "custom_domain_name"),
         certificateArn: this.text(block, "certificate_arn"),
         dnsName: String(dns),
         listeners: [...(listenersByService.get(id) ?? []), ...(listenersByService.get(arn) ?? [])],
@@ -915,7 +921,7 @@ export class NetworkModel {
         typeof dns?.domain_name === "string"
           ? {
               kind: "dns",
-              domainName: dns.domain_name.toLowerCase(),
+              domainName: canonicalDnsName(dns.domain_name),
               ipAddressType: typeof dns.ip_address_type === "string" ? dns.ip_address_type : "IPV4",
             }
           : typeof ip?.ip_address === "string"
