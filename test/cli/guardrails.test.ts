@@ -145,6 +145,24 @@ describe(`${COMMAND} arguments`, () => {
     expect(run(argv)).toEqual({ status: 2, out: "", err: `${COMMAND}: ${message}\n` });
   });
 
+  it("takes --option=value as --option value, and a --fail-on severity in any case", () => {
+    const spaced = run(["--format", "json", "--fail-on", "high", PLAN]);
+    expect(run([`--format=json`, "--fail-on=HIGH", PLAN])).toEqual(spaced);
+    expect(JSON.parse(spaced.out).length).toBeGreaterThan(0);
+  });
+
+  it("fails with an input error (exit 2) when the file holds JSON that is not an object", () => {
+    const dir = mkdtempSync(join(tmpdir(), "guardrails-cli-"));
+    try {
+      for (const json of ["[]", "5", "null", '"cdk.tf.json"']) {
+        writeFileSync(join(dir, "input.json"), json);
+        expect(run(["input.json"], dir)).toEqual({ status: 2, out: "", err: `${COMMAND}: input.json: not a JSON object\n` });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names a file that is not JSON, with the parser's reason", () => {
     expect(run(["test/fixtures/hcl-plan/main.tf"])).toMatchObject({
       status: 2,
