@@ -66,6 +66,16 @@ export function checkSubnetsFitIpAddressType(endpoint: IConstruct, ipAddressType
 }
 const DNS_RECORD_IP_TYPES: readonly DnsRecordIpType[] = ["ipv4", "dualstack", "ipv6", "service-defined"];
 
+/**
+ * True when an endpoint of this IP address type has IPv6 addresses
+ * (dualstack, ipv6): its clients' IPv6 block must be admitted, and names
+ * that alias it need AAAA records.
+ * @internal
+ */
+export function hasIpv6Addresses(ipAddressType: IpAddressType | undefined): boolean {
+  return ipAddressType === "ipv6" || ipAddressType === "dualstack";
+}
+
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
 const endpointsPerVpc = new AppCounter<IVpc>();
 
@@ -355,7 +365,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     });
     const connections = new Connections(this, { securityGroups: [securityGroup], defaultPort });
     // Clients of an endpoint with IPv6 addresses reach it from the VPC's IPv6 block too.
-    const ipv6 = props.ipAddressType === "ipv6" || props.ipAddressType === "dualstack";
+    const ipv6 = hasIpv6Addresses(props.ipAddressType);
     const peers = allowedPeers ?? (props.open === false ? [] : vpcClientPeers(props.vpc, { ipv6 }));
     admitOnPorts(connections, peers, ports, targetLabel);
     return { securityGroup, securityGroupIds: [securityGroup.securityGroupId], connections };

@@ -40,6 +40,7 @@ import { checkInVpc, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityG
 import { AwsService } from "./aws-service";
 import {
   endpointRegion,
+  hasIpv6Addresses,
   ImportedNetworkEndpoint,
   INetworkEndpoint,
   NetworkEndpointAttributes,
@@ -279,7 +280,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     });
     // The first DNS entry is the endpoint's regional name, answered in every AZ it is in.
     const regional = this.dnsEntries.get(0);
-    const types = props.ipAddressType === "dualstack" || props.ipAddressType === "ipv6" ? ["A", "AAAA"] : ["A"];
+    const types = hasIpv6Addresses(props.ipAddressType) ? ["A", "AAAA"] : ["A"];
     for (const type of types) {
       new Route53Record(this, `CustomDns${type}`, {
         provider: this.provider,

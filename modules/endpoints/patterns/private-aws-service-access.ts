@@ -15,7 +15,7 @@ import {
 } from "../../core";
 import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { addEndpointIngressRules, checkPeers, DnsRecordIpType, EndpointTimeouts, NetworkEndpointProps } from "../endpoint-base";
+import { addEndpointIngressRules, checkPeers, DnsRecordIpType, EndpointTimeouts, hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals, S3BucketsOptions } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { EndpointSubnetAddress, InterfaceEndpoint } from "../interface-endpoint";
@@ -236,7 +236,9 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
       vpc: props.vpc,
       description: "Interface VPC endpoints to AWS services; each rule names its services",
     });
-    const peers = checkPeers(this, "allowedPeers", props.allowedPeers) ?? (props.open === false ? [] : vpcClientPeers(props.vpc));
+    // As on a lone endpoint: when one of the sharing endpoints has IPv6 addresses, the VPC's IPv6 clients are admitted too.
+    const ipv6 = interfaces.some((a) => hasIpv6Addresses(a.ipAddressType ?? props.ipAddressType));
+    const peers = checkPeers(this, "allowedPeers", props.allowedPeers) ?? (props.open === false ? [] : vpcClientPeers(props.vpc, { ipv6 }));
     const ports = [...new Set(interfaces.flatMap((a) => a.service.ports))].sort((a, b) => a - b);
     for (const port of ports) {
       // Rule descriptions change in place, so they can name the services.

@@ -1,5 +1,6 @@
 import { AwsService, EndpointPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
-import { Peer } from "../../../modules/vpc";
+import { expectFlow } from "../../../modules/flows";
+import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
 
@@ -150,6 +151,30 @@ describe("PrivateAwsServiceAccess", () => {
     const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc: testVpc(stack), services: [api, dkr] });
     const warnings = access.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("starport-layer-bucket")]);
+  });
+
+  test("a dual-stack endpoint behind the shared group is reached over IPv6 too: the group admits the VPC's IPv6 block, as a lone endpoint's does", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    const access = new PrivateAwsServiceAccess(stack, "Access", {
+      vpc,
+      services: [{ ...ServiceAccessPresets.cloudWatchLogs([LOG_GROUP])[0], ipAddressType: "dualstack" }, ...ServiceAccessPresets.kms([KEY])],
+    });
+    const rules = Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => [r.cidr_ipv4, r.cidr_ipv6])).toEqual([
+      ["10.0.0.0/16", undefined],
+      [undefined, expect.stringContaining("ipv6_cidr_block")],
+    ]);
+    expectFlow(stack, { vpc, family: "ipv6" }, { target: access.interfaceEndpoints.logs, port: 443 }).toBeAllowed();
+    expectFlow(stack, { vpc }, { target: access.interfaceEndpoints.kms, port: 443 }).toBeAllowed();
+  });
+
+  test("IPv4-only endpoints keep an IPv4-only shared group", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    new PrivateAwsServiceAccess(stack, "Access", { vpc, services: ServiceAccessPresets.kms([KEY]) });
+    const rules = Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => [r.cidr_ipv4, r.cidr_ipv6])).toEqual([["10.0.0.0/16", undefined]]);
   });
 
   test("fails when no service is given", () => {
