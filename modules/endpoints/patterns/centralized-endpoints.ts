@@ -17,7 +17,7 @@ import {
   ValidationError,
 } from "../../core";
 import { checkInVpc, Connections, IConnectable, IVpc, Peer } from "../../vpc";
-import { NetworkEndpointProps } from "../endpoint-base";
+import { hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
@@ -118,7 +118,14 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       ...props,
       region,
       // With open: false nobody is admitted by default, as on every endpoint: the caller says who through connections.
-      allowedPeers: props.securityGroups === undefined && props.open !== false ? (props.allowedPeers ?? this.hubAndSpokePeers(props)) : undefined,
+      allowedPeers:
+        props.securityGroups === undefined && props.open !== false
+          ? (props.allowedPeers ??
+            this.hubAndSpokePeers(
+              props,
+              interfaces.some((a) => hasIpv6Addresses(a.ipAddressType ?? props.ipAddressType)),
+            ))
+          : undefined,
       services: props.services.map((access) => (access.endpointType === "Gateway" ? access : { ...access, privateDnsEnabled: false })),
     });
     const spokeGateways: Record<string, Record<string, GatewayEndpoint>> = {};
@@ -144,6 +151,7 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
         zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
         wildcard: access.service.wildcardDns,
+        ipv6: hasIpv6Addresses(access.ipAddressType ?? props.ipAddressType),
         endpoint,
         hub: props.vpc,
         hubProvider,
@@ -154,17 +162,30 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     this.hostedZones = zones;
   }
 
-  /** One peer per distinct CIDR; CIDRs only known at apply are keyed by the VPC's name, so their rules stay distinct. */
-  private hubAndSpokePeers(props: CentralizedEndpointsProps): Peer[] {
-    const named = [{ name: "hub", cidr: props.vpc.cidrBlock }, ...props.spokes.map((s) => ({ name: `spoke-${s.name}`, cidr: s.vpc.cidrBlock }))];
+  /**
+   * One peer per distinct CIDR; CIDRs only known at apply are keyed by the
+   * VPC's name, so their rules stay distinct. When a hub endpoint has IPv6
+   * addresses, the IPv6 blocks of the VPCs that have one too: their
+   * clients reach it over IPv6 through the AAAA records.
+   */
+  private hubAndSpokePeers(props: CentralizedEndpointsProps, ipv6: boolean): Peer[] {
+    const vpcs = [{ name: "hub", vpc: props.vpc }, ...props.spokes.map((s) => ({ name: `spoke-${s.name}`, vpc: s.vpc }))];
+    const named = [
+      ...vpcs.map(({ name, vpc }) => ({ name, cidr: vpc.cidrBlock, family: "ipv4" as const })),
+      ...(ipv6
+        ? vpcs.flatMap(({ name, vpc }) =>
+            vpc.ipv6CidrBlock === undefined ? [] : [{ name: `${name}-ipv6`, cidr: vpc.ipv6CidrBlock, family: "ipv6" as const }],
+          )
+        : []),
+    ];
     const literals = new Set<string>();
-    return named.flatMap(({ name, cidr }) => {
+    return named.flatMap(({ name, cidr, family }) => {
       if (!isUnresolved(cidr)) {
         if (literals.has(cidr)) return [];
         literals.add(cidr);
         return [Peer.cidr(cidr)];
       }
-      return [Peer.cidr(cidr, { name })];
+      return [Peer.cidr(cidr, { name, family })];
     });
   }
 }
@@ -172,6 +193,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
 interface ServiceZoneProps {
   readonly zoneName: string;
   readonly wildcard: boolean;
+  /** The endpoint has IPv6 addresses: AAAA records next to the A records. */
+  readonly ipv6: boolean;
   readonly endpoint: InterfaceEndpoint;
   readonly hub: IVpc;
   readonly hubProvider?: TerraformProvider;
@@ -195,14 +218,18 @@ class ServiceZone extends Construct {
     // The endpoint's first DNS entry is its regional name, valid in every AZ.
     const regional = props.endpoint.dnsEntries.get(0);
     const names = props.wildcard ? { Alias: props.zoneName, WildcardAlias: `*.${props.zoneName}` } : { Alias: props.zoneName };
+    // The A records keep their construct IDs (and addresses); AAAA records get their own, so IPv6 clients resolve the endpoint too.
+    const types = props.ipv6 ? ["A", "AAAA"] : ["A"];
     for (const [recordId, name] of Object.entries(names)) {
-      new Route53Record(this, recordId, {
-        provider: props.hubProvider,
-        zoneId: this.zone.zoneId,
-        name,
-        type: "A",
-        alias: { name: regional.dnsName, zoneId: regional.hostedZoneId, evaluateTargetHealth: true },
-      });
+      for (const type of types) {
+        new Route53Record(this, type === "A" ? recordId : `${recordId}${type}`, {
+          provider: props.hubProvider,
+          zoneId: this.zone.zoneId,
+          name,
+          type,
+          alias: { name: regional.dnsName, zoneId: regional.hostedZoneId, evaluateTargetHealth: true },
+        });
+      }
     }
     for (const spoke of props.spokes) {
       const key = stableId(spoke.name);

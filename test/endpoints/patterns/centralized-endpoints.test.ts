@@ -1,6 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AwsService, CentralizedEndpoints, EndpointPolicy, ServiceAccessPresets } from "../../../modules/endpoints";
+import { expectFlow } from "../../../modules/flows";
 import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
@@ -34,6 +35,51 @@ describe("CentralizedEndpoints", () => {
     });
     return { stack, central, json: synthJson(stack) };
   }
+
+  test("dual-stack hub endpoints: AAAA records next to the A records, and the hub's and spokes' IPv6 blocks admitted", () => {
+    const stack = stackWithProvider();
+    const dualStack = (id: string, cidrBlock: string) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    const hub = dualStack("Hub", "10.0.0.0/16");
+    const orders = dualStack("Orders", "10.1.0.0/16");
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      ipAddressType: "dualstack",
+      spokes: [{ name: "orders", vpc: orders }],
+      services: [
+        { service: AwsService.ECR_DKR, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.ECR_API, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]), ipAddressType: "ipv4" },
+      ],
+    });
+    const json = synthJson(stack);
+    const records = (Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => `${r.type} ${r.name}`).sort();
+    expect(records).toEqual([
+      "A *.dkr.ecr.us-east-1.amazonaws.com",
+      "A api.ecr.us-east-1.amazonaws.com",
+      "A dkr.ecr.us-east-1.amazonaws.com",
+      "A kms.us-east-1.amazonaws.com",
+      "AAAA *.dkr.ecr.us-east-1.amazonaws.com",
+      "AAAA api.ecr.us-east-1.amazonaws.com",
+      "AAAA dkr.ecr.us-east-1.amazonaws.com",
+    ]);
+    // The A records keep the construct IDs they had before AAAA records existed, so their addresses stay.
+    const recordKeys = Object.keys(resourcesOfType(json, "aws_route53_record")).map((k) => k.replace(/_[0-9A-F]{8}$/, ""));
+    expect(recordKeys).toEqual(expect.arrayContaining(["Central_Dns-ecr-api_Alias", "Central_Dns-ecr-api_AliasAAAA", "Central_Dns-kms_Alias"]));
+    const rules = Object.values(resourcesOfType(json, "aws_vpc_security_group_ingress_rule")) as Json[];
+    expect(rules.map((r) => r.cidr_ipv4 ?? r.cidr_ipv6)).toEqual([
+      "10.0.0.0/16",
+      "10.1.0.0/16",
+      "${aws_vpc.Hub_C5CB2B3F.ipv6_cidr_block}",
+      "${aws_vpc.Orders_A9B65338.ipv6_cidr_block}",
+    ]);
+    expectFlow(stack, { vpc: hub, family: "ipv6" }, { dnsName: "api.ecr.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+  });
+
+  test("IPv4 hub endpoints: A records only", () => {
+    const { json } = hubAndSpokes();
+    expect(new Set((Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => r.type))).toEqual(new Set(["A"]));
+  });
 
   test("open: false admits no spoke until connections say which, on the hub endpoints' shared group", () => {
     const stack = stackWithProvider();
