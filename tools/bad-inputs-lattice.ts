@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { OptOut } from "../modules/core";
+import { OptOut, Port } from "../modules/core";
 import {
   AccessLogDestination,
   AccessLogs,
@@ -107,6 +107,24 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       const svc = service(s);
       svc.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
       net.associateService("orders", svc);
+      net.associateVpc("clients", { vpc: vpc(s) });
+      synth(s);
+    },
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateVpc",
+    cause: "A VPC association left on its default port 443 while a resource configuration of the network (a database) takes connections on 5432",
+    fix: "List the resource configurations' ports in ports too, such as [Port.tcp(443), Port.tcp(5432)]: the association's security group filters their clients as well.",
+    path: "Network/Vpc-clients",
+    prop: "ports",
+    received: '"443 (the default)"',
+    build: (s) => {
+      const net = new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY });
+      net.associateResourceConfiguration("db", {
+        resourceConfigurationArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+        ports: [Port.tcp(5432)],
+      });
       net.associateVpc("clients", { vpc: vpc(s) });
       synth(s);
     },

@@ -65,7 +65,8 @@ export interface ServiceNetworkVpcAssociationOptions {
    * configurations: what the association's clients connect to, and the
    * ports `connections.allowDefaultPortFrom` opens. With the group the
    * association creates, the synth fails when a listener of a service of
-   * the network (made in this app) listens on a port outside them.
+   * the network, or a port of one of its resource configurations (made or
+   * associated in this app), is outside them.
    * @default - HTTPS (443) only
    */
   readonly ports?: readonly PortRange[];
@@ -103,6 +104,8 @@ function warnOverAssociationQuota(association: Construct, kind: "service" | "res
 
 /** The services associated with each network, per app: what the VPC associations' ports must cover. */
 const networkServices = new AppRegistry<IServiceNetwork, ILatticeService[]>();
+/** The resource configurations associated with each network, per app: their ports are what the VPC associations' ports must cover too. */
+const networkResourceConfigurations = new AppRegistry<IServiceNetwork, IResourceConfiguration[]>();
 
 /** Association paths by VPC ID, per app: AWS allows one service network association per VPC. */
 const vpcAssociations = new AppRegistry<string, string>();
@@ -194,7 +197,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       checkAtSynth(this, () => {
         // Not open: the caller's own rules on the group say which ports it opens (none yet: they are added elsewhere, unchecked).
         const opened = open === false ? created.ingressPortRanges() : ports;
-        if (opened.length > 0) this.checkListenerPorts(props.serviceNetwork, opened, open !== false && props.ports === undefined);
+        if (opened.length > 0) this.checkMemberPorts(props.serviceNetwork, opened, open !== false && props.ports === undefined);
       });
     }
 
@@ -239,18 +242,36 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
     return ports;
   }
 
-  /** Fails when a listener of a service of the network listens on a port the association's group does not open: its clients would be dropped. */
-  private checkListenerPorts(serviceNetwork: IServiceNetwork, ports: readonly PortRange[], defaulted: boolean): void {
-    for (const service of networkServices.of(this).get(serviceNetwork) ?? []) {
-      const missed = listenersOf(this, service).find((l) => !isUnresolved(l.port) && !ports.some((p) => p.from <= l.port && l.port <= p.to));
-      if (missed === undefined) continue;
-      const shown = Construct.isConstruct(service) ? service.node.path : service.serviceArn;
+  /**
+   * Fails when a listener of a service of the network, or a port of one of
+   * its resource configurations, is outside what the association's group
+   * opens: the group applies to both, so their clients would be dropped.
+   */
+  private checkMemberPorts(serviceNetwork: IServiceNetwork, ports: readonly PortRange[], defaulted: boolean): void {
+    const fail = (port: number, what: string): never => {
       throw new ValidationError(
         this,
         "ports",
         `${ports.map(formatPortRange).join(", ")}${defaulted ? " (the default)" : ""}`,
-        `ports that include ${missed.port}: listener "${missed.name}" of service ${shown} in the network listens on it, and the association's security group would drop its clients`,
+        `ports that include ${port}: ${what}, and the association's security group would drop its clients`,
       );
+    };
+    for (const service of networkServices.of(this).get(serviceNetwork) ?? []) {
+      const missed = listenersOf(this, service).find(
+        (l) => !isUnresolved(l.port) && firstUnopenedPort({ from: l.port, to: l.port }, ports) !== undefined,
+      );
+      if (missed !== undefined)
+        fail(missed.port, `listener "${missed.name}" of service ${describeMember(service, service.serviceArn)} in the network listens on it`);
+    }
+    for (const configuration of networkResourceConfigurations.of(this).get(serviceNetwork) ?? []) {
+      for (const range of configuration.ports ?? []) {
+        const missed = firstUnopenedPort(range, ports);
+        if (missed !== undefined)
+          fail(
+            missed,
+            `resource configuration ${describeMember(configuration, configuration.resourceConfigurationArn)} in the network takes connections on ${formatPortRange(range)}`,
+          );
+      }
     }
   }
 
@@ -272,6 +293,23 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       for (const port of ports) this.connections.allowFrom(peer, port, "Clients to VPC Lattice service network");
     }
   }
+}
+
+/** The first port of `range` that none of `opened` covers (together they may: 8000-8050 and 8051-8100 cover 8000-8100); undefined when covered or not literal. */
+function firstUnopenedPort(range: PortRange, opened: readonly PortRange[]): number | undefined {
+  if (isUnresolved(range.from) || isUnresolved(range.to)) return undefined;
+  let port = range.from;
+  while (port <= range.to) {
+    const covering = opened.find((p) => !isUnresolved(p.from) && !isUnresolved(p.to) && p.from <= port && port <= p.to);
+    if (covering === undefined) return port;
+    port = covering.to + 1;
+  }
+  return undefined;
+}
+
+/** A member of a network as errors show it: its construct path, else its ARN. */
+function describeMember(member: object, arn: string): string {
+  return Construct.isConstruct(member) ? member.node.path : arn;
 }
 
 /** The region a network lives in, when synth knows it: from its literal ARN, else its provider's. */
@@ -380,7 +418,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
 
 /** A network as errors show it: its construct path, else its ARN. */
 function describeNetwork(serviceNetwork: IServiceNetwork): string {
-  return Construct.isConstruct(serviceNetwork) ? serviceNetwork.node.path : serviceNetwork.serviceNetworkArn;
+  return describeMember(serviceNetwork, serviceNetwork.serviceNetworkArn);
 }
 
 /**
@@ -439,6 +477,8 @@ export class ServiceNetworkResourceAssociation extends Construct {
       props.resourceConfiguration,
       props.resourceConfiguration.resourceConfigurationArn,
     );
+    const configurations = networkResourceConfigurations.of(this);
+    configurations.set(props.serviceNetwork, [...(configurations.get(props.serviceNetwork) ?? []), props.resourceConfiguration]);
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
       provider: providerOf(props, props.resourceConfiguration),

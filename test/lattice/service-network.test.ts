@@ -3,7 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
-import { OptOut, Port } from "../../modules/core";
+import { OptOut, Port, PortRange } from "../../modules/core";
 import {
   AccessLogs,
   AuthPolicy,
@@ -231,6 +231,25 @@ describe("ServiceNetwork", () => {
       third.associateService("orders", httpService(covered));
       third.associateVpc("clients", { vpc: vpc(covered), ports: [Port.range(80, 90)] });
       expect(() => synthJson(covered)).not.toThrow();
+    });
+
+    test("fails when a resource configuration of the network takes connections on a port the association does not open (the default 443, or given ports)", () => {
+      const build = (ports: readonly PortRange[] | undefined, configurationPorts: readonly PortRange[]) => {
+        const stack = stackWithProvider();
+        const net = network(stack);
+        net.associateVpc("clients", { vpc: vpc(stack), ports });
+        net.associateResourceConfiguration("db", { resourceConfigurationArn: CONFIGURATION_ARN, ports: configurationPorts });
+        return stack;
+      };
+      const error = expectValidationError(() => synthJson(build(undefined, [Port.tcp(5432)])), "ports", "443 (the default)");
+      expect(error.expected).toContain("ports that include 5432");
+      expect(error.expected).toContain(CONFIGURATION_ARN);
+      // A range is covered only as a whole: 8051 is missing here.
+      expectValidationError(() => synthJson(build([Port.range(8000, 8050), Port.range(8052, 8100)], [Port.range(8000, 8100)])), "ports", /8000-8050/);
+      // Ranges that together cover it are enough, and a configuration without known ports (an ARN resource) is not judged.
+      expect(() => synthJson(build([Port.range(8000, 8050), Port.range(8051, 8100)], [Port.range(8000, 8100)]))).not.toThrow();
+      expect(() => synthJson(build([Port.tcp(5432)], [Port.tcp(5432)]))).not.toThrow();
+      expect(() => synthJson(build(undefined, []))).not.toThrow();
     });
 
     test("an association that is not open is judged by the rules added to its group: port 80 opened through connections serves an HTTP listener", () => {
