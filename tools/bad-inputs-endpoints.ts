@@ -323,6 +323,25 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "endpoints",
     api: "GatewayEndpoint",
+    cause: "Both routeTableIds and subnets: the route goes in routeTableIds only, so the subnets' own route tables would silently get none",
+    fix: "Pass one of them: routeTableIds with every table that needs the route, or subnets whose route tables get it.",
+    path: "S3",
+    prop: "subnets",
+    received: '"subnets with routeTableIds"',
+    build: (s) => {
+      const network = vpc(s);
+      new GatewayEndpoint(s, "S3", {
+        vpc: network,
+        service: AwsService.S3,
+        policy: EndpointPolicy.s3Buckets(["example-bucket"]),
+        routeTableIds: ["rtb-0123456789abcdef0"],
+        subnets: network.privateSubnets,
+      });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "GatewayEndpoint",
     cause: "Two S3 gateway endpoints routing one route table: AWS refuses a second route to the service's prefix list",
     fix: "Keep one gateway endpoint per service for each route table (one endpoint can route every table of the VPC).",
     path: "MoreS3",

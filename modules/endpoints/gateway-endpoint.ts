@@ -56,8 +56,8 @@ export interface GatewayEndpointProps extends AwsResourceProps {
    */
   readonly routeTableIds?: readonly string[];
   /**
-   * Subnets whose route tables get the route, when `routeTableIds` is not given.
-   * @default - the VPC's private subnets
+   * Subnets whose route tables get the route; not with `routeTableIds`.
+   * @default - the VPC's private subnets, unless `routeTableIds` are given
    */
   readonly subnets?: readonly ISubnet[];
   /**
@@ -147,6 +147,15 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
   }
 
   private routeTableIds(props: GatewayEndpointProps): string[] {
+    // Either one says where the route goes: with both, the subnets' tables would silently get no route.
+    if (props.routeTableIds !== undefined && props.subnets !== undefined) {
+      throw new ValidationError(
+        this,
+        "subnets",
+        "subnets with routeTableIds",
+        "either routeTableIds or subnets (whose route tables get the route), not both: add the subnets' route tables to routeTableIds",
+      );
+    }
     if (props.routeTableIds !== undefined) {
       const ids = checkList(this, "routeTableIds", props.routeTableIds) ?? [];
       if (!isUnresolved(ids) && ids.length === 0) {

@@ -58,6 +58,24 @@ describe("GatewayEndpoint", () => {
     expect(error.expected).toContain("s3, dynamodb or s3express");
   });
 
+  test("fails when both routeTableIds and subnets are given: the subnets' route tables would get no route", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const error = expectValidationError(
+      () =>
+        new GatewayEndpoint(stack, "Both", {
+          vpc,
+          service: AwsService.S3,
+          policy,
+          routeTableIds: ["rtb-0123456789abcdef0"],
+          subnets: vpc.privateSubnets,
+        }),
+      "subnets",
+      "subnets with routeTableIds",
+    );
+    expect(error.expected).toContain("not both");
+  });
+
   test("fails when no route table is known", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);

@@ -74,7 +74,8 @@ export class S3HybridAccess extends Construct implements IConnectable {
       service: AwsService.S3,
       policy: props.policy,
       routeTableIds: props.routeTableIds,
-      subnets: props.subnets,
+      // `subnets` place the interface endpoint; they choose the gateway's route tables only when routeTableIds do not.
+      subnets: props.routeTableIds === undefined ? props.subnets : undefined,
       region: props.region,
       provider: props.provider,
       tags: props.tags,

@@ -34,6 +34,15 @@ describe("S3HybridAccess", () => {
     ]);
   });
 
+  test("with routeTableIds and subnets, the gateway routes the given tables and the interface endpoint goes in the subnets", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    new S3HybridAccess(stack, "S3", { vpc, policy, onPremisesPeers, subnets: vpc.privateSubnets, routeTableIds: ["rtb-0123456789abcdef0"] });
+    const endpoints = Object.values(resourcesOfType(synthJson(stack), "aws_vpc_endpoint")) as Json[];
+    expect(endpoints.find((e) => e.vpc_endpoint_type === "Gateway")?.route_table_ids).toEqual(["rtb-0123456789abcdef0"]);
+    expect(endpoints.find((e) => e.vpc_endpoint_type === "Interface")?.subnet_ids).toHaveLength(2);
+  });
+
   test("fails without the on-premises ranges, unless security groups are given; not both", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
