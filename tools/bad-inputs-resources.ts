@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, Port, PortRange } from "../modules/core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
@@ -143,6 +143,19 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     prop: "resource.securityGroupPorts",
     received: "[]",
     build: (s) => host(s, { resource: ResourceDefinition.arn(RDS_ARN, { securityGroupPorts: [] }), ports: undefined }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "An RDS ARN resource without security-group ports, behind a gateway whose own security group has no egress rule",
+    fix: "Give ResourceDefinition.arn(arn, { securityGroupPorts: [Port.tcp(5432)] }) the port the database listens on, or open it yourself with gateway.connections.allowTo.",
+    path: "Host",
+    prop: "resource.securityGroupPorts",
+    received: "undefined",
+    build: (s) => {
+      host(s, { resource: ResourceDefinition.arn(RDS_ARN), ports: undefined });
+      Testing.synth(s);
+    },
   },
   {
     module: "resources",

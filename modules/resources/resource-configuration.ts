@@ -304,7 +304,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
 
     const group = this.checkGroup(props);
     this.resourceGateway = this.checkGateway(props, group);
-    const { checked, prop: definitionProp } = this.checkDefinition(props);
+    const { checked, prop: definitionProp, portsProp } = this.checkDefinition(props);
     this.ownPorts = this.checkPorts(props, checked);
     this.checkProtocol(props);
     if (this.type === "CHILD" && props.allowAssociationToShareableServiceNetwork !== undefined) {
@@ -343,8 +343,10 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     this.resourceConfigurationArn = this.resource.arn;
     for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);
 
-    if (this.resourceGateway instanceof ResourceGateway)
+    if (this.resourceGateway instanceof ResourceGateway) {
       this.resourceGateway.openResourcePorts(this.ownPorts, checked?.destinationCidr, checked?.ipAddressType);
+      if (this.type === "ARN" && this.ownPorts.length === 0) this.resourceGateway.requireEgressAtSynth(this, portsProp);
+    }
     if (group instanceof ResourceConfiguration && checked !== undefined) group.registerChild(this, definitionProp, checked.key, this.ownPorts);
     this.connections = new Connections(this, { securityGroups: this.admitGateway(props, group), defaultPort: this.ownPorts[0] });
   }
@@ -450,12 +452,17 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   }
 
   /** The definition, given as `resource` or as the props of earlier releases, checked against the gateway, and the prop it was given as; none for a GROUP. */
-  private checkDefinition(props: ResourceConfigurationProps): { readonly checked?: CheckedDefinition; readonly prop: string } {
+  private checkDefinition(props: ResourceConfigurationProps): {
+    readonly checked?: CheckedDefinition;
+    readonly prop: string;
+    /** Where an ARN resource's security-group ports are given, for errors. */
+    readonly portsProp: string;
+  } {
     const given = { resource: props.resource, dnsResource: props.dnsResource, ipResource: props.ipResource, arnResource: props.arnResource };
     if (this.type === "GROUP") {
       const extra = Object.entries(given).find(([, value]) => value !== undefined);
       if (extra !== undefined) throw new ValidationError(this, extra[0], extra[1], "no resource definition on a GROUP: each CHILD defines one");
-      return { prop: "resource" };
+      return { prop: "resource", portsProp: "resource.securityGroupPorts" };
     }
     const kind = checkExactlyOne(this, given);
     const [definition, names] = this.definitionOf(kind, props);
@@ -478,7 +485,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const dns = checked.definition.dnsResource;
     const domainName = Array.isArray(dns) ? dns[0]?.domainName : undefined;
     if (domainName !== undefined) this.checkPublicName(names.domainName, domainName);
-    return { checked, prop: kind };
+    return { checked, prop: kind, portsProp: names.securityGroupPorts };
   }
 
   private definitionOf(kind: string, props: ResourceConfigurationProps): [ResourceDefinition, DefinitionProps] {

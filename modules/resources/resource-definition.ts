@@ -37,6 +37,9 @@ export interface ArnResourceOptions {
    * only: AWS takes an ARN resource's ports from the resource itself and
    * rejects port ranges, but the gateway's egress, the resource's own
    * security groups and consumers' endpoints still need to open them.
+   * Without them, a gateway's own default group must get an egress rule of
+   * yours (`gateway.connections.allowTo`), or the synth fails: it would let
+   * nothing out to the database.
    * @default - none: add the ports to the security groups yourself
    */
   readonly securityGroupPorts?: readonly PortRange[];

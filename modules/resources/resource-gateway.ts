@@ -1,11 +1,14 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { IConstruct } from "constructs";
 import {
   AddressFamily,
   addressRange,
   AWS_LIMITS,
   AwsResourceProps,
+  checkAtSynth,
   checkItemCount,
   checkLength,
   checkList,
@@ -295,6 +298,29 @@ export class ResourceGateway extends Construct implements IResourceGateway {
         egress.allowTo(peer, port, `Resource gateway ${this.name} to the resources behind it on tcp ${range}`);
       }
     }
+  }
+
+  /**
+   * Fails at synth when the gateway's own group lets nothing out: an ARN
+   * resource given no `securityGroupPorts` opens no egress (AWS knows its
+   * ports, this library does not), and the default group starts without
+   * rules, so unless a rule of the caller's own (`connections.allowTo`)
+   * is added the gateway never reaches the resource. Groups given as
+   * `securityGroups` may hold rules made elsewhere: not judged.
+   * @internal
+   */
+  public requireEgressAtSynth(configuration: IConstruct, prop: string): void {
+    const group = this.securityGroup;
+    if (group === undefined) return;
+    checkAtSynth(configuration, () => {
+      if (group.node.children.some((c) => c instanceof VpcSecurityGroupEgressRule)) return;
+      throw new ValidationError(
+        configuration,
+        prop,
+        undefined,
+        `the ports the resource listens on, such as ResourceDefinition.arn(arn, { securityGroupPorts: [Port.tcp(5432)] }): resource gateway ${this.node.path}'s security group has no egress rule, so it would never reach the resource (or add one with gateway.connections.allowTo)`,
+      );
+    });
   }
 
   /** The families a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway those of the DNS resource (an ARN resource, RDS, over IPv4). */

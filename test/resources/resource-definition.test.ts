@@ -59,6 +59,21 @@ describe("ResourceDefinition and the port type", () => {
     ]);
   });
 
+  test("an ARN resource without security-group ports is accepted behind a gateway given an egress rule of the caller's own, or groups of its own", () => {
+    const { stack, gateway } = gatewayStack();
+    new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.arn(RDS_ARN) });
+    // Added after the configuration: the check runs at synth.
+    gateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(5432), "Orders database");
+    expect(Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule"))).toEqual([expect.objectContaining({ from_port: 5432 })]);
+
+    const own = stackWithProvider();
+    const vpc = new Vpc(own, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const group = SecurityGroup.fromSecurityGroupAttributes(own, "Platform", { securityGroupId: "sg-0123456789abcdef0", vpcId: vpc.vpcId });
+    const platform = new ResourceGateway(own, "Gateway", { name: "owner-gateway", vpc, securityGroups: [group] });
+    new ResourceConfiguration(own, "Config", { name: "orders-db", resourceGateway: platform, resource: ResourceDefinition.arn(RDS_ARN) });
+    expect(() => synthJson(own)).not.toThrow();
+  });
+
   test("accepts port 1 and port 65535, a 40-character name, and IPv6 in the VPC's block behind a DUALSTACK gateway", () => {
     expect(buildWith({ ports: [Port.range(1, 22), Port.tcp(65535)], name: `a${"b".repeat(38)}c` })).not.toThrow();
     const stack = stackWithProvider();
@@ -144,6 +159,17 @@ describe("ResourceDefinition and the port type", () => {
       expect(expectValidationError(buildWith({ resource: ResourceDefinition.arn(RDS_ARN) }), "ports", "5432").expected).toContain(
         "securityGroupPorts",
       );
+    });
+
+    test("an ARN resource without security-group ports is behind a gateway whose own group lets nothing out: it would never reach the database", () => {
+      const { stack, gateway } = gatewayStack();
+      new ResourceConfiguration(stack, "Config", { name: "orders-db", resourceGateway: gateway, resource: ResourceDefinition.arn(RDS_ARN) });
+      const error = expectValidationError(() => synthJson(stack), "resource.securityGroupPorts", "undefined");
+      expect(error.constructPath).toBe("test/Config");
+      expect(error.expected).toContain("test/Gateway's security group has no egress rule");
+      const legacy = gatewayStack();
+      new ResourceConfiguration(legacy.stack, "Config", { name: "orders-db", resourceGateway: legacy.gateway, arnResource: { arn: RDS_ARN } });
+      expectValidationError(() => synthJson(legacy.stack), "arnResource.securityGroupPortRanges", "undefined");
     });
 
     test.each<[string, PortRange[], string, string]>([
