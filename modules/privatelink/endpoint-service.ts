@@ -337,7 +337,7 @@ export class EndpointService extends Construct implements IEndpointService {
     // Consumers of this configuration are admitted as they arrive (addConsumer); once all are known, a load balancer left to admit its own VPC only is an error.
     checkAtSynth(this, () => {
       for (const balancer of this.ownLoadBalancers()) {
-        const error = balancer.unknownConsumersError(this);
+        const error = balancer.unknownConsumersError(this) ?? balancer.unadmittedConsumerError();
         if (error !== undefined) throw error;
       }
     });

@@ -4,6 +4,7 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { LbTargetGroupAttachment } from "@cdktf/provider-aws/lib/lb-target-group-attachment";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import {
   addressRange,
   AWS_DEFAULT_QUOTAS,
@@ -22,6 +23,7 @@ import {
   checkResourceId,
   checkUnique,
   cidrContains,
+  cidrsOverlap,
   familyOf,
   hostCidr,
   isBucketName,
@@ -208,6 +210,10 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   private readonly admitted = new Set<string>();
   /** Whether an interface endpoint of this configuration connects to the load balancer's service. */
   private consumed = false;
+  /** Whether the security group's inbound rules judge PrivateLink traffic. */
+  private readonly enforcesOnPrivateLink: boolean;
+  /** The interface endpoints of this configuration that connect, with their VPCs. */
+  private readonly consumers: { readonly endpoint: IConstruct; readonly vpc: IVpc }[] = [];
   private readonly provider?: TerraformProvider;
   private readonly vpc: IVpc;
 
@@ -235,8 +241,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.provider = providerOf(props, props.vpc);
     validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
     const clients = this.clientsOf(props);
-    this.admitsConsumers =
-      props.clients === undefined && props.ingressPeers === undefined && props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
+    this.enforcesOnPrivateLink = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
+    this.admitsConsumers = props.clients === undefined && props.ingressPeers === undefined && this.enforcesOnPrivateLink;
     checkAccessLogs(this, props.accessLogs);
     this.listenerPorts = props.listeners.map((l) => l.port);
     this.subnets = subnets;
@@ -307,6 +313,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
    */
   public admitConsumer(endpoint: IConstruct, vpc: IVpc): void {
     this.consumed = true;
+    this.consumers.push({ endpoint, vpc });
     if (!this.admitsConsumers) return;
     const cidrs: [string, "ipv4" | "ipv6"][] = [[vpc.cidrBlock, "ipv4"]];
     if (this.ipAddressType === "dualstack" && vpc.ipv6CidrBlock !== undefined) cidrs.push([vpc.ipv6CidrBlock, "ipv6"]);
@@ -334,6 +341,37 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       undefined,
       `the consumers' CIDRs or client groups, or enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false: with enforcement on, AWS judges PrivateLink traffic by the consumers' own private IPs, and the default admits only this VPC (${this.vpc.cidrBlock}) while no interface endpoint of this configuration connects to ${service.node.path}`,
     );
+  }
+
+  /**
+   * The error of a consumer of this configuration that no listener admits:
+   * with PrivateLink enforcement on, the rules of the load balancer's group
+   * (the named clients, and rules added through `connections`) must admit
+   * some address of the consumer's VPC on a listener port, else AWS drops
+   * every connection of that endpoint. Judged only when every rule is a
+   * literal CIDR: a prefix list or a CIDR known at apply may cover it.
+   * @internal
+   */
+  public unadmittedConsumerError(): ValidationError | undefined {
+    if (!this.enforcesOnPrivateLink) return undefined;
+    const rules = this.securityGroup.node.children.filter((c): c is VpcSecurityGroupIngressRule => c instanceof VpcSecurityGroupIngressRule);
+    const onListener = rules.filter((r) =>
+      this.listenerPorts.some((port) => (r.fromPortInput ?? 0) <= port && port <= (r.toPortInput ?? 65535) && r.ipProtocolInput === "tcp"),
+    );
+    if (onListener.some((r) => r.prefixListIdInput !== undefined || isUnresolved(r.cidrIpv4Input ?? r.cidrIpv6Input ?? ""))) return undefined;
+    const cidrs = onListener.map((r) => r.cidrIpv4Input ?? r.cidrIpv6Input).filter((c): c is string => c !== undefined);
+    for (const { endpoint, vpc } of this.consumers) {
+      const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
+      if (own.length === 0 || own.some((c) => isUnresolved(c))) continue;
+      if (own.some((c) => cidrs.some((client) => cidrsOverlap(client, c)))) continue;
+      return new ValidationError(
+        this,
+        "clients",
+        cidrs,
+        `clients that admit the VPC of ${endpoint.node.path} (${own.join(", ")}) on a listener port, or enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false: with enforcement on, AWS judges PrivateLink traffic by the consumers' own private IPs, and drops this endpoint's connections`,
+      );
+    }
+    return undefined;
   }
 
   /** The clients the caller named (checked where the caller wrote them), else the VPC's own CIDRs. */

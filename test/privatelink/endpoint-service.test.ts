@@ -710,7 +710,8 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
   });
 
   test("are left to the caller's clients, or to the service when enforcement is off", () => {
-    for (const overrides of [{ clients: [Peer.cidr("10.9.0.0/16")] }, { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }]) {
+    // The clients name the consumer's application subnet: the library adds nothing for its VPC.
+    for (const overrides of [{ clients: [Peer.cidr("10.1.4.0/22")] }, { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }]) {
       const stack = stackWithProvider();
       const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack), overrides) });
       const consumerVpc = new Vpc(stack, "ConsumerVpc", {
@@ -725,6 +726,36 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
       expect(cidrs).not.toContain("10.1.0.0/16");
       expect(() => Testing.synth(stack, true)).not.toThrow();
     }
+  });
+
+  test("fails when the caller's clients admit nothing of a consumer's VPC while the load balancer enforces its group on PrivateLink traffic", () => {
+    const stack = stackWithProvider();
+    const service = new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack), { clients: [Peer.cidr("10.9.0.0/16")] }),
+    });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+      name: "consumer",
+      cidrBlock: "10.1.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service });
+    const error = expectValidationError(() => Testing.synth(stack, true), "clients", '["10.9.0.0/16"]');
+    expect(error.constructPath).toBe("test/Service/LoadBalancer");
+    expect(error.expected).toContain("test/Consumer (10.1.0.0/16)");
+  });
+
+  test("does not judge clients it cannot read: a prefix list may hold the consumers' ranges", () => {
+    const stack = stackWithProvider();
+    const service = new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack), { clients: [Peer.prefixList("pl-0123456789abcdef0", "consumers")] }),
+    });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+      name: "consumer",
+      cidrBlock: "10.1.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
   test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {

@@ -1,6 +1,6 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ListenerTargets, PrivateLinkSaasOffering, PrivateLinkSaasOfferingProps } from "../../../modules/privatelink";
-import { SecurityGroup, Vpc } from "../../../modules/vpc";
+import { Peer, SecurityGroup, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithoutProvider, synthJson } from "../../helpers";
 import { CERTIFICATE_ARN, nlbOptions, providerVpc } from "../helpers";
 
@@ -193,7 +193,28 @@ describe("PrivateLinkSaasOffering", () => {
     expect(onlyResource(json, "aws_route53_zone")).toMatchObject({ provider: "aws.customer", name: "api.acme.internal" });
   });
 
+  test("named clients that admit part of a consumer's VPC, or no enforcement on PrivateLink traffic, let the consumer connect", () => {
+    const clients = [Peer.cidr("10.0.0.0/16"), Peer.cidr("10.20.1.0/24")];
+    const { stack } = offeringStack((vpc) => ({ networkLoadBalancer: nlbOptions(vpc, { clients }) }));
+    const admitted = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).filter((r) =>
+      String(r.security_group_id).includes("Offering_Service_LoadBalancer_SecurityGroup"),
+    );
+    expect(admitted.map((r) => r.cidr_ipv4).sort()).toEqual(["10.0.0.0/16", "10.20.1.0/24"]);
+    const unenforced = offeringStack((vpc) => ({
+      networkLoadBalancer: nlbOptions(vpc, { clients: [Peer.cidr("10.0.0.0/16")], enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }),
+    }));
+    expect(onlyResource(unenforced.stack, "aws_lb").enforce_security_group_inbound_rules_on_private_link_traffic).toBe("off");
+  });
+
   describe("fails when", () => {
+    test("the load balancer's named clients leave a consumer's VPC out while it judges PrivateLink traffic (the consumer's connections would be dropped)", () => {
+      const build = () =>
+        synthJson(offeringStack((vpc) => ({ networkLoadBalancer: nlbOptions(vpc, { clients: [Peer.cidr("10.30.0.0/16")] }) })).stack);
+      const error = expectValidationError(build, "clients", '["10.30.0.0/16"]');
+      expect(error.message).toContain("test/Offering/Service/LoadBalancer");
+      expect(error.expected).toContain("test/Offering/Consumer-acme/Endpoint (10.20.0.0/16)");
+    });
+
     test("a consumer's subnets are in a zone the load balancer is not in (both placed by AZ ID)", () => {
       const build = () => {
         const stack = stackWithoutProvider();
