@@ -7,6 +7,7 @@ import {
   HeaderMatch,
   LatticeListener,
   LatticeListenerAction,
+  LatticeMesh,
   LatticeService,
   LatticeTarget,
   LatticeTargetGroup,
@@ -61,6 +62,20 @@ const ipGroup = (stack: TerraformStack) =>
 const synth = (stack: TerraformStack) => Testing.synth(stack);
 
 export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
+  {
+    module: "lattice",
+    api: "LatticeMesh",
+    cause:
+      "A member whose provider is pinned (allowedAccountIds) to another account than its accountId: the network is shared with one account, its associations made in the other",
+    fix: "Give each member the provider of its own account, or correct accountId.",
+    path: "Mesh",
+    prop: "members[0].provider",
+    received: '"a provider of account 333333333333"',
+    build: (s) => {
+      const provider = new AwsProvider(s, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["333333333333"] });
+      new LatticeMesh(s, "Mesh", { name: "partner-mesh", members: [{ name: "client", accountId: "222222222222", provider, vpc: vpc(s) }] });
+    },
+  },
   {
     module: "lattice",
     api: "LatticeListener",

@@ -6,6 +6,8 @@ import {
   checkList,
   checkPattern,
   checkUnique,
+  isUnresolved,
+  literalAccountOf,
   OptOut,
   PortRange,
   requireProps,
@@ -188,6 +190,16 @@ export class LatticeMesh extends Construct {
     members.forEach((m, i) => {
       checkPattern(this, `members[${i}].name`, m.name, /^[A-Za-z0-9-]+$/, "letters, digits and hyphens (it keys Terraform addresses)");
       checkAccountId(this, `members[${i}].accountId`, m.accountId);
+      // The network is shared with accountId and the policy admits it; associations made with another account's provider would not find the network.
+      const providerAccount = literalAccountOf(this, m.provider);
+      if (providerAccount !== undefined && !isUnresolved(m.accountId) && providerAccount !== m.accountId) {
+        throw new ValidationError(
+          this,
+          `members[${i}].provider`,
+          `a provider of account ${providerAccount}`,
+          `the provider of account ${m.accountId}, the member's accountId: the network is shared with that account, and the member's associations are made with this provider`,
+        );
+      }
     });
     const principals = [...members.map((m) => SharePrincipal.account(m.accountId)), ...(checkList(this, "sharedWith", props.sharedWith) ?? [])];
     members.forEach((m, i) => {

@@ -125,6 +125,21 @@ describe("LatticeMesh", () => {
     );
   });
 
+  test("fails when a member's provider is pinned to another account than its accountId (the share and policy name one account, the associations are made in the other)", () => {
+    const build = (providerAccount: string) => {
+      const stack = stackWithProvider();
+      const provider = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: [providerAccount] });
+      return () =>
+        new LatticeMesh(stack, "Mesh", {
+          name: "partner-mesh",
+          members: [{ name: "client", accountId: "222222222222", provider, services: [{ name: "s", service: { ...fakeService(), provider } }] }],
+        });
+    };
+    const error = expectValidationError(build("333333333333"), "members[0].provider", "a provider of account 333333333333");
+    expect(error.expected).toContain("222222222222");
+    expect(build("222222222222")).not.toThrow();
+  });
+
   test("fails when two members share a name", () => {
     const stack = stackWithProvider();
     const provider = consumerProvider(stack, "consumer");
