@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { Port } from "../modules/core";
 import {
   AwsService,
+  CentralizedEndpoints,
   Ec2InstanceConnectEndpoint,
   EndpointPolicy,
   GatewayEndpoint,
@@ -318,6 +319,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       const shared = vpc(s);
       new InterfaceEndpoint(s, "Logs", { vpc: shared, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) });
       new InterfaceEndpoint(s, "MoreLogs", { vpc: shared, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause:
+      "A spoke that still has its own endpoint with private DNS to a service the hub resolves: Route 53 refuses the hub's zone of the same name there (ConflictingDomainExists)",
+    fix: "Drop the spoke's own endpoint (or its private DNS) when it moves to the hub, or leave the spoke out of the pattern.",
+    path: "Central",
+    prop: "spokes[0].vpc",
+    received: '"orders"',
+    build: (s) => {
+      const orders = vpc(s, "Orders", "10.1.0.0/16");
+      const logs = { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) };
+      new InterfaceEndpoint(s, "OwnLogs", { vpc: orders, ...logs });
+      new CentralizedEndpoints(s, "Central", { vpc: vpc(s, "Hub"), spokes: [{ name: "orders", vpc: orders }], services: [logs] });
     },
   },
   {

@@ -355,11 +355,21 @@ function endpointPolicy(
 const privateDnsOwners = new AppRegistry<string, string>();
 
 /**
+ * Records `owner` as what answers an AWS service's names in a VPC (an
+ * endpoint's private DNS, or a hub's private hosted zone of the service's
+ * name), unless another one does: then returns it and records nothing.
+ * @internal
+ */
+export function claimServiceNamesInVpc(scope: Construct, vpc: IVpc, serviceName: string, owner: string): string | undefined {
+  return privateDnsOwners.claim(scope, `${vpc.vpcId}|${serviceName}`, owner);
+}
+
+/**
  * One endpoint with private DNS per service and VPC: AWS refuses a second
  * one (its private hosted zone would conflict with the first's domain).
  */
 function claimPrivateDns(endpoint: Construct, vpc: IVpc, serviceName: string): void {
-  const first = privateDnsOwners.claim(endpoint, `${vpc.vpcId}|${serviceName}`, endpoint.node.path);
+  const first = claimServiceNamesInVpc(endpoint, vpc, serviceName, endpoint.node.path);
   if (first !== undefined)
     throw new ValidationError(
       endpoint,

@@ -20,7 +20,7 @@ import { checkInVpc, Connections, IConnectable, IVpc, Peer } from "../../vpc";
 import { hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
-import { InterfaceEndpoint } from "../interface-endpoint";
+import { claimServiceNamesInVpc, InterfaceEndpoint } from "../interface-endpoint";
 import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
 
 /** A VPC that uses the hub's endpoints. */
@@ -160,6 +160,33 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       zones[access.service.shortName] = dns.zone;
     }
     this.hostedZones = zones;
+    // Claimed last, once every other input is checked, as endpoints claim their private DNS.
+    for (const access of interfaces) this.claimServiceNames(props, this.endpoints.interfaceEndpoints[access.service.shortName]);
+  }
+
+  /**
+   * The hub's zone of a service's name answers it in the hub and in every
+   * spoke: Route 53 refuses to associate it with a VPC where an endpoint's
+   * private DNS (or another hub's zone) already answers that service
+   * (ConflictingDomainExists), and AWS refuses private DNS on an endpoint
+   * of a VPC the zone is associated with.
+   */
+  private claimServiceNames(props: CentralizedEndpointsProps, endpoint: InterfaceEndpoint): void {
+    const owner = `${this.node.path} (its private hosted zone of ${endpoint.serviceName})`;
+    const vpcs = [
+      { prop: "vpc", value: "the hub", vpc: props.vpc },
+      ...props.spokes.map((s, i) => ({ prop: `spokes[${i}].vpc`, value: s.name, vpc: s.vpc })),
+    ];
+    for (const { prop, value, vpc } of vpcs) {
+      const first = claimServiceNamesInVpc(this, vpc, endpoint.serviceName, owner);
+      if (first !== undefined)
+        throw new ValidationError(
+          this,
+          prop,
+          value,
+          `a VPC where nothing else answers ${endpoint.serviceName}: ${first} already does by private DNS or its own zone, and Route 53 refuses a second private zone of one name in a VPC (ConflictingDomainExists); drop that endpoint's private DNS, or this VPC from the pattern`,
+        );
+    }
   }
 
   /**

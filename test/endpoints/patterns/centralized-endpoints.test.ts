@@ -1,6 +1,6 @@
 import { TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { AwsService, CentralizedEndpoints, EndpointPolicy, ServiceAccessPresets } from "../../../modules/endpoints";
+import { AwsService, CentralizedEndpoints, EndpointPolicy, InterfaceEndpoint, ServiceAccessPresets } from "../../../modules/endpoints";
 import { expectFlow } from "../../../modules/flows";
 import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
@@ -79,6 +79,40 @@ describe("CentralizedEndpoints", () => {
   test("IPv4 hub endpoints: A records only", () => {
     const { json } = hubAndSpokes();
     expect(new Set((Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => r.type))).toEqual(new Set(["A"]));
+  });
+
+  test("fails when a spoke already answers a hub service by its own endpoint's private DNS (Route 53 refuses the hub's zone there), in either order", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const logs = { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) };
+    new InterfaceEndpoint(stack, "OwnLogs", { vpc: orders, ...logs });
+    const error = expectValidationError(
+      () => new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], services: [logs] }),
+      "spokes[0].vpc",
+      "orders",
+    );
+    expect(error.expected).toContain("OwnLogs already does");
+    // A service the spoke has no endpoint of is fine, and then a later private-DNS endpoint to it in the spoke is refused.
+    const kms = { service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]) };
+    new CentralizedEndpoints(stack, "CentralKms", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], services: [kms] });
+    const late = expectValidationError(() => new InterfaceEndpoint(stack, "OwnKms", { vpc: orders, ...kms }), "privateDnsEnabled", "true");
+    expect(late.expected).toContain("CentralKms (its private hosted zone of com.amazonaws.us-east-1.kms)");
+    expect(() => new InterfaceEndpoint(stack, "OwnKmsNoDns", { vpc: orders, ...kms, privateDnsEnabled: false })).not.toThrow();
+  });
+
+  test("fails when two hubs resolve one service for the same spoke", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const other = new Vpc(stack, "OtherHub", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const services = [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }];
+    new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], services });
+    expectValidationError(
+      () => new CentralizedEndpoints(stack, "Second", { vpc: other, spokes: [{ name: "orders", vpc: orders }], services }),
+      "spokes[0].vpc",
+      "orders",
+    );
   });
 
   test("open: false admits no spoke until connections say which, on the hub endpoints' shared group", () => {
