@@ -446,6 +446,16 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "resources",
     api: "ResourceGateway",
+    cause: "Two resource gateways of one account with the same name",
+    fix: "Give each gateway of the account its own name.",
+    path: "Second",
+    prop: "name",
+    received: '"owner-gateway"',
+    build: (s) => new ResourceGateway(s, "Second", { name: "owner-gateway", vpc: gateway(s).vpc }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
     cause: "A public range declared reachable",
     fix: "Declare the private ranges of peered VPCs and on-premises networks only.",
     path: "Gateway",

@@ -2,7 +2,6 @@ import { Annotations, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
-  AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkAtSynth,
@@ -35,6 +34,7 @@ import {
   ValidationError,
   ZonePlacement,
 } from "../core";
+import { claimAccountName } from "./account-names";
 import { checkImportedIdentity } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
@@ -214,8 +214,6 @@ export interface ResourceConfigurationChildProps extends ConfigurationBaseProps,
 }
 
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
-/** Configuration names already used per account (provider) of a stack: AWS wants them unique in the account. */
-const namesInUse = new AppRegistry<string, string>();
 /** Ingress rules that admit a gateway into a resource's group, per group: configurations sharing a group and a port add each rule once. */
 const admissions = new WeakMap<SecurityGroupBase, Set<string>>();
 
@@ -320,7 +318,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
 
     this.provider = providerOf(props, this.resourceGateway);
     checkSameAccount(this, this.provider, this.resourceGateway);
-    this.claimName();
+    claimAccountName(this, "resource configuration", this.name, this.provider);
     this.gatewayZones = this.resourceGateway.subnets;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
@@ -392,17 +390,6 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
         `More than ${AWS_DEFAULT_QUOTAS.childrenPerResourceConfigurationGroup} CHILD configurations in this GROUP: above the default VPC Lattice quota (L-9BC96FEF); request an increase before deploying`,
       );
     }
-  }
-
-  /** AWS wants configuration names unique in the account: the same name twice for one provider of a stack fails at apply. */
-  private claimName(): void {
-    const provider = this.provider === undefined ? "default" : this.provider.node.path;
-    const key = `${stackOf(this).node.path}|${provider}|${this.name}`;
-    const names = namesInUse.of(this);
-    const other = names.get(key);
-    if (other !== undefined)
-      throw new ValidationError(this, "name", this.name, `a name not used by another resource configuration of the account (${other} has it)`);
-    names.set(key, this.node.path);
   }
 
   private checkGroup(props: ResourceConfigurationProps): IResourceConfiguration | undefined {

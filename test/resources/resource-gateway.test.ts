@@ -1,3 +1,4 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { TerraformVariable } from "cdktf";
@@ -228,6 +229,30 @@ describe("ResourceGateway", () => {
         "subnets[0]",
         "vpc-0fedcba9876543210",
       );
+    });
+
+    test("its name is another gateway's of the same account; another account's provider may reuse it, and a configuration's name is no gateway's", () => {
+      const { stack, vpc } = gatewayStack();
+      const error = expectValidationError(() => new ResourceGateway(stack, "Second", { name: "owner-gateway", vpc }), "name", "owner-gateway");
+      expect(error.expected).toContain("another resource gateway of the account (test/Gateway has it)");
+      const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
+      const partnerVpc = new Vpc(stack, "PartnerVpc", {
+        name: "p",
+        cidrBlock: "10.1.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        provider: partner,
+      });
+      expect(() => new ResourceGateway(stack, "Partner", { name: "owner-gateway", vpc: partnerVpc })).not.toThrow();
+      expect(() => new ResourceGateway(stack, "Config", { name: "orders-db", vpc })).not.toThrow();
+      expect(
+        () =>
+          new ResourceConfiguration(stack, "OrdersDb", {
+            name: "owner-gateway",
+            resourceGateway: new ResourceGateway(stack, "Third", { name: "third-gateway", vpc }),
+            resource: ResourceDefinition.ipAddress("10.0.1.5"),
+            ports: [Port.tcp(5432)],
+          }),
+      ).not.toThrow();
     });
 
     test("two subnets are in the same availability zone", () => {
