@@ -325,6 +325,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     module: "endpoints",
     api: "CentralizedEndpoints",
     cause:
+      "privateDnsEnabled: true on a hub service: the hub's private hosted zone answers the service's name, so the endpoint's private DNS stays off (it was turned off silently)",
+    fix: "Leave privateDnsEnabled unset on the services of CentralizedEndpoints; use PrivateAwsServiceAccess for endpoints with private DNS in one VPC.",
+    path: "Central",
+    prop: "services[0].privateDnsEnabled",
+    received: "true",
+    build: (s) =>
+      new CentralizedEndpoints(s, "Central", {
+        vpc: vpc(s, "Hub"),
+        spokes: [{ name: "orders", vpc: vpc(s, "Orders", "10.1.0.0/16") }],
+        services: [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), privateDnsEnabled: true }],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause:
       "A spoke that still has its own endpoint with private DNS to a service the hub resolves: Route 53 refuses the hub's zone of the same name there (ConflictingDomainExists)",
     fix: "Drop the spoke's own endpoint (or its private DNS) when it moves to the hub, or leave the spoke out of the pattern.",
     path: "Central",

@@ -33,7 +33,9 @@ export interface SpokeVpc {
 
 export interface CentralizedEndpointsProps extends NetworkEndpointProps {
   /**
-   * The services. Interface endpoints are created once, in the hub (`vpc`);
+   * The services. Interface endpoints are created once, in the hub (`vpc`),
+   * with private DNS off (the hub's zones answer their names, so
+   * `privateDnsEnabled: true` is refused);
    * gateway endpoints (S3, DynamoDB) serve only their own VPC and cost
    * nothing, so they are created in the hub and in every spoke (ECR image
    * layers come from S3: `ServiceAccessPresets.ecrPull` fits as it is).
@@ -113,6 +115,16 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     const hubProvider = providerOf(props, props.vpc);
     const region = resolveRegion(this, props.region, hubProvider);
     const interfaces = props.services.filter((access) => access.endpointType !== "Gateway");
+    interfaces.forEach((access) => {
+      // The hub's zones answer the services' names; the endpoints' own private DNS would conflict with them.
+      if (access.privateDnsEnabled === true)
+        throw new ValidationError(
+          this,
+          `services[${props.services.indexOf(access)}].privateDnsEnabled`,
+          true,
+          "unset or false: the hub's private hosted zone of the service's name resolves it in the hub and the spokes, so the hub endpoint's private DNS stays off",
+        );
+    });
     const gateways = props.services.filter((access) => access.endpointType === "Gateway");
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
       ...props,

@@ -101,6 +101,34 @@ describe("CentralizedEndpoints", () => {
     expect(() => new InterfaceEndpoint(stack, "OwnKmsNoDns", { vpc: orders, ...kms, privateDnsEnabled: false })).not.toThrow();
   });
 
+  test("fails when a hub service asks for private DNS, which the hub's zone replaces (it was silently turned off)", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const logs = { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) };
+    expectValidationError(
+      () =>
+        new CentralizedEndpoints(stack, "Central", {
+          vpc: hub,
+          spokes: [{ name: "orders", vpc: orders }],
+          services: [
+            { service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.ecrImageLayers() },
+            { ...logs, privateDnsEnabled: true },
+          ],
+        }),
+      "services[1].privateDnsEnabled",
+      "true",
+    );
+    expect(
+      () =>
+        new CentralizedEndpoints(stack, "Off", {
+          vpc: hub,
+          spokes: [{ name: "orders", vpc: orders }],
+          services: [{ ...logs, privateDnsEnabled: false }],
+        }),
+    ).not.toThrow();
+  });
+
   test("fails when two hubs resolve one service for the same spoke", () => {
     const stack = stackWithProvider();
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
