@@ -1,4 +1,4 @@
-import { Fn, IResolvable, ITerraformDependable, Token } from "../../core/cdktf";
+import { Fn, IResolvable, ITerraformDependable, TerraformProvider, Token } from "../../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { VpcEndpointPrivateDns } from "@cdktf/provider-aws/lib/vpc-endpoint-private-dns";
 import {
@@ -12,6 +12,8 @@ import {
   checkRegion,
   checkUnique,
   isUnresolved,
+  literalRegionOf,
+  providerOf,
   requireProps,
   ValidationError,
 } from "../../core";
@@ -150,6 +152,8 @@ export class SaasConsumerEndpoint extends Construct {
     requireProps(this, props, ["service", "vpc"]);
     const privateDnsEnabled = checkConsumerDns(this, "", props, props.service);
     const acceptance = acceptanceOf(this, props, privateDnsEnabled);
+    const serviceRegion = remoteServiceRegion(this, "region", props.service, props.region, providerOf(props, props.vpc));
+    const crossRegion = serviceRegion !== undefined && serviceRegion !== (props.region ?? literalRegionOf(this, providerOf(props, props.vpc)));
     this.endpoint = new InterfaceEndpoint(this, "Endpoint", {
       provider: props.provider,
       vpc: props.vpc,
@@ -159,8 +163,8 @@ export class SaasConsumerEndpoint extends Construct {
       open: props.allowedPeers === undefined && props.clients !== undefined ? false : undefined,
       ipAddressType: props.ipAddressType,
       onlySupportedAvailabilityZones: props.onlySupportedAvailabilityZones,
-      service: withPorts(this, "ports", props.service, props.ports),
-      serviceRegion: remoteServiceRegion(this, "region", props.service, props.region),
+      service: withPorts(this, "ports", props.service, props.ports, crossRegion),
+      serviceRegion,
       // Turned on below by aws_vpc_endpoint_private_dns, after acceptance (and verification).
       privateDnsEnabled: false,
       customDnsName: props.customDnsName,
@@ -267,10 +271,13 @@ export function remoteServiceRegion(
   scope: IConstruct,
   prop: string,
   service: IEndpointService,
-  consumerRegion: string | undefined,
+  givenRegion: string | undefined,
+  provider: TerraformProvider | undefined,
 ): string | undefined {
-  checkRegion(scope, prop, consumerRegion);
+  checkRegion(scope, prop, givenRegion);
   if (!(service instanceof EndpointService)) return service.serviceRegion;
+  // Without `region`, the consumer is where its provider is: an endpoint there needs the home region named as much.
+  const consumerRegion = givenRegion ?? literalRegionOf(scope, provider);
   if (consumerRegion === undefined || consumerRegion === service.region) return undefined;
   if (!service.supportedRegions.includes(consumerRegion)) {
     throw new ValidationError(
@@ -286,9 +293,18 @@ export function remoteServiceRegion(
 /**
  * The service as one consumer sees it: only the ports it asked for, each one
  * the service listens on, so the endpoint's security group opens nothing else.
+ * A consumer in another region (`crossRegion`) sees no AZ IDs: they name
+ * zones of the service's home region, and a cross-region endpoint is placed
+ * in its own region's zones.
  * @internal
  */
-export function withPorts(scope: IConstruct, prop: string, service: IEndpointService, ports: readonly number[] | undefined): IEndpointService {
+export function withPorts(
+  scope: IConstruct,
+  prop: string,
+  service: IEndpointService,
+  ports: readonly number[] | undefined,
+  crossRegion = false,
+): IEndpointService {
   if (service.serviceType === "GatewayLoadBalancer" || service.ports.length === 0) {
     throw new ValidationError(
       scope,
@@ -298,10 +314,10 @@ export function withPorts(scope: IConstruct, prop: string, service: IEndpointSer
     );
   }
   checkList(scope, prop, ports);
-  if (ports === undefined) return service;
+  if (ports === undefined && !crossRegion) return service;
   checkItemCount(scope, prop, ports, 1);
   checkUnique(scope, prop, ports);
-  const closed = ports.find((port) => !service.ports.includes(port));
+  const closed = ports?.find((port) => !service.ports.includes(port));
   if (closed !== undefined) {
     throw new ValidationError(
       scope,
@@ -314,12 +330,12 @@ export function withPorts(scope: IConstruct, prop: string, service: IEndpointSer
     endpointServiceId: service.endpointServiceId,
     serviceName: service.serviceName,
     serviceType: service.serviceType,
-    ports,
+    ports: ports ?? service.ports,
     isAwsService: service.isAwsService,
     privateDnsSupported: service.privateDnsSupported,
     privateDnsName: service.privateDnsName,
     serviceRegion: service.serviceRegion,
-    availabilityZoneIds: service.availabilityZoneIds,
+    availabilityZoneIds: crossRegion ? undefined : service.availabilityZoneIds,
     contract: service.contract,
     // The service still admits the consumer's VPC on its load balancer (addConsumer), whichever ports this consumer opens.
     addConsumer: service.addConsumer,

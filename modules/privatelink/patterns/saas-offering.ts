@@ -5,6 +5,7 @@ import {
   checkItemCount,
   checkList,
   checkObject,
+  providerOf,
   requireProps,
   requireValue,
   stableId,
@@ -111,7 +112,7 @@ export class PrivateLinkSaasOffering extends Construct {
       props.consumers.map((consumer, i) => {
         // Checked here first, so that errors name the consumer as the caller wrote it.
         withPorts(this, `consumers[${i}].ports`, this.service, consumer.ports);
-        remoteServiceRegion(this, `consumers[${i}].region`, this.service, consumer.region);
+        remoteServiceRegion(this, `consumers[${i}].region`, this.service, consumer.region, providerOf(consumer, consumer.vpc));
         return [
           consumer.name,
           new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, { ...consumer, service: this.service, acceptance }),

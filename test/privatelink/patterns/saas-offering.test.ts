@@ -156,6 +156,25 @@ describe("PrivateLinkSaasOffering", () => {
     expect(endpoints.find((e) => e.provider === undefined)!.service_region).toBeUndefined();
   });
 
+  test("a consumer in another region is placed in its own region's zones (AZ IDs name one region's zones), and its provider's region is its region", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
+    const vpc = new Vpc(stack, "Vpc", { name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+    const westVpc = new Vpc(stack, "WestVpc", {
+      provider: west,
+      name: "west",
+      cidrBlock: "10.50.0.0/16",
+      availabilityZones: ["usw2-az1", "usw2-az2"],
+    });
+    const offering = new PrivateLinkSaasOffering(stack, "Offering", {
+      service: { networkLoadBalancer: nlbOptions(vpc, { clients: [Peer.cidr("10.0.0.0/8")] }), supportedRegions: ["us-west-2"] },
+      consumers: [{ name: "west", accountId: "222222222222", provider: west, vpc: westVpc }],
+    });
+    expect(offering.service.availabilityZoneIds).toEqual(["use1-az1", "use1-az2"]);
+    expect(onlyResource(stack, "aws_vpc_endpoint")).toMatchObject({ provider: "aws.west", service_region: "us-east-1" });
+  });
+
   test("a consumer's client groups alone are admitted, and each may send to the endpoint on the service ports", () => {
     const stack = stackWithoutProvider();
     new AwsProvider(stack, "aws", { region: "us-east-1" });
@@ -239,6 +258,25 @@ describe("PrivateLinkSaasOffering", () => {
         '"eu-west-1"',
       );
       expect(error.expected).toContain("us-west-2");
+    });
+
+    test("a consumer's provider is in a region the service does not support, with no region given", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        new AwsProvider(stack, "aws", { region: "us-east-1" });
+        const eu = new AwsProvider(stack, "eu", { alias: "eu", region: "eu-west-1" });
+        const euVpc = new Vpc(stack, "EuVpc", {
+          provider: eu,
+          name: "eu",
+          cidrBlock: "10.50.0.0/16",
+          availabilityZones: ["eu-west-1a", "eu-west-1b"],
+        });
+        new PrivateLinkSaasOffering(stack, "Offering", {
+          service: { networkLoadBalancer: nlbOptions(providerVpc(stack), { clients: [Peer.cidr("10.0.0.0/8")] }), supportedRegions: ["us-west-2"] },
+          consumers: [{ name: "eu", accountId: "222222222222", provider: eu, vpc: euVpc }],
+        });
+      };
+      expectValidationError(build, "consumers[0].region", '"eu-west-1"');
     });
 
     test("a consumer asks for a port the service does not listen on", () => {
