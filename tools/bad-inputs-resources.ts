@@ -116,6 +116,16 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "resources",
+    api: "ResourceDefinition.dns",
+    cause: "A DNS resource under a domain public DNS never answers, such as an EC2 host's ip-10-0-1-5.ec2.internal",
+    fix: "Publish a record in a public zone holding the resource's private address, use its RDS or load balancer DNS name, or share it as an IP resource: the gateway resolves names in public DNS.",
+    path: "Host",
+    prop: "resource.domainName",
+    received: '"ip-10-0-1-5.ec2.internal"',
+    build: (s) => host(s, { resource: ResourceDefinition.dns("ip-10-0-1-5.ec2.internal") }),
+  },
+  {
+    module: "resources",
     api: "ResourceDefinition.arn",
     cause: "An ARN resource that is not an RDS database",
     fix: "Give an RDS DB instance or cluster ARN; reach other resources by DNS name or IP address.",

@@ -11,6 +11,7 @@ import {
   cidrContains,
   familyOf,
   hostCidr,
+  isInDnsZone,
   isUnresolved,
   literalRegionOf,
   parseCidr,
@@ -97,6 +98,14 @@ const UNROUTABLE: Readonly<Record<string, string>> = {
   multicast: "a multicast address",
   reserved: "a reserved address",
 };
+
+/**
+ * Domains public DNS never answers (RFC 6761, 6762, 7686, 8375, 9476, and
+ * .internal, which ICANN keeps for private use and EC2 names its hosts in:
+ * ip-10-0-1-5.ec2.internal). A gateway resolves a DNS resource in public DNS
+ * (hashicorp/aws 5.100.0), so it would never resolve a name under them.
+ */
+const NEVER_PUBLIC_DOMAINS = ["internal", "local", "localhost", "test", "invalid", "example", "onion", "alt", "home.arpa"];
 
 /**
  * What a resource configuration points at: a DNS name, an IP address, or an
@@ -189,6 +198,15 @@ function checkDns(
   checkString(scope, props.domainName, domainName);
   checkLength(scope, props.domainName, domainName, 3, 255);
   checkDnsName(scope, props.domainName, domainName);
+  const privateDomain = isUnresolved(domainName) ? undefined : NEVER_PUBLIC_DOMAINS.find((domain) => isInDnsZone(domainName, domain));
+  if (privateDomain !== undefined) {
+    throw new ValidationError(
+      scope,
+      props.domainName,
+      domainName,
+      `a name public DNS resolves (the resource gateway resolves it publicly, and public DNS never answers names under .${privateDomain}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an IP resource`,
+    );
+  }
   const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
   checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);

@@ -96,6 +96,11 @@ describe("ResourceDefinition and the port type", () => {
     expect(configurations(stack)[0].resource_configuration_definition).toEqual([{ ip_resource: [{ ip_address: "2600:1f18:abcd:1200::25" }] }]);
   });
 
+  test("names that only look private are public DNS names: internal.example.com, db.local-zone.example.com, an RDS endpoint", () => {
+    for (const domainName of ["internal.example.com", "db.local-zone.example.com", "orders.cluster-c9akciq32example.us-east-1.rds.amazonaws.com"])
+      expect(buildWith({ resource: ResourceDefinition.dns(domainName) })).not.toThrow();
+  });
+
   test("an IP resource in a range the gateway declares reachable (a peered VPC, on premises) is accepted", () => {
     expect(buildWith({ resource: ResourceDefinition.ipAddress("192.168.4.20") }, { reachableCidrs: ["192.168.0.0/16"] })).not.toThrow();
   });
@@ -116,6 +121,27 @@ describe("ResourceDefinition and the port type", () => {
       ["224.0.0.5", "a multicast address"],
     ])("the IP resource %p is not a private address (%s)", (ip, why) => {
       expect(expectValidationError(buildWith({ resource: ResourceDefinition.ipAddress(ip) }), "resource.ipAddress", ip).expected).toContain(why);
+    });
+
+    test.each([
+      ["ip-10-0-1-5.ec2.internal", "internal"],
+      ["orders-db.corp.local", "local"],
+      ["billing.Home.Arpa.", "home.arpa"],
+      ["api.staging.test", "test"],
+    ])("a DNS resource is under a domain public DNS never answers: %s", (domainName, domain) => {
+      const error = expectValidationError(buildWith({ resource: ResourceDefinition.dns(domainName) }), "resource.domainName", domainName);
+      expect(error.expected).toContain(`never answers names under .${domain}`);
+    });
+
+    test("a DNS group member is under such a domain", () => {
+      const { stack, gateway } = gatewayStack();
+      const group = ResourceConfiguration.group(stack, "Apis", { name: "platform", resourceGateway: gateway });
+      expectValidationError(
+        () =>
+          group.addChild("Billing", { name: "platform-billing", resource: ResourceDefinition.dns("billing.ec2.internal"), ports: [Port.tcp(443)] }),
+        "resource.domainName",
+        "billing.ec2.internal",
+      );
     });
 
     test("the IP resource is outside the gateway's VPC and every declared range", () => {
