@@ -1,4 +1,4 @@
-import { Annotations, Lazy, TerraformProvider } from "../core/cdktf";
+import { Annotations, Fn, Lazy, Op, TerraformProvider, Token } from "../core/cdktf";
 import { Construct } from "constructs";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
@@ -564,18 +564,35 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
 
   /** VPC Lattice needs a resource-based permission on the function, limited to this target group. */
   private allowLatticeToInvoke(key: string, functionArn: string): LambdaPermission {
-    const qualified = isUnresolved(functionArn) ? undefined : /^(.*:function:[^:]+)(?::(.+))?$/.exec(functionArn);
     return new LambdaPermission(this, `InvokePermission-${key}`, {
       provider: this.provider,
       statementIdPrefix: "vpc-lattice-",
       action: "lambda:InvokeFunction",
       principal: "vpc-lattice.amazonaws.com",
-      // The provider reads an alias policy back only when the alias is in `qualifier`, not in the name.
-      functionName: qualified ? qualified[1] : functionArn,
-      qualifier: qualified?.[2],
+      ...functionAndQualifier(functionArn),
       sourceArn: this.targetGroupArn,
     });
   }
+}
+
+/**
+ * A function ARN split into the permission's `function_name` and
+ * `qualifier`: the provider reads an alias's (or version's) policy back
+ * only when the qualifier is in `qualifier`, and strips it from a qualified
+ * `function_name`, which then differs on every plan and replaces the
+ * permission (hashicorp/terraform-provider-aws#38558). An ARN only Terraform
+ * knows (an `aws_lambda_alias`'s) is split by Terraform.
+ */
+function functionAndQualifier(functionArn: string): { functionName: string; qualifier?: string } {
+  if (isUnresolved(functionArn)) {
+    const parts = Fn.split(":", functionArn);
+    return {
+      functionName: Fn.replace(functionArn, "/^(.*:function:[^:]+):.+$/", "$1"),
+      qualifier: Token.asString(Fn.conditional(Op.gt(Fn.lengthOf(parts), 7), Fn.element(parts, 7), null)),
+    };
+  }
+  const qualified = /^(.*:function:[^:]+)(?::(.+))?$/.exec(functionArn);
+  return qualified ? { functionName: qualified[1], qualifier: qualified[2] } : { functionName: functionArn };
 }
 
 /** The config of the props: the factory's, or one made of the deprecated flat props; never both. */

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
 import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, LatticeTargetGroupProps } from "../../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -119,6 +119,24 @@ describe("LatticeTargetGroup", () => {
     expect(attachmentName).toContain("Target-orders");
     expect(attachment.target).toEqual({ id: FUNCTION_ARN });
     expect(attachment.depends_on).toEqual([expect.stringMatching(/^aws_lambda_permission\./)]);
+  });
+
+  test("LAMBDA: an alias ARN only Terraform knows is split into function_name and qualifier by Terraform (a qualified function_name is replaced on every plan)", () => {
+    const stack = stackWithProvider();
+    const aliasArn = new TerraformVariable(stack, "alias_arn", { type: "string" }).stringValue;
+    new LatticeTargetGroup(stack, "Fn", {
+      name: "orders-fn",
+      config: LatticeTargetGroupConfig.lambda(),
+      targets: { orders: LatticeTarget.lambdaFunction(aliasArn) },
+    });
+    const json = synthJson(stack);
+    const permission = Object.values(json.resource.aws_lambda_permission)[0] as Record<string, unknown>;
+    expect(permission.function_name).toBe('${replace(var.alias_arn, "/^(.*:function:[^:]+):.+$/", "$1")}');
+    expect(permission.qualifier).toBe('${(length(split(":", var.alias_arn)) > 7) ? element(split(":", var.alias_arn), 7) : null}');
+    // The target itself stays the ARN as given: VPC Lattice invokes the alias.
+    expect((Object.values(json.resource.aws_vpclattice_target_group_attachment)[0] as { target: unknown }).target).toEqual({
+      id: "${var.alias_arn}",
+    });
   });
 
   test("ALB: internal load balancer as the one target, no health check", () => {
