@@ -614,7 +614,18 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
         gateway.vpc,
         "a gateway whose security groups or VPC are known, for the resource's groups to admit (import it with securityGroups or vpc)",
       );
-      peers.push(Peer.cidr(vpc.cidrBlock));
+      // The gateway's source addresses are of its own family: an IPV6 gateway's are IPv6 only, a DUALSTACK gateway's both.
+      const type = gateway.ipAddressType;
+      if (type !== "IPV6") peers.push(Peer.cidr(vpc.cidrBlock));
+      if (type === "IPV6" || type === "DUALSTACK") {
+        const ipv6 = requireValue(
+          this,
+          "resourceGateway.vpc.ipv6CidrBlock",
+          vpc.ipv6CidrBlock,
+          `the VPC's IPv6 block, which the ${type} gateway's addresses come from (import the VPC with ipv6CidrBlock, or the gateway with securityGroups)`,
+        );
+        peers.push(Peer.cidr(ipv6, { family: "ipv6" }));
+      }
     }
     const owner = group instanceof ResourceConfiguration ? group.name : this.name;
     for (const resourceGroup of groups) {

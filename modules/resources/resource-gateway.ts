@@ -91,7 +91,7 @@ export interface ResourceGatewayAttributes {
    * take rules added through `connections`. Configurations add no egress
    * rules to an imported gateway on their own: its groups belong to the
    * stack that made it.
-   * @default - none known: resources admit the gateway's VPC CIDR, or nothing when the VPC is unknown too
+   * @default - none known: resources admit the gateway's VPC blocks of its `ipAddressType` (IPv4 when unknown), or nothing when the VPC is unknown too
    */
   readonly securityGroups?: readonly ISecurityGroup[];
   /** The gateway's subnets, so that endpoints to its configurations can be checked to share an AZ with it. @default - unknown, not checked */

@@ -421,6 +421,35 @@ describe("sharing, tags and the resource's security groups", () => {
     expect(a.connections.securityGroups).toEqual([servers, existing]);
   });
 
+  test("an imported gateway known by its VPC only is admitted from the VPC's blocks of its own family: IPv4, IPv6 for IPV6, both for DUALSTACK", () => {
+    const admitted = (ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK") => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.0.0.0/16",
+        ipv6CidrBlock: "2600:1f18:abcd:1200::/56",
+      });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+        vpc,
+        ipAddressType,
+      });
+      const db = SecurityGroup.fromSecurityGroupAttributes(stack, "Db", { securityGroupId: "sg-0bbbbbbbbbbbbbbbb", vpcId: vpc.vpcId });
+      new ResourceConfiguration(stack, "Config", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.dns("db.example.com", { ipAddressType: ipAddressType === "IPV6" ? "IPV6" : "IPV4" }),
+        ports: [Port.tcp(5432)],
+        resourceSecurityGroups: [db],
+      });
+      return Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")).map((r) => r.cidr_ipv4 ?? r.cidr_ipv6);
+    };
+    expect(admitted()).toEqual(["10.0.0.0/16"]);
+    expect(admitted("IPV4")).toEqual(["10.0.0.0/16"]);
+    expect(admitted("IPV6")).toEqual(["2600:1f18:abcd:1200::/56"]);
+    expect(admitted("DUALSTACK")).toEqual(["10.0.0.0/16", "2600:1f18:abcd:1200::/56"]);
+  });
+
   describe("fails when", () => {
     test("a resource security group belongs to another VPC", () => {
       const stack = stackWithProvider();
@@ -469,6 +498,29 @@ describe("sharing, tags and the resource's security groups", () => {
           }),
         "resourceSecurityGroups",
         "test/Db",
+      );
+    });
+
+    test("an imported IPV6 gateway known by its VPC only, whose IPv6 block is unknown", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+        vpc,
+        ipAddressType: "IPV6",
+      });
+      const db = SecurityGroup.fromSecurityGroupAttributes(stack, "Db", { securityGroupId: "sg-0bbbbbbbbbbbbbbbb", vpcId: vpc.vpcId });
+      expectValidationError(
+        () =>
+          new ResourceConfiguration(stack, "Config", {
+            name: "orders-db",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.dns("db.example.com"),
+            ports: [Port.tcp(5432)],
+            resourceSecurityGroups: [db],
+          }),
+        "resourceGateway.vpc.ipv6CidrBlock",
+        "undefined",
       );
     });
 
