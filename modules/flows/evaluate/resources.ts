@@ -237,7 +237,25 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
   current = destination.path;
   const cidrs = destination.cidrs ?? model.vpc(gateway.vpcId)?.ipv4Cidrs ?? [];
   const groups = gateway.securityGroupIds.map((id) => model.securityGroup(id)).filter((g) => g !== undefined);
-  if (groups.length > 0) {
+  if (groups.length > 0 && cidrs.length === 0) {
+    // The resource is somewhere in a VPC made elsewhere, whose CIDRs this configuration does not hold: an egress range on the port is
+    // what can be proven, and that the resource is inside it is the assumption.
+    const out = groups
+      .flatMap((g) => g.egress.map((rule) => ({ g, rule })))
+      .find(({ rule }) => rulePermits(rule, "tcp", context.port) && rule.peer.kind === "cidr");
+    if (out === undefined || out.rule.peer.kind !== "cidr") {
+      return current.deny(
+        "security-group",
+        `security group ${groups[0].label} of resource gateway ${gateway.name} has no egress to an address range on ${context.port}`,
+        groups[0].address,
+      );
+    }
+    current = current
+      .pass("security-group", `security group ${out.g.label} of ${gateway.name} lets ${context.port} out to ${out.rule.peer.cidr}`, out.rule.source)
+      .assume(
+        `the resource of ${configuration.name} is in ${out.rule.peer.cidr} (the CIDRs of ${vpcLabel(model.vpc(gateway.vpcId), model)} are not in this configuration)`,
+      );
+  } else if (groups.length > 0) {
     const out = groups
       .flatMap((g) => g.egress.map((rule) => ({ g, rule })))
       .find(

@@ -125,6 +125,10 @@ export function checkShareWithOutsider(
   if (consumer.account === undefined) return path.assume(`the caller's account may use ${use.label}`);
   if (consumer.account === ownerAccount) return path;
   const shares = model.shares.filter((s) => !s.address.startsWith("external:") && s.resources.some((r) => use.arns.includes(r.value)));
+  if (shares.length === 0 && use.ownerAccount !== undefined) {
+    // Made elsewhere (known by ARN): its owner's shares are not in this stack either, as for checkShare.
+    return path.assume(`account ${ownerAccount} shares ${use.label} with account ${consumer.account} through RAM (its share is not in this stack)`);
+  }
   if (shares.length === 0)
     return path.deny(
       "share",
