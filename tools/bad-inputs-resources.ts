@@ -579,6 +579,16 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "resources",
     api: "SharedResourceConsumer",
+    cause: "A share to accept of another account than the shared configuration's",
+    fix: "Take both ARNs from the owner's contract: RAM shares only what its owner owns, so the share is of the configuration's account.",
+    path: "Consumer",
+    prop: "acceptShare.resourceShareArn",
+    received: JSON.stringify(SHARE_ARN.replace("111111111111", "333333333333")),
+    build: (s) => consumer(s, { acceptShare: { resourceShareArn: SHARE_ARN.replace("111111111111", "333333333333") } }),
+  },
+  {
+    module: "resources",
+    api: "SharedResourceConsumer",
     cause: "A share to accept without a provider to accept it with",
     fix: "Give provider (the stack's default provider too: the accepter needs it explicitly).",
     path: "Consumer",
@@ -759,6 +769,20 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: '["111111111111"]',
     build: (s) =>
       new ResourceShare(s, "Share", { name: "billing", provider: accountProviders(s).owner, principals: [SharePrincipal.account("111111111111")] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceShareAccepter",
+    cause: "An accepter of a share imported by ARN, with the provider of the account that owns it",
+    fix: "Accept with the provider of an account the share is granted to; the owner's own account has no invitation.",
+    path: "Accepter",
+    prop: "share.resourceShareArn",
+    received: JSON.stringify(SHARE_ARN),
+    build: (s) => {
+      const { owner } = accountProviders(s);
+      const share = ResourceShare.fromResourceShareAttributes(s, "Share", { resourceShareArn: SHARE_ARN, provider: owner });
+      new ResourceShareAccepter(s, "Accepter", { share, provider: owner });
+    },
   },
   {
     module: "ram",

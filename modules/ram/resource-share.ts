@@ -21,6 +21,7 @@ import {
   literalRegionOf,
   OptOut,
   optOutReason,
+  parseArn,
   RAM_SHAREABLE_KINDS,
   RECORDED_OPT_OUTS,
   recordOptOut,
@@ -322,11 +323,25 @@ export class ResourceShareAccepter extends Construct {
     requireProps(this, props, ["share", "provider"]);
     checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
     if (props.share instanceof ResourceShare) this.checkInvited(props.share, props.provider);
+    else this.checkOthersShare(props.share.resourceShareArn, props.provider);
     this.resource = new RamResourceShareAccepter(this, "Resource", {
       provider: props.provider,
       shareArn: props.share.resourceShareArn,
       dependsOn: props.share.invitationDependencies ? [...props.share.invitationDependencies] : undefined,
     });
+  }
+
+  /** A share made elsewhere, known by ARN: the account in its ARN owns it and has no invitation to accept. */
+  private checkOthersShare(arn: string, provider: TerraformProvider): void {
+    const account = literalAccountOf(this, provider);
+    const owner = isUnresolved(arn) ? undefined : parseArn(arn)?.account;
+    if (account === undefined || owner !== account) return;
+    throw new ValidationError(
+      this,
+      "share.resourceShareArn",
+      arn,
+      `the ARN of a share another account owns: this one is of ${account}, the account of provider ${provider.alias ?? "default"}, and the owner has no invitation to accept (give the owner's share ARN, or no accepter for a share of your own)`,
+    );
   }
 
   /**

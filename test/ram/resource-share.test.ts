@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
-import { testApp } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 
 const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
@@ -184,6 +184,20 @@ describe("ResourceShare, what it may share and who accepts it", () => {
     );
     expect(() => new ResourceShareAccepter(stack, "Other", { share, provider: other })).toThrow(/granted to \(222222222222\)/);
     expect(() => new ResourceShareAccepter(stack, "Partner", { share, provider: partner })).not.toThrow();
+  });
+
+  test("fails when an accepter's provider is of the account an imported share's ARN names: the owner has no invitation to accept", () => {
+    const { stack, owner, partner } = accounts();
+    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", {
+      resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e",
+    });
+    const error = expectValidationError(
+      () => new ResourceShareAccepter(stack, "Own", { share: imported, provider: owner }),
+      "share.resourceShareArn",
+      "111111111111",
+    );
+    expect(error.expected).toContain("the owner has no invitation to accept");
+    expect(() => new ResourceShareAccepter(stack, "Partner", { share: imported, provider: partner })).not.toThrow();
   });
 
   test("fails when the share is granted to its owner's own account alone: the owner already has what it shares, so it reaches nobody", () => {

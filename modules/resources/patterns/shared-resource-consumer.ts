@@ -1,5 +1,17 @@
 import { Construct } from "constructs";
-import { AwsResourceProps, checkArn, checkObject, IResourceConfiguration, literalRegionOf, PortRange, requireProps, requireValue } from "../../core";
+import {
+  AwsResourceProps,
+  checkArn,
+  checkObject,
+  IResourceConfiguration,
+  isUnresolved,
+  literalRegionOf,
+  parseArn,
+  PortRange,
+  requireProps,
+  requireValue,
+  ValidationError,
+} from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShareAccepter } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
@@ -59,6 +71,7 @@ export class SharedResourceConsumer extends Construct {
     if (accept !== undefined) {
       requireValue(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "the ARN of the owner's RAM share");
       checkArn(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "ramResourceShare", { region });
+      checkSameOwner(this, props.resourceConfiguration.resourceConfigurationArn, accept.resourceShareArn);
     }
     const ports = checkPortRanges(this, "ports", props.ports);
     ({ accepter: this.accepter, endpoint: this.endpoint } = createPartnerSide(this, {
@@ -72,4 +85,16 @@ export class SharedResourceConsumer extends Construct {
     }));
     tagPattern(this, props.tags);
   }
+}
+
+/** RAM shares only what its owner owns: the share to accept is of the account that owns the configuration (both in the owner's contract). */
+function checkSameOwner(scope: Construct, configurationArn: string, shareArn: string): void {
+  const [configurationOwner, shareOwner] = [configurationArn, shareArn].map((arn) => (isUnresolved(arn) ? undefined : parseArn(arn)?.account));
+  if (configurationOwner === undefined || shareOwner === undefined || configurationOwner === shareOwner) return;
+  throw new ValidationError(
+    scope,
+    "acceptShare.resourceShareArn",
+    shareArn,
+    `a share of the configuration's owner, account ${configurationOwner} (resourceConfiguration.resourceConfigurationArn): this share is of ${shareOwner}, and RAM shares only what its owner owns, so it cannot hold the configuration (take both ARNs from the owner's contract)`,
+  );
 }

@@ -72,6 +72,15 @@ describe("SharedResourceConsumer", () => {
       );
     });
 
+    test("the share to accept is of another account than the configuration: RAM shares only what its owner owns", () => {
+      const error = expectValidationError(
+        () => consumer({ acceptShare: { resourceShareArn: SHARE_ARN.replace("111111111111", "333333333333") } }),
+        "acceptShare.resourceShareArn",
+        "333333333333",
+      );
+      expect(error.expected).toContain("account 111111111111");
+    });
+
     test("the endpoint's ports overlap", () => {
       expectValidationError(() => consumer({ ports: [Port.range(5432, 5440), Port.tcp(5433)] }), "ports[1]", "5433");
     });
