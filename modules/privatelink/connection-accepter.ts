@@ -14,6 +14,13 @@ export interface IOwnedEndpointService {
   readonly acceptanceRequired: boolean;
   /** The owning account's provider. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
+  /**
+   * Told of each endpoint an acceptance covers, so that the service can
+   * refuse a consumer of its configuration that nothing accepts.
+   * @default - nothing to tell (a service made elsewhere)
+   * @internal
+   */
+  readonly recordAcceptance?: (endpoint: IVpcEndpoint) => void;
 }
 
 /** Props for EndpointConnectionAccepter. */
@@ -57,5 +64,6 @@ export class EndpointConnectionAccepter extends Construct {
       vpcEndpointId: props.endpoint.vpcEndpointId,
     });
     props.endpoint.whenAccepted?.(this.resource);
+    props.service.recordAcceptance?.(props.endpoint);
   }
 }

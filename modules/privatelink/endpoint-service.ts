@@ -340,6 +340,8 @@ export class EndpointService extends Construct implements IEndpointService {
         const error = balancer.unknownConsumersError(this) ?? balancer.unadmittedConsumerError();
         if (error !== undefined) throw error;
       }
+      const unaccepted = this.unacceptedConsumerError();
+      if (unaccepted !== undefined) throw unaccepted;
     });
     for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
@@ -359,8 +361,39 @@ export class EndpointService extends Construct implements IEndpointService {
    * @internal
    */
   public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
+    this.consumerEndpoints.push(endpoint);
     for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
   };
+
+  /**
+   * An acceptance of this configuration covers `endpoint`
+   * (`EndpointConnectionAccepter`, or a consumer that waits for the
+   * provider's word: `ConnectionAcceptance.whenAccepted`).
+   * @internal
+   */
+  public readonly recordAcceptance = (endpoint: object): void => {
+    this.acceptedEndpoints.add(endpoint);
+  };
+
+  /** The interface endpoints of this configuration that connect to the service. */
+  private readonly consumerEndpoints: IConstruct[] = [];
+  /** The endpoints an acceptance of this configuration covers (by identity: an endpoint's ID is a new token at each read). */
+  private readonly acceptedEndpoints = new Set<object>();
+  /** Whether `acceptEndpoints` takes IDs the provider reviews (which may name this configuration's endpoints too). */
+  private acceptsByList = false;
+
+  /** A consumer of this configuration that waits in pendingAcceptance for ever: acceptance required, and nothing here accepts it. */
+  private unacceptedConsumerError(): ValidationError | undefined {
+    if (!this.acceptanceRequired || this.acceptsByList) return undefined;
+    const pending = this.consumerEndpoints.find((e) => !this.acceptedEndpoints.has(e));
+    if (pending === undefined) return undefined;
+    return new ValidationError(
+      this,
+      "acceptanceRequired",
+      true,
+      `an acceptance of ${pending.node.path}, which connects from this configuration: new EndpointConnectionAccepter(scope, id, { service, endpoint }) (SaasConsumerEndpoint and PrivateLinkSaasOffering create it), acceptEndpoints, or acceptanceRequired: false; without one the endpoint waits in pendingAcceptance and carries no traffic`,
+    );
+  }
 
   /** The load balancers whose security groups this library writes: the one created here, or NetworkLoadBalancers given. */
   private ownLoadBalancers(): NetworkLoadBalancer[] {
@@ -409,6 +442,7 @@ export class EndpointService extends Construct implements IEndpointService {
         "a service with acceptanceRequired: true (the default): a service without acceptance connects endpoints by itself, and AWS refuses to accept them again",
       );
     }
+    this.acceptsByList = true;
     const id = `Acceptances-${stableId(name)}`;
     if (this.node.tryFindChild(id) !== undefined)
       throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");

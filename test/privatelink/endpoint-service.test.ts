@@ -6,6 +6,7 @@ import { OptOut } from "../../modules/core";
 import {
   ANY_PRINCIPAL_OPT_IN,
   ANY_PRINCIPAL_OPT_OUT,
+  EndpointConnectionAccepter,
   EndpointService,
   EndpointServiceLoadBalancer,
   EndpointServicePrincipal,
@@ -18,6 +19,8 @@ import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef";
 const NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef";
 const ZONE = { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" };
+/** A service whose own account's endpoints connect without review: nothing of this configuration has to accept them. */
+const OPEN = { acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("111111111111")] };
 
 describe("EndpointService", () => {
   test("requires acceptance and allows nobody by default, in front of the NLB it creates", () => {
@@ -676,7 +679,7 @@ describe("EndpointService", () => {
 
 describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoint)", () => {
   test("open the service's ports only, take private DNS when the name is verified, and warn about policies AWS ignores", () => {
-    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE });
+    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE, ...OPEN });
     const endpoint = new InterfaceEndpoint(stack, "Consumer", { vpc, service, policy: EndpointPolicy.allowAll() });
     const resource = onlyResource(stack, "aws_vpc_endpoint");
     expect(resource).toMatchObject({ vpc_endpoint_type: "Interface", private_dns_enabled: true });
@@ -691,7 +694,7 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
 
   test("are admitted by a load balancer that enforces its group on PrivateLink traffic, from their own VPCs, once each", () => {
     const stack = stackWithProvider();
-    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)) });
+    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)), ...OPEN });
     const consumerVpc = new Vpc(stack, "ConsumerVpc", {
       name: "consumer",
       cidrBlock: "10.1.0.0/16",
@@ -713,7 +716,7 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     // The clients name the consumer's application subnet: the library adds nothing for its VPC.
     for (const overrides of [{ clients: [Peer.cidr("10.1.4.0/22")] }, { enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false }]) {
       const stack = stackWithProvider();
-      const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack), overrides) });
+      const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack), overrides), ...OPEN });
       const consumerVpc = new Vpc(stack, "ConsumerVpc", {
         name: "consumer",
         cidrBlock: "10.1.0.0/16",
@@ -748,6 +751,7 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     const stack = stackWithProvider();
     const service = new EndpointService(stack, "Service", {
       networkLoadBalancer: nlbOptions(providerVpc(stack), { clients: [Peer.prefixList("pl-0123456789abcdef0", "consumers")] }),
+      ...OPEN,
     });
     const consumerVpc = new Vpc(stack, "ConsumerVpc", {
       name: "consumer",
@@ -756,6 +760,26 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     });
     new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service });
     expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test("that need acceptance are accepted by an EndpointConnectionAccepter, or by the IDs acceptEndpoints takes", () => {
+    for (const accept of ["accepter", "list"]) {
+      const stack = stackWithProvider();
+      const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)) });
+      const endpoint = new InterfaceEndpoint(stack, "Consumer", { vpc: providerVpc(stack, "ConsumerVpc"), service, privateDnsEnabled: false });
+      if (accept === "accepter") new EndpointConnectionAccepter(stack, "Acceptance", { service, endpoint });
+      else service.acceptEndpoints("reviewed", ["vpce-0123456789abcdef0"]);
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
+  });
+
+  test("fails when a consumer of this configuration needs acceptance and nothing accepts it (it would wait in pendingAcceptance)", () => {
+    const stack = stackWithProvider();
+    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)) });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: providerVpc(stack, "ConsumerVpc"), service, privateDnsEnabled: false });
+    const error = expectValidationError(() => Testing.synth(stack, true), "acceptanceRequired", "true");
+    expect(error.constructPath).toBe("test/Service");
+    expect(error.expected).toContain("an acceptance of test/Consumer");
   });
 
   test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {

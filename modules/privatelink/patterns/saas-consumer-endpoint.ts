@@ -175,6 +175,8 @@ export class SaasConsumerEndpoint extends Construct {
       acceptance.kind === "accepter" && acceptance.service !== undefined
         ? new EndpointConnectionAccepter(this, "Acceptance", { service: acceptance.service, endpoint: this.endpoint })
         : undefined;
+    // The provider accepts outside Terraform (after review), and says so through the signal: an acceptance path too.
+    if (acceptance.kind === "signal" && props.service instanceof EndpointService) props.service.recordAcceptance(this.endpoint);
     if (!privateDnsEnabled) return;
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
