@@ -38,6 +38,31 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "An existing VPC described with a block no VPC can have (larger than /16 or smaller than /28), often a typo",
+    fix: "Give the VPC's own primary block, as the console or `aws ec2 describe-vpcs` shows it (/16 to /28).",
+    path: "Existing",
+    prop: "cidrBlock",
+    received: '"10.0.0.0/8"',
+    build: (s) => Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/8" }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "The same subnet listed twice in an existing VPC's subnets",
+    fix: "List each subnet once, in one tier, with its own AZ.",
+    path: "Existing",
+    prop: "privateSubnetIds[1]",
+    received: '"subnet-0aaa1111bbbb22220"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.9.0.0/16",
+        privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22220"],
+      }),
+  },
+  {
+    module: "vpc",
     api: "Vpc",
     cause: "A small VPC block with the default subnetNewBits, which makes subnets smaller than /28",
     fix: "Lower subnetNewBits so that the subnets are /28 or larger (4 at most for a /24 VPC).",

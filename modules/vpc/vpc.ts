@@ -285,16 +285,8 @@ export class Vpc extends Construct implements IVpc {
    * must fit. Checked here, since `cidrsubnet` fails only at plan and AWS at apply.
    */
   private checkSubnetLayout(props: VpcProps): void {
-    if (isUnresolved(props.cidrBlock)) return;
-    const prefix = parseCidr(props.cidrBlock)?.prefixLength;
+    const prefix = checkVpcCidrSize(this, props.cidrBlock);
     if (prefix === undefined) return;
-    if (prefix < VPC_PREFIX.largest || prefix > VPC_PREFIX.smallest)
-      throw new ValidationError(
-        this,
-        "cidrBlock",
-        props.cidrBlock,
-        `a block of /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}, the sizes AWS takes for a VPC`,
-      );
     if (props.subnetNewBits !== undefined && isUnresolved(props.subnetNewBits)) return;
     const newBits = props.subnetNewBits ?? DEFAULT_SUBNET_NEW_BITS;
     const unset = props.subnetNewBits === undefined ? ` (${DEFAULT_SUBNET_NEW_BITS} when unset)` : "";
@@ -346,6 +338,20 @@ export class Vpc extends Construct implements IVpc {
   }
 }
 
+/** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC; returns its prefix length when literal. */
+function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefined {
+  if (isUnresolved(cidrBlock)) return undefined;
+  const prefix = parseCidr(cidrBlock)?.prefixLength;
+  if (prefix !== undefined && (prefix < VPC_PREFIX.largest || prefix > VPC_PREFIX.smallest))
+    throw new ValidationError(
+      scope,
+      "cidrBlock",
+      cidrBlock,
+      `a block of /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}, the sizes AWS takes for a VPC`,
+    );
+  return prefix;
+}
+
 class ImportedVpc extends Construct implements IVpc {
   public readonly vpcId: string;
   public readonly cidrBlock: string;
@@ -360,6 +366,7 @@ class ImportedVpc extends Construct implements IVpc {
     checkString(this, "vpcId", attrs.vpcId);
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
+    checkVpcCidrSize(this, attrs.cidrBlock);
     checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
     this.vpcId = attrs.vpcId;
     this.cidrBlock = attrs.cidrBlock;
@@ -410,6 +417,8 @@ class ImportedVpc extends Construct implements IVpc {
     ];
     const tiers = new Map<string, string>(objects === undefined ? [] : [[PRIVATE_TIER, "privateSubnets"]]);
     const subnets = (objects ?? []).map((subnet, i) => this.importSubnetObject(`privateSubnets[${i}]`, subnet, region));
+    // Where each subnet was written, so that a duplicate is reported at the prop the user wrote it in.
+    const written = subnets.map((_, i) => `privateSubnets[${i}].subnetId`);
     for (const { propOf, group } of groups) {
       const imported = importSubnetGroup(this, propOf, group, this.vpcId, region);
       const other = tiers.get(group.tier);
@@ -417,12 +426,21 @@ class ImportedVpc extends Construct implements IVpc {
         throw new ValidationError(this, propOf("tier"), group.tier, `a tier not described before (${other} describes ${group.tier})`);
       tiers.set(group.tier, propOf(""));
       subnets.push(...imported);
+      written.push(...imported.map((_, i) => `${propOf("subnetIds")}[${i}]`));
     }
-    checkUnique(
-      this,
-      "subnetIds",
-      subnets.map((s) => s.subnetId),
-    );
+    const first = new Map<string, number>();
+    subnets.forEach(({ subnetId }, i) => {
+      if (isUnresolved(subnetId)) return;
+      const seen = first.get(subnetId);
+      if (seen !== undefined)
+        throw new ValidationError(
+          this,
+          written[i],
+          subnetId,
+          `a subnet listed once (${written[seen]} is the same subnet): a subnet has one tier and one AZ`,
+        );
+      first.set(subnetId, i);
+    });
     return subnets;
   }
 

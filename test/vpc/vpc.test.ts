@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { PrivateVpc, Vpc } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
-import { testApp } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 
 const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
@@ -120,6 +120,47 @@ describe("Vpc", () => {
     expect(vpc.vpcId).toBe("vpc-0123456789abcdef0");
     expect(vpc.privateSubnets).toHaveLength(1);
     expect(() => Vpc.fromVpcAttributes(newStack(), "Bad", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "nope" })).toThrow(ValidationError);
+  });
+
+  test("fails when an imported VPC's block is not a VPC's size (/16 to /28): a typo such as /8 would open endpoints to all of 10/8", () => {
+    for (const cidrBlock of ["10.0.0.0/8", "0.0.0.0/0", "10.0.0.0/29"]) {
+      const error = expectValidationError(
+        () => Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock }),
+        "cidrBlock",
+        cidrBlock,
+      );
+      expect(error.message).toContain("Existing");
+      expect(error.message).toContain("/16 to /28");
+    }
+    expect(Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/28" }).cidrBlock).toBe("10.0.0.0/28");
+  });
+
+  test("fails when an imported VPC lists a subnet twice, naming the entry the user wrote (not an internal list)", () => {
+    const subnet = "subnet-0aaa1111bbbb22220";
+    const twice = expectValidationError(
+      () =>
+        Vpc.fromVpcAttributes(newStack(), "Existing", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.9.0.0/16",
+          privateSubnetIds: [subnet, subnet],
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+        }),
+      "privateSubnetIds[1]",
+      subnet,
+    );
+    expect(twice.message).toContain("privateSubnetIds[0] is the same subnet");
+    const acrossTiers = expectValidationError(
+      () =>
+        Vpc.fromVpcAttributes(newStack(), "Existing", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.9.0.0/16",
+          privateSubnetIds: [subnet],
+          subnetGroups: [{ tier: "data", subnetIds: ["subnet-0bbb1111bbbb22220", subnet] }],
+        }),
+      "subnetGroups[0].subnetIds[1]",
+      subnet,
+    );
+    expect(acrossTiers.message).toContain("privateSubnetIds[0] is the same subnet");
   });
 
   test("the deprecated PrivateVpc and PrivateVpc.fromAttributes still build the same VPC", () => {
