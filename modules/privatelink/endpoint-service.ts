@@ -251,6 +251,8 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly region?: string;
   /** Regions besides the home region whose consumers may connect. */
   public readonly supportedRegions: readonly string[];
+  /** The IP address types consumers' endpoints may have addresses of (`supported_ip_address_types`; AWS's default is ipv4). */
+  public readonly supportedIpAddressTypes: readonly ("ipv4" | "ipv6")[];
   /** The provider of the owning account, for acceptances. */
   public readonly provider?: TerraformProvider;
   /** The load balancer created for the service, when `EndpointServiceLoadBalancer.networkLoadBalancer` was given. */
@@ -307,6 +309,7 @@ export class EndpointService extends Construct implements IEndpointService {
     this.fronted = balancers;
     this.checkLoadBalancerRegions(frontedBy, homeRegion);
     this.checkIpAddressTypes(props, balancers);
+    this.supportedIpAddressTypes = props.supportedIpAddressTypes ?? ["ipv4"];
 
     const principalArns = principals.map((p) => p.render(partition ?? "aws"));
     this.resource = new VpcEndpointService(this, "Resource", {

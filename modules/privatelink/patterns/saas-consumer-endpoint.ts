@@ -152,6 +152,7 @@ export class SaasConsumerEndpoint extends Construct {
     requireProps(this, props, ["service", "vpc"]);
     const privateDnsEnabled = checkConsumerDns(this, "", props, props.service);
     const acceptance = acceptanceOf(this, props, privateDnsEnabled);
+    checkEndpointIpAddressType(this, "ipAddressType", props.service, props.ipAddressType);
     const serviceRegion = remoteServiceRegion(this, "region", props.service, props.region, providerOf(props, props.vpc));
     const crossRegion = serviceRegion !== undefined && serviceRegion !== (props.region ?? literalRegionOf(this, providerOf(props, props.vpc)));
     this.endpoint = new InterfaceEndpoint(this, "Endpoint", {
@@ -263,6 +264,28 @@ function acceptanceOf(scope: IConstruct, props: SaasConsumerEndpointProps, priva
     );
   }
   return ConnectionAcceptance.notRequired();
+}
+
+/**
+ * A consumer's endpoint has addresses of the families the service supports
+ * only: AWS refuses an ipv4 endpoint to an IPv6-only service, and a
+ * dualstack or ipv6 one to a service without ipv6 in its
+ * supportedIpAddressTypes. Judged for services of this configuration, whose
+ * types are known.
+ * @internal
+ */
+export function checkEndpointIpAddressType(scope: IConstruct, prop: string, service: IEndpointService, type: IpAddressType | undefined): void {
+  if (!(service instanceof EndpointService) || type === undefined) return;
+  const needs: readonly ("ipv4" | "ipv6")[] = type === "dualstack" ? ["ipv4", "ipv6"] : type === "ipv6" ? ["ipv6"] : type === "ipv4" ? ["ipv4"] : [];
+  const missing = needs.find((family) => !service.supportedIpAddressTypes.includes(family));
+  if (missing !== undefined) {
+    throw new ValidationError(
+      scope,
+      prop,
+      type,
+      `an IP address type of the service's supportedIpAddressTypes (${service.supportedIpAddressTypes.join(", ")}): AWS refuses a ${type} endpoint to a service without ${missing}; add ${missing} to the service's supportedIpAddressTypes, or change the endpoint's type`,
+    );
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import { EndpointServicePrincipal } from "../principals";
 import { checkNoDuplicate } from "../checks";
 import {
   checkConsumerDns,
+  checkEndpointIpAddressType,
   ConnectionAcceptance,
   remoteServiceRegion,
   SaasConsumerEndpoint,
@@ -113,6 +114,7 @@ export class PrivateLinkSaasOffering extends Construct {
         // Checked here first, so that errors name the consumer as the caller wrote it.
         withPorts(this, `consumers[${i}].ports`, this.service, consumer.ports);
         remoteServiceRegion(this, `consumers[${i}].region`, this.service, consumer.region, providerOf(consumer, consumer.vpc));
+        checkEndpointIpAddressType(this, `consumers[${i}].ipAddressType`, this.service, consumer.ipAddressType);
         return [
           consumer.name,
           new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, { ...consumer, service: this.service, acceptance }),

@@ -279,6 +279,32 @@ describe("PrivateLinkSaasOffering", () => {
       expectValidationError(build, "consumers[0].region", '"eu-west-1"');
     });
 
+    const dualStackOffering = (supportedIpAddressTypes: ("ipv4" | "ipv6")[] | undefined, ipAddressType: "ipv4" | "dualstack") => {
+      const stack = stackWithoutProvider();
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const vpc = providerVpc(stack, "Vpc", true);
+      const customerVpc = new Vpc(stack, "CustomerVpc", {
+        name: "c",
+        cidrBlock: "10.20.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        dualStack: true,
+      });
+      new PrivateLinkSaasOffering(stack, "Offering", {
+        service: { networkLoadBalancer: nlbOptions(vpc, { ipAddressType: "dualstack" }), supportedIpAddressTypes },
+        consumers: [{ name: "acme", accountId: "222222222222", vpc: customerVpc, ipAddressType }],
+      });
+    };
+
+    test("a consumer's endpoint is dualstack while the service supports ipv4 only (AWS refuses the endpoint)", () => {
+      const error = expectValidationError(() => dualStackOffering(undefined, "dualstack"), "consumers[0].ipAddressType", '"dualstack"');
+      expect(error.expected).toContain("without ipv6");
+      expect(() => dualStackOffering(["ipv4", "ipv6"], "dualstack")).not.toThrow();
+    });
+
+    test("a consumer's endpoint is ipv4 while the service supports ipv6 only", () => {
+      expectValidationError(() => dualStackOffering(["ipv6"], "ipv4"), "consumers[0].ipAddressType", '"ipv4"');
+    });
+
     test("a consumer asks for a port the service does not listen on", () => {
       expectValidationError(() => offeringStack(() => ({}), { ports: [443, 5432] }), "consumers[0].ports", "5432");
     });
