@@ -631,6 +631,21 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "resources",
     api: "DnsResourceGroup",
+    cause: "Subnets given beside an existing resourceGateway, which has subnets of its own",
+    fix: "Leave subnets out with resourceGateway (the gateway stays where it is), or drop resourceGateway to make a gateway in those subnets.",
+    path: "Apis",
+    prop: "subnets",
+    received: "[]",
+    build: (s) =>
+      dnsGroup(s, {
+        vpc: undefined,
+        resourceGateway: ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: GATEWAY_ARN }),
+        subnets: [],
+      }),
+  },
+  {
+    module: "resources",
+    api: "DnsResourceGroup",
     cause: "The same DNS name for two members, in another case",
     fix: "Give each endpoint once: DNS names compare case-insensitively.",
     path: "Apis",

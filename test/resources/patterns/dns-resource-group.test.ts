@@ -1,8 +1,9 @@
 import { OptOut, Port } from "../../../modules/core";
 import { DnsResourceGroup, ResourceGateway } from "../../../modules/resources";
 import { SharePrincipal } from "../../../modules/ram";
-import { SecurityGroup } from "../../../modules/vpc";
-import { expectValidationError, stackWithProvider, synthJson } from "../../helpers";
+import { SecurityGroup, Vpc } from "../../../modules/vpc";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { expectValidationError, stackWithoutProvider, stackWithProvider, synthJson } from "../../helpers";
 import { ownerVpc } from "../helpers";
 
 const members = {
@@ -53,6 +54,21 @@ describe("DnsResourceGroup", () => {
       "aws_ram_principal_association",
       "aws_ram_resource_association",
     ]);
+  });
+
+  test("fails when a given gateway is contradicted: subnets for it, another VPC, another account's provider (all were ignored before)", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
+    const vpc = ownerVpc(stack);
+    const resourceGateway = new ResourceGateway(stack, "SharedGateway", { name: "vpc-ingress", vpc });
+    const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const build = (id: string, extra: object) => () =>
+      new DnsResourceGroup(stack, id, { name: id.toLowerCase(), resourceGateway, members, ...extra });
+    expectValidationError(build("Subnets", { subnets: vpc.privateSubnets }), "subnets", "subnet");
+    expect(expectValidationError(build("OtherVpc", { vpc: other }), "vpc", /./).expected).toContain("the VPC of resourceGateway");
+    expectValidationError(build("Partner", { provider: partner }), "provider", "partner (account 222222222222)");
+    expect(build("SameVpc", { vpc })).not.toThrow();
   });
 
   test("fails when it has no member", () => {
