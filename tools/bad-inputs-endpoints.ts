@@ -1,4 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Port } from "../modules/core";
 import {
   AwsService,
@@ -11,7 +12,7 @@ import {
   ResourceEndpoint,
   ServiceNetworkEndpoint,
 } from "../modules/endpoints";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets } from "../modules/privatelink";
+import { EndpointService, EndpointServicePrincipal, ListenerTargets, PrivateLinkSaasOffering } from "../modules/privatelink";
 import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -523,6 +524,83 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         service: INSPECTION,
         subnets: network.privateSubnets,
         ipAddressType: "dualstack",
+      });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause:
+      "A load balancer that enforces its security group on PrivateLink traffic, whose clients admit nothing of the VPC of an interface endpoint of the same configuration (AWS drops that endpoint's connections)",
+    fix: "Add the consumer VPC's CIDR (or the CIDRs of its clients' subnets) to clients, or set enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false.",
+    path: "Service/LoadBalancer",
+    prop: "clients",
+    received: '["10.9.0.0/16"]',
+    build: (s) => {
+      const service = new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners, clients: [Peer.cidr("10.9.0.0/16")] },
+        acceptanceRequired: false,
+        allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+      });
+      new InterfaceEndpoint(s, "Consumer", { vpc: vpc(s, "ConsumerVpc", "10.1.0.0/16"), service });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause:
+      "An interface endpoint of the same configuration connects to a service that requires acceptance, and nothing accepts it (it waits in pendingAcceptance for ever)",
+    fix: "Accept it with EndpointConnectionAccepter (SaasConsumerEndpoint and PrivateLinkSaasOffering create one), list it in acceptEndpoints, or set acceptanceRequired: false with allowed principals.",
+    path: "Service",
+    prop: "acceptanceRequired",
+    received: "true",
+    build: (s) => {
+      const service = new EndpointService(s, "Service", { networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners } });
+      new InterfaceEndpoint(s, "Consumer", { vpc: vpc(s, "ConsumerVpc", "10.0.0.0/16"), service, privateDnsEnabled: false });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "privatelink",
+    api: "PrivateLinkSaasOffering",
+    cause: "A consumer's endpoint is dualstack while the service supports ipv4 only (AWS refuses the endpoint)",
+    fix: 'Add "ipv6" to the service\'s supportedIpAddressTypes (its load balancers dualstack), or give the consumer an ipv4 endpoint.',
+    path: "Offering",
+    prop: "consumers[0].ipAddressType",
+    received: '"dualstack"',
+    build: (s) => {
+      const own = new Vpc(s, "Vpc", { name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, dualStack: true });
+      const customer = new Vpc(s, "CustomerVpc", { name: "customer", cidrBlock: "10.20.0.0/16", availabilityZones: AZS, dualStack: true });
+      new PrivateLinkSaasOffering(s, "Offering", {
+        service: { networkLoadBalancer: { vpc: own, listeners: nlbListeners, ipAddressType: "dualstack" } },
+        consumers: [{ name: "acme", accountId: "222222222222", vpc: customer, ipAddressType: "dualstack" }],
+      });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "PrivateLinkSaasOffering",
+    cause:
+      "A consumer whose provider is in a region the service does not support, with no region given (its endpoint would look for the service in its own region)",
+    fix: "Add the consumer's region to the service's supportedRegions, or place the consumer in the service's home region.",
+    path: "Offering",
+    prop: "consumers[0].region",
+    received: '"eu-west-1"',
+    build: (s) => {
+      const eu = new AwsProvider(s, "eu", { alias: "eu", region: "eu-west-1" });
+      const customer = new Vpc(s, "CustomerVpc", {
+        provider: eu,
+        name: "customer",
+        cidrBlock: "10.20.0.0/16",
+        availabilityZones: ["eu-west-1a", "eu-west-1b"],
+      });
+      new PrivateLinkSaasOffering(s, "Offering", {
+        service: {
+          networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners, clients: [Peer.cidr("10.0.0.0/8")] },
+          supportedRegions: ["us-west-2"],
+        },
+        consumers: [{ name: "eu", accountId: "222222222222", provider: eu, vpc: customer }],
       });
     },
   },
