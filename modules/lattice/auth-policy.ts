@@ -5,6 +5,7 @@ import {
   AwsResourceProps,
   checkAccountId,
   checkArn,
+  checkItemCount,
   checkList,
   checkObject,
   checkOneOf,
@@ -377,6 +378,32 @@ class ConditionBuilder {
   public build(): PolicyConditions | undefined {
     return Object.keys(this.operators).length === 0 ? undefined : this.operators;
   }
+}
+
+/**
+ * The identity-based policy the callers' IAM roles need to invoke
+ * `services`, as JSON for the callers' account to attach (an
+ * `aws_iam_role_policy`, or an output handed to them). AWS evaluates it
+ * together with the auth policies of the network and of the service: a
+ * caller of another account than the service's, and one an auth policy
+ * admits by account or organization rather than by its own role ARN, is
+ * denied without it. Callers also sign every request with SigV4 for the
+ * service name `vpc-lattice-svcs`; unsigned requests are anonymous.
+ */
+export function latticeInvokePolicy(scope: Construct, services: readonly ILatticeService[]): string {
+  const given = requireValue(scope, "services", checkList(scope, "services", services), "the services the callers invoke");
+  checkItemCount(scope, "services", given, 1);
+  given.forEach((service, i) => {
+    checkObject(scope, `services[${i}]`, service);
+    checkArn(scope, `services[${i}].serviceArn`, service.serviceArn, "latticeService");
+  });
+  const invoke = new PolicyStatement({
+    sid: "InvokeLatticeServices",
+    actions: ["vpc-lattice-svcs:Invoke"],
+    // Every path and method: the auth policies narrow them.
+    resources: given.map((service) => `${service.serviceArn}/*`),
+  });
+  return policyAttribute(new PolicyDocument([invoke]).render(scope, "services", { requirePrincipal: false }));
 }
 
 export interface LatticeAuthPolicyProps extends AwsResourceProps {

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { AuthPolicy, LatticeMesh } from "../../modules/lattice";
+import { AuthPolicy, LatticeMesh, latticeInvokePolicy } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
 import { demoIpTargets, demoService } from "./service-network-demo";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
@@ -45,6 +45,10 @@ export const sn2CrossAccountMesh = exampleStack("sn2-cross-account-mesh", ["SN-2
   new TerraformOutput(stack, "inventory_dns_name", {
     value: inventoryService.dnsName,
     description: "What the storefront calls, with SigV4-signed requests",
+  });
+  new TerraformOutput(stack, "storefront_caller_policy", {
+    value: latticeInvokePolicy(stack, [inventoryService]),
+    description: "Attach to the storefront's calling roles: a caller of another account needs an identity policy besides the auth policies",
   });
 
   const storefrontApp = { arn: `arn:aws:iam::${STOREFRONT_ACCOUNT}:role/storefront`, organizationId: EXAMPLE_ORGANIZATION_ID };

@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import { OptOut } from "../../modules/core";
 import { Flows } from "../../modules/flows";
 import { SharePrincipal } from "../../modules/ram";
-import { AuthPolicy, LatticeMesh, LatticeMeshMember, ServiceNetwork } from "../../modules/lattice";
+import { AuthPolicy, LatticeMesh, LatticeMeshMember, latticeInvokePolicy, ServiceNetwork } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
 import { demoIpTargets, demoService } from "./service-network-demo";
 import { exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
@@ -43,6 +43,10 @@ export const sn2MeshOwner = exampleStack("sn2-mesh-owner", ["SN-2"], (stack) => 
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn, description: "Give to the partner" });
   new TerraformOutput(stack, "resource_share_arn", { value: mesh.share.resourceShareArn, description: "Give to the partner" });
   new TerraformOutput(stack, "catalog_dns_name", { value: catalog.dnsName });
+  new TerraformOutput(stack, "partner_caller_policy", {
+    value: latticeInvokePolicy(stack, [catalog]),
+    description: "Give to the partner for its calling roles: a caller of another account needs an identity policy besides the auth policies",
+  });
 
   // The owner sees the share, the policies and the targets; the partner's VPC only by ID.
   Flows.of(stack)

@@ -1,6 +1,6 @@
 import { TerraformOutput } from "cdktf";
 import { Flows } from "../../modules/flows";
-import { AuthPolicy, LatticeMesh } from "../../modules/lattice";
+import { AuthPolicy, LatticeMesh, latticeInvokePolicy } from "../../modules/lattice";
 import { exampleStack } from "../example-stack";
 import { demoIpTargets, demoService } from "./service-network-demo";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../example-values";
@@ -70,6 +70,15 @@ export const sn5DepartmentDataSharing = exampleStack("sn5-department-data-sharin
   new TerraformOutput(stack, "service_network_arn", { value: mesh.serviceNetwork.serviceNetworkArn });
   new TerraformOutput(stack, "reports_dns_name", { value: reports.dnsName, description: "Finance reads /reports/*" });
   new TerraformOutput(stack, "datasets_dns_name", { value: datasets.dnsName, description: "Analytics reads /datasets/*" });
+  // The departments call from their own accounts: their roles need identity policies besides the auth policies.
+  new TerraformOutput(stack, "finance_caller_policy", {
+    value: latticeInvokePolicy(stack, [reports]),
+    description: "Attach to finance's calling roles",
+  });
+  new TerraformOutput(stack, "analytics_caller_policy", {
+    value: latticeInvokePolicy(stack, [datasets]),
+    description: "Attach to analytics' calling roles",
+  });
 
   const financeAnalyst = { arn: `arn:aws:iam::${FINANCE_ACCOUNT}:role/finance-analyst`, organizationId: EXAMPLE_ORGANIZATION_ID };
   const analyticsJob = { arn: `arn:aws:iam::${ANALYTICS_ACCOUNT}:role/analytics-job`, organizationId: EXAMPLE_ORGANIZATION_ID };

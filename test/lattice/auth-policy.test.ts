@@ -1,6 +1,7 @@
+import { TerraformOutput, Testing } from "cdktf";
 import { Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
-import { AuthPolicy, LatticeAuthAction, LatticeAuthPolicy, LatticeHttpMethod } from "../../modules/lattice";
+import { AuthPolicy, LatticeAuthAction, LatticeAuthPolicy, LatticeHttpMethod, LatticeService, latticeInvokePolicy } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 
@@ -282,5 +283,35 @@ describe("AuthPolicy", () => {
     const policy = new AuthPolicy();
     for (let i = 0; i < 200; i++) policy.allow({ accounts: [String(100000000000 + i)], paths: [`/tenant-${i}/*`] });
     expectValidationError(() => new LatticeAuthPolicy(stack, "Auth", { target: NETWORK, policy }), "authPolicy", "a policy of");
+  });
+});
+
+describe("latticeInvokePolicy", () => {
+  test("allows the callers to invoke every path of each service, with no Principal (an identity policy)", () => {
+    const stack = stackWithProvider();
+    const other = "arn:aws:vpc-lattice:us-east-1:333333333333:service/svc-0fedcba9876543210";
+    expect(JSON.parse(latticeInvokePolicy(stack, [fakeService(), fakeService(other)]))).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "InvokeLatticeServices", Effect: "Allow", Action: "vpc-lattice-svcs:Invoke", Resource: [`${SERVICE_ARN}/*`, `${other}/*`] }],
+    });
+  });
+
+  test("a service made here is named by its ARN through jsonencode", () => {
+    const stack = stackWithProvider();
+    const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow({ accounts: ["222222222222"] }) });
+    new TerraformOutput(stack, "caller_policy", { value: latticeInvokePolicy(stack, [service]) });
+    const value = JSON.parse(Testing.synth(stack)).output.caller_policy.value as string;
+    expect(value).toMatch(/^\$\{jsonencode\(\{/);
+    expect(value).toContain('"Resource" = "${aws_vpclattice_service.Orders_A9B65338.arn}/*"');
+  });
+
+  test("fails when no service is given, or something else than a service", () => {
+    const stack = stackWithProvider();
+    expectValidationError(() => latticeInvokePolicy(stack, []), "services", "[]");
+    expectValidationError(
+      () => latticeInvokePolicy(stack, [fakeService(NETWORK.serviceNetworkArn)]),
+      "services[0].serviceArn",
+      NETWORK.serviceNetworkArn,
+    );
   });
 });

@@ -108,6 +108,7 @@ describe("service network stacks", () => {
       expect.objectContaining({ Principal: { AWS: ["222222222222", "333333333333"] } }),
     ]);
     expect(all(json, "aws_ram_resource_share_accepter")).toEqual([]);
+    expect(json.output.storefront_caller_policy.value).toContain('"Action" = "vpc-lattice-svcs:Invoke"');
   });
 
   test("sn2 split: the owner shares outside the organization; the partner stack accepts, then associates by ARN", () => {
@@ -117,9 +118,14 @@ describe("service network stacks", () => {
     expect(Object.keys(owner.output).sort()).toEqual([
       "catalog_dns_name",
       "catalog_targets_security_group_id",
+      "partner_caller_policy",
       "resource_share_arn",
       "service_network_arn",
     ]);
+    // The partner's callers are of another account: their roles need this identity policy besides the two auth policies.
+    expect(owner.output.partner_caller_policy.value).toContain('"Action" = "vpc-lattice-svcs:Invoke"');
+    const catalog = Object.keys(owner.resource.aws_vpclattice_service)[0];
+    expect(owner.output.partner_caller_policy.value).toContain(`"Resource" = "\${aws_vpclattice_service.${catalog}.arn}/*"`);
     const policy = JSON.parse(networkPolicy(owner).policy).Statement[0];
     expect(policy).toMatchObject({
       Principal: { AWS: "222222222222" },
