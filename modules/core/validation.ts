@@ -2,7 +2,7 @@ import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws-facts";
-import { isAccountId, isDnsName, isPort, isRegion } from "./formats";
+import { closestMatch, isAccountId, isDnsName, isPort, isRegion } from "./formats";
 import { parsePortRange, PortRange } from "./ports";
 import { isUnresolved, isUnresolvedList } from "./tokens";
 
@@ -29,6 +29,32 @@ export function requireProps<P extends object>(scope: IConstruct, props: P | und
   for (const name of names) {
     const value = props[name];
     if (value === undefined || value === null) throw new ValidationError(scope, name, value, "a value: this prop is required");
+  }
+}
+
+/**
+ * Every prop given is one the construct takes. TypeScript refuses an unknown
+ * key in an object literal; JavaScript callers, `as any` and props built in
+ * a variable are not checked, and a misspelled optional prop
+ * (`allowExternalPrincipal` for `allowExternalPrincipals`) would be ignored
+ * without a word: the default applies and the mistake shows at apply, or
+ * never. `known` names every prop of the interface; typed as
+ * `Record<keyof Props, true>` the compiler keeps it complete. Call it in the
+ * constructor of the class whose props these are (not in a base class, whose
+ * subclasses add props).
+ */
+export function checkKnownProps<P extends object>(scope: IConstruct, props: P | undefined, known: Readonly<Record<keyof P & string, true>>): void {
+  if (props === undefined || props === null || typeof props !== "object") return;
+  const names = Object.keys(known);
+  for (const key of Object.keys(props)) {
+    if (Object.hasOwn(known, key) || (props as Record<string, unknown>)[key] === undefined) continue;
+    const suggestion = closestMatch(key, names);
+    throw new ValidationError(
+      scope,
+      key,
+      (props as Record<string, unknown>)[key],
+      `a prop this construct takes${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${names.join(", ")}`,
+    );
   }
 }
 

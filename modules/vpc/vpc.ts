@@ -19,6 +19,7 @@ import {
   checkResourceId,
   checkString,
   checkTags,
+  checkKnownProps,
   checkUnique,
   isUnresolved,
   isUnresolvedList,
@@ -185,6 +186,7 @@ export class Vpc extends Construct implements IVpc {
   constructor(scope: Construct, id: string, props: VpcProps) {
     super(scope, id);
     requireProps(this, props, ["name", "cidrBlock", "availabilityZones"]);
+    checkKnownProps(this, props, VPC_PROPS);
     checkString(this, "name", props.name);
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
     checkList(this, "availabilityZones", props.availabilityZones);
@@ -338,6 +340,33 @@ export class Vpc extends Construct implements IVpc {
   }
 }
 
+const VPC_PROPS: Record<keyof VpcProps, true> = {
+  name: true,
+  cidrBlock: true,
+  availabilityZones: true,
+  subnetNewBits: true,
+  dualStack: true,
+  flowLogs: true,
+  keepDefaultSecurityGroupRules: true,
+  restrictDefaultSecurityGroup: true,
+  tags: true,
+  provider: true,
+};
+
+const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
+  vpcId: true,
+  cidrBlock: true,
+  ipv6CidrBlock: true,
+  privateSubnets: true,
+  privateSubnetIds: true,
+  availabilityZones: true,
+  routeTableIds: true,
+  subnetCount: true,
+  subnetTags: true,
+  subnetGroups: true,
+  provider: true,
+};
+
 /** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC; returns its prefix length when literal. */
 function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefined {
   if (isUnresolved(cidrBlock)) return undefined;
@@ -363,6 +392,7 @@ class ImportedVpc extends Construct implements IVpc {
   constructor(scope: Construct, id: string, attrs: VpcAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["vpcId", "cidrBlock"]);
+    checkKnownProps(this, attrs, VPC_ATTRIBUTES);
     checkString(this, "vpcId", attrs.vpcId);
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);

@@ -6,6 +6,7 @@ import {
   checkExactlyOne,
   checkIntegerRange,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkOneOf,
   checkPortRange,
@@ -42,6 +43,26 @@ describe("validators", () => {
     const error = errorOf(() => checkAccountId(scope(), "accountId", 222222222222 as unknown as string));
     expect(error.received).toBe("222222222222");
     expect(() => checkAccountId(scope(), "accountId", "222222222222")).not.toThrow();
+  });
+
+  test("checkKnownProps fails when a prop is not one the construct takes, suggesting the nearest name and listing them all", () => {
+    interface ShareProps {
+      readonly name: string;
+      readonly allowExternalPrincipals?: boolean;
+    }
+    const known: Record<keyof ShareProps, true> = { name: true, allowExternalPrincipals: true };
+    const misspelled = { name: "partner", allowExternalPrincipal: true } as ShareProps;
+    const error = errorOf(() => checkKnownProps(scope(), misspelled, known));
+    expect(error.prop).toBe("allowExternalPrincipal");
+    expect(error.received).toBe("true");
+    expect(error.message).toContain("Thing: invalid allowExternalPrincipal");
+    expect(error.message).toContain("(did you mean allowExternalPrincipals?): name, allowExternalPrincipals");
+    expect(errorOf(() => checkKnownProps(scope(), { name: "x", colour: "red" } as ShareProps, known)).message).not.toContain("did you mean");
+    // Known props, props left undefined (a spread of optional values) and no props at all pass.
+    expect(() => checkKnownProps(scope(), { name: "x", allowExternalPrincipals: false }, known)).not.toThrow();
+    expect(() => checkKnownProps(scope(), { name: "x", extra: undefined } as ShareProps, known)).not.toThrow();
+    expect(() => checkKnownProps(scope(), undefined, known)).not.toThrow();
+    expect(() => checkKnownProps(scope(), { toString: "x" } as unknown as ShareProps, known)).toThrow(ValidationError);
   });
 
   test("skip unresolved tokens", () => {

@@ -135,6 +135,26 @@ describe("Vpc", () => {
     expect(Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/28" }).cidrBlock).toBe("10.0.0.0/28");
   });
 
+  test("fails when a prop is misspelled, new or imported: the default would apply without a word", () => {
+    const misspelled = expectValidationError(
+      () => new Vpc(newStack(), "Vpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], dualstack: true } as never),
+      "dualstack",
+      "true",
+    );
+    expect(misspelled.message).toContain("did you mean dualStack?");
+    const imported = expectValidationError(
+      () =>
+        Vpc.fromVpcAttributes(newStack(), "Existing", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.9.0.0/16",
+          privateSubnetId: ["subnet-0aaa1111bbbb22220"],
+        } as never),
+      "privateSubnetId",
+      "subnet-0aaa1111bbbb22220",
+    );
+    expect(imported.message).toContain("did you mean privateSubnetIds?");
+  });
+
   test("fails when an imported VPC lists a subnet twice, naming the entry the user wrote (not an internal list)", () => {
     const subnet = "subnet-0aaa1111bbbb22220";
     const twice = expectValidationError(
