@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { checkExactlyOne, checkInstance, checkLength, checkPort, Port, requireValue, ValidationError } from "../../core";
+import { checkExactlyOne, checkInstance, checkLength, checkPort, OptOut, Port, requireValue, ValidationError } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
@@ -51,6 +51,14 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
    * @default - reached through the partner's Resource endpoint only
    */
   readonly serviceNetwork?: IServiceNetwork;
+  /**
+   * Let the configuration join service networks shared through RAM with
+   * other accounts (a platform team's network shared across the
+   * organization): AWS refuses its association with such a network
+   * otherwise. `OptOut.because("<why>")`, recorded on the configuration.
+   * @default - only service networks that are not shared
+   */
+  readonly allowAssociationToShareableServiceNetwork?: OptOut | boolean;
   /** Tags of everything created here, in both accounts. @default - none beyond the providers' default tags */
   readonly tags?: { readonly [key: string]: string };
 }
@@ -116,6 +124,7 @@ export class SharedDatabase extends Construct {
       resource: database,
       ports: database.kind === "arn" ? undefined : [Port.tcp(port)],
       resourceSecurityGroups: databaseSecurityGroup === undefined ? undefined : [databaseSecurityGroup],
+      allowAssociationToShareableServiceNetwork: props.allowAssociationToShareableServiceNetwork,
     });
 
     // The share and the partner's side keep the IDs they had under the former SharedResourceAccess child, `Partner`.

@@ -7,6 +7,7 @@ import { SharePrincipal } from "../../../modules/ram";
 import { ResourceDefinition, ResourceGateway, SharedDatabase, SharedDatabaseProps } from "../../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ownerVpc } from "../helpers";
+import { expectFlow } from "../../../modules/flows";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
 
@@ -153,6 +154,41 @@ describe("SharedDatabase", () => {
         (s) => (s as { service_network_log_type: string }).service_network_log_type,
       ),
     ).toContain("RESOURCE");
+  });
+
+  test("joins a service network shared with other accounts when it opts in: without it the network's VPCs are denied the database", () => {
+    const build = (allowAssociationToShareableServiceNetwork?: OptOut) => {
+      const stack = stackWithProvider();
+      const network = new ServiceNetwork(stack, "Platform", {
+        name: "platform",
+        resourceConfigurationsOnly: true,
+        sharing: { principals: [SharePrincipal.account("333333333333")] },
+      });
+      const reporting = new Vpc(stack, "Reporting", {
+        name: "reporting",
+        cidrBlock: "10.10.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+      });
+      network.associateVpc("reporting", { vpc: reporting, ports: [Port.tcp(5432)] });
+      const vpc = ownerVpc(stack);
+      const { resourceConfiguration } = new SharedDatabase(stack, "Orders", {
+        name: "orders-db",
+        vpc,
+        databaseSecurityGroup: new SecurityGroup(stack, "Db", { vpc, description: "Orders database" }),
+        database: ResourceDefinition.arn(RDS_ARN),
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+        serviceNetwork: network,
+        allowAssociationToShareableServiceNetwork,
+      });
+      return { stack, reporting, resourceConfiguration };
+    };
+    const denied = build();
+    expectFlow(denied.stack, denied.reporting, { target: denied.resourceConfiguration, port: 5432 }).toBeDenied(
+      "does not allow association with shareable networks",
+    );
+    const allowed = build(OptOut.because("The platform network is shared with every team that reports on orders"));
+    expect(only(synthJson(allowed.stack), "aws_vpclattice_resource_configuration").allow_association_to_shareable_service_network).toBe(true);
+    expectFlow(allowed.stack, allowed.reporting, { target: allowed.resourceConfiguration, port: 5432 }).toBeAllowed();
   });
 
   describe("fails when", () => {
