@@ -170,6 +170,21 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "resources",
     api: "ResourceConfiguration",
+    cause: "Resource security groups for an imported IPV6 gateway known by a VPC whose IPv6 block is not given",
+    fix: "Import the VPC with its ipv6CidrBlock, or the gateway with its securityGroups: the resource admits the gateway's IPv6 addresses.",
+    path: "Host",
+    prop: "resourceGateway.vpc.ipv6CidrBlock",
+    received: "undefined",
+    build: (s) => {
+      const vpc = Vpc.fromVpcAttributes(s, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+      const imported = ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayArn: GATEWAY_ARN, vpc, ipAddressType: "IPV6" });
+      const db = SecurityGroup.fromSecurityGroupAttributes(s, "Db", { securityGroupId: "sg-0bbbbbbbbbbbbbbbb", vpcId: vpc.vpcId });
+      host(s, { resource: ResourceDefinition.dns("db.example.com"), resourceSecurityGroups: [db] }, imported);
+    },
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
     cause: "A JavaScript caller's plain object as the resource",
     fix: "Build it with ResourceDefinition.dns, .ipAddress or .arn.",
     path: "Host",
