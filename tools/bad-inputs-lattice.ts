@@ -491,6 +491,21 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
   {
     module: "lattice",
     api: "LatticeTargetGroupConfig.ipAddresses",
+    cause:
+      "An HTTPS target group health-checked on its traffic port without a protocol: AWS checks over plain HTTP, which the TLS targets never answer",
+    fix: 'Give healthCheck.protocol: "HTTPS" (or HTTP with a health-check port of its own).',
+    path: "Group",
+    prop: "healthCheck.protocol",
+    received: "undefined",
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTPS", healthCheck: { path: "/health" } }),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroupConfig.ipAddresses",
     cause: "A health-check matcher no response can meet: a code above 599 or a reversed range such as 299-200 (every target stays unhealthy)",
     fix: "List HTTP status codes from 100 to 599, ranges low to high, such as 200-299.",
     path: "Group",

@@ -18,7 +18,11 @@ export interface LatticeTargetGroupHealthCheck {
   readonly path?: string;
   /** @default - the port each target receives traffic on */
   readonly port?: number;
-  /** @default "HTTP" */
+  /**
+   * Required for an HTTPS group checked on its traffic port (its targets
+   * speak TLS there, and AWS's HTTP would fail every check), and for a TCP group.
+   * @default "HTTP" (AWS's default)
+   */
   readonly protocol?: "HTTP" | "HTTPS";
   /**
    * Health checks cannot speak gRPC: GRPC target groups check with HTTP1 or

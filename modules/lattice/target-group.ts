@@ -522,6 +522,15 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
           "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both",
         );
       }
+      const checksTrafficPort = healthCheck.port === undefined || healthCheck.port === (settings.port ?? 443);
+      if (settings.protocol === "HTTPS" && enabled && healthCheck.protocol === undefined && checksTrafficPort) {
+        throw new ValidationError(
+          this,
+          "healthCheck.protocol",
+          undefined,
+          "HTTPS, or HTTP with a health-check port of its own: the targets of an HTTPS group speak TLS on the port checked, and AWS checks over plain HTTP unless told, so no target would ever pass",
+        );
+      }
     }
     return vpc;
   }

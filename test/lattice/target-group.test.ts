@@ -1,6 +1,12 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Vpc, SecurityGroup } from "../../modules/vpc";
-import { LatticeTarget, LatticeTargetGroup, LatticeTargetGroupConfig, LatticeTargetGroupProps } from "../../modules/lattice";
+import {
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+  LatticeTargetGroupHealthCheck,
+  LatticeTargetGroupProps,
+} from "../../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { expectValidationError, stackWithProvider, synthJson, testApp } from "../helpers";
 
@@ -36,6 +42,7 @@ describe("LatticeTargetGroup", () => {
       vpc,
       protocol: "HTTPS",
       healthCheck: {
+        protocol: "HTTPS",
         path: "/health",
         intervalSeconds: 10,
         timeoutSeconds: 5,
@@ -75,8 +82,8 @@ describe("LatticeTargetGroup", () => {
         name,
         config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTPS", protocolVersion: "GRPC", healthCheck }),
       });
-    grpc("checked", { path: "/health" });
-    grpc("checked-http2", { path: "/health", protocolVersion: "HTTP2" });
+    grpc("checked", { protocol: "HTTPS", path: "/health" });
+    grpc("checked-http2", { protocol: "HTTPS", path: "/health", protocolVersion: "HTTP2" });
     grpc("unchecked", { enabled: false });
     const checks = Object.fromEntries(
       Object.values(synthJson(stack).resource.aws_vpclattice_target_group).map((g) => {
@@ -321,6 +328,23 @@ describe("LatticeTargetGroup", () => {
 
     test("a TCP group checks health without protocol and version", () => {
       expectValidationError(() => ipGroup({ protocol: "TCP", healthCheck: { path: "/health" } }), "healthCheck", "/health");
+    });
+
+    test("fails when an HTTPS group is health-checked on its traffic port without a protocol (AWS would check TLS targets over plain HTTP)", () => {
+      const https = (healthCheck: LatticeTargetGroupHealthCheck, port?: number) => () => {
+        const { stack, vpc } = withVpc();
+        return new LatticeTargetGroup(stack, "G", {
+          name: "orders",
+          config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTPS", port, healthCheck }),
+        });
+      };
+      const error = expectValidationError(https({ path: "/health" }), "healthCheck.protocol", "undefined");
+      expect(error.expected).toContain("plain HTTP");
+      expectValidationError(https({ path: "/health", port: 8443 }, 8443), "healthCheck.protocol", "undefined");
+      // Told so, or checked over HTTP on a port of its own, or not checked at all: nothing to refuse.
+      expect(https({ protocol: "HTTPS", path: "/health" })).not.toThrow();
+      expect(https({ path: "/health", port: 8080 }, 8443)).not.toThrow();
+      expect(https({ enabled: false })).not.toThrow();
     });
 
     test("a LAMBDA group is given a port, VPC, protocol or health check", () => {
