@@ -604,4 +604,39 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "Private DNS (on by default for AWS services) in an existing VPC whose enableDnsHostnames is off: the endpoint's names would not resolve",
+    fix: "Turn on the VPC's DNS hostnames and DNS resolution (aws ec2 modify-vpc-attribute), or set privateDnsEnabled: false and dial the endpoint's own DNS names.",
+    path: "Logs",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: Vpc.fromVpcAttributes(s, "Existing", {
+          vpcId: "vpc-0aaa0000000000001",
+          cidrBlock: "10.0.0.0/16",
+          privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22221"],
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          dnsHostnamesEnabled: false,
+        }),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5"),
+      }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause: "A private hosted zone for an existing VPC whose DNS resolution (enableDnsSupport) is off: the zone would answer nobody",
+    fix: "Turn on the VPC's DNS resolution and DNS hostnames before associating zones with it.",
+    path: "Zone",
+    prop: "vpc",
+    received: '"vpc-0aaa0000000000001"',
+    build: (s) =>
+      new PrivateHostedZone(s, "Zone", {
+        zoneName: "internal.example.com",
+        vpc: Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0aaa0000000000001", cidrBlock: "10.0.0.0/16", dnsSupportEnabled: false }),
+      }),
+  },
 ];

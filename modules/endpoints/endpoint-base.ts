@@ -29,6 +29,7 @@ import {
 } from "../core";
 import {
   checkInVpc,
+  checkVpcDns,
   Connections,
   IConnectable,
   IpAddressType,
@@ -379,6 +380,14 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
    */
   protected createResource(props: NetworkEndpointProps, securityGroupIds: readonly string[], settings: EndpointResourceSettings): VpcEndpoint {
     const { privateDnsOnlyForInboundResolverEndpoint, dependsOn, ...typeSettings } = settings;
+    if (settings.privateDnsEnabled)
+      checkVpcDns(
+        this,
+        "privateDnsEnabled",
+        true,
+        props.vpc,
+        "the endpoint's private DNS (or privateDnsEnabled: false, and clients use the endpoint's own DNS names)",
+      );
     const tags = checkTags(this, "tags", props.tags);
     const dnsOptions =
       props.dnsRecordIpType === undefined && privateDnsOnlyForInboundResolverEndpoint === undefined

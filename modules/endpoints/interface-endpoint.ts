@@ -36,7 +36,7 @@ import {
   resolvedValue,
   ValidationError,
 } from "../core";
-import { checkInVpc, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
   endpointRegion,
@@ -223,6 +223,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     if (target.contract !== undefined) this.recordContract(target, privateDnsEnabled);
     target.addConsumer?.(this, props.vpc);
     if (props.customDnsName !== undefined) {
+      checkVpcDns(this, "customDnsName", props.customDnsName, props.vpc, `the private hosted zone of ${props.customDnsName}`);
       this.customDnsName = props.customDnsName;
       this.customDnsZone = this.createCustomDns(props.customDnsName, props);
     }

@@ -19,7 +19,7 @@ import {
   ValidationError,
 } from "../core";
 import { IHostedZone } from "./hosted-zone";
-import { IVpc } from "./vpc";
+import { checkVpcDns, IVpc } from "./vpc";
 
 export interface PrivateHostedZoneProps extends AwsResourceProps {
   /** The zone's domain, such as `internal.example.com`: the VPCs associated with it resolve every name below it from this zone only. */
@@ -120,6 +120,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
   }
 
   private remember(prop: string, vpc: IVpc, name: string | undefined): void {
+    checkVpcDns(this, prop, vpc.vpcId, vpc, `private hosted zone ${this.zoneName}`);
     if (name !== undefined) {
       if (this.associations.keys.has(stableId(name))) throw new ValidationError(this, prop, name, "a name no other association of the zone uses");
       this.associations.keys.add(stableId(name));

@@ -60,6 +60,15 @@ export interface IVpc {
   /** The provider (account) that owns the VPC. @default - the stack's default provider */
   readonly provider?: TerraformProvider;
   /**
+   * The VPC's DNS resolution (`enableDnsSupport`): the Amazon DNS server
+   * answers in the VPC. Private DNS of endpoints and private hosted zones
+   * need it on, and dnsHostnamesEnabled too.
+   * @default - unknown (an imported VPC that does not say): not checked
+   */
+  readonly dnsSupportEnabled?: boolean;
+  /** The VPC's DNS hostnames (`enableDnsHostnames`). @default - unknown (an imported VPC that does not say): not checked */
+  readonly dnsHostnamesEnabled?: boolean;
+  /**
    * The subnets a selection picks (by tier, AZ and tags), for any
    * construct's `subnets` prop: `vpc.selectSubnets({ tier: "app" })`.
    * Fails when nothing matches.
@@ -104,6 +113,14 @@ export interface VpcAttributes {
   readonly subnetTags?: Readonly<Record<string, string>>;
   /** Subnets of other tiers (or of `private`, instead of the flat lists), for `selectSubnets`. @default - none */
   readonly subnetGroups?: readonly SubnetGroupAttributes[];
+  /**
+   * The VPC's `enableDnsSupport`, as `aws ec2 describe-vpc-attribute` shows it: false makes
+   * private DNS of endpoints and private hosted zones fail at synth instead of resolving nothing.
+   * @default - unknown: not checked
+   */
+  readonly dnsSupportEnabled?: boolean;
+  /** The VPC's `enableDnsHostnames`; see dnsSupportEnabled. @default - unknown: not checked */
+  readonly dnsHostnamesEnabled?: boolean;
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
@@ -180,6 +197,10 @@ export class Vpc extends Construct implements IVpc {
   public readonly ipv6CidrBlock?: string;
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
+  /** Always on: private DNS and private hosted zones need it. */
+  public readonly dnsSupportEnabled = true;
+  /** Always on: private DNS and private hosted zones need it. */
+  public readonly dnsHostnamesEnabled = true;
   /** The VPC's flow log. @default - none: disabled with FlowLogs.disabled */
   public readonly flowLog?: VpcFlowLog;
 
@@ -364,6 +385,8 @@ const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
   subnetCount: true,
   subnetTags: true,
   subnetGroups: true,
+  dnsSupportEnabled: true,
+  dnsHostnamesEnabled: true,
   provider: true,
 };
 
@@ -388,6 +411,8 @@ class ImportedVpc extends Construct implements IVpc {
   public readonly subnets: readonly ISubnet[];
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
+  public readonly dnsSupportEnabled?: boolean;
+  public readonly dnsHostnamesEnabled?: boolean;
 
   constructor(scope: Construct, id: string, attrs: VpcAttributes) {
     super(scope, id);
@@ -398,6 +423,8 @@ class ImportedVpc extends Construct implements IVpc {
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
     checkVpcCidrSize(this, attrs.cidrBlock);
     checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
+    this.dnsSupportEnabled = checkBoolean(this, "dnsSupportEnabled", attrs.dnsSupportEnabled);
+    this.dnsHostnamesEnabled = checkBoolean(this, "dnsHostnamesEnabled", attrs.dnsHostnamesEnabled);
     this.vpcId = attrs.vpcId;
     this.cidrBlock = attrs.cidrBlock;
     this.ipv6CidrBlock = attrs.ipv6CidrBlock;
@@ -486,6 +513,26 @@ class ImportedVpc extends Construct implements IVpc {
       throw new ValidationError(this, `${prop}.vpcId`, subnet.vpcId, `a subnet of the VPC imported (${this.vpcId})`);
     return { tier: PRIVATE_TIER, ...subnet, vpcId: this.vpcId };
   }
+}
+
+/**
+ * Fails when the VPC is known to have DNS resolution or DNS hostnames off
+ * (an imported VPC that says so): private DNS of endpoints and private
+ * hosted zones answer through the Amazon DNS server of a VPC with both on,
+ * and AWS refuses or silently ignores them otherwise.
+ */
+export function checkVpcDns(scope: IConstruct, prop: string, value: unknown, vpc: IVpc, needs: string): void {
+  const off = [
+    ...(vpc.dnsSupportEnabled === false ? ["enableDnsSupport"] : []),
+    ...(vpc.dnsHostnamesEnabled === false ? ["enableDnsHostnames"] : []),
+  ];
+  if (off.length === 0) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    value,
+    `a VPC with enableDnsSupport and enableDnsHostnames on for ${needs}: VPC ${vpc.vpcId} has ${off.join(" and ")} off (turn ${off.length === 1 ? "it" : "them"} on with aws ec2 modify-vpc-attribute or in the VPC's own configuration)`,
+  );
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   stableId,
   ValidationError,
 } from "../../core";
-import { checkInVpc, Connections, IConnectable, IVpc, Peer } from "../../vpc";
+import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer } from "../../vpc";
 import { hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
@@ -100,7 +100,9 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
           spoke.name,
           "a VPC other than the hub (vpc), which resolves the services to its own endpoints already",
         );
+      checkVpcDns(this, `spokes[${i}].vpc`, spoke.name, spoke.vpc, "the hub's private hosted zones");
     });
+    checkVpcDns(this, "vpc", props.vpc.vpcId, props.vpc, "the hub's private hosted zones");
     checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
     checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
     checkInVpc(this, "subnets", props.subnets, props.vpc);
