@@ -52,6 +52,7 @@ function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSp
     vpcId: source.vpc?.id,
     label: vpcLabel(source.vpc, model),
     inboundResolver: source.kind === "onPremises",
+    family: source.family,
   });
   return followAnswer(start, context, resolution, to.dnsName as string);
 }
@@ -127,7 +128,12 @@ function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict
     case "latticeService": {
       const service = found.entity as LatticeServiceEntity;
       const dialed = service.customDomainName ?? service.dnsName;
-      return followAnswer(path, context, resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model) }), dialed);
+      return followAnswer(
+        path,
+        context,
+        resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model), family: source.family }),
+        dialed,
+      );
     }
     case "resourceConfiguration":
       return resourceFlow(path, context, lookup(model, "to.target", target, model.resourceConfigurations, TARGET_KINDS));
@@ -136,7 +142,12 @@ function toTarget(path: Path, context: FlowContext, target: string): FlowVerdict
       const consumers = model.endpoints.filter((e) => e.vpcId === source.vpc?.id && e.serviceName === service.serviceName);
       if (consumers.length === 0) return path.deny("endpoint", `${source.label} has no interface endpoint to ${labelOf(service)}`, service.address);
       const dialed = service.privateDnsName ?? consumers[0].dnsNames[0];
-      return followAnswer(path, context, resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model) }), dialed);
+      return followAnswer(
+        path,
+        context,
+        resolveName(model, dialed, { vpcId: source.vpc?.id, label: vpcLabel(source.vpc, model), family: source.family }),
+        dialed,
+      );
     }
     case "loadBalancer": {
       const balancer = lookup(model, "to.target", target, model.loadBalancers, TARGET_KINDS);

@@ -36,7 +36,12 @@ export interface DnsVantage {
   readonly label: string;
   /** A Route 53 inbound resolver endpoint of the VPC asks on behalf of on-premises clients. @default false */
   readonly inboundResolver?: boolean;
+  /** The client's address family: it asks for A records (ipv4) or AAAA records (ipv6). @default - either answers */
+  readonly family?: "ipv4" | "ipv6";
 }
+
+/** The record types that answer a client of the family (CNAMEs and aliases of CNAMEs for both). */
+const ANSWERING_TYPES = { ipv4: ["A", "CNAME"], ipv6: ["AAAA", "CNAME"], either: ["A", "AAAA", "CNAME"] } as const;
 
 const MAX_CHAIN = 8;
 
@@ -192,13 +197,22 @@ function answerFromZone(
   depth: number,
   isPrivate: boolean,
 ): DnsResolution {
-  const records = model.records.filter((r) => r.zoneId === zone.id && ["A", "AAAA", "CNAME"].includes(r.recordType));
-  const record = records.find((r) => r.name === name) ?? records.find((r) => matchesName(name, r.name));
+  const named = (types: readonly string[]): DnsRecordEntity | undefined => {
+    const records = model.records.filter((r) => r.zoneId === zone.id && types.includes(r.recordType));
+    return records.find((r) => r.name === name) ?? records.find((r) => matchesName(name, r.name));
+  };
+  const record = named(ANSWERING_TYPES[vantage.family ?? "either"]);
   const where = isPrivate
     ? `private hosted zone ${zone.name} (${labelOf(zone)}), associated with ${vantage.label},`
     : `public hosted zone ${zone.name}`;
-  if (record === undefined)
-    return { answer: { kind: "none" }, text: `${name} is in ${where} which has no record for it`, address: zone.address, private: isPrivate };
+  if (record === undefined) {
+    const other = vantage.family === undefined ? undefined : named(ANSWERING_TYPES.either);
+    const text =
+      other === undefined
+        ? `${name} is in ${where} which has no record for it`
+        : `${name} is in ${where} which has only ${other.recordType} records for it: an ${vantage.family === "ipv6" ? "IPv6 client asks for AAAA" : "IPv4 client asks for A"} records`;
+    return { answer: { kind: "none" }, text, address: zone.address, private: isPrivate };
+  }
   return followRecord(model, name, record, where, vantage, depth, isPrivate);
 }
 
