@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { nameFromPath, PortRange, ValidationError } from "../core";
+import { checkKnownProps, nameFromPath, PortRange, ValidationError } from "../core";
 import { ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
 
 /** Something with a network presence: its security groups decide who reaches it and whom it reaches. */
@@ -55,6 +55,7 @@ export class Connections implements IConnectable {
     private readonly owner: IConstruct,
     props: ConnectionsProps = {},
   ) {
+    checkKnownProps(owner, props, CONNECTIONS_PROPS);
     this.groups = [...(props.securityGroups ?? [])];
     this.defaultPort = props.defaultPort;
     this.peer = props.peer;
@@ -129,6 +130,7 @@ export class Connections implements IConnectable {
     options: ConnectionRuleOptions,
   ): void {
     const prop = direction === "ingress" ? "connections.allowFrom" : "connections.allowTo";
+    checkKnownProps(this.owner, options, CONNECTION_RULE_OPTIONS);
     if (other === undefined || other === null || !(other instanceof Peer || isConnectable(other))) {
       throw new ValidationError(this.owner, prop, other, "a Peer (Peer.cidr, Peer.securityGroup, Peer.prefixList) or something with connections");
     }
@@ -194,3 +196,7 @@ function describe(other: unknown): string {
   if (other instanceof Peer) return other.cidr ?? other.key;
   return other !== null && typeof other === "object" && "node" in other ? (other as IConstruct).node.path : String(other);
 }
+
+const CONNECTIONS_PROPS: Record<keyof ConnectionsProps, true> = { securityGroups: true, defaultPort: true, peer: true };
+
+const CONNECTION_RULE_OPTIONS: Record<keyof ConnectionRuleOptions, true> = { protocol: true };

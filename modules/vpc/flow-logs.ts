@@ -8,6 +8,7 @@ import {
   AwsResourceProps,
   checkArn,
   checkInstance,
+  checkKnownProps,
   checkLogRetentionDays,
   checkObject,
   checkOneOf,
@@ -207,6 +208,7 @@ export class VpcFlowLog extends Construct {
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
+    checkKnownProps(this, props, VPC_FLOW_LOG_PROPS);
     const flowLogs =
       checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))") ??
       FlowLogs.to(FlowLogDestination.cloudWatchLogs());
@@ -296,3 +298,5 @@ export class VpcFlowLog extends Construct {
     return role;
   }
 }
+
+const VPC_FLOW_LOG_PROPS: Record<keyof VpcFlowLogProps, true> = { vpc: true, flowLogs: true, tags: true, provider: true };

@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { canonicalDnsName, checkDnsName, checkResourceId, checkString, isInDnsZone, isUnresolved, requireProps } from "../core";
+import { canonicalDnsName, checkDnsName, checkKnownProps, checkResourceId, checkString, isInDnsZone, isUnresolved, requireProps } from "../core";
 
 /**
  * A Route 53 hosted zone (public or private) made elsewhere, where this
@@ -42,6 +42,7 @@ export class HostedZone {
   public static fromHostedZoneAttributes(scope: Construct, id: string, attrs: HostedZoneAttributes): IHostedZone {
     const zone = new Construct(scope, id);
     requireProps(zone, attrs, ["zoneId", "zoneName"]);
+    checkKnownProps(zone, attrs, HOSTED_ZONE_ATTRIBUTES);
     checkResourceId(zone, "zoneId", attrs.zoneId, "hostedZone");
     checkString(zone, "zoneName", attrs.zoneName);
     checkDnsName(zone, "zoneName", attrs.zoneName);
@@ -88,3 +89,5 @@ export function privateZoneAnswering(scope: IConstruct, domainName: string): Pri
   }
   return hidden !== undefined && published.length < hidden.zoneName.length ? hidden : undefined;
 }
+
+const HOSTED_ZONE_ATTRIBUTES: Record<keyof HostedZoneAttributes, true> = { zoneId: true, zoneName: true, provider: true };

@@ -7,6 +7,7 @@ import {
   AwsResourceProps,
   canonicalDnsName,
   checkDnsName,
+  checkKnownProps,
   checkLength,
   checkPattern,
   checkString,
@@ -67,6 +68,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
   constructor(scope: Construct, id: string, props: PrivateHostedZoneProps) {
     super(scope, id);
     requireProps(this, props, ["zoneName", "vpc"]);
+    checkKnownProps(this, props, PRIVATE_HOSTED_ZONE_PROPS);
     checkString(this, "zoneName", props.zoneName);
     checkLength(this, "zoneName", props.zoneName, 1, 255);
     checkDnsName(this, "zoneName", props.zoneName);
@@ -140,3 +142,11 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
 function crossAccount(vpc: IVpc, zoneProvider: TerraformProvider | undefined): boolean {
   return vpc.provider?.alias !== zoneProvider?.alias;
 }
+
+const PRIVATE_HOSTED_ZONE_PROPS: Record<keyof PrivateHostedZoneProps, true> = {
+  zoneName: true,
+  vpc: true,
+  comment: true,
+  tags: true,
+  provider: true,
+};

@@ -8,6 +8,7 @@ import {
   AwsResourceProps,
   checkExactlyOne,
   checkInstance,
+  checkKnownProps,
   checkLength,
   checkObject,
   checkOneOf,
@@ -268,6 +269,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   public addRuleFor(caller: IConstruct, prop: string, direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
     checkObject(caller, prop, rule);
     requireProps(caller, rule, ["peer", "description"]);
+    checkKnownProps(caller, rule, SECURITY_GROUP_RULE);
     checkInstance(caller, `${prop}.peer`, rule.peer, Peer.isPeer, "Peer.cidr, Peer.securityGroup, Peer.prefixList or Peer.vpcLattice");
     const ports = portsOf(caller, prop, rule);
     const protocol = rule.protocol ?? "tcp";
@@ -400,6 +402,7 @@ export class SecurityGroup extends SecurityGroupBase {
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "description"]);
+    checkKnownProps(this, props, SECURITY_GROUP_PROPS);
     requireValue(this, "description", props.description, "a description of what the group protects");
     checkString(this, "description", props.description);
     checkLength(this, "description", props.description, 1, 255);
@@ -436,6 +439,7 @@ class ImportedSecurityGroup extends SecurityGroupBase {
   constructor(scope: Construct, id: string, attrs: SecurityGroupAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["securityGroupId"]);
+    checkKnownProps(this, attrs, SECURITY_GROUP_ATTRIBUTES);
     checkResourceId(this, "securityGroupId", attrs.securityGroupId, "securityGroup");
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     this.internetWideReason = optOutReason(this, "allowInternetWideRules", attrs.allowInternetWideRules);
@@ -444,3 +448,28 @@ class ImportedSecurityGroup extends SecurityGroupBase {
     this.provider = attrs.provider;
   }
 }
+
+const SECURITY_GROUP_PROPS: Record<keyof SecurityGroupProps, true> = {
+  vpc: true,
+  description: true,
+  namePrefix: true,
+  allowInternetWideRules: true,
+  tags: true,
+  provider: true,
+};
+
+const SECURITY_GROUP_ATTRIBUTES: Record<keyof SecurityGroupAttributes, true> = {
+  securityGroupId: true,
+  vpcId: true,
+  provider: true,
+  allowInternetWideRules: true,
+};
+
+const SECURITY_GROUP_RULE: Record<keyof SecurityGroupRule, true> = {
+  peer: true,
+  ports: true,
+  port: true,
+  toPort: true,
+  protocol: true,
+  description: true,
+};

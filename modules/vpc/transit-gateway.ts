@@ -9,6 +9,7 @@ import {
   checkAccountId,
   checkIntegerRange,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkList,
   checkObject,
@@ -118,6 +119,7 @@ export class TransitGateway extends Construct {
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, TRANSIT_GATEWAY_PROPS);
     requireValue(this, "name", props.name, "a name for the gateway");
     checkString(this, "name", props.name);
     // The name is the gateway's description (255 characters) and its shares' names (`<name>-<account>`, 255).
@@ -162,6 +164,7 @@ export class TransitGateway extends Construct {
       throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
     requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
     checkObject(this, `attach.${name}`, options);
+    checkKnownProps(this, options, TRANSIT_GATEWAY_ATTACH_OPTIONS);
     const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
     if (sameVpc !== undefined)
       throw new ValidationError(
@@ -266,6 +269,7 @@ export class TransitGatewayAttachment extends Construct {
 
   constructor(scope: Construct, id: string, props: TransitGatewayAttachmentProps) {
     super(scope, id);
+    checkKnownProps(this, props, TRANSIT_GATEWAY_ATTACHMENT_PROPS);
     checkItemCount(this, "subnets", props.subnets, 1);
     const zones = new Set<string>();
     props.subnets.forEach((subnet, i) => {
@@ -342,3 +346,24 @@ export class TransitGatewayAttachment extends Construct {
     }
   }
 }
+
+const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
+  name: true,
+  amazonSideAsn: true,
+  autoAcceptSharedAttachments: true,
+  allowExternalPrincipals: true,
+  tags: true,
+  provider: true,
+};
+
+const TRANSIT_GATEWAY_ATTACH_OPTIONS: Record<keyof TransitGatewayAttachOptions, true> = { subnets: true, routeTo: true, accountId: true };
+
+const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentProps, true> = {
+  name: true,
+  vpc: true,
+  gateway: true,
+  subnets: true,
+  share: true,
+  autoAccept: true,
+  tags: true,
+};

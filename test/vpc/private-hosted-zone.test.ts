@@ -137,6 +137,16 @@ describe("PrivateHostedZone", () => {
     expectValidationError(() => zone.associateVpc("", clients), "associateVpc.name", '""');
     expectValidationError(() => zone.associateVpc("batch", undefined as never), "associateVpc(batch)", "undefined");
   });
+
+  test("fails when a prop is misspelled: the comment would be dropped without a word", () => {
+    const { stack, clients } = setup();
+    const error = expectValidationError(
+      () => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients, coment: "internal names" } as never),
+      "coment",
+      "internal names",
+    );
+    expect(error.message).toContain("did you mean comment?");
+  });
 });
 
 describe("HostedZone.fromHostedZoneAttributes", () => {
@@ -165,5 +175,21 @@ describe("HostedZone.fromHostedZoneAttributes", () => {
       "zoneName",
       "undefined",
     );
+  });
+
+  test("fails when an attribute is misspelled", () => {
+    const { stack } = setup();
+    const error = expectValidationError(
+      () =>
+        HostedZone.fromHostedZoneAttributes(stack, "Public", {
+          zoneId: "Z0123456789ABCDEFGHIJ",
+          zoneName: "example.com",
+
+          zonename: "x",
+        } as never),
+      "zonename",
+      "x",
+    );
+    expect(error.message).toContain("did you mean zoneName?");
   });
 });

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { Vpc, Peer, SecurityGroup } from "../../modules/vpc";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { testApp } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 
 const newStack = (): TerraformStack => new TerraformStack(testApp(), "Stack");
 
@@ -76,5 +76,33 @@ describe("Peer.cidr with references", () => {
     expect(rules.map((r) => Object.keys(r).filter((k) => k.startsWith("cidr_")))).toEqual([["cidr_ipv4"], ["cidr_ipv6"], ["cidr_ipv4"]]);
     expect(rules[0].cidr_ipv4).toBe("10.1.0.0/16");
     expect(rules[1].cidr_ipv6).toMatch(/aws_vpc\..*\.ipv6_cidr_block/);
+  });
+
+  test("fails when a prop, an attribute or a rule's field is misspelled: the default (no name prefix, tcp) would apply without a word", () => {
+    const stack = newStack();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+    const props = expectValidationError(
+      () => new SecurityGroup(stack, "Named", { vpc, description: "app", nameprefix: "app-" } as never),
+      "nameprefix",
+      "app-",
+    );
+    expect(props.message).toContain("did you mean namePrefix?");
+    const attrs = expectValidationError(
+      () =>
+        SecurityGroup.fromSecurityGroupAttributes(stack, "Existing", {
+          securityGroupId: "sg-0123456789abcdef0",
+          vpcID: "vpc-0123456789abcdef0",
+        } as never),
+      "vpcID",
+      "vpc-0123456789abcdef0",
+    );
+    expect(attrs.message).toContain("did you mean vpcId?");
+    const group = new SecurityGroup(stack, "Group", { vpc, description: "dns" });
+    const rule = expectValidationError(
+      () => group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), port: 53, protocl: "udp", description: "DNS" } as never),
+      "protocl",
+      "udp",
+    );
+    expect(rule.message).toContain("did you mean protocol?");
   });
 });

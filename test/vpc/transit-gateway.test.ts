@@ -149,6 +149,20 @@ describe("TransitGateway", () => {
     expectValidationError(() => tgw.attach("analytics", analytics, { accountId: "2222" }), "attach.analytics.accountId", "2222");
   });
 
+  test("fails when a prop or an attach option is misspelled: the default would apply without a word", () => {
+    const { stack, hub, orders } = network();
+    const props = expectValidationError(
+      () => new TransitGateway(stack, "Auto", { name: "auto", autoAcceptSharedAttachment: false } as never),
+      "autoAcceptSharedAttachment",
+      "false",
+    );
+    expect(props.message).toContain("did you mean autoAcceptSharedAttachments?");
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    const options = expectValidationError(() => tgw.attach("orders", orders, { accountID: "111111111111" } as never), "accountID", "111111111111");
+    expect(options.message).toContain("did you mean accountId?");
+  });
+
   test("fails when a name or a VPC is attached twice, or routeTo names an attachment of another gateway", () => {
     const { stack, hub, orders, billing } = network();
     const tgw = new TransitGateway(stack, "Network", { name: "core" });
