@@ -9,6 +9,7 @@ import {
   AwsResourceProps,
   checkArn,
   checkInstance,
+  checkKnownProps,
   checkLength,
   checkList,
   checkNotChildConfiguration,
@@ -158,6 +159,7 @@ export class ResourceShare extends Construct implements IResourceShare {
   constructor(scope: Construct, id: string, props: ResourceShareProps) {
     super(scope, id);
     requireProps(this, props, ["name", "principals"]);
+    checkKnownProps(this, props, RESOURCE_SHARE_PROPS);
     requireValue(this, "name", props.name, "a share name");
     checkString(this, "name", props.name);
     checkLength(this, "name", props.name, 1, 255);
@@ -268,6 +270,19 @@ export class ResourceShare extends Construct implements IResourceShare {
   }
 }
 
+const RESOURCE_SHARE_PROPS: Record<keyof ResourceShareProps, true> = {
+  name: true,
+  principals: true,
+  allowExternalPrincipals: true,
+  tags: true,
+  provider: true,
+};
+
+const RESOURCE_SHARE_ATTRIBUTES: Record<keyof ResourceShareAttributes, true> = {
+  resourceShareArn: true,
+  provider: true,
+};
+
 /** The resource of the stack whose `arn` a reference is (`${aws_x.Name_1234.arn}`); undefined for anything else. */
 function resourceOfArn(scope: IConstruct, arn: string): TerraformResource | undefined {
   const resolved = resolvedValue(scope, arn);
@@ -293,6 +308,7 @@ class ImportedResourceShare extends Construct implements IResourceShare {
   constructor(scope: Construct, id: string, attrs: ResourceShareAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceShareArn"]);
+    checkKnownProps(this, attrs, RESOURCE_SHARE_ATTRIBUTES);
     checkArn(this, "resourceShareArn", attrs.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, attrs.provider) });
     this.resourceShareArn = attrs.resourceShareArn;
   }
@@ -305,6 +321,11 @@ export interface ResourceShareAccepterProps {
   /** The consumer account's provider. */
   readonly provider: TerraformProvider;
 }
+
+const RESOURCE_SHARE_ACCEPTER_PROPS: Record<keyof ResourceShareAccepterProps, true> = {
+  share: true,
+  provider: true,
+};
 
 /**
  * The consumer side of a share sent to an account outside the owner's
@@ -321,6 +342,7 @@ export class ResourceShareAccepter extends Construct {
   constructor(scope: Construct, id: string, props: ResourceShareAccepterProps) {
     super(scope, id);
     requireProps(this, props, ["share", "provider"]);
+    checkKnownProps(this, props, RESOURCE_SHARE_ACCEPTER_PROPS);
     checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
     if (props.share instanceof ResourceShare) this.checkInvited(props.share, props.provider);
     else this.checkOthersShare(props.share.resourceShareArn, props.provider);

@@ -47,10 +47,54 @@ describe("ResourceShare", () => {
     );
   });
 
+  test("fails when a prop is misspelled or not one it takes: the share would stay internal, or share nothing", () => {
+    const principals = [SharePrincipal.account("222222222222")];
+    const misspelled = expectValidationError(
+      () => new ResourceShare(newStack(), "Share", { name: "partner", principals, allowExternalPrincipal: true } as never),
+      "allowExternalPrincipal",
+      "true",
+    );
+    expect(misspelled.constructPath).toBe("Stack/Share");
+    expect(misspelled.message).toContain("did you mean allowExternalPrincipals?");
+    const arn = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
+    // Resources are added with addResource: a resourceArns prop shared nothing.
+    const notAProp = expectValidationError(
+      () => new ResourceShare(newStack(), "Share", { name: "partner", principals, resourceArns: [arn] } as never),
+      "resourceArns",
+      arn,
+    );
+    expect(notAProp.message).toContain("a prop this construct takes");
+    expect(notAProp.message).toContain("name, principals, allowExternalPrincipals, tags, provider");
+    expect(
+      expectValidationError(
+        () => ResourceShare.fromResourceShareAttributes(newStack(), "Imported", { resourceShareArn: "x", provder: undefined, arn: "y" } as never),
+        "arn",
+        "y",
+      ).message,
+    ).toContain("resourceShareArn, provider");
+  });
+
   test("fails when a shared resource is not an ARN", () => {
     const share = new ResourceShare(newStack(), "Share", { name: "x", principals: [SharePrincipal.account("222222222222")] });
     expect(() => share.addResource("db", "rcfg-123")).toThrow(/resources.db: received "rcfg-123"/);
   });
+});
+
+test("ResourceShareAccepter fails when a prop is misspelled", () => {
+  const stack = newStack();
+  const partner = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+  const share = new ResourceShare(stack, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")] });
+  const error = expectValidationError(
+    () =>
+      new ResourceShareAccepter(stack, "Accept", {
+        share,
+        provider: partner,
+        sharArn: "arn:aws:ram:us-east-1:111111111111:resource-share/x",
+      } as never),
+    "sharArn",
+    "resource-share/x",
+  );
+  expect(error.message).toContain("did you mean share?");
 });
 
 test("addResource returns the association, for consumers to depend on", () => {
