@@ -4,6 +4,7 @@ import {
   checkAccountId,
   checkArn,
   checkBoolean,
+  checkKnownProps,
   checkRegion,
   checkResourceId,
   isUnresolved,
@@ -64,6 +65,15 @@ export interface ServiceNetworkIdAttributes extends ServiceNetworkImportOptions 
   readonly region: string;
 }
 
+const SERVICE_NETWORK_ATTRIBUTES: Record<keyof ServiceNetworkAttributes, true> = {
+  serviceNetworkArn: true,
+  serviceNetworkId: true,
+  accountId: true,
+  region: true,
+  provider: true,
+  resourceConfigurationsOnly: true,
+};
+
 /** A service network made elsewhere: what ServiceNetwork.fromServiceNetworkAttributes returns. */
 export class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkId: string;
@@ -74,6 +84,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes) {
     super(scope, id);
     requireProps(this, attrs, []);
+    checkKnownProps(this, attrs, SERVICE_NETWORK_ATTRIBUTES);
     this.provider = attrs.provider;
     this.resourceConfigurationsOnly = checkBoolean(this, "resourceConfigurationsOnly", attrs.resourceConfigurationsOnly);
     const home = literalRegionOf(this, attrs.provider);

@@ -12,6 +12,7 @@ import {
   AWS_LIMITS,
   checkBoolean,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkNotChildConfiguration,
   checkObject,
@@ -90,6 +91,20 @@ export interface ServiceNetworkVpcAssociationProps extends ServiceNetworkVpcAsso
   readonly serviceNetwork: IServiceNetwork;
 }
 
+/** What associateVpc takes. @internal */
+export const VPC_ASSOCIATION_OPTIONS: Record<keyof ServiceNetworkVpcAssociationOptions, true> = {
+  vpc: true,
+  securityGroups: true,
+  open: true,
+  allowedPeers: true,
+  ports: true,
+  provider: true,
+  dependsOn: true,
+  tags: true,
+};
+
+const VPC_ASSOCIATION_PROPS: Record<keyof ServiceNetworkVpcAssociationProps, true> = { ...VPC_ASSOCIATION_OPTIONS, serviceNetwork: true };
+
 /** Association counts by kind and network ARN, per app, to warn before an adjustable quota fails the apply. */
 const associationCounts = new AppCounter<string>();
 
@@ -159,6 +174,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
   constructor(scope: Construct, id: string, props: ServiceNetworkVpcAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "vpc"]);
+    checkKnownProps(this, props, VPC_ASSOCIATION_PROPS);
     checkObject(this, "vpc", props.vpc);
     requireValue(this, "vpc.vpcId", props.vpc.vpcId, "a VPC: a Vpc, or one imported with Vpc.fromVpcAttributes");
     this.registerVpc(props.vpc);
@@ -380,6 +396,19 @@ export interface ServiceNetworkServiceAssociationProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** What associateService takes beside the service. @internal */
+export const SERVICE_ASSOCIATION_OPTIONS: Record<keyof Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service">, true> = {
+  provider: true,
+  dependsOn: true,
+  tags: true,
+};
+
+const SERVICE_ASSOCIATION_PROPS: Record<keyof ServiceNetworkServiceAssociationProps, true> = {
+  ...SERVICE_ASSOCIATION_OPTIONS,
+  serviceNetwork: true,
+  service: true,
+};
+
 /**
  * Puts a VPC Lattice service in a service network.
  *
@@ -392,6 +421,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
   constructor(scope: Construct, id: string, props: ServiceNetworkServiceAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "service"]);
+    checkKnownProps(this, props, SERVICE_ASSOCIATION_PROPS);
     if (props.serviceNetwork.resourceConfigurationsOnly === true) {
       throw new ValidationError(
         this,
@@ -453,6 +483,22 @@ export interface ServiceNetworkResourceAssociationProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** What associateResourceConfiguration takes beside the configuration. @internal */
+export const RESOURCE_ASSOCIATION_OPTIONS: Record<
+  keyof Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration">,
+  true
+> = {
+  provider: true,
+  dependsOn: true,
+  tags: true,
+};
+
+const RESOURCE_ASSOCIATION_PROPS: Record<keyof ServiceNetworkResourceAssociationProps, true> = {
+  ...RESOURCE_ASSOCIATION_OPTIONS,
+  serviceNetwork: true,
+  resourceConfiguration: true,
+};
+
 /**
  * Puts a VPC Lattice resource configuration in a service network, so that
  * the network's VPCs and endpoints reach the resource.
@@ -468,6 +514,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
   constructor(scope: Construct, id: string, props: ServiceNetworkResourceAssociationProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
+    checkKnownProps(this, props, RESOURCE_ASSOCIATION_PROPS);
     checkNotChildConfiguration(this, "resourceConfiguration", props.resourceConfiguration, "associates with a service network");
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
     claimMembership(

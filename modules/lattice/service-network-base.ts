@@ -1,15 +1,18 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
-import { stableId, ValidationError } from "../core";
+import { checkKnownProps, stableId, ValidationError } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import {
+  RESOURCE_ASSOCIATION_OPTIONS,
+  SERVICE_ASSOCIATION_OPTIONS,
   ServiceNetworkResourceAssociation,
   ServiceNetworkResourceAssociationProps,
   ServiceNetworkServiceAssociation,
   ServiceNetworkServiceAssociationProps,
   ServiceNetworkVpcAssociation,
   ServiceNetworkVpcAssociationOptions,
+  VPC_ASSOCIATION_OPTIONS,
 } from "./service-network-associations";
 
 /** A service network with the associations it can make, created here or imported (shared with this account). */
@@ -25,6 +28,8 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
 
   /** Associates a VPC; `name` keys its Terraform address. */
   public associateVpc(name: string, options: ServiceNetworkVpcAssociationOptions): ServiceNetworkVpcAssociation {
+    // Checked here, not only by the association: the network given to it would hide an option named serviceNetwork.
+    checkKnownProps(this, options, VPC_ASSOCIATION_OPTIONS);
     return new ServiceNetworkVpcAssociation(this, this.childId("associateVpc", "Vpc", name), { ...options, serviceNetwork: this });
   }
 
@@ -34,6 +39,7 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     service: ILatticeService,
     options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {},
   ): ServiceNetworkServiceAssociation {
+    checkKnownProps(this, options, SERVICE_ASSOCIATION_OPTIONS);
     return new ServiceNetworkServiceAssociation(this, this.childId("associateService", "Service", name), {
       ...options,
       serviceNetwork: this,
@@ -47,6 +53,7 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     resourceConfiguration: IResourceConfiguration,
     options: Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration"> = {},
   ): ServiceNetworkResourceAssociation {
+    checkKnownProps(this, options, RESOURCE_ASSOCIATION_OPTIONS);
     return new ServiceNetworkResourceAssociation(this, this.childId("associateResourceConfiguration", "Resource", name), {
       ...options,
       serviceNetwork: this,

@@ -6,6 +6,7 @@ import {
   AwsResourceProps,
   checkBoolean,
   checkInstance,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -28,7 +29,7 @@ import {
   ServiceNetworkImportOptions,
 } from "./imported-service-network";
 import { LatticeAuthType } from "./interfaces";
-import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
+import { checkKnownPropsAt, checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
@@ -80,6 +81,25 @@ export interface ServiceNetworkProps extends AwsResourceProps {
   /** Tags of the network, its auth policy, access logs and share (Name is set to the network's name unless given). @default - Name only */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+const SERVICE_NETWORK_PROPS: Record<keyof ServiceNetworkProps, true> = {
+  name: true,
+  provider: true,
+  authType: true,
+  authPolicy: true,
+  allowUnauthenticatedAccess: true,
+  accessLogs: true,
+  sharing: true,
+  resourceConfigurationsOnly: true,
+  tags: true,
+};
+
+const SERVICE_NETWORK_SHARING: Record<keyof ServiceNetworkSharing, true> = {
+  principals: true,
+  allowExternalPrincipals: true,
+  name: true,
+  shareName: true,
+};
 
 /**
  * A VPC Lattice service network: the logical boundary that services,
@@ -147,6 +167,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, SERVICE_NETWORK_PROPS);
     checkLatticeName(this, "name", props.name, { min: 3, max: 63, reservedPrefix: "servicenetwork-" });
     checkString(this, "authType", props.authType);
     this.authType = props.authType ?? "AWS_IAM";
@@ -212,6 +233,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     const sharing = checkObject(this, "sharing", props.sharing);
     if (sharing === undefined) return undefined;
     requireProps(this, sharing, ["principals"]);
+    checkKnownPropsAt(this, "sharing", sharing, SERVICE_NETWORK_SHARING);
     const principals = checkList(this, "sharing.principals", sharing.principals) ?? [];
     principals.forEach((p, i) =>
       checkInstance(

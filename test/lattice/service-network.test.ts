@@ -12,6 +12,7 @@ import {
   LatticeTargetGroup,
   ServiceNetwork,
   ServiceNetworkProps,
+  ServiceNetworkServiceAssociation,
 } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
@@ -495,5 +496,63 @@ describe("ServiceNetwork", () => {
     const stack = stackWithProvider();
     network(stack);
     expect(Object.keys(synthJson(stack).resource.aws_vpclattice_service_network)).toEqual([expect.stringMatching(/^Network_/)]);
+  });
+});
+
+describe("misspelled props", () => {
+  test("fails when a prop of ServiceNetwork is misspelled: authtype NONE would be ignored and AWS_IAM applied without a word", () => {
+    const error = expectValidationError(
+      () => network(stackWithProvider(), { authtype: "NONE" } as Partial<ServiceNetworkProps>),
+      "authtype",
+      '"NONE"',
+    );
+    expect(error.constructPath).toBe("test/Network");
+    expect(error.message).toContain("did you mean authType?");
+  });
+
+  test("fails when a field of sharing is misspelled: allowExternalPrincipal would leave the share inside the organization", () => {
+    const sharing = { principals: [SharePrincipal.account("222222222222")], allowExternalPrincipal: OptOut.because("partner") };
+    const error = expectValidationError(
+      () => network(stackWithProvider(), { authPolicy: undefined, sharing } as Partial<ServiceNetworkProps>),
+      "sharing.allowExternalPrincipal",
+      "partner",
+    );
+    expect(error.message).toContain("did you mean allowExternalPrincipals?");
+  });
+
+  test("fails when an attribute of an imported network is misspelled: resourceConfigurationOnly would let services join", () => {
+    const error = expectValidationError(
+      () =>
+        ServiceNetwork.fromServiceNetworkAttributes(stackWithProvider(), "Imported", {
+          serviceNetworkArn: NETWORK_ARN,
+          resourceConfigurationOnly: true,
+        } as Parameters<typeof ServiceNetwork.fromServiceNetworkAttributes>[2]),
+      "resourceConfigurationOnly",
+      "true",
+    );
+    expect(error.message).toContain("did you mean resourceConfigurationsOnly?");
+  });
+
+  test("fails when an option of associateVpc, associateService or an association is misspelled or not one it takes", () => {
+    const stack = stackWithProvider();
+    const shared = network(stack);
+    const options = { vpc: vpc(stack), opne: false } as Parameters<ServiceNetwork["associateVpc"]>[1];
+    const error = expectValidationError(() => shared.associateVpc("app", options), "opne", "false");
+    expect(error.constructPath).toBe("test/Network");
+    expect(error.message).toContain("did you mean open?");
+    // The network the method gives the association would hide this one: refused, not ignored.
+    const other = ServiceNetwork.fromServiceNetworkAttributes(stack, "Other", { serviceNetworkArn: NETWORK_ARN });
+    const withNetwork = { vpc: vpc(stack, "Vpc2"), serviceNetwork: other } as Parameters<ServiceNetwork["associateVpc"]>[1];
+    expectValidationError(() => shared.associateVpc("app2", withNetwork), "serviceNetwork", "");
+    const serviceOptions = { dependOn: [] } as Parameters<ServiceNetwork["associateService"]>[2];
+    expect(expectValidationError(() => shared.associateService("orders", fakeService(), serviceOptions), "dependOn", "[]").message).toContain(
+      "did you mean dependsOn?",
+    );
+    const props = { serviceNetwork: shared, service: fakeService(), tag: { team: "a" } } as ConstructorParameters<
+      typeof ServiceNetworkServiceAssociation
+    >[2];
+    expect(expectValidationError(() => new ServiceNetworkServiceAssociation(stack, "Direct", props), "tag", "team").message).toContain(
+      "did you mean tags?",
+    );
   });
 });
