@@ -7,6 +7,7 @@ import {
   checkAtSynth,
   checkExactlyOne,
   checkInstance,
+  checkKnownProps,
   checkLength,
   checkList,
   checkObject,
@@ -35,6 +36,7 @@ import {
   ZonePlacement,
 } from "../core";
 import { claimAccountName } from "./account-names";
+import { checkKnownNestedProps } from "./known-props";
 import { checkImportedIdentity } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
@@ -213,6 +215,47 @@ export interface ResourceConfigurationChildProps extends ConfigurationBaseProps,
   readonly ports: readonly PortRange[];
 }
 
+/**
+ * Every prop of a configuration, a GROUP's and a CHILD's: `group` and
+ * `addChild` pass theirs to the constructor, whose other checks refuse a
+ * prop of another kind (a resource on a GROUP, a gateway on a CHILD).
+ */
+const RESOURCE_CONFIGURATION_PROPS: Record<
+  keyof ResourceConfigurationProps | keyof ResourceConfigurationGroupProps | keyof ResourceConfigurationChildProps,
+  true
+> = {
+  name: true,
+  tags: true,
+  provider: true,
+  resourceSecurityGroups: true,
+  resourceGateway: true,
+  resource: true,
+  ports: true,
+  protocol: true,
+  allowAssociationToShareableServiceNetwork: true,
+  type: true,
+  resourceConfigurationGroup: true,
+  dnsResource: true,
+  ipResource: true,
+  arnResource: true,
+  portRanges: true,
+};
+
+// The deprecated definitions are rebuilt key by key: a key they do not have would be dropped without a word.
+const DNS_RESOURCE_PROPS: Record<keyof DnsResource, true> = { domainName: true, ipAddressType: true };
+const IP_RESOURCE_PROPS: Record<keyof IpResource, true> = { ipAddress: true };
+const ARN_RESOURCE_PROPS: Record<keyof ArnResource, true> = { arn: true, securityGroupPortRanges: true };
+
+const RESOURCE_CONFIGURATION_ATTRIBUTES: Record<keyof ResourceConfigurationAttributes, true> = {
+  resourceConfigurationArn: true,
+  resourceConfigurationId: true,
+  type: true,
+  ports: true,
+  portRanges: true,
+  gatewayAvailabilityZoneIds: true,
+  provider: true,
+};
+
 const NAME_PATTERN = /^(?!rcfg-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 /** Ingress rules that admit a gateway into a resource's group, per group: configurations sharing a group and a port add each rule once. */
 const admissions = new WeakMap<SecurityGroupBase, Set<string>>();
@@ -285,6 +328,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   constructor(scope: Construct, id: string, props: ResourceConfigurationProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, RESOURCE_CONFIGURATION_PROPS);
     requireValue(this, "name", props.name, "a resource configuration name");
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(
@@ -479,14 +523,17 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     switch (kind) {
       case "dnsResource": {
         const dns = requireValue(this, "dnsResource", checkObject(this, "dnsResource", props.dnsResource), "a DNS resource");
+        checkKnownNestedProps(this, "dnsResource", dns, DNS_RESOURCE_PROPS);
         return [ResourceDefinition.dns(dns.domainName, { ipAddressType: dns.ipAddressType }), definitionProps("dnsResource")];
       }
       case "ipResource": {
         const ip = requireValue(this, "ipResource", checkObject(this, "ipResource", props.ipResource), "an IP resource");
+        checkKnownNestedProps(this, "ipResource", ip, IP_RESOURCE_PROPS);
         return [ResourceDefinition.ipAddress(ip.ipAddress), definitionProps("ipResource")];
       }
       case "arnResource": {
         const arn = requireValue(this, "arnResource", checkObject(this, "arnResource", props.arnResource), "an ARN resource");
+        checkKnownNestedProps(this, "arnResource", arn, ARN_RESOURCE_PROPS);
         const prop = "arnResource.securityGroupPortRanges";
         const ports =
           arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0
@@ -664,6 +711,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
   constructor(scope: Construct, id: string, attrs: ResourceConfigurationAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceConfigurationArn"]);
+    checkKnownProps(this, attrs, RESOURCE_CONFIGURATION_ATTRIBUTES);
     const importedId = checkImportedIdentity(
       this,
       "resourceConfiguration",

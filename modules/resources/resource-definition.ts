@@ -18,6 +18,7 @@ import {
   PortRange,
   ValidationError,
 } from "../core";
+import { checkKnownNestedProps } from "./known-props";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { checkPortRanges } from "./ports";
 import { IResourceGateway } from "./resource-gateway";
@@ -46,6 +47,9 @@ export interface ArnResourceOptions {
   readonly securityGroupPorts?: readonly PortRange[];
 }
 
+const DNS_RESOURCE_OPTIONS: Record<keyof DnsResourceOptions, true> = { ipAddressType: true };
+const ARN_RESOURCE_OPTIONS: Record<keyof ArnResourceOptions, true> = { securityGroupPorts: true };
+
 type Shape =
   | { readonly kind: "dns"; readonly domainName: string; readonly options: DnsResourceOptions }
   | { readonly kind: "ip"; readonly ipAddress: string }
@@ -58,6 +62,8 @@ type Shape =
  * @internal
  */
 export interface DefinitionProps {
+  /** The definition itself, whose options' unknown keys are reported under it. */
+  readonly definition: string;
   readonly domainName: string;
   readonly ipAddressType: string;
   readonly ipAddress: string;
@@ -68,6 +74,7 @@ export interface DefinitionProps {
 /** The names a definition given as `prop` reports errors with. @internal */
 export function definitionProps(prop: string): DefinitionProps {
   return {
+    definition: prop,
     domainName: `${prop}.domainName`,
     ipAddressType: `${prop}.ipAddressType`,
     ipAddress: `${prop}.ipAddress`,
@@ -198,6 +205,8 @@ function checkDns(
   checkString(scope, props.domainName, domainName);
   checkLength(scope, props.domainName, domainName, 3, 255);
   checkDnsName(scope, props.domainName, domainName);
+  // The options have no scope when given: the configuration using the definition checks them.
+  checkKnownNestedProps(scope, props.definition, options, DNS_RESOURCE_OPTIONS);
   const privateDomain = isUnresolved(domainName) ? undefined : NEVER_PUBLIC_DOMAINS.find((domain) => isInDnsZone(domainName, domain));
   if (privateDomain !== undefined) {
     throw new ValidationError(
@@ -257,6 +266,7 @@ function checkArnResource(
   checkString(scope, props.arn, arn);
   // The gateway and the database are in one region: the gateway's provider's.
   checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
+  checkKnownNestedProps(scope, props.definition, options, ARN_RESOURCE_OPTIONS);
   const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
   if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {
     throw new ValidationError(

@@ -10,6 +10,7 @@ import {
   AwsResourceProps,
   checkAtSynth,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkList,
   checkOneOf,
@@ -150,6 +151,28 @@ export interface ResourceGatewayProps extends AwsResourceProps {
   readonly tags?: { readonly [key: string]: string };
 }
 
+const RESOURCE_GATEWAY_PROPS: Record<keyof ResourceGatewayProps, true> = {
+  name: true,
+  vpc: true,
+  subnets: true,
+  ipAddressType: true,
+  securityGroups: true,
+  reachableCidrs: true,
+  tags: true,
+  provider: true,
+};
+
+const RESOURCE_GATEWAY_ATTRIBUTES: Record<keyof ResourceGatewayAttributes, true> = {
+  resourceGatewayArn: true,
+  resourceGatewayId: true,
+  ipAddressType: true,
+  securityGroups: true,
+  subnets: true,
+  vpc: true,
+  reachableCidrs: true,
+  provider: true,
+};
+
 const NAME_PATTERN = /^(?!rgw-)(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 /** The subnet IP families each gateway IP address type can use. */
 const SUBNET_TYPES: Record<ResourceIpAddressType, readonly IpAddressType[]> = {
@@ -213,6 +236,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   constructor(scope: Construct, id: string, props: ResourceGatewayProps) {
     super(scope, id);
     requireProps(this, props, ["name", "vpc"]);
+    checkKnownProps(this, props, RESOURCE_GATEWAY_PROPS);
     requireValue(this, "name", props.name, "a resource gateway name");
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(
@@ -436,6 +460,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["resourceGatewayArn"]);
+    checkKnownProps(this, attrs, RESOURCE_GATEWAY_ATTRIBUTES);
     const importedId = checkImportedIdentity(this, "resourceGateway", attrs.resourceGatewayArn, attrs.resourceGatewayId, attrs.provider);
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     checkList(this, "securityGroups", attrs.securityGroups);

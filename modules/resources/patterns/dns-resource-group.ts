@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   checkDnsName,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkObject,
   checkPattern,
@@ -20,7 +21,8 @@ import { checkPortRanges, parsePortRangeStrings } from "../ports";
 import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
-import { patternGateway, PatternGatewayProps } from "./gateway";
+import { checkKnownNestedProps } from "../known-props";
+import { PATTERN_GATEWAY_PROPS, patternGateway, PatternGatewayProps } from "./gateway";
 import { normalizePartnerAccess, tagPattern } from "./shared-resource-access";
 
 /** One DNS endpoint of a {@link DnsResourceGroup}. */
@@ -61,6 +63,17 @@ export interface DnsResourceGroupProps extends PatternGatewayProps {
   readonly tags?: { readonly [key: string]: string };
 }
 
+const DNS_RESOURCE_GROUP_PROPS: Record<keyof DnsResourceGroupProps, true> = {
+  ...PATTERN_GATEWAY_PROPS,
+  name: true,
+  members: true,
+  sharing: true,
+  resourceSecurityGroups: true,
+  allowAssociationToShareableServiceNetwork: true,
+  tags: true,
+};
+const MEMBER_PROPS: Record<keyof DnsGroupMember, true> = { domainName: true, ipAddressType: true, ports: true, portRanges: true };
+
 const MEMBER_PATTERN = /^(?!-)(?!.*-$)(?!.*--)[a-z0-9-]+$/;
 
 /**
@@ -90,6 +103,7 @@ export class DnsResourceGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {
     super(scope, id);
+    checkKnownProps(this, props, DNS_RESOURCE_GROUP_PROPS);
     checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
     const members = requireValue(this, "members", checkObject(this, "members", props.members), "the DNS endpoints of the group, by member name");
     checkItemCount(this, "members", Object.keys(members), 1);
@@ -144,6 +158,7 @@ export class DnsResourceGroup extends Construct {
         );
         checkLength(this, prop, `${name}-${member}`, 3, 40);
         const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
+        checkKnownNestedProps(this, prop, definition, MEMBER_PROPS);
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
           const normalized = definition.domainName.toLowerCase().replace(/\.$/, "");

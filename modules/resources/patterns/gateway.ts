@@ -16,6 +16,14 @@ export interface PatternGatewayProps {
   readonly provider?: TerraformProvider;
 }
 
+/** The keys of {@link PatternGatewayProps}, for the props constants of the patterns that take them. @internal */
+export const PATTERN_GATEWAY_PROPS: Record<keyof PatternGatewayProps, true> = {
+  vpc: true,
+  subnets: true,
+  resourceGateway: true,
+  provider: true,
+};
+
 /** The given gateway, or a new one with id `Gateway`. */
 export function patternGateway(scope: Construct, name: string, props: PatternGatewayProps): IResourceGateway {
   if (props.resourceGateway !== undefined) return checkGivenGateway(scope, props, props.resourceGateway);

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { checkExactlyOne, checkInstance, checkLength, checkPort, OptOut, Port, requireValue, ValidationError } from "../../core";
+import { checkExactlyOne, checkInstance, checkKnownProps, checkLength, checkPort, OptOut, Port, requireValue, ValidationError } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
@@ -8,10 +8,11 @@ import { SecurityGroupBase } from "../../vpc";
 import { ResourceDefinition } from "../resource-definition";
 import { gatewayPeers, IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
-import { patternGateway, PatternGatewayProps } from "./gateway";
+import { PATTERN_GATEWAY_PROPS, patternGateway, PatternGatewayProps } from "./gateway";
 import {
   contractOf,
   normalizePartnerAccess,
+  PARTNER_ACCESS_PROPS,
   PartnerAccessProps,
   SharedResourceContract,
   shareWithPartner,
@@ -77,6 +78,20 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
  * {@link ResourceConfiguration} and {@link SharedResourceAccess}'s, and with a
  * service network, aws_vpclattice_service_network_resource_association.
  */
+const SHARED_DATABASE_PROPS: Record<keyof SharedDatabaseProps, true> = {
+  ...PATTERN_GATEWAY_PROPS,
+  ...PARTNER_ACCESS_PROPS,
+  name: true,
+  database: true,
+  databaseArn: true,
+  databaseDomainName: true,
+  port: true,
+  databaseSecurityGroup: true,
+  serviceNetwork: true,
+  allowAssociationToShareableServiceNetwork: true,
+  tags: true,
+};
+
 export class SharedDatabase extends Construct {
   /** The gateway in the owner VPC, given or made here. */
   public readonly resourceGateway: IResourceGateway;
@@ -95,6 +110,7 @@ export class SharedDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: SharedDatabaseProps) {
     super(scope, id);
+    checkKnownProps(this, props, SHARED_DATABASE_PROPS);
     // The gateway made here is named <name>-gw, and gateway names stop at 40 characters.
     checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
     const port = props.port ?? 5432;

@@ -2,6 +2,7 @@ import { ITerraformDependable, TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
 import {
   checkAccountId,
+  checkKnownProps,
   checkList,
   checkNotChildConfiguration,
   checkObject,
@@ -18,6 +19,7 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
+import { checkKnownNestedProps } from "../known-props";
 
 /** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
 export interface PartnerEndpointProps {
@@ -94,6 +96,28 @@ export interface NormalizedPartnerAccess {
   readonly partner?: PartnerEndpointProps;
 }
 
+/** The keys of {@link PartnerAccessProps}, for the props constants of the patterns that take them. @internal */
+export const PARTNER_ACCESS_PROPS: Record<keyof PartnerAccessProps, true> = {
+  sharing: true,
+  partner: true,
+  partnerAccountId: true,
+  partnerProvider: true,
+  partnerVpc: true,
+  partnerSubnets: true,
+  allowExternalPrincipals: true,
+};
+
+const SHARED_RESOURCE_ACCESS_PROPS: Record<keyof SharedResourceAccessProps, true> = {
+  ...PARTNER_ACCESS_PROPS,
+  name: true,
+  resourceConfiguration: true,
+  tags: true,
+};
+
+// Passed on to a ResourceShare by spread: an unknown key would fail there, under the share's path.
+const SHARING_PROPS: Record<keyof ResourceSharing, true> = { principals: true, allowExternalPrincipals: true, name: true };
+const PARTNER_PROPS: Record<keyof PartnerEndpointProps, true> = { provider: true, vpc: true, subnets: true };
+
 const LEGACY = ["partnerAccountId", "partnerProvider", "partnerVpc", "partnerSubnets", "allowExternalPrincipals"] as const;
 
 /** Reads `sharing` and `partner`, or the deprecated partner props, checked against `scope`. @internal */
@@ -126,6 +150,7 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
     checkObject(scope, "sharing", props.sharing),
     "who the resource is shared with: { principals: [SharePrincipal.account(...)] }",
   );
+  checkKnownNestedProps(scope, "sharing", sharing, SHARING_PROPS);
   const principals = requireValue(
     scope,
     "sharing.principals",
@@ -146,6 +171,7 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
   const external = optOutReason(scope, "sharing.allowExternalPrincipals", sharing.allowExternalPrincipals) !== undefined;
   const partner = checkObject(scope, "partner", props.partner);
   if (partner !== undefined) {
+    checkKnownNestedProps(scope, "partner", partner, PARTNER_PROPS);
     requireValue(scope, "partner.provider", partner.provider, "the partner account's AWS provider");
     requireValue(scope, "partner.vpc", partner.vpc, "the partner VPC whose clients reach the resource");
   }
@@ -252,6 +278,7 @@ export class SharedResourceAccess extends Construct {
 
   constructor(scope: Construct, id: string, props: SharedResourceAccessProps) {
     super(scope, id);
+    checkKnownProps(this, props, SHARED_RESOURCE_ACCESS_PROPS);
     const access = normalizePartnerAccess(this, props);
     ({
       share: this.share,

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import {
   AwsResourceProps,
   checkArn,
+  checkKnownProps,
   checkObject,
   IResourceConfiguration,
   isUnresolved,
@@ -42,6 +43,16 @@ export interface SharedResourceConsumerProps extends AwsResourceProps {
   readonly tags?: { readonly [key: string]: string };
 }
 
+const SHARED_RESOURCE_CONSUMER_PROPS: Record<keyof SharedResourceConsumerProps, true> = {
+  resourceConfiguration: true,
+  acceptShare: true,
+  vpc: true,
+  subnets: true,
+  ports: true,
+  tags: true,
+  provider: true,
+};
+
 /**
  * The partner's half of a shared resource, deployed on its own with the
  * partner account's credentials: accepts the owner's RAM share by ARN, then
@@ -61,6 +72,7 @@ export class SharedResourceConsumer extends Construct {
   constructor(scope: Construct, id: string, props: SharedResourceConsumerProps) {
     super(scope, id);
     requireProps(this, props, ["resourceConfiguration", "vpc"]);
+    checkKnownProps(this, props, SHARED_RESOURCE_CONSUMER_PROPS);
     const provider = props.provider ?? props.vpc.provider;
     const region = literalRegionOf(this, provider);
     // A service network's ARN here would make RAM and the endpoint reach a whole network, not one resource.
