@@ -4,6 +4,7 @@ import {
   AppCounter,
   AwsResourceProps,
   checkBoolean,
+  checkKnownProps,
   checkList,
   checkObject,
   checkResourceId,
@@ -72,6 +73,7 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
   constructor(scope: Construct, id: string, props: Ec2InstanceConnectEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
+    checkKnownProps(this, props, EC2_INSTANCE_CONNECT_ENDPOINT_PROPS);
     const preserveClientIp = checkBoolean(this, "preserveClientIp", props.preserveClientIp) ?? false;
     const provider = providerOf(props, props.vpc);
     const subnet = props.subnet ?? props.vpc.privateSubnets[0];
@@ -129,3 +131,13 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
     return this.resource.id;
   }
 }
+
+const EC2_INSTANCE_CONNECT_ENDPOINT_PROPS: Record<keyof Ec2InstanceConnectEndpointProps, true> = {
+  vpc: true,
+  subnet: true,
+  securityGroups: true,
+  preserveClientIp: true,
+  tags: true,
+  timeouts: true,
+  provider: true,
+};

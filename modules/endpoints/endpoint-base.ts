@@ -8,6 +8,7 @@ import {
   checkBoolean,
   checkInstance,
   checkIntegerRange,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -224,6 +225,40 @@ export interface NetworkEndpointAttributes {
   readonly securityGroups?: readonly ISecurityGroup[];
   /** The port clients use, for `connections.allowDefaultPortFrom`. @default - none */
   readonly port?: PortRange;
+}
+
+/**
+ * The props every endpoint with network interfaces takes, for the
+ * checkKnownProps list of each type (the base does not check: each type adds its own).
+ * @internal
+ */
+export const NETWORK_ENDPOINT_PROPS: Record<keyof NetworkEndpointProps, true> = {
+  vpc: true,
+  subnets: true,
+  minAvailabilityZones: true,
+  securityGroups: true,
+  open: true,
+  allowedPeers: true,
+  ipAddressType: true,
+  dnsRecordIpType: true,
+  tags: true,
+  timeouts: true,
+  provider: true,
+};
+
+/** @internal */
+export const LATTICE_ENDPOINT_DNS_PROPS: Record<keyof LatticeEndpointDnsProps, true> = { privateDnsEnabled: true };
+
+const NETWORK_ENDPOINT_ATTRIBUTES: Record<keyof NetworkEndpointAttributes, true> = { vpcEndpointId: true, securityGroups: true, port: true };
+
+/**
+ * The props of `props` that a building block takes (`known`, its
+ * checkKnownProps list): a pattern passes a block only those, since the
+ * block refuses the pattern's own props.
+ * @internal
+ */
+export function propsFor<P extends object, K extends string>(props: P, known: Readonly<Record<K, true>>): Pick<P, Extract<keyof P, K>> {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => Object.hasOwn(known, key))) as Pick<P, Extract<keyof P, K>>;
 }
 
 /**
@@ -446,6 +481,7 @@ export class ImportedNetworkEndpoint extends Construct implements INetworkEndpoi
     super(scope, id);
     checkObject(this, "attrs", attrs);
     requireProps(this, attrs, ["vpcEndpointId"]);
+    checkKnownProps(this, attrs, NETWORK_ENDPOINT_ATTRIBUTES);
     checkResourceId(this, "vpcEndpointId", attrs.vpcEndpointId, "vpcEndpoint");
     this.vpcEndpointId = attrs.vpcEndpointId;
     this.connections = new Connections(this, { securityGroups: checkList(this, "securityGroups", attrs.securityGroups), defaultPort: attrs.port });

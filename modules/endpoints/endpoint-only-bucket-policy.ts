@@ -5,6 +5,7 @@ import {
   AwsResourceProps,
   checkArn,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkOneOf,
   checkResourceId,
@@ -61,6 +62,7 @@ export class EndpointOnlyBucketPolicy extends Construct {
   constructor(scope: Construct, id: string, props: EndpointOnlyBucketPolicyProps) {
     super(scope, id);
     requireProps(this, props, ["bucketName", "endpoints", "deploymentRoleArns"]);
+    checkKnownProps(this, props, ENDPOINT_ONLY_BUCKET_POLICY_PROPS);
     if (typeof props.bucketName === "string" && props.bucketName.startsWith("arn:")) {
       throw new ValidationError(
         this,
@@ -118,3 +120,12 @@ export class EndpointOnlyBucketPolicy extends Construct {
     });
   }
 }
+
+const ENDPOINT_ONLY_BUCKET_POLICY_PROPS: Record<keyof EndpointOnlyBucketPolicyProps, true> = {
+  bucketName: true,
+  endpoints: true,
+  deploymentRoleArns: true,
+  exemptRoleArns: true,
+  partition: true,
+  provider: true,
+};

@@ -4,6 +4,7 @@ import {
   AppRegistry,
   AwsResourceProps,
   checkInstance,
+  checkKnownProps,
   checkList,
   checkObject,
   checkResourceId,
@@ -113,6 +114,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
   constructor(scope: Construct, id: string, props: GatewayEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "service", "policy"]);
+    checkKnownProps(this, props, GATEWAY_ENDPOINT_PROPS);
     checkGatewayService(this, "service", props.service);
     checkInstance(
       this,
@@ -191,6 +193,7 @@ class ImportedGatewayEndpoint extends Construct implements IGatewayEndpoint {
     super(scope, id);
     checkObject(this, "attrs", attrs);
     requireProps(this, attrs, ["vpcEndpointId", "service"]);
+    checkKnownProps(this, attrs, GATEWAY_ENDPOINT_ATTRIBUTES);
     checkResourceId(this, "vpcEndpointId", attrs.vpcEndpointId, "vpcEndpoint");
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     checkGatewayService(this, "service", attrs.service);
@@ -229,3 +232,16 @@ function checkGatewayService(scope: Construct, prop: string, service: AwsService
     );
   }
 }
+
+const GATEWAY_ENDPOINT_PROPS: Record<keyof GatewayEndpointProps, true> = {
+  vpc: true,
+  service: true,
+  policy: true,
+  routeTableIds: true,
+  subnets: true,
+  region: true,
+  tags: true,
+  provider: true,
+};
+
+const GATEWAY_ENDPOINT_ATTRIBUTES: Record<keyof GatewayEndpointAttributes, true> = { vpcEndpointId: true, service: true, vpcId: true };

@@ -7,6 +7,7 @@ import {
   AppRegistry,
   AwsResourceProps,
   checkIntegerRange,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -109,6 +110,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: GatewayLoadBalancerEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "service", "subnets"]);
+    checkKnownProps(this, props, GATEWAY_LOAD_BALANCER_ENDPOINT_PROPS);
     checkObject(this, "service", props.service);
     if (props.service.serviceType !== "GatewayLoadBalancer") {
       throw new ValidationError(
@@ -214,6 +216,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     requireValue(this, "routeThrough.name", typeof name === "string" && name !== "" ? name : undefined, "a stable name for these routes");
     const prop = `routeThrough(${JSON.stringify(name)})`;
     requireProps(this, options, ["subnets", "destinations"]);
+    checkKnownProps(this, options, INSPECTION_ROUTE_OPTIONS);
     const subnets = checkList(this, `${prop}.subnets`, options.subnets) ?? [];
     const destinations = checkList(this, `${prop}.destinations`, options.destinations) ?? [];
     if (subnets.length === 0) throw new ValidationError(this, `${prop}.subnets`, [], "at least one subnet whose traffic is inspected");
@@ -315,3 +318,14 @@ function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IV
       );
   }
 }
+
+const GATEWAY_LOAD_BALANCER_ENDPOINT_PROPS: Record<keyof GatewayLoadBalancerEndpointProps, true> = {
+  vpc: true,
+  service: true,
+  subnets: true,
+  minAvailabilityZones: true,
+  ipAddressType: true,
+  provider: true,
+};
+
+const INSPECTION_ROUTE_OPTIONS: Record<keyof InspectionRouteOptions, true> = { subnets: true, destinations: true, viaZone: true };

@@ -12,6 +12,7 @@ import {
   checkDnsName,
   checkInstance,
   checkIpAddress,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -43,6 +44,7 @@ import {
   hasIpv6Addresses,
   ImportedNetworkEndpoint,
   INetworkEndpoint,
+  NETWORK_ENDPOINT_PROPS,
   NetworkEndpointAttributes,
   NetworkEndpointBase,
   NetworkEndpointProps,
@@ -173,6 +175,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["service"]);
+    checkKnownProps(this, props, INTERFACE_ENDPOINT_PROPS);
     checkRegion(this, "serviceRegion", props.serviceRegion);
     checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled);
     checkBoolean(this, "onlySupportedAvailabilityZones", props.onlySupportedAvailabilityZones);
@@ -628,3 +631,17 @@ function checkPrivateDns(
   }
   return enabled;
 }
+
+const INTERFACE_ENDPOINT_PROPS: Record<keyof InterfaceEndpointProps, true> = {
+  ...NETWORK_ENDPOINT_PROPS,
+  service: true,
+  policy: true,
+  privateDnsEnabled: true,
+  privateDnsOnlyForInboundResolverEndpoint: true,
+  gatewayEndpoint: true,
+  region: true,
+  serviceRegion: true,
+  onlySupportedAvailabilityZones: true,
+  customDnsName: true,
+  subnetAddresses: true,
+};

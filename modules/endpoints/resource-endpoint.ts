@@ -4,6 +4,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   checkArn,
   checkBoolean,
+  checkKnownProps,
   checkNotChildConfiguration,
   checkObject,
   IResourceConfiguration,
@@ -18,7 +19,9 @@ import { Connections, SecurityGroup } from "../vpc";
 import {
   ImportedNetworkEndpoint,
   INetworkEndpoint,
+  LATTICE_ENDPOINT_DNS_PROPS,
   LatticeEndpointDnsProps,
+  NETWORK_ENDPOINT_PROPS,
   NetworkEndpointAttributes,
   NetworkEndpointBase,
   NetworkEndpointProps,
@@ -67,6 +70,7 @@ export class ResourceEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ResourceEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["resourceConfiguration"]);
+    checkKnownProps(this, props, RESOURCE_ENDPOINT_PROPS);
     const resourceConfigurationArn = checkedResourceConfigurationArn(this, props);
     const ports = resourcePorts(this, props);
     checkZonesMeet(
@@ -157,3 +161,11 @@ function checkZonesMeet(endpoint: ResourceEndpoint, prop: string, subnets: reado
     );
   }
 }
+
+const RESOURCE_ENDPOINT_PROPS: Record<keyof ResourceEndpointProps, true> = {
+  ...NETWORK_ENDPOINT_PROPS,
+  ...LATTICE_ENDPOINT_DNS_PROPS,
+  resourceConfiguration: true,
+  ports: true,
+  dependsOn: true,
+};

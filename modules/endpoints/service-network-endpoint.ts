@@ -1,12 +1,14 @@
 import { ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { checkArn, checkBoolean, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
+import { checkArn, checkBoolean, checkKnownProps, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
 import {
   ImportedNetworkEndpoint,
   INetworkEndpoint,
+  LATTICE_ENDPOINT_DNS_PROPS,
   LatticeEndpointDnsProps,
+  NETWORK_ENDPOINT_PROPS,
   NetworkEndpointAttributes,
   NetworkEndpointBase,
   NetworkEndpointProps,
@@ -56,6 +58,7 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
   constructor(scope: Construct, id: string, props: ServiceNetworkEndpointProps) {
     super(scope, id, props);
     requireProps(this, props, ["serviceNetwork"]);
+    checkKnownProps(this, props, SERVICE_NETWORK_ENDPOINT_PROPS);
     checkObject(this, "serviceNetwork", props.serviceNetwork);
     // A ServiceNetwork endpoint joins a network of its own region only (shared ones included).
     checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", {
@@ -74,3 +77,11 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
     }));
   }
 }
+
+const SERVICE_NETWORK_ENDPOINT_PROPS: Record<keyof ServiceNetworkEndpointProps, true> = {
+  ...NETWORK_ENDPOINT_PROPS,
+  ...LATTICE_ENDPOINT_DNS_PROPS,
+  serviceNetwork: true,
+  ports: true,
+  dependsOn: true,
+};

@@ -6,6 +6,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import {
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   isUnresolved,
@@ -17,11 +18,11 @@ import {
   ValidationError,
 } from "../../core";
 import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer } from "../../vpc";
-import { hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
+import { hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps, propsFor } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { claimServiceNamesInVpc, InterfaceEndpoint } from "../interface-endpoint";
-import { PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
+import { PRIVATE_AWS_SERVICE_ACCESS_PROPS, PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
 
 /** A VPC that uses the hub's endpoints. */
 export interface SpokeVpc {
@@ -88,6 +89,7 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
   constructor(scope: Construct, id: string, props: CentralizedEndpointsProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "services", "spokes"]);
+    checkKnownProps(this, props, CENTRALIZED_ENDPOINTS_PROPS);
     const spokes = checkList(this, "spokes", props.spokes) ?? [];
     checkItemCount(this, "spokes", spokes, 1);
     spokes.forEach((spoke, i) => {
@@ -129,7 +131,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     });
     const gateways = props.services.filter((access) => access.endpointType === "Gateway");
     this.endpoints = new PrivateAwsServiceAccess(this, "Endpoints", {
-      ...props,
+      // Only what the block takes: it refuses the hub's own props (spokes).
+      ...propsFor(props, PRIVATE_AWS_SERVICE_ACCESS_PROPS),
       region,
       // With open: false nobody is admitted by default, as on every endpoint: the caller says who through connections.
       allowedPeers:
@@ -290,3 +293,11 @@ class ServiceZone extends Construct {
     }
   }
 }
+
+const CENTRALIZED_ENDPOINTS_PROPS: Record<keyof CentralizedEndpointsProps, true> = {
+  ...NETWORK_ENDPOINT_PROPS,
+  services: true,
+  spokes: true,
+  region: true,
+  onlySupportedAvailabilityZones: true,
+};

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -15,7 +16,16 @@ import {
 } from "../../core";
 import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { addEndpointIngressRules, checkPeers, DnsRecordIpType, EndpointTimeouts, hasIpv6Addresses, NetworkEndpointProps } from "../endpoint-base";
+import {
+  addEndpointIngressRules,
+  checkPeers,
+  DnsRecordIpType,
+  EndpointTimeouts,
+  hasIpv6Addresses,
+  NETWORK_ENDPOINT_PROPS,
+  NetworkEndpointProps,
+  propsFor,
+} from "../endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals, S3BucketsOptions } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { EndpointSubnetAddress, InterfaceEndpoint } from "../interface-endpoint";
@@ -138,6 +148,7 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
   constructor(scope: Construct, id: string, props: PrivateAwsServiceAccessProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "services"]);
+    checkKnownProps(this, props, PRIVATE_AWS_SERVICE_ACCESS_PROPS);
     const services = checkList(this, "services", props.services) ?? [];
     checkItemCount(this, "services", services, 1);
     if (props.securityGroups !== undefined && props.allowedPeers !== undefined) {
@@ -172,7 +183,8 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     this.connections = new Connections(this, { securityGroups, defaultPort: Port.tcp(443) });
 
     // The shared group already admits the peers; the endpoints only attach it.
-    const networkProps: NetworkEndpointProps = { ...props, allowedPeers: undefined, open: undefined };
+    // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
+    const networkProps: NetworkEndpointProps = { ...propsFor(props, NETWORK_ENDPOINT_PROPS), allowedPeers: undefined, open: undefined };
     const gateways: Record<string, GatewayEndpoint> = {};
     const endpoints: Record<string, InterfaceEndpoint> = {};
     for (const access of services) {
@@ -201,6 +213,7 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
           service: access.service,
           policy: access.policy,
           privateDnsEnabled: access.privateDnsEnabled,
+          onlySupportedAvailabilityZones: props.onlySupportedAvailabilityZones,
           region,
         });
       }
@@ -296,3 +309,11 @@ function checkServicesOnce(scope: Construct, services: readonly ServiceAccess[],
     seen.set(constructId, i);
   });
 }
+
+/** @internal */
+export const PRIVATE_AWS_SERVICE_ACCESS_PROPS: Record<keyof PrivateAwsServiceAccessProps, true> = {
+  ...NETWORK_ENDPOINT_PROPS,
+  services: true,
+  region: true,
+  onlySupportedAvailabilityZones: true,
+};

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { requireProps, ValidationError } from "../../core";
+import { checkKnownProps, requireProps, ValidationError } from "../../core";
 import { Connections, IConnectable, Peer } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { checkPeers, NetworkEndpointProps } from "../endpoint-base";
+import { checkPeers, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps, propsFor } from "../endpoint-base";
 import { EndpointPolicy } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";
@@ -52,6 +52,7 @@ export class S3HybridAccess extends Construct implements IConnectable {
   constructor(scope: Construct, id: string, props: S3HybridAccessProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "policy"]);
+    checkKnownProps(this, props, S3_HYBRID_ACCESS_PROPS);
     if (props.securityGroups === undefined) {
       if (checkPeers(this, "onPremisesPeers", props.onPremisesPeers) === undefined) {
         throw new ValidationError(
@@ -80,10 +81,12 @@ export class S3HybridAccess extends Construct implements IConnectable {
       provider: props.provider,
       tags: props.tags,
     });
-    const { onPremisesPeers, ...endpointProps } = props;
     this.interfaceEndpoint = new InterfaceEndpoint(this, "Interface", {
-      ...endpointProps,
-      allowedPeers: onPremisesPeers,
+      // Only what an endpoint takes: it refuses the gateway's routeTableIds.
+      ...propsFor(props, NETWORK_ENDPOINT_PROPS),
+      policy: props.policy,
+      region: props.region,
+      allowedPeers: props.onPremisesPeers,
       service: AwsService.S3,
       privateDnsEnabled: true,
       privateDnsOnlyForInboundResolverEndpoint: true,
@@ -96,3 +99,19 @@ export class S3HybridAccess extends Construct implements IConnectable {
     return this.interfaceEndpoint.connections;
   }
 }
+
+const S3_HYBRID_ACCESS_PROPS: Record<keyof S3HybridAccessProps, true> = {
+  vpc: true,
+  subnets: true,
+  minAvailabilityZones: true,
+  securityGroups: true,
+  ipAddressType: true,
+  dnsRecordIpType: true,
+  tags: true,
+  timeouts: true,
+  provider: true,
+  policy: true,
+  onPremisesPeers: true,
+  routeTableIds: true,
+  region: true,
+};
