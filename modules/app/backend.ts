@@ -1,5 +1,15 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "../core/cdktf";
-import { checkLength, checkObject, checkPattern, checkPredicate, checkRegion, isDnsName, partitionOfRegion, ValidationError } from "../core";
+import {
+  checkKnownProps,
+  checkLength,
+  checkObject,
+  checkPattern,
+  checkPredicate,
+  checkRegion,
+  isDnsName,
+  partitionOfRegion,
+  ValidationError,
+} from "../core";
 
 /*
  * Where a stack keeps its state, chosen by configuration so that the same
@@ -80,6 +90,14 @@ export interface StackBackendProps {
   /** @default process.env */
   readonly env?: NodeJS.ProcessEnv;
 }
+
+const STACK_BACKEND_PROPS: Record<keyof StackBackendProps, true> = {
+  stackName: true,
+  region: true,
+  defaults: true,
+  defaultsProp: true,
+  env: true,
+};
 
 /** The backend type each setting other than `type` configures. */
 const SETTING_TYPES: { readonly [K in Exclude<keyof BackendSettings, "type">]: BackendType } = {
@@ -175,6 +193,7 @@ function checkSettingsOfType(stack: TerraformStack, settings: BackendSettings, t
 
 /** Adds the configured backend to the stack. */
 export function addStackBackend(stack: TerraformStack, props: StackBackendProps): TerraformBackend {
+  checkKnownProps(stack, props, STACK_BACKEND_PROPS);
   const settings = backendSettings(stack, props.env, props.defaults, props.defaultsProp);
   const type = settings.type ?? "local";
   if (!(BACKEND_TYPES as readonly string[]).includes(type)) {

@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import {
   checkAccountId,
+  checkKnownProps,
   checkObject,
   checkPattern,
   checkRegion,
@@ -53,6 +54,21 @@ export interface AccountProviderOptions {
   readonly sessionName?: string;
 }
 
+const STACK_PROPS: Record<keyof PrivateNetworkingStackProps, true> = {
+  region: true,
+  accountId: true,
+  backend: true,
+  defaultTags: true,
+  deploymentRoleName: true,
+  env: true,
+};
+const ACCOUNT_PROVIDER_OPTIONS: Record<keyof AccountProviderOptions, true> = {
+  roleName: true,
+  region: true,
+  externalId: true,
+  sessionName: true,
+};
+
 const DEFAULT_DEPLOYMENT_ROLE = "NetworkingDeployment";
 /** The tag naming the stack on every resource, which the docs promise. */
 const STACK_TAG = "cdktf-stack";
@@ -83,6 +99,7 @@ export class PrivateNetworkingStack extends TerraformStack {
   constructor(scope: Construct, name: string, props: PrivateNetworkingStackProps) {
     super(uniqueStackName(scope, name), name);
     if (props === null || typeof props !== "object") throw new ValidationError(this, "props", props, "an object with at least region");
+    checkKnownProps(this, props, STACK_PROPS);
     checkObject(this, "env", props.env);
     checkRegion(this, "region", props.region);
     if (props.region === undefined) throw new ValidationError(this, "region", props.region, "the region of the default provider, such as us-east-1");
@@ -132,6 +149,7 @@ export class PrivateNetworkingStack extends TerraformStack {
     if (accountId === undefined) throw new ValidationError(this, `accountProvider(${alias}) accountId`, accountId, "a 12-digit AWS account ID");
     checkAccountId(this, `accountProvider(${alias}) accountId`, accountId);
     checkObject(this, `accountProvider(${alias}) options`, options);
+    checkKnownProps(this, options, ACCOUNT_PROVIDER_OPTIONS);
     const roleName = options.roleName ?? this.deploymentRoleName;
     checkPattern(
       this,

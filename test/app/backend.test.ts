@@ -248,6 +248,14 @@ describe("configuration errors", () => {
     expect(error.expected).toContain("dynamodbTable");
   });
 
+  test("fails when a prop of addStackBackend is misspelled: the program's defaults would be dropped", () => {
+    const error = catchValidationError(() =>
+      addStackBackend(new TerraformStack(Testing.app(), "x"), { stackName: "x", region: "us-east-1", env: {}, default: { type: "s3" } } as never),
+    );
+    expect(error.prop).toBe("default");
+    expect(error.message).toContain("did you mean defaults?");
+  });
+
   test("fails when the context backend is not an object", () => {
     const app = Testing.app({ context: { backend: "s3" } });
     const error = catchValidationError(() => addStackBackend(new TerraformStack(app, "x"), { stackName: "x", region: "us-east-1", env: {} }));

@@ -132,6 +132,12 @@ describe("PrivateNetworkingStack", () => {
     expect(() => stack({ backend: { type: "cloud", organization: "acme", hostname: "tfe.example.com:8443" } })).not.toThrow();
   });
 
+  test("fails when a prop is misspelled: the default would apply without a word", () => {
+    const error = catchValidationError(() => stack({ defaultTag: { team: "network" } } as never));
+    expect([error.prop, error.constructPath]).toEqual(["defaultTag", "network"]);
+    expect(error.message).toContain("did you mean defaultTags?");
+  });
+
   test("fails when the props are missing", () => {
     const error = catchValidationError(() => new PrivateNetworkingStack(testApp(), "network", undefined as unknown as PrivateNetworkingStackProps));
     expect(error.prop).toBe("props");
@@ -203,6 +209,12 @@ describe("PrivateNetworkingStack.accountProvider", () => {
     ["null options", () => stack().accountProvider("member", "222222222222", null as never), "accountProvider(member) options"],
   ])("fails when a JavaScript caller passes %s", (_, build, prop) => {
     expect(catchValidationError(build).prop).toBe(prop);
+  });
+
+  test("fails when an option is misspelled: the stack's deployment role would be assumed instead", () => {
+    const error = catchValidationError(() => stack().accountProvider("consumer", "222222222222", { rolename: "Deployer" } as never));
+    expect(error.prop).toBe("rolename");
+    expect(error.message).toContain("did you mean roleName?");
   });
 
   test("fails when two account providers share an alias", () => {
