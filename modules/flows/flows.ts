@@ -4,6 +4,7 @@ import { ValidationError } from "../core/errors";
 import { isIpAddress } from "../core/addresses";
 import { isAccountId, isDnsName, isPort } from "../core/formats";
 import { isUnresolved } from "../core/tokens";
+import { checkKnownProps } from "../core/validation";
 import { isStack, recordInStack, resolvedValue, synthesizedJson, terraformAddressOf } from "../core/terraform";
 import { analyzeFlow } from "./evaluate/analyze";
 import { NetworkModel } from "./model/network-model";
@@ -216,6 +217,7 @@ export class Flows {
     if (declaration === undefined || declaration === null || declaration.from === undefined || declaration.to === undefined) {
       throw new ValidationError(this.stack, `flows.${name}`, declaration, "a declaration with from and to");
     }
+    checkKnownKeys<FlowDeclaration>(this.stack, `flows.${name}`, declaration, expect === "denied" ? DENIED_DECLARATION_PROPS : DECLARATION_PROPS);
     checkDeclaration(this.stack, name, declaration);
     this.entries.push({ name, expect, declaration });
     return this;
@@ -229,6 +231,9 @@ export class Flows {
  * that is no DNS name. Addresses given as strings are looked up at synth.
  */
 function checkDeclaration(stack: TerraformStack, name: string, declaration: DeniedFlowDeclaration): void {
+  // A misspelled key (`securityGroups`) would be dropped: the flow proven would be another than the one declared.
+  if (isPlainObject(declaration.from)) checkKnownKeys(stack, `flows.${name}.from`, declaration.from as FlowSource, SOURCE_PROPS);
+  if (isPlainObject(declaration.to)) checkKnownKeys(stack, `flows.${name}.to`, declaration.to as FlowDestination, DESTINATION_PROPS);
   const constructs: [string, unknown][] = [
     ["from", declaration.from],
     ["to", declaration.to],
@@ -260,6 +265,45 @@ function checkDeclaration(stack: TerraformStack, name: string, declaration: Deni
       dnsName,
       "a DNS name such as orders.internal.example.com (or an IP address, or the Terraform address of a target of the stack)",
     );
+}
+
+// A key a declaration does not take (`reson`, a reason on an allowed flow) would be dropped without a word.
+const DECLARATION_PROPS: Record<keyof FlowDeclaration, true> = { from: true, to: true, description: true };
+const DENIED_DECLARATION_PROPS: Record<keyof DeniedFlowDeclaration, true> = { ...DECLARATION_PROPS, reason: true };
+const PRINCIPAL_PROPS: Record<keyof FlowPrincipal, true> = {
+  arn: true,
+  account: true,
+  organizationId: true,
+  organizationPaths: true,
+  anonymous: true,
+};
+const REQUEST_PROPS: Record<keyof FlowRequest, true> = {
+  method: true,
+  path: true,
+  headers: true,
+  action: true,
+  resource: true,
+  resourceOrganizationId: true,
+};
+const SOURCE_PROPS: Record<keyof FlowSource, true> = {
+  vpc: true,
+  subnet: true,
+  securityGroup: true,
+  cidr: true,
+  internet: true,
+  principal: true,
+  family: true,
+};
+const DESTINATION_PROPS: Record<keyof FlowDestination, true> = { dnsName: true, target: true, port: true, protocol: true, request: true };
+
+/** checkKnownProps for a part of a declaration, which the stack checks: the error names the key under `prop`. */
+function checkKnownKeys<P extends object>(stack: TerraformStack, prop: string, value: P, known: Readonly<Record<keyof P & string, true>>): void {
+  try {
+    checkKnownProps(stack, value, known);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(stack, `${prop}.${error.prop}`, (value as Record<string, unknown>)[error.prop], error.expected);
+  }
 }
 
 function isPlainObject(value: unknown): boolean {
@@ -326,6 +370,7 @@ function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource
     return { vpc: reference };
   }
   const source = from as FlowSource;
+  checkKnownKeys(stack, "from", source, SOURCE_PROPS);
   return {
     ...(source.vpc === undefined ? {} : { vpc: referenceOf(stack, model, "from.vpc", source.vpc) }),
     ...(source.subnet === undefined ? {} : { subnet: referenceOf(stack, model, "from.subnet", source.subnet) }),
@@ -359,7 +404,10 @@ function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): 
       principal,
       "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }",
     );
-  if (typeof principal !== "string") return principal;
+  if (typeof principal !== "string") {
+    checkKnownKeys(stack, "from.principal", principal, PRINCIPAL_PROPS);
+    return principal;
+  }
   if (isAccountId(principal)) return { account: principal };
   if (principal.startsWith("arn:")) return { arn: principal };
   throw new ValidationError(
@@ -388,6 +436,9 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
   notAnISubnet(stack, "to", to, "{ target: subnet.subnetId }");
   if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
   const destination = to as FlowDestination;
+  checkKnownKeys(stack, "to", destination, DESTINATION_PROPS);
+  if (destination.request !== null && typeof destination.request === "object")
+    checkKnownKeys(stack, "to.request", destination.request, REQUEST_PROPS);
   return {
     ...(destination.dnsName === undefined ? {} : { dnsName: dnsNameOf(stack, model, destination.dnsName) }),
     ...(destination.target === undefined ? {} : { target: referenceOf(stack, model, "to.target", destination.target) }),

@@ -371,6 +371,32 @@ describe("the flow API refuses bad questions with a ValidationError", () => {
     expect(caught(() => analyzeStackFlow(s, app, { target: "aws_vpc_endpoint.missing" })).prop).toBe("to.target");
   });
 
+  test("fails when a key of a question or a declaration is misspelled: the flow proven would be another than the one asked", () => {
+    const s = stack();
+    const app = vpc(s, "AppVpc", "10.0.0.0/16");
+    const group = new SecurityGroup(s, "App", { vpc: app, description: "app" });
+    // securityGroups was dropped: the client's egress was taken to be open.
+    const source = caught(() => analyzeStackFlow(s, { vpc: app, securityGroups: [group] } as never, "a.example.com"));
+    expect(source.prop).toBe("from.securityGroups");
+    expect(source.message).toContain("did you mean securityGroup?");
+    expect(caught(() => analyzeStackFlow(s, app, { dnsName: "a.example.com", prot: 80 } as never)).message).toContain("did you mean port?");
+    const principal = caught(() =>
+      analyzeStackFlow(s, { vpc: app, principal: { arn: APP_ROLE.arn, organizationID: ORG } } as never, "a.example.com"),
+    );
+    expect([principal.prop, principal.message]).toEqual(["from.principal.organizationID", expect.stringContaining("did you mean organizationId?")]);
+    const request = caught(() => analyzeStackFlow(s, app, { dnsName: "a.example.com", request: { actions: "s3:GetObject" } } as never));
+    expect([request.prop, request.message]).toEqual(["to.request.actions", expect.stringContaining("did you mean action?")]);
+    const reason = caught(() => Flows.of(s).deny("typo", { from: app, to: "a.example.com", reson: "security group" } as never));
+    expect([reason.prop, reason.message]).toEqual(["flows.typo.reson", expect.stringContaining("did you mean reason?")]);
+    // A reason on an allowed flow was never checked: allowed flows have none.
+    expect(caught(() => Flows.of(s).allow("with-reason", { from: app, to: "a.example.com", reason: "x" } as never)).prop).toBe(
+      "flows.with-reason.reason",
+    );
+    expect(caught(() => Flows.of(s).allow("typo-from", { from: { vpc: app, subnets: ["subnet-1"] }, to: "a.example.com" } as never)).prop).toBe(
+      "flows.typo-from.from.subnets",
+    );
+  });
+
   test("fails when a declaration can never be proven: a VPC of another stack, port 70000, a malformed DNS name", () => {
     const s = stack();
     const app = vpc(s, "AppVpc", "10.0.0.0/16");
