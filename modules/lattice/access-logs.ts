@@ -7,6 +7,7 @@ import {
   AwsResourceProps,
   checkArn,
   checkInstance,
+  checkKnownProps,
   checkLength,
   checkList,
   checkLogRetentionDays,
@@ -23,7 +24,7 @@ import {
   ValidationError,
 } from "../core";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
-import { claimName, tagsWithName } from "./placement";
+import { checkKnownPropsAt, claimName, tagsWithName } from "./placement";
 
 /** Kinds of destinations VPC Lattice delivers access logs to; AWS allows one subscription per kind and log type. */
 export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
@@ -89,6 +90,8 @@ export interface NewLogGroupOptions {
   /** @deprecated Use `encryption: LogGroupEncryption.kmsKey(arn)`. @default - the `encryption` default */
   readonly kmsKeyArn?: string;
 }
+
+const NEW_LOG_GROUP_OPTIONS: Record<keyof NewLogGroupOptions, true> = { retentionInDays: true, encryption: true, kmsKeyArn: true };
 
 /**
  * The /aws/vendedlogs/ prefix keeps CloudWatch Logs from growing its account-wide
@@ -159,6 +162,15 @@ export interface LatticeAccessLogsProps extends AwsResourceProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const LATTICE_ACCESS_LOGS_PROPS: Record<keyof LatticeAccessLogsProps, true> = {
+  source: true,
+  name: true,
+  provider: true,
+  accessLogs: true,
+  serviceNetworkLogTypes: true,
+  tags: true,
+};
+
 /**
  * Access log subscriptions of a VPC Lattice service network or service, and
  * the log group they write to unless destinations are given. A service
@@ -182,6 +194,7 @@ export class LatticeAccessLogs extends Construct {
   constructor(scope: Construct, id: string, props: LatticeAccessLogsProps) {
     super(scope, id);
     requireProps(this, props, ["source", "name"]);
+    checkKnownProps(this, props, LATTICE_ACCESS_LOGS_PROPS);
     const accessLogs =
       checkInstance(
         this,
@@ -266,6 +279,8 @@ export class LatticeAccessLogs extends Construct {
   }
 
   private createLogGroup(props: LatticeAccessLogsProps, options: NewLogGroupOptions): CloudwatchLogGroup {
+    // AccessLogs.toNewLogGroup has no scope: the options are checked here, where the log group is made.
+    checkKnownPropsAt(this, "accessLogs", options, NEW_LOG_GROUP_OPTIONS);
     const retentionInDays = options.retentionInDays ?? 365;
     checkLogRetentionDays(this, "accessLogs.retentionInDays", retentionInDays);
     if (options.encryption !== undefined && options.kmsKeyArn !== undefined) {

@@ -13,6 +13,7 @@ import {
   isAccountId,
   isAccountRootArn,
   isOrganizationalUnitArn,
+  checkKnownProps,
   isUnresolved,
   literalRegionOf,
   OptOut,
@@ -34,6 +35,7 @@ import {
 import { SharePrincipal } from "../ram";
 import { IVpc } from "../vpc";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
+import { checkKnownPropsAt } from "./placement";
 
 /**
  * HTTP methods VPC Lattice can match on, in listener rules and in the `vpc-lattice-svcs:RequestMethod` condition key.
@@ -252,7 +254,24 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
   });
 }
 
+const AUTH_POLICY_GRANT: Record<keyof AuthPolicyGrant, true> = {
+  sid: true,
+  accounts: true,
+  roles: true,
+  organizationId: true,
+  organizationPaths: true,
+  sourceVpcs: true,
+  sourceVpcOwnerAccounts: true,
+  methods: true,
+  paths: true,
+  services: true,
+  actions: true,
+  allowAnonymous: true,
+};
+
 function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, region: string | undefined): void {
+  // A misspelled condition (`method` for `methods`) would be dropped, widening the grant.
+  checkKnownPropsAt(scope, prop, grant, AUTH_POLICY_GRANT);
   const lists = [
     "accounts",
     "roles",
@@ -413,6 +432,8 @@ export interface LatticeAuthPolicyProps extends AwsResourceProps {
   readonly policy: AuthPolicy;
 }
 
+const LATTICE_AUTH_POLICY_PROPS: Record<keyof LatticeAuthPolicyProps, true> = { target: true, policy: true, provider: true };
+
 /**
  * The auth policy of a VPC Lattice service network or service.
  *
@@ -427,6 +448,7 @@ export class LatticeAuthPolicy extends Construct {
   constructor(scope: Construct, id: string, props: LatticeAuthPolicyProps) {
     super(scope, id);
     requireProps(this, props, ["target", "policy"]);
+    checkKnownProps(this, props, LATTICE_AUTH_POLICY_PROPS);
     if (!(props.policy instanceof AuthPolicy))
       throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
     this.policyJson = props.policy.render(this, "authPolicy", { region: literalRegionOf(this, props.provider) });

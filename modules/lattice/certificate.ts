@@ -2,6 +2,7 @@ import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import {
   checkArn,
+  checkKnownProps,
   checkList,
   checkPredicate,
   ICertificate,
@@ -40,6 +41,8 @@ export class Certificate {
   private constructor() {}
 }
 
+const CERTIFICATE_ATTRIBUTES: Record<keyof CertificateAttributes, true> = { certificateArn: true, domainNames: true, provider: true };
+
 class ImportedCertificate extends Construct implements ICertificate {
   public readonly certificateArn: string;
   public readonly domainNames?: readonly string[];
@@ -47,6 +50,7 @@ class ImportedCertificate extends Construct implements ICertificate {
   constructor(scope: Construct, id: string, attrs: CertificateAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["certificateArn"]);
+    checkKnownProps(this, attrs, CERTIFICATE_ATTRIBUTES);
     checkArn(this, "certificateArn", attrs.certificateArn, "acmCertificate", { region: literalRegionOf(this, attrs.provider) });
     const names = checkList(this, "domainNames", attrs.domainNames);
     names?.forEach((name, i) =>

@@ -8,6 +8,7 @@ import {
   AwsResourceProps,
   checkInstance,
   checkIntegerRange,
+  checkKnownProps,
   checkOneOf,
   checkPort,
   isUnresolved,
@@ -20,7 +21,7 @@ import {
 } from "../core";
 import { ILatticeService } from "./interfaces";
 import { checkLatticeName } from "./names";
-import { tagsWithName } from "./placement";
+import { checkKnownPropsAt, tagsWithName } from "./placement";
 import { describeTargetGroup, LatticeListenerAction, targetGroupIdentity } from "./listener-action";
 import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
@@ -94,6 +95,20 @@ export interface LatticeListenerProps extends LatticeListenerOptions, AwsResourc
   readonly service: ILatticeService;
 }
 
+/** What LatticeService.addListener takes. @internal */
+export const LATTICE_LISTENER_OPTIONS: Record<keyof LatticeListenerOptions, true> = {
+  protocol: true,
+  port: true,
+  name: true,
+  defaultAction: true,
+  rules: true,
+  tags: true,
+};
+
+const LATTICE_LISTENER_PROPS: Record<keyof LatticeListenerProps, true> = { ...LATTICE_LISTENER_OPTIONS, service: true, provider: true };
+
+const LATTICE_LISTENER_RULE_OPTIONS: Record<keyof LatticeListenerRuleOptions, true> = { name: true, priority: true, match: true, action: true };
+
 /**
  * A listener of a VPC Lattice service and its rules. HTTP and HTTPS
  * listeners route on path, headers and method; a TLS_PASSTHROUGH listener
@@ -124,6 +139,7 @@ export class LatticeListener extends Construct {
 
   constructor(scope: Construct, id: string, props: LatticeListenerProps) {
     super(scope, id);
+    checkKnownProps(this, props, LATTICE_LISTENER_PROPS);
     checkOneOf(this, "protocol", props.protocol, LISTENER_PROTOCOLS);
     checkPort(this, "port", props.port);
     this.protocol = props.protocol;
@@ -165,6 +181,7 @@ export class LatticeListener extends Construct {
   public addRule(rule: LatticeListenerRuleOptions): VpclatticeListenerRule {
     requireProps(this, rule, ["name", "priority", "match", "action"]);
     const prop = `rules.${rule.name}`;
+    checkKnownPropsAt(this, prop, rule, LATTICE_LISTENER_RULE_OPTIONS);
     if (this.protocol === "TLS_PASSTHROUGH") {
       throw new ValidationError(
         this,

@@ -9,6 +9,17 @@ import { PathMatch } from "./rule-match";
 /** Who a derived policy lets in: every field of a grant except what the rules decide (methods, paths, services). */
 export type RuleAuthPolicyPrincipals = Omit<AuthPolicyGrant, "sid" | "methods" | "paths" | "services" | "actions">;
 
+/** The fields RuleAuthPolicyPrincipals takes: the rules decide the others, which a derived grant would overwrite. @internal */
+export const RULE_AUTH_POLICY_PRINCIPALS: Record<keyof RuleAuthPolicyPrincipals, true> = {
+  accounts: true,
+  roles: true,
+  organizationId: true,
+  organizationPaths: true,
+  sourceVpcs: true,
+  sourceVpcOwnerAccounts: true,
+  allowAnonymous: true,
+};
+
 /**
  * An auth policy that mirrors a service's routing: one Allow statement per
  * listener rule that forwards, limited to the rule's method and path, for

@@ -9,6 +9,7 @@ import {
   checkArn,
   checkDnsName,
   checkInstance,
+  checkKnownProps,
   checkLength,
   checkObject,
   checkOneOf,
@@ -32,6 +33,7 @@ import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
 import {
   checkListenerPort,
+  LATTICE_LISTENER_OPTIONS,
   LatticeListener,
   LatticeListenerOptions,
   LatticeListenerProtocol,
@@ -40,8 +42,8 @@ import {
   listenersOf,
 } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
-import { claimName, countInAccount, tagsWithName } from "./placement";
-import { RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
+import { checkKnownPropsAt, claimName, countInAccount, tagsWithName } from "./placement";
+import { RULE_AUTH_POLICY_PRINCIPALS, RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
 /**
  * The hosted zone shape LatticeService took before IHostedZone (vpc) was the one hosted zone of the library.
@@ -116,6 +118,23 @@ export interface LatticeServiceAttributes {
   readonly provider?: TerraformProvider;
 }
 
+const LATTICE_SERVICE_PROPS: Record<keyof LatticeServiceProps, true> = {
+  name: true,
+  provider: true,
+  authType: true,
+  allowUnauthenticatedAccess: true,
+  authPolicy: true,
+  authPolicyFromRules: true,
+  customDomainName: true,
+  certificate: true,
+  certificateArn: true,
+  hostedZone: true,
+  accessLogs: true,
+  tags: true,
+};
+
+const LATTICE_SERVICE_ATTRIBUTES: Record<keyof LatticeServiceAttributes, true> = { serviceArn: true, provider: true };
+
 /**
  * A VPC Lattice service with IAM authentication, its auth policy, access
  * logs and, for a custom domain name, the Route 53 alias records. Listeners
@@ -169,6 +188,7 @@ export class LatticeService extends Construct implements ILatticeService {
   constructor(scope: Construct, id: string, props: LatticeServiceProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, LATTICE_SERVICE_PROPS);
     checkLatticeName(this, "name", props.name, { min: 3, max: 40, reservedPrefix: "svc-" });
     checkString(this, "authType", props.authType);
     checkOneOf(this, "authType", props.authType, ["AWS_IAM", "NONE"]);
@@ -222,6 +242,8 @@ export class LatticeService extends Construct implements ILatticeService {
   /** Adds a listener; its name (by default `<protocol>-<port>`) keys its Terraform address. */
   public addListener(options: LatticeListenerOptions): LatticeListener {
     requireProps(this, options, ["protocol", "defaultAction"]);
+    // Checked here, not only by the listener: the service and provider given to it would hide options of those names.
+    checkKnownProps(this, options, LATTICE_LISTENER_OPTIONS);
     checkString(this, "listeners.protocol", options.protocol);
     checkListenerPort(this, this, listenerPort(options));
     const name = listenerName(options);
@@ -353,6 +375,7 @@ export class LatticeService extends Construct implements ILatticeService {
       );
     }
     checkObject(this, "authPolicyFromRules", props.authPolicyFromRules);
+    checkKnownPropsAt(this, "authPolicyFromRules", props.authPolicyFromRules, RULE_AUTH_POLICY_PRINCIPALS);
     return new RuleDerivedAuthPolicy(() => this.listeners, props.authPolicyFromRules);
   }
 
@@ -400,6 +423,7 @@ class ImportedLatticeService extends Construct implements ILatticeService {
   constructor(scope: Construct, id: string, attrs: LatticeServiceAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["serviceArn"]);
+    checkKnownProps(this, attrs, LATTICE_SERVICE_ATTRIBUTES);
     checkArn(this, "serviceArn", attrs.serviceArn, "latticeService", { region: literalRegionOf(this, attrs.provider) });
     this.serviceArn = attrs.serviceArn;
     this.serviceId = idOfArn(attrs.serviceArn);

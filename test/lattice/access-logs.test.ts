@@ -173,3 +173,22 @@ describe("LatticeAccessLogs", () => {
     );
   });
 });
+
+describe("LatticeAccessLogs misspelled props", () => {
+  test("fails when a prop or a log group option is misspelled: the default would apply without a word", () => {
+    const props = { source: NETWORK, name: "shared-network", serviceNetworkLogType: ["SERVICE"] } as ConstructorParameters<
+      typeof LatticeAccessLogs
+    >[2];
+    const error = expectValidationError(() => new LatticeAccessLogs(stackWithProvider(), "Logs", props), "serviceNetworkLogType", "SERVICE");
+    expect(error.message).toContain("did you mean serviceNetworkLogTypes?");
+    const options = { retentionDays: 30 } as Parameters<typeof AccessLogs.toNewLogGroup>[0];
+    const accessLogs = AccessLogs.toNewLogGroup(options);
+    expect(
+      expectValidationError(
+        () => new LatticeAccessLogs(stackWithProvider(), "Logs", { source: NETWORK, name: "shared-network", accessLogs }),
+        "accessLogs.retentionDays",
+        "30",
+      ).message,
+    ).toContain("did you mean retentionInDays?");
+  });
+});

@@ -315,3 +315,16 @@ describe("latticeInvokePolicy", () => {
     );
   });
 });
+
+describe("LatticeAuthPolicy misspelled props", () => {
+  test("fails when a prop is misspelled: a provider given as providr would put the policy in the default account", () => {
+    const stack = stackWithProvider();
+    const props = { target: NETWORK, policy: new AuthPolicy().allow({ accounts: ["111111111111"] }), providr: stack };
+    const error = expectValidationError(
+      () => new LatticeAuthPolicy(stack, "Auth", props as unknown as ConstructorParameters<typeof LatticeAuthPolicy>[2]),
+      "providr",
+      "",
+    );
+    expect(error.message).toContain("did you mean provider?");
+  });
+});

@@ -355,3 +355,32 @@ describe("LatticeListener", () => {
     });
   });
 });
+
+describe("misspelled props", () => {
+  test("fails when a prop of LatticeListener is misspelled: a listener without its rules would send every request to the default action", () => {
+    const props = { service: fakeService(), protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404), rule: [rule()] };
+    const error = expectValidationError(
+      () => new LatticeListener(stackWithProvider(), "Listener", props as unknown as ConstructorParameters<typeof LatticeListener>[2]),
+      "rule",
+      "orders",
+    );
+    expect(error.message).toContain("did you mean rules?");
+  });
+
+  test("fails when a field of a rule is misspelled, given to addRule or in rules", () => {
+    const misspelled = { ...rule(), prority: 20 } as LatticeListenerRuleOptions;
+    const error = expectValidationError(() => httpListener().addRule(misspelled), "rules.orders.prority", "20");
+    expect(error.message).toContain("did you mean priority?");
+    expectValidationError(
+      () =>
+        new LatticeListener(stackWithProvider(), "Listener", {
+          service: fakeService(),
+          protocol: "HTTP",
+          defaultAction: LatticeListenerAction.fixedResponse(404),
+          rules: [misspelled],
+        }),
+      "rules.orders.prority",
+      "20",
+    );
+  });
+});

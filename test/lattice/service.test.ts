@@ -2,15 +2,22 @@ import { TerraformProvider, TerraformStack } from "cdktf";
 import {
   AccessLogs,
   AuthPolicy,
+  AuthPolicyGrant,
+  Certificate,
+  CertificateAttributes,
   LatticeListener,
   LatticeListenerAction,
+  LatticeListenerOptions,
   LatticeService,
+  LatticeServiceAttributes,
   LatticeServiceProps,
   LatticeTargetGroup,
   PathMatch,
+  RuleAuthPolicyPrincipals,
 } from "../../modules/lattice";
 import { OptOut } from "../../modules/core";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
+import { SERVICE_ARN } from "./helpers";
 
 const CERTIFICATE_ARN = "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab";
 const ORG = { organizationId: "o-abcdefghij" };
@@ -298,5 +305,53 @@ describe("LatticeService", () => {
         '"svc-0123456789abcdef0"',
       );
     });
+  });
+});
+
+describe("misspelled props", () => {
+  test("fails when a prop of LatticeService is misspelled: customDomainname would give a service on the generated name only", () => {
+    const error = expectValidationError(
+      () => service({ customDomainname: "orders.example.com" } as Partial<LatticeServiceProps>),
+      "customDomainname",
+      "orders.example.com",
+    );
+    expect(error.constructPath).toBe("test/Service");
+    expect(error.message).toContain("did you mean customDomainName?");
+  });
+
+  test("fails when an attribute of an imported service or certificate is misspelled", () => {
+    const stack = stackWithProvider();
+    const serviceAttrs = { serviceArn: SERVICE_ARN, provder: stack } as unknown as LatticeServiceAttributes;
+    expect(
+      expectValidationError(() => LatticeService.fromLatticeServiceAttributes(stack, "Imported", serviceAttrs), "provder", "").message,
+    ).toContain("did you mean provider?");
+    const certificateAttrs = { certificateArn: CERTIFICATE_ARN, domainName: ["orders.example.com"] } as CertificateAttributes;
+    expect(
+      expectValidationError(() => Certificate.fromCertificateAttributes(stack, "Certificate", certificateAttrs), "domainName", "orders.example.com")
+        .message,
+    ).toContain("did you mean domainNames?");
+  });
+
+  test("fails when an option of addListener is misspelled or is one the service sets itself", () => {
+    const svc = service();
+    const misspelled = { protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404), prot: 8080 } as LatticeListenerOptions;
+    expect(expectValidationError(() => svc.addListener(misspelled), "prot", "8080").message).toContain("did you mean port?");
+    // The service gives the listener its own provider: another one here would be dropped.
+    const provider = { protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404), provider: {} } as LatticeListenerOptions;
+    expectValidationError(() => svc.addListener(provider), "provider", "{}");
+  });
+
+  test("fails when a field of an auth policy grant or of authPolicyFromRules is misspelled: the grant would be wider", () => {
+    const grant = { ...ORG, method: ["GET"] } as AuthPolicyGrant;
+    const error = expectValidationError(() => service({ authPolicy: new AuthPolicy().allow(grant) }), "authPolicy.statements[0].method", "GET");
+    expect(error.message).toContain("did you mean methods?");
+    const principals = { organizationID: "o-abcdefghij", accounts: ["111111111111"] } as RuleAuthPolicyPrincipals;
+    expect(
+      expectValidationError(() => service({ authPolicy: undefined, authPolicyFromRules: principals }), "authPolicyFromRules.organizationID", "o-")
+        .message,
+    ).toContain("did you mean organizationId?");
+    // The rules decide the methods: a methods field would be overwritten by each rule's.
+    const methods = { ...ORG, methods: ["GET"] } as RuleAuthPolicyPrincipals;
+    expectValidationError(() => service({ authPolicy: undefined, authPolicyFromRules: methods }), "authPolicyFromRules.methods", "GET");
   });
 });
