@@ -1,3 +1,5 @@
+import { IConstruct } from "constructs";
+import { checkKnownProps } from "../core";
 import { IVpc } from "../vpc";
 import { LatticeTargetGroupType } from "./interfaces";
 import { LatticeTargetGroupHealthCheck } from "./target-group-health-check";
@@ -71,6 +73,23 @@ export interface TargetGroupSettings extends Pick<
   readonly peeredCidrs?: readonly string[];
 }
 
+const INSTANCE_OPTIONS: Record<keyof InstanceTargetGroupOptions, true> = {
+  vpc: true,
+  protocol: true,
+  port: true,
+  protocolVersion: true,
+  healthCheck: true,
+};
+const IP_OPTIONS: Record<keyof IpTargetGroupOptions, true> = { ...INSTANCE_OPTIONS, ipAddressType: true, peeredCidrs: true };
+const ALB_OPTIONS: Record<keyof AlbTargetGroupOptions, true> = { vpc: true, protocol: true, port: true, protocolVersion: true };
+const LAMBDA_OPTIONS: Record<keyof LambdaTargetGroupOptions, true> = { eventStructureVersion: true };
+
+/** The options a factory was given, with the names it takes. */
+interface GivenOptions {
+  readonly options: object;
+  readonly known: Readonly<Record<string, true>>;
+}
+
 /**
  * What a target group routes to, one factory per target type, so that each
  * type takes exactly its settings: a port or VPC on a Lambda group, a TCP
@@ -79,22 +98,22 @@ export interface TargetGroupSettings extends Pick<
 export class LatticeTargetGroupConfig {
   /** EC2 instances of a VPC, registered by instance ID. */
   public static instances(options: InstanceTargetGroupOptions): LatticeTargetGroupConfig {
-    return new LatticeTargetGroupConfig("INSTANCE", options);
+    return new LatticeTargetGroupConfig("INSTANCE", options, { options, known: INSTANCE_OPTIONS });
   }
 
   /** IP addresses of a VPC (tasks, pods, appliances), or of ranges routed from it (`peeredCidrs`). */
   public static ipAddresses(options: IpTargetGroupOptions): LatticeTargetGroupConfig {
-    return new LatticeTargetGroupConfig("IP", options);
+    return new LatticeTargetGroupConfig("IP", options, { options, known: IP_OPTIONS });
   }
 
   /** One Lambda function, invoked by VPC Lattice (which the group grants the right to). */
   public static lambda(options: LambdaTargetGroupOptions = {}): LatticeTargetGroupConfig {
-    return new LatticeTargetGroupConfig("LAMBDA", { lambdaEventStructureVersion: options.eventStructureVersion });
+    return new LatticeTargetGroupConfig("LAMBDA", { lambdaEventStructureVersion: options.eventStructureVersion }, { options, known: LAMBDA_OPTIONS });
   }
 
   /** One internal Application Load Balancer, reached on its listener's protocol and port. */
   public static applicationLoadBalancer(options: AlbTargetGroupOptions): LatticeTargetGroupConfig {
-    return new LatticeTargetGroupConfig("ALB", options);
+    return new LatticeTargetGroupConfig("ALB", options, { options, known: ALB_OPTIONS });
   }
 
   /** The settings of the deprecated flat props (`type`, `vpc`, `protocol` ...), checked like the factories' ones. @internal */
@@ -112,5 +131,15 @@ export class LatticeTargetGroupConfig {
     public readonly type: LatticeTargetGroupType,
     /** The type's settings. @internal */
     public readonly settings: TargetGroupSettings,
+    /** What the factory was given; undefined for the flat props, which the target group's own props check covers. */
+    private readonly given?: GivenOptions,
   ) {}
+
+  /**
+   * Fails on an option the factory does not take (the factories have no
+   * scope: the target group using the config checks them). @internal
+   */
+  public checkOptions(scope: IConstruct): void {
+    if (this.given !== undefined) checkKnownProps(scope, this.given.options, this.given.known);
+  }
 }

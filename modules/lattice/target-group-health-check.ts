@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { checkIntegerRange, checkOneOf, checkPattern, checkPort, isUnresolved, ValidationError } from "../core";
+import { checkKnownPropsAt } from "./placement";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
 export interface LatticeTargetGroupHealthCheck {
@@ -35,8 +36,22 @@ export interface LatticeTargetGroupHealthCheck {
   readonly matcher?: string;
 }
 
+const HEALTH_CHECK_PROPS: Record<keyof LatticeTargetGroupHealthCheck, true> = {
+  enabled: true,
+  intervalSeconds: true,
+  timeoutSeconds: true,
+  healthyThresholdCount: true,
+  unhealthyThresholdCount: true,
+  path: true,
+  port: true,
+  protocol: true,
+  protocolVersion: true,
+  matcher: true,
+};
+
 /** Fails on health-check settings AWS rejects. @internal */
 export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHealthCheck): void {
+  checkKnownPropsAt(scope, "healthCheck", check, HEALTH_CHECK_PROPS);
   checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
   checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
   checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);

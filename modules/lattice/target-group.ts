@@ -11,6 +11,7 @@ import {
   checkArn,
   checkBoolean,
   checkInstance,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -141,6 +142,33 @@ export interface LatticeTargetGroupProps extends AwsResourceProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const LATTICE_TARGET_GROUP_PROPS: Record<keyof LatticeTargetGroupProps, true> = {
+  name: true,
+  provider: true,
+  config: true,
+  type: true,
+  vpc: true,
+  protocol: true,
+  port: true,
+  protocolVersion: true,
+  ipAddressType: true,
+  healthCheck: true,
+  lambdaEventStructureVersion: true,
+  targets: true,
+  targetsRegisteredBy: true,
+  securityGroups: true,
+  targetSecurityGroups: true,
+  tags: true,
+};
+
+const LATTICE_TARGET_GROUP_ATTRIBUTES: Record<keyof LatticeTargetGroupAttributes, true> = {
+  targetGroupArn: true,
+  type: true,
+  protocol: true,
+  protocolVersion: true,
+  provider: true,
+};
+
 /** Per app, for each security group VPC Lattice is let into: the target groups (by construct ID) that each of its rules serves. */
 const latticeRules = new AppRegistry<SecurityGroupBase, Map<string, string[]>>();
 
@@ -243,6 +271,7 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   constructor(scope: Construct, id: string, props: LatticeTargetGroupProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, LATTICE_TARGET_GROUP_PROPS);
     checkLatticeName(this, "name", props.name, { min: 3, max: 128, reservedPrefix: "tg-" });
     const config = configOf(this, props);
     this.type = config.type;
@@ -269,6 +298,8 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
     }
     this.peeredCidrs = checkList(this, "config.peeredCidrs", settings.peeredCidrs) ?? [];
     this.peeredCidrs.forEach((cidr, i) => checkRestrictedCidr(this, `config.peeredCidrs[${i}]`, cidr));
+    // After the checks above, which say why a setting of another target type does not apply (peeredCidrs on an INSTANCE group).
+    config.checkOptions(this);
 
     this.resource = new VpclatticeTargetGroup(this, "Resource", {
       provider: this.provider,
@@ -673,6 +704,7 @@ class ImportedLatticeTargetGroup extends Construct implements ILatticeTargetGrou
   constructor(scope: Construct, id: string, attrs: LatticeTargetGroupAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["targetGroupArn", "type"]);
+    checkKnownProps(this, attrs, LATTICE_TARGET_GROUP_ATTRIBUTES);
     checkArn(this, "targetGroupArn", attrs.targetGroupArn, "latticeTargetGroup", { region: literalRegionOf(this, attrs.provider) });
     checkOneOf(this, "type", attrs.type, TARGET_GROUP_TYPES);
     checkOneOf(this, "protocol", attrs.protocol, PROTOCOLS);

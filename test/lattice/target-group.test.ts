@@ -580,3 +580,45 @@ describe("LatticeTargetGroup", () => {
     });
   });
 });
+
+describe("misspelled props", () => {
+  test("fails when a prop of LatticeTargetGroup is misspelled: securityGroup would leave the targets' groups closed to VPC Lattice", () => {
+    const { stack, vpc } = withVpc();
+    const props = { name: "orders", config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP" }), securityGroup: [] };
+    const error = expectValidationError(() => new LatticeTargetGroup(stack, "Group", props as LatticeTargetGroupProps), "securityGroup", "[]");
+    expect(error.constructPath).toBe("test/Group");
+    expect(error.message).toContain("did you mean securityGroups?");
+  });
+
+  test("fails when an option of a config factory is misspelled", () => {
+    const { stack, vpc } = withVpc();
+    const healthcheck = { vpc, protocol: "HTTP", healthcheck: { path: "/health" } } as Parameters<typeof LatticeTargetGroupConfig.ipAddresses>[0];
+    const make = (config: LatticeTargetGroupConfig, id = "Group") => new LatticeTargetGroup(stack, id, { name: id.toLowerCase(), config });
+    const error = expectValidationError(() => make(LatticeTargetGroupConfig.ipAddresses(healthcheck)), "healthcheck", "/health");
+    expect(error.message).toContain("did you mean healthCheck?");
+    const lambda = { eventStructure: "V1" } as Parameters<typeof LatticeTargetGroupConfig.lambda>[0];
+    expect(expectValidationError(() => make(LatticeTargetGroupConfig.lambda(lambda), "Lambda"), "eventStructure", "V1").message).toContain(
+      "did you mean eventStructureVersion?",
+    );
+  });
+
+  test("fails when a health-check field is misspelled: the check would run every 30 seconds instead", () => {
+    const healthCheck = { intervalSecond: 10 } as LatticeTargetGroupHealthCheck;
+    const error = expectValidationError(() => ipGroup({ healthCheck }), "healthCheck.intervalSecond", "10");
+    expect(error.message).toContain("did you mean intervalSeconds?");
+  });
+
+  test("fails when an attribute of an imported target group is misspelled", () => {
+    const attrs = {
+      targetGroupArn: "arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-0123456789abcdef0",
+      type: "IP",
+      protocolversion: "HTTP2",
+    } as Parameters<typeof LatticeTargetGroup.fromLatticeTargetGroupAttributes>[2];
+    const error = expectValidationError(
+      () => LatticeTargetGroup.fromLatticeTargetGroupAttributes(stackWithProvider(), "Imported", attrs),
+      "protocolversion",
+      "HTTP2",
+    );
+    expect(error.message).toContain("did you mean protocolVersion?");
+  });
+});
