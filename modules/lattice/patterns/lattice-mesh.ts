@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import {
   AwsResourceProps,
   checkAccountId,
+  checkKnownProps,
   checkList,
   checkPattern,
   checkUnique,
@@ -21,6 +22,7 @@ import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
 import { ILatticeService, IServiceNetwork } from "../interfaces";
 import { ServiceNetwork } from "../service-network";
+import { checkKnownPropsAt } from "../placement";
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network-associations";
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
@@ -66,6 +68,24 @@ export interface LatticeMeshMemberProps extends LatticeMeshMemberOptions {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
+const LATTICE_MESH_MEMBER_OPTIONS: Record<keyof LatticeMeshMemberOptions, true> = {
+  provider: true,
+  vpc: true,
+  securityGroups: true,
+  ports: true,
+  services: true,
+  tags: true,
+};
+
+const LATTICE_MESH_MEMBER_PROPS: Record<keyof LatticeMeshMemberProps, true> = {
+  ...LATTICE_MESH_MEMBER_OPTIONS,
+  serviceNetwork: true,
+  acceptShare: true,
+  dependsOn: true,
+};
+
+const MESH_SERVICE: Record<keyof MeshService, true> = { name: true, service: true };
+
 /**
  * One member account of a VPC Lattice mesh: accepts the share of the
  * network if asked to, associates its VPC and registers its services, all
@@ -87,7 +107,9 @@ export class LatticeMeshMember extends Construct {
   constructor(scope: Construct, id: string, props: LatticeMeshMemberProps) {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork"]);
+    checkKnownProps(this, props, LATTICE_MESH_MEMBER_PROPS);
     const services = checkList(this, "services", props.services) ?? [];
+    services.forEach((s, i) => checkKnownPropsAt(this, `services[${i}]`, s, MESH_SERVICE));
     checkUnique(this, "services", services, (s) => s.name);
     if (props.vpc === undefined && services.length === 0) {
       throw new ValidationError(this, "vpc, services", "neither", "a client VPC, services, or both: a member with neither adds nothing to the mesh");
@@ -163,6 +185,20 @@ export interface LatticeMeshProps extends AwsResourceProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const LATTICE_MESH_MEMBER_SPEC: Record<keyof LatticeMeshMemberSpec, true> = { ...LATTICE_MESH_MEMBER_OPTIONS, name: true, accountId: true };
+
+const LATTICE_MESH_PROPS: Record<keyof LatticeMeshProps, true> = {
+  name: true,
+  provider: true,
+  members: true,
+  sharedWith: true,
+  allowExternalPrincipals: true,
+  acceptShareInvitations: true,
+  authPolicy: true,
+  accessLogs: true,
+  tags: true,
+};
+
 /**
  * The cross-account VPC Lattice mesh: the owner account creates the service
  * network (AWS_IAM, access logs) and shares it through AWS RAM; each member
@@ -185,9 +221,11 @@ export class LatticeMesh extends Construct {
   constructor(scope: Construct, id: string, props: LatticeMeshProps) {
     super(scope, id);
     requireProps(this, props, ["name"]);
+    checkKnownProps(this, props, LATTICE_MESH_PROPS);
     const members = checkList(this, "members", props.members) ?? [];
     checkUnique(this, "members", members, (m) => m.name);
     members.forEach((m, i) => {
+      checkKnownPropsAt(this, `members[${i}]`, m, LATTICE_MESH_MEMBER_SPEC);
       checkPattern(this, `members[${i}].name`, m.name, /^[A-Za-z0-9-]+$/, "letters, digits and hyphens (it keys Terraform addresses)");
       checkAccountId(this, `members[${i}].accountId`, m.accountId);
       // The network is shared with accountId and the policy admits it; associations made with another account's provider would not find the network.
@@ -241,7 +279,12 @@ export class LatticeMesh extends Construct {
       members.map((m) => [
         m.name,
         new LatticeMeshMember(this, `Member-${m.name}`, {
-          ...m,
+          // The member's own options: a spec's name and accountId are the mesh's, not the member's props.
+          provider: m.provider,
+          vpc: m.vpc,
+          securityGroups: m.securityGroups,
+          ports: m.ports,
+          services: m.services,
           serviceNetwork: this.serviceNetwork,
           acceptShare: accept ? this.share : undefined,
           // The member can only see the network once the share holds it and names the member's account.

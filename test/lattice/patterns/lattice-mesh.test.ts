@@ -175,3 +175,45 @@ describe("LatticeMesh", () => {
     );
   });
 });
+
+describe("misspelled props", () => {
+  test("fails when a prop of LatticeMesh or a field of a member is misspelled: the mesh would be made without it", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () => mesh(stack, { acceptShareInvitation: true } as Partial<LatticeMeshProps>),
+      "acceptShareInvitation",
+      "true",
+    );
+    expect(error.constructPath).toBe("test/Mesh");
+    expect(error.message).toContain("did you mean acceptShareInvitations?");
+    const other = stackWithProvider();
+    const provider = consumerProvider(other, "consumer");
+    const member = { name: "client", accountId: "222222222222", provider, service: [] };
+    const members = [member] as unknown as LatticeMeshProps["members"];
+    expect(
+      expectValidationError(() => new LatticeMesh(other, "Mesh", { name: "partner-mesh", members }), "members[0].service", "[]").message,
+    ).toContain("did you mean services?");
+  });
+
+  test("a member's name and accountId stay the mesh's: the members it makes get only their own props", () => {
+    const stack = stackWithProvider();
+    const made = mesh(stack);
+    expect(Object.keys(made.members)).toEqual(["client", "orders"]);
+    expect(values(stack, "aws_vpclattice_service_network_vpc_association")).toHaveLength(1);
+    expect(values(stack, "aws_vpclattice_service_network_service_association")).toHaveLength(1);
+  });
+
+  test("fails when a prop of LatticeMeshMember or a field of its services is misspelled", () => {
+    const stack = stackWithProvider();
+    const serviceNetwork = ServiceNetwork.fromServiceNetworkAttributes(stack, "Network", { serviceNetworkArn: NETWORK_ARN });
+    const props = { serviceNetwork, services: [{ name: "orders", service: fakeService() }], dependOn: [] };
+    const error = expectValidationError(
+      () => new LatticeMeshMember(stack, "Member", props as unknown as ConstructorParameters<typeof LatticeMeshMember>[2]),
+      "dependOn",
+      "[]",
+    );
+    expect(error.message).toContain("did you mean dependsOn?");
+    const services = [{ name: "orders", servce: fakeService() }] as unknown as ConstructorParameters<typeof LatticeMeshMember>[2]["services"];
+    expectValidationError(() => new LatticeMeshMember(stack, "Member2", { serviceNetwork, services }), "services[0].servce", "svc-");
+  });
+});
