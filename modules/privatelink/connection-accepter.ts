@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { checkObject, checkResourceId, requireProps, ValidationError } from "../core";
+import { checkKnownProps, checkObject, checkResourceId, requireProps, ValidationError } from "../core";
 import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
@@ -46,6 +46,7 @@ export class EndpointConnectionAccepter extends Construct {
   constructor(scope: Construct, id: string, props: EndpointConnectionAccepterProps) {
     super(scope, id);
     requireProps(this, props, ["service", "endpoint"]);
+    checkKnownProps(this, props, ENDPOINT_CONNECTION_ACCEPTER_PROPS);
     checkObject(this, "service", props.service);
     checkObject(this, "endpoint", props.endpoint);
     checkResourceId(this, "service.endpointServiceId", props.service.endpointServiceId, "endpointService");
@@ -67,3 +68,5 @@ export class EndpointConnectionAccepter extends Construct {
     props.service.recordAcceptance?.(props.endpoint);
   }
 }
+
+const ENDPOINT_CONNECTION_ACCEPTER_PROPS: Record<keyof EndpointConnectionAccepterProps, true> = { service: true, endpoint: true };

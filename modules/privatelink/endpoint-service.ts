@@ -13,6 +13,7 @@ import {
   checkExactlyOne,
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkList,
   checkObject,
@@ -265,6 +266,7 @@ export class EndpointService extends Construct implements IEndpointService {
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
     requireProps(this, props, []);
+    checkKnownProps(this, props, ENDPOINT_SERVICE_PROPS);
     const frontedBy = loadBalancerOf(this, props);
     this.serviceType = frontedBy.kind === "gateway" ? "GatewayLoadBalancer" : "Interface";
     this.acceptanceRequired = checkBoolean(this, "acceptanceRequired", props.acceptanceRequired) ?? true;
@@ -722,6 +724,7 @@ class ImportedEndpointService extends Construct implements IEndpointService {
   constructor(scope: Construct, id: string, attrs: EndpointServiceAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["serviceName"]);
+    checkKnownProps(this, attrs, ENDPOINT_SERVICE_ATTRIBUTES);
     const { serviceName } = attrs;
     checkPattern(
       this,
@@ -794,3 +797,35 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     };
   }
 }
+
+const ENDPOINT_SERVICE_PROPS: Record<keyof EndpointServiceProps, true> = {
+  loadBalancer: true,
+  networkLoadBalancer: true,
+  networkLoadBalancers: true,
+  gatewayLoadBalancerArns: true,
+  acceptanceRequired: true,
+  allowedPrincipals: true,
+  allowAnyPrincipal: true,
+  allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION: true,
+  supportedIpAddressTypes: true,
+  supportedRegions: true,
+  region: true,
+  privateDnsName: true,
+  privateDnsVerificationZone: true,
+  waitForPrivateDnsVerification: true,
+  connectionNotifications: true,
+  name: true,
+  provider: true,
+};
+
+const ENDPOINT_SERVICE_ATTRIBUTES: Record<keyof EndpointServiceAttributes, true> = {
+  serviceName: true,
+  serviceType: true,
+  ports: true,
+  privateDnsName: true,
+  serviceRegion: true,
+  allowedPrincipals: true,
+  acceptanceRequired: true,
+  availabilityZoneIds: true,
+  tlsPorts: true,
+};

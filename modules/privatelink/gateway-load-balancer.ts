@@ -11,6 +11,7 @@ import {
   checkBoolean,
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -157,6 +158,7 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
   constructor(scope: Construct, id: string, props: GatewayLoadBalancerProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "appliances", "healthCheck"]);
+    checkKnownProps(this, props, GATEWAY_LOAD_BALANCER_PROPS);
     checkList(this, "subnets", props.subnets);
     checkBoolean(this, "crossZoneLoadBalancing", props.crossZoneLoadBalancing);
     checkBoolean(this, "enableDeletionProtection", props.enableDeletionProtection);
@@ -297,6 +299,7 @@ class ImportedGatewayLoadBalancer extends Construct implements IGatewayLoadBalan
   constructor(scope: Construct, id: string, attrs: GatewayLoadBalancerAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["loadBalancerArn"]);
+    checkKnownProps(this, attrs, GATEWAY_LOAD_BALANCER_ATTRIBUTES);
     checkArn(this, "loadBalancerArn", attrs.loadBalancerArn, "gatewayLoadBalancer");
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, ["ipv4", "dualstack"]);
     checkList(this, "availabilityZoneIds", attrs.availabilityZoneIds);
@@ -307,3 +310,21 @@ class ImportedGatewayLoadBalancer extends Construct implements IGatewayLoadBalan
     this.ipAddressType = attrs.ipAddressType;
   }
 }
+
+const GATEWAY_LOAD_BALANCER_PROPS: Record<keyof GatewayLoadBalancerProps, true> = {
+  vpc: true,
+  subnets: true,
+  appliances: true,
+  healthCheck: true,
+  crossZoneLoadBalancing: true,
+  enableDeletionProtection: true,
+  ipAddressType: true,
+  name: true,
+  provider: true,
+};
+
+const GATEWAY_LOAD_BALANCER_ATTRIBUTES: Record<keyof GatewayLoadBalancerAttributes, true> = {
+  loadBalancerArn: true,
+  availabilityZoneIds: true,
+  ipAddressType: true,
+};

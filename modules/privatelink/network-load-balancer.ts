@@ -14,6 +14,7 @@ import {
   checkBoolean,
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -220,6 +221,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "listeners"]);
+    checkKnownProps(this, props, NETWORK_LOAD_BALANCER_PROPS);
     this.vpc = props.vpc;
     checkList(this, "subnets", props.subnets);
     checkList(this, "listeners", props.listeners);
@@ -461,6 +463,7 @@ function validateListeners(scope: IConstruct, listeners: readonly NetworkLoadBal
   listeners.forEach((listener, i) => {
     checkObject(scope, `listeners[${i}]`, listener);
     requireProps(scope, listener, ["port", "targets"]);
+    checkKnownProps(scope, listener, NETWORK_LOAD_BALANCER_LISTENER);
   });
   checkUnique(scope, "listeners[].port", listeners, (l) => l.port);
   if (listeners.length > AWS_DEFAULT_QUOTAS.listenersPerNetworkLoadBalancer) {
@@ -656,6 +659,7 @@ class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalan
   constructor(scope: Construct, id: string, attrs: NetworkLoadBalancerAttributes) {
     super(scope, id);
     requireProps(this, attrs, ["loadBalancerArn", "listenerPorts"]);
+    checkKnownProps(this, attrs, NETWORK_LOAD_BALANCER_ATTRIBUTES);
     checkArn(this, "loadBalancerArn", attrs.loadBalancerArn, "networkLoadBalancer");
     checkList(this, "listenerPorts", attrs.listenerPorts);
     checkItemCount(this, "listenerPorts", attrs.listenerPorts, 1);
@@ -676,3 +680,32 @@ class ImportedNetworkLoadBalancer extends Construct implements INetworkLoadBalan
 export function loadBalancerNameOf(arn: string): string {
   return isUnresolved(arn) ? Token.asString(Fn.element(Fn.split("/", arn), 2)) : arn.split("/")[2];
 }
+
+const NETWORK_LOAD_BALANCER_PROPS: Record<keyof NetworkLoadBalancerProps, true> = {
+  vpc: true,
+  subnets: true,
+  listeners: true,
+  clients: true,
+  ingressPeers: true,
+  enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true,
+  enableDeletionProtection: true,
+  ipAddressType: true,
+  accessLogs: true,
+  name: true,
+  provider: true,
+};
+
+const NETWORK_LOAD_BALANCER_ATTRIBUTES: Record<keyof NetworkLoadBalancerAttributes, true> = {
+  loadBalancerArn: true,
+  listenerPorts: true,
+  ipAddressType: true,
+  availabilityZoneIds: true,
+};
+
+const NETWORK_LOAD_BALANCER_LISTENER: Record<keyof NetworkLoadBalancerListener, true> = {
+  port: true,
+  protocol: true,
+  certificateArn: true,
+  sslPolicy: true,
+  targets: true,
+};

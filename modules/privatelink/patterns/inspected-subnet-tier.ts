@@ -5,6 +5,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import {
   AwsResourceProps,
   checkIpv4Cidr,
+  checkKnownProps,
   checkObject,
   cidrContains,
   cidrsOverlap,
@@ -72,6 +73,7 @@ export class InspectedSubnetTier extends Construct {
   constructor(scope: Construct, id: string, props: InspectedSubnetTierProps) {
     super(scope, id);
     requireProps(this, props, ["vpc", "name", "service", "subnetCidrs", "endpointSubnetCidrs", "clients"]);
+    checkKnownProps(this, props, INSPECTED_SUBNET_TIER_PROPS);
     requireValue(this, "name", typeof props.name === "string" && props.name !== "" ? props.name : undefined, "a tier name such as data");
     const zones = checkZones(this, props);
     const clients = checkClients(this, props, zones);
@@ -200,3 +202,13 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
   }
   return clients;
 }
+
+const INSPECTED_SUBNET_TIER_PROPS: Record<keyof InspectedSubnetTierProps, true> = {
+  vpc: true,
+  name: true,
+  service: true,
+  subnetCidrs: true,
+  endpointSubnetCidrs: true,
+  clients: true,
+  provider: true,
+};

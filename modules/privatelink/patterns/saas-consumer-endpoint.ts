@@ -7,6 +7,7 @@ import {
   checkBoolean,
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   checkRegion,
@@ -150,6 +151,7 @@ export class SaasConsumerEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: SaasConsumerEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["service", "vpc"]);
+    checkKnownProps(this, props, SAAS_CONSUMER_ENDPOINT_PROPS);
     const privateDnsEnabled = checkConsumerDns(this, "", props, props.service);
     const acceptance = acceptanceOf(this, props, privateDnsEnabled);
     checkEndpointIpAddressType(this, "ipAddressType", props.service, props.ipAddressType);
@@ -366,3 +368,24 @@ export function withPorts(
     addConsumer: service.addConsumer,
   };
 }
+
+/** What a consumer's endpoint takes besides the service: the keys of {@link SaasConsumerEndpointOptions}. @internal */
+export const SAAS_CONSUMER_ENDPOINT_OPTIONS: Record<keyof SaasConsumerEndpointOptions, true> = {
+  vpc: true,
+  subnets: true,
+  allowedPeers: true,
+  clients: true,
+  customDnsName: true,
+  ports: true,
+  privateDnsEnabled: true,
+  ipAddressType: true,
+  onlySupportedAvailabilityZones: true,
+  region: true,
+  provider: true,
+};
+
+const SAAS_CONSUMER_ENDPOINT_PROPS: Record<keyof SaasConsumerEndpointProps, true> = {
+  ...SAAS_CONSUMER_ENDPOINT_OPTIONS,
+  service: true,
+  acceptance: true,
+};

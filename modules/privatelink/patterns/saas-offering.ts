@@ -3,6 +3,7 @@ import {
   AwsResourceProps,
   checkAccountId,
   checkItemCount,
+  checkKnownProps,
   checkList,
   checkObject,
   providerOf,
@@ -14,11 +15,13 @@ import {
 import { EndpointService, EndpointServiceProps } from "../endpoint-service";
 import { EndpointServicePrincipal } from "../principals";
 import { checkNoDuplicate } from "../checks";
+import { propsFor } from "../../endpoints/endpoint-base";
 import {
   checkConsumerDns,
   checkEndpointIpAddressType,
   ConnectionAcceptance,
   remoteServiceRegion,
+  SAAS_CONSUMER_ENDPOINT_OPTIONS,
   SaasConsumerEndpoint,
   SaasConsumerEndpointOptions,
   withPorts,
@@ -70,11 +73,13 @@ export class PrivateLinkSaasOffering extends Construct {
   constructor(scope: Construct, id: string, props: PrivateLinkSaasOfferingProps) {
     super(scope, id);
     requireProps(this, props, ["service", "consumers"]);
+    checkKnownProps(this, props, PRIVATELINK_SAAS_OFFERING_PROPS);
     checkObject(this, "service", props.service);
     checkList(this, "consumers", props.consumers);
     checkItemCount(this, "consumers", props.consumers, 1);
     props.consumers.forEach((c, i) => {
       checkObject(this, `consumers[${i}]`, c);
+      checkKnownProps(this, c, SAAS_CONSUMER);
       requireValue(this, `consumers[${i}].name`, typeof c.name === "string" && c.name !== "" ? c.name : undefined, "a stable consumer name");
       requireValue(this, `consumers[${i}].accountId`, c.accountId, "the consumer's 12-digit account ID");
       checkAccountId(this, `consumers[${i}].accountId`, c.accountId);
@@ -117,9 +122,18 @@ export class PrivateLinkSaasOffering extends Construct {
         checkEndpointIpAddressType(this, `consumers[${i}].ipAddressType`, this.service, consumer.ipAddressType);
         return [
           consumer.name,
-          new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, { ...consumer, service: this.service, acceptance }),
+          new SaasConsumerEndpoint(this, `Consumer-${stableId(consumer.name)}`, {
+            // Only what the endpoint takes: it refuses the consumer's name and accountId.
+            ...propsFor(consumer, SAAS_CONSUMER_ENDPOINT_OPTIONS),
+            service: this.service,
+            acceptance,
+          }),
         ];
       }),
     );
   }
 }
+
+const PRIVATELINK_SAAS_OFFERING_PROPS: Record<keyof PrivateLinkSaasOfferingProps, true> = { service: true, consumers: true, provider: true };
+
+const SAAS_CONSUMER: Record<keyof SaasConsumer, true> = { ...SAAS_CONSUMER_ENDPOINT_OPTIONS, name: true, accountId: true };
