@@ -639,4 +639,33 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         vpc: Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0aaa0000000000001", cidrBlock: "10.0.0.0/16", dnsSupportEnabled: false }),
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "A misspelled optional prop from JavaScript or `as any` (privateDnsEnable for privateDnsEnabled), which was ignored: private DNS stayed on",
+    fix: "Spell the prop as the error suggests; it lists every prop the construct takes.",
+    path: "Logs",
+    prop: "privateDnsEnable",
+    received: "false",
+    build: (s) => new InterfaceEndpoint(s, "Logs", { vpc: vpc(s), service: AwsService.LOGS, privateDnsEnable: false } as never),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause:
+      "A misspelled optional prop from JavaScript or `as any` (acceptanceRequire for acceptanceRequired), which was ignored: every connection waited for acceptance",
+    fix: "Spell the prop as the error suggests; it lists every prop the construct takes.",
+    path: "Service",
+    prop: "acceptanceRequire",
+    received: "false",
+    build: (s) =>
+      new EndpointService(s, "Service", {
+        networkLoadBalancer: {
+          vpc: vpc(s),
+          listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) }],
+        },
+        acceptanceRequire: false,
+      } as never),
+  },
 ];

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
-import { Vpc, VpcProps } from "../modules/vpc";
+import { Peer, SecurityGroup, Vpc, VpcProps } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -127,5 +127,21 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     prop: "tags.Name",
     received: '"other"',
     build: (s) => new ResourceShare(s, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")], tags: { Name: "other" } }),
+  },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addIngressRule",
+    cause: "A misspelled field of a rule from JavaScript or `as any` (protocl for protocol), which was ignored: the rule opened TCP, not UDP",
+    fix: "Spell the field as the error suggests; it lists every field a rule takes.",
+    path: "Group",
+    prop: "protocl",
+    received: '"udp"',
+    build: (s) =>
+      new SecurityGroup(s, "Group", { vpc: vpc(s), description: "dns" }).addIngressRule({
+        peer: Peer.cidr("10.0.0.0/16"),
+        port: 53,
+        protocl: "udp",
+        description: "DNS from the VPC",
+      } as never),
   },
 ];
