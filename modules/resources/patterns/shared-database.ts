@@ -64,20 +64,6 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
   readonly tags?: { readonly [key: string]: string };
 }
 
-/**
- * An RDS database shared privately with a partner account: a
- * resource gateway in the owner VPC (or an existing one), a resource
- * configuration for the database (by ARN, or by DNS name), an AWS RAM share
- * to the partner and, when this configuration manages the partner's account
- * too (`partner`), its acceptance and a Resource VPC endpoint in the partner
- * VPC whose security group opens only the database port. Without `partner`
- * it is the owner's half, deployable with the owner's credentials alone:
- * output `contract` for the partner's {@link SharedResourceConsumer}.
- *
- * Creates: the resources of {@link ResourceGateway} (unless one is given),
- * {@link ResourceConfiguration} and {@link SharedResourceAccess}'s, and with a
- * service network, aws_vpclattice_service_network_resource_association.
- */
 const SHARED_DATABASE_PROPS: Record<keyof SharedDatabaseProps, true> = {
   ...PATTERN_GATEWAY_PROPS,
   ...PARTNER_ACCESS_PROPS,
@@ -92,6 +78,20 @@ const SHARED_DATABASE_PROPS: Record<keyof SharedDatabaseProps, true> = {
   tags: true,
 };
 
+/**
+ * An RDS database shared privately with a partner account: a
+ * resource gateway in the owner VPC (or an existing one), a resource
+ * configuration for the database (by ARN, or by DNS name), an AWS RAM share
+ * to the partner and, when this configuration manages the partner's account
+ * too (`partner`), its acceptance and a Resource VPC endpoint in the partner
+ * VPC whose security group opens only the database port. Without `partner`
+ * it is the owner's half, deployable with the owner's credentials alone:
+ * output `contract` for the partner's {@link SharedResourceConsumer}.
+ *
+ * Creates: the resources of {@link ResourceGateway} (unless one is given),
+ * {@link ResourceConfiguration} and {@link SharedResourceAccess}'s, and with a
+ * service network, aws_vpclattice_service_network_resource_association.
+ */
 export class SharedDatabase extends Construct {
   /** The gateway in the owner VPC, given or made here. */
   public readonly resourceGateway: IResourceGateway;
