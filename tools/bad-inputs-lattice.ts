@@ -4,6 +4,7 @@ import {
   AccessLogDestination,
   AccessLogs,
   AuthPolicy,
+  AuthPolicyGrant,
   HeaderMatch,
   LatticeListener,
   LatticeListenerAction,
@@ -12,6 +13,7 @@ import {
   LatticeTarget,
   LatticeTargetGroup,
   LatticeTargetGroupConfig,
+  LatticeTargetGroupHealthCheck,
   PathMatch,
   ServiceNetwork,
 } from "../modules/lattice";
@@ -516,5 +518,44 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         name: "orders",
         config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTP", healthCheck: { matcher: "299-200" } }),
       }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork",
+    cause: "A misspelled optional prop from JavaScript or `as any` (authtype for authType): it was ignored, and the default applied without a word",
+    fix: "Spell the prop as the construct takes it: the error names the nearest one (did you mean authType?) and lists them all.",
+    path: "Network",
+    prop: "authtype",
+    received: '"NONE"',
+    build: (s) =>
+      new ServiceNetwork(s, "Network", { name: "shared", authPolicy: ORG_ONLY, authtype: "NONE" } as ConstructorParameters<typeof ServiceNetwork>[2]),
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroupConfig.ipAddresses",
+    cause: "A misspelled health-check field (intervalSecond for intervalSeconds): AWS's 30-second default applied instead",
+    fix: "Spell the field as LatticeTargetGroupHealthCheck names it: the error names the nearest one.",
+    path: "Group",
+    prop: "healthCheck.intervalSecond",
+    received: "10",
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({
+          vpc: vpc(s),
+          protocol: "HTTP",
+          healthCheck: { intervalSecond: 10 } as LatticeTargetGroupHealthCheck,
+        }),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause: "A misspelled grant condition (method for methods): the condition was dropped, so the grant allowed every method",
+    fix: "Spell the field as AuthPolicyGrant names it (methods, paths, sourceVpcs ...): the error names the nearest one.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].method",
+    received: '["GET"]',
+    build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", method: ["GET"] } as AuthPolicyGrant) }),
   },
 ];
