@@ -43,7 +43,13 @@ export function requireProps<P extends object>(scope: IConstruct, props: P | und
  * constructor of the class whose props these are (not in a base class, whose
  * subclasses add props).
  */
-export function checkKnownProps<P extends object>(scope: IConstruct, props: P | undefined, known: Readonly<Record<keyof P & string, true>>): void {
+export function checkKnownProps<P extends object>(
+  scope: IConstruct,
+  props: P | undefined,
+  known: Readonly<Record<keyof P & string, true>>,
+  /** Where a nested options object sits (`services[0]`), prefixed to the prop named. @default - the props themselves */
+  at?: string,
+): void {
   if (props === undefined || props === null || typeof props !== "object") return;
   const names = Object.keys(known);
   for (const key of Object.keys(props)) {
@@ -51,9 +57,9 @@ export function checkKnownProps<P extends object>(scope: IConstruct, props: P | 
     const suggestion = closestMatch(key, names);
     throw new ValidationError(
       scope,
-      key,
+      at === undefined ? key : `${at}.${key}`,
       (props as Record<string, unknown>)[key],
-      `a prop this construct takes${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${names.join(", ")}`,
+      `a prop ${at === undefined ? "this construct" : at} takes${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${names.join(", ")}`,
     );
   }
 }

@@ -63,6 +63,10 @@ describe("validators", () => {
     expect(() => checkKnownProps(scope(), { name: "x", extra: undefined } as ShareProps, known)).not.toThrow();
     expect(() => checkKnownProps(scope(), undefined, known)).not.toThrow();
     expect(() => checkKnownProps(scope(), { toString: "x" } as unknown as ShareProps, known)).toThrow(ValidationError);
+    // A nested options object is named where it sits.
+    const nested = errorOf(() => checkKnownProps(scope(), misspelled, known, "shares[1]"));
+    expect(nested.prop).toBe("shares[1].allowExternalPrincipal");
+    expect(nested.message).toContain("a prop shares[1] takes (did you mean allowExternalPrincipals?)");
   });
 
   test("skip unresolved tokens", () => {
