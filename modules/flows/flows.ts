@@ -217,7 +217,7 @@ export class Flows {
     if (declaration === undefined || declaration === null || declaration.from === undefined || declaration.to === undefined) {
       throw new ValidationError(this.stack, `flows.${name}`, declaration, "a declaration with from and to");
     }
-    checkKnownKeys<FlowDeclaration>(this.stack, `flows.${name}`, declaration, expect === "denied" ? DENIED_DECLARATION_PROPS : DECLARATION_PROPS);
+    checkKnownProps<FlowDeclaration>(this.stack, declaration, expect === "denied" ? DENIED_DECLARATION_PROPS : DECLARATION_PROPS, `flows.${name}`);
     checkDeclaration(this.stack, name, declaration);
     this.entries.push({ name, expect, declaration });
     return this;
@@ -232,8 +232,8 @@ export class Flows {
  */
 function checkDeclaration(stack: TerraformStack, name: string, declaration: DeniedFlowDeclaration): void {
   // A misspelled key (`securityGroups`) would be dropped: the flow proven would be another than the one declared.
-  if (isPlainObject(declaration.from)) checkKnownKeys(stack, `flows.${name}.from`, declaration.from as FlowSource, SOURCE_PROPS);
-  if (isPlainObject(declaration.to)) checkKnownKeys(stack, `flows.${name}.to`, declaration.to as FlowDestination, DESTINATION_PROPS);
+  if (isPlainObject(declaration.from)) checkKnownProps(stack, declaration.from as FlowSource, SOURCE_PROPS, `flows.${name}.from`);
+  if (isPlainObject(declaration.to)) checkKnownProps(stack, declaration.to as FlowDestination, DESTINATION_PROPS, `flows.${name}.to`);
   const constructs: [string, unknown][] = [
     ["from", declaration.from],
     ["to", declaration.to],
@@ -295,16 +295,6 @@ const SOURCE_PROPS: Record<keyof FlowSource, true> = {
   family: true,
 };
 const DESTINATION_PROPS: Record<keyof FlowDestination, true> = { dnsName: true, target: true, port: true, protocol: true, request: true };
-
-/** checkKnownProps for a part of a declaration, which the stack checks: the error names the key under `prop`. */
-function checkKnownKeys<P extends object>(stack: TerraformStack, prop: string, value: P, known: Readonly<Record<keyof P & string, true>>): void {
-  try {
-    checkKnownProps(stack, value, known);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(stack, `${prop}.${error.prop}`, (value as Record<string, unknown>)[error.prop], error.expected);
-  }
-}
 
 function isPlainObject(value: unknown): boolean {
   return value !== null && typeof value === "object" && !("node" in value);
@@ -370,7 +360,7 @@ function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource
     return { vpc: reference };
   }
   const source = from as FlowSource;
-  checkKnownKeys(stack, "from", source, SOURCE_PROPS);
+  checkKnownProps(stack, source, SOURCE_PROPS, "from");
   return {
     ...(source.vpc === undefined ? {} : { vpc: referenceOf(stack, model, "from.vpc", source.vpc) }),
     ...(source.subnet === undefined ? {} : { subnet: referenceOf(stack, model, "from.subnet", source.subnet) }),
@@ -405,7 +395,7 @@ function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): 
       "a role or user ARN, a 12-digit account ID, or { arn, organizationId, organizationPaths, anonymous }",
     );
   if (typeof principal !== "string") {
-    checkKnownKeys(stack, "from.principal", principal, PRINCIPAL_PROPS);
+    checkKnownProps(stack, principal, PRINCIPAL_PROPS, "from.principal");
     return principal;
   }
   if (isAccountId(principal)) return { account: principal };
@@ -436,9 +426,9 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
   notAnISubnet(stack, "to", to, "{ target: subnet.subnetId }");
   if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
   const destination = to as FlowDestination;
-  checkKnownKeys(stack, "to", destination, DESTINATION_PROPS);
+  checkKnownProps(stack, destination, DESTINATION_PROPS, "to");
   if (destination.request !== null && typeof destination.request === "object")
-    checkKnownKeys(stack, "to.request", destination.request, REQUEST_PROPS);
+    checkKnownProps(stack, destination.request, REQUEST_PROPS, "to.request");
   return {
     ...(destination.dnsName === undefined ? {} : { dnsName: dnsNameOf(stack, model, destination.dnsName) }),
     ...(destination.target === undefined ? {} : { target: referenceOf(stack, model, "to.target", destination.target) }),

@@ -36,7 +36,6 @@ import {
   ZonePlacement,
 } from "../core";
 import { claimAccountName } from "./account-names";
-import { checkKnownNestedProps } from "./known-props";
 import { checkImportedIdentity } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
@@ -523,17 +522,17 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     switch (kind) {
       case "dnsResource": {
         const dns = requireValue(this, "dnsResource", checkObject(this, "dnsResource", props.dnsResource), "a DNS resource");
-        checkKnownNestedProps(this, "dnsResource", dns, DNS_RESOURCE_PROPS);
+        checkKnownProps(this, dns, DNS_RESOURCE_PROPS, "dnsResource");
         return [ResourceDefinition.dns(dns.domainName, { ipAddressType: dns.ipAddressType }), definitionProps("dnsResource")];
       }
       case "ipResource": {
         const ip = requireValue(this, "ipResource", checkObject(this, "ipResource", props.ipResource), "an IP resource");
-        checkKnownNestedProps(this, "ipResource", ip, IP_RESOURCE_PROPS);
+        checkKnownProps(this, ip, IP_RESOURCE_PROPS, "ipResource");
         return [ResourceDefinition.ipAddress(ip.ipAddress), definitionProps("ipResource")];
       }
       case "arnResource": {
         const arn = requireValue(this, "arnResource", checkObject(this, "arnResource", props.arnResource), "an ARN resource");
-        checkKnownNestedProps(this, "arnResource", arn, ARN_RESOURCE_PROPS);
+        checkKnownProps(this, arn, ARN_RESOURCE_PROPS, "arnResource");
         const prop = "arnResource.securityGroupPortRanges";
         const ports =
           arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0

@@ -5,6 +5,7 @@ import {
   checkArn,
   checkDnsName,
   checkIpAddress,
+  checkKnownProps,
   checkLength,
   checkOneOf,
   checkString,
@@ -18,7 +19,6 @@ import {
   PortRange,
   ValidationError,
 } from "../core";
-import { checkKnownNestedProps } from "./known-props";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { checkPortRanges } from "./ports";
 import { IResourceGateway } from "./resource-gateway";
@@ -206,7 +206,7 @@ function checkDns(
   checkLength(scope, props.domainName, domainName, 3, 255);
   checkDnsName(scope, props.domainName, domainName);
   // The options have no scope when given: the configuration using the definition checks them.
-  checkKnownNestedProps(scope, props.definition, options, DNS_RESOURCE_OPTIONS);
+  checkKnownProps(scope, options, DNS_RESOURCE_OPTIONS, props.definition);
   const privateDomain = isUnresolved(domainName) ? undefined : NEVER_PUBLIC_DOMAINS.find((domain) => isInDnsZone(domainName, domain));
   if (privateDomain !== undefined) {
     throw new ValidationError(
@@ -266,7 +266,7 @@ function checkArnResource(
   checkString(scope, props.arn, arn);
   // The gateway and the database are in one region: the gateway's provider's.
   checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
-  checkKnownNestedProps(scope, props.definition, options, ARN_RESOURCE_OPTIONS);
+  checkKnownProps(scope, options, ARN_RESOURCE_OPTIONS, props.definition);
   const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
   if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {
     throw new ValidationError(

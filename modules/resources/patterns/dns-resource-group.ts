@@ -21,7 +21,6 @@ import { checkPortRanges, parsePortRangeStrings } from "../ports";
 import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
-import { checkKnownNestedProps } from "../known-props";
 import { PATTERN_GATEWAY_PROPS, patternGateway, PatternGatewayProps } from "./gateway";
 import { normalizePartnerAccess, tagPattern } from "./shared-resource-access";
 
@@ -158,7 +157,7 @@ export class DnsResourceGroup extends Construct {
         );
         checkLength(this, prop, `${name}-${member}`, 3, 40);
         const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
-        checkKnownNestedProps(this, prop, definition, MEMBER_PROPS);
+        checkKnownProps(this, definition, MEMBER_PROPS, prop);
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
           const normalized = definition.domainName.toLowerCase().replace(/\.$/, "");

@@ -19,7 +19,6 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { checkKnownNestedProps } from "../known-props";
 
 /** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
 export interface PartnerEndpointProps {
@@ -150,7 +149,7 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
     checkObject(scope, "sharing", props.sharing),
     "who the resource is shared with: { principals: [SharePrincipal.account(...)] }",
   );
-  checkKnownNestedProps(scope, "sharing", sharing, SHARING_PROPS);
+  checkKnownProps(scope, sharing, SHARING_PROPS, "sharing");
   const principals = requireValue(
     scope,
     "sharing.principals",
@@ -171,7 +170,7 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
   const external = optOutReason(scope, "sharing.allowExternalPrincipals", sharing.allowExternalPrincipals) !== undefined;
   const partner = checkObject(scope, "partner", props.partner);
   if (partner !== undefined) {
-    checkKnownNestedProps(scope, "partner", partner, PARTNER_PROPS);
+    checkKnownProps(scope, partner, PARTNER_PROPS, "partner");
     requireValue(scope, "partner.provider", partner.provider, "the partner account's AWS provider");
     requireValue(scope, "partner.vpc", partner.vpc, "the partner VPC whose clients reach the resource");
   }
