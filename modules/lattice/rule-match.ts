@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from "../core";
 import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
+import { checkKnownPropsAt } from "./placement";
 
 /** A condition on the request path. */
 export class PathMatch {
@@ -95,9 +96,13 @@ export interface RuleMatch {
   readonly method?: LatticeHttpMethod;
 }
 
+const RULE_MATCH: Record<keyof RuleMatch, true> = { path: true, headers: true, method: true };
+
 /** Fails on a rule without conditions or with malformed ones. @internal */
 export function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {
   checkObject(scope, prop, match);
+  // A misspelled condition (header for headers) would be dropped: the rule would match more requests.
+  checkKnownPropsAt(scope, prop, match, RULE_MATCH);
   if (match.path === undefined && (match.headers ?? []).length === 0 && match.method === undefined) {
     throw new ValidationError(scope, prop, match, "at least one of path, headers or method (a rule without conditions is the default action)");
   }

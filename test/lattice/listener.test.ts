@@ -367,6 +367,12 @@ describe("misspelled props", () => {
     expect(error.message).toContain("did you mean rules?");
   });
 
+  test("fails when a condition of a rule's match is misspelled: the rule would match every method on the path", () => {
+    const match = { path: PathMatch.prefix("/orders"), methd: "DELETE" } as LatticeListenerRuleOptions["match"];
+    const error = expectValidationError(() => httpListener().addRule(rule({ match })), "rules.orders.match.methd", "DELETE");
+    expect(error.message).toContain("did you mean method?");
+  });
+
   test("fails when a field of a rule is misspelled, given to addRule or in rules", () => {
     const misspelled = { ...rule(), prority: 20 } as LatticeListenerRuleOptions;
     const error = expectValidationError(() => httpListener().addRule(misspelled), "rules.orders.prority", "20");
