@@ -261,6 +261,12 @@ export class TransitGatewayAttachment extends Construct {
   public readonly name: string;
   /** The attached VPC. */
   public readonly vpc: IVpc;
+  /**
+   * The attachment carries IPv6: the VPC has an IPv6 block and every
+   * attachment subnet has IPv6 addresses (dual-stack or IPv6-only), so it is
+   * made with ipv6_support and IPv6 routes go to the other IPv6 VPCs.
+   */
+  public readonly ipv6: boolean;
   /** The owner's acceptance of an attachment of another account. @default - none (the owner's VPC, or auto-accepted) */
   public readonly accepter?: Ec2TransitGatewayVpcAttachmentAccepter;
   private readonly gateway: TransitGateway;
@@ -287,6 +293,7 @@ export class TransitGatewayAttachment extends Construct {
     this.name = props.name;
     this.vpc = props.vpc;
     this.gateway = props.gateway;
+    this.ipv6 = props.vpc.ipv6CidrBlock !== undefined && props.subnets.every((s) => s.ipAddressType === "dualstack" || s.ipAddressType === "ipv6");
     const ownerAccount = props.share === undefined;
     this.resource = new Ec2TransitGatewayVpcAttachment(this, "Resource", {
       // The attachment is made by the VPC's account; the owner's default route table settings do not apply to shared gateways.
@@ -295,6 +302,7 @@ export class TransitGatewayAttachment extends Construct {
       vpcId: props.vpc.vpcId,
       subnetIds: props.subnets.map((s) => s.subnetId),
       dnsSupport: "enable",
+      ipv6Support: this.ipv6 ? "enable" : undefined,
       transitGatewayDefaultRouteTableAssociation: ownerAccount ? true : undefined,
       transitGatewayDefaultRouteTablePropagation: ownerAccount ? true : undefined,
       dependsOn: props.share === undefined ? undefined : [...props.share],
@@ -313,7 +321,7 @@ export class TransitGatewayAttachment extends Construct {
     this.ready = this.accepter ?? this.resource;
   }
 
-  /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR, through the gateway. */
+  /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
   public addRoutesTo(other: TransitGatewayAttachment): void {
     const tables = new Map<string, string>();
     this.vpc.privateSubnets.forEach((subnet, i) => {
@@ -336,13 +344,16 @@ export class TransitGatewayAttachment extends Construct {
       if (![...tables.values()].includes(subnet.routeTableId)) tables.set(zone, subnet.routeTableId);
     });
     for (const [zone, routeTableId] of tables) {
-      new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}`, {
+      const route = {
         provider: this.vpc.provider ?? this.gateway.provider,
         routeTableId,
-        destinationCidrBlock: other.vpc.cidrBlock,
         transitGatewayId: this.gateway.transitGatewayId,
         dependsOn: [this.ready],
-      });
+      };
+      new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}`, { ...route, destinationCidrBlock: other.vpc.cidrBlock });
+      // The IPv4 routes keep their IDs (and addresses); dual-stack VPCs get their IPv6 route beside them.
+      if (this.ipv6 && other.ipv6)
+        new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}-ipv6`, { ...route, destinationIpv6CidrBlock: other.vpc.ipv6CidrBlock });
     }
   }
 }

@@ -1,7 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, synthesizedJson } from "../../modules/core";
-import { TransitGateway, Vpc } from "../../modules/vpc";
+import { expectFlow } from "../../modules/flows";
+import { Peer, SecurityGroup, TransitGateway, Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 
 const AZS = ["us-east-1a", "us-east-1b"];
@@ -237,5 +238,46 @@ describe("TransitGateway", () => {
     expectValidationError(() => new TransitGateway(stack, "Long", { name: "n".repeat(243) }), "name", "nnn");
     new TransitGateway(stack, "Longest", { name: "n".repeat(242) });
     expectValidationError(() => new TransitGateway(stack, "Tagged", { name: "tagged", tags: { "aws:team": "network" } }), "tags", "aws:team");
+  });
+
+  test("dual-stack VPCs: their attachments carry IPv6 and IPv6 routes go both ways beside the IPv4 ones; an IPv4-only VPC gets neither", () => {
+    const stack = stackWithProvider();
+    const vpc = (id: string, cidrBlock: string, dualStack: boolean) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS, dualStack });
+    const [hub, orders, legacy] = [vpc("Hub", "10.0.0.0/16", true), vpc("Orders", "10.1.0.0/16", true), vpc("Legacy", "10.4.0.0/16", false)];
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const attachments = [tgw.attach("hub", hub), tgw.attach("orders", orders), tgw.attach("legacy", legacy)];
+    expect(attachments.map((a) => a.ipv6)).toEqual([true, true, false]);
+    const json = synthJson(stack);
+    const support = Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment") as Record<string, Json>).map(([key, a]) => [
+      key.replace(/_[0-9A-F]+$/, ""),
+      a.ipv6_support,
+    ]);
+    expect(support).toEqual([
+      ["Network_Attachment-hub", "enable"],
+      ["Network_Attachment-legacy", undefined],
+      ["Network_Attachment-orders", "enable"],
+    ]);
+    const ipv6Routes = (Object.values(resourcesOfType(json, "aws_route")) as Json[]).filter((r) => r.destination_ipv6_cidr_block !== undefined);
+    // Hub <-> Orders, one per AZ each way; nothing to or from Legacy.
+    expect(ipv6Routes).toHaveLength(4);
+    const destinations = ipv6Routes.map((r) => /aws_vpc\.([A-Za-z]+)_[0-9A-F]+\.ipv6_cidr_block/.exec(String(r.destination_ipv6_cidr_block))?.[1]);
+    expect(destinations.sort()).toEqual(["Hub", "Hub", "Orders", "Orders"]);
+    for (const route of ipv6Routes) expect(route.transit_gateway_id).toMatch(/^\$\{aws_ec2_transit_gateway\.Network_[0-9A-F]+\.id\}$/);
+    // Legacy keeps its IPv4 routes both ways with Hub and Orders.
+    expect(Object.keys(routes(stack)).filter((k) => k.startsWith("Legacy") || k.endsWith("10.4.0.0/16"))).toHaveLength(4);
+  });
+
+  test("flow proof: an IPv6 client of a dual-stack spoke reaches the hub through the gateway; fails when an attachment has no ipv6_support", () => {
+    const stack = stackWithProvider();
+    const vpc = (id: string, cidrBlock: string) => new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS, dualStack: true });
+    const [hub, orders] = [vpc("Hub", "10.0.0.0/16"), vpc("Orders", "10.1.0.0/16")];
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const [hubAttachment] = [tgw.attach("hub", hub), tgw.attach("orders", orders)];
+    const api = new SecurityGroup(stack, "Api", { vpc: hub, description: "API" });
+    api.addIngressRule({ peer: Peer.cidr(orders.ipv6CidrBlock!), port: 443, description: "Orders over IPv6" });
+    expectFlow(stack, { vpc: orders, family: "ipv6" }, { target: api, port: 443 }).toBeAllowed();
+    hubAttachment.resource.addOverride("ipv6_support", "disable");
+    expectFlow(stack, { vpc: orders, family: "ipv6" }, { target: api, port: 443 }).toBeDenied("has no ipv6_support, so the gateway carries no IPv6");
   });
 });

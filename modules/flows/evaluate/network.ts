@@ -352,6 +352,13 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
     return linkBroken(`route ${route.destination} goes to transit gateway ${labelOf(tgw)}, but ${from.label} has no attachment to it`);
   if (receiver === undefined)
     return linkBroken(`transit gateway ${labelOf(tgw)} has no attachment of ${to.label}, so nothing routes ${destinations.join(", ")} on`);
+  const withoutIpv6 = destinations.some((d) => d.includes(":")) ? [sender, receiver].find((a) => !a.ipv6Support) : undefined;
+  if (withoutIpv6 !== undefined)
+    return linkBroken(
+      `attachment ${labelOf(withoutIpv6)} to transit gateway ${labelOf(tgw)} has no ipv6_support, so the gateway carries no IPv6 to or from ${withoutIpv6 === sender ? from.label : to.label}`,
+      "route",
+      withoutIpv6.address,
+    );
   const steps: FlowHop[] = [];
   const assumptions: string[] = [];
   const settings = new Map<TransitGatewayAttachmentEntity, { readonly association: boolean; readonly propagation: boolean }>();

@@ -603,6 +603,8 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly defaultAssociation: boolean;
   /** Whether it propagates its VPC's CIDRs to the default route table. */
   readonly defaultPropagation: boolean;
+  /** Whether it carries IPv6 (`ipv6_support = "enable"`). */
+  readonly ipv6Support: boolean;
   /** The owner's acceptance of an attachment made by another account. @default - none */
   readonly accepter?: TransitGatewayAttachmentAccepterEntry;
 }

@@ -1069,6 +1069,7 @@ export class NetworkModel {
         subnetIds: this.strings(block, "subnet_ids"),
         defaultAssociation: this.bool(block, true, "transit_gateway_default_route_table_association"),
         defaultPropagation: this.bool(block, true, "transit_gateway_default_route_table_propagation"),
+        ipv6Support: this.text(block, "ipv6_support") === "enable",
         accepter: attachmentAccepters.get(this.idOf(block)),
       });
     }
