@@ -24,7 +24,7 @@ import {
   ValidationError,
 } from "../core";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
-import { checkKnownPropsAt, claimName, tagsWithName } from "./placement";
+import { claimName, tagsWithName } from "./placement";
 
 /** Kinds of destinations VPC Lattice delivers access logs to; AWS allows one subscription per kind and log type. */
 export type AccessLogDestinationKind = "S3" | "CloudWatchLogs" | "Firehose";
@@ -280,7 +280,7 @@ export class LatticeAccessLogs extends Construct {
 
   private createLogGroup(props: LatticeAccessLogsProps, options: NewLogGroupOptions): CloudwatchLogGroup {
     // AccessLogs.toNewLogGroup has no scope: the options are checked here, where the log group is made.
-    checkKnownPropsAt(this, "accessLogs", options, NEW_LOG_GROUP_OPTIONS);
+    checkKnownProps(this, options, NEW_LOG_GROUP_OPTIONS, "accessLogs");
     const retentionInDays = options.retentionInDays ?? 365;
     checkLogRetentionDays(this, "accessLogs.retentionInDays", retentionInDays);
     if (options.encryption !== undefined && options.kmsKeyArn !== undefined) {

@@ -35,7 +35,6 @@ import {
 import { SharePrincipal } from "../ram";
 import { IVpc } from "../vpc";
 import { ILatticeService, IServiceNetwork } from "./interfaces";
-import { checkKnownPropsAt } from "./placement";
 
 /**
  * HTTP methods VPC Lattice can match on, in listener rules and in the `vpc-lattice-svcs:RequestMethod` condition key.
@@ -271,7 +270,7 @@ const AUTH_POLICY_GRANT: Record<keyof AuthPolicyGrant, true> = {
 
 function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, region: string | undefined): void {
   // A misspelled condition (`method` for `methods`) would be dropped, widening the grant.
-  checkKnownPropsAt(scope, prop, grant, AUTH_POLICY_GRANT);
+  checkKnownProps(scope, grant, AUTH_POLICY_GRANT, prop);
   const lists = [
     "accounts",
     "roles",

@@ -21,7 +21,7 @@ import {
 } from "../core";
 import { ILatticeService } from "./interfaces";
 import { checkLatticeName } from "./names";
-import { checkKnownPropsAt, tagsWithName } from "./placement";
+import { tagsWithName } from "./placement";
 import { describeTargetGroup, LatticeListenerAction, targetGroupIdentity } from "./listener-action";
 import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
@@ -181,7 +181,7 @@ export class LatticeListener extends Construct {
   public addRule(rule: LatticeListenerRuleOptions): VpclatticeListenerRule {
     requireProps(this, rule, ["name", "priority", "match", "action"]);
     const prop = `rules.${rule.name}`;
-    checkKnownPropsAt(this, prop, rule, LATTICE_LISTENER_RULE_OPTIONS);
+    checkKnownProps(this, rule, LATTICE_LISTENER_RULE_OPTIONS, prop);
     if (this.protocol === "TLS_PASSTHROUGH") {
       throw new ValidationError(
         this,

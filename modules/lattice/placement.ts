@@ -6,7 +6,6 @@ import {
   AppCounter,
   AppRegistry,
   cidrContains,
-  checkKnownProps,
   checkTags,
   isUnresolved,
   literalAccountOf,
@@ -21,25 +20,6 @@ import { IVpc } from "../vpc";
  * VPC a security group or target belongs to, which account a name or a
  * quota counts in. Internal to the lattice area.
  */
-
-/**
- * checkKnownProps for an object inside the props (a health check, a mesh
- * member, a listener rule): the error names the prop by its path
- * (`healthCheck.intervalSecond`), as the other checks of that object do.
- */
-export function checkKnownPropsAt<P extends object>(
-  scope: IConstruct,
-  prefix: string,
-  props: P | undefined,
-  known: Readonly<Record<keyof P & string, true>>,
-): void {
-  try {
-    checkKnownProps(scope, props, known);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError(scope, `${prefix}.${error.prop}`, (props as Record<string, unknown>)[error.prop], error.expected);
-  }
-}
 
 /**
  * What identifies a VPC at synth: its literal ID, or the address of the

@@ -3,6 +3,7 @@ import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vp
 import {
   checkInstance,
   checkItemCount,
+  checkKnownProps,
   checkLength,
   checkList,
   checkObject,
@@ -13,7 +14,6 @@ import {
   ValidationError,
 } from "../core";
 import { LATTICE_HTTP_METHODS, LatticeHttpMethod } from "./auth-policy";
-import { checkKnownPropsAt } from "./placement";
 
 /** A condition on the request path. */
 export class PathMatch {
@@ -102,7 +102,7 @@ const RULE_MATCH: Record<keyof RuleMatch, true> = { path: true, headers: true, m
 export function checkMatch(scope: Construct, prop: string, match: RuleMatch): void {
   checkObject(scope, prop, match);
   // A misspelled condition (header for headers) would be dropped: the rule would match more requests.
-  checkKnownPropsAt(scope, prop, match, RULE_MATCH);
+  checkKnownProps(scope, match, RULE_MATCH, prop);
   if (match.path === undefined && (match.headers ?? []).length === 0 && match.method === undefined) {
     throw new ValidationError(scope, prop, match, "at least one of path, headers or method (a rule without conditions is the default action)");
   }

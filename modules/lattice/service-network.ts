@@ -29,7 +29,7 @@ import {
   ServiceNetworkImportOptions,
 } from "./imported-service-network";
 import { LatticeAuthType } from "./interfaces";
-import { checkKnownPropsAt, checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
+import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
@@ -233,7 +233,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     const sharing = checkObject(this, "sharing", props.sharing);
     if (sharing === undefined) return undefined;
     requireProps(this, sharing, ["principals"]);
-    checkKnownPropsAt(this, "sharing", sharing, SERVICE_NETWORK_SHARING);
+    checkKnownProps(this, sharing, SERVICE_NETWORK_SHARING, "sharing");
     const principals = checkList(this, "sharing.principals", sharing.principals) ?? [];
     principals.forEach((p, i) =>
       checkInstance(

@@ -42,7 +42,7 @@ import {
   listenersOf,
 } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
-import { checkKnownPropsAt, claimName, countInAccount, tagsWithName } from "./placement";
+import { claimName, countInAccount, tagsWithName } from "./placement";
 import { RULE_AUTH_POLICY_PRINCIPALS, RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
 /**
@@ -375,7 +375,7 @@ export class LatticeService extends Construct implements ILatticeService {
       );
     }
     checkObject(this, "authPolicyFromRules", props.authPolicyFromRules);
-    checkKnownPropsAt(this, "authPolicyFromRules", props.authPolicyFromRules, RULE_AUTH_POLICY_PRINCIPALS);
+    checkKnownProps(this, props.authPolicyFromRules, RULE_AUTH_POLICY_PRINCIPALS, "authPolicyFromRules");
     return new RuleDerivedAuthPolicy(() => this.listeners, props.authPolicyFromRules);
   }
 

@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
-import { checkIntegerRange, checkOneOf, checkPattern, checkPort, isUnresolved, ValidationError } from "../core";
-import { checkKnownPropsAt } from "./placement";
+import { checkIntegerRange, checkKnownProps, checkOneOf, checkPattern, checkPort, isUnresolved, ValidationError } from "../core";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
 export interface LatticeTargetGroupHealthCheck {
@@ -51,7 +50,7 @@ const HEALTH_CHECK_PROPS: Record<keyof LatticeTargetGroupHealthCheck, true> = {
 
 /** Fails on health-check settings AWS rejects. @internal */
 export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHealthCheck): void {
-  checkKnownPropsAt(scope, "healthCheck", check, HEALTH_CHECK_PROPS);
+  checkKnownProps(scope, check, HEALTH_CHECK_PROPS, "healthCheck");
   checkIntegerRange(scope, "healthCheck.intervalSeconds", check.intervalSeconds, 5, 300);
   checkIntegerRange(scope, "healthCheck.timeoutSeconds", check.timeoutSeconds, 1, 120);
   checkIntegerRange(scope, "healthCheck.healthyThresholdCount", check.healthyThresholdCount, 2, 10);

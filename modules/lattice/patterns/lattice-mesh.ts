@@ -22,7 +22,6 @@ import { AccessLogs } from "../access-logs";
 import { AuthPolicy } from "../auth-policy";
 import { ILatticeService, IServiceNetwork } from "../interfaces";
 import { ServiceNetwork } from "../service-network";
-import { checkKnownPropsAt } from "../placement";
 import { ServiceNetworkServiceAssociation, ServiceNetworkVpcAssociation } from "../service-network-associations";
 
 /** A service a member account puts in the mesh; `name` keys its Terraform address. */
@@ -109,7 +108,7 @@ export class LatticeMeshMember extends Construct {
     requireProps(this, props, ["serviceNetwork"]);
     checkKnownProps(this, props, LATTICE_MESH_MEMBER_PROPS);
     const services = checkList(this, "services", props.services) ?? [];
-    services.forEach((s, i) => checkKnownPropsAt(this, `services[${i}]`, s, MESH_SERVICE));
+    services.forEach((s, i) => checkKnownProps(this, s, MESH_SERVICE, `services[${i}]`));
     checkUnique(this, "services", services, (s) => s.name);
     if (props.vpc === undefined && services.length === 0) {
       throw new ValidationError(this, "vpc, services", "neither", "a client VPC, services, or both: a member with neither adds nothing to the mesh");
@@ -225,7 +224,7 @@ export class LatticeMesh extends Construct {
     const members = checkList(this, "members", props.members) ?? [];
     checkUnique(this, "members", members, (m) => m.name);
     members.forEach((m, i) => {
-      checkKnownPropsAt(this, `members[${i}]`, m, LATTICE_MESH_MEMBER_SPEC);
+      checkKnownProps(this, m, LATTICE_MESH_MEMBER_SPEC, `members[${i}]`);
       checkPattern(this, `members[${i}].name`, m.name, /^[A-Za-z0-9-]+$/, "letters, digits and hyphens (it keys Terraform addresses)");
       checkAccountId(this, `members[${i}].accountId`, m.accountId);
       // The network is shared with accountId and the policy admits it; associations made with another account's provider would not find the network.
