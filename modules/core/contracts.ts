@@ -45,6 +45,12 @@ export interface IResourceConfiguration {
    * @default - unknown (an imported configuration or gateway): the overlap is not checked
    */
   readonly gatewayZones?: readonly ZonePlacement[];
+  /**
+   * Whether the configuration may be associated with service networks shared through RAM
+   * (`allow_association_to_shareable_service_network`).
+   * @default - unknown (an imported configuration): not checked
+   */
+  readonly allowsShareableServiceNetworks?: boolean;
 }
 
 /**

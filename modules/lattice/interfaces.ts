@@ -28,6 +28,12 @@ export interface IServiceNetwork {
    * @default - unknown (imported networks), false for networks made here without the option
    */
   readonly resourceConfigurationsOnly?: boolean;
+  /**
+   * True for a network this configuration shares through RAM (`sharing`): AWS associates with it only
+   * resource configurations that allow shareable networks.
+   * @default - unknown (imported networks): not checked
+   */
+  readonly sharedThroughRam?: boolean;
 }
 
 /** A VPC Lattice service, created here or imported. */

@@ -469,6 +469,21 @@ function checkAnonymousCallers(association: Construct, serviceNetwork: IServiceN
   );
 }
 
+/**
+ * Fails when a network this configuration shares through RAM gets a
+ * configuration that does not allow shareable networks: AWS refuses that
+ * association at apply.
+ */
+function checkShareableNetwork(association: Construct, serviceNetwork: IServiceNetwork, configuration: IResourceConfiguration): void {
+  if (serviceNetwork.sharedThroughRam !== true || configuration.allowsShareableServiceNetworks !== false) return;
+  throw new ValidationError(
+    association,
+    "resourceConfiguration",
+    describeMember(configuration, configuration.resourceConfigurationArn),
+    `a configuration made with allowAssociationToShareableServiceNetwork: OptOut.because("<why>"): service network ${describeNetwork(serviceNetwork)} is shared through RAM, and AWS refuses to associate a configuration that does not allow shareable networks (or share the configuration itself instead)`,
+  );
+}
+
 /** Props for ServiceNetworkResourceAssociation. */
 export interface ServiceNetworkResourceAssociationProps {
   /** The network to put the resource configuration in, named by ARN so that a shared network works. */
@@ -516,6 +531,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
     requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
     checkKnownProps(this, props, RESOURCE_ASSOCIATION_PROPS);
     checkNotChildConfiguration(this, "resourceConfiguration", props.resourceConfiguration, "associates with a service network");
+    checkShareableNetwork(this, props.serviceNetwork, props.resourceConfiguration);
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
     claimMembership(
       this,

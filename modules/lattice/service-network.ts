@@ -156,6 +156,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public readonly accessLogs: LatticeAccessLogs;
   /** The RAM share, with `sharing`. */
   public readonly share?: ResourceShare;
+  public readonly sharedThroughRam: boolean;
   /**
    * What must exist before another account can use the network: the share's
    * principal and resource associations. Consumers' associations depend on these.
@@ -204,6 +205,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     });
     if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.accessLogs, this.accessLogs.disabledReason);
 
+    this.sharedThroughRam = sharing !== undefined;
     if (sharing === undefined) {
       this.shareDependencies = [];
     } else {

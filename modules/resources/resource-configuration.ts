@@ -317,6 +317,8 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   public readonly resourceGateway: IResourceGateway;
   public readonly provider?: TerraformProvider;
   public readonly gatewayZones?: readonly ZonePlacement[];
+  /** A CHILD follows its group: undefined. */
+  public readonly allowsShareableServiceNetworks?: boolean;
   /** The security groups of the resource behind the configuration (`resourceSecurityGroups`), and the rules to add to them. */
   public readonly connections: Connections;
   private readonly ownPorts: readonly PortRange[];
@@ -363,6 +365,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     checkSameAccount(this, this.provider, this.resourceGateway);
     claimAccountName(this, "resource configuration", this.name, this.provider);
     this.gatewayZones = this.resourceGateway.subnets;
+    this.allowsShareableServiceNetworks = this.type === "CHILD" ? undefined : shareable !== undefined;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {
       provider: this.provider,
       name: props.name,

@@ -110,6 +110,38 @@ describe("a configuration shared with another account and associated with that a
   });
 });
 
+describe("a service network shared by a RAM share of its own (not its sharing prop), which the association cannot see at synth", () => {
+  test("fails when the configuration does not allow shareable networks: AWS refuses the association, so the network's VPCs never reach it", () => {
+    const s = stack();
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ClientVpc", "10.40.0.0/16");
+    const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
+    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({
+      peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
+      port: 5432,
+      description: "From the gateway",
+    });
+    const database = new ResourceConfiguration(s, "Db", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.5" },
+      portRanges: ["5432"],
+    });
+    const network = new ServiceNetwork(s, "Platform", {
+      name: "platform",
+      resourceConfigurationsOnly: true,
+      accessLogs: AccessLogs.disabled("test"),
+    });
+    new ResourceShare(s, "NetworkShare", { name: "platform", principals: [SharePrincipal.account("222222222222")] }).addResource(
+      "platform",
+      network.serviceNetworkArn,
+    );
+    network.associateResourceConfiguration("orders-db", database);
+    network.associateVpc("clients", { vpc: client, ports: database.ports });
+    expectFlow(s, client, { target: database, port: 5432 }).toBeDenied("does not allow association with shareable networks");
+  });
+});
+
 describe("rc5-ec2-port-range: the share names the trusted account only", () => {
   test("fails for a Resource endpoint of an account the share does not name", () => {
     const s = rc5Ec2PortRange.create(testApp());

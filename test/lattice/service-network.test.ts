@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { SharePrincipal } from "../../modules/ram";
+import { ResourceConfiguration } from "../../modules/resources";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { OptOut, Port, PortRange } from "../../modules/core";
 import {
@@ -16,6 +17,7 @@ import {
 } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
+import { gatewayStack } from "../resources/helpers";
 
 const NETWORK_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0";
 const CONFIGURATION_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
@@ -303,6 +305,33 @@ describe("ServiceNetwork", () => {
         "vpc-0123456789abcdef0",
       );
     });
+  });
+
+  test("fails when a network shared through RAM gets a resource configuration that does not allow shareable networks (AWS refuses the association)", () => {
+    const build = (allowAssociationToShareableServiceNetwork?: OptOut) => {
+      const { stack, gateway } = gatewayStack();
+      const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      const database = new ResourceConfiguration(stack, "Database", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.0.50" },
+        ports: [Port.tcp(5432)],
+        allowAssociationToShareableServiceNetwork,
+      });
+      return () => shared.associateResourceConfiguration("db", database);
+    };
+    const error = expectValidationError(build(), "resourceConfiguration", "test/Database");
+    expect(error.expected).toContain("test/Network is shared through RAM");
+    expect(build(OptOut.because("the platform network is shared with the reporting accounts"))).not.toThrow();
+    // A network that is not shared takes the configuration as it is.
+    const { stack, gateway } = gatewayStack();
+    const database = new ResourceConfiguration(stack, "Database", {
+      name: "orders-db",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.50" },
+      ports: [Port.tcp(5432)],
+    });
+    expect(() => network(stack).associateResourceConfiguration("db", database)).not.toThrow();
   });
 
   test("service and resource associations name both sides by ARN and use their owner's provider", () => {
