@@ -19,6 +19,8 @@ import {
 } from "../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "../modules/vpc";
+import { ResourceConfiguration, ResourceGateway } from "../modules/resources";
+import { SharePrincipal } from "../modules/ram";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -557,5 +559,29 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     prop: "authPolicy.statements[0].method",
     received: '["GET"]',
     build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", method: ["GET"] } as AuthPolicyGrant) }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateResourceConfiguration",
+    cause:
+      "A resource configuration that does not allow shareable networks, associated with a network shared through RAM (AWS refuses the association at apply)",
+    fix: 'Make the configuration with allowAssociationToShareableServiceNetwork: OptOut.because("<why>"), or share the configuration itself instead of the network.',
+    path: "Network/Resource-db",
+    prop: "resourceConfiguration",
+    received: '"test/Database"',
+    build: (s) => {
+      const vpc = new Vpc(s, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc });
+      const database = new ResourceConfiguration(s, "Database", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.0.50" },
+        ports: [Port.tcp(5432)],
+      });
+      new ServiceNetwork(s, "Network", {
+        name: "platform",
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      }).associateResourceConfiguration("db", database);
+    },
   },
 ];
