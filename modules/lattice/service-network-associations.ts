@@ -129,17 +129,23 @@ const vpcAssociations = new AppRegistry<string, string>();
  * The association's security groups: `allowDefaultPortFrom(peer)` lets a
  * peer in on every port of the association (its listener and resource
  * ports), not only the first. A client's mirror egress rule goes to VPC
- * Lattice's link-local range: a rule that named the association's groups
- * would match nothing (they are on no interface the client sends to).
+ * Lattice's link-local range (and its IPv6 range in a dual-stack VPC): a
+ * rule that named the association's groups would match nothing (they are
+ * on no interface the client sends to).
  */
 class AssociationConnections extends Connections {
   constructor(
     owner: IConstruct,
     securityGroups: readonly ISecurityGroup[],
     private readonly ports: readonly PortRange[],
+    dualStack: boolean,
   ) {
-    // Clients send to VPC Lattice's range, not to an interface in these groups: their egress rules name the range.
-    super(owner, { securityGroups, defaultPort: ports[0], peer: Peer.vpcLattice() });
+    // Clients send to VPC Lattice's ranges, not to an interface in these groups: their egress rules name the ranges.
+    super(owner, {
+      securityGroups,
+      defaultPort: ports[0],
+      peer: dualStack ? [Peer.vpcLattice("ipv4"), Peer.vpcLattice("ipv6")] : Peer.vpcLattice(),
+    });
   }
 
   public override allowDefaultPortFrom(other: Peer | IConnectable, description: string): void {
@@ -206,7 +212,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
         description: "Clients of this VPC allowed into the VPC Lattice service network",
       });
     const groups = given ?? (this.securityGroup === undefined ? [] : [this.securityGroup]);
-    this.connections = new AssociationConnections(this, groups, ports);
+    this.connections = new AssociationConnections(this, groups, ports, props.vpc.ipv6CidrBlock !== undefined);
     const created = this.securityGroup;
     if (created !== undefined) {
       this.admitClients(props, ports, open);

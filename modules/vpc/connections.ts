@@ -22,9 +22,11 @@ export interface ConnectionsProps {
    * egress to the prefix list), or the VPC Lattice range for a service
    * network association (its groups admit clients, but the clients send to
    * VPC Lattice, so their egress rules name its range, not the groups).
+   * Several peers get a rule each: VPC Lattice's IPv4 and IPv6 ranges for a
+   * dual-stack VPC's association.
    * @default - the security groups are the peer
    */
-  readonly peer?: Peer;
+  readonly peer?: Peer | readonly Peer[];
 }
 
 /** Options of one rule added through connections. */
@@ -47,7 +49,9 @@ export class Connections implements IConnectable {
   /** The port clients use by default. @default - none */
   public readonly defaultPort?: PortRange;
   /** What the other side's rules name instead of this thing's groups. @default - the groups */
-  public readonly peer?: Peer;
+  public readonly peer?: Peer | readonly Peer[];
+  /** `peer` as a list; empty when the groups are the peer. */
+  private readonly ownPeers: readonly Peer[];
   private readonly groups: ISecurityGroup[];
 
   constructor(
@@ -59,6 +63,7 @@ export class Connections implements IConnectable {
     this.groups = [...(props.securityGroups ?? [])];
     this.defaultPort = props.defaultPort;
     this.peer = props.peer;
+    this.ownPeers = peerList(props.peer);
   }
 
   /** Itself, so that a Connections is an IConnectable. */
@@ -73,7 +78,7 @@ export class Connections implements IConnectable {
 
   /** A peer without groups (a gateway endpoint's prefix list): rules only ever go on the other side. */
   private get standsForPeer(): boolean {
-    return this.peer !== undefined && this.groups.length === 0;
+    return this.ownPeers.length > 0 && this.groups.length === 0;
   }
 
   /** Adds groups (each once). */
@@ -83,7 +88,7 @@ export class Connections implements IConnectable {
         this.owner,
         "connections.addSecurityGroup",
         groups.length,
-        `no security groups: ${this.owner.node.path} has none (it stands for ${this.peer?.key})`,
+        `no security groups: ${this.owner.node.path} has none (it stands for ${this.ownPeers.map((p) => p.key).join(", ")})`,
       );
     for (const group of groups) if (!this.groups.includes(group)) this.groups.push(group);
   }
@@ -138,7 +143,7 @@ export class Connections implements IConnectable {
       throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
     // A thing standing for a peer has no groups of its own: the rule goes on the other side only.
     const own = this.standsForPeer ? [] : this.managedGroups(prop);
-    const ownPeers = this.peer === undefined ? own.map((g) => peerOf(g)) : [this.peer];
+    const ownPeers = this.ownPeers.length === 0 ? own.map((g) => peerOf(g)) : this.ownPeers;
     const peers = other instanceof Peer ? [other] : peersOf(other.connections);
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
     const mirrored = other instanceof Peer ? [] : other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
@@ -147,7 +152,7 @@ export class Connections implements IConnectable {
         this.owner,
         prop,
         describe(other),
-        `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.peer?.key})`,
+        `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.ownPeers.map((p) => p.key).join(", ")})`,
       );
     const rule = (peer: Peer) => ({ peer, ports: port, protocol: options.protocol, description });
     const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);
@@ -182,8 +187,9 @@ export function isConnectable(value: unknown): value is IConnectable {
 }
 
 /** What rules about `connections` name: its peer, else its groups. */
-function peersOf(connections: Connections): Peer[] {
-  return connections.peer !== undefined ? [connections.peer] : connections.securityGroups.map((group) => peerOf(group));
+function peersOf(connections: Connections): readonly Peer[] {
+  const peers = peerList(connections.peer);
+  return peers.length > 0 ? peers : connections.securityGroups.map((group) => peerOf(group));
 }
 
 /** A group as a rule's peer, keyed by its construct path (stable), else its ID. */
@@ -200,3 +206,8 @@ function describe(other: unknown): string {
 const CONNECTIONS_PROPS: Record<keyof ConnectionsProps, true> = { securityGroups: true, defaultPort: true, peer: true };
 
 const CONNECTION_RULE_OPTIONS: Record<keyof ConnectionRuleOptions, true> = { protocol: true };
+
+/** `ConnectionsProps.peer` as a list (empty when unset). */
+function peerList(peer: Peer | readonly Peer[] | undefined): readonly Peer[] {
+  return peer === undefined ? [] : peer instanceof Peer ? [peer] : [...peer];
+}

@@ -1,6 +1,7 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
+import { expectFlow } from "../../modules/flows";
 import { SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration } from "../../modules/resources";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
@@ -10,6 +11,7 @@ import {
   AuthPolicy,
   LatticeListenerAction,
   LatticeService,
+  LatticeTarget,
   LatticeTargetGroup,
   ServiceNetwork,
   ServiceNetworkProps,
@@ -154,6 +156,47 @@ describe("ServiceNetwork", () => {
       const egress = only(stack, "aws_vpc_security_group_egress_rule");
       expect(egress).toEqual(expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: "169.254.171.0/24" }));
       expect(egress.referenced_security_group_id).toBeUndefined();
+    });
+
+    test("in a dual-stack VPC a client admitted through connections gets its egress to VPC Lattice's IPv6 range too, and reaches a service over IPv6", () => {
+      const stack = stackWithProvider();
+      const app = new Vpc(stack, "DualStack", {
+        name: "dual",
+        cidrBlock: "10.7.0.0/16",
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        dualStack: true,
+      });
+      const sn = network(stack, { authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: "o-a1b2c3d4e5" }) });
+      const association = sn.associateVpc("app", { vpc: app, open: false });
+      const callers = new SecurityGroup(stack, "Callers", { vpc: app, description: "Callers" });
+      association.connections.allowDefaultPortFrom(callers, "Callers into the network");
+      const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")) as Record<string, unknown>[];
+      expect(egress.map((r) => r.cidr_ipv4 ?? r.cidr_ipv6).sort()).toEqual(["169.254.171.0/24", "fd00:ec2:80::/64"]);
+      expect(egress.every((r) => r.from_port === 443 && r.to_port === 443)).toBe(true);
+      // Flow proof: an IPv6 caller in that group reaches a service of the network.
+      const backend = new Vpc(stack, "Backend", { name: "backend", cidrBlock: "10.8.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const targets = new LatticeTargetGroup(stack, "Orders", {
+        name: "orders",
+        type: "IP",
+        vpc: backend,
+        protocol: "HTTP",
+        port: 8080,
+        targets: { a: LatticeTarget.ipAddress("10.8.0.10") },
+      });
+      LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(stack, "Tasks", { vpc: backend, description: "Order tasks" }), targets);
+      const service = new LatticeService(stack, "Api", {
+        name: "orders-api",
+        authPolicy: new AuthPolicy().allow({ sid: "Organization", organizationId: "o-a1b2c3d4e5" }),
+      });
+      service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(targets) });
+      sn.associateService("orders", service);
+      const caller = {
+        vpc: app,
+        securityGroup: callers,
+        family: "ipv6" as const,
+        principal: { arn: "arn:aws:iam::111111111111:role/app", organizationId: "o-a1b2c3d4e5" },
+      };
+      expectFlow(stack, caller, { target: service, port: 443 }).toBeAllowed();
     });
 
     test("a dual-stack VPC's IPv6 block goes into an IPv6 rule", () => {

@@ -314,17 +314,20 @@ function listenerFlow(
       );
       continue;
     }
-    const result = targetGroupFlow(current, context.model, group, context.source.family);
+    const result = targetGroupFlow(current, context.model, group);
     if (!(result instanceof Path)) return result;
     current = result;
   }
   return current.allow();
 }
 
-/** The targets of a Lattice target group, reachable from VPC Lattice's source ranges (traffic and health checks). */
-export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity, family: "ipv4" | "ipv6"): Path | FlowVerdict {
+/**
+ * The targets of a Lattice target group, reachable from VPC Lattice's source ranges (traffic and health checks).
+ * VPC Lattice proxies: it connects to the targets in the target group's address family, whatever the client's.
+ */
+export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeTargetGroupEntity): Path | FlowVerdict {
   if (group.targetType === "LAMBDA") return lambdaTargets(path, model, group);
-  const range = group.ipAddressType === "IPV6" || family === "ipv6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
+  const range = group.ipAddressType === "IPV6" ? VPC_LATTICE_SOURCE_CIDRS.ipv6 : VPC_LATTICE_SOURCE_CIDRS.ipv4;
   if (group.targets.length === 0) {
     if (group.registeredBy === undefined) return path.deny("target", `target group ${group.name} has no registered targets`, group.address);
     // Whoever registers them, the targets still have to let VPC Lattice in.
