@@ -112,6 +112,8 @@ export const RECORDED_OPT_OUTS = {
   logGroupServiceKey: "kms_key_id",
   /** `allowExternalPrincipals` of a RAM share: principals outside the organization. On the share. */
   externalPrincipals: "allow_external_principals",
+  /** `acceptedOutsideTerraform` of an endpoint service: its connections are accepted in the console or another process. On the endpoint service. */
+  acceptedOutsideTerraform: "accepted_outside_terraform",
 } as const;
 
 /** The name of an opt-out the library records: a value of {@link RECORDED_OPT_OUTS}. */

@@ -36,6 +36,7 @@ import {
   Partition,
   partitionOfRegion,
   providerOf,
+  RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   requireValue,
@@ -170,6 +171,14 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly gatewayLoadBalancerArns?: readonly string[];
   /** Every connection request waits for the provider's approval. @default true */
   readonly acceptanceRequired?: boolean;
+  /**
+   * The provider accepts connections outside this configuration (in the
+   * console, or through a reviewed request process): consumer endpoints of
+   * this configuration need no EndpointConnectionAccepter. Until someone
+   * accepts them they wait in pendingAcceptance and carry no traffic.
+   * @default - every consumer endpoint of this configuration must be accepted here (an accepter, acceptEndpoints or ConnectionAcceptance.whenAccepted)
+   */
+  readonly acceptedOutsideTerraform?: OptOut;
   /** Accounts, roles and users that may request a connection, each once (an account's ID and its root ARN are one principal). @default - nobody until principals are added */
   readonly allowedPrincipals?: readonly EndpointServicePrincipal[];
   /**
@@ -270,6 +279,21 @@ export class EndpointService extends Construct implements IEndpointService {
     const frontedBy = loadBalancerOf(this, props);
     this.serviceType = frontedBy.kind === "gateway" ? "GatewayLoadBalancer" : "Interface";
     this.acceptanceRequired = checkBoolean(this, "acceptanceRequired", props.acceptanceRequired) ?? true;
+    if (props.acceptedOutsideTerraform !== undefined && !OptOut.isOptOut(props.acceptedOutsideTerraform))
+      throw new ValidationError(
+        this,
+        "acceptedOutsideTerraform",
+        props.acceptedOutsideTerraform,
+        'OptOut.because("<who accepts the connections, and where>"), or leave it unset',
+      );
+    this.acceptedOutsideTerraform = optOutReason(this, "acceptedOutsideTerraform", props.acceptedOutsideTerraform);
+    if (this.acceptedOutsideTerraform !== undefined && !this.acceptanceRequired)
+      throw new ValidationError(
+        this,
+        "acceptedOutsideTerraform",
+        this.acceptedOutsideTerraform,
+        "unset with acceptanceRequired: false (nothing is accepted, anywhere)",
+      );
     checkBoolean(this, "waitForPrivateDnsVerification", props.waitForPrivateDnsVerification);
     // The service lives in the account of the load balancer it creates, unless told otherwise.
     this.provider = providerOf(props, frontedBy.create?.vpc);
@@ -326,6 +350,8 @@ export class EndpointService extends Construct implements IEndpointService {
       tags: { Name: props.name ?? nameFromPath(this) },
     });
     if (anyPrincipal !== undefined) recordOptOut(this.resource, ANY_PRINCIPAL_OPT_OUT, anyPrincipal);
+    if (this.acceptedOutsideTerraform !== undefined)
+      recordOptOut(this.resource, RECORDED_OPT_OUTS.acceptedOutsideTerraform, this.acceptedOutsideTerraform);
     this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
     this.endpointServiceArn = this.resource.arn;
@@ -386,17 +412,19 @@ export class EndpointService extends Construct implements IEndpointService {
   private readonly acceptedEndpoints = new Set<object>();
   /** Whether `acceptEndpoints` takes IDs the provider reviews (which may name this configuration's endpoints too). */
   private acceptsByList = false;
+  /** Why connections are accepted outside this configuration (`acceptedOutsideTerraform`). */
+  private readonly acceptedOutsideTerraform?: string;
 
   /** A consumer of this configuration that waits in pendingAcceptance for ever: acceptance required, and nothing here accepts it. */
   private unacceptedConsumerError(): ValidationError | undefined {
-    if (!this.acceptanceRequired || this.acceptsByList) return undefined;
+    if (!this.acceptanceRequired || this.acceptsByList || this.acceptedOutsideTerraform !== undefined) return undefined;
     const pending = this.consumerEndpoints.find((e) => !this.acceptedEndpoints.has(e));
     if (pending === undefined) return undefined;
     return new ValidationError(
       this,
       "acceptanceRequired",
       true,
-      `an acceptance of ${pending.node.path}, which connects from this configuration: new EndpointConnectionAccepter(scope, id, { service, endpoint }) (SaasConsumerEndpoint and PrivateLinkSaasOffering create it), acceptEndpoints, or acceptanceRequired: false; without one the endpoint waits in pendingAcceptance and carries no traffic`,
+      `an acceptance of ${pending.node.path}, which connects from this configuration: new EndpointConnectionAccepter(scope, id, { service, endpoint }) (SaasConsumerEndpoint and PrivateLinkSaasOffering create it), acceptEndpoints, acceptedOutsideTerraform: OptOut.because("<who accepts, where>"), or acceptanceRequired: false; without one the endpoint waits in pendingAcceptance and carries no traffic`,
     );
   }
 
@@ -804,6 +832,7 @@ const ENDPOINT_SERVICE_PROPS: Record<keyof EndpointServiceProps, true> = {
   networkLoadBalancers: true,
   gatewayLoadBalancerArns: true,
   acceptanceRequired: true,
+  acceptedOutsideTerraform: true,
   allowedPrincipals: true,
   allowAnyPrincipal: true,
   allowAnyPrincipal_I_UNDERSTAND_EVERY_AWS_ACCOUNT_CAN_REQUEST_A_CONNECTION: true,

@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
+import { OptOut } from "../../modules/core";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, expectFlow, NetworkModel } from "../../modules/flows";
@@ -177,6 +178,33 @@ describe("PrivateLink flows: who creates the endpoint", () => {
     });
     const endpoint = new InterfaceEndpoint(stack, "Endpoint", { vpc: consumerVpc, service });
     expectFlow(stack, consumerVpc, { target: endpoint, port: 443 }).toBeDenied(`is created by arn:aws:iam::${CONSUMER}:role/NetworkingDeployment`);
+  });
+
+  test("acceptance given outside Terraform (acceptedOutsideTerraform) is an assumption of the verdict; fails when acceptance is required and nothing accepts", () => {
+    const build = (acceptedOutsideTerraform?: OptOut) => {
+      const stack = new TerraformStack(testApp(), "acceptance");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [PROVIDER] });
+      const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.10.0.0/16", availabilityZones: BY_ID });
+      const consumerVpc = new Vpc(stack, "ConsumerVpc", { name: "consumer", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
+      const service = new EndpointService(stack, "Service", {
+        networkLoadBalancer: {
+          vpc: providerVpc,
+          listeners: [{ port: 443, targets: ListenerTargets.instances({ port: 8443, instances: { api: "i-0123456789abcdef0" } }) }],
+          ingressPeers: [Peer.cidr("10.20.0.0/16")],
+        },
+        allowedPrincipals: [EndpointServicePrincipal.account(PROVIDER)],
+        acceptedOutsideTerraform,
+      });
+      const endpoint = new InterfaceEndpoint(stack, "Endpoint", { vpc: consumerVpc, service, privateDnsEnabled: false });
+      return { stack, consumerVpc, endpoint };
+    };
+    const accepted = build(OptOut.because("The platform team accepts each connection in the console after review"));
+    const flow = expectFlow(accepted.stack, accepted.consumerVpc, { target: accepted.endpoint, port: 443 });
+    flow.toBeAllowed();
+    expect(flow.verdict.assumptions).toContainEqual(expect.stringContaining("accepts Endpoint outside Terraform"));
+    const pending = build();
+    // Synth refuses it (nothing accepts the endpoint); the flow analysis says the same of the synthesized JSON.
+    expect(() => Testing.synth(pending.stack, true)).toThrow("acceptanceRequired");
   });
 
   /** A consumer's configuration that knows the service only by name and by its provider's terms, as es3-partner-consumer does. */

@@ -782,6 +782,37 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(error.expected).toContain("an acceptance of test/Consumer");
   });
 
+  test("acceptedOutsideTerraform: a provider who accepts in the console says so with a reason, and its consumers need no accepter; fails with acceptance off", () => {
+    const stack = stackWithProvider();
+    const service = new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      acceptedOutsideTerraform: OptOut.because("The partner desk accepts each connection in the console after a ticket"),
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: providerVpc(stack, "ConsumerVpc"), service, privateDnsEnabled: false });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const off = stackWithProvider();
+    expectValidationError(
+      () =>
+        new EndpointService(off, "Service", {
+          networkLoadBalancer: nlbOptions(providerVpc(off)),
+          acceptanceRequired: false,
+          allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+          acceptedOutsideTerraform: OptOut.because("The partner desk accepts each connection in the console after a ticket"),
+        }),
+      "acceptedOutsideTerraform",
+      "partner desk",
+    );
+    expectValidationError(
+      () =>
+        new EndpointService(stackWithProvider(), "Service", {
+          networkLoadBalancer: nlbOptions(providerVpc(stackWithProvider())),
+          acceptedOutsideTerraform: true as never,
+        }),
+      "acceptedOutsideTerraform",
+      "true",
+    );
+  });
+
   test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {
     const stack = stackWithProvider();
     new EndpointService(stack, "Service", {

@@ -1,3 +1,4 @@
+import { RECORDED_OPT_OUTS } from "../../core/opt-out";
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
 import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, LoadBalancerListenerEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
@@ -130,6 +131,11 @@ export function creatorAllowed(
 const acceptance: ServiceCheck = (path, _context, endpoint, service) => {
   if (!service.acceptanceRequired) return path.pass("acceptance", `${labelOf(service)} accepts connections without review`, service.address);
   if (service.acceptedEndpointIds.includes(endpoint.id)) return path.pass("acceptance", `the provider accepts ${labelOf(endpoint)}`, service.address);
+  const outside = (service.block?.comment.opt_outs as Record<string, unknown> | undefined)?.[RECORDED_OPT_OUTS.acceptedOutsideTerraform];
+  if (typeof outside === "string")
+    return path
+      .pass("acceptance", `${labelOf(service)} requires acceptance, given outside Terraform (${outside})`, service.address)
+      .assume(`the provider accepts ${labelOf(endpoint)} outside Terraform before it carries traffic`);
   return path.deny(
     "acceptance",
     `${labelOf(endpoint)} stays pendingAcceptance: ${labelOf(service)} requires acceptance and nothing in the stack accepts this endpoint (aws_vpc_endpoint_connection_accepter)`,
