@@ -8,6 +8,7 @@ import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws
 import {
   annotateForFlows,
   AppRegistry,
+  canonicalDnsName,
   checkBoolean,
   checkDnsName,
   checkInstance,
@@ -17,22 +18,22 @@ import {
   checkObject,
   checkOneOf,
   checkPort,
-  checkUnique,
   checkRegion,
   checkServiceRegionOfName,
   checkString,
+  checkUnique,
   cidrContains,
   cidrSubnet,
   familyOf,
   hostCidr,
   isUnresolved,
   literalRegionOf,
-  regionOfEndpointServiceName,
   nameFromPath,
   parseCidr,
   Port,
   RECORDED_OPT_OUTS,
   recordOptOut,
+  regionOfEndpointServiceName,
   requireProps,
   resolvedValue,
   ValidationError,
@@ -393,7 +394,7 @@ const zoneNameOwners = new AppRegistry<string, string>();
  */
 function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: string, what: string): void {
   if (isUnresolved(name)) return;
-  const first = zoneNameOwners.claim(endpoint, `${vpc.vpcId}|${name.toLowerCase().replace(/\.$/, "")}`, `${endpoint.node.path} (${what})`);
+  const first = zoneNameOwners.claim(endpoint, `${vpc.vpcId}|${canonicalDnsName(name)}`, `${endpoint.node.path} (${what})`);
   if (first !== undefined)
     throw new ValidationError(
       endpoint,
@@ -570,8 +571,7 @@ function checkCustomDnsName(endpoint: Construct, props: InterfaceEndpointProps, 
       `unset: the certificates of ${target.serviceName} carry AWS's names only; clients dial the service's own name (private DNS)`,
     );
   }
-  const bare = (v: string): string => v.toLowerCase().replace(/\.$/, "");
-  if (privateDnsEnabled && target.privateDnsName !== undefined && bare(target.privateDnsName) === bare(name)) {
+  if (privateDnsEnabled && target.privateDnsName !== undefined && canonicalDnsName(target.privateDnsName) === canonicalDnsName(name)) {
     throw new ValidationError(
       endpoint,
       "customDnsName",

@@ -1,6 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import {
+  canonicalDnsName,
   checkArn,
   checkKnownProps,
   checkList,
@@ -63,9 +64,9 @@ class ImportedCertificate extends Construct implements ICertificate {
 
 /** True when one of the certificate's names carries `domainName` (case-insensitive; a wildcard covers one label). */
 function certificateCarries(names: readonly string[], domainName: string): boolean {
-  const wanted = domainName.toLowerCase().replace(/\.$/, "");
+  const wanted = canonicalDnsName(domainName);
   return names.some((name) => {
-    const carried = name.toLowerCase().replace(/\.$/, "");
+    const carried = canonicalDnsName(name);
     if (!carried.startsWith("*.")) return carried === wanted;
     const dot = wanted.indexOf(".");
     return dot > 0 && wanted.slice(dot + 1) === carried.slice(2);

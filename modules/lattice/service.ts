@@ -6,6 +6,7 @@ import {
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  canonicalDnsName,
   checkArn,
   checkDnsName,
   checkInstance,
@@ -15,6 +16,7 @@ import {
   checkOneOf,
   checkString,
   ICertificate,
+  isInDnsZone,
   isUnresolved,
   literalRegionOf,
   OptOut,
@@ -319,9 +321,8 @@ export class LatticeService extends Construct implements ILatticeService {
       if (props.customDomainName === undefined) {
         throw new ValidationError(this, "hostedZone", hostedZone.zoneId, "a customDomainName to create the alias records for");
       }
-      const zone = hostedZone.zoneName?.replace(/\.$/, "").toLowerCase();
-      const domain = props.customDomainName.toLowerCase().replace(/\.$/, "");
-      if (zone !== undefined && !isUnresolved(zone) && !isUnresolved(domain) && domain !== zone && !domain.endsWith(`.${zone}`)) {
+      const zone = hostedZone.zoneName;
+      if (zone !== undefined && !isUnresolved(zone) && !isUnresolved(props.customDomainName) && !isInDnsZone(props.customDomainName, zone)) {
         throw new ValidationError(this, "customDomainName", props.customDomainName, `a name inside the hosted zone ${zone}`);
       }
     }
@@ -380,7 +381,7 @@ export class LatticeService extends Construct implements ILatticeService {
   }
 
   private createAliasRecords(zone: AnyHostedZone, domainName: string): void {
-    const existing = aliasRecords.claim(this, `${zone.zoneId} ${domainName.toLowerCase().replace(/\.$/, "")}`, this.node.path);
+    const existing = aliasRecords.claim(this, `${zone.zoneId} ${canonicalDnsName(domainName)}`, this.node.path);
     if (existing !== undefined) {
       throw new ValidationError(
         this,

@@ -22,14 +22,14 @@ import {
   checkPort,
   checkPredicate,
   checkRegion,
-  checkServiceRegionOfName,
   checkResourceId,
+  checkServiceRegionOfName,
   checkUnique,
   isDnsName,
+  isInDnsZone,
   isUnresolved,
   isWildcardDnsName,
   literalRegionOf,
-  regionOfEndpointServiceName,
   nameFromPath,
   OptOut,
   optOutReason,
@@ -38,6 +38,7 @@ import {
   providerOf,
   RECORDED_OPT_OUTS,
   recordOptOut,
+  regionOfEndpointServiceName,
   requireProps,
   requireValue,
   resolveRegion,
@@ -649,9 +650,7 @@ export class EndpointService extends Construct implements IEndpointService {
     checkResourceId(this, "privateDnsVerificationZone.zoneId", props.privateDnsVerificationZone?.zoneId, "hostedZone");
     checkPredicate(this, "privateDnsVerificationZone.zoneName", zone, isDnsName, "a zone name such as example.com");
     if (name === undefined || zone === undefined || isUnresolved(name) || isUnresolved(zone)) return;
-    const bare = (v: string): string => v.toLowerCase().replace(/\.$/, "");
-    const host = bare(name).replace(/^\*\./, "");
-    if (host !== bare(zone) && !host.endsWith(`.${bare(zone)}`)) {
+    if (!isInDnsZone(name.replace(/^\*\./, ""), zone)) {
       throw new ValidationError(this, "privateDnsName", name, `a name inside the verification zone ${zone}`);
     }
   }

@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { VpclatticeResourceConfigurationResourceConfigurationDefinition } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
   addressRange,
+  canonicalDnsName,
   checkArn,
   checkDnsName,
   checkIpAddress,
@@ -219,7 +220,7 @@ function checkDns(
   const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
   checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);
-  const key = isUnresolved(domainName) ? domainName : `dns:${domainName.toLowerCase().replace(/\.$/, "")}`;
+  const key = isUnresolved(domainName) ? domainName : `dns:${canonicalDnsName(domainName)}`;
   return { definition: { dnsResource: [{ domainName, ipAddressType }] }, key, ipAddressType };
 }
 

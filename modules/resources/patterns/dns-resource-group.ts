@@ -1,6 +1,7 @@
 import { ITerraformDependable } from "../../core/cdktf";
 import { Construct } from "constructs";
 import {
+  canonicalDnsName,
   checkDnsName,
   checkItemCount,
   checkKnownProps,
@@ -160,7 +161,7 @@ export class DnsResourceGroup extends Construct {
         checkKnownProps(this, definition, MEMBER_PROPS, prop);
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
-          const normalized = definition.domainName.toLowerCase().replace(/\.$/, "");
+          const normalized = canonicalDnsName(definition.domainName);
           const other = names.get(normalized);
           if (other !== undefined)
             throw new ValidationError(
