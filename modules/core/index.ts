@@ -5,6 +5,7 @@ export * from "./formats";
 export * from "./identifiers";
 export * from "./kms";
 export * from "./ports";
+export * from "./port-ranges";
 export * from "./opt-out";
 export * from "./policy";
 export * from "./region";

@@ -13,7 +13,7 @@ import {
   checkObject,
   checkOneOf,
   checkPattern,
-  checkPort,
+  checkPortRanges,
   checkResourceId,
   checkTags,
   cidrsCoverAddressSpace,
@@ -24,7 +24,6 @@ import {
   PortRange,
   providerOf,
   requireProps,
-  requireValue,
   resolveRegion,
   ValidationError,
 } from "../core";
@@ -486,21 +485,6 @@ export class ImportedNetworkEndpoint extends Construct implements INetworkEndpoi
     this.vpcEndpointId = attrs.vpcEndpointId;
     this.connections = new Connections(this, { securityGroups: checkList(this, "securityGroups", attrs.securityGroups), defaultPort: attrs.port });
   }
-}
-
-/** Port ranges such as `Port.tcp(443)` or `Port.range(8000, 8100)`, checked where the caller wrote them: each an object with ports from 1 to 65535, `to` not below `from`. */
-function checkPortRanges(scope: Construct, prop: string, ranges: readonly PortRange[]): void {
-  const list = checkList(scope, prop, ranges);
-  if (list === undefined || isUnresolved(list)) return;
-  list.forEach((range, i) => {
-    checkObject(scope, `${prop}[${i}]`, range);
-    for (const end of ["from", "to"] as const) {
-      requireValue(scope, `${prop}[${i}].${end}`, range[end], "a port from 1 to 65535 (a range such as Port.tcp(443))");
-      checkPort(scope, `${prop}[${i}].${end}`, range[end]);
-    }
-    if (!isUnresolved(range.from) && !isUnresolved(range.to) && range.to < range.from)
-      throw new ValidationError(scope, `${prop}[${i}].to`, range.to, `a port not below ${prop}[${i}].from (${range.from})`);
-  });
 }
 
 /** The IP address types whose endpoints can publish each DNS record type (AWS refuses the others). */

@@ -13,6 +13,7 @@ import {
   checkObject,
   checkOneOf,
   checkPattern,
+  checkPortRanges,
   checkTags,
   checkUnique,
   formatPortRange,
@@ -21,7 +22,9 @@ import {
   nameFromPath,
   OptOut,
   optOutReason,
+  parsePortRangeStrings,
   PortRange,
+  portRangeStrings,
   providerOf,
   RECORDED_OPT_OUTS,
   recordInStack,
@@ -39,7 +42,6 @@ import { claimAccountName } from "./account-names";
 import { checkImportedIdentity } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
-import { checkPortRanges, parsePortRangeStrings, portRangeStrings } from "./ports";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
 import { gatewayPeers, IResourceGateway, ResourceGateway } from "./resource-gateway";
 

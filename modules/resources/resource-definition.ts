@@ -9,6 +9,7 @@ import {
   checkKnownProps,
   checkLength,
   checkOneOf,
+  checkPortRanges,
   checkString,
   cidrContains,
   familyOf,
@@ -21,7 +22,6 @@ import {
   ValidationError,
 } from "../core";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
-import { checkPortRanges } from "./ports";
 import { IResourceGateway } from "./resource-gateway";
 
 /** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */

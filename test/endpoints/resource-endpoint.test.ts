@@ -1,4 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Port } from "../../modules/core";
 import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
 import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
 import { Vpc } from "../../modules/vpc";
@@ -113,6 +114,11 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
     expectValidationError(endpointTo({ ports: [undefined as never] }).build, "ports[0]", "undefined");
     expectValidationError(endpointTo({ ports: [{ from: 443 } as never] }).build, "ports[0].to", "undefined");
     expectValidationError(endpointTo({ privateDnsEnabled: "yes" as never }).build, "privateDnsEnabled", "yes");
+  });
+
+  test("fails when two port ranges overlap (one is a typo, or says the same twice), as resource configurations' ports do", () => {
+    const error = expectValidationError(endpointTo({ ports: [Port.range(8000, 8100), Port.tcp(8080)] }).build, "ports[1]", "8080");
+    expect(error.expected).toContain("ports[0] is 8000-8100");
   });
 
   test("fails when it is also given a service name", () => {

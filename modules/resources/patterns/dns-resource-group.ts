@@ -8,8 +8,10 @@ import {
   checkLength,
   checkObject,
   checkPattern,
+  checkPortRanges,
   isUnresolved,
   OptOut,
+  parsePortRangeStrings,
   PortRange,
   requireValue,
   stableId,
@@ -18,7 +20,6 @@ import {
 import { ResourceShare, ResourceSharing } from "../../ram";
 import { SecurityGroupBase } from "../../vpc";
 import { ResourceIpAddressType } from "../ip-families";
-import { checkPortRanges, parsePortRangeStrings } from "../ports";
 import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";

@@ -4,6 +4,7 @@ import {
   checkArn,
   checkKnownProps,
   checkObject,
+  checkPortRanges,
   IResourceConfiguration,
   isUnresolved,
   literalRegionOf,
@@ -16,7 +17,6 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShareAccepter } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { checkPortRanges } from "../ports";
 import { createPartnerSide, tagPattern } from "./shared-resource-access";
 
 export interface SharedResourceConsumerProps extends AwsResourceProps {

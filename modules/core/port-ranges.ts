@@ -1,8 +1,12 @@
 import { IConstruct } from "constructs";
-import { checkList, checkObject, checkPort, checkPortRange, formatPortRange, isUnresolved, PortRange, ValidationError } from "../core";
+import { ValidationError } from "./errors";
+import { formatPortRange, PortRange } from "./ports";
+import { isUnresolved } from "./tokens";
+import { checkList, checkObject } from "./shapes";
+import { checkPort, checkPortRange } from "./validation";
 
 /**
- * The TCP ports of resource configurations, in core's one port type
+ * Lists of TCP ports (resource configurations, Resource and ServiceNetwork endpoints), in core's one port type
  * (`Port.tcp(5432)`, `Port.range(8000, 8100)`): each range checked as
  * JavaScript callers can get it wrong, and no two ranges overlapping, since
  * the same ports listed twice say the same thing twice and usually mean a
@@ -17,6 +21,13 @@ export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonl
   ranges.forEach((range, index) => {
     checkObject(scope, `${prop}[${index}]`, range);
     for (const end of ["from", "to"] as const) {
+      if (range[end] === undefined || range[end] === null)
+        throw new ValidationError(
+          scope,
+          `${prop}[${index}].${end}`,
+          range[end],
+          "a port from 1 to 65535 (a range such as Port.tcp(5432) or Port.range(8000, 8100))",
+        );
       // Security-group rules are keyed by their ports: a port only Terraform knows would give every rule the same address.
       if (isUnresolved(range[end]))
         throw new ValidationError(
@@ -25,11 +36,8 @@ export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonl
           range[end],
           "a literal port: the gateway's and endpoints' security-group rules are keyed by their ports",
         );
+      checkPort(scope, `${prop}[${index}].${end}`, range[end]);
     }
-    checkPort(scope, `${prop}[${index}].from`, range.from);
-    checkPort(scope, `${prop}[${index}].to`, range.to);
-    if (range.from === undefined || range.to === undefined)
-      throw new ValidationError(scope, `${prop}[${index}]`, range, "a port range with from and to, such as Port.tcp(5432) or Port.range(8000, 8100)");
     if (range.to < range.from) throw new ValidationError(scope, `${prop}[${index}].to`, range.to, `a port not below from (${range.from})`);
   });
   checkNoOverlap(scope, prop, ranges);
