@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { isUnresolved } from "./tokens";
 
 /**
  * The one error type of this library. Every invalid input is reported at synth
@@ -39,6 +40,8 @@ export function describeValue(value: unknown): string {
       return Object.prototype.toString.call(value);
     }
   }
+  // cdktf encodes a number only Terraform knows as a huge double: as meaningless to a reader as a string token.
+  if (typeof value === "number" && isUnresolved(value)) return "<number known at apply>";
   return String(value);
 }
 
