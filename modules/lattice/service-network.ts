@@ -156,6 +156,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public readonly accessLogs: LatticeAccessLogs;
   /** The RAM share, with `sharing`. */
   public readonly share?: ResourceShare;
+  /** True with `sharing`: resource configurations joining the network must allow shareable networks. */
   public readonly sharedThroughRam: boolean;
   /**
    * What must exist before another account can use the network: the share's
