@@ -65,24 +65,29 @@ describe("DNS resources resolve in public DNS (hashicorp/aws 5.100.0)", () => {
   });
 });
 
+/** An IP database on 5432 behind a resource gateway in `owner`, and a group admitting the gateway on that port. */
+function databaseBehindGateway(s: TerraformStack, owner: Vpc): ResourceConfiguration {
+  const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
+  new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({
+    peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
+    port: 5432,
+    description: "From the gateway",
+  });
+  return new ResourceConfiguration(s, "Db", {
+    name: "orders-db",
+    resourceGateway: gateway,
+    ipResource: { ipAddress: "10.0.0.5" },
+    portRanges: ["5432"],
+  });
+}
+
 describe("a configuration shared with another account and associated with that account's service network", () => {
   function consumerNetwork(wait: boolean) {
     const s = stack();
     const consumer = new AwsProvider(s, "aws-consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
     const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
     const client = vpc(s, "ConsumerVpc", "10.40.0.0/16", consumer);
-    const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
-    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({
-      peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
-      port: 5432,
-      description: "From the gateway",
-    });
-    const database = new ResourceConfiguration(s, "Db", {
-      name: "orders-db",
-      resourceGateway: gateway,
-      ipResource: { ipAddress: "10.0.0.5" },
-      portRanges: ["5432"],
-    });
+    const database = databaseBehindGateway(s, owner);
     const share = new ResourceShare(s, "Share", { name: "orders-db", principals: [SharePrincipal.account("222222222222")] });
     const shared = share.addResource("db", database.resourceConfigurationArn);
     const network = new ServiceNetwork(s, "ConsumerNetwork", {
@@ -115,18 +120,7 @@ describe("a service network shared by a RAM share of its own (not its sharing pr
     const s = stack();
     const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
     const client = vpc(s, "ClientVpc", "10.40.0.0/16");
-    const gateway = new ResourceGateway(s, "Gateway", { name: "db-ingress", vpc: owner });
-    new SecurityGroup(s, "DbAccess", { vpc: owner, description: "Database" }).addIngressRule({
-      peer: Peer.securityGroup(gateway.securityGroup!, "gw"),
-      port: 5432,
-      description: "From the gateway",
-    });
-    const database = new ResourceConfiguration(s, "Db", {
-      name: "orders-db",
-      resourceGateway: gateway,
-      ipResource: { ipAddress: "10.0.0.5" },
-      portRanges: ["5432"],
-    });
+    const database = databaseBehindGateway(s, owner);
     const network = new ServiceNetwork(s, "Platform", {
       name: "platform",
       resourceConfigurationsOnly: true,
