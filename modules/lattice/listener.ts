@@ -139,6 +139,7 @@ export class LatticeListener extends Construct {
 
   constructor(scope: Construct, id: string, props: LatticeListenerProps) {
     super(scope, id);
+    requireProps(this, props, ["service", "protocol", "defaultAction"]);
     checkKnownProps(this, props, LATTICE_LISTENER_PROPS);
     checkOneOf(this, "protocol", props.protocol, LISTENER_PROTOCOLS);
     checkPort(this, "port", props.port);

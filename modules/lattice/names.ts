@@ -1,6 +1,6 @@
 import { Fn, Token } from "../core/cdktf";
 import { IConstruct } from "constructs";
-import { checkLength, checkPattern, isUnresolved } from "../core";
+import { checkLength, checkPattern, checkString, isUnresolved } from "../core";
 
 /**
  * Every VPC Lattice resource name follows one rule: lowercase letters, digits
@@ -14,6 +14,8 @@ export function checkLatticeName(
   value: string | undefined,
   limits: { readonly min: number; readonly max: number; readonly reservedPrefix: string },
 ): void {
+  // First: a JavaScript caller's number passes the length and pattern checks, then breaks the tags and IDs made of the name.
+  checkString(scope, prop, value);
   checkLength(scope, prop, value, limits.min, limits.max);
   checkPattern(
     scope,

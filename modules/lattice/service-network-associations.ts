@@ -8,6 +8,7 @@ import {
   AppCounter,
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
+  checkArn,
   checkAtSynth,
   AWS_LIMITS,
   checkBoolean,
@@ -428,6 +429,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "service"]);
     checkKnownProps(this, props, SERVICE_ASSOCIATION_PROPS);
+    checkMemberArn(this, "service", props.service, props.service.serviceArn, "latticeService");
     if (props.serviceNetwork.resourceConfigurationsOnly === true) {
       throw new ValidationError(
         this,
@@ -450,6 +452,27 @@ export class ServiceNetworkServiceAssociation extends Construct {
       tags: checkTags(this, "tags", props.tags),
     });
   }
+}
+
+/**
+ * Fails on a member that is not a service or configuration of this library
+ * (a JavaScript caller's object literal): without a well-formed ARN the
+ * association's identifier would be missing or refused at apply.
+ */
+function checkMemberArn(
+  scope: Construct,
+  prop: string,
+  member: object,
+  arn: string | undefined,
+  kind: "latticeService" | "resourceConfiguration",
+): void {
+  checkObject(scope, prop, member);
+  const [arnProp, made] =
+    kind === "latticeService"
+      ? ["serviceArn", "a LatticeService, or one imported with LatticeService.fromLatticeServiceAttributes"]
+      : ["resourceConfigurationArn", "a ResourceConfiguration, or one imported with ResourceConfiguration.fromResourceConfigurationAttributes"];
+  requireValue(scope, `${prop}.${arnProp}`, arn, `the ARN of ${made}`);
+  checkArn(scope, `${prop}.${arnProp}`, arn, kind);
 }
 
 /** A network as errors show it: its construct path, else its ARN. */
@@ -536,6 +559,13 @@ export class ServiceNetworkResourceAssociation extends Construct {
     super(scope, id);
     requireProps(this, props, ["serviceNetwork", "resourceConfiguration"]);
     checkKnownProps(this, props, RESOURCE_ASSOCIATION_PROPS);
+    checkMemberArn(
+      this,
+      "resourceConfiguration",
+      props.resourceConfiguration,
+      props.resourceConfiguration.resourceConfigurationArn,
+      "resourceConfiguration",
+    );
     checkNotChildConfiguration(this, "resourceConfiguration", props.resourceConfiguration, "associates with a service network");
     checkShareableNetwork(this, props.serviceNetwork, props.resourceConfiguration);
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));

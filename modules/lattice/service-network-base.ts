@@ -63,13 +63,14 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
 
   /** The association's construct ID (its Terraform address): names are unique per kind, as their addresses are. */
   private childId(method: string, kind: string, name: string): string {
-    const id = typeof name === "string" ? `${kind}-${stableId(name)}` : undefined;
+    // An empty name would key every association of the kind as `<kind>-`: the name is what tells their addresses apart.
+    const id = typeof name === "string" && name.trim() !== "" ? `${kind}-${stableId(name)}` : undefined;
     if (id === undefined || this.node.tryFindChild(id) !== undefined) {
       throw new ValidationError(
         this,
         `${method}.name`,
         name,
-        `a name no other ${kind.toLowerCase()} association of the network uses (it keys the Terraform address)`,
+        `a non-empty name no other ${kind.toLowerCase()} association of the network uses (it keys the Terraform address)`,
       );
     }
     return id;

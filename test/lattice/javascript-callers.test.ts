@@ -1,0 +1,89 @@
+import { TerraformStack } from "cdktf";
+import {
+  AuthPolicy,
+  ILatticeService,
+  ILatticeTargetGroup,
+  IResourceConfiguration,
+  LatticeListener,
+  LatticeListenerProps,
+  LatticeListenerAction,
+  LatticeService,
+  ServiceNetwork,
+} from "../../modules/lattice";
+import { IHostedZone, Vpc } from "../../modules/vpc";
+import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
+
+/**
+ * Wrong values a JavaScript caller (or `as any`) can hand the published API:
+ * each gets a ValidationError naming the prop, never a TypeError or a value
+ * Terraform or AWS refuses later.
+ */
+
+const ORG_ONLY = new AuthPolicy().allow({ organizationId: "o-abcdefghij" });
+
+function group(n: number): ILatticeTargetGroup {
+  const id = `tg-0123456789abcd${String(n).padStart(3, "0")}`;
+  return { targetGroupId: id, targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/${id}`, type: "IP", protocol: "HTTP" };
+}
+const network = (stack: TerraformStack) => new ServiceNetwork(stack, "Network", { name: "platform", authPolicy: ORG_ONLY });
+const service = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeService>[2]> = {}) =>
+  new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY, ...props });
+const vpc = (stack: TerraformStack) => Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+
+describe("JavaScript callers", () => {
+  test("a string name, weights and literal zone still synthesize (the checks below refuse only wrong types)", () => {
+    const stack = stackWithProvider();
+    const svc = service(stack, {
+      customDomainName: "orders.example.com",
+      hostedZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" } as IHostedZone,
+    });
+    svc.addListener({
+      protocol: "HTTP",
+      defaultAction: LatticeListenerAction.weightedForward([
+        { targetGroup: group(1), weight: 90 },
+        { targetGroup: group(2), weight: 10 },
+      ]),
+    });
+    network(stack).associateService("orders", svc);
+    expect(Object.keys(synthJson(stack).resource.aws_vpclattice_service_network_service_association)).toHaveLength(1);
+  });
+
+  describe("fails when", () => {
+    test("a resource name is a number (it passed the length and pattern checks, then broke the tags made of it)", () => {
+      expectValidationError(
+        () => new ServiceNetwork(stackWithProvider(), "Network", { name: 42 as unknown as string, authPolicy: ORG_ONLY }),
+        "name",
+        "42",
+      );
+      expectValidationError(() => service(stackWithProvider(), { name: 123 as unknown as string }), "name", "123");
+    });
+
+    test("an association name is empty (it keys the Terraform address)", () => {
+      const stack = stackWithProvider();
+      expectValidationError(() => network(stack).associateVpc("", { vpc: vpc(stack) }), "associateVpc.name", '""');
+    });
+
+    test("associateService is given an object whose serviceArn names no service", () => {
+      const stack = stackWithProvider();
+      const notAService = { serviceArn: group(1).targetGroupArn, serviceId: "tg-0123456789abcd001" } as ILatticeService;
+      expectValidationError(() => network(stack).associateService("orders", notAService), "service.serviceArn", "targetgroup");
+    });
+
+    test("associateResourceConfiguration is given an object without resourceConfigurationArn (the association would miss its identifier)", () => {
+      const stack = stackWithProvider();
+      const literal = {
+        arn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+      } as unknown as IResourceConfiguration;
+      expectValidationError(
+        () => network(stack).associateResourceConfiguration("db", literal),
+        "resourceConfiguration.resourceConfigurationArn",
+        "undefined",
+      );
+    });
+
+    test("a LatticeListener is made without its service", () => {
+      const props = { protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) } as LatticeListenerProps;
+      expectValidationError(() => new LatticeListener(stackWithProvider(), "Listener", props), "service", "undefined");
+    });
+  });
+});
