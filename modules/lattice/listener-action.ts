@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerDefaultAction } from "@cdktf/provider-aws/lib/vpclattice-listener";
 import { VpclatticeListenerRuleAction } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
-import { checkIntegerRange, checkItemCount, checkList, checkObject, isUnresolved, requireValue, ValidationError } from "../core";
+import { checkIntegerRange, checkItemCount, checkKnownProps, checkList, checkObject, isUnresolved, requireValue, ValidationError } from "../core";
 import { ILatticeTargetGroup } from "./interfaces";
 import { LatticeListenerProtocol } from "./listener";
 
@@ -27,6 +27,8 @@ export interface WeightedTargetGroup {
   /** Relative share, 0 to 999; 0 keeps the group attached but idle (a drained blue). @default 100 */
   readonly weight?: number;
 }
+
+const WEIGHTED_TARGET_GROUP: Record<keyof WeightedTargetGroup, true> = { targetGroup: true, weight: true };
 
 /** What a listener or a rule does with a request. */
 export class LatticeListenerAction {
@@ -74,6 +76,8 @@ export class LatticeListenerAction {
     checkItemCount(scope, `${prop}.targetGroups`, this.targetGroups, 1, 10);
     this.targetGroups.forEach((t, i) => {
       checkObject(scope, `${prop}.targetGroups[${i}]`, t);
+      // A misspelled weight (weigth) would be dropped: the group would get the default 100 instead of its share.
+      checkKnownProps(scope, t, WEIGHTED_TARGET_GROUP, `${prop}.targetGroups[${i}]`);
       requireValue(
         scope,
         `${prop}.targetGroups[${i}].targetGroup`,

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { VpclatticeListenerRuleMatchHttpMatch } from "@cdktf/provider-aws/lib/vpclattice-listener-rule";
 import {
+  checkBoolean,
   checkInstance,
   checkItemCount,
   checkKnownProps,
@@ -43,6 +44,7 @@ export class PathMatch {
     checkLength(scope, prop, this.path, 1, 200);
     checkPattern(scope, prop, this.path, /^\//, "a path starting with / such as /api/orders");
     checkPattern(scope, prop, this.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]*$/, "a path of letters, digits and @:%_+.~#?&/=- only");
+    checkBoolean(scope, `${prop}.caseSensitive`, this.caseSensitive);
   }
 }
 
@@ -83,6 +85,7 @@ export class HeaderMatch {
     requireValue(scope, `${prop}.value`, this.value, "the value to compare the header with");
     checkString(scope, `${prop}.value`, this.value);
     checkLength(scope, `${prop}.value`, this.value, 1, 128);
+    checkBoolean(scope, `${prop}.caseSensitive`, this.caseSensitive);
   }
 }
 

@@ -52,7 +52,7 @@ export class TrafficSplit {
   public static blueGreen(props: BlueGreenProps): LatticeListenerAction {
     const where = "TrafficSplit.blueGreen";
     checkPercent(where, "percentToGreen", props.percentToGreen, 0, 100);
-    checkCompatible(where, "green", props.blue, props.green);
+    checkCompatible(where, "blue", props.blue, "green", props.green);
     return LatticeListenerAction.weightedForward([
       { targetGroup: props.blue, weight: 100 - props.percentToGreen },
       { targetGroup: props.green, weight: props.percentToGreen },
@@ -63,7 +63,7 @@ export class TrafficSplit {
   public static canary(props: CanaryProps): LatticeListenerAction {
     const where = "TrafficSplit.canary";
     checkPercent(where, "percentToCandidate", props.percentToCandidate, 1, 99);
-    checkCompatible(where, "candidate", props.stable, props.candidate);
+    checkCompatible(where, "stable", props.stable, "candidate", props.candidate);
     return LatticeListenerAction.weightedForward([
       { targetGroup: props.stable, weight: 100 - props.percentToCandidate },
       { targetGroup: props.candidate, weight: props.percentToCandidate },
@@ -72,7 +72,7 @@ export class TrafficSplit {
 
   /** A rule that sends requests carrying the header to the candidate; give the listener's default action to stable. */
   public static headerCanary(props: HeaderCanaryProps): LatticeListenerRuleOptions {
-    checkCompatible("TrafficSplit.headerCanary", "candidate", props.stable, props.candidate);
+    checkCompatible("TrafficSplit.headerCanary", "stable", props.stable, "candidate", props.candidate);
     return {
       name: props.name,
       priority: props.priority,
@@ -91,7 +91,16 @@ function checkPercent(where: string, prop: string, value: number, min: number, m
   }
 }
 
-function checkCompatible(where: string, prop: string, current: ILatticeTargetGroup, next: ILatticeTargetGroup): void {
+function checkCompatible(where: string, currentProp: string, current: ILatticeTargetGroup, prop: string, next: ILatticeTargetGroup): void {
+  // The helpers have no construct to check the groups first: a JavaScript caller's missing group is named here, not met as a TypeError.
+  for (const [name, group] of [
+    [currentProp, current],
+    [prop, next],
+  ] as const) {
+    if (group === undefined || group === null || typeof group !== "object") {
+      throw new ValidationError(where, name, group, "a target group (a LatticeTargetGroup, or one imported with fromLatticeTargetGroupAttributes)");
+    }
+  }
   if (targetGroupIdentity(current) === targetGroupIdentity(next)) {
     throw new ValidationError(where, prop, describeTargetGroup(next), "a different target group than the one it takes traffic from");
   }

@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import {
   AuthPolicy,
+  HeaderMatch,
   ILatticeService,
   ILatticeTargetGroup,
   IResourceConfiguration,
@@ -8,10 +9,14 @@ import {
   LatticeListenerProps,
   LatticeListenerAction,
   LatticeService,
+  PathMatch,
   ServiceNetwork,
+  TrafficSplit,
+  WeightedTargetGroup,
 } from "../../modules/lattice";
 import { IHostedZone, Vpc } from "../../modules/vpc";
 import { expectValidationError, stackWithProvider, synthJson } from "../helpers";
+import { fakeService } from "./helpers";
 
 /**
  * Wrong values a JavaScript caller (or `as any`) can hand the published API:
@@ -29,6 +34,17 @@ const network = (stack: TerraformStack) => new ServiceNetwork(stack, "Network", 
 const service = (stack: TerraformStack, props: Partial<ConstructorParameters<typeof LatticeService>[2]> = {}) =>
   new LatticeService(stack, "Service", { name: "orders", authPolicy: ORG_ONLY, ...props });
 const vpc = (stack: TerraformStack) => Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+const ruleWith = (stack: TerraformStack, match: Parameters<LatticeListener["addRule"]>[0]["match"]) =>
+  new LatticeListener(stack, "Listener", {
+    service: fakeService(),
+    protocol: "HTTP",
+    defaultAction: LatticeListenerAction.fixedResponse(404),
+  }).addRule({
+    name: "orders",
+    priority: 10,
+    match,
+    action: LatticeListenerAction.fixedResponse(200),
+  });
 
 describe("JavaScript callers", () => {
   test("a string name, weights and literal zone still synthesize (the checks below refuse only wrong types)", () => {
@@ -84,6 +100,45 @@ describe("JavaScript callers", () => {
     test("a LatticeListener is made without its service", () => {
       const props = { protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) } as LatticeListenerProps;
       expectValidationError(() => new LatticeListener(stackWithProvider(), "Listener", props), "service", "undefined");
+    });
+
+    test("a weighted target group misspells weight (the group got the default 100 instead of its share)", () => {
+      const action = LatticeListenerAction.weightedForward([
+        { targetGroup: group(1), weigth: 10 } as WeightedTargetGroup,
+        { targetGroup: group(2), weight: 90 },
+      ]);
+      const error = expectValidationError(
+        () => new LatticeListener(stackWithProvider(), "Listener", { service: fakeService(), protocol: "HTTP", defaultAction: action }),
+        "defaultAction.targetGroups[0].weigth",
+        "10",
+      );
+      expect(error.expected).toContain("did you mean weight?");
+    });
+
+    test("a traffic split is missing one of its target groups", () => {
+      expectValidationError(
+        () => TrafficSplit.canary({ candidate: group(2), percentToCandidate: 10 } as Parameters<typeof TrafficSplit.canary>[0]),
+        "stable",
+        "undefined",
+      );
+      expectValidationError(
+        () => TrafficSplit.blueGreen({ blue: group(1), percentToGreen: 10 } as Parameters<typeof TrafficSplit.blueGreen>[0]),
+        "green",
+        "undefined",
+      );
+    });
+
+    test("caseSensitive of a path or header match is not a boolean (Terraform refuses it at plan)", () => {
+      expectValidationError(
+        () => ruleWith(stackWithProvider(), { path: PathMatch.prefix("/orders", { caseSensitive: "yes" as unknown as boolean }) }),
+        "rules.orders.match.path.caseSensitive",
+        '"yes"',
+      );
+      expectValidationError(
+        () => ruleWith(stackWithProvider(), { headers: [HeaderMatch.exact("x-canary", "1", { caseSensitive: 1 as unknown as boolean })] }),
+        "rules.orders.match.headers[0].caseSensitive",
+        "1",
+      );
     });
   });
 });
