@@ -10,6 +10,7 @@ import {
   checkObject,
   checkOneOf,
   checkPattern,
+  checkString,
   isAccountId,
   isAccountRootArn,
   isOrganizationalUnitArn,
@@ -312,6 +313,7 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
   checkOnce(scope, `${prop}.sourceVpcOwnerAccounts`, grant.sourceVpcOwnerAccounts);
   checkOnce(scope, `${prop}.methods`, grant.methods);
   checkOnce(scope, `${prop}.paths`, grant.paths);
+  checkString(scope, `${prop}.organizationId`, grant.organizationId);
   checkPattern(scope, `${prop}.organizationId`, grant.organizationId, ORGANIZATION_ID, "an organization ID such as o-abcdefghij");
   grant.organizationPaths?.forEach((path, i) =>
     checkPattern(

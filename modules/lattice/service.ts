@@ -14,6 +14,7 @@ import {
   checkLength,
   checkObject,
   checkOneOf,
+  checkResourceId,
   checkString,
   ICertificate,
   isInDnsZone,
@@ -317,7 +318,10 @@ export class LatticeService extends Construct implements ILatticeService {
       checkCertificateCarries(this, prop, certificate, props.customDomainName);
     }
     if (props.hostedZone !== undefined) {
+      checkObject(this, "hostedZone", props.hostedZone);
       const hostedZone = zoneOf(props.hostedZone);
+      // The zone is often written as a literal: its name in place of its ID would fail only when Route 53 is asked for the records.
+      checkResourceId(this, "hostedZone.zoneId", hostedZone.zoneId, "hostedZone");
       if (props.customDomainName === undefined) {
         throw new ValidationError(this, "hostedZone", hostedZone.zoneId, "a customDomainName to create the alias records for");
       }

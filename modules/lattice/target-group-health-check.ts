@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { VpclatticeTargetGroupConfigHealthCheck } from "@cdktf/provider-aws/lib/vpclattice-target-group";
-import { checkIntegerRange, checkKnownProps, checkOneOf, checkPattern, checkPort, isUnresolved, ValidationError } from "../core";
+import { checkIntegerRange, checkKnownProps, checkOneOf, checkPattern, checkPort, checkString, isUnresolved, ValidationError } from "../core";
 
 /** Health checks of INSTANCE and IP target groups (AWS supports none for LAMBDA and ALB). */
 export interface LatticeTargetGroupHealthCheck {
@@ -59,6 +59,8 @@ export function checkHealthCheck(scope: Construct, check: LatticeTargetGroupHeal
   checkOneOf(scope, "healthCheck.protocol", check.protocol, ["HTTP", "HTTPS"]);
   checkOneOf(scope, "healthCheck.protocolVersion", check.protocolVersion, ["HTTP1", "HTTP2"]);
   checkPattern(scope, "healthCheck.path", check.path, /^\/[a-zA-Z0-9@:%_+.~#?&/=-]{0,2047}$/, "a path starting with / such as /health");
+  // A number (200) would pass the pattern and break the code check: the matcher is a string of codes.
+  checkString(scope, "healthCheck.matcher", check.matcher);
   checkPattern(
     scope,
     "healthCheck.matcher",

@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import {
   AuthPolicy,
+  AuthPolicyGrant,
   HeaderMatch,
   ILatticeService,
   ILatticeTargetGroup,
@@ -9,6 +10,9 @@ import {
   LatticeListenerProps,
   LatticeListenerAction,
   LatticeService,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
+  LatticeTargetGroupHealthCheck,
   PathMatch,
   ServiceNetwork,
   TrafficSplit,
@@ -138,6 +142,41 @@ describe("JavaScript callers", () => {
         () => ruleWith(stackWithProvider(), { headers: [HeaderMatch.exact("x-canary", "1", { caseSensitive: 1 as unknown as boolean })] }),
         "rules.orders.match.headers[0].caseSensitive",
         "1",
+      );
+    });
+
+    test("a health-check matcher is a number (a TypeError before)", () => {
+      const stack = stackWithProvider();
+      expectValidationError(
+        () =>
+          new LatticeTargetGroup(stack, "Group", {
+            name: "orders",
+            config: LatticeTargetGroupConfig.ipAddresses({
+              vpc: vpc(stack),
+              protocol: "HTTP",
+              healthCheck: { matcher: 200 } as unknown as LatticeTargetGroupHealthCheck,
+            }),
+          }),
+        "healthCheck.matcher",
+        "200",
+      );
+    });
+
+    test("a literal hosted zone gives its name for its ID (Route 53 would refuse the records at apply)", () => {
+      const zone = { zoneId: "example.com", zoneName: "example.com" } as IHostedZone;
+      expectValidationError(
+        () => service(stackWithProvider(), { customDomainName: "orders.example.com", hostedZone: zone }),
+        "hostedZone.zoneId",
+        '"example.com"',
+      );
+    });
+
+    test("an organizationId is a list", () => {
+      const policy = new AuthPolicy().allow({ organizationId: ["o-abcdefghij"] } as unknown as AuthPolicyGrant);
+      expectValidationError(
+        () => service(stackWithProvider(), { authPolicy: policy }),
+        "authPolicy.statements[0].organizationId",
+        '["o-abcdefghij"]',
       );
     });
   });
