@@ -584,4 +584,63 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       }).associateResourceConfiguration("db", database);
     },
   },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.weightedForward",
+    cause: "A misspelled weight (weigth) in a weighted forward: the group silently got the default weight 100 instead of its share",
+    fix: "Spell the field as WeightedTargetGroup names it (targetGroup, weight): the error names the nearest one.",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups[0].weigth",
+    received: "10",
+    build: (s) => {
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.weightedForward([
+          { targetGroup: httpGroup(s, "Canary", "0123456789abcdef1"), weigth: 10 } as Parameters<
+            typeof LatticeListenerAction.weightedForward
+          >[0][number],
+          { targetGroup: httpGroup(s, "Stable", "0123456789abcdef2"), weight: 90 },
+        ]),
+      });
+    },
+  },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause:
+      "A hosted zone written as a literal whose zoneId is the zone's name (example.com) instead of its ID: Route 53 refused the alias records at apply",
+    fix: "Give the zone's ID (Z...), or use PrivateHostedZone / HostedZone.fromHostedZoneAttributes.",
+    path: "Service",
+    prop: "hostedZone.zoneId",
+    received: '"example.com"',
+    build: (s) =>
+      service(s, {
+        customDomainName: "orders.example.com",
+        hostedZone: { zoneId: "example.com", zoneName: "example.com" } as LatticeServiceProps["hostedZone"],
+      }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateService",
+    cause:
+      "An object literal whose serviceArn is not a VPC Lattice service ARN (here a target group's) given as the service: AWS refused the association at apply",
+    fix: "Pass a LatticeService, or import the service with LatticeService.fromLatticeServiceAttributes({ serviceArn }).",
+    path: "Network/Service-orders",
+    prop: "service.serviceArn",
+    received: `"${TCP_GROUP_ARN}"`,
+    build: (s) =>
+      void new ServiceNetwork(s, "Network", { name: "platform", authPolicy: ORG_ONLY }).associateService("orders", {
+        serviceArn: TCP_GROUP_ARN,
+        serviceId: "tg-0123456789abcdef0",
+      } as Parameters<ServiceNetwork["associateService"]>[1]),
+  },
 ];
+
+/** An HTTP target group made elsewhere, told apart by the last digits of its ID. */
+const httpGroup = (stack: TerraformStack, id: string, digits: string) =>
+  LatticeTargetGroup.fromLatticeTargetGroupAttributes(stack, id, {
+    targetGroupArn: `arn:aws:vpc-lattice:us-east-1:111111111111:targetgroup/tg-${digits}`,
+    type: "IP",
+    protocol: "HTTP",
+  });
+type LatticeServiceProps = ConstructorParameters<typeof LatticeService>[2];
