@@ -98,6 +98,8 @@ export class AwsService {
 
   /** A service of the catalog by its short name, as in `com.amazonaws.<region>.<short name>`. */
   public static of(shortName: AwsServiceName): AwsService {
+    // JavaScript callers can pass any string: fail here, by name, rather than with a TypeError where the service is used.
+    if (!Object.prototype.hasOwnProperty.call(KNOWN_SERVICES, shortName)) return AwsService.fromName("AwsService.of", "shortName", shortName);
     return new AwsService(shortName, KNOWN_SERVICES[shortName]);
   }
 
@@ -105,7 +107,7 @@ export class AwsService {
    * A short name from untyped input (configuration files, variables of a
    * wrapper). Unknown names fail with the closest known one as a suggestion.
    */
-  public static fromName(scope: IConstruct, prop: string, shortName: string): AwsService {
+  public static fromName(scope: IConstruct | string, prop: string, shortName: string): AwsService {
     if (typeof shortName === "string" && Object.prototype.hasOwnProperty.call(KNOWN_SERVICES, shortName))
       return AwsService.of(shortName as AwsServiceName);
     const suggestion = typeof shortName === "string" ? closestMatch(shortName, KNOWN_NAMES) : undefined;

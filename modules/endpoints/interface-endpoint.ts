@@ -35,12 +35,14 @@ import {
   recordOptOut,
   regionOfEndpointServiceName,
   requireProps,
+  requireValue,
   resolvedValue,
   ValidationError,
 } from "../core";
 import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
+  checkEndpointServiceName,
   endpointRegion,
   hasIpv6Addresses,
   ImportedNetworkEndpoint,
@@ -241,6 +243,10 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
    * @deprecated Use `endpoint.connections.allowDefaultPortFrom(client, "why")` with something that has connections, or `endpoint.connections.allowFrom(Peer.securityGroup(client, name), Port.tcp(443), "why")`; the egress rule on the client's group is keyed by the endpoint group's path there, so it moves once.
    */
   public allowClient(client: SecurityGroup, name: string): void {
+    requireValue(this, "allowClient", client, "the client's security group");
+    if (typeof name !== "string" || name.trim() === "") {
+      throw new ValidationError(this, "allowClient", name, "a name for the client: it keys the rules' Terraform addresses");
+    }
     const own = this.securityGroup;
     if (own === undefined) {
       throw new ValidationError(
@@ -411,6 +417,8 @@ function checkedEndpointService(endpoint: Construct, service: IInterfaceEndpoint
   checkString(endpoint, "service.serviceName", service.serviceName);
   checkList(endpoint, "service.ports", service.ports);
   checkBoolean(endpoint, "service.isAwsService", service.isAwsService);
+  // AWS services come named by AwsService; any other service is a PrivateLink endpoint service.
+  if (service.isAwsService !== true) checkEndpointServiceName(endpoint, "service.serviceName", service.serviceName);
   checkBoolean(endpoint, "service.privateDnsSupported", service.privateDnsSupported);
   checkOneOf(endpoint, "service.serviceType", service.serviceType, ["Interface", "GatewayLoadBalancer"]);
   if (service.serviceType === "GatewayLoadBalancer") {

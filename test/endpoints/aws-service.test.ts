@@ -1,5 +1,5 @@
 import { TerraformStack } from "cdktf";
-import { AwsService } from "../../modules/endpoints";
+import { AwsService, AwsServiceName } from "../../modules/endpoints";
 import { expectValidationError, testApp } from "../helpers";
 import { COMMON_SERVICE_NAMES } from "./helpers";
 
@@ -79,6 +79,12 @@ describe("AwsService", () => {
     expect(expectValidationError(() => AwsService.fromName(scope(), "service", "zzzzzzzzzzzzzzzz"), "service", "zzzz").message).toContain(
       "AwsService.custom()",
     );
+  });
+
+  test("fails when of() is given an unknown short name (a JavaScript caller's), never a TypeError where the service is used", () => {
+    const error = expectValidationError(() => AwsService.of("logz" as AwsServiceName), "shortName", '"logz"');
+    expect(error.constructPath).toBe("AwsService.of");
+    expect(error.message).toContain('did you mean "logs"?');
   });
 
   test("fails when the region is malformed", () => {

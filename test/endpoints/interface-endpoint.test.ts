@@ -338,6 +338,23 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
         '"workers"',
       );
     });
+
+    test("allowClient is given no client or an empty name (JavaScript callers), never a TypeError", () => {
+      const { stack, vpc, endpoint } = partnerEndpoint({ open: false });
+      const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Workers" });
+      expectValidationError(() => endpoint.allowClient(undefined as unknown as SecurityGroup, "workers"), "allowClient", "undefined");
+      expectValidationError(() => endpoint.allowClient(clients, ""), "allowClient", '""');
+    });
+
+    test("the service name is not an endpoint service's (its ID, or empty): AWS finds no such service at apply", () => {
+      const error = expectValidationError(
+        () => partnerEndpoint({}, { ...partnerService, serviceName: "vpce-svc-0123456789abcdef0" }),
+        "service.serviceName",
+        '"vpce-svc-0123456789abcdef0"',
+      );
+      expect(error.message).toContain("this is the service's ID");
+      expectValidationError(() => partnerEndpoint({}, { ...partnerService, serviceName: "" }), "service.serviceName", '""');
+    });
   });
 });
 
