@@ -15,16 +15,18 @@ import {
   familyOf,
   isNetworkCidr,
   isUnresolved,
+  literalRegionOf,
   nameFromPath,
   parseCidr,
   providerOf,
+  regionOfEndpointServiceName,
   requireProps,
   requireValue,
   stableId,
   ValidationError,
 } from "../core";
 import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
-import { checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
+import { checkEndpointServiceName, checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
 import { EndpointServiceContract } from "./targets";
 
 /** Where each inspection route of the app is, by route table and destination: AWS takes one route per table and destination. */
@@ -120,6 +122,19 @@ export class GatewayLoadBalancerEndpoint extends Construct {
         `a Gateway Load Balancer's endpoint service (serviceType GatewayLoadBalancer): ${props.service.serviceName} takes Interface endpoints (InterfaceEndpoint)`,
       );
     }
+    checkEndpointServiceName(this, "service.serviceName", props.service.serviceName);
+    this.provider = providerOf(props, props.vpc);
+    // Cross-region PrivateLink serves interface endpoints only: a GatewayLoadBalancer endpoint reaches services of its own region.
+    const home = regionOfEndpointServiceName(props.service.serviceName);
+    const region = literalRegionOf(this, this.provider);
+    if (home !== undefined && region !== undefined && home !== region) {
+      throw new ValidationError(
+        this,
+        "service.serviceName",
+        props.service.serviceName,
+        `an endpoint service of ${region}, the endpoints' region: AWS connects GatewayLoadBalancer endpoints to services of their own region only`,
+      );
+    }
     checkOneOf(this, "ipAddressType", props.ipAddressType, ["ipv4", "dualstack"]);
     const subnets = checkList(this, "subnets", props.subnets) ?? [];
     checkInVpc(this, "subnets", subnets, props.vpc);
@@ -169,7 +184,6 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     });
 
     this.vpc = props.vpc;
-    this.provider = providerOf(props, props.vpc);
     this.serviceName = props.service.serviceName;
     this.subnetIds = subnets.map((s) => s.subnetId);
     this.endpoints = Object.fromEntries(

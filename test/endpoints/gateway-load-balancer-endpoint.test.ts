@@ -1,4 +1,5 @@
 import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   GatewayLoadBalancerEndpoint,
   GatewayLoadBalancerEndpointProps,
@@ -103,6 +104,25 @@ describe("GatewayLoadBalancerEndpoint", () => {
   });
 
   describe("fails when", () => {
+    test("the service name is not an endpoint service's (an AWS service's, or the service's ID): AWS refuses it at apply", () => {
+      const logs = { ...INSPECTION, serviceName: "com.amazonaws.us-east-1.logs" };
+      expectValidationError(() => endpointStack({ service: logs }), "service.serviceName", '"com.amazonaws.us-east-1.logs"');
+      const id = { ...INSPECTION, serviceName: "vpce-svc-0123456789abcdef0" };
+      expectValidationError(() => endpointStack({ service: id }), "service.serviceName", '"vpce-svc-0123456789abcdef0"');
+    });
+
+    test("the service is another region's: GatewayLoadBalancer endpoints do not cross regions", () => {
+      const stack = stackWithoutProvider();
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const vpc = workloadVpc(stack);
+      const service = { ...INSPECTION, serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0" };
+      expectValidationError(
+        () => new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service, subnets: vpc.privateSubnets }),
+        "service.serviceName",
+        '"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"',
+      );
+    });
+
     test("the service takes Interface endpoints", () => {
       expectValidationError(() => endpointStack({ service: { ...INSPECTION, serviceType: "Interface" } }), "service", '"Interface"');
     });
