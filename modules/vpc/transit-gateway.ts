@@ -1,5 +1,5 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter";
@@ -16,6 +16,7 @@ import {
   checkPattern,
   checkString,
   checkTags,
+  cidrsOverlap,
   isUnresolved,
   OptOut,
   optOutReason,
@@ -28,7 +29,7 @@ import {
 } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
 import { ISubnet, zoneOf } from "./subnets";
-import { checkInVpc, IVpc } from "./vpc";
+import { checkInVpc, checkIsVpc, IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
   /** Name tag of the gateway, and name of its RAM shares. */
@@ -163,6 +164,7 @@ export class TransitGateway extends Construct {
     if (sameName !== undefined)
       throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
     requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
+    checkIsVpc(this, `attach.${name}.vpc`, vpc);
     checkObject(this, `attach.${name}`, options);
     checkKnownProps(this, options, TRANSIT_GATEWAY_ATTACH_OPTIONS);
     const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
@@ -188,6 +190,7 @@ export class TransitGateway extends Construct {
         "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it",
       );
     checkAccountId(this, `attach.${name}.accountId`, options.accountId);
+    for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
     const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
       name,
       vpc,
@@ -378,3 +381,20 @@ const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentPro
   autoAccept: true,
   tags: true,
 };
+
+/**
+ * Two VPCs routed to each other through the gateway need blocks that do
+ * not overlap: a route to the other VPC's block would be the VPC's own
+ * local route, or more specific than it, which AWS refuses (and traffic to
+ * those addresses stays in the VPC anyway).
+ */
+function checkRoutable(scope: IConstruct, prop: string, vpc: IVpc, other: TransitGatewayAttachment): void {
+  const [own, theirs] = [vpc.cidrBlock, other.vpc.cidrBlock];
+  if (isUnresolved(own) || isUnresolved(theirs) || !cidrsOverlap(own, theirs)) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    own,
+    `a block that does not overlap ${theirs} of attachment ${other.name}, which it is routed to: the route would be the VPC's own local route (give the VPC another block, or leave the attachment out of routeTo)`,
+  );
+}

@@ -536,6 +536,21 @@ export function checkVpcDns(scope: IConstruct, prop: string, value: unknown, vpc
 }
 
 /**
+ * Fails unless `vpc` is a VPC (a `Vpc`, or what `Vpc.fromVpcAttributes`
+ * returns): a JavaScript caller's VPC ID string would otherwise end in a
+ * TypeError deep inside the construct.
+ * @internal
+ */
+export function checkIsVpc(scope: IConstruct, prop: string, vpc: IVpc | undefined): IVpc | undefined {
+  return checkInstance(scope, prop, vpc, isVpc, "new Vpc(...) or Vpc.fromVpcAttributes(...)");
+}
+
+function isVpc(value: unknown): value is IVpc {
+  const candidate = value as Partial<IVpc> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.vpcId === "string";
+}
+
+/**
  * Whether two VPC IDs name the same VPC, when that is known at synth: both
  * literal, both references to `aws_vpc` resources of the stack, or one of
  * each (a VPC the configuration creates is not an existing one; an existing
@@ -599,8 +614,8 @@ export function checkInVpc(scope: IConstruct, prop: string, members: readonly ob
   });
 }
 
-/** A VPC as errors name it: its construct path, or its ID; never a token's placeholder. */
-function describeVpc(vpc: IVpc): string {
+/** A VPC as errors name it: its construct path, or its ID; never a token's placeholder. @internal */
+export function describeVpc(vpc: IVpc): string {
   return Construct.isConstruct(vpc) ? vpc.node.path : vpc.vpcId;
 }
 

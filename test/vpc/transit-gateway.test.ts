@@ -281,3 +281,22 @@ describe("TransitGateway", () => {
     expectFlow(stack, { vpc: orders, family: "ipv6" }, { target: api, port: 443 }).toBeDenied("has no ipv6_support, so the gateway carries no IPv6");
   });
 });
+
+describe("TransitGateway, wrong inputs", () => {
+  test("fails when a VPC is given as its ID string (a JavaScript caller)", () => {
+    const { stack } = network();
+    const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
+    expectValidationError(() => gateway.attach("orders", "vpc-0123456789abcdef0" as never), "attach.orders.vpc", "vpc-0123456789abcdef0");
+  });
+
+  test("fails when two VPCs routed to each other have overlapping blocks; without routes between them they attach", () => {
+    const { stack, hub } = network();
+    const twin = new Vpc(stack, "Twin", { name: "twin", cidrBlock: "10.0.0.0/16", availabilityZones: AZS });
+    const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
+    gateway.attach("hub", hub);
+    const error = expectValidationError(() => gateway.attach("twin", twin), "attach.twin.vpc.cidrBlock", "10.0.0.0/16");
+    expect(error.expected).toContain("attachment hub");
+    gateway.attach("twin", twin, { routeTo: [] });
+    expect(Object.keys(routes(stack))).toEqual([]);
+  });
+});
