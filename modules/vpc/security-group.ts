@@ -53,6 +53,22 @@ export interface ISecurityGroup {
   readonly vpcId?: string;
 }
 
+/**
+ * Fails unless `group` is a security group (a `SecurityGroup`, one imported
+ * with `SecurityGroup.fromSecurityGroupAttributes`, or an object with its
+ * `securityGroupId`): a JavaScript caller's bare `sg-` ID would reach
+ * Terraform as a null group ID.
+ * @internal
+ */
+export function checkIsSecurityGroup(scope: IConstruct, prop: string, group: ISecurityGroup | undefined): ISecurityGroup | undefined {
+  return checkInstance(scope, prop, group, isSecurityGroup, "new SecurityGroup(...) or SecurityGroup.fromSecurityGroupAttributes(...)");
+}
+
+function isSecurityGroup(value: unknown): value is ISecurityGroup {
+  const candidate = value as Partial<ISecurityGroup> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.securityGroupId === "string";
+}
+
 /** The other side of a security-group rule. */
 export class Peer {
   /**
@@ -74,6 +90,15 @@ export class Peer {
       checkOneOf(scope, `${prop}.family`, options.family, ["ipv4", "ipv6"]);
       if (!unresolved) {
         if (parseCidr(cidr) === undefined) throw new ValidationError(scope, prop, cidr, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
+        // The family of a literal CIDR is its own: a contradicting option is a mistake about which block this is.
+        const family = isIpv6Cidr(cidr) ? "ipv6" : "ipv4";
+        if (options.family !== undefined && options.family !== family)
+          throw new ValidationError(
+            scope,
+            `${prop}.family`,
+            options.family,
+            `${family}, the family of ${cidr} (or leave family unset for a literal CIDR)`,
+          );
         if (!isNetworkCidr(cidr))
           throw new ValidationError(scope, prop, cidr, "a network address with the host bits zero (10.0.0.0/16, not 10.0.0.5/16), as AWS requires");
         if (isAnyAddressCidr(cidr) && !anyAddressAllowed) {

@@ -64,6 +64,18 @@ describe("SecurityGroup", () => {
   });
 });
 
+describe("Peer.cidr, a contradicting family", () => {
+  test("fails when a literal CIDR is given the other family", () => {
+    const stack = newStack();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
+    const group = new SecurityGroup(stack, "Group", { vpc, description: "endpoints" });
+    const rule = (peer: Peer) => () => group.addIngressRule({ peer, port: 443, description: "HTTPS" });
+    expectValidationError(rule(Peer.cidr("10.1.0.0/16", { family: "ipv6" })), "ingressRules.peer.family", "ipv6");
+    expectValidationError(rule(Peer.cidr("2600:1f18::/56", { family: "ipv4" })), "ingressRules.peer.family", "ipv4");
+    rule(Peer.cidr("10.1.0.0/16", { family: "ipv4" }))();
+  });
+});
+
 describe("Peer.cidr with references", () => {
   test("IPv6 references become cidr_ipv6 rules, and named references get distinct rules", () => {
     const stack = newStack();
