@@ -20,7 +20,7 @@ import {
   ValidationError,
 } from "../core";
 import { IHostedZone } from "./hosted-zone";
-import { checkVpcDns, IVpc } from "./vpc";
+import { checkVpcDns, describeVpc, IVpc } from "./vpc";
 
 export interface PrivateHostedZoneProps extends AwsResourceProps {
   /** The zone's domain, such as `internal.example.com`: the VPCs associated with it resolve every name below it from this zone only. */
@@ -36,10 +36,11 @@ export interface PrivateHostedZoneProps extends AwsResourceProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** The VPCs associated with a zone so far: by key, and the literal IDs, to refuse doubles. */
+/** The VPCs associated with a zone so far: by key, the literal IDs and the VPCs themselves (whose IDs only Terraform knows), to refuse doubles. */
 interface Associations {
   readonly keys: Set<string>;
   readonly vpcIds: Set<string>;
+  readonly vpcs: Set<IVpc>;
 }
 
 /**
@@ -63,7 +64,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
   public readonly zoneName: string;
   /** The provider of the account that owns the zone (the one of its first VPC unless given). */
   public readonly provider?: TerraformProvider;
-  private readonly associations: Associations = { keys: new Set(), vpcIds: new Set() };
+  private readonly associations: Associations = { keys: new Set(), vpcIds: new Set(), vpcs: new Set() };
 
   constructor(scope: Construct, id: string, props: PrivateHostedZoneProps) {
     super(scope, id);
@@ -127,9 +128,26 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
       if (this.associations.keys.has(stableId(name))) throw new ValidationError(this, prop, name, "a name no other association of the zone uses");
       this.associations.keys.add(stableId(name));
     }
-    if (isUnresolved(vpc.vpcId)) return;
-    if (this.associations.vpcIds.has(vpc.vpcId)) throw new ValidationError(this, prop, vpc.vpcId, "a VPC not associated with the zone yet");
-    this.associations.vpcIds.add(vpc.vpcId);
+    const shown = isUnresolved(vpc.vpcId) ? describeVpc(vpc) : vpc.vpcId;
+    if (this.associates(vpc)) throw new ValidationError(this, prop, shown, "a VPC not associated with the zone yet");
+    // Route 53 refuses a VPC two private zones of the same name (ConflictingDomainExists): it could not tell which one answers.
+    const rival = this.node.root.node
+      .findAll()
+      .find((c): c is PrivateHostedZone => c instanceof PrivateHostedZone && c !== this && c.zoneName === this.zoneName && c.associates(vpc));
+    if (rival !== undefined && !isUnresolved(this.zoneName))
+      throw new ValidationError(
+        this,
+        prop,
+        shown,
+        `a VPC no other private zone named ${this.zoneName} is associated with (${rival.node.path} is): Route 53 refuses a second zone of the same name in one VPC (add the records to ${rival.node.path} instead)`,
+      );
+    this.associations.vpcs.add(vpc);
+    if (!isUnresolved(vpc.vpcId)) this.associations.vpcIds.add(vpc.vpcId);
+  }
+
+  /** Whether `vpc` is associated with the zone already: the same VPC, or the same literal ID. */
+  private associates(vpc: IVpc): boolean {
+    return this.associations.vpcs.has(vpc) || (!isUnresolved(vpc.vpcId) && this.associations.vpcIds.has(vpc.vpcId));
   }
 }
 

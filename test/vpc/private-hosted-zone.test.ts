@@ -149,6 +149,30 @@ describe("PrivateHostedZone", () => {
   });
 });
 
+describe("PrivateHostedZone, VPCs associated twice", () => {
+  test("fails when the zone's own VPC, made in this stack, is associated again", () => {
+    const { stack, clients } = setup();
+    const zone = new PrivateHostedZone(stack, "Zone", { zoneName: "corp.example.com", vpc: clients });
+    expectValidationError(() => zone.associateVpc("again", clients), "associateVpc(again)", "Stack/Clients");
+  });
+
+  test("fails when a VPC gets two private zones of the same name, which Route 53 refuses (ConflictingDomainExists)", () => {
+    const { stack, clients } = setup();
+    const first = new PrivateHostedZone(stack, "First", { zoneName: "corp.example.com", vpc: clients });
+    const error = expectValidationError(
+      () => new PrivateHostedZone(stack, "Second", { zoneName: "Corp.Example.com.", vpc: clients }),
+      "vpc",
+      "Stack/Clients",
+    );
+    expect(error.expected).toContain(first.node.path);
+    const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const second = new PrivateHostedZone(stack, "Third", { zoneName: "corp.example.com", vpc: other });
+    expectValidationError(() => second.associateVpc("clients", clients), "associateVpc(clients)", "Stack/Clients");
+    // Zones of other names share the VPC freely.
+    new PrivateHostedZone(stack, "Apps", { zoneName: "apps.example.com", vpc: clients });
+  });
+});
+
 describe("HostedZone.fromHostedZoneAttributes", () => {
   test("keeps the domain lower case without the final dot", () => {
     const { stack } = setup();
