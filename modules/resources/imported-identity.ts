@@ -2,6 +2,7 @@ import { TerraformProvider } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { checkArn, checkResourceId, isUnresolved, literalRegionOf, ValidationError } from "../core";
 import { idOfArn } from "../lattice/names";
+import { availabilityZoneIdPrefix, isAvailabilityZoneId } from "../vpc";
 
 /** The two kinds of VPC Lattice resource this area imports by ARN. */
 type ImportedKind = "resourceGateway" | "resourceConfiguration";
@@ -29,4 +30,20 @@ export function checkImportedIdentity(
     throw new ValidationError(scope, idProp, id, `the ID ${arnProp} names (${fromArn})`);
   }
   return id ?? fromArn;
+}
+
+/**
+ * An AZ ID the owner of an imported gateway or configuration publishes:
+ * an ID (names map to different zones in each account), of the region the
+ * import is used in (`euw1-az1` has no place beside a us-east-1 ARN), so
+ * that the endpoints' AZ overlap is judged against real zones.
+ */
+export function checkImportedZoneId(scope: IConstruct, prop: string, zoneId: string, provider: TerraformProvider | undefined): void {
+  if (isUnresolved(zoneId)) return;
+  if (!isAvailabilityZoneId(zoneId))
+    throw new ValidationError(scope, prop, zoneId, "an AZ ID such as use1-az1 (AZ names map to different zones in each account)");
+  const region = literalRegionOf(scope, provider);
+  const prefix = region === undefined ? undefined : availabilityZoneIdPrefix(region);
+  if (prefix !== undefined && zoneId.replace(/-az\d{1,2}$/, "") !== prefix)
+    throw new ValidationError(scope, prop, zoneId, `an AZ ID of ${region}, the region the import is used in (${prefix}-az1 ...)`);
 }

@@ -14,6 +14,7 @@ import {
   checkOneOf,
   checkPattern,
   checkPortRanges,
+  checkString,
   checkTags,
   checkUnique,
   formatPortRange,
@@ -39,11 +40,11 @@ import {
   ZonePlacement,
 } from "../core";
 import { claimAccountName } from "./account-names";
-import { checkImportedIdentity } from "./imported-identity";
-import { checkSameAccount, Connections, IConnectable, isAvailabilityZoneId, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
+import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
+import { checkSameAccount, Connections, IConnectable, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { ResourceIpAddressType } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
-import { gatewayPeers, IResourceGateway, ResourceGateway } from "./resource-gateway";
+import { gatewayPeers, IResourceGateway, isResourceGateway, ResourceGateway } from "./resource-gateway";
 
 // The type moved to core's contracts with IResourceConfiguration; this area's entry point keeps exporting it.
 export { ResourceConfigurationType } from "../core";
@@ -333,6 +334,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     requireProps(this, props, ["name"]);
     checkKnownProps(this, props, RESOURCE_CONFIGURATION_PROPS);
     requireValue(this, "name", props.name, "a resource configuration name");
+    checkString(this, "name", props.name);
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(
       this,
@@ -462,12 +464,20 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
 
   private checkGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): IResourceGateway {
     if (group === undefined) {
-      return requireValue(
+      const gateway = requireValue(
         this,
         "resourceGateway",
         props.resourceGateway,
         `the resource gateway in the VPC that owns the resource (every ${this.type} configuration is bound to one)`,
       );
+      checkInstance(
+        this,
+        "resourceGateway",
+        gateway,
+        isResourceGateway,
+        "new ResourceGateway(...) or ResourceGateway.fromResourceGatewayAttributes(...)",
+      );
+      return gateway;
     }
     if (props.resourceGateway !== undefined) {
       throw new ValidationError(
@@ -732,15 +742,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
         ? parsePortRangeStrings(this, "portRanges", attrs.portRanges)
         : (checkPortRanges(this, "ports", attrs.ports) ?? []);
     const zoneIds = checkList(this, "gatewayAvailabilityZoneIds", attrs.gatewayAvailabilityZoneIds);
-    zoneIds?.forEach((zoneId, index) => {
-      if (!isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId))
-        throw new ValidationError(
-          this,
-          `gatewayAvailabilityZoneIds[${index}]`,
-          zoneId,
-          "an AZ ID such as use1-az1 (AZ names map to different zones in each account)",
-        );
-    });
+    zoneIds?.forEach((zoneId, index) => checkImportedZoneId(this, `gatewayAvailabilityZoneIds[${index}]`, zoneId, attrs.provider));
     checkUnique(this, "gatewayAvailabilityZoneIds", zoneIds);
     this.resourceConfigurationId = importedId;
     this.resourceConfigurationArn = attrs.resourceConfigurationArn;

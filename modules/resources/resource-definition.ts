@@ -16,7 +16,9 @@ import {
   hostCidr,
   isInDnsZone,
   isUnresolved,
+  literalAccountOf,
   literalRegionOf,
+  parseArn,
   parseCidr,
   PortRange,
   ValidationError,
@@ -267,6 +269,17 @@ function checkArnResource(
   checkString(scope, props.arn, arn);
   // The gateway and the database are in one region: the gateway's provider's.
   checkArn(scope, props.arn, arn, "rdsDatabase", { region: literalRegionOf(scope, gateway.provider) });
+  // A configuration points at a database of its own account: VPC Lattice finds none of another account by ARN.
+  const gatewayAccount = literalAccountOf(scope, gateway.provider);
+  const databaseAccount = isUnresolved(arn) ? undefined : parseArn(arn)?.account;
+  if (gatewayAccount !== undefined && databaseAccount !== undefined && !isUnresolved(databaseAccount) && databaseAccount !== gatewayAccount) {
+    throw new ValidationError(
+      scope,
+      props.arn,
+      arn,
+      `a database of the gateway's account (${gatewayAccount}; this one is of ${databaseAccount}): a configuration reaches only its own account's databases (the database's owner shares it with its own gateway and configuration)`,
+    );
+  }
   checkKnownProps(scope, options, ARN_RESOURCE_OPTIONS, props.definition);
   const securityGroupPorts = checkPortRanges(scope, props.securityGroupPorts, options?.securityGroupPorts);
   if (securityGroupPorts !== undefined && securityGroupPorts.length === 0) {

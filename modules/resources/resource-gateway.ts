@@ -16,6 +16,7 @@ import {
   checkOneOf,
   checkPattern,
   checkRestrictedCidr,
+  checkString,
   checkTags,
   checkUnique,
   cidrsCoverAddressSpace,
@@ -33,12 +34,13 @@ import {
   ValidationError,
 } from "../core";
 import { claimAccountName } from "./account-names";
-import { checkImportedIdentity } from "./imported-identity";
+import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import {
   checkInVpc,
+  checkIsSecurityGroup,
+  checkIsVpc,
   Connections,
   IConnectable,
-  isAvailabilityZoneId,
   ISecurityGroup,
   ISubnet,
   IVpc,
@@ -238,6 +240,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     requireProps(this, props, ["name", "vpc"]);
     checkKnownProps(this, props, RESOURCE_GATEWAY_PROPS);
     requireValue(this, "name", props.name, "a resource gateway name");
+    checkString(this, "name", props.name);
     checkLength(this, "name", props.name, 3, 40);
     checkPattern(
       this,
@@ -247,6 +250,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
       "lowercase letters, digits and single hyphens, not starting with rgw- nor starting or ending with a hyphen",
     );
     requireValue(this, "vpc", props.vpc, "the VPC that owns the resources");
+    checkIsVpc(this, "vpc", props.vpc);
     this.ipAddressType = props.ipAddressType ?? "IPV4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     const subnets = checkList(this, "subnets", props.subnets) ?? props.vpc.privateSubnets;
@@ -254,6 +258,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     checkInVpc(this, "subnets", subnets, props.vpc);
     checkList(this, "securityGroups", props.securityGroups);
     checkItemCount(this, "securityGroups", props.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
+    props.securityGroups?.forEach((group, index) => checkIsSecurityGroup(this, `securityGroups[${index}]`, group));
     checkUnique(this, "securityGroups", props.securityGroups, (g) => g.securityGroupId);
     props.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, props.vpc));
     if (this.ipAddressType === "IPV6" && props.vpc.ipv6CidrBlock === undefined) {
@@ -467,10 +472,13 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
     checkItemCount(this, "securityGroups", attrs.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
     checkList(this, "subnets", attrs.subnets);
     attrs.subnets?.forEach((subnet, index) => {
-      const zoneId = subnet.availabilityZoneId;
-      if (zoneId !== undefined && !isUnresolved(zoneId) && !isAvailabilityZoneId(zoneId))
-        throw new ValidationError(this, `subnets[${index}].availabilityZoneId`, zoneId, "an AZ ID such as use1-az1");
+      if (subnet.availabilityZoneId !== undefined)
+        checkImportedZoneId(this, `subnets[${index}].availabilityZoneId`, subnet.availabilityZoneId, attrs.provider);
     });
+    checkUnique(this, "subnets", attrs.subnets, (s) => s.subnetId);
+    attrs.securityGroups?.forEach((group, index) => checkIsSecurityGroup(this, `securityGroups[${index}]`, group));
+    checkUnique(this, "securityGroups", attrs.securityGroups, (g) => g.securityGroupId);
+    checkIsVpc(this, "vpc", attrs.vpc);
     const vpc = attrs.vpc;
     if (vpc !== undefined) checkInVpc(this, "subnets", attrs.subnets, vpc);
     if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));
@@ -488,4 +496,10 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
   public allowResourcePorts(): void {
     // Nothing: configurations add no rules to an imported gateway.
   }
+}
+
+/** True for a resource gateway: a `ResourceGateway`, or what `fromResourceGatewayAttributes` returns (a JavaScript caller may pass its ID). @internal */
+export function isResourceGateway(value: unknown): value is IResourceGateway {
+  const candidate = value as Partial<IResourceGateway> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.resourceGatewayId === "string";
 }
