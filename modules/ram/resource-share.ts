@@ -322,6 +322,11 @@ export interface ResourceShareAccepterProps {
   readonly provider: TerraformProvider;
 }
 
+function isResourceShare(value: unknown): value is IResourceShare {
+  const candidate = value as Partial<IResourceShare> | null;
+  return typeof candidate === "object" && candidate !== null && typeof candidate.resourceShareArn === "string";
+}
+
 const RESOURCE_SHARE_ACCEPTER_PROPS: Record<keyof ResourceShareAccepterProps, true> = {
   share: true,
   provider: true,
@@ -343,6 +348,14 @@ export class ResourceShareAccepter extends Construct {
     super(scope, id);
     requireProps(this, props, ["share", "provider"]);
     checkKnownProps(this, props, RESOURCE_SHARE_ACCEPTER_PROPS);
+    // A JavaScript caller's bare share ARN has no resourceShareArn, which checkArn would pass as absent.
+    checkInstance(
+      this,
+      "share",
+      props.share,
+      isResourceShare,
+      "new ResourceShare(...), ResourceShare.fromResourceShareAttributes(...) or a pattern's share",
+    );
     checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
     if (props.share instanceof ResourceShare) this.checkInvited(props.share, props.provider);
     else this.checkOthersShare(props.share.resourceShareArn, props.provider);

@@ -183,6 +183,17 @@ describe("ResourceShare, safe inputs", () => {
   });
 });
 
+describe("ResourceShareAccepter, wrong inputs", () => {
+  test("fails when the share is given as its ARN string instead of a share (a JavaScript caller)", () => {
+    const stack = newStack();
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const partner = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1" });
+    const arn = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
+    const error = expectValidationError(() => new ResourceShareAccepter(stack, "Accept", { share: arn as never, provider: partner }), "share", arn);
+    expect(error.expected).toContain("ResourceShare.fromResourceShareAttributes");
+  });
+});
+
 describe("ResourceShare, what it may share and who accepts it", () => {
   const RCFG = (account: string) => `arn:aws:vpc-lattice:us-east-1:${account}:resourceconfiguration/rcfg-0123456789abcdef0`;
   const accounts = () => {
