@@ -23,8 +23,10 @@ import {
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,
+  requireValue,
   ValidationError,
 } from "../core";
+import { AwsService } from "./aws-service";
 
 /** Who a preset lets through the endpoint. */
 export interface EndpointPolicyPrincipals {
@@ -141,19 +143,23 @@ export class EndpointPolicy {
    */
   public static organizationOnly(organizationId: string): EndpointPolicy {
     return EndpointPolicy.preset(
-      ({ service }) => [
-        { sid: "OrganizationPrincipalsOnly", actions: ["*"] },
-        ...(service === "sts"
-          ? [
-              {
-                sid: "FederationIntoOrganizationRoles",
-                actions: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
-                anyCaller: true,
-                conditions: { StringEquals: { "aws:ResourceOrgID": organizationId } },
-              },
-            ]
-          : []),
-      ],
+      ({ scope, prop, service }) => {
+        // A JavaScript caller's missing ID would leave the statement without its condition: AWS's allow-all, with no opt-out saying why.
+        requireValue(scope, `${prop}.organizationId`, organizationId, "an AWS organization ID such as o-a1b2c3d4e5");
+        return [
+          { sid: "OrganizationPrincipalsOnly", actions: ["*"] },
+          ...(service === "sts"
+            ? [
+                {
+                  sid: "FederationIntoOrganizationRoles",
+                  actions: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+                  anyCaller: true,
+                  conditions: { StringEquals: { "aws:ResourceOrgID": organizationId } },
+                },
+              ]
+            : []),
+        ];
+      },
       { organizationId },
     );
   }
@@ -315,6 +321,14 @@ export class EndpointPolicy {
         /^[a-z0-9-]+$/,
         "an IAM service prefix such as sqs or ssm (lowercase, no colon)",
       );
+      if (context.service !== undefined && !isUnresolved(context.service) && !prefixServes(iamPrefix, context.service)) {
+        throw new ValidationError(
+          context.scope,
+          `${context.prop}.iamPrefix`,
+          iamPrefix,
+          `the IAM prefix of the endpoint's service ${context.service}: ${iamPrefix} actions never pass through it, so the policy would deny every request`,
+        );
+      }
       const resources = checkList(context.scope, `${context.prop}.resources`, options.resources);
       if (resources !== undefined && !isUnresolved(resources) && resources.length === 0) {
         throw new ValidationError(context.scope, `${context.prop}.resources`, [], 'at least one resource ARN, or leave resources unset for "*"');
@@ -325,7 +339,7 @@ export class EndpointPolicy {
 
   /** Your own statements; each needs a principal (endpoint policies are resource policies), and Sids are unique. */
   public static fromStatements(...statements: PolicyStatement[]): EndpointPolicy {
-    return new EndpointPolicy(({ scope, prop }) => {
+    return new EndpointPolicy(({ scope, prop, service }) => {
       statements.forEach((statement, i) =>
         checkInstance(
           scope,
@@ -336,6 +350,7 @@ export class EndpointPolicy {
         ),
       );
       checkDistinct(scope, `${prop}.statements`, statements, (s) => s.props.sid, "Sid");
+      checkActionsServe(scope, prop, service, statements);
       return new PolicyDocument(statements);
     }, undefined);
   }
@@ -439,6 +454,33 @@ function checkPresetService(context: PolicyContext, writtenFor: PresetServices):
     context.prop,
     writtenFor.name,
     `a policy for the endpoint's service ${service}: ${writtenFor.name} allows ${writtenFor.services.join(" or ")} actions only, so on this endpoint it would deny every request`,
+  );
+}
+
+/**
+ * False when actions of an IAM prefix never pass through an endpoint of
+ * `service`: the prefix is another endpoint service's short name, and none
+ * of the labels of `service` (git-codecommit serves codecommit:, ecs-agent
+ * ecs:, s3express s3:). Prefixes that name no endpoint service
+ * (cloudwatch: of monitoring, ses: of email-smtp) are never refused.
+ */
+function prefixServes(prefix: string, service: string): boolean {
+  if (!(AwsService.knownNames as readonly string[]).includes(prefix)) return true;
+  const own = service.replace(/-fips$/, "");
+  return own.startsWith(prefix) || own.split(/[.-]/).includes(prefix);
+}
+
+/** Fails when no action the statements allow passes through an endpoint of `service`: the policy would deny every request. */
+function checkActionsServe(scope: IConstruct, prop: string, service: string | undefined, statements: readonly PolicyStatement[]): void {
+  if (service === undefined || isUnresolved(service)) return;
+  const allowed = statements.filter((s) => s.props.effect !== "Deny").flatMap((s) => s.props.actions ?? []);
+  if (allowed.length === 0 || allowed.some((action) => typeof action !== "string" || isUnresolved(action))) return;
+  if (allowed.some((action) => prefixServes(action.split(":")[0], service))) return;
+  throw new ValidationError(
+    scope,
+    `${prop}.statements`,
+    allowed,
+    `actions of the endpoint's service ${service}: none of these passes through it, so the policy would deny every request`,
   );
 }
 

@@ -161,4 +161,33 @@ describe("EndpointPolicy presets", () => {
     expect(render(EndpointPolicy.ecrPull(["arn:aws:ecr:us-east-1:111111111111:repository/app"]), "ecr.dkr")).not.toThrow();
     expect(render(EndpointPolicy.organizationOnly(ORG), "logs")).not.toThrow();
   });
+
+  test("fails when organizationOnly is given no organization ID (a JavaScript caller's), which would render AWS's allow-all", () => {
+    const policy = EndpointPolicy.organizationOnly(undefined as unknown as string);
+    expectValidationError(() => policy.render(scope(), "policy", "us-east-1", "logs"), "policy.organizationId", "undefined");
+  });
+
+  test("fails when readOnly names another endpoint service's IAM prefix (it would deny every request)", () => {
+    const render = (prefix: string, service: string) => () => EndpointPolicy.readOnly(prefix).render(scope(), "policy", "us-east-1", service);
+    expectValidationError(render("s3", "logs"), "policy.iamPrefix", '"s3"');
+    expectValidationError(render("sqs", "sns"), "policy.iamPrefix", '"sqs"');
+    // Prefixes of the service's own labels, and prefixes that name no endpoint service, fit.
+    expect(render("sqs", "sqs-fips")).not.toThrow();
+    expect(render("codecommit", "git-codecommit")).not.toThrow();
+    expect(render("ecs", "ecs-agent")).not.toThrow();
+    expect(render("cloudwatch", "monitoring")).not.toThrow();
+  });
+
+  test("fails when no action fromStatements allows passes through the endpoint's service (it would deny every request)", () => {
+    const statement = (...actions: string[]) => new PolicyStatement({ actions, principals: [PolicyPrincipal.anyone()] });
+    const render =
+      (service: string, ...statements: PolicyStatement[]) =>
+      () =>
+        EndpointPolicy.fromStatements(...statements).render(scope(), "policy", "us-east-1", service);
+    expectValidationError(render("logs", statement("s3:GetObject", "kms:Decrypt")), "policy.statements", "s3:GetObject");
+    // One fitting action is enough (CodeArtifact policies list sts:GetServiceBearerToken beside codeartifact:*), and "*" fits.
+    expect(render("logs", statement("logs:PutLogEvents"), statement("s3:GetObject"))).not.toThrow();
+    expect(render("logs", statement("*"))).not.toThrow();
+    expect(render("execute-api", statement("execute-api:Invoke"))).not.toThrow();
+  });
 });
