@@ -9,6 +9,7 @@ import {
   checkInstance,
   checkIntegerRange,
   checkKnownProps,
+  checkList,
   checkOneOf,
   checkPort,
   isUnresolved,
@@ -170,7 +171,7 @@ export class LatticeListener extends Construct {
     this.tags = props.tags;
     this.listenerId = this.resource.listenerId;
     this.listenerArn = this.resource.arn;
-    for (const rule of props.rules ?? []) this.addRule(rule);
+    for (const rule of checkList(this, "rules", props.rules) ?? []) this.addRule(rule);
   }
 
   /** The rules added so far, in the order they were added. */

@@ -230,7 +230,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: groups.map((g) => g.securityGroupId),
-      dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      dependsOn: dependsOnOf(this, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.associationId = this.resource.id;
@@ -448,10 +448,17 @@ export class ServiceNetworkServiceAssociation extends Construct {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
-      dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      dependsOn: dependsOnOf(this, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
   }
+}
+
+/** The resources an association waits for; a JavaScript caller's single value (a string would be spread into its characters) fails here. */
+function dependsOnOf(scope: Construct, dependsOn: readonly ITerraformDependable[] | undefined): ITerraformDependable[] | undefined {
+  const list = checkList(scope, "dependsOn", dependsOn);
+  list?.forEach((dependable, i) => checkObject(scope, `dependsOn[${i}]`, dependable));
+  return list === undefined ? undefined : [...list];
 }
 
 /**
@@ -583,7 +590,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
       provider: providerOf(props, props.resourceConfiguration),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
-      dependsOn: props.dependsOn === undefined ? undefined : [...props.dependsOn],
+      dependsOn: dependsOnOf(this, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.dnsName = this.resource.dnsEntry.get(0).domainName;

@@ -344,6 +344,10 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
 
   /** Registers one target; `name` keys its Terraform address, so renaming it re-registers the target. */
   public addTarget(name: string, target: LatticeTarget): void {
+    // The name keys the attachment's Terraform address: a number broke stableId, an empty name keyed it `Target-`.
+    if (typeof name !== "string" || name.trim() === "") {
+      throw new ValidationError(this, "targets", name, "a non-empty target name (it keys the attachment's Terraform address)");
+    }
     const prop = `targets.${name}`;
     requireValue(this, prop, target, "a target: LatticeTarget.instance, ipAddress, lambdaFunction or applicationLoadBalancer");
     checkInstance(

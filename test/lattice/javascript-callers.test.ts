@@ -9,7 +9,9 @@ import {
   LatticeListener,
   LatticeListenerProps,
   LatticeListenerAction,
+  LatticeListenerOptions,
   LatticeService,
+  LatticeTarget,
   LatticeTargetGroup,
   LatticeTargetGroupConfig,
   LatticeTargetGroupHealthCheck,
@@ -178,6 +180,39 @@ describe("JavaScript callers", () => {
         "authPolicy.statements[0].organizationId",
         '["o-abcdefghij"]',
       );
+    });
+
+    test("a listener's rules is one rule, not a list (a TypeError before)", () => {
+      const rules = { name: "orders", priority: 10, match: { method: "GET" }, action: LatticeListenerAction.fixedResponse(200) };
+      expectValidationError(
+        () =>
+          service(stackWithProvider()).addListener({
+            protocol: "HTTP",
+            defaultAction: LatticeListenerAction.fixedResponse(404),
+            rules,
+          } as unknown as LatticeListenerOptions),
+        "rules",
+        '"orders"',
+      );
+    });
+
+    test("an association's dependsOn is a single value (a string was spread into its characters)", () => {
+      const stack = stackWithProvider();
+      expectValidationError(
+        () => network(stack).associateVpc("clients", { vpc: vpc(stack), dependsOn: "aws_ram_resource_share_accepter.share" as unknown as [] }),
+        "dependsOn",
+        '"aws_ram_resource_share_accepter.share"',
+      );
+    });
+
+    test("a target name is a number or empty (it keys the attachment's Terraform address)", () => {
+      const stack = stackWithProvider();
+      const group = new LatticeTargetGroup(stack, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(stack), protocol: "HTTP" }),
+      });
+      expectValidationError(() => group.addTarget(5 as unknown as string, LatticeTarget.ipAddress("10.0.0.5")), "targets", "5");
+      expectValidationError(() => group.addTarget("", LatticeTarget.ipAddress("10.0.0.5")), "targets", '""');
     });
   });
 });
