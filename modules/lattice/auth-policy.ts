@@ -202,6 +202,27 @@ export class AuthPolicy {
     });
   }
 
+  /**
+   * Fails on a grant narrowed to another service than `service`, the one
+   * whose own policy this is: its Resource (`<arn>/*`) would never match a
+   * request to the service, so the grant would silently not apply. @internal
+   */
+  public checkServicesAre(scope: Construct, prop: string, service: ILatticeService): void {
+    for (const [where, grant] of this.grantsForReview(prop)) {
+      grant.services?.forEach((other, i) => {
+        const same = other === service || (!isUnresolved(other.serviceArn) && other.serviceArn === service.serviceArn);
+        if (!same) {
+          throw new ValidationError(
+            scope,
+            `${where}.services[${i}]`,
+            other.serviceArn,
+            "no services on a service's own policy (it applies to that service only; services narrows the grants of a service network's policy)",
+          );
+        }
+      });
+    }
+  }
+
   /** The grants known before synth, with the prop that names each (a derived policy adds its rule grants later). @internal */
   protected grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant])[] {
     return this.grants.map(({ grant }, index) => [`${prop}.statements[${index}]`, grant] as const);
@@ -453,6 +474,7 @@ export class LatticeAuthPolicy extends Construct {
     if (!(props.policy instanceof AuthPolicy))
       throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
     this.policyJson = props.policy.render(this, "authPolicy", { region: literalRegionOf(this, props.provider) });
+    if (!("serviceNetworkArn" in props.target)) props.policy.checkServicesAre(this, "authPolicy", props.target);
     this.resource = new VpclatticeAuthPolicy(this, "Resource", {
       provider: props.provider,
       resourceIdentifier: "serviceNetworkArn" in props.target ? props.target.serviceNetworkArn : props.target.serviceArn,

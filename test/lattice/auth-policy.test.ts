@@ -278,6 +278,19 @@ describe("AuthPolicy", () => {
     );
   });
 
+  test("fails when a service's own policy narrows a grant to another service (its Resource would never match a request to the service)", () => {
+    const other = fakeService("arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0fedcba9876543210");
+    const policy = new AuthPolicy().allow({ organizationId: "o-abcdefghij", services: [other] });
+    expectValidationError(
+      () => new LatticeService(stackWithProvider(), "Service", { name: "orders", authPolicy: policy }),
+      "authPolicy.statements[0].services[0]",
+      other.serviceArn,
+    );
+    // The same ARN imported is the service itself: nothing narrows away.
+    const own = new AuthPolicy().allow({ organizationId: "o-abcdefghij", services: [fakeService()] });
+    expect(() => new LatticeAuthPolicy(stackWithProvider(), "Auth", { target: fakeService(), policy: own })).not.toThrow();
+  });
+
   test("fails when the policy exceeds the VPC Lattice size limit", () => {
     const stack = stackWithProvider();
     const policy = new AuthPolicy();
