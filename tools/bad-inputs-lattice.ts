@@ -634,6 +634,27 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         serviceId: "tg-0123456789abcdef0",
       } as Parameters<ServiceNetwork["associateService"]>[1]),
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause:
+      "A grant of a service's own auth policy narrowed to another service (services): its Resource never matched a request to this service, so the grant silently did not apply",
+    fix: "Leave services out of a service's own policy (it applies to that service only); narrow grants by service on the service network's policy.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].services[0]",
+    received: '"arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0fedcba9876543210"',
+    build: (s) =>
+      service(s, {
+        authPolicy: new AuthPolicy().allow({
+          organizationId: "o-abcdefghij",
+          services: [
+            LatticeService.fromLatticeServiceAttributes(s, "Billing", {
+              serviceArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0fedcba9876543210",
+            }),
+          ],
+        }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */
