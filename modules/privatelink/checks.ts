@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
-import { ValidationError } from "../core";
+import { checkItemCount, checkUnique, ValidationError } from "../core";
+import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
 
 /**
  * Fails on the first item that means the same as an earlier one (the same
@@ -24,5 +25,23 @@ export function checkNoDuplicate<T>(
     const earlier = first.get(key);
     if (earlier !== undefined) throw new ValidationError(scope, at(i), shown(item), `${what} not already given as ${at(earlier)} (both mean ${key})`);
     first.set(key, i);
+  });
+}
+
+/**
+ * A load balancer's subnets: at least one, one per zone, in its VPC (AWS
+ * refuses subnets of another), and dual-stack ones for a dualstack load
+ * balancer (AWS gives it no IPv6 addresses in IPv4-only subnets).
+ * @internal
+ */
+export function checkLoadBalancerSubnets(scope: IConstruct, subnets: readonly ISubnet[], vpc: IVpc, ipAddressType: "ipv4" | "dualstack"): void {
+  checkItemCount(scope, "subnets", subnets, 1);
+  checkUnique(scope, "subnets", subnets, (s) => zoneOf(s));
+  checkInVpc(scope, "subnets", subnets, vpc);
+  if (ipAddressType !== "dualstack") return;
+  subnets.forEach((s, i) => {
+    if (s.ipAddressType !== undefined && s.ipAddressType !== "dualstack") {
+      throw new ValidationError(scope, `subnets[${i}].ipAddressType`, s.ipAddressType, "dualstack subnets for a dualstack load balancer");
+    }
   });
 }

@@ -10,14 +10,12 @@ import {
   checkArn,
   checkBoolean,
   checkInstance,
-  checkItemCount,
   checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
   checkPattern,
   checkResourceId,
-  checkUnique,
   cidrContains,
   isIpv4Address,
   isUnresolved,
@@ -32,9 +30,10 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, zoneOf } from "../vpc";
+import { Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { HealthCheck, renderHealthCheck } from "./health-check";
 import { loadBalancerNameOf } from "./network-load-balancer";
+import { checkLoadBalancerSubnets } from "./checks";
 import { checkZoneIds } from "./zones";
 
 /** The port and protocol a Gateway Load Balancer speaks to its appliances: GENEVE on UDP 6081, fixed by AWS. */
@@ -163,10 +162,9 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
     checkBoolean(this, "crossZoneLoadBalancing", props.crossZoneLoadBalancing);
     checkBoolean(this, "enableDeletionProtection", props.enableDeletionProtection);
     const subnets = props.subnets ?? props.vpc.privateSubnets;
-    checkItemCount(this, "subnets", subnets, 1);
-    checkUnique(this, "subnets", subnets, (s) => zoneOf(s));
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
+    checkLoadBalancerSubnets(this, subnets, props.vpc, this.ipAddressType);
     checkPattern(
       this,
       "name",

@@ -45,10 +45,11 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers, zoneOf } from "../vpc";
+import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
+import { checkLoadBalancerSubnets } from "./checks";
 import { checkZoneIds } from "./zones";
 
 /** A Network Load Balancer an endpoint service can front: created here or imported. */
@@ -231,15 +232,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkPattern(this, "name", props.name, NLB_NAME, "1-32 letters, digits and hyphens, not starting with internal-");
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
-    checkItemCount(this, "subnets", subnets, 1);
-    checkUnique(this, "subnets", subnets, (s) => zoneOf(s));
-    if (this.ipAddressType === "dualstack") {
-      subnets.forEach((s, i) => {
-        if (s.ipAddressType !== undefined && s.ipAddressType !== "dualstack") {
-          throw new ValidationError(this, `subnets[${i}].ipAddressType`, s.ipAddressType, "dualstack subnets for a dualstack load balancer");
-        }
-      });
-    }
+    checkLoadBalancerSubnets(this, subnets, props.vpc, this.ipAddressType);
     this.provider = providerOf(props, props.vpc);
     validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
     const clients = this.clientsOf(props);

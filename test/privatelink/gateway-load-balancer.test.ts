@@ -82,6 +82,27 @@ describe("GatewayLoadBalancer", () => {
   });
 
   describe("fails when", () => {
+    test("dualstack is asked for on IPv4-only subnets (AWS gives the load balancer no IPv6 addresses there)", () => {
+      expectValidationError(() => gwlbStack({ ipAddressType: "dualstack" }), "subnets[0].ipAddressType", '"ipv4"');
+    });
+
+    test("a subnet is another VPC's (AWS refuses it)", () => {
+      const stack = stackWithoutProvider();
+      const vpc = new Vpc(stack, "Vpc", { name: "inspection", cidrBlock: "10.100.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+      const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.101.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+      expectValidationError(
+        () =>
+          new GatewayLoadBalancer(stack, "Gwlb", {
+            vpc,
+            subnets: other.privateSubnets,
+            appliances: ApplianceTargets.ipAddresses({ addresses: { "firewall-a": "10.100.0.10" } }),
+            healthCheck: { port: 80 },
+          }),
+        "subnets[0]",
+        "<reference known at apply>",
+      );
+    });
+
     test("the health check has no port of its own (GENEVE's 6081 answers none)", () => {
       expectValidationError(() => gwlbStack({ healthCheck: { protocol: "TCP" } }), "healthCheck.port", "undefined");
       expectValidationError(() => gwlbStack({ healthCheck: { protocol: "TCP", port: 6081 } }), "healthCheck.port", "6081");

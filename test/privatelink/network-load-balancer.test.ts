@@ -644,6 +644,17 @@ describe("NetworkLoadBalancer", () => {
       expectValidationError(() => nlbStack({ ipAddressType: "dualstack" }), "subnets[0].ipAddressType", '"ipv4"');
     });
 
+    test("a subnet is another VPC's (AWS refuses it)", () => {
+      const stack = stackWithoutProvider();
+      const vpc = providerVpc(stack);
+      const other = providerVpc(stack, "Other");
+      expectValidationError(
+        () => new NetworkLoadBalancer(stack, "Nlb", nlbOptions(vpc, { subnets: other.privateSubnets })),
+        "subnets[0]",
+        "<reference known at apply>",
+      );
+    });
+
     test("two subnets share an availability zone", () => {
       const stack = stackWithoutProvider();
       const vpc = providerVpc(stack);
