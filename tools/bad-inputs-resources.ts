@@ -870,4 +870,55 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: "true",
     build: (s) => access(s, { sharing: { principals: [PARTNER], allowExternalPrincipal: true } as never }),
   },
+  {
+    module: "resources",
+    api: "ResourceConfiguration",
+    cause: "The gateway given as its rgw- ID from JavaScript: the configuration reached Terraform without a gateway",
+    fix: "Pass the ResourceGateway, or ResourceGateway.fromResourceGatewayAttributes(scope, id, { resourceGatewayArn }) for one made elsewhere.",
+    path: "Host",
+    prop: "resourceGateway",
+    received: '"rgw-0123456789abcdef0"',
+    build: (s) => host(s, {}, "rgw-0123456789abcdef0" as never),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: "Security groups given as sg- IDs from JavaScript: the gateway got null group IDs",
+    fix: "Pass groups: SecurityGroup.fromSecurityGroupAttributes(scope, id, { securityGroupId }) for an existing one.",
+    path: "Gateway",
+    prop: "securityGroups[0]",
+    received: '"sg-0123456789abcdef0"',
+    build: (s) => gateway(s, { securityGroups: ["sg-0123456789abcdef0"] as never }),
+  },
+  {
+    module: "resources",
+    api: "ResourceConfiguration.fromResourceConfigurationAttributes",
+    cause: "The owner's gateway AZ IDs of another region than the configuration's ARN",
+    fix: "Take the AZ IDs from the owner's contract: they are of the configuration's region (use1-az1 for us-east-1).",
+    path: "Shared",
+    prop: "gatewayAvailabilityZoneIds[0]",
+    received: '"euw1-az1"',
+    build: (s) => importConfiguration(s, { gatewayAvailabilityZoneIds: ["euw1-az1"] }),
+  },
+  {
+    module: "resources",
+    api: "ResourceDefinition.arn",
+    cause: "An RDS database of another account than the gateway's",
+    fix: "Share the database from its own account: its owner makes the gateway and configuration there and shares them.",
+    path: "Host",
+    prop: "resource.arn",
+    received: '"arn:aws:rds:us-east-1:999999999999:db:orders"',
+    build: (s) => {
+      const { owner } = accountProviders(s);
+      const resourceGateway = new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner) });
+      host(
+        s,
+        {
+          resource: ResourceDefinition.arn("arn:aws:rds:us-east-1:999999999999:db:orders", { securityGroupPorts: [Port.tcp(5432)] }),
+          ports: undefined,
+        },
+        resourceGateway,
+      );
+    },
+  },
 ];

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
-import { Peer, SecurityGroup, Vpc, VpcProps } from "../modules/vpc";
+import { Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc, VpcProps } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -143,5 +143,48 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         protocl: "udp",
         description: "DNS from the VPC",
       } as never),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "Two VPCs with overlapping blocks attached and routed to each other: the route to the other VPC would be the VPC's own local route, which AWS refuses",
+    fix: "Give one VPC another block, or attach it with routeTo: [] (and no routes to the overlapping VPC).",
+    path: "Tgw",
+    prop: "attach.twin.vpc.cidrBlock",
+    received: '"10.0.0.0/16"',
+    build: (s) => {
+      const gateway = new TransitGateway(s, "Tgw", { name: "hub" });
+      gateway.attach("hub", vpc(s));
+      gateway.attach("twin", new Vpc(s, "Twin", { name: "twin", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }));
+    },
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause: "A second private hosted zone of the same name in a VPC: Route 53 refuses it at apply (ConflictingDomainExists)",
+    fix: "Add the records to the zone the VPC already has, or associate the second zone with other VPCs.",
+    path: "Second",
+    prop: "vpc",
+    received: '"test/Vpc"',
+    build: (s) => {
+      const clients = vpc(s);
+      new PrivateHostedZone(s, "First", { zoneName: "corp.example.com", vpc: clients });
+      new PrivateHostedZone(s, "Second", { zoneName: "corp.example.com", vpc: clients });
+    },
+  },
+  {
+    module: "vpc",
+    api: "ResourceShareAccepter",
+    cause: "The share given as its ARN string from JavaScript: the accepter was made with a null share_arn",
+    fix: "Pass ResourceShare.fromResourceShareAttributes(scope, id, { resourceShareArn }), or the share itself.",
+    path: "Accept",
+    prop: "share",
+    received: '"arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e"',
+    build: (s) =>
+      new ResourceShareAccepter(s, "Accept", {
+        share: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e" as never,
+        provider: accountProviders(s).partner,
+      }),
   },
 ];
