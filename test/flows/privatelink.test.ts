@@ -5,12 +5,14 @@ import { InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, expectFlow, NetworkModel } from "../../modules/flows";
 import {
   EndpointService,
+  EndpointServiceLoadBalancer,
   EndpointServicePrincipal,
   ListenerTargets,
   NetworkLoadBalancerListener,
   PrivateLinkSaasOffering,
 } from "../../modules/privatelink";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
+import { PrivateNetworkingStack } from "../../modules/app";
 import { testApp } from "../helpers";
 
 const PROVIDER = "111111111111";
@@ -205,6 +207,34 @@ describe("PrivateLink flows: who creates the endpoint", () => {
     const pending = build();
     // Synth refuses it (nothing accepts the endpoint); the flow analysis says the same of the synthesized JSON.
     expect(() => Testing.synth(pending.stack, true)).toThrow("acceptanceRequired");
+  });
+
+  test("a consumer in another region (cross-region PrivateLink) is not judged by the service's zones, which are in its own region", () => {
+    const stack = new PrivateNetworkingStack(testApp(), "cross-region", { region: "us-east-1", accountId: PROVIDER });
+    const west = stack.accountProvider("west", CONSUMER, { region: "us-west-2" });
+    const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.10.0.0/16", availabilityZones: BY_ID });
+    const westVpc = new Vpc(stack, "WestVpc", {
+      name: "west",
+      cidrBlock: "10.70.0.0/16",
+      availabilityZones: ["usw2-az1", "usw2-az2"],
+      provider: west,
+    });
+    const offering = new PrivateLinkSaasOffering(stack, "Api", {
+      service: {
+        name: "saas-api",
+        loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
+          vpc: providerVpc,
+          listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.10.0.10" } }) }],
+        }),
+        supportedRegions: ["us-west-2"],
+      },
+      consumers: [{ name: "west", accountId: CONSUMER, vpc: westVpc, region: "us-west-2" }],
+    });
+    const flow = expectFlow(stack, westVpc, { target: offering.consumers.west.endpoint, port: 443 });
+    flow.toBeAllowed();
+    expect(flow.verdict.hops.map((h) => h.text)).toContainEqual(
+      expect.stringContaining("across regions (service_region us-east-1): zones are not compared"),
+    );
   });
 
   /** A consumer's configuration that knows the service only by name and by its provider's terms, as es3-partner-consumer does. */

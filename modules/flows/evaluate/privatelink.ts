@@ -326,6 +326,12 @@ function tlsTerminator(model: NetworkModel, balancer: LoadBalancerEntity, listen
  * accounts only AZ IDs can be compared.
  */
 export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provider: Placement): { readonly ok: boolean; readonly text: string } {
+  // Cross-region PrivateLink: the endpoint is in the consumer's region, the service's zones are in its own; AWS bridges the two.
+  if (endpoint.serviceRegion !== undefined && endpoint.serviceRegion !== model.regionOf(endpoint.provider))
+    return {
+      ok: true,
+      text: `${labelOf(endpoint)} reaches ${provider.label} across regions (service_region ${endpoint.serviceRegion}): zones are not compared`,
+    };
   const consumer = (endpoint.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   if (consumer.length === 0)
     return { ok: true, text: `the subnets of ${labelOf(endpoint)} are not in this stack; their AZs are taken to be offered by ${provider.label}` };

@@ -167,6 +167,8 @@ export interface EndpointEntity extends ModelEntity {
   readonly privateDnsEnabled: boolean;
   /** S3: private DNS answers inbound-resolver queries only. @default - unset */
   readonly privateDnsOnlyForInboundResolverEndpoint?: boolean;
+  /** Interface endpoints to a service of another region (cross-region PrivateLink): that region. @default - the endpoint's own */
+  readonly serviceRegion?: string;
   /** The endpoint policy JSON. @default - none: AWS's allow-all default (or not applicable) */
   readonly policy?: string;
   /** Route table IDs (Gateway endpoints). */

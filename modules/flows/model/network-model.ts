@@ -557,6 +557,7 @@ export class NetworkModel {
           typeof dnsOptions?.private_dns_only_for_inbound_resolver_endpoint === "boolean"
             ? dnsOptions.private_dns_only_for_inbound_resolver_endpoint
             : undefined,
+        serviceRegion: this.text(block, "service_region"),
         policy: policies.get(id) ?? this.text(block, "policy"),
         routeTableIds: this.strings(block, "route_table_ids"),
         ipAddressType: this.text(block, "ip_address_type") ?? "ipv4",
