@@ -6,6 +6,7 @@ import { VpcEndpointConnectionNotification } from "@cdktf/provider-aws/lib/vpc-e
 import { VpcEndpointService } from "@cdktf/provider-aws/lib/vpc-endpoint-service";
 import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification";
 import {
+  AppRegistry,
   AwsResourceProps,
   checkArn,
   checkAtSynth,
@@ -338,6 +339,7 @@ export class EndpointService extends Construct implements IEndpointService {
     this.checkIpAddressTypes(props, balancers);
     this.supportedIpAddressTypes = props.supportedIpAddressTypes ?? ["ipv4"];
 
+    this.claimLoadBalancers(frontedBy, balancers);
     const principalArns = principals.map((p) => p.render(partition ?? "aws"));
     this.resource = new VpcEndpointService(this, "Resource", {
       provider: this.provider,
@@ -656,6 +658,22 @@ export class EndpointService extends Construct implements IEndpointService {
   }
 
   /** An endpoint service can only front load balancers of its own region (and so partition). */
+  /** Fails when another endpoint service of the app fronts one of `balancers`: AWS associates a load balancer with one endpoint service only. */
+  private claimLoadBalancers(frontedBy: EndpointServiceLoadBalancer, balancers: readonly { readonly loadBalancerArn: string }[]): void {
+    const prop = frontedBy.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers";
+    balancers.forEach((balancer, i) => {
+      const first = frontingServices.claim(this, balancer.loadBalancerArn, this.node.path);
+      if (first !== undefined) {
+        throw new ValidationError(
+          this,
+          `${prop}[${i}]`,
+          balancer.loadBalancerArn,
+          `a load balancer no other endpoint service fronts: ${first} does, and AWS associates a load balancer with one endpoint service only`,
+        );
+      }
+    });
+  }
+
   private checkLoadBalancerRegions(frontedBy: EndpointServiceLoadBalancer, region: string | undefined): void {
     const prop = frontedBy.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers";
     frontedBy.given.forEach((balancer, i) => {
@@ -697,6 +715,9 @@ export class EndpointService extends Construct implements IEndpointService {
     }
   }
 }
+
+/** The endpoint service of each load balancer ARN (a literal, or the token of one made here), per app. */
+const frontingServices = new AppRegistry<string, string>();
 
 /** The load balancers of the service, from the factory value or (deprecated) one of the three props it replaces: exactly one. */
 function loadBalancerOf(scope: IConstruct, props: EndpointServiceProps): EndpointServiceLoadBalancer {

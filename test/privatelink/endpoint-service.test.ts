@@ -6,6 +6,7 @@ import { OptOut } from "../../modules/core";
 import {
   ANY_PRINCIPAL_OPT_IN,
   ANY_PRINCIPAL_OPT_OUT,
+  ApplianceTargets,
   EndpointConnectionAccepter,
   EndpointService,
   EndpointServiceLoadBalancer,
@@ -334,6 +335,42 @@ describe("EndpointService", () => {
   });
 
   describe("fails when", () => {
+    test("a load balancer is fronted by a second endpoint service (AWS associates it with one only)", () => {
+      const stack = stackWithProvider();
+      const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", {
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef",
+        listenerPorts: [443],
+      });
+      const props = {
+        loadBalancer: EndpointServiceLoadBalancer.existing([nlb]),
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      };
+      new EndpointService(stack, "First", props);
+      const error = expectValidationError(
+        () => new EndpointService(stack, "Second", props),
+        "loadBalancer.networkLoadBalancers[0]",
+        "loadbalancer/net/api",
+      );
+      expect(error.message).toContain("test/First does");
+      // A Gateway Load Balancer made here: its ARN is a token, the same one for both services.
+      const vpc = providerVpc(stack);
+      const gwlb = new GatewayLoadBalancer(stack, "Gwlb", {
+        vpc,
+        appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.0.0.10" } }),
+        healthCheck: { port: 80 },
+      });
+      const inspection = {
+        loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(gwlb),
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      };
+      new EndpointService(stack, "Inspection", inspection);
+      expectValidationError(
+        () => new EndpointService(stack, "Inspection2", inspection),
+        "loadBalancer.gatewayLoadBalancers[0]",
+        "<reference known at apply>",
+      );
+    });
+
     test("no load balancer is given", () => {
       expectValidationError(
         () => serviceStack({}, false),
