@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { checkKnownProps, checkObject, checkResourceId, requireProps, ValidationError } from "../core";
+import { AppRegistry, checkKnownProps, checkObject, checkResourceId, requireProps, ValidationError } from "../core";
 import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
@@ -59,6 +59,7 @@ export class EndpointConnectionAccepter extends Construct {
         "true: a service without acceptance connects endpoints by itself, and AWS refuses to accept them again",
       );
     }
+    claimAcceptance(this, "endpoint.vpcEndpointId", props.service.endpointServiceId, props.endpoint.vpcEndpointId);
     this.resource = new VpcEndpointConnectionAccepter(this, "Resource", {
       provider: props.service.provider,
       vpcEndpointServiceId: props.service.endpointServiceId,
@@ -70,3 +71,20 @@ export class EndpointConnectionAccepter extends Construct {
 }
 
 const ENDPOINT_CONNECTION_ACCEPTER_PROPS: Record<keyof EndpointConnectionAccepterProps, true> = { service: true, endpoint: true };
+
+/** The acceptance of each endpoint of each service, per app. */
+const acceptances = new AppRegistry<string, string>();
+
+/**
+ * Fails when the endpoint's connection to the service is accepted already
+ * (by another accepter, or another acceptEndpoints list): AWS accepts a
+ * connection once, and destroying either acceptance rejects it.
+ * @internal
+ */
+export function claimAcceptance(scope: Construct, prop: string, endpointServiceId: string, vpcEndpointId: string): void {
+  // A token names one resource's ID (or one variable): the same token is the same endpoint.
+  const first = acceptances.claim(scope, `${endpointServiceId}|${vpcEndpointId}`, scope.node.path);
+  if (first !== undefined) {
+    throw new ValidationError(scope, prop, vpcEndpointId, `an endpoint not accepted yet: ${first} accepts its connection to this service already`);
+  }
+}

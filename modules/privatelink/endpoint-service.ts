@@ -49,6 +49,7 @@ import {
 import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
 import { IHostedZone, IVpc, PrivateHostedZone } from "../vpc";
 import { checkNoDuplicate } from "./checks";
+import { claimAcceptance } from "./connection-accepter";
 import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointServicePrincipal } from "./principals";
@@ -493,6 +494,7 @@ export class EndpointService extends Construct implements IEndpointService {
         (endpointId) => (isUnresolved(endpointId) ? undefined : endpointId),
         "an endpoint ID",
       );
+      ids.forEach((endpointId, i) => claimAcceptance(this, `${prop}[${i}]`, this.endpointServiceId, endpointId));
     }
     const each = TerraformIterator.fromList(ids as string[]);
     return new VpcEndpointConnectionAccepter(this, id, {

@@ -23,6 +23,23 @@ describe("EndpointConnectionAccepter", () => {
     expect(onlyResource(stack, "aws_lb").provider).toBe("aws.owner");
   });
 
+  test("fails when the endpoint's connection is accepted already (by an accepter or an acceptEndpoints list): destroying either would reject it", () => {
+    const { stack, service } = serviceStack({ allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+    const endpoint = { vpcEndpointId: "vpce-0123456789abcdef0" };
+    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint });
+    const error = expectValidationError(
+      () => new EndpointConnectionAccepter(stack, "AcceptAgain", { service, endpoint }),
+      "endpoint.vpcEndpointId",
+      '"vpce-0123456789abcdef0"',
+    );
+    expect(error.message).toContain("test/Accept accepts");
+    expectValidationError(
+      () => service.acceptEndpoints("partners", ["vpce-0123456789abcdef0"]),
+      'acceptEndpoints("partners")[0]',
+      '"vpce-0123456789abcdef0"',
+    );
+  });
+
   test("fails when the service does not require acceptance", () => {
     const { stack, service } = serviceStack({ acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
     expectValidationError(
