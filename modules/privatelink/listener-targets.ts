@@ -106,13 +106,21 @@ export class ListenerTargets {
    * `port` must be one of the ALB's listener ports; only TCP listeners can forward to it.
    */
   public static applicationLoadBalancer(props: ApplicationLoadBalancerTargetProps): ListenerTargets {
-    const healthCheck: HealthCheck = { protocol: props.healthCheckProtocol ?? "HTTP", path: props.healthCheckPath, ...props.healthCheck };
+    const given = props.healthCheck ?? {};
+    const healthCheck: HealthCheck = {
+      ...given,
+      protocol: given.protocol ?? props.healthCheckProtocol ?? "HTTP",
+      path: given.path ?? props.healthCheckPath,
+    };
+    // A deprecated prop beside healthCheck would be ignored, so the load balancer refuses it.
+    const deprecated = (["healthCheckProtocol", "healthCheckPath"] as const).find((p) => props[p] !== undefined);
+    const superseded = deprecated !== undefined && props.healthCheck !== undefined ? { prop: deprecated, value: props[deprecated] } : undefined;
     return new ListenerTargets(
       "alb",
       { port: props.port, healthCheck },
       "loadBalancerArn",
       [{ name: "alb", key: "alb", targetId: props.loadBalancerArn }],
-      {},
+      { superseded },
     );
   }
 
@@ -139,7 +147,13 @@ export class ListenerTargets {
     /** @internal */
     public readonly targets: readonly TargetSpec[],
     /** @internal What only some kinds take, and the targets as the caller passed them (a JavaScript caller may pass anything). */
-    public readonly extra: { readonly given?: unknown; readonly outsideVpcRanges?: readonly string[]; readonly registeredBy?: OptOut },
+    public readonly extra: {
+      readonly given?: unknown;
+      readonly outsideVpcRanges?: readonly string[];
+      readonly registeredBy?: OptOut;
+      /** A deprecated prop given beside the `healthCheck` that replaces it. */
+      readonly superseded?: { readonly prop: string; readonly value: unknown };
+    },
   ) {
     this.port = options?.port;
   }

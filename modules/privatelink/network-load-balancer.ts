@@ -530,6 +530,18 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
       );
     if (options.proxyProtocolV2 === true)
       throw new ValidationError(scope, `${at}.proxyProtocolV2`, true, "false: an Application Load Balancer does not read the PROXY protocol header");
+    const { superseded } = extra;
+    if (superseded !== undefined)
+      throw new ValidationError(scope, `${at}.${superseded.prop}`, superseded.value, "unset beside healthCheck, which replaces it");
+    const healthCheckProtocol = options.healthCheck?.protocol;
+    if (healthCheckProtocol !== "HTTP" && healthCheckProtocol !== "HTTPS") {
+      throw new ValidationError(
+        scope,
+        `${at}.healthCheck.protocol`,
+        healthCheckProtocol,
+        "HTTP or HTTPS: AWS health-checks an Application Load Balancer target over HTTP(S) only",
+      );
+    }
   }
   if (extra.registeredBy !== undefined) {
     optOutReason(scope, `${at}.registeredBy`, extra.registeredBy);

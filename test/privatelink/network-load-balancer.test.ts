@@ -500,6 +500,21 @@ describe("NetworkLoadBalancer", () => {
       expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.proxyProtocolV2", "true");
     });
 
+    test("an Application Load Balancer target is health-checked over TCP (AWS checks ALB targets over HTTP or HTTPS only)", () => {
+      const loadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef";
+      const listen = (targets: ListenerTargets) => () => nlbStack({ listeners: [{ port: 443, targets }] });
+      const tcp = ListenerTargets.applicationLoadBalancer({ loadBalancerArn, port: 443, healthCheck: { protocol: "TCP" } });
+      expectValidationError(listen(tcp), "listeners[0].targets.healthCheck.protocol", '"TCP"');
+      const deprecated = ListenerTargets.applicationLoadBalancer({ loadBalancerArn, port: 443, healthCheckProtocol: "TCP" as "HTTP" });
+      expectValidationError(listen(deprecated), "listeners[0].targets.healthCheck.protocol", '"TCP"');
+    });
+
+    test("an Application Load Balancer target has a deprecated health check prop beside healthCheck, which would ignore it", () => {
+      const loadBalancerArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/a/0123456789abcdef";
+      const targets = ListenerTargets.applicationLoadBalancer({ loadBalancerArn, port: 443, healthCheckPath: "/old", healthCheck: { path: "/new" } });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.healthCheckPath", '"/old"');
+    });
+
     test("an Application Load Balancer target is another kind of load balancer", () => {
       const arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/a/0123456789abcdef";
       expectValidationError(
