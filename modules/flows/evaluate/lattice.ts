@@ -349,8 +349,14 @@ export function targetGroupFlow(path: Path, model: NetworkModel, group: LatticeT
   for (const target of group.targets) {
     const port = target.port ?? group.port ?? 443;
     if (group.targetType === "IP" && isIpAddress(target.id) && vpc !== undefined && !vpc.external) {
+      // A literal IPv6 address cannot be compared with the stand-in of an Amazon-provided block: that it is inside is assumed.
+      const unknownBlock = target.id.includes(":") && vpc.ipv6Synthetic === true;
       const cidrs = [...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs];
-      if (cidrs.length > 0 && !cidrs.some((c) => cidrContains(c, target.id))) {
+      if (unknownBlock)
+        current = current.assume(
+          `target ${target.id} of ${group.name} is in the Amazon-provided IPv6 block of ${vpcLabel(vpc, model)}, known at apply`,
+        );
+      else if (cidrs.length > 0 && !cidrs.some((c) => cidrContains(c, target.id))) {
         return current.deny(
           "target",
           `target ${target.id} of ${group.name} is outside ${vpcLabel(vpc, model)} (${cidrs.join(", ")})`,

@@ -29,6 +29,11 @@ export interface VpcEntity extends ModelEntity {
   readonly ipv4Cidrs: readonly string[];
   /** IPv6 CIDRs (Amazon-provided blocks get a synthetic one). */
   readonly ipv6Cidrs: readonly string[];
+  /**
+   * The IPv6 block is Amazon-provided: ipv6Cidrs holds a synthetic stand-in, consistent across the
+   * model (subnets, routes) but never comparable with an address written literally. @default false
+   */
+  readonly ipv6Synthetic?: boolean;
   /** Name tag. @default - none */
   readonly name?: string;
   /** True for VPCs this stack only refers to (their subnets, routes and CIDRs are not in the model). */

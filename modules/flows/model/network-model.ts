@@ -288,15 +288,14 @@ export class NetworkModel {
         .map((a) => this.text(a, "cidr_block"))
         .filter((c): c is string => c !== undefined);
       const primary = this.text(block, "cidr_block");
-      const ipv6 =
-        doc.value(block, "assign_generated_ipv6_cidr_block") === true
-          ? awsSyntheticAttributes(block, ["ipv6_cidr_block"], doc)
-          : this.document.value(block, "ipv6_cidr_block");
+      const generatedIpv6 = doc.value(block, "assign_generated_ipv6_cidr_block") === true;
+      const ipv6 = generatedIpv6 ? awsSyntheticAttributes(block, ["ipv6_cidr_block"], doc) : this.document.value(block, "ipv6_cidr_block");
       this.vpcs.push({
         ...this.base(block),
         id: this.idOf(block),
         ipv4Cidrs: [...(primary === undefined ? [] : [primary]), ...secondary],
         ipv6Cidrs: typeof ipv6 === "string" ? [ipv6] : [],
+        ipv6Synthetic: generatedIpv6,
         name: this.text(block, "tags", "Name"),
         external: false,
       });
@@ -857,10 +856,14 @@ export class NetworkModel {
     for (const block of doc.resources("aws_vpclattice_target_group_attachment")) {
       const group = this.text(block, "target_group_identifier");
       const target = doc.nested(block, "target")[0];
-      if (group === undefined || typeof target?.id !== "string") continue;
+      // A target only Terraform computes (cidrhost of the VPC's Amazon-provided block) is still a target: named by its expression.
+      const raw = block.config.target as Json | Json[] | undefined;
+      const written = (Array.isArray(raw) ? raw[0] : raw)?.id;
+      const id = typeof target?.id === "string" ? target.id : typeof written === "string" ? written : undefined;
+      if (group === undefined || id === undefined) continue;
       targets.set(group, [
         ...(targets.get(group) ?? []),
-        { id: target.id, port: typeof target.port === "number" ? target.port : undefined, address: block.address },
+        { id, port: typeof target?.port === "number" ? target.port : undefined, address: block.address },
       ]);
     }
     for (const block of doc.resources("aws_vpclattice_target_group")) {
