@@ -511,7 +511,9 @@ function checkSubnetAddresses(
     checkObject(endpoint, prop, address);
     requireProps(endpoint, address, ["subnet"]);
     const subnetId = address.subnet.subnetId;
-    if (!isUnresolved(subnetId) && !subnets.some((s) => s.subnetId === subnetId)) {
+    // A token is compared too when it is one of the VPC's own subnets (the same subnet, not selected); any other token only Terraform knows.
+    const knownToken = isUnresolved(subnetId) && props.vpc.privateSubnets.some((s) => s.subnetId === subnetId);
+    if ((!isUnresolved(subnetId) || knownToken) && !subnets.some((s) => s.subnetId === subnetId)) {
       throw new ValidationError(endpoint, `${prop}.subnet`, subnetId, "one of the endpoint's subnets");
     }
     const first = seen.get(subnetId);

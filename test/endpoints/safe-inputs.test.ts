@@ -291,6 +291,17 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a }] }), "subnetAddresses[0]", "reference");
   });
 
+  test("fails when fixed addresses are of a subnet of the VPC the endpoint is not placed in (AWS refuses a subnet_configuration outside subnet_ids)", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const [a, b] = vpc.privateSubnets;
+    expectValidationError(
+      () => logs(stack, { vpc, subnets: [a], minAvailabilityZones: 1, subnetAddresses: [{ subnet: b, ipv4: "10.0.1.10" }] }),
+      "subnetAddresses[0].subnet",
+      "<reference known at apply>",
+    );
+  });
+
   test("fails when tags use the aws: prefix or are too long, or a timeout is not a duration or not an operation", () => {
     const stack = stackWithProvider();
     expectValidationError(() => logs(stack, { tags: { "aws:team": "x" } }), "tags", "aws:team");
