@@ -102,7 +102,24 @@ describe("a Lattice service's custom domain resolves where its zone is associate
         return zone;
       },
     });
-    expectFlow(s, { vpc: clients, principal: caller }, DOMAIN).toBeAllowed();
+    const flow = expectFlow(s, { vpc: clients, principal: caller }, DOMAIN);
+    flow.toBeAllowed();
+    // Across accounts the caller's own identity policy must allow Invoke too: the stack cannot see it, so it is assumed, and said.
+    expect(flow.verdict.assumptions).toContainEqual(
+      expect.stringContaining(
+        "the identity policy of arn:aws:iam::222222222222:role/checkout in account 222222222222 allows vpc-lattice-svcs:Invoke",
+      ),
+    );
+  });
+
+  test("a caller of the service's own account needs no such assumption", () => {
+    const { s, clients, caller } = ordersBehindCustomDomain({
+      crossAccount: false,
+      zone: (scope, clientVpc) => new PrivateHostedZone(scope, "Internal", { zoneName: "internal.example.com", vpc: clientVpc }),
+    });
+    const flow = expectFlow(s, { vpc: clients, principal: caller }, DOMAIN);
+    flow.toBeAllowed();
+    expect(flow.verdict.assumptions.filter((a) => a.includes("identity policy"))).toEqual([]);
   });
 
   test("fails when a VPC of another account is associated without the zone account's authorization: Route 53 refuses the association", () => {

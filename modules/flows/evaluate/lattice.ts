@@ -229,7 +229,26 @@ function serviceBehindNetwork(
     if (!(gate instanceof Path)) return gate;
     current = gate;
   }
+  current = callerIdentityPolicy(current, callerContext, service, [network.authType, service.authType]);
   return listenerFlow(current, context, service, listener, { method, path: requestPath, headers: request.headers ?? {} });
+}
+
+/**
+ * Across accounts IAM needs both sides: the auth policy admits the caller,
+ * and the caller's own identity policy must allow vpc-lattice-svcs:Invoke
+ * on the service (latticeInvokePolicy renders it). The stack cannot see the
+ * caller's account's policies, so a signed cross-account caller passes with
+ * that assumption.
+ */
+function callerIdentityPolicy(path: Path, context: FlowContext, service: LatticeServiceEntity, authTypes: readonly string[]): Path {
+  const caller = callerOf(context);
+  if (caller.anonymous || !authTypes.includes("AWS_IAM")) return path;
+  const callerAccount = parseArn(caller.arn)?.account ?? context.source.account;
+  const serviceAccount = parseArn(service.arn)?.account ?? context.model.accountOf(service.provider);
+  if (callerAccount === undefined || serviceAccount === undefined || callerAccount === serviceAccount) return path;
+  return path.assume(
+    `the identity policy of ${caller.arn} in account ${callerAccount} allows vpc-lattice-svcs:Invoke on service ${service.name} (account ${serviceAccount}): across accounts the auth policy alone does not let it in`,
+  );
 }
 
 function authGate(
