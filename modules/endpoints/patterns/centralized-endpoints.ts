@@ -9,6 +9,7 @@ import {
   checkKnownProps,
   checkList,
   checkObject,
+  cidrsOverlap,
   isUnresolved,
   literalRegionOf,
   providerOf,
@@ -63,6 +64,30 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
 }
 
 /**
+ * Fails when a spoke's CIDR overlaps the hub's or another spoke's: the hub
+ * answers its clients through a route per spoke CIDR, and no route table
+ * holds two routes to overlapping ranges apart, so some spoke's clients
+ * never get their answers.
+ */
+function checkRoutableSpokes(scope: Construct, hub: IVpc, spokes: readonly SpokeVpc[]): void {
+  const ranges: { readonly what: string; readonly cidr: string }[] = [{ what: "the hub's (vpc)", cidr: hub.cidrBlock }];
+  spokes.forEach((spoke, i) => {
+    const cidr = spoke.vpc.cidrBlock;
+    if (cidr === undefined || isUnresolved(cidr)) return;
+    const overlapped = ranges.find((r) => !isUnresolved(r.cidr) && cidrsOverlap(r.cidr, cidr));
+    if (overlapped !== undefined) {
+      throw new ValidationError(
+        scope,
+        `spokes[${i}].vpc`,
+        cidr,
+        `a VPC whose CIDR does not overlap ${overlapped.what} ${overlapped.cidr}: the Transit Gateway or peering to the hub cannot route overlapping ranges apart`,
+      );
+    }
+    ranges.push({ what: `spokes[${i}]'s`, cidr });
+  });
+}
+
+/**
  * Hub-and-spoke VPC endpoints: one set of interface endpoints in a hub VPC
  * (private DNS off), and per service a Route 53 private hosted zone named
  * like the service's public DNS name (e.g. `logs.us-east-1.amazonaws.com`)
@@ -107,6 +132,7 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     checkVpcDns(this, "vpc", props.vpc.vpcId, props.vpc, "the hub's private hosted zones");
     checkDistinct(this, "spokes", spokes, (s) => s.name, "spoke name");
     checkDistinct(this, "spokes", spokes, (s) => (isUnresolved(s.vpc.vpcId) ? undefined : s.vpc.vpcId), "spoke VPC");
+    checkRoutableSpokes(this, props.vpc, spokes);
     checkInVpc(this, "subnets", props.subnets, props.vpc);
     if (props.open === false && props.allowedPeers !== undefined) {
       throw new ValidationError(

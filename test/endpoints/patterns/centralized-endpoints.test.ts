@@ -12,7 +12,7 @@ describe("CentralizedEndpoints", () => {
   function hubAndSpokes() {
     const stack = stackWithProvider();
     const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
-    const orders = testVpc(stack, ["us-east-1a", "us-east-1b"], "Orders");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
     const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
     const analytics = new Vpc(stack, "Analytics", {
       name: "analytics",
@@ -257,7 +257,7 @@ describe("CentralizedEndpoints", () => {
     const central = new CentralizedEndpoints(stack, "Central", {
       vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
       spokes: [
-        { name: "a", vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "A") },
+        { name: "a", vpc: new Vpc(stack, "A", { name: "a", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }) },
         { name: "remote", vpc: remote },
       ],
       allowedPeers: [Peer.cidr("10.0.0.0/8")],
@@ -317,6 +317,35 @@ describe("CentralizedEndpoints", () => {
     const rules = Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_security_group_ingress_rule"));
     expect(rules.map(([, r]) => r.cidr_ipv4)).toEqual(["10.0.0.0/16", "${var.ACidr}", "${var.BCidr}"]);
     expect(rules.map(([name]) => name).filter((n) => /spoke-a|spoke-b/.test(n))).toHaveLength(2);
+  });
+
+  test("fails when a spoke's CIDR overlaps the hub's or another spoke's (no route table tells them apart)", () => {
+    const stack = stackWithProvider();
+    const vpc = (id: string, cidrBlock: string) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const hub = vpc("Hub", "10.0.0.0/16");
+    const services = ServiceAccessPresets.kms([KEY]);
+    const inHub = vpc("InHub", "10.0.128.0/17");
+    expectValidationError(
+      () => new CentralizedEndpoints(stack, "A", { vpc: hub, spokes: [{ name: "a", vpc: inHub }], services }),
+      "spokes[0].vpc",
+      "10.0.128.0/17",
+    );
+    const [b, c] = [vpc("B", "10.1.0.0/16"), vpc("C", "10.1.0.0/20")];
+    const error = expectValidationError(
+      () =>
+        new CentralizedEndpoints(stack, "Bc", {
+          vpc: hub,
+          spokes: [
+            { name: "b", vpc: b },
+            { name: "c", vpc: c },
+          ],
+          services,
+        }),
+      "spokes[1].vpc",
+      "10.1.0.0/20",
+    );
+    expect(error.expected).toContain("spokes[0]'s 10.1.0.0/16");
   });
 
   test("fails when there is no spoke, two spokes share a name or a VPC, or the hub is its own spoke", () => {
