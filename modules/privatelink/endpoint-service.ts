@@ -327,6 +327,14 @@ export class EndpointService extends Construct implements IEndpointService {
       );
     }
     this.validateRegions(checkList(this, "supportedRegions", props.supportedRegions), homeRegion);
+    if (props.supportedRegions !== undefined && frontedBy.kind === "gateway") {
+      throw new ValidationError(
+        this,
+        "supportedRegions",
+        props.supportedRegions,
+        "unset for a Gateway Load Balancer's service: cross-region PrivateLink serves interface endpoints only, and GatewayLoadBalancer endpoints reach services of their own region",
+      );
+    }
     this.supportedRegions = props.supportedRegions ?? [];
     this.validatePrivateDns(props);
     const notifications = this.checkNotifications(props.connectionNotifications, homeRegion);

@@ -649,6 +649,24 @@ describe("EndpointService", () => {
       expectValidationError(() => serviceStack({ supportedRegions: ["eu-west-1"] }), "region", "undefined");
     });
 
+    test("supported regions are given for a Gateway Load Balancer's service (cross-region PrivateLink serves interface endpoints only)", () => {
+      const gatewayLoadBalancerArns = ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef"];
+      expectValidationError(
+        () =>
+          serviceStack(
+            {
+              region: "us-east-1",
+              gatewayLoadBalancerArns,
+              allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+              supportedRegions: ["us-west-2"],
+            },
+            false,
+          ),
+        "supportedRegions",
+        '["us-west-2"]',
+      );
+    });
+
     test("a supported region is not a region", () => {
       expectValidationError(() => serviceStack({ region: "us-east-1", supportedRegions: ["europe"] }), "supportedRegions[0]", '"europe"');
     });
