@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route } from "@cdktf/provider-aws/lib/route";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { ResourceEndpoint } from "../../modules/endpoints";
@@ -133,6 +134,53 @@ describe("a service network shared by a RAM share of its own (not its sharing pr
     network.associateResourceConfiguration("orders-db", database);
     network.associateVpc("clients", { vpc: client, ports: database.ports });
     expectFlow(s, client, { target: database, port: 5432 }).toBeDenied("does not allow association with shareable networks");
+  });
+});
+
+describe("an IP resource outside the gateway's VPC (on premises, over a transit gateway)", () => {
+  function onPremisesHost(route: "none" | "transitGateway" | "nat") {
+    const s = stack();
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ClientVpc", "10.30.0.0/16");
+    const gateway = new ResourceGateway(s, "Gateway", { name: "mainframe-ingress", vpc: owner, reachableCidrs: ["192.168.0.0/16"] });
+    const mainframe = new ResourceConfiguration(s, "Mainframe", {
+      name: "mainframe",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.ipAddress("192.168.10.20"),
+      ports: [Port.tcp(50000)],
+    });
+    new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: mainframe });
+    owner.privateSubnets.forEach((subnet, i) => {
+      if (route === "none") return;
+      new Route(s, `OnPremises${i}`, {
+        routeTableId: subnet.routeTableId!,
+        destinationCidrBlock: route === "nat" ? "0.0.0.0/0" : "192.168.0.0/16",
+        ...(route === "nat" ? { natGatewayId: "nat-0123456789abcdef0" } : { transitGatewayId: "tgw-0123456789abcdef0" }),
+      });
+    });
+    return { s, client, mainframe };
+  }
+
+  test("the gateway reaches it through the route to the transit gateway; that the host admits the gateway is assumed (it has no security group of the stack)", () => {
+    const { s, client, mainframe } = onPremisesHost("transitGateway");
+    const flow = expectFlow(s, client, { target: mainframe, port: 50000 });
+    flow.toBeAllowed();
+    expect(flow.verdict.hops.map((h) => h.text)).toContainEqual(
+      expect.stringContaining("routes 192.168.10.20 to 192.168.0.0/16 via tgw-0123456789abcdef0"),
+    );
+    expect(flow.verdict.assumptions).toContainEqual(
+      expect.stringContaining("the host at 192.168.10.20, outside VPC OwnerVpc, admits resource gateway mainframe-ingress"),
+    );
+  });
+
+  test("fails when the gateway's subnets have no route to it", () => {
+    const { s, client, mainframe } = onPremisesHost("none");
+    expectFlow(s, client, { target: mainframe, port: 50000 }).toBeDenied("has no route to 192.168.10.20, outside VPC OwnerVpc");
+  });
+
+  test("fails when the only route to it goes to a NAT gateway: a private address is never reached through the internet", () => {
+    const { s, client, mainframe } = onPremisesHost("nat");
+    expectFlow(s, client, { target: mainframe, port: 50000 }).toBeDenied("a private address, to 0.0.0.0/0 via natGateway, which never reaches it");
   });
 });
 

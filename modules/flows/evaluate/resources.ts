@@ -1,13 +1,20 @@
-import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
+import { addressRange, cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
 import { parseArn } from "../../core/arns";
 import { canonicalDnsName, isInDnsZone } from "../../core/formats";
-import { EndpointEntity, HostedZoneEntity, ResourceConfigurationEntity, ResourceGatewayEntity } from "../model/entities";
+import {
+  EndpointEntity,
+  HostedZoneEntity,
+  ResourceConfigurationEntity,
+  ResourceGatewayEntity,
+  RouteTargetKind,
+  SubnetEntity,
+} from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { resolveName } from "./dns";
 import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
-import { reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
+import { reach, routeFrom, rulePermits, targetCidrs, workloadAdmission } from "./network";
 import { sharedZones } from "./privatelink";
 import { checkShare, checkShareWithOutsider } from "./sharing";
 
@@ -278,6 +285,8 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
       out.rule.source,
     );
   }
+  const offVpc = addressOutsideVpc(model, configuration, gateway);
+  if (offVpc !== undefined) return toAddressOutsideVpc(current, model, gateway, offVpc, context.port);
   const caller = {
     label: `resource gateway ${gateway.name}`,
     kind: "the resource gateway",
@@ -299,6 +308,58 @@ function gatewayToResource(path: Path, context: FlowContext, configuration: Reso
   return current
     .pass("resource", `security group ${admitted.group.label} admits ${caller.label} on ${context.port}`, admitted.rule.source)
     .assume(`security group ${admitted.group.label} is attached to the resource behind ${configuration.name}`)
+    .allow();
+}
+
+/** Route targets that carry traffic to the internet (or to an AWS service), never to a private network. */
+const INTERNET_BOUND: readonly RouteTargetKind[] = ["internetGateway", "natGateway", "egressOnlyInternetGateway", "gatewayEndpoint"];
+
+/** An IP resource outside every known block of the gateway's VPC (on premises, or across a transit gateway); undefined otherwise. */
+function addressOutsideVpc(model: NetworkModel, configuration: ResourceConfigurationEntity, gateway: ResourceGatewayEntity): string | undefined {
+  if (configuration.definition.kind !== "ip") return undefined;
+  const address = configuration.definition.ipAddress;
+  const vpc = model.vpc(gateway.vpcId);
+  if (vpc === undefined || vpc.external) return undefined;
+  const blocks = address.includes(":") ? (vpc.ipv6Synthetic === true ? undefined : vpc.ipv6Cidrs) : vpc.ipv4Cidrs;
+  if (blocks === undefined || blocks.length === 0 || blocks.some((b) => cidrContains(b, address))) return undefined;
+  return address;
+}
+
+/**
+ * A resource outside the gateway's VPC has no security group of the stack
+ * to admit the gateway: what the stack can prove is the route from the
+ * gateway's subnets to it; that the host (on premises, or in another VPC)
+ * admits the gateway's addresses is an assumption.
+ */
+function toAddressOutsideVpc(path: Path, model: NetworkModel, gateway: ResourceGatewayEntity, address: string, port: number): FlowVerdict {
+  const subnets = gateway.subnetIds.map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const privateRange = ["private", "uniqueLocal", "carrierGradeNat"].includes(addressRange(address) ?? "");
+  let current = path;
+  for (const subnet of subnets) {
+    const { table, route } = routeFrom(model, subnet, [hostCidr(address)]);
+    if (table === undefined) {
+      current = current.assume(`the route table of ${labelOf(subnet)} (not in this stack) routes ${address}`);
+      continue;
+    }
+    if (route === undefined || route.kind === "local")
+      return current.deny(
+        "route",
+        `route table ${labelOf(table)} of ${labelOf(subnet)} has no route to ${address}, outside ${vpcLabel(model.vpc(gateway.vpcId), model)}`,
+        table.address,
+      );
+    // A private address leaves through a network link (transit gateway, VPN, peering), never through the internet.
+    if (privateRange && INTERNET_BOUND.includes(route.kind))
+      return current.deny(
+        "route",
+        `${labelOf(subnet)} sends ${address}, a private address, to ${route.destination} via ${route.kind}, which never reaches it`,
+        route.source,
+      );
+    current = current.pass("route", `${labelOf(subnet)} routes ${address} to ${route.destination} via ${route.target ?? route.kind}`, route.source);
+  }
+  return current
+    .assume(
+      `the host at ${address}, outside ${vpcLabel(model.vpc(gateway.vpcId), model)}, admits resource gateway ${gateway.name}'s addresses on ${port} and routes back to them`,
+    )
     .allow();
 }
 
