@@ -7,8 +7,8 @@ import { Json, resourcesOfType } from "../helpers";
 
 export const ORG = "o-a1b2c3d4e5";
 
-export function testVpc(stack: TerraformStack, azs: readonly string[] = ["us-east-1a", "us-east-1b"], id = "Vpc"): Vpc {
-  return new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock: "10.0.0.0/16", availabilityZones: azs });
+export function testVpc(stack: TerraformStack, azs: readonly string[] = ["us-east-1a", "us-east-1b"], id = "Vpc", cidrBlock = "10.0.0.0/16"): Vpc {
+  return new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: azs });
 }
 
 /** The [from, to] port ranges of every ingress rule in the synthesized stack. */

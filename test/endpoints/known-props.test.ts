@@ -176,7 +176,7 @@ describe("endpoints refuse props they do not take", () => {
   test("patterns pass their building blocks only the blocks' props: a hub with spokes and an S3 hybrid access with route tables build", () => {
     const stack = stackWithProvider();
     const hub = testVpc(stack, undefined, "Hub");
-    const spoke = testVpc(stack, undefined, "Spoke");
+    const spoke = testVpc(stack, undefined, "Spoke", "10.1.0.0/16");
     new CentralizedEndpoints(stack, "Central", {
       vpc: hub,
       spokes: [{ name: "orders", vpc: spoke }],
