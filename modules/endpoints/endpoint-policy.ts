@@ -6,6 +6,7 @@ import {
   AWS_LIMITS,
   BUCKET_NAME_RULES,
   checkArn,
+  checkBoolean,
   checkInstance,
   checkList,
   checkObject,
@@ -365,6 +366,10 @@ export class EndpointPolicy {
     return new EndpointPolicy((context) => {
       if (writtenFor !== undefined) checkPresetService(context, writtenFor);
       checkObject(context.scope, `${context.prop}.options`, options);
+      // A JavaScript caller's readOnly: "yes" would otherwise grant writes (only true narrows).
+      const flags = options as { readonly readOnly?: boolean; readonly awsManagedBuckets?: boolean };
+      checkBoolean(context.scope, `${context.prop}.readOnly`, flags.readOnly);
+      checkBoolean(context.scope, `${context.prop}.awsManagedBuckets`, flags.awsManagedBuckets);
       const principals = checkList(context.scope, `${context.prop}.principals`, options.principals) ?? [PolicyPrincipal.anyone()];
       if (!isUnresolved(principals) && principals.length === 0) {
         throw new ValidationError(

@@ -167,6 +167,21 @@ describe("EndpointPolicy presets", () => {
     expectValidationError(() => policy.render(scope(), "policy", "us-east-1", "logs"), "policy.organizationId", "undefined");
   });
 
+  test('fails when readOnly or awsManagedBuckets is no boolean (a JavaScript caller\'s "yes" would grant writes)', () => {
+    const TABLE = "arn:aws:dynamodb:us-east-1:111111111111:table/orders";
+    const yes = "yes" as unknown as boolean;
+    expectValidationError(
+      () => EndpointPolicy.dynamoDbTables([TABLE], { readOnly: yes }).render(scope(), "policy", "us-east-1"),
+      "policy.readOnly",
+      '"yes"',
+    );
+    expectValidationError(
+      () => EndpointPolicy.s3Buckets(["app-data"], { awsManagedBuckets: yes }).render(scope(), "policy", "us-east-1"),
+      "policy.awsManagedBuckets",
+      '"yes"',
+    );
+  });
+
   test("fails when readOnly names another endpoint service's IAM prefix (it would deny every request)", () => {
     const render = (prefix: string, service: string) => () => EndpointPolicy.readOnly(prefix).render(scope(), "policy", "us-east-1", service);
     expectValidationError(render("s3", "logs"), "policy.iamPrefix", '"s3"');
