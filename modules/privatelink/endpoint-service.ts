@@ -298,6 +298,14 @@ export class EndpointService extends Construct implements IEndpointService {
         "unset with acceptanceRequired: false (nothing is accepted, anywhere)",
       );
     checkBoolean(this, "waitForPrivateDnsVerification", props.waitForPrivateDnsVerification);
+    if (props.waitForPrivateDnsVerification === true && props.privateDnsVerificationZone === undefined) {
+      throw new ValidationError(
+        this,
+        "waitForPrivateDnsVerification",
+        true,
+        "unset without privateDnsVerificationZone: apply waits on the verification made in that zone, and without it nothing would wait",
+      );
+    }
     // The service lives in the account of the load balancer it creates, unless told otherwise.
     this.provider = providerOf(props, frontedBy.create?.vpc);
     checkRegion(this, "region", props.region);

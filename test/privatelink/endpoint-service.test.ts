@@ -633,6 +633,14 @@ describe("EndpointService", () => {
       expect(error.expected).toContain("example.com");
     });
 
+    test("waiting for the verification is asked without a verification zone (nothing would wait)", () => {
+      expectValidationError(
+        () => serviceStack({ privateDnsName: "api.example.com", waitForPrivateDnsVerification: true }),
+        "waitForPrivateDnsVerification",
+        "true",
+      );
+    });
+
     test("a verification zone is given without a private DNS name", () => {
       expectValidationError(() => serviceStack({ privateDnsVerificationZone: ZONE }), "privateDnsName", "undefined");
     });
