@@ -106,6 +106,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   /** The provider the endpoints and routes use. */
   public readonly provider?: TerraformProvider;
   private readonly subnetIds: readonly string[];
+  private readonly ipAddressType: "ipv4" | "dualstack";
   /** Per zone, the routes to its endpoint and the acceptances of that endpoint they wait for. */
   private readonly routesTo: Record<string, { routes: Route[]; acceptances: ITerraformDependable[] }> = {};
 
@@ -184,6 +185,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     });
 
     this.vpc = props.vpc;
+    this.ipAddressType = props.ipAddressType ?? "ipv4";
     this.serviceName = props.service.serviceName;
     this.subnetIds = subnets.map((s) => s.subnetId);
     this.endpoints = Object.fromEntries(
@@ -237,7 +239,16 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     if (destinations.length === 0)
       throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
     checkInVpc(this, `${prop}.subnets`, subnets, this.vpc);
-    destinations.forEach((cidr, i) => checkDestination(this, `${prop}.destinations[${i}]`, cidr, this.vpc));
+    destinations.forEach((cidr, i) => {
+      checkDestination(this, `${prop}.destinations[${i}]`, cidr, this.vpc);
+      if (this.ipAddressType !== "dualstack" && !isUnresolved(cidr) && familyOf(cidr) === "ipv6")
+        throw new ValidationError(
+          this,
+          `${prop}.destinations[${i}]`,
+          cidr,
+          'an IPv4 destination: the endpoints are ipv4 and carry no IPv6 traffic (ipAddressType: "dualstack" in dual-stack subnets for IPv6)',
+        );
+    });
     if (options.viaZone !== undefined && this.endpoints[options.viaZone] === undefined) {
       throw new ValidationError(this, `${prop}.viaZone`, options.viaZone, `a zone with an endpoint (${Object.keys(this.endpoints).join(", ")})`);
     }

@@ -54,7 +54,8 @@ describe("GatewayLoadBalancerEndpoint", () => {
   });
 
   test("routes each subnet's destinations to the endpoint of its zone, or of the zone asked for", () => {
-    const { stack, vpc, endpoint } = endpointStack();
+    // Dual-stack endpoints, which carry the IPv6 destination too.
+    const { stack, vpc, endpoint } = endpointStack({ ipAddressType: "dualstack" });
     endpoint.routeThrough("to-data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24", "2600:1f18:aaa:bb10::/64"] });
     endpoint.routeThrough("to-data-az2", { subnets: [vpc.privateSubnets[0]], destinations: ["10.110.11.0/24"], viaZone: "use1-az2" });
     const routes = Object.entries(resourcesOfType(stack, "aws_route")) as [string, Json][];
@@ -120,6 +121,15 @@ describe("GatewayLoadBalancerEndpoint", () => {
         () => new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc, service, subnets: vpc.privateSubnets }),
         "service.serviceName",
         '"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"',
+      );
+    });
+
+    test("an IPv6 destination is routed through ipv4 endpoints, which carry no IPv6 traffic", () => {
+      const { vpc, endpoint } = endpointStack();
+      expectValidationError(
+        () => endpoint.routeThrough("to-data", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24", "2600:1f18:aaa:bb10::/64"] }),
+        'routeThrough("to-data").destinations[1]',
+        '"2600:1f18:aaa:bb10::/64"',
       );
     });
 
