@@ -384,6 +384,14 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       if (!isUnresolved(given) && given.length === 0) {
         throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
       }
+      if (!isUnresolved(given) && given.length > SECURITY_GROUPS_PER_INTERFACE) {
+        throw new ValidationError(
+          this,
+          "securityGroups",
+          `${given.length} security groups`,
+          `at most ${SECURITY_GROUPS_PER_INTERFACE}: the most AWS puts on one network interface (the quota, 5 by default, goes no higher)`,
+        );
+      }
       checkInVpc(this, "securityGroups", given, props.vpc);
       return { securityGroupIds: given.map((g) => g.securityGroupId), connections: new Connections(this, { securityGroups: given, defaultPort }) };
     }
@@ -602,6 +610,9 @@ export function endpointRegion(scope: Construct, region: string | undefined, pro
   }
   return resolved;
 }
+
+/** Security groups per network interface: the highest value the adjustable quota (L-2AFB9258) takes. */
+const SECURITY_GROUPS_PER_INTERFACE = 16;
 
 /**
  * Fails unless `serviceName` (a literal) is a PrivateLink endpoint service's

@@ -291,6 +291,14 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     expectValidationError(() => logs(stack, { vpc, subnetAddresses: [{ subnet: a }] }), "subnetAddresses[0]", "reference");
   });
 
+  test("fails when more than 16 security groups are given (AWS puts no more on a network interface, whatever the quota)", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const groups = Array.from({ length: 17 }, (_, i) => new SecurityGroup(stack, `Group${i}`, { vpc, description: "Endpoint clients" }));
+    expectValidationError(() => logs(stack, { vpc, securityGroups: groups }), "securityGroups", "17 security groups");
+    expect(() => logs(stack, { vpc, securityGroups: groups.slice(0, 16) })).not.toThrow();
+  });
+
   test("fails when fixed addresses are of a subnet of the VPC the endpoint is not placed in (AWS refuses a subnet_configuration outside subnet_ids)", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);
