@@ -45,7 +45,7 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, Vpc, vpcClientPeers } from "../vpc";
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
@@ -235,6 +235,16 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     checkLoadBalancerSubnets(this, subnets, props.vpc, this.ipAddressType);
     this.provider = providerOf(props, props.vpc);
     validateListeners(this, props.listeners, props.vpc, literalRegionOf(this, this.provider));
+    props.listeners.forEach((listener, i) => {
+      if (this.ipAddressType !== "dualstack" && ipFamilyOf(listener.targets) === "ipv6") {
+        throw new ValidationError(
+          this,
+          `listeners[${i}].targets.addresses`,
+          listener.targets.extra.given,
+          'IPv4 addresses, or ipAddressType: "dualstack": AWS attaches IPv6 target groups to dual-stack load balancers only',
+        );
+      }
+    });
     const clients = this.clientsOf(props);
     this.enforcesOnPrivateLink = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
     this.admitsConsumers = props.clients === undefined && props.ingressPeers === undefined && this.enforcesOnPrivateLink;
@@ -621,6 +631,10 @@ function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IV
   }
   const family = familyOf(address);
   const inVpc = family === "ipv6" ? vpc.ipv6CidrBlock : vpc.cidrBlock;
+  // A VPC made here without dualStack has no IPv6 block (an imported one may just not say).
+  if (family === "ipv6" && inVpc === undefined && vpc instanceof Vpc) {
+    throw new ValidationError(scope, prop, address, "an IPv4 address: the VPC has no IPv6 CIDR block (dualStack: true gives it one)");
+  }
   if (inVpc === undefined || isUnresolved(inVpc)) return;
   if (cidrContains(inVpc, address)) return;
   if (ranges.some((range) => cidrContains(range, address))) return;

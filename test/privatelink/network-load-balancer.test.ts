@@ -287,7 +287,7 @@ describe("NetworkLoadBalancer", () => {
     ]);
   });
 
-  test("IPv6 targets get an IPv6 target group", () => {
+  test("IPv6 targets get an IPv6 target group, on a dual-stack load balancer only (fails when the load balancer is ipv4 or the VPC has no IPv6)", () => {
     const stack = stackWithoutProvider();
     const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
       vpcId: "vpc-0123456789abcdef0",
@@ -295,11 +295,20 @@ describe("NetworkLoadBalancer", () => {
       ipv6CidrBlock: "2600:1f18:aaa:bb00::/56",
       privateSubnets: [{ subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" }],
     });
-    new NetworkLoadBalancer(stack, "Nlb", {
-      vpc,
-      listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: "2600:1f18:aaa:bb00::10" } }) }],
-    });
+    const listeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: "2600:1f18:aaa:bb00::10" } }) }];
+    new NetworkLoadBalancer(stack, "Nlb", { vpc, ipAddressType: "dualstack", listeners });
     expect(onlyResource(stack, "aws_lb_target_group").ip_address_type).toBe("ipv6");
+    expectValidationError(
+      () => new NetworkLoadBalancer(stack, "Ipv4Nlb", { vpc, listeners }),
+      "listeners[0].targets.addresses",
+      "2600:1f18:aaa:bb00::10",
+    );
+    const ipv4Only = providerVpc(stack, "Ipv4Vpc");
+    expectValidationError(
+      () => new NetworkLoadBalancer(stack, "NoIpv6", { vpc: ipv4Only, listeners }),
+      "listeners[0].targets.addresses.app",
+      '"2600:1f18:aaa:bb00::10"',
+    );
   });
 
   test("targets an Auto Scaling group registers leave the group empty, with the reason recorded", () => {
