@@ -234,6 +234,11 @@ async function main(): Promise<void> {
           cwd: project,
           stdio: ["ignore", "inherit", "inherit"],
         });
+        // The program declares who reaches what (Flows.of): the second bin re-proves it, exiting non-zero when a flow is not as declared.
+        run(join(project, "node_modules", ".bin", "cdktf-pn-flows"), [relative(project, outdir)], {
+          cwd: project,
+          stdio: ["ignore", "inherit", "inherit"],
+        });
       } else {
         const localPath = /backend "local" \{\s*path = "([^"]*)"/.exec(readFileSync(file, "utf8"))?.[1];
         if (localPath !== `../../../terraform.${STACK}.tfstate`)

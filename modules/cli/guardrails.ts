@@ -324,7 +324,7 @@ function locator(inputs: readonly LoadedInput[]): (finding: Finding) => SourceLo
 }
 
 /** The package's version, from the package.json next to dist/ (or modules/ when run from source). */
-function packageVersion(): string {
+export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 

@@ -136,7 +136,7 @@ const declarations = new WeakMap<TerraformStack, Flows>();
 /**
  * The flows a stack declares. They are written into the synthesized JSON
  * (`//.flows.declared`, a comment Terraform ignores), so that the flows
- * command re-proves them over `cdktf.out`, the diagrams draw them, and a
+ * command (`cdktf-pn-flows`, the package's bin) re-proves them over `cdktf.out`, the diagrams draw them, and a
  * test proves every one with {@link verifyDeclaredFlows}.
  */
 export class Flows {

@@ -2,7 +2,7 @@
  * Flow questions in their serializable form: every construct already turned
  * into the Terraform address (or the literal ID) it synthesizes to, so that a
  * question can be stored in the synthesized JSON and asked again over
- * `cdktf.out` by the flows command.
+ * `cdktf.out` by the flows command (`cdktf-pn-flows`).
  */
 
 /** Who calls, for auth policies and endpoint policies. */

@@ -49,9 +49,10 @@ describe("package entry points", () => {
     expect(pkg.files).toEqual(["dist/**/*.js", "dist/**/*.d.ts", "dist/**/*.json", "CHANGELOG.md"]);
   });
 
-  test("the guardrails command is the package's bin, built from modules/cli (not an area) and run by node", () => {
-    expect(pkg.bin).toEqual({ "cdktf-pn-guardrails": "dist/cli/guardrails.js" });
-    expect(readFileSync(join(ROOT, "modules", "cli", "guardrails.ts"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  test("the guardrails and flows commands are the package's bins, built from modules/cli (not an area) and run by node", () => {
+    expect(pkg.bin).toEqual({ "cdktf-pn-guardrails": "dist/cli/guardrails.js", "cdktf-pn-flows": "dist/cli/flows.js" });
+    for (const command of ["guardrails", "flows"])
+      expect(readFileSync(join(ROOT, "modules", "cli", `${command}.ts`), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
     expect(areas).not.toContain("cli");
   });
 });
