@@ -12,7 +12,17 @@ import {
   ResourceEndpoint,
   ServiceNetworkEndpoint,
 } from "../modules/endpoints";
-import { EndpointService, EndpointServicePrincipal, ListenerTargets, PrivateLinkSaasOffering } from "../modules/privatelink";
+import {
+  ApplianceTargets,
+  EndpointConnectionAccepter,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  ListenerTargets,
+  NetworkLoadBalancer,
+  PrivateLinkSaasOffering,
+} from "../modules/privatelink";
 import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -667,5 +677,171 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         },
         acceptanceRequire: false,
       } as never),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: "A partner service given by its ID (vpce-svc-...) where its name belongs: AWS finds no such service at apply",
+    fix: "Give the service's name, com.amazonaws.vpce.<region>.vpce-svc-..., or use EndpointService.fromServiceName.",
+    path: "Partner",
+    prop: "service.serviceName",
+    received: '"vpce-svc-0123456789abcdef0"',
+    build: (s) => new InterfaceEndpoint(s, "Partner", { vpc: vpc(s), service: { ...PARTNER, serviceName: "vpce-svc-0123456789abcdef0" } }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause:
+      "An inspection service of another region: GatewayLoadBalancer endpoints do not cross regions (cross-region PrivateLink is for interface endpoints)",
+    fix: "Create the inspection service (and its Gateway Load Balancer) in the endpoints' region.",
+    path: "Inspection",
+    prop: "service.serviceName",
+    received: '"com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0"',
+    build: (s) => {
+      const workloads = vpc(s);
+      new GatewayLoadBalancerEndpoint(s, "Inspection", {
+        vpc: workloads,
+        service: { ...INSPECTION, serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0123456789abcdef0" },
+        subnets: workloads.privateSubnets,
+      });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.organizationOnly",
+    cause: "organizationOnly called without an organization ID (JavaScript): the policy rendered as AWS's allow-all, with no opt-out saying why",
+    fix: 'Pass the organization ID, EndpointPolicy.organizationOnly("o-..."), or EndpointPolicy.allowAll(OptOut.because("<why>")).',
+    path: "Logs",
+    prop: "policy.organizationId",
+    received: "undefined",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: vpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly(undefined as unknown as string),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.readOnly",
+    cause:
+      "A read-only policy of another service's IAM prefix (sqs on an SNS endpoint): no sqs action passes through the endpoint, so every request is denied",
+    fix: 'Give the IAM prefix of the endpoint\'s own service (EndpointPolicy.readOnly("sns") on an SNS endpoint).',
+    path: "Sns",
+    prop: "policy.iamPrefix",
+    received: '"sqs"',
+    build: (s) => new InterfaceEndpoint(s, "Sns", { vpc: vpc(s), service: AwsService.of("sns"), policy: EndpointPolicy.readOnly("sqs") }),
+  },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause:
+      "A spoke VPC whose CIDR overlaps the hub's: the hub answers spokes by a route per spoke CIDR, and overlapping ranges cannot be routed apart",
+    fix: "Give every spoke (and the hub) a CIDR of its own, as a Transit Gateway or peering needs anyway.",
+    path: "Hub",
+    prop: "spokes[0].vpc",
+    received: '"10.0.128.0/17"',
+    build: (s) =>
+      new CentralizedEndpoints(s, "Hub", {
+        vpc: vpc(s),
+        spokes: [{ name: "orders", vpc: vpc(s, "Orders", "10.0.128.0/17") }],
+        services: [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }],
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause:
+      "One Network Load Balancer behind two endpoint services: AWS associates a load balancer with one endpoint service only, and refuses the second at apply",
+    fix: "Front the load balancer with one EndpointService and allow every consumer there, or give the second service a load balancer of its own.",
+    path: "Second",
+    prop: "loadBalancer.networkLoadBalancers[0]",
+    received: '"arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef"',
+    build: (s) => {
+      const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(s, "Nlb", {
+        loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef",
+        listenerPorts: [443],
+      });
+      const props = {
+        loadBalancer: EndpointServiceLoadBalancer.existing([nlb]),
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      };
+      new EndpointService(s, "First", props);
+      new EndpointService(s, "Second", props);
+    },
+  },
+  {
+    module: "privatelink",
+    api: "EndpointConnectionAccepter",
+    cause: "Two acceptances of one endpoint's connection: AWS accepts a connection once, and destroying either acceptance rejects it",
+    fix: "Accept each endpoint once: one EndpointConnectionAccepter, or one acceptEndpoints list entry.",
+    path: "AcceptAgain",
+    prop: "endpoint.vpcEndpointId",
+    received: '"vpce-0123456789abcdef0"',
+    build: (s) => {
+      const provider = vpc(s);
+      const service = new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: provider, clients: [Peer.cidr("10.0.0.0/16")], listeners: nlbListeners },
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      });
+      new EndpointConnectionAccepter(s, "Accept", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
+      new EndpointConnectionAccepter(s, "AcceptAgain", { service, endpoint: { vpcEndpointId: "vpce-0123456789abcdef0" } });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "ListenerTargets.applicationLoadBalancer",
+    cause:
+      "An Application Load Balancer target health-checked over TCP: AWS checks ALB targets over HTTP or HTTPS only, and refuses the target group at apply",
+    fix: 'Use healthCheck: { protocol: "HTTP" } (or "HTTPS"), with a path the ALB answers.',
+    path: "Nlb",
+    prop: "listeners[0].targets.healthCheck.protocol",
+    received: '"TCP"',
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: vpc(s),
+        listeners: [
+          {
+            port: 443,
+            targets: ListenerTargets.applicationLoadBalancer({
+              loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/web/0123456789abcdef",
+              port: 443,
+              healthCheck: { protocol: "TCP" },
+            }),
+          },
+        ],
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer",
+    cause: "A dualstack Gateway Load Balancer in IPv4-only subnets: AWS gives it no IPv6 addresses there and refuses it at apply",
+    fix: 'Use a dual-stack VPC (dualStack: true) for ipAddressType: "dualstack", or leave ipAddressType unset.',
+    path: "Firewalls",
+    prop: "subnets[0].ipAddressType",
+    received: '"ipv4"',
+    build: (s) =>
+      new GatewayLoadBalancer(s, "Firewalls", {
+        vpc: vpc(s),
+        ipAddressType: "dualstack",
+        appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.0.0.10" } }),
+        healthCheck: { port: 80 },
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "supportedRegions on a Gateway Load Balancer's endpoint service: cross-region PrivateLink serves interface endpoints only",
+    fix: "Leave supportedRegions unset, and create an inspection service in each region that needs one.",
+    path: "Inspection",
+    prop: "supportedRegions",
+    received: '["us-west-2"]',
+    build: (s) =>
+      new EndpointService(s, "Inspection", {
+        region: "us-east-1",
+        gatewayLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/inspection/0123456789abcdef"],
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+        supportedRegions: ["us-west-2"],
+      }),
   },
 ];
