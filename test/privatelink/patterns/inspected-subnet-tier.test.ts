@@ -96,6 +96,19 @@ describe("InspectedSubnetTier", () => {
   });
 
   describe("fails when", () => {
+    test("a subnet CIDR is smaller than /28 or has host bits set (AWS creates neither)", () => {
+      expectValidationError(
+        () => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.255.0/29", "use1-az2": "10.110.255.16/28" } })),
+        "endpointSubnetCidrs.use1-az1",
+        '"10.110.255.0/29"',
+      );
+      expectValidationError(
+        () => tierStack(() => ({ subnetCidrs: { "use1-az1": "10.110.10.1/24", "use1-az2": "10.110.11.0/24" } })),
+        "subnetCidrs.use1-az1",
+        '"10.110.10.1/24"',
+      );
+    });
+
     test("a tier CIDR is outside the VPC", () => {
       expectValidationError(
         () => tierStack(() => ({ subnetCidrs: { "use1-az1": "10.120.10.0/24", "use1-az2": "10.110.11.0/24" } })),
