@@ -655,6 +655,26 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         }),
       }),
   },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateVpc",
+    cause: "An association made with the provider of an account the network's sharing leaves out (RAM gives that account nothing to associate with)",
+    fix: "Add the account to sharing.principals, or make the association with the provider of an account the network is shared with.",
+    path: "Network",
+    prop: "associateVpc(stranger).provider",
+    received: '"333333333333"',
+    build: (s) => {
+      const owner = new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] });
+      const stranger = new AwsProvider(s, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const vpc = new Vpc(s, "StrangerVpc", { name: "stranger", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a"], provider: stranger });
+      const network = new ServiceNetwork(s, "Network", {
+        name: "platform",
+        provider: owner,
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      });
+      network.associateVpc("stranger", { vpc });
+    },
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

@@ -11,6 +11,8 @@ import {
   checkObject,
   checkOneOf,
   checkString,
+  isAccountId,
+  literalAccountOf,
   OptOut,
   optOutReason,
   RECORDED_OPT_OUTS,
@@ -163,6 +165,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
    * principal and resource associations. Consumers' associations depend on these.
    */
   public readonly shareDependencies: readonly ITerraformDependable[];
+  /** Who `sharing` shares the network with. */
+  private readonly sharedWith: readonly SharePrincipal[];
   /** The policy given or derived from the sharing principals; undefined without one. */
   private readonly policy?: AuthPolicy;
 
@@ -207,6 +211,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.accessLogs, this.accessLogs.disabledReason);
 
     this.sharedThroughRam = sharing !== undefined;
+    this.sharedWith = sharing?.principals ?? [];
     if (sharing === undefined) {
       this.shareDependencies = [];
     } else {
@@ -219,6 +224,34 @@ export class ServiceNetwork extends ServiceNetworkBase {
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
       this.shareDependencies = this.share.consumerDependencies(association);
     }
+  }
+
+  /**
+   * An association made in another account than the network's can only
+   * exist once the share has given that account the network: it waits for
+   * the share's principal and resource associations (shareDependencies),
+   * and an account the sharing principals leave out (all accounts, by ID)
+   * fails here, as AWS would refuse it at apply.
+   * @internal
+   */
+  protected override associationDependsOn(
+    method: string,
+    provider: TerraformProvider | undefined,
+    dependsOn: readonly ITerraformDependable[] | undefined,
+  ): readonly ITerraformDependable[] | undefined {
+    if (this.share === undefined) return dependsOn;
+    const owner = literalAccountOf(this, this.provider);
+    const member = literalAccountOf(this, provider);
+    if (owner === undefined || member === undefined || owner === member) return dependsOn;
+    const accounts = this.sharedWith.map((p) => p.value);
+    if (accounts.every(isAccountId) && !accounts.includes(member))
+      throw new ValidationError(
+        this,
+        `${method}.provider`,
+        member,
+        `a provider of an account the network is shared with (sharing.principals: ${accounts.join(", ")}), or that account added to sharing.principals: RAM gives account ${member} nothing to associate with`,
+      );
+    return [...(dependsOn ?? []), ...this.shareDependencies.filter((d) => !(dependsOn ?? []).includes(d))];
   }
 
   /**

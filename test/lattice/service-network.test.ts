@@ -17,7 +17,7 @@ import {
   ServiceNetworkProps,
   ServiceNetworkServiceAssociation,
 } from "../../modules/lattice";
-import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 import { gatewayStack } from "../resources/helpers";
 
@@ -252,6 +252,30 @@ describe("ServiceNetwork", () => {
         expect.stringMatching(/^aws_ram_principal_association\./),
         expect.stringMatching(/^aws_ram_resource_association\./),
       ]);
+    });
+
+    test("made in an account the network is shared with, they wait for the share by themselves; fails for an account the share leaves out", () => {
+      const stack = new TerraformStack(testApp(), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
+      const stranger = new AwsProvider(stack, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      shared.associateVpc("member", { vpc: vpc(stack, "MemberVpc", member) });
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\./),
+        expect.stringMatching(/^aws_ram_resource_association\./),
+      ]);
+      const error = expectValidationError(
+        () => shared.associateVpc("stranger", { vpc: vpc(stack, "StrangerVpc", stranger) }),
+        "associateVpc(stranger).provider",
+        "333333333333",
+      );
+      expect(error.expected).toContain("sharing.principals: 222222222222");
+      // The owner's own associations need no share.
+      const own = new TerraformStack(testApp(), "own");
+      new AwsProvider(own, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      network(own, { sharing: { principals: [SharePrincipal.account("222222222222")] } }).associateVpc("own", { vpc: vpc(own) });
+      expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
     });
 
     test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {
