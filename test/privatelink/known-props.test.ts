@@ -146,7 +146,7 @@ const CASES: readonly [string, (stack: Construct, vpc: Vpc) => unknown, string, 
         service: { networkLoadBalancer: nlbOptions(vpc) },
         consumers: [{ name: "acme", accountId: "222222222222", vpc, privateDnsEnable: false }],
       } as never),
-    "privateDnsEnable",
+    "consumers[0].privateDnsEnable",
     "privateDnsEnabled",
   ],
 ];

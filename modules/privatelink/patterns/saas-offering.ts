@@ -6,6 +6,8 @@ import {
   checkKnownProps,
   checkList,
   checkObject,
+  isUnresolved,
+  literalAccountOf,
   providerOf,
   requireProps,
   requireValue,
@@ -79,11 +81,20 @@ export class PrivateLinkSaasOffering extends Construct {
     checkItemCount(this, "consumers", props.consumers, 1);
     props.consumers.forEach((c, i) => {
       checkObject(this, `consumers[${i}]`, c);
-      checkKnownProps(this, c, SAAS_CONSUMER);
+      checkKnownProps(this, c, SAAS_CONSUMER, `consumers[${i}]`);
       requireValue(this, `consumers[${i}].name`, typeof c.name === "string" && c.name !== "" ? c.name : undefined, "a stable consumer name");
       requireValue(this, `consumers[${i}].accountId`, c.accountId, "the consumer's 12-digit account ID");
       checkAccountId(this, `consumers[${i}].accountId`, c.accountId);
       requireValue(this, `consumers[${i}].vpc`, c.vpc, "the consumer's VPC");
+      // The service allows accountId; the endpoint is created by the consumer's provider: one account, or AWS refuses the endpoint.
+      const creator = literalAccountOf(this, c.provider ?? c.vpc.provider);
+      if (creator !== undefined && !isUnresolved(c.accountId) && creator !== c.accountId)
+        throw new ValidationError(
+          this,
+          `consumers[${i}].accountId`,
+          c.accountId,
+          `the account of the consumer's provider (${creator}), which creates the endpoint: the service would allow ${c.accountId} and refuse the endpoint`,
+        );
     });
     // Two names that key the same addresses would collide inside the constructs library: say which consumers.
     checkNoDuplicate(

@@ -226,6 +226,26 @@ describe("PrivateLinkSaasOffering", () => {
   });
 
   describe("fails when", () => {
+    test("a consumer's accountId is not the account its provider creates the endpoint in (the service would allow one and refuse the other)", () => {
+      const build = () => {
+        const stack = stackWithoutProvider();
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const customer = new AwsProvider(stack, "customer", { alias: "customer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+        const customerVpc = new Vpc(stack, "CustomerVpc", {
+          provider: customer,
+          name: "c",
+          cidrBlock: "10.20.0.0/16",
+          availabilityZones: ["us-east-1a"],
+        });
+        new PrivateLinkSaasOffering(stack, "Offering", {
+          service: { networkLoadBalancer: nlbOptions(providerVpc(stack)) },
+          consumers: [{ name: "acme", accountId: "999999999999", vpc: customerVpc }],
+        });
+      };
+      const error = expectValidationError(build, "consumers[0].accountId", "999999999999");
+      expect(error.expected).toContain("the account of the consumer's provider (222222222222)");
+    });
+
     test("the load balancer's named clients leave a consumer's VPC out while it judges PrivateLink traffic (the consumer's connections would be dropped)", () => {
       const build = () =>
         synthJson(offeringStack((vpc) => ({ networkLoadBalancer: nlbOptions(vpc, { clients: [Peer.cidr("10.30.0.0/16")] }) })).stack);
