@@ -1,7 +1,7 @@
 import { ITerraformDependable } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { checkArn, checkBoolean, checkKnownProps, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
+import { checkArn, checkAtSynth, checkBoolean, checkKnownProps, checkObject, literalRegionOf, Port, PortRange, requireProps } from "../core";
 import { Connections, SecurityGroup } from "../vpc";
 import {
   ImportedNetworkEndpoint,
@@ -64,17 +64,22 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
     checkArn(this, "serviceNetwork.serviceNetworkArn", props.serviceNetwork.serviceNetworkArn, "serviceNetwork", {
       region: literalRegionOf(this, this.provider),
     });
+    const ports = props.ports ?? [Port.tcp(443)];
     ({
       resource: this.resource,
       securityGroup: this.securityGroup,
       securityGroupIds: this.securityGroupIds,
       connections: this.connections,
-    } = this.createInEverySubnet(props, props.ports ?? [Port.tcp(443)], "a VPC Lattice service network", {
+    } = this.createInEverySubnet(props, ports, "a VPC Lattice service network", {
       vpcEndpointType: "ServiceNetwork",
       serviceNetworkArn: props.serviceNetwork.serviceNetworkArn,
       privateDnsEnabled: checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled) ?? false,
       dependsOn: props.dependsOn,
     }));
+    // Its own group filters every member's traffic: the members (known at synth) must fit the ports it opens.
+    const network = props.serviceNetwork;
+    if (this.securityGroup !== undefined && network.checkClientPorts !== undefined)
+      checkAtSynth(this, () => network.checkClientPorts?.(this, ports, props.ports === undefined));
   }
 }
 

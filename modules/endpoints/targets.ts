@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import type { PortRange } from "../core";
 import type { IVpc } from "../vpc";
 
 /**
@@ -79,4 +80,10 @@ export interface EndpointServiceContract {
 export interface IServiceNetworkEndpointTarget {
   /** ARN of the service network (`arn:aws:vpc-lattice:…:servicenetwork/sn-…`). */
   readonly serviceNetworkArn: string;
+  /**
+   * Fails when the ports an endpoint's own security group opens miss a
+   * listener or resource port of the network's members (called at synth,
+   * once the members are known). @default - not checked (a network made elsewhere)
+   */
+  checkClientPorts?(endpoint: IConstruct, ports: readonly PortRange[], defaulted: boolean): void;
 }

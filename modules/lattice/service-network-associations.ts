@@ -155,6 +155,47 @@ class AssociationConnections extends Connections {
 }
 
 /**
+ * Fails when a listener of a service of the network, or a port of one of
+ * its resource configurations, is outside what a client-side security group
+ * opens (a VPC association's, a ServiceNetwork endpoint's): the group
+ * applies to both, so their clients would be dropped.
+ * @internal
+ */
+export function checkMemberPorts(
+  scope: IConstruct,
+  serviceNetwork: IServiceNetwork,
+  ports: readonly PortRange[],
+  defaulted: boolean,
+  what: "association" | "endpoint",
+): void {
+  const fail = (port: number, member: string): never => {
+    throw new ValidationError(
+      scope,
+      "ports",
+      `${ports.map(formatPortRange).join(", ")}${defaulted ? " (the default)" : ""}`,
+      `ports that include ${port}: ${member}, and the ${what}'s security group would drop its clients`,
+    );
+  };
+  for (const service of networkServices.of(scope).get(serviceNetwork) ?? []) {
+    const missed = listenersOf(scope, service).find(
+      (l) => !isUnresolved(l.port) && firstUnopenedPort({ from: l.port, to: l.port }, ports) !== undefined,
+    );
+    if (missed !== undefined)
+      fail(missed.port, `listener "${missed.name}" of service ${describeMember(service, service.serviceArn)} in the network listens on it`);
+  }
+  for (const configuration of networkResourceConfigurations.of(scope).get(serviceNetwork) ?? []) {
+    for (const range of configuration.ports ?? []) {
+      const missed = firstUnopenedPort(range, ports);
+      if (missed !== undefined)
+        fail(
+          missed,
+          `resource configuration ${describeMember(configuration, configuration.resourceConfigurationArn)} in the network takes connections on ${formatPortRange(range)}`,
+        );
+    }
+  }
+}
+
+/**
  * Associates a VPC with a service network, so that its clients reach the
  * network's services and resource configurations. A VPC has at most one
  * service network association (a second one fails at synth); reach more
@@ -220,7 +261,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       checkAtSynth(this, () => {
         // Not open: the caller's own rules on the group say which ports it opens (none yet: they are added elsewhere, unchecked).
         const opened = open === false ? created.ingressPortRanges() : ports;
-        if (opened.length > 0) this.checkMemberPorts(props.serviceNetwork, opened, open !== false && props.ports === undefined);
+        if (opened.length > 0) checkMemberPorts(this, props.serviceNetwork, opened, open !== false && props.ports === undefined, "association");
       });
     }
 
@@ -263,39 +304,6 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
         throw new ValidationError(this, `ports[${i}]`, formatPortRange(port), `each port once (ports[${first}] is ${formatPortRange(port)} already)`);
     });
     return ports;
-  }
-
-  /**
-   * Fails when a listener of a service of the network, or a port of one of
-   * its resource configurations, is outside what the association's group
-   * opens: the group applies to both, so their clients would be dropped.
-   */
-  private checkMemberPorts(serviceNetwork: IServiceNetwork, ports: readonly PortRange[], defaulted: boolean): void {
-    const fail = (port: number, what: string): never => {
-      throw new ValidationError(
-        this,
-        "ports",
-        `${ports.map(formatPortRange).join(", ")}${defaulted ? " (the default)" : ""}`,
-        `ports that include ${port}: ${what}, and the association's security group would drop its clients`,
-      );
-    };
-    for (const service of networkServices.of(this).get(serviceNetwork) ?? []) {
-      const missed = listenersOf(this, service).find(
-        (l) => !isUnresolved(l.port) && firstUnopenedPort({ from: l.port, to: l.port }, ports) !== undefined,
-      );
-      if (missed !== undefined)
-        fail(missed.port, `listener "${missed.name}" of service ${describeMember(service, service.serviceArn)} in the network listens on it`);
-    }
-    for (const configuration of networkResourceConfigurations.of(this).get(serviceNetwork) ?? []) {
-      for (const range of configuration.ports ?? []) {
-        const missed = firstUnopenedPort(range, ports);
-        if (missed !== undefined)
-          fail(
-            missed,
-            `resource configuration ${describeMember(configuration, configuration.resourceConfigurationArn)} in the network takes connections on ${formatPortRange(range)}`,
-          );
-      }
-    }
   }
 
   /** The created group admits the VPC's clients, or the deprecated `allowedPeers`, unless `open: false`. */

@@ -1,9 +1,10 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
-import { checkKnownProps, stableId, ValidationError } from "../core";
+import { Construct, IConstruct } from "constructs";
+import { checkKnownProps, PortRange, stableId, ValidationError } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import {
+  checkMemberPorts,
   RESOURCE_ASSOCIATION_OPTIONS,
   SERVICE_ASSOCIATION_OPTIONS,
   ServiceNetworkResourceAssociation,
@@ -24,6 +25,11 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
   /** Whether the network lets anonymous callers in; undefined when synth cannot tell (an imported network). @internal */
   public admitsAnonymousCallers(): boolean | undefined {
     return undefined;
+  }
+
+  /** The members' ports (services' listeners, resource configurations' ranges) an endpoint's own group must open. @internal */
+  public checkClientPorts(endpoint: IConstruct, ports: readonly PortRange[], defaulted: boolean): void {
+    checkMemberPorts(endpoint, this, ports, defaulted, "endpoint");
   }
 
   /** Associates a VPC; `name` keys its Terraform address. */

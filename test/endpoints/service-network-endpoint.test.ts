@@ -1,4 +1,8 @@
+import { Port } from "../../modules/core";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
+import { ServiceNetwork } from "../../modules/lattice";
+import { ResourceConfiguration } from "../../modules/resources";
+import { gatewayStack } from "../resources/helpers";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { ingressPortRanges, testVpc } from "./helpers";
@@ -16,6 +20,30 @@ describe("ServiceNetworkEndpoint", () => {
       private_dns_enabled: false,
     });
     expect(ingressPortRanges(json)).toEqual([[443, 443]]);
+  });
+
+  test("fails when its own group misses a port of a resource configuration in the network (its clients would be dropped), as a VPC association does", () => {
+    const build = (ports?: Port[]) => {
+      const { stack, gateway } = gatewayStack();
+      const network = new ServiceNetwork(stack, "Data", { name: "data", resourceConfigurationsOnly: true });
+      const database = new ResourceConfiguration(stack, "Db", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.0.50" },
+        ports: [Port.tcp(5432)],
+      });
+      network.associateResourceConfiguration("db", database);
+      new ServiceNetworkEndpoint(stack, "Analytics", {
+        vpc: testVpc(stack, undefined, "AnalyticsVpc", "10.50.0.0/16"),
+        serviceNetwork: network,
+        ports,
+      });
+      return () => synthJson(stack);
+    };
+    const error = expectValidationError(build(), "ports", "443 (the default)");
+    expect(error.expected).toContain("ports that include 5432: resource configuration");
+    expect(error.expected).toContain("the endpoint's security group would drop its clients");
+    expect(build([Port.tcp(5432)])).not.toThrow();
   });
 
   test("ports and private DNS as asked", () => {
