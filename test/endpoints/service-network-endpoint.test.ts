@@ -1,4 +1,4 @@
-import { Port } from "../../modules/core";
+import { Port, PortRange } from "../../modules/core";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { ServiceNetwork } from "../../modules/lattice";
 import { ResourceConfiguration } from "../../modules/resources";
@@ -23,7 +23,7 @@ describe("ServiceNetworkEndpoint", () => {
   });
 
   test("fails when its own group misses a port of a resource configuration in the network (its clients would be dropped), as a VPC association does", () => {
-    const build = (ports?: Port[]) => {
+    const build = (ports?: PortRange[]) => {
       const { stack, gateway } = gatewayStack();
       const network = new ServiceNetwork(stack, "Data", { name: "data", resourceConfigurationsOnly: true });
       const database = new ResourceConfiguration(stack, "Db", {
