@@ -3,7 +3,9 @@ import { ValidationError } from "./errors";
 import { formatPortRange, PortRange } from "./ports";
 import { isUnresolved } from "./tokens";
 import { checkList, checkObject } from "./shapes";
-import { checkPort, checkPortRange } from "./validation";
+import { checkKnownProps, checkPort, checkPortRange } from "./validation";
+
+const PORT_RANGE_KEYS: Record<keyof PortRange, true> = { from: true, to: true };
 
 /**
  * Lists of TCP ports (resource configurations, Resource and ServiceNetwork endpoints), in core's one port type
@@ -20,6 +22,8 @@ export function checkPortRanges(scope: IConstruct, prop: string, ranges: readonl
   if (ranges === undefined) return ranges;
   ranges.forEach((range, index) => {
     checkObject(scope, `${prop}[${index}]`, range);
+    // TCP only: a protocol (or any other key) would be ignored, and UDP traffic silently left out.
+    checkKnownProps(scope, range, PORT_RANGE_KEYS, `${prop}[${index}]`);
     for (const end of ["from", "to"] as const) {
       if (range[end] === undefined || range[end] === null)
         throw new ValidationError(

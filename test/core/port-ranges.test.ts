@@ -21,6 +21,8 @@ describe("lists of TCP port ranges", () => {
     expectValidationError(() => checkPortRanges(scope(), "ports", [{ from: 0, to: 10 }]), "ports[0].from", "0");
     expectValidationError(() => checkPortRanges(scope(), "ports", [{ from: 100, to: 90 }]), "ports[0].to", "90");
     expectValidationError(() => checkPortRanges(scope(), "ports", [undefined as never]), "ports[0]", "undefined");
+    // TCP only: a protocol key would be ignored and the UDP traffic left out without a word.
+    expectValidationError(() => checkPortRanges(scope(), "ports", [{ from: 53, to: 53, protocol: "udp" } as never]), "ports[0].protocol", "udp");
   });
 
   test("fails when two ranges overlap or repeat each other", () => {

@@ -301,7 +301,7 @@ function checkServicesOnce(scope: Construct, services: readonly ServiceAccess[],
         scope,
         `services[${i}]`,
         access.service.shortName,
-        `each service once per VPC (it is also services[${first}]: a second endpoint for one service competes for its DNS name or routes; for an S3 gateway plus interface endpoint use S3HybridAccess)`,
+        `each service once per VPC (it is also services[${first}]: a second endpoint for one service competes for its DNS name or routes; for an S3 gateway plus interface endpoint use S3HybridAccess; to let ECR's layer bucket through your own S3 endpoint policy, add EndpointPolicy.ecrImageLayers({ bucketNames }) to it instead of a second S3 service)`,
       );
     }
     seen.set(key, i);
