@@ -41,6 +41,8 @@ export const AWS_LIMITS = {
   securityGroupsPerServiceNetworkVpcAssociation: 5,
   /** Security groups on one resource gateway. */
   securityGroupsPerResourceGateway: 5,
+  /** Security groups on one network interface (an interface, Resource or ServiceNetwork endpoint's): the ceiling of the adjustable quota L-2AFB9258 (5 by default). */
+  securityGroupsPerNetworkInterface: 16,
   /** Characters of a VPC endpoint policy. */
   endpointPolicyCharacters: 20480,
   /** Characters of an S3 bucket policy (20 KB). */

@@ -4,6 +4,7 @@ import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws
 import {
   AppCounter,
   AWS_DEFAULT_QUOTAS,
+  AWS_LIMITS,
   AwsResourceProps,
   checkBoolean,
   checkInstance,
@@ -384,12 +385,12 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       if (!isUnresolved(given) && given.length === 0) {
         throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
       }
-      if (!isUnresolved(given) && given.length > SECURITY_GROUPS_PER_INTERFACE) {
+      if (!isUnresolved(given) && given.length > AWS_LIMITS.securityGroupsPerNetworkInterface) {
         throw new ValidationError(
           this,
           "securityGroups",
           `${given.length} security groups`,
-          `at most ${SECURITY_GROUPS_PER_INTERFACE}: the most AWS puts on one network interface (the quota, 5 by default, goes no higher)`,
+          `at most ${AWS_LIMITS.securityGroupsPerNetworkInterface}: the most AWS puts on one network interface (the quota, 5 by default, goes no higher)`,
         );
       }
       checkInVpc(this, "securityGroups", given, props.vpc);
@@ -610,9 +611,6 @@ export function endpointRegion(scope: Construct, region: string | undefined, pro
   }
   return resolved;
 }
-
-/** Security groups per network interface: the highest value the adjustable quota (L-2AFB9258) takes. */
-const SECURITY_GROUPS_PER_INTERFACE = 16;
 
 /**
  * Fails unless `serviceName` (a literal) is a PrivateLink endpoint service's
