@@ -234,8 +234,9 @@ describe("the partner's half alone, judged by the terms the owner publishes (rec
     expectFlow(s, client, { target: access.endpoint, port: 5432 }).toBeDenied("share no availability zone");
   });
 
-  test("fails on a port the endpoint opens but the owner does not publish", () => {
-    const { s, client, access } = partner([Port.tcp(5432), Port.tcp(6432)]);
+  test("fails on a port the endpoint opens but the owner does not publish (the pattern refuses it in ports; a rule added to the group afterwards does not)", () => {
+    const { s, client, access } = partner();
+    access.endpoint.securityGroup!.addIngressRule({ peer: Peer.cidr("10.20.0.0/16"), port: 6432, description: "Pooler" });
     expectFlow(s, client, { target: access.endpoint, port: 6432 }).toBeDenied(
       "port 6432 is not in the port ranges of resource configuration rcfg-0a1b2c3d4e5f67890 (5432)",
     );

@@ -5,6 +5,7 @@ import {
   checkKnownProps,
   checkObject,
   checkPortRanges,
+  formatPortRange,
   IResourceConfiguration,
   isUnresolved,
   literalRegionOf,
@@ -86,6 +87,7 @@ export class SharedResourceConsumer extends Construct {
       checkSameOwner(this, props.resourceConfiguration.resourceConfigurationArn, accept.resourceShareArn);
     }
     const ports = checkPortRanges(this, "ports", props.ports);
+    checkOffered(this, ports, props.resourceConfiguration.ports ?? []);
     ({ accepter: this.accepter, endpoint: this.endpoint } = createPartnerSide(this, {
       resourceConfiguration: props.resourceConfiguration,
       provider,
@@ -97,6 +99,24 @@ export class SharedResourceConsumer extends Construct {
     }));
     tagPattern(this, props.tags);
   }
+}
+
+/**
+ * The endpoint opens only ports the owner publishes (the configuration's
+ * `ports`, when known): a port outside them is refused by VPC Lattice, so
+ * clients would never get through on it.
+ */
+function checkOffered(scope: Construct, ports: readonly PortRange[] | undefined, offered: readonly PortRange[]): void {
+  if (ports === undefined || offered.length === 0 || offered.some((o) => isUnresolved(o.from) || isUnresolved(o.to))) return;
+  ports.forEach((port, index) => {
+    if (isUnresolved(port.from) || isUnresolved(port.to) || offered.some((o) => o.from <= port.from && port.to <= o.to)) return;
+    throw new ValidationError(
+      scope,
+      `ports[${index}]`,
+      formatPortRange(port),
+      `a port the configuration offers (${offered.map(formatPortRange).join(", ")}, as its owner publishes them): VPC Lattice admits no other`,
+    );
+  });
 }
 
 /** RAM shares only what its owner owns: the share to accept is of the account that owns the configuration (both in the owner's contract). */

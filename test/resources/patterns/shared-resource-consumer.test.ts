@@ -85,6 +85,13 @@ describe("SharedResourceConsumer", () => {
       expectValidationError(() => consumer({ ports: [Port.range(5432, 5440), Port.tcp(5433)] }), "ports[1]", "5433");
     });
 
+    test("the endpoint opens a port the configuration does not offer", () => {
+      const error = expectValidationError(() => consumer({ ports: [Port.tcp(22)] }), "ports[0]", "22");
+      expect(error.expected).toContain("5432");
+      // A port inside what the owner publishes is fine.
+      consumer({ ports: [Port.tcp(5432)] });
+    });
+
     test("the share is accepted without a provider to accept it with", () => {
       expectValidationError(() => consumer({ provider: undefined }), "provider", "undefined");
     });
