@@ -15,7 +15,7 @@ import { describeShapeProblem, synthesizedJsonProblem } from "../core/terraform-
 import { declaredFlowsOf, verifyDeclaredFlow } from "../flows/declared";
 import { NetworkModel } from "../flows/model/network-model";
 import { describeVerdict } from "../flows/verdict";
-import { CommandError, CommandIo, packageVersion, processIo } from "./guardrails";
+import { CommandError, CommandIo, processIo, runCommand } from "./guardrails";
 
 /** The command's name, as package.json's `bin` declares it. */
 export const FLOWS_COMMAND = "cdktf-pn-flows";
@@ -112,17 +112,11 @@ function modelOf(file: string, name: string): NetworkModel {
 
 /** Runs the command; returns its exit status. */
 export function runFlows(argv: readonly string[], io: CommandIo): number {
-  try {
-    const options = parseFlowsArguments(argv);
-    if (options === "help") io.out(FLOWS_USAGE);
-    else if (options === "version") io.out(`${packageVersion()}\n`);
-    else return prove(options, io);
-    return 0;
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    io.err(`${FLOWS_COMMAND}: ${error.message}\n`);
-    return 2;
-  }
+  return runCommand(
+    { name: FLOWS_COMMAND, usage: FLOWS_USAGE, io },
+    () => parseFlowsArguments(argv),
+    (options) => prove(options, io),
+  );
 }
 
 function prove(options: FlowsOptions, io: CommandIo): number {

@@ -272,15 +272,32 @@ export function processIo(): CommandIo {
 
 /** Runs the command; returns its exit status. */
 export function runGuardrails(argv: readonly string[], io: CommandIo): number {
+  return runCommand(
+    { name: COMMAND, usage: USAGE, io },
+    () => parseArguments(argv),
+    (options) => check(options, io),
+  );
+}
+
+/**
+ * The frame of the package's commands: `--help` prints the usage and
+ * `--version` the version (exit 0), a {@link CommandError} is printed after
+ * the command's name (exit 2), else `run` decides the status.
+ */
+export function runCommand<O>(
+  command: { readonly name: string; readonly usage: string; readonly io: CommandIo },
+  parse: () => O | "help" | "version",
+  run: (options: O) => number,
+): number {
   try {
-    const options = parseArguments(argv);
-    if (options === "help") io.out(USAGE);
-    else if (options === "version") io.out(`${packageVersion()}\n`);
-    else return check(options, io);
+    const options = parse();
+    if (options === "help") command.io.out(command.usage);
+    else if (options === "version") command.io.out(`${packageVersion()}\n`);
+    else return run(options);
     return 0;
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
-    io.err(`${COMMAND}: ${error.message}\n`);
+    command.io.err(`${command.name}: ${error.message}\n`);
     return 2;
   }
 }
@@ -324,7 +341,7 @@ function locator(inputs: readonly LoadedInput[]): (finding: Finding) => SourceLo
 }
 
 /** The package's version, from the package.json next to dist/ (or modules/ when run from source). */
-export function packageVersion(): string {
+function packageVersion(): string {
   return (JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 }
 

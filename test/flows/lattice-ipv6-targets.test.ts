@@ -18,7 +18,7 @@ import { testApp } from "../helpers";
  * apply): a literal address cannot be compared with the block's synthetic
  * stand-in, and an address computed from the block is still a target.
  */
-function ipv6Service(target: (vpc: Vpc) => string) {
+function serviceWithTarget(target: (vpc: Vpc) => string, ipAddressType?: "IPV6") {
   const s = new TerraformStack(testApp(), "ipv6-targets");
   new AwsProvider(s, "aws", { region: "us-east-1" });
   const vpc = new Vpc(s, "Workload", {
@@ -28,8 +28,8 @@ function ipv6Service(target: (vpc: Vpc) => string) {
     dualStack: true,
   });
   const group = new LatticeTargetGroup(s, "Api", {
-    name: "api-v6",
-    config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080, ipAddressType: "IPV6" }),
+    name: ipAddressType === "IPV6" ? "api-v6" : "api-v4",
+    config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080, ipAddressType }),
     targets: { a: LatticeTarget.ipAddress(target(vpc)) },
   });
   LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc, description: "API tasks" }), group);
@@ -46,6 +46,8 @@ function ipv6Service(target: (vpc: Vpc) => string) {
   network.associateVpc("workload", { vpc });
   return { s, vpc, service };
 }
+
+const ipv6Service = (target: (vpc: Vpc) => string) => serviceWithTarget(target, "IPV6");
 
 const caller = (vpc: Vpc) => ({
   vpc,
@@ -67,29 +69,10 @@ describe("IPv6 Lattice targets in a VPC with an Amazon-provided IPv6 block", () 
   });
 
   test("fails when a literal IPv4 target is outside the VPC's IPv4 block, which is known", () => {
-    const s = new TerraformStack(testApp(), "ipv4-target");
-    new AwsProvider(s, "aws", { region: "us-east-1" });
-    const vpc = new Vpc(s, "Workload", { name: "workload", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a"], dualStack: true });
-    const group = new LatticeTargetGroup(s, "Api", {
-      name: "api-v4",
-      config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }),
-      targets: { a: LatticeTarget.ipAddress("10.0.0.10") },
-    });
+    const { s, vpc, service } = serviceWithTarget(() => "10.0.0.10");
     // Moved out of the VPC behind the library's back (escape hatch): the model still judges the known IPv4 block.
     const attachment = s.node.findAll().find((c) => c.node.path.endsWith("Api/Target-a"));
     (attachment as unknown as { addOverride(path: string, value: unknown): void }).addOverride("target.id", "10.9.0.10");
-    LatticeTargetGroup.allowLatticeTraffic(new SecurityGroup(s, "Tasks", { vpc, description: "API tasks" }), group);
-    const service = new LatticeService(s, "Service", {
-      name: "api",
-      authPolicy: new AuthPolicy().allow({ sid: "Org", organizationId: "o-a1b2c3d4e5" }),
-    });
-    service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(group) });
-    const network = new ServiceNetwork(s, "Network", {
-      name: "apps",
-      authPolicy: new AuthPolicy().allow({ sid: "Org", organizationId: "o-a1b2c3d4e5" }),
-    });
-    network.associateService("api", service);
-    network.associateVpc("workload", { vpc });
     expectFlow(s, { ...caller(vpc), family: "ipv4" }, { target: service, port: 443 }).toBeDenied(
       "target 10.9.0.10 of api-v4 is outside VPC Workload",
     );
