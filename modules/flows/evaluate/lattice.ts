@@ -447,6 +447,8 @@ function admitsLattice(
       admitted.rule.source,
     );
     if (!admitted.declared) current = current.assume(`security group ${admitted.group.label} is attached to the targets of ${group.name}`);
+    // A declared group is one the caller says the ALB wears: the ALB itself (an ARN) is not in this configuration to show it.
+    else if (group.targetType === "ALB") current = current.assume(`security group ${admitted.group.label} is attached to ${targets}`);
   }
   return current;
 }

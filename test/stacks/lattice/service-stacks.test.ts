@@ -1,3 +1,4 @@
+import { NetworkModel, verifyDeclaredFlows } from "../../../modules/flows";
 import { ExampleStackDefinition } from "../../../stacks/example-stack";
 import { dep4ServiceRouting } from "../../../stacks/lattice/dep4-service-routing";
 import { ls1BlueGreen } from "../../../stacks/lattice/ls1-blue-green";
@@ -166,6 +167,13 @@ describe("LS, TG and DEP-4 example stacks", () => {
     const alb = values(resource, "aws_vpclattice_target_group")[0];
     expect(alb).toMatchObject({ type: "ALB", config: { protocol: "HTTPS", port: 443 } });
     expect(alb.config.health_check).toBeUndefined();
+    // The ALB is known by ARN only: that it wears the group its target group declares is the verdict's assumption, not a proven hop.
+    const [portal] = verifyDeclaredFlows(NetworkModel.fromJson(tg4InternalAlb.name, exampleStackJson(tg4InternalAlb.name, "as written"))).filter(
+      (r) => r.flow.expect === "allowed",
+    );
+    expect(portal.verdict.assumptions).toContainEqual(
+      expect.stringMatching(/^security group .* is attached to Application Load Balancer arn:aws:elasticloadbalancing/),
+    );
   });
 
   test("TG-5 forwards to the pods' target group of the AWS Gateway API Controller (a variable) and registers no pod IP itself", () => {
