@@ -2,6 +2,7 @@ import { TerraformProvider, TerraformStack } from "./cdktf";
 import { IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "./errors";
+import { resourceIdKindOf } from "./identifiers";
 import { isUnresolved } from "./tokens";
 import { checkRegion } from "./validation";
 
@@ -59,6 +60,27 @@ function defaultAwsProvider(scope: IConstruct): TerraformProvider | undefined {
 /** The home region an endpoint service's name carries (`com.amazonaws.vpce.<region>.vpce-svc-…`); undefined for a name only Terraform knows, or of another form. */
 export function regionOfEndpointServiceName(serviceName: string): string | undefined {
   return isUnresolved(serviceName) ? undefined : /^com\.amazonaws\.vpce\.([a-z0-9-]+)\.vpce-svc-/.exec(serviceName)?.[1];
+}
+
+/**
+ * Fails unless `serviceName` (a literal) is a PrivateLink endpoint service's
+ * name, `com.amazonaws.vpce.<region>.vpce-svc-…`: AWS finds no service by
+ * its ID or by another name, and refuses the endpoint at apply.
+ */
+export function checkEndpointServiceName(scope: IConstruct, prop: string, serviceName: string): void {
+  if (isUnresolved(serviceName)) return;
+  const id = typeof serviceName === "string" ? serviceName.split(".").pop() : undefined;
+  if (regionOfEndpointServiceName(serviceName) !== undefined && id !== undefined && resourceIdKindOf(id) === "endpointService") return;
+  const hint =
+    typeof serviceName === "string" && resourceIdKindOf(serviceName) === "endpointService"
+      ? " (this is the service's ID; its name starts with com.amazonaws.vpce.<region>.)"
+      : "";
+  throw new ValidationError(
+    scope,
+    prop,
+    serviceName,
+    `an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0${hint}`,
+  );
 }
 
 /**

@@ -24,10 +24,8 @@ import {
   nameFromPath,
   PortRange,
   providerOf,
-  regionOfEndpointServiceName,
   requireProps,
   resolveRegion,
-  resourceIdKindOf,
   ValidationError,
 } from "../core";
 import {
@@ -610,23 +608,4 @@ export function endpointRegion(scope: Construct, region: string | undefined, pro
     );
   }
   return resolved;
-}
-
-/**
- * Fails unless `serviceName` (a literal) is a PrivateLink endpoint service's
- * name, `com.amazonaws.vpce.<region>.vpce-svc-…`: AWS finds no service by
- * its ID or by another name, and refuses the endpoint at apply.
- * @internal
- */
-export function checkEndpointServiceName(scope: IConstruct, prop: string, serviceName: string): void {
-  if (isUnresolved(serviceName)) return;
-  const id = typeof serviceName === "string" ? serviceName.split(".").pop() : undefined;
-  if (regionOfEndpointServiceName(serviceName) !== undefined && id !== undefined && resourceIdKindOf(id) === "endpointService") return;
-  const hint = typeof serviceName === "string" && resourceIdKindOf(serviceName) === "endpointService" ? " (this is the service's ID)" : "";
-  throw new ValidationError(
-    scope,
-    prop,
-    serviceName,
-    `an endpoint service name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0${hint}`,
-  );
 }

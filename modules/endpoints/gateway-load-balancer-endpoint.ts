@@ -6,6 +6,7 @@ import {
   annotateForFlows,
   AppRegistry,
   AwsResourceProps,
+  checkEndpointServiceName,
   checkIntegerRange,
   checkKnownProps,
   checkList,
@@ -26,7 +27,7 @@ import {
   ValidationError,
 } from "../core";
 import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
-import { checkEndpointServiceName, checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
+import { checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
 import { EndpointServiceContract } from "./targets";
 
 /** Where each inspection route of the app is, by route table and destination: AWS takes one route per table and destination. */

@@ -11,6 +11,7 @@ import {
   canonicalDnsName,
   checkBoolean,
   checkDnsName,
+  checkEndpointServiceName,
   checkInstance,
   checkIpAddress,
   checkKnownProps,
@@ -42,7 +43,6 @@ import {
 import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
-  checkEndpointServiceName,
   endpointRegion,
   hasIpv6Addresses,
   ImportedNetworkEndpoint,

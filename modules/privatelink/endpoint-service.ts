@@ -11,6 +11,7 @@ import {
   checkArn,
   checkAtSynth,
   checkBoolean,
+  checkEndpointServiceName,
   checkExactlyOne,
   checkInstance,
   checkItemCount,
@@ -19,7 +20,6 @@ import {
   checkList,
   checkObject,
   checkOneOf,
-  checkPattern,
   checkPort,
   checkPredicate,
   checkRegion,
@@ -219,9 +219,6 @@ export interface EndpointServiceProps extends AwsResourceProps {
   /** Name tag, up to 256 characters. @default - the construct path */
   readonly name?: string;
 }
-
-const SERVICE_NAME = /^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{8,17}$/;
-const SERVICE_NAME_EXAMPLE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
 
 /**
  * A PrivateLink endpoint service (provider side): other VPCs and accounts
@@ -792,13 +789,7 @@ class ImportedEndpointService extends Construct implements IEndpointService {
     requireProps(this, attrs, ["serviceName"]);
     checkKnownProps(this, attrs, ENDPOINT_SERVICE_ATTRIBUTES);
     const { serviceName } = attrs;
-    checkPattern(
-      this,
-      "serviceName",
-      serviceName,
-      SERVICE_NAME,
-      `an endpoint service name such as ${SERVICE_NAME_EXAMPLE}${typeof serviceName === "string" && /^vpce-svc-/.test(serviceName) ? " (this is the service's ID; its name starts with com.amazonaws.vpce.<region>.)" : ""}`,
-    );
+    checkEndpointServiceName(this, "serviceName", serviceName);
     this.serviceType = attrs.serviceType ?? "Interface";
     checkOneOf(this, "serviceType", this.serviceType, ["Interface", "GatewayLoadBalancer"]);
     const ports = checkList(this, "ports", attrs.ports) ?? [];
