@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { testApp } from "../helpers";
 import {
   checkAccountId,
+  checkEndpointServiceName,
   checkExactlyOne,
   checkIntegerRange,
   checkItemCount,
@@ -67,6 +68,15 @@ describe("validators", () => {
     const nested = errorOf(() => checkKnownProps(scope(), misspelled, known, "shares[1]"));
     expect(nested.prop).toBe("shares[1].allowExternalPrincipal");
     expect(nested.message).toContain("a prop shares[1] takes (did you mean allowExternalPrincipals?)");
+  });
+
+  test("checkEndpointServiceName fails for a service's ID, an AWS service's name or a name with more after the ID", () => {
+    expect(() => checkEndpointServiceName(scope(), "serviceName", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")).not.toThrow();
+    expect(errorOf(() => checkEndpointServiceName(scope(), "serviceName", "vpce-svc-0123456789abcdef0")).expected).toContain(
+      "this is the service's ID",
+    );
+    for (const name of ["com.amazonaws.us-east-1.s3", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0.x", ""])
+      expect(errorOf(() => checkEndpointServiceName(scope(), "serviceName", name)).prop).toBe("serviceName");
   });
 
   test("skip unresolved tokens", () => {
