@@ -184,6 +184,34 @@ describe("an IP resource outside the gateway's VPC (on premises, over a transit 
   });
 });
 
+describe("the name a resource association generates (ServiceNetworkResourceAssociation.dnsName) as a flow's destination", () => {
+  function associated() {
+    const s = stack();
+    const owner = vpc(s, "OwnerVpc", "10.0.0.0/16");
+    const client = vpc(s, "ClientVpc", "10.40.0.0/16");
+    const other = vpc(s, "OtherVpc", "10.50.0.0/16");
+    const database = databaseBehindGateway(s, owner);
+    const network = new ServiceNetwork(s, "Data", { name: "data", resourceConfigurationsOnly: true, accessLogs: AccessLogs.disabled("test") });
+    const association = network.associateResourceConfiguration("orders-db", database);
+    network.associateVpc("clients", { vpc: client, ports: database.ports });
+    return { s, client, other, association };
+  }
+
+  test("a client of an associated VPC dialing the generated name reaches the database through the network", () => {
+    const { s, client, association } = associated();
+    const flow = expectFlow(s, client, { dnsName: association.dnsName, port: 5432 });
+    flow.toBeAllowed();
+    expect(flow.verdict.hops[1].text).toMatch(
+      /^snra-[0-9a-z]+\.rcfg-[0-9a-z]+\.[0-9a-f]{7}\.vpc-lattice-rsc\.us-east-1\.on\.aws is the name VPC Lattice generates for resource association/,
+    );
+  });
+
+  test("fails when the client's VPC is not connected to the network", () => {
+    const { s, other, association } = associated();
+    expectFlow(s, other, { dnsName: association.dnsName, port: 5432 }).toBeDenied("is not associated with a service network that holds it");
+  });
+});
+
 describe("rc5-ec2-port-range: the share names the trusted account only", () => {
   test("fails for a Resource endpoint of an account the share does not name", () => {
     const s = rc5Ec2PortRange.create(testApp());

@@ -243,6 +243,13 @@ function followAnswer(path: Path, context: FlowContext, resolution: DnsResolutio
       return latticeServiceFlow(path.pass("dns", resolution.text, resolution.address), context, answer.service, canonicalDnsName(dialed));
     case "awsService":
       return awsServiceByPublicName(path.pass("dns", resolution.text), context, answer.serviceName);
+    case "resourceAssociation": {
+      const member = answer.association.member;
+      const configuration = model.resourceConfigurations.find((c) => c.arn === member || c.id === member);
+      if (configuration === undefined)
+        return path.deny("dns", `${resolution.text}, whose resource configuration ${member} is not in this stack`, resolution.address);
+      return resourceFlow(path.pass("dns", resolution.text, resolution.address), context, configuration);
+    }
     case "loadBalancer":
       return toAddressesOf(
         path.pass("dns", resolution.text, resolution.address),

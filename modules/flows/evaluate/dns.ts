@@ -1,6 +1,13 @@
 import { isIpAddress } from "../../core/addresses";
 import { canonicalDnsName, isInDnsZone } from "../../core/formats";
-import { DnsRecordEntity, EndpointEntity, HostedZoneEntity, LatticeServiceEntity, LoadBalancerEntity } from "../model/entities";
+import {
+  DnsRecordEntity,
+  EndpointEntity,
+  HostedZoneEntity,
+  LatticeServiceEntity,
+  LoadBalancerEntity,
+  ServiceNetworkMemberEntity,
+} from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { labelOf } from "./context";
 
@@ -8,6 +15,7 @@ import { labelOf } from "./context";
 export type DnsAnswer =
   | { readonly kind: "endpoint"; readonly endpoint: EndpointEntity }
   | { readonly kind: "latticeService"; readonly service: LatticeServiceEntity }
+  | { readonly kind: "resourceAssociation"; readonly association: ServiceNetworkMemberEntity }
   | { readonly kind: "loadBalancer"; readonly loadBalancer: LoadBalancerEntity }
   | { readonly kind: "addresses"; readonly addresses: readonly string[] }
   | { readonly kind: "awsService"; readonly serviceName: string }
@@ -114,6 +122,14 @@ export function resolveName(model: NetworkModel, rawName: string, vantage: DnsVa
       answer: { kind: "latticeService", service: lattice },
       text: `${name} is the generated name of Lattice service ${lattice.name}`,
       address: lattice.address,
+      private: false,
+    };
+  const association = model.resourceAssociations.find((a) => a.dnsName === name);
+  if (association !== undefined)
+    return {
+      answer: { kind: "resourceAssociation", association },
+      text: `${name} is the name VPC Lattice generates for resource association ${labelOf(association)}`,
+      address: association.address,
       private: false,
     };
   const endpoint = model.endpoints.find((e) => e.dnsNames.includes(name));

@@ -327,6 +327,8 @@ export interface ServiceNetworkMemberEntity extends ModelEntity {
   readonly member: string;
   /** Addresses the association waits for. */
   readonly dependsOn: readonly string[];
+  /** A resource association's generated name (its `dns_entry`), which clients of the network's VPCs dial. @default - none (service associations) */
+  readonly dnsName?: string;
 }
 
 /** What a Lattice listener or rule does. */

@@ -763,11 +763,13 @@ export class NetworkModel {
       });
     }
     for (const block of doc.resources("aws_vpclattice_service_network_resource_association")) {
+      const entry = firstOf(awsSyntheticAttributes(block, ["dns_entry"], doc) as TfValue);
       this.resourceAssociations.push({
         ...this.base(block),
         serviceNetwork: networkRef(block),
         member: this.text(block, "resource_configuration_identifier") ?? "unknown",
         dependsOn: dependsOn(block),
+        dnsName: typeof entry?.domain_name === "string" ? entry.domain_name : undefined,
       });
     }
     const rulesByListener = new Map<string, LatticeRuleEntry[]>();

@@ -208,6 +208,17 @@ function dnsEntries(block: TerraformBlock, document: TerraformDocument, region: 
       },
     ];
   }
+  if (block.type === "aws_vpclattice_service_network_resource_association") {
+    // What clients of the network's VPCs dial for the configuration's resource: snra-….rcfg-….<hash>.vpc-lattice-rsc.<region>.on.aws
+    const configuration = document.value(block, "resource_configuration_identifier");
+    const rcfg = typeof configuration === "string" ? (/rcfg-[0-9a-z]+/.exec(configuration)?.[0] ?? "rcfg") : "rcfg";
+    return [
+      {
+        domain_name: `${id}.${rcfg}.${digest(block, "dns").slice(0, 7)}.vpc-lattice-rsc.${region}.on.aws`,
+        hosted_zone_id: `Z${digest(block, "rz").slice(0, 13).toUpperCase()}`,
+      },
+    ];
+  }
   if (block.type !== "aws_vpc_endpoint") return undefined;
   const service = document.value(block, "service_name");
   // com.amazonaws.us-east-1.logs -> logs.us-east-1; com.amazonaws.vpce.us-east-1.vpce-svc-0a1b -> vpce-svc-0a1b.us-east-1
