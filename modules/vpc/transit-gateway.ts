@@ -18,6 +18,7 @@ import {
   checkTags,
   cidrsOverlap,
   isUnresolved,
+  literalAccountOf,
   OptOut,
   optOutReason,
   RECORDED_OPT_OUTS,
@@ -190,6 +191,17 @@ export class TransitGateway extends Construct {
         "the 12-digit account that owns the VPC (its provider is not the gateway's), to share the gateway with it",
       );
     checkAccountId(this, `attach.${name}.accountId`, options.accountId);
+    if (!crossAccount && options.accountId !== undefined)
+      throw new ValidationError(
+        this,
+        `attach.${name}.accountId`,
+        options.accountId,
+        "unset for a VPC of the gateway's own provider: nothing is shared with it (give the VPC its own account's provider to attach it from that account)",
+      );
+    // With both providers pinned, the account given is the one the VPC's provider works in: the share goes to that account.
+    const pinned = crossAccount ? literalAccountOf(this, vpc.provider) : undefined;
+    if (pinned !== undefined && options.accountId !== undefined && !isUnresolved(options.accountId) && pinned !== options.accountId)
+      throw new ValidationError(this, `attach.${name}.accountId`, options.accountId, `the account the VPC's provider is pinned to (${pinned})`);
     for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
     const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
       name,

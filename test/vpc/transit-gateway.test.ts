@@ -150,6 +150,18 @@ describe("TransitGateway", () => {
     expectValidationError(() => tgw.attach("analytics", analytics, { accountId: "2222" }), "attach.analytics.accountId", "2222");
   });
 
+  test("fails when accountId is given for a VPC of the gateway's own provider (it was ignored), or is not the account the VPC's provider is pinned to", () => {
+    const { stack, hub, analytics } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("hub", hub, { accountId: "222222222222" }), "attach.hub.accountId", "222222222222");
+    const pinned = expectValidationError(
+      () => tgw.attach("analytics", analytics, { accountId: "333333333333" }),
+      "attach.analytics.accountId",
+      "333333333333",
+    );
+    expect(pinned.expected).toContain("(222222222222)");
+  });
+
   test("fails when a prop or an attach option is misspelled: the default would apply without a word", () => {
     const { stack, hub, orders } = network();
     const props = expectValidationError(
