@@ -1,12 +1,16 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayRouteTable } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table";
+import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
+import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Ec2TransitGatewayVpcAttachmentAccepter } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import {
   AwsResourceProps,
   checkAccountId,
+  checkBoolean,
   checkIntegerRange,
   checkItemCount,
   checkKnownProps,
@@ -58,6 +62,15 @@ export interface TransitGatewayProps extends AwsResourceProps {
   readonly allowExternalPrincipals?: OptOut | boolean;
   /** Tags of every resource the gateway creates; `Name` comes from `name`. @default - Name only */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Two routing domains instead of one: attachments with `routeTo` (spokes)
+   * are associated with a route table that holds only the routes of the
+   * others (hubs), which see everyone. A spoke then reaches no other spoke
+   * through the gateway, whatever routes its own VPC adds; `routeTo` may only
+   * name hubs. The gateway's default route table is not used.
+   * @default false - one route table: every attachment reaches every other through the gateway, and only the VPCs' routes (routeTo) keep spokes apart
+   */
+  readonly isolateSpokes?: boolean;
 }
 
 /** Options of {@link TransitGateway.attach}. */
@@ -111,12 +124,16 @@ export class TransitGateway extends Construct {
   public readonly provider?: TerraformProvider;
   private readonly props: TransitGatewayProps;
   private readonly attachments: TransitGatewayAttachment[] = [];
+  /** With isolateSpokes: the attachments made with routeTo. */
+  private readonly spokes = new Set<TransitGatewayAttachment>();
   private readonly autoAccept: boolean;
   /** Why the gateway may be shared outside the organization; undefined when it may not. */
   private readonly externalPrincipals?: string;
   private readonly tags: Readonly<Record<string, string>>;
   /** What an attachment of each other account waits for: the share of the gateway, and its acceptance where needed. */
   private readonly sharesByAccount = new Map<string, readonly ITerraformDependable[]>();
+  /** With isolateSpokes: the hubs' and the spokes' route tables. */
+  private readonly routeTables?: { readonly hubs: Ec2TransitGatewayRouteTable; readonly spokes: Ec2TransitGatewayRouteTable };
 
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
@@ -128,6 +145,7 @@ export class TransitGateway extends Construct {
     checkLength(this, "name", props.name, 1, 255 - "-111111111111".length);
     checkIntegerRange(this, "amazonSideAsn", props.amazonSideAsn, 64512, 65534);
     const autoAccept = optOutReason(this, "autoAcceptSharedAttachments", props.autoAcceptSharedAttachments);
+    const isolate = checkBoolean(this, "isolateSpokes", props.isolateSpokes) ?? false;
     this.externalPrincipals = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
     this.tags = checkTags(this, "tags", props.tags) ?? {};
     this.props = props;
@@ -138,11 +156,20 @@ export class TransitGateway extends Construct {
       description: props.name,
       amazonSideAsn: props.amazonSideAsn,
       autoAcceptSharedAttachments: this.autoAccept ? "enable" : "disable",
-      defaultRouteTableAssociation: "enable",
-      defaultRouteTablePropagation: "enable",
+      defaultRouteTableAssociation: isolate ? "disable" : "enable",
+      defaultRouteTablePropagation: isolate ? "disable" : "enable",
       dnsSupport: "enable",
       tags: { ...this.tags, Name: props.name },
     });
+    if (isolate) {
+      const table = (id: string, role: string) =>
+        new Ec2TransitGatewayRouteTable(this, id, {
+          provider: props.provider,
+          transitGatewayId: this.resource.id,
+          tags: { ...this.tags, Name: `${props.name}-${role}` },
+        });
+      this.routeTables = { hubs: table("HubRoutes", "hubs"), spokes: table("SpokeRoutes", "spokes") };
+    }
     if (autoAccept !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.autoAcceptSharedAttachments, autoAccept);
     this.transitGatewayId = this.resource.id;
     this.transitGatewayArn = this.resource.arn;
@@ -203,6 +230,17 @@ export class TransitGateway extends Construct {
     if (pinned !== undefined && options.accountId !== undefined && !isUnresolved(options.accountId) && pinned !== options.accountId)
       throw new ValidationError(this, `attach.${name}.accountId`, options.accountId, `the account the VPC's provider is pinned to (${pinned})`);
     for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
+    const spoke = options.routeTo !== undefined;
+    if (this.routeTables !== undefined)
+      (options.routeTo ?? []).forEach((other, i) => {
+        if (this.spokes.has(other))
+          throw new ValidationError(
+            this,
+            `attach.${name}.routeTo[${i}]`,
+            other.name,
+            "a hub (an attachment without routeTo): with isolateSpokes, spokes reach hubs only, and no route of theirs reaches another spoke",
+          );
+      });
     const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
       name,
       vpc,
@@ -212,7 +250,12 @@ export class TransitGateway extends Construct {
         crossAccount && vpc.provider !== undefined && options.accountId !== undefined ? this.shareWith(options.accountId, vpc.provider) : undefined,
       autoAccept: this.autoAccept,
       tags: this.tags,
+      isolated: this.routeTables !== undefined,
     });
+    if (this.routeTables !== undefined) {
+      if (spoke) this.spokes.add(attachment);
+      attachment.joinRouteTables(this.routeTables, spoke);
+    }
     for (const other of options.routeTo ?? this.attachments) {
       attachment.addRoutesTo(other);
       other.addRoutesTo(attachment);
@@ -260,6 +303,8 @@ export interface TransitGatewayAttachmentProps {
   readonly autoAccept: boolean;
   /** Tags of the attachment and its accepter, beside Name. @default - Name only */
   readonly tags?: Readonly<Record<string, string>>;
+  /** The gateway has its own route tables (isolateSpokes): the attachment joins them, not the default one. @default false */
+  readonly isolated?: boolean;
 }
 
 /**
@@ -318,8 +363,8 @@ export class TransitGatewayAttachment extends Construct {
       subnetIds: props.subnets.map((s) => s.subnetId),
       dnsSupport: "enable",
       ipv6Support: this.ipv6 ? "enable" : undefined,
-      transitGatewayDefaultRouteTableAssociation: ownerAccount ? true : undefined,
-      transitGatewayDefaultRouteTablePropagation: ownerAccount ? true : undefined,
+      transitGatewayDefaultRouteTableAssociation: ownerAccount ? !props.isolated : undefined,
+      transitGatewayDefaultRouteTablePropagation: ownerAccount ? !props.isolated : undefined,
       dependsOn: props.share === undefined ? undefined : [...props.share],
       tags: { ...props.tags, Name: `${props.gateway.node.id}-${props.name}` },
     });
@@ -328,12 +373,29 @@ export class TransitGatewayAttachment extends Construct {
       this.accepter = new Ec2TransitGatewayVpcAttachmentAccepter(this, "Accepter", {
         provider: props.gateway.provider,
         transitGatewayAttachmentId: this.transitGatewayAttachmentId,
-        transitGatewayDefaultRouteTableAssociation: true,
-        transitGatewayDefaultRouteTablePropagation: true,
+        transitGatewayDefaultRouteTableAssociation: !props.isolated,
+        transitGatewayDefaultRouteTablePropagation: !props.isolated,
         tags: { ...props.tags, Name: `${props.gateway.node.id}-${props.name}` },
       });
     }
     this.ready = this.accepter ?? this.resource;
+  }
+
+  /**
+   * With isolateSpokes: a hub is associated with the hubs' table and
+   * propagates into both, a spoke is associated with the spokes' table and
+   * propagates into the hubs' only, so spokes learn no route to each other.
+   * @internal
+   */
+  public joinRouteTables(tables: { readonly hubs: Ec2TransitGatewayRouteTable; readonly spokes: Ec2TransitGatewayRouteTable }, spoke: boolean): void {
+    // The owner manages the gateway's tables, after its acceptance of an attachment of another account.
+    const common = { provider: this.gateway.provider, transitGatewayAttachmentId: this.transitGatewayAttachmentId, dependsOn: [this.ready] };
+    new Ec2TransitGatewayRouteTableAssociation(this, "RouteTableAssociation", {
+      ...common,
+      transitGatewayRouteTableId: (spoke ? tables.spokes : tables.hubs).id,
+    });
+    new Ec2TransitGatewayRouteTablePropagation(this, "PropagationToHubs", { ...common, transitGatewayRouteTableId: tables.hubs.id });
+    if (!spoke) new Ec2TransitGatewayRouteTablePropagation(this, "PropagationToSpokes", { ...common, transitGatewayRouteTableId: tables.spokes.id });
   }
 
   /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
@@ -379,6 +441,7 @@ const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
   autoAcceptSharedAttachments: true,
   allowExternalPrincipals: true,
   tags: true,
+  isolateSpokes: true,
   provider: true,
 };
 
@@ -390,6 +453,7 @@ const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentPro
   gateway: true,
   subnets: true,
   share: true,
+  isolated: true,
   autoAccept: true,
   tags: true,
 };

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route } from "@cdktf/provider-aws/lib/route";
 import { OptOut, synthesizedJson } from "../../modules/core";
 import { expectFlow } from "../../modules/flows";
 import { Peer, SecurityGroup, TransitGateway, Vpc } from "../../modules/vpc";
@@ -310,5 +311,50 @@ describe("TransitGateway, wrong inputs", () => {
     expect(error.expected).toContain("attachment hub");
     gateway.attach("twin", twin, { routeTo: [] });
     expect(Object.keys(routes(stack))).toEqual([]);
+  });
+
+  test("isolateSpokes: hubs and spokes get route tables of their own; a spoke reaches the hub, and no other spoke even with a wide route of its own", () => {
+    const stack = stackWithProvider();
+    const vpc = (id: string, cidrBlock: string) => new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: AZS });
+    const [hub, orders, billing] = [vpc("Hub", "10.0.0.0/16"), vpc("Orders", "10.1.0.0/16"), vpc("Billing", "10.3.0.0/16")];
+    const tgw = new TransitGateway(stack, "Network", { name: "core", isolateSpokes: true });
+    const hubAttachment = tgw.attach("hub", hub);
+    tgw.attach("orders", orders, { routeTo: [hubAttachment] });
+    const billingAttachment = tgw.attach("billing", billing, { routeTo: [hubAttachment] });
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOfType(json, "aws_ec2_transit_gateway"))[0]).toMatchObject({
+      default_route_table_association: "disable",
+      default_route_table_propagation: "disable",
+    });
+    expect(Object.keys(resourcesOfType(json, "aws_ec2_transit_gateway_route_table"))).toHaveLength(2);
+    expect(Object.keys(resourcesOfType(json, "aws_ec2_transit_gateway_route_table_association"))).toHaveLength(3);
+    // The hub propagates into both tables, each spoke into the hubs' only.
+    expect(Object.keys(resourcesOfType(json, "aws_ec2_transit_gateway_route_table_propagation"))).toHaveLength(4);
+    for (const attachment of Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[])
+      expect(attachment).toMatchObject({
+        transit_gateway_default_route_table_association: false,
+        transit_gateway_default_route_table_propagation: false,
+      });
+    // Flow proof: billing's servers admit orders; orders reaches the hub, and billing only if the gateway had a route.
+    const hubServers = new SecurityGroup(stack, "HubServers", { vpc: hub, description: "Hub" });
+    hubServers.addIngressRule({ peer: Peer.cidr("10.0.0.0/8"), port: 443, description: "Spokes" });
+    const billingServers = new SecurityGroup(stack, "BillingServers", { vpc: billing, description: "Billing" });
+    billingServers.addIngressRule({ peer: Peer.cidr("10.1.0.0/16"), port: 443, description: "Orders" });
+    expectFlow(stack, { vpc: orders }, { target: hubServers, port: 443 }).toBeAllowed();
+    orders.privateSubnets.forEach(
+      (subnet, i) =>
+        new Route(stack, `Wide${i}`, {
+          routeTableId: subnet.routeTableId!,
+          destinationCidrBlock: "10.3.0.0/16",
+          transitGatewayId: tgw.transitGatewayId,
+        }),
+    );
+    expectFlow(stack, { vpc: orders }, { target: billingServers, port: 443 }).toBeDenied("does not propagate into route table");
+    // routeTo names hubs only: a spoke's route to another spoke would never be carried.
+    expectValidationError(
+      () => tgw.attach("audit", vpc("Audit", "10.4.0.0/16"), { routeTo: [billingAttachment] }),
+      "attach.audit.routeTo[0]",
+      "billing",
+    );
   });
 });

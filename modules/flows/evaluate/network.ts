@@ -410,6 +410,16 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
         : { association: attachment.accepter.defaultAssociation, propagation: attachment.accepter.defaultPropagation },
     );
   }
+  // Route tables of its own (isolated routing domains): the sender's table must hold the receiver's propagated routes.
+  if (sender.associatedRouteTable !== undefined) {
+    if (!receiver.propagatesTo.includes(sender.associatedRouteTable))
+      return linkBroken(
+        `the attachment of ${to.label} does not propagate into route table ${sender.associatedRouteTable} of transit gateway ${labelOf(tgw)}, which ${from.label}'s attachment is associated with: the gateway has no route to ${destinations.join(", ")}`,
+        "route",
+        sender.address,
+      );
+    return linkOk(`transit gateway ${labelOf(tgw)} (route table ${sender.associatedRouteTable})`, steps, assumptions);
+  }
   if (!(
     tgw.defaultRouteTableAssociation &&
     tgw.defaultRouteTablePropagation &&

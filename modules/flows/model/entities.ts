@@ -614,6 +614,10 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly defaultPropagation: boolean;
   /** Whether it carries IPv6 (`ipv6_support = "enable"`). */
   readonly ipv6Support: boolean;
+  /** The gateway route table it is associated with explicitly (`aws_ec2_transit_gateway_route_table_association`). @default - none: the default table, by the settings */
+  readonly associatedRouteTable?: string;
+  /** The gateway route tables it propagates its VPC's CIDRs into explicitly (`aws_ec2_transit_gateway_route_table_propagation`). */
+  readonly propagatesTo: readonly string[];
   /** The owner's acceptance of an attachment made by another account. @default - none */
   readonly accepter?: TransitGatewayAttachmentAccepterEntry;
 }

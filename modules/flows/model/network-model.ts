@@ -1066,7 +1066,15 @@ export class NetworkModel {
         },
       ]),
     );
+    const explicitTables = (type: string): [string, string][] =>
+      doc
+        .resources(type)
+        .map((b) => [this.text(b, "transit_gateway_attachment_id"), this.text(b, "transit_gateway_route_table_id")] as const)
+        .filter((pair): pair is [string, string] => pair[0] !== undefined && pair[1] !== undefined);
+    const associatedTables = new Map(explicitTables("aws_ec2_transit_gateway_route_table_association"));
+    const propagations = explicitTables("aws_ec2_transit_gateway_route_table_propagation");
     for (const block of doc.resources("aws_ec2_transit_gateway_vpc_attachment")) {
+      const attachmentId = this.idOf(block);
       this.transitGatewayAttachments.push({
         ...this.base(block),
         id: this.idOf(block),
@@ -1076,6 +1084,8 @@ export class NetworkModel {
         defaultAssociation: this.bool(block, true, "transit_gateway_default_route_table_association"),
         defaultPropagation: this.bool(block, true, "transit_gateway_default_route_table_propagation"),
         ipv6Support: this.text(block, "ipv6_support") === "enable",
+        associatedRouteTable: associatedTables.get(attachmentId),
+        propagatesTo: propagations.filter(([attachment]) => attachment === attachmentId).map(([, table]) => table),
         accepter: attachmentAccepters.get(this.idOf(block)),
       });
     }
