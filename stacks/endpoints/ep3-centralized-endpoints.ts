@@ -18,7 +18,8 @@ const ANALYTICS_APP = { arn: `arn:aws:iam::${CONSUMER_ACCOUNT}:role/analytics-ap
  * two spokes, one in another account (authorized by the hub, associated by
  * the spoke). The spokes reach the hub over a transit gateway shared with
  * the other account through RAM, whose attachment the hub accepts; each
- * spoke routes to the hub only, so the spokes stay apart. Image layers come
+ * spoke routes to the hub only, and the gateway's route tables (isolateSpokes)
+ * give the spokes no route to each other, so the spokes stay apart. Image layers come
  * from S3, which a gateway endpoint serves only in its own VPC: each spoke
  * gets its own (free) one.
  */
@@ -26,7 +27,8 @@ export const ep3CentralizedEndpoints = exampleStack("ep3-centralized-endpoints",
   const hub = exampleVpc(stack, "HubVpc", "shared-services", "10.0.0.0/16");
   const orders = exampleVpc(stack, "OrdersVpc", "orders", "10.1.0.0/16");
   const analytics = exampleVpc(stack, "AnalyticsVpc", "analytics", "10.2.0.0/16", { provider: stack.accountProvider("analytics", CONSUMER_ACCOUNT) });
-  const network = new TransitGateway(stack, "Network", { name: "landing-zone" });
+  // Spokes in a routing domain of their own: they reach the hub, and no other spoke even if their VPCs add routes.
+  const network = new TransitGateway(stack, "Network", { name: "landing-zone", isolateSpokes: true });
   const hubAttachment = network.attach("hub", hub);
   network.attach("orders", orders, { routeTo: [hubAttachment] });
   network.attach("analytics", analytics, { routeTo: [hubAttachment], accountId: CONSUMER_ACCOUNT });
