@@ -158,15 +158,11 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public readonly accessLogs: LatticeAccessLogs;
   /** The RAM share, with `sharing`. */
   public readonly share?: ResourceShare;
-  /** True with `sharing`: resource configurations joining the network must allow shareable networks. */
-  public readonly sharedThroughRam: boolean;
   /**
    * What must exist before another account can use the network: the share's
    * principal and resource associations. Consumers' associations depend on these.
    */
   public readonly shareDependencies: readonly ITerraformDependable[];
-  /** Who `sharing` shares the network with. */
-  private readonly sharedWith: readonly SharePrincipal[];
   /** The policy given or derived from the sharing principals; undefined without one. */
   private readonly policy?: AuthPolicy;
 
@@ -210,8 +206,6 @@ export class ServiceNetwork extends ServiceNetworkBase {
     });
     if (this.accessLogs.disabledReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.accessLogs, this.accessLogs.disabledReason);
 
-    this.sharedThroughRam = sharing !== undefined;
-    this.sharedWith = sharing?.principals ?? [];
     if (sharing === undefined) {
       this.shareDependencies = [];
     } else {
@@ -224,6 +218,11 @@ export class ServiceNetwork extends ServiceNetworkBase {
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
       this.shareDependencies = this.share.consumerDependencies(association);
     }
+  }
+
+  /** True with `sharing`: resource configurations joining the network must allow shareable networks. */
+  public get sharedThroughRam(): boolean {
+    return this.share !== undefined;
   }
 
   /**
@@ -243,7 +242,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
     const owner = literalAccountOf(this, this.provider);
     const member = literalAccountOf(this, provider);
     if (owner === undefined || member === undefined || owner === member) return dependsOn;
-    const accounts = this.sharedWith.map((p) => p.value);
+    const accounts = this.share.principals.map((p) => p.value);
     if (accounts.every(isAccountId) && !accounts.includes(member))
       throw new ValidationError(
         this,
