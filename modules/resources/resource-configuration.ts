@@ -42,7 +42,7 @@ import {
 import { claimAccountName } from "./account-names";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
-import { ResourceIpAddressType } from "./ip-families";
+import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
 import { gatewayPeers, IResourceGateway, isResourceGateway, ResourceGateway } from "./resource-gateway";
 
@@ -396,7 +396,10 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       if (this.type === "ARN" && this.ownPorts.length === 0) this.resourceGateway.requireEgressAtSynth(this, portsProp);
     }
     if (group instanceof ResourceConfiguration && checked !== undefined) group.registerChild(this, definitionProp, checked.key, this.ownPorts);
-    this.connections = new Connections(this, { securityGroups: this.admitGateway(props, group), defaultPort: this.ownPorts[0] });
+    this.connections = new Connections(this, {
+      securityGroups: this.admitGateway(props, group, checked?.ipAddressType),
+      defaultPort: this.ownPorts[0],
+    });
   }
 
   /** TCP ports a Resource endpoint to this configuration must open; a GROUP's include its children's. */
@@ -630,7 +633,11 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   }
 
   /** The resource's groups admit the gateway on the configuration's ports: from each of the gateway's groups, else its VPC's CIDR. */
-  private admitGateway(props: ResourceConfigurationProps, group: IResourceConfiguration | undefined): SecurityGroupBase[] {
+  private admitGateway(
+    props: ResourceConfigurationProps,
+    group: IResourceConfiguration | undefined,
+    resourceIpAddressType: ResourceIpAddressType | undefined,
+  ): SecurityGroupBase[] {
     const prop = "resourceSecurityGroups";
     const groups = checkList(this, prop, props.resourceSecurityGroups) ?? [];
     if (groups.length === 0) return [];
@@ -675,10 +682,11 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
         gateway.vpc,
         "a gateway whose security groups or VPC are known, for the resource's groups to admit (import it with securityGroups or vpc)",
       );
-      // The gateway's source addresses are of its own family: an IPV6 gateway's are IPv6 only, a DUALSTACK gateway's both.
+      // The gateway's source addresses are of the family its traffic to this resource travels in (as its egress is).
       const type = gateway.ipAddressType;
-      if (type !== "IPV6") peers.push(Peer.cidr(vpc.cidrBlock));
-      if (type === "IPV6" || type === "DUALSTACK") {
+      const families = gatewayTrafficFamilies(type ?? "IPV4", resourceIpAddressType, vpc.ipv6CidrBlock !== undefined);
+      if (families.includes("ipv4")) peers.push(Peer.cidr(vpc.cidrBlock));
+      if (families.includes("ipv6")) {
         const ipv6 = requireValue(
           this,
           "resourceGateway.vpc.ipv6CidrBlock",

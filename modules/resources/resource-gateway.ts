@@ -50,7 +50,7 @@ import {
   SecurityGroupBase,
   zoneOf,
 } from "../vpc";
-import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
+import { gatewayTrafficFamilies, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
 /** A VPC Lattice resource gateway, created here or imported. */
 export interface IResourceGateway extends IConnectable {
@@ -356,10 +356,8 @@ export class ResourceGateway extends Construct implements IResourceGateway {
 
   /** The families a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway those of the DNS resource (an ARN resource, RDS, over IPv4). */
   private egressFamilies(resourceIpAddressType: ResourceIpAddressType | undefined): readonly AddressFamily[] {
-    if (this.ipAddressType !== "DUALSTACK") return [this.ipAddressType === "IPV6" ? "ipv6" : "ipv4"];
-    if (resourceIpAddressType === "IPV6") return ["ipv6"];
     // A dual-stack resource is reached over IPv4 as well: IPv6 egress only where the VPC's IPv6 block is given.
-    return resourceIpAddressType === "DUALSTACK" && this.vpc.ipv6CidrBlock !== undefined ? ["ipv4", "ipv6"] : ["ipv4"];
+    return gatewayTrafficFamilies(this.ipAddressType, resourceIpAddressType, this.vpc.ipv6CidrBlock !== undefined);
   }
 
   /** The networks of one family a DNS or ARN resource may resolve into: the VPC's block and the reachable ranges of that family. */

@@ -421,8 +421,11 @@ describe("sharing, tags and the resource's security groups", () => {
     expect(a.connections.securityGroups).toEqual([servers, existing]);
   });
 
-  test("an imported gateway known by its VPC only is admitted from the VPC's blocks of its own family: IPv4, IPv6 for IPV6, both for DUALSTACK", () => {
-    const admitted = (ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK") => {
+  test("an imported gateway known by its VPC only is admitted from the blocks of the family its traffic travels in: IPv4, IPv6 for IPV6, both for a DUALSTACK gateway to a dual-stack resource", () => {
+    const admitted = (
+      ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK",
+      resourceType: "IPV4" | "IPV6" | "DUALSTACK" = ipAddressType === "IPV6" ? "IPV6" : "IPV4",
+    ) => {
       const stack = stackWithProvider();
       const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
         vpcId: "vpc-0123456789abcdef0",
@@ -438,7 +441,7 @@ describe("sharing, tags and the resource's security groups", () => {
       new ResourceConfiguration(stack, "Config", {
         name: "orders-db",
         resourceGateway: gateway,
-        resource: ResourceDefinition.dns("db.example.com", { ipAddressType: ipAddressType === "IPV6" ? "IPV6" : "IPV4" }),
+        resource: ResourceDefinition.dns("db.example.com", { ipAddressType: resourceType }),
         ports: [Port.tcp(5432)],
         resourceSecurityGroups: [db],
       });
@@ -447,7 +450,9 @@ describe("sharing, tags and the resource's security groups", () => {
     expect(admitted()).toEqual(["10.0.0.0/16"]);
     expect(admitted("IPV4")).toEqual(["10.0.0.0/16"]);
     expect(admitted("IPV6")).toEqual(["2600:1f18:abcd:1200::/56"]);
-    expect(admitted("DUALSTACK")).toEqual(["10.0.0.0/16", "2600:1f18:abcd:1200::/56"]);
+    expect(admitted("DUALSTACK", "DUALSTACK")).toEqual(["10.0.0.0/16", "2600:1f18:abcd:1200::/56"]);
+    // A DUALSTACK gateway reaches an IPv4 resource over IPv4 (as its egress does): IPv4 sources only, and no IPv6 block needed.
+    expect(admitted("DUALSTACK", "IPV4")).toEqual(["10.0.0.0/16"]);
   });
 
   describe("fails when", () => {
