@@ -92,3 +92,15 @@ function checkNoOverlap(scope: IConstruct, prop: string, ranges: readonly PortRa
     );
   });
 }
+
+/** The first port of `range` that none of `opened` covers (together they may: 8000-8050 and 8051-8100 cover 8000-8100); undefined when covered or not literal. */
+export function firstUnopenedPort(range: PortRange, opened: readonly PortRange[]): number | undefined {
+  if (isUnresolved(range.from) || isUnresolved(range.to)) return undefined;
+  let port = range.from;
+  while (port <= range.to) {
+    const covering = opened.find((p) => !isUnresolved(p.from) && !isUnresolved(p.to) && p.from <= port && port <= p.to);
+    if (covering === undefined) return port;
+    port = covering.to + 1;
+  }
+  return undefined;
+}

@@ -8,9 +8,9 @@ import {
   AppCounter,
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
+  AWS_LIMITS,
   checkArn,
   checkAtSynth,
-  AWS_LIMITS,
   checkBoolean,
   checkItemCount,
   checkKnownProps,
@@ -19,6 +19,7 @@ import {
   checkObject,
   checkPort,
   checkTags,
+  firstUnopenedPort,
   formatPortRange,
   isUnresolved,
   literalRegionOf,
@@ -324,18 +325,6 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       for (const port of ports) this.connections.allowFrom(peer, port, "Clients to VPC Lattice service network");
     }
   }
-}
-
-/** The first port of `range` that none of `opened` covers (together they may: 8000-8050 and 8051-8100 cover 8000-8100); undefined when covered or not literal. */
-function firstUnopenedPort(range: PortRange, opened: readonly PortRange[]): number | undefined {
-  if (isUnresolved(range.from) || isUnresolved(range.to)) return undefined;
-  let port = range.from;
-  while (port <= range.to) {
-    const covering = opened.find((p) => !isUnresolved(p.from) && !isUnresolved(p.to) && p.from <= port && port <= p.to);
-    if (covering === undefined) return port;
-    port = covering.to + 1;
-  }
-  return undefined;
 }
 
 /** A member of a network as errors show it: its construct path, else its ARN. */

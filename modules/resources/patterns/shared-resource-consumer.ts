@@ -5,6 +5,7 @@ import {
   checkKnownProps,
   checkObject,
   checkPortRanges,
+  firstUnopenedPort,
   formatPortRange,
   IResourceConfiguration,
   isUnresolved,
@@ -109,7 +110,8 @@ export class SharedResourceConsumer extends Construct {
 function checkOffered(scope: Construct, ports: readonly PortRange[] | undefined, offered: readonly PortRange[]): void {
   if (ports === undefined || offered.length === 0 || offered.some((o) => isUnresolved(o.from) || isUnresolved(o.to))) return;
   ports.forEach((port, index) => {
-    if (isUnresolved(port.from) || isUnresolved(port.to) || offered.some((o) => o.from <= port.from && port.to <= o.to)) return;
+    // Ranges the owner publishes side by side cover a range across them (8000-8050 and 8051-8100 offer 8000-8100).
+    if (firstUnopenedPort(port, offered) === undefined) return;
     throw new ValidationError(
       scope,
       `ports[${index}]`,

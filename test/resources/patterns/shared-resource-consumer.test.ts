@@ -88,8 +88,20 @@ describe("SharedResourceConsumer", () => {
     test("the endpoint opens a port the configuration does not offer", () => {
       const error = expectValidationError(() => consumer({ ports: [Port.tcp(22)] }), "ports[0]", "22");
       expect(error.expected).toContain("5432");
-      // A port inside what the owner publishes is fine.
+      // A port inside what the owner publishes is fine, and so is a range across ranges it publishes side by side.
       consumer({ ports: [Port.tcp(5432)] });
+      const stack = stackWithProvider();
+      new SharedResourceConsumer(stack, "Access", {
+        resourceConfiguration: ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Workers", {
+          resourceConfigurationArn: CONFIG_ARN,
+          ports: [Port.range(8000, 8050), Port.range(8051, 8100)],
+          gatewayAvailabilityZoneIds: ["use1-az1", "use1-az2"],
+        }),
+        acceptShare: { resourceShareArn: SHARE_ARN },
+        vpc: new Vpc(stack, "Vpc", { name: "partner", cidrBlock: "10.20.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] }),
+        provider: stack.node.findChild("aws") as SharedResourceConsumerProps["provider"],
+        ports: [Port.range(8000, 8100)],
+      });
     });
 
     test("the share is accepted without a provider to accept it with", () => {
