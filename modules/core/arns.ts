@@ -61,6 +61,7 @@ export type ArnKindName =
   | "lambdaFunction"
   | "kmsKey"
   | "logGroup"
+  | "logGroupPattern"
   | "s3Bucket"
   | "firehoseDeliveryStream"
   | "snsTopic"
@@ -112,6 +113,13 @@ export const ARN_KINDS: Readonly<Record<ArnKindName, ArnKind>> = {
     resource: /^log-group:[\w#./-]{1,512}(:\*)?$/,
     regional: true,
     example: "arn:aws:logs:us-east-1:111111111111:log-group:/aws/vpclattice/orders",
+  },
+  logGroupPattern: {
+    name: "a CloudWatch Logs log group ARN, or a group-name prefix as IAM takes it (log-group:/app/*)",
+    service: "logs",
+    resource: /^log-group:([\w#./-]{1,512}|[\w#./-]{0,511}\*)(:\*)?$/,
+    regional: true,
+    example: "arn:aws:logs:us-east-1:111111111111:log-group:/app/*",
   },
   s3Bucket: {
     name: "an S3 bucket ARN",

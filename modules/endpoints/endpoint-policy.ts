@@ -515,21 +515,10 @@ function bucketArns(context: PolicyContext, name: string, buckets: readonly stri
  * Log group ARNs as an endpoint policy names them: the console's `…:*`
  * suffix dropped (streams go after the group's ARN), and a name ending in
  * `*` (`log-group:/app/*`, every group whose name starts with `/app/`) kept
- * as the IAM pattern it is, its prefix checked as a group name.
+ * as the IAM pattern it is.
  */
 function checkedLogGroupPatterns(context: PolicyContext, arns: readonly string[]): readonly string[] {
-  const isPrefix = (arn: unknown): arn is string => typeof arn === "string" && !isUnresolved(arn) && /:log-group:[^:]*\*$/.test(arn);
-  const standIn = (arn: string): string => `${arn.slice(0, -1)}x`;
-  let checked: readonly string[];
-  try {
-    checked = checkedArns(context, "logGroupArns", Array.isArray(arns) ? arns.map((arn) => (isPrefix(arn) ? standIn(arn) : arn)) : arns, "logGroup");
-  } catch (error) {
-    // Name the ARN as written, not the stand-in its prefix was checked as.
-    const index = error instanceof ValidationError ? /\[(\d+)\]$/.exec(error.prop)?.[1] : undefined;
-    if (index === undefined || !isPrefix(arns[Number(index)])) throw error;
-    throw new ValidationError(context.scope, (error as ValidationError).prop, arns[Number(index)], (error as ValidationError).expected);
-  }
-  return checked.map((arn, i) => (isPrefix(arns[i]) ? arns[i] : arn.replace(/:\*$/, "")));
+  return checkedArns(context, "logGroupArns", arns, "logGroupPattern").map((arn) => arn.replace(/:\*$/, ""));
 }
 
 function checkedArns(context: PolicyContext, name: string, arns: readonly string[], kind: ArnKindName): readonly string[] {

@@ -111,15 +111,20 @@ describe("EndpointPolicy presets", () => {
 
   test("logGroups takes a group-name prefix (log-group:/app/*), as IAM does, and the console's ':*' suffix; fails when the prefix is no group name", () => {
     const [logs] = statements(
-      EndpointPolicy.logGroups(["arn:aws:logs:us-east-1:111111111111:log-group:/app/*", "arn:aws:logs:us-east-1:111111111111:log-group:/audit:*"]),
+      EndpointPolicy.logGroups([
+        "arn:aws:logs:us-east-1:111111111111:log-group:/app/*",
+        "arn:aws:logs:us-east-1:111111111111:log-group:/jobs/*:*",
+        "arn:aws:logs:us-east-1:111111111111:log-group:/audit:*",
+      ]),
     );
     expect(logs.Resource).toEqual([
       "arn:aws:logs:us-east-1:111111111111:log-group:/app/*",
       "arn:aws:logs:us-east-1:111111111111:log-group:/app/*:log-stream:*",
+      "arn:aws:logs:us-east-1:111111111111:log-group:/jobs/*",
+      "arn:aws:logs:us-east-1:111111111111:log-group:/jobs/*:log-stream:*",
       "arn:aws:logs:us-east-1:111111111111:log-group:/audit",
       "arn:aws:logs:us-east-1:111111111111:log-group:/audit:log-stream:*",
     ]);
-    // Named as written, not as the stand-in its prefix was checked as.
     const bad = "arn:aws:logs:us-east-1:111111111111:log-group:/a pp/*";
     expectValidationError(() => EndpointPolicy.logGroups([bad]).render(scope(), "policy", "us-east-1"), "policy.logGroupArns[0]", bad);
   });
