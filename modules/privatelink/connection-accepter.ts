@@ -1,7 +1,7 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { AppRegistry, checkKnownProps, checkObject, checkResourceId, requireProps, ValidationError } from "../core";
+import { AppRegistry, checkKnownProps, checkObject, checkResourceId, isUnresolved, requireProps, resolvedValue, ValidationError } from "../core";
 import { IVpcEndpoint } from "../endpoints";
 
 /** An endpoint service this configuration owns, as an acceptance needs it. */
@@ -82,8 +82,9 @@ const acceptances = new AppRegistry<string, string>();
  * @internal
  */
 export function claimAcceptance(scope: Construct, prop: string, endpointServiceId: string, vpcEndpointId: string): void {
-  // A token names one resource's ID (or one variable): the same token is the same endpoint.
-  const first = acceptances.claim(scope, `${endpointServiceId}|${vpcEndpointId}`, scope.node.path);
+  // Each read of a resource's ID is a new token: compare what they resolve to (the same reference is the same endpoint).
+  const key = [endpointServiceId, vpcEndpointId].map((id) => (isUnresolved(id) ? String(resolvedValue(scope, id)) : id)).join("|");
+  const first = acceptances.claim(scope, key, scope.node.path);
   if (first !== undefined) {
     throw new ValidationError(scope, prop, vpcEndpointId, `an endpoint not accepted yet: ${first} accepts its connection to this service already`);
   }

@@ -1,3 +1,4 @@
+import { InterfaceEndpoint } from "../../modules/endpoints";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EndpointConnectionAccepter, EndpointService, EndpointServicePrincipal } from "../../modules/privatelink";
 import { expectValidationError, onlyResource, stackWithoutProvider } from "../helpers";
@@ -38,6 +39,18 @@ describe("EndpointConnectionAccepter", () => {
       'acceptEndpoints("partners")[0]',
       '"vpce-0123456789abcdef0"',
     );
+  });
+
+  test("fails when an endpoint made in this configuration is accepted twice (each read of its ID is a new token, the reference is the same)", () => {
+    const { stack, service } = serviceStack({ allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+    const endpoint = new InterfaceEndpoint(stack, "Consumer", { vpc: providerVpc(stack, "ConsumerVpc"), service, privateDnsEnabled: false });
+    new EndpointConnectionAccepter(stack, "Accept", { service, endpoint });
+    const error = expectValidationError(
+      () => new EndpointConnectionAccepter(stack, "AcceptAgain", { service, endpoint }),
+      "endpoint.vpcEndpointId",
+      "reference known at apply",
+    );
+    expect(error.message).toContain("test/Accept accepts");
   });
 
   test("fails when the service does not require acceptance", () => {
