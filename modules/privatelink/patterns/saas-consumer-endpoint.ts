@@ -19,7 +19,7 @@ import {
   ValidationError,
 } from "../../core";
 import { InterfaceEndpoint } from "../../endpoints";
-import { IpAddressType, ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
+import { checkVpcDns, IpAddressType, ISubnet, IVpc, Peer, SecurityGroup } from "../../vpc";
 import { EndpointConnectionAccepter, IOwnedEndpointService } from "../connection-accepter";
 import { EndpointService, IEndpointService } from "../endpoint-service";
 
@@ -181,6 +181,8 @@ export class SaasConsumerEndpoint extends Construct {
     // The provider accepts outside Terraform (after review), and says so through the signal: an acceptance path too.
     if (acceptance.kind === "signal" && props.service instanceof EndpointService) props.service.recordAcceptance(this.endpoint);
     if (!privateDnsEnabled) return;
+    // Private DNS is turned on after acceptance, not on the endpoint: the VPC's DNS attributes are checked here.
+    checkVpcDns(this, "privateDnsEnabled", true, props.vpc, "the endpoint's private DNS (or privateDnsEnabled: false)");
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const owned = props.service instanceof EndpointService;

@@ -58,6 +58,29 @@ describe("SaasConsumerEndpoint", () => {
     expect(endpoint["//"].flows.privateDnsName).toBe("api.example.com");
   });
 
+  test("fails when private DNS (turned on after acceptance) is asked for in an imported VPC whose DNS hostnames are off", () => {
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Existing", {
+      vpcId: "vpc-0aaa0000000000001",
+      cidrBlock: "172.16.0.0/16",
+      privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22221"],
+      availabilityZones: ["use1-az1", "use1-az2"],
+      dnsHostnamesEnabled: false,
+    });
+    const service = EndpointService.fromEndpointServiceAttributes(stack, "Service", {
+      serviceName: SERVICE_NAME,
+      ports: [443],
+      privateDnsName: "api.example.com",
+    });
+    const accepted = new TerraformVariable(stack, "connection_accepted", { type: "bool", default: false });
+    const error = expectValidationError(
+      () => new SaasConsumerEndpoint(stack, "Api", { vpc, service, acceptance: ConnectionAcceptance.whenAccepted(accepted.booleanValue) }),
+      "privateDnsEnabled",
+      "true",
+    );
+    expect(error.expected).toContain("enableDnsHostnames off");
+  });
+
   test("without private DNS needs no acceptance input", () => {
     const stack = stackWithProvider();
     const vpc = providerVpc(stack);
