@@ -210,8 +210,6 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   private readonly admitsConsumers: boolean;
   /** Keys of the peers admitted on the listener ports. */
   private readonly admitted = new Set<string>();
-  /** Whether an interface endpoint of this configuration connects to the load balancer's service. */
-  private consumed = false;
   /** Whether the security group's inbound rules judge PrivateLink traffic. */
   private readonly enforcesOnPrivateLink: boolean;
   /** The interface endpoints of this configuration that connect, with their VPCs. */
@@ -317,7 +315,6 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
    * @internal
    */
   public admitConsumer(endpoint: IConstruct, vpc: IVpc): void {
-    this.consumed = true;
     this.consumers.push({ endpoint, vpc });
     if (!this.admitsConsumers) return;
     const cidrs: [string, "ipv4" | "ipv6"][] = [[vpc.cidrBlock, "ipv4"]];
@@ -339,7 +336,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
    * @internal
    */
   public unknownConsumersError(service: IConstruct): ValidationError | undefined {
-    if (!this.admitsConsumers || this.consumed) return undefined;
+    if (!this.admitsConsumers || this.consumers.length > 0) return undefined;
     return new ValidationError(
       this,
       "clients",

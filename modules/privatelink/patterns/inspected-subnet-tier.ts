@@ -9,7 +9,6 @@ import {
   checkObject,
   cidrContains,
   cidrsOverlap,
-  isNetworkCidr,
   isUnresolved,
   parseCidr,
   providerOf,
@@ -157,9 +156,8 @@ function checkZones(scope: IConstruct, props: InspectedSubnetTierProps): string[
   all.forEach(([prop, cidr], i) => {
     checkIpv4Cidr(scope, prop, cidr);
     if (isUnresolved(cidr)) return;
-    // AWS creates subnets of /28 or larger, on a network boundary.
-    if (!isNetworkCidr(cidr) || parseCidr(cidr)!.prefixLength > 28)
-      throw new ValidationError(scope, prop, cidr, "a subnet CIDR of /28 or larger with its host bits zero, such as 10.0.10.0/24");
+    // AWS creates subnets of /28 or larger (checkIpv4Cidr refused host bits already).
+    if (parseCidr(cidr)!.prefixLength > 28) throw new ValidationError(scope, prop, cidr, "a subnet CIDR of /28 or larger, such as 10.0.10.0/24");
     if (isUnresolved(props.vpc.cidrBlock)) return;
     if (!cidrContains(props.vpc.cidrBlock, cidr)) throw new ValidationError(scope, prop, cidr, `a range inside the VPC's ${props.vpc.cidrBlock}`);
     const other = all.slice(0, i).find(([, earlier]) => !isUnresolved(earlier) && cidrsOverlap(earlier, cidr));
