@@ -39,7 +39,7 @@ import {
   ValidationError,
   ZonePlacement,
 } from "../core";
-import { claimAccountName } from "./account-names";
+import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
 import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
@@ -367,7 +367,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
 
     this.provider = providerOf(props, this.resourceGateway);
     checkSameAccount(this, this.provider, this.resourceGateway);
-    claimAccountName(this, "resource configuration", this.name, this.provider);
+    claimName(this, "name", "resource configuration", this.name, this.provider);
     this.gatewayZones = this.resourceGateway.subnets;
     this.allowsShareableServiceNetworks = this.type === "CHILD" ? undefined : shareable !== undefined;
     this.resource = new VpclatticeResourceConfiguration(this, "Resource", {

@@ -33,7 +33,7 @@ import {
   Tags,
   ValidationError,
 } from "../core";
-import { claimAccountName } from "./account-names";
+import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import {
   checkInVpc,
@@ -271,7 +271,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     this.vpc = props.vpc;
     this.subnets = subnets;
     this.provider = providerOf(props, props.vpc);
-    claimAccountName(this, "resource gateway", props.name, this.provider);
+    claimName(this, "name", "resource gateway", props.name, this.provider);
     if (props.securityGroups === undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
         provider: this.provider,

@@ -234,7 +234,7 @@ describe("ResourceGateway", () => {
     test("its name is another gateway's of the same account; another account's provider may reuse it, and a configuration's name is no gateway's", () => {
       const { stack, vpc } = gatewayStack();
       const error = expectValidationError(() => new ResourceGateway(stack, "Second", { name: "owner-gateway", vpc }), "name", "owner-gateway");
-      expect(error.expected).toContain("another resource gateway of the account (test/Gateway has it)");
+      expect(error.expected).toContain("(test/Gateway already creates a resource gateway named");
       const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner" });
       const partnerVpc = new Vpc(stack, "PartnerVpc", {
         name: "p",
