@@ -1,4 +1,4 @@
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { isUnresolved } from "./tokens";
 
 /**
@@ -35,7 +35,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === "string") return shorten(JSON.stringify(readableTokens(value)));
   if (Array.isArray(value) || (typeof value === "object" && value !== null)) {
     try {
-      return shorten(readableTokens(JSON.stringify(value)));
+      return shorten(readableTokens(JSON.stringify(value, constructsByPath)));
     } catch {
       return Object.prototype.toString.call(value);
     }
@@ -43,6 +43,15 @@ export function describeValue(value: unknown): string {
   // cdktf encodes a number only Terraform knows as a huge double: as meaningless to a reader as a string token.
   if (typeof value === "number" && isUnresolved(value)) return "<number known at apply>";
   return String(value);
+}
+
+/**
+ * A construct (a VPC, a security group) given where a list or an object is
+ * checked is shown by its construct path: its own fields point back at its
+ * tree, which JSON cannot render, and would leave the reader "[object Array]".
+ */
+function constructsByPath(_key: string, value: unknown): unknown {
+  return Construct.isConstruct(value) ? `<${value.node.path || "app"}>` : value;
 }
 
 /** cdktf's token placeholders (`${TfToken[TOKEN.12]}`) mean nothing to a reader: say what they are. */

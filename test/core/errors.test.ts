@@ -33,6 +33,13 @@ describe("ValidationError", () => {
     circular.self = circular;
     expect(describeValue(circular)).toBe("[object Object]");
   });
+
+  test("renders constructs in a list by their construct path, not as [object Array]", () => {
+    const stack = new TerraformStack(testApp(), "Stack");
+    const groups = [new Construct(stack, "Web"), new Construct(stack, "Db")];
+    expect(describeValue(groups)).toBe('["<Stack/Web>","<Stack/Db>"]');
+    expect(describeValue({ vpc: groups[0], port: 443 })).toBe('{"vpc":"<Stack/Web>","port":443}');
+  });
 });
 
 test("describeValue says where a value is a Terraform reference instead of showing token placeholders", () => {
