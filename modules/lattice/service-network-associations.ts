@@ -128,6 +128,23 @@ const networkResourceConfigurations = new AppRegistry<IServiceNetwork, IResource
 const vpcAssociations = new AppRegistry<string, string>();
 
 /**
+ * For a network this app shares through RAM: what an association made with
+ * `provider` waits for (in another account than the network's, the share
+ * holding the network and naming that account), failing for an account the
+ * share leaves out.
+ * @internal
+ */
+export type ShareGate = (association: Construct, provider: TerraformProvider | undefined) => readonly ITerraformDependable[];
+
+/** The gates of the networks this app shares, per app: each association asks its network's, however it is made (associate*(), new, a pattern). */
+const shareGates = new AppRegistry<IServiceNetwork, ShareGate>();
+
+/** Makes every association with `network` pass `gate` (ServiceNetwork with sharing). @internal */
+export function gateAssociationsBehindShare(network: Construct & IServiceNetwork, gate: ShareGate): void {
+  shareGates.of(network).set(network, gate);
+}
+
+/**
  * The association's security groups: `allowDefaultPortFrom(peer)` lets a
  * peer in on every port of the association (its listener and resource
  * ports), not only the first. A client's mirror egress rule goes to VPC
@@ -272,7 +289,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: groups.map((g) => g.securityGroupId),
-      dependsOn: dependsOnOf(this, props.dependsOn),
+      dependsOn: dependsOnOf(this, props.serviceNetwork, provider, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.associationId = this.resource.id;
@@ -445,17 +462,28 @@ export class ServiceNetworkServiceAssociation extends Construct {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
-      dependsOn: dependsOnOf(this, props.dependsOn),
+      dependsOn: dependsOnOf(this, props.serviceNetwork, providerOf(props, props.service), props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
   }
 }
 
-/** The resources an association waits for; a JavaScript caller's single value (a string would be spread into its characters) fails here. */
-function dependsOnOf(scope: Construct, dependsOn: readonly ITerraformDependable[] | undefined): ITerraformDependable[] | undefined {
-  const list = checkList(scope, "dependsOn", dependsOn);
-  list?.forEach((dependable, i) => checkObject(scope, `dependsOn[${i}]`, dependable));
-  return list === undefined ? undefined : [...list];
+/**
+ * The resources an association waits for: what it was given (a JavaScript
+ * caller's single value, which would be spread into its characters, fails
+ * here), then what its network's share gate adds for `provider`'s account.
+ */
+function dependsOnOf(
+  scope: Construct,
+  serviceNetwork: IServiceNetwork,
+  provider: TerraformProvider | undefined,
+  dependsOn: readonly ITerraformDependable[] | undefined,
+): ITerraformDependable[] | undefined {
+  const given = checkList(scope, "dependsOn", dependsOn) ?? [];
+  given.forEach((dependable, i) => checkObject(scope, `dependsOn[${i}]`, dependable));
+  const share = shareGates.of(scope).get(serviceNetwork)?.(scope, provider) ?? [];
+  const all = [...given, ...share.filter((d) => !given.includes(d))];
+  return all.length === 0 ? undefined : all;
 }
 
 /**
@@ -587,7 +615,7 @@ export class ServiceNetworkResourceAssociation extends Construct {
       provider: providerOf(props, props.resourceConfiguration),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
-      dependsOn: dependsOnOf(this, props.dependsOn),
+      dependsOn: dependsOnOf(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration), props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.dnsName = this.resource.dnsEntry.get(0).domainName;

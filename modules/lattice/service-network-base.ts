@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
+import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { checkKnownProps, PortRange, stableId, ValidationError } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
@@ -36,8 +36,7 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
   public associateVpc(name: string, options: ServiceNetworkVpcAssociationOptions): ServiceNetworkVpcAssociation {
     // Checked here, not only by the association: the network given to it would hide an option named serviceNetwork.
     checkKnownProps(this, options, VPC_ASSOCIATION_OPTIONS);
-    const dependsOn = this.associationDependsOn(`associateVpc(${name})`, options.provider ?? options.vpc?.provider, options.dependsOn);
-    return new ServiceNetworkVpcAssociation(this, this.childId("associateVpc", "Vpc", name), { ...options, dependsOn, serviceNetwork: this });
+    return new ServiceNetworkVpcAssociation(this, this.childId("associateVpc", "Vpc", name), { ...options, serviceNetwork: this });
   }
 
   /** Adds a service; `name` keys its Terraform address. */
@@ -47,10 +46,8 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     options: Omit<ServiceNetworkServiceAssociationProps, "serviceNetwork" | "service"> = {},
   ): ServiceNetworkServiceAssociation {
     checkKnownProps(this, options, SERVICE_ASSOCIATION_OPTIONS);
-    const dependsOn = this.associationDependsOn(`associateService(${name})`, options.provider ?? service?.provider, options.dependsOn);
     return new ServiceNetworkServiceAssociation(this, this.childId("associateService", "Service", name), {
       ...options,
-      dependsOn,
       serviceNetwork: this,
       service,
     });
@@ -63,31 +60,11 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
     options: Omit<ServiceNetworkResourceAssociationProps, "serviceNetwork" | "resourceConfiguration"> = {},
   ): ServiceNetworkResourceAssociation {
     checkKnownProps(this, options, RESOURCE_ASSOCIATION_OPTIONS);
-    const dependsOn = this.associationDependsOn(
-      `associateResourceConfiguration(${name})`,
-      options.provider ?? resourceConfiguration?.provider,
-      options.dependsOn,
-    );
     return new ServiceNetworkResourceAssociation(this, this.childId("associateResourceConfiguration", "Resource", name), {
       ...options,
-      dependsOn,
       serviceNetwork: this,
       resourceConfiguration,
     });
-  }
-
-  /**
-   * What an association made with `provider` waits for: what it was given,
-   * and for a network this configuration shares with the association's
-   * account, the share (a network made here overrides this).
-   * @internal
-   */
-  protected associationDependsOn(
-    _method: string,
-    _provider: TerraformProvider | undefined,
-    dependsOn: readonly ITerraformDependable[] | undefined,
-  ): readonly ITerraformDependable[] | undefined {
-    return dependsOn;
   }
 
   /** The association's construct ID (its Terraform address): names are unique per kind, as their addresses are. */

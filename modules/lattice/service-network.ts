@@ -1,5 +1,5 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
 import {
   AWS_DEFAULT_QUOTAS,
@@ -33,6 +33,7 @@ import {
 import { LatticeAuthType } from "./interfaces";
 import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
+import { gateAssociationsBehindShare } from "./service-network-associations";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
 export interface ServiceNetworkSharing extends ResourceSharing {
@@ -217,40 +218,38 @@ export class ServiceNetwork extends ServiceNetworkBase {
       });
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
       this.shareDependencies = this.share.consumerDependencies(association);
+      const share = this.share;
+      gateAssociationsBehindShare(this, (member, provider) => this.admitThroughShare(share, member, provider));
     }
+  }
+
+  /**
+   * An association made in another account than the network's can only
+   * exist once the share has given that account the network: one made with
+   * another provider waits for the share's principal and resource
+   * associations (shareDependencies) unless both providers pin the same
+   * account, and an account the sharing principals leave out (all accounts,
+   * by ID) fails, as AWS would refuse it at apply.
+   */
+  private admitThroughShare(share: ResourceShare, association: IConstruct, provider: TerraformProvider | undefined): readonly ITerraformDependable[] {
+    if (provider === this.provider) return [];
+    const owner = literalAccountOf(association, this.provider);
+    const member = literalAccountOf(association, provider);
+    if (owner !== undefined && owner === member) return [];
+    const accounts = share.principals.map((p) => p.value);
+    if (member !== undefined && accounts.every(isAccountId) && !accounts.includes(member))
+      throw new ValidationError(
+        association,
+        "provider",
+        member,
+        `a provider of an account the network ${this.node.path} is shared with (sharing.principals: ${accounts.join(", ")}), or that account added to sharing.principals: RAM gives account ${member} nothing to associate with`,
+      );
+    return this.shareDependencies;
   }
 
   /** True with `sharing`: resource configurations joining the network must allow shareable networks. */
   public get sharedThroughRam(): boolean {
     return this.share !== undefined;
-  }
-
-  /**
-   * An association made in another account than the network's can only
-   * exist once the share has given that account the network: it waits for
-   * the share's principal and resource associations (shareDependencies),
-   * and an account the sharing principals leave out (all accounts, by ID)
-   * fails here, as AWS would refuse it at apply.
-   * @internal
-   */
-  protected override associationDependsOn(
-    method: string,
-    provider: TerraformProvider | undefined,
-    dependsOn: readonly ITerraformDependable[] | undefined,
-  ): readonly ITerraformDependable[] | undefined {
-    if (this.share === undefined) return dependsOn;
-    const owner = literalAccountOf(this, this.provider);
-    const member = literalAccountOf(this, provider);
-    if (owner === undefined || member === undefined || owner === member) return dependsOn;
-    const accounts = this.share.principals.map((p) => p.value);
-    if (accounts.every(isAccountId) && !accounts.includes(member))
-      throw new ValidationError(
-        this,
-        `${method}.provider`,
-        member,
-        `a provider of an account the network is shared with (sharing.principals: ${accounts.join(", ")}), or that account added to sharing.principals: RAM gives account ${member} nothing to associate with`,
-      );
-    return [...(dependsOn ?? []), ...this.shareDependencies.filter((d) => !(dependsOn ?? []).includes(d))];
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   ServiceNetwork,
   ServiceNetworkProps,
   ServiceNetworkServiceAssociation,
+  ServiceNetworkVpcAssociation,
 } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
@@ -267,15 +268,43 @@ describe("ServiceNetwork", () => {
       ]);
       const error = expectValidationError(
         () => shared.associateVpc("stranger", { vpc: vpc(stack, "StrangerVpc", stranger) }),
-        "associateVpc(stranger).provider",
+        "provider",
         "333333333333",
       );
+      expect(error.constructPath).toBe("test/Network/Vpc-stranger");
       expect(error.expected).toContain("sharing.principals: 222222222222");
       // The owner's own associations need no share.
       const own = new TerraformStack(testApp(), "own");
       new AwsProvider(own, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
       network(own, { sharing: { principals: [SharePrincipal.account("222222222222")] } }).associateVpc("own", { vpc: vpc(own) });
       expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
+    });
+
+    test("made with new, as patterns do, they wait for the share as associate*() ones do; so does one whose provider pins no account", () => {
+      const stack = new TerraformStack(testApp(), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
+      const unpinned = new AwsProvider(stack, "unpinned", { region: "us-east-1", alias: "unpinned" });
+      const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      const given = vpc(stack, "Given").resource;
+      new ServiceNetworkVpcAssociation(stack, "Direct", { serviceNetwork: shared, vpc: vpc(stack, "MemberVpc", member), dependsOn: [given] });
+      new ServiceNetworkServiceAssociation(stack, "Unpinned", { serviceNetwork: shared, service: fakeService(), provider: unpinned });
+      const waits = (type: string) => only(stack, type).depends_on;
+      expect(waits("aws_vpclattice_service_network_vpc_association")).toEqual([
+        expect.stringMatching(/^aws_vpc\.Given/),
+        expect.stringMatching(/^aws_ram_principal_association\./),
+        expect.stringMatching(/^aws_ram_resource_association\./),
+      ]);
+      expect(waits("aws_vpclattice_service_network_service_association")).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\./),
+        expect.stringMatching(/^aws_ram_resource_association\./),
+      ]);
+      const stranger = new AwsProvider(stack, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      expectValidationError(
+        () => new ServiceNetworkVpcAssociation(stack, "Stranger", { serviceNetwork: shared, vpc: vpc(stack, "StrangerVpc", stranger) }),
+        "provider",
+        "333333333333",
+      );
     });
 
     test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {

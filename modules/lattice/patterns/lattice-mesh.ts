@@ -285,9 +285,8 @@ export class LatticeMesh extends Construct {
           ports: m.ports,
           services: m.services,
           serviceNetwork: this.serviceNetwork,
+          // The member's associations wait for the share by themselves (the network's share gate).
           acceptShare: accept ? this.share : undefined,
-          // The member can only see the network once the share holds it and names the member's account.
-          dependsOn: this.serviceNetwork.shareDependencies,
           tags: m.tags ?? props.tags,
         }),
       ]),
