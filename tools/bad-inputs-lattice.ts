@@ -660,8 +660,8 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     api: "ServiceNetwork.associateVpc",
     cause: "An association made with the provider of an account the network's sharing leaves out (RAM gives that account nothing to associate with)",
     fix: "Add the account to sharing.principals, or make the association with the provider of an account the network is shared with.",
-    path: "Network",
-    prop: "associateVpc(stranger).provider",
+    path: "Network/Vpc-stranger",
+    prop: "provider",
     received: '"333333333333"',
     build: (s) => {
       const owner = new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] });
