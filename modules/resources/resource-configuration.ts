@@ -4,7 +4,6 @@ import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclatt
 import {
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
-  checkAtSynth,
   checkExactlyOne,
   checkInstance,
   checkKnownProps,
@@ -41,7 +40,7 @@ import {
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
-import { checkSameAccount, Connections, IConnectable, Peer, privateZoneAnswering, SecurityGroupBase } from "../vpc";
+import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase } from "../vpc";
 import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
 import { gatewayPeers, IResourceGateway, isResourceGateway, ResourceGateway } from "./resource-gateway";
@@ -530,9 +529,6 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       throw new ValidationError(this, "type", this.type, expected);
     }
     const checked = definition.check(this, names, this.resourceGateway);
-    const dns = checked.definition.dnsResource;
-    const domainName = Array.isArray(dns) ? dns[0]?.domainName : undefined;
-    if (domainName !== undefined) this.checkPublicName(names.domainName, domainName);
     return { checked, prop: kind, portsProp: names.securityGroupPorts };
   }
 
@@ -568,32 +564,6 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
         return [resource, definitionProps("resource")];
       }
     }
-  }
-
-  /**
-   * With hashicorp/aws 5.100.0 a resource gateway resolves a DNS resource in
-   * public DNS (the provider has no `resource_config_dns_resolution`): a name
-   * that only a private hosted zone of the app answers does not resolve.
-   * A private zone made after this configuration is caught at synth.
-   */
-  private checkPublicName(prop: string, domainName: string): void {
-    const privateName = this.privateNameError(prop, domainName);
-    if (privateName !== undefined) throw privateName;
-    checkAtSynth(this, () => {
-      const error = this.privateNameError(prop, domainName);
-      if (error !== undefined) throw error;
-    });
-  }
-
-  private privateNameError(prop: string, domainName: string): ValidationError | undefined {
-    const zone = privateZoneAnswering(this, domainName);
-    if (zone === undefined) return undefined;
-    return new ValidationError(
-      this,
-      prop,
-      domainName,
-      `a name public DNS resolves (the resource gateway resolves it publicly; it is in private hosted zone ${zone.zoneName} of ${zone.path}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an IP or ARN resource`,
-    );
   }
 
   /** The configuration's own ports: `ports` (or the older `portRanges`) of a DNS or IP resource, an ARN resource's security-group ports, none for a GROUP. */

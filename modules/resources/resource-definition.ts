@@ -4,6 +4,7 @@ import {
   addressRange,
   canonicalDnsName,
   checkArn,
+  checkAtSynth,
   checkDnsName,
   checkIpAddress,
   checkKnownProps,
@@ -25,6 +26,7 @@ import {
 } from "../core";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
+import { privateZoneAnswering } from "../vpc";
 
 /** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */
 export interface DnsResourceOptions {
@@ -196,6 +198,32 @@ export class ResourceDefinition {
   }
 }
 
+/**
+ * A gateway resolves a DNS resource in public DNS (hashicorp/aws 5.100.0
+ * has no `resource_config_dns_resolution`): a name under a domain public
+ * DNS never answers, or one only a private hosted zone of the app answers,
+ * does not resolve. A private zone made after the resource is caught at synth.
+ */
+function checkPublicName(scope: IConstruct, prop: string, domainName: string): void {
+  const fail = (why: string): never => {
+    throw new ValidationError(
+      scope,
+      prop,
+      domainName,
+      `a name public DNS resolves (the resource gateway resolves it publicly; ${why}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an IP or ARN resource`,
+    );
+  };
+  if (isUnresolved(domainName)) return;
+  const reserved = NEVER_PUBLIC_DOMAINS.find((domain) => isInDnsZone(domainName, domain));
+  if (reserved !== undefined) fail(`public DNS never answers names under .${reserved}`);
+  const privateZone = (): void => {
+    const zone = privateZoneAnswering(scope, domainName);
+    if (zone !== undefined) fail(`it is in private hosted zone ${zone.zoneName} of ${zone.path}`);
+  };
+  privateZone();
+  checkAtSynth(scope, privateZone);
+}
+
 function checkDns(
   scope: IConstruct,
   props: DefinitionProps,
@@ -210,15 +238,7 @@ function checkDns(
   checkDnsName(scope, props.domainName, domainName);
   // The options have no scope when given: the configuration using the definition checks them.
   checkKnownProps(scope, options, DNS_RESOURCE_OPTIONS, props.definition);
-  const privateDomain = isUnresolved(domainName) ? undefined : NEVER_PUBLIC_DOMAINS.find((domain) => isInDnsZone(domainName, domain));
-  if (privateDomain !== undefined) {
-    throw new ValidationError(
-      scope,
-      props.domainName,
-      domainName,
-      `a name public DNS resolves (the resource gateway resolves it publicly, and public DNS never answers names under .${privateDomain}): a record in a public zone holding the resource's private address, an RDS or load balancer DNS name, or an IP resource`,
-    );
-  }
+  checkPublicName(scope, props.domainName, domainName);
   const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
   checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);
