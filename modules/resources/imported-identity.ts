@@ -2,7 +2,7 @@ import { TerraformProvider } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import { checkArn, checkResourceId, isUnresolved, literalRegionOf, ValidationError } from "../core";
 import { idOfArn } from "../lattice/names";
-import { availabilityZoneIdPrefix, isAvailabilityZoneId } from "../vpc";
+import { availabilityZoneIdPrefix, isAvailabilityZoneId, isAvailabilityZoneIdOf } from "../vpc";
 
 /** The two kinds of VPC Lattice resource this area imports by ARN. */
 type ImportedKind = "resourceGateway" | "resourceConfiguration";
@@ -43,7 +43,11 @@ export function checkImportedZoneId(scope: IConstruct, prop: string, zoneId: str
   if (!isAvailabilityZoneId(zoneId))
     throw new ValidationError(scope, prop, zoneId, "an AZ ID such as use1-az1 (AZ names map to different zones in each account)");
   const region = literalRegionOf(scope, provider);
-  const prefix = region === undefined ? undefined : availabilityZoneIdPrefix(region);
-  if (prefix !== undefined && zoneId.replace(/-az\d{1,2}$/, "") !== prefix)
-    throw new ValidationError(scope, prop, zoneId, `an AZ ID of ${region}, the region the import is used in (${prefix}-az1 ...)`);
+  if (region !== undefined && !isAvailabilityZoneIdOf(zoneId, region))
+    throw new ValidationError(
+      scope,
+      prop,
+      zoneId,
+      `an AZ ID of ${region}, the region the import is used in (${availabilityZoneIdPrefix(region)}-az1 ...)`,
+    );
 }

@@ -145,6 +145,12 @@ export function availabilityZoneIdPrefix(region: string): string | undefined {
   return number === undefined || words.length === 0 || words.some((w) => w === undefined) ? undefined : `${country}${words.join("")}${number}`;
 }
 
+/** Whether an AZ ID (`use1-az1`) is one of `region`'s; true when the region's name does not tell its AZ IDs' prefix. */
+export function isAvailabilityZoneIdOf(zoneId: string, region: string): boolean {
+  const prefix = availabilityZoneIdPrefix(region);
+  return prefix === undefined || zoneId.replace(/-az\d{1,2}$/, "") === prefix;
+}
+
 /**
  * Fails unless `zones` are all AZ names or all AZ IDs and, when `region` is
  * a literal, of that region (`eu-west-1a` has no place in a us-east-1
@@ -165,14 +171,13 @@ export function checkAvailabilityZones(scope: IConstruct, prop: string, zones: r
         : "an availability zone name such as us-east-1a, or an AZ ID such as use1-az1",
     );
     if (region === undefined || isUnresolved(az)) return;
-    const prefix = availabilityZoneIdPrefix(region);
-    const inRegion = byId ? prefix === undefined || az.replace(/-az\d{1,2}$/, "") === prefix : az.slice(0, -1) === region;
+    const inRegion = byId ? isAvailabilityZoneIdOf(az, region) : az.slice(0, -1) === region;
     if (!inRegion)
       throw new ValidationError(
         scope,
         `${prop}[${i}]`,
         az,
-        `an AZ of ${region}, the provider's region (${byId ? `${prefix}-az1 ...` : `${region}a ...`})`,
+        `an AZ of ${region}, the provider's region (${byId ? `${availabilityZoneIdPrefix(region)}-az1 ...` : `${region}a ...`})`,
       );
   });
   return byId;
