@@ -1,7 +1,6 @@
 import { TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { IConstruct } from "constructs";
 import {
   AddressFamily,
@@ -344,7 +343,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     const group = this.securityGroup;
     if (group === undefined) return;
     checkAtSynth(configuration, () => {
-      if (group.node.children.some((c) => c instanceof VpcSecurityGroupEgressRule)) return;
+      if (group.egressPortRanges().length > 0) return;
       throw new ValidationError(
         configuration,
         prop,

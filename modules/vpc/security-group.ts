@@ -258,7 +258,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   /** The reason rules may cover the whole internet; undefined when they may not. */
   protected abstract readonly internetWideReason?: string;
   private readonly cidrRules: Record<"Ingress" | "Egress", CidrRule[]> = { Ingress: [], Egress: [] };
-  private readonly ingressRanges: PortRange[] = [];
+  private readonly portRanges: Record<"Ingress" | "Egress", PortRange[]> = { Ingress: [], Egress: [] };
   private ownConnections?: Connections;
 
   /** This group's connections: `group.connections.allowFrom(other, Port.tcp(443), "why")`. */
@@ -283,7 +283,16 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
    * @internal
    */
   public ingressPortRanges(): readonly PortRange[] {
-    return this.ingressRanges;
+    return this.portRanges.Ingress;
+  }
+
+  /**
+   * The port ranges of the egress rules added to the group through this
+   * library so far (rules made elsewhere are not seen).
+   * @internal
+   */
+  public egressPortRanges(): readonly PortRange[] {
+    return this.portRanges.Egress;
   }
 
   /**
@@ -325,7 +334,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
       description: rule.description,
       ...peer,
     };
-    if (direction === "Ingress") this.ingressRanges.push(ports);
+    this.portRanges[direction].push(ports);
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
     if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined)
       recordOptOut(created, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);

@@ -196,6 +196,15 @@ describe("ResourceDefinition and the port type", () => {
       const legacy = gatewayStack();
       new ResourceConfiguration(legacy.stack, "Config", { name: "orders-db", resourceGateway: legacy.gateway, arnResource: { arn: RDS_ARN } });
       expectValidationError(() => synthJson(legacy.stack), "arnResource.securityGroupPortRanges", "undefined");
+      // An egress rule of the caller's own, added after the configuration, is what the gateway needs.
+      const ruled = gatewayStack();
+      new ResourceConfiguration(ruled.stack, "Config", {
+        name: "orders-db",
+        resourceGateway: ruled.gateway,
+        resource: ResourceDefinition.arn(RDS_ARN),
+      });
+      ruled.gateway.connections.allowTo(Peer.cidr("10.0.0.0/16"), Port.tcp(5432), "Orders database");
+      expect(resourcesOfType(synthJson(ruled.stack), "aws_vpc_security_group_egress_rule")).not.toEqual({});
     });
 
     test.each<[string, PortRange[], string, string]>([
