@@ -64,6 +64,16 @@ export function checkKnownProps<P extends object>(
   }
 }
 
+/**
+ * The props of `props` that a building block takes (`known`, its
+ * checkKnownProps list): a pattern passes a block only those, since the
+ * block refuses the pattern's own props.
+ * @internal
+ */
+export function propsFor<P extends object, K extends string>(props: P, known: Readonly<Record<K, true>>): Pick<P, Extract<keyof P, K>> {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => Object.hasOwn(known, key))) as Pick<P, Extract<keyof P, K>>;
+}
+
 /** Fails unless `value` is an integer from `min` to `max` inclusive. */
 export function checkIntegerRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isUnresolved(value)) return;

@@ -252,16 +252,6 @@ export const LATTICE_ENDPOINT_DNS_PROPS: Record<keyof LatticeEndpointDnsProps, t
 const NETWORK_ENDPOINT_ATTRIBUTES: Record<keyof NetworkEndpointAttributes, true> = { vpcEndpointId: true, securityGroups: true, port: true };
 
 /**
- * The props of `props` that a building block takes (`known`, its
- * checkKnownProps list): a pattern passes a block only those, since the
- * block refuses the pattern's own props.
- * @internal
- */
-export function propsFor<P extends object, K extends string>(props: P, known: Readonly<Record<K, true>>): Pick<P, Extract<keyof P, K>> {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => Object.hasOwn(known, key))) as Pick<P, Extract<keyof P, K>>;
-}
-
-/**
  * Base of the endpoints that place network interfaces in subnets (Interface,
  * Resource, ServiceNetwork). Each type's constructor reads top to bottom:
  * its own props, then `checkPlacement` (subnets), `securityGroupsFor` (the

@@ -13,6 +13,7 @@ import {
   checkPortRange,
   checkRestrictedCidr,
   checkUnique,
+  propsFor,
   closestMatch,
   isBucketName,
   isDnsName,
@@ -68,6 +69,12 @@ describe("validators", () => {
     const nested = errorOf(() => checkKnownProps(scope(), misspelled, known, "shares[1]"));
     expect(nested.prop).toBe("shares[1].allowExternalPrincipal");
     expect(nested.message).toContain("a prop shares[1] takes (did you mean allowExternalPrincipals?)");
+  });
+
+  test("propsFor keeps the props a building block's known list names, so a pattern hands down none of its own", () => {
+    const pattern = { name: "orders", vpc: "vpc", services: ["s3"], tags: undefined };
+    expect(propsFor(pattern, { name: true, vpc: true, tags: true })).toEqual({ name: "orders", vpc: "vpc", tags: undefined });
+    expect(propsFor(pattern, { other: true })).toEqual({});
   });
 
   test("checkEndpointServiceName fails for a service's ID, an AWS service's name or a name with more after the ID", () => {

@@ -17,9 +17,10 @@ import {
   resolveRegion,
   stableId,
   ValidationError,
+  propsFor,
 } from "../../core";
 import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer } from "../../vpc";
-import { hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps, propsFor } from "../endpoint-base";
+import { hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { claimServiceNamesInVpc, InterfaceEndpoint } from "../interface-endpoint";

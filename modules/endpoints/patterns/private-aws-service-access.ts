@@ -13,6 +13,7 @@ import {
   resolveRegion,
   stableId,
   ValidationError,
+  propsFor,
 } from "../../core";
 import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
@@ -24,7 +25,6 @@ import {
   hasIpv6Addresses,
   NETWORK_ENDPOINT_PROPS,
   NetworkEndpointProps,
-  propsFor,
 } from "../endpoint-base";
 import { EndpointPolicy, EndpointPolicyPrincipals, S3BucketsOptions } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";

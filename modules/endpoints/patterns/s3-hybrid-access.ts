@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { checkKnownProps, requireProps, ValidationError } from "../../core";
+import { checkKnownProps, requireProps, ValidationError, propsFor } from "../../core";
 import { Connections, IConnectable, Peer } from "../../vpc";
 import { AwsService } from "../aws-service";
-import { checkPeers, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps, propsFor } from "../endpoint-base";
+import { checkPeers, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { EndpointPolicy } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { InterfaceEndpoint } from "../interface-endpoint";

@@ -13,11 +13,11 @@ import {
   requireValue,
   stableId,
   ValidationError,
+  propsFor,
 } from "../../core";
 import { EndpointService, EndpointServiceProps } from "../endpoint-service";
 import { EndpointServicePrincipal } from "../principals";
 import { checkNoDuplicate } from "../checks";
-import { propsFor } from "../../endpoints/endpoint-base";
 import {
   checkConsumerDns,
   checkEndpointIpAddressType,
