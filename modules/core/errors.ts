@@ -20,12 +20,14 @@ export class ValidationError extends Error {
     // The app is the one construct whose path is empty: errors on it say "app".
     const constructPath = typeof scope === "string" ? scope : scope.node.path || "app";
     const shown = describeValue(received);
-    super(`${constructPath}: invalid ${prop}: received ${shown}; expected ${expected}`);
+    // An expectation built from a reference (`the zones ${service.name} is offered in`) says what it is, as the value does.
+    const wanted = readableTokens(expected);
+    super(`${constructPath}: invalid ${prop}: received ${shown}; expected ${wanted}`);
     this.name = "ValidationError";
     this.constructPath = constructPath;
     this.prop = prop;
     this.received = shown;
-    this.expected = expected;
+    this.expected = wanted;
   }
 }
 
