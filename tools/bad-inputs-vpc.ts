@@ -187,4 +187,40 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         provider: accountProviders(s).partner,
       }),
   },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "An attachment whose subnets leave out an AZ of the VPC's private subnets, whose route tables still get routes to the gateway: AWS forwards traffic to the gateway only from AZs with an attachment subnet",
+    fix: "Give the attachment one subnet in every AZ of the VPC's private subnets (or leave subnets unset: the private subnets).",
+    path: "Tgw",
+    prop: "attach.hub.subnets",
+    received: '["us-east-1a"]',
+    build: (s) => {
+      const gateway = new TransitGateway(s, "Tgw", { name: "hub" });
+      const hub = vpc(s);
+      gateway.attach("hub", hub, { subnets: [hub.privateSubnets[0]] });
+      gateway.attach("spoke", new Vpc(s, "Spoke", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }));
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "A VPC of another region than the gateway's: a transit gateway is regional, and the attachment would be made in the VPC's region with an ID of another",
+    fix: "Attach the VPC to a gateway of its own region, and peer that gateway with this one.",
+    path: "Tgw",
+    prop: "attach.dublin.vpc",
+    received: '"test/Dublin (provider eu, eu-west-1)"',
+    build: (s) => {
+      const eu = new AwsProvider(s, "eu", { region: "eu-west-1", alias: "eu" });
+      const dublin = new Vpc(s, "Dublin", {
+        name: "dublin",
+        cidrBlock: "10.5.0.0/16",
+        availabilityZones: ["eu-west-1a", "eu-west-1b"],
+        provider: eu,
+      });
+      new TransitGateway(s, "Tgw", { name: "hub" }).attach("dublin", dublin, { accountId: "222222222222" });
+    },
+  },
 ];

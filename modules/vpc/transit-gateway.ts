@@ -11,7 +11,6 @@ import {
   AwsResourceProps,
   checkAccountId,
   checkBoolean,
-  checkIntegerRange,
   checkItemCount,
   checkKnownProps,
   checkLength,
@@ -23,6 +22,7 @@ import {
   cidrsOverlap,
   isUnresolved,
   literalAccountOf,
+  literalRegionOf,
   OptOut,
   optOutReason,
   RECORDED_OPT_OUTS,
@@ -34,13 +34,14 @@ import {
 } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
 import { ISubnet, zoneOf } from "./subnets";
-import { checkInVpc, checkIsVpc, IVpc } from "./vpc";
+import { checkInVpc, checkIsVpc, describeVpc, IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
   /** Name tag of the gateway, and name of its RAM shares. */
   readonly name: string;
   /**
-   * Private ASN of the AWS side of BGP sessions (VPN, Direct Connect).
+   * Private ASN of the AWS side of BGP sessions (VPN, Direct Connect):
+   * 64512 to 65534 (16-bit) or 4200000000 to 4294967294 (32-bit).
    * @default 64512 (AWS's default)
    */
   readonly amazonSideAsn?: number;
@@ -143,7 +144,7 @@ export class TransitGateway extends Construct {
     checkString(this, "name", props.name);
     // The name is the gateway's description (255 characters) and its shares' names (`<name>-<account>`, 255).
     checkLength(this, "name", props.name, 1, 255 - "-111111111111".length);
-    checkIntegerRange(this, "amazonSideAsn", props.amazonSideAsn, 64512, 65534);
+    checkAmazonSideAsn(this, props.amazonSideAsn);
     const autoAccept = optOutReason(this, "autoAcceptSharedAttachments", props.autoAcceptSharedAttachments);
     const isolate = checkBoolean(this, "isolateSpokes", props.isolateSpokes) ?? false;
     this.externalPrincipals = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
@@ -209,6 +210,7 @@ export class TransitGateway extends Construct {
     });
     const subnets = checkList(this, `attach.${name}.subnets`, options.subnets) ?? vpc.privateSubnets;
     checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
+    this.checkSameRegion(`attach.${name}.vpc`, vpc);
     const crossAccount = vpc.provider !== undefined && vpc.provider !== this.provider;
     if (crossAccount)
       requireValue(
@@ -262,6 +264,23 @@ export class TransitGateway extends Construct {
     }
     this.attachments.push(attachment);
     return attachment;
+  }
+
+  /**
+   * A transit gateway is regional: a VPC attaches to a gateway of its own
+   * region (one of another region attaches to a gateway there, peered with
+   * this one). Both regions must be literal to tell.
+   */
+  private checkSameRegion(prop: string, vpc: IVpc): void {
+    const own = literalRegionOf(this, this.provider);
+    const theirs = literalRegionOf(this, vpc.provider);
+    if (own === undefined || theirs === undefined || own === theirs) return;
+    throw new ValidationError(
+      this,
+      prop,
+      `${describeVpc(vpc)} (provider ${vpc.provider?.alias ?? "default"}, ${theirs})`,
+      `a VPC in ${own}, the gateway's region (a VPC of ${theirs} attaches to a gateway there, peered with this one)`,
+    );
   }
 
   /** The share of the gateway with one account (made once), and what an attachment of that account must wait for. */
@@ -330,6 +349,8 @@ export class TransitGatewayAttachment extends Construct {
   /** The owner's acceptance of an attachment of another account. @default - none (the owner's VPC, or auto-accepted) */
   public readonly accepter?: Ec2TransitGatewayVpcAttachmentAccepter;
   private readonly gateway: TransitGateway;
+  /** The subnets of the attachment's network interfaces. */
+  private readonly subnets: readonly ISubnet[];
   /** The attachment is usable once this exists: routes to the gateway wait for it. */
   private readonly ready: ITerraformDependable;
 
@@ -353,6 +374,7 @@ export class TransitGatewayAttachment extends Construct {
     this.name = props.name;
     this.vpc = props.vpc;
     this.gateway = props.gateway;
+    this.subnets = props.subnets;
     this.ipv6 = props.vpc.ipv6CidrBlock !== undefined && props.subnets.every((s) => s.ipAddressType === "dualstack" || s.ipAddressType === "ipv6");
     const ownerAccount = props.share === undefined;
     this.resource = new Ec2TransitGatewayVpcAttachment(this, "Resource", {
@@ -382,6 +404,33 @@ export class TransitGatewayAttachment extends Construct {
   }
 
   /**
+   * Every AZ of the VPC's private subnets, whose route tables get the routes
+   * to the gateway, has a subnet of the attachment: AWS forwards traffic to
+   * the gateway only from AZs where it has an attachment subnet, so
+   * resources of another AZ would follow the route and reach nothing.
+   * Checked when AZs are literal (by name, or by ID, on both sides).
+   */
+  private checkEveryRoutedZoneAttached(): void {
+    const literal = (zone: string | undefined): zone is string => zone !== undefined && !isUnresolved(zone);
+    const names = this.subnets.map((s) => s.availabilityZone);
+    const ids = this.subnets.map((s) => s.availabilityZoneId);
+    for (const subnet of this.vpc.privateSubnets) {
+      if (subnet.routeTableId === undefined) continue;
+      const byName = literal(subnet.availabilityZone) && names.every(literal);
+      const byId = literal(subnet.availabilityZoneId) && ids.every(literal);
+      if (!byName && !byId) continue;
+      if ((byName && names.includes(subnet.availabilityZone)) || (byId && ids.includes(subnet.availabilityZoneId))) continue;
+      const zone = byId ? subnet.availabilityZoneId : subnet.availabilityZone;
+      throw new ValidationError(
+        this.gateway,
+        `attach.${this.name}.subnets`,
+        this.subnets.map((s) => zoneOf(s)),
+        `a subnet in every AZ whose route tables get a route to the gateway (${zone} has none): AWS forwards traffic to the gateway only from AZs with an attachment subnet`,
+      );
+    }
+  }
+
+  /**
    * With isolateSpokes: a hub is associated with the hubs' table and
    * propagates into both, a spoke is associated with the spokes' table and
    * propagates into the hubs' only, so spokes learn no route to each other.
@@ -400,6 +449,7 @@ export class TransitGatewayAttachment extends Construct {
 
   /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
   public addRoutesTo(other: TransitGatewayAttachment): void {
+    this.checkEveryRoutedZoneAttached();
     const tables = new Map<string, string>();
     this.vpc.privateSubnets.forEach((subnet, i) => {
       if (subnet.routeTableId === undefined) {
@@ -457,6 +507,23 @@ const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentPro
   autoAccept: true,
   tags: true,
 };
+
+/** The private ASNs AWS takes for a transit gateway's Amazon side (CreateTransitGateway AmazonSideAsn): 16-bit and 32-bit. */
+const PRIVATE_ASNS = [
+  [64512, 65534],
+  [4200000000, 4294967294],
+] as const;
+
+function checkAmazonSideAsn(scope: IConstruct, asn: number | undefined): void {
+  if (asn === undefined || isUnresolved(asn)) return;
+  if (Number.isInteger(asn) && PRIVATE_ASNS.some(([min, max]) => asn >= min && asn <= max)) return;
+  throw new ValidationError(
+    scope,
+    "amazonSideAsn",
+    asn,
+    `a private ASN: an integer from ${PRIVATE_ASNS[0][0]} to ${PRIVATE_ASNS[0][1]} (16-bit) or from ${PRIVATE_ASNS[1][0]} to ${PRIVATE_ASNS[1][1]} (32-bit)`,
+  );
+}
 
 /**
  * Two VPCs routed to each other through the gateway need blocks that do

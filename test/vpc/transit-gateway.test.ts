@@ -203,6 +203,15 @@ describe("TransitGateway", () => {
     expectValidationError(() => new TransitGateway(stack, "Public", { name: "public", amazonSideAsn: 7224 }), "amazonSideAsn", "7224");
   });
 
+  test("amazonSideAsn takes both private ranges, 16-bit and 32-bit; fails just outside either", () => {
+    const stack = stackWithProvider();
+    for (const asn of [64512, 65534, 4200000000, 4294967294]) new TransitGateway(stack, `Asn${asn}`, { name: `asn-${asn}`, amazonSideAsn: asn });
+    const asns = (Object.values(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway")) as Json[]).map((g) => g.amazon_side_asn as number);
+    expect(asns.sort((x, y) => x - y)).toEqual([64512, 65534, 4200000000, 4294967294]);
+    for (const asn of [64511, 65535, 4199999999, 4294967295, 4200000000.5])
+      expectValidationError(() => new TransitGateway(stack, `Bad${asn}`, { name: "bad", amazonSideAsn: asn }), "amazonSideAsn", String(asn));
+  });
+
   test("opt-outs take OptOut.because and record their reason on the gateway and the share; tags reach every resource beside Name", () => {
     const { stack, hub, analytics } = network();
     const tgw = new TransitGateway(stack, "Network", {
@@ -300,6 +309,69 @@ describe("TransitGateway, wrong inputs", () => {
     const { stack } = network();
     const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
     expectValidationError(() => gateway.attach("orders", "vpc-0123456789abcdef0" as never), "attach.orders.vpc", "vpc-0123456789abcdef0");
+  });
+
+  test("fails when the attachment leaves out an AZ whose route tables get routes to the gateway; an attachment nothing routes through, or one in every AZ, passes", () => {
+    const { stack, hub, orders, billing } = network();
+    const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
+    const [a] = hub.privateSubnets;
+    // Alone, nothing routes to the gateway yet: the single-AZ attachment is not wrong.
+    gateway.attach("hub", hub, { subnets: [a] });
+    const error = expectValidationError(() => gateway.attach("orders", orders), "attach.hub.subnets", "us-east-1a");
+    expect(error.expected).toContain("a subnet in every AZ whose route tables get a route to the gateway (us-east-1b has none)");
+    const other = new TransitGateway(stack, "Other", { name: "other" });
+    other.attach("orders", orders);
+    expectValidationError(() => other.attach("billing", billing, { subnets: [billing.privateSubnets[1]] }), "attach.billing.subnets", "us-east-1b");
+    const third = new TransitGateway(stack, "Third", { name: "third" });
+    third.attach("hub", hub, { subnets: [...hub.privateSubnets].reverse() });
+    third.attach("billing", billing);
+  });
+
+  test("an imported VPC whose AZs are unknown is not judged; one by AZ ID is judged by ID", () => {
+    const { stack, hub } = network();
+    const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
+    gateway.attach("hub", hub);
+    const unknown = Vpc.fromVpcAttributes(stack, "Unknown", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.9.0.0/16",
+      privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+      routeTableIds: ["rtb-0123456789abcdef0", "rtb-0123456789abcdef1"],
+      availabilityZones: ["use1-az1", "use1-az2"],
+    });
+    gateway.attach("unknown", unknown, { subnets: [{ ...unknown.privateSubnets[0], availabilityZoneId: undefined }] });
+    const byId = Vpc.fromVpcAttributes(stack, "ById", {
+      vpcId: "vpc-0123456789abcdef2",
+      cidrBlock: "10.8.0.0/16",
+      privateSubnetIds: ["subnet-0123456789abcdef2", "subnet-0123456789abcdef3"],
+      routeTableIds: ["rtb-0123456789abcdef2", "rtb-0123456789abcdef3"],
+      availabilityZones: ["use1-az1", "use1-az2"],
+    });
+    expectValidationError(() => gateway.attach("byid", byId, { subnets: [byId.privateSubnets[1]] }), "attach.byid.subnets", "use1-az2");
+  });
+
+  test("fails when the VPC's provider is of another region than the gateway's; a VPC of the gateway's region attaches", () => {
+    const stack = stackWithProvider();
+    const eu = new AwsProvider(stack, "eu", { region: "eu-west-1", alias: "eu" });
+    const east = new AwsProvider(stack, "east", { region: "us-east-1", alias: "east" });
+    const gateway = new TransitGateway(stack, "Tgw", { name: "hub" });
+    const dublin = new Vpc(stack, "Dublin", {
+      name: "dublin",
+      cidrBlock: "10.5.0.0/16",
+      availabilityZones: ["eu-west-1a", "eu-west-1b"],
+      provider: eu,
+    });
+    const error = expectValidationError(
+      () => gateway.attach("dublin", dublin, { accountId: "222222222222" }),
+      "attach.dublin.vpc",
+      "test/Dublin (provider eu, eu-west-1)",
+    );
+    expect(error.expected).toContain(
+      "a VPC in us-east-1, the gateway's region (a VPC of eu-west-1 attaches to a gateway there, peered with this one)",
+    );
+    const virginia = new Vpc(stack, "Virginia", { name: "virginia", cidrBlock: "10.6.0.0/16", availabilityZones: AZS, provider: east });
+    gateway.attach("virginia", virginia, { accountId: "222222222222" });
+    const euGateway = new TransitGateway(stack, "EuTgw", { name: "eu", provider: eu });
+    euGateway.attach("dublin", dublin);
   });
 
   test("fails when two VPCs routed to each other have overlapping blocks; without routes between them they attach", () => {
