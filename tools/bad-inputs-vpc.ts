@@ -223,4 +223,35 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       new TransitGateway(s, "Tgw", { name: "hub" }).attach("dublin", dublin, { accountId: "222222222222" });
     },
   },
+  {
+    module: "vpc",
+    api: "SecurityGroup",
+    cause: "The VPC given as its ID string from JavaScript: the group was made without vpc_id, in the region's default VPC",
+    fix: "Pass the VPC made with new Vpc(...), or Vpc.fromVpcAttributes(scope, id, { vpcId, cidrBlock }) for an existing one.",
+    path: "Group",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => new SecurityGroup(s, "Group", { vpc: "vpc-0123456789abcdef0" as never, description: "a" }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause: "The zone's VPC given as its ID string from JavaScript: the zone's vpc block had no vpc_id",
+    fix: "Pass the VPC made with new Vpc(...), or Vpc.fromVpcAttributes(scope, id, { vpcId, cidrBlock }) for an existing one.",
+    path: "Zone",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => new PrivateHostedZone(s, "Zone", { zoneName: "corp.example.com", vpc: "vpc-0123456789abcdef0" as never }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone.associateVpc",
+    cause: "The VPC to associate given as its ID string from JavaScript: the association had no vpc_id",
+    fix: "Pass the VPC made with new Vpc(...), or Vpc.fromVpcAttributes(scope, id, { vpcId, cidrBlock }) for an existing one.",
+    path: "Zone",
+    prop: "associateVpc(batch)",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new PrivateHostedZone(s, "Zone", { zoneName: "corp.example.com", vpc: vpc(s) }).associateVpc("batch", "vpc-0123456789abcdef0" as never),
+  },
 ];

@@ -30,7 +30,7 @@ import {
   stackOf,
   ValidationError,
 } from "../core";
-import { IVpc } from "./vpc";
+import { checkIsVpc, IVpc } from "./vpc";
 
 /** The traffic a flow log records: accepted, rejected, or both. */
 export type FlowLogTrafficType = "ALL" | "ACCEPT" | "REJECT";
@@ -209,6 +209,7 @@ export class VpcFlowLog extends Construct {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
     checkKnownProps(this, props, VPC_FLOW_LOG_PROPS);
+    checkIsVpc(this, "vpc", props.vpc);
     const flowLogs =
       checkInstance(this, "flowLogs", props.flowLogs, FlowLogs.isFlowLogs, "FlowLogs.to(destination) or FlowLogs.disabled(OptOut.because(...))") ??
       FlowLogs.to(FlowLogDestination.cloudWatchLogs());

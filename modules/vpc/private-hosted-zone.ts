@@ -20,7 +20,7 @@ import {
   ValidationError,
 } from "../core";
 import { IHostedZone } from "./hosted-zone";
-import { checkVpcDns, describeVpc, IVpc } from "./vpc";
+import { checkIsVpc, checkVpcDns, describeVpc, IVpc } from "./vpc";
 
 export interface PrivateHostedZoneProps extends AwsResourceProps {
   /** The zone's domain, such as `internal.example.com`: the VPCs associated with it resolve every name below it from this zone only. */
@@ -70,6 +70,8 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     super(scope, id);
     requireProps(this, props, ["zoneName", "vpc"]);
     checkKnownProps(this, props, PRIVATE_HOSTED_ZONE_PROPS);
+    // A VPC ID string would render the zone's vpc block without a vpc_id.
+    checkIsVpc(this, "vpc", props.vpc);
     checkString(this, "zoneName", props.zoneName);
     checkLength(this, "zoneName", props.zoneName, 1, 255);
     checkDnsName(this, "zoneName", props.zoneName);
@@ -109,6 +111,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     checkString(this, "associateVpc.name", name);
     checkPattern(this, "associateVpc.name", name, /\S/, "a name for the association, which keys its Terraform address");
     requireValue(this, `associateVpc(${name})`, vpc, "the VPC to associate");
+    checkIsVpc(this, `associateVpc(${name})`, vpc);
     this.remember(`associateVpc(${name})`, vpc, name);
     const key = stableId(name);
     const authorization = crossAccount(vpc, this.provider)

@@ -39,7 +39,7 @@ import {
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { Connections, IConnectable } from "./connections";
-import { IVpc } from "./vpc";
+import { checkIsVpc, IVpc } from "./vpc";
 
 /** What EC2 accepts in security group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
 const DESCRIPTION_CHARACTERS = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
@@ -437,6 +437,8 @@ export class SecurityGroup extends SecurityGroupBase {
     super(scope, id);
     requireProps(this, props, ["vpc", "description"]);
     checkKnownProps(this, props, SECURITY_GROUP_PROPS);
+    // A VPC ID string would leave vpc_id unset, and the group in the region's default VPC.
+    checkIsVpc(this, "vpc", props.vpc);
     requireValue(this, "description", props.description, "a description of what the group protects");
     checkString(this, "description", props.description);
     checkLength(this, "description", props.description, 1, 255);

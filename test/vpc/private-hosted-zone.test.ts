@@ -95,6 +95,20 @@ describe("PrivateHostedZone", () => {
     expectValidationError(() => new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com" } as never), "vpc", "undefined");
   });
 
+  test("fails when a VPC is given as its ID string (a JavaScript caller): the zone's vpc block, or the association, would have no vpc_id", () => {
+    const { stack, clients } = setup();
+    const id = "vpc-0123456789abcdef0";
+    const error = expectValidationError(
+      () => new PrivateHostedZone(stack, "ById", { zoneName: "internal.example.com", vpc: id as never }),
+      "vpc",
+      id,
+    );
+    expect(error.expected).toContain("a value made with new Vpc(...) or Vpc.fromVpcAttributes(...)");
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
+    expectValidationError(() => zone.associateVpc("batch", id as never), "associateVpc(batch)", id);
+    zone.associateVpc("batch", Vpc.fromVpcAttributes(stack, "Batch", { vpcId: id, cidrBlock: "10.1.0.0/16" }));
+  });
+
   test("fails when a VPC or an association name is associated twice", () => {
     const { stack, clients } = setup();
     const zone = new PrivateHostedZone(stack, "Internal", {

@@ -56,6 +56,16 @@ describe("SecurityGroup", () => {
     expect(group.resource.provider).toBe(participant);
   });
 
+  test("fails when the VPC is given as its ID string (a JavaScript caller): the group would land in the default VPC", () => {
+    const { stack } = setup();
+    const error = expectValidationError(
+      () => new SecurityGroup(stack, "ById", { vpc: "vpc-0123456789abcdef0" as never, description: "a" }),
+      "vpc",
+      "vpc-0123456789abcdef0",
+    );
+    expect(error.expected).toContain("a value made with new Vpc(...) or Vpc.fromVpcAttributes(...)");
+  });
+
   test("fails when the group description is missing or has characters EC2 refuses", () => {
     const stack = newStack();
     const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });

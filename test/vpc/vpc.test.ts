@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, Vpc } from "../../modules/vpc";
+import { PrivateVpc, Vpc, VpcFlowLog } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
 import { expectValidationError, testApp } from "../helpers";
 
@@ -100,6 +100,14 @@ describe("Vpc", () => {
     expect(build).toThrow(ValidationError);
     expect(build).toThrow(new RegExp(`invalid ${prop}: `));
     expect(build).toThrow(expected);
+  });
+
+  test("a flow log fails when its VPC is given as an ID string (a JavaScript caller); an imported VPC gets one", () => {
+    const stack = newStack();
+    expectValidationError(() => new VpcFlowLog(stack, "ById", { vpc: "vpc-0123456789abcdef0" as never }), "vpc", "vpc-0123456789abcdef0");
+    new VpcFlowLog(stack, "Imported", {
+      vpc: Vpc.fromVpcAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" }),
+    });
   });
 
   test("takes the smallest subnets AWS does: /28, in a /27 VPC or with 12 new bits in a /16", () => {
