@@ -254,4 +254,34 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     build: (s) =>
       new PrivateHostedZone(s, "Zone", { zoneName: "corp.example.com", vpc: vpc(s) }).associateVpc("batch", "vpc-0123456789abcdef0" as never),
   },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addIngressRule",
+    cause: 'A port range given a protocol key from JavaScript ({ from: 53, to: 53, protocol: "udp" }): the rule was TCP, the protocol dropped',
+    fix: 'Give the protocol as the rule\'s own protocol: { peer, ports: Port.tcp(53), protocol: "udp", description }.',
+    path: "Group",
+    prop: "ingressRules.ports.protocol",
+    received: '"udp"',
+    build: (s) =>
+      new SecurityGroup(s, "Group", { vpc: vpc(s), description: "dns" }).addIngressRule({
+        peer: Peer.cidr("10.0.0.0/16"),
+        ports: { from: 53, to: 53, protocol: "udp" } as never,
+        description: "dns",
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Connections.allowFrom",
+    cause: "A port range given a protocol key from JavaScript: the rules were TCP, the protocol dropped",
+    fix: 'Give the protocol as the rule option: connections.allowFrom(peer, Port.tcp(53), "why", { protocol: "udp" }).',
+    path: "Group",
+    prop: "connections.allowFrom.port.protocol",
+    received: '"udp"',
+    build: (s) =>
+      new SecurityGroup(s, "Group", { vpc: vpc(s), description: "dns" }).connections.allowFrom(
+        Peer.cidr("10.0.0.0/16"),
+        { from: 53, to: 53, protocol: "udp" } as never,
+        "dns",
+      ),
+  },
 ];

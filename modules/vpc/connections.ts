@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { checkKnownProps, nameFromPath, PortRange, ValidationError } from "../core";
-import { ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
+import { checkPortRangeKeys, ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
 
 /** Something with a network presence: its security groups decide who reaches it and whom it reaches. */
 export interface IConnectable {
@@ -141,6 +141,7 @@ export class Connections implements IConnectable {
     }
     if (port === undefined || port === null || typeof port !== "object")
       throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
+    checkPortRangeKeys(this.owner, `${prop}.port`, port);
     // A thing standing for a peer has no groups of its own: the rule goes on the other side only.
     const own = this.standsForPeer ? [] : this.managedGroups(prop);
     const ownPeers = this.ownPeers.length === 0 ? own.map((g) => peerOf(g)) : this.ownPeers;

@@ -385,6 +385,27 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   }
 }
 
+const PORT_RANGE_KEYS: Record<keyof PortRange, true> = { from: true, to: true };
+
+/**
+ * Fails when a port range has a key besides from and to: a JavaScript
+ * caller's `{ from: 53, to: 53, protocol: "udp" }` would be a TCP rule, the
+ * protocol dropped without a word.
+ * @internal
+ */
+export function checkPortRangeKeys(caller: IConstruct, prop: string, range: PortRange): void {
+  for (const key of Object.keys(range)) {
+    const value = (range as unknown as Record<string, unknown>)[key];
+    if (Object.hasOwn(PORT_RANGE_KEYS, key) || value === undefined) continue;
+    throw new ValidationError(
+      caller,
+      `${prop}.${key}`,
+      value,
+      'a prop a port range takes (from, to): give the protocol as the rule\'s protocol (protocol: "udp"), beside its ports',
+    );
+  }
+}
+
 /** The ports of a rule: `ports`, or the deprecated `port` and `toPort`, checked. */
 function portsOf(caller: IConstruct, prop: string, rule: SecurityGroupRule): PortRange {
   checkExactlyOne(caller, { [`${prop}.ports`]: rule.ports, [`${prop}.port`]: rule.port });
@@ -392,6 +413,7 @@ function portsOf(caller: IConstruct, prop: string, rule: SecurityGroupRule): Por
   let [fromProp, toProp] = [`${prop}.ports.from`, `${prop}.ports.to`];
   if (rule.ports !== undefined) {
     ports = requireValue(caller, `${prop}.ports`, checkObject(caller, `${prop}.ports`, rule.ports), "a port range such as Port.tcp(443)");
+    checkPortRangeKeys(caller, `${prop}.ports`, ports);
   } else {
     const port = requireValue(caller, `${prop}.port`, rule.port, "a port from 1 to 65535");
     ports = Port.range(port, rule.toPort ?? port);

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Port } from "../../modules/core";
 import { Connections, Peer, SecurityGroup, Vpc } from "../../modules/vpc";
-import { catchValidationError, synthJson, testApp } from "../helpers";
+import { catchValidationError, expectValidationError, synthJson, testApp } from "../helpers";
 
 function setup() {
   const stack = new TerraformStack(testApp(), "connections");
@@ -57,6 +57,16 @@ describe("Connections", () => {
     expect(catchValidationError(() => literal.allowFrom(clients, Port.tcp(443), "x")).expected).toMatch(/fromSecurityGroupAttributes/);
     expect(catchValidationError(() => new Connections(stack).allowFrom(clients, Port.tcp(443), "x")).expected).toMatch(/at least one security group/);
     expect(catchValidationError(() => clients.allowDefaultPortFrom(Peer.cidr("10.0.0.0/16"), "x")).prop).toBe("allowDefaultPortFrom");
+  });
+
+  test("fails when a port range carries a protocol (a JavaScript caller): the rule would be TCP, the protocol dropped", () => {
+    const { stack, api, clients } = setup();
+    const dns = { from: 53, to: 53, protocol: "udp" } as never;
+    const error = expectValidationError(() => api.allowFrom(clients, dns, "dns"), "connections.allowFrom.port.protocol", "udp");
+    expect(error.expected).toContain("a prop a port range takes (from, to): give the protocol as the rule's protocol");
+    expectValidationError(() => api.allowTo(Peer.cidr("10.1.0.0/16"), dns, "dns"), "connections.allowTo.port.protocol", "udp");
+    api.allowFrom(clients, Port.tcp(53), "dns", { protocol: "udp" });
+    expect(rules(stack, "aws_vpc_security_group_ingress_rule")).toEqual([expect.objectContaining({ ip_protocol: "udp", from_port: 53 })]);
   });
 
   test("fails when JavaScript passes something that is neither a peer nor connectable", () => {

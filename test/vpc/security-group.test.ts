@@ -66,6 +66,20 @@ describe("SecurityGroup", () => {
     expect(error.expected).toContain("a value made with new Vpc(...) or Vpc.fromVpcAttributes(...)");
   });
 
+  test("fails when a rule's port range carries a protocol (a JavaScript caller): the rule would be TCP, the protocol dropped", () => {
+    const { stack, group } = setup();
+    const error = expectValidationError(
+      () => group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: { from: 53, to: 53, protocol: "udp" } as never, description: "dns" }),
+      "ingressRules.ports.protocol",
+      "udp",
+    );
+    expect(error.expected).toContain("a prop a port range takes (from, to): give the protocol as the rule's protocol");
+    group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: { from: 53, to: 53 }, protocol: "udp", description: "dns" });
+    expect(Object.values(JSON.parse(Testing.synth(stack)).resource.aws_vpc_security_group_ingress_rule)).toEqual([
+      expect.objectContaining({ ip_protocol: "udp", from_port: 53, to_port: 53 }),
+    ]);
+  });
+
   test("fails when the group description is missing or has characters EC2 refuses", () => {
     const stack = newStack();
     const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
