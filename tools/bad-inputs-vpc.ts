@@ -284,4 +284,14 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         "dns",
       ),
   },
+  {
+    module: "vpc",
+    api: "SecurityGroup",
+    cause: "A name prefix with characters EC2 refuses in security group names (accents, other scripts)",
+    fix: "Use letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only in namePrefix.",
+    path: "Group",
+    prop: "namePrefix",
+    received: '"héllo wörld"',
+    build: (s) => new SecurityGroup(s, "Group", { vpc: vpc(s), description: "a", namePrefix: "héllo wörld" }),
+  },
 ];

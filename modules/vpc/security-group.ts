@@ -41,9 +41,10 @@ import {
 import { Connections, IConnectable } from "./connections";
 import { checkIsVpc, IVpc } from "./vpc";
 
-/** What EC2 accepts in security group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
+/** What EC2 accepts in security group names and in group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
 const DESCRIPTION_CHARACTERS = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
 const DESCRIPTION_EXPECTED = "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only (EC2 refuses other characters in security group descriptions)";
+const NAME_EXPECTED = "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only (EC2 refuses other characters in security group names)";
 
 /** A security group that rules can reference. */
 export interface ISecurityGroup {
@@ -204,7 +205,7 @@ export interface SecurityGroupProps extends AwsResourceProps, InternetWideRules 
   readonly vpc: IVpc;
   /** What the group protects; shown in the console and required by CKV_AWS_23. Up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
   readonly description: string;
-  /** Up to 100 characters, not starting with `sg-`. @default - Terraform generates a unique name */
+  /** Up to 100 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*, not starting with `sg-`. @default - Terraform generates a unique name */
   readonly namePrefix?: string;
   /**
    * Let rules of this group, alone or together, admit (or reach) every
@@ -467,6 +468,7 @@ export class SecurityGroup extends SecurityGroupBase {
     checkPattern(this, "description", props.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
     checkString(this, "namePrefix", props.namePrefix);
     checkLength(this, "namePrefix", props.namePrefix, 1, 100);
+    checkPattern(this, "namePrefix", props.namePrefix, DESCRIPTION_CHARACTERS, NAME_EXPECTED);
     if (props.namePrefix !== undefined && !isUnresolved(props.namePrefix) && props.namePrefix.toLowerCase().startsWith("sg-")) {
       throw new ValidationError(this, "namePrefix", props.namePrefix, "a prefix that does not start with sg- (AWS reserves it for group IDs)");
     }

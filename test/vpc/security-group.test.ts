@@ -80,6 +80,18 @@ describe("SecurityGroup", () => {
     ]);
   });
 
+  test("fails when the name prefix has characters EC2 refuses in group names; every character it takes passes", () => {
+    const { stack } = setup();
+    const vpc = Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0123456789abcdef1", cidrBlock: "10.1.0.0/16" });
+    const error = expectValidationError(
+      () => new SecurityGroup(stack, "Accents", { vpc, description: "a", namePrefix: "héllo wörld" }),
+      "namePrefix",
+      "héllo wörld",
+    );
+    expect(error.expected).toContain("letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* only");
+    new SecurityGroup(stack, "Punctuation", { vpc, description: "a", namePrefix: "App 1._-:/()#,@[]+=&;{}!$*" });
+  });
+
   test("fails when the group description is missing or has characters EC2 refuses", () => {
     const stack = newStack();
     const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" });
