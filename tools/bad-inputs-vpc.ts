@@ -294,4 +294,14 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     received: '"héllo wörld"',
     build: (s) => new SecurityGroup(s, "Group", { vpc: vpc(s), description: "a", namePrefix: "héllo wörld" }),
   },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause: "A VPC block in a range no VPC can have (multicast, loopback, link-local, 0.0.0.0/8, class E): CreateVpc refuses it",
+    fix: "Give the VPC an RFC 1918 block such as 10.0.0.0/16 (or a publicly routable block you own).",
+    path: "Vpc",
+    prop: "cidrBlock",
+    received: '"224.0.0.0/16"',
+    build: (s) => vpc(s, { cidrBlock: "224.0.0.0/16" }),
+  },
 ];

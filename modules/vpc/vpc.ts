@@ -21,6 +21,7 @@ import {
   checkTags,
   checkKnownProps,
   checkUnique,
+  cidrsOverlap,
   isUnresolved,
   isUnresolvedList,
   literalAccountOf,
@@ -390,7 +391,15 @@ const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
   provider: true,
 };
 
-/** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC; returns its prefix length when literal. */
+/**
+ * IPv4 blocks no VPC can have (CreateVpc refuses them): "this network",
+ * loopback, link-local (where the VPC's own services answer: instance
+ * metadata, the Amazon DNS server), multicast and the reserved class E.
+ * RFC 1918 and publicly routable blocks are allowed.
+ */
+const NON_VPC_BLOCKS = ["0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4"] as const;
+
+/** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC, outside the blocks no VPC can have; returns its prefix length when literal. */
 function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefined {
   if (isUnresolved(cidrBlock)) return undefined;
   const prefix = parseCidr(cidrBlock)?.prefixLength;
@@ -400,6 +409,13 @@ function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefi
       "cidrBlock",
       cidrBlock,
       `a block of /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}, the sizes AWS takes for a VPC`,
+    );
+  if (prefix !== undefined && NON_VPC_BLOCKS.some((block) => cidrsOverlap(block, cidrBlock)))
+    throw new ValidationError(
+      scope,
+      "cidrBlock",
+      cidrBlock,
+      `a unicast block outside ${NON_VPC_BLOCKS.slice(0, -1).join(", ")} and ${NON_VPC_BLOCKS.at(-1)}: AWS refuses a VPC in them (use an RFC 1918 block such as 10.0.0.0/16)`,
     );
   return prefix;
 }

@@ -102,6 +102,38 @@ describe("Vpc", () => {
     expect(build).toThrow(expected);
   });
 
+  test.each(["224.0.0.0/16", "127.0.0.0/16", "169.254.0.0/16", "0.0.0.0/16", "240.0.0.0/16", "255.255.0.0/16", "239.255.255.0/24"])(
+    "fails when the block %s is one no VPC can have, new or imported",
+    (cidrBlock) => {
+      const error = expectValidationError(
+        () => new Vpc(newStack(), "Vpc", { name: "a", cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] }),
+        "cidrBlock",
+        cidrBlock,
+      );
+      expect(error.expected).toContain("a unicast block outside 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16, 224.0.0.0/4 and 240.0.0.0/4");
+      expectValidationError(
+        () => Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock }),
+        "cidrBlock",
+        cidrBlock,
+      );
+    },
+  );
+
+  test.each([
+    "10.0.0.0/16",
+    "172.16.0.0/16",
+    "192.168.0.0/16",
+    "100.64.0.0/16",
+    "1.0.0.0/16",
+    "126.255.0.0/16",
+    "128.0.0.0/16",
+    "169.253.0.0/16",
+    "169.255.0.0/16",
+    "223.255.0.0/16",
+  ])("takes the unicast block %s (RFC 1918, or publicly routable), next to the blocks no VPC can have", (cidrBlock) => {
+    new Vpc(newStack(), "Vpc", { name: "a", cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+  });
+
   test("a flow log fails when its VPC is given as an ID string (a JavaScript caller); an imported VPC gets one", () => {
     const stack = newStack();
     expectValidationError(() => new VpcFlowLog(stack, "ById", { vpc: "vpc-0123456789abcdef0" as never }), "vpc", "vpc-0123456789abcdef0");
