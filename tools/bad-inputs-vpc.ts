@@ -1,7 +1,8 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
 import { Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc, VpcProps } from "../modules/vpc";
+import { Port } from "../modules/core";
 import type { BadInput } from "./bad-input-catalog";
 
 /**
@@ -303,5 +304,21 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     prop: "cidrBlock",
     received: '"224.0.0.0/16"',
     build: (s) => vpc(s, { cidrBlock: "224.0.0.0/16" }),
+  },
+  {
+    module: "vpc",
+    api: "Connections.allowFrom",
+    cause:
+      "A rule naming a security group of another VPC that nothing joins for references (no VPC peering, no transit gateway with securityGroupReferencing): AWS refuses it (two resources of different networks)",
+    fix: "Name the other VPC's clients by Peer.cidr(<its CIDR>), or attach both VPCs to a TransitGateway with securityGroupReferencing: true.",
+    path: "Servers",
+    prop: "connections.allowFrom.peer",
+    received: '"test/Clients"',
+    build: (s) => {
+      const servers = new SecurityGroup(s, "Servers", { vpc: vpc(s), description: "servers" });
+      const other = new Vpc(s, "Other", { name: "other", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      servers.connections.allowFrom(new SecurityGroup(s, "Clients", { vpc: other, description: "clients" }), Port.tcp(443), "from clients");
+      Testing.synth(s, true);
+    },
   },
 ];

@@ -1,11 +1,13 @@
 import { Annotations } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { SecurityGroup as SecurityGroupResource } from "@cdktf/provider-aws/lib/security-group";
+import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import {
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
+  checkAtSynth,
   checkExactlyOne,
   checkInstance,
   checkKnownProps,
@@ -39,7 +41,8 @@ import {
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { Connections, IConnectable } from "./connections";
-import { checkIsVpc, IVpc } from "./vpc";
+import { TransitGateway } from "./transit-gateway";
+import { checkIsVpc, IVpc, Vpc } from "./vpc";
 
 /** What EC2 accepts in security group names and in group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
 const DESCRIPTION_CHARACTERS = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
@@ -118,12 +121,17 @@ export class Peer {
 
   /** Members of another security group. `name` keys the rule's Terraform address. */
   public static securityGroup(group: ISecurityGroup, name: string): Peer {
-    return new Peer(`sg-${stableId(String(name))}`, undefined, (scope, prop) => {
-      checkObject(scope, prop, group);
-      requireValue(scope, `${prop}.securityGroupId`, group.securityGroupId, "a security group with an ID");
-      checkResourceId(scope, `${prop}.securityGroupId`, group.securityGroupId, "securityGroup");
-      return { referencedSecurityGroupId: group.securityGroupId };
-    });
+    return new Peer(
+      `sg-${stableId(String(name))}`,
+      undefined,
+      (scope, prop) => {
+        checkObject(scope, prop, group);
+        requireValue(scope, `${prop}.securityGroupId`, group.securityGroupId, "a security group with an ID");
+        checkResourceId(scope, `${prop}.securityGroupId`, group.securityGroupId, "securityGroup");
+        return { referencedSecurityGroupId: group.securityGroupId };
+      },
+      group,
+    );
   }
 
   /**
@@ -155,6 +163,8 @@ export class Peer {
     /** The CIDR of a literal `Peer.cidr`, which rule sets are judged by together. */
     public readonly cidr: string | undefined,
     private readonly renderPeer: (scope: IConstruct, prop: string, anyAddressAllowed: boolean) => PeerFields,
+    /** The group of a `Peer.securityGroup`, whose VPC rules naming it are judged by. @internal */
+    public readonly group?: ISecurityGroup,
   ) {}
 
   /** @internal */
@@ -315,6 +325,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     checkPattern(caller, `${prop}.description`, rule.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
     const range = formatPortRange(ports);
     const peer = rule.peer.render(caller, `${prop}.peer`, this.internetWideReason !== undefined);
+    if (rule.peer.group !== undefined) checkReferenceAcrossVpcs(caller, `${prop}.peer`, this, rule.peer.group);
     const id = `${direction}-${protocol}-${range}-${rule.peer.key}`;
     if (this.node.tryFindChild(id) !== undefined) {
       throw new ValidationError(
@@ -407,6 +418,33 @@ export function checkPortRangeKeys(caller: IConstruct, prop: string, range: Port
   }
 }
 
+/**
+ * A rule of one group naming a group of another VPC works only where AWS
+ * joins the two VPCs for references: same-region VPC peering, or a transit
+ * gateway with security group referencing to which both are attached;
+ * otherwise AWS refuses the rule ("two resources that belong to different
+ * networks"). Judged at synth, once every gateway and attachment exists,
+ * and only for groups made here in VPCs made here (`new Vpc`): imported
+ * VPCs and groups may be joined elsewhere, and any VPC peering connection
+ * of the app is taken to join them (this library models none).
+ */
+function checkReferenceAcrossVpcs(caller: IConstruct, prop: string, group: SecurityGroupBase, peer: ISecurityGroup): void {
+  if (!(group instanceof SecurityGroup) || !(peer instanceof SecurityGroup)) return;
+  const [own, theirs] = [group.ownerVpc, peer.ownerVpc];
+  if (own === theirs || !(own instanceof Vpc) || !(theirs instanceof Vpc)) return;
+  checkAtSynth(caller, () => {
+    const all = caller.node.root.node.findAll();
+    if (all.some((c) => c instanceof VpcPeeringConnection)) return;
+    if (all.some((c) => c instanceof TransitGateway && c.joinsForSecurityGroupReferences(own, theirs))) return;
+    throw new ValidationError(
+      caller,
+      prop,
+      peer.node.path,
+      `a group of ${own.node.path}, the rule's own VPC, or of a VPC joined to it by same-region VPC peering or by a transit gateway with securityGroupReferencing that both are attached to (${theirs.node.path} is neither): name the other VPC's clients by Peer.cidr("${theirs.cidrBlock}")`,
+    );
+  });
+}
+
 /** The ports of a rule: `ports`, or the deprecated `port` and `toPort`, checked. */
 function portsOf(caller: IConstruct, prop: string, rule: SecurityGroupRule): PortRange {
   checkExactlyOne(caller, { [`${prop}.ports`]: rule.ports, [`${prop}.port`]: rule.port });
@@ -453,6 +491,8 @@ export class SecurityGroup extends SecurityGroupBase {
   public readonly securityGroupId: string;
   /** ID of the group's VPC. */
   public readonly vpcId: string;
+  /** The VPC the group was made in. @internal */
+  public readonly ownerVpc: IVpc;
   protected readonly provider: SecurityGroupProps["provider"];
   protected readonly internetWideReason?: string;
 
@@ -487,6 +527,7 @@ export class SecurityGroup extends SecurityGroupBase {
     if (this.internetWideReason !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);
     this.securityGroupId = this.resource.id;
     this.vpcId = props.vpc.vpcId;
+    this.ownerVpc = props.vpc;
   }
 }
 

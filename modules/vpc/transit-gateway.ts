@@ -72,6 +72,14 @@ export interface TransitGatewayProps extends AwsResourceProps {
    * @default false - one route table: every attachment reaches every other through the gateway, and only the VPCs' routes (routeTo) keep spokes apart
    */
   readonly isolateSpokes?: boolean;
+  /**
+   * Security group referencing across the attached VPCs: an inbound rule of
+   * a group in one attached VPC may name a group of another
+   * (`security_group_referencing_support` on the gateway and on each
+   * attachment). AWS supports it for inbound rules, within one region.
+   * @default false - as AWS's default for a gateway: rules name the other VPCs' CIDRs (Peer.cidr)
+   */
+  readonly securityGroupReferencing?: boolean;
 }
 
 /** Options of {@link TransitGateway.attach}. */
@@ -123,6 +131,8 @@ export class TransitGateway extends Construct {
   public readonly transitGatewayArn: string;
   /** The owner's provider. @default - the stack's default provider */
   public readonly provider?: TerraformProvider;
+  /** Security group referencing is on across the attached VPCs. */
+  public readonly securityGroupReferencing: boolean;
   private readonly props: TransitGatewayProps;
   private readonly attachments: TransitGatewayAttachment[] = [];
   /** With isolateSpokes: the attachments made with routeTo. */
@@ -147,6 +157,7 @@ export class TransitGateway extends Construct {
     checkAmazonSideAsn(this, props.amazonSideAsn);
     const autoAccept = optOutReason(this, "autoAcceptSharedAttachments", props.autoAcceptSharedAttachments);
     const isolate = checkBoolean(this, "isolateSpokes", props.isolateSpokes) ?? false;
+    this.securityGroupReferencing = checkBoolean(this, "securityGroupReferencing", props.securityGroupReferencing) ?? false;
     this.externalPrincipals = optOutReason(this, "allowExternalPrincipals", props.allowExternalPrincipals);
     this.tags = checkTags(this, "tags", props.tags) ?? {};
     this.props = props;
@@ -160,6 +171,7 @@ export class TransitGateway extends Construct {
       defaultRouteTableAssociation: isolate ? "disable" : "enable",
       defaultRouteTablePropagation: isolate ? "disable" : "enable",
       dnsSupport: "enable",
+      securityGroupReferencingSupport: this.securityGroupReferencing ? "enable" : undefined,
       tags: { ...this.tags, Name: props.name },
     });
     if (isolate) {
@@ -174,6 +186,16 @@ export class TransitGateway extends Construct {
     if (autoAccept !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.autoAcceptSharedAttachments, autoAccept);
     this.transitGatewayId = this.resource.id;
     this.transitGatewayArn = this.resource.arn;
+  }
+
+  /**
+   * Whether groups of `a` may name groups of `b` through this gateway: it
+   * has security group referencing on, and both are attached.
+   * @internal
+   */
+  public joinsForSecurityGroupReferences(a: IVpc, b: IVpc): boolean {
+    const attached = (vpc: IVpc) => this.attachments.some((attachment) => attachment.vpc === vpc);
+    return this.securityGroupReferencing && attached(a) && attached(b);
   }
 
   /** The attachments so far, in the order they were made. */
@@ -385,6 +407,7 @@ export class TransitGatewayAttachment extends Construct {
       subnetIds: props.subnets.map((s) => s.subnetId),
       dnsSupport: "enable",
       ipv6Support: this.ipv6 ? "enable" : undefined,
+      securityGroupReferencingSupport: props.gateway.securityGroupReferencing ? "enable" : undefined,
       transitGatewayDefaultRouteTableAssociation: ownerAccount ? !props.isolated : undefined,
       transitGatewayDefaultRouteTablePropagation: ownerAccount ? !props.isolated : undefined,
       dependsOn: props.share === undefined ? undefined : [...props.share],
@@ -492,6 +515,7 @@ const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
   allowExternalPrincipals: true,
   tags: true,
   isolateSpokes: true,
+  securityGroupReferencing: true,
   provider: true,
 };
 

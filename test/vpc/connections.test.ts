@@ -1,7 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { Port } from "../../modules/core";
-import { Connections, Peer, SecurityGroup, Vpc } from "../../modules/vpc";
-import { catchValidationError, expectValidationError, synthJson, testApp } from "../helpers";
+import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
+import { Connections, Peer, SecurityGroup, TransitGateway, Vpc } from "../../modules/vpc";
+import { catchValidationError, expectValidationError, stackWithProvider, synthJson, testApp } from "../helpers";
 
 function setup() {
   const stack = new TerraformStack(testApp(), "connections");
@@ -79,5 +80,88 @@ describe("Connections", () => {
     expect(
       catchValidationError(() => SecurityGroup.fromSecurityGroupAttributes(stack, "Bad", { securityGroupId: "vpc-0123456789abcdef0" })).expected,
     ).toMatch(/this is a VPC ID/);
+  });
+});
+
+describe("Connections across VPCs", () => {
+  function twoVpcs() {
+    const stack = stackWithProvider();
+    const vpc = (id: string, cidrBlock: string) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const [a, b] = [vpc("A", "10.0.0.0/16"), vpc("B", "10.1.0.0/16")];
+    return {
+      stack,
+      a,
+      b,
+      ga: new SecurityGroup(stack, "Ga", { vpc: a, description: "servers" }),
+      gb: new SecurityGroup(stack, "Gb", { vpc: b, description: "clients" }),
+    };
+  }
+
+  test("fails at synth when a rule names a group of another VPC that nothing joins for references; a CIDR of it passes", () => {
+    const { stack, ga, gb } = twoVpcs();
+    ga.connections.allowFrom(gb, Port.tcp(443), "from b");
+    const error = expectValidationError(() => synthJson(stack), "connections.allowFrom.peer", /test\/G[ab]/);
+    expect(error.constructPath).toBe("test/Ga");
+    expect(error.expected).toContain("or of a VPC joined to it by same-region VPC peering or by a transit gateway with securityGroupReferencing");
+    expect(error.expected).toMatch(/name the other VPC's clients by Peer.cidr\("10\.[01]\.0\.0\/16"\)/);
+    const fine = twoVpcs();
+    fine.ga.connections.allowFrom(Peer.cidr("10.1.0.0/16"), Port.tcp(443), "from b");
+    synthJson(fine.stack);
+  });
+
+  test("fails when both VPCs are attached to a transit gateway without securityGroupReferencing; passes with it, which the gateway and attachments enable", () => {
+    const off = twoVpcs();
+    const plain = new TransitGateway(off.stack, "Tgw", { name: "core" });
+    plain.attach("a", off.a);
+    plain.attach("b", off.b);
+    off.ga.connections.allowFrom(off.gb, Port.tcp(443), "from b");
+    expectValidationError(() => synthJson(off.stack), "connections.allowFrom.peer", /test\/G[ab]/);
+
+    const on = twoVpcs();
+    const tgw = new TransitGateway(on.stack, "Tgw", { name: "core", securityGroupReferencing: true });
+    tgw.attach("a", on.a);
+    on.ga.connections.allowFrom(on.gb, Port.tcp(443), "from b");
+    // Attached after the rule: judged at synth.
+    tgw.attach("b", on.b);
+    const json = synthJson(on.stack);
+    expect(Object.values(json.resource.aws_ec2_transit_gateway)).toEqual([expect.objectContaining({ security_group_referencing_support: "enable" })]);
+    expect(
+      (Object.values(json.resource.aws_ec2_transit_gateway_vpc_attachment) as Record<string, unknown>[]).map(
+        (a) => a.security_group_referencing_support,
+      ),
+    ).toEqual(["enable", "enable"]);
+  });
+
+  test("a gateway without securityGroupReferencing leaves the setting to AWS's default; only one of the VPCs attached fails", () => {
+    const { stack, a, ga, gb } = twoVpcs();
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core", securityGroupReferencing: true });
+    tgw.attach("a", a);
+    ga.connections.allowFrom(gb, Port.tcp(443), "from b");
+    expectValidationError(() => synthJson(stack), "connections.allowFrom.peer", /test\/G[ab]/);
+    const plain = twoVpcs();
+    new TransitGateway(plain.stack, "Tgw", { name: "core" }).attach("a", plain.a);
+    const json = synthJson(plain.stack);
+    expect(Object.values(json.resource.aws_ec2_transit_gateway)[0]).not.toHaveProperty("security_group_referencing_support");
+    expect(Object.values(json.resource.aws_ec2_transit_gateway_vpc_attachment)[0]).not.toHaveProperty("security_group_referencing_support");
+    expectValidationError(
+      () => new TransitGateway(plain.stack, "Maybe", { name: "maybe", securityGroupReferencing: "yes" as never }),
+      "securityGroupReferencing",
+      "yes",
+    );
+  });
+
+  test("groups of imported VPCs, or VPCs a peering connection of the app joins, are not judged", () => {
+    const stack = stackWithProvider();
+    const imported = (id: string, vpcId: string, cidrBlock: string) => Vpc.fromVpcAttributes(stack, id, { vpcId, cidrBlock });
+    const ga = new SecurityGroup(stack, "Ga", { vpc: imported("A", "vpc-0a000000000000001", "10.0.0.0/16"), description: "servers" });
+    const gb = new SecurityGroup(stack, "Gb", { vpc: imported("B", "vpc-0b000000000000001", "10.1.0.0/16"), description: "clients" });
+    ga.connections.allowFrom(gb, Port.tcp(443), "from b");
+    synthJson(stack);
+
+    const peered = twoVpcs();
+    new VpcPeeringConnection(peered.stack, "Peering", { vpcId: peered.a.vpcId, peerVpcId: peered.b.vpcId, autoAccept: true });
+    peered.ga.connections.allowFrom(peered.gb, Port.tcp(443), "from b");
+    synthJson(peered.stack);
   });
 });
