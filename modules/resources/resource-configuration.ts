@@ -40,6 +40,7 @@ import {
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
+import { checkProvider } from "./providers";
 import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase } from "../vpc";
 import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
@@ -364,6 +365,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     const shareable = optOutReason(this, "allowAssociationToShareableServiceNetwork", props.allowAssociationToShareableServiceNetwork);
     const tags = checkTags(this, "tags", props.tags);
 
+    checkProvider(this, "provider", props.provider, "the account that owns the configuration: its gateway's");
     this.provider = providerOf(props, this.resourceGateway);
     checkSameAccount(this, this.provider, this.resourceGateway);
     claimName(this, "name", "resource configuration", this.name, this.provider);
@@ -548,6 +550,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
         const arn = requireValue(this, "arnResource", checkObject(this, "arnResource", props.arnResource), "an ARN resource");
         checkKnownProps(this, arn, ARN_RESOURCE_PROPS, "arnResource");
         const prop = "arnResource.securityGroupPortRanges";
+        checkList(this, prop, arn.securityGroupPortRanges);
         const ports =
           arn.securityGroupPortRanges === undefined || arn.securityGroupPortRanges.length === 0
             ? undefined
@@ -573,6 +576,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     }
     const prop = props.portRanges !== undefined ? "portRanges" : "ports";
     const given = props.portRanges ?? props.ports;
+    checkList<unknown>(this, prop, given);
     if (this.type === "GROUP" || this.type === "ARN") {
       if (given !== undefined) {
         const why =
@@ -704,6 +708,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
     super(scope, id);
     requireProps(this, attrs, ["resourceConfigurationArn"]);
     checkKnownProps(this, attrs, RESOURCE_CONFIGURATION_ATTRIBUTES);
+    checkProvider(this, "provider", attrs.provider, "the account the configuration is used from");
     const importedId = checkImportedIdentity(
       this,
       "resourceConfiguration",

@@ -239,6 +239,8 @@ function checkDns(
   // The options have no scope when given: the configuration using the definition checks them.
   checkKnownProps(scope, options, DNS_RESOURCE_OPTIONS, props.definition);
   checkPublicName(scope, props.domainName, domainName);
+  // Checked before the default: null is no address type, and must not become the gateway's unseen.
+  checkOneOf(scope, props.ipAddressType, options?.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
   checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);

@@ -34,6 +34,7 @@ import {
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
+import { checkProvider } from "./providers";
 import {
   checkInVpc,
   checkIsSecurityGroup,
@@ -250,8 +251,9 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     );
     requireValue(this, "vpc", props.vpc, "the VPC that owns the resources");
     checkIsVpc(this, "vpc", props.vpc);
+    // Checked before the default: null is no address type, and must not become IPV4 unseen.
+    checkOneOf(this, "ipAddressType", props.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     this.ipAddressType = props.ipAddressType ?? "IPV4";
-    checkOneOf(this, "ipAddressType", this.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     const subnets = checkList(this, "subnets", props.subnets) ?? props.vpc.privateSubnets;
     this.checkSubnets(subnets);
     checkInVpc(this, "subnets", subnets, props.vpc);
@@ -269,6 +271,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     this.name = props.name;
     this.vpc = props.vpc;
     this.subnets = subnets;
+    checkProvider(this, "provider", props.provider, "the account that owns the gateway");
     this.provider = providerOf(props, props.vpc);
     claimName(this, "name", "resource gateway", props.name, this.provider);
     if (props.securityGroups === undefined) {
@@ -422,6 +425,7 @@ function checkReachableCidrs(scope: Construct, prop: string, cidrs: readonly str
   checkList(scope, prop, cidrs);
   if (cidrs === undefined || isUnresolved(cidrs)) return cidrs;
   cidrs.forEach((cidr, index) => {
+    checkString(scope, `${prop}[${index}]`, cidr);
     checkRestrictedCidr(scope, `${prop}[${index}]`, cidr);
     if (isUnresolved(cidr) || familyOf(cidr) !== "ipv4") return;
     const first = cidr.slice(0, cidr.indexOf("/"));
@@ -463,6 +467,7 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
     super(scope, id);
     requireProps(this, attrs, ["resourceGatewayArn"]);
     checkKnownProps(this, attrs, RESOURCE_GATEWAY_ATTRIBUTES);
+    checkProvider(this, "provider", attrs.provider, "the account that owns the gateway");
     const importedId = checkImportedIdentity(this, "resourceGateway", attrs.resourceGatewayArn, attrs.resourceGatewayId, attrs.provider);
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     checkList(this, "securityGroups", attrs.securityGroups);

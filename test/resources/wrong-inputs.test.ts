@@ -106,4 +106,89 @@ describe("resources: wrong inputs", () => {
     expect(error.expected).toContain("111111111111");
     expect(database("Ours", "111111111111").type).toBe("ARN");
   });
+
+  test("fails when a provider is not a provider (an alias string, a plain object): cdktf drops it, and the resource lands in the default account", () => {
+    const stack = stackWithProvider();
+    const vpc = ownerVpc(stack);
+    const gateway = expectValidationError(
+      () => new ResourceGateway(stack, "Aliased", { name: "aliased", vpc, provider: loose("owner") }),
+      "provider",
+      '"owner"',
+    );
+    expect(gateway.expected).toContain("an AwsProvider");
+    expectValidationError(
+      () => ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", { resourceGatewayArn: GATEWAY_ARN, provider: loose({}) }),
+      "provider",
+      "{}",
+    );
+    const resourceGateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc });
+    expectValidationError(
+      () =>
+        new ResourceConfiguration(stack, "Host", {
+          name: "build-host",
+          resourceGateway,
+          resource: ResourceDefinition.ipAddress("10.0.1.5"),
+          ports: [Port.tcp(22)],
+          provider: loose(null),
+        }),
+      "provider",
+      "null",
+    );
+    expectValidationError(
+      () =>
+        ResourceConfiguration.fromResourceConfigurationAttributes(stack, "Config", {
+          resourceConfigurationArn: CONFIG_ARN,
+          provider: loose("partner"),
+        }),
+      "provider",
+      '"partner"',
+    );
+    // A provider given as one is taken.
+    const provider = stack.node.findChild("aws") as AwsProvider;
+    new ResourceConfiguration(stack, "Fine", {
+      name: "fine-host",
+      resourceGateway,
+      resource: ResourceDefinition.ipAddress("10.0.1.6"),
+      ports: [Port.tcp(22)],
+      provider,
+    });
+  });
+
+  test("fails when a prop is null (a JavaScript caller), as for a value of the wrong type: never a TypeError nor a silent default", () => {
+    const stack = stackWithProvider();
+    const vpc = ownerVpc(stack);
+    const resourceGateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc });
+    const host = (id: string, extra: object) =>
+      new ResourceConfiguration(stack, id, {
+        name: `${id.toLowerCase()}-host`,
+        resourceGateway,
+        resource: ResourceDefinition.dns("build.example.com"),
+        ports: [Port.tcp(22)],
+        ...extra,
+      });
+    expectValidationError(() => host("Ports", { ports: null }), "ports", "null");
+    expectValidationError(
+      () => host("Family", { resource: ResourceDefinition.dns("build.example.com", { ipAddressType: loose(null) }) }),
+      "resource.ipAddressType",
+      "null",
+    );
+    expectValidationError(
+      () =>
+        host("Arn", {
+          resource: undefined,
+          ports: undefined,
+          arnResource: { arn: "arn:aws:rds:us-east-1:111111111111:db:orders", securityGroupPortRanges: null },
+        }),
+      "arnResource.securityGroupPortRanges",
+      "null",
+    );
+    // null was an IPV4 gateway: it is no address type.
+    expectValidationError(
+      () => new ResourceGateway(stack, "Null", { name: "null-family", vpc, ipAddressType: loose(null) }),
+      "ipAddressType",
+      "null",
+    );
+    expectValidationError(() => new ResourceGateway(stack, "Cidrs", { name: "cidrs", vpc, reachableCidrs: loose([{}]) }), "reachableCidrs[0]", "{}");
+    expect(host("Fine", {}).type).toBe("SINGLE");
+  });
 });

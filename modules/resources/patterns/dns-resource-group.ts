@@ -7,8 +7,10 @@ import {
   checkKnownProps,
   checkLength,
   checkObject,
+  checkOneOf,
   checkPattern,
   checkPortRanges,
+  checkString,
   isUnresolved,
   OptOut,
   parsePortRangeStrings,
@@ -19,7 +21,7 @@ import {
 } from "../../core";
 import { ResourceShare, ResourceSharing } from "../../ram";
 import { SecurityGroupBase } from "../../vpc";
-import { ResourceIpAddressType } from "../ip-families";
+import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "../ip-families";
 import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
@@ -105,6 +107,8 @@ export class DnsResourceGroup extends Construct {
   constructor(scope: Construct, id: string, props: DnsResourceGroupProps) {
     super(scope, id);
     checkKnownProps(this, props, DNS_RESOURCE_GROUP_PROPS);
+    requireValue(this, "name", props.name, "a name of 3 to 37 lowercase letters, digits and single hyphens (40 with resourceGateway)");
+    checkString(this, "name", props.name);
     checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
     const members = requireValue(this, "members", checkObject(this, "members", props.members), "the DNS endpoints of the group, by member name");
     checkItemCount(this, "members", Object.keys(members), 1);
@@ -161,6 +165,7 @@ export class DnsResourceGroup extends Construct {
         const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
         checkKnownProps(this, definition, MEMBER_PROPS, prop);
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
+        checkOneOf(this, `${prop}.ipAddressType`, definition.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
           const normalized = canonicalDnsName(definition.domainName);
           const other = names.get(normalized);

@@ -1,8 +1,9 @@
 import { TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { requireValue, ValidationError } from "../../core";
+import { checkInstance, requireValue, ValidationError } from "../../core";
 import { checkSameAccount, ISubnet, IVpc, sameVpc } from "../../vpc";
-import { IResourceGateway, ResourceGateway } from "../resource-gateway";
+import { checkProvider } from "../providers";
+import { IResourceGateway, isResourceGateway, ResourceGateway } from "../resource-gateway";
 
 /** How a pattern finds its resource gateway: one given, or one it makes in the owner VPC. */
 export interface PatternGatewayProps {
@@ -26,6 +27,14 @@ export const PATTERN_GATEWAY_PROPS: Record<keyof PatternGatewayProps, true> = {
 
 /** The given gateway, or a new one with id `Gateway`. */
 export function patternGateway(scope: Construct, name: string, props: PatternGatewayProps): IResourceGateway {
+  checkProvider(scope, "provider", props.provider, "the owner account's");
+  checkInstance(
+    scope,
+    "resourceGateway",
+    props.resourceGateway,
+    isResourceGateway,
+    "new ResourceGateway(...) or ResourceGateway.fromResourceGatewayAttributes(...)",
+  );
   if (props.resourceGateway !== undefined) return checkGivenGateway(scope, props, props.resourceGateway);
   const vpc = requireValue(scope, "vpc", props.vpc, "the VPC that owns the resources, or a resourceGateway");
   return new ResourceGateway(scope, "Gateway", { name: `${name}-gw`, vpc, subnets: props.subnets, provider: props.provider });

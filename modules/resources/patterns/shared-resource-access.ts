@@ -6,6 +6,7 @@ import {
   checkList,
   checkNotChildConfiguration,
   checkObject,
+  checkString,
   checkTags,
   IResourceConfiguration,
   isUnresolved,
@@ -19,6 +20,7 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
+import { checkProvider } from "../providers";
 
 /** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
 export interface PartnerEndpointProps {
@@ -117,6 +119,10 @@ const SHARED_RESOURCE_ACCESS_PROPS: Record<keyof SharedResourceAccessProps, true
 const SHARING_PROPS: Record<keyof ResourceSharing, true> = { principals: true, allowExternalPrincipals: true, name: true };
 const PARTNER_PROPS: Record<keyof PartnerEndpointProps, true> = { provider: true, vpc: true, subnets: true };
 
+/** What a configuration prop must be, for the errors of one given without its ARN. @internal */
+export const CONFIGURATION_MADE =
+  "a value made with new ResourceConfiguration(...) or ResourceConfiguration.fromResourceConfigurationAttributes(...): the share and the endpoint reference its ARN";
+
 const LEGACY = ["partnerAccountId", "partnerProvider", "partnerVpc", "partnerSubnets", "allowExternalPrincipals"] as const;
 
 /** Reads `sharing` and `partner`, or the deprecated partner props, checked against `scope`. @internal */
@@ -133,9 +139,14 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
   if (props.sharing === undefined && props.partnerAccountId !== undefined) {
     checkAccountId(scope, "partnerAccountId", props.partnerAccountId);
     const partner = {
-      provider: requireValue(scope, "partnerProvider", props.partnerProvider, "the partner account's AWS provider"),
+      provider: requireValue(
+        scope,
+        "partnerProvider",
+        checkProvider(scope, "partnerProvider", props.partnerProvider, "the partner account's"),
+        "the partner account's AWS provider",
+      ),
       vpc: requireValue(scope, "partnerVpc", props.partnerVpc, "the partner VPC whose clients reach the resource"),
-      subnets: props.partnerSubnets,
+      subnets: checkList(scope, "partnerSubnets", props.partnerSubnets),
     };
     const sharing: ResourceSharing = {
       principals: [SharePrincipal.account(props.partnerAccountId)],
@@ -150,6 +161,8 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
     "who the resource is shared with: { principals: [SharePrincipal.account(...)] }",
   );
   checkKnownProps(scope, sharing, SHARING_PROPS, "sharing");
+  // Null is no name: it would become the pattern's name unseen.
+  checkString(scope, "sharing.name", sharing.name);
   const principals = requireValue(
     scope,
     "sharing.principals",
@@ -172,6 +185,8 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
   if (partner !== undefined) {
     checkKnownProps(scope, partner, PARTNER_PROPS, "partner");
     requireValue(scope, "partner.provider", partner.provider, "the partner account's AWS provider");
+    checkProvider(scope, "partner.provider", partner.provider, "the partner account's");
+    checkList(scope, "partner.subnets", partner.subnets);
     requireValue(scope, "partner.vpc", partner.vpc, "the partner VPC whose clients reach the resource");
   }
   return { sharing, external, partner };
@@ -301,6 +316,8 @@ export function shareWithPartner(
   access: NormalizedPartnerAccess,
 ): { share: ResourceShare } & Partial<PartnerSide> {
   requireValue(scope, "resourceConfiguration", configuration, "the resource configuration to share");
+  checkObject(scope, "resourceConfiguration", configuration);
+  requireValue(scope, "resourceConfiguration.resourceConfigurationArn", configuration.resourceConfigurationArn, CONFIGURATION_MADE);
   checkNotChildConfiguration(scope, "resourceConfiguration", configuration, "shares");
   const share = new ResourceShare(scope, "Share", { ...access.sharing, provider: configuration.provider, name: access.sharing.name ?? name });
   const shared = share.addResource("resource-configuration", configuration.resourceConfigurationArn);

@@ -3,6 +3,7 @@ import {
   AwsResourceProps,
   checkArn,
   checkKnownProps,
+  checkList,
   checkObject,
   checkPortRanges,
   firstUnopenedPort,
@@ -19,7 +20,8 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShareAccepter } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { createPartnerSide, tagPattern } from "./shared-resource-access";
+import { checkProvider } from "../providers";
+import { CONFIGURATION_MADE, createPartnerSide, tagPattern } from "./shared-resource-access";
 
 export interface SharedResourceConsumerProps extends AwsResourceProps {
   /**
@@ -75,8 +77,11 @@ export class SharedResourceConsumer extends Construct {
     super(scope, id);
     requireProps(this, props, ["resourceConfiguration", "vpc"]);
     checkKnownProps(this, props, SHARED_RESOURCE_CONSUMER_PROPS);
-    const provider = props.provider ?? props.vpc.provider;
+    const provider = checkProvider(this, "provider", props.provider, "the partner account's") ?? props.vpc.provider;
     const region = literalRegionOf(this, provider);
+    checkObject(this, "resourceConfiguration", props.resourceConfiguration);
+    // An object without an ARN (a JavaScript caller's, `{} as any`) would make a Resource endpoint AWS refuses: it names no configuration.
+    requireValue(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, CONFIGURATION_MADE);
     // A service network's ARN here would make RAM and the endpoint reach a whole network, not one resource.
     checkArn(this, "resourceConfiguration.resourceConfigurationArn", props.resourceConfiguration.resourceConfigurationArn, "resourceConfiguration", {
       region,
@@ -87,6 +92,7 @@ export class SharedResourceConsumer extends Construct {
       checkArn(this, "acceptShare.resourceShareArn", accept.resourceShareArn, "ramResourceShare", { region });
       checkSameOwner(this, props.resourceConfiguration.resourceConfigurationArn, accept.resourceShareArn);
     }
+    checkList(this, "subnets", props.subnets);
     const ports = checkPortRanges(this, "ports", props.ports);
     checkOffered(this, ports, props.resourceConfiguration.ports ?? []);
     ({ accepter: this.accepter, endpoint: this.endpoint } = createPartnerSide(this, {

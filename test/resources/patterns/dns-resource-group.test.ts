@@ -183,5 +183,22 @@ describe("DnsResourceGroup", () => {
     test("the name leaves no room for the gateway's suffix", () => {
       expectValidationError(build({ name: "a".repeat(38) }), "name", "a".repeat(38));
     });
+
+    test("a prop is null or not of its type (a JavaScript caller): refused, never a TypeError nor the default in its place", () => {
+      expectValidationError(build({ name: null as never }), "name", "null");
+      expectValidationError(
+        build({ members: { a: { domainName: "a.example.com", ipAddressType: null as never, ports: [Port.tcp(443)] } } }),
+        "members.a.ipAddressType",
+        "null",
+      );
+      expectValidationError(build({ resourceGateway: null as never }), "resourceGateway", "null");
+      expectValidationError(build({ provider: "owner" as never }), "provider", '"owner"');
+      expectValidationError(
+        build({ sharing: { principals: [SharePrincipal.account("333333333333")], name: null as never } }),
+        "sharing.name",
+        "null",
+      );
+      build({ members: { a: { domainName: "a.example.com", ipAddressType: "IPV4", ports: [Port.tcp(443)] } } })();
+    });
   });
 });

@@ -169,6 +169,55 @@ describe("SharedResourceAccess", () => {
       );
     });
 
+    test("the partner's provider is not a provider (an alias string): the acceptance and the endpoint would be made in the owner's account", () => {
+      const partnerVpc = (stack: Parameters<typeof Vpc.fromVpcAttributes>[0]) =>
+        Vpc.fromVpcAttributes(stack, "PartnerVpc", {
+          vpcId: "vpc-0cccccccccccccccc",
+          cidrBlock: "10.1.0.0/16",
+          privateSubnets: [
+            { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a" },
+            { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b" },
+          ],
+        });
+      const error = expectValidationError(
+        () => {
+          const { stack, gateway } = gatewayStack();
+          const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+            name: "build-host",
+            resourceGateway: gateway,
+            resource: ResourceDefinition.ipAddress("10.0.0.50"),
+            ports: [Port.tcp(22)],
+          });
+          return new SharedResourceAccess(stack, "Access", {
+            name: "build-host",
+            resourceConfiguration,
+            sharing: { principals: [SharePrincipal.account("222222222222")] },
+            partner: { provider: "partner" as never, vpc: partnerVpc(stack), subnets: null as never },
+          });
+        },
+        "partner.provider",
+        '"partner"',
+      );
+      expect(error.expected).toBe("an AwsProvider (the partner account's)");
+      expectValidationError(() => shared({ partnerProvider: {} as never }), "partnerProvider", "{}");
+      expectValidationError(() => shared({ partnerSubnets: null as never }), "partnerSubnets", "null");
+    });
+
+    test("the configuration has no ARN (a JavaScript caller's object): the share and the endpoint would reference nothing", () => {
+      const { stack } = gatewayStack();
+      const error = expectValidationError(
+        () =>
+          new SharedResourceAccess(stack, "Access", {
+            name: "build-host",
+            resourceConfiguration: {} as never,
+            sharing: { principals: [SharePrincipal.account("222222222222")] },
+          }),
+        "resourceConfiguration.resourceConfigurationArn",
+        "undefined",
+      );
+      expect(error.expected).toContain("ResourceConfiguration.fromResourceConfigurationAttributes");
+    });
+
     test("the partner's side has no VPC", () => {
       expectValidationError(
         build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partner: { provider: undefined } as never }),

@@ -104,6 +104,31 @@ describe("SharedResourceConsumer", () => {
       });
     });
 
+    test("the provider is not a provider (an alias string, a plain object): cdktf drops it, and the acceptance and the endpoint land in the owner's account", () => {
+      const error = expectValidationError(() => consumer({ provider: "partner" as never }), "provider", '"partner"');
+      expect(error.expected).toBe("an AwsProvider (the partner account's)");
+      expectValidationError(() => consumer({ provider: {} as never }), "provider", "{}");
+      expectValidationError(() => consumer({ provider: null as never }), "provider", "null");
+    });
+
+    test("the configuration has no ARN (a JavaScript caller's object): the Resource endpoint would name no configuration, which AWS refuses", () => {
+      const error = expectValidationError(
+        () => consumer({ resourceConfiguration: {} as never, ports: [Port.tcp(5432)] }),
+        "resourceConfiguration.resourceConfigurationArn",
+        "undefined",
+      );
+      expect(error.expected).toContain("new ResourceConfiguration(...) or ResourceConfiguration.fromResourceConfigurationAttributes(...)");
+      expectValidationError(
+        () => consumer({ resourceConfiguration: "rcfg-0123456789abcdef0" as never }),
+        "resourceConfiguration",
+        "rcfg-0123456789abcdef0",
+      );
+    });
+
+    test("the subnets are null (a JavaScript caller): not the VPC's private subnets in their place", () => {
+      expectValidationError(() => consumer({ subnets: null as never }), "subnets", "null");
+    });
+
     test("the share is accepted without a provider to accept it with", () => {
       expectValidationError(() => consumer({ provider: undefined }), "provider", "undefined");
     });
