@@ -974,6 +974,56 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "resources",
+    api: "SharedDatabase",
+    cause: "No port for the database: 5432 was assumed, and the traffic of a database on another port (MySQL's 3306) was dropped",
+    fix: "Give port, the port the database listens on (5432 for PostgreSQL, 3306 for MySQL).",
+    path: "Orders",
+    prop: "port",
+    received: "undefined",
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN),
+        sharing: { principals: [PARTNER] },
+      }),
+  },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause: "port null (a JavaScript caller): it became 5432 unseen",
+    fix: "Give port, the port the database listens on.",
+    path: "Orders",
+    prop: "port",
+    received: "null",
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN),
+        port: null as never,
+        sharing: { principals: [PARTNER] },
+      }),
+  },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause: "name null (a JavaScript caller): a TypeError",
+    fix: "Give a name of 3 to 37 lowercase letters, digits and single hyphens.",
+    path: "Orders",
+    prop: "name",
+    received: "null",
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: null as never,
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN),
+        port: 5432,
+        sharing: { principals: [PARTNER] },
+      }),
+  },
+  {
+    module: "resources",
     api: "DnsResourceGroup",
     cause: "name null (a JavaScript caller): a TypeError",
     fix: "Give a name of 3 to 37 lowercase letters, digits and single hyphens.",

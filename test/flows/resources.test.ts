@@ -289,6 +289,7 @@ describe("the owner's half alone: a partner VPC known only by ID", () => {
       name: "orders-db",
       vpc: ownerVpc,
       database: ResourceDefinition.arn("arn:aws:rds:us-east-1:111111111111:db:orders"),
+      port: 5432,
       databaseSecurityGroup,
       sharing: {
         principals: [SharePrincipal.account("222222222222")],

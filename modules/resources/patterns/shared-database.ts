@@ -1,5 +1,16 @@
 import { Construct } from "constructs";
-import { checkExactlyOne, checkInstance, checkKnownProps, checkLength, checkPort, OptOut, Port, requireValue, ValidationError } from "../../core";
+import {
+  checkExactlyOne,
+  checkInstance,
+  checkKnownProps,
+  checkLength,
+  checkPort,
+  checkString,
+  OptOut,
+  Port,
+  requireValue,
+  ValidationError,
+} from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
 import { ServiceNetworkResourceAssociation } from "../../lattice/service-network-associations";
@@ -34,7 +45,14 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
   readonly databaseArn?: string;
   /** @deprecated Use `database: ResourceDefinition.dns(name)`. @default - none */
   readonly databaseDomainName?: string;
-  /** The port the database listens on, opened everywhere: the gateway's egress, the database's group, the partner's endpoint. @default 5432 */
+  /**
+   * The port the database listens on (5432 for PostgreSQL, 3306 for
+   * MySQL), opened everywhere: the gateway's egress, the database's group,
+   * the partner's endpoint. For an ARN database AWS takes the port from RDS,
+   * and these security groups must open the same one; for a DNS or IP
+   * database it is the only port the configuration offers.
+   * @default - none; required (5432 was assumed before: a MySQL database's traffic was dropped)
+   */
   readonly port?: number;
   /**
    * The database's security group, made here or an existing one imported
@@ -63,6 +81,8 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
   /** Tags of everything created here, in both accounts. @default - none beyond the providers' default tags */
   readonly tags?: { readonly [key: string]: string };
 }
+
+const NAME_EXPECTED = "a name of 3 to 37 lowercase letters, digits and single hyphens (40 with resourceGateway)";
 
 const SHARED_DATABASE_PROPS: Record<keyof SharedDatabaseProps, true> = {
   ...PATTERN_GATEWAY_PROPS,
@@ -111,11 +131,22 @@ export class SharedDatabase extends Construct {
   constructor(scope: Construct, id: string, props: SharedDatabaseProps) {
     super(scope, id);
     checkKnownProps(this, props, SHARED_DATABASE_PROPS);
+    requireValue(this, "name", props.name, NAME_EXPECTED);
+    checkString(this, "name", props.name);
     // The gateway made here is named <name>-gw, and gateway names stop at 40 characters.
     checkLength(this, "name", props.name, 3, props.resourceGateway === undefined ? 37 : 40);
-    const port = props.port ?? 5432;
+    const given = this.databaseOf(props);
+    // No guess: a database on another port than the one opened here drops every connection, and only the caller knows it.
+    const port = requireValue(
+      this,
+      "port",
+      props.port,
+      given.kind === "arn"
+        ? "the port the database listens on: AWS takes it from RDS, and this library's security groups must open the same (5432 for PostgreSQL, 3306 for MySQL)"
+        : "the port the database listens on: the configuration offers only it, and this library's security groups open it (5432 for PostgreSQL, 3306 for MySQL)",
+    );
     checkPort(this, "port", port);
-    const database = this.databaseOf(props, port);
+    const database = given.withSecurityGroupPorts([Port.tcp(port)]);
     const access = normalizePartnerAccess(this, props);
     this.resourceGateway = patternGateway(this, props.name, props);
     const databaseSecurityGroup = checkInstance(
@@ -161,12 +192,10 @@ export class SharedDatabase extends Construct {
     tagPattern(this, props.tags);
   }
 
-  /** The database as a definition whose security-group ports are `port`: given as `database`, or by the deprecated ARN or DNS name. */
-  private databaseOf(props: SharedDatabaseProps, port: number): ResourceDefinition {
+  /** The database as a definition without security-group ports (`port` becomes them): given as `database`, or by the deprecated ARN or DNS name. */
+  private databaseOf(props: SharedDatabaseProps): ResourceDefinition {
     const kind = checkExactlyOne(this, { database: props.database, databaseArn: props.databaseArn, databaseDomainName: props.databaseDomainName });
-    const ports = [Port.tcp(port)];
-    if (kind === "databaseArn")
-      return ResourceDefinition.arn(requireValue(this, "databaseArn", props.databaseArn, "an RDS ARN"), { securityGroupPorts: ports });
+    if (kind === "databaseArn") return ResourceDefinition.arn(requireValue(this, "databaseArn", props.databaseArn, "an RDS ARN"));
     if (kind === "databaseDomainName")
       return ResourceDefinition.dns(requireValue(this, "databaseDomainName", props.databaseDomainName, "a DNS name"));
     const database = requireValue(
@@ -183,6 +212,6 @@ export class SharedDatabase extends Construct {
         "unset: SharedDatabase opens `port` everywhere (give it instead)",
       );
     }
-    return database.withSecurityGroupPorts(ports);
+    return database;
   }
 }

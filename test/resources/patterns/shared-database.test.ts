@@ -24,6 +24,7 @@ function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: Terr
     name: "orders-db",
     vpc: ownerVpc(stack),
     databaseArn: RDS_ARN,
+    port: 5432,
     partnerAccountId: "222222222222",
     partnerProvider,
     partnerVpc,
@@ -134,6 +135,7 @@ describe("SharedDatabase", () => {
       name: "orders-db",
       vpc: ownerVpc(stack),
       databaseArn: RDS_ARN,
+      port: 5432,
       partnerAccountId: "222222222222",
       partnerProvider,
       partnerVpc: new Vpc(stack, "PartnerVpc", {
@@ -176,6 +178,7 @@ describe("SharedDatabase", () => {
         vpc,
         databaseSecurityGroup: new SecurityGroup(stack, "Db", { vpc, description: "Orders database" }),
         database: ResourceDefinition.arn(RDS_ARN),
+        port: 5432,
         sharing: { principals: [SharePrincipal.account("222222222222")] },
         serviceNetwork: network,
         allowAssociationToShareableServiceNetwork,
@@ -224,6 +227,7 @@ describe("SharedDatabase", () => {
             name: "orders-db",
             resourceGateway,
             databaseArn: RDS_ARN,
+            port: 5432,
             databaseSecurityGroup,
             partnerAccountId: "222222222222",
             partnerProvider,
@@ -241,6 +245,42 @@ describe("SharedDatabase", () => {
 
     test("the name leaves no room for the gateway's suffix", () => {
       expectValidationError(() => sharedDatabase({ name: "a".repeat(38) }), "name", "a".repeat(38));
+    });
+
+    test("no port is given: 5432 was assumed, and a MySQL database's traffic was dropped by every group opened here", () => {
+      // By ARN AWS takes the port from RDS, and the gateway's egress, the database's group and the endpoint must open the same.
+      const byArn = expectValidationError(() => sharedDatabase({ port: undefined }), "port", "undefined");
+      expect(byArn.expected).toContain("AWS takes it from RDS");
+      expect(byArn.expected).toContain("3306 for MySQL");
+      // By DNS name (or IP) the port is the only one the configuration offers.
+      const byName = expectValidationError(
+        () =>
+          sharedDatabase({
+            databaseArn: undefined,
+            database: ResourceDefinition.dns("orders.cluster-abc.us-east-1.rds.amazonaws.com"),
+            port: undefined,
+          }),
+        "port",
+        "undefined",
+      );
+      expect(byName.expected).toContain("the configuration offers only it");
+      // A JavaScript caller's null is no port either (it became 5432).
+      expectValidationError(() => sharedDatabase({ port: null as never }), "port", "null");
+      // The port given is the one opened, for MySQL as for PostgreSQL.
+      const json = synthJson(sharedDatabase({ port: 3306 }).stack);
+      expect(only(json, "aws_vpc_security_group_egress_rule")).toMatchObject({ from_port: 3306, to_port: 3306 });
+    });
+
+    test("the name or the gateway is null (a JavaScript caller): refused, not a TypeError", () => {
+      expectValidationError(() => sharedDatabase({ name: null as never }), "name", "null");
+      expectValidationError(() => sharedDatabase({ name: 12 as never }), "name", "12");
+      expectValidationError(() => sharedDatabase({ vpc: undefined, resourceGateway: null as never }), "resourceGateway", "null");
+    });
+
+    test("a provider or the partner's provider is not a provider (a JavaScript caller's alias): cdktf drops it, and the resources land in the default account", () => {
+      expectValidationError(() => sharedDatabase({ provider: "owner" as never }), "provider", '"owner"');
+      const error = expectValidationError(() => sharedDatabase({ partnerProvider: "partner" as never }), "partnerProvider", '"partner"');
+      expect(error.expected).toContain("an AwsProvider (the partner account's)");
     });
   });
 
@@ -272,6 +312,7 @@ describe("SharedDatabase", () => {
         name: "orders-db",
         resourceGateway,
         database: ResourceDefinition.arn(RDS_ARN),
+        port: 5432,
         databaseSecurityGroup,
         sharing: SHARING,
         serviceNetwork: ServiceNetwork.fromArn(stack, "Data", "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0"),
