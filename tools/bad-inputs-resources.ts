@@ -974,6 +974,16 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "resources",
+    api: "ResourceDefinition.ipAddress",
+    cause: "An address AWS reserves at an end of the VPC's block (10.0.0.2 in 10.0.0.0/16, the Amazon DNS resolver): nothing can listen there",
+    fix: "Give the resource's own address: the first four and the last address of every subnet are AWS's.",
+    path: "Host",
+    prop: "resource.ipAddress",
+    received: '"10.0.0.2"',
+    build: (s) => host(s, { resource: ResourceDefinition.ipAddress("10.0.0.2") }),
+  },
+  {
+    module: "resources",
     api: "SharedDatabase",
     cause: "No port for the database: 5432 was assumed, and the traffic of a database on another port (MySQL's 3306) was dropped",
     fix: "Give port, the port the database listens on (5432 for PostgreSQL, 3306 for MySQL).",

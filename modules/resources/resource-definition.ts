@@ -275,6 +275,7 @@ function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGa
     );
   }
   checkInGatewayNetworks(scope, props.ipAddress, ipAddress, gateway);
+  checkNotReservedInVpc(scope, props.ipAddress, ipAddress, gateway);
   const cidr = hostCidr(ipAddress);
   return { definition: { ipResource: [{ ipAddress }] }, key: `ip:${parseCidr(cidr)?.text ?? cidr}`, destinationCidr: cidr };
 }
@@ -313,6 +314,36 @@ function checkArnResource(
     );
   }
   return { definition: { arnResource: [{ arn }] }, key: `arn:${arn}`, securityGroupPorts };
+}
+
+/** What AWS reserves the first four addresses of every subnet for, by offset from the subnet's base (VPC user guide, subnet sizing). */
+const RESERVED_AT_START = ["the network address", "the VPC router", "the Amazon DNS resolver", "kept for future use"];
+
+/**
+ * AWS reserves the first four and the last address of every subnet: nothing
+ * can listen there. The subnets' CIDRs are not known here, but the ends of
+ * the VPC's IPv4 block are reserved whatever they are: subnets are aligned
+ * blocks of at least 16 addresses (/28), so a subnet holding one of the
+ * block's first four addresses starts at the block's base, and one holding
+ * its last address ends there (its broadcast address). Ranges declared in
+ * `reachableCidrs` (peered VPCs, on-premises) are not judged. IPv6 is not
+ * judged either.
+ */
+function checkNotReservedInVpc(scope: IConstruct, prop: string, ipAddress: string, gateway: IResourceGateway): void {
+  const vpcBlock = gateway.vpc?.cidrBlock;
+  if (vpcBlock === undefined || isUnresolved(vpcBlock) || familyOf(ipAddress) !== "ipv4" || !cidrContains(vpcBlock, ipAddress)) return;
+  const block = parseCidr(vpcBlock);
+  const address = parseCidr(hostCidr(ipAddress))?.first;
+  if (block === undefined || address === undefined) return;
+  const offset = Number(address - block.first);
+  const reason = address === block.last ? "the broadcast address of the subnet that ends there" : RESERVED_AT_START[offset];
+  if (reason === undefined) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    ipAddress,
+    `an address a resource can hold (${ipAddress} is reserved by AWS in VPC ${vpcBlock}: ${reason}; AWS reserves the first four and the last address of every subnet, and a subnet holding this address begins or ends with the VPC's block)`,
+  );
 }
 
 /** Fails when the gateway has no IP family in common with the resource. */

@@ -145,7 +145,7 @@ describe("ResourceConfiguration", () => {
         new ResourceConfiguration(stack, `Child-${i}`, {
           name: `child-${i}`,
           resourceConfigurationGroup: group,
-          ipResource: { ipAddress: `10.0.0.${i}` },
+          ipResource: { ipAddress: `10.0.10.${i + 10}` },
           portRanges: ["443"],
         });
       }

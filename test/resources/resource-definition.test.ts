@@ -154,6 +154,23 @@ describe("ResourceDefinition and the port type", () => {
       expect(error.expected).toContain("192.168.0.0/16");
     });
 
+    test.each([
+      ["10.0.0.0", "the network address"],
+      ["10.0.0.1", "the VPC router"],
+      ["10.0.0.2", "the Amazon DNS resolver"],
+      ["10.0.0.3", "kept for future use"],
+      ["10.0.255.255", "the broadcast address"],
+    ])("the IP resource %p is an address AWS reserves at an end of the VPC's block (%s): nothing can listen there", (ip, why) => {
+      const error = expectValidationError(buildWith({ resource: ResourceDefinition.ipAddress(ip) }), "resource.ipAddress", ip);
+      expect(error.expected).toContain(`${ip} is reserved by AWS in VPC 10.0.0.0/16: ${why}`);
+    });
+
+    test("only the VPC's own reserved addresses are judged: the next ones, and those of a range declared reachable, are taken", () => {
+      for (const ip of ["10.0.0.4", "10.0.255.254", "10.0.1.5"]) expect(buildWith({ resource: ResourceDefinition.ipAddress(ip) })).not.toThrow();
+      // A peered VPC's or on-premises network's layout is not known here.
+      expect(buildWith({ resource: ResourceDefinition.ipAddress("192.168.0.2") }, { reachableCidrs: ["192.168.0.0/16"] })).not.toThrow();
+    });
+
     test("the ARN is not an RDS database, or is of another region or partition", () => {
       expectValidationError(
         buildWith({ resource: ResourceDefinition.arn("arn:aws:lambda:us-east-1:111111111111:function:orders"), ports: undefined }),
