@@ -223,10 +223,122 @@ export class AuthPolicy {
     }
   }
 
-  /** The grants known before synth, with the prop that names each (a derived policy adds its rule grants later). @internal */
-  protected grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant])[] {
-    return this.grants.map(({ grant }, index) => [`${prop}.statements[${index}]`, grant] as const);
+  /**
+   * Fails when the policy lets no one in: with AWS_IAM a request needs an
+   * explicit Allow and an explicit Deny wins, so a policy without an Allow
+   * grant, or one whose every Allow grant a Deny grant fully covers, denies
+   * every request. A Deny covers an Allow only when it clearly does: no
+   * condition of its own (organization, source VPCs, methods, paths), every
+   * service and action of the Allow, and Principal "*" or each principal of
+   * the Allow, compared literally. @internal
+   */
+  public checkAdmitsSomeone(scope: Construct, prop: string): void {
+    const grants = this.grantsForReview(prop);
+    if (grants.some(([, grant]) => grant === null || typeof grant !== "object")) return;
+    const allows = grants.filter(([, , effect]) => effect === "Allow");
+    const denies = grants.filter(([, , effect]) => effect === "Deny");
+    const coverings: string[] = [];
+    for (const [where, allow] of allows) {
+      const covering = denies.find(([, deny]) => denyCovers(deny, allow));
+      if (covering === undefined) return;
+      coverings.push(`${covering[0]} (Deny) covers ${where}`);
+    }
+    throw new ValidationError(
+      scope,
+      prop,
+      allows.length === 0 ? "a policy with no Allow grant" : `a policy whose every Allow grant a Deny grant covers: ${coverings.join("; ")}`,
+      "at least one Allow grant that no Deny grant of the policy fully covers (with AWS_IAM AWS denies every request)",
+    );
   }
+
+  /**
+   * Who the Allow grants can let in, as far as synth can tell (Deny grants
+   * and conditions only narrow it further): one caller class per grant, or
+   * undefined when a value only Terraform knows leaves it open. @internal
+   */
+  public allowedCallers(): readonly AllowedCallers[] | undefined {
+    const classes: AllowedCallers[] = [];
+    for (const [, grant, effect] of this.grantsForReview("authPolicy")) {
+      if (grant === null || typeof grant !== "object") return undefined;
+      if (effect !== "Allow") continue;
+      const callers = allowedCallersOf(grant);
+      if (callers === undefined) return undefined;
+      classes.push(callers);
+    }
+    return classes;
+  }
+
+  /** The grants known before synth, with the prop that names each and its effect (a derived policy adds its rule grants later). @internal */
+  protected grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant, PolicyEffect])[] {
+    return this.grants.map(({ effect, grant }, index) => [`${prop}.statements[${index}]`, grant, effect] as const);
+  }
+}
+
+/**
+ * The callers one Allow grant can admit, at most: principals of these
+ * accounts (its accounts, and the accounts of its roles), principals of
+ * these organizations, or anyone (Principal "*" narrowed by conditions
+ * synth does not compare). @internal
+ */
+export type AllowedCallers =
+  | { readonly kind: "accounts"; readonly ids: readonly string[] }
+  | { readonly kind: "organizations"; readonly ids: readonly string[] }
+  | { readonly kind: "anyone" };
+
+/** The callers of one Allow grant; undefined when one of its principals or organizations is a value only Terraform knows. */
+function allowedCallersOf(grant: AuthPolicyGrant): AllowedCallers | undefined {
+  const principals = [...(grant.accounts ?? []), ...(grant.roles ?? [])];
+  if (principals.length > 0) {
+    const ids = principals.map((p) => (isUnresolved(p) || typeof p !== "string" ? undefined : isAccountId(p) ? p : parseArn(p)?.account));
+    return ids.every((id): id is string => id !== undefined && isAccountId(id)) ? { kind: "accounts", ids } : undefined;
+  }
+  const organizations =
+    grant.organizationId !== undefined ? [grant.organizationId] : (grant.organizationPaths ?? []).map((path) => path.split("/")[0]);
+  if (organizations.length === 0) return { kind: "anyone" };
+  return organizations.every((id) => !isUnresolved(id) && ORGANIZATION_ID.test(id)) ? { kind: "organizations", ids: organizations } : undefined;
+}
+
+/**
+ * True when no caller can be in both `a` and `b`: accounts with no account
+ * in common, or organizations with none in common (an account is in one
+ * organization). An account beside an organization, or anyone, may overlap. @internal
+ */
+export function disjointCallers(a: AllowedCallers, b: AllowedCallers): boolean {
+  if (a.kind === "anyone" || b.kind === "anyone" || a.kind !== b.kind) return false;
+  return !a.ids.some((id) => b.ids.includes(id));
+}
+
+/** Callers in words, for errors: `account 222222222222`, `organization o-abcdefghij`, `anyone (with conditions)`. @internal */
+export function describeCallers(callers: readonly AllowedCallers[]): string {
+  const words = callers.map((c) =>
+    c.kind === "anyone" ? "anyone" : `${c.kind === "accounts" ? "account" : "organization"}${c.ids.length > 1 ? "s" : ""} ${c.ids.join(", ")}`,
+  );
+  return [...new Set(words)].join("; ");
+}
+
+/**
+ * True when every request `allow` matches also matches `deny`, clearly: the
+ * Deny has no condition, applies to every service and action of the Allow,
+ * and names Principal "*" or each principal of the Allow (literally, an
+ * account ID and its root ARN being one). Anything else is not a cover.
+ */
+function denyCovers(deny: AuthPolicyGrant, allow: AuthPolicyGrant): boolean {
+  const conditions = [deny.organizationId, deny.organizationPaths, deny.sourceVpcs, deny.sourceVpcOwnerAccounts, deny.methods, deny.paths];
+  if (conditions.some((c) => c !== undefined)) return false;
+  if (deny.services !== undefined) {
+    if (allow.services === undefined || isUnresolved(deny.services) || isUnresolved(allow.services)) return false;
+    const same = (a: ILatticeService, b: ILatticeService) => a === b || (!isUnresolved(a.serviceArn) && a.serviceArn === b.serviceArn);
+    if (!allow.services.every((s) => deny.services!.some((d) => same(d, s)))) return false;
+  }
+  const denied = deny.actions ?? ["vpc-lattice-svcs:Invoke"];
+  const allowed = allow.actions ?? ["vpc-lattice-svcs:Invoke"];
+  if (!denied.includes("vpc-lattice-svcs:*") && !allowed.every((a) => a !== "vpc-lattice-svcs:*" && denied.includes(a))) return false;
+  const deniedPrincipals = [...(deny.accounts ?? []), ...(deny.roles ?? [])];
+  // Principal "*" without a condition: every caller, signed or anonymous.
+  if (deniedPrincipals.length === 0) return true;
+  const allowedPrincipals = [...(allow.accounts ?? []), ...(allow.roles ?? [])];
+  const keys = new Set(deniedPrincipals.map(principalKey).filter((k) => k !== undefined));
+  return allowedPrincipals.length > 0 && allowedPrincipals.every((p) => keys.has(principalKey(p) as string));
 }
 
 /** `ou/o-abcdefghij/ou-ab12-cdefgh34` -> `o-abcdefghij/*\/ou-ab12-cdefgh34/*` (the root ID is not in the ARN). */
@@ -317,6 +429,11 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
     }
   }
   checkPattern(scope, `${prop}.sid`, grant.sid, /^[A-Za-z0-9]+$/, "letters and digits only (IAM Sid)");
+  // A JavaScript caller's number would be rendered as a JSON number ("AWS": 111111111111), which IAM does not take as an account.
+  grant.accounts?.forEach((account, i) => {
+    if (typeof account !== "string" && !isUnresolved(account))
+      throw new ValidationError(scope, `${prop}.accounts[${i}]`, account, "a 12-digit account ID string");
+  });
   const partition = region === undefined || isUnresolved(region) ? undefined : partitionOfRegion(region);
   grant.roles?.forEach((role, i) => {
     if (!isUnresolved(role) && isAccountRootArn(role)) return;
@@ -475,6 +592,7 @@ export class LatticeAuthPolicy extends Construct {
       throw new ValidationError(this, "authPolicy", props.policy, "a value made with new AuthPolicy().allow(...)");
     this.policyJson = props.policy.render(this, "authPolicy", { region: literalRegionOf(this, props.provider) });
     if (!("serviceNetworkArn" in props.target)) props.policy.checkServicesAre(this, "authPolicy", props.target);
+    props.policy.checkAdmitsSomeone(this, "authPolicy");
     this.resource = new VpclatticeAuthPolicy(this, "Resource", {
       provider: props.provider,
       resourceIdentifier: "serviceNetworkArn" in props.target ? props.target.serviceNetworkArn : props.target.serviceArn,

@@ -1,6 +1,6 @@
 import { Lazy } from "../core/cdktf";
 import { Construct } from "constructs";
-import { checkAtSynth, policyAttribute, ValidationError } from "../core";
+import { checkAtSynth, policyAttribute, PolicyEffect, ValidationError } from "../core";
 import { AuthPolicy, AuthPolicyGrant, AuthPolicyRenderOptions } from "./auth-policy";
 import { LatticeListener } from "./listener";
 import { LatticeListenerAction } from "./listener-action";
@@ -52,8 +52,13 @@ export class RuleDerivedAuthPolicy extends AuthPolicy {
   }
 
   /** The principals every rule grant carries, then the grants added with allow() and deny(). @internal */
-  protected override grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant])[] {
-    return [["authPolicyFromRules", this.principals], ...super.grantsForReview(prop)];
+  protected override grantsForReview(prop: string): readonly (readonly [string, AuthPolicyGrant, PolicyEffect])[] {
+    return [["authPolicyFromRules", this.principals, "Allow"], ...super.grantsForReview(prop)];
+  }
+
+  /** Checked at synth, after the grants are validated: the principals stand for every rule grant, which carries them. @internal */
+  public override checkAdmitsSomeone(scope: Construct, prop: string): void {
+    checkAtSynth(scope, () => super.checkAdmitsSomeone(scope, prop));
   }
 
   private derive(scope: Construct, prop: string): AuthPolicy {

@@ -32,7 +32,7 @@ import {
   ValidationError,
 } from "../core";
 import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
-import { ANONYMOUS_GRANT } from "./auth-policy";
+import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
 import { checkInVpc } from "./placement";
@@ -458,6 +458,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
     services.set(props.serviceNetwork, [...(services.get(props.serviceNetwork) ?? []), props.service]);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     checkAtSynth(this, () => checkAnonymousCallers(this, props.serviceNetwork, props.service));
+    checkAtSynth(this, () => checkCommonCallers(this, props.serviceNetwork, props.service));
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
@@ -527,6 +528,27 @@ function checkAnonymousCallers(association: Construct, serviceNetwork: IServiceN
     "serviceNetwork",
     describeNetwork(serviceNetwork),
     `a network whose auth policy has ${ANONYMOUS_GRANT}: listener "${tls.name}" of the service is TLS_PASSTHROUGH, and with TLS listeners AWS evaluates only anonymous principals, so this network's policy would deny every connection`,
+  );
+}
+
+/**
+ * Fails when the network's and the service's auth policies have no caller
+ * in common: a request needs an Allow from both, so every request would be
+ * denied. Only when both policies are known at synth and their Allow grants
+ * name accounts, or organizations, that no grant of the other names (see
+ * {@link disjointCallers}); grants of anyone, or an account beside an
+ * organization, may share a caller and pass.
+ */
+function checkCommonCallers(association: Construct, serviceNetwork: IServiceNetwork, service: ILatticeService): void {
+  const network = (serviceNetwork as { allowedCallers?: () => readonly AllowedCallers[] | undefined }).allowedCallers?.();
+  const own = (service as { allowedCallers?: () => readonly AllowedCallers[] | undefined }).allowedCallers?.();
+  if (network === undefined || own === undefined || network.length === 0 || own.length === 0) return;
+  if (!network.every((n) => own.every((s) => disjointCallers(n, s)))) return;
+  throw new ValidationError(
+    association,
+    "service",
+    describeMember(service, service.serviceArn),
+    `a service whose auth policy allows a caller the network's auth policy allows too (the network's allows only ${describeCallers(network)}, the service's only ${describeCallers(own)}): a request needs an Allow from both policies, so every request would be denied`,
   );
 }
 

@@ -2,6 +2,7 @@ import { TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { checkKnownProps, PortRange, stableId, ValidationError } from "../core";
 import { IServiceNetworkEndpointTarget } from "../endpoints/targets";
+import { AllowedCallers } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import {
   checkMemberPorts,
@@ -24,6 +25,11 @@ export abstract class ServiceNetworkBase extends Construct implements IServiceNe
 
   /** Whether the network lets anonymous callers in; undefined when synth cannot tell (an imported network). @internal */
   public admitsAnonymousCallers(): boolean | undefined {
+    return undefined;
+  }
+
+  /** Who the network's auth policy can let in; undefined when synth cannot tell (an imported network, authType NONE). @internal */
+  public allowedCallers(): readonly AllowedCallers[] | undefined {
     return undefined;
   }
 

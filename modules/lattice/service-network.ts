@@ -22,7 +22,7 @@ import {
 } from "../core";
 import { ResourceShare, ResourceSharing, SharePrincipal } from "../ram";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
-import { AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
+import { AllowedCallers, AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkLatticeName } from "./names";
 import {
   ImportedServiceNetwork,
@@ -260,6 +260,11 @@ export class ServiceNetwork extends ServiceNetworkBase {
   public override admitsAnonymousCallers(): boolean | undefined {
     if (this.authType === "NONE") return true;
     return this.policy?.admitsAnonymous();
+  }
+
+  /** Who the network's auth policy can let in, as far as synth can tell; undefined without a policy. @internal */
+  public override allowedCallers(): readonly AllowedCallers[] | undefined {
+    return this.authType === "NONE" ? undefined : this.policy?.allowedCallers();
   }
 
   /** The sharing value, checked: an object whose principals are a list, each principal once, and one name for the share. */

@@ -31,7 +31,7 @@ import {
 } from "../core";
 import { IHostedZone } from "../vpc";
 import { AccessLogs, LatticeAccessLogs } from "./access-logs";
-import { ANONYMOUS_GRANT, AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
+import { AllowedCallers, ANONYMOUS_GRANT, AuthPolicy, LatticeAuthPolicy } from "./auth-policy";
 import { checkCertificateCarries } from "./certificate";
 import { ILatticeService, LatticeAuthType } from "./interfaces";
 import {
@@ -290,6 +290,11 @@ export class LatticeService extends Construct implements ILatticeService {
         `${ANONYMOUS_GRANT}: with TLS listeners AWS evaluates only anonymous principals, so every connection would be denied`,
       );
     }
+  }
+
+  /** Who the service's auth policy can let in, as far as synth can tell; undefined with authType NONE. @internal */
+  public allowedCallers(): readonly AllowedCallers[] | undefined {
+    return this.authType === "NONE" ? undefined : this.policy?.allowedCallers();
   }
 
   /** Fails on a custom domain, certificate or zone AWS or clients would refuse; returns the certificate's ARN. */

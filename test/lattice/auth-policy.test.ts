@@ -1,7 +1,15 @@
 import { TerraformOutput, Testing } from "cdktf";
 import { Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
-import { AuthPolicy, LatticeAuthAction, LatticeAuthPolicy, LatticeHttpMethod, LatticeService, latticeInvokePolicy } from "../../modules/lattice";
+import {
+  AuthPolicy,
+  AuthPolicyGrant,
+  LatticeAuthAction,
+  LatticeAuthPolicy,
+  LatticeHttpMethod,
+  LatticeService,
+  latticeInvokePolicy,
+} from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
 
@@ -244,6 +252,73 @@ describe("AuthPolicy", () => {
       "authPolicy.statements[0].organizationPaths[0]",
       "ou-ab12-cdefgh34",
     );
+  });
+
+  test('fails when an account ID is a number (it was rendered as a JSON number, "AWS": 111111111111)', () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () =>
+        new LatticeAuthPolicy(stack, "Auth", {
+          target: NETWORK,
+          policy: new AuthPolicy().allow({ accounts: ["222222222222", 111111111111 as unknown as string] }),
+        }),
+      "authPolicy.statements[0].accounts[1]",
+      "111111111111",
+    );
+  });
+
+  describe("fails when no caller is left (AWS needs an explicit Allow, and an explicit Deny wins)", () => {
+    const attach = (policy: AuthPolicy) => () => new LatticeAuthPolicy(stackWithProvider(), "Auth", { target: NETWORK, policy });
+    const EXPECTED = "at least one Allow grant that no Deny grant of the policy fully covers (with AWS_IAM AWS denies every request)";
+
+    test("the policy has Deny grants only", () => {
+      const error = expectValidationError(
+        attach(new AuthPolicy().deny({ accounts: ["222222222222"] })),
+        "authPolicy",
+        "a policy with no Allow grant",
+      );
+      expect(error.expected).toBe(EXPECTED);
+    });
+
+    test.each([
+      ["the same account", new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ accounts: ["111111111111"] })],
+      ["the account's root ARN", new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ roles: ["arn:aws:iam::111111111111:root"] })],
+      ["every principal (deny({}))", new AuthPolicy().allow({ organizationId: "o-abcdefghij", methods: ["GET"] }).deny({})],
+      ["every action", new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ accounts: ["111111111111"], actions: ["vpc-lattice-svcs:*"] })],
+    ])("a Deny without conditions names %s of the only Allow", (_, policy) => {
+      expectValidationError(attach(policy), "authPolicy", "authPolicy.statements[1] (Deny) covers authPolicy.statements[0]");
+    });
+
+    test("each Allow grant is covered by a Deny", () => {
+      const policy = new AuthPolicy()
+        .allow({ accounts: ["111111111111"] })
+        .allow({ roles: ["arn:aws:iam::222222222222:role/reader"] })
+        .deny({ accounts: ["111111111111"] })
+        .deny({ roles: ["arn:aws:iam::222222222222:role/Reader"] });
+      expectValidationError(attach(policy), "authPolicy", "statements[3] (Deny) covers authPolicy.statements[1]");
+    });
+
+    test.each([
+      ["a Deny of another account", { accounts: ["222222222222"] }],
+      ["a Deny narrowed by a method", { accounts: ["111111111111"], methods: ["DELETE"] }],
+      ["a Deny narrowed by a path", { paths: ["/admin/*"] }],
+      ["a Deny of a source VPC owner", { sourceVpcOwnerAccounts: ["333333333333"] }],
+      ["a Deny of an organization", { organizationId: "o-abcdefghij" }],
+      ["a Deny of one service", { accounts: ["111111111111"], services: [fakeService()] }],
+      ["a Deny of another action", { accounts: ["111111111111"], actions: ["vpc-lattice-svcs:Connect"] }],
+      ["a Deny of a role of the allowed account (compared literally)", { roles: ["arn:aws:iam::111111111111:role/reader"] }],
+    ] as [string, AuthPolicyGrant][])("but not with %s", (_, deny) => {
+      attach(new AuthPolicy().allow({ accounts: ["111111111111"] }).deny(deny))();
+    });
+
+    test("but not when one Allow grant is left uncovered", () => {
+      attach(
+        new AuthPolicy()
+          .allow({ accounts: ["111111111111"] })
+          .allow({ accounts: ["222222222222"] })
+          .deny({ accounts: ["111111111111"] }),
+      )();
+    });
   });
 
   test("fails when a source VPC owner account is malformed", () => {

@@ -122,6 +122,18 @@ describe("RuleDerivedAuthPolicy (LatticeService authPolicyFromRules)", () => {
       expect(() => synthJson(stack)).toThrow(/authPolicy.*an empty policy document/);
     });
 
+    test("a Deny without conditions covers the principals every rule grant carries (every request would be denied)", () => {
+      const stack = stackWithProvider();
+      const listener = new LatticeListener(stack, "Listener", {
+        service: fakeService(),
+        protocol: "HTTPS",
+        defaultAction: LatticeListenerAction.forward(api),
+      });
+      const policy = new RuleDerivedAuthPolicy(() => [listener], { roles: [ROLE] }).deny({ sid: "NoOne", roles: [ROLE] });
+      new LatticeAuthPolicy(stack, "Auth", { target: fakeService(), policy });
+      expectValidationError(() => synthJson(stack), "authPolicy", "authPolicy.statements[0] (Deny) covers authPolicyFromRules");
+    });
+
     test("two rule names give one Sid (orders-1 and orders1, or a rule named default beside a forwarding default), naming both", () => {
       const clash = (names: string[], defaultAction: LatticeListenerAction) => {
         const stack = stackWithProvider();

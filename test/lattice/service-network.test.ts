@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
@@ -478,6 +478,49 @@ describe("ServiceNetwork", () => {
         authType: "NONE",
         allowUnauthenticatedAccess: OptOut.because("a sandbox network for the tests"),
       }).associateService("tls", svc);
+      expect(() => synthJson(stack)).not.toThrow();
+    });
+  });
+
+  describe("a service whose auth policy shares no caller with the network's (a request needs an Allow from both)", () => {
+    const svcAllowing = (stack: TerraformStack, grant: Parameters<AuthPolicy["allow"]>[0]) =>
+      new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow(grant) });
+
+    test.each([
+      ["accounts", { accounts: ["333333333333"] }, "account 222222222222", "account 333333333333"],
+      ["a role of another account", { roles: ["arn:aws:iam::333333333333:role/orders-client"] }, "account 222222222222", "account 333333333333"],
+    ])("fails when the service allows %s only", (_, grant, networkCallers, serviceCallers) => {
+      const stack = stackWithProvider();
+      network(stack).associateService("orders", svcAllowing(stack, grant));
+      const error = expectValidationError(() => synthJson(stack), "service", "test/Orders");
+      expect(error.expected).toContain(`the network's allows only ${networkCallers}, the service's only ${serviceCallers}`);
+    });
+
+    test("fails when the network and the service allow different organizations", () => {
+      const stack = stackWithProvider();
+      network(stack, { authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) }).associateService(
+        "orders",
+        svcAllowing(stack, { organizationPaths: ["o-zyxwvutsrq/r-ab12/ou-ab12-11111111/*"] }),
+      );
+      expectValidationError(() => synthJson(stack), "service", "test/Orders");
+    });
+
+    test.each([
+      ["an account the network allows", { accounts: ["222222222222", "333333333333"] }],
+      ["a role of an account the network allows", { roles: ["arn:aws:iam::222222222222:role/orders-client"] }],
+      ["an organization (the network's account may be in it)", { organizationId: "o-abcdefghij" }],
+      ["anyone of its source VPCs", { sourceVpcOwnerAccounts: ["333333333333"] }],
+    ])("joins when the service allows %s", (_, grant) => {
+      const stack = stackWithProvider();
+      network(stack).associateService("orders", svcAllowing(stack, grant));
+      expect(() => synthJson(stack)).not.toThrow();
+    });
+
+    test("joins when a policy names an account only Terraform knows, or when the service is imported", () => {
+      const stack = stackWithProvider();
+      const account = new TerraformVariable(stack, "account", { type: "string" }).stringValue;
+      network(stack).associateService("orders", svcAllowing(stack, { accounts: [account] }));
+      new ServiceNetwork(stack, "Other", { name: "other", authPolicy: ALLOW_CONSUMER }).associateService("imported", fakeService());
       expect(() => synthJson(stack)).not.toThrow();
     });
   });
