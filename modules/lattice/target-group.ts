@@ -557,13 +557,24 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
           "protocol and protocolVersion: a TCP target group checks health over HTTP(S), and AWS requires both",
         );
       }
-      const checksTrafficPort = healthCheck.port === undefined || healthCheck.port === (settings.port ?? 443);
+      const trafficPort = settings.port ?? (settings.protocol === "HTTP" ? 80 : 443);
+      const checksTrafficPort = healthCheck.port === undefined || healthCheck.port === trafficPort;
       if (settings.protocol === "HTTPS" && enabled && healthCheck.protocol === undefined && checksTrafficPort) {
         throw new ValidationError(
           this,
           "healthCheck.protocol",
           undefined,
           "HTTPS, or HTTP with a health-check port of its own: the targets of an HTTPS group speak TLS on the port checked, and AWS checks over plain HTTP unless told, so no target would ever pass",
+        );
+      }
+      // On the traffic port the targets speak the group's protocol: a check in the other one (TLS to a plain HTTP server, or the reverse) fails on every target.
+      const web = settings.protocol === "HTTP" || settings.protocol === "HTTPS";
+      if (web && enabled && checksTrafficPort && healthCheck.protocol !== undefined && healthCheck.protocol !== settings.protocol) {
+        throw new ValidationError(
+          this,
+          "healthCheck.protocol",
+          healthCheck.protocol,
+          `${settings.protocol}, or ${healthCheck.protocol} with a health-check port of its own: the targets of an ${settings.protocol} group speak ${settings.protocol} on the port checked (the traffic port), so a ${healthCheck.protocol} check would fail on every target and none would ever be healthy`,
         );
       }
     }

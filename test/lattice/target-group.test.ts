@@ -347,6 +347,30 @@ describe("LatticeTargetGroup", () => {
       expect(https({ enabled: false })).not.toThrow();
     });
 
+    test.each([
+      ["HTTP", "HTTPS", 80],
+      ["HTTPS", "HTTP", 443],
+    ] as const)(
+      "fails when an %s group is health-checked over %s on its traffic port (every check fails: no target is ever healthy)",
+      (protocol, checked, defaultPort) => {
+        const group = (healthCheck: LatticeTargetGroupHealthCheck, port?: number) => () => {
+          const { stack, vpc } = withVpc();
+          return new LatticeTargetGroup(stack, "G", {
+            name: "orders",
+            config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol, port, healthCheck }),
+          });
+        };
+        const error = expectValidationError(group({ protocol: checked, path: "/health" }), "healthCheck.protocol", `"${checked}"`);
+        expect(error.expected).toContain("a health-check port of its own");
+        expectValidationError(group({ protocol: checked, port: defaultPort }), "healthCheck.protocol", `"${checked}"`);
+        expectValidationError(group({ protocol: checked, port: 8443 }, 8443), "healthCheck.protocol", `"${checked}"`);
+        // The group's own protocol, another port (which may speak the other protocol), or no check: nothing to refuse.
+        expect(group({ protocol, path: "/health" })).not.toThrow();
+        expect(group({ protocol: checked, port: 9443 }, 8443)).not.toThrow();
+        expect(group({ protocol: checked, enabled: false })).not.toThrow();
+      },
+    );
+
     test("a LAMBDA group is given a port, VPC, protocol or health check", () => {
       const stack = stackWithProvider();
       expectValidationError(() => new LatticeTargetGroup(stack, "A", { name: "fn-a", type: "LAMBDA", port: 443 }), "port", "443");
