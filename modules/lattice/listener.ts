@@ -24,7 +24,7 @@ import { ILatticeService } from "./interfaces";
 import { checkLatticeName } from "./names";
 import { tagsWithName } from "./placement";
 import { describeTargetGroup, LatticeListenerAction, targetGroupIdentity } from "./listener-action";
-import { checkMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
+import { checkMatch, coversMatch, describeMatch, matchKey, renderMatch, RuleMatch } from "./rule-match";
 
 /**
  * Listener protocol (`protocol`): HTTP and HTTPS route on the request; TLS_PASSTHROUGH forwards TLS unopened to TCP targets.
@@ -217,6 +217,7 @@ export class LatticeListener extends Construct {
         `a match no other rule of the listener has (rule "${shadowing.name}" matches the same requests; whichever has the higher priority number would never be reached)`,
       );
     }
+    this.checkNotShadowed(rule);
     checkInstance(this, `${prop}.action`, rule.action, isListenerAction, "LatticeListenerAction.forward, weightedForward or fixedResponse");
     rule.action.validate(this, `${prop}.action`, this.protocol);
     this.claimTargetGroups(`${prop}.action`, rule.action);
@@ -238,6 +239,27 @@ export class LatticeListener extends Construct {
       );
     }
     return resource;
+  }
+
+  /**
+   * Fails when a rule evaluated first (a lower priority number) matches
+   * every request the other matches (see {@link coversMatch}), whichever
+   * of the two is added first: the other would never be reached. The error
+   * names the rule that is never reached.
+   */
+  private checkNotShadowed(rule: LatticeListenerRuleOptions): void {
+    if (isUnresolved(rule.priority)) return;
+    for (const other of this.ruleDefinitions) {
+      if (isUnresolved(other.priority)) continue;
+      const [first, second] = other.priority < rule.priority ? [other, rule] : [rule, other];
+      if (!coversMatch(first.match, second.match)) continue;
+      throw new ValidationError(
+        this,
+        `rules.${second.name}.match`,
+        describeMatch(second.match),
+        `a match that rule "${first.name}" (priority ${first.priority}, ${describeMatch(first.match).replace(/^a rule /, "")}) does not cover: it is evaluated first and matches every request this rule (priority ${second.priority}) matches, so this rule would never be reached; give it a lower priority number than "${first.name}", or narrow "${first.name}"`,
+      );
+    }
   }
 
   /** The service's construct when it is one (errors and warnings about its listeners name it), else the listener. */

@@ -11,6 +11,7 @@ import {
   checkOneOf,
   checkPattern,
   checkString,
+  isUnresolved,
   requireValue,
   ValidationError,
 } from "../core";
@@ -141,6 +142,30 @@ export function matchKey(match: RuleMatch): string {
     .map((h) => [h.name.toLowerCase(), h.kind, folded(h.value, h.caseSensitive), h.caseSensitive])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return JSON.stringify({ path, headers, method: match.method });
+}
+
+/**
+ * True when every request `later` matches, `earlier` matches too, clearly:
+ * `earlier` has no header condition, no method or the same one, and no
+ * path, or a path that covers `later`'s (an exact path the same exact path;
+ * a prefix one that `later`'s path starts with at a `/`, in the same case
+ * unless the prefix is case-insensitive). A rule evaluated after such a
+ * rule is never reached. @internal
+ */
+export function coversMatch(earlier: RuleMatch, later: RuleMatch): boolean {
+  if ((earlier.headers ?? []).length > 0) return false;
+  if (earlier.method !== undefined && earlier.method !== later.method) return false;
+  const outer = earlier.path;
+  if (outer === undefined) return true;
+  const inner = later.path;
+  if (inner === undefined || isUnresolved(outer.path) || isUnresolved(inner.path)) return false;
+  // A case-sensitive earlier rule misses what a case-insensitive later one matches in another case.
+  if (outer.caseSensitive && !inner.caseSensitive) return false;
+  const fold = (path: string) => (outer.caseSensitive ? path : path.toLowerCase());
+  const [prefix, path] = [fold(outer.path), fold(inner.path)];
+  if (outer.kind === "exact") return inner.kind === "exact" && path === prefix;
+  // At a `/` only: whether `/api` also matches `/apis` is not something to rely on.
+  return path === prefix || (path.startsWith(prefix) && (prefix.endsWith("/") || path[prefix.length] === "/"));
 }
 
 /** The rule's `match.http_match` block. @internal */

@@ -137,6 +137,59 @@ describe("LatticeListener", () => {
       expectValidationError(() => listener.addRule(rule({ name: "other" })), "rules.other.priority", "10");
     });
 
+    describe("a rule evaluated first matches every request of another (which would never be reached)", () => {
+      const fixed = LatticeListenerAction.fixedResponse(403);
+      test.each([
+        ["a prefix of its path", { path: PathMatch.prefix("/") }, { path: PathMatch.prefix("/api") }],
+        ["a prefix ending at a / of its exact path", { path: PathMatch.prefix("/api") }, { path: PathMatch.exact("/api/orders") }],
+        [
+          "the same prefix, in another case (case-insensitive)",
+          { path: PathMatch.prefix("/API") },
+          { path: PathMatch.prefix("/api/v1"), method: "GET" },
+        ],
+        ["its method, on every path", { method: "GET" }, { path: PathMatch.prefix("/api"), method: "GET" }],
+        [
+          "its path, with any header of its own",
+          { path: PathMatch.prefix("/api") },
+          { path: PathMatch.prefix("/api"), headers: [HeaderMatch.exact("x-beta", "1")] },
+        ],
+        ["the same exact path, with a method of its own", { path: PathMatch.exact("/health") }, { path: PathMatch.exact("/health"), method: "GET" }],
+      ] as const)("%s, whichever is added first (the error names the rule never reached)", (_, first, second) => {
+        const earlier = { name: "earlier", priority: 1, match: first, action: fixed };
+        const later = { name: "later", priority: 2, match: second, action: LatticeListenerAction.forward(group(1)) };
+        const both = (order: LatticeListenerRuleOptions[]) => () => {
+          const listener = httpListener();
+          order.forEach((r) => listener.addRule(r));
+        };
+        const error = expectValidationError(both([earlier, later]), "rules.later.match", "a rule matching");
+        expect(error.expected).toContain('rule "earlier" (priority 1');
+        expectValidationError(both([later, earlier]), "rules.later.match", "a rule matching");
+      });
+
+      test.each([
+        [
+          "the first rule has a header condition",
+          { path: PathMatch.prefix("/"), headers: [HeaderMatch.exact("x-beta", "1")] },
+          { path: PathMatch.prefix("/api") },
+        ],
+        ["the first rule has another method", { path: PathMatch.prefix("/"), method: "POST" }, { path: PathMatch.prefix("/api"), method: "GET" }],
+        ["the first rule has a method the other does not", { path: PathMatch.prefix("/"), method: "GET" }, { path: PathMatch.prefix("/api") }],
+        ["the prefix ends inside a path segment (/api and /apis)", { path: PathMatch.prefix("/api") }, { path: PathMatch.prefix("/apis") }],
+        [
+          "the first rule is case-sensitive, the other not",
+          { path: PathMatch.prefix("/api", { caseSensitive: true }) },
+          { path: PathMatch.prefix("/api/v1") },
+        ],
+        ["the first rule is exact, the other a prefix", { path: PathMatch.exact("/api") }, { path: PathMatch.prefix("/api") }],
+        ["the first rule matches a longer path", { path: PathMatch.prefix("/api/v1") }, { path: PathMatch.prefix("/api") }],
+        ["the first rule has a path, the other none", { path: PathMatch.prefix("/"), method: "GET" }, { method: "GET" }],
+      ] as const)("but not when %s", (_, first, second) => {
+        const listener = httpListener();
+        listener.addRule({ name: "earlier", priority: 1, match: first, action: fixed });
+        listener.addRule({ name: "later", priority: 2, match: second, action: LatticeListenerAction.forward(group(1)) });
+      });
+    });
+
     test("a rule name breaks the AWS pattern or length", () => {
       expectValidationError(() => httpListener().addRule(rule({ name: "ab" })), "rules.ab.name", '"ab"');
       expectValidationError(() => httpListener().addRule(rule({ name: "r".repeat(64) })), `rules.${"r".repeat(64)}.name`, "r".repeat(64));
