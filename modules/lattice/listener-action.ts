@@ -85,6 +85,13 @@ export class LatticeListenerAction {
         "a target group (a LatticeTargetGroup, or one imported with fromLatticeTargetGroupAttributes)",
       );
       checkObject(scope, `${prop}.targetGroups[${i}].targetGroup`, t.targetGroup);
+      // A JavaScript caller's object literal ({ targetGroupArn, type }) has no ID: the forward would name no target group.
+      requireValue(
+        scope,
+        `${prop}.targetGroups[${i}].targetGroup.targetGroupId`,
+        t.targetGroup.targetGroupId,
+        "the ID of a LatticeTargetGroup, or of one imported with LatticeTargetGroup.fromLatticeTargetGroupAttributes(...) (the forward names the group by it)",
+      );
     });
     const weights = this.targetGroups.map((t) => t.weight ?? 100);
     weights.forEach((w, i) => checkIntegerRange(scope, `${prop}.targetGroups[${i}].weight`, w, 0, 999));

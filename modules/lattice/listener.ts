@@ -10,6 +10,7 @@ import {
   checkIntegerRange,
   checkKnownProps,
   checkList,
+  checkObject,
   checkOneOf,
   checkPort,
   isUnresolved,
@@ -17,6 +18,7 @@ import {
   parseArn,
   providerOf,
   requireProps,
+  requireValue,
   stableId,
   ValidationError,
 } from "../core";
@@ -150,6 +152,14 @@ export class LatticeListener extends Construct {
     checkLatticeName(this, "name", name, { min: 3, max: 63, reservedPrefix: "listener-" });
     checkInstance(this, "defaultAction", props.defaultAction, isListenerAction, "LatticeListenerAction.forward, weightedForward or fixedResponse");
     props.defaultAction.validate(this, "defaultAction", props.protocol);
+    checkObject(this, "service", props.service);
+    // A JavaScript caller's object literal ({ serviceArn }) has no ID: the listener would name no service.
+    requireValue(
+      this,
+      "service.serviceId",
+      props.service.serviceId,
+      "the ID of a LatticeService, or of one imported with LatticeService.fromLatticeServiceAttributes(...) (the listener names its service by it)",
+    );
     this.service = props.service;
     const siblings = this.checkPlace({ protocol: props.protocol, port: this.port, name });
     this.claimTargetGroups("defaultAction", props.defaultAction);

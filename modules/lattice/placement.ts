@@ -96,6 +96,14 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
  * explicitly: it is the same account and region).
  */
 function accountKey(scope: IConstruct, provider: TerraformProvider | undefined): string {
+  // A JavaScript caller's null or alias string would fail below as a TypeError, or be dropped by cdktf (the default account).
+  if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider))
+    throw new ValidationError(
+      scope,
+      "provider",
+      provider,
+      "an AwsProvider (the account and region to make it in), or no provider for the stack's default one",
+    );
   const stack = TerraformStack.of(scope);
   const isDefault =
     provider === undefined || (provider instanceof AwsProvider && provider.alias === undefined && TerraformStack.of(provider) === stack);

@@ -299,6 +299,8 @@ export class LatticeService extends Construct implements ILatticeService {
 
   /** Fails on a custom domain, certificate or zone AWS or clients would refuse; returns the certificate's ARN. */
   private checkDomain(props: LatticeServiceProps): string | undefined {
+    // A JavaScript caller's null would reach the length check as a TypeError.
+    checkString(this, "customDomainName", props.customDomainName);
     checkLength(this, "customDomainName", props.customDomainName, 3, 255);
     checkDnsName(this, "customDomainName", props.customDomainName);
     if (props.certificate !== undefined && props.certificateArn !== undefined) {

@@ -108,6 +108,45 @@ describe("JavaScript callers", () => {
       expectValidationError(() => new LatticeListener(stackWithProvider(), "Listener", props), "service", "undefined");
     });
 
+    test("a forward is given an object literal without targetGroupId (the target group rendered without its identifier)", () => {
+      const literal = { targetGroupArn: group(1).targetGroupArn, type: "IP" } as unknown as ILatticeTargetGroup;
+      const listen = (defaultAction: LatticeListenerAction) => () =>
+        new LatticeListener(stackWithProvider(), "Listener", { service: fakeService(), protocol: "HTTP", defaultAction });
+      const error = expectValidationError(
+        listen(LatticeListenerAction.forward(literal)),
+        "defaultAction.targetGroups[0].targetGroup.targetGroupId",
+        "undefined",
+      );
+      expect(error.expected).toContain("LatticeTargetGroup.fromLatticeTargetGroupAttributes(...)");
+      expect(listen(LatticeListenerAction.forward(group(1)))).not.toThrow();
+    });
+
+    test("a LatticeListener is given a service object literal without serviceId (service_identifier rendered as null)", () => {
+      const literal = { serviceArn: fakeService().serviceArn } as ILatticeService;
+      const listen = (svc: ILatticeService) => () =>
+        new LatticeListener(stackWithProvider(), "Listener", {
+          service: svc,
+          protocol: "HTTP",
+          defaultAction: LatticeListenerAction.fixedResponse(404),
+        });
+      const error = expectValidationError(listen(literal), "service.serviceId", "undefined");
+      expect(error.expected).toContain("LatticeService.fromLatticeServiceAttributes(...)");
+      expect(listen(fakeService())).not.toThrow();
+    });
+
+    test("customDomainName is null (a TypeError came out of the length check)", () => {
+      expectValidationError(() => service(stackWithProvider(), { customDomainName: null as unknown as string }), "customDomainName", "null");
+    });
+
+    test("provider is null or an alias string (a TypeError came out of the name check)", () => {
+      expectValidationError(() => service(stackWithProvider(), { provider: null as never }), "provider", "null");
+      expectValidationError(
+        () => new ServiceNetwork(stackWithProvider(), "Network", { name: "platform", authPolicy: ORG_ONLY, provider: "partner" as never }),
+        "provider",
+        '"partner"',
+      );
+    });
+
     test("a weighted target group misspells weight (the group got the default 100 instead of its share)", () => {
       const action = LatticeListenerAction.weightedForward([
         { targetGroup: group(1), weigth: 10 } as WeightedTargetGroup,
