@@ -675,6 +675,147 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       network.associateVpc("stranger", { vpc });
     },
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.deny",
+    cause: "An auth policy of Deny grants only (AWS_IAM needs an explicit Allow, so every request is denied)",
+    fix: "Add an Allow grant for the callers (allow({ accounts: [...] })); keep the Deny grants for what they must refuse.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy",
+    received: '"a policy with no Allow grant"',
+    build: (s) => service(s, { authPolicy: new AuthPolicy().deny({ accounts: ["222222222222"] }) }),
+  },
+  {
+    module: "lattice",
+    api: "AuthPolicy.deny",
+    cause: "A Deny grant without conditions that names the principals of the only Allow grant (an explicit Deny wins, so every request is denied)",
+    fix: "Narrow the Deny (methods, paths, source VPCs) to what must be refused, or allow other principals than it denies.",
+    path: "Network/AuthPolicy",
+    prop: "authPolicy",
+    received: '"a policy whose every Allow grant a Deny grant covers: authPolicy.statements[1] (Deny) covers authPolicy.statements[0]"',
+    build: (s) =>
+      new ServiceNetwork(s, "Network", {
+        name: "shared-services",
+        authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }).deny({ accounts: ["111111111111"] }),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "AuthPolicyGrant",
+    cause: "An account ID given as a number (accounts: [111111111111]): it was rendered as a JSON number, which IAM does not take as an account",
+    fix: 'Give account IDs as 12-digit strings, such as "111111111111".',
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].accounts[0]",
+    received: "111111111111",
+    build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ accounts: [111111111111 as unknown as string] }) }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateService",
+    cause:
+      "A service whose auth policy allows only accounts (or organizations) the network's auth policy does not allow: a request needs an Allow from both, so every request is denied",
+    fix: "Allow a common caller in both policies: add the service's callers to the network's policy, or the network's to the service's.",
+    path: "Network/Service-orders",
+    prop: "service",
+    received: '"test/Service"',
+    build: (s) => {
+      const network = new ServiceNetwork(s, "Network", {
+        name: "shared-services",
+        authPolicy: new AuthPolicy().allow({ accounts: ["222222222222"] }),
+      });
+      network.associateService("orders", service(s, { authPolicy: new AuthPolicy().allow({ accounts: ["333333333333"] }) }));
+      synth(s);
+    },
+  },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroupHealthCheck",
+    cause:
+      "An HTTP target group health-checked over HTTPS on its traffic port (or an HTTPS group over HTTP): every check fails, so no target is ever healthy",
+    fix: "Check over the group's own protocol, or give the health check a port of its own that speaks the other protocol.",
+    path: "Group",
+    prop: "healthCheck.protocol",
+    received: '"HTTPS"',
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpc(s), protocol: "HTTP", healthCheck: { protocol: "HTTPS", path: "/health" } }),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListener.addRule",
+    cause:
+      'A rule after one evaluated first that matches every request it matches (priority 1 on PathMatch.prefix("/"), priority 2 on /api): it is never reached',
+    fix: "Give the narrower rule the lower priority number, or narrow the earlier rule (a method, a header, a longer path).",
+    path: "Service/Listener-http-80",
+    prop: "rules.api.match",
+    received: '"a rule matching path prefix /api"',
+    build: (s) =>
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+        rules: [
+          {
+            name: "everything",
+            priority: 1,
+            match: { path: PathMatch.prefix("/") },
+            action: LatticeListenerAction.forward(httpGroup(s, "All", "0123456789abcdef1")),
+          },
+          { name: "api", priority: 2, match: { path: PathMatch.prefix("/api") }, action: LatticeListenerAction.fixedResponse(403) },
+        ],
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListenerAction.forward",
+    cause:
+      "A JavaScript caller's object literal without targetGroupId ({ targetGroupArn, type }): the forward rendered its target group without an identifier",
+    fix: "Forward to a LatticeTargetGroup, or to one imported with LatticeTargetGroup.fromLatticeTargetGroupAttributes(...).",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups[0].targetGroup.targetGroupId",
+    received: "undefined",
+    build: (s) =>
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.forward({ targetGroupArn: TCP_GROUP_ARN, type: "IP" } as never),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeListener",
+    cause: "A JavaScript caller's service object literal without serviceId ({ serviceArn }): the listener rendered service_identifier as null",
+    fix: "Give a LatticeService, or one imported with LatticeService.fromLatticeServiceAttributes(...).",
+    path: "Listener",
+    prop: "service.serviceId",
+    received: "undefined",
+    build: (s) =>
+      new LatticeListener(s, "Listener", {
+        service: { serviceArn: "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0123456789abcdef0" } as never,
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.fixedResponse(404),
+      }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause: "customDomainName given as null (a JavaScript caller): a TypeError came out of the length check",
+    fix: "Leave customDomainName unset for the generated name only, or give a DNS name such as orders.example.com.",
+    path: "Service",
+    prop: "customDomainName",
+    received: "null",
+    build: (s) => service(s, { customDomainName: null as never }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause: "provider given as null or an alias string (a JavaScript caller): a TypeError came out of the name check, or cdktf dropped it",
+    fix: "Give an AwsProvider, or leave provider unset for the stack's default one.",
+    path: "Service",
+    prop: "provider",
+    received: "null",
+    build: (s) => service(s, { provider: null as never }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */
