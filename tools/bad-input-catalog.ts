@@ -536,7 +536,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     module: "vpc",
     api: "TransitGateway",
     cause: "A private ASN outside 64512-65534 on the AWS side",
-    fix: "Use a private ASN from 64512 to 65534, or leave amazonSideAsn unset (64512).",
+    fix: "Use a private ASN from 64512 to 65534 or from 4200000000 to 4294967294, or leave amazonSideAsn unset (64512).",
     path: "Network",
     prop: "amazonSideAsn",
     received: "7224",

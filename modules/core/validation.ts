@@ -179,7 +179,8 @@ export function checkIpAddress(scope: IConstruct, prop: string, value: string | 
 /** A CIDR for a security-group rule: valid IPv4 or IPv6, and never the whole internet. */
 export function checkRestrictedCidr(scope: IConstruct, prop: string, value: string | undefined): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (!isIpv4Cidr(value) && !isIpv6Cidr(value)) {
+  // A JavaScript caller's number or object would fail inside the parser as a TypeError.
+  if (typeof value !== "string" || (!isIpv4Cidr(value) && !isIpv6Cidr(value))) {
     throw new ValidationError(scope, prop, value, "an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
   }
   checkNetworkCidr(scope, prop, value);

@@ -110,6 +110,13 @@ describe("IP addresses and CIDRs", () => {
     expect(isAnyAddressCidr("0.0.0.0/0") && isAnyAddressCidr("::/0")).toBe(true);
   });
 
+  it("checkRestrictedCidr fails when a JavaScript caller gives a number or an object, not a TypeError", () => {
+    for (const value of [10, { cidr: "10.0.0.0/16" }, ["10.0.0.0/16"]]) {
+      const error = errorOf(() => checkRestrictedCidr(scope(), "peer", value as unknown as string));
+      expect(error?.expected).toBe("an IPv4 or IPv6 CIDR block such as 10.0.0.0/16");
+    }
+  });
+
   it("checkRestrictedCidr and checkIpv4Cidr reject host bits (AWS fails 10.0.0.5/16 at validate), naming prop and value", () => {
     fc.assert(
       fc.property(fc.oneof(cidrFromBits(4, true), cidrFromBits(6, true)), (value) => {
