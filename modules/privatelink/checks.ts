@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
-import { checkItemCount, checkUnique, ValidationError } from "../core";
-import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkItemCount, checkList, checkUnique, requireValue, ValidationError } from "../core";
+import { checkInVpc, checkIsVpc, ISubnet, IVpc, zoneOf } from "../vpc";
 
 /**
  * Fails on the first item that means the same as an earlier one (the same
@@ -26,6 +26,26 @@ export function checkNoDuplicate<T>(
     if (earlier !== undefined) throw new ValidationError(scope, at(i), shown(item), `${what} not already given as ${at(earlier)} (both mean ${key})`);
     first.set(key, i);
   });
+}
+
+/**
+ * The subnets a load balancer goes in: `subnets`, else the VPC's private
+ * subnets, of a VPC (not its ID), given one way or the other: an imported
+ * VPC without private subnets leaves them to `subnets`.
+ * @internal
+ */
+export function loadBalancerSubnetsOf(scope: IConstruct, props: { readonly vpc: IVpc; readonly subnets?: readonly ISubnet[] }): readonly ISubnet[] {
+  checkIsVpc(scope, "vpc", props.vpc);
+  checkList(scope, "subnets", props.subnets);
+  const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
+  const subnets = props.subnets ?? props.vpc.privateSubnets;
+  checkList(scope, prop, subnets);
+  return requireValue(
+    scope,
+    prop,
+    subnets,
+    "the load balancer's subnets: pass subnets, or a VPC with privateSubnets (Vpc.fromVpcAttributes takes them)",
+  );
 }
 
 /**

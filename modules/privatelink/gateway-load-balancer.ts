@@ -33,7 +33,7 @@ import {
 import { Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { HealthCheck, renderHealthCheck } from "./health-check";
 import { loadBalancerNameOf } from "./network-load-balancer";
-import { checkLoadBalancerSubnets } from "./checks";
+import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
 import { checkZoneIds } from "./zones";
 
 /** The port and protocol a Gateway Load Balancer speaks to its appliances: GENEVE on UDP 6081, fixed by AWS. */
@@ -147,6 +147,8 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
   /** The load balancer's name (`aws_lb.name`). */
   public readonly loadBalancerName: string;
   public readonly availabilityZoneIds?: readonly string[];
+  /** The load balancer's subnets: where its endpoint service's consumers can place their endpoints. */
+  public readonly subnets: readonly ISubnet[];
   public readonly ipAddressType: "ipv4" | "dualstack";
   /** The group to attach to the appliances: GENEVE and the health check from the load balancer's VPC. */
   public readonly appliancesSecurityGroup: SecurityGroup;
@@ -158,10 +160,9 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
     super(scope, id);
     requireProps(this, props, ["vpc", "appliances", "healthCheck"]);
     checkKnownProps(this, props, GATEWAY_LOAD_BALANCER_PROPS);
-    checkList(this, "subnets", props.subnets);
+    const subnets = loadBalancerSubnetsOf(this, props);
     checkBoolean(this, "crossZoneLoadBalancing", props.crossZoneLoadBalancing);
     checkBoolean(this, "enableDeletionProtection", props.enableDeletionProtection);
-    const subnets = props.subnets ?? props.vpc.privateSubnets;
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
     checkLoadBalancerSubnets(this, subnets, props.vpc, this.ipAddressType);
@@ -193,6 +194,7 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
 
     this.provider = providerOf(props, props.vpc);
     this.availabilityZoneIds = literalZoneIds(subnets);
+    this.subnets = subnets;
     const nameTag = props.name ?? nameFromPath(this);
     this.resource = new Lb(this, "Resource", {
       provider: this.provider,

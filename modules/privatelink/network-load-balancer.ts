@@ -49,7 +49,7 @@ import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
-import { checkLoadBalancerSubnets } from "./checks";
+import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
 import { checkZoneIds } from "./zones";
 
 /** A Network Load Balancer an endpoint service can front: created here or imported. */
@@ -222,11 +222,10 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     requireProps(this, props, ["vpc", "listeners"]);
     checkKnownProps(this, props, NETWORK_LOAD_BALANCER_PROPS);
     this.vpc = props.vpc;
-    checkList(this, "subnets", props.subnets);
+    const subnets = loadBalancerSubnetsOf(this, props);
     checkList(this, "listeners", props.listeners);
     checkBoolean(this, "enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic);
     checkBoolean(this, "enableDeletionProtection", props.enableDeletionProtection);
-    const subnets = props.subnets ?? props.vpc.privateSubnets;
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     checkPattern(this, "name", props.name, NLB_NAME, "1-32 letters, digits and hyphens, not starting with internal-");
     checkOneOf(this, "ipAddressType", this.ipAddressType, ["ipv4", "dualstack"]);
@@ -522,6 +521,9 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   const { options, targetType, extra } = targets;
   checkObject(scope, at, options);
   checkPort(scope, `${at}.port`, targets.port);
+  // Checked where it is given: the security group's egress to the targets opens it before the target group renders it.
+  checkObject(scope, `${at}.healthCheck`, options.healthCheck);
+  checkPort(scope, `${at}.healthCheck.port`, options.healthCheck?.port);
   checkOneOf(scope, `${at}.protocol`, options.protocol, ["TCP", "TLS"]);
   checkBoolean(scope, `${at}.proxyProtocolV2`, options.proxyProtocolV2);
   if (options.protocol === "TLS" && listener.protocol !== "TLS") {

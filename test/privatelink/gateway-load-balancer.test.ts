@@ -82,6 +82,18 @@ describe("GatewayLoadBalancer", () => {
   });
 
   describe("fails when", () => {
+    test("the VPC is an ID, or has no private subnets and no subnets are given: never a TypeError", () => {
+      const stack = stackWithoutProvider();
+      const props = { appliances: ApplianceTargets.ipAddresses({ addresses: { "firewall-a": "10.100.0.10" } }), healthCheck: { port: 80 } };
+      expectValidationError(
+        () => new GatewayLoadBalancer(stack, "ById", { ...props, vpc: "vpc-0123456789abcdef0" as unknown as Vpc }),
+        "vpc",
+        '"vpc-0123456789abcdef0"',
+      );
+      const bare = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.100.0.0/16" } as unknown as Vpc;
+      expectValidationError(() => new GatewayLoadBalancer(stack, "NoSubnets", { ...props, vpc: bare }), "vpc.privateSubnets", "undefined");
+    });
+
     test("dualstack is asked for on IPv4-only subnets (AWS gives the load balancer no IPv6 addresses there)", () => {
       expectValidationError(() => gwlbStack({ ipAddressType: "dualstack" }), "subnets[0].ipAddressType", '"ipv4"');
     });

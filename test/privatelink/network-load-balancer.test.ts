@@ -368,6 +368,31 @@ describe("NetworkLoadBalancer", () => {
   describe("fails when", () => {
     const instances = ListenerTargets.instances({ port: 8443, instances: { a: "i-0123456789abcdef0" } });
 
+    test("a health-check port is no port number (a JavaScript caller's string), refused at the listener that gives it", () => {
+      const targets = ListenerTargets.instances({
+        port: 8443,
+        instances: { a: "i-0123456789abcdef0" },
+        healthCheck: { port: "80" as unknown as number },
+      });
+      expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.healthCheck.port", '"80"');
+      const valid = ListenerTargets.instances({ port: 8443, instances: { a: "i-0123456789abcdef0" }, healthCheck: { port: 80 } });
+      nlbStack({ listeners: [{ port: 443, targets: valid }] });
+    });
+
+    test("the VPC is an ID, or has no private subnets and no subnets are given: never a TypeError", () => {
+      const stack = stackWithoutProvider();
+      const listeners = [{ port: 443, targets: instances }];
+      expectValidationError(
+        () => new NetworkLoadBalancer(stack, "ById", { vpc: "vpc-0123456789abcdef0" as unknown as Vpc, listeners }),
+        "vpc",
+        '"vpc-0123456789abcdef0"',
+      );
+      const bare = { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR } as unknown as Vpc;
+      expectValidationError(() => new NetworkLoadBalancer(stack, "NoSubnets", { vpc: bare, listeners }), "vpc.privateSubnets", "undefined");
+      const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
+      expectValidationError(() => new NetworkLoadBalancer(stack, "OnImported", { vpc: imported, listeners }), "subnets", "[]");
+    });
+
     test.each([0, 65536, 1.5])("a listener port is outside 1-65535 (%p)", (port) => {
       expectValidationError(() => nlbStack({ listeners: [{ port, targets: instances }] }), "listeners[0].port", String(port));
     });
