@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { TerraformProvider } from "./cdktf";
 import { ValidationError } from "./errors";
 import { isAnyAddressCidr, isIpv4Address, isIpv4Cidr, isIpv6Address, isIpv6Cidr, isNetworkCidr } from "./addresses";
 import { CLOUDWATCH_LOG_RETENTION_DAYS } from "./aws-facts";
@@ -51,6 +52,11 @@ export function checkKnownProps<P extends object>(
   at?: string,
 ): void {
   if (props === undefined || props === null || typeof props !== "object") return;
+  // The one prop (nearly) every construct takes: checked here, where every constructor already looks at its props.
+  if (Object.hasOwn(known, "provider")) {
+    const provider = (props as { provider?: TerraformProvider }).provider;
+    checkProvider(scope, at === undefined ? "provider" : `${at}.provider`, provider);
+  }
   const names = Object.keys(known);
   for (const key of Object.keys(props)) {
     if (Object.hasOwn(known, key) || (props as Record<string, unknown>)[key] === undefined) continue;
@@ -62,6 +68,25 @@ export function checkKnownProps<P extends object>(
       `a prop ${at === undefined ? "this construct" : at} takes${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${names.join(", ")}`,
     );
   }
+}
+
+/**
+ * Fails unless a `provider` given is a Terraform provider (an AwsProvider):
+ * cdktf drops a string or a plain object (`provider: "partner"`, a
+ * JavaScript caller's alias) without a word, and the resources are then
+ * made with the stack's default provider, in the wrong account or region.
+ * `whose` says whose account it must be (`the partner account's`).
+ * {@link checkKnownProps} runs it for every construct whose props have a
+ * provider. Returns the provider.
+ */
+export function checkProvider(
+  scope: IConstruct,
+  prop: string,
+  provider: TerraformProvider | undefined,
+  whose = "the account and region to make the resources in; leave it out for the stack's default provider",
+): TerraformProvider | undefined {
+  if (provider === undefined || TerraformProvider.isTerraformProvider(provider)) return provider;
+  throw new ValidationError(scope, prop, provider, `an AwsProvider (${whose})`);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   literalRegionOf,
   resolvedValue,
   ValidationError,
+  checkProvider,
 } from "../core";
 import { IVpc } from "../vpc";
 
@@ -97,13 +98,7 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
  */
 function accountKey(scope: IConstruct, provider: TerraformProvider | undefined): string {
   // A JavaScript caller's null or alias string would fail below as a TypeError, or be dropped by cdktf (the default account).
-  if (provider !== undefined && !TerraformProvider.isTerraformProvider(provider))
-    throw new ValidationError(
-      scope,
-      "provider",
-      provider,
-      "an AwsProvider (the account and region to make it in), or no provider for the stack's default one",
-    );
+  checkProvider(scope, "provider", provider);
   const stack = TerraformStack.of(scope);
   const isDefault =
     provider === undefined || (provider instanceof AwsProvider && provider.alias === undefined && TerraformStack.of(provider) === stack);

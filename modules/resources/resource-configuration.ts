@@ -37,10 +37,10 @@ import {
   Tags,
   ValidationError,
   ZonePlacement,
+  checkProvider,
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
-import { checkProvider } from "./providers";
 import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase } from "../vpc";
 import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";

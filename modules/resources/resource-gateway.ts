@@ -31,10 +31,10 @@ import {
   stableId,
   Tags,
   ValidationError,
+  checkProvider,
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
-import { checkProvider } from "./providers";
 import {
   checkInVpc,
   checkIsSecurityGroup,

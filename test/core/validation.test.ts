@@ -1,5 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { testApp } from "../helpers";
 import {
   checkAccountId,
@@ -69,6 +70,24 @@ describe("validators", () => {
     const nested = errorOf(() => checkKnownProps(scope(), misspelled, known, "shares[1]"));
     expect(nested.prop).toBe("shares[1].allowExternalPrincipal");
     expect(nested.message).toContain("a prop shares[1] takes (did you mean allowExternalPrincipals?)");
+  });
+
+  test("checkKnownProps fails when a provider is given that is no provider (an alias string, an object, null): cdktf would drop it", () => {
+    interface Props {
+      readonly name: string;
+      readonly provider?: AwsProvider;
+    }
+    const known: Record<keyof Props, true> = { name: true, provider: true };
+    for (const provider of ["partner", { alias: "partner" }, null]) {
+      const error = errorOf(() => checkKnownProps(scope(), { name: "x", provider } as unknown as Props, known));
+      expect(error.prop).toBe("provider");
+      expect(error.expected).toMatch(/^an AwsProvider \(/);
+    }
+    expect(errorOf(() => checkKnownProps(scope(), { provider: "p" } as unknown as Props, known, "partner")).prop).toBe("partner.provider");
+    const stack = new TerraformStack(testApp(), "Stack");
+    const provider = new AwsProvider(stack, "aws", { region: "us-east-1" });
+    expect(() => checkKnownProps(new Construct(stack, "Thing"), { name: "x", provider }, known)).not.toThrow();
+    expect(() => checkKnownProps(scope(), { name: "x" }, known)).not.toThrow();
   });
 
   test("propsFor keeps the props a building block's known list names, so a pattern hands down none of its own", () => {

@@ -1,8 +1,7 @@
 import { TerraformProvider } from "../../core/cdktf";
 import { Construct } from "constructs";
-import { checkInstance, requireValue, ValidationError } from "../../core";
+import { checkInstance, requireValue, ValidationError, checkProvider } from "../../core";
 import { checkSameAccount, ISubnet, IVpc, sameVpc } from "../../vpc";
-import { checkProvider } from "../providers";
 import { IResourceGateway, isResourceGateway, ResourceGateway } from "../resource-gateway";
 
 /** How a pattern finds its resource gateway: one given, or one it makes in the owner VPC. */

@@ -16,11 +16,11 @@ import {
   ResourceConfigurationType,
   Tags,
   ValidationError,
+  checkProvider,
 } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { checkProvider } from "../providers";
 
 /** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
 export interface PartnerEndpointProps {

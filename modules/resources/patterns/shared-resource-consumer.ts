@@ -16,11 +16,11 @@ import {
   requireProps,
   requireValue,
   ValidationError,
+  checkProvider,
 } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShareAccepter } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
-import { checkProvider } from "../providers";
 import { CONFIGURATION_MADE, createPartnerSide, tagPattern } from "./shared-resource-access";
 
 export interface SharedResourceConsumerProps extends AwsResourceProps {
