@@ -1,7 +1,11 @@
-import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider, TerraformStack } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
+  cidrSubnet,
+  parseCidr,
+  resolvedValue,
   AppCounter,
   AWS_DEFAULT_QUOTAS,
   AWS_LIMITS,
@@ -30,6 +34,7 @@ import {
 } from "../core";
 import {
   checkInVpc,
+  checkIsVpc,
   checkVpcDns,
   Connections,
   IConnectable,
@@ -42,6 +47,41 @@ import {
   vpcClientPeers,
   zoneOf,
 } from "../vpc";
+
+/**
+ * The literal IPv4 CIDR of a subnet this configuration creates: a literal,
+ * or `cidrsubnet` of literals as Vpc writes it; undefined when only
+ * Terraform knows it.
+ * @internal
+ */
+export function literalCidrOfSubnet(scope: IConstruct, subnet: Subnet): string | undefined {
+  const cidr = resolvedValue(scope, subnet.cidrBlockInput);
+  if (typeof cidr !== "string") return undefined;
+  if (parseCidr(cidr) !== undefined) return cidr;
+  const call = /^\$\{cidrsubnet\("([0-9./]+)", (\d+), (\d+)\)\}$/.exec(cidr);
+  return call === null ? undefined : cidrSubnet(call[1], Number(call[2]), Number(call[3]));
+}
+
+/**
+ * The IPv4 CIDRs of every subnet of `vpc`, when this configuration creates
+ * the VPC (an `aws_vpc` of the stack) and every `aws_subnet` of the stack in
+ * it has a CIDR known at synth (IPv6-only subnets have none); undefined
+ * otherwise.
+ * @internal
+ */
+export function literalSubnetCidrsOf(scope: IConstruct, vpc: IVpc): string[] | undefined {
+  const vpcId = resolvedValue(scope, vpc.vpcId);
+  if (typeof vpcId !== "string" || !/^\$\{aws_vpc\.[\w-]+\.id\}$/.test(vpcId)) return undefined;
+  const cidrs: string[] = [];
+  for (const construct of TerraformStack.of(scope).node.findAll()) {
+    if (!(construct instanceof Subnet) || resolvedValue(scope, construct.vpcIdInput) !== vpcId) continue;
+    if (construct.cidrBlockInput === undefined && resolvedValue(scope, construct.ipv6NativeInput) === true) continue;
+    const cidr = literalCidrOfSubnet(scope, construct);
+    if (cidr === undefined) return undefined;
+    cidrs.push(cidr);
+  }
+  return cidrs;
+}
 
 /** IP families of the DNS records an endpoint publishes. */
 export type DnsRecordIpType = "ipv4" | "dualstack" | "ipv6" | "service-defined";
@@ -283,6 +323,8 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
   protected constructor(scope: Construct, id: string, props: NetworkEndpointProps) {
     super(scope, id);
     requireProps(this, props, ["vpc"]);
+    // A VPC ID where the VPC is meant would read as a VPC without subnets: say what is wrong.
+    checkIsVpc(this, "vpc", props.vpc);
     this.vpc = props.vpc;
     this.provider = providerOf(props, props.vpc);
   }

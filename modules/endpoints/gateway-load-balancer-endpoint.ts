@@ -6,6 +6,7 @@ import {
   annotateForFlows,
   AppRegistry,
   AwsResourceProps,
+  checkAtSynth,
   checkEndpointServiceName,
   checkIntegerRange,
   checkKnownProps,
@@ -23,12 +24,13 @@ import {
   regionOfEndpointServiceName,
   requireProps,
   requireValue,
+  resolvedValue,
   stableId,
   ValidationError,
 } from "../core";
-import { checkInVpc, ISubnet, IVpc, zoneOf } from "../vpc";
-import { checkSubnetsFitIpAddressType, IVpcEndpoint } from "./endpoint-base";
-import { EndpointServiceContract } from "./targets";
+import { checkInVpc, checkIsVpc, ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkSubnetsFitIpAddressType, IVpcEndpoint, literalSubnetCidrsOf } from "./endpoint-base";
+import { EndpointConsumer, EndpointServiceContract } from "./targets";
 
 /** Where each inspection route of the app is, by route table and destination: AWS takes one route per table and destination. */
 const inspectionRoutes = new AppRegistry<string, string>();
@@ -43,6 +45,19 @@ export interface IGatewayLoadBalancerEndpointService {
   readonly availabilityZoneIds?: readonly string[];
   /** The provider's published terms, for a service of another configuration. @default - none: a service of this configuration, which the flow analysis reads itself */
   readonly contract?: EndpointServiceContract;
+  /**
+   * Called with each endpoint's `aws_vpc_endpoint` of this configuration: a
+   * service that requires acceptance refuses one nothing here accepts.
+   * @default - nothing to do (a service known only by name)
+   * @internal
+   */
+  readonly addConsumer?: (endpoint: IConstruct, vpc: IVpc) => void;
+  /**
+   * Called before the endpoints are created: a service of this configuration refuses what AWS would refuse of them.
+   * @default - nothing to check
+   * @internal
+   */
+  readonly checkConsumer?: (endpoint: IConstruct, consumer: EndpointConsumer) => void;
 }
 
 export interface GatewayLoadBalancerEndpointProps extends AwsResourceProps {
@@ -107,6 +122,10 @@ export class GatewayLoadBalancerEndpoint extends Construct {
   /** The provider the endpoints and routes use. */
   public readonly provider?: TerraformProvider;
   private readonly subnetIds: readonly string[];
+  /** The route tables of the endpoints' subnets, which carry inspected traffic onward. */
+  private readonly subnetRouteTableIds: readonly (string | undefined)[];
+  /** Destinations inside the VPC's CIDR, more specific than its local route, by the prop that gave them: each must be a subnet's whole CIDR. */
+  private readonly insideDestinations: { readonly prop: string; readonly cidr: string }[] = [];
   private readonly ipAddressType: "ipv4" | "dualstack";
   /** Per zone, the routes to its endpoint and the acceptances of that endpoint they wait for. */
   private readonly routesTo: Record<string, { routes: Route[]; acceptances: ITerraformDependable[] }> = {};
@@ -115,6 +134,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     super(scope, id);
     requireProps(this, props, ["vpc", "service", "subnets"]);
     checkKnownProps(this, props, GATEWAY_LOAD_BALANCER_ENDPOINT_PROPS);
+    checkIsVpc(this, "vpc", props.vpc);
     checkObject(this, "service", props.service);
     if (props.service.serviceType !== "GatewayLoadBalancer") {
       throw new ValidationError(
@@ -185,10 +205,13 @@ export class GatewayLoadBalancerEndpoint extends Construct {
       }
     });
 
+    props.service.checkConsumer?.(this, { provider: this.provider, subnets, subnetProp: (i) => `subnets[${i}]` });
+
     this.vpc = props.vpc;
     this.ipAddressType = props.ipAddressType ?? "ipv4";
     this.serviceName = props.service.serviceName;
     this.subnetIds = subnets.map((s) => s.subnetId);
+    this.subnetRouteTableIds = subnets.map((s) => s.routeTableId);
     this.endpoints = Object.fromEntries(
       subnets.map((subnet, i) => {
         const endpoint = new VpcEndpoint(this, `Endpoint-${stableId(zones[i])}`, {
@@ -206,6 +229,9 @@ export class GatewayLoadBalancerEndpoint extends Construct {
         return [zones[i], endpoint];
       }),
     );
+    // A service of this configuration that requires acceptance refuses an endpoint nothing accepts: routes to it would never carry traffic.
+    for (const endpoint of Object.values(this.endpoints)) props.service.addConsumer?.(endpoint, props.vpc);
+    checkAtSynth(this, () => this.checkDestinationsAreSubnets());
   }
 
   /**
@@ -241,7 +267,8 @@ export class GatewayLoadBalancerEndpoint extends Construct {
       throw new ValidationError(this, `${prop}.destinations`, [], "at least one destination CIDR to route through inspection");
     checkInVpc(this, `${prop}.subnets`, subnets, this.vpc);
     destinations.forEach((cidr, i) => {
-      checkDestination(this, `${prop}.destinations[${i}]`, cidr, this.vpc);
+      if (checkDestination(this, `${prop}.destinations[${i}]`, cidr, this.vpc))
+        this.insideDestinations.push({ prop: `${prop}.destinations[${i}]`, cidr });
       if (this.ipAddressType !== "dualstack" && !isUnresolved(cidr) && familyOf(cidr) === "ipv6")
         throw new ValidationError(
           this,
@@ -266,6 +293,14 @@ export class GatewayLoadBalancerEndpoint extends Construct {
       const zone = zoneOf(subnet);
       if (subnet.routeTableId === undefined)
         throw new ValidationError(this, `${at}.routeTableId`, undefined, "the subnet's route table, which gets the route");
+      const shared = this.subnetRouteTableIds.findIndex((id) => id !== undefined && this.sameRouteTable(id, subnet.routeTableId!));
+      if (shared !== -1)
+        throw new ValidationError(
+          this,
+          `${at}.routeTableId`,
+          subnet.routeTableId,
+          `a route table other than the endpoints' subnets' (${subnet.routeTableId} is that of the endpoint subnet ${this.subnetIds[shared]}, and carries inspected traffic onward: a route in it back to an endpoint loops)`,
+        );
       if (zone === undefined || isUnresolved(zone))
         throw new ValidationError(this, `${at}.availabilityZone`, zone, "the subnet's AZ, known at synth: it picks the endpoint of its zone");
       const via = options.viaZone ?? zone;
@@ -305,6 +340,37 @@ export class GatewayLoadBalancerEndpoint extends Construct {
     });
   }
 
+  /** Whether two route table IDs name one table at synth: equal literals, or references to one `aws_route_table`. */
+  private sameRouteTable(a: string, b: string): boolean {
+    if (a === b) return true;
+    if (!isUnresolved(a) || !isUnresolved(b)) return false;
+    const resolved = resolvedValue(this, a);
+    return typeof resolved === "string" && resolved === resolvedValue(this, b);
+  }
+
+  /**
+   * Inside the VPC, AWS takes a route more specific than the local one only
+   * for a subnet's whole CIDR. When this configuration creates the VPC and
+   * every subnet of it has a CIDR known at synth, a destination that is no
+   * subnet's CIDR is refused: no other configuration can have made that
+   * subnet before this one's routes are created with the VPC.
+   */
+  private checkDestinationsAreSubnets(): void {
+    if (this.insideDestinations.length === 0) return;
+    const cidrs = literalSubnetCidrsOf(this, this.vpc);
+    if (cidrs === undefined) return;
+    for (const { prop, cidr } of this.insideDestinations) {
+      if (familyOf(cidr) !== "ipv4" || cidrs.includes(cidr)) continue;
+      const shown = cidrs.length > 6 ? `${cidrs.slice(0, 6).join(", ")}, ...` : cidrs.join(", ");
+      throw new ValidationError(
+        this,
+        prop,
+        cidr,
+        `a destination outside the VPC (${this.vpc.cidrBlock}), or one of its subnets' whole CIDRs (${shown}): AWS takes a route more specific than the VPC's local route only for a subnet's exact CIDR, and no subnet of the VPC has ${cidr}`,
+      );
+    }
+  }
+
   /** Routes to the endpoint in `zone`, made and to come, wait for `acceptance`: AWS refuses a route to an endpoint still pendingAcceptance. */
   private routesWaitFor(zone: string, acceptance: ITerraformDependable): void {
     const to = this.routesToZone(zone);
@@ -327,8 +393,8 @@ const SMALLEST_SUBNET = { ipv4: 28, ipv6: 64 };
  * exact CIDR: never the VPC's own CIDR (the local route), nor a block
  * smaller than any subnet.
  */
-function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IVpc): void {
-  if (isUnresolved(cidr)) return;
+function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IVpc): boolean {
+  if (isUnresolved(cidr)) return false;
   if (typeof cidr !== "string" || !isNetworkCidr(cidr))
     throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
   const destination = parseCidr(cidr)!;
@@ -342,7 +408,9 @@ function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IV
         cidr,
         `a destination outside the VPC (${block}), or one of its subnets' whole CIDRs: AWS routes inside the VPC by its local route, and takes a more specific route only for a subnet's exact CIDR`,
       );
+    return true;
   }
+  return false;
 }
 
 const GATEWAY_LOAD_BALANCER_ENDPOINT_PROPS: Record<keyof GatewayLoadBalancerEndpointProps, true> = {

@@ -24,7 +24,6 @@ import {
   checkString,
   checkUnique,
   cidrContains,
-  cidrSubnet,
   familyOf,
   hostCidr,
   isUnresolved,
@@ -46,6 +45,7 @@ import {
   endpointRegion,
   hasIpv6Addresses,
   ImportedNetworkEndpoint,
+  literalCidrOfSubnet,
   INetworkEndpoint,
   NETWORK_ENDPOINT_PROPS,
   NetworkEndpointAttributes,
@@ -199,6 +199,12 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
 
     const subnets = this.checkPlacement(props);
     checkOfferedZones(this, props, subnets, target);
+    target.checkConsumer?.(this, {
+      provider: this.provider,
+      subnets,
+      subnetProp: () => (props.subnets === undefined ? "vpc.privateSubnets" : "subnets"),
+      filtersZones: props.onlySupportedAvailabilityZones === true,
+    });
     const subnetConfiguration = checkSubnetAddresses(this, props, subnets);
     ({
       securityGroup: this.securityGroup,
@@ -561,11 +567,7 @@ function literalSubnetCidr(endpoint: Construct, vpc: IVpc, subnet: ISubnet): str
   if (!Construct.isConstruct(vpc) || !isUnresolved(subnet.subnetId)) return undefined;
   const id = resolvedValue(endpoint, subnet.subnetId);
   const resource = vpc.node.findAll().find((c): c is Subnet => c instanceof Subnet && resolvedValue(endpoint, c.id) === id);
-  const cidr = resource === undefined ? undefined : resolvedValue(endpoint, resource.cidrBlockInput);
-  if (typeof cidr !== "string") return undefined;
-  if (parseCidr(cidr) !== undefined) return cidr;
-  const call = /^\$\{cidrsubnet\("([0-9./]+)", (\d+), (\d+)\)\}$/.exec(cidr);
-  return call === null ? undefined : cidrSubnet(call[1], Number(call[2]), Number(call[3]));
+  return resource === undefined ? undefined : literalCidrOfSubnet(endpoint, resource);
 }
 
 /** A consumer's own name needs a certificate that carries it: never an AWS service's, and never the name private DNS already answers. */
@@ -602,9 +604,15 @@ function checkOfferedZones(endpoint: Construct, props: InterfaceEndpointProps, s
       endpoint,
       props.subnets === undefined ? "vpc.privateSubnets" : "subnets",
       outside,
-      `subnets in the zones ${target.serviceName} is offered in (${offered.join(", ")}): AWS refuses an endpoint subnet in another zone`,
+      `subnets in the zones ${serviceLabel(target)} is offered in (${offered.join(", ")}): AWS refuses an endpoint subnet in another zone`,
     );
   }
+}
+
+/** How an error names the service: its name, else (a name only Terraform knows) its construct path when it is one of this configuration. */
+function serviceLabel(target: IInterfaceEndpointService): string {
+  if (!isUnresolved(target.serviceName)) return target.serviceName;
+  return Construct.isConstruct(target) ? target.node.path : "the service";
 }
 
 /** Private DNS defaults and the S3 rules AWS enforces at create time. */

@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
+import type { TerraformProvider } from "../core/cdktf";
 import type { PortRange } from "../core";
-import type { IVpc } from "../vpc";
+import type { ISubnet, IVpc } from "../vpc";
 
 /**
  * What each kind of VPC endpoint connects to. Building blocks of every area
@@ -57,6 +58,31 @@ export interface IInterfaceEndpointService {
    * @internal
    */
   readonly addConsumer?: (endpoint: IConstruct, vpc: IVpc) => void;
+  /**
+   * Called by each endpoint of this configuration to the service before it
+   * is created: a service of this configuration refuses what AWS would
+   * refuse of the endpoint (a creating account its allowed principals leave
+   * out, a subnet in a zone it is not offered in).
+   * @default - nothing to check (an AWS service, or a service known only by name)
+   * @internal
+   */
+  readonly checkConsumer?: (endpoint: IConstruct, consumer: EndpointConsumer) => void;
+}
+
+/**
+ * An endpoint about to connect to an endpoint service of this
+ * configuration, as the service judges it.
+ * @internal
+ */
+export interface EndpointConsumer {
+  /** The provider that creates the endpoint: its account requests the connection. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+  /** The endpoint's subnets. */
+  readonly subnets: readonly ISubnet[];
+  /** The prop the subnet at `index` was given as, for errors. */
+  readonly subnetProp: (index: number) => string;
+  /** The endpoint keeps only the subnets of zones the service supports (onlySupportedAvailabilityZones): its zones are not judged. @default false */
+  readonly filtersZones?: boolean;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "../core/cdktf";
+import { Annotations, Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcEndpointConnectionNotification } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-notification";
 import { VpcEndpointService } from "@cdktf/provider-aws/lib/vpc-endpoint-service";
 import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification";
@@ -30,6 +31,7 @@ import {
   isInDnsZone,
   isUnresolved,
   isWildcardDnsName,
+  literalAccountOf,
   literalRegionOf,
   nameFromPath,
   OptOut,
@@ -46,7 +48,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
+import { EndpointConsumer, EndpointServiceContract, IInterfaceEndpointService } from "../endpoints";
 import { IHostedZone, IVpc, PrivateHostedZone } from "../vpc";
 import { checkNoDuplicate } from "./checks";
 import { claimAcceptance } from "./connection-accepter";
@@ -354,6 +356,8 @@ export class EndpointService extends Construct implements IEndpointService {
     this.supportedIpAddressTypes = props.supportedIpAddressTypes ?? ["ipv4"];
 
     this.claimLoadBalancers(frontedBy, balancers);
+    this.allowedPrincipals = principals;
+    this.allowsAnyPrincipal = anyPrincipal !== undefined;
     const principalArns = principals.map((p) => p.render(partition ?? "aws"));
     this.resource = new VpcEndpointService(this, "Resource", {
       provider: this.provider,
@@ -421,10 +425,81 @@ export class EndpointService extends Construct implements IEndpointService {
    */
   public readonly recordAcceptance = (endpoint: object): void => {
     this.acceptedEndpoints.add(endpoint);
+    // A GatewayLoadBalancerEndpoint's endpointIn(zone) hands over the zone's aws_vpc_endpoint, the consumer this service was told of.
+    const resource = (endpoint as { readonly resource?: unknown }).resource;
+    if (resource instanceof VpcEndpoint) this.acceptedEndpoints.add(resource);
   };
 
-  /** The interface endpoints of this configuration that connect to the service. */
+  /**
+   * An endpoint of this configuration is about to connect: refused when AWS
+   * would refuse it, for a creating account the allowed principals leave
+   * out, or (in the service's own account and region, where an AZ name is
+   * one zone) a subnet in a zone none of the load balancers is in.
+   * @internal
+   */
+  public readonly checkConsumer = (endpoint: IConstruct, consumer: EndpointConsumer): void => {
+    this.checkCreator(endpoint, consumer.provider);
+    if (consumer.filtersZones !== true) this.checkZoneNames(endpoint, consumer);
+  };
+
+  /**
+   * Only the allowed principals may create an endpoint to the service
+   * (ModifyVpcEndpointServicePermissions): refused when the endpoint's
+   * account is another one than the service's, both literal, and every
+   * principal is of a literal account other than the endpoint's. A role or
+   * user of the endpoint's account may be the one creating it: not refused.
+   */
+  private checkCreator(endpoint: IConstruct, provider: TerraformProvider | undefined): void {
+    if (this.allowsAnyPrincipal) return;
+    const creator = literalAccountOf(endpoint, provider);
+    const owner = literalAccountOf(this, this.provider);
+    // The owner's own endpoints are left to AWS: the permissions name the service's consumers.
+    if (creator === undefined || owner === undefined || creator === owner) return;
+    if (this.allowedPrincipals.some((p) => p.account === undefined || p.account === creator)) return;
+    throw new ValidationError(
+      endpoint,
+      "service.allowedPrincipals",
+      this.allowedPrincipals.map((p) => p.value),
+      `principals that include the endpoint's account ${creator} (allowedPrincipals: [EndpointServicePrincipal.account("${creator}")] on ${this.node.path}): the endpoint is created by its provider's account, and AWS lets only the service's allowed principals create endpoints to it`,
+    );
+  }
+
+  /**
+   * Within one account and region an AZ name is one zone: an endpoint
+   * subnet whose AZ name no load balancer subnet has is in a zone the
+   * service is not offered in, which AWS refuses. Across accounts names map
+   * to other zones, and only AZ IDs compare (the endpoints check those).
+   */
+  private checkZoneNames(endpoint: IConstruct, consumer: EndpointConsumer): void {
+    if (!sameAccountAndRegion(this, this.provider, endpoint, consumer.provider)) return;
+    const offered: string[] = [];
+    for (const balancer of this.fronted) {
+      if (!(balancer instanceof NetworkLoadBalancer || balancer instanceof GatewayLoadBalancer)) return;
+      for (const subnet of balancer.subnets) {
+        const name = subnet.availabilityZone;
+        if (name === undefined || isUnresolved(name)) return;
+        if (!offered.includes(name)) offered.push(name);
+      }
+    }
+    if (offered.length === 0) return;
+    consumer.subnets.forEach((subnet, i) => {
+      const name = subnet.availabilityZone;
+      if (name === undefined || isUnresolved(name) || offered.includes(name)) return;
+      throw new ValidationError(
+        endpoint,
+        consumer.subnetProp(i),
+        name,
+        `subnets in the zones ${this.node.path} is offered in (${offered.join(", ")}), those of its load balancers' subnets: AWS refuses an endpoint subnet in another zone`,
+      );
+    });
+  }
+
+  /** The interface endpoints (and GatewayLoadBalancer endpoints' aws_vpc_endpoints) of this configuration that connect to the service. */
   private readonly consumerEndpoints: IConstruct[] = [];
+  /** Who may create endpoints to the service, besides everyone (`allowsAnyPrincipal`). */
+  private readonly allowedPrincipals: readonly EndpointServicePrincipal[];
+  /** Every AWS principal may create endpoints (`*`). */
+  private readonly allowsAnyPrincipal: boolean;
   /** The endpoints an acceptance of this configuration covers (by identity: an endpoint's ID is a new token at each read). */
   private readonly acceptedEndpoints = new Set<object>();
   /** Whether `acceptEndpoints` takes IDs the provider reviews (which may name this configuration's endpoints too). */
@@ -729,6 +804,25 @@ export class EndpointService extends Construct implements IEndpointService {
       );
     }
   }
+}
+
+/**
+ * Whether resources made with two providers are in one account and region,
+ * as far as synth can tell: one provider (the same default provider of one
+ * stack, when neither is given), or literal accounts and regions that are
+ * equal. False when unknown.
+ */
+function sameAccountAndRegion(
+  a: IConstruct,
+  aProvider: TerraformProvider | undefined,
+  b: IConstruct,
+  bProvider: TerraformProvider | undefined,
+): boolean {
+  if (aProvider !== undefined && aProvider === bProvider) return true;
+  if (aProvider === undefined && bProvider === undefined && TerraformStack.of(a) === TerraformStack.of(b)) return true;
+  const account = literalAccountOf(a, aProvider);
+  const region = literalRegionOf(a, aProvider);
+  return account !== undefined && region !== undefined && account === literalAccountOf(b, bProvider) && region === literalRegionOf(b, bProvider);
 }
 
 /** The endpoint service of each load balancer ARN (a literal, or the token of one made here), per app. */

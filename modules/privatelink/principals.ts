@@ -131,6 +131,14 @@ export class EndpointServicePrincipal {
     return this.given;
   }
 
+  /** @internal The account of the principal (the account itself, or a role's or user's), when known at synth. */
+  public get account(): string | undefined {
+    if (typeof this.given !== "string" || isUnresolved(this.given)) return undefined;
+    if (isAccountId(this.given)) return this.given;
+    const account = parseArn(this.given)?.account;
+    return account !== undefined && isAccountId(account) ? account : undefined;
+  }
+
   /** @internal The ARN AWS expects, in the partition of the service's region. */
   public render(partition: Partition): string {
     return this.renderArn(partition);

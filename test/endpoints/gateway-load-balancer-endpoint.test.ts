@@ -1,14 +1,22 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import {
   GatewayLoadBalancerEndpoint,
   GatewayLoadBalancerEndpointProps,
   IGatewayLoadBalancerEndpointService,
   InterfaceEndpoint,
 } from "../../modules/endpoints";
-import { EndpointConnectionAccepter, EndpointService, EndpointServiceLoadBalancer, GatewayLoadBalancer } from "../../modules/privatelink";
+import {
+  ApplianceTargets,
+  EndpointConnectionAccepter,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+} from "../../modules/privatelink";
 import { Vpc } from "../../modules/vpc";
-import { expectValidationError, Json, resourcesOfType, stackWithoutProvider } from "../helpers";
+import { expectValidationError, Json, resourcesOfType, stackWithoutProvider, synthJson } from "../helpers";
 
 const INSPECTION: IGatewayLoadBalancerEndpointService = {
   serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
@@ -20,10 +28,17 @@ function workloadVpc(stack: TerraformStack, azs = ["use1-az1", "use1-az2"]): Vpc
   return new Vpc(stack, "Vpc", { name: "workloads", cidrBlock: "10.110.0.0/16", availabilityZones: azs });
 }
 
+/** The subnets of the data tier the routes send through inspection: a destination inside the VPC must be a subnet's whole CIDR. */
+function dataTier(stack: TerraformStack, vpc: Vpc): void {
+  new Subnet(stack, "DataA", { vpcId: vpc.vpcId, cidrBlock: "10.110.10.0/24", availabilityZoneId: "use1-az1" });
+  new Subnet(stack, "DataB", { vpcId: vpc.vpcId, cidrBlock: "10.110.11.0/24", availabilityZoneId: "use1-az2" });
+}
+
 /** The endpoints in subnets of their own: those of a second VPC's shape, standing in for dedicated endpoint subnets. */
 function endpointStack(overrides: Partial<GatewayLoadBalancerEndpointProps> = {}) {
   const stack = stackWithoutProvider();
   const vpc = workloadVpc(stack);
+  dataTier(stack, vpc);
   const endpointSubnets = [
     { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
     { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
@@ -277,6 +292,69 @@ describe("GatewayLoadBalancerEndpoint", () => {
       );
     });
 
+    test("the VPC is its ID (a JavaScript caller's string): the endpoints would have no VPC", () => {
+      const stack = stackWithoutProvider();
+      const subnets = workloadVpc(stack).privateSubnets;
+      expectValidationError(
+        () => new GatewayLoadBalancerEndpoint(stack, "Inspection", { vpc: "vpc-0123456789abcdef0" as unknown as Vpc, service: INSPECTION, subnets }),
+        "vpc",
+        '"vpc-0123456789abcdef0"',
+      );
+    });
+
+    test("a routed subnet shares its route table with an endpoint's subnet (an imported VPC whose tiers share tables): inspected traffic would loop", () => {
+      const { vpc, endpoint } = endpointStack();
+      const sharing = { subnetId: "subnet-0cccccccccccccccc", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" };
+      const error = expectValidationError(
+        () => endpoint.routeThrough("shared", { subnets: [sharing], destinations: ["0.0.0.0/0"] }),
+        'routeThrough("shared").subnets[0].routeTableId',
+        '"rtb-0aaaaaaaaaaaaaaaa"',
+      );
+      expect(error.expected).toContain("a route table other than the endpoints' subnets' (rtb-0aaaaaaaaaaaaaaaa");
+      // A table of its own takes the route.
+      endpoint.routeThrough("own", { subnets: [vpc.privateSubnets[0]], destinations: ["0.0.0.0/0"] });
+    });
+
+    test("a destination inside a VPC of this configuration is no subnet's whole CIDR (wider than one, inside one, or of no subnet)", () => {
+      for (const cidr of ["10.110.10.0/23", "10.110.10.128/25", "10.110.20.0/24"]) {
+        const { stack, vpc, endpoint } = endpointStack();
+        endpoint.routeThrough("inside", { subnets: vpc.privateSubnets, destinations: [cidr] });
+        const error = expectValidationError(() => synthJson(stack), 'routeThrough("inside").destinations[0]', cidr);
+        expect(error.expected).toContain("10.110.0.0/24, 10.110.1.0/24, 10.110.10.0/24, 10.110.11.0/24");
+      }
+      // A subnet's whole CIDR (also one made after the route), and destinations outside the VPC, are taken.
+      const { stack, vpc, endpoint } = endpointStack();
+      endpoint.routeThrough("inside", { subnets: vpc.privateSubnets, destinations: ["10.110.10.0/24", "10.110.12.0/24", "10.0.0.0/8", "0.0.0.0/0"] });
+      new Subnet(stack, "Later", { vpcId: vpc.vpcId, cidrBlock: "10.110.12.0/24", availabilityZoneId: "use1-az1" });
+      synthJson(stack);
+      // An imported VPC's subnets are unknown: its destinations are left to AWS.
+      const imported = stackWithoutProvider();
+      const existing = Vpc.fromVpcAttributes(imported, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.110.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0cccccccccccccccc", availabilityZoneId: "use1-az1", routeTableId: "rtb-0cccccccccccccccc" }],
+      });
+      const subnets = [
+        {
+          subnetId: "subnet-0aaaaaaaaaaaaaaaa",
+          availabilityZoneId: "use1-az1",
+          routeTableId: "rtb-0aaaaaaaaaaaaaaaa",
+          vpcId: "vpc-0123456789abcdef0",
+        },
+        {
+          subnetId: "subnet-0bbbbbbbbbbbbbbbb",
+          availabilityZoneId: "use1-az2",
+          routeTableId: "rtb-0bbbbbbbbbbbbbbbb",
+          vpcId: "vpc-0123456789abcdef0",
+        },
+      ];
+      new GatewayLoadBalancerEndpoint(imported, "Inspection", { vpc: existing, service: INSPECTION, subnets }).routeThrough("inside", {
+        subnets: existing.privateSubnets,
+        destinations: ["10.110.20.0/24"],
+      });
+      synthJson(imported);
+    });
+
     test("a destination inside the VPC is no subnet's whole CIDR (the VPC's own CIDR, or smaller than any subnet)", () => {
       const { vpc, endpoint } = endpointStack();
       for (const cidr of ["10.110.0.0/16", "10.110.10.0/29"])
@@ -295,6 +373,86 @@ describe("GatewayLoadBalancerEndpoint", () => {
         "[]",
       );
     });
+  });
+});
+
+describe("GatewayLoadBalancer endpoints to a Gateway Load Balancer's service of this configuration", () => {
+  function inspectionService(stack: TerraformStack, props: Partial<ConstructorParameters<typeof EndpointService>[2]> = {}) {
+    const vpc = new Vpc(stack, "InspectionVpc", { name: "inspection", cidrBlock: "10.100.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+    const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+      vpc,
+      appliances: ApplianceTargets.ipAddresses({ addresses: { "firewall-a": "10.100.0.10" } }),
+      healthCheck: { port: 80 },
+    });
+    return new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls), ...props });
+  }
+
+  test("are accepted by an EndpointConnectionAccepter of each zone's endpoint", () => {
+    const stack = stackWithoutProvider();
+    const service = inspectionService(stack);
+    const vpc = workloadVpc(stack);
+    const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: vpc.privateSubnets });
+    for (const zone of ["use1-az1", "use1-az2"])
+      new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
+    synthJson(stack);
+  });
+
+  test("fails when the service requires acceptance and nothing accepts an endpoint (its routes would reach a pendingAcceptance endpoint)", () => {
+    const stack = stackWithoutProvider();
+    const service = inspectionService(stack);
+    const vpc = workloadVpc(stack);
+    const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: vpc.privateSubnets });
+    new EndpointConnectionAccepter(stack, "Accept-use1-az1", { service, endpoint: endpoint.endpointIn("use1-az1") });
+    const error = expectValidationError(() => synthJson(stack), "acceptanceRequired", "true");
+    expect(error.constructPath).toBe("test/Inspection");
+    expect(error.expected).toContain("an acceptance of test/Endpoints/Endpoint-use1-az2");
+    // Without acceptance, nothing waits.
+    const open = stackWithoutProvider();
+    const openService = inspectionService(open, { acceptanceRequired: false, allowedPrincipals: [EndpointServicePrincipal.account("111111111111")] });
+    const openVpc = workloadVpc(open);
+    new GatewayLoadBalancerEndpoint(open, "Endpoints", { vpc: openVpc, service: openService, subnets: openVpc.privateSubnets });
+    synthJson(open);
+  });
+
+  test("fails when the endpoints' account is not among the service's allowed principals (AWS lets only those create endpoints)", () => {
+    const stack = stackWithoutProvider();
+    const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const workloads = new AwsProvider(stack, "workloads", { alias: "workloads", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+    const service = inspectionService(stack, { provider: owner, allowedPrincipals: [EndpointServicePrincipal.account("333333333333")] });
+    const vpc = new Vpc(stack, "Vpc", {
+      provider: workloads,
+      name: "workloads",
+      cidrBlock: "10.110.0.0/16",
+      availabilityZones: ["use1-az1", "use1-az2"],
+    });
+    expectValidationError(
+      () => new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: vpc.privateSubnets }),
+      "service.allowedPrincipals",
+      '["333333333333"]',
+    );
+  });
+
+  test("fails when a subnet's AZ name is none of the Gateway Load Balancer's, in one account", () => {
+    const stack = stackWithoutProvider();
+    const inspectionVpc = new Vpc(stack, "InspectionVpc", {
+      name: "inspection",
+      cidrBlock: "10.100.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
+    const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+      vpc: inspectionVpc,
+      appliances: ApplianceTargets.ipAddresses({ addresses: { "firewall-a": "10.100.0.10" } }),
+      healthCheck: { port: 80 },
+    });
+    const service = new EndpointService(stack, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls) });
+    const vpc = workloadVpc(stack, ["us-east-1a", "us-east-1c"]);
+    expectValidationError(
+      () => new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc, service, subnets: vpc.privateSubnets }),
+      "subnets[1]",
+      '"us-east-1c"',
+    );
+    const inZones = new Vpc(stack, "InZones", { name: "in-zones", cidrBlock: "10.120.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new GatewayLoadBalancerEndpoint(stack, "InZonesEndpoints", { vpc: inZones, service, subnets: inZones.privateSubnets });
   });
 });
 

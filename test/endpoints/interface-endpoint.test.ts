@@ -406,6 +406,10 @@ describe("InterfaceEndpoint fails", () => {
     expect(error.message).toContain('EndpointPolicy.allowAll(OptOut.because("<why>"))');
   });
 
+  test("fails when the VPC is its ID (a JavaScript caller's string), said of the vpc rather than of subnets it lacks", () => {
+    expectValidationError(() => build({ vpc: "vpc-0123456789abcdef0" as unknown as Vpc }), "vpc", '"vpc-0123456789abcdef0"');
+  });
+
   test("fails when the region is malformed", () => {
     expectValidationError(() => build({ region: "us-east1" }), "region", "us-east1");
     expectValidationError(() => build({ serviceRegion: "west-2" }), "serviceRegion", "west-2");

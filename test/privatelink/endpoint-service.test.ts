@@ -876,6 +876,95 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     );
   });
 
+  describe("of another account", () => {
+    /** A service in 111111111111 allowing `allowed`, and a consumer VPC in `consumerAccount` (literal, or null: a provider without allowedAccountIds). */
+    function crossAccount(allowed: readonly EndpointServicePrincipal[], consumerAccount: string | null = "222222222222", anyPrincipal = false) {
+      const stack = stackWithoutProvider();
+      const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const consumer = new AwsProvider(stack, "consumer", {
+        alias: "consumer",
+        region: "us-east-1",
+        allowedAccountIds: consumerAccount === null ? undefined : [consumerAccount],
+      });
+      const vpc = new Vpc(stack, "Vpc", { provider: owner, name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+      const service = new EndpointService(stack, "Service", {
+        networkLoadBalancer: nlbOptions(vpc),
+        allowedPrincipals: [...allowed],
+        allowAnyPrincipal: anyPrincipal ? OptOut.because("A public service, reviewed connection by connection") : undefined,
+      });
+      const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+        provider: consumer,
+        name: "c",
+        cidrBlock: "10.1.0.0/16",
+        availabilityZones: ["use1-az1", "use1-az2"],
+      });
+      return new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service, privateDnsEnabled: false });
+    }
+
+    test("fails when the consumer's account is not among the allowed principals (AWS lets only them create an endpoint)", () => {
+      const error = expectValidationError(
+        () => crossAccount([EndpointServicePrincipal.account("333333333333")]),
+        "service.allowedPrincipals",
+        '["333333333333"]',
+      );
+      expect(error.constructPath).toBe("test/Consumer");
+      expect(error.expected).toContain('EndpointServicePrincipal.account("222222222222")');
+      expectValidationError(() => crossAccount([]), "service.allowedPrincipals", "[]");
+      expectValidationError(
+        () => crossAccount([EndpointServicePrincipal.iamRole("arn:aws:iam::333333333333:role/consumer")]),
+        "service.allowedPrincipals",
+        "arn:aws:iam::333333333333:role/consumer",
+      );
+    });
+
+    test("takes the consumer's account, a role or user of it, every principal, the owner's own account, and accounts only Terraform knows", () => {
+      crossAccount([EndpointServicePrincipal.account("222222222222")]);
+      crossAccount([EndpointServicePrincipal.fromArn("arn:aws:iam::222222222222:root")]);
+      crossAccount([EndpointServicePrincipal.iamRole("arn:aws:iam::222222222222:role/consumer")]);
+      crossAccount([], "222222222222", true);
+      crossAccount([], "111111111111");
+      crossAccount([], null);
+    });
+  });
+
+  describe("whose subnets are placed by AZ name", () => {
+    function byName(consumerZones: readonly string[], consumerProvider?: "other account") {
+      const stack = stackWithProvider();
+      const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)), ...OPEN });
+      const provider =
+        consumerProvider === undefined
+          ? undefined
+          : new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+      const vpc = new Vpc(stack, "ConsumerVpc", { provider, name: "c", cidrBlock: "10.1.0.0/16", availabilityZones: consumerZones });
+      return new InterfaceEndpoint(stack, "Consumer", { vpc, service, privateDnsEnabled: false });
+    }
+
+    test("fails when, in the service's account, a consumer subnet's AZ name is none of the load balancer's (one name, one zone there)", () => {
+      const error = expectValidationError(() => byName(["us-east-1c", "us-east-1d"]), "vpc.privateSubnets", '"us-east-1c"');
+      expect(error.expected).toContain("subnets in the zones test/Service is offered in (us-east-1a, us-east-1b)");
+    });
+
+    test("takes the load balancer's zones, and names of another account (which map to other zones there)", () => {
+      byName(["us-east-1a", "us-east-1b"]);
+      byName(["us-east-1c", "us-east-1d"], "other account");
+    });
+  });
+
+  test("fails when a consumer subnet is in a zone the service is not offered in (AZ IDs), naming the service by its path, not a reference", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), ...OPEN });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", { name: "c", cidrBlock: "10.1.0.0/16", availabilityZones: ["use1-az3", "use1-az2"] });
+    const error = expectValidationError(
+      () => new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service, privateDnsEnabled: false }),
+      "vpc.privateSubnets",
+      '"use1-az3"',
+    );
+    expect(error.expected).toBe(
+      "subnets in the zones test/Service is offered in (use1-az1, use1-az2): AWS refuses an endpoint subnet in another zone",
+    );
+  });
+
   test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {
     const stack = stackWithProvider();
     new EndpointService(stack, "Service", {
