@@ -844,4 +844,183 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         supportedRegions: ["us-west-2"],
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An interface endpoint, created in one account, to an endpoint service of the same configuration in another account whose allowed principals leave the endpoint's account out (AWS lets only allowed principals create endpoints)",
+    fix: "Add the consumer's account to the service's allowedPrincipals (EndpointServicePrincipal.account(\"<consumer account>\")), or create the endpoint with a provider of an allowed account.",
+    path: "Consumer",
+    prop: "service.allowedPrincipals",
+    received: '["333333333333"]',
+    build: (s) => {
+      const owner = new AwsProvider(s, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const consumer = new AwsProvider(s, "consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+      const service = new EndpointService(s, "Service", {
+        provider: owner,
+        networkLoadBalancer: {
+          vpc: new Vpc(s, "Vpc", { provider: owner, name: "vpc", cidrBlock: "10.0.0.0/16", availabilityZones: AZS }),
+          listeners: nlbListeners,
+        },
+        allowedPrincipals: [EndpointServicePrincipal.account("333333333333")],
+      });
+      const consumerVpc = new Vpc(s, "ConsumerVpc", { provider: consumer, name: "consumer", cidrBlock: "10.1.0.0/16", availabilityZones: AZS });
+      new InterfaceEndpoint(s, "Consumer", { vpc: consumerVpc, service });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An interface endpoint in AZs (by name, in the service's own account and region) where the endpoint service's Network Load Balancer has no subnet: AWS refuses an endpoint subnet in a zone the service is not offered in",
+    fix: "Place the endpoint in subnets of the load balancer's zones (or give the load balancer subnets in the consumer's zones), or set onlySupportedAvailabilityZones: true.",
+    path: "Consumer",
+    prop: "vpc.privateSubnets",
+    received: '"us-east-1c"',
+    build: (s) => {
+      const service = new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners },
+        acceptanceRequired: false,
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      });
+      const consumerVpc = new Vpc(s, "ConsumerVpc", { name: "consumer", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1c", "us-east-1d"] });
+      new InterfaceEndpoint(s, "Consumer", { vpc: consumerVpc, service });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause:
+      "GatewayLoadBalancer endpoints of the same configuration to a Gateway Load Balancer's endpoint service that requires acceptance (the default), with nothing accepting them: their routes reach endpoints that stay pendingAcceptance",
+    fix: "Accept each zone's endpoint with new EndpointConnectionAccepter(scope, id, { service, endpoint: endpoints.endpointIn(zone) }) (InspectedSubnetTier does), or set acceptedOutsideTerraform, or acceptanceRequired: false with allowed principals.",
+    path: "Inspection",
+    prop: "acceptanceRequired",
+    received: "true",
+    build: (s) => {
+      const firewalls = new GatewayLoadBalancer(s, "Firewalls", {
+        vpc: vpc(s, "InspectionVpc", "10.100.0.0/16"),
+        appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
+        healthCheck: { port: 80 },
+      });
+      const service = new EndpointService(s, "Inspection", { loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls) });
+      const workloads = vpc(s, "Workloads", "10.110.0.0/16");
+      new GatewayLoadBalancerEndpoint(s, "Endpoints", { vpc: workloads, service, subnets: workloads.privateSubnets });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint.routeThrough",
+    cause:
+      "A subnet routed through inspection that shares its route table with an endpoint's subnet (an imported VPC whose tiers share route tables): the endpoint hands inspected traffic back to itself, a routing loop",
+    fix: "Give the GatewayLoadBalancer endpoints subnets with route tables of their own, and route only other subnets' tables through them.",
+    path: "Inspection",
+    prop: 'routeThrough("shared").subnets[0].routeTableId',
+    received: '"rtb-0aaaaaaaaaaaaaaaa"',
+    build: (s) =>
+      inspectionEndpoint(s).routeThrough("shared", {
+        subnets: [{ subnetId: "subnet-0cccccccccccccccc", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" }],
+        destinations: ["0.0.0.0/0"],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint.routeThrough",
+    cause:
+      "An inspection route to a destination inside a VPC of this configuration that is no subnet's whole CIDR (a /23 over two subnets, half a subnet, a range of no subnet): AWS takes a route more specific than the local route only for a subnet's exact CIDR",
+    fix: "Route each subnet's whole CIDR (one destination per subnet), or a destination outside the VPC.",
+    path: "Inspection",
+    prop: 'routeThrough("data").destinations[0]',
+    received: '"10.0.0.0/23"',
+    build: (s) => {
+      const endpoint = inspectionEndpoint(s);
+      endpoint.routeThrough("data", { subnets: endpoint.vpc.privateSubnets, destinations: ["10.0.0.0/23"] });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "privatelink",
+    api: "ListenerTargets.instances",
+    cause: "A health-check port given as a string (a JavaScript caller's \"80\"), which used to be reported on the load balancer's security group",
+    fix: "Give healthCheck.port as a number from 1 to 65535.",
+    path: "Nlb",
+    prop: "listeners[0].targets.healthCheck.port",
+    received: '"80"',
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: vpc(s),
+        listeners: [
+          {
+            port: 443,
+            targets: ListenerTargets.instances({
+              port: 8443,
+              instances: { a: "i-0123456789abcdef0" },
+              healthCheck: { port: "80" as unknown as number },
+            }),
+          },
+        ],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: 'A VPC ID where the VPC is meant (vpc: "vpc-..."), which used to read as a VPC without private subnets',
+    fix: "Pass the VPC: new Vpc(...) or Vpc.fromVpcAttributes(scope, id, { vpcId, cidrBlock, privateSubnets }).",
+    path: "Logs",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: "vpc-0123456789abcdef0" as unknown as Vpc,
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly(ORG),
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause: "A Network Load Balancer without subnets in a VPC that lists no private subnets, which used to fail with a TypeError",
+    fix: "Pass subnets, or a VPC with privateSubnets (Vpc.fromVpcAttributes takes them).",
+    path: "Nlb",
+    prop: "vpc.privateSubnets",
+    received: "undefined",
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" } as unknown as Vpc,
+        listeners: nlbListeners,
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer",
+    cause: "A VPC ID where the Gateway Load Balancer's VPC is meant, which used to fail with a TypeError",
+    fix: "Pass the VPC: new Vpc(...) or Vpc.fromVpcAttributes(...), with subnets if it lists no private subnets.",
+    path: "Firewalls",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new GatewayLoadBalancer(s, "Firewalls", {
+        vpc: "vpc-0123456789abcdef0" as unknown as Vpc,
+        appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.0.0.10" } }),
+        healthCheck: { port: 80 },
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "GatewayLoadBalancerEndpoint",
+    cause: "A VPC ID where the endpoints' VPC is meant, which used to render vpc_id null",
+    fix: "Pass the VPC: new Vpc(...) or Vpc.fromVpcAttributes(...).",
+    path: "Inspection",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new GatewayLoadBalancerEndpoint(s, "Inspection", {
+        vpc: "vpc-0123456789abcdef0" as unknown as Vpc,
+        service: INSPECTION,
+        subnets: [
+          { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
+          { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
+        ],
+      }),
+  },
 ];
