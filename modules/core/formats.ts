@@ -67,7 +67,8 @@ export function isBucketName(value: string): boolean {
 
 /** True for a 12-digit AWS account ID. */
 export function isAccountId(value: string): boolean {
-  return /^\d{12}$/.test(value);
+  // A JavaScript caller's number passes the pattern by its digits, and would render as a JSON number in policies.
+  return typeof value === "string" && /^\d{12}$/.test(value);
 }
 
 /**

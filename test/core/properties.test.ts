@@ -327,6 +327,8 @@ describe("ARNs, accounts and principals", () => {
 
   it("isAccountId is exactly twelve digits", () => {
     fc.assert(fc.property(fc.stringMatching(/^\d{0,14}$/), (v) => isAccountId(v) === (v.length === 12)));
+    // A number of twelve digits is no account ID string: a policy would render it as a JSON number.
+    expect(isAccountId(111111111111 as unknown as string)).toBe(false);
   });
 
   it("role and user ARNs, with or without a path, are principals; a region makes them invalid", () => {
