@@ -368,6 +368,8 @@ export function withPorts(
     contract: service.contract,
     // The service still admits the consumer's VPC on its load balancer (addConsumer), whichever ports this consumer opens.
     addConsumer: service.addConsumer,
+    // And judges the endpoint as it would any other (its allowed principals, its zones).
+    checkConsumer: service.checkConsumer,
   };
 }
 

@@ -1,10 +1,12 @@
 import { TerraformVariable } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   ConnectionAcceptance,
   EndpointService,
   EndpointServiceLoadBalancer,
   EndpointServicePrincipal,
   GatewayLoadBalancer,
+  ListenerTargets,
   SaasConsumerEndpoint,
   SaasConsumerEndpointProps,
 } from "../../../modules/privatelink";
@@ -107,6 +109,32 @@ describe("SaasConsumerEndpoint", () => {
   });
 
   describe("fails when", () => {
+    test("a service of this configuration is in another account whose allowed principals leave the consumer's account out, also with a subset of its ports", () => {
+      const build = (allowed: string) => {
+        const stack = stackWithProvider();
+        const owner = new AwsProvider(stack, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const consumer = new AwsProvider(stack, "consumer", { alias: "consumer", region: "us-east-1", allowedAccountIds: ["222222222222"] });
+        const listeners = [
+          ...nlbOptions(providerVpc(stack)).listeners,
+          { port: 8443, targets: ListenerTargets.instances({ port: 8443, instances: { "api-a": "i-0123456789abcdef0" } }) },
+        ];
+        const service = new EndpointService(stack, "Service", {
+          provider: owner,
+          loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({ vpc: providerVpc(stack, "OwnerVpc"), listeners }),
+          allowedPrincipals: [EndpointServicePrincipal.account(allowed)],
+        });
+        const vpc = new Vpc(stack, "ConsumerVpc", {
+          provider: consumer,
+          name: "c",
+          cidrBlock: "10.1.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+        });
+        new SaasConsumerEndpoint(stack, "Api", { vpc, service, ports: [8443] });
+      };
+      expectValidationError(() => build("333333333333"), "service.allowedPrincipals", '["333333333333"]');
+      build("222222222222");
+    });
+
     test("private DNS is wanted from a service known only by name, without an acceptance input", () => {
       expectValidationError(() => consumerStack({ acceptance: undefined }), "acceptance", "undefined");
     });
