@@ -598,7 +598,9 @@ function checkOfferedZones(endpoint: Construct, props: InterfaceEndpointProps, s
   const offered = target.availabilityZoneIds;
   const placed = literalZoneIds(subnets);
   if (offered === undefined || placed === undefined || props.onlySupportedAvailabilityZones === true) return;
-  const outside = placed.find((id) => !offered.includes(id));
+  // A zone of another region (use1-az1 against usw2-az1) is a cross-region endpoint's (serviceRegion): placed in its own region's zones, whichever the service is offered in.
+  const regionOf = (id: string) => id.replace(/-az\d+$/, "");
+  const outside = placed.find((id) => !offered.includes(id) && offered.some((o) => regionOf(o) === regionOf(id)));
   if (outside !== undefined) {
     throw new ValidationError(
       endpoint,

@@ -965,6 +965,20 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     );
   });
 
+  test("takes a cross-region consumer's zones of its own region, whichever zones the service is offered in", () => {
+    const stack = stackWithProvider();
+    const west = new AwsProvider(stack, "west", { alias: "west", region: "us-west-2" });
+    const vpc = new Vpc(stack, "Vpc", { name: "p", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
+    const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(vpc), supportedRegions: ["us-west-2"], ...OPEN });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", {
+      provider: west,
+      name: "c",
+      cidrBlock: "10.1.0.0/16",
+      availabilityZones: ["usw2-az1", "usw2-az2"],
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumerVpc, service, serviceRegion: "us-east-1", privateDnsEnabled: false });
+  });
+
   test("fails when the load balancer enforces its group on PrivateLink traffic and admits its own VPC only, with no consumer known", () => {
     const stack = stackWithProvider();
     new EndpointService(stack, "Service", {
