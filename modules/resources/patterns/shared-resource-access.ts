@@ -183,9 +183,10 @@ export function normalizePartnerAccess(scope: Construct, props: PartnerAccessPro
   const external = optOutReason(scope, "sharing.allowExternalPrincipals", sharing.allowExternalPrincipals) !== undefined;
   const partner = checkObject(scope, "partner", props.partner);
   if (partner !== undefined) {
-    checkKnownProps(scope, partner, PARTNER_PROPS, "partner");
     requireValue(scope, "partner.provider", partner.provider, "the partner account's AWS provider");
+    // Before checkKnownProps, whose own provider check cannot say whose account it must be.
     checkProvider(scope, "partner.provider", partner.provider, "the partner account's");
+    checkKnownProps(scope, partner, PARTNER_PROPS, "partner");
     checkList(scope, "partner.subnets", partner.subnets);
     requireValue(scope, "partner.vpc", partner.vpc, "the partner VPC whose clients reach the resource");
   }

@@ -76,8 +76,9 @@ export class SharedResourceConsumer extends Construct {
   constructor(scope: Construct, id: string, props: SharedResourceConsumerProps) {
     super(scope, id);
     requireProps(this, props, ["resourceConfiguration", "vpc"]);
-    checkKnownProps(this, props, SHARED_RESOURCE_CONSUMER_PROPS);
+    // Before checkKnownProps, whose own provider check cannot say whose account it must be.
     const provider = checkProvider(this, "provider", props.provider, "the partner account's") ?? props.vpc.provider;
+    checkKnownProps(this, props, SHARED_RESOURCE_CONSUMER_PROPS);
     const region = literalRegionOf(this, provider);
     checkObject(this, "resourceConfiguration", props.resourceConfiguration);
     // An object without an ARN (a JavaScript caller's, `{} as any`) would make a Resource endpoint AWS refuses: it names no configuration.
