@@ -816,6 +816,23 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     received: "null",
     build: (s) => service(s, { provider: null as never }),
   },
+  {
+    module: "lattice",
+    api: "LatticeTarget.ipAddress",
+    cause: "An IP target at an address AWS reserves in its subnet (the first four, the last) or at an end of the VPC's block: nothing listens there",
+    fix: "Target the address the workload holds (AWS never assigns the reserved ones).",
+    path: "Group",
+    prop: "targets.pod.id",
+    received: '"10.0.1.255"',
+    build: (s) =>
+      new LatticeTargetGroup(s, "Group", {
+        name: "orders",
+        type: "IP",
+        vpc: new Vpc(s, "App", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+        protocol: "HTTP",
+        targets: { pod: LatticeTarget.ipAddress("10.0.1.255") },
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

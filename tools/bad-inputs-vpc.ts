@@ -321,4 +321,20 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       Testing.synth(s, true);
     },
   },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause:
+      "An imported subnet's cidrBlock outside the VPC's block (or no IPv4 CIDR): the addresses checked against it would be judged by a block the subnet cannot have",
+    fix: "Give the subnet's own IPv4 block, inside the VPC's (aws ec2 describe-subnets shows it), or leave cidrBlock out.",
+    path: "Legacy",
+    prop: "privateSubnets[0].cidrBlock",
+    received: '"10.1.4.0/24"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Legacy", {
+        vpcId: "vpc-0aaa0000000000001",
+        cidrBlock: "10.0.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0aaa1111bbbb22220", availabilityZone: "us-east-1a", cidrBlock: "10.1.4.0/24" }],
+      }),
+  },
 ];

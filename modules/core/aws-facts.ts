@@ -1,3 +1,5 @@
+import { hostCidr, parseCidr } from "./addresses";
+
 /**
  * What AWS publishes about the services this library builds on: default
  * quotas, hard limits and fixed address ranges. One place, so that building
@@ -67,3 +69,24 @@ export const VPC_LATTICE_SOURCE_CIDRS = {
 export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
+
+/** What AWS keeps the first four addresses of every IPv4 subnet for, by offset from its base (VPC user guide, subnet sizing). */
+const RESERVED_AT_SUBNET_START = ["the network address", "the VPC router", "the Amazon DNS resolver", "kept by AWS for future use"];
+
+/**
+ * Why AWS reserves `address` in the IPv4 block `subnetCidr` (its first four
+ * addresses and its last: nothing can listen there), or undefined when it is
+ * an address a resource can hold, or outside the block. A VPC's own block
+ * answers for the addresses reserved whatever its subnets are: subnets are
+ * aligned blocks of at least 16 addresses, so the one holding one of the
+ * VPC's first four addresses begins with the VPC's block, and the one
+ * holding its last ends with it.
+ */
+export function awsReservedAddressRole(subnetCidr: string, address: string): string | undefined {
+  const block = parseCidr(subnetCidr);
+  const host = parseCidr(hostCidr(address));
+  if (block === undefined || host === undefined || block.family !== "ipv4" || host.family !== "ipv4") return undefined;
+  if (host.first < block.first || host.first > block.last) return undefined;
+  if (host.first === block.last) return "the broadcast address, the block's last";
+  return RESERVED_AT_SUBNET_START[Number(host.first - block.first)];
+}

@@ -29,7 +29,7 @@ import {
   isUnresolved,
   literalRegionOf,
   nameFromPath,
-  parseCidr,
+  awsReservedAddressRole,
   Port,
   RECORDED_OPT_OUTS,
   recordOptOut,
@@ -556,14 +556,19 @@ function checkSubnetIpv4(endpoint: Construct, prop: string, ipv4: string, vpc: I
   const cidr = literalSubnetCidr(endpoint, vpc, subnet);
   if (cidr === undefined) return;
   if (!cidrContains(cidr, hostCidr(ipv4))) throw new ValidationError(endpoint, prop, ipv4, `an address of the subnet's own ${cidr}`);
-  const block = parseCidr(cidr)!;
-  const offset = parseCidr(hostCidr(ipv4))!.first - block.first;
-  if (offset <= 3n || offset === block.last - block.first)
-    throw new ValidationError(endpoint, prop, ipv4, `an address AWS does not reserve: the first four and the last address of ${cidr} are AWS's`);
+  const reserved = awsReservedAddressRole(cidr, ipv4);
+  if (reserved !== undefined)
+    throw new ValidationError(
+      endpoint,
+      prop,
+      ipv4,
+      `an address AWS does not reserve: the first four and the last address of ${cidr} are AWS's (${ipv4} is ${reserved})`,
+    );
 }
 
-/** The literal CIDR of a subnet this configuration creates in `vpc` (a literal, or `cidrsubnet` of literals as Vpc writes it); undefined when unknown at synth. */
+/** The literal CIDR of a subnet: its `cidrBlock`, else that of the `aws_subnet` this configuration creates for it (a literal, or `cidrsubnet` of literals); undefined when unknown at synth. */
 function literalSubnetCidr(endpoint: Construct, vpc: IVpc, subnet: ISubnet): string | undefined {
+  if (subnet.cidrBlock !== undefined && !isUnresolved(subnet.cidrBlock)) return subnet.cidrBlock;
   if (!Construct.isConstruct(vpc) || !isUnresolved(subnet.subnetId)) return undefined;
   const id = resolvedValue(endpoint, subnet.subnetId);
   const resource = vpc.node.findAll().find((c): c is Subnet => c instanceof Subnet && resolvedValue(endpoint, c.id) === id);

@@ -14,7 +14,7 @@ import {
   ValidationError,
   checkProvider,
 } from "../core";
-import { IVpc } from "../vpc";
+import { awsReservedAddressIn, IVpc, reservedAddressExpectation } from "../vpc";
 
 /**
  * Checks that compare one construct's input with another's at synth: which
@@ -76,7 +76,11 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
   }
   if (declared.some((cidr) => cidrContains(cidr, address))) return;
   const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
-  if (own.some((cidr) => !isUnresolved(cidr) && cidrContains(cidr, address))) return;
+  if (own.some((cidr) => !isUnresolved(cidr) && cidrContains(cidr, address))) {
+    const reserved = awsReservedAddressIn(vpc, address);
+    if (reserved !== undefined) throw new ValidationError(scope, prop, address, reservedAddressExpectation(address, reserved));
+    return;
+  }
   const ownKnown = own.length > 0 && own.every((c) => !isUnresolved(c)) && peeredCidrs.every((c) => !isUnresolved(c));
   const family = address.includes(":") ? "ipv6" : "ipv4";
   if (ownKnown || (family === "ipv4" && range === "public")) {

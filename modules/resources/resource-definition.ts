@@ -26,7 +26,7 @@ import {
 } from "../core";
 import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
-import { privateZoneAnswering } from "../vpc";
+import { awsReservedAddressIn, privateZoneAnswering, reservedAddressExpectation } from "../vpc";
 
 /** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */
 export interface DnsResourceOptions {
@@ -316,34 +316,17 @@ function checkArnResource(
   return { definition: { arnResource: [{ arn }] }, key: `arn:${arn}`, securityGroupPorts };
 }
 
-/** What AWS reserves the first four addresses of every subnet for, by offset from the subnet's base (VPC user guide, subnet sizing). */
-const RESERVED_AT_START = ["the network address", "the VPC router", "the Amazon DNS resolver", "kept for future use"];
-
 /**
  * AWS reserves the first four and the last address of every subnet: nothing
- * can listen there. The subnets' CIDRs are not known here, but the ends of
- * the VPC's IPv4 block are reserved whatever they are: subnets are aligned
- * blocks of at least 16 addresses (/28), so a subnet holding one of the
- * block's first four addresses starts at the block's base, and one holding
- * its last address ends there (its broadcast address). Ranges declared in
- * `reachableCidrs` (peered VPCs, on-premises) are not judged. IPv6 is not
- * judged either.
+ * can listen there. Judged against the subnets of the gateway's VPC whose
+ * blocks are known (`ISubnet.cidrBlock`: those of a `Vpc`, imported ones
+ * given theirs), and against the VPC's own block, whose ends are reserved
+ * whatever its subnets are (see awsReservedAddressRole). Ranges declared in
+ * `reachableCidrs` (peered VPCs, on-premises) are not judged, nor is IPv6.
  */
 function checkNotReservedInVpc(scope: IConstruct, prop: string, ipAddress: string, gateway: IResourceGateway): void {
-  const vpcBlock = gateway.vpc?.cidrBlock;
-  if (vpcBlock === undefined || isUnresolved(vpcBlock) || familyOf(ipAddress) !== "ipv4" || !cidrContains(vpcBlock, ipAddress)) return;
-  const block = parseCidr(vpcBlock);
-  const address = parseCidr(hostCidr(ipAddress))?.first;
-  if (block === undefined || address === undefined) return;
-  const offset = Number(address - block.first);
-  const reason = address === block.last ? "the broadcast address of the subnet that ends there" : RESERVED_AT_START[offset];
-  if (reason === undefined) return;
-  throw new ValidationError(
-    scope,
-    prop,
-    ipAddress,
-    `an address a resource can hold (${ipAddress} is reserved by AWS in VPC ${vpcBlock}: ${reason}; AWS reserves the first four and the last address of every subnet, and a subnet holding this address begins or ends with the VPC's block)`,
-  );
+  const reserved = gateway.vpc === undefined ? undefined : awsReservedAddressIn(gateway.vpc, ipAddress);
+  if (reserved !== undefined) throw new ValidationError(scope, prop, ipAddress, reservedAddressExpectation(ipAddress, reserved));
 }
 
 /** Fails when the gateway has no IP family in common with the resource. */

@@ -40,6 +40,13 @@ export interface ISubnet {
    * @default - unknown
    */
   readonly availabilityZoneId?: string;
+  /**
+   * The subnet's IPv4 CIDR block, as known at synth (`Vpc` computes its
+   * subnets' blocks), so that addresses in the subnet can be checked
+   * against it (a fixed endpoint address, a resource AWS reserves).
+   * @default - unknown, those checks are skipped
+   */
+  readonly cidrBlock?: string;
   /** Route table for gateway endpoints. @default - unknown */
   readonly routeTableId?: string;
   /** @default - unknown, IP family checks are skipped */

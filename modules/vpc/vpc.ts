@@ -10,7 +10,10 @@ import {
   checkBoolean,
   checkInstance,
   checkIntegerRange,
+  awsReservedAddressRole,
   checkIpv4Cidr,
+  cidrContains,
+  cidrSubnet,
   checkIpv6Cidr,
   checkItemCount,
   checkLength,
@@ -283,6 +286,8 @@ export class Vpc extends Construct implements IVpc {
       });
       return {
         subnetId: subnet.id,
+        // The block cidrsubnet gives Terraform, worked out here for the checks that read it (the JSON keeps the expression).
+        cidrBlock: isUnresolved(props.cidrBlock) || isUnresolved(newBits) ? undefined : cidrSubnet(props.cidrBlock, newBits, index),
         availabilityZone: byId ? undefined : az,
         availabilityZoneId: byId ? az : undefined,
         routeTableId: routeTable.id,
@@ -523,12 +528,51 @@ class ImportedVpc extends Construct implements IVpc {
     requireProps(this, subnet, ["subnetId"]);
     checkResourceId(this, `${prop}.subnetId`, subnet.subnetId, "subnet");
     checkResourceId(this, `${prop}.routeTableId`, subnet.routeTableId, "routeTable");
+    checkIpv4Cidr(this, `${prop}.cidrBlock`, subnet.cidrBlock);
+    if (
+      subnet.cidrBlock !== undefined &&
+      !isUnresolved(subnet.cidrBlock) &&
+      !isUnresolved(this.cidrBlock) &&
+      !cidrContains(this.cidrBlock, subnet.cidrBlock)
+    )
+      throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, `a block inside the VPC's ${this.cidrBlock}`);
     if (subnet.availabilityZone !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZone`, [subnet.availabilityZone], region);
     if (subnet.availabilityZoneId !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZoneId`, [subnet.availabilityZoneId], region);
     if (sameVpc(this, subnet.vpcId, this.vpcId) === false)
       throw new ValidationError(this, `${prop}.vpcId`, subnet.vpcId, `a subnet of the VPC imported (${this.vpcId})`);
     return { tier: PRIVATE_TIER, ...subnet, vpcId: this.vpcId };
   }
+}
+
+/**
+ * Where and why AWS reserves `address` in `vpc`, which nothing can then
+ * listen on: at an end of the VPC's own IPv4 block (reserved whatever its
+ * subnets are), or among the first four and the last address of a subnet
+ * whose block is known (`ISubnet.cidrBlock`). Undefined for an address a
+ * resource can hold, one outside the VPC, an IPv6 one, and references.
+ */
+export function awsReservedAddressIn(
+  vpc: IVpc,
+  address: string,
+): { readonly block: string; readonly role: string; readonly vpcBlock: boolean } | undefined {
+  if (isUnresolved(address)) return undefined;
+  const subnets = vpc.subnets.map((subnet) => subnet.cidrBlock);
+  for (const block of [vpc.cidrBlock, ...subnets]) {
+    if (block === undefined || isUnresolved(block)) continue;
+    const role = awsReservedAddressRole(block, address);
+    if (role !== undefined) return { block, role, vpcBlock: block === vpc.cidrBlock };
+  }
+  return undefined;
+}
+
+/** The expectation of a refusal of `reserved` (awsReservedAddressIn), for each construct that places something at an address. */
+export function reservedAddressExpectation(
+  address: string,
+  reserved: { readonly block: string; readonly role: string; readonly vpcBlock: boolean },
+): string {
+  const where = reserved.vpcBlock ? `VPC ${reserved.block}` : `subnet ${reserved.block}`;
+  const why = reserved.vpcBlock ? ", and a subnet holding this address begins or ends with the VPC's block" : "";
+  return `an address a resource can hold (${address} is reserved by AWS in ${where}: ${reserved.role}; AWS reserves the first four and the last address of every subnet${why})`;
 }
 
 /**

@@ -555,6 +555,26 @@ describe("InterfaceEndpoint fails", () => {
     expect(fixed("10.0.0.4")).not.toThrow();
   });
 
+  test("fails when a fixed IPv4 address is one AWS reserves in an imported subnet's given block", () => {
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Legacy", {
+      vpcId: "vpc-0aaa0000000000001",
+      cidrBlock: "10.0.0.0/16",
+      privateSubnets: [{ subnetId: "subnet-0aaa1111bbbb22220", availabilityZone: "us-east-1a", cidrBlock: "10.0.4.0/24" }],
+    });
+    const endpoint = (ipv4: string) => () =>
+      new InterfaceEndpoint(stack, `Logs-${ipv4}`, {
+        vpc,
+        service: AwsService.LOGS,
+        policy: orgOnly,
+        privateDnsEnabled: false,
+        minAvailabilityZones: 1,
+        subnetAddresses: [{ subnet: vpc.privateSubnets[0], ipv4 }],
+      });
+    expect(expectValidationError(endpoint("10.0.4.2"), "subnetAddresses[0].ipv4", "10.0.4.2").expected).toContain("the Amazon DNS resolver");
+    expect(endpoint("10.0.4.10")).not.toThrow();
+  });
+
   test("fails when the IP address type does not fit the subnets", () => {
     expectValidationError(() => build({ ipAddressType: "ipv6" }), "ipAddressType", "ipv6");
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");

@@ -550,9 +550,26 @@ describe("LatticeTargetGroup", () => {
       );
     });
 
+    test("an IP target is an address AWS reserves: at an end of the VPC's block, or in a subnet whose block is known", () => {
+      const atVpcEnd = expectValidationError(() => ipGroup({ targets: { dns: LatticeTarget.ipAddress("10.0.0.2") } }), "targets.dns.id", "10.0.0.2");
+      expect(atVpcEnd.expected).toContain("reserved by AWS in VPC 10.0.0.0/16: the Amazon DNS resolver");
+      const stack = stackWithProvider();
+      const vpc = new Vpc(stack, "App", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const group = (address: string) => () =>
+        new LatticeTargetGroup(stack, `Group-${address}`, {
+          name: `orders-${address.replaceAll(".", "-")}`,
+          type: "IP",
+          vpc,
+          protocol: "HTTP",
+          targets: { pod: LatticeTarget.ipAddress(address) },
+        });
+      expect(expectValidationError(group("10.0.1.255"), "targets.pod.id", "10.0.1.255").expected).toContain("in subnet 10.0.1.0/24");
+      expect(group("10.0.1.20")).not.toThrow();
+    });
+
     test("two targets share a name", () => {
-      const group = ipGroup({ targets: { pod: LatticeTarget.ipAddress("10.0.0.1") } });
-      expectValidationError(() => group.addTarget("pod", LatticeTarget.ipAddress("10.0.0.2")), "targets", '"pod"');
+      const group = ipGroup({ targets: { pod: LatticeTarget.ipAddress("10.0.0.10") } });
+      expectValidationError(() => group.addTarget("pod", LatticeTarget.ipAddress("10.0.0.11")), "targets", '"pod"');
     });
 
     test("VPC Lattice traffic is opened for a LAMBDA group", () => {

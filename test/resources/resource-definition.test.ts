@@ -158,11 +158,21 @@ describe("ResourceDefinition and the port type", () => {
       ["10.0.0.0", "the network address"],
       ["10.0.0.1", "the VPC router"],
       ["10.0.0.2", "the Amazon DNS resolver"],
-      ["10.0.0.3", "kept for future use"],
+      ["10.0.0.3", "kept by AWS for future use"],
       ["10.0.255.255", "the broadcast address"],
     ])("the IP resource %p is an address AWS reserves at an end of the VPC's block (%s): nothing can listen there", (ip, why) => {
       const error = expectValidationError(buildWith({ resource: ResourceDefinition.ipAddress(ip) }), "resource.ipAddress", ip);
       expect(error.expected).toContain(`${ip} is reserved by AWS in VPC 10.0.0.0/16: ${why}`);
+    });
+
+    test.each([
+      ["10.0.0.255", "10.0.0.0/24", "the broadcast address"],
+      ["10.0.1.0", "10.0.1.0/24", "the network address"],
+      ["10.0.1.2", "10.0.1.0/24", "the Amazon DNS resolver"],
+    ])("the IP resource %p is an address AWS reserves in the VPC's subnet %s (%s)", (ip, subnet, why) => {
+      const error = expectValidationError(buildWith({ resource: ResourceDefinition.ipAddress(ip) }), "resource.ipAddress", ip);
+      expect(error.expected).toContain(`${ip} is reserved by AWS in subnet ${subnet}: ${why}`);
+      expect(buildWith({ resource: ResourceDefinition.ipAddress("10.0.1.4") })).not.toThrow();
     });
 
     test("only the VPC's own reserved addresses are judged: the next ones, and those of a range declared reachable, are taken", () => {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { availabilityZoneIdPrefix, checkAvailabilityZones, isAvailabilityZoneId, isAvailabilityZoneIdOf } from "../../modules/vpc";
-import { expectValidationError, stackWithProvider } from "../helpers";
+import { availabilityZoneIdPrefix, checkAvailabilityZones, isAvailabilityZoneId, isAvailabilityZoneIdOf, Vpc } from "../../modules/vpc";
+import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 
 describe("AZ IDs and their regions", () => {
   test.each([
@@ -64,5 +64,31 @@ describe("checkAvailabilityZones", () => {
 
   test("does not judge the region when the provider's is not a literal", () => {
     expect(checkAvailabilityZones(scope(), "availabilityZones", ["euw1-az1"], undefined)).toBe(true);
+  });
+});
+
+describe("subnets' IPv4 blocks (ISubnet.cidrBlock)", () => {
+  test("a Vpc's subnets carry the blocks cidrsubnet gives Terraform, which keeps the expression", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.20.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], subnetNewBits: 4 });
+    expect(vpc.privateSubnets.map((s) => s.cidrBlock)).toEqual(["10.20.0.0/20", "10.20.16.0/20"]);
+    const subnets = Object.values(resourcesOfType(stack, "aws_subnet")) as { cidr_block: string }[];
+    expect(subnets.map((s) => s.cidr_block)).toEqual(['${cidrsubnet("10.20.0.0/16", 4, 0)}', '${cidrsubnet("10.20.0.0/16", 4, 1)}']);
+  });
+
+  const imported = (cidrBlock: string) => () =>
+    Vpc.fromVpcAttributes(stackWithProvider(), "Legacy", {
+      vpcId: "vpc-0aaa0000000000001",
+      cidrBlock: "10.0.0.0/16",
+      privateSubnets: [{ subnetId: "subnet-0aaa1111bbbb22220", availabilityZone: "us-east-1a", cidrBlock }],
+    });
+
+  test("an imported subnet's block is kept", () => {
+    expect(imported("10.0.4.0/24")().privateSubnets[0].cidrBlock).toBe("10.0.4.0/24");
+  });
+
+  test("fails when an imported subnet's block is no IPv4 CIDR, or outside the VPC's", () => {
+    expectValidationError(imported("10.0.4.0"), "privateSubnets[0].cidrBlock", '"10.0.4.0"');
+    expect(expectValidationError(imported("10.1.4.0/24"), "privateSubnets[0].cidrBlock", '"10.1.4.0/24"').expected).toContain("10.0.0.0/16");
   });
 });
