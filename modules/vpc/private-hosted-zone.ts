@@ -1,5 +1,6 @@
 import { TerraformProvider } from "../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/route53-vpc-association-authorization";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
@@ -13,6 +14,7 @@ import {
   checkString,
   checkTags,
   isUnresolved,
+  literalRegionOf,
   providerOf,
   requireProps,
   requireValue,
@@ -53,7 +55,8 @@ interface Associations {
  *
  * Creates: aws_route53_zone (with its first VPC), and per further VPC
  * aws_route53_zone_association, plus aws_route53_vpc_association_authorization
- * for a VPC of another account.
+ * for a VPC of another account (with its `vpc_region` when that is not the
+ * zone provider's region).
  */
 export class PrivateHostedZone extends Construct implements IHostedZone {
   /** The underlying `aws_route53_zone`, as an escape hatch. */
@@ -115,13 +118,20 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     this.remember(`associateVpc(${name})`, vpc, name);
     const key = stableId(name);
     const authorization = crossAccount(vpc, this.provider)
-      ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, { provider: this.provider, zoneId: this.zoneId, vpcId: vpc.vpcId })
+      ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, {
+          provider: this.provider,
+          zoneId: this.zoneId,
+          vpcId: vpc.vpcId,
+          vpcRegion: vpcRegionFor(this, vpc, this.provider),
+        })
       : undefined;
+    const provider = authorization === undefined ? this.provider : vpc.provider;
     // Through the authorization's attributes, so that the VPC's account associates only once the zone's account has authorized it.
     return new Route53ZoneAssociation(this, `Association-${key}`, {
-      provider: authorization === undefined ? this.provider : vpc.provider,
+      provider,
       zoneId: authorization?.zoneId ?? this.zoneId,
       vpcId: authorization?.vpcId ?? vpc.vpcId,
+      vpcRegion: vpcRegionFor(this, vpc, provider),
     });
   }
 
@@ -152,6 +162,27 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
   private associates(vpc: IVpc): boolean {
     return this.associations.vpcs.has(vpc) || (!isUnresolved(vpc.vpcId) && this.associations.vpcIds.has(vpc.vpcId));
   }
+}
+
+/**
+ * The `vpc_region` a Route 53 resource made with `provider` needs for `vpc`
+ * (an association authorization, a zone association): the region of the
+ * VPC's provider, when it is known (a literal, or an explicit provider's
+ * reference) and not the region `provider` has. Route 53 looks the VPC up
+ * in `vpc_region`, which the AWS provider fills with its own region when
+ * unset: a VPC of another region is then not found. Undefined (nothing
+ * written) for a VPC of the caller's region, or of the caller's provider.
+ * @internal
+ */
+export function vpcRegionFor(scope: IConstruct, vpc: IVpc, provider: TerraformProvider | undefined): string | undefined {
+  if (vpc.provider?.alias === provider?.alias) return undefined;
+  const region = knownRegionOf(scope, vpc.provider);
+  return region === undefined || region === knownRegionOf(scope, provider) ? undefined : region;
+}
+
+/** The region of a provider (the stack's default when undefined) as a literal, else an explicit provider's reference; undefined when none is given. */
+function knownRegionOf(scope: IConstruct, provider: TerraformProvider | undefined): string | undefined {
+  return literalRegionOf(scope, provider) ?? (provider instanceof AwsProvider ? provider.region : undefined);
 }
 
 /**

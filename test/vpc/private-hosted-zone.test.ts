@@ -64,6 +64,34 @@ describe("PrivateHostedZone", () => {
     );
   });
 
+  test("a VPC of another region is authorized with its region (vpc_region): Route 53 would look for it in the zone provider's region", () => {
+    const { stack, clients } = setup();
+    const eu = new AwsProvider(stack, "aws-eu", { alias: "eu", region: "eu-west-1" });
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
+    zone.associateVpc(
+      "eu",
+      new Vpc(stack, "V2", { name: "v2", cidrBlock: "10.3.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], provider: eu }),
+    );
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))[0]).toMatchObject({ vpc_region: "eu-west-1" });
+    // The VPC's own provider associates it: its region is the VPC's, so nothing more is written.
+    const [association] = Object.values(resourcesOfType(json, "aws_route53_zone_association"));
+    expect(association).toMatchObject({ provider: "aws.eu" });
+    expect(association).not.toHaveProperty("vpc_region");
+  });
+
+  test("a VPC of the zone's region, of another account, gets no vpc_region (the provider's own region is right)", () => {
+    const { stack, clients, partner } = setup();
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
+    zone.associateVpc(
+      "partner",
+      Vpc.fromVpcAttributes(stack, "Partner", { vpcId: "vpc-0c000000000000001", cidrBlock: "10.2.0.0/16", provider: partner }),
+    );
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))[0]).not.toHaveProperty("vpc_region");
+    expect(Object.values(resourcesOfType(json, "aws_route53_zone_association"))[0]).not.toHaveProperty("vpc_region");
+  });
+
   test("lives in the account of its first VPC unless given a provider", () => {
     const { stack, partner } = setup();
     const partnerVpc = Vpc.fromVpcAttributes(stack, "Partner", { vpcId: "vpc-0c000000000000001", cidrBlock: "10.2.0.0/16", provider: partner });

@@ -19,7 +19,7 @@ import {
   ValidationError,
   propsFor,
 } from "../../core";
-import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer } from "../../vpc";
+import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer, vpcRegionFor } from "../../vpc";
 import { hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
@@ -305,17 +305,21 @@ class ServiceZone extends Construct {
     for (const spoke of props.spokes) {
       const key = stableId(spoke.name);
       const crossAccount = spoke.vpc.provider !== undefined && spoke.vpc.provider !== props.hubProvider;
+      // Route 53 finds a spoke of another region only in the region given (vpc_region), not the caller provider's.
       const authorization = crossAccount
         ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, {
             provider: props.hubProvider,
             zoneId: this.zone.zoneId,
             vpcId: spoke.vpc.vpcId,
+            vpcRegion: vpcRegionFor(this, spoke.vpc, props.hubProvider),
           })
         : undefined;
+      const provider = crossAccount ? spoke.vpc.provider : props.hubProvider;
       new Route53ZoneAssociation(this, `Association-${key}`, {
-        provider: crossAccount ? spoke.vpc.provider : props.hubProvider,
+        provider,
         zoneId: authorization?.zoneId ?? this.zone.zoneId,
         vpcId: authorization?.vpcId ?? spoke.vpc.vpcId,
+        vpcRegion: vpcRegionFor(this, spoke.vpc, provider),
       });
     }
   }

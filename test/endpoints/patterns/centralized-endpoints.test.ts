@@ -299,6 +299,30 @@ describe("CentralizedEndpoints", () => {
     expect(endpoints.find(([key]) => key.startsWith("Central_Spoke-app-s3_"))![1].service_name).toBe("com.amazonaws.eu-west-1.s3");
   });
 
+  test("a spoke in another region is associated with the hub's zones by its region (vpc_region), which Route 53 looks it up in", () => {
+    const stack = stackWithProvider();
+    const eu = new AwsProvider(stack, "eu", { region: "eu-west-1", alias: "eu" });
+    const spoke = new Vpc(stack, "Spoke", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], provider: eu });
+    const home = new Vpc(stack, "Home", { name: "home", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [
+        { name: "app", vpc: spoke },
+        { name: "home", vpc: home },
+      ],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: [{ service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]) }],
+    });
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))).toEqual([
+      expect.objectContaining({ vpc_region: "eu-west-1" }),
+    ]);
+    const associations = Object.entries(resourcesOfType(json, "aws_route53_zone_association")) as [string, Json][];
+    expect(associations).toHaveLength(2);
+    // Each association is made by the spoke's own provider (or the hub's, in its region): nothing more to write.
+    expect(associations.every(([, a]) => a.vpc_region === undefined)).toBe(true);
+  });
+
   test("spokes whose CIDRs are only known at apply get one rule each, keyed by spoke name", () => {
     const stack = stackWithProvider();
     const imported = (id: string) =>
