@@ -1,12 +1,17 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "../core/cdktf";
 import {
+  BUCKET_NAME_RULES,
+  checkArn,
   checkKnownProps,
   checkLength,
   checkObject,
   checkPattern,
   checkPredicate,
   checkRegion,
+  closestMatch,
+  isBucketName,
   isDnsName,
+  parseArn,
   partitionOfRegion,
   ValidationError,
 } from "../core";
@@ -142,6 +147,7 @@ export function backendSettings(
   const fromContext = (context ?? {}) as Record<string, unknown>;
   checkKnownKeys(stack, "context backend", fromContext);
   checkKnownKeys(stack, defaultsProp, defaults);
+  checkKnownVariables(stack, env);
   const settings: Record<string, string> = {};
   const sources: Partial<Record<keyof BackendSettings, SettingSource>> = {};
   for (const [key, variable] of Object.entries(BACKEND_ENV) as [keyof BackendSettings, string][]) {
@@ -166,6 +172,27 @@ function checkKnownKeys(stack: TerraformStack, prop: string, given: object): voi
   const unknown = Object.keys(given).find((key) => !(key in BACKEND_ENV));
   if (unknown === undefined) return;
   throw new ValidationError(stack, prop, unknown, `only backend settings this library knows: ${Object.keys(BACKEND_ENV).join(", ")}`);
+}
+
+/**
+ * A variable of the CDKTF_BACKEND_ family this library does not read (a typo
+ * such as CDKTF_BACKEND_S3_KMS_KEY) would be dropped without a word: the
+ * state would go unencrypted by the key, or unlocked by the table. Other
+ * variables are not the library's to judge; empty ones configure nothing.
+ */
+function checkKnownVariables(stack: TerraformStack, env: NodeJS.ProcessEnv): void {
+  const known = Object.values(BACKEND_ENV);
+  const unknown = Object.keys(env).find(
+    (name) => name.startsWith(`${BACKEND_ENV.type}_`) && !known.includes(name) && nonEmpty(env[name]) !== undefined,
+  );
+  if (unknown === undefined) return;
+  const suggestion = closestMatch(unknown, known);
+  throw new ValidationError(
+    stack,
+    unknown,
+    env[unknown],
+    `only the backend variables this library reads${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${known.join(", ")}`,
+  );
 }
 
 /**
@@ -226,23 +253,20 @@ function localBackend(stack: TerraformStack, props: StackBackendProps, settings:
 
 function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {
   const bucket = required(stack, settings, "bucket", "the S3 bucket that holds the state");
-  checkPattern(
-    stack,
-    settingName(settings, "bucket"),
-    bucket,
-    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-    "an S3 bucket name (3-63 lowercase letters, digits, dots, hyphens)",
-  );
+  checkPredicate(stack, settingName(settings, "bucket"), bucket, isBucketName, `an S3 bucket name (${BUCKET_NAME_RULES})`);
   checkRegion(stack, settingName(settings, "region"), settings.region);
-  if (settings.region !== undefined && partitionOfRegion(settings.region) !== partitionOfRegion(props.region)) {
+  const partition = partitionOfRegion(props.region);
+  if (settings.region !== undefined && partitionOfRegion(settings.region) !== partition) {
     // The backend uses the stack's credentials, which cannot reach a bucket of another partition: terraform init would fail.
     throw new ValidationError(
       stack,
       settingName(settings, "region"),
       settings.region,
-      `a region of the stack's partition (${partitionOfRegion(props.region)}), where its credentials reach the state bucket`,
+      `a region of the stack's partition (${partition}), where its credentials reach the state bucket`,
     );
   }
+  checkStateKey(stack, settingName(settings, "kmsKeyId"), settings.kmsKeyId, partition);
+  checkLockTable(stack, settingName(settings, "dynamodbTable"), settings.dynamodbTable, partition);
   const keyPrefix = settings.keyPrefix ?? DEFAULT_S3_KEY_PREFIX;
   checkPattern(
     stack,
@@ -262,6 +286,46 @@ function s3Backend(stack: TerraformStack, props: StackBackendProps, settings: Ba
   // Terraform 1.10+ locks with a lock object next to the state; cdktf 0.21's S3Backend predates the argument.
   if (settings.dynamodbTable === undefined) backend.addOverride("use_lockfile", true);
   return backend;
+}
+
+/** A KMS key ID as terraform init takes one: a version 1-5 UUID (every key KMS makes is one; AWS's own doc example is not, and init refuses it). */
+const KMS_KEY_UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+const KMS_KEY_ID = new RegExp(`^(${KMS_KEY_UUID}|mrk-[0-9a-f]{32}|alias/[A-Za-z0-9/_-]{1,250})$`);
+const KMS_KEY_ARN_RESOURCE = new RegExp(`^(key/(${KMS_KEY_UUID}|mrk-[0-9a-f]{32})|alias/[A-Za-z0-9/_-]{1,250})$`);
+const KMS_KEY_EXPECTED =
+  "a KMS key for the state as terraform init takes one (else: Invalid KMS Key ID): a key ID such as 0123abcd-0123-4567-89ab-0123456789ab, a multi-Region key ID mrk-<32 hex digits>, alias/<name>, or a key or alias ARN such as arn:aws:kms:us-east-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab";
+
+/**
+ * terraform init refuses a kms_key_id that is not a key ID, a multi-Region
+ * key ID, alias/<name>, or a key or alias ARN (its s3 backend's
+ * validateKMSKey); the stack's credentials cannot use a key of another
+ * partition.
+ */
+function checkStateKey(stack: TerraformStack, prop: string, kmsKeyId: string | undefined, partition: string): void {
+  if (kmsKeyId === undefined) return;
+  if (kmsKeyId.startsWith("arn:")) {
+    checkArn(stack, prop, kmsKeyId, "kmsKey", { partition });
+    // checkArn knows any UUID; terraform init takes the key IDs KMS makes only.
+    if (!KMS_KEY_ARN_RESOURCE.test(parseArn(kmsKeyId)!.resource)) throw new ValidationError(stack, prop, kmsKeyId, KMS_KEY_EXPECTED);
+    return;
+  }
+  checkPattern(stack, prop, kmsKeyId, KMS_KEY_ID, KMS_KEY_EXPECTED);
+}
+
+/** DynamoDB takes a table name (3-255 letters, digits, _ . -) or a table ARN; anything else fails at the first lock. */
+function checkLockTable(stack: TerraformStack, prop: string, table: string | undefined, partition: string): void {
+  if (table === undefined) return;
+  if (table.startsWith("arn:")) {
+    checkArn(stack, prop, table, "dynamoDbTable", { partition });
+    return;
+  }
+  checkPattern(
+    stack,
+    prop,
+    table,
+    /^[A-Za-z0-9_.-]{3,255}$/,
+    "a DynamoDB table name (3-255 letters, digits, _ . and -) or a table ARN, the lock table the state is locked in",
+  );
 }
 
 function cloudBackend(stack: TerraformStack, props: StackBackendProps, settings: BackendSettings): TerraformBackend {

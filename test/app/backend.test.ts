@@ -7,7 +7,7 @@ import { Vpc } from "../../modules/vpc";
 import { addStackBackend, BACKEND_ENV } from "../../modules/app";
 import { ExampleStack } from "../../stacks/example-stack";
 import { BACKEND_SCHEMA_ERRORS, initArgs, isCi, terraformEnvironment } from "../../tools/harness/terraform-env";
-import { catchValidationError, testApp } from "../helpers";
+import { catchValidationError, expectValidationError, testApp } from "../helpers";
 
 interface TerraformBlock {
   readonly backend?: Record<string, Record<string, unknown>>;
@@ -128,6 +128,81 @@ describe("S3 backend", () => {
     expect(error.received).toBe(JSON.stringify(keyPrefix));
   });
 
+  test.each(["my..state", "192.168.1.1", "xn--state", "state-s3alias"])(
+    "fails when the bucket is %p, which S3 does not allow as a bucket name",
+    (bucket) => {
+      const error = expectValidationError(
+        () => stackWith({ ...s3Env, CDKTF_BACKEND_S3_BUCKET: bucket }),
+        "CDKTF_BACKEND_S3_BUCKET (context backend.bucket)",
+        JSON.stringify(bucket),
+      );
+      expect(error.expected).toContain("not an IP address");
+    },
+  );
+
+  test.each(["my.state-bucket", "state-111111111111", "a1b"])("takes the bucket name %p", (bucket) => {
+    expect(terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_BUCKET: bucket })).backend?.s3?.bucket).toBe(bucket);
+  });
+
+  test.each([
+    "0123abcd-0123-4567-89ab-0123456789ab",
+    "mrk-1234abcd12ab34cd56ef1234567890ab",
+    "alias/terraform-state",
+    "alias/aws/s3",
+    "arn:aws:kms:us-east-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab",
+    "arn:aws:kms:us-east-1:111111111111:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+    "arn:aws:kms:us-east-1:111111111111:alias/terraform-state",
+  ])("takes the KMS key %p", (kmsKeyId) => {
+    expect(terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_KMS_KEY_ID: kmsKeyId })).backend?.s3?.kms_key_id).toBe(kmsKeyId);
+  });
+
+  test.each([
+    "my-key",
+    "terraform-state",
+    "mrk-123",
+    "0123ABCD-0123-4567-89AB-0123456789AB",
+    // AWS's doc example: its UUID is of no version, and terraform init refuses it.
+    "1234abcd-12ab-34cd-56ef-1234567890ab",
+    "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    "arn:aws:kms:us-east-1:111111111111:key/my-key",
+    "arn:aws:s3:::state",
+  ])("fails when the KMS key is %p, which terraform init refuses (Invalid KMS Key ID)", (kmsKeyId) => {
+    const error = expectValidationError(
+      () => stackWith({ ...s3Env, CDKTF_BACKEND_S3_KMS_KEY_ID: kmsKeyId }),
+      "CDKTF_BACKEND_S3_KMS_KEY_ID (context backend.kmsKeyId)",
+      JSON.stringify(kmsKeyId),
+    );
+    expect(error.expected).toMatch(/KMS key/);
+  });
+
+  test("fails when the KMS key is of another partition than the stack's", () => {
+    const error = expectValidationError(
+      () =>
+        stackWith({}, { type: "s3", bucket: "state", kmsKeyId: "arn:aws-cn:kms:cn-north-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab" }),
+      "CDKTF_BACKEND_S3_KMS_KEY_ID (context backend.kmsKeyId)",
+      "arn:aws-cn:kms",
+    );
+    expect(error.expected).toContain("partition aws");
+  });
+
+  test.each(["terraform-locks", "Terraform.Locks_1", "arn:aws:dynamodb:us-east-1:111111111111:table/terraform-locks"])(
+    "takes the lock table %p",
+    (table) => {
+      expect(terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_DYNAMODB_TABLE: table })).backend?.s3?.dynamodb_table).toBe(table);
+    },
+  );
+
+  test.each(["my table!", "lk", "arn:aws:dynamodb:us-east-1:111111111111:locks"])(
+    "fails when the lock table is %p, which DynamoDB does not take",
+    (table) => {
+      expectValidationError(
+        () => stackWith({ ...s3Env, CDKTF_BACKEND_S3_DYNAMODB_TABLE: table }),
+        "CDKTF_BACKEND_S3_DYNAMODB_TABLE (context backend.dynamodbTable)",
+        JSON.stringify(table),
+      );
+    },
+  );
+
   test("takes a key prefix of several folders", () => {
     const s3 = terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_KEY_PREFIX: "teams/networking/prod" })).backend?.s3;
     expect(s3?.key).toBe("teams/networking/prod/es1-internal-api.tfstate");
@@ -241,6 +316,27 @@ describe("configuration errors", () => {
     expect(Object.keys(block.backend ?? {})).toEqual(["local"]);
   });
 
+  test("fails when a CDKTF_BACKEND_ variable is misspelled: the KMS key and the lock table would be dropped", () => {
+    const error = expectValidationError(
+      () =>
+        stackWith({
+          CDKTF_BACKEND: "s3",
+          CDKTF_BACKEND_S3_BUCKET: "acme-state",
+          CDKTF_BACKEND_S3_KMS_KEY: "arn:aws:kms:us-east-1:111111111111:key/0123abcd-0123-4567-89ab-0123456789ab",
+          CDKTF_BACKEND_DYNAMODB_TABLE: "locks",
+        }),
+      "CDKTF_BACKEND_S3_KMS_KEY",
+      "arn:aws:kms",
+    );
+    expect(error.expected).toContain("did you mean CDKTF_BACKEND_S3_KMS_KEY_ID?");
+    expect(error.expected).toContain("CDKTF_BACKEND_S3_DYNAMODB_TABLE");
+  });
+
+  test("leaves other variables, and empty misspelled ones, alone", () => {
+    const block = terraformBlock(stackWith({ ...s3Env, CDKTF_BACKENDS: "x", CDKTF_OUTDIR: "out", CDKTF_BACKEND_S3_KMS_KEY: "", PATH: "/usr/bin" }));
+    expect(Object.keys(block.backend ?? {})).toEqual(["s3"]);
+  });
+
   test("fails when the context backend has a key the library does not know, listing the known ones", () => {
     const error = catchValidationError(() => stackWith({}, { type: "s3", bucket: "my-state", dynamoDbTable: "locks" }));
     expect(error.prop).toBe("context backend");
@@ -347,6 +443,24 @@ describe("Terraform accepts the synthesized backend blocks", () => {
     // The flow logs' group waits for its key's policy: written as a reference (fixHclOutput), so Terraform warns of no deprecated syntax.
     expect(hcl).toMatch(/depends_on = \[\naws_kms_key_policy\.\w+,\n\]/);
     expect(validated).not.toMatch(/deprecated/i);
+  });
+
+  (available ? test : test.skip)("takes every KMS key form the library takes, and refuses what the library refuses", () => {
+    const keys = [
+      "0123abcd-0123-4567-89ab-0123456789ab",
+      "mrk-1234abcd12ab34cd56ef1234567890ab",
+      "alias/aws/s3",
+      "arn:aws:kms:us-east-1:111111111111:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+      "arn:aws:kms:us-east-1:111111111111:alias/terraform-state",
+    ];
+    keys.forEach((key, i) => {
+      const output = initOutput(`kms-${i}`, terraformBlock(stackWith({ ...s3Env, CDKTF_BACKEND_S3_KMS_KEY_ID: key })));
+      expect(output).not.toMatch(/Invalid KMS Key/);
+      expect(output).not.toMatch(BACKEND_SCHEMA_ERRORS);
+    });
+    const block = terraformBlock(stackWith(s3Env));
+    const refused = initOutput("kms-refused", { backend: { s3: { ...block.backend?.s3, kms_key_id: "1234abcd-12ab-34cd-56ef-1234567890ab" } } });
+    expect(refused).toMatch(/Invalid KMS Key ID/);
   });
 
   (available ? test : test.skip)("the check catches an argument Terraform does not know", () => {
