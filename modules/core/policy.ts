@@ -2,13 +2,35 @@ import { Fn } from "./cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "./errors";
 import { isAccountRootArn, isIamPrincipalArn } from "./arns";
-import { isAccountId } from "./formats";
+import { closestMatch, isAccountId } from "./formats";
 import { checkInstance, checkList, checkObject, checkString } from "./shapes";
 import { isUnresolved } from "./tokens";
 import { checkOneOf, checkPattern, requireValue } from "./validation";
 
 /** An IAM action (`s3:GetObject`, `s3:Get*`, `vpc-lattice-svcs:Invoke`) or `*`. */
 const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
+
+/** IAM's condition operators, each also with `IfExists` (except Null); any of them after `ForAllValues:` or `ForAnyValue:`. */
+const CONDITION_OPERATORS: readonly string[] = (() => {
+  const compared = ["Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"];
+  const base = [
+    ...["Equals", "NotEquals", "EqualsIgnoreCase", "NotEqualsIgnoreCase", "Like", "NotLike"].map((o) => `String${o}`),
+    ...compared.map((o) => `Numeric${o}`),
+    ...compared.map((o) => `Date${o}`),
+    "Bool",
+    "BinaryEquals",
+    "IpAddress",
+    "NotIpAddress",
+    ...["Equals", "NotEquals", "Like", "NotLike"].map((o) => `Arn${o}`),
+  ];
+  const single = [...base, ...base.map((o) => `${o}IfExists`), "Null"];
+  return [...single, ...single.flatMap((o) => [`ForAllValues:${o}`, `ForAnyValue:${o}`])];
+})();
+
+/** True when a condition key's value names something to compare: a value, or a list with one (an empty list matches nothing, and IAM does not count it as a condition). */
+function hasConditionValue(value: unknown): boolean {
+  return !Array.isArray(value) || value.length > 0 || isUnresolved(value);
+}
 
 /**
  * A typed IAM policy document rendered to JSON at synth time. We never use
@@ -110,8 +132,10 @@ export class PolicyStatement {
   /** True when the statement lets everyone in without any condition. */
   public get isUnconditionalAnyone(): boolean {
     const anyone = (this.props.principals ?? []).some((p) => p.type === "*");
-    const conditions = this.props.conditions ?? {};
-    return anyone && (this.props.effect ?? "Allow") === "Allow" && Object.keys(conditions).length === 0;
+    // An operator without keys, or a key without values, narrows nothing.
+    const conditions = Object.values(this.props.conditions ?? {});
+    const narrowed = conditions.some((keys) => keys !== null && typeof keys === "object" && Object.values(keys).some(hasConditionValue));
+    return anyone && (this.props.effect ?? "Allow") === "Allow" && !narrowed;
   }
 
   /**
@@ -214,6 +238,10 @@ export class PolicyDocument {
       checkOneOf(scope, `${where}.effect`, props.effect, ["Allow", "Deny"]);
       checkList(scope, `${where}.resources`, props.resources);
       checkObject(scope, `${where}.conditions`, props.conditions);
+      checkConditions(scope, `${where}.conditions`, props.conditions);
+      if (props.resources !== undefined && !isUnresolved(props.resources) && props.resources.length === 0 && options.trustPolicy !== true) {
+        throw new ValidationError(scope, `${where}.resources`, [], 'at least one resource, or leave resources out for "*"');
+      }
       if (options.trustPolicy === true && props.resources !== undefined) {
         throw new ValidationError(
           scope,
@@ -262,6 +290,33 @@ export class PolicyDocument {
       throw new ValidationError(scope, prop, `a policy of ${json.length} characters`, `at most ${options.maxCharacters} characters`);
     }
     return json;
+  }
+}
+
+/**
+ * Fails on a condition IAM would refuse or that narrows nothing: an operator
+ * outside IAM's set (`StringEqual`), an operator without keys, a key without
+ * values. The last two would otherwise read as a condition to the
+ * Principal "*" safeguards while admitting everyone.
+ */
+function checkConditions(scope: IConstruct, prop: string, conditions: PolicyConditions | undefined): void {
+  if (conditions === undefined || isUnresolved(conditions)) return;
+  for (const [operator, keys] of Object.entries(conditions)) {
+    const where = `${prop}.${operator}`;
+    if (!isUnresolved(operator) && !CONDITION_OPERATORS.includes(operator)) {
+      const suggestion = closestMatch(operator, CONDITION_OPERATORS);
+      throw new ValidationError(
+        scope,
+        prop,
+        operator,
+        `an IAM condition operator${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: String*, Numeric*, Date*, Bool, BinaryEquals, IpAddress, NotIpAddress, Arn*, each optionally ...IfExists, or Null, optionally after ForAllValues: or ForAnyValue:`,
+      );
+    }
+    checkObject(scope, where, keys);
+    if (keys === undefined || keys === null || isUnresolved(keys)) continue;
+    if (Object.keys(keys).length === 0 || Object.values(keys).some((value) => !hasConditionValue(value))) {
+      throw new ValidationError(scope, where, keys, "at least one condition key with a value");
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { PolicyDocument, PolicyPrincipal, PolicyStatement, ValidationError } from "../../modules/core";
-import { testApp } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 
 const scope = (): Construct => new Construct(Testing.stubVersion(testApp()), "Endpoint");
 const resourcePolicy = { requirePrincipal: true, maxCharacters: 20480 };
@@ -77,5 +77,66 @@ describe("PolicyDocument", () => {
       /authPolicy.statements\[0\].principals: received "\*"/,
     );
     expect(() => document.render(scope(), "authPolicy", { requirePrincipal: true })).not.toThrow();
+  });
+  test("fails when a condition operator has no keys, or a key no values: it narrows nothing, and Principal * would pass as conditional", () => {
+    const anyone = (conditions: Record<string, Record<string, string | string[]>>) =>
+      new PolicyDocument([new PolicyStatement({ actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.anyone()], conditions })]);
+    const render = (conditions: Record<string, Record<string, string | string[]>>) => () =>
+      anyone(conditions).render(scope(), "authPolicy", { requirePrincipal: true, forbidUnconditionalAnyone: true });
+    const empty = expectValidationError(render({ StringEquals: {} }), "authPolicy.statements[0].conditions.StringEquals", "{}");
+    expect(empty.expected).toBe("at least one condition key with a value");
+    expectValidationError(render({ Null: {} }), "authPolicy.statements[0].conditions.Null", "{}");
+    expectValidationError(
+      render({ StringEquals: { "aws:PrincipalOrgID": [] } }),
+      "authPolicy.statements[0].conditions.StringEquals",
+      "aws:PrincipalOrgID",
+    );
+    const statement = (conditions: Record<string, Record<string, string[]>>) =>
+      new PolicyStatement({ actions: ["vpc-lattice-svcs:Invoke"], principals: [PolicyPrincipal.anyone()], conditions });
+    expect(statement({ StringEquals: { "aws:PrincipalOrgID": [] } }).isUnconditionalAnyone).toBe(true);
+    expect(statement({ Null: {} }).isUnconditionalAnyone).toBe(true);
+    expect(statement({ StringEquals: { "aws:PrincipalOrgID": ["o-a1b2c3d4e5"] } }).isUnconditionalAnyone).toBe(false);
+    // The neighbour: a key with a value is a condition.
+    expect(render({ StringEquals: { "aws:PrincipalOrgID": ["o-a1b2c3d4e5"] } })).not.toThrow();
+    expect(render({ Null: { "aws:PrincipalOrgID": "false" } })).not.toThrow();
+  });
+
+  test("fails when a condition operator is none of IAM's (StringEqual), naming the one meant", () => {
+    const render = (operator: string) => () =>
+      new PolicyDocument([
+        new PolicyStatement({
+          actions: ["s3:GetObject"],
+          principals: [PolicyPrincipal.anyone()],
+          conditions: { [operator]: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+        }),
+      ]).render(scope(), "policy", resourcePolicy);
+    const error = expectValidationError(render("StringEqual"), "policy.statements[0].conditions", "StringEqual");
+    expect(error.expected).toContain("did you mean StringEquals?");
+    expectValidationError(render("ForAnyValues:StringLike"), "policy.statements[0].conditions", "ForAnyValues:StringLike");
+    expectValidationError(render("NullIfExists"), "policy.statements[0].conditions", "NullIfExists");
+    for (const operator of [
+      "StringEquals",
+      "ForAnyValue:StringLike",
+      "ForAllValues:ArnLikeIfExists",
+      "NumericLessThanEquals",
+      "DateGreaterThanIfExists",
+      "Bool",
+      "Null",
+      "IpAddress",
+      "NotIpAddress",
+      "BinaryEquals",
+    ])
+      expect(render(operator)).not.toThrow();
+  });
+
+  test("fails when a statement's resources are an empty list, which IAM refuses (leave resources out for *)", () => {
+    const render = (resources?: string[]) => () =>
+      new PolicyDocument([
+        new PolicyStatement({ actions: ["s3:GetObject"], resources, principals: [PolicyPrincipal.account("111111111111")] }),
+      ]).render(scope(), "policy", resourcePolicy);
+    const error = expectValidationError(render([]), "policy.statements[0].resources", "[]");
+    expect(error.expected).toBe('at least one resource, or leave resources out for "*"');
+    expect(render()).not.toThrow();
+    expect(render(["arn:aws:s3:::reports/*"])).not.toThrow();
   });
 });
