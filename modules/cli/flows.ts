@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { closestMatch } from "../core/formats";
-import { describeShapeProblem, synthesizedJsonProblem } from "../core/terraform-json-shape";
+import { describeShapeProblem, JsonShapeProblem, synthesizedJsonProblem } from "../core/terraform-json-shape";
 import { declaredFlowsOf, verifyDeclaredFlow } from "../flows/declared";
 import { NetworkModel } from "../flows/model/network-model";
 import { describeVerdict } from "../flows/verdict";
@@ -105,9 +105,42 @@ function modelOf(file: string, name: string): NetworkModel {
   if (json === null || typeof json !== "object" || Array.isArray(json) || !keys.some((k) => k in json))
     throw new Error(`${file} is not Terraform JSON: expected an object with ${keys.join(", ")} blocks, as cdktf synthesizes`);
   // The reader trusts cdktf's shape: a hand-edited file is named by the part that is wrong, as the guardrails command does.
-  const problem = synthesizedJsonProblem(json as Record<string, unknown>);
-  if (problem !== undefined) throw new Error(`${file}: not readable Terraform JSON: ${describeShapeProblem(problem)}`);
+  const problem = synthesizedJsonProblem(json as Record<string, unknown>) ?? declaredFlowsProblem(json as Record<string, unknown>);
+  if (problem !== undefined) {
+    const described = problem.value === undefined ? `${problem.path} is missing; expected ${problem.expected}` : describeShapeProblem(problem);
+    throw new Error(`${file}: not readable Terraform JSON: ${described}`);
+  }
   return NetworkModel.fromJson(name, json as Record<string, unknown>);
+}
+
+/**
+ * The first part of `//.flows.declared` that is not shaped as Flows.of(stack)
+ * records it: the loop over the flows and their report lines read each
+ * flow's name, verdict and reason, and a hand-edited file would otherwise
+ * stop the command with a TypeError (or, with an `expect` of neither verdict,
+ * pass as denied). A flow's `from` and `to` are the analysis's to judge,
+ * flow by flow, which names the flow that cannot be proven.
+ */
+function declaredFlowsProblem(json: Record<string, unknown>): JsonShapeProblem | undefined {
+  const flows = (json["//"] as Record<string, unknown> | undefined)?.flows;
+  if (flows === undefined) return undefined;
+  if (flows === null || typeof flows !== "object" || Array.isArray(flows))
+    return { path: "//.flows", value: flows, expected: "an object, as Flows.of(stack) records it ({ declared: [...] })" };
+  const declared = (flows as Record<string, unknown>).declared;
+  if (declared === undefined) return undefined;
+  if (!Array.isArray(declared)) return { path: "//.flows.declared", value: declared, expected: "a list of declared flows" };
+  for (const [i, flow] of declared.entries()) {
+    const at = `//.flows.declared[${i}]`;
+    if (flow === null || typeof flow !== "object" || Array.isArray(flow))
+      return { path: at, value: flow, expected: "a declared flow: an object with name, from, to and expect" };
+    const { name, expect, reason, description } = flow as Record<string, unknown>;
+    if (typeof name !== "string" || name === "") return { path: `${at}.name`, value: name, expected: "the flow's name, a string" };
+    if (expect !== "allowed" && expect !== "denied") return { path: `${at}.expect`, value: expect, expected: '"allowed" or "denied"' };
+    if (reason !== undefined && typeof reason !== "string")
+      return { path: `${at}.reason`, value: reason, expected: "a fragment of the denied flow's reason, a string" };
+    if (description !== undefined && typeof description !== "string") return { path: `${at}.description`, value: description, expected: "a string" };
+  }
+  return undefined;
 }
 
 /** Runs the command; returns its exit status. */

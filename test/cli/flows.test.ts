@@ -71,6 +71,38 @@ describe(FLOWS_COMMAND, () => {
     expect(output).toMatch(/FAIL b-stack second: cannot be proven/);
   });
 
+  test.each([
+    ["declared is not a list", { declared: 5 }, "//.flows.declared is number 5; expected a list of declared flows"],
+    ["a declared flow is null", { declared: [null] }, "//.flows.declared[0] is null; expected a declared flow"],
+    [
+      "a declared flow has no name",
+      { declared: [{ ...unprovable("x"), name: undefined }] },
+      "//.flows.declared[0].name is missing; expected the flow's name",
+    ],
+    [
+      "a declared flow expects neither verdict",
+      { declared: [{ ...unprovable("x"), expect: "maybe" }] },
+      '//.flows.declared[0].expect is string "maybe"',
+    ],
+    [
+      "a denied flow's reason is not a string",
+      { declared: [{ ...unprovable("x"), expect: "denied", reason: 5 }] },
+      "//.flows.declared[0].reason is number 5",
+    ],
+    ["//.flows is not an object", 5, "//.flows is number 5; expected an object"],
+  ])("fails when %s: the stack file is unreadable (exit 1), named by the part that is wrong, never a TypeError", (_, recorded, message) => {
+    const out = mkdtempSync(join(tmpdir(), "flows-"));
+    try {
+      const file = stackFile(out, "s", JSON.stringify({ "//": { metadata: { stackName: "s" }, flows: recorded }, resource: {} }));
+      const run = flows([file]);
+      expect(run.status).toBe(1);
+      expect(run.out).toContain(`FAIL s: ${file}: not readable Terraform JSON: ${message}`);
+      expect(run.err).toContain(`unreadable stack files: ${file}`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test("fails when it checks nothing: no declared flow is exit 1; no input, an empty stacks/ folder or a missing path are usage errors (exit 2)", () => {
     const out = mkdtempSync(join(tmpdir(), "flows-"));
     stackFile(out, "one", JSON.stringify({ resource: {} }));
