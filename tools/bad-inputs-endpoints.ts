@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Port } from "../modules/core";
+import { PolicyPrincipal, PolicyStatement, Port } from "../modules/core";
 import {
   AwsService,
   CentralizedEndpoints,
@@ -1021,6 +1021,169 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
           { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
           { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZone: "us-east-1b", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
         ],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.s3Buckets",
+    cause: "A misspelled preset option (organisationId): it was ignored, and the policy let any principal through without the organization condition",
+    fix: "Spell the option as the preset takes it (organizationId, principals, readOnly, awsManagedBuckets).",
+    path: "S3",
+    prop: "policy.organisationId",
+    received: '"o-a1b2c3d4e5"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.s3Buckets(["app-data"], { organisationId: ORG } as unknown as { organizationId: string }),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A condition operator without keys (StringEquals: {}) on a Principal * statement: it narrows nothing, yet counted as a condition",
+    fix: 'Give the operator at least one key with a value, such as { StringEquals: { "aws:PrincipalOrgID": "o-..." } }, or drop it.',
+    path: "S3",
+    prop: "policy.statements[0].conditions.StringEquals",
+    received: "{}",
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ actions: ["s3:GetObject"], principals: [PolicyPrincipal.anyone()], conditions: { StringEquals: {} } }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A condition operator IAM does not have (StringEqual for StringEquals)",
+    fix: "Use one of IAM's condition operators (StringEquals, StringLike, ArnLike, Bool, Null, ..., optionally IfExists, ForAnyValue:, ForAllValues:).",
+    path: "S3",
+    prop: "policy.statements[0].conditions",
+    received: '"StringEqual"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({
+            actions: ["s3:GetObject"],
+            principals: [PolicyPrincipal.anyone()],
+            conditions: { StringEqual: { "aws:PrincipalOrgID": ORG } },
+          }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A statement resource that is no ARN (bucket/*): IAM matches resources by ARN, so the statement allowed nothing",
+    fix: 'Name the resource by ARN (arn:aws:s3:::bucket/*), or "*".',
+    path: "S3",
+    prop: "policy.statements[0].resources[0]",
+    received: '"bucket/*"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ actions: ["s3:GetObject"], resources: ["bucket/*"], principals: [PolicyPrincipal.account("111111111111")] }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A resource ARN of another partition (aws-cn) in the policy of a us-east-1 endpoint",
+    fix: "Use ARNs of the endpoint's partition (arn:aws:… in the commercial regions).",
+    path: "S3",
+    prop: "policy.statements[0].resources[0]",
+    received: '"arn:aws-cn:s3:::app-data/*"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({
+            actions: ["s3:GetObject"],
+            resources: ["arn:aws-cn:s3:::app-data/*"],
+            principals: [PolicyPrincipal.account("111111111111")],
+          }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A DynamoDB table ARN as the resource of a statement of s3: actions, which never act on it",
+    fix: "Give s3: actions S3 ARNs, and DynamoDB tables a statement of dynamodb: actions.",
+    path: "S3",
+    prop: "policy.statements[0].resources[0]",
+    received: '"arn:aws:dynamodb:us-east-1:111111111111:table/orders"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({
+            actions: ["s3:GetObject"],
+            resources: ["arn:aws:dynamodb:us-east-1:111111111111:table/orders"],
+            principals: [PolicyPrincipal.account("111111111111")],
+          }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "An empty resources list, which IAM refuses",
+    fix: 'Name at least one resource, or leave resources out for "*".',
+    path: "S3",
+    prop: "policy.statements[0].resources",
+    received: "[]",
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ actions: ["s3:GetObject"], resources: [], principals: [PolicyPrincipal.account("111111111111")] }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "A role of the China partition as principal in the policy of a us-east-1 endpoint",
+    fix: "Name principals of the endpoint's partition (arn:aws:iam::… in the commercial regions).",
+    path: "S3",
+    prop: "policy.statements[0].principals[0]",
+    received: '"arn:aws-cn:iam::111111111111:role/x"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ actions: ["s3:GetObject"], principals: [PolicyPrincipal.arn("arn:aws-cn:iam::111111111111:role/x")] }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause: "An endpoint policy of Deny statements only: every request through the endpoint is implicitly denied",
+    fix: "Add the Allow statements of what may pass through the endpoint; the Denies then narrow them.",
+    path: "S3",
+    prop: "policy.statements",
+    received: '["Deny"]',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ effect: "Deny", actions: ["s3:DeleteObject"], principals: [PolicyPrincipal.anyone()] }),
+        ),
       }),
   },
 ];

@@ -8,6 +8,7 @@ import {
   checkArn,
   checkBoolean,
   checkInstance,
+  checkKnownProps,
   checkList,
   checkObject,
   checkPattern,
@@ -17,6 +18,7 @@ import {
   isUnresolved,
   OptOut,
   noReasonGiven,
+  parseArn,
   optOutReason,
   partitionOfRegion,
   policyAttribute,
@@ -89,9 +91,18 @@ interface PolicyContext {
   readonly prop: string;
   readonly region: string;
   readonly partition: string;
+  /** The partition of a literal region: what resource and principal ARNs are judged against. @default - unknown (the region only Terraform knows) */
+  readonly literalPartition?: string;
   /** Short name of the endpoint's AWS service (`sts`, `s3`). @default - unknown */
   readonly service?: string;
 }
+
+/** The options of each preset, for checkKnownProps: a misspelled one (`organisationId`, `readonly`) would be ignored and its narrowing lost. */
+const PRINCIPALS_OPTIONS: Record<keyof EndpointPolicyPrincipals, true> = { organizationId: true, principals: true };
+const RESOURCE_ACCESS_OPTIONS: Record<keyof ResourceAccessOptions, true> = { ...PRINCIPALS_OPTIONS, readOnly: true };
+const S3_BUCKETS_OPTIONS: Record<keyof S3BucketsOptions, true> = { ...RESOURCE_ACCESS_OPTIONS, awsManagedBuckets: true };
+const ECR_IMAGE_LAYERS_OPTIONS: Record<keyof EndpointPolicyPrincipals | "bucketNames", true> = { ...PRINCIPALS_OPTIONS, bucketNames: true };
+const READ_ONLY_OPTIONS: Record<keyof EndpointPolicyPrincipals | "resources", true> = { ...PRINCIPALS_OPTIONS, resources: true };
 
 /**
  * The AWS-owned buckets instances read their software from
@@ -162,6 +173,7 @@ export class EndpointPolicy {
         ];
       },
       { organizationId },
+      PRINCIPALS_OPTIONS,
     );
   }
 
@@ -192,6 +204,7 @@ export class EndpointPolicy {
         ];
       },
       options,
+      S3_BUCKETS_OPTIONS,
       { name: "EndpointPolicy.s3Buckets", services: ["s3"] },
     );
   }
@@ -216,6 +229,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      RESOURCE_ACCESS_OPTIONS,
       { name: "EndpointPolicy.dynamoDbTables", services: ["dynamodb"] },
     );
   }
@@ -233,6 +247,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      PRINCIPALS_OPTIONS,
       { name: "EndpointPolicy.logGroups", services: ["logs"] },
     );
   }
@@ -257,6 +272,7 @@ export class EndpointPolicy {
         return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
       },
       options,
+      RESOURCE_ACCESS_OPTIONS,
       { name: "EndpointPolicy.kmsKeys", services: ["kms"] },
     );
   }
@@ -277,6 +293,7 @@ export class EndpointPolicy {
         },
       ],
       options,
+      PRINCIPALS_OPTIONS,
       { name: "EndpointPolicy.ecrPull", services: ["ecr.api", "ecr.dkr"] },
     );
   }
@@ -304,6 +321,7 @@ export class EndpointPolicy {
         })),
       ],
       options,
+      ECR_IMAGE_LAYERS_OPTIONS,
       { name: "EndpointPolicy.ecrImageLayers", services: ["s3"] },
     );
   }
@@ -313,33 +331,44 @@ export class EndpointPolicy {
    * `Get*` and `List*` actions, on the given resources.
    */
   public static readOnly(iamPrefix: string, options: EndpointPolicyPrincipals & { readonly resources?: readonly string[] } = {}): EndpointPolicy {
-    return EndpointPolicy.preset((context) => {
-      checkPattern(
-        context.scope,
-        `${context.prop}.iamPrefix`,
-        iamPrefix,
-        /^[a-z0-9-]+$/,
-        "an IAM service prefix such as sqs or ssm (lowercase, no colon)",
-      );
-      if (context.service !== undefined && !isUnresolved(context.service) && !prefixServes(iamPrefix, context.service)) {
-        throw new ValidationError(
+    return EndpointPolicy.preset(
+      (context) => {
+        checkPattern(
           context.scope,
           `${context.prop}.iamPrefix`,
           iamPrefix,
-          `the IAM prefix of the endpoint's service ${context.service}: ${iamPrefix} actions never pass through it, so the policy would deny every request`,
+          /^[a-z0-9-]+$/,
+          "an IAM service prefix such as sqs or ssm (lowercase, no colon)",
         );
-      }
-      const resources = checkList(context.scope, `${context.prop}.resources`, options.resources);
-      if (resources !== undefined && !isUnresolved(resources) && resources.length === 0) {
-        throw new ValidationError(context.scope, `${context.prop}.resources`, [], 'at least one resource ARN, or leave resources unset for "*"');
-      }
-      return [{ sid: "ReadOnly", actions: ["Describe*", "Get*", "List*"].map((a) => `${iamPrefix}:${a}`), resources }];
-    }, options);
+        if (context.service !== undefined && !isUnresolved(context.service) && !prefixServes(iamPrefix, context.service)) {
+          throw new ValidationError(
+            context.scope,
+            `${context.prop}.iamPrefix`,
+            iamPrefix,
+            `the IAM prefix of the endpoint's service ${context.service}: ${iamPrefix} actions never pass through it, so the policy would deny every request`,
+          );
+        }
+        const resources = checkList(context.scope, `${context.prop}.resources`, options.resources);
+        if (resources !== undefined && !isUnresolved(resources) && resources.length === 0) {
+          throw new ValidationError(context.scope, `${context.prop}.resources`, [], 'at least one resource ARN, or leave resources unset for "*"');
+        }
+        const actions = ["Describe*", "Get*", "List*"].map((a) => `${iamPrefix}:${a}`);
+        checkResources(context, `${context.prop}.resources`, resources, actions);
+        return [{ sid: "ReadOnly", actions, resources }];
+      },
+      options,
+      READ_ONLY_OPTIONS,
+    );
   }
 
-  /** Your own statements; each needs a principal (endpoint policies are resource policies), and Sids are unique. */
+  /**
+   * Your own statements; each needs a principal (endpoint policies are
+   * resource policies), Sids are unique, at least one statement allows, and
+   * resources and principal ARNs are of the endpoint's partition.
+   */
   public static fromStatements(...statements: PolicyStatement[]): EndpointPolicy {
-    return new EndpointPolicy(({ scope, prop, service }) => {
+    return new EndpointPolicy((context) => {
+      const { scope, prop, service } = context;
       statements.forEach((statement, i) =>
         checkInstance(
           scope,
@@ -350,14 +379,23 @@ export class EndpointPolicy {
         ),
       );
       checkDistinct(scope, `${prop}.statements`, statements, (s) => s.props.sid, "Sid");
+      checkSomeAllow(scope, prop, statements);
+      statements.forEach((statement, i) => {
+        const props = statement.props as PolicyStatement["props"] | null | undefined;
+        if (props === null || typeof props !== "object") return;
+        const where = `${prop}.statements[${i}]`;
+        checkResources(context, `${where}.resources`, props.resources, props.actions);
+        checkPrincipalPartitions(context, `${where}.principals`, props.principals);
+      });
       checkActionsServe(scope, prop, service, statements);
       return new PolicyDocument(statements);
     }, undefined);
   }
 
-  private static preset(
+  private static preset<O extends EndpointPolicyPrincipals>(
     statementsOf: (context: PolicyContext) => readonly StatementSpec[],
-    options: EndpointPolicyPrincipals = {},
+    options: O = {} as O,
+    known: Readonly<Record<keyof O & string, true>>,
     writtenFor?: PresetServices,
   ): EndpointPolicy {
     const conditions: PolicyConditions | undefined =
@@ -365,6 +403,8 @@ export class EndpointPolicy {
     return new EndpointPolicy((context) => {
       if (writtenFor !== undefined) checkPresetService(context, writtenFor);
       checkObject(context.scope, `${context.prop}.options`, options);
+      // Where the options sit once given: the policy (`policy.organisationId`), as readOnly and organizationId are named.
+      checkKnownProps(context.scope, options, known, context.prop);
       // A JavaScript caller's readOnly: "yes" would otherwise grant writes (only true narrows).
       const flags = options as { readonly readOnly?: boolean; readonly awsManagedBuckets?: boolean };
       checkBoolean(context.scope, `${context.prop}.readOnly`, flags.readOnly);
@@ -378,6 +418,7 @@ export class EndpointPolicy {
           "at least one principal, or leave principals unset for any principal (narrowed by organizationId)",
         );
       }
+      if (options.principals !== undefined) checkPrincipalPartitions(context, `${context.prop}.principals`, principals);
       return new PolicyDocument(
         statementsOf(context).map(({ anyCaller, conditions: own, ...s }) =>
           anyCaller === true
@@ -410,9 +451,10 @@ export class EndpointPolicy {
    */
   public render(scope: IConstruct, prop: string, region: string, service?: string): string | undefined {
     checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
-    const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
+    const literalPartition = isUnresolved(region) ? undefined : partitionOfRegion(region);
+    const partition = literalPartition ?? "aws";
     return policyAttribute(
-      this.documentOf?.({ scope, prop, region, partition, service }).render(scope, prop, {
+      this.documentOf?.({ scope, prop, region, partition, literalPartition, service }).render(scope, prop, {
         requirePrincipal: true,
         maxCharacters: AWS_LIMITS.endpointPolicyCharacters,
       }),
@@ -486,6 +528,117 @@ function checkActionsServe(scope: IConstruct, prop: string, service: string | un
     allowed,
     `actions of the endpoint's service ${service}: none of these passes through it, so the policy would deny every request`,
   );
+}
+
+/**
+ * Fails when every statement denies: an endpoint policy allows only what a
+ * statement allows, so a policy of Deny statements alone denies every
+ * request through the endpoint (implicitly, whatever the Denies name).
+ */
+function checkSomeAllow(scope: IConstruct, prop: string, statements: readonly PolicyStatement[]): void {
+  const effects = statements.map((s) => s.props?.effect ?? "Allow");
+  if (effects.length === 0 || effects.some((effect) => effect !== "Deny")) return;
+  throw new ValidationError(
+    scope,
+    `${prop}.statements`,
+    effects,
+    "at least one Allow statement: otherwise every request through the endpoint is denied",
+  );
+}
+
+/**
+ * The service namespaces the actions of some IAM prefixes act on: these
+ * services' actions name only their own resources (S3's also Object Lambda
+ * access points). Prefixes whose actions reach other namespaces (sts: on
+ * IAM roles, ssm: on EC2 instances, ec2:) are not listed, and not judged.
+ */
+const RESOURCE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
+  s3: ["s3", "s3-object-lambda"],
+  dynamodb: ["dynamodb"],
+  sqs: ["sqs"],
+  sns: ["sns"],
+  kms: ["kms"],
+  logs: ["logs"],
+  ecr: ["ecr"],
+  secretsmanager: ["secretsmanager"],
+};
+
+/** An IAM resource element: `*`, or an ARN (wildcards allowed in its fields) of five colons at least. */
+const RESOURCE_ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
+
+/**
+ * A statement's resources as IAM matches them: `*` or ARNs (a bucket name
+ * or `bucket/*` matches nothing), of the endpoint's partition (an endpoint
+ * never reaches resources of another), and, when every action is of one
+ * service that names only its own resources, ARNs of that service.
+ */
+function checkResources(
+  context: PolicyContext,
+  prop: string,
+  resources: readonly string[] | undefined,
+  actions: readonly string[] | undefined,
+): void {
+  if (!Array.isArray(resources) || isUnresolved(resources)) return;
+  const prefixes = new Set(
+    (Array.isArray(actions) ? actions : []).map((a) => (typeof a === "string" && !isUnresolved(a) ? a.split(":")[0].toLowerCase() : undefined)),
+  );
+  const [prefix] = prefixes;
+  const namespaces = prefixes.size === 1 && prefix !== undefined ? RESOURCE_NAMESPACES[prefix] : undefined;
+  resources.forEach((resource, i) => {
+    if (isUnresolved(resource) || resource === "*") return;
+    const parts = typeof resource === "string" ? RESOURCE_ARN.exec(resource) : null;
+    if (parts === null) {
+      throw new ValidationError(
+        context.scope,
+        `${prop}[${i}]`,
+        resource,
+        '"*" or an ARN such as arn:aws:s3:::app-data/*: IAM matches resources by ARN, so anything else matches nothing',
+      );
+    }
+    const [, partition, service] = parts;
+    if (context.literalPartition !== undefined && !/[*?$]/.test(partition) && partition !== context.literalPartition) {
+      throw new ValidationError(
+        context.scope,
+        `${prop}[${i}]`,
+        resource,
+        `an ARN of the endpoint's partition (arn:${context.literalPartition}:…): the endpoint is in ${context.region}, and never reaches resources of ${partition}`,
+      );
+    }
+    if (namespaces !== undefined && !/[*?$]/.test(service) && !namespaces.includes(service)) {
+      throw new ValidationError(
+        context.scope,
+        `${prop}[${i}]`,
+        resource,
+        `an ARN of ${namespaces.join(" or ")}, what the statement's ${prefix}: actions act on: they never act on a ${service} resource, so the statement would allow nothing on it`,
+      );
+    }
+  });
+}
+
+/** Principals of the endpoint's partition: a role or account ARN of another partition, or a China service principal outside China, never signs a request through this endpoint. */
+function checkPrincipalPartitions(context: PolicyContext, prop: string, principals: readonly PolicyPrincipal[] | undefined): void {
+  const own = context.literalPartition;
+  if (own === undefined || !Array.isArray(principals) || isUnresolved(principals)) return;
+  principals.forEach((principal, i) => {
+    if (!(principal instanceof PolicyPrincipal) || isUnresolved(principal.value)) return;
+    const partition = principal.type === "AWS" ? parseArn(principal.value)?.partition : undefined;
+    if (partition !== undefined && partition !== own) {
+      throw new ValidationError(
+        context.scope,
+        `${prop}[${i}]`,
+        principal.value,
+        `a principal of the endpoint's partition (arn:${own}:iam::…): the endpoint is in ${context.region}, and principals of ${partition} never call through it`,
+      );
+    }
+    if (principal.type === "Service" && own !== "aws-cn" && typeof principal.value === "string" && principal.value.endsWith(".amazonaws.com.cn")) {
+      throw new ValidationError(
+        context.scope,
+        `${prop}[${i}]`,
+        principal.value,
+        `a service principal of the endpoint's partition (${principal.value.replace(/\.cn$/, "")}): .amazonaws.com.cn names services of the China regions only, and the endpoint is in ${context.region}`,
+      );
+    }
+  });
 }
 
 /** Marks the reasonless allow-all of earlier releases. */

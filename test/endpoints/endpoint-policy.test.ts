@@ -225,4 +225,96 @@ describe("EndpointPolicy presets", () => {
     expect(render("logs", statement("*"))).not.toThrow();
     expect(render("execute-api", statement("execute-api:Invoke"))).not.toThrow();
   });
+  test("fails when a preset's option is misspelled (organisationId, readonly): the narrowing it meant would be lost", () => {
+    const render = (policy: EndpointPolicy) => () => policy.render(scope(), "policy", "us-east-1");
+    const org = expectValidationError(
+      render(EndpointPolicy.s3Buckets(["app-data"], { organisationId: ORG } as unknown as { organizationId: string })),
+      "policy.organisationId",
+      ORG,
+    );
+    expect(org.expected).toContain("did you mean organizationId?");
+    const readOnly = expectValidationError(
+      render(EndpointPolicy.s3Buckets(["app-data"], { readonly: true } as unknown as { readOnly: boolean })),
+      "policy.readonly",
+      "true",
+    );
+    expect(readOnly.expected).toContain("did you mean readOnly?");
+    expectValidationError(
+      render(EndpointPolicy.logGroups(["arn:aws:logs:us-east-1:111111111111:log-group:/app"], { readOnly: true } as never)),
+      "policy.readOnly",
+      "true",
+    );
+    expectValidationError(render(EndpointPolicy.ecrImageLayers({ buckets: ["app-data"] } as never)), "policy.buckets", "app-data");
+    expectValidationError(render(EndpointPolicy.readOnly("sqs", { resource: ["*"] } as never)), "policy.resource", "*");
+    // The neighbours: each preset's own options.
+    expect(render(EndpointPolicy.s3Buckets(["app-data"], { organizationId: ORG, readOnly: true, awsManagedBuckets: false }))).not.toThrow();
+    expect(render(EndpointPolicy.ecrImageLayers({ organizationId: ORG, bucketNames: ["app-data"] }))).not.toThrow();
+    expect(render(EndpointPolicy.readOnly("sqs", { resources: ["arn:aws:sqs:us-east-1:111111111111:jobs"] }))).not.toThrow();
+  });
+
+  test("fails when fromStatements or readOnly names a resource IAM cannot match: no ARN, another partition's, another service's, or an empty list", () => {
+    const statement = (actions: string[], resources?: string[]) =>
+      new PolicyStatement({ actions, resources, principals: [PolicyPrincipal.account("111111111111")] });
+    const render =
+      (s: PolicyStatement, region = "us-east-1") =>
+      () =>
+        EndpointPolicy.fromStatements(s).render(scope(), "policy", region);
+    expectValidationError(render(statement(["s3:GetObject"], ["bucket/*"])), "policy.statements[0].resources[0]", "bucket/*");
+    const partition = expectValidationError(
+      render(statement(["s3:GetObject"], ["arn:aws-cn:s3:::app-data/*"])),
+      "policy.statements[0].resources[0]",
+      "arn:aws-cn:s3:::app-data/*",
+    );
+    expect(partition.expected).toContain("arn:aws:");
+    const TABLE = "arn:aws:dynamodb:us-east-1:111111111111:table/orders";
+    expectValidationError(
+      render(statement(["s3:GetObject", "s3:PutObject"], ["arn:aws:s3:::app-data/*", TABLE])),
+      "policy.statements[0].resources[1]",
+      TABLE,
+    );
+    expectValidationError(render(statement(["s3:GetObject"], [])), "policy.statements[0].resources", "[]");
+    expectValidationError(
+      () => EndpointPolicy.readOnly("sqs", { resources: [TABLE] }).render(scope(), "policy", "us-east-1"),
+      "policy.resources[0]",
+      TABLE,
+    );
+    // The neighbours: "*", ARNs with wildcards, China ARNs in China, actions of several services, and services whose actions act on others' resources.
+    expect(render(statement(["s3:GetObject"], ["*"]))).not.toThrow();
+    expect(render(statement(["logs:PutLogEvents"], ["arn:aws:logs:*:111111111111:log-group:/app:*"]))).not.toThrow();
+    expect(render(statement(["s3:GetObject"], ["arn:aws-cn:s3:::app-data/*"]), "cn-north-1")).not.toThrow();
+    expect(render(statement(["s3:GetObject", "dynamodb:GetItem"], ["arn:aws:s3:::app-data/*", TABLE]))).not.toThrow();
+    expect(render(statement(["sts:AssumeRole"], ["arn:aws:iam::111111111111:role/app"]))).not.toThrow();
+    expect(render(statement(["s3:GetObject"], ["arn:aws:s3-object-lambda:us-east-1:111111111111:accesspoint/olap"]))).not.toThrow();
+  });
+
+  test("fails when a principal is of another partition than the endpoint's (a China role, a China service principal in us-east-1)", () => {
+    const render =
+      (principal: PolicyPrincipal, region = "us-east-1") =>
+      () =>
+        EndpointPolicy.fromStatements(new PolicyStatement({ actions: ["s3:GetObject"], principals: [principal] })).render(scope(), "policy", region);
+    const CN_ROLE = "arn:aws-cn:iam::111111111111:role/x";
+    expectValidationError(render(PolicyPrincipal.arn(CN_ROLE)), "policy.statements[0].principals[0]", CN_ROLE);
+    expectValidationError(render(PolicyPrincipal.service("s3.amazonaws.com.cn")), "policy.statements[0].principals[0]", "s3.amazonaws.com.cn");
+    expectValidationError(
+      () => EndpointPolicy.readOnly("sqs", { principals: [PolicyPrincipal.arn(CN_ROLE)] }).render(scope(), "policy", "us-east-1"),
+      "policy.principals[0]",
+      CN_ROLE,
+    );
+    expect(render(PolicyPrincipal.arn(CN_ROLE), "cn-north-1")).not.toThrow();
+    expect(render(PolicyPrincipal.service("s3.amazonaws.com.cn"), "cn-north-1")).not.toThrow();
+    expect(render(PolicyPrincipal.arn("arn:aws:iam::111111111111:role/x"))).not.toThrow();
+    expect(render(PolicyPrincipal.service("s3.amazonaws.com"))).not.toThrow();
+  });
+
+  test("fails when every statement of fromStatements denies: every request through the endpoint would be denied", () => {
+    const deny = new PolicyStatement({ effect: "Deny", actions: ["s3:DeleteObject"], principals: [PolicyPrincipal.anyone()] });
+    const allow = new PolicyStatement({ actions: ["s3:GetObject"], principals: [PolicyPrincipal.account("111111111111")] });
+    const error = expectValidationError(
+      () => EndpointPolicy.fromStatements(deny).render(scope(), "policy", "us-east-1"),
+      "policy.statements",
+      "Deny",
+    );
+    expect(error.expected).toBe("at least one Allow statement: otherwise every request through the endpoint is denied");
+    expect(() => EndpointPolicy.fromStatements(allow, deny).render(scope(), "policy", "us-east-1")).not.toThrow();
+  });
 });
