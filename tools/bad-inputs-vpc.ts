@@ -337,4 +337,28 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         privateSubnets: [{ subnetId: "subnet-0aaa1111bbbb22220", availabilityZone: "us-east-1a", cidrBlock: "10.1.4.0/24" }],
       }),
   },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addEgressRule",
+    cause:
+      "An egress rule naming a security group of a VPC joined only by a transit gateway (with securityGroupReferencing): AWS supports group references over a transit gateway in inbound rules only, so the rule lets nothing out",
+    fix: "Name the other VPC by Peer.cidr(<its CIDR>) in the egress rule (connections.allowTo and allowFrom do so), or join the VPCs by same-region VPC peering.",
+    path: "Clients",
+    prop: "egressRules.peer",
+    received: '"test/Servers"',
+    build: (s) => {
+      const own = vpc(s);
+      const other = new Vpc(s, "Other", { name: "other", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const tgw = new TransitGateway(s, "Tgw", { name: "core", securityGroupReferencing: true });
+      tgw.attach("own", own);
+      tgw.attach("other", other);
+      const servers = new SecurityGroup(s, "Servers", { vpc: own, description: "servers" });
+      new SecurityGroup(s, "Clients", { vpc: other, description: "clients" }).addEgressRule({
+        peer: Peer.securityGroup(servers, "servers"),
+        ports: Port.tcp(443),
+        description: "to servers",
+      });
+      Testing.synth(s, true);
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { checkKnownProps, nameFromPath, PortRange, ValidationError } from "../core";
-import { checkPortRangeKeys, ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
+import { checkPortRangeKeys, egressPeersFor, ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
 
 /** Something with a network presence: its security groups decide who reaches it and whom it reaches. */
 export interface IConnectable {
@@ -41,7 +41,10 @@ export interface ConnectionRuleOptions {
  * targets, a resource gateway or an imported group.
  * `a.connections.allowFrom(b, Port.tcp(443), "why")` adds the ingress rule on
  * `a`'s groups and, when `b` has groups this library manages, the matching
- * egress rule on `b`'s, so traffic leaves one and enters the other. Rules
+ * egress rule on `b`'s, so traffic leaves one and enters the other (an
+ * egress rule to a group of another VPC that no VPC peering joins names that
+ * VPC's CIDR instead: AWS takes group references over a transit gateway in
+ * inbound rules only). Rules
  * are keyed by direction, protocol, ports and peer: the same rule added
  * twice fails, and a rule keeps its Terraform address whoever adds it.
  */
@@ -155,14 +158,20 @@ export class Connections implements IConnectable {
         describe(other),
         `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.ownPeers.map((p) => p.key).join(", ")})`,
       );
-    const rule = (peer: Peer) => ({ peer, ports: port, protocol: options.protocol, description });
     const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);
+    const add = (group: SecurityGroupBase, way: "Ingress" | "Egress", peer: Peer) => {
+      const rule = (to: Peer) => ({ peer: to, ports: port, protocol: options.protocol, description });
+      if (way === "Ingress") return group.addRuleFor(this.owner, prop, way, rule(peer));
+      // A group of another VPC, reached over a transit gateway, is named by its VPC's CIDR: AWS takes no outbound references there.
+      const to = egressPeersFor(group, peer);
+      for (const p of to) group.addRuleFor(this.owner, prop, way, rule(p), { unlessPresent: to[0] !== peer });
+    };
     for (const group of own) {
-      for (const peer of peers) group.addRuleFor(this.owner, prop, here, rule(peer));
+      for (const peer of peers) add(group, here, peer);
     }
     // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
     for (const group of mirrored) {
-      for (const peer of ownPeers) group.addRuleFor(this.owner, prop, there, rule(peer));
+      for (const peer of ownPeers) add(group, there, peer);
     }
   }
 

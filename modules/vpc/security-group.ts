@@ -36,6 +36,7 @@ import {
   recordOptOut,
   requireProps,
   requireValue,
+  resolvedValue,
   stableId,
   ValidationError,
   VPC_LATTICE_SOURCE_CIDRS,
@@ -311,7 +312,13 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
    * name (an endpoint's `connections.allowFrom`, not this group's `ingressRules`).
    * @internal
    */
-  public addRuleFor(caller: IConstruct, prop: string, direction: "Ingress" | "Egress", rule: SecurityGroupRule): void {
+  public addRuleFor(
+    caller: IConstruct,
+    prop: string,
+    direction: "Ingress" | "Egress",
+    rule: SecurityGroupRule,
+    options: { readonly unlessPresent?: boolean } = {},
+  ): void {
     checkObject(caller, prop, rule);
     requireProps(caller, rule, ["peer", "description"]);
     checkKnownProps(caller, rule, SECURITY_GROUP_RULE);
@@ -325,9 +332,11 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     checkPattern(caller, `${prop}.description`, rule.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
     const range = formatPortRange(ports);
     const peer = rule.peer.render(caller, `${prop}.peer`, this.internetWideReason !== undefined);
-    if (rule.peer.group !== undefined) checkReferenceAcrossVpcs(caller, `${prop}.peer`, this, rule.peer.group);
+    if (rule.peer.group !== undefined) checkReferenceAcrossVpcs(caller, `${prop}.peer`, direction, this, rule.peer.group);
     const id = `${direction}-${protocol}-${range}-${rule.peer.key}`;
     if (this.node.tryFindChild(id) !== undefined) {
+      // A rule written for the caller (a VPC's CIDR standing for one of its groups) that another call wrote already: it lets the same traffic through.
+      if (options.unlessPresent === true) return;
       throw new ValidationError(
         caller,
         prop,
@@ -428,14 +437,29 @@ export function checkPortRangeKeys(caller: IConstruct, prop: string, range: Port
  * VPCs and groups may be joined elsewhere, and any VPC peering connection
  * of the app is taken to join them (this library models none).
  */
-function checkReferenceAcrossVpcs(caller: IConstruct, prop: string, group: SecurityGroupBase, peer: ISecurityGroup): void {
+function checkReferenceAcrossVpcs(
+  caller: IConstruct,
+  prop: string,
+  direction: "Ingress" | "Egress",
+  group: SecurityGroupBase,
+  peer: ISecurityGroup,
+): void {
   if (!(group instanceof SecurityGroup) || !(peer instanceof SecurityGroup)) return;
   const [own, theirs] = [group.ownerVpc, peer.ownerVpc];
   if (own === theirs || !(own instanceof Vpc) || !(theirs instanceof Vpc)) return;
   checkAtSynth(caller, () => {
     const all = caller.node.root.node.findAll();
     if (all.some((c) => c instanceof VpcPeeringConnection)) return;
-    if (all.some((c) => c instanceof TransitGateway && c.joinsForSecurityGroupReferences(own, theirs))) return;
+    const gateway = all.find((c): c is TransitGateway => c instanceof TransitGateway && c.joinsForSecurityGroupReferences(own, theirs));
+    // AWS takes group references over a transit gateway in inbound rules only: an outbound one lets nothing out.
+    if (gateway !== undefined && direction === "Ingress") return;
+    if (gateway !== undefined)
+      throw new ValidationError(
+        caller,
+        prop,
+        peer.node.path,
+        `a destination of ${own.node.path}'s own, or of a VPC joined to it by same-region VPC peering: ${theirs.node.path} is joined by transit gateway ${gateway.node.path}, over which AWS supports security group references in inbound rules only (outbound rules referencing over a transit gateway are not supported), so name it by Peer.cidr("${theirs.cidrBlock}") (connections.allowTo and allowFrom do so)`,
+      );
     throw new ValidationError(
       caller,
       prop,
@@ -443,6 +467,40 @@ function checkReferenceAcrossVpcs(caller: IConstruct, prop: string, group: Secur
       `a group of ${own.node.path}, the rule's own VPC, or of a VPC joined to it by same-region VPC peering or by a transit gateway with securityGroupReferencing that both are attached to (${theirs.node.path} is neither): name the other VPC's clients by Peer.cidr("${theirs.cidrBlock}")`,
     );
   });
+}
+
+/**
+ * What an outbound rule of `group` names for the members of `peer`: the
+ * group itself, except for a group of another VPC (both made here, `new
+ * Vpc`) that no VPC peering connection of the app joins to `group`'s at the
+ * time: AWS supports security group references over a transit gateway in
+ * inbound rules only ("outbound security rules referencing over Transit
+ * Gateway aren't supported"), so the rule names that VPC's CIDRs instead
+ * (IPv6 too when both VPCs are dual-stack). Groups of imported VPCs keep
+ * the reference: they may be joined elsewhere, by peering.
+ * @internal
+ */
+export function egressPeersFor(group: SecurityGroupBase, peer: Peer): readonly Peer[] {
+  const far = peer.group;
+  if (!(group instanceof SecurityGroup) || !(far instanceof SecurityGroup)) return [peer];
+  const [own, theirs] = [group.ownerVpc, far.ownerVpc];
+  if (own === theirs || !(own instanceof Vpc) || !(theirs instanceof Vpc) || peered(group, own, theirs)) return [peer];
+  const name = `vpc-${nameFromPath(theirs)}`;
+  const ipv4 = isUnresolved(theirs.cidrBlock) ? Peer.cidr(theirs.cidrBlock, { name }) : Peer.cidr(theirs.cidrBlock);
+  const ipv6 =
+    own.ipv6CidrBlock !== undefined && theirs.ipv6CidrBlock !== undefined
+      ? [Peer.cidr(theirs.ipv6CidrBlock, { name: `${name}-ipv6`, family: "ipv6" })]
+      : [];
+  return [ipv4, ...ipv6];
+}
+
+/** True when a VPC peering connection of the app joins the two VPCs (by their IDs, as Terraform references or literals). */
+function peered(scope: IConstruct, a: IVpc, b: IVpc): boolean {
+  const id = (value: unknown) => JSON.stringify(resolvedValue(scope, value));
+  const pair = [id(a.vpcId), id(b.vpcId)].sort().join();
+  return scope.node.root.node
+    .findAll()
+    .some((c) => c instanceof VpcPeeringConnection && [id(c.vpcIdInput), id(c.peerVpcIdInput)].sort().join() === pair);
 }
 
 /** The ports of a rule: `ports`, or the deprecated `port` and `toPort`, checked. */

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { Port } from "../../modules/core";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { Connections, Peer, SecurityGroup, TransitGateway, Vpc } from "../../modules/vpc";
@@ -149,6 +149,77 @@ describe("Connections across VPCs", () => {
       "securityGroupReferencing",
       "yes",
     );
+  });
+
+  test("over a transit gateway, the mirror egress names the other VPC's CIDR: AWS takes group references there in inbound rules only", () => {
+    const { stack, a, b, ga, gb } = twoVpcs();
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core", securityGroupReferencing: true });
+    tgw.attach("a", a);
+    tgw.attach("b", b);
+    const ga2 = new SecurityGroup(stack, "Ga2", { vpc: a, description: "more servers" });
+    ga.connections.allowFrom(gb, Port.tcp(443), "from b");
+    // A second server group of the same VPC, and the same port: the client's egress to 10.0.0.0/16 is there already.
+    ga2.connections.allowFrom(gb, Port.tcp(443), "from b");
+    const json = synthJson(stack);
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule) as Record<string, unknown>[];
+    expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual([
+      expect.stringContaining("aws_security_group.Gb_"),
+      expect.stringContaining("aws_security_group.Gb_"),
+    ]);
+    const egress = Object.entries(json.resource.aws_vpc_security_group_egress_rule) as [string, Record<string, unknown>][];
+    expect(egress).toHaveLength(1);
+    expect(egress[0][0]).toMatch(/^Gb_Egress-tcp-443-10-0-0-0-16_/);
+    expect(egress[0][1]).toMatchObject({ cidr_ipv4: "10.0.0.0/16", from_port: 443, to_port: 443 });
+    expect(egress[0][1]).not.toHaveProperty("referenced_security_group_id");
+
+    // allowTo writes the client's own egress the same way.
+    const to = twoVpcs();
+    const gateway = new TransitGateway(to.stack, "Tgw", { name: "core", securityGroupReferencing: true });
+    gateway.attach("a", to.a);
+    gateway.attach("b", to.b);
+    to.gb.connections.allowTo(to.ga, Port.tcp(443), "to a");
+    const out = Object.values(synthJson(to.stack).resource.aws_vpc_security_group_egress_rule) as Record<string, unknown>[];
+    expect(out).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.0/16" })]);
+  });
+
+  test("the CIDR of a VPC known only at apply is named after the VPC; a peering connection of the two VPCs keeps the reference", () => {
+    const stack = stackWithProvider();
+    const cidr = new TerraformVariable(stack, "cidr", { type: "string" });
+    const a = new Vpc(stack, "A", { name: "a", cidrBlock: cidr.stringValue, availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const b = new Vpc(stack, "B", { name: "b", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core", securityGroupReferencing: true });
+    tgw.attach("a", a);
+    tgw.attach("b", b);
+    const ga = new SecurityGroup(stack, "Ga", { vpc: a, description: "servers" });
+    const gb = new SecurityGroup(stack, "Gb", { vpc: b, description: "clients" });
+    ga.connections.allowFrom(gb, Port.tcp(443), "from b");
+    const egress = Object.entries(synthJson(stack).resource.aws_vpc_security_group_egress_rule) as [string, Record<string, unknown>][];
+    expect(egress).toEqual([[expect.stringMatching(/^Gb_Egress-tcp-443-vpc-A_/), expect.objectContaining({ cidr_ipv4: "${var.cidr}" })]]);
+
+    const peered = twoVpcs();
+    new VpcPeeringConnection(peered.stack, "Peering", { vpcId: peered.b.vpcId, peerVpcId: peered.a.vpcId, autoAccept: true });
+    peered.ga.connections.allowFrom(peered.gb, Port.tcp(443), "from b");
+    const kept = Object.values(synthJson(peered.stack).resource.aws_vpc_security_group_egress_rule) as Record<string, unknown>[];
+    expect(kept).toEqual([expect.objectContaining({ referenced_security_group_id: expect.stringContaining("aws_security_group.Ga_") })]);
+  });
+
+  test("fails at synth when an egress rule names a group of a VPC joined only by a transit gateway; an ingress rule, or the VPC's CIDR, passes", () => {
+    const joined = () => {
+      const vpcs = twoVpcs();
+      const tgw = new TransitGateway(vpcs.stack, "Tgw", { name: "core", securityGroupReferencing: true });
+      tgw.attach("a", vpcs.a);
+      tgw.attach("b", vpcs.b);
+      return vpcs;
+    };
+    const bad = joined();
+    bad.gb.addEgressRule({ peer: Peer.securityGroup(bad.ga, "servers"), ports: Port.tcp(443), description: "to a" });
+    const error = expectValidationError(() => synthJson(bad.stack), "egressRules.peer", "test/Ga");
+    expect(error.expected).toContain("over which AWS supports security group references in inbound rules only");
+    expect(error.expected).toContain('Peer.cidr("10.0.0.0/16")');
+    const fine = joined();
+    fine.ga.addIngressRule({ peer: Peer.securityGroup(fine.gb, "clients"), ports: Port.tcp(443), description: "from b" });
+    fine.gb.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: Port.tcp(443), description: "to a" });
+    synthJson(fine.stack);
   });
 
   test("groups of imported VPCs, or VPCs a peering connection of the app joins, are not judged", () => {
