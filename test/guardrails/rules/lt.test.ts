@@ -110,6 +110,17 @@ ruleCases(LatticeAuthPolicyNoUnconditionalAnyone, {
       message: 'Principal "*"',
       build: (s) => authPolicy(s, "sn-0123456789abcdef0", Fn.jsonencode(JSON.parse(ANYONE))),
     },
+    ...[{ StringEquals: {} }, { Null: {} }, { StringEquals: { "aws:PrincipalOrgID": [] } }].map((Condition) => ({
+      name: `Principal "*" with a condition that names no key with a value (${JSON.stringify(Condition)})`,
+      on: "aws_vpclattice_auth_policy",
+      message: 'Principal "*"',
+      build: (s: TerraformStack) =>
+        authPolicy(
+          s,
+          "sn-0123456789abcdef0",
+          JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition }] }),
+        ),
+    })),
     {
       name: 'Principal "*" from a data.aws_iam_policy_document',
       on: "aws_vpclattice_auth_policy",
