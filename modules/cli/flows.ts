@@ -107,7 +107,7 @@ function modelOf(file: string, name: string): NetworkModel {
   // The reader trusts cdktf's shape: a hand-edited file is named by the part that is wrong, as the guardrails command does.
   const problem = synthesizedJsonProblem(json as Record<string, unknown>) ?? declaredFlowsProblem(json as Record<string, unknown>);
   if (problem !== undefined) {
-    const described = problem.value === undefined ? `${problem.path} is missing; expected ${problem.expected}` : describeShapeProblem(problem);
+    const described = describeShapeProblem(problem);
     throw new Error(`${file}: not readable Terraform JSON: ${described}`);
   }
   return NetworkModel.fromJson(name, json as Record<string, unknown>);

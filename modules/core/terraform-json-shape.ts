@@ -33,7 +33,7 @@ export interface JsonShapeProblem {
 
 /** `<path> is <what it is>; expected <what>`. */
 export function describeShapeProblem(problem: JsonShapeProblem): string {
-  return `${problem.path} is ${kind(problem.value)}; expected ${problem.expected}`;
+  return `${problem.path} is ${problem.value === undefined ? "missing" : kind(problem.value)}; expected ${problem.expected}`;
 }
 
 function wrong(path: string, value: unknown, expected: string): JsonShapeProblem {
