@@ -63,7 +63,7 @@ export function reach(path: Path, context: FlowContext, target: NetworkTarget): 
   const destinations = targetCidrs(model, target, source.family);
   const routed = route(path, model, source, target, destinations);
   if (!(routed instanceof Path)) return routed;
-  const egress = checkEgress(routed, source, target, destinations);
+  const egress = checkEgress(routed, source, target, destinations, overTransitGateway(model, source, target, destinations));
   if (!(egress instanceof Path)) return egress;
   return checkIngress(egress, model, source, target);
 }
@@ -437,27 +437,48 @@ export function rulePermits(rule: SecurityGroupRuleEntry, protocol: string, port
   return (ruleProtocol === "-1" || ruleProtocol === protocol) && rule.ports.from <= port && port <= rule.ports.to;
 }
 
-function checkEgress(path: Path, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
+/**
+ * True when the client's packets leave its VPC for the target's by a
+ * transit gateway (the first route of one of its subnets): AWS supports
+ * security group references over a transit gateway in inbound rules only,
+ * so an egress rule naming the target's group matches nothing there.
+ */
+function overTransitGateway(model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): boolean {
+  if (source.vpc === undefined || source.vpc.id === target.vpcId || destinations.length === 0) return false;
+  return source.subnets.some((subnet) => routeFrom(model, subnet, destinations).route?.kind === "transitGateway");
+}
+
+function checkEgress(
+  path: Path,
+  source: ResolvedSource,
+  target: NetworkTarget,
+  destinations: readonly string[],
+  overTgw: boolean,
+): Path | FlowVerdict {
   const group = source.securityGroup;
   if (group === undefined)
     return path.assume(
       `${source.label}: the client's security group lets it out to ${target.label} on ${target.protocol} ${target.port} (give from.securityGroup to check it)`,
     );
+  const names = (rule: SecurityGroupRuleEntry) =>
+    rule.peer.kind === "securityGroup" && target.reachableByGroupReference !== false && target.securityGroupIds.includes(rule.peer.securityGroupId);
   const allowed = group.egress.find(
     (rule) =>
       rulePermits(rule, target.protocol, target.port) &&
       ((rule.peer.kind === "cidr" &&
         destinations.length > 0 &&
         destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
-        (rule.peer.kind === "securityGroup" &&
-          target.reachableByGroupReference !== false &&
-          target.securityGroupIds.includes(rule.peer.securityGroupId))),
+        (!overTgw && names(rule))),
   );
   if (allowed === undefined) {
+    const byReference = overTgw ? group.egress.find((rule) => rulePermits(rule, target.protocol, target.port) && names(rule)) : undefined;
     return path.deny(
       "security-group",
-      `security group ${group.label} has no egress to ${destinations.join(", ") || target.label} on ${target.protocol} ${target.port}`,
-      group.address,
+      `security group ${group.label} has no egress to ${destinations.join(", ") || target.label} on ${target.protocol} ${target.port}` +
+        (byReference === undefined
+          ? ""
+          : ` (its rule ${byReference.source} names the target's security group, which AWS does not match over a transit gateway: outbound references are not supported there, name the target VPC's CIDR instead)`),
+      byReference?.source ?? group.address,
     );
   }
   return path.pass("security-group", `security group ${group.label} lets ${target.protocol} ${target.port} out to ${target.label}`, allowed.source);
