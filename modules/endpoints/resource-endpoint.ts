@@ -26,6 +26,7 @@ import {
   NetworkEndpointBase,
   NetworkEndpointProps,
 } from "./endpoint-base";
+import { waitForShare } from "./targets";
 
 export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The resource configuration to reach. */
@@ -36,8 +37,13 @@ export interface ResourceEndpointProps extends NetworkEndpointProps, LatticeEndp
    */
   readonly ports?: readonly PortRange[];
   /**
-   * What must exist first, such as the RAM share of a configuration from another account and its acceptance.
-   * @default - nothing beyond the references
+   * What must exist first, such as the RAM share of a configuration from
+   * another account and its acceptance. An endpoint made with another
+   * account's provider than the owner's, to a configuration this app shares
+   * (DnsResourceGroup or SharedResourceAccess `sharing`), waits for the
+   * share's principal and resource associations by itself, and fails for an
+   * account the share leaves out.
+   * @default - nothing beyond the references (and a share of this app, as above)
    */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
@@ -90,6 +96,8 @@ export class ResourceEndpoint extends NetworkEndpointBase {
       privateDnsEnabled: checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled) ?? false,
       dependsOn: props.dependsOn,
     }));
+    // A configuration this app shares through RAM: made in another account, the endpoint waits for the share, which must name that account.
+    waitForShare(this, this.resource, props.resourceConfiguration, this.provider, props.dependsOn);
   }
 }
 

@@ -13,7 +13,7 @@ import {
   NetworkEndpointBase,
   NetworkEndpointProps,
 } from "./endpoint-base";
-import { IServiceNetworkEndpointTarget } from "./targets";
+import { IServiceNetworkEndpointTarget, waitForShare } from "./targets";
 
 export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, LatticeEndpointDnsProps {
   /** The service network to reach. */
@@ -25,10 +25,13 @@ export interface ServiceNetworkEndpointProps extends NetworkEndpointProps, Latti
    */
   readonly ports?: readonly PortRange[];
   /**
-   * What must exist first: for a network shared from another account, its
+   * What must exist first: for a network shared from another account, the
+   * acceptance of its share (outside the organization), or the endpoint's
+   * creation races it. An endpoint made with another account's provider
+   * than a ServiceNetwork's of this app (with `sharing`) waits for the
    * share's principal and resource associations (`ServiceNetwork.shareDependencies`)
-   * and the acceptance, or the endpoint's creation races the share.
-   * @default - nothing beyond the references
+   * by itself, and fails for an account the share leaves out.
+   * @default - nothing beyond the references (and a share of this app, as above)
    */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
@@ -76,6 +79,8 @@ export class ServiceNetworkEndpoint extends NetworkEndpointBase {
       privateDnsEnabled: checkBoolean(this, "privateDnsEnabled", props.privateDnsEnabled) ?? false,
       dependsOn: props.dependsOn,
     }));
+    // A network this app shares through RAM: made in another account, the endpoint waits for the share, which must name that account.
+    waitForShare(this, this.resource, props.serviceNetwork, this.provider, props.dependsOn);
     // Its own group filters every member's traffic: the members (known at synth) must fit the ports it opens.
     const network = props.serviceNetwork;
     if (this.securityGroup !== undefined && network.checkClientPorts !== undefined)

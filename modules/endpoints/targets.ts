@@ -1,6 +1,6 @@
-import { IConstruct } from "constructs";
-import type { TerraformProvider } from "../core/cdktf";
-import type { PortRange } from "../core";
+import { Construct, IConstruct } from "constructs";
+import { dependable, ITerraformDependable, TerraformProvider, TerraformResource } from "../core/cdktf";
+import { AppRegistry, checkAtSynth, PortRange, stackOf } from "../core";
 import type { ISubnet, IVpc } from "../vpc";
 
 /**
@@ -112,4 +112,70 @@ export interface IServiceNetworkEndpointTarget {
    * once the members are known). @default - not checked (a network made elsewhere)
    */
   checkClientPorts?(endpoint: IConstruct, ports: readonly PortRange[], defaulted: boolean): void;
+}
+
+/**
+ * For a target this app shares through RAM (a service network, a resource
+ * configuration): what a consumer made with `provider` must wait for before
+ * AWS gives its account the target (in another account than the owner's,
+ * the share's principal and resource associations), failing for an
+ * account the share leaves out. `use` says what the consumer does with the
+ * target, for that error ("associate with", "connect to").
+ * @internal
+ */
+export type ShareGate = (consumer: IConstruct, provider: TerraformProvider | undefined, use: string) => readonly ITerraformDependable[];
+
+/** The gates of the targets this app shares, per app: each endpoint and association asks its target's, however it is made. */
+const shareGates = new AppRegistry<object, ShareGate>();
+
+/**
+ * Makes every consumer of `target` (endpoints, service network
+ * associations) pass `gate`: what shares the target registers it, once.
+ * @internal
+ */
+export function gateConsumersBehindShare(scope: IConstruct, target: object, gate: ShareGate): void {
+  shareGates.of(scope).set(target, gate);
+}
+
+/**
+ * What `consumer`, made with `provider`, waits for before it uses `target`:
+ * the share gate's dependencies (none for a target this app does not
+ * share). Only those of the consumer's stack: across stacks, the reference
+ * to the target already orders the stacks, and a `depends_on` cannot name a
+ * resource of another stack.
+ * @internal
+ */
+export function shareDependenciesOf(
+  consumer: IConstruct,
+  target: object,
+  provider: TerraformProvider | undefined,
+  use: string,
+): readonly ITerraformDependable[] {
+  const dependencies = shareGates.of(consumer).get(target)?.(consumer, provider, use) ?? [];
+  const stack = stackOf(consumer);
+  return dependencies.filter((d) => !Construct.isConstruct(d) || stackOf(d) === stack);
+}
+
+/**
+ * Makes an endpoint's `resource` wait for what the share gate of `target`
+ * (a service network, a resource configuration) asks of an endpoint made
+ * with `provider`, besides the `given` dependencies: at synth, once every
+ * share of the app is known (a configuration may be shared after the
+ * endpoint to it is made). The gate fails for an account the share leaves out.
+ * @internal
+ */
+export function waitForShare(
+  endpoint: IConstruct,
+  resource: TerraformResource,
+  target: object,
+  provider: TerraformProvider | undefined,
+  given: readonly ITerraformDependable[] | undefined,
+): void {
+  const added = new Set<ITerraformDependable>(Array.isArray(given) ? given : []);
+  checkAtSynth(endpoint, () => {
+    const missing = shareDependenciesOf(endpoint, target, provider, "connect to").filter((d) => !added.has(d));
+    if (missing.length === 0) return;
+    missing.forEach((d) => added.add(d));
+    resource.dependsOn = [...(resource.dependsOn ?? []), ...missing.map((d) => dependable(d))];
+  });
 }

@@ -36,6 +36,7 @@ import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } fro
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
 import { checkInVpc } from "./placement";
+import { shareDependenciesOf } from "../endpoints/targets";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
@@ -126,23 +127,6 @@ const networkResourceConfigurations = new AppRegistry<IServiceNetwork, IResource
 
 /** Association paths by VPC ID, per app: AWS allows one service network association per VPC. */
 const vpcAssociations = new AppRegistry<string, string>();
-
-/**
- * For a network this app shares through RAM: what an association made with
- * `provider` waits for (in another account than the network's, the share
- * holding the network and naming that account), failing for an account the
- * share leaves out.
- * @internal
- */
-export type ShareGate = (association: Construct, provider: TerraformProvider | undefined) => readonly ITerraformDependable[];
-
-/** The gates of the networks this app shares, per app: each association asks its network's, however it is made (associate*(), new, a pattern). */
-const shareGates = new AppRegistry<IServiceNetwork, ShareGate>();
-
-/** Makes every association with `network` pass `gate` (ServiceNetwork with sharing). @internal */
-export function gateAssociationsBehindShare(network: Construct & IServiceNetwork, gate: ShareGate): void {
-  shareGates.of(network).set(network, gate);
-}
 
 /**
  * The association's security groups: `allowDefaultPortFrom(peer)` lets a
@@ -289,7 +273,7 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: groups.map((g) => g.securityGroupId),
-      dependsOn: dependsOnOf(this, props.serviceNetwork, provider, props.dependsOn),
+      dependsOn: dependsOnOf(this, [props.serviceNetwork], provider, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.associationId = this.resource.id;
@@ -463,7 +447,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
       provider: providerOf(props, props.service),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
-      dependsOn: dependsOnOf(this, props.serviceNetwork, providerOf(props, props.service), props.dependsOn),
+      dependsOn: dependsOnOf(this, [props.serviceNetwork], providerOf(props, props.service), props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
   }
@@ -472,18 +456,20 @@ export class ServiceNetworkServiceAssociation extends Construct {
 /**
  * The resources an association waits for: what it was given (a JavaScript
  * caller's single value, which would be spread into its characters, fails
- * here), then what its network's share gate adds for `provider`'s account.
+ * here), then what the share gates of its network and of its member (a
+ * resource configuration shared with `provider`'s account) add for that account.
  */
 function dependsOnOf(
   scope: Construct,
-  serviceNetwork: IServiceNetwork,
+  shared: readonly object[],
   provider: TerraformProvider | undefined,
   dependsOn: readonly ITerraformDependable[] | undefined,
 ): ITerraformDependable[] | undefined {
   const given = checkList(scope, "dependsOn", dependsOn) ?? [];
   given.forEach((dependable, i) => checkObject(scope, `dependsOn[${i}]`, dependable));
-  const share = shareGates.of(scope).get(serviceNetwork)?.(scope, provider) ?? [];
-  const all = [...given, ...share.filter((d) => !given.includes(d))];
+  const all = [...given];
+  for (const target of shared)
+    for (const dependable of shareDependenciesOf(scope, target, provider, "associate with")) if (!all.includes(dependable)) all.push(dependable);
   return all.length === 0 ? undefined : all;
 }
 
@@ -637,7 +623,12 @@ export class ServiceNetworkResourceAssociation extends Construct {
       provider: providerOf(props, props.resourceConfiguration),
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
-      dependsOn: dependsOnOf(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration), props.dependsOn),
+      dependsOn: dependsOnOf(
+        this,
+        [props.serviceNetwork, props.resourceConfiguration],
+        providerOf(props, props.resourceConfiguration),
+        props.dependsOn,
+      ),
       tags: checkTags(this, "tags", props.tags),
     });
     this.dnsName = this.resource.dnsEntry.get(0).domainName;

@@ -1,5 +1,5 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { VpclatticeServiceNetwork } from "@cdktf/provider-aws/lib/vpclattice-service-network";
 import {
   AWS_DEFAULT_QUOTAS,
@@ -11,8 +11,6 @@ import {
   checkObject,
   checkOneOf,
   checkString,
-  isAccountId,
-  literalAccountOf,
   OptOut,
   optOutReason,
   RECORDED_OPT_OUTS,
@@ -33,7 +31,7 @@ import {
 import { LatticeAuthType } from "./interfaces";
 import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
-import { gateAssociationsBehindShare } from "./service-network-associations";
+import { gateBehindShare } from "./share-gate";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
 export interface ServiceNetworkSharing extends ResourceSharing {
@@ -217,34 +215,9 @@ export class ServiceNetwork extends ServiceNetworkBase {
         allowExternalPrincipals: sharing.allowExternalPrincipals,
       });
       const association = this.share.addResource("service-network", this.serviceNetworkArn);
-      this.shareDependencies = this.share.consumerDependencies(association);
-      const share = this.share;
-      gateAssociationsBehindShare(this, (member, provider) => this.admitThroughShare(share, member, provider));
+      // Associations and ServiceNetwork endpoints made in other accounts wait for the share; an account it leaves out fails.
+      this.shareDependencies = gateBehindShare(this, `the network ${this.node.path}`, this.share, association, "sharing.principals");
     }
-  }
-
-  /**
-   * An association made in another account than the network's can only
-   * exist once the share has given that account the network: one made with
-   * another provider waits for the share's principal and resource
-   * associations (shareDependencies) unless both providers pin the same
-   * account, and an account the sharing principals leave out (all accounts,
-   * by ID) fails, as AWS would refuse it at apply.
-   */
-  private admitThroughShare(share: ResourceShare, association: IConstruct, provider: TerraformProvider | undefined): readonly ITerraformDependable[] {
-    if (provider === this.provider) return [];
-    const owner = literalAccountOf(association, this.provider);
-    const member = literalAccountOf(association, provider);
-    if (owner !== undefined && owner === member) return [];
-    const accounts = share.principals.map((p) => p.value);
-    if (member !== undefined && accounts.every(isAccountId) && !accounts.includes(member))
-      throw new ValidationError(
-        association,
-        "provider",
-        member,
-        `a provider of an account the network ${this.node.path} is shared with (sharing.principals: ${accounts.join(", ")}), or that account added to sharing.principals: RAM gives account ${member} nothing to associate with`,
-      );
-    return this.shareDependencies;
   }
 
   /** True with `sharing`: resource configurations joining the network must allow shareable networks. */

@@ -1,9 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Port } from "../../modules/core";
 import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
-import { ResourceConfiguration, ResourceGateway } from "../../modules/resources";
+import { TerraformStack } from "cdktf";
+import { DnsResourceGroup, ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
+import { SharePrincipal } from "../../modules/ram";
 import { Vpc } from "../../modules/vpc";
-import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
 import { ingressPortRanges, testVpc } from "./helpers";
 
@@ -170,5 +172,93 @@ describe("a Resource endpoint shares an availability zone with the resource gate
     expect(warnings(placed(["us-east-1a", "us-east-1b"], ["us-east-1a", "us-east-1b"], { otherAccount: true }).build())).toEqual([
       expect.stringContaining("Place both VPCs by AZ ID"),
     ]);
+  });
+
+  describe("to a configuration this app shares through RAM", () => {
+    const ZONES = ["use1-az1", "use1-az2"];
+    /** A stack whose default provider is account 111111111111's, and a provider of each other account asked for. */
+    const accounts = (...others: string[]) => {
+      const stack = new TerraformStack(testApp(), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const providers = Object.fromEntries(
+        others.map((account) => [
+          account,
+          new AwsProvider(stack, `p${account}`, { region: "us-east-1", alias: `p${account}`, allowedAccountIds: [account] }),
+        ]),
+      );
+      return { stack, providers };
+    };
+    const endpointIn = (stack: TerraformStack, id: string, provider: AwsProvider | undefined, resourceConfiguration: ResourceConfiguration) =>
+      new ResourceEndpoint(stack, id, {
+        vpc: new Vpc(stack, `${id}Vpc`, { name: id.toLowerCase(), cidrBlock: "10.9.0.0/16", availabilityZones: ZONES, provider }),
+        resourceConfiguration,
+      });
+    /** The depends_on of endpoint `id` (synthesized twice: the second synth adds nothing). */
+    const waits = (stack: TerraformStack, id: string) => {
+      synthJson(stack);
+      const endpoints = Object.entries(resourcesOfType(synthJson(stack), "aws_vpc_endpoint") as Record<string, { depends_on?: string[] }>);
+      return endpoints.find(([address]) => address.startsWith(`${id}_`))?.[1].depends_on;
+    };
+    const dnsGroup = (stack: TerraformStack) =>
+      new DnsResourceGroup(stack, "Apps", {
+        name: "apps",
+        vpc: new Vpc(stack, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ZONES }),
+        members: { billing: { domainName: "billing.apps.example.com", ports: [Port.tcp(443)] } },
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      });
+
+    test("of a DnsResourceGroup: one made in an account the share names waits for it by itself; one of the owner's waits for nothing", () => {
+      const { stack, providers } = accounts("222222222222");
+      const apps = dnsGroup(stack);
+      endpointIn(stack, "Member", providers["222222222222"], apps.group);
+      endpointIn(stack, "Own", undefined, apps.group);
+      expect(waits(stack, "Member")).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\.Apps_Share_Principal-account-222222222222_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Apps_Share_Resource-group_/),
+      ]);
+      expect(waits(stack, "Own")).toBeUndefined();
+    });
+
+    test("fails when made in an account the share leaves out (RAM never gives it the configuration, and AWS refuses the endpoint)", () => {
+      const build = (account: string) => () => {
+        const { stack, providers } = accounts(account);
+        endpointIn(stack, "Stranger", providers[account], dnsGroup(stack).group);
+        return synthJson(stack);
+      };
+      const error = expectValidationError(build("333333333333"), "provider", "333333333333");
+      expect(error.constructPath).toBe("test/Stranger");
+      expect(error.expected).toContain("the resource configuration test/Apps/Group is shared with (sharing.principals of test/Apps: 222222222222)");
+      expect(error.expected).toContain("RAM gives account 333333333333 nothing to connect to");
+      expect(build("222222222222")).not.toThrow();
+    });
+
+    test("shared by SharedResourceAccess after the endpoint is made, or by two shares: it waits for the share that names its account", () => {
+      const { stack, providers } = accounts("222222222222", "444444444444");
+      const gateway = new ResourceGateway(stack, "Gateway", {
+        name: "owner-gateway",
+        vpc: new Vpc(stack, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ZONES }),
+      });
+      const database = new ResourceConfiguration(stack, "Db", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.0.50" },
+        ports: [Port.tcp(5432)],
+      });
+      endpointIn(stack, "Second", providers["444444444444"], database);
+      new SharedResourceAccess(stack, "First", {
+        name: "first",
+        resourceConfiguration: database,
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      });
+      new SharedResourceAccess(stack, "Other", {
+        name: "other",
+        resourceConfiguration: database,
+        sharing: { principals: [SharePrincipal.account("444444444444")] },
+      });
+      expect(waits(stack, "Second")).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\.Other_Share_Principal-account-444444444444_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Other_Share_Resource-resource-configuration_/),
+      ]);
+    });
   });
 });

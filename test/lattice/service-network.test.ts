@@ -3,7 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { SharePrincipal } from "../../modules/ram";
-import { ResourceConfiguration } from "../../modules/resources";
+import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
 import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { OptOut, Port, PortRange } from "../../modules/core";
 import {
@@ -305,6 +305,39 @@ describe("ServiceNetwork", () => {
         "provider",
         "333333333333",
       );
+    });
+
+    test("of a resource configuration shared with the association's account, they wait for its share too; fail for an account it leaves out", () => {
+      const build = (account: string) => {
+        const stack = new TerraformStack(testApp(), "test");
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: [account] });
+        const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpc(stack, "OwnerVpc") });
+        const database = new ResourceConfiguration(stack, "Db", {
+          name: "orders-db",
+          resourceGateway: gateway,
+          ipResource: { ipAddress: "10.1.0.50" },
+          ports: [Port.tcp(5432)],
+        });
+        new SharedResourceAccess(stack, "Access", {
+          name: "orders-db",
+          resourceConfiguration: database,
+          sharing: { principals: [SharePrincipal.account("222222222222")] },
+        });
+        // The consumer's own network, to which it adds the configuration shared with it.
+        const own = new ServiceNetwork(stack, "Consumer", { name: "consumer", resourceConfigurationsOnly: true, provider: consumer });
+        return { stack, associate: () => own.associateResourceConfiguration("db", database, { provider: consumer }) };
+      };
+      const member = build("222222222222");
+      member.associate();
+      expect(only(member.stack, "aws_vpclattice_service_network_resource_association").depends_on).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\.Access_Share_Principal-account-222222222222_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Access_Share_Resource-resource-configuration_/),
+      ]);
+      const error = expectValidationError(build("333333333333").associate, "provider", "333333333333");
+      expect(error.constructPath).toBe("test/Consumer/Resource-db");
+      expect(error.expected).toContain("the resource configuration test/Db is shared with (sharing.principals of test/Access: 222222222222)");
+      expect(error.expected).toContain("RAM gives account 333333333333 nothing to associate with");
     });
 
     test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {

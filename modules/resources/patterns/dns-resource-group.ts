@@ -19,6 +19,7 @@ import {
   stableId,
   ValidationError,
 } from "../../core";
+import { gateBehindShare } from "../../lattice/share-gate";
 import { ResourceShare, ResourceSharing } from "../../ram";
 import { SecurityGroupBase } from "../../vpc";
 import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "../ip-families";
@@ -136,7 +137,14 @@ export class DnsResourceGroup extends Construct {
     } else {
       this.share = new ResourceShare(this, "Share", { ...sharing, provider: this.group.provider, name: sharing.name ?? props.name });
       const association = this.share.addResource("group", this.group.resourceConfigurationArn);
-      this.shareDependencies = this.share.consumerDependencies(association);
+      // Resource endpoints and associations made in other accounts wait for the share; an account it leaves out fails.
+      this.shareDependencies = gateBehindShare(
+        this.group,
+        `the resource configuration ${this.group.node.path}`,
+        this.share,
+        association,
+        `sharing.principals of ${this.node.path}`,
+      );
     }
     tagPattern(this, props.tags);
   }

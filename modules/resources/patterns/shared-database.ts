@@ -180,7 +180,7 @@ export class SharedDatabase extends Construct {
       share: this.share,
       accepter: this.accepter,
       endpoint: this.endpoint,
-    } = shareWithPartner(partnerScope, props.name, this.resourceConfiguration, access));
+    } = shareWithPartner(partnerScope, props.name, this.resourceConfiguration, access, this));
     this.contract = contractOf(this.resourceConfiguration, this.share);
 
     if (props.serviceNetwork !== undefined) {

@@ -21,6 +21,7 @@ import {
 import { ResourceEndpoint } from "../../endpoints";
 import { IResourceShare, ResourceShare, ResourceShareAccepter, ResourceSharing, SharePrincipal } from "../../ram";
 import { ISubnet, IVpc } from "../../vpc";
+import { gateBehindShare } from "../../lattice/share-gate";
 
 /** The partner's side, when one Terraform configuration manages both accounts: the partner's VPC and provider. */
 export interface PartnerEndpointProps {
@@ -252,6 +253,12 @@ export function tagPattern(scope: Construct, tags: { readonly [key: string]: str
   for (const [key, value] of Object.entries(checkTags(scope, "tags", tags) ?? {})) Tags.of(scope).add(key, value);
 }
 
+/** Names a configuration in errors: its path, or its ARN when it is not a construct. @internal */
+export function describeConfiguration(configuration: IResourceConfiguration): string {
+  if (Construct.isConstruct(configuration)) return configuration.node.path;
+  return isUnresolved(configuration.resourceConfigurationArn) ? "given" : configuration.resourceConfigurationArn;
+}
+
 /** What the owner hands to the partner. @internal */
 export function contractOf(configuration: IResourceConfiguration, share: ResourceShare): SharedResourceContract {
   const zoneIds = (configuration.gatewayZones ?? []).flatMap((zone) =>
@@ -307,7 +314,8 @@ export class SharedResourceAccess extends Construct {
 
 /**
  * The share (id `Share`) of `configuration`, and the partner's side when it
- * is made here: what SharedResourceAccess and SharedDatabase share.
+ * is made here: what SharedResourceAccess and SharedDatabase share. `owner`
+ * is the pattern whose `sharing` names the principals (for errors).
  * @internal
  */
 export function shareWithPartner(
@@ -315,6 +323,7 @@ export function shareWithPartner(
   name: string,
   configuration: IResourceConfiguration,
   access: NormalizedPartnerAccess,
+  owner: Construct = scope,
 ): { share: ResourceShare } & Partial<PartnerSide> {
   requireValue(scope, "resourceConfiguration", configuration, "the resource configuration to share");
   checkObject(scope, "resourceConfiguration", configuration);
@@ -322,6 +331,14 @@ export function shareWithPartner(
   checkNotChildConfiguration(scope, "resourceConfiguration", configuration, "shares");
   const share = new ResourceShare(scope, "Share", { ...access.sharing, provider: configuration.provider, name: access.sharing.name ?? name });
   const shared = share.addResource("resource-configuration", configuration.resourceConfigurationArn);
+  // Resource endpoints and associations made in other accounts wait for the share; an account it leaves out fails.
+  const waitFor = gateBehindShare(
+    configuration,
+    `the resource configuration ${describeConfiguration(configuration)}`,
+    share,
+    shared,
+    `sharing.principals of ${owner.node.path}`,
+  );
   if (access.partner === undefined) return { share };
   const side = createPartnerSide(scope, {
     resourceConfiguration: configuration,
@@ -329,7 +346,7 @@ export function shareWithPartner(
     vpc: access.partner.vpc,
     subnets: access.partner.subnets,
     accept: access.external ? share : undefined,
-    waitFor: share.consumerDependencies(shared),
+    waitFor,
   });
   return { share, ...side };
 }

@@ -218,6 +218,36 @@ describe("SharedResourceAccess", () => {
       expect(error.expected).toContain("ResourceConfiguration.fromResourceConfigurationAttributes");
     });
 
+    test("the partner's provider is of an account the sharing leaves out: RAM never gives it the configuration, and AWS refuses its endpoint", () => {
+      const partnerSide = (account: string) => () => {
+        const { stack, gateway } = gatewayStack();
+        const resourceConfiguration = new ResourceConfiguration(stack, "Host", {
+          name: "build-host",
+          resourceGateway: gateway,
+          resource: ResourceDefinition.ipAddress("10.0.0.50"),
+          ports: [Port.tcp(22)],
+        });
+        const provider = new AwsProvider(stack, "partner", { alias: "partner", region: "us-east-1", allowedAccountIds: [account] });
+        const vpc = new Vpc(stack, "PartnerVpc", {
+          name: "partner",
+          cidrBlock: "10.3.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          provider,
+        });
+        new SharedResourceAccess(stack, "Access", {
+          name: "build-host",
+          resourceConfiguration,
+          sharing: { principals: [SharePrincipal.account("222222222222")] },
+          partner: { provider, vpc },
+        });
+        return synthJson(stack);
+      };
+      const error = expectValidationError(partnerSide("333333333333"), "provider", "333333333333");
+      expect(error.constructPath).toBe("test/Access/Endpoint");
+      expect(error.expected).toContain("(sharing.principals of test/Access: 222222222222)");
+      expect(partnerSide("222222222222")).not.toThrow();
+    });
+
     test("the partner's side has no VPC", () => {
       expectValidationError(
         build({ sharing: { principals: [SharePrincipal.account("222222222222")] }, partner: { provider: undefined } as never }),
