@@ -1186,4 +1186,36 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         ),
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "A private hosted zone of the VPC with the endpoint's customDnsName (made before or after it): Route 53 refuses the endpoint's own zone of that name (ConflictingDomainExists)",
+    fix: "Pick another customDnsName, or drop it and add the endpoint's alias records to the zone you have.",
+    path: "E",
+    prop: "customDnsName",
+    received: '"api.partner.example.com"',
+    build: (s) => {
+      const network = vpc(s);
+      new InterfaceEndpoint(s, "E", { vpc: network, service: PARTNER, customDnsName: "api.partner.example.com" });
+      new PrivateHostedZone(s, "Z", { zoneName: "api.partner.example.com", vpc: network });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "A private hosted zone sqs.us-east-1.amazonaws.com in the VPC of an SQS endpoint with private DNS: AWS refuses private DNS for a name a zone of the VPC holds",
+    fix: "Set privateDnsEnabled: false and alias the name to the endpoint in your zone, or remove the zone from the VPC.",
+    path: "Sqs",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const network = vpc(s);
+      new PrivateHostedZone(s, "SqsZone", { zoneName: "sqs.us-east-1.amazonaws.com", vpc: network });
+      new InterfaceEndpoint(s, "Sqs", { vpc: network, service: AwsService.SQS, policy: EndpointPolicy.organizationOnly(ORG) });
+      Testing.synth(s, true);
+    },
+  },
 ];

@@ -208,8 +208,18 @@ export class AwsService {
       );
     }
     checkServiceRegion(scope, prop, region);
-    const suffix = partitionOfRegion(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-    return this.traits.dnsName.replace("{region}", region).replace("{suffix}", suffix);
+    return hostName(this.traits.dnsName, region);
+  }
+
+  /**
+   * The host name private DNS answers in `region` (see {@link dnsName}),
+   * or undefined when it is unknown: a custom service, a service the
+   * catalog has no DNS name for, a region only Terraform knows.
+   * @internal
+   */
+  public privateDnsZoneName(region: string): string | undefined {
+    if (this.custom !== undefined || this.traits.dnsName === undefined || isUnresolved(region) || !isRegion(region)) return undefined;
+    return hostName(this.traits.dnsName, region);
   }
 
   /** The endpoint target in one region, for an Interface endpoint. */
@@ -231,6 +241,12 @@ export class AwsService {
       privateDnsSupported: this.privateDnsSupported,
     };
   }
+}
+
+/** A catalog host name (`logs.{region}.{suffix}`) in a region, with its partition's suffix. */
+function hostName(template: string, region: string): string {
+  const suffix = partitionOfRegion(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+  return template.replace("{region}", region).replace("{suffix}", suffix);
 }
 
 function checkServiceRegion(scope: IConstruct, prop: string, region: string): void {

@@ -1,14 +1,16 @@
-import { Annotations, Fn } from "../core/cdktf";
+import { Annotations, Fn, TerraformStack } from "../core/cdktf";
 import { Construct } from "constructs";
 import { DataAwsVpcEndpointService } from "@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint, VpcEndpointSubnetConfiguration } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import {
   annotateForFlows,
   AppRegistry,
   canonicalDnsName,
+  checkAtSynth,
   checkBoolean,
   checkDnsName,
   checkEndpointServiceName,
@@ -239,6 +241,15 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       this.customDnsName = props.customDnsName;
       this.customDnsZone = this.createCustomDns(props.customDnsName, props);
     }
+    const privateDnsZone = privateDnsEnabled ? (aws?.privateDnsZoneName(region) ?? target.privateDnsName) : undefined;
+    const names = [
+      ...(privateDnsZone === undefined ? [] : [{ prop: "privateDnsEnabled", value: true as unknown, name: privateDnsZone, what: "private DNS" }]),
+      ...(props.customDnsName === undefined
+        ? []
+        : [{ prop: "customDnsName", value: props.customDnsName as unknown, name: props.customDnsName, what: "customDnsName's zone" }]),
+    ];
+    // Zones of the VPC made before or after the endpoint: judged once all are known.
+    if (names.length > 0) checkAtSynth(this, () => names.forEach((n) => checkNoZoneOfName(this, props.vpc, n.prop, n.value, n.name, n.what)));
   }
 
   /**
@@ -414,6 +425,47 @@ function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: strin
       prop === "customDnsName" ? name : true,
       `${prop === "customDnsName" ? "a name" : "false, or an endpoint in another VPC"} no other endpoint's private hosted zone has in this VPC: ${first} already has a zone of ${name} here, and Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists)`,
     );
+}
+
+/**
+ * A private hosted zone of this stack (not an endpoint's own customDnsName
+ * zone, which claimZoneName judges) named `name` and associated with `vpc`,
+ * in its `vpc` blocks or by an `aws_route53_zone_association`: Route 53
+ * refuses a second private zone of that name in the VPC
+ * (ConflictingDomainExists), and AWS refuses private DNS for a name a zone
+ * of the VPC already holds. Wildcard names and names or VPCs only
+ * Terraform knows are skipped.
+ */
+function checkNoZoneOfName(endpoint: Construct, vpc: IVpc, prop: string, value: unknown, name: string, what: string): void {
+  if (isUnresolved(name) || name.startsWith("*")) return;
+  const wanted = canonicalDnsName(name);
+  const vpcId = resolvedValue(endpoint, vpc.vpcId);
+  const constructs = TerraformStack.of(endpoint).node.findAll();
+  const sameVpc = (id: unknown) => id !== undefined && resolvedValue(endpoint, id) === vpcId;
+  const zones = constructs.filter(
+    (c): c is Route53Zone =>
+      c instanceof Route53Zone &&
+      !(c.node.scope instanceof InterfaceEndpoint) &&
+      typeof c.nameInput === "string" &&
+      !isUnresolved(c.nameInput) &&
+      canonicalDnsName(c.nameInput) === wanted,
+  );
+  const associated = (zone: Route53Zone): boolean => {
+    const blocks = zone.vpcInput;
+    if (Array.isArray(blocks) && blocks.some((b: { vpcId?: unknown }) => sameVpc(b?.vpcId))) return true;
+    const zoneId = resolvedValue(endpoint, zone.zoneId);
+    return constructs.some((c) => c instanceof Route53ZoneAssociation && sameVpc(c.vpcIdInput) && resolvedValue(endpoint, c.zoneIdInput) === zoneId);
+  };
+  const rival = zones.find(associated);
+  if (rival === undefined) return;
+  // A building block's zone (PrivateHostedZone) is named by the block.
+  const owner = rival.node.id === "Resource" && rival.node.scope !== undefined ? rival.node.scope : rival;
+  throw new ValidationError(
+    endpoint,
+    prop,
+    value,
+    `a name no private hosted zone associated with this VPC already holds (${owner.node.path} is ${wanted}): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${prop === "customDnsName" ? "pick another customDnsName, or drop the customDnsName and add the endpoint's alias records to that zone" : "set privateDnsEnabled: false and add the endpoint's alias records to that zone, or remove the zone from this VPC"}`,
+  );
 }
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */

@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
-import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { ORG, testVpc } from "./helpers";
 
@@ -320,6 +320,56 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
         "customDnsName",
         '"api.partner.example.com"',
       );
+    });
+
+    test("a private hosted zone of the VPC already holds the endpoint's customDnsName or private DNS name, made before or after it (ConflictingDomainExists)", () => {
+      const zoneThenEndpoint = () => {
+        const stack = stackWithProvider();
+        const vpc = testVpc(stack);
+        new PrivateHostedZone(stack, "Z", { zoneName: "api.partner.example.com", vpc });
+        new InterfaceEndpoint(stack, "E", { vpc, service: partnerService, customDnsName: "api.partner.example.com" });
+        return synthJson(stack);
+      };
+      const error = expectValidationError(zoneThenEndpoint, "customDnsName", '"api.partner.example.com"');
+      expect(error.expected).toContain("a name no private hosted zone associated with this VPC already holds (test/Z is api.partner.example.com)");
+      // The zone made after the endpoint, and associated by a later association.
+      expectValidationError(
+        () => {
+          const stack = stackWithProvider();
+          const vpc = testVpc(stack);
+          const named = { ...partnerService, privateDnsSupported: true, privateDnsName: "api.partner.example.com" };
+          new InterfaceEndpoint(stack, "E", { vpc, service: named });
+          const other = testVpc(stack, undefined, "Other", "10.1.0.0/16");
+          new PrivateHostedZone(stack, "Z", { zoneName: "API.partner.example.com", vpc: other }).associateVpc("endpoints", vpc);
+          return synthJson(stack);
+        },
+        "privateDnsEnabled",
+        "true",
+      );
+      // An AWS service's name: SQS's private DNS in a VPC with a zone sqs.us-east-1.amazonaws.com.
+      expectValidationError(
+        () => {
+          const stack = stackWithProvider();
+          const vpc = testVpc(stack);
+          new InterfaceEndpoint(stack, "Sqs", { vpc, service: AwsService.SQS, policy: orgOnly });
+          new PrivateHostedZone(stack, "SqsZone", { zoneName: "sqs.us-east-1.amazonaws.com", vpc });
+          return synthJson(stack);
+        },
+        "privateDnsEnabled",
+        "true",
+      );
+    });
+
+    test("a private hosted zone of another name, of another VPC, or with private DNS off is no conflict", () => {
+      const stack = stackWithProvider();
+      const vpc = testVpc(stack);
+      // A wider zone of the VPC (overlapping namespaces are fine), and a zone of the name in another VPC.
+      new PrivateHostedZone(stack, "Wider", { zoneName: "partner.example.com", vpc });
+      new PrivateHostedZone(stack, "Elsewhere", { zoneName: "api.partner.example.com", vpc: testVpc(stack, undefined, "Other", "10.1.0.0/16") });
+      new InterfaceEndpoint(stack, "E", { vpc, service: partnerService, customDnsName: "api.partner.example.com" });
+      new InterfaceEndpoint(stack, "Sqs", { vpc, service: AwsService.SQS, policy: orgOnly, privateDnsEnabled: false });
+      new PrivateHostedZone(stack, "SqsZone", { zoneName: "sqs.us-east-1.amazonaws.com", vpc });
+      expect(() => synthJson(stack)).not.toThrow();
     });
 
     test("a subnet is in a zone the service is not offered in (AZ IDs on both sides)", () => {
