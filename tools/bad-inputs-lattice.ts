@@ -19,7 +19,8 @@ import {
 } from "../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "../modules/vpc";
-import { ResourceConfiguration, ResourceGateway } from "../modules/resources";
+import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../modules/resources";
+import { ServiceNetworkEndpoint } from "../modules/endpoints";
 import { SharePrincipal } from "../modules/ram";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -832,6 +833,65 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         protocol: "HTTP",
         targets: { pod: LatticeTarget.ipAddress("10.0.1.255") },
       }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetworkEndpoint",
+    cause:
+      "A ServiceNetwork endpoint to a network this app shares, made with the provider of an account the network's sharing leaves out (RAM never gives that account the network, and AWS refuses the endpoint)",
+    fix: "Add the account to the network's sharing.principals, or make the endpoint with the provider of an account the network is shared with.",
+    path: "Endpoint",
+    prop: "provider",
+    received: '"333333333333"',
+    build: (s) => {
+      const stranger = new AwsProvider(s, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const network = new ServiceNetwork(s, "Network", { name: "platform", sharing: { principals: [SharePrincipal.account("222222222222")] } });
+      new ServiceNetworkEndpoint(s, "Endpoint", {
+        vpc: new Vpc(s, "StrangerVpc", {
+          name: "stranger",
+          cidrBlock: "10.3.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          provider: stranger,
+        }),
+        serviceNetwork: network,
+      });
+      synth(s);
+    },
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateResourceConfiguration",
+    cause:
+      "An association of a resource configuration this app shares, made with the provider of an account the configuration's sharing leaves out (RAM gives that account nothing to associate with)",
+    fix: "Add the account to the sharing.principals of the configuration's SharedResourceAccess (or DnsResourceGroup), or make the association with the provider of an account it is shared with.",
+    path: "Stranger/Resource-db",
+    prop: "provider",
+    received: '"333333333333"',
+    build: (s) => {
+      const stranger = new AwsProvider(s, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const gateway = new ResourceGateway(s, "Gateway", {
+        name: "owner-gateway",
+        vpc: new Vpc(s, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+      });
+      const database = new ResourceConfiguration(s, "Db", {
+        name: "orders-db",
+        resourceGateway: gateway,
+        ipResource: { ipAddress: "10.0.0.50" },
+        ports: [Port.tcp(5432)],
+      });
+      new SharedResourceAccess(s, "Access", {
+        name: "orders-db",
+        resourceConfiguration: database,
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      });
+      new ServiceNetwork(s, "Stranger", { name: "stranger", resourceConfigurationsOnly: true, provider: stranger }).associateResourceConfiguration(
+        "db",
+        database,
+        {
+          provider: stranger,
+        },
+      );
+    },
   },
 ];
 

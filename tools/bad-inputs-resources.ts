@@ -15,6 +15,7 @@ import {
   SharedResourceConsumer,
 } from "../modules/resources";
 import { SecurityGroup, Vpc } from "../modules/vpc";
+import { ResourceEndpoint } from "../modules/endpoints";
 import type { BadInput } from "./bad-input-catalog";
 import { accountProviders } from "./bad-inputs-vpc";
 
@@ -1041,5 +1042,57 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     prop: "name",
     received: "null",
     build: (s) => dnsGroup(s, { name: null as never }),
+  },
+  {
+    module: "resources",
+    api: "ResourceEndpoint",
+    cause:
+      "A Resource endpoint to a configuration this app shares (a DnsResourceGroup's group), made with the provider of an account the sharing leaves out (RAM never gives that account the configuration, and AWS refuses the endpoint)",
+    fix: "Add the account to the group's sharing.principals, or make the endpoint with the provider of an account the group is shared with.",
+    path: "Endpoint",
+    prop: "provider",
+    received: '"333333333333"',
+    build: (s) => {
+      const stranger = new AwsProvider(s, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const apis = dnsGroup(s, { sharing: { principals: [PARTNER] } });
+      new ResourceEndpoint(s, "Endpoint", {
+        vpc: new Vpc(s, "StrangerVpc", {
+          name: "stranger",
+          cidrBlock: "10.3.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          provider: stranger,
+        }),
+        resourceConfiguration: apis.group,
+      });
+      Testing.synth(s);
+    },
+  },
+  {
+    module: "resources",
+    api: "SharedResourceAccess",
+    cause:
+      "partner.provider of an account sharing.principals leaves out (RAM never gives that account the configuration, and AWS refuses the partner's endpoint)",
+    fix: "Share with the partner's account (sharing.principals: [SharePrincipal.account(<its ID>)]), or give the provider of the account the resource is shared with.",
+    path: "Access/Endpoint",
+    prop: "provider",
+    received: '"333333333333"',
+    build: (s) => {
+      const stranger = new AwsProvider(s, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      new SharedResourceAccess(s, "Access", {
+        name: "build-host",
+        resourceConfiguration: host(s),
+        sharing: { principals: [PARTNER] },
+        partner: {
+          provider: stranger,
+          vpc: new Vpc(s, "StrangerVpc", {
+            name: "stranger",
+            cidrBlock: "10.3.0.0/16",
+            availabilityZones: ["us-east-1a", "us-east-1b"],
+            provider: stranger,
+          }),
+        },
+      });
+      Testing.synth(s);
+    },
   },
 ];
