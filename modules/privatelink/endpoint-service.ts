@@ -1,4 +1,4 @@
-import { Annotations, Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "../core/cdktf";
+import { Annotations, dependable, Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
@@ -385,6 +385,7 @@ export class EndpointService extends Construct implements IEndpointService {
 
     if (props.privateDnsName !== undefined && props.privateDnsVerificationZone !== undefined) {
       this.privateDnsVerification = this.verifyPrivateDns(props.privateDnsVerificationZone, props.waitForPrivateDnsVerification ?? false);
+      this.waitForVerificationGiven = props.waitForPrivateDnsVerification !== undefined;
     }
     // Consumers of this configuration are admitted as they arrive (addConsumer); once all are known, a load balancer left to admit its own VPC only is an error.
     checkAtSynth(this, () => {
@@ -415,7 +416,25 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
     this.consumerEndpoints.push(endpoint);
     for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
+    this.orderAfterVerification(endpoint);
   };
+
+  /**
+   * An endpoint created with private DNS on (a plain InterfaceEndpoint; a
+   * SaasConsumerEndpoint turns it on later, after acceptance and
+   * verification) waits for the verification of the private DNS name: AWS
+   * refuses private DNS for a name it has not verified. Unless
+   * `waitForPrivateDnsVerification` was given, the verification then waits
+   * until AWS has verified the name, as PrivateLinkSaasOffering's does for
+   * consumers with private DNS.
+   */
+  private orderAfterVerification(endpoint: IConstruct): void {
+    const verification = this.privateDnsVerification;
+    const resource = (endpoint as { readonly resource?: unknown }).resource;
+    if (verification === undefined || !(resource instanceof VpcEndpoint) || resource.privateDnsEnabledInput !== true) return;
+    resource.dependsOn = [...(resource.dependsOn ?? []), dependable(verification)];
+    if (!this.waitForVerificationGiven) verification.waitForVerification = true;
+  }
 
   /**
    * An acceptance of this configuration covers `endpoint`
@@ -494,6 +513,8 @@ export class EndpointService extends Construct implements IEndpointService {
     });
   }
 
+  /** Whether `waitForPrivateDnsVerification` was given: else an endpoint with private DNS makes the verification wait. */
+  private waitForVerificationGiven = false;
   /** The interface endpoints (and GatewayLoadBalancer endpoints' aws_vpc_endpoints) of this configuration that connect to the service. */
   private readonly consumerEndpoints: IConstruct[] = [];
   /** Who may create endpoints to the service, besides everyone (`allowsAnyPrincipal`). */

@@ -755,6 +755,30 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(warnings).toEqual([expect.stringContaining("policy is ignored")]);
   });
 
+  test("with private DNS on at create, wait for the verification of the name, which then waits until AWS has verified it (AWS refuses private DNS for a name not verified)", () => {
+    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE, ...OPEN });
+    new InterfaceEndpoint(stack, "Consumer", { vpc, service });
+    const json = synthJson(stack);
+    const verification = Object.keys(resourcesOfType(json, "aws_vpc_endpoint_service_private_dns_verification"))[0];
+    expect(onlyResource(json, "aws_vpc_endpoint").depends_on).toEqual([`aws_vpc_endpoint_service_private_dns_verification.${verification}`]);
+    expect(onlyResource(json, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(true);
+    // Private DNS off: nothing to wait for, and the verification keeps its setting.
+    const off = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE, ...OPEN });
+    new InterfaceEndpoint(off.stack, "Consumer", { vpc: off.vpc, service: off.service, privateDnsEnabled: false });
+    expect(onlyResource(off.stack, "aws_vpc_endpoint").depends_on).toBeUndefined();
+    expect(onlyResource(off.stack, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(false);
+    // waitForPrivateDnsVerification given: the endpoint waits for the verification, which keeps the caller's choice.
+    const given = serviceStack({
+      privateDnsName: "api.example.com",
+      privateDnsVerificationZone: ZONE,
+      waitForPrivateDnsVerification: false,
+      ...OPEN,
+    });
+    new InterfaceEndpoint(given.stack, "Consumer", { vpc: given.vpc, service: given.service });
+    expect(onlyResource(given.stack, "aws_vpc_endpoint").depends_on).toHaveLength(1);
+    expect(onlyResource(given.stack, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(false);
+  });
+
   test("are admitted by a load balancer that enforces its group on PrivateLink traffic, from their own VPCs, once each", () => {
     const stack = stackWithProvider();
     const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)), ...OPEN });
