@@ -361,4 +361,34 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       Testing.synth(s, true);
     },
   },
+  {
+    module: "ram",
+    api: "ResourceShareAccepter",
+    cause:
+      "An accepter whose provider is in another region than the share's: RAM shares and their invitations are regional, so it finds no pending invitation",
+    fix: "Accept with a provider of the partner account in the share's region (or share from the region the partner accepts in).",
+    path: "Accepter",
+    prop: "provider",
+    received: '"partnereu (region eu-west-1)"',
+    build: (s) => {
+      const { owner } = accountProviders(s);
+      const partnerEu = new AwsProvider(s, "partner-eu", { region: "eu-west-1", alias: "partnereu", allowedAccountIds: ["222222222222"] });
+      new ResourceShareAccepter(s, "Accepter", { share: share(s, owner), provider: partnerEu });
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShareAccepter",
+    cause: "A second accepter of one share in the same account: the account's invitation is accepted once, and the second finds none pending",
+    fix: "Accept each share once per account, and let everything of that account wait for the one accepter.",
+    path: "Second",
+    prop: "share",
+    received: '"test/Share"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      const shared = share(s, owner);
+      new ResourceShareAccepter(s, "First", { share: shared, provider: partner });
+      new ResourceShareAccepter(s, "Second", { share: shared, provider: partner });
+    },
+  },
 ];

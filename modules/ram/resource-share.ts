@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, TerraformResource } from "../core/cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { RamPrincipalAssociation } from "@cdktf/provider-aws/lib/ram-principal-association";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
@@ -6,8 +6,10 @@ import { RamResourceShare } from "@cdktf/provider-aws/lib/ram-resource-share";
 import { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
+  AppRegistry,
   AwsResourceProps,
   checkArn,
+  checkAtSynth,
   checkInstance,
   checkKnownProps,
   checkLength,
@@ -200,6 +202,7 @@ export class ResourceShare extends Construct implements IResourceShare {
     });
     if (external !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.externalPrincipals, external);
     this.resourceShareArn = this.resource.arn;
+    checkAtSynth(this, () => this.warnIfSharingNothing());
     this.invitationDependencies = principals.map(
       (principal) =>
         new RamPrincipalAssociation(this, `Principal-${stableId(principal.key)}`, {
@@ -246,6 +249,29 @@ export class ResourceShare extends Construct implements IResourceShare {
       resourceShareArn: this.resourceShareArn,
       resourceArn,
     });
+  }
+
+  /**
+   * A share no resource is associated with shares nothing: warned at synth,
+   * unless a resource association of the app (made with the provider's
+   * resource, `aws_ram_resource_association`) names the share. Not refused:
+   * another configuration may associate resources with it by its ARN.
+   */
+  private warnIfSharingNothing(): void {
+    if (this.shared.names.size > 0) return;
+    const own = stackOf(this);
+    const arn = resolvedValue(this, this.resourceShareArn);
+    const named = this.node.root.node
+      .findAll()
+      .some(
+        (c) =>
+          c instanceof RamResourceAssociation &&
+          (c.resourceShareArnInput === this.resourceShareArn || (stackOf(c) === own && resolvedValue(this, c.resourceShareArnInput) === arn)),
+      );
+    if (named) return;
+    Annotations.of(this).addWarning(
+      "no resource is shared: add one with share.addResource(name, arn), or the share reaches its principals empty (unless another configuration associates resources with it)",
+    );
   }
 
   /**
@@ -304,6 +330,8 @@ function pathOf(resource: TerraformResource): string {
 
 class ImportedResourceShare extends Construct implements IResourceShare {
   public readonly resourceShareArn: string;
+  /** The provider given with the ARN, whose region the share is of; undefined when none was given. */
+  public readonly provider?: TerraformProvider;
 
   constructor(scope: Construct, id: string, attrs: ResourceShareAttributes) {
     super(scope, id);
@@ -311,8 +339,12 @@ class ImportedResourceShare extends Construct implements IResourceShare {
     checkKnownProps(this, attrs, RESOURCE_SHARE_ATTRIBUTES);
     checkArn(this, "resourceShareArn", attrs.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, attrs.provider) });
     this.resourceShareArn = attrs.resourceShareArn;
+    this.provider = attrs.provider;
   }
 }
+
+/** The accepters so far, by share and account (or provider): the first accepter's path. */
+const invitations = new AppRegistry<string, string>();
 
 /** Props for ResourceShareAccepter. */
 export interface ResourceShareAccepterProps {
@@ -336,7 +368,9 @@ const RESOURCE_SHARE_ACCEPTER_PROPS: Record<keyof ResourceShareAccepterProps, tr
  * The consumer side of a share sent to an account outside the owner's
  * organization (or inside one without RAM organization sharing enabled):
  * accepts the invitation. Shares inside an organization with sharing
- * enabled need no acceptance; don't create this for them.
+ * enabled need no acceptance; don't create this for them. One accepter per
+ * share and account, with a provider of the share's region (invitations are
+ * regional, and accepted once).
  *
  * Creates: aws_ram_resource_share_accepter.
  */
@@ -357,13 +391,59 @@ export class ResourceShareAccepter extends Construct {
       "new ResourceShare(...), ResourceShare.fromResourceShareAttributes(...) or a pattern's share",
     );
     checkArn(this, "share.resourceShareArn", props.share.resourceShareArn, "ramResourceShare", { region: literalRegionOf(this, props.provider) });
+    this.checkRegion(props.share, props.provider);
     if (props.share instanceof ResourceShare) this.checkInvited(props.share, props.provider);
     else this.checkOthersShare(props.share.resourceShareArn, props.provider);
+    this.claimInvitation(props.share, props.provider);
     this.resource = new RamResourceShareAccepter(this, "Resource", {
       provider: props.provider,
       shareArn: props.share.resourceShareArn,
       dependsOn: props.share.invitationDependencies ? [...props.share.invitationDependencies] : undefined,
     });
+  }
+
+  /**
+   * RAM shares and their invitations are regional: the accepter finds the
+   * invitation only in the share's region ("No pending RAM Resource Share
+   * invitation found" elsewhere). Judged when both regions are literals: a
+   * share of this stack (its provider's region), or an imported one given
+   * with its provider; a literal ARN is judged by its own region already.
+   */
+  private checkRegion(share: IResourceShare, provider: TerraformProvider): void {
+    const owner = share instanceof ResourceShare || share instanceof ImportedResourceShare ? share : undefined;
+    if (owner === undefined || (owner instanceof ImportedResourceShare && owner.provider === undefined)) return;
+    const region = literalRegionOf(owner, owner.provider);
+    const own = literalRegionOf(this, provider);
+    if (region === undefined || own === undefined || region === own) return;
+    throw new ValidationError(
+      this,
+      "provider",
+      `${provider.alias ?? "default"} (region ${own})`,
+      `a provider in ${region}, the region of the share ${owner.node.path} (RAM shares and their invitations are regional)`,
+    );
+  }
+
+  /**
+   * An account accepts a share's invitation once: a second accepter of the
+   * same account (its provider's literal account, or the same provider)
+   * finds no pending invitation and fails at apply.
+   */
+  private claimInvitation(share: IResourceShare, provider: TerraformProvider): void {
+    const account = literalAccountOf(this, provider);
+    const shareKey = !isUnresolved(share.resourceShareArn)
+      ? share.resourceShareArn
+      : Construct.isConstruct(share)
+        ? `construct:${share.node.path}`
+        : share.resourceShareArn;
+    const who = account !== undefined ? `account ${account}` : `provider ${provider.node.path}`;
+    const first = invitations.claim(this, `${shareKey}|${who}`, this.node.path);
+    if (first === undefined) return;
+    throw new ValidationError(
+      this,
+      "share",
+      Construct.isConstruct(share) ? share.node.path : share.resourceShareArn,
+      `a share no other accepter ${account !== undefined ? `in account ${account}` : `with provider ${provider.alias ?? "default"}`} accepts (${first} does): the account's invitation is accepted once, and the second accepter finds none pending`,
+    );
   }
 
   /** A share made elsewhere, known by ARN: the account in its ARN owns it and has no invitation to accept. */

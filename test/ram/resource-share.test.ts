@@ -1,4 +1,5 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
@@ -274,5 +275,101 @@ describe("ResourceShare, what it may share and who accepts it", () => {
     );
     const mixed = new ResourceShare(stack, "Mixed", { name: "mixed", principals: [ou, SharePrincipal.account("333333333333")] });
     expect(() => new ResourceShareAccepter(stack, "AcceptMixed", { share: mixed, provider: partner })).toThrow(/granted to \(333333333333\)/);
+  });
+});
+
+describe("ResourceShareAccepter, region and acceptances", () => {
+  const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
+  const providers = () => {
+    const stack = newStack();
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const partner = new AwsProvider(stack, "partner", { region: "us-east-1", alias: "partner", allowedAccountIds: ["222222222222"] });
+    const partnerEu = new AwsProvider(stack, "partner-eu", { region: "eu-west-1", alias: "partnereu", allowedAccountIds: ["222222222222"] });
+    return { stack, partner, partnerEu };
+  };
+
+  test("fails when the accepter's provider is in another region than the share's: RAM shares and their invitations are regional", () => {
+    const { stack, partner, partnerEu } = providers();
+    const share = new ResourceShare(stack, "S", { name: "x", principals: [SharePrincipal.account("222222222222")] });
+    const error = expectValidationError(
+      () => new ResourceShareAccepter(stack, "Eu", { share, provider: partnerEu }),
+      "provider",
+      "partnereu (region eu-west-1)",
+    );
+    expect(error.expected).toBe("a provider in us-east-1, the region of the share Stack/S (RAM shares and their invitations are regional)");
+    expect(() => new ResourceShareAccepter(stack, "Home", { share, provider: partner })).not.toThrow();
+  });
+
+  test("fails when an imported share, known by a reference and given with its provider, is of another region than the accepter", () => {
+    const { stack, partner, partnerEu } = providers();
+    const arn = new TerraformVariable(stack, "share_arn", { type: "string" }).stringValue;
+    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", { resourceShareArn: arn, provider: partnerEu });
+    expectValidationError(
+      () => new ResourceShareAccepter(stack, "Accept", { share: imported, provider: partner }),
+      "provider",
+      "partner (region us-east-1)",
+    );
+    // Without its provider the share's region is not known: not judged.
+    const unknown = ResourceShare.fromResourceShareAttributes(stack, "Unknown", { resourceShareArn: arn });
+    expect(() => new ResourceShareAccepter(stack, "AcceptUnknown", { share: unknown, provider: partnerEu })).not.toThrow();
+  });
+
+  test("fails when a second accepter of the share is in the same account (another provider of it, or the same provider)", () => {
+    const { stack, partner } = providers();
+    const sameAccount = new AwsProvider(stack, "partner-2", { region: "us-east-1", alias: "partner2", allowedAccountIds: ["222222222222"] });
+    const share = new ResourceShare(stack, "S", {
+      name: "x",
+      principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")],
+    });
+    new ResourceShareAccepter(stack, "A", { share, provider: partner });
+    const error = expectValidationError(() => new ResourceShareAccepter(stack, "B", { share, provider: sameAccount }), "share", "Stack/S");
+    expect(error.expected).toContain("a share no other accepter in account 222222222222 accepts (Stack/A does)");
+    // Another account accepts its own invitation; another share is accepted on its own.
+    const third = new AwsProvider(stack, "third", { region: "us-east-1", alias: "third", allowedAccountIds: ["333333333333"] });
+    expect(() => new ResourceShareAccepter(stack, "C", { share, provider: third })).not.toThrow();
+    const imported = ResourceShare.fromResourceShareAttributes(stack, "Imported", { resourceShareArn: SHARE_ARN });
+    new ResourceShareAccepter(stack, "D", { share: imported, provider: partner });
+    expectValidationError(() => new ResourceShareAccepter(stack, "E", { share: imported, provider: partner }), "share", "Stack/Imported");
+
+    // A provider without a literal account: the same provider twice is the same account.
+    const plain = newStack();
+    const anyone = new AwsProvider(plain, "anyone", { region: "us-east-1", alias: "anyone" });
+    const other = new AwsProvider(plain, "other", { region: "us-east-1", alias: "other" });
+    const open = ResourceShare.fromResourceShareAttributes(plain, "Open", { resourceShareArn: SHARE_ARN });
+    new ResourceShareAccepter(plain, "A", { share: open, provider: anyone });
+    expect(
+      expectValidationError(() => new ResourceShareAccepter(plain, "B", { share: open, provider: anyone }), "share", "Stack/Open").expected,
+    ).toContain("a share no other accepter with provider anyone accepts (Stack/A does)");
+    expect(() => new ResourceShareAccepter(plain, "C", { share: open, provider: other })).not.toThrow();
+  });
+});
+
+describe("ResourceShare with no resource", () => {
+  const warnings = (stack: TerraformStack) =>
+    Testing.synth(stack) &&
+    stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
+
+  test("is warned about at synth: it shares nothing (another configuration may associate resources with it, so it is not refused)", () => {
+    const stack = newStack();
+    new ResourceShare(stack, "Empty", { name: "x", principals: [SharePrincipal.account("222222222222")] });
+    expect(warnings(stack)).toEqual([expect.stringContaining("no resource is shared: add one with share.addResource(name, arn)")]);
+  });
+
+  test("is not warned about once a resource is added, by addResource or by the provider's resource association", () => {
+    const stack = newStack();
+    new ResourceShare(stack, "Added", { name: "x", principals: [SharePrincipal.account("222222222222")] }).addResource(
+      "db",
+      "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0",
+    );
+    const raw = new ResourceShare(stack, "Raw", { name: "y", principals: [SharePrincipal.account("222222222222")] });
+    new RamResourceAssociation(stack, "Association", {
+      resourceShareArn: raw.resource.arn,
+      resourceArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef1",
+    });
+    expect(warnings(stack)).toEqual([]);
   });
 });
