@@ -1218,4 +1218,20 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       Testing.synth(s, true);
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An endpoint made with a provider of another account than its VPC's owner: only a VPC's owner creates endpoints in it (participants of a shared VPC create security groups and network interfaces only), and AWS finds no VPC of another account",
+    fix: "Leave provider out (the VPC's is used), or give the VPC owner's provider.",
+    path: "Foreign",
+    prop: "provider",
+    received: '"other (account 222222222222)"',
+    build: (s) => {
+      const other = new AwsProvider(s, "other", { region: "us-east-1", alias: "other", allowedAccountIds: ["222222222222"] });
+      const owner = new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["333333333333"] });
+      const vpc = new Vpc(s, "Owned", { name: "owned", cidrBlock: "10.3.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: owner });
+      new InterfaceEndpoint(s, "Foreign", { vpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), provider: other });
+    },
+  },
 ];

@@ -27,7 +27,6 @@ import {
   literalRegionOf,
   nameFromPath,
   PortRange,
-  providerOf,
   requireProps,
   resolveRegion,
   ValidationError,
@@ -46,6 +45,7 @@ import {
   SecurityGroup,
   vpcClientPeers,
   zoneOf,
+  vpcOwnerProviderOf,
 } from "../vpc";
 
 /**
@@ -326,7 +326,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     // A VPC ID where the VPC is meant would read as a VPC without subnets: say what is wrong.
     checkIsVpc(this, "vpc", props.vpc);
     this.vpc = props.vpc;
-    this.provider = providerOf(props, props.vpc);
+    this.provider = vpcOwnerProviderOf(this, props, props.vpc, "VPC endpoints");
   }
 
   /** `vpce-…` */

@@ -12,13 +12,12 @@ import {
   isUnresolved,
   nameFromPath,
   Port,
-  providerOf,
   RECORDED_OPT_OUTS,
   recordOptOut,
   requireProps,
   ValidationError,
 } from "../core";
-import { checkInVpc, Connections, IConnectable, ISubnet, IVpc, Peer } from "../vpc";
+import { checkInVpc, Connections, IConnectable, ISubnet, IVpc, Peer, vpcOwnerProviderOf } from "../vpc";
 import { AwsService } from "./aws-service";
 import { endpointRegion, IVpcEndpoint } from "./endpoint-base";
 import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
@@ -123,7 +122,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
       (p): p is EndpointPolicy => p instanceof EndpointPolicy,
       "an EndpointPolicy preset (EndpointPolicy.s3Buckets(...), EndpointPolicy.dynamoDbTables(...), ...)",
     );
-    const provider = providerOf(props, props.vpc);
+    const provider = vpcOwnerProviderOf(this, props, props.vpc, "VPC endpoints");
     const region = endpointRegion(this, props.region, provider);
     this.service = props.service;
     this.vpcId = props.vpc.vpcId;

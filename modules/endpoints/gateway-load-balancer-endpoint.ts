@@ -20,7 +20,6 @@ import {
   literalRegionOf,
   nameFromPath,
   parseCidr,
-  providerOf,
   regionOfEndpointServiceName,
   requireProps,
   requireValue,
@@ -28,7 +27,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { checkInVpc, checkIsVpc, ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkInVpc, checkIsVpc, ISubnet, IVpc, vpcOwnerProviderOf, zoneOf } from "../vpc";
 import { checkSubnetsFitIpAddressType, IVpcEndpoint, literalSubnetCidrsOf } from "./endpoint-base";
 import { EndpointConsumer, EndpointServiceContract } from "./targets";
 
@@ -145,7 +144,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
       );
     }
     checkEndpointServiceName(this, "service.serviceName", props.service.serviceName);
-    this.provider = providerOf(props, props.vpc);
+    this.provider = vpcOwnerProviderOf(this, props, props.vpc, "VPC endpoints");
     // Cross-region PrivateLink serves interface endpoints only: a GatewayLoadBalancer endpoint reaches services of its own region.
     const home = regionOfEndpointServiceName(props.service.serviceName);
     const region = literalRegionOf(this, this.provider);

@@ -31,7 +31,7 @@ import {
   requireValue,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers } from "../vpc";
+import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers, vpcOwnerProviderOf } from "../vpc";
 import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
@@ -227,6 +227,8 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
     checkKnownProps(this, props, VPC_ASSOCIATION_PROPS);
     checkObject(this, "vpc", props.vpc);
     requireValue(this, "vpc.vpcId", props.vpc.vpcId, "a VPC: a Vpc, or one imported with Vpc.fromVpcAttributes");
+    // Before the VPC is registered as associated: a refused association must leave no trace.
+    const provider = vpcOwnerProviderOf(this, props, props.vpc, "service network VPC associations");
     this.registerVpc(props.vpc);
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.vpc));
     const ports = this.checkPorts(props.ports);
@@ -248,7 +250,6 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
         "nothing beside securityGroups: add rules to given groups through connections",
       );
     }
-    const provider = providerOf(props, props.vpc);
     if (given === undefined)
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
         vpc: props.vpc,

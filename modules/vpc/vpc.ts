@@ -28,6 +28,7 @@ import {
   isUnresolved,
   isUnresolvedList,
   literalAccountOf,
+  providerOf,
   literalRegionOf,
   OptOut,
   noReasonGiven,
@@ -650,6 +651,37 @@ export function checkSameAccount(scope: IConstruct, provider: TerraformProvider 
     "provider",
     `${provider?.alias ?? "default"} (account ${own})`,
     `a provider of the account of ${Construct.isConstruct(owner) ? owner.node.path : "its owner"} (${owners}, provider ${owner.provider?.alias ?? "default"}): AWS finds nothing of another account by its ID`,
+  );
+}
+
+/**
+ * The provider of a construct that only a VPC's owner may create in it
+ * (endpoints of every type, Lattice VPC associations; participants of a
+ * shared VPC create security groups and network interfaces only): the one
+ * given, else the VPC's. Fails when the given one deploys to another account
+ * than the VPC's owner, both pinned to one literal account: the VPC's
+ * (`Vpc`, or an import given its provider), as AWS would refuse the
+ * resource at apply (the VPC of another account is not found). `what`
+ * names the resource for the message.
+ * @internal
+ */
+export function vpcOwnerProviderOf(
+  scope: IConstruct,
+  props: { readonly provider?: TerraformProvider },
+  vpc: IVpc,
+  what: string,
+): TerraformProvider | undefined {
+  const provider = providerOf(props, vpc);
+  // An imported VPC without a provider has no known owner: nothing to compare with.
+  if (props.provider === undefined || (vpc.provider === undefined && !(vpc instanceof Vpc))) return provider;
+  const own = literalAccountOf(scope, props.provider);
+  const owner = literalAccountOf(Construct.isConstruct(vpc) ? vpc : scope, vpc.provider);
+  if (own === undefined || owner === undefined || own === owner) return provider;
+  throw new ValidationError(
+    scope,
+    "provider",
+    `${props.provider.alias ?? "default"} (account ${own})`,
+    `a provider of account ${owner}, the owner of VPC ${Construct.isConstruct(vpc) ? vpc.node.path : vpc.vpcId}, or no provider (the VPC's): AWS lets only a VPC's owner create ${what} in it (participants of a shared VPC create security groups and network interfaces only)`,
   );
 }
 

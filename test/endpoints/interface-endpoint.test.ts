@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PolicyPrincipal, PolicyStatement } from "../../modules/core";
+import { OptOut, PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
@@ -623,6 +623,39 @@ describe("InterfaceEndpoint fails", () => {
       });
     expect(expectValidationError(endpoint("10.0.4.2"), "subnetAddresses[0].ipv4", "10.0.4.2").expected).toContain("the Amazon DNS resolver");
     expect(endpoint("10.0.4.10")).not.toThrow();
+  });
+
+  test("fails when its provider is of another account than the VPC's owner: only a VPC's owner creates endpoints in it", () => {
+    const stack = new TerraformStack(testApp(), "test");
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const other = new AwsProvider(stack, "other", { region: "us-east-1", alias: "other", allowedAccountIds: ["222222222222"] });
+    const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["333333333333"] });
+    const vpc = new Vpc(stack, "Owned", {
+      name: "owned",
+      cidrBlock: "10.3.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      provider: owner,
+    });
+    const endpoint = (id: string, provider?: AwsProvider) => () =>
+      new InterfaceEndpoint(stack, id, { vpc, service: AwsService.LOGS, policy: orgOnly, privateDnsEnabled: false, provider });
+    const error = expectValidationError(endpoint("Foreign", other), "provider", "other (account 222222222222)");
+    expect(error.expected).toContain("a provider of account 333333333333, the owner of VPC test/Owned");
+    expectValidationError(
+      () =>
+        new GatewayEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy: EndpointPolicy.allowAll(OptOut.because("test")), provider: other }),
+      "provider",
+      "other (account 222222222222)",
+    );
+    // The VPC's own provider, given or not, and an imported VPC whose owner is unknown pass.
+    expect(endpoint("Given", owner)).not.toThrow();
+    expect(endpoint("Defaulted")).not.toThrow();
+    const legacy = Vpc.fromVpcAttributes(stack, "Legacy", {
+      vpcId: "vpc-0aaa0000000000001",
+      cidrBlock: "10.0.0.0/16",
+      privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22221"],
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+    });
+    expect(() => new InterfaceEndpoint(stack, "Imported", { vpc: legacy, service: AwsService.LOGS, policy: orgOnly, provider: other })).not.toThrow();
   });
 
   test("fails when the IP address type does not fit the subnets", () => {

@@ -280,6 +280,17 @@ describe("ServiceNetwork", () => {
       expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
     });
 
+    test("fails when made with a provider of another account than the VPC's owner (only the owner associates its VPC)", () => {
+      const stack = new TerraformStack(testApp(), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
+      const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["333333333333"] });
+      const shared = network(stack, { sharing: { principals: [SharePrincipal.account("222222222222"), SharePrincipal.account("333333333333")] } });
+      const owned = vpc(stack, "Owned", owner);
+      expectValidationError(() => shared.associateVpc("member", { vpc: owned, provider: member }), "provider", "member (account 222222222222)");
+      expect(() => shared.associateVpc("owner", { vpc: owned })).not.toThrow();
+    });
+
     test("made with new, as patterns do, they wait for the share as associate*() ones do; so does one whose provider pins no account", () => {
       const stack = new TerraformStack(testApp(), "test");
       new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
