@@ -545,6 +545,16 @@ class ImportedVpc extends Construct implements IVpc {
   }
 }
 
+/** Where and why AWS reserves an address of a VPC (see {@link awsReservedAddressIn}). */
+export interface ReservedAddress {
+  /** The block it is reserved in: the VPC's own, or a subnet's. */
+  readonly block: string;
+  /** What AWS keeps it for (`the Amazon DNS resolver`, `the broadcast address, the block's last` ...). */
+  readonly role: string;
+  /** True when `block` is the VPC's own block rather than a subnet's. */
+  readonly vpcBlock: boolean;
+}
+
 /**
  * Where and why AWS reserves `address` in `vpc`, which nothing can then
  * listen on: at an end of the VPC's own IPv4 block (reserved whatever its
@@ -552,10 +562,7 @@ class ImportedVpc extends Construct implements IVpc {
  * whose block is known (`ISubnet.cidrBlock`). Undefined for an address a
  * resource can hold, one outside the VPC, an IPv6 one, and references.
  */
-export function awsReservedAddressIn(
-  vpc: IVpc,
-  address: string,
-): { readonly block: string; readonly role: string; readonly vpcBlock: boolean } | undefined {
+export function awsReservedAddressIn(vpc: IVpc, address: string): ReservedAddress | undefined {
   if (isUnresolved(address)) return undefined;
   const subnets = vpc.subnets.map((subnet) => subnet.cidrBlock);
   for (const block of [vpc.cidrBlock, ...subnets]) {
@@ -567,10 +574,7 @@ export function awsReservedAddressIn(
 }
 
 /** The expectation of a refusal of `reserved` (awsReservedAddressIn), for each construct that places something at an address. */
-export function reservedAddressExpectation(
-  address: string,
-  reserved: { readonly block: string; readonly role: string; readonly vpcBlock: boolean },
-): string {
+export function reservedAddressExpectation(address: string, reserved: ReservedAddress): string {
   const where = reserved.vpcBlock ? `VPC ${reserved.block}` : `subnet ${reserved.block}`;
   const why = reserved.vpcBlock ? ", and a subnet holding this address begins or ends with the VPC's block" : "";
   return `an address a resource can hold (${address} is reserved by AWS in ${where}: ${reserved.role}; AWS reserves the first four and the last address of every subnet${why})`;
