@@ -1234,4 +1234,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new InterfaceEndpoint(s, "Foreign", { vpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), provider: other });
     },
   },
+  {
+    module: "privatelink",
+    api: "InterfaceEndpoint",
+    cause:
+      "An interface endpoint created with private DNS on to a service of this configuration that requires acceptance: AWS refuses private DNS on an endpoint still pending acceptance",
+    fix: "Make the endpoint a SaasConsumerEndpoint (it turns private DNS on once the endpoint is accepted), or give privateDnsEnabled: false.",
+    path: "Consumer",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const service = new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners },
+        privateDnsName: "api.example.com",
+        privateDnsVerificationZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" },
+      });
+      new InterfaceEndpoint(s, "Consumer", { vpc: vpc(s, "ConsumerVpc", "10.0.0.0/16"), service });
+    },
+  },
 ];

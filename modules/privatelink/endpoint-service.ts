@@ -416,8 +416,27 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
     this.consumerEndpoints.push(endpoint);
     for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
+    this.refusePrivateDnsBeforeAcceptance(endpoint);
     this.orderAfterVerification(endpoint);
   };
+
+  /**
+   * AWS refuses private DNS on an endpoint still pending acceptance: a plain
+   * InterfaceEndpoint created with it on, to a service of this configuration
+   * that requires acceptance, fails at apply, whoever accepts it afterwards.
+   * SaasConsumerEndpoint creates the endpoint with private DNS off and turns
+   * it on once the endpoint is accepted.
+   */
+  private refusePrivateDnsBeforeAcceptance(endpoint: IConstruct): void {
+    const resource = (endpoint as { readonly resource?: unknown }).resource;
+    if (!this.acceptanceRequired || !(resource instanceof VpcEndpoint) || resource.privateDnsEnabledInput !== true) return;
+    throw new ValidationError(
+      endpoint,
+      "privateDnsEnabled",
+      true,
+      `false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: ${this.node.path} requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance`,
+    );
+  }
 
   /**
    * An endpoint created with private DNS on (a plain InterfaceEndpoint; a

@@ -779,6 +779,15 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(onlyResource(given.stack, "aws_vpc_endpoint_service_private_dns_verification").wait_for_verification).toBe(false);
   });
 
+  test("fails when created with private DNS on to a service that requires acceptance: AWS refuses private DNS on an endpoint pending acceptance", () => {
+    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE });
+    const error = expectValidationError(() => new InterfaceEndpoint(stack, "Consumer", { vpc, service }), "privateDnsEnabled", "true");
+    expect(error.expected).toContain("SaasConsumerEndpoint");
+    expect(error.constructPath).toBe("test/Consumer");
+    // Private DNS off, or a service without acceptance, are fine.
+    expect(() => new InterfaceEndpoint(stack, "Plain", { vpc, service, privateDnsEnabled: false })).not.toThrow();
+  });
+
   test("are admitted by a load balancer that enforces its group on PrivateLink traffic, from their own VPCs, once each", () => {
     const stack = stackWithProvider();
     const service = new EndpointService(stack, "Service", { networkLoadBalancer: nlbOptions(providerVpc(stack)), ...OPEN });
