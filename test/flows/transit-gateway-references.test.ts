@@ -5,6 +5,7 @@ import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { expectFlow, networkModelOf } from "../../modules/flows";
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
@@ -77,5 +78,73 @@ describe("egress rules naming a group across a transit gateway", () => {
     const { s, clients, endpoint } = spokeClient("transitGateway");
     clients.addEgressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: { from: 443, to: 443 }, description: "to the hub" });
     expectFlow(s, { securityGroup: clients }, { target: endpoint }).toBeAllowed();
+  });
+});
+
+/**
+ * A server in one VPC whose ingress names a client's group in another, the
+ * VPCs joined by a transit gateway: AWS matches the reference only when the
+ * gateway (default disable) and both attachments (default enable) enable
+ * security_group_referencing_support.
+ */
+function referencedClient(options: { readonly gateway?: "enable" | "disable"; readonly attachment?: "enable" | "disable" }) {
+  const s = new TerraformStack(testApp(), "flows");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  const vpc = (id: string, cidrBlock: string) =>
+    new PrivateVpc(s, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+  const a = vpc("ClientVpc", "10.0.0.0/16");
+  const b = vpc("ServerVpc", "10.1.0.0/16");
+  const tgw = new Ec2TransitGateway(s, "Tgw", { securityGroupReferencingSupport: options.gateway });
+  for (const [name, v, to] of [
+    ["client", a, "10.1.0.0/16"],
+    ["server", b, "10.0.0.0/16"],
+  ] as const) {
+    new Ec2TransitGatewayVpcAttachment(s, `Attach-${name}`, {
+      transitGatewayId: tgw.id,
+      vpcId: v.vpcId,
+      subnetIds: v.privateSubnets.map((x) => x.subnetId),
+      securityGroupReferencingSupport: name === "server" ? options.attachment : undefined,
+    });
+    v.privateSubnets.forEach(
+      (subnet, i) => new Route(s, `Route-${name}-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: to, transitGatewayId: tgw.id }),
+    );
+  }
+  const client = new SecurityGroup(s, "Client", { vpc: a, description: "client" });
+  new VpcSecurityGroupEgressRule(s, "ClientOut", {
+    securityGroupId: client.securityGroupId,
+    cidrIpv4: "10.1.0.0/16",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+  });
+  const server = new SecurityGroup(s, "Server", { vpc: b, description: "server" });
+  new VpcSecurityGroupIngressRule(s, "ServerIn", {
+    securityGroupId: server.securityGroupId,
+    referencedSecurityGroupId: client.securityGroupId,
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+  });
+  return { s, client, server };
+}
+
+describe("ingress rules naming a group across a transit gateway", () => {
+  test("match nothing when the gateway leaves security_group_referencing_support at its default (disable)", () => {
+    const { s, client, server } = referencedClient({});
+    expectFlow(s, { securityGroup: client }, { target: server, port: 443 }).toBeDenied(
+      "transit gateway Tgw does not enable security_group_referencing_support",
+    );
+  });
+
+  test("match nothing when an attachment disables security_group_referencing_support", () => {
+    const { s, client, server } = referencedClient({ gateway: "enable", attachment: "disable" });
+    expectFlow(s, { securityGroup: client }, { target: server, port: 443 }).toBeDenied(
+      "attachment Attach-server to transit gateway Tgw sets security_group_referencing_support to disable",
+    );
+  });
+
+  test("match when the gateway enables it and the attachments keep their default (enable)", () => {
+    const { s, client, server } = referencedClient({ gateway: "enable" });
+    expectFlow(s, { securityGroup: client }, { target: server, port: 443 }).toBeAllowed();
   });
 });

@@ -65,7 +65,37 @@ export function reach(path: Path, context: FlowContext, target: NetworkTarget): 
   if (!(routed instanceof Path)) return routed;
   const egress = checkEgress(routed, source, target, destinations, overTransitGateway(model, source, target, destinations));
   if (!(egress instanceof Path)) return egress;
-  return checkIngress(egress, model, source, target);
+  return checkIngress(egress, model, source, target, groupReferencesBlocked(model, source, target, destinations));
+}
+
+/**
+ * Why the target's ingress rules cannot name the client's security group
+ * over the transit gateway its packets take: AWS matches such a reference
+ * only when the gateway and both VPCs' attachments enable
+ * security_group_referencing_support (off by default on a gateway, on by
+ * default on an attachment). Undefined when references may match.
+ */
+function groupReferencesBlocked(
+  model: NetworkModel,
+  source: ResolvedSource,
+  target: NetworkTarget,
+  destinations: readonly string[],
+): string | undefined {
+  if (source.vpc === undefined || source.vpc.id === target.vpcId || destinations.length === 0) return undefined;
+  for (const subnet of source.subnets) {
+    const route = routeFrom(model, subnet, destinations).route;
+    if (route?.kind !== "transitGateway") continue;
+    const tgw = model.transitGateways.find((t) => t.id === route.target);
+    if (tgw === undefined) continue;
+    if (!tgw.securityGroupReferencing)
+      return `transit gateway ${labelOf(tgw)} does not enable security_group_referencing_support (AWS's default is disable), so a rule naming a security group of another VPC matches nothing over it`;
+    for (const vpcId of [source.vpc.id, target.vpcId]) {
+      const attachment = model.transitGatewayAttachments.find((a) => a.transitGatewayId === tgw.id && a.vpcId === vpcId);
+      if (attachment !== undefined && !attachment.securityGroupReferencing)
+        return `attachment ${labelOf(attachment)} to transit gateway ${labelOf(tgw)} sets security_group_referencing_support to disable, so a rule naming a security group of another VPC matches nothing over it`;
+    }
+  }
+  return undefined;
 }
 
 function route(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget, destinations: readonly string[]): Path | FlowVerdict {
@@ -484,7 +514,13 @@ function checkEgress(
   return path.pass("security-group", `security group ${group.label} lets ${target.protocol} ${target.port} out to ${target.label}`, allowed.source);
 }
 
-function checkIngress(path: Path, model: NetworkModel, source: ResolvedSource, target: NetworkTarget): Path | FlowVerdict {
+function checkIngress(
+  path: Path,
+  model: NetworkModel,
+  source: ResolvedSource,
+  target: NetworkTarget,
+  referencesBlocked?: string,
+): Path | FlowVerdict {
   if (target.securityGroupIds.length === 0) return path;
   const groups = target.securityGroupIds.map((id) => model.securityGroup(id));
   const known = groups.filter((g): g is SecurityGroupEntity => g !== undefined);
@@ -494,7 +530,7 @@ function checkIngress(path: Path, model: NetworkModel, source: ResolvedSource, t
     );
   }
   for (const group of known) {
-    const rule = admittingRule(group, source, target);
+    const rule = admittingRule(group, source, target, referencesBlocked === undefined);
     if (rule !== undefined)
       return path.pass(
         "security-group",
@@ -510,18 +546,28 @@ function checkIngress(path: Path, model: NetworkModel, source: ResolvedSource, t
     source.securityGroup === undefined
       ? source.cidrs.join(", ")
       : `${source.cidrs.join(", ") || source.label} or security group ${source.securityGroup.label}`;
+  const byReference =
+    referencesBlocked === undefined
+      ? undefined
+      : known.map((g) => admittingRule(g, source, target)).find((r): r is SecurityGroupRuleEntry => r !== undefined);
   return path.deny(
     "security-group",
-    `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}`,
-    group.address,
+    `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}` +
+      (byReference === undefined ? "" : ` (its rule ${byReference.source} names the client's security group, but ${referencesBlocked})`),
+    byReference?.source ?? group.address,
   );
 }
 
-/** The ingress rule that admits the client: by a CIDR covering all its addresses, or by its security group. */
+/**
+ * The ingress rule that admits the client: by a CIDR covering all its
+ * addresses, or by its security group (unless `groupReferences` is false:
+ * over a transit gateway without security group referencing support).
+ */
 export function admittingRule(
   group: SecurityGroupEntity,
   source: ResolvedSource,
   target: { readonly protocol: string; readonly port: number },
+  groupReferences = true,
 ): SecurityGroupRuleEntry | undefined {
   return group.ingress.find((rule) => {
     if (!rulePermits(rule, target.protocol, target.port)) return false;
@@ -531,6 +577,7 @@ export function admittingRule(
     }
     if (rule.peer.kind === "securityGroup")
       return (
+        groupReferences &&
         source.securityGroup !== undefined &&
         (rule.peer.securityGroupId === source.securityGroup.id || (rule.peer.securityGroupId === "self" && group.id === source.securityGroup.id))
       );

@@ -596,6 +596,8 @@ export interface TransitGatewayEntity extends ModelEntity {
   readonly defaultRouteTableAssociation: boolean;
   /** Attachments propagate their VPC's CIDRs into the default route table. */
   readonly defaultRouteTablePropagation: boolean;
+  /** Security group references across its attachments (`security_group_referencing_support = "enable"`; AWS's default is disable). */
+  readonly securityGroupReferencing: boolean;
 }
 
 /** A VPC attachment to a transit gateway. */
@@ -614,6 +616,8 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly defaultPropagation: boolean;
   /** Whether it carries IPv6 (`ipv6_support = "enable"`). */
   readonly ipv6Support: boolean;
+  /** Whether it supports security group references (`security_group_referencing_support`; AWS's default for an attachment is enable, the gateway must enable it too). */
+  readonly securityGroupReferencing: boolean;
   /** The gateway route table it is associated with explicitly (`aws_ec2_transit_gateway_route_table_association`). @default - none: the default table, by the settings */
   readonly associatedRouteTable?: string;
   /** The gateway route tables it propagates its VPC's CIDRs into explicitly (`aws_ec2_transit_gateway_route_table_propagation`). */

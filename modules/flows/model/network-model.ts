@@ -1054,6 +1054,7 @@ export class NetworkModel {
         autoAcceptSharedAttachments: this.text(block, "auto_accept_shared_attachments") === "enable",
         defaultRouteTableAssociation: this.text(block, "default_route_table_association") !== "disable",
         defaultRouteTablePropagation: this.text(block, "default_route_table_propagation") !== "disable",
+        securityGroupReferencing: this.text(block, "security_group_referencing_support") === "enable",
       });
     }
     const attachmentAccepters = new Map(
@@ -1084,6 +1085,7 @@ export class NetworkModel {
         defaultAssociation: this.bool(block, true, "transit_gateway_default_route_table_association"),
         defaultPropagation: this.bool(block, true, "transit_gateway_default_route_table_propagation"),
         ipv6Support: this.text(block, "ipv6_support") === "enable",
+        securityGroupReferencing: this.text(block, "security_group_referencing_support") !== "disable",
         associatedRouteTable: associatedTables.get(attachmentId),
         propagatesTo: propagations.filter(([attachment]) => attachment === attachmentId).map(([, table]) => table),
         accepter: attachmentAccepters.get(this.idOf(block)),
