@@ -233,9 +233,10 @@ function toEndpoint(path: Path, context: FlowContext, endpoint: EndpointEntity, 
   }
 }
 
-function followAnswer(path: Path, context: FlowContext, resolution: DnsResolution, dialed: string): FlowVerdict {
+function followAnswer(asked: Path, context: FlowContext, resolution: DnsResolution, dialed: string): FlowVerdict {
   const { model, source } = context;
   const answer = resolution.answer;
+  const path = (resolution.assumptions ?? []).reduce((p, assumption) => p.assume(assumption), asked);
   switch (answer.kind) {
     case "endpoint":
       return toEndpoint(path, context, answer.endpoint, resolution, dialed);

@@ -76,9 +76,19 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
       );
       continue;
     }
+    const unapplied =
+      source.vpc?.dnsHostnames === false
+        ? model.endpoints.find(
+            (e) => e.vpcId === source.vpc?.id && e.endpointType === "Interface" && e.privateDnsEnabled && e.serviceName === serviceName,
+          )
+        : undefined;
+    const interfaces =
+      unapplied === undefined
+        ? "no interface endpoint with private DNS in the VPC"
+        : `the private DNS of interface endpoint ${labelOf(unapplied)} does not apply (the VPC has enable_dns_hostnames false: turn it on)`;
     return current.deny(
       "route",
-      `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)}`} of ${source.label} has no route to ${serviceName}: no gateway endpoint in it, no interface endpoint with private DNS in the VPC, no internet route`,
+      `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)}`} of ${source.label} has no route to ${serviceName}: no gateway endpoint in it, ${interfaces}, no internet route`,
       table?.address ?? subnet.address,
     );
   }

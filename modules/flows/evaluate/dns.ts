@@ -34,6 +34,8 @@ export interface DnsResolution {
   readonly private: boolean;
   /** How the answer was found: an endpoint's private DNS, a record of a zone, or the name itself. @default "name" */
   readonly via?: "privateDns" | "record" | "name";
+  /** What the answer takes as given (the DNS attributes of a VPC made elsewhere). @default - none */
+  readonly assumptions?: readonly string[];
 }
 
 /** Where a query is asked from. */
@@ -98,23 +100,64 @@ export function matchesName(name: string, pattern: string): boolean {
 export function resolveName(model: NetworkModel, rawName: string, vantage: DnsVantage, depth = 0): DnsResolution {
   const name = canonicalDnsName(rawName);
   if (depth > MAX_CHAIN) return { answer: { kind: "none" }, text: `${name}: alias chain longer than ${MAX_CHAIN}`, private: false };
+  let skipped: { readonly note: string; readonly address: string } | undefined;
   if (vantage.vpcId !== undefined) {
-    const endpoint = privateDnsEndpoint(model, name, vantage);
+    const vpc = model.vpc(vantage.vpcId);
+    let endpoint = privateDnsEndpoint(model, name, vantage);
     const zone = mostSpecificZone(
       model.hostedZones.filter((z) => z.private && z.vpcIds.includes(vantage.vpcId ?? "")),
       name,
     );
+    // The Amazon DNS server answers nothing in a VPC without DNS support: no private hosted zone, no endpoint's private DNS.
+    if ((endpoint !== undefined || zone !== undefined) && vpc?.dnsSupport === false) {
+      const from =
+        endpoint !== undefined && (zone === undefined || (zone.name ?? "").length <= endpoint.zone.length)
+          ? `the private DNS of VPC endpoint ${labelOf(endpoint.endpoint)}`
+          : `private hosted zone ${zone?.name} (${labelOf(zone as HostedZoneEntity)})`;
+      return {
+        answer: { kind: "none" },
+        text: `${name} is answered by ${from}, but ${vantage.label} has enable_dns_support false: the Amazon DNS server answers nothing there (turn enable_dns_support on)`,
+        address: vpc.address,
+        private: true,
+      };
+    }
+    // An endpoint's private DNS applies only in a VPC with DNS hostnames on, too.
+    if (endpoint !== undefined && vpc?.dnsHostnames === false) {
+      skipped = {
+        note: `the private DNS of VPC endpoint ${labelOf(endpoint.endpoint)} does not apply in ${vantage.label}, which has enable_dns_hostnames false (turn it on, with enable_dns_support)`,
+        address: vpc.address,
+      };
+      endpoint = undefined;
+    }
+    const assumptions =
+      (endpoint !== undefined || zone !== undefined) && vpc !== undefined
+        ? [
+            ...(vpc.dnsSupport === undefined ? [`${vantage.label} has enable_dns_support on (its DNS attributes are not in this stack)`] : []),
+            ...(endpoint !== undefined && vpc.dnsHostnames === undefined
+              ? [
+                  `${vantage.label} has enable_dns_hostnames on, which the private DNS of an interface endpoint needs (its DNS attributes are not in this stack)`,
+                ]
+              : []),
+          ]
+        : [];
+    const withAssumptions = (resolution: DnsResolution): DnsResolution =>
+      assumptions.length === 0 ? resolution : { ...resolution, assumptions: [...assumptions, ...(resolution.assumptions ?? [])] };
     // Route 53 answers from the most specific private zone; an endpoint's private DNS is a private zone named after the service.
     if (endpoint !== undefined && (zone === undefined || (zone.name ?? "").length <= endpoint.zone.length)) {
-      return {
+      return withAssumptions({
         answer: { kind: "endpoint", endpoint: endpoint.endpoint },
         text: `${name} resolves in ${vantage.label} to VPC endpoint ${labelOf(endpoint.endpoint)} (private DNS)`,
         address: endpoint.endpoint.address,
         private: true,
         via: "privateDns",
-      };
+      });
     }
-    if (zone !== undefined) return answerFromZone(model, name, zone, vantage, depth, true);
+    if (zone !== undefined) return withAssumptions(answerFromZone(model, name, zone, vantage, depth, true));
+  }
+  if (skipped !== undefined) {
+    const { note, address } = skipped;
+    const resolution = resolveName(model, name, { label: vantage.label, family: vantage.family }, depth + 1);
+    return { ...resolution, text: `${note}; ${resolution.text}`, address: resolution.address ?? address };
   }
   const lattice = model.latticeServices.find((s) => s.dnsName === name);
   if (lattice !== undefined)

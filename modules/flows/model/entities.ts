@@ -38,6 +38,16 @@ export interface VpcEntity extends ModelEntity {
   readonly name?: string;
   /** True for VPCs this stack only refers to (their subnets, routes and CIDRs are not in the model). */
   readonly external: boolean;
+  /**
+   * `enable_dns_support`: the Amazon DNS server answers in the VPC (Terraform's default true).
+   * @default - unknown (a VPC only named by this stack)
+   */
+  readonly dnsSupport?: boolean;
+  /**
+   * `enable_dns_hostnames`: needed, with dnsSupport, for the private DNS of interface endpoints (Terraform's default false).
+   * @default - unknown (a VPC only named by this stack)
+   */
+  readonly dnsHostnames?: boolean;
 }
 
 /** A subnet: where network interfaces of endpoints, gateways and load balancers live. */

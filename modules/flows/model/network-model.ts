@@ -254,6 +254,13 @@ export class NetworkModel {
     return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : fallback;
   }
 
+  /** A boolean argument: Terraform's default when absent, undefined when only known at apply. */
+  private knownBool(block: TerraformBlock, fallback: boolean, ...path: (string | number)[]): boolean | undefined {
+    const value = this.document.value(block, ...path);
+    if (value === null) return fallback;
+    return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : undefined;
+  }
+
   private num(block: TerraformBlock, ...path: (string | number)[]): number | undefined {
     const value = this.document.value(block, ...path);
     return typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined;
@@ -298,6 +305,8 @@ export class NetworkModel {
         ipv6Synthetic: generatedIpv6,
         name: this.text(block, "tags", "Name"),
         external: false,
+        dnsSupport: this.knownBool(block, true, "enable_dns_support"),
+        dnsHostnames: this.knownBool(block, false, "enable_dns_hostnames"),
       });
     }
     const associations = new Map<string, string>();
