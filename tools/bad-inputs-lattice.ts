@@ -893,6 +893,36 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       );
     },
   },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.fromServiceNetworkAttributes",
+    cause:
+      "resourceShareArn (a share whose invitation the import accepts) without the provider of the account that accepts: an account accepts only for itself",
+    fix: "Give provider, the provider of the account the network is shared with, beside resourceShareArn.",
+    path: "Shared",
+    prop: "provider",
+    received: "undefined",
+    build: (s) =>
+      ServiceNetwork.fromServiceNetworkAttributes(s, "Shared", {
+        serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+        resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e",
+      }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.fromServiceNetworkAttributes",
+    cause: "resourceShareArn of a share another account than the network's owner made: only a resource's owner shares it through RAM",
+    fix: "Give the ARN of the owner's share of the network (arn:aws:ram:<region>:<owner>:resource-share/<id>), as the owner's RAM console shows it.",
+    path: "Shared",
+    prop: "resourceShareArn",
+    received: '"arn:aws:ram:us-east-1:333333333333:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e"',
+    build: (s) =>
+      ServiceNetwork.fromServiceNetworkAttributes(s, "Shared", {
+        serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+        resourceShareArn: "arn:aws:ram:us-east-1:333333333333:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e",
+        provider: new AwsProvider(s, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: ["222222222222"] }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

@@ -1,4 +1,4 @@
-import { TerraformProvider } from "../core/cdktf";
+import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct } from "constructs";
 import {
   checkAccountId,
@@ -9,11 +9,14 @@ import {
   checkResourceId,
   isUnresolved,
   literalRegionOf,
+  parseArn,
   partitionOfRegion,
   requireProps,
   requireValue,
   ValidationError,
 } from "../core";
+import { gateConsumersBehindShare } from "../endpoints/targets";
+import { ResourceShare, ResourceShareAccepter } from "../ram";
 import { idOfArn } from "./names";
 import { ServiceNetworkBase } from "./service-network-base";
 
@@ -44,6 +47,19 @@ export interface ServiceNetworkAttributes {
    * @default - unknown: services are not refused
    */
   readonly resourceConfigurationsOnly?: boolean;
+  /**
+   * The ARN of the RAM share that gives this account the network
+   * (`arn:aws:ram:<region>:<owner>:resource-share/<id>`), when its
+   * invitation must be accepted: a share from outside the organization, or
+   * inside one without RAM organization sharing enabled. The import then
+   * creates a ResourceShareAccepter with `provider` (required then: the
+   * account that accepts is the one that uses the network), and every
+   * association and ServiceNetwork endpoint made with the imported network
+   * waits for the acceptance; they fail at apply until it is accepted.
+   * The share must be of the network's owner and region.
+   * @default - no acceptance here (shared within the organization with RAM organization sharing on, or accepted elsewhere)
+   */
+  readonly resourceShareArn?: string;
 }
 
 /** @deprecated Use ServiceNetworkAttributes with ServiceNetwork.fromServiceNetworkAttributes. */
@@ -72,6 +88,7 @@ const SERVICE_NETWORK_ATTRIBUTES: Record<keyof ServiceNetworkAttributes, true> =
   region: true,
   provider: true,
   resourceConfigurationsOnly: true,
+  resourceShareArn: true,
 };
 
 /** A service network made elsewhere: what ServiceNetwork.fromServiceNetworkAttributes returns. */
@@ -80,6 +97,10 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkArn: string;
   public readonly provider?: TerraformProvider;
   public readonly resourceConfigurationsOnly?: boolean;
+  /** The acceptance of the share's invitation, with `resourceShareArn`. */
+  public readonly shareAccepter?: ResourceShareAccepter;
+  /** What must exist before this account uses the network: the acceptance, with `resourceShareArn`; consumers wait for it by themselves. */
+  public readonly shareDependencies: readonly ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, attrs: ServiceNetworkAttributes) {
     super(scope, id);
@@ -100,8 +121,19 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
       checkArn(this, "serviceNetworkArn", attrs.serviceNetworkArn, "serviceNetwork", { region: home });
       this.serviceNetworkArn = attrs.serviceNetworkArn;
       this.serviceNetworkId = idOfArn(attrs.serviceNetworkArn);
-      return;
+    } else {
+      [this.serviceNetworkId, this.serviceNetworkArn] = this.idAndArnOf(attrs, home);
     }
+    if (attrs.resourceShareArn !== undefined) {
+      this.shareAccepter = this.acceptShare(attrs.resourceShareArn, attrs.provider, home);
+      this.shareDependencies = [this.shareAccepter.resource];
+      // Every association and ServiceNetwork endpoint to the network, however made, waits for the acceptance.
+      gateConsumersBehindShare(this, this, () => this.shareDependencies);
+    }
+  }
+
+  /** The network's ID and ARN from serviceNetworkId, accountId and region. */
+  private idAndArnOf(attrs: ServiceNetworkAttributes, home: string | undefined): [string, string] {
     const networkId = requireValue(
       this,
       "serviceNetworkArn",
@@ -122,7 +154,41 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
       );
     }
     const partition = isUnresolved(region) ? "aws" : partitionOfRegion(region);
-    this.serviceNetworkId = networkId;
-    this.serviceNetworkArn = `arn:${partition}:vpc-lattice:${region}:${accountId}:servicenetwork/${networkId}`;
+    return [networkId, `arn:${partition}:vpc-lattice:${region}:${accountId}:servicenetwork/${networkId}`];
+  }
+
+  /**
+   * The acceptance of the share's invitation by the provider's account. The
+   * share must be a RAM share of the network's owner (only the owner of a
+   * resource shares it) in the network's region (shares are regional).
+   */
+  private acceptShare(arn: string, provider: TerraformProvider | undefined, home: string | undefined): ResourceShareAccepter {
+    checkArn(this, "resourceShareArn", arn, "ramResourceShare", { region: home });
+    const accepting = requireValue(
+      this,
+      "provider",
+      provider,
+      "the provider of the account the network is shared with, with resourceShareArn: that account accepts the share's invitation (an account accepts only for itself)",
+    );
+    const share = isUnresolved(arn) ? undefined : parseArn(arn);
+    const network = isUnresolved(this.serviceNetworkArn) ? undefined : parseArn(this.serviceNetworkArn);
+    if (share !== undefined && network !== undefined && !isUnresolved(network.account) && !isUnresolved(network.region)) {
+      if (share.account !== network.account)
+        throw new ValidationError(
+          this,
+          "resourceShareArn",
+          arn,
+          `the ARN of a share of account ${network.account}, which owns the network: only a resource's owner shares it through RAM (this share is of ${share.account})`,
+        );
+      if (share.region !== network.region)
+        throw new ValidationError(
+          this,
+          "resourceShareArn",
+          arn,
+          `the ARN of a share in ${network.region}, the network's region: RAM shares are regional (this one is in ${share.region})`,
+        );
+    }
+    const imported = ResourceShare.fromResourceShareAttributes(this, "Share", { resourceShareArn: arn, provider: accepting });
+    return new ResourceShareAccepter(this, "ShareAccepter", { share: imported, provider: accepting });
   }
 }

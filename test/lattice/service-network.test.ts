@@ -622,6 +622,79 @@ describe("ServiceNetwork", () => {
       expectValidationError(() => ServiceNetwork.fromArn(stack, "Imported", SERVICE_ARN), "serviceNetworkArn", SERVICE_ARN);
     });
 
+    describe("a network shared by a RAM share whose invitation must be accepted (resourceShareArn)", () => {
+      const SHARE_ARN = "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e";
+      const consumer = () => {
+        const stack = new TerraformStack(testApp(), "test");
+        const provider = new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
+        return { stack, provider };
+      };
+
+      test("accepts the share with the provider, and every association and ServiceNetwork endpoint waits for the acceptance", () => {
+        const { stack, provider } = consumer();
+        const shared = ServiceNetwork.fromServiceNetworkAttributes(stack, "Shared", {
+          serviceNetworkArn: NETWORK_ARN,
+          resourceShareArn: SHARE_ARN,
+          provider,
+        });
+        shared.associateVpc("app", { vpc: vpc(stack) });
+        new ServiceNetworkServiceAssociation(stack, "Direct", { serviceNetwork: shared, service: fakeService() });
+        new ServiceNetworkEndpoint(stack, "Endpoint", { vpc: vpc(stack, "Other"), serviceNetwork: shared });
+        expect(only(stack, "aws_ram_resource_share_accepter").share_arn).toBe(SHARE_ARN);
+        const accepter = expect.stringMatching(/^aws_ram_resource_share_accepter\.Shared_ShareAccepter_/);
+        expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([accepter]);
+        expect(only(stack, "aws_vpclattice_service_network_service_association").depends_on).toEqual([accepter]);
+        expect(only(stack, "aws_vpc_endpoint").depends_on).toEqual([accepter]);
+      });
+
+      test("without it, nothing is accepted and nothing waits (shared within the organization, or accepted elsewhere)", () => {
+        const { stack, provider } = consumer();
+        const shared = ServiceNetwork.fromServiceNetworkAttributes(stack, "Shared", { serviceNetworkArn: NETWORK_ARN, provider });
+        shared.associateVpc("app", { vpc: vpc(stack) });
+        expect(resourcesOfType(stack, "aws_ram_resource_share_accepter")).toEqual({});
+        expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
+      });
+
+      test("fails when resourceShareArn comes without the provider of the account that accepts", () => {
+        const { stack } = consumer();
+        const error = expectValidationError(
+          () => ServiceNetwork.fromServiceNetworkAttributes(stack, "Shared", { serviceNetworkArn: NETWORK_ARN, resourceShareArn: SHARE_ARN }),
+          "provider",
+          "undefined",
+        );
+        expect(error.expected).toContain("accepts the share's invitation");
+      });
+
+      test("fails when resourceShareArn is not a RAM share ARN, or not one of the network's owner and region", () => {
+        const { stack, provider } = consumer();
+        const imported = (id: string, resourceShareArn: string) =>
+          ServiceNetwork.fromServiceNetworkAttributes(stack, id, { serviceNetworkArn: NETWORK_ARN, resourceShareArn, provider });
+        expect(expectValidationError(() => imported("Network", NETWORK_ARN), "resourceShareArn", NETWORK_ARN).expected).toContain(
+          "a RAM resource share ARN",
+        );
+        const otherOwner = SHARE_ARN.replace("111111111111", "333333333333");
+        expect(expectValidationError(() => imported("Owner", otherOwner), "resourceShareArn", otherOwner).expected).toContain(
+          "only a resource's owner shares it",
+        );
+        const otherRegion = SHARE_ARN.replace("us-east-1", "us-west-2");
+        expectValidationError(() => imported("Region", otherRegion), "resourceShareArn", otherRegion);
+        expect(() => imported("Valid", SHARE_ARN)).not.toThrow();
+      });
+
+      test("fails when the network's region differs from the share's, with a provider of no literal region", () => {
+        const stack = new TerraformStack(testApp(), "test");
+        const provider = new AwsProvider(stack, "aws", { region: new TerraformVariable(stack, "region", {}).stringValue });
+        const otherRegion = SHARE_ARN.replace("us-east-1", "us-west-2");
+        const error = expectValidationError(
+          () =>
+            ServiceNetwork.fromServiceNetworkAttributes(stack, "Shared", { serviceNetworkArn: NETWORK_ARN, resourceShareArn: otherRegion, provider }),
+          "resourceShareArn",
+          otherRegion,
+        );
+        expect(error.expected).toContain("RAM shares are regional");
+      });
+    });
+
     test("fails when fromId gets a malformed ID or account", () => {
       const stack = stackWithProvider();
       expectValidationError(
