@@ -1252,4 +1252,23 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new InterfaceEndpoint(s, "Consumer", { vpc: vpc(s, "ConsumerVpc", "10.0.0.0/16"), service });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An interface endpoint with private DNS on (by default) to a partner's service known only by name (EndpointService.fromEndpointServiceAttributes) whose provider requires acceptance: AWS refuses private DNS on an endpoint still pending acceptance",
+    fix: "Make the endpoint a SaasConsumerEndpoint (it turns private DNS on once the endpoint is accepted), or give privateDnsEnabled: false.",
+    path: "PartnerEp",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const partner = EndpointService.fromEndpointServiceAttributes(s, "Partner", {
+        serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+        ports: [443],
+        privateDnsName: "api.partner.example.com",
+        acceptanceRequired: true,
+      });
+      new InterfaceEndpoint(s, "PartnerEp", { vpc: vpc(s), service: partner });
+    },
+  },
 ];

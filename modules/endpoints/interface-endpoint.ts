@@ -690,6 +690,15 @@ function checkPrivateDns(
   if (enabled && !target.privateDnsSupported) {
     throw new ValidationError(endpoint, "privateDnsEnabled", true, `false: ${target.serviceName} has no verified private DNS name`);
   }
+  // A service known only by name whose provider reviews each connection: the endpoint is created pending acceptance (a service of this configuration judges its own consumers).
+  if (enabled === true && target.contract?.acceptanceRequired === true) {
+    throw new ValidationError(
+      endpoint,
+      "privateDnsEnabled",
+      true,
+      `false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: ${serviceLabel(target)} requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance`,
+    );
+  }
   if (s3Like && inboundOnly === true && !enabled) {
     throw new ValidationError(
       endpoint,

@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
+import { EndpointService } from "../../modules/privatelink";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { ORG, testVpc } from "./helpers";
@@ -258,7 +259,7 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
   });
 
   test("records the provider's terms of a service known only by name, with its ports and zones, for the flow analysis", () => {
-    const contract = { allowedPrincipalArns: ["arn:aws:iam::222222222222:role/partner"], acceptanceRequired: true, tlsPorts: [443] };
+    const contract = { allowedPrincipalArns: ["arn:aws:iam::222222222222:role/partner"], acceptanceRequired: false, tlsPorts: [443] };
     const { stack } = partnerEndpoint(
       { privateDnsEnabled: true },
       {
@@ -282,6 +283,29 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
   });
 
   describe("fails when", () => {
+    test("private DNS is on (given or by default) to a service known only by name whose provider requires acceptance: AWS refuses it pending acceptance", () => {
+      const partner = (stack: TerraformStack, acceptanceRequired?: boolean) =>
+        EndpointService.fromEndpointServiceAttributes(stack, "PartnerService", {
+          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+          ports: [443],
+          privateDnsName: "api.partner.example.com",
+          acceptanceRequired,
+        });
+      const build = (props: Partial<ConstructorParameters<typeof InterfaceEndpoint>[2]>, acceptanceRequired?: boolean) => {
+        const stack = stackWithProvider();
+        return new InterfaceEndpoint(stack, "Partner", { vpc: testVpc(stack), service: partner(stack, acceptanceRequired), ...props });
+      };
+      const error = expectValidationError(() => build({}, true), "privateDnsEnabled", "true");
+      expect(error.expected).toBe(
+        "false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance",
+      );
+      expectValidationError(() => build({ privateDnsEnabled: true }, true), "privateDnsEnabled", "true");
+      // Private DNS off, no acceptance, or acceptance unknown: created as asked.
+      expect(build({ privateDnsEnabled: false }, true).resource.privateDnsEnabledInput).toBe(false);
+      expect(build({}, false).resource.privateDnsEnabledInput).toBe(true);
+      expect(build({}).resource.privateDnsEnabledInput).toBe(true);
+    });
+
     test("customDnsName is not a DNS name", () => {
       expectValidationError(() => partnerEndpoint({ customDnsName: "not a name" }), "customDnsName", '"not a name"');
     });
