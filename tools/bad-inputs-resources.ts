@@ -1095,4 +1095,43 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       Testing.synth(s);
     },
   },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause:
+      "An RDS database (by ARN) with neither databaseSecurityGroup nor databaseIngressManagedElsewhere: the database's security group never admits the resource gateway, and RDS drops every connection",
+    fix: 'Give databaseSecurityGroup (the RDS database\'s group, SecurityGroup.fromSecurityGroupAttributes(...)), which gets the rule admitting the gateway on port, or databaseIngressManagedElsewhere: OptOut.because("<who admits the gateway>").',
+    path: "Orders",
+    prop: "databaseSecurityGroup",
+    received: "undefined",
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.arn(RDS_ARN),
+        port: 5432,
+        sharing: { principals: [PARTNER] },
+      }),
+  },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause: "databaseIngressManagedElsewhere beside databaseSecurityGroup: the group given gets the rule admitting the gateway here",
+    fix: "Leave databaseIngressManagedElsewhere out when databaseSecurityGroup is given.",
+    path: "Orders",
+    prop: "databaseIngressManagedElsewhere",
+    received: '{"reason":"The database team\'s stack admits the gateway\'s group"}',
+    build: (s) => {
+      const vpc = ownerVpc(s);
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc,
+        database: ResourceDefinition.arn(RDS_ARN),
+        port: 5432,
+        databaseSecurityGroup: new SecurityGroup(s, "Db", { vpc, description: "Orders database" }),
+        databaseIngressManagedElsewhere: OptOut.because("The database team's stack admits the gateway's group"),
+        sharing: { principals: [PARTNER] },
+      });
+    },
+  },
 ];

@@ -58,10 +58,21 @@ export interface SharedDatabaseProps extends PatternGatewayProps, PartnerAccessP
    * The database's security group, made here or an existing one imported
    * with `SecurityGroup.fromSecurityGroupAttributes`: it admits the
    * gateway's security groups on `port` (or the gateway's VPC CIDR for a
-   * gateway whose groups are unknown).
-   * @default - none: let the gateway in yourself
+   * gateway whose groups are unknown). Required for an ARN database (an
+   * RDS database always sits behind security groups, which admit nobody
+   * unless told to) unless `databaseIngressManagedElsewhere` says who
+   * admits the gateway.
+   * @default - none: required for an ARN database without databaseIngressManagedElsewhere; a DNS or IP database is let in by you
    */
   readonly databaseSecurityGroup?: SecurityGroupBase;
+  /**
+   * Instead of `databaseSecurityGroup`: the database's security group
+   * already admits the resource gateway on `port`, or something else adds
+   * that rule (`OptOut.because("<who admits the gateway>")`). Without the
+   * rule RDS drops every connection from the gateway.
+   * @default - none: an ARN database needs databaseSecurityGroup
+   */
+  readonly databaseIngressManagedElsewhere?: OptOut;
   /**
    * A service network of the owner account to associate the configuration
    * with too, made here or imported (`ServiceNetwork.fromArn`), so that its
@@ -93,6 +104,7 @@ const SHARED_DATABASE_PROPS: Record<keyof SharedDatabaseProps, true> = {
   databaseDomainName: true,
   port: true,
   databaseSecurityGroup: true,
+  databaseIngressManagedElsewhere: true,
   serviceNetwork: true,
   allowAssociationToShareableServiceNetwork: true,
   tags: true,
@@ -164,6 +176,7 @@ export class SharedDatabase extends Construct {
         "a gateway whose security groups or VPC are known, for the database's group to admit (import it with securityGroups or vpc)",
       );
     }
+    this.checkDatabaseIngress(props, database, databaseSecurityGroup, port);
 
     this.resourceConfiguration = new ResourceConfiguration(this, "Configuration", {
       name: props.name,
@@ -190,6 +203,45 @@ export class SharedDatabase extends Construct {
       });
     }
     tagPattern(this, props.tags);
+  }
+
+  /**
+   * An ARN database is an RDS database, always behind security groups that
+   * admit nobody unless told to: without `databaseSecurityGroup` (which gets
+   * the rule admitting the gateway) the caller says who admits it, else
+   * every connection from the gateway is dropped. A DNS or IP database may
+   * be reached without a security group (on premises, or behind a load
+   * balancer without groups), so it is not refused.
+   */
+  private checkDatabaseIngress(
+    props: SharedDatabaseProps,
+    database: ResourceDefinition,
+    databaseSecurityGroup: SecurityGroupBase | undefined,
+    port: number,
+  ): void {
+    // An OptOut only: a JavaScript caller's `true` would say nobody knows who admits the gateway.
+    const elsewhere = checkInstance(
+      this,
+      "databaseIngressManagedElsewhere",
+      props.databaseIngressManagedElsewhere,
+      OptOut.isOptOut,
+      'OptOut.because("<who admits the gateway>")',
+    )?.validate(this, "databaseIngressManagedElsewhere");
+    if (elsewhere !== undefined && databaseSecurityGroup !== undefined) {
+      throw new ValidationError(
+        this,
+        "databaseIngressManagedElsewhere",
+        props.databaseIngressManagedElsewhere,
+        "nothing beside databaseSecurityGroup: the rule admitting the gateway is added to that group here",
+      );
+    }
+    if (database.kind !== "arn" || databaseSecurityGroup !== undefined || elsewhere !== undefined) return;
+    throw new ValidationError(
+      this,
+      "databaseSecurityGroup",
+      undefined,
+      `the database's security group (SecurityGroup.fromSecurityGroupAttributes(...)), which gets the rule admitting the resource gateway on ${port}, or databaseIngressManagedElsewhere: OptOut.because("<who admits the gateway>"): without the rule RDS drops every connection from the gateway`,
+    );
   }
 
   /** The database as a definition without security-group ports (`port` becomes them): given as `database`, or by the deprecated ARN or DNS name. */

@@ -10,6 +10,8 @@ import { ownerVpc } from "../helpers";
 import { expectFlow } from "../../../modules/flows";
 
 const RDS_ARN = "arn:aws:rds:us-east-1:111111111111:db:orders";
+/** Who admits the gateway into the database's group when the tests give none. */
+const INGRESS_ELSEWHERE = OptOut.because("The database team's stack admits the gateway's group on 5432");
 
 function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: TerraformStack; db: SharedDatabase } {
   const stack = stackWithProvider();
@@ -25,6 +27,7 @@ function sharedDatabase(extra: Partial<SharedDatabaseProps> = {}): { stack: Terr
     vpc: ownerVpc(stack),
     databaseArn: RDS_ARN,
     port: 5432,
+    databaseIngressManagedElsewhere: INGRESS_ELSEWHERE,
     partnerAccountId: "222222222222",
     partnerProvider,
     partnerVpc,
@@ -136,6 +139,7 @@ describe("SharedDatabase", () => {
       vpc: ownerVpc(stack),
       databaseArn: RDS_ARN,
       port: 5432,
+      databaseIngressManagedElsewhere: INGRESS_ELSEWHERE,
       partnerAccountId: "222222222222",
       partnerProvider,
       partnerVpc: new Vpc(stack, "PartnerVpc", {
@@ -241,6 +245,75 @@ describe("SharedDatabase", () => {
         "resourceGateway",
         "rgw-0123456789abcdef0",
       );
+    });
+
+    test("an ARN database has neither databaseSecurityGroup nor databaseIngressManagedElsewhere: RDS's groups would drop every connection from the gateway", () => {
+      const error = expectValidationError(
+        () =>
+          sharedDatabase({
+            databaseArn: undefined,
+            database: ResourceDefinition.arn(RDS_ARN),
+            port: 3306,
+            databaseIngressManagedElsewhere: undefined,
+          }),
+        "databaseSecurityGroup",
+        "undefined",
+      );
+      expect(error.expected).toContain("admitting the resource gateway on 3306");
+      expect(error.expected).toContain("databaseIngressManagedElsewhere");
+      // The deprecated databaseArn is an ARN database too.
+      expectValidationError(() => sharedDatabase({ databaseIngressManagedElsewhere: undefined }), "databaseSecurityGroup", "undefined");
+      // Valid neighbours: the opt-out saying who admits the gateway, the database's group, or a DNS database (it may have no group).
+      expect(() => sharedDatabase()).not.toThrow();
+      const { stack } = sharedDatabase({
+        databaseIngressManagedElsewhere: undefined,
+        databaseArn: undefined,
+        database: ResourceDefinition.dns("orders.example.com"),
+      });
+      expect(resourcesOfType(stack, "aws_vpclattice_resource_configuration")).not.toEqual({});
+      const withGroup = stackWithProvider();
+      const vpc = ownerVpc(withGroup);
+      const databaseSecurityGroup = SecurityGroup.fromSecurityGroupAttributes(withGroup, "DbGroup", {
+        securityGroupId: "sg-0ddddddddddddddd1",
+        vpcId: vpc.vpcId,
+      });
+      expect(
+        () =>
+          new SharedDatabase(withGroup, "Orders", {
+            name: "orders-db",
+            vpc,
+            database: ResourceDefinition.arn(RDS_ARN),
+            port: 5432,
+            databaseSecurityGroup,
+            sharing: { principals: [SharePrincipal.account("222222222222")] },
+          }),
+      ).not.toThrow();
+    });
+
+    test("databaseIngressManagedElsewhere is not an OptOut with a reason, or comes beside databaseSecurityGroup", () => {
+      expectValidationError(() => sharedDatabase({ databaseIngressManagedElsewhere: true as never }), "databaseIngressManagedElsewhere", "true");
+      expectValidationError(
+        () => sharedDatabase({ databaseIngressManagedElsewhere: OptOut.because("dba") }),
+        "databaseIngressManagedElsewhere",
+        "dba",
+      );
+      const stack = stackWithProvider();
+      const vpc = ownerVpc(stack);
+      const error = expectValidationError(
+        () =>
+          new SharedDatabase(stack, "Orders", {
+            name: "orders-db",
+            vpc,
+            database: ResourceDefinition.arn(RDS_ARN),
+            port: 5432,
+            databaseSecurityGroup: new SecurityGroup(stack, "Db", { vpc, description: "Orders database" }),
+            databaseIngressManagedElsewhere: INGRESS_ELSEWHERE,
+            sharing: { principals: [SharePrincipal.account("222222222222")] },
+          }),
+        "databaseIngressManagedElsewhere",
+        "admits the gateway",
+      );
+      expect(error.expected).toContain("nothing beside databaseSecurityGroup");
     });
 
     test("the name leaves no room for the gateway's suffix", () => {
