@@ -440,22 +440,60 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
         : { association: attachment.accepter.defaultAssociation, propagation: attachment.accepter.defaultPropagation },
     );
   }
-  // Route tables of its own (isolated routing domains): the sender's table must hold the receiver's propagated routes.
-  if (sender.associatedRouteTable !== undefined) {
-    if (!receiver.propagatesTo.includes(sender.associatedRouteTable))
+  // The sender's gateway route table: one of its own (isolated routing domains), else the default one when it is associated with it.
+  const ownTable = sender.associatedRouteTable;
+  const inDefault = tgw.defaultRouteTableAssociation && settings.get(sender)?.association === true;
+  const tableIds = ownTable !== undefined ? [ownTable] : inDefault ? tgw.defaultRouteTableRefs : [];
+  const propagated =
+    ownTable !== undefined
+      ? receiver.propagatesTo.includes(ownTable)
+      : inDefault && tgw.defaultRouteTablePropagation && settings.get(receiver)?.propagation === true;
+  const tableLabel = ownTable === undefined ? "the default route table" : `route table ${ownTable}`;
+  // Longest prefix wins; for the same prefix a static route beats a propagated one.
+  const statics = model.transitGatewayRoutes.filter(
+    (r) => tableIds.includes(r.routeTable) && parseCidr(r.destination) !== undefined && destinations.every((d) => cidrContains(r.destination, d)),
+  );
+  const best = statics.sort((a, b) => (parseCidr(b.destination)?.prefixLength ?? 0) - (parseCidr(a.destination)?.prefixLength ?? 0))[0];
+  const receiverVpc = model.vpc(receiver.vpcId);
+  const propagatedPrefix = propagated
+    ? Math.max(
+        -1,
+        ...[...(receiverVpc?.ipv4Cidrs ?? []), ...(receiverVpc?.ipv6Cidrs ?? [])]
+          .filter((c) => destinations.every((d) => cidrContains(c, d)))
+          .map((c) => parseCidr(c)?.prefixLength ?? -1),
+      )
+    : undefined;
+  if (best !== undefined && (propagatedPrefix === undefined || (parseCidr(best.destination)?.prefixLength ?? 0) >= propagatedPrefix)) {
+    if (best.blackhole)
       return linkBroken(
-        `the attachment of ${to.label} does not propagate into route table ${sender.associatedRouteTable} of transit gateway ${labelOf(tgw)}, which ${from.label}'s attachment is associated with: the gateway has no route to ${destinations.join(", ")}`,
+        `${tableLabel} of transit gateway ${labelOf(tgw)} has a blackhole route for ${best.destination} (${best.address}): the gateway drops ${destinations.join(", ")}`,
+        "route",
+        best.address,
+      );
+    const next = model.transitGatewayAttachments.find((a) => a.id === best.attachmentId);
+    if (next === undefined)
+      return linkOk(`transit gateway ${labelOf(tgw)} (static route ${best.destination})`, steps, [
+        ...assumptions,
+        `attachment ${best.attachmentId ?? "unknown"} (not in this stack), where ${best.address} sends ${best.destination}, leads to ${to.label}`,
+      ]);
+    if (next.id !== receiver.id)
+      return linkBroken(
+        `${tableLabel} of transit gateway ${labelOf(tgw)} sends ${best.destination} to attachment ${labelOf(next)} by static route ${best.address}, not to ${to.label}'s`,
+        "route",
+        best.address,
+      );
+    return linkOk(`transit gateway ${labelOf(tgw)} (static route ${best.destination} in ${tableLabel})`, steps, assumptions);
+  }
+  if (ownTable !== undefined) {
+    if (!propagated)
+      return linkBroken(
+        `the attachment of ${to.label} does not propagate into route table ${ownTable} of transit gateway ${labelOf(tgw)}, which ${from.label}'s attachment is associated with: the gateway has no route to ${destinations.join(", ")}`,
         "route",
         sender.address,
       );
-    return linkOk(`transit gateway ${labelOf(tgw)} (route table ${sender.associatedRouteTable})`, steps, assumptions);
+    return linkOk(`transit gateway ${labelOf(tgw)} (route table ${ownTable})`, steps, assumptions);
   }
-  if (!(
-    tgw.defaultRouteTableAssociation &&
-    tgw.defaultRouteTablePropagation &&
-    settings.get(sender)?.association === true &&
-    settings.get(receiver)?.propagation === true
-  )) {
+  if (!propagated) {
     return linkBroken(`transit gateway ${labelOf(tgw)} does not propagate ${to.label}'s routes into the route table of ${from.label}'s attachment`);
   }
   return linkOk(`transit gateway ${labelOf(tgw)}`, steps, assumptions);

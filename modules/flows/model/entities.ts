@@ -608,6 +608,20 @@ export interface TransitGatewayEntity extends ModelEntity {
   readonly defaultRouteTablePropagation: boolean;
   /** Security group references across its attachments (`security_group_referencing_support = "enable"`; AWS's default is disable). */
   readonly securityGroupReferencing: boolean;
+  /** How this stack names its default route table (`<address>.association_default_route_table_id`, `…propagation_default_route_table_id`), known only at apply. */
+  readonly defaultRouteTableRefs: readonly string[];
+}
+
+/** A static route of a transit gateway route table (`aws_ec2_transit_gateway_route`). */
+export interface TransitGatewayRouteEntity extends ModelEntity {
+  /** The gateway route table: its ID, or the expression naming a gateway's default table. */
+  readonly routeTable: string;
+  /** Destination CIDR. */
+  readonly destination: string;
+  /** The attachment it sends to. @default - none (a blackhole route) */
+  readonly attachmentId?: string;
+  /** Drops the traffic (`blackhole = true`). */
+  readonly blackhole: boolean;
 }
 
 /** A VPC attachment to a transit gateway. */

@@ -33,6 +33,7 @@ import {
   SubnetEntity,
   TransitGatewayAttachmentEntity,
   TransitGatewayEntity,
+  TransitGatewayRouteEntity,
   VpcEntity,
 } from "./entities";
 
@@ -91,6 +92,8 @@ export class NetworkModel {
   public readonly transitGateways: TransitGatewayEntity[] = [];
   /** Transit gateway VPC attachments. */
   public readonly transitGatewayAttachments: TransitGatewayAttachmentEntity[] = [];
+  /** Static routes of transit gateway route tables. */
+  public readonly transitGatewayRoutes: TransitGatewayRouteEntity[] = [];
   /** VPC peering connections. */
   public readonly peeringConnections: PeeringConnectionEntity[] = [];
   /** S3 bucket policies by bucket name. */
@@ -1064,6 +1067,20 @@ export class NetworkModel {
         defaultRouteTableAssociation: this.text(block, "default_route_table_association") !== "disable",
         defaultRouteTablePropagation: this.text(block, "default_route_table_propagation") !== "disable",
         securityGroupReferencing: this.text(block, "security_group_referencing_support") === "enable",
+        defaultRouteTableRefs: [`${block.address}.association_default_route_table_id`, `${block.address}.propagation_default_route_table_id`],
+      });
+    }
+    for (const block of doc.resources("aws_ec2_transit_gateway_route")) {
+      const table = doc.value(block, "transit_gateway_route_table_id");
+      const routeTable = typeof table === "string" ? table : table instanceof Unknown ? table.expression.replace(/^\$\{|\}$/g, "") : undefined;
+      const destination = this.text(block, "destination_cidr_block");
+      if (routeTable === undefined || destination === undefined) continue;
+      this.transitGatewayRoutes.push({
+        ...this.base(block),
+        routeTable,
+        destination,
+        attachmentId: this.text(block, "transit_gateway_attachment_id"),
+        blackhole: this.bool(block, false, "blackhole"),
       });
     }
     const attachmentAccepters = new Map(
