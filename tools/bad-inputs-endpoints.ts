@@ -23,6 +23,7 @@ import {
   NetworkLoadBalancer,
   PrivateLinkSaasOffering,
 } from "../modules/privatelink";
+import { ResourceGateway } from "../modules/resources";
 import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -59,6 +60,26 @@ const PARTNER = {
   isAwsService: false,
   privateDnsSupported: false,
 };
+/** An existing VPC imported with an app and a data tier, and no private tier. */
+const tieredVpc = (stack: TerraformStack) =>
+  Vpc.fromVpcAttributes(stack, "Existing", {
+    vpcId: "vpc-0123456789abcdef0",
+    cidrBlock: "10.50.0.0/16",
+    subnetGroups: [
+      {
+        tier: "app",
+        subnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+        availabilityZones: AZS,
+        routeTableIds: ["rtb-0bbbbbbbbbbbbbbb1"],
+      },
+      {
+        tier: "data",
+        subnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"],
+        availabilityZones: AZS,
+        routeTableIds: ["rtb-0ccccccccccccccc1"],
+      },
+    ],
+  });
 const nlbListeners = [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }];
 
 export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
@@ -1270,5 +1291,27 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
       new InterfaceEndpoint(s, "PartnerEp", { vpc: vpc(s), service: partner });
     },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An endpoint left to default to the VPC's private subnets in an existing VPC imported with app and data tiers only (no private tier): it used to say only that an imported VPC needs privateSubnets",
+    fix: 'Pass subnets of one of the VPC\'s tiers: subnets: vpc.selectSubnets({ tier: "app" }).',
+    path: "Logs",
+    prop: "vpc.privateSubnets",
+    received: "[]",
+    build: (s) => new InterfaceEndpoint(s, "Logs", { vpc: tieredVpc(s), service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }),
+  },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause:
+      "A resource gateway (or a SharedDatabase's) left to default to the VPC's private subnets in an existing VPC imported with app and data tiers only: it used to say only that it needs at least 2 subnets (got 0)",
+    fix: 'Pass subnets of one of the VPC\'s tiers: subnets: vpc.selectSubnets({ tier: "data" }).',
+    path: "Gateway",
+    prop: "subnets",
+    received: "[]",
+    build: (s) => new ResourceGateway(s, "Gateway", { name: "orders", vpc: tieredVpc(s) }),
   },
 ];

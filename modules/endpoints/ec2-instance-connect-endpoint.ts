@@ -17,7 +17,7 @@ import {
   requireValue,
   ValidationError,
 } from "../core";
-import { checkInVpc, Connections, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
+import { checkInVpc, Connections, defaultSubnetsOf, IConnectable, ISecurityGroup, ISubnet, IVpc, SecurityGroup } from "../vpc";
 import { checkTimeouts, EndpointTimeouts } from "./endpoint-base";
 
 /** EC2 Instance Connect Endpoints per VPC in this app: AWS allows one. */
@@ -76,15 +76,7 @@ export class Ec2InstanceConnectEndpoint extends Construct implements IConnectabl
     checkKnownProps(this, props, EC2_INSTANCE_CONNECT_ENDPOINT_PROPS);
     const preserveClientIp = checkBoolean(this, "preserveClientIp", props.preserveClientIp) ?? false;
     const provider = providerOf(props, props.vpc);
-    const subnet = props.subnet ?? props.vpc.privateSubnets[0];
-    if (subnet === undefined) {
-      throw new ValidationError(
-        this,
-        "subnet",
-        undefined,
-        "a subnet for the endpoint's network interface (the VPC has no private subnets known here)",
-      );
-    }
+    const subnet = props.subnet ?? defaultSubnetsOf(this, "subnet", props.vpc, "subnet")[0];
     const subnetProp = props.subnet === undefined ? "vpc.privateSubnets" : "subnet";
     checkObject(this, subnetProp, subnet);
     requireValue(this, `${subnetProp}.subnetId`, subnet.subnetId, "the subnet's ID (subnet-…)");

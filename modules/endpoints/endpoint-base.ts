@@ -33,6 +33,7 @@ import {
 } from "../core";
 import {
   checkInVpc,
+  defaultSubnetsOf,
   checkIsVpc,
   checkVpcDns,
   Connections,
@@ -348,14 +349,9 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     checkOneOf(this, "ipAddressType", props.ipAddressType, IP_ADDRESS_TYPES);
     checkOneOf(this, "dnsRecordIpType", props.dnsRecordIpType, DNS_RECORD_IP_TYPES);
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
-    const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
+    const subnets = props.subnets === undefined ? defaultSubnetsOf(this, prop, props.vpc) : (checkList(this, prop, props.subnets) ?? []);
     if (!isUnresolved(subnets) && subnets.length === 0) {
-      throw new ValidationError(
-        this,
-        prop,
-        [],
-        "at least one subnet for the endpoint's network interfaces (an imported VPC needs privateSubnets, or pass subnets)",
-      );
+      throw new ValidationError(this, prop, [], "at least one subnet for the endpoint's network interfaces");
     }
     checkInVpc(this, prop, subnets, props.vpc);
     const seen = new Set<string>();

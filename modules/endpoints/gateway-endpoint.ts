@@ -17,7 +17,7 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { checkInVpc, Connections, IConnectable, ISubnet, IVpc, Peer, vpcOwnerProviderOf } from "../vpc";
+import { checkInVpc, Connections, defaultSubnetsOf, IConnectable, ISubnet, IVpc, Peer, vpcOwnerProviderOf } from "../vpc";
 import { AwsService } from "./aws-service";
 import { endpointRegion, IVpcEndpoint } from "./endpoint-base";
 import { checkDistinct, EndpointPolicy } from "./endpoint-policy";
@@ -167,7 +167,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
       return [...ids];
     }
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
-    const subnets = checkList(this, prop, props.subnets ?? props.vpc.privateSubnets) ?? [];
+    const subnets = props.subnets === undefined ? defaultSubnetsOf(this, prop, props.vpc) : (checkList(this, prop, props.subnets) ?? []);
     checkInVpc(this, prop, subnets, props.vpc);
     if (subnets.length === 0) {
       throw new ValidationError(this, prop, [], "subnets whose route tables get the route, or routeTableIds");

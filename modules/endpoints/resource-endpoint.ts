@@ -15,7 +15,7 @@ import {
   ValidationError,
   ZonePlacement,
 } from "../core";
-import { Connections, SecurityGroup } from "../vpc";
+import { Connections, defaultSubnetsOf, SecurityGroup } from "../vpc";
 import {
   ImportedNetworkEndpoint,
   INetworkEndpoint,
@@ -82,7 +82,7 @@ export class ResourceEndpoint extends NetworkEndpointBase {
     checkZonesMeet(
       this,
       props.subnets === undefined ? "vpc.privateSubnets" : "subnets",
-      props.subnets ?? props.vpc.privateSubnets,
+      props.subnets ?? defaultSubnetsOf(this, "vpc.privateSubnets", props.vpc),
       props.resourceConfiguration,
     );
     ({

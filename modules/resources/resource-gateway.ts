@@ -40,6 +40,7 @@ import {
   checkIsSecurityGroup,
   checkIsVpc,
   Connections,
+  defaultSubnetsOf,
   IConnectable,
   ISecurityGroup,
   ISubnet,
@@ -254,7 +255,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     // Checked before the default: null is no address type, and must not become IPV4 unseen.
     checkOneOf(this, "ipAddressType", props.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     this.ipAddressType = props.ipAddressType ?? "IPV4";
-    const subnets = checkList(this, "subnets", props.subnets) ?? props.vpc.privateSubnets;
+    const subnets = checkList(this, "subnets", props.subnets) ?? defaultSubnetsOf(this, "subnets", props.vpc);
     this.checkSubnets(subnets);
     checkInVpc(this, "subnets", subnets, props.vpc);
     checkList(this, "securityGroups", props.securityGroups);

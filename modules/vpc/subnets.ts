@@ -323,3 +323,31 @@ function subnetCountOf(
 function itemOf(list: readonly string[], i: number): string {
   return isUnresolvedList(list) ? Fn.element(list, i) : list[i];
 }
+
+/**
+ * The subnets a construct places itself in when it is given none: the
+ * VPC's private subnets. Fails, at `prop`, when the VPC has none (an
+ * imported VPC of other tiers only, `app` and `data`), naming the tiers it
+ * has and the selection to pass instead. `option` is the prop the caller
+ * takes instead (`subnets`, or `subnet` for a single one).
+ * @internal
+ */
+export function defaultSubnetsOf(
+  scope: IConstruct,
+  prop: string,
+  vpc: { readonly privateSubnets?: readonly ISubnet[]; readonly subnets?: readonly ISubnet[] },
+  option: "subnets" | "subnet" = "subnets",
+): readonly ISubnet[] {
+  const privateSubnets = Array.isArray(vpc?.privateSubnets) ? vpc.privateSubnets : [];
+  if (privateSubnets.length > 0) return privateSubnets;
+  const all: readonly ISubnet[] = Array.isArray(vpc?.subnets) ? vpc.subnets : [];
+  const tiers = [...new Set(all.map((s) => s?.tier).filter((t): t is string => typeof t === "string" && !isUnresolved(t)))];
+  const pick = (tier: string) => `vpc.selectSubnets({ tier: "${tier}" })${option === "subnet" ? "[0]" : ""}`;
+  const expected =
+    tiers.length > 0
+      ? `${option}: this VPC has no ${PRIVATE_TIER} tier (its tiers: ${tiers.join(", ")}): pass ${option}: ${pick(tiers[0])}`
+      : all.length > 0
+        ? `${option}: this VPC has no ${PRIVATE_TIER} subnets (its ${all.length} subnet(s) have no tier): pass ${option}`
+        : `${option}: this VPC lists no subnets (import it with privateSubnetIds or subnetGroups), or pass ${option}`;
+  throw new ValidationError(scope, prop, [], expected);
+}

@@ -13,7 +13,7 @@ import {
 import { expectFlow } from "../../modules/flows";
 import { Connections, Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
-import { ORG, testVpc } from "./helpers";
+import { ORG, testVpc, tieredVpc } from "./helpers";
 
 const KEY = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:/app";
@@ -185,6 +185,15 @@ describe("EC2 Instance Connect Endpoint", () => {
   test("fails when a second endpoint goes in one VPC (AWS allows one, so its apply fails)", () => {
     const { stack, vpc } = setUp();
     expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Second", { vpc }), "vpc", "test/Vpc");
+  });
+
+  test("fails when the subnet defaults to the VPC's private tier and an imported VPC has app and data tiers only, naming its tiers", () => {
+    const stack = stackWithProvider();
+    const vpc = tieredVpc(stack);
+    const error = expectValidationError(() => new Ec2InstanceConnectEndpoint(stack, "Operators", { vpc }), "subnet", "[]");
+    expect(error.expected).toBe('subnet: this VPC has no private tier (its tiers: app, data): pass subnet: vpc.selectSubnets({ tier: "app" })[0]');
+    const endpoint = new Ec2InstanceConnectEndpoint(stack, "Operators2", { vpc, subnet: vpc.selectSubnets({ tier: "app" })[0] });
+    expect(endpoint.resource.subnetIdInput).toBe("subnet-0bbbbbbbbbbbbbbb1");
   });
 
   test("fails when the subnet has no subnet ID (a JavaScript caller's empty object)", () => {

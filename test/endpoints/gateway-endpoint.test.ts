@@ -2,7 +2,7 @@ import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpo
 import { Port } from "../../modules/core";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
-import { ORG, testVpc } from "./helpers";
+import { NO_PRIVATE_TIER, ORG, testVpc, tieredVpc } from "./helpers";
 
 const policy = EndpointPolicy.s3Buckets(["example-bucket"], { organizationId: ORG });
 
@@ -87,6 +87,15 @@ describe("GatewayEndpoint", () => {
     );
     const bare = Vpc.fromVpcAttributes(stack, "Bare", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.1.0.0/16" });
     expectValidationError(() => new GatewayEndpoint(stack, "C", { vpc: bare, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
+  });
+
+  test("fails when the route tables default to the VPC's private tier and an imported VPC has app and data tiers only, naming its tiers", () => {
+    const stack = stackWithProvider();
+    const vpc = tieredVpc(stack);
+    const error = expectValidationError(() => new GatewayEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy }), "vpc.privateSubnets", "[]");
+    expect(error.expected).toBe(NO_PRIVATE_TIER);
+    const endpoint = new GatewayEndpoint(stack, "S3Data", { vpc, subnets: vpc.selectSubnets({ tier: "data" }), service: AwsService.S3, policy });
+    expect(endpoint.resource.routeTableIdsInput).toEqual(["rtb-0ccccccccccccccc1", "rtb-0ccccccccccccccc2"]);
   });
 
   test("fails when the policy statement lacks a principal or the policy is too long", () => {

@@ -36,3 +36,28 @@ export const COMMON_SERVICE_NAMES: readonly AwsServiceName[] = [
   "lambda",
   "ec2",
 ];
+
+/** An existing VPC imported with an app and a data tier, each with its own route table, and no private tier (a landing zone's layout). */
+export function tieredVpc(stack: TerraformStack, id = "Existing") {
+  return Vpc.fromVpcAttributes(stack, id, {
+    vpcId: "vpc-0123456789abcdef0",
+    cidrBlock: "10.50.0.0/16",
+    subnetGroups: [
+      {
+        tier: "app",
+        subnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        routeTableIds: ["rtb-0bbbbbbbbbbbbbbb1"],
+      },
+      {
+        tier: "data",
+        subnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"],
+        availabilityZones: ["us-east-1a", "us-east-1b"],
+        routeTableIds: ["rtb-0ccccccccccccccc1", "rtb-0ccccccccccccccc2"],
+      },
+    ],
+  });
+}
+
+/** What every construct that defaults to a VPC's private subnets says of {@link tieredVpc}. */
+export const NO_PRIVATE_TIER = 'subnets: this VPC has no private tier (its tiers: app, data): pass subnets: vpc.selectSubnets({ tier: "app" })';

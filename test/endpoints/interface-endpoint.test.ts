@@ -5,7 +5,7 @@ import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService,
 import { EndpointService } from "../../modules/privatelink";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
-import { ORG, testVpc } from "./helpers";
+import { NO_PRIVATE_TIER, ORG, testVpc, tieredVpc } from "./helpers";
 
 const orgOnly = EndpointPolicy.organizationOnly(ORG);
 
@@ -509,6 +509,25 @@ describe("InterfaceEndpoint fails", () => {
     const vpc = Vpc.fromVpcAttributes(stack, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
     expectValidationError(() => new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly }), "vpc.privateSubnets", "[]");
     expectValidationError(() => build({ subnets: [] }), "subnets", "[]");
+  });
+
+  test("fails when the subnets default to the VPC's private tier and an imported VPC has app and data tiers only, naming its tiers", () => {
+    const stack = stackWithProvider();
+    const vpc = tieredVpc(stack);
+    const error = expectValidationError(
+      () => new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: orgOnly }),
+      "vpc.privateSubnets",
+      "[]",
+    );
+    expect(error.expected).toBe(NO_PRIVATE_TIER);
+    // The selection the error names places it.
+    const endpoint = new InterfaceEndpoint(stack, "Logs2", {
+      vpc,
+      subnets: vpc.selectSubnets({ tier: "app" }),
+      service: AwsService.LOGS,
+      policy: orgOnly,
+    });
+    expect(endpoint.resource.subnetIdsInput).toEqual(["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"]);
   });
 
   test("fails when two subnets share an availability zone", () => {

@@ -7,7 +7,7 @@ import { SharePrincipal } from "../../modules/ram";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
-import { ingressPortRanges, testVpc } from "./helpers";
+import { ingressPortRanges, NO_PRIVATE_TIER, testVpc, tieredVpc } from "./helpers";
 
 const CONFIG_ARN = "arn:aws:vpc-lattice:us-east-1:111111111111:resourceconfiguration/rcfg-0123456789abcdef0";
 
@@ -44,6 +44,16 @@ describe("ResourceEndpoint", () => {
       ports: [{ from: 3306, to: 3306 }],
     });
     expect(ingressPortRanges(synthJson(stack))).toEqual([[3306, 3306]]);
+  });
+
+  test("fails when the subnets default to the VPC's private tier and an imported VPC has app and data tiers only, naming its tiers", () => {
+    const stack = stackWithProvider();
+    const vpc = tieredVpc(stack);
+    const resourceConfiguration = { resourceConfigurationArn: CONFIG_ARN, ports: [{ from: 5432, to: 5432 }] };
+    const error = expectValidationError(() => new ResourceEndpoint(stack, "Db", { vpc, resourceConfiguration }), "vpc.privateSubnets", "[]");
+    expect(error.expected).toBe(NO_PRIVATE_TIER);
+    new ResourceEndpoint(stack, "Db2", { vpc, subnets: vpc.selectSubnets({ tier: "app" }), resourceConfiguration });
+    expect(onlyResource(synthJson(stack), "aws_vpc_endpoint").subnet_ids).toEqual(["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"]);
   });
 
   test("fails when no port is known and no security group is given", () => {

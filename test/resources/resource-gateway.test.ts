@@ -203,6 +203,22 @@ describe("ResourceGateway", () => {
   });
 
   describe("fails when", () => {
+    test("its subnets default to the VPC's private tier and an imported VPC has app and data tiers only, naming its tiers", () => {
+      const stack = stackWithProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        subnetGroups: [
+          { tier: "app", subnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"], availabilityZones: ["us-east-1a", "us-east-1b"] },
+          { tier: "data", subnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"], availabilityZones: ["us-east-1a", "us-east-1b"] },
+        ],
+      });
+      const error = expectValidationError(() => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc }), "subnets", "[]");
+      expect(error.expected).toBe('subnets: this VPC has no private tier (its tiers: app, data): pass subnets: vpc.selectSubnets({ tier: "app" })');
+      const gateway = new ResourceGateway(stack, "Data", { name: "gw2", vpc, subnets: vpc.selectSubnets({ tier: "data" }) });
+      expect(gateway.subnets.map((s) => s.subnetId)).toEqual(["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"]);
+    });
+
     test("it has one subnet", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
