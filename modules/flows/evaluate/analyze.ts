@@ -306,7 +306,7 @@ function toInternet(path: Path, context: FlowContext, resolution: DnsResolution,
     if (route === undefined)
       return current.deny(
         "route",
-        `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)} of subnet ${labelOf(subnet)}`} has no route to the internet`,
+        `${table === undefined ? `subnet ${labelOf(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so it` : `route table ${labelOf(table)} of subnet ${labelOf(subnet)}`} has no route to the internet`,
         table?.address ?? subnet.address,
       );
     current = current.pass(

@@ -88,7 +88,7 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
         : `the private DNS of interface endpoint ${labelOf(unapplied)} does not apply (the VPC has enable_dns_hostnames false: turn it on)`;
     return current.deny(
       "route",
-      `${table === undefined ? `subnet ${labelOf(subnet)} has no route table` : `route table ${labelOf(table)}`} of ${source.label} has no route to ${serviceName}: no gateway endpoint in it, ${interfaces}, no internet route`,
+      `${table === undefined ? `subnet ${labelOf(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so ${source.label}` : `route table ${labelOf(table)} of ${source.label}`} has no route to ${serviceName}: no gateway endpoint in it, ${interfaces}, no internet route`,
       table?.address ?? subnet.address,
     );
   }

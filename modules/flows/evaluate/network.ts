@@ -132,7 +132,9 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
     if (outbound.route === undefined) {
       return current.deny(
         "route",
-        `${outbound.table === undefined ? `subnet ${subnetName(subnet)} has no route table` : `route table ${labelOf(outbound.table)}`} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`,
+        outbound.table === undefined
+          ? `subnet ${subnetName(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so no route from ${source.label} to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)}) can be proven`
+          : `route table ${labelOf(outbound.table)} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`,
         outbound.table?.address ?? subnet.address,
       );
     }

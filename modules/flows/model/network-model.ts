@@ -318,12 +318,35 @@ export class NetworkModel {
       const table = this.text(block, "route_table_id");
       if (subnet !== undefined && table !== undefined) associations.set(subnet, table);
     }
-    const mainTables = new Map<string, string>();
+    // The main route table of each VPC created here: the one an aws_main_route_table_association names, else the VPC's own
+    // (managed by an aws_default_route_table, or only its local routes), which subnets without an association use.
+    const vpcBlocks = doc.resources("aws_vpc");
+    const ownMain = new Map<string, { id: string; block?: TerraformBlock }>();
+    for (const block of vpcBlocks) ownMain.set(this.idOf(block), { id: `${block.address}.default_route_table_id` });
+    const vpcOfDefaultTable = (value: TfValue): string | undefined => {
+      const address = value instanceof Unknown ? /^\$?\{?(aws_vpc\.[\w-]+)\.default_route_table_id\}?$/.exec(value.expression)?.[1] : undefined;
+      const vpc = address === undefined ? undefined : vpcBlocks.find((b) => b.address === address);
+      return vpc === undefined ? undefined : this.idOf(vpc);
+    };
+    const defaultTables = doc.resources("aws_default_route_table").flatMap((block) => {
+      const vpcId = vpcOfDefaultTable(doc.value(block, "default_route_table_id"));
+      if (vpcId === undefined) return [];
+      ownMain.set(vpcId, { id: this.idOf(block), block });
+      return [{ block, vpcId }];
+    });
+    const mainTables = new Map<string, string>([...ownMain].map(([vpc, table]) => [vpc, table.id]));
     for (const block of doc.resources("aws_main_route_table_association")) {
       const vpc = this.text(block, "vpc_id");
       const table = this.text(block, "route_table_id");
       if (vpc !== undefined && table !== undefined) mainTables.set(vpc, table);
     }
+    // A route table ID as a route names it: literal, or the main table of a VPC of this stack (`aws_vpc.X.default_route_table_id`).
+    const tableIdOf = (block: TerraformBlock, key: string): string | undefined => {
+      const text = this.text(block, key);
+      if (text !== undefined) return text;
+      const vpcId = vpcOfDefaultTable(doc.value(block, key));
+      return vpcId === undefined ? undefined : ownMain.get(vpcId)?.id;
+    };
     for (const block of doc.resources("aws_subnet")) {
       const id = this.idOf(block);
       const vpcId = this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown";
@@ -345,7 +368,7 @@ export class NetworkModel {
     };
     for (const block of doc.resources("aws_route")) {
       const route = this.routeOf(block.address, (...path) => doc.value(block, ...path));
-      if (route !== undefined) addRoute(this.text(block, "route_table_id"), route);
+      if (route !== undefined) addRoute(tableIdOf(block, "route_table_id"), route);
     }
     for (const block of doc.resources("aws_vpc_endpoint_route_table_association")) {
       const endpoint = doc.resources("aws_vpc_endpoint").find((e) => this.idOf(e) === this.text(block, "vpc_endpoint_id"));
@@ -379,6 +402,42 @@ export class NetworkModel {
         return entry === undefined ? [] : [entry];
       });
       this.routeTables.push({ ...this.base(block), id, vpcId, routes: [...local, ...inline, ...(extraRoutes.get(id) ?? [])] });
+    }
+    for (const { block, vpcId } of defaultTables) {
+      const id = this.idOf(block);
+      const vpc = this.vpc(vpcId);
+      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
+        destination: cidr,
+        kind: "local",
+        source: block.address,
+      }));
+      const inline = doc.nested(block, "route").flatMap((route, i) => {
+        const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) =>
+          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue),
+        );
+        return entry === undefined ? [] : [entry];
+      });
+      this.routeTables.push({ ...this.base(block), id, vpcId, routes: [...local, ...inline, ...(extraRoutes.get(id) ?? [])] });
+    }
+    // The main route table AWS makes with each VPC, when no aws_default_route_table manages it: its local routes, and any aws_route added to it.
+    for (const block of vpcBlocks) {
+      const vpcId = this.idOf(block);
+      const main = ownMain.get(vpcId);
+      if (main === undefined || main.block !== undefined) continue;
+      const vpc = this.vpc(vpcId);
+      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
+        destination: cidr,
+        kind: "local",
+        source: block.address,
+      }));
+      this.routeTables.push({
+        address: block.address,
+        path: `${block.path.replace(/\/Resource$/, "")}/main route table`,
+        provider: block.provider,
+        id: main.id,
+        vpcId,
+        routes: [...local, ...(extraRoutes.get(main.id) ?? [])],
+      });
     }
   }
 
