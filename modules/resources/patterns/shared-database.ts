@@ -10,6 +10,8 @@ import {
   Port,
   requireValue,
   ValidationError,
+  recordOptOut,
+  RECORDED_OPT_OUTS,
 } from "../../core";
 import { ResourceEndpoint } from "../../endpoints";
 import { IServiceNetwork } from "../../lattice/interfaces";
@@ -176,7 +178,7 @@ export class SharedDatabase extends Construct {
         "a gateway whose security groups or VPC are known, for the database's group to admit (import it with securityGroups or vpc)",
       );
     }
-    this.checkDatabaseIngress(props, database, databaseSecurityGroup, port);
+    const ingressElsewhere = this.checkDatabaseIngress(props, database, databaseSecurityGroup, port);
 
     this.resourceConfiguration = new ResourceConfiguration(this, "Configuration", {
       name: props.name,
@@ -186,6 +188,8 @@ export class SharedDatabase extends Construct {
       resourceSecurityGroups: databaseSecurityGroup === undefined ? undefined : [databaseSecurityGroup],
       allowAssociationToShareableServiceNetwork: props.allowAssociationToShareableServiceNetwork,
     });
+    if (ingressElsewhere !== undefined)
+      recordOptOut(this.resourceConfiguration.resource, RECORDED_OPT_OUTS.databaseIngressManagedElsewhere, ingressElsewhere);
 
     // The share and the partner's side keep the IDs they had under the former SharedResourceAccess child, `Partner`.
     const partnerScope = new Construct(this, "Partner");
@@ -218,7 +222,7 @@ export class SharedDatabase extends Construct {
     database: ResourceDefinition,
     databaseSecurityGroup: SecurityGroupBase | undefined,
     port: number,
-  ): void {
+  ): string | undefined {
     // An OptOut only: a JavaScript caller's `true` would say nobody knows who admits the gateway.
     const elsewhere = checkInstance(
       this,
@@ -235,7 +239,7 @@ export class SharedDatabase extends Construct {
         "nothing beside databaseSecurityGroup: the rule admitting the gateway is added to that group here",
       );
     }
-    if (database.kind !== "arn" || databaseSecurityGroup !== undefined || elsewhere !== undefined) return;
+    if (database.kind !== "arn" || databaseSecurityGroup !== undefined || elsewhere !== undefined) return elsewhere;
     throw new ValidationError(
       this,
       "databaseSecurityGroup",

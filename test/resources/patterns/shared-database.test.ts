@@ -263,8 +263,12 @@ describe("SharedDatabase", () => {
       expect(error.expected).toContain("databaseIngressManagedElsewhere");
       // The deprecated databaseArn is an ARN database too.
       expectValidationError(() => sharedDatabase({ databaseIngressManagedElsewhere: undefined }), "databaseSecurityGroup", "undefined");
-      // Valid neighbours: the opt-out saying who admits the gateway, the database's group, or a DNS database (it may have no group).
-      expect(() => sharedDatabase()).not.toThrow();
+      // Valid neighbours: the opt-out saying who admits the gateway (recorded on the configuration), the database's group, or a DNS database (it may have no group).
+      const configuration = Object.values(
+        (sharedDatabase().stack.toTerraform() as { resource: Record<string, Record<string, { "//": { opt_outs: Record<string, string> } }>> })
+          .resource.aws_vpclattice_resource_configuration,
+      )[0];
+      expect(configuration["//"].opt_outs.database_ingress_managed_elsewhere).toContain("database team's stack");
       const { stack } = sharedDatabase({
         databaseIngressManagedElsewhere: undefined,
         databaseArn: undefined,
