@@ -16,11 +16,19 @@ import {
   checkLength,
   checkList,
   checkObject,
+  checkIpv4Cidr,
+  checkIpv6Cidr,
   checkPattern,
+  checkProvider,
+  checkResourceId,
   checkString,
   checkTags,
+  cidrContains,
   cidrsOverlap,
+  isIpv4Cidr,
+  isIpv6Cidr,
   isUnresolved,
+  isUnresolvedList,
   literalAccountOf,
   literalRegionOf,
   OptOut,
@@ -33,7 +41,7 @@ import {
   ValidationError,
 } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
-import { ISubnet, zoneOf } from "./subnets";
+import { defaultSubnetsOf, ISubnet, PRIVATE_TIER, SubnetSelection, zoneOf } from "./subnets";
 import { checkInVpc, checkIsVpc, describeVpc, IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
@@ -82,7 +90,7 @@ export interface TransitGatewayProps extends AwsResourceProps {
   readonly securityGroupReferencing?: boolean;
 }
 
-/** Options of {@link TransitGateway.attach}. */
+/** Options of {@link TransitGatewayBase.attach}. */
 export interface TransitGatewayAttachOptions {
   /**
    * Subnets of the attachment's network interfaces, one per availability
@@ -90,6 +98,28 @@ export interface TransitGatewayAttachOptions {
    * @default - the VPC's private subnets
    */
   readonly subnets?: readonly ISubnet[];
+  /**
+   * The tiers (subnet selections, as `vpc.selectSubnets` takes them) whose
+   * route tables get the routes to the gateway: to the other attached VPCs,
+   * and to `destinations`. An imported VPC of other tiers than `private`
+   * (`app`, `data`, and a `tgw` tier for the attachment) names the tiers its
+   * workloads are in: `routeFrom: [{ tier: "app" }, { tier: "data" }]`.
+   * Route tables shared by several subnets get one route each. `[]`: no
+   * route table of this VPC gets routes (they are managed elsewhere).
+   * @default - the route tables of the VPC's private subnets (an error for a VPC without private subnets)
+   */
+  readonly routeFrom?: readonly SubnetSelection[];
+  /**
+   * More CIDRs (IPv4 or IPv6) the route tables of `routeFrom` send to the
+   * gateway, beside the other attached VPCs' blocks: an on-premises network
+   * behind a VPN or Direct Connect attachment of the gateway
+   * (`192.168.0.0/16`), or the internet through an egress VPC (`0.0.0.0/0`).
+   * The gateway's route table must route them on (a propagating VPN, or a
+   * static route to the egress VPC's attachment): this library adds none.
+   * Not inside the VPC's own block, whose local route wins.
+   * @default - none: only the other attached VPCs' blocks
+   */
+  readonly destinations?: readonly string[];
   /**
    * The VPCs attached before that this VPC gets routes to, and that get
    * routes back to it. Name only the hub in a hub-and-spoke network, so that
@@ -99,11 +129,231 @@ export interface TransitGatewayAttachOptions {
   readonly routeTo?: readonly TransitGatewayAttachment[];
   /**
    * The account that owns the VPC, when its provider is not the gateway's:
-   * the gateway is shared with it through AWS RAM.
+   * the gateway is shared with it through AWS RAM. Not for an imported
+   * gateway, which its owner shares.
    * @default - the gateway's account (an error for a VPC of another provider)
    */
   readonly accountId?: string;
 }
+
+/**
+ * An existing transit gateway, for {@link TransitGateway.fromTransitGatewayAttributes}.
+ */
+export interface TransitGatewayAttributes {
+  /** The gateway's ID (`tgw-…`). */
+  readonly transitGatewayId: string;
+  /**
+   * The account that owns the gateway, when it is not the attached VPCs'
+   * account. The owner shares the gateway with the VPC's account through
+   * AWS RAM, outside this configuration; the attachment is made with the
+   * VPC's provider, and unless the gateway auto-accepts shared attachments,
+   * the owner accepts it outside this configuration too (an
+   * `aws_ec2_transit_gateway_vpc_attachment_accepter` in the owner's code,
+   * or the console): until then the routes made here carry nothing. The
+   * owner's route tables then decide where the attachment is associated and
+   * propagates.
+   * @default - the account of the VPCs attached
+   */
+  readonly ownerAccountId?: string;
+  /**
+   * A route table of the gateway (`tgw-rtb-…`) the attachments are
+   * associated with and propagate to, instead of the gateway's default
+   * route table: for a gateway with default association off. The gateway's
+   * account makes the association, so the VPCs attached must be of the
+   * gateway's provider.
+   * @default - the gateway's default route table settings decide (association and propagation as the gateway has them)
+   */
+  readonly routeTableId?: string;
+  /**
+   * A provider in the gateway's region: the attachments and routes of VPCs
+   * without a provider are made with it, and with routeTableId, the
+   * association and propagation.
+   * @default - the stack's default provider
+   */
+  readonly provider?: TerraformProvider;
+  /** Tags of the attachments, beside Name. @default - Name only */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What VPCs attach to: a {@link TransitGateway} of this configuration, or
+ * an existing one ({@link TransitGateway.fromTransitGatewayAttributes}).
+ * `attach` makes the same attachment, routes and checks for both.
+ */
+export abstract class TransitGatewayBase extends Construct {
+  /** `tgw-…` */
+  public abstract readonly transitGatewayId: string;
+  /** The gateway's provider. @default - the stack's default provider */
+  public abstract readonly provider?: TerraformProvider;
+  /** Security group referencing is on across the attached VPCs. */
+  public abstract readonly securityGroupReferencing: boolean;
+  /** The attachments so far. */
+  protected readonly attachments: TransitGatewayAttachment[] = [];
+
+  /** The attachments so far, in the order they were made. */
+  public get attachedVpcs(): readonly TransitGatewayAttachment[] {
+    return [...this.attachments];
+  }
+
+  /**
+   * Attaches a VPC; `name` keys its Terraform addresses. Adds the routes
+   * between it and the VPCs of `routeTo` in both VPCs' route tables (those
+   * of `routeFrom`), and to `destinations` in its own.
+   */
+  public attach(name: string, vpc: IVpc, options: TransitGatewayAttachOptions = {}): TransitGatewayAttachment {
+    requireValue(this, "attach.name", name, "a name for the attachment");
+    checkString(this, "attach.name", name);
+    checkPattern(this, "attach.name", name, /\S/, "a name for the attachment");
+    const sameName = this.attachments.find((a) => stableId(a.name) === stableId(name));
+    if (sameName !== undefined)
+      throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
+    requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
+    checkIsVpc(this, `attach.${name}.vpc`, vpc);
+    checkObject(this, `attach.${name}`, options);
+    checkKnownProps(this, options, TRANSIT_GATEWAY_ATTACH_OPTIONS);
+    const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
+    if (sameVpc !== undefined)
+      throw new ValidationError(
+        this,
+        `attach.${name}.vpc`,
+        `the VPC of attachment ${sameVpc.name}`,
+        "a VPC not attached before (one attachment per VPC)",
+      );
+    (checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? []).forEach((other, i) => {
+      if (!this.attachments.includes(other))
+        throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
+    });
+    const subnets =
+      options.subnets === undefined
+        ? defaultSubnetsOf(this, `attach.${name}.subnets`, vpc)
+        : (checkList(this, `attach.${name}.subnets`, options.subnets) ?? []);
+    checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
+    this.checkSameRegion(`attach.${name}.vpc`, vpc);
+    const settings = this.attachmentSettings(name, vpc, options);
+    for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
+    const routeFrom = this.routeFromOf(name, vpc, subnets, options.routeFrom);
+    const destinations = checkDestinations(this, `attach.${name}.destinations`, vpc, options.destinations, routeFrom);
+    const ipv6 = carriesIpv6(vpc, subnets);
+    destinations.forEach((destination, i) => {
+      if (!ipv6 && !isUnresolved(destination) && isIpv6Cidr(destination))
+        throw new ValidationError(
+          this,
+          `attach.${name}.destinations[${i}]`,
+          destination,
+          "an IPv4 destination, or an attachment that carries IPv6 (a VPC with an IPv6 block, attached in dual-stack or IPv6-only subnets): this attachment has no ipv6_support, so the gateway carries no IPv6 from it",
+        );
+    });
+    for (const other of options.routeTo ?? this.attachments) {
+      checkNotRoutedTwice(this, name, destinations, ipv6 && other.ipv6, other.name, other.vpc);
+      checkNotRoutedTwice(this, other.name, other.routedDestinations, ipv6 && other.ipv6, name, vpc);
+    }
+    const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
+      name,
+      vpc,
+      gateway: this,
+      subnets,
+      ...settings,
+      routeFrom,
+      destinations,
+    });
+    this.joinRouteTables(attachment, options.routeTo !== undefined);
+    attachment.addDestinationRoutes();
+    for (const other of options.routeTo ?? this.attachments) {
+      attachment.addRoutesTo(other);
+      other.addRoutesTo(attachment);
+    }
+    this.attachments.push(attachment);
+    return attachment;
+  }
+
+  /**
+   * The gateway's own checks of an attachment (accounts, shares, hubs and
+   * spokes), before it is made, and what it is made with.
+   * @internal
+   */
+  protected abstract attachmentSettings(name: string, vpc: IVpc, options: TransitGatewayAttachOptions): AttachmentSettings;
+
+  /**
+   * Associates a new attachment with the gateway's route tables, when the
+   * gateway has its own (not the default one).
+   * @internal
+   */
+  protected abstract joinRouteTables(attachment: TransitGatewayAttachment, spoke: boolean): void;
+
+  /**
+   * The subnets whose route tables get routes to the gateway: the selections
+   * of `routeFrom`, each subnet with a route table ID, or the VPC's private
+   * subnets. Undefined for the private subnets, whose route tables are
+   * checked when routes are added, as they always were.
+   */
+  private routeFromOf(
+    name: string,
+    vpc: IVpc,
+    subnets: readonly ISubnet[],
+    selections: readonly SubnetSelection[] | undefined,
+  ): readonly ISubnet[] | undefined {
+    const prop = `attach.${name}.routeFrom`;
+    checkList(this, prop, selections);
+    const tiers = [...new Set(vpc.subnets.map((s) => s.tier).filter((t): t is string => typeof t === "string" && !isUnresolved(t)))].sort();
+    if (selections === undefined) {
+      if (vpc.privateSubnets.length > 0) return undefined;
+      const attached = new Set(subnets.map((s) => s.tier));
+      const example = tiers.find((t) => !attached.has(t)) ?? tiers[0] ?? "app";
+      throw new ValidationError(
+        this,
+        prop,
+        undefined,
+        `the tiers whose route tables route to the gateway, e.g. routeFrom: [{ tier: "${example}" }] (this VPC has no ${PRIVATE_TIER} tier; its tiers: ${tiers.join(", ") || "none"})`,
+      );
+    }
+    const chosen: ISubnet[] = [];
+    selections.forEach((selection, i) => {
+      checkObject(this, `${prop}[${i}]`, selection);
+      if (selection.tier !== undefined && typeof selection.tier === "string" && !isUnresolved(selection.tier) && !tiers.includes(selection.tier))
+        throw new ValidationError(
+          this,
+          `${prop}[${i}].tier`,
+          selection.tier,
+          `one of the VPC's tiers: ${tiers.join(", ") || "none (it has no tiers)"}`,
+        );
+      for (const subnet of vpc.selectSubnets(selection)) {
+        if (chosen.some((s) => s === subnet || (!isUnresolved(s.subnetId) && s.subnetId === subnet.subnetId))) continue;
+        if (subnet.routeTableId === undefined)
+          throw new ValidationError(
+            this,
+            `${prop}[${i}]`,
+            subnet.subnetId,
+            `subnets whose route tables are known, to route to the gateway: give their tier's routeTableIds (Vpc.fromVpcAttributes)`,
+          );
+        chosen.push(subnet);
+      }
+    });
+    return chosen;
+  }
+
+  /**
+   * A transit gateway is regional: a VPC attaches to a gateway of its own
+   * region (one of another region attaches to a gateway there, peered with
+   * this one). Both regions must be literal to tell.
+   */
+  private checkSameRegion(prop: string, vpc: IVpc): void {
+    const own = literalRegionOf(this, this.provider);
+    const theirs = literalRegionOf(this, vpc.provider);
+    if (own === undefined || theirs === undefined || own === theirs) return;
+    throw new ValidationError(
+      this,
+      prop,
+      `${describeVpc(vpc)} (provider ${vpc.provider?.alias ?? "default"}, ${theirs})`,
+      `a VPC in ${own}, the gateway's region (a VPC of ${theirs} attaches to a gateway there, peered with this one)`,
+    );
+  }
+}
+
+/**
+ * What a gateway gives its attachments beside the VPC and subnets.
+ * @internal
+ */
+export type AttachmentSettings = Pick<TransitGatewayAttachmentProps, "share" | "autoAccept" | "tags" | "isolated" | "importedGateway">;
 
 /**
  * A transit gateway that joins VPCs, in the owner's account and in others:
@@ -116,13 +366,31 @@ export interface TransitGatewayAttachOptions {
  *
  * Creates: aws_ec2_transit_gateway; per attachment
  * aws_ec2_transit_gateway_vpc_attachment and aws_route (one per route table
- * and destination VPC); per VPC of another account
+ * and destination VPC or CIDR); per VPC of another account
  * aws_ec2_transit_gateway_vpc_attachment_accepter (unless auto-accepted),
  * and per such account aws_ram_resource_share, aws_ram_principal_association,
  * aws_ram_resource_association (and aws_ram_resource_share_accepter with
  * `allowExternalPrincipals`).
  */
-export class TransitGateway extends Construct {
+export class TransitGateway extends TransitGatewayBase {
+  /**
+   * An existing transit gateway (a landing zone's, another stack's, another
+   * account's), to attach VPCs of this configuration to: `attach` makes the
+   * same attachment, routes and checks as for a gateway of this
+   * configuration, and creates no gateway, RAM share or route table. A
+   * gateway of another account (`ownerAccountId`) is shared with the VPCs'
+   * account by its owner, who also accepts the attachments (unless the
+   * gateway auto-accepts them), outside this configuration.
+   *
+   * Creates: per attachment aws_ec2_transit_gateway_vpc_attachment and
+   * aws_route (and with `routeTableId`,
+   * aws_ec2_transit_gateway_route_table_association and
+   * aws_ec2_transit_gateway_route_table_propagation).
+   */
+  public static fromTransitGatewayAttributes(scope: Construct, id: string, attrs: TransitGatewayAttributes): TransitGatewayBase {
+    return new ImportedTransitGateway(scope, id, attrs);
+  }
+
   /** The underlying `aws_ec2_transit_gateway`, as an escape hatch. */
   public readonly resource: Ec2TransitGateway;
   /** `tgw-…` */
@@ -134,7 +402,6 @@ export class TransitGateway extends Construct {
   /** Security group referencing is on across the attached VPCs. */
   public readonly securityGroupReferencing: boolean;
   private readonly props: TransitGatewayProps;
-  private readonly attachments: TransitGatewayAttachment[] = [];
   /** With isolateSpokes: the attachments made with routeTo. */
   private readonly spokes = new Set<TransitGatewayAttachment>();
   private readonly autoAccept: boolean;
@@ -198,41 +465,8 @@ export class TransitGateway extends Construct {
     return this.securityGroupReferencing && attached(a) && attached(b);
   }
 
-  /** The attachments so far, in the order they were made. */
-  public get attachedVpcs(): readonly TransitGatewayAttachment[] {
-    return [...this.attachments];
-  }
-
-  /**
-   * Attaches a VPC; `name` keys its Terraform addresses. Adds the routes
-   * between it and the VPCs of `routeTo` in both VPCs' route tables.
-   */
-  public attach(name: string, vpc: IVpc, options: TransitGatewayAttachOptions = {}): TransitGatewayAttachment {
-    requireValue(this, "attach.name", name, "a name for the attachment");
-    checkString(this, "attach.name", name);
-    checkPattern(this, "attach.name", name, /\S/, "a name for the attachment");
-    const sameName = this.attachments.find((a) => stableId(a.name) === stableId(name));
-    if (sameName !== undefined)
-      throw new ValidationError(this, `attach.${name}`, name, `a name not attached before (${sameName.name} has the same Terraform address)`);
-    requireValue(this, `attach.${name}.vpc`, vpc, "the VPC to attach");
-    checkIsVpc(this, `attach.${name}.vpc`, vpc);
-    checkObject(this, `attach.${name}`, options);
-    checkKnownProps(this, options, TRANSIT_GATEWAY_ATTACH_OPTIONS);
-    const sameVpc = this.attachments.find((a) => a.vpc === vpc || (!isUnresolved(vpc.vpcId) && a.vpc.vpcId === vpc.vpcId));
-    if (sameVpc !== undefined)
-      throw new ValidationError(
-        this,
-        `attach.${name}.vpc`,
-        `the VPC of attachment ${sameVpc.name}`,
-        "a VPC not attached before (one attachment per VPC)",
-      );
-    (checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? []).forEach((other, i) => {
-      if (!this.attachments.includes(other))
-        throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
-    });
-    const subnets = checkList(this, `attach.${name}.subnets`, options.subnets) ?? vpc.privateSubnets;
-    checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
-    this.checkSameRegion(`attach.${name}.vpc`, vpc);
+  /** @internal */
+  protected attachmentSettings(name: string, vpc: IVpc, options: TransitGatewayAttachOptions): AttachmentSettings {
     const crossAccount = vpc.provider !== undefined && vpc.provider !== this.provider;
     if (crossAccount)
       requireValue(
@@ -253,8 +487,6 @@ export class TransitGateway extends Construct {
     const pinned = crossAccount ? literalAccountOf(this, vpc.provider) : undefined;
     if (pinned !== undefined && options.accountId !== undefined && !isUnresolved(options.accountId) && pinned !== options.accountId)
       throw new ValidationError(this, `attach.${name}.accountId`, options.accountId, `the account the VPC's provider is pinned to (${pinned})`);
-    for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
-    const spoke = options.routeTo !== undefined;
     if (this.routeTables !== undefined)
       (options.routeTo ?? []).forEach((other, i) => {
         if (this.spokes.has(other))
@@ -265,44 +497,20 @@ export class TransitGateway extends Construct {
             "a hub (an attachment without routeTo): with isolateSpokes, spokes reach hubs only, and no route of theirs reaches another spoke",
           );
       });
-    const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
-      name,
-      vpc,
-      gateway: this,
-      subnets,
+    return {
       share:
         crossAccount && vpc.provider !== undefined && options.accountId !== undefined ? this.shareWith(options.accountId, vpc.provider) : undefined,
       autoAccept: this.autoAccept,
       tags: this.tags,
       isolated: this.routeTables !== undefined,
-    });
-    if (this.routeTables !== undefined) {
-      if (spoke) this.spokes.add(attachment);
-      attachment.joinRouteTables(this.routeTables, spoke);
-    }
-    for (const other of options.routeTo ?? this.attachments) {
-      attachment.addRoutesTo(other);
-      other.addRoutesTo(attachment);
-    }
-    this.attachments.push(attachment);
-    return attachment;
+    };
   }
 
-  /**
-   * A transit gateway is regional: a VPC attaches to a gateway of its own
-   * region (one of another region attaches to a gateway there, peered with
-   * this one). Both regions must be literal to tell.
-   */
-  private checkSameRegion(prop: string, vpc: IVpc): void {
-    const own = literalRegionOf(this, this.provider);
-    const theirs = literalRegionOf(this, vpc.provider);
-    if (own === undefined || theirs === undefined || own === theirs) return;
-    throw new ValidationError(
-      this,
-      prop,
-      `${describeVpc(vpc)} (provider ${vpc.provider?.alias ?? "default"}, ${theirs})`,
-      `a VPC in ${own}, the gateway's region (a VPC of ${theirs} attaches to a gateway there, peered with this one)`,
-    );
+  /** @internal */
+  protected joinRouteTables(attachment: TransitGatewayAttachment, spoke: boolean): void {
+    if (this.routeTables === undefined) return;
+    if (spoke) this.spokes.add(attachment);
+    attachment.joinRouteTables(this.routeTables, spoke);
   }
 
   /** The share of the gateway with one account (made once), and what an attachment of that account must wait for. */
@@ -328,14 +536,14 @@ export class TransitGateway extends Construct {
   }
 }
 
-/** What {@link TransitGateway.attach} gives a {@link TransitGatewayAttachment}. */
+/** What {@link TransitGatewayBase.attach} gives a {@link TransitGatewayAttachment}. */
 export interface TransitGatewayAttachmentProps {
   /** The attachment's name, which keys its routes' addresses in the other VPCs. */
   readonly name: string;
   /** The attached VPC. */
   readonly vpc: IVpc;
   /** The gateway. */
-  readonly gateway: TransitGateway;
+  readonly gateway: TransitGatewayBase;
   /** Subnets of the attachment's network interfaces, at most one per AZ. */
   readonly subnets: readonly ISubnet[];
   /** For a VPC of another account: what its attachment waits for (the share of the gateway). @default - none: the owner's VPC */
@@ -344,14 +552,21 @@ export interface TransitGatewayAttachmentProps {
   readonly autoAccept: boolean;
   /** Tags of the attachment and its accepter, beside Name. @default - Name only */
   readonly tags?: Readonly<Record<string, string>>;
-  /** The gateway has its own route tables (isolateSpokes): the attachment joins them, not the default one. @default false */
+  /** The gateway has its own route tables (isolateSpokes, or an imported gateway's routeTableId): the attachment joins them, not the default one. @default false */
   readonly isolated?: boolean;
+  /** The gateway is an existing one (fromTransitGatewayAttributes): its default route table settings apply unless isolated. @default false */
+  readonly importedGateway?: boolean;
+  /** The subnets whose route tables get the routes to the gateway, each with its route table ID. @default - the VPC's private subnets */
+  readonly routeFrom?: readonly ISubnet[];
+  /** More CIDRs (IPv4 or IPv6) the route tables of routeFrom send to the gateway. @default - none */
+  readonly destinations?: readonly string[];
 }
 
 /**
- * One VPC's attachment to a {@link TransitGateway} (made by
- * `TransitGateway.attach`), with the routes of the VPC's route tables to the
- * other attached VPCs.
+ * One VPC's attachment to a transit gateway (made by
+ * `TransitGateway.attach`, or `attach` of an imported gateway), with the
+ * routes of the VPC's route tables to the other attached VPCs and to its
+ * destinations.
  */
 export class TransitGatewayAttachment extends Construct {
   /** The underlying `aws_ec2_transit_gateway_vpc_attachment`, as an escape hatch. */
@@ -370,11 +585,23 @@ export class TransitGatewayAttachment extends Construct {
   public readonly ipv6: boolean;
   /** The owner's acceptance of an attachment of another account. @default - none (the owner's VPC, or auto-accepted) */
   public readonly accepter?: Ec2TransitGatewayVpcAttachmentAccepter;
-  private readonly gateway: TransitGateway;
+  private readonly gateway: TransitGatewayBase;
   /** The subnets of the attachment's network interfaces. */
   private readonly subnets: readonly ISubnet[];
+  /** The subnets whose route tables get routes; undefined: the VPC's private subnets. */
+  private readonly routeFrom?: readonly ISubnet[];
+  /** More CIDRs the VPC routes to the gateway. */
+  private readonly destinations: readonly string[];
   /** The attachment is usable once this exists: routes to the gateway wait for it. */
   private readonly ready: ITerraformDependable;
+
+  /**
+   * The CIDRs beside the other VPCs' blocks this VPC routes to the gateway.
+   * @internal
+   */
+  public get routedDestinations(): readonly string[] {
+    return this.destinations;
+  }
 
   constructor(scope: Construct, id: string, props: TransitGatewayAttachmentProps) {
     super(scope, id);
@@ -397,8 +624,12 @@ export class TransitGatewayAttachment extends Construct {
     this.vpc = props.vpc;
     this.gateway = props.gateway;
     this.subnets = props.subnets;
-    this.ipv6 = props.vpc.ipv6CidrBlock !== undefined && props.subnets.every((s) => s.ipAddressType === "dualstack" || s.ipAddressType === "ipv6");
+    this.routeFrom = props.routeFrom;
+    this.destinations = props.destinations ?? [];
+    this.ipv6 = carriesIpv6(props.vpc, props.subnets);
     const ownerAccount = props.share === undefined;
+    // An existing gateway's defaults are its own: the attachment says nothing of them unless it joins a route table of the gateway.
+    const defaultRouteTable = props.importedGateway ? (props.isolated ? false : undefined) : ownerAccount ? !props.isolated : undefined;
     this.resource = new Ec2TransitGatewayVpcAttachment(this, "Resource", {
       // The attachment is made by the VPC's account; the owner's default route table settings do not apply to shared gateways.
       provider: props.vpc.provider ?? props.gateway.provider,
@@ -408,8 +639,8 @@ export class TransitGatewayAttachment extends Construct {
       dnsSupport: "enable",
       ipv6Support: this.ipv6 ? "enable" : undefined,
       securityGroupReferencingSupport: props.gateway.securityGroupReferencing ? "enable" : undefined,
-      transitGatewayDefaultRouteTableAssociation: ownerAccount ? !props.isolated : undefined,
-      transitGatewayDefaultRouteTablePropagation: ownerAccount ? !props.isolated : undefined,
+      transitGatewayDefaultRouteTableAssociation: defaultRouteTable,
+      transitGatewayDefaultRouteTablePropagation: defaultRouteTable,
       dependsOn: props.share === undefined ? undefined : [...props.share],
       tags: { ...props.tags, Name: `${props.gateway.node.id}-${props.name}` },
     });
@@ -427,17 +658,18 @@ export class TransitGatewayAttachment extends Construct {
   }
 
   /**
-   * Every AZ of the VPC's private subnets, whose route tables get the routes
-   * to the gateway, has a subnet of the attachment: AWS forwards traffic to
-   * the gateway only from AZs where it has an attachment subnet, so
-   * resources of another AZ would follow the route and reach nothing.
-   * Checked when AZs are literal (by name, or by ID, on both sides).
+   * Every AZ of the subnets whose route tables get the routes to the gateway
+   * (routeFrom, else the private subnets) has a subnet of the attachment:
+   * AWS forwards traffic to the gateway only from AZs where it has an
+   * attachment subnet, so resources of another AZ would follow the route
+   * and reach nothing. Checked when AZs are literal (by name, or by ID, on
+   * both sides).
    */
   private checkEveryRoutedZoneAttached(): void {
     const literal = (zone: string | undefined): zone is string => zone !== undefined && !isUnresolved(zone);
     const names = this.subnets.map((s) => s.availabilityZone);
     const ids = this.subnets.map((s) => s.availabilityZoneId);
-    for (const subnet of this.vpc.privateSubnets) {
+    for (const subnet of this.routeFrom ?? this.vpc.privateSubnets) {
       if (subnet.routeTableId === undefined) continue;
       const byName = literal(subnet.availabilityZone) && names.every(literal);
       const byId = literal(subnet.availabilityZoneId) && ids.every(literal);
@@ -470,29 +702,68 @@ export class TransitGatewayAttachment extends Construct {
     if (!spoke) new Ec2TransitGatewayRouteTablePropagation(this, "PropagationToSpokes", { ...common, transitGatewayRouteTableId: tables.spokes.id });
   }
 
-  /** Routes from every route table of this VPC's private subnets to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
+  /**
+   * An imported gateway's routeTableId: the attachment is associated with it
+   * and propagates into it.
+   * @internal
+   */
+  public joinRouteTable(routeTableId: string): void {
+    const common = { provider: this.gateway.provider, transitGatewayAttachmentId: this.transitGatewayAttachmentId, dependsOn: [this.ready] };
+    new Ec2TransitGatewayRouteTableAssociation(this, "RouteTableAssociation", { ...common, transitGatewayRouteTableId: routeTableId });
+    new Ec2TransitGatewayRouteTablePropagation(this, "Propagation", { ...common, transitGatewayRouteTableId: routeTableId });
+  }
+
+  /**
+   * The route tables that get routes to the gateway, once each, keyed for
+   * their routes' addresses: by AZ for the private subnets (as always), by
+   * tier and AZ for the other tiers of routeFrom.
+   */
+  private routedTables(): Map<string, string> {
+    const tables = new Map<string, string>();
+    const add = (base: string, routeTableId: string) => {
+      if ([...tables.values()].includes(routeTableId)) return;
+      let key = base;
+      for (let n = 2; tables.has(key); n++) key = `${base}-${n}`;
+      tables.set(key, routeTableId);
+    };
+    if (this.routeFrom === undefined) {
+      this.vpc.privateSubnets.forEach((subnet, i) => {
+        if (subnet.routeTableId === undefined) {
+          throw new ValidationError(
+            this,
+            `vpc.privateSubnets[${i}].routeTableId`,
+            undefined,
+            "a route table ID on every private subnet, to route to the transit gateway",
+          );
+        }
+        const zone = zoneOf(subnet);
+        if (zone === undefined)
+          throw new ValidationError(
+            this,
+            `vpc.privateSubnets[${i}].availabilityZone`,
+            undefined,
+            "the subnet's AZ (or AZ ID), which keys its route's Terraform address",
+          );
+        add(zone, subnet.routeTableId);
+      });
+      return tables;
+    }
+    const counts = new Map<string, number>();
+    for (const subnet of this.routeFrom) {
+      const tier = subnet.tier ?? PRIVATE_TIER;
+      const index = counts.get(tier) ?? 0;
+      counts.set(tier, index + 1);
+      const zone = zoneOf(subnet);
+      const place = zone === undefined || isUnresolved(zone) ? String(index) : zone;
+      if (subnet.routeTableId !== undefined) add(tier === PRIVATE_TIER ? place : `${tier}-${place}`, subnet.routeTableId);
+    }
+    return tables;
+  }
+
+  /** Routes from every route table of routeFrom (else of the VPC's private subnets) to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
   public addRoutesTo(other: TransitGatewayAttachment): void {
     this.checkEveryRoutedZoneAttached();
-    const tables = new Map<string, string>();
-    this.vpc.privateSubnets.forEach((subnet, i) => {
-      if (subnet.routeTableId === undefined) {
-        throw new ValidationError(
-          this,
-          `vpc.privateSubnets[${i}].routeTableId`,
-          undefined,
-          "a route table ID on every private subnet, to route to the transit gateway",
-        );
-      }
-      const zone = zoneOf(subnet);
-      if (zone === undefined)
-        throw new ValidationError(
-          this,
-          `vpc.privateSubnets[${i}].availabilityZone`,
-          undefined,
-          "the subnet's AZ (or AZ ID), which keys its route's Terraform address",
-        );
-      if (![...tables.values()].includes(subnet.routeTableId)) tables.set(zone, subnet.routeTableId);
-    });
+    const tables = this.routedTables();
     for (const [zone, routeTableId] of tables) {
       const route = {
         provider: this.vpc.provider ?? this.gateway.provider,
@@ -506,7 +777,111 @@ export class TransitGatewayAttachment extends Construct {
         new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}-ipv6`, { ...route, destinationIpv6CidrBlock: other.vpc.ipv6CidrBlock });
     }
   }
+
+  /**
+   * Routes from every route table of routeFrom to each of the destinations.
+   * @internal
+   */
+  public addDestinationRoutes(): void {
+    if (this.destinations.length === 0) return;
+    this.checkEveryRoutedZoneAttached();
+    for (const [zone, routeTableId] of this.routedTables())
+      for (const destination of this.destinations) {
+        const family =
+          !isUnresolved(destination) && isIpv6Cidr(destination) ? { destinationIpv6CidrBlock: destination } : { destinationCidrBlock: destination };
+        new Route(this, `RouteToCidr-${stableId(destination)}-${stableId(zone)}`, {
+          provider: this.vpc.provider ?? this.gateway.provider,
+          routeTableId,
+          transitGatewayId: this.gateway.transitGatewayId,
+          dependsOn: [this.ready],
+          ...family,
+        });
+      }
+  }
 }
+
+/**
+ * An existing transit gateway ({@link TransitGateway.fromTransitGatewayAttributes}):
+ * VPCs attach to it as to one of this configuration; nothing of the gateway
+ * itself is created.
+ */
+class ImportedTransitGateway extends TransitGatewayBase {
+  public readonly transitGatewayId: string;
+  public readonly provider?: TerraformProvider;
+  public readonly securityGroupReferencing = false;
+  /** The account that owns the gateway, when given. */
+  public readonly ownerAccountId?: string;
+  private readonly routeTableId?: string;
+  private readonly tags: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, attrs: TransitGatewayAttributes) {
+    super(scope, id);
+    requireProps(this, attrs, ["transitGatewayId"]);
+    checkKnownProps(this, attrs, TRANSIT_GATEWAY_ATTRIBUTES);
+    checkString(this, "transitGatewayId", attrs.transitGatewayId);
+    checkResourceId(this, "transitGatewayId", attrs.transitGatewayId, "transitGateway");
+    checkAccountId(this, "ownerAccountId", attrs.ownerAccountId);
+    checkString(this, "routeTableId", attrs.routeTableId);
+    if (attrs.routeTableId !== undefined && !isUnresolved(attrs.routeTableId))
+      checkPattern(
+        this,
+        "routeTableId",
+        attrs.routeTableId,
+        TRANSIT_GATEWAY_ROUTE_TABLE_ID,
+        "a transit gateway route table ID such as tgw-rtb-0123456789abcdef0",
+      );
+    checkProvider(this, "provider", attrs.provider, "a provider in the gateway's region; leave it out for the stack's default provider");
+    this.tags = checkTags(this, "tags", attrs.tags) ?? {};
+    // The association is made by the gateway's account: with another owner, it is the owner's to make.
+    const account = literalAccountOf(this, attrs.provider);
+    if (attrs.routeTableId !== undefined && attrs.ownerAccountId !== undefined && account !== undefined && account !== attrs.ownerAccountId)
+      throw new ValidationError(
+        this,
+        "routeTableId",
+        attrs.routeTableId,
+        `unset for a gateway of another account (${attrs.ownerAccountId}) than the provider's (${account}): only the owner associates attachments with its route tables, after accepting them`,
+      );
+    this.transitGatewayId = attrs.transitGatewayId;
+    this.provider = attrs.provider;
+    this.ownerAccountId = attrs.ownerAccountId;
+    this.routeTableId = attrs.routeTableId;
+  }
+
+  /** @internal */
+  protected attachmentSettings(name: string, vpc: IVpc, options: TransitGatewayAttachOptions): AttachmentSettings {
+    if (options.accountId !== undefined)
+      throw new ValidationError(
+        this,
+        `attach.${name}.accountId`,
+        options.accountId,
+        "unset for an existing gateway: this configuration shares nothing; the gateway's owner shares it with the VPC's account through RAM (give ownerAccountId to the import when it is another account)",
+      );
+    if (this.routeTableId !== undefined && vpc.provider !== undefined && vpc.provider !== this.provider)
+      throw new ValidationError(
+        this,
+        `attach.${name}.vpc`,
+        `${describeVpc(vpc)} (provider ${vpc.provider.alias ?? "default"})`,
+        "a VPC of the gateway's provider: with routeTableId, this configuration associates the attachment with the gateway's route table, which only the gateway's account can do (import the gateway without routeTableId for VPCs of other accounts, and let the owner associate them)",
+      );
+    return { autoAccept: false, tags: this.tags, isolated: this.routeTableId !== undefined, importedGateway: true };
+  }
+
+  /** @internal */
+  protected joinRouteTables(attachment: TransitGatewayAttachment): void {
+    if (this.routeTableId !== undefined) attachment.joinRouteTable(this.routeTableId);
+  }
+}
+
+/** `tgw-rtb-` and 8 or 17 hexadecimal digits, as AWS gives them. */
+const TRANSIT_GATEWAY_ROUTE_TABLE_ID = /^tgw-rtb-[0-9a-f]{8}([0-9a-f]{9})?$/;
+
+const TRANSIT_GATEWAY_ATTRIBUTES: Record<keyof TransitGatewayAttributes, true> = {
+  transitGatewayId: true,
+  ownerAccountId: true,
+  routeTableId: true,
+  provider: true,
+  tags: true,
+};
 
 const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
   name: true,
@@ -519,7 +894,13 @@ const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
   provider: true,
 };
 
-const TRANSIT_GATEWAY_ATTACH_OPTIONS: Record<keyof TransitGatewayAttachOptions, true> = { subnets: true, routeTo: true, accountId: true };
+const TRANSIT_GATEWAY_ATTACH_OPTIONS: Record<keyof TransitGatewayAttachOptions, true> = {
+  subnets: true,
+  routeFrom: true,
+  destinations: true,
+  routeTo: true,
+  accountId: true,
+};
 
 const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentProps, true> = {
   name: true,
@@ -530,6 +911,9 @@ const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentPro
   isolated: true,
   autoAccept: true,
   tags: true,
+  importedGateway: true,
+  routeFrom: true,
+  destinations: true,
 };
 
 /** The private ASNs AWS takes for a transit gateway's Amazon side (CreateTransitGateway AmazonSideAsn): 16-bit and 32-bit. */
@@ -564,4 +948,70 @@ function checkRoutable(scope: IConstruct, prop: string, vpc: IVpc, other: Transi
     own,
     `a block that does not overlap ${theirs} of attachment ${other.name}, which it is routed to: the route would be the VPC's own local route (give the VPC another block, or leave the attachment out of routeTo)`,
   );
+}
+
+/**
+ * The extra destinations of an attachment: IPv4 or IPv6 CIDRs (the whole
+ * internet too, since they are routes, not rules), each once, none inside
+ * the VPC's own block, where the local route wins (AWS takes no route to a
+ * transit gateway more specific than it), and only with route tables to
+ * put them in.
+ */
+function checkDestinations(
+  scope: IConstruct,
+  prop: string,
+  vpc: IVpc,
+  destinations: readonly string[] | undefined,
+  routeFrom: readonly ISubnet[] | undefined,
+): readonly string[] {
+  const list = checkList(scope, prop, destinations) ?? [];
+  if (isUnresolvedList(list)) throw new ValidationError(scope, prop, list, "a literal list of CIDRs: each becomes its own routes at synth");
+  list.forEach((destination, i) => {
+    const at = `${prop}[${i}]`;
+    if (destination === undefined || isUnresolved(destination)) return;
+    if (typeof destination !== "string" || (!isIpv4Cidr(destination) && !isIpv6Cidr(destination)))
+      throw new ValidationError(scope, at, destination, "an IPv4 or IPv6 CIDR block such as 192.168.0.0/16, 0.0.0.0/0 or ::/0");
+    if (isIpv4Cidr(destination)) checkIpv4Cidr(scope, at, destination);
+    else checkIpv6Cidr(scope, at, destination);
+    const first = list.indexOf(destination);
+    if (first !== i) throw new ValidationError(scope, at, destination, `a destination listed once (${prop}[${first}] is the same)`);
+    const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].find((block) => block !== undefined && !isUnresolved(block) && cidrContains(block, destination));
+    if (own !== undefined)
+      throw new ValidationError(
+        scope,
+        at,
+        destination,
+        `a destination outside the VPC's own block ${own}: the VPC's local route covers it, and AWS takes no route to a transit gateway inside it`,
+      );
+  });
+  if (list.length > 0 && routeFrom !== undefined && routeFrom.length === 0)
+    throw new ValidationError(
+      scope,
+      prop,
+      list,
+      "no destinations with routeFrom: [] (no route table of the VPC gets routes), or the tiers to route them from in routeFrom",
+    );
+  return list;
+}
+
+/** The attachment carries IPv6: the VPC has an IPv6 block and every attachment subnet has IPv6 addresses (dual-stack or IPv6-only). */
+function carriesIpv6(vpc: IVpc, subnets: readonly ISubnet[]): boolean {
+  return vpc.ipv6CidrBlock !== undefined && subnets.every((s) => s.ipAddressType === "dualstack" || s.ipAddressType === "ipv6");
+}
+
+/**
+ * The destinations of attachment `name` are not the block of the VPC it is
+ * routed to (`otherName`'s): its route tables would get two routes to one
+ * destination, and AWS refuses the second.
+ */
+function checkNotRoutedTwice(scope: IConstruct, name: string, destinations: readonly string[], ipv6: boolean, otherName: string, other: IVpc): void {
+  destinations.forEach((destination, i) => {
+    if (isUnresolved(destination) || (destination !== other.cidrBlock && !(ipv6 && destination === other.ipv6CidrBlock))) return;
+    throw new ValidationError(
+      scope,
+      `attach.${name}.destinations[${i}]`,
+      destination,
+      `a destination other than the block of attachment ${otherName}, which this VPC's route tables already route to the gateway (AWS refuses a second route to one destination in a route table)`,
+    );
+  });
 }

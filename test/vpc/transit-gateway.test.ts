@@ -430,3 +430,333 @@ describe("TransitGateway, wrong inputs", () => {
     );
   });
 });
+
+/** A landing zone's VPC made elsewhere: tiers app (a route table per AZ), data (one table) and tgw, and no private tier. */
+function landingZoneVpc(stack: TerraformStack, provider?: AwsProvider) {
+  return Vpc.fromVpcAttributes(stack, "Existing", {
+    vpcId: "vpc-0123456789abcdef0",
+    cidrBlock: "10.50.0.0/16",
+    provider,
+    subnetGroups: [
+      {
+        tier: "tgw",
+        subnetIds: ["subnet-0eeeeeeeeeeeeeee1", "subnet-0eeeeeeeeeeeeeee2"],
+        availabilityZones: AZS,
+        routeTableIds: ["rtb-0eeeeeeeeeeeeeee1"],
+      },
+      {
+        tier: "app",
+        subnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+        availabilityZones: AZS,
+        routeTableIds: ["rtb-0bbbbbbbbbbbbbbb1", "rtb-0bbbbbbbbbbbbbbb2"],
+      },
+      {
+        tier: "data",
+        subnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"],
+        availabilityZones: AZS,
+        routeTableIds: ["rtb-0ccccccccccccccc1"],
+      },
+      { tier: "mgmt", subnetIds: ["subnet-0ddddddddddddddd1"], availabilityZones: ["us-east-1a"] },
+    ],
+  });
+}
+
+/** Routes by address (without the hash) to `destination_cidr_block -> route_table_id`. */
+function routesByAddress(stack: TerraformStack): Record<string, string> {
+  return Object.fromEntries(
+    (Object.entries(resourcesOfType(synthJson(stack), "aws_route")) as [string, Json][]).map(([key, r]) => [
+      key.replace(/_[0-9A-F]{8}$/, ""),
+      `${r.destination_cidr_block ?? r.destination_ipv6_cidr_block} -> ${r.route_table_id}`,
+    ]),
+  );
+}
+
+describe("TransitGateway, brownfield: routeFrom", () => {
+  test("routeFrom: the route tables of the tiers named get the routes, each table once; the tgw tier's table gets none", () => {
+    const { stack, hub } = network();
+    const existing = landingZoneVpc(stack);
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    tgw.attach("app", existing, { subnets: existing.selectSubnets({ tier: "tgw" }), routeFrom: [{ tier: "app" }, { tier: "data" }] });
+    const routes = routesByAddress(stack);
+    const existingRoutes = Object.entries(routes).filter(([key]) => key.startsWith("Network_Attachment-app_"));
+    expect(Object.fromEntries(existingRoutes)).toEqual({
+      "Network_Attachment-app_RouteTo-hub-app-us-east-1a": "10.0.0.0/16 -> rtb-0bbbbbbbbbbbbbbb1",
+      "Network_Attachment-app_RouteTo-hub-app-us-east-1b": "10.0.0.0/16 -> rtb-0bbbbbbbbbbbbbbb2",
+      "Network_Attachment-app_RouteTo-hub-data-us-east-1a": "10.0.0.0/16 -> rtb-0ccccccccccccccc1",
+    });
+    // The hub routes back to the existing VPC as before.
+    expect(Object.entries(routes).filter(([, r]) => r.startsWith("10.50.0.0/16"))).toHaveLength(2);
+  });
+
+  test('the default is unchanged: routeFrom [{ tier: "private" }] gives the addresses of no routeFrom', () => {
+    const addresses = (routeFrom?: readonly { readonly tier: string }[]) => {
+      const { stack, hub, orders } = network();
+      const tgw = new TransitGateway(stack, "Network", { name: "core" });
+      tgw.attach("hub", hub);
+      tgw.attach("orders", orders, { routeFrom });
+      return routesByAddress(stack);
+    };
+    const byDefault = addresses();
+    expect(Object.keys(byDefault)).toContain("Network_Attachment-orders_RouteTo-hub-us-east-1a");
+    expect(addresses([{ tier: "private" }])).toEqual(byDefault);
+  });
+
+  test("routeFrom: [] adds no route to this VPC's tables (routes managed elsewhere); the other VPCs still route to it", () => {
+    const { stack, hub } = network();
+    const existing = landingZoneVpc(stack);
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    tgw.attach("app", existing, { subnets: existing.selectSubnets({ tier: "tgw" }), routeFrom: [] });
+    expect(Object.keys(routesByAddress(stack)).every((key) => key.startsWith("Network_Attachment-hub_"))).toBe(true);
+  });
+
+  test("fails when a VPC without private subnets is attached without routeFrom: no route table would route to the gateway", () => {
+    const { stack, hub } = network();
+    const existing = landingZoneVpc(stack);
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    const error = expectValidationError(
+      () => tgw.attach("app", existing, { subnets: existing.selectSubnets({ tier: "tgw" }) }),
+      "attach.app.routeFrom",
+      "undefined",
+    );
+    expect(error.expected).toBe(
+      'the tiers whose route tables route to the gateway, e.g. routeFrom: [{ tier: "app" }] (this VPC has no private tier; its tiers: app, data, mgmt, tgw)',
+    );
+    // Without subnets either, the attachment's subnets are asked for first.
+    expectValidationError(() => tgw.attach("app", existing), "attach.app.subnets", "[]");
+  });
+
+  test("fails when routeFrom names a tier the VPC does not have, or one whose route tables are unknown", () => {
+    const { stack } = network();
+    const existing = landingZoneVpc(stack);
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const subnets = existing.selectSubnets({ tier: "tgw" });
+    const tier = expectValidationError(
+      () => tgw.attach("app", existing, { subnets, routeFrom: [{ tier: "private" }] }),
+      "attach.app.routeFrom[0].tier",
+      "private",
+    );
+    expect(tier.expected).toContain("app, data, mgmt, tgw");
+    const unknown = expectValidationError(
+      () => tgw.attach("app", existing, { subnets, routeFrom: [{ tier: "app" }, { tier: "mgmt" }] }),
+      "attach.app.routeFrom[1]",
+      "subnet-0ddddddddddddddd1",
+    );
+    expect(unknown.expected).toContain("routeTableIds");
+    tgw.attach("app", existing, { subnets, routeFrom: [{ tier: "app" }] });
+  });
+
+  test("fails when the attachment leaves out an AZ of the routeFrom subnets; routeFrom of the attached AZ only passes", () => {
+    const { stack, hub } = network();
+    const existing = landingZoneVpc(stack);
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub);
+    const [oneAz] = existing.selectSubnets({ tier: "tgw", availabilityZones: ["us-east-1a"] });
+    const error = expectValidationError(
+      () => tgw.attach("app", existing, { subnets: [oneAz], routeFrom: [{ tier: "app" }] }),
+      "attach.app.subnets",
+      "us-east-1a",
+    );
+    expect(error.expected).toContain("(us-east-1b has none)");
+    const other = new TransitGateway(stack, "Other", { name: "other" });
+    other.attach("hub", hub);
+    other.attach("app", existing, { subnets: [oneAz], routeFrom: [{ tier: "app", availabilityZones: ["us-east-1a"] }] });
+  });
+});
+
+describe("TransitGateway.fromTransitGatewayAttributes", () => {
+  test("an existing gateway: attachments and routes as for a gateway of this configuration, and no gateway, share or route table", () => {
+    const { stack, hub, orders } = network();
+    const tgw = TransitGateway.fromTransitGatewayAttributes(stack, "Corp", { transitGatewayId: "tgw-0123456789abcdef0", tags: { Team: "net" } });
+    tgw.attach("hub", hub);
+    tgw.attach("orders", orders);
+    const json = synthJson(stack);
+    for (const type of [
+      "aws_ec2_transit_gateway",
+      "aws_ec2_transit_gateway_route_table",
+      "aws_ec2_transit_gateway_route_table_association",
+      "aws_ram_resource_share",
+      "aws_ec2_transit_gateway_vpc_attachment_accepter",
+    ])
+      expect(resourcesOfType(json, type)).toEqual({});
+    const attachments = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[];
+    expect(attachments).toHaveLength(2);
+    for (const attachment of attachments) {
+      expect(attachment).toMatchObject({ transit_gateway_id: "tgw-0123456789abcdef0", tags: { Team: "net" } });
+      // The gateway's own defaults decide: the attachment says nothing of them.
+      expect(attachment.transit_gateway_default_route_table_association).toBeUndefined();
+      expect(attachment.transit_gateway_default_route_table_propagation).toBeUndefined();
+    }
+    expect(Object.keys(routes(stack)).sort()).toEqual(["Hub -> 10.1.0.0/16", "Orders -> 10.0.0.0/16"]);
+    expect((Object.values(resourcesOfType(json, "aws_route")) as Json[]).every((r) => r.transit_gateway_id === "tgw-0123456789abcdef0")).toBe(true);
+    expect(tgw.attachedVpcs.map((a) => a.name)).toEqual(["hub", "orders"]);
+  });
+
+  test("routeTableId: the attachments are associated with that route table and propagate into it, not the default one", () => {
+    const { stack, hub } = network();
+    const tgw = TransitGateway.fromTransitGatewayAttributes(stack, "Corp", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      routeTableId: "tgw-rtb-0123456789abcdef0",
+    });
+    tgw.attach("hub", hub);
+    const json = synthJson(stack);
+    const [attachment] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[];
+    expect(attachment).toMatchObject({
+      transit_gateway_default_route_table_association: false,
+      transit_gateway_default_route_table_propagation: false,
+    });
+    const [association] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_route_table_association")) as Json[];
+    const [propagation] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_route_table_propagation")) as Json[];
+    expect(association.transit_gateway_route_table_id).toBe("tgw-rtb-0123456789abcdef0");
+    expect(propagation.transit_gateway_route_table_id).toBe("tgw-rtb-0123456789abcdef0");
+    expect(resourcesOfType(json, "aws_ec2_transit_gateway_route_table")).toEqual({});
+  });
+
+  test("a gateway of another account: the attachment is made with the VPC's provider, and neither shared nor accepted here", () => {
+    const { stack, analytics } = network();
+    const tgw = TransitGateway.fromTransitGatewayAttributes(stack, "Corp", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      ownerAccountId: "999999999999",
+    });
+    tgw.attach("analytics", analytics);
+    const json = synthJson(stack);
+    const [attachment] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment")) as Json[];
+    expect(attachment.provider).toBe("aws.member");
+    expect(attachment.depends_on).toBeUndefined();
+    expect(resourcesOfType(json, "aws_ram_resource_share")).toEqual({});
+    expect(resourcesOfType(json, "aws_ec2_transit_gateway_vpc_attachment_accepter")).toEqual({});
+  });
+
+  test("fails when the gateway ID is malformed or of another kind, the route table ID is malformed, or an attribute is misspelled", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () => TransitGateway.fromTransitGatewayAttributes(stack, "A", { transitGatewayId: "vpc-0123456789abcdef0" }),
+      "transitGatewayId",
+      "vpc-0123456789abcdef0",
+    );
+    expect(error.expected).toContain("(this is a VPC ID)");
+    expectValidationError(
+      () => TransitGateway.fromTransitGatewayAttributes(stack, "B", { transitGatewayId: "tgw-xyz" }),
+      "transitGatewayId",
+      "tgw-xyz",
+    );
+    expectValidationError(
+      () =>
+        TransitGateway.fromTransitGatewayAttributes(stack, "C", { transitGatewayId: "tgw-0123456789abcdef0", routeTableId: "rtb-0123456789abcdef0" }),
+      "routeTableId",
+      "rtb-0123456789abcdef0",
+    );
+    expectValidationError(
+      () => TransitGateway.fromTransitGatewayAttributes(stack, "D", { transitGatewayId: "tgw-0123456789abcdef0", ownerAccountId: "12345" }),
+      "ownerAccountId",
+      "12345",
+    );
+    expectValidationError(
+      () => TransitGateway.fromTransitGatewayAttributes(stack, "E", { transitGatewayID: "tgw-0123456789abcdef0" } as never),
+      "transitGatewayId",
+      "undefined",
+    );
+    TransitGateway.fromTransitGatewayAttributes(stack, "F", { transitGatewayId: "tgw-0123456789abcdef0", routeTableId: "tgw-rtb-0123456789abcdef0" });
+  });
+
+  test("fails when an attachment to an existing gateway asks for a share (accountId), or routeTableId meets another account", () => {
+    const { stack, hub, analytics, member } = network();
+    const tgw = TransitGateway.fromTransitGatewayAttributes(stack, "Corp", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      routeTableId: "tgw-rtb-0123456789abcdef0",
+    });
+    expectValidationError(() => tgw.attach("analytics", analytics, { accountId: "222222222222" }), "attach.analytics.accountId", "222222222222");
+    expectValidationError(() => tgw.attach("analytics", analytics), "attach.analytics.vpc", "test/Analytics (provider member)");
+    tgw.attach("hub", hub);
+    expectValidationError(
+      () =>
+        TransitGateway.fromTransitGatewayAttributes(stack, "Theirs", {
+          transitGatewayId: "tgw-0123456789abcdef0",
+          routeTableId: "tgw-rtb-0123456789abcdef0",
+          ownerAccountId: "999999999999",
+          provider: member,
+        }),
+      "routeTableId",
+      "tgw-rtb-0123456789abcdef0",
+    );
+    TransitGateway.fromTransitGatewayAttributes(stack, "Own", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      routeTableId: "tgw-rtb-0123456789abcdef0",
+      ownerAccountId: "222222222222",
+      provider: member,
+    }).attach("analytics", analytics);
+  });
+});
+
+describe("TransitGateway, destinations", () => {
+  test("destinations: routes from every routeFrom table to each CIDR, the whole internet too, even with no other attachment", () => {
+    const stack = stackWithProvider();
+    const existing = landingZoneVpc(stack);
+    const tgw = TransitGateway.fromTransitGatewayAttributes(stack, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" });
+    tgw.attach("app", existing, {
+      subnets: existing.selectSubnets({ tier: "tgw" }),
+      routeFrom: [{ tier: "app" }],
+      destinations: ["192.168.0.0/16", "0.0.0.0/0", "10.0.0.0/8"],
+    });
+    expect(routesByAddress(stack)).toEqual({
+      "Corp_Attachment-app_RouteToCidr-192-168-0-0-16-app-us-east-1a": "192.168.0.0/16 -> rtb-0bbbbbbbbbbbbbbb1",
+      "Corp_Attachment-app_RouteToCidr-192-168-0-0-16-app-us-east-1b": "192.168.0.0/16 -> rtb-0bbbbbbbbbbbbbbb2",
+      "Corp_Attachment-app_RouteToCidr-0-0-0-0-0-app-us-east-1a": "0.0.0.0/0 -> rtb-0bbbbbbbbbbbbbbb1",
+      "Corp_Attachment-app_RouteToCidr-0-0-0-0-0-app-us-east-1b": "0.0.0.0/0 -> rtb-0bbbbbbbbbbbbbbb2",
+      "Corp_Attachment-app_RouteToCidr-10-0-0-0-8-app-us-east-1a": "10.0.0.0/8 -> rtb-0bbbbbbbbbbbbbbb1",
+      "Corp_Attachment-app_RouteToCidr-10-0-0-0-8-app-us-east-1b": "10.0.0.0/8 -> rtb-0bbbbbbbbbbbbbbb2",
+    });
+    const [route] = Object.values(resourcesOfType(synthJson(stack), "aws_route")) as Json[];
+    expect(route).toMatchObject({ transit_gateway_id: "tgw-0123456789abcdef0" });
+    expect(route.depends_on[0]).toMatch(/^aws_ec2_transit_gateway_vpc_attachment\./);
+  });
+
+  test("an IPv6 destination on a dual-stack attachment is an IPv6 route", () => {
+    const stack = stackWithProvider();
+    const hub = new Vpc(stack, "Hub", { name: "hub", cidrBlock: "10.0.0.0/16", availabilityZones: AZS, dualStack: true });
+    new TransitGateway(stack, "Network", { name: "core" }).attach("hub", hub, { destinations: ["::/0"] });
+    const ipv6 = (Object.values(resourcesOfType(synthJson(stack), "aws_route")) as Json[]).map((r) => r.destination_ipv6_cidr_block);
+    expect(ipv6).toEqual(["::/0", "::/0"]);
+  });
+
+  test("fails when a destination is no CIDR, has host bits, is listed twice, or lies inside the VPC's own block; a block around it passes", () => {
+    const { stack, hub } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("hub", hub, { destinations: ["on-prem"] }), "attach.hub.destinations[0]", "on-prem");
+    expectValidationError(() => tgw.attach("hub", hub, { destinations: ["192.168.0.0/33"] }), "attach.hub.destinations[0]", "192.168.0.0/33");
+    expectValidationError(() => tgw.attach("hub", hub, { destinations: ["192.168.1.1/16"] }), "attach.hub.destinations[0]", "192.168.1.1/16");
+    expectValidationError(
+      () => tgw.attach("hub", hub, { destinations: ["192.168.0.0/16", "192.168.0.0/16"] }),
+      "attach.hub.destinations[1]",
+      "192.168.0.0/16",
+    );
+    const inside = expectValidationError(
+      () => tgw.attach("hub", hub, { destinations: ["10.0.5.0/24"] }),
+      "attach.hub.destinations[0]",
+      "10.0.5.0/24",
+    );
+    expect(inside.expected).toContain("outside the VPC's own block 10.0.0.0/16");
+    expectValidationError(() => tgw.attach("hub", hub, { destinations: ["10.0.0.0/16"] }), "attach.hub.destinations[0]", "10.0.0.0/16");
+    tgw.attach("hub", hub, { destinations: ["10.0.0.0/8"] });
+  });
+
+  test("fails when an IPv6 destination goes to an attachment without IPv6, or destinations come with routeFrom: []", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    expectValidationError(() => tgw.attach("hub", hub, { destinations: ["::/0"] }), "attach.hub.destinations[0]", "::/0");
+    expectValidationError(() => tgw.attach("hub", hub, { routeFrom: [], destinations: ["0.0.0.0/0"] }), "attach.hub.destinations", '["0.0.0.0/0"]');
+    tgw.attach("hub", hub, { routeFrom: [] });
+    tgw.attach("orders", orders, { destinations: ["0.0.0.0/0"] });
+  });
+
+  test("fails when a destination is the block of a VPC attached later and routed to: two routes to one destination in a table", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub, { destinations: ["10.1.0.0/16"] });
+    const error = expectValidationError(() => tgw.attach("orders", orders), "attach.hub.destinations[0]", "10.1.0.0/16");
+    expect(error.expected).toContain("attachment orders");
+    tgw.attach("orders", orders, { routeTo: [] });
+  });
+});
