@@ -9,7 +9,9 @@ import {
   GatewayEndpoint,
   GatewayLoadBalancerEndpoint,
   InterfaceEndpoint,
+  PrivateAwsServiceAccess,
   ResourceEndpoint,
+  ServiceAccessPresets,
   ServiceNetworkEndpoint,
 } from "../modules/endpoints";
 import {
@@ -1313,5 +1315,23 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     prop: "subnets",
     received: "[]",
     build: (s) => new ResourceGateway(s, "Gateway", { name: "orders", vpc: tieredVpc(s) }),
+  },
+  {
+    module: "endpoints",
+    api: "PrivateAwsServiceAccess",
+    cause: "gatewaySubnets given to a set of services without a Gateway endpoint: no route table would get a route, and the subnets were ignored",
+    fix: 'Leave gatewaySubnets unset, or add the gateway service (S3 or DynamoDB with endpointType: "Gateway") whose routes they should get.',
+    path: "Logs",
+    prop: "gatewaySubnets",
+    received: '["subnet-0bbbbbbbbbbbbbbb1","subnet-0bbbbbbbbbbbbbbb2","subnet-0ccccccccccccccc1","subnet-0ccccccccccccccc2"]',
+    build: (s) => {
+      const existing = tieredVpc(s);
+      new PrivateAwsServiceAccess(s, "Logs", {
+        vpc: existing,
+        subnets: existing.selectSubnets({ tier: "app" }),
+        gatewaySubnets: existing.subnets,
+        services: ServiceAccessPresets.cloudWatchLogs(["arn:aws:logs:us-east-1:111111111111:log-group:/app/*"]),
+      });
+    },
   },
 ];

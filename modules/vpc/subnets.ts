@@ -342,10 +342,12 @@ export function defaultSubnetsOf(
   if (privateSubnets.length > 0) return privateSubnets;
   const all: readonly ISubnet[] = Array.isArray(vpc?.subnets) ? vpc.subnets : [];
   const tiers = [...new Set(all.map((s) => s?.tier).filter((t): t is string => typeof t === "string" && !isUnresolved(t)))];
-  const pick = (tier: string) => `vpc.selectSubnets({ tier: "${tier}" })${option === "subnet" ? "[0]" : ""}`;
+  // A tier named public is the least likely home of private network interfaces: another one is suggested first.
+  const suggested = tiers.find((t) => !/public/i.test(t)) ?? tiers[0];
+  const pick = `vpc.selectSubnets({ tier: "${suggested}" })${option === "subnet" ? "[0]" : ""}`;
   const expected =
     tiers.length > 0
-      ? `${option}: this VPC has no ${PRIVATE_TIER} tier (its tiers: ${tiers.join(", ")}): pass ${option}: ${pick(tiers[0])}`
+      ? `${option}: this VPC has no ${PRIVATE_TIER} tier (its tiers: ${tiers.join(", ")}): pass ${option}: ${pick}`
       : all.length > 0
         ? `${option}: this VPC has no ${PRIVATE_TIER} subnets (its ${all.length} subnet(s) have no tier): pass ${option}`
         : `${option}: this VPC lists no subnets (import it with privateSubnetIds or subnetGroups), or pass ${option}`;

@@ -7,6 +7,7 @@ import {
   checkList,
   checkObject,
   checkOneOf,
+  isUnresolved,
   Port,
   providerOf,
   requireProps,
@@ -120,6 +121,17 @@ export interface PrivateAwsServiceAccessProps extends NetworkEndpointProps {
    * @default false
    */
   readonly onlySupportedAvailabilityZones?: boolean;
+  /**
+   * Subnets whose route tables get the gateway endpoints' routes (S3,
+   * DynamoDB), for every gateway service without `subnets` of its own.
+   * Interface endpoints answer the whole VPC by private DNS, whichever
+   * subnets hold them: an ecr.dkr pull from a tier whose route table has no
+   * route to the S3 gateway gets its manifest but fails on the layers
+   * (unless it reaches S3 another way). The gateway endpoint's policy then
+   * applies to every S3 request from those tables.
+   * @default - the route tables of `subnets` (the VPC's private subnets unless given); a warning names the VPC's other route tables when an ecr.dkr endpoint would send them to S3 for layers
+   */
+  readonly gatewaySubnets?: readonly ISubnet[];
 }
 
 /**
@@ -185,6 +197,15 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     // The shared group already admits the peers; the endpoints only attach it.
     // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
     const networkProps: NetworkEndpointProps = { ...propsFor(props, NETWORK_ENDPOINT_PROPS), allowedPeers: undefined, open: undefined };
+    const gatewaySubnets = checkList(this, "gatewaySubnets", props.gatewaySubnets);
+    if (gatewaySubnets !== undefined && !services.some((a) => a.endpointType === "Gateway")) {
+      throw new ValidationError(
+        this,
+        "gatewaySubnets",
+        gatewaySubnets.map((s) => s.subnetId),
+        'unset: no service here has a Gateway endpoint (S3 or DynamoDB with endpointType: "Gateway"), whose routes these subnets\' route tables would get',
+      );
+    }
     const gateways: Record<string, GatewayEndpoint> = {};
     const endpoints: Record<string, InterfaceEndpoint> = {};
     for (const access of services) {
@@ -195,7 +216,7 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
           vpc: props.vpc,
           service: access.service,
           policy: access.policy,
-          subnets: access.subnets ?? props.subnets,
+          subnets: access.subnets ?? gatewaySubnets ?? props.subnets,
           region,
           provider: props.provider,
           tags,
@@ -220,6 +241,35 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     }
     this.gatewayEndpoints = gateways;
     this.interfaceEndpoints = endpoints;
+    this.warnOfLayersWithoutRoute(props, services);
+  }
+
+  /**
+   * ecr.dkr's private DNS answers every subnet of the VPC, but its image
+   * layers come from S3: a route table the S3 gateway endpoint leaves out by
+   * default (another tier, or subnets besides `subnets`) pulls manifests
+   * and fails on layers, unless it reaches S3 another way (a NAT gateway).
+   * The default is kept (the gateway's policy would apply to every S3
+   * request of the tables it gets); the warning names the tables.
+   */
+  private warnOfLayersWithoutRoute(props: PrivateAwsServiceAccessProps, services: readonly ServiceAccess[]): void {
+    const dkr = services.find((a) => a.service.shortName === "ecr.dkr" && a.endpointType !== "Gateway");
+    const s3 = services.find((a) => a.service.shortName === "s3" && a.endpointType === "Gateway");
+    const gateway = this.gatewayEndpoints.s3;
+    if (dkr === undefined || dkr.privateDnsEnabled === false || s3 === undefined || gateway === undefined) return;
+    if (s3.subnets !== undefined || props.gatewaySubnets !== undefined) return;
+    const routed = new Set(gateway.resource.routeTableIdsInput ?? []);
+    const all = Array.isArray(props.vpc.subnets) ? props.vpc.subnets : [];
+    const missed = all.filter((subnet) => subnet.routeTableId !== undefined && !routed.has(subnet.routeTableId));
+    if (missed.length === 0) return;
+    const tables = [...new Set(missed.map((subnet) => subnet.routeTableId as string))];
+    const literal = tables.filter((id) => !isUnresolved(id));
+    const made = tables.length - literal.length;
+    const named = [...literal, ...(made === 0 ? [] : [`${made} route table(s) of this configuration`])].join(", ");
+    const tiers = [...new Set(missed.map((subnet) => subnet.tier).filter((t): t is string => t !== undefined))];
+    Annotations.of(this).addWarning(
+      `The S3 gateway endpoint routes only the route tables of ${props.subnets === undefined ? "the VPC's private subnets" : "subnets"}, but ecr.dkr's private DNS answers the whole VPC: ${named}${tiers.length === 0 ? "" : ` (tier ${tiers.join(", ")})`} get no route to S3, so image pulls there fail on the layers unless those subnets reach S3 another way. Give gatewaySubnets (e.g. vpc.subnets) to route them through the endpoint, whose policy then applies to all of their S3 requests.`,
+    );
   }
 
   /** Every endpoint's ID, DNS name and service name, keyed `<service>_…` (`logs_id`, `ecr_dkr_dns_name`), and the shared group's ID. */
@@ -316,4 +366,5 @@ export const PRIVATE_AWS_SERVICE_ACCESS_PROPS: Record<keyof PrivateAwsServiceAcc
   services: true,
   region: true,
   onlySupportedAvailabilityZones: true,
+  gatewaySubnets: true,
 };

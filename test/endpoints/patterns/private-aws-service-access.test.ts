@@ -2,7 +2,7 @@ import { AwsService, EndpointPolicy, PrivateAwsServiceAccess, ServiceAccessPrese
 import { expectFlow } from "../../../modules/flows";
 import { Peer, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
-import { ORG, testVpc } from "../helpers";
+import { ORG, testVpc, tieredVpc } from "../helpers";
 
 const REPO = "arn:aws:ecr:us-east-1:111111111111:repository/api";
 const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:/ecs/api";
@@ -151,6 +151,92 @@ describe("PrivateAwsServiceAccess", () => {
     const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc: testVpc(stack), services: [api, dkr] });
     const warnings = access.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringContaining("starport-layer-bucket")]);
+  });
+
+  describe("the S3 gateway endpoint of ecr.dkr's image layers, in a VPC of several tiers", () => {
+    const warningsOf = (access: PrivateAwsServiceAccess) => access.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    const s3RouteTables = (stack: Parameters<typeof synthJson>[0]) =>
+      endpointsByService(synthJson(stack))["Gateway:com.amazonaws.us-east-1.s3"].route_table_ids;
+
+    test("warns when the default leaves out route tables of the VPC that ecr.dkr's private DNS answers (another tier), naming them", () => {
+      const stack = stackWithProvider();
+      const vpc = tieredVpc(stack);
+      const access = new PrivateAwsServiceAccess(stack, "Ecr", {
+        vpc,
+        subnets: vpc.selectSubnets({ tier: "app" }),
+        services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }),
+      });
+      // The default is kept: the gateway's policy (image layers only) would apply to every S3 request of the tables it gets.
+      expect(s3RouteTables(stack)).toEqual(["rtb-0bbbbbbbbbbbbbbb1"]);
+      expect(warningsOf(access)).toEqual([expect.stringContaining("rtb-0ccccccccccccccc1, rtb-0ccccccccccccccc2 (tier data) get no route to S3")]);
+      expect(warningsOf(access)[0]).toContain("gatewaySubnets");
+    });
+
+    test("gatewaySubnets routes the tables of the subnets given (every tier), without a warning; a service's own subnets still win", () => {
+      const stack = stackWithProvider();
+      const vpc = tieredVpc(stack);
+      const access = new PrivateAwsServiceAccess(stack, "Ecr", {
+        vpc,
+        subnets: vpc.selectSubnets({ tier: "app" }),
+        gatewaySubnets: vpc.subnets,
+        services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }),
+      });
+      expect(s3RouteTables(stack)).toEqual(["rtb-0bbbbbbbbbbbbbbb1", "rtb-0ccccccccccccccc1", "rtb-0ccccccccccccccc2"]);
+      expect(warningsOf(access)).toEqual([]);
+      const own = stackWithProvider();
+      const ownVpc = tieredVpc(own);
+      new PrivateAwsServiceAccess(own, "Ecr", {
+        vpc: ownVpc,
+        subnets: ownVpc.selectSubnets({ tier: "app" }),
+        gatewaySubnets: ownVpc.subnets,
+        services: [
+          ...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]).filter((a) => a.endpointType !== "Gateway"),
+          { ...ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP])[2], subnets: ownVpc.selectSubnets({ tier: "data" }) },
+        ],
+      });
+      expect(s3RouteTables(own)).toEqual(["rtb-0ccccccccccccccc1", "rtb-0ccccccccccccccc2"]);
+    });
+
+    test("a Vpc's private subnets are all its subnets: the default routes every table, without a warning (the example stacks' JSON is unchanged)", () => {
+      const stack = stackWithProvider();
+      const access = new PrivateAwsServiceAccess(stack, "Ecr", {
+        vpc: testVpc(stack),
+        services: ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP], { organizationId: ORG }),
+      });
+      expect(s3RouteTables(stack)).toHaveLength(2);
+      expect(warningsOf(access)).toEqual([]);
+    });
+
+    test("no warning without ecr.dkr, or with its private DNS off (nothing answers the other tiers' names)", () => {
+      for (const privateDnsEnabled of [undefined, false]) {
+        const stack = stackWithProvider();
+        const vpc = tieredVpc(stack);
+        const [api, dkr, s3] = ServiceAccessPresets.ecrPull([REPO], [LOG_GROUP]);
+        const services =
+          privateDnsEnabled === false
+            ? [{ ...api, privateDnsEnabled }, { ...dkr, privateDnsEnabled }, s3]
+            : ServiceAccessPresets.privateS3(["example-bucket"]);
+        const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc, subnets: vpc.selectSubnets({ tier: "app" }), services });
+        expect(warningsOf(access)).toEqual([]);
+      }
+    });
+
+    test("fails when gatewaySubnets are given without a gateway service, whose routes they would get", () => {
+      const stack = stackWithProvider();
+      const vpc = tieredVpc(stack);
+      const error = expectValidationError(
+        () =>
+          new PrivateAwsServiceAccess(stack, "Logs", {
+            vpc,
+            subnets: vpc.selectSubnets({ tier: "app" }),
+            gatewaySubnets: vpc.subnets,
+            services: ServiceAccessPresets.cloudWatchLogs([LOG_GROUP]),
+          }),
+        "gatewaySubnets",
+        "subnet-0bbbbbbbbbbbbbbb1",
+      );
+      expect(error.expected).toMatch(/^unset: no service here has a Gateway endpoint/);
+    });
   });
 
   test("a dual-stack endpoint behind the shared group is reached over IPv6 too: the group admits the VPC's IPv6 block, as a lone endpoint's does", () => {
