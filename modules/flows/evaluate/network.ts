@@ -1,6 +1,7 @@
 import { cidrContains, parseCidr } from "../../core/addresses";
 import {
   EndpointEntity,
+  ManagedPrefixListEntity,
   RouteEntry,
   RouteTableEntity,
   SecurityGroupEntity,
@@ -590,12 +591,31 @@ function checkIngress(
     referencesBlocked === undefined
       ? undefined
       : known.map((g) => admittingRule(g, source, target)).find((r): r is SecurityGroupRuleEntry => r !== undefined);
+  const unknownList = byReference === undefined ? unknownPrefixListRule(model, known, target) : undefined;
   return path.deny(
     "security-group",
     `security group ${group.label} of ${target.label} has no ingress from ${from} on ${target.protocol} ${target.port}` +
-      (byReference === undefined ? "" : ` (its rule ${byReference.source} names the client's security group, but ${referencesBlocked})`),
-    byReference?.source ?? group.address,
+      (byReference === undefined ? "" : ` (its rule ${byReference.source} names the client's security group, but ${referencesBlocked})`) +
+      (unknownList === undefined
+        ? ""
+        : ` (rule ${unknownList.rule.source} names prefix list ${labelOf(unknownList.list)}, whose entries are known only at apply: give them literally to prove the flow)`),
+    byReference?.source ?? unknownList?.rule.source ?? group.address,
   );
+}
+
+/** A rule of the groups that opens the port to a managed prefix list of this stack whose entries are unknown. */
+function unknownPrefixListRule(
+  model: NetworkModel,
+  groups: readonly SecurityGroupEntity[],
+  target: NetworkTarget,
+): { readonly rule: SecurityGroupRuleEntry; readonly list: ManagedPrefixListEntity } | undefined {
+  for (const rule of groups.flatMap((g) => g.ingress)) {
+    if (rule.peer.kind !== "prefixList" || !rulePermits(rule, target.protocol, target.port)) continue;
+    const id = rule.peer.prefixListId;
+    const list = model.managedPrefixLists.find((l) => l.id === id && l.cidrs === undefined);
+    if (list !== undefined) return { rule, list };
+  }
+  return undefined;
 }
 
 /**

@@ -612,6 +612,14 @@ export interface TransitGatewayEntity extends ModelEntity {
   readonly defaultRouteTableRefs: readonly string[];
 }
 
+/** A customer-managed prefix list of the stack (`aws_ec2_managed_prefix_list`, its `entry` blocks and `aws_ec2_managed_prefix_list_entry`). */
+export interface ManagedPrefixListEntity extends ModelEntity {
+  /** `pl-…` (synthetic). */
+  readonly id: string;
+  /** Its CIDRs. @default - unknown: an entry is known only at apply */
+  readonly cidrs?: readonly string[];
+}
+
 /** A static route of a transit gateway route table (`aws_ec2_transit_gateway_route`). */
 export interface TransitGatewayRouteEntity extends ModelEntity {
   /** The gateway route table: its ID, or the expression naming a gateway's default table. */

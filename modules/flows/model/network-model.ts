@@ -16,6 +16,7 @@ import {
   LatticeTargetGroupEntity,
   LoadBalancerEntity,
   LoadBalancerTargetGroupEntity,
+  ManagedPrefixListEntity,
   ModelEntity,
   PeeringConnectionEntity,
   ResourceConfigurationEntity,
@@ -92,6 +93,8 @@ export class NetworkModel {
   public readonly transitGateways: TransitGatewayEntity[] = [];
   /** Transit gateway VPC attachments. */
   public readonly transitGatewayAttachments: TransitGatewayAttachmentEntity[] = [];
+  /** Customer-managed prefix lists, which rules and routes name by ID. */
+  public readonly managedPrefixLists: ManagedPrefixListEntity[] = [];
   /** Static routes of transit gateway route tables. */
   public readonly transitGatewayRoutes: TransitGatewayRouteEntity[] = [];
   /** VPC peering connections. */
@@ -112,8 +115,10 @@ export class NetworkModel {
     public readonly document: TerraformDocument,
   ) {
     this.accounts = document.providers;
+    this.readPrefixLists();
     this.readNetworks();
     this.readSecurityGroups();
+    this.expandPrefixLists();
     this.readEndpoints();
     this.readLoadBalancers();
     this.readDns();
@@ -287,6 +292,38 @@ export class NetworkModel {
     if (this.vpc(id) === undefined)
       this.vpcs.push({ address: `external:${id}`, path: id, provider, id, ipv4Cidrs: [], ipv6Cidrs: [], external: true });
     return id;
+  }
+
+  private readPrefixLists(): void {
+    const doc = this.document;
+    const entries = doc.resources("aws_ec2_managed_prefix_list_entry");
+    for (const block of doc.resources("aws_ec2_managed_prefix_list")) {
+      const id = this.idOf(block);
+      const values = [
+        ...doc.nested(block, "entry").map((_, i) => doc.value(block, "entry", i, "cidr")),
+        ...entries.filter((e) => this.text(e, "prefix_list_id") === id).map((e) => doc.value(e, "cidr")),
+      ];
+      this.managedPrefixLists.push({ ...this.base(block), id, cidrs: values.every((v) => typeof v === "string") ? (values as string[]) : undefined });
+    }
+  }
+
+  /** Rules and routes naming a managed prefix list of this stack with known entries: one per CIDR. */
+  private expandPrefixLists(): void {
+    const cidrsOf = (id: string): readonly string[] | undefined => this.managedPrefixLists.find((l) => l.id === id)?.cidrs;
+    const rules = (list: readonly SecurityGroupRuleEntry[]): SecurityGroupRuleEntry[] =>
+      list.flatMap((rule) => {
+        const cidrs = rule.peer.kind === "prefixList" ? cidrsOf(rule.peer.prefixListId) : undefined;
+        return cidrs === undefined ? [rule] : cidrs.map((cidr): SecurityGroupRuleEntry => ({ ...rule, peer: { kind: "cidr", cidr } }));
+      });
+    this.securityGroups.forEach((group, i) => {
+      this.securityGroups[i] = { ...group, ingress: rules(group.ingress), egress: rules(group.egress) };
+    });
+    this.routeTables.forEach((table, i) => {
+      this.routeTables[i] = {
+        ...table,
+        routes: table.routes.flatMap((route) => cidrsOf(route.destination)?.map((cidr) => ({ ...route, destination: cidr })) ?? [route]),
+      };
+    });
   }
 
   private readNetworks(): void {
