@@ -528,6 +528,23 @@ describe("InterfaceEndpoint fails", () => {
       policy: orgOnly,
     });
     expect(endpoint.resource.subnetIdsInput).toEqual(["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"]);
+    // A tier named public comes first: another one is suggested.
+    const withPublic = Vpc.fromVpcAttributes(stack, "WithPublic", {
+      vpcId: "vpc-0123456789abcdef1",
+      cidrBlock: "10.51.0.0/16",
+      subnetGroups: [
+        { tier: "public", subnetIds: ["subnet-0aaaaaaaaaaaaaaa1"] },
+        { tier: "app", subnetIds: ["subnet-0aaaaaaaaaaaaaaa2"] },
+      ],
+    });
+    const suggested = expectValidationError(
+      () => new InterfaceEndpoint(stack, "Logs3", { vpc: withPublic, service: AwsService.LOGS, policy: orgOnly }),
+      "vpc.privateSubnets",
+      "[]",
+    );
+    expect(suggested.expected).toBe(
+      'subnets: this VPC has no private tier (its tiers: public, app): pass subnets: vpc.selectSubnets({ tier: "app" })',
+    );
   });
 
   test("fails when two subnets share an availability zone", () => {
