@@ -71,10 +71,11 @@ export function reach(path: Path, context: FlowContext, target: NetworkTarget): 
 
 /**
  * Why the target's ingress rules cannot name the client's security group
- * over the transit gateway its packets take: AWS matches such a reference
- * only when the gateway and both VPCs' attachments enable
+ * over the link its packets take: over a transit gateway AWS matches such a
+ * reference only when the gateway and both VPCs' attachments enable
  * security_group_referencing_support (off by default on a gateway, on by
- * default on an attachment). Undefined when references may match.
+ * default on an attachment); over an inter-Region peering never. Undefined
+ * when references may match.
  */
 function groupReferencesBlocked(
   model: NetworkModel,
@@ -85,6 +86,12 @@ function groupReferencesBlocked(
   if (source.vpc === undefined || source.vpc.id === target.vpcId || destinations.length === 0) return undefined;
   for (const subnet of source.subnets) {
     const route = routeFrom(model, subnet, destinations).route;
+    if (route?.kind === "peering") {
+      const peering = model.peeringConnections.find((p) => p.id === route.target);
+      if (peering?.regions !== undefined)
+        return `peering connection ${labelOf(peering)} joins VPCs of different Regions (${peering.regions.join(" and ")}), and AWS matches no security group of the peer VPC across an inter-Region peering (name the client's CIDR instead)`;
+      continue;
+    }
     if (route?.kind !== "transitGateway") continue;
     const tgw = model.transitGateways.find((t) => t.id === route.target);
     if (tgw === undefined) continue;
@@ -356,7 +363,12 @@ function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: Link
     const joins = [peering.vpcId, peering.peerVpcId];
     if (!joins.includes(from.vpcId ?? "") || !joins.includes(to.vpcId ?? ""))
       return linkBroken(`peering connection ${labelOf(peering)} does not connect ${from.label} with ${to.label}`);
-    if (!peering.accepted) return linkBroken(`peering connection ${labelOf(peering)} is never accepted (no auto_accept, no accepter)`);
+    if (!peering.accepted)
+      return linkBroken(
+        `peering connection ${labelOf(peering)} is never accepted (${peering.autoAcceptIgnored ?? "no auto_accept, no accepter"})`,
+        "route",
+        peering.address,
+      );
     return linkOk(`peering connection ${labelOf(peering)}`);
   }
   if (route.kind === "local") return linkBroken(`${route.destination} is local to ${from.label}, not ${to.label}: the VPCs' CIDRs overlap`);

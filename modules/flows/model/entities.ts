@@ -678,4 +678,8 @@ export interface PeeringConnectionEntity extends ModelEntity {
   readonly peerVpcId: string;
   /** Accepted (auto_accept or an accepter resource). */
   readonly accepted: boolean;
+  /** Why auto_accept does not accept it (AWS auto-accepts only within one account and Region). @default - it does, or is not set */
+  readonly autoAcceptIgnored?: string;
+  /** The two Regions, when they differ (peer_region, or the accepter's provider): AWS matches no security group reference across them. @default - one Region */
+  readonly regions?: readonly [string, string];
 }

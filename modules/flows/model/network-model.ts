@@ -1213,15 +1213,30 @@ export class NetworkModel {
         accepter: attachmentAccepters.get(this.idOf(block)),
       });
     }
-    const accepters = new Set(doc.resources("aws_vpc_peering_connection_accepter").map((b) => this.text(b, "vpc_peering_connection_id")));
+    const accepters = doc.resources("aws_vpc_peering_connection_accepter");
     for (const block of doc.resources("aws_vpc_peering_connection")) {
       const id = this.idOf(block);
+      const accepter = accepters.find((b) => this.text(b, "vpc_peering_connection_id") === id);
+      const region = this.regionOf(block.provider);
+      const peerRegion = this.text(block, "peer_region") ?? (accepter === undefined ? undefined : this.regionOf(accepter.provider));
+      const peerOwner = this.text(block, "peer_owner_id");
+      const account = this.accountOf(block.provider);
+      const autoAccept = this.bool(block, false, "auto_accept");
+      const autoAcceptIgnored = !autoAccept
+        ? undefined
+        : this.text(block, "peer_region") !== undefined
+          ? `auto_accept does not accept a peering with peer_region set (AWS auto-accepts only within one account and Region: accept it with an aws_vpc_peering_connection_accepter)`
+          : peerOwner !== undefined && account !== undefined && peerOwner !== account
+            ? `auto_accept does not accept a peering with a VPC of account ${peerOwner} (AWS auto-accepts only within one account and Region: accept it with an aws_vpc_peering_connection_accepter)`
+            : undefined;
       this.peeringConnections.push({
         ...this.base(block),
         id,
         vpcId: this.text(block, "vpc_id") ?? "unknown",
         peerVpcId: this.text(block, "peer_vpc_id") ?? "unknown",
-        accepted: this.bool(block, false, "auto_accept") || accepters.has(id),
+        accepted: (autoAccept && autoAcceptIgnored === undefined) || accepter !== undefined,
+        autoAcceptIgnored,
+        regions: region !== undefined && peerRegion !== undefined && region !== peerRegion ? [region, peerRegion] : undefined,
       });
     }
   }
