@@ -391,4 +391,218 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       new ResourceShareAccepter(s, "Second", { share: shared, provider: partner });
     },
   },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "An existing VPC of other tiers than private (app, data, tgw) attached in its tgw tier without routeFrom: no route table of the VPC got a route to the gateway, so return traffic never reached it",
+    fix: 'Name the tiers whose route tables route to the gateway: routeFrom: [{ tier: "app" }, { tier: "data" }].',
+    path: "Tgw",
+    prop: "attach.app.routeFrom",
+    received: "undefined",
+    build: (s) => {
+      const existing = landingZoneVpc(s);
+      new TransitGateway(s, "Tgw", { name: "hub" }).attach("app", existing, { subnets: existing.selectSubnets({ tier: "tgw" }) });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "routeFrom names a tier of an existing VPC imported without its route tables: its subnets would get no route to the gateway",
+    fix: "Give the tier's routeTableIds in Vpc.fromVpcAttributes (one entry when its subnets share a table), or leave the tier out of routeFrom.",
+    path: "Tgw",
+    prop: "attach.app.routeFrom[0]",
+    received: '"subnet-0ddddddddddddddd1"',
+    build: (s) => {
+      const existing = landingZoneVpc(s);
+      new TransitGateway(s, "Tgw", { name: "hub" }).attach("app", existing, {
+        subnets: existing.selectSubnets({ tier: "tgw" }),
+        routeFrom: [{ tier: "mgmt" }],
+      });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "routeFrom names a tier the VPC does not have (private, for a landing zone VPC of app and data tiers)",
+    fix: "Name one of the tiers the VPC was imported with.",
+    path: "Tgw",
+    prop: "attach.app.routeFrom[0].tier",
+    received: '"private"',
+    build: (s) => {
+      const existing = landingZoneVpc(s);
+      new TransitGateway(s, "Tgw", { name: "hub" }).attach("app", existing, {
+        subnets: existing.selectSubnets({ tier: "tgw" }),
+        routeFrom: [{ tier: "private" }],
+      });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.fromTransitGatewayAttributes",
+    cause: "An existing transit gateway imported with an ID of another kind (a VPC ID), or a malformed one",
+    fix: "Give the gateway's ID, tgw- and 8 or 17 hexadecimal digits, as `aws ec2 describe-transit-gateways` shows it.",
+    path: "Corp",
+    prop: "transitGatewayId",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) => TransitGateway.fromTransitGatewayAttributes(s, "Corp", { transitGatewayId: "vpc-0123456789abcdef0" }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.fromTransitGatewayAttributes",
+    cause: "The route table of an existing gateway given as a VPC route table ID (rtb-…)",
+    fix: "Give the transit gateway route table's ID (tgw-rtb-…), as `aws ec2 describe-transit-gateway-route-tables` shows it.",
+    path: "Corp",
+    prop: "routeTableId",
+    received: '"rtb-0123456789abcdef0"',
+    build: (s) =>
+      TransitGateway.fromTransitGatewayAttributes(s, "Corp", { transitGatewayId: "tgw-0123456789abcdef0", routeTableId: "rtb-0123456789abcdef0" }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.fromTransitGatewayAttributes",
+    cause:
+      "An existing gateway of another account imported with routeTableId and a provider of the VPCs' account: only the gateway's owner associates attachments with its route tables",
+    fix: "Leave routeTableId out and let the owner associate the attachments (after accepting them), or import the gateway with the owner's provider.",
+    path: "Corp",
+    prop: "routeTableId",
+    received: '"tgw-rtb-0123456789abcdef0"',
+    build: (s) =>
+      TransitGateway.fromTransitGatewayAttributes(s, "Corp", {
+        transitGatewayId: "tgw-0123456789abcdef0",
+        routeTableId: "tgw-rtb-0123456789abcdef0",
+        ownerAccountId: "999999999999",
+        provider: accountProviders(s).partner,
+      }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.fromTransitGatewayAttributes",
+    cause:
+      "accountId given to attach a VPC to an existing gateway: this configuration shares nothing, and the share would have been silently skipped",
+    fix: "Leave accountId out: the gateway's owner shares it with the VPC's account through RAM (give ownerAccountId to the import when it is another account).",
+    path: "Corp",
+    prop: "attach.partner.accountId",
+    received: '"222222222222"',
+    build: (s) =>
+      TransitGateway.fromTransitGatewayAttributes(s, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" }).attach(
+        "partner",
+        vpc(s, { provider: accountProviders(s).partner }),
+        { accountId: "222222222222" },
+      ),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.fromTransitGatewayAttributes",
+    cause:
+      "A VPC of another provider attached to an existing gateway imported with routeTableId: its association with the gateway's route table would be made by an account that does not own the gateway",
+    fix: "Attach VPCs of other accounts to an import without routeTableId, and let the gateway's owner associate them.",
+    path: "Corp",
+    prop: "attach.partner.vpc",
+    received: '"test/Vpc (provider partner)"',
+    build: (s) =>
+      TransitGateway.fromTransitGatewayAttributes(s, "Corp", {
+        transitGatewayId: "tgw-0123456789abcdef0",
+        routeTableId: "tgw-rtb-0123456789abcdef0",
+      }).attach("partner", vpc(s, { provider: accountProviders(s).partner })),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "A destination routed to the gateway that is no CIDR (a name, or a prefix length over 32)",
+    fix: "Give IPv4 or IPv6 CIDR blocks such as 192.168.0.0/16, 0.0.0.0/0 or ::/0.",
+    path: "Tgw",
+    prop: "attach.hub.destinations[0]",
+    received: '"on-prem"',
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("hub", vpc(s), { destinations: ["on-prem"] }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "A destination inside the VPC's own block: its local route covers it, and AWS takes no route to a transit gateway inside it",
+    fix: "Route a block outside the VPC's own (a block around it, such as 10.0.0.0/8, is fine).",
+    path: "Tgw",
+    prop: "attach.hub.destinations[0]",
+    received: '"10.0.5.0/24"',
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("hub", vpc(s), { destinations: ["10.0.5.0/24"] }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "The same destination listed twice: the second route in each route table would fail at apply (RouteAlreadyExists)",
+    fix: "List each destination once.",
+    path: "Tgw",
+    prop: "attach.hub.destinations[1]",
+    received: '"192.168.0.0/16"',
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("hub", vpc(s), { destinations: ["192.168.0.0/16", "192.168.0.0/16"] }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "An IPv6 destination (::/0) for an attachment without IPv6 (an IPv4-only VPC or subnets): the gateway carries no IPv6 from it",
+    fix: "Route IPv4 destinations only, or attach a dual-stack VPC in dual-stack subnets.",
+    path: "Tgw",
+    prop: "attach.hub.destinations[0]",
+    received: '"::/0"',
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("hub", vpc(s), { destinations: ["::/0"] }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "Destinations given with routeFrom: [] (no route table of the VPC gets routes): they would be routed nowhere",
+    fix: "Name the tiers to route them from in routeFrom, or leave destinations out.",
+    path: "Tgw",
+    prop: "attach.hub.destinations",
+    received: '["0.0.0.0/0"]',
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("hub", vpc(s), { routeFrom: [], destinations: ["0.0.0.0/0"] }),
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "A destination that is the block of a VPC attached later and routed to: the VPC's route tables would get two routes to one destination, which AWS refuses",
+    fix: "Leave the VPC's block out of destinations (the attachment routes to it already), or attach the other VPC with routeTo that leaves this one out.",
+    path: "Tgw",
+    prop: "attach.hub.destinations[0]",
+    received: '"10.1.0.0/16"',
+    build: (s) => {
+      const gateway = new TransitGateway(s, "Tgw", { name: "hub" });
+      gateway.attach("hub", vpc(s), { destinations: ["10.1.0.0/16"] });
+      gateway.attach("spoke", new Vpc(s, "Spoke", { name: "spoke", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }));
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "An existing VPC without private subnets attached with neither subnets nor routeFrom: the attachment had no subnets",
+    fix: 'Give the attachment\'s subnets, one per AZ: subnets: vpc.selectSubnets({ tier: "tgw" }).',
+    path: "Tgw",
+    prop: "attach.app.subnets",
+    received: "[]",
+    build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("app", landingZoneVpc(s)),
+  },
 ];
+
+/** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */
+function landingZoneVpc(stack: TerraformStack) {
+  const azs = ["us-east-1a", "us-east-1b"];
+  return Vpc.fromVpcAttributes(stack, "Existing", {
+    vpcId: "vpc-0123456789abcdef0",
+    cidrBlock: "10.50.0.0/16",
+    subnetGroups: [
+      {
+        tier: "tgw",
+        subnetIds: ["subnet-0eeeeeeeeeeeeeee1", "subnet-0eeeeeeeeeeeeeee2"],
+        availabilityZones: azs,
+        routeTableIds: ["rtb-0eeeeeeeeeeeeeee1"],
+      },
+      {
+        tier: "app",
+        subnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+        availabilityZones: azs,
+        routeTableIds: ["rtb-0bbbbbbbbbbbbbbb1", "rtb-0bbbbbbbbbbbbbbb2"],
+      },
+      { tier: "mgmt", subnetIds: ["subnet-0ddddddddddddddd1"], availabilityZones: ["us-east-1a"] },
+    ],
+  });
+}
