@@ -395,7 +395,7 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     module: "vpc",
     api: "TransitGateway.attach",
     cause:
-      "An existing VPC of other tiers than private (app, data, tgw) attached in its tgw tier without routeFrom: no route table of the VPC got a route to the gateway, so return traffic never reached it",
+      "An existing VPC of other tiers than private (app, tgw, mgmt) attached in its tgw tier without routeFrom: no route table of the VPC got a route to the gateway, so return traffic never reached it",
     fix: 'Name the tiers whose route tables route to the gateway: routeFrom: [{ tier: "app" }, { tier: "data" }].',
     path: "Tgw",
     prop: "attach.app.routeFrom",
@@ -477,7 +477,7 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "vpc",
-    api: "TransitGateway.fromTransitGatewayAttributes",
+    api: "TransitGateway.fromTransitGatewayAttributes(...).attach",
     cause:
       "accountId given to attach a VPC to an existing gateway: this configuration shares nothing, and the share would have been silently skipped",
     fix: "Leave accountId out: the gateway's owner shares it with the VPC's account through RAM (give ownerAccountId to the import when it is another account).",
@@ -493,7 +493,7 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "vpc",
-    api: "TransitGateway.fromTransitGatewayAttributes",
+    api: "TransitGateway.fromTransitGatewayAttributes(...).attach",
     cause:
       "A VPC of another provider attached to an existing gateway imported with routeTableId: its association with the gateway's route table would be made by an account that does not own the gateway",
     fix: "Attach VPCs of other accounts to an import without routeTableId, and let the gateway's owner associate them.",
