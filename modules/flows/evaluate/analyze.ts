@@ -181,6 +181,7 @@ function toAddressesOf(
   label: string,
   subnetIds: readonly string[],
   securityGroupIds: readonly string[],
+  cidrs?: readonly string[],
 ): FlowVerdict {
   const subnet = context.model.subnet(subnetIds[0] ?? "");
   if (subnet === undefined) return path.deny("route", `${label} has no subnet in this stack`, address);
@@ -189,6 +190,7 @@ function toAddressesOf(
     address,
     vpcId: subnet.vpcId,
     subnetIds,
+    cidrs,
     securityGroupIds,
     port: context.port,
     protocol: context.protocol,
@@ -269,6 +271,10 @@ function followAnswer(asked: Path, context: FlowContext, resolution: DnsResoluti
           .pass("dns", resolution.text, resolution.address)
           .assume(`${answer.addresses.join(", ")} is reachable from ${source.label}`)
           .allow();
+      // The answered addresses themselves, as host routes: a more specific route covering part of the subnet decides them.
+      const hosts = answer.addresses
+        .filter((a) => source.family === "ipv4" && isIpAddress(a) && !a.includes(":") && cidrContains(subnet.ipv4Cidr ?? "", a))
+        .map((a) => `${a}/32`);
       return toAddressesOf(
         path.pass("dns", resolution.text, resolution.address),
         context,
@@ -276,6 +282,7 @@ function followAnswer(asked: Path, context: FlowContext, resolution: DnsResoluti
         `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`,
         [subnet.id],
         [],
+        hosts.length > 0 ? hosts : undefined,
       );
     }
     case "none":
