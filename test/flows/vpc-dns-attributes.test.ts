@@ -93,7 +93,7 @@ describe("VPC DNS attributes", () => {
       cidrBlock: "10.50.0.0/16",
       privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22221"],
       availabilityZones: ["us-east-1a", "us-east-1b"],
-    });
+    }) as Vpc;
     new InterfaceEndpoint(s, "Logs", { vpc, service: AwsService.LOGS, policy: EndpointPolicy.allowAll(), allowedPeers: [Peer.cidr("10.50.0.0/16")] });
     const verdict = analyzeStackFlow(s, { vpc }, { dnsName: "logs.us-east-1.amazonaws.com" });
     expect(verdict.allowed).toBe(true);
