@@ -28,6 +28,7 @@ export type ResourceIdKind =
   | "vpcEndpoint"
   | "endpointService"
   | "transitGateway"
+  | "transitGatewayRouteTable"
   | "instance"
   | "hostedZone"
   | "serviceNetwork"
@@ -46,6 +47,11 @@ export const RESOURCE_ID_KINDS: Readonly<Record<ResourceIdKind, ResourceIdSpec>>
   vpcEndpoint: { name: "a VPC endpoint ID", pattern: /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "vpce-0123456789abcdef0" },
   endpointService: { name: "an endpoint service ID", pattern: /^vpce-svc-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "vpce-svc-0123456789abcdef0" },
   transitGateway: { name: "a transit gateway ID", pattern: /^tgw-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "tgw-0123456789abcdef0" },
+  transitGatewayRouteTable: {
+    name: "a transit gateway route table ID",
+    pattern: /^tgw-rtb-[0-9a-f]{8}([0-9a-f]{9})?$/,
+    example: "tgw-rtb-0123456789abcdef0",
+  },
   instance: { name: "an EC2 instance ID", pattern: /^i-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "i-0123456789abcdef0" },
   hostedZone: { name: "a Route 53 hosted zone ID", pattern: /^Z[0-9A-Z]{1,31}$/, example: "Z0123456789ABCDEFGHIJ" },
   serviceNetwork: { name: "a VPC Lattice service network ID", pattern: /^sn-[0-9a-z]{17}$/, example: "sn-0123456789abcdef0" },

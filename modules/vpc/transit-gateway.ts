@@ -822,14 +822,7 @@ class ImportedTransitGateway extends TransitGatewayBase {
     checkResourceId(this, "transitGatewayId", attrs.transitGatewayId, "transitGateway");
     checkAccountId(this, "ownerAccountId", attrs.ownerAccountId);
     checkString(this, "routeTableId", attrs.routeTableId);
-    if (attrs.routeTableId !== undefined && !isUnresolved(attrs.routeTableId))
-      checkPattern(
-        this,
-        "routeTableId",
-        attrs.routeTableId,
-        TRANSIT_GATEWAY_ROUTE_TABLE_ID,
-        "a transit gateway route table ID such as tgw-rtb-0123456789abcdef0",
-      );
+    checkResourceId(this, "routeTableId", attrs.routeTableId, "transitGatewayRouteTable");
     checkProvider(this, "provider", attrs.provider, "a provider in the gateway's region; leave it out for the stack's default provider");
     this.tags = checkTags(this, "tags", attrs.tags) ?? {};
     // The association is made by the gateway's account: with another owner, it is the owner's to make.
@@ -871,9 +864,6 @@ class ImportedTransitGateway extends TransitGatewayBase {
     if (this.routeTableId !== undefined) attachment.joinRouteTable(this.routeTableId);
   }
 }
-
-/** `tgw-rtb-` and 8 or 17 hexadecimal digits, as AWS gives them. */
-const TRANSIT_GATEWAY_ROUTE_TABLE_ID = /^tgw-rtb-[0-9a-f]{8}([0-9a-f]{9})?$/;
 
 const TRANSIT_GATEWAY_ATTRIBUTES: Record<keyof TransitGatewayAttributes, true> = {
   transitGatewayId: true,
