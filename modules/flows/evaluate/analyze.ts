@@ -275,15 +275,21 @@ function followAnswer(asked: Path, context: FlowContext, resolution: DnsResoluti
       const hosts = answer.addresses
         .filter((a) => source.family === "ipv4" && isIpAddress(a) && !a.includes(":") && cidrContains(subnet.ipv4Cidr ?? "", a))
         .map((a) => `${a}/32`);
-      return toAddressesOf(
-        path.pass("dns", resolution.text, resolution.address),
-        context,
-        subnet.address,
-        `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`,
-        [subnet.id],
-        [],
-        hosts.length > 0 ? hosts : undefined,
-      );
+      const toSubnet = (cidrs?: readonly string[]): FlowVerdict =>
+        toAddressesOf(
+          path.pass("dns", resolution.text, resolution.address),
+          context,
+          subnet.address,
+          `${answer.addresses.join(", ")} in subnet ${labelOf(subnet)}`,
+          [subnet.id],
+          [],
+          cidrs,
+        );
+      const byHosts = hosts.length > 0 ? toSubnet(hosts) : undefined;
+      if (byHosts?.allowed === true) return byHosts;
+      // Denied either way: the subnet's own verdict, which names its range.
+      const bySubnet = toSubnet();
+      return byHosts === undefined || !bySubnet.allowed ? bySubnet : byHosts;
     }
     case "none":
       return path.deny("dns", resolution.text, resolution.address);
