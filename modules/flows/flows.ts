@@ -307,6 +307,21 @@ function isDialable(name: unknown): boolean {
   return /^(data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(name);
 }
 
+/** The ID properties an imported building block stands for, its own before its VPC's. */
+const IMPORTED_IDS = [
+  "securityGroupId",
+  "subnetId",
+  "vpcEndpointId",
+  "resourceConfigurationArn",
+  "serviceNetworkArn",
+  "serviceArn",
+  "targetGroupArn",
+  "vpcId",
+] as const;
+
+/** The ID a part of a flow question names (`from.securityGroup`: the group's own, never its VPC's). */
+const ASKED_ID: Readonly<Record<string, (typeof IMPORTED_IDS)[number]>> = { vpc: "vpcId", subnet: "subnetId", securityGroup: "securityGroupId" };
+
 /** The address or ID a reference stands for in the synthesized JSON. */
 function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, ref: FlowRef | undefined): string | undefined {
   if (ref === undefined) return undefined;
@@ -321,17 +336,10 @@ function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, r
     throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
   const address = terraformAddressOf(ref);
   if (address !== undefined) return address;
-  // Imported building blocks create nothing: they stand for the ID (or ARN) they were given.
-  for (const property of [
-    "vpcId",
-    "subnetId",
-    "securityGroupId",
-    "vpcEndpointId",
-    "resourceConfigurationArn",
-    "serviceNetworkArn",
-    "serviceArn",
-    "targetGroupArn",
-  ]) {
+  // Imported building blocks create nothing: they stand for the ID (or ARN) they were given. A group or an
+  // endpoint carries its VPC's ID too: its own ID comes first, the one the part asks for before all.
+  const asked = ASKED_ID[part.split(".").pop() ?? ""];
+  for (const property of [...(asked === undefined ? [] : [asked]), ...IMPORTED_IDS]) {
     const value = (ref as unknown as Record<string, unknown>)[property];
     if (value === undefined) continue;
     const resolved = isUnresolved(value) ? model.document.evaluate(resolvedValue(ref, value)) : value;

@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { PrivateNetworkingStack } from "../../modules/app";
 import { OptOut, Port } from "../../modules/core";
+import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeStackFlow, expectFlow } from "../../modules/flows";
 import {
   AuthPolicy,
@@ -13,7 +14,7 @@ import {
 } from "../../modules/lattice";
 import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
-import { SecurityGroup, Vpc } from "../../modules/vpc";
+import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { testApp } from "../helpers";
 
 /**
@@ -133,5 +134,41 @@ describe("a service in a service network another account owns (the network's sha
     const { s, service } = serviceInSharedNetwork();
     expect(analyzeStackFlow(s, from("other"), { target: service, port: 80 }).allowed).toBe(false);
     expectFlow(s, from("other"), { target: service, port: 80 }).toBeDenied("auth policy");
+  });
+});
+
+describe("security groups made elsewhere (imported by ID, the library adds some rules to them)", () => {
+  function endpointForExistingGroups() {
+    const s = new PrivateNetworkingStack(testApp(), "existing-groups", { region: "eu-west-1", accountId: "111111111111" });
+    const vpc = existingVpc(s);
+    const app = SecurityGroup.fromSecurityGroupAttributes(s, "AppSg", { securityGroupId: "sg-0aaaaaaaaaaaaaaa1", vpcId: vpc.vpcId });
+    const endpointGroup = SecurityGroup.fromSecurityGroupAttributes(s, "EndpointSg", { securityGroupId: "sg-0bbbbbbbbbbbbbbb1", vpcId: vpc.vpcId });
+    const endpoint = new InterfaceEndpoint(s, "Logs", {
+      vpc,
+      service: AwsService.LOGS,
+      policy: EndpointPolicy.allowAll(OptOut.because("the log groups are this account's own")),
+      securityGroups: [endpointGroup],
+    });
+    return { s, vpc, app, endpoint };
+  }
+
+  test("the imported group is asked by its own ID (not its VPC's), and its own rules are an assumption, not a denial", () => {
+    const { s, vpc, app, endpoint } = endpointForExistingGroups();
+    const verdict = expectFlow(s, { vpc, securityGroup: app }, { target: endpoint, port: 443 });
+    verdict.toBeAllowed();
+    expect(verdict.verdict.assumptions).toContainEqual(
+      expect.stringContaining("security group sg-0aaaaaaaaaaaaaaa1 is made elsewhere: its own rules let tcp 443 out to VPC endpoint Logs"),
+    );
+    // A rule this configuration adds to the endpoint's existing group does not make its other rules unknown to AWS.
+    endpoint.connections.allowDefaultPortFrom(Peer.cidr("10.99.0.0/16"), "Clients of the branch network");
+    const withRule = expectFlow(s, { vpc, securityGroup: app }, { target: endpoint, port: 443 });
+    withRule.toBeAllowed();
+    expect(withRule.verdict.assumptions).toContainEqual(expect.stringContaining("are made elsewhere: their own rules admit"));
+  });
+
+  test("fails when a rule this configuration adds is not enough and the group is its own: a group made here is judged by its rules", () => {
+    const { s, vpc, endpoint } = endpointForExistingGroups();
+    const own = new SecurityGroup(s, "OwnClients", { vpc, description: "clients made here, with no egress" });
+    expectFlow(s, { vpc, securityGroup: own }, { target: endpoint, port: 443 }).toBeDenied("has no egress");
   });
 });

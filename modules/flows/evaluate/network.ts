@@ -553,6 +553,10 @@ function checkEgress(
         destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
         (!overTgw && names(rule))),
   );
+  if (allowed === undefined && group.external)
+    return path.assume(
+      `security group ${group.label} is made elsewhere: its own rules let ${target.protocol} ${target.port} out to ${target.label} (only the rules this configuration adds to it are known)`,
+    );
   if (allowed === undefined) {
     const byReference = overTgw ? group.egress.find((rule) => rulePermits(rule, target.protocol, target.port) && names(rule)) : undefined;
     return path.deny(
@@ -594,6 +598,11 @@ function checkIngress(
   if (source.cidrs.length === 0 && source.securityGroup === undefined) {
     return path.assume(`${source.label}'s addresses are unknown; the security groups of ${target.label} are taken to admit it`);
   }
+  // Groups made elsewhere may hold rules of their own that admit the client: only those this configuration adds are known.
+  if (known.every((g) => g.external) && known.length === groups.length)
+    return path.assume(
+      `the security groups of ${target.label} (${known.map((g) => g.label).join(", ")}) are made elsewhere: their own rules admit ${source.label} on ${target.protocol} ${target.port} (only the rules this configuration adds to them are known)`,
+    );
   const group = known[0];
   const from =
     source.securityGroup === undefined

@@ -2,7 +2,7 @@ import { isNetworkCidr } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { parseArn } from "../../core/arns";
 import { closestMatch } from "../../core/formats";
-import { VpcEntity } from "../model/entities";
+import { SecurityGroupEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowPrincipal, FlowSourceSpec } from "../spec";
 import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
@@ -10,6 +10,26 @@ import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
 /** Bad input to a flow question: the project's one error type, naming the stack, the part of the question, the value and what was expected. */
 export function questionError(model: NetworkModel, part: string, received: unknown, expected: string): ValidationError {
   return new ValidationError(model.stackName, part, received, expected);
+}
+
+/**
+ * A client's security group this stack never names (an existing group, by
+ * its `sg-` ID): judged as one made elsewhere, whose own rules are an
+ * assumption of the verdict rather than a denial.
+ */
+function groupMadeElsewhere(model: NetworkModel, reference: string): SecurityGroupEntity | undefined {
+  if (typeof reference !== "string" || !/^sg-[0-9a-f]{8}([0-9a-f]{9})?$/.test(reference)) return undefined;
+  if (model.securityGroups.some((g) => g.id === reference || g.address === reference)) return undefined;
+  return {
+    address: `external:${reference}`,
+    path: reference,
+    provider: "aws",
+    id: reference,
+    label: reference,
+    ingress: [],
+    egress: [],
+    external: true,
+  };
 }
 
 /** Looks the source of a flow up in the model. */
@@ -30,7 +50,8 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
   const securityGroup =
     spec.securityGroup === undefined
       ? undefined
-      : lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)");
+      : (groupMadeElsewhere(model, spec.securityGroup) ??
+        lookup(model, "from.securityGroup", spec.securityGroup, model.securityGroups, "a security group of the stack (address or sg- ID)"));
   const outside = spec.vpc === undefined ? undefined : vpcMadeElsewhere(model, spec.vpc);
   const vpcId =
     outside?.id ??
