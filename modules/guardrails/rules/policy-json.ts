@@ -25,6 +25,18 @@ export function policyStatementsOf(model: StackModel, block: TfBlock, argument =
 }
 
 /**
+ * Whether a statement's Condition narrows anything: an operator with a key
+ * that has a value. `StringEquals: {}`, `Null: {}` and a key with `[]` are
+ * conditions in name only; IAM evaluates nothing for them.
+ */
+function narrows(condition: unknown): boolean {
+  if (condition === null || typeof condition !== "object") return false;
+  return Object.values(condition).some(
+    (keys) => keys !== null && typeof keys === "object" && Object.values(keys).some((v) => !Array.isArray(v) || v.length > 0),
+  );
+}
+
+/**
  * The statements of a policy document given as a JSON string; undefined when
  * the document is unknown (a Terraform expression) or not JSON, which other
  * layers (our builders, the provider) report.
@@ -46,7 +58,7 @@ export function policyStatements(policy: unknown): StatementView[] | undefined {
       anyPrincipal: isAnyPrincipal(s.Principal) || s.NotPrincipal !== undefined,
       anyAction: asList(s.Action).some(isAnyAction) || s.NotAction !== undefined,
       anyResource: s.Resource === undefined || asList(s.Resource).includes("*"),
-      hasCondition: s.Condition !== undefined && Object.keys(s.Condition as object).length > 0,
+      hasCondition: narrows(s.Condition),
     }));
 }
 

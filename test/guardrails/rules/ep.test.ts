@@ -89,6 +89,15 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
   nonCompliant: [
     { name: "inline allow-all", on: "aws_vpc_endpoint", message: 'Principal "*"', build: (s) => endpoint(s, { policy: ALLOW_ALL }) },
     {
+      name: "allow-all whose condition operator names no key (it narrows nothing)",
+      on: "aws_vpc_endpoint",
+      message: 'Principal "*"',
+      build: (s) =>
+        endpoint(s, {
+          policy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: {} } }] }),
+        }),
+    },
+    {
       name: "allow-all with AWS * principal in aws_vpc_endpoint_policy",
       on: "aws_vpc_endpoint_policy",
       message: "every action",
