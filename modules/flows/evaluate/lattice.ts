@@ -212,6 +212,8 @@ function serviceBehindNetwork(
     "vpc-lattice-svcs:SourceVpc": context.source.vpc?.id ?? "",
     "vpc-lattice-svcs:ServiceNetworkArn": network.arn,
     "vpc-lattice-svcs:ServiceArn": service.arn,
+    // The destination port of the request: a condition key of Invoke and Connect alike.
+    "vpc-lattice-svcs:Port": String(listener.port),
     ...(context.source.account === undefined ? {} : { "vpc-lattice-svcs:SourceVpcOwnerAccount": context.source.account }),
     ...(passthrough ? {} : { "vpc-lattice-svcs:RequestMethod": method, "vpc-lattice-svcs:RequestPath": requestPath }),
     ...Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [`vpc-lattice-svcs:RequestHeader/${k.toLowerCase()}`, v])),
@@ -419,7 +421,8 @@ function admitsLattice(
   }
   const vpc = model.vpc(group.vpcId ?? "");
   // ALBs are not health-checked by VPC Lattice.
-  const ports = group.targetType === "ALB" ? [port] : [...new Set([port, group.healthCheckPort ?? port])];
+  // Health checks go to their own port unless they are off: then the traffic port alone must be open.
+  const ports = group.targetType === "ALB" || !group.healthChecked ? [port] : [...new Set([port, group.healthCheckPort ?? port])];
   let current = path;
   for (const checkedPort of ports) {
     const admitted = workloadAdmission(

@@ -463,6 +463,8 @@ export interface LatticeTargetGroupEntity extends ModelEntity {
   readonly ipAddressType: string;
   /** Health-check port when it differs. @default - the traffic port */
   readonly healthCheckPort?: number;
+  /** False when VPC Lattice sends no health checks (enabled false; gRPC, or HTTP/2 unless enabled): only traffic reaches the targets. */
+  readonly healthChecked: boolean;
   /** Registered targets. */
   readonly targets: readonly {
     /** Instance ID, IP address, ALB ARN or Lambda ARN. */

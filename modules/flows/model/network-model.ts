@@ -992,6 +992,7 @@ export class NetworkModel {
         protocol: typeof config.protocol === "string" ? config.protocol : undefined,
         ipAddressType: typeof config.ip_address_type === "string" ? config.ip_address_type : "IPV4",
         healthCheckPort: typeof health?.port === "number" ? health.port : undefined,
+        healthChecked: latticeHealthChecked(config.protocol_version, health?.enabled),
         targets: [...(targets.get(id) ?? []), ...(targets.get(this.arnOf(block)) ?? [])],
         targetSecurityGroupIds: Array.isArray(annotated)
           ? (annotated as unknown[]).map((g) => doc.evaluate(g)).filter((g): g is string => typeof g === "string")
@@ -1272,6 +1273,19 @@ function portRangesOf(values: readonly unknown[]): { from: number; to: number }[
     const match = typeof value === "string" ? /^(\d+)(?:-(\d+))?$/.exec(value) : null;
     return match === null ? [] : [{ from: Number(match[1]), to: Number(match[2] ?? match[1]) }];
   });
+}
+
+/**
+ * Whether VPC Lattice health-checks a target group's targets: not when
+ * `enabled` is false, never for gRPC, and for HTTP/2 only when enabled
+ * (health checks are off by default there; target-group-health-checks in
+ * the VPC Lattice guide). A value only known at apply counts as on.
+ */
+function latticeHealthChecked(protocolVersion: TfValue | undefined, enabled: TfValue | undefined): boolean {
+  if (enabled === false) return false;
+  if (protocolVersion === "GRPC") return false;
+  if (protocolVersion === "HTTP2") return enabled === true;
+  return true;
 }
 
 /** A health check's `port`: a number (as a string), or `traffic-port` (the target group's own). */
