@@ -22,6 +22,17 @@ export function isUnknown(value: unknown): boolean {
   return false;
 }
 
+/**
+ * A bool argument's literal value: Terraform converts the strings "true" and
+ * "false" to bools (hand-written Terraform JSON and escape-hatch overrides
+ * often write them so). Undefined when absent, unknown or not a bool.
+ */
+export function literalBool(value: unknown): boolean | undefined {
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  return undefined;
+}
+
 /** A nested block as a list: cdktf renders single blocks as objects and repeated ones as arrays. */
 export function blockList(value: unknown): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];

@@ -17,6 +17,12 @@ ruleCases(EndpointServiceAcceptanceRequired, {
       message: "acceptance_required is false",
       build: (s) => service(s, { acceptanceRequired: false }),
     },
+    {
+      name: 'acceptance off written as the string "false" (Terraform converts it)',
+      on: "aws_vpc_endpoint_service",
+      message: "acceptance_required is false",
+      build: (s) => service(s).addOverride("acceptance_required", "false"),
+    },
   ],
 });
 

@@ -38,6 +38,7 @@ ruleCases(LoadBalancerAccessLogs, {
     { name: "logs on", build: (s) => lb(s) },
     { name: "gateway load balancer (no access logs exist)", build: (s) => lb(s, { loadBalancerType: "gateway", accessLogs: undefined }) },
     { name: "network load balancer with TCP listeners only (nothing to log)", build: (s) => listener(lb(s, { accessLogs: undefined }), "TCP") },
+    { name: 'enabled written as the string "true" (Terraform converts it)', build: (s) => lb(s).addOverride("access_logs.enabled", "true") },
   ],
   nonCompliant: [
     { name: "no access_logs block", on: "aws_lb", message: "no access_logs", build: (s) => lb(s, { accessLogs: undefined }) },
@@ -52,7 +53,10 @@ ruleCases(LoadBalancerAccessLogs, {
 });
 
 ruleCases(LoadBalancerDeletionProtection, {
-  compliant: [{ name: "protected", build: (s) => lb(s) }],
+  compliant: [
+    { name: "protected", build: (s) => lb(s) },
+    { name: 'written as the string "true" (hand-written Terraform JSON)', build: (s) => lb(s).addOverride("enable_deletion_protection", "true") },
+  ],
   nonCompliant: [
     {
       name: "aws_alb without protection",
@@ -67,6 +71,7 @@ ruleCases(LoadBalancerCrossZone, {
   compliant: [
     { name: "network with cross-zone", build: (s) => lb(s) },
     { name: "application (always cross-zone)", build: (s) => lb(s, { loadBalancerType: "application", enableCrossZoneLoadBalancing: undefined }) },
+    { name: 'written as the string "true"', build: (s) => lb(s).addOverride("enable_cross_zone_load_balancing", "true") },
   ],
   nonCompliant: [
     {
@@ -82,6 +87,7 @@ ruleCases(LoadBalancerInternal, {
   compliant: [
     { name: "internal", build: (s) => lb(s) },
     { name: "a Gateway Load Balancer, which has no scheme", build: (s) => lb(s, { internal: undefined, loadBalancerType: "gateway" }) },
+    { name: 'internal written as the string "true" (Terraform converts it)', build: (s) => lb(s).addOverride("internal", "true") },
   ],
   nonCompliant: [
     { name: "internal unset", on: "aws_lb", message: "internet-facing", build: (s) => lb(s, { internal: undefined }) },

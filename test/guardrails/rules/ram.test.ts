@@ -41,5 +41,11 @@ ruleCases(RamShareNoExternalPrincipals, {
           allowExternalPrincipals: OptOut.because("the partner account is outside the organization and accepts the share"),
         }),
     },
+    {
+      name: 'external principals on written as the string "true" (hand-written Terraform JSON; Terraform converts it)',
+      on: "aws_ram_resource_share",
+      message: "is true",
+      build: (s) => new RamResourceShare(s, "Share", { name: "partner" }).addOverride("allow_external_principals", "true"),
+    },
   ],
 });

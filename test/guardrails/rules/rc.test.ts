@@ -42,7 +42,15 @@ ruleCases(ResourceConfigurationNotInShareableNetworks, {
     { name: "explicit false", build: (s) => configuration(s, false) },
     { name: "the ResourceConfiguration construct", build: moduleGatewayAndConfiguration },
   ],
-  nonCompliant: [{ name: "true", on: "aws_vpclattice_resource_configuration", message: "is true", build: (s) => configuration(s, true) }],
+  nonCompliant: [
+    { name: "true", on: "aws_vpclattice_resource_configuration", message: "is true", build: (s) => configuration(s, true) },
+    {
+      name: 'the string "true" (Terraform converts it)',
+      on: "aws_vpclattice_resource_configuration",
+      message: "is true",
+      build: (s) => configuration(s).addOverride("allow_association_to_shareable_service_network", "true"),
+    },
+  ],
 });
 
 ruleCases(ResourceGatewaySecurityGroups, {

@@ -1,3 +1,4 @@
+import { literalBool } from "../../model";
 import { Rule } from "../../rule";
 
 /** PN-ES1: Flags endpoint services with acceptance_required = false (checkov CKV_AWS_123). */
@@ -10,5 +11,5 @@ export const EndpointServiceAcceptanceRequired: Rule = {
   fix: "Set acceptance_required = true (the EndpointService default) and accept connections explicitly or with aws_vpc_endpoint_connection_accepter.",
   equivalents: { checkov: ["CKV_AWS_123"] },
   resourceTypes: ["aws_vpc_endpoint_service"],
-  check: (service) => (service.config.acceptance_required === false ? ["acceptance_required is false"] : []),
+  check: (service) => (literalBool(service.config.acceptance_required) === false ? ["acceptance_required is false"] : []),
 };

@@ -1,4 +1,4 @@
-import { blockList, isUnknown, StackModel, TfBlock } from "../../model";
+import { blockList, isUnknown, literalBool, StackModel, TfBlock } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 
@@ -21,7 +21,7 @@ export const LoadBalancerAccessLogs: Rule = {
     if (type === "gateway" || (type === "network" && onlyUnloggedListeners(lb, stack))) return [];
     const logs = blockList(lb.config.access_logs)[0];
     if (logs === undefined) return ["no access_logs block"];
-    return logs.enabled === true || isUnknown(logs.enabled) ? [] : ["access_logs.enabled is not true"];
+    return literalBool(logs.enabled) === true || isUnknown(logs.enabled) ? [] : ["access_logs.enabled is not true"];
   },
 };
 

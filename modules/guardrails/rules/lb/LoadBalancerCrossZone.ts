@@ -1,4 +1,4 @@
-import { isUnknown } from "../../model";
+import { isUnknown, literalBool } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 
@@ -16,6 +16,6 @@ export const LoadBalancerCrossZone: Rule = {
     const type = loadBalancerType(lb);
     if (type !== "network" && type !== "gateway") return [];
     const crossZone = lb.config.enable_cross_zone_load_balancing;
-    return crossZone === true || isUnknown(crossZone) ? [] : [`enable_cross_zone_load_balancing is not true on a ${type} load balancer`];
+    return literalBool(crossZone) === true || isUnknown(crossZone) ? [] : [`enable_cross_zone_load_balancing is not true on a ${type} load balancer`];
   },
 };

@@ -1,4 +1,4 @@
-import { isUnknown } from "../../model";
+import { isUnknown, literalBool } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES } from "./load-balancer-facts";
 
@@ -14,6 +14,6 @@ export const LoadBalancerDeletionProtection: Rule = {
   resourceTypes: LOAD_BALANCER_TYPES,
   check: (lb) => {
     const protection = lb.config.enable_deletion_protection;
-    return protection === true || isUnknown(protection) ? [] : ["enable_deletion_protection is not true"];
+    return literalBool(protection) === true || isUnknown(protection) ? [] : ["enable_deletion_protection is not true"];
   },
 };

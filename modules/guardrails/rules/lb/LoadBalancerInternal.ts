@@ -1,4 +1,4 @@
-import { isUnknown } from "../../model";
+import { isUnknown, literalBool } from "../../model";
 import { Rule } from "../../rule";
 import { LOAD_BALANCER_TYPES, loadBalancerType } from "./load-balancer-facts";
 
@@ -18,6 +18,8 @@ export const LoadBalancerInternal: Rule = {
   check: (lb) => {
     if (loadBalancerType(lb) === "gateway") return [];
     const internal = lb.config.internal;
-    return internal === true || isUnknown(internal) ? [] : [`internal is ${internal === undefined ? "not set (internet-facing)" : String(internal)}`];
+    return literalBool(internal) === true || isUnknown(internal)
+      ? []
+      : [`internal is ${internal === undefined ? "not set (internet-facing)" : String(internal)}`];
   },
 };

@@ -1,4 +1,5 @@
 import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
+import { literalBool } from "../../model";
 import { Rule } from "../../rule";
 
 /** PN-RC1: Flags resource configurations that may join service networks shared with other accounts. */
@@ -12,5 +13,7 @@ export const ResourceConfigurationNotInShareableNetworks: Rule = {
   optOuts: [RECORDED_OPT_OUTS.shareableServiceNetworks],
   resourceTypes: ["aws_vpclattice_resource_configuration"],
   check: (configuration) =>
-    configuration.config.allow_association_to_shareable_service_network === true ? ["allow_association_to_shareable_service_network is true"] : [],
+    literalBool(configuration.config.allow_association_to_shareable_service_network) === true
+      ? ["allow_association_to_shareable_service_network is true"]
+      : [],
 };

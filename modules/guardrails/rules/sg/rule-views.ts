@@ -1,5 +1,5 @@
 import { isAnyAddressCidr } from "../../../core/addresses";
-import { blockList, TfBlock } from "../../model";
+import { blockList, literalBool, TfBlock } from "../../model";
 
 /** Resource types that carry security-group rules, inline or one per resource. */
 export const SECURITY_GROUP_RULE_TYPES = [
@@ -35,7 +35,7 @@ export function securityGroupRules(resource: TfBlock): RuleView[] {
           description: r.description,
           cidrs: [...list(r.cidr_blocks), ...list(r.ipv6_cidr_blocks)],
           prefixListIds: list(r.prefix_list_ids),
-          securityGroups: [...list(r.security_groups), ...(r.self === true ? ["self"] : [])],
+          securityGroups: [...list(r.security_groups), ...(literalBool(r.self) === true ? ["self"] : [])],
           owner: resource,
           label: label(r.protocol, r.from_port, r.to_port),
         })),
@@ -47,7 +47,7 @@ export function securityGroupRules(resource: TfBlock): RuleView[] {
           description: c.description,
           cidrs: [...list(c.cidr_blocks), ...list(c.ipv6_cidr_blocks)],
           prefixListIds: list(c.prefix_list_ids),
-          securityGroups: [...list(c.source_security_group_id), ...(c.self === true ? ["self"] : [])],
+          securityGroups: [...list(c.source_security_group_id), ...(literalBool(c.self) === true ? ["self"] : [])],
           owner: c.security_group_id,
           label: label(c.protocol, c.from_port, c.to_port),
         },
