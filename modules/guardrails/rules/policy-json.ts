@@ -1,3 +1,4 @@
+import { Json } from "../../flows/terraform/document";
 import { isUnknown, StackModel, TfBlock } from "../model";
 
 /** The parts of an IAM policy statement the guardrails judge. */
@@ -20,7 +21,12 @@ export interface StatementView {
  */
 export function policyStatementsOf(model: StackModel, block: TfBlock, argument = "policy"): StatementView[] | undefined {
   const [source] = model.referencedBlocks(block.config[argument]);
-  if (source?.type === "aws_iam_policy_document" && block.config[argument] === `\${${source.address}.json}`) return documentStatements(model, source);
+  // `json` and `minified_json` render the same statements.
+  if (
+    source?.type === "aws_iam_policy_document" &&
+    [`\${${source.address}.json}`, `\${${source.address}.minified_json}`].includes(String(block.config[argument]))
+  )
+    return documentStatements(model, source);
   return policyStatements(model.value(block, argument));
 }
 
@@ -41,7 +47,7 @@ function narrows(condition: unknown): boolean {
  * the document is unknown (a Terraform expression) or not JSON, which other
  * layers (our builders, the provider) report.
  */
-export function policyStatements(policy: unknown): StatementView[] | undefined {
+export function policyStatements(policy: unknown, replacedSids: readonly unknown[] = []): StatementView[] | undefined {
   if (typeof policy !== "string" || isUnknown(policy)) return undefined;
   let document: { Statement?: unknown };
   try {
@@ -52,7 +58,7 @@ export function policyStatements(policy: unknown): StatementView[] | undefined {
   if (document === null || typeof document !== "object") return undefined;
   const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
   return statements
-    .filter((s): s is Record<string, unknown> => s !== null && typeof s === "object")
+    .filter((s): s is Record<string, unknown> => s !== null && typeof s === "object" && !replacedSids.includes(s.Sid))
     .map((s) => ({
       allows: s.Effect === "Allow",
       anyPrincipal: isAnyPrincipal(s.Principal) || s.NotPrincipal !== undefined,
@@ -62,22 +68,51 @@ export function policyStatements(policy: unknown): StatementView[] | undefined {
     }));
 }
 
-/** The statements a `data.aws_iam_policy_document` renders; undefined when other documents it merges may change them. */
+/**
+ * The statements a `data.aws_iam_policy_document` renders: its own, and those
+ * of its source_policy_documents that no statement of its own replaces (by
+ * Sid). Undefined when other documents it merges may change them: override
+ * documents, or a source document only Terraform knows.
+ */
 function documentStatements(model: StackModel, source: TfBlock): StatementView[] | undefined {
   if (source.config.override_policy_documents !== undefined || source.config.override_json !== undefined) return undefined;
-  return model.nested(source, "statement").map((s) => {
-    const principals = (Array.isArray(s.principals) ? s.principals : s.principals === undefined ? [] : [s.principals]) as Record<string, unknown>[];
-    return {
-      // The data source's effect defaults to Allow.
-      allows: s.effect === undefined || s.effect === null || s.effect === "Allow",
-      anyPrincipal:
-        principals.some((p) => (p.type === "*" || p.type === "AWS") && asList(p.identifiers).includes("*")) ||
-        (s.not_principals !== undefined && s.not_principals !== null),
-      anyAction: asList(s.actions).some(isAnyAction) || (s.not_actions !== undefined && s.not_actions !== null),
-      anyResource: s.resources === undefined || s.resources === null || asList(s.resources).includes("*"),
-      hasCondition: s.condition !== undefined && s.condition !== null && asList(s.condition).length > 0,
-    };
-  });
+  const own = model.nested(source, "statement");
+  const sources: StatementView[] = [];
+  for (const argument of ["source_policy_documents", "source_json"]) {
+    if (source.config[argument] === undefined) continue;
+    const documents = model.list(source, argument);
+    if (documents === undefined) return undefined;
+    for (const document of documents) {
+      const statements = policyStatements(
+        document,
+        own.map((s) => s.sid).filter((sid) => typeof sid === "string" && sid !== ""),
+      );
+      if (statements === undefined) return undefined;
+      sources.push(...statements);
+    }
+  }
+  return [...sources, ...own.map((s) => documentStatement(s))];
+}
+
+/** One `statement` block of a policy document data source, judged as the JSON statement it renders. */
+function documentStatement(s: Record<string, unknown>): StatementView {
+  const principals = (Array.isArray(s.principals) ? s.principals : s.principals === undefined ? [] : [s.principals]) as Record<string, unknown>[];
+  return {
+    // The data source's effect defaults to Allow.
+    allows: s.effect === undefined || s.effect === null || s.effect === "Allow",
+    anyPrincipal:
+      principals.some((p) => (p.type === "*" || p.type === "AWS") && asList(p.identifiers).includes("*")) ||
+      (s.not_principals !== undefined && s.not_principals !== null),
+    anyAction: asList(s.actions).some(isAnyAction) || (s.not_actions !== undefined && s.not_actions !== null),
+    anyResource: s.resources === undefined || s.resources === null || asList(s.resources).includes("*"),
+    // Each condition block renders as { test: { variable: values } }: a block without values narrows nothing.
+    hasCondition: asList(s.condition).some(
+      (c) =>
+        c !== null &&
+        typeof c === "object" &&
+        narrows({ [String((c as Json).test)]: { [String((c as Json).variable)]: asList((c as Json).values) } }),
+    ),
+  };
 }
 
 /** `*` or a whole service (`s3:*`); IAM matches actions case-insensitively, so `LOGS:*` is every logs action too. */

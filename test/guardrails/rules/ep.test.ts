@@ -85,6 +85,39 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
           }).json,
         }),
     },
+    {
+      name: "a data.aws_iam_policy_document whose own statement replaces a source document's allow-all by Sid",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "Replaced", {
+            sourcePolicyDocuments: [JSON.stringify({ Statement: [{ Sid: "Main", Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] })],
+            statement: [
+              {
+                sid: "Main",
+                principals: [{ type: "*", identifiers: ["*"] }],
+                actions: ["s3:GetObject"],
+                resources: ["arn:aws:s3:::example-bucket/*"],
+              },
+            ],
+          }).json,
+        }),
+    },
+    {
+      name: "a data.aws_iam_policy_document allow-all with an organization condition block",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "Org", {
+            statement: [
+              {
+                principals: [{ type: "*", identifiers: ["*"] }],
+                actions: ["*"],
+                resources: ["*"],
+                condition: [{ test: "StringEquals", variable: "aws:PrincipalOrgID", values: ["o-abcdefghij"] }],
+              },
+            ],
+          }).json,
+        }),
+    },
   ],
   nonCompliant: [
     { name: "inline allow-all", on: "aws_vpc_endpoint", message: 'Principal "*"', build: (s) => endpoint(s, { policy: ALLOW_ALL }) },
@@ -128,6 +161,47 @@ ruleCases(VpcEndpointPolicyNotAllowAll, {
         endpoint(s, {
           policy: new DataAwsIamPolicyDocument(s, "AllowAll", {
             statement: [{ principals: [{ type: "*", identifiers: ["*"] }], actions: ["*"], resources: ["*"] }],
+          }).json,
+        }),
+    },
+    {
+      name: "allow-all from a data.aws_iam_policy_document's minified_json (fails when only its json is followed)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "AllowAll", {
+            statement: [{ principals: [{ type: "*", identifiers: ["*"] }], actions: ["*"], resources: ["*"] }],
+          }).minifiedJson,
+        }),
+    },
+    {
+      name: "allow-all merged into a data.aws_iam_policy_document from source_policy_documents (fails when only its statements are read)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "Merged", {
+            sourcePolicyDocuments: [ALLOW_ALL],
+            statement: [{ principals: [{ type: "*", identifiers: ["*"] }], actions: ["s3:GetObject"], resources: ["arn:aws:s3:::example-bucket/*"] }],
+          }).json,
+        }),
+    },
+    {
+      name: "a data.aws_iam_policy_document allow-all whose condition block has no values (it narrows nothing)",
+      on: "aws_vpc_endpoint",
+      message: "every action",
+      build: (s) =>
+        endpoint(s, {
+          policy: new DataAwsIamPolicyDocument(s, "EmptyCondition", {
+            statement: [
+              {
+                principals: [{ type: "*", identifiers: ["*"] }],
+                actions: ["*"],
+                resources: ["*"],
+                condition: [{ test: "StringEquals", variable: "aws:PrincipalOrgID", values: [] }],
+              },
+            ],
           }).json,
         }),
     },
