@@ -1,8 +1,7 @@
-import { Annotations, dependable, Fn, TerraformIterator, TerraformProvider, TerraformStack, Token } from "../core/cdktf";
+import { Annotations, Fn, TerraformIterator, TerraformProvider, Token } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcEndpointConnectionAccepter } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-accepter";
-import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcEndpointConnectionNotification } from "@cdktf/provider-aws/lib/vpc-endpoint-connection-notification";
 import { VpcEndpointService } from "@cdktf/provider-aws/lib/vpc-endpoint-service";
 import { VpcEndpointServicePrivateDnsVerification } from "@cdktf/provider-aws/lib/vpc-endpoint-service-private-dns-verification";
@@ -10,7 +9,6 @@ import {
   AppRegistry,
   AwsResourceProps,
   checkArn,
-  checkAtSynth,
   checkBoolean,
   checkEndpointServiceName,
   checkExactlyOne,
@@ -31,7 +29,6 @@ import {
   isInDnsZone,
   isUnresolved,
   isWildcardDnsName,
-  literalAccountOf,
   literalRegionOf,
   nameFromPath,
   OptOut,
@@ -52,6 +49,7 @@ import { EndpointConsumer, EndpointServiceContract, IInterfaceEndpointService } 
 import { IHostedZone, IVpc, PrivateHostedZone } from "../vpc";
 import { checkNoDuplicate } from "./checks";
 import { claimAcceptance } from "./connection-accepter";
+import { ServiceConsumers } from "./endpoint-service-consumers";
 import { GatewayLoadBalancer, IGatewayLoadBalancer } from "./gateway-load-balancer";
 import { INetworkLoadBalancer, NetworkLoadBalancer, NetworkLoadBalancerProps } from "./network-load-balancer";
 import { ANY_PRINCIPAL_OPT_IN, ANY_PRINCIPAL_OPT_OUT, EndpointServicePrincipal } from "./principals";
@@ -272,7 +270,8 @@ export class EndpointService extends Construct implements IEndpointService {
   /** The ownership verification, when a zone was given: what consumers' private DNS waits for. */
   public readonly privateDnsVerification?: VpcEndpointServicePrivateDnsVerification;
   public readonly availabilityZoneIds?: readonly string[];
-  private readonly fronted: readonly (INetworkLoadBalancer | IGatewayLoadBalancer)[];
+  /** Who connects from this configuration, and whether AWS would let them. */
+  private readonly consumers: ServiceConsumers;
 
   constructor(scope: Construct, id: string, props: EndpointServiceProps) {
     super(scope, id);
@@ -288,12 +287,12 @@ export class EndpointService extends Construct implements IEndpointService {
         props.acceptedOutsideTerraform,
         'OptOut.because("<who accepts the connections, and where>"), or leave it unset',
       );
-    this.acceptedOutsideTerraform = optOutReason(this, "acceptedOutsideTerraform", props.acceptedOutsideTerraform);
-    if (this.acceptedOutsideTerraform !== undefined && !this.acceptanceRequired)
+    const acceptedOutsideTerraform = optOutReason(this, "acceptedOutsideTerraform", props.acceptedOutsideTerraform);
+    if (acceptedOutsideTerraform !== undefined && !this.acceptanceRequired)
       throw new ValidationError(
         this,
         "acceptedOutsideTerraform",
-        this.acceptedOutsideTerraform,
+        acceptedOutsideTerraform,
         "unset with acceptanceRequired: false (nothing is accepted, anywhere)",
       );
     checkBoolean(this, "waitForPrivateDnsVerification", props.waitForPrivateDnsVerification);
@@ -350,14 +349,11 @@ export class EndpointService extends Construct implements IEndpointService {
     this.loadBalancer =
       frontedBy.create === undefined ? undefined : new NetworkLoadBalancer(this, "LoadBalancer", { ...frontedBy.create, provider: this.provider });
     const balancers = this.loadBalancer !== undefined ? [this.loadBalancer] : frontedBy.given;
-    this.fronted = balancers;
     this.checkLoadBalancerRegions(frontedBy, homeRegion);
     this.checkIpAddressTypes(props, balancers);
     this.supportedIpAddressTypes = props.supportedIpAddressTypes ?? ["ipv4"];
 
     this.claimLoadBalancers(frontedBy, balancers);
-    this.allowedPrincipals = principals;
-    this.allowsAnyPrincipal = anyPrincipal !== undefined;
     const principalArns = principals.map((p) => p.render(partition ?? "aws"));
     this.resource = new VpcEndpointService(this, "Resource", {
       provider: this.provider,
@@ -371,8 +367,7 @@ export class EndpointService extends Construct implements IEndpointService {
       tags: { Name: props.name ?? nameFromPath(this) },
     });
     if (anyPrincipal !== undefined) recordOptOut(this.resource, ANY_PRINCIPAL_OPT_OUT, anyPrincipal);
-    if (this.acceptedOutsideTerraform !== undefined)
-      recordOptOut(this.resource, RECORDED_OPT_OUTS.acceptedOutsideTerraform, this.acceptedOutsideTerraform);
+    if (acceptedOutsideTerraform !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.acceptedOutsideTerraform, acceptedOutsideTerraform);
     this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
     this.endpointServiceArn = this.resource.arn;
@@ -385,16 +380,17 @@ export class EndpointService extends Construct implements IEndpointService {
 
     if (props.privateDnsName !== undefined && props.privateDnsVerificationZone !== undefined) {
       this.privateDnsVerification = this.verifyPrivateDns(props.privateDnsVerificationZone, props.waitForPrivateDnsVerification ?? false);
-      this.waitForVerificationGiven = props.waitForPrivateDnsVerification !== undefined;
     }
-    // Consumers of this configuration are admitted as they arrive (addConsumer); once all are known, a load balancer left to admit its own VPC only is an error.
-    checkAtSynth(this, () => {
-      for (const balancer of this.ownLoadBalancers()) {
-        const error = balancer.unknownConsumersError(this) ?? balancer.unadmittedConsumerError();
-        if (error !== undefined) throw error;
-      }
-      const unaccepted = this.unacceptedConsumerError();
-      if (unaccepted !== undefined) throw unaccepted;
+    // After the verification, which endpoints with private DNS wait for; no endpoint can connect before the service is made.
+    this.consumers = new ServiceConsumers(this, {
+      acceptanceRequired: this.acceptanceRequired,
+      acceptedOutsideTerraform,
+      allowedPrincipals: principals,
+      allowsAnyPrincipal: anyPrincipal !== undefined,
+      provider: this.provider,
+      loadBalancers: balancers,
+      privateDnsVerification: this.privateDnsVerification,
+      waitForVerificationGiven: props.waitForPrivateDnsVerification !== undefined,
     });
     for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
@@ -406,165 +402,14 @@ export class EndpointService extends Construct implements IEndpointService {
     }
   }
 
-  /**
-   * An interface endpoint of this configuration in `vpc` connects: the
-   * Network Load Balancers of this configuration admit its VPC on the
-   * listener ports when they enforce their security group on PrivateLink
-   * traffic and their clients were left to the library.
-   * @internal
-   */
-  public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => {
-    this.consumerEndpoints.push(endpoint);
-    for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
-    this.refusePrivateDnsBeforeAcceptance(endpoint);
-    this.orderAfterVerification(endpoint);
-  };
+  /** @internal An endpoint of this configuration in `vpc` connects: see `ServiceConsumers.add`. */
+  public readonly addConsumer = (endpoint: IConstruct, vpc: IVpc): void => this.consumers.add(endpoint, vpc);
 
-  /**
-   * AWS refuses private DNS on an endpoint still pending acceptance: a plain
-   * InterfaceEndpoint created with it on, to a service of this configuration
-   * that requires acceptance, fails at apply, whoever accepts it afterwards.
-   * SaasConsumerEndpoint creates the endpoint with private DNS off and turns
-   * it on once the endpoint is accepted.
-   */
-  private refusePrivateDnsBeforeAcceptance(endpoint: IConstruct): void {
-    const resource = (endpoint as { readonly resource?: unknown }).resource;
-    if (!this.acceptanceRequired || !(resource instanceof VpcEndpoint) || resource.privateDnsEnabledInput !== true) return;
-    throw new ValidationError(
-      endpoint,
-      "privateDnsEnabled",
-      true,
-      `false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: ${this.node.path} requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance`,
-    );
-  }
+  /** @internal An acceptance of this configuration covers `endpoint`: see `ServiceConsumers.recordAcceptance`. */
+  public readonly recordAcceptance = (endpoint: object): void => this.consumers.recordAcceptance(endpoint);
 
-  /**
-   * An endpoint created with private DNS on (a plain InterfaceEndpoint; a
-   * SaasConsumerEndpoint turns it on later, after acceptance and
-   * verification) waits for the verification of the private DNS name: AWS
-   * refuses private DNS for a name it has not verified. Unless
-   * `waitForPrivateDnsVerification` was given, the verification then waits
-   * until AWS has verified the name, as PrivateLinkSaasOffering's does for
-   * consumers with private DNS.
-   */
-  private orderAfterVerification(endpoint: IConstruct): void {
-    const verification = this.privateDnsVerification;
-    const resource = (endpoint as { readonly resource?: unknown }).resource;
-    if (verification === undefined || !(resource instanceof VpcEndpoint) || resource.privateDnsEnabledInput !== true) return;
-    resource.dependsOn = [...(resource.dependsOn ?? []), dependable(verification)];
-    if (!this.waitForVerificationGiven) verification.waitForVerification = true;
-  }
-
-  /**
-   * An acceptance of this configuration covers `endpoint`
-   * (`EndpointConnectionAccepter`, or a consumer that waits for the
-   * provider's word: `ConnectionAcceptance.whenAccepted`).
-   * @internal
-   */
-  public readonly recordAcceptance = (endpoint: object): void => {
-    this.acceptedEndpoints.add(endpoint);
-    // A GatewayLoadBalancerEndpoint's endpointIn(zone) hands over the zone's aws_vpc_endpoint, the consumer this service was told of.
-    const resource = (endpoint as { readonly resource?: unknown }).resource;
-    if (resource instanceof VpcEndpoint) this.acceptedEndpoints.add(resource);
-  };
-
-  /**
-   * An endpoint of this configuration is about to connect: refused when AWS
-   * would refuse it, for a creating account the allowed principals leave
-   * out, or (in the service's own account and region, where an AZ name is
-   * one zone) a subnet in a zone none of the load balancers is in.
-   * @internal
-   */
-  public readonly checkConsumer = (endpoint: IConstruct, consumer: EndpointConsumer): void => {
-    this.checkCreator(endpoint, consumer.provider);
-    if (consumer.filtersZones !== true) this.checkZoneNames(endpoint, consumer);
-  };
-
-  /**
-   * Only the allowed principals may create an endpoint to the service
-   * (ModifyVpcEndpointServicePermissions): refused when the endpoint's
-   * account is another one than the service's, both literal, and every
-   * principal is of a literal account other than the endpoint's. A role or
-   * user of the endpoint's account may be the one creating it: not refused.
-   */
-  private checkCreator(endpoint: IConstruct, provider: TerraformProvider | undefined): void {
-    if (this.allowsAnyPrincipal) return;
-    const creator = literalAccountOf(endpoint, provider);
-    const owner = literalAccountOf(this, this.provider);
-    // The owner's own endpoints are left to AWS: the permissions name the service's consumers.
-    if (creator === undefined || owner === undefined || creator === owner) return;
-    if (this.allowedPrincipals.some((p) => p.account === undefined || p.account === creator)) return;
-    throw new ValidationError(
-      endpoint,
-      "service.allowedPrincipals",
-      this.allowedPrincipals.map((p) => p.value),
-      `principals that include the endpoint's account ${creator} (allowedPrincipals: [EndpointServicePrincipal.account("${creator}")] on ${this.node.path}): the endpoint is created by its provider's account, and AWS lets only the service's allowed principals create endpoints to it`,
-    );
-  }
-
-  /**
-   * Within one account and region an AZ name is one zone: an endpoint
-   * subnet whose AZ name no load balancer subnet has is in a zone the
-   * service is not offered in, which AWS refuses. Across accounts names map
-   * to other zones, and only AZ IDs compare (the endpoints check those).
-   */
-  private checkZoneNames(endpoint: IConstruct, consumer: EndpointConsumer): void {
-    if (!sameAccountAndRegion(this, this.provider, endpoint, consumer.provider)) return;
-    const offered: string[] = [];
-    for (const balancer of this.fronted) {
-      if (!(balancer instanceof NetworkLoadBalancer || balancer instanceof GatewayLoadBalancer)) return;
-      for (const subnet of balancer.subnets) {
-        const name = subnet.availabilityZone;
-        if (name === undefined || isUnresolved(name)) return;
-        if (!offered.includes(name)) offered.push(name);
-      }
-    }
-    if (offered.length === 0) return;
-    consumer.subnets.forEach((subnet, i) => {
-      const name = subnet.availabilityZone;
-      if (name === undefined || isUnresolved(name) || offered.includes(name)) return;
-      throw new ValidationError(
-        endpoint,
-        consumer.subnetProp(i),
-        name,
-        `subnets in the zones ${this.node.path} is offered in (${offered.join(", ")}), those of its load balancers' subnets: AWS refuses an endpoint subnet in another zone`,
-      );
-    });
-  }
-
-  /** Whether `waitForPrivateDnsVerification` was given: else an endpoint with private DNS makes the verification wait. */
-  private waitForVerificationGiven = false;
-  /** The interface endpoints (and GatewayLoadBalancer endpoints' aws_vpc_endpoints) of this configuration that connect to the service. */
-  private readonly consumerEndpoints: IConstruct[] = [];
-  /** Who may create endpoints to the service, besides everyone (`allowsAnyPrincipal`). */
-  private readonly allowedPrincipals: readonly EndpointServicePrincipal[];
-  /** Every AWS principal may create endpoints (`*`). */
-  private readonly allowsAnyPrincipal: boolean;
-  /** The endpoints an acceptance of this configuration covers (by identity: an endpoint's ID is a new token at each read). */
-  private readonly acceptedEndpoints = new Set<object>();
-  /** Whether `acceptEndpoints` takes IDs the provider reviews (which may name this configuration's endpoints too). */
-  private acceptsByList = false;
-  /** Why connections are accepted outside this configuration (`acceptedOutsideTerraform`). */
-  private readonly acceptedOutsideTerraform?: string;
-
-  /** A consumer of this configuration that waits in pendingAcceptance for ever: acceptance required, and nothing here accepts it. */
-  private unacceptedConsumerError(): ValidationError | undefined {
-    if (!this.acceptanceRequired || this.acceptsByList || this.acceptedOutsideTerraform !== undefined) return undefined;
-    const pending = this.consumerEndpoints.find((e) => !this.acceptedEndpoints.has(e));
-    if (pending === undefined) return undefined;
-    return new ValidationError(
-      this,
-      "acceptanceRequired",
-      true,
-      `an acceptance of ${pending.node.path}, which connects from this configuration: new EndpointConnectionAccepter(scope, id, { service, endpoint }) (SaasConsumerEndpoint and PrivateLinkSaasOffering create it), acceptEndpoints, acceptedOutsideTerraform: OptOut.because("<who accepts, where>"), or acceptanceRequired: false; without one the endpoint waits in pendingAcceptance and carries no traffic`,
-    );
-  }
-
-  /** The load balancers whose security groups this library writes: the one created here, or NetworkLoadBalancers given. */
-  private ownLoadBalancers(): NetworkLoadBalancer[] {
-    if (this.loadBalancer !== undefined) return [this.loadBalancer];
-    return this.fronted.filter((b): b is NetworkLoadBalancer => b instanceof NetworkLoadBalancer);
-  }
+  /** @internal An endpoint of this configuration is about to connect, refused when AWS would refuse it: see `ServiceConsumers.check`. */
+  public readonly checkConsumer = (endpoint: IConstruct, consumer: EndpointConsumer): void => this.consumers.check(endpoint, consumer);
 
   /** The Network Load Balancer the service created (`EndpointServiceLoadBalancer.networkLoadBalancer`); fails for a service in front of load balancers made elsewhere. */
   public get networkLoadBalancer(): NetworkLoadBalancer {
@@ -607,7 +452,7 @@ export class EndpointService extends Construct implements IEndpointService {
         "a service with acceptanceRequired: true (the default): a service without acceptance connects endpoints by itself, and AWS refuses to accept them again",
       );
     }
-    this.acceptsByList = true;
+    this.consumers.acceptByList();
     const id = `Acceptances-${stableId(name)}`;
     if (this.node.tryFindChild(id) !== undefined)
       throw new ValidationError(this, "acceptEndpoints.name", name, "a name not used by another acceptEndpoints call of this service");
@@ -844,25 +689,6 @@ export class EndpointService extends Construct implements IEndpointService {
       );
     }
   }
-}
-
-/**
- * Whether resources made with two providers are in one account and region,
- * as far as synth can tell: one provider (the same default provider of one
- * stack, when neither is given), or literal accounts and regions that are
- * equal. False when unknown.
- */
-function sameAccountAndRegion(
-  a: IConstruct,
-  aProvider: TerraformProvider | undefined,
-  b: IConstruct,
-  bProvider: TerraformProvider | undefined,
-): boolean {
-  if (aProvider !== undefined && aProvider === bProvider) return true;
-  if (aProvider === undefined && bProvider === undefined && TerraformStack.of(a) === TerraformStack.of(b)) return true;
-  const account = literalAccountOf(a, aProvider);
-  const region = literalRegionOf(a, aProvider);
-  return account !== undefined && region !== undefined && account === literalAccountOf(b, bProvider) && region === literalRegionOf(b, bProvider);
 }
 
 /** The endpoint service of each load balancer ARN (a literal, or the token of one made here), per app. */
