@@ -581,6 +581,55 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     received: "[]",
     build: (s) => new TransitGateway(s, "Tgw", { name: "hub" }).attach("app", landingZoneVpc(s)),
   },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "privateHostedZoneNames of an existing VPC listing one zone name twice (in other case, or with the final dot)",
+    fix: "List each private hosted zone associated with the VPC once, as aws route53 list-hosted-zones-by-vpc shows it: a VPC has one zone of a name.",
+    path: "Existing",
+    prop: "privateHostedZoneNames[1]",
+    received: '"API.partner.example.com."',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        privateHostedZoneNames: ["api.partner.example.com", "API.partner.example.com."],
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "serviceNetworkAssociation of an existing VPC given as the service network's ID instead of the association's",
+    fix: "Give the association's ID (snva- and 17 characters), as aws vpc-lattice list-service-network-vpc-associations --vpc-identifier <vpc> shows it.",
+    path: "Existing",
+    prop: "serviceNetworkAssociation",
+    received: '"sn-0123456789abcdef0"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        serviceNetworkAssociation: "sn-0123456789abcdef0",
+      }),
+  },
+  {
+    module: "vpc",
+    api: "PrivateHostedZone",
+    cause:
+      "A private hosted zone created with an existing VPC that is associated with a zone of the same name already (VpcAttributes.privateHostedZoneNames): Route 53 refuses it (ConflictingDomainExists)",
+    fix: "Add the records to the existing zone, or give the new zone another name.",
+    path: "Zone",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new PrivateHostedZone(s, "Zone", {
+        zoneName: "api.partner.example.com",
+        vpc: Vpc.fromVpcAttributes(s, "Existing", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.50.0.0/16",
+          privateHostedZoneNames: ["api.partner.example.com"],
+        }),
+      }),
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

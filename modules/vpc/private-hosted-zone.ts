@@ -14,6 +14,7 @@ import {
   checkString,
   checkTags,
   isUnresolved,
+  isUnresolvedList,
   literalRegionOf,
   providerOf,
   requireProps,
@@ -143,6 +144,20 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     }
     const shown = isUnresolved(vpc.vpcId) ? describeVpc(vpc) : vpc.vpcId;
     if (this.associates(vpc)) throw new ValidationError(this, prop, shown, "a VPC not associated with the zone yet");
+    // A zone made elsewhere of this name that the imported VPC says it is associated with: the same refusal as for a zone of this app.
+    const existing = vpc.associatedPrivateZoneNames;
+    if (
+      !isUnresolved(this.zoneName) &&
+      existing !== undefined &&
+      !isUnresolvedList(existing) &&
+      existing.some((zone) => !isUnresolved(zone) && canonicalDnsName(zone) === this.zoneName)
+    )
+      throw new ValidationError(
+        this,
+        prop,
+        shown,
+        `a VPC no other private zone named ${this.zoneName} is associated with (it is associated with the existing private hosted zone ${this.zoneName} (VpcAttributes.privateHostedZoneNames)): Route 53 refuses a second zone of the same name in one VPC (ConflictingDomainExists; add the records to the existing zone instead, or give this zone another name)`,
+      );
     // Route 53 refuses a VPC two private zones of the same name (ConflictingDomainExists): it could not tell which one answers.
     const rival = this.node.root.node
       .findAll()

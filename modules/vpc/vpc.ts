@@ -11,6 +11,9 @@ import {
   checkInstance,
   checkIntegerRange,
   awsReservedAddressRole,
+  canonicalDnsName,
+  checkDnsName,
+  checkPattern,
   checkIpv4Cidr,
   cidrContains,
   cidrSubnet,
@@ -49,6 +52,8 @@ import { checkAvailabilityZones, importSubnetGroup, ISubnet, PRIVATE_TIER, selec
 const VPC_PREFIX = { largest: 16, smallest: 28 } as const;
 /** Bits a subnet's prefix adds to its VPC's by default: a /16 VPC gets /24 subnets. */
 const DEFAULT_SUBNET_NEW_BITS = 8;
+/** A VPC Lattice service network VPC association's ID, as the API's ServiceNetworkVpcAssociationIdentifier takes it. */
+const SERVICE_NETWORK_VPC_ASSOCIATION_ID = /^snva-[0-9a-z]{17}$/;
 
 /** A VPC our constructs can attach to: created here or imported. */
 export interface IVpc {
@@ -73,6 +78,20 @@ export interface IVpc {
   readonly dnsSupportEnabled?: boolean;
   /** The VPC's DNS hostnames (`enableDnsHostnames`). @default - unknown (an imported VPC that does not say): not checked */
   readonly dnsHostnamesEnabled?: boolean;
+  /**
+   * Names of private hosted zones made elsewhere that are associated with
+   * the VPC already (lower case, without the final dot): Route 53 refuses a
+   * second private zone of one of these names in the VPC, and AWS refuses
+   * an endpoint's private DNS for one of them.
+   * @default - none known (a VPC created here, or an import that does not say)
+   */
+  readonly associatedPrivateZoneNames?: readonly string[];
+  /**
+   * ID (`snva-...`) of the service network VPC association the VPC has
+   * already, made elsewhere: a VPC has at most one.
+   * @default - none known (a VPC created here, or an import that does not say)
+   */
+  readonly serviceNetworkAssociation?: string;
   /**
    * The subnets a selection picks (by tier, AZ and tags), for any
    * construct's `subnets` prop: `vpc.selectSubnets({ tier: "app" })`.
@@ -126,6 +145,29 @@ export interface VpcAttributes {
   readonly dnsSupportEnabled?: boolean;
   /** The VPC's `enableDnsHostnames`; see dnsSupportEnabled. @default - unknown: not checked */
   readonly dnsHostnamesEnabled?: boolean;
+  /**
+   * Names of the private hosted zones made elsewhere that are associated
+   * with the VPC already, as `aws route53 list-hosted-zones-by-vpc` shows
+   * them: a hub's `ssm.us-east-1.amazonaws.com` zone associated with this
+   * spoke, a partner's `api.partner.example.com`. Route 53 refuses a second
+   * private zone of one of these names in the VPC (ConflictingDomainExists),
+   * so an interface endpoint's private DNS or customDnsName, and a
+   * PrivateHostedZone, of such a name fail at synth instead of at apply.
+   * Only zones made outside this configuration: a zone it creates or
+   * associates is judged anyway, and listed here too it would refuse itself.
+   * @default - none known: only the zones of this configuration are checked
+   */
+  readonly privateHostedZoneNames?: readonly string[];
+  /**
+   * ID of the service network VPC association the VPC has already
+   * (`snva-` and 17 characters, as `aws vpc-lattice list-service-network-vpc-associations --vpc-identifier <vpc>`
+   * shows it): AWS allows one per VPC, so a ServiceNetworkVpcAssociation of
+   * the VPC fails at synth instead of at apply; reach another network with a
+   * ServiceNetworkEndpoint. Only an association made outside this
+   * configuration: one it creates is judged anyway.
+   * @default - none known: only the associations of this configuration are checked
+   */
+  readonly serviceNetworkAssociation?: string;
   /** @default - the stack's default provider */
   readonly provider?: TerraformProvider;
 }
@@ -394,6 +436,8 @@ const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
   subnetGroups: true,
   dnsSupportEnabled: true,
   dnsHostnamesEnabled: true,
+  privateHostedZoneNames: true,
+  serviceNetworkAssociation: true,
   provider: true,
 };
 
@@ -435,6 +479,8 @@ class ImportedVpc extends Construct implements IVpc {
   public readonly provider?: TerraformProvider;
   public readonly dnsSupportEnabled?: boolean;
   public readonly dnsHostnamesEnabled?: boolean;
+  public readonly associatedPrivateZoneNames?: readonly string[];
+  public readonly serviceNetworkAssociation?: string;
 
   constructor(scope: Construct, id: string, attrs: VpcAttributes) {
     super(scope, id);
@@ -447,6 +493,16 @@ class ImportedVpc extends Construct implements IVpc {
     checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
     this.dnsSupportEnabled = checkBoolean(this, "dnsSupportEnabled", attrs.dnsSupportEnabled);
     this.dnsHostnamesEnabled = checkBoolean(this, "dnsHostnamesEnabled", attrs.dnsHostnamesEnabled);
+    this.associatedPrivateZoneNames = this.checkZoneNames(attrs.privateHostedZoneNames);
+    checkString(this, "serviceNetworkAssociation", attrs.serviceNetworkAssociation);
+    checkPattern(
+      this,
+      "serviceNetworkAssociation",
+      attrs.serviceNetworkAssociation,
+      SERVICE_NETWORK_VPC_ASSOCIATION_ID,
+      "a service network VPC association ID such as snva-0123456789abcdef0 (`snva-` and 17 characters, the Id of aws vpc-lattice list-service-network-vpc-associations)",
+    );
+    this.serviceNetworkAssociation = attrs.serviceNetworkAssociation;
     this.vpcId = attrs.vpcId;
     this.cidrBlock = attrs.cidrBlock;
     this.ipv6CidrBlock = attrs.ipv6CidrBlock;
@@ -457,6 +513,28 @@ class ImportedVpc extends Construct implements IVpc {
 
   public selectSubnets(selection: SubnetSelection = {}): ISubnet[] {
     return selectFrom(this, this.subnets, selection);
+  }
+
+  /** The zone names, each a DNS name given once (in canonical form), kept canonical; a list reference is kept as it is. */
+  private checkZoneNames(names: readonly string[] | undefined): readonly string[] | undefined {
+    const list = checkList(this, "privateHostedZoneNames", names);
+    if (list === undefined || isUnresolvedList(list)) return list;
+    list.forEach((name, i) => {
+      checkString(this, `privateHostedZoneNames[${i}]`, name);
+      checkDnsName(this, `privateHostedZoneNames[${i}]`, name);
+    });
+    const canonical = list.map((name) => (isUnresolved(name) ? name : canonicalDnsName(name)));
+    canonical.forEach((name, i) => {
+      const first = canonical.indexOf(name);
+      if (first !== i && !isUnresolved(name))
+        throw new ValidationError(
+          this,
+          `privateHostedZoneNames[${i}]`,
+          list[i],
+          `each zone name once (privateHostedZoneNames[${first}] is ${name} already): a VPC has at most one private hosted zone of a name`,
+        );
+    });
+    return canonical;
   }
 
   private importSubnets(attrs: VpcAttributes): ISubnet[] {

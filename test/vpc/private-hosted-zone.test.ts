@@ -215,6 +215,38 @@ describe("PrivateHostedZone, VPCs associated twice", () => {
   });
 });
 
+describe("PrivateHostedZone, zones made elsewhere that an imported VPC is associated with", () => {
+  const existing = (stack: TerraformStack, privateHostedZoneNames?: string[]) =>
+    Vpc.fromVpcAttributes(stack, "Spoke", { vpcId: "vpc-0bbb0000000000001", cidrBlock: "10.1.0.0/16", privateHostedZoneNames });
+
+  test("fails when the zone is created with, or associated with, a VPC that has a zone of its name already (VpcAttributes.privateHostedZoneNames)", () => {
+    const { stack, clients } = setup();
+    const spoke = existing(stack, ["SSM.us-east-1.amazonaws.com"]);
+    const error = expectValidationError(
+      () => new PrivateHostedZone(stack, "Ssm", { zoneName: "ssm.us-east-1.amazonaws.com.", vpc: spoke }),
+      "vpc",
+      "vpc-0bbb0000000000001",
+    );
+    expect(error.expected).toContain("the existing private hosted zone ssm.us-east-1.amazonaws.com (VpcAttributes.privateHostedZoneNames)");
+    const hub = new PrivateHostedZone(stack, "HubSsm", { zoneName: "ssm.us-east-1.amazonaws.com", vpc: clients });
+    expectValidationError(() => hub.associateVpc("spoke", spoke), "associateVpc(spoke)", "vpc-0bbb0000000000001");
+  });
+
+  test("a zone of another name, or a VPC that names no zones, is associated", () => {
+    const { stack, clients } = setup();
+    new PrivateHostedZone(stack, "Ssm", { zoneName: "ssm.us-east-1.amazonaws.com", vpc: clients }).associateVpc(
+      "spoke",
+      existing(stack, ["logs.us-east-1.amazonaws.com", "us-east-1.amazonaws.com"]),
+    );
+    const other = setup();
+    new PrivateHostedZone(other.stack, "Ssm", { zoneName: "ssm.us-east-1.amazonaws.com", vpc: other.clients }).associateVpc(
+      "spoke",
+      existing(other.stack),
+    );
+    expect(() => [synthJson(stack), synthJson(other.stack)]).not.toThrow();
+  });
+});
+
 describe("HostedZone.fromHostedZoneAttributes", () => {
   test("keeps the domain lower case without the final dot", () => {
     const { stack } = setup();

@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { PrivateVpc, Vpc, VpcFlowLog } from "../../modules/vpc";
+import { IVpc, PrivateVpc, Vpc, VpcFlowLog } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
 import { expectValidationError, testApp } from "../helpers";
 
@@ -193,6 +193,49 @@ describe("Vpc", () => {
       "subnet-0aaa1111bbbb22220",
     );
     expect(imported.message).toContain("did you mean privateSubnetIds?");
+  });
+
+  test("an imported VPC carries the private hosted zones and the service network association it has already, canonical; nothing when not told", () => {
+    const existing = (attrs: object) =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16", ...attrs });
+    const told = existing({
+      privateHostedZoneNames: ["SSM.us-east-1.amazonaws.com.", "api.partner.example.com"],
+      serviceNetworkAssociation: "snva-0123456789abcdef0",
+    });
+    expect(told.associatedPrivateZoneNames).toEqual(["ssm.us-east-1.amazonaws.com", "api.partner.example.com"]);
+    expect(told.serviceNetworkAssociation).toBe("snva-0123456789abcdef0");
+    const silent = existing({});
+    expect([silent.associatedPrivateZoneNames, silent.serviceNetworkAssociation]).toEqual([undefined, undefined]);
+    const made: IVpc = new Vpc(newStack(), "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a"] });
+    expect([made.associatedPrivateZoneNames, made.serviceNetworkAssociation]).toEqual([undefined, undefined]);
+  });
+
+  test("fails when an imported VPC's privateHostedZoneNames has a name that is no DNS name, or one name twice (a VPC has one zone of a name)", () => {
+    const existing = (privateHostedZoneNames: unknown) => () =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.9.0.0/16",
+        privateHostedZoneNames: privateHostedZoneNames as string[],
+      });
+    expectValidationError(existing(["https://api.partner.example.com"]), "privateHostedZoneNames[0]", "https://api.partner.example.com");
+    expectValidationError(existing("api.partner.example.com"), "privateHostedZoneNames", "api.partner.example.com");
+    const twice = expectValidationError(
+      existing(["api.partner.example.com", "API.partner.example.com."]),
+      "privateHostedZoneNames[1]",
+      "API.partner.example.com.",
+    );
+    expect(twice.expected).toContain("privateHostedZoneNames[0] is api.partner.example.com already");
+    expect(() => existing(["api.partner.example.com", "partner.example.com"])()).not.toThrow();
+  });
+
+  test("fails when an imported VPC's serviceNetworkAssociation is not an association ID (a service network's ID or ARN)", () => {
+    const existing = (serviceNetworkAssociation: string) => () =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16", serviceNetworkAssociation });
+    for (const wrong of ["sn-0123456789abcdef0", "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0", "snva-0123"]) {
+      const error = expectValidationError(existing(wrong), "serviceNetworkAssociation", wrong);
+      expect(error.expected).toContain("snva-0123456789abcdef0");
+    }
+    expect(() => existing("snva-0123456789abcdef0")()).not.toThrow();
   });
 
   test("fails when an imported VPC lists a subnet twice, naming the entry the user wrote (not an internal list)", () => {
