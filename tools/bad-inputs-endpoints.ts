@@ -1334,4 +1334,52 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "Private DNS for SSM in an existing spoke VPC that a hub's private hosted zone ssm.us-east-1.amazonaws.com is associated with (VpcAttributes.privateHostedZoneNames): AWS refuses the conflicting DNS domain",
+    fix: "Set privateDnsEnabled: false and add the endpoint's alias records to the hub's zone, or use the hub's endpoint and create none in the spoke.",
+    path: "Ssm",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      new InterfaceEndpoint(s, "Ssm", {
+        vpc: Vpc.fromVpcAttributes(s, "Spoke", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.1.0.0/16",
+          privateSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+          availabilityZones: AZS,
+          privateHostedZoneNames: ["ssm.us-east-1.amazonaws.com"],
+        }),
+        service: AwsService.SSM,
+        policy: EndpointPolicy.organizationOnly(ORG),
+      });
+      Testing.synth(s, true);
+    },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "A customDnsName that an existing private hosted zone associated with the existing VPC holds (VpcAttributes.privateHostedZoneNames): Route 53 refuses a second zone of the name (ConflictingDomainExists)",
+    fix: "Pick another customDnsName, or drop it and add the endpoint's alias records to the existing zone.",
+    path: "Partner",
+    prop: "customDnsName",
+    received: '"api.partner.example.com"',
+    build: (s) => {
+      new InterfaceEndpoint(s, "Partner", {
+        vpc: Vpc.fromVpcAttributes(s, "Spoke", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.1.0.0/16",
+          privateSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+          availabilityZones: AZS,
+          privateHostedZoneNames: ["api.partner.example.com"],
+        }),
+        service: PARTNER,
+        customDnsName: "api.partner.example.com",
+      });
+      Testing.synth(s, true);
+    },
+  },
 ];

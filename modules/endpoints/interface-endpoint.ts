@@ -29,6 +29,7 @@ import {
   familyOf,
   hostCidr,
   isUnresolved,
+  isUnresolvedList,
   literalRegionOf,
   nameFromPath,
   awsReservedAddressRole,
@@ -433,12 +434,26 @@ function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: strin
  * in its `vpc` blocks or by an `aws_route53_zone_association`: Route 53
  * refuses a second private zone of that name in the VPC
  * (ConflictingDomainExists), and AWS refuses private DNS for a name a zone
- * of the VPC already holds. Wildcard names and names or VPCs only
- * Terraform knows are skipped.
+ * of the VPC already holds; so do the zones made elsewhere that an
+ * imported VPC names (VpcAttributes.privateHostedZoneNames). Wildcard names
+ * and names or VPCs only Terraform knows are skipped.
  */
 function checkNoZoneOfName(endpoint: Construct, vpc: IVpc, prop: string, value: unknown, name: string, what: string): void {
   if (isUnresolved(name) || name.startsWith("*")) return;
   const wanted = canonicalDnsName(name);
+  const fix =
+    prop === "customDnsName"
+      ? "pick another customDnsName, or drop the customDnsName and add the endpoint's alias records to that zone"
+      : "set privateDnsEnabled: false and add the endpoint's alias records to that zone, or remove the zone from this VPC";
+  // Zones made elsewhere that the imported VPC says it is associated with (VpcAttributes.privateHostedZoneNames).
+  const existing = vpc.associatedPrivateZoneNames;
+  if (existing !== undefined && !isUnresolvedList(existing) && existing.some((zone) => !isUnresolved(zone) && canonicalDnsName(zone) === wanted))
+    throw new ValidationError(
+      endpoint,
+      prop,
+      value,
+      `a name no private hosted zone associated with this VPC already holds (it is the name of the existing private hosted zone ${wanted} the VPC is associated with (VpcAttributes.privateHostedZoneNames)): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${fix}`,
+    );
   const vpcId = resolvedValue(endpoint, vpc.vpcId);
   const constructs = TerraformStack.of(endpoint).node.findAll();
   const sameVpc = (id: unknown) => id !== undefined && resolvedValue(endpoint, id) === vpcId;
@@ -464,7 +479,7 @@ function checkNoZoneOfName(endpoint: Construct, vpc: IVpc, prop: string, value: 
     endpoint,
     prop,
     value,
-    `a name no private hosted zone associated with this VPC already holds (${owner.node.path} is ${wanted}): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${prop === "customDnsName" ? "pick another customDnsName, or drop the customDnsName and add the endpoint's alias records to that zone" : "set privateDnsEnabled: false and add the endpoint's alias records to that zone, or remove the zone from this VPC"}`,
+    `a name no private hosted zone associated with this VPC already holds (${owner.node.path} is ${wanted}): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${fix}`,
   );
 }
 

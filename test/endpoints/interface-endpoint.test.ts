@@ -384,6 +384,55 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
       );
     });
 
+    test("the imported VPC is associated with an existing private hosted zone of the endpoint's private DNS name or customDnsName (VpcAttributes.privateHostedZoneNames)", () => {
+      const spoke = (stack: TerraformStack, privateHostedZoneNames?: string[]) =>
+        Vpc.fromVpcAttributes(stack, "Spoke", {
+          vpcId: "vpc-0bbb0000000000001",
+          cidrBlock: "10.1.0.0/16",
+          privateSubnetIds: ["subnet-0ccc1111bbbb22220", "subnet-0ccc1111bbbb22221"],
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          privateHostedZoneNames,
+        });
+      // A hub's ssm zone associated with the spoke: the spoke's own SSM endpoint with private DNS conflicts.
+      const ssm = expectValidationError(
+        () => {
+          const stack = stackWithProvider();
+          new InterfaceEndpoint(stack, "Ssm", { vpc: spoke(stack, ["SSM.us-east-1.amazonaws.com."]), service: AwsService.SSM, policy: orgOnly });
+          return synthJson(stack);
+        },
+        "privateDnsEnabled",
+        "true",
+      );
+      expect(ssm.expected).toContain(
+        "the existing private hosted zone ssm.us-east-1.amazonaws.com the VPC is associated with (VpcAttributes.privateHostedZoneNames)",
+      );
+      expect(ssm.expected).toContain("set privateDnsEnabled: false");
+      const custom = expectValidationError(
+        () => {
+          const stack = stackWithProvider();
+          new InterfaceEndpoint(stack, "E", {
+            vpc: spoke(stack, ["api.partner.example.com"]),
+            service: partnerService,
+            customDnsName: "API.partner.example.com",
+          });
+          return synthJson(stack);
+        },
+        "customDnsName",
+        '"API.partner.example.com"',
+      );
+      expect(custom.expected).toContain("the existing private hosted zone api.partner.example.com the VPC is associated with");
+      // Zones of other names (a wider one included), a VPC that names none, and private DNS off: no conflict.
+      const stack = stackWithProvider();
+      const other = spoke(stack, ["logs.us-east-1.amazonaws.com", "partner.example.com"]);
+      new InterfaceEndpoint(stack, "Ssm", { vpc: other, service: AwsService.SSM, policy: orgOnly });
+      new InterfaceEndpoint(stack, "E", { vpc: other, service: partnerService, customDnsName: "api.partner.example.com" });
+      new InterfaceEndpoint(stack, "Logs", { vpc: other, service: AwsService.LOGS, policy: orgOnly, privateDnsEnabled: false });
+      expect(() => synthJson(stack)).not.toThrow();
+      const silent = stackWithProvider();
+      new InterfaceEndpoint(silent, "Ssm", { vpc: spoke(silent), service: AwsService.SSM, policy: orgOnly });
+      expect(() => synthJson(silent)).not.toThrow();
+    });
+
     test("a private hosted zone of another name, of another VPC, or with private DNS off is no conflict", () => {
       const stack = stackWithProvider();
       const vpc = testVpc(stack);
