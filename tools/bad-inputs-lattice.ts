@@ -923,6 +923,24 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         provider: new AwsProvider(s, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: ["222222222222"] }),
       }),
   },
+  {
+    module: "lattice",
+    api: "ServiceNetworkVpcAssociation",
+    cause:
+      "A service network VPC association of an existing VPC that has one already (VpcAttributes.serviceNetworkAssociation): AWS allows one per VPC",
+    fix: "Reach the second network with a ServiceNetworkEndpoint in the VPC, or remove the existing association first.",
+    path: "Network/Vpc-clients",
+    prop: "vpc",
+    received: '"vpc-0123456789abcdef0"',
+    build: (s) =>
+      new ServiceNetwork(s, "Network", { name: "shared-services", authPolicy: ORG_ONLY }).associateVpc("clients", {
+        vpc: Vpc.fromVpcAttributes(s, "Vpc", {
+          vpcId: "vpc-0123456789abcdef0",
+          cidrBlock: "10.0.0.0/16",
+          serviceNetworkAssociation: "snva-0123456789abcdef0",
+        }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

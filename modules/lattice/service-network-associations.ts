@@ -31,7 +31,7 @@ import {
   requireValue,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers, vpcOwnerProviderOf } from "../vpc";
+import { Connections, describeVpc, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers, vpcOwnerProviderOf } from "../vpc";
 import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
@@ -281,6 +281,16 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
   }
 
   private registerVpc(vpc: IVpc): void {
+    // An association made elsewhere that the imported VPC declares (VpcAttributes.serviceNetworkAssociation).
+    const made = vpc.serviceNetworkAssociation;
+    if (made !== undefined && !isUnresolved(made)) {
+      throw new ValidationError(
+        this,
+        "vpc",
+        isUnresolved(vpc.vpcId) ? describeVpc(vpc) : vpc.vpcId,
+        `a VPC without a service network association (it has ${made} already, VpcAttributes.serviceNetworkAssociation): AWS allows one service network association per VPC; reach another network with a ServiceNetworkEndpoint`,
+      );
+    }
     const byVpc = vpcAssociations.of(this);
     const existing = byVpc.get(vpc.vpcId);
     if (existing !== undefined) {

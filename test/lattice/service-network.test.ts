@@ -432,6 +432,29 @@ describe("ServiceNetwork", () => {
       expect(error.expected).toContain("ServiceNetworkEndpoint");
     });
 
+    test("fails when an imported VPC has a service network association already (VpcAttributes.serviceNetworkAssociation), made elsewhere", () => {
+      const stack = stackWithProvider();
+      const attrs = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" };
+      const associated = Vpc.fromVpcAttributes(stack, "Associated", { ...attrs, serviceNetworkAssociation: "snva-0123456789abcdef0" });
+      const shared = network(stack);
+      const error = expectValidationError(() => shared.associateVpc("app", { vpc: associated }), "vpc", "vpc-0123456789abcdef0");
+      expect(error.expected).toBe(
+        "a VPC without a service network association (it has snva-0123456789abcdef0 already, VpcAttributes.serviceNetworkAssociation): AWS allows one service network association per VPC; reach another network with a ServiceNetworkEndpoint",
+      );
+      // A VPC that declares none is associated, and the associated one reaches the network by an endpoint.
+      shared.associateVpc("free", { vpc: Vpc.fromVpcAttributes(stack, "Free", { ...attrs, vpcId: "vpc-0123456789abcdef1" }) });
+      new ServiceNetworkEndpoint(stack, "Endpoint", {
+        vpc: Vpc.fromVpcAttributes(stack, "WithSubnets", {
+          ...attrs,
+          serviceNetworkAssociation: "snva-0123456789abcdef0",
+          privateSubnetIds: ["subnet-0aaa1111bbbb22220", "subnet-0aaa1111bbbb22221"],
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+        }),
+        serviceNetwork: shared,
+      });
+      expect(() => synthJson(stack)).not.toThrow();
+    });
+
     test("fails when two imports of one VPC ID are both associated, even from different stacks", () => {
       const stack = stackWithProvider();
       const second = new TerraformStack(stack.node.root as never, "second");
