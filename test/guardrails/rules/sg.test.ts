@@ -1,11 +1,12 @@
 import { TerraformStack } from "cdktf";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { NoPublicEgress, NoPublicIngress, SecurityGroupDescription, SecurityGroupRuleDescription } from "../../../modules/guardrails";
 import { SecurityGroup as GuardedSecurityGroup, Peer, Vpc } from "../../../modules/vpc";
-import { ruleCases } from "../rule-cases";
+import { findingsOf, ruleCases } from "../rule-cases";
 
 const VPC_ID = "vpc-0123456789abcdef0";
 const group = (stack: TerraformStack, config: Partial<ConstructorParameters<typeof SecurityGroup>[2]> = {}) =>
@@ -18,6 +19,22 @@ const ingress = (stack: TerraformStack, config: Partial<ConstructorParameters<ty
     toPort: 443,
     description: "HTTPS from the VPC",
     cidrIpv4: "10.0.0.0/16",
+    ...config,
+  });
+
+/** A separate ingress rule of `sg`, HTTPS unless `config` says otherwise. */
+const halfRule = (
+  stack: TerraformStack,
+  id: string,
+  sg: SecurityGroup,
+  config: Partial<ConstructorParameters<typeof VpcSecurityGroupIngressRule>[2]>,
+) =>
+  new VpcSecurityGroupIngressRule(stack, id, {
+    securityGroupId: sg.id,
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    description: "half of the internet",
     ...config,
   });
 
@@ -89,8 +106,51 @@ ruleCases(NoPublicIngress, {
     { name: "VPC CIDR", build: (s) => ingress(s, {}) },
     { name: "computed CIDR", build: (s) => ingress(s, { cidrIpv4: "${var.client_cidr}" }) },
     { name: "the SecurityGroup construct", build: moduleGroup },
+    {
+      name: "the two halves of the IPv4 space on different ports (no port is open to every address)",
+      build: (s) => {
+        const sg = group(s);
+        halfRule(s, "Low", sg, { fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/1" });
+        halfRule(s, "High", sg, { cidrIpv4: "128.0.0.0/1" });
+      },
+    },
+    {
+      name: "the two halves on the same port of two different groups",
+      build: (s) => {
+        halfRule(s, "Low", group(s), { cidrIpv4: "0.0.0.0/1" });
+        halfRule(s, "High", new SecurityGroup(s, "Other", { vpcId: VPC_ID, description: "Workers" }), { cidrIpv4: "128.0.0.0/1" });
+      },
+    },
+    { name: "a default security group without rules", build: (s) => new DefaultSecurityGroup(s, "DefaultGroup", { vpcId: VPC_ID }) },
   ],
   nonCompliant: [
+    {
+      name: "0.0.0.0/1 and 128.0.0.0/1 in one inline rule (fails when only /0 counts as every address)",
+      on: "aws_security_group",
+      message: "ingress tcp 443 from 0.0.0.0/1, 128.0.0.0/1: with the group's other ingress rules, every IPv4 address",
+      build: (s) =>
+        group(s, { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"], description: "web" }] }),
+    },
+    {
+      name: "HTTPS from 128.0.0.0/1 beside all traffic from 0.0.0.0/1 of the same group (port 443 is open to every address)",
+      on: "aws_vpc_security_group_ingress_rule",
+      message: "ingress tcp 443 from 128.0.0.0/1: with the group's other ingress rules, every IPv4 address",
+      build: (s) => {
+        const sg = group(s);
+        halfRule(s, "Low", sg, { ipProtocol: "-1", fromPort: undefined, toPort: undefined, cidrIpv4: "0.0.0.0/1" });
+        halfRule(s, "High", sg, { cidrIpv4: "128.0.0.0/1" });
+      },
+    },
+    {
+      name: "the VPC's default security group re-opened to the internet (fails when only aws_security_group blocks are read)",
+      on: "aws_default_security_group",
+      message: "ingress all traffic from 0.0.0.0/0",
+      build: (s) =>
+        new DefaultSecurityGroup(s, "DefaultGroup", {
+          vpcId: VPC_ID,
+          ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "anywhere" }],
+        }),
+    },
     {
       name: "SSH from 0.0.0.0/0",
       on: "aws_vpc_security_group_ingress_rule",
@@ -136,4 +196,26 @@ ruleCases(NoPublicEgress, {
         }),
     },
   ],
+});
+
+describe("PN-SG3 over separate rule resources", () => {
+  it("flags each of two rules of one group whose CIDRs together are every IPv4 address on the same port", () => {
+    const findings = findingsOf(NoPublicIngress, (s) => {
+      const sg = group(s);
+      halfRule(s, "Low", sg, { cidrIpv4: "0.0.0.0/1" });
+      new SecurityGroupRule(s, "High", {
+        type: "ingress",
+        securityGroupId: sg.id,
+        protocol: "6",
+        fromPort: 0,
+        toPort: 65535,
+        cidrBlocks: ["128.0.0.0/1"],
+        description: "half of the internet",
+      });
+    });
+    // tcp 443 from 0.0.0.0/1 plus tcp 0-65535 from 128.0.0.0/1 opens 443 to all; the wider rule's other ports stay half open.
+    expect(findings.map((f) => [f.address.split(".")[0], f.message])).toEqual([
+      ["aws_vpc_security_group_ingress_rule", "ingress tcp 443 from 0.0.0.0/1: with the group's other ingress rules, every IPv4 address"],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
-/** PN-SG4: Flags egress to 0.0.0.0/0 or ::/0 (checkov CKV_AWS_382, trivy AWS-0104). */
+/** PN-SG4: Flags egress to 0.0.0.0/0 or ::/0, or to ranges of one group that together cover every address (checkov CKV_AWS_382, trivy AWS-0104). */
 export const NoPublicEgress: Rule = {
   id: "PN-SG4",
   name: "NoPublicEgress",
@@ -13,5 +13,5 @@ export const NoPublicEgress: Rule = {
   equivalents: { checkov: ["CKV_AWS_382"], trivy: ["AWS-0104"] },
   optOuts: [RECORDED_OPT_OUTS.internetWideRules],
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
-  check: (resource) => openRules(resource, "egress"),
+  check: (resource, stack) => openRules(resource, "egress", stack),
 };

@@ -2,7 +2,7 @@ import { RECORDED_OPT_OUTS } from "../../../core/opt-out";
 import { Rule } from "../../rule";
 import { openRules, SECURITY_GROUP_RULE_TYPES } from "./rule-views";
 
-/** PN-SG3: Flags ingress from 0.0.0.0/0 or ::/0 (checkov CKV_AWS_24/25/260/277, trivy AWS-0107). */
+/** PN-SG3: Flags ingress from 0.0.0.0/0 or ::/0, or from ranges of one group that together cover every address (checkov CKV_AWS_24/25/260/277, trivy AWS-0107). */
 export const NoPublicIngress: Rule = {
   id: "PN-SG3",
   name: "NoPublicIngress",
@@ -17,5 +17,5 @@ export const NoPublicIngress: Rule = {
   },
   optOuts: [RECORDED_OPT_OUTS.internetWideRules],
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
-  check: (resource) => openRules(resource, "ingress"),
+  check: (resource, stack) => openRules(resource, "ingress", stack),
 };

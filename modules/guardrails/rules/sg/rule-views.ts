@@ -1,9 +1,11 @@
-import { isAnyAddressCidr } from "../../../core/addresses";
-import { blockList, literalBool, TfBlock } from "../../model";
+import { cidrsCoverAddressSpace, isAnyAddressCidr, parseCidr } from "../../../core/addresses";
+import { blockList, isUnknown, literalBool, StackModel, TfBlock } from "../../model";
 
 /** Resource types that carry security-group rules, inline or one per resource. */
 export const SECURITY_GROUP_RULE_TYPES = [
   "aws_security_group",
+  // The VPC's default group takes the same inline ingress and egress blocks.
+  "aws_default_security_group",
   "aws_security_group_rule",
   "aws_vpc_security_group_ingress_rule",
   "aws_vpc_security_group_egress_rule",
@@ -23,12 +25,17 @@ export interface RuleView {
   readonly owner: unknown;
   /** `tcp 443`, `all traffic`: for messages. */
   readonly label: string;
+  /** Protocol and port range, as written. */
+  readonly protocol: unknown;
+  readonly fromPort: unknown;
+  readonly toPort: unknown;
 }
 
 export function securityGroupRules(resource: TfBlock): RuleView[] {
   const c = resource.config;
   switch (resource.type) {
     case "aws_security_group":
+    case "aws_default_security_group":
       return (["ingress", "egress"] as const).flatMap((direction) =>
         blockList(c[direction]).map((r) => ({
           direction,
@@ -38,6 +45,9 @@ export function securityGroupRules(resource: TfBlock): RuleView[] {
           securityGroups: [...list(r.security_groups), ...(literalBool(r.self) === true ? ["self"] : [])],
           owner: resource,
           label: label(r.protocol, r.from_port, r.to_port),
+          protocol: r.protocol,
+          fromPort: r.from_port,
+          toPort: r.to_port,
         })),
       );
     case "aws_security_group_rule":
@@ -50,6 +60,9 @@ export function securityGroupRules(resource: TfBlock): RuleView[] {
           securityGroups: [...list(c.source_security_group_id), ...(literalBool(c.self) === true ? ["self"] : [])],
           owner: c.security_group_id,
           label: label(c.protocol, c.from_port, c.to_port),
+          protocol: c.protocol,
+          fromPort: c.from_port,
+          toPort: c.to_port,
         },
       ];
     default:
@@ -62,20 +75,82 @@ export function securityGroupRules(resource: TfBlock): RuleView[] {
           securityGroups: list(c.referenced_security_group_id),
           owner: c.security_group_id,
           label: label(c.ip_protocol, c.from_port, c.to_port),
+          protocol: c.ip_protocol,
+          fromPort: c.from_port,
+          toPort: c.to_port,
         },
       ];
   }
 }
 
-/** Messages for the rules of one direction that reach any address. */
-export function openRules(resource: TfBlock, direction: "ingress" | "egress"): string[] {
-  return securityGroupRules(resource)
-    .filter((r) => r.direction === direction)
-    .flatMap((r) =>
-      r.cidrs
-        .filter((cidr) => typeof cidr === "string" && isAnyAddressCidr(cidr))
-        .map((cidr) => `${direction} ${r.label} ${direction === "ingress" ? "from" : "to"} ${cidr}`),
-    );
+/**
+ * Messages for the rules of one direction that reach any address: a rule
+ * with 0.0.0.0/0 or ::/0, and a rule whose CIDRs, with those of the same
+ * group's rules that open at least its ports (inline or separate resources),
+ * cover every address of a family (0.0.0.0/1 plus 128.0.0.0/1).
+ */
+export function openRules(resource: TfBlock, direction: "ingress" | "egress", stack: StackModel): string[] {
+  const own = securityGroupRules(resource).filter((r) => r.direction === direction);
+  const whole = own.flatMap((r) =>
+    r.cidrs
+      .filter((cidr) => typeof cidr === "string" && isAnyAddressCidr(cidr))
+      .map((cidr) => `${direction} ${r.label} ${direction === "ingress" ? "from" : "to"} ${cidr}`),
+  );
+  const peers = groupRules(resource, direction, stack);
+  const together = own
+    .filter((r) => !r.cidrs.some((cidr) => typeof cidr === "string" && isAnyAddressCidr(cidr)))
+    .flatMap((r) => {
+      const cidrs = [r, ...peers.filter((p) => p !== r && opensPortsOf(p, r))].flatMap((p) => p.cidrs).filter(isLiteralCidr);
+      return (["ipv4", "ipv6"] as const).flatMap((family) => {
+        const mine = r.cidrs.filter(isLiteralCidr).filter((cidr) => parseCidr(cidr)?.family === family);
+        if (mine.length === 0 || !cidrsCoverAddressSpace(cidrs, family)) return [];
+        return [
+          `${direction} ${r.label} ${direction === "ingress" ? "from" : "to"} ${mine.join(", ")}: with the group's other ${direction} rules, every ${family === "ipv4" ? "IPv4" : "IPv6"} address`,
+        ];
+      });
+    });
+  return [...whole, ...together];
+}
+
+/** The rules of one direction of the group a resource's rules belong to: its inline rules and the separate rule resources that name it. */
+function groupRules(resource: TfBlock, direction: "ingress" | "egress", stack: StackModel): RuleView[] {
+  const own = securityGroupRules(resource).filter((r) => r.direction === direction);
+  const key = own.length === 0 ? undefined : ownerKey(own[0], stack);
+  if (key === undefined) return own;
+  return stack
+    .resources(...SECURITY_GROUP_RULE_TYPES)
+    .flatMap(securityGroupRules)
+    .filter((r) => r.direction === direction && ownerKey(r, stack) === key);
+}
+
+/** The group a rule belongs to, as one key: the group's address, or a literal sg- ID; undefined when only Terraform knows it. */
+function ownerKey(rule: RuleView, stack: StackModel): string | undefined {
+  if (rule.owner !== null && typeof rule.owner === "object") return (rule.owner as TfBlock).address;
+  const groups = stack.referencedBlocks(rule.owner).filter((b) => b.type === "aws_security_group" || b.type === "aws_default_security_group");
+  if (groups.length === 1) return groups[0].address;
+  return typeof rule.owner === "string" && !isUnknown(rule.owner) ? `id:${rule.owner}` : undefined;
+}
+
+/** Protocol numbers the provider also accepts by name. */
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
+
+function protocolName(protocol: unknown): string {
+  const text = String(protocol).toLowerCase();
+  return text === "all" || text === "-1" ? "-1" : (PROTOCOL_NAMES[text] ?? text);
+}
+
+/** True when `wider` opens every port `rule` opens: all traffic, or the same protocol over a port range that holds the rule's. */
+function opensPortsOf(wider: RuleView, rule: RuleView): boolean {
+  const protocol = protocolName(wider.protocol);
+  if (protocol === "-1") return true;
+  if (protocol !== protocolName(rule.protocol)) return false;
+  if (protocol !== "tcp" && protocol !== "udp") return wider.fromPort === rule.fromPort && wider.toPort === rule.toPort;
+  const [from, to, ruleFrom, ruleTo] = [wider.fromPort, wider.toPort, rule.fromPort, rule.toPort].map(Number);
+  return [from, to, ruleFrom, ruleTo].every(Number.isInteger) && from <= ruleFrom && ruleTo <= to;
+}
+
+function isLiteralCidr(cidr: unknown): cidr is string {
+  return typeof cidr === "string" && !isUnknown(cidr) && parseCidr(cidr) !== undefined;
 }
 
 function list(value: unknown): unknown[] {
