@@ -1003,10 +1003,10 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     module: "privatelink",
     api: "NetworkLoadBalancer",
     cause: "A Network Load Balancer without subnets in a VPC that lists no private subnets, which used to fail with a TypeError",
-    fix: "Pass subnets, or a VPC with privateSubnets (Vpc.fromVpcAttributes takes them).",
+    fix: "Pass subnets (vpc.selectSubnets({ tier: ... })), or a VPC with privateSubnets (Vpc.fromVpcAttributes takes them).",
     path: "Nlb",
     prop: "vpc.privateSubnets",
-    received: "undefined",
+    received: "[]",
     build: (s) =>
       new NetworkLoadBalancer(s, "Nlb", {
         vpc: { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16" } as unknown as Vpc,

@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
-import { checkItemCount, checkList, checkUnique, requireValue, ValidationError } from "../core";
-import { checkInVpc, checkIsVpc, ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkItemCount, checkList, checkUnique, ValidationError } from "../core";
+import { checkInVpc, checkIsVpc, defaultSubnetsOf, ISubnet, IVpc, zoneOf } from "../vpc";
 
 /**
  * Fails on the first item that means the same as an earlier one (the same
@@ -37,15 +37,8 @@ export function checkNoDuplicate<T>(
 export function loadBalancerSubnetsOf(scope: IConstruct, props: { readonly vpc: IVpc; readonly subnets?: readonly ISubnet[] }): readonly ISubnet[] {
   checkIsVpc(scope, "vpc", props.vpc);
   checkList(scope, "subnets", props.subnets);
-  const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
-  const subnets = props.subnets ?? props.vpc.privateSubnets;
-  checkList(scope, prop, subnets);
-  return requireValue(
-    scope,
-    prop,
-    subnets,
-    "the load balancer's subnets: pass subnets, or a VPC with privateSubnets (Vpc.fromVpcAttributes takes them)",
-  );
+  // Given subnets are the caller's; else the VPC's private ones, or a refusal that lists the tiers the VPC has.
+  return props.subnets ?? defaultSubnetsOf(scope, "vpc.privateSubnets", props.vpc);
 }
 
 /**

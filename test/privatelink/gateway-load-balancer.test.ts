@@ -91,7 +91,7 @@ describe("GatewayLoadBalancer", () => {
         '"vpc-0123456789abcdef0"',
       );
       const bare = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.100.0.0/16" } as unknown as Vpc;
-      expectValidationError(() => new GatewayLoadBalancer(stack, "NoSubnets", { ...props, vpc: bare }), "vpc.privateSubnets", "undefined");
+      expectValidationError(() => new GatewayLoadBalancer(stack, "NoSubnets", { ...props, vpc: bare }), "vpc.privateSubnets", "[]");
     });
 
     test("dualstack is asked for on IPv4-only subnets (AWS gives the load balancer no IPv6 addresses there)", () => {

@@ -388,9 +388,14 @@ describe("NetworkLoadBalancer", () => {
         '"vpc-0123456789abcdef0"',
       );
       const bare = { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR } as unknown as Vpc;
-      expectValidationError(() => new NetworkLoadBalancer(stack, "NoSubnets", { vpc: bare, listeners }), "vpc.privateSubnets", "undefined");
+      expectValidationError(() => new NetworkLoadBalancer(stack, "NoSubnets", { vpc: bare, listeners }), "vpc.privateSubnets", "[]");
       const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
-      expectValidationError(() => new NetworkLoadBalancer(stack, "OnImported", { vpc: imported, listeners }), "subnets", "[]");
+      const none = expectValidationError(
+        () => new NetworkLoadBalancer(stack, "OnImported", { vpc: imported, listeners }),
+        "vpc.privateSubnets",
+        "[]",
+      );
+      expect(none.expected).toContain("this VPC lists no subnets");
     });
 
     test.each([0, 65536, 1.5])("a listener port is outside 1-65535 (%p)", (port) => {
