@@ -32,6 +32,7 @@ export type ResourceIdKind =
   | "instance"
   | "hostedZone"
   | "serviceNetwork"
+  | "serviceNetworkVpcAssociation"
   | "latticeService"
   | "latticeTargetGroup"
   | "resourceGateway"
@@ -55,6 +56,11 @@ export const RESOURCE_ID_KINDS: Readonly<Record<ResourceIdKind, ResourceIdSpec>>
   instance: { name: "an EC2 instance ID", pattern: /^i-[0-9a-f]{8}([0-9a-f]{9})?$/, example: "i-0123456789abcdef0" },
   hostedZone: { name: "a Route 53 hosted zone ID", pattern: /^Z[0-9A-Z]{1,31}$/, example: "Z0123456789ABCDEFGHIJ" },
   serviceNetwork: { name: "a VPC Lattice service network ID", pattern: /^sn-[0-9a-z]{17}$/, example: "sn-0123456789abcdef0" },
+  serviceNetworkVpcAssociation: {
+    name: "a service network VPC association ID",
+    pattern: /^snva-[0-9a-z]{17}$/,
+    example: "snva-0123456789abcdef0",
+  },
   latticeService: { name: "a VPC Lattice service ID", pattern: /^svc-[0-9a-z]{17}$/, example: "svc-0123456789abcdef0" },
   latticeTargetGroup: { name: "a VPC Lattice target group ID", pattern: /^tg-[0-9a-z]{17}$/, example: "tg-0123456789abcdef0" },
   resourceGateway: { name: "a VPC Lattice resource gateway ID", pattern: /^rgw-[0-9a-z]{17}$/, example: "rgw-0123456789abcdef0" },

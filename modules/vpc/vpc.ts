@@ -13,7 +13,6 @@ import {
   awsReservedAddressRole,
   canonicalDnsName,
   checkDnsName,
-  checkPattern,
   checkIpv4Cidr,
   cidrContains,
   cidrSubnet,
@@ -52,8 +51,6 @@ import { checkAvailabilityZones, importSubnetGroup, ISubnet, PRIVATE_TIER, selec
 const VPC_PREFIX = { largest: 16, smallest: 28 } as const;
 /** Bits a subnet's prefix adds to its VPC's by default: a /16 VPC gets /24 subnets. */
 const DEFAULT_SUBNET_NEW_BITS = 8;
-/** A VPC Lattice service network VPC association's ID, as the API's ServiceNetworkVpcAssociationIdentifier takes it. */
-const SERVICE_NETWORK_VPC_ASSOCIATION_ID = /^snva-[0-9a-z]{17}$/;
 
 /** A VPC our constructs can attach to: created here or imported. */
 export interface IVpc {
@@ -495,13 +492,7 @@ class ImportedVpc extends Construct implements IVpc {
     this.dnsHostnamesEnabled = checkBoolean(this, "dnsHostnamesEnabled", attrs.dnsHostnamesEnabled);
     this.associatedPrivateZoneNames = this.checkZoneNames(attrs.privateHostedZoneNames);
     checkString(this, "serviceNetworkAssociation", attrs.serviceNetworkAssociation);
-    checkPattern(
-      this,
-      "serviceNetworkAssociation",
-      attrs.serviceNetworkAssociation,
-      SERVICE_NETWORK_VPC_ASSOCIATION_ID,
-      "a service network VPC association ID such as snva-0123456789abcdef0 (`snva-` and 17 characters, the Id of aws vpc-lattice list-service-network-vpc-associations)",
-    );
+    checkResourceId(this, "serviceNetworkAssociation", attrs.serviceNetworkAssociation, "serviceNetworkVpcAssociation");
     this.serviceNetworkAssociation = attrs.serviceNetworkAssociation;
     this.vpcId = attrs.vpcId;
     this.cidrBlock = attrs.cidrBlock;
