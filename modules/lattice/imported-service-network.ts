@@ -96,6 +96,7 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
   public readonly serviceNetworkId: string;
   public readonly serviceNetworkArn: string;
   public readonly provider?: TerraformProvider;
+  /** As the attributes say (`resourceConfigurationsOnly`). @default - unknown */
   public readonly resourceConfigurationsOnly?: boolean;
   /** The acceptance of the share's invitation, with `resourceShareArn`. */
   public readonly shareAccepter?: ResourceShareAccepter;

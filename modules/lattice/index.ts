@@ -5,6 +5,8 @@ export * from "./service-network";
 export * from "./service-network-base";
 export * from "./service-network-associations";
 export { ServiceNetworkAttributes, ServiceNetworkIdAttributes, ServiceNetworkImportOptions } from "./imported-service-network";
+// The type only: imported networks are made by ServiceNetwork.fromServiceNetworkAttributes.
+export type { ImportedServiceNetwork } from "./imported-service-network";
 export * from "./certificate";
 export * from "./patterns";
 export * from "./names";

@@ -121,7 +121,7 @@ export class ServiceNetwork extends ServiceNetworkBase {
    * it), by ARN, or by ID with its account and region. What it returns
    * associates VPCs, services and resource configurations like a network made here.
    */
-  public static fromServiceNetworkAttributes(scope: Construct, id: string, attrs: ServiceNetworkAttributes): ServiceNetworkBase {
+  public static fromServiceNetworkAttributes(scope: Construct, id: string, attrs: ServiceNetworkAttributes): ImportedServiceNetwork {
     return new ImportedServiceNetwork(scope, id, attrs);
   }
 

@@ -668,6 +668,9 @@ describe("ServiceNetwork", () => {
         expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([accepter]);
         expect(only(stack, "aws_vpclattice_service_network_service_association").depends_on).toEqual([accepter]);
         expect(only(stack, "aws_vpc_endpoint").depends_on).toEqual([accepter]);
+        // The import is typed as what it is: its acceptance is reachable without a cast.
+        expect(shared.shareAccepter?.node.id).toBe("ShareAccepter");
+        expect(shared.shareDependencies).toEqual([shared.shareAccepter?.resource]);
       });
 
       test("without it, nothing is accepted and nothing waits (shared within the organization, or accepted elsewhere)", () => {
