@@ -1,4 +1,5 @@
-import { Json, readProviders, SyntheticAttributes, TerraformBlock, TerraformDocument, withoutNulls } from "./document";
+import { addressNames, Json, readProviders, SyntheticAttributes, TerraformBlock, TerraformDocument, withoutNulls } from "./document";
+import { TfValue, Unknown } from "./expressions";
 
 /**
  * The JSON of `terraform show -json <planfile>` read as a
@@ -17,6 +18,17 @@ import { Json, readProviders, SyntheticAttributes, TerraformBlock, TerraformDocu
  *   to the blocks: `${aws_vpc_endpoint.kms.id}`, a list of such for several,
  *   `${(known after apply)}` for none. Rules that follow references
  *   (`refersTo`) then work as on cdktf's JSON, and the value stays unknown.
+ *   `each.value` follows the `for_each` expression to the instance with the
+ *   same key (`for_each = aws_vpc.spoke`, `vpc_id = each.value.id`).
+ * - A value the plan knows that is the ID or ARN of a block the argument's
+ *   configuration refers to (a plan made after apply: `vpc_id` is
+ *   `"vpc-0abc..."`) is written as that reference too, `${aws_vpc.main.id}`,
+ *   so that the links between blocks are the same before and after apply;
+ *   the reference evaluates to the plan's value. Other known values (a CIDR
+ *   read from the VPC) stay as they are.
+ * - References to attributes a block's configuration does not write (IDs,
+ *   ARNs, data sources' results) evaluate to the plan's values where it
+ *   knows them.
  */
 
 /** The parts of `terraform show -json <planfile>` the reader uses. */
@@ -34,6 +46,8 @@ interface PlannedModule {
 
 interface PlannedResource {
   readonly address: string;
+  /** The count index or for_each key of an instance. */
+  readonly index?: string | number;
   readonly mode: "managed" | "data";
   readonly type: string;
   readonly name: string;
@@ -50,6 +64,7 @@ interface ConfiguredResource {
   readonly address: string;
   readonly provider_config_key?: string;
   readonly expressions?: Record<string, ExpressionNode>;
+  readonly for_each_expression?: Expression;
 }
 
 interface ModuleCall {
@@ -81,6 +96,25 @@ interface Scope {
   readonly call?: { readonly expressions: Record<string, Expression>; readonly parent: Scope };
 }
 
+/** What a block's arguments are read with: where references point, and which `each.value` is. */
+interface Context {
+  readonly scope: Scope;
+  /** The planned values of every block, by address: what a known ID is compared with. */
+  readonly planned: ReadonlyMap<string, Json>;
+  /** The instance's for_each key and the expression's references, for `each.value`. */
+  readonly instance?: Instance;
+}
+
+/** A for_each instance: its key, the for_each expression's references and the addresses of the plan's blocks. */
+interface Instance {
+  readonly key: string | number;
+  readonly forEach: readonly string[];
+  readonly addresses: ReadonlyMap<string, unknown>;
+}
+
+/** Attributes whose known value, when an argument's configuration refers to a block, is taken for that reference. */
+const IDENTIFYING = ["id", "arn"];
+
 /** Shown for a value that the plan does not know and that depends on no block. */
 const KNOWN_AFTER_APPLY = "${(known after apply)}";
 
@@ -107,16 +141,38 @@ export function documentFromPlan(name: string, json: Json, synthetic?: Synthetic
   }
   const unknownByAddress = new Map((plan.resource_changes ?? []).map((change) => [change.address, change.change?.after_unknown] as const));
   const root: Scope = { prefix: "", module: rootConfigured };
-  const blocks: TerraformBlock[] = [];
+  const resources: { readonly resource: PlannedResource; readonly scope: Scope }[] = [];
   const read = (planned: PlannedModule, scope: Scope): void => {
-    for (const resource of planned.resources ?? []) blocks.push(blockOf(resource, scope, unknownByAddress.get(resource.address)));
+    for (const resource of planned.resources ?? []) resources.push({ resource, scope });
     for (const child of planned.child_modules ?? []) read(child, scopeOfModule(child.address ?? "", root));
   };
   read(rootPlanned, root);
-  return new TerraformDocument(name, { blocks, providers: readProviders(providerBlocks(plan.configuration?.provider_config ?? {})) }, synthetic);
+  const planned = new Map(resources.map(({ resource }) => [resource.address, resource.values ?? {}] as const));
+  const blocks = resources.map(({ resource, scope }) => blockOf(resource, { scope, planned }, unknownByAddress.get(resource.address)));
+  return new TerraformDocument(
+    name,
+    { blocks, providers: readProviders(providerBlocks(plan.configuration?.provider_config ?? {})) },
+    knownAttributes(planned, synthetic),
+  );
 }
 
-function blockOf(resource: PlannedResource, scope: Scope, afterUnknown: unknown): TerraformBlock {
+/**
+ * Attributes the configuration does not write, as the plan knows them (after
+ * apply: IDs, ARNs; data sources' results), else as `synthetic` (or unknown)
+ * gives them.
+ */
+function knownAttributes(planned: ReadonlyMap<string, Json>, synthetic: SyntheticAttributes | undefined): SyntheticAttributes {
+  return (block, steps, document) => {
+    let value: unknown = planned.get(block.address);
+    for (const step of steps) value = value === null || typeof value !== "object" ? undefined : (value as Record<string | number, unknown>)[step];
+    // The plan's values are values, not expressions: a `${` in them (a flow log's log_format) is text.
+    if (steps.length > 0 && value !== undefined && value !== null) return value as TfValue;
+    return synthetic === undefined ? new Unknown(steps.join(".") || document.stackName) : synthetic(block, steps, document);
+  };
+}
+
+function blockOf(resource: PlannedResource, context: Omit<Context, "instance">, afterUnknown: unknown): TerraformBlock {
+  const { scope } = context;
   const mode = resource.mode === "data" ? "data" : "resource";
   const configured = (scope.module.resources ?? []).find((r) => r.address === `${mode === "data" ? "data." : ""}${resource.type}.${resource.name}`);
   // Providers passed into modules are keyed `module.x:aws`; the configuration name is what follows.
@@ -128,7 +184,13 @@ function blockOf(resource: PlannedResource, scope: Scope, afterUnknown: unknown)
     address: resource.address,
     path: resource.address,
     provider: provider.startsWith("aws") ? provider : "aws",
-    config: writtenArguments(resource.values ?? {}, afterUnknown, configured?.expressions ?? {}, scope),
+    config: writtenArguments(resource.values ?? {}, afterUnknown, configured?.expressions ?? {}, {
+      ...context,
+      instance:
+        resource.index === undefined || configured?.for_each_expression === undefined
+          ? undefined
+          : { key: resource.index, forEach: configured.for_each_expression.references ?? [], addresses: context.planned },
+    }),
     annotations: {},
     comment: {},
   };
@@ -142,31 +204,57 @@ function scopeOfModule(address: string, root: Scope): Scope {
   }, root);
 }
 
-function writtenArguments(values: Json, afterUnknown: unknown, expressions: Record<string, ExpressionNode>, scope: Scope): Json {
+function writtenArguments(values: Json, afterUnknown: unknown, expressions: Record<string, ExpressionNode>, context: Context): Json {
   const config: Json = {};
   for (const argument of new Set([...Object.keys(values), ...Object.keys(expressions)])) {
     const planned = values[argument];
     if (expressions[argument] === undefined && !isBlockList(planned)) continue;
-    const value = plannedValue(planned, unknownPart(afterUnknown, argument), expressions[argument], scope);
+    const value = plannedValue(planned, unknownPart(afterUnknown, argument), expressions[argument], context);
     if (value !== undefined) config[argument] = value;
   }
   return withoutNulls(config);
 }
 
-/** The planned value with its unknown parts replaced by what they depend on. */
-function plannedValue(planned: unknown, unknown: unknown, expression: ExpressionNode | undefined, scope: Scope): unknown {
-  if (unknown === true) return dependencies(resolve(referencesUnder(expression), scope));
-  if (Array.isArray(planned)) return planned.map((item, i) => plannedValue(item, unknownPart(unknown, i), expressionOfItem(expression, item), scope));
+/** The planned value with its unknown parts replaced by what they depend on, and known IDs of referenced blocks by their references. */
+function plannedValue(planned: unknown, unknown: unknown, expression: ExpressionNode | undefined, context: Context): unknown {
+  if (unknown === true) return dependencies(resolve(referencesUnder(expression), context.scope, context.instance));
+  if (typeof planned === "string" && expression !== undefined) return knownReference(planned, expression, context) ?? planned;
+  if (Array.isArray(planned))
+    return planned.map((item, i) => plannedValue(item, unknownPart(unknown, i), expressionOfItem(expression, item), context));
   if (isObject(planned)) {
     const unknownArguments = isObject(unknown) ? Object.keys(unknown).filter((key) => unknown[key] === true) : [];
     return Object.fromEntries(
       [...new Set([...Object.keys(planned), ...unknownArguments])].map((key) => [
         key,
-        plannedValue(planned[key], unknownPart(unknown, key), expressionOfArgument(expression, key), scope),
+        plannedValue(planned[key], unknownPart(unknown, key), expressionOfArgument(expression, key), context),
       ]),
     );
   }
   return planned;
+}
+
+/**
+ * `${<block>.id}` (or `.arn`) for a known value that is the ID or ARN of a
+ * block the expression refers to (the attribute the reference names, else
+ * either); undefined when it is no referenced block's.
+ */
+function knownReference(value: string, expression: ExpressionNode, context: Context): string | undefined {
+  if (value === "") return undefined;
+  for (const reference of resolve(referencesUnder(expression), context.scope, context.instance)) {
+    const match =
+      /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*(?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?)(?:\.([A-Za-z0-9_-]+))?/.exec(
+        reference,
+      );
+    if (match === null) continue;
+    const [, address, attribute] = match;
+    const attributes = attribute === undefined ? IDENTIFYING : IDENTIFYING.filter((a) => a === attribute);
+    for (const [candidate, values] of context.planned) {
+      if (!addressNames(address, candidate)) continue;
+      const named = attributes.find((a) => values[a] === value);
+      if (named !== undefined) return `\${${candidate}.${named}}`;
+    }
+  }
+  return undefined;
 }
 
 function dependencies(references: readonly string[]): unknown {
@@ -177,12 +265,15 @@ function dependencies(references: readonly string[]): unknown {
 /**
  * References as addresses of blocks: `var.x` follows the module call's
  * argument, `module.m.out` the module's output, a block's own reference gets
- * the module's prefix. Of `aws_vpc.this[0].id`, `aws_vpc.this[0]` and
- * `aws_vpc.this` (Terraform lists all three) the most specific is kept.
+ * the module's prefix, `each.value` the `for_each` expression's blocks (the
+ * instance with the same key where they have one). Of `aws_vpc.this[0].id`,
+ * `aws_vpc.this[0]` and `aws_vpc.this` (Terraform lists all three) the most
+ * specific is kept.
  */
-function resolve(references: readonly string[], scope: Scope): string[] {
+function resolve(references: readonly string[], scope: Scope, instance?: Instance): string[] {
   const resolved = references.flatMap((reference): string[] => {
     const [root, name, ...rest] = reference.split(".");
+    if (root === "each" && name === "value" && instance !== undefined) return eachValue(reference.slice("each.value".length), scope, instance);
     if (root === "var") return scope.call === undefined ? [] : resolve(scope.call.expressions[name]?.references ?? [], scope.call.parent);
     if (root === "module") {
       if (rest.length === 0) return [];
@@ -199,6 +290,19 @@ function resolve(references: readonly string[], scope: Scope): string[] {
   });
   const unique = [...new Set(resolved)];
   return unique.filter((reference) => !unique.some((other) => other.startsWith(`${reference}.`) || other.startsWith(`${reference}[`)));
+}
+
+/**
+ * What `each.value<rest>` is in an instance: the blocks of the for_each
+ * expression, the instance with the same key where one exists
+ * (`for_each = aws_vpc.spoke`), else all of them (the expression's map is
+ * made from them with other keys, or holds their attributes).
+ */
+function eachValue(rest: string, scope: Scope, instance: Instance): string[] {
+  return resolve(instance.forEach, scope).map((target) => {
+    const keyed = `${target}[${JSON.stringify(instance.key)}]`;
+    return instance.addresses.has(keyed) ? `${keyed}${rest}` : target;
+  });
 }
 
 function referencesUnder(expression: ExpressionNode | undefined): string[] {

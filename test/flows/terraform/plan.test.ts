@@ -157,3 +157,62 @@ describe("documentFromPlan", () => {
     );
   });
 });
+
+describe("documentFromPlan over a plan made after apply (test/fixtures/hcl-plan-applied)", () => {
+  const applied = join(__dirname, "..", "..", "fixtures", "hcl-plan-applied");
+  const read = (file: string) => JSON.parse(readFileSync(join(applied, file), "utf8")) as Record<string, unknown>;
+  const known = read("plan.json");
+  const idOf = (plan: Record<string, unknown>, address: string): string => {
+    const resources = (plan as { planned_values: { root_module: { resources: { address: string; values: { id: string } }[] } } }).planned_values
+      .root_module.resources;
+    const found = resources.find((r) => r.address === address);
+    if (found === undefined) throw new Error(`no ${address}`);
+    return found.values.id;
+  };
+  const blockIn = (document: ReturnType<typeof documentFromPlan>, address: string) => {
+    const found = document.block(address);
+    if (found === undefined) throw new Error(`no block ${address}`);
+    return found;
+  };
+
+  it("writes a known ID as the reference the configuration makes, evaluating to the plan's ID: single, for_each and count instances", () => {
+    const document = documentFromPlan("applied", known);
+    const vpcId = (address: string) => blockIn(document, address).config.vpc_id;
+    expect(vpcId("aws_flow_log.main")).toBe("${aws_vpc.main.id}");
+    expect(vpcId('aws_flow_log.spoke["b"]')).toBe('${aws_vpc.spoke["b"].id}');
+    expect(vpcId("aws_flow_log.counted[1]")).toBe("${aws_vpc.counted[1].id}");
+    expect(vpcId("aws_default_security_group.bare")).toBe("${aws_vpc.bare.id}");
+    expect(document.refersTo(vpcId('aws_flow_log.spoke["b"]'), blockIn(document, 'aws_vpc.spoke["b"]'))).toBe(true);
+    expect(document.refersTo(vpcId('aws_flow_log.spoke["b"]'), blockIn(document, 'aws_vpc.spoke["a"]'))).toBe(false);
+    expect(document.refersTo(vpcId("aws_flow_log.counted[1]"), blockIn(document, "aws_vpc.counted[0]"))).toBe(false);
+    expect(document.value(blockIn(document, "aws_flow_log.main"), "vpc_id")).toBe(idOf(known, "aws_vpc.main"));
+    // Attributes the configuration does not write are the plan's values, as text.
+    expect(document.evaluate("${aws_flow_log.main.log_format}")).toMatch(/^\$\{version\} \$\{account-id\}/);
+    // Known values that are no referenced block's ID stay as planned.
+    expect(blockIn(document, "aws_flow_log.main").config.log_destination).toBe("arn:aws:s3:::flow-logs-bucket");
+    expect(blockIn(document, "aws_vpc.main").config.cidr_block).toBe("10.0.0.0/16");
+  });
+
+  it("keeps a known ID that is not the referenced block's as the literal it is", () => {
+    // The configuration says aws_vpc.main; the value is aws_vpc.bare's ID (state drifted, or edited): no link is made up.
+    const edited = JSON.parse(JSON.stringify(known)) as typeof known & {
+      planned_values: { root_module: { resources: { address: string; values: Record<string, unknown> }[] } };
+    };
+    const log = edited.planned_values.root_module.resources.find((r) => r.address === "aws_flow_log.main");
+    if (log === undefined) throw new Error("no aws_flow_log.main");
+    log.values.vpc_id = idOf(known, "aws_vpc.bare");
+    const document = documentFromPlan("edited", edited);
+    const vpcId = blockIn(document, "aws_flow_log.main").config.vpc_id;
+    expect(vpcId).toBe(idOf(known, "aws_vpc.bare"));
+    expect(document.refersTo(vpcId, blockIn(document, "aws_vpc.main"))).toBe(false);
+    expect(document.refersTo(vpcId, blockIn(document, "aws_vpc.bare"))).toBe(false);
+  });
+
+  it("follows each.value to the for_each instance with the same key while IDs are unknown (the first plan)", () => {
+    const document = documentFromPlan("first", read("plan-first.json"));
+    const vpcId = blockIn(document, 'aws_flow_log.spoke["a"]').config.vpc_id;
+    expect(vpcId).toBe('${aws_vpc.spoke["a"].id}');
+    expect(document.referencedBlocks(vpcId).map((b) => b.address)).toEqual(['aws_vpc.spoke["a"]']);
+    expect(document.value(blockIn(document, 'aws_flow_log.spoke["a"]'), "vpc_id")).toBeInstanceOf(Unknown);
+  });
+});
