@@ -630,6 +630,124 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         }),
       }),
   },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "An attachment named twice in routeTo: the routes to it would be made twice (a raw construct-name error)",
+    fix: "Name each attachment once in routeTo.",
+    path: "Network",
+    prop: "attach.orders.routeTo[1]",
+    received: '"hub"',
+    build: (s) => {
+      const tgw = new TransitGateway(s, "Network", { name: "core" });
+      const hub = tgw.attach("hub", vpc(s));
+      tgw.attach("orders", new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }), {
+        routeTo: [hub, hub],
+      });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "Subnet IDs (strings) as subnets: the attachment was made with no subnet IDs at all",
+    fix: 'Give subnet objects (vpc.selectSubnets({ tier: "tgw" })); import an existing VPC with its subnets to have them.',
+    path: "Network",
+    prop: "attach.hub.subnets[0]",
+    received: '"subnet-0123456789abcdef0"',
+    build: (s) => {
+      new TransitGateway(s, "Network", { name: "core" }).attach("hub", vpc(s), { subnets: ["subnet-0123456789abcdef0"] as never });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause: "A routeFrom selection with a misspelled field (tiers for tier): it selected every subnet without a word",
+    fix: "Use the fields of a subnet selection: tier, availabilityZones, tags.",
+    path: "Network",
+    prop: "attach.hub.routeFrom[0].tiers",
+    received: '"private"',
+    build: (s) => {
+      new TransitGateway(s, "Network", { name: "core" }).attach("hub", vpc(s), { routeFrom: [{ tiers: "private" } as never] });
+    },
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A private subnet's cidrBlock smaller than /28 (or larger than /16): no subnet of AWS has such a block",
+    fix: "Give the subnet's block as AWS shows it (/16 to /28).",
+    path: "Existing",
+    prop: "privateSubnets[0].cidrBlock",
+    received: '"10.50.1.0/29"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", cidrBlock: "10.50.1.0/29" }],
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "Two private subnets with overlapping blocks: the subnets of a VPC never overlap",
+    fix: "Give each subnet's own block, as AWS shows it.",
+    path: "Existing",
+    prop: "privateSubnets[1].cidrBlock",
+    received: '"10.50.1.0/25"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        privateSubnets: [
+          { subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", cidrBlock: "10.50.1.0/24" },
+          { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1b", cidrBlock: "10.50.1.0/25" },
+        ],
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A private subnet of another tier: it was dropped from vpc.privateSubnets without a word",
+    fix: "Leave tier out in privateSubnets (they are the tier private), or describe the other tier in subnetGroups.",
+    path: "Existing",
+    prop: "privateSubnets[0].tier",
+    received: '"app"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", tier: "app" }],
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A private subnet object with a field ISubnet does not have (cidr for cidrBlock): it was ignored",
+    fix: "Use the fields of a subnet: subnetId, availabilityZone, availabilityZoneId, cidrBlock, routeTableId, ipAddressType, vpcId, tier, tags.",
+    path: "Existing",
+    prop: "privateSubnets[0].cidr",
+    received: '"10.50.1.0/24"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        privateSubnets: [{ subnetId: "subnet-0123456789abcdef0", availabilityZone: "us-east-1a", cidr: "10.50.1.0/24" } as never],
+      }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "A subnet group with a field it does not take (cidrBlock): it was dropped without a word",
+    fix: "Use the fields of a subnet group: tier, subnetIds, availabilityZones, routeTableIds, subnetCount, tags, ipAddressType (a subnet's block goes into privateSubnets objects).",
+    path: "Existing",
+    prop: "subnetGroups[0].cidrBlock",
+    received: '"10.50.1.0/24"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: "10.50.0.0/16",
+        subnetGroups: [{ tier: "app", subnetIds: ["subnet-0123456789abcdef0"], cidrBlock: "10.50.1.0/24" } as never],
+      }),
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

@@ -2,6 +2,7 @@ import { Fn } from "../core/cdktf";
 import { IConstruct } from "constructs";
 import {
   checkIntegerRange,
+  checkKnownProps,
   checkList,
   checkObject,
   checkOneOf,
@@ -245,6 +246,16 @@ export function selectFrom(scope: IConstruct, subnets: readonly ISubnet[], selec
  * subnet whatever the caller had at hand.
  * @internal
  */
+const SUBNET_GROUP_ATTRIBUTES: Record<keyof SubnetGroupAttributes, true> = {
+  tier: true,
+  subnetIds: true,
+  availabilityZones: true,
+  routeTableIds: true,
+  subnetCount: true,
+  tags: true,
+  ipAddressType: true,
+};
+
 export function importSubnetGroup(
   scope: IConstruct,
   propOf: (field: keyof SubnetGroupAttributes | "") => string,
@@ -253,6 +264,8 @@ export function importSubnetGroup(
   region: string | undefined,
 ): ISubnet[] {
   checkObject(scope, propOf(""), group);
+  // A misspelled or unsupported field (a cidrBlock, which groups do not take) would be dropped without a word.
+  checkKnownProps(scope, group, SUBNET_GROUP_ATTRIBUTES, propOf(""));
   requireValue(scope, propOf("tier"), group.tier, "the tier's name, such as app or data");
   checkString(scope, propOf("tier"), group.tier);
   checkPattern(scope, propOf("tier"), group.tier, /^[A-Za-z0-9_-]{1,64}$/, "1 to 64 letters, digits, - or _");

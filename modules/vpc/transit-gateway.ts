@@ -219,14 +219,23 @@ export abstract class TransitGatewayBase extends Construct {
         `the VPC of attachment ${sameVpc.name}`,
         "a VPC not attached before (one attachment per VPC)",
       );
-    (checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? []).forEach((other, i) => {
+    const routeTo = checkList(this, `attach.${name}.routeTo`, options.routeTo) ?? [];
+    routeTo.forEach((other, i) => {
       if (!this.attachments.includes(other))
         throw new ValidationError(this, `attach.${name}.routeTo[${i}]`, other?.name, "an attachment of this transit gateway made before");
+      const first = routeTo.indexOf(other);
+      if (first !== i)
+        throw new ValidationError(
+          this,
+          `attach.${name}.routeTo[${i}]`,
+          other.name,
+          `each attachment once (attach.${name}.routeTo[${first}] is ${other.name} already): the routes to it are made once`,
+        );
     });
     const subnets =
       options.subnets === undefined
         ? defaultSubnetsOf(this, `attach.${name}.subnets`, vpc)
-        : (checkList(this, `attach.${name}.subnets`, options.subnets) ?? []);
+        : checkSubnetObjects(this, `attach.${name}.subnets`, options.subnets);
     checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
     this.checkSameRegion(`attach.${name}.vpc`, vpc);
     const settings = this.attachmentSettings(name, vpc, options);
@@ -309,6 +318,7 @@ export abstract class TransitGatewayBase extends Construct {
     const chosen: ISubnet[] = [];
     selections.forEach((selection, i) => {
       checkObject(this, `${prop}[${i}]`, selection);
+      checkKnownProps(this, selection, SUBNET_SELECTION, `${prop}[${i}]`);
       if (selection.tier !== undefined && typeof selection.tier === "string" && !isUnresolved(selection.tier) && !tiers.includes(selection.tier))
         throw new ValidationError(
           this,
@@ -863,6 +873,36 @@ class ImportedTransitGateway extends TransitGatewayBase {
   protected joinRouteTables(attachment: TransitGatewayAttachment): void {
     if (this.routeTableId !== undefined) attachment.joinRouteTable(this.routeTableId);
   }
+}
+
+const SUBNET_SELECTION: Record<keyof SubnetSelection, true> = { tier: true, availabilityZones: true, tags: true };
+
+/**
+ * The attachment's subnets as given: a literal list of subnet objects (what
+ * `vpc.selectSubnets()` returns). A subnet ID string, or a list only
+ * Terraform knows, has no AZ or VPC to check and no ID the attachment can
+ * read at synth (it would be made with no subnets).
+ */
+function checkSubnetObjects(scope: IConstruct, prop: string, subnets: readonly ISubnet[]): readonly ISubnet[] {
+  const list = checkList(scope, prop, subnets) ?? [];
+  if (isUnresolvedList(list))
+    throw new ValidationError(
+      scope,
+      prop,
+      list,
+      'subnet objects, such as vpc.selectSubnets({ tier: "tgw" }): a list of subnet IDs known only to Terraform goes into Vpc.fromVpcAttributes (subnetGroups), whose subnets attach',
+    );
+  list.forEach((subnet, i) => {
+    if (typeof subnet !== "object" || Array.isArray(subnet))
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        subnet,
+        "a subnet object, such as vpc.selectSubnets()[0] (not a subnet ID: import the VPC with its subnets)",
+      );
+    requireValue(scope, `${prop}[${i}].subnetId`, subnet.subnetId, "the subnet's ID (subnet-…): a subnet object as vpc.selectSubnets() returns it");
+  });
+  return list;
 }
 
 const TRANSIT_GATEWAY_ATTRIBUTES: Record<keyof TransitGatewayAttributes, true> = {

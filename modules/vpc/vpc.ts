@@ -446,6 +446,18 @@ const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
  */
 const NON_VPC_BLOCKS = ["0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4"] as const;
 
+const SUBNET_FIELDS: Record<keyof ISubnet, true> = {
+  subnetId: true,
+  availabilityZone: true,
+  availabilityZoneId: true,
+  cidrBlock: true,
+  routeTableId: true,
+  ipAddressType: true,
+  vpcId: true,
+  tier: true,
+  tags: true,
+};
+
 /** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC, outside the blocks no VPC can have; returns its prefix length when literal. */
 function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefined {
   if (isUnresolved(cidrBlock)) return undefined;
@@ -565,6 +577,19 @@ class ImportedVpc extends Construct implements IVpc {
     ];
     const tiers = new Map<string, string>(objects === undefined ? [] : [[PRIVATE_TIER, "privateSubnets"]]);
     const subnets = (objects ?? []).map((subnet, i) => this.importSubnetObject(`privateSubnets[${i}]`, subnet, region));
+    // Subnets of one VPC never overlap: AWS refuses a subnet whose block overlaps another's (InvalidSubnet.Conflict).
+    subnets.forEach((subnet, i) => {
+      const block = subnet.cidrBlock;
+      if (block === undefined || isUnresolved(block)) return;
+      const other = subnets.findIndex((s, j) => j < i && s.cidrBlock !== undefined && !isUnresolved(s.cidrBlock) && cidrsOverlap(s.cidrBlock, block));
+      if (other !== -1)
+        throw new ValidationError(
+          this,
+          `privateSubnets[${i}].cidrBlock`,
+          block,
+          `a block that does not overlap privateSubnets[${other}]'s ${subnets[other].cidrBlock}: the subnets of a VPC never overlap`,
+        );
+    });
     // Where each subnet was written, so that a duplicate is reported at the prop the user wrote it in.
     const written = subnets.map((_, i) => `privateSubnets[${i}].subnetId`);
     for (const { propOf, group } of groups) {
@@ -595,7 +620,17 @@ class ImportedVpc extends Construct implements IVpc {
   /** A subnet given as an object: its IDs and AZ checked, its VPC and tier filled in. */
   private importSubnetObject(prop: string, subnet: ISubnet, region: string | undefined): ISubnet {
     checkObject(this, prop, subnet);
+    // A literal object only: a subnet of another construct may carry more.
+    if (Object.getPrototypeOf(subnet) === Object.prototype) checkKnownProps(this, subnet, SUBNET_FIELDS, prop);
     requireProps(this, subnet, ["subnetId"]);
+    checkString(this, `${prop}.tier`, subnet.tier);
+    if (subnet.tier !== undefined && !isUnresolved(subnet.tier) && subnet.tier !== PRIVATE_TIER)
+      throw new ValidationError(
+        this,
+        `${prop}.tier`,
+        subnet.tier,
+        `${PRIVATE_TIER} or unset: privateSubnets are the tier ${PRIVATE_TIER} (a subnet of another tier would not be one of vpc.privateSubnets); describe other tiers in subnetGroups`,
+      );
     checkResourceId(this, `${prop}.subnetId`, subnet.subnetId, "subnet");
     checkResourceId(this, `${prop}.routeTableId`, subnet.routeTableId, "routeTable");
     checkIpv4Cidr(this, `${prop}.cidrBlock`, subnet.cidrBlock);
@@ -606,6 +641,9 @@ class ImportedVpc extends Construct implements IVpc {
       !cidrContains(this.cidrBlock, subnet.cidrBlock)
     )
       throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, `a block inside the VPC's ${this.cidrBlock}`);
+    const prefix = subnet.cidrBlock === undefined || isUnresolved(subnet.cidrBlock) ? undefined : parseCidr(subnet.cidrBlock)?.prefixLength;
+    if (prefix !== undefined && (prefix < 16 || prefix > 28))
+      throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, "a subnet block from /16 to /28, the sizes AWS takes for a subnet");
     if (subnet.availabilityZone !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZone`, [subnet.availabilityZone], region);
     if (subnet.availabilityZoneId !== undefined) checkAvailabilityZones(this, `${prop}.availabilityZoneId`, [subnet.availabilityZoneId], region);
     if (sameVpc(this, subnet.vpcId, this.vpcId) === false)

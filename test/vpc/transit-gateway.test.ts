@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { OptOut, synthesizedJson } from "../../modules/core";
@@ -758,5 +758,51 @@ describe("TransitGateway, destinations", () => {
     const error = expectValidationError(() => tgw.attach("orders", orders), "attach.hub.destinations[0]", "10.1.0.0/16");
     expect(error.expected).toContain("attachment orders");
     tgw.attach("orders", orders, { routeTo: [] });
+  });
+});
+
+describe("TransitGateway.attach: inputs of JavaScript callers", () => {
+  test("fails when routeTo names one attachment twice (the routes to it would be made twice); once passes", () => {
+    const { stack, hub, orders, billing } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const hubAttachment = tgw.attach("hub", hub);
+    const error = expectValidationError(
+      () => tgw.attach("orders", orders, { routeTo: [hubAttachment, hubAttachment] }),
+      "attach.orders.routeTo[1]",
+      '"hub"',
+    );
+    expect(error.expected).toMatch(/^each attachment once/);
+    expect(() => tgw.attach("billing", billing, { routeTo: [hubAttachment] })).not.toThrow();
+  });
+
+  test("fails when subnets are subnet IDs or a list only Terraform knows (the attachment had no subnet IDs), on a made and an imported gateway; subnet objects pass", () => {
+    for (const imported of [false, true]) {
+      const { stack, hub } = network();
+      const tgw = imported
+        ? TransitGateway.fromTransitGatewayAttributes(stack, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" })
+        : new TransitGateway(stack, "Network", { name: "core" });
+      expectValidationError(
+        () => tgw.attach("hub", hub, { subnets: ["subnet-0123456789abcdef0"] as never }),
+        "attach.hub.subnets[0]",
+        '"subnet-0123456789abcdef0"',
+      );
+      const ids = new TerraformVariable(stack, "ids", { type: "list(string)" }).listValue;
+      expect(expectValidationError(() => tgw.attach("hub", hub, { subnets: ids as never }), "attach.hub.subnets", /reference/).expected).toMatch(
+        /^subnet objects/,
+      );
+      expect(() => tgw.attach("hub", hub, { subnets: hub.privateSubnets })).not.toThrow();
+    }
+  });
+
+  test("fails when a routeFrom selection has a field a selection does not take (tiers for tier); tier passes", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const error = expectValidationError(
+      () => tgw.attach("hub", hub, { routeFrom: [{ tiers: "private" } as never] }),
+      "attach.hub.routeFrom[0].tiers",
+      '"private"',
+    );
+    expect(error.expected).toContain("did you mean tier?");
+    expect(() => tgw.attach("orders", orders, { routeFrom: [{ tier: "private" }] })).not.toThrow();
   });
 });

@@ -277,3 +277,74 @@ describe("Vpc", () => {
     );
   });
 });
+
+describe("Vpc.fromVpcAttributes: subnets of JavaScript callers", () => {
+  const base = { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.50.0.0/16" };
+  const subnet = (n: number, extra: object = {}) => ({
+    subnetId: `subnet-0123456789abcdef${n}`,
+    availabilityZone: n === 0 ? "us-east-1a" : "us-east-1b",
+    ...extra,
+  });
+
+  test("fails when a private subnet's cidrBlock is smaller than /28, the smallest subnet AWS makes; /28 passes", () => {
+    expectValidationError(
+      () => Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, privateSubnets: [subnet(0, { cidrBlock: "10.50.1.0/29" })] }),
+      "privateSubnets[0].cidrBlock",
+      '"10.50.1.0/29"',
+    );
+    expect(() =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, privateSubnets: [subnet(0, { cidrBlock: "10.50.1.0/28" })] }),
+    ).not.toThrow();
+  });
+
+  test("fails when two private subnets' blocks overlap (the subnets of a VPC never do); adjacent blocks pass", () => {
+    const error = expectValidationError(
+      () =>
+        Vpc.fromVpcAttributes(newStack(), "Existing", {
+          ...base,
+          privateSubnets: [subnet(0, { cidrBlock: "10.50.1.0/24" }), subnet(1, { cidrBlock: "10.50.1.0/25" })],
+        }),
+      "privateSubnets[1].cidrBlock",
+      '"10.50.1.0/25"',
+    );
+    expect(error.expected).toContain("privateSubnets[0]'s 10.50.1.0/24");
+    expect(() =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", {
+        ...base,
+        privateSubnets: [subnet(0, { cidrBlock: "10.50.1.0/24" }), subnet(1, { cidrBlock: "10.50.2.0/24" })],
+      }),
+    ).not.toThrow();
+  });
+
+  test("fails when a private subnet is of another tier (it would not be one of privateSubnets); tier private passes", () => {
+    expectValidationError(
+      () => Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, privateSubnets: [subnet(0, { tier: "app" })] }),
+      "privateSubnets[0].tier",
+      '"app"',
+    );
+    expect(Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, privateSubnets: [subnet(0, { tier: "private" })] }).privateSubnets).toHaveLength(
+      1,
+    );
+  });
+
+  test("fails when a private subnet object or a subnet group has a field it does not take (it was dropped without a word)", () => {
+    const error = expectValidationError(
+      () => Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, privateSubnets: [subnet(0, { cidr: "10.50.1.0/24" }) as never] }),
+      "privateSubnets[0].cidr",
+      '"10.50.1.0/24"',
+    );
+    expect(error.expected).toContain("availabilityZoneId, cidrBlock, routeTableId");
+    expectValidationError(
+      () =>
+        Vpc.fromVpcAttributes(newStack(), "Existing", {
+          ...base,
+          subnetGroups: [{ tier: "app", subnetIds: ["subnet-0123456789abcdef0"], cidrBlock: "10.50.1.0/24" } as never],
+        }),
+      "subnetGroups[0].cidrBlock",
+      '"10.50.1.0/24"',
+    );
+    expect(() =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", { ...base, subnetGroups: [{ tier: "app", subnetIds: ["subnet-0123456789abcdef0"] }] }),
+    ).not.toThrow();
+  });
+});
