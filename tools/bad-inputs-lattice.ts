@@ -941,6 +941,22 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         }),
       }),
   },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.fromServiceNetworkAttributes",
+    cause:
+      "resourceShareArn with the provider of the network's owner: an account accepts only shares of another account (refused inside the accepter, at a prop the caller did not write)",
+    fix: "Leave resourceShareArn out for the owner's own network, or give the provider of the account the network is shared with.",
+    path: "Shared",
+    prop: "resourceShareArn",
+    received: '"arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e"',
+    build: (s) =>
+      ServiceNetwork.fromServiceNetworkAttributes(s, "Shared", {
+        serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
+        resourceShareArn: "arn:aws:ram:us-east-1:111111111111:resource-share/7a1f3c52-9e0b-4d6a-8c1e-2f3b4a5c6d7e",
+        provider: new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

@@ -8,6 +8,7 @@ import {
   checkRegion,
   checkResourceId,
   isUnresolved,
+  literalAccountOf,
   literalRegionOf,
   parseArn,
   partitionOfRegion,
@@ -189,6 +190,14 @@ export class ImportedServiceNetwork extends ServiceNetworkBase {
           `the ARN of a share in ${network.region}, the network's region: RAM shares are regional (this one is in ${share.region})`,
         );
     }
+    const accepter = literalAccountOf(this, accepting);
+    if (share !== undefined && accepter !== undefined && !isUnresolved(share.account) && share.account === accepter)
+      throw new ValidationError(
+        this,
+        "resourceShareArn",
+        arn,
+        `unset for a network of the provider's own account (${accepter}): an account accepts only shares of another account, and uses its own network without one (or a provider of the account the network is shared with)`,
+      );
     const imported = ResourceShare.fromResourceShareAttributes(this, "Share", { resourceShareArn: arn, provider: accepting });
     return new ResourceShareAccepter(this, "ShareAccepter", { share: imported, provider: accepting });
   }

@@ -681,6 +681,23 @@ describe("ServiceNetwork", () => {
         expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
       });
 
+      test("fails when resourceShareArn comes with the provider of the network's owner, which accepts no share of its own", () => {
+        const stack = new TerraformStack(testApp(), "test");
+        const owner = new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const error = expectValidationError(
+          () =>
+            ServiceNetwork.fromServiceNetworkAttributes(stack, "Shared", {
+              serviceNetworkArn: NETWORK_ARN,
+              resourceShareArn: SHARE_ARN,
+              provider: owner,
+            }),
+          "resourceShareArn",
+          SHARE_ARN,
+        );
+        expect(error.expected).toMatch(/^unset for a network of the provider's own account \(111111111111\)/);
+        expect(error.message).toContain("test/Shared:");
+      });
+
       test("fails when resourceShareArn comes without the provider of the account that accepts", () => {
         const { stack } = consumer();
         const error = expectValidationError(
