@@ -1134,4 +1134,22 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "resources",
+    api: "SharedDatabase",
+    cause:
+      "A port only Terraform knows: the security-group rules opened on it are keyed by it at synth (refused inside the configuration, at a prop the caller did not write)",
+    fix: "Give the database's port as a number (5432 for PostgreSQL, 3306 for MySQL).",
+    path: "Orders",
+    prop: "port",
+    received: "<number known at apply>",
+    build: (s) =>
+      new SharedDatabase(s, "Orders", {
+        name: "orders-db",
+        vpc: ownerVpc(s),
+        database: ResourceDefinition.dns("orders.cluster-abc123.us-east-1.rds.amazonaws.com"),
+        port: new TerraformVariable(s, "port", { type: "number" }).numberValue,
+        sharing: { principals: [PARTNER] },
+      }),
+  },
 ];

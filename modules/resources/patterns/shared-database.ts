@@ -6,6 +6,7 @@ import {
   checkLength,
   checkPort,
   checkString,
+  isUnresolved,
   OptOut,
   Port,
   requireValue,
@@ -160,6 +161,14 @@ export class SharedDatabase extends Construct {
         : "the port the database listens on: the configuration offers only it, and this library's security groups open it (5432 for PostgreSQL, 3306 for MySQL)",
     );
     checkPort(this, "port", port);
+    // The port keys the security-group rules of the gateway, the database's group and the partner's endpoint, made at synth.
+    if (isUnresolved(port))
+      throw new ValidationError(
+        this,
+        "port",
+        port,
+        "a literal port (5432 for PostgreSQL, 3306 for MySQL): the security-group rules opened on it are keyed by it at synth",
+      );
     const database = given.withSecurityGroupPorts([Port.tcp(port)]);
     const access = normalizePartnerAccess(this, props);
     this.resourceGateway = patternGateway(this, props.name, props);

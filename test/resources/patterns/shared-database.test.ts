@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AccessLogs, ServiceNetwork } from "../../../modules/lattice";
 import { Vpc, SecurityGroup } from "../../../modules/vpc";
@@ -445,5 +445,27 @@ describe("SharedDatabase", () => {
     test("fails when the database's ARN is not an RDS database of the stack's region", () => {
       expectValidationError(() => sharedDatabase({ databaseArn: "arn:aws:rds:us-west-2:111111111111:db:orders" }), "resource.arn", "us-west-2");
     });
+  });
+});
+
+describe("SharedDatabase: a port only Terraform knows", () => {
+  test("fails at port when it is a reference (the rules opened on it are keyed by it at synth), not inside the configuration; a number passes", () => {
+    for (const arn of [true, false]) {
+      const stack = stackWithProvider();
+      const props = (port: number, on: TerraformStack = stack) => ({
+        name: "orders-db",
+        vpc: ownerVpc(on),
+        database: arn ? ResourceDefinition.arn(RDS_ARN) : ResourceDefinition.dns("orders.cluster-abc123.us-east-1.rds.amazonaws.com"),
+        databaseIngressManagedElsewhere: arn ? INGRESS_ELSEWHERE : undefined,
+        port,
+        sharing: { principals: [SharePrincipal.account("222222222222")] },
+      });
+      const port = new TerraformVariable(stack, "port", { type: "number" }).numberValue;
+      const error = expectValidationError(() => new SharedDatabase(stack, "Orders", props(port)), "port", "<number known at apply>");
+      expect(error.message).toContain("/Orders: invalid port");
+      expect(error.expected).toMatch(/^a literal port/);
+      const other = stackWithProvider();
+      expect(() => new SharedDatabase(other, "Orders", props(5432, other))).not.toThrow();
+    }
   });
 });
