@@ -1382,4 +1382,40 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       Testing.synth(s, true);
     },
   },
+  {
+    module: "endpoints",
+    api: "PrivateAwsServiceAccess",
+    cause: "gatewaySubnets given as subnet IDs, or of subnets without route tables: the gateway endpoint failed at its own subnets prop",
+    fix: "Give subnet objects whose route tables are known (vpc.subnets, or an imported VPC's subnetGroups with routeTableIds).",
+    path: "S3",
+    prop: "gatewaySubnets[0]",
+    received: '"subnet-0bbbbbbbbbbbbbbb1"',
+    build: (s) => {
+      const existing = tieredVpc(s);
+      new PrivateAwsServiceAccess(s, "S3", {
+        vpc: existing,
+        subnets: existing.selectSubnets({ tier: "app" }),
+        gatewaySubnets: ["subnet-0bbbbbbbbbbbbbbb1"] as never,
+        services: ServiceAccessPresets.privateS3(["example-bucket"]),
+      });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "PrivateAwsServiceAccess",
+    cause: "gatewaySubnets: [] (no route table would get the gateway endpoints' routes)",
+    fix: "Leave gatewaySubnets out for the default, or give the subnets whose route tables get the routes.",
+    path: "S3",
+    prop: "gatewaySubnets",
+    received: "[]",
+    build: (s) => {
+      const existing = tieredVpc(s);
+      new PrivateAwsServiceAccess(s, "S3", {
+        vpc: existing,
+        subnets: existing.selectSubnets({ tier: "app" }),
+        gatewaySubnets: [],
+        services: ServiceAccessPresets.privateS3(["example-bucket"]),
+      });
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 import { Annotations } from "../../core/cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import {
   checkInstance,
   checkItemCount,
@@ -8,6 +8,7 @@ import {
   checkObject,
   checkOneOf,
   isUnresolved,
+  isUnresolvedList,
   Port,
   providerOf,
   requireProps,
@@ -16,7 +17,7 @@ import {
   ValidationError,
   propsFor,
 } from "../../core";
-import { Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, SecurityGroup, vpcClientPeers } from "../../vpc";
+import { checkInVpc, Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, IVpc, SecurityGroup, vpcClientPeers } from "../../vpc";
 import { AwsService } from "../aws-service";
 import {
   addEndpointIngressRules,
@@ -198,6 +199,7 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
     const networkProps: NetworkEndpointProps = { ...propsFor(props, NETWORK_ENDPOINT_PROPS), allowedPeers: undefined, open: undefined };
     const gatewaySubnets = checkList(this, "gatewaySubnets", props.gatewaySubnets);
+    if (gatewaySubnets !== undefined) checkGatewaySubnets(this, gatewaySubnets, props.vpc);
     if (gatewaySubnets !== undefined && !services.some((a) => a.endpointType === "Gateway")) {
       throw new ValidationError(
         this,
@@ -368,3 +370,45 @@ export const PRIVATE_AWS_SERVICE_ACCESS_PROPS: Record<keyof PrivateAwsServiceAcc
   onlySupportedAvailabilityZones: true,
   gatewaySubnets: true,
 };
+
+/**
+ * gatewaySubnets are subnet objects whose route tables are known, of the
+ * endpoints' VPC: the gateway endpoints route those tables, which a subnet
+ * ID string, a list only Terraform knows, an empty list or a subnet
+ * without routeTableId does not name (and each would fail inside the
+ * endpoint, at a prop the caller did not write).
+ */
+function checkGatewaySubnets(scope: IConstruct, subnets: readonly ISubnet[], vpc: IVpc): void {
+  const prop = "gatewaySubnets";
+  if (isUnresolvedList(subnets))
+    throw new ValidationError(
+      scope,
+      prop,
+      subnets,
+      'subnet objects with route tables, such as vpc.subnets or vpc.selectSubnets({ tier: "app" }): a list only Terraform knows names no route table at synth (import the VPC with its subnetGroups\' routeTableIds)',
+    );
+  if (subnets.length === 0)
+    throw new ValidationError(
+      scope,
+      prop,
+      subnets,
+      "at least one subnet whose route tables get the gateway endpoints' routes, or gatewaySubnets left out for the default (the route tables of subnets)",
+    );
+  subnets.forEach((subnet, i) => {
+    if (typeof subnet !== "object" || Array.isArray(subnet))
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        subnet,
+        "a subnet object, such as vpc.subnets[0] (not a subnet ID: import the VPC with its subnets)",
+      );
+    if (subnet.routeTableId === undefined)
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}].routeTableId`,
+        undefined,
+        "a subnet whose route table is known (its tier's routeTableIds in Vpc.fromVpcAttributes): the gateway endpoints route its table",
+      );
+  });
+  checkInVpc(scope, prop, subnets, vpc);
+}

@@ -1,3 +1,4 @@
+import { TerraformVariable } from "cdktf";
 import { AwsService, EndpointPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../../modules/endpoints";
 import { expectFlow } from "../../../modules/flows";
 import { Peer, Vpc } from "../../../modules/vpc";
@@ -219,6 +220,40 @@ describe("PrivateAwsServiceAccess", () => {
         const access = new PrivateAwsServiceAccess(stack, "Ecr", { vpc, subnets: vpc.selectSubnets({ tier: "app" }), services });
         expect(warningsOf(access)).toEqual([]);
       }
+    });
+
+    test("fails when gatewaySubnets are subnet IDs, a list only Terraform knows, empty, or of subnets without route tables (at gatewaySubnets, not inside the endpoint); subnet objects with route tables pass", () => {
+      const build = (gatewaySubnets: (vpc: ReturnType<typeof tieredVpc>, stack: ReturnType<typeof stackWithProvider>) => unknown) => () => {
+        const stack = stackWithProvider();
+        const vpc = tieredVpc(stack);
+        return new PrivateAwsServiceAccess(stack, "S3", {
+          vpc,
+          subnets: vpc.selectSubnets({ tier: "app" }),
+          gatewaySubnets: gatewaySubnets(vpc, stack) as never,
+          services: ServiceAccessPresets.privateS3(["example-bucket"]),
+        });
+      };
+      expectValidationError(
+        build(() => ["subnet-0bbbbbbbbbbbbbbb1"]),
+        "gatewaySubnets[0]",
+        '"subnet-0bbbbbbbbbbbbbbb1"',
+      );
+      expectValidationError(
+        build(() => []),
+        "gatewaySubnets",
+        "[]",
+      );
+      expectValidationError(
+        build((_, stack) => new TerraformVariable(stack, "ids", { type: "list(string)" }).listValue),
+        "gatewaySubnets",
+        /reference/,
+      );
+      expectValidationError(
+        build(() => [{ subnetId: "subnet-0aaaaaaaaaaaaaaa1" }]),
+        "gatewaySubnets[0].routeTableId",
+        "undefined",
+      );
+      expect(build((vpc) => vpc.subnets)).not.toThrow();
     });
 
     test("fails when gatewaySubnets are given without a gateway service, whose routes they would get", () => {
