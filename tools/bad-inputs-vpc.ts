@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../modules/ram";
 import { Peer, PrivateHostedZone, SecurityGroup, TransitGateway, Vpc, VpcProps } from "../modules/vpc";
@@ -747,6 +747,17 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
         cidrBlock: "10.50.0.0/16",
         subnetGroups: [{ tier: "app", subnetIds: ["subnet-0123456789abcdef0"], cidrBlock: "10.50.1.0/24" } as never],
       }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause:
+      "Tags given as a map only Terraform knows (a map(string) variable): the construct merges them with its own Name at synth, and the spread failed with a circular-reference error",
+    fix: "Give literal tags, or put the variable's tags in the provider's default_tags.",
+    path: "Vpc",
+    prop: "tags",
+    received: "<reference known at apply>",
+    build: (s) => vpc(s, { tags: new TerraformVariable(s, "tags", { type: "map(string)" }).value as Record<string, string> }),
   },
 ];
 

@@ -35,6 +35,8 @@ export class ValidationError extends Error {
 export function describeValue(value: unknown): string {
   if (value === undefined) return "undefined";
   if (typeof value === "string") return shorten(JSON.stringify(readableTokens(value)));
+  // A map only Terraform knows (a variable's value) would render as cdktf's "<unresolved-token>" (a list shows its token element).
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && isUnresolved(value)) return "<reference known at apply>";
   if (Array.isArray(value) || (typeof value === "object" && value !== null)) {
     try {
       return shorten(readableTokens(JSON.stringify(value, constructsByPath)));

@@ -53,7 +53,15 @@ export function checkTags(
   prop: string,
   tags: Readonly<Record<string, string>> | undefined,
 ): Readonly<Record<string, string>> | undefined {
-  if (tags === undefined || isUnresolved(tags)) return tags;
+  if (tags === undefined) return tags;
+  // Constructs merge the tags given with their own (Name, ...) at synth: a map only Terraform knows cannot be spread.
+  if (isUnresolved(tags))
+    throw new ValidationError(
+      scope,
+      prop,
+      tags,
+      "a literal map of tags: they are merged at synth with the tags the construct sets itself (Name), which a map only Terraform knows cannot be; give tags from a variable as the provider's default_tags",
+    );
   if (tags === null || typeof tags !== "object" || Array.isArray(tags))
     throw new ValidationError(scope, prop, tags, 'a map of tag keys to values, such as { team: "payments" }');
   const entries = Object.entries(tags);

@@ -48,6 +48,7 @@ test("describeValue says where a value is a Terraform reference instead of showi
   const id = new TerraformVariable(stack, "vpc_id", { type: "string" }).stringValue;
   expect(describeValue(id)).toBe('"<reference known at apply>"');
   expect(describeValue([{ subnetId: id }])).toBe('[{"subnetId":"<reference known at apply>"}]');
+  expect(describeValue(new TerraformVariable(stack, "tags", { type: "map(string)" }).value)).toBe("<reference known at apply>");
   const error = new ValidationError(stack, "subnets", "x", `subnets in the zones ${id} is offered in`);
   expect(error.expected).toBe("subnets in the zones <reference known at apply> is offered in");
   expect(error.message).not.toContain("TfToken");

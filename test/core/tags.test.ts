@@ -54,6 +54,14 @@ describe("checkTags", () => {
     expect(error.expected).toContain(expected);
   });
 
+  test("fails when the whole map is only known to Terraform (a map variable): constructs merge it with their own tags at synth", () => {
+    const stack = new TerraformStack(testApp(), "Variable");
+    const tags = new TerraformVariable(stack, "tags", { type: "map(string)" }).value as Record<string, string>;
+    const error = catchValidationError(() => checkTags(stack, "tags", tags));
+    expect(error.prop).toBe("tags");
+    expect(error.expected).toContain("default_tags");
+  });
+
   test("fails when a JavaScript caller passes a list", () => {
     expect(catchValidationError(() => checkTags(scope(), "tags", ["team"] as never)).prop).toBe("tags");
   });
