@@ -239,13 +239,7 @@ export function selectFrom(scope: IConstruct, subnets: readonly ISubnet[], selec
   return selected;
 }
 
-/**
- * The subnets of one tier of an imported VPC, one {@link ISubnet} per
- * subnet: literal lists are read item by item, references with
- * `element(list, i)`, so that constructs place one network interface per
- * subnet whatever the caller had at hand.
- * @internal
- */
+/** What a subnet group of an imported VPC takes (checkKnownProps). */
 const SUBNET_GROUP_ATTRIBUTES: Record<keyof SubnetGroupAttributes, true> = {
   tier: true,
   subnetIds: true,
@@ -256,6 +250,13 @@ const SUBNET_GROUP_ATTRIBUTES: Record<keyof SubnetGroupAttributes, true> = {
   ipAddressType: true,
 };
 
+/**
+ * The subnets of one tier of an imported VPC, one {@link ISubnet} per
+ * subnet: literal lists are read item by item, references with
+ * `element(list, i)`, so that constructs place one network interface per
+ * subnet whatever the caller had at hand.
+ * @internal
+ */
 export function importSubnetGroup(
   scope: IConstruct,
   propOf: (field: keyof SubnetGroupAttributes | "") => string,
