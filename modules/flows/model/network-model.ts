@@ -423,24 +423,12 @@ export class NetworkModel {
       for (const table of this.strings(block, "route_table_ids"))
         addRoute(table, { destination: `pl:${service}`, kind: "gatewayEndpoint", target: this.idOf(block), source: block.address });
     }
-    for (const block of doc.resources("aws_route_table")) {
-      const id = this.idOf(block);
-      const vpcId = this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown";
-      const vpc = this.vpc(vpcId);
-      const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
-        destination: cidr,
-        kind: "local",
-        source: block.address,
-      }));
-      const inline = doc.nested(block, "route").flatMap((route, i) => {
-        const entry = this.routeOf(`${block.address}.route[${i}]`, (...path) =>
-          path.reduce<TfValue>((v, s) => (v as Record<string, TfValue>)?.[s as string] ?? null, route as TfValue),
-        );
-        return entry === undefined ? [] : [entry];
-      });
-      this.routeTables.push({ ...this.base(block), id, vpcId, routes: [...local, ...inline, ...(extraRoutes.get(id) ?? [])] });
-    }
-    for (const { block, vpcId } of defaultTables) {
+    // aws_route_table and aws_default_route_table alike: the VPC's local routes, inline routes, and aws_route blocks.
+    const tables = [
+      ...doc.resources("aws_route_table").map((block) => ({ block, vpcId: this.vpcFor(this.text(block, "vpc_id"), block.provider) ?? "unknown" })),
+      ...defaultTables,
+    ];
+    for (const { block, vpcId } of tables) {
       const id = this.idOf(block);
       const vpc = this.vpc(vpcId);
       const local = [...(vpc?.ipv4Cidrs ?? []), ...(vpc?.ipv6Cidrs ?? [])].map((cidr): RouteEntry => ({
