@@ -33,6 +33,18 @@ function hasConditionValue(value: unknown): boolean {
 }
 
 /**
+ * Whether a statement's Condition (operators to keys to values, as in IAM
+ * JSON) narrows anything: an operator with a key that has a value.
+ * `StringEquals: {}`, `Null: {}` and a key with `[]` are conditions in name
+ * only; IAM evaluates nothing for them. Our statements and the guardrails'
+ * reading of any policy JSON judge by it alike.
+ */
+export function conditionNarrows(condition: unknown): boolean {
+  if (condition === null || typeof condition !== "object") return false;
+  return Object.values(condition).some((keys) => keys !== null && typeof keys === "object" && Object.values(keys).some(hasConditionValue));
+}
+
+/**
  * A typed IAM policy document rendered to JSON at synth time. We never use
  * the `aws_iam_policy_document` data source: it needs the AWS API at plan
  * time, which breaks offline plans and adds a read to every plan.
@@ -132,10 +144,7 @@ export class PolicyStatement {
   /** True when the statement lets everyone in without any condition. */
   public get isUnconditionalAnyone(): boolean {
     const anyone = (this.props.principals ?? []).some((p) => p.type === "*");
-    // An operator without keys, or a key without values, narrows nothing.
-    const conditions = Object.values(this.props.conditions ?? {});
-    const narrowed = conditions.some((keys) => keys !== null && typeof keys === "object" && Object.values(keys).some(hasConditionValue));
-    return anyone && (this.props.effect ?? "Allow") === "Allow" && !narrowed;
+    return anyone && (this.props.effect ?? "Allow") === "Allow" && !conditionNarrows(this.props.conditions);
   }
 
   /**

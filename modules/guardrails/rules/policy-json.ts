@@ -1,3 +1,4 @@
+import { conditionNarrows } from "../../core/policy";
 import { Json } from "../../flows/terraform/document";
 import { isUnknown, StackModel, TfBlock } from "../model";
 
@@ -31,18 +32,6 @@ export function policyStatementsOf(model: StackModel, block: TfBlock, argument =
 }
 
 /**
- * Whether a statement's Condition narrows anything: an operator with a key
- * that has a value. `StringEquals: {}`, `Null: {}` and a key with `[]` are
- * conditions in name only; IAM evaluates nothing for them.
- */
-function narrows(condition: unknown): boolean {
-  if (condition === null || typeof condition !== "object") return false;
-  return Object.values(condition).some(
-    (keys) => keys !== null && typeof keys === "object" && Object.values(keys).some((v) => !Array.isArray(v) || v.length > 0),
-  );
-}
-
-/**
  * The statements of a policy document given as a JSON string; undefined when
  * the document is unknown (a Terraform expression) or not JSON, which other
  * layers (our builders, the provider) report.
@@ -64,7 +53,7 @@ export function policyStatements(policy: unknown, replacedSids: readonly unknown
       anyPrincipal: isAnyPrincipal(s.Principal) || s.NotPrincipal !== undefined,
       anyAction: asList(s.Action).some(isAnyAction) || s.NotAction !== undefined,
       anyResource: s.Resource === undefined || asList(s.Resource).includes("*"),
-      hasCondition: narrows(s.Condition),
+      hasCondition: conditionNarrows(s.Condition),
     }));
 }
 
@@ -110,7 +99,7 @@ function documentStatement(s: Record<string, unknown>): StatementView {
       (c) =>
         c !== null &&
         typeof c === "object" &&
-        narrows({ [String((c as Json).test)]: { [String((c as Json).variable)]: asList((c as Json).values) } }),
+        conditionNarrows({ [String((c as Json).test)]: { [String((c as Json).variable)]: asList((c as Json).values) } }),
     ),
   };
 }
