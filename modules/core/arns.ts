@@ -36,6 +36,19 @@ export function parseArn(value: string): ParsedArn | undefined {
   return { partition, service, region, account: accountId, resource };
 }
 
+/**
+ * Splits an IAM ARN pattern, as a policy's Resource names it (wildcards
+ * allowed in any field: `arn:aws:logs:*:111111111111:log-group:/app/*`),
+ * into its fields; undefined when it is no ARN at all. Unlike
+ * {@link parseArn}, the fields are not checked: a pattern may match many.
+ */
+export function parseArnPattern(value: string): ParsedArn | undefined {
+  if (typeof value !== "string" || !validate(value)) return undefined;
+  const { partition, service, region, accountId, resource } = parse(value);
+  if (partition === "" || service === "" || resource === "") return undefined;
+  return { partition, service, region, account: accountId, resource };
+}
+
 /** What one kind of ARN looks like: its service, its resource part, whether it is regional, and an example for errors. */
 export interface ArnKind {
   /** For errors: "a Lambda function ARN". */

@@ -28,6 +28,7 @@ import {
   PolicyStatement,
   requireValue,
   ValidationError,
+  parseArnPattern,
 } from "../core";
 import { AwsService } from "./aws-service";
 
@@ -563,9 +564,6 @@ const RESOURCE_NAMESPACES: Readonly<Record<string, readonly string[]>> = {
   secretsmanager: ["secretsmanager"],
 };
 
-/** An IAM resource element: `*`, or an ARN (wildcards allowed in its fields) of five colons at least. */
-const RESOURCE_ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
-
 /**
  * A statement's resources as IAM matches them: `*` or ARNs (a bucket name
  * or `bucket/*` matches nothing), of the endpoint's partition (an endpoint
@@ -586,8 +584,8 @@ function checkResources(
   const namespaces = prefixes.size === 1 && prefix !== undefined ? RESOURCE_NAMESPACES[prefix] : undefined;
   resources.forEach((resource, i) => {
     if (isUnresolved(resource) || resource === "*") return;
-    const parts = typeof resource === "string" ? RESOURCE_ARN.exec(resource) : null;
-    if (parts === null) {
+    const parts = parseArnPattern(resource);
+    if (parts === undefined) {
       throw new ValidationError(
         context.scope,
         `${prop}[${i}]`,
@@ -595,7 +593,7 @@ function checkResources(
         '"*" or an ARN such as arn:aws:s3:::app-data/*: IAM matches resources by ARN, so anything else matches nothing',
       );
     }
-    const [, partition, service] = parts;
+    const { partition, service } = parts;
     if (context.literalPartition !== undefined && !/[*?$]/.test(partition) && partition !== context.literalPartition) {
       throw new ValidationError(
         context.scope,

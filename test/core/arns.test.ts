@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
-import { ARN_KINDS, arnKindOf, checkArn, parseArn, RAM_SHAREABLE_KINDS, ValidationError } from "../../modules/core";
+import { ARN_KINDS, arnKindOf, checkArn, parseArn, RAM_SHAREABLE_KINDS, ValidationError, parseArnPattern } from "../../modules/core";
 import { testApp } from "../helpers";
 
 const scope = new TerraformStack(testApp(), "arns");
@@ -62,5 +62,22 @@ describe("ARNs", () => {
 
   test("values only Terraform knows are skipped", () => {
     expect(checkArn(scope, "arn", new TerraformVariable(scope, "function_arn", { type: "string" }).stringValue, "lambdaFunction")).toBeUndefined();
+  });
+});
+
+describe("parseArnPattern", () => {
+  test("splits a policy's resource pattern, wildcards in any field, without judging the fields", () => {
+    expect(parseArnPattern("arn:aws:logs:*:111111111111:log-group:/app/*")).toMatchObject({
+      partition: "aws",
+      service: "logs",
+      region: "*",
+      resource: "log-group:/app/*",
+    });
+    expect(parseArnPattern("arn:aws:s3:::app-data/*")).toMatchObject({ service: "s3", account: "", resource: "app-data/*" });
+    expect(parseArnPattern("arn:aws-cn:s3:::b")?.partition).toBe("aws-cn");
+  });
+
+  test("is undefined for what is no ARN: a bucket name, too few fields, an empty resource", () => {
+    for (const value of ["app-data/*", "arn:aws:s3", "arn:aws:s3:::", 5 as unknown as string]) expect(parseArnPattern(value)).toBeUndefined();
   });
 });
