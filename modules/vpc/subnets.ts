@@ -239,6 +239,52 @@ export function selectFrom(scope: IConstruct, subnets: readonly ISubnet[], selec
   return selected;
 }
 
+/**
+ * Fails unless `subnets` are subnet objects (what `vpc.subnets` and
+ * `selectSubnets()` return), each with `field` known: a subnet ID string,
+ * or a list only Terraform knows, names no subnet at synth (no AZ, route
+ * table or VPC to check, no ID to place in), and the construct would be
+ * made without them. `example` is the selection the error suggests; `use`
+ * says what the subnets are for. Returns the list.
+ * @internal
+ */
+export function checkSubnetObjects(
+  scope: IConstruct,
+  prop: string,
+  subnets: readonly ISubnet[] | undefined,
+  field: "subnetId" | "routeTableId",
+  example: string,
+  use: string,
+): readonly ISubnet[] {
+  const list = checkList(scope, prop, subnets) ?? [];
+  if (isUnresolvedList(list))
+    throw new ValidationError(
+      scope,
+      prop,
+      list,
+      `subnet objects, such as ${example}: a list only Terraform knows names no subnet at synth (import the VPC with its subnetGroups, whose subnets ${use})`,
+    );
+  list.forEach((subnet, i) => {
+    if (typeof subnet !== "object" || subnet === null || Array.isArray(subnet))
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}]`,
+        subnet,
+        `a subnet object, such as ${example}[0] (not a subnet ID: import the VPC with its subnets)`,
+      );
+    if (subnet[field] === undefined)
+      throw new ValidationError(
+        scope,
+        `${prop}[${i}].${field}`,
+        undefined,
+        field === "subnetId"
+          ? "the subnet's ID (subnet-…): a subnet object as vpc.selectSubnets() returns it"
+          : `a subnet whose route table is known (its tier's routeTableIds in Vpc.fromVpcAttributes): ${use}`,
+      );
+  });
+  return list;
+}
+
 /** What a subnet group of an imported VPC takes (checkKnownProps). */
 const SUBNET_GROUP_ATTRIBUTES: Record<keyof SubnetGroupAttributes, true> = {
   tier: true,

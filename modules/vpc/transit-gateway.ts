@@ -41,7 +41,7 @@ import {
   ValidationError,
 } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
-import { defaultSubnetsOf, ISubnet, PRIVATE_TIER, SubnetSelection, zoneOf } from "./subnets";
+import { checkSubnetObjects, defaultSubnetsOf, ISubnet, PRIVATE_TIER, SubnetSelection, zoneOf } from "./subnets";
 import { checkInVpc, checkIsVpc, describeVpc, IVpc } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
@@ -235,7 +235,7 @@ export abstract class TransitGatewayBase extends Construct {
     const subnets =
       options.subnets === undefined
         ? defaultSubnetsOf(this, `attach.${name}.subnets`, vpc)
-        : checkSubnetObjects(this, `attach.${name}.subnets`, options.subnets);
+        : checkSubnetObjects(this, `attach.${name}.subnets`, options.subnets, "subnetId", 'vpc.selectSubnets({ tier: "tgw" })', "attach");
     checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
     this.checkSameRegion(`attach.${name}.vpc`, vpc);
     const settings = this.attachmentSettings(name, vpc, options);
@@ -876,34 +876,6 @@ class ImportedTransitGateway extends TransitGatewayBase {
 }
 
 const SUBNET_SELECTION: Record<keyof SubnetSelection, true> = { tier: true, availabilityZones: true, tags: true };
-
-/**
- * The attachment's subnets as given: a literal list of subnet objects (what
- * `vpc.selectSubnets()` returns). A subnet ID string, or a list only
- * Terraform knows, has no AZ or VPC to check and no ID the attachment can
- * read at synth (it would be made with no subnets).
- */
-function checkSubnetObjects(scope: IConstruct, prop: string, subnets: readonly ISubnet[]): readonly ISubnet[] {
-  const list = checkList(scope, prop, subnets) ?? [];
-  if (isUnresolvedList(list))
-    throw new ValidationError(
-      scope,
-      prop,
-      list,
-      'subnet objects, such as vpc.selectSubnets({ tier: "tgw" }): a list of subnet IDs known only to Terraform goes into Vpc.fromVpcAttributes (subnetGroups), whose subnets attach',
-    );
-  list.forEach((subnet, i) => {
-    if (typeof subnet !== "object" || Array.isArray(subnet))
-      throw new ValidationError(
-        scope,
-        `${prop}[${i}]`,
-        subnet,
-        "a subnet object, such as vpc.selectSubnets()[0] (not a subnet ID: import the VPC with its subnets)",
-      );
-    requireValue(scope, `${prop}[${i}].subnetId`, subnet.subnetId, "the subnet's ID (subnet-…): a subnet object as vpc.selectSubnets() returns it");
-  });
-  return list;
-}
 
 const TRANSIT_GATEWAY_ATTRIBUTES: Record<keyof TransitGatewayAttributes, true> = {
   transitGatewayId: true,

@@ -8,7 +8,6 @@ import {
   checkObject,
   checkOneOf,
   isUnresolved,
-  isUnresolvedList,
   Port,
   providerOf,
   requireProps,
@@ -17,7 +16,18 @@ import {
   ValidationError,
   propsFor,
 } from "../../core";
-import { checkInVpc, Connections, IConnectable, IpAddressType, ISecurityGroup, ISubnet, IVpc, SecurityGroup, vpcClientPeers } from "../../vpc";
+import {
+  checkInVpc,
+  checkSubnetObjects,
+  Connections,
+  IConnectable,
+  IpAddressType,
+  ISecurityGroup,
+  ISubnet,
+  IVpc,
+  SecurityGroup,
+  vpcClientPeers,
+} from "../../vpc";
 import { AwsService } from "../aws-service";
 import {
   addEndpointIngressRules,
@@ -380,13 +390,8 @@ export const PRIVATE_AWS_SERVICE_ACCESS_PROPS: Record<keyof PrivateAwsServiceAcc
  */
 function checkGatewaySubnets(scope: IConstruct, subnets: readonly ISubnet[], vpc: IVpc): void {
   const prop = "gatewaySubnets";
-  if (isUnresolvedList(subnets))
-    throw new ValidationError(
-      scope,
-      prop,
-      subnets,
-      'subnet objects with route tables, such as vpc.subnets or vpc.selectSubnets({ tier: "app" }): a list only Terraform knows names no route table at synth (import the VPC with its subnetGroups\' routeTableIds)',
-    );
+  const use = "the gateway endpoints route their tables";
+  checkSubnetObjects(scope, prop, subnets, "routeTableId", 'vpc.selectSubnets({ tier: "app" })', use);
   if (subnets.length === 0)
     throw new ValidationError(
       scope,
@@ -394,21 +399,5 @@ function checkGatewaySubnets(scope: IConstruct, subnets: readonly ISubnet[], vpc
       subnets,
       "at least one subnet whose route tables get the gateway endpoints' routes, or gatewaySubnets left out for the default (the route tables of subnets)",
     );
-  subnets.forEach((subnet, i) => {
-    if (typeof subnet !== "object" || Array.isArray(subnet))
-      throw new ValidationError(
-        scope,
-        `${prop}[${i}]`,
-        subnet,
-        "a subnet object, such as vpc.subnets[0] (not a subnet ID: import the VPC with its subnets)",
-      );
-    if (subnet.routeTableId === undefined)
-      throw new ValidationError(
-        scope,
-        `${prop}[${i}].routeTableId`,
-        undefined,
-        "a subnet whose route table is known (its tier's routeTableIds in Vpc.fromVpcAttributes): the gateway endpoints route its table",
-      );
-  });
   checkInVpc(scope, prop, subnets, vpc);
 }
