@@ -44,7 +44,14 @@ export const LATTICE_HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DEL
 /** One of LATTICE_HTTP_METHODS. */
 export type LatticeHttpMethod = (typeof LATTICE_HTTP_METHODS)[number];
 
-/** `Invoke` calls services; `Connect` reaches resource configurations. */
+/**
+ * The actions of a VPC Lattice auth policy (Service Authorization Reference,
+ * "Actions, resources, and condition keys for Amazon VPC Lattice Services"):
+ * `Invoke` is an HTTP or gRPC request to a service, whose resource is the
+ * service ARN followed by the request path (`<service ARN>/<path>`);
+ * `Connect` is a connection to a TCP service, whose resource is the service
+ * ARN itself. An auth policy never applies to resource configurations.
+ */
 export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Connect" | "vpc-lattice-svcs:*";
 /** Every LatticeAuthAction: the actions a VPC Lattice auth policy is evaluated for (any other never matches a request). */
 const LATTICE_AUTH_ACTIONS: readonly LatticeAuthAction[] = ["vpc-lattice-svcs:Invoke", "vpc-lattice-svcs:Connect", "vpc-lattice-svcs:*"];
@@ -81,7 +88,12 @@ export interface AuthPolicyGrant {
   readonly sourceVpcOwnerAccounts?: readonly string[];
   /** HTTP methods allowed (`vpc-lattice-svcs:RequestMethod`). @default - every method */
   readonly methods?: readonly LatticeHttpMethod[];
-  /** Request paths allowed (`vpc-lattice-svcs:RequestPath`); `*` matches any characters. @default - every path */
+  /**
+   * Request paths allowed (`vpc-lattice-svcs:RequestPath`, a condition key of
+   * Invoke in the Service Authorization Reference), such as `/orders/*`: `*`
+   * matches any characters, and the match is case-sensitive.
+   * @default - every path
+   */
   readonly paths?: readonly string[];
   /** Services the grant applies to, for service network policies that differ per service. @default - every service */
   readonly services?: readonly ILatticeService[];
@@ -382,9 +394,25 @@ function toStatement(scope: Construct, prop: string, effect: PolicyEffect, grant
     effect,
     principals: anyone ? [PolicyPrincipal.anyone()] : principals,
     actions: grant.actions ?? ["vpc-lattice-svcs:Invoke"],
-    resources: grant.services === undefined || grant.services.length === 0 ? undefined : grant.services.map((s) => `${s.serviceArn}/*`),
+    resources: resourcesOf(grant),
     conditions: conditions.build(),
   });
+}
+
+/**
+ * The Resource element of a grant narrowed to services: each service's
+ * requests as each action names them (Service Authorization Reference, resource
+ * types of vpc-lattice-svcs): `<service ARN>/*` for Invoke (the Service
+ * resource, `service/<id>/<request path>`), the service ARN itself for
+ * Connect (the TCP Service resource, `service/<id>`, which `<ARN>/*` never
+ * matches). Undefined (`"*"`) without services.
+ */
+function resourcesOf(grant: AuthPolicyGrant): string[] | undefined {
+  if (grant.services === undefined || grant.services.length === 0) return undefined;
+  const actions = grant.actions ?? ["vpc-lattice-svcs:Invoke"];
+  const invoke = actions.some((a) => a !== "vpc-lattice-svcs:Connect");
+  const connect = actions.some((a) => a !== "vpc-lattice-svcs:Invoke");
+  return grant.services.flatMap((s) => [...(invoke ? [`${s.serviceArn}/*`] : []), ...(connect ? [s.serviceArn] : [])]);
 }
 
 const AUTH_POLICY_GRANT: Record<keyof AuthPolicyGrant, true> = {

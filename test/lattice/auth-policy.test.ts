@@ -177,6 +177,35 @@ describe("AuthPolicy", () => {
     expect(json.Statement.map((s: { Action: string }) => s.Action)).toEqual(["vpc-lattice-svcs:Connect", "vpc-lattice-svcs:*"]);
   });
 
+  // Service Authorization Reference, resource types of vpc-lattice-svcs: Invoke's Service is service/<id>/<request path>,
+  // Connect's TCP Service is service/<id>, which <ARN>/* never matches.
+  describe("a grant narrowed to services names each service as its actions do", () => {
+    const other = "arn:aws:vpc-lattice:us-east-1:111111111111:service/svc-0fedcba9876543210";
+    const resourceOf = (actions?: LatticeAuthAction[]) =>
+      synthPolicy(new AuthPolicy().allow({ accounts: ["222222222222"], services: [fakeService(), fakeService(other)], actions })).Statement[0]
+        .Resource;
+
+    test("Invoke (the default): every path of each service", () => {
+      expect(resourceOf()).toEqual([`${SERVICE_ARN}/*`, `${other}/*`]);
+      expect(resourceOf(["vpc-lattice-svcs:Invoke"])).toEqual([`${SERVICE_ARN}/*`, `${other}/*`]);
+    });
+
+    test("Connect: each service's ARN itself (before, <ARN>/* let no connection in)", () => {
+      expect(resourceOf(["vpc-lattice-svcs:Connect"])).toEqual([SERVICE_ARN, other]);
+    });
+
+    test("Invoke and Connect, or vpc-lattice-svcs:*: both", () => {
+      const both = [`${SERVICE_ARN}/*`, SERVICE_ARN, `${other}/*`, other];
+      expect(resourceOf(["vpc-lattice-svcs:Invoke", "vpc-lattice-svcs:Connect"])).toEqual(both);
+      expect(resourceOf(["vpc-lattice-svcs:*"])).toEqual(both);
+    });
+
+    test("without services the grant applies to every resource", () => {
+      const json = synthPolicy(new AuthPolicy().allow({ accounts: ["222222222222"], actions: ["vpc-lattice-svcs:Connect"] }));
+      expect(json.Statement[0].Resource).toBe("*");
+    });
+  });
+
   test("fails when a grant is undefined (JavaScript callers)", () => {
     const stack = stackWithProvider();
     expectValidationError(
