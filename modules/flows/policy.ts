@@ -24,6 +24,8 @@ export interface PolicyEvaluation {
   readonly decision: PolicyDecision;
   /** Why: the deciding statement, or for an implicit deny the conditions that kept the closest Allow from matching. */
   readonly explanation: string;
+  /** For an implicit deny, the condition keys that kept the Allow statements from matching (as the policy spells them). @default - none */
+  readonly missedConditionKeys?: readonly string[];
 }
 
 /** One request against one resource-side policy (an auth policy, an endpoint policy, a bucket policy). */
@@ -141,6 +143,13 @@ export function evaluatePolicy(policyJson: string, name: string, request: Policy
   return {
     decision: "ImplicitlyDenied",
     explanation: `${name}: no Allow statement matches ${request.principal}${closestMiss(analysis.unmatchedStatements)}`,
+    missedConditionKeys: [
+      ...new Set(
+        allowStatements(analysis.unmatchedStatements)
+          .filter((s) => s.principalMatch !== "NoMatch" && s.actionMatch !== false && s.resourceMatch !== false)
+          .flatMap(missedKeys),
+      ),
+    ],
   };
 }
 
@@ -149,15 +158,23 @@ function statementName(statement: StatementAnalysis | undefined): string {
   return identifier === undefined || /^\d+$/.test(identifier) ? `#${identifier ?? "?"}` : identifier;
 }
 
+function allowStatements(statements: readonly StatementAnalysis[]): readonly StatementAnalysis[] {
+  return statements.filter((s) => (s.explain?.effect ?? "Allow") === "Allow");
+}
+
+/** The condition keys of a statement whose conditions do not match. */
+function missedKeys(statement: StatementAnalysis): string[] {
+  return (statement.explain?.conditions ?? []).filter((c) => !c.matches).map((c) => c.conditionKeyValue);
+}
+
 /** The conditions (or principal/action/resource) that kept the Allow statements from matching, e.g. ` (aws:PrincipalOrgPaths)`. */
 function closestMiss(statements: readonly StatementAnalysis[]): string {
-  const misses = statements
-    .filter((s) => (s.explain?.effect ?? "Allow") === "Allow")
+  const misses = allowStatements(statements)
     .map((s) => {
       if (s.principalMatch === "NoMatch") return "Principal";
       if (s.actionMatch === false) return "Action";
       if (s.resourceMatch === false) return "Resource";
-      const keys = (s.explain?.conditions ?? []).filter((c) => !c.matches).map((c) => c.conditionKeyValue);
+      const keys = missedKeys(s);
       return keys.length === 0 ? undefined : keys.join(", ");
     })
     .filter((m): m is string => m !== undefined);

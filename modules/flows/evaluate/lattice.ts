@@ -206,7 +206,8 @@ function serviceBehindNetwork(
   const request = context.destination.request ?? {};
   const requestPath = request.path ?? "/";
   const method = (request.method ?? "GET").toUpperCase();
-  // Auth policies name services' requests as <service ARN>/<path>.
+  // Auth policies name a request to a service as <service ARN>/<path>, a request to /rates as service/svc-.../rates
+  // (VPC Lattice User Guide, auth-policies, "Resource format for auth policies").
   const resource = `${service.arn}${requestPath.startsWith("/") ? requestPath : `/${requestPath}`}`;
   const lattice: Record<string, string | readonly string[]> = {
     "vpc-lattice-svcs:SourceVpc": context.source.vpc?.id ?? "",
@@ -269,8 +270,30 @@ function authGate(
   if (policy === undefined)
     return path.deny("auth-policy", `${kind} ${name} has auth type AWS_IAM and no auth policy: VPC Lattice denies every request`, address);
   const verdict = evaluateFor(context, policy, `auth policy of ${kind} ${name}`, "vpc-lattice-svcs:Invoke", resource, keys);
-  if (verdict.decision !== "Allowed") return path.deny("auth-policy", verdict.explanation, address);
+  if (verdict.decision !== "Allowed") return path.deny("auth-policy", `${verdict.explanation}${absentKeyHint(verdict.missedConditionKeys)}`, address);
   return path.pass("auth-policy", verdict.explanation, address);
+}
+
+/**
+ * Global keys a VPC Lattice request never carries, with the key to use: AWS
+ * adds `aws:SourceVpc` and `aws:SourceVpce` only to requests made through a
+ * VPC endpoint (IAM User Guide, global condition context keys), and VPC
+ * Lattice names the client's VPC with its own key (VPC Lattice User Guide,
+ * "Condition keys that can be used in auth policies"). A condition on one of
+ * them never matches, so an Allow that needs it lets no one in.
+ */
+const ABSENT_FROM_LATTICE_REQUESTS: Readonly<Record<string, string>> = {
+  "aws:sourcevpc": "vpc-lattice-svcs:SourceVpc",
+  "aws:sourcevpce": "vpc-lattice-svcs:SourceVpc (the VPC of the association or endpoint)",
+};
+
+/** Why an Allow on a key VPC Lattice never provides matched nothing, and what to write instead; empty for any other miss. */
+function absentKeyHint(missed: readonly string[] = []): string {
+  const hints = missed.flatMap((key) => {
+    const instead = ABSENT_FROM_LATTICE_REQUESTS[key.toLowerCase()];
+    return instead === undefined ? [] : [`${key} is not in a VPC Lattice request (AWS adds it only through a VPC endpoint): use ${instead}`];
+  });
+  return hints.length === 0 ? "" : `; ${hints.join("; ")}`;
 }
 
 interface MatchedRequest {

@@ -16,8 +16,14 @@ export function callerOf(context: FlowContext): ResolvedPrincipal {
   return context.source.principal ?? UNKNOWN_CALLER;
 }
 
-/** The global condition keys of a request from this caller in this source VPC. */
-export function principalContext(principal: ResolvedPrincipal, context: FlowContext): Record<string, string | readonly string[]> {
+/**
+ * The global condition keys of a request from this caller. The network keys
+ * (`aws:SourceVpc`, `aws:SourceVpce`) are not among them: AWS adds them only
+ * to a request made through a VPC endpoint, so the hop through one adds them
+ * (aws-services.ts); a VPC Lattice request carries `vpc-lattice-svcs:SourceVpc`
+ * instead (lattice.ts).
+ */
+export function principalContext(principal: ResolvedPrincipal): Record<string, string | readonly string[]> {
   const keys: Record<string, string | readonly string[]> = {};
   if (principal.anonymous) {
     keys["aws:PrincipalType"] = "Anonymous";
@@ -29,7 +35,6 @@ export function principalContext(principal: ResolvedPrincipal, context: FlowCont
     if (principal.organizationId !== undefined) keys["aws:PrincipalOrgID"] = principal.organizationId;
     if (principal.organizationPaths.length > 0) keys["aws:PrincipalOrgPaths"] = principal.organizationPaths;
   }
-  if (context.source.vpc !== undefined) keys["aws:SourceVpc"] = context.source.vpc.id;
   return keys;
 }
 
@@ -49,6 +54,6 @@ export function evaluateFor(
     action,
     resource,
     resourceAccount,
-    context: { ...principalContext(principal, context), ...extra },
+    context: { ...principalContext(principal), ...extra },
   });
 }
