@@ -119,6 +119,26 @@ export function hasIpv6Addresses(ipAddressType: IpAddressType | undefined): bool
   return ipAddressType === "ipv6" || ipAddressType === "dualstack";
 }
 
+/**
+ * The record types an endpoint's regional DNS name answers, which alias
+ * records to it take: those of its DNS record IP type (ipv4: A, ipv6: AAAA,
+ * dualstack and service-defined: both), else those of its IP address type,
+ * which AWS's default record type follows (ipv4: A, dualstack: both, ipv6:
+ * AAAA). An alias of a type the endpoint publishes no record of answers
+ * nothing: an IPv4 client would get no address of an IPv6-only endpoint,
+ * and an IPv6 client none of a dual-stack endpoint with IPv4 records only.
+ * @internal
+ */
+export function aliasRecordTypes(ipAddressType: IpAddressType | undefined, dnsRecordIpType: DnsRecordIpType | undefined): ("A" | "AAAA")[] {
+  if (dnsRecordIpType !== undefined && !isUnresolved(dnsRecordIpType)) {
+    if (dnsRecordIpType === "ipv4") return ["A"];
+    if (dnsRecordIpType === "ipv6") return ["AAAA"];
+    return ["A", "AAAA"];
+  }
+  if (ipAddressType === "ipv6") return ["AAAA"];
+  return hasIpv6Addresses(ipAddressType) ? ["A", "AAAA"] : ["A"];
+}
+
 /** Endpoints created per VPC in this app, to warn when the quota is crossed. */
 const endpointsPerVpc = new AppCounter<IVpc>();
 

@@ -45,8 +45,8 @@ import {
 import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
+  aliasRecordTypes,
   endpointRegion,
-  hasIpv6Addresses,
   ImportedNetworkEndpoint,
   literalCidrOfSubnet,
   INetworkEndpoint,
@@ -110,8 +110,10 @@ export interface InterfaceEndpointProps extends NetworkEndpointProps {
   /**
    * A name of the consumer's (`api.internal.example.com`) that resolves to
    * the endpoint inside its VPC: a private hosted zone of exactly that name,
-   * associated with the VPC, with alias records at its apex (A, and AAAA for
-   * dual-stack and IPv6 endpoints) to the endpoint's regional DNS name. For
+   * associated with the VPC, with alias records at its apex to the
+   * endpoint's regional DNS name, of the types that name answers (the
+   * `dnsRecordIpType`'s, else the `ipAddressType`'s: A for IPv4, A and
+   * AAAA for dual-stack, AAAA for IPv6-only endpoints). For
    * endpoint services that terminate TLS under a name they do not offer as a
    * verified private DNS name: no certificate covers the endpoint's generated
    * `vpce-…` names, so clients must dial a name of their own. A zone of its
@@ -307,10 +309,9 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       comment: `Resolves ${name} to VPC endpoint ${nameFromPath(this)} inside its VPC`,
       vpc: [{ vpcId: props.vpc.vpcId }],
     });
-    // The first DNS entry is the endpoint's regional name, answered in every AZ it is in.
+    // The first DNS entry is the endpoint's regional name, answered in every AZ it is in; aliased by the record types it publishes.
     const regional = this.dnsEntries.get(0);
-    const types = hasIpv6Addresses(props.ipAddressType) ? ["A", "AAAA"] : ["A"];
-    for (const type of types) {
+    for (const type of aliasRecordTypes(props.ipAddressType, props.dnsRecordIpType)) {
       new Route53Record(this, `CustomDns${type}`, {
         provider: this.provider,
         zoneId: zone.zoneId,

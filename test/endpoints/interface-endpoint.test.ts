@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, PolicyPrincipal, PolicyStatement } from "../../modules/core";
 import { AwsService, EndpointPolicy, GatewayEndpoint, IInterfaceEndpointService, InterfaceEndpoint } from "../../modules/endpoints";
 import { EndpointService } from "../../modules/privatelink";
+import { expectFlow } from "../../modules/flows";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { NO_PRIVATE_TIER, ORG, testVpc, tieredVpc } from "./helpers";
@@ -233,6 +234,35 @@ describe("InterfaceEndpoint to an endpoint service: names, clients and the provi
     const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"], dualStack: true });
     new InterfaceEndpoint(stack, "Partner", { vpc, service: partnerService, ipAddressType: "dualstack", customDnsName: "api.partner.example.com" });
     expect((Object.values(resourcesOfType(stack, "aws_route53_record")) as Json[]).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+  });
+
+  test("customDnsName's alias records are of the types the endpoint publishes: its DNS record IP type's, AAAA only for an IPv6-only endpoint", () => {
+    const types = (dnsRecordIpType: "ipv4" | "ipv6" | undefined, ipAddressType: "dualstack" | "ipv6" = "dualstack") => {
+      const stack = stackWithProvider();
+      const vpc = new Vpc(stack, "Vpc", { name: "v", cidrBlock: "10.0.0.0/16", availabilityZones: ["use1-az1", "use1-az2"], dualStack: true });
+      const ipv6Only = ["use1-az1", "use1-az2"].map((id, i) => ({
+        subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`,
+        availabilityZoneId: id,
+        ipAddressType: "ipv6" as const,
+      }));
+      new InterfaceEndpoint(stack, "Partner", {
+        vpc,
+        service: partnerService,
+        ipAddressType,
+        dnsRecordIpType,
+        subnets: ipAddressType === "ipv6" ? ipv6Only : undefined,
+        customDnsName: "api.partner.example.com",
+      });
+      return { stack, vpc, types: (Object.values(resourcesOfType(stack, "aws_route53_record")) as Json[]).map((r) => r.type).sort() };
+    };
+    const ipv4Records = types("ipv4");
+    expect(ipv4Records.types).toEqual(["A"]);
+    expectFlow(ipv4Records.stack, { vpc: ipv4Records.vpc, family: "ipv6" }, { dnsName: "api.partner.example.com", port: 443 }).toBeDenied(
+      "which has only A records for it: an IPv6 client asks for AAAA records",
+    );
+    expect(types("ipv6").types).toEqual(["AAAA"]);
+    expect(types(undefined, "ipv6").types).toEqual(["AAAA"]);
+    expect(types(undefined).types).toEqual(["A", "AAAA"]);
   });
 
   test("allowClient admits a client group on every service port and gives it egress to the endpoint's group", () => {

@@ -20,7 +20,7 @@ import {
   propsFor,
 } from "../../core";
 import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer, vpcRegionFor } from "../../vpc";
-import { hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
+import { aliasRecordTypes, hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
 import { claimServiceNamesInVpc, InterfaceEndpoint } from "../interface-endpoint";
@@ -92,8 +92,8 @@ function checkRoutableSpokes(scope: Construct, hub: IVpc, spokes: readonly Spoke
  * Hub-and-spoke VPC endpoints: one set of interface endpoints in a hub VPC
  * (private DNS off), and per service a Route 53 private hosted zone named
  * like the service's public DNS name (e.g. `logs.us-east-1.amazonaws.com`)
- * with alias records to the endpoint, associated with the hub and every
- * spoke. Spokes pay for no interface endpoints of their own; each gets the
+ * with alias records to the endpoint (A, AAAA or both: the types its DNS
+ * record IP type publishes), associated with the hub and every spoke. Spokes pay for no interface endpoints of their own; each gets the
  * (free) gateway endpoints of `services`, which cannot be shared.
  *
  * Creates: what {@link PrivateAwsServiceAccess} creates, plus per service
@@ -195,7 +195,7 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
         zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
         wildcard: access.service.wildcardDns,
-        ipv6: hasIpv6Addresses(access.ipAddressType ?? props.ipAddressType),
+        recordTypes: aliasRecordTypes(access.ipAddressType ?? props.ipAddressType, access.dnsRecordIpType ?? props.dnsRecordIpType),
         endpoint,
         hub: props.vpc,
         hubProvider,
@@ -264,8 +264,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
 interface ServiceZoneProps {
   readonly zoneName: string;
   readonly wildcard: boolean;
-  /** The endpoint has IPv6 addresses: AAAA records next to the A records. */
-  readonly ipv6: boolean;
+  /** The record types the endpoint's regional name answers (its DNS record IP type's): the alias records' types. */
+  readonly recordTypes: readonly ("A" | "AAAA")[];
   readonly endpoint: InterfaceEndpoint;
   readonly hub: IVpc;
   readonly hubProvider?: TerraformProvider;
@@ -290,9 +290,9 @@ class ServiceZone extends Construct {
     const regional = props.endpoint.dnsEntries.get(0);
     const names = props.wildcard ? { Alias: props.zoneName, WildcardAlias: `*.${props.zoneName}` } : { Alias: props.zoneName };
     // The A records keep their construct IDs (and addresses); AAAA records get their own, so IPv6 clients resolve the endpoint too.
-    const types = props.ipv6 ? ["A", "AAAA"] : ["A"];
+    // Only the types the endpoint publishes: an alias to a name without records of its type would answer nothing.
     for (const [recordId, name] of Object.entries(names)) {
-      for (const type of types) {
+      for (const type of props.recordTypes) {
         new Route53Record(this, type === "A" ? recordId : `${recordId}${type}`, {
           provider: props.hubProvider,
           zoneId: this.zone.zoneId,

@@ -76,6 +76,75 @@ describe("CentralizedEndpoints", () => {
     expectFlow(stack, { vpc: hub, family: "ipv6" }, { dnsName: "api.ecr.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
   });
 
+  test("the alias records are of the types the hub endpoint's DNS record IP type publishes: no AAAA alias to IPv4 records, no A alias to IPv6 ones", () => {
+    const stack = stackWithProvider();
+    const dualStack = (id: string, cidrBlock: string) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+    const hub = dualStack("Hub", "10.0.0.0/16");
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      ipAddressType: "dualstack",
+      spokes: [{ name: "orders", vpc: dualStack("Orders", "10.1.0.0/16") }],
+      services: [
+        { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG), dnsRecordIpType: "ipv4" },
+        { service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]), dnsRecordIpType: "ipv6" },
+        { service: AwsService.SQS, policy: EndpointPolicy.organizationOnly(ORG), dnsRecordIpType: "service-defined" },
+      ],
+    });
+    const json = synthJson(stack);
+    const records = (Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => `${r.type} ${r.name}`).sort();
+    expect(records).toEqual([
+      "A logs.us-east-1.amazonaws.com",
+      "A sqs.us-east-1.amazonaws.com",
+      "AAAA kms.us-east-1.amazonaws.com",
+      "AAAA sqs.us-east-1.amazonaws.com",
+    ]);
+    // The AAAA-only record keeps the AAAA construct ID, so a record that exists keeps its address whatever the others do.
+    expect(Object.keys(resourcesOfType(json, "aws_route53_record")).map((k) => k.replace(/_[0-9A-F]{8}$/, ""))).toEqual(
+      expect.arrayContaining(["Central_Dns-kms_AliasAAAA", "Central_Dns-logs_Alias"]),
+    );
+    expectFlow(stack, { vpc: hub, family: "ipv6" }, { dnsName: "logs.us-east-1.amazonaws.com", port: 443 }).toBeDenied(
+      "which has only A records for it: an IPv6 client asks for AAAA records",
+    );
+    expectFlow(stack, { vpc: hub }, { dnsName: "kms.us-east-1.amazonaws.com", port: 443 }).toBeDenied(
+      "which has only AAAA records for it: an IPv4 client asks for A records",
+    );
+    expectFlow(stack, { vpc: hub, family: "ipv6" }, { dnsName: "kms.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+    expectFlow(stack, { vpc: hub }, { dnsName: "logs.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+  });
+
+  test("IPv6-only hub endpoints: AAAA records only (their regional names have no A records)", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const ipv6Only = ["us-east-1a", "us-east-1b"].map((az, i) => ({
+      subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`,
+      availabilityZone: az,
+      ipAddressType: "ipv6" as const,
+    }));
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      subnets: ipv6Only,
+      ipAddressType: "ipv6",
+      spokes: [
+        {
+          name: "orders",
+          vpc: new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+        },
+      ],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: [
+        { service: AwsService.ECR_DKR, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.ECR_API, policy: EndpointPolicy.organizationOnly(ORG) },
+      ],
+    });
+    const records = (Object.values(resourcesOfType(synthJson(stack), "aws_route53_record")) as Json[]).map((r) => `${r.type} ${r.name}`).sort();
+    expect(records).toEqual([
+      "AAAA *.dkr.ecr.us-east-1.amazonaws.com",
+      "AAAA api.ecr.us-east-1.amazonaws.com",
+      "AAAA dkr.ecr.us-east-1.amazonaws.com",
+    ]);
+  });
+
   test("IPv4 hub endpoints: A records only", () => {
     const { json } = hubAndSpokes();
     expect(new Set((Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => r.type))).toEqual(new Set(["A"]));
