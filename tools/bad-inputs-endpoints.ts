@@ -1418,4 +1418,21 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "An endpoint of the default ipv4 IP address type in IPv6-only subnets (AWS gives IPv4 endpoints IPv4 addresses, which IPv6-only subnets have none of)",
+    fix: 'Set ipAddressType: "ipv6" (every subnet IPv6-only), or place the endpoint in IPv4 or dual-stack subnets.',
+    path: "Logs",
+    prop: "ipAddressType",
+    received: "undefined",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", {
+        vpc: vpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5"),
+        subnets: AZS.map((az, i) => ({ subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`, availabilityZone: az, ipAddressType: "ipv6" as const })),
+      }),
+  },
 ];

@@ -91,13 +91,26 @@ const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack", "ipv6"]
 
 /**
  * An endpoint's IP address type every subnet of known type supports: AWS
- * places an IPv6-only endpoint in IPv6-only subnets only, and a dualstack
- * one in dual-stack subnets.
+ * places an IPv6-only endpoint in IPv6-only subnets only, a dualstack one
+ * in dual-stack subnets, and an IPv4 one (the default) in subnets with
+ * IPv4 addresses (IPv4 or dual-stack), never in IPv6-only ones.
  * @internal
  */
 export function checkSubnetsFitIpAddressType(endpoint: IConstruct, ipAddressType: IpAddressType | undefined, subnets: readonly ISubnet[]): void {
-  if (ipAddressType === undefined || ipAddressType === "ipv4" || isUnresolved(ipAddressType)) return;
-  const misfit = subnets.find((s) => s.ipAddressType !== undefined && !isUnresolved(s.ipAddressType) && s.ipAddressType !== ipAddressType);
+  if (isUnresolved(ipAddressType)) return;
+  const known = subnets.filter((s) => s.ipAddressType !== undefined && !isUnresolved(s.ipAddressType));
+  if (ipAddressType === undefined || ipAddressType === "ipv4") {
+    const ipv6Only = known.find((s) => s.ipAddressType === "ipv6");
+    if (ipv6Only !== undefined)
+      throw new ValidationError(
+        endpoint,
+        "ipAddressType",
+        ipAddressType,
+        `an IP address type every subnet supports (subnet ${ipv6Only.subnetId} is IPv6-only, and AWS places ${ipAddressType === undefined ? "an endpoint of the default ipv4 type" : "ipv4 endpoints"} in subnets with IPv4 addresses only; ipAddressType "ipv6" needs every subnet IPv6-only)`,
+      );
+    return;
+  }
+  const misfit = known.find((s) => s.ipAddressType !== ipAddressType);
   if (misfit !== undefined) {
     throw new ValidationError(
       endpoint,

@@ -802,6 +802,21 @@ describe("InterfaceEndpoint fails", () => {
     expectValidationError(() => build({ ipAddressType: "ipv5" as never }), "ipAddressType", "ipv5");
   });
 
+  test("fails when an IPv4 endpoint, the default type, is placed in IPv6-only subnets (AWS: subnets with IPv4 addresses only)", () => {
+    const subnets = (last: "ipv6" | "dualstack") =>
+      ["us-east-1a", "us-east-1b"].map((az, i) => ({
+        subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`,
+        availabilityZone: az,
+        ipAddressType: i === 0 ? ("ipv4" as const) : last,
+      }));
+    const error = expectValidationError(() => build({ subnets: subnets("ipv6") }), "ipAddressType", "undefined");
+    expect(error.expected).toContain("subnet subnet-01aaaaaaaaaaaaaaa is IPv6-only");
+    expectValidationError(() => build({ subnets: subnets("ipv6"), ipAddressType: "ipv4" }), "ipAddressType", "ipv4");
+    // IPv4 and dual-stack subnets both give an IPv4 endpoint its addresses.
+    expect(() => build({ subnets: subnets("dualstack") })).not.toThrow();
+    expect(() => build({ subnets: subnets("dualstack"), ipAddressType: "ipv4" })).not.toThrow();
+  });
+
   test("fails when an IPv6-only endpoint is placed in dual-stack subnets (AWS: IPv6-only subnets only)", () => {
     const stack = stackWithProvider();
     const vpc = new Vpc(stack, "Dual", { name: "dual", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
