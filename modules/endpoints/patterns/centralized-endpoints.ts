@@ -304,7 +304,8 @@ class ServiceZone extends Construct {
     }
     for (const spoke of props.spokes) {
       const key = stableId(spoke.name);
-      const crossAccount = spoke.vpc.provider !== undefined && spoke.vpc.provider !== props.hubProvider;
+      // Another provider is another account (as PrivateHostedZone tells them apart, by alias): a spoke of the default provider too, when the hub has its own.
+      const crossAccount = spoke.vpc.provider?.alias !== props.hubProvider?.alias;
       // Route 53 finds a spoke of another region only in the region given (vpc_region), not the caller provider's.
       const authorization = crossAccount
         ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, {

@@ -293,6 +293,39 @@ describe("CentralizedEndpoints", () => {
     expect(orders.every(([, a]) => a.provider === undefined && String(a.zone_id).includes("aws_route53_zone."))).toBe(true);
   });
 
+  test("a spoke of the default provider, with a hub of its own provider, is another account's: authorized by the hub, associated by the default provider", () => {
+    const stack = stackWithProvider();
+    const shared = new AwsProvider(stack, "shared", { region: "us-east-1", alias: "shared" });
+    const hub = new Vpc(stack, "Hub", { name: "hub", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: shared });
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      spokes: [{ name: "orders", vpc: orders }],
+      services: [{ service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]) }],
+    });
+    const json = synthJson(stack);
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))).toEqual([
+      expect.objectContaining({ provider: "aws.shared", vpc_id: expect.stringContaining("aws_vpc.Orders_") }),
+    ]);
+    const [association] = Object.values(resourcesOfType(json, "aws_route53_zone_association")) as Json[];
+    expect(association.provider).toBeUndefined();
+    expect(association.zone_id).toContain("aws_route53_vpc_association_authorization.");
+    // The default provider given explicitly to one side and left out on the other is one account: no authorization.
+    const same = stackWithProvider();
+    const aws = same.node.children.find((c): c is AwsProvider => c instanceof AwsProvider)!;
+    new CentralizedEndpoints(same, "Central", {
+      vpc: new Vpc(same, "Hub", { name: "hub", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+      spokes: [
+        {
+          name: "orders",
+          vpc: new Vpc(same, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider: aws }),
+        },
+      ],
+      services: [{ service: AwsService.KMS, policy: EndpointPolicy.kmsKeys([KEY]) }],
+    });
+    expect(resourcesOfType(synthJson(same), "aws_route53_vpc_association_authorization")).toEqual({});
+  });
+
   test("by default admits the hub's and spokes' literal CIDRs", () => {
     const stack = stackWithProvider();
     const literal = (id: string, cidr: string) =>
