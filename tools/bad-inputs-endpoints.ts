@@ -1435,4 +1435,22 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         subnets: AZS.map((az, i) => ({ subnetId: `subnet-0${i}aaaaaaaaaaaaaaa`, availabilityZone: az, ipAddressType: "ipv6" as const })),
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "privateDnsOnlyForInboundResolverEndpoint: false on an S3 interface endpoint with privateDnsEnabled: false (the option refines private DNS: it was left out of the endpoint without a word)",
+    fix: "Drop privateDnsOnlyForInboundResolverEndpoint, or turn private DNS on (privateDnsEnabled: true, or unset) to answer every S3 query of the VPC through the endpoint.",
+    path: "S3",
+    prop: "privateDnsOnlyForInboundResolverEndpoint",
+    received: "false",
+    build: (s) =>
+      new InterfaceEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.s3Buckets(["example-bucket"]),
+        privateDnsEnabled: false,
+        privateDnsOnlyForInboundResolverEndpoint: false,
+      }),
+  },
 ];

@@ -715,11 +715,12 @@ function checkPrivateDns(
       `false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: ${serviceLabel(target)} requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance`,
     );
   }
-  if (s3Like && inboundOnly === true && !enabled) {
+  // Either value refines private DNS: without it the option was dropped (false) or meaningless (true), never written.
+  if (s3Like && inboundOnly !== undefined && !enabled) {
     throw new ValidationError(
       endpoint,
       "privateDnsOnlyForInboundResolverEndpoint",
-      true,
+      inboundOnly,
       "unset, or privateDnsEnabled: true (the option refines private DNS)",
     );
   }

@@ -677,6 +677,14 @@ describe("InterfaceEndpoint fails", () => {
       "privateDnsOnlyForInboundResolverEndpoint",
       "true",
     );
+    // false refines private DNS too: with private DNS off it was silently left out of the endpoint.
+    expectValidationError(
+      () => build({ service: AwsService.S3, privateDnsEnabled: false, privateDnsOnlyForInboundResolverEndpoint: false }),
+      "privateDnsOnlyForInboundResolverEndpoint",
+      "false",
+    );
+    const everyQuery = build({ service: AwsService.S3, privateDnsOnlyForInboundResolverEndpoint: false }).resource;
+    expect([everyQuery.privateDnsEnabledInput, everyQuery.dnsOptionsInput?.privateDnsOnlyForInboundResolverEndpoint]).toEqual([true, false]);
   });
 
   test("fails when private DNS is asked of an endpoint service without a verified name", () => {
