@@ -65,6 +65,21 @@ export const VPC_LATTICE_SOURCE_CIDRS = {
   ipv6: "fd00:ec2:80::/64",
 } as const;
 
+/**
+ * Global condition keys a VPC Lattice request never carries (by lower-case
+ * name), each with the key to use instead: AWS adds `aws:SourceVpc`,
+ * `aws:SourceVpce` and `aws:VpcSourceIp` only to requests made through a VPC
+ * endpoint (IAM User Guide, "AWS global condition context keys"), and VPC
+ * Lattice names the client's VPC with its own key (VPC Lattice User Guide,
+ * "Condition keys that can be used in auth policies"). An auth policy
+ * condition that needs one of them never matches.
+ */
+export const KEYS_ABSENT_FROM_LATTICE_REQUESTS: Readonly<Record<string, string>> = {
+  "aws:sourcevpc": "vpc-lattice-svcs:SourceVpc",
+  "aws:sourcevpce": "vpc-lattice-svcs:SourceVpc (the VPC of the association or endpoint)",
+  "aws:vpcsourceip": "vpc-lattice-svcs:SourceVpc (a VPC Lattice request has no source IP key)",
+};
+
 /** The retention periods CloudWatch Logs accepts for a log group, in days (0 keeps entries forever). */
 export const CLOUDWATCH_LOG_RETENTION_DAYS: readonly number[] = [
   0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,

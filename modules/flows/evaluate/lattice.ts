@@ -1,6 +1,6 @@
 import { cidrContains, isIpAddress } from "../../core/addresses";
 import { parseArn } from "../../core/arns";
-import { VPC_LATTICE_SOURCE_CIDRS } from "../../core/aws-facts";
+import { KEYS_ABSENT_FROM_LATTICE_REQUESTS, VPC_LATTICE_SOURCE_CIDRS } from "../../core/aws-facts";
 import {
   EndpointEntity,
   LatticeActionEntry,
@@ -274,23 +274,10 @@ function authGate(
   return path.pass("auth-policy", verdict.explanation, address);
 }
 
-/**
- * Global keys a VPC Lattice request never carries, with the key to use: AWS
- * adds `aws:SourceVpc` and `aws:SourceVpce` only to requests made through a
- * VPC endpoint (IAM User Guide, global condition context keys), and VPC
- * Lattice names the client's VPC with its own key (VPC Lattice User Guide,
- * "Condition keys that can be used in auth policies"). A condition on one of
- * them never matches, so an Allow that needs it lets no one in.
- */
-const ABSENT_FROM_LATTICE_REQUESTS: Readonly<Record<string, string>> = {
-  "aws:sourcevpc": "vpc-lattice-svcs:SourceVpc",
-  "aws:sourcevpce": "vpc-lattice-svcs:SourceVpc (the VPC of the association or endpoint)",
-};
-
 /** Why an Allow on a key VPC Lattice never provides matched nothing, and what to write instead; empty for any other miss. */
 function absentKeyHint(missed: readonly string[] = []): string {
   const hints = missed.flatMap((key) => {
-    const instead = ABSENT_FROM_LATTICE_REQUESTS[key.toLowerCase()];
+    const instead = KEYS_ABSENT_FROM_LATTICE_REQUESTS[key.toLowerCase()];
     return instead === undefined ? [] : [`${key} is not in a VPC Lattice request (AWS adds it only through a VPC endpoint): use ${instead}`];
   });
   return hints.length === 0 ? "" : `; ${hints.join("; ")}`;

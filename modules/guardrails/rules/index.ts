@@ -23,6 +23,7 @@ import { VpcEndpointPolicyDefined } from "./ep/VpcEndpointPolicyDefined";
 import { VpcEndpointPolicyNotAllowAll } from "./ep/VpcEndpointPolicyNotAllowAll";
 import { VpcEndpointTypeExplicit } from "./ep/VpcEndpointTypeExplicit";
 import { LatticeAuthPolicyAttached } from "./lt/LatticeAuthPolicyAttached";
+import { LatticeAuthPolicyKeysInRequest } from "./lt/LatticeAuthPolicyKeysInRequest";
 import { LatticeAuthPolicyNoUnconditionalAnyone } from "./lt/LatticeAuthPolicyNoUnconditionalAnyone";
 import { LatticeAuthTypeIam } from "./lt/LatticeAuthTypeIam";
 import { LatticeTargetSecurityGroups } from "./lt/LatticeTargetSecurityGroups";
@@ -35,6 +36,7 @@ export {
   EndpointServiceNoWildcardPrincipal,
   InterfaceEndpointSecurityGroup,
   LatticeAuthPolicyAttached,
+  LatticeAuthPolicyKeysInRequest,
   LatticeAuthPolicyNoUnconditionalAnyone,
   LatticeAuthTypeIam,
   LatticeTargetSecurityGroups,
@@ -84,6 +86,7 @@ export const ALL_RULES: readonly Rule[] = [
   ServiceNetworkAccessLogs,
   LatticeTargetSecurityGroups,
   ServiceNetworkVpcAssociationSecurityGroups,
+  LatticeAuthPolicyKeysInRequest,
   ResourceConfigurationNotInShareableNetworks,
   ResourceGatewaySecurityGroups,
   ResourceNetworkWithoutAuthPolicy,

@@ -11,6 +11,14 @@ export interface StatementView {
   readonly anyAction: boolean;
   readonly anyResource: boolean;
   readonly hasCondition: boolean;
+  /** Each key the statement's conditions test, with its operator (`StringEquals`, `ForAnyValue:StringLike`, ...). */
+  readonly conditions: readonly ConditionTest[];
+}
+
+/** One key of a statement's condition and the operator that tests it. */
+export interface ConditionTest {
+  readonly operator: string;
+  readonly key: string;
 }
 
 /**
@@ -54,6 +62,7 @@ export function policyStatements(policy: unknown, replacedSids: readonly unknown
       anyAction: asList(s.Action).some(isAnyAction) || s.NotAction !== undefined,
       anyResource: s.Resource === undefined || asList(s.Resource).includes("*"),
       hasCondition: conditionNarrows(s.Condition),
+      conditions: conditionTests(s.Condition),
     }));
 }
 
@@ -85,6 +94,7 @@ function documentStatements(model: StackModel, source: TfBlock): StatementView[]
 
 /** One `statement` block of a policy document data source, judged as the JSON statement it renders. */
 function documentStatement(s: Record<string, unknown>): StatementView {
+  const conditions = asList(s.condition).filter((c): c is Json => c !== null && typeof c === "object");
   const principals = (Array.isArray(s.principals) ? s.principals : s.principals === undefined ? [] : [s.principals]) as Record<string, unknown>[];
   return {
     // The data source's effect defaults to Allow.
@@ -95,13 +105,17 @@ function documentStatement(s: Record<string, unknown>): StatementView {
     anyAction: asList(s.actions).some(isAnyAction) || (s.not_actions !== undefined && s.not_actions !== null),
     anyResource: s.resources === undefined || s.resources === null || asList(s.resources).includes("*"),
     // Each condition block renders as { test: { variable: values } }: a block without values narrows nothing.
-    hasCondition: asList(s.condition).some(
-      (c) =>
-        c !== null &&
-        typeof c === "object" &&
-        conditionNarrows({ [String((c as Json).test)]: { [String((c as Json).variable)]: asList((c as Json).values) } }),
-    ),
+    hasCondition: conditions.some((c) => conditionNarrows({ [String(c.test)]: { [String(c.variable)]: asList(c.values) } })),
+    conditions: conditions.map((c) => ({ operator: String(c.test), key: String(c.variable) })),
   };
+}
+
+/** The keys a JSON `Condition` element tests (`{ operator: { key: values } }`). */
+function conditionTests(condition: unknown): ConditionTest[] {
+  if (condition === null || typeof condition !== "object") return [];
+  return Object.entries(condition as Record<string, unknown>).flatMap(([operator, keys]) =>
+    keys === null || typeof keys !== "object" ? [] : Object.keys(keys).map((key) => ({ operator, key })),
+  );
 }
 
 /** `*` or a whole service (`s3:*`); IAM matches actions case-insensitively, so `LOGS:*` is every logs action too. */

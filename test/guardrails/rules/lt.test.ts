@@ -13,6 +13,7 @@ import { VpclatticeServiceNetworkVpcAssociation } from "@cdktf/provider-aws/lib/
 import { VpclatticeTargetGroupAttachment } from "@cdktf/provider-aws/lib/vpclattice-target-group-attachment";
 import {
   LatticeAuthPolicyAttached,
+  LatticeAuthPolicyKeysInRequest,
   LatticeAuthPolicyNoUnconditionalAnyone,
   LatticeAuthTypeIam,
   LatticeTargetSecurityGroups,
@@ -131,6 +132,78 @@ ruleCases(LatticeAuthPolicyNoUnconditionalAnyone, {
           "sn-0123456789abcdef0",
           new DataAwsIamPolicyDocument(s, "Anyone", {
             statement: [{ principals: [{ type: "AWS", identifiers: ["*"] }], actions: ["vpc-lattice-svcs:Invoke"], resources: ["*"] }],
+          }).json,
+        ),
+    },
+  ],
+});
+
+/** An auth policy of one statement on the service network, with the given effect and condition. */
+const conditioned = (s: TerraformStack, Effect: string, Condition: Record<string, unknown>) =>
+  authPolicy(
+    s,
+    "sn-0123456789abcdef0",
+    JSON.stringify({ Statement: [{ Effect, Principal: "*", Action: "vpc-lattice-svcs:Invoke", Resource: "*", Condition }] }),
+  );
+
+ruleCases(LatticeAuthPolicyKeysInRequest, {
+  compliant: [
+    {
+      name: "Lattice's own key for the client VPC",
+      build: (s) => conditioned(s, "Allow", { StringEquals: { "vpc-lattice-svcs:SourceVpc": "vpc-0123456789abcdef0" } }),
+    },
+    { name: "the organization (ORG_ONLY)", build: (s) => authPolicy(s, "sn-0123456789abcdef0") },
+    {
+      name: "an IfExists operator, written for an absent key",
+      build: (s) => conditioned(s, "Allow", { StringEqualsIfExists: { "aws:SourceVpc": "vpc-0123456789abcdef0" } }),
+    },
+    { name: "a Null test", build: (s) => conditioned(s, "Allow", { Null: { "aws:SourceVpce": "true" } }) },
+    {
+      name: "a Deny with a positive operator (never applies: denies no one, widens nothing the Allows grant)",
+      build: (s) => conditioned(s, "Deny", { StringEquals: { "aws:SourceVpc": "vpc-0123456789abcdef0" } }),
+    },
+    {
+      name: "a policy only Terraform knows",
+      build: (s) => authPolicy(s, "sn-0123456789abcdef0", "${data.aws_iam_policy_document.x.json}"),
+    },
+  ],
+  nonCompliant: [
+    {
+      name: "an Allow on aws:SourceVpc (fails when the key is not judged)",
+      on: "aws_vpclattice_auth_policy",
+      message:
+        "an Allow lets no one in: its StringEquals on aws:SourceVpc, which a VPC Lattice request never carries, never matches; use vpc-lattice-svcs:SourceVpc",
+      build: (s) => conditioned(s, "Allow", { StringEquals: { "aws:SourceVpc": "vpc-0123456789abcdef0" } }),
+    },
+    {
+      name: "an Allow on aws:SourceVpce, spelt in another case",
+      on: "aws_vpclattice_auth_policy",
+      message: "aws:sourcevpce",
+      build: (s) => conditioned(s, "Allow", { "ForAnyValue:StringLike": { "aws:sourcevpce": ["vpce-*"] } }),
+    },
+    {
+      name: "a Deny with a negated operator on aws:VpcSourceIp",
+      on: "aws_vpclattice_auth_policy",
+      message: "a Deny denies every caller: its NotIpAddress on aws:VpcSourceIp",
+      build: (s) => conditioned(s, "Deny", { NotIpAddress: { "aws:VpcSourceIp": "10.0.0.0/8" } }),
+    },
+    {
+      name: "an Allow on aws:SourceVpc from a data.aws_iam_policy_document",
+      on: "aws_vpclattice_auth_policy",
+      message: "its StringEquals on aws:SourceVpc",
+      build: (s) =>
+        authPolicy(
+          s,
+          "sn-0123456789abcdef0",
+          new DataAwsIamPolicyDocument(s, "FromVpc", {
+            statement: [
+              {
+                principals: [{ type: "AWS", identifiers: ["*"] }],
+                actions: ["vpc-lattice-svcs:Invoke"],
+                resources: ["*"],
+                condition: [{ test: "StringEquals", variable: "aws:SourceVpc", values: ["vpc-0123456789abcdef0"] }],
+              },
+            ],
           }).json,
         ),
     },

@@ -9,7 +9,7 @@ export const LatticeAuthPolicyNoUnconditionalAnyone: Rule = {
   severity: "HIGH",
   explanation:
     'An auth policy statement that allows Principal "*" without a condition admits every caller, signed or anonymous, from every account: AWS_IAM auth that authorizes nothing. A condition operator without keys (StringEquals: {}), or a key without values, narrows nothing either.',
-  fix: "Name the principals (accounts, roles) or add a condition such as aws:PrincipalOrgID, aws:SourceVpc or aws:PrincipalTag.",
+  fix: "Name the principals (accounts, roles) or add a condition such as aws:PrincipalOrgID, vpc-lattice-svcs:SourceVpc or aws:PrincipalTag.",
   optOuts: [RECORDED_OPT_OUTS.anonymousCallers],
   resourceTypes: ["aws_vpclattice_auth_policy"],
   check: (policy, stack) =>
