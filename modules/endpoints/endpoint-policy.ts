@@ -37,6 +37,11 @@ export interface EndpointPolicyPrincipals {
   /**
    * Only principals of this AWS organization (`aws:PrincipalOrgID`), so that
    * credentials of another account cannot use the endpoint to move data out.
+   * AWS service principals carry no organization ID, so requests they sign
+   * through the endpoint (rare: a presigned URL of an AWS service) are
+   * denied on the listed resources; {@link EndpointPolicy.organizationOnly}
+   * admits them (`aws:PrincipalIsAWSService`), as AWS's data perimeter
+   * policies do.
    * @default - no organization condition
    */
   readonly organizationId?: string;
@@ -148,7 +153,12 @@ export class EndpointPolicy {
   }
 
   /**
-   * Any action on any resource, but only for principals of one organization.
+   * Any action on any resource, but only for principals of one organization
+   * and for AWS service principals (`aws:PrincipalIsAWSService`), which
+   * carry no organization ID: AWS's data perimeter endpoint policy, so that
+   * what AWS services send through the endpoint on your behalf (a
+   * CloudFormation custom resource's presigned response URL) still passes.
+   * No credentials of another account are service principals.
    * On an STS endpoint it also admits `AssumeRoleWithWebIdentity` and
    * `AssumeRoleWithSAML` into the organization's roles (`aws:ResourceOrgID`):
    * those calls (EKS IRSA, SAML federation) are signed by no IAM principal,
@@ -156,11 +166,17 @@ export class EndpointPolicy {
    */
   public static organizationOnly(organizationId: string): EndpointPolicy {
     return EndpointPolicy.preset(
-      ({ scope, prop, service }) => {
+      ({ scope, prop, service }): StatementSpec[] => {
         // A JavaScript caller's missing ID would leave the statement without its condition: AWS's allow-all, with no opt-out saying why.
         requireValue(scope, `${prop}.organizationId`, organizationId, "an AWS organization ID such as o-a1b2c3d4e5");
         return [
           { sid: "OrganizationPrincipalsOnly", actions: ["*"] },
+          {
+            sid: "AwsServicePrincipals",
+            actions: ["*"],
+            anyCaller: true,
+            conditions: { Bool: { "aws:PrincipalIsAWSService": "true" } },
+          },
           ...(service === "sts"
             ? [
                 {

@@ -18,17 +18,35 @@ const statements = (policy: EndpointPolicy, region = "us-east-1"): Statement[] =
 const asList = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
 
 describe("EndpointPolicy presets", () => {
-  test("organizationOnly: everything, but only for principals of the organization", () => {
-    const all = statements(EndpointPolicy.organizationOnly(ORG));
-    expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ Effect: "Allow", Principal: "*", Action: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } } });
+  test("organizationOnly: everything, but only for principals of the organization and AWS service principals (AWS's data perimeter policy)", () => {
+    expect(statements(EndpointPolicy.organizationOnly(ORG))).toEqual([
+      {
+        Sid: "OrganizationPrincipalsOnly",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } },
+      },
+      // Service principals carry no aws:PrincipalOrgID: without this, what an AWS service signs (a presigned URL) is denied.
+      {
+        Sid: "AwsServicePrincipals",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { Bool: { "aws:PrincipalIsAWSService": "true" } },
+      },
+    ]);
   });
 
   test("organizationOnly on STS: web identity and SAML federation into the organization's roles, which no principal of the organization signs", () => {
-    const [principals, federation, ...rest] = JSON.parse(EndpointPolicy.organizationOnly(ORG).render(scope(), "policy", "us-east-1", "sts")!)
-      .Statement as Statement[];
+    const [principals, services, federation, ...rest] = JSON.parse(
+      EndpointPolicy.organizationOnly(ORG).render(scope(), "policy", "us-east-1", "sts")!,
+    ).Statement as Statement[];
     expect(rest).toEqual([]);
     expect(principals.Condition).toEqual({ StringEquals: { "aws:PrincipalOrgID": ORG } });
+    expect(services.Sid).toBe("AwsServicePrincipals");
     expect(federation).toEqual({
       Sid: "FederationIntoOrganizationRoles",
       Effect: "Allow",

@@ -65,6 +65,14 @@ describe("InterfaceEndpoint defaults", () => {
         Resource: "*",
         Condition: { StringEquals: { "aws:PrincipalOrgID": ORG } },
       },
+      {
+        Sid: "AwsServicePrincipals",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { Bool: { "aws:PrincipalIsAWSService": "true" } },
+      },
     ]);
   });
 

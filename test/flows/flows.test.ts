@@ -61,7 +61,7 @@ describe("flows to an AWS service through an interface endpoint", () => {
       s,
       { vpc: app, principal: "arn:aws:iam::999999999999:role/intruder" },
       { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } },
-    ).toBeDenied("(aws:PrincipalOrgID)");
+    ).toBeDenied("(aws:PrincipalOrgID; aws:PrincipalIsAWSService)"); // neither the organization's statement nor the AWS services' admits it
   });
 
   test("fails when private DNS is off and nothing else answers the name: the VPC has no route to the internet", () => {
