@@ -13,6 +13,8 @@ import {
   checkObject,
   checkPattern,
   checkPredicate,
+  isAccountId,
+  isAccountRootArn,
   isBucketName,
   isOrganizationId,
   isUnresolved,
@@ -46,7 +48,10 @@ export interface EndpointPolicyPrincipals {
    */
   readonly organizationId?: string;
   /**
-   * Only these principals.
+   * Only these principals. On a gateway endpoint (S3, DynamoDB) AWS matches
+   * an account in the Principal element to its root user only, so there
+   * they are rendered as conditions on `Principal: "*"`: accounts as
+   * `aws:PrincipalAccount`, role and user ARNs as `aws:PrincipalArn`.
    * @default - any principal (narrowed by `organizationId` when given)
    */
   readonly principals?: readonly PolicyPrincipal[];
@@ -101,7 +106,12 @@ interface PolicyContext {
   readonly literalPartition?: string;
   /** Short name of the endpoint's AWS service (`sts`, `s3`). @default - unknown */
   readonly service?: string;
+  /** Gateway endpoints match principals by condition only (see {@link EndpointPolicyPrincipals.principals}). @default - an interface endpoint's rules */
+  readonly endpointType?: EndpointPolicyEndpointType;
 }
+
+/** The kind of endpoint a policy is rendered for: on a gateway endpoint, AWS matches an account principal to its root user only. */
+export type EndpointPolicyEndpointType = "Gateway" | "Interface";
 
 /** The options of each preset, for checkKnownProps: a misspelled one (`organisationId`, `readonly`) would be ignored and its narrowing lost. */
 const PRINCIPALS_OPTIONS: Record<keyof EndpointPolicyPrincipals, true> = { organizationId: true, principals: true };
@@ -403,6 +413,7 @@ export class EndpointPolicy {
         const where = `${prop}.statements[${i}]`;
         checkResources(context, `${where}.resources`, props.resources, props.actions);
         checkPrincipalPartitions(context, `${where}.principals`, props.principals);
+        checkGatewayPrincipals(context, `${where}.principals`, props.principals);
       });
       checkActionsServe(scope, prop, service, statements);
       return new PolicyDocument(statements);
@@ -437,10 +448,12 @@ export class EndpointPolicy {
       }
       if (options.principals !== undefined) checkPrincipalPartitions(context, `${context.prop}.principals`, principals);
       return new PolicyDocument(
-        statementsOf(context).map(({ anyCaller, conditions: own, ...s }) =>
+        statementsOf(context).flatMap(({ anyCaller, conditions: own, ...s }) =>
           anyCaller === true
-            ? new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own })
-            : new PolicyStatement({ ...s, principals, conditions }),
+            ? [new PolicyStatement({ ...s, principals: [PolicyPrincipal.anyone()], conditions: own })]
+            : context.endpointType === "Gateway"
+              ? gatewayStatements(s, principals, conditions)
+              : [new PolicyStatement({ ...s, principals, conditions })],
         ),
       );
     }, options.organizationId);
@@ -465,13 +478,15 @@ export class EndpointPolicy {
    * characters. Undefined for allow-all, so that AWS's default stays in
    * place. `service` is the short name of the endpoint's AWS service
    * (`sts`): some presets add the statements that service needs.
+   * `endpointType` is the endpoint's: on a gateway endpoint, principals are
+   * matched by condition (`aws:PrincipalAccount`, `aws:PrincipalArn`).
    */
-  public render(scope: IConstruct, prop: string, region: string, service?: string): string | undefined {
+  public render(scope: IConstruct, prop: string, region: string, service?: string, endpointType?: EndpointPolicyEndpointType): string | undefined {
     checkPredicate(scope, `${prop}.organizationId`, this.organizationId, isOrganizationId, "an AWS organization ID such as o-a1b2c3d4e5");
     const literalPartition = isUnresolved(region) ? undefined : partitionOfRegion(region);
     const partition = literalPartition ?? "aws";
     return policyAttribute(
-      this.documentOf?.({ scope, prop, region, partition, literalPartition, service }).render(scope, prop, {
+      this.documentOf?.({ scope, prop, region, partition, literalPartition, service, endpointType }).render(scope, prop, {
         requirePrincipal: true,
         maxCharacters: AWS_LIMITS.endpointPolicyCharacters,
       }),
@@ -652,6 +667,73 @@ function checkPrincipalPartitions(context: PolicyContext, prop: string, principa
         `a service principal of the endpoint's partition (${principal.value.replace(/\.cn$/, "")}): .amazonaws.com.cn names services of the China regions only, and the endpoint is in ${context.region}`,
       );
     }
+  });
+}
+
+/**
+ * A preset statement as a gateway endpoint needs it. AWS matches an account
+ * in a gateway endpoint policy's Principal element (`"AWS": "<account>"`
+ * or its root ARN) to the account's root user only, and names
+ * `aws:PrincipalArn` as the way to admit a principal: so the principals
+ * become conditions on `Principal: "*"`, accounts as
+ * `aws:PrincipalAccount`, role and user ARNs as `aws:PrincipalArn`, one
+ * statement for each (the keys of one Condition must all hold). A value
+ * only Terraform knows goes into both: the statement whose key it is not
+ * matches nothing. Service principals stay in the Principal element.
+ */
+function gatewayStatements(
+  statement: Omit<StatementSpec, "anyCaller" | "conditions">,
+  principals: readonly PolicyPrincipal[],
+  conditions: PolicyConditions | undefined,
+): PolicyStatement[] {
+  if (isUnresolved(principals)) return [new PolicyStatement({ ...statement, principals, conditions })];
+  if (principals.some((p) => p.type === "*")) return [new PolicyStatement({ ...statement, principals: [PolicyPrincipal.anyone()], conditions })];
+  const aws = principals.filter((p) => p.type === "AWS").map((p) => p.value);
+  const accounts = aws.flatMap((v) => (isUnresolved(v) ? [v] : isAccountId(v) ? [v] : isAccountRootArn(v) ? [parseArn(v)!.account] : []));
+  const arns = aws.filter((v) => isUnresolved(v) || (!isAccountId(v) && !isAccountRootArn(v)));
+  const services = principals.filter((p) => p.type !== "AWS");
+  const groups: { suffix: string; principals: readonly PolicyPrincipal[]; conditions: PolicyConditions | undefined }[] = [
+    ...(accounts.length === 0
+      ? []
+      : [
+          {
+            suffix: "Accounts",
+            principals: [PolicyPrincipal.anyone()],
+            conditions: { ...conditions, StringEquals: { ...conditions?.StringEquals, "aws:PrincipalAccount": [...new Set(accounts)] } },
+          },
+        ]),
+    ...(arns.length === 0
+      ? []
+      : [{ suffix: "Principals", principals: [PolicyPrincipal.anyone()], conditions: { ...conditions, ArnEquals: { "aws:PrincipalArn": arns } } }]),
+    ...(services.length === 0 ? [] : [{ suffix: "Services", principals: services, conditions }]),
+  ];
+  return groups.map(
+    (group) =>
+      new PolicyStatement({
+        ...statement,
+        sid: groups.length === 1 || statement.sid === undefined ? statement.sid : `${statement.sid}${group.suffix}`,
+        principals: group.principals,
+        conditions: group.conditions,
+      }),
+  );
+}
+
+/**
+ * Fails when a statement of a gateway endpoint's policy names an account,
+ * role or user in its Principal element: AWS matches an account there to
+ * its root user only (not the account's roles), and admits principals of a
+ * gateway endpoint by the `aws:PrincipalArn` condition.
+ */
+function checkGatewayPrincipals(context: PolicyContext, prop: string, principals: readonly PolicyPrincipal[] | undefined): void {
+  if (context.endpointType !== "Gateway" || !Array.isArray(principals) || isUnresolved(principals)) return;
+  principals.forEach((principal, i) => {
+    if (!(principal instanceof PolicyPrincipal) || principal.type !== "AWS" || isUnresolved(principal.value)) return;
+    throw new ValidationError(
+      context.scope,
+      `${prop}[${i}]`,
+      principal.value,
+      'PolicyPrincipal.anyone() with a condition on a gateway endpoint: AWS matches an account in its Principal element to the root user only, not its roles, so name principals by condition ({ StringEquals: { "aws:PrincipalAccount": "<account>" } }, { ArnEquals: { "aws:PrincipalArn": "<role ARN>" } })',
+    );
   });
 }
 

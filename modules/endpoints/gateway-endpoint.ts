@@ -134,7 +134,7 @@ export class GatewayEndpoint extends Construct implements IGatewayEndpoint, ICon
       vpcEndpointType: "Gateway",
       serviceName,
       routeTableIds,
-      policy: props.policy.render(this, "policy", region, props.service.shortName),
+      policy: props.policy.render(this, "policy", region, props.service.shortName, "Gateway"),
       tags: { Name: nameFromPath(this), ...checkTags(this, "tags", props.tags) },
     });
     // Claimed once every input is checked, so that a refused endpoint claims nothing.

@@ -152,6 +152,70 @@ describe("EndpointPolicy presets", () => {
     expect(statement).toMatchObject({ Action: ["sqs:Describe*", "sqs:Get*", "sqs:List*"], Principal: { AWS: "111111111111" } });
   });
 
+  test("on a gateway endpoint, a preset's principals are conditions on Principal *: AWS matches an account there to its root user only", () => {
+    const gateway = (policy: EndpointPolicy, service = "s3"): Statement[] =>
+      JSON.parse(policy.render(scope(), "policy", "us-east-1", service, "Gateway")!).Statement;
+    const ROLE = "arn:aws:iam::222222222222:role/app";
+    const TABLE = "arn:aws:dynamodb:us-east-1:111111111111:table/orders";
+    const [accounts, roles, objectsOfAccounts, objectsOfRoles, software, ...rest] = gateway(
+      EndpointPolicy.s3Buckets(["a-bucket"], {
+        organizationId: ORG,
+        principals: [PolicyPrincipal.account("111111111111"), PolicyPrincipal.arn(ROLE), PolicyPrincipal.arn("arn:aws:iam::333333333333:root")],
+      }),
+    );
+    expect(rest).toEqual([]);
+    expect(accounts).toMatchObject({
+      Sid: "ListedBucketsAccounts",
+      Principal: "*",
+      Resource: "arn:aws:s3:::a-bucket",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": ORG, "aws:PrincipalAccount": ["111111111111", "333333333333"] } },
+    });
+    expect(roles).toMatchObject({
+      Sid: "ListedBucketsPrincipals",
+      Principal: "*",
+      Condition: { StringEquals: { "aws:PrincipalOrgID": ORG }, ArnEquals: { "aws:PrincipalArn": [ROLE] } },
+    });
+    expect([objectsOfAccounts.Sid, objectsOfRoles.Sid, software.Sid]).toEqual([
+      "ObjectsOfListedBucketsAccounts",
+      "ObjectsOfListedBucketsPrincipals",
+      "AwsManagedInstanceSoftware",
+    ]);
+    // One kind of principal keeps the preset's Sid; an interface endpoint keeps the Principal element.
+    const [single] = gateway(EndpointPolicy.dynamoDbTables([TABLE], { principals: [PolicyPrincipal.account("111111111111")] }), "dynamodb");
+    expect(single).toMatchObject({ Sid: "ListedTables", Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": ["111111111111"] } } });
+    expect(statements(EndpointPolicy.readOnly("sqs", { principals: [PolicyPrincipal.account("111111111111")] }))[0].Principal).toEqual({
+      AWS: "111111111111",
+    });
+    // Without principals nothing changes.
+    expect(gateway(EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: ORG }))).toEqual(
+      statements(EndpointPolicy.s3Buckets(["a-bucket"], { organizationId: ORG })),
+    );
+  });
+
+  test("fails when fromStatements names an account, role or user principal on a gateway endpoint (AWS would admit the root user only)", () => {
+    const render =
+      (principal: PolicyPrincipal, endpointType: "Gateway" | "Interface" = "Gateway") =>
+      () =>
+        EndpointPolicy.fromStatements(new PolicyStatement({ actions: ["s3:GetObject"], principals: [principal] })).render(
+          scope(),
+          "policy",
+          "us-east-1",
+          "s3",
+          endpointType,
+        );
+    const error = expectValidationError(render(PolicyPrincipal.account("111111111111")), "policy.statements[0].principals[0]", "111111111111");
+    expect(error.expected).toContain("aws:PrincipalAccount");
+    const ROLE = "arn:aws:iam::111111111111:role/app";
+    expectValidationError(render(PolicyPrincipal.arn(ROLE)), "policy.statements[0].principals[0]", ROLE);
+    expect(render(PolicyPrincipal.account("111111111111"), "Interface")).not.toThrow();
+    const byCondition = new PolicyStatement({
+      actions: ["s3:GetObject"],
+      principals: [PolicyPrincipal.anyone()],
+      conditions: { ArnEquals: { "aws:PrincipalArn": ROLE } },
+    });
+    expect(() => EndpointPolicy.fromStatements(byCondition).render(scope(), "policy", "us-east-1", "s3", "Gateway")).not.toThrow();
+  });
+
   test("allowAll renders nothing (AWS's default) and says so", () => {
     expect(EndpointPolicy.allowAll().render(scope(), "policy", "us-east-1")).toBeUndefined();
     expect(EndpointPolicy.allowAll().isAllowAll).toBe(true);

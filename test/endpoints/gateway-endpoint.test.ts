@@ -1,5 +1,6 @@
 import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpoints";
-import { Port } from "../../modules/core";
+import { PolicyPrincipal, PolicyStatement, Port } from "../../modules/core";
+import { expectFlow } from "../../modules/flows";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { NO_PRIVATE_TIER, ORG, testVpc, tieredVpc } from "./helpers";
@@ -164,6 +165,40 @@ describe("GatewayEndpoint", () => {
     );
     const tables = EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]);
     expect(() => new GatewayEndpoint(stack, "Tables", { vpc, service: AwsService.DYNAMODB, policy: tables })).not.toThrow();
+  });
+
+  test("a policy's principals are conditions on Principal * (AWS matches an account there to its root user only): the account's roles pass, others not", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const ROLE = "arn:aws:iam::111111111111:role/app";
+    new GatewayEndpoint(stack, "S3", {
+      vpc,
+      service: AwsService.S3,
+      policy: EndpointPolicy.s3Buckets(["a-bucket"], { principals: [PolicyPrincipal.arn(ROLE), PolicyPrincipal.account("222222222222")] }),
+    });
+    const statements = JSON.parse(onlyResource(synthJson(stack), "aws_vpc_endpoint").policy).Statement as { Principal: unknown }[];
+    expect(statements.every((s) => s.Principal === "*")).toBe(true);
+    const put = { dnsName: "a-bucket.s3.us-east-1.amazonaws.com", request: { action: "s3:PutObject", resource: "arn:aws:s3:::a-bucket/k" } };
+    expectFlow(stack, { vpc, principal: ROLE }, put).toBeAllowed();
+    expectFlow(stack, { vpc, principal: "arn:aws:iam::222222222222:role/any-role" }, put).toBeAllowed();
+    expectFlow(stack, { vpc, principal: "arn:aws:iam::111111111111:role/other" }, put).toBeDenied("aws:PrincipalArn");
+    expectFlow(stack, { vpc, principal: "arn:aws:iam::333333333333:role/any-role" }, put).toBeDenied("aws:PrincipalAccount");
+  });
+
+  test("fails when a fromStatements policy names an account principal (it would admit the account's root user only)", () => {
+    const stack = stackWithProvider();
+    expectValidationError(
+      () =>
+        new GatewayEndpoint(stack, "S3", {
+          vpc: testVpc(stack),
+          service: AwsService.S3,
+          policy: EndpointPolicy.fromStatements(
+            new PolicyStatement({ actions: ["s3:GetObject"], principals: [PolicyPrincipal.account("111111111111")] }),
+          ),
+        }),
+      "policy.statements[0].principals[0]",
+      "111111111111",
+    );
   });
 
   test("imports an existing gateway endpoint", () => {
