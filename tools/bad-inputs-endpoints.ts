@@ -1453,4 +1453,24 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         privateDnsOnlyForInboundResolverEndpoint: false,
       }),
   },
+  {
+    module: "endpoints",
+    api: "CentralizedEndpoints",
+    cause:
+      "A spoke associated with another private hosted zone of a hub service's name (a PrivateHostedZone logs.us-east-1.amazonaws.com of the app, made before or after the pattern): Route 53 refuses the hub's zone there (ConflictingDomainExists)",
+    fix: "Remove the other zone from the spoke (or move its records into the hub's zone), or leave the spoke out of the pattern.",
+    path: "Central",
+    prop: "spokes[0].vpc",
+    received: '"orders"',
+    build: (s) => {
+      const orders = vpc(s, "Orders", "10.1.0.0/16");
+      new CentralizedEndpoints(s, "Central", {
+        vpc: vpc(s),
+        spokes: [{ name: "orders", vpc: orders }],
+        services: [{ service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) }],
+      });
+      new PrivateHostedZone(s, "Logs", { zoneName: "logs.us-east-1.amazonaws.com", vpc: orders });
+      Testing.synth(s, true);
+    },
+  },
 ];

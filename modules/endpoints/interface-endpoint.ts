@@ -440,28 +440,43 @@ function claimZoneName(endpoint: Construct, vpc: IVpc, prop: string, name: strin
  * and names or VPCs only Terraform knows are skipped.
  */
 function checkNoZoneOfName(endpoint: Construct, vpc: IVpc, prop: string, value: unknown, name: string, what: string): void {
-  if (isUnresolved(name) || name.startsWith("*")) return;
-  const wanted = canonicalDnsName(name);
+  const rival = rivalPrivateZone(endpoint, vpc, name, (zone) => zone.node.scope instanceof InterfaceEndpoint);
+  if (rival === undefined) return;
   const fix =
     prop === "customDnsName"
       ? "pick another customDnsName, or drop the customDnsName and add the endpoint's alias records to that zone"
       : "set privateDnsEnabled: false and add the endpoint's alias records to that zone, or remove the zone from this VPC";
+  throw new ValidationError(
+    endpoint,
+    prop,
+    value,
+    `a name no private hosted zone associated with this VPC already holds (${rival}): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${fix}`,
+  );
+}
+
+/**
+ * The private hosted zone named `name` that `vpc` is associated with
+ * already, in words: one of this stack (in its `vpc` blocks or by an
+ * `aws_route53_zone_association`) that `skip` does not leave out, or one
+ * made elsewhere that an imported VPC names (VpcAttributes.privateHostedZoneNames).
+ * Undefined when there is none, and for wildcard names and names or VPCs
+ * only Terraform knows.
+ * @internal
+ */
+export function rivalPrivateZone(scope: Construct, vpc: IVpc, name: string, skip: (zone: Route53Zone) => boolean): string | undefined {
+  if (isUnresolved(name) || name.startsWith("*")) return undefined;
+  const wanted = canonicalDnsName(name);
   // Zones made elsewhere that the imported VPC says it is associated with (VpcAttributes.privateHostedZoneNames).
   const existing = vpc.associatedPrivateZoneNames;
   if (existing !== undefined && !isUnresolvedList(existing) && existing.some((zone) => !isUnresolved(zone) && canonicalDnsName(zone) === wanted))
-    throw new ValidationError(
-      endpoint,
-      prop,
-      value,
-      `a name no private hosted zone associated with this VPC already holds (it is the name of the existing private hosted zone ${wanted} the VPC is associated with (VpcAttributes.privateHostedZoneNames)): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${fix}`,
-    );
-  const vpcId = resolvedValue(endpoint, vpc.vpcId);
-  const constructs = TerraformStack.of(endpoint).node.findAll();
-  const sameVpc = (id: unknown) => id !== undefined && resolvedValue(endpoint, id) === vpcId;
+    return `it is the name of the existing private hosted zone ${wanted} the VPC is associated with (VpcAttributes.privateHostedZoneNames)`;
+  const vpcId = resolvedValue(scope, vpc.vpcId);
+  const constructs = TerraformStack.of(scope).node.findAll();
+  const sameVpc = (id: unknown) => id !== undefined && resolvedValue(scope, id) === vpcId;
   const zones = constructs.filter(
     (c): c is Route53Zone =>
       c instanceof Route53Zone &&
-      !(c.node.scope instanceof InterfaceEndpoint) &&
+      !skip(c) &&
       typeof c.nameInput === "string" &&
       !isUnresolved(c.nameInput) &&
       canonicalDnsName(c.nameInput) === wanted,
@@ -469,19 +484,14 @@ function checkNoZoneOfName(endpoint: Construct, vpc: IVpc, prop: string, value: 
   const associated = (zone: Route53Zone): boolean => {
     const blocks = zone.vpcInput;
     if (Array.isArray(blocks) && blocks.some((b: { vpcId?: unknown }) => sameVpc(b?.vpcId))) return true;
-    const zoneId = resolvedValue(endpoint, zone.zoneId);
-    return constructs.some((c) => c instanceof Route53ZoneAssociation && sameVpc(c.vpcIdInput) && resolvedValue(endpoint, c.zoneIdInput) === zoneId);
+    const zoneId = resolvedValue(scope, zone.zoneId);
+    return constructs.some((c) => c instanceof Route53ZoneAssociation && sameVpc(c.vpcIdInput) && resolvedValue(scope, c.zoneIdInput) === zoneId);
   };
   const rival = zones.find(associated);
-  if (rival === undefined) return;
+  if (rival === undefined) return undefined;
   // A building block's zone (PrivateHostedZone) is named by the block.
   const owner = rival.node.id === "Resource" && rival.node.scope !== undefined ? rival.node.scope : rival;
-  throw new ValidationError(
-    endpoint,
-    prop,
-    value,
-    `a name no private hosted zone associated with this VPC already holds (${owner.node.path} is ${wanted}): Route 53 refuses two private zones of one name in a VPC (ConflictingDomainExists), and AWS refuses the endpoint's ${what} for a name a zone of the VPC holds; ${fix}`,
-  );
+  return `${owner.node.path} is ${wanted}`;
 }
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */

@@ -5,6 +5,7 @@ import { Route53VpcAssociationAuthorization } from "@cdktf/provider-aws/lib/rout
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { Route53ZoneAssociation } from "@cdktf/provider-aws/lib/route53-zone-association";
 import {
+  checkAtSynth,
   checkItemCount,
   checkKnownProps,
   checkList,
@@ -23,7 +24,7 @@ import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer, vpcRegi
 import { aliasRecordTypes, hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
-import { claimServiceNamesInVpc, InterfaceEndpoint } from "../interface-endpoint";
+import { claimServiceNamesInVpc, InterfaceEndpoint, rivalPrivateZone } from "../interface-endpoint";
 import { PRIVATE_AWS_SERVICE_ACCESS_PROPS, PrivateAwsServiceAccess, ServiceAccess } from "./private-aws-service-access";
 
 /** A VPC that uses the hub's endpoints. */
@@ -206,6 +207,37 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     this.hostedZones = zones;
     // Claimed last, once every other input is checked, as endpoints claim their private DNS.
     for (const access of interfaces) this.claimServiceNames(props, this.endpoints.interfaceEndpoints[access.service.shortName]);
+    // Other zones of the services' names, made before or after the pattern (or elsewhere, as an imported VPC says): judged once all are known.
+    checkAtSynth(this, () => this.checkNoRivalZones(props, Object.values(zones)));
+  }
+
+  /**
+   * Fails when the hub or a spoke is associated with another private hosted
+   * zone of a service's name (a PrivateHostedZone of this app, or one an
+   * imported VPC names in `privateHostedZoneNames`): Route 53 refuses to
+   * associate the hub's zone with it (ConflictingDomainExists), so that
+   * VPC would go on resolving the service from the other zone, or publicly.
+   */
+  private checkNoRivalZones(props: CentralizedEndpointsProps, zones: readonly Route53Zone[]): void {
+    const own = new Set(zones);
+    const vpcs = [
+      { prop: "vpc", value: "the hub", vpc: props.vpc },
+      ...props.spokes.map((s, i) => ({ prop: `spokes[${i}].vpc`, value: s.name, vpc: s.vpc })),
+    ];
+    for (const zone of zones) {
+      const name = zone.nameInput;
+      if (typeof name !== "string") continue;
+      for (const { prop, value, vpc } of vpcs) {
+        const rival = rivalPrivateZone(this, vpc, name, (z) => own.has(z));
+        if (rival !== undefined)
+          throw new ValidationError(
+            this,
+            prop,
+            value,
+            `a VPC no other private hosted zone of ${name} is associated with (${rival}): Route 53 refuses a second private zone of one name in a VPC (ConflictingDomainExists), so the hub's zone of the service cannot be associated with it; remove that zone from the VPC, or the VPC from the pattern`,
+          );
+      }
+    }
   }
 
   /**

@@ -1,8 +1,8 @@
-import { TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AwsService, CentralizedEndpoints, EndpointPolicy, InterfaceEndpoint, ServiceAccessPresets } from "../../../modules/endpoints";
 import { expectFlow } from "../../../modules/flows";
-import { Peer, Vpc } from "../../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { ORG, testVpc } from "../helpers";
 
@@ -168,6 +168,47 @@ describe("CentralizedEndpoints", () => {
     const late = expectValidationError(() => new InterfaceEndpoint(stack, "OwnKms", { vpc: orders, ...kms }), "privateDnsEnabled", "true");
     expect(late.expected).toContain("CentralKms (its private hosted zone of com.amazonaws.us-east-1.kms)");
     expect(() => new InterfaceEndpoint(stack, "OwnKmsNoDns", { vpc: orders, ...kms, privateDnsEnabled: false })).not.toThrow();
+  });
+
+  test("fails when the hub or a spoke is associated with another private hosted zone of a service's name, made before or after the pattern, or named by an imported VPC (ConflictingDomainExists)", () => {
+    const logs = { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) };
+    const vpc = (stack: TerraformStack, id: string, cidrBlock: string) =>
+      new Vpc(stack, id, { name: id.toLowerCase(), cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const build = (zone: "before" | "after" | "hub" | "unrelated" | "other-name") => {
+      const stack = stackWithProvider();
+      const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+      const orders = vpc(stack, "Orders", "10.1.0.0/16");
+      const zoneOf = (name: string, on: Vpc) => new PrivateHostedZone(stack, "Existing", { zoneName: name, vpc: on });
+      if (zone === "before") zoneOf("logs.us-east-1.amazonaws.com", vpc(stack, "Elsewhere", "10.9.0.0/16")).associateVpc("orders", orders);
+      new CentralizedEndpoints(stack, "Central", { vpc: hub, spokes: [{ name: "orders", vpc: orders }], services: [logs] });
+      if (zone === "after") zoneOf("LOGS.us-east-1.amazonaws.com", orders);
+      if (zone === "hub") zoneOf("logs.us-east-1.amazonaws.com", hub);
+      if (zone === "unrelated") zoneOf("logs.us-east-1.amazonaws.com", vpc(stack, "Elsewhere", "10.9.0.0/16"));
+      if (zone === "other-name") zoneOf("internal.example.com", orders);
+      return synthJson(stack);
+    };
+    const before = expectValidationError(() => build("before"), "spokes[0].vpc", "orders");
+    expect(before.expected).toContain("(test/Existing is logs.us-east-1.amazonaws.com)");
+    expect(before.expected).toContain("ConflictingDomainExists");
+    expectValidationError(() => build("after"), "spokes[0].vpc", "orders");
+    expectValidationError(() => build("hub"), "vpc", "the hub");
+    // A zone of the name in a VPC outside the pattern, and a zone of another name in a spoke, are no conflict.
+    expect(() => build("unrelated")).not.toThrow();
+    expect(() => build("other-name")).not.toThrow();
+    // A spoke made elsewhere that says it is associated with a zone of the name already (a hub of another configuration).
+    const stack = stackWithProvider();
+    const spoke = Vpc.fromVpcAttributes(stack, "Spoke", {
+      vpcId: "vpc-0bbbbbbbbbbbbbbbb",
+      cidrBlock: "10.1.0.0/16",
+      privateHostedZoneNames: ["logs.us-east-1.amazonaws.com"],
+    });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [{ name: "legacy", vpc: spoke }],
+      services: [logs],
+    });
+    const imported = expectValidationError(() => synthJson(stack), "spokes[0].vpc", "legacy");
+    expect(imported.expected).toContain("VpcAttributes.privateHostedZoneNames");
   });
 
   test("fails when a hub service asks for private DNS, which the hub's zone replaces (it was silently turned off)", () => {
