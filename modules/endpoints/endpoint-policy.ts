@@ -413,10 +413,15 @@ export class EndpointPolicy {
         const where = `${prop}.statements[${i}]`;
         checkResources(context, `${where}.resources`, props.resources, props.actions);
         checkPrincipalPartitions(context, `${where}.principals`, props.principals);
-        checkGatewayPrincipals(context, `${where}.principals`, props.principals);
       });
       checkActionsServe(scope, prop, service, statements);
-      return new PolicyDocument(statements);
+      const document = new PolicyDocument(statements);
+      if (context.endpointType === "Gateway") {
+        // The document's own faults (an empty resources list, a malformed principal) first: they are what a caller fixes first.
+        document.render(scope, prop, { requirePrincipal: true });
+        statements.forEach((statement, i) => checkGatewayPrincipals(context, `${prop}.statements[${i}].principals`, statement.props.principals));
+      }
+      return document;
     }, undefined);
   }
 
