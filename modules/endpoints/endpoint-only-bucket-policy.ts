@@ -10,6 +10,8 @@ import {
   checkOneOf,
   checkResourceId,
   isUnresolved,
+  literalRegionOf,
+  partitionOfRegion,
   policyAttribute,
   PolicyDocument,
   PolicyPrincipal,
@@ -19,11 +21,13 @@ import {
 } from "../core";
 import { IVpcEndpoint } from "./endpoint-base";
 import { checkBucketName, checkDistinct } from "./endpoint-policy";
+import { AwsService } from "./aws-service";
+import { InterfaceEndpoint } from "./interface-endpoint";
 
 export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
   /** The bucket, by name. Its whole bucket policy is replaced by this one. */
   readonly bucketName: string;
-  /** The only endpoints requests may come through. */
+  /** The only endpoints requests may come through: S3 endpoints (gateway or interface). */
   readonly endpoints: readonly IVpcEndpoint[];
   /**
    * The roles that apply this configuration (the deployment pipeline).
@@ -39,8 +43,8 @@ export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
    */
   readonly exemptRoleArns?: readonly string[];
   /**
-   * Partition of the bucket ARN.
-   * @default "aws"
+   * Partition of the bucket ARN and the roles.
+   * @default - the partition of the provider's literal region, else "aws"
    */
   readonly partition?: "aws" | "aws-cn" | "aws-us-gov";
 }
@@ -52,6 +56,10 @@ export interface EndpointOnlyBucketPolicyProps extends AwsResourceProps {
  * roles on the bucket itself (not its objects), so that the pipeline that
  * applies the policy can still read and change it. Together with the
  * endpoint policy, data can only move between the VPC and this bucket.
+ * AWS services that reach the bucket themselves (S3 replication, log
+ * delivery to it, Athena or Glue reading it on a caller's behalf) come
+ * through no endpoint of yours, so they are denied too: this policy is
+ * for a bucket only the VPC's clients use, not for a log-delivery bucket.
  *
  * Creates: aws_s3_bucket_policy.
  */
@@ -73,10 +81,21 @@ export class EndpointOnlyBucketPolicy extends Construct {
     }
     checkBucketName(this, "bucketName", props.bucketName);
     checkOneOf(this, "partition", props.partition, ["aws", "aws-cn", "aws-us-gov"]);
-    const partition = props.partition ?? "aws";
+    const region = literalRegionOf(this, props.provider);
+    const regionPartition = region === undefined ? undefined : partitionOfRegion(region);
+    if (props.partition !== undefined && regionPartition !== undefined && props.partition !== regionPartition) {
+      throw new ValidationError(
+        this,
+        "partition",
+        props.partition,
+        `${regionPartition}, the partition of the provider's region ${region} (or leave partition out): a bucket ARN of ${props.partition} names no bucket there, so its Denies would protect nothing`,
+      );
+    }
+    const partition = props.partition ?? regionPartition ?? "aws";
     const endpoints = checkList(this, "endpoints", props.endpoints) ?? [];
     checkItemCount(this, "endpoints", endpoints, 1);
     endpoints.forEach((endpoint, i) => checkResourceId(this, `endpoints[${i}].vpcEndpointId`, endpoint.vpcEndpointId, "vpcEndpoint"));
+    endpoints.forEach((endpoint, i) => checkS3Endpoint(this, `endpoints[${i}]`, endpoint));
     checkDistinct(this, "endpoints", endpoints, (e) => e.vpcEndpointId, "endpoint");
     const deploymentRoleArns = checkList(this, "deploymentRoleArns", props.deploymentRoleArns) ?? [];
     if (!isUnresolved(deploymentRoleArns) && deploymentRoleArns.length === 0) {
@@ -119,6 +138,29 @@ export class EndpointOnlyBucketPolicy extends Construct {
       ),
     });
   }
+}
+
+/**
+ * Fails when an endpoint of this configuration is not one to S3 (a
+ * DynamoDB gateway endpoint, a logs interface endpoint): no S3 request
+ * comes through it, so the bucket would be reachable through none.
+ */
+function checkS3Endpoint(scope: Construct, prop: string, endpoint: IVpcEndpoint): void {
+  // Gateway endpoints, made here or imported, name their AwsService; an interface endpoint its service name.
+  const aws = (endpoint as { readonly service?: unknown }).service;
+  const service =
+    aws instanceof AwsService
+      ? aws.shortName
+      : endpoint instanceof InterfaceEndpoint && !isUnresolved(endpoint.serviceName)
+        ? /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.([a-z0-9.-]+)$/.exec(endpoint.serviceName)?.[1]
+        : undefined;
+  if (service === undefined || service === "s3" || service === "s3-fips") return;
+  throw new ValidationError(
+    scope,
+    prop,
+    endpoint instanceof InterfaceEndpoint ? endpoint.serviceName : service,
+    "an S3 endpoint (gateway or interface): S3 requests never come through an endpoint of another service, so the bucket would be reachable through none",
+  );
 }
 
 const ENDPOINT_ONLY_BUCKET_POLICY_PROPS: Record<keyof EndpointOnlyBucketPolicyProps, true> = {

@@ -1,4 +1,13 @@
-import { EndpointOnlyBucketPolicy, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
+import {
+  AwsService,
+  EndpointOnlyBucketPolicy,
+  EndpointPolicy,
+  GatewayEndpoint,
+  InterfaceEndpoint,
+  PrivateAwsServiceAccess,
+  ServiceAccessPresets,
+} from "../../modules/endpoints";
+import type { EndpointOnlyBucketPolicyProps } from "../../modules/endpoints";
 import { expectValidationError, onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { testVpc } from "./helpers";
 
@@ -69,5 +78,62 @@ describe("EndpointOnlyBucketPolicy", () => {
       "[]",
     );
     expect(error.expected).toContain("lock itself out");
+  });
+
+  test("the bucket and role ARNs follow the partition of the provider's region", () => {
+    const stack = stackWithProvider("cn-north-1");
+    new EndpointOnlyBucketPolicy(stack, "Policy", {
+      bucketName: "a-bucket",
+      endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+      deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployment"],
+    });
+    const statements = JSON.parse(onlyResource(synthJson(stack), "aws_s3_bucket_policy").policy).Statement as { Resource: string }[];
+    expect(statements.map((s) => s.Resource)).toEqual(["arn:aws-cn:s3:::a-bucket/*", "arn:aws-cn:s3:::a-bucket"]);
+  });
+
+  test("fails when partition contradicts the provider's region: a bucket ARN of another partition matches no request, so nothing would be denied", () => {
+    const stack = stackWithProvider("cn-north-1");
+    const error = expectValidationError(
+      () =>
+        new EndpointOnlyBucketPolicy(stack, "Policy", {
+          bucketName: "a-bucket",
+          endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+          deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployment"],
+          partition: "aws",
+        }),
+      "partition",
+      "aws",
+    );
+    expect(error.expected).toContain("aws-cn");
+    expect(
+      () =>
+        new EndpointOnlyBucketPolicy(stackWithProvider("cn-north-1"), "Policy", {
+          bucketName: "a-bucket",
+          endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+          deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployment"],
+          partition: "aws-cn",
+        }),
+    ).not.toThrow();
+  });
+
+  test("fails when an endpoint is not one to S3: no S3 request comes through it, so the bucket would be reachable through none", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const dynamodb = new GatewayEndpoint(stack, "DynamoDb", {
+      vpc,
+      service: AwsService.DYNAMODB,
+      policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+    });
+    const logs = new InterfaceEndpoint(stack, "Logs", { vpc, service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5") });
+    const s3 = new InterfaceEndpoint(stack, "S3", { vpc, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
+    const policy = (id: string, endpoints: EndpointOnlyBucketPolicyProps["endpoints"]) => () =>
+      new EndpointOnlyBucketPolicy(stack, id, { bucketName: "a-bucket", endpoints, deploymentRoleArns: [DEPLOYMENT] });
+    expectValidationError(policy("A", [s3, dynamodb]), "endpoints[1]", "dynamodb");
+    expectValidationError(policy("B", [logs]), "endpoints[0]", "com.amazonaws.us-east-1.logs");
+    const imported = GatewayEndpoint.fromAttributes(stack, "Imported", { vpcEndpointId: "vpce-0123456789abcdef1", service: AwsService.DYNAMODB });
+    expectValidationError(policy("C", [imported]), "endpoints[0]", "dynamodb");
+    expect(
+      policy("D", [s3, GatewayEndpoint.fromAttributes(stack, "S3Gw", { vpcEndpointId: "vpce-0123456789abcdef2", service: AwsService.S3 })]),
+    ).not.toThrow();
   });
 });
