@@ -5,6 +5,7 @@ import {
   AwsService,
   CentralizedEndpoints,
   Ec2InstanceConnectEndpoint,
+  EndpointOnlyBucketPolicy,
   EndpointPolicy,
   GatewayEndpoint,
   GatewayLoadBalancerEndpoint,
@@ -1472,5 +1473,60 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new PrivateHostedZone(s, "Logs", { zoneName: "logs.us-east-1.amazonaws.com", vpc: orders });
       Testing.synth(s, true);
     },
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause:
+      "An account principal in a statement of a gateway endpoint's policy: AWS matches an account there to its root user only, so none of the account's roles got through",
+    fix: 'Use PolicyPrincipal.anyone() with a condition: { StringEquals: { "aws:PrincipalAccount": "<account>" } } or { ArnEquals: { "aws:PrincipalArn": "<role ARN>" } }.',
+    path: "S3",
+    prop: "policy.statements[0].principals[0]",
+    received: '"111111111111"',
+    build: (s) =>
+      new GatewayEndpoint(s, "S3", {
+        vpc: vpc(s),
+        service: AwsService.S3,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({ actions: ["s3:GetObject"], principals: [PolicyPrincipal.account("111111111111")] }),
+        ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyBucketPolicy",
+    cause: "A partition other than the provider's region's: the bucket's ARN in it matches no request, so the policy denied nothing",
+    fix: "Leave partition out (it follows the provider's region), or give the region's partition.",
+    path: "BucketPolicy",
+    prop: "partition",
+    received: '"aws-cn"',
+    build: (s) =>
+      new EndpointOnlyBucketPolicy(s, "BucketPolicy", {
+        bucketName: "a-bucket",
+        endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+        deploymentRoleArns: ["arn:aws-cn:iam::111111111111:role/deployer"],
+        partition: "aws-cn",
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyBucketPolicy",
+    cause: "A DynamoDB gateway endpoint among the only endpoints an S3 bucket may be reached through: no S3 request comes through it",
+    fix: "Give the S3 endpoints (gateway or interface) the bucket's clients use.",
+    path: "BucketPolicy",
+    prop: "endpoints[0]",
+    received: '"dynamodb"',
+    build: (s) =>
+      new EndpointOnlyBucketPolicy(s, "BucketPolicy", {
+        bucketName: "a-bucket",
+        endpoints: [
+          new GatewayEndpoint(s, "DynamoDb", {
+            vpc: vpc(s),
+            service: AwsService.DYNAMODB,
+            policy: EndpointPolicy.dynamoDbTables(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+          }),
+        ],
+        deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"],
+      }),
   },
 ];
