@@ -25,6 +25,7 @@ import {
   ListenerTargets,
   NetworkLoadBalancer,
   PrivateLinkSaasOffering,
+  SaasConsumerEndpoint,
 } from "../modules/privatelink";
 import { ResourceGateway } from "../modules/resources";
 import { Peer, PrivateHostedZone, Vpc } from "../modules/vpc";
@@ -1528,5 +1529,26 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         ],
         deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"],
       }),
+  },
+  {
+    module: "privatelink",
+    api: "SaasConsumerEndpoint",
+    cause:
+      "A second SaasConsumerEndpoint with private DNS to one service in one VPC: its private DNS, turned on after acceptance, was never judged against the first's, and AWS refuses it then (a conflicting DNS domain)",
+    fix: "Give one consumer endpoint per VPC private DNS (privateDnsEnabled: false on the others, whose clients dial their generated names or a customDnsName), or place the second in another VPC.",
+    path: "Second/Endpoint",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const consumers = vpc(s);
+      const service = EndpointService.fromEndpointServiceAttributes(s, "Service", {
+        serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+        ports: [443],
+        privateDnsName: "api.example.com",
+        acceptanceRequired: false,
+      });
+      new SaasConsumerEndpoint(s, "First", { vpc: consumers, service });
+      new SaasConsumerEndpoint(s, "Second", { vpc: consumers, service });
+    },
   },
 ];

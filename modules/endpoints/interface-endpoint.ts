@@ -179,6 +179,8 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
   public readonly customDnsZone?: Route53Zone;
   /** The TCP ports of the service, which the endpoint's security group opens. */
   private readonly servicePorts: readonly number[];
+  /** What private DNS turned on after creation claims: the VPC, the service's private DNS name, the zone name it answers. */
+  private readonly laterPrivateDns: { readonly vpc: IVpc; readonly privateDnsName?: string; readonly zone?: string };
 
   constructor(scope: Construct, id: string, props: InterfaceEndpointProps) {
     super(scope, id, props);
@@ -253,6 +255,24 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
     ];
     // Zones of the VPC made before or after the endpoint: judged once all are known.
     if (names.length > 0) checkAtSynth(this, () => names.forEach((n) => checkNoZoneOfName(this, props.vpc, n.prop, n.value, n.name, n.what)));
+    this.laterPrivateDns = { vpc: props.vpc, privateDnsName: target.privateDnsName, zone: aws?.privateDnsZoneName(region) ?? target.privateDnsName };
+  }
+
+  /**
+   * Claims the VPC's names as private DNS does, for an endpoint created
+   * with private DNS off whose private DNS an `aws_vpc_endpoint_private_dns`
+   * turns on later (SaasConsumerEndpoint, once accepted): AWS refuses it
+   * then for the same reasons as at creation, a second endpoint with private
+   * DNS for the service in the VPC, or a private hosted zone of the VPC (of
+   * this app, or one an imported VPC names) that holds the name.
+   * @internal
+   */
+  public claimPrivateDnsTurnedOnLater(): void {
+    if (this.resource.privateDnsEnabledInput === true) return;
+    const { vpc, privateDnsName, zone } = this.laterPrivateDns;
+    claimPrivateDns(this, vpc, this.serviceName);
+    if (privateDnsName !== undefined) claimZoneName(this, vpc, "privateDnsEnabled", privateDnsName, "its private DNS name");
+    if (zone !== undefined) checkAtSynth(this, () => checkNoZoneOfName(this, vpc, "privateDnsEnabled", true, zone, "private DNS"));
   }
 
   /**

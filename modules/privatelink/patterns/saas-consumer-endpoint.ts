@@ -183,6 +183,8 @@ export class SaasConsumerEndpoint extends Construct {
     if (!privateDnsEnabled) return;
     // Private DNS is turned on after acceptance, not on the endpoint: the VPC's DNS attributes are checked here.
     checkVpcDns(this, "privateDnsEnabled", true, props.vpc, "the endpoint's private DNS (or privateDnsEnabled: false)");
+    // And the VPC's names are claimed as an endpoint created with private DNS claims them: AWS refuses the later switch for the same conflicts.
+    this.endpoint.claimPrivateDnsTurnedOnLater();
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const owned = props.service instanceof EndpointService;

@@ -10,8 +10,8 @@ import {
   SaasConsumerEndpoint,
   SaasConsumerEndpointProps,
 } from "../../../modules/privatelink";
-import { Vpc } from "../../../modules/vpc";
-import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider } from "../../helpers";
+import { PrivateHostedZone, Vpc } from "../../../modules/vpc";
+import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { nlbOptions, providerVpc } from "../helpers";
 
 const SERVICE_NAME = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
@@ -177,6 +177,34 @@ describe("SaasConsumerEndpoint", () => {
 
     test("the custom name is the private DNS name private DNS already answers", () => {
       expectValidationError(() => consumerStack({ customDnsName: "API.example.com" }), "customDnsName", '"API.example.com"');
+    });
+
+    test("private DNS, turned on after acceptance, would be the VPC's second for the service, or for a name a zone of the VPC holds (AWS refuses it then)", () => {
+      const { stack, vpc } = consumerStack();
+      const service = EndpointService.fromEndpointServiceAttributes(stack, "Again", {
+        serviceName: SERVICE_NAME,
+        ports: [443],
+        privateDnsName: "api.example.com",
+      });
+      const accepted = new TerraformVariable(stack, "again_accepted", { type: "bool", default: false });
+      const acceptance = ConnectionAcceptance.whenAccepted(accepted.booleanValue);
+      const second = expectValidationError(
+        () => new SaasConsumerEndpoint(stack, "Second", { vpc, service, acceptance }),
+        "privateDnsEnabled",
+        "true",
+      );
+      expect(second.expected).toContain("test/Api/Endpoint already answers its names by private DNS here");
+      // Without private DNS the second endpoint is fine.
+      expect(() => new SaasConsumerEndpoint(stack, "NoDns", { vpc, service, privateDnsEnabled: false })).not.toThrow();
+      // A zone of the private DNS name in the consumer's VPC, made after the consumer: judged at synth.
+      const zoned = consumerStack();
+      new PrivateHostedZone(zoned.stack, "Zone", { zoneName: "api.example.com", vpc: zoned.vpc });
+      const zone = expectValidationError(() => synthJson(zoned.stack), "privateDnsEnabled", "true");
+      expect(zone.expected).toContain("(test/Zone is api.example.com)");
+      // A zone of another name is no conflict.
+      const other = consumerStack();
+      new PrivateHostedZone(other.stack, "Zone", { zoneName: "internal.example.com", vpc: other.vpc });
+      expect(() => synthJson(other.stack)).not.toThrow();
     });
   });
 });
