@@ -101,6 +101,22 @@ export class ServiceConsumers {
     if (resource instanceof VpcEndpoint) this.acceptedEndpoints.add(resource);
   }
 
+  /**
+   * A consumer that turns its private DNS on after its endpoint is created
+   * (SaasConsumerEndpoint's aws_vpc_endpoint_private_dns) waits for the
+   * verification of the private DNS name as an endpoint created with private
+   * DNS does: unless `waitForPrivateDnsVerification` was given, the
+   * verification then waits until AWS has verified the name, else the switch
+   * ran as soon as the verification had started, and AWS refuses private DNS
+   * for a name still pending verification. Returns the verification to wait
+   * for; undefined when there is none (no verification zone).
+   */
+  public verificationForLaterPrivateDns(): VpcEndpointServicePrivateDnsVerification | undefined {
+    const verification = this.terms.privateDnsVerification;
+    if (verification !== undefined && !this.terms.waitForVerificationGiven) verification.waitForVerification = true;
+    return verification;
+  }
+
   /** `acceptEndpoints` accepts IDs the provider reviews: they may name this configuration's endpoints, so none is taken for unaccepted. */
   public acceptByList(): void {
     this.acceptsByList = true;

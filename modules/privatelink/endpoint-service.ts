@@ -408,6 +408,10 @@ export class EndpointService extends Construct implements IEndpointService {
   /** @internal An acceptance of this configuration covers `endpoint`: see `ServiceConsumers.recordAcceptance`. */
   public readonly recordAcceptance = (endpoint: object): void => this.consumers.recordAcceptance(endpoint);
 
+  /** @internal A consumer turns its private DNS on after its endpoint is created: see `ServiceConsumers.verificationForLaterPrivateDns`. */
+  public readonly verificationForLaterPrivateDns = (): VpcEndpointServicePrivateDnsVerification | undefined =>
+    this.consumers.verificationForLaterPrivateDns();
+
   /** @internal An endpoint of this configuration is about to connect, refused when AWS would refuse it: see `ServiceConsumers.check`. */
   public readonly checkConsumer = (endpoint: IConstruct, consumer: EndpointConsumer): void => this.consumers.check(endpoint, consumer);
 

@@ -188,7 +188,8 @@ export class SaasConsumerEndpoint extends Construct {
     // aws_vpc_endpoint_private_dns owns the setting from now on; without this the endpoint would switch it back off.
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const owned = props.service instanceof EndpointService;
-    const verification = owned ? props.service.privateDnsVerification : undefined;
+    // Waits until AWS has verified the name (unless the service says otherwise): private DNS for a name pending verification is refused.
+    const verification = owned ? props.service.verificationForLaterPrivateDns() : undefined;
     // A service known only by name: the flow analysis learns from the endpoint which name its private DNS answers.
     if (!owned && props.service.privateDnsName !== undefined)
       annotateForFlows(this.endpoint.resource, "privateDnsName", props.service.privateDnsName);

@@ -100,6 +100,29 @@ describe("SaasConsumerEndpoint", () => {
     expect(resourcesOfType(stack, "aws_vpc_endpoint_private_dns")).toEqual({});
   });
 
+  test("turns private DNS on once AWS has verified the service's name: the verification waits for it, unless the service says otherwise", () => {
+    const build = (waitForPrivateDnsVerification?: boolean) => {
+      const stack = stackWithProvider();
+      const vpc = providerVpc(stack);
+      const service = new EndpointService(stack, "Service", {
+        loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)),
+        privateDnsName: "api.example.com",
+        privateDnsVerificationZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" },
+        waitForPrivateDnsVerification,
+      });
+      new SaasConsumerEndpoint(stack, "Api", { vpc, service });
+      const verification = onlyResource(stack, "aws_vpc_endpoint_service_private_dns_verification");
+      const privateDns = onlyResource(stack, "aws_vpc_endpoint_private_dns");
+      return { wait: verification.wait_for_verification, dependsOn: privateDns.depends_on as string[] };
+    };
+    const waited = build();
+    expect(waited.wait).toBe(true);
+    expect(waited.dependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_vpc_endpoint_service_private_dns_verification\./)]));
+    // The service's own word stands.
+    expect(build(false).wait).toBe(false);
+    expect(build(true).wait).toBe(true);
+  });
+
   test("opens only the ports asked for", () => {
     const stack = stackWithProvider();
     const vpc = providerVpc(stack);
