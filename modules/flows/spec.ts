@@ -39,6 +39,50 @@ export interface FlowSourceSpec {
   readonly principal?: FlowPrincipal;
   /** Address family of the connection. @default "ipv4" */
   readonly family?: "ipv4" | "ipv6";
+  /**
+   * What the stack knows of the VPC made elsewhere that the flow starts in,
+   * as its importer (`Vpc.fromVpcAttributes`) describes it: Terraform holds
+   * none of it. The construct API fills it in for an imported VPC, one of its
+   * subnets or a security group of it, so that the verdict uses the VPC's
+   * CIDRs, DNS attributes and private zones, and its subnets' blocks, AZs and
+   * route tables.
+   * @default - none: a VPC the stack only names is known by its ID alone
+   */
+  readonly importedVpc?: ImportedVpcSpec;
+}
+
+/** A VPC made elsewhere, as `Vpc.fromVpcAttributes` describes it (literal values; what only Terraform knows is left out). */
+export interface ImportedVpcSpec {
+  /** The VPC's ID (`vpc-…`). */
+  readonly vpcId: string;
+  /** Its primary IPv4 CIDR. @default - unknown */
+  readonly cidrBlock?: string;
+  /** Its IPv6 CIDR. @default - none */
+  readonly ipv6CidrBlock?: string;
+  /** The provider configuration (account) that owns it, as resources name it (`aws`, `aws.partner`). @default "aws" */
+  readonly provider?: string;
+  /** `enableDnsSupport`. @default - unknown: taken to be on, as an assumption of the verdict */
+  readonly dnsSupportEnabled?: boolean;
+  /** `enableDnsHostnames`. @default - unknown: taken to be on, as an assumption of the verdict */
+  readonly dnsHostnamesEnabled?: boolean;
+  /** Names of the private hosted zones made elsewhere that are associated with it: they answer names in them, with records this stack does not hold. @default - none */
+  readonly privateHostedZoneNames?: readonly string[];
+  /** Its subnets the importer describes. @default - none known */
+  readonly subnets?: readonly ImportedSubnetSpec[];
+}
+
+/** A subnet of a VPC made elsewhere, as `Vpc.fromVpcAttributes` describes it. */
+export interface ImportedSubnetSpec {
+  /** The subnet's ID (`subnet-…`). */
+  readonly subnetId: string;
+  /** Its IPv4 CIDR. @default - unknown: the VPC's blocks stand for it */
+  readonly cidrBlock?: string;
+  /** Its AZ name. @default - unknown */
+  readonly availabilityZone?: string;
+  /** Its AZ ID. @default - unknown */
+  readonly availabilityZoneId?: string;
+  /** The route table it uses: the routes this stack adds to that table are known, its others are not. @default - unknown: no route out of the VPC can be proven */
+  readonly routeTableId?: string;
 }
 
 /** An application request, for listener rules and policies. */

@@ -3,17 +3,17 @@ import { ValidationError } from "../../core/errors";
 import { canonicalDnsName, isDnsName, isPort } from "../../core/formats";
 import { EndpointEntity, LatticeServiceEntity, LoadBalancerEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
-import { FlowDestinationSpec, FlowSourceSpec } from "../spec";
+import { FlowDestinationSpec, FlowSourceSpec, ImportedVpcSpec } from "../spec";
 import { FlowVerdict, Path } from "../verdict";
 import { awsServiceByPublicName, awsServiceFromOutside, awsServiceThroughInterface } from "./aws-services";
-import { FlowContext, internetRouteOf, labelOf, vpcLabel } from "./context";
+import { FlowContext, internetRouteOf, labelOf, ResolvedSource, vpcLabel } from "./context";
 import { awsServiceDnsNames, DnsResolution, resolveName } from "./dns";
 import { isLatticeServiceName, latticeServiceFlow, latticeServiceMadeElsewhere } from "./lattice";
 import { networkAclAssumptions } from "./network-acls";
-import { reach } from "./network";
+import { madeElsewhere, noRouteFrom, reach } from "./network";
 import { privateLinkFlow } from "./privatelink";
 import { resourceFlow } from "./resources";
-import { lookup, questionError, resolveSource } from "./source";
+import { checkImportedVpc, lookup, questionError, resolveSource } from "./source";
 
 const TARGET_KINDS =
   "an endpoint, Lattice service, resource configuration, endpoint service, load balancer, subnet or security group (its members) of the stack";
@@ -22,17 +22,41 @@ const TARGET_KINDS =
 export function analyzeFlow(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
   if (!(model instanceof NetworkModel))
     throw new ValidationError("flows", "model", model, "a NetworkModel: NetworkModel.fromJson(name, json) or networkModelOf(stack)");
-  const verdict = answer(model, from, to);
-  if (!verdict.allowed) return verdict;
-  const unevaluated = networkAclAssumptions(model).filter((a) => !verdict.assumptions.includes(a));
-  return unevaluated.length === 0 ? verdict : { ...verdict, assumptions: [...verdict.assumptions, ...unevaluated] };
-}
-
-function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSpec): FlowVerdict {
   if (from === null || typeof from !== "object")
     throw questionError(model, "from", from, "a flow source: { vpc }, { subnet }, { securityGroup }, { vpc, cidr } or { internet: true }");
   if (to === null || typeof to !== "object") throw questionError(model, "to", to, "a flow destination: { dnsName, port } or { target }");
-  const source = resolveSource(model, from);
+  // What the stack knows of the VPC made elsewhere the flow starts in: the model with it filled in, for this question.
+  const imported = from.importedVpc;
+  if (imported !== undefined) checkImportedVpc(model, imported);
+  const asked = imported === undefined ? model : model.withImportedVpc(imported);
+  const source = resolveSource(asked, from);
+  if (imported !== undefined && source.vpc?.id !== imported.vpcId)
+    throw questionError(
+      model,
+      "from.importedVpc.vpcId",
+      imported.vpcId,
+      `the ID of the VPC the flow starts in (${source.vpc === undefined ? "the internet, in no VPC" : vpcLabel(source.vpc, asked)})`,
+    );
+  const verdict = answer(asked, source, to, imported);
+  if (!verdict.allowed) return verdict;
+  const unevaluated = [...networkAclAssumptions(asked), ...importedAclAssumptions(source, imported)].filter((a) => !verdict.assumptions.includes(a));
+  return unevaluated.length === 0 ? verdict : { ...verdict, assumptions: [...verdict.assumptions, ...unevaluated] };
+}
+
+/** The network ACLs of the subnets of a VPC made elsewhere: Terraform does not hold them, so an allowed verdict takes them as letting the flow through. */
+function importedAclAssumptions(source: ResolvedSource, imported: ImportedVpcSpec | undefined): string[] {
+  if (imported === undefined) return [];
+  const subnets = source.subnets.filter((s) => s.address.startsWith("external:"));
+  const which =
+    subnets.length === 0
+      ? `the subnets of VPC ${imported.vpcId}`
+      : `subnet${subnets.length > 1 ? "s" : ""} ${subnets.map((s) => labelOf(s)).join(", ")} of VPC ${imported.vpcId}`;
+  return [
+    `the network ACLs of ${which} (made elsewhere) are not in this stack: they are taken to let the flow through both ways (stateless rules, ephemeral ports)`,
+  ];
+}
+
+function answer(model: NetworkModel, source: ResolvedSource, to: FlowDestinationSpec, imported: ImportedVpcSpec | undefined): FlowVerdict {
   const port = to.port ?? 443;
   if (!isPort(port)) throw questionError(model, "to.port", to.port, "a port from 1 to 65535");
   if (to.protocol !== undefined && to.protocol !== "tcp" && to.protocol !== "udp")
@@ -43,7 +67,7 @@ function answer(model: NetworkModel, from: FlowSourceSpec, to: FlowDestinationSp
   if (to.dnsName === undefined && to.target === undefined) throw questionError(model, "to", to, "a dnsName to dial, or a target");
   checkRequest(model, to.request);
   const context: FlowContext = { model, source, destination: to, port, protocol: to.protocol ?? "tcp" };
-  if (source.kind === "vpc" && source.family === "ipv6" && source.vpc !== undefined && hasNoIpv6(model, source.vpc))
+  if (source.kind === "vpc" && source.family === "ipv6" && source.vpc !== undefined && hasNoIpv6(model, source.vpc, imported))
     return new Path().deny("source", `${source.label} has no IPv6 CIDR block: nothing in it has an IPv6 address to connect from`, source.vpc.address);
   const start = new Path().pass("source", source.label, source.vpc?.address);
   if (source.kind === "internet") return fromInternet(start, context);
@@ -291,6 +315,13 @@ function followAnswer(asked: Path, context: FlowContext, resolution: DnsResoluti
       const bySubnet = toSubnet();
       return byHosts === undefined || !bySubnet.allowed ? bySubnet : byHosts;
     }
+    case "zoneMadeElsewhere":
+      return path
+        .pass("dns", resolution.text)
+        .assume(
+          `private hosted zone ${answer.zone.name} (made elsewhere) answers ${canonicalDnsName(dialed)} with an address ${source.label} reaches, where something accepts the connection: its records are not in this stack`,
+        )
+        .allow();
     case "none":
       return path.deny("dns", resolution.text, resolution.address);
     case "internet":
@@ -308,18 +339,23 @@ function followAnswer(asked: Path, context: FlowContext, resolution: DnsResoluti
 function toInternet(path: Path, context: FlowContext, resolution: DnsResolution, dialed: string): FlowVerdict {
   const { model, source } = context;
   const routes = source.subnets.map((subnet) => ({ subnet, ...internetRouteOf(model, subnet) }));
-  if (routes.length === 0 || routes.every((r) => r.route === undefined))
+  if (routes.length === 0 || routes.every((r) => r.route === undefined)) {
+    // Route tables made elsewhere may hold a default route: only the routes this stack adds to them are known.
+    const elsewhere = source.vpc?.external === true && (routes.length === 0 || routes.some((r) => r.table === undefined || madeElsewhere(r.table)));
     return path.deny(
       "dns",
-      `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet`,
+      `${resolution.text}; nothing in this stack answers it privately, and ${source.label} has no route to the internet${elsewhere ? " that this stack knows of (its route tables are made elsewhere: only the routes this stack adds to them are known)" : ""}`,
       resolution.address,
     );
+  }
   let current = path.pass("dns", resolution.text, resolution.address);
   for (const { subnet, table, route } of routes) {
     if (route === undefined)
       return current.deny(
         "route",
-        `${table === undefined ? `subnet ${labelOf(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so it` : `route table ${labelOf(table)} of subnet ${labelOf(subnet)}`} has no route to the internet`,
+        madeElsewhere(table) || (table === undefined && madeElsewhere(subnet))
+          ? `${noRouteFrom(subnet, table, source.label)} to the internet${table === undefined ? " can be proven" : ""}`
+          : `${table === undefined ? `subnet ${labelOf(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so it` : `route table ${labelOf(table)} of subnet ${labelOf(subnet)}`} has no route to the internet`,
         table?.address ?? subnet.address,
       );
     current = current.pass(
@@ -347,10 +383,15 @@ function checkRequest(model: NetworkModel, request: FlowDestinationSpec["request
     throw questionError(model, "to.request.headers", headers, "header names mapped to string values");
 }
 
-/** A VPC of the stack known to have no IPv6 block: none on the VPC (given, generated or from IPAM) and no block associated later. */
-function hasNoIpv6(model: NetworkModel, vpc: VpcEntity): boolean {
+/**
+ * A VPC known to have no IPv6 block: none on the VPC of the stack (given, generated or from IPAM), or none
+ * in the import of a VPC made elsewhere (`ipv6CidrBlock`), and no block associated later.
+ */
+function hasNoIpv6(model: NetworkModel, vpc: VpcEntity, imported: ImportedVpcSpec | undefined): boolean {
   const doc = model.document;
   const block = vpc.block;
+  const associated = (): boolean => doc.resources("aws_vpc_ipv6_cidr_block_association").some((a) => doc.text(a, "vpc_id") === vpc.id);
+  if (imported?.vpcId === vpc.id) return imported.ipv6CidrBlock === undefined && !associated();
   if (vpc.external || block === undefined || vpc.ipv6Cidrs.length > 0) return false;
   // The JSON holds null for arguments left out.
   const given = (field: string): boolean => {
@@ -358,5 +399,5 @@ function hasNoIpv6(model: NetworkModel, vpc: VpcEntity): boolean {
     return value !== undefined && value !== null && value !== false;
   };
   if (["ipv6_cidr_block", "ipv6_ipam_pool_id", "assign_generated_ipv6_cidr_block"].some(given)) return false;
-  return !doc.resources("aws_vpc_ipv6_cidr_block_association").some((a) => doc.text(a, "vpc_id") === vpc.id);
+  return !associated();
 }

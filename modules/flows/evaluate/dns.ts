@@ -19,6 +19,7 @@ export type DnsAnswer =
   | { readonly kind: "loadBalancer"; readonly loadBalancer: LoadBalancerEntity }
   | { readonly kind: "addresses"; readonly addresses: readonly string[] }
   | { readonly kind: "awsService"; readonly serviceName: string }
+  | { readonly kind: "zoneMadeElsewhere"; readonly zone: HostedZoneEntity }
   | { readonly kind: "internet" }
   | { readonly kind: "none" };
 
@@ -152,6 +153,14 @@ export function resolveName(model: NetworkModel, rawName: string, vantage: DnsVa
         via: "privateDns",
       });
     }
+    // A zone made elsewhere that the VPC's importer names: Route 53 answers from it, with records this stack does not hold.
+    if (zone?.recordsElsewhere === true)
+      return withAssumptions({
+        answer: { kind: "zoneMadeElsewhere", zone },
+        text: `${name} is in private hosted zone ${zone.name}, made elsewhere and associated with ${vantage.label}: Route 53 answers it from that zone`,
+        private: true,
+        via: "record",
+      });
     if (zone !== undefined) return withAssumptions(answerFromZone(model, name, zone, vantage, depth, true));
   }
   if (skipped !== undefined) {

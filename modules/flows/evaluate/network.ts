@@ -140,12 +140,14 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
     if (outbound.route === undefined) {
       return current.deny(
         "route",
-        outbound.table === undefined
-          ? `subnet ${subnetName(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so no route from ${source.label} to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)}) can be proven`
-          : `route table ${labelOf(outbound.table)} of ${source.label} has no route to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})`,
+        `${noRouteFrom(subnet, outbound.table, source.label)} to ${destinations.join(", ")} (${vpcLabel(targetVpc, model)})${outbound.table === undefined ? " can be proven" : ""}`,
         outbound.table?.address ?? subnet.address,
       );
     }
+    if (madeElsewhere(outbound.table))
+      current = current.assume(
+        `route table ${labelOf(outbound.table!)} of ${subnetName(subnet)} is made elsewhere: none of its own routes (not in this stack) is more specific for ${destinations.join(", ")} than the one this stack adds`,
+      );
     const inspection = inspectionEndpointOf(model, outbound.route);
     if (inspection !== undefined) {
       const through = inspectThrough(current, model, inspection);
@@ -212,7 +214,17 @@ function withinVpc(
   target: NetworkTarget,
   destinations: readonly string[],
 ): Path | FlowVerdict {
-  const local = (): Path => path.pass("route", `local route within ${vpcLabel(model.vpc(target.vpcId), model)}`, target.address);
+  const vpc = model.vpc(target.vpcId);
+  const local = (): Path => {
+    const passed = path.pass("route", `local route within ${vpcLabel(vpc, model)}`, target.address);
+    // A VPC made elsewhere: its route tables are not in this stack, and a more specific route of theirs (to an appliance) would win.
+    if (vpc?.external !== true) return passed;
+    const tables = [...new Set(source.subnets.map((s) => s.routeTableId).filter((t): t is string => t !== undefined))];
+    const one = tables.length === 1 || source.subnets.length === 1;
+    return passed.assume(
+      `the route table${one ? "" : "s"} of ${source.label}${tables.length === 0 ? "" : ` (${tables.join(", ")})`} ${one ? "is" : "are"} made elsewhere: ${one ? "its" : "their"} local route is taken to deliver to ${target.label} (a more specific route of ${one ? "its" : "their"} own, not in this stack, would win)`,
+    );
+  };
   const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
   if (source.subnets.length === 0 || targetSubnets.length === 0) return local();
   let current = path;
@@ -300,6 +312,25 @@ function repliesInto(
     }
   }
   return undefined;
+}
+
+/** True for what the model knows only from an importer or a reference (`external:` addresses): a subnet or route table made elsewhere. */
+export function madeElsewhere(entity: { readonly address: string } | undefined): boolean {
+  return entity !== undefined && entity.address.startsWith("external:");
+}
+
+/**
+ * Why a subnet's route table proves no route (the words before the
+ * destination): it has none, it is made elsewhere and this stack adds none to
+ * it, or the subnet's table is unknown.
+ */
+export function noRouteFrom(subnet: SubnetEntity, table: RouteTableEntity | undefined, label: string): string {
+  if (table !== undefined && madeElsewhere(table))
+    return `route table ${labelOf(table)} of ${subnetName(subnet)} is made elsewhere (only the routes this stack adds to it are known), and this stack adds no route`;
+  if (table !== undefined) return `route table ${labelOf(table)} of ${label} has no route`;
+  if (madeElsewhere(subnet))
+    return `subnet ${subnetName(subnet)} is made elsewhere and its route table is not given (routeTableIds of Vpc.fromVpcAttributes), so no route from ${label}`;
+  return `subnet ${subnetName(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so no route from ${label}`;
 }
 
 function subnetName(subnet: SubnetEntity): string {

@@ -1,10 +1,11 @@
-import { isNetworkCidr } from "../../core/addresses";
+import { isIpv4Cidr, isIpv6Cidr, isNetworkCidr } from "../../core/addresses";
 import { ValidationError } from "../../core/errors";
 import { parseArn } from "../../core/arns";
-import { closestMatch } from "../../core/formats";
+import { closestMatch, isDnsName } from "../../core/formats";
+import { checkResourceId } from "../../core/identifiers";
 import { SecurityGroupEntity, VpcEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
-import { FlowPrincipal, FlowSourceSpec } from "../spec";
+import { FlowPrincipal, FlowSourceSpec, ImportedSubnetSpec, ImportedVpcSpec } from "../spec";
 import { ResolvedPrincipal, ResolvedSource, vpcLabel } from "./context";
 
 /** Bad input to a flow question: the project's one error type, naming the stack, the part of the question, the value and what was expected. */
@@ -46,7 +47,13 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
   const subnet =
     spec.subnet === undefined
       ? undefined
-      : lookup(model, "from.subnet", spec.subnet, model.subnets, "a subnet of the stack (aws_subnet address or subnet ID)");
+      : lookup(
+          model,
+          "from.subnet",
+          spec.subnet,
+          model.subnets,
+          "a subnet of the stack (aws_subnet address or subnet ID), or a subnet of a VPC the stack imports (Vpc.fromVpcAttributes)",
+        );
   const securityGroup =
     spec.securityGroup === undefined
       ? undefined
@@ -58,6 +65,14 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
     (spec.vpc !== undefined
       ? lookup(model, "from.vpc", spec.vpc, model.vpcs, "a VPC of the stack (aws_vpc address or vpc- ID)").id
       : (subnet?.vpcId ?? securityGroup?.vpcId));
+  // A group made elsewhere, known by its ID alone, says nothing of where its members are.
+  if (vpcId === undefined && securityGroup !== undefined)
+    throw questionError(
+      model,
+      "from.securityGroup",
+      spec.securityGroup,
+      `a security group whose VPC the analysis knows: ${securityGroup.label} is made elsewhere and its VPC is not named (give from.vpc too, or import the group with its vpcId)`,
+    );
   if (vpcId === undefined) throw questionError(model, "from", spec, "a vpc, subnet or securityGroup the flow starts in, or internet: true");
   const vpc = outside ?? model.vpc(vpcId);
   // A VPC made elsewhere is taken to be the caller's account's: the analysis says so where it matters.
@@ -105,6 +120,85 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
         : (vpc?.ipv6Cidrs ?? []);
   const label = subnet === undefined ? vpcLabel(vpc, model) : `subnet ${subnet.availabilityZone ?? subnet.id} of ${vpcLabel(vpc, model)}`;
   return { kind: "vpc", label, vpc, subnets, cidrs, securityGroup, account, provider: vpc?.provider, principal, family };
+}
+
+const IMPORTED_VPC_FIELDS: Readonly<Record<keyof ImportedVpcSpec, true>> = {
+  vpcId: true,
+  cidrBlock: true,
+  ipv6CidrBlock: true,
+  provider: true,
+  dnsSupportEnabled: true,
+  dnsHostnamesEnabled: true,
+  privateHostedZoneNames: true,
+  subnets: true,
+};
+const IMPORTED_SUBNET_FIELDS: Readonly<Record<keyof ImportedSubnetSpec, true>> = {
+  subnetId: true,
+  cidrBlock: true,
+  availabilityZone: true,
+  availabilityZoneId: true,
+  routeTableId: true,
+};
+
+/**
+ * Fails unless `from.importedVpc` is shaped as the construct API writes it
+ * (a hand-edited declaration): IDs of their kinds, CIDR blocks, booleans,
+ * DNS names, known fields only. A misspelled field would be dropped, and the
+ * flow judged without what it says.
+ */
+export function checkImportedVpc(model: NetworkModel, imported: unknown): asserts imported is ImportedVpcSpec {
+  const at = "from.importedVpc";
+  const object = (value: unknown, part: string, fields: Readonly<Record<string, true>>, expected: string): Record<string, unknown> => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) throw questionError(model, part, value, expected);
+    const names = Object.keys(fields);
+    for (const key of Object.keys(value)) {
+      if (Object.hasOwn(fields, key)) continue;
+      const suggestion = closestMatch(key, names);
+      throw questionError(
+        model,
+        `${part}.${key}`,
+        (value as Record<string, unknown>)[key],
+        `a field ${part} has${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}: ${names.join(", ")}`,
+      );
+    }
+    return value as Record<string, unknown>;
+  };
+  const optional = (value: unknown, part: string, ok: (v: unknown) => boolean, expected: string): void => {
+    if (value !== undefined && !ok(value)) throw questionError(model, part, value, expected);
+  };
+  const text = (v: unknown): v is string => typeof v === "string" && v !== "";
+  const vpc = object(
+    imported,
+    at,
+    IMPORTED_VPC_FIELDS,
+    "a VPC made elsewhere, as Vpc.fromVpcAttributes describes it: { vpcId, cidrBlock, subnets, ... }",
+  );
+  if (!text(vpc.vpcId)) throw questionError(model, `${at}.vpcId`, vpc.vpcId, "the VPC's ID, such as vpc-0123456789abcdef0");
+  checkResourceId(model.stackName, `${at}.vpcId`, vpc.vpcId, "vpc");
+  optional(vpc.cidrBlock, `${at}.cidrBlock`, (v) => text(v) && isIpv4Cidr(v) && isNetworkCidr(v), "an IPv4 CIDR block such as 10.0.0.0/16");
+  optional(vpc.ipv6CidrBlock, `${at}.ipv6CidrBlock`, (v) => text(v) && isIpv6Cidr(v), "an IPv6 CIDR block such as 2600:1f18:1234:5600::/56");
+  optional(vpc.provider, `${at}.provider`, text, "a provider configuration as resources name it: aws, aws.<alias>");
+  for (const field of ["dnsSupportEnabled", "dnsHostnamesEnabled"] as const)
+    optional(vpc[field], `${at}.${field}`, (v) => typeof v === "boolean", "true or false");
+  optional(
+    vpc.privateHostedZoneNames,
+    `${at}.privateHostedZoneNames`,
+    (v) => Array.isArray(v) && v.every((name) => text(name) && isDnsName(name)),
+    "a list of zone names such as internal.example.com",
+  );
+  if (vpc.subnets === undefined) return;
+  if (!Array.isArray(vpc.subnets))
+    throw questionError(model, `${at}.subnets`, vpc.subnets, "a list of subnets: { subnetId, cidrBlock, availabilityZone, routeTableId }");
+  vpc.subnets.forEach((raw, i) => {
+    const part = `${at}.subnets[${i}]`;
+    const subnet = object(raw, part, IMPORTED_SUBNET_FIELDS, "a subnet: { subnetId, cidrBlock, availabilityZone, routeTableId }");
+    if (!text(subnet.subnetId)) throw questionError(model, `${part}.subnetId`, subnet.subnetId, "the subnet's ID, such as subnet-0123456789abcdef0");
+    checkResourceId(model.stackName, `${part}.subnetId`, subnet.subnetId, "subnet");
+    optional(subnet.cidrBlock, `${part}.cidrBlock`, (v) => text(v) && isIpv4Cidr(v) && isNetworkCidr(v), "an IPv4 CIDR block such as 10.0.1.0/24");
+    for (const field of ["availabilityZone", "availabilityZoneId"] as const) optional(subnet[field], `${part}.${field}`, text, "a string");
+    optional(subnet.routeTableId, `${part}.routeTableId`, text, "a route table ID such as rtb-0123456789abcdef0");
+    if (typeof subnet.routeTableId === "string") checkResourceId(model.stackName, `${part}.routeTableId`, subnet.routeTableId, "routeTable");
+  });
 }
 
 function resolvePrincipal(model: NetworkModel, principal: FlowPrincipal | undefined): ResolvedPrincipal | undefined {

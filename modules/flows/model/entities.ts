@@ -36,7 +36,10 @@ export interface VpcEntity extends ModelEntity {
   readonly ipv6Synthetic?: boolean;
   /** Name tag. @default - none */
   readonly name?: string;
-  /** True for VPCs this stack only refers to (their subnets, routes and CIDRs are not in the model). */
+  /**
+   * True for VPCs this stack only refers to (made elsewhere): their subnets, routes and CIDRs are not in
+   * the JSON, and the model holds of them only what a flow question carries from their importer.
+   */
   readonly external: boolean;
   /**
    * `enable_dns_support`: the Amazon DNS server answers in the VPC (Terraform's default true).
@@ -285,6 +288,12 @@ export interface HostedZoneEntity extends ModelEntity {
   readonly vpcIds: readonly string[];
   /** True for zones this stack only names. */
   readonly external: boolean;
+  /**
+   * A private zone made elsewhere that a VPC's importer says is associated with it (`Vpc.fromVpcAttributes`
+   * privateHostedZoneNames): it answers the names in it with records this stack does not hold.
+   * @default false
+   */
+  readonly recordsElsewhere?: boolean;
 }
 
 /** A DNS record. */

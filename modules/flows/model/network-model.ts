@@ -1,5 +1,6 @@
 import { canonicalDnsName, isInDnsZone } from "../../core/formats";
 import { PortRange } from "../../core/ports";
+import { ImportedVpcSpec } from "../spec";
 import { Json, ProviderConfiguration, TerraformBlock, TerraformDocument } from "../terraform/document";
 import { TfValue, Unknown } from "../terraform/expressions";
 import { awsSyntheticAttributes, syntheticArn, syntheticId } from "../terraform/synthetic";
@@ -109,6 +110,8 @@ export class NetworkModel {
       readonly policy: string;
     }
   >();
+  /** Routes this stack adds to route tables made elsewhere (an imported subnet's), by table ID: the tables themselves are not in the JSON. */
+  private readonly routesAddedElsewhere = new Map<string, RouteEntry[]>();
 
   constructor(
     /** The configuration the model was read from. */
@@ -241,6 +244,89 @@ export class NetworkModel {
     return this.accounts.find((a) => a.key === providerKey)?.region ?? this.accounts.find((a) => a.key === "aws")?.region;
   }
 
+  /**
+   * The model with what the stack knows of a VPC made elsewhere, which the
+   * JSON does not hold (a flow question carries it from the VPC's importer,
+   * `Vpc.fromVpcAttributes`): the VPC with its CIDRs and DNS attributes; its
+   * subnets, with their blocks, AZs and route tables; those route tables, with
+   * the VPC's local routes and the routes this stack adds to them (their own
+   * routes are not known); and the private zones made elsewhere associated
+   * with it, whose records are not known. Entities made elsewhere have
+   * `external:` addresses. A VPC the stack creates is its own: the model is
+   * returned as it is.
+   */
+  public withImportedVpc(imported: ImportedVpcSpec): NetworkModel {
+    const known = this.vpc(imported.vpcId);
+    if (known !== undefined && !known.external) return this;
+    const provider = imported.provider ?? known?.provider ?? "aws";
+    const vpc: VpcEntity = {
+      address: `external:${imported.vpcId}`,
+      path: imported.vpcId,
+      provider,
+      id: imported.vpcId,
+      ipv4Cidrs: imported.cidrBlock === undefined ? [] : [imported.cidrBlock],
+      ipv6Cidrs: imported.ipv6CidrBlock === undefined ? [] : [imported.ipv6CidrBlock],
+      external: true,
+      dnsSupport: imported.dnsSupportEnabled,
+      dnsHostnames: imported.dnsHostnamesEnabled,
+    };
+    const subnets = (imported.subnets ?? [])
+      .filter((s) => this.subnet(s.subnetId) === undefined)
+      .map((s): SubnetEntity => ({
+        address: `external:${s.subnetId}`,
+        path: s.subnetId,
+        provider,
+        id: s.subnetId,
+        vpcId: imported.vpcId,
+        availabilityZone: s.availabilityZone,
+        availabilityZoneId: s.availabilityZoneId,
+        ipv4Cidr: s.cidrBlock,
+        routeTableId: s.routeTableId,
+      }));
+    const tableIds = [...new Set(subnets.map((s) => s.routeTableId).filter((t): t is string => t !== undefined))];
+    const tables = tableIds
+      .filter((id) => this.routeTable(id) === undefined)
+      .map((id): RouteTableEntity => ({
+        address: `external:${id}`,
+        path: id,
+        provider,
+        id,
+        vpcId: imported.vpcId,
+        routes: [
+          ...[...vpc.ipv4Cidrs, ...vpc.ipv6Cidrs].map((cidr): RouteEntry => ({ destination: cidr, kind: "local", source: `external:${id}` })),
+          ...(this.routesAddedElsewhere.get(id) ?? []),
+        ],
+      }));
+    // A zone of this stack of the same name, associated with the VPC, is known with its records.
+    const zones = (imported.privateHostedZoneNames ?? [])
+      .map((name) => canonicalDnsName(name))
+      .filter((name) => !this.hostedZones.some((z) => z.private && z.name === name && z.vpcIds.includes(imported.vpcId)))
+      .map((name): HostedZoneEntity => ({
+        address: `external:${name}`,
+        path: name,
+        provider,
+        id: `external:${name}`,
+        name,
+        private: true,
+        vpcIds: [imported.vpcId],
+        external: true,
+        recordsElsewhere: true,
+      }));
+    // The same model, with the VPC made elsewhere filled in: its collections are copies, the document and the rest are shared.
+    const model = Object.assign(Object.create(NetworkModel.prototype) as NetworkModel, this);
+    const collections = model as unknown as {
+      vpcs: VpcEntity[];
+      subnets: SubnetEntity[];
+      routeTables: RouteTableEntity[];
+      hostedZones: HostedZoneEntity[];
+    };
+    collections.vpcs = known === undefined ? [...this.vpcs, vpc] : this.vpcs.map((v) => (v === known ? vpc : v));
+    collections.subnets = [...this.subnets, ...subnets];
+    collections.routeTables = [...this.routeTables, ...tables];
+    collections.hostedZones = [...this.hostedZones, ...zones];
+    return model;
+  }
+
   // ---- reading -------------------------------------------------------------------------------------------------
 
   private text(block: TerraformBlock, ...path: (string | number)[]): string | undefined {
@@ -318,12 +404,12 @@ export class NetworkModel {
     this.securityGroups.forEach((group, i) => {
       this.securityGroups[i] = { ...group, ingress: rules(group.ingress), egress: rules(group.egress) };
     });
+    const routes = (list: readonly RouteEntry[]): RouteEntry[] =>
+      list.flatMap((route) => cidrsOf(route.destination)?.map((cidr) => ({ ...route, destination: cidr })) ?? [route]);
     this.routeTables.forEach((table, i) => {
-      this.routeTables[i] = {
-        ...table,
-        routes: table.routes.flatMap((route) => cidrsOf(route.destination)?.map((cidr) => ({ ...route, destination: cidr })) ?? [route]),
-      };
+      this.routeTables[i] = { ...table, routes: routes(table.routes) };
     });
+    for (const [tableId, list] of this.routesAddedElsewhere) this.routesAddedElsewhere.set(tableId, routes(list));
   }
 
   private readNetworks(): void {
@@ -464,6 +550,7 @@ export class NetworkModel {
         routes: [...local, ...(extraRoutes.get(main.id) ?? [])],
       });
     }
+    for (const [tableId, routes] of extraRoutes) if (this.routeTable(tableId) === undefined) this.routesAddedElsewhere.set(tableId, routes);
   }
 
   private routeOf(source: string, value: (...path: string[]) => TfValue): RouteEntry | undefined {
