@@ -9,20 +9,59 @@ import { isStack, recordInStack, resolvedValue, synthesizedJson, terraformAddres
 import { analyzeFlow } from "./evaluate/analyze";
 import { NetworkModel } from "./model/network-model";
 import { Json } from "./terraform/document";
-import { DeclaredFlow, FlowDestinationSpec, FlowPrincipal, FlowRequest, FlowSourceSpec } from "./spec";
+import { DeclaredFlow, FlowDestinationSpec, FlowPrincipal, FlowRequest, FlowSourceSpec, ImportedSubnetSpec, ImportedVpcSpec } from "./spec";
 import { describeVerdict, FlowVerdict } from "./verdict";
 
 /** A construct (a VPC, subnet, security group, endpoint, service ...) or its Terraform address or ID. */
 export type FlowRef = IConstruct | string;
 
+/**
+ * A subnet as building blocks hand it out (`vpc.privateSubnets[0]`,
+ * `vpc.selectSubnets(...)`, an ISubnet): the flow names it by its ID. A
+ * subnet of an imported VPC (`Vpc.fromVpcAttributes`) is judged by what the
+ * import says of it: its block, AZ and route table.
+ */
+export interface FlowSubnet {
+  /** The subnet's ID (`subnet-…`), literal or as its building block resolves it. */
+  readonly subnetId: string;
+}
+
+/** A VPC as building blocks type it (`IVpc`, which `Vpc.fromVpcAttributes` returns): the flow names it by its ID. */
+export interface FlowVpc {
+  /** The VPC's ID (`vpc-…`). */
+  readonly vpcId: string;
+  /** Its primary IPv4 CIDR. */
+  readonly cidrBlock: string;
+}
+
+/** A security group as building blocks type it (`ISecurityGroup`): the flow names it by its ID, and its VPC by `vpcId`. */
+export interface FlowSecurityGroup {
+  /** The group's ID (`sg-…`). */
+  readonly securityGroupId: string;
+  /** Its VPC's ID. @default - unknown: the flow must name the VPC */
+  readonly vpcId?: string;
+}
+
+/** What a flow starts in: a construct, its address or ID, or a VPC, subnet or security group as building blocks type them. */
+export type FlowOrigin = FlowRef | FlowVpc | FlowSubnet | FlowSecurityGroup;
+
 /** Where a flow starts, with constructs. */
 export interface FlowSource {
-  /** The client's VPC, or the ID of a client VPC made elsewhere (another account's stack). @default - the VPC of `subnet` or `securityGroup` */
-  readonly vpc?: FlowRef;
-  /** The client's subnet. @default - every subnet of the VPC */
-  readonly subnet?: FlowRef;
-  /** The client's security group: its egress rules are evaluated, and ingress rules may reference it. @default - egress assumed open */
-  readonly securityGroup?: FlowRef;
+  /**
+   * The client's VPC: one the stack creates or imports (`Vpc.fromVpcAttributes`, judged by what the import
+   * says of it), or the ID of a client VPC made elsewhere (another account's stack).
+   * @default - the VPC of `subnet` or `securityGroup`
+   */
+  readonly vpc?: FlowRef | FlowVpc;
+  /** The client's subnet: of the stack, or of a VPC it imports (the ISubnet, or its ID). @default - every subnet of the VPC */
+  readonly subnet?: FlowRef | FlowSubnet;
+  /**
+   * The client's security group: its egress rules are evaluated, and ingress rules may reference it. An imported
+   * group (`SecurityGroup.fromSecurityGroupAttributes`) of a VPC the stack creates or imports stands for that VPC's
+   * subnets; its own rules are an assumption of the verdict.
+   * @default - egress assumed open
+   */
+  readonly securityGroup?: FlowRef | FlowSecurityGroup;
   /** A network outside AWS whose traffic enters `vpc` (on premises, over Direct Connect or VPN). @default - none */
   readonly cidr?: string;
   /** The public internet. @default false */
@@ -37,8 +76,8 @@ export interface FlowSource {
 export interface FlowDestination {
   /** The name the client dials, a generated one (`service.dnsName`) too. @default - the target's own name */
   readonly dnsName?: string;
-  /** The endpoint, service, resource configuration, endpoint service or load balancer. @default - what dnsName resolves to */
-  readonly target?: FlowRef;
+  /** The endpoint, service, resource configuration, endpoint service, load balancer or subnet. @default - what dnsName resolves to */
+  readonly target?: FlowRef | FlowSubnet;
   /** @default 443 */
   readonly port?: number;
   /** @default "tcp" */
@@ -86,7 +125,11 @@ function modelOfSynth(stack: TerraformStack, json: Json): NetworkModel {
 }
 
 /** Answers a flow question about a stack: who reaches what, hop by hop. */
-export function analyzeStackFlow(stack: TerraformStack, from: FlowSource | FlowRef, to: FlowDestination | FlowRef | string): FlowVerdict {
+export function analyzeStackFlow(
+  stack: TerraformStack,
+  from: FlowSource | FlowOrigin,
+  to: FlowDestination | FlowRef | FlowSubnet | string,
+): FlowVerdict {
   const model = networkModelOf(stack);
   return analyzeFlow(model, sourceSpec(stack, model, from), destinationSpec(stack, model, to));
 }
@@ -95,9 +138,13 @@ export function analyzeStackFlow(stack: TerraformStack, from: FlowSource | FlowR
  * Asserts a flow in tests: `expectFlow(stack, { vpc: clientVpc, principal: role }, { dnsName: "orders.internal.example.com" }).toBeAllowed()`.
  * Framework-agnostic: it throws an Error whose message is the verdict hop by hop.
  */
-export function expectFlow(stack: TerraformStack, from: FlowSource | FlowRef, to: FlowDestination | FlowRef | string): FlowExpectation {
+export function expectFlow(
+  stack: TerraformStack,
+  from: FlowSource | FlowOrigin,
+  to: FlowDestination | FlowRef | FlowSubnet | string,
+): FlowExpectation {
   const verdict = analyzeStackFlow(stack, from, to);
-  const question = `${describeEnd(from)} -> ${describeEnd(to)}`;
+  const question = `${describeEnd(stack, from)} -> ${describeEnd(stack, to)}`;
   return {
     verdict,
     toBeAllowed: () => {
@@ -118,9 +165,9 @@ export function expectFlow(stack: TerraformStack, from: FlowSource | FlowRef, to
 /** A flow a stack declares: the use case's allowed flow, or a denied one of who must not get in. */
 export interface FlowDeclaration {
   /** Where it starts. */
-  readonly from: FlowSource | FlowRef;
+  readonly from: FlowSource | FlowOrigin;
   /** Where it goes. */
-  readonly to: FlowDestination | FlowRef | string;
+  readonly to: FlowDestination | FlowRef | FlowSubnet | string;
   /** Why it matters, shown by the flows command and in the diagram. @default - none */
   readonly description?: string;
 }
@@ -232,8 +279,10 @@ export class Flows {
  */
 function checkDeclaration(stack: TerraformStack, name: string, declaration: DeniedFlowDeclaration): void {
   // A misspelled key (`securityGroups`) would be dropped: the flow proven would be another than the one declared.
-  if (isPlainObject(declaration.from)) checkKnownProps(stack, declaration.from as FlowSource, SOURCE_PROPS, `flows.${name}.from`);
-  if (isPlainObject(declaration.to)) checkKnownProps(stack, declaration.to as FlowDestination, DESTINATION_PROPS, `flows.${name}.to`);
+  if (isPlainObject(declaration.from) && !isFlowSubnet(declaration.from) && !isIdObject(declaration.from))
+    checkKnownProps(stack, declaration.from as FlowSource, SOURCE_PROPS, `flows.${name}.from`);
+  if (isPlainObject(declaration.to) && !isFlowSubnet(declaration.to))
+    checkKnownProps(stack, declaration.to as FlowDestination, DESTINATION_PROPS, `flows.${name}.to`);
   const constructs: [string, unknown][] = [
     ["from", declaration.from],
     ["to", declaration.to],
@@ -300,6 +349,17 @@ function isPlainObject(value: unknown): boolean {
   return value !== null && typeof value === "object" && !("node" in value);
 }
 
+/** A subnet as a building block hands it out (an ISubnet): an object with a subnetId, which no other end of a flow has. */
+function isFlowSubnet(value: unknown): value is FlowSubnet {
+  return isPlainObject(value) && "subnetId" in (value as object);
+}
+
+/** A VPC or security group as a building block types it (IVpc, ISecurityGroup) without being a construct: named by its ID. */
+function isIdObject(value: unknown): value is FlowVpc | FlowSecurityGroup {
+  if (!isPlainObject(value) || isFlowSubnet(value)) return false;
+  return "securityGroupId" in (value as object) || ("vpcId" in (value as object) && "cidrBlock" in (value as object));
+}
+
 /** A name a flow can dial: a DNS name, an IP address, a generated name (known at synth), or, for a string `to`, a Terraform address. */
 function isDialable(name: unknown): boolean {
   if (typeof name !== "string") return false;
@@ -323,7 +383,12 @@ const IMPORTED_IDS = [
 const ASKED_ID: Readonly<Record<string, (typeof IMPORTED_IDS)[number]>> = { vpc: "vpcId", subnet: "subnetId", securityGroup: "securityGroupId" };
 
 /** The address or ID a reference stands for in the synthesized JSON. */
-function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, ref: FlowRef | undefined): string | undefined {
+function referenceOf(
+  stack: TerraformStack,
+  model: NetworkModel,
+  part: string,
+  ref: FlowRef | FlowVpc | FlowSecurityGroup | undefined,
+): string | undefined {
   if (ref === undefined) return undefined;
   if (typeof ref === "string") {
     if (!isUnresolved(ref)) return ref;
@@ -332,9 +397,10 @@ function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, r
     if (typeof resolved !== "string") throw new ValidationError(stack, part, ref, "an ID or address Terraform knows at synth");
     return resolved;
   }
-  if (ref === null || typeof ref !== "object" || !("node" in ref))
+  if (ref === null || typeof ref !== "object" || !("node" in ref || isIdObject(ref)))
     throw new ValidationError(stack, part, ref, "a construct of this stack, or its Terraform address");
-  const address = terraformAddressOf(ref);
+  const construct = "node" in ref ? (ref as IConstruct) : undefined;
+  const address = construct === undefined ? undefined : terraformAddressOf(construct);
   if (address !== undefined) return address;
   // Imported building blocks create nothing: they stand for the ID (or ARN) they were given. A group or an
   // endpoint carries its VPC's ID too: its own ID comes first, the one the part asks for before all.
@@ -342,56 +408,214 @@ function referenceOf(stack: TerraformStack, model: NetworkModel, part: string, r
   for (const property of [...(asked === undefined ? [] : [asked]), ...IMPORTED_IDS]) {
     const value = (ref as unknown as Record<string, unknown>)[property];
     if (value === undefined) continue;
-    const resolved = isUnresolved(value) ? model.document.evaluate(resolvedValue(ref, value)) : value;
+    const resolved = isUnresolved(value) ? model.document.evaluate(resolvedValue(construct ?? stack, value)) : value;
     if (typeof resolved === "string") return resolved;
   }
   throw new ValidationError(
     stack,
     part,
-    ref.node.path,
+    construct?.node.path ?? ref,
     "a construct that creates a resource (a VPC, subnet, security group, endpoint, Lattice service, resource configuration ...) or an imported one with an ID",
   );
 }
 
-function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource | FlowRef): FlowSourceSpec {
+function sourceSpec(stack: TerraformStack, model: NetworkModel, from: FlowSource | FlowOrigin): FlowSourceSpec {
   if (from === undefined || from === null)
     throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
   if (typeof from !== "string" && typeof from !== "object")
     throw new ValidationError(stack, "from", from, "a flow source: a VPC, subnet or security group, or { vpc, principal, ... }");
-  notAnISubnet(stack, "from", from, "{ subnet: subnet.subnetId }");
-  if (typeof from === "string" || "node" in from) {
-    const reference = referenceOf(stack, model, "from", from as FlowRef) as string;
+  if (isFlowSubnet(from)) return withImportedVpc(stack, model, { subnet: subnetIdOf(stack, model, "from", from) }, "from");
+  if (typeof from === "string" || "node" in from || isIdObject(from)) {
+    const reference = referenceOf(stack, model, "from", from as FlowRef | FlowVpc | FlowSecurityGroup) as string;
     const kind = model.entity(reference)?.kind ?? (/^subnet-/.test(reference) ? "subnet" : /^sg-/.test(reference) ? "securityGroup" : "vpc");
-    if (kind === "subnet") return { subnet: reference };
-    if (kind === "securityGroup") return { securityGroup: reference };
+    if (kind === "subnet") return withImportedVpc(stack, model, { subnet: reference }, "from");
+    if (kind === "securityGroup") return withImportedVpc(stack, model, { securityGroup: reference }, "from", from);
     if (kind !== "vpc") throw new ValidationError(stack, "from", reference, `a VPC, subnet or security group (this is a ${kind})`);
-    return { vpc: reference };
+    return withImportedVpc(stack, model, { vpc: reference }, "from");
   }
   const source = from as FlowSource;
   checkKnownProps(stack, source, SOURCE_PROPS, "from");
-  return {
+  const subnet =
+    source.subnet === undefined
+      ? undefined
+      : isFlowSubnet(source.subnet)
+        ? subnetIdOf(stack, model, "from.subnet", source.subnet)
+        : referenceOf(stack, model, "from.subnet", source.subnet);
+  const spec: FlowSourceSpec = {
     ...(source.vpc === undefined ? {} : { vpc: referenceOf(stack, model, "from.vpc", source.vpc) }),
-    ...(source.subnet === undefined ? {} : { subnet: referenceOf(stack, model, "from.subnet", source.subnet) }),
+    ...(subnet === undefined ? {} : { subnet }),
     ...(source.securityGroup === undefined ? {} : { securityGroup: referenceOf(stack, model, "from.securityGroup", source.securityGroup) }),
     ...(source.cidr === undefined ? {} : { cidr: source.cidr }),
     ...(source.internet === undefined ? {} : { internet: source.internet }),
     ...(source.principal === undefined ? {} : { principal: principalOf(stack, source.principal) }),
     ...(source.family === undefined ? {} : { family: source.family }),
   };
+  return withImportedVpc(stack, model, spec, "from.securityGroup", source.securityGroup);
 }
 
-/** A subnet of a building block (`vpc.privateSubnets[0]`) is no construct: it is named by its ID. */
-function notAnISubnet(stack: TerraformStack, part: string, end: unknown, instead: string): void {
-  if (end === null || typeof end !== "object" || "node" in end) return;
-  const subnetId = (end as { readonly subnetId?: unknown }).subnetId;
-  if (subnetId === undefined) return;
-  const id = isUnresolved(subnetId) ? resolvedValue(stack, subnetId) : subnetId;
-  throw new ValidationError(
-    stack,
-    part,
-    `subnet ${String(id)} (an ISubnet)`,
-    `a construct, an address or ID, or an object of the flow's props: for a subnet, ${instead}`,
+/** The ID a subnet object stands for: literal, or what the JSON holds for its reference (`${aws_subnet.X.id}`, a variable). */
+function subnetIdOf(stack: TerraformStack, model: NetworkModel, part: string, subnet: FlowSubnet): string {
+  const id = subnet.subnetId;
+  const resolved = isUnresolved(id) ? model.document.evaluate(resolvedValue(stack, id)) : id;
+  if (typeof resolved !== "string" || resolved === "")
+    throw new ValidationError(
+      stack,
+      part,
+      `subnet ${String(isUnresolved(id) ? resolvedValue(stack, id) : id)} (an ISubnet)`,
+      "a subnet whose ID Terraform knows at synth (a subnet of the stack, or of a VPC it imports with literal subnet IDs or variables with defaults)",
+    );
+  return resolved;
+}
+
+/** What `Vpc.fromVpcAttributes` gave an imported VPC, as its construct exposes it (IVpc, read by shape: flows imports only core). */
+interface ImportedVpcConstruct extends IConstruct {
+  readonly vpcId: string;
+  readonly cidrBlock: string;
+  readonly ipv6CidrBlock?: string;
+  readonly subnets: readonly {
+    readonly subnetId: string;
+    readonly cidrBlock?: string;
+    readonly availabilityZone?: string;
+    readonly availabilityZoneId?: string;
+    readonly routeTableId?: string;
+  }[];
+  readonly provider?: { readonly terraformResourceType: string; readonly alias?: string };
+  readonly dnsSupportEnabled?: boolean;
+  readonly dnsHostnamesEnabled?: boolean;
+  readonly associatedPrivateZoneNames?: readonly string[];
+}
+
+/** True for a VPC a stack imports: a VPC building block that creates no resource. */
+function isImportedVpc(construct: IConstruct): construct is ImportedVpcConstruct {
+  const vpc = construct as Partial<ImportedVpcConstruct> & { readonly selectSubnets?: unknown };
+  return (
+    typeof vpc.vpcId === "string" &&
+    typeof vpc.cidrBlock === "string" &&
+    Array.isArray(vpc.subnets) &&
+    typeof vpc.selectSubnets === "function" &&
+    terraformAddressOf(construct) === undefined
   );
+}
+
+/**
+ * What the stack's imported VPCs say of themselves, as flow questions carry it
+ * (`from.importedVpc`): literal values, references evaluated as the JSON
+ * holds them (a variable's default); what only Terraform knows is left out.
+ * A VPC whose ID is not known at synth is left out.
+ */
+function importedVpcsOf(stack: TerraformStack, model: NetworkModel): ImportedVpcSpec[] {
+  const known = <T>(scope: IConstruct, value: unknown, is: (v: unknown) => v is T): T | undefined => {
+    if (value === undefined) return undefined;
+    const evaluated = isUnresolved(value) ? model.document.evaluate(resolvedValue(scope, value)) : value;
+    return is(evaluated) ? evaluated : undefined;
+  };
+  const text = (v: unknown): v is string => typeof v === "string" && v !== "";
+  const flag = (v: unknown): v is boolean => typeof v === "boolean";
+  const names = (v: unknown): v is string[] => Array.isArray(v) && v.every(text);
+  const byId = new Map<string, ImportedVpcSpec>();
+  for (const vpc of stack.node.findAll().filter(isImportedVpc)) {
+    const vpcId = known(vpc, vpc.vpcId, text);
+    if (vpcId === undefined) continue;
+    const subnets = vpc.subnets.flatMap((subnet) => {
+      const subnetId = known(vpc, subnet.subnetId, text);
+      if (subnetId === undefined) return [];
+      const fields = {
+        cidrBlock: known(vpc, subnet.cidrBlock, text),
+        availabilityZone: known(vpc, subnet.availabilityZone, text),
+        availabilityZoneId: known(vpc, subnet.availabilityZoneId, text),
+        routeTableId: known(vpc, subnet.routeTableId, text),
+      };
+      return [{ subnetId, ...definedOnly(fields) } as ImportedSubnetSpec];
+    });
+    const provider = vpc.provider === undefined ? undefined : providerKey(vpc.provider);
+    const description: ImportedVpcSpec = {
+      vpcId,
+      ...definedOnly({
+        cidrBlock: known(vpc, vpc.cidrBlock, text),
+        ipv6CidrBlock: known(vpc, vpc.ipv6CidrBlock, text),
+        provider,
+        dnsSupportEnabled: known(vpc, vpc.dnsSupportEnabled, flag),
+        dnsHostnamesEnabled: known(vpc, vpc.dnsHostnamesEnabled, flag),
+        privateHostedZoneNames: known(vpc, vpc.associatedPrivateZoneNames, names),
+      }),
+      ...(subnets.length === 0 ? {} : { subnets }),
+    };
+    // A VPC imported twice (two teams' constructs): its subnets are the union of what each import says.
+    const earlier = byId.get(vpcId);
+    const merged = [...(earlier?.subnets ?? []), ...subnets.filter((s) => !(earlier?.subnets ?? []).some((e) => e.subnetId === s.subnetId))];
+    byId.set(vpcId, earlier === undefined ? description : { ...earlier, ...(merged.length === 0 ? {} : { subnets: merged }) });
+  }
+  return [...byId.values()];
+}
+
+/** The key resources name a provider configuration by (`aws`, `aws.partner`). */
+function providerKey(provider: { readonly terraformResourceType: string; readonly alias?: string }): string {
+  return provider.alias === undefined ? provider.terraformResourceType : `${provider.terraformResourceType}.${provider.alias}`;
+}
+
+/** An object without its undefined fields: the JSON of a declaration holds no nulls. */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A flow source with what the stack knows of the VPC made elsewhere it
+ * starts in, when the stack imports that VPC: the VPC named (by construct,
+ * address or ID), the VPC of its subnet (one of the stack's, or of an
+ * imported VPC), or the VPC of its security group (the group's own, or the
+ * one an imported group was given as vpcId). An imported group stands for
+ * its VPC; a group whose VPC the analysis cannot know is refused here.
+ */
+function withImportedVpc(stack: TerraformStack, model: NetworkModel, spec: FlowSourceSpec, groupPart: string, groupRef?: unknown): FlowSourceSpec {
+  if (spec.internet === true) return spec;
+  let imports: ImportedVpcSpec[] | undefined;
+  const imported = (): ImportedVpcSpec[] => (imports ??= importedVpcsOf(stack, model));
+  const idOf = (reference: string): string => {
+    const entity = model.entity(reference)?.entity as { readonly id?: unknown } | undefined;
+    return typeof entity?.id === "string" ? entity.id : reference;
+  };
+  const named = spec.vpc === undefined ? undefined : idOf(spec.vpc);
+  let subnetVpc: string | undefined;
+  if (spec.subnet !== undefined) {
+    const subnet = model.subnet(idOf(spec.subnet));
+    subnetVpc = subnet?.vpcId ?? imported().find((v) => (v.subnets ?? []).some((s) => s.subnetId === spec.subnet))?.vpcId;
+    if (named !== undefined && subnetVpc !== undefined && subnetVpc !== named)
+      throw new ValidationError(stack, "from.subnet", spec.subnet, `a subnet of VPC ${named} (the VPC named; this subnet is of VPC ${subnetVpc})`);
+  }
+  let groupVpc: string | undefined;
+  let groupVpcKnownToModel = false;
+  if (spec.securityGroup !== undefined) {
+    const group = model.securityGroup(idOf(spec.securityGroup));
+    groupVpcKnownToModel = group?.vpcId !== undefined;
+    const given = (groupRef as { readonly vpcId?: unknown } | undefined)?.vpcId;
+    const resolved = given === undefined ? undefined : isUnresolved(given) ? model.document.evaluate(resolvedValue(stack, given)) : given;
+    groupVpc = group?.vpcId ?? (typeof resolved === "string" ? resolved : undefined);
+    const other = named ?? subnetVpc;
+    const label = groupRef !== null && typeof groupRef === "object" && "node" in groupRef ? (groupRef as IConstruct).node.path : spec.securityGroup;
+    if (other !== undefined && groupVpc !== undefined && groupVpc !== other)
+      throw new ValidationError(stack, groupPart, label, `a security group of VPC ${other} (the flow's VPC; this group is of VPC ${groupVpc})`);
+    if (other === undefined && groupVpc === undefined)
+      throw new ValidationError(
+        stack,
+        groupPart,
+        `security group ${label} (its VPC unknown)`,
+        "a security group whose VPC is known: import it with its vpcId (SecurityGroup.fromSecurityGroupAttributes), or name the VPC too ({ vpc, securityGroup })",
+      );
+    if (other === undefined && groupVpc !== undefined && model.vpc(groupVpc) === undefined && !imported().some((v) => v.vpcId === groupVpc))
+      throw new ValidationError(
+        stack,
+        groupPart,
+        `security group ${label} of VPC ${groupVpc}`,
+        `a security group of a VPC the stack creates or imports: VPC ${groupVpc} is neither, so where the group's members are is unknown (import it with Vpc.fromVpcAttributes)`,
+      );
+  }
+  const vpcId = named ?? subnetVpc ?? groupVpc;
+  if (vpcId === undefined) return spec;
+  const own = model.vpc(vpcId);
+  const description = own !== undefined && !own.external ? undefined : imported().find((v) => v.vpcId === vpcId);
+  // A group the model knows by ID alone says nothing of its VPC: the flow names it.
+  const vpc = spec.vpc === undefined && subnetVpc === undefined && groupVpc !== undefined && !groupVpcKnownToModel ? { vpc: groupVpc } : {};
+  return { ...vpc, ...spec, ...(description === undefined ? {} : { importedVpc: description }) };
 }
 
 function principalOf(stack: TerraformStack, principal: string | FlowPrincipal): FlowPrincipal {
@@ -422,7 +646,7 @@ function dialedNameAndPort(to: string): { readonly name: string; readonly port?:
   return match?.[2] === undefined ? { name: to } : { name: match[1], port: Number(match[2]) };
 }
 
-function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDestination | FlowRef | string): FlowDestinationSpec {
+function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDestination | FlowRef | FlowSubnet | string): FlowDestinationSpec {
   if (to === undefined || to === null)
     throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
   if (typeof to === "string") {
@@ -431,7 +655,7 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
     return { dnsName: name, ...(port === undefined ? {} : { port }) };
   }
   if (typeof to !== "object") throw new ValidationError(stack, "to", to, "a flow destination: a construct, a DNS name, or { dnsName, target, port }");
-  notAnISubnet(stack, "to", to, "{ target: subnet.subnetId }");
+  if (isFlowSubnet(to)) return { target: subnetIdOf(stack, model, "to", to) };
   if ("node" in to) return { target: referenceOf(stack, model, "to", to as IConstruct) };
   const destination = to as FlowDestination;
   checkKnownProps(stack, destination, DESTINATION_PROPS, "to");
@@ -439,7 +663,13 @@ function destinationSpec(stack: TerraformStack, model: NetworkModel, to: FlowDes
     checkKnownProps(stack, destination.request, REQUEST_PROPS, "to.request");
   return {
     ...(destination.dnsName === undefined ? {} : { dnsName: dnsNameOf(stack, model, destination.dnsName) }),
-    ...(destination.target === undefined ? {} : { target: referenceOf(stack, model, "to.target", destination.target) }),
+    ...(destination.target === undefined
+      ? {}
+      : {
+          target: isFlowSubnet(destination.target)
+            ? subnetIdOf(stack, model, "to.target", destination.target)
+            : referenceOf(stack, model, "to.target", destination.target),
+        }),
     ...(destination.port === undefined ? {} : { port: destination.port }),
     ...(destination.protocol === undefined ? {} : { protocol: destination.protocol }),
     ...(destination.request === undefined ? {} : { request: destination.request }),
@@ -464,9 +694,10 @@ function describeConstruct(value: unknown): string {
   return value !== null && typeof value === "object" && "node" in value ? (value as IConstruct).node.path : String(value);
 }
 
-function describeEnd(end: unknown): string {
+function describeEnd(stack: TerraformStack, end: unknown): string {
   if (typeof end === "string") return end;
   if (end !== null && typeof end === "object" && "node" in end) return (end as IConstruct).node.path;
+  if (isFlowSubnet(end)) return `subnet ${String(isUnresolved(end.subnetId) ? resolvedValue(stack, end.subnetId) : end.subnetId)}`;
   const parts = Object.entries((end ?? {}) as Record<string, unknown>).map(
     ([k, v]) => `${k}=${describeConstruct(v) === "[object Object]" ? JSON.stringify(v) : describeConstruct(v)}`,
   );
