@@ -40,7 +40,7 @@ export interface EndpointPolicyPrincipals {
    * Only principals of this AWS organization (`aws:PrincipalOrgID`), so that
    * credentials of another account cannot use the endpoint to move data out.
    * AWS service principals carry no organization ID, so requests they sign
-   * through the endpoint (rare: a presigned URL of an AWS service) are
+   * through the endpoint (rare: an AWS service acting from your network) are
    * denied on the listed resources; {@link EndpointPolicy.organizationOnly}
    * admits them (`aws:PrincipalIsAWSService`), as AWS's data perimeter
    * policies do.
@@ -165,9 +165,10 @@ export class EndpointPolicy {
   /**
    * Any action on any resource, but only for principals of one organization
    * and for AWS service principals (`aws:PrincipalIsAWSService`), which
-   * carry no organization ID: AWS's data perimeter endpoint policy, so that
-   * what AWS services send through the endpoint on your behalf (a
-   * CloudFormation custom resource's presigned response URL) still passes.
+   * carry no organization ID: AWS's data perimeter endpoint policy
+   * (AllowRequestsByAWSServicePrincipals), so that what AWS services send
+   * through the endpoint on your behalf with their service principal still
+   * passes.
    * No credentials of another account are service principals.
    * On an STS endpoint it also admits `AssumeRoleWithWebIdentity` and
    * `AssumeRoleWithSAML` into the organization's roles (`aws:ResourceOrgID`):
