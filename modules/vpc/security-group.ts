@@ -42,7 +42,7 @@ import {
   VPC_LATTICE_SOURCE_CIDRS,
 } from "../core";
 import { Connections, IConnectable } from "./connections";
-import { TransitGateway } from "./transit-gateway";
+import { TransitGatewayBase } from "./transit-gateway";
 import { checkIsVpc, IVpc, Vpc } from "./vpc";
 
 /** What EC2 accepts in security group names and in group and rule descriptions: up to 255 of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* */
@@ -450,7 +450,7 @@ function checkReferenceAcrossVpcs(
   checkAtSynth(caller, () => {
     const all = caller.node.root.node.findAll();
     if (all.some((c) => c instanceof VpcPeeringConnection)) return;
-    const gateway = all.find((c): c is TransitGateway => c instanceof TransitGateway && c.joinsForSecurityGroupReferences(own, theirs));
+    const gateway = all.find((c): c is TransitGatewayBase => c instanceof TransitGatewayBase && c.joinsForSecurityGroupReferences(own, theirs));
     // AWS takes group references over a transit gateway in inbound rules only: an outbound one lets nothing out.
     if (gateway !== undefined && direction === "Ingress") return;
     if (gateway !== undefined)

@@ -173,6 +173,15 @@ export interface TransitGatewayAttributes {
   readonly provider?: TerraformProvider;
   /** Tags of the attachments, beside Name. @default - Name only */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The gateway has `security_group_referencing_support` enabled (where it
+   * is managed): rules of attached VPCs may name each other's security
+   * groups in inbound rules, as with {@link TransitGatewayProps.securityGroupReferencing},
+   * and the attachments made here enable it too. Say so only when the
+   * gateway has it: AWS matches no group reference over a gateway without it.
+   * @default false
+   */
+  readonly securityGroupReferencing?: boolean;
 }
 
 /**
@@ -193,6 +202,16 @@ export abstract class TransitGatewayBase extends Construct {
   /** The attachments so far, in the order they were made. */
   public get attachedVpcs(): readonly TransitGatewayAttachment[] {
     return [...this.attachments];
+  }
+
+  /**
+   * Whether groups of `a` may name groups of `b` through this gateway: it
+   * has security group referencing on, and both are attached.
+   * @internal
+   */
+  public joinsForSecurityGroupReferences(a: IVpc, b: IVpc): boolean {
+    const attached = (vpc: IVpc) => this.attachments.some((attachment) => attachment.vpc === vpc);
+    return this.securityGroupReferencing && attached(a) && attached(b);
   }
 
   /**
@@ -463,16 +482,6 @@ export class TransitGateway extends TransitGatewayBase {
     if (autoAccept !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.autoAcceptSharedAttachments, autoAccept);
     this.transitGatewayId = this.resource.id;
     this.transitGatewayArn = this.resource.arn;
-  }
-
-  /**
-   * Whether groups of `a` may name groups of `b` through this gateway: it
-   * has security group referencing on, and both are attached.
-   * @internal
-   */
-  public joinsForSecurityGroupReferences(a: IVpc, b: IVpc): boolean {
-    const attached = (vpc: IVpc) => this.attachments.some((attachment) => attachment.vpc === vpc);
-    return this.securityGroupReferencing && attached(a) && attached(b);
   }
 
   /** @internal */
@@ -818,7 +827,7 @@ export class TransitGatewayAttachment extends Construct {
 class ImportedTransitGateway extends TransitGatewayBase {
   public readonly transitGatewayId: string;
   public readonly provider?: TerraformProvider;
-  public readonly securityGroupReferencing = false;
+  public readonly securityGroupReferencing: boolean;
   /** The account that owns the gateway, when given. */
   public readonly ownerAccountId?: string;
   private readonly routeTableId?: string;
@@ -835,6 +844,7 @@ class ImportedTransitGateway extends TransitGatewayBase {
     checkResourceId(this, "routeTableId", attrs.routeTableId, "transitGatewayRouteTable");
     checkProvider(this, "provider", attrs.provider, "a provider in the gateway's region; leave it out for the stack's default provider");
     this.tags = checkTags(this, "tags", attrs.tags) ?? {};
+    this.securityGroupReferencing = checkBoolean(this, "securityGroupReferencing", attrs.securityGroupReferencing) ?? false;
     // The association is made by the gateway's account: with another owner, it is the owner's to make.
     const account = literalAccountOf(this, attrs.provider);
     if (attrs.routeTableId !== undefined && attrs.ownerAccountId !== undefined && account !== undefined && account !== attrs.ownerAccountId)
@@ -883,6 +893,7 @@ const TRANSIT_GATEWAY_ATTRIBUTES: Record<keyof TransitGatewayAttributes, true> =
   routeTableId: true,
   provider: true,
   tags: true,
+  securityGroupReferencing: true,
 };
 
 const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {

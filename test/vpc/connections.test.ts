@@ -133,6 +133,53 @@ describe("Connections across VPCs", () => {
     ).toEqual(["enable", "enable"]);
   });
 
+  test("fails when both VPCs are attached to an existing gateway imported without securityGroupReferencing; passes when the import says the gateway has it, and the attachments enable it", () => {
+    const off = twoVpcs();
+    const plain = TransitGateway.fromTransitGatewayAttributes(off.stack, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" });
+    plain.attach("a", off.a);
+    plain.attach("b", off.b);
+    off.ga.connections.allowFrom(off.gb, Port.tcp(443), "from b");
+    expectValidationError(() => synthJson(off.stack), "connections.allowFrom.peer", /test\/G[ab]/);
+    const offJson = synthJson(twoVpcs().stack);
+    expect(offJson.resource.aws_ec2_transit_gateway_vpc_attachment).toBeUndefined();
+
+    const on = twoVpcs();
+    const corp = TransitGateway.fromTransitGatewayAttributes(on.stack, "Corp", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      securityGroupReferencing: true,
+    });
+    corp.attach("a", on.a);
+    corp.attach("b", on.b);
+    on.ga.connections.allowFrom(on.gb, Port.tcp(443), "from b");
+    const json = synthJson(on.stack);
+    expect(json.resource.aws_ec2_transit_gateway).toBeUndefined();
+    expect(
+      (Object.values(json.resource.aws_ec2_transit_gateway_vpc_attachment) as Record<string, unknown>[]).map(
+        (a) => a.security_group_referencing_support,
+      ),
+    ).toEqual(["enable", "enable"]);
+    // AWS matches group references over a gateway in inbound rules only, for an existing gateway too.
+    const outbound = twoVpcs();
+    const existing = TransitGateway.fromTransitGatewayAttributes(outbound.stack, "Corp", {
+      transitGatewayId: "tgw-0123456789abcdef0",
+      securityGroupReferencing: true,
+    });
+    existing.attach("a", outbound.a);
+    existing.attach("b", outbound.b);
+    outbound.gb.addEgressRule({ peer: Peer.securityGroup(outbound.ga, "servers"), ports: Port.tcp(443), description: "to a" });
+    const error = expectValidationError(() => synthJson(outbound.stack), "egressRules.peer", "test/Ga");
+    expect(error.expected).toContain("over which AWS supports security group references in inbound rules only");
+    expectValidationError(
+      () =>
+        TransitGateway.fromTransitGatewayAttributes(on.stack, "Maybe", {
+          transitGatewayId: "tgw-0123456789abcdef1",
+          securityGroupReferencing: "yes" as never,
+        }),
+      "securityGroupReferencing",
+      "yes",
+    );
+  });
+
   test("a gateway without securityGroupReferencing leaves the setting to AWS's default; only one of the VPCs attached fails", () => {
     const { stack, a, ga, gb } = twoVpcs();
     const tgw = new TransitGateway(stack, "Tgw", { name: "core", securityGroupReferencing: true });
