@@ -1,8 +1,9 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
+import { Route } from "@cdktf/provider-aws/lib/route";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { PrivateNetworkingStack } from "../../modules/app";
 import { OptOut, Port } from "../../modules/core";
-import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { AwsService, EndpointPolicy, GatewayEndpoint, InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, analyzeStackFlow, expectFlow, Flows, NetworkModel, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
 import {
   AuthPolicy,
@@ -523,5 +524,89 @@ describe("subnets of the stack's own VPCs as the ISubnets it hands out", () => {
     expect(analyzeStackFlow(s, subnet, { target: logs })).toEqual(analyzeStackFlow(s, { subnet: subnet.subnetId }, { target: logs }));
     expect(analyzeStackFlow(s, subnet, { target: logs }).hops[0].text).toBe("subnet us-east-1a of VPC App");
     expect(analyzeStackFlow(s, vpc, subnet)).toEqual(analyzeStackFlow(s, vpc, { target: subnet.subnetId }));
+  });
+});
+
+/**
+ * An AWS service by its public name (no interface endpoint for it) from an
+ * imported subnet: as for routes out of the VPC, only the routes this stack
+ * adds to a route table made elsewhere are known, so a flow none of them
+ * carries is denied (nothing proves it), and one they carry assumes the
+ * table has no more specific route of its own.
+ */
+describe("brownfield sources to an AWS service by its public name: the imported route tables' own routes are unknown", () => {
+  const STS = "sts.us-east-1.amazonaws.com";
+  const S3 = "s3.us-east-1.amazonaws.com";
+
+  function legacyWithGateway() {
+    const { s, vpc } = legacyStack();
+    // The S3 gateway's route goes to the first subnet's table; this stack adds a default route to a NAT gateway to the second's.
+    new GatewayEndpoint(s, "S3", {
+      vpc,
+      service: AwsService.S3,
+      policy: EndpointPolicy.allowAll(OptOut.because("the buckets are this account's own")),
+      routeTableIds: [LEGACY.subnets[0].routeTableId],
+    });
+    new Route(s, "Egress", {
+      routeTableId: LEGACY.subnets[1].routeTableId,
+      destinationCidrBlock: "0.0.0.0/0",
+      natGatewayId: "nat-0123456789abcdef0",
+    });
+    return { s, vpc };
+  }
+
+  test("fails when no route this stack adds to the subnet's route table, made elsewhere, reaches the service: its own routes are unknown, not absent", () => {
+    const { s, vpc } = legacyStack();
+    const denied = analyzeStackFlow(s, vpc.privateSubnets[0], STS);
+    expect(denied.allowed).toBe(false);
+    expect(denied.reason).toBe(
+      "route table rtb-0123456789abcdef0 of subnet-0123456789abcdef0 (us-east-1a) is made elsewhere (only the routes this stack adds to it are known), and this stack adds no route to com.amazonaws.us-east-1.sts (neither a gateway endpoint route nor a route to an internet or NAT gateway); no interface endpoint with private DNS in the VPC",
+    );
+    // Not "has no route" nor "no internet route": the table's own routes are made elsewhere.
+    expect(denied.reason).not.toMatch(/has no route|, no internet route/);
+    expect(denied.hops.at(-1)).toEqual(expect.objectContaining({ kind: "route", ok: false, address: `external:${LEGACY.subnets[0].routeTableId}` }));
+  });
+
+  test("fails when the import gives the subnet no route table: no route to the service can be proven, and no main route table is blamed", () => {
+    const { s, vpc } = legacyStack({
+      privateSubnets: LEGACY.subnets.map(({ subnetId, cidrBlock, availabilityZone }) => ({ subnetId, cidrBlock, availabilityZone })),
+    });
+    const verdict = analyzeStackFlow(s, vpc.privateSubnets[0], STS);
+    expect(verdict.allowed).toBe(false);
+    expect(verdict.reason).toBe(
+      `subnet subnet-0123456789abcdef0 (us-east-1a) is made elsewhere and its route table is not given (routeTableIds of Vpc.fromVpcAttributes), so no route from subnet us-east-1a of VPC ${LEGACY.vpcId} to com.amazonaws.us-east-1.sts can be proven; no interface endpoint with private DNS in the VPC`,
+    );
+    expect(verdict.reason).not.toContain("main route table is not in this stack");
+  });
+
+  test("fails when the import gives no subnets at all: the VPC's route tables are made elsewhere", () => {
+    const s = new PrivateNetworkingStack(testApp(), "legacy-bare", { region: "us-east-1", accountId: "111111111111" });
+    const vpc = Vpc.fromVpcAttributes(s, "Legacy", { vpcId: LEGACY.vpcId, cidrBlock: LEGACY.cidrBlock });
+    expectFlow(s, vpc, STS).toBeDenied(
+      `no route from VPC ${LEGACY.vpcId} to com.amazonaws.us-east-1.sts can be proven: its subnets and their route tables are made elsewhere and not given (Vpc.fromVpcAttributes)`,
+    );
+  });
+
+  test("the routes this stack adds to the imported tables carry the flow (a gateway endpoint's, a default route), assuming no more specific route of their own", () => {
+    const { s, vpc } = legacyWithGateway();
+    const [first, second] = vpc.privateSubnets;
+    const s3 = expectFlow(s, first, S3);
+    s3.toBeAllowed();
+    expect(texts(s3.verdict)).toContain("route table rtb-0123456789abcdef0 sends com.amazonaws.us-east-1.s3 to gateway endpoint S3");
+    expect(s3.verdict.assumptions).toContain(
+      "route table rtb-0123456789abcdef0 of subnet-0123456789abcdef0 (us-east-1a) is made elsewhere: none of its own routes (not in this stack) is more specific for com.amazonaws.us-east-1.s3's addresses than the one this stack adds",
+    );
+    const sts = expectFlow(s, second, STS);
+    sts.toBeAllowed();
+    expect(texts(sts.verdict)).toContain(
+      "route table rtb-0123456789abcdef1 sends com.amazonaws.us-east-1.sts's public addresses to a NAT gateway: the traffic leaves the AWS private network",
+    );
+    expect(sts.verdict.assumptions).toContainEqual(
+      expect.stringContaining("route table rtb-0123456789abcdef1 of subnet-0123456789abcdef1 (us-east-1b) is made elsewhere: none of its own routes"),
+    );
+    // Who must not: the first subnet's table gets no default route, so STS is not reached from it.
+    expectFlow(s, first, STS).toBeDenied(
+      "route table rtb-0123456789abcdef0 of subnet-0123456789abcdef0 (us-east-1a) is made elsewhere (only the routes this stack adds to it are known), and this stack adds no route to com.amazonaws.us-east-1.sts",
+    );
   });
 });

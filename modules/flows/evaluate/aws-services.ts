@@ -3,7 +3,7 @@ import { parseArn } from "../../core/arns";
 import { EndpointEntity } from "../model/entities";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, internetRouteOf, labelOf, vpcLabel } from "./context";
-import { reach, rulePermits } from "./network";
+import { madeElsewhere, noRouteFrom, reach, rulePermits, subnetName } from "./network";
 import { evaluateFor } from "./policies";
 
 /** An AWS service reached through an interface endpoint (in the client's VPC, or a hub's through a private hosted zone). */
@@ -32,7 +32,10 @@ export function awsServiceThroughInterface(path: Path, context: FlowContext, end
 /**
  * An AWS service reached by its public name: through a gateway endpoint in
  * the route tables of the client's subnets (S3, DynamoDB), else over the
- * internet if the VPC has a way there.
+ * internet if the VPC has a way there. Of a route table made elsewhere (an
+ * imported subnet's) only the routes this stack adds are known: as for
+ * routes out of the VPC, a route none of them proves is denied, and one they
+ * prove assumes the table has no more specific route of its own.
  */
 export function awsServiceByPublicName(path: Path, context: FlowContext, serviceName: string): FlowVerdict {
   const { model, source } = context;
@@ -40,7 +43,12 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   if (source.subnets.length === 0) {
     const gateway = gateways[0];
     if (gateway === undefined)
-      return path.deny("route", `${source.label} has no gateway endpoint to ${serviceName}, and its route tables are not in this stack`);
+      return path.deny(
+        "route",
+        source.vpc?.external === true
+          ? `no route from ${source.label} to ${serviceName} can be proven: its subnets and their route tables are made elsewhere and not given (Vpc.fromVpcAttributes), and this stack has no gateway endpoint to ${serviceName} in it`
+          : `${source.label} has no gateway endpoint to ${serviceName}, and its route tables are not in this stack`,
+      );
     return servicePolicies(
       path
         .pass(
@@ -57,6 +65,13 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   let used: EndpointEntity | undefined;
   for (const subnet of source.subnets) {
     const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
+    // A table made elsewhere may hold a more specific route of its own for the service's addresses.
+    const ownRoutesUnknown = (): void => {
+      if (madeElsewhere(table))
+        current = current.assume(
+          `route table ${labelOf(table!)} of ${subnetName(subnet)} is made elsewhere: none of its own routes (not in this stack) is more specific for ${serviceName}'s addresses than the one this stack adds`,
+        );
+    };
     const prefixRoute = table?.routes.find((r) => r.kind === "gatewayEndpoint" && r.destination === `pl:${serviceName}`);
     if (prefixRoute !== undefined) {
       used = gateways.find((g) => g.id === prefixRoute.target) ?? used;
@@ -65,6 +80,7 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
         `route table ${labelOf(table!)} sends ${serviceName} to gateway endpoint ${used === undefined ? prefixRoute.target : labelOf(used)}`,
         prefixRoute.source,
       );
+      ownRoutesUnknown();
       continue;
     }
     const internet = internetRouteOf(model, subnet).route;
@@ -74,6 +90,7 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
         `route table ${labelOf(table!)} sends ${serviceName}'s public addresses to ${internet.kind === "natGateway" ? "a NAT gateway" : "an internet gateway"}: the traffic leaves the AWS private network`,
         internet.source,
       );
+      ownRoutesUnknown();
       continue;
     }
     const unapplied =
@@ -86,6 +103,13 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
       unapplied === undefined
         ? "no interface endpoint with private DNS in the VPC"
         : `the private DNS of interface endpoint ${labelOf(unapplied)} does not apply (the VPC has enable_dns_hostnames false: turn it on)`;
+    // A table made elsewhere (or an imported subnet whose table is not given): its own routes are unknown, not absent.
+    if (madeElsewhere(table) || (table === undefined && madeElsewhere(subnet)))
+      return current.deny(
+        "route",
+        `${noRouteFrom(subnet, table, source.label)} to ${serviceName}${table === undefined ? " can be proven" : " (neither a gateway endpoint route nor a route to an internet or NAT gateway)"}; ${interfaces}`,
+        table?.address ?? subnet.address,
+      );
     return current.deny(
       "route",
       `${table === undefined ? `subnet ${labelOf(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so ${source.label}` : `route table ${labelOf(table)} of ${source.label}`} has no route to ${serviceName}: no gateway endpoint in it, ${interfaces}, no internet route`,

@@ -333,7 +333,8 @@ export function noRouteFrom(subnet: SubnetEntity, table: RouteTableEntity | unde
   return `subnet ${subnetName(subnet)} has no known route table (no route table association, and its VPC's main route table is not in this stack), so no route from ${label}`;
 }
 
-function subnetName(subnet: SubnetEntity): string {
+/** A subnet for messages: its label, with its AZ when known. */
+export function subnetName(subnet: SubnetEntity): string {
   return subnet.availabilityZone === undefined ? labelOf(subnet) : `${labelOf(subnet)} (${subnet.availabilityZone})`;
 }
 
