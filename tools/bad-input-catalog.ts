@@ -70,6 +70,7 @@ import { ENDPOINT_BAD_INPUTS } from "./bad-inputs-endpoints";
 import { FLOW_BAD_INPUTS } from "./bad-inputs-flows";
 import { GUARDRAIL_BAD_INPUTS } from "./bad-inputs-guardrails";
 import { LATTICE_BAD_INPUTS } from "./bad-inputs-lattice";
+import { PRIVATELINK_BAD_INPUTS } from "./bad-inputs-privatelink";
 import { RESOURCE_BAD_INPUTS } from "./bad-inputs-resources";
 import { VPC_BAD_INPUTS } from "./bad-inputs-vpc";
 
@@ -2780,4 +2781,5 @@ export const BAD_INPUTS: readonly BadInput[] = [
   ...VPC_BAD_INPUTS,
   ...FLOW_BAD_INPUTS,
   ...GUARDRAIL_BAD_INPUTS,
+  ...PRIVATELINK_BAD_INPUTS,
 ];

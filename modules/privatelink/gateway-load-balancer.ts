@@ -30,7 +30,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { awsReservedAddressIn, Connections, ISubnet, IVpc, literalZoneIds, Peer, reservedAddressExpectation, SecurityGroup } from "../vpc";
 import { HealthCheck, renderHealthCheck } from "./health-check";
 import { loadBalancerNameOf } from "./network-load-balancer";
 import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
@@ -281,6 +281,8 @@ function checkAppliances(scope: IConstruct, appliances: ApplianceTargets, vpc: I
           `an address inside the load balancer's VPC (${vpc.cidrBlock}): appliances are reached in their own VPC`,
         );
       }
+      const reserved = awsReservedAddressIn(vpc, targetId);
+      if (reserved !== undefined) throw new ValidationError(scope, at, targetId, reservedAddressExpectation(targetId, reserved));
     }
     if (isUnresolved(targetId)) continue;
     const earlier = seen.get(String(targetId).toLowerCase());

@@ -45,7 +45,20 @@ import {
   requireProps,
   ValidationError,
 } from "../core";
-import { Connections, IConnectable, isConnectable, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, Vpc, vpcClientPeers } from "../vpc";
+import {
+  awsReservedAddressIn,
+  Connections,
+  IConnectable,
+  isConnectable,
+  ISubnet,
+  IVpc,
+  literalZoneIds,
+  Peer,
+  reservedAddressExpectation,
+  SecurityGroup,
+  Vpc,
+  vpcClientPeers,
+} from "../vpc";
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
@@ -635,7 +648,12 @@ function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IV
     throw new ValidationError(scope, prop, address, "an IPv4 address: the VPC has no IPv6 CIDR block (dualStack: true gives it one)");
   }
   if (inVpc === undefined || isUnresolved(inVpc)) return;
-  if (cidrContains(inVpc, address)) return;
+  if (cidrContains(inVpc, address)) {
+    // AWS keeps the ends of the VPC's block and the first four and last address of each subnet: nothing listens there.
+    const reserved = awsReservedAddressIn(vpc, address);
+    if (reserved !== undefined) throw new ValidationError(scope, prop, address, reservedAddressExpectation(address, reserved));
+    return;
+  }
   if (ranges.some((range) => cidrContains(range, address))) return;
   throw new ValidationError(
     scope,

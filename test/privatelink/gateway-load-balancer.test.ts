@@ -120,6 +120,19 @@ describe("GatewayLoadBalancer", () => {
       expectValidationError(() => gwlbStack({ healthCheck: { protocol: "TCP", port: 6081 } }), "healthCheck.port", "6081");
     });
 
+    test("an appliance address is one AWS reserves in the VPC or a subnet (nothing can hold it), where .4 is registered", () => {
+      for (const address of ["10.100.0.0", "10.100.0.1", "10.100.0.3", "10.100.1.255"]) {
+        const error = expectValidationError(
+          () => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: address } }) }),
+          "appliances.addresses.fw",
+          `"${address}"`,
+        );
+        expect(error.expected).toContain(`${address} is reserved by AWS in`);
+      }
+      const { stack } = gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.100.0.4" } }) });
+      expect(Object.values(resourcesOfType(stack, "aws_lb_target_group_attachment")).map((a) => a.target_id)).toEqual(["10.100.0.4"]);
+    });
+
     test("an appliance address is outside the load balancer's VPC", () => {
       expectValidationError(
         () => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.200.0.10" } }) }),

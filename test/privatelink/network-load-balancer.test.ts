@@ -266,6 +266,13 @@ describe("NetworkLoadBalancer", () => {
     expect(rulesOf(stack, "aws_vpc_security_group_ingress_rule", "TargetsSecurityGroup").map((r) => r.from_port)).toEqual([8443, 9443]);
   });
 
+  test("an IP target at the first address AWS leaves to a subnet (.4) is registered", () => {
+    const targets = ListenerTargets.ipAddresses({ port: 8443, addresses: { first: "10.0.0.4", last: "10.0.1.254" } });
+    const { stack } = nlbStack({ listeners: [{ port: 443, targets }] });
+    const ids = Object.values(resourcesOfType(stack, "aws_lb_target_group_attachment")).map((a) => a.target_id);
+    expect(ids).toEqual(["10.0.0.4", "10.0.1.254"]);
+  });
+
   test("IP targets outside the VPC, in ranges the caller declares, are registered in every zone", () => {
     const { stack } = nlbStack({
       listeners: [
@@ -571,6 +578,21 @@ describe("NetworkLoadBalancer", () => {
     ])("an IP target is %s", (_what, address) => {
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: address } });
       expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.addresses.app", address);
+    });
+
+    test.each([
+      ["the VPC's network address", "10.0.0.0", "VPC 10.0.0.0/16: the network address"],
+      ["the Amazon DNS resolver", "10.0.0.2", "VPC 10.0.0.0/16: the Amazon DNS resolver"],
+      ["reserved by AWS in its subnet", "10.0.1.3", "subnet 10.0.1.0/24"],
+      ["its subnet's broadcast address", "10.0.1.255", "subnet 10.0.1.0/24"],
+    ])("an IP target is %s (AWS refuses to register it, and nothing listens there)", (_what, address, where) => {
+      const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: address } });
+      const error = expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, targets }] }),
+        "listeners[0].targets.addresses.app",
+        `"${address}"`,
+      );
+      expect(error.expected).toContain(`is reserved by AWS in ${where}`);
     });
 
     test("a declared outside range is public space", () => {

@@ -1,0 +1,89 @@
+import { TerraformStack } from "cdktf";
+import {
+  ApplianceTargets,
+  EndpointService,
+  EndpointServiceLoadBalancer,
+  EndpointServicePrincipal,
+  GatewayLoadBalancer,
+  InspectedSubnetTier,
+  ListenerTargets,
+  NetworkLoadBalancer,
+} from "../modules/privatelink";
+import { Vpc } from "../modules/vpc";
+import type { BadInput } from "./bad-input-catalog";
+
+/**
+ * More bad inputs of PrivateLink providers: wrong values found by building
+ * company scenarios with the published API as a new user would (a SaaS
+ * provider's load balancer, an inspection VPC). Part of the bad-input catalog.
+ */
+
+const vpc = (stack: TerraformStack, cidrBlock = "10.0.0.0/16") =>
+  new Vpc(stack, "Vpc", { name: "provider", cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+
+/** An inspection service of this stack, for an inspected tier of a workload VPC (10.110.0.0/16, its subnets 10.110.0.0/24 and 10.110.1.0/24). */
+function inspectedTier(stack: TerraformStack, clientCidrs: readonly [string, string]): InspectedSubnetTier {
+  const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+    vpc: vpc(stack, "10.100.0.0/16"),
+    appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
+    healthCheck: { port: 80 },
+  });
+  const service = new EndpointService(stack, "Inspection", {
+    loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
+    allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+  });
+  const workloads = new Vpc(stack, "Workloads", { name: "workloads", cidrBlock: "10.110.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+  return new InspectedSubnetTier(stack, "Data", {
+    vpc: workloads,
+    name: "data",
+    service,
+    subnetCidrs: { "us-east-1a": "10.110.10.0/24", "us-east-1b": "10.110.11.0/24" },
+    endpointSubnetCidrs: { "us-east-1a": "10.110.255.0/28", "us-east-1b": "10.110.255.16/28" },
+    clients: {
+      "app-a": { subnet: workloads.privateSubnets[0], cidrBlock: clientCidrs[0] },
+      "app-b": { subnet: workloads.privateSubnets[1], cidrBlock: clientCidrs[1] },
+    },
+  });
+}
+
+export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause: "An IP target at an address AWS reserves (the VPC's Amazon DNS resolver, or the first four or the last address of a subnet)",
+    fix: "Register the application's own private address: AWS keeps .0 to .3 and the last address of every subnet, and nothing can listen there.",
+    path: "Nlb",
+    prop: "listeners[0].targets.addresses.app",
+    received: '"10.0.0.2"',
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: vpc(s),
+        listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.2" } }) }],
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer",
+    cause: "An appliance address AWS reserves in a subnet (its first four or its last address)",
+    fix: "Register the appliance's own private address in the load balancer's VPC.",
+    path: "Gwlb",
+    prop: "appliances.addresses.fw",
+    received: '"10.100.1.255"',
+    build: (s) =>
+      new GatewayLoadBalancer(s, "Gwlb", {
+        vpc: vpc(s, "10.100.0.0/16"),
+        appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.100.1.255" } }),
+        healthCheck: { protocol: "HTTP", port: 80, path: "/healthz" },
+      }),
+  },
+  {
+    module: "privatelink",
+    api: "InspectedSubnetTier",
+    cause: "A client subnet given with another subnet's CIDR (the two client subnets' CIDRs swapped)",
+    fix: "Give each client subnet's own CIDR: the tier's route back to a client goes to it, so another would send the client's replies past the appliances.",
+    path: "Data",
+    prop: "clients.app-a.cidrBlock",
+    received: '"10.110.1.0/24"',
+    build: (s) => inspectedTier(s, ["10.110.1.0/24", "10.110.0.0/24"]),
+  },
+];
