@@ -203,6 +203,15 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
         client.cidrBlock,
         `a CIDR apart from the tier's and the endpoints' subnets in ${overlapping}`,
       );
+    // The tier's route back to the client goes to this CIDR: another subnet's would leave the client's replies to the local route, past the appliances.
+    const own = client.subnet.cidrBlock;
+    if (own !== undefined && !isUnresolved(own) && parseCidr(own)?.text !== parseCidr(client.cidrBlock)?.text)
+      throw new ValidationError(
+        scope,
+        `${prop}.cidrBlock`,
+        client.cidrBlock,
+        `the CIDR of the client subnet itself (${own}): the tier's route back to the client goes to this CIDR, so the subnet's replies would take the local route past the appliances`,
+      );
   }
   return clients;
 }

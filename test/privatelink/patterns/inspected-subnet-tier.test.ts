@@ -95,6 +95,16 @@ describe("InspectedSubnetTier", () => {
     expect(accepted.sort()).toEqual(["use1-az1", "use1-az2"]);
   });
 
+  test("takes a client subnet whose CIDR is not known at synth (an imported subnet) with the CIDR given for it", () => {
+    const subnet = { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" };
+    const { stack } = tierStack(() => ({ clients: { app: { subnet, cidrBlock: "10.110.0.0/24" } } }));
+    const back = (Object.values(resourcesOfType(stack, "aws_route")) as Json[]).filter((r) => r.destination_cidr_block === "10.110.0.0/24");
+    expect(back).toHaveLength(2);
+    expect((Object.values(resourcesOfType(stack, "aws_route")) as Json[]).filter((r) => r.route_table_id === "rtb-0aaaaaaaaaaaaaaaa")).toHaveLength(
+      2,
+    );
+  });
+
   describe("fails when", () => {
     test("a subnet CIDR is smaller than /28 or has host bits set (AWS creates neither)", () => {
       expectValidationError(
@@ -148,6 +158,21 @@ describe("InspectedSubnetTier", () => {
         "clients.app.cidrBlock",
         '"10.50.0.0/24"',
       );
+    });
+
+    test("a client's CIDR is another subnet's, not its own (its replies would take the local route past the appliances)", () => {
+      const error = expectValidationError(
+        () =>
+          tierStack((vpc) => ({
+            clients: {
+              "app-az1": { subnet: vpc.privateSubnets[0], cidrBlock: "10.110.1.0/24" },
+              "app-az2": { subnet: vpc.privateSubnets[1], cidrBlock: "10.110.0.0/24" },
+            },
+          })),
+        "clients.app-az1.cidrBlock",
+        '"10.110.1.0/24"',
+      );
+      expect(error.expected).toContain("the CIDR of the client subnet itself (10.110.0.0/24)");
     });
 
     test("there is no client", () => {
