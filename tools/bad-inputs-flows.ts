@@ -279,4 +279,38 @@ export const FLOW_BAD_INPUTS: readonly BadInput[] = [
       );
     },
   },
+  {
+    module: "flows",
+    api: "analyzeStackFlow",
+    cause:
+      "a security group named beside a VPC the stack neither creates nor imports ({ vpc: <its ID>, securityGroup }): nothing of that VPC is known",
+    fix: "import the VPC with Vpc.fromVpcAttributes and the group with its vpcId, or leave from.securityGroup out",
+    scope: "app",
+    path: "test",
+    prop: "from.securityGroup",
+    received: '"test/Stranger"',
+    build: (stack) => {
+      legacyEndpoint(stack, legacyVpc(stack));
+      const stranger = SecurityGroup.fromSecurityGroupAttributes(stack, "Stranger", { securityGroupId: "sg-0bbbbbbbbbbbbbbb9" });
+      analyzeStackFlow(stack, { vpc: "vpc-0badc0de0badc0de", securityGroup: stranger }, "logs.us-east-1.amazonaws.com");
+    },
+  },
+  {
+    module: "flows",
+    api: "analyzeFlow",
+    cause: "a flow question (a declaration) with a security group ID beside the ID of a VPC the stack never names",
+    fix: "import the VPC with Vpc.fromVpcAttributes and the group with its vpcId, or leave from.securityGroup out",
+    scope: "app",
+    path: "test",
+    prop: "from.securityGroup",
+    received: '"sg-0bbbbbbbbbbbbbbb9"',
+    build: (stack) => {
+      legacyEndpoint(stack, legacyVpc(stack));
+      analyzeFlow(
+        networkModelOf(stack),
+        { vpc: "vpc-0badc0de0badc0de", securityGroup: "sg-0bbbbbbbbbbbbbbb9" },
+        { dnsName: "logs.us-east-1.amazonaws.com" },
+      );
+    },
+  },
 ];

@@ -594,6 +594,14 @@ function withImportedVpc(stack: TerraformStack, model: NetworkModel, spec: FlowS
     const label = groupRef !== null && typeof groupRef === "object" && "node" in groupRef ? (groupRef as IConstruct).node.path : spec.securityGroup;
     if (other !== undefined && groupVpc !== undefined && groupVpc !== other)
       throw new ValidationError(stack, groupPart, label, `a security group of VPC ${other} (the flow's VPC; this group is of VPC ${groupVpc})`);
+    // A VPC the stack never names: nothing of it is known, so the group would go unjudged (the analysis refuses it too, for declarations).
+    if (other !== undefined && model.vpc(other) === undefined && !imported().some((v) => v.vpcId === other))
+      throw new ValidationError(
+        stack,
+        groupPart,
+        label,
+        `a security group of a VPC the stack creates or imports: VPC ${other} is neither (this stack never names it), so where the group's members are and what its rules let out is unknown (import the VPC with Vpc.fromVpcAttributes and the group with its vpcId, or leave from.securityGroup out)`,
+      );
     if (other === undefined && groupVpc === undefined)
       throw new ValidationError(
         stack,

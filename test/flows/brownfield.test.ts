@@ -610,3 +610,47 @@ describe("brownfield sources to an AWS service by its public name: the imported 
     );
   });
 });
+
+describe("brownfield sources: a subnet or group beside a VPC the stack never names", () => {
+  test("fails when a security group is named beside a VPC the stack neither creates nor imports: it would go unjudged", () => {
+    const { s, logs } = legacyStack();
+    const loose = SecurityGroup.fromSecurityGroupAttributes(s, "Loose", { securityGroupId: "sg-0aaaaaaaaaaaaaaa9" });
+    const byConstruct = catchValidationError(() => analyzeStackFlow(s, { vpc: OUTSIDE_VPC, securityGroup: loose }, { target: logs }));
+    expect([byConstruct.constructPath, byConstruct.prop, byConstruct.received]).toEqual(["legacy", "from.securityGroup", '"legacy/Loose"']);
+    expect(byConstruct.expected).toContain(`VPC ${OUTSIDE_VPC} is neither (this stack never names it)`);
+    expect(byConstruct.expected).toContain("import the VPC with Vpc.fromVpcAttributes and the group with its vpcId, or leave from.securityGroup out");
+    // A question over the JSON alone (a declaration, the flows command) is refused the same.
+    const model = networkModelOf(s);
+    const target = `aws_vpc_endpoint.${logs.resource.friendlyUniqueId}`;
+    const byId = catchValidationError(() => analyzeFlow(model, { vpc: OUTSIDE_VPC, securityGroup: "sg-0aaaaaaaaaaaaaaa9" }, { target }));
+    expect([byId.constructPath, byId.prop, byId.received]).toEqual(["legacy", "from.securityGroup", '"sg-0aaaaaaaaaaaaaaa9"']);
+    expect(byId.expected).toContain(`VPC ${OUTSIDE_VPC} is neither`);
+    // A group the stack makes, of another VPC: the VPCs differ.
+    const groupOfLegacy = model.securityGroups.find((g) => g.vpcId === LEGACY.vpcId && !g.external)!;
+    const other = catchValidationError(() => analyzeFlow(model, { vpc: OUTSIDE_VPC, securityGroup: groupOfLegacy.address }, { target }));
+    expect([other.prop, other.expected]).toEqual([
+      "from.securityGroup",
+      `a security group of VPC ${OUTSIDE_VPC} (the VPC named; this group is of VPC ${LEGACY.vpcId})`,
+    ]);
+    // The valid neighbours: the VPC alone is a source made elsewhere; the group beside the VPC it is of is judged.
+    expect(analyzeFlow(model, { vpc: OUTSIDE_VPC }, { target }).hops[0].text).toBe(`VPC ${OUTSIDE_VPC} (made elsewhere)`);
+    expectFlow(s, { vpc: LEGACY.vpcId, securityGroup: loose }, { target: logs }).toBeAllowed();
+  });
+
+  test("fails when a subnet of the stack is named beside a VPC the stack never names", () => {
+    const s = new PrivateNetworkingStack(testApp(), "own-and-outside", { region: "us-east-1", accountId: "111111111111" });
+    const vpc = new Vpc(s, "App", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const model = networkModelOf(s);
+    const subnet = model.subnets.find((x) => x.vpcId === model.vpcs.find((v) => !v.external)!.id)!;
+    const error = catchValidationError(() => analyzeFlow(model, { vpc: OUTSIDE_VPC, subnet: subnet.address }, STS_NAME));
+    expect([error.prop, error.received, error.expected]).toEqual([
+      "from.subnet",
+      JSON.stringify(subnet.address),
+      `a subnet of VPC ${OUTSIDE_VPC} (the VPC named; this subnet is of VPC App)`,
+    ]);
+    // The valid neighbour: the subnet beside its own VPC.
+    expect(analyzeStackFlow(s, { vpc, subnet: vpc.privateSubnets[0] }, STS_NAME).hops[0].text).toBe("subnet us-east-1a of VPC App");
+  });
+});
+
+const STS_NAME = { dnsName: "sts.us-east-1.amazonaws.com", port: 443 };

@@ -78,6 +78,28 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
   // A VPC made elsewhere is taken to be the caller's account's: the analysis says so where it matters.
   if (outside !== undefined && spec.cidr !== undefined)
     throw questionError(model, "from.cidr", spec.cidr, "no CIDR for a VPC made elsewhere (name a VPC of the stack that the network enters)");
+  // Nothing of a VPC the stack only names is known: a subnet or group beside it would go unjudged, never silently.
+  if (outside !== undefined && subnet !== undefined)
+    throw questionError(
+      model,
+      "from.subnet",
+      spec.subnet,
+      `a subnet of VPC ${vpcId} (the VPC named; this subnet is of ${vpcLabel(model.vpc(subnet.vpcId), model)})`,
+    );
+  if (outside !== undefined && securityGroup?.vpcId !== undefined)
+    throw questionError(
+      model,
+      "from.securityGroup",
+      spec.securityGroup,
+      `a security group of VPC ${vpcId} (the VPC named; this group is of ${vpcLabel(model.vpc(securityGroup.vpcId), model)})`,
+    );
+  if (outside !== undefined && securityGroup !== undefined)
+    throw questionError(
+      model,
+      "from.securityGroup",
+      spec.securityGroup,
+      `a security group of a VPC the stack creates or imports: VPC ${vpcId} is neither (this stack never names it), so where the group's members are and what its rules let out is unknown (import the VPC with Vpc.fromVpcAttributes and the group with its vpcId, or leave from.securityGroup out)`,
+    );
   if (outside !== undefined)
     return {
       kind: "vpc",
