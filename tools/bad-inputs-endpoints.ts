@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { PolicyPrincipal, PolicyStatement, Port } from "../modules/core";
+import { OptOut, PolicyPrincipal, PolicyStatement, Port } from "../modules/core";
 import {
   AwsService,
   CentralizedEndpoints,
@@ -1550,5 +1550,40 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       new SaasConsumerEndpoint(s, "First", { vpc: consumers, service });
       new SaasConsumerEndpoint(s, "Second", { vpc: consumers, service });
     },
+  },
+  {
+    module: "privatelink",
+    api: "InterfaceEndpoint",
+    cause:
+      "An interface endpoint with private DNS on (by default) to a service of this configuration whose private DNS name nothing verifies (no privateDnsVerificationZone): AWS refuses private DNS for a name it has not verified, and the first apply failed at the endpoint without a word at synth",
+    fix: 'Give the service privateDnsVerificationZone (the public hosted zone of the name), or privateDnsEnabled: false on the endpoint; when the name is verified with another DNS provider before the endpoint is created, say so on the service: privateDnsVerifiedOutsideTerraform: OptOut.because("<who verifies the name, and where>").',
+    path: "Consumer",
+    prop: "privateDnsEnabled",
+    received: "true",
+    build: (s) => {
+      const service = new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners },
+        privateDnsName: "api.example.com",
+        acceptanceRequired: false,
+        allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+      });
+      new InterfaceEndpoint(s, "Consumer", { vpc: vpc(s, "ConsumerVpc", "10.1.0.0/16"), service });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause: "privateDnsVerifiedOutsideTerraform next to privateDnsVerificationZone, which verifies the name in this configuration",
+    fix: "Keep one: the verification zone (this configuration verifies the name), or the opt-out (someone else does).",
+    path: "Service",
+    prop: "privateDnsVerifiedOutsideTerraform",
+    received: '"the DNS team verifies the name in the corporate DNS"',
+    build: (s) =>
+      new EndpointService(s, "Service", {
+        networkLoadBalancer: { vpc: vpc(s), listeners: nlbListeners },
+        privateDnsName: "api.example.com",
+        privateDnsVerificationZone: { zoneId: "Z0123456789ABCDEFGHIJ", zoneName: "example.com" },
+        privateDnsVerifiedOutsideTerraform: OptOut.because("the DNS team verifies the name in the corporate DNS"),
+      }),
   },
 ];

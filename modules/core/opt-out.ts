@@ -114,6 +114,8 @@ export const RECORDED_OPT_OUTS = {
   externalPrincipals: "allow_external_principals",
   /** `acceptedOutsideTerraform` of an endpoint service: its connections are accepted in the console or another process. On the endpoint service. */
   acceptedOutsideTerraform: "accepted_outside_terraform",
+  /** `privateDnsVerifiedOutsideTerraform` of an endpoint service: its private DNS name is verified with another DNS provider or process. On the endpoint service. */
+  privateDnsVerifiedOutsideTerraform: "private_dns_verified_outside_terraform",
   /** `databaseIngressManagedElsewhere` of a SharedDatabase: the database's group admits the resource gateway by a rule made elsewhere. On the resource configuration. */
   databaseIngressManagedElsewhere: "database_ingress_managed_elsewhere",
 } as const;

@@ -32,6 +32,10 @@ export interface ServiceConsumerTerms {
   readonly privateDnsVerification: VpcEndpointServicePrivateDnsVerification | undefined;
   /** Whether `waitForPrivateDnsVerification` was given: else an endpoint with private DNS makes the verification wait. */
   readonly waitForVerificationGiven: boolean;
+  /** The private DNS name consumers' private DNS answers. */
+  readonly privateDnsName: string | undefined;
+  /** Why the name is verified outside this configuration (`privateDnsVerifiedOutsideTerraform`). */
+  readonly privateDnsVerifiedOutsideTerraform: string | undefined;
 }
 
 /**
@@ -75,6 +79,8 @@ export class ServiceConsumers {
     this.endpoints.push(endpoint);
     for (const balancer of this.ownLoadBalancers()) balancer.admitConsumer(endpoint, vpc);
     this.refusePrivateDnsBeforeAcceptance(endpoint);
+    const resource = (endpoint as { readonly resource?: unknown }).resource;
+    if (resource instanceof VpcEndpoint && resource.privateDnsEnabledInput === true) this.refuseUnverifiedPrivateDns(endpoint);
     this.orderAfterVerification(endpoint);
   }
 
@@ -109,9 +115,12 @@ export class ServiceConsumers {
    * verification then waits until AWS has verified the name, else the switch
    * ran as soon as the verification had started, and AWS refuses private DNS
    * for a name still pending verification. Returns the verification to wait
-   * for; undefined when there is none (no verification zone).
+   * for; undefined when there is none (no verification zone), which is
+   * refused unless the name is verified outside Terraform. `consumer` is
+   * what an error names.
    */
-  public verificationForLaterPrivateDns(): VpcEndpointServicePrivateDnsVerification | undefined {
+  public verificationForLaterPrivateDns(consumer: IConstruct): VpcEndpointServicePrivateDnsVerification | undefined {
+    this.refuseUnverifiedPrivateDns(consumer);
     const verification = this.terms.privateDnsVerification;
     if (verification !== undefined && !this.terms.waitForVerificationGiven) verification.waitForVerification = true;
     return verification;
@@ -137,6 +146,25 @@ export class ServiceConsumers {
       "privateDnsEnabled",
       true,
       `false, or the endpoint made as a SaasConsumerEndpoint, which turns private DNS on once it is accepted: ${this.service.node.path} requires acceptance, and AWS refuses private DNS on an endpoint still pending acceptance`,
+    );
+  }
+
+  /**
+   * AWS refuses private DNS for a name it has not verified: a consumer of
+   * this configuration with private DNS, to a service whose name this
+   * configuration does not verify (no `privateDnsVerificationZone`), fails
+   * at apply, always on the apply that creates the service (its TXT value
+   * is new), unless the name is verified elsewhere first, which
+   * `privateDnsVerifiedOutsideTerraform` says (with who does it).
+   */
+  private refuseUnverifiedPrivateDns(consumer: IConstruct): void {
+    const name = this.terms.privateDnsName;
+    if (name === undefined || this.terms.privateDnsVerification !== undefined || this.terms.privateDnsVerifiedOutsideTerraform !== undefined) return;
+    throw new ValidationError(
+      consumer,
+      "privateDnsEnabled",
+      true,
+      `false, or a private DNS name AWS has verified: ${this.service.node.path} offers ${name}, which this configuration never verifies (no privateDnsVerificationZone), and AWS refuses private DNS for a name it has not verified, so this endpoint fails at apply; give the service privateDnsVerificationZone (the public hosted zone of the name), or, when the name is verified elsewhere (another DNS provider) before this endpoint is created, privateDnsVerifiedOutsideTerraform: OptOut.because("<who verifies the name, and where>") on the service`,
     );
   }
 

@@ -214,6 +214,17 @@ export interface EndpointServiceProps extends AwsResourceProps {
   readonly privateDnsVerificationZone?: IHostedZone;
   /** Make apply wait until AWS has verified the name (fails if the zone is not publicly delegated). @default false */
   readonly waitForPrivateDnsVerification?: boolean;
+  /**
+   * The private DNS name is verified outside this configuration, without a
+   * `privateDnsVerificationZone` (the TXT record in another DNS provider, or
+   * added by another team), before any consumer of this configuration with
+   * private DNS is created: AWS refuses private DNS for a name it has not
+   * verified, so such a consumer fails at apply until then (always on the
+   * apply that creates the service, whose TXT value is new). The reason is
+   * recorded on the endpoint service.
+   * @default - consumers of this configuration with private DNS need the name verified here (`privateDnsVerificationZone`)
+   */
+  readonly privateDnsVerifiedOutsideTerraform?: OptOut;
   /** SNS notifications about connection requests, with unique names. @default - none */
   readonly connectionNotifications?: readonly ConnectionNotification[];
   /** Name tag, up to 256 characters. @default - the construct path */
@@ -296,6 +307,7 @@ export class EndpointService extends Construct implements IEndpointService {
         "unset with acceptanceRequired: false (nothing is accepted, anywhere)",
       );
     checkBoolean(this, "waitForPrivateDnsVerification", props.waitForPrivateDnsVerification);
+    const verifiedOutsideTerraform = this.verifiedOutsideTerraformReason(props);
     if (props.waitForPrivateDnsVerification === true && props.privateDnsVerificationZone === undefined) {
       throw new ValidationError(
         this,
@@ -368,6 +380,8 @@ export class EndpointService extends Construct implements IEndpointService {
     });
     if (anyPrincipal !== undefined) recordOptOut(this.resource, ANY_PRINCIPAL_OPT_OUT, anyPrincipal);
     if (acceptedOutsideTerraform !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.acceptedOutsideTerraform, acceptedOutsideTerraform);
+    if (verifiedOutsideTerraform !== undefined)
+      recordOptOut(this.resource, RECORDED_OPT_OUTS.privateDnsVerifiedOutsideTerraform, verifiedOutsideTerraform);
     this.endpointServiceId = this.resource.id;
     this.serviceName = this.resource.serviceName;
     this.endpointServiceArn = this.resource.arn;
@@ -391,6 +405,8 @@ export class EndpointService extends Construct implements IEndpointService {
       loadBalancers: balancers,
       privateDnsVerification: this.privateDnsVerification,
       waitForVerificationGiven: props.waitForPrivateDnsVerification !== undefined,
+      privateDnsName: props.privateDnsName,
+      privateDnsVerifiedOutsideTerraform: verifiedOutsideTerraform,
     });
     for (const notification of notifications) {
       new VpcEndpointConnectionNotification(this, `Notification-${stableId(notification.name)}`, {
@@ -409,8 +425,8 @@ export class EndpointService extends Construct implements IEndpointService {
   public readonly recordAcceptance = (endpoint: object): void => this.consumers.recordAcceptance(endpoint);
 
   /** @internal A consumer turns its private DNS on after its endpoint is created: see `ServiceConsumers.verificationForLaterPrivateDns`. */
-  public readonly verificationForLaterPrivateDns = (): VpcEndpointServicePrivateDnsVerification | undefined =>
-    this.consumers.verificationForLaterPrivateDns();
+  public readonly verificationForLaterPrivateDns = (consumer: IConstruct): VpcEndpointServicePrivateDnsVerification | undefined =>
+    this.consumers.verificationForLaterPrivateDns(consumer);
 
   /** @internal An endpoint of this configuration is about to connect, refused when AWS would refuse it: see `ServiceConsumers.check`. */
   public readonly checkConsumer = (endpoint: IConstruct, consumer: EndpointConsumer): void => this.consumers.check(endpoint, consumer);
@@ -607,6 +623,30 @@ export class EndpointService extends Construct implements IEndpointService {
         );
       }
     });
+  }
+
+  /** `privateDnsVerifiedOutsideTerraform`: an OptOut with its reason, for a private DNS name this configuration does not verify. */
+  private verifiedOutsideTerraformReason(props: EndpointServiceProps): string | undefined {
+    const given = props.privateDnsVerifiedOutsideTerraform;
+    if (given === undefined) return undefined;
+    if (!OptOut.isOptOut(given))
+      throw new ValidationError(
+        this,
+        "privateDnsVerifiedOutsideTerraform",
+        given,
+        'OptOut.because("<who verifies the private DNS name, and where>"), or leave it unset',
+      );
+    const reason = optOutReason(this, "privateDnsVerifiedOutsideTerraform", given);
+    if (props.privateDnsName === undefined)
+      throw new ValidationError(this, "privateDnsVerifiedOutsideTerraform", reason, "unset without privateDnsName: there is no name to verify");
+    if (props.privateDnsVerificationZone !== undefined)
+      throw new ValidationError(
+        this,
+        "privateDnsVerifiedOutsideTerraform",
+        reason,
+        "unset with privateDnsVerificationZone: this configuration verifies the name there",
+      );
+    return reason;
   }
 
   private validatePrivateDns(props: EndpointServiceProps): void {
@@ -835,6 +875,7 @@ const ENDPOINT_SERVICE_PROPS: Record<keyof EndpointServiceProps, true> = {
   privateDnsName: true,
   privateDnsVerificationZone: true,
   waitForPrivateDnsVerification: true,
+  privateDnsVerifiedOutsideTerraform: true,
   connectionNotifications: true,
   name: true,
   provider: true,

@@ -14,6 +14,7 @@ import {
   GatewayLoadBalancer,
   NetworkLoadBalancer,
 } from "../../modules/privatelink";
+import { expectFlow } from "../../modules/flows";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithoutProvider, stackWithProvider, synthJson } from "../helpers";
 import { nlbOptions, providerVpc, serviceStack } from "./helpers";
 
@@ -786,6 +787,77 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(error.constructPath).toBe("test/Consumer");
     // Private DNS off, or a service without acceptance, are fine.
     expect(() => new InterfaceEndpoint(stack, "Plain", { vpc, service, privateDnsEnabled: false })).not.toThrow();
+  });
+
+  test("fails when created with private DNS (the default) to a service whose private DNS name this configuration never verifies: AWS refuses private DNS for a name it has not verified", () => {
+    const { stack, vpc, service } = serviceStack({ privateDnsName: "api.example.com", ...OPEN });
+    const error = expectValidationError(() => new InterfaceEndpoint(stack, "Consumer", { vpc, service }), "privateDnsEnabled", "true");
+    expect(error.constructPath).toBe("test/Consumer");
+    expect(error.expected).toContain("test/Service offers api.example.com, which this configuration never verifies");
+    expect(error.expected).toContain("privateDnsVerificationZone");
+    expect(error.expected).toContain('privateDnsVerifiedOutsideTerraform: OptOut.because("<who verifies the name, and where>")');
+    // Private DNS off is fine: clients dial the endpoint's generated names (or a customDnsName).
+    const off = serviceStack({ privateDnsName: "api.example.com", ...OPEN });
+    new InterfaceEndpoint(off.stack, "Plain", { vpc: off.vpc, service: off.service, privateDnsEnabled: false });
+    expect(onlyResource(off.stack, "aws_vpc_endpoint")).toMatchObject({ private_dns_enabled: false });
+  });
+
+  test("take private DNS when the service says its name is verified outside Terraform, whose reason is recorded on the service", () => {
+    const reason = "the DNS team adds the TXT record in the corporate DNS provider";
+    const { stack, vpc, service } = serviceStack({
+      privateDnsName: "api.example.com",
+      privateDnsVerifiedOutsideTerraform: OptOut.because(reason),
+      ...OPEN,
+    });
+    new InterfaceEndpoint(stack, "Consumer", { vpc, service });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "aws_vpc_endpoint")).toMatchObject({ private_dns_enabled: true });
+    // Nothing of this configuration verifies the name, so nothing to wait for.
+    expect(onlyResource(json, "aws_vpc_endpoint").depends_on).toBeUndefined();
+    expect(resourcesOfType(json, "aws_vpc_endpoint_service_private_dns_verification")).toEqual({});
+    const recorded = Object.values(JSON.parse(JSON.stringify(stack.toTerraform())).resource.aws_vpc_endpoint_service)[0] as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(recorded["//"].opt_outs).toEqual({ private_dns_verified_outside_terraform: reason });
+  });
+
+  test("with the name verified here, a client of the consumer's VPC reaches the service by its private DNS name", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const service = new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      privateDnsName: "api.example.com",
+      privateDnsVerificationZone: ZONE,
+      ...OPEN,
+    });
+    const consumers = new Vpc(stack, "Consumers", { name: "consumers", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumers, service });
+    expectFlow(stack, { vpc: consumers }, { dnsName: "api.example.com", port: 443 }).toBeAllowed();
+  });
+
+  test("fails when privateDnsVerifiedOutsideTerraform is no OptOut, has no name to verify, or contradicts the verification zone", () => {
+    expectValidationError(
+      () => serviceStack({ privateDnsName: "api.example.com", privateDnsVerifiedOutsideTerraform: true as never }),
+      "privateDnsVerifiedOutsideTerraform",
+      "true",
+    );
+    expectValidationError(
+      () => serviceStack({ privateDnsName: "api.example.com", privateDnsVerifiedOutsideTerraform: OptOut.because("ok") }),
+      "privateDnsVerifiedOutsideTerraform",
+      '"ok"',
+    );
+    const reason = OptOut.because("the DNS team adds the TXT record in the corporate DNS provider");
+    expectValidationError(
+      () => serviceStack({ privateDnsVerifiedOutsideTerraform: reason }),
+      "privateDnsVerifiedOutsideTerraform",
+      JSON.stringify(reason.reason),
+    );
+    expectValidationError(
+      () => serviceStack({ privateDnsName: "api.example.com", privateDnsVerificationZone: ZONE, privateDnsVerifiedOutsideTerraform: reason }),
+      "privateDnsVerifiedOutsideTerraform",
+      JSON.stringify(reason.reason),
+    );
   });
 
   test("are admitted by a load balancer that enforces its group on PrivateLink traffic, from their own VPCs, once each", () => {

@@ -189,7 +189,7 @@ export class SaasConsumerEndpoint extends Construct {
     this.endpoint.resource.addOverride("lifecycle.ignore_changes", ["private_dns_enabled"]);
     const owned = props.service instanceof EndpointService;
     // Waits until AWS has verified the name (unless the service says otherwise): private DNS for a name pending verification is refused.
-    const verification = owned ? props.service.verificationForLaterPrivateDns() : undefined;
+    const verification = owned ? props.service.verificationForLaterPrivateDns(this) : undefined;
     // A service known only by name: the flow analysis learns from the endpoint which name its private DNS answers.
     if (!owned && props.service.privateDnsName !== undefined)
       annotateForFlows(this.endpoint.resource, "privateDnsName", props.service.privateDnsName);

@@ -10,6 +10,7 @@ import {
   SaasConsumerEndpoint,
   SaasConsumerEndpointProps,
 } from "../../../modules/privatelink";
+import { OptOut } from "../../../modules/core";
 import { PrivateHostedZone, Vpc } from "../../../modules/vpc";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { nlbOptions, providerVpc } from "../helpers";
@@ -132,6 +133,29 @@ describe("SaasConsumerEndpoint", () => {
   });
 
   describe("fails when", () => {
+    test("private DNS, turned on after acceptance, is for a name of a service of this configuration that nothing verifies (AWS refuses private DNS for a name it has not verified)", () => {
+      const build = (props: { privateDnsEnabled?: boolean; verifiedElsewhere?: boolean } = {}) => {
+        const stack = stackWithProvider();
+        const vpc = providerVpc(stack);
+        const service = new EndpointService(stack, "Service", {
+          loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(vpc)),
+          privateDnsName: "api.example.com",
+          privateDnsVerifiedOutsideTerraform:
+            props.verifiedElsewhere === true ? OptOut.because("the DNS team verifies the name in the corporate DNS") : undefined,
+        });
+        new SaasConsumerEndpoint(stack, "Api", { vpc, service, privateDnsEnabled: props.privateDnsEnabled });
+        return stack;
+      };
+      const error = expectValidationError(() => build(), "privateDnsEnabled", "true");
+      expect(error.constructPath).toBe("test/Api");
+      expect(error.expected).toContain("test/Service offers api.example.com, which this configuration never verifies");
+      // Without private DNS, or with the name verified elsewhere (recorded on the service), the consumer is made.
+      expect(resourcesOfType(build({ privateDnsEnabled: false }), "aws_vpc_endpoint_private_dns")).toEqual({});
+      const elsewhere = build({ verifiedElsewhere: true });
+      expect(onlyResource(elsewhere, "aws_vpc_endpoint_private_dns")).toMatchObject({ private_dns_enabled: true });
+      expect(resourcesOfType(elsewhere, "aws_vpc_endpoint_service_private_dns_verification")).toEqual({});
+    });
+
     test("a service of this configuration is in another account whose allowed principals leave the consumer's account out, also with a subset of its ports", () => {
       const build = (allowed: string) => {
         const stack = stackWithProvider();
