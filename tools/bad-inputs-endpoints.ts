@@ -1586,4 +1586,21 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         privateDnsVerifiedOutsideTerraform: OptOut.because("the DNS team verifies the name in the corporate DNS"),
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause:
+      "privateDnsOnlyForInboundResolverEndpoint on a DynamoDB interface endpoint: AWS offers the option for services with gateway and interface endpoints, but the AWS provider sends it for S3 service names only, so it never reached the endpoint",
+    fix: "Drop privateDnsOnlyForInboundResolverEndpoint; to keep the VPC's DynamoDB traffic on the gateway endpoint, give the interface endpoint privateDnsEnabled: false and point on-premises resolvers at its generated names.",
+    path: "DynamoDb",
+    prop: "privateDnsOnlyForInboundResolverEndpoint",
+    received: "true",
+    build: (s) =>
+      new InterfaceEndpoint(s, "DynamoDb", {
+        vpc: vpc(s),
+        service: AwsService.DYNAMODB,
+        policy: EndpointPolicy.organizationOnly(ORG),
+        privateDnsOnlyForInboundResolverEndpoint: true,
+      }),
+  },
 ];

@@ -730,7 +730,12 @@ function checkPrivateDns(
   const inboundOnly = props.privateDnsOnlyForInboundResolverEndpoint;
   const s3Like = aws?.privateDnsNeedsGatewayOrResolverChoice === true;
   if (inboundOnly !== undefined && !s3Like) {
-    throw new ValidationError(endpoint, "privateDnsOnlyForInboundResolverEndpoint", inboundOnly, "unset: only S3 interface endpoints support it");
+    // AWS offers the option for services with gateway and interface endpoints (DynamoDB too), but the provider sends it for S3 names only.
+    const expected =
+      aws?.hasGatewayEndpoint === true
+        ? `unset: the AWS provider (hashicorp/aws) sends it only for S3 interface endpoints (com.amazonaws.<region>.s3) and leaves it out of a ${aws.shortName} interface endpoint, so it would never reach the endpoint`
+        : "unset: only S3 interface endpoints support it";
+    throw new ValidationError(endpoint, "privateDnsOnlyForInboundResolverEndpoint", inboundOnly, expected);
   }
   const enabled = props.privateDnsEnabled ?? (s3Like ? props.gatewayEndpoint !== undefined || inboundOnly === false : target.privateDnsSupported);
   if (enabled && !target.privateDnsSupported) {

@@ -680,6 +680,18 @@ describe("InterfaceEndpoint fails", () => {
 
   test("fails when the inbound-resolver option is used on a service other than S3, or without private DNS", () => {
     expectValidationError(() => build({ privateDnsOnlyForInboundResolverEndpoint: true }), "privateDnsOnlyForInboundResolverEndpoint", "true");
+    // DynamoDB has gateway and interface endpoints, but the provider writes the option for S3 service names only: it would be dropped.
+    for (const inboundOnly of [true, false]) {
+      const dynamoDb = expectValidationError(
+        () => build({ service: AwsService.DYNAMODB, privateDnsOnlyForInboundResolverEndpoint: inboundOnly }),
+        "privateDnsOnlyForInboundResolverEndpoint",
+        String(inboundOnly),
+      );
+      expect(dynamoDb.expected).toContain("hashicorp/aws) sends it only for S3 interface endpoints");
+    }
+    // Without it, a DynamoDB interface endpoint takes private DNS, as AWS's default is, and writes no DNS options.
+    const dynamoDb = build({ service: AwsService.DYNAMODB }).resource;
+    expect([dynamoDb.privateDnsEnabledInput, dynamoDb.dnsOptionsInput]).toEqual([true, undefined]);
     expectValidationError(
       () => build({ service: AwsService.S3, privateDnsEnabled: false, privateDnsOnlyForInboundResolverEndpoint: true }),
       "privateDnsOnlyForInboundResolverEndpoint",
