@@ -4,7 +4,7 @@ import { EndpointEntity } from "../model/entities";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, internetRouteOf, labelOf, vpcLabel } from "./context";
 import { madeElsewhere, noRouteFrom, reach, rulePermits, subnetName } from "./network";
-import { evaluateFor } from "./policies";
+import { asGatewayEndpointPolicy, callerOf, evaluateFor, GatewayEndpointReading } from "./policies";
 
 /** An AWS service reached through an interface endpoint (in the client's VPC, or a hub's through a private hosted zone). */
 export function awsServiceThroughInterface(path: Path, context: FlowContext, endpoint: EndpointEntity): FlowVerdict {
@@ -136,7 +136,11 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   return used === undefined ? current.allow() : servicePolicies(current, context, used);
 }
 
-/** The endpoint policy, then the bucket policy of an S3 request. */
+/**
+ * The endpoint policy, then the bucket policy of an S3 request. A gateway
+ * endpoint's policy is read as AWS reads it there: an account in a
+ * Principal element is its root user only (asGatewayEndpointPolicy).
+ */
 function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEntity): FlowVerdict {
   const request = context.destination.request;
   if (request?.action === undefined) {
@@ -148,10 +152,20 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
   if (endpoint.policy === undefined) {
     current = current.pass("endpoint-policy", `${labelOf(endpoint)} has no endpoint policy: AWS's default allows every request`, endpoint.address);
   } else {
-    const verdict = evaluateFor(context, endpoint.policy, `endpoint policy of ${labelOf(endpoint)}`, request.action, resource, keys);
-    if (verdict.decision !== "Allowed")
-      return current.deny("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
-    current = current.pass("endpoint-policy", `${verdict.explanation} for ${request.action} on ${resource}`, endpoint.address);
+    const name = `endpoint policy of ${labelOf(endpoint)}`;
+    const gateway = endpoint.endpointType === "Gateway" ? asGatewayEndpointPolicy(endpoint.policy, callerOf(context)) : undefined;
+    const verdict = evaluateFor(context, gateway?.policy ?? endpoint.policy, name, request.action, resource, keys);
+    const allowed = verdict.decision === "Allowed";
+    // Say why where the root-user-only reading decides: the same document would decide otherwise on an interface endpoint.
+    const rootOnly =
+      gateway !== undefined &&
+      gateway.rootOnly.length > 0 &&
+      (evaluateFor(context, endpoint.policy, name, request.action, resource, keys).decision === "Allowed") !== allowed
+        ? rootUserOnly(gateway, callerOf(context).arn, allowed)
+        : "";
+    const text = `${verdict.explanation} for ${request.action} on ${resource}${rootOnly}`;
+    if (!allowed) return current.deny("endpoint-policy", text, endpoint.address);
+    current = current.pass("endpoint-policy", text, endpoint.address);
   }
   const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
   const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
@@ -162,6 +176,19 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
   return current
     .pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address)
     .allow();
+}
+
+/** Why a gateway endpoint policy decides otherwise than the same document would on an interface endpoint. */
+function rootUserOnly(reading: GatewayEndpointReading, caller: string, allowed: boolean): string {
+  const accounts = [...new Set(reading.rootOnly.map((p) => p.account))].join(", ");
+  const statements = [...new Set(reading.rootOnly.map((p) => p.statement))].join(", ");
+  const plural = reading.rootOnly.length > 1;
+  return (
+    `: on a gateway endpoint AWS matches account ${accounts} in the ${reading.rootOnly.every((p) => p.notPrincipal) ? "NotPrincipal" : "Principal"} element of statement${plural ? "s" : ""} ${statements} to its root user only, not to ${caller}` +
+    (allowed
+      ? ""
+      : ` (admit the account's roles and users by a condition on Principal "*": aws:PrincipalAccount for the account, aws:PrincipalArn for a role or user)`)
+  );
 }
 
 /** `aws:ResourceOrgID` of the request's resource, when the flow says it or the resource is in the caller's (known) account. */

@@ -57,3 +57,81 @@ export function evaluateFor(
     context: { ...principalContext(principal), ...extra },
   });
 }
+
+/** An account principal of a gateway endpoint policy that AWS matches to the account's root user only, where the caller is another principal of it. */
+export interface RootOnlyPrincipal {
+  /** The account (12 digits). */
+  readonly account: string;
+  /** The statement that names it: its Sid, else `#` and its position from 1, as evaluations name statements. */
+  readonly statement: string;
+  /** Whether it is named in the statement's NotPrincipal element. */
+  readonly notPrincipal: boolean;
+}
+
+/** The endpoint policy of a gateway endpoint as AWS reads it for one caller, and the account principals read as the root user only. */
+export interface GatewayEndpointReading {
+  /** The document to evaluate. */
+  readonly policy: string;
+  /** The account principals that do not match the caller there, though they would on an interface endpoint. */
+  readonly rootOnly: readonly RootOnlyPrincipal[];
+}
+
+/** A service principal no caller of a flow is (they are role, user or root ARNs): a Principal element that matches no one. */
+const NO_ONE = { Service: "no-caller.gateway-endpoint.invalid" };
+
+/**
+ * A gateway endpoint (S3, DynamoDB) policy as AWS reads it for the caller:
+ * an account in a Principal element (`"AWS": "111111111111"` or its root
+ * ARN) matches the account's root user only, not its roles and users, which
+ * AWS admits there by `aws:PrincipalArn` or `aws:PrincipalAccount`
+ * conditions (PrivateLink guide, "Control access to VPC endpoints using
+ * endpoint policies", principals for gateway endpoints). The evaluator
+ * reads an account principal as the whole account, as an interface
+ * endpoint does: for a caller that is not that account's root user, the
+ * account is taken out of the statement's Principal (which then matches no
+ * one if nothing else is left) and NotPrincipal (which then excludes no
+ * one) elements. Other principals, and a root caller, are left as they are.
+ */
+export function asGatewayEndpointPolicy(policy: string, caller: ResolvedPrincipal): GatewayEndpointReading {
+  const arn = parseArn(caller.arn);
+  const account = caller.account ?? arn?.account;
+  if (caller.anonymous || arn === undefined || arn.resource === "root" || account === undefined) return { policy, rootOnly: [] };
+  let document: unknown;
+  try {
+    document = JSON.parse(policy);
+  } catch {
+    return { policy, rootOnly: [] };
+  }
+  const statements = (document as { Statement?: unknown } | null)?.Statement;
+  const list = Array.isArray(statements) ? (statements as unknown[]) : statements === undefined ? [] : [statements];
+  const rootOnly: RootOnlyPrincipal[] = [];
+  const isTheAccount = (entry: unknown): boolean => {
+    if (typeof entry !== "string") return false;
+    const named = parseArn(entry);
+    return entry === account || (named?.service === "iam" && named.account === account && named.resource === "root");
+  };
+  const read = list.map((raw, i) => {
+    if (raw === null || typeof raw !== "object") return raw;
+    const statement = raw as Record<string, unknown>;
+    const name = typeof statement.Sid === "string" && statement.Sid !== "" ? statement.Sid : `#${i + 1}`;
+    let changed = { ...statement };
+    for (const element of ["Principal", "NotPrincipal"] as const) {
+      const value = statement[element];
+      if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
+      const principals = value as Record<string, unknown>;
+      const aws = principals.AWS;
+      const entries = Array.isArray(aws) ? (aws as unknown[]) : aws === undefined ? [] : [aws];
+      if (!entries.some(isTheAccount)) continue;
+      rootOnly.push({ account, statement: name, notPrincipal: element === "NotPrincipal" });
+      const kept = entries.filter((e) => !isTheAccount(e));
+      const others = Object.fromEntries(Object.entries(principals).filter(([key]) => key !== "AWS"));
+      const rest = kept.length === 0 ? others : { ...others, AWS: kept };
+      if (Object.keys(rest).length > 0) changed = { ...changed, [element]: rest };
+      else if (element === "Principal") changed = { ...changed, Principal: NO_ONE };
+      else changed = { ...Object.fromEntries(Object.entries(changed).filter(([key]) => key !== "NotPrincipal")), Principal: "*" };
+    }
+    return changed;
+  });
+  if (rootOnly.length === 0) return { policy, rootOnly };
+  return { policy: JSON.stringify({ ...(document as object), Statement: read }), rootOnly };
+}
