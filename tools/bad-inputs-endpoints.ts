@@ -1603,4 +1603,20 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         privateDnsOnlyForInboundResolverEndpoint: true,
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: 'Subnet IDs where subnet objects are meant (a JavaScript caller\'s subnets: ["subnet-…"]): the endpoint was rendered with subnet_ids []',
+    fix: "Pass subnet objects: vpc.selectSubnets(...), or import the VPC with its subnets (Vpc.fromVpcAttributes subnetGroups) and select them.",
+    path: "Endpoint",
+    prop: "subnets[0]",
+    received: '"subnet-0aaaaaaaaaaaaaaa1"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Endpoint", {
+        vpc: vpc(s),
+        service: AwsService.LOGS,
+        policy: EndpointPolicy.organizationOnly("o-a1b2c3d4e5"),
+        subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"],
+      }),
+  },
 ];

@@ -86,4 +86,20 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
     received: '"10.110.1.0/24"',
     build: (s) => inspectedTier(s, ["10.110.1.0/24", "10.110.0.0/24"]),
   },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause:
+      'Subnet IDs where subnet objects are meant (a JavaScript caller\'s subnets: ["subnet-…"]), which failed with "expected unique values" for undefined',
+    fix: "Pass subnet objects: vpc.selectSubnets(...), or import the VPC with its subnets (Vpc.fromVpcAttributes subnetGroups) and select them.",
+    path: "Nlb",
+    prop: "subnets[0]",
+    received: '"subnet-0aaaaaaaaaaaaaaa1"',
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: vpc(s),
+        subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"],
+        listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }],
+      }),
+  },
 ];

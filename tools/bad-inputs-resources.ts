@@ -1152,4 +1152,14 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
         sharing: { principals: [PARTNER] },
       }),
   },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause: 'Subnet IDs where subnet objects are meant (a JavaScript caller\'s subnets: ["subnet-…"]): the gateway was rendered without subnets',
+    fix: "Pass subnet objects: vpc.selectSubnets(...), or import the VPC with its subnets (Vpc.fromVpcAttributes subnetGroups) and select them.",
+    path: "Gateway",
+    prop: "subnets[0]",
+    received: '"subnet-0aaaaaaaaaaaaaaa1"',
+    build: (s) => gateway(s, { subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"] }),
+  },
 ];

@@ -33,6 +33,7 @@ import {
 } from "../core";
 import {
   checkInVpc,
+  checkSubnetObjects,
   defaultSubnetsOf,
   checkIsVpc,
   checkVpcDns,
@@ -382,7 +383,11 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
     checkOneOf(this, "ipAddressType", props.ipAddressType, IP_ADDRESS_TYPES);
     checkOneOf(this, "dnsRecordIpType", props.dnsRecordIpType, DNS_RECORD_IP_TYPES);
     const prop = props.subnets === undefined ? "vpc.privateSubnets" : "subnets";
-    const subnets = props.subnets === undefined ? defaultSubnetsOf(this, prop, props.vpc) : (checkList(this, prop, props.subnets) ?? []);
+    // Subnet ID strings (or a list only Terraform knows) would render as no subnet at all: subnet_ids [] or null.
+    const subnets =
+      props.subnets === undefined
+        ? defaultSubnetsOf(this, prop, props.vpc)
+        : checkSubnetObjects(this, prop, props.subnets, "subnetId", "vpc.selectSubnets()", "endpoints are placed in");
     if (!isUnresolved(subnets) && subnets.length === 0) {
       throw new ValidationError(this, prop, [], "at least one subnet for the endpoint's network interfaces");
     }

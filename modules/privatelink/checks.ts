@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
-import { checkItemCount, checkList, checkUnique, ValidationError } from "../core";
-import { checkInVpc, checkIsVpc, defaultSubnetsOf, ISubnet, IVpc, zoneOf } from "../vpc";
+import { checkItemCount, checkUnique, ValidationError } from "../core";
+import { checkInVpc, checkIsVpc, checkSubnetObjects, defaultSubnetsOf, ISubnet, IVpc, zoneOf } from "../vpc";
 
 /**
  * Fails on the first item that means the same as an earlier one (the same
@@ -36,9 +36,10 @@ export function checkNoDuplicate<T>(
  */
 export function loadBalancerSubnetsOf(scope: IConstruct, props: { readonly vpc: IVpc; readonly subnets?: readonly ISubnet[] }): readonly ISubnet[] {
   checkIsVpc(scope, "vpc", props.vpc);
-  checkList(scope, "subnets", props.subnets);
-  // Given subnets are the caller's; else the VPC's private ones, or a refusal that lists the tiers the VPC has.
-  return props.subnets ?? defaultSubnetsOf(scope, "vpc.privateSubnets", props.vpc);
+  // Given subnets are the caller's (subnet objects: an ID string would render as no subnet); else the VPC's private ones, or a refusal that lists the tiers the VPC has.
+  if (props.subnets !== undefined)
+    return checkSubnetObjects(scope, "subnets", props.subnets, "subnetId", "vpc.selectSubnets()", "load balancers are placed in");
+  return defaultSubnetsOf(scope, "vpc.privateSubnets", props.vpc);
 }
 
 /**

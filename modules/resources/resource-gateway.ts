@@ -39,6 +39,7 @@ import {
   checkInVpc,
   checkIsSecurityGroup,
   checkIsVpc,
+  checkSubnetObjects,
   Connections,
   defaultSubnetsOf,
   IConnectable,
@@ -255,7 +256,11 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     // Checked before the default: null is no address type, and must not become IPV4 unseen.
     checkOneOf(this, "ipAddressType", props.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     this.ipAddressType = props.ipAddressType ?? "IPV4";
-    const subnets = checkList(this, "subnets", props.subnets) ?? defaultSubnetsOf(this, "subnets", props.vpc);
+    // Subnet ID strings (or a list only Terraform knows) would render as no subnet at all.
+    const subnets =
+      props.subnets === undefined
+        ? defaultSubnetsOf(this, "subnets", props.vpc)
+        : checkSubnetObjects(this, "subnets", props.subnets, "subnetId", "vpc.selectSubnets()", "resource gateways are placed in");
     this.checkSubnets(subnets);
     checkInVpc(this, "subnets", subnets, props.vpc);
     checkList(this, "securityGroups", props.securityGroups);

@@ -175,6 +175,27 @@ describe("endpoints refuse what AWS would refuse, at synth", () => {
     );
   });
 
+  test("fails when subnets are subnet IDs or a list only Terraform knows (the endpoint rendered subnet_ids [] or null), where subnet objects are placed", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"];
+    const error = expectValidationError(() => logs(stack, { vpc, subnets: ids }), "subnets[0]", '"subnet-0aaaaaaaaaaaaaaa1"');
+    expect(error.expected).toContain("a subnet object, such as vpc.selectSubnets()[0] (not a subnet ID");
+    const list = new TerraformVariable(stack, "endpoint_subnets", { type: "list(string)" }).listValue as unknown as Vpc["privateSubnets"];
+    expectValidationError(() => logs(stack, { vpc, subnets: list }), "subnets", "");
+    const network = { serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0" };
+    expectValidationError(
+      () => new ServiceNetworkEndpoint(stack, "ToNetwork", { vpc, serviceNetwork: network, subnets: ids }),
+      "subnets[0]",
+      '"subnet-0aaaaaaaaaaaaaaa1"',
+    );
+    const placed = logs(stack, { vpc, subnets: vpc.selectSubnets() });
+    expect(synthJson(stack).resource.aws_vpc_endpoint[stack.getLogicalId(placed.resource)].subnet_ids).toEqual([
+      expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1a_/),
+      expect.stringMatching(/aws_subnet\.Vpc_Private-us-east-1b_/),
+    ]);
+  });
+
   test("fails when a gateway endpoint is given to a service other than S3, or is DynamoDB's", () => {
     const stack = stackWithProvider();
     const vpc = testVpc(stack);

@@ -595,6 +595,19 @@ describe("NetworkLoadBalancer", () => {
       expect(error.expected).toContain(`is reserved by AWS in ${where}`);
     });
 
+    test("its subnets are subnet IDs (the load balancer rendered without subnets), where subnet objects are placed", () => {
+      const ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"];
+      const error = expectValidationError(() => nlbStack({ subnets: ids }), "subnets[0]", '"subnet-0aaaaaaaaaaaaaaa1"');
+      expect(error.expected).toContain("a subnet object, such as vpc.selectSubnets()[0] (not a subnet ID");
+      const stack = stackWithoutProvider();
+      const vpc = providerVpc(stack);
+      new NetworkLoadBalancer(stack, "Nlb", nlbOptions(vpc, { subnets: vpc.selectSubnets() }));
+      expect(onlyResource(stack, "aws_lb").subnets).toEqual([
+        expect.stringMatching(/Vpc_Private-us-east-1a_/),
+        expect.stringMatching(/Vpc_Private-us-east-1b_/),
+      ]);
+    });
+
     test("a declared outside range is public space", () => {
       const targets = ListenerTargets.ipAddresses({ port: 443, addresses: { app: "10.0.1.5" }, outsideVpcRanges: ["203.0.113.0/24"] });
       expectValidationError(() => nlbStack({ listeners: [{ port: 443, targets }] }), "listeners[0].targets.outsideVpcRanges[0]", '"203.0.113.0/24"');

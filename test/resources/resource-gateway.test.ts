@@ -219,6 +219,20 @@ describe("ResourceGateway", () => {
       expect(gateway.subnets.map((s) => s.subnetId)).toEqual(["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"]);
     });
 
+    test("its subnets are subnet IDs (the gateway rendered without subnets), where subnet objects are placed", () => {
+      const stack = stackWithProvider();
+      const vpc = ownerVpc(stack);
+      const ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as ISubnet[];
+      const error = expectValidationError(
+        () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, subnets: ids }),
+        "subnets[0]",
+        '"subnet-0aaaaaaaaaaaaaaa1"',
+      );
+      expect(error.expected).toContain("a subnet object, such as vpc.selectSubnets()[0] (not a subnet ID");
+      const gateway = new ResourceGateway(stack, "Placed", { name: "gw2", vpc, subnets: vpc.selectSubnets() });
+      expect(gateway.subnets.map((s) => s.subnetId)).toEqual(vpc.privateSubnets.map((s) => s.subnetId));
+    });
+
     test("it has one subnet", () => {
       const stack = stackWithProvider();
       const vpc = ownerVpc(stack);
