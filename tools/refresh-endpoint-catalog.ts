@@ -18,7 +18,7 @@
  *   Those facts override aws-cdk-lib's.
  *
  * Fields this script does not own (`dnsName`, `wildcardDns`,
- * `privateDnsNeedsGatewayOrResolverChoice` where no describe output says
+ * `additionalDnsNames`, `privateDnsNeedsGatewayOrResolverChoice` where no describe output says
  * otherwise) are kept from the current file, so facts a reviewer added by
  * hand survive a refresh. With --check, writes nothing and exits non-zero
  * when the file would change.
@@ -48,6 +48,8 @@ export interface CatalogEntry {
   dnsName?: string;
   /** Private DNS also answers sub-domains (a wildcard name). @default false */
   wildcardDns?: boolean;
+  /** Other host names private DNS answers, each with its sub-domains (S3: access points, S3 Control). @default none */
+  additionalDnsNames?: string[];
   /** S3: private DNS needs a gateway endpoint or inbound-resolver-only off. @default false */
   privateDnsNeedsGatewayOrResolverChoice?: boolean;
   /** Offers private DNS. @default true */
@@ -138,7 +140,7 @@ export function parseDescribeOutput(json: string): Record<string, CatalogEntry> 
   return entries;
 }
 
-const CURATED: readonly (keyof CatalogEntry)[] = ["dnsName", "wildcardDns", "privateDnsNeedsGatewayOrResolverChoice"];
+const CURATED: readonly (keyof CatalogEntry)[] = ["dnsName", "wildcardDns", "additionalDnsNames", "privateDnsNeedsGatewayOrResolverChoice"];
 
 /** aws-cdk-lib's facts, then the curated fields of the current file, then describe output (AWS's own word) over both. */
 export function mergeCatalog(

@@ -28,6 +28,14 @@ export interface AwsServiceTraits {
   readonly dnsName?: string;
   /** Private DNS also answers sub-domains (buckets, registries, API IDs), so a hub's zone needs a wildcard record. @default false */
   readonly wildcardDns?: boolean;
+  /**
+   * Other host names private DNS answers, each with its sub-domains,
+   * `{region}` and `{suffix}` replaced (S3: `s3-accesspoint.{region}.{suffix}`
+   * for access points, `s3-control.{region}.{suffix}` for S3 Control), so a
+   * hub needs a zone of each.
+   * @default - none
+   */
+  readonly additionalDnsNames?: readonly string[];
   /** S3: private DNS needs a gateway endpoint, or inbound-resolver-only off. @default false */
   readonly privateDnsNeedsGatewayOrResolverChoice?: boolean;
   /** Offers private DNS. @default true */
@@ -209,6 +217,17 @@ export class AwsService {
     }
     checkServiceRegion(scope, prop, region);
     return hostName(this.traits.dnsName, region);
+  }
+
+  /**
+   * The other host names private DNS answers in `region`, each with its
+   * sub-domains (S3's access point and S3 Control names); none for a custom
+   * service.
+   * @internal
+   */
+  public additionalDnsNames(region: string): string[] {
+    if (this.custom !== undefined) return [];
+    return (this.traits.additionalDnsNames ?? []).map((template) => hostName(template, region));
   }
 
   /**

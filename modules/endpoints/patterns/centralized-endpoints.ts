@@ -94,11 +94,14 @@ function checkRoutableSpokes(scope: Construct, hub: IVpc, spokes: readonly Spoke
  * (private DNS off), and per service a Route 53 private hosted zone named
  * like the service's public DNS name (e.g. `logs.us-east-1.amazonaws.com`)
  * with alias records to the endpoint (A, AAAA or both: the types its DNS
- * record IP type publishes), associated with the hub and every spoke. Spokes pay for no interface endpoints of their own; each gets the
+ * record IP type publishes), associated with the hub and every spoke, and
+ * one zone (apex and wildcard) of each other name the endpoint's private DNS
+ * would answer (S3: `s3-accesspoint.<region>.amazonaws.com` for access
+ * points, `s3-control.<region>.amazonaws.com` for S3 Control). Spokes pay for no interface endpoints of their own; each gets the
  * (free) gateway endpoints of `services`, which cannot be shared.
  *
  * Creates: what {@link PrivateAwsServiceAccess} creates, plus per service
- * aws_route53_zone, aws_route53_record (apex, and wildcard for services
+ * (and per other name of it) aws_route53_zone, aws_route53_record (apex, and wildcard for services
  * with sub-domains), aws_route53_zone_association per spoke, and
  * aws_route53_vpc_association_authorization for spokes of other accounts;
  * per spoke and gateway service an aws_vpc_endpoint (type Gateway).
@@ -108,6 +111,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
   public readonly endpoints: PrivateAwsServiceAccess;
   /** Private hosted zones by service short name. */
   public readonly hostedZones: Readonly<Record<string, Route53Zone>>;
+  /** The zones of the other names a service's private DNS answers (S3's access point and S3 Control names), by service short name; none for most services. */
+  public readonly additionalHostedZones: Readonly<Record<string, readonly Route53Zone[]>>;
   /** Each spoke's own gateway endpoints, by spoke name, then service short name (`s3`). */
   public readonly spokeGatewayEndpoints: Readonly<Record<string, Readonly<Record<string, GatewayEndpoint>>>>;
   /** The hub endpoints' shared group (see {@link PrivateAwsServiceAccess.connections}): `central.connections.allowDefaultPortFrom(Peer.cidr(spokeCidr), "why")` admits a client to every hub endpoint. */
@@ -191,24 +196,40 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
     this.spokeGatewayEndpoints = spokeGateways;
     this.connections = this.endpoints.connections;
     const zones: Record<string, Route53Zone> = {};
+    const additionalZones: Record<string, Route53Zone[]> = {};
     for (const access of interfaces) {
       const endpoint = this.endpoints.interfaceEndpoints[access.service.shortName];
-      const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
-        zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
-        wildcard: access.service.wildcardDns,
+      const shared = {
         recordTypes: aliasRecordTypes(access.ipAddressType ?? props.ipAddressType, access.dnsRecordIpType ?? props.dnsRecordIpType),
         endpoint,
         hub: props.vpc,
         hubProvider,
         spokes: props.spokes,
+      };
+      const dns = new ServiceZone(this, `Dns-${stableId(access.service.shortName)}`, {
+        ...shared,
+        zoneName: access.service.dnsName(this, `services[${props.services.indexOf(access)}].service`, region),
+        wildcard: access.service.wildcardDns,
       });
       zones[access.service.shortName] = dns.zone;
+      // Names the endpoint's private DNS would answer besides the service's own (S3's access points and S3 Control): without a zone, spokes resolve them publicly.
+      const others = access.service.additionalDnsNames(region);
+      if (others.length > 0)
+        additionalZones[access.service.shortName] = others.map(
+          (zoneName) =>
+            new ServiceZone(this, `Dns-${stableId(access.service.shortName)}-${stableId(zoneName.split(".")[0])}`, {
+              ...shared,
+              zoneName,
+              wildcard: true,
+            }).zone,
+        );
     }
     this.hostedZones = zones;
+    this.additionalHostedZones = additionalZones;
     // Claimed last, once every other input is checked, as endpoints claim their private DNS.
     for (const access of interfaces) this.claimServiceNames(props, this.endpoints.interfaceEndpoints[access.service.shortName]);
     // Other zones of the services' names, made before or after the pattern (or elsewhere, as an imported VPC says): judged once all are known.
-    checkAtSynth(this, () => this.checkNoRivalZones(props, Object.values(zones)));
+    checkAtSynth(this, () => this.checkNoRivalZones(props, [...Object.values(zones), ...Object.values(additionalZones).flat()]));
   }
 
   /**

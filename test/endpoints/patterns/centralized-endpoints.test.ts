@@ -1,5 +1,7 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { AwsService, CentralizedEndpoints, EndpointPolicy, InterfaceEndpoint, ServiceAccessPresets } from "../../../modules/endpoints";
 import { expectFlow } from "../../../modules/flows";
 import { Peer, PrivateHostedZone, Vpc } from "../../../modules/vpc";
@@ -74,6 +76,86 @@ describe("CentralizedEndpoints", () => {
       "${aws_vpc.Orders_A9B65338.ipv6_cidr_block}",
     ]);
     expectFlow(stack, { vpc: hub, family: "ipv6" }, { dnsName: "api.ecr.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+  });
+
+  test("an S3 hub endpoint answers, as its private DNS would, the bucket names and the access point and S3 Control names too: a zone (apex and wildcard) of each, shared with the spokes", () => {
+    const stack = stackWithProvider();
+    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const central = new CentralizedEndpoints(stack, "Central", {
+      vpc: hub,
+      spokes: [{ name: "orders", vpc: orders }],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: [
+        { service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["app-data"]) },
+        { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) },
+      ],
+    });
+    const json = synthJson(stack);
+    const zones = (Object.values(resourcesOfType(json, "aws_route53_zone")) as Json[]).map((z) => z.name).sort();
+    expect(zones).toEqual([
+      "logs.us-east-1.amazonaws.com",
+      "s3-accesspoint.us-east-1.amazonaws.com",
+      "s3-control.us-east-1.amazonaws.com",
+      "s3.us-east-1.amazonaws.com",
+    ]);
+    const records = (Object.values(resourcesOfType(json, "aws_route53_record")) as Json[]).map((r) => `${r.type} ${r.name}`).sort();
+    expect(records).toEqual([
+      "A *.s3-accesspoint.us-east-1.amazonaws.com",
+      "A *.s3-control.us-east-1.amazonaws.com",
+      "A *.s3.us-east-1.amazonaws.com",
+      "A logs.us-east-1.amazonaws.com",
+      "A s3-accesspoint.us-east-1.amazonaws.com",
+      "A s3-control.us-east-1.amazonaws.com",
+      "A s3.us-east-1.amazonaws.com",
+    ]);
+    // Every zone is associated with the spoke; the S3 zones keep their own construct IDs (the bucket zone's address is unchanged).
+    expect(Object.keys(resourcesOfType(json, "aws_route53_zone_association"))).toHaveLength(4);
+    expect(
+      Object.keys(resourcesOfType(json, "aws_route53_zone"))
+        .map((k) => k.replace(/_[0-9A-F]{8}$/, ""))
+        .sort(),
+    ).toEqual(["Central_Dns-logs_Zone", "Central_Dns-s3-s3-accesspoint_Zone", "Central_Dns-s3-s3-control_Zone", "Central_Dns-s3_Zone"]);
+    expect(Object.keys(central.hostedZones).sort()).toEqual(["logs", "s3"]);
+    expect(central.additionalHostedZones.s3.map((z) => z.nameInput)).toEqual([
+      "s3-accesspoint.us-east-1.amazonaws.com",
+      "s3-control.us-east-1.amazonaws.com",
+    ]);
+    expect(central.additionalHostedZones.logs).toBeUndefined();
+    // Over a peering of the spoke and the hub, a spoke's access point and S3 Control calls reach the hub endpoint, as its bucket calls do.
+    const peering = new VpcPeeringConnection(stack, "Pcx", { vpcId: orders.vpcId, peerVpcId: hub.vpcId, autoAccept: true });
+    for (const [vpc, cidr] of [
+      [orders, "10.0.0.0/16"],
+      [hub, "10.1.0.0/16"],
+    ] as const)
+      vpc.privateSubnets.forEach(
+        (subnet, i) =>
+          new Route(stack, `${vpc.node.id}To${i}`, {
+            routeTableId: subnet.routeTableId!,
+            destinationCidrBlock: cidr,
+            vpcPeeringConnectionId: peering.id,
+          }),
+      );
+    for (const dnsName of [
+      "app-data.s3.us-east-1.amazonaws.com",
+      "reports-111111111111.s3-accesspoint.us-east-1.amazonaws.com",
+      "111111111111.s3-control.us-east-1.amazonaws.com",
+    ])
+      expectFlow(stack, { vpc: orders }, { dnsName, port: 443 }).toBeAllowed();
+  });
+
+  test("fails when a spoke is associated with another private hosted zone of S3's access point names", () => {
+    const stack = stackWithProvider();
+    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub"),
+      spokes: [{ name: "orders", vpc: orders }],
+      allowedPeers: [Peer.cidr("10.0.0.0/8")],
+      services: [{ service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["app-data"]) }],
+    });
+    new PrivateHostedZone(stack, "AccessPoints", { zoneName: "s3-accesspoint.us-east-1.amazonaws.com", vpc: orders });
+    const error = expectValidationError(() => synthJson(stack), "spokes[0].vpc", '"orders"');
+    expect(error.expected).toContain("(test/AccessPoints is s3-accesspoint.us-east-1.amazonaws.com)");
   });
 
   test("the alias records are of the types the hub endpoint's DNS record IP type publishes: no AAAA alias to IPv4 records, no A alias to IPv6 ones", () => {
