@@ -611,6 +611,39 @@ describe("brownfield sources to an AWS service by its public name: the imported 
   });
 });
 
+describe("brownfield sources to S3 through a gateway endpoint: an imported group's egress", () => {
+  const S3 = "s3.us-east-1.amazonaws.com";
+
+  function withGateway() {
+    const { s, vpc } = legacyStack();
+    new GatewayEndpoint(s, "S3", {
+      vpc,
+      service: AwsService.S3,
+      policy: EndpointPolicy.allowAll(OptOut.because("the buckets are this account's own")),
+      routeTableIds: [LEGACY.subnets[0].routeTableId],
+    });
+    return { s, vpc };
+  }
+
+  test("an imported group's own egress rules are an assumption, not a denial, when this stack adds none to the service's prefix list", () => {
+    const { s, vpc } = withGateway();
+    const app = SecurityGroup.fromSecurityGroupAttributes(s, "Reader", { securityGroupId: "sg-0ccccccccccccccc1", vpcId: LEGACY.vpcId });
+    const flow = expectFlow(s, { subnet: vpc.privateSubnets[0], securityGroup: app }, S3);
+    flow.toBeAllowed();
+    expect(flow.verdict.assumptions).toContain(
+      "security group sg-0ccccccccccccccc1 is made elsewhere: its own rules let tcp 443 out to com.amazonaws.us-east-1.s3 (only the rules this configuration adds to it are known)",
+    );
+  });
+
+  test("fails when a group made here lets nothing out to the service's prefix list: its rules are all there is", () => {
+    const { s, vpc } = withGateway();
+    const own = new SecurityGroup(s, "Own", { vpc, description: "readers" });
+    expectFlow(s, { subnet: vpc.privateSubnets[0], securityGroup: own }, S3).toBeDenied(
+      "has no egress to com.amazonaws.us-east-1.s3's prefix list on tcp 443",
+    );
+  });
+});
+
 describe("brownfield sources: a subnet or group beside a VPC the stack never names", () => {
   test("fails when a security group is named beside a VPC the stack neither creates nor imports: it would go unjudged", () => {
     const { s, logs } = legacyStack();

@@ -125,13 +125,18 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
         ((r.peer.kind === "prefixList" && (!r.peer.prefixListId.startsWith("pl:") || r.peer.prefixListId === `pl:${serviceName}`)) ||
           (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))),
     );
-    if (rule === undefined)
+    // A group made elsewhere has rules of its own this stack does not hold: an assumption, as for interface endpoints (network.ts).
+    if (rule === undefined && group.external)
+      current = current.assume(
+        `security group ${group.label} is made elsewhere: its own rules let ${context.protocol} ${context.port} out to ${serviceName} (only the rules this configuration adds to it are known)`,
+      );
+    else if (rule === undefined)
       return current.deny(
         "security-group",
         `security group ${group.label} has no egress to ${serviceName}'s prefix list on ${context.protocol} ${context.port}`,
         group.address,
       );
-    current = current.pass("security-group", `security group ${group.label} lets ${context.port} out to ${serviceName}`, rule.source);
+    else current = current.pass("security-group", `security group ${group.label} lets ${context.port} out to ${serviceName}`, rule.source);
   }
   return used === undefined ? current.allow() : servicePolicies(current, context, used);
 }
