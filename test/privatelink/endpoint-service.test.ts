@@ -822,6 +822,25 @@ describe("consumers of an EndpointService (the endpoint family's InterfaceEndpoi
     expect(recorded["//"].opt_outs).toEqual({ private_dns_verified_outside_terraform: reason });
   });
 
+  test("with the name verified outside Terraform, a client reaches the service by its private DNS name, the verification an assumption of the flow", () => {
+    const stack = stackWithoutProvider();
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const service = new EndpointService(stack, "Service", {
+      networkLoadBalancer: nlbOptions(providerVpc(stack)),
+      privateDnsName: "api.example.com",
+      privateDnsVerifiedOutsideTerraform: OptOut.because("the DNS team verifies it in the corporate DNS provider"),
+      ...OPEN,
+    });
+    const consumers = new Vpc(stack, "Consumers", { name: "consumers", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new InterfaceEndpoint(stack, "Consumer", { vpc: consumers, service });
+    const flow = expectFlow(stack, { vpc: consumers }, { dnsName: "api.example.com", port: 443 });
+    flow.toBeAllowed();
+    expect(flow.verdict.assumptions).toContain("the provider verifies api.example.com outside Terraform before Consumer answers it");
+    expect(flow.verdict.hops.map((h) => h.text)).toContain(
+      "api.example.com is the private DNS name of Service, verified outside Terraform (the DNS team verifies it in the corporate DNS provider)",
+    );
+  });
+
   test("with the name verified here, a client of the consumer's VPC reaches the service by its private DNS name", () => {
     const stack = stackWithoutProvider();
     new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });

@@ -65,6 +65,12 @@ export function internetRouteOf(
   return { table, route: table?.routes.find((r) => kinds.includes(r.kind) && isAnyAddressCidr(r.destination)) };
 }
 
+/** The reason a resource records for one of the library's opt-outs (`//.opt_outs.<name>`), or undefined when it records none. */
+export function recordedOptOut(entity: ModelEntity, name: string): string | undefined {
+  const reason = (entity.block?.comment.opt_outs as Record<string, unknown> | undefined)?.[name];
+  return typeof reason === "string" ? reason : undefined;
+}
+
 /** A construct path made readable: no stack name, no trailing `Resource`. */
 export function labelOf(entity: ModelEntity): string {
   if (entity.address.startsWith("external:")) return entity.address.slice("external:".length);

@@ -2,7 +2,7 @@ import { RECORDED_OPT_OUTS } from "../../core/opt-out";
 import { EndpointEntity, LoadBalancerEntity, RouteEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
-import { labelOf } from "./context";
+import { labelOf, recordedOptOut } from "./context";
 import { workloadAdmission } from "./network";
 import { contractOf, creatorAllowed, sharedZones } from "./privatelink";
 
@@ -137,9 +137,9 @@ function appliancesHealthy(path: Path, model: NetworkModel, endpoint: EndpointEn
         group.address,
       );
     }
-    const registeredBy = (group.block?.comment.opt_outs as Record<string, unknown> | undefined)?.[RECORDED_OPT_OUTS.targetsRegisteredElsewhere];
+    const registeredBy = recordedOptOut(group, RECORDED_OPT_OUTS.targetsRegisteredElsewhere);
     if (group.targets.length === 0) {
-      if (typeof registeredBy !== "string")
+      if (registeredBy === undefined)
         return current.deny(
           "target",
           `target group ${labelOf(group)} has no registered appliances: the Gateway Load Balancer drops what the endpoints send`,

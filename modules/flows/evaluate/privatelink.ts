@@ -3,7 +3,7 @@ import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
 import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, LoadBalancerListenerEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
-import { FlowContext, labelOf, vpcLabel } from "./context";
+import { FlowContext, labelOf, recordedOptOut, vpcLabel } from "./context";
 import { admittingRule, reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
 
 /** How the client named the service: the name it dialed, and whether that name is the service's private DNS name (or a consumer zone's record). */
@@ -131,8 +131,8 @@ export function creatorAllowed(
 const acceptance: ServiceCheck = (path, _context, endpoint, service) => {
   if (!service.acceptanceRequired) return path.pass("acceptance", `${labelOf(service)} accepts connections without review`, service.address);
   if (service.acceptedEndpointIds.includes(endpoint.id)) return path.pass("acceptance", `the provider accepts ${labelOf(endpoint)}`, service.address);
-  const outside = (service.block?.comment.opt_outs as Record<string, unknown> | undefined)?.[RECORDED_OPT_OUTS.acceptedOutsideTerraform];
-  if (typeof outside === "string")
+  const outside = recordedOptOut(service, RECORDED_OPT_OUTS.acceptedOutsideTerraform);
+  if (outside !== undefined)
     return path
       .pass("acceptance", `${labelOf(service)} requires acceptance, given outside Terraform (${outside})`, service.address)
       .assume(`the provider accepts ${labelOf(endpoint)} outside Terraform before it carries traffic`);
@@ -149,6 +149,15 @@ const privateDns: ServiceCheck = (path, _context, endpoint, service, dialed) => 
   if (service.privateDnsName === undefined)
     return path.deny("private-dns", `${labelOf(service)} has no private DNS name for ${labelOf(endpoint)} to answer`, service.address);
   if (!service.privateDnsVerified) {
+    const outside = recordedOptOut(service, RECORDED_OPT_OUTS.privateDnsVerifiedOutsideTerraform);
+    if (outside !== undefined)
+      return path
+        .pass(
+          "private-dns",
+          `${dialed.name} is the private DNS name of ${labelOf(service)}, verified outside Terraform (${outside})`,
+          service.address,
+        )
+        .assume(`the provider verifies ${service.privateDnsName} outside Terraform before ${labelOf(endpoint)} answers it`);
     return path.deny(
       "private-dns",
       `private DNS name ${service.privateDnsName} of ${labelOf(service)} is never verified (no aws_vpc_endpoint_service_private_dns_verification): AWS keeps private DNS off on ${labelOf(endpoint)}`,
