@@ -134,6 +134,17 @@ export interface TransitGatewayAttachOptions {
    * @default - the gateway's account (an error for a VPC of another provider)
    */
   readonly accountId?: string;
+  /**
+   * Appliance mode (`appliance_mode_support`), for a VPC of stateful
+   * appliances that inspect traffic between other attached VPCs (a Gateway
+   * Load Balancer's, AWS Network Firewall's): the gateway sends both
+   * directions of a flow to the attachment's network interface in one
+   * availability zone, so that the same appliance sees both; without it, a
+   * flow between VPCs in different AZs may return through another AZ's
+   * appliance, which drops what it never saw begin.
+   * @default false (AWS's default: each direction takes the attachment in its own source's AZ)
+   */
+  readonly applianceMode?: boolean;
 }
 
 /**
@@ -283,6 +294,7 @@ export abstract class TransitGatewayBase extends Construct {
       ...settings,
       routeFrom,
       destinations,
+      applianceMode: checkBoolean(this, `attach.${name}.applianceMode`, options.applianceMode),
     });
     this.joinRouteTables(attachment, options.routeTo !== undefined);
     attachment.addDestinationRoutes();
@@ -579,6 +591,8 @@ export interface TransitGatewayAttachmentProps {
   readonly routeFrom?: readonly ISubnet[];
   /** More CIDRs (IPv4 or IPv6) the route tables of routeFrom send to the gateway. @default - none */
   readonly destinations?: readonly string[];
+  /** Appliance mode: both directions of a flow through one AZ's network interface of the attachment. @default false */
+  readonly applianceMode?: boolean;
 }
 
 /**
@@ -658,6 +672,7 @@ export class TransitGatewayAttachment extends Construct {
       dnsSupport: "enable",
       ipv6Support: this.ipv6 ? "enable" : undefined,
       securityGroupReferencingSupport: props.gateway.securityGroupReferencing ? "enable" : undefined,
+      applianceModeSupport: props.applianceMode === true ? "enable" : undefined,
       transitGatewayDefaultRouteTableAssociation: defaultRouteTable,
       transitGatewayDefaultRouteTablePropagation: defaultRouteTable,
       dependsOn: props.share === undefined ? undefined : [...props.share],
@@ -909,6 +924,7 @@ const TRANSIT_GATEWAY_PROPS: Record<keyof TransitGatewayProps, true> = {
 
 const TRANSIT_GATEWAY_ATTACH_OPTIONS: Record<keyof TransitGatewayAttachOptions, true> = {
   subnets: true,
+  applianceMode: true,
   routeFrom: true,
   destinations: true,
   routeTo: true,
@@ -927,6 +943,7 @@ const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentPro
   importedGateway: true,
   routeFrom: true,
   destinations: true,
+  applianceMode: true,
 };
 
 /** The private ASNs AWS takes for a transit gateway's Amazon side (CreateTransitGateway AmazonSideAsn): 16-bit and 32-bit. */

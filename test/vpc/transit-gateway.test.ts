@@ -566,6 +566,36 @@ describe("TransitGateway, brownfield: routeFrom", () => {
   });
 });
 
+describe("appliance mode", () => {
+  test("an inspection VPC's attachment enables appliance_mode_support; the others leave AWS's default", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core" });
+    tgw.attach("inspection", hub, { applianceMode: true });
+    tgw.attach("orders", orders);
+    const attachments = resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_vpc_attachment") as Record<string, Json>;
+    const byName = Object.fromEntries(Object.values(attachments).map((a) => [(a.tags as Json).Name, a.appliance_mode_support]));
+    expect(byName).toEqual({ "Tgw-inspection": "enable", "Tgw-orders": undefined });
+  });
+
+  test("an existing gateway's attachment takes appliance mode too", () => {
+    const { stack, hub } = network();
+    TransitGateway.fromTransitGatewayAttributes(stack, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" }).attach("inspection", hub, {
+      applianceMode: true,
+    });
+    expect(Object.values(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_vpc_attachment"))).toEqual([
+      expect.objectContaining({ appliance_mode_support: "enable" }),
+    ]);
+  });
+
+  test("fails when applianceMode is not a boolean, and no attachment is made", () => {
+    const { stack, hub } = network();
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core" });
+    expectValidationError(() => tgw.attach("inspection", hub, { applianceMode: "enable" as never }), "attach.inspection.applianceMode", "enable");
+    expect(tgw.attachedVpcs).toEqual([]);
+    expect(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_vpc_attachment")).toEqual({});
+  });
+});
+
 describe("TransitGateway.fromTransitGatewayAttributes", () => {
   test("an existing gateway: attachments and routes as for a gateway of this configuration, and no gateway, share or route table", () => {
     const { stack, hub, orders } = network();
