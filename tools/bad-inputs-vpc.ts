@@ -759,6 +759,33 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     received: "<reference known at apply>",
     build: (s) => vpc(s, { tags: new TerraformVariable(s, "tags", { type: "map(string)" }).value as Record<string, string> }),
   },
+  {
+    module: "vpc",
+    api: "SecurityGroup.addEgressRule",
+    cause:
+      "An egress rule added to a group imported with allowAllOutbound: true: its own rules let everything out, and the configuration that manages them (inline egress blocks) removes a rule added here on its next apply",
+    fix: "Drop the rule (the group's own rules let the traffic out), or import the group with allowAllOutbound: false so that this configuration manages its egress rules.",
+    path: "AppSg",
+    prop: "egressRules",
+    received: '"tcp 5432 to 10.9.0.0/16"',
+    build: (s) =>
+      SecurityGroup.fromSecurityGroupAttributes(s, "AppSg", { securityGroupId: "sg-0aaaaaaaaaaaaaaa1", allowAllOutbound: true }).addEgressRule({
+        peer: Peer.cidr("10.9.0.0/16"),
+        ports: Port.tcp(5432),
+        description: "The reporting database",
+      }),
+  },
+  {
+    module: "vpc",
+    api: "SecurityGroup.fromSecurityGroupAttributes",
+    cause: 'allowAllOutbound given as a string (a JavaScript caller\'s "yes"): whether egress rules are created is decided by a boolean',
+    fix: "Give allowAllOutbound: true (the group's own rules let everything out) or false (the default: connections add egress rules to it).",
+    path: "AppSg",
+    prop: "allowAllOutbound",
+    received: '"yes"',
+    build: (s) =>
+      SecurityGroup.fromSecurityGroupAttributes(s, "AppSg", { securityGroupId: "sg-0aaaaaaaaaaaaaaa1", allowAllOutbound: "yes" as never }),
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

@@ -44,7 +44,8 @@ export interface ConnectionRuleOptions {
  * egress rule on `b`'s, so traffic leaves one and enters the other (an
  * egress rule to a group of another VPC that no VPC peering joins names that
  * VPC's CIDR instead: AWS takes group references over a transit gateway in
- * inbound rules only). Rules
+ * inbound rules only; a group imported with `allowAllOutbound: true` gets
+ * no egress rule, its own let the traffic out). Rules
  * are keyed by direction, protocol, ports and peer: the same rule added
  * twice fails, and a rule keeps its Terraform address whoever adds it.
  */
@@ -162,6 +163,8 @@ export class Connections implements IConnectable {
     const add = (group: SecurityGroupBase, way: "Ingress" | "Egress", peer: Peer) => {
       const rule = (to: Peer) => ({ peer: to, ports: port, protocol: options.protocol, description });
       if (way === "Ingress") return group.addRuleFor(this.owner, prop, way, rule(peer));
+      // An imported group whose own rules let everything out takes no egress rule: its egress is the configuration's that manages it.
+      if (group.allowsAllOutbound) return;
       // A group of another VPC, reached over a transit gateway, is named by its VPC's CIDR: AWS takes no outbound references there.
       const to = egressPeersFor(group, peer);
       for (const p of to) group.addRuleFor(this.owner, prop, way, rule(p), { unlessPresent: to[0] !== peer });

@@ -8,6 +8,7 @@ import {
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkAtSynth,
+  checkBoolean,
   checkExactlyOne,
   checkInstance,
   checkKnownProps,
@@ -240,6 +241,20 @@ export interface SecurityGroupAttributes extends InternetWideRules {
   readonly provider?: AwsResourceProps["provider"];
   /** Let rules added here cover the whole internet, as SecurityGroupProps.allowInternetWideRules. @default - refused */
   readonly allowInternetWideRules?: OptOut;
+  /**
+   * Whether the group's own rules (made where the group is managed) let
+   * every outbound connection out, as aws-cdk-lib's imported groups say.
+   * When true, `connections` adds no egress rule to the group: neither the
+   * mirror of another side's `allowFrom` (an endpoint admitting the group)
+   * nor the group's own `allowTo` (whose ingress rule on the other side is
+   * still added). Its egress stays with the configuration that manages it,
+   * which would otherwise fight a rule added here (Terraform there, with
+   * inline `egress` blocks, removes it on its next apply); `addEgressRule`
+   * on it fails. The flow analysis then takes the group's egress as an
+   * assumption ("made elsewhere: its own rules let ... out").
+   * @default false - connections add the egress rules to the group, as for a group made here (this library's groups allow no egress until a rule is added): the traffic leaves whatever the group's own rules are, and a group that already had the rules keeps them on upgrade
+   */
+  readonly allowAllOutbound?: boolean;
 }
 
 /** A rule's CIDR, ports and protocol: what the internet-coverage check judges. */
@@ -266,6 +281,12 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
 
   public abstract readonly securityGroupId: string;
   public abstract readonly vpcId?: string;
+  /**
+   * True for an imported group whose own rules let everything out
+   * (`allowAllOutbound`): connections add no egress rule to it.
+   * @internal
+   */
+  public readonly allowsAllOutbound: boolean = false;
   protected abstract readonly provider?: AwsResourceProps["provider"];
   /** The reason rules may cover the whole internet; undefined when they may not. */
   protected abstract readonly internetWideReason?: string;
@@ -331,6 +352,13 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     checkLength(caller, `${prop}.description`, rule.description, 1, 255);
     checkPattern(caller, `${prop}.description`, rule.description, DESCRIPTION_CHARACTERS, DESCRIPTION_EXPECTED);
     const range = formatPortRange(ports);
+    if (direction === "Egress" && this.allowsAllOutbound)
+      throw new ValidationError(
+        caller,
+        prop,
+        `${protocol} ${range} to ${rule.peer.cidr ?? rule.peer.key}`,
+        `no egress rule on ${this.node.path}, imported with allowAllOutbound: true (its own rules let everything out, and the configuration that manages them may remove a rule added here): drop the rule, or import the group with allowAllOutbound: false`,
+      );
     const peer = rule.peer.render(caller, `${prop}.peer`, this.internetWideReason !== undefined);
     if (rule.peer.group !== undefined) checkReferenceAcrossVpcs(caller, `${prop}.peer`, direction, this, rule.peer.group);
     const id = `${direction}-${protocol}-${range}-${rule.peer.key}`;
@@ -592,6 +620,7 @@ export class SecurityGroup extends SecurityGroupBase {
 class ImportedSecurityGroup extends SecurityGroupBase {
   public readonly securityGroupId: string;
   public readonly vpcId?: string;
+  public override readonly allowsAllOutbound: boolean;
   protected readonly provider?: AwsResourceProps["provider"];
   protected readonly internetWideReason?: string;
 
@@ -602,6 +631,15 @@ class ImportedSecurityGroup extends SecurityGroupBase {
     checkResourceId(this, "securityGroupId", attrs.securityGroupId, "securityGroup");
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     this.internetWideReason = optOutReason(this, "allowInternetWideRules", attrs.allowInternetWideRules);
+    // Whether rules are created is decided at synth: a boolean only Terraform knows cannot decide it.
+    if (isUnresolved(attrs.allowAllOutbound))
+      throw new ValidationError(
+        this,
+        "allowAllOutbound",
+        attrs.allowAllOutbound,
+        "a literal true or false: it decides at synth whether egress rules are created",
+      );
+    this.allowsAllOutbound = checkBoolean(this, "allowAllOutbound", attrs.allowAllOutbound) ?? false;
     this.securityGroupId = attrs.securityGroupId;
     this.vpcId = attrs.vpcId;
     this.provider = attrs.provider;
@@ -622,6 +660,7 @@ const SECURITY_GROUP_ATTRIBUTES: Record<keyof SecurityGroupAttributes, true> = {
   vpcId: true,
   provider: true,
   allowInternetWideRules: true,
+  allowAllOutbound: true,
 };
 
 const SECURITY_GROUP_RULE: Record<keyof SecurityGroupRule, true> = {
