@@ -1619,4 +1619,32 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
         subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"],
       }),
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint.connections",
+    cause:
+      "An AWS service's endpoint opened on a port it does not serve (allowFrom a client on HTTP 80; the service answers HTTPS on 443): the rule opened a port that carries nothing, and 443 stayed closed",
+    fix: "Open the port the endpoint serves: endpoint.connections.allowFrom(client, Port.tcp(443), why), or allowDefaultPortFrom(client, why).",
+    path: "Sts",
+    prop: "connections.allowFrom.port",
+    received: '"tcp 80"',
+    build: (s) => {
+      const v = vpc(s);
+      const sts = new InterfaceEndpoint(s, "Sts", { vpc: v, service: AwsService.STS, policy: EndpointPolicy.organizationOnly(ORG), open: false });
+      sts.connections.allowFrom(Peer.cidr("10.0.0.0/16"), Port.tcp(80), "Clients call STS");
+    },
+  },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint.connections",
+    cause: "A partner's endpoint opened on a port other than the service's ports (443 where the provider publishes 8443): nothing answers there",
+    fix: "Open one of the service's ports (its ports, as the provider publishes them): allowDefaultPortFrom(client, why) opens the first.",
+    path: "Partner",
+    prop: "connections.allowFrom.port",
+    received: '"tcp 443"',
+    build: (s) => {
+      const partner = new InterfaceEndpoint(s, "Partner", { vpc: vpc(s), service: { ...PARTNER, ports: [8443] }, open: false });
+      partner.connections.allowFrom(Peer.cidr("10.0.0.0/16"), Port.tcp(443), "Clients call the partner");
+    },
+  },
 ];

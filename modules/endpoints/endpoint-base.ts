@@ -421,10 +421,17 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
    * The given security groups, or a new one that opens `ports` (what the
    * endpoint reaches, named by `targetLabel` in the rules) to the VPC's
    * clients (or the deprecated `allowedPeers`); and the `connections` over
-   * them, whose default port is the first of `ports`.
+   * them, whose default port is the first of `ports`. With `servedOnly`
+   * (an interface endpoint, which carries its service's ports only),
+   * `connections` refuses a rule to the endpoint on another port.
    * @internal
    */
-  protected securityGroupsFor(props: NetworkEndpointProps, ports: readonly PortRange[], targetLabel: string): Omit<EndpointParts, "resource"> {
+  protected securityGroupsFor(
+    props: NetworkEndpointProps,
+    ports: readonly PortRange[],
+    targetLabel: string,
+    options: { readonly servedOnly?: boolean } = {},
+  ): Omit<EndpointParts, "resource"> {
     checkBoolean(this, "open", props.open);
     const allowedPeers = checkPeers(this, "allowedPeers", props.allowedPeers);
     const given = checkList(this, "securityGroups", props.securityGroups);
@@ -445,6 +452,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       );
     }
     const defaultPort = ports[0];
+    const servedPorts = options.servedOnly === true ? ports : undefined;
     if (given !== undefined) {
       if (!isUnresolved(given) && given.length === 0) {
         throw new ValidationError(this, "securityGroups", [], "at least one security group, or leave it unset to create one");
@@ -458,7 +466,10 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
         );
       }
       checkInVpc(this, "securityGroups", given, props.vpc);
-      return { securityGroupIds: given.map((g) => g.securityGroupId), connections: new Connections(this, { securityGroups: given, defaultPort }) };
+      return {
+        securityGroupIds: given.map((g) => g.securityGroupId),
+        connections: new Connections(this, { securityGroups: given, defaultPort, servedPorts }),
+      };
     }
     if (ports.length === 0) {
       throw new ValidationError(
@@ -473,7 +484,7 @@ export abstract class NetworkEndpointBase extends Construct implements INetworkE
       vpc: props.vpc,
       description: `VPC endpoint to ${targetLabel}`.slice(0, 255),
     });
-    const connections = new Connections(this, { securityGroups: [securityGroup], defaultPort });
+    const connections = new Connections(this, { securityGroups: [securityGroup], defaultPort, servedPorts });
     // Clients of an endpoint with IPv6 addresses reach it from the VPC's IPv6 block too.
     const ipv6 = hasIpv6Addresses(props.ipAddressType);
     const peers = allowedPeers ?? (props.open === false ? [] : vpcClientPeers(props.vpc, { ipv6 }));

@@ -217,7 +217,7 @@ export class InterfaceEndpoint extends NetworkEndpointBase {
       securityGroup: this.securityGroup,
       securityGroupIds: this.securityGroupIds,
       connections: this.connections,
-    } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName));
+    } = this.securityGroupsFor(props, target.ports.map(Port.tcp), aws?.shortName ?? target.serviceName, { servedOnly: !isUnresolved(target.ports) }));
     this.resource = this.createResource(props, this.securityGroupIds, {
       vpcEndpointType: "Interface",
       serviceName: target.serviceName,

@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { checkKnownProps, nameFromPath, PortRange, ValidationError } from "../core";
+import { checkKnownProps, formatPortRange, isUnresolved, nameFromPath, PortRange, ValidationError } from "../core";
 import { checkPortRangeKeys, egressPeersFor, ISecurityGroup, Peer, SecurityGroupBase } from "./security-group";
 
 /** Something with a network presence: its security groups decide who reaches it and whom it reaches. */
@@ -14,6 +14,15 @@ export interface ConnectionsProps {
   readonly securityGroups?: readonly ISecurityGroup[];
   /** The port clients use, for `allowDefaultPortFrom`. @default - none: `allowDefaultPort*` fail */
   readonly defaultPort?: PortRange;
+  /**
+   * The only TCP ports the thing answers on (an interface endpoint's service
+   * ports): a rule letting traffic in to it on another port or over UDP
+   * fails, whichever side adds it (`allowFrom` here, another side's
+   * `allowTo` it), since it would open a port that carries nothing while
+   * the one the clients need stays closed.
+   * @default - any port
+   */
+  readonly servedPorts?: readonly PortRange[];
   /**
    * What the other side's rules name instead of the groups, as aws-cdk-lib's
    * `ConnectionsProps.peer`: a gateway endpoint's prefix list (it has no
@@ -54,6 +63,8 @@ export class Connections implements IConnectable {
   public readonly defaultPort?: PortRange;
   /** What the other side's rules name instead of this thing's groups. @default - the groups */
   public readonly peer?: Peer | readonly Peer[];
+  /** The only TCP ports the thing answers on. @default - any port */
+  public readonly servedPorts?: readonly PortRange[];
   /** `peer` as a list; empty when the groups are the peer. */
   private readonly ownPeers: readonly Peer[];
   private readonly groups: ISecurityGroup[];
@@ -67,6 +78,7 @@ export class Connections implements IConnectable {
     this.groups = [...(props.securityGroups ?? [])];
     this.defaultPort = props.defaultPort;
     this.peer = props.peer;
+    this.servedPorts = props.servedPorts;
     this.ownPeers = peerList(props.peer);
   }
 
@@ -146,6 +158,9 @@ export class Connections implements IConnectable {
     if (port === undefined || port === null || typeof port !== "object")
       throw new ValidationError(this.owner, `${prop}.port`, port, "a port range such as Port.tcp(443)");
     checkPortRangeKeys(this.owner, `${prop}.port`, port);
+    // Traffic goes in to this thing (allowFrom) or to the other (allowTo): the receiving side says which ports carry anything.
+    const receiving = direction === "ingress" ? this : other instanceof Peer ? undefined : other.connections;
+    if (receiving !== undefined) this.checkServed(`${prop}.port`, receiving, port, options.protocol ?? "tcp");
     // A thing standing for a peer has no groups of its own: the rule goes on the other side only.
     const own = this.standsForPeer ? [] : this.managedGroups(prop);
     const ownPeers = this.ownPeers.length === 0 ? own.map((g) => peerOf(g)) : this.ownPeers;
@@ -176,6 +191,27 @@ export class Connections implements IConnectable {
     for (const group of mirrored) {
       for (const peer of ownPeers) add(group, there, peer);
     }
+  }
+
+  /**
+   * Fails unless every port of `port` is one `receiving` answers on (when it
+   * says, `servedPorts`), over TCP. Ports only Terraform knows are not judged.
+   */
+  private checkServed(prop: string, receiving: Connections, port: PortRange, protocol: string): void {
+    const served = receiving.servedPorts;
+    if (served === undefined || isUnresolved(served) || served.some((r) => isUnresolved(r.from) || isUnresolved(r.to))) return;
+    if (isUnresolved(port.from) || isUnresolved(port.to) || typeof port.from !== "number" || typeof port.to !== "number") return;
+    const answered = (p: number) => served.some((r) => r.from <= p && p <= r.to);
+    let carried = protocol === "tcp";
+    for (let p = port.from; carried && p <= port.to; p++) carried = answered(p);
+    if (carried) return;
+    const owner = receiving.owner.node.path;
+    throw new ValidationError(
+      this.owner,
+      prop,
+      `${protocol} ${formatPortRange(port)}`,
+      `a port ${owner} serves: TCP ${served.map(formatPortRange).join(", ")} (a rule on another port, or over UDP, opens a port that carries nothing while the one its clients need stays closed)`,
+    );
   }
 
   private managedGroups(prop: string): SecurityGroupBase[] {
@@ -216,7 +252,7 @@ function describe(other: unknown): string {
   return other !== null && typeof other === "object" && "node" in other ? (other as IConstruct).node.path : String(other);
 }
 
-const CONNECTIONS_PROPS: Record<keyof ConnectionsProps, true> = { securityGroups: true, defaultPort: true, peer: true };
+const CONNECTIONS_PROPS: Record<keyof ConnectionsProps, true> = { securityGroups: true, defaultPort: true, servedPorts: true, peer: true };
 
 const CONNECTION_RULE_OPTIONS: Record<keyof ConnectionRuleOptions, true> = { protocol: true };
 
