@@ -102,4 +102,23 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
         listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.0.10" } }) }],
       }),
   },
+  {
+    module: "privatelink",
+    api: "InspectedSubnetTier",
+    cause:
+      "A client subnet without a cidrBlock whose subnet object carries none either (an imported subnet given by ID, route table and zone): the tier's route back to it has no destination",
+    fix: "Give the client's cidrBlock (its subnet's own IPv4 CIDR), or import the VPC with each subnet's cidrBlock so that the subnet carries it.",
+    path: "Data",
+    prop: "clients.app.cidrBlock",
+    received: "undefined",
+    build: (s) =>
+      new InspectedSubnetTier(s, "Data", {
+        vpc: Vpc.fromVpcAttributes(s, "Workloads", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.110.0.0/16" }),
+        name: "data",
+        service: { serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0", serviceType: "GatewayLoadBalancer" },
+        subnetCidrs: { "us-east-1a": "10.110.10.0/24" },
+        endpointSubnetCidrs: { "us-east-1a": "10.110.255.0/28" },
+        clients: { app: { subnet: { subnetId: "subnet-0aaaaaaaaaaaaaaa1", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaa1" } } },
+      }),
+  },
 ];

@@ -26,8 +26,14 @@ import { EndpointService } from "../endpoint-service";
 export interface InspectedClientSubnet {
   /** The subnet (with its route table and AZ). */
   readonly subnet: ISubnet;
-  /** Its IPv4 CIDR, inside the VPC's. */
-  readonly cidrBlock: string;
+  /**
+   * Its IPv4 CIDR, inside the VPC's: the destination of the tier's route
+   * back to it. Needed only when the subnet object does not carry its block
+   * (an imported subnet given without one); when it does, a CIDR given here
+   * must be that block.
+   * @default - the subnet's own `cidrBlock` (the subnets of `Vpc`, and of `Vpc.fromVpcAttributes` given their blocks); required when the subnet does not carry one
+   */
+  readonly cidrBlock?: string;
 }
 
 export interface InspectedSubnetTierProps extends AwsResourceProps {
@@ -166,8 +172,11 @@ function checkZones(scope: IConstruct, props: InspectedSubnetTierProps): string[
   return zones;
 }
 
-/** The client subnets: in the VPC, with a route table and a zone, and a literal CIDR apart from the tier's. */
-function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones: readonly string[]): [string, InspectedClientSubnet][] {
+/** A client subnet with the CIDR its tier route goes to: the one given, else the subnet's own. */
+type ClientWithCidr = InspectedClientSubnet & { readonly cidrBlock: string };
+
+/** The client subnets: in the VPC, with a route table and a zone, and a CIDR (given, or the subnet's own) apart from the tier's. */
+function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones: readonly string[]): [string, ClientWithCidr][] {
   checkObject(scope, "clients", props.clients);
   const clients = Object.entries(props.clients);
   if (clients.length === 0)
@@ -177,15 +186,25 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
       props.clients,
       "at least one client subnet: without clients the tier is reachable by nothing but itself",
     );
-  for (const [name, client] of clients) {
+  return clients.map(([name, given]) => {
     const prop = `clients.${name}`;
-    checkObject(scope, prop, client);
-    requireProps(scope, client, ["subnet", "cidrBlock"]);
+    checkObject(scope, prop, given);
+    requireProps(scope, given, ["subnet"]);
+    checkObject(scope, `${prop}.subnet`, given.subnet);
+    const own = given.subnet.cidrBlock;
+    // The subnet's own block stands for an omitted CIDR; with neither, the tier's route back has no destination.
+    const cidrBlock = requireValue(
+      scope,
+      `${prop}.cidrBlock`,
+      given.cidrBlock ?? own,
+      "the client subnet's IPv4 CIDR: its subnet object carries none (an imported subnet: give its cidrBlock here, or import the VPC with each subnet's cidrBlock)",
+    );
+    const client: ClientWithCidr = { ...given, cidrBlock };
     checkIpv4Cidr(scope, `${prop}.cidrBlock`, client.cidrBlock);
     if (client.subnet.routeTableId === undefined)
       throw new ValidationError(scope, `${prop}.subnet.routeTableId`, undefined, "the client subnet's route table, which gets the route to the tier");
     if (zoneOf(client.subnet) === undefined) throw new ValidationError(scope, `${prop}.subnet.availabilityZone`, undefined, "the client subnet's AZ");
-    if (isUnresolved(client.cidrBlock) || isUnresolved(props.vpc.cidrBlock)) continue;
+    if (isUnresolved(client.cidrBlock) || isUnresolved(props.vpc.cidrBlock)) return [name, client];
     if (!cidrContains(props.vpc.cidrBlock, client.cidrBlock))
       throw new ValidationError(
         scope,
@@ -204,7 +223,6 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
         `a CIDR apart from the tier's and the endpoints' subnets in ${overlapping}`,
       );
     // The tier's route back to the client goes to this CIDR: another subnet's would leave the client's replies to the local route, past the appliances.
-    const own = client.subnet.cidrBlock;
     if (own !== undefined && !isUnresolved(own) && parseCidr(own)?.text !== parseCidr(client.cidrBlock)?.text)
       throw new ValidationError(
         scope,
@@ -212,8 +230,8 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
         client.cidrBlock,
         `the CIDR of the client subnet itself (${own}): the tier's route back to the client goes to this CIDR, so the subnet's replies would take the local route past the appliances`,
       );
-  }
-  return clients;
+    return [name, client];
+  });
 }
 
 const INSPECTED_SUBNET_TIER_PROPS: Record<keyof InspectedSubnetTierProps, true> = {

@@ -1,4 +1,5 @@
 import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   ApplianceTargets,
   EndpointService,
@@ -8,8 +9,11 @@ import {
   InspectedSubnetTier,
   InspectedSubnetTierProps,
 } from "../../../modules/privatelink";
+import { expectFlow } from "../../../modules/flows";
 import { Vpc } from "../../../modules/vpc";
-import { expectValidationError, Json, resourcesOfType, stackWithProvider } from "../../helpers";
+import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
+
+const vpcSubnetCidrs = (vpc: Vpc) => vpc.privateSubnets.map((s) => s.cidrBlock);
 
 /** An inspection service in the stack, and a workload VPC of two /24 application subnets (10.110.0.0/24 and 10.110.1.0/24). */
 function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = () => ({})) {
@@ -105,7 +109,49 @@ describe("InspectedSubnetTier", () => {
     );
   });
 
+  test("a client's CIDR defaults to its subnet's own block: the same JSON as given explicitly, and the flow passes the appliances both ways", () => {
+    const explicit = tierStack();
+    const omitted = tierStack((vpc) => ({
+      clients: { "app-az1": { subnet: vpc.privateSubnets[0] }, "app-az2": { subnet: vpc.privateSubnets[1] } },
+    }));
+    expect(vpcSubnetCidrs(omitted.vpc)).toEqual(["10.110.0.0/24", "10.110.1.0/24"]);
+    expect(synthJson(omitted.stack)).toEqual(synthJson(explicit.stack));
+    // The service admits account 111111111111: the endpoints' provider is pinned to it, as an example stack's is.
+    (omitted.stack.node.findChild("aws") as AwsProvider).allowedAccountIds = ["111111111111"];
+    const flow = expectFlow(omitted.stack, { subnet: omitted.vpc.privateSubnets[1] }, { target: omitted.tier.subnets[0], port: 5432 });
+    flow.toBeAllowed();
+    expect(flow.verdict.hops.filter((h) => h.kind === "inspection").length).toBeGreaterThan(0);
+  });
+
+  test("an imported subnet given with its block needs no CIDR here", () => {
+    const subnet = {
+      subnetId: "subnet-0aaaaaaaaaaaaaaaa",
+      availabilityZoneId: "use1-az1",
+      routeTableId: "rtb-0aaaaaaaaaaaaaaaa",
+      cidrBlock: "10.110.0.0/24",
+    };
+    const { stack } = tierStack(() => ({ clients: { app: { subnet } } }));
+    const routes = Object.values(resourcesOfType(stack, "aws_route")) as Json[];
+    expect(routes.filter((r) => r.destination_cidr_block === "10.110.0.0/24")).toHaveLength(2);
+    expect(routes.filter((r) => r.route_table_id === "rtb-0aaaaaaaaaaaaaaaa")).toHaveLength(2);
+  });
+
   describe("fails when", () => {
+    test("a client's CIDR is omitted and its subnet carries none (an imported subnet without its block): the tier's route back has no destination", () => {
+      const subnet = { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" };
+      const error = expectValidationError(() => tierStack(() => ({ clients: { app: { subnet } } })), "clients.app.cidrBlock", "undefined");
+      expect(error.expected).toContain("the client subnet's IPv4 CIDR: its subnet object carries none");
+      // Its neighbour, the same subnet with the CIDR given, is the test "takes a client subnet whose CIDR is not known at synth".
+    });
+
+    test("a client's subnet given as its ID (a JavaScript caller)", () => {
+      expectValidationError(
+        () => tierStack(() => ({ clients: { app: { subnet: "subnet-0aaaaaaaaaaaaaaaa" as never } } })),
+        "clients.app.subnet",
+        "subnet-0aaaaaaaaaaaaaaaa",
+      );
+    });
+
     test("a subnet CIDR is smaller than /28 or has host bits set (AWS creates neither)", () => {
       expectValidationError(
         () => tierStack(() => ({ endpointSubnetCidrs: { "use1-az1": "10.110.255.0/29", "use1-az2": "10.110.255.16/28" } })),
