@@ -8,6 +8,7 @@ import {
   SecurityGroupRuleEntry,
   SubnetEntity,
   TransitGatewayAttachmentEntity,
+  TransitGatewayEntity,
 } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowHop, FlowHopKind, FlowVerdict, Path } from "../verdict";
@@ -135,8 +136,11 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
   const from: LinkEnd = { vpcId: source.vpc?.id, label: source.label };
   const to: LinkEnd = { vpcId: target.vpcId, label: vpcLabel(targetVpc, model) };
   const inspected = new Map<SubnetEntity, EndpointEntity>();
+  const arrivals: Arrival[] = [];
+  const passedThere = new Map<SubnetEntity, readonly PassThrough[]>();
   for (const subnet of source.subnets) {
     let outbound = routeFrom(model, subnet, destinations);
+    let origin = subnet;
     if (outbound.route === undefined) {
       return current.deny(
         "route",
@@ -160,6 +164,7 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
       // After inspection the endpoint hands the traffic on by its own subnet's route table.
       const onward = subnetOfEndpoint(model, inspection);
       outbound = onward === undefined ? {} : routeFrom(model, onward, destinations);
+      origin = onward ?? subnet;
       if (outbound.route === undefined || outbound.route.kind === "local") {
         return current.deny(
           "route",
@@ -169,14 +174,31 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
       }
       inspected.set(subnet, inspection);
     }
-    const hop = transit(model, outbound.route, from, to, destinations);
+    const hop = transit(model, outbound.route, from, to, destinations, origin);
     if (!hop.ok) return current.deny(hop.kind ?? "route", hop.text, hop.address ?? outbound.route.source);
     for (const step of hop.steps) if (!current.hops.some((h) => h.text === step.text)) current = current.pass(step.kind, step.text, step.address);
     current = current.pass("route", `${subnetName(subnet)} to ${destinations.join(", ")} via ${hop.text}`, outbound.route.source);
     for (const assumption of hop.assumptions) current = current.assume(assumption);
+    passedThere.set(subnet, hop.through ?? []);
+    if (hop.receiver !== undefined)
+      for (const zone of new Set(hop.origins ?? [origin])) {
+        const arrived = arriveOverTransitGateway(current, model, subnet, zone, hop.receiver, target, destinations);
+        if (!("path" in arrived)) return arrived;
+        current = arrived.path;
+        arrivals.push(...arrived.arrivals);
+      }
   }
   // The way back: the target's subnets need a route to the client's addresses, over a link that carries it.
   const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const passedBack = new Map<SubnetEntity, readonly PassThrough[]>();
+  const asymmetric = inspectedBothWays(model, source, targetSubnets, arrivals);
+  if (asymmetric !== undefined) return current.deny("inspection", asymmetric.text, asymmetric.address);
+  if (targetSubnets.length === 0)
+    for (const arrival of arrivals)
+      if (arrival.endpoint !== undefined)
+        current = current.assume(
+          `the subnets of ${target.label} are unknown: their replies to ${source.label} are taken to pass GatewayLoadBalancer endpoint ${labelOf(arrival.endpoint)} too, as the request does`,
+        );
   for (const subnet of targetSubnets) {
     const back = routeFrom(model, subnet, source.cidrs);
     if (back.route === undefined || back.route.kind === "local") {
@@ -186,17 +208,292 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
         back.table?.address ?? subnet.address,
       );
     }
-    const hop = transit(model, back.route, to, from, source.cidrs);
-    if (!hop.ok)
-      return current.deny(hop.kind ?? "route", `on the way back from ${subnetName(subnet)}: ${hop.text}`, hop.address ?? back.route.source);
+    // Replies the target's subnet sends to a GatewayLoadBalancer endpoint pass the appliances, then leave by the endpoint's subnet.
+    let backRoute = back.route;
+    let origin = subnet;
+    const reply = inspectionEndpointOf(model, back.route);
+    if (reply !== undefined) {
+      if (!current.hops.some((h) => h.address === reply.address && h.kind === "inspection")) {
+        const through = inspectThrough(current, model, reply);
+        if (!(through instanceof Path)) return through;
+        current = through;
+      }
+      const onward = subnetOfEndpoint(model, reply);
+      const after = onward === undefined ? {} : routeFrom(model, onward, source.cidrs);
+      if (after.route === undefined || after.route.kind === "local")
+        return current.deny(
+          "route",
+          `after inspecting the replies, ${after.table === undefined ? `the subnet of ${labelOf(reply)}` : `route table ${labelOf(after.table)}`} has no route back to ${source.cidrs.join(", ")} (${source.label})`,
+          after.table?.address ?? reply.address,
+        );
+      current = current.pass(
+        "route",
+        `the replies from ${subnetName(subnet)} to ${source.cidrs.join(", ")} pass GatewayLoadBalancer endpoint ${labelOf(reply)}`,
+        back.route.source,
+      );
+      backRoute = after.route;
+      origin = onward ?? subnet;
+    }
+    const hop = transit(model, backRoute, to, from, source.cidrs, origin);
+    if (!hop.ok) return current.deny(hop.kind ?? "route", `on the way back from ${subnetName(subnet)}: ${hop.text}`, hop.address ?? backRoute.source);
+    // The VPCs the replies pass on the way (an inspection VPC) are hops of the path; the links' other steps were proven on the way there.
+    if ((hop.through ?? []).length > 0)
+      for (const step of hop.steps) if (!current.hops.some((h) => h.text === step.text)) current = current.pass(step.kind, step.text, step.address);
     for (const assumption of hop.assumptions) current = current.assume(assumption);
+    passedBack.set(subnet, hop.through ?? []);
   }
   if (targetSubnets.length > 0) current = current.pass("route", `return route from ${vpcLabel(targetVpc, model)} to ${source.cidrs.join(", ")}`);
+  const oneSided = passedBothWays(passedThere, passedBack);
+  if (oneSided !== undefined) return current.deny("inspection", oneSided.text, oneSided.address);
   for (const [subnet, endpoint] of inspected) {
     const replies = repliesInto(model, source, subnet, endpoint);
     if (replies !== undefined) return current.deny("inspection", replies.text, replies.address);
   }
   return current;
+}
+
+/** How a request enters the target's VPC over a transit gateway, for one client subnet, one attachment subnet and one target subnet. */
+interface Arrival {
+  /** The client's subnet. */
+  readonly from: SubnetEntity;
+  /** The attachment's subnet the gateway delivers into: its route table routes the request on. */
+  readonly entry: SubnetEntity;
+  /** The target's subnet. @default - unknown (the target's addresses only) */
+  readonly to?: SubnetEntity;
+  /** The GatewayLoadBalancer endpoint the entry subnet's route table sends the request to. @default - none: the local route delivers it */
+  readonly endpoint?: EndpointEntity;
+  /** The attachment. */
+  readonly attachment: TransitGatewayAttachmentEntity;
+}
+
+/** True when two subnets are in one Availability Zone: by zone ID, else by name within one account (names map to other zones in other accounts). */
+function sameZone(model: NetworkModel, a: SubnetEntity, b: SubnetEntity): boolean | undefined {
+  if (a.availabilityZoneId !== undefined && b.availabilityZoneId !== undefined) return a.availabilityZoneId === b.availabilityZoneId;
+  if (a.availabilityZone === undefined || b.availabilityZone === undefined) return undefined;
+  const account = (s: SubnetEntity) => model.accountOf(s.provider) ?? s.provider;
+  return account(a) === account(b) ? a.availabilityZone === b.availabilityZone : undefined;
+}
+
+/**
+ * The attachment's subnets a request from the client's subnet may enter
+ * by, and why. With appliance_mode_support the gateway picks one of them
+ * by a flow hash for the flow's life (so any of them); without it (AWS's
+ * default) it keeps the zone the request entered the gateway in, the
+ * client subnet's, where the attachment has a subnet, and else picks one
+ * of them. Where the choice is AWS's, every candidate is judged.
+ */
+function entrySubnets(
+  model: NetworkModel,
+  from: SubnetEntity,
+  attachment: TransitGatewayAttachmentEntity,
+): { readonly subnets: readonly SubnetEntity[]; readonly choice: string } {
+  const all = attachment.subnetIds.map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const names = all.map(subnetName).join(", ");
+  if (attachment.applianceMode)
+    return {
+      subnets: all,
+      choice: `attachment ${labelOf(attachment)} enables appliance_mode_support: the transit gateway sends a flow into its VPC through one of its subnets (${names}), chosen by a flow hash, so each is judged`,
+    };
+  const zone = from.availabilityZoneId ?? from.availabilityZone ?? "its zone";
+  const same = all.filter((s) => sameZone(model, s, from) === true);
+  if (same.length > 0)
+    return {
+      subnets: same,
+      choice: `attachment ${labelOf(attachment)} has no appliance_mode_support (AWS's default is disable): the transit gateway keeps the zone the traffic entered it in, so traffic from ${subnetName(from)} enters by ${same.map(subnetName).join(", ")} (${zone})`,
+    };
+  return {
+    subnets: all,
+    choice: `attachment ${labelOf(attachment)} has no subnet in ${zone}, the zone of ${subnetName(from)}: AWS picks one of its subnets (${names}), so each is judged`,
+  };
+}
+
+/**
+ * A request that arrives in the target's VPC over a transit gateway enters
+ * through the attachment's network interfaces, in its subnets: the route
+ * table of the entry subnet routes it on. The local route delivers it; a
+ * route to a GatewayLoadBalancer endpoint (an inspection VPC's) passes the
+ * appliances, and the endpoint's own subnet must then deliver it locally.
+ * Returns the extended path and the arrivals, whose inspection the replies
+ * must match, or the verdict at the broken hop.
+ */
+function arriveOverTransitGateway(
+  path: Path,
+  model: NetworkModel,
+  from: SubnetEntity,
+  zone: SubnetEntity,
+  attachment: TransitGatewayAttachmentEntity,
+  target: NetworkTarget,
+  destinations: readonly string[],
+): { readonly path: Path; readonly arrivals: readonly Arrival[] } | FlowVerdict {
+  const entries = entrySubnets(model, zone, attachment);
+  const vpc = vpcLabel(model.vpc(attachment.vpcId), model);
+  const targetSubnets = (target.subnetIds ?? []).map((id) => model.subnet(id)).filter((s): s is SubnetEntity => s !== undefined);
+  const family = destinations.some((d) => d.includes(":")) ? "ipv6" : "ipv4";
+  const groups: (readonly [SubnetEntity | undefined, readonly string[]])[] =
+    targetSubnets.length === 0
+      ? [[undefined, destinations]]
+      : targetSubnets.map((to) => {
+          const toCidr = family === "ipv4" ? to.ipv4Cidr : to.ipv6Cidr;
+          const wanted = destinations.filter((d) => toCidr !== undefined && cidrContains(toCidr, d));
+          return [to, wanted.length > 0 ? wanted : toCidr === undefined ? destinations : [toCidr]] as const;
+        });
+  let current = path;
+  const arrivals: Arrival[] = [];
+  for (const entry of entries.subnets) {
+    for (const [to, there] of groups) {
+      const arrival = routeFrom(model, entry, there);
+      // A route table this stack does not show: its routes are unknown, as they were before arrivals were judged.
+      if (arrival.route === undefined) continue;
+      if (madeElsewhere(arrival.table))
+        current = current.assume(
+          `route table ${labelOf(arrival.table!)} of ${subnetName(entry)} (where transit gateway attachment ${labelOf(attachment)} delivers) is made elsewhere: none of its own routes sends ${there.join(", ")} anywhere but the local route`,
+        );
+      if (arrival.route.kind === "local") {
+        arrivals.push({ from, entry, to, attachment });
+        continue;
+      }
+      const endpoint = inspectionEndpointOf(model, arrival.route);
+      const entering = `traffic from ${subnetName(from)} enters ${vpc} over transit gateway attachment ${labelOf(attachment)} in ${subnetName(entry)}`;
+      if (endpoint === undefined)
+        return current.deny(
+          "route",
+          `${entering}, whose route table ${arrival.table === undefined ? "" : `${labelOf(arrival.table)} `}sends ${there.join(", ")} to ${arrival.route.target ?? arrival.route.kind} (${arrival.route.source}) instead of delivering it in the VPC`,
+          arrival.route.source,
+        );
+      if (!current.hops.some((h) => h.address === endpoint.address && h.kind === "inspection")) {
+        const through = inspectThrough(current, model, endpoint);
+        if (!(through instanceof Path)) return through;
+        current = through;
+      }
+      const onward = subnetOfEndpoint(model, endpoint);
+      const after = onward === undefined ? undefined : routeFrom(model, onward, there).route;
+      if (after?.kind !== "local")
+        return current.deny(
+          "route",
+          `${entering} and passes GatewayLoadBalancer endpoint ${labelOf(endpoint)}; after inspection, the endpoint's subnet sends ${there.join(", ")} to ${after?.target ?? "nowhere"} instead of delivering it in the VPC`,
+          after?.source ?? endpoint.address,
+        );
+      current = current
+        .pass(
+          "route",
+          `${entering}, whose route table sends ${there.join(", ")} through GatewayLoadBalancer endpoint ${labelOf(endpoint)}, then the local route delivers it`,
+          arrival.route.source,
+        )
+        .assume(entries.choice);
+      arrivals.push({ from, entry, to, endpoint, attachment });
+    }
+  }
+  return { path: current, arrivals };
+}
+
+/**
+ * Whether both directions pass the same inspection: for each pair of a
+ * client subnet and a target subnet, the GatewayLoadBalancer endpoint the
+ * request passes where it enters the target's VPC (none: the local route)
+ * must be the one the target subnet's route back to the client sends the
+ * replies to. A stateful appliance drops the half of a connection it never
+ * saw. Undefined when they match; else why not.
+ */
+function inspectedBothWays(
+  model: NetworkModel,
+  source: ResolvedSource,
+  targetSubnets: readonly SubnetEntity[],
+  arrivals: readonly Arrival[],
+): { readonly text: string; readonly address: string } | undefined {
+  const appliance = "a stateful appliance (AWS Network Firewall, a Gateway Load Balancer appliance) drops the half of a connection it never saw";
+  const client = vpcLabel(source.vpc, model);
+  for (const to of targetSubnets) {
+    const vpc = vpcLabel(model.vpc(to.vpcId), model);
+    for (const from of source.subnets) {
+      const cidr = source.family === "ipv4" ? from.ipv4Cidr : from.ipv6Cidr;
+      if (cidr === undefined) continue;
+      const back = routeFrom(model, to, [cidr]);
+      const reply = inspectionEndpointOf(model, back.route);
+      const replies =
+        reply === undefined
+          ? `the replies from ${subnetName(to)} take ${back.route?.source ?? "its route"} to ${back.route?.target ?? back.route?.kind ?? "the client"}, past the appliances`
+          : `the replies from ${subnetName(to)} pass GatewayLoadBalancer endpoint ${labelOf(reply)} (${back.route?.source})`;
+      const entered = arrivals.filter((a) => a.from === from && (a.to === undefined || a.to === to));
+      if (entered.length === 0) {
+        if (reply === undefined) continue;
+        return {
+          text: `asymmetric inspection between ${subnetName(from)} of ${client} and ${subnetName(to)} of ${vpc}: ${replies}, but the request reaches ${vpc} past it (no transit gateway attachment subnet of this stack sends it there); ${appliance} (route the request through ${labelOf(reply)} too, or the replies past it)`,
+          address: back.route?.source ?? to.address,
+        };
+      }
+      for (const arrival of entered) {
+        if (arrival.endpoint?.id === reply?.id) continue;
+        const request =
+          arrival.endpoint === undefined
+            ? `the request enters ${vpc} over transit gateway attachment ${labelOf(arrival.attachment)} in ${subnetName(arrival.entry)}, whose route table delivers it by the local route, past the appliances`
+            : `the request enters ${vpc} over transit gateway attachment ${labelOf(arrival.attachment)} in ${subnetName(arrival.entry)}, whose route table sends it through GatewayLoadBalancer endpoint ${labelOf(arrival.endpoint)}`;
+        const fix =
+          arrival.endpoint === undefined
+            ? `route what ${subnetName(arrival.entry)} receives for ${subnetName(to)} through ${labelOf(reply!)} too (the attachment subnet's route table decides where traffic arriving over the gateway goes), or the replies past it`
+            : `route ${subnetName(to)}'s replies to ${cidr} through ${labelOf(arrival.endpoint)}, the endpoint of the zone the request enters by` +
+              (arrival.attachment.applianceMode
+                ? ` (with appliance_mode_support the gateway may pick any of the attachment's subnets, so every one of them must send ${subnetName(to)}'s traffic to the endpoint its replies take)`
+                : ` (appliance_mode_support on the attachment does not help here: it picks the subnet traffic enters the VPC by, and these replies leave from the VPC's own subnet, never entering by the attachment)`);
+        return {
+          text: `asymmetric inspection between ${subnetName(from)} of ${client} and ${subnetName(to)} of ${vpc}: ${request}, ${replies}; ${appliance}: ${fix}`,
+          address: (arrival.endpoint === undefined ? back.route?.source : arrival.endpoint.address) ?? to.address,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the replies pass the VPCs the request passed between transit
+ * gateway hops (an inspection VPC), through the same endpoint: for each
+ * pair of a client subnet and a target subnet and each such VPC, both
+ * directions must pass it, and by the same GatewayLoadBalancer endpoint.
+ * With appliance_mode_support the gateway sends both directions of a flow
+ * into one of the attachment's subnets, so the endpoints are compared per
+ * subnet; without it each direction enters in the zone it came from, so the
+ * request's and the replies' entries must lead to one endpoint. Undefined
+ * when they match; else why not.
+ */
+function passedBothWays(
+  there: ReadonlyMap<SubnetEntity, readonly PassThrough[]>,
+  back: ReadonlyMap<SubnetEntity, readonly PassThrough[]>,
+): { readonly text: string; readonly address: string } | undefined {
+  const appliance = "a stateful appliance (AWS Network Firewall, a Gateway Load Balancer appliance) drops the half of a connection it never saw";
+  const passing = (p: PassThrough, plural: boolean) =>
+    `${plural ? "enter" : "enters"} in ${subnetName(p.entry)} and ${p.endpoint === undefined ? `${plural ? "go" : "goes"} straight back to the gateway, past the appliances` : `${plural ? "pass" : "passes"} GatewayLoadBalancer endpoint ${labelOf(p.endpoint)}`}`;
+  for (const [from, forward] of there) {
+    for (const [to, replies] of back) {
+      const attachments = [...new Set([...forward, ...replies].map((p) => p.attachment))];
+      for (const attachment of attachments) {
+        const f = forward.filter((p) => p.attachment === attachment);
+        const r = replies.filter((p) => p.attachment === attachment);
+        const name = `attachment ${labelOf(attachment)}`;
+        const between = `asymmetric inspection between ${subnetName(from)} and ${subnetName(to)}`;
+        if (f.length === 0 || r.length === 0) {
+          const passed = f.length === 0 ? r[0] : f[0];
+          return {
+            text: `${between}: ${f.length === 0 ? "the replies pass" : "the request passes"} the VPC of ${name} (${passing(passed, f.length === 0)}), ${f.length === 0 ? "the request does" : "the replies do"} not: the transit gateway routes ${f.length === 0 ? "it" : "them"} straight to the other VPC; ${appliance} (route both directions through that VPC: the most specific route for ${f.length === 0 ? `${subnetName(to)}'s addresses in the gateway route table of ${subnetName(from)}'s` : `${subnetName(from)}'s addresses in the gateway route table of ${subnetName(to)}'s`} attachment must lead to ${name})`,
+            address: attachment.address,
+          };
+        }
+        const pairs = attachment.applianceMode
+          ? f.flatMap((x) => r.filter((y) => y.entry === x.entry).map((y) => [x, y] as const))
+          : f.flatMap((x) => r.map((y) => [x, y] as const));
+        for (const [x, y] of pairs) {
+          if (x.endpoint?.id === y.endpoint?.id) continue;
+          const fix = attachment.applianceMode
+            ? `send both directions through one endpoint in the route table of ${subnetName(x.entry)}`
+            : `enable appliance_mode_support on ${name}, the inspection VPC's (TransitGatewayAttachOptions.applianceMode), so that the transit gateway sends both directions of a flow into one zone's subnet and the same appliance; without it each direction enters in the zone it came from`;
+          return {
+            text: `${between}: in the VPC of ${name}, the request ${passing(x, false)}, the replies ${passing(y, true)}; ${appliance}: ${fix}`,
+            address: attachment.address,
+          };
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -371,6 +668,22 @@ interface Link {
   /** Hops proven on the way (a RAM share of the gateway). */
   readonly steps: readonly FlowHop[];
   readonly assumptions: readonly string[];
+  /** The transit gateway attachment the traffic enters the other VPC by; its subnets' route tables route it there. @default - none (a peering, or an attachment not in this stack) */
+  readonly receiver?: TransitGatewayAttachmentEntity;
+  /** The VPCs the traffic passes on the way, entering over the gateway and sent back to it (an inspection VPC). @default - none */
+  readonly through?: readonly PassThrough[];
+  /** The subnets whose zones the traffic last entered the gateway from (the zone it keeps into the receiver without appliance mode). @default - the subnet the traffic left from */
+  readonly origins?: readonly SubnetEntity[];
+}
+
+/** One VPC traffic passes between two transit gateway hops: the attachment it enters by, the subnet, and the inspection its route table sends it to. */
+interface PassThrough {
+  /** The attachment of the VPC passed. */
+  readonly attachment: TransitGatewayAttachmentEntity;
+  /** The attachment's subnet the traffic enters by. */
+  readonly entry: SubnetEntity;
+  /** The GatewayLoadBalancer endpoint the entry subnet's route table sends it to. @default - none: straight back to the gateway */
+  readonly endpoint?: EndpointEntity;
 }
 
 function linkOk(text: string, steps: readonly FlowHop[] = [], assumptions: readonly string[] = []): Link {
@@ -382,8 +695,8 @@ function linkBroken(text: string, kind?: FlowHopKind, address?: string): Link {
 }
 
 /** Describes the link a route of `from` uses towards `to`, or says in words why it does not lead there. */
-function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[]): Link {
-  if (route.kind === "transitGateway") return throughTransitGateway(model, route, from, to, destinations);
+function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[], origin?: SubnetEntity): Link {
+  if (route.kind === "transitGateway") return throughTransitGateway(model, route, from, to, destinations, origin);
   if (route.kind === "peering") {
     const peering = model.peeringConnections.find((p) => p.id === route.target);
     if (peering === undefined)
@@ -413,8 +726,18 @@ function transit(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: Link
  * gateway shared with that account and, unless the gateway auto-accepts,
  * the owner's acceptance), the sender's attachment is associated with the
  * default route table and the receiver's propagates its CIDRs into it.
+ * A static route to the attachment of a third VPC (an inspection VPC)
+ * carries the traffic there: see {@link passThrough}.
  */
-function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: LinkEnd, to: LinkEnd, destinations: readonly string[]): Link {
+function throughTransitGateway(
+  model: NetworkModel,
+  route: RouteEntry,
+  from: LinkEnd,
+  to: LinkEnd,
+  destinations: readonly string[],
+  origin?: SubnetEntity,
+  depth = 0,
+): Link {
   const tgw = model.transitGateways.find((t) => t.id === route.target);
   if (tgw === undefined)
     return linkOk(
@@ -523,13 +846,23 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
         ...assumptions,
         `attachment ${best.attachmentId ?? "unknown"} (not in this stack), where ${best.address} sends ${best.destination}, leads to ${to.label}`,
       ]);
-    if (next.id !== receiver.id)
-      return linkBroken(
-        `${tableLabel} of transit gateway ${labelOf(tgw)} sends ${best.destination} to attachment ${labelOf(next)} by static route ${best.address}, not to ${to.label}'s`,
-        "route",
-        best.address,
+    if (next.id !== receiver.id) {
+      const elsewhere = `${tableLabel} of transit gateway ${labelOf(tgw)} sends ${best.destination} to attachment ${labelOf(next)} by static route ${best.address}, not to ${to.label}'s`;
+      if (next.id === sender.id || origin === undefined || depth >= 3 || model.vpc(next.vpcId) === undefined)
+        return linkBroken(elsewhere, "route", best.address);
+      const via = passThrough(
+        model,
+        { tgw, table: tableLabel, route: best.address, destination: best.destination, elsewhere },
+        next,
+        to,
+        destinations,
+        origin,
+        depth,
       );
-    return linkOk(`transit gateway ${labelOf(tgw)} (static route ${best.destination} in ${tableLabel})`, steps, assumptions);
+      if (!via.ok) return via;
+      return { ...via, steps: [...steps, ...via.steps], assumptions: [...assumptions, ...via.assumptions] };
+    }
+    return { ...linkOk(`transit gateway ${labelOf(tgw)} (static route ${best.destination} in ${tableLabel})`, steps, assumptions), receiver };
   }
   if (ownTable !== undefined) {
     if (!propagated)
@@ -538,12 +871,105 @@ function throughTransitGateway(model: NetworkModel, route: RouteEntry, from: Lin
         "route",
         sender.address,
       );
-    return linkOk(`transit gateway ${labelOf(tgw)} (route table ${ownTable})`, steps, assumptions);
+    return { ...linkOk(`transit gateway ${labelOf(tgw)} (route table ${ownTable})`, steps, assumptions), receiver };
   }
   if (!propagated) {
     return linkBroken(`transit gateway ${labelOf(tgw)} does not propagate ${to.label}'s routes into the route table of ${from.label}'s attachment`);
   }
-  return linkOk(`transit gateway ${labelOf(tgw)}`, steps, assumptions);
+  return { ...linkOk(`transit gateway ${labelOf(tgw)}`, steps, assumptions), receiver };
+}
+
+/**
+ * Traffic a transit gateway's static route sends to the attachment of a
+ * VPC that is neither end (an inspection VPC) enters that VPC in the
+ * attachment's subnet (the zone it came from, or by a flow hash with
+ * appliance_mode_support), whose route table sends it through a
+ * GatewayLoadBalancer endpoint (the appliances inspect it, then the
+ * endpoint's subnet routes it on) or straight back to the gateway, which
+ * routes it on by the route table of that VPC's attachment. Every subnet it
+ * may enter by must carry it.
+ */
+function passThrough(
+  model: NetworkModel,
+  by: {
+    readonly tgw: TransitGatewayEntity;
+    readonly table: string;
+    readonly route: string;
+    readonly destination: string;
+    readonly elsewhere: string;
+  },
+  next: TransitGatewayAttachmentEntity,
+  to: LinkEnd,
+  destinations: readonly string[],
+  origin: SubnetEntity,
+  depth: number,
+): Link {
+  const hub: LinkEnd = { vpcId: next.vpcId, label: vpcLabel(model.vpc(next.vpcId), model) };
+  const sent = `${by.table} of transit gateway ${labelOf(by.tgw)} sends ${by.destination} to attachment ${labelOf(next)} of ${hub.label} (${by.route})`;
+  const entries = entrySubnets(model, origin, next);
+  if (entries.subnets.length === 0)
+    return linkBroken(`${by.elsewhere} (its subnets are not in this stack: where the traffic goes from there is unknown)`, "route", by.route);
+  const steps: FlowHop[] = [];
+  const assumptions: string[] = [entries.choice];
+  const through: PassThrough[] = [];
+  const origins: SubnetEntity[] = [];
+  let onwardText = "";
+  let receiver: TransitGatewayAttachmentEntity | undefined;
+  for (const entry of entries.subnets) {
+    const arrival = routeFrom(model, entry, destinations);
+    const entering = `${sent}: the traffic enters ${hub.label} in ${subnetName(entry)}`;
+    if (arrival.route === undefined)
+      return linkBroken(
+        `${by.elsewhere}; there the traffic enters ${hub.label} in ${subnetName(entry)}, whose route table has no route to ${destinations.join(", ")}`,
+        "route",
+        by.route,
+      );
+    const endpoint = inspectionEndpointOf(model, arrival.route);
+    let onward: RouteEntry | undefined = arrival.route;
+    let leaves = entry;
+    if (endpoint !== undefined) {
+      const inspected = inspectThrough(new Path(), model, endpoint);
+      if (!(inspected instanceof Path)) {
+        const broken = inspected.hops[inspected.hops.length - 1];
+        return linkBroken(`in ${hub.label}: ${broken.text}`, broken.kind, broken.address);
+      }
+      for (const hop of inspected.hops) if (!steps.some((h) => h.text === hop.text)) steps.push(hop);
+      assumptions.push(...inspected.assumptions);
+      const endpointSubnet = subnetOfEndpoint(model, endpoint);
+      onward = endpointSubnet === undefined ? undefined : routeFrom(model, endpointSubnet, destinations).route;
+      leaves = endpointSubnet ?? entry;
+    }
+    const via = endpoint === undefined ? "" : ` and GatewayLoadBalancer endpoint ${labelOf(endpoint)}`;
+    if (onward?.kind !== "transitGateway")
+      return linkBroken(
+        `${endpoint === undefined ? `${by.elsewhere}; there the traffic enters ${hub.label} in ${subnetName(entry)}` : entering}${via}, ${endpoint === undefined ? "whose route table" : "after which the endpoint's subnet"} sends ${destinations.join(", ")} ${onward === undefined ? "nowhere" : `to ${onward.target ?? onward.kind} (${onward.source})`}, not back to a transit gateway towards ${to.label}`,
+        "route",
+        onward?.source ?? arrival.route.source,
+      );
+    const carried = throughTransitGateway(model, onward, hub, to, destinations, leaves, depth + 1);
+    if (!carried.ok) return { ...carried, text: `after ${hub.label}: ${carried.text}` };
+    steps.push({
+      kind: "route",
+      ok: true,
+      text: `${entering}, whose route table sends ${destinations.join(", ")} ${endpoint === undefined ? "back to the gateway" : `through GatewayLoadBalancer endpoint ${labelOf(endpoint)}, whose subnet sends it back to the gateway`}`,
+      address: arrival.route.source,
+    });
+    for (const hop of carried.steps) if (!steps.some((h) => h.text === hop.text)) steps.push(hop);
+    assumptions.push(...carried.assumptions);
+    through.push({ attachment: next, entry, endpoint }, ...(carried.through ?? []));
+    origins.push(...(carried.origins ?? [leaves]));
+    onwardText ||= carried.text;
+    receiver ??= carried.receiver;
+  }
+  return {
+    ok: true,
+    text: `transit gateway ${labelOf(by.tgw)} (static route ${by.destination} in ${by.table}) through ${hub.label}, then ${onwardText}`,
+    steps,
+    assumptions: [...new Set(assumptions)],
+    receiver,
+    through,
+    origins,
+  };
 }
 
 /** True when a rule lets this protocol and port through. */

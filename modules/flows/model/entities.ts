@@ -661,6 +661,14 @@ export interface TransitGatewayAttachmentEntity extends ModelEntity {
   readonly ipv6Support: boolean;
   /** Whether it supports security group references (`security_group_referencing_support`; AWS's default for an attachment is enable, the gateway must enable it too). */
   readonly securityGroupReferencing: boolean;
+  /**
+   * Whether `appliance_mode_support` is enable: the gateway then sends both
+   * directions of a flow into the VPC through one of the attachment's
+   * subnets, chosen by a flow hash, for the flow's life. Off (AWS's default),
+   * it keeps the Availability Zone the traffic entered the gateway in, where
+   * the attachment has a subnet.
+   */
+  readonly applianceMode: boolean;
   /** The gateway route table it is associated with explicitly (`aws_ec2_transit_gateway_route_table_association`). @default - none: the default table, by the settings */
   readonly associatedRouteTable?: string;
   /** The gateway route tables it propagates its VPC's CIDRs into explicitly (`aws_ec2_transit_gateway_route_table_propagation`). */

@@ -1284,6 +1284,7 @@ export class NetworkModel {
         defaultPropagation: this.bool(block, true, "transit_gateway_default_route_table_propagation"),
         ipv6Support: this.text(block, "ipv6_support") === "enable",
         securityGroupReferencing: this.text(block, "security_group_referencing_support") !== "disable",
+        applianceMode: this.text(block, "appliance_mode_support") === "enable",
         associatedRouteTable: associatedTables.get(attachmentId),
         propagatesTo: propagations.filter(([attachment]) => attachment === attachmentId).map(([, table]) => table),
         accepter: attachmentAccepters.get(this.idOf(block)),
