@@ -10,7 +10,8 @@ import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
-import { GatewayLoadBalancerEndpoint } from "../../modules/endpoints";
+import { OptOut } from "../../modules/core";
+import { AwsService, CentralizedEndpoints, EndpointPolicy, GatewayLoadBalancerEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import {
   ApplianceTargets,
@@ -360,5 +361,86 @@ describe("spoke to spoke through an inspection VPC", () => {
     between(central({ returnThroughInspection: false }), 0, 0).toBeDenied(
       /asymmetric inspection between SpokeA\/Private-use1-az1 and SpokeB\/Private-use1-az1: the request passes the VPC of attachment Attach-inspection \(enters in AttachASubnet and passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1\), the replies do not/,
     );
+  });
+});
+
+describe("a spoke calls an AWS service through the hub's interface endpoint, past the hub's inspection", () => {
+  /** CentralizedEndpoints in the hub; the hub's attachment subnets send the endpoints' subnets through inspection; the replies pass the first zone's endpoint, or go straight to the gateway. */
+  function centralized(replies: "use1-az1" | "direct") {
+    const stack = new TerraformStack(testApp(), "centralized");
+    new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: [NETWORK] });
+    const appliances = new Vpc(stack, "ApplianceVpc", { name: "appliances", cidrBlock: "10.100.0.0/16", availabilityZones: ZONES });
+    const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+      vpc: appliances,
+      subnets: appliances.privateSubnets,
+      appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10", b: "10.100.1.10" } }),
+      healthCheck: { protocol: "HTTP", port: 80, path: "/healthz" },
+    });
+    const service = new EndpointService(stack, "Inspection", {
+      loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
+      allowedPrincipals: [EndpointServicePrincipal.account(NETWORK)],
+    });
+    const hubVpc = new Vpc(stack, "HubVpc", { name: "hub", cidrBlock: "10.110.0.0/16", availabilityZones: ZONES });
+    const spoke = new Vpc(stack, "SpokeVpc", { name: "spoke", cidrBlock: SPOKE, availabilityZones: ZONES });
+    const attachmentSubnets = [
+      rawSubnet(stack, hubVpc, "AttachA", "use1-az1", "10.110.254.0/28"),
+      rawSubnet(stack, hubVpc, "AttachB", "use1-az2", "10.110.254.16/28"),
+    ];
+    const endpointSubnets = [
+      rawSubnet(stack, hubVpc, "EndpointsA", "use1-az1", "10.110.255.0/28"),
+      rawSubnet(stack, hubVpc, "EndpointsB", "use1-az2", "10.110.255.16/28"),
+    ];
+    const inspection = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc: hubVpc, service, subnets: endpointSubnets });
+    for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: inspection.endpointIn(zone) });
+    const tgw = new TransitGateway(stack, "Tgw", { name: "core" });
+    // The hub's own route tables get no route to the gateway from the library: the replies' routes are the test's.
+    const hubAttachment = tgw.attach("hub", hubVpc, { subnets: attachmentSubnets, routeFrom: [] });
+    tgw.attach("spoke", spoke, { routeTo: [hubAttachment] });
+    new CentralizedEndpoints(stack, "Central", {
+      vpc: hubVpc,
+      spokes: [{ name: "spoke", vpc: spoke }],
+      services: [{ service: AwsService.LOGS, policy: EndpointPolicy.allowAll(OptOut.because("a test of routing, not of policies")) }],
+    });
+    inspection.routeThrough("arrivals", { subnets: attachmentSubnets, destinations: HUB_SERVERS });
+    endpointSubnets.forEach(
+      (subnet, i) =>
+        new Route(stack, `EndpointsToSpoke${i}`, {
+          routeTableId: subnet.routeTableId ?? "",
+          destinationCidrBlock: SPOKE,
+          transitGatewayId: tgw.transitGatewayId,
+        }),
+    );
+    if (replies === "direct")
+      hubVpc.privateSubnets.forEach(
+        (subnet, i) =>
+          new Route(stack, `ServersToSpoke${i}`, {
+            routeTableId: subnet.routeTableId ?? "",
+            destinationCidrBlock: SPOKE,
+            transitGatewayId: tgw.transitGatewayId,
+          }),
+      );
+    else inspection.routeThrough("replies", { subnets: hubVpc.privateSubnets, destinations: [SPOKE], viaZone: replies });
+    return expectFlow(
+      stack,
+      { subnet: spoke.privateSubnets[0].subnetId },
+      { dnsName: "logs.us-east-1.amazonaws.com", request: { action: "logs:PutLogEvents" } },
+    );
+  }
+
+  test("the request is inspected where it enters the hub, the replies of both of the endpoint's zones pass the same endpoint", () => {
+    const checked = centralized("use1-az1");
+    checked.toBeAllowed();
+    expect(checked.verdict.hops.map((h) => h.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /in AttachASubnet, whose route table sends 10\.110\.1\.0\/24 through GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1/,
+        ),
+        expect.stringMatching(/^the replies from HubVpc\/Private-use1-az2.* pass GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1$/),
+      ]),
+    );
+  });
+
+  test("fails when the endpoint's subnets reply straight to the gateway", () => {
+    centralized("direct").toBeDenied(/asymmetric inspection between SpokeVpc\/Private-use1-az1.* take aws_route\.ServersToSpoke0/);
   });
 });
