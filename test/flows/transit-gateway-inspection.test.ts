@@ -181,6 +181,19 @@ describe("traffic arriving over a transit gateway is routed by the attachment su
     flow(built, 1, 0).toBeAllowed();
   });
 
+  test("fails, saying why, when the attachment subnet sends what arrives to an endpoint the analysis does not follow (AWS Network Firewall's)", () => {
+    const built = hub({ inspectArrivals: false, replies: "direct" });
+    new Route(built.stack, "Firewall", {
+      provider: built.network,
+      routeTableId: built.attachmentSubnets[0].routeTableId ?? "",
+      destinationCidrBlock: HUB_SERVERS[0],
+      vpcEndpointId: "vpce-0123456789abcdef0",
+    });
+    flow(built, 0, 0).toBeDenied(
+      /sends 10\.110\.0\.0\/24 to vpce-0123456789abcdef0 \(aws_route\.Firewall\) instead of delivering it in the VPC: a next hop the analysis does not follow .* so the flow cannot be proven/,
+    );
+  });
+
   test("a direct route both ways, no inspection anywhere, is allowed as before", () => {
     flow(hub({ inspectArrivals: false, replies: "direct" }), 0, 0).toBeAllowed();
   });

@@ -299,7 +299,7 @@ function entrySubnets(
   if (same.length > 0)
     return {
       subnets: same,
-      choice: `attachment ${labelOf(attachment)} has no appliance_mode_support (AWS's default is disable): the transit gateway keeps the zone the traffic entered it in, so traffic from ${subnetName(from)} enters by ${same.map(subnetName).join(", ")} (${zone})`,
+      choice: `attachment ${labelOf(attachment)} has no appliance_mode_support (AWS's default is disable): the transit gateway keeps the zone the traffic entered it in, so traffic from ${subnetName(from)} enters by ${same.map(subnetName).join(", ")} (${zone}), and traffic from another zone by that zone's subnet`,
     };
   return {
     subnets: all,
@@ -357,7 +357,10 @@ function arriveOverTransitGateway(
       if (endpoint === undefined)
         return current.deny(
           "route",
-          `${entering}, whose route table ${arrival.table === undefined ? "" : `${labelOf(arrival.table)} `}sends ${there.join(", ")} to ${arrival.route.target ?? arrival.route.kind} (${arrival.route.source}) instead of delivering it in the VPC`,
+          `${entering}, whose route table ${arrival.table === undefined ? "" : `${labelOf(arrival.table)} `}sends ${there.join(", ")} to ${arrival.route.target ?? arrival.route.kind} (${arrival.route.source}) instead of delivering it in the VPC` +
+            (arrival.route.kind === "vpcEndpoint" || arrival.route.kind === "networkInterface"
+              ? `: a next hop the analysis does not follow (only GatewayLoadBalancer endpoints of this stack are: an AWS Network Firewall endpoint or an appliance's network interface is not modelled), so the flow cannot be proven`
+              : ""),
           arrival.route.source,
         );
       if (!current.hops.some((h) => h.address === endpoint.address && h.kind === "inspection")) {
