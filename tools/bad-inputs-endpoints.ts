@@ -1647,4 +1647,36 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
       partner.connections.allowFrom(Peer.cidr("10.0.0.0/16"), Port.tcp(443), "Clients call the partner");
     },
   },
+  {
+    module: "endpoints",
+    api: "InterfaceEndpoint",
+    cause: 'The service given by its name (a JavaScript caller\'s service: "ssm"): it failed with "expected an object with the documented fields"',
+    fix: 'Pass the AwsService: AwsService.SSM (or AwsService.of("ssm")), or AwsService.fromName(scope, "service", name) for a name from untyped input.',
+    path: "Ssm",
+    prop: "service",
+    received: '"ssm"',
+    build: (s) => new InterfaceEndpoint(s, "Ssm", { vpc: vpc(s), service: "ssm" as never, policy: EndpointPolicy.organizationOnly(ORG) }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.sessionManager",
+    cause: "The Session Manager policy on a logs endpoint without the log groups sessions are logged to: it would let nothing through",
+    fix: "Give logGroupArns (ServiceAccessPresets.sessionManager({ logGroupArns }) adds the logs endpoint with them), or give the logs endpoint a policy of its own (EndpointPolicy.logGroups).",
+    path: "Logs",
+    prop: "policy.logGroupArns",
+    received: "undefined",
+    build: (s) =>
+      new InterfaceEndpoint(s, "Logs", { vpc: vpc(s), service: AwsService.LOGS, policy: EndpointPolicy.sessionManager({ organizationId: ORG }) }),
+  },
+  {
+    module: "endpoints",
+    api: "ServiceAccessPresets.sessionManager",
+    cause: 'ec2Messages given as a string (a JavaScript caller\'s "no"): the ec2messages endpoint would have been kept',
+    fix: "Give ec2Messages: false (every managed node runs SSM Agent 3.3.40.0 or later) or true (the default).",
+    scope: "app",
+    path: "ServiceAccessPresets.sessionManager",
+    prop: "options.ec2Messages",
+    received: '"no"',
+    build: () => ServiceAccessPresets.sessionManager({ ec2Messages: "no" as never }),
+  },
 ];

@@ -63,6 +63,24 @@ export interface ResourceAccessOptions extends EndpointPolicyPrincipals {
   readonly readOnly?: boolean;
 }
 
+/** Options of {@link EndpointPolicy.sessionManager}. */
+export interface SessionManagerPolicyOptions extends EndpointPolicyPrincipals {
+  /**
+   * The log groups sessions are logged to (Session Manager preferences'
+   * CloudWatch logging), for the policy of the `logs` endpoint: log group
+   * ARNs of the endpoint's region (a trailing `:*` is accepted).
+   * @default - none: on a `logs` endpoint the policy fails, it would carry no session log
+   */
+  readonly logGroupArns?: readonly string[];
+  /**
+   * The KMS keys sessions are encrypted with (Session Manager preferences'
+   * KMS encryption), for the policy of the `kms` endpoint: key ARNs of the
+   * endpoint's region.
+   * @default - none: on a `kms` endpoint the policy fails, it would carry no session key
+   */
+  readonly keyArns?: readonly string[];
+}
+
 /** Options of {@link EndpointPolicy.s3Buckets}. */
 export interface S3BucketsOptions extends ResourceAccessOptions {
   /**
@@ -119,6 +137,61 @@ const RESOURCE_ACCESS_OPTIONS: Record<keyof ResourceAccessOptions, true> = { ...
 const S3_BUCKETS_OPTIONS: Record<keyof S3BucketsOptions, true> = { ...RESOURCE_ACCESS_OPTIONS, awsManagedBuckets: true };
 const ECR_IMAGE_LAYERS_OPTIONS: Record<keyof EndpointPolicyPrincipals | "bucketNames", true> = { ...PRINCIPALS_OPTIONS, bucketNames: true };
 const READ_ONLY_OPTIONS: Record<keyof EndpointPolicyPrincipals | "resources", true> = { ...PRINCIPALS_OPTIONS, resources: true };
+const SESSION_MANAGER_OPTIONS: Record<keyof SessionManagerPolicyOptions, true> = { ...PRINCIPALS_OPTIONS, logGroupArns: true, keyArns: true };
+
+/**
+ * What SSM Agent calls on each Systems Manager endpoint as a managed node
+ * (the actions of AWS's AmazonSSMManagedInstanceCore policy, which
+ * Session Manager's instance profile needs), and on `ssm` the session
+ * calls of operators inside the VPC.
+ */
+const SESSION_MANAGER_ACTIONS: Readonly<Record<"ssm" | "ssmmessages" | "ec2messages", readonly StatementSpec[]>> = {
+  ssm: [
+    {
+      sid: "ManagedNodeAgent",
+      actions: [
+        "ssm:DescribeAssociation",
+        "ssm:DescribeDocument",
+        "ssm:GetDeployablePatchSnapshotForInstance",
+        "ssm:GetDocument",
+        "ssm:GetManifest",
+        "ssm:GetParameter",
+        "ssm:GetParameters",
+        "ssm:ListAssociations",
+        "ssm:ListInstanceAssociations",
+        "ssm:PutComplianceItems",
+        "ssm:PutConfigurePackageResult",
+        "ssm:PutInventory",
+        "ssm:UpdateAssociationStatus",
+        "ssm:UpdateInstanceAssociationStatus",
+        "ssm:UpdateInstanceInformation",
+      ],
+    },
+    {
+      sid: "Sessions",
+      actions: ["ssm:StartSession", "ssm:ResumeSession", "ssm:TerminateSession", "ssm:DescribeSessions", "ssm:GetConnectionStatus"],
+    },
+  ],
+  ssmmessages: [
+    {
+      sid: "SessionChannels",
+      actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+    },
+  ],
+  ec2messages: [
+    {
+      sid: "AgentMessages",
+      actions: [
+        "ec2messages:AcknowledgeMessage",
+        "ec2messages:DeleteMessage",
+        "ec2messages:FailMessage",
+        "ec2messages:GetEndpoint",
+        "ec2messages:GetMessages",
+        "ec2messages:SendReply",
+      ],
+    },
+  ],
+};
 
 /**
  * The AWS-owned buckets instances read their software from
@@ -285,23 +358,71 @@ export class EndpointPolicy {
     const reads = ["kms:Decrypt", "kms:DescribeKey"];
     const writes = ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
     return EndpointPolicy.preset(
-      (context) => {
-        const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
-        arns.forEach((arn, i) => {
-          if (/:alias\//.test(arn)) {
-            throw new ValidationError(
-              context.scope,
-              `${context.prop}.keyArns[${i}]`,
-              arn,
-              "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing",
-            );
-          }
-        });
-        return [{ sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: arns }];
-      },
+      (context) => [
+        { sid: "UseListedKeys", actions: options.readOnly === true ? reads : [...reads, ...writes], resources: checkedKeyArns(context, keyArns) },
+      ],
       options,
       RESOURCE_ACCESS_OPTIONS,
       { name: "EndpointPolicy.kmsKeys", services: ["kms"] },
+    );
+  }
+
+  /**
+   * Session Manager through the Systems Manager endpoints, each given what
+   * it carries: on `ssm` the calls SSM Agent makes as a managed node (the
+   * actions of AWS's AmazonSSMManagedInstanceCore policy: registration and
+   * heartbeat, documents, associations, inventory, parameters) and the
+   * session calls of operators inside the VPC (StartSession and its kin);
+   * on `ssmmessages` the session channels; on `ec2messages` the agent's
+   * message calls. With session logging, on `logs` the writes to
+   * `logGroupArns` (and `logs:DescribeLogGroups`, which the agent calls to
+   * see whether a log group is encrypted); with session encryption, on
+   * `kms` `kms:Decrypt` and `kms:GenerateDataKey` with `keyArns`. Other use
+   * of those endpoints (Parameter Store writes, Run Command from inside the
+   * VPC, other keys or log groups) needs statements of its own.
+   */
+  public static sessionManager(options: SessionManagerPolicyOptions = {}): EndpointPolicy {
+    return EndpointPolicy.preset(
+      (context) => {
+        const service = context.service === undefined || isUnresolved(context.service) ? undefined : context.service.replace(/-fips$/, "");
+        // On logs and kms the policy carries the sessions' log groups or keys only: without them it would let nothing through.
+        const needed =
+          service === "logs"
+            ? (["logGroupArns", "the log groups sessions are logged to"] as const)
+            : service === "kms"
+              ? (["keyArns", "the KMS keys sessions are encrypted with"] as const)
+              : undefined;
+        if (needed !== undefined && options[needed[0]] === undefined)
+          throw new ValidationError(
+            context.scope,
+            `${context.prop}.${needed[0]}`,
+            undefined,
+            `${needed[1]}: on a ${service} endpoint EndpointPolicy.sessionManager carries those only (or give this endpoint a policy of its own, such as EndpointPolicy.${service === "logs" ? "logGroups" : "kmsKeys"})`,
+          );
+        if (service === "logs")
+          return [
+            {
+              sid: "WriteSessionLogs",
+              actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              resources: checkedLogGroupPatterns(context, options.logGroupArns as readonly string[]).flatMap((arn) => [arn, `${arn}:log-stream:*`]),
+            },
+            { sid: "SessionLogGroupEncryption", actions: ["logs:DescribeLogGroups"] },
+          ];
+        if (service === "kms")
+          return [
+            {
+              sid: "SessionEncryption",
+              actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+              resources: checkedKeyArns(context, options.keyArns as readonly string[]),
+            },
+          ];
+        if (service === "ssm" || service === "ssmmessages" || service === "ec2messages") return SESSION_MANAGER_ACTIONS[service];
+        // A service only Terraform knows: what the three Systems Manager endpoints carry together.
+        return [...SESSION_MANAGER_ACTIONS.ssm, ...SESSION_MANAGER_ACTIONS.ssmmessages, ...SESSION_MANAGER_ACTIONS.ec2messages];
+      },
+      options,
+      SESSION_MANAGER_OPTIONS,
+      { name: "EndpointPolicy.sessionManager", services: ["ssm", "ssmmessages", "ec2messages", "logs", "kms"] },
     );
   }
 
@@ -774,6 +895,22 @@ function bucketArns(context: PolicyContext, name: string, buckets: readonly stri
  */
 function checkedLogGroupPatterns(context: PolicyContext, arns: readonly string[]): readonly string[] {
   return checkedArns(context, "logGroupArns", arns, "logGroupPattern").map((arn) => arn.replace(/:\*$/, ""));
+}
+
+/** KMS key ARNs of the endpoint's region, each once, never an alias (KMS authorizes requests against the key's ARN). */
+function checkedKeyArns(context: PolicyContext, keyArns: readonly string[]): readonly string[] {
+  const arns = checkedArns(context, "keyArns", keyArns, "kmsKey");
+  arns.forEach((arn, i) => {
+    if (/:alias\//.test(arn)) {
+      throw new ValidationError(
+        context.scope,
+        `${context.prop}.keyArns[${i}]`,
+        arn,
+        "a key ARN (…:key/<id>): KMS authorizes requests against the key's ARN, so a statement on an alias ARN matches nothing",
+      );
+    }
+  });
+  return arns;
 }
 
 function checkedArns(context: PolicyContext, name: string, arns: readonly string[], kind: ArnKindName): readonly string[] {

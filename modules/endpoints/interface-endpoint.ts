@@ -25,6 +25,7 @@ import {
   checkServiceRegionOfName,
   checkString,
   checkUnique,
+  closestMatch,
   cidrContains,
   familyOf,
   hostCidr,
@@ -516,6 +517,8 @@ export function rivalPrivateZone(scope: Construct, vpc: IVpc, name: string, skip
 
 /** An endpoint service from a JavaScript caller (or a wrapper's own object): the fields the endpoint reads, of the documented types; never a Gateway Load Balancer's service, which takes its own endpoint type. */
 function checkedEndpointService(endpoint: Construct, service: IInterfaceEndpointService): IInterfaceEndpointService {
+  // A JavaScript caller's service name ("ssm") would read as an object without its fields: say what to pass instead.
+  if (typeof service === "string") throw new ValidationError(endpoint, "service", service, serviceForName(service));
   checkObject(endpoint, "service", service);
   requireProps(endpoint, service, ["serviceName", "ports", "isAwsService", "privateDnsSupported"]);
   checkString(endpoint, "service.serviceName", service.serviceName);
@@ -535,6 +538,28 @@ function checkedEndpointService(endpoint: Construct, service: IInterfaceEndpoint
   }
   checkServicePorts(endpoint, service.ports);
   return service;
+}
+
+/**
+ * What to pass for a service given by its name: the AwsService constant or
+ * `AwsService.of` for a short name of the catalog, `AwsService.custom` for
+ * another AWS service's full name, an imported endpoint service for a
+ * PrivateLink one.
+ */
+function serviceForName(name: string): string {
+  const fromName = 'AwsService.fromName(scope, "service", name) for a name from untyped input';
+  if (/^com\.amazonaws\.vpce\./.test(name))
+    return `an endpoint service, not its name: EndpointService.fromEndpointServiceAttributes(scope, id, { serviceName: "${name}", ports }), with the ports its provider publishes`;
+  const short = /^(?:cn\.)?com\.amazonaws\.[a-z]{2}(?:-[a-z]+)+-\d\.(.+)$/.exec(name)?.[1] ?? name;
+  if ((AwsService.knownNames as readonly string[]).includes(short)) {
+    const constant = Object.entries(AwsService).find(([, value]) => value instanceof AwsService && value.shortName === short)?.[0];
+    const of = `AwsService.of("${short}")`;
+    return `an AwsService, not its name: ${constant === undefined ? of : `AwsService.${constant} (or ${of})`}, or ${fromName}`;
+  }
+  if (short !== name) return `an AwsService, not its name: AwsService.custom("${name}") for a service outside the catalog`;
+  const suggestion = closestMatch(name, AwsService.knownNames);
+  const hint = suggestion === undefined ? "" : ` (did you mean AwsService.of("${suggestion}")?)`;
+  return `an AwsService (AwsService.LOGS, AwsService.of("<short name>"), or ${fromName}) or an endpoint service (EndpointService.fromEndpointServiceAttributes), not a name${hint}`;
 }
 
 /** The service's ports, which the endpoint's security group opens: at least one, each a port, each once (AwsService.custom's too). */

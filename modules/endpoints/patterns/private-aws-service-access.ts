@@ -7,6 +7,7 @@ import {
   checkList,
   checkObject,
   checkOneOf,
+  closestMatch,
   isUnresolved,
   Port,
   providerOf,
@@ -82,6 +83,69 @@ const INTERFACE_ONLY: readonly (keyof ServiceAccess)[] = [
   "timeouts",
 ];
 
+/** Options of {@link ServiceAccessPresets.sessionManager}. */
+export interface SessionManagerAccessOptions extends EndpointPolicyPrincipals {
+  /**
+   * Also the `ec2messages` endpoint. SSM Agent 3.3.40.0 and later sends its
+   * messages through `ssmmessages` whenever it reaches it, and needs no
+   * `ec2messages` endpoint; older agents (AMIs whose agent is not updated)
+   * take Run Command and their messages through `ec2messages`. Set false
+   * when every managed node of the VPC runs 3.3.40.0 or later, and save
+   * the endpoint.
+   * @default true
+   */
+  readonly ec2Messages?: boolean;
+  /**
+   * Session logging to CloudWatch Logs (Session Manager preferences): the
+   * log groups, whose `logs` endpoint is added with a policy that writes
+   * to them only. Leave unset when the VPC's `logs` endpoint serves more
+   * than sessions, and name these groups in that endpoint's policy.
+   * @default - no logs endpoint
+   */
+  readonly logGroupArns?: readonly string[];
+  /**
+   * Session encryption with KMS (Session Manager preferences): the keys,
+   * whose `kms` endpoint is added with a policy that uses them only. Leave
+   * unset when the VPC's `kms` endpoint serves more than sessions, and name
+   * these keys in that endpoint's policy.
+   * @default - no kms endpoint
+   */
+  readonly encryptionKeyArns?: readonly string[];
+}
+
+const SESSION_MANAGER_ACCESS_OPTIONS: Record<keyof SessionManagerAccessOptions, true> = {
+  organizationId: true,
+  principals: true,
+  ec2Messages: true,
+  logGroupArns: true,
+  encryptionKeyArns: true,
+};
+
+/**
+ * The preset's own options, checked where it is called (no construct yet:
+ * errors name the preset): an object, no unknown key (a misspelled
+ * `encryptionKeyArn` would leave the sessions' key without an endpoint),
+ * `ec2Messages` a boolean (a JavaScript caller's "no" would keep it).
+ */
+function checkSessionManagerOptions(options: SessionManagerAccessOptions): void {
+  const where = "ServiceAccessPresets.sessionManager";
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    throw new ValidationError(where, "options", options, "an object with the documented fields");
+  const known = Object.keys(SESSION_MANAGER_ACCESS_OPTIONS);
+  for (const key of Object.keys(options)) {
+    if (known.includes(key) || (options as Record<string, unknown>)[key] === undefined) continue;
+    const suggestion = closestMatch(key, known);
+    throw new ValidationError(
+      where,
+      `options.${key}`,
+      (options as Record<string, unknown>)[key],
+      `one of the options ${known.join(", ")}${suggestion === undefined ? "" : ` (did you mean ${suggestion}?)`}`,
+    );
+  }
+  if (options.ec2Messages !== undefined && typeof options.ec2Messages !== "boolean")
+    throw new ValidationError(where, "options.ec2Messages", options.ec2Messages, "true or false");
+}
+
 /** Presets of {@link PrivateAwsServiceAccess}: the endpoints each use case needs, with least-privilege policies. */
 export class ServiceAccessPresets {
   /** S3 from private subnets, through the free gateway endpoint, to the listed buckets only. */
@@ -110,6 +174,31 @@ export class ServiceAccessPresets {
       { service: AwsService.ECR_DKR, policy: EndpointPolicy.ecrPull(repositoryArns, options) },
       { service: AwsService.S3, endpointType: "Gateway", policy: EndpointPolicy.ecrImageLayers() },
       ...ServiceAccessPresets.cloudWatchLogs(logGroupArns, options),
+    ];
+  }
+
+  /**
+   * Session Manager to instances of private subnets, without internet
+   * access: the `ssm` and `ssmmessages` endpoints, `ec2messages` for SSM
+   * Agents older than 3.3.40.0 (unless `ec2Messages: false`), and, when
+   * sessions are logged to CloudWatch Logs or encrypted with KMS, the `logs`
+   * and `kms` endpoints, each with {@link EndpointPolicy.sessionManager}:
+   * what Session Manager sends through it, for principals of
+   * `organizationId` (or `principals`) only. AWS's guide lists the same
+   * endpoints ("Improve the security of EC2 instances by using VPC
+   * endpoints for Systems Manager"). Session logs to S3 need an S3 endpoint
+   * too: add `ServiceAccessPresets.privateS3([bucket])`.
+   */
+  public static sessionManager(options: SessionManagerAccessOptions = {}): ServiceAccess[] {
+    checkSessionManagerOptions(options);
+    const { ec2Messages, logGroupArns, encryptionKeyArns, ...principals } = options;
+    const policy = EndpointPolicy.sessionManager({ ...principals, logGroupArns, keyArns: encryptionKeyArns });
+    return [
+      { service: AwsService.SSM, policy },
+      { service: AwsService.SSM_MESSAGES, policy },
+      ...(ec2Messages === false ? [] : [{ service: AwsService.EC2_MESSAGES, policy }]),
+      ...(logGroupArns === undefined ? [] : [{ service: AwsService.LOGS, policy }]),
+      ...(encryptionKeyArns === undefined ? [] : [{ service: AwsService.KMS, policy }]),
     ];
   }
 
