@@ -18,6 +18,7 @@ import { SecurityGroupDescription } from "./sg/SecurityGroupDescription";
 import { SecurityGroupRuleDescription } from "./sg/SecurityGroupRuleDescription";
 import { VpcDefaultSecurityGroupRestricted } from "./vpc/VpcDefaultSecurityGroupRestricted";
 import { VpcFlowLogsEnabled } from "./vpc/VpcFlowLogsEnabled";
+import { TransitGatewayInspectionApplianceMode } from "./vpc/TransitGatewayInspectionApplianceMode";
 import { InterfaceEndpointSecurityGroup } from "./ep/InterfaceEndpointSecurityGroup";
 import { VpcEndpointPolicyDefined } from "./ep/VpcEndpointPolicyDefined";
 import { VpcEndpointPolicyNotAllowAll } from "./ep/VpcEndpointPolicyNotAllowAll";
@@ -56,6 +57,7 @@ export {
   SecurityGroupRuleDescription,
   ServiceNetworkAccessLogs,
   ServiceNetworkVpcAssociationSecurityGroups,
+  TransitGatewayInspectionApplianceMode,
   VpcDefaultSecurityGroupRestricted,
   VpcEndpointPolicyDefined,
   VpcEndpointPolicyNotAllowAll,
@@ -92,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   ResourceNetworkWithoutAuthPolicy,
   VpcDefaultSecurityGroupRestricted,
   VpcFlowLogsEnabled,
+  TransitGatewayInspectionApplianceMode,
   LogGroupKmsEncrypted,
   RamShareExternalPrincipalsExplicit,
   RamShareNoExternalPrincipals,

@@ -1,10 +1,16 @@
 import { TerraformStack } from "cdktf";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Vpc as VpcResource } from "@cdktf/provider-aws/lib/vpc";
 import { OptOut } from "../../../modules/core";
-import { VpcDefaultSecurityGroupRestricted, VpcFlowLogsEnabled } from "../../../modules/guardrails";
-import { FlowLogDestination, FlowLogs, Vpc, VpcFlowLog, VpcProps } from "../../../modules/vpc";
+import { TransitGatewayInspectionApplianceMode, VpcDefaultSecurityGroupRestricted, VpcFlowLogsEnabled } from "../../../modules/guardrails";
+import { FlowLogDestination, FlowLogs, TransitGateway, Vpc, VpcFlowLog, VpcProps } from "../../../modules/vpc";
 import { ruleCases } from "../rule-cases";
 
 const rawVpc = (stack: TerraformStack) => new VpcResource(stack, "Vpc", { cidrBlock: "10.0.0.0/16" });
@@ -89,6 +95,70 @@ ruleCases(VpcFlowLogsEnabled, {
           logDestination: "arn:aws:s3:::example-flow-logs-111111111111",
         });
       },
+    },
+  ],
+});
+
+/** An inspection VPC of raw resources: a transit gateway attachment subnet, its route table, a Gateway Load Balancer endpoint. */
+function inspectionVpc(stack: TerraformStack, options: { applianceMode?: string; inline?: boolean; routeElsewhere?: boolean } = {}) {
+  const vpc = rawVpc(stack);
+  const attachmentSubnet = new Subnet(stack, "TgwSubnet", { vpcId: vpc.id, cidrBlock: "10.0.0.0/28", availabilityZone: "us-east-1a" });
+  const firewallSubnet = new Subnet(stack, "FirewallSubnet", { vpcId: vpc.id, cidrBlock: "10.0.1.0/28", availabilityZone: "us-east-1a" });
+  const endpoint = new VpcEndpoint(stack, "Inspection", {
+    vpcId: vpc.id,
+    serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+    vpcEndpointType: "GatewayLoadBalancer",
+    subnetIds: [firewallSubnet.id],
+  });
+  const route = { cidrBlock: "0.0.0.0/0", vpcEndpointId: endpoint.id };
+  const table = new RouteTable(stack, "TgwRoutes", { vpcId: vpc.id, route: options.inline ? [route] : undefined });
+  const firewallTable = new RouteTable(stack, "FirewallRoutes", { vpcId: vpc.id });
+  new RouteTableAssociation(stack, "TgwAssoc", { subnetId: attachmentSubnet.id, routeTableId: table.id });
+  new RouteTableAssociation(stack, "FirewallAssoc", { subnetId: firewallSubnet.id, routeTableId: firewallTable.id });
+  if (!options.inline)
+    new Route(stack, "ToFirewall", {
+      routeTableId: options.routeElsewhere ? firewallTable.id : table.id,
+      destinationCidrBlock: "0.0.0.0/0",
+      vpcEndpointId: endpoint.id,
+    });
+  new Ec2TransitGatewayVpcAttachment(stack, "Attachment", {
+    transitGatewayId: "tgw-0123456789abcdef0",
+    vpcId: vpc.id,
+    subnetIds: [attachmentSubnet.id],
+    applianceModeSupport: options.applianceMode,
+  });
+}
+
+ruleCases(TransitGatewayInspectionApplianceMode, {
+  compliant: [
+    { name: "an inspection VPC's attachment with appliance mode", build: (s) => inspectionVpc(s, { applianceMode: "enable" }) },
+    {
+      name: "an attachment whose subnets do not route to the endpoint (another subnet's table does)",
+      build: (s) => inspectionVpc(s, { routeElsewhere: true }),
+    },
+    {
+      name: "the library's attachment of a VPC whose subnets route to no inspection endpoint",
+      build: (s) => {
+        const hub = privateVpc(s);
+        TransitGateway.fromTransitGatewayAttributes(s, "Corp", { transitGatewayId: "tgw-0123456789abcdef0" }).attach("hub", hub, {
+          applianceMode: true,
+        });
+      },
+    },
+  ],
+  nonCompliant: [
+    {
+      name: "an attachment whose subnet's route table sends traffic to a Gateway Load Balancer endpoint, without appliance mode (fails when routes are not followed)",
+      on: "aws_ec2_transit_gateway_vpc_attachment",
+      message:
+        "its subnets' route tables send arriving traffic to Gateway Load Balancer endpoint aws_vpc_endpoint.Inspection, and appliance_mode_support is not enable",
+      build: (s) => inspectionVpc(s),
+    },
+    {
+      name: "the same with an inline route block, and appliance mode disabled explicitly",
+      on: "aws_ec2_transit_gateway_vpc_attachment",
+      message: "Gateway Load Balancer endpoint aws_vpc_endpoint.Inspection",
+      build: (s) => inspectionVpc(s, { inline: true, applianceMode: "disable" }),
     },
   ],
 });
