@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { Port } from "../../modules/core";
-import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
+import { AwsService, EndpointPolicy, InterfaceEndpoint, PrivateAwsServiceAccess } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { EndpointService } from "../../modules/privatelink";
 import { SecurityGroup } from "../../modules/vpc";
@@ -97,6 +97,24 @@ describe("connections to an interface endpoint on a port it does not serve", () 
     expectFlow(stack, { securityGroup: clients }, { target: sts, port: 443 }).toBeAllowed();
     expectFlow(stack, { securityGroup: clients }, { target: partner, port: 9443 }).toBeAllowed();
     expectFlow(stack, { securityGroup: clients }, { target: partner, port: 8443 }).toBeDenied();
+  });
+
+  test("fails when the shared group of PrivateAwsServiceAccess is opened on a port none of its endpoints serves; their port passes", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const clients = new SecurityGroup(stack, "Clients", { vpc, description: "Client instances" });
+    const access = new PrivateAwsServiceAccess(stack, "Access", {
+      vpc,
+      open: false,
+      services: [
+        { service: AwsService.STS, policy: EndpointPolicy.organizationOnly(ORG) },
+        { service: AwsService.LOGS, policy: EndpointPolicy.organizationOnly(ORG) },
+      ],
+    });
+    const error = expectValidationError(() => access.connections.allowFrom(clients, Port.tcp(80), "x"), "connections.allowFrom.port", "tcp 80");
+    expect(error.expected).toContain("a port test/Access serves: TCP 443");
+    access.connections.allowDefaultPortFrom(clients, "Clients call STS and ship logs");
+    expectFlow(stack, { securityGroup: clients }, { target: access.interfaceEndpoints.logs, port: 443 }).toBeAllowed();
   });
 
   test("an endpoint given its own security groups still serves only its service's ports; the groups' own connections are not judged", () => {

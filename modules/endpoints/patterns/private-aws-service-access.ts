@@ -292,7 +292,9 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     const sharing = interfaces.filter((a) => a.securityGroups === undefined);
     this.securityGroup = sharing.length > 0 && props.securityGroups === undefined ? this.sharedSecurityGroup(props, sharing) : undefined;
     const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? undefined : [this.securityGroup]);
-    this.connections = new Connections(this, { securityGroups, defaultPort: Port.tcp(443) });
+    // The endpoints that share the groups serve their services' ports only: a rule on another opens nothing.
+    const served = [...new Set(sharing.flatMap((a) => a.service.ports))].sort((a, b) => a - b).map((port) => Port.tcp(port));
+    this.connections = new Connections(this, { securityGroups, defaultPort: Port.tcp(443), servedPorts: served.length > 0 ? served : undefined });
 
     // The shared group already admits the peers; the endpoints only attach it.
     // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
