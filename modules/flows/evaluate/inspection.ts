@@ -21,6 +21,11 @@ export function subnetOfEndpoint(model: NetworkModel, endpoint: EndpointEntity):
   return model.subnet(endpoint.subnetIds?.[0] ?? "");
 }
 
+/** The path through an inspection endpoint, unless it passed that endpoint's appliances already (a flow that re-enters the same inspection). */
+export function inspectOnce(path: Path, model: NetworkModel, endpoint: EndpointEntity): Path | FlowVerdict {
+  return path.hops.some((h) => h.address === endpoint.address && h.kind === "inspection") ? path : inspectThrough(path, model, endpoint);
+}
+
 /**
  * Traffic routed to a GatewayLoadBalancer endpoint passes the appliances
  * behind the endpoint service and comes back out of the endpoint when the

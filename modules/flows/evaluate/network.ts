@@ -13,7 +13,7 @@ import {
 import { NetworkModel } from "../model/network-model";
 import { FlowHop, FlowHopKind, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, ResolvedSource, vpcLabel } from "./context";
-import { inspectionEndpointOf, inspectThrough, subnetOfEndpoint } from "./inspection";
+import { inspectionEndpointOf, inspectOnce, inspectThrough, subnetOfEndpoint } from "./inspection";
 import { checkShare } from "./sharing";
 
 /** A network presence traffic is sent to: the interfaces of an endpoint, a load balancer, a gateway, a target. */
@@ -213,11 +213,9 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
     let origin = subnet;
     const reply = inspectionEndpointOf(model, back.route);
     if (reply !== undefined) {
-      if (!current.hops.some((h) => h.address === reply.address && h.kind === "inspection")) {
-        const through = inspectThrough(current, model, reply);
-        if (!(through instanceof Path)) return through;
-        current = through;
-      }
+      const through = inspectOnce(current, model, reply);
+      if (!(through instanceof Path)) return through;
+      current = through;
       const onward = subnetOfEndpoint(model, reply);
       const after = onward === undefined ? {} : routeFrom(model, onward, source.cidrs);
       if (after.route === undefined || after.route.kind === "local")
@@ -363,11 +361,9 @@ function arriveOverTransitGateway(
               : ""),
           arrival.route.source,
         );
-      if (!current.hops.some((h) => h.address === endpoint.address && h.kind === "inspection")) {
-        const through = inspectThrough(current, model, endpoint);
-        if (!(through instanceof Path)) return through;
-        current = through;
-      }
+      const through = inspectOnce(current, model, endpoint);
+      if (!(through instanceof Path)) return through;
+      current = through;
       const onward = subnetOfEndpoint(model, endpoint);
       const after = onward === undefined ? undefined : routeFrom(model, onward, there).route;
       if (after?.kind !== "local")
@@ -552,11 +548,9 @@ function withinVpc(
         );
       }
       const endpoint = forward as EndpointEntity;
-      if (!current.hops.some((h) => h.address === endpoint.address && h.kind === "inspection")) {
-        const through = inspectThrough(current, model, endpoint);
-        if (!(through instanceof Path)) return through;
-        current = through;
-      }
+      const through = inspectOnce(current, model, endpoint);
+      if (!(through instanceof Path)) return through;
+      current = through;
       const onward = subnetOfEndpoint(model, endpoint);
       const after = onward === undefined ? undefined : routeFrom(model, onward, there).route;
       if (after?.kind !== "local") {
