@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import fc from "fast-check";
-import { cidrContains, ValidationError } from "../../modules/core";
+import { awsReservedAddressRole, cidrContains, ValidationError } from "../../modules/core";
 import {
   checkTlsPolicy,
   ELB_TLS_POLICIES,
@@ -85,7 +85,7 @@ describe("privatelink properties", () => {
     );
   });
 
-  test("an IPv4 target is accepted exactly when it is in the VPC or in a declared range outside it, and never loopback or link-local", () => {
+  test("an IPv4 target is accepted exactly when it is in the VPC or in a declared range outside it, and never loopback, link-local or an address AWS reserves", () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -101,12 +101,25 @@ describe("privatelink properties", () => {
             targets: ListenerTargets.ipAddresses({ port: 443, addresses: { app: address }, outsideVpcRanges: declared ? [ON_PREMISES] : undefined }),
           };
           const build = () => new NetworkLoadBalancer(stack, "Nlb", { vpc: importedVpc(stack), listeners: [listener] });
-          const special = /^(127\.|169\.254\.|0\.|22[4-9]\.|2[3-5]\d\.)/.test(address) || address === "255.255.255.255";
+          const special =
+            /^(127\.|169\.254\.|0\.|22[4-9]\.|2[3-5]\d\.)/.test(address) ||
+            address === "255.255.255.255" ||
+            // The VPC's network, router, DNS, reserved and broadcast addresses (its subnet's block is not given).
+            awsReservedAddressRole(VPC_CIDR, address) !== undefined;
           const expected = !special && (cidrContains(VPC_CIDR, address) || (declared && cidrContains(ON_PREMISES, address)));
           expect(accepted(build)).toBe(expected);
         },
       ),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // The VPC's reserved addresses every run, not only when the generator happens on them; 10.0.0.4 is the first a target may use.
+        examples: [
+          ["10.0.0.0", false],
+          ["10.0.0.2", true],
+          ["10.0.255.255", false],
+          ["10.0.0.4", false],
+        ],
+      },
     );
   });
 
