@@ -8,7 +8,9 @@ import {
   InspectedSubnetTier,
   ListenerTargets,
   NetworkLoadBalancer,
+  SaasConsumerEndpoint,
 } from "../modules/privatelink";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "../modules/vpc";
 import type { BadInput } from "./bad-input-catalog";
 
@@ -120,5 +122,51 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
         endpointSubnetCidrs: { "us-east-1a": "10.110.255.0/28" },
         clients: { app: { subnet: { subnetId: "subnet-0aaaaaaaaaaaaaaa1", availabilityZone: "us-east-1a", routeTableId: "rtb-0aaaaaaaaaaaaaaa1" } } },
       }),
+  },
+  {
+    module: "privatelink",
+    api: "SaasConsumerEndpoint",
+    cause:
+      "region naming another region than the consumer's provider (eu-central-1 for a provider of eu-west-1): the endpoint is made where the provider is, and the region would be checked against the service's regions in its place",
+    fix: "Leave region unset (it is the provider's), or give the consumer a provider of the region it is in.",
+    path: "Api",
+    prop: "region",
+    received: '"eu-central-1"',
+    build: (s) => {
+      const west = new AwsProvider(s, "west", { alias: "west", region: "eu-west-1" });
+      new SaasConsumerEndpoint(s, "Api", {
+        provider: west,
+        vpc: new Vpc(s, "West", { provider: west, name: "west", cidrBlock: "172.16.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }),
+        service: EndpointService.fromEndpointServiceAttributes(s, "Service", {
+          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+          ports: [443],
+          acceptanceRequired: false,
+        }),
+        region: "eu-central-1",
+      });
+    },
+  },
+  {
+    module: "privatelink",
+    api: "SaasConsumerEndpoint",
+    cause:
+      "onlySupportedAvailabilityZones for a consumer in another region than the service (cross-region PrivateLink): the service's zones are of its home region, the endpoint's of its own",
+    fix: "Leave onlySupportedAvailabilityZones unset: a cross-region endpoint goes in any zone of its own region.",
+    path: "Api",
+    prop: "onlySupportedAvailabilityZones",
+    received: "true",
+    build: (s) => {
+      const west = new AwsProvider(s, "west", { alias: "west", region: "eu-west-1" });
+      new SaasConsumerEndpoint(s, "Api", {
+        provider: west,
+        vpc: new Vpc(s, "West", { provider: west, name: "west", cidrBlock: "172.16.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }),
+        service: EndpointService.fromEndpointServiceAttributes(s, "Service", {
+          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+          ports: [443],
+          acceptanceRequired: false,
+        }),
+        onlySupportedAvailabilityZones: true,
+      });
+    },
   },
 ];

@@ -15,6 +15,7 @@ import {
   isUnresolved,
   literalRegionOf,
   providerOf,
+  regionOfEndpointServiceName,
   requireProps,
   ValidationError,
 } from "../../core";
@@ -157,6 +158,14 @@ export class SaasConsumerEndpoint extends Construct {
     checkEndpointIpAddressType(this, "ipAddressType", props.service, props.ipAddressType);
     const serviceRegion = remoteServiceRegion(this, "region", props.service, props.region, providerOf(props, props.vpc));
     const crossRegion = serviceRegion !== undefined && serviceRegion !== (props.region ?? literalRegionOf(this, providerOf(props, props.vpc)));
+    checkBoolean(this, "onlySupportedAvailabilityZones", props.onlySupportedAvailabilityZones);
+    if (crossRegion && props.onlySupportedAvailabilityZones === true)
+      throw new ValidationError(
+        this,
+        "onlySupportedAvailabilityZones",
+        true,
+        `false or unset for a consumer in another region than the service's (${serviceRegion}): the zones the service is offered in are of its home region, while the endpoint goes in the zones of its own region`,
+      );
     this.endpoint = new InterfaceEndpoint(this, "Endpoint", {
       provider: props.provider,
       vpc: props.vpc,
@@ -296,7 +305,8 @@ export function checkEndpointIpAddressType(scope: IConstruct, prop: string, serv
 }
 
 /**
- * The home region for a consumer in another region (its endpoint names it), after checking the service admits that region.
+ * The home region for a consumer in another region (its endpoint names it), after checking the service admits that region
+ * and that `region`, when given, is the region of the consumer's provider (where its endpoint is made).
  * @internal
  */
 export function remoteServiceRegion(
@@ -307,10 +317,20 @@ export function remoteServiceRegion(
   provider: TerraformProvider | undefined,
 ): string | undefined {
   checkRegion(scope, prop, givenRegion);
-  if (!(service instanceof EndpointService)) return service.serviceRegion;
+  const providerRegion = literalRegionOf(scope, provider);
   // Without `region`, the consumer is where its provider is: an endpoint there needs the home region named as much.
-  const consumerRegion = givenRegion ?? literalRegionOf(scope, provider);
-  if (consumerRegion === undefined || consumerRegion === service.region) return undefined;
+  const consumerRegion = givenRegion ?? providerRegion;
+  if (!(service instanceof EndpointService)) {
+    checkConsumerRegion(scope, prop, givenRegion, providerRegion);
+    if (service.serviceRegion !== undefined) return service.serviceRegion;
+    // A service known by name carries its home region there: a consumer elsewhere names it, as for a service of this configuration.
+    const home = regionOfEndpointServiceName(service.serviceName);
+    return home !== undefined && consumerRegion !== undefined && !isUnresolved(consumerRegion) && consumerRegion !== home ? home : undefined;
+  }
+  if (consumerRegion === undefined || consumerRegion === service.region) {
+    checkConsumerRegion(scope, prop, givenRegion, providerRegion);
+    return undefined;
+  }
   if (!service.supportedRegions.includes(consumerRegion)) {
     throw new ValidationError(
       scope,
@@ -319,7 +339,24 @@ export function remoteServiceRegion(
       `the service's home region (${service.region ?? "unknown: set the service's region"}) or one of its supportedRegions (${service.supportedRegions.join(", ") || "none"})`,
     );
   }
+  checkConsumerRegion(scope, prop, givenRegion, providerRegion);
   return service.region;
+}
+
+/**
+ * Fails when the consumer's `region` is not its provider's (both literal):
+ * the endpoint is made where the provider is, so a `region` naming another
+ * one would be checked against the service's regions in its place.
+ */
+function checkConsumerRegion(scope: IConstruct, prop: string, givenRegion: string | undefined, providerRegion: string | undefined): void {
+  if (givenRegion === undefined || providerRegion === undefined || isUnresolved(givenRegion) || isUnresolved(providerRegion)) return;
+  if (givenRegion !== providerRegion)
+    throw new ValidationError(
+      scope,
+      prop,
+      givenRegion,
+      `${providerRegion}, the region of the consumer's provider, where its endpoint is made (or leave ${prop} unset: it defaults to that region)`,
+    );
 }
 
 /**

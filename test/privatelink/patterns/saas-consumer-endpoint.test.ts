@@ -11,7 +11,8 @@ import {
   SaasConsumerEndpointProps,
 } from "../../../modules/privatelink";
 import { OptOut } from "../../../modules/core";
-import { PrivateHostedZone, Vpc } from "../../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc } from "../../../modules/vpc";
+import { expectFlow } from "../../../modules/flows";
 import { expectValidationError, Json, onlyResource, resourcesOfType, stackWithProvider, synthJson } from "../../helpers";
 import { nlbOptions, providerVpc } from "../helpers";
 
@@ -252,6 +253,63 @@ describe("SaasConsumerEndpoint", () => {
       const other = consumerStack();
       new PrivateHostedZone(other.stack, "Zone", { zoneName: "internal.example.com", vpc: other.vpc });
       expect(() => synthJson(other.stack)).not.toThrow();
+    });
+  });
+
+  describe("in another region than the service (cross-region PrivateLink)", () => {
+    /** A consumer whose provider is in eu-west-1, of a service of us-east-1: known by name (the consumer's own configuration) or made here. */
+    function westConsumer(props: Partial<SaasConsumerEndpointProps> = {}, owned = false) {
+      const stack = stackWithProvider("us-east-1");
+      const west = new AwsProvider(stack, "west", { alias: "west", region: "eu-west-1", allowedAccountIds: ["222222222222"] });
+      const vpc = new Vpc(stack, "WestVpc", {
+        provider: west,
+        name: "west",
+        cidrBlock: "172.16.0.0/16",
+        availabilityZones: ["eu-west-1a", "eu-west-1b"],
+      });
+      const service = owned
+        ? new EndpointService(stack, "Service", {
+            loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer(nlbOptions(providerVpc(stack), { clients: [Peer.cidr("172.16.0.0/16")] })),
+            allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+            acceptanceRequired: false,
+            supportedRegions: ["eu-west-1", "eu-central-1"],
+          })
+        : EndpointService.fromEndpointServiceAttributes(stack, "Service", { serviceName: SERVICE_NAME, ports: [443], acceptanceRequired: false });
+      const consumer = new SaasConsumerEndpoint(stack, "Api", { vpc, service, provider: west, ...props });
+      return { stack, vpc, consumer };
+    }
+
+    test("a service known only by name names its home region, which its name carries, on the endpoint: with region given or left to the provider's", () => {
+      for (const region of ["eu-west-1", undefined]) {
+        const { stack, vpc, consumer } = westConsumer({ region });
+        expect(onlyResource(stack, "aws_vpc_endpoint")).toMatchObject({
+          provider: "aws.west",
+          service_name: SERVICE_NAME,
+          service_region: "us-east-1",
+        });
+        expectFlow(stack, vpc, { target: consumer.endpoint, port: 443 }).toBeAllowed();
+      }
+    });
+
+    test("a consumer in the service's own region names no service region", () => {
+      const { stack } = consumerStack({ privateDnsEnabled: false, acceptance: undefined });
+      expect(onlyResource(stack, "aws_vpc_endpoint").service_region).toBeUndefined();
+    });
+
+    describe("fails when", () => {
+      test("region is not the region of the consumer's provider, where the endpoint is made (a service of this configuration that supports both, or one known by name)", () => {
+        const owned = expectValidationError(() => westConsumer({ region: "eu-central-1" }, true), "region", '"eu-central-1"');
+        expect(owned.expected).toContain("eu-west-1, the region of the consumer's provider");
+        expectValidationError(() => westConsumer({ region: "eu-central-1" }), "region", '"eu-central-1"');
+        expectValidationError(() => westConsumer({ region: "us-east-1" }), "region", '"us-east-1"');
+        expect(() => westConsumer({ region: "eu-west-1" }, true)).not.toThrow();
+      });
+
+      test("onlySupportedAvailabilityZones is asked for: the zones the service is offered in are of its home region", () => {
+        for (const owned of [false, true])
+          expectValidationError(() => westConsumer({ onlySupportedAvailabilityZones: true }, owned), "onlySupportedAvailabilityZones", "true");
+        expect(() => westConsumer({ onlySupportedAvailabilityZones: false })).not.toThrow();
+      });
     });
   });
 });
