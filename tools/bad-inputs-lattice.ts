@@ -957,6 +957,20 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         provider: new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] }),
       }),
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause:
+      "organizationPaths of another organization than the grant's organizationId (a path copied from another organization): both conditions must hold and a principal is in one organization, so the grant matches nobody",
+    fix: "Give paths that start with the grant's organizationId (o-abcdefghij/r-…/ou-…/*), or leave organizationId out and narrow by the paths alone.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].organizationPaths[0]",
+    received: '"o-zzzzzzzzzz/r-ab12/ou-ab12-cdefgh34/*"',
+    build: (s) =>
+      service(s, {
+        authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", organizationPaths: ["o-zzzzzzzzzz/r-ab12/ou-ab12-cdefgh34/*"] }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

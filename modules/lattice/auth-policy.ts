@@ -490,6 +490,18 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
       "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*",
     ),
   );
+  // Both conditions hold at once, and a principal is in one organization: a path of another one than organizationId matches nobody.
+  const organizationId = grant.organizationId;
+  if (organizationId !== undefined && !isUnresolved(organizationId))
+    grant.organizationPaths?.forEach((path, i) => {
+      if (!isUnresolved(path) && path.split("/")[0] !== organizationId)
+        throw new ValidationError(
+          scope,
+          `${prop}.organizationPaths[${i}]`,
+          path,
+          `a path of organization ${organizationId}, the grant's organizationId: both conditions must hold, and no principal is in two organizations, so this path matches nobody`,
+        );
+    });
   grant.sourceVpcOwnerAccounts?.forEach((account, i) => checkAccountId(scope, `${prop}.sourceVpcOwnerAccounts[${i}]`, account));
   grant.methods?.forEach((method, i) => checkOneOf(scope, `${prop}.methods[${i}]`, method, LATTICE_HTTP_METHODS));
   grant.paths?.forEach((path, i) => checkPattern(scope, `${prop}.paths[${i}]`, path, /^\/\S*$/, "a path starting with / such as /orders/*"));

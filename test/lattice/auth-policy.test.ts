@@ -283,6 +283,30 @@ describe("AuthPolicy", () => {
     );
   });
 
+  test("fails when an organization path is of another organization than the grant's organizationId (both conditions must hold: it matches nobody), for an Allow and a Deny", () => {
+    const path = "o-zzzzzzzzzz/r-ab12/ou-ab12-cdefgh34/*";
+    for (const effect of ["allow", "deny"] as const) {
+      const error = expectValidationError(
+        () =>
+          new LatticeAuthPolicy(stackWithProvider(), "Auth", {
+            target: NETWORK,
+            policy: new AuthPolicy().allow({ accounts: ["222222222222"] })[effect]({ organizationId: "o-abcdefghij", organizationPaths: [path] }),
+          }),
+        "authPolicy.statements[1].organizationPaths[0]",
+        path,
+      );
+      expect(error.expected).toContain("a path of organization o-abcdefghij");
+    }
+    // A path inside the organization narrows it further: both conditions are rendered.
+    const [statement] = synthPolicy(
+      new AuthPolicy().allow({ organizationId: "o-abcdefghij", organizationPaths: ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34/*"] }),
+    ).Statement;
+    expect(statement.Condition).toMatchObject({
+      StringEquals: { "aws:PrincipalOrgID": "o-abcdefghij" },
+      "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-abcdefghij/r-ab12/ou-ab12-cdefgh34/*" },
+    });
+  });
+
   test('fails when an account ID is a number (it was rendered as a JSON number, "AWS": 111111111111)', () => {
     const stack = stackWithProvider();
     expectValidationError(
