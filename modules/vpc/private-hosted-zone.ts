@@ -15,6 +15,7 @@ import {
   checkTags,
   isUnresolved,
   isUnresolvedList,
+  literalAccountOf,
   literalRegionOf,
   providerOf,
   requireProps,
@@ -83,7 +84,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     checkLength(this, "comment", props.comment, 0, 256);
     const tags = checkTags(this, "tags", props.tags);
     this.provider = providerOf(props, props.vpc);
-    if (crossAccount(props.vpc, this.provider)) {
+    if (crossAccount(this, props.vpc, this.provider)) {
       throw new ValidationError(
         this,
         "vpc",
@@ -96,7 +97,8 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
       provider: this.provider,
       name: this.zoneName,
       comment: props.comment ?? `Private names of ${this.zoneName}`,
-      vpc: [{ vpcId: props.vpc.vpcId }],
+      // A VPC of the zone's account in another region (its own provider) is looked up in its region.
+      vpc: [{ vpcId: props.vpc.vpcId, vpcRegion: vpcRegionFor(this, props.vpc, this.provider) }],
       tags: tags === undefined ? undefined : { ...tags },
       // Further VPCs are separate associations; without this Terraform would remove them at the next apply.
       lifecycle: { ignoreChanges: ["vpc"] },
@@ -118,7 +120,7 @@ export class PrivateHostedZone extends Construct implements IHostedZone {
     checkIsVpc(this, `associateVpc(${name})`, vpc);
     this.remember(`associateVpc(${name})`, vpc, name);
     const key = stableId(name);
-    const authorization = crossAccount(vpc, this.provider)
+    const authorization = crossAccount(this, vpc, this.provider)
       ? new Route53VpcAssociationAuthorization(this, `Authorization-${key}`, {
           provider: this.provider,
           zoneId: this.zoneId,
@@ -204,10 +206,14 @@ function knownRegionOf(scope: IConstruct, provider: TerraformProvider | undefine
  * True when the VPC belongs to another account than the zone's: another
  * provider (one provider per account, as every cross-account pattern here),
  * told apart by alias so that the default provider given explicitly and left
- * out are the same.
+ * out are the same, unless both providers are pinned to the same account
+ * (`allowed_account_ids`): a provider per region of one account, whose VPCs
+ * the zone's account associates itself, without an authorization.
  */
-function crossAccount(vpc: IVpc, zoneProvider: TerraformProvider | undefined): boolean {
-  return vpc.provider?.alias !== zoneProvider?.alias;
+function crossAccount(scope: IConstruct, vpc: IVpc, zoneProvider: TerraformProvider | undefined): boolean {
+  if (vpc.provider?.alias === zoneProvider?.alias) return false;
+  const vpcAccount = literalAccountOf(scope, vpc.provider);
+  return vpcAccount === undefined || vpcAccount !== literalAccountOf(scope, zoneProvider);
 }
 
 const PRIVATE_HOSTED_ZONE_PROPS: Record<keyof PrivateHostedZoneProps, true> = {

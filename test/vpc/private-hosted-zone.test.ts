@@ -80,6 +80,38 @@ describe("PrivateHostedZone", () => {
     expect(association).not.toHaveProperty("vpc_region");
   });
 
+  test("a VPC of the zone's account in another region (a provider per region, pinned to one account) is associated by the zone's account, with its region, without an authorization", () => {
+    const stack = new TerraformStack(testApp(), "Stack");
+    const home = new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const eu = new AwsProvider(stack, "aws-eu", { alias: "eu", region: "eu-west-1", allowedAccountIds: ["111111111111"] });
+    const other = new AwsProvider(stack, "aws-other", { alias: "other", region: "eu-west-1", allowedAccountIds: ["222222222222"] });
+    const clients = new Vpc(stack, "Clients", { name: "clients", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
+    const euVpc = new Vpc(stack, "Eu", { name: "eu", cidrBlock: "10.3.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], provider: eu });
+    zone.associateVpc("eu", euVpc);
+    // The neighbour: a VPC of another account (pinned too) is still authorized by the zone's account and associated by its own.
+    zone.associateVpc("other", Vpc.fromVpcAttributes(stack, "Other", { vpcId: "vpc-0c000000000000001", cidrBlock: "10.2.0.0/16", provider: other }));
+    const json = synthJson(stack);
+    const associations = resourcesOfType(json, "aws_route53_zone_association");
+    const byName = (prefix: string) => Object.entries(associations).find(([name]) => name.startsWith(prefix))![1];
+    expect(byName("Internal_Association-eu")).toEqual({
+      vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Eu_\w+\.id\}$/),
+      vpc_region: "eu-west-1",
+      zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.Internal_\w+\.zone_id\}$/),
+    });
+    expect(byName("Internal_Association-other")).toMatchObject({ provider: "aws.other" });
+    expect(Object.values(resourcesOfType(json, "aws_route53_vpc_association_authorization"))).toEqual([
+      expect.objectContaining({ vpc_id: "vpc-0c000000000000001", vpc_region: "eu-west-1" }),
+    ]);
+    // Its first VPC of the account's other region: the zone's vpc block names that region.
+    const euZone = new PrivateHostedZone(stack, "EuInternal", { zoneName: "eu.internal.example.com", vpc: euVpc, provider: home });
+    const [euZoneResource] = Object.entries(resourcesOfType(synthJson(stack), "aws_route53_zone"))
+      .filter(([name]) => name.startsWith("EuInternal_"))
+      .map(([, r]) => r);
+    expect(euZone.provider?.alias).toBeUndefined();
+    expect(euZoneResource.vpc).toEqual([{ vpc_id: expect.stringMatching(/^\$\{aws_vpc\.Eu_\w+\.id\}$/), vpc_region: "eu-west-1" }]);
+  });
+
   test("a VPC of the zone's region, of another account, gets no vpc_region (the provider's own region is right)", () => {
     const { stack, clients, partner } = setup();
     const zone = new PrivateHostedZone(stack, "Internal", { zoneName: "internal.example.com", vpc: clients });
