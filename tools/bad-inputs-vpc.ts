@@ -786,6 +786,17 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     build: (s) =>
       SecurityGroup.fromSecurityGroupAttributes(s, "AppSg", { securityGroupId: "sg-0aaaaaaaaaaaaaaa1", allowAllOutbound: "yes" as never }),
   },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause: "ipv6CidrBlock of one subnet (a /64) instead of the VPC's block: rules that admit the VPC's IPv6 clients would admit that subnet's only",
+    fix: "Give the VPC's IPv6 block, as aws ec2 describe-vpcs shows it (/56 when Amazon provides it, /44 to /60 from IPAM or BYOIP).",
+    path: "Existing",
+    prop: "ipv6CidrBlock",
+    received: '"2600:1f18:1234:5600::/64"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/64" }),
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

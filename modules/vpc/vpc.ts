@@ -458,6 +458,25 @@ const SUBNET_FIELDS: Record<keyof ISubnet, true> = {
   tags: true,
 };
 
+/**
+ * The prefix lengths of a VPC's IPv6 block: /56 from Amazon's pool, /44 to
+ * /60 from an IPAM pool or a BYOIP range. A /64 is a subnet's block.
+ */
+const VPC_IPV6_PREFIX = { largest: 44, smallest: 60 } as const;
+
+/** Fails unless a literal IPv6 block of an imported VPC (prop `ipv6CidrBlock`) has a prefix a VPC's block can have, /44 to /60. */
+function checkVpcIpv6CidrSize(scope: IConstruct, ipv6CidrBlock: string | undefined): void {
+  if (ipv6CidrBlock === undefined || isUnresolved(ipv6CidrBlock)) return;
+  const prefix = parseCidr(ipv6CidrBlock)?.prefixLength;
+  if (prefix !== undefined && (prefix < VPC_IPV6_PREFIX.largest || prefix > VPC_IPV6_PREFIX.smallest))
+    throw new ValidationError(
+      scope,
+      "ipv6CidrBlock",
+      ipv6CidrBlock,
+      `the VPC's IPv6 block, /${VPC_IPV6_PREFIX.largest} to /${VPC_IPV6_PREFIX.smallest} (/56 when Amazon provides it)${prefix === 64 ? ": a /64 is one subnet's block" : ""}`,
+    );
+}
+
 /** Fails unless a literal VPC CIDR (prop `cidrBlock`) is /16 to /28, the sizes AWS takes for a VPC, outside the blocks no VPC can have; returns its prefix length when literal. */
 function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefined {
   if (isUnresolved(cidrBlock)) return undefined;
@@ -500,6 +519,7 @@ class ImportedVpc extends Construct implements IVpc {
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
     checkVpcCidrSize(this, attrs.cidrBlock);
     checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
+    checkVpcIpv6CidrSize(this, attrs.ipv6CidrBlock);
     this.dnsSupportEnabled = checkBoolean(this, "dnsSupportEnabled", attrs.dnsSupportEnabled);
     this.dnsHostnamesEnabled = checkBoolean(this, "dnsHostnamesEnabled", attrs.dnsHostnamesEnabled);
     this.associatedPrivateZoneNames = this.checkZoneNames(attrs.privateHostedZoneNames);

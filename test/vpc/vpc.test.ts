@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { IVpc, PrivateVpc, Vpc, VpcFlowLog } from "../../modules/vpc";
+import { IVpc, PrivateVpc, Vpc, vpcClientPeers, VpcFlowLog } from "../../modules/vpc";
 import { ValidationError } from "../../modules/core";
 import { expectValidationError, testApp } from "../helpers";
 
@@ -173,6 +173,17 @@ describe("Vpc", () => {
       expect(error.message).toContain("/16 to /28");
     }
     expect(Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/28" }).cidrBlock).toBe("10.0.0.0/28");
+  });
+
+  test("fails when an imported VPC's IPv6 block is not a VPC's size (/44 to /60): a /64 is one subnet's block, and the VPC's other subnets' clients would be left out of its rules", () => {
+    const imported = (ipv6CidrBlock: string) =>
+      Vpc.fromVpcAttributes(newStack(), "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock });
+    for (const block of ["2600:1f18:1234:5600::/64", "2600:1f18:1200::/40", "2600:1f18:1234:5670::/61"]) {
+      const error = expectValidationError(() => imported(block), "ipv6CidrBlock", block);
+      expect(error.expected).toContain("/44 to /60");
+    }
+    for (const block of ["2600:1f18:1234:5600::/56", "2600:1f18:1230::/44", "2600:1f18:1234:5670::/60"])
+      expect(vpcClientPeers(imported(block), { ipv6: true }).map((peer) => peer.cidr)).toContain(block);
   });
 
   test("fails when a prop is misspelled, new or imported: the default would apply without a word", () => {
