@@ -16,6 +16,7 @@ import {
 } from "../modules/resources";
 import { SecurityGroup, Vpc } from "../modules/vpc";
 import { ResourceEndpoint } from "../modules/endpoints";
+import { ServiceNetwork } from "../modules/lattice";
 import type { BadInput } from "./bad-input-catalog";
 import { accountProviders } from "./bad-inputs-vpc";
 
@@ -1161,5 +1162,24 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     prop: "subnets[0]",
     received: '"subnet-0aaaaaaaaaaaaaaa1"',
     build: (s) => gateway(s, { subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"] }),
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateResourceConfiguration",
+    cause:
+      "The configuration owner's provider associating its configuration with another account's service network that is not shared through RAM (AWS finds no such network in the owner's account and refuses the association)",
+    fix: "Leave provider unset (the network's account associates the configuration shared with it), or share the network with the owner's account (sharing).",
+    path: "Consumer/Resource-db",
+    prop: "provider",
+    received: '"owner (account 111111111111)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      const database = host(s);
+      new ServiceNetwork(s, "Consumer", { name: "consumer", resourceConfigurationsOnly: true, provider: partner }).associateResourceConfiguration(
+        "db",
+        database,
+        { provider: owner },
+      );
+    },
   },
 ];

@@ -22,6 +22,7 @@ import {
   firstUnopenedPort,
   formatPortRange,
   isUnresolved,
+  literalAccountOf,
   literalRegionOf,
   parseArn,
   Port,
@@ -564,13 +565,50 @@ function checkShareableNetwork(association: Construct, serviceNetwork: IServiceN
   );
 }
 
+/**
+ * The account that makes a member's association: the one given, else the
+ * member's (a configuration's owner associates it with a network of its own
+ * account, or with one shared with it). A network made here and not shared
+ * through RAM is seen by its own account only: a member of another account
+ * is associated from the network's account (the member shared with it, as
+ * AWS lets consumers put shared configurations in their networks), and a
+ * provider of another account than the network's fails, as AWS would
+ * refuse the association at apply (the network is not found).
+ */
+function memberAssociationProvider(
+  scope: IConstruct,
+  given: TerraformProvider | undefined,
+  serviceNetwork: IServiceNetwork,
+  member: { readonly provider?: TerraformProvider },
+  kind: string,
+): TerraformProvider | undefined {
+  const networkAccount = serviceNetwork.sharedThroughRam === false ? literalAccountOf(scope, serviceNetwork.provider) : undefined;
+  if (networkAccount === undefined) return given ?? member.provider;
+  if (given !== undefined) {
+    const own = literalAccountOf(scope, given);
+    if (own === undefined || own === networkAccount) return given;
+    throw new ValidationError(
+      scope,
+      "provider",
+      `${given.alias ?? "default"} (account ${own})`,
+      `a provider of account ${networkAccount}, the owner of service network ${describeNetwork(serviceNetwork)}, or none: the network is not shared through RAM, so only its own account associates with it (share the ${kind} with that account, or the network with sharing)`,
+    );
+  }
+  const memberAccount = literalAccountOf(scope, member.provider);
+  return memberAccount !== undefined && memberAccount !== networkAccount ? serviceNetwork.provider : member.provider;
+}
+
 /** Props for ServiceNetworkResourceAssociation. */
 export interface ServiceNetworkResourceAssociationProps {
   /** The network to put the resource configuration in, named by ARN so that a shared network works. */
   readonly serviceNetwork: IServiceNetwork;
   /** The resource configuration (a database, a DNS name or an IP behind a resource gateway) to make reachable. */
   readonly resourceConfiguration: IResourceConfiguration;
-  /** @default - the resource configuration's provider */
+  /**
+   * The account that makes the association: it must have both the network
+   * and the configuration (its own, or shared with it through RAM).
+   * @default - the resource configuration's provider; for a network made here that is not shared, of another account than the configuration's, the network's provider (the configuration must be shared with that account)
+   */
   readonly provider?: TerraformProvider;
   /** @default - nothing beyond the references */
   readonly dependsOn?: readonly ITerraformDependable[];
@@ -619,7 +657,8 @@ export class ServiceNetworkResourceAssociation extends Construct {
     );
     checkNotChildConfiguration(this, "resourceConfiguration", props.resourceConfiguration, "associates with a service network");
     checkShareableNetwork(this, props.serviceNetwork, props.resourceConfiguration);
-    checkSameRegion(this, props.serviceNetwork, providerOf(props, props.resourceConfiguration));
+    const provider = memberAssociationProvider(this, props.provider, props.serviceNetwork, props.resourceConfiguration, "resource configuration");
+    checkSameRegion(this, props.serviceNetwork, provider);
     claimMembership(
       this,
       "resourceConfiguration",
@@ -631,15 +670,10 @@ export class ServiceNetworkResourceAssociation extends Construct {
     configurations.set(props.serviceNetwork, [...(configurations.get(props.serviceNetwork) ?? []), props.resourceConfiguration]);
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
-      provider: providerOf(props, props.resourceConfiguration),
+      provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
-      dependsOn: dependsOnOf(
-        this,
-        [props.serviceNetwork, props.resourceConfiguration],
-        providerOf(props, props.resourceConfiguration),
-        props.dependsOn,
-      ),
+      dependsOn: dependsOnOf(this, [props.serviceNetwork, props.resourceConfiguration], provider, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
     this.dnsName = this.resource.dnsEntry.get(0).domainName;

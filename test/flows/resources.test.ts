@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
+import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { AccessLogs, ServiceNetwork } from "../../modules/lattice";
@@ -113,6 +114,17 @@ describe("a configuration shared with another account and associated with that a
   test("the consumer's VPC reaches the configuration once the association waits for the share", () => {
     const { s, client, database } = consumerNetwork(true);
     expectFlow(s, client, { target: database, port: 5432 }).toBeAllowed();
+  });
+
+  test("fails when the association is made by the configuration's owner (escape hatch): the consumer's network is not shared with it, so AWS refuses the association", () => {
+    const { s, client, database } = consumerNetwork(true);
+    const association = s.node
+      .findAll()
+      .find((c) => c instanceof VpclatticeServiceNetworkResourceAssociation) as VpclatticeServiceNetworkResourceAssociation;
+    association.provider = undefined;
+    expectFlow(s, client, { target: database, port: 5432 }).toBeDenied(
+      "service network consumer-data belongs to account 222222222222, and no RAM share in this stack shares it with account 111111111111",
+    );
   });
 });
 

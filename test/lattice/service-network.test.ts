@@ -351,6 +351,55 @@ describe("ServiceNetwork", () => {
       expect(error.expected).toContain("RAM gives account 333333333333 nothing to associate with");
     });
 
+    test("of a resource configuration to another account's network that is not shared, are made by the network's account; fail when given the configuration owner's provider", () => {
+      const build = (networkSharing?: { principals: SharePrincipal[] }) => {
+        const stack = new TerraformStack(testApp(), "test");
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] });
+        const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: ["222222222222"] });
+        const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpc(stack, "OwnerVpc") });
+        const database = new ResourceConfiguration(stack, "Db", {
+          name: "orders-db",
+          resourceGateway: gateway,
+          ipResource: { ipAddress: "10.1.0.50" },
+          ports: [Port.tcp(5432)],
+          allowAssociationToShareableServiceNetwork: OptOut.because("the consumer's network is shared back with the owner"),
+        });
+        new SharedResourceAccess(stack, "Access", {
+          name: "orders-db",
+          resourceConfiguration: database,
+          sharing: { principals: [SharePrincipal.account("222222222222")] },
+        });
+        const own = new ServiceNetwork(stack, "Consumer", {
+          name: "consumer",
+          resourceConfigurationsOnly: true,
+          provider: consumer,
+          sharing: networkSharing,
+        });
+        return { stack, own, database, owner };
+      };
+      // The consumer's network, not shared: only the consumer sees it, and it associates the configuration shared with it.
+      const unshared = build();
+      unshared.own.associateResourceConfiguration("db", unshared.database);
+      const association = only(unshared.stack, "aws_vpclattice_service_network_resource_association");
+      expect(association.provider).toBe("aws.consumer");
+      expect(association.depends_on).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\.Access_Share_Principal-account-222222222222_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Access_Share_Resource-resource-configuration_/),
+      ]);
+      const refused = build();
+      const error = expectValidationError(
+        () => refused.own.associateResourceConfiguration("db", refused.database, { provider: refused.owner }),
+        "provider",
+        "owner (account 111111111111)",
+      );
+      expect(error.expected).toContain("a provider of account 222222222222, the owner of service network test/Consumer");
+      // Shared with the owner through RAM, the network is the owner's to associate with: the configuration's provider stays the default.
+      const shared = build({ principals: [SharePrincipal.account("111111111111")] });
+      shared.own.associateResourceConfiguration("db", shared.database);
+      expect(only(shared.stack, "aws_vpclattice_service_network_resource_association").provider).toBeUndefined();
+    });
+
     test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {
       const httpService = (stack: TerraformStack) => {
         const svc = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });

@@ -82,7 +82,7 @@ export function enterNetwork(path: Path, context: FlowContext, access: NetworkAc
 }
 
 /** What a consumer of a network uses; a network made elsewhere is owned by the account in its ARN. */
-function sharedNetwork(network: ServiceNetworkEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
+export function sharedNetwork(network: ServiceNetworkEntity): { arns: string[]; label: string; ownerProvider: string; ownerAccount?: string } {
   const ownerAccount = network.external ? parseArn(network.arn)?.account : undefined;
   return {
     arns: [network.arn],

@@ -13,7 +13,7 @@ import { NetworkModel } from "../model/network-model";
 import { bestOf, FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, vpcLabel } from "./context";
 import { resolveName } from "./dns";
-import { NetworkAccess, enterNetwork, networkAccesses } from "./lattice";
+import { NetworkAccess, enterNetwork, networkAccesses, sharedNetwork } from "./lattice";
 import { reach, routeFrom, rulePermits, targetCidrs, workloadAdmission } from "./network";
 import { sharedZones } from "./privatelink";
 import { checkShare, checkShareWithOutsider } from "./sharing";
@@ -121,7 +121,13 @@ function throughNetwork(path: Path, context: FlowContext, configuration: Resourc
       ? ports
       : checkShare(ports, model, { ...sharedConfiguration(model, configuration), consumer: association, dependsOn: association.dependsOn });
   if (!(shared instanceof Path)) return shared;
-  let current = shared.pass(
+  // The account that associates must have the network too: its own, or one shared with it (a configuration's owner cannot reach another account's unshared network).
+  const joined =
+    association === undefined
+      ? shared
+      : checkShare(shared, model, { ...sharedNetwork(network), consumer: association, dependsOn: association.dependsOn });
+  if (!(joined instanceof Path)) return joined;
+  let current = joined.pass(
     "auth-policy",
     `a service network auth policy (of ${network.name} or any other) does not apply to resource configurations`,
     network.address,
