@@ -971,6 +971,17 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij", organizationPaths: ["o-zzzzzzzzzz/r-ab12/ou-ab12-cdefgh34/*"] }),
       }),
   },
+  {
+    module: "lattice",
+    api: "AuthPolicy.allow",
+    cause:
+      "an organization path no aws:PrincipalOrgPaths value matches: without a trailing / or wildcard (StringLike compares whole values, and every value ends with /), without the root ID after the organization, or with an account ID (the value ends at the account's parent OU), so the grant matches nobody",
+    fix: "Write the path from the organization through the root to the OU, ending with / (that OU's accounts) or /* (and the OUs below it): o-abcdefghij/r-ab12/ou-ab12-cdefgh34/*.",
+    path: "Service/AuthPolicy",
+    prop: "authPolicy.statements[0].organizationPaths[0]",
+    received: '"o-abcdefghij/r-ab12/ou-ab12-cdefgh34"',
+    build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ organizationPaths: ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34"] }) }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

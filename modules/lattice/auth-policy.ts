@@ -57,6 +57,10 @@ export type LatticeAuthAction = "vpc-lattice-svcs:Invoke" | "vpc-lattice-svcs:Co
 const LATTICE_AUTH_ACTIONS: readonly LatticeAuthAction[] = ["vpc-lattice-svcs:Invoke", "vpc-lattice-svcs:Connect", "vpc-lattice-svcs:*"];
 
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+/** An organization root ID (AWS Organizations' pattern). */
+const ORGANIZATION_ROOT_ID = /^r-[0-9a-z]{4,32}$/;
+/** An organizational unit ID (AWS Organizations' pattern). */
+const ORGANIZATIONAL_UNIT_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 
 /** The grant a TLS_PASSTHROUGH listener needs (see {@link AuthPolicy.admitsAnonymous}), for errors. @internal */
 export const ANONYMOUS_GRANT =
@@ -481,15 +485,7 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
   checkOnce(scope, `${prop}.paths`, grant.paths);
   checkString(scope, `${prop}.organizationId`, grant.organizationId);
   checkPattern(scope, `${prop}.organizationId`, grant.organizationId, ORGANIZATION_ID, "an organization ID such as o-abcdefghij");
-  grant.organizationPaths?.forEach((path, i) =>
-    checkPattern(
-      scope,
-      `${prop}.organizationPaths[${i}]`,
-      path,
-      /^o-[a-z0-9]{10,32}\/[\w*/-]+$/,
-      "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*",
-    ),
-  );
+  grant.organizationPaths?.forEach((path, i) => checkOrganizationPath(scope, `${prop}.organizationPaths[${i}]`, path));
   // Both conditions hold at once, and a principal is in one organization: a path of another one than organizationId matches nobody.
   const organizationId = grant.organizationId;
   if (organizationId !== undefined && !isUnresolved(organizationId))
@@ -516,6 +512,44 @@ function validateGrant(scope: Construct, prop: string, grant: AuthPolicyGrant, r
       "vpc-lattice-svcs:Connect",
       `vpc-lattice-svcs:Invoke with ${httpCondition}, or no ${httpCondition} (a TCP connection has no HTTP method or path, so the statement would never match it)`,
     );
+}
+
+/**
+ * Fails on an organization path that matches no principal's
+ * `aws:PrincipalOrgPaths`: each value is the path from the organization to
+ * the account's parent, `o-<org>/r-<root>/ou-<ou>/.../`, always ending with
+ * `/` and never naming the account. So a path must end with `/` or a
+ * wildcard (`o-a1b2c3d4e5/r-ab12/ou-ab12-11111111` matches nobody: `StringLike`
+ * compares whole values), and the segments before its first wildcard must
+ * be the root, then OUs (`o-a1b2c3d4e5/ou-ab12-11111111/*` skips the root; an
+ * account ID is never part of the value). The grant then matched nobody:
+ * an Allow let no caller in, a Deny never fired.
+ */
+function checkOrganizationPath(scope: Construct, prop: string, path: string): void {
+  const example = "an organization path such as o-abcdefghij/r-ab12/ou-ab12-11111111/*";
+  checkPattern(scope, prop, path, /^o-[a-z0-9]{10,32}\/[\w*?/-]+$/, example);
+  if (isUnresolved(path)) return;
+  const fail = (why: string): never => {
+    throw new ValidationError(
+      scope,
+      prop,
+      path,
+      `${example}: every aws:PrincipalOrgPaths value is o-<organization>/r-<root>/ou-<OU>/.../ (the account's parent, ending with /), so ${why} and the grant matches nobody`,
+    );
+  };
+  if (!/[/*?]$/.test(path)) fail("a path that does not end with / or a wildcard (* or ?) matches no value");
+  const segments = path.split("/").slice(1);
+  if (path.endsWith("/")) segments.pop();
+  for (const [i, segment] of segments.entries()) {
+    // Past a wildcard, which may span segments, positions are unknown.
+    if (/[*?]/.test(segment)) return;
+    if (i === 0 && !ORGANIZATION_ROOT_ID.test(segment))
+      fail(`its second segment must be the organization's root ID (r-...), not ${segment === "" ? "empty" : `"${segment}"`},`);
+    if (i > 0 && !ORGANIZATIONAL_UNIT_ID.test(segment))
+      fail(
+        `each segment after the root must be an OU ID (ou-...), not ${segment === "" ? "empty" : `"${segment}"`}${/^\d{12}$/.test(segment) ? " (an account ID is never part of the value)" : ""},`,
+      );
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TerraformOutput, Testing } from "cdktf";
-import { Vpc } from "../../modules/vpc";
+import { expectFlow } from "../../modules/flows";
+import { SecurityGroup, Vpc } from "../../modules/vpc";
 import { SharePrincipal } from "../../modules/ram";
 import {
   AuthPolicy,
@@ -7,8 +8,13 @@ import {
   LatticeAuthAction,
   LatticeAuthPolicy,
   LatticeHttpMethod,
+  LatticeListenerAction,
   LatticeService,
+  LatticeTarget,
+  LatticeTargetGroup,
+  LatticeTargetGroupConfig,
   latticeInvokePolicy,
+  ServiceNetwork,
 } from "../../modules/lattice";
 import { expectValidationError, resourcesOfType, stackWithProvider } from "../helpers";
 import { fakeService, SERVICE_ARN } from "./helpers";
@@ -281,6 +287,65 @@ describe("AuthPolicy", () => {
       "authPolicy.statements[0].organizationPaths[0]",
       "ou-ab12-cdefgh34",
     );
+  });
+
+  test("fails when an organization path can match no aws:PrincipalOrgPaths value (no trailing / or wildcard, no root, an account ID), for an Allow and a Deny", () => {
+    const paths = [
+      ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34", "does not end with / or a wildcard"],
+      ["o-abcdefghij/ou-ab12-cdefgh34/*", 'root ID (r-...), not "ou-ab12-cdefgh34"'],
+      ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34/222222222222/", "an account ID is never part of the value"],
+      ["o-abcdefghij/r-ab12//ou-ab12-cdefgh34/", "OU ID (ou-...), not empty"],
+    ] as const;
+    for (const [path, why] of paths) {
+      for (const effect of ["allow", "deny"] as const) {
+        const error = expectValidationError(
+          () =>
+            new LatticeAuthPolicy(stackWithProvider(), "Auth", {
+              target: NETWORK,
+              policy: new AuthPolicy().allow({ accounts: ["222222222222"] })[effect]({ organizationPaths: [path] }),
+            }),
+          "authPolicy.statements[1].organizationPaths[0]",
+          path,
+        );
+        expect(error.expected).toContain(why);
+        expect(error.expected).toContain("the grant matches nobody");
+      }
+    }
+  });
+
+  test("an organization path ending with / or a wildcard, with the root and OUs before its first wildcard, is rendered as given", () => {
+    const paths = [
+      "o-abcdefghij/r-ab12/ou-ab12-cdefgh34/",
+      "o-abcdefghij/r-ab12/ou-ab12-cdefgh34/*",
+      "o-abcdefghij/r-ab12/ou-ab12-cdefgh34/ou-ab12-ijklmn56/",
+      "o-abcdefghij/*/ou-ab12-cdefgh34/*",
+      "o-abcdefghij/*",
+    ];
+    const [statement] = synthPolicy(new AuthPolicy().allow({ organizationPaths: paths })).Statement;
+    expect(statement.Condition["ForAnyValue:StringLike"]).toEqual({ "aws:PrincipalOrgPaths": paths });
+    // Flow proof: a path ending with / admits the OU's own accounts, not those of the OUs below it.
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "Clients", { name: "clients", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const network = new ServiceNetwork(stack, "Network", {
+      name: "teams",
+      authPolicy: new AuthPolicy().allow({ sid: "Teams", organizationPaths: ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34/"] }),
+    });
+    const targets = new LatticeTargetGroup(stack, "Targets", {
+      name: "orders",
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }),
+      securityGroups: [new SecurityGroup(stack, "Tasks", { vpc, description: "Order tasks" })],
+      targets: { a: LatticeTarget.ipAddress("10.1.0.10") },
+    });
+    const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) });
+    service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.forward(targets) });
+    network.associateService("orders", service);
+    network.associateVpc("clients", { vpc });
+    const caller = (path: string) => ({
+      vpc,
+      principal: { arn: "arn:aws:iam::222222222222:role/app", organizationId: "o-abcdefghij", organizationPaths: [path] },
+    });
+    expectFlow(stack, caller("o-abcdefghij/r-ab12/ou-ab12-cdefgh34/"), { target: service }).toBeAllowed();
+    expectFlow(stack, caller("o-abcdefghij/r-ab12/ou-ab12-cdefgh34/ou-ab12-ijklmn56/"), { target: service }).toBeDenied("aws:PrincipalOrgPaths");
   });
 
   test("fails when an organization path is of another organization than the grant's organizationId (both conditions must hold: it matches nobody), for an Allow and a Deny", () => {
