@@ -1182,4 +1182,20 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       );
     },
   },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause:
+      "A port the resource configuration does not offer (80 for a configuration on 443): VPC Lattice carries no other, so the endpoint's group opened a port nothing answers on while the offered one stayed closed",
+    fix: "Give ports the configuration offers (a subset is fine), or leave ports unset to open the configuration's own.",
+    path: "Endpoint",
+    prop: "ports[0]",
+    received: '"80"',
+    build: (s) =>
+      new ResourceEndpoint(s, "Endpoint", {
+        vpc: new Vpc(s, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+        resourceConfiguration: host(s, { ports: [Port.tcp(443)] }),
+        ports: [Port.tcp(80)],
+      }),
+  },
 ];

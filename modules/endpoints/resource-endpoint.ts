@@ -7,6 +7,8 @@ import {
   checkKnownProps,
   checkNotChildConfiguration,
   checkObject,
+  firstUnopenedPort,
+  formatPortRange,
   IResourceConfiguration,
   isUnresolved,
   literalRegionOf,
@@ -123,11 +125,34 @@ function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: Reso
 }
 
 function resourcePorts(endpoint: Construct, props: ResourceEndpointProps): readonly PortRange[] {
-  const ports = props.ports ?? props.resourceConfiguration.ports ?? [];
+  const offered = props.resourceConfiguration.ports ?? [];
+  const ports = props.ports ?? offered;
   if (ports.length === 0 && props.securityGroups === undefined) {
     throw new ValidationError(endpoint, "ports", [], "the ports clients use (the resource configuration does not say), or securityGroups");
   }
+  if (props.ports !== undefined) checkOffered(endpoint, props.ports, offered);
   return ports;
+}
+
+/**
+ * The ports an endpoint's group opens are ports the configuration offers,
+ * when it says (its port ranges; an ARN resource's security-group ports; a
+ * GROUP's children's): VPC Lattice carries no other, so a port outside them
+ * (a typo, 80 for 443) opened nothing that answers while the offered ports
+ * stayed closed to every client. A subset is fine.
+ */
+function checkOffered(endpoint: Construct, ports: readonly PortRange[], offered: readonly PortRange[]): void {
+  if (isUnresolved(ports) || offered.length === 0 || offered.some((o) => isUnresolved(o.from) || isUnresolved(o.to))) return;
+  ports.forEach((port, index) => {
+    // Ranges side by side cover a range across them (8000-8050 and 8051-8100 offer 8000-8100).
+    if (port === undefined || port === null || firstUnopenedPort(port, offered) === undefined) return;
+    throw new ValidationError(
+      endpoint,
+      `ports[${index}]`,
+      formatPortRange(port),
+      `a port the resource configuration offers (${offered.map(formatPortRange).join(", ")}): VPC Lattice carries no other to the resource, so the endpoint's group would open a port nothing answers on (leave ports unset to open the configuration's own)`,
+    );
+  });
 }
 
 /** The zones of both sides in one vocabulary: AZ IDs when every subnet has one, else AZ names within one account; undefined when they cannot be compared. */

@@ -128,6 +128,28 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
     expectValidationError(endpointTo({ privateDnsEnabled: "yes" as never }).build, "privateDnsEnabled", "yes");
   });
 
+  test("fails when ports open a port the configuration does not offer (80 for 443): VPC Lattice carries none other, and the offered ports stay closed", () => {
+    const error = expectValidationError(endpointTo({ ports: [Port.tcp(80)] }).build, "ports[0]", "80");
+    expect(error.expected).toContain("a port the resource configuration offers (8000-8100, 9443)");
+    // A range reaching past the offered ones is refused at its first port outside them.
+    expectValidationError(endpointTo({ ports: [Port.range(9000, 9443)] }).build, "ports[0]", "9000-9443");
+    // A subset of the offered ports is fine: the group opens only those.
+    const { stack, build } = endpointTo({ ports: [Port.range(8000, 8010), Port.tcp(9443)] });
+    build();
+    expect(ingressPortRanges(synthJson(stack))).toEqual([
+      [8000, 8010],
+      [9443, 9443],
+    ]);
+    // A configuration that publishes no ports (an ARN resource without security-group ports) takes any.
+    const arn = stackWithProvider();
+    new ResourceEndpoint(arn, "Rds", {
+      vpc: testVpc(arn),
+      resourceConfiguration: { resourceConfigurationArn: CONFIG_ARN, ports: [] },
+      ports: [Port.tcp(3306)],
+    });
+    expect(ingressPortRanges(synthJson(arn))).toEqual([[3306, 3306]]);
+  });
+
   test("fails when two port ranges overlap (one is a typo, or says the same twice), as resource configurations' ports do", () => {
     const error = expectValidationError(endpointTo({ ports: [Port.range(8000, 8100), Port.tcp(8080)] }).build, "ports[1]", "8080");
     expect(error.expected).toContain("ports[0] is 8000-8100");
