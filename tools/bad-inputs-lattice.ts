@@ -5,6 +5,7 @@ import {
   AccessLogs,
   AuthPolicy,
   AuthPolicyGrant,
+  Certificate,
   HeaderMatch,
   LatticeListener,
   LatticeListenerAction,
@@ -981,6 +982,27 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
     prop: "authPolicy.statements[0].organizationPaths[0]",
     received: '"o-abcdefghij/r-ab12/ou-ab12-cdefgh34"',
     build: (s) => service(s, { authPolicy: new AuthPolicy().allow({ organizationPaths: ["o-abcdefghij/r-ab12/ou-ab12-cdefgh34"] }) }),
+  },
+  {
+    module: "lattice",
+    api: "LatticeService",
+    cause:
+      "An ACM certificate of another account than the service's (the platform account's wildcard certificate given to a team's service): ACM certificates cannot be shared across accounts, so AWS refuses the service at apply",
+    fix: "Request or import a certificate for the custom domain name in the service's own account, and give that one.",
+    path: "Service",
+    prop: "certificate.certificateArn",
+    received: '"arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab"',
+    build: (s) => {
+      const team = new AwsProvider(s, "team", { region: "us-east-1", alias: "team", allowedAccountIds: ["222222222222"] });
+      return service(s, {
+        provider: team,
+        customDomainName: "orders.example.com",
+        certificate: Certificate.fromCertificateAttributes(s, "Certificate", {
+          certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/0123abcd-0123-4567-89ab-0123456789ab",
+          provider: team,
+        }),
+      });
+    },
   },
 ];
 

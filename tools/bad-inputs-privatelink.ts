@@ -169,4 +169,22 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause:
+      "An IP target in a subnet of an availability zone where the load balancer has no subnet: AWS registers it but sends it no traffic (Target.NotInUse), with cross-zone load balancing on or off",
+    fix: "Add a subnet of the target's zone to the load balancer's subnets, or run the target in one of the load balancer's zones.",
+    path: "Nlb",
+    prop: "listeners[0].targets.addresses.app",
+    received: '"10.0.1.10"',
+    build: (s) => {
+      const network = vpc(s);
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: network,
+        subnets: [network.privateSubnets[0]],
+        listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { app: "10.0.1.10" } }) }],
+      });
+    },
+  },
 ];

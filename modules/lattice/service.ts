@@ -19,9 +19,11 @@ import {
   ICertificate,
   isInDnsZone,
   isUnresolved,
+  literalAccountOf,
   literalRegionOf,
   OptOut,
   optOutReason,
+  parseArn,
   providerOf,
   RECORDED_OPT_OUTS,
   recordOptOut,
@@ -311,9 +313,9 @@ export class LatticeService extends Construct implements ILatticeService {
       (props.certificateArn === undefined ? undefined : { certificateArn: props.certificateArn });
     const prop = props.certificate !== undefined ? "certificate" : "certificateArn";
     if (certificate !== undefined) {
-      checkArn(this, prop === "certificate" ? "certificate.certificateArn" : prop, certificate.certificateArn, "acmCertificate", {
-        region: literalRegionOf(this, props.provider),
-      });
+      const arnProp = prop === "certificate" ? "certificate.certificateArn" : prop;
+      checkArn(this, arnProp, certificate.certificateArn, "acmCertificate", { region: literalRegionOf(this, props.provider) });
+      checkCertificateAccount(this, arnProp, certificate.certificateArn, props.provider);
       if (props.customDomainName === undefined) {
         throw new ValidationError(
           this,
@@ -411,6 +413,23 @@ export class LatticeService extends Construct implements ILatticeService {
       });
     }
   }
+}
+
+/**
+ * Fails on a certificate of another account than the service's: an ACM
+ * certificate serves the integrated services of its own account only (it
+ * cannot be shared), so AWS refuses to create the service with it.
+ */
+function checkCertificateAccount(scope: Construct, prop: string, certificateArn: string, provider: TerraformProvider | undefined): void {
+  const own = literalAccountOf(scope, provider);
+  const account = isUnresolved(certificateArn) ? undefined : parseArn(certificateArn)?.account;
+  if (own === undefined || account === undefined || account === own) return;
+  throw new ValidationError(
+    scope,
+    prop,
+    certificateArn,
+    `an ACM certificate of account ${own}, the service's (this one is of ${account}): ACM certificates cannot be shared across accounts, so VPC Lattice cannot serve the custom domain name with it; request or import the certificate in the service's account`,
+  );
 }
 
 /** Per app, the service that creates the alias records of each zone and name. */

@@ -255,6 +255,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
         );
       }
     });
+    checkTargetZones(this, props.listeners, props.vpc, subnets);
     const clients = this.clientsOf(props);
     this.enforcesOnPrivateLink = props.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic !== false;
     this.admitsConsumers = props.clients === undefined && props.ingressPeers === undefined && this.enforcesOnPrivateLink;
@@ -607,6 +608,42 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
       throw new ValidationError(scope, `${prop}.${target.name}`, target.targetId, `a target not already registered as ${prop}.${earlier}`);
     seen.set(meaning, target.name);
   }
+}
+
+/**
+ * An IP target in a subnet of the VPC is in that subnet's zone, and AWS
+ * sends traffic only to targets in zones the load balancer is enabled in
+ * (a node there), cross-zone load balancing or not: a target elsewhere is
+ * registered, but stays unused (`Target.NotInUse`) and carries nothing.
+ * Judged when the target's subnet and every load balancer subnet say their
+ * zone in the same vocabulary (AZ IDs, else AZ names: one VPC, one account).
+ */
+function checkTargetZones(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[], vpc: IVpc, subnets: readonly ISubnet[]): void {
+  const zoneOf = (subnet: ISubnet, byId: boolean): string | undefined => {
+    const zone = byId ? subnet.availabilityZoneId : subnet.availabilityZone;
+    return zone === undefined || isUnresolved(zone) ? undefined : zone;
+  };
+  const vpcSubnets = Array.isArray(vpc.subnets) ? vpc.subnets : [];
+  listeners.forEach((listener, i) => {
+    const targets = listener.targets;
+    if (targets.targetType !== "ip") return;
+    for (const target of targets.targets) {
+      const address = target.targetId;
+      if (typeof address !== "string" || isUnresolved(address) || familyOf(address) !== "ipv4") continue;
+      const home = vpcSubnets.find((s) => s.cidrBlock !== undefined && !isUnresolved(s.cidrBlock) && cidrContains(s.cidrBlock, address));
+      if (home === undefined) continue;
+      const byId = zoneOf(home, true) !== undefined && subnets.every((s) => zoneOf(s, true) !== undefined);
+      const zone = zoneOf(home, byId);
+      const enabled = subnets.map((s) => zoneOf(s, byId));
+      if (zone === undefined || enabled.some((z) => z === undefined) || enabled.includes(zone)) continue;
+      throw new ValidationError(
+        scope,
+        `listeners[${i}].targets.addresses.${target.name}`,
+        address,
+        `an address in a zone of the load balancer's subnets (${enabled.join(", ")}): it is in subnet ${home.cidrBlock} of ${zone}, where the load balancer has no node, and AWS sends no traffic to a target in a zone the load balancer is not enabled in (Target.NotInUse), cross-zone load balancing or not; add a subnet of ${zone} to the load balancer's subnets, or move the target`,
+      );
+    }
+  });
 }
 
 /** The declared ranges outside the VPC: private IPv4 network CIDRs (RFC 1918, RFC 6598), each once. */

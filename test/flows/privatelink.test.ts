@@ -95,6 +95,32 @@ describe("PrivateLink flows: the name clients dial", () => {
   });
 });
 
+describe("PrivateLink flows: the load balancer's targets", () => {
+  const ipTargets = (address: string): NetworkLoadBalancerListener[] => [
+    { port: 443, protocol: "TLS", certificateArn: CERTIFICATE, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { api: address } }) },
+  ];
+
+  test("fails when an IP target is in a zone where the load balancer has no subnet: AWS leaves it unused (Target.NotInUse), cross-zone or not", () => {
+    // Valid at synth in three zones; then the load balancer is moved out of the third, as an escape hatch could.
+    const { stack, consumerVpc, providerVpc, api } = offering({
+      providerZones: [...BY_ID, "use1-az3"],
+      listeners: ipTargets("10.10.2.10"),
+      customDnsName: "api.internal.example.com",
+    });
+    const loadBalancer = api.service.loadBalancer;
+    if (loadBalancer === undefined) throw new Error("the offering creates its load balancer");
+    loadBalancer.resource.subnets = [providerVpc.privateSubnets[0].subnetId, providerVpc.privateSubnets[1].subnetId];
+    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeDenied(
+      "target 10.10.2.10 of Api/Service/LoadBalancer/Targets-443 is in use1-az3 (subnet 10.10.2.0/24), where Api/Service/LoadBalancer has no subnet (use1-az1, use1-az2)",
+    );
+  });
+
+  test("an IP target in one of the load balancer's zones receives the traffic", () => {
+    const { stack, consumerVpc } = offering({ listeners: ipTargets("10.10.1.10"), customDnsName: "api.internal.example.com" });
+    expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 }).toBeAllowed();
+  });
+});
+
 describe("PrivateLink flows: availability zones across accounts", () => {
   test("fails when both sides are placed by AZ name: the same name is another zone in each account", () => {
     const { stack, consumerVpc } = offering({ providerZones: BY_NAME, consumerZones: BY_NAME, customDnsName: "api.internal.example.com" });

@@ -1,4 +1,5 @@
 import { TerraformProvider, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   AccessLogs,
   AuthPolicy,
@@ -198,6 +199,61 @@ describe("LatticeService", () => {
         "customDomainName",
         '"orders.example.org"',
       );
+    });
+
+    test("fails when the certificate is of another account than the service (ACM certificates cannot be shared: AWS refuses the service)", () => {
+      const stack = stackWithProvider();
+      const team = new AwsProvider(stack, "team", { region: "us-east-1", alias: "team", allowedAccountIds: ["222222222222"] });
+      const certificate = (account: string, id: string) =>
+        Certificate.fromCertificateAttributes(stack, id, {
+          certificateArn: `arn:aws:acm:us-east-1:${account}:certificate/0123abcd-0123-4567-89ab-0123456789ab`,
+          domainNames: ["*.example.com"],
+          provider: team,
+        });
+      const error = expectValidationError(
+        () =>
+          new LatticeService(stack, "Orders", {
+            name: "orders",
+            provider: team,
+            authPolicy: new AuthPolicy().allow(ORG),
+            customDomainName: "orders.example.com",
+            certificate: certificate("111111111111", "Stray"),
+          }),
+        "certificate.certificateArn",
+        "arn:aws:acm:us-east-1:111111111111:certificate/",
+      );
+      expect(error.expected).toContain("an ACM certificate of account 222222222222, the service's");
+      expect(error.constructPath).toBe("test/Orders");
+      // The deprecated certificateArn is held to the same account.
+      expectValidationError(
+        () =>
+          new LatticeService(stack, "Legacy", {
+            name: "legacy",
+            provider: team,
+            authPolicy: new AuthPolicy().allow(ORG),
+            customDomainName: "legacy.example.com",
+            certificateArn: CERTIFICATE_ARN,
+          }),
+        "certificateArn",
+        CERTIFICATE_ARN,
+      );
+      // The service's own account's certificate serves its HTTPS listener.
+      const payments = new LatticeService(stack, "Payments", {
+        name: "payments",
+        provider: team,
+        authPolicy: new AuthPolicy().allow(ORG),
+        customDomainName: "payments.example.com",
+        certificate: certificate("222222222222", "Own"),
+      });
+      payments.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(404) });
+      const json = synthJson(stack);
+      expect(Object.values(json.resource.aws_vpclattice_service)).toEqual([
+        expect.objectContaining({
+          name: "payments",
+          provider: "aws.team",
+          certificate_arn: "arn:aws:acm:us-east-1:222222222222:certificate/0123abcd-0123-4567-89ab-0123456789ab",
+        }),
+      ]);
     });
 
     test("two listeners share a port", () => {

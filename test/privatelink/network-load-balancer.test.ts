@@ -595,6 +595,56 @@ describe("NetworkLoadBalancer", () => {
       expect(error.expected).toContain(`is reserved by AWS in ${where}`);
     });
 
+    test("an IP target is in a subnet of a zone the load balancer has no subnet in (AWS leaves it unused, cross-zone or not); a target of its zones is registered", () => {
+      const stack = stackWithoutProvider();
+      const vpc = new Vpc(stack, "Vpc", { name: "vpc", cidrBlock: VPC_CIDR, availabilityZones: ["use1-az1", "use1-az2", "use1-az3"] });
+      const placed = { vpc, subnets: vpc.privateSubnets.slice(0, 2) };
+      const stray = ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.0.0.10", c: "10.0.2.10" } });
+      const error = expectValidationError(
+        () => new NetworkLoadBalancer(stack, "Nlb", { ...placed, listeners: [{ port: 443, targets: stray }] }),
+        "listeners[0].targets.addresses.c",
+        '"10.0.2.10"',
+      );
+      expect(error.expected).toContain("it is in subnet 10.0.2.0/24 of use1-az3, where the load balancer has no node");
+      expect(error.expected).toContain("(use1-az1, use1-az2)");
+      // The same targets behind a load balancer in every zone, and targets of its own zones behind the two-zone one.
+      new NetworkLoadBalancer(stack, "Everywhere", { vpc, listeners: [{ port: 443, targets: stray }] });
+      const own = ListenerTargets.ipAddresses({ port: 8443, addresses: { a: "10.0.0.10", b: "10.0.1.10" } });
+      new NetworkLoadBalancer(stack, "TwoZones", { ...placed, listeners: [{ port: 443, targets: own }] });
+      expect(Object.keys(resourcesOfType(stack, "aws_lb_target_group_attachment"))).toHaveLength(4);
+    });
+
+    test("an IP target of a zone named like none of the load balancer's subnets, by AZ name; addresses outside every known subnet are not judged", () => {
+      const stack = stackWithoutProvider();
+      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+        vpcId: "vpc-0123456789abcdef0",
+        cidrBlock: VPC_CIDR,
+        privateSubnets: [
+          { subnetId: "subnet-0aaaaaaaaaaaaaaa1", availabilityZone: "us-east-1a", cidrBlock: "10.0.0.0/24" },
+          { subnetId: "subnet-0aaaaaaaaaaaaaaa2", availabilityZone: "us-east-1b", cidrBlock: "10.0.1.0/24" },
+          { subnetId: "subnet-0aaaaaaaaaaaaaaa3", availabilityZone: "us-east-1c", cidrBlock: "10.0.2.0/24" },
+        ],
+      });
+      const subnets = vpc.privateSubnets.slice(0, 2);
+      expectValidationError(
+        () =>
+          new NetworkLoadBalancer(stack, "Nlb", {
+            vpc,
+            subnets,
+            listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { c: "10.0.2.10" } }) }],
+          }),
+        "listeners[0].targets.addresses.c",
+        '"10.0.2.10"',
+      );
+      // 10.0.9.10 is in the VPC but in no subnet this configuration knows: its zone is unknown.
+      new NetworkLoadBalancer(stack, "Unknown", {
+        vpc,
+        subnets,
+        listeners: [{ port: 443, targets: ListenerTargets.ipAddresses({ port: 8443, addresses: { x: "10.0.9.10" } }) }],
+      });
+      expect(Object.keys(resourcesOfType(stack, "aws_lb_target_group_attachment"))).toHaveLength(1);
+    });
+
     test("its subnets are subnet IDs (the load balancer rendered without subnets), where subnet objects are placed", () => {
       const ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"];
       const error = expectValidationError(() => nlbStack({ subnets: ids }), "subnets[0]", '"subnet-0aaaaaaaaaaaaaaa1"');

@@ -383,6 +383,31 @@ export function sharedZones(model: NetworkModel, endpoint: EndpointEntity, provi
 
 const BALANCER_PLACEMENT = "the load balancer's subnets";
 
+/**
+ * The zone of an IP target's subnet in the target group's VPC, when the
+ * load balancer has no subnet there (compared by AZ ID where every side has
+ * one, else by AZ name: one VPC, one account); undefined when it has, or
+ * when the address is in no subnet of this stack or a zone is unknown.
+ */
+function zoneWithoutNode(
+  model: NetworkModel,
+  balancer: LoadBalancerEntity,
+  vpcId: string | undefined,
+  address: string,
+): { readonly zone: string; readonly subnet: string; readonly enabled: readonly string[] } | undefined {
+  if (vpcId === undefined || !isIpAddress(address) || address.includes(":")) return undefined;
+  const home = model.subnets.find((s) => s.vpcId === vpcId && s.ipv4Cidr !== undefined && cidrContains(s.ipv4Cidr, address));
+  const own = balancer.subnetIds.map((id) => model.subnet(id));
+  if (home === undefined || own.length === 0 || own.some((s) => s === undefined)) return undefined;
+  const placed = own as SubnetEntity[];
+  const byId = [home, ...placed].every((s) => s.availabilityZoneId !== undefined);
+  const zoneOf = (s: SubnetEntity): string | undefined => (byId ? s.availabilityZoneId : s.availabilityZone);
+  const zone = zoneOf(home);
+  const enabled = placed.map(zoneOf);
+  if (zone === undefined || enabled.some((z) => z === undefined) || enabled.includes(zone)) return undefined;
+  return { zone, subnet: home.ipv4Cidr ?? home.id, enabled: enabled as string[] };
+}
+
 /** Targets registered, the load balancer's egress to them, and their own security groups. */
 function targetGroupFlow(path: Path, model: NetworkModel, balancer: LoadBalancerEntity, arn: string): Path | FlowVerdict {
   const group = model.loadBalancerTargetGroups.find((g) => g.arn === arn);
@@ -395,6 +420,13 @@ function targetGroupFlow(path: Path, model: NetworkModel, balancer: LoadBalancer
   for (const target of group.targets) {
     const targetPort = target.port ?? port;
     const destination = group.targetType === "ip" && isIpAddress(target.id) ? hostCidr(target.id) : vpcCidrs[0];
+    const unusedZone = group.targetType === "ip" ? zoneWithoutNode(model, balancer, group.vpcId, target.id) : undefined;
+    if (unusedZone !== undefined)
+      return current.deny(
+        "target",
+        `target ${target.id} of ${labelOf(group)} is in ${unusedZone.zone} (subnet ${unusedZone.subnet}), where ${labelOf(balancer)} has no subnet (${unusedZone.enabled.join(", ")}): AWS sends no traffic to a target in a zone the load balancer is not enabled in (Target.NotInUse), cross-zone load balancing or not`,
+        group.address,
+      );
     if (groups.length > 0) {
       const out = groups
         .flatMap((g) => g.egress.map((rule) => ({ g, rule })))
