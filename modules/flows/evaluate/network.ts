@@ -148,6 +148,8 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
         outbound.table?.address ?? subnet.address,
       );
     }
+    const split = splitBroken(model, outbound, subnet, from, to, target.label);
+    if (split !== undefined) return current.deny(split.kind, split.text, split.address);
     if (madeElsewhere(outbound.table))
       current = current.assume(
         `route table ${labelOf(outbound.table!)} of ${subnetName(subnet)} is made elsewhere: none of its own routes (not in this stack) is more specific for ${destinations.join(", ")} than the one this stack adds`,
@@ -208,6 +210,8 @@ function route(path: Path, model: NetworkModel, source: ResolvedSource, target: 
         back.table?.address ?? subnet.address,
       );
     }
+    const splitBack = splitBroken(model, back, subnet, to, from, source.label);
+    if (splitBack !== undefined) return current.deny(splitBack.kind, `on the way back: ${splitBack.text}`, splitBack.address);
     // Replies the target's subnet sends to a GatewayLoadBalancer endpoint pass the appliances, then leave by the endpoint's subnet.
     let backRoute = back.route;
     let origin = subnet;
@@ -632,17 +636,69 @@ export function subnetName(subnet: SubnetEntity): string {
   return subnet.availabilityZone === undefined ? labelOf(subnet) : `${labelOf(subnet)} (${subnet.availabilityZone})`;
 }
 
-/** The most specific route of a subnet's table covering every destination range. */
+/** Part of the destinations that a subnet's table sends by another next hop than `route`'s: AWS picks the longest prefix per address. */
+export interface SplitRoute {
+  /** The addresses sent elsewhere: a destination, or the part of one a more specific route covers. */
+  readonly destination: string;
+  /** The route they take. */
+  readonly route: RouteEntry;
+}
+
+/**
+ * The most specific route of a subnet's table covering every destination
+ * range, else (no one route covers them all) the route of the first, when
+ * each has one. AWS routes each address by the longest prefix that matches
+ * it, so a destination (or part of one: a more specific route inside it)
+ * that another next hop carries is `split`, for the path to judge too.
+ */
 export function routeFrom(
   model: NetworkModel,
   subnet: SubnetEntity,
   destinations: readonly string[],
-): { table?: RouteTableEntity; route?: RouteEntry } {
+): { table?: RouteTableEntity; route?: RouteEntry; split?: SplitRoute } {
   const table = subnet.routeTableId === undefined ? undefined : model.routeTable(subnet.routeTableId);
   if (table === undefined) return {};
-  const covering = table.routes.filter((r) => parseCidr(r.destination) !== undefined && destinations.every((d) => cidrContains(r.destination, d)));
-  const best = covering.sort((a, b) => (parseCidr(b.destination)?.prefixLength ?? 0) - (parseCidr(a.destination)?.prefixLength ?? 0))[0];
+  const prefix = (cidr: string): number => parseCidr(cidr)?.prefixLength ?? 0;
+  const mostSpecific = (routes: readonly RouteEntry[]): RouteEntry | undefined =>
+    [...routes].sort((a, b) => prefix(b.destination) - prefix(a.destination))[0];
+  const routes = table.routes.filter((r) => parseCidr(r.destination) !== undefined);
+  const covering = routes.filter((r) => destinations.every((d) => cidrContains(r.destination, d)));
+  const each = destinations.map((d) => mostSpecific(routes.filter((r) => cidrContains(r.destination, d))));
+  const best = mostSpecific(covering) ?? (each.length > 0 && each.every((r) => r !== undefined) ? each[0] : undefined);
+  if (best === undefined) return { table };
+  const elsewhere = (r: RouteEntry | undefined): r is RouteEntry => r !== undefined && (r.kind !== best.kind || r.target !== best.target);
+  for (const [i, d] of destinations.entries()) {
+    if (elsewhere(each[i])) return { table, route: best, split: { destination: d, route: each[i]! } };
+    const inner = mostSpecific(routes.filter((r) => prefix(r.destination) > prefix(d) && cidrContains(d, r.destination) && elsewhere(r)));
+    if (inner !== undefined) return { table, route: best, split: { destination: inner.destination, route: inner } };
+  }
   return { table, route: best };
+}
+
+/**
+ * Why the addresses a subnet's table sends by another next hop than the
+ * route judged (a more specific route to part of the target's range) do not
+ * reach the other VPC; undefined when there are none or that hop carries
+ * them too.
+ */
+function splitBroken(
+  model: NetworkModel,
+  routed: { readonly table?: RouteTableEntity; readonly route?: RouteEntry; readonly split?: SplitRoute },
+  subnet: SubnetEntity,
+  from: LinkEnd,
+  to: LinkEnd,
+  toLabel: string,
+): { readonly kind: FlowHopKind; readonly text: string; readonly address: string } | undefined {
+  const { table, route, split } = routed;
+  if (split === undefined || table === undefined || route === undefined) return undefined;
+  const link = transit(model, split.route, from, to, [split.destination], subnet);
+  if (link.ok) return undefined;
+  const hop = (r: RouteEntry): string => (r.kind === "local" ? "the local route" : `${r.target ?? r.kind}`);
+  return {
+    kind: link.kind ?? "route",
+    text: `route table ${labelOf(table)} of ${subnetName(subnet)} sends ${split.destination} (addresses of ${toLabel}) to ${hop(split.route)} by its route ${split.route.destination}, not to ${hop(route)} by ${route.destination} (AWS routes each address by the longest prefix that matches it): ${link.text}`,
+    address: link.address ?? split.route.source,
+  };
 }
 
 /** One side of a link between VPCs. */
@@ -1000,14 +1056,15 @@ function checkEgress(
     );
   const names = (rule: SecurityGroupRuleEntry) =>
     rule.peer.kind === "securityGroup" && target.reachableByGroupReference !== false && target.securityGroupIds.includes(rule.peer.securityGroupId);
-  const allowed = group.egress.find(
-    (rule) =>
-      rulePermits(rule, target.protocol, target.port) &&
-      ((rule.peer.kind === "cidr" &&
-        destinations.length > 0 &&
-        destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
-        (!overTgw && names(rule))),
-  );
+  const allowed =
+    group.egress.find(
+      (rule) =>
+        rulePermits(rule, target.protocol, target.port) &&
+        ((rule.peer.kind === "cidr" &&
+          destinations.length > 0 &&
+          destinations.every((d) => cidrContains(rule.peer.kind === "cidr" ? rule.peer.cidr : "", d))) ||
+          (!overTgw && names(rule))),
+    ) ?? coveringRules(group.egress, destinations, target.protocol, target.port);
   if (allowed === undefined && group.external)
     return path.assume(
       `security group ${group.label} is made elsewhere: its own rules let ${target.protocol} ${target.port} out to ${target.label} (only the rules this configuration adds to it are known)`,
@@ -1105,7 +1162,7 @@ export function admittingRule(
   target: { readonly protocol: string; readonly port: number },
   groupReferences = true,
 ): SecurityGroupRuleEntry | undefined {
-  return group.ingress.find((rule) => {
+  const single = group.ingress.find((rule) => {
     if (!rulePermits(rule, target.protocol, target.port)) return false;
     if (rule.peer.kind === "cidr") {
       const cidr = rule.peer.cidr;
@@ -1119,6 +1176,27 @@ export function admittingRule(
       );
     return false;
   });
+  return single ?? coveringRules(group.ingress, source.cidrs, target.protocol, target.port);
+}
+
+/**
+ * The first of the CIDR rules that together admit every one of several
+ * ranges (a VPC's subnets, an endpoint's subnets), each range by a rule of
+ * its own: AWS admits a packet when any rule of the group matches it, so a
+ * rule per client subnet admits every client as one rule for all does.
+ * Undefined unless each range is covered whole by one rule (a range split
+ * over several rules is not proven) or there is only one range (the
+ * single-rule check has judged it).
+ */
+function coveringRules(
+  rules: readonly SecurityGroupRuleEntry[],
+  cidrs: readonly string[],
+  protocol: string,
+  port: number,
+): SecurityGroupRuleEntry | undefined {
+  if (cidrs.length < 2) return undefined;
+  const each = cidrs.map((c) => rules.find((r) => rulePermits(r, protocol, port) && r.peer.kind === "cidr" && cidrContains(r.peer.cidr, c)));
+  return each.every((r) => r !== undefined) ? each[0] : undefined;
 }
 
 /** Who sends to a workload the stack does not create (targets, resources): addresses, or a security group. */
@@ -1153,15 +1231,16 @@ export function workloadAdmission(
   for (const group of candidates) {
     // A declared group (the workload's own) admits by CIDR wherever it is; a guessed external one only by reference.
     const byCidr = declared !== undefined || !group.external || group.vpcId !== undefined;
-    const rule = group.ingress.find(
-      (r) =>
-        rulePermits(r, protocol, port) &&
-        ((byCidr &&
-          r.peer.kind === "cidr" &&
-          caller.cidrs.length > 0 &&
-          caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
-          (r.peer.kind === "securityGroup" && caller.securityGroupIds.includes(r.peer.securityGroupId))),
-    );
+    const rule =
+      group.ingress.find(
+        (r) =>
+          rulePermits(r, protocol, port) &&
+          ((byCidr &&
+            r.peer.kind === "cidr" &&
+            caller.cidrs.length > 0 &&
+            caller.cidrs.every((c) => cidrContains(r.peer.kind === "cidr" ? r.peer.cidr : "", c))) ||
+            (r.peer.kind === "securityGroup" && caller.securityGroupIds.includes(r.peer.securityGroupId))),
+      ) ?? (byCidr ? coveringRules(group.ingress, caller.cidrs, protocol, port) : undefined);
     if (rule !== undefined) return { group, rule, declared: declared !== undefined };
   }
   return undefined;

@@ -1,0 +1,139 @@
+import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { SecurityGroup as RawSecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc as RawVpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { expectFlow } from "../../modules/flows";
+import { testApp } from "../helpers";
+
+/**
+ * AWS routes each address by the longest prefix that matches it, and a
+ * security group admits a packet when any one of its rules matches it. A
+ * flow from a VPC's subnets to a target in two subnets is judged for every
+ * address: a rule or route per subnet carries it as one for all does, and a
+ * more specific route to part of a range sends that part elsewhere.
+ */
+function peered() {
+  const s = new TerraformStack(testApp(), "flows");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  const a = new RawVpc(s, "A", { cidrBlock: "10.0.0.0/16" });
+  const b = new RawVpc(s, "B", { cidrBlock: "10.1.0.0/16" });
+  const a1 = new Subnet(s, "A1", { vpcId: a.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" });
+  const a2 = new Subnet(s, "A2", { vpcId: a.id, cidrBlock: "10.0.2.0/24", availabilityZone: "us-east-1b" });
+  const b1 = new Subnet(s, "B1", { vpcId: b.id, cidrBlock: "10.1.1.0/24", availabilityZone: "us-east-1a" });
+  const b2 = new Subnet(s, "B2", { vpcId: b.id, cidrBlock: "10.1.2.0/24", availabilityZone: "us-east-1b" });
+  const pcx = new VpcPeeringConnection(s, "Pcx", { vpcId: a.id, peerVpcId: b.id, autoAccept: true });
+  const tableA = new RouteTable(s, "TableA", { vpcId: a.id });
+  const tableB = new RouteTable(s, "TableB", { vpcId: b.id });
+  [a1, a2].forEach((x, i) => new RouteTableAssociation(s, `AssocA${i}`, { subnetId: x.id, routeTableId: tableA.id }));
+  [b1, b2].forEach((x, i) => new RouteTableAssociation(s, `AssocB${i}`, { subnetId: x.id, routeTableId: tableB.id }));
+  const server = new RawSecurityGroup(s, "Server", { vpcId: b.id, name: "server" });
+  const client = new RawSecurityGroup(s, "Client", { vpcId: a.id, name: "client" });
+  const route = (id: string, table: RouteTable, cidr: string, via: { vpcPeeringConnectionId?: string; natGatewayId?: string } = {}) =>
+    new Route(s, id, {
+      routeTableId: table.id,
+      destinationCidrBlock: cidr,
+      vpcPeeringConnectionId: via.natGatewayId === undefined ? pcx.id : undefined,
+      ...via,
+    });
+  const ingress = (id: string, cidr: string) =>
+    new VpcSecurityGroupIngressRule(s, id, { securityGroupId: server.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: cidr });
+  const egress = (id: string, cidr: string) =>
+    new VpcSecurityGroupEgressRule(s, id, { securityGroupId: client.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: cidr });
+  return { s, a, a1, tableA, tableB, server, client, route, ingress, egress };
+}
+
+describe("security group rules per subnet", () => {
+  test("an ingress rule per client subnet admits every client subnet", () => {
+    const { s, a, tableA, tableB, server, route, ingress } = peered();
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA1", "10.0.1.0/24");
+    ingress("FromA2", "10.0.2.0/24");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
+  });
+
+  test("fails when the rules admit only one of the client subnets", () => {
+    const { s, a, tableA, tableB, server, route, ingress } = peered();
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA1", "10.0.1.0/24");
+    ingress("FromA1b", "10.0.1.0/25");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
+      "security group server of members of security group server has no ingress from 10.0.1.0/24, 10.0.2.0/24 on tcp 443",
+    );
+  });
+
+  test("an egress rule per target subnet lets the client out to every target address", () => {
+    const { s, a, tableA, tableB, server, client, route, ingress, egress } = peered();
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA", "10.0.0.0/16");
+    egress("ToB1", "10.1.1.0/24");
+    egress("ToB2", "10.1.2.0/24");
+    expectFlow(s, { vpc: a.id, securityGroup: client.id }, { target: server, port: 443 }).toBeAllowed();
+  });
+
+  test("fails when the egress rules cover only one target subnet", () => {
+    const { s, a, tableA, tableB, server, client, route, ingress, egress } = peered();
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA", "10.0.0.0/16");
+    egress("ToB1", "10.1.1.0/24");
+    expectFlow(s, { vpc: a.id, securityGroup: client.id }, { target: server, port: 443 }).toBeDenied(
+      "security group client has no egress to 10.1.1.0/24, 10.1.2.0/24 on tcp 443",
+    );
+  });
+});
+
+describe("longest prefix match per address", () => {
+  test("a route per target subnet over one peering carries the flow", () => {
+    const { s, a, tableA, tableB, server, route, ingress } = peered();
+    route("AtoB1", tableA, "10.1.1.0/24");
+    route("AtoB2", tableA, "10.1.2.0/24");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA", "10.0.0.0/16");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
+  });
+
+  test("a more specific route over the same peering changes nothing", () => {
+    const { s, a, tableA, tableB, server, route, ingress } = peered();
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("AtoB2", tableA, "10.1.2.0/24");
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA", "10.0.0.0/16");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
+  });
+
+  test("fails when a more specific route sends part of the target's range to a NAT gateway", () => {
+    const { s, a, a1, tableA, tableB, server, route, ingress } = peered();
+    const nat = new NatGateway(s, "Nat", { subnetId: a1.id, connectivityType: "private" });
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("AtoHalf", tableA, "10.1.2.128/25", { natGatewayId: nat.id });
+    route("BtoA", tableB, "10.0.0.0/16");
+    ingress("FromA", "10.0.0.0/16");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
+      "sends 10.1.2.128/25 (addresses of members of security group server) to nat-",
+    );
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied("(AWS routes each address by the longest prefix that matches it)");
+  });
+
+  test("fails when a more specific route of the target's table sends the replies to part of the client range elsewhere", () => {
+    const { s, a, a1, tableA, tableB, server, route, ingress } = peered();
+    const nat = new NatGateway(s, "Nat", { subnetId: a1.id, connectivityType: "private" });
+    route("AtoB", tableA, "10.1.0.0/16");
+    route("BtoA", tableB, "10.0.0.0/16");
+    route("BtoA2", tableB, "10.0.2.0/24", { natGatewayId: nat.id });
+    ingress("FromA", "10.0.0.0/16");
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
+      "on the way back: route table TableB of B1 (us-east-1a) sends 10.0.2.0/24",
+    );
+  });
+});
