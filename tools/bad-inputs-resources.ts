@@ -1198,4 +1198,18 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
         ports: [Port.tcp(80)],
       }),
   },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause:
+      "A gateway security group made in another Vpc of this configuration (both VPC IDs references, which were not compared): AWS refuses the gateway at apply",
+    fix: "Give groups made in the gateway's VPC (new SecurityGroup(scope, id, { vpc: gatewayVpc, ... })).",
+    path: "Gateway",
+    prop: "securityGroups[0].vpcId",
+    received: '"the VPC of Foreign"',
+    build: (s) => {
+      const other = new Vpc(s, "Other", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      gateway(s, { securityGroups: [new SecurityGroup(s, "Foreign", { vpc: other, description: "Of another VPC" })] });
+    },
+  },
 ];

@@ -50,6 +50,7 @@ import {
   Peer,
   SecurityGroup,
   SecurityGroupBase,
+  sameVpc,
   zoneOf,
 } from "../vpc";
 import { gatewayTrafficFamilies, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
@@ -420,10 +421,26 @@ export function gatewayPeers(gateway: IResourceGateway): Peer[] {
   });
 }
 
-/** A group of another VPC cannot be attached to the gateway's network interfaces. */
+/**
+ * A group of another VPC cannot be attached to the gateway's network
+ * interfaces: AWS refuses the gateway at apply. Judged when synth can tell
+ * (both IDs literal, or VPCs of this configuration: a `SecurityGroup` made
+ * in another `Vpc` of the stack).
+ */
 function checkGroupVpc(scope: Construct, prop: string, group: ISecurityGroup, vpc: IVpc): void {
-  if (group.vpcId === undefined || isUnresolved(group.vpcId) || isUnresolved(vpc.vpcId) || group.vpcId === vpc.vpcId) return;
-  throw new ValidationError(scope, `${prop}.vpcId`, group.vpcId, `a security group of the gateway's VPC (${vpc.vpcId})`);
+  if (sameVpc(scope, group.vpcId, vpc.vpcId) !== false) return;
+  throw new ValidationError(
+    scope,
+    `${prop}.vpcId`,
+    describeVpcOf(group, group.vpcId),
+    `a security group of the gateway's VPC (${describeVpcOf(vpc, vpc.vpcId)}): AWS attaches only groups of the gateway's own VPC to its network interfaces`,
+  );
+}
+
+/** A VPC ID in errors: the literal ID, else (a reference) the VPC's path or that of the group made in it. */
+function describeVpcOf(owner: object, vpcId: string | undefined): string | undefined {
+  if (vpcId === undefined || !isUnresolved(vpcId) || !Construct.isConstruct(owner)) return vpcId;
+  return owner instanceof SecurityGroupBase ? `the VPC of ${owner.node.path}` : owner.node.path;
 }
 
 /** Ranges a gateway reaches besides its VPC: private, and never the whole internet, alone or together. */

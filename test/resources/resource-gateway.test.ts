@@ -539,4 +539,25 @@ describe("ResourceGateway", () => {
       "sg-0123456789abcdef0",
     );
   });
+
+  test("fails when a given security group is made in another VPC of this configuration (both IDs references): AWS refuses the gateway at apply", () => {
+    const stack = stackWithProvider();
+    const vpc = ownerVpc(stack);
+    const other = new Vpc(stack, "Other", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const foreign = new SecurityGroup(stack, "Foreign", { vpc: other, description: "Of another VPC" });
+    const error = expectValidationError(
+      () => new ResourceGateway(stack, "A", { name: "gw1", vpc, securityGroups: [foreign] }),
+      "securityGroups[0].vpcId",
+      "the VPC of test/Foreign",
+    );
+    expect(error.expected).toContain("a security group of the gateway's VPC (test/Vpc)");
+    // A group made in the gateway's own VPC, and an imported one whose VPC only Terraform knows, are taken.
+    const own = new SecurityGroup(stack, "Own", { vpc, description: "Of the gateway VPC" });
+    const unknown = SecurityGroup.fromSecurityGroupAttributes(stack, "Unknown", {
+      securityGroupId: "sg-0123456789abcdef0",
+      vpcId: new TerraformVariable(stack, "vpc_id", { type: "string" }).stringValue,
+    });
+    new ResourceGateway(stack, "B", { name: "gw2", vpc, securityGroups: [own, unknown] });
+    expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))[0].security_group_ids).toHaveLength(2);
+  });
 });
