@@ -797,6 +797,39 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     build: (s) =>
       Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.0.0.0/16", ipv6CidrBlock: "2600:1f18:1234:5600::/64" }),
   },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "gatewayRoutes inside another attached VPC's block in the same gateway route table (an inspection VPC routed the spokes' blocks in one table): the static route beats the VPC's propagated one and takes its traffic",
+    fix: 'Route a wider CIDR (0.0.0.0/0, 10.0.0.0/8), or make the inspection VPC the hub of a gateway with isolateSpokes and give it gatewayRoutes: ["0.0.0.0/0"].',
+    path: "Tgw",
+    prop: "attach.inspection.gatewayRoutes[0]",
+    received: '"10.1.0.0/16"',
+    build: (s) => {
+      const gateway = new TransitGateway(s, "Tgw", { name: "hub" });
+      gateway.attach("orders", new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }));
+      gateway.attach("inspection", vpc(s), { gatewayRoutes: ["10.1.0.0/16"] });
+    },
+  },
+  {
+    module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "gatewayRoutes on a spoke (an attachment with routeTo) of a gateway with isolateSpokes: the spokes' table sends to hubs, and no table would send those CIDRs to a spoke",
+    fix: "Give gatewayRoutes to the hub (the egress or inspection VPC's attachment, without routeTo).",
+    path: "Tgw",
+    prop: "attach.orders.gatewayRoutes",
+    received: '"an attachment with routeTo (a spoke)"',
+    build: (s) => {
+      const gateway = new TransitGateway(s, "Tgw", { name: "hub", isolateSpokes: true });
+      const hub = gateway.attach("hub", vpc(s));
+      gateway.attach("orders", new Vpc(s, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }), {
+        routeTo: [hub],
+        gatewayRoutes: ["192.168.0.0/16"],
+      });
+    },
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

@@ -1,6 +1,7 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
 import { Ec2TransitGatewayRouteTable } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table";
 import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
 import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
@@ -114,8 +115,8 @@ export interface TransitGatewayAttachOptions {
    * gateway, beside the other attached VPCs' blocks: an on-premises network
    * behind a VPN or Direct Connect attachment of the gateway
    * (`192.168.0.0/16`), or the internet through an egress VPC (`0.0.0.0/0`).
-   * The gateway's route table must route them on (a propagating VPN, or a
-   * static route to the egress VPC's attachment): this library adds none.
+   * The gateway's route table must route them on: a propagating VPN, or
+   * the `gatewayRoutes` of the egress or inspection VPC's attachment.
    * Not inside the VPC's own block, whose local route wins.
    * @default - none: only the other attached VPCs' blocks
    */
@@ -145,6 +146,22 @@ export interface TransitGatewayAttachOptions {
    * @default false (AWS's default: each direction takes the attachment in its own source's AZ)
    */
   readonly applianceMode?: boolean;
+  /**
+   * CIDRs (IPv4 or IPv6) the gateway sends to this attachment: static routes
+   * (`aws_ec2_transit_gateway_route`) in the gateway route table that holds
+   * the other attachments' routes (the default route table; with
+   * `isolateSpokes` the spokes' table, on a hub; an imported gateway's
+   * `routeTableId`), for what propagation does not put there. An egress VPC
+   * takes `0.0.0.0/0`; a centralized inspection VPC, attached as the hub of
+   * a gateway with `isolateSpokes` and with `applianceMode`, takes
+   * `0.0.0.0/0` so that every spoke's traffic to another spoke passes it
+   * both ways (its own table holds the spokes' propagated blocks). The
+   * spokes' `destinations` send those CIDRs to the gateway. A route inside
+   * the block of another attachment that the same table holds would take
+   * that VPC's traffic (a static route beats a propagated one), and fails.
+   * @default - none: the table holds the attached VPCs' propagated blocks only
+   */
+  readonly gatewayRoutes?: readonly string[];
 }
 
 /**
@@ -209,6 +226,8 @@ export abstract class TransitGatewayBase extends Construct {
   public abstract readonly securityGroupReferencing: boolean;
   /** The attachments so far. */
   protected readonly attachments: TransitGatewayAttachment[] = [];
+  /** The static routes of gatewayRoutes so far: the gateway route table, the CIDR, the attachment it goes to. */
+  private readonly gatewayRouted: { readonly table: GatewayRouteTable; readonly cidr: string; readonly attachment: string }[] = [];
 
   /** The attachments so far, in the order they were made. */
   public get attachedVpcs(): readonly TransitGatewayAttachment[] {
@@ -286,6 +305,8 @@ export abstract class TransitGatewayBase extends Construct {
       checkNotRoutedTwice(this, name, destinations, ipv6 && other.ipv6, other.name, other.vpc);
       checkNotRoutedTwice(this, other.name, other.routedDestinations, ipv6 && other.ipv6, name, vpc);
     }
+    const spoke = options.routeTo !== undefined;
+    const gatewayRoutes = this.checkGatewayRoutes(name, vpc, ipv6, spoke, options.gatewayRoutes);
     const attachment = new TransitGatewayAttachment(this, `Attachment-${stableId(name)}`, {
       name,
       vpc,
@@ -296,7 +317,11 @@ export abstract class TransitGatewayBase extends Construct {
       destinations,
       applianceMode: checkBoolean(this, `attach.${name}.applianceMode`, options.applianceMode),
     });
-    this.joinRouteTables(attachment, options.routeTo !== undefined);
+    this.joinRouteTables(attachment, spoke);
+    if (gatewayRoutes !== undefined) {
+      attachment.addGatewayRoutes(gatewayRoutes.table.id, gatewayRoutes.cidrs);
+      for (const cidr of gatewayRoutes.cidrs) this.gatewayRouted.push({ table: gatewayRoutes.table, cidr, attachment: name });
+    }
     attachment.addDestinationRoutes();
     for (const other of options.routeTo ?? this.attachments) {
       attachment.addRoutesTo(other);
@@ -304,6 +329,86 @@ export abstract class TransitGatewayBase extends Construct {
     }
     this.attachments.push(attachment);
     return attachment;
+  }
+
+  /**
+   * The gateway route table that the static routes of an attachment's
+   * gatewayRoutes go in, and whether it holds a given attachment's
+   * propagated block; fails (at prop) when the gateway has no such table
+   * for it.
+   * @internal
+   */
+  protected abstract gatewayRouteTable(prop: string, spoke: boolean): GatewayRouteTable;
+
+  /**
+   * An attachment's gatewayRoutes: a literal list of IPv4 or IPv6 CIDRs (IPv6 only on an attachment that carries it),
+   * each once, none already routed in the table to another attachment, none inside the block of an attachment
+   * the table holds (the static route would take its traffic); and no earlier gateway route inside this VPC's
+   * block, in a table that holds its routes. Undefined when there are none.
+   */
+  private checkGatewayRoutes(
+    name: string,
+    vpc: IVpc,
+    ipv6: boolean,
+    spoke: boolean,
+    routes: readonly string[] | undefined,
+  ): { readonly table: GatewayRouteTable; readonly cidrs: readonly string[] } | undefined {
+    const prop = `attach.${name}.gatewayRoutes`;
+    const list = checkList(this, prop, routes) ?? [];
+    if (isUnresolvedList(list)) throw new ValidationError(this, prop, list, "a literal list of CIDRs: each becomes its own static route at synth");
+    const stealing = (table: GatewayRouteTable, cidr: string, blockOf: TransitGatewayAttachment | undefined, block: string | undefined) =>
+      blockOf !== undefined && table.holds(blockOf) && block !== undefined && !isUnresolved(block) && cidrContains(block, cidr);
+    const blocks = (other: TransitGatewayAttachment) => [other.vpc.cidrBlock, ...(other.ipv6 ? [other.vpc.ipv6CidrBlock] : [])];
+    // This VPC against the routes earlier attachments sent to the gateway, in a table that will hold its block.
+    const ownBlocks = [vpc.cidrBlock, ...(ipv6 ? [vpc.ipv6CidrBlock] : [])];
+    for (const earlier of this.gatewayRouted) {
+      const block = ownBlocks.find((b) => b !== undefined && !isUnresolved(b) && !isUnresolved(earlier.cidr) && cidrContains(b, earlier.cidr));
+      if (block !== undefined && earlier.table.holdsNew(spoke))
+        throw new ValidationError(
+          this,
+          `attach.${name}.vpc.cidrBlock`,
+          block,
+          `a block that holds no CIDR the gateway routes to another attachment: gatewayRoutes of attachment ${earlier.attachment} sends ${earlier.cidr} there, in the route table that would hold this VPC's propagated block, and a static route beats a propagated one (give the VPC another block, or narrow ${earlier.attachment}'s gatewayRoutes)`,
+        );
+    }
+    if (list.length === 0) return undefined;
+    const table = this.gatewayRouteTable(prop, spoke);
+    list.forEach((cidr, i) => {
+      const at = `${prop}[${i}]`;
+      if (isUnresolved(cidr)) return;
+      if (typeof cidr !== "string" || (!isIpv4Cidr(cidr) && !isIpv6Cidr(cidr)))
+        throw new ValidationError(this, at, cidr, "an IPv4 or IPv6 CIDR block such as 0.0.0.0/0, 10.0.0.0/8 or ::/0");
+      if (isIpv4Cidr(cidr)) checkIpv4Cidr(this, at, cidr);
+      else {
+        checkIpv6Cidr(this, at, cidr);
+        if (!ipv6)
+          throw new ValidationError(
+            this,
+            at,
+            cidr,
+            "an IPv4 CIDR, or an attachment that carries IPv6 (a VPC with an IPv6 block, attached in dual-stack or IPv6-only subnets): this attachment has no ipv6_support",
+          );
+      }
+      const first = list.indexOf(cidr);
+      if (first !== i) throw new ValidationError(this, at, cidr, `a CIDR listed once (${prop}[${first}] is the same)`);
+      const taken = this.gatewayRouted.find((r) => r.table === table && r.cidr === cidr);
+      if (taken !== undefined)
+        throw new ValidationError(
+          this,
+          at,
+          cidr,
+          `a CIDR no other attachment takes in the same gateway route table (attachment ${taken.attachment} takes it: a table routes one destination to one attachment)`,
+        );
+      const victim = this.attachments.find((other) => blocks(other).some((block) => stealing(table, cidr, other, block)));
+      if (victim !== undefined)
+        throw new ValidationError(
+          this,
+          at,
+          cidr,
+          `a CIDR outside the block of attachment ${victim.name} (${victim.vpc.cidrBlock}), whose propagated route the same gateway route table holds: a static route beats a propagated one, so the VPC's traffic would go to this attachment instead (for inspection between VPCs, attach this VPC as the hub of a gateway with isolateSpokes and route 0.0.0.0/0)`,
+        );
+    });
+    return { table, cidrs: list };
   }
 
   /**
@@ -391,6 +496,24 @@ export abstract class TransitGatewayBase extends Construct {
 }
 
 /**
+ * The gateway route table that an attachment's gatewayRoutes go in.
+ * @internal
+ */
+export interface GatewayRouteTable {
+  /** `tgw-rtb-…` */
+  readonly id: string;
+  /** Whether the table holds the propagated block of an attachment made before. */
+  holds(attachment: TransitGatewayAttachment): boolean;
+  /** Whether it will hold the propagated block of an attachment being made, a spoke (routeTo) or not. */
+  holdsNew(spoke: boolean): boolean;
+}
+
+/** A route table that holds every attachment's propagated block: the default one, or an imported gateway's routeTableId. */
+function tableOfAll(id: string): GatewayRouteTable {
+  return { id, holds: () => true, holdsNew: () => true };
+}
+
+/**
  * What a gateway gives its attachments beside the VPC and subnets.
  * @internal
  */
@@ -409,6 +532,7 @@ export type AttachmentSettings = Pick<TransitGatewayAttachmentProps, "share" | "
  * aws_ec2_transit_gateway_vpc_attachment and aws_route (one per route table
  * and destination VPC or CIDR); per VPC of another account
  * aws_ec2_transit_gateway_vpc_attachment_accepter (unless auto-accepted),
+ * aws_ec2_transit_gateway_route per CIDR of `gatewayRoutes`,
  * and per such account aws_ram_resource_share, aws_ram_principal_association,
  * aws_ram_resource_association (and aws_ram_resource_share_accepter with
  * `allowExternalPrincipals`).
@@ -453,6 +577,8 @@ export class TransitGateway extends TransitGatewayBase {
   private readonly sharesByAccount = new Map<string, readonly ITerraformDependable[]>();
   /** With isolateSpokes: the hubs' and the spokes' route tables. */
   private readonly routeTables?: { readonly hubs: Ec2TransitGatewayRouteTable; readonly spokes: Ec2TransitGatewayRouteTable };
+  /** The table gatewayRoutes go in (the default one, or the spokes'), once asked for. */
+  private gatewayRoutesTable?: GatewayRouteTable;
 
   constructor(scope: Construct, id: string, props: TransitGatewayProps) {
     super(scope, id);
@@ -535,6 +661,20 @@ export class TransitGateway extends TransitGatewayBase {
       tags: this.tags,
       isolated: this.routeTables !== undefined,
     };
+  }
+
+  /** @internal */
+  protected gatewayRouteTable(prop: string, spoke: boolean): GatewayRouteTable {
+    if (this.routeTables === undefined) return (this.gatewayRoutesTable ??= tableOfAll(this.resource.associationDefaultRouteTableId));
+    if (spoke)
+      throw new ValidationError(
+        this,
+        prop,
+        "an attachment with routeTo (a spoke)",
+        "gatewayRoutes on a hub (an attachment without routeTo): with isolateSpokes they go in the spokes' route table, so that spokes send those CIDRs to the hub (an egress or inspection VPC)",
+      );
+    // The spokes' table holds the hubs' propagated blocks, never a spoke's.
+    return (this.gatewayRoutesTable ??= { id: this.routeTables.spokes.id, holds: (a) => !this.spokes.has(a), holdsNew: (isSpoke) => !isSpoke });
   }
 
   /** @internal */
@@ -813,6 +953,23 @@ export class TransitGatewayAttachment extends Construct {
   }
 
   /**
+   * Static routes of the gateway route table `routeTableId` to this
+   * attachment, one per CIDR (gatewayRoutes), made by the gateway's owner
+   * once the attachment is usable.
+   * @internal
+   */
+  public addGatewayRoutes(routeTableId: string, cidrs: readonly string[]): void {
+    for (const cidr of cidrs)
+      new Ec2TransitGatewayRoute(this, `GatewayRoute-${stableId(cidr)}`, {
+        provider: this.gateway.provider,
+        transitGatewayRouteTableId: routeTableId,
+        destinationCidrBlock: cidr,
+        transitGatewayAttachmentId: this.transitGatewayAttachmentId,
+        dependsOn: [this.ready],
+      });
+  }
+
+  /**
    * Routes from every route table of routeFrom to each of the destinations.
    * @internal
    */
@@ -847,6 +1004,8 @@ class ImportedTransitGateway extends TransitGatewayBase {
   public readonly ownerAccountId?: string;
   private readonly routeTableId?: string;
   private readonly tags: Readonly<Record<string, string>>;
+  /** The table of routeTableId as the one gatewayRoutes go in, once asked for. */
+  private gatewayRoutesTable?: GatewayRouteTable;
 
   constructor(scope: Construct, id: string, attrs: TransitGatewayAttributes) {
     super(scope, id);
@@ -898,6 +1057,18 @@ class ImportedTransitGateway extends TransitGatewayBase {
   protected joinRouteTables(attachment: TransitGatewayAttachment): void {
     if (this.routeTableId !== undefined) attachment.joinRouteTable(this.routeTableId);
   }
+
+  /** @internal */
+  protected gatewayRouteTable(prop: string): GatewayRouteTable {
+    if (this.routeTableId === undefined)
+      throw new ValidationError(
+        this,
+        prop,
+        "an existing gateway imported without routeTableId",
+        "the gateway route table to put the static routes in: import the gateway with routeTableId (the table its attachments are associated with), or leave gatewayRoutes to the gateway's owner",
+      );
+    return (this.gatewayRoutesTable ??= tableOfAll(this.routeTableId));
+  }
 }
 
 const SUBNET_SELECTION: Record<keyof SubnetSelection, true> = { tier: true, availabilityZones: true, tags: true };
@@ -929,6 +1100,7 @@ const TRANSIT_GATEWAY_ATTACH_OPTIONS: Record<keyof TransitGatewayAttachOptions, 
   destinations: true,
   routeTo: true,
   accountId: true,
+  gatewayRoutes: true,
 };
 
 const TRANSIT_GATEWAY_ATTACHMENT_PROPS: Record<keyof TransitGatewayAttachmentProps, true> = {

@@ -1,11 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
-import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
 import { Ec2TransitGatewayRouteTable } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table";
-import { Ec2TransitGatewayRouteTableAssociation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association";
 import { Ec2TransitGatewayRouteTablePropagation } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation";
-import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
@@ -229,9 +225,8 @@ interface CentralOptions {
  * VPC's attachment; there the attachment subnets' route tables send it
  * through the GatewayLoadBalancer endpoint of their zone, whose subnets
  * send it back to the gateway; the inspection attachment's own gateway
- * route table holds the spokes' propagated routes. The gateway has two route
- * tables and a static route, which TransitGateway does not make: raw
- * resources.
+ * route table holds the spokes' propagated routes: TransitGateway with
+ * isolateSpokes, the inspection VPC its hub with gatewayRoutes 0.0.0.0/0.
  */
 function central(options: CentralOptions = {}) {
   const stack = new TerraformStack(testApp(), "central");
@@ -260,61 +255,34 @@ function central(options: CentralOptions = {}) {
   ];
   const endpoint = new GatewayLoadBalancerEndpoint(stack, "Endpoints", { vpc: inspectionVpc, service, subnets: endpointSubnets });
   for (const zone of ZONES) new EndpointConnectionAccepter(stack, `Accept-${zone}`, { service, endpoint: endpoint.endpointIn(zone) });
-  const tgw = new Ec2TransitGateway(stack, "Tgw", { defaultRouteTableAssociation: "disable", defaultRouteTablePropagation: "disable" });
-  const spokesTable = new Ec2TransitGatewayRouteTable(stack, "SpokesTable", { transitGatewayId: tgw.id });
-  const inspectionTable = new Ec2TransitGatewayRouteTable(stack, "InspectionTable", { transitGatewayId: tgw.id });
-  const attach = (name: string, vpc: Vpc, subnets: readonly ISubnet[], extra: { applianceModeSupport?: string } = {}) =>
-    new Ec2TransitGatewayVpcAttachment(stack, `Attach-${name}`, {
-      transitGatewayId: tgw.id,
-      vpcId: vpc.vpcId,
-      subnetIds: subnets.map((s) => s.subnetId),
-      transitGatewayDefaultRouteTableAssociation: false,
-      transitGatewayDefaultRouteTablePropagation: false,
-      ...extra,
-    });
-  const inspection = attach(
-    "inspection",
-    inspectionVpc,
-    attachmentSubnets,
-    options.applianceMode === false ? {} : { applianceModeSupport: "enable" },
-  );
-  new Ec2TransitGatewayRouteTableAssociation(stack, "Assoc-inspection", {
-    transitGatewayAttachmentId: inspection.id,
-    transitGatewayRouteTableId: inspectionTable.id,
+  // The inspection VPC is the hub: its attachment's table holds the spokes' propagated blocks, and the spokes' table sends everything to it.
+  const tgw = new TransitGateway(stack, "Tgw", { name: "core", isolateSpokes: true });
+  const inspection = tgw.attach("inspection", inspectionVpc, {
+    subnets: attachmentSubnets,
+    routeFrom: [],
+    applianceMode: options.applianceMode !== false,
+    gatewayRoutes: ["0.0.0.0/0"],
   });
   for (const [name, vpc] of [
     ["a", spokeA],
     ["b", spokeB],
   ] as const) {
-    const attachment = attach(name, vpc, vpc.privateSubnets);
-    new Ec2TransitGatewayRouteTableAssociation(stack, `Assoc-${name}`, {
-      transitGatewayAttachmentId: attachment.id,
-      transitGatewayRouteTableId: spokesTable.id,
-    });
-    new Ec2TransitGatewayRouteTablePropagation(stack, `Propagate-${name}`, {
-      transitGatewayAttachmentId: attachment.id,
-      transitGatewayRouteTableId: inspectionTable.id,
-    });
-    // The return skipping inspection: spoke B's propagated routes in the spokes' table too, which beat the default route to inspection.
+    const attachment = tgw.attach(name, vpc, { routeTo: [inspection], destinations: ["10.0.0.0/8"] });
+    // The return skipping inspection: spoke A's propagated block in the spokes' table too, which beats the default route to inspection.
     if (name === "a" && options.returnThroughInspection === false)
       new Ec2TransitGatewayRouteTablePropagation(stack, `Propagate-${name}-to-spokes`, {
-        transitGatewayAttachmentId: attachment.id,
-        transitGatewayRouteTableId: spokesTable.id,
+        transitGatewayAttachmentId: attachment.transitGatewayAttachmentId,
+        transitGatewayRouteTableId: (tgw.node.findChild("SpokeRoutes") as Ec2TransitGatewayRouteTable).id,
       });
-    vpc.privateSubnets.forEach(
-      (subnet, i) =>
-        new Route(stack, `Route-${name}-${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: "10.0.0.0/8", transitGatewayId: tgw.id }),
-    );
   }
-  new Ec2TransitGatewayRoute(stack, "SpokesToInspection", {
-    transitGatewayRouteTableId: spokesTable.id,
-    destinationCidrBlock: "0.0.0.0/0",
-    transitGatewayAttachmentId: inspection.id,
-  });
   endpoint.routeThrough("arrivals", { subnets: attachmentSubnets, destinations: ["0.0.0.0/0"] });
   endpointSubnets.forEach(
     (subnet, i) =>
-      new Route(stack, `EndpointsToGateway${i}`, { routeTableId: subnet.routeTableId!, destinationCidrBlock: "0.0.0.0/0", transitGatewayId: tgw.id }),
+      new Route(stack, `EndpointsToGateway${i}`, {
+        routeTableId: subnet.routeTableId!,
+        destinationCidrBlock: "0.0.0.0/0",
+        transitGatewayId: tgw.transitGatewayId,
+      }),
   );
   return { stack, spokeA, spokeB };
 }
@@ -337,7 +305,7 @@ describe("spoke to spoke through an inspection VPC", () => {
           /^inspection: GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az2 sends the traffic to endpoint service Inspection/,
         ),
         expect.stringMatching(
-          /^route: route table .* of transit gateway Tgw sends 0\.0\.0\.0\/0 to attachment Attach-inspection of VPC InspectionVpc \(aws_ec2_transit_gateway_route\.SpokesToInspection\): the traffic enters VPC InspectionVpc in AttachASubnet, whose route table sends 10\.2\.1\.0\/24 through GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, whose subnet sends it back to the gateway$/,
+          /^route: route table .* of transit gateway Tgw sends 0\.0\.0\.0\/0 to attachment Tgw\/Attachment-inspection of VPC InspectionVpc \(aws_ec2_transit_gateway_route\.Tgw_Attachment-inspection_GatewayRoute-0-0-0-0-0_[0-9A-F]+\): the traffic enters VPC InspectionVpc in AttachASubnet, whose route table sends 10\.2\.1\.0\/24 through GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, whose subnet sends it back to the gateway$/,
         ),
         expect.stringMatching(
           /^route: SpokeA\/Private-use1-az1 to 10\.2\.1\.0\/24 via transit gateway Tgw \(static route 0\.0\.0\.0\/0 in route table .*\) through VPC InspectionVpc, then transit gateway Tgw/,
@@ -347,7 +315,7 @@ describe("spoke to spoke through an inspection VPC", () => {
     expect(checked.verdict.assumptions).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          "attachment Attach-inspection enables appliance_mode_support: the transit gateway sends a flow into its VPC through one of its subnets",
+          "attachment Tgw/Attachment-inspection enables appliance_mode_support: the transit gateway sends a flow into its VPC through one of its subnets",
         ),
       ]),
     );
@@ -356,7 +324,7 @@ describe("spoke to spoke through an inspection VPC", () => {
   test("fails across zones without appliance mode: each direction enters the inspection VPC in its own zone and passes that zone's appliance", () => {
     const built = central({ applianceMode: false });
     between(built, 0, 1).toBeDenied(
-      /asymmetric inspection between SpokeA\/Private-use1-az1 and SpokeB\/Private-use1-az2: in the VPC of attachment Attach-inspection, the request enters in AttachASubnet and passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, the replies enter in AttachBSubnet and pass GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az2; a stateful appliance .* enable appliance_mode_support on attachment Attach-inspection, the inspection VPC's/,
+      /asymmetric inspection between SpokeA\/Private-use1-az1 and SpokeB\/Private-use1-az2: in the VPC of attachment Tgw\/Attachment-inspection, the request enters in AttachASubnet and passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1, the replies enter in AttachBSubnet and pass GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az2; a stateful appliance .* enable appliance_mode_support on attachment Tgw\/Attachment-inspection, the inspection VPC's/,
     );
     // Within one zone both directions enter by that zone's subnet: AWS's zone affinity, said among the assumptions.
     const sameZone = between(built, 0, 0);
@@ -364,7 +332,7 @@ describe("spoke to spoke through an inspection VPC", () => {
     expect(sameZone.verdict.assumptions).toEqual(
       expect.arrayContaining([
         expect.stringContaining(
-          "attachment Attach-inspection has no appliance_mode_support (AWS's default is disable): the transit gateway keeps the zone",
+          "attachment Tgw/Attachment-inspection has no appliance_mode_support (AWS's default is disable): the transit gateway keeps the zone",
         ),
       ]),
     );
@@ -372,7 +340,7 @@ describe("spoke to spoke through an inspection VPC", () => {
 
   test("fails when the replies skip the inspection VPC: the spokes' table routes spoke A directly", () => {
     between(central({ returnThroughInspection: false }), 0, 0).toBeDenied(
-      /asymmetric inspection between SpokeA\/Private-use1-az1 and SpokeB\/Private-use1-az1: the request passes the VPC of attachment Attach-inspection \(enters in AttachASubnet and passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1\), the replies do not/,
+      /asymmetric inspection between SpokeA\/Private-use1-az1 and SpokeB\/Private-use1-az1: the request passes the VPC of attachment Tgw\/Attachment-inspection \(enters in AttachASubnet and passes GatewayLoadBalancer endpoint Endpoints\/Endpoint-use1-az1\), the replies do not/,
     );
   });
 });

@@ -836,3 +836,121 @@ describe("TransitGateway.attach: inputs of JavaScript callers", () => {
     expect(() => tgw.attach("orders", orders, { routeFrom: [{ tier: "private" }] })).not.toThrow();
   });
 });
+
+describe("TransitGateway attach gatewayRoutes: static routes of the gateway to an attachment", () => {
+  test("an egress VPC takes 0.0.0.0/0 in the default route table, made by the owner once the attachment is usable", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const egress = tgw.attach("egress", hub, { gatewayRoutes: ["0.0.0.0/0"] });
+    tgw.attach("orders", orders, { destinations: ["0.0.0.0/0"] });
+    const json = synthJson(stack);
+    const [gatewayAddress] = Object.keys(resourcesOfType(json, "aws_ec2_transit_gateway"));
+    const staticRoutes = Object.entries(resourcesOfType(json, "aws_ec2_transit_gateway_route")) as [string, Json][];
+    expect(staticRoutes).toHaveLength(1);
+    const [address, route] = staticRoutes[0];
+    expect(address).toMatch(/^Network_Attachment-egress_GatewayRoute-0-0-0-0-0_[0-9A-F]+$/);
+    expect(route).toMatchObject({
+      destination_cidr_block: "0.0.0.0/0",
+      transit_gateway_route_table_id: `\${aws_ec2_transit_gateway.${gatewayAddress}.association_default_route_table_id}`,
+      transit_gateway_attachment_id: `\${${egress.resource.terraformResourceType}.${egress.resource.friendlyUniqueId}.id}`,
+      depends_on: [`${egress.resource.terraformResourceType}.${egress.resource.friendlyUniqueId}`],
+    });
+    // The orders VPC sends the internet to the gateway, which sends it on to the egress VPC.
+    expect(Object.keys(routes(stack))).toContain("Orders -> 0.0.0.0/0");
+  });
+
+  test("with isolateSpokes the routes go in the spokes' table, on a hub: spokes send everything through it", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core", isolateSpokes: true });
+    const inspection = tgw.attach("inspection", hub, { gatewayRoutes: ["0.0.0.0/0"], applianceMode: true });
+    tgw.attach("orders", orders, { routeTo: [inspection], destinations: ["10.0.0.0/8"] });
+    const json = synthJson(stack);
+    const spokesTable = Object.keys(resourcesOfType(json, "aws_ec2_transit_gateway_route_table")).find((key) => key.includes("SpokeRoutes"));
+    const [route] = Object.values(resourcesOfType(json, "aws_ec2_transit_gateway_route")) as Json[];
+    expect(route.transit_gateway_route_table_id).toBe(`\${aws_ec2_transit_gateway_route_table.${spokesTable}.id}`);
+    // A spoke's gatewayRoutes would have no table to go in: spokes send to hubs, not the other way round.
+    const error = expectValidationError(
+      () =>
+        tgw.attach("billing", new Vpc(stack, "Billing2", { name: "billing", cidrBlock: "10.9.0.0/16", availabilityZones: AZS }), {
+          routeTo: [inspection],
+          gatewayRoutes: ["192.168.0.0/16"],
+        }),
+      "attach.billing.gatewayRoutes",
+      "an attachment with routeTo (a spoke)",
+    );
+    expect(error.expected).toContain("on a hub");
+  });
+
+  test("fails when a route lies inside another attached VPC's block in the same table: the static route would take that VPC's traffic", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("orders", orders);
+    for (const cidr of ["10.1.0.0/16", "10.1.4.0/24"]) {
+      const error = expectValidationError(() => tgw.attach("hub", hub, { gatewayRoutes: [cidr] }), "attach.hub.gatewayRoutes[0]", cidr);
+      expect(error.expected).toContain("attachment orders (10.1.0.0/16)");
+    }
+    // A summary wider than the VPC's block is fine: the propagated, more specific block still wins.
+    expect(() => tgw.attach("hub", hub, { gatewayRoutes: ["10.0.0.0/8"] })).not.toThrow();
+  });
+
+  test("fails when a VPC attached later holds a CIDR an earlier attachment takes in the table that will hold its block", () => {
+    const { stack, hub, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub, { gatewayRoutes: ["10.1.8.0/24"] });
+    const error = expectValidationError(() => tgw.attach("orders", orders), "attach.orders.vpc.cidrBlock", "10.1.0.0/16");
+    expect(error.expected).toContain("gatewayRoutes of attachment hub sends 10.1.8.0/24");
+    // A spoke of isolateSpokes is not in the spokes' table: nothing taken from it.
+    const isolated = network();
+    const spokes = new TransitGateway(isolated.stack, "Network", { name: "core", isolateSpokes: true });
+    const hubAttachment = spokes.attach("hub", isolated.hub, { gatewayRoutes: ["10.1.0.0/16"] });
+    expect(() => spokes.attach("orders", isolated.orders, { routeTo: [hubAttachment] })).not.toThrow();
+  });
+
+  test("fails when two attachments take one CIDR in one table, a CIDR is listed twice, or is not a CIDR", () => {
+    const { stack, hub, orders, billing } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    tgw.attach("hub", hub, { gatewayRoutes: ["0.0.0.0/0"] });
+    expect(
+      expectValidationError(() => tgw.attach("orders", orders, { gatewayRoutes: ["0.0.0.0/0"] }), "attach.orders.gatewayRoutes[0]", "0.0.0.0/0")
+        .expected,
+    ).toContain("attachment hub takes it");
+    expectValidationError(
+      () => tgw.attach("orders", orders, { gatewayRoutes: ["192.168.0.0/16", "192.168.0.0/16"] }),
+      "attach.orders.gatewayRoutes[1]",
+      "192.168.0.0/16",
+    );
+    expectValidationError(() => tgw.attach("orders", orders, { gatewayRoutes: ["192.168.0.0"] }), "attach.orders.gatewayRoutes[0]", "192.168.0.0");
+    expectValidationError(() => tgw.attach("orders", orders, { gatewayRoutes: "0.0.0.0/0" as never }), "attach.orders.gatewayRoutes", "0.0.0.0/0");
+    const list = new TerraformVariable(stack, "Routes", { type: "list(string)" }).listValue;
+    expectValidationError(() => tgw.attach("orders", orders, { gatewayRoutes: list }), "attach.orders.gatewayRoutes", /known at apply/);
+    expect(() => tgw.attach("billing", billing, { gatewayRoutes: ["192.168.0.0/16"] })).not.toThrow();
+  });
+
+  test("fails when an IPv6 route goes to an attachment that carries no IPv6", () => {
+    const { stack, orders } = network();
+    const tgw = new TransitGateway(stack, "Network", { name: "core" });
+    const error = expectValidationError(() => tgw.attach("orders", orders, { gatewayRoutes: ["::/0"] }), "attach.orders.gatewayRoutes[0]", "::/0");
+    expect(error.expected).toContain("no ipv6_support");
+    const dual = new Vpc(stack, "Dual", { name: "dual", cidrBlock: "10.8.0.0/16", availabilityZones: AZS, dualStack: true });
+    tgw.attach("dual", dual, { gatewayRoutes: ["::/0"] });
+    expect((Object.values(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_route")) as Json[])[0].destination_cidr_block).toBe("::/0");
+  });
+
+  test("fails on an existing gateway imported without routeTableId; with it, the routes go in that table", () => {
+    const { stack, orders, billing } = network();
+    const landingZone = TransitGateway.fromTransitGatewayAttributes(stack, "LandingZone", { transitGatewayId: "tgw-0123456789abcdef0" });
+    const error = expectValidationError(
+      () => landingZone.attach("orders", orders, { gatewayRoutes: ["0.0.0.0/0"] }),
+      "attach.orders.gatewayRoutes",
+      "an existing gateway imported without routeTableId",
+    );
+    expect(error.expected).toContain("import the gateway with routeTableId");
+    const withTable = TransitGateway.fromTransitGatewayAttributes(stack, "WithTable", {
+      transitGatewayId: "tgw-0123456789abcdef1",
+      routeTableId: "tgw-rtb-0123456789abcdef0",
+    });
+    withTable.attach("billing", billing, { gatewayRoutes: ["0.0.0.0/0"] });
+    const [route] = Object.values(resourcesOfType(synthJson(stack), "aws_ec2_transit_gateway_route")) as Json[];
+    expect(route.transit_gateway_route_table_id).toBe("tgw-rtb-0123456789abcdef0");
+  });
+});
