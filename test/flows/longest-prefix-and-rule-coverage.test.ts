@@ -1,5 +1,8 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
+import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
+import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
@@ -135,5 +138,66 @@ describe("longest prefix match per address", () => {
     expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
       "on the way back: route table TableB of B1 (us-east-1a) sends 10.0.2.0/24",
     );
+  });
+});
+
+/** Two VPCs over a transit gateway whose default route table holds a static route of the test's. */
+function overTransitGateway(staticRoute: { cidr: string; blackhole?: boolean; toB?: boolean }) {
+  const s = new TerraformStack(testApp(), "flows");
+  new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+  const a = new RawVpc(s, "A", { cidrBlock: "10.0.0.0/16" });
+  const b = new RawVpc(s, "B", { cidrBlock: "10.1.0.0/16" });
+  const subnets = (vpc: RawVpc, name: string, second: number) =>
+    ["us-east-1a", "us-east-1b"].map(
+      (az, i) => new Subnet(s, `${name}${i + 1}`, { vpcId: vpc.id, cidrBlock: `10.${second}.${i + 1}.0/24`, availabilityZone: az }),
+    );
+  const [a1, a2] = subnets(a, "A", 0);
+  const [b1, b2] = subnets(b, "B", 1);
+  const tgw = new Ec2TransitGateway(s, "Tgw", {});
+  new Ec2TransitGatewayVpcAttachment(s, "AttachA", { transitGatewayId: tgw.id, vpcId: a.id, subnetIds: [a1.id, a2.id] });
+  const attachB = new Ec2TransitGatewayVpcAttachment(s, "AttachB", { transitGatewayId: tgw.id, vpcId: b.id, subnetIds: [b1.id, b2.id] });
+  new Ec2TransitGatewayRoute(s, "Static", {
+    transitGatewayRouteTableId: tgw.associationDefaultRouteTableId,
+    destinationCidrBlock: staticRoute.cidr,
+    blackhole: staticRoute.blackhole,
+    transitGatewayAttachmentId: staticRoute.toB === true ? attachB.id : undefined,
+  });
+  const tableA = new RouteTable(s, "TableA", { vpcId: a.id, route: [{ cidrBlock: "10.1.0.0/16", transitGatewayId: tgw.id }] });
+  const tableB = new RouteTable(s, "TableB", { vpcId: b.id, route: [{ cidrBlock: "10.0.0.0/16", transitGatewayId: tgw.id }] });
+  [a1, a2].forEach((x, i) => new RouteTableAssociation(s, `AssocA${i}`, { subnetId: x.id, routeTableId: tableA.id }));
+  [b1, b2].forEach((x, i) => new RouteTableAssociation(s, `AssocB${i}`, { subnetId: x.id, routeTableId: tableB.id }));
+  const server = new RawSecurityGroup(s, "Server", { vpcId: b.id, name: "server" });
+  new VpcSecurityGroupIngressRule(s, "FromA", { securityGroupId: server.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "10.0.0.0/16" });
+  return { s, a, server };
+}
+
+describe("transit gateway static routes more specific than the route that carries the range", () => {
+  test("fails when a blackhole route drops one of the target's subnets", () => {
+    const { s, a, server } = overTransitGateway({ cidr: "10.1.2.0/24", blackhole: true });
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
+      "the default route table of transit gateway Tgw has a blackhole route for 10.1.2.0/24 (aws_ec2_transit_gateway_route.Static): the gateway drops 10.1.2.0/24",
+    );
+  });
+
+  test("fails when a blackhole route drops part of a target subnet", () => {
+    const { s, a, server } = overTransitGateway({ cidr: "10.1.2.128/25", blackhole: true });
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied("has a blackhole route for 10.1.2.128/25");
+  });
+
+  test("fails when a blackhole route drops the replies to one of the client's subnets", () => {
+    const { s, a, server } = overTransitGateway({ cidr: "10.0.2.0/24", blackhole: true });
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeDenied(
+      "on the way back from B1 (us-east-1a): the default route table of transit gateway Tgw has a blackhole route for 10.0.2.0/24",
+    );
+  });
+
+  test("a more specific static route to the target's own attachment carries the flow", () => {
+    const { s, a, server } = overTransitGateway({ cidr: "10.1.2.0/24", toB: true });
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
+  });
+
+  test("a blackhole route for a range outside both VPCs changes nothing", () => {
+    const { s, a, server } = overTransitGateway({ cidr: "10.9.0.0/24", blackhole: true });
+    expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
   });
 });

@@ -1,4 +1,4 @@
-import { cidrContains, parseCidr } from "../../core/addresses";
+import { cidrContains, cidrsOverlap, parseCidr } from "../../core/addresses";
 import {
   EndpointEntity,
   ManagedPrefixListEntity,
@@ -886,7 +886,26 @@ function throughTransitGateway(
           .map((c) => parseCidr(c)?.prefixLength ?? -1),
       )
     : undefined;
-  if (best !== undefined && (propagatedPrefix === undefined || (parseCidr(best.destination)?.prefixLength ?? 0) >= propagatedPrefix)) {
+  const staticWins = best !== undefined && (propagatedPrefix === undefined || (parseCidr(best.destination)?.prefixLength ?? 0) >= propagatedPrefix);
+  // Longest prefix per address: a static route more specific than the one that wins for the whole range (a blackhole for one
+  // subnet, another attachment for part of one) decides the addresses it covers, and they are judged by it.
+  const winner = staticWins ? (parseCidr(best.destination)?.prefixLength ?? 0) : propagated ? (propagatedPrefix ?? -1) : undefined;
+  if (winner !== undefined) {
+    for (const d of destinations) {
+      const parts = model.transitGatewayRoutes.filter(
+        (r) =>
+          tableIds.includes(r.routeTable) &&
+          (parseCidr(r.destination)?.prefixLength ?? -1) > winner &&
+          cidrsOverlap(r.destination, d) &&
+          !(staticWins && !best.blackhole && !r.blackhole && r.attachmentId === best.attachmentId),
+      );
+      for (const part of parts) {
+        const link = throughTransitGateway(model, route, from, to, [cidrContains(part.destination, d) ? d : part.destination], origin, depth);
+        if (!link.ok) return link;
+      }
+    }
+  }
+  if (staticWins) {
     if (best.blackhole)
       return linkBroken(
         `${tableLabel} of transit gateway ${labelOf(tgw)} has a blackhole route for ${best.destination} (${best.address}): the gateway drops ${destinations.join(", ")}`,
