@@ -129,6 +129,91 @@ describe("connections on every endpoint with network interfaces", () => {
   });
 });
 
+describe("PrivateAwsServiceAccess: clients of its gateway endpoints", () => {
+  const REPOSITORY = "arn:aws:ecr:us-east-1:111111111111:repository/orders";
+  const TASK = { arn: "arn:aws:iam::111111111111:role/orders-task", organizationId: ORG };
+  const LAYERS = {
+    dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
+    request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/layer.tar.gz" },
+  };
+  const MANIFEST = {
+    dnsName: "111111111111.dkr.ecr.us-east-1.amazonaws.com",
+    request: { action: "ecr:BatchGetImage", resource: REPOSITORY },
+  };
+  const ecrAccess = () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const nodes = new SecurityGroup(stack, "Nodes", { vpc, description: "EKS nodes" });
+    const access = new PrivateAwsServiceAccess(stack, "Ecr", {
+      vpc,
+      open: false,
+      services: ServiceAccessPresets.ecrPull([REPOSITORY], [LOG_GROUP], { organizationId: ORG }),
+    });
+    return { stack, vpc, nodes, access };
+  };
+  const egressToPrefixLists = (json: Json) =>
+    (Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[]).filter((r) => r.prefix_list_id !== undefined);
+
+  test("a client group let in on 443 also gets its egress to the S3 gateway endpoint, where ECR's image layers come from: the whole pull is proven", () => {
+    const { stack, vpc, nodes, access } = ecrAccess();
+    access.connections.allowFrom(nodes, Port.tcp(443), "EKS nodes pull images");
+    expect(egressToPrefixLists(synthJson(stack))).toEqual([
+      expect.objectContaining({
+        from_port: 443,
+        to_port: 443,
+        ip_protocol: "tcp",
+        prefix_list_id: expect.stringMatching(/^\$\{aws_vpc_endpoint\.Ecr_s3_\w+\.prefix_list_id\}$/),
+        security_group_id: expect.stringMatching(/aws_security_group\.Nodes_/),
+      }),
+    ]);
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
+  });
+
+  test("fails (the flow) when the client group only has the interface endpoints' egress: the pull gets its manifest, and its layers are dropped", () => {
+    const { stack, vpc, nodes, access } = ecrAccess();
+    // From the client's side, the rules name the interface endpoints' group only.
+    nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes to the interface endpoints");
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeDenied(
+      "has no egress to com.amazonaws.us-east-1.s3's prefix list on tcp 443",
+    );
+  });
+
+  test("a client that already opened the gateway endpoint keeps its one rule; a CIDR peer adds no egress", () => {
+    const { stack, nodes, access } = ecrAccess();
+    nodes.connections.allowDefaultPortTo(access.gatewayEndpoints.s3, "EKS nodes to S3");
+    access.connections.allowFrom(nodes, Port.tcp(443), "EKS nodes pull images");
+    access.connections.allowFrom(Peer.cidr("10.0.0.0/24"), Port.tcp(443), "The app subnet");
+    expect(egressToPrefixLists(synthJson(stack))).toHaveLength(1);
+    expect(egressToPrefixLists(synthJson(stack))[0].description).toBe("EKS nodes to S3");
+  });
+
+  test("with gateway endpoints only, a client group let in on 443 gets its egress to each of them, the only rule it needs; a CIDR peer still fails", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const app = new SecurityGroup(stack, "App", { vpc, description: "App" });
+    const access = new PrivateAwsServiceAccess(stack, "Data", {
+      vpc,
+      services: [
+        ...ServiceAccessPresets.privateS3(["orders-data"]),
+        ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+      ],
+    });
+    access.connections.allowFrom(app, Port.tcp(443), "The app reads its data");
+    expect(egressToPrefixLists(synthJson(stack)).map((r) => r.prefix_list_id)).toEqual([
+      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_dynamodb_\w+\.prefix_list_id\}$/),
+      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_s3_\w+\.prefix_list_id\}$/),
+    ]);
+    expectFlow(stack, { vpc, securityGroup: app }, { dnsName: "orders-data.s3.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+    expectValidationError(
+      () => access.connections.allowFrom(Peer.cidr("10.0.0.0/24"), Port.tcp(443), "The app subnet"),
+      "connections.allowFrom",
+      "[]",
+    );
+  });
+});
+
 describe("EC2 Instance Connect Endpoint", () => {
   const setUp = (props: Partial<ConstructorParameters<typeof Ec2InstanceConnectEndpoint>[2]> = {}) => {
     const stack = stackWithProvider();

@@ -1,6 +1,7 @@
 import { Annotations } from "../../core/cdktf";
 import { Construct, IConstruct } from "constructs";
 import {
+  PortRange,
   checkInstance,
   checkItemCount,
   checkKnownProps,
@@ -20,13 +21,17 @@ import {
 import {
   checkInVpc,
   checkSubnetObjects,
+  ConnectionRuleOptions,
   Connections,
+  ConnectionsProps,
   IConnectable,
   IpAddressType,
   ISecurityGroup,
   ISubnet,
   IVpc,
+  Peer,
   SecurityGroup,
+  SecurityGroupBase,
   vpcClientPeers,
 } from "../../vpc";
 import { AwsService } from "../aws-service";
@@ -254,7 +259,16 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
   public readonly interfaceEndpoints: Readonly<Record<string, InterfaceEndpoint>>;
   /** Gateway endpoints by service short name (`s3`, `dynamodb`). */
   public readonly gatewayEndpoints: Readonly<Record<string, GatewayEndpoint>>;
-  /** The shared group's (or the given groups'): `access.connections.allowFrom(peer, Port.tcp(443), "why")` admits a client to every endpoint that shares it. */
+  /**
+   * The shared group's (or the given groups'): `access.connections.allowFrom(client, Port.tcp(443), "why")`
+   * admits a client to every endpoint that shares it, and a client with
+   * security groups in this VPC also gets their egress on 443 to each
+   * gateway endpoint's prefix list (S3's, for ECR's image layers): the
+   * gateway endpoints have no groups, and a client group that lets nothing
+   * out would reach the interface endpoints only. Rules added from the
+   * client's side (`client.connections.allowTo(access, ...)`) open the
+   * interface endpoints only: add `client.connections.allowDefaultPortTo(access.gatewayEndpoints.s3, "why")`.
+   */
   public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: PrivateAwsServiceAccessProps) {
@@ -294,7 +308,12 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? undefined : [this.securityGroup]);
     // The endpoints that share the groups serve their services' ports only: a rule on another opens nothing.
     const served = [...new Set(sharing.flatMap((a) => a.service.ports))].sort((a, b) => a - b).map((port) => Port.tcp(port));
-    this.connections = new Connections(this, { securityGroups, defaultPort: Port.tcp(443), servedPorts: served.length > 0 ? served : undefined });
+    this.connections = new ServiceAccessConnections(
+      this,
+      { securityGroups, defaultPort: Port.tcp(443), servedPorts: served.length > 0 ? served : undefined },
+      props.vpc,
+      () => Object.values(this.gatewayEndpoints ?? {}),
+    );
 
     // The shared group already admits the peers; the endpoints only attach it.
     // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
@@ -412,6 +431,52 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
       addEndpointIngressRules(group, peers, [Port.tcp(port)], `AWS services (${services.join(", ")})`);
     }
     return group;
+  }
+}
+
+/**
+ * The connections of {@link PrivateAwsServiceAccess}: rules on the groups
+ * its interface endpoints share, and for a client let in on 443 with groups
+ * of the access's VPC, those groups' egress to every gateway endpoint's
+ * prefix list on 443 (each once: a rule the client already has, from
+ * `allowDefaultPortTo(gateway)`, is kept). With gateway endpoints only there
+ * are no groups to admit the client on: the egress rules are all it takes.
+ */
+class ServiceAccessConnections extends Connections {
+  constructor(
+    private readonly access: Construct,
+    props: ConnectionsProps,
+    private readonly vpc: IVpc,
+    private readonly gateways: () => readonly GatewayEndpoint[],
+  ) {
+    super(access, props);
+  }
+
+  public override allowFrom(other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions = {}): void {
+    const clientGroups = this.gatewayClientGroups(other, port, options);
+    // Gateway endpoints alone have no groups to add the ingress to: the client's egress is the whole rule.
+    if (this.securityGroups.length > 0 || clientGroups.length === 0) super.allowFrom(other, port, description, options);
+    for (const group of clientGroups) {
+      for (const gateway of this.gateways()) {
+        const peer = gateway.connections.peer;
+        if (!(peer instanceof Peer)) continue;
+        group.addRuleFor(this.access, "connections.allowFrom", "Egress", { peer, port: 443, description }, { unlessPresent: true });
+      }
+    }
+  }
+
+  /** The client's groups this library manages in the access's VPC, when the rule lets it in on 443 over TCP and gateway endpoints exist. */
+  private gatewayClientGroups(other: Peer | IConnectable, port: PortRange, options: ConnectionRuleOptions): SecurityGroupBase[] {
+    if (other instanceof Peer || other === null || typeof other !== "object" || !(other.connections instanceof Connections)) return [];
+    if ((options?.protocol ?? "tcp") !== "tcp" || port === null || typeof port !== "object") return [];
+    if (typeof port.from !== "number" || typeof port.to !== "number" || !(port.from <= 443 && 443 <= port.to)) return [];
+    if (this.gateways().length === 0) return [];
+    const vpcId = this.vpc.vpcId;
+    // A group of another VPC (a spoke's, over a transit gateway) is served by its own VPC's gateway endpoints, never these.
+    const sameVpc = (id: string | undefined) => id === undefined || id === vpcId || isUnresolved(id) !== isUnresolved(vpcId);
+    return other.connections.securityGroups.filter(
+      (g): g is SecurityGroupBase => SecurityGroupBase.isSecurityGroupBase(g) && !g.allowsAllOutbound && sameVpc(g.vpcId),
+    );
   }
 }
 
