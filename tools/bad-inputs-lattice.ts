@@ -1004,6 +1004,26 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "lattice",
+    api: "ServiceNetworkServiceAssociation",
+    cause:
+      "A second service of the network with the same custom domain name (a new version given the old one's name): VPC Lattice requires custom domain names to be unique within a service network and refuses the association at apply",
+    fix: "Give the new service its own custom domain name, put it in another network, or shift traffic inside one service with weighted listener rules (TrafficSplit).",
+    path: "Network/Service-orders-v2",
+    prop: "service",
+    received: '"test/OrdersV2"',
+    build: (s) => {
+      const network = new ServiceNetwork(s, "Network", { name: "shop", authPolicy: ORG_ONLY });
+      for (const [id, name] of [
+        ["Orders", "orders"],
+        ["OrdersV2", "orders-v2"],
+      ]) {
+        const orders = new LatticeService(s, id, { name, authPolicy: ORG_ONLY, customDomainName: "orders.internal.example.com" });
+        network.associateService(name, orders);
+      }
+    },
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

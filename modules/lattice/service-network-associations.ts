@@ -9,6 +9,7 @@ import {
   AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AWS_LIMITS,
+  canonicalDnsName,
   checkArn,
   checkAtSynth,
   checkBoolean,
@@ -396,6 +397,32 @@ function claimMembership(
   registry.set(key, association.node.path);
 }
 
+/** Paths of the service associations of the app, by network and custom domain name: VPC Lattice holds each name once per network. */
+const networkDomainNames = new AppRegistry<string, string>();
+
+/**
+ * Fails when another service of the network (associated in this app)
+ * serves the same custom domain name: VPC Lattice requires custom domain
+ * names to be unique within a service network, and refuses the second
+ * association at apply (the name would not tell the services apart).
+ */
+function claimCustomDomainName(association: Construct, serviceNetwork: IServiceNetwork, service: ILatticeService): void {
+  const domainName = (service as { readonly customDomainName?: unknown }).customDomainName;
+  if (typeof domainName !== "string" || isUnresolved(domainName)) return;
+  const key = `${identityOf(serviceNetwork, serviceNetwork.serviceNetworkArn)} ${canonicalDnsName(domainName)}`;
+  const registry = networkDomainNames.of(association);
+  const existing = registry.get(key);
+  if (existing !== undefined) {
+    throw new ValidationError(
+      association,
+      "service",
+      describeMember(service, service.serviceArn),
+      `a service whose custom domain name no other service of network ${describeNetwork(serviceNetwork)} has (${existing} associates a service with ${domainName} already): VPC Lattice requires custom domain names to be unique within a service network`,
+    );
+  }
+  registry.set(key, association.node.path);
+}
+
 /** Props for ServiceNetworkServiceAssociation. */
 export interface ServiceNetworkServiceAssociationProps {
   /** The network to put the service in, named by ARN so that a network shared from another account works. */
@@ -450,6 +477,7 @@ export class ServiceNetworkServiceAssociation extends Construct {
     }
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.service));
     claimMembership(this, "service", props.serviceNetwork, props.service, props.service.serviceArn);
+    claimCustomDomainName(this, props.serviceNetwork, props.service);
     const services = networkServices.of(this);
     services.set(props.serviceNetwork, [...(services.get(props.serviceNetwork) ?? []), props.service]);
     warnOverAssociationQuota(this, "service", props.serviceNetwork);

@@ -4,7 +4,7 @@ import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
-import { Peer, Vpc, SecurityGroup } from "../../modules/vpc";
+import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { OptOut, Port, PortRange } from "../../modules/core";
 import {
   AccessLogs,
@@ -595,6 +595,64 @@ describe("ServiceNetwork", () => {
         allowUnauthenticatedAccess: OptOut.because("a sandbox network for the tests"),
       }).associateService("tls", svc);
       expect(() => synthJson(stack)).not.toThrow();
+    });
+  });
+
+  describe("custom domain names of the network's services", () => {
+    const domainService = (stack: TerraformStack, id: string, name: string, customDomainName: string) => {
+      const service = new LatticeService(stack, id, { name, authPolicy: ALLOW_CONSUMER, customDomainName });
+      service.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.fixedResponse(404) });
+      return service;
+    };
+
+    test("fails when two services of one network serve the same custom domain name, in any case (AWS refuses the second association)", () => {
+      const stack = stackWithProvider();
+      const sn = network(stack);
+      sn.associateService("orders", domainService(stack, "Orders", "orders", "orders.internal.example.com"));
+      const error = expectValidationError(
+        () => sn.associateService("orders-v2", domainService(stack, "OrdersV2", "orders-v2", "Orders.Internal.Example.com")),
+        "service",
+        "test/OrdersV2",
+      );
+      expect(error.constructPath).toBe("test/Network/Service-orders-v2");
+      expect(error.expected).toContain("test/Network/Service-orders associates a service with Orders.Internal.Example.com already");
+      expect(error.expected).toContain("unique within a service network");
+    });
+
+    test("the same custom domain name in two networks, or different names in one, are associated, and the name reaches its network's service", () => {
+      const stack = stackWithProvider();
+      const clients = vpc(stack);
+      const backend = vpc(stack, "Backend");
+      const blue = network(stack);
+      const green = new ServiceNetwork(stack, "Green", { name: "green-services", authPolicy: ALLOW_CONSUMER });
+      const targets = new LatticeTargetGroup(stack, "Tasks", {
+        name: "orders-tasks",
+        type: "IP",
+        vpc: backend,
+        protocol: "HTTP",
+        port: 8080,
+        securityGroups: [new SecurityGroup(stack, "TasksGroup", { vpc: backend, description: "Order tasks" })],
+        targets: { a: LatticeTarget.ipAddress("10.1.0.10") },
+      });
+      const zone = new PrivateHostedZone(stack, "Zone", { zoneName: "internal.example.com", vpc: clients });
+      const orders = new LatticeService(stack, "Orders", {
+        name: "orders",
+        authPolicy: ALLOW_CONSUMER,
+        customDomainName: "orders.internal.example.com",
+        hostedZone: zone,
+      });
+      orders.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.forward(targets) });
+      blue.associateService("orders", orders);
+      blue.associateService("payments", domainService(stack, "Payments", "payments", "payments.internal.example.com"));
+      green.associateService("orders", domainService(stack, "GreenOrders", "green-orders", "orders.internal.example.com"));
+      blue.associateVpc("clients", { vpc: clients, ports: [Port.tcp(80)] });
+      expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_service_network_service_association"))).toHaveLength(3);
+      // Flow proof: the blue network's clients reach its orders service by the custom domain name.
+      expectFlow(
+        stack,
+        { vpc: clients, principal: "arn:aws:iam::222222222222:role/app" },
+        { dnsName: "orders.internal.example.com", port: 80 },
+      ).toBeAllowed();
     });
   });
 
