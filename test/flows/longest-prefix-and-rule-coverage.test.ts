@@ -201,3 +201,32 @@ describe("transit gateway static routes more specific than the route that carrie
     expectFlow(s, { vpc: a.id }, { target: server, port: 443 }).toBeAllowed();
   });
 });
+
+describe("self-referencing rules", () => {
+  function cluster() {
+    const s = new TerraformStack(testApp(), "flows");
+    new AwsProvider(s, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+    const vpc = new RawVpc(s, "A", { cidrBlock: "10.0.0.0/16" });
+    new Subnet(s, "A1", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-east-1a" });
+    const all = { protocol: "-1", fromPort: 0, toPort: 0, selfAttribute: true };
+    const members = new RawSecurityGroup(s, "Cluster", { vpcId: vpc.id, name: "cluster", ingress: [all], egress: [all] });
+    const other = new RawSecurityGroup(s, "Other", {
+      vpcId: vpc.id,
+      name: "other",
+      ingress: [{ ...all, selfAttribute: undefined, cidrBlocks: ["10.0.0.0/16"] }],
+    });
+    return { s, members, other };
+  }
+
+  test("an egress rule with self = true lets members out to the group's other members", () => {
+    const { s, members } = cluster();
+    expectFlow(s, { securityGroup: members.id }, { target: members, port: 5432 }).toBeAllowed();
+  });
+
+  test("fails when the only egress rule is self = true and the target is in another group", () => {
+    const { s, members, other } = cluster();
+    expectFlow(s, { securityGroup: members.id }, { target: other, port: 5432 }).toBeDenied(
+      "security group cluster has no egress to 10.0.1.0/24 on tcp 5432",
+    );
+  });
+});

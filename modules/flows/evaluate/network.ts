@@ -1073,8 +1073,11 @@ function checkEgress(
     return path.assume(
       `${source.label}: the client's security group lets it out to ${target.label} on ${target.protocol} ${target.port} (give from.securityGroup to check it)`,
     );
+  // `self` (an egress rule with self = true) names the client's own group as the destination.
   const names = (rule: SecurityGroupRuleEntry) =>
-    rule.peer.kind === "securityGroup" && target.reachableByGroupReference !== false && target.securityGroupIds.includes(rule.peer.securityGroupId);
+    rule.peer.kind === "securityGroup" &&
+    target.reachableByGroupReference !== false &&
+    target.securityGroupIds.includes(rule.peer.securityGroupId === "self" ? group.id : rule.peer.securityGroupId);
   const allowed =
     group.egress.find(
       (rule) =>
