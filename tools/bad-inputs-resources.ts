@@ -1212,4 +1212,14 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       gateway(s, { securityGroups: [new SecurityGroup(s, "Foreign", { vpc: other, description: "Of another VPC" })] });
     },
   },
+  {
+    module: "resources",
+    api: "ResourceGateway.fromResourceGatewayAttributes",
+    cause: "A gateway given by ID alone with a provider that pins no single account (or no literal region): its ARN cannot be built",
+    fix: "Give resourceGatewayArn, or a provider pinned to the gateway's account (allowedAccountIds, as PrivateNetworkingStack's are) in a literal region.",
+    path: "Gateway",
+    prop: "resourceGatewayArn",
+    received: "undefined",
+    build: (s) => ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayId: "rgw-0123456789abcdef0" }),
+  },
 ];

@@ -32,6 +32,10 @@ import {
   Tags,
   ValidationError,
   checkProvider,
+  checkResourceId,
+  literalAccountOf,
+  literalRegionOf,
+  partitionOfRegion,
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
@@ -85,9 +89,17 @@ export interface IResourceGateway extends IConnectable {
 
 /** What {@link ResourceGateway.fromResourceGatewayAttributes} needs to know of a gateway made elsewhere. */
 export interface ResourceGatewayAttributes {
-  /** The gateway's ARN, `arn:aws:vpc-lattice:<region>:<account>:resourcegateway/rgw-...`, in the stack's region. */
-  readonly resourceGatewayArn: string;
-  /** `rgw-` followed by 17 characters; must be the ID the ARN names. @default - the ID in the ARN */
+  /**
+   * The gateway's ARN, `arn:aws:vpc-lattice:<region>:<account>:resourcegateway/rgw-...`, in the stack's region.
+   * @default - built from resourceGatewayId and the provider's region and account (a gateway is used by configurations of its own account), which must then be literal
+   */
+  readonly resourceGatewayArn?: string;
+  /**
+   * `rgw-` followed by 17 characters, as the console shows it; must be the
+   * ID the ARN names. Enough alone with a provider pinned to one account
+   * (`allowed_account_ids`, as PrivateNetworkingStack's are) in a literal region.
+   * @default - the ID in the ARN
+   */
   readonly resourceGatewayId?: string;
   /** @default - unknown, IP family checks are skipped */
   readonly ipAddressType?: ResourceIpAddressType;
@@ -205,7 +217,9 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   /**
    * A resource gateway made elsewhere (another stack, a platform team's
    * landing zone), by ARN: checked to be a resource gateway ARN in the
-   * stack's region whose ID matches `resourceGatewayId` when given.
+   * stack's region whose ID matches `resourceGatewayId` when given. Its ID
+   * alone will do with a provider pinned to one account in a literal
+   * region: the ARN is then the provider's account's and region's.
    */
   public static fromResourceGatewayAttributes(scope: Construct, id: string, attrs: ResourceGatewayAttributes): IResourceGateway {
     return new ImportedResourceGateway(scope, id, attrs);
@@ -488,10 +502,11 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
 
   constructor(scope: Construct, id: string, attrs: ResourceGatewayAttributes) {
     super(scope, id);
-    requireProps(this, attrs, ["resourceGatewayArn"]);
+    requireProps(this, attrs, []);
     checkKnownProps(this, attrs, RESOURCE_GATEWAY_ATTRIBUTES);
     checkProvider(this, "provider", attrs.provider, "the account that owns the gateway");
-    const importedId = checkImportedIdentity(this, "resourceGateway", attrs.resourceGatewayArn, attrs.resourceGatewayId, attrs.provider);
+    const arn = attrs.resourceGatewayArn ?? this.arnOfId(attrs.resourceGatewayId, attrs.provider);
+    const importedId = checkImportedIdentity(this, "resourceGateway", arn, attrs.resourceGatewayId, attrs.provider);
     checkOneOf(this, "ipAddressType", attrs.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
     checkList(this, "securityGroups", attrs.securityGroups);
     checkItemCount(this, "securityGroups", attrs.securityGroups, 1, AWS_LIMITS.securityGroupsPerResourceGateway);
@@ -508,13 +523,34 @@ class ImportedResourceGateway extends Construct implements IResourceGateway {
     if (vpc !== undefined) checkInVpc(this, "subnets", attrs.subnets, vpc);
     if (vpc !== undefined) attrs.securityGroups?.forEach((group, index) => checkGroupVpc(this, `securityGroups[${index}]`, group, vpc));
     this.resourceGatewayId = importedId;
-    this.resourceGatewayArn = attrs.resourceGatewayArn;
+    this.resourceGatewayArn = arn;
     this.ipAddressType = attrs.ipAddressType;
     this.provider = attrs.provider;
     this.subnets = attrs.subnets;
     this.vpc = attrs.vpc;
     this.reachableCidrs = checkReachableCidrs(this, "reachableCidrs", attrs.reachableCidrs) ?? [];
     this.connections = new Connections(this, { securityGroups: attrs.securityGroups ?? [] });
+  }
+
+  /**
+   * The ARN of a gateway given by ID alone: of the provider's account and
+   * region, where configurations using it are made (a configuration is of
+   * its gateway's account). Both must be literal, else the ARN is needed.
+   */
+  private arnOfId(id: string | undefined, provider: TerraformProvider | undefined): string {
+    const given = requireValue(this, "resourceGatewayArn", id, "the gateway's ARN, or its resourceGatewayId (rgw-…)");
+    checkResourceId(this, "resourceGatewayId", given, "resourceGateway");
+    const region = literalRegionOf(this, provider);
+    const account = literalAccountOf(this, provider);
+    if (region === undefined || account === undefined) {
+      throw new ValidationError(
+        this,
+        "resourceGatewayArn",
+        undefined,
+        `the gateway's ARN: its resourceGatewayId alone names it only with a provider pinned to one account (allowed_account_ids) in a literal region, and provider ${provider?.alias ?? "default"} gives no ${region === undefined ? "literal region" : "single literal account"}`,
+      );
+    }
+    return `arn:${partitionOfRegion(region)}:vpc-lattice:${region}:${account}:resourcegateway/${given}`;
   }
 
   /** @deprecated The gateway's security groups belong to the stack that made it: add rules through `connections`. */

@@ -420,6 +420,45 @@ describe("ResourceGateway", () => {
       expect(gateway.subnets).toHaveLength(1);
     });
 
+    test("takes the ID alone (brownfield: the console shows rgw-…), the ARN built from the provider's account and region", () => {
+      const stack = stackWithProvider();
+      const pinned = new AwsProvider(stack, "pinned", { alias: "pinned", region: "eu-west-1", allowedAccountIds: ["111111111111"] });
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Imported", {
+        resourceGatewayId: "rgw-0123456789abcdef0",
+        provider: pinned,
+      });
+      expect(gateway.resourceGatewayArn).toBe("arn:aws:vpc-lattice:eu-west-1:111111111111:resourcegateway/rgw-0123456789abcdef0");
+      expect(gateway.resourceGatewayId).toBe("rgw-0123456789abcdef0");
+      // A configuration of the gateway names it by ID.
+      new ResourceConfiguration(stack, "Host", {
+        name: "build-host",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.ipAddress("10.0.1.5"),
+        ports: [Port.tcp(22)],
+        provider: pinned,
+      });
+      expect(Object.values(resourcesOfType(stack, "aws_vpclattice_resource_configuration"))[0].resource_gateway_identifier).toBe(
+        "rgw-0123456789abcdef0",
+      );
+    });
+
+    test("fails when given neither ARN nor ID, an ID of another kind, or an ID alone with a provider whose account is not pinned", () => {
+      const stack = stackWithProvider();
+      expectValidationError(() => ResourceGateway.fromResourceGatewayAttributes(stack, "A", {}), "resourceGatewayArn", "undefined");
+      const pinned = new AwsProvider(stack, "pinned", { alias: "pinned", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "B", { resourceGatewayId: "rcfg-0123456789abcdef0", provider: pinned }),
+        "resourceGatewayId",
+        "rcfg-0123456789abcdef0",
+      );
+      const error = expectValidationError(
+        () => ResourceGateway.fromResourceGatewayAttributes(stack, "C", { resourceGatewayId: "rgw-0123456789abcdef0" }),
+        "resourceGatewayArn",
+        "undefined",
+      );
+      expect(error.expected).toContain("provider default gives no single literal account");
+    });
+
     test("fails when the ARN is not a resource gateway's, is of another region, or the ID does not match it", () => {
       const stack = stackWithProvider();
       expectValidationError(
