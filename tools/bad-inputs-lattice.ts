@@ -19,7 +19,7 @@ import {
   ServiceNetwork,
 } from "../modules/lattice";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Vpc } from "../modules/vpc";
+import { ISecurityGroup, Vpc } from "../modules/vpc";
 import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../modules/resources";
 import { ServiceNetworkEndpoint } from "../modules/endpoints";
 import { SharePrincipal } from "../modules/ram";
@@ -1023,6 +1023,21 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         network.associateService(name, orders);
       }
     },
+  },
+  {
+    module: "lattice",
+    api: "ServiceNetworkVpcAssociation",
+    cause:
+      "A security group given by its ID (a JavaScript caller's sg- string): the association went out with no security group at all, so every client of the VPC got in",
+    fix: "Give the group as an object: SecurityGroup.fromSecurityGroupAttributes(scope, id, { securityGroupId, vpcId }) for an existing one, or a new SecurityGroup.",
+    path: "Network/Vpc-app",
+    prop: "securityGroups[0]",
+    received: '"sg-0123456789abcdef0"',
+    build: (s) =>
+      new ServiceNetwork(s, "Network", { name: "shop", authPolicy: ORG_ONLY }).associateVpc("app", {
+        vpc: vpc(s),
+        securityGroups: ["sg-0123456789abcdef0"] as unknown as ISecurityGroup[],
+      }),
   },
 ];
 

@@ -33,7 +33,18 @@ import {
   requireValue,
   ValidationError,
 } from "../core";
-import { Connections, describeVpc, IConnectable, ISecurityGroup, IVpc, Peer, SecurityGroup, vpcClientPeers, vpcOwnerProviderOf } from "../vpc";
+import {
+  checkIsSecurityGroup,
+  Connections,
+  describeVpc,
+  IConnectable,
+  ISecurityGroup,
+  IVpc,
+  Peer,
+  SecurityGroup,
+  vpcClientPeers,
+  vpcOwnerProviderOf,
+} from "../vpc";
 import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } from "./auth-policy";
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
@@ -235,6 +246,8 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
     checkSameRegion(this, props.serviceNetwork, providerOf(props, props.vpc));
     const ports = this.checkPorts(props.ports);
     const given = checkList(this, "securityGroups", props.securityGroups);
+    // A JavaScript caller's bare sg- ID has no securityGroupId: the association went out with no group at all, admitting every client of the VPC.
+    given?.forEach((group, i) => checkIsSecurityGroup(this, `securityGroups[${i}]`, group));
     checkItemCount(
       this,
       "securityGroups",

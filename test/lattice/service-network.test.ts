@@ -471,6 +471,37 @@ describe("ServiceNetwork", () => {
       expectValidationError(() => network(stack).associateVpc("app", { vpc: app, securityGroups: groups }), "securityGroups", "sg-0000000000000000a");
     });
 
+    test("fails when a security group is given by its ID (a JavaScript caller's string): the association went out with no group, admitting every client of the VPC", () => {
+      const stack = stackWithProvider();
+      const app = vpc(stack);
+      const groups = ["sg-0123456789abcdef0"] as unknown as SecurityGroup[];
+      const error = expectValidationError(
+        () => network(stack).associateVpc("app", { vpc: app, securityGroups: groups }),
+        "securityGroups[0]",
+        "sg-0123456789abcdef0",
+      );
+      expect(error.expected).toContain("SecurityGroup.fromSecurityGroupAttributes(...)");
+      expect(resourcesOfType(stack, "aws_vpclattice_service_network_vpc_association")).toEqual({});
+    });
+
+    test("an existing group given by SecurityGroup.fromSecurityGroupAttributes decides who gets in, with the rules added through connections", () => {
+      const stack = stackWithProvider();
+      const app = vpc(stack);
+      const existing = SecurityGroup.fromSecurityGroupAttributes(stack, "Existing", { securityGroupId: "sg-0123456789abcdef0", vpcId: app.vpcId });
+      const sn = network(stack);
+      const association = sn.associateVpc("app", { vpc: app, securityGroups: [existing] });
+      const callers = new SecurityGroup(stack, "Callers", { vpc: app, description: "Callers" });
+      association.connections.allowDefaultPortFrom(callers, "Callers into the network");
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").security_group_ids).toEqual(["sg-0123456789abcdef0"]);
+      // Flow proof: a caller in the admitted group gets through the association to the service's listener.
+      const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
+      service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(200) });
+      sn.associateService("orders", service);
+      const verdict = expectFlow(stack, { vpc: app, securityGroup: callers, principal: "arn:aws:iam::222222222222:role/app" }, { target: service });
+      verdict.toBeDenied("fixed 200 response");
+      expect(verdict.verdict.hops.map((h) => h.kind)).toContain("listener");
+    });
+
     test("fails when a VPC gets a second service network association", () => {
       const stack = stackWithProvider();
       const app = vpc(stack);
