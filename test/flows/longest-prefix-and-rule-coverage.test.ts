@@ -1,5 +1,6 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Ec2ManagedPrefixList } from "@cdktf/provider-aws/lib/ec2-managed-prefix-list";
 import { Ec2TransitGateway } from "@cdktf/provider-aws/lib/ec2-transit-gateway";
 import { Ec2TransitGatewayRoute } from "@cdktf/provider-aws/lib/ec2-transit-gateway-route";
 import { Ec2TransitGatewayVpcAttachment } from "@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment";
@@ -13,7 +14,10 @@ import { Vpc as RawVpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connection";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { expectFlow } from "../../modules/flows";
+import { PrivateNetworkingStack } from "../../modules/app";
+import { AwsService, EndpointPolicy, GatewayEndpoint } from "../../modules/endpoints";
+import { analyzeStackFlow, expectFlow } from "../../modules/flows";
+import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { testApp } from "../helpers";
 
 /**
@@ -228,5 +232,34 @@ describe("self-referencing rules", () => {
     expectFlow(s, { securityGroup: members.id }, { target: other, port: 5432 }).toBeDenied(
       "security group cluster has no egress to 10.0.1.0/24 on tcp 5432",
     );
+  });
+});
+
+describe("egress to an AWS service's prefix list through a gateway endpoint", () => {
+  const S3_GET = { dnsName: "a-bucket.s3.us-east-1.amazonaws.com" };
+  function withEgressTo(prefixListId: (s: PrivateNetworkingStack) => string) {
+    const s = new PrivateNetworkingStack(testApp(), "gateway-egress", { region: "us-east-1", accountId: "111111111111" });
+    const vpc = new Vpc(s, "App", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new GatewayEndpoint(s, "S3", { vpc, service: AwsService.S3, policy: EndpointPolicy.s3Buckets(["a-bucket"]) });
+    const client = new SecurityGroup(s, "Client", { vpc, description: "client" });
+    client.addEgressRule({ peer: Peer.prefixList(prefixListId(s), "the list"), ports: { from: 443, to: 443 }, description: "out" });
+    return { s, client };
+  }
+
+  test("fails when the egress rule names a customer-managed prefix list of the stack, which is no AWS service's", () => {
+    const { s, client } = withEgressTo((s) => {
+      const cidr = new TerraformVariable(s, "corp", { type: "string" });
+      return new Ec2ManagedPrefixList(s, "Corp", { name: "corp", addressFamily: "IPv4", maxEntries: 5, entry: [{ cidr: cidr.stringValue }] }).id;
+    });
+    expectFlow(s, { securityGroup: client.securityGroupId }, S3_GET).toBeDenied(
+      "has no egress to com.amazonaws.us-east-1.s3's prefix list on tcp 443",
+    );
+  });
+
+  test("a literal pl- ID is taken to be the service's list, as an assumption of the verdict", () => {
+    const { s, client } = withEgressTo(() => "pl-63a5400a");
+    const verdict = analyzeStackFlow(s, { securityGroup: client.securityGroupId }, S3_GET);
+    expect(verdict.allowed).toBe(true);
+    expect(verdict.assumptions.join("\n")).toContain("prefix list pl-63a5400a of");
   });
 });

@@ -118,13 +118,20 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
   }
   const group = source.securityGroup;
   if (group !== undefined) {
+    // A gateway endpoint's own prefix list must be this service's; a managed prefix list of this stack is a customer's, never
+    // an AWS service's; a literal pl- ID may be the service's (AWS's list of it in this Region), which the verdict then assumes.
+    const ownList = (id: string): boolean => context.model.managedPrefixLists.some((l) => l.id === id);
     const rule = group.egress.find(
       (r) =>
         rulePermits(r, context.protocol, context.port) &&
-        // A literal pl- ID could be any service's; a gateway endpoint's own prefix list must be this service's.
-        ((r.peer.kind === "prefixList" && (!r.peer.prefixListId.startsWith("pl:") || r.peer.prefixListId === `pl:${serviceName}`)) ||
+        ((r.peer.kind === "prefixList" &&
+          (r.peer.prefixListId.startsWith("pl:") ? r.peer.prefixListId === `pl:${serviceName}` : !ownList(r.peer.prefixListId))) ||
           (r.peer.kind === "cidr" && isAnyAddressCidr(r.peer.cidr))),
     );
+    if (rule?.peer.kind === "prefixList" && !rule.peer.prefixListId.startsWith("pl:"))
+      current = current.assume(
+        `prefix list ${rule.peer.prefixListId} of ${rule.source} is ${serviceName}'s (the list AWS keeps of the service's addresses in this Region)`,
+      );
     // A group made elsewhere has rules of its own this stack does not hold: an assumption, as for interface endpoints (network.ts).
     if (rule === undefined && group.external)
       current = current.assume(
