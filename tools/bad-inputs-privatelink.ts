@@ -187,4 +187,27 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "privatelink",
+    api: "EndpointService",
+    cause:
+      "An existing Network Load Balancer of another account than the endpoint service's provider (a shared-services account's load balancer given to the workload account's service)",
+    fix: "Create the endpoint service with a provider of the load balancer's account: load balancers are never shared across accounts, and AWS creates an endpoint service only in front of its own account's.",
+    path: "Service",
+    prop: "loadBalancer.networkLoadBalancers[0].loadBalancerArn",
+    received: '"arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/net/api/0123456789abcdef"',
+    build: (s) => {
+      const owner = new AwsProvider(s, "owner", { alias: "owner", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      new EndpointService(s, "Service", {
+        provider: owner,
+        loadBalancer: EndpointServiceLoadBalancer.existing([
+          NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(s, "Nlb", {
+            loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/net/api/0123456789abcdef",
+            listenerPorts: [443],
+          }),
+        ]),
+        allowedPrincipals: [EndpointServicePrincipal.account("222222222222")],
+      });
+    },
+  },
 ];

@@ -29,11 +29,13 @@ import {
   isInDnsZone,
   isUnresolved,
   isWildcardDnsName,
+  literalAccountOf,
   literalRegionOf,
   nameFromPath,
   OptOut,
   optOutReason,
   Partition,
+  parseArn,
   partitionOfRegion,
   providerOf,
   RECORDED_OPT_OUTS,
@@ -695,6 +697,7 @@ export class EndpointService extends Construct implements IEndpointService {
 
   private checkLoadBalancerRegions(frontedBy: EndpointServiceLoadBalancer, region: string | undefined): void {
     const prop = frontedBy.kind === "gateway" ? "loadBalancer.gatewayLoadBalancers" : "loadBalancer.networkLoadBalancers";
+    const account = literalAccountOf(this, this.provider);
     frontedBy.given.forEach((balancer, i) => {
       checkObject(this, `${prop}[${i}]`, balancer);
       if (balancer instanceof NetworkLoadBalancer || balancer instanceof GatewayLoadBalancer) return;
@@ -705,6 +708,15 @@ export class EndpointService extends Construct implements IEndpointService {
         frontedBy.kind === "gateway" ? "gatewayLoadBalancer" : "networkLoadBalancer",
         { region },
       );
+      // Load balancers are never shared across accounts: AWS refuses a service in front of another account's.
+      const owner = isUnresolved(balancer.loadBalancerArn) ? undefined : parseArn(balancer.loadBalancerArn)?.account;
+      if (account !== undefined && owner !== undefined && owner !== account)
+        throw new ValidationError(
+          this,
+          `${prop}[${i}].loadBalancerArn`,
+          balancer.loadBalancerArn,
+          `a load balancer of account ${account}, where the endpoint service is created (not ${owner}): AWS creates an endpoint service only in front of its own account's load balancers; create the service with a provider of account ${owner}`,
+        );
     });
     checkNoDuplicate(
       this,

@@ -518,6 +518,25 @@ describe("EndpointService", () => {
       expectValidationError(build, "loadBalancer.networkLoadBalancers[0].loadBalancerArn", "eu-west-1");
     });
 
+    test("an existing load balancer is another account's than the service's provider (load balancers are never shared across accounts); its own account's passes, and so does any account with a provider not pinned to one", () => {
+      const build = (providerAccount: string | undefined, owner: string) => {
+        const stack = stackWithoutProvider();
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: providerAccount === undefined ? undefined : [providerAccount] });
+        const arn = `arn:aws:elasticloadbalancing:us-east-1:${owner}:loadbalancer/net/api/0123456789abcdef`;
+        const nlb = NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(stack, "Nlb", { loadBalancerArn: arn, listenerPorts: [443] });
+        new EndpointService(stack, "Service", { loadBalancer: EndpointServiceLoadBalancer.existing([nlb]), ...OPEN });
+        return stack;
+      };
+      const error = expectValidationError(
+        () => build("111111111111", "999999999999"),
+        "loadBalancer.networkLoadBalancers[0].loadBalancerArn",
+        "999999999999",
+      );
+      expect(error.expected).toContain("a load balancer of account 111111111111, where the endpoint service is created (not 999999999999)");
+      expect(onlyResource(build("111111111111", "111111111111"), "aws_vpc_endpoint_service").network_load_balancer_arns).toEqual([NLB_ARN]);
+      expect(Object.keys(resourcesOfType(build(undefined, "999999999999"), "aws_vpc_endpoint_service"))).toHaveLength(1);
+    });
+
     test("the load balancer is not a factory value (a JavaScript caller)", () => {
       expectValidationError(() => serviceStack({ loadBalancer: { loadBalancerArn: NLB_ARN } as never }, false), "loadBalancer", NLB_ARN);
     });
