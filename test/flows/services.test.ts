@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { ResourceEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
 import { AuthPolicy, LatticeService, LatticeTarget, ListenerAction, PathMatch, ServiceNetwork, TargetGroup } from "../../modules/lattice";
@@ -9,7 +10,7 @@ import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "..
 import { Peer, PrivateVpc, SecurityGroup } from "../../modules/vpc";
 import { ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { InterfaceEndpoint } from "../../modules/endpoints";
-import { testApp } from "../helpers";
+import { expectValidationError, testApp } from "../helpers";
 
 const ORG = "o-a1b2c3d4e5";
 const CALLER = { arn: "arn:aws:iam::111111111111:role/checkout", organizationId: ORG };
@@ -321,9 +322,21 @@ describe("resource configuration flows", () => {
     const { s, client, worker } = shared(true);
     expectFlow(s, client, { target: worker, port: 22 }).toBeDenied("has no ingress from 10.60.0.0/24, 10.60.1.0/24 on tcp 22");
     const own = vpc(s, "OwnVpc", "10.70.0.0/16", undefined, BY_ID.owner);
-    const wide = new ResourceEndpoint(s, "WideOpen", { vpc: own, resourceConfiguration: worker, ports: [{ from: 22, to: 22 }] });
+    // ResourceEndpoint refuses to open a port the configuration does not offer; a rule added raw opens it anyway.
+    expectValidationError(
+      () => new ResourceEndpoint(s, "Refused", { vpc: own, resourceConfiguration: worker, ports: [{ from: 22, to: 22 }] }),
+      "ports[0]",
+      "22",
+    );
+    const wide = new ResourceEndpoint(s, "WideOpen", { vpc: own, resourceConfiguration: worker });
+    new VpcSecurityGroupIngressRule(s, "WideOpen22", {
+      securityGroupId: wide.securityGroup!.securityGroupId,
+      cidrIpv4: "10.70.0.0/16",
+      ipProtocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+    });
     expectFlow(s, own, { target: worker, port: 22 }).toBeDenied("port 22 is not in the port ranges of resource configuration worker-api (8000-8100)");
-    expect(wide.vpcEndpointId).toBeDefined();
   });
 
   test("fails when the endpoint does not wait for the share's principal association: a race at apply", () => {
@@ -369,7 +382,8 @@ describe("resource configuration flows", () => {
       ipResource: { ipAddress: "10.0.1.25" },
       portRanges: ["9100"],
     });
-    new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: host, ports: [{ from: 443, to: 443 }] });
+    // Nobody admitted: open: false, and no rule through connections.
+    new ResourceEndpoint(s, "Endpoint", { vpc: client, resourceConfiguration: host, open: false });
     expectFlow(s, client, { target: host, port: 9100 }).toBeDenied("has no ingress from 10.30.0.0/24, 10.30.1.0/24 on tcp 9100");
   });
 });
