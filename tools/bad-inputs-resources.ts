@@ -1222,4 +1222,27 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: "undefined",
     build: (s) => ResourceGateway.fromResourceGatewayAttributes(s, "Gateway", { resourceGatewayId: "rgw-0123456789abcdef0" }),
   },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "A resource of the stack in another region than the share's provider (RAM shares are regional; a reference's region was not compared)",
+    fix: "Share it from a provider of its own region.",
+    path: "Share",
+    prop: "resources.host",
+    received: '"Host"',
+    build: (s) => {
+      const west = new AwsProvider(s, "west", { region: "us-west-2", alias: "west" });
+      new ResourceShare(s, "Share", { name: "hosts", provider: west, principals: [PARTNER] }).addResource("host", host(s).resourceConfigurationArn);
+    },
+  },
+  {
+    module: "ram",
+    api: "ResourceShare.addResource",
+    cause: "A reference to the ARN of a resource RAM does not share (a resource gateway's): only a literal ARN's kind was judged",
+    fix: "Share the resource configurations behind the gateway (or a service network holding them).",
+    path: "Share",
+    prop: "resources.gateway",
+    received: '"Gateway"',
+    build: (s) => new ResourceShare(s, "Share", { name: "gateway", principals: [PARTNER] }).addResource("gateway", gateway(s).resourceGatewayArn),
+  },
 ];

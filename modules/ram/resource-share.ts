@@ -282,7 +282,27 @@ export class ResourceShare extends Construct implements IResourceShare {
    */
   private checkOwnResource(prop: string, resourceArn: string): void {
     const resource = isUnresolved(resourceArn) ? resourceOfArn(this, resourceArn) : undefined;
+    if (resource !== undefined && !SHAREABLE_RESOURCE_TYPES.includes(resource.terraformResourceType)) {
+      // A literal ARN of another kind fails checkArn; a reference to the resource's arn carried no kind until now.
+      throw new ValidationError(
+        this,
+        prop,
+        pathOf(resource),
+        `the ARN of a resource RAM shares (a service network, a service, a resource configuration, a transit gateway or a prefix list): ${resource.terraformResourceType} is not one, and RAM refuses the association at apply (share the resource configurations it carries instead)`,
+      );
+    }
     if (resource instanceof VpclatticeResourceConfiguration) checkNotChildConfiguration(this, prop, { type: resource.typeInput }, "shares");
+    // RAM is regional: a share holds resources of its own region only.
+    const shareRegion = literalRegionOf(this, this.provider);
+    const resourceRegion = resource === undefined ? undefined : literalRegionOf(this, resource.provider);
+    if (shareRegion !== undefined && resourceRegion !== undefined && shareRegion !== resourceRegion) {
+      throw new ValidationError(
+        this,
+        prop,
+        pathOf(resource!),
+        `a resource of the share's region (${shareRegion}; this one is in ${resourceRegion}): RAM shares are regional, so the association fails at apply (share it from a provider of ${resourceRegion})`,
+      );
+    }
     const shareAccount = literalAccountOf(this, this.provider);
     const account =
       resource !== undefined ? literalAccountOf(this, resource.provider) : isUnresolved(resourceArn) ? undefined : resourceArn.split(":")[4];
@@ -295,6 +315,15 @@ export class ResourceShare extends Construct implements IResourceShare {
     );
   }
 }
+
+/** The Terraform types of the resources RAM_SHAREABLE_KINDS names, for a share given a reference to a resource's `arn`. */
+const SHAREABLE_RESOURCE_TYPES: readonly string[] = [
+  "aws_vpclattice_service_network",
+  "aws_vpclattice_service",
+  "aws_vpclattice_resource_configuration",
+  "aws_ec2_transit_gateway",
+  "aws_ec2_managed_prefix_list",
+];
 
 const RESOURCE_SHARE_PROPS: Record<keyof ResourceShareProps, true> = {
   name: true,

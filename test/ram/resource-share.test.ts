@@ -2,6 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { VpclatticeResourceConfiguration } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
+import { VpclatticeResourceGateway } from "@cdktf/provider-aws/lib/vpclattice-resource-gateway";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { expectValidationError, testApp } from "../helpers";
 
@@ -214,6 +215,21 @@ describe("ResourceShare, what it may share and who accepts it", () => {
     const group = new VpclatticeResourceConfiguration(stack, "Config", { provider: partner, name: "cfg", type: "GROUP" });
     expect(() => share.addResource("cfg", group.arn)).toThrow(/resources.cfg: received "Stack\/Config".*this one is of 222222222222/);
     expect(() => share.addResource("mine", RCFG("111111111111"))).not.toThrow();
+  });
+
+  test("fails when a resource of the stack is of another region than the share's (RAM is regional), or of a type RAM does not share (a resource gateway)", () => {
+    const { stack, share } = accounts();
+    const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west", allowedAccountIds: ["111111111111"] });
+    const far = new VpclatticeResourceConfiguration(stack, "Far", { provider: west, name: "far", type: "GROUP" });
+    expect(expectValidationError(() => share.addResource("far", far.arn), "resources.far", "Stack/Far").expected).toContain(
+      "a resource of the share's region (us-east-1; this one is in us-west-2)",
+    );
+    const gateway = new VpclatticeResourceGateway(stack, "Gateway", { name: "gw", vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0a"] });
+    const error = expectValidationError(() => share.addResource("gateway", gateway.arn), "resources.gateway", "Stack/Gateway");
+    expect(error.expected).toContain("aws_vpclattice_resource_gateway is not one");
+    // A configuration of the share's account and region is shared.
+    const near = new VpclatticeResourceConfiguration(stack, "Near", { name: "near", type: "GROUP" });
+    expect(() => share.addResource("near", near.arn)).not.toThrow();
   });
 
   test("fails when its tags name it otherwise than its name", () => {
