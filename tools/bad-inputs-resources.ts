@@ -1245,4 +1245,18 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     received: '"Gateway"',
     build: (s) => new ResourceShare(s, "Share", { name: "gateway", principals: [PARTNER] }).addResource("gateway", gateway(s).resourceGatewayArn),
   },
+  {
+    module: "resources",
+    api: "ResourceGateway",
+    cause:
+      "A gateway made with the provider of another account than its VPC's owner (a participant of a shared VPC): AWS creates no resource gateway in shared subnets",
+    fix: "Make the gateway with the VPC owner's provider (or none: the VPC's), and share the configurations from that account.",
+    path: "Gateway",
+    prop: "provider",
+    received: '"partner (account 222222222222)"',
+    build: (s) => {
+      const { owner, partner } = accountProviders(s);
+      new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner), provider: partner });
+    },
+  },
 ];

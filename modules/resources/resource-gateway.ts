@@ -25,7 +25,6 @@ import {
   isUnresolved,
   nameFromPath,
   PortRange,
-  providerOf,
   requireProps,
   requireValue,
   stableId,
@@ -55,6 +54,7 @@ import {
   SecurityGroup,
   SecurityGroupBase,
   sameVpc,
+  vpcOwnerProviderOf,
   zoneOf,
 } from "../vpc";
 import { gatewayTrafficFamilies, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
@@ -293,7 +293,8 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     this.vpc = props.vpc;
     this.subnets = subnets;
     checkProvider(this, "provider", props.provider, "the account that owns the gateway");
-    this.provider = providerOf(props, props.vpc);
+    // A participant of a shared VPC cannot place a gateway in the owner's subnets: AWS creates none in shared subnets.
+    this.provider = vpcOwnerProviderOf(this, props, props.vpc, "a resource gateway (none is created in shared subnets)");
     claimName(this, "name", "resource gateway", props.name, this.provider);
     if (props.securityGroups === undefined) {
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {

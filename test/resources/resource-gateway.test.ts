@@ -1,9 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
-import { TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
-import { expectValidationError, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
+import { expectValidationError, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
 
 const VPC_CIDR = "10.0.0.0/16";
@@ -259,6 +259,23 @@ describe("ResourceGateway", () => {
         "subnets[0]",
         "vpc-0fedcba9876543210",
       );
+    });
+
+    test("its provider is of another account than its VPC's owner: AWS creates no resource gateway in shared subnets", () => {
+      const stack = new TerraformStack(testApp(), "test");
+      const owner = new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const participant = new AwsProvider(stack, "participant", { region: "us-east-1", alias: "participant", allowedAccountIds: ["222222222222"] });
+      const vpc = ownerVpc(stack);
+      const error = expectValidationError(
+        () => new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, provider: participant }),
+        "provider",
+        "participant (account 222222222222)",
+      );
+      expect(error.expected).toContain("a provider of account 111111111111, the owner of VPC test/Vpc");
+      // The owner's own provider, given or not, makes it.
+      new ResourceGateway(stack, "Owned", { name: "gw2", vpc, provider: owner });
+      new ResourceGateway(stack, "Defaulted", { name: "gw3", vpc });
+      expect(Object.keys(resourcesOfType(stack, "aws_vpclattice_resource_gateway"))).toHaveLength(2);
     });
 
     test("its name is another gateway's of the same account; another account's provider may reuse it, and a configuration's name is no gateway's", () => {
