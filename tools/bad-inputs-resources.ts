@@ -1259,4 +1259,22 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc: ownerVpc(s, owner), provider: partner });
     },
   },
+  {
+    module: "endpoints",
+    api: "ResourceEndpoint",
+    cause:
+      "A resource configuration of this configuration in another region than the endpoint's provider (its ARN, a reference, had no region to compare)",
+    fix: "Make the endpoint with a provider of the configuration's region (a Resource endpoint reaches its own region's configurations only).",
+    path: "Endpoint",
+    prop: "resourceConfiguration",
+    received: '"Host"',
+    build: (s) => {
+      const west = new AwsProvider(s, "west", { region: "us-west-2", alias: "west" });
+      new ResourceEndpoint(s, "Endpoint", {
+        vpc: new Vpc(s, "ClientVpc", { name: "client", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"], provider: west }),
+        resourceConfiguration: host(s),
+        provider: west,
+      });
+    },
+  },
 ];

@@ -118,9 +118,18 @@ function checkedResourceConfigurationArn(endpoint: ResourceEndpoint, props: Reso
   checkNotChildConfiguration(endpoint, "resourceConfiguration", props.resourceConfiguration, "reaches through a Resource endpoint");
   const arn = props.resourceConfiguration.resourceConfigurationArn;
   // A Resource endpoint reaches configurations of its own region only (shared ones included).
-  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", {
-    region: literalRegionOf(endpoint, endpoint.provider),
-  });
+  const region = literalRegionOf(endpoint, endpoint.provider);
+  checkArn(endpoint, "resourceConfiguration.resourceConfigurationArn", arn, "resourceConfiguration", { region });
+  // A configuration of this configuration is known by a reference: its provider says its region.
+  const configurationRegion = isUnresolved(arn) ? literalRegionOf(endpoint, props.resourceConfiguration.provider) : undefined;
+  if (region !== undefined && configurationRegion !== undefined && configurationRegion !== region) {
+    throw new ValidationError(
+      endpoint,
+      "resourceConfiguration",
+      Construct.isConstruct(props.resourceConfiguration) ? props.resourceConfiguration.node.path : arn,
+      `a resource configuration of ${region}, the endpoint's region (this one is in ${configurationRegion}): a Resource endpoint reaches configurations of its own region only`,
+    );
+  }
   return arn;
 }
 

@@ -150,6 +150,27 @@ describe("a Resource endpoint to a ResourceConfiguration", () => {
     expect(ingressPortRanges(synthJson(arn))).toEqual([[3306, 3306]]);
   });
 
+  test("fails when the configuration, known by a reference, is of another region than the endpoint's provider: a Resource endpoint reaches its own region's only", () => {
+    const { stack, gateway } = gatewayStack();
+    const resourceConfiguration = new ResourceConfiguration(stack, "Range", {
+      name: "worker-api",
+      resourceGateway: gateway,
+      ipResource: { ipAddress: "10.0.0.50" },
+      portRanges: ["9443"],
+    });
+    const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west" });
+    const far = new Vpc(stack, "FarVpc", { name: "far", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"], provider: west });
+    const error = expectValidationError(
+      () => new ResourceEndpoint(stack, "Far", { vpc: far, resourceConfiguration, provider: west }),
+      "resourceConfiguration",
+      "test/Range",
+    );
+    expect(error.expected).toContain("a resource configuration of us-west-2, the endpoint's region (this one is in us-east-1)");
+    const near = new Vpc(stack, "NearVpc", { name: "near", cidrBlock: "10.8.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    new ResourceEndpoint(stack, "Near", { vpc: near, resourceConfiguration });
+    expect(Object.keys(resourcesOfType(stack, "aws_vpc_endpoint"))).toHaveLength(1);
+  });
+
   test("fails when two port ranges overlap (one is a typo, or says the same twice), as resource configurations' ports do", () => {
     const error = expectValidationError(endpointTo({ ports: [Port.range(8000, 8100), Port.tcp(8080)] }).build, "ports[1]", "8080");
     expect(error.expected).toContain("ports[0] is 8000-8100");
