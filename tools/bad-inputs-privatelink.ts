@@ -210,4 +210,26 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "privatelink",
+    api: "NetworkLoadBalancer",
+    cause:
+      'A health check that does not speak what the targets speak on their traffic port behind a TLS listener: plain HTTP to TLS targets (protocol: "TLS"), or HTTPS to TCP targets, which receive the decrypted stream',
+    fix: "Check TLS targets over HTTPS (or TCP) and TCP targets over HTTP (or TCP), or give healthCheck.port of a health endpoint that speaks the check's protocol: otherwise every target reports unhealthy while it serves, and the load balancer fails open.",
+    path: "Nlb",
+    prop: "listeners[0].targets.healthCheck.protocol",
+    received: '"HTTP"',
+    build: (s) =>
+      new NetworkLoadBalancer(s, "Nlb", {
+        vpc: vpc(s),
+        listeners: [
+          {
+            port: 443,
+            protocol: "TLS",
+            certificateArn: "arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555",
+            targets: ListenerTargets.ipAddresses({ port: 8443, protocol: "TLS", healthCheck: { protocol: "HTTP" }, addresses: { app: "10.0.0.10" } }),
+          },
+        ],
+      }),
+  },
 ];

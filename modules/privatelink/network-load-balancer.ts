@@ -543,6 +543,7 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   if (options.protocol === "TLS" && listener.protocol !== "TLS") {
     throw new ValidationError(scope, `${at}.protocol`, "TLS", "TCP behind a TCP listener: only a TLS listener re-encrypts towards TLS targets");
   }
+  checkHealthCheckSpeaksTargetProtocol(scope, at, listener, targets);
   if (targetType === "alb") {
     if (listener.protocol === "TLS")
       throw new ValidationError(
@@ -644,6 +645,32 @@ function checkTargetZones(scope: IConstruct, listeners: readonly NetworkLoadBala
       );
     }
   });
+}
+
+/**
+ * A health check on the traffic port speaks what the targets speak there:
+ * behind a TLS listener, TLS targets (`protocol: "TLS"`) answer TLS, so a
+ * plain HTTP check fails, and TCP targets receive the decrypted stream, so
+ * an HTTPS check fails. Either way every target is reported unhealthy while
+ * it serves (the load balancer then fails open, and no failure is ever
+ * noticed). A check on another port, or behind a TCP listener (TLS
+ * passed through to the application), is not judged.
+ */
+function checkHealthCheckSpeaksTargetProtocol(scope: IConstruct, at: string, listener: NetworkLoadBalancerListener, targets: ListenerTargets): void {
+  const check = targets.options.healthCheck;
+  if (listener.protocol !== "TLS" || targets.targetType === "alb" || check === undefined) return;
+  if (check.port !== undefined && check.port !== targets.port) return;
+  const tlsTargets = targets.options.protocol === "TLS";
+  const wrong = tlsTargets ? "HTTP" : "HTTPS";
+  if (check.protocol !== wrong) return;
+  throw new ValidationError(
+    scope,
+    `${at}.healthCheck.protocol`,
+    wrong,
+    tlsTargets
+      ? `HTTPS or TCP: the targets speak TLS on ${targets.port} (protocol: "TLS", re-encrypted by the load balancer), so a plain HTTP check there fails on every target; or give healthCheck.port of a plain HTTP health endpoint`
+      : `HTTP or TCP: the TLS listener decrypts, so the targets receive plain TCP on ${targets.port} and an HTTPS check there fails on every target; or protocol: "TLS" on the targets if they speak TLS, or give healthCheck.port of an HTTPS health endpoint`,
+  );
 }
 
 /** The declared ranges outside the VPC: private IPv4 network CIDRs (RFC 1918, RFC 6598), each once. */

@@ -645,6 +645,50 @@ describe("NetworkLoadBalancer", () => {
       expect(Object.keys(resourcesOfType(stack, "aws_lb_target_group_attachment"))).toHaveLength(1);
     });
 
+    test.each([
+      ["TLS targets (re-encrypted) are checked over plain HTTP on their traffic port", "TLS", "HTTP", "HTTPS or TCP: the targets speak TLS on 8443"],
+      [
+        "TCP targets behind a TLS listener (decrypted) are checked over HTTPS on their traffic port",
+        "TCP",
+        "HTTPS",
+        "HTTP or TCP: the TLS listener decrypts",
+      ],
+    ] as const)("%s: every target reports unhealthy while it serves", (_what, protocol, checkProtocol, expected) => {
+      const targets = ListenerTargets.ipAddresses({
+        port: 8443,
+        protocol,
+        healthCheck: { protocol: checkProtocol, path: "/healthz" },
+        addresses: { app: "10.0.0.10" },
+      });
+      const error = expectValidationError(
+        () => nlbStack({ listeners: [{ port: 443, protocol: "TLS", certificateArn: CERTIFICATE_ARN, targets }] }),
+        "listeners[0].targets.healthCheck.protocol",
+        `"${checkProtocol}"`,
+      );
+      expect(error.expected).toContain(expected);
+    });
+
+    test("a health check that speaks the targets' protocol, or goes to a port of its own, or is behind a TCP listener (TLS passed through), passes", () => {
+      const tls = { port: 443, protocol: "TLS" as const, certificateArn: CERTIFICATE_ARN };
+      const stack = stackWithoutProvider();
+      const vpc = providerVpc(stack);
+      const target = (protocol: "TCP" | "TLS", healthCheck: object) =>
+        ListenerTargets.ipAddresses({ port: 8443, protocol, healthCheck, addresses: { app: "10.0.0.10" } });
+      new NetworkLoadBalancer(stack, "Https", nlbOptions(vpc, { listeners: [{ ...tls, targets: target("TLS", { protocol: "HTTPS" }) }] }));
+      new NetworkLoadBalancer(stack, "Http", nlbOptions(vpc, { listeners: [{ ...tls, targets: target("TCP", { protocol: "HTTP" }) }] }));
+      new NetworkLoadBalancer(
+        stack,
+        "OwnPort",
+        nlbOptions(vpc, { listeners: [{ ...tls, targets: target("TLS", { protocol: "HTTP", port: 8080 }) }] }),
+      );
+      new NetworkLoadBalancer(stack, "Passthrough", nlbOptions(vpc, { listeners: [{ port: 443, targets: target("TCP", { protocol: "HTTPS" }) }] }));
+      expect(
+        Object.values(resourcesOfType(stack, "aws_lb_target_group"))
+          .map((g) => g.health_check.protocol)
+          .sort(),
+      ).toEqual(["HTTP", "HTTP", "HTTPS", "HTTPS"]);
+    });
+
     test("its subnets are subnet IDs (the load balancer rendered without subnets), where subnet objects are placed", () => {
       const ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] as unknown as Vpc["privateSubnets"];
       const error = expectValidationError(() => nlbStack({ subnets: ids }), "subnets[0]", '"subnet-0aaaaaaaaaaaaaaa1"');
