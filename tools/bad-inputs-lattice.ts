@@ -1039,6 +1039,28 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         securityGroups: ["sg-0123456789abcdef0"] as unknown as ISecurityGroup[],
       }),
   },
+  {
+    module: "lattice",
+    api: "LatticeService.addListener",
+    cause:
+      "A target group of another region than the service (a group made with another region's provider, or imported by an ARN of another region): VPC Lattice forwards only to target groups of the service's region, so the listener fails at apply",
+    fix: "Make the target group with a provider of the service's region (and a VPC there), or put the service in the target group's region.",
+    path: "Service/Listener-http-80",
+    prop: "defaultAction.targetGroups[0]",
+    received: '"arn:aws:vpc-lattice:us-west-2:111111111111:targetgroup/tg-0123456789abcdef0"',
+    build: (s) =>
+      service(s).addListener({
+        protocol: "HTTP",
+        defaultAction: LatticeListenerAction.forward(
+          LatticeTargetGroup.fromLatticeTargetGroupAttributes(s, "West", {
+            targetGroupArn: "arn:aws:vpc-lattice:us-west-2:111111111111:targetgroup/tg-0123456789abcdef0",
+            type: "IP",
+            protocol: "HTTP",
+            provider: new AwsProvider(s, "west", { region: "us-west-2", alias: "west" }),
+          }),
+        ),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

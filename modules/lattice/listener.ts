@@ -15,6 +15,7 @@ import {
   checkPort,
   isUnresolved,
   literalAccountOf,
+  literalRegionOf,
   parseArn,
   providerOf,
   requireProps,
@@ -302,7 +303,17 @@ export class LatticeListener extends Construct {
   private claimTargetGroups(prop: string, action: LatticeListenerAction): void {
     const owners = targetGroupServices.of(this);
     const serviceAccount = accountOf(this, this.service.serviceArn, this.service.provider);
+    const serviceRegion = regionOf(this, this.service.serviceArn, this.service.provider);
     action.targetGroups.forEach(({ targetGroup }, i) => {
+      const groupRegion = regionOf(this, targetGroup.targetGroupArn, targetGroup.provider);
+      if (serviceRegion !== undefined && groupRegion !== undefined && serviceRegion !== groupRegion) {
+        throw new ValidationError(
+          this,
+          `${prop}.targetGroups[${i}]`,
+          describeTargetGroup(targetGroup),
+          `a target group of ${serviceRegion}, the service's region (VPC Lattice forwards only to target groups of the service's own region; this one is in ${groupRegion})`,
+        );
+      }
       const groupAccount = accountOf(this, targetGroup.targetGroupArn, targetGroup.provider);
       if (serviceAccount !== undefined && groupAccount !== undefined && serviceAccount !== groupAccount) {
         throw new ValidationError(
@@ -349,6 +360,13 @@ export function listenerName(options: LatticeListenerOptions): string {
 function accountOf(scope: IConstruct, arn: string, provider: TerraformProvider | undefined): string | undefined {
   if (!isUnresolved(arn)) return parseArn(arn)?.account || undefined;
   return literalAccountOf(scope, provider);
+}
+
+/** The region of a service or target group: its literal ARN's, else its provider's (undefined when neither is known). */
+function regionOf(scope: IConstruct, arn: string, provider: TerraformProvider | undefined): string | undefined {
+  if (!isUnresolved(arn)) return parseArn(arn)?.region || undefined;
+  const region = literalRegionOf(scope, provider);
+  return region === undefined || isUnresolved(region) ? undefined : region;
 }
 
 function isListenerAction(value: unknown): value is LatticeListenerAction {

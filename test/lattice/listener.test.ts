@@ -1,10 +1,13 @@
 import { TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
+  AuthPolicy,
   HeaderMatch,
   ILatticeTargetGroup,
   LatticeListener,
   LatticeListenerAction,
   LatticeListenerRuleOptions,
+  LatticeService,
   LatticeTargetGroup,
   LatticeTargetGroupConfig,
   PathMatch,
@@ -405,6 +408,63 @@ describe("LatticeListener", () => {
         });
       expectValidationError(() => build("listener-one"), "name", '"listener-one"');
       expectValidationError(() => build(undefined, 70000), "port", "70000");
+    });
+  });
+});
+
+describe("target groups of the listener's region", () => {
+  test("fails when a target group is of another region than the service (by its ARN, or by its provider's region): VPC Lattice forwards within one region", () => {
+    const stack = stackWithProvider();
+    const error = expectValidationError(
+      () =>
+        httpListener(
+          stack,
+          LatticeListenerAction.forward(group(1, { targetGroupArn: "arn:aws:vpc-lattice:us-west-2:111111111111:targetgroup/tg-0123456789abcd001" })),
+        ),
+      "defaultAction.targetGroups[0]",
+      "tg-0123456789abcd001",
+    );
+    expect(error.expected).toContain("a target group of us-east-1, the service's region");
+    expect(error.expected).toContain("this one is in us-west-2");
+    const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west" });
+    const vpc = new Vpc(stack, "West", { name: "west", cidrBlock: "10.2.0.0/16", availabilityZones: ["us-west-2a", "us-west-2b"], provider: west });
+    const made = new LatticeTargetGroup(stack, "Made", {
+      name: "west-orders",
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }),
+    });
+    const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }) });
+    expectValidationError(
+      () => service.addListener({ protocol: "HTTP", defaultAction: LatticeListenerAction.forward(made) }),
+      "defaultAction.targetGroups[0]",
+      "test/Made",
+    );
+  });
+
+  test("a target group of the service's region is forwarded to, whether its region comes from its ARN or its provider", () => {
+    const stack = stackWithProvider();
+    const vpc = new Vpc(stack, "East", { name: "east", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const made = new LatticeTargetGroup(stack, "Made", {
+      name: "east-orders",
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc, protocol: "HTTP", port: 8080 }),
+    });
+    const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: new AuthPolicy().allow({ accounts: ["111111111111"] }) });
+    service.addListener({
+      protocol: "HTTP",
+      defaultAction: LatticeListenerAction.weightedForward([
+        { targetGroup: made, weight: 90 },
+        { targetGroup: group(1), weight: 10 },
+      ]),
+    });
+    const [listener] = Object.values(synthJson(stack).resource.aws_vpclattice_listener) as { default_action: unknown }[];
+    expect(listener.default_action).toEqual({
+      forward: [
+        {
+          target_groups: [
+            { target_group_identifier: expect.stringMatching(/^\$\{aws_vpclattice_target_group\.Made_[A-F0-9]+\.id\}$/), weight: 90 },
+            { target_group_identifier: "tg-0123456789abcd001", weight: 10 },
+          ],
+        },
+      ],
     });
   });
 });
