@@ -19,6 +19,7 @@ import { SecurityGroupRuleDescription } from "./sg/SecurityGroupRuleDescription"
 import { VpcDefaultSecurityGroupRestricted } from "./vpc/VpcDefaultSecurityGroupRestricted";
 import { VpcFlowLogsEnabled } from "./vpc/VpcFlowLogsEnabled";
 import { TransitGatewayInspectionApplianceMode } from "./vpc/TransitGatewayInspectionApplianceMode";
+import { EndpointAdmitsNoClient } from "./ep/EndpointAdmitsNoClient";
 import { InterfaceEndpointSecurityGroup } from "./ep/InterfaceEndpointSecurityGroup";
 import { VpcEndpointPolicyDefined } from "./ep/VpcEndpointPolicyDefined";
 import { VpcEndpointPolicyNotAllowAll } from "./ep/VpcEndpointPolicyNotAllowAll";
@@ -29,10 +30,12 @@ import { LatticeAuthPolicyNoUnconditionalAnyone } from "./lt/LatticeAuthPolicyNo
 import { LatticeAuthTypeIam } from "./lt/LatticeAuthTypeIam";
 import { LatticeTargetSecurityGroups } from "./lt/LatticeTargetSecurityGroups";
 import { ServiceNetworkAccessLogs } from "./lt/ServiceNetworkAccessLogs";
+import { ServiceNetworkVpcAssociationAdmitsNoClient } from "./lt/ServiceNetworkVpcAssociationAdmitsNoClient";
 import { ServiceNetworkVpcAssociationSecurityGroups } from "./lt/ServiceNetworkVpcAssociationSecurityGroups";
 
 export {
   LogGroupKmsEncrypted,
+  EndpointAdmitsNoClient,
   EndpointServiceAcceptanceRequired,
   EndpointServiceNoWildcardPrincipal,
   InterfaceEndpointSecurityGroup,
@@ -56,6 +59,7 @@ export {
   SecurityGroupDescription,
   SecurityGroupRuleDescription,
   ServiceNetworkAccessLogs,
+  ServiceNetworkVpcAssociationAdmitsNoClient,
   ServiceNetworkVpcAssociationSecurityGroups,
   TransitGatewayInspectionApplianceMode,
   VpcDefaultSecurityGroupRestricted,
@@ -71,6 +75,7 @@ export const ALL_RULES: readonly Rule[] = [
   VpcEndpointPolicyDefined,
   VpcEndpointPolicyNotAllowAll,
   InterfaceEndpointSecurityGroup,
+  EndpointAdmitsNoClient,
   EndpointServiceAcceptanceRequired,
   EndpointServiceNoWildcardPrincipal,
   SecurityGroupDescription,
@@ -89,6 +94,7 @@ export const ALL_RULES: readonly Rule[] = [
   LatticeTargetSecurityGroups,
   ServiceNetworkVpcAssociationSecurityGroups,
   LatticeAuthPolicyKeysInRequest,
+  ServiceNetworkVpcAssociationAdmitsNoClient,
   ResourceConfigurationNotInShareableNetworks,
   ResourceGatewaySecurityGroups,
   ResourceNetworkWithoutAuthPolicy,

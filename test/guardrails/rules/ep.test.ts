@@ -3,7 +3,12 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcEndpointPolicy } from "@cdktf/provider-aws/lib/vpc-endpoint-policy";
 import { VpcEndpointSecurityGroupAssociation } from "@cdktf/provider-aws/lib/vpc-endpoint-security-group-association";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../../modules/endpoints";
+import { Peer, Vpc } from "../../../modules/vpc";
 import {
+  EndpointAdmitsNoClient,
   InterfaceEndpointSecurityGroup,
   VpcEndpointPolicyDefined,
   VpcEndpointPolicyNotAllowAll,
@@ -239,6 +244,83 @@ ruleCases(InterfaceEndpointSecurityGroup, {
           serviceName: undefined,
           serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:111111111111:servicenetwork/sn-0123456789abcdef0",
           securityGroupIds: [],
+        }),
+    },
+  ],
+});
+
+/** A KMS interface endpoint of the library in a new VPC: `open` as given. */
+const kmsEndpoint = (stack: TerraformStack, open?: boolean) =>
+  new InterfaceEndpoint(stack, "Kms", {
+    vpc: new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+    service: AwsService.KMS,
+    policy: EndpointPolicy.organizationOnly("o-abcdefghij"),
+    open,
+  });
+/** An interface endpoint of raw resources guarded by `groups`. */
+const rawInterface = (stack: TerraformStack, groups: readonly string[]) =>
+  endpoint(stack, { vpcEndpointType: "Interface", serviceName: "com.amazonaws.us-east-1.kms", securityGroupIds: [...groups] });
+const ruleLessGroup = (stack: TerraformStack, id = "Endpoints") => new SecurityGroup(stack, id, { vpcId: "vpc-0123456789abcdef0", description: id });
+
+ruleCases(EndpointAdmitsNoClient, {
+  compliant: [
+    { name: "the library's endpoint, which admits its VPC's clients", build: (s) => kmsEndpoint(s) },
+    {
+      name: "open: false, clients admitted through connections",
+      build: (s) => kmsEndpoint(s, false).connections.allowDefaultPortFrom(Peer.cidr("10.0.0.0/16"), "App subnets"),
+    },
+    { name: "a group imported by ID, whose rules only AWS knows", build: (s) => rawInterface(s, ["sg-0123456789abcdef0"]) },
+    {
+      name: "a rule-less group beside one with an inline ingress rule",
+      build: (s) => {
+        const admitting = new SecurityGroup(s, "Admitting", {
+          vpcId: "vpc-0123456789abcdef0",
+          description: "Admitting",
+          ingress: [{ fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: ["10.0.0.0/16"], description: "App" }],
+        });
+        rawInterface(s, [ruleLessGroup(s).id, admitting.id]);
+      },
+    },
+    {
+      name: "a group added by an association, admitting the clients by a rule resource",
+      build: (s) => {
+        const added = ruleLessGroup(s, "Added");
+        new VpcSecurityGroupIngressRule(s, "Https", {
+          securityGroupId: added.id,
+          cidrIpv4: "10.0.0.0/16",
+          ipProtocol: "tcp",
+          fromPort: 443,
+          toPort: 443,
+        });
+        new VpcEndpointSecurityGroupAssociation(s, "Association", {
+          vpcEndpointId: rawInterface(s, [ruleLessGroup(s).id]).id,
+          securityGroupId: added.id,
+        });
+      },
+    },
+    { name: "a gateway endpoint (no network interfaces)", build: (s) => endpoint(s, { policy: READ_ONE_BUCKET }) },
+  ],
+  nonCompliant: [
+    {
+      name: "the library's endpoint with open: false and nobody admitted afterwards",
+      on: "aws_vpc_endpoint",
+      message: "have no ingress rule: no client reaches the endpoint",
+      build: (s) => kmsEndpoint(s, false),
+    },
+    {
+      name: "a raw interface endpoint whose only group has no rule",
+      on: "aws_vpc_endpoint",
+      message: "Interface endpoint's security groups aws_security_group.Endpoints have no ingress rule",
+      build: (s) => rawInterface(s, [ruleLessGroup(s).id]),
+    },
+    {
+      name: "a rule-less group added by an association to a rule-less endpoint group",
+      on: "aws_vpc_endpoint",
+      message: "aws_security_group.Endpoints, aws_security_group.Added",
+      build: (s) =>
+        new VpcEndpointSecurityGroupAssociation(s, "Association", {
+          vpcEndpointId: rawInterface(s, [ruleLessGroup(s).id]).id,
+          securityGroupId: ruleLessGroup(s, "Added").id,
         }),
     },
   ],

@@ -18,8 +18,11 @@ import {
   LatticeAuthTypeIam,
   LatticeTargetSecurityGroups,
   ServiceNetworkAccessLogs,
+  ServiceNetworkVpcAssociationAdmitsNoClient,
   ServiceNetworkVpcAssociationSecurityGroups,
 } from "../../../modules/guardrails";
+import { AuthPolicy, ServiceNetwork } from "../../../modules/lattice";
+import { Peer, Vpc } from "../../../modules/vpc";
 import { ruleCases } from "../rule-cases";
 
 const ORG_ONLY = JSON.stringify({
@@ -307,6 +310,51 @@ ruleCases(LatticeTargetSecurityGroups, {
       on: "aws_security_group",
       message: "admits nothing from the VPC Lattice prefix list",
       build: (s) => latticeTarget(s, { registered: true }),
+    },
+  ],
+});
+
+/** A VPC associated with a service network of the library: `open` as given. */
+const libraryAssociation = (stack: TerraformStack, open?: boolean) =>
+  new ServiceNetwork(stack, "Network", { name: "apps", authPolicy: new AuthPolicy().allow({ organizationId: "o-abcdefghij" }) }).associateVpc("app", {
+    vpc: new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+    open,
+  });
+
+ruleCases(ServiceNetworkVpcAssociationAdmitsNoClient, {
+  compliant: [
+    { name: "the library's association, which admits the VPC's clients", build: (s) => libraryAssociation(s) },
+    {
+      name: "open: false, clients admitted through connections",
+      build: (s) => libraryAssociation(s, false).connections.allowDefaultPortFrom(Peer.cidr("10.0.1.0/24"), "App subnet"),
+    },
+    {
+      name: "a group imported by ID",
+      build: (s) =>
+        new VpclatticeServiceNetworkVpcAssociation(s, "Association", {
+          serviceNetworkIdentifier: new VpclatticeServiceNetwork(s, "Raw", { name: "raw" }).id,
+          vpcIdentifier: "vpc-0123456789abcdef0",
+          securityGroupIds: ["sg-0123456789abcdef0"],
+        }),
+    },
+  ],
+  nonCompliant: [
+    {
+      name: "the library's association with open: false and nobody admitted afterwards",
+      on: "aws_vpclattice_service_network_vpc_association",
+      message: "have no ingress rule: no workload of the VPC reaches the network",
+      build: (s) => libraryAssociation(s, false),
+    },
+    {
+      name: "a raw association whose group has no rule",
+      on: "aws_vpclattice_service_network_vpc_association",
+      message: "aws_security_group.Clients",
+      build: (s) =>
+        new VpclatticeServiceNetworkVpcAssociation(s, "Association", {
+          serviceNetworkIdentifier: new VpclatticeServiceNetwork(s, "Raw", { name: "raw" }).id,
+          vpcIdentifier: "vpc-0123456789abcdef0",
+          securityGroupIds: [new SecurityGroup(s, "Clients", { vpcId: "vpc-0123456789abcdef0", description: "Clients" }).id],
+        }),
     },
   ],
 });

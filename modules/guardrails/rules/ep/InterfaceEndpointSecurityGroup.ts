@@ -1,9 +1,6 @@
-import { isAbsentOrEmpty, isUnknown } from "../../model";
+import { isAbsentOrEmpty } from "../../model";
 import { Rule } from "../../rule";
-import { endpointType } from "./endpoint-facts";
-
-/** Endpoint types that place network interfaces, which AWS guards with the VPC's default group when none is given. */
-const TYPES_WITH_INTERFACES = ["Interface", "Resource", "ServiceNetwork"];
+import { endpointType, hasNetworkInterfaces } from "./endpoint-facts";
 
 /** PN-EP4: Flags Interface, Resource and ServiceNetwork endpoints without security groups (AWS attaches the VPC default group). */
 export const InterfaceEndpointSecurityGroup: Rule = {
@@ -15,10 +12,9 @@ export const InterfaceEndpointSecurityGroup: Rule = {
   fix: "Attach a dedicated security group that admits the endpoint's ports from the clients that need them; the endpoints module creates one.",
   resourceTypes: ["aws_vpc_endpoint"],
   check: (endpoint, stack) => {
-    const type = endpointType(endpoint);
-    if (isUnknown(type) || !TYPES_WITH_INTERFACES.includes(type as string)) return [];
-    if (!isAbsentOrEmpty(endpoint.config.security_group_ids)) return [];
+    // AWS guards the interfaces with the VPC's default group when none is given.
+    if (!hasNetworkInterfaces(endpoint) || !isAbsentOrEmpty(endpoint.config.security_group_ids)) return [];
     const associated = stack.resources("aws_vpc_endpoint_security_group_association").some((a) => stack.refersTo(a.config.vpc_endpoint_id, endpoint));
-    return associated ? [] : [`${type} endpoint has no security_group_ids (AWS attaches the VPC default security group)`];
+    return associated ? [] : [`${endpointType(endpoint)} endpoint has no security_group_ids (AWS attaches the VPC default security group)`];
   },
 };

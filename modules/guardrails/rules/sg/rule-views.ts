@@ -162,3 +162,32 @@ function label(protocol: unknown, from: unknown, to: unknown): string {
   if (protocol === "-1" || protocol === -1 || protocol === "all") return "all traffic";
   return from === to || to === undefined ? `${protocol} ${from}` : `${protocol} ${from}-${to}`;
 }
+
+/**
+ * The groups of `groupIds` (a resource's security_group_ids, and the IDs
+ * that associations add) when every one is a group of the stack and none
+ * has an ingress rule, inline or one per resource: the network interfaces
+ * they guard admit nobody. Undefined when some group admits someone, or is
+ * not a group of the stack (an imported ID, a variable), whose rules only
+ * AWS knows.
+ */
+export function groupsAdmittingNobody(stack: StackModel, groupIds: readonly unknown[]): TfBlock[] | undefined {
+  if (groupIds.length === 0) return undefined;
+  const groups: TfBlock[] = [];
+  for (const id of groupIds) {
+    const referenced = stack.referencedBlocks(id).filter((b) => b.type === "aws_security_group");
+    if (referenced.length !== 1) return undefined;
+    groups.push(referenced[0]);
+  }
+  const keys = new Set(groups.map((g) => g.address));
+  const ingress = stack
+    .resources(...SECURITY_GROUP_RULE_TYPES)
+    .flatMap(securityGroupRules)
+    .some((rule) => {
+      if (rule.direction !== "ingress") return false;
+      const key = ownerKey(rule, stack);
+      // A rule whose group only Terraform knows may be one of these: they may admit someone.
+      return key === undefined || keys.has(key);
+    });
+  return ingress ? undefined : [...new Map(groups.map((g) => [g.address, g])).values()];
+}
