@@ -1061,6 +1061,26 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         ),
       }),
   },
+  {
+    module: "lattice",
+    api: "LatticeTargetGroup",
+    cause:
+      "A provider of another region than the target group's VPC (the service's region provider given to a group of a VPC elsewhere): AWS looks the VPC up in the group's region and refuses the group at apply",
+    fix: "Leave provider out (the group takes its VPC's), or give a provider of the VPC's region.",
+    path: "Targets",
+    prop: "provider",
+    received: '"west (us-west-2)"',
+    build: (s) =>
+      new LatticeTargetGroup(s, "Targets", {
+        name: "orders",
+        provider: new AwsProvider(s, "west", { region: "us-west-2", alias: "west" }),
+        config: LatticeTargetGroupConfig.ipAddresses({
+          vpc: new Vpc(s, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+          protocol: "HTTP",
+          port: 8080,
+        }),
+      }),
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

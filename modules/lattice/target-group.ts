@@ -32,7 +32,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { Connections, ISecurityGroup, IVpc, Peer, SecurityGroup, SecurityGroupBase } from "../vpc";
+import { Connections, ISecurityGroup, IVpc, Peer, SecurityGroup, SecurityGroupBase, Vpc } from "../vpc";
 import { ILatticeTargetGroup, LatticeTargetGroupType } from "./interfaces";
 import { checkLatticeName, idOfArn } from "./names";
 import { LatticeTarget } from "./lattice-target";
@@ -514,9 +514,29 @@ export class LatticeTargetGroup extends Construct implements ILatticeTargetGroup
   }
 
   /** Fails on settings AWS rejects for the group's type; returns the targets' VPC. */
+  /**
+   * Fails when the group's provider is of another region than its VPC (a
+   * VPC made here, or imported with its provider): AWS looks the VPC up in
+   * the group's region and refuses the group. An imported VPC without a
+   * provider is taken to be where the group is.
+   */
+  private checkVpcRegion(vpc: IVpc): void {
+    if (this.provider === vpc.provider || (vpc.provider === undefined && !(vpc instanceof Vpc))) return;
+    const own = literalRegionOf(this, this.provider);
+    const vpcRegion = literalRegionOf(Construct.isConstruct(vpc) ? vpc : this, vpc.provider);
+    if (own === undefined || vpcRegion === undefined || isUnresolved(own) || isUnresolved(vpcRegion) || own === vpcRegion) return;
+    throw new ValidationError(
+      this,
+      "provider",
+      `${this.provider?.alias ?? "default"} (${own})`,
+      `a provider of ${vpcRegion}, the region of VPC ${Construct.isConstruct(vpc) ? vpc.node.path : vpc.vpcId}, or no provider (the VPC's): a target group is made in its VPC's region, and AWS finds no VPC of another one`,
+    );
+  }
+
   private checkNetworkTargets(settings: TargetGroupSettings): IVpc {
     const vpc = requireValue(this, "vpc", settings.vpc, `the VPC of the targets (required for ${this.type} target groups)`);
     checkObject(this, "vpc", vpc);
+    this.checkVpcRegion(vpc);
     requireValue(this, "protocol", settings.protocol, `HTTP, HTTPS or TCP (required for ${this.type} target groups)`);
     checkOneOf(this, "protocol", settings.protocol, PROTOCOLS);
     checkOneOf(this, "protocolVersion", settings.protocolVersion, PROTOCOL_VERSIONS);

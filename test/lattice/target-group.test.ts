@@ -622,6 +622,50 @@ describe("LatticeTargetGroup", () => {
   });
 });
 
+describe("the target group's region", () => {
+  const vpcOf = (stack: TerraformStack, provider?: AwsProvider) =>
+    new Vpc(stack, "Vpc", { name: "app", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], provider });
+
+  test("fails when the group's provider is of another region than its VPC (AWS looks the VPC up in the group's region)", () => {
+    const stack = stackWithProvider();
+    const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west" });
+    const error = expectValidationError(
+      () =>
+        new LatticeTargetGroup(stack, "Orders", {
+          name: "orders",
+          provider: west,
+          config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpcOf(stack), protocol: "HTTP", port: 8080 }),
+        }),
+      "provider",
+      "west (us-west-2)",
+    );
+    expect(error.expected).toContain("a provider of us-east-1, the region of VPC test/Vpc");
+    expect(Object.keys(synthJson(stack).resource ?? {})).not.toContain("aws_vpclattice_target_group");
+  });
+
+  test("a group in its VPC's region, or of an imported VPC without a provider, is made with the provider given", () => {
+    const stack = stackWithProvider();
+    const east = new AwsProvider(stack, "east", { region: "us-east-1", alias: "east" });
+    const west = new AwsProvider(stack, "west", { region: "us-west-2", alias: "west" });
+    new LatticeTargetGroup(stack, "Orders", {
+      name: "orders",
+      provider: east,
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc: vpcOf(stack), protocol: "HTTP", port: 8080 }),
+    });
+    const imported = Vpc.fromVpcAttributes(stack, "Imported", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.9.0.0/16" });
+    new LatticeTargetGroup(stack, "Reports", {
+      name: "reports",
+      provider: west,
+      config: LatticeTargetGroupConfig.ipAddresses({ vpc: imported, protocol: "HTTP", port: 8080 }),
+    });
+    const groups = Object.values(synthJson(stack).resource.aws_vpclattice_target_group) as { name: string; provider: string }[];
+    expect(groups.map((g) => [g.name, g.provider])).toEqual([
+      ["orders", "aws.east"],
+      ["reports", "aws.west"],
+    ]);
+  });
+});
+
 describe("misspelled props", () => {
   test("fails when a prop of LatticeTargetGroup is misspelled: securityGroup would leave the targets' groups closed to VPC Lattice", () => {
     const { stack, vpc } = withVpc();
