@@ -194,6 +194,8 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
       );
     }
     this.spokeGatewayEndpoints = spokeGateways;
+    // A spoke's client groups admitted to the hub reach S3 (ECR's image layers) through their own VPC's gateway endpoints.
+    props.spokes.forEach((spoke) => this.endpoints.serveGatewayEndpointsOf(spoke.vpc, Object.values(spokeGateways[spoke.name])));
     this.connections = this.endpoints.connections;
     const zones: Record<string, Route53Zone> = {};
     const additionalZones: Record<string, Route53Zone[]> = {};

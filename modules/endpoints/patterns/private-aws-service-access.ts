@@ -270,6 +270,8 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
    * interface endpoints only: add `client.connections.allowDefaultPortTo(access.gatewayEndpoints.s3, "why")`.
    */
   public readonly connections: Connections;
+  /** `connections`, which also opens client groups' egress to the gateway endpoints. */
+  private readonly accessConnections: ServiceAccessConnections;
 
   constructor(scope: Construct, id: string, props: PrivateAwsServiceAccessProps) {
     super(scope, id);
@@ -308,12 +310,13 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     const securityGroups = props.securityGroups ?? (this.securityGroup === undefined ? undefined : [this.securityGroup]);
     // The endpoints that share the groups serve their services' ports only: a rule on another opens nothing.
     const served = [...new Set(sharing.flatMap((a) => a.service.ports))].sort((a, b) => a - b).map((port) => Port.tcp(port));
-    this.connections = new ServiceAccessConnections(
-      this,
-      { securityGroups, defaultPort: Port.tcp(443), servedPorts: served.length > 0 ? served : undefined },
-      props.vpc,
-      () => Object.values(this.gatewayEndpoints ?? {}),
-    );
+    this.accessConnections = new ServiceAccessConnections(this, {
+      securityGroups,
+      defaultPort: Port.tcp(443),
+      servedPorts: served.length > 0 ? served : undefined,
+    });
+    this.accessConnections.serveGatewaysOf(props.vpc, () => Object.values(this.gatewayEndpoints ?? {}));
+    this.connections = this.accessConnections;
 
     // The shared group already admits the peers; the endpoints only attach it.
     // Only what an endpoint takes: the endpoints refuse the pattern's own props (services).
@@ -364,6 +367,15 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
     this.gatewayEndpoints = gateways;
     this.interfaceEndpoints = endpoints;
     this.warnOfLayersWithoutRoute(props, services);
+  }
+
+  /**
+   * Client groups of `vpc` let in through `connections` also get their
+   * egress to these gateway endpoints (CentralizedEndpoints: a spoke's own).
+   * @internal
+   */
+  public serveGatewayEndpointsOf(vpc: IVpc, gateways: readonly GatewayEndpoint[]): void {
+    this.accessConnections.serveGatewaysOf(vpc, () => gateways);
   }
 
   /**
@@ -437,46 +449,62 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
 /**
  * The connections of {@link PrivateAwsServiceAccess}: rules on the groups
  * its interface endpoints share, and for a client let in on 443 with groups
- * of the access's VPC, those groups' egress to every gateway endpoint's
- * prefix list on 443 (each once: a rule the client already has, from
- * `allowDefaultPortTo(gateway)`, is kept). With gateway endpoints only there
- * are no groups to admit the client on: the egress rules are all it takes.
+ * this library manages, those groups' egress to every gateway endpoint of
+ * their own VPC (the access's, or a spoke's of CentralizedEndpoints) on 443,
+ * each once: a rule the client already has, from
+ * `allowDefaultPortTo(gateway)`, is kept. A group is only given the gateway
+ * endpoints of one VPC: those of one region share the service's prefix list,
+ * and AWS refuses the same rule twice. With gateway endpoints only there are
+ * no groups to admit the client on: the egress rules are all it takes.
  */
 class ServiceAccessConnections extends Connections {
+  /** The gateway endpoints clients of each VPC use. */
+  private readonly gatewaysByVpc: { readonly vpc: IVpc; readonly gateways: () => readonly GatewayEndpoint[] }[] = [];
+
   constructor(
     private readonly access: Construct,
     props: ConnectionsProps,
-    private readonly vpc: IVpc,
-    private readonly gateways: () => readonly GatewayEndpoint[],
   ) {
     super(access, props);
   }
 
+  /** Clients in `vpc` reach these gateway endpoints (read when a rule is added). */
+  public serveGatewaysOf(vpc: IVpc, gateways: () => readonly GatewayEndpoint[]): void {
+    this.gatewaysByVpc.push({ vpc, gateways });
+  }
+
   public override allowFrom(other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions = {}): void {
-    const clientGroups = this.gatewayClientGroups(other, port, options);
+    const egress = this.gatewayEgress(other, port, options);
     // Gateway endpoints alone have no groups to add the ingress to: the client's egress is the whole rule.
-    if (this.securityGroups.length > 0 || clientGroups.length === 0) super.allowFrom(other, port, description, options);
-    for (const group of clientGroups) {
-      for (const gateway of this.gateways()) {
-        const peer = gateway.connections.peer;
-        if (!(peer instanceof Peer)) continue;
-        group.addRuleFor(this.access, "connections.allowFrom", "Egress", { peer, port: 443, description }, { unlessPresent: true });
-      }
+    if (this.securityGroups.length > 0 || egress.length === 0) super.allowFrom(other, port, description, options);
+    for (const { group, peer } of egress) {
+      group.addRuleFor(this.access, "connections.allowFrom", "Egress", { peer, port: 443, description }, { unlessPresent: true });
     }
   }
 
-  /** The client's groups this library manages in the access's VPC, when the rule lets it in on 443 over TCP and gateway endpoints exist. */
-  private gatewayClientGroups(other: Peer | IConnectable, port: PortRange, options: ConnectionRuleOptions): SecurityGroupBase[] {
+  /** Each managed client group's egress to its VPC's gateway endpoints, when the rule lets the client in on 443 over TCP. */
+  private gatewayEgress(other: Peer | IConnectable, port: PortRange, options: ConnectionRuleOptions): { group: SecurityGroupBase; peer: Peer }[] {
     if (other instanceof Peer || other === null || typeof other !== "object" || !(other.connections instanceof Connections)) return [];
     if ((options?.protocol ?? "tcp") !== "tcp" || port === null || typeof port !== "object") return [];
     if (typeof port.from !== "number" || typeof port.to !== "number" || !(port.from <= 443 && 443 <= port.to)) return [];
-    if (this.gateways().length === 0) return [];
-    const vpcId = this.vpc.vpcId;
-    // A group of another VPC (a spoke's, over a transit gateway) is served by its own VPC's gateway endpoints, never these.
-    const sameVpc = (id: string | undefined) => id === undefined || id === vpcId || isUnresolved(id) !== isUnresolved(vpcId);
-    return other.connections.securityGroups.filter(
-      (g): g is SecurityGroupBase => SecurityGroupBase.isSecurityGroupBase(g) && !g.allowsAllOutbound && sameVpc(g.vpcId),
+    const groups = other.connections.securityGroups.filter(
+      (g): g is SecurityGroupBase => SecurityGroupBase.isSecurityGroupBase(g) && !g.allowsAllOutbound,
     );
+    return groups.flatMap((group) =>
+      this.gatewaysOfGroup(group).flatMap((gateway) => (gateway.connections.peer instanceof Peer ? [{ group, peer: gateway.connections.peer }] : [])),
+    );
+  }
+
+  /**
+   * The gateway endpoints of the group's VPC; for a group whose VPC is
+   * unknown, or named otherwise (a literal ID beside a Terraform reference),
+   * those of the one VPC served, when there is one.
+   */
+  private gatewaysOfGroup(group: SecurityGroupBase): readonly GatewayEndpoint[] {
+    const own = this.gatewaysByVpc.filter((entry) => group.vpcId !== undefined && entry.vpc.vpcId === group.vpcId);
+    if (own.length > 0) return own.flatMap((entry) => entry.gateways());
+    const comparable = group.vpcId !== undefined && this.gatewaysByVpc.every((entry) => isUnresolved(entry.vpc.vpcId) === isUnresolved(group.vpcId));
+    return comparable || this.gatewaysByVpc.length !== 1 ? [] : this.gatewaysByVpc[0].gateways();
   }
 }
 
