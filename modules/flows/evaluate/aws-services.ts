@@ -1,4 +1,4 @@
-import { isAnyAddressCidr } from "../../core/addresses";
+import { isAnyAddressCidr, parseCidr } from "../../core/addresses";
 import { parseArn } from "../../core/arns";
 import { EndpointEntity } from "../model/entities";
 import { FlowVerdict, Path } from "../verdict";
@@ -159,35 +159,66 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
     return path.assume(`the endpoint policy of ${labelOf(endpoint)} is not evaluated: the flow names no request action`).allow();
   }
   const resource = request.resource ?? "*";
-  const keys = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId, ...resourceKeys(context, resource) };
+  const action = request.action;
+  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
+  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
+  const base = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId, ...resourceKeys(context, resource) };
+  // Every address the client may send from, as aws:VpcSourceIp, where a policy reads it: the request passes only if it passes from each.
+  const keySets = vpcSourceIps(context, [endpoint.policy, bucketPolicy?.policy]).map((ip) =>
+    ip === undefined ? base : { ...base, "aws:VpcSourceIp": ip },
+  );
+  const decide = (policy: string, name: string) =>
+    keySets.map((keys) => evaluateFor(context, policy, name, action, resource, keys)).find((v) => v.decision !== "Allowed") ??
+    evaluateFor(context, policy, name, action, resource, keySets[0]);
   let current = path;
   if (endpoint.policy === undefined) {
     current = current.pass("endpoint-policy", `${labelOf(endpoint)} has no endpoint policy: AWS's default allows every request`, endpoint.address);
   } else {
     const name = `endpoint policy of ${labelOf(endpoint)}`;
     const gateway = endpoint.endpointType === "Gateway" ? asGatewayEndpointPolicy(endpoint.policy, callerOf(context)) : undefined;
-    const verdict = evaluateFor(context, gateway?.policy ?? endpoint.policy, name, request.action, resource, keys);
+    const verdict = decide(gateway?.policy ?? endpoint.policy, name);
     const allowed = verdict.decision === "Allowed";
     // Say why where the root-user-only reading decides: the same document would decide otherwise on an interface endpoint.
     const rootOnly =
-      gateway !== undefined &&
-      gateway.rootOnly.length > 0 &&
-      (evaluateFor(context, endpoint.policy, name, request.action, resource, keys).decision === "Allowed") !== allowed
+      gateway !== undefined && gateway.rootOnly.length > 0 && (decide(endpoint.policy, name).decision === "Allowed") !== allowed
         ? rootUserOnly(gateway, callerOf(context).arn, allowed)
         : "";
     const text = `${verdict.explanation} for ${request.action} on ${resource}${rootOnly}`;
     if (!allowed) return current.deny("endpoint-policy", text, endpoint.address);
     current = current.pass("endpoint-policy", text, endpoint.address);
   }
-  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
-  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
   if (bucketPolicy === undefined) return current.allow();
-  const verdict = evaluateFor(context, bucketPolicy.policy, `bucket policy of ${bucket}`, request.action, resource, keys);
+  const verdict = decide(bucketPolicy.policy, `bucket policy of ${bucket}`);
   if (verdict.decision === "ExplicitlyDenied")
     return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${resource}`, bucketPolicy.address);
   return current
     .pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address)
     .allow();
+}
+
+/**
+ * The values of `aws:VpcSourceIp`, the client's private address that AWS
+ * puts on every request through a VPC endpoint: when one of the policies
+ * reads the key, the first and the last address of each of the client's
+ * ranges (its subnets, or the given one), so that a condition on a range
+ * holds for the whole client or the flow is denied; otherwise one
+ * evaluation without it (`undefined`). Without known ranges the key is
+ * absent, as for a client the model cannot place.
+ */
+function vpcSourceIps(context: FlowContext, policies: readonly (string | undefined)[]): readonly (string | undefined)[] {
+  if (!policies.some((policy) => policy !== undefined && /vpcsourceip/i.test(policy))) return [undefined];
+  const ends = context.source.cidrs.flatMap((cidr) => {
+    const parsed = parseCidr(cidr);
+    return parsed === undefined ? [] : [...new Set([parsed.first, parsed.last])].map((n) => addressText(n, parsed.family));
+  });
+  return ends.length === 0 ? [undefined] : [...new Set(ends)];
+}
+
+/** An address from its integer: dotted quad, or eight groups of hex (a form IAM's IpAddress operator reads). */
+function addressText(value: bigint, family: "ipv4" | "ipv6"): string {
+  const [groups, bits, base, separator] = family === "ipv4" ? [4, 8n, 10, "."] : [8, 16n, 16, ":"];
+  const mask = (1n << bits) - 1n;
+  return Array.from({ length: groups }, (_, i) => ((value >> (bits * BigInt(groups - 1 - i))) & mask).toString(base)).join(separator);
 }
 
 /** Why a gateway endpoint policy decides otherwise than the same document would on an interface endpoint. */
