@@ -175,21 +175,23 @@ export class Connections implements IConnectable {
         `something with security groups this library can add rules to: ${this.owner.node.path} has none (it stands for ${this.ownPeers.map((p) => p.key).join(", ")})`,
       );
     const [here, there] = direction === "ingress" ? (["Ingress", "Egress"] as const) : (["Egress", "Ingress"] as const);
-    const add = (group: SecurityGroupBase, way: "Ingress" | "Egress", peer: Peer) => {
+    // A mirror rule that is there already (the client's own egress rule to VPC Lattice's range) lets the same traffic through:
+    // only this side's rule, added first, says whether the call repeats one.
+    const add = (group: SecurityGroupBase, way: "Ingress" | "Egress", peer: Peer, mirror: boolean) => {
       const rule = (to: Peer) => ({ peer: to, ports: port, protocol: options.protocol, description });
-      if (way === "Ingress") return group.addRuleFor(this.owner, prop, way, rule(peer));
+      if (way === "Ingress") return group.addRuleFor(this.owner, prop, way, rule(peer), { unlessPresent: mirror });
       // An imported group whose own rules let everything out takes no egress rule: its egress is the configuration's that manages it.
       if (group.allowsAllOutbound) return;
       // A group of another VPC, reached over a transit gateway, is named by its VPC's CIDR: AWS takes no outbound references there.
       const to = egressPeersFor(group, peer);
-      for (const p of to) group.addRuleFor(this.owner, prop, way, rule(p), { unlessPresent: to[0] !== peer });
+      for (const p of to) group.addRuleFor(this.owner, prop, way, rule(p), { unlessPresent: mirror || to[0] !== peer });
     };
     for (const group of own) {
-      for (const peer of peers) add(group, here, peer);
+      for (const peer of peers) add(group, here, peer, false);
     }
     // The other side's managed groups get the mirror rule: traffic must leave one group and enter the other.
     for (const group of mirrored) {
-      for (const peer of ownPeers) add(group, there, peer);
+      for (const peer of ownPeers) add(group, there, peer, true);
     }
   }
 

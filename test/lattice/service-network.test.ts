@@ -502,6 +502,31 @@ describe("ServiceNetwork", () => {
       expect(verdict.verdict.hops.map((h) => h.kind)).toContain("listener");
     });
 
+    test("a client group that lets itself out to VPC Lattice already is admitted with allowDefaultPortFrom (the mirror egress rule is there: it was refused as a duplicate)", () => {
+      const stack = stackWithProvider();
+      const app = vpc(stack);
+      const sn = network(stack);
+      const association = sn.associateVpc("app", { vpc: app, open: false });
+      const pods = new SecurityGroup(stack, "Pods", { vpc: app, description: "Pods" });
+      pods.addEgressRule({ peer: Peer.vpcLattice(), port: 443, description: "Pods to the services of the network" });
+      association.connections.allowDefaultPortFrom(pods, "Pods into the network");
+      const egress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")) as Record<string, unknown>[];
+      expect(egress).toEqual([
+        expect.objectContaining({ cidr_ipv4: "169.254.171.0/24", from_port: 443, description: "Pods to the services of the network" }),
+      ]);
+      const ingress = Object.values(resourcesOfType(stack, "aws_vpc_security_group_ingress_rule")) as Record<string, unknown>[];
+      expect(ingress).toEqual([
+        expect.objectContaining({ referenced_security_group_id: expect.stringMatching(/aws_security_group\.Pods/), from_port: 443 }),
+      ]);
+      // Flow proof: the pods reach a service of the network through the association.
+      const service = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
+      service.addListener({ protocol: "HTTPS", defaultAction: LatticeListenerAction.fixedResponse(200) });
+      sn.associateService("orders", service);
+      const verdict = expectFlow(stack, { vpc: app, securityGroup: pods, principal: "arn:aws:iam::222222222222:role/app" }, { target: service });
+      verdict.toBeDenied("fixed 200 response");
+      expect(verdict.verdict.hops.filter((h) => h.kind === "security-group").every((h) => h.ok)).toBe(true);
+    });
+
     test("fails when a VPC gets a second service network association", () => {
       const stack = stackWithProvider();
       const app = vpc(stack);

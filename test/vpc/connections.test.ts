@@ -34,6 +34,23 @@ describe("Connections", () => {
     expect(egress[0].referenced_security_group_id).toMatch(/aws_security_group\.Api/);
   });
 
+  test("the mirror rule the other side has already (its own egress rule to the range a thing stands for) is kept, not added again; a repeated call still fails on this side", () => {
+    const { stack } = setup();
+    const gateway = stack.node.findChild("Api") as SecurityGroup;
+    const clients = stack.node.findChild("Clients") as SecurityGroup;
+    // Like a VPC Lattice association: its group decides who gets in, clients send to the range it stands for.
+    const range = new Connections(gateway, { securityGroups: [gateway], defaultPort: Port.tcp(443), peer: Peer.cidr("10.9.0.0/24") });
+    clients.addEgressRule({ peer: Peer.cidr("10.9.0.0/24"), port: 443, description: "Clients to the range" });
+    range.allowDefaultPortFrom(clients, "Clients in");
+    expect(rules(stack, "aws_vpc_security_group_ingress_rule")).toEqual([expect.objectContaining({ from_port: 443, description: "Clients in" })]);
+    expect(rules(stack, "aws_vpc_security_group_egress_rule")).toEqual([
+      expect.objectContaining({ cidr_ipv4: "10.9.0.0/24", from_port: 443, description: "Clients to the range" }),
+    ]);
+    expect(catchValidationError(() => range.allowDefaultPortFrom(clients, "Again")).expected).toMatch(
+      /each rule once \(this one is already in connections\/Api\)/,
+    );
+  });
+
   test("a peer gets a one-sided rule; a rule added twice fails naming it", () => {
     const { api } = setup();
     api.allowFrom(Peer.cidr("10.1.0.0/16"), Port.range(8000, 8100), "Partner range");
