@@ -1679,4 +1679,26 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
     received: '"no"',
     build: () => ServiceAccessPresets.sessionManager({ ec2Messages: "no" as never }),
   },
+  {
+    module: "endpoints",
+    api: "EndpointPolicy.fromStatements",
+    cause:
+      "A condition on aws:SourceIp in an endpoint policy (an office or VPC range): no request through a VPC endpoint carries the key, so the Allow admits nobody (or a NotIpAddress Deny refuses everyone)",
+    fix: "Name the client's private address with aws:VpcSourceIp, which AWS sets on every request through a VPC endpoint, or admit the VPC with aws:SourceVpc.",
+    path: "Kms",
+    prop: "policy.statements[0].conditions.IpAddress",
+    received: '"aws:SourceIp"',
+    build: (s) =>
+      new InterfaceEndpoint(s, "Kms", {
+        vpc: vpc(s),
+        service: AwsService.KMS,
+        policy: EndpointPolicy.fromStatements(
+          new PolicyStatement({
+            actions: ["kms:Decrypt"],
+            principals: [PolicyPrincipal.anyone()],
+            conditions: { IpAddress: { "aws:SourceIp": "10.0.0.0/16" } },
+          }),
+        ),
+      }),
+  },
 ];

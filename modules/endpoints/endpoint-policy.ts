@@ -535,6 +535,7 @@ export class EndpointPolicy {
         const where = `${prop}.statements[${i}]`;
         checkResources(context, `${where}.resources`, props.resources, props.actions);
         checkPrincipalPartitions(context, `${where}.principals`, props.principals);
+        checkNoSourceIp(scope, `${where}.conditions`, props.conditions);
       });
       checkActionsServe(scope, prop, service, statements);
       const document = new PolicyDocument(statements);
@@ -673,6 +674,29 @@ function prefixServes(prefix: string, service: string): boolean {
   if (!(AwsService.knownNames as readonly string[]).includes(prefix)) return true;
   const own = service.replace(/-fips$/, "");
   return own.startsWith(prefix) || own.split(/[.-]/).includes(prefix);
+}
+
+/**
+ * A request through a VPC endpoint carries no `aws:SourceIp` (IAM User
+ * Guide, "AWS global condition context keys": the key is not available for
+ * requests from a host using a VPC endpoint); `aws:VpcSourceIp` holds the
+ * client's private address instead. A condition on `aws:SourceIp` in an
+ * endpoint policy never sees an address: an Allow on its range admits
+ * nobody, a Deny outside it (`NotIpAddress`) refuses everyone.
+ */
+function checkNoSourceIp(scope: IConstruct, prop: string, conditions: PolicyConditions | undefined): void {
+  if (conditions === null || typeof conditions !== "object" || isUnresolved(conditions)) return;
+  for (const [operator, keys] of Object.entries(conditions)) {
+    if (keys === null || typeof keys !== "object") continue;
+    const key = Object.keys(keys).find((k) => k.toLowerCase() === "aws:sourceip");
+    if (key === undefined) continue;
+    throw new ValidationError(
+      scope,
+      `${prop}.${operator}`,
+      key,
+      "aws:VpcSourceIp (the client's private address): a request through a VPC endpoint carries no aws:SourceIp, so an Allow on its range admits nobody and a Deny outside it refuses everyone",
+    );
+  }
 }
 
 /** Fails when no action the statements allow passes through an endpoint of `service`: the policy would deny every request. */

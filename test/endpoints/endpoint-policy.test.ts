@@ -216,6 +216,31 @@ describe("EndpointPolicy presets", () => {
     expect(() => EndpointPolicy.fromStatements(byCondition).render(scope(), "policy", "us-east-1", "s3", "Gateway")).not.toThrow();
   });
 
+  test("fails when a statement's condition reads aws:SourceIp (any operator, any case), which no request through an endpoint carries; aws:VpcSourceIp passes", () => {
+    const render =
+      (conditions: Record<string, Record<string, string>>, effect: "Allow" | "Deny" = "Allow") =>
+      () =>
+        EndpointPolicy.fromStatements(
+          new PolicyStatement({ sid: "Office", actions: ["kms:Decrypt"], principals: [PolicyPrincipal.anyone()], conditions }),
+          ...(effect === "Deny"
+            ? [new PolicyStatement({ sid: "Others", effect, actions: ["kms:*"], principals: [PolicyPrincipal.anyone()], conditions })]
+            : []),
+        ).render(scope(), "policy", "us-east-1", "kms", "Interface");
+    const error = expectValidationError(
+      render({ IpAddress: { "aws:SourceIp": "10.0.0.0/16" } }),
+      "policy.statements[0].conditions.IpAddress",
+      "aws:SourceIp",
+    );
+    expect(error.expected).toContain("aws:VpcSourceIp (the client's private address)");
+    expectValidationError(
+      render({ NotIpAddress: { "aws:sourceip": "10.0.0.0/16" } }, "Deny"),
+      "policy.statements[0].conditions.NotIpAddress",
+      "aws:sourceip",
+    );
+    const rendered = JSON.parse(render({ IpAddress: { "aws:VpcSourceIp": "10.0.0.0/16" } })() ?? "{}");
+    expect(rendered.Statement[0].Condition).toEqual({ IpAddress: { "aws:VpcSourceIp": "10.0.0.0/16" } });
+  });
+
   test("allowAll renders nothing (AWS's default) and says so", () => {
     expect(EndpointPolicy.allowAll().render(scope(), "policy", "us-east-1")).toBeUndefined();
     expect(EndpointPolicy.allowAll().isAllowAll).toBe(true);
