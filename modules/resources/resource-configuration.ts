@@ -42,7 +42,7 @@ import {
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase } from "../vpc";
-import { gatewayTrafficFamilies, ResourceIpAddressType } from "./ip-families";
+import { DnsResourceIpAddressType, gatewayTrafficFamilies } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
 import { gatewayPeers, IResourceGateway, isResourceGateway, ResourceGateway } from "./resource-gateway";
 
@@ -59,10 +59,10 @@ export interface DnsResource {
   /** The resource's fully qualified, publicly resolvable name, such as an RDS endpoint or orders.apps.example.com in a public zone. */
   readonly domainName: string;
   /**
-   * Address family the name resolves to.
-   * @default - the gateway's IP address type, IPV4 when unknown
+   * Address family the name resolves to: IPV4 or IPV6 (AWS does not support DUALSTACK for DNS resources).
+   * @default - IPV6 behind an IPV6 gateway, else IPV4 (behind a DUALSTACK gateway too)
    */
-  readonly ipAddressType?: ResourceIpAddressType;
+  readonly ipAddressType?: DnsResourceIpAddressType;
 }
 
 /**
@@ -610,7 +610,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
   private admitGateway(
     props: ResourceConfigurationProps,
     group: IResourceConfiguration | undefined,
-    resourceIpAddressType: ResourceIpAddressType | undefined,
+    resourceIpAddressType: DnsResourceIpAddressType | undefined,
   ): SecurityGroupBase[] {
     const prop = "resourceSecurityGroups";
     const groups = checkList(this, prop, props.resourceSecurityGroups) ?? [];

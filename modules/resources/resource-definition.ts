@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { Fn, Op, Token } from "../core/cdktf";
 import { VpclatticeResourceConfigurationResourceConfigurationDefinition } from "@cdktf/provider-aws/lib/vpclattice-resource-configuration";
 import {
   addressRange,
@@ -9,7 +10,6 @@ import {
   checkIpAddress,
   checkKnownProps,
   checkLength,
-  checkOneOf,
   checkPortRanges,
   checkString,
   cidrContains,
@@ -24,17 +24,19 @@ import {
   PortRange,
   ValidationError,
 } from "../core";
-import { ipAddressTypeOf, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
+import { checkDnsResourceIpAddressType, DnsResourceIpAddressType, ipAddressTypeOf, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
 import { awsReservedAddressIn, privateZoneAnswering, reservedAddressExpectation } from "../vpc";
 
 /** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */
 export interface DnsResourceOptions {
   /**
-   * Address family the name resolves to.
-   * @default - the gateway's IP address type, IPV4 when unknown
+   * Address family the name resolves to: IPV4 or IPV6 (AWS does not support
+   * DUALSTACK for DNS resources; a DUALSTACK gateway reaches the resource
+   * over this family).
+   * @default - IPV6 behind an IPV6 gateway, else IPV4 (behind a DUALSTACK gateway too)
    */
-  readonly ipAddressType?: ResourceIpAddressType;
+  readonly ipAddressType?: DnsResourceIpAddressType;
 }
 
 /** Options of an AWS resource reached by ARN ({@link ResourceDefinition.arn}). */
@@ -97,7 +99,7 @@ export interface CheckedDefinition {
   /** The CIDR of a literal IP resource (`/32`, `/128`), where the gateway's egress goes. @default - anything else: somewhere in the gateway's VPC */
   readonly destinationCidr?: string;
   /** The family a DNS resource resolves to, which the gateway's egress covers. @default - not a DNS resource */
-  readonly ipAddressType?: ResourceIpAddressType;
+  readonly ipAddressType?: DnsResourceIpAddressType;
   /** An ARN resource's security-group ports. @default - none known */
   readonly securityGroupPorts?: readonly PortRange[];
 }
@@ -239,13 +241,23 @@ function checkDns(
   // The options have no scope when given: the configuration using the definition checks them.
   checkKnownProps(scope, options, DNS_RESOURCE_OPTIONS, props.definition);
   checkPublicName(scope, props.domainName, domainName);
-  // Checked before the default: null is no address type, and must not become the gateway's unseen.
-  checkOneOf(scope, props.ipAddressType, options?.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
-  const ipAddressType = options?.ipAddressType ?? gateway.ipAddressType ?? "IPV4";
-  checkOneOf(scope, props.ipAddressType, ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
+  // Checked before the default: null is no address type, and must not become the default unseen.
+  checkDnsResourceIpAddressType(scope, props.ipAddressType, options?.ipAddressType);
+  const ipAddressType = options?.ipAddressType ?? defaultDnsIpAddressType(gateway.ipAddressType);
   checkReachable(scope, props.ipAddressType, ipAddressType, ipAddressType, gateway);
   const key = isUnresolved(domainName) ? domainName : `dns:${canonicalDnsName(domainName)}`;
   return { definition: { dnsResource: [{ domainName, ipAddressType }] }, key, ipAddressType };
+}
+
+/**
+ * A DNS resource's family when none is given: the gateway's, except behind
+ * a DUALSTACK gateway, where it is IPV4 (AWS does not support DUALSTACK DNS
+ * resources). A gateway family only Terraform knows gets the same choice there.
+ */
+function defaultDnsIpAddressType(gateway: ResourceIpAddressType | undefined): DnsResourceIpAddressType {
+  if (gateway !== undefined && isUnresolved(gateway))
+    return Token.asString(Fn.conditional(Op.eq(gateway, "IPV6"), "IPV6", "IPV4")) as DnsResourceIpAddressType;
+  return gateway === "IPV6" ? "IPV6" : "IPV4";
 }
 
 function checkIp(scope: IConstruct, props: DefinitionProps, gateway: IResourceGateway, ipAddress: string): CheckedDefinition {

@@ -57,7 +57,7 @@ import {
   vpcOwnerProviderOf,
   zoneOf,
 } from "../vpc";
-import { gatewayTrafficFamilies, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
+import { DnsResourceIpAddressType, gatewayTrafficFamilies, RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "./ip-families";
 
 /** A VPC Lattice resource gateway, created here or imported. */
 export interface IResourceGateway extends IConnectable {
@@ -136,7 +136,8 @@ export interface ResourceGatewayProps extends AwsResourceProps {
   /**
    * IP family of the gateway's network interfaces; it must match the subnets
    * (IPV4: IPv4 or dual-stack subnets; IPV6: IPv6-only subnets; DUALSTACK:
-   * dual-stack subnets) and the resources behind the gateway.
+   * dual-stack subnets) and the resources behind the gateway (which a
+   * DUALSTACK gateway reaches over IPv4, or IPv6 for an IPv6 DNS or IP resource).
    * @default "IPV4"
    */
   readonly ipAddressType?: ResourceIpAddressType;
@@ -147,9 +148,9 @@ export interface ResourceGatewayProps extends AwsResourceProps {
    * configurations' egress rules like the default group; groups given only
    * by ID are left as they are. The rules reach an IP resource's address,
    * and a DNS or ARN resource in the VPC's block and each of
-   * `reachableCidrs` of the families the gateway reaches it over (a
-   * DUALSTACK gateway: those of the DNS resource's ipAddressType; an ARN
-   * resource over IPv4 unless the gateway is IPV6).
+   * `reachableCidrs` of the family the gateway reaches it over (a
+   * DUALSTACK gateway: the DNS resource's ipAddressType, IPV4 or IPV6; an
+   * ARN resource over IPv4 unless the gateway is IPV6).
    * @default - one new group whose egress allows only the resources' ports, to the resource's IP, or the VPC CIDR and reachableCidrs
    */
   readonly securityGroups?: readonly ISecurityGroup[];
@@ -339,7 +340,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
    * @param resourceIpAddressType the family a DNS resource resolves to; undefined for an ARN resource, reached over IPv4 unless the gateway is IPV6
    * @internal
    */
-  public openResourcePorts(ports: readonly PortRange[], destination?: string, resourceIpAddressType?: ResourceIpAddressType): void {
+  public openResourcePorts(ports: readonly PortRange[], destination?: string, resourceIpAddressType?: DnsResourceIpAddressType): void {
     const egress = this.resourceEgress;
     if (egress === undefined) return; // Groups given by ID are managed by their owner.
     const peers =
@@ -379,7 +380,7 @@ export class ResourceGateway extends Construct implements IResourceGateway {
   }
 
   /** The families a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway those of the DNS resource (an ARN resource, RDS, over IPv4). */
-  private egressFamilies(resourceIpAddressType: ResourceIpAddressType | undefined): readonly AddressFamily[] {
+  private egressFamilies(resourceIpAddressType: DnsResourceIpAddressType | undefined): readonly AddressFamily[] {
     // A dual-stack resource is reached over IPv4 as well: IPv6 egress only where the VPC's IPv6 block is given.
     return gatewayTrafficFamilies(this.ipAddressType, resourceIpAddressType, this.vpc.ipv6CidrBlock !== undefined);
   }

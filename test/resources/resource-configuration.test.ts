@@ -169,23 +169,46 @@ describe("ResourceConfiguration", () => {
     expect(configurations(stack)[0].allow_association_to_shareable_service_network).toBe(true);
   });
 
-  test("DNS resources take the gateway's IP address type by default", () => {
+  test("DNS resources take an IPV6 gateway's IP address type by default, and are IPV4 behind a DUALSTACK one (AWS does not support DUALSTACK DNS resources)", () => {
+    const typeBehind = (ipAddressType: "IPV6" | "DUALSTACK") => {
+      const stack = stackWithProvider();
+      const gateway = ResourceGateway.fromAttributes(stack, "Gateway", {
+        resourceGatewayId: GATEWAY_ID,
+        resourceGatewayArn: GATEWAY_ARN,
+        ipAddressType,
+      });
+      new ResourceConfiguration(stack, "Config", {
+        name: "app",
+        resourceGateway: gateway,
+        dnsResource: { domainName: "app.example.com" },
+        portRanges: ["443"],
+      });
+      expect(configurations(stack)[0]).toMatchObject({ resource_gateway_identifier: GATEWAY_ID });
+      return configurations(stack)[0].resource_configuration_definition;
+    };
+    expect(typeBehind("IPV6")).toEqual([{ dns_resource: [{ domain_name: "app.example.com", ip_address_type: "IPV6" }] }]);
+    expect(typeBehind("DUALSTACK")).toEqual([{ dns_resource: [{ domain_name: "app.example.com", ip_address_type: "IPV4" }] }]);
+  });
+
+  test("fails when a DNS resource is DUALSTACK (a JavaScript caller): CreateResourceConfiguration refused it at apply", () => {
     const stack = stackWithProvider();
     const gateway = ResourceGateway.fromAttributes(stack, "Gateway", {
       resourceGatewayId: GATEWAY_ID,
       resourceGatewayArn: GATEWAY_ARN,
       ipAddressType: "DUALSTACK",
     });
-    new ResourceConfiguration(stack, "Config", {
-      name: "app",
-      resourceGateway: gateway,
-      dnsResource: { domainName: "app.example.com" },
-      portRanges: ["443"],
-    });
-    expect(configurations(stack)[0]).toMatchObject({
-      resource_gateway_identifier: GATEWAY_ID,
-      resource_configuration_definition: [{ dns_resource: [{ ip_address_type: "DUALSTACK" }] }],
-    });
+    const error = expectValidationError(
+      () =>
+        new ResourceConfiguration(stack, "Config", {
+          name: "app",
+          resourceGateway: gateway,
+          dnsResource: { domainName: "app.example.com", ipAddressType: "DUALSTACK" as never },
+          portRanges: ["443"],
+        }),
+      "dnsResource.ipAddressType",
+      '"DUALSTACK"',
+    );
+    expect(error.expected).toContain("AWS does not support DUALSTACK for DNS resources");
   });
 
   test("an imported configuration is an endpoint target with its ports", () => {

@@ -1,7 +1,14 @@
-import { Fn, TerraformStack } from "cdktf";
+import { Fn, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { OptOut, Port, PortRange } from "../../modules/core";
-import { ResourceConfiguration, ResourceConfigurationProps, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import {
+  DnsResourceIpAddressType,
+  ResourceConfiguration,
+  ResourceConfigurationProps,
+  ResourceDefinition,
+  ResourceGateway,
+  ResourceIpAddressType,
+} from "../../modules/resources";
 import { Peer, SecurityGroup, Vpc } from "../../modules/vpc";
 import { catchValidationError, expectValidationError, Json, resourcesOfType, stackWithProvider, synthJson } from "../helpers";
 import { gatewayStack } from "./helpers";
@@ -101,6 +108,45 @@ describe("ResourceDefinition and the port type", () => {
       expect(buildWith({ resource: ResourceDefinition.dns(domainName) })).not.toThrow();
   });
 
+  test("a DNS resource is IPV4 or IPV6: given no family, IPV6 behind an IPV6 gateway, else IPV4 (behind a DUALSTACK gateway too); a gateway family only Terraform knows chooses there", () => {
+    const dnsType = (gatewayType: ResourceIpAddressType | undefined, resourceType?: DnsResourceIpAddressType): unknown => {
+      const stack = stackWithProvider();
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+        ipAddressType: gatewayType,
+      });
+      new ResourceConfiguration(stack, "Config", {
+        name: "orders-api",
+        resourceGateway: gateway,
+        resource: ResourceDefinition.dns("orders.example.com", { ipAddressType: resourceType }),
+        ports: [Port.tcp(443)],
+      });
+      return configurations(stack)[0].resource_configuration_definition;
+    };
+    const of = (type: string) => [{ dns_resource: [{ domain_name: "orders.example.com", ip_address_type: type }] }];
+    expect(dnsType(undefined)).toEqual(of("IPV4"));
+    expect(dnsType("IPV4")).toEqual(of("IPV4"));
+    expect(dnsType("IPV6")).toEqual(of("IPV6"));
+    // AWS does not support DUALSTACK DNS resources: a DUALSTACK gateway's are IPV4 unless declared IPV6.
+    expect(dnsType("DUALSTACK")).toEqual(of("IPV4"));
+    expect(dnsType("DUALSTACK", "IPV6")).toEqual(of("IPV6"));
+    expect(dnsType("DUALSTACK", "IPV4")).toEqual(of("IPV4"));
+
+    const stack = stackWithProvider();
+    const family = new TerraformVariable(stack, "GatewayFamily", { type: "string" }).stringValue;
+    const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+      resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+      ipAddressType: family as ResourceIpAddressType,
+    });
+    new ResourceConfiguration(stack, "Config", {
+      name: "orders-api",
+      resourceGateway: gateway,
+      resource: ResourceDefinition.dns("orders.example.com"),
+      ports: [Port.tcp(443)],
+    });
+    expect(configurations(stack)[0].resource_configuration_definition).toEqual(of('${(var.GatewayFamily == "IPV6") ? "IPV6" : "IPV4"}'));
+  });
+
   test("an IP resource in a range the gateway declares reachable (a peered VPC, on premises) is accepted", () => {
     expect(buildWith({ resource: ResourceDefinition.ipAddress("192.168.4.20") }, { reachableCidrs: ["192.168.0.0/16"] })).not.toThrow();
   });
@@ -131,6 +177,58 @@ describe("ResourceDefinition and the port type", () => {
     ])("a DNS resource is under a domain public DNS never answers: %s", (domainName, domain) => {
       const error = expectValidationError(buildWith({ resource: ResourceDefinition.dns(domainName) }), "resource.domainName", domainName);
       expect(error.expected).toContain(`never answers names under .${domain}`);
+    });
+
+    test("a DNS resource is DUALSTACK (a JavaScript caller), behind any gateway: AWS does not support it, CreateResourceConfiguration refused it at apply", () => {
+      const dualStack = "DUALSTACK" as never;
+      const error = expectValidationError(
+        buildWith({ resource: ResourceDefinition.dns("orders.example.com", { ipAddressType: dualStack }) }),
+        "resource.ipAddressType",
+        '"DUALSTACK"',
+      );
+      expect(error.expected).toContain("IPV4 or IPV6");
+      expect(error.expected).toContain("AWS does not support DUALSTACK for DNS resources");
+      expect(error.expected).toContain("a DUALSTACK gateway reaches a DNS resource over the family its name is declared with");
+
+      const stack = stackWithProvider();
+      const gateway = ResourceGateway.fromResourceGatewayAttributes(stack, "Gateway", {
+        resourceGatewayArn: "arn:aws:vpc-lattice:us-east-1:111111111111:resourcegateway/rgw-0123456789abcdef0",
+        ipAddressType: "DUALSTACK",
+      });
+      const dns = (id: string, ipAddressType: DnsResourceIpAddressType) =>
+        new ResourceConfiguration(stack, id, {
+          name: id.toLowerCase(),
+          resourceGateway: gateway,
+          resource: ResourceDefinition.dns("orders.example.com", { ipAddressType }),
+          ports: [Port.tcp(443)],
+        });
+      expectValidationError(() => dns("Dual", dualStack), "resource.ipAddressType", '"DUALSTACK"');
+      // The earlier props and a group's children go through the same check.
+      expectValidationError(
+        () =>
+          new ResourceConfiguration(stack, "Earlier", {
+            name: "earlier",
+            resourceGateway: gateway,
+            dnsResource: { domainName: "orders.example.com", ipAddressType: dualStack },
+            portRanges: ["443"],
+          }),
+        "dnsResource.ipAddressType",
+        '"DUALSTACK"',
+      );
+      const group = ResourceConfiguration.group(stack, "Apis", { name: "platform", resourceGateway: gateway });
+      expectValidationError(
+        () =>
+          group.addChild("Billing", {
+            name: "platform-billing",
+            resource: ResourceDefinition.dns("billing.example.com", { ipAddressType: dualStack }),
+            ports: [Port.tcp(443)],
+          }),
+        "resource.ipAddressType",
+        '"DUALSTACK"',
+      );
+      // Another value is no address type either: the expectation names the two there are.
+      expect(expectValidationError(() => dns("Lower", "ipv6" as never), "resource.ipAddressType", '"ipv6"').expected).toBe("one of IPV4, IPV6");
+      expect(() => dns("Six", "IPV6")).not.toThrow();
     });
 
     test("a DNS group member is under such a domain", () => {
@@ -457,11 +555,8 @@ describe("sharing, tags and the resource's security groups", () => {
     expect(a.connections.securityGroups).toEqual([servers, existing]);
   });
 
-  test("an imported gateway known by its VPC only is admitted from the blocks of the family its traffic travels in: IPv4, IPv6 for IPV6, both for a DUALSTACK gateway to a dual-stack resource", () => {
-    const admitted = (
-      ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK",
-      resourceType: "IPV4" | "IPV6" | "DUALSTACK" = ipAddressType === "IPV6" ? "IPV6" : "IPV4",
-    ) => {
+  test("an imported gateway known by its VPC only is admitted from the blocks of the family its traffic travels in: IPv4, IPv6 for IPV6, the DNS resource's for a DUALSTACK gateway (IPv4 when not given)", () => {
+    const admitted = (ipAddressType?: ResourceIpAddressType, resourceType?: DnsResourceIpAddressType) => {
       const stack = stackWithProvider();
       const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
         vpcId: "vpc-0123456789abcdef0",
@@ -486,9 +581,11 @@ describe("sharing, tags and the resource's security groups", () => {
     expect(admitted()).toEqual(["10.0.0.0/16"]);
     expect(admitted("IPV4")).toEqual(["10.0.0.0/16"]);
     expect(admitted("IPV6")).toEqual(["2600:1f18:abcd:1200::/56"]);
-    expect(admitted("DUALSTACK", "DUALSTACK")).toEqual(["10.0.0.0/16", "2600:1f18:abcd:1200::/56"]);
-    // A DUALSTACK gateway reaches an IPv4 resource over IPv4 (as its egress does): IPv4 sources only, and no IPv6 block needed.
+    expect(admitted("IPV6", "IPV6")).toEqual(["2600:1f18:abcd:1200::/56"]);
+    // A DUALSTACK gateway reaches an IPv6 resource over IPv6, an IPv4 one (a DNS resource given no family is IPV4) over IPv4, as its egress does.
+    expect(admitted("DUALSTACK", "IPV6")).toEqual(["2600:1f18:abcd:1200::/56"]);
     expect(admitted("DUALSTACK", "IPV4")).toEqual(["10.0.0.0/16"]);
+    expect(admitted("DUALSTACK")).toEqual(["10.0.0.0/16"]);
   });
 
   describe("fails when", () => {

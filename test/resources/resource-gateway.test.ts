@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ISubnet, Peer, Vpc, SecurityGroup } from "../../modules/vpc";
 import { Port } from "../../modules/core";
 import { TerraformStack, TerraformVariable } from "cdktf";
-import { ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
+import { DnsResourceIpAddressType, ResourceConfiguration, ResourceDefinition, ResourceGateway } from "../../modules/resources";
 import { expectValidationError, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { gatewayStack, ownerVpc } from "./helpers";
 
@@ -114,7 +114,7 @@ describe("ResourceGateway", () => {
   });
 
   describe("egress to DNS and ARN resources", () => {
-    const dnsOn = (gateway: ResourceGateway, ipAddressType?: "IPV4" | "IPV6" | "DUALSTACK") =>
+    const dnsOn = (gateway: ResourceGateway, ipAddressType?: DnsResourceIpAddressType) =>
       new ResourceConfiguration(gateway, "Db", {
         name: "orders-db",
         resourceGateway: gateway,
@@ -123,6 +123,10 @@ describe("ResourceGateway", () => {
       });
     const destinations = (stack: ReturnType<typeof stackWithProvider>) =>
       Object.values(resourcesOfType(stack, "aws_vpc_security_group_egress_rule")).map((r) => r.cidr_ipv4 ?? r.cidr_ipv6);
+    const dnsTypes = (stack: ReturnType<typeof stackWithProvider>) =>
+      Object.values(resourcesOfType(stack, "aws_vpclattice_resource_configuration")).map(
+        (c) => (c.resource_configuration_definition as { dns_resource: { ip_address_type: string }[] }[])[0].dns_resource[0].ip_address_type,
+      );
 
     test("reaches the VPC and each of its reachableCidrs of the resource's family, where the name may resolve; an IP resource only its address", () => {
       const stack = stackWithProvider();
@@ -147,7 +151,7 @@ describe("ResourceGateway", () => {
       expect(rules.sort()).toEqual(["3306 10.0.0.0/16", "3306 192.168.0.0/16", "5432 10.0.0.0/16", "5432 192.168.0.0/16", "9100 192.168.4.20/32"]);
     });
 
-    test("a DUALSTACK gateway reaches an IPv6 or dual-stack DNS resource over IPv6 too", () => {
+    test("a DUALSTACK gateway reaches an IPv6 DNS resource over IPv6 only, and one given no family over IPv4 only (it is IPV4)", () => {
       const stack = stackWithProvider();
       const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
         vpcId: "vpc-0123456789abcdef0",
@@ -158,11 +162,14 @@ describe("ResourceGateway", () => {
       const v6 = new ResourceGateway(stack, "V6", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets, reachableCidrs: ["fd00:1::/64"] });
       dnsOn(v6, "IPV6");
       expect(destinations(stack).sort()).toEqual(["2600:1f18:abcd:1200::/56", "fd00:1::/64"]);
+      expect(dnsTypes(stack)).toEqual(["IPV6"]);
 
+      // Before, a DUALSTACK gateway made its DNS resources DUALSTACK, which CreateResourceConfiguration refuses.
       const dual = stackWithProvider();
       const dualVpc = ownerVpc(dual, { dualStack: true });
-      dnsOn(new ResourceGateway(dual, "Gw", { name: "gw2", vpc: dualVpc, ipAddressType: "DUALSTACK" }));
-      expect(destinations(dual)).toEqual([VPC_CIDR, expect.stringMatching(/ipv6_cidr_block/)]);
+      dnsOn(new ResourceGateway(dual, "Gw", { name: "gw2", vpc: dualVpc, ipAddressType: "DUALSTACK", reachableCidrs: ["fd00:1::/64"] }));
+      expect(destinations(dual)).toEqual([VPC_CIDR]);
+      expect(dnsTypes(dual)).toEqual(["IPV4"]);
     });
 
     test("fails when a DUALSTACK gateway reaches a DNS resource over IPv6 in a VPC with no IPv6 block", () => {
@@ -181,12 +188,19 @@ describe("ResourceGateway", () => {
       expect(destinations(stack)).toEqual([VPC_CIDR, "${var.OnPremises}"]);
     });
 
-    test("a DUALSTACK gateway in an imported VPC given without its IPv6 block reaches a dual-stack DNS resource over IPv4", () => {
+    test("fails when a DNS resource is DUALSTACK (a JavaScript caller), which AWS does not support; given no family behind a DUALSTACK gateway it is IPV4, reached over IPv4 alone", () => {
+      const dualStackGateway = (stack: TerraformStack) => {
+        const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
+        const subnets = [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1b")];
+        return new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets });
+      };
+      const bad = stackWithProvider();
+      const error = expectValidationError(() => dnsOn(dualStackGateway(bad), "DUALSTACK" as never), "resource.ipAddressType", '"DUALSTACK"');
+      expect(error.expected).toMatch(/^IPV4 or IPV6.*AWS does not support DUALSTACK for DNS resources/);
       const stack = stackWithProvider();
-      const vpc = Vpc.fromVpcAttributes(stack, "Vpc", { vpcId: "vpc-0123456789abcdef0", cidrBlock: VPC_CIDR });
-      const subnets = [subnet("subnet-a", "us-east-1a"), subnet("subnet-b", "us-east-1b")];
-      dnsOn(new ResourceGateway(stack, "Gateway", { name: "gw1", vpc, ipAddressType: "DUALSTACK", subnets }), "DUALSTACK");
+      dnsOn(dualStackGateway(stack));
       expect(destinations(stack)).toEqual([VPC_CIDR]);
+      expect(dnsTypes(stack)).toEqual(["IPV4"]);
     });
   });
 

@@ -7,7 +7,6 @@ import {
   checkKnownProps,
   checkLength,
   checkObject,
-  checkOneOf,
   checkPattern,
   checkPortRanges,
   checkString,
@@ -22,7 +21,7 @@ import {
 import { gateBehindShare } from "../../lattice/share-gate";
 import { ResourceShare, ResourceSharing } from "../../ram";
 import { SecurityGroupBase } from "../../vpc";
-import { RESOURCE_IP_ADDRESS_TYPES, ResourceIpAddressType } from "../ip-families";
+import { checkDnsResourceIpAddressType, DnsResourceIpAddressType } from "../ip-families";
 import { ResourceDefinition } from "../resource-definition";
 import { IResourceGateway } from "../resource-gateway";
 import { ResourceConfiguration } from "../resource-configuration";
@@ -33,8 +32,12 @@ import { normalizePartnerAccess, tagPattern } from "./shared-resource-access";
 export interface DnsGroupMember {
   /** The endpoint's fully qualified, publicly resolvable name (the gateway resolves it in public DNS). Names compare case-insensitively: each once in the group. */
   readonly domainName: string;
-  /** Address family the name resolves to. @default - the gateway's IP address type, IPV4 when unknown */
-  readonly ipAddressType?: ResourceIpAddressType;
+  /**
+   * Address family the name resolves to: IPV4 or IPV6 (AWS does not support
+   * DUALSTACK for DNS resources; a DUALSTACK gateway reaches the member over this family).
+   * @default - IPV6 behind an IPV6 gateway, else IPV4 (behind a DUALSTACK gateway too)
+   */
+  readonly ipAddressType?: DnsResourceIpAddressType;
   /** TCP ports of the endpoint (`Port.tcp(443)`, `Port.range(8000, 8100)`). @default - none; required unless the deprecated portRanges is given */
   readonly ports?: readonly PortRange[];
   /** @deprecated Use `ports`. @default - none */
@@ -173,7 +176,7 @@ export class DnsResourceGroup extends Construct {
         const definition = requireValue(this, prop, checkObject(this, prop, raw), "a DNS endpoint: { domainName, ports }");
         checkKnownProps(this, definition, MEMBER_PROPS, prop);
         checkDnsName(this, `${prop}.domainName`, definition.domainName);
-        checkOneOf(this, `${prop}.ipAddressType`, definition.ipAddressType, RESOURCE_IP_ADDRESS_TYPES);
+        checkDnsResourceIpAddressType(this, `${prop}.ipAddressType`, definition.ipAddressType);
         if (typeof definition.domainName === "string" && !isUnresolved(definition.domainName)) {
           const normalized = canonicalDnsName(definition.domainName);
           const other = names.get(normalized);

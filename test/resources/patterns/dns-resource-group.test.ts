@@ -132,6 +132,34 @@ describe("DnsResourceGroup", () => {
     ).toBe(true);
   });
 
+  test("behind a DUALSTACK gateway a member is IPV4 unless declared IPV6, and the gateway reaches each over its family alone", () => {
+    const stack = stackWithProvider();
+    const resourceGateway = new ResourceGateway(stack, "Gateway", {
+      name: "apps-gw",
+      vpc: ownerVpc(stack, { dualStack: true }),
+      ipAddressType: "DUALSTACK",
+    });
+    new DnsResourceGroup(stack, "Apps", {
+      name: "apps",
+      resourceGateway,
+      members: {
+        billing: { domainName: "billing.apps.example.com", ipAddressType: "IPV6", ports: [Port.tcp(443)] },
+        catalog: { domainName: "catalog.apps.example.com", ports: [Port.tcp(8443)] },
+      },
+    });
+    const json = synthJson(stack);
+    const configs = Object.values(json.resource.aws_vpclattice_resource_configuration) as {
+      name: string;
+      resource_configuration_definition?: { dns_resource: { ip_address_type: string }[] }[];
+    }[];
+    const types = Object.fromEntries(
+      configs.filter((c) => c.name !== "apps").map((c) => [c.name, c.resource_configuration_definition?.[0].dns_resource[0].ip_address_type]),
+    );
+    expect(types).toEqual({ "apps-billing": "IPV6", "apps-catalog": "IPV4" });
+    const egress = Object.values(json.resource.aws_vpc_security_group_egress_rule) as { from_port: number; cidr_ipv4?: string; cidr_ipv6?: string }[];
+    expect(egress.map((r) => `${r.from_port} ${r.cidr_ipv4 === undefined ? "ipv6" : "ipv4"}`).sort()).toEqual(["443 ipv6", "8443 ipv4"]);
+  });
+
   describe("fails when", () => {
     const build = (props: Partial<ConstructorParameters<typeof DnsResourceGroup>[2]>) => () => {
       const stack = stackWithProvider();
@@ -182,6 +210,17 @@ describe("DnsResourceGroup", () => {
 
     test("the name leaves no room for the gateway's suffix", () => {
       expectValidationError(build({ name: "a".repeat(38) }), "name", "a".repeat(38));
+    });
+
+    test("a member is DUALSTACK (a JavaScript caller), which AWS does not support for a DNS resource: refused at apply before", () => {
+      const error = expectValidationError(
+        build({ members: { a: { domainName: "a.example.com", ipAddressType: "DUALSTACK" as never, ports: [Port.tcp(443)] } } }),
+        "members.a.ipAddressType",
+        '"DUALSTACK"',
+      );
+      expect(error.constructPath).toBe("test/Apps");
+      expect(error.expected).toContain("AWS does not support DUALSTACK for DNS resources");
+      expect(build({ members: { a: { domainName: "a.example.com", ipAddressType: "IPV4", ports: [Port.tcp(443)] } } })).not.toThrow();
     });
 
     test("a prop is null or not of its type (a JavaScript caller): refused, never a TypeError nor the default in its place", () => {
