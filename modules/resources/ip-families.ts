@@ -51,17 +51,12 @@ export function ipAddressTypeOf(address: string): ResourceIpAddressType {
 /**
  * The families a gateway's traffic to a resource travels in, and so the
  * source addresses the resource sees: the gateway's own family, and for a
- * DUALSTACK gateway the resource's (IPv4 unless the resource is IPv6-only;
- * both for a dual-stack resource when the VPC's IPv6 block is known).
+ * DUALSTACK gateway the resource's (IPv6 for an IPv6 resource, else IPv4:
+ * an IPv4 DNS resource, an ARN resource).
  */
-export function gatewayTrafficFamilies(
-  gateway: ResourceIpAddressType,
-  resource: ResourceIpAddressType | undefined,
-  vpcIpv6Known: boolean,
-): readonly AddressFamily[] {
+export function gatewayTrafficFamilies(gateway: ResourceIpAddressType, resource: DnsResourceIpAddressType | undefined): readonly AddressFamily[] {
   if (gateway !== "DUALSTACK") return [gateway === "IPV6" ? "ipv6" : "ipv4"];
-  if (resource === "IPV6") return ["ipv6"];
-  return resource === "DUALSTACK" && vpcIpv6Known ? ["ipv4", "ipv6"] : ["ipv4"];
+  return [resource === "IPV6" ? "ipv6" : "ipv4"];
 }
 
 /**

@@ -658,7 +658,7 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       );
       // The gateway's source addresses are of the family its traffic to this resource travels in (as its egress is).
       const type = gateway.ipAddressType;
-      const families = gatewayTrafficFamilies(type ?? "IPV4", resourceIpAddressType, vpc.ipv6CidrBlock !== undefined);
+      const families = gatewayTrafficFamilies(type ?? "IPV4", resourceIpAddressType);
       if (families.includes("ipv4")) peers.push(Peer.cidr(vpc.cidrBlock));
       if (families.includes("ipv6")) {
         const ipv6 = requireValue(

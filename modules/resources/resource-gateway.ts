@@ -379,10 +379,9 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     });
   }
 
-  /** The families a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway those of the DNS resource (an ARN resource, RDS, over IPv4). */
+  /** The family a DNS or ARN resource is reached over: the gateway's own, on a DUALSTACK gateway the DNS resource's (an ARN resource, RDS, over IPv4). */
   private egressFamilies(resourceIpAddressType: DnsResourceIpAddressType | undefined): readonly AddressFamily[] {
-    // A dual-stack resource is reached over IPv4 as well: IPv6 egress only where the VPC's IPv6 block is given.
-    return gatewayTrafficFamilies(this.ipAddressType, resourceIpAddressType, this.vpc.ipv6CidrBlock !== undefined);
+    return gatewayTrafficFamilies(this.ipAddressType, resourceIpAddressType);
   }
 
   /** The networks of one family a DNS or ARN resource may resolve into: the VPC's block and the reachable ranges of that family. */
