@@ -1277,4 +1277,30 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "resources",
+    api: "ResourceDefinition.dns",
+    cause:
+      'A DNS resource of ipAddressType "DUALSTACK" (a JavaScript caller): AWS does not support it for DNS resources, and CreateResourceConfiguration failed at apply',
+    fix: "Give IPV4 or IPV6, the family the name resolves to, or leave ipAddressType out for IPV4 (a DUALSTACK gateway reaches the resource over that family).",
+    path: "Host",
+    prop: "resource.ipAddressType",
+    received: '"DUALSTACK"',
+    build: (s) => {
+      const vpc = new Vpc(s, "Vpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"], dualStack: true });
+      const resourceGateway = new ResourceGateway(s, "Gateway", { name: "owner-gateway", vpc, ipAddressType: "DUALSTACK" });
+      host(s, { resource: ResourceDefinition.dns("orders.example.com", { ipAddressType: "DUALSTACK" as never }) }, resourceGateway);
+    },
+  },
+  {
+    module: "resources",
+    api: "DnsResourceGroup",
+    cause: 'A member of ipAddressType "DUALSTACK" (a JavaScript caller): AWS does not support it for DNS resources, and the member failed at apply',
+    fix: "Give the member IPV4 or IPV6, the family its name resolves to, or leave ipAddressType out for IPV4.",
+    path: "Apis",
+    prop: "members.billing.ipAddressType",
+    received: '"DUALSTACK"',
+    build: (s) =>
+      dnsGroup(s, { members: { billing: { domainName: "billing.example.com", ipAddressType: "DUALSTACK" as never, ports: [Port.tcp(443)] } } }),
+  },
 ];
