@@ -6,6 +6,7 @@ import {
   CentralizedEndpoints,
   Ec2InstanceConnectEndpoint,
   EndpointOnlyBucketPolicy,
+  EndpointOnlyTablePolicy,
   EndpointPolicy,
   GatewayEndpoint,
   GatewayLoadBalancerEndpoint,
@@ -1699,6 +1700,54 @@ export const ENDPOINT_BAD_INPUTS: readonly BadInput[] = [
             conditions: { IpAddress: { "aws:SourceIp": "10.0.0.0/16" } },
           }),
         ),
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyTablePolicy",
+    cause: "An index's ARN (…:table/orders/index/by-customer) as the table: a resource policy is attached to the table, and covers its indexes",
+    fix: "Give the table's ARN (…:table/orders); the policy covers the table and its indexes.",
+    path: "TablePolicy",
+    prop: "tableArn",
+    received: '"arn:aws:dynamodb:us-east-1:111111111111:table/orders/index/by-customer"',
+    build: (s) =>
+      new EndpointOnlyTablePolicy(s, "TablePolicy", {
+        tableArn: "arn:aws:dynamodb:us-east-1:111111111111:table/orders/index/by-customer",
+        endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+        deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"],
+      }),
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyTablePolicy",
+    cause: "A table of another account than the provider's: a table's resource policy is put by the table's own account, so the apply fails",
+    fix: "Give the construct the provider of the table's account.",
+    path: "TablePolicy",
+    prop: "tableArn",
+    received: '"arn:aws:dynamodb:us-east-1:222222222222:table/orders"',
+    build: (s) => {
+      const pinned = new AwsProvider(s, "pinned", { alias: "pinned", region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      new EndpointOnlyTablePolicy(s, "TablePolicy", {
+        provider: pinned,
+        tableArn: "arn:aws:dynamodb:us-east-1:222222222222:table/orders",
+        endpoints: [{ vpcEndpointId: "vpce-0123456789abcdef0" }],
+        deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"],
+      });
+    },
+  },
+  {
+    module: "endpoints",
+    api: "EndpointOnlyTablePolicy",
+    cause: "An S3 gateway endpoint among the only endpoints a DynamoDB table may be reached through: no DynamoDB request comes through it",
+    fix: "Give the DynamoDB endpoints (gateway or interface) the table's clients use.",
+    path: "TablePolicy",
+    prop: "endpoints[0]",
+    received: '"s3"',
+    build: (s) =>
+      new EndpointOnlyTablePolicy(s, "TablePolicy", {
+        tableArn: "arn:aws:dynamodb:us-east-1:111111111111:table/orders",
+        endpoints: [GatewayEndpoint.fromAttributes(s, "S3", { vpcEndpointId: "vpce-0123456789abcdef0", service: AwsService.S3 })],
+        deploymentRoleArns: ["arn:aws:iam::111111111111:role/deployer"],
       }),
   },
 ];

@@ -49,6 +49,8 @@ export const AWS_LIMITS = {
   endpointPolicyCharacters: 20480,
   /** Characters of an S3 bucket policy (20 KB). */
   bucketPolicyCharacters: 20480,
+  /** Characters of a DynamoDB resource-based policy (20 KB). */
+  dynamoDbResourcePolicyCharacters: 20480,
   /** Characters of a VPC Lattice auth policy. */
   latticeAuthPolicyCharacters: 10240,
 } as const;

@@ -20,4 +20,6 @@ export * from "./service-network-endpoint";
 export * from "./targets";
 export * from "./patterns";
 export * from "./endpoint-only-bucket-policy";
+export type { EndpointOnlyPolicyProps } from "./endpoint-only-policy";
+export * from "./endpoint-only-table-policy";
 export * from "./deprecated";

@@ -8,6 +8,7 @@ export type FlowHopKind =
   | "endpoint"
   | "endpoint-policy"
   | "bucket-policy"
+  | "table-policy"
   | "endpoint-service"
   | "acceptance"
   | "private-dns"

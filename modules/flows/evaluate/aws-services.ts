@@ -149,7 +149,8 @@ export function awsServiceByPublicName(path: Path, context: FlowContext, service
 }
 
 /**
- * The endpoint policy, then the bucket policy of an S3 request. A gateway
+ * The endpoint policy, then the resource's own policy (an S3 bucket's, a
+ * DynamoDB table's). A gateway
  * endpoint's policy is read as AWS reads it there: an account in a
  * Principal element is its root user only (asGatewayEndpointPolicy).
  */
@@ -160,13 +161,10 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
   }
   const resource = request.resource ?? "*";
   const action = request.action;
-  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
-  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
+  const own = resourcePolicyOf(context, resource);
   const base = { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId, ...resourceKeys(context, resource) };
   // Every address the client may send from, as aws:VpcSourceIp, where a policy reads it: the request passes only if it passes from each.
-  const keySets = vpcSourceIps(context, [endpoint.policy, bucketPolicy?.policy]).map((ip) =>
-    ip === undefined ? base : { ...base, "aws:VpcSourceIp": ip },
-  );
+  const keySets = vpcSourceIps(context, [endpoint.policy, own?.policy]).map((ip) => (ip === undefined ? base : { ...base, "aws:VpcSourceIp": ip }));
   const decide = (policy: string, name: string) =>
     keySets.map((keys) => evaluateFor(context, policy, name, action, resource, keys)).find((v) => v.decision !== "Allowed") ??
     evaluateFor(context, policy, name, action, resource, keySets[0]);
@@ -187,13 +185,33 @@ function servicePolicies(path: Path, context: FlowContext, endpoint: EndpointEnt
     if (!allowed) return current.deny("endpoint-policy", text, endpoint.address);
     current = current.pass("endpoint-policy", text, endpoint.address);
   }
-  if (bucketPolicy === undefined) return current.allow();
-  const verdict = decide(bucketPolicy.policy, `bucket policy of ${bucket}`);
+  if (own === undefined) return current.allow();
+  const verdict = decide(own.policy, own.name);
   if (verdict.decision === "ExplicitlyDenied")
-    return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${resource}`, bucketPolicy.address);
-  return current
-    .pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action} through ${labelOf(endpoint)}`, bucketPolicy.address)
-    .allow();
+    return current.deny(own.kind, `${verdict.explanation} for ${request.action} on ${resource}`, own.address);
+  return current.pass(own.kind, `${own.name} does not deny ${request.action} through ${labelOf(endpoint)}`, own.address).allow();
+}
+
+/** What a request's resource is, when its service has resource policies the model reads: an S3 bucket, or a DynamoDB table (or one of its indexes). */
+function resourceOf(resource: string): { readonly kind: "bucket-policy" | "table-policy"; readonly key: string; readonly label: string } | undefined {
+  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource)?.[1];
+  if (bucket !== undefined) return { kind: "bucket-policy", key: bucket, label: `S3 bucket ${bucket}` };
+  // A table's policy covers its indexes (…:table/orders/index/by-customer).
+  const table = /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/([^/]+)/.exec(resource)?.[1];
+  return table === undefined ? undefined : { kind: "table-policy", key: table, label: `DynamoDB table ${table}` };
+}
+
+/** The resource's own policy, which a request meets after the endpoint's: a bucket policy, or a DynamoDB table's resource policy. */
+function resourcePolicyOf(
+  context: FlowContext,
+  resource: string,
+): { readonly kind: "bucket-policy" | "table-policy"; readonly name: string; readonly address: string; readonly policy: string } | undefined {
+  const target = resourceOf(resource);
+  if (target === undefined) return undefined;
+  const found = (target.kind === "bucket-policy" ? context.model.bucketPolicies : context.model.tablePolicies).get(target.key);
+  if (found === undefined) return undefined;
+  const name = target.kind === "bucket-policy" ? `bucket policy of ${target.key}` : `resource policy of ${target.label}`;
+  return { kind: target.kind, name, ...found };
 }
 
 /**
@@ -245,27 +263,23 @@ function resourceKeys(context: FlowContext, resource: string): Record<string, st
   return organization === undefined ? {} : { "aws:ResourceOrgID": organization };
 }
 
-/** A request to an AWS service from outside every VPC (a pipeline, the console): only the bucket policy of an S3 request decides. */
+/**
+ * A request to an AWS service from outside every VPC (a pipeline, the
+ * console): only the resource's own policy decides (an S3 bucket's, a
+ * DynamoDB table's).
+ */
 export function awsServiceFromOutside(path: Path, context: FlowContext): FlowVerdict {
   const request = context.destination.request;
   if (request?.action === undefined || request.resource === undefined)
     return path.pass("internet", "the request reaches the service's public endpoint").allow();
-  const bucket = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(request.resource)?.[1];
-  const bucketPolicy = bucket === undefined ? undefined : context.model.bucketPolicies.get(bucket);
   const current = path.pass(
     "internet",
-    `the request reaches ${bucket === undefined ? "the service" : `S3 bucket ${bucket}`} over its public endpoint, through no VPC endpoint`,
+    `the request reaches ${resourceOf(request.resource)?.label ?? "the service"} over its public endpoint, through no VPC endpoint`,
   );
-  if (bucketPolicy === undefined) return current.allow();
-  const verdict = evaluateFor(
-    context,
-    bucketPolicy.policy,
-    `bucket policy of ${bucket}`,
-    request.action,
-    request.resource,
-    resourceKeys(context, request.resource),
-  );
+  const own = resourcePolicyOf(context, request.resource);
+  if (own === undefined) return current.allow();
+  const verdict = evaluateFor(context, own.policy, own.name, request.action, request.resource, resourceKeys(context, request.resource));
   if (verdict.decision === "ExplicitlyDenied")
-    return current.deny("bucket-policy", `${verdict.explanation} for ${request.action} on ${request.resource}`, bucketPolicy.address);
-  return current.pass("bucket-policy", `bucket policy of ${bucket} does not deny ${request.action}`, bucketPolicy.address).allow();
+    return current.deny(own.kind, `${verdict.explanation} for ${request.action} on ${request.resource}`, own.address);
+  return current.pass(own.kind, `${own.name} does not deny ${request.action}`, own.address).allow();
 }

@@ -110,6 +110,16 @@ export class NetworkModel {
       readonly policy: string;
     }
   >();
+  /** DynamoDB resource-based policies by table name (a table's, which covers its indexes). */
+  public readonly tablePolicies = new Map<
+    string,
+    {
+      /** Address of the `aws_dynamodb_resource_policy`. */
+      readonly address: string;
+      /** The policy document (JSON). */
+      readonly policy: string;
+    }
+  >();
   /** Routes this stack adds to route tables made elsewhere (an imported subnet's), by table ID: the tables themselves are not in the JSON. */
   private readonly routesAddedElsewhere = new Map<string, RouteEntry[]>();
 
@@ -134,6 +144,19 @@ export class NetworkModel {
       const policy = this.text(block, "policy");
       if (bucket !== undefined && policy !== undefined) this.bucketPolicies.set(bucket, { address: block.address, policy });
     }
+    for (const block of document.resources("aws_dynamodb_resource_policy")) {
+      const policy = this.text(block, "policy");
+      const table = this.tableNameOf(block);
+      if (table !== undefined && policy !== undefined) this.tablePolicies.set(table, { address: block.address, policy });
+    }
+  }
+
+  /** The table a DynamoDB resource policy is attached to, by name: from a literal table ARN, or the name of the stack's table it references. */
+  private tableNameOf(block: TerraformBlock): string | undefined {
+    const arn = this.document.value(block, "resource_arn");
+    if (typeof arn === "string") return /^arn:aws[a-z-]*:dynamodb:[^:]*:\d{12}:table\/([^/]+)$/.exec(arn)?.[1];
+    const [table] = this.document.referencedBlocks(block.config.resource_arn).filter((b) => b.type === "aws_dynamodb_table");
+    return table === undefined ? undefined : this.text(table, "name");
   }
 
   /** Name of the stack. */
