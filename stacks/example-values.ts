@@ -25,6 +25,9 @@ export const EXAMPLE_ORGANIZATION_ID = "o-a1b2c3d4e5";
 /** The account that owns the example workloads, services and shared resources, and deploys every stack. */
 export const OWNER_ACCOUNT = "111111111111";
 /** The second account of the examples; each stack names it by its role (consumer, partner, member, department). */
+/** The role the examples' deployment pipeline applies them with: resource policies keep it the management actions from outside the VPC. */
+export const PIPELINE_ROLE = `arn:aws:iam::${OWNER_ACCOUNT}:role/terraform-deployment`;
+
 export const SECOND_ACCOUNT = "222222222222";
 /** The third account of the examples, named by its role in each stack as well. */
 export const THIRD_ACCOUNT = "333333333333";

@@ -10,11 +10,10 @@ import {
 import { Flows } from "../../modules/flows";
 import { Connections, SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
-import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
+import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT, PIPELINE_ROLE } from "../example-values";
 
 const BUCKET = "example-app-data-111111111111";
 /** The role the deployment pipeline applies this stack with, from outside the VPC. */
-const PIPELINE_ROLE = `arn:aws:iam::${OWNER_ACCOUNT}:role/terraform-deployment`;
 const APP = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/orders-app`, organizationId: EXAMPLE_ORGANIZATION_ID };
 
 /**
