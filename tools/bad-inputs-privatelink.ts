@@ -232,4 +232,23 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
         ],
       }),
   },
+  {
+    module: "privatelink",
+    api: "GatewayLoadBalancer",
+    cause:
+      "An appliance address in a subnet of an availability zone where the Gateway Load Balancer has no subnet: AWS registers it but sends it no flows (Target.NotInUse), with cross-zone load balancing on or off",
+    fix: "Add a subnet of the appliance's zone to the load balancer's subnets, or run the appliance in one of the load balancer's zones.",
+    path: "Gwlb",
+    prop: "appliances.addresses.fw",
+    received: '"10.100.1.10"',
+    build: (s) => {
+      const network = vpc(s, "10.100.0.0/16");
+      new GatewayLoadBalancer(s, "Gwlb", {
+        vpc: network,
+        subnets: [network.privateSubnets[0]],
+        appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "10.100.1.10" } }),
+        healthCheck: { port: 80 },
+      });
+    },
+  },
 ];

@@ -34,7 +34,7 @@ import { awsReservedAddressIn, Connections, ISubnet, IVpc, literalZoneIds, Peer,
 import { HealthCheck, renderHealthCheck } from "./health-check";
 import { loadBalancerNameOf } from "./network-load-balancer";
 import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
-import { checkZoneIds } from "./zones";
+import { checkTargetZone, checkZoneIds } from "./zones";
 
 /** The port and protocol a Gateway Load Balancer speaks to its appliances: GENEVE on UDP 6081, fixed by AWS. */
 export const GENEVE_PORT = 6081;
@@ -181,6 +181,8 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
       "ApplianceTargets.instances, .ipAddresses or .registeredElsewhere",
     ) as ApplianceTargets;
     const targets = checkAppliances(this, appliances, props.vpc);
+    if (appliances.targetType === "ip")
+      for (const [name, address] of targets) checkTargetZone(this, `appliances.addresses.${name}`, address, props.vpc, subnets);
     checkObject(this, "healthCheck", props.healthCheck);
     if (props.healthCheck.port === undefined || props.healthCheck.port === GENEVE_PORT) {
       throw new ValidationError(

@@ -63,7 +63,7 @@ import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
 import { checkTlsPolicy, DEFAULT_TLS_POLICY } from "./tls-policies";
 import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
-import { checkZoneIds } from "./zones";
+import { checkTargetZone, checkZoneIds } from "./zones";
 
 /** A Network Load Balancer an endpoint service can front: created here or imported. */
 export interface INetworkLoadBalancer {
@@ -611,39 +611,12 @@ function validateTargets(scope: IConstruct, at: string, listener: NetworkLoadBal
   }
 }
 
-/**
- * An IP target in a subnet of the VPC is in that subnet's zone, and AWS
- * sends traffic only to targets in zones the load balancer is enabled in
- * (a node there), cross-zone load balancing or not: a target elsewhere is
- * registered, but stays unused (`Target.NotInUse`) and carries nothing.
- * Judged when the target's subnet and every load balancer subnet say their
- * zone in the same vocabulary (AZ IDs, else AZ names: one VPC, one account).
- */
+/** Each IP target of the listeners is in a zone of the load balancer (see checkTargetZone). */
 function checkTargetZones(scope: IConstruct, listeners: readonly NetworkLoadBalancerListener[], vpc: IVpc, subnets: readonly ISubnet[]): void {
-  const zoneOf = (subnet: ISubnet, byId: boolean): string | undefined => {
-    const zone = byId ? subnet.availabilityZoneId : subnet.availabilityZone;
-    return zone === undefined || isUnresolved(zone) ? undefined : zone;
-  };
-  const vpcSubnets = Array.isArray(vpc.subnets) ? vpc.subnets : [];
   listeners.forEach((listener, i) => {
-    const targets = listener.targets;
-    if (targets.targetType !== "ip") return;
-    for (const target of targets.targets) {
-      const address = target.targetId;
-      if (typeof address !== "string" || isUnresolved(address) || familyOf(address) !== "ipv4") continue;
-      const home = vpcSubnets.find((s) => s.cidrBlock !== undefined && !isUnresolved(s.cidrBlock) && cidrContains(s.cidrBlock, address));
-      if (home === undefined) continue;
-      const byId = zoneOf(home, true) !== undefined && subnets.every((s) => zoneOf(s, true) !== undefined);
-      const zone = zoneOf(home, byId);
-      const enabled = subnets.map((s) => zoneOf(s, byId));
-      if (zone === undefined || enabled.some((z) => z === undefined) || enabled.includes(zone)) continue;
-      throw new ValidationError(
-        scope,
-        `listeners[${i}].targets.addresses.${target.name}`,
-        address,
-        `an address in a zone of the load balancer's subnets (${enabled.join(", ")}): it is in subnet ${home.cidrBlock} of ${zone}, where the load balancer has no node, and AWS sends no traffic to a target in a zone the load balancer is not enabled in (Target.NotInUse), cross-zone load balancing or not; add a subnet of ${zone} to the load balancer's subnets, or move the target`,
-      );
-    }
+    if (listener.targets.targetType !== "ip") return;
+    for (const target of listener.targets.targets)
+      checkTargetZone(scope, `listeners[${i}].targets.addresses.${target.name}`, target.targetId, vpc, subnets);
   });
 }
 

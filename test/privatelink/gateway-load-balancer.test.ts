@@ -141,6 +141,22 @@ describe("GatewayLoadBalancer", () => {
       );
     });
 
+    test("an appliance address is in a zone where the load balancer has no subnet (AWS sends it no flows, cross-zone or not); one of its zones is registered", () => {
+      const stack = stackWithoutProvider();
+      const vpc = new Vpc(stack, "Vpc", { name: "inspection", cidrBlock: "10.100.0.0/16", availabilityZones: ["use1-az1", "use1-az2", "use1-az3"] });
+      const gwlb = (id: string, address: string) =>
+        new GatewayLoadBalancer(stack, id, {
+          vpc,
+          subnets: vpc.privateSubnets.slice(0, 2),
+          appliances: ApplianceTargets.ipAddresses({ addresses: { fw: address } }),
+          healthCheck: { port: 80 },
+        });
+      const error = expectValidationError(() => gwlb("Gwlb", "10.100.2.10"), "appliances.addresses.fw", '"10.100.2.10"');
+      expect(error.expected).toContain("it is in subnet 10.100.2.0/24 of use1-az3, where the load balancer has no node");
+      gwlb("Valid", "10.100.1.10");
+      expect(onlyResource(stack, "aws_lb_target_group_attachment").target_id).toBe("10.100.1.10");
+    });
+
     test("an appliance address is IPv6 (GENEVE runs over IPv4)", () => {
       expectValidationError(
         () => gwlbStack({ appliances: ApplianceTargets.ipAddresses({ addresses: { fw: "2001:db8::10" } }) }),
