@@ -1206,7 +1206,7 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     fix: "Give groups made in the gateway's VPC (new SecurityGroup(scope, id, { vpc: gatewayVpc, ... })).",
     path: "Gateway",
     prop: "securityGroups[0].vpcId",
-    received: '"the VPC of Foreign"',
+    received: '"the VPC of test/Foreign"',
     build: (s) => {
       const other = new Vpc(s, "Other", { name: "other", cidrBlock: "10.9.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
       gateway(s, { securityGroups: [new SecurityGroup(s, "Foreign", { vpc: other, description: "Of another VPC" })] });
@@ -1229,7 +1229,7 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     fix: "Share it from a provider of its own region.",
     path: "Share",
     prop: "resources.host",
-    received: '"Host"',
+    received: '"test/Host"',
     build: (s) => {
       const west = new AwsProvider(s, "west", { region: "us-west-2", alias: "west" });
       new ResourceShare(s, "Share", { name: "hosts", provider: west, principals: [PARTNER] }).addResource("host", host(s).resourceConfigurationArn);
@@ -1242,7 +1242,7 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     fix: "Share the resource configurations behind the gateway (or a service network holding them).",
     path: "Share",
     prop: "resources.gateway",
-    received: '"Gateway"',
+    received: '"test/Gateway"',
     build: (s) => new ResourceShare(s, "Share", { name: "gateway", principals: [PARTNER] }).addResource("gateway", gateway(s).resourceGatewayArn),
   },
   {
@@ -1267,7 +1267,7 @@ export const RESOURCE_BAD_INPUTS: readonly BadInput[] = [
     fix: "Make the endpoint with a provider of the configuration's region (a Resource endpoint reaches its own region's configurations only).",
     path: "Endpoint",
     prop: "resourceConfiguration",
-    received: '"Host"',
+    received: '"test/Host"',
     build: (s) => {
       const west = new AwsProvider(s, "west", { region: "us-west-2", alias: "west" });
       new ResourceEndpoint(s, "Endpoint", {
