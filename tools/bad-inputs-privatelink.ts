@@ -251,4 +251,23 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "privatelink",
+    api: "EndpointServicePrincipal",
+    cause: "An organization's (or OU's) ARN as an allowed principal of an endpoint service, to let the whole organization connect",
+    fix: "List the organization's accounts with EndpointServicePrincipal.account: AWS grants endpoint service permissions to accounts, IAM roles and IAM users only. Keep acceptance required to review who connects.",
+    path: "Service",
+    prop: "allowedPrincipals[0]",
+    received: '"arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5"',
+    build: (s) =>
+      new EndpointService(s, "Service", {
+        loadBalancer: EndpointServiceLoadBalancer.existing([
+          NetworkLoadBalancer.fromNetworkLoadBalancerAttributes(s, "Nlb", {
+            loadBalancerArn: "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/api/0123456789abcdef",
+            listenerPorts: [443],
+          }),
+        ]),
+        allowedPrincipals: [EndpointServicePrincipal.fromArn("arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5")],
+      }),
+  },
 ];

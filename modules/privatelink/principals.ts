@@ -162,6 +162,14 @@ function checkPrincipalArn(scope: IConstruct, prop: string, arn: string, isExpec
       `${expected}; to let every AWS principal connect, set ${ANY_PRINCIPAL_OPT_OUT}: OptOut.because("<why>") on the endpoint service instead`,
     );
   }
+  if (!isExpectedKind && typeof arn === "string" && /^arn:[^:]+:organizations::/.test(arn)) {
+    throw new ValidationError(
+      scope,
+      prop,
+      arn,
+      `${expected}: AWS grants endpoint service permissions to accounts, IAM roles and IAM users only, never to an organization or OU; list the organization's accounts (EndpointServicePrincipal.account), and keep acceptance required to review who connects`,
+    );
+  }
   if (!isExpectedKind) throw new ValidationError(scope, prop, arn, expected);
   if (!isIamPrincipalArnWithoutPath(arn)) {
     throw new ValidationError(scope, prop, arn, `${expected} without a path (AWS rejects principal ARNs with path components on endpoint services)`);

@@ -406,6 +406,22 @@ describe("EndpointService", () => {
       expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn(arn)] }), "allowedPrincipals[0]", arn);
     });
 
+    test("a principal is an organization or OU (AWS grants endpoint services to accounts, roles and users only), saying to list the accounts; an account passes", () => {
+      for (const arn of [
+        "arn:aws:organizations::111111111111:organization/o-a1b2c3d4e5",
+        "arn:aws:organizations::111111111111:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56",
+      ]) {
+        const error = expectValidationError(
+          () => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.fromArn(arn)] }),
+          "allowedPrincipals[0]",
+          arn,
+        );
+        expect(error.expected).toContain("never to an organization or OU; list the organization's accounts (EndpointServicePrincipal.account)");
+      }
+      const { stack } = serviceStack({ allowedPrincipals: [EndpointServicePrincipal.account("222222222222")] });
+      expect(onlyResource(stack, "aws_vpc_endpoint_service").allowed_principals).toEqual(["arn:aws:iam::222222222222:root"]);
+    });
+
     test("a role principal is a user ARN", () => {
       const arn = "arn:aws:iam::222222222222:user/alice";
       expectValidationError(() => serviceStack({ allowedPrincipals: [EndpointServicePrincipal.iamRole(arn)] }), "allowedPrincipals[0]", arn);
