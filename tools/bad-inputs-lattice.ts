@@ -1081,6 +1081,25 @@ export const LATTICE_BAD_INPUTS: readonly BadInput[] = [
         }),
       }),
   },
+  {
+    module: "lattice",
+    api: "ServiceNetwork.associateService",
+    cause:
+      "The service owner's provider associating its service with a consumer's service network that is not shared through RAM: only the network's account sees it, and AWS refuses the association at apply",
+    fix: "Leave provider out (the network's account associates the service shared with it), or share the network with the service's account.",
+    path: "Consumer/Service-orders",
+    prop: "provider",
+    received: '"owner (account 111111111111)"',
+    build: (s) => {
+      const owner = new AwsProvider(s, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] });
+      const consumer = new AwsProvider(s, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: ["222222222222"] });
+      const allow = new AuthPolicy().allow({ accounts: ["222222222222"] });
+      const orders = new LatticeService(s, "Orders", { name: "orders", authPolicy: allow });
+      new ServiceNetwork(s, "Consumer", { name: "consumer", authPolicy: allow, provider: consumer }).associateService("orders", orders, {
+        provider: owner,
+      });
+    },
+  },
 ];
 
 /** An HTTP target group made elsewhere, told apart by the last digits of its ID. */

@@ -488,7 +488,9 @@ export class ServiceNetworkServiceAssociation extends Construct {
         "a service network for services: this one holds resource configurations only and has no auth policy (make it without resourceConfigurationsOnly, with an authPolicy)",
       );
     }
-    checkSameRegion(this, props.serviceNetwork, providerOf(props, props.service));
+    // A network of another account that is not shared through RAM takes its members from its own account (the service shared with it).
+    const provider = memberAssociationProvider(this, props.provider, props.serviceNetwork, props.service, "service");
+    checkSameRegion(this, props.serviceNetwork, provider);
     claimMembership(this, "service", props.serviceNetwork, props.service, props.service.serviceArn);
     claimCustomDomainName(this, props.serviceNetwork, props.service);
     const services = networkServices.of(this);
@@ -497,10 +499,10 @@ export class ServiceNetworkServiceAssociation extends Construct {
     checkAtSynth(this, () => checkAnonymousCallers(this, props.serviceNetwork, props.service));
     checkAtSynth(this, () => checkCommonCallers(this, props.serviceNetwork, props.service));
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
-      provider: providerOf(props, props.service),
+      provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
-      dependsOn: dependsOnOf(this, [props.serviceNetwork], providerOf(props, props.service), props.dependsOn),
+      dependsOn: dependsOnOf(this, [props.serviceNetwork, props.service], provider, props.dependsOn),
       tags: checkTags(this, "tags", props.tags),
     });
   }
@@ -608,8 +610,8 @@ function checkShareableNetwork(association: Construct, serviceNetwork: IServiceN
 
 /**
  * The account that makes a member's association: the one given, else the
- * member's (a configuration's owner associates it with a network of its own
- * account, or with one shared with it). A network made here and not shared
+ * member's (a service's or configuration's owner associates it with a
+ * network of its own account, or with one shared with it). A network made here and not shared
  * through RAM is seen by its own account only: a member of another account
  * is associated from the network's account (the member shared with it, as
  * AWS lets consumers put shared configurations in their networks), and a

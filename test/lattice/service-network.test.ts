@@ -400,6 +400,39 @@ describe("ServiceNetwork", () => {
       expect(only(shared.stack, "aws_vpclattice_service_network_resource_association").provider).toBeUndefined();
     });
 
+    test("of a service to another account's network that is not shared, are made by the network's account; fail when given the service owner's provider", () => {
+      const build = (networkSharing?: { principals: SharePrincipal[] }) => {
+        const stack = new TerraformStack(testApp(), "test");
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const owner = new AwsProvider(stack, "owner", { region: "us-east-1", alias: "owner", allowedAccountIds: ["111111111111"] });
+        const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: ["222222222222"] });
+        const orders = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
+        const own = new ServiceNetwork(stack, "Consumer", {
+          name: "consumer",
+          authPolicy: ALLOW_CONSUMER,
+          provider: consumer,
+          sharing: networkSharing,
+        });
+        return { stack, own, orders, owner };
+      };
+      // The consumer's network, not shared: only the consumer sees it, and it associates the service shared with it.
+      const unshared = build();
+      unshared.own.associateService("orders", unshared.orders);
+      expect(only(unshared.stack, "aws_vpclattice_service_network_service_association").provider).toBe("aws.consumer");
+      const refused = build();
+      const error = expectValidationError(
+        () => refused.own.associateService("orders", refused.orders, { provider: refused.owner }),
+        "provider",
+        "owner (account 111111111111)",
+      );
+      expect(error.expected).toContain("a provider of account 222222222222, the owner of service network test/Consumer");
+      expect(error.expected).toContain("share the service with that account");
+      // Shared with the owner through RAM, the network is the owner's to associate with: the service's provider stays the default.
+      const shared = build({ principals: [SharePrincipal.account("111111111111")] });
+      shared.own.associateService("orders", shared.orders);
+      expect(only(shared.stack, "aws_vpclattice_service_network_service_association").provider).toBeUndefined();
+    });
+
     test("fails when a service of the network listens on a port the association does not open (the default 443, or given ports)", () => {
       const httpService = (stack: TerraformStack) => {
         const svc = new LatticeService(stack, "Orders", { name: "orders", authPolicy: ALLOW_CONSUMER });
