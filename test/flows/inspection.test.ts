@@ -44,7 +44,17 @@ function inspection(options: InspectionOptions = {}) {
   const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
     vpc: inspectionVpc,
     subnets: balancerSubnets,
-    appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10", b: "10.100.1.10" } }),
+    // An appliance in a zone the load balancer is not in gets no flows, and is refused: one appliance per zone of the load balancer.
+    appliances: ApplianceTargets.ipAddresses({
+      addresses: Object.fromEntries(
+        [
+          ["a", "10.100.0.10", "use1-az1"],
+          ["b", "10.100.1.10", "use1-az2"],
+        ]
+          .filter(([, , zone]) => (options.balancerZones ?? ZONES).includes(zone))
+          .map(([name, address]) => [name, address]),
+      ),
+    }),
     healthCheck: { protocol: "HTTP", port: 80, path: "/healthz" },
   });
   const service = new EndpointService(stack, "Inspection", {
