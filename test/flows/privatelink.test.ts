@@ -81,6 +81,32 @@ describe("PrivateLink flows: the name clients dial", () => {
     const flow = expectFlow(stack, consumerVpc, { dnsName: "api.internal.example.com", port: 443 });
     flow.toBeAllowed();
     expect(flow.verdict.hops.find((h) => h.kind === "listener")?.text).toMatch(/TLS listener 443 .*\(certificate for api\.internal\.example\.com\)/);
+    // A name the consumer picked: only the provider knows whether its certificate carries it.
+    expect(flow.verdict.assumptions).toContainEqual(
+      expect.stringContaining("the certificate that terminates TLS on listener 443 of Api/Service/LoadBalancer carries api.internal.example.com"),
+    );
+  });
+
+  test("the service's verified private DNS name needs no assumption about the certificate: the provider verified it", () => {
+    const stack = new PrivateNetworkingStack(testApp(), "verified-name", { region: "us-east-1", accountId: PROVIDER });
+    const consumer = stack.accountProvider("consumer", CONSUMER);
+    const providerVpc = new Vpc(stack, "ProviderVpc", { name: "provider", cidrBlock: "10.10.0.0/16", availabilityZones: BY_ID });
+    const consumerVpc = new Vpc(stack, "ConsumerVpc", { provider: consumer, name: "consumer", cidrBlock: "10.20.0.0/16", availabilityZones: BY_ID });
+    new PrivateLinkSaasOffering(stack, "Api", {
+      service: {
+        loadBalancer: EndpointServiceLoadBalancer.networkLoadBalancer({
+          vpc: providerVpc,
+          listeners: [TLS_443],
+          clients: [Peer.cidr("10.20.0.0/16")],
+        }),
+        privateDnsName: "api.example.com",
+        privateDnsVerificationZone: { zoneId: "Z0123456789EXAMPLE0AB", zoneName: "example.com" },
+      },
+      consumers: [{ name: "team", accountId: CONSUMER, provider: consumer, vpc: consumerVpc }],
+    });
+    const flow = expectFlow(stack, consumerVpc, { dnsName: "api.example.com", port: 443 });
+    flow.toBeAllowed();
+    expect(flow.verdict.assumptions.filter((a) => a.includes("the certificate that terminates TLS"))).toEqual([]);
   });
 
   test("fails when an ALB behind a TCP listener health-checks over HTTPS (it terminates TLS) and clients dial the generated name; plain HTTP is not judged", () => {

@@ -1,9 +1,11 @@
+import { canonicalDnsName } from "../../core/formats";
 import { RECORDED_OPT_OUTS } from "../../core/opt-out";
 import { cidrContains, hostCidr, isIpAddress } from "../../core/addresses";
 import { EndpointEntity, EndpointServiceEntity, LoadBalancerEntity, LoadBalancerListenerEntry, SubnetEntity } from "../model/entities";
 import { NetworkModel } from "../model/network-model";
 import { FlowVerdict, Path } from "../verdict";
 import { FlowContext, labelOf, recordedOptOut, vpcLabel } from "./context";
+import { matchesName } from "./dns";
 import { admittingRule, reach, rulePermits, targetCidrs, workloadAdmission } from "./network";
 
 /** How the client named the service: the name it dialed, and whether that name is the service's private DNS name (or a consumer zone's record). */
@@ -234,14 +236,34 @@ function contractFlow(path: Path, context: FlowContext, endpoint: EndpointEntity
   const tls = contract.tlsPorts.includes(context.port);
   if (tls && !dialed.verifiable)
     return current.deny("tls", tlsFailure(`port ${context.port} of ${service} terminates TLS`, dialed), endpoint.address);
-  return current
-    .pass(
-      "listener",
-      `${service} listens on ${context.port}${tls ? ` and terminates TLS there (certificate for ${dialed.name})` : ""}, as its provider publishes`,
-      endpoint.address,
-    )
+  current = current.pass(
+    "listener",
+    `${service} listens on ${context.port}${tls ? ` and terminates TLS there (certificate for ${dialed.name})` : ""}, as its provider publishes`,
+    endpoint.address,
+  );
+  return (tls ? assumeCertificateCarries(current, context, endpoint, `port ${context.port} of ${service}`, dialed) : current)
     .assume(`the provider's load balancer behind ${service} admits the traffic of ${labelOf(endpoint)} and its targets admit the load balancer`)
     .allow();
+}
+
+/**
+ * A name the client dials through a private hosted zone of the consumer's
+ * (customDnsName, a hub's zone) may be any name: whether the certificate
+ * that terminates TLS carries it is the provider's to say, so the flow
+ * takes it as an assumption, unless it is the service's verified private
+ * DNS name as this stack knows it.
+ */
+function assumeCertificateCarries(path: Path, context: FlowContext, endpoint: EndpointEntity, terminator: string, dialed: DialedName): Path {
+  if (dialed.privateDns) return path;
+  // The hub of a centralized consumer answers the verified name from a zone of its own: still the provider's name.
+  const service = context.model.endpointServices.find((s) => s.serviceName === endpoint.serviceName);
+  const annotated = context.model.document.block(endpoint.address)?.annotations.privateDnsName;
+  const verified = [service?.privateDnsName, typeof annotated === "string" ? annotated : undefined].filter((n): n is string => n !== undefined);
+  const name = canonicalDnsName(dialed.name);
+  if (verified.some((n) => matchesName(name, canonicalDnsName(n)))) return path;
+  return path.assume(
+    `the certificate that terminates TLS on ${terminator} carries ${dialed.name}, which the client dials through a private hosted zone of the consumer's, not through the service's verified private DNS (else TLS fails: dial a name the provider's certificate carries)`,
+  );
 }
 
 function tlsFailure(where: string, dialed: DialedName): string {
@@ -276,6 +298,7 @@ function loadBalancerFlow(path: Path, context: FlowContext, endpoint: EndpointEn
     `${listener.protocol} listener ${listener.port} of load balancer ${labelOf(balancer)}${tls !== undefined ? ` (certificate for ${dialed.name})` : ""}`,
     listener.address,
   );
+  if (tls !== undefined) current = assumeCertificateCarries(current, context, endpoint, `listener ${listener.port} of ${labelOf(balancer)}`, dialed);
   if (balancer.securityGroupIds.length > 0) {
     if (!balancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic) {
       current = current.pass(
