@@ -830,6 +830,38 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
       });
     },
   },
+  {
+    module: "vpc",
+    api: "Vpc.fromVpcAttributes",
+    cause:
+      "A secondary block of another RFC 1918 range than the VPC's primary block (192.168.0.0/16 beside 10.50.0.0/16): AWS never associates it, so the VPC cannot have it, often a block of another VPC",
+    fix: "Give the blocks `aws ec2 describe-vpcs` lists in the VPC's CidrBlockAssociationSet (for pods, a block of 100.64.0.0/10).",
+    path: "Existing",
+    prop: "secondaryCidrBlocks[0]",
+    received: '"192.168.0.0/16"',
+    build: (s) =>
+      Vpc.fromVpcAttributes(s, "Existing", { vpcId: "vpc-0123456789abcdef0", cidrBlock: "10.50.0.0/16", secondaryCidrBlocks: ["192.168.0.0/16"] }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause: "A secondary block that overlaps the VPC's primary block (or another secondary one): AWS refuses the association",
+    fix: "Give a block outside the VPC's other blocks, such as 100.64.0.0/16 for an EKS cluster's pods.",
+    path: "Vpc",
+    prop: "secondaryCidrBlocks[0]",
+    received: '"10.0.128.0/17"',
+    build: (s) => vpc(s, { secondaryCidrBlocks: ["10.0.128.0/17"] }),
+  },
+  {
+    module: "vpc",
+    api: "Vpc",
+    cause: "A secondary block larger than /16 (the whole 100.64.0.0/10): AWS takes VPC blocks of /16 to /28",
+    fix: "Associate /16 blocks, as many as needed (100.64.0.0/16, 100.65.0.0/16).",
+    path: "Vpc",
+    prop: "secondaryCidrBlocks[0]",
+    received: '"100.64.0.0/10"',
+    build: (s) => vpc(s, { secondaryCidrBlocks: ["100.64.0.0/10"] }),
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */

@@ -471,6 +471,7 @@ function subnetIdOf(stack: TerraformStack, model: NetworkModel, part: string, su
 interface ImportedVpcConstruct extends IConstruct {
   readonly vpcId: string;
   readonly cidrBlock: string;
+  readonly secondaryCidrBlocks?: readonly string[];
   readonly ipv6CidrBlock?: string;
   readonly subnets: readonly {
     readonly subnetId: string;
@@ -532,6 +533,8 @@ function importedVpcsOf(stack: TerraformStack, model: NetworkModel): ImportedVpc
       vpcId,
       ...definedOnly({
         cidrBlock: known(vpc, vpc.cidrBlock, text),
+        secondaryCidrBlocks:
+          vpc.secondaryCidrBlocks === undefined || vpc.secondaryCidrBlocks.length === 0 ? undefined : known(vpc, vpc.secondaryCidrBlocks, names),
         ipv6CidrBlock: known(vpc, vpc.ipv6CidrBlock, text),
         provider,
         dnsSupportEnabled: known(vpc, vpc.dnsSupportEnabled, flag),

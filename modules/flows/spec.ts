@@ -57,6 +57,8 @@ export interface ImportedVpcSpec {
   readonly vpcId: string;
   /** Its primary IPv4 CIDR. @default - unknown */
   readonly cidrBlock?: string;
+  /** Its secondary IPv4 CIDRs (an EKS cluster's pod range): in the VPC, routed locally, as the primary. @default - none */
+  readonly secondaryCidrBlocks?: readonly string[];
   /** Its IPv6 CIDR. @default - none */
   readonly ipv6CidrBlock?: string;
   /** The provider configuration (account) that owns it, as resources name it (`aws`, `aws.partner`). @default "aws" */

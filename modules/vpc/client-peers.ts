@@ -1,4 +1,4 @@
-import { IVpc } from "./vpc";
+import { IVpc, vpcIpv4CidrBlocks } from "./vpc";
 import { Peer } from "./security-group";
 
 /** Options for {@link vpcClientPeers}. */
@@ -13,12 +13,14 @@ export interface VpcClientPeersOptions {
 }
 
 /**
- * The clients of a VPC when nobody names them: its IPv4 CIDR, plus its IPv6
- * CIDR with `ipv6: true` (when the VPC has one), and nothing beyond the VPC.
+ * The clients of a VPC when nobody names them: its IPv4 CIDR and its
+ * secondary IPv4 blocks (`secondaryCidrBlocks`: an EKS cluster's pods in
+ * 100.64.0.0/16), plus its IPv6 CIDR with `ipv6: true` (when the VPC has
+ * one), and nothing beyond the VPC.
  * The default `allowedPeers` of every security group this library creates
  * for clients of an endpoint, a service network association or a load balancer.
  */
 export function vpcClientPeers(vpc: IVpc, options: VpcClientPeersOptions = {}): Peer[] {
   const ipv6 = options.ipv6 === true && vpc.ipv6CidrBlock !== undefined ? [Peer.cidr(vpc.ipv6CidrBlock, { family: "ipv6" })] : [];
-  return [Peer.cidr(vpc.cidrBlock), ...ipv6];
+  return [...vpcIpv4CidrBlocks(vpc).map((block) => Peer.cidr(block)), ...ipv6];
 }

@@ -5,6 +5,7 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc as VpcResource } from "@cdktf/provider-aws/lib/vpc";
+import { VpcIpv4CidrBlockAssociation } from "@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association";
 import {
   AwsResourceProps,
   checkBoolean,
@@ -58,6 +59,14 @@ export interface IVpc {
   readonly vpcId: string;
   /** Primary IPv4 CIDR, the default source of endpoint security-group rules. */
   readonly cidrBlock: string;
+  /**
+   * The VPC's secondary IPv4 blocks (an EKS cluster's pod range such as
+   * 100.64.0.0/16): its clients live there too, so the default clients of
+   * endpoints and associations (`vpcClientPeers`) admit them beside
+   * `cidrBlock`. Read it with {@link vpcIpv4CidrBlocks}.
+   * @default - none
+   */
+  readonly secondaryCidrBlocks?: readonly string[];
   /** @default - no IPv6 */
   readonly ipv6CidrBlock?: string;
   /** The private subnets workloads and endpoints live in (tier `private`): where constructs go unless given `subnets`. */
@@ -109,6 +118,20 @@ export interface VpcAttributes {
   readonly vpcId: string;
   /** Primary IPv4 CIDR of the VPC, such as 10.0.0.0/16; the default source of endpoint security-group rules. */
   readonly cidrBlock: string;
+  /**
+   * The VPC's secondary IPv4 blocks, as `aws ec2 describe-vpcs` lists them
+   * in CidrBlockAssociationSet besides the primary: the pod range of an
+   * EKS cluster with custom networking (100.64.0.0/16), a block added when
+   * the first one filled up. Clients there are the VPC's clients too: the
+   * default rules of interface endpoints, service network associations and
+   * the other constructs that admit "the VPC" (`vpcClientPeers`) admit them,
+   * and subnets described here may lie in them. Literal blocks of /16 to
+   * /28, overlapping neither the primary block nor each other, outside the
+   * ranges AWS refuses beside the primary (another RFC 1918 range than the
+   * primary's, 198.19.0.0/16).
+   * @default - none: the VPC has its primary block only
+   */
+  readonly secondaryCidrBlocks?: readonly string[];
   /** @default - no IPv6 */
   readonly ipv6CidrBlock?: string;
   /**
@@ -175,6 +198,19 @@ export interface VpcProps extends AwsResourceProps {
   /** IPv4 CIDR of the VPC, /16 to /28 (what AWS takes); /16 to /24 is typical. */
   readonly cidrBlock: string;
   /**
+   * More IPv4 blocks for the VPC, each an `aws_vpc_ipv4_cidr_block_association`
+   * (the pod range of an EKS cluster with custom networking, such as
+   * 100.64.0.0/16). The private subnets stay in `cidrBlock`: subnets of a
+   * secondary block are made by the caller, with `vpcId` and a dependency on
+   * the block's association (`cidrBlockAssociations`). Their clients are the
+   * VPC's: the default rules of endpoints and associations admit them.
+   * Literal blocks of /16 to /28, overlapping neither `cidrBlock` nor each
+   * other, outside the ranges AWS refuses beside the primary (another RFC
+   * 1918 range than the primary's, 198.19.0.0/16).
+   * @default - none
+   */
+  readonly secondaryCidrBlocks?: readonly string[];
+  /**
    * One private subnet per AZ, by AZ name (`us-east-1a`) or by AZ ID
    * (`use1-az1`), not mixed, of the provider's region. AZ names map to
    * different physical zones in each account; give AZ IDs to VPCs whose
@@ -238,6 +274,10 @@ export class Vpc extends Construct implements IVpc {
   /** VPC ID (`aws_vpc.id`), known at apply. */
   public readonly vpcId: string;
   public readonly cidrBlock: string;
+  /** The secondary IPv4 blocks of `secondaryCidrBlocks`, in the order given. */
+  public readonly secondaryCidrBlocks: readonly string[];
+  /** The `aws_vpc_ipv4_cidr_block_association` of each secondary block, in the same order: what subnets made in those blocks depend on. */
+  public readonly cidrBlockAssociations: readonly VpcIpv4CidrBlockAssociation[];
   public readonly ipv6CidrBlock?: string;
   public readonly privateSubnets: readonly ISubnet[];
   public readonly provider?: TerraformProvider;
@@ -254,6 +294,7 @@ export class Vpc extends Construct implements IVpc {
     checkKnownProps(this, props, VPC_PROPS);
     checkString(this, "name", props.name);
     checkIpv4Cidr(this, "cidrBlock", props.cidrBlock);
+    const secondary = checkSecondaryCidrBlocks(this, props.secondaryCidrBlocks, props.cidrBlock);
     checkList(this, "availabilityZones", props.availabilityZones);
     checkItemCount(this, "availabilityZones", props.availabilityZones, 1, 16);
     checkUnique(this, "availabilityZones", props.availabilityZones);
@@ -285,6 +326,11 @@ export class Vpc extends Construct implements IVpc {
     // The literal, not the attribute: validators and rule keys can use it, and it is the same value.
     this.cidrBlock = props.cidrBlock;
     this.ipv6CidrBlock = props.dualStack === true ? this.resource.ipv6CidrBlock : undefined;
+    this.secondaryCidrBlocks = secondary;
+    this.cidrBlockAssociations = secondary.map(
+      (block) =>
+        new VpcIpv4CidrBlockAssociation(this, `CidrBlock-${stableId(block)}`, { provider: props.provider, vpcId: this.vpcId, cidrBlock: block }),
+    );
 
     if (keepDefaultRules === undefined) {
       // No ingress or egress blocks: Terraform removes every rule of the default group.
@@ -410,6 +456,7 @@ export class Vpc extends Construct implements IVpc {
 const VPC_PROPS: Record<keyof VpcProps, true> = {
   name: true,
   cidrBlock: true,
+  secondaryCidrBlocks: true,
   availabilityZones: true,
   subnetNewBits: true,
   dualStack: true,
@@ -423,6 +470,7 @@ const VPC_PROPS: Record<keyof VpcProps, true> = {
 const VPC_ATTRIBUTES: Record<keyof VpcAttributes, true> = {
   vpcId: true,
   cidrBlock: true,
+  secondaryCidrBlocks: true,
   ipv6CidrBlock: true,
   privateSubnets: true,
   privateSubnetIds: true,
@@ -498,9 +546,96 @@ function checkVpcCidrSize(scope: IConstruct, cidrBlock: string): number | undefi
   return prefix;
 }
 
+/** The RFC 1918 ranges: AWS adds to a VPC a secondary block of its primary's range only (IPv4 CIDR block association restrictions). */
+const RFC_1918 = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] as const;
+/** A range AWS adds to no VPC whose primary block lies outside it (IPv4 CIDR block association restrictions). */
+const BENCHMARK_RANGE = "198.19.0.0/16";
+
+/**
+ * Every IPv4 block of `vpc`: its primary block, then its secondary ones
+ * (`secondaryCidrBlocks`), where its clients and subnets can be.
+ */
+export function vpcIpv4CidrBlocks(vpc: IVpc): readonly string[] {
+  return [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])];
+}
+
+/**
+ * The secondary IPv4 blocks of a VPC (prop `secondaryCidrBlocks`), checked:
+ * a literal list of literal blocks (rule keys and the flow analysis read
+ * them), each /16 to /28 outside the blocks no VPC can have, overlapping
+ * neither the primary block nor another, and of a range AWS associates
+ * with a VPC of that primary block: an RFC 1918 primary takes blocks of its
+ * own RFC 1918 range or outside RFC 1918 and 198.19.0.0/16; a primary in
+ * 198.19.0.0/16, in 100.64.0.0/10 or publicly routable takes none of RFC
+ * 1918, and no 198.19.0.0/16 unless it is there itself.
+ */
+function checkSecondaryCidrBlocks(scope: IConstruct, blocks: readonly string[] | undefined, primary: string): readonly string[] {
+  const prop = "secondaryCidrBlocks";
+  const list = checkList(scope, prop, blocks);
+  if (list === undefined) return [];
+  if (isUnresolvedList(list))
+    throw new ValidationError(scope, prop, list, "a literal list of literal IPv4 blocks: the rules that admit the VPC's clients are keyed by them");
+  list.forEach((block, i) => {
+    const at = `${prop}[${i}]`;
+    checkString(scope, at, block);
+    if (isUnresolved(block))
+      throw new ValidationError(
+        scope,
+        at,
+        block,
+        "a literal IPv4 block such as 100.64.0.0/16: the rules that admit the VPC's clients are keyed by it",
+      );
+    checkIpv4Cidr(scope, at, block);
+    const prefix = parseCidr(block)?.prefixLength;
+    if (prefix !== undefined && (prefix < VPC_PREFIX.largest || prefix > VPC_PREFIX.smallest))
+      throw new ValidationError(
+        scope,
+        at,
+        block,
+        `a block of /${VPC_PREFIX.largest} to /${VPC_PREFIX.smallest}, the sizes AWS takes for a VPC's blocks`,
+      );
+    if (NON_VPC_BLOCKS.some((reserved) => cidrsOverlap(reserved, block)))
+      throw new ValidationError(
+        scope,
+        at,
+        block,
+        `a unicast block outside ${NON_VPC_BLOCKS.slice(0, -1).join(", ")} and ${NON_VPC_BLOCKS.at(-1)}: AWS refuses a VPC block in them`,
+      );
+    if (!isUnresolved(primary) && cidrsOverlap(primary, block))
+      throw new ValidationError(scope, at, block, `a block that does not overlap the VPC's primary block ${primary}: a VPC's blocks never overlap`);
+    const other = list.findIndex((b, j) => j < i && cidrsOverlap(b, block));
+    if (other !== -1)
+      throw new ValidationError(scope, at, block, `a block that does not overlap ${prop}[${other}] (${list[other]}): a VPC's blocks never overlap`);
+    if (!isUnresolved(primary)) checkAssociable(scope, at, block, primary);
+  });
+  return [...list];
+}
+
+/** Fails when AWS refuses `block` as a secondary block of a VPC whose primary block is `primary` (IPv4 CIDR block association restrictions). */
+function checkAssociable(scope: IConstruct, prop: string, block: string, primary: string): void {
+  const rangeOf = (cidr: string) =>
+    RFC_1918.find((range) => cidrContains(range, cidr)) ?? (cidrContains(BENCHMARK_RANGE, cidr) ? BENCHMARK_RANGE : undefined);
+  const [own, theirs] = [rangeOf(primary), rangeOf(block)];
+  if (theirs === undefined || theirs === own) return;
+  const where = own === undefined ? "outside RFC 1918 and 198.19.0.0/16 (100.64.0.0/10 or publicly routable)" : `in ${own}`;
+  const takes =
+    own === undefined
+      ? "another block outside RFC 1918 and 198.19.0.0/16, such as one of 100.64.0.0/10"
+      : own === BENCHMARK_RANGE
+        ? "a block outside RFC 1918, such as one of 100.64.0.0/10"
+        : `a block of ${own}, or one outside RFC 1918 and 198.19.0.0/16, such as one of 100.64.0.0/10`;
+  throw new ValidationError(
+    scope,
+    prop,
+    block,
+    `${takes}: AWS refuses a secondary block of ${theirs} in a VPC whose primary block ${primary} is ${where} (IPv4 CIDR block association restrictions)`,
+  );
+}
+
 class ImportedVpc extends Construct implements IVpc {
   public readonly vpcId: string;
   public readonly cidrBlock: string;
+  public readonly secondaryCidrBlocks: readonly string[];
   public readonly ipv6CidrBlock?: string;
   public readonly subnets: readonly ISubnet[];
   public readonly privateSubnets: readonly ISubnet[];
@@ -518,6 +653,7 @@ class ImportedVpc extends Construct implements IVpc {
     checkResourceId(this, "vpcId", attrs.vpcId, "vpc");
     checkIpv4Cidr(this, "cidrBlock", attrs.cidrBlock);
     checkVpcCidrSize(this, attrs.cidrBlock);
+    this.secondaryCidrBlocks = checkSecondaryCidrBlocks(this, attrs.secondaryCidrBlocks, attrs.cidrBlock);
     checkIpv6Cidr(this, "ipv6CidrBlock", attrs.ipv6CidrBlock);
     checkVpcIpv6CidrSize(this, attrs.ipv6CidrBlock);
     this.dnsSupportEnabled = checkBoolean(this, "dnsSupportEnabled", attrs.dnsSupportEnabled);
@@ -658,9 +794,9 @@ class ImportedVpc extends Construct implements IVpc {
       subnet.cidrBlock !== undefined &&
       !isUnresolved(subnet.cidrBlock) &&
       !isUnresolved(this.cidrBlock) &&
-      !cidrContains(this.cidrBlock, subnet.cidrBlock)
+      !vpcIpv4CidrBlocks(this).some((block) => cidrContains(block, subnet.cidrBlock as string))
     )
-      throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, `a block inside the VPC's ${this.cidrBlock}`);
+      throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, `a block inside the VPC's ${vpcIpv4CidrBlocks(this).join(" or ")}`);
     const prefix = subnet.cidrBlock === undefined || isUnresolved(subnet.cidrBlock) ? undefined : parseCidr(subnet.cidrBlock)?.prefixLength;
     if (prefix !== undefined && (prefix < 16 || prefix > 28))
       throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, "a subnet block from /16 to /28, the sizes AWS takes for a subnet");
@@ -684,7 +820,7 @@ export interface ReservedAddress {
 
 /**
  * Where and why AWS reserves `address` in `vpc`, which nothing can then
- * listen on: at an end of the VPC's own IPv4 block (reserved whatever its
+ * listen on: at an end of one of the VPC's own IPv4 blocks (reserved whatever its
  * subnets are), or among the first four and the last address of a subnet
  * whose block is known (`ISubnet.cidrBlock`). Undefined for an address a
  * resource can hold, one outside the VPC, an IPv6 one, and references.
@@ -692,10 +828,11 @@ export interface ReservedAddress {
 export function awsReservedAddressIn(vpc: IVpc, address: string): ReservedAddress | undefined {
   if (isUnresolved(address)) return undefined;
   const subnets = vpc.subnets.map((subnet) => subnet.cidrBlock);
-  for (const block of [vpc.cidrBlock, ...subnets]) {
+  const own = vpcIpv4CidrBlocks(vpc);
+  for (const block of [...own, ...subnets]) {
     if (block === undefined || isUnresolved(block)) continue;
     const role = awsReservedAddressRole(block, address);
-    if (role !== undefined) return { block, role, vpcBlock: block === vpc.cidrBlock };
+    if (role !== undefined) return { block, role, vpcBlock: own.includes(block) };
   }
   return undefined;
 }

@@ -147,6 +147,7 @@ export function resolveSource(model: NetworkModel, spec: FlowSourceSpec): Resolv
 const IMPORTED_VPC_FIELDS: Readonly<Record<keyof ImportedVpcSpec, true>> = {
   vpcId: true,
   cidrBlock: true,
+  secondaryCidrBlocks: true,
   ipv6CidrBlock: true,
   provider: true,
   dnsSupportEnabled: true,
@@ -198,6 +199,12 @@ export function checkImportedVpc(model: NetworkModel, imported: unknown): assert
   if (!text(vpc.vpcId)) throw questionError(model, `${at}.vpcId`, vpc.vpcId, "the VPC's ID, such as vpc-0123456789abcdef0");
   checkResourceId(model.stackName, `${at}.vpcId`, vpc.vpcId, "vpc");
   optional(vpc.cidrBlock, `${at}.cidrBlock`, (v) => text(v) && isIpv4Cidr(v) && isNetworkCidr(v), "an IPv4 CIDR block such as 10.0.0.0/16");
+  optional(
+    vpc.secondaryCidrBlocks,
+    `${at}.secondaryCidrBlocks`,
+    (v) => Array.isArray(v) && v.every((block) => text(block) && isIpv4Cidr(block) && isNetworkCidr(block)),
+    "a list of IPv4 CIDR blocks such as 100.64.0.0/16",
+  );
   optional(vpc.ipv6CidrBlock, `${at}.ipv6CidrBlock`, (v) => text(v) && isIpv6Cidr(v), "an IPv6 CIDR block such as 2600:1f18:1234:5600::/56");
   optional(vpc.provider, `${at}.provider`, text, "a provider configuration as resources name it: aws, aws.<alias>");
   for (const field of ["dnsSupportEnabled", "dnsHostnamesEnabled"] as const)

@@ -287,7 +287,7 @@ export class NetworkModel {
       path: imported.vpcId,
       provider,
       id: imported.vpcId,
-      ipv4Cidrs: imported.cidrBlock === undefined ? [] : [imported.cidrBlock],
+      ipv4Cidrs: [...(imported.cidrBlock === undefined ? [] : [imported.cidrBlock]), ...(imported.secondaryCidrBlocks ?? [])],
       ipv6Cidrs: imported.ipv6CidrBlock === undefined ? [] : [imported.ipv6CidrBlock],
       external: true,
       dnsSupport: imported.dnsSupportEnabled,
