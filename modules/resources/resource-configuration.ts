@@ -41,7 +41,7 @@ import {
 } from "../core";
 import { claimName } from "../lattice/placement";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
-import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase } from "../vpc";
+import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase, vpcIpv4CidrBlocks } from "../vpc";
 import { DnsResourceIpAddressType, gatewayTrafficFamilies } from "./ip-families";
 import { CheckedDefinition, DefinitionProps, definitionProps, ResourceDefinition } from "./resource-definition";
 import { gatewayPeers, IResourceGateway, isResourceGateway, ResourceGateway } from "./resource-gateway";
@@ -659,7 +659,14 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
       // The gateway's source addresses are of the family its traffic to this resource travels in (as its egress is).
       const type = gateway.ipAddressType;
       const families = gatewayTrafficFamilies(type ?? "IPV4", resourceIpAddressType);
-      if (families.includes("ipv4")) peers.push(Peer.cidr(vpc.cidrBlock));
+      // The gateway's interfaces may be in any of the VPC's IPv4 blocks (its subnets in a secondary one).
+      if (families.includes("ipv4"))
+        peers.push(
+          Peer.cidr(vpc.cidrBlock),
+          ...vpcIpv4CidrBlocks(vpc)
+            .slice(1)
+            .map((block) => Peer.cidr(block)),
+        );
       if (families.includes("ipv6")) {
         const ipv6 = requireValue(
           this,

@@ -26,7 +26,7 @@ import {
 } from "../core";
 import { checkDnsResourceIpAddressType, DnsResourceIpAddressType, ipAddressTypeOf, ResourceIpAddressType, sharesIpFamily } from "./ip-families";
 import { IResourceGateway } from "./resource-gateway";
-import { awsReservedAddressIn, privateZoneAnswering, reservedAddressExpectation } from "../vpc";
+import { awsReservedAddressIn, privateZoneAnswering, reservedAddressExpectation, vpcIpv4CidrBlocks } from "../vpc";
 
 /** Options of a resource reached by DNS name ({@link ResourceDefinition.dns}). */
 export interface DnsResourceOptions {
@@ -360,12 +360,14 @@ function checkInGatewayNetworks(scope: IConstruct, prop: string, ipAddress: stri
   const family = familyOf(ipAddress);
   const vpcBlock = family === "ipv6" ? vpc.ipv6CidrBlock : vpc.cidrBlock;
   if (vpcBlock !== undefined && isUnresolved(vpcBlock)) return;
-  const networks = [...(vpcBlock === undefined ? [] : [vpcBlock]), ...(gateway.reachableCidrs ?? []).filter((c) => !isUnresolved(c))];
+  // The VPC's secondary IPv4 blocks (an EKS cluster's pods) are the VPC's as its primary one is.
+  const vpcBlocks = family === "ipv6" ? (vpcBlock === undefined ? [] : [vpcBlock]) : vpcIpv4CidrBlocks(vpc);
+  const networks = [...vpcBlocks, ...(gateway.reachableCidrs ?? []).filter((c) => !isUnresolved(c))];
   if (networks.some((network) => cidrContains(network, ipAddress))) return;
   throw new ValidationError(
     scope,
     prop,
     ipAddress,
-    `an address in the gateway's VPC (${vpcBlock ?? `no ${family} block`}) or in a range its reachableCidrs declare (peered VPCs, on-premises networks${gateway.reachableCidrs?.length ? `: ${gateway.reachableCidrs.join(", ")}` : ""})`,
+    `an address in the gateway's VPC (${vpcBlocks.length === 0 ? `no ${family} block` : vpcBlocks.join(", ")}) or in a range its reachableCidrs declare (peered VPCs, on-premises networks${gateway.reachableCidrs?.length ? `: ${gateway.reachableCidrs.join(", ")}` : ""})`,
   );
 }

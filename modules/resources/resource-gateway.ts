@@ -54,6 +54,7 @@ import {
   SecurityGroup,
   SecurityGroupBase,
   sameVpc,
+  vpcIpv4CidrBlocks,
   vpcOwnerProviderOf,
   zoneOf,
 } from "../vpc";
@@ -397,11 +398,14 @@ export class ResourceGateway extends Construct implements IResourceGateway {
     }
     // A range only Terraform knows (a variable, remote state) is taken to be of the gateway's own family (IPv4 unless IPV6), keyed by its place in the list.
     const referenceFamily: AddressFamily = this.ipAddressType === "IPV6" ? "ipv6" : "ipv4";
+    // The VPC's secondary IPv4 blocks (an EKS cluster's pods) are where its resources may be too.
+    const secondary = family === "ipv4" ? vpcIpv4CidrBlocks(this.vpc).slice(1) : [];
     const reachable = this.reachableCidrs.flatMap((cidr, index) => {
       if (isUnresolved(cidr)) return family === referenceFamily ? [Peer.cidr(cidr, { family, name: `reachable-${index}` })] : [];
-      return familyOf(cidr) === family ? [Peer.cidr(cidr)] : [];
+      // A range declared reachable that is one of the VPC's blocks has its rule already.
+      return familyOf(cidr) === family && !secondary.includes(cidr) ? [Peer.cidr(cidr)] : [];
     });
-    return [Peer.cidr(vpcBlock, { family }), ...reachable];
+    return [Peer.cidr(vpcBlock, { family }), ...secondary.map((block) => Peer.cidr(block)), ...reachable];
   }
 
   private checkSubnets(subnets: readonly ISubnet[]): void {
