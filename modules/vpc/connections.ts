@@ -56,7 +56,10 @@ export interface ConnectionRuleOptions {
  * inbound rules only; a group imported with `allowAllOutbound: true` gets
  * no egress rule, its own let the traffic out). Rules
  * are keyed by direction, protocol, ports and peer: the same rule added
- * twice fails, and a rule keeps its Terraform address whoever adds it.
+ * twice fails (also when the group's own rule names the peer otherwise,
+ * which AWS would refuse at apply; a mirror rule the other side has already
+ * is kept, not added again), and a rule keeps its Terraform address whoever
+ * adds it.
  */
 export class Connections implements IConnectable {
   /** The port clients use by default. @default - none */

@@ -271,7 +271,9 @@ interface CidrRule {
  * group created here, and a group made elsewhere imported with
  * {@link SecurityGroup.fromSecurityGroupAttributes}. Each rule is its own
  * resource, keyed by direction, protocol, ports and peer, so a rule keeps
- * its Terraform address whoever adds it.
+ * its Terraform address whoever adds it. A rule AWS would take for one
+ * already there (the same CIDR, group or prefix list under another name)
+ * fails, as AWS refuses it at apply.
  */
 export abstract class SecurityGroupBase extends Construct implements ISecurityGroup, IConnectable {
   /** True for groups whose rules this library can add (created here or imported). */
@@ -292,6 +294,8 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   protected abstract readonly internetWideReason?: string;
   private readonly cidrRules: Record<"Ingress" | "Egress", CidrRule[]> = { Ingress: [], Egress: [] };
   private readonly portRanges: Record<"Ingress" | "Egress", PortRange[]> = { Ingress: [], Egress: [] };
+  /** The construct ID of each rule added, by what AWS keys a rule by (see ruleMeaning): two IDs for one meaning fail at apply. */
+  private readonly ruleIdsByMeaning = new Map<string, string>();
   private ownConnections?: Connections;
 
   /** This group's connections: `group.connections.allowFrom(other, Port.tcp(443), "why")`. */
@@ -300,12 +304,12 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     return this.ownConnections;
   }
 
-  /** Allows inbound traffic from `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
+  /** Allows inbound traffic from `rule.peer` on the rule's ports; fails if the same rule is already in the group, under any name. */
   public addIngressRule(rule: SecurityGroupRule): void {
     this.addRuleFor(this, "ingressRules", "Ingress", rule);
   }
 
-  /** Allows outbound traffic to `rule.peer` on the rule's ports; fails if the same rule is already in the group. */
+  /** Allows outbound traffic to `rule.peer` on the rule's ports; fails if the same rule is already in the group, under any name. */
   public addEgressRule(rule: SecurityGroupRule): void {
     this.addRuleFor(this, "egressRules", "Egress", rule);
   }
@@ -372,6 +376,19 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
         `each rule once (this one is already in ${this.node.path})`,
       );
     }
+    // The same rule under another ID (the peer named twice): AWS refuses the second with InvalidPermission.Duplicate at apply.
+    const meaning = ruleMeaning(this, direction, protocol, ports, peer);
+    const existing = this.ruleIdsByMeaning.get(meaning);
+    if (existing !== undefined) {
+      // A rule standing for another (a mirror of connections, a CIDR for a group) lets the same traffic through as the one there.
+      if (options.unlessPresent === true) return;
+      throw new ValidationError(
+        caller,
+        prop,
+        `${protocol} ${range} with ${rule.peer.key}`,
+        `each rule once: ${this.node.path} already has ${existing} for ${protocol} ${range} ${direction === "Ingress" ? "from" : "to"} ${describePeer(this, rule.peer, peer)}, added under another name (AWS keys a rule by its group, protocol, ports and peer, whatever its name or description, and refuses the second at apply as InvalidPermission.Duplicate): add the rule once`,
+      );
+    }
     if (rule.peer.cidr !== undefined)
       this.checkInternetCoverage(caller, prop, direction, { protocol, from: ports.from, to: ports.to, cidr: rule.peer.cidr, id });
     const config = {
@@ -385,6 +402,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     };
     this.portRanges[direction].push(ports);
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
+    this.ruleIdsByMeaning.set(meaning, id);
     if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined)
       recordOptOut(created, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);
     this.warnAboveRuleQuota(direction);
@@ -529,6 +547,34 @@ function peered(scope: IConstruct, a: IVpc, b: IVpc): boolean {
   return scope.node.root.node
     .findAll()
     .some((c) => c instanceof VpcPeeringConnection && [id(c.vpcIdInput), id(c.peerVpcIdInput)].sort().join() === pair);
+}
+
+/**
+ * What AWS keys a rule of a group by: its direction, protocol, ports and
+ * peer (the CIDR, in canonical form when literal, so that `2001:db8::/56`
+ * and `2001:0db8:0000::/56` are one; the referenced group's ID; the prefix
+ * list's ID), never its description. Values only Terraform knows are
+ * compared by the expression they resolve to (`${aws_vpc.app.cidr_block}`).
+ */
+function ruleMeaning(scope: IConstruct, direction: "Ingress" | "Egress", protocol: string, ports: PortRange, peer: PeerFields): string {
+  const fields = Object.entries(peer).filter(([, value]) => value !== undefined) as [string, string][];
+  const target = fields.map(([field, value]) => {
+    const literal = (field === "cidrIpv4" || field === "cidrIpv6") && !isUnresolved(value) ? parseCidr(value)?.text : undefined;
+    return [field, literal ?? value];
+  });
+  return JSON.stringify(resolvedValue(scope, [direction, protocol, ports.from, ports.to, target]));
+}
+
+/**
+ * A rule's peer for an error message: the referenced group's path, else the
+ * CIDR (canonical when literal), group ID or prefix list ID, a reference as
+ * the expression it resolves to (`${var.partner_cidr}`).
+ */
+function describePeer(scope: IConstruct, rule: Peer, peer: PeerFields): string {
+  if (rule.group instanceof Construct) return rule.group.node.path;
+  const value = peer.cidrIpv4 ?? peer.cidrIpv6 ?? peer.referencedSecurityGroupId ?? peer.prefixListId ?? rule.key;
+  const shown = isUnresolved(value) ? String(resolvedValue(scope, value)) : (parseCidr(value)?.text ?? value);
+  return peer.prefixListId !== undefined ? `prefix list ${shown}` : shown;
 }
 
 /** The ports of a rule: `ports`, or the deprecated `port` and `toPort`, checked. */
