@@ -862,6 +862,23 @@ export const VPC_BAD_INPUTS: readonly BadInput[] = [
     received: '"100.64.0.0/10"',
     build: (s) => vpc(s, { secondaryCidrBlocks: ["100.64.0.0/10"] }),
   },
+  {
+    module: "vpc",
+    api: "Connections.allowFrom",
+    cause:
+      'The same rule under two names: a group admitting Peer.securityGroup(clients, "app") directly, then connections.allowFrom(clients) on the same port (or one CIDR, prefix list or reference under two names): both rules synthesized, and terraform apply failed on the second with InvalidPermission.Duplicate',
+    fix: "Add the rule once: through connections (which also adds the clients' egress rule), or directly, not both.",
+    path: "Servers",
+    prop: "connections.allowFrom",
+    received: '"tcp 443 with sg-Clients"',
+    build: (s) => {
+      const network = vpc(s);
+      const servers = new SecurityGroup(s, "Servers", { vpc: network, description: "servers" });
+      const clients = new SecurityGroup(s, "Clients", { vpc: network, description: "clients" });
+      servers.addIngressRule({ peer: Peer.securityGroup(clients, "app"), ports: Port.tcp(443), description: "App clients" });
+      servers.connections.allowFrom(clients, Port.tcp(443), "Clients call the servers");
+    },
+  },
 ];
 
 /** A landing zone's VPC made elsewhere: tiers app, tgw (with their route tables) and mgmt (without), and no private tier. */
