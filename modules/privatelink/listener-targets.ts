@@ -36,8 +36,8 @@ export interface InstanceTargetsProps extends ListenerTargetOptions {
 export interface IpTargetsProps extends ListenerTargetOptions {
   /**
    * Addresses by stable name (`{ "db-a": "10.0.1.10" }`): in the load
-   * balancer's VPC, or in one of `outsideVpcRanges`. Never public, loopback
-   * or link-local.
+   * balancer's VPC (any of its IPv4 blocks, secondary ones included), or in
+   * one of `outsideVpcRanges`. Never public, loopback or link-local.
    */
   readonly addresses: Readonly<Record<string, string>>;
   /**

@@ -58,6 +58,7 @@ import {
   SecurityGroup,
   Vpc,
   vpcClientPeers,
+  vpcIpv4CidrBlocks,
 } from "../vpc";
 import { renderHealthCheck } from "./health-check";
 import { ListenerTargets } from "./listener-targets";
@@ -298,11 +299,13 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       for (const port of targetPortsOf(listener)) {
         for (const target of listener.targets.targets) {
           const literal = listener.targets.targetType === "ip" && !isUnresolved(target.targetId) ? hostCidr(target.targetId) : undefined;
-          const cidr = literal ?? props.vpc.cidrBlock;
-          const key = `${port}-${isUnresolved(cidr) ? "vpc" : cidr}`;
-          if (egress.has(key)) continue;
-          egress.add(key);
-          this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port, description: `Traffic and health checks to targets on ${port}` });
+          // An instance (or a reference) may be in any IPv4 block of the VPC: its subnet in a secondary one (an EKS cluster's pods).
+          for (const cidr of literal === undefined ? vpcIpv4CidrBlocks(props.vpc) : [literal]) {
+            const key = `${port}-${isUnresolved(cidr) ? "vpc" : cidr}`;
+            if (egress.has(key)) continue;
+            egress.add(key);
+            this.securityGroup.addEgressRule({ peer: Peer.cidr(cidr), port, description: `Traffic and health checks to targets on ${port}` });
+          }
         }
       }
       this.addListener(listener, props.listeners.indexOf(listener));
@@ -323,14 +326,15 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
   /**
    * An interface endpoint of this configuration in `vpc` connects to the
    * service: with PrivateLink enforcement on, AWS judges its clients by
-   * their own private IPs, so the VPC's CIDRs are admitted on the listener
-   * ports unless the caller named the clients.
+   * their own private IPs, so the VPC's CIDRs (every IPv4 block: its
+   * clients may be in a secondary one) are admitted on the listener ports
+   * unless the caller named the clients.
    * @internal
    */
   public admitConsumer(endpoint: IConstruct, vpc: IVpc): void {
     this.consumers.push({ endpoint, vpc });
     if (!this.admitsConsumers) return;
-    const cidrs: [string, "ipv4" | "ipv6"][] = [[vpc.cidrBlock, "ipv4"]];
+    const cidrs: [string, "ipv4" | "ipv6"][] = vpcIpv4CidrBlocks(vpc).map((block) => [block, "ipv4"]);
     if (this.ipAddressType === "dualstack" && vpc.ipv6CidrBlock !== undefined) cidrs.push([vpc.ipv6CidrBlock, "ipv6"]);
     for (const [cidr, family] of cidrs) {
       // A CIDR only Terraform knows is keyed by its VPC (else the endpoint), so that two such consumers get rules of their own.
@@ -354,7 +358,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
       this,
       "clients",
       undefined,
-      `the consumers' CIDRs or client groups, or enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false: with enforcement on, AWS judges PrivateLink traffic by the consumers' own private IPs, and the default admits only this VPC (${this.vpc.cidrBlock}) while no interface endpoint of this configuration connects to ${service.node.path}`,
+      `the consumers' CIDRs or client groups, or enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: false: with enforcement on, AWS judges PrivateLink traffic by the consumers' own private IPs, and the default admits only this VPC (${vpcIpv4CidrBlocks(this.vpc).join(", ")}) while no interface endpoint of this configuration connects to ${service.node.path}`,
     );
   }
 
@@ -376,7 +380,8 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     if (onListener.some((r) => r.prefixListIdInput !== undefined || isUnresolved(r.cidrIpv4Input ?? r.cidrIpv6Input ?? ""))) return undefined;
     const cidrs = onListener.map((r) => r.cidrIpv4Input ?? r.cidrIpv6Input).filter((c): c is string => c !== undefined);
     for (const { endpoint, vpc } of this.consumers) {
-      const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
+      // A client of any IPv4 block of the consumer's VPC (a secondary one: an EKS cluster's pods) is some address of it.
+      const own = [...vpcIpv4CidrBlocks(vpc), vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
       if (own.length === 0 || own.some((c) => isUnresolved(c))) continue;
       if (own.some((c) => cidrs.some((client) => cidrsOverlap(client, c)))) continue;
       return new ValidationError(
@@ -454,8 +459,14 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
     });
   }
 
+  /** An IPv4 address in none of the VPC's IPv4 blocks (a secondary block is the VPC's as its primary one is). */
   private isOutsideVpc(address: string): boolean {
-    return !isUnresolved(address) && !isUnresolved(this.vpc.cidrBlock) && familyOf(address) === "ipv4" && !cidrContains(this.vpc.cidrBlock, address);
+    return (
+      !isUnresolved(address) &&
+      !isUnresolved(this.vpc.cidrBlock) &&
+      familyOf(address) === "ipv4" &&
+      !vpcIpv4CidrBlocks(this.vpc).some((block) => cidrContains(block, address))
+    );
   }
 }
 
@@ -685,7 +696,9 @@ function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IV
     throw new ValidationError(scope, prop, address, "an IPv4 address: the VPC has no IPv6 CIDR block (dualStack: true gives it one)");
   }
   if (inVpc === undefined || isUnresolved(inVpc)) return;
-  if (cidrContains(inVpc, address)) {
+  // An IPv4 target in a secondary block (an EKS cluster's pods) is in the VPC as one in its primary block is.
+  const blocks = family === "ipv6" ? [inVpc] : vpcIpv4CidrBlocks(vpc);
+  if (blocks.some((block) => cidrContains(block, address))) {
     // AWS keeps the ends of the VPC's block and the first four and last address of each subnet: nothing listens there.
     const reserved = awsReservedAddressIn(vpc, address);
     if (reserved !== undefined) throw new ValidationError(scope, prop, address, reservedAddressExpectation(address, reserved));
@@ -696,7 +709,7 @@ function checkIpTarget(scope: IConstruct, prop: string, address: string, vpc: IV
     scope,
     prop,
     address,
-    `an address inside the VPC (${inVpc}) or inside one of outsideVpcRanges (${ranges.join(", ") || "none declared"}): declare the peered or on-premises range it is in`,
+    `an address inside the VPC (${blocks.join(", ")}) or inside one of outsideVpcRanges (${ranges.join(", ") || "none declared"}): declare the peered or on-premises range it is in`,
   );
 }
 
