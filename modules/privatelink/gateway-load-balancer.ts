@@ -30,7 +30,17 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { awsReservedAddressIn, Connections, ISubnet, IVpc, literalZoneIds, Peer, reservedAddressExpectation, SecurityGroup } from "../vpc";
+import {
+  awsReservedAddressIn,
+  Connections,
+  ISubnet,
+  IVpc,
+  literalZoneIds,
+  Peer,
+  reservedAddressExpectation,
+  SecurityGroup,
+  vpcIpv4CidrBlocks,
+} from "../vpc";
 import { HealthCheck, renderHealthCheck } from "./health-check";
 import { loadBalancerNameOf } from "./network-load-balancer";
 import { checkLoadBalancerSubnets, loadBalancerSubnetsOf } from "./checks";
@@ -150,7 +160,7 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
   /** The load balancer's subnets: where its endpoint service's consumers can place their endpoints. */
   public readonly subnets: readonly ISubnet[];
   public readonly ipAddressType: "ipv4" | "dualstack";
-  /** The group to attach to the appliances: GENEVE and the health check from the load balancer's VPC. */
+  /** The group to attach to the appliances: GENEVE and the health check from the load balancer's VPC (each of its IPv4 blocks). */
   public readonly appliancesSecurityGroup: SecurityGroup;
   /** The appliances' side: `appliancesConnections.allowFrom(peer, port, "why")` for their management access, say. */
   public readonly appliancesConnections: Connections;
@@ -238,12 +248,15 @@ export class GatewayLoadBalancer extends Construct implements IGatewayLoadBalanc
       description: "Inspection appliances: GENEVE and health checks from the Gateway Load Balancer",
     });
     this.appliancesConnections = new Connections(this, { securityGroups: [this.appliancesSecurityGroup] });
-    // The load balancer has no security group: its nodes send from their addresses in the VPC.
-    const fromLoadBalancer = Peer.cidr(props.vpc.cidrBlock);
-    this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(GENEVE_PORT), "GENEVE-encapsulated traffic from the Gateway Load Balancer", {
-      protocol: "udp",
-    });
-    this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(props.healthCheck.port), "Health checks from the Gateway Load Balancer");
+    // The load balancer has no security group: its nodes send from their addresses in the VPC, in any of its IPv4 blocks
+    // (the subnets of an imported VPC may be in a secondary one). A VPC without secondary blocks keeps its one rule each.
+    for (const block of vpcIpv4CidrBlocks(props.vpc)) {
+      const fromLoadBalancer = Peer.cidr(block);
+      this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(GENEVE_PORT), "GENEVE-encapsulated traffic from the Gateway Load Balancer", {
+        protocol: "udp",
+      });
+      this.appliancesConnections.allowFrom(fromLoadBalancer, Port.tcp(props.healthCheck.port), "Health checks from the Gateway Load Balancer");
+    }
   }
 }
 
@@ -275,12 +288,14 @@ function checkAppliances(scope: IConstruct, appliances: ApplianceTargets, vpc: I
       ) {
         throw new ValidationError(scope, at, targetId, "the IPv4 address of an appliance, such as 10.100.0.10");
       }
-      if (!isUnresolved(vpc.cidrBlock) && !cidrContains(vpc.cidrBlock, targetId)) {
+      // An address in a secondary block of the VPC is in the VPC as one in its primary block is.
+      const blocks = vpcIpv4CidrBlocks(vpc);
+      if (!isUnresolved(vpc.cidrBlock) && !blocks.some((block) => cidrContains(block, targetId))) {
         throw new ValidationError(
           scope,
           at,
           targetId,
-          `an address inside the load balancer's VPC (${vpc.cidrBlock}): appliances are reached in their own VPC`,
+          `an address inside the load balancer's VPC (${blocks.join(", ")}): appliances are reached in their own VPC`,
         );
       }
       const reserved = awsReservedAddressIn(vpc, targetId);
