@@ -824,6 +824,22 @@ export const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     module: "vpc",
+    api: "TransitGateway.attach",
+    cause:
+      "Two VPCs attached and routed to each other whose secondary blocks overlap (two EKS clusters' pods in 100.64.0.0/16): the gateway propagates every block of a VPC, and the route to the other VPC's block would be the VPC's own local route",
+    fix: "Give one VPC's pods another secondary block (100.65.0.0/16, say), or attach it with routeTo: [] (and no routes to the overlapping VPC).",
+    path: "Network",
+    prop: "attach.pods.vpc.secondaryCidrBlocks[0]",
+    received: '"100.64.0.0/16"',
+    build: (s) => {
+      const network = new TransitGateway(s, "Network", { name: "core" });
+      network.attach("hub", vpc(s, { secondaryCidrBlocks: ["100.64.0.0/16"] }));
+      const pods = new Vpc(s, "Pods", { name: "pods", cidrBlock: "10.1.0.0/16", availabilityZones: AZS, secondaryCidrBlocks: ["100.64.0.0/16"] });
+      network.attach("pods", pods);
+    },
+  },
+  {
+    module: "vpc",
     api: "TransitGateway",
     cause: "An on/off value for autoAcceptSharedAttachments that is neither OptOut.because nor a boolean (a JavaScript caller)",
     fix: 'Pass OptOut.because("<why attachments need no review>"), or leave it unset.',

@@ -43,7 +43,7 @@ import {
 } from "../core";
 import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../ram";
 import { checkSubnetObjects, defaultSubnetsOf, ISubnet, PRIVATE_TIER, SubnetSelection, zoneOf } from "./subnets";
-import { checkInVpc, checkIsVpc, describeVpc, IVpc } from "./vpc";
+import { checkInVpc, checkIsVpc, describeVpc, IVpc, vpcIpv4CidrBlocks } from "./vpc";
 
 export interface TransitGatewayProps extends AwsResourceProps {
   /** Name tag of the gateway, and name of its RAM shares. */
@@ -288,7 +288,7 @@ export abstract class TransitGatewayBase extends Construct {
     checkInVpc(this, `attach.${name}.subnets`, subnets, vpc);
     this.checkSameRegion(`attach.${name}.vpc`, vpc);
     const settings = this.attachmentSettings(name, vpc, options);
-    for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc.cidrBlock`, vpc, other);
+    for (const other of options.routeTo ?? this.attachments) checkRoutable(this, `attach.${name}.vpc`, vpc, other);
     const routeFrom = this.routeFromOf(name, vpc, subnets, options.routeFrom);
     const destinations = checkDestinations(this, `attach.${name}.destinations`, vpc, options.destinations, routeFrom);
     const ipv6 = carriesIpv6(vpc, subnets);
@@ -358,16 +358,22 @@ export abstract class TransitGatewayBase extends Construct {
     if (isUnresolvedList(list)) throw new ValidationError(this, prop, list, "a literal list of CIDRs: each becomes its own static route at synth");
     const stealing = (table: GatewayRouteTable, cidr: string, blockOf: TransitGatewayAttachment | undefined, block: string | undefined) =>
       blockOf !== undefined && table.holds(blockOf) && block !== undefined && !isUnresolved(block) && cidrContains(block, cidr);
-    const blocks = (other: TransitGatewayAttachment) => [other.vpc.cidrBlock, ...(other.ipv6 ? [other.vpc.ipv6CidrBlock] : [])];
+    // The gateway propagates every IPv4 block of an attached VPC (its secondary ones too), and its IPv6 block when it carries IPv6.
+    const blocks = (other: TransitGatewayAttachment) => [...vpcIpv4CidrBlocks(other.vpc), ...(other.ipv6 ? [other.vpc.ipv6CidrBlock] : [])];
     // This VPC against the routes earlier attachments sent to the gateway, in a table that will hold its block.
-    const ownBlocks = [vpc.cidrBlock, ...(ipv6 ? [vpc.ipv6CidrBlock] : [])];
+    const ownBlocks = [
+      ...blockProps(`attach.${name}.vpc`, vpc),
+      ...(ipv6 ? [{ prop: `attach.${name}.vpc.cidrBlock`, block: vpc.ipv6CidrBlock }] : []),
+    ];
     for (const earlier of this.gatewayRouted) {
-      const block = ownBlocks.find((b) => b !== undefined && !isUnresolved(b) && !isUnresolved(earlier.cidr) && cidrContains(b, earlier.cidr));
-      if (block !== undefined && earlier.table.holdsNew(spoke))
+      const own = ownBlocks.find(
+        ({ block: b }) => b !== undefined && !isUnresolved(b) && !isUnresolved(earlier.cidr) && cidrContains(b, earlier.cidr),
+      );
+      if (own !== undefined && earlier.table.holdsNew(spoke))
         throw new ValidationError(
           this,
-          `attach.${name}.vpc.cidrBlock`,
-          block,
+          own.prop,
+          own.block,
           `a block that holds no CIDR the gateway routes to another attachment: gatewayRoutes of attachment ${earlier.attachment} sends ${earlier.cidr} there, in the route table that would hold this VPC's propagated block, and a static route beats a propagated one (give the VPC another block, or narrow ${earlier.attachment}'s gatewayRoutes)`,
         );
     }
@@ -405,7 +411,7 @@ export abstract class TransitGatewayBase extends Construct {
           this,
           at,
           cidr,
-          `a CIDR outside the block of attachment ${victim.name} (${victim.vpc.cidrBlock}), whose propagated route the same gateway route table holds: a static route beats a propagated one, so the VPC's traffic would go to this attachment instead (for inspection between VPCs, attach this VPC as the hub of a gateway with isolateSpokes and route 0.0.0.0/0)`,
+          `a CIDR outside the block of attachment ${victim.name} (${blocks(victim).find((block) => stealing(table, cidr, victim, block))}), whose propagated route the same gateway route table holds: a static route beats a propagated one, so the VPC's traffic would go to this attachment instead (for inspection between VPCs, attach this VPC as the hub of a gateway with isolateSpokes and route 0.0.0.0/0)`,
         );
     });
     return { table, cidrs: list };
@@ -934,7 +940,12 @@ export class TransitGatewayAttachment extends Construct {
     return tables;
   }
 
-  /** Routes from every route table of routeFrom (else of the VPC's private subnets) to the other VPC's CIDR (and IPv6 block, when both attachments carry IPv6), through the gateway. */
+  /**
+   * Routes from every route table of routeFrom (else of the VPC's private
+   * subnets) to each IPv4 block of the other VPC (its primary and secondary
+   * blocks: the gateway propagates them all) and to its IPv6 block, when both
+   * attachments carry IPv6, through the gateway.
+   */
   public addRoutesTo(other: TransitGatewayAttachment): void {
     this.checkEveryRoutedZoneAttached();
     const tables = this.routedTables();
@@ -946,6 +957,9 @@ export class TransitGatewayAttachment extends Construct {
         dependsOn: [this.ready],
       };
       new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}`, { ...route, destinationCidrBlock: other.vpc.cidrBlock });
+      // The primary block's routes keep their IDs (and addresses); each secondary block gets a route beside them.
+      for (const block of vpcIpv4CidrBlocks(other.vpc).slice(1))
+        new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}-${stableId(block)}`, { ...route, destinationCidrBlock: block });
       // The IPv4 routes keep their IDs (and addresses); dual-stack VPCs get their IPv6 route beside them.
       if (this.ipv6 && other.ipv6)
         new Route(this, `RouteTo-${stableId(other.name)}-${stableId(zone)}-ipv6`, { ...route, destinationIpv6CidrBlock: other.vpc.ipv6CidrBlock });
@@ -1135,6 +1149,11 @@ function checkAmazonSideAsn(scope: IConstruct, asn: number | undefined): void {
   );
 }
 
+/** Each IPv4 block of `vpc` with the prop that gives it: `<at>.cidrBlock` for the primary, `<at>.secondaryCidrBlocks[i]` for the others. */
+function blockProps(at: string, vpc: IVpc): { readonly prop: string; readonly block: string }[] {
+  return vpcIpv4CidrBlocks(vpc).map((block, i) => ({ prop: i === 0 ? `${at}.cidrBlock` : `${at}.secondaryCidrBlocks[${i - 1}]`, block }));
+}
+
 /**
  * Two VPCs routed to each other through the gateway need blocks that do
  * not overlap: a route to the other VPC's block would be the VPC's own
@@ -1142,14 +1161,17 @@ function checkAmazonSideAsn(scope: IConstruct, asn: number | undefined): void {
  * those addresses stays in the VPC anyway).
  */
 function checkRoutable(scope: IConstruct, prop: string, vpc: IVpc, other: TransitGatewayAttachment): void {
-  const [own, theirs] = [vpc.cidrBlock, other.vpc.cidrBlock];
-  if (isUnresolved(own) || isUnresolved(theirs) || !cidrsOverlap(own, theirs)) return;
-  throw new ValidationError(
-    scope,
-    prop,
-    own,
-    `a block that does not overlap ${theirs} of attachment ${other.name}, which it is routed to: the route would be the VPC's own local route (give the VPC another block, or leave the attachment out of routeTo)`,
-  );
+  // Every IPv4 block of either VPC (secondary ones too) has its local route, and routes to the other's.
+  for (const { prop: at, block: own } of blockProps(prop, vpc)) {
+    const theirs = vpcIpv4CidrBlocks(other.vpc).find((block) => !isUnresolved(own) && !isUnresolved(block) && cidrsOverlap(own, block));
+    if (theirs === undefined) continue;
+    throw new ValidationError(
+      scope,
+      at,
+      own,
+      `a block that does not overlap ${theirs} of attachment ${other.name}, which it is routed to: the route would be the VPC's own local route (give the VPC another block, or leave the attachment out of routeTo)`,
+    );
+  }
 }
 
 /**
@@ -1177,7 +1199,10 @@ function checkDestinations(
     else checkIpv6Cidr(scope, at, destination);
     const first = list.indexOf(destination);
     if (first !== i) throw new ValidationError(scope, at, destination, `a destination listed once (${prop}[${first}] is the same)`);
-    const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].find((block) => block !== undefined && !isUnresolved(block) && cidrContains(block, destination));
+    // A secondary IPv4 block has its local route as the primary one has.
+    const own = [...vpcIpv4CidrBlocks(vpc), vpc.ipv6CidrBlock].find(
+      (block) => block !== undefined && !isUnresolved(block) && cidrContains(block, destination),
+    );
     if (own !== undefined)
       throw new ValidationError(
         scope,
@@ -1208,7 +1233,8 @@ function carriesIpv6(vpc: IVpc, subnets: readonly ISubnet[]): boolean {
  */
 function checkNotRoutedTwice(scope: IConstruct, name: string, destinations: readonly string[], ipv6: boolean, otherName: string, other: IVpc): void {
   destinations.forEach((destination, i) => {
-    if (isUnresolved(destination) || (destination !== other.cidrBlock && !(ipv6 && destination === other.ipv6CidrBlock))) return;
+    // Each IPv4 block of the other VPC (secondary ones too) is routed to the gateway already.
+    if (isUnresolved(destination) || (!vpcIpv4CidrBlocks(other).includes(destination) && !(ipv6 && destination === other.ipv6CidrBlock))) return;
     throw new ValidationError(
       scope,
       `attach.${name}.destinations[${i}]`,
