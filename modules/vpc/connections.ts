@@ -168,6 +168,14 @@ export class Connections implements IConnectable {
     const own = this.standsForPeer ? [] : this.managedGroups(prop);
     const ownPeers = this.ownPeers.length === 0 ? own.map((g) => peerOf(g)) : this.ownPeers;
     const peers = other instanceof Peer ? [other] : peersOf(other.connections);
+    // What else a client of `other` must reach it through (a pattern's gateway endpoints beside its interface endpoints).
+    const alsoReached =
+      direction === "egress" && !(other instanceof Peer) ? other.connections.clientEgressRules(own, port, options.protocol ?? "tcp") : [];
+    if (peers.length === 0 && alsoReached.length > 0) {
+      for (const { group, peer, ports } of alsoReached)
+        group.addRuleFor(this.owner, prop, "Egress", { peer, ports, description }, { unlessPresent: true });
+      return;
+    }
     if (peers.length === 0) throw new ValidationError(this.owner, prop, describe(other), "something with at least one security group");
     const mirrored = other instanceof Peer ? [] : other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
     if (this.standsForPeer && mirrored.length === 0)
@@ -196,6 +204,25 @@ export class Connections implements IConnectable {
     for (const group of mirrored) {
       for (const peer of ownPeers) add(group, there, peer, true);
     }
+    // Each once: a rule the client already has (allowDefaultPortTo(gateway)) lets the same traffic through.
+    for (const { group, peer, ports } of alsoReached)
+      group.addRuleFor(this.owner, prop, "Egress", { peer, ports, description }, { unlessPresent: true });
+  }
+
+  /**
+   * The egress rules a client's groups need, beyond the rules naming this
+   * thing's peers, to reach it on `port`: none here; PrivateAwsServiceAccess
+   * names its gateway endpoints' prefix lists (S3's, where ECR's image
+   * layers come from), which have no groups to name. Read by the client's
+   * `allowTo` and by this side's `allowFrom`.
+   * @internal
+   */
+  public clientEgressRules(
+    _clientGroups: readonly SecurityGroupBase[],
+    _port: PortRange,
+    _protocol: "tcp" | "udp",
+  ): readonly { readonly group: SecurityGroupBase; readonly peer: Peer; readonly ports: PortRange }[] {
+    return [];
   }
 
   /**

@@ -170,14 +170,44 @@ describe("PrivateAwsServiceAccess: clients of its gateway endpoints", () => {
     expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
   });
 
-  test("fails (the flow) when the client group only has the interface endpoints' egress: the pull gets its manifest, and its layers are dropped", () => {
+  test("a client group's own allowTo(access, 443) opens the S3 gateway endpoint too, as allowFrom does: the whole pull is proven", () => {
     const { stack, vpc, nodes, access } = ecrAccess();
-    // From the client's side, the rules name the interface endpoints' group only.
-    nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes to the interface endpoints");
+    nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes pull images");
+    expect(egressToPrefixLists(synthJson(stack))).toEqual([
+      expect.objectContaining({
+        from_port: 443,
+        to_port: 443,
+        ip_protocol: "tcp",
+        description: "EKS nodes pull images",
+        prefix_list_id: expect.stringMatching(/^\$\{aws_vpc_endpoint\.Ecr_s3_\w+\.prefix_list_id\}$/),
+        security_group_id: expect.stringMatching(/aws_security_group\.Nodes_/),
+      }),
+    ]);
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
+    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
+  });
+
+  test("fails (the flow) when the client group's egress names the interface endpoints' group only: the pull gets its manifest, and its layers are dropped", () => {
+    const { stack, vpc, nodes, access } = ecrAccess();
+    // Raw rules name what they name: the interface endpoints' group, not the gateway endpoint.
+    access.connections.allowFrom(Peer.securityGroup(nodes, "nodes"), Port.tcp(443), "EKS nodes");
+    nodes.addEgressRule({
+      peer: Peer.securityGroup(access.securityGroup!, "endpoints"),
+      ports: Port.tcp(443),
+      description: "The interface endpoints",
+    });
     expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
     expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeDenied(
       "has no egress to com.amazonaws.us-east-1.s3's prefix list on tcp 443",
     );
+  });
+
+  test("allowTo(access) after the client opened the gateway endpoint itself keeps its one rule; allowTo on a port the access does not serve fails", () => {
+    const { stack, nodes, access } = ecrAccess();
+    nodes.connections.allowDefaultPortTo(access.gatewayEndpoints.s3, "EKS nodes to S3");
+    nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes pull images");
+    expect(egressToPrefixLists(synthJson(stack)).map((r) => r.description)).toEqual(["EKS nodes to S3"]);
+    expectValidationError(() => nodes.connections.allowTo(access, Port.tcp(8443), "Wrong port"), "connections.allowTo.port", '"tcp 8443"');
   });
 
   test("a client that already opened the gateway endpoint keeps its one rule; a CIDR peer adds no egress", () => {
@@ -211,6 +241,26 @@ describe("PrivateAwsServiceAccess: clients of its gateway endpoints", () => {
       "connections.allowFrom",
       "[]",
     );
+  });
+
+  test("with gateway endpoints only, a client group's allowTo(access, 443) is its egress to each of them; on another port it fails", () => {
+    const stack = stackWithProvider();
+    const vpc = testVpc(stack);
+    const app = new SecurityGroup(stack, "App", { vpc, description: "App" });
+    const access = new PrivateAwsServiceAccess(stack, "Data", {
+      vpc,
+      services: [
+        ...ServiceAccessPresets.privateS3(["orders-data"]),
+        ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+      ],
+    });
+    app.connections.allowTo(access, Port.tcp(443), "The app reads its data");
+    expect(egressToPrefixLists(synthJson(stack)).map((r) => r.prefix_list_id)).toEqual([
+      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_dynamodb_\w+\.prefix_list_id\}$/),
+      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_s3_\w+\.prefix_list_id\}$/),
+    ]);
+    expectFlow(stack, { vpc, securityGroup: app }, { dnsName: "orders-data.s3.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+    expectValidationError(() => app.connections.allowTo(access, Port.tcp(80), "Plain HTTP"), "connections.allowTo", `"${access.node.path}"`);
   });
 });
 

@@ -266,8 +266,9 @@ export class PrivateAwsServiceAccess extends Construct implements IConnectable, 
    * gateway endpoint's prefix list (S3's, for ECR's image layers): the
    * gateway endpoints have no groups, and a client group that lets nothing
    * out would reach the interface endpoints only. Rules added from the
-   * client's side (`client.connections.allowTo(access, ...)`) open the
-   * interface endpoints only: add `client.connections.allowDefaultPortTo(access.gatewayEndpoints.s3, "why")`.
+   * client's side (`client.connections.allowTo(access, Port.tcp(443), "why")`)
+   * open the same: the interface endpoints and the gateway endpoints of the
+   * client's VPC (a rule the client already has to one of them is kept).
    */
   public readonly connections: Connections;
   /** `connections`, which also opens client groups' egress to the gateway endpoints. */
@@ -474,25 +475,33 @@ class ServiceAccessConnections extends Connections {
   }
 
   public override allowFrom(other: Peer | IConnectable, port: PortRange, description: string, options: ConnectionRuleOptions = {}): void {
-    const egress = this.gatewayEgress(other, port, options);
+    const clients =
+      other instanceof Peer || other === null || typeof other !== "object" || !(other.connections instanceof Connections)
+        ? []
+        : other.connections.securityGroups.filter(SecurityGroupBase.isSecurityGroupBase);
+    const egress = this.clientEgressRules(clients, port, options.protocol ?? "tcp");
     // Gateway endpoints alone have no groups to add the ingress to: the client's egress is the whole rule.
     if (this.securityGroups.length > 0 || egress.length === 0) super.allowFrom(other, port, description, options);
-    for (const { group, peer } of egress) {
-      group.addRuleFor(this.access, "connections.allowFrom", "Egress", { peer, port: 443, description }, { unlessPresent: true });
+    for (const { group, peer, ports } of egress) {
+      group.addRuleFor(this.access, "connections.allowFrom", "Egress", { peer, ports, description }, { unlessPresent: true });
     }
   }
 
-  /** Each managed client group's egress to its VPC's gateway endpoints, when the rule lets the client in on 443 over TCP. */
-  private gatewayEgress(other: Peer | IConnectable, port: PortRange, options: ConnectionRuleOptions): { group: SecurityGroupBase; peer: Peer }[] {
-    if (other instanceof Peer || other === null || typeof other !== "object" || !(other.connections instanceof Connections)) return [];
-    if ((options?.protocol ?? "tcp") !== "tcp" || port === null || typeof port !== "object") return [];
+  /** Each managed client group's egress on 443 to its VPC's gateway endpoints, when the rule lets the client in on 443 over TCP. */
+  public override clientEgressRules(
+    clientGroups: readonly SecurityGroupBase[],
+    port: PortRange,
+    protocol: "tcp" | "udp",
+  ): { group: SecurityGroupBase; peer: Peer; ports: PortRange }[] {
+    if (protocol !== "tcp" || port === null || typeof port !== "object") return [];
     if (typeof port.from !== "number" || typeof port.to !== "number" || !(port.from <= 443 && 443 <= port.to)) return [];
-    const groups = other.connections.securityGroups.filter(
-      (g): g is SecurityGroupBase => SecurityGroupBase.isSecurityGroupBase(g) && !g.allowsAllOutbound,
-    );
-    return groups.flatMap((group) =>
-      this.gatewaysOfGroup(group).flatMap((gateway) => (gateway.connections.peer instanceof Peer ? [{ group, peer: gateway.connections.peer }] : [])),
-    );
+    return clientGroups
+      .filter((group) => !group.allowsAllOutbound)
+      .flatMap((group) =>
+        this.gatewaysOfGroup(group).flatMap((gateway) =>
+          gateway.connections.peer instanceof Peer ? [{ group, peer: gateway.connections.peer, ports: Port.tcp(443) }] : [],
+        ),
+      );
   }
 
   /**

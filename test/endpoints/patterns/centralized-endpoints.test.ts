@@ -39,48 +39,56 @@ describe("CentralizedEndpoints", () => {
     return { stack, central, json: synthJson(stack) };
   }
 
-  test("a spoke's client group admitted through connections gets its egress to its own VPC's S3 gateway endpoint, the hub's group to the hub's: image layers are proven from both", () => {
-    const stack = stackWithProvider();
-    const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
-    const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
-    const network = new TransitGateway(stack, "Network", { name: "network", securityGroupReferencing: true });
-    const hubAttachment = network.attach("hub", hub);
-    network.attach("orders", orders, { routeTo: [hubAttachment] });
-    const repository = "arn:aws:ecr:us-east-1:111111111111:repository/orders";
-    const central = new CentralizedEndpoints(stack, "Central", {
-      vpc: hub,
-      open: false,
-      spokes: [{ name: "orders", vpc: orders }],
-      services: ServiceAccessPresets.ecrPull([repository], ["arn:aws:logs:us-east-1:111111111111:log-group:/orders"], { organizationId: ORG }),
-    });
-    const ordersNodes = new SecurityGroup(stack, "OrdersNodes", { vpc: orders, description: "Orders nodes" });
-    const hubNodes = new SecurityGroup(stack, "HubNodes", { vpc: hub, description: "Hub nodes" });
-    central.connections.allowFrom(ordersNodes, Port.tcp(443), "Orders nodes pull images");
-    central.connections.allowFrom(hubNodes, Port.tcp(443), "Hub nodes pull images");
-    const toPrefixLists = (Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_egress_rule")) as Json[])
-      .filter((r) => r.prefix_list_id !== undefined)
-      .map(
-        (r) =>
-          `${/aws_security_group\.(\w+?)_[0-9A-F]{8}\.id/.exec(String(r.security_group_id))?.[1]} -> ${/aws_vpc_endpoint\.([\w-]+?)_[0-9A-F]{8}\./.exec(String(r.prefix_list_id))?.[1]}`,
-      )
-      .sort();
-    expect(toPrefixLists).toEqual(["HubNodes -> Central_Endpoints_s3", "OrdersNodes -> Central_Spoke-orders-s3"]);
-    const task = { arn: "arn:aws:iam::111111111111:role/orders-task", organizationId: ORG };
-    const layers = {
-      dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
-      request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/layer.tar.gz" },
-    };
-    expectFlow(stack, { vpc: orders, securityGroup: ordersNodes, principal: task }, layers).toBeAllowed();
-    expectFlow(stack, { vpc: hub, securityGroup: hubNodes, principal: task }, layers).toBeAllowed();
-    expectFlow(
-      stack,
-      { vpc: orders, securityGroup: ordersNodes, principal: task },
-      {
-        dnsName: "111111111111.dkr.ecr.us-east-1.amazonaws.com",
-        request: { action: "ecr:BatchGetImage", resource: repository },
-      },
-    ).toBeAllowed();
-  });
+  test.each(["the hub's allowFrom", "the client's allowTo"])(
+    "a spoke's client group admitted through connections (%s) gets its egress to its own VPC's S3 gateway endpoint, the hub's group to the hub's: image layers are proven from both",
+    (side) => {
+      const stack = stackWithProvider();
+      const hub = testVpc(stack, ["us-east-1a", "us-east-1b"], "Hub");
+      const orders = new Vpc(stack, "Orders", { name: "orders", cidrBlock: "10.1.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
+      const network = new TransitGateway(stack, "Network", { name: "network", securityGroupReferencing: true });
+      const hubAttachment = network.attach("hub", hub);
+      network.attach("orders", orders, { routeTo: [hubAttachment] });
+      const repository = "arn:aws:ecr:us-east-1:111111111111:repository/orders";
+      const central = new CentralizedEndpoints(stack, "Central", {
+        vpc: hub,
+        open: false,
+        spokes: [{ name: "orders", vpc: orders }],
+        services: ServiceAccessPresets.ecrPull([repository], ["arn:aws:logs:us-east-1:111111111111:log-group:/orders"], { organizationId: ORG }),
+      });
+      const ordersNodes = new SecurityGroup(stack, "OrdersNodes", { vpc: orders, description: "Orders nodes" });
+      const hubNodes = new SecurityGroup(stack, "HubNodes", { vpc: hub, description: "Hub nodes" });
+      for (const [nodes, description] of [
+        [ordersNodes, "Orders nodes pull images"],
+        [hubNodes, "Hub nodes pull images"],
+      ] as const) {
+        if (side === "the hub's allowFrom") central.connections.allowFrom(nodes, Port.tcp(443), description);
+        else nodes.connections.allowTo(central, Port.tcp(443), description);
+      }
+      const toPrefixLists = (Object.values(resourcesOfType(synthJson(stack), "aws_vpc_security_group_egress_rule")) as Json[])
+        .filter((r) => r.prefix_list_id !== undefined)
+        .map(
+          (r) =>
+            `${/aws_security_group\.(\w+?)_[0-9A-F]{8}\.id/.exec(String(r.security_group_id))?.[1]} -> ${/aws_vpc_endpoint\.([\w-]+?)_[0-9A-F]{8}\./.exec(String(r.prefix_list_id))?.[1]}`,
+        )
+        .sort();
+      expect(toPrefixLists).toEqual(["HubNodes -> Central_Endpoints_s3", "OrdersNodes -> Central_Spoke-orders-s3"]);
+      const task = { arn: "arn:aws:iam::111111111111:role/orders-task", organizationId: ORG };
+      const layers = {
+        dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/layer.tar.gz" },
+      };
+      expectFlow(stack, { vpc: orders, securityGroup: ordersNodes, principal: task }, layers).toBeAllowed();
+      expectFlow(stack, { vpc: hub, securityGroup: hubNodes, principal: task }, layers).toBeAllowed();
+      expectFlow(
+        stack,
+        { vpc: orders, securityGroup: ordersNodes, principal: task },
+        {
+          dnsName: "111111111111.dkr.ecr.us-east-1.amazonaws.com",
+          request: { action: "ecr:BatchGetImage", resource: repository },
+        },
+      ).toBeAllowed();
+    },
+  );
 
   test("dual-stack hub endpoints: AAAA records next to the A records, and the hub's and spokes' IPv6 blocks admitted", () => {
     const stack = stackWithProvider();
