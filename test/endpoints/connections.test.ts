@@ -154,38 +154,26 @@ describe("PrivateAwsServiceAccess: clients of its gateway endpoints", () => {
   const egressToPrefixLists = (json: Json) =>
     (Object.values(resourcesOfType(json, "aws_vpc_security_group_egress_rule")) as Json[]).filter((r) => r.prefix_list_id !== undefined);
 
-  test("a client group let in on 443 also gets its egress to the S3 gateway endpoint, where ECR's image layers come from: the whole pull is proven", () => {
-    const { stack, vpc, nodes, access } = ecrAccess();
-    access.connections.allowFrom(nodes, Port.tcp(443), "EKS nodes pull images");
-    expect(egressToPrefixLists(synthJson(stack))).toEqual([
-      expect.objectContaining({
-        from_port: 443,
-        to_port: 443,
-        ip_protocol: "tcp",
-        prefix_list_id: expect.stringMatching(/^\$\{aws_vpc_endpoint\.Ecr_s3_\w+\.prefix_list_id\}$/),
-        security_group_id: expect.stringMatching(/aws_security_group\.Nodes_/),
-      }),
-    ]);
-    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
-    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
-  });
-
-  test("a client group's own allowTo(access, 443) opens the S3 gateway endpoint too, as allowFrom does: the whole pull is proven", () => {
-    const { stack, vpc, nodes, access } = ecrAccess();
-    nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes pull images");
-    expect(egressToPrefixLists(synthJson(stack))).toEqual([
-      expect.objectContaining({
-        from_port: 443,
-        to_port: 443,
-        ip_protocol: "tcp",
-        description: "EKS nodes pull images",
-        prefix_list_id: expect.stringMatching(/^\$\{aws_vpc_endpoint\.Ecr_s3_\w+\.prefix_list_id\}$/),
-        security_group_id: expect.stringMatching(/aws_security_group\.Nodes_/),
-      }),
-    ]);
-    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
-    expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
-  });
+  test.each(["the access's allowFrom(client)", "the client's allowTo(access)"])(
+    "a client group let in on 443 (%s) also gets its egress to the S3 gateway endpoint, where ECR's image layers come from: the whole pull is proven",
+    (side) => {
+      const { stack, vpc, nodes, access } = ecrAccess();
+      if (side === "the access's allowFrom(client)") access.connections.allowFrom(nodes, Port.tcp(443), "EKS nodes pull images");
+      else nodes.connections.allowTo(access, Port.tcp(443), "EKS nodes pull images");
+      expect(egressToPrefixLists(synthJson(stack))).toEqual([
+        expect.objectContaining({
+          from_port: 443,
+          to_port: 443,
+          ip_protocol: "tcp",
+          description: "EKS nodes pull images",
+          prefix_list_id: expect.stringMatching(/^\$\{aws_vpc_endpoint\.Ecr_s3_\w+\.prefix_list_id\}$/),
+          security_group_id: expect.stringMatching(/aws_security_group\.Nodes_/),
+        }),
+      ]);
+      expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, MANIFEST).toBeAllowed();
+      expectFlow(stack, { vpc, securityGroup: nodes, principal: TASK }, LAYERS).toBeAllowed();
+    },
+  );
 
   test("fails (the flow) when the client group's egress names the interface endpoints' group only: the pull gets its manifest, and its layers are dropped", () => {
     const { stack, vpc, nodes, access } = ecrAccess();
@@ -219,49 +207,35 @@ describe("PrivateAwsServiceAccess: clients of its gateway endpoints", () => {
     expect(egressToPrefixLists(synthJson(stack))[0].description).toBe("EKS nodes to S3");
   });
 
-  test("with gateway endpoints only, a client group let in on 443 gets its egress to each of them, the only rule it needs; a CIDR peer still fails", () => {
-    const stack = stackWithProvider();
-    const vpc = testVpc(stack);
-    const app = new SecurityGroup(stack, "App", { vpc, description: "App" });
-    const access = new PrivateAwsServiceAccess(stack, "Data", {
-      vpc,
-      services: [
-        ...ServiceAccessPresets.privateS3(["orders-data"]),
-        ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
-      ],
-    });
-    access.connections.allowFrom(app, Port.tcp(443), "The app reads its data");
-    expect(egressToPrefixLists(synthJson(stack)).map((r) => r.prefix_list_id)).toEqual([
-      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_dynamodb_\w+\.prefix_list_id\}$/),
-      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_s3_\w+\.prefix_list_id\}$/),
-    ]);
-    expectFlow(stack, { vpc, securityGroup: app }, { dnsName: "orders-data.s3.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
-    expectValidationError(
-      () => access.connections.allowFrom(Peer.cidr("10.0.0.0/24"), Port.tcp(443), "The app subnet"),
-      "connections.allowFrom",
-      "[]",
-    );
-  });
-
-  test("with gateway endpoints only, a client group's allowTo(access, 443) is its egress to each of them; on another port it fails", () => {
-    const stack = stackWithProvider();
-    const vpc = testVpc(stack);
-    const app = new SecurityGroup(stack, "App", { vpc, description: "App" });
-    const access = new PrivateAwsServiceAccess(stack, "Data", {
-      vpc,
-      services: [
-        ...ServiceAccessPresets.privateS3(["orders-data"]),
-        ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
-      ],
-    });
-    app.connections.allowTo(access, Port.tcp(443), "The app reads its data");
-    expect(egressToPrefixLists(synthJson(stack)).map((r) => r.prefix_list_id)).toEqual([
-      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_dynamodb_\w+\.prefix_list_id\}$/),
-      expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_s3_\w+\.prefix_list_id\}$/),
-    ]);
-    expectFlow(stack, { vpc, securityGroup: app }, { dnsName: "orders-data.s3.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
-    expectValidationError(() => app.connections.allowTo(access, Port.tcp(80), "Plain HTTP"), "connections.allowTo", `"${access.node.path}"`);
-  });
+  test.each(["the access's allowFrom(client)", "the client's allowTo(access)"])(
+    "with gateway endpoints only, a client group let in on 443 (%s) gets its egress to each of them, the only rule it needs; a CIDR peer, or another port, fails",
+    (side) => {
+      const stack = stackWithProvider();
+      const vpc = testVpc(stack);
+      const app = new SecurityGroup(stack, "App", { vpc, description: "App" });
+      const access = new PrivateAwsServiceAccess(stack, "Data", {
+        vpc,
+        services: [
+          ...ServiceAccessPresets.privateS3(["orders-data"]),
+          ...ServiceAccessPresets.dynamoDb(["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]),
+        ],
+      });
+      if (side === "the access's allowFrom(client)") access.connections.allowFrom(app, Port.tcp(443), "The app reads its data");
+      else app.connections.allowTo(access, Port.tcp(443), "The app reads its data");
+      expect(egressToPrefixLists(synthJson(stack)).map((r) => r.prefix_list_id)).toEqual([
+        expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_dynamodb_\w+\.prefix_list_id\}$/),
+        expect.stringMatching(/^\$\{aws_vpc_endpoint\.Data_s3_\w+\.prefix_list_id\}$/),
+      ]);
+      expectFlow(stack, { vpc, securityGroup: app }, { dnsName: "orders-data.s3.us-east-1.amazonaws.com", port: 443 }).toBeAllowed();
+      if (side === "the access's allowFrom(client)")
+        expectValidationError(
+          () => access.connections.allowFrom(Peer.cidr("10.0.0.0/24"), Port.tcp(443), "The app subnet"),
+          "connections.allowFrom",
+          "[]",
+        );
+      else expectValidationError(() => app.connections.allowTo(access, Port.tcp(80), "Plain HTTP"), "connections.allowTo", `"${access.node.path}"`);
+    },
+  );
 });
 
 describe("EC2 Instance Connect Endpoint", () => {
