@@ -14,7 +14,7 @@ import {
   ValidationError,
   checkProvider,
 } from "../core";
-import { awsReservedAddressIn, IVpc, reservedAddressExpectation } from "../vpc";
+import { awsReservedAddressIn, IVpc, reservedAddressExpectation, vpcIpv4CidrBlocks } from "../vpc";
 
 /**
  * Checks that compare one construct's input with another's at synth: which
@@ -53,7 +53,7 @@ export function checkInVpc(scope: IConstruct, prop: string, vpcId: string | unde
 export interface AddressMembership {
   /** The VPC the targets are registered in. */
   readonly vpc: IVpc;
-  /** CIDRs outside the VPC's own blocks that its targets may come from (secondary blocks, peered VPCs, on-premises). */
+  /** CIDRs outside the VPC's own blocks (its primary and secondary ones) that its targets may come from (peered VPCs, on-premises). */
   readonly peeredCidrs: readonly string[];
 }
 
@@ -75,7 +75,8 @@ export function checkTargetAddress(scope: IConstruct, prop: string, address: str
     throw new ValidationError(scope, prop, address, `an address of the target group's VPC (this one is ${range}: VPC Lattice never routes to it)`);
   }
   if (declared.some((cidr) => cidrContains(cidr, address))) return;
-  const own = [vpc.cidrBlock, vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
+  // The VPC's secondary IPv4 blocks (an EKS cluster's pods) are its own as its primary one is.
+  const own = [...vpcIpv4CidrBlocks(vpc), vpc.ipv6CidrBlock].filter((c): c is string => c !== undefined);
   if (own.some((cidr) => !isUnresolved(cidr) && cidrContains(cidr, address))) {
     const reserved = awsReservedAddressIn(vpc, address);
     if (reserved !== undefined) throw new ValidationError(scope, prop, address, reservedAddressExpectation(address, reserved));

@@ -34,10 +34,11 @@ export interface IpTargetGroupOptions extends InstanceTargetGroupOptions {
   /** @default "IPV4" */
   readonly ipAddressType?: LatticeTargetGroupIpAddressType;
   /**
-   * Ranges outside the VPC's primary CIDR blocks that registered addresses
-   * may come from: secondary CIDR blocks of the VPC, peered VPCs or
-   * on-premises networks routed from it. Addresses outside the VPC and these
-   * ranges fail at synth (when the VPC's CIDRs are literal).
+   * Ranges outside the VPC's CIDR blocks that registered addresses may come
+   * from: peered VPCs or on-premises networks routed from it. The VPC's
+   * secondary IPv4 blocks (`secondaryCidrBlocks`) are its own and need no
+   * listing here. Addresses outside the VPC and these ranges fail at synth
+   * (when the VPC's CIDRs are literal).
    * @default - none: targets are inside the VPC's CIDR blocks
    */
   readonly peeredCidrs?: readonly string[];
