@@ -43,7 +43,7 @@ import {
   resolvedValue,
   ValidationError,
 } from "../core";
-import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup } from "../vpc";
+import { checkInVpc, checkVpcDns, Connections, ISubnet, IVpc, literalZoneIds, Peer, SecurityGroup, vpcIpv4CidrBlocks } from "../vpc";
 import { AwsService } from "./aws-service";
 import {
   aliasRecordTypes,
@@ -652,17 +652,18 @@ function checkSubnetAddresses(
     if (address.ipv4 === undefined && address.ipv6 === undefined) {
       throw new ValidationError(endpoint, prop, address.subnet.subnetId, "an ipv4 or ipv6 address for the subnet");
     }
-    for (const [key, wanted, vpcCidr] of [
-      ["ipv4", family !== "ipv6", props.vpc.cidrBlock],
-      ["ipv6", family !== "ipv4", props.vpc.ipv6CidrBlock],
+    // An IPv4 address of any of the VPC's blocks (a subnet in a secondary one) is the VPC's.
+    for (const [key, wanted, vpcCidr, blocks] of [
+      ["ipv4", family !== "ipv6", props.vpc.cidrBlock, vpcIpv4CidrBlocks(props.vpc)],
+      ["ipv6", family !== "ipv4", props.vpc.ipv6CidrBlock, [props.vpc.ipv6CidrBlock]],
     ] as const) {
       const value = address[key];
       if (value === undefined || isUnresolved(value)) continue;
       checkIpAddress(endpoint, `${prop}.${key}`, value);
       if (familyOf(value) !== key) throw new ValidationError(endpoint, `${prop}.${key}`, value, `an ${key === "ipv4" ? "IPv4" : "IPv6"} address`);
       if (!wanted) throw new ValidationError(endpoint, `${prop}.${key}`, value, `unset: the endpoint's ipAddressType is ${family}`);
-      if (vpcCidr !== undefined && !isUnresolved(vpcCidr) && !cidrContains(vpcCidr, hostCidr(value))) {
-        throw new ValidationError(endpoint, `${prop}.${key}`, value, `an address inside the VPC's ${vpcCidr}`);
+      if (vpcCidr !== undefined && !isUnresolved(vpcCidr) && !blocks.some((block) => block !== undefined && cidrContains(block, hostCidr(value)))) {
+        throw new ValidationError(endpoint, `${prop}.${key}`, value, `an address inside the VPC's ${blocks.join(" or ")}`);
       }
     }
     if (address.ipv4 !== undefined && !isUnresolved(address.ipv4)) checkSubnetIpv4(endpoint, `${prop}.ipv4`, address.ipv4, props.vpc, address.subnet);

@@ -20,7 +20,7 @@ import {
   ValidationError,
   propsFor,
 } from "../../core";
-import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer, vpcRegionFor } from "../../vpc";
+import { checkInVpc, checkVpcDns, Connections, IConnectable, IVpc, Peer, vpcIpv4CidrBlocks, vpcRegionFor } from "../../vpc";
 import { aliasRecordTypes, hasIpv6Addresses, NETWORK_ENDPOINT_PROPS, NetworkEndpointProps } from "../endpoint-base";
 import { checkDistinct } from "../endpoint-policy";
 import { GatewayEndpoint } from "../gateway-endpoint";
@@ -72,20 +72,24 @@ export interface CentralizedEndpointsProps extends NetworkEndpointProps {
  * never get their answers.
  */
 function checkRoutableSpokes(scope: Construct, hub: IVpc, spokes: readonly SpokeVpc[]): void {
-  const ranges: { readonly what: string; readonly cidr: string }[] = [{ what: "the hub's (vpc)", cidr: hub.cidrBlock }];
+  // Every IPv4 block of each VPC (secondary ones too: an EKS cluster's pods) is routed, and answered, apart.
+  const ranges: { readonly what: string; readonly cidr: string }[] = vpcIpv4CidrBlocks(hub).map((cidr) => ({ what: "the hub's (vpc)", cidr }));
   spokes.forEach((spoke, i) => {
-    const cidr = spoke.vpc.cidrBlock;
-    if (cidr === undefined || isUnresolved(cidr)) return;
-    const overlapped = ranges.find((r) => !isUnresolved(r.cidr) && cidrsOverlap(r.cidr, cidr));
-    if (overlapped !== undefined) {
-      throw new ValidationError(
-        scope,
-        `spokes[${i}].vpc`,
-        cidr,
-        `a VPC whose CIDR does not overlap ${overlapped.what} ${overlapped.cidr}: the Transit Gateway or peering to the hub cannot route overlapping ranges apart`,
-      );
+    const own: { readonly what: string; readonly cidr: string }[] = [];
+    for (const cidr of spoke.vpc === undefined ? [] : vpcIpv4CidrBlocks(spoke.vpc)) {
+      if (cidr === undefined || isUnresolved(cidr)) continue;
+      const overlapped = ranges.find((r) => !isUnresolved(r.cidr) && cidrsOverlap(r.cidr, cidr));
+      if (overlapped !== undefined) {
+        throw new ValidationError(
+          scope,
+          `spokes[${i}].vpc`,
+          cidr,
+          `a VPC whose CIDR does not overlap ${overlapped.what} ${overlapped.cidr}: the Transit Gateway or peering to the hub cannot route overlapping ranges apart`,
+        );
+      }
+      own.push({ what: `spokes[${i}]'s`, cidr });
     }
-    ranges.push({ what: `spokes[${i}]'s`, cidr });
+    ranges.push(...own);
   });
 }
 
@@ -297,7 +301,10 @@ export class CentralizedEndpoints extends Construct implements IConnectable {
   private hubAndSpokePeers(props: CentralizedEndpointsProps, ipv6: boolean): Peer[] {
     const vpcs = [{ name: "hub", vpc: props.vpc }, ...props.spokes.map((s) => ({ name: `spoke-${s.name}`, vpc: s.vpc }))];
     const named = [
-      ...vpcs.map(({ name, vpc }) => ({ name, cidr: vpc.cidrBlock, family: "ipv4" as const })),
+      // Every IPv4 block of each VPC: clients in a secondary one (an EKS cluster's pods) reach the hub's endpoints too.
+      ...vpcs.flatMap(({ name, vpc }) =>
+        vpcIpv4CidrBlocks(vpc).map((cidr, i) => ({ name: i === 0 ? name : `${name}-${i}`, cidr, family: "ipv4" as const })),
+      ),
       ...(ipv6
         ? vpcs.flatMap(({ name, vpc }) =>
             vpc.ipv6CidrBlock === undefined ? [] : [{ name: `${name}-ipv6`, cidr: vpc.ipv6CidrBlock, family: "ipv6" as const }],
