@@ -27,7 +27,7 @@ import {
   stableId,
   ValidationError,
 } from "../core";
-import { checkInVpc, checkIsVpc, ISubnet, IVpc, vpcOwnerProviderOf, zoneOf } from "../vpc";
+import { checkInVpc, checkIsVpc, ISubnet, IVpc, vpcIpv4CidrBlocks, vpcOwnerProviderOf, zoneOf } from "../vpc";
 import { checkSubnetsFitIpAddressType, IVpcEndpoint, literalSubnetCidrsOf } from "./endpoint-base";
 import { EndpointConsumer, EndpointServiceContract } from "./targets";
 
@@ -365,7 +365,7 @@ export class GatewayLoadBalancerEndpoint extends Construct {
         this,
         prop,
         cidr,
-        `a destination outside the VPC (${this.vpc.cidrBlock}), or one of its subnets' whole CIDRs (${shown}): AWS takes a route more specific than the VPC's local route only for a subnet's exact CIDR, and no subnet of the VPC has ${cidr}`,
+        `a destination outside the VPC (${vpcIpv4CidrBlocks(this.vpc).join(", ")}), or one of its subnets' whole CIDRs (${shown}): AWS takes a route more specific than the VPC's local route only for a subnet's exact CIDR, and no subnet of the VPC has ${cidr}`,
       );
     }
   }
@@ -397,7 +397,7 @@ function checkDestination(scope: IConstruct, prop: string, cidr: string, vpc: IV
   if (typeof cidr !== "string" || !isNetworkCidr(cidr))
     throw new ValidationError(scope, prop, cidr, "a network CIDR such as 10.0.10.0/24 (host bits zero), or 0.0.0.0/0 for every destination");
   const destination = parseCidr(cidr)!;
-  for (const block of [vpc.cidrBlock, vpc.ipv6CidrBlock]) {
+  for (const block of [...vpcIpv4CidrBlocks(vpc), vpc.ipv6CidrBlock]) {
     if (block === undefined || isUnresolved(block) || !cidrContains(block, cidr)) continue;
     const vpcBlock = parseCidr(block)!;
     if (destination.prefixLength === vpcBlock.prefixLength || destination.prefixLength > SMALLEST_SUBNET[destination.family])

@@ -315,6 +315,37 @@ describe("GatewayLoadBalancerEndpoint", () => {
       endpoint.routeThrough("own", { subnets: [vpc.privateSubnets[0]], destinations: ["0.0.0.0/0"] });
     });
 
+    test("a destination inside a secondary block of the VPC is judged as one inside the primary: a subnet's whole CIDR or nothing", () => {
+      const stack = stackWithoutProvider();
+      const vpc = new Vpc(stack, "Vpc", {
+        name: "workloads",
+        cidrBlock: "10.110.0.0/16",
+        availabilityZones: ["use1-az1", "use1-az2"],
+        secondaryCidrBlocks: ["100.64.0.0/16"],
+      });
+      new Subnet(stack, "Pods", { vpcId: vpc.vpcId, cidrBlock: "100.64.0.0/19", availabilityZoneId: "use1-az1" });
+      const endpoint = new GatewayLoadBalancerEndpoint(stack, "Inspection", {
+        vpc,
+        service: INSPECTION,
+        subnets: [
+          { subnetId: "subnet-0aaaaaaaaaaaaaaaa", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaaaaaaaaaaaaaaa" },
+          { subnetId: "subnet-0bbbbbbbbbbbbbbbb", availabilityZoneId: "use1-az2", routeTableId: "rtb-0bbbbbbbbbbbbbbbb" },
+        ],
+      });
+      endpoint.routeThrough("pods", { subnets: vpc.privateSubnets, destinations: ["100.64.0.0/19"] });
+      synthJson(stack);
+      // Wider than the pods' subnet, inside the secondary block: AWS's local route for the block carries it, not this route.
+      endpoint.routeThrough("wide", { subnets: vpc.privateSubnets, destinations: ["100.64.0.0/18"] });
+      const error = expectValidationError(() => synthJson(stack), 'routeThrough("wide").destinations[0]', "100.64.0.0/18");
+      expect(error.expected).toContain("a destination outside the VPC (10.110.0.0/16, 100.64.0.0/16)");
+      // The whole secondary block is the VPC's local route: refused at the call, as the primary block is.
+      expectValidationError(
+        () => endpoint.routeThrough("block", { subnets: vpc.privateSubnets, destinations: ["100.64.0.0/16"] }),
+        'routeThrough("block").destinations[0]',
+        "100.64.0.0/16",
+      );
+    });
+
     test("a destination inside a VPC of this configuration is no subnet's whole CIDR (wider than one, inside one, or of no subnet)", () => {
       for (const cidr of ["10.110.10.0/23", "10.110.10.128/25", "10.110.20.0/24"]) {
         const { stack, vpc, endpoint } = endpointStack();

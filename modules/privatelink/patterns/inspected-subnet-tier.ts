@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from "../../core";
 import { GatewayLoadBalancerEndpoint, IGatewayLoadBalancerEndpointService } from "../../endpoints";
-import { isAvailabilityZoneId, ISubnet, IVpc, zoneOf } from "../../vpc";
+import { isAvailabilityZoneId, ISubnet, IVpc, vpcIpv4CidrBlocks, zoneOf } from "../../vpc";
 import { EndpointConnectionAccepter } from "../connection-accepter";
 import { EndpointService } from "../endpoint-service";
 
@@ -204,13 +204,15 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
     if (client.subnet.routeTableId === undefined)
       throw new ValidationError(scope, `${prop}.subnet.routeTableId`, undefined, "the client subnet's route table, which gets the route to the tier");
     if (zoneOf(client.subnet) === undefined) throw new ValidationError(scope, `${prop}.subnet.availabilityZone`, undefined, "the client subnet's AZ");
-    if (isUnresolved(client.cidrBlock) || isUnresolved(props.vpc.cidrBlock)) return [name, client];
-    if (!cidrContains(props.vpc.cidrBlock, client.cidrBlock))
+    // A client subnet may lie in any IPv4 block of the VPC (an imported VPC's secondary block, where EKS puts its pods).
+    const blocks = vpcIpv4CidrBlocks(props.vpc);
+    if (isUnresolved(client.cidrBlock) || blocks.some(isUnresolved)) return [name, client];
+    if (!blocks.some((block) => cidrContains(block, client.cidrBlock)))
       throw new ValidationError(
         scope,
         `${prop}.cidrBlock`,
         client.cidrBlock,
-        `a subnet of the VPC (${props.vpc.cidrBlock}): inspection routes stay inside one VPC`,
+        `a subnet of the VPC (${blocks.join(", ")}): inspection routes stay inside one VPC`,
       );
     const overlapping = zones.find(
       (z) => cidrsOverlap(props.subnetCidrs[z], client.cidrBlock) || cidrsOverlap(props.endpointSubnetCidrs[z], client.cidrBlock),

@@ -237,3 +237,53 @@ describe("InspectedSubnetTier", () => {
     });
   });
 });
+
+describe("InspectedSubnetTier in a VPC with a secondary block", () => {
+  /** An imported workload VPC whose app subnets lie in its secondary block (EKS pods in 100.64.0.0/16). */
+  function podTier(clientCidr: string) {
+    const stack = stackWithProvider();
+    const inspectionVpc = new Vpc(stack, "InspectionVpc", {
+      name: "inspection",
+      cidrBlock: "10.100.0.0/16",
+      availabilityZones: ["use1-az1", "use1-az2"],
+    });
+    const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
+      vpc: inspectionVpc,
+      appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
+      healthCheck: { port: 80 },
+    });
+    const service = new EndpointService(stack, "Inspection", {
+      loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
+      allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
+    });
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.110.0.0/16",
+      secondaryCidrBlocks: ["100.64.0.0/16"],
+      privateSubnets: [
+        { subnetId: "subnet-0aaa1111bbbb22220", cidrBlock: "100.64.0.0/19", availabilityZoneId: "use1-az1", routeTableId: "rtb-0aaa1111bbbb22220" },
+      ],
+    });
+    return () =>
+      new InspectedSubnetTier(stack, "Data", {
+        vpc,
+        name: "data",
+        service,
+        subnetCidrs: { "use1-az1": "10.110.10.0/24", "use1-az2": "10.110.11.0/24" },
+        endpointSubnetCidrs: { "use1-az1": "10.110.255.0/28", "use1-az2": "10.110.255.16/28" },
+        clients: { pods: { subnet: vpc.privateSubnets[0], cidrBlock: clientCidr } },
+      });
+  }
+
+  test("a client subnet in the secondary block is a subnet of the VPC: its route to the tier goes through inspection", () => {
+    const stack = podTier("100.64.0.0/19")().node.scope as TerraformStack;
+    const routes = (Object.values(resourcesOfType(stack, "aws_route")) as Json[]).map((r) => [r.route_table_id, r.destination_cidr_block]);
+    expect(routes).toEqual(expect.arrayContaining([["rtb-0aaa1111bbbb22220", "10.110.10.0/24"]]));
+    expect(routes.some(([, destination]) => destination === "100.64.0.0/19")).toBe(true);
+  });
+
+  test("fails when a client subnet is in none of the VPC's blocks, naming them all", () => {
+    const error = expectValidationError(podTier("100.65.0.0/19"), "clients.pods.cidrBlock", "100.65.0.0/19");
+    expect(error.expected).toContain("a subnet of the VPC (10.110.0.0/16, 100.64.0.0/16)");
+  });
+});
