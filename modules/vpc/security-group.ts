@@ -5,6 +5,7 @@ import { VpcPeeringConnection } from "@cdktf/provider-aws/lib/vpc-peering-connec
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import {
+  AppRegistry,
   AWS_DEFAULT_QUOTAS,
   AwsResourceProps,
   checkAtSynth,
@@ -294,8 +295,6 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
   protected abstract readonly internetWideReason?: string;
   private readonly cidrRules: Record<"Ingress" | "Egress", CidrRule[]> = { Ingress: [], Egress: [] };
   private readonly portRanges: Record<"Ingress" | "Egress", PortRange[]> = { Ingress: [], Egress: [] };
-  /** The construct ID of each rule added, by what AWS keys a rule by (see ruleMeaning): two IDs for one meaning fail at apply. */
-  private readonly ruleIdsByMeaning = new Map<string, string>();
   private ownConnections?: Connections;
 
   /** This group's connections: `group.connections.allowFrom(other, Port.tcp(443), "why")`. */
@@ -377,16 +376,22 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
       );
     }
     // The same rule under another ID (the peer named twice): AWS refuses the second with InvalidPermission.Duplicate at apply.
-    const meaning = ruleMeaning(this, direction, protocol, ports, peer);
-    const existing = this.ruleIdsByMeaning.get(meaning);
+    // Keyed app-wide by the group's literal ID when it has one: one existing group imported twice (by two stacks) is one group to AWS.
+    const meaning = JSON.stringify([
+      isUnresolved(this.securityGroupId) ? this.node.path : this.securityGroupId,
+      ruleMeaning(this, direction, protocol, ports, peer),
+    ]);
+    const existing = RULES_BY_MEANING.of(this).get(meaning);
     if (existing !== undefined) {
       // A rule standing for another (a mirror of connections, a CIDR for a group) lets the same traffic through as the one there.
       if (options.unlessPresent === true) return;
+      const where =
+        existing.group === this ? this.node.path : `${existing.group.node.path} (${this.securityGroupId}, the group ${this.node.path} imports too)`;
       throw new ValidationError(
         caller,
         prop,
         `${protocol} ${range} with ${rule.peer.key}`,
-        `each rule once: ${this.node.path} already has ${existing} for ${protocol} ${range} ${direction === "Ingress" ? "from" : "to"} ${describePeer(this, rule.peer, peer)}, added under another name (AWS keys a rule by its group, protocol, ports and peer, whatever its name or description, and refuses the second at apply as InvalidPermission.Duplicate): add the rule once`,
+        `each rule once: ${where} already has ${existing.id} for ${protocol} ${range} ${direction === "Ingress" ? "from" : "to"} ${describePeer(this, rule.peer, peer)}, added under another name (AWS keys a rule by its group, protocol, ports and peer, whatever its name or description, and refuses the second at apply as InvalidPermission.Duplicate): add the rule once`,
       );
     }
     if (rule.peer.cidr !== undefined)
@@ -402,7 +407,7 @@ export abstract class SecurityGroupBase extends Construct implements ISecurityGr
     };
     this.portRanges[direction].push(ports);
     const created = direction === "Ingress" ? new VpcSecurityGroupIngressRule(this, id, config) : new VpcSecurityGroupEgressRule(this, id, config);
-    this.ruleIdsByMeaning.set(meaning, id);
+    RULES_BY_MEANING.of(this).set(meaning, { group: this, id });
     if (rule.peer.cidr !== undefined && this.internetWideReason !== undefined)
       recordOptOut(created, RECORDED_OPT_OUTS.internetWideRules, this.internetWideReason);
     this.warnAboveRuleQuota(direction);
@@ -548,6 +553,9 @@ function peered(scope: IConstruct, a: IVpc, b: IVpc): boolean {
     .findAll()
     .some((c) => c instanceof VpcPeeringConnection && [id(c.vpcIdInput), id(c.peerVpcIdInput)].sort().join() === pair);
 }
+
+/** The construct ID and group of each rule added in an app, by the group and what AWS keys a rule by (see ruleMeaning). */
+const RULES_BY_MEANING = new AppRegistry<string, { readonly group: SecurityGroupBase; readonly id: string }>();
 
 /**
  * What AWS keys a rule of a group by: its direction, protocol, ports and

@@ -288,6 +288,27 @@ describe("SecurityGroup, the same rule under two names", () => {
     );
   });
 
+  test("fails when one existing group, imported twice (by two stacks of the app), gets the same rule from each: AWS has one group", () => {
+    const app = testApp();
+    const imports = ["Network", "Orders"].map((name) => {
+      const stack = new TerraformStack(app, name);
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      return SecurityGroup.fromSecurityGroupAttributes(stack, "Shared", { securityGroupId: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" });
+    });
+    imports[0].addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: Port.tcp(443), description: "The VPC" });
+    const error = expectValidationError(
+      () => imports[1].addIngressRule({ peer: Peer.cidr("10.0.0.0/16", { name: "vpc" }), ports: Port.tcp(443), description: "The VPC again" }),
+      "ingressRules",
+      "tcp 443 with vpc",
+    );
+    expect(error.constructPath).toBe("Orders/Shared");
+    expect(error.expected).toContain(
+      "each rule once: Network/Shared (sg-0123456789abcdef0, the group Orders/Shared imports too) already has Ingress-tcp-443-10-0-0-0-16",
+    );
+    // Another group, or the same one on another port, takes it.
+    imports[1].addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: Port.tcp(8443), description: "Another port" });
+  });
+
   test("accepts overlapping rules that are not the same (ports 443 and 400-500; 10.0.0.0/16 and 10.0.1.0/24)", () => {
     const { stack, group } = setup();
     group.addIngressRule({ peer: Peer.cidr("10.0.0.0/16"), ports: Port.tcp(443), description: "HTTPS" });
