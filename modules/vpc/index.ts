@@ -6,5 +6,6 @@ export * from "./private-hosted-zone";
 export * from "./security-group";
 export * from "./subnets";
 export * from "./transit-gateway";
+export * from "./transit-gateway-attachment";
 export * from "./vpc";
 export * from "./deprecated";
