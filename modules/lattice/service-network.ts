@@ -31,7 +31,7 @@ import {
 import { LatticeAuthType } from "./interfaces";
 import { checkUniquePrincipals, claimName, countInAccount, tagsWithName } from "./placement";
 import { ServiceNetworkBase } from "./service-network-base";
-import { gateBehindShare } from "./share-gate";
+import { gateBehindShare, gateShareTarget } from "./share-gate";
 
 /** How a service network is shared through AWS RAM: the library's one sharing value, plus the old name of its `name`. */
 export interface ServiceNetworkSharing extends ResourceSharing {
@@ -192,6 +192,8 @@ export class ServiceNetwork extends ServiceNetworkBase {
     if (unauthenticated !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.unauthenticatedAccess, unauthenticated);
     this.serviceNetworkId = this.resource.id;
     this.serviceNetworkArn = this.resource.arn;
+    // Associations and ServiceNetwork endpoints made in other accounts wait for every share of the network, a plain ResourceShare's too.
+    gateShareTarget(this, `the network ${this.node.path}`, () => this.serviceNetworkArn);
 
     if (authPolicy !== undefined) {
       this.authPolicy = new LatticeAuthPolicy(this, "AuthPolicy", { target: this, policy: authPolicy, provider: props.provider });

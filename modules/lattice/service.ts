@@ -47,6 +47,7 @@ import {
   listenersOf,
 } from "./listener";
 import { checkLatticeName, idOfArn } from "./names";
+import { gateShareTarget } from "./share-gate";
 import { claimName, countInAccount, tagsWithName } from "./placement";
 import { RULE_AUTH_POLICY_PRINCIPALS, RuleAuthPolicyPrincipals, RuleDerivedAuthPolicy } from "./rule-auth-policy";
 
@@ -220,6 +221,8 @@ export class LatticeService extends Construct implements ILatticeService {
     if (unauthenticated !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.unauthenticatedAccess, unauthenticated);
     this.serviceId = this.resource.id;
     this.serviceArn = this.resource.arn;
+    // A service association made in another account waits for the service's RAM shares; an account they leave out fails.
+    gateShareTarget(this, `the service ${this.node.path}`, () => this.serviceArn);
     this.dnsName = this.resource.dnsEntry.get(0).domainName;
     this.dnsHostedZoneId = this.resource.dnsEntry.get(0).hostedZoneId;
 
@@ -459,5 +462,6 @@ class ImportedLatticeService extends Construct implements ILatticeService {
     this.serviceArn = attrs.serviceArn;
     this.serviceId = idOfArn(attrs.serviceArn);
     this.provider = attrs.provider;
+    gateShareTarget(this, `the service ${this.node.path}`, () => this.serviceArn);
   }
 }

@@ -1,19 +1,40 @@
 import { ITerraformDependable, TerraformProvider } from "../core/cdktf";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
-import { AppRegistry, isAccountId, literalAccountOf, ValidationError } from "../core";
+import { AppRegistry, isAccountId, isUnresolved, literalAccountOf, resolvedValue, stackOf, ValidationError } from "../core";
 import { gateConsumersBehindShare } from "../endpoints/targets";
-import { ResourceShare } from "../ram";
+import { ResourceShare, ResourceShareAccepter } from "../ram";
 
 /** One RAM share of a target: the share, what consumers wait for, and the prop that lists its principals (for errors). */
 interface TargetShare {
   readonly share: ResourceShare;
+  readonly association: RamResourceAssociation;
   readonly dependencies: readonly ITerraformDependable[];
   readonly principalsProp: string;
 }
 
-/** The shares of each target this app shares (a configuration may be in several), per app. */
-const targetShares = new AppRegistry<object, TargetShare[]>();
+/** A target's gate: how errors name it, its ARN (to find plain shares of it), the shares the library's sharing paths registered. */
+interface TargetGate {
+  describe: string;
+  readonly arn: () => string | undefined;
+  readonly shares: TargetShare[];
+}
+
+/** The gate of each target that may be shared (a configuration may be in several shares), per app. */
+const targetGates = new AppRegistry<object, TargetGate>();
+
+/**
+ * Registers the gate of `target` (a service network, a service, a resource
+ * configuration, made here or imported) when it is made: every consumer
+ * of the target then passes {@link admitThroughShares} for the shares of
+ * it, those registered with {@link gateBehindShare} and the plain ones (a
+ * `ResourceShare.addResource` of the target's ARN), found when the
+ * consumer asks. `describe` names the target in errors; `arn` gives its ARN.
+ * @internal
+ */
+export function gateShareTarget(target: IConstruct, describe: string, arn: () => string): void {
+  gateOf(target, target, describe, arn);
+}
 
 /**
  * Records that `share` gives `target` (a service network, a resource
@@ -33,15 +54,66 @@ export function gateBehindShare(
   principalsProp: string,
 ): readonly ITerraformDependable[] {
   const dependencies = share.consumerDependencies(association);
-  const shares = targetShares.of(share).get(target);
-  if (shares !== undefined) {
-    shares.push({ share, dependencies, principalsProp });
-  } else {
-    const first = [{ share, dependencies, principalsProp }];
-    targetShares.of(share).set(target, first);
-    gateConsumersBehindShare(share, target, (consumer, provider, use) => admitThroughShares(describe, first, consumer, provider, use));
-  }
+  const gate = gateOf(share, target, describe, () => association.resourceArnInput);
+  gate.describe = describe;
+  gate.shares.push({ share, association, dependencies, principalsProp });
   return dependencies;
+}
+
+/** The gate of `target` in the app of `scope`, registered (and its consumers gated) the first time. */
+function gateOf(scope: IConstruct, target: object, describe: string, arn: () => string | undefined): TargetGate {
+  const gates = targetGates.of(scope);
+  const known = gates.get(target);
+  if (known !== undefined) return known;
+  const gate: TargetGate = { describe, arn, shares: [] };
+  gates.set(target, gate);
+  gateConsumersBehindShare(scope, target, (consumer, provider, use) =>
+    admitThroughShares(gate.describe, [...gate.shares, ...plainSharesOf(scope, target, gate, provider)], consumer, provider, use),
+  );
+  return gate;
+}
+
+/**
+ * The shares of `target` made the plain way, `new ResourceShare(...)` and
+ * `addResource(name, arn)`, that no sharing path registered: each resource
+ * association of a ResourceShare in the app whose ARN is the target's (the
+ * same token or literal, or the same resolved expression in the target's
+ * stack). A consumer made with `provider` waits for the share's principal
+ * and resource associations and for the share's accepters of its account.
+ */
+function plainSharesOf(scope: IConstruct, target: object, gate: TargetGate, provider: TerraformProvider | undefined): TargetShare[] {
+  const arn = gate.arn();
+  if (typeof arn !== "string") return [];
+  const registered = new Set(gate.shares.map((s) => s.association));
+  const stack = Construct.isConstruct(target) ? stackOf(target) : undefined;
+  const resolved = stack !== undefined && isUnresolved(arn) ? resolvedValue(stack, arn) : undefined;
+  const all = scope.node.root.node.findAll();
+  return all.flatMap((c) => {
+    const share = c.node.scope;
+    if (!(c instanceof RamResourceAssociation) || !(share instanceof ResourceShare) || registered.has(c)) return [];
+    const given = c.resourceArnInput;
+    const same = given === arn || (resolved !== undefined && stackOf(c) === stack && resolvedValue(c, given) === resolved);
+    if (!same) return [];
+    const accepters = all.filter(
+      (a): a is ResourceShareAccepter =>
+        a instanceof ResourceShareAccepter && a.resource.shareArnInput === share.resourceShareArn && sameAccount(a, a.resource.provider, provider),
+    );
+    return [
+      {
+        share,
+        association: c,
+        dependencies: [...share.consumerDependencies(c), ...accepters.map((a) => a.resource)],
+        principalsProp: `principals of ${share.node.path}`,
+      },
+    ];
+  });
+}
+
+/** Whether `one` (a provider of `scope`) and `other` are the same provider or pin the same account. */
+function sameAccount(scope: IConstruct, one: TerraformProvider | undefined, other: TerraformProvider | undefined): boolean {
+  if (one === other) return true;
+  const account = literalAccountOf(scope, one);
+  return account !== undefined && account === literalAccountOf(scope, other);
 }
 
 /**
@@ -50,7 +122,8 @@ export function gateBehindShare(
  * another provider waits for the principal and resource associations of the
  * shares that may hold its account, unless both providers pin the same
  * account; an account every share leaves out (their principals all
- * accounts, by ID) fails, as AWS would refuse it at apply.
+ * accounts, by ID) fails, as AWS would refuse it at apply. A target no
+ * share gives away gates nothing.
  */
 function admitThroughShares(
   describe: string,
@@ -59,6 +132,7 @@ function admitThroughShares(
   provider: TerraformProvider | undefined,
   use: string,
 ): readonly ITerraformDependable[] {
+  if (shares.length === 0) return [];
   const member = literalAccountOf(consumer, provider);
   for (const { share } of shares) {
     if (provider === share.provider) return [];

@@ -40,6 +40,7 @@ import {
   checkProvider,
 } from "../core";
 import { claimName } from "../lattice/placement";
+import { gateShareTarget } from "../lattice/share-gate";
 import { checkImportedIdentity, checkImportedZoneId } from "./imported-identity";
 import { checkSameAccount, Connections, IConnectable, Peer, SecurityGroupBase, vpcIpv4CidrBlocks } from "../vpc";
 import { DnsResourceIpAddressType, gatewayTrafficFamilies } from "./ip-families";
@@ -390,6 +391,8 @@ export class ResourceConfiguration extends Construct implements IResourceConfigu
     if (shareable !== undefined) recordOptOut(this.resource, RECORDED_OPT_OUTS.shareableServiceNetworks, shareable);
     this.resourceConfigurationId = this.resource.id;
     this.resourceConfigurationArn = this.resource.arn;
+    // Resource endpoints and associations made in other accounts wait for every share of the configuration, a plain ResourceShare's too.
+    gateShareTarget(this, `the resource configuration ${this.node.path}`, () => this.resourceConfigurationArn);
     for (const [key, value] of Object.entries(tags ?? {})) Tags.of(this).add(key, value);
 
     if (this.resourceGateway instanceof ResourceGateway) {
@@ -736,6 +739,7 @@ class ImportedResourceConfiguration extends Construct implements IResourceConfig
     checkUnique(this, "gatewayAvailabilityZoneIds", zoneIds);
     this.resourceConfigurationId = importedId;
     this.resourceConfigurationArn = attrs.resourceConfigurationArn;
+    gateShareTarget(this, `the resource configuration ${this.node.path}`, () => this.resourceConfigurationArn);
     this.type = attrs.type;
     this.provider = attrs.provider;
     this.gatewayZones = zoneIds?.map((availabilityZoneId) => ({ availabilityZoneId }));

@@ -1,9 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Port } from "../../modules/core";
+import { OptOut, Port } from "../../modules/core";
 import { ResourceEndpoint, ResourceEndpointProps } from "../../modules/endpoints";
 import { TerraformStack } from "cdktf";
 import { DnsResourceGroup, ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
-import { SharePrincipal } from "../../modules/ram";
+import { ResourceShare, ResourceShareAccepter, SharePrincipal } from "../../modules/ram";
 import { Vpc } from "../../modules/vpc";
 import { expectValidationError, onlyResource, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 import { gatewayStack } from "../resources/helpers";
@@ -283,6 +283,77 @@ describe("a Resource endpoint shares an availability zone with the resource gate
       expect(error.expected).toContain("the resource configuration test/Apps/Group is shared with (sharing.principals of test/Apps: 222222222222)");
       expect(error.expected).toContain("RAM gives account 333333333333 nothing to connect to");
       expect(build("222222222222")).not.toThrow();
+    });
+
+    describe("shared the plain way, new ResourceShare(...) and addResource", () => {
+      const configuration = (stack: TerraformStack) =>
+        new ResourceConfiguration(stack, "Db", {
+          name: "orders-db",
+          resourceGateway: new ResourceGateway(stack, "Gateway", {
+            name: "owner-gateway",
+            vpc: new Vpc(stack, "OwnerVpc", { name: "owner", cidrBlock: "10.0.0.0/16", availabilityZones: ZONES }),
+          }),
+          ipResource: { ipAddress: "10.0.0.50" },
+          ports: [Port.tcp(5432)],
+        });
+      const plainShare = (stack: TerraformStack, database: ResourceConfiguration, props: { allowExternalPrincipals?: OptOut } = {}) => {
+        const share = new ResourceShare(stack, "Share", { name: "orders-db", principals: [SharePrincipal.account("222222222222")], ...props });
+        share.addResource("db", database.resourceConfigurationArn);
+        return share;
+      };
+
+      test("one made in an account the share names waits for the share's associations, even when shared after it; one of the owner's waits for nothing", () => {
+        const { stack, providers } = accounts("222222222222");
+        const database = configuration(stack);
+        endpointIn(stack, "Member", providers["222222222222"], database);
+        endpointIn(stack, "Own", undefined, database);
+        plainShare(stack, database);
+        expect(waits(stack, "Member")).toEqual([
+          expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
+          expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-db_/),
+        ]);
+        expect(waits(stack, "Own")).toBeUndefined();
+      });
+
+      test("outside the organization, it waits for the acceptance of its account too", () => {
+        const { stack, providers } = accounts("222222222222");
+        const database = configuration(stack);
+        const share = plainShare(stack, database, { allowExternalPrincipals: OptOut.because("the partner is outside the organization") });
+        new ResourceShareAccepter(stack, "Accept", { share, provider: providers["222222222222"] });
+        endpointIn(stack, "Member", providers["222222222222"], database);
+        expect(waits(stack, "Member")).toEqual([
+          expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
+          expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-db_/),
+          expect.stringMatching(/^aws_ram_resource_share_accepter\.Accept_/),
+        ]);
+      });
+
+      test("fails when made in an account the share leaves out (RAM never gives it the configuration, and AWS refuses the endpoint)", () => {
+        const build = (account: string) => () => {
+          const { stack, providers } = accounts(account);
+          const database = configuration(stack);
+          plainShare(stack, database);
+          endpointIn(stack, "Stranger", providers[account], database);
+          return synthJson(stack);
+        };
+        const error = expectValidationError(build("333333333333"), "provider", "333333333333");
+        expect(error.constructPath).toBe("test/Stranger");
+        expect(error.expected).toContain("the resource configuration test/Db is shared with (principals of test/Share: 222222222222)");
+        expect(error.expected).toContain("RAM gives account 333333333333 nothing to connect to");
+        expect(build("222222222222")).not.toThrow();
+      });
+
+      test("a share in another stack than the endpoint adds no depends_on across stacks (the reference orders the stacks)", () => {
+        const app = testApp();
+        const owner = new TerraformStack(app, "owner");
+        new AwsProvider(owner, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const database = configuration(owner);
+        plainShare(owner, database);
+        const consumer = new TerraformStack(app, "consumer");
+        new AwsProvider(consumer, "aws", { region: "us-east-1", allowedAccountIds: ["222222222222"] });
+        endpointIn(consumer, "Member", undefined, database);
+        expect(waits(consumer, "Member")).toBeUndefined();
+      });
     });
 
     test("shared by SharedResourceAccess after the endpoint is made, or by two shares: it waits for the share that names its account", () => {

@@ -2,7 +2,7 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ServiceNetworkEndpoint } from "../../modules/endpoints";
 import { expectFlow } from "../../modules/flows";
-import { SharePrincipal } from "../../modules/ram";
+import { ResourceShare, SharePrincipal } from "../../modules/ram";
 import { ResourceConfiguration, ResourceGateway, SharedResourceAccess } from "../../modules/resources";
 import { Peer, PrivateHostedZone, Vpc, SecurityGroup } from "../../modules/vpc";
 import { OptOut, Port, PortRange } from "../../modules/core";
@@ -277,6 +277,42 @@ describe("ServiceNetwork", () => {
       const own = new TerraformStack(testApp(), "own");
       new AwsProvider(own, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
       network(own, { sharing: { principals: [SharePrincipal.account("222222222222")] } }).associateVpc("own", { vpc: vpc(own) });
+      expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
+    });
+
+    test("of a network shared the plain way (new ResourceShare, addResource), made in a member account they wait for the share; fail for an account it leaves out", () => {
+      const stack = new TerraformStack(testApp(), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const member = new AwsProvider(stack, "member", { region: "us-east-1", alias: "member", allowedAccountIds: ["222222222222"] });
+      const stranger = new AwsProvider(stack, "stranger", { region: "us-east-1", alias: "stranger", allowedAccountIds: ["333333333333"] });
+      const plain = network(stack);
+      const share = new ResourceShare(stack, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")] });
+      share.addResource("network", plain.serviceNetworkArn);
+      plain.associateVpc("member", { vpc: vpc(stack, "MemberVpc", member) });
+      new ServiceNetworkEndpoint(stack, "Endpoint", { vpc: vpc(stack, "EndpointVpc", member), serviceNetwork: plain });
+      const waits = [
+        expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-network_/),
+      ];
+      expect(only(stack, "aws_vpclattice_service_network_vpc_association").depends_on).toEqual(waits);
+      expect(only(stack, "aws_vpc_endpoint").depends_on).toEqual(waits);
+      const error = expectValidationError(
+        () => plain.associateVpc("stranger", { vpc: vpc(stack, "StrangerVpc", stranger) }),
+        "provider",
+        "333333333333",
+      );
+      expect(error.constructPath).toBe("test/Network/Vpc-stranger");
+      expect(error.expected).toContain("the network test/Network is shared with (principals of test/Share: 222222222222)");
+      expect(error.expected).toContain("RAM gives account 333333333333 nothing to associate with");
+      // The owner's own associations need no share.
+      const own = new TerraformStack(testApp(), "own");
+      new AwsProvider(own, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+      const owned = network(own);
+      new ResourceShare(own, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")] }).addResource(
+        "network",
+        owned.serviceNetworkArn,
+      );
+      owned.associateVpc("own", { vpc: vpc(own) });
       expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
     });
 
