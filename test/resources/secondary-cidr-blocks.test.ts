@@ -55,25 +55,12 @@ describe("resources in a VPC's secondary block", () => {
     expect(error.expected).toContain("10.0.0.0/16, 100.64.0.0/16");
   });
 
-  it("a DNS resource's gateway egress reaches every IPv4 block of the VPC", () => {
+  it.each([
+    ["a DNS resource's gateway egress reaches every IPv4 block of the VPC", undefined],
+    ["a reachable range equal to a secondary block gets one rule", ["100.64.0.0/16"]],
+  ])("%s", (_title, reachableCidrs) => {
     const stack = stackWithProvider();
-    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpcWithPods(stack) });
-    new ResourceConfiguration(stack, "Config", {
-      name: "pods-api",
-      resourceGateway: gateway,
-      resource: ResourceDefinition.dns("api.internal.example.com"),
-      ports: [Port.tcp(8443)],
-    });
-    expect(
-      rules(stack, "aws_vpc_security_group_egress_rule")
-        .map((r) => r.cidr_ipv4)
-        .sort(),
-    ).toEqual(["10.0.0.0/16", "100.64.0.0/16"]);
-  });
-
-  it("a reachable range equal to a secondary block gets one rule", () => {
-    const stack = stackWithProvider();
-    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpcWithPods(stack), reachableCidrs: ["100.64.0.0/16"] });
+    const gateway = new ResourceGateway(stack, "Gateway", { name: "owner-gateway", vpc: vpcWithPods(stack), reachableCidrs });
     new ResourceConfiguration(stack, "Config", {
       name: "pods-api",
       resourceGateway: gateway,

@@ -15,9 +15,8 @@ import { expectValidationError, Json, resourcesOfType, stackWithProvider, synthJ
 
 const vpcSubnetCidrs = (vpc: Vpc) => vpc.privateSubnets.map((s) => s.cidrBlock);
 
-/** An inspection service in the stack, and a workload VPC of two /24 application subnets (10.110.0.0/24 and 10.110.1.0/24). */
-function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = () => ({})) {
-  const stack = stackWithProvider();
+/** The inspection service the tiers send through: a Gateway Load Balancer's endpoint service in a VPC of its own. */
+function inspectionService(stack: TerraformStack): EndpointService {
   const inspectionVpc = new Vpc(stack, "InspectionVpc", {
     name: "inspection",
     cidrBlock: "10.100.0.0/16",
@@ -28,10 +27,16 @@ function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = 
     appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
     healthCheck: { port: 80 },
   });
-  const service = new EndpointService(stack, "Inspection", {
+  return new EndpointService(stack, "Inspection", {
     loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
     allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
   });
+}
+
+/** An inspection service in the stack, and a workload VPC of two /24 application subnets (10.110.0.0/24 and 10.110.1.0/24). */
+function tierStack(overrides: (vpc: Vpc) => Partial<InspectedSubnetTierProps> = () => ({})) {
+  const stack = stackWithProvider();
+  const service = inspectionService(stack);
   const vpc = new Vpc(stack, "Vpc", { name: "workloads", cidrBlock: "10.110.0.0/16", availabilityZones: ["use1-az1", "use1-az2"] });
   const tier = new InspectedSubnetTier(stack, "Data", {
     vpc,
@@ -242,20 +247,7 @@ describe("InspectedSubnetTier in a VPC with a secondary block", () => {
   /** An imported workload VPC whose app subnets lie in its secondary block (EKS pods in 100.64.0.0/16). */
   function podTier(clientCidr: string) {
     const stack = stackWithProvider();
-    const inspectionVpc = new Vpc(stack, "InspectionVpc", {
-      name: "inspection",
-      cidrBlock: "10.100.0.0/16",
-      availabilityZones: ["use1-az1", "use1-az2"],
-    });
-    const firewalls = new GatewayLoadBalancer(stack, "Firewalls", {
-      vpc: inspectionVpc,
-      appliances: ApplianceTargets.ipAddresses({ addresses: { a: "10.100.0.10" } }),
-      healthCheck: { port: 80 },
-    });
-    const service = new EndpointService(stack, "Inspection", {
-      loadBalancer: EndpointServiceLoadBalancer.gatewayLoadBalancer(firewalls),
-      allowedPrincipals: [EndpointServicePrincipal.account("111111111111")],
-    });
+    const service = inspectionService(stack);
     const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
       vpcId: "vpc-0123456789abcdef0",
       cidrBlock: "10.110.0.0/16",
