@@ -9,6 +9,7 @@ import {
   ListenerTargets,
   NetworkLoadBalancer,
   SaasConsumerEndpoint,
+  SaasConsumerEndpointProps,
 } from "../modules/privatelink";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Vpc } from "../modules/vpc";
@@ -22,6 +23,21 @@ import type { BadInput } from "./bad-input-catalog";
 
 const vpc = (stack: TerraformStack, cidrBlock = "10.0.0.0/16") =>
   new Vpc(stack, "Vpc", { name: "provider", cidrBlock, availabilityZones: ["us-east-1a", "us-east-1b"] });
+
+/** A consumer in eu-west-1 of a service of us-east-1 (cross-region PrivateLink), with `props` beside its required ones. */
+function crossRegionConsumer(stack: TerraformStack, props: Partial<SaasConsumerEndpointProps>): SaasConsumerEndpoint {
+  const west = new AwsProvider(stack, "west", { alias: "west", region: "eu-west-1" });
+  return new SaasConsumerEndpoint(stack, "Api", {
+    provider: west,
+    vpc: new Vpc(stack, "West", { provider: west, name: "west", cidrBlock: "172.16.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }),
+    service: EndpointService.fromEndpointServiceAttributes(stack, "Service", {
+      serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+      ports: [443],
+      acceptanceRequired: false,
+    }),
+    ...props,
+  });
+}
 
 /** An inspection service of this stack, for an inspected tier of a workload VPC (10.110.0.0/16, its subnets 10.110.0.0/24 and 10.110.1.0/24). */
 function inspectedTier(stack: TerraformStack, clientCidrs: readonly [string, string]): InspectedSubnetTier {
@@ -132,19 +148,7 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
     path: "Api",
     prop: "region",
     received: '"eu-central-1"',
-    build: (s) => {
-      const west = new AwsProvider(s, "west", { alias: "west", region: "eu-west-1" });
-      new SaasConsumerEndpoint(s, "Api", {
-        provider: west,
-        vpc: new Vpc(s, "West", { provider: west, name: "west", cidrBlock: "172.16.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }),
-        service: EndpointService.fromEndpointServiceAttributes(s, "Service", {
-          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
-          ports: [443],
-          acceptanceRequired: false,
-        }),
-        region: "eu-central-1",
-      });
-    },
+    build: (s) => crossRegionConsumer(s, { region: "eu-central-1" }),
   },
   {
     module: "privatelink",
@@ -155,19 +159,7 @@ export const PRIVATELINK_BAD_INPUTS: readonly BadInput[] = [
     path: "Api",
     prop: "onlySupportedAvailabilityZones",
     received: "true",
-    build: (s) => {
-      const west = new AwsProvider(s, "west", { alias: "west", region: "eu-west-1" });
-      new SaasConsumerEndpoint(s, "Api", {
-        provider: west,
-        vpc: new Vpc(s, "West", { provider: west, name: "west", cidrBlock: "172.16.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }),
-        service: EndpointService.fromEndpointServiceAttributes(s, "Service", {
-          serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
-          ports: [443],
-          acceptanceRequired: false,
-        }),
-        onlySupportedAvailabilityZones: true,
-      });
-    },
+    build: (s) => crossRegionConsumer(s, { onlySupportedAvailabilityZones: true }),
   },
   {
     module: "privatelink",
