@@ -157,23 +157,25 @@ export function shareDependenciesOf(
 }
 
 /**
- * Makes an endpoint's `resource` wait for what the share gate of `target`
- * (a service network, a resource configuration) asks of an endpoint made
- * with `provider`, besides the `given` dependencies: at synth, once every
- * share of the app is known (a configuration may be shared after the
- * endpoint to it is made). The gate fails for an account the share leaves out.
+ * Makes a consumer's `resource` (an endpoint's, an association's) wait for
+ * what the share gate of `target` (a service network, a resource
+ * configuration) asks of a consumer made with `provider`, besides the
+ * `given` dependencies: at synth, once every share of the app is known (a
+ * configuration may be shared after the consumer of it is made). The gate
+ * fails for an account the share leaves out; `use` says what for.
  * @internal
  */
 export function waitForShare(
-  endpoint: IConstruct,
+  consumer: IConstruct,
   resource: TerraformResource,
   target: object,
   provider: TerraformProvider | undefined,
   given: readonly ITerraformDependable[] | undefined,
+  use = "connect to",
 ): void {
   const added = new Set<ITerraformDependable>(Array.isArray(given) ? given : []);
-  checkAtSynth(endpoint, () => {
-    const missing = shareDependenciesOf(endpoint, target, provider, "connect to").filter((d) => !added.has(d));
+  checkAtSynth(consumer, () => {
+    const missing = shareDependenciesOf(consumer, target, provider, use).filter((d) => !added.has(d));
     if (missing.length === 0) return;
     missing.forEach((d) => added.add(d));
     resource.dependsOn = [...(resource.dependsOn ?? []), ...missing.map((d) => dependable(d))];

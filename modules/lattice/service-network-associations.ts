@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable, TerraformProvider } from "../core/cdktf";
+import { Annotations, ITerraformDependable, TerraformProvider, TerraformResource } from "../core/cdktf";
 import { Construct } from "constructs";
 import { VpclatticeServiceNetworkResourceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-resource-association";
 import { VpclatticeServiceNetworkServiceAssociation } from "@cdktf/provider-aws/lib/vpclattice-service-network-service-association";
@@ -49,7 +49,7 @@ import { AllowedCallers, ANONYMOUS_GRANT, describeCallers, disjointCallers } fro
 import { ILatticeService, IResourceConfiguration, IServiceNetwork } from "./interfaces";
 import { listenersOf } from "./listener";
 import { checkInVpc } from "./placement";
-import { shareDependenciesOf } from "../endpoints/targets";
+import { shareDependenciesOf, waitForShare } from "../endpoints/targets";
 
 /** How a VPC joins a service network, as ServiceNetworkBase.associateVpc takes it. */
 export interface ServiceNetworkVpcAssociationOptions {
@@ -283,15 +283,18 @@ export class ServiceNetworkVpcAssociation extends Construct implements IConnecta
       });
     }
 
+    const shared = [props.serviceNetwork];
+    const dependsOn = dependsOnOf(this, shared, provider, props.dependsOn);
     this.resource = new VpclatticeServiceNetworkVpcAssociation(this, "Resource", {
       provider,
       // The ARN, not the ID: an account the network is shared with can only name it by ARN.
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       vpcIdentifier: props.vpc.vpcId,
       securityGroupIds: groups.map((g) => g.securityGroupId),
-      dependsOn: dependsOnOf(this, [props.serviceNetwork], provider, props.dependsOn),
+      dependsOn,
       tags: checkTags(this, "tags", props.tags),
     });
+    waitForSharesAtSynth(this, this.resource, shared, provider, dependsOn);
     this.associationId = this.resource.id;
   }
 
@@ -498,13 +501,16 @@ export class ServiceNetworkServiceAssociation extends Construct {
     warnOverAssociationQuota(this, "service", props.serviceNetwork);
     checkAtSynth(this, () => checkAnonymousCallers(this, props.serviceNetwork, props.service));
     checkAtSynth(this, () => checkCommonCallers(this, props.serviceNetwork, props.service));
+    const shared = [props.serviceNetwork, props.service];
+    const dependsOn = dependsOnOf(this, shared, provider, props.dependsOn);
     this.resource = new VpclatticeServiceNetworkServiceAssociation(this, "Resource", {
       provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       serviceIdentifier: props.service.serviceArn,
-      dependsOn: dependsOnOf(this, [props.serviceNetwork, props.service], provider, props.dependsOn),
+      dependsOn,
       tags: checkTags(this, "tags", props.tags),
     });
+    waitForSharesAtSynth(this, this.resource, shared, provider, dependsOn);
   }
 }
 
@@ -526,6 +532,21 @@ function dependsOnOf(
   for (const target of shared)
     for (const dependable of shareDependenciesOf(scope, target, provider, "associate with")) if (!all.includes(dependable)) all.push(dependable);
   return all.length === 0 ? undefined : all;
+}
+
+/**
+ * Asks the share gates of `shared` again at synth, once every share of the
+ * app is known: a network or configuration shared after the association is
+ * made (a `ResourceShare` of its ARN written further down) is waited for too.
+ */
+function waitForSharesAtSynth(
+  scope: Construct,
+  resource: TerraformResource,
+  shared: readonly object[],
+  provider: TerraformProvider | undefined,
+  dependsOn: readonly ITerraformDependable[] | undefined,
+): void {
+  for (const target of shared) waitForShare(scope, resource, target, provider, dependsOn, "associate with");
 }
 
 /**
@@ -712,13 +733,16 @@ export class ServiceNetworkResourceAssociation extends Construct {
     const configurations = networkResourceConfigurations.of(this);
     configurations.set(props.serviceNetwork, [...(configurations.get(props.serviceNetwork) ?? []), props.resourceConfiguration]);
     warnOverAssociationQuota(this, "resource configuration", props.serviceNetwork);
+    const shared = [props.serviceNetwork, props.resourceConfiguration];
+    const dependsOn = dependsOnOf(this, shared, provider, props.dependsOn);
     this.resource = new VpclatticeServiceNetworkResourceAssociation(this, "Resource", {
       provider,
       serviceNetworkIdentifier: props.serviceNetwork.serviceNetworkArn,
       resourceConfigurationIdentifier: props.resourceConfiguration.resourceConfigurationArn,
-      dependsOn: dependsOnOf(this, [props.serviceNetwork, props.resourceConfiguration], provider, props.dependsOn),
+      dependsOn,
       tags: checkTags(this, "tags", props.tags),
     });
+    waitForSharesAtSynth(this, this.resource, shared, provider, dependsOn);
     this.dnsName = this.resource.dnsEntry.get(0).domainName;
   }
 }

@@ -316,6 +316,30 @@ describe("ServiceNetwork", () => {
       expect(only(own, "aws_vpclattice_service_network_vpc_association").depends_on).toBeUndefined();
     });
 
+    test("of a network shared the plain way after they are made, they wait for the share too; a stranger's fails at synth", () => {
+      const setUp = (account: string) => {
+        const stack = new TerraformStack(testApp(), "test");
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
+        const consumer = new AwsProvider(stack, "consumer", { region: "us-east-1", alias: "consumer", allowedAccountIds: [account] });
+        const plain = network(stack);
+        plain.associateVpc("consumer", { vpc: vpc(stack, "ConsumerVpc", consumer) });
+        // The share is written after the association: the gate is asked again once every share is known.
+        new ResourceShare(stack, "Share", { name: "network", principals: [SharePrincipal.account("222222222222")] }).addResource(
+          "network",
+          plain.serviceNetworkArn,
+        );
+        return stack;
+      };
+      expect(only(setUp("222222222222"), "aws_vpclattice_service_network_vpc_association").depends_on).toEqual([
+        expect.stringMatching(/^aws_ram_principal_association\.Share_Principal-account-222222222222_/),
+        expect.stringMatching(/^aws_ram_resource_association\.Share_Resource-network_/),
+      ]);
+      const stranger = setUp("333333333333");
+      const error = expectValidationError(() => synthJson(stranger), "provider", "333333333333");
+      expect(error.constructPath).toBe("test/Network/Vpc-consumer");
+      expect(error.expected).toContain("RAM gives account 333333333333 nothing to associate with");
+    });
+
     test("fails when made with a provider of another account than the VPC's owner (only the owner associates its VPC)", () => {
       const stack = new TerraformStack(testApp(), "test");
       new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["111111111111"] });
