@@ -1,5 +1,7 @@
+import { Port } from "../../modules/core";
 import { exportEndpointOutputs, PrivateAwsServiceAccess, ServiceAccessPresets } from "../../modules/endpoints";
 import { Flows } from "../../modules/flows";
+import { SecurityGroup } from "../../modules/vpc";
 import { exampleStack } from "../example-stack";
 import { EXAMPLE_ORGANIZATION_ID, exampleVpc, OWNER_ACCOUNT } from "../example-values";
 
@@ -24,6 +26,11 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
     }),
   });
   exportEndpointOutputs(stack, "endpoints", access);
+  // The tasks' own group lets nothing out unless told: one call from their side opens the interface endpoints and the S3 gateway endpoint.
+  const tasks = new SecurityGroup(stack, "Tasks", { vpc, description: "ECS tasks of the orders service" });
+  tasks.connections.allowTo(access, Port.tcp(443), "Image pulls and container logs through the endpoints");
+  // A group nobody opened: its members reach nothing, endpoints included.
+  const batch = new SecurityGroup(stack, "Batch", { vpc, description: "Batch jobs, not yet given any egress" });
 
   Flows.of(stack)
     .allow("task-gets-ecr-token", {
@@ -43,6 +50,24 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
         request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
       },
       description: "the layers come from ECR's S3 bucket through the gateway endpoint",
+    })
+    .allow("task-group-downloads-image-layers", {
+      from: { vpc, securityGroup: tasks, principal: TASK },
+      to: {
+        dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
+        request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
+      },
+      description: "tasks.connections.allowTo(access) opened the gateway endpoint's prefix list too",
+    })
+    .allow("task-group-pulls-image-manifest", {
+      from: { vpc, securityGroup: tasks, principal: TASK },
+      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+    })
+    .deny("batch-group-pulls-image-manifest", {
+      from: { vpc, securityGroup: batch, principal: TASK },
+      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      reason: "no egress",
+      description: "a group this library made lets nothing out until connections say so",
     })
     .allow("task-ships-container-logs", {
       from: { vpc, principal: TASK },
