@@ -3,7 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import { RamResourceAssociation } from "@cdktf/provider-aws/lib/ram-resource-association";
 import { AppRegistry, isAccountId, isUnresolved, literalAccountOf, resolvedValue, stackOf, ValidationError } from "../core";
 import { gateConsumersBehindShare } from "../endpoints/targets";
-import { ResourceShare, ResourceShareAccepter } from "../ram";
+import { ResourceShare, shareAcceptersOf, sharedResourcesOf } from "../ram";
 
 /** One RAM share of a target: the share, what consumers wait for, and the prop that lists its principals (for errors). */
 interface TargetShare {
@@ -82,27 +82,25 @@ function gateOf(scope: IConstruct, target: object, describe: string, arn: () => 
  * and resource associations and for the share's accepters of its account.
  */
 function plainSharesOf(scope: IConstruct, target: object, gate: TargetGate, provider: TerraformProvider | undefined): TargetShare[] {
-  const arn = gate.arn();
+  const shared = sharedResourcesOf(scope);
+  const arn = shared.length === 0 ? undefined : gate.arn();
   if (typeof arn !== "string") return [];
   const registered = new Set(gate.shares.map((s) => s.association));
   const stack = Construct.isConstruct(target) ? stackOf(target) : undefined;
   const resolved = stack !== undefined && isUnresolved(arn) ? resolvedValue(stack, arn) : undefined;
-  const all = scope.node.root.node.findAll();
-  return all.flatMap((c) => {
-    const share = c.node.scope;
-    if (!(c instanceof RamResourceAssociation) || !(share instanceof ResourceShare) || registered.has(c)) return [];
-    const given = c.resourceArnInput;
-    const same = given === arn || (resolved !== undefined && stackOf(c) === stack && resolvedValue(c, given) === resolved);
+  return shared.flatMap(({ share, association }) => {
+    if (registered.has(association)) return [];
+    const given = association.resourceArnInput;
+    const same = given === arn || (resolved !== undefined && stackOf(association) === stack && resolvedValue(association, given) === resolved);
     if (!same) return [];
-    const accepters = all.filter(
-      (a): a is ResourceShareAccepter =>
-        a instanceof ResourceShareAccepter && a.resource.shareArnInput === share.resourceShareArn && sameAccount(a, a.resource.provider, provider),
+    const accepters = shareAcceptersOf(scope).filter(
+      (a) => a.resource.shareArnInput === share.resourceShareArn && sameAccount(a, a.resource.provider, provider),
     );
     return [
       {
         share,
-        association: c,
-        dependencies: [...share.consumerDependencies(c), ...accepters.map((a) => a.resource)],
+        association,
+        dependencies: [...share.consumerDependencies(association), ...accepters.map((a) => a.resource)],
         principalsProp: `principals of ${share.node.path}`,
       },
     ];

@@ -244,11 +244,13 @@ export class ResourceShare extends Construct implements IResourceShare {
     if (sameArn !== undefined) throw new ValidationError(this, prop, resourceArn, `a resource not shared yet (resources.${sameArn} is the same)`);
     this.shared.names.set(key, name);
     if (!isUnresolved(resourceArn)) this.shared.arns.set(resourceArn, name);
-    return new RamResourceAssociation(this, `Resource-${key}`, {
+    const association = new RamResourceAssociation(this, `Resource-${key}`, {
       provider: this.provider,
       resourceShareArn: this.resourceShareArn,
       resourceArn,
     });
+    sharedResources.of(this).set(association, this);
+    return association;
   }
 
   /**
@@ -375,6 +377,26 @@ class ImportedResourceShare extends Construct implements IResourceShare {
 /** The accepters so far, by share and account (or provider): the first accepter's path. */
 const invitations = new AppRegistry<string, string>();
 
+/** Each resource association `ResourceShare.addResource` made, with its share, per app (in the order shared). */
+const sharedResources = new AppRegistry<RamResourceAssociation, ResourceShare>();
+/** Each `ResourceShareAccepter`, with the share it accepts, per app. */
+const shareAccepters = new AppRegistry<ResourceShareAccepter, IResourceShare>();
+
+/**
+ * The resources shared with `ResourceShare.addResource` in the app of
+ * `scope`, each with its share: what a consumer of a shared target waits
+ * for, found without walking the construct tree.
+ * @internal
+ */
+export function sharedResourcesOf(scope: IConstruct): readonly { readonly share: ResourceShare; readonly association: RamResourceAssociation }[] {
+  return [...sharedResources.of(scope)].map(([association, share]) => ({ share, association }));
+}
+
+/** The `ResourceShareAccepter`s of the app of `scope`. @internal */
+export function shareAcceptersOf(scope: IConstruct): readonly ResourceShareAccepter[] {
+  return [...shareAccepters.of(scope).keys()];
+}
+
 /** Props for ResourceShareAccepter. */
 export interface ResourceShareAccepterProps {
   /** The share whose invitation to accept; the accepter waits for its principal associations. */
@@ -429,6 +451,7 @@ export class ResourceShareAccepter extends Construct {
       shareArn: props.share.resourceShareArn,
       dependsOn: props.share.invitationDependencies ? [...props.share.invitationDependencies] : undefined,
     });
+    shareAccepters.of(this).set(this, props.share);
   }
 
   /**
