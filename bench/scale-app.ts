@@ -36,7 +36,8 @@ const ORGANIZATION_ID = "o-a1b2c3d4e5";
 
 type Builder = (stack: TerraformStack, count: number) => void;
 
-const serviceName = (i: number): string => `com.amazonaws.vpce.us-east-1.vpce-svc-${i.toString(16).padStart(17, "0")}`;
+// AWS-service-shaped names (a PrivateLink endpoint service name is refused by AwsService.custom: EndpointService.fromServiceName takes those).
+const serviceName = (i: number): string => `com.amazonaws.us-east-1.scale-${i}`;
 
 const endpointsThroughModules: Builder = (stack, count) => {
   const vpc = new Vpc(stack, "Vpc", { name: "scale", cidrBlock: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] });
