@@ -16,7 +16,6 @@ import {
   checkOneOf,
   checkPattern,
   checkResourceId,
-  cidrContains,
   isIpv4Address,
   isUnresolved,
   nameFromPath,
@@ -39,6 +38,7 @@ import {
   Peer,
   reservedAddressExpectation,
   SecurityGroup,
+  inVpcIpv4Blocks,
   vpcIpv4CidrBlocks,
 } from "../vpc";
 import { HealthCheck, renderHealthCheck } from "./health-check";
@@ -289,13 +289,12 @@ function checkAppliances(scope: IConstruct, appliances: ApplianceTargets, vpc: I
         throw new ValidationError(scope, at, targetId, "the IPv4 address of an appliance, such as 10.100.0.10");
       }
       // An address in a secondary block of the VPC is in the VPC as one in its primary block is.
-      const blocks = vpcIpv4CidrBlocks(vpc);
-      if (!isUnresolved(vpc.cidrBlock) && !blocks.some((block) => cidrContains(block, targetId))) {
+      if (inVpcIpv4Blocks(vpc, targetId) === false) {
         throw new ValidationError(
           scope,
           at,
           targetId,
-          `an address inside the load balancer's VPC (${blocks.join(", ")}): appliances are reached in their own VPC`,
+          `an address inside the load balancer's VPC (${vpcIpv4CidrBlocks(vpc).join(", ")}): appliances are reached in their own VPC`,
         );
       }
       const reserved = awsReservedAddressIn(vpc, targetId);

@@ -58,6 +58,7 @@ import {
   SecurityGroup,
   Vpc,
   vpcClientPeers,
+  inVpcIpv4Blocks,
   vpcIpv4CidrBlocks,
 } from "../vpc";
 import { renderHealthCheck } from "./health-check";
@@ -461,12 +462,7 @@ export class NetworkLoadBalancer extends Construct implements INetworkLoadBalanc
 
   /** An IPv4 address in none of the VPC's IPv4 blocks (a secondary block is the VPC's as its primary one is). */
   private isOutsideVpc(address: string): boolean {
-    return (
-      !isUnresolved(address) &&
-      !isUnresolved(this.vpc.cidrBlock) &&
-      familyOf(address) === "ipv4" &&
-      !vpcIpv4CidrBlocks(this.vpc).some((block) => cidrContains(block, address))
-    );
+    return !isUnresolved(address) && familyOf(address) === "ipv4" && inVpcIpv4Blocks(this.vpc, address) === false;
   }
 }
 

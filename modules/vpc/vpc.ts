@@ -560,6 +560,16 @@ export function vpcIpv4CidrBlocks(vpc: IVpc): readonly string[] {
 }
 
 /**
+ * Whether `cidr` (an IPv4 CIDR or address) lies in one of `vpc`'s IPv4
+ * blocks, primary or secondary; undefined when it or the primary block is
+ * known only at apply (secondary blocks are literal).
+ */
+export function inVpcIpv4Blocks(vpc: IVpc, cidr: string): boolean | undefined {
+  if (isUnresolved(cidr) || isUnresolved(vpc.cidrBlock)) return undefined;
+  return vpcIpv4CidrBlocks(vpc).some((block) => cidrContains(block, cidr));
+}
+
+/**
  * The secondary IPv4 blocks of a VPC (prop `secondaryCidrBlocks`), checked:
  * a literal list of literal blocks (rule keys and the flow analysis read
  * them), each /16 to /28 outside the blocks no VPC can have, overlapping
@@ -790,12 +800,7 @@ class ImportedVpc extends Construct implements IVpc {
     checkResourceId(this, `${prop}.subnetId`, subnet.subnetId, "subnet");
     checkResourceId(this, `${prop}.routeTableId`, subnet.routeTableId, "routeTable");
     checkIpv4Cidr(this, `${prop}.cidrBlock`, subnet.cidrBlock);
-    if (
-      subnet.cidrBlock !== undefined &&
-      !isUnresolved(subnet.cidrBlock) &&
-      !isUnresolved(this.cidrBlock) &&
-      !vpcIpv4CidrBlocks(this).some((block) => cidrContains(block, subnet.cidrBlock as string))
-    )
+    if (subnet.cidrBlock !== undefined && inVpcIpv4Blocks(this, subnet.cidrBlock) === false)
       throw new ValidationError(this, `${prop}.cidrBlock`, subnet.cidrBlock, `a block inside the VPC's ${vpcIpv4CidrBlocks(this).join(" or ")}`);
     const prefix = subnet.cidrBlock === undefined || isUnresolved(subnet.cidrBlock) ? undefined : parseCidr(subnet.cidrBlock)?.prefixLength;
     if (prefix !== undefined && (prefix < 16 || prefix > 28))

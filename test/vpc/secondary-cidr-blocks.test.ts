@@ -7,7 +7,7 @@ import { OptOut } from "../../modules/core";
 import { AwsService, EndpointPolicy, InterfaceEndpoint } from "../../modules/endpoints";
 import { analyzeFlow, expectFlow, Flows, NetworkModel, networkModelOf, verifyDeclaredFlows } from "../../modules/flows";
 import { AuthPolicy, ServiceNetwork, ServiceNetworkVpcAssociation } from "../../modules/lattice";
-import { ISubnet, IVpc, Peer, Vpc, VpcAttributes, vpcClientPeers, vpcIpv4CidrBlocks } from "../../modules/vpc";
+import { inVpcIpv4Blocks, ISubnet, IVpc, Peer, Vpc, VpcAttributes, vpcClientPeers, vpcIpv4CidrBlocks } from "../../modules/vpc";
 import { catchValidationError, expectValidationError, resourcesOfType, stackWithProvider, synthJson, testApp } from "../helpers";
 
 /**
@@ -282,5 +282,26 @@ describe("flows in a created VPC with a secondary block", () => {
     const pods = new Subnet(s, "Pods", { vpcId: vpc.vpcId, cidrBlock: "100.64.0.0/19", availabilityZone: "eu-west-1a" });
     new RouteTableAssociation(s, "PodsRoutes", { subnetId: pods.id, routeTableId: vpc.privateSubnets[0].routeTableId as string });
     expectFlow(s, { subnet: pods }, { target: endpoint }).toBeDenied("has no ingress from 100.64.0.0/19 on tcp 443");
+  });
+});
+
+describe("inVpcIpv4Blocks", () => {
+  test("an address or CIDR in the primary or a secondary block is in the VPC; outside both it is not; a reference is not judged", () => {
+    const stack = stackWithProvider();
+    const vpc = Vpc.fromVpcAttributes(stack, "Vpc", {
+      vpcId: "vpc-0123456789abcdef0",
+      cidrBlock: "10.0.0.0/16",
+      secondaryCidrBlocks: ["100.64.0.0/16"],
+    });
+    expect(inVpcIpv4Blocks(vpc, "10.0.3.7")).toBe(true);
+    expect(inVpcIpv4Blocks(vpc, "100.64.32.0/19")).toBe(true);
+    expect(inVpcIpv4Blocks(vpc, "100.65.0.0/24")).toBe(false);
+    expect(inVpcIpv4Blocks(vpc, "10.0.0.0/8")).toBe(false);
+    expect(inVpcIpv4Blocks(vpc, new TerraformVariable(stack, "cidr", { type: "string" }).stringValue)).toBeUndefined();
+    const unknown = Vpc.fromVpcAttributes(stack, "Unknown", {
+      vpcId: "vpc-0123456789abcdef1",
+      cidrBlock: new TerraformVariable(stack, "block", { type: "string" }).stringValue,
+    });
+    expect(inVpcIpv4Blocks(unknown, "10.0.3.7")).toBeUndefined();
   });
 });

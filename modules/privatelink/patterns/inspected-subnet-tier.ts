@@ -18,7 +18,7 @@ import {
   ValidationError,
 } from "../../core";
 import { GatewayLoadBalancerEndpoint, IGatewayLoadBalancerEndpointService } from "../../endpoints";
-import { isAvailabilityZoneId, ISubnet, IVpc, vpcIpv4CidrBlocks, zoneOf } from "../../vpc";
+import { inVpcIpv4Blocks, isAvailabilityZoneId, ISubnet, IVpc, vpcIpv4CidrBlocks, zoneOf } from "../../vpc";
 import { EndpointConnectionAccepter } from "../connection-accepter";
 import { EndpointService } from "../endpoint-service";
 
@@ -205,14 +205,14 @@ function checkClients(scope: IConstruct, props: InspectedSubnetTierProps, zones:
       throw new ValidationError(scope, `${prop}.subnet.routeTableId`, undefined, "the client subnet's route table, which gets the route to the tier");
     if (zoneOf(client.subnet) === undefined) throw new ValidationError(scope, `${prop}.subnet.availabilityZone`, undefined, "the client subnet's AZ");
     // A client subnet may lie in any IPv4 block of the VPC (an imported VPC's secondary block, where EKS puts its pods).
-    const blocks = vpcIpv4CidrBlocks(props.vpc);
-    if (isUnresolved(client.cidrBlock) || blocks.some(isUnresolved)) return [name, client];
-    if (!blocks.some((block) => cidrContains(block, client.cidrBlock)))
+    const inVpc = inVpcIpv4Blocks(props.vpc, client.cidrBlock);
+    if (inVpc === undefined) return [name, client];
+    if (!inVpc)
       throw new ValidationError(
         scope,
         `${prop}.cidrBlock`,
         client.cidrBlock,
-        `a subnet of the VPC (${blocks.join(", ")}): inspection routes stay inside one VPC`,
+        `a subnet of the VPC (${vpcIpv4CidrBlocks(props.vpc).join(", ")}): inspection routes stay inside one VPC`,
       );
     const overlapping = zones.find(
       (z) => cidrsOverlap(props.subnetCidrs[z], client.cidrBlock) || cidrsOverlap(props.endpointSubnetCidrs[z], client.cidrBlock),
