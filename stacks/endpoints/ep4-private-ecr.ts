@@ -10,6 +10,13 @@ const TASK = { arn: `arn:aws:iam::${OWNER_ACCOUNT}:role/orders-task-execution`, 
 const FOREIGN = "arn:aws:iam::999999999999:role/collector";
 const API_REPOSITORY = `arn:aws:ecr:us-east-1:${OWNER_ACCOUNT}:repository/orders-api`;
 const LOG_GROUP = `arn:aws:logs:us-east-1:${OWNER_ACCOUNT}:log-group:/ecs/orders`;
+/** The image manifest: the registry's account name resolves to the ecr.dkr endpoint. */
+const MANIFEST = { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } };
+/** An image layer: from ECR's S3 bucket, through the gateway endpoint. */
+const LAYER = {
+  dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
+  request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
+};
 
 /**
  * EP-4: ECS tasks or EKS nodes in private subnets pull images from ECR with
@@ -40,32 +47,26 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
     })
     .allow("task-pulls-image-manifest", {
       from: { vpc, principal: TASK },
-      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      to: MANIFEST,
       description: "the registry's account name resolves to the ecr.dkr endpoint (its wildcard private DNS)",
     })
     .allow("task-downloads-image-layers", {
       from: { vpc, principal: TASK },
-      to: {
-        dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
-        request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
-      },
+      to: LAYER,
       description: "the layers come from ECR's S3 bucket through the gateway endpoint",
     })
     .allow("task-group-downloads-image-layers", {
       from: { vpc, securityGroup: tasks, principal: TASK },
-      to: {
-        dnsName: "prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com",
-        request: { action: "s3:GetObject", resource: "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/a1b2c3/layer.tar.gz" },
-      },
+      to: LAYER,
       description: "tasks.connections.allowTo(access) opened the gateway endpoint's prefix list too",
     })
     .allow("task-group-pulls-image-manifest", {
       from: { vpc, securityGroup: tasks, principal: TASK },
-      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      to: MANIFEST,
     })
     .deny("batch-group-pulls-image-manifest", {
       from: { vpc, securityGroup: batch, principal: TASK },
-      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      to: MANIFEST,
       reason: "no egress",
       description: "a group this library made lets nothing out until connections say so",
     })
@@ -92,7 +93,7 @@ export const ep4PrivateEcr = exampleStack("ep4-private-ecr", ["EP-4"], (stack) =
     })
     .deny("foreign-credentials-pull", {
       from: { vpc, principal: FOREIGN },
-      to: { dnsName: `${OWNER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`, request: { action: "ecr:BatchGetImage", resource: API_REPOSITORY } },
+      to: MANIFEST,
       reason: "aws:PrincipalOrgID",
     });
 });
